@@ -1,0 +1,255 @@
+"""Articles on disk -> `Article` objects: text, metadata and the paragraphs under each heading.
+
+Reads Markdown with YAML front matter, plain text and HTML (main text only). A file that cannot
+be read is reported as a `CorpusProblem` by name and the rest of the corpus still loads.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from bot.errors import CorpusError
+
+ARTICLE_SUFFIXES = {".md", ".markdown", ".txt", ".html", ".htm"}
+
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
+_ATX_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.+?)\s*#*\s*$")
+# A line that is bold and nothing else ("**Conclusion: ...**") is used as a heading in pasted articles.
+_BOLD_HEADING = re.compile(r"^\s*\*\*([^*]+?)\*\*\s*$")
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A paragraph of an article: its section (nearest heading above) and span in `Article.text`."""
+
+    section: str | None
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Article:
+    doc_id: str
+    path: str
+    title: str
+    text: str
+    paragraphs: tuple[Paragraph, ...]
+    content_hash: str
+    url: str | None = None
+    source: str | None = None
+    published: str | None = None
+    author: str | None = None
+
+    def metadata(self) -> dict[str, str | None]:
+        return {
+            "title": self.title,
+            "url": self.url,
+            "source": self.source,
+            "published": self.published,
+            "author": self.author,
+            "path": self.path,
+        }
+
+
+@dataclass(frozen=True)
+class CorpusProblem:
+    path: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.reason}"
+
+
+@dataclass
+class CorpusLoad:
+    articles: list[Article] = field(default_factory=list)
+    problems: list[CorpusProblem] = field(default_factory=list)
+
+
+class ArticleError(Exception):
+    """One article file is unusable; the message says why in a few words."""
+
+
+def article_files(corpus_dir: Path) -> list[Path]:
+    """Article files under `corpus_dir`, sorted, skipping hidden files and READMEs."""
+    return sorted(
+        p
+        for p in corpus_dir.rglob("*")
+        if p.is_file()
+        and p.suffix.lower() in ARTICLE_SUFFIXES
+        and not any(part.startswith(".") for part in p.relative_to(corpus_dir).parts)
+        and p.stem.upper() != "README"
+    )
+
+
+def load_corpus(corpus_dir: Path) -> CorpusLoad:
+    if not corpus_dir.is_dir():
+        raise CorpusError(f"corpus folder {corpus_dir} does not exist; add articles there first")
+    load = CorpusLoad()
+    seen: dict[str, str] = {}
+    for path in article_files(corpus_dir):
+        rel = path.relative_to(corpus_dir).as_posix()
+        try:
+            article = load_article(path, doc_id=_doc_id(rel))
+        except ArticleError as err:
+            load.problems.append(CorpusProblem(rel, str(err)))
+            continue
+        if article.doc_id in seen:
+            load.problems.append(
+                CorpusProblem(rel, f"same name as {seen[article.doc_id]}; skipped")
+            )
+            continue
+        seen[article.doc_id] = rel
+        load.articles.append(article)
+    return load
+
+
+def _doc_id(relative_path: str) -> str:
+    """A stable id from the file's path: `ev/tesla-q3.md` -> `ev/tesla-q3`."""
+    return relative_path.rsplit(".", 1)[0]
+
+
+def load_article(path: Path, doc_id: str) -> Article:
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        raise ArticleError(f"not UTF-8 text (bad byte at offset {err.start})") from None
+    suffix = path.suffix.lower()
+    meta: dict[str, object] = {}
+    if suffix in {".html", ".htm"}:
+        body, meta = _html_main_text(text)
+    else:
+        body = text
+        if suffix in {".md", ".markdown"}:
+            meta, body = _split_front_matter(text)
+    body = body.replace("\r\n", "\n").strip()
+    paragraphs = tuple(split_paragraphs(body))
+    if not paragraphs:
+        raise ArticleError("no article text")
+    title = _str(meta.get("title")) or _first_heading(body) or _title_from_name(path)
+    return Article(
+        doc_id=doc_id,
+        path=path.name,
+        title=title,
+        text=body,
+        paragraphs=paragraphs,
+        content_hash=hashlib.sha256(raw).hexdigest(),
+        url=_str(meta.get("url")),
+        source=_str(meta.get("source")),
+        published=_str(meta.get("published") or meta.get("date")),
+        author=_str(meta.get("author")),
+    )
+
+
+def _split_front_matter(text: str) -> tuple[dict[str, object], str]:
+    if not text.startswith("---"):
+        return {}, text
+    match = _FRONT_MATTER.match(text)
+    if match is None:
+        raise ArticleError("front matter opened with --- but never closed")
+    try:
+        meta = yaml.safe_load(match.group(1))
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        where = f" (line {mark.line + 2})" if mark is not None else ""
+        raise ArticleError(f"bad front matter{where}") from None
+    if meta is None:
+        meta = {}
+    if not isinstance(meta, dict):
+        raise ArticleError("front matter is not a key: value mapping")
+    return meta, text[match.end() :]
+
+
+def _html_main_text(html: str) -> tuple[str, dict[str, object]]:
+    import trafilatura  # imported here: it is slow to import and only HTML needs it
+
+    extracted = trafilatura.bare_extraction(
+        html, output_format="python", include_formatting=True, with_metadata=True
+    )
+    if extracted is None:
+        raise ArticleError("no main text found in the HTML")
+    doc = extracted.as_dict() if hasattr(extracted, "as_dict") else dict(extracted)
+    body = trafilatura.extract(html, output_format="markdown", include_formatting=True) or ""
+    meta = {
+        "title": doc.get("title"),
+        "url": doc.get("url"),
+        "source": doc.get("sitename") or doc.get("hostname"),
+        "published": doc.get("date"),
+        "author": doc.get("author"),
+    }
+    return body, meta
+
+
+def _str(value: object) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    text = str(value).strip()
+    return text or None
+
+
+def _heading(line: str) -> str | None:
+    match = _ATX_HEADING.match(line) or _BOLD_HEADING.match(line)
+    return match.group(1).strip().strip("*").strip() if match else None
+
+
+def _first_heading(body: str) -> str | None:
+    for line in body.splitlines():
+        if line.lstrip().startswith("# "):
+            return _heading(line)
+    return None
+
+
+def _title_from_name(path: Path) -> str:
+    words = re.sub(r"[-_]+", " ", path.stem).strip()
+    return words[:1].upper() + words[1:] if words else path.name
+
+
+def split_paragraphs(body: str) -> list[Paragraph]:
+    """Paragraphs with the heading they sit under.
+
+    Text with blank lines between blocks uses those as paragraph breaks (Markdown); text without
+    any (pasted plain text) treats each line as a paragraph.
+    """
+    lines: list[tuple[int, str]] = []
+    offset = 0
+    for line in body.split("\n"):
+        lines.append((offset, line))
+        offset += len(line) + 1
+    blank_separated = any(not line.strip() for _, line in lines)
+
+    paragraphs: list[Paragraph] = []
+    section: str | None = None
+    start: int | None = None
+    end = 0
+
+    def close() -> None:
+        nonlocal start
+        if start is not None:
+            paragraphs.append(Paragraph(section, start, end))
+            start = None
+
+    for line_start, line in lines:
+        heading = _heading(line)
+        if heading is not None:
+            close()
+            section = heading
+            continue
+        if not line.strip():
+            close()
+            continue
+        if not blank_separated:
+            close()
+        if start is None:
+            start = line_start + (len(line) - len(line.lstrip()))
+        end = line_start + len(line.rstrip())
+    close()
+    return paragraphs

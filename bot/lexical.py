@@ -1,0 +1,61 @@
+"""The lexical (BM25) side of the index: stemmed English terms scored with bm25s."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+logging.getLogger("bm25s").setLevel(logging.WARNING)  # it logs every index build at DEBUG
+
+
+@cache
+def _stemmer() -> Any:
+    try:
+        import Stemmer
+    except ImportError:  # stemming is an improvement, not a requirement
+        return None
+    return Stemmer.Stemmer("english")
+
+
+def terms(texts: Sequence[str]) -> list[list[str]]:
+    """Lower-cased, stop-worded, stemmed terms of each text (the same for passages and queries)."""
+    import bm25s
+
+    return bm25s.tokenize(
+        list(texts), stopwords="en", stemmer=_stemmer(), return_ids=False, show_progress=False
+    )
+
+
+class LexicalIndex:
+    def __init__(self, bm25: Any) -> None:
+        self._bm25 = bm25
+
+    @classmethod
+    def build(cls, texts: Sequence[str]) -> LexicalIndex:
+        import bm25s
+
+        bm25 = bm25s.BM25()
+        bm25.index(terms(texts), show_progress=False)
+        return cls(bm25)
+
+    def save(self, directory: Path) -> None:
+        self._bm25.save(str(directory), show_progress=False)
+
+    @classmethod
+    def load(cls, directory: Path) -> LexicalIndex:
+        import bm25s
+
+        return cls(bm25s.BM25.load(str(directory), show_progress=False, verbosity=0))
+
+    def scores(self, query: str) -> np.ndarray:
+        """BM25 score of every passage for `query` (zeros when no query term is in the corpus)."""
+        n = int(self._bm25.scores["num_docs"])
+        known = [t for t in terms([query])[0] if t in self._bm25.vocab_dict]
+        if not known:
+            return np.zeros(n, dtype=np.float32)
+        return np.asarray(self._bm25.get_scores(known), dtype=np.float32)

@@ -1,0 +1,97 @@
+"""A question -> the best passages: dense (FAISS) and BM25 rankings fused, near-duplicates collapsed.
+
+Fusion is reciprocal rank fusion (Cormack et al., 2009): each ranking contributes 1/(k + rank), so
+two scorers on incomparable scales combine without tuning weights. Each hit also carries the
+cosine similarity of the question to every sentence of its passage, which the answer quotes from.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from bot.chunking import Passage
+from bot.embedding import Embedder
+from bot.index import SearchIndex
+
+
+@dataclass(frozen=True)
+class Hit:
+    passage: Passage
+    score: float  # fused rank score: higher is better, comparable only within one search
+    dense: float  # cosine similarity of question and passage
+    lexical: float  # BM25 score
+    sentence_scores: tuple[float, ...]  # cosine similarity of question and each sentence
+
+
+class Retriever:
+    def __init__(
+        self,
+        index: SearchIndex,
+        embedder: Embedder,
+        *,
+        candidates: int = 100,
+        rrf_k: int = 60,
+        duplicate_similarity: float = 0.95,
+    ) -> None:
+        self.index = index
+        self.embedder = embedder
+        self.candidates = candidates
+        self.rrf_k = rrf_k
+        self.duplicate_similarity = duplicate_similarity
+
+    def search(self, query: str, k: int = 3) -> list[Hit]:
+        return self.search_vector(query, self.embedder.encode_query(query), k)
+
+    def search_vector(self, query: str, query_vector: np.ndarray, k: int) -> list[Hit]:
+        n = len(self.index.passages)
+        if n == 0:
+            return []
+        depth = min(self.candidates, n)
+        _, dense_ids = self.index.dense.search(query_vector[None, :], depth)
+        dense_ids = dense_ids[0][dense_ids[0] >= 0]
+        lexical_scores = self.index.lexical.scores(query)
+        lexical_ids = np.argsort(-lexical_scores, kind="stable")[:depth]
+        lexical_ids = lexical_ids[lexical_scores[lexical_ids] > 0]
+
+        fused = np.zeros(n, dtype=np.float64)
+        fused[dense_ids] += 1.0 / (self.rrf_k + 1 + np.arange(len(dense_ids)))
+        fused[lexical_ids] += 1.0 / (self.rrf_k + 1 + np.arange(len(lexical_ids)))
+        ranked = [int(i) for i in np.argsort(-fused, kind="stable") if fused[i] > 0]
+
+        chosen = self._drop_near_duplicates(ranked, k)
+        cosines = self.index.passage_vectors[chosen] @ query_vector if chosen else []
+        return [
+            Hit(
+                passage=self.index.passages[i],
+                score=float(fused[i]),
+                dense=float(cos),
+                lexical=float(lexical_scores[i]),
+                sentence_scores=self._sentence_scores(i, query_vector),
+            )
+            for i, cos in zip(chosen, cosines, strict=True)
+        ]
+
+    def _drop_near_duplicates(self, ranked: list[int], k: int) -> list[int]:
+        """Keep the best of passages whose vectors are nearly the same (reposted or quoted text)."""
+        pool = ranked[: k * 4]
+        if not pool:
+            return []
+        vectors = self.index.passage_vectors[pool]
+        similarity = vectors @ vectors.T
+        kept: list[int] = []
+        for row, passage in enumerate(pool):
+            if all(
+                similarity[row, pool.index(other)] < self.duplicate_similarity for other in kept
+            ):
+                kept.append(passage)
+                if len(kept) == k:
+                    break
+        return kept
+
+    def _sentence_scores(self, passage: int, query_vector: np.ndarray) -> tuple[float, ...]:
+        first = int(self.index.sentence_offsets[passage])
+        count = len(self.index.passages[passage].sentences)
+        rows = self.index.sentence_vectors[first : first + count]
+        return tuple(float(x) for x in rows @ query_vector)

@@ -1,0 +1,61 @@
+"""The terminal front end: renders an `Answer` as text and runs the interactive chat loop."""
+
+from __future__ import annotations
+
+import json
+import sys
+import textwrap
+from typing import TextIO
+
+from bot.answer import Answer
+from bot.errors import BadQuestion
+from bot.service import AnswerService
+
+WIDTH = 88
+
+
+def render_text(answer: Answer) -> str:
+    if answer.refused:
+        return answer.answer
+    lines = [textwrap.fill(f"“{q.text}” [{q.citation}]", WIDTH) for q in answer.quotes]
+    lines.append("")
+    lines.append("Sources:")
+    for c in answer.citations:
+        where = f" — {c.section}" if c.section else ""
+        lines.append(f"[{c.n}] {c.title}{where}")
+        if c.url:
+            lines.append(f"    {c.url}")
+        lines.append(textwrap.indent(textwrap.fill(f"“{c.text}”", WIDTH - 4), "    "))
+    return "\n".join(lines)
+
+
+def render_json(answer: Answer) -> str:
+    return json.dumps(answer.to_dict(), ensure_ascii=False)
+
+
+def chat(service: AnswerService, *, as_json: bool, stdin: TextIO, stdout: TextIO) -> int:
+    """Answer one question a line until end of input; a bad question is reported, not fatal."""
+    interactive = stdin.isatty() and not as_json
+    if interactive:
+        print("Ask about the EV rivalry (Ctrl-D or 'quit' to leave).", file=stdout)
+    while True:
+        if interactive:
+            stdout.write("\nask> ")
+            stdout.flush()
+        line = stdin.readline()
+        if not line:
+            return 0
+        question = line.strip()
+        if interactive and question.lower() in {"quit", "exit"}:
+            return 0
+        if not question and interactive:
+            continue
+        try:
+            answer = service.ask(question)
+        except BadQuestion as err:
+            if as_json:
+                print(json.dumps({"error": str(err), "question": question}), file=stdout)
+            else:
+                print(f"evbot: {err}", file=sys.stderr)
+            continue
+        print(render_json(answer) if as_json else render_text(answer), file=stdout, flush=True)
