@@ -24,6 +24,7 @@ run: index
 	$(BIN)/evbot chat
 
 test: install
+	$(BIN)/ruff check bot tests
 	$(BIN)/python -m pytest
 
 lint: install

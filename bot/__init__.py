@@ -1,3 +1,3 @@
-"""ev-rivalry-bot: answers questions about the EV rivalry from a corpus, quoting and citing its sources."""
+"""ev-rivalry-bot: answers questions about the EV rivalry, quoting and citing its sources."""
 
 __version__ = "0.1.0"

@@ -19,6 +19,8 @@ from bot.settings import MAX_QUESTION_CHARS
 REFUSAL = "The sources I have don't cover that question."
 # A second sentence joins the answer only if it scores nearly as well as the best one.
 SECOND_SENTENCE_RATIO = 0.9
+# How much the passage's own similarity counts when picking the sentence to quote.
+PASSAGE_WEIGHT = 1.0
 
 
 @dataclass(frozen=True)
@@ -109,11 +111,11 @@ def compose_answer(
 def _best_sentences(hits: Sequence[Hit]) -> tuple[Quote, ...]:
     """The best-scoring sentence, plus its neighbour in the same passage when nearly as good."""
     candidates = [
-        (score, n, i)
+        (score + PASSAGE_WEIGHT * hit.dense, score, n, i)
         for n, hit in enumerate(hits, start=1)
         for i, score in enumerate(hit.sentence_scores)
     ]
-    best_score, best_n, best_i = max(candidates)
+    _, best_score, best_n, best_i = max(candidates)
     hit = hits[best_n - 1]
     texts = hit.passage.sentence_texts()
     chosen = [best_i]

@@ -20,7 +20,7 @@ ARTICLE_SUFFIXES = {".md", ".markdown", ".txt", ".html", ".htm"}
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 _ATX_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.+?)\s*#*\s*$")
-# A line that is bold and nothing else ("**Conclusion: ...**") is used as a heading in pasted articles.
+# A line that is bold and nothing else ("**Conclusion: ...**") is a heading in pasted articles.
 _BOLD_HEADING = re.compile(r"^\s*\*\*([^*]+?)\*\*\s*$")
 
 

@@ -92,7 +92,7 @@ def build_index(settings: Settings, embedder: Embedder, *, progress: bool = Fals
         passages = chunk_articles(
             corpus.articles, embedder.count_tokens, settings.chunk_tokens, embedder.max_tokens
         )
-        passage_vectors = embedder.encode([p.text for p in passages], progress=progress)
+        passage_vectors = embedder.encode([_dense_text(p) for p in passages], progress=progress)
         sentence_texts = [s for p in passages for s in p.sentence_texts()]
         sentence_vectors = embedder.encode(sentence_texts, progress=progress)
 
@@ -141,6 +141,11 @@ def build_index(settings: Settings, embedder: Embedder, *, progress: bool = Fals
         path=str(final),
         problems=corpus.problems,
     )
+
+
+def _dense_text(passage: Passage) -> str:
+    """The section heading is embedded with the passage: it says what the passage is about."""
+    return f"{passage.section}: {passage.text}" if passage.section else passage.text
 
 
 def _lexical_text(passage: Passage, titles: dict[str, str]) -> str:
@@ -211,11 +216,11 @@ def _remove_unfinished_builds(index_dir: Path) -> None:
 
 
 def _remove_old_builds(index_dir: Path, keep: set[str | None]) -> None:
-    """Drop builds older than the previous one; the previous stays for processes still reading it."""
+    """Drop builds before the previous one; that one stays for processes still reading it."""
     for path in index_dir.iterdir():
-        if path.is_dir() and not path.is_symlink() and not path.name.startswith("."):
-            if path.name not in keep and (path / MANIFEST).exists():
-                shutil.rmtree(path, ignore_errors=True)
+        finished_build = path.is_dir() and not path.is_symlink() and (path / MANIFEST).exists()
+        if finished_build and not path.name.startswith(".") and path.name not in keep:
+            shutil.rmtree(path, ignore_errors=True)
 
 
 # ---------------------------------------------------------------------------------------------

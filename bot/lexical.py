@@ -59,3 +59,15 @@ class LexicalIndex:
         if not known:
             return np.zeros(n, dtype=np.float32)
         return np.asarray(self._bm25.get_scores(known), dtype=np.float32)
+
+    def term_weights(self, query: str) -> dict[str, float]:
+        """IDF of each query term found in the corpus: rare terms say more about a match."""
+        vocab = self._bm25.vocab_dict
+        indptr = self._bm25.scores["indptr"]
+        n = int(self._bm25.scores["num_docs"])
+        weights: dict[str, float] = {}
+        for term in terms([query])[0]:
+            if term in vocab:
+                df = int(indptr[vocab[term] + 1] - indptr[vocab[term]])
+                weights[term] = float(np.log1p((n - df + 0.5) / (df + 0.5)))
+        return weights

@@ -1,4 +1,4 @@
-"""A question -> the best passages: dense (FAISS) and BM25 rankings fused, near-duplicates collapsed.
+"""A question -> the best passages: dense (FAISS) and BM25 rankings fused, near-duplicates dropped.
 
 Fusion is reciprocal rank fusion (Cormack et al., 2009): each ranking contributes 1/(k + rank), so
 two scorers on incomparable scales combine without tuning weights. Each hit also carries the
@@ -14,6 +14,7 @@ import numpy as np
 from bot.chunking import Passage
 from bot.embedding import Embedder
 from bot.index import SearchIndex
+from bot.lexical import terms
 
 
 @dataclass(frozen=True)
@@ -22,7 +23,7 @@ class Hit:
     score: float  # fused rank score: higher is better, comparable only within one search
     dense: float  # cosine similarity of question and passage
     lexical: float  # BM25 score
-    sentence_scores: tuple[float, ...]  # cosine similarity of question and each sentence
+    sentence_scores: tuple[float, ...]  # how well each sentence answers: cosine + term overlap
 
 
 class Retriever:
@@ -34,12 +35,14 @@ class Retriever:
         candidates: int = 100,
         rrf_k: int = 60,
         duplicate_similarity: float = 0.95,
+        term_overlap_weight: float = 0.3,
     ) -> None:
         self.index = index
         self.embedder = embedder
         self.candidates = candidates
         self.rrf_k = rrf_k
         self.duplicate_similarity = duplicate_similarity
+        self.term_overlap_weight = term_overlap_weight
 
     def search(self, query: str, k: int = 3) -> list[Hit]:
         return self.search_vector(query, self.embedder.encode_query(query), k)
@@ -62,13 +65,14 @@ class Retriever:
 
         chosen = self._drop_near_duplicates(ranked, k)
         cosines = self.index.passage_vectors[chosen] @ query_vector if chosen else []
+        weights = self.index.lexical.term_weights(query)
         return [
             Hit(
                 passage=self.index.passages[i],
                 score=float(fused[i]),
                 dense=float(cos),
                 lexical=float(lexical_scores[i]),
-                sentence_scores=self._sentence_scores(i, query_vector),
+                sentence_scores=self._sentence_scores(i, query_vector, weights),
             )
             for i, cos in zip(chosen, cosines, strict=True)
         ]
@@ -90,8 +94,19 @@ class Retriever:
                     break
         return kept
 
-    def _sentence_scores(self, passage: int, query_vector: np.ndarray) -> tuple[float, ...]:
+    def _sentence_scores(
+        self, passage: int, query_vector: np.ndarray, weights: dict[str, float]
+    ) -> tuple[float, ...]:
         first = int(self.index.sentence_offsets[passage])
         count = len(self.index.passages[passage].sentences)
-        rows = self.index.sentence_vectors[first : first + count]
-        return tuple(float(x) for x in rows @ query_vector)
+        cosine = self.index.sentence_vectors[first : first + count] @ query_vector
+        total = sum(weights.values())
+        if not total:
+            return tuple(float(x) for x in cosine)
+        overlap = np.array(
+            [
+                sum(weights.get(t, 0.0) for t in set(sentence_terms)) / total
+                for sentence_terms in terms(self.index.passages[passage].sentence_texts())
+            ]
+        )
+        return tuple(float(x) for x in cosine + self.term_overlap_weight * overlap)

@@ -26,8 +26,8 @@ class Settings(BaseSettings):
     model: str = DEFAULT_MODEL
     citations: int = Field(default=3, ge=1, le=10)
     # Cosine similarity of the best passage below which a question counts as not covered.
-    min_score: float = Field(default=0.3, ge=-1.0, le=1.0)
-    chunk_tokens: int = Field(default=200, ge=32, le=254)
+    min_score: float = Field(default=0.25, ge=-1.0, le=1.0)
+    chunk_tokens: int = Field(default=96, ge=32, le=254)
     batch_size: int = Field(default=32, ge=1, le=1024)
 
 

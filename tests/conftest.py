@@ -1,0 +1,85 @@
+"""Shared fixtures: the real model, a real index of the shipped corpus, and a way to run `evbot`."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from bot.embedding import Embedder, get_embedder
+from bot.index import build_index
+from bot.service import AnswerService
+from bot.settings import Settings, load_settings
+
+ROOT = Path(__file__).resolve().parent.parent
+SHIPPED_CORPUS = ROOT / "corpus"
+QUESTIONS = Path(__file__).parent / "data" / "shipped-questions.jsonl"
+
+
+@pytest.fixture(scope="session")
+def embedder() -> Embedder:
+    return get_embedder(load_settings().model)
+
+
+@pytest.fixture(scope="session")
+def shipped_settings(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> Settings:
+    """Settings whose index holds the shipped corpus, built once for the session."""
+    index_dir = tmp_path_factory.mktemp("shipped-index")
+    settings = load_settings(corpus_dir=SHIPPED_CORPUS, index_dir=index_dir)
+    build_index(settings, embedder)
+    return settings
+
+
+@pytest.fixture(scope="session")
+def service(shipped_settings: Settings, embedder: Embedder) -> AnswerService:
+    return AnswerService(shipped_settings, embedder)
+
+
+@pytest.fixture(scope="session")
+def questions() -> list[dict]:
+    return [json.loads(line) for line in QUESTIONS.read_text().splitlines() if line.strip()]
+
+
+@pytest.fixture
+def corpus_copy(tmp_path: Path) -> Path:
+    target = tmp_path / "corpus"
+    shutil.copytree(SHIPPED_CORPUS, target)
+    return target
+
+
+@dataclass
+class Run:
+    code: int
+    stdout: str
+    stderr: str
+
+    def json(self) -> dict:
+        return json.loads(self.stdout)
+
+
+@pytest.fixture
+def evbot(tmp_path: Path) -> Iterator[callable]:
+    """Run `python -m bot ...` in a clean working folder with EVBOT_* settings given as kwargs."""
+
+    def run(*args: str, timeout: float = 120, **settings: object) -> Run:
+        env = {k: v for k, v in os.environ.items() if not k.startswith("EVBOT_")}
+        env.update({f"EVBOT_{k.upper()}": str(v) for k, v in settings.items()})
+        proc = subprocess.run(
+            [sys.executable, "-m", "bot", *args],
+            cwd=tmp_path,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+            stdin=subprocess.DEVNULL,
+        )
+        return Run(proc.returncode, proc.stdout, proc.stderr)
+
+    yield run

@@ -1,0 +1,167 @@
+"""The index on disk: atomic swaps, and clear errors for anything missing, corrupt or mismatched."""
+
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import pytest
+
+from bot.errors import BuildInProgress, IndexUnavailable
+from bot.index import CURRENT, MANIFEST, SENTENCES, VECTORS, build_lock, load_index
+from bot.service import AnswerService
+from bot.settings import Settings, load_settings
+
+QUESTION = "Who is Amazon partnering with on batteries?"
+
+
+@pytest.fixture
+def index_copy(shipped_settings: Settings, tmp_path: Path) -> Path:
+    target = tmp_path / "index"
+    shutil.copytree(shipped_settings.index_dir, target, symlinks=True)
+    return target
+
+
+def live(index_dir: Path) -> Path:
+    return (index_dir / CURRENT).resolve()
+
+
+def test_truncated_vectors_are_reported_with_the_fix(evbot, index_copy: Path) -> None:
+    vectors = live(index_copy) / VECTORS
+    vectors.write_bytes(vectors.read_bytes()[:100])
+    with pytest.raises(IndexUnavailable, match=r"corrupt.*evbot index build"):
+        load_index(index_copy, "all-MiniLM-L6-v2")
+    run = evbot("ask", QUESTION, index_dir=index_copy)
+    assert run.code == 1
+    assert "corrupt" in run.stderr and "evbot index build" in run.stderr
+    assert "Traceback" not in run.stderr and len(run.stderr.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize("damage", ["garbage-manifest", "missing-sentences", "same-size-garbage"])
+def test_other_damage_is_reported(index_copy: Path, damage: str) -> None:
+    build = live(index_copy)
+    if damage == "garbage-manifest":
+        (build / MANIFEST).write_text("{not json")
+    elif damage == "missing-sentences":
+        (build / SENTENCES).unlink()
+    else:
+        size = (build / VECTORS).stat().st_size
+        (build / VECTORS).write_bytes(b"\0" * size)
+    with pytest.raises(IndexUnavailable, match="corrupt"):
+        load_index(index_copy, "all-MiniLM-L6-v2")
+
+
+def test_index_built_with_another_model_or_format_says_so(evbot, index_copy: Path) -> None:
+    manifest_path = live(index_copy) / MANIFEST
+    manifest = json.loads(manifest_path.read_text())
+    manifest["model"] = "intfloat/e5-small-v2"
+    manifest_path.write_text(json.dumps(manifest))
+    run = evbot("ask", QUESTION, index_dir=index_copy)
+    assert run.code == 1
+    assert "e5-small-v2" in run.stderr and "all-MiniLM-L6-v2" in run.stderr
+    assert "evbot index build" in run.stderr
+
+    manifest["model"], manifest["format"] = "all-MiniLM-L6-v2", 99
+    manifest_path.write_text(json.dumps(manifest))
+    with pytest.raises(IndexUnavailable, match="format 99"):
+        load_index(index_copy, "all-MiniLM-L6-v2")
+
+
+def test_a_second_build_waits_for_none(tmp_path: Path) -> None:
+    with build_lock(tmp_path), pytest.raises(BuildInProgress), build_lock(tmp_path):
+        pass
+    with build_lock(tmp_path):  # released: the lock is free again
+        pass
+
+
+# A build in a child process that dies at a chosen step, as a crash or `kill -9` would.
+CRASHING_BUILD = textwrap.dedent(
+    """
+    import os, signal, sys
+    import numpy as np
+    import bot.index as index
+    from bot.embedding import get_embedder
+    from bot.settings import load_settings
+
+    def die(*args, **kwargs):
+        os.kill(os.getpid(), signal.SIGKILL)
+
+    where = sys.argv[1]
+    if where == "mid-write":
+        real_save = np.save
+        def half_save(path, array):
+            with open(path, "wb") as f:
+                f.write(b"\\x93NUMPY partial")
+                f.flush()
+            die()
+        index.np.save = half_save
+    elif where == "before-swap":
+        index._swap_current = die
+    settings = load_settings()
+    index.build_index(settings, get_embedder(settings.model))
+    """
+)
+
+
+@pytest.mark.parametrize("where", ["mid-write", "before-swap", "sigkill-from-outside"])
+def test_interrupted_build_leaves_the_old_index_serving(
+    where: str, index_copy: Path, corpus_copy: Path, service: AnswerService, tmp_path: Path
+) -> None:
+    before = service.ask(QUESTION)
+    live_before = live(index_copy)
+    (corpus_copy / "new.md").write_text("# New\n\nLucid opened a factory in Saudi Arabia.\n")
+    env = {
+        **os.environ,
+        "EVBOT_INDEX_DIR": str(index_copy),
+        "EVBOT_CORPUS_DIR": str(corpus_copy),
+    }
+    if where == "sigkill-from-outside":
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "bot", "index", "build"], env=env, cwd=tmp_path
+        )
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and proc.poll() is None:
+            if any(p.name.endswith(".tmp") for p in index_copy.iterdir()):
+                break
+            time.sleep(0.002)
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(timeout=30)
+    else:
+        proc = subprocess.run(
+            [sys.executable, "-c", CRASHING_BUILD, where], env=env, cwd=tmp_path, timeout=120
+        )
+        assert proc.returncode == -signal.SIGKILL
+
+    assert live(index_copy) == live_before
+    settings = load_settings(index_dir=index_copy, corpus_dir=corpus_copy)
+    after = AnswerService(settings, service.embedder).ask(QUESTION)
+    assert after.answer == before.answer
+    assert [c.text for c in after.citations] == [c.text for c in before.citations]
+
+    # The next build is not blocked by the dead one and cleans up after it.
+    rebuild = subprocess.run(
+        [sys.executable, "-m", "bot", "index", "build", "--json"],
+        env=env, cwd=tmp_path, capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert rebuild.returncode == 0, rebuild.stderr
+    assert json.loads(rebuild.stdout)["articles"] == 2
+    assert not [p for p in index_copy.iterdir() if p.name.endswith(".tmp")]
+    fresh = AnswerService(settings, service.embedder).ask("Where did Lucid open a factory?")
+    assert fresh.citations[0].doc_id == "new"
+
+
+def test_old_builds_are_pruned_but_the_previous_one_is_kept(
+    shipped_settings: Settings, service: AnswerService, tmp_path: Path
+) -> None:
+    from bot.index import build_index
+
+    settings = load_settings(corpus_dir=shipped_settings.corpus_dir, index_dir=tmp_path / "ix")
+    builds = [build_index(settings, service.embedder).path for _ in range(3)]
+    remaining = sorted(p.name for p in settings.index_dir.iterdir() if not p.name.startswith("."))
+    assert remaining == sorted([CURRENT, Path(builds[1]).name, Path(builds[2]).name])
+    assert live(settings.index_dir).name == Path(builds[2]).name
