@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sys
 import textwrap
+from itertools import groupby
 from typing import TextIO
 
 from bot.answer import Answer
@@ -17,7 +18,10 @@ WIDTH = 88
 def render_text(answer: Answer) -> str:
     if answer.refused:
         return answer.answer
-    lines = [textwrap.fill(f"“{q.text}” [{q.citation}]", WIDTH) for q in answer.quotes]
+    lines = [
+        textwrap.fill(f"“{' '.join(q.text for q in group)}” [{n}]", WIDTH)
+        for n, group in groupby(answer.quotes, key=lambda q: q.citation)
+    ]
     lines.append("")
     lines.append("Sources:")
     for c in answer.citations:
