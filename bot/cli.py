@@ -55,10 +55,25 @@ def _parser() -> argparse.ArgumentParser:
     chat.add_argument("--json", action="store_true", help="one JSON answer a line")
     chat.set_defaults(run=cmd_chat)
 
+    feedback = commands.add_parser("feedback", help="say whether an answer helped")
+    feedback.add_argument("answer_id", help="the id printed with the answer")
+    vote = feedback.add_mutually_exclusive_group(required=True)
+    vote.add_argument("--helpful", dest="helpful", action="store_true")
+    vote.add_argument("--not-helpful", dest="helpful", action="store_false")
+    feedback.add_argument("--user", default=None, help="who is voting (one vote per user)")
+    feedback.set_defaults(run=cmd_feedback)
+
+    stats = commands.add_parser(
+        "stats", help="questions, refusals, feedback, latency, worst answers"
+    )
+    stats.add_argument("--json", action="store_true", help="print the figures as JSON")
+    stats.set_defaults(run=cmd_stats)
+
     index = commands.add_parser("index", help="build or inspect the search index")
     index_commands = index.add_subparsers(title="index commands", metavar="COMMAND")
     build = index_commands.add_parser("build", help="rebuild index/ from the articles in corpus/")
     build.add_argument("--json", action="store_true", help="print the build report as JSON")
+    build.add_argument("--full", action="store_true", help="re-embed every article")
     build.set_defaults(run=cmd_index_build)
     info = index_commands.add_parser("info", help="what the live index holds")
     info.add_argument("--json", action="store_true", help="print the manifest summary as JSON")
@@ -82,8 +97,42 @@ def cmd_chat(args: argparse.Namespace, settings: Settings) -> int:
     from bot.terminal import chat
 
     service = AnswerService(settings)
-    service.retriever  # noqa: B018 -- fail on a missing index before the first prompt
+    service.warm_up()  # fail on a missing index before the first prompt, and load the model
     return chat(service, as_json=args.json, stdin=sys.stdin, stdout=sys.stdout)
+
+
+def cmd_feedback(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.querylog import QueryLog
+
+    QueryLog(settings.query_log_path).record_feedback(args.answer_id, args.user, args.helpful)
+    print(f"Recorded: answer {args.answer_id} was {'' if args.helpful else 'not '}helpful.")
+    return 0
+
+
+def cmd_stats(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.querylog import QueryLog
+
+    stats = QueryLog(settings.query_log_path).stats()
+    if args.json:
+        print(json.dumps(stats))
+        return 0
+    latency = stats["latency_ms"]
+    ratio = stats["helpful_ratio"]
+    print(
+        f"questions:   {stats['questions']}  (refused {stats['refused']}, "
+        f"{stats['refusal_rate']:.0%})"
+    )
+    print(
+        f"feedback:    {stats['helpful']} helpful, {stats['not_helpful']} not helpful"
+        + (f" ({ratio:.0%} helpful)" if ratio is not None else "")
+    )
+    print(f"latency:     p50 {latency['p50']} ms, p95 {latency['p95']} ms")
+    if stats["worst"]:
+        print("worst answered (refused or voted down):")
+        for row in stats["worst"]:
+            why = "refused" if row["refused"] else f"{row['not_helpful']} not helpful"
+            print(f"  - {row['question']}  [{why}; {row['answer_id']}]")
+    return 0
 
 
 def cmd_index_build(args: argparse.Namespace, settings: Settings) -> int:
@@ -91,17 +140,19 @@ def cmd_index_build(args: argparse.Namespace, settings: Settings) -> int:
     from bot.index import build_index
 
     progress = sys.stderr.isatty() and not args.json
-    report = build_index(
-        settings, get_embedder(settings.model, settings.batch_size), progress=progress
-    )
+    embedder = get_embedder(settings.model, settings.batch_size)
+    report = build_index(settings, embedder, full=args.full, progress=progress)
     for problem in report.problems:
         print(f"evbot: skipped {problem}", file=sys.stderr)
     if args.json:
         print(json.dumps(report.to_dict()))
+    elif report.up_to_date:
+        print(f"Index is up to date: {report.articles} article(s), {report.passages} passages.")
     else:
         print(
-            f"Indexed {report.articles} article(s): {report.passages} passages, "
-            f"{report.embedded} embedded, in {report.seconds:.1f} s -> {settings.index_dir}"
+            f"Indexed {report.articles} article(s) in {report.seconds:.1f} s: "
+            f"{report.added} added, {report.changed} changed, {report.removed} removed, "
+            f"{report.unchanged} unchanged; {report.passages} passages, {report.embedded} embedded."
         )
     return 0
 

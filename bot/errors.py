@@ -37,3 +37,9 @@ class BuildInProgress(EvbotError):
     """Another process holds the build lock."""
 
     exit_code = 1
+
+
+class UnknownAnswer(EvbotError):
+    """Feedback names an answer id the query log has never seen."""
+
+    exit_code = 2

@@ -17,12 +17,14 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import json
+import logging
 import os
 import shutil
 import time
 import uuid
+from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -30,7 +32,7 @@ from typing import Any
 import numpy as np
 
 from bot.chunking import Passage, chunk_articles
-from bot.corpus import CorpusProblem, load_corpus
+from bot.corpus import Article, CorpusProblem, load_corpus
 from bot.embedding import Embedder
 from bot.errors import BuildInProgress, CorpusError, IndexUnavailable
 from bot.lexical import LexicalIndex
@@ -45,27 +47,27 @@ SENTENCES = "sentences.npy"
 LEXICAL = "lexical"
 REBUILD_HINT = "run: evbot index build"
 
+log = logging.getLogger(__name__)
+
 
 @dataclass
 class BuildReport:
     articles: int
     passages: int
-    embedded: int
-    sentences: int
+    embedded: int  # passages embedded by this build; the rest kept their vectors
+    added: int
+    changed: int
+    removed: int
+    unchanged: int
     seconds: float
     path: str
+    up_to_date: bool = False  # nothing changed, so no new build was written
     problems: list[CorpusProblem] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
-        return {
-            "articles": self.articles,
-            "passages": self.passages,
-            "embedded": self.embedded,
-            "sentences": self.sentences,
-            "seconds": round(self.seconds, 3),
-            "path": self.path,
-            "problems": [{"path": p.path, "reason": p.reason} for p in self.problems],
-        }
+        data = asdict(self)
+        data["seconds"] = round(self.seconds, 3)
+        return data
 
 
 @contextlib.contextmanager
@@ -80,7 +82,19 @@ def build_lock(index_dir: Path) -> Iterator[None]:
         yield
 
 
-def build_index(settings: Settings, embedder: Embedder, *, progress: bool = False) -> BuildReport:
+@dataclass
+class _Vectors:
+    """Passages with their passage and sentence vectors, in one order."""
+
+    passages: list[Passage]
+    passage_vectors: np.ndarray
+    sentence_vectors: np.ndarray
+
+
+def build_index(
+    settings: Settings, embedder: Embedder, *, full: bool = False, progress: bool = False
+) -> BuildReport:
+    """Bring index/ up to date with corpus/: only new and changed articles are embedded."""
     started = time.perf_counter()
     index_dir = settings.index_dir
     with build_lock(index_dir):
@@ -89,58 +103,147 @@ def build_index(settings: Settings, embedder: Embedder, *, progress: bool = Fals
         if not corpus.articles:
             why = "; ".join(map(str, corpus.problems)) or "no .md, .txt or .html files"
             raise CorpusError(f"no article to index in {settings.corpus_dir} ({why})")
-        passages = chunk_articles(
-            corpus.articles, embedder.count_tokens, settings.chunk_tokens, embedder.max_tokens
-        )
-        passage_vectors = embedder.encode([_dense_text(p) for p in passages], progress=progress)
-        sentence_texts = [s for p in passages for s in p.sentence_texts()]
-        sentence_vectors = embedder.encode(sentence_texts, progress=progress)
+        old_hashes = _live_hashes(index_dir)
+        diff = [a for a in corpus.articles if old_hashes.get(a.doc_id) != a.content_hash]
+        added = sum(a.doc_id not in old_hashes for a in diff)
+        current_ids = {a.doc_id for a in corpus.articles}
+        removed = sum(doc_id not in current_ids for doc_id in old_hashes)
+        old = None if full else _reusable_index(settings)
+        fresh = diff if old is not None else corpus.articles
 
-        build_id = datetime.now(UTC).strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:8]
-        staging = index_dir / f".{build_id}.tmp"
-        staging.mkdir()
-        _write_json(staging / PASSAGES, [_passage_record(p) for p in passages])
-        _write_vectors(staging / VECTORS, passage_vectors)
-        np.save(staging / SENTENCES, sentence_vectors)
-        titles = {a.doc_id: a.title for a in corpus.articles}
-        LexicalIndex.build([_lexical_text(p, titles) for p in passages]).save(staging / LEXICAL)
-        manifest = {
-            "format": FORMAT_VERSION,
-            "model": settings.model,
-            "dimension": int(passage_vectors.shape[1]),
-            "chunking": {"target_tokens": settings.chunk_tokens, "max_tokens": embedder.max_tokens},
-            "built_at": datetime.now(UTC).isoformat(timespec="seconds"),
-            "counts": {
-                "articles": len(corpus.articles),
-                "passages": len(passages),
-                "sentences": len(sentence_texts),
-            },
-            "articles": {
-                a.doc_id: {
-                    **a.metadata(),
-                    "content_hash": a.content_hash,
-                    "passages": sum(p.doc_id == a.doc_id for p in passages),
-                }
-                for a in corpus.articles
-            },
-            "files": _file_sizes(staging),
-        }
-        _write_json(staging / MANIFEST, manifest)
-        _fsync_tree(staging)
-        final = index_dir / build_id
-        staging.rename(final)
-        previous = _live_build(index_dir)
-        _swap_current(index_dir, build_id)
-        _remove_old_builds(index_dir, keep={build_id, previous})
-    return BuildReport(
-        articles=len(corpus.articles),
-        passages=len(passages),
-        embedded=len(passages),
-        sentences=len(sentence_texts),
-        seconds=time.perf_counter() - started,
-        path=str(final),
-        problems=corpus.problems,
+        def report(passages: int, embedded: int, path: Path, up_to_date: bool) -> BuildReport:
+            return BuildReport(
+                articles=len(corpus.articles),
+                passages=passages,
+                embedded=embedded,
+                added=added,
+                changed=len(diff) - added,
+                removed=removed,
+                unchanged=len(corpus.articles) - len(diff),
+                seconds=time.perf_counter() - started,
+                path=str(path),
+                up_to_date=up_to_date,
+                problems=corpus.problems,
+            )
+
+        if old is not None and not fresh and not removed:
+            return report(len(old.passages), 0, old.path, up_to_date=True)
+
+        new = _embed(fresh, settings, embedder, progress) if fresh else None
+        vectors = _assemble(corpus.articles, {a.doc_id for a in fresh}, old, new)
+        max_tokens = embedder.max_tokens if new else old.manifest["chunking"]["max_tokens"]
+        path = _write_build(index_dir, corpus.articles, vectors, settings, max_tokens)
+    return report(len(vectors.passages), len(new.passages) if new else 0, path, False)
+
+
+def _live_hashes(index_dir: Path) -> dict[str, str]:
+    """Content hash of each article in the live index (empty when there is none to read)."""
+    try:
+        _, manifest = read_manifest(index_dir)
+        return {d: a["content_hash"] for d, a in manifest["articles"].items()}
+    except (IndexUnavailable, KeyError, TypeError, AttributeError):
+        return {}
+
+
+def _reusable_index(settings: Settings) -> SearchIndex | None:
+    """The live index, if its vectors can be reused: same format, model and chunking."""
+    try:
+        old = load_index(settings.index_dir, settings.model)
+    except IndexUnavailable as err:
+        if (settings.index_dir / CURRENT).exists():
+            log.warning("rebuilding everything: %s", err)
+        return None
+    if old.manifest.get("chunking", {}).get("target_tokens") != settings.chunk_tokens:
+        log.info("chunking changed: rebuilding everything")
+        return None
+    return old
+
+
+def _embed(
+    articles: list[Article], settings: Settings, embedder: Embedder, progress: bool
+) -> _Vectors:
+    passages = chunk_articles(
+        articles, embedder.count_tokens, settings.chunk_tokens, embedder.max_tokens
     )
+    passage_vectors = embedder.encode([_dense_text(p) for p in passages], progress=progress)
+    sentence_texts = [s for p in passages for s in p.sentence_texts()]
+    return _Vectors(passages, passage_vectors, embedder.encode(sentence_texts, progress=progress))
+
+
+def _assemble(
+    articles: list[Article], fresh: set[str], old: SearchIndex | None, new: _Vectors | None
+) -> _Vectors:
+    """Passages and vectors in corpus order: fresh ones from `new`, the rest reused from `old`."""
+    parts: list[tuple[_Vectors | SearchIndex, np.ndarray]] = []
+    for article in articles:
+        source = new if article.doc_id in fresh else old
+        assert source is not None
+        rows = np.flatnonzero([p.doc_id == article.doc_id for p in source.passages])
+        parts.append((source, rows))
+    passages = [source.passages[i] for source, rows in parts for i in rows]
+    passage_vectors = np.concatenate([source.passage_vectors[rows] for source, rows in parts])
+    sentence_rows = [_sentence_rows(source, rows) for source, rows in parts]
+    sentence_vectors = np.concatenate(
+        [source.sentence_vectors[r] for (source, _), r in zip(parts, sentence_rows, strict=True)]
+    )
+    return _Vectors(passages, passage_vectors, sentence_vectors)
+
+
+def _sentence_rows(source: _Vectors | SearchIndex, passage_rows: np.ndarray) -> np.ndarray:
+    counts = np.array([len(p.sentences) for p in source.passages], dtype=np.int64)
+    offsets = np.concatenate([[0], np.cumsum(counts)[:-1]])
+    return np.concatenate(
+        [np.arange(offsets[i], offsets[i] + counts[i]) for i in passage_rows] or [np.arange(0)]
+    ).astype(np.int64)
+
+
+def _write_build(
+    index_dir: Path,
+    articles: list[Article],
+    vectors: _Vectors,
+    settings: Settings,
+    max_tokens: int,
+) -> Path:
+    """Write a complete build beside the live one, then swap it in with one atomic rename."""
+    passages = vectors.passages
+    build_id = datetime.now(UTC).strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:8]
+    staging = index_dir / f".{build_id}.tmp"
+    staging.mkdir()
+    _write_json(staging / PASSAGES, [_passage_record(p) for p in passages])
+    _write_vectors(staging / VECTORS, vectors.passage_vectors)
+    np.save(staging / SENTENCES, vectors.sentence_vectors)
+    titles = {a.doc_id: a.title for a in articles}
+    LexicalIndex.build([_lexical_text(p, titles) for p in passages]).save(staging / LEXICAL)
+    per_article = Counter(p.doc_id for p in passages)
+    manifest = {
+        "format": FORMAT_VERSION,
+        "model": settings.model,
+        "dimension": int(vectors.passage_vectors.shape[1]),
+        "chunking": {"target_tokens": settings.chunk_tokens, "max_tokens": max_tokens},
+        "built_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "counts": {
+            "articles": len(articles),
+            "passages": len(passages),
+            "sentences": len(vectors.sentence_vectors),
+        },
+        "articles": {
+            a.doc_id: {
+                **a.metadata(),
+                "content_hash": a.content_hash,
+                "passages": per_article[a.doc_id],
+            }
+            for a in articles
+        },
+        "files": _file_sizes(staging),
+    }
+    _write_json(staging / MANIFEST, manifest)
+    _fsync_tree(staging)
+    final = index_dir / build_id
+    staging.rename(final)
+    previous = _live_build(index_dir)
+    _swap_current(index_dir, build_id)
+    _remove_old_builds(index_dir, keep={build_id, previous})
+    return final
 
 
 def _dense_text(passage: Passage) -> str:

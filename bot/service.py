@@ -1,57 +1,112 @@
 """The one answer layer every front end calls: the terminal, Slack and Discord.
 
-It owns the loaded index and the embedder, and turns a question into an `Answer`. Front ends
-translate their events into `ask` calls and render the `Answer`; they hold no retrieval logic.
+It owns the loaded index and the embedder, turns a question (and the conversation before it)
+into an `Answer`, and records it in the query log. Between questions it notices a newly swapped-in
+index and answers from that, with no restart. Front ends translate their events into `ask` calls
+and render the `Answer`; they hold no retrieval logic.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import logging
+import os
+import sqlite3
 import threading
 import time
+from collections.abc import Sequence
 
 from bot.answer import Answer, compose_answer, validate_question
+from bot.conversation import search_query
 from bot.embedding import Embedder, get_embedder
-from bot.index import SearchIndex, load_index
+from bot.errors import IndexUnavailable
+from bot.index import CURRENT, load_index
+from bot.querylog import QueryLog
 from bot.retrieval import Retriever
 from bot.settings import Settings
 
+log = logging.getLogger(__name__)
+
 
 class AnswerService:
-    def __init__(self, settings: Settings, embedder: Embedder | None = None) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        embedder: Embedder | None = None,
+        query_log: QueryLog | None = None,
+    ) -> None:
         self.settings = settings
         self.embedder = embedder or get_embedder(settings.model, settings.batch_size)
+        self.query_log = query_log or QueryLog(settings.query_log_path)
         self._retriever: Retriever | None = None
+        self._build: str | None = None
         self._lock = threading.Lock()
 
     @property
-    def index(self) -> SearchIndex:
-        return self.retriever.index
-
-    @property
     def retriever(self) -> Retriever:
-        """The retriever over the live index, loaded on first use (IndexUnavailable if it can't)."""
+        """The retriever over the live index, reloaded when a new build has been swapped in."""
         with self._lock:
+            build = self._live_build()
             if self._retriever is None:
-                index = load_index(self.settings.index_dir, self.settings.model)
-                self._retriever = Retriever(index, self.embedder)
+                self._retriever = self._load()
+                self._build = build
+            elif build != self._build:
+                try:
+                    self._retriever = self._load()
+                    log.info("reloaded index %s", build)
+                except IndexUnavailable as err:  # keep answering from the index we have
+                    log.warning("kept the loaded index: the new one failed to load: %s", err)
+                self._build = build
             return self._retriever
 
-    def ask(self, question: str) -> Answer:
+    def warm_up(self) -> None:
+        """Load the index and the model now, so the first question is as fast as the rest."""
+        self.retriever.search("warm-up", k=1)
+
+    def _live_build(self) -> str | None:
+        try:
+            return os.readlink(self.settings.index_dir / CURRENT)
+        except OSError:
+            return None
+
+    def _load(self) -> Retriever:
+        return Retriever(load_index(self.settings.index_dir, self.settings.model), self.embedder)
+
+    def ask(
+        self,
+        question: str,
+        history: Sequence[str] = (),
+        *,
+        source: str = "cli",
+        user: str | None = None,
+        conversation: str | None = None,
+    ) -> Answer:
+        """Answer `question`; `history` is the conversation's earlier questions, oldest first."""
         started = time.perf_counter()
         text = validate_question(question)
         retriever = self.retriever
         searched = time.perf_counter()
-        hits = retriever.search(text, k=self.settings.citations)
+        hits = retriever.search(search_query(text, history), k=self.settings.citations)
         retrieved = time.perf_counter()
         answer = compose_answer(
             text, hits, retriever.index.manifest["articles"], min_score=self.settings.min_score
         )
         done = time.perf_counter()
-        return dataclasses.replace(
+        answer = dataclasses.replace(
             answer,
             timings_ms={
                 "retrieve": round((retrieved - searched) * 1000, 2),
                 "total": round((done - started) * 1000, 2),
             },
         )
+        try:
+            self.query_log.record_answer(
+                answer, source=source, user=user, conversation=conversation
+            )
+        except (sqlite3.Error, OSError) as err:  # a full disk must not cost the user the answer
+            log.warning("could not record answer %s in the query log: %s", answer.id, err)
+        return answer
+
+    def record_feedback(self, answer_id: str, user: str | None, helpful: bool) -> None:
+        """What the adapters' Helpful / Not helpful buttons call."""
+        self.query_log.record_feedback(answer_id, user, helpful)

@@ -29,6 +29,12 @@ class Settings(BaseSettings):
     min_score: float = Field(default=0.25, ge=-1.0, le=1.0)
     chunk_tokens: int = Field(default=96, ge=32, le=254)
     batch_size: int = Field(default=32, ge=1, le=1024)
+    # The query log (SQLite); by default it lives beside the index.
+    db_path: Path | None = None
+
+    @property
+    def query_log_path(self) -> Path:
+        return self.db_path or self.index_dir / "evbot.sqlite3"
 
 
 def _describe(err: ValidationError) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sys
 import textwrap
+import uuid
 from itertools import groupby
 from typing import TextIO
 
@@ -30,6 +31,7 @@ def render_text(answer: Answer) -> str:
         if c.url:
             lines.append(f"    {c.url}")
         lines.append(textwrap.indent(textwrap.fill(f"“{c.text}”", WIDTH - 4), "    "))
+    lines.append(f"(answer {answer.id}: `evbot feedback {answer.id} --helpful` to rate it)")
     return "\n".join(lines)
 
 
@@ -38,7 +40,12 @@ def render_json(answer: Answer) -> str:
 
 
 def chat(service: AnswerService, *, as_json: bool, stdin: TextIO, stdout: TextIO) -> int:
-    """Answer one question a line until end of input; a bad question is reported, not fatal."""
+    """Answer one question a line until end of input; a bad question is reported, not fatal.
+
+    The session's earlier questions go with each one, so a follow-up is understood in context.
+    """
+    history: list[str] = []
+    conversation = uuid.uuid4().hex
     interactive = stdin.isatty() and not as_json
     if interactive:
         print("Ask about the EV rivalry (Ctrl-D or 'quit' to leave).", file=stdout)
@@ -52,14 +59,15 @@ def chat(service: AnswerService, *, as_json: bool, stdin: TextIO, stdout: TextIO
         question = line.strip()
         if interactive and question.lower() in {"quit", "exit"}:
             return 0
-        if not question and interactive:
+        if not question:
             continue
         try:
-            answer = service.ask(question)
+            answer = service.ask(question, history, source="terminal", conversation=conversation)
         except BadQuestion as err:
             if as_json:
                 print(json.dumps({"error": str(err), "question": question}), file=stdout)
             else:
                 print(f"evbot: {err}", file=sys.stderr)
             continue
+        history.append(answer.question)
         print(render_json(answer) if as_json else render_text(answer), file=stdout, flush=True)

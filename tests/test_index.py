@@ -161,7 +161,7 @@ def test_old_builds_are_pruned_but_the_previous_one_is_kept(
     from bot.index import build_index
 
     settings = load_settings(corpus_dir=shipped_settings.corpus_dir, index_dir=tmp_path / "ix")
-    builds = [build_index(settings, service.embedder).path for _ in range(3)]
+    builds = [build_index(settings, service.embedder, full=True).path for _ in range(3)]
     remaining = sorted(p.name for p in settings.index_dir.iterdir() if not p.name.startswith("."))
     assert remaining == sorted([CURRENT, Path(builds[1]).name, Path(builds[2]).name])
     assert live(settings.index_dir).name == Path(builds[2]).name

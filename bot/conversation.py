@@ -1,0 +1,45 @@
+"""Follow-up questions: an elliptical question is searched together with the one before it.
+
+"and where will they build them?" says nothing on its own; searched after "Is Amazon making
+electric cars?" it does. A question that names its own subject starts a new topic and is searched
+alone, so an earlier topic never drags a new one back.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+_WORD = re.compile(r"[a-z0-9’']+")
+_OPENERS = ("and ", "but ", "also ", "so ", "then ", "or ", "what about", "how about")
+# Pronouns and pointers that refer back to something said before.
+_ANAPHORA = {
+    "they", "them", "their", "theirs", "it", "its", "he", "him", "his", "she", "her", "hers",
+    "those", "these", "that", "this", "there", "then", "one", "ones", "such",
+}  # fmt: skip
+_FUNCTION_WORDS = {
+    "a", "an", "the", "and", "or", "but", "so", "of", "to", "in", "on", "at", "for", "with",
+    "by", "from", "what", "when", "where", "who", "whom", "which", "why", "how", "is", "are",
+    "was", "were", "be", "will", "would", "could", "should", "can", "do", "does", "did", "about",
+    "also", "then", "any", "more", "else", "much", "many",
+}  # fmt: skip
+# Context is the recent questions only, so a long thread cannot grow the query without bound.
+MAX_CONTEXT_CHARS = 600
+
+
+def is_follow_up(question: str) -> bool:
+    lowered = question.lower().strip()
+    words = _WORD.findall(lowered)
+    content = [w for w in words if w not in _FUNCTION_WORDS and w not in _ANAPHORA]
+    return lowered.startswith(_OPENERS) or any(w in _ANAPHORA for w in words) or len(content) <= 1
+
+
+def search_query(question: str, history: Sequence[str] = ()) -> str:
+    """What to search for: the question, preceded by its context when it is a follow-up."""
+    context = ""
+    for earlier in [*history, question]:
+        if context and is_follow_up(earlier):
+            context = f"{context} {earlier}"[-MAX_CONTEXT_CHARS:]
+        else:
+            context = earlier
+    return context

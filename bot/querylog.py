@@ -1,0 +1,151 @@
+"""Every answer and every vote, in SQLite: the record `evbot stats` and corpus curators read.
+
+Each call opens its own short connection in WAL mode with a busy timeout, so several processes
+(the terminal, the Slack and Discord workers) and threads can write at once without losing rows.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator
+from contextlib import closing, contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from bot.answer import Answer
+from bot.errors import UnknownAnswer
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS answers (
+    id TEXT PRIMARY KEY,
+    asked_at TEXT NOT NULL,
+    question TEXT NOT NULL,
+    answer TEXT NOT NULL,
+    refused INTEGER NOT NULL,
+    citations TEXT NOT NULL,
+    latency_ms REAL,
+    source TEXT,
+    user TEXT,
+    conversation TEXT
+);
+CREATE TABLE IF NOT EXISTS feedback (
+    answer_id TEXT NOT NULL REFERENCES answers(id),
+    user TEXT NOT NULL,
+    helpful INTEGER NOT NULL,
+    given_at TEXT NOT NULL,
+    PRIMARY KEY (answer_id, user)
+);
+"""
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="milliseconds")
+
+
+class QueryLog:
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._ready = False
+
+    @contextmanager
+    def _connect(self) -> Iterator[sqlite3.Connection]:
+        if not self._ready:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        with closing(sqlite3.connect(self.path, timeout=30)) as db:
+            if not self._ready:
+                db.execute("PRAGMA journal_mode=WAL")
+                db.executescript(SCHEMA)
+                self._ready = True
+            with db:  # one transaction: committed on success, rolled back on error
+                yield db
+
+    def record_answer(
+        self,
+        answer: Answer,
+        *,
+        source: str = "cli",
+        user: str | None = None,
+        conversation: str | None = None,
+    ) -> None:
+        citations = [{"n": c.n, "doc_id": c.doc_id, "score": c.score} for c in answer.citations]
+        with self._connect() as db:
+            db.execute(
+                "INSERT INTO answers VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    answer.id,
+                    _now(),
+                    answer.question,
+                    answer.answer,
+                    int(answer.refused),
+                    json.dumps(citations),
+                    answer.timings_ms.get("total"),
+                    source,
+                    user,
+                    conversation,
+                ),
+            )
+
+    def record_feedback(self, answer_id: str, user: str | None, helpful: bool) -> None:
+        """One vote per user and answer; voting again replaces the earlier vote."""
+        with self._connect() as db:
+            if db.execute("SELECT 1 FROM answers WHERE id = ?", (answer_id,)).fetchone() is None:
+                raise UnknownAnswer(f"no answer with id {answer_id!r} in {self.path}")
+            db.execute(
+                "INSERT INTO feedback VALUES (?, ?, ?, ?) ON CONFLICT (answer_id, user) "
+                "DO UPDATE SET helpful = excluded.helpful, given_at = excluded.given_at",
+                (answer_id, user or "", int(helpful), _now()),
+            )
+
+    def stats(self, worst: int = 10) -> dict[str, Any]:
+        with self._connect() as db:
+            questions, refused = db.execute(
+                "SELECT COUNT(*), COALESCE(SUM(refused), 0) FROM answers"
+            ).fetchone()
+            helpful, not_helpful = db.execute(
+                "SELECT COALESCE(SUM(helpful), 0), COALESCE(SUM(1 - helpful), 0) FROM feedback"
+            ).fetchone()
+            latencies = [
+                row[0]
+                for row in db.execute(
+                    "SELECT latency_ms FROM answers WHERE latency_ms IS NOT NULL "
+                    "ORDER BY latency_ms"
+                )
+            ]
+            rows = db.execute(
+                """
+                SELECT a.question, a.id, a.refused,
+                       COALESCE(SUM(f.helpful), 0) AS up,
+                       COALESCE(SUM(1 - f.helpful), 0) AS down
+                FROM answers a LEFT JOIN feedback f ON f.answer_id = a.id
+                GROUP BY a.id
+                HAVING a.refused = 1 OR down > up
+                ORDER BY down - up DESC, a.refused DESC, a.asked_at DESC
+                LIMIT ?
+                """,
+                (worst,),
+            ).fetchall()
+        return {
+            "questions": questions,
+            "refused": refused,
+            "refusal_rate": round(refused / questions, 4) if questions else 0.0,
+            "helpful": helpful,
+            "not_helpful": not_helpful,
+            "helpful_ratio": round(helpful / (helpful + not_helpful), 4)
+            if helpful + not_helpful
+            else None,
+            "latency_ms": {"p50": _percentile(latencies, 50), "p95": _percentile(latencies, 95)},
+            "worst": [
+                {"question": q, "answer_id": i, "refused": bool(r), "helpful": u, "not_helpful": d}
+                for q, i, r, u, d in rows
+            ],
+        }
+
+
+def _percentile(sorted_values: list[float], pct: float) -> float | None:
+    """Nearest-rank percentile of already sorted values."""
+    if not sorted_values:
+        return None
+    rank = max(1, -(-len(sorted_values) * pct // 100))
+    return round(sorted_values[int(rank) - 1], 2)

@@ -1,0 +1,46 @@
+"""Follow-up questions are searched with their context; new topics are not."""
+
+from bot.conversation import is_follow_up, search_query
+from bot.service import AnswerService
+
+
+def test_follow_up_detection() -> None:
+    assert is_follow_up("and where will they build them?")
+    assert is_follow_up("by when?")
+    assert is_follow_up("What about its prices?")
+    assert not is_follow_up("Which regions are the key battlegrounds for EV demand?")
+    assert not is_follow_up("Who is Amazon partnering with on batteries?")
+
+
+def test_search_query_chains_follow_ups_and_resets_on_a_new_topic() -> None:
+    first = "What did Amazon pledge about carbon?"
+    assert search_query("by when?", [first]) == f"{first} by when?"
+    assert search_query("and why?", [first, "by when?"]) == f"{first} by when? and why?"
+    new = "Which regions are the key battlegrounds for EV demand?"
+    assert search_query(new, [first, "by when?"]) == new
+
+
+def test_elliptical_follow_up_is_answered_from_context(service: AnswerService) -> None:
+    alone = service.ask("by when?")
+    assert "2040" not in alone.answer
+    followed = service.ask("by when?", ["What did Amazon pledge about carbon?"])
+    assert not followed.refused
+    assert "carbon-neutral by 2040" in followed.answer
+    assert followed.question == "by when?"
+
+
+def test_second_follow_up_example(service: AnswerService) -> None:
+    alone = service.ask("what kind of vehicles does it make?")
+    assert not alone.citations or "Rivian" not in alone.citations[0].text
+    followed = service.ask(
+        "what kind of vehicles does it make?", ["Which EV maker did Amazon invest in before?"]
+    )
+    assert "electric truck and SUV" in followed.citations[0].text
+
+
+def test_new_topic_is_not_dragged_back(service: AnswerService) -> None:
+    question = "Which regions are the key battlegrounds for EV demand?"
+    alone = service.ask(question)
+    after = service.ask(question, ["What did Amazon pledge about carbon?", "by when?"])
+    assert [c.text for c in after.citations] == [c.text for c in alone.citations]
+    assert "Europe and Asia" in after.answer

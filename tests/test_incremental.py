@@ -1,0 +1,103 @@
+"""Incremental rebuilds: only new and changed articles are embedded; deleted ones leave."""
+
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from bot.embedding import Embedder
+from bot.index import build_index, load_index
+from bot.service import AnswerService
+from bot.settings import Settings, load_settings
+
+EXTRA = "# Rivian vans\n\nRivian delivered 10,000 electric delivery vans to Amazon this year.\n"
+
+
+class CountingEmbedder:
+    """The real embedder, recording every text it is asked to embed."""
+
+    def __init__(self, inner: Embedder) -> None:
+        self.inner = inner
+        self.encoded: list[str] = []
+        self.model_name = inner.model_name
+
+    def encode(self, texts: Sequence[str], *, progress: bool = False) -> np.ndarray:
+        self.encoded.extend(texts)
+        return self.inner.encode(texts, progress=progress)
+
+    def encode_query(self, text: str) -> np.ndarray:
+        return self.inner.encode_query(text)
+
+    def count_tokens(self, texts: Sequence[str]) -> list[int]:
+        return self.inner.count_tokens(texts)
+
+    @property
+    def max_tokens(self) -> int:
+        return self.inner.max_tokens
+
+
+@pytest.fixture
+def setup(
+    corpus_copy: Path, tmp_path: Path, embedder: Embedder
+) -> tuple[Settings, CountingEmbedder]:
+    (corpus_copy / "rivian-vans.md").write_text(EXTRA)
+    settings = load_settings(corpus_dir=corpus_copy, index_dir=tmp_path / "index")
+    counting = CountingEmbedder(embedder)
+    first = build_index(settings, counting)
+    assert first.added == 2 and first.embedded == first.passages
+    counting.encoded.clear()
+    return settings, counting
+
+
+def test_no_change_embeds_nothing(setup: tuple[Settings, CountingEmbedder]) -> None:
+    settings, counting = setup
+    report = build_index(settings, counting)
+    assert counting.encoded == []
+    assert report.up_to_date and report.embedded == 0 and report.unchanged == 2
+
+
+def test_changed_article_reembeds_only_its_passages(
+    setup: tuple[Settings, CountingEmbedder],
+) -> None:
+    settings, counting = setup
+    before = load_index(settings.index_dir, settings.model)
+    (settings.corpus_dir / "rivian-vans.md").write_text(
+        EXTRA + "\nThe vans are built in Normal, Illinois.\n"
+    )
+    report = build_index(settings, counting)
+    assert (report.changed, report.unchanged, report.added, report.removed) == (1, 1, 0, 0)
+    assert report.embedded == 1  # the new paragraph joins the one passage of that article
+    assert counting.encoded and all(
+        "Rivian" in text or "Normal, Illinois" in text for text in counting.encoded
+    )
+    after = load_index(settings.index_dir, settings.model)
+    shipped = [i for i, p in enumerate(before.passages) if p.doc_id == "bezos-vs-musk-ev-rivalry"]
+    shipped_after = [
+        i for i, p in enumerate(after.passages) if p.doc_id == "bezos-vs-musk-ev-rivalry"
+    ]
+    assert np.array_equal(
+        before.passage_vectors[shipped], after.passage_vectors[shipped_after]
+    )  # reused, not recomputed
+    answer = AnswerService(settings, counting.inner).ask("Where are the vans built?")
+    assert "Normal, Illinois" in answer.answer
+
+
+def test_deleted_article_leaves_search(setup: tuple[Settings, CountingEmbedder]) -> None:
+    settings, counting = setup
+    service = AnswerService(settings, counting.inner)
+    assert service.ask("How many vans did Rivian deliver?").citations[0].doc_id == "rivian-vans"
+    (settings.corpus_dir / "rivian-vans.md").unlink()
+    report = build_index(settings, counting)
+    assert (report.removed, report.embedded, report.articles) == (1, 0, 1)
+    assert counting.encoded == []
+    answer = service.ask("How many vans did Rivian deliver?")
+    assert all(c.doc_id != "rivian-vans" for c in answer.citations)
+    index = load_index(settings.index_dir, settings.model)
+    assert {p.doc_id for p in index.passages} == {"bezos-vs-musk-ev-rivalry"}
+
+
+def test_full_rebuild_embeds_everything(setup: tuple[Settings, CountingEmbedder]) -> None:
+    settings, counting = setup
+    report = build_index(settings, counting, full=True)
+    assert report.embedded == report.passages and report.unchanged == 2

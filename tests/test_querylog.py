@@ -1,0 +1,100 @@
+"""The query log: every answer recorded, feedback stored, stats counted, concurrent writers safe."""
+
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from bot.errors import UnknownAnswer
+from bot.querylog import QueryLog
+from bot.service import AnswerService
+from bot.settings import Settings, load_settings
+
+
+@pytest.fixture
+def logged_service(shipped_settings: Settings, service: AnswerService, tmp_path: Path):
+    settings = load_settings(index_dir=shipped_settings.index_dir, db_path=tmp_path / "log.sqlite3")
+    return AnswerService(settings, service.embedder)
+
+
+def test_answers_and_feedback_reach_the_database_and_stats(logged_service, evbot) -> None:
+    good = logged_service.ask("Who is Amazon partnering with on batteries?", user="ana")
+    bad = logged_service.ask("Where will the production lines be built?", user="bo")
+    refused = logged_service.ask("What's the capital of France?")
+    logged_service.record_feedback(good.id, "ana", helpful=True)
+    logged_service.record_feedback(good.id, "bo", helpful=True)
+    logged_service.record_feedback(bad.id, "bo", helpful=True)
+    logged_service.record_feedback(bad.id, "bo", helpful=False)  # a changed vote replaces
+    logged_service.record_feedback(bad.id, "cy", helpful=False)
+
+    stats = logged_service.query_log.stats()
+    assert (stats["questions"], stats["refused"]) == (3, 1)
+    assert (stats["helpful"], stats["not_helpful"]) == (2, 2)
+    assert (
+        stats["latency_ms"]["p50"] > 0 and stats["latency_ms"]["p95"] >= stats["latency_ms"]["p50"]
+    )
+    worst = {row["answer_id"]: row for row in stats["worst"]}
+    assert set(worst) == {bad.id, refused.id}
+    assert worst[bad.id]["not_helpful"] == 2 and worst[refused.id]["refused"] is True
+    assert stats["worst"][0]["answer_id"] == bad.id
+
+    db = logged_service.settings.query_log_path
+    run = evbot("stats", "--json", db_path=db)
+    assert run.code == 0, run.stderr
+    data = run.json()
+    assert set(data) >= {"questions", "refused", "helpful", "not_helpful", "latency_ms", "worst"}
+    assert data["questions"] == 3 and set(data["latency_ms"]) >= {"p50", "p95"}
+    assert set(data["worst"][0]) >= {"question", "answer_id", "refused", "helpful", "not_helpful"}
+
+    vote = evbot("feedback", refused.id, "--helpful", "--user", "dee", db_path=db)
+    assert vote.code == 0, vote.stderr
+    assert logged_service.query_log.stats()["helpful"] == 3
+
+
+def test_feedback_on_unknown_answer_is_a_clear_error(tmp_path: Path, evbot) -> None:
+    log = QueryLog(tmp_path / "log.sqlite3")
+    with pytest.raises(UnknownAnswer, match="no answer with id"):
+        log.record_feedback("nope", "ana", helpful=True)
+    run = evbot("feedback", "nope", "--not-helpful", db_path=tmp_path / "log.sqlite3")
+    assert run.code == 2 and "no answer with id 'nope'" in run.stderr
+
+
+WRITER = textwrap.dedent(
+    """
+    import sys
+    from pathlib import Path
+    from bot.answer import Answer
+    from bot.querylog import QueryLog
+
+    log = QueryLog(Path(sys.argv[1]))
+    for i in range(int(sys.argv[3])):
+        answer_id = f"{sys.argv[2]}-{i}"
+        log.record_answer(Answer(id=answer_id, question=f"q{i}", answer="a", refused=False,
+                                 timings_ms={"total": 1.0}))
+        log.record_feedback(answer_id, sys.argv[2], helpful=i % 2 == 0)
+    """
+)
+
+
+def test_concurrent_writers_lose_nothing(tmp_path: Path) -> None:
+    db = tmp_path / "log.sqlite3"
+    QueryLog(db).stats()  # create the file first, as a running bot would have
+    writers = [
+        subprocess.Popen([sys.executable, "-c", WRITER, str(db), f"w{n}", "60"]) for n in range(4)
+    ]
+    assert [w.wait(timeout=120) for w in writers] == [0, 0, 0, 0]
+    stats = QueryLog(db).stats()
+    assert stats["questions"] == 240
+    assert (stats["helpful"], stats["not_helpful"]) == (120, 120)
+
+
+def test_a_broken_log_does_not_cost_the_answer(logged_service, tmp_path: Path) -> None:
+    blocker = tmp_path / "not-a-dir"
+    blocker.write_text("")
+    logged_service.query_log = QueryLog(blocker / "log.sqlite3")
+    with pytest.raises(OSError):
+        logged_service.query_log.stats()
+    answer = logged_service.ask("Who is Amazon partnering with on batteries?")
+    assert not answer.refused and "Panasonic" in answer.answer
