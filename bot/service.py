@@ -80,13 +80,19 @@ class AnswerService:
         source: str = "cli",
         user: str | None = None,
         conversation: str | None = None,
+        citations: int | None = None,
     ) -> Answer:
-        """Answer `question`; `history` is the conversation's earlier questions, oldest first."""
+        """Answer `question`; `history` is the conversation's earlier questions, oldest first.
+
+        `source`, `user` and `conversation` are recorded in the query log; `citations` overrides
+        EVBOT_CITATIONS (a "More sources" button asks for more).
+        """
         started = time.perf_counter()
         text = validate_question(question)
         retriever = self.retriever
         searched = time.perf_counter()
-        hits = retriever.search(search_query(text, history), k=self.settings.citations)
+        k = citations or self.settings.citations
+        hits = retriever.search(search_query(text, history), k=k)
         retrieved = time.perf_counter()
         answer = compose_answer(
             text, hits, retriever.index.manifest["articles"], min_score=self.settings.min_score
