@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 import logging
 import os
@@ -13,6 +14,11 @@ from bot.errors import EvbotError
 from bot.settings import Settings, get_settings
 
 log = logging.getLogger("bot")
+
+# Modules that add their own commands: each has `register(commands, serve)`, which adds
+# top-level commands to `commands` and `evbot serve NAME` front ends to `serve`. They import
+# their heavy libraries inside the command functions, so `evbot --help` stays fast.
+COMMAND_MODULES: list[str] = []
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -68,6 +74,11 @@ def _parser() -> argparse.ArgumentParser:
     )
     stats.add_argument("--json", action="store_true", help="print the figures as JSON")
     stats.set_defaults(run=cmd_stats)
+
+    serve = commands.add_parser("serve", help="run a chat front end (Slack, Discord)")
+    serve_commands = serve.add_subparsers(title="front ends", metavar="FRONT_END")
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(commands, serve_commands)
 
     index = commands.add_parser("index", help="build or inspect the search index")
     index_commands = index.add_subparsers(title="index commands", metavar="COMMAND")
