@@ -1,0 +1,143 @@
+"""Core benchmark: rebuild throughput, no-change rebuild, warm latency, cold start, peak RSS.
+
+Prints figures; asserts nothing (speed is measured here, never in tests).
+    .venv/bin/python benchmarks/core.py [--articles 300]
+The rebuild corpus is the first N SciFact abstracts from ../shared/benchmarks (as articles) plus
+the shipped article; without that folder, the shipped article is copied N times with edits.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SCIFACT = ROOT.parent / "shared" / "benchmarks" / "scifact-train" / "corpus.jsonl"
+QUESTIONS = ROOT / "tests" / "data" / "shipped-questions.jsonl"
+
+
+# `evbot ask` in a fresh process that reports its own peak RSS (a parent's RUSAGE_CHILDREN would
+# count the forked copy of the parent too).
+COLD_ASK = """
+import resource, sys
+from bot.cli import main
+code = main(["ask", "Who is Amazon partnering with on batteries?"])
+print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)
+sys.exit(code)
+"""
+
+
+def make_corpus(target: Path, articles: int) -> str:
+    shutil.copytree(ROOT / "corpus", target)
+    if SCIFACT.exists():
+        with SCIFACT.open() as handle:
+            for _, line in zip(range(articles), handle, strict=False):
+                doc = json.loads(line)
+                body = f"# {doc['title']}\n\n{doc['text']}\n"
+                (target / f"scifact-{doc['_id']}.md").write_text(body)
+        return f"{articles} SciFact abstracts + the shipped article"
+    text = (ROOT / "corpus" / "bezos-vs-musk-ev-rivalry.md").read_text()
+    for i in range(articles):
+        (target / f"copy-{i}.md").write_text(text.replace("Tesla", f"Tesla-{i}"))
+    return f"{articles} edited copies of the shipped article"
+
+
+def percentile(values: list[float], pct: float) -> float:
+    ordered = sorted(values)
+    return ordered[max(0, round(pct / 100 * len(ordered)) - 1)]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--articles", type=int, default=300)
+    args = parser.parse_args()
+
+    from bot.embedding import get_embedder
+    from bot.index import _dense_text, build_index, load_index
+    from bot.service import AnswerService
+    from bot.settings import load_settings
+
+    rows: list[tuple[str, str, str]] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus = Path(tmp) / "corpus"
+        described = make_corpus(corpus, args.articles)
+        settings = load_settings(corpus_dir=corpus, index_dir=Path(tmp) / "index")
+        embedder = get_embedder(settings.model)
+        embedder.encode(["load the model before timing"])
+
+        started = time.perf_counter()
+        report = build_index(settings, embedder, full=True)
+        build_seconds = time.perf_counter() - started
+        index = load_index(settings.index_dir, settings.model)
+        texts = [_dense_text(p) for p in index.passages]
+        started = time.perf_counter()
+        embedder.encode(texts)
+        raw_seconds = time.perf_counter() - started
+        build_rate = report.passages / build_seconds
+        raw_rate = len(texts) / raw_seconds
+        rows.append(("corpus", described, f"{report.passages} passages"))
+        rows.append(("full rebuild", f"{build_rate:.1f} passages/s", f"{build_seconds:.1f} s"))
+        rows.append(("raw model.encode, same passages", f"{raw_rate:.1f} passages/s",
+                     f"{raw_seconds:.1f} s"))  # fmt: skip
+        rows.append(("rebuild / raw encode", f"{build_rate / raw_rate:.2f}x", "target >= 0.9x"))
+
+        started = time.perf_counter()
+        none = build_index(settings, embedder)
+        rows.append(("no-change rebuild (in process)",
+                     f"{(time.perf_counter() - started) * 1000:.0f} ms",
+                     f"embedded {none.embedded}; target < 2 s"))  # fmt: skip
+        started = time.perf_counter()
+        subprocess.run(
+            [sys.executable, "-m", "bot", "index", "build"], check=True, capture_output=True,
+            env={"EVBOT_CORPUS_DIR": str(corpus), "EVBOT_INDEX_DIR": str(settings.index_dir),
+                 "PATH": "/usr/bin:/bin"},
+        )  # fmt: skip
+        rows.append(("no-change `evbot index build`",
+                     f"{time.perf_counter() - started:.2f} s", "target < 2 s"))  # fmt: skip
+
+        shipped = load_settings(
+            corpus_dir=ROOT / "corpus", index_dir=Path(tmp) / "shipped",
+            db_path=Path(tmp) / "log.sqlite3",
+        )  # fmt: skip
+        build_index(shipped, embedder)
+        service = AnswerService(shipped, embedder)
+        service.warm_up()
+        questions = [json.loads(line)["question"] for line in QUESTIONS.read_text().splitlines()]
+        latencies = []
+        for i in range(200):
+            started = time.perf_counter()
+            service.ask(questions[i % len(questions)])
+            latencies.append((time.perf_counter() - started) * 1000)
+        rows.append(("warm answer p50 (200 questions)",
+                     f"{statistics.median(latencies):.1f} ms", "target <= 25 ms"))  # fmt: skip
+        rows.append(("warm answer p95", f"{percentile(latencies, 95):.1f} ms", "target <= 50 ms"))
+
+        started = time.perf_counter()
+        child = subprocess.run(
+            [sys.executable, "-c", COLD_ASK], check=True, capture_output=True, text=True,
+            env={"EVBOT_INDEX_DIR": str(shipped.index_dir), "EVBOT_DB_PATH": str(shipped.db_path),
+                 "PATH": "/usr/bin:/bin"},
+        )  # fmt: skip
+        cold = time.perf_counter() - started
+        child_rss = int(child.stderr.strip().splitlines()[-1]) / 1024
+        rows.append(("cold start to first answer (`evbot ask`)", f"{cold:.2f} s",
+                     "target <= 6 s"))  # fmt: skip
+        rows.append(("peak RSS, `evbot ask`", f"{child_rss:.0f} MB", "target <= 600 MB"))
+        rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        rows.append(("peak RSS, this process (full build + serving)", f"{rss:.0f} MB", ""))
+
+    width = max(len(r[0]) for r in rows)
+    for name, value, note in rows:
+        print(f"{name:<{width}}  {value:>22}  {note}")
+
+
+if __name__ == "__main__":
+    main()
