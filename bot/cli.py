@@ -18,7 +18,9 @@ log = logging.getLogger("bot")
 # Modules that add their own commands: each has `register(commands, serve)`, which adds
 # top-level commands to `commands` and `evbot serve NAME` front ends to `serve`. They import
 # their heavy libraries inside the command functions, so `evbot --help` stays fast.
-COMMAND_MODULES: list[str] = []
+COMMAND_MODULES: list[str] = [
+    "bot.evaluation.commands",
+]
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -8,6 +8,7 @@ cosine similarity of the question to every sentence of its passage, which the an
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
 
 import numpy as np
 
@@ -26,6 +27,18 @@ class Hit:
     sentence_scores: tuple[float, ...]  # how well each sentence answers: cosine + term overlap
 
 
+Mode = Literal["hybrid", "dense", "bm25"]
+
+
+@dataclass(frozen=True)
+class Ranking:
+    """One query's passages best first: rows into the index, their fused scores, BM25 of all."""
+
+    ids: np.ndarray
+    scores: np.ndarray
+    lexical: np.ndarray  # BM25 score of every passage (zeros in dense mode)
+
+
 class Retriever:
     def __init__(
         self,
@@ -36,6 +49,7 @@ class Retriever:
         rrf_k: int = 60,
         duplicate_similarity: float = 0.95,
         term_overlap_weight: float = 0.3,
+        mode: Mode = "hybrid",
     ) -> None:
         self.index = index
         self.embedder = embedder
@@ -43,43 +57,54 @@ class Retriever:
         self.rrf_k = rrf_k
         self.duplicate_similarity = duplicate_similarity
         self.term_overlap_weight = term_overlap_weight
+        self.mode = mode  # dense or BM25 alone are for measuring what fusion adds
 
     def search(self, query: str, k: int = 3) -> list[Hit]:
         return self.search_vector(query, self.embedder.encode_query(query), k)
 
     def search_vector(self, query: str, query_vector: np.ndarray, k: int) -> list[Hit]:
+        return self.hits(query, query_vector, self.rank(query, query_vector), k)
+
+    def rank(self, query: str, query_vector: np.ndarray) -> Ranking:
+        """Every passage either scorer retrieved, best first by fused score."""
         n = len(self.index.passages)
         if n == 0:
-            return []
+            return Ranking(np.zeros(0, np.int64), np.zeros(0), np.zeros(0, np.float32))
         depth = min(self.candidates, n)
-        _, dense_ids = self.index.dense.search(query_vector[None, :], depth)
-        dense_ids = dense_ids[0][dense_ids[0] >= 0]
-        lexical_scores = self.index.lexical.scores(query)
-        lexical_ids = np.argsort(-lexical_scores, kind="stable")[:depth]
-        lexical_ids = lexical_ids[lexical_scores[lexical_ids] > 0]
-
         fused = np.zeros(n, dtype=np.float64)
-        fused[dense_ids] += 1.0 / (self.rrf_k + 1 + np.arange(len(dense_ids)))
-        fused[lexical_ids] += 1.0 / (self.rrf_k + 1 + np.arange(len(lexical_ids)))
-        ranked = [int(i) for i in np.argsort(-fused, kind="stable") if fused[i] > 0]
+        lexical_scores = np.zeros(n, dtype=np.float32)
+        if self.mode != "bm25":
+            _, dense_ids = self.index.dense.search(query_vector[None, :], depth)
+            dense_ids = dense_ids[0][dense_ids[0] >= 0]
+            fused[dense_ids] += 1.0 / (self.rrf_k + 1 + np.arange(len(dense_ids)))
+        if self.mode != "dense":
+            lexical_scores = self.index.lexical.scores(query)
+            lexical_ids = np.argsort(-lexical_scores, kind="stable")[:depth]
+            lexical_ids = lexical_ids[lexical_scores[lexical_ids] > 0]
+            fused[lexical_ids] += 1.0 / (self.rrf_k + 1 + np.arange(len(lexical_ids)))
+        order = np.argsort(-fused, kind="stable")
+        order = order[fused[order] > 0]
+        return Ranking(order, fused[order], lexical_scores)
 
-        chosen = self._drop_near_duplicates(ranked, k)
+    def hits(self, query: str, query_vector: np.ndarray, ranking: Ranking, k: int) -> list[Hit]:
+        """The top `k` of a ranking, near-duplicates dropped, with per-sentence scores."""
+        chosen = self._drop_near_duplicates([int(i) for i in ranking.ids[: k * 4]], k)
         cosines = self.index.passage_vectors[chosen] @ query_vector if chosen else []
+        fused = dict(zip(ranking.ids.tolist(), ranking.scores.tolist(), strict=True))
         weights = self.index.lexical.term_weights(query)
         return [
             Hit(
                 passage=self.index.passages[i],
                 score=float(fused[i]),
                 dense=float(cos),
-                lexical=float(lexical_scores[i]),
+                lexical=float(ranking.lexical[i]),
                 sentence_scores=self._sentence_scores(i, query_vector, weights),
             )
             for i, cos in zip(chosen, cosines, strict=True)
         ]
 
-    def _drop_near_duplicates(self, ranked: list[int], k: int) -> list[int]:
+    def _drop_near_duplicates(self, pool: list[int], k: int) -> list[int]:
         """Keep the best of passages whose vectors are nearly the same (reposted or quoted text)."""
-        pool = ranked[: k * 4]
         if not pool:
             return []
         vectors = self.index.passage_vectors[pool]
