@@ -1,0 +1,157 @@
+"""The Bolt app, its Web API client, and the two ways to run it: Socket Mode and HTTP.
+
+Uses Bolt's asyncio flavour: one event loop takes every request and acknowledges it at once,
+while `SlackAnswers` answers off the loop. HTTP mode is an aiohttp server bound to the configured
+host and port (Bolt's `App.start()` is a development server on every interface).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from bot.errors import ConfigError
+from bot.slack.config import SlackConfig
+from bot.slack.events import SlackAnswers
+
+if TYPE_CHECKING:
+    from aiohttp import web
+    from slack_bolt.async_app import AsyncApp
+    from slack_sdk.http_retry.async_handler import AsyncRetryHandler
+    from slack_sdk.web.async_client import AsyncWebClient
+
+    from bot.service import AnswerService
+
+log = logging.getLogger(__name__)
+EVENTS_PATH = "/slack/events"  # Bolt's default
+HEALTH_PATH = "/health"
+
+
+def retry_handlers() -> list[AsyncRetryHandler]:
+    """slack_sdk retries only connection errors by default; a 429 or a 5xx would raise at once."""
+    from slack_sdk.http_retry.builtin_async_handlers import (
+        AsyncConnectionErrorRetryHandler,
+        AsyncRateLimitErrorRetryHandler,
+        AsyncServerErrorRetryHandler,
+    )
+
+    return [
+        AsyncConnectionErrorRetryHandler(max_retry_count=2),
+        AsyncRateLimitErrorRetryHandler(max_retry_count=3),
+        AsyncServerErrorRetryHandler(max_retry_count=2),
+    ]
+
+
+def web_client(config: SlackConfig) -> AsyncWebClient:
+    from slack_sdk.web.async_client import AsyncWebClient
+
+    return AsyncWebClient(
+        token=config.bot_token, base_url=config.api_url, retry_handlers=retry_handlers()
+    )
+
+
+@dataclass
+class SlackBot:
+    app: AsyncApp
+    answers: SlackAnswers
+    config: SlackConfig
+
+    async def check_token(self) -> None:
+        """Fail at start-up, with the variable's name, when Slack rejects the bot token."""
+        from slack_sdk.errors import SlackApiError
+
+        try:
+            await self.app.client.auth_test()
+        except SlackApiError as err:
+            raise ConfigError(
+                f"SLACK_BOT_TOKEN was rejected by Slack ({err.response.get('error')})"
+            ) from None
+
+    async def aclose(self) -> None:
+        await self.answers.drain()
+        self.answers.close()
+
+
+def build_bot(
+    service: AnswerService, config: SlackConfig, *, socket_mode: bool, workers: int = 2
+) -> SlackBot:
+    from slack_bolt.async_app import AsyncApp
+
+    app = AsyncApp(
+        client=web_client(config),
+        signing_secret=config.signing_secret or "",
+        # Socket Mode messages arrive over an authenticated websocket and carry no signature.
+        request_verification_enabled=not socket_mode,
+        logger=logging.getLogger("bot.slack.bolt"),
+    )
+    answers = SlackAnswers(service, retry_handlers=retry_handlers, workers=workers)
+    answers.register(app)
+    return SlackBot(app, answers, config)
+
+
+def build_web_app(bot: SlackBot, service: AnswerService) -> web.Application:
+    """`POST /slack/events` into Bolt (signature checked there) and `GET /health`."""
+    from aiohttp import web
+    from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
+
+    from bot.errors import IndexUnavailable
+
+    async def events(request: web.Request) -> web.Response:
+        response = await bot.app.async_dispatch(await to_bolt_request(request))
+        return await to_aiohttp_response(response)
+
+    async def health(request: web.Request) -> web.Response:
+        try:  # the service reloads a newly built index here, off the loop
+            await asyncio.get_running_loop().run_in_executor(None, lambda: service.retriever)
+        except IndexUnavailable as err:
+            log.error("health check: %s", err)
+            return web.json_response({"ok": False, "error": "index unavailable"}, status=503)
+        return web.json_response({"ok": True})
+
+    web_app = web.Application()
+    web_app.add_routes([web.post(EVENTS_PATH, events), web.get(HEALTH_PATH, health)])
+    return web_app
+
+
+class HttpServer:
+    """The Events API endpoint on `host:port` (port 0 picks a free one; see `.port`)."""
+
+    def __init__(self, bot: SlackBot, service: AnswerService, host: str, port: int) -> None:
+        self.bot, self.service, self.host, self.port = bot, service, host, port
+        self._runner: Any = None
+
+    async def start(self) -> int:
+        from aiohttp import web
+
+        self._runner = web.AppRunner(build_web_app(self.bot, self.service), access_log=None)
+        await self._runner.setup()
+        site = web.TCPSite(self._runner, self.host, self.port)
+        await site.start()
+        self.port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+        log.info("Slack HTTP mode: %s on http://%s:%s", EVENTS_PATH, self.host, self.port)
+        return self.port
+
+    async def stop(self) -> None:
+        if self._runner is not None:
+            await self._runner.cleanup()
+        await self.bot.aclose()
+
+
+class SocketModeRunner:
+    """Holds the websocket to Slack (the aiohttp-based handler, which also closes quickly)."""
+
+    def __init__(self, bot: SlackBot) -> None:
+        from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
+
+        self.bot = bot
+        self.handler = AsyncSocketModeHandler(bot.app, bot.config.app_token)
+
+    async def start(self) -> None:
+        await self.handler.connect_async()
+        log.info("Slack Socket Mode: connected")
+
+    async def stop(self) -> None:
+        await self.handler.close_async()
+        await self.bot.aclose()

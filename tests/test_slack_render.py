@@ -1,0 +1,115 @@
+"""Block Kit rendering: escaping of corpus and user text, and Slack's size limits."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from bot.answer import REFUSAL, Answer, Citation, Quote
+from bot.embedding import Embedder
+from bot.index import build_index
+from bot.service import AnswerService
+from bot.settings import load_settings
+from bot.slack.render import (
+    MAX_BLOCKS,
+    MORE_SOURCES,
+    SECTION_LIMIT,
+    clip,
+    escape,
+    link,
+    render_answer,
+)
+from tests.fake_slack import FakeSlack, SlackHarness, texts
+
+NASTY = (
+    "Tesla <!channel> & Amazon <@U0BADBAD> sign a battery pact <!here|here> <https://evil.test|x>"
+)
+
+
+def _answer(n_citations: int, text: str, url: str | None = "https://example.com/a") -> Answer:
+    citations = tuple(
+        Citation(n, "doc", f"Title {n}", url, "Section", text, 0.5)
+        for n in range(1, n_citations + 1)
+    )
+    return Answer("id1", "q?", text, False, citations, (Quote(text, 1),))
+
+
+def test_escape_neutralises_mentions_broadcasts_and_links() -> None:
+    out = escape(NASTY)
+    assert "<" not in out and ">" not in out
+    assert "&lt;!channel&gt; &amp; Amazon &lt;@U0BADBAD&gt;" in out
+    assert "@\u2060here" in escape("hi @here")  # even a bare @here can never broadcast
+
+
+def test_links_cannot_be_broken_by_urls_or_titles() -> None:
+    assert link("https://example.com/a?b=1&c=2", "A <b> | c") == (
+        "<https://example.com/a?b=1&amp;c=2|A &lt;b&gt; | c>"
+    )
+    assert link("https://x.test/a>b|<!channel>", "T") == "T"  # not a plain URL: the label only
+    assert link("javascript:alert(1)", "T") == "T"
+    assert link(None, "T & U") == "T &amp; U"
+
+
+def test_clip_never_cuts_an_entity_in_half() -> None:
+    clipped = clip(escape("a" * 2996 + "<<<<"), SECTION_LIMIT)
+    assert len(clipped) <= SECTION_LIMIT
+    assert clipped.endswith("&lt;…") or clipped.endswith("a…")
+
+
+def test_limits_hold_for_huge_answers() -> None:
+    text, blocks = render_answer(_answer(80, "word " * 2000), more_value="{}")
+    assert len(blocks) <= MAX_BLOCKS
+    sections = [b["text"]["text"] for b in blocks if b["type"] == "section"]
+    assert sections and all(len(s) <= SECTION_LIMIT for s in sections)
+    assert all(b["text"]["verbatim"] for b in blocks if b["type"] == "section")
+    assert 0 < len(text) <= 3000
+    assert blocks[-1]["type"] == "actions"
+    assert MORE_SOURCES not in json.dumps(blocks)  # 80 citations: nothing more to show
+
+
+def test_refusal_says_the_sources_do_not_cover_it() -> None:
+    text, blocks = render_answer(Answer("id2", "weather?", REFUSAL, True), more_value="{}")
+    assert text == REFUSAL
+    assert REFUSAL in blocks[0]["text"]["text"]
+    assert MORE_SOURCES not in json.dumps(blocks)
+
+
+@pytest.fixture
+def nasty_service(tmp_path: Path, embedder: Embedder) -> AnswerService:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "nasty.md").write_text(
+        "---\ntitle: 'Deals & <!everyone> news'\nurl: 'https://example.com/x>y'\n---\n"
+        "# Batteries <@U0BADBAD>\n\n"
+        "Amazon signed a battery supply pact with Panasonic <!channel> & <@U0BADBAD> last week. "
+        "The deal covers <https://evil.test|cells> for the first vans.\n"
+    )
+    settings = load_settings(corpus_dir=corpus, index_dir=tmp_path / "index", min_score=0.0)
+    build_index(settings, embedder)
+    return AnswerService(settings, embedder)
+
+
+@pytest.fixture
+def nasty_slack(nasty_service: AnswerService) -> Iterator[tuple[SlackHarness, FakeSlack]]:
+    fake = FakeSlack()
+    harness = SlackHarness(nasty_service, fake)
+    yield harness, fake
+    harness.close()
+    fake.close()
+
+
+def test_corpus_text_cannot_ping_mention_or_link_in_slack(
+    nasty_slack: tuple[SlackHarness, FakeSlack],
+) -> None:
+    slack, fake = nasty_slack
+    slack.mention("Who signed the battery supply pact with Panasonic?", ts="1700000000.000001")
+    [post] = fake.wait_for("chat.postMessage")
+    rendered = texts(post.params)
+    assert "Panasonic" in rendered
+    for bad in ("<!channel>", "<!everyone>", "<@U0BADBAD>", "<https://evil.test", "x>y"):
+        assert bad not in rendered
+    assert "&lt;!channel&gt; &amp; &lt;@U0BADBAD&gt;" in rendered
+    assert "Deals &amp; &lt;!everyone&gt; news" in rendered  # title shown, not linked (bad url)
