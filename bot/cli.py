@@ -20,6 +20,7 @@ log = logging.getLogger("bot")
 # their heavy libraries inside the command functions, so `evbot --help` stays fast.
 COMMAND_MODULES: list[str] = [
     "bot.evaluation.commands",
+    "bot.discord.commands",
     "bot.slack.commands",
 ]
 

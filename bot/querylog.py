@@ -98,6 +98,36 @@ class QueryLog:
                 (answer_id, user or "", int(helpful), _now()),
             )
 
+    def conversation_questions(self, conversation: str, limit: int = 10) -> list[str]:
+        """The conversation's recent questions, oldest first: a chat adapter's follow-up context."""
+        with self._connect() as db:
+            rows = db.execute(
+                "SELECT question FROM answers WHERE conversation = ? "
+                "ORDER BY asked_at DESC, rowid DESC LIMIT ?",
+                (conversation, limit),
+            ).fetchall()
+        return [row[0] for row in reversed(rows)]
+
+    def answer_context(self, answer_id: str) -> tuple[str, str | None, list[str]] | None:
+        """An answer's question, conversation and the conversation's questions before it."""
+        with self._connect() as db:
+            row = db.execute(
+                "SELECT question, conversation, asked_at FROM answers WHERE id = ?", (answer_id,)
+            ).fetchone()
+            if row is None:
+                return None
+            question, conversation, asked_at = row
+            earlier = (
+                db.execute(
+                    "SELECT question FROM answers WHERE conversation = ? AND asked_at < ? "
+                    "ORDER BY asked_at DESC LIMIT 10",
+                    (conversation, asked_at),
+                ).fetchall()
+                if conversation
+                else []
+            )
+        return question, conversation, [r[0] for r in reversed(earlier)]
+
     def stats(self, worst: int = 10) -> dict[str, Any]:
         with self._connect() as db:
             questions, refused = db.execute(

@@ -1,0 +1,140 @@
+"""The thin discord.Client: intents, the /ask command, the persistent buttons, start and stop."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import signal
+from typing import Any
+
+import discord
+import yarl
+from discord import app_commands
+
+from bot.discord.config import DiscordConfig
+from bot.discord.handlers import FAILED, Answerer
+from bot.discord.render import NO_MENTIONS
+from bot.discord.views import MoreSourcesButton, VoteButton
+from bot.errors import ConfigError
+from bot.service import AnswerService
+from bot.settings import MAX_QUESTION_CHARS
+
+log = logging.getLogger(__name__)
+
+
+class _NoVoiceWarnings(logging.Filter):
+    """A text-only bot needs no voice libraries: drop discord.py's start-up warnings about them."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "voice will NOT be supported" not in record.getMessage()
+
+
+logging.getLogger("discord.client").addFilter(_NoVoiceWarnings())
+
+
+def use_endpoints(config: DiscordConfig) -> None:
+    """Point discord.py's REST and gateway at the configured URLs (a proxy, or a local fake)."""
+    discord.http.Route.BASE = config.api_url
+    # discord.py 2.x never asks REST for the gateway: it always opens DEFAULT_GATEWAY.
+    discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY = yarl.URL(config.gateway_url)
+
+
+def intents_for(config: DiscordConfig) -> discord.Intents:
+    intents = discord.Intents.none()
+    intents.guilds = True  # channel and thread cache
+    intents.guild_messages = True  # @mentions and thread follow-ups
+    intents.dm_messages = True
+    intents.message_content = config.message_content  # privileged: un-mentioned follow-ups
+    return intents
+
+
+@app_commands.command(name="ask", description="Ask about the EV rivalry; answers quote and cite")
+@app_commands.describe(question="Your question", ephemeral="Only you see the answer")
+@app_commands.allowed_contexts(guilds=True, dms=True, private_channels=False)
+async def ask(
+    interaction: discord.Interaction[EvBotClient],
+    question: app_commands.Range[str, 1, MAX_QUESTION_CHARS],
+    ephemeral: bool = False,
+) -> None:
+    await interaction.client.answerer.ask_command(interaction, question, ephemeral)
+
+
+class EvBotClient(discord.Client):
+    def __init__(self, answerer: Answerer, config: DiscordConfig, **options: Any) -> None:
+        super().__init__(intents=intents_for(config), allowed_mentions=NO_MENTIONS, **options)
+        self.answerer = answerer
+        self.config = config
+        self.tree = app_commands.CommandTree(self)
+        self.tree.add_command(ask)
+        self.tree.on_error = self._on_command_error  # type: ignore[method-assign]
+
+    async def setup_hook(self) -> None:
+        self.add_dynamic_items(VoteButton, MoreSourcesButton)
+        try:
+            if self.config.guild_id:
+                guild = discord.Object(id=self.config.guild_id)
+                self.tree.copy_global_to(guild=guild)
+                await self.tree.sync(guild=guild)
+            else:
+                await self.tree.sync()
+        except discord.HTTPException as err:  # mentions and DMs still work without /ask
+            log.error(
+                "could not register /ask (%s %s): re-invite with `evbot discord invite`",
+                err.status,
+                err.text,
+            )
+
+    async def on_ready(self) -> None:
+        log.info("connected as %s to %d server(s)", self.user, len(self.guilds))
+
+    async def on_message(self, message: discord.Message) -> None:
+        await self.answerer.on_message(self, message)
+
+    async def _on_command_error(
+        self, interaction: discord.Interaction[Any], error: app_commands.AppCommandError
+    ) -> None:
+        log.error(
+            "/%s failed", interaction.command.name if interaction.command else "?", exc_info=error
+        )
+        send = (
+            interaction.followup.send
+            if interaction.response.is_done()
+            else interaction.response.send_message
+        )
+        try:
+            await send(FAILED, ephemeral=True, allowed_mentions=NO_MENTIONS)
+        except discord.HTTPException as err:
+            log.error("could not tell the user: %s", err.status)
+
+    async def close(self) -> None:
+        await self.answerer.drain()  # finish answers in flight while the connection still exists
+        await super().close()
+
+
+async def serve(service: AnswerService, config: DiscordConfig, token: str) -> int:
+    """Log in (a bad token fails fast), load the model, then stay connected until a signal."""
+    use_endpoints(config)
+    client = EvBotClient(Answerer(service, config), config)
+    loop = asyncio.get_running_loop()
+    stopping: set[asyncio.Task[None]] = set()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(sig, lambda: stopping.add(loop.create_task(client.close())))
+    async with client:
+        try:
+            await client.login(token)
+        except discord.LoginFailure:
+            raise ConfigError(
+                "Discord rejected DISCORD_TOKEN (401): copy a fresh token from the Developer "
+                "Portal (Bot → Reset Token)"
+            ) from None
+        await asyncio.to_thread(service.warm_up)  # the ~5 s model load, off the event loop
+        try:
+            await client.connect(reconnect=True)
+        except discord.PrivilegedIntentsRequired:
+            raise ConfigError(
+                "the Message Content intent is not enabled for this bot: enable it in the "
+                "Developer Portal (Bot → Privileged Gateway Intents) or set "
+                "DISCORD_MESSAGE_CONTENT=false"
+            ) from None
+    await asyncio.gather(*stopping)
+    return 0

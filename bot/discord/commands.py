@@ -1,0 +1,55 @@
+"""`evbot discord invite` and `evbot serve discord`; discord.py is imported only when they run."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from bot.discord.config import load_discord_config
+from bot.settings import Settings
+
+SCOPES = ("bot", "applications.commands")
+# Exactly what answering needs: see channels, reply (also in threads) with embeds.
+PERMISSIONS = (
+    "view_channel",
+    "send_messages",
+    "send_messages_in_threads",
+    "embed_links",
+    "read_message_history",  # a reply to a message needs it
+)
+
+
+def register(commands: Any, serve: Any) -> None:
+    group = commands.add_parser("discord", help="Discord bot helpers")
+    discord_commands = group.add_subparsers(title="discord commands", metavar="COMMAND")
+    invite = discord_commands.add_parser(
+        "invite", help="print the URL that adds the bot to a server"
+    )
+    invite.set_defaults(run=cmd_invite)
+    front_end = serve.add_parser(
+        "discord", help="run the Discord bot (needs DISCORD_TOKEN; see README)"
+    )
+    front_end.set_defaults(run=cmd_serve)
+
+
+def invite_url(client_id: int) -> str:
+    import discord
+
+    permissions = discord.Permissions(**dict.fromkeys(PERMISSIONS, True))
+    return discord.utils.oauth_url(client_id, permissions=permissions, scopes=SCOPES)
+
+
+def cmd_invite(args: argparse.Namespace, settings: Settings) -> int:
+    print(invite_url(load_discord_config().client_id()))
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
+    import asyncio
+
+    from bot.discord.client import serve
+    from bot.service import AnswerService
+
+    config = load_discord_config()
+    token = config.require_token()  # before any loading: a missing token is one line, exit 2
+    return asyncio.run(serve(AnswerService(settings), config, token))

@@ -1,0 +1,472 @@
+"""A local fake Discord for driving the real discord.py client: REST and gateway on 127.0.0.1.
+
+It runs in its own thread and event loop (as a real server would), records every REST call,
+enforces Discord's message limits (a 400 with code 50035, as Discord does; discord.py checks
+none of them), and dispatches gateway events on demand.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import itertools
+import json
+import threading
+import time
+from dataclasses import dataclass
+from typing import Any
+
+from aiohttp import WSMsgType, web
+
+BOT_ID = 123456789012345678
+TOKEN = base64.b64encode(str(BOT_ID).encode()).decode().rstrip("=") + ".fake.t0ken"
+GUILD_ID = 900000000000000001
+CHANNEL_ID = 900000000000000002
+THREAD_ID = 900000000000000003
+DM_CHANNEL_ID = 900000000000000004
+NOW = "2026-01-01T00:00:00.000000+00:00"
+BOT_USER = {
+    "id": str(BOT_ID),
+    "username": "evbot",
+    "discriminator": "0",
+    "avatar": None,
+    "bot": True,
+    "global_name": None,
+}
+_ids = itertools.count(int(time.time() * 1000) << 22)  # unique snowflakes within a test run
+
+
+def snowflake() -> str:
+    return str(next(_ids))
+
+
+def user(user_id: int, name: str = "asker", *, bot: bool = False) -> dict[str, Any]:
+    return {
+        "id": str(user_id),
+        "username": name,
+        "discriminator": "0",
+        "avatar": None,
+        "bot": bot,
+        "global_name": name,
+    }
+
+
+@dataclass
+class Call:
+    method: str
+    path: str
+    body: Any
+    status: int
+    response: Any
+
+
+def limit_errors(body: dict[str, Any]) -> list[str]:
+    """Discord's message limits; discord.py sends whatever it is given."""
+    errors = []
+    if len(body.get("content") or "") > 2000:
+        errors.append("content over 2000")
+    embeds = body.get("embeds") or []
+    for embed in embeds:
+        fields = embed.get("fields", [])
+        sizes = {
+            "title": (len(embed.get("title", "")), 256),
+            "description": (len(embed.get("description", "")), 4096),
+            "fields": (len(fields), 25),
+            "footer": (len(embed.get("footer", {}).get("text", "")), 2048),
+        }
+        errors += [f"embed {k} {n} > {cap}" for k, (n, cap) in sizes.items() if n > cap]
+        for f in fields:
+            if len(f["name"]) > 256 or len(f["value"]) > 1024 or not f["value"]:
+                errors.append("embed field over its limits")
+    total = sum(
+        len(e.get("title", ""))
+        + len(e.get("description", ""))
+        + len(e.get("footer", {}).get("text", ""))
+        + sum(len(f["name"]) + len(f["value"]) for f in e.get("fields", []))
+        for e in embeds
+    )
+    if total > 6000:
+        errors.append(f"embeds total {total} > 6000")
+    return errors
+
+
+def _json(data: Any, status: int = 200) -> web.Response:
+    # Exactly application/json: with "; charset=utf-8" discord.py would not parse the body.
+    return web.Response(
+        body=json.dumps(data).encode(), status=status, headers={"Content-Type": "application/json"}
+    )
+
+
+class FakeDiscord:
+    def __init__(self) -> None:
+        self.calls: list[Call] = []
+        self.identified: list[dict[str, Any]] = []
+        self.heartbeats = 0
+        self.interaction_channels: dict[str, dict[str, Any]] = {}
+        self._sockets: list[web.WebSocketResponse] = []
+        self._seq = 0
+        self._lock = threading.Lock()
+        self._loop = asyncio.new_event_loop()
+        self._thread = threading.Thread(target=self._loop.run_forever, daemon=True)
+        self.port = 0
+
+    # --- lifecycle -----------------------------------------------------------------------
+
+    def start(self) -> FakeDiscord:
+        self._thread.start()
+        asyncio.run_coroutine_threadsafe(self._serve(), self._loop).result(10)
+        return self
+
+    async def _serve(self) -> None:
+        app = web.Application()
+        app.router.add_get("/gateway", self._gateway)
+        app.router.add_route("*", "/api/v10/{path:.*}", self._rest)
+        self._runner = web.AppRunner(app)
+        await self._runner.setup()
+        site = web.TCPSite(self._runner, "127.0.0.1", 0)
+        await site.start()
+        self.port = self._runner.addresses[0][1]
+
+    def stop(self) -> None:
+        asyncio.run_coroutine_threadsafe(self._runner.cleanup(), self._loop).result(10)
+        self._loop.call_soon_threadsafe(self._loop.stop)
+        self._thread.join(10)
+
+    @property
+    def api_url(self) -> str:
+        return f"http://127.0.0.1:{self.port}/api/v10"
+
+    @property
+    def gateway_url(self) -> str:
+        return f"ws://127.0.0.1:{self.port}/gateway"
+
+    # --- what tests read ---------------------------------------------------------------
+
+    def posts(self, prefix: str = "") -> list[Call]:
+        with self._lock:
+            return [c for c in self.calls if c.method != "GET" and c.path.startswith(prefix)]
+
+    def messages(self) -> list[Call]:
+        """Messages the bot sent: channel messages and interaction follow-ups."""
+        return [
+            c
+            for c in self.posts()
+            if c.method == "POST"
+            and (c.path.startswith("channels/") or c.path.startswith("webhooks/"))
+        ]
+
+    async def wait_for(self, predicate: Any, timeout: float = 30.0) -> Any:
+        """Poll until `predicate()` is truthy (bounded); returns its value."""
+        deadline = time.monotonic() + timeout
+        while True:
+            value = predicate()
+            if value or time.monotonic() > deadline:
+                assert value, "the fake Discord never saw what the test waited for"
+                return value
+            await asyncio.sleep(0.02)
+
+    # --- REST ----------------------------------------------------------------------------
+
+    async def _rest(self, request: web.Request) -> web.Response:
+        path = request.match_info["path"]
+        body = await request.json() if request.can_read_body else None
+        status, data = self._route(request, path, body)
+        with self._lock:
+            self.calls.append(Call(request.method, path, body, status, data))
+        return _json(data, status)
+
+    def _route(self, request: web.Request, path: str, body: Any) -> tuple[int, Any]:
+        method = request.method
+        if path == "users/@me":
+            if request.headers.get("Authorization") != f"Bot {TOKEN}":
+                return 401, {"message": "401: Unauthorized", "code": 0}
+            return 200, BOT_USER
+        if path == "oauth2/applications/@me":
+            return 200, {
+                "id": str(BOT_ID),
+                "name": "evbot",
+                "description": "",
+                "icon": None,
+                "bot_public": True,
+                "bot_require_code_grant": False,
+                "owner": user(1),
+                "verify_key": "0" * 64,
+                "flags": 0,
+            }
+        if method == "PUT" and path.endswith("/commands"):
+            return 200, [
+                {
+                    **c,
+                    "id": snowflake(),
+                    "application_id": str(BOT_ID),
+                    "version": "1",
+                    "type": c.get("type", 1),
+                }
+                for c in body
+            ]
+        if isinstance(body, dict) and (errors := limit_errors(body.get("data", body) or {})):
+            return 400, {"message": "Invalid Form Body", "code": 50035, "errors": errors}
+        if method == "POST" and path.startswith("channels/") and path.endswith("/messages"):
+            return 200, self._message(path.split("/")[1], body)
+        if method == "POST" and path.startswith("interactions/"):
+            _, interaction_id, token, _ = path.split("/")
+            kind = body["type"]
+            flags = (body.get("data") or {}).get("flags", 0)
+            return 200, {
+                "interaction": {
+                    "id": interaction_id,
+                    "type": 2,
+                    "response_message_loading": kind == 5,
+                    "response_message_ephemeral": bool(flags & 64),
+                },
+                "resource": {"type": kind},
+            }
+        if path.startswith("webhooks/"):
+            token = path.split("/")[2]
+            channel = self.interaction_channels.get(token, {}).get("id", str(CHANNEL_ID))
+            return 200, self._message(channel, body)
+        return 404, {"message": "404: Not Found", "code": 0}
+
+    def _message(self, channel_id: str, body: dict[str, Any]) -> dict[str, Any]:
+        return {
+            "id": snowflake(),
+            "channel_id": channel_id,
+            "type": 0,
+            "author": BOT_USER,
+            "content": body.get("content") or "",
+            "embeds": body.get("embeds") or [],
+            "components": body.get("components") or [],
+            "attachments": [],
+            "mentions": [],
+            "mention_roles": [],
+            "mention_everyone": False,
+            "pinned": False,
+            "tts": False,
+            "timestamp": NOW,
+            "edited_timestamp": None,
+            "flags": body.get("flags", 0),
+        }
+
+    # --- gateway -------------------------------------------------------------------------
+
+    async def _gateway(self, request: web.Request) -> web.WebSocketResponse:
+        ws = web.WebSocketResponse()
+        await ws.prepare(request)
+        await ws.send_json({"op": 10, "d": {"heartbeat_interval": 41250}})
+        async for msg in ws:
+            if msg.type != WSMsgType.TEXT:
+                break
+            frame = json.loads(msg.data)
+            if frame["op"] == 1:
+                self.heartbeats += 1
+                await ws.send_json({"op": 11})
+            elif frame["op"] == 2:
+                await self._send(
+                    ws,
+                    "READY",
+                    {
+                        "v": 10,
+                        "user": BOT_USER,
+                        "session_id": "fake-session",
+                        "resume_gateway_url": self.gateway_url,
+                        "shard": [0, 1],
+                        "guilds": [{"id": str(GUILD_ID), "unavailable": True}],
+                        "application": {"id": str(BOT_ID), "flags": 0},
+                    },
+                )
+                await self._send(ws, "GUILD_CREATE", self._guild())
+                # Only now may events go to it: READY and the guild come first.
+                self._sockets.append(ws)
+                self.identified.append({k: v for k, v in frame["d"].items() if k != "token"})
+        if ws in self._sockets:
+            self._sockets.remove(ws)
+        return ws
+
+    def _guild(self) -> dict[str, Any]:
+        channel = {
+            "id": str(CHANNEL_ID),
+            "type": 0,
+            "name": "general",
+            "position": 0,
+            "guild_id": str(GUILD_ID),
+            "permission_overwrites": [],
+        }
+        thread = {
+            "id": str(THREAD_ID),
+            "type": 11,
+            "name": "ev talk",
+            "parent_id": str(CHANNEL_ID),
+            "guild_id": str(GUILD_ID),
+            "owner_id": "1",
+            "message_count": 0,
+            "member_count": 1,
+            "rate_limit_per_user": 0,
+            "thread_metadata": {
+                "archived": False,
+                "auto_archive_duration": 1440,
+                "archive_timestamp": NOW,
+                "locked": False,
+            },
+        }
+        role = {
+            "id": str(GUILD_ID),
+            "name": "@everyone",
+            "permissions": "0",
+            "position": 0,
+            "color": 0,
+            "hoist": False,
+            "managed": False,
+            "mentionable": False,
+        }
+        return {
+            "id": str(GUILD_ID),
+            "name": "EV fans",
+            "owner_id": "1",
+            "channels": [channel],
+            "threads": [thread],
+            "roles": [role],
+            "members": [],
+            "member_count": 2,
+            "emojis": [],
+            "stickers": [],
+            "features": [],
+            "joined_at": NOW,
+            "large": False,
+            "voice_states": [],
+            "presences": [],
+            "stage_instances": [],
+            "guild_scheduled_events": [],
+            "soundboard_sounds": [],
+            "icon": None,
+            "afk_timeout": 300,
+            "verification_level": 0,
+            "default_message_notifications": 0,
+            "explicit_content_filter": 0,
+            "mfa_level": 0,
+            "nsfw_level": 0,
+            "premium_tier": 0,
+            "preferred_locale": "en-US",
+        }
+
+    async def _send(self, ws: web.WebSocketResponse, event: str, data: dict[str, Any]) -> None:
+        self._seq += 1
+        await ws.send_json({"op": 0, "t": event, "s": self._seq, "d": data})
+
+    def dispatch(self, event: str, data: dict[str, Any]) -> None:
+        """Send a gateway event to every identified connection (callable from any thread)."""
+
+        async def send() -> None:
+            for ws in list(self._sockets):
+                await self._send(ws, event, data)
+
+        asyncio.run_coroutine_threadsafe(send(), self._loop).result(10)
+
+    # --- event payloads --------------------------------------------------------------------
+
+    def message_create(
+        self,
+        content: str,
+        author: dict[str, Any],
+        *,
+        channel_id: int = CHANNEL_ID,
+        mentions_bot: bool = False,
+        dm: bool = False,
+    ) -> dict[str, Any]:
+        data = {
+            "id": snowflake(),
+            "channel_id": str(channel_id),
+            "type": 0,
+            "author": author,
+            "content": content,
+            "embeds": [],
+            "components": [],
+            "attachments": [],
+            "mentions": [BOT_USER] if mentions_bot else [],
+            "mention_roles": [],
+            "mention_everyone": False,
+            "pinned": False,
+            "tts": False,
+            "timestamp": NOW,
+            "edited_timestamp": None,
+            "flags": 0,
+        }
+        if not dm:
+            data["guild_id"] = str(GUILD_ID)
+            data["member"] = {"roles": [], "joined_at": NOW, "deaf": False, "mute": False}
+        self.dispatch("MESSAGE_CREATE", data)
+        return data
+
+    def interaction_create(
+        self,
+        kind: int,
+        data: dict[str, Any],
+        asker: dict[str, Any],
+        *,
+        channel_id: int = CHANNEL_ID,
+        dm: bool = False,
+        message: dict[str, Any] | None = None,
+    ) -> dict[str, Any]:
+        token = f"itoken-{snowflake()}"
+        channel = (
+            {"id": str(channel_id), "type": 1}
+            if dm
+            else {
+                "id": str(channel_id),
+                "type": 11 if channel_id == THREAD_ID else 0,
+                "guild_id": str(GUILD_ID),
+                "name": "general",
+                "parent_id": str(CHANNEL_ID),
+            }
+        )
+        self.interaction_channels[token] = channel
+        payload = {
+            "id": snowflake(),
+            "application_id": str(BOT_ID),
+            "type": kind,
+            "token": token,
+            "version": 1,
+            "data": data,
+            "channel_id": str(channel_id),
+            "channel": channel,
+            "locale": "en-US",
+            "app_permissions": "2251799813685247",
+            "entitlements": [],
+            "authorizing_integration_owners": {"0": str(GUILD_ID)},
+            "context": 1 if dm else 0,
+            "attachment_size_limit": 8388608,
+        }
+        if dm:
+            payload["user"] = asker
+        else:
+            payload |= {
+                "guild_id": str(GUILD_ID),
+                "guild_locale": "en-US",
+                "member": {
+                    "user": asker,
+                    "roles": [],
+                    "joined_at": NOW,
+                    "deaf": False,
+                    "mute": False,
+                    "permissions": "2251799813685247",
+                    "flags": 0,
+                },
+            }
+        if message is not None:
+            payload["message"] = message
+        self.dispatch("INTERACTION_CREATE", payload)
+        return payload
+
+    def slash_ask(
+        self, question: str, asker: dict[str, Any], *, ephemeral: bool | None = None, **where: Any
+    ) -> dict[str, Any]:
+        options = [{"name": "question", "type": 3, "value": question}]
+        if ephemeral is not None:
+            options.append({"name": "ephemeral", "type": 5, "value": ephemeral})
+        data = {"id": snowflake(), "name": "ask", "type": 1, "options": options}
+        return self.interaction_create(2, data, asker, **where)
+
+    def click(
+        self, message: dict[str, Any], custom_id: str, asker: dict[str, Any]
+    ) -> dict[str, Any]:
+        data = {"custom_id": custom_id, "component_type": 2}
+        return self.interaction_create(3, data, asker, message=message)
