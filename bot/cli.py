@@ -22,6 +22,7 @@ COMMAND_MODULES: list[str] = [
     "bot.evaluation.commands",
     "bot.discord.commands",
     "bot.slack.commands",
+    "bot.ingest.commands",
 ]
 
 
