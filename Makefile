@@ -21,7 +21,7 @@ index: install
 	$(BIN)/evbot index build
 
 run: index
-	$(BIN)/evbot chat
+	$(BIN)/evbot run
 
 test: install
 	$(BIN)/ruff check bot tests

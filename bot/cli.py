@@ -7,6 +7,7 @@ import importlib
 import json
 import logging
 import os
+import subprocess
 import sys
 from collections.abc import Sequence
 
@@ -62,6 +63,11 @@ def _parser() -> argparse.ArgumentParser:
     ask.add_argument("--json", action="store_true", help="print the answer as one JSON object")
     ask.set_defaults(run=cmd_ask)
 
+    run = commands.add_parser(
+        "run", help="the main job: serve Slack/Discord if their tokens are set, else the terminal"
+    )
+    run.set_defaults(run=cmd_run, json=False)
+
     chat = commands.add_parser("chat", help="ask questions one after another in the terminal")
     chat.add_argument("--json", action="store_true", help="one JSON answer a line")
     chat.set_defaults(run=cmd_chat)
@@ -106,6 +112,33 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
     answer = AnswerService(settings).ask(question)
     print(render_json(answer) if args.json else render_text(answer))
     return 0
+
+
+# Each chat front end and the environment variable whose presence turns it on.
+FRONT_END_TOKENS = {"slack": "SLACK_BOT_TOKEN", "discord": "DISCORD_TOKEN"}
+
+
+def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
+    """Serve every chat platform whose token is configured; with none, chat in the terminal."""
+    from dotenv import load_dotenv
+
+    load_dotenv(".env")  # the front ends read their tokens from .env too; never overrides the env
+    fronts = [name for name, var in FRONT_END_TOKENS.items() if os.environ.get(var)]
+    if not fronts:
+        return cmd_chat(args, settings)
+    if len(fronts) == 1:
+        serve_args = _parser().parse_args(["serve", fronts[0]])
+        return int(serve_args.run(serve_args, settings) or 0)
+    log.warning("serving %s, one process each", " and ".join(fronts))
+    children = [subprocess.Popen([sys.executable, "-m", "bot", "serve", f]) for f in fronts]
+    try:
+        codes = [child.wait() for child in children]
+    finally:
+        for child in children:  # one failed or we were interrupted: stop the others too
+            if child.poll() is None:
+                child.terminate()
+                child.wait(timeout=30)
+    return max(codes, default=0)
 
 
 def cmd_chat(args: argparse.Namespace, settings: Settings) -> int:

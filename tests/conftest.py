@@ -68,9 +68,20 @@ class Run:
 def evbot(tmp_path: Path) -> Iterator[callable]:
     """Run `python -m bot ...` in a clean working folder with EVBOT_* settings given as kwargs."""
 
-    def run(*args: str, timeout: float = 120, **settings: object) -> Run:
-        env = {k: v for k, v in os.environ.items() if not k.startswith("EVBOT_")}
+    def run(
+        *args: str,
+        timeout: float = 120,
+        stdin: str | None = None,
+        env_extra: dict[str, str] | None = None,
+        **settings: object,
+    ) -> Run:
+        env = {
+            k: v
+            for k, v in os.environ.items()
+            if not k.startswith(("EVBOT_", "SLACK_", "DISCORD_"))
+        }
         env.update({f"EVBOT_{k.upper()}": str(v) for k, v in settings.items()})
+        env.update(env_extra or {})
         proc = subprocess.run(
             [sys.executable, "-m", "bot", *args],
             cwd=tmp_path,
@@ -78,7 +89,8 @@ def evbot(tmp_path: Path) -> Iterator[callable]:
             capture_output=True,
             text=True,
             timeout=timeout,
-            stdin=subprocess.DEVNULL,
+            input=stdin,
+            stdin=None if stdin is not None else subprocess.DEVNULL,
         )
         return Run(proc.returncode, proc.stdout, proc.stderr)
 

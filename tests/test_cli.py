@@ -96,3 +96,23 @@ def test_empty_corpus_fails_clearly(evbot, tmp_path: Path) -> None:
 def test_python_dash_m_and_help(evbot) -> None:
     run = evbot("--help")
     assert run.code == 0 and "index" in run.stdout and "ask" in run.stdout
+
+
+def test_run_without_tokens_chats_in_the_terminal(evbot, shipped_settings: Settings) -> None:
+    run = evbot(
+        "run",
+        stdin="Where will the production lines be built?\nand where is it headquartered?\n",
+        index_dir=shipped_settings.index_dir,
+    )
+    assert run.code == 0, run.stderr
+    assert "Texas and Michigan" in run.stdout
+    assert run.stdout.count("Sources:") == 2
+
+
+def test_run_with_a_token_serves_that_platform(evbot, shipped_settings: Settings) -> None:
+    # A malformed token proves `run` handed over to the Discord front end, which rejects it.
+    run = evbot(
+        "run", env_extra={"DISCORD_TOKEN": "not-a-token"}, index_dir=shipped_settings.index_dir
+    )
+    assert run.code == 2
+    assert "DISCORD_TOKEN" in one_line(run.stderr)
