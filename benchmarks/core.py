@@ -24,13 +24,15 @@ SCIFACT = ROOT.parent / "shared" / "benchmarks" / "scifact-train" / "corpus.json
 QUESTIONS = ROOT / "tests" / "data" / "shipped-questions.jsonl"
 
 
-# `evbot ask` in a fresh process that reports its own peak RSS (a parent's RUSAGE_CHILDREN would
-# count the forked copy of the parent too).
+# `evbot ask` in a fresh process that reports its own peak RSS from VmHWM: Linux carries
+# ru_maxrss across exec, so getrusage would count the forked copy of this big parent.
 COLD_ASK = """
-import resource, sys
+import re, sys
+from pathlib import Path
 from bot.cli import main
 code = main(["ask", "Who is Amazon partnering with on batteries?"])
-print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)
+status = Path("/proc/self/status").read_text()
+print(re.search(r"VmHWM:\\s+(\\d+) kB", status).group(1), file=sys.stderr)
 sys.exit(code)
 """
 
