@@ -16,7 +16,11 @@ MAX_QUESTION_CHARS = 2000
 
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(
-        env_prefix="EVBOT_", env_file=".env", env_file_encoding="utf-8", extra="ignore"
+        env_prefix="EVBOT_",
+        env_file=".env",
+        env_file_encoding="utf-8",
+        extra="ignore",
+        env_ignore_empty=True,  # `EVBOT_X=` left blank in .env means "use the default"
     )
 
     corpus_dir: Path = Path("corpus")

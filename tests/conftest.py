@@ -75,11 +75,7 @@ def evbot(tmp_path: Path) -> Iterator[callable]:
         env_extra: dict[str, str] | None = None,
         **settings: object,
     ) -> Run:
-        env = {
-            k: v
-            for k, v in os.environ.items()
-            if not k.startswith(("EVBOT_", "SLACK_", "DISCORD_"))
-        }
+        env = {k: v for k, v in os.environ.items() if not k.startswith("EVBOT_")}
         env.update({f"EVBOT_{k.upper()}": str(v) for k, v in settings.items()})
         env.update(env_extra or {})
         proc = subprocess.run(

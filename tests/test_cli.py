@@ -4,6 +4,9 @@ from pathlib import Path
 
 from bot.settings import Settings
 
+# Blank means unset, so a developer's own tokens cannot turn these tests into live bots.
+NO_CHAT_TOKENS = {"SLACK_BOT_TOKEN": "", "DISCORD_TOKEN": ""}
+
 
 def one_line(text: str) -> str:
     lines = text.strip().splitlines()
@@ -102,6 +105,7 @@ def test_run_without_tokens_chats_in_the_terminal(evbot, shipped_settings: Setti
     run = evbot(
         "run",
         stdin="Where will the production lines be built?\nand where is it headquartered?\n",
+        env_extra=NO_CHAT_TOKENS,
         index_dir=shipped_settings.index_dir,
     )
     assert run.code == 0, run.stderr
@@ -112,7 +116,24 @@ def test_run_without_tokens_chats_in_the_terminal(evbot, shipped_settings: Setti
 def test_run_with_a_token_serves_that_platform(evbot, shipped_settings: Settings) -> None:
     # A malformed token proves `run` handed over to the Discord front end, which rejects it.
     run = evbot(
-        "run", env_extra={"DISCORD_TOKEN": "not-a-token"}, index_dir=shipped_settings.index_dir
+        "run",
+        env_extra={**NO_CHAT_TOKENS, "DISCORD_TOKEN": "not-a-token"},
+        index_dir=shipped_settings.index_dir,
     )
     assert run.code == 2
     assert "DISCORD_TOKEN" in one_line(run.stderr)
+
+
+def test_blank_variables_in_dotenv_mean_defaults(
+    evbot, shipped_settings: Settings, tmp_path: Path
+) -> None:
+    # The evbot fixture runs in tmp_path, so this is the .env the process reads.
+    (tmp_path / ".env").write_text(
+        (Path(__file__).parent.parent / ".env.example").read_text()
+        + f"\nEVBOT_INDEX_DIR={shipped_settings.index_dir}\nEVBOT_CITATIONS=\n"
+    )
+    info = evbot("index", "info", "--json")
+    assert info.code == 0, info.stderr
+    assert info.json()["passages"] > 0
+    run = evbot("run", env_extra={**NO_CHAT_TOKENS, "DISCORD_TOKEN": "not-a-token"})
+    assert run.code == 2 and "DISCORD_TOKEN does not look like a bot token" in run.stderr

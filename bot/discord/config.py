@@ -20,7 +20,11 @@ TOKEN_HELP = (
 
 class DiscordConfig(BaseSettings):
     model_config = SettingsConfigDict(
-        env_prefix="DISCORD_", env_file=".env", env_file_encoding="utf-8", extra="ignore"
+        env_prefix="DISCORD_",
+        env_file=".env",
+        env_file_encoding="utf-8",
+        extra="ignore",
+        env_ignore_empty=True,  # a variable left blank in .env means "not set"
     )
 
     # SecretStr keeps the token out of reprs and logs.
