@@ -7,8 +7,11 @@ import importlib
 import json
 import logging
 import os
+import signal
+import sqlite3
 import subprocess
 import sys
+import time
 from collections.abc import Sequence
 
 from bot.errors import EvbotError
@@ -43,6 +46,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except EvbotError as err:
         print(f"evbot: {err}", file=sys.stderr)
         return err.exit_code
+    except sqlite3.Error as err:  # the query log is unreadable: say so in one line
+        print(f"evbot: query log {get_settings().query_log_path}: {err}", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         print("evbot: interrupted", file=sys.stderr)
         return 130
@@ -130,15 +136,33 @@ def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
         serve_args = _parser().parse_args(["serve", fronts[0]])
         return int(serve_args.run(serve_args, settings) or 0)
     log.warning("serving %s, one process each", " and ".join(fronts))
-    children = [subprocess.Popen([sys.executable, "-m", "bot", "serve", f]) for f in fronts]
+    return _supervise([[sys.executable, "-m", "bot", "serve", f] for f in fronts])
+
+
+def _supervise(commands: list[list[str]]) -> int:
+    """Run the commands together; when one exits (or we get SIGTERM), stop the rest."""
+    children = [subprocess.Popen(command) for command in commands]
+    previous = signal.signal(signal.SIGTERM, lambda *_: _stop(children))
     try:
-        codes = [child.wait() for child in children]
+        while all(child.poll() is None for child in children):
+            time.sleep(0.5)
+        failed = [child.returncode for child in children if child.returncode not in (None, 0)]
     finally:
-        for child in children:  # one failed or we were interrupted: stop the others too
-            if child.poll() is None:
-                child.terminate()
-                child.wait(timeout=30)
-    return max(codes, default=0)
+        _stop(children)
+        signal.signal(signal.SIGTERM, previous)
+    return failed[0] if failed else 0
+
+
+def _stop(children: list[subprocess.Popen[bytes]]) -> None:
+    for child in children:
+        if child.poll() is None:
+            child.terminate()
+    for child in children:
+        try:
+            child.wait(timeout=30)
+        except subprocess.TimeoutExpired:  # a front end that ignores SIGTERM is killed
+            child.kill()
+            child.wait()
 
 
 def cmd_chat(args: argparse.Namespace, settings: Settings) -> int:

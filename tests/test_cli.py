@@ -137,3 +137,26 @@ def test_blank_variables_in_dotenv_mean_defaults(
     assert info.json()["passages"] > 0
     run = evbot("run", env_extra={**NO_CHAT_TOKENS, "DISCORD_TOKEN": "not-a-token"})
     assert run.code == 2 and "DISCORD_TOKEN does not look like a bot token" in run.stderr
+
+
+def test_supervisor_stops_the_other_front_end_when_one_exits() -> None:
+    import sys
+
+    from bot.cli import _supervise
+
+    # Were the sleeper waited for, this would hang until pytest-timeout fails it.
+    code = _supervise(
+        [
+            [sys.executable, "-c", "import time; time.sleep(10**6)"],
+            [sys.executable, "-c", "raise SystemExit(3)"],
+        ]
+    )
+    assert code == 3
+
+
+def test_corrupt_query_log_is_one_line(evbot, tmp_path: Path) -> None:
+    db = tmp_path / "log.sqlite3"
+    db.write_bytes(b"this is not a database" * 100)
+    run = evbot("stats", db_path=db)
+    assert run.code == 1
+    assert "query log" in one_line(run.stderr)
