@@ -174,27 +174,31 @@ def _assemble(
     articles: list[Article], fresh: set[str], old: SearchIndex | None, new: _Vectors | None
 ) -> _Vectors:
     """Passages and vectors in corpus order: fresh ones from `new`, the rest reused from `old`."""
-    parts: list[tuple[_Vectors | SearchIndex, np.ndarray]] = []
+    sources = [s for s in (new, old) if s is not None]
+    rows_by_doc = {id(s): _rows_by_doc(s) for s in sources}
+    passage_rows: list[tuple[_Vectors | SearchIndex, list[int], list[int]]] = []
     for article in articles:
         source = new if article.doc_id in fresh else old
         assert source is not None
-        rows = np.flatnonzero([p.doc_id == article.doc_id for p in source.passages])
-        parts.append((source, rows))
-    passages = [source.passages[i] for source, rows in parts for i in rows]
-    passage_vectors = np.concatenate([source.passage_vectors[rows] for source, rows in parts])
-    sentence_rows = [_sentence_rows(source, rows) for source, rows in parts]
-    sentence_vectors = np.concatenate(
-        [source.sentence_vectors[r] for (source, _), r in zip(parts, sentence_rows, strict=True)]
+        passages, sentences = rows_by_doc[id(source)].get(article.doc_id, ([], []))
+        passage_rows.append((source, passages, sentences))
+    return _Vectors(
+        [source.passages[i] for source, rows, _ in passage_rows for i in rows],
+        np.concatenate([source.passage_vectors[rows] for source, rows, _ in passage_rows]),
+        np.concatenate([source.sentence_vectors[rows] for source, _, rows in passage_rows]),
     )
-    return _Vectors(passages, passage_vectors, sentence_vectors)
 
 
-def _sentence_rows(source: _Vectors | SearchIndex, passage_rows: np.ndarray) -> np.ndarray:
-    counts = np.array([len(p.sentences) for p in source.passages], dtype=np.int64)
-    offsets = np.concatenate([[0], np.cumsum(counts)[:-1]])
-    return np.concatenate(
-        [np.arange(offsets[i], offsets[i] + counts[i]) for i in passage_rows] or [np.arange(0)]
-    ).astype(np.int64)
+def _rows_by_doc(source: _Vectors | SearchIndex) -> dict[str, tuple[list[int], list[int]]]:
+    """Each article's passage rows and sentence rows, found in one pass over the passages."""
+    rows: dict[str, tuple[list[int], list[int]]] = {}
+    sentence = 0
+    for i, passage in enumerate(source.passages):
+        passages, sentences = rows.setdefault(passage.doc_id, ([], []))
+        passages.append(i)
+        sentences.extend(range(sentence, sentence + len(passage.sentences)))
+        sentence += len(passage.sentences)
+    return rows
 
 
 def _write_build(
@@ -330,9 +334,9 @@ def _remove_old_builds(index_dir: Path, keep: set[str | None]) -> None:
 # Loading
 
 
-def read_manifest(index_dir: Path) -> tuple[Path, dict[str, Any]]:
-    """(build folder, manifest) of the live index, or IndexUnavailable saying what to run."""
-    link = index_dir / CURRENT
+def read_manifest(index_dir: Path, build_id: str | None = None) -> tuple[Path, dict[str, Any]]:
+    """(build folder, manifest) of the live index (or of `build_id`), or IndexUnavailable."""
+    link = index_dir / (build_id or CURRENT)
     if not link.exists():
         raise IndexUnavailable(f"no index in {index_dir}; {REBUILD_HINT}")
     build = link.resolve()
@@ -381,8 +385,9 @@ class SearchIndex:
         return self.manifest["articles"][doc_id]
 
 
-def load_index(index_dir: Path, model: str) -> SearchIndex:
-    build, manifest = read_manifest(index_dir)
+def load_index(index_dir: Path, model: str, build_id: str | None = None) -> SearchIndex:
+    """The live build, or `build_id` exactly (a reader that already resolved `current`)."""
+    build, manifest = read_manifest(index_dir, build_id)
     check_manifest(index_dir, manifest, model)
     try:
         _check_file_sizes(build, manifest)

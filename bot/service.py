@@ -47,16 +47,19 @@ class AnswerService:
         """The retriever over the live index, reloaded when a new build has been swapped in."""
         with self._lock:
             build = self._live_build()
-            if self._retriever is None:
-                self._retriever = self._load()
-                self._build = build
-            elif build != self._build:
-                try:
-                    self._retriever = self._load()
-                    log.info("reloaded index %s", build)
-                except IndexUnavailable as err:  # keep answering from the index we have
-                    log.warning("kept the loaded index: the new one failed to load: %s", err)
-                self._build = build
+            if self._retriever is not None and build == self._build:
+                return self._retriever
+            try:
+                retriever = self._load(build)  # that exact build, even if swapped again meanwhile
+            except IndexUnavailable as err:
+                if self._retriever is None:
+                    raise
+                # Keep answering from the index we have; the next question tries again.
+                log.warning("kept the loaded index: the new one failed to load: %s", err)
+                return self._retriever
+            if self._retriever is not None:
+                log.info("reloaded index %s", build)
+            self._retriever, self._build = retriever, build
             return self._retriever
 
     def warm_up(self) -> None:
@@ -69,8 +72,9 @@ class AnswerService:
         except OSError:
             return None
 
-    def _load(self) -> Retriever:
-        return Retriever(load_index(self.settings.index_dir, self.settings.model), self.embedder)
+    def _load(self, build: str | None) -> Retriever:
+        index = load_index(self.settings.index_dir, self.settings.model, build)
+        return Retriever(index, self.embedder)
 
     def ask(
         self,

@@ -48,3 +48,31 @@ def test_chat_session_answers_from_a_rebuilt_index(
     finally:
         chat.stdin.close()
         assert chat.wait(timeout=60) == 0
+
+
+def test_a_new_build_that_fails_to_load_is_retried_not_pinned(
+    corpus_copy: Path, tmp_path: Path, embedder: Embedder
+) -> None:
+    from bot.index import CURRENT, VECTORS
+    from bot.service import AnswerService
+
+    settings = load_settings(
+        corpus_dir=corpus_copy, index_dir=tmp_path / "index", db_path=tmp_path / "log.sqlite3"
+    )
+    build_index(settings, embedder)
+    service = AnswerService(settings, embedder)
+    question = "Where did Lucid Motors open its overseas factory?"
+    assert all(c.doc_id != "lucid" for c in service.ask(question).citations)
+
+    (corpus_copy / "lucid.md").write_text(
+        "# Lucid\n\nLucid Motors opened its first overseas factory in King Abdullah Economic City.\n"
+    )
+    build_index(settings, embedder)
+    vectors = (settings.index_dir / CURRENT).resolve() / VECTORS
+    good = vectors.read_bytes()
+    vectors.write_bytes(good[:50])  # the new build is damaged: keep serving the old one
+    kept = service.ask(question)
+    assert not any(c.doc_id == "lucid" for c in kept.citations)
+
+    vectors.write_bytes(good)  # the same build becomes loadable: the next question uses it
+    assert service.ask(question).citations[0].doc_id == "lucid"
