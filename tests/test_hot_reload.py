@@ -65,7 +65,8 @@ def test_a_new_build_that_fails_to_load_is_retried_not_pinned(
     assert all(c.doc_id != "lucid" for c in service.ask(question).citations)
 
     (corpus_copy / "lucid.md").write_text(
-        "# Lucid\n\nLucid Motors opened its first overseas factory in King Abdullah Economic City.\n"
+        "# Lucid\n\nLucid Motors opened its first overseas factory in "
+        "King Abdullah Economic City.\n"
     )
     build_index(settings, embedder)
     vectors = (settings.index_dir / CURRENT).resolve() / VECTORS
