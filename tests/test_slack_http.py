@@ -267,3 +267,12 @@ def test_fifty_concurrent_questions_are_all_answered_exactly_once(
     )
     assert len(answered) == 50 and set(answered.values()) == {1}
     assert all(len(s) <= SECTION_LIMIT for p in posts for s in _sections(p.params))
+
+
+def test_an_unexpected_failure_still_tells_the_asker(slack: SlackHarness, fake: FakeSlack) -> None:
+    # A malformed Web API reply breaks the handler outside every expected error path.
+    fake.fail("conversations.replies", 200, body={"ok": True, "messages": "garbage"})
+    slack.mention("by when?", ts="1700000000.009100", thread_ts="1700000000.009000")
+    [note] = fake.wait_for("chat.postEphemeral")
+    assert note.params["channel"] == "C1" and note.params["user"]
+    assert "went wrong" in texts(note.params)

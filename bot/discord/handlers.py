@@ -87,7 +87,8 @@ class Answerer:
                 log.warning("shutting down: cancelled an answer still in flight")
                 task.cancel()
             await asyncio.gather(*pending, return_exceptions=True)
-        self._executor.shutdown(wait=True, cancel_futures=True)
+        # Off the loop: a thread still finishing an answer must not stall the gateway heartbeat.
+        await asyncio.to_thread(self._executor.shutdown, wait=True, cancel_futures=True)
 
     def _ask_sync(
         self,

@@ -106,7 +106,12 @@ class SlackAnswers:
         """Run `work` after the ack; the set keeps the task alive until it ends."""
         task = asyncio.get_running_loop().create_task(work)
         self._tasks.add(task)
-        task.add_done_callback(self._tasks.discard)
+        task.add_done_callback(self._task_done)
+
+    def _task_done(self, task: asyncio.Task[None]) -> None:
+        self._tasks.discard(task)
+        if not task.cancelled() and task.exception() is not None:
+            log.error("an answer task failed", exc_info=task.exception())
 
     async def drain(self) -> None:
         """Wait for every answer under way (graceful shutdown, and tests)."""
@@ -172,6 +177,17 @@ class SlackAnswers:
     # -- the work -------------------------------------------------------------------------------
 
     async def _answer_message(
+        self, client: AsyncWebClient, event: dict[str, Any], context: dict[str, Any], kind: str
+    ) -> None:
+        try:
+            await self._answer_in_context(client, event, context, kind)
+        except Exception:  # never silent: whatever broke, the asker hears about it
+            log.exception("answering a %s in %s failed", kind, event.get("channel"))
+            await self._tell(
+                client, event.get("channel", ""), event.get("user"), event.get("thread_ts"), SORRY
+            )
+
+    async def _answer_in_context(
         self, client: AsyncWebClient, event: dict[str, Any], context: dict[str, Any], kind: str
     ) -> None:
         from slack_sdk.errors import SlackApiError
