@@ -124,16 +124,16 @@ def load_article(path: Path, doc_id: str) -> Article:
     suffix = path.suffix.lower()
     meta: dict[str, object] = {}
     if suffix in {".html", ".htm"}:
-        body, meta = _html_main_text(text)
+        body, meta = html_main_text(text)
     else:
         body = text
         if suffix in {".md", ".markdown"}:
-            meta, body = _split_front_matter(text)
+            meta, body = split_front_matter(text)
     body = body.replace("\r\n", "\n").strip()
     paragraphs = tuple(split_paragraphs(body))
     if not paragraphs:
         raise ArticleError("no article text")
-    title = _str(meta.get("title")) or _first_heading(body) or _title_from_name(path)
+    title = meta_str(meta.get("title")) or first_heading(body) or title_from_name(path)
     return Article(
         doc_id=doc_id,
         path=path.name,
@@ -141,14 +141,14 @@ def load_article(path: Path, doc_id: str) -> Article:
         text=body,
         paragraphs=paragraphs,
         content_hash=hashlib.sha256(raw).hexdigest(),
-        url=_str(meta.get("url")),
-        source=_str(meta.get("source")),
-        published=_str(meta.get("published") or meta.get("date")),
-        author=_str(meta.get("author")),
+        url=meta_str(meta.get("url")),
+        source=meta_str(meta.get("source")),
+        published=meta_str(meta.get("published") or meta.get("date")),
+        author=meta_str(meta.get("author")),
     )
 
 
-def _split_front_matter(text: str) -> tuple[dict[str, object], str]:
+def split_front_matter(text: str) -> tuple[dict[str, object], str]:
     if not text.startswith("---"):
         return {}, text
     match = _FRONT_MATTER.match(text)
@@ -167,27 +167,30 @@ def _split_front_matter(text: str) -> tuple[dict[str, object], str]:
     return meta, text[match.end() :]
 
 
-def _html_main_text(html: str) -> tuple[str, dict[str, object]]:
+def html_main_text(html: str, url: str | None = None) -> tuple[str, dict[str, object]]:
+    """The page's main text as Markdown, and its metadata (title, url, source, site_name, ...)."""
     import trafilatura  # imported here: it is slow to import and only HTML needs it
 
     extracted = trafilatura.bare_extraction(
-        html, output_format="python", include_formatting=True, with_metadata=True
+        html, url=url, output_format="python", include_formatting=True, with_metadata=True
     )
-    if extracted is None:
+    body = trafilatura.extract(html, url=url, output_format="markdown", include_formatting=True)
+    if extracted is None or not body:
         raise ArticleError("no main text found in the HTML")
     doc = extracted.as_dict() if hasattr(extracted, "as_dict") else dict(extracted)
-    body = trafilatura.extract(html, output_format="markdown", include_formatting=True) or ""
+    site = doc.get("sitename") or doc.get("hostname")
     meta = {
         "title": doc.get("title"),
-        "url": doc.get("url"),
-        "source": doc.get("sitename") or doc.get("hostname"),
+        "url": doc.get("url") or url,
+        "source": site,
+        "site_name": site,
         "published": doc.get("date"),
         "author": doc.get("author"),
     }
     return body, meta
 
 
-def _str(value: object) -> str | None:
+def meta_str(value: object) -> str | None:
     if value is None:
         return None
     if isinstance(value, dt.date):
@@ -201,14 +204,14 @@ def _heading(line: str) -> str | None:
     return match.group(1).strip().strip("*").strip() if match else None
 
 
-def _first_heading(body: str) -> str | None:
+def first_heading(body: str) -> str | None:
     for line in body.splitlines():
         if line.lstrip().startswith("# "):
             return _heading(line)
     return None
 
 
-def _title_from_name(path: Path) -> str:
+def title_from_name(path: Path) -> str:
     words = re.sub(r"[-_]+", " ", path.stem).strip()
     return words[:1].upper() + words[1:] if words else path.name
 

@@ -12,7 +12,14 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from bot.corpus import ArticleError, _first_heading, _split_front_matter, _str, _title_from_name
+from bot.corpus import (
+    ArticleError,
+    first_heading,
+    html_main_text,
+    meta_str,
+    split_front_matter,
+    title_from_name,
+)
 from bot.ingest.fetch import Fetched
 
 MIN_WORDS = 25  # fewer words than this after extraction is a menu, a paywall or an error page
@@ -76,7 +83,7 @@ def extract_file(path: Path) -> Extracted:
         raise ExtractError(f"unsupported file type {path.suffix or '(none)'}; use {known}")
     data = path.read_bytes()
     if kind == "pdf":
-        return extract_pdf(data, fallback_title=_title_from_name(path))
+        return extract_pdf(data, fallback_title=title_from_name(path))
     try:
         text = data.decode("utf-8-sig") if kind != "html" else _decode(data, None)
     except UnicodeDecodeError as err:
@@ -84,31 +91,25 @@ def extract_file(path: Path) -> Extracted:
     if kind == "html":
         return extract_html(text, url=None)
     if kind == "markdown":
-        return extract_markdown(text, _title_from_name(path))
-    return extract_text(text, _title_from_name(path))
+        return extract_markdown(text, title_from_name(path))
+    return extract_text(text, title_from_name(path))
 
 
 def extract_html(html: str, url: str | None) -> Extracted:
-    import trafilatura  # imported here: slow to import, and only HTML needs it
-
-    doc = trafilatura.bare_extraction(
-        html, url=url, output_format="python", include_formatting=True, with_metadata=True
-    )
-    body = trafilatura.extract(html, url=url, output_format="markdown", include_formatting=True)
-    if doc is None or not body:
-        raise ExtractError("no article text found in the page")
-    meta = doc.as_dict() if hasattr(doc, "as_dict") else dict(doc)
+    try:
+        body, meta = html_main_text(html, url)
+    except ArticleError:
+        raise ExtractError("no article text found in the page") from None
     body = body.strip()
-    title = _str(meta.get("title")) or _first_heading(body) or "Untitled article"
     return _checked(
         Extracted(
-            title=title,
+            title=meta_str(meta["title"]) or first_heading(body) or "Untitled article",
             text=body,
             kind="html",
-            url=_str(meta.get("url")) or url,
-            author=_clean_author(meta.get("author")),
-            published=_str(meta.get("date")),
-            site_name=_str(meta.get("sitename")) or _str(meta.get("hostname")),
+            url=meta_str(meta["url"]),
+            author=_clean_author(meta["author"]),
+            published=meta_str(meta["published"]),
+            site_name=meta_str(meta["site_name"]),
         )
     )
 
@@ -135,14 +136,14 @@ def extract_pdf(data: bytes, fallback_title: str) -> Extracted:
     body = "\n\n".join(sections)
     if not body:
         raise ExtractError("PDF has no text layer (scanned pages need OCR first)")
-    title = _str(info.title if info else None) or _first_line(pages) or fallback_title
+    title = meta_str(info.title if info else None) or _first_line(pages) or fallback_title
     created = info.creation_date if info else None
     return _checked(
         Extracted(
             title=title,
             text=body,
             kind="pdf",
-            author=_str(info.author if info else None),
+            author=meta_str(info.author if info else None),
             published=created.date().isoformat() if isinstance(created, dt.datetime) else None,
         )
     )
@@ -173,19 +174,19 @@ def reflow_pdf_text(raw: str) -> list[str]:
 
 def extract_markdown(text: str, fallback_title: str) -> Extracted:
     try:
-        meta, body = _split_front_matter(text)
+        meta, body = split_front_matter(text)
     except ArticleError as err:
         raise ExtractError(str(err)) from None
     body = body.replace("\r\n", "\n").strip()
     return _checked(
         Extracted(
-            title=_str(meta.get("title")) or _first_heading(body) or fallback_title,
+            title=meta_str(meta.get("title")) or first_heading(body) or fallback_title,
             text=body,
             kind="markdown",
-            url=_str(meta.get("url")),
-            author=_str(meta.get("author")),
-            published=_str(meta.get("published") or meta.get("date")),
-            site_name=_str(meta.get("source") or meta.get("site_name")),
+            url=meta_str(meta.get("url")),
+            author=meta_str(meta.get("author")),
+            published=meta_str(meta.get("published") or meta.get("date")),
+            site_name=meta_str(meta.get("source") or meta.get("site_name")),
         )
     )
 
@@ -204,7 +205,7 @@ def _checked(article: Extracted) -> Extracted:
 
 def _clean_author(value: object) -> str | None:
     """A byline's separators ("Sam ·", "| Jo") are not part of the name."""
-    text = _str(value)
+    text = meta_str(value)
     return text.strip(" \t·•|,;-–—").strip() or None if text else None
 
 
@@ -235,4 +236,4 @@ def _name_from_url(url: str) -> str:
     from urllib.parse import unquote, urlsplit
 
     name = unquote(urlsplit(url).path.rstrip("/").rsplit("/", 1)[-1])
-    return _title_from_name(Path(name)) if name else urlsplit(url).hostname or "Untitled article"
+    return title_from_name(Path(name)) if name else urlsplit(url).hostname or "Untitled article"

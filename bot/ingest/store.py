@@ -21,7 +21,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 import yaml
 
-from bot.corpus import ArticleError, _split_front_matter, article_files, load_corpus
+from bot.corpus import ArticleError, article_files, load_corpus, split_front_matter
 from bot.ingest.extract import Extracted
 
 MAX_NAME = 80
@@ -184,7 +184,7 @@ def _front_matter(path: Path) -> dict[str, object]:
     if path.suffix.lower() not in {".md", ".markdown"}:
         return {}
     try:
-        meta, _ = _split_front_matter(path.read_text(encoding="utf-8-sig"))
+        meta, _ = split_front_matter(path.read_text(encoding="utf-8-sig"))
     except (ArticleError, OSError, UnicodeDecodeError):
         return {}
     return meta
