@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import threading
+import time
 from collections.abc import Iterator
 from contextlib import closing, contextmanager
 from datetime import UTC, datetime
@@ -40,6 +42,9 @@ CREATE TABLE IF NOT EXISTS feedback (
 """
 
 
+SETUP_ATTEMPTS = 100  # x 50 ms: other processes creating the same log at the same moment
+
+
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="milliseconds")
 
@@ -48,6 +53,7 @@ class QueryLog:
     def __init__(self, path: Path) -> None:
         self.path = path
         self._ready = False
+        self._setup_lock = threading.Lock()
 
     @contextmanager
     def _connect(self) -> Iterator[sqlite3.Connection]:
@@ -55,11 +61,28 @@ class QueryLog:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         with closing(sqlite3.connect(self.path, timeout=30)) as db:
             if not self._ready:
-                db.execute("PRAGMA journal_mode=WAL")
-                db.executescript(SCHEMA)
-                self._ready = True
+                self._set_up(db)
             with db:  # one transaction: committed on success, rolled back on error
                 yield db
+
+    def _set_up(self, db: sqlite3.Connection) -> None:
+        """WAL mode and the tables, once; safe while other threads and processes do the same."""
+        with self._setup_lock:
+            if self._ready:
+                return
+            for attempt in range(SETUP_ATTEMPTS):
+                try:
+                    # Switching to WAL needs an exclusive lock and answers "locked" at once
+                    # rather than waiting; the mode persists in the file, so ask before setting.
+                    if db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                        db.execute("PRAGMA journal_mode=WAL")
+                    db.executescript(SCHEMA)
+                    break
+                except sqlite3.OperationalError as err:
+                    if "locked" not in str(err) or attempt == SETUP_ATTEMPTS - 1:
+                        raise
+                    time.sleep(0.05)
+            self._ready = True
 
     def record_answer(
         self,

@@ -98,3 +98,27 @@ def test_a_broken_log_does_not_cost_the_answer(logged_service, tmp_path: Path) -
         logged_service.query_log.stats()
     answer = logged_service.ask("Who is Amazon partnering with on batteries?")
     assert not answer.refused and "Panasonic" in answer.answer
+
+
+def test_a_fresh_log_opened_by_many_threads_at_once(tmp_path: Path) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    from bot.answer import Answer
+
+    log = QueryLog(tmp_path / "fresh.sqlite3")  # never opened before: every thread sets it up
+
+    def write(i: int) -> None:
+        log.record_answer(Answer(id=f"a{i}", question="q", answer="a", refused=False))
+
+    with ThreadPoolExecutor(8) as pool:
+        list(pool.map(write, range(64)))
+    assert log.stats()["questions"] == 64
+
+
+def test_fresh_log_opened_by_many_processes_at_once(tmp_path: Path) -> None:
+    db = tmp_path / "fresh.sqlite3"  # not created first: the writers race to set it up
+    writers = [
+        subprocess.Popen([sys.executable, "-c", WRITER, str(db), f"p{n}", "10"]) for n in range(6)
+    ]
+    assert [w.wait(timeout=120) for w in writers] == [0] * 6
+    assert QueryLog(db).stats()["questions"] == 60
