@@ -12,7 +12,7 @@ import pytest
 from bot.embedding import Embedder
 from bot.evaluation.datasets import EvalDataError, load_beir, load_questions
 from bot.evaluation.metrics import contains_any, score_run
-from bot.evaluation.runner import run_beir
+from bot.evaluation.runner import BeirResult, run_beir
 from bot.settings import Settings, load_settings
 from tests.conftest import QUESTIONS
 
@@ -103,30 +103,26 @@ def test_harness_scores_the_tiny_set_by_hand(
     # Three queries find their document first; the fourth cannot: every mean is 3/4.
     settings = load_settings(index_dir=tmp_path_factory.mktemp("unused"))
     cache = tmp_path_factory.getbasetemp() / "eval-cache"
-    result = run_beir(
-        load_beir(tiny_beir),
-        settings,
-        embedder,
-        mode=mode,
-        stock=stock,
-        titles=True,
-        cache_dir=cache,
-    )
+
+    def run() -> BeirResult:
+        return run_beir(
+            load_beir(tiny_beir),
+            settings,
+            embedder,
+            mode=mode,
+            stock=stock,
+            titles=True,
+            cache_dir=cache,
+        )
+
+    result = run()
     assert result.queries == 4 and result.documents == 4
     assert result.metrics == pytest.approx({"ndcg@10": 0.75, "recall@100": 0.75, "mrr@10": 0.75})
     if stock:
         assert result.answer_span_hit is None and result.passages == 4
     else:
         assert result.answer_span_hit == pytest.approx(0.75)
-    again = run_beir(
-        load_beir(tiny_beir),
-        settings,
-        embedder,
-        mode=mode,
-        stock=stock,
-        titles=True,
-        cache_dir=cache,
-    )
+    again = run()  # the second run must come from the cache
     assert again.cached and again.metrics == result.metrics
 
 
