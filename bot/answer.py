@@ -7,10 +7,12 @@ a refusal that says the sources do not cover it.
 
 from __future__ import annotations
 
+import re
 import uuid
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
+from urllib.parse import quote
 
 from bot.errors import BadQuestion
 from bot.retrieval import Hit
@@ -33,6 +35,10 @@ class Citation:
     section: str | None
     text: str
     score: float
+    passage_id: str = ""
+    published: str | None = None  # the article's publication date, where known
+    # The URL with a text fragment (`#:~:text=`) that scrolls to the passage's best sentence.
+    link: str | None = None
 
 
 @dataclass(frozen=True)
@@ -52,6 +58,13 @@ class Answer:
     citations: tuple[Citation, ...] = ()
     quotes: tuple[Quote, ...] = ()
     timings_ms: dict[str, float] = field(default_factory=dict)
+    index_built_at: str | None = None  # when the index answered from was built (ISO 8601, UTC)
+
+    @property
+    def quoted_passages(self) -> tuple[Citation, ...]:
+        """The citations the answer text is quoted from: what a vote on the answer is about."""
+        quoted = {q.citation for q in self.quotes}
+        return tuple(c for c in self.citations if c.n in quoted)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -62,6 +75,7 @@ class Answer:
             "citations": [asdict(c) for c in self.citations],
             "quotes": [asdict(q) for q in self.quotes],
             "timings_ms": self.timings_ms,
+            "index_built_at": self.index_built_at,
         }
 
 
@@ -82,23 +96,18 @@ def compose_answer(
     articles: Mapping[str, Mapping[str, Any]],
     *,
     min_score: float,
+    built_at: str | None = None,
 ) -> Answer:
     answer_id = uuid.uuid4().hex
     if not hits or max(h.dense for h in hits) < min_score:
-        return Answer(id=answer_id, question=question, answer=REFUSAL, refused=True)
-    citations = tuple(
-        Citation(
-            n=n,
-            doc_id=hit.passage.doc_id,
-            title=str(articles.get(hit.passage.doc_id, {}).get("title") or hit.passage.doc_id),
-            url=articles.get(hit.passage.doc_id, {}).get("url"),
-            section=hit.passage.section,
-            text=hit.passage.text,
-            score=round(hit.score, 6),
+        return Answer(
+            id=answer_id, question=question, answer=REFUSAL, refused=True, index_built_at=built_at
         )
+    quotes = _best_sentences(hits)
+    citations = tuple(
+        _citation(n, hit, articles.get(hit.passage.doc_id, {}), quotes)
         for n, hit in enumerate(hits, start=1)
     )
-    quotes = _best_sentences(hits)
     return Answer(
         id=answer_id,
         question=question,
@@ -106,7 +115,59 @@ def compose_answer(
         refused=False,
         citations=citations,
         quotes=quotes,
+        index_built_at=built_at,
     )
+
+
+def _citation(n: int, hit: Hit, article: Mapping[str, Any], quotes: Sequence[Quote]) -> Citation:
+    url = article.get("url")
+    quoted = [q.text for q in quotes if q.citation == n]
+    if not quoted:  # not quoted in the answer: point at the passage's own best sentence
+        texts = hit.passage.sentence_texts()
+        quoted = [texts[max(range(len(texts)), key=lambda i: hit.sentence_scores[i])]]
+    return Citation(
+        n=n,
+        doc_id=hit.passage.doc_id,
+        title=str(article.get("title") or hit.passage.doc_id),
+        url=url,
+        section=hit.passage.section,
+        text=hit.passage.text,
+        score=round(hit.score, 6),
+        passage_id=hit.passage.id,
+        published=article.get("published"),
+        link=text_fragment_link(url, " ".join(quoted)) if url else None,
+    )
+
+
+# Long quotes are matched by their first and last words (`textStart,textEnd`), which keeps the
+# link short and still lands on the same sentence.
+_FRAGMENT_EDGE_WORDS = 5
+_MARKUP = re.compile(r"[*`]+|\[([^\]]*)\]\([^)]*\)")
+
+
+def text_fragment_link(url: str, quote_text: str) -> str | None:
+    """`url#:~:text=…`: a link that opens a web page scrolled to the quoted text.
+
+    Only for http(s) pages; the fragment directive follows any fragment the URL already has.
+    """
+    if not url.lower().startswith(("http://", "https://")):
+        return None
+    words = _MARKUP.sub(lambda m: m.group(1) or "", quote_text).split()
+    if not words:
+        return url
+    if len(words) > 2 * _FRAGMENT_EDGE_WORDS + 2:
+        directive = ",".join(
+            _fragment_part(" ".join(part))
+            for part in (words[:_FRAGMENT_EDGE_WORDS], words[-_FRAGMENT_EDGE_WORDS:])
+        )
+    else:
+        directive = _fragment_part(" ".join(words))
+    return f"{url}{':~:' if '#' in url else '#:~:'}text={directive}"
+
+
+def _fragment_part(text: str) -> str:
+    """Percent-encode for a text directive, where `-`, `,` and `&` are syntax."""
+    return quote(text, safe="").replace("-", "%2D")
 
 
 def _best_sentences(hits: Sequence[Hit]) -> tuple[Quote, ...]:

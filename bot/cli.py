@@ -205,6 +205,16 @@ def cmd_stats(args: argparse.Namespace, settings: Settings) -> int:
         for row in stats["worst"]:
             why = "refused" if row["refused"] else f"{row['not_helpful']} not helpful"
             print(f"  - {row['question']}  [{why}; {row['answer_id']}]")
+    print(f'hand-offs:   {stats["handoffs"]} ("Ask a human")')
+    for row in stats["handoff_questions"]:
+        print(f"  - {row['question']}  [{row['source']}; {row['answer_id']}]")
+    if stats["passages_voted_down"]:
+        print("passages voted down (quoted in answers marked not helpful):")
+        for row in stats["passages_voted_down"]:
+            print(
+                f"  - {row['title']} [{row['passage_id']}]: "
+                f"{row['not_helpful']} down, {row['helpful']} up: “{row['quote'][:120]}”"
+            )
     return 0
 
 

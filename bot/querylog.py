@@ -39,6 +39,24 @@ CREATE TABLE IF NOT EXISTS feedback (
     given_at TEXT NOT NULL,
     PRIMARY KEY (answer_id, user)
 );
+CREATE TABLE IF NOT EXISTS passage_votes (
+    answer_id TEXT NOT NULL REFERENCES answers(id),
+    passage_id TEXT NOT NULL,
+    user TEXT NOT NULL,
+    helpful INTEGER NOT NULL,
+    doc_id TEXT NOT NULL,
+    title TEXT NOT NULL,
+    quote TEXT NOT NULL,
+    given_at TEXT NOT NULL,
+    PRIMARY KEY (answer_id, passage_id, user)
+);
+CREATE TABLE IF NOT EXISTS handoffs (
+    answer_id TEXT NOT NULL REFERENCES answers(id),
+    user TEXT NOT NULL,
+    source TEXT,
+    asked_at TEXT NOT NULL,
+    PRIMARY KEY (answer_id, user)
+);
 """
 
 
@@ -92,7 +110,22 @@ class QueryLog:
         user: str | None = None,
         conversation: str | None = None,
     ) -> None:
-        citations = [{"n": c.n, "doc_id": c.doc_id, "score": c.score} for c in answer.citations]
+        quotes = {
+            n: " ".join(q.text for q in answer.quotes if q.citation == n)
+            for n in {q.citation for q in answer.quotes}
+        }
+        citations = [
+            {
+                "n": c.n,
+                "doc_id": c.doc_id,
+                "passage_id": c.passage_id,
+                "title": c.title,
+                "score": c.score,
+                # what the answer quoted from this passage: the text a vote on the answer judges
+                "quote": quotes.get(c.n),
+            }
+            for c in answer.citations
+        ]
         with self._connect() as db:
             db.execute(
                 "INSERT INTO answers VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -111,15 +144,46 @@ class QueryLog:
             )
 
     def record_feedback(self, answer_id: str, user: str | None, helpful: bool) -> None:
-        """One vote per user and answer; voting again replaces the earlier vote."""
+        """One vote per user and answer, also counted against each passage the answer quoted.
+
+        Voting again replaces the earlier vote.
+        """
+        now = _now()
         with self._connect() as db:
-            if db.execute("SELECT 1 FROM answers WHERE id = ?", (answer_id,)).fetchone() is None:
-                raise UnknownAnswer(f"no answer with id {answer_id!r} in {self.path}")
+            citations = self._citations(db, answer_id)
             db.execute(
                 "INSERT INTO feedback VALUES (?, ?, ?, ?) ON CONFLICT (answer_id, user) "
                 "DO UPDATE SET helpful = excluded.helpful, given_at = excluded.given_at",
-                (answer_id, user or "", int(helpful), _now()),
+                (answer_id, user or "", int(helpful), now),
             )
+            db.executemany(
+                "INSERT INTO passage_votes VALUES "
+                "(:answer_id, :passage_id, :user, :helpful, :doc_id, :title, :quote, :now) "
+                "ON CONFLICT (answer_id, passage_id, user) "
+                "DO UPDATE SET helpful = excluded.helpful, given_at = excluded.given_at",
+                [
+                    {**c, "answer_id": answer_id, "user": user or "", "helpful": int(helpful),
+                     "now": now}
+                    for c in citations
+                    if c.get("quote") and c.get("passage_id")
+                ],
+            )  # fmt: skip
+
+    def record_handoff(self, answer_id: str, user: str | None, *, source: str) -> bool:
+        """An "Ask a human" press; False when this user had already asked for this answer."""
+        with self._connect() as db:
+            self._citations(db, answer_id)  # the answer must exist
+            cursor = db.execute(
+                "INSERT INTO handoffs VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                (answer_id, user or "", source, _now()),
+            )
+            return cursor.rowcount == 1
+
+    def _citations(self, db: sqlite3.Connection, answer_id: str) -> list[dict[str, Any]]:
+        row = db.execute("SELECT citations FROM answers WHERE id = ?", (answer_id,)).fetchone()
+        if row is None:
+            raise UnknownAnswer(f"no answer with id {answer_id!r} in {self.path}")
+        return list(json.loads(row[0]))
 
     def conversation_questions(self, conversation: str, limit: int = 10) -> list[str]:
         """The conversation's recent questions, oldest first: a chat adapter's follow-up context."""
@@ -152,6 +216,7 @@ class QueryLog:
         return question, conversation, [r[0] for r in reversed(earlier)]
 
     def stats(self, worst: int = 10) -> dict[str, Any]:
+        """Totals and the lists a curator works from: worst answers, hand-offs, weak passages."""
         with self._connect() as db:
             questions, refused = db.execute(
                 "SELECT COUNT(*), COALESCE(SUM(refused), 0) FROM answers"
@@ -179,6 +244,26 @@ class QueryLog:
                 """,
                 (worst,),
             ).fetchall()
+            handoffs = db.execute("SELECT COUNT(*) FROM handoffs").fetchone()[0]
+            handed_off = db.execute(
+                """
+                SELECT a.question, a.id, a.refused, h.source, COUNT(*), MAX(h.asked_at)
+                FROM handoffs h JOIN answers a ON a.id = h.answer_id
+                GROUP BY a.id ORDER BY MAX(h.asked_at) DESC LIMIT ?
+                """,
+                (worst,),
+            ).fetchall()
+            passages = db.execute(
+                """
+                SELECT passage_id, doc_id, title, quote,
+                       SUM(helpful) AS up, SUM(1 - helpful) AS down
+                FROM passage_votes GROUP BY passage_id
+                HAVING down > 0
+                ORDER BY down - up DESC, down DESC, MAX(given_at) DESC
+                LIMIT ?
+                """,
+                (worst,),
+            ).fetchall()
         return {
             "questions": questions,
             "refused": refused,
@@ -192,6 +277,29 @@ class QueryLog:
             "worst": [
                 {"question": q, "answer_id": i, "refused": bool(r), "helpful": u, "not_helpful": d}
                 for q, i, r, u, d in rows
+            ],
+            "handoffs": handoffs,
+            "handoff_questions": [
+                {
+                    "question": q,
+                    "answer_id": i,
+                    "refused": bool(r),
+                    "source": s,
+                    "asks": n,
+                    "last_asked_at": at,
+                }
+                for q, i, r, s, n, at in handed_off
+            ],
+            "passages_voted_down": [
+                {
+                    "passage_id": p,
+                    "doc_id": d,
+                    "title": t,
+                    "quote": q,
+                    "helpful": u,
+                    "not_helpful": n,
+                }
+                for p, d, t, q, u, n in passages
             ],
         }
 

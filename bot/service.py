@@ -98,8 +98,13 @@ class AnswerService:
         k = citations or self.settings.citations
         hits = retriever.search(search_query(text, history), k=k)
         retrieved = time.perf_counter()
+        manifest = retriever.index.manifest
         answer = compose_answer(
-            text, hits, retriever.index.manifest["articles"], min_score=self.settings.min_score
+            text,
+            hits,
+            manifest["articles"],
+            min_score=self.settings.min_score,
+            built_at=manifest.get("built_at"),
         )
         done = time.perf_counter()
         answer = dataclasses.replace(
@@ -118,5 +123,9 @@ class AnswerService:
         return answer
 
     def record_feedback(self, answer_id: str, user: str | None, helpful: bool) -> None:
-        """What the adapters' Helpful / Not helpful buttons call."""
+        """The adapters' Helpful / Not helpful buttons; the quoted passages get the vote too."""
         self.query_log.record_feedback(answer_id, user, helpful)
+
+    def record_handoff(self, answer_id: str, user: str | None, *, source: str) -> None:
+        """What the adapters' "Ask a human" buttons call, before they tag the humans."""
+        self.query_log.record_handoff(answer_id, user, source=source)

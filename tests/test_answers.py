@@ -2,7 +2,7 @@
 
 import pytest
 
-from bot.answer import REFUSAL
+from bot.answer import REFUSAL, text_fragment_link
 from bot.errors import BadQuestion
 from bot.service import AnswerService
 
@@ -73,3 +73,37 @@ def test_partnership_question_quotes_the_partnership_passage(service: AnswerServ
 def test_bad_questions_are_rejected(service: AnswerService, question: str) -> None:
     with pytest.raises(BadQuestion):
         service.ask(question)
+
+
+def test_answers_carry_their_freshness(service: AnswerService) -> None:
+    answer = service.ask("Who is Amazon partnering with on batteries?")
+    built = service.retriever.index.manifest["built_at"]
+    assert answer.index_built_at == built and answer.to_dict()["index_built_at"] == built
+    refusal = service.ask("What's the capital of France?")
+    assert refusal.refused and refusal.index_built_at == built
+
+
+@pytest.mark.parametrize(
+    ("url", "quote", "expected"),
+    [
+        (
+            "https://ex.com/a",
+            "Amazon, with Rivian - not Tesla & co.",
+            "https://ex.com/a#:~:text=Amazon%2C%20with%20Rivian%20%2D%20not%20Tesla%20%26%20co.",
+        ),
+        (
+            "https://ex.com/a#part",
+            "one two three four five six seven eight nine ten eleven twelve thirteen",
+            "https://ex.com/a#part:~:text=one%20two%20three%20four%20five,"
+            "nine%20ten%20eleven%20twelve%20thirteen",
+        ),
+        (
+            "https://ex.com/a",
+            "**Bold** and [a link](https://x.y) here",
+            "https://ex.com/a#:~:text=Bold%20and%20a%20link%20here",
+        ),
+        ("file:///tmp/a.md", "anything", None),
+    ],
+)
+def test_text_fragment_links_point_at_the_quote(url: str, quote: str, expected: str | None) -> None:
+    assert text_fragment_link(url, quote) == expected

@@ -122,3 +122,43 @@ def test_fresh_log_opened_by_many_processes_at_once(tmp_path: Path) -> None:
     ]
     assert [w.wait(timeout=120) for w in writers] == [0] * 6
     assert QueryLog(db).stats()["questions"] == 60
+
+
+def test_votes_count_against_the_quoted_passages_and_stats_lists_them(
+    logged_service, evbot
+) -> None:
+    first = logged_service.ask("Who is Amazon partnering with on batteries?")
+    quoted = {c.passage_id for c in first.quoted_passages}
+    assert quoted and quoted < {c.passage_id for c in first.citations}
+    logged_service.record_feedback(first.id, "ana", helpful=False)
+    logged_service.record_feedback(first.id, "bo", helpful=False)
+    logged_service.record_feedback(first.id, "bo", helpful=True)  # a changed vote replaces
+    logged_service.record_feedback(first.id, "cy", helpful=False)
+
+    down = logged_service.query_log.stats()["passages_voted_down"]
+    by_id = {row["passage_id"]: row for row in down}
+    assert set(by_id) == quoted  # passages cited but not quoted are not blamed
+    row = by_id[first.quoted_passages[0].passage_id]
+    assert row["quote"] in first.answer and row["title"] == first.quoted_passages[0].title
+    assert (row["not_helpful"], row["helpful"]) == (2, 1)
+
+    run = evbot("stats", db_path=logged_service.settings.query_log_path)
+    assert run.code == 0, run.stderr
+    assert "passages voted down" in run.stdout and row["passage_id"] in run.stdout
+
+
+def test_handoffs_are_recorded_once_per_user_and_listed(logged_service, evbot) -> None:
+    answer = logged_service.ask("What's the capital of France?")
+    assert logged_service.query_log.record_handoff(answer.id, "ana", source="slack")
+    assert not logged_service.query_log.record_handoff(answer.id, "ana", source="slack")
+    logged_service.record_handoff(answer.id, "bo", source="slack")
+    with pytest.raises(UnknownAnswer):
+        logged_service.record_handoff("nope", "ana", source="slack")
+
+    stats = logged_service.query_log.stats()
+    assert stats["handoffs"] == 2
+    assert [(r["question"], r["asks"]) for r in stats["handoff_questions"]] == [
+        ("What's the capital of France?", 2)
+    ]
+    run = evbot("stats", "--json", db_path=logged_service.settings.query_log_path)
+    assert run.json()["handoffs"] == 2
