@@ -120,16 +120,10 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
-# Each chat front end and the environment variable whose presence turns it on.
-FRONT_END_TOKENS = {"slack": "SLACK_BOT_TOKEN", "discord": "DISCORD_TOKEN"}
-
-
 def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
     """Serve every chat platform whose token is configured; with none, chat in the terminal."""
-    from dotenv import load_dotenv
-
-    load_dotenv(".env")  # the front ends read their tokens from .env too; never overrides the env
-    fronts = [name for name, var in FRONT_END_TOKENS.items() if os.environ.get(var)]
+    configured = {"slack": settings.slack.bot_token, "discord": settings.discord.token}
+    fronts = [name for name, token in configured.items() if token and token.get_secret_value()]
     if not fronts:
         return cmd_chat(args, settings)
     if len(fronts) == 1:
