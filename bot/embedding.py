@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 import os
 import threading
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
@@ -100,6 +100,54 @@ class Embedder:
         )
         return np.ascontiguousarray(vectors, dtype=np.float32)
 
+    def encode_with_spans(
+        self,
+        texts: Sequence[str],
+        spans: Sequence[Sequence[tuple[int, int]]],
+        *,
+        progress: bool = False,
+        chunk: int = 256,
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """One pass: a vector per text and a vector per character span of it ("late chunking").
+
+        A span's vector pools the text's own token embeddings over the span, so sentences cost
+        nothing beyond the passage pass and are read in their passage's context. Returns
+        (len(texts) x d, total spans x d), both normalised; a span cut off by truncation gets
+        its text's vector.
+        """
+        dim = self.dimension
+        text_vectors = np.zeros((len(texts), dim), dtype=np.float32)
+        span_vectors = np.zeros((sum(len(s) for s in spans), dim), dtype=np.float32)
+        first_span = np.concatenate([[0], np.cumsum([len(s) for s in spans])]).astype(np.int64)
+        # Longest first and in chunks: little padding, and token embeddings for only `chunk`
+        # texts in memory at once (all of them would be gigabytes).
+        order = sorted(range(len(texts)), key=lambda i: -len(texts[i]))
+        batches = [order[i : i + chunk] for i in range(0, len(order), chunk)]
+        for batch in _progress(batches, progress, len(texts)):
+            outputs: Any = self.model.encode(
+                [texts[i] for i in batch],
+                batch_size=self.batch_size,
+                output_value=None,
+                convert_to_numpy=False,
+            )
+            offsets = self.model.tokenizer(
+                [texts[i] for i in batch],
+                truncation=True,
+                max_length=self.model.max_seq_length,
+                return_offsets_mapping=True,
+            )["offset_mapping"]
+            for i, output, token_spans in zip(batch, outputs, offsets, strict=True):
+                tokens = output["token_embeddings"][: len(token_spans)].float().numpy()
+                text_vectors[i] = output["sentence_embedding"].float().numpy()
+                starts, ends = np.asarray(token_spans, dtype=np.int64).T
+                real = ends > starts  # [CLS], [SEP] and padding have empty offsets
+                for row, (start, end) in enumerate(spans[i], start=int(first_span[i])):
+                    inside = real & (starts >= start) & (ends <= end)
+                    span_vectors[row] = (
+                        tokens[inside].mean(axis=0) if inside.any() else text_vectors[i]
+                    )
+        return _normalised(text_vectors), _normalised(span_vectors)
+
     def encode_query(self, text: str) -> np.ndarray:
         return self.encode([text])[0]
 
@@ -111,6 +159,23 @@ class Embedder:
             list(texts), add_special_tokens=False, truncation=False, verbose=False
         )
         return [len(ids) for ids in encoded["input_ids"]]
+
+
+def _normalised(vectors: np.ndarray) -> np.ndarray:
+    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+    return np.ascontiguousarray(vectors / np.maximum(norms, 1e-12), dtype=np.float32)
+
+
+def _progress(batches: list[list[int]], show: bool, total: int) -> Iterator[list[int]]:
+    if not show:
+        yield from batches
+        return
+    from tqdm.auto import tqdm
+
+    with tqdm(total=total, desc="Embedding", unit="passage") as bar:
+        for batch in batches:
+            yield batch
+            bar.update(len(batch))
 
 
 @cache

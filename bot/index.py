@@ -165,9 +165,15 @@ def _embed(
     passages = chunk_articles(
         articles, embedder.count_tokens, settings.chunk_tokens, embedder.max_tokens
     )
-    passage_vectors = embedder.encode([_dense_text(p) for p in passages], progress=progress)
-    sentence_texts = [s for p in passages for s in p.sentence_texts()]
-    return _Vectors(passages, passage_vectors, embedder.encode(sentence_texts, progress=progress))
+    texts = [_dense_text(p) for p in passages]
+    # Sentence spans relative to the embedded text, which may start with the section heading.
+    spans = [
+        [(s - p.start + len(t) - len(p.text), e - p.start + len(t) - len(p.text))
+         for s, e in p.sentences]
+        for p, t in zip(passages, texts, strict=True)
+    ]  # fmt: skip
+    passage_vectors, sentence_vectors = embedder.encode_with_spans(texts, spans, progress=progress)
+    return _Vectors(passages, passage_vectors, sentence_vectors)
 
 
 def _assemble(

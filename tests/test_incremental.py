@@ -26,6 +26,12 @@ class CountingEmbedder:
         self.encoded.extend(texts)
         return self.inner.encode(texts, progress=progress)
 
+    def encode_with_spans(
+        self, texts: Sequence[str], spans: Sequence[Sequence[tuple[int, int]]], **options: bool
+    ) -> tuple[np.ndarray, np.ndarray]:
+        self.encoded.extend(texts)
+        return self.inner.encode_with_spans(texts, spans, **options)
+
     def encode_query(self, text: str) -> np.ndarray:
         return self.inner.encode_query(text)
 
