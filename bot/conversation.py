@@ -27,6 +27,20 @@ _FUNCTION_WORDS = {
 MAX_CONTEXT_CHARS = 600
 
 
+_QUESTION_WORDS = {
+    "who", "whom", "whose", "what", "which", "when", "where", "why", "how", "is", "are", "was",
+    "were", "am", "do", "does", "did", "can", "could", "will", "would", "should", "shall", "may",
+    "might", "must", "has", "have", "had", "isn't", "aren't", "doesn't", "don't", "didn't",
+    "can't", "won't", "wouldn't", "shouldn't",
+}  # fmt: skip
+
+
+def looks_like_question(text: str) -> bool:
+    """A question mark, or a question word first: what auto-answer channels may limit to."""
+    words = _WORD.findall(text.lower().replace("’", "'"))
+    return "?" in text or (bool(words) and words[0] in _QUESTION_WORDS)
+
+
 def is_follow_up(question: str) -> bool:
     lowered = question.lower().strip()
     words = _WORD.findall(lowered)
@@ -38,8 +52,13 @@ def search_query(question: str, history: Sequence[str] = ()) -> str:
     """What to search for: the question, preceded by its context when it is a follow-up."""
     context = ""
     for earlier in [*history, question]:
-        if context and is_follow_up(earlier):
-            context = f"{context} {earlier}"[-MAX_CONTEXT_CHARS:]
-        else:
-            context = earlier
+        context = _tail(f"{context} {earlier}") if context and is_follow_up(earlier) else earlier
     return context
+
+
+def _tail(text: str) -> str:
+    """The last MAX_CONTEXT_CHARS of `text`, starting at a word (a cut word is noise to BM25)."""
+    if len(text) <= MAX_CONTEXT_CHARS:
+        return text
+    cut = text[-MAX_CONTEXT_CHARS:]
+    return cut.split(None, 1)[-1] if not text[-MAX_CONTEXT_CHARS - 1].isspace() else cut

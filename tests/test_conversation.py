@@ -1,6 +1,8 @@
 """Follow-up questions are searched with their context; new topics are not."""
 
-from bot.conversation import is_follow_up, search_query
+import pytest
+
+from bot.conversation import MAX_CONTEXT_CHARS, is_follow_up, looks_like_question, search_query
 from bot.service import AnswerService
 
 
@@ -44,3 +46,25 @@ def test_new_topic_is_not_dragged_back(service: AnswerService) -> None:
     after = service.ask(question, ["What did Amazon pledge about carbon?", "by when?"])
     assert [c.text for c in after.citations] == [c.text for c in alone.citations]
     assert "Europe and Asia" in after.answer
+
+
+def test_long_context_is_cut_at_a_word() -> None:
+    history = ["Is Amazon building electric cars?"] + ["and " + "partnership " * 20] * 5
+    query = search_query("and what about them?", history)
+    assert len(query) <= MAX_CONTEXT_CHARS and query.split()[0] in {"and", "partnership"}
+    assert query.endswith("and what about them?")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Who is Amazon partnering with", True),
+        ("tesla price?", True),
+        ("Doesn’t Tesla lead the market", True),
+        ("Thanks, that helped", False),
+        ("Here is the link I mentioned", False),
+        ("", False),
+    ],
+)
+def test_looks_like_question(text: str, expected: bool) -> None:
+    assert looks_like_question(text) is expected
