@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from ingest_site import Site, default_routes, start_site
 
 from bot.embedding import Embedder, get_embedder
 from bot.index import build_index
@@ -91,3 +92,11 @@ def evbot(tmp_path: Path) -> Iterator[callable]:
         return Run(proc.returncode, proc.stdout, proc.stderr)
 
     yield run
+
+
+@pytest.fixture
+def site() -> Iterator[Site]:
+    """A web site on 127.0.0.1 serving the ingest test pages, feeds and PDF."""
+    site, stop = start_site(default_routes)
+    yield site
+    stop()

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -14,10 +13,8 @@ from ingest_site import (
     RIVIAN_UPDATE,
     Response,
     Site,
-    default_routes,
     make_pdf,
     page,
-    start_site,
 )
 
 from bot.corpus import load_corpus
@@ -27,13 +24,6 @@ from bot.ingest.pipeline import FetchOptions, Summary, add_feed, add_sources
 
 OPTIONS = FetchOptions(timeout=1.0, max_bytes=1_000_000, max_redirects=3)
 RIVIAN_FILE = "rivian-ramps-up-amazon-van-deliveries.md"
-
-
-@pytest.fixture
-def site() -> Iterator[Site]:
-    site, stop = start_site(default_routes)
-    yield site
-    stop()
 
 
 @pytest.fixture

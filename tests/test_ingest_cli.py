@@ -2,20 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
-from ingest_site import CANONICAL, Site, default_routes, start_site
+from ingest_site import CANONICAL, Site
 
 RIVIAN = "rivian-ramps-up-amazon-van-deliveries"
-
-
-@pytest.fixture
-def site() -> Iterator[Site]:
-    site, stop = start_site(default_routes)
-    yield site
-    stop()
 
 
 def test_add_index_ask_cites_the_new_article_then_remove(

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING
 from urllib.parse import urljoin, urlsplit
 
 USER_AGENT = "evbot-corpus/0.1 (ev-rivalry-bot; adds articles a user asked for)"
@@ -12,6 +14,9 @@ DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 MAX_REDIRECTS = 5
 _REDIRECTS = {301, 302, 303, 307, 308}
 _CHUNK = 64 * 1024
+
+if TYPE_CHECKING:
+    import urllib3
 
 
 class FetchError(Exception):
@@ -49,11 +54,7 @@ def fetch(
 
     check_url(url)
     deadline = time.monotonic() + timeout
-    # No proxies, no retries: one honest attempt per URL, redirects checked hop by hop below.
-    pool = urllib3.PoolManager(
-        headers={"User-Agent": USER_AGENT, "Accept": "text/html,application/xhtml+xml,*/*;q=0.8"},
-        retries=False,
-    )
+    pool = _pool()
     current = url
     for _ in range(max_redirects + 1):
         remaining = deadline - time.monotonic()
@@ -87,6 +88,18 @@ def fetch(
         finally:
             response.release_conn()
     raise FetchError(f"more than {max_redirects} redirects")
+
+
+@cache
+def _pool() -> urllib3.PoolManager:
+    """One pool per process, so a feed's articles on one site reuse their connections."""
+    import urllib3
+
+    # No proxies, no retries: one honest attempt per URL, redirects checked hop by hop.
+    return urllib3.PoolManager(
+        headers={"User-Agent": USER_AGENT, "Accept": "text/html,application/xhtml+xml,*/*;q=0.8"},
+        retries=False,
+    )
 
 
 def _read_capped(response: object, max_bytes: int, deadline: float, timeout: float) -> bytes:
