@@ -11,6 +11,7 @@ import re
 import uuid
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, field
+from datetime import datetime
 from typing import Any
 from urllib.parse import quote
 
@@ -76,6 +77,14 @@ class Answer:
             "timings_ms": self.timings_ms,
             "index_built_at": self.index_built_at,
         }
+
+
+def day(iso: str) -> str:
+    """"2026-11-24T19:53:33+00:00" -> "24 Nov 2026": how answers show dates; other text as is."""
+    try:
+        return datetime.fromisoformat(iso).strftime("%-d %b %Y")
+    except ValueError:
+        return iso
 
 
 def validate_question(question: str) -> str:

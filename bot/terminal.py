@@ -9,7 +9,7 @@ import uuid
 from itertools import groupby
 from typing import TextIO
 
-from bot.answer import Answer
+from bot.answer import Answer, day
 from bot.errors import BadQuestion
 from bot.service import AnswerService
 
@@ -24,12 +24,14 @@ def render_text(answer: Answer) -> str:
         for n, group in groupby(answer.quotes, key=lambda q: q.citation)
     ]
     lines.append("")
-    lines.append("Sources:")
+    built = f" as of {day(answer.index_built_at)}" if answer.index_built_at else ""
+    lines.append(f"Sources{built}:")
     for c in answer.citations:
         where = f" — {c.section}" if c.section else ""
-        lines.append(f"[{c.n}] {c.title}{where}")
-        if c.url:
-            lines.append(f"    {c.url}")
+        when = f" (published {c.published})" if c.published else ""
+        lines.append(f"[{c.n}] {c.title}{where}{when}")
+        if c.link or c.url:
+            lines.append(f"    {c.link or c.url}")
         lines.append(textwrap.indent(textwrap.fill(f"“{c.text}”", WIDTH - 4), "    "))
     lines.append(f"(answer {answer.id}: `evbot feedback {answer.id} --helpful` to rate it)")
     return "\n".join(lines)

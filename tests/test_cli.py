@@ -110,7 +110,7 @@ def test_run_without_tokens_chats_in_the_terminal(evbot, shipped_settings: Setti
     )
     assert run.code == 0, run.stderr
     assert "Texas and Michigan" in run.stdout
-    assert run.stdout.count("Sources:") == 2
+    assert run.stdout.count("Sources as of ") == 2
 
 
 def test_run_with_a_token_serves_that_platform(evbot, shipped_settings: Settings) -> None:
