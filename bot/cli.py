@@ -14,7 +14,7 @@ import sys
 import time
 from collections.abc import Sequence
 
-from bot.errors import EvbotError
+from bot.errors import ConfigError, EvbotError
 from bot.settings import Settings, get_settings
 
 log = logging.getLogger("bot")
@@ -91,6 +91,13 @@ def _parser() -> argparse.ArgumentParser:
     )
     stats.add_argument("--json", action="store_true", help="print the figures as JSON")
     stats.set_defaults(run=cmd_stats)
+
+    logs = commands.add_parser("logs", help="the latest questions and answers, newest first")
+    logs.add_argument("-n", "--count", type=int, default=10, help="how many (default 10)")
+    logs.add_argument("--source", help="only from this front end: terminal, cli, slack, discord")
+    logs.add_argument("--conversation", help="only this conversation (a thread, a chat session)")
+    logs.add_argument("--json", action="store_true", help="one JSON object per line")
+    logs.set_defaults(run=cmd_logs)
 
     serve = commands.add_parser("serve", help="run a chat front end (Slack, Discord)")
     serve_commands = serve.add_subparsers(title="front ends", metavar="FRONT_END")
@@ -173,6 +180,25 @@ def cmd_feedback(args: argparse.Namespace, settings: Settings) -> int:
 
     QueryLog(settings.query_log_path).record_feedback(args.answer_id, args.user, args.helpful)
     print(f"Recorded: answer {args.answer_id} was {'' if args.helpful else 'not '}helpful.")
+    return 0
+
+
+def cmd_logs(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.querylog import QueryLog
+
+    if args.count < 1:
+        raise ConfigError("-n/--count must be at least 1")
+    rows = QueryLog(settings.query_log_path).recent(
+        args.count, source=args.source, conversation=args.conversation
+    )
+    for row in rows:
+        if args.json:
+            print(json.dumps(row, ensure_ascii=False))
+            continue
+        votes = f", {row['helpful']} up / {row['not_helpful']} down" if row["votes"] else ""
+        print(f"{row['asked_at']}  {row['source']}  {row['id']}  {row['latency_ms']} ms{votes}")
+        print(f"  Q: {row['question']}")
+        print(f"  A: {'(refused) ' if row['refused'] else ''}{row['answer'][:300]}")
     return 0
 
 

@@ -215,6 +215,37 @@ class QueryLog:
             )
         return question, conversation, [r[0] for r in reversed(earlier)]
 
+    def recent(
+        self, limit: int = 10, *, source: str | None = None, conversation: str | None = None
+    ) -> list[dict[str, Any]]:
+        """The latest exchanges, newest first, with their votes: what `evbot logs` prints."""
+        with self._connect() as db:
+            rows = db.execute(
+                """
+                SELECT a.id, a.asked_at, a.source, a.user, a.conversation, a.question, a.answer,
+                       a.refused, a.latency_ms, a.citations,
+                       COALESCE(SUM(f.helpful), 0), COALESCE(SUM(1 - f.helpful), 0)
+                FROM answers a LEFT JOIN feedback f ON f.answer_id = a.id
+                WHERE (:source IS NULL OR a.source = :source)
+                  AND (:conversation IS NULL OR a.conversation = :conversation)
+                GROUP BY a.id ORDER BY a.asked_at DESC, a.rowid DESC LIMIT :limit
+                """,
+                {"source": source, "conversation": conversation, "limit": limit},
+            ).fetchall()
+        keys = ("id", "asked_at", "source", "user", "conversation", "question", "answer")
+        return [
+            {
+                **dict(zip(keys, row[:7], strict=True)),
+                "refused": bool(row[7]),
+                "latency_ms": row[8],
+                "citations": json.loads(row[9]),
+                "helpful": row[10],
+                "not_helpful": row[11],
+                "votes": row[10] + row[11],
+            }
+            for row in rows
+        ]
+
     def stats(self, worst: int = 10) -> dict[str, Any]:
         """Totals and the lists a curator works from: worst answers, hand-offs, weak passages."""
         with self._connect() as db:

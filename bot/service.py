@@ -94,6 +94,7 @@ class AnswerService:
         started = time.perf_counter()
         text = validate_question(question)
         retriever = self.retriever
+        _ = self.embedder.model  # a cold start loads it here: loading is not answer latency
         searched = time.perf_counter()
         k = citations or self.settings.citations
         hits = retriever.search(search_query(text, history), k=k)
@@ -110,8 +111,9 @@ class AnswerService:
         answer = dataclasses.replace(
             answer,
             timings_ms={
+                "load": round((searched - started) * 1000, 2),
                 "retrieve": round((retrieved - searched) * 1000, 2),
-                "total": round((done - started) * 1000, 2),
+                "total": round((done - searched) * 1000, 2),
             },
         )
         try:
@@ -126,6 +128,9 @@ class AnswerService:
         """The adapters' Helpful / Not helpful buttons; the quoted passages get the vote too."""
         self.query_log.record_feedback(answer_id, user, helpful)
 
-    def record_handoff(self, answer_id: str, user: str | None, *, source: str) -> None:
-        """What the adapters' "Ask a human" buttons call, before they tag the humans."""
-        self.query_log.record_handoff(answer_id, user, source=source)
+    def record_handoff(self, answer_id: str, user: str | None, *, source: str) -> bool:
+        """What the adapters' "Ask a human" buttons call, before they tag the humans.
+
+        False when this user had already asked for this answer: tag nobody again.
+        """
+        return self.query_log.record_handoff(answer_id, user, source=source)

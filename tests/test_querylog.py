@@ -1,5 +1,6 @@
 """The query log: every answer recorded, feedback stored, stats counted, concurrent writers safe."""
 
+import json
 import subprocess
 import sys
 import textwrap
@@ -162,3 +163,22 @@ def test_handoffs_are_recorded_once_per_user_and_listed(logged_service, evbot) -
     ]
     run = evbot("stats", "--json", db_path=logged_service.settings.query_log_path)
     assert run.json()["handoffs"] == 2
+
+
+def test_logs_lists_the_latest_exchanges_newest_first(logged_service, evbot) -> None:
+    first = logged_service.ask("Who is Amazon partnering with on batteries?", source="slack")
+    second = logged_service.ask("What's the capital of France?", source="discord")
+    logged_service.record_feedback(first.id, "ana", helpful=False)
+    db = logged_service.settings.query_log_path
+
+    run = evbot("logs", "--json", db_path=db)
+    assert run.code == 0, run.stderr
+    rows = [json.loads(line) for line in run.stdout.splitlines()]
+    assert [r["id"] for r in rows] == [second.id, first.id]
+    assert rows[0]["refused"] is True and rows[1]["not_helpful"] == 1
+    assert rows[1]["answer"] == first.answer and rows[1]["citations"][0]["passage_id"]
+
+    only = evbot("logs", "-n", "5", "--source", "slack", db_path=db)
+    assert only.code == 0 and first.id in only.stdout and second.id not in only.stdout
+    assert "1 up" not in only.stdout and "0 up / 1 down" in only.stdout
+    assert evbot("logs", "-n", "0", db_path=db).code == 2
