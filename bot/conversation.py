@@ -33,11 +33,18 @@ _QUESTION_WORDS = {
     "might", "must", "has", "have", "had", "isn't", "aren't", "doesn't", "don't", "didn't",
     "can't", "won't", "wouldn't", "shouldn't",
 }  # fmt: skip
+_OPENER_WORDS = {"and", "but", "also", "so", "then", "or", "ok", "okay"}
 
 
 def looks_like_question(text: str) -> bool:
-    """A question mark, or a question word first: what auto-answer channels may limit to."""
+    """A question mark, or a question word first ("and" and the like aside).
+
+    What auto-answer channels may limit themselves to, and what an unmentioned thread reply
+    must look like to be taken as a follow-up ("thanks!" is not one).
+    """
     words = _WORD.findall(text.lower().replace("’", "'"))
+    while words and words[0] in _OPENER_WORDS:
+        words = words[1:]
     return "?" in text or (bool(words) and words[0] in _QUESTION_WORDS)
 
 

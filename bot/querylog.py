@@ -179,6 +179,17 @@ class QueryLog:
             )
             return cursor.rowcount == 1
 
+    def handed_off(self, conversation: str) -> bool:
+        """Whether someone in this conversation asked for a human: the bot then stops taking
+        unmentioned replies there as follow-ups, so it does not talk over the people helping."""
+        with self._connect() as db:
+            row = db.execute(
+                "SELECT 1 FROM handoffs h JOIN answers a ON a.id = h.answer_id "
+                "WHERE a.conversation = ? LIMIT 1",
+                (conversation,),
+            ).fetchone()
+        return row is not None
+
     def _citations(self, db: sqlite3.Connection, answer_id: str) -> list[dict[str, Any]]:
         row = db.execute("SELECT citations FROM answers WHERE id = ?", (answer_id,)).fetchone()
         if row is None:

@@ -156,13 +156,22 @@ def test_handoffs_are_recorded_once_per_user_and_listed(logged_service, evbot) -
     with pytest.raises(UnknownAnswer):
         logged_service.record_handoff("nope", "ana", source="slack")
 
+    other_thread = "thread-2"
+    logged_service.ask("Who is Amazon partnering with?", conversation=other_thread)
+    assert not logged_service.query_log.handed_off("thread-1")
+    in_thread = logged_service.ask("Will Tesla cut prices?", conversation="thread-1")
+    logged_service.record_handoff(in_thread.id, "cy", source="discord")
+    assert logged_service.query_log.handed_off("thread-1")
+    assert not logged_service.query_log.handed_off(other_thread)
+
     stats = logged_service.query_log.stats()
-    assert stats["handoffs"] == 2
+    assert stats["handoffs"] == 3
     assert [(r["question"], r["asks"]) for r in stats["handoff_questions"]] == [
-        ("What's the capital of France?", 2)
+        ("Will Tesla cut prices?", 1),
+        ("What's the capital of France?", 2),
     ]
     run = evbot("stats", "--json", db_path=logged_service.settings.query_log_path)
-    assert run.json()["handoffs"] == 2
+    assert run.json()["handoffs"] == 3
 
 
 def test_logs_lists_the_latest_exchanges_newest_first(logged_service, evbot) -> None:
