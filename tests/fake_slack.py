@@ -2,8 +2,9 @@
 
 It runs an aiohttp server on 127.0.0.1 in its own thread and records every call, so tests can
 point the real slack_sdk clients at it and assert on what Slack would have received (the way
-bolt-python's own tests fake the Web API). `SlackHarness` runs the adapter's real Bolt app behind
-its real aiohttp server and sends it signed requests, as Slack does.
+bolt-python's own tests fake the Web API). Like Slack, it rejects messages past Block Kit's
+limits (`invalid_blocks`). `SlackHarness` runs the adapter's real Bolt app behind its real
+aiohttp server and sends it signed requests, as Slack does.
 """
 
 from __future__ import annotations
@@ -24,6 +25,8 @@ from typing import Any
 from aiohttp import WSMsgType, web
 from slack_sdk.signature import SignatureVerifier
 
+from bot.settings import SlackSettings, load_settings
+
 BOT_TOKEN = "xoxb-test-secret-token-0000"
 APP_TOKEN = "xapp-test-secret-app-token"
 SIGNING_SECRET = "test-signing-secret"
@@ -31,6 +34,9 @@ BOT_USER_ID = "UBOT"
 BOT_ID = "BBOT"
 TEAM_ID = "T000"
 WAIT = 20.0  # seconds: the bound on every wait; tests never assert on speed
+# Block Kit's limits, as Slack enforces them (https://api.slack.com/reference/block-kit).
+MAX_BLOCKS, MAX_TEXT, MAX_CONTEXT_ELEMENTS, MAX_BUTTONS = 50, 3000, 10, 25
+MAX_BUTTON_TEXT, MAX_BUTTON_VALUE, MAX_MESSAGE_TEXT = 75, 2000, 40_000
 
 
 @dataclass
@@ -59,8 +65,7 @@ class LoopThread:
 class FakeSlack:
     def __init__(self) -> None:
         self.calls: list[Call] = []
-        self.messages: list[dict[str, Any]] = []  # what conversations.replies reads from
-        self._scripted: dict[str, deque[tuple[int, dict[str, Any], dict[str, str]]]] = {}
+        self._scripted: dict[str, deque[tuple[int, dict[str, Any] | str, dict[str, str]]]] = {}
         self._cond = threading.Condition()
         self._ts = itertools.count(1)
         self._sockets: list[web.WebSocketResponse] = []
@@ -83,27 +88,23 @@ class FakeSlack:
         self,
         method: str,
         status: int,
-        body: dict[str, Any] | None = None,
+        body: dict[str, Any] | str | None = None,
         headers: dict[str, str] | None = None,
         times: int = 1,
     ) -> None:
-        """The next `times` calls of `method` get this response instead of a success."""
+        """The next `times` calls of `method` get this response (a str body: plain text)."""
         body = body if body is not None else {"ok": False, "error": f"http_{status}"}
         queue = self._scripted.setdefault(method, deque())
         queue.extend([(status, body, headers or {})] * times)
 
-    def add_message(
-        self, channel: str, ts: str, user: str, text: str, thread_ts: str | None = None
-    ):
-        message = {"type": "message", "channel": channel, "ts": ts, "user": user, "text": text}
-        if thread_ts:
-            message["thread_ts"] = thread_ts
-        with self._cond:
-            self.messages.append(message)
-
     def of(self, method: str) -> list[Call]:
         with self._cond:
             return [c for c in self.calls if c.method == method]
+
+    def methods(self) -> list[str]:
+        """Every call's method, in the order the calls arrived."""
+        with self._cond:
+            return [c.method for c in self.calls]
 
     def wait_for(self, method: str, count: int = 1, timeout: float = WAIT) -> list[Call]:
         """At least `count` calls of `method` (bounded wait), or an AssertionError."""
@@ -174,7 +175,13 @@ class FakeSlack:
         queue = self._scripted.get(method)
         if queue:
             status, body, headers = queue.popleft()
+            if isinstance(body, str):  # e.g. a proxy's HTML error page
+                return web.Response(status=status, text=body, headers=headers)
             return web.json_response(body, status=status, headers=headers)
+        if method in ("chat.postMessage", "chat.postEphemeral"):
+            error = block_kit_error(params)
+            if error:
+                return web.json_response({"ok": False, "error": error})
         return web.json_response(self._answer(method, params))
 
     def _answer(self, method: str, params: dict[str, Any]) -> dict[str, Any]:
@@ -190,31 +197,11 @@ class FakeSlack:
             }
         if method == "chat.postMessage":
             ts = f"2000000000.{next(self._ts):06d}"
-            message = {
-                "type": "message",
-                "channel": params.get("channel"),
-                "ts": ts,
-                "user": BOT_USER_ID,
-                "bot_id": BOT_ID,
-                "text": params.get("text", ""),
-            }
-            if params.get("thread_ts"):
-                message["thread_ts"] = params["thread_ts"]
-            with self._cond:
-                self.messages.append(message)
-            return {"ok": True, "channel": params.get("channel"), "ts": ts, "message": message}
+            return {"ok": True, "channel": params.get("channel"), "ts": ts}
         if method == "chat.postEphemeral":
             return {"ok": True, "message_ts": f"2000000000.{next(self._ts):06d}"}
-        if method == "conversations.replies":
-            root = params.get("ts")
-            with self._cond:
-                thread = [
-                    m
-                    for m in self.messages
-                    if m.get("channel") == params.get("channel")
-                    and (m["ts"] == root or m.get("thread_ts") == root)
-                ]
-            return {"ok": True, "messages": sorted(thread, key=lambda m: float(m["ts"]))}
+        if method in ("reactions.add", "reactions.remove"):
+            return {"ok": True}
         if method == "apps.connections.open":
             return {"ok": True, "url": f"ws://127.0.0.1:{self.port}/link"}
         return {"ok": False, "error": "unknown_method"}
@@ -227,6 +214,9 @@ class FakeSlack:
         if queue:
             status, body, headers = queue.popleft()
             return web.Response(status=status, text=json.dumps(body), headers=headers)
+        error = block_kit_error(params)
+        if error:
+            return web.Response(status=400, text=error)
         return web.Response(text="ok")
 
     async def _websocket(self, request: web.Request) -> web.WebSocketResponse:
@@ -240,6 +230,32 @@ class FakeSlack:
                 self._record(Call("ws", json.loads(message.data)))
         self._sockets.remove(ws)
         return ws
+
+
+def block_kit_error(params: dict[str, Any]) -> str | None:
+    """Slack's error for a message past Block Kit's limits, or None when it would be accepted."""
+    if len(str(params.get("text") or "")) > MAX_MESSAGE_TEXT:
+        return "msg_too_long"
+    blocks = params.get("blocks") or []
+    blocks = json.loads(blocks) if isinstance(blocks, str) else blocks
+    if len(blocks) > MAX_BLOCKS:
+        return "invalid_blocks"
+    for block in blocks:
+        texts_in = [block.get("text") or {}] if block["type"] == "section" else []
+        if block["type"] == "context":
+            if len(block["elements"]) > MAX_CONTEXT_ELEMENTS:
+                return "invalid_blocks"
+            texts_in = block["elements"]
+        if any(len(t.get("text", "")) > MAX_TEXT for t in texts_in):
+            return "invalid_blocks"
+        if block["type"] == "actions":
+            buttons = block["elements"]
+            if len(buttons) > MAX_BUTTONS or any(
+                len(b["text"]["text"]) > MAX_BUTTON_TEXT or len(b["value"]) > MAX_BUTTON_VALUE
+                for b in buttons
+            ):
+                return "invalid_blocks"
+    return None
 
 
 # -- the adapter under test ----------------------------------------------------------------------
@@ -257,18 +273,21 @@ def signed_headers(body: str, *, secret: str = SIGNING_SECRET, timestamp: int | 
     return {"X-Slack-Request-Timestamp": ts, "X-Slack-Signature": signature}
 
 
+def slack_settings(fake: FakeSlack, **overrides: Any) -> SlackSettings:
+    """SLACK_* settings pointing at the fake, as `load_settings` builds them."""
+    return load_settings(slack={"bot_token": BOT_TOKEN, "api_url": fake.api_url, **overrides}).slack
+
+
 class SlackHarness:
     """The adapter's Bolt app on its aiohttp server (127.0.0.1, a free port), WebClient -> fake."""
 
-    def __init__(self, service: Any, fake: FakeSlack, *, workers: int = 2) -> None:
+    def __init__(self, service: Any, fake: FakeSlack, **slack: Any) -> None:
+        """`slack` overrides SLACK_* settings: `auto_answer_channels="C9"`, `human_group=...`."""
         from bot.slack.app import HttpServer, build_bot
-        from bot.slack.config import SlackConfig
 
         self.fake = fake
-        self.config = SlackConfig(
-            bot_token=BOT_TOKEN, signing_secret=SIGNING_SECRET, api_url=fake.api_url
-        )
-        self.bot = build_bot(service, self.config, socket_mode=False, workers=workers)
+        self.settings = slack_settings(fake, signing_secret=SIGNING_SECRET, **slack)
+        self.bot = build_bot(service, self.settings, socket_mode=False)
         self.server = HttpServer(self.bot, service, "127.0.0.1", 0)
         self._thread = LoopThread("slack-adapter")
         self.port = self._thread.run(self.server.start())
@@ -279,12 +298,21 @@ class SlackHarness:
         return f"http://127.0.0.1:{self.port}"
 
     def drain(self) -> None:
-        """Wait until every answer under way has been posted."""
-        self._thread.run(self.bot.answers.drain())
+        """Wait until every event delivered so far has been handled and its answer posted."""
+        self._thread.run(self._settle())
+
+    async def _settle(self) -> None:
+        # Bolt acks before its listener runs (a task of its own), so wait for those tasks too:
+        # a "the bot stayed quiet" check must not pass only because the listener had not run yet.
+        me = asyncio.current_task()
+        while others := [t for t in asyncio.all_tasks() if t is not me and not t.done()]:
+            await asyncio.gather(*others, return_exceptions=True)
+        await self.bot.answers.drain()
 
     def close(self) -> None:
-        self._thread.run(self.server.stop())
-        self._thread.stop()
+        if self._thread.thread.is_alive():  # a test may stop it early (a restart)
+            self._thread.run(self.server.stop())
+            self._thread.stop()
 
     # -- requests as Slack sends them ---------------------------------------------------------
 
@@ -336,11 +364,18 @@ class SlackHarness:
             headers |= {"X-Slack-Retry-Num": str(retry), "X-Slack-Retry-Reason": "http_timeout"}
         return self.post(body, "application/json", headers=headers)
 
-    def mention(self, text: str, *, channel: str = "C1", ts: str, thread_ts: str | None = None):
-        """A user's `@bot text` message: stored in the fake (for thread reads), then delivered."""
+    def mention(
+        self,
+        text: str,
+        *,
+        channel: str = "C1",
+        ts: str,
+        thread_ts: str | None = None,
+        user: str = "U1",
+    ) -> Reply:
+        """A user's `@bot text` message, as the `app_mention` event."""
         full = f"<@{BOT_USER_ID}> {text}"
-        self.fake.add_message(channel, ts, "U1", full, thread_ts)
-        event = {"type": "app_mention", "user": "U1", "text": full, "ts": ts, "channel": channel}
+        event = {"type": "app_mention", "user": user, "text": full, "ts": ts, "channel": channel}
         if thread_ts:
             event["thread_ts"] = thread_ts
         return self.send_event(event)
@@ -354,8 +389,9 @@ class SlackHarness:
         channel_type: str = "channel",
         thread_ts: str | None = None,
         user: str = "U1",
+        **extra: Any,
     ) -> Reply:
-        self.fake.add_message(channel, ts, user, text, thread_ts)
+        """A `message` event; `extra` adds fields such as `bot_id` or `subtype`."""
         event = {
             "type": "message",
             "user": user,
@@ -363,17 +399,20 @@ class SlackHarness:
             "ts": ts,
             "channel": channel,
             "channel_type": channel_type,
+            **extra,
         }
         if thread_ts:
             event["thread_ts"] = thread_ts
         return self.send_event(event)
 
-    def command(self, text: str, *, name: str = "cmd", user: str = "U1") -> Reply:
+    def command(
+        self, text: str, *, name: str = "cmd", user: str = "U1", channel: str = "C1"
+    ) -> Reply:
         body = urllib.parse.urlencode(
             {
                 "token": "legacy",
                 "team_id": TEAM_ID,
-                "channel_id": "C1",
+                "channel_id": channel,
                 "user_id": user,
                 "command": "/ask",
                 "text": text,
@@ -391,15 +430,25 @@ class SlackHarness:
         *,
         name: str = "click",
         user: str = "U2",
+        channel: str = "C1",
         message_ts: str = "2000000000.000001",
+        thread_ts: str | None = None,
+        ephemeral: bool = False,
     ) -> Reply:
-        payload = {
+        """A button press on a message (in a thread with `thread_ts`), or on an ephemeral one."""
+        container: dict[str, Any] = {
+            "type": "message",
+            "message_ts": message_ts,
+            "channel_id": channel,
+            "is_ephemeral": ephemeral,
+        }
+        payload: dict[str, Any] = {
             "type": "block_actions",
-            "user": {"id": user, "team_id": TEAM_ID},
+            "user": {"id": user, "username": f"user-{user.lower()}", "team_id": TEAM_ID},
             "team": {"id": TEAM_ID},
             "api_app_id": "A000",
-            "channel": {"id": "C1"},
-            "container": {"type": "message", "message_ts": message_ts, "channel_id": "C1"},
+            "channel": {"id": channel},
+            "container": container,
             "trigger_id": "1.2.3",
             "response_url": self.fake.response_url(name),
             "actions": [
@@ -412,6 +461,12 @@ class SlackHarness:
                 }
             ],
         }
+        if not ephemeral:  # Slack sends the pressed message along, except for ephemeral ones
+            message = {"type": "message", "ts": message_ts, "user": BOT_USER_ID}
+            if thread_ts:
+                message["thread_ts"] = thread_ts
+                container["thread_ts"] = thread_ts
+            payload["message"] = message
         body = urllib.parse.urlencode({"payload": json.dumps(payload)})
         return self.post(body, "application/x-www-form-urlencoded")
 

@@ -16,16 +16,15 @@ from pathlib import Path
 
 import pytest
 
-from bot.settings import Settings
+from bot.settings import Settings, load_settings
 from tests.fake_slack import BOT_TOKEN, BOT_USER_ID, SIGNING_SECRET, FakeSlack, signed_headers
-
-SLACK_VARS = ("SLACK_BOT_TOKEN", "SLACK_APP_TOKEN", "SLACK_SIGNING_SECRET", "SLACK_API_URL", "PORT")
 
 
 @pytest.fixture(autouse=True)
 def no_slack_env(monkeypatch: pytest.MonkeyPatch) -> None:
-    for name in SLACK_VARS:
-        monkeypatch.delenv(name, raising=False)
+    for name in [*os.environ]:
+        if name.startswith("SLACK_") or name == "PORT":
+            monkeypatch.delenv(name, raising=False)
 
 
 def test_manifest_socket_mode_and_http(evbot) -> None:
@@ -34,16 +33,30 @@ def test_manifest_socket_mode_and_http(evbot) -> None:
     manifest = run.json()
     settings = manifest["settings"]
     assert settings["socket_mode_enabled"] is True
-    assert {"app_mention", "message.im"} <= set(settings["event_subscriptions"]["bot_events"])
-    assert {"chat:write", "commands", "app_mentions:read"} <= set(
-        manifest["oauth_config"]["scopes"]["bot"]
-    )
+    # Exactly what the features use, no more: a new scope must come with a feature (and README).
+    assert sorted(manifest["oauth_config"]["scopes"]["bot"]) == [
+        "app_mentions:read",  # mentions
+        "channels:history",  # auto-answer and thread follow-ups, public channels
+        "chat:write",  # answers, notes, hand-off tags
+        "commands",  # /ask
+        "groups:history",  # the same, private channels
+        "im:history",  # DMs
+        "reactions:write",  # the working signal
+    ]
+    assert sorted(settings["event_subscriptions"]["bot_events"]) == [
+        "app_mention",
+        "message.channels",
+        "message.groups",
+        "message.im",
+    ]
     assert manifest["features"]["slash_commands"][0]["command"] == "/ask"
-    assert settings["interactivity"]["is_enabled"] is True
+    assert manifest["features"]["app_home"]["messages_tab_enabled"] is True  # DMs
+    assert settings["interactivity"]["is_enabled"] is True  # the buttons
     url = "https://bot.example.com/slack/events"
     http = evbot("slack", "manifest", "--request-url", url).json()
     assert http["settings"]["socket_mode_enabled"] is False
     assert http["settings"]["event_subscriptions"]["request_url"] == url
+    assert http["settings"]["interactivity"]["request_url"] == url
     assert http["features"]["slash_commands"][0]["url"] == url
 
 
@@ -149,19 +162,19 @@ def test_serve_slack_http_process_answers_and_stops_cleanly(
     assert BOT_TOKEN not in out + err
 
 
-def test_config_reads_dotenv_under_the_environment(
+def test_settings_read_dotenv_under_the_environment(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from bot.slack.config import load_slack_config
-
-    env_file = tmp_path / ".env"
-    env_file.write_text(
+    (tmp_path / ".env").write_text(
         "SLACK_BOT_TOKEN=xoxb-from-file\nSLACK_APP_TOKEN=xapp-from-file\n"
-        "SLACK_API_URL=http://127.0.0.1:9/api\n"
+        "SLACK_API_URL=http://127.0.0.1:9/api\nSLACK_AUTO_ANSWER_CHANNELS=C1, C2\n"
     )
+    monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("SLACK_BOT_TOKEN", "xoxb-from-env")
-    config = load_slack_config(http=False, env_file=env_file)
-    assert config.bot_token == "xoxb-from-env"  # a real variable wins over .env
-    assert config.app_token == "xapp-from-file"
-    assert config.api_url == "http://127.0.0.1:9/api/"  # slack_sdk needs the trailing slash
-    assert "xoxb" not in repr(config) and "xapp" not in repr(config)
+    slack = load_settings().slack
+    slack.require(http=False)
+    assert slack.secret("bot_token") == "xoxb-from-env"  # a real variable wins over .env
+    assert slack.secret("app_token") == "xapp-from-file"
+    assert slack.api_url == "http://127.0.0.1:9/api/"  # slack_sdk needs the trailing slash
+    assert slack.auto_answer_channels == ("C1", "C2")
+    assert "xoxb" not in repr(slack) and "xapp" not in repr(slack)

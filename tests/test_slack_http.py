@@ -13,7 +13,7 @@ from collections.abc import Iterator
 import pytest
 
 from bot.service import AnswerService
-from bot.slack.render import HELPFUL, MORE_SOURCES, NOT_HELPFUL, SECTION_LIMIT
+from bot.slack.render import ASK_HUMAN, HELPFUL, MORE_SOURCES, NOT_HELPFUL, SECTION_LIMIT
 from tests.fake_slack import (
     BOT_TOKEN,
     FakeSlack,
@@ -87,8 +87,9 @@ def test_mention_is_answered_in_a_thread_with_quotes_citations_and_buttons(
     assert "_Strategic Partnerships and Investments_" in "".join(sections[1:])  # the section
     assert any(line.startswith(">") for line in sections[1].splitlines())  # the quoted passage
     assert "Panasonic" in params["text"]  # plain-text fallback
+    assert "<@" not in texts(params)  # an answer in a thread addresses nobody
     buttons = button_values(params)
-    assert set(buttons) == {HELPFUL, NOT_HELPFUL, MORE_SOURCES}
+    assert set(buttons) == {HELPFUL, NOT_HELPFUL, MORE_SOURCES, ASK_HUMAN}
     with sqlite3.connect(shipped_settings.query_log_path) as db:
         row = db.execute(
             "SELECT source, user, question FROM answers WHERE id = ?", (buttons[HELPFUL],)
@@ -120,7 +121,8 @@ def test_slash_command_acks_at_once_and_answers_in_channel_or_privately(
     [hidden] = fake.wait_for("respond/mine")
     assert shown.params["response_type"] == "in_channel"
     assert "Texas and Michigan" in texts(shown.params)
-    assert "<@U1> asked: Where will the production lines be built?" in texts(shown.params)
+    assert "Question: Where will the production lines be built?" in texts(shown.params)
+    assert "<@" not in texts(shown.params)  # the asker is not pinged
     assert hidden.params["response_type"] == "ephemeral"
     assert "Panasonic" in texts(hidden.params)
     assert "--private" not in texts(hidden.params)
@@ -136,19 +138,20 @@ def test_follow_up_in_the_bots_thread_uses_the_threads_question(
     fake.wait_for("chat.postMessage")
     slack.message("by when?", channel="C1", ts="1700000000.000400", thread_ts=root)
     posts = fake.wait_for("chat.postMessage", 2)
-    [replies] = fake.of("conversations.replies")
-    assert replies.params["ts"] == root
     assert posts[1].params["thread_ts"] == root
     assert "carbon-neutral by 2040" in _sections(posts[1].params)[0]
     assert "2040" not in service.ask("by when?").answer  # it is the thread that made the answer
+    assert service.query_log.conversation_questions(f"slack:C1:{root}") == [
+        "What did Amazon pledge about carbon?",
+        "by when?",
+    ]
+    assert fake.of("conversations.replies") == []  # context comes from the query log
 
 
 def test_messages_in_threads_without_the_bot_are_left_alone(
     slack: SlackHarness, fake: FakeSlack
 ) -> None:
-    fake.add_message("C1", "1700000000.000500", "U7", "lunch?")
     slack.message("by when?", channel="C1", ts="1700000000.000600", thread_ts="1700000000.000500")
-    fake.wait_for("conversations.replies")
     slack.message("plain channel chatter", channel="C1", ts="1700000000.000700")
     slack.drain()
     assert fake.of("chat.postMessage") == []
@@ -267,12 +270,3 @@ def test_fifty_concurrent_questions_are_all_answered_exactly_once(
     )
     assert len(answered) == 50 and set(answered.values()) == {1}
     assert all(len(s) <= SECTION_LIMIT for p in posts for s in _sections(p.params))
-
-
-def test_an_unexpected_failure_still_tells_the_asker(slack: SlackHarness, fake: FakeSlack) -> None:
-    # A malformed Web API reply breaks the handler outside every expected error path.
-    fake.fail("conversations.replies", 200, body={"ok": True, "messages": "garbage"})
-    slack.mention("by when?", ts="1700000000.009100", thread_ts="1700000000.009000")
-    [note] = fake.wait_for("chat.postEphemeral")
-    assert note.params["channel"] == "C1" and note.params["user"]
-    assert "went wrong" in texts(note.params)

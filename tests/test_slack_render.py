@@ -1,4 +1,4 @@
-"""Block Kit rendering: escaping of corpus and user text, and Slack's size limits."""
+"""Block Kit rendering: escaping of corpus and user text, Slack's size limits, freshness."""
 
 from __future__ import annotations
 
@@ -13,14 +13,22 @@ from bot.embedding import Embedder
 from bot.index import build_index
 from bot.service import AnswerService
 from bot.settings import load_settings
+from bot.slack.policy import looks_like_question
 from bot.slack.render import (
+    ASK_HUMAN,
     MAX_BLOCKS,
     MORE_SOURCES,
     SECTION_LIMIT,
+    SHARE,
+    View,
+    citation_block,
     clip,
+    day,
     escape,
+    group_mention,
     link,
     render_answer,
+    render_handoff,
 )
 from tests.fake_slack import FakeSlack, SlackHarness, texts
 
@@ -60,7 +68,7 @@ def test_clip_never_cuts_an_entity_in_half() -> None:
 
 
 def test_limits_hold_for_huge_answers() -> None:
-    text, blocks = render_answer(_answer(80, "word " * 2000), more_value="{}")
+    text, blocks = render_answer(_answer(80, "word " * 2000), View(private=True))
     assert len(blocks) <= MAX_BLOCKS
     sections = [b["text"]["text"] for b in blocks if b["type"] == "section"]
     assert sections and all(len(s) <= SECTION_LIMIT for s in sections)
@@ -71,10 +79,60 @@ def test_limits_hold_for_huge_answers() -> None:
 
 
 def test_refusal_says_the_sources_do_not_cover_it() -> None:
-    text, blocks = render_answer(Answer("id2", "weather?", REFUSAL, True), more_value="{}")
+    text, blocks = render_answer(Answer("id2", "weather?", REFUSAL, True), View(private=True))
     assert text == REFUSAL
     assert REFUSAL in blocks[0]["text"]["text"]
     assert MORE_SOURCES not in json.dumps(blocks)
+    assert SHARE not in json.dumps(blocks)  # nothing worth sharing
+    assert ASK_HUMAN in json.dumps(blocks)  # a refusal is where a person helps most
+
+
+def test_freshness_dates_and_text_fragment_links() -> None:
+    fragment = "https://example.com/a#:~:text=Amazon%20signed"
+    cited = Citation(
+        1, "doc", "A & B", "https://example.com/a", "S", "Amazon signed.", 0.5, "p1",
+        published="2026-03-03", link=fragment,
+    )  # fmt: skip
+    answer = Answer(
+        "id3", "q?", "Amazon signed.", False, (cited,), (Quote("Amazon signed.", 1),),
+        index_built_at="2026-11-24T19:42:00.123+00:00",
+    )  # fmt: skip
+    _, blocks = render_answer(answer)
+    rendered = json.dumps(blocks)
+    assert "Sources as of 24 Nov 2026" in rendered
+    citation = next(b for b in blocks if b["type"] == "section" and b["text"]["text"][0] == "*")
+    head = citation["text"]["text"].splitlines()[0]
+    assert head == f"*[1]* <{fragment}|A &amp; B> · _S_ · published 3 Mar 2026"
+    no_fragment = Citation(1, "doc", "T", "https://example.com/b", None, "x", 0.5)
+    assert "<https://example.com/b|T>" in citation_block(no_fragment)["text"]["text"]
+    assert day("March 2026 <!here>") == "March 2026 &lt;!here&gt;"  # shown as given, escaped
+    assert day(None) is None
+
+
+def test_handoff_tags_only_a_real_group_and_escapes_the_question() -> None:
+    assert group_mention("S0123ABC") == "<!subteam^S0123ABC>"
+    assert group_mention("here>") is None and group_mention(None) is None
+    text, blocks = render_handoff("<!channel> when? <@U0BAD>", "<!subteam^S1>", "ana <!here>")
+    rendered = blocks[0]["text"]["text"]
+    assert rendered.startswith("<!subteam^S1> ana &lt;!here&gt;")
+    assert "&lt;!channel&gt; when? &lt;@U0BAD&gt;" in rendered
+    assert "<!channel>" not in rendered and "<@U0BAD>" not in rendered and "<!here>" not in text
+
+
+@pytest.mark.parametrize(
+    ("text", "question"),
+    [
+        ("Who is Amazon partnering with", True),
+        ("is the Texas plant open", True),
+        ("Doesn't Tesla build batteries", True),
+        ("batteries by 2030?", True),
+        ("Amazon signed a deal with Panasonic.", False),
+        ("thanks all", False),
+        ("<@U1> how are you", True),
+    ],
+)
+def test_what_looks_like_a_question(text: str, question: bool) -> None:
+    assert looks_like_question(text) is question
 
 
 @pytest.fixture

@@ -11,15 +11,20 @@ import pytest
 
 from bot.service import AnswerService
 from bot.slack.app import SlackBot, SocketModeRunner, build_bot
-from bot.slack.config import SlackConfig
-from tests.fake_slack import APP_TOKEN, BOT_TOKEN, BOT_USER_ID, TEAM_ID, FakeSlack, LoopThread
+from tests.fake_slack import (
+    APP_TOKEN,
+    BOT_USER_ID,
+    TEAM_ID,
+    FakeSlack,
+    LoopThread,
+    slack_settings,
+)
 
 
 @pytest.fixture
 def socket_bot(service: AnswerService) -> Iterator[tuple[FakeSlack, SlackBot, LoopThread]]:
     fake = FakeSlack()
-    config = SlackConfig(bot_token=BOT_TOKEN, app_token=APP_TOKEN, api_url=fake.api_url)
-    bot = build_bot(service, config, socket_mode=True)
+    bot = build_bot(service, slack_settings(fake, app_token=APP_TOKEN), socket_mode=True)
     loop = LoopThread("socket-mode")
     runner = loop.run(_make_runner(bot))
     loop.run(runner.start())

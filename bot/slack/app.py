@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from bot.errors import ConfigError
-from bot.slack.config import SlackConfig
+from bot.slack.buttons import AnswerButtons
 from bot.slack.events import SlackAnswers
 
 if TYPE_CHECKING:
@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from slack_sdk.web.async_client import AsyncWebClient
 
     from bot.service import AnswerService
+    from bot.settings import SlackSettings
 
 log = logging.getLogger(__name__)
 EVENTS_PATH = "/slack/events"  # Bolt's default
@@ -44,11 +45,13 @@ def retry_handlers() -> list[AsyncRetryHandler]:
     ]
 
 
-def web_client(config: SlackConfig) -> AsyncWebClient:
+def web_client(settings: SlackSettings) -> AsyncWebClient:
     from slack_sdk.web.async_client import AsyncWebClient
 
     return AsyncWebClient(
-        token=config.bot_token, base_url=config.api_url, retry_handlers=retry_handlers()
+        token=settings.secret("bot_token"),
+        base_url=settings.api_url,
+        retry_handlers=retry_handlers(),
     )
 
 
@@ -56,7 +59,7 @@ def web_client(config: SlackConfig) -> AsyncWebClient:
 class SlackBot:
     app: AsyncApp
     answers: SlackAnswers
-    config: SlackConfig
+    settings: SlackSettings
 
     async def check_token(self) -> None:
         """Fail at start-up, with the variable's name, when Slack rejects the bot token."""
@@ -74,21 +77,20 @@ class SlackBot:
         self.answers.close()
 
 
-def build_bot(
-    service: AnswerService, config: SlackConfig, *, socket_mode: bool, workers: int = 2
-) -> SlackBot:
+def build_bot(service: AnswerService, settings: SlackSettings, *, socket_mode: bool) -> SlackBot:
     from slack_bolt.async_app import AsyncApp
 
     app = AsyncApp(
-        client=web_client(config),
-        signing_secret=config.signing_secret or "",
+        client=web_client(settings),
+        signing_secret=settings.secret("signing_secret") or "",
         # Socket Mode messages arrive over an authenticated websocket and carry no signature.
         request_verification_enabled=not socket_mode,
         logger=logging.getLogger("bot.slack.bolt"),
     )
-    answers = SlackAnswers(service, retry_handlers=retry_handlers, workers=workers)
+    answers = SlackAnswers(service, settings, retry_handlers=retry_handlers)
     answers.register(app)
-    return SlackBot(app, answers, config)
+    AnswerButtons(answers).register(app)
+    return SlackBot(app, answers, settings)
 
 
 def build_web_app(bot: SlackBot, service: AnswerService) -> web.Application:
@@ -146,7 +148,7 @@ class SocketModeRunner:
         from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
 
         self.bot = bot
-        self.handler = AsyncSocketModeHandler(bot.app, bot.config.app_token)
+        self.handler = AsyncSocketModeHandler(bot.app, bot.settings.secret("app_token"))
 
     async def start(self) -> None:
         await self.handler.connect_async()

@@ -11,7 +11,7 @@ import signal
 from typing import Any
 
 from bot.errors import ConfigError
-from bot.settings import Settings
+from bot.settings import Settings, SlackSettings
 
 log = logging.getLogger(__name__)
 
@@ -34,7 +34,9 @@ def register(commands: Any, serve: Any) -> None:
     front.add_argument("--http", action="store_true", help="serve the Events API over HTTP")
     front.add_argument("--port", type=int, default=None, help="HTTP port (default: $PORT or 3000)")
     front.add_argument("--host", default="0.0.0.0", help="HTTP interface (default: all)")
-    front.add_argument("--workers", type=int, default=2, help="threads answering questions")
+    front.add_argument(
+        "--workers", type=int, default=None, help="threads answering questions (SLACK_WORKERS)"
+    )
     front.set_defaults(run=cmd_serve)
 
 
@@ -56,28 +58,25 @@ def _port(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
-    from bot.slack.config import load_slack_config
-
-    config = load_slack_config(http=args.http)  # a missing token fails before the model loads
+    slack = settings.slack
+    slack.require(http=args.http)  # a missing token fails before the model loads
     port = _port(args) if args.http else 0
-    if args.workers < 1:
-        raise ConfigError("--workers must be at least 1")
+    if args.workers is not None:
+        if args.workers < 1:
+            raise ConfigError("--workers must be at least 1")
+        slack = slack.model_copy(update={"workers": args.workers})
 
     from bot.service import AnswerService
 
     service = AnswerService(settings)
     service.warm_up()  # a missing index fails now, and the first question is not slow
-    return asyncio.run(
-        _serve(service, config, http=args.http, host=args.host, port=port, workers=args.workers)
-    )
+    return asyncio.run(_serve(service, slack, http=args.http, host=args.host, port=port))
 
 
-async def _serve(
-    service: Any, config: Any, *, http: bool, host: str, port: int, workers: int
-) -> int:
+async def _serve(service: Any, slack: SlackSettings, *, http: bool, host: str, port: int) -> int:
     from bot.slack.app import HttpServer, SocketModeRunner, build_bot
 
-    bot = build_bot(service, config, socket_mode=not http, workers=workers)
+    bot = build_bot(service, slack, socket_mode=not http)
     await bot.check_token()
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()

@@ -4,18 +4,18 @@ from __future__ import annotations
 
 from typing import Any
 
+# Exactly what the features use; `<!subteam^…>` tags a user group without usergroups:read, and a
+# DM fallback posts to the user's id (the app's Messages tab) with chat:write alone.
 BOT_SCOPES = [
     "app_mentions:read",  # @bot questions in channels
-    "chat:write",  # answers
+    "channels:history",  # auto-answer and thread follow-ups in public channels
+    "chat:write",  # answers, notes, hand-off tags
     "commands",  # /ask
-    "im:history",  # DMs to the bot, and reading a DM thread for follow-ups
-    "im:read",
-    "im:write",
-    "channels:history",  # follow-ups in the bot's threads, and the thread's earlier questions
-    "groups:history",
-    "mpim:history",
+    "groups:history",  # the same in private channels
+    "im:history",  # DMs to the bot
+    "reactions:write",  # the working signal on a question
 ]
-BOT_EVENTS = ["app_mention", "message.im", "message.channels", "message.groups", "message.mpim"]
+BOT_EVENTS = ["app_mention", "message.channels", "message.groups", "message.im"]
 
 
 def build_manifest(

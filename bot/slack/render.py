@@ -2,29 +2,53 @@
 
 Corpus text and user text go through `escape`: Slack reads `<...>` as mentions and links, so an
 unescaped `<!channel>` in an article would ping a whole channel. Text objects are `verbatim` so
-Slack does not link-ify bare names either.
+Slack does not link-ify bare names either. Everything is trimmed to Block Kit's limits here, so
+an over-long answer is shortened, never rejected by Slack.
 """
 
 from __future__ import annotations
 
+import json
 import re
+from dataclasses import dataclass
+from datetime import date, datetime
 from typing import Any
 
 from bot.answer import Answer, Citation
+from bot.settings import MAX_CITATIONS
 
-SECTION_LIMIT = 3000  # characters in one section's text (Block Kit)
+SECTION_LIMIT = 3000  # characters in one section's or context element's text (Block Kit)
 MAX_BLOCKS = 50  # blocks in one message (Block Kit)
 FALLBACK_LIMIT = 3000  # the notification / screen-reader text; Slack allows more, nobody reads it
 BUTTON_VALUE_LIMIT = 2000
+NAME_LIMIT = 80  # a sharer's display name, shown as plain text
 HELPFUL = "evbot_helpful"
 NOT_HELPFUL = "evbot_not_helpful"
 MORE_SOURCES = "evbot_more_sources"
-MAX_CITATIONS = 10  # what EVBOT_CITATIONS allows, so "More sources" stops there
+ASK_HUMAN = "evbot_ask_human"
+SHARE = "evbot_share"
 
 Block = dict[str, Any]
 _BROADCAST = re.compile(r"@(channel|here|everyone)\b", re.IGNORECASE)
-_USER_ID = re.compile(r"^[UW][A-Z0-9]+$")
 _SAFE_URL = re.compile(r"^https?://[^\s<>|]+$", re.IGNORECASE)
+_GROUP_ID = re.compile(r"^S[A-Z0-9]+$")
+
+
+@dataclass(frozen=True)
+class View:
+    """How an answer is shown; it travels in the More sources button so a re-render keeps it."""
+
+    show_question: bool = False  # /ask answers: the channel never saw the question as a message
+    private: bool = False  # an ephemeral /ask --private answer: offers "Share in channel"
+    shared_by: str | None = None  # a shared copy credits its sharer by name (no ping)
+
+    def pack(self) -> dict[str, Any]:
+        return {"q": int(self.show_question), "p": int(self.private), "s": self.shared_by}
+
+    @classmethod
+    def unpack(cls, data: dict[str, Any]) -> View:
+        shared_by = data.get("s")
+        return cls(bool(data.get("q")), bool(data.get("p")), str(shared_by) if shared_by else None)
 
 
 def escape(text: str) -> str:
@@ -53,6 +77,21 @@ def link(url: str | None, label: str) -> str:
     return escape(label)
 
 
+def day(value: object) -> str | None:
+    """An ISO date or time as "24 Nov 2026"; anything else shown as given (escaped)."""
+    if value is None or str(value).strip() == "":
+        return None
+    text = str(value).strip()
+    try:
+        when: date = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        try:
+            when = date.fromisoformat(text[:10])
+        except ValueError:
+            return clip(escape(text), 40)
+    return f"{when.day} {when:%b %Y}"
+
+
 def _mrkdwn(text: str) -> dict[str, Any]:
     return {"type": "mrkdwn", "text": clip(text, SECTION_LIMIT), "verbatim": True}
 
@@ -61,14 +100,22 @@ def _section(text: str) -> Block:
     return {"type": "section", "text": _mrkdwn(text)}
 
 
+def _context(text: str) -> Block:
+    return {"type": "context", "elements": [_mrkdwn(text)]}
+
+
 def _quote_lines(text: str) -> str:
     return "\n".join(">" + line for line in escape(text).splitlines() if line.strip())
 
 
 def citation_block(c: Citation) -> Block:
-    head = f"*[{c.n}]* {link(c.url, c.title)}"
+    """Title linked to the quoted sentence on the page (text fragment) when the article has one."""
+    head = f"*[{c.n}]* {link(c.link or c.url, c.title)}"
     if c.section:
         head += f" · _{escape(c.section)}_"
+    published = day(c.published)
+    if published:
+        head += f" · published {published}"
     return _section(f"{head}\n{_quote_lines(c.text)}")
 
 
@@ -92,21 +139,28 @@ def fallback_text(answer: Answer) -> str:
     return clip(escape(f"“{answer.answer}” Sources: {sources}"), FALLBACK_LIMIT)
 
 
-def render_answer(
-    answer: Answer, *, more_value: str | None = None, question_by: str | None = None
-) -> tuple[str, list[Block]]:
-    """(fallback text, blocks). `more_value` adds a More sources button carrying that value;
-    `question_by` (a user id) shows the question above the answer, for slash-command answers."""
+def more_value(answer: Answer, view: View) -> str:
+    """The More sources / Share value: the answer id (its question is in the query log)."""
+    return json.dumps({"id": answer.id, "k": len(answer.citations), **view.pack()})
+
+
+def parse_value(value: str) -> tuple[str, int, View] | None:
+    """(answer id, citations shown, view) from a More sources / Share value; None if mangled."""
+    try:
+        data = json.loads(value)
+        return str(data["id"]), int(data.get("k", 0)), View.unpack(data)
+    except (ValueError, KeyError, TypeError, AttributeError):
+        return None
+
+
+def render_answer(answer: Answer, view: View | None = None) -> tuple[str, list[Block]]:
+    """(fallback text, blocks): the quote, when the sources date from, citations, buttons."""
+    view = view or View()
     blocks: list[Block] = []
-    if question_by:
-        # Slack user ids are upper-case letters and digits; anything else is shown, not parsed.
-        who = f"<@{question_by}>" if _USER_ID.match(question_by) else escape(question_by)
-        blocks.append(
-            {
-                "type": "context",
-                "elements": [_mrkdwn(f"{who} asked: {escape(answer.question)}")],
-            }
-        )
+    if view.show_question:
+        blocks.append(_context(f"Question: {escape(answer.question)}"))
+    if view.shared_by:
+        blocks.append(_context(f"Shared by {clip(escape(view.shared_by), NAME_LIMIT)}"))
     if answer.refused:
         blocks.append(
             _section(f"{escape(answer.answer)} I only answer from the EV-rivalry articles.")
@@ -114,6 +168,10 @@ def render_answer(
     else:
         quoted = " ".join(f"“{escape(q.text)}” *[{q.citation}]*" for q in answer.quotes)
         blocks.append(_section(quoted or escape(answer.answer)))
+    built = day(answer.index_built_at)
+    if built:
+        blocks.append(_context(f"Sources as of {built}"))
+    if not answer.refused:
         blocks.append({"type": "divider"})
         room = MAX_BLOCKS - len(blocks) - 1  # one block is kept for the buttons
         blocks.extend(citation_block(c) for c in answer.citations[:room])
@@ -121,8 +179,11 @@ def render_answer(
         _button("Helpful", HELPFUL, answer.id, "primary"),
         _button("Not helpful", NOT_HELPFUL, answer.id),
     ]
-    if more_value and not answer.refused and len(answer.citations) < MAX_CITATIONS:
-        buttons.append(_button("More sources", MORE_SOURCES, more_value))
+    if not answer.refused and len(answer.citations) < MAX_CITATIONS:
+        buttons.append(_button("More sources", MORE_SOURCES, more_value(answer, view)))
+    buttons.append(_button("Ask a human", ASK_HUMAN, answer.id))
+    if view.private and not answer.refused:
+        buttons.append(_button("Share in channel", SHARE, more_value(answer, view)))
     blocks.append({"type": "actions", "block_id": f"evbot_answer_{answer.id}", "elements": buttons})
     return fallback_text(answer), blocks
 
@@ -131,3 +192,17 @@ def render_notice(text: str) -> tuple[str, list[Block]]:
     """A short message to the asker (an error, a thank-you), escaped like everything else."""
     safe = escape(text)
     return clip(safe, FALLBACK_LIMIT), [_section(safe)]
+
+
+def group_mention(group: str | None) -> str | None:
+    """`<!subteam^S…>` for a user-group id; None for anything else (never raw markup)."""
+    return f"<!subteam^{group}>" if group and _GROUP_ID.match(group) else None
+
+
+def render_handoff(question: str, mention: str, asked_by: str | None) -> tuple[str, list[Block]]:
+    """The thread message that tags the humans: the question, escaped; the asker by name."""
+    who = clip(escape(asked_by), NAME_LIMIT) if asked_by else "Someone"
+    text = clip(
+        f"{mention} {who} would like a person to answer: “{escape(question)}”", SECTION_LIMIT
+    )
+    return clip(text, FALLBACK_LIMIT), [_section(text)]
