@@ -2,7 +2,8 @@
 
 It runs in its own thread and event loop (as a real server would), records every REST call,
 enforces Discord's message limits (a 400 with code 50035, as Discord does; discord.py checks
-none of them), and dispatches gateway events on demand.
+none of them), fails chosen routes on demand (`fail`: a 403, a 429, ...), and dispatches gateway
+events on demand (messages, forum posts, interactions).
 """
 
 from __future__ import annotations
@@ -13,10 +14,16 @@ import itertools
 import json
 import threading
 import time
+from collections.abc import AsyncIterator, Sequence
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from typing import Any
 
 from aiohttp import WSMsgType, web
+
+from bot.discord.client import EvBotClient, use_endpoints
+from bot.service import AnswerService
+from bot.settings import DiscordSettings
 
 BOT_ID = 123456789012345678
 TOKEN = base64.b64encode(str(BOT_ID).encode()).decode().rstrip("=") + ".fake.t0ken"
@@ -24,6 +31,9 @@ GUILD_ID = 900000000000000001
 CHANNEL_ID = 900000000000000002
 THREAD_ID = 900000000000000003
 DM_CHANNEL_ID = 900000000000000004
+SECOND_CHANNEL_ID = 900000000000000005  # another text channel ("#random")
+FORUM_ID = 900000000000000006
+HUMAN_ROLE_ID = 900000000000000007
 NOW = "2026-01-01T00:00:00.000000+00:00"
 BOT_USER = {
     "id": str(BOT_ID),
@@ -58,6 +68,20 @@ class Call:
     body: Any
     status: int
     response: Any
+
+
+@dataclass
+class Failure:
+    method: str
+    path: str  # exact, e.g. f"channels/{CHANNEL_ID}/messages"
+    status: int
+    data: dict[str, Any]
+    headers: dict[str, str]
+
+
+MISSING_PERMISSIONS = {"message": "Missing Permissions", "code": 50013}
+# discord.py retries a 429 only when it came through Discord's proxy (a Via header).
+RATE_LIMITED = {"message": "You are being rate limited.", "retry_after": 0.001, "global": False}
 
 
 def limit_errors(body: dict[str, Any]) -> list[str]:
@@ -103,6 +127,8 @@ class FakeDiscord:
         self.identified: list[dict[str, Any]] = []
         self.heartbeats = 0
         self.interaction_channels: dict[str, dict[str, Any]] = {}
+        self.failures: list[Failure] = []
+        self.stored: dict[str, dict[str, Any]] = {}  # messages by id, for GET
         self._sockets: list[web.WebSocketResponse] = []
         self._seq = 0
         self._lock = threading.Lock()
@@ -152,8 +178,16 @@ class FakeDiscord:
             c
             for c in self.posts()
             if c.method == "POST"
-            and (c.path.startswith("channels/") or c.path.startswith("webhooks/"))
+            and (
+                (c.path.startswith("channels/") and c.path.endswith("/messages"))
+                or c.path.startswith("webhooks/")
+            )
         ]
+
+    def fail(self, path: str, status: int, data: dict[str, Any], method: str = "POST") -> None:
+        """Answer every `method path` with this error from now on."""
+        headers = {"Via": "1.1 google"} if status == 429 else {}
+        self.failures.append(Failure(method, path, status, data, headers))
 
     async def wait_for(self, predicate: Any, timeout: float = 30.0) -> Any:
         """Poll until `predicate()` is truthy (bounded); returns its value."""
@@ -170,10 +204,20 @@ class FakeDiscord:
     async def _rest(self, request: web.Request) -> web.Response:
         path = request.match_info["path"]
         body = await request.json() if request.can_read_body else None
-        status, data = self._route(request, path, body)
+        failure = next(
+            (f for f in self.failures if (f.method, f.path) == (request.method, path)), None
+        )
+        if failure is not None:
+            status, data = failure.status, failure.data
+        else:
+            status, data = self._route(request, path, body)
         with self._lock:
             self.calls.append(Call(request.method, path, body, status, data))
-        return _json(data, status)
+        if status == 204:
+            return web.Response(status=204)
+        response = _json(data, status)
+        response.headers.update(failure.headers if failure else {})
+        return response
 
     def _route(self, request: web.Request, path: str, body: Any) -> tuple[int, Any]:
         method = request.method
@@ -206,6 +250,14 @@ class FakeDiscord:
             ]
         if isinstance(body, dict) and (errors := limit_errors(body.get("data", body) or {})):
             return 400, {"message": "Invalid Form Body", "code": 50035, "errors": errors}
+        if method == "POST" and path.startswith("channels/") and path.endswith("/typing"):
+            return 204, None
+        if method == "POST" and path == "users/@me/channels":
+            recipient = user(int(body["recipient_id"]))
+            return 200, {"id": str(DM_CHANNEL_ID), "type": 1, "recipients": [recipient]}
+        if method == "GET" and path.startswith("channels/") and "/messages/" in path:
+            found = self.stored.get(path.rsplit("/", 1)[1])
+            return (200, found) if found else (404, {"message": "Unknown Message", "code": 10008})
         if method == "POST" and path.startswith("channels/") and path.endswith("/messages"):
             return 200, self._message(path.split("/")[1], body)
         if method == "POST" and path.startswith("interactions/"):
@@ -283,48 +335,41 @@ class FakeDiscord:
         return ws
 
     def _guild(self) -> dict[str, Any]:
-        channel = {
-            "id": str(CHANNEL_ID),
-            "type": 0,
-            "name": "general",
-            "position": 0,
-            "guild_id": str(GUILD_ID),
-            "permission_overwrites": [],
-        }
-        thread = {
-            "id": str(THREAD_ID),
-            "type": 11,
-            "name": "ev talk",
-            "parent_id": str(CHANNEL_ID),
-            "guild_id": str(GUILD_ID),
-            "owner_id": "1",
-            "message_count": 0,
-            "member_count": 1,
-            "rate_limit_per_user": 0,
-            "thread_metadata": {
-                "archived": False,
-                "auto_archive_duration": 1440,
-                "archive_timestamp": NOW,
-                "locked": False,
-            },
-        }
-        role = {
-            "id": str(GUILD_ID),
-            "name": "@everyone",
-            "permissions": "0",
-            "position": 0,
-            "color": 0,
-            "hoist": False,
-            "managed": False,
-            "mentionable": False,
-        }
+        def channel(channel_id: int, name: str, kind: int = 0) -> dict[str, Any]:
+            return {
+                "id": str(channel_id),
+                "type": kind,
+                "name": name,
+                "position": 0,
+                "guild_id": str(GUILD_ID),
+                "permission_overwrites": [],
+            }
+
+        forum = channel(FORUM_ID, "ask-ev", 15) | {"available_tags": [], "flags": 0}
+
+        def role(role_id: int, name: str) -> dict[str, Any]:
+            return {
+                "id": str(role_id),
+                "name": name,
+                "permissions": "0",
+                "position": 0,
+                "color": 0,
+                "hoist": False,
+                "managed": False,
+                "mentionable": True,
+            }
+
         return {
             "id": str(GUILD_ID),
             "name": "EV fans",
             "owner_id": "1",
-            "channels": [channel],
-            "threads": [thread],
-            "roles": [role],
+            "channels": [
+                channel(CHANNEL_ID, "general"),
+                channel(SECOND_CHANNEL_ID, "random"),
+                forum,
+            ],
+            "threads": [self.thread(THREAD_ID, CHANNEL_ID, "ev talk", 1)],
+            "roles": [role(GUILD_ID, "@everyone"), role(HUMAN_ROLE_ID, "ev-experts")],
             "members": [],
             "member_count": 2,
             "emojis": [],
@@ -346,6 +391,27 @@ class FakeDiscord:
             "nsfw_level": 0,
             "premium_tier": 0,
             "preferred_locale": "en-US",
+        }
+
+    @staticmethod
+    def thread(thread_id: int, parent_id: int, name: str, owner_id: int) -> dict[str, Any]:
+        return {
+            "id": str(thread_id),
+            "type": 11,
+            "name": name,
+            "parent_id": str(parent_id),
+            "guild_id": str(GUILD_ID),
+            "owner_id": str(owner_id),
+            "message_count": 0,
+            "member_count": 1,
+            "rate_limit_per_user": 0,
+            "applied_tags": [],
+            "thread_metadata": {
+                "archived": False,
+                "auto_archive_duration": 1440,
+                "archive_timestamp": NOW,
+                "locked": False,
+            },
         }
 
     async def _send(self, ws: web.WebSocketResponse, event: str, data: dict[str, Any]) -> None:
@@ -370,19 +436,23 @@ class FakeDiscord:
         *,
         channel_id: int = CHANNEL_ID,
         mentions_bot: bool = False,
+        mentions: Sequence[dict[str, Any]] = (),
+        mention_roles: Sequence[int] = (),
         dm: bool = False,
+        message_id: str | None = None,
+        kind: int = 0,
     ) -> dict[str, Any]:
         data = {
-            "id": snowflake(),
+            "id": message_id or snowflake(),
             "channel_id": str(channel_id),
-            "type": 0,
+            "type": kind,
             "author": author,
             "content": content,
             "embeds": [],
             "components": [],
             "attachments": [],
-            "mentions": [BOT_USER] if mentions_bot else [],
-            "mention_roles": [],
+            "mentions": ([BOT_USER] if mentions_bot else []) + list(mentions),
+            "mention_roles": [str(r) for r in mention_roles],
             "mention_everyone": False,
             "pinned": False,
             "tts": False,
@@ -393,8 +463,19 @@ class FakeDiscord:
         if not dm:
             data["guild_id"] = str(GUILD_ID)
             data["member"] = {"roles": [], "joined_at": NOW, "deaf": False, "mute": False}
+        self.stored[data["id"]] = data
         self.dispatch("MESSAGE_CREATE", data)
         return data
+
+    def forum_post(
+        self, title: str, content: str, author: dict[str, Any], *, forum_id: int = FORUM_ID
+    ) -> dict[str, Any]:
+        """A new forum post as Discord sends it: the thread, then its first message (same id)."""
+        thread_id = snowflake()
+        thread = self.thread(int(thread_id), forum_id, title, int(author["id"]))
+        self.dispatch("THREAD_CREATE", thread | {"newly_created": True})
+        self.message_create(content, author, channel_id=int(thread_id), message_id=thread_id)
+        return thread
 
     def interaction_create(
         self,
@@ -470,3 +551,58 @@ class FakeDiscord:
     ) -> dict[str, Any]:
         data = {"custom_id": custom_id, "component_type": 2}
         return self.interaction_create(3, data, asker, message=message)
+
+
+# --- running the real bot against it -------------------------------------------------------
+
+
+def discord_settings(fake: FakeDiscord, **overrides: Any) -> DiscordSettings:
+    """DISCORD_* settings pointing at the fake (no cooldown unless a test sets one)."""
+    values: dict[str, Any] = {
+        "token": TOKEN,
+        "guild_id": GUILD_ID,
+        "api_url": fake.api_url,
+        "gateway_url": fake.gateway_url,
+        "cooldown_questions": 1000,
+    }
+    return DiscordSettings(_env_file=None, **(values | overrides))  # type: ignore[call-arg]
+
+
+@asynccontextmanager
+async def running_bot(
+    service: AnswerService, settings: DiscordSettings
+) -> AsyncIterator[EvBotClient]:
+    """The real client, connected and ready; closing it drains answers in flight."""
+    use_endpoints(settings)
+    # The fake sends every guild at once: no need to wait 2 s for stragglers.
+    client = EvBotClient(service, settings, guild_ready_timeout=0.05)
+    started = asyncio.create_task(client.start(TOKEN))
+    ready = asyncio.create_task(client.wait_until_ready())
+    await asyncio.wait({started, ready}, timeout=30, return_when=asyncio.FIRST_COMPLETED)
+    if not ready.done():
+        ready.cancel()
+        await client.close()
+        started.result()  # the client's own error, if it failed to start
+        raise AssertionError("the bot never became ready")
+    try:
+        yield client
+    finally:
+        await client.close()
+        await asyncio.wait_for(started, 30)
+
+
+def embed_of(call: Call) -> dict[str, Any]:
+    assert call.status == 200, call.response
+    (embed,) = call.body["embeds"]
+    return embed
+
+
+def custom_ids(call: Call) -> list[str]:
+    return [c["custom_id"] for row in call.body["components"] for c in row["components"]]
+
+
+def no_pings(call: Call) -> None:
+    assert call.body["allowed_mentions"]["parse"] == []
+    assert call.body["allowed_mentions"].get("replied_user", False) is False
+    assert not call.body["allowed_mentions"].get("users")
+    assert not call.body["allowed_mentions"].get("roles")

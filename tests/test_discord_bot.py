@@ -4,17 +4,14 @@ from __future__ import annotations
 
 import asyncio
 import sqlite3
-from collections.abc import AsyncIterator, Iterator
-from contextlib import asynccontextmanager
+import threading
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import discord
 import pytest
 
-from bot.discord.client import EvBotClient, use_endpoints
-from bot.discord.config import DiscordConfig
-from bot.discord.handlers import Answerer
 from bot.embedding import Embedder
 from bot.index import build_index
 from bot.service import AnswerService
@@ -26,8 +23,12 @@ from tests.fake_discord import (
     GUILD_ID,
     THREAD_ID,
     TOKEN,
-    Call,
     FakeDiscord,
+    custom_ids,
+    discord_settings,
+    embed_of,
+    no_pings,
+    running_bot,
     user,
 )
 
@@ -46,17 +47,6 @@ def fake(monkeypatch: pytest.MonkeyPatch) -> Iterator[FakeDiscord]:
     server.stop()
 
 
-def make_config(fake: FakeDiscord, **overrides: Any) -> DiscordConfig:
-    values: dict[str, Any] = {
-        "token": TOKEN,
-        "guild_id": GUILD_ID,
-        "api_url": fake.api_url,
-        "gateway_url": fake.gateway_url,
-        "cooldown_questions": 1000,
-    }
-    return DiscordConfig(_env_file=None, **(values | overrides))  # type: ignore[call-arg]
-
-
 def service_for(settings: Settings, embedder: Embedder, db: Path) -> AnswerService:
     service = AnswerService(settings.model_copy(update={"db_path": db}), embedder)
     service.warm_up()
@@ -69,48 +59,11 @@ def bot_service(shipped_settings: Settings, embedder: Embedder, tmp_path: Path) 
     return service_for(shipped_settings, embedder, tmp_path / "log.sqlite3")
 
 
-@asynccontextmanager
-async def running_bot(service: AnswerService, config: DiscordConfig) -> AsyncIterator[EvBotClient]:
-    use_endpoints(config)
-    # The fake sends every guild at once: no need to wait 2 s for stragglers.
-    client = EvBotClient(Answerer(service, config), config, guild_ready_timeout=0.05)
-    started = asyncio.create_task(client.start(TOKEN))
-    ready = asyncio.create_task(client.wait_until_ready())
-    await asyncio.wait({started, ready}, timeout=30, return_when=asyncio.FIRST_COMPLETED)
-    if not ready.done():
-        ready.cancel()
-        await client.close()
-        started.result()  # the client's own error, if it failed to start
-        raise AssertionError("the bot never became ready")
-    try:
-        yield client
-    finally:
-        await client.close()
-        await asyncio.wait_for(started, 30)
-
-
-def embed_of(call: Call) -> dict[str, Any]:
-    assert call.status == 200, call.response
-    (embed,) = call.body["embeds"]
-    return embed
-
-
-def custom_ids(call: Call) -> list[str]:
-    return [c["custom_id"] for row in call.body["components"] for c in row["components"]]
-
-
-def no_pings(call: Call) -> None:
-    assert call.body["allowed_mentions"]["parse"] == []
-    assert call.body["allowed_mentions"].get("replied_user", False) is False
-    assert not call.body["allowed_mentions"].get("users")
-    assert not call.body["allowed_mentions"].get("roles")
-
-
 def test_slash_command_defers_then_follows_up(fake: FakeDiscord, bot_service: AnswerService):
     question = "Who is Amazon partnering with on batteries?"
 
     async def scenario() -> None:
-        async with running_bot(bot_service, make_config(fake)):
+        async with running_bot(bot_service, discord_settings(fake)):
             fake.slash_ask(question, ASKER)
             await fake.wait_for(lambda: fake.posts("webhooks/"))
 
@@ -141,7 +94,8 @@ def test_slash_command_defers_then_follows_up(fake: FakeDiscord, bot_service: An
         f"evbot:vote:1:{answer_id}",
         f"evbot:vote:0:{answer_id}",
         f"evbot:more:6:{answer_id}",
-    ]
+        f"evbot:human:{answer_id}",
+    ]  # no "Share in channel": the answer is public already
     row = sqlite3.connect(bot_service.settings.query_log_path).execute(
         "SELECT source, user, question FROM answers WHERE id = ?", (answer_id,)
     )
@@ -150,7 +104,7 @@ def test_slash_command_defers_then_follows_up(fake: FakeDiscord, bot_service: An
 
 def test_slash_command_ephemeral_answers_privately(fake: FakeDiscord, bot_service: AnswerService):
     async def scenario() -> None:
-        async with running_bot(bot_service, make_config(fake)):
+        async with running_bot(bot_service, discord_settings(fake)):
             fake.slash_ask("Where will the production lines be built?", ASKER, ephemeral=True)
             await fake.wait_for(lambda: fake.posts("webhooks/"))
 
@@ -160,13 +114,14 @@ def test_slash_command_ephemeral_answers_privately(fake: FakeDiscord, bot_servic
     (answer,) = fake.posts("webhooks/")
     assert answer.body["flags"] & 64
     assert embed_of(answer)["fields"]
+    assert custom_ids(answer)[-1].startswith("evbot:share:3:")
 
 
 def test_mention_is_answered_in_reply_and_bots_are_ignored(
     fake: FakeDiscord, bot_service: AnswerService
 ):
     async def scenario() -> dict[str, Any]:
-        async with running_bot(bot_service, make_config(fake)):
+        async with running_bot(bot_service, discord_settings(fake)):
             fake.message_create("Who is Amazon partnering with?", ASKER)  # not addressed to us
             robot = user(700000000000000009, "other-bot", bot=True)
             fake.message_create(f"{MENTION} Is Amazon making cars?", robot, mentions_bot=True)
@@ -190,7 +145,7 @@ def test_mention_is_answered_in_reply_and_bots_are_ignored(
 
 def test_direct_message_is_answered(fake: FakeDiscord, bot_service: AnswerService):
     async def scenario() -> None:
-        async with running_bot(bot_service, make_config(fake)):
+        async with running_bot(bot_service, discord_settings(fake)):
             fake.message_create(
                 "Who is Amazon partnering with on batteries?",
                 ASKER,
@@ -208,7 +163,7 @@ def test_direct_message_is_answered(fake: FakeDiscord, bot_service: AnswerServic
 
 def test_refusal_says_the_sources_do_not_cover_it(fake: FakeDiscord, bot_service: AnswerService):
     async def scenario() -> None:
-        async with running_bot(bot_service, make_config(fake)):
+        async with running_bot(bot_service, discord_settings(fake)):
             fake.message_create(
                 "What is a good recipe for banana bread?", ASKER, channel_id=DM_CHANNEL_ID, dm=True
             )
@@ -219,14 +174,15 @@ def test_refusal_says_the_sources_do_not_cover_it(fake: FakeDiscord, bot_service
     embed = embed_of(reply)
     assert "don't cover" in embed["description"]
     assert not embed.get("fields")
-    assert [i.split(":")[1] for i in custom_ids(reply)] == ["vote", "vote"]  # no More sources
+    kinds = [i.split(":")[1] for i in custom_ids(reply)]
+    assert kinds == ["vote", "vote", "human"]  # no More sources; a person can still be asked
 
 
 def test_thread_follow_up_uses_the_earlier_question(fake: FakeDiscord, bot_service: AnswerService):
     first, follow_up = "Is Amazon making electric cars?", "and where will they build them?"
 
     async def scenario() -> None:
-        async with running_bot(bot_service, make_config(fake)):
+        async with running_bot(bot_service, discord_settings(fake)):
             fake.message_create("chatter before the bot was asked", ASKER, channel_id=THREAD_ID)
             fake.message_create(
                 f"{MENTION} {first}", ASKER, channel_id=THREAD_ID, mentions_bot=True
@@ -257,7 +213,7 @@ def test_buttons_store_feedback_and_give_more_sources_after_a_restart(
     fake: FakeDiscord, bot_service: AnswerService
 ):
     async def scenario() -> None:
-        config = make_config(fake)
+        config = discord_settings(fake)
         async with running_bot(bot_service, config):
             fake.slash_ask("Who is Amazon partnering with on batteries?", ASKER)
             await fake.wait_for(lambda: fake.posts("webhooks/"))
@@ -296,12 +252,12 @@ def test_vote_for_an_answer_no_longer_on_record_is_told(
     fresh = service_for(shipped_settings, embedder, tmp_path / "new-log.sqlite3")
 
     async def scenario() -> None:
-        async with running_bot(bot_service, make_config(fake)):
+        async with running_bot(bot_service, discord_settings(fake)):
             fake.slash_ask("Who is Amazon partnering with on batteries?", ASKER)
             await fake.wait_for(lambda: fake.posts("webhooks/"))
         (answer,) = fake.posts("webhooks/")
         # Restarted with an empty query log: the old answer's id is unknown to it.
-        async with running_bot(fresh, make_config(fake)):
+        async with running_bot(fresh, discord_settings(fake)):
             fake.click(answer.response, custom_ids(answer)[0], ASKER)
             await fake.wait_for(lambda: len(fake.posts("webhooks/")) == 2)
 
@@ -326,7 +282,8 @@ def test_corpus_text_cannot_ping_or_break_markdown(
         "---\ntitle: Fan *war* [notes]\nurl: https://example.com/a (b)\n---\n# Reactions\n\n"
         "Tesla fans flooded the forum and pinged @everyone and @here about the Amazon car. "
         "Moderators wrote **stop** and `ping` spam with a [fake link](https://evil.example) "
-        "when the Amazon car rumour spread.\n",
+        "when the Amazon car rumour spread. One fan tagged <@123456789012345678> and "
+        "<@&123456789012345679> about the Amazon car.\n",
     )
     settings = shipped_settings.model_copy(
         update={"corpus_dir": corpus, "index_dir": tmp_path / "index"}
@@ -335,7 +292,7 @@ def test_corpus_text_cannot_ping_or_break_markdown(
     service = service_for(settings, embedder, tmp_path / "log.sqlite3")
 
     async def scenario() -> None:
-        async with running_bot(service, make_config(fake)):
+        async with running_bot(service, discord_settings(fake)):
             fake.slash_ask("Did Tesla fans ping @everyone about the Amazon car?", ASKER)
             await fake.wait_for(lambda: fake.posts("webhooks/"))
 
@@ -350,10 +307,14 @@ def test_corpus_text_cannot_ping_or_break_markdown(
     )
     assert "@everyone" not in shown and "@here" not in shown
     assert "@\u200beveryone" in shown
+    assert "<@123456789012345678>" not in shown and "<@&123456789012345679>" not in shown
     assert "**stop**" not in shown and "\\*\\*stop\\*\\*" in shown
-    assert "\\[fake link](" in shown and "\\\\[" not in shown  # "[" escaped once: no link
-    # The title is linked, and its URL cannot close the link early.
-    assert "](https://example.com/a%20%28b%29)" in embed["fields"][0]["value"]
+    assert "\\[fake link\\](" in shown and "\\\\[" not in shown  # escaped once: no link
+    # The title is linked (to the quoted sentence), and neither it nor its URL can end the link
+    # early: the brackets in the title are escaped, the URL's parentheses percent-encoded.
+    link = "[Fan \\*war\\* \\[notes\\]](https://example.com/a%20%28b%29#:~:text=Tesla%20fans"
+    assert embed["fields"][0]["value"].startswith(link)
+    assert embed["fields"][0]["value"].split("\n")[0].count(")") == 1
 
 
 def test_over_long_answer_is_trimmed_not_rejected(
@@ -380,7 +341,7 @@ def test_over_long_answer_is_trimmed_not_rejected(
     question = "Where does Amazon expand electric vehicle production? " * 30
 
     async def scenario() -> None:
-        async with running_bot(service, make_config(fake)):
+        async with running_bot(service, discord_settings(fake)):
             fake.slash_ask(question, ASKER)
             await fake.wait_for(lambda: fake.posts("webhooks/"))
 
@@ -395,14 +356,16 @@ def test_over_long_answer_is_trimmed_not_rejected(
     assert all(len(f["name"]) <= 256 and len(f["value"]) <= 1024 for f in embed["fields"])
     assert any(f["value"].endswith("…") for f in embed["fields"])
     assert any(f["name"].endswith("…") for f in embed["fields"])
-    assert custom_ids(answer)[2:] == []  # ten citations is the most: no More sources button
+    # Ten citations is the most: no More sources button.
+    assert [i.split(":")[1] for i in custom_ids(answer)] == ["vote", "vote", "human"]
+    assert embed["footer"]["text"].startswith("Sources as of ")  # kept through the trimming
 
 
 def test_fifty_concurrent_questions_each_answered_once(
     fake: FakeDiscord, bot_service: AnswerService, questions: list[dict]
 ):
     async def scenario() -> list[dict[str, Any]]:
-        async with running_bot(bot_service, make_config(fake)):
+        async with running_bot(bot_service, discord_settings(fake)):
             asked = [
                 fake.message_create(
                     f"{MENTION} {questions[i % len(questions)]['question']}",
@@ -425,7 +388,7 @@ def test_fifty_concurrent_questions_each_answered_once(
 
 def test_cooldown_answers_politely(fake: FakeDiscord, bot_service: AnswerService):
     async def scenario() -> None:
-        async with running_bot(bot_service, make_config(fake, cooldown_questions=2)):
+        async with running_bot(bot_service, discord_settings(fake, cooldown_questions=2)):
             for _ in range(3):
                 fake.message_create(
                     f"{MENTION} Where will the production lines be built?", ASKER, mentions_bot=True
@@ -442,7 +405,7 @@ def test_cooldown_answers_politely(fake: FakeDiscord, bot_service: AnswerService
 
 def test_empty_mention_gets_a_visible_message(fake: FakeDiscord, bot_service: AnswerService):
     async def scenario() -> None:
-        async with running_bot(bot_service, make_config(fake)):
+        async with running_bot(bot_service, discord_settings(fake)):
             fake.message_create(MENTION, ASKER, mentions_bot=True)
             await fake.wait_for(fake.messages)
 
@@ -462,7 +425,7 @@ def test_index_failure_is_told_to_the_asker(
     monkeypatch.setattr(bot_service, "ask", broken)
 
     async def scenario() -> None:
-        async with running_bot(bot_service, make_config(fake)):
+        async with running_bot(bot_service, discord_settings(fake)):
             fake.slash_ask("Who is Amazon partnering with?", ASKER)
             await fake.wait_for(lambda: fake.posts("webhooks/"))
 
@@ -474,13 +437,29 @@ def test_index_failure_is_told_to_the_asker(
 
 
 def test_shutdown_finishes_answers_in_flight_and_leaks_no_tasks(
-    fake: FakeDiscord, bot_service: AnswerService
+    fake: FakeDiscord, bot_service: AnswerService, monkeypatch: pytest.MonkeyPatch
 ):
+    shutting_down = threading.Event()
+    real_ask = bot_service.ask
+
+    def ask_once_shutdown_began(*args: Any, **kwargs: Any) -> Any:
+        shutting_down.wait(60)  # the answer cannot finish before close() has begun
+        return real_ask(*args, **kwargs)
+
+    monkeypatch.setattr(bot_service, "ask", ask_once_shutdown_began)
+
     async def scenario() -> set[asyncio.Task[Any]]:
-        async with running_bot(bot_service, make_config(fake)) as client:
+        async with running_bot(bot_service, discord_settings(fake)) as client:
+            drain = client.pool.drain
+
+            async def drain_and_signal() -> None:
+                shutting_down.set()
+                await drain()
+
+            monkeypatch.setattr(client.pool, "drain", drain_and_signal)
             fake.slash_ask("Who is Amazon partnering with on batteries?", ASKER)
             await fake.wait_for(lambda: fake.posts("interactions/"))
-            await client.close()  # while the answer may still be in flight
+            await client.close()  # the answer is still in flight: only draining delivers it
         await asyncio.sleep(0)
         return {t for t in asyncio.all_tasks() if t is not asyncio.current_task()}
 

@@ -1,10 +1,21 @@
-"""Answer -> embed: escaping and Discord's limits, on answers larger than any real one."""
+"""Answer -> embed and buttons: escaping, freshness, Discord's limits (on answers larger than any
+real one), and the small rules of what counts as a question."""
 
 from __future__ import annotations
 
+import discord
+
 from bot.answer import REFUSAL, Answer, Citation, Quote
 from bot.discord.cooldown import Cooldown
-from bot.discord.render import EMBED_TOTAL_CHARS, answer_embed, clip, escape, safe_url
+from bot.discord.render import (
+    EMBED_TOTAL_CHARS,
+    answer_embed,
+    clip,
+    escape,
+    handoff_mentions,
+    handoff_text,
+    safe_url,
+)
 from bot.discord.views import answer_view
 
 
@@ -53,7 +64,7 @@ def test_clip_never_leaves_a_dangling_escape():
 def test_escape_neutralises_mentions_markdown_and_links():
     text = escape("@everyone @here **b** [x](http://e)\n# h\n> q")
     assert "@everyone" not in text and "@here" not in text
-    assert "\\*\\*b\\*\\*" in text and " \\[x](" in text
+    assert "\\*\\*b\\*\\*" in text and " \\[x\\](" in text
     assert "\\# h" in text and "\\> q" in text
 
 
@@ -66,14 +77,62 @@ def test_only_web_urls_are_linked_and_cannot_break_the_link():
     assert "](" not in (answer_embed(answer).fields[0].value or "")
 
 
-def test_refusal_has_votes_but_no_more_sources():
+def ids_of(view: discord.ui.View) -> list[str]:
+    return [c["custom_id"] for row in view.to_components() for c in row["components"]]
+
+
+def test_refusal_has_votes_and_a_human_but_no_more_sources():
     refusal = Answer("d" * 32, "banana bread?", REFUSAL, True)
     embed = answer_embed(refusal)
     assert REFUSAL in (embed.description or "") and not embed.fields
-    ids = [
-        c["custom_id"] for row in answer_view(refusal).to_components() for c in row["components"]
+    d = "d" * 32
+    assert ids_of(answer_view(refusal, 3)) == [
+        f"evbot:vote:1:{d}",
+        f"evbot:vote:0:{d}",
+        f"evbot:human:{d}",
     ]
-    assert ids == [f"evbot:vote:1:{'d' * 32}", f"evbot:vote:0:{'d' * 32}"]
+    assert ids_of(answer_view(refusal, 3, private=True))[-1] == f"evbot:share:0:{d}"
+
+
+def test_more_sources_steps_by_the_setting_and_keeps_the_original_context():
+    answer = Answer("e" * 32, "q", "t", False, tuple(citation(n, "t") for n in (1, 2, 3)),
+                    (Quote("t", 1),))  # fmt: skip
+    ids = ids_of(answer_view(answer, 2, context_id="f" * 32, private=True))
+    assert ids == [
+        f"evbot:vote:1:{'e' * 32}",  # votes judge this answer's citations
+        f"evbot:vote:0:{'e' * 32}",
+        f"evbot:more:5:{'f' * 32}",  # re-asks re-use the original question and conversation
+        f"evbot:human:{'e' * 32}",
+        f"evbot:share:3:{'f' * 32}",
+    ]
+
+
+def test_answer_shows_its_freshness_and_links_to_the_quoted_sentence():
+    link = "https://e.com/a#:~:text=Panasonic%20supplies"
+    cites = (
+        Citation(1, "d", "Deal", "https://e.com/a", None, "Panasonic supplies.", 0.5, "p1",
+                 "2026-03-12", link),
+        Citation(2, "d", "Old", "https://e.com/b", None, "Text.", 0.4, "p2", None, None),
+        Citation(3, "d", "Notes", None, None, "Text.", 0.3, "p3", "2026-01-05T08:00:00Z", None),
+    )  # fmt: skip
+    quotes = (Quote("Panasonic supplies.", 1),)
+    built = "2026-11-24T10:00:00+00:00"
+    answer = Answer("a" * 32, "Who?", quotes[0].text, False, cites, quotes, index_built_at=built)
+    embed = answer_embed(answer)
+    assert embed.footer.text == f"Sources as of 24 Nov 2026 · answer {'a' * 32}"
+    first, second, third = (f.value or "" for f in embed.fields)
+    assert first.startswith(f"[Deal]({link}) · 12 Mar 2026\n> ")
+    assert second.startswith("[Old](https://e.com/b)\n> ")  # no fragment: the article itself
+    assert third.startswith("published 5 Jan 2026\n> ")  # no URL: no link, the date still shown
+
+
+def test_handoff_tags_only_the_role_and_quotes_the_question_inertly():
+    text = handoff_text("Who pays? @everyone <@1234567890123456789>", "<@42>", 777)
+    assert text.startswith("<@&777> <@42> would like a person to answer")
+    assert "@everyone" not in text and "<@1234567890123456789>" not in text
+    mentions = handoff_mentions(777).to_dict()
+    assert mentions == {"parse": [], "roles": [777]}  # replied_user False is left out
+    assert "No human role is configured" in handoff_text("Who pays?", "<@42>", None)
 
 
 def test_cooldown_counts_per_user_within_the_window():

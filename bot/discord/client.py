@@ -1,4 +1,4 @@
-"""The thin discord.Client: intents, the /ask command, the persistent buttons, start and stop."""
+"""The thin discord.Client: intents, /ask, the buttons, events to the handlers, start and stop."""
 
 from __future__ import annotations
 
@@ -11,13 +11,14 @@ import discord
 import yarl
 from discord import app_commands
 
-from bot.discord.config import DiscordConfig
-from bot.discord.handlers import FAILED, Answerer
+from bot.discord.handlers import MessageHandler
+from bot.discord.interactions import InteractionHandler
+from bot.discord.pool import FAILED, AnswerPool
 from bot.discord.render import NO_MENTIONS
-from bot.discord.views import MoreSourcesButton, VoteButton
+from bot.discord.views import BUTTONS
 from bot.errors import ConfigError
 from bot.service import AnswerService
-from bot.settings import MAX_QUESTION_CHARS
+from bot.settings import MAX_QUESTION_CHARS, DiscordSettings
 
 log = logging.getLogger(__name__)
 
@@ -32,19 +33,20 @@ class _NoVoiceWarnings(logging.Filter):
 logging.getLogger("discord.client").addFilter(_NoVoiceWarnings())
 
 
-def use_endpoints(config: DiscordConfig) -> None:
+def use_endpoints(settings: DiscordSettings) -> None:
     """Point discord.py's REST and gateway at the configured URLs (a proxy, or a local fake)."""
-    discord.http.Route.BASE = config.api_url
+    discord.http.Route.BASE = settings.api_url
     # discord.py 2.x never asks REST for the gateway: it always opens DEFAULT_GATEWAY.
-    discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY = yarl.URL(config.gateway_url)
+    discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY = yarl.URL(settings.gateway_url)
 
 
-def intents_for(config: DiscordConfig) -> discord.Intents:
+def intents_for(settings: DiscordSettings) -> discord.Intents:
     intents = discord.Intents.none()
-    intents.guilds = True  # channel and thread cache
-    intents.guild_messages = True  # @mentions and thread follow-ups
+    intents.guilds = True  # channel and thread cache, and new forum posts (THREAD_CREATE)
+    intents.guild_messages = True  # mentions, auto-answer channels, thread follow-ups
     intents.dm_messages = True
-    intents.message_content = config.message_content  # privileged: un-mentioned follow-ups
+    # Privileged: the text of messages that do not mention the bot (auto-answer, follow-ups).
+    intents.message_content = settings.message_content
     return intents
 
 
@@ -56,23 +58,25 @@ async def ask(
     question: app_commands.Range[str, 1, MAX_QUESTION_CHARS],
     ephemeral: bool = False,
 ) -> None:
-    await interaction.client.answerer.ask_command(interaction, question, ephemeral)
+    await interaction.client.interactions.ask_command(interaction, question, ephemeral)
 
 
 class EvBotClient(discord.Client):
-    def __init__(self, answerer: Answerer, config: DiscordConfig, **options: Any) -> None:
-        super().__init__(intents=intents_for(config), allowed_mentions=NO_MENTIONS, **options)
-        self.answerer = answerer
-        self.config = config
+    def __init__(self, service: AnswerService, settings: DiscordSettings, **options: Any) -> None:
+        super().__init__(intents=intents_for(settings), allowed_mentions=NO_MENTIONS, **options)
+        self.settings = settings
+        self.pool = AnswerPool(service, settings)
+        self.messages = MessageHandler(self.pool, settings)
+        self.interactions = InteractionHandler(self.pool, settings)
         self.tree = app_commands.CommandTree(self)
         self.tree.add_command(ask)
         self.tree.on_error = self._on_command_error  # type: ignore[method-assign]
 
     async def setup_hook(self) -> None:
-        self.add_dynamic_items(VoteButton, MoreSourcesButton)
+        self.add_dynamic_items(*BUTTONS)
         try:
-            if self.config.guild_id:
-                guild = discord.Object(id=self.config.guild_id)
+            if self.settings.guild_id:
+                guild = discord.Object(id=self.settings.guild_id)
                 self.tree.copy_global_to(guild=guild)
                 await self.tree.sync(guild=guild)
             else:
@@ -88,7 +92,10 @@ class EvBotClient(discord.Client):
         log.info("connected as %s to %d server(s)", self.user, len(self.guilds))
 
     async def on_message(self, message: discord.Message) -> None:
-        await self.answerer.on_message(self, message)
+        await self.messages.on_message(self, message)
+
+    async def on_thread_create(self, thread: discord.Thread) -> None:
+        await self.messages.on_thread_create(self, thread)
 
     async def _on_command_error(
         self, interaction: discord.Interaction[Any], error: app_commands.AppCommandError
@@ -107,14 +114,14 @@ class EvBotClient(discord.Client):
             log.error("could not tell the user: %s", err.status)
 
     async def close(self) -> None:
-        await self.answerer.drain()  # finish answers in flight while the connection still exists
+        await self.pool.drain()  # finish answers in flight while the connection still exists
         await super().close()
 
 
-async def serve(service: AnswerService, config: DiscordConfig, token: str) -> int:
+async def serve(service: AnswerService, settings: DiscordSettings, token: str) -> int:
     """Log in (a bad token fails fast), load the model, then stay connected until a signal."""
-    use_endpoints(config)
-    client = EvBotClient(Answerer(service, config), config)
+    use_endpoints(settings)
+    client = EvBotClient(service, settings)
     loop = asyncio.get_running_loop()
     stopping: set[asyncio.Task[None]] = set()
     for sig in (signal.SIGINT, signal.SIGTERM):

@@ -5,17 +5,17 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from bot.discord.config import load_discord_config
 from bot.settings import Settings
 
 SCOPES = ("bot", "applications.commands")
-# Exactly what answering needs: see channels, reply (also in threads) with embeds.
+# Exactly what the features use. No thread creation (answers are replies), no reactions, and no
+# Use Application Commands (that one is for members: a bot gets /ask via the scope above).
 PERMISSIONS = (
-    "view_channel",
-    "send_messages",
-    "send_messages_in_threads",
-    "embed_links",
-    "read_message_history",  # a reply to a message needs it
+    "view_channel",  # see the channels and forums it answers in
+    "send_messages",  # answers, refusals, notices
+    "send_messages_in_threads",  # forum posts, thread follow-ups
+    "embed_links",  # an answer is an embed
+    "read_message_history",  # reply to a question; read a forum post's first message
 )
 
 
@@ -40,7 +40,7 @@ def invite_url(client_id: int) -> str:
 
 
 def cmd_invite(args: argparse.Namespace, settings: Settings) -> int:
-    print(invite_url(load_discord_config().client_id()))
+    print(invite_url(settings.discord.client_id()))
     return 0
 
 
@@ -50,6 +50,5 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     from bot.discord.client import serve
     from bot.service import AnswerService
 
-    config = load_discord_config()
-    token = config.require_token()  # before any loading: a missing token is one line, exit 2
-    return asyncio.run(serve(AnswerService(settings), config, token))
+    token = settings.discord.require_token()  # before any loading: missing is one line, exit 2
+    return asyncio.run(serve(AnswerService(settings), settings.discord, token))

@@ -7,12 +7,13 @@ discord.py checks none of these limits; Discord answers an over-long message wit
 from __future__ import annotations
 
 import re
+from datetime import datetime
 from itertools import groupby
 from urllib.parse import quote
 
 import discord
 
-from bot.answer import Answer
+from bot.answer import Answer, Citation
 
 MESSAGE_CHARS = 2000
 TITLE_CHARS = 256
@@ -28,14 +29,23 @@ ANSWER_COLOUR = discord.Colour(0x2E86DE)
 REFUSAL_COLOUR = discord.Colour(0x95A5A6)
 # Markdown that only means something at the start of a line: headings, quotes, lists.
 _LINE_START = re.compile(r"^(\s*)([#>\-*+]|\d+\.)", re.MULTILINE)
+# Channel links and slash-command mentions do not ping, but would render as live links.
+_CHANNEL_LINK = re.compile(r"<(#|/)")
+_BRACKET = re.compile(r"([\[\]])")
 NO_MENTIONS = discord.AllowedMentions.none()
 
 
 def escape(text: str) -> str:
-    """Corpus or user text shown literally: no markdown, no @everyone/@here, no masked links."""
-    text = discord.utils.escape_markdown(text, as_needed=False)  # also escapes "[": no links
+    """Corpus or user text shown literally: no markdown, no mentions of anyone, no links."""
+    # Every bracket escaped: escape_markdown only escapes the first "[" of what looks like a
+    # link, which leaves a later "[x](url)", or a "]" that closes our own link early, live.
+    text = "".join(
+        "\\" + part if part in ("[", "]") else discord.utils.escape_markdown(part, as_needed=False)
+        for part in _BRACKET.split(text)
+    )
     text = _LINE_START.sub(lambda m: f"{m.group(1)}\\{m.group(2)}", text)
-    return discord.utils.escape_mentions(text)
+    text = _CHANNEL_LINK.sub("<\u200b\\1", text)
+    return discord.utils.escape_mentions(text)  # @everyone, @here, <@id>, <@&id>
 
 
 def clip(text: str, limit: int) -> str:
@@ -61,7 +71,27 @@ def safe_url(url: str | None) -> str | None:
     return quote(url, safe=":/?#@!$&'*+,;=%~-._")
 
 
-def answer_embed(answer: Answer, *, footer_note: str = "") -> discord.Embed:
+def day(value: str | None) -> str | None:
+    """An ISO date or time as "24 Nov 2026"; any other text as given (escaped, short)."""
+    if not value:
+        return None
+    try:
+        when = datetime.fromisoformat(str(value).replace("Z", "+00:00"))
+    except ValueError:
+        return clip(escape(plain_line(str(value))), 40)
+    return f"{when.day} {when:%b %Y}"
+
+
+def _source_line(citation: Citation) -> str:
+    """ "[Title](link) · 12 Mar 2026": the link scrolls to the quoted sentence where it can."""
+    url = safe_url(citation.link) or safe_url(citation.url)
+    parts = [f"[{escape(plain_line(citation.title))}]({url})"] if url else []
+    if published := day(citation.published):
+        parts.append(published if url else f"published {published}")
+    return " · ".join(parts) + "\n" if parts else ""
+
+
+def answer_embed(answer: Answer) -> discord.Embed:
     if answer.refused:
         embed = discord.Embed(
             title=clip(escape(plain_line(answer.question)), TITLE_CHARS),
@@ -84,16 +114,15 @@ def answer_embed(answer: Answer, *, footer_note: str = "") -> discord.Embed:
         for citation in answer.citations[:FIELDS]:
             section = f" — {citation.section}" if citation.section else ""
             name = f"[{citation.n}] " + escape(plain_line(f"{citation.title}{section}"))
-            url = safe_url(citation.url)
-            link = f"[{escape(plain_line(citation.title))}]({url})\n" if url else ""
-            value = link + "> " + escape(plain_line(citation.text))
+            value = _source_line(citation) + "> " + escape(plain_line(citation.text))
             embed.add_field(
                 name=clip(name, FIELD_NAME_CHARS),
                 value=clip(value, FIELD_VALUE_CHARS),
                 inline=False,
             )
-    note = f" · {footer_note}" if footer_note else ""
-    embed.set_footer(text=clip(f"answer {answer.id}{note}", FOOTER_CHARS))
+    built = day(answer.index_built_at)
+    fresh = f"Sources as of {built} · " if built else ""
+    embed.set_footer(text=clip(f"{fresh}answer {answer.id}", FOOTER_CHARS))
     _fit_total(embed)
     return embed
 
@@ -116,3 +145,21 @@ def _fit_total(embed: discord.Embed) -> None:
 def text_message(text: str) -> str:
     """A short plain message (errors, cooldown), within the 2,000-character limit."""
     return clip(text, MESSAGE_CHARS)
+
+
+def handoff_text(question: str, asker: str, role: int | None) -> str:
+    """The "Ask a human" post: tags the role when one is configured, quotes the question."""
+    quoted = clip(escape(plain_line(question)), 1500)
+    if role is None:
+        return text_message(
+            f"{asker} would like a person to answer “{quoted}”. No human role is configured "
+            "(DISCORD_HUMAN_ROLE), so nobody was notified: a moderator may pick this up."
+        )
+    return text_message(f"<@&{role}> {asker} would like a person to answer “{quoted}”.")
+
+
+def handoff_mentions(role: int) -> discord.AllowedMentions:
+    """Only the human role may ping: never the asker, @everyone, or anything in the question."""
+    return discord.AllowedMentions(
+        everyone=False, users=False, roles=[discord.Object(role)], replied_user=False
+    )

@@ -1,0 +1,144 @@
+"""Sending to Discord so that no failure is silent: each ends in a log line and, where anyone
+can still be reached, a short visible message to the asker.
+
+discord.py retries 429s and 5xx itself; what reaches here is past its retries.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+from contextlib import AsyncExitStack, asynccontextmanager
+from typing import Any
+
+import discord
+
+from bot.discord.render import NO_MENTIONS, text_message
+
+log = logging.getLogger(__name__)
+
+SEND_ERRORS = (discord.HTTPException, discord.RateLimited)
+
+
+def describe(err: Exception) -> str:
+    """For the log: the HTTP status, Discord's error code and message (never the token)."""
+    if isinstance(err, discord.HTTPException):
+        return f"{err.status} (code {err.code}) {err.text}".strip()
+    if isinstance(err, discord.RateLimited):
+        return f"rate limited for {err.retry_after:.0f} s"
+    return repr(err)
+
+
+def why(err: Exception) -> str:
+    """For the asker: what stopped the message, in words."""
+    if isinstance(err, discord.Forbidden):
+        return "I'm missing a permission there (a server admin can re-invite me)"
+    if isinstance(err, discord.RateLimited) or getattr(err, "status", None) == 429:
+        return "Discord is rate-limiting me there right now"
+    return f"Discord refused the message (error {getattr(err, 'status', '?')})"
+
+
+def _parts(
+    content: str | None, embed: discord.Embed | None, view: discord.ui.View | None
+) -> dict[str, Any]:
+    # discord.py wants absent arguments left out, not None (a None view breaks a follow-up).
+    parts: dict[str, Any] = {"content": content, "embed": embed, "view": view}
+    return {k: v for k, v in parts.items() if v is not None}
+
+
+@asynccontextmanager
+async def working(channel: discord.abc.Messageable) -> AsyncIterator[None]:
+    """ "evbot is typing…" while the body runs; failing to show it never costs the answer."""
+    async with AsyncExitStack() as stack:
+        try:
+            await stack.enter_async_context(channel.typing())
+        except SEND_ERRORS as err:
+            where = getattr(channel, "id", "?")
+            log.info("no typing indicator in channel %s: %s", where, describe(err))
+        yield
+
+
+async def post(
+    channel: discord.abc.Messageable,
+    asker: discord.abc.User | None,
+    *,
+    reference: discord.Message | None = None,
+    content: str | None = None,
+    embed: discord.Embed | None = None,
+    view: discord.ui.View | None = None,
+) -> None:
+    """Post in the channel (as a reply to `reference`); if Discord refuses, tell the asker by DM,
+    with the answer itself when there is one."""
+    ref = reference.to_reference(fail_if_not_exists=False) if reference else None
+    try:
+        await channel.send(
+            reference=ref, allowed_mentions=NO_MENTIONS, **_parts(content, embed, view)
+        )
+        return
+    except SEND_ERRORS as err:
+        failure = err
+    channel_id = getattr(channel, "id", "?")
+    if asker is None or isinstance(channel, discord.DMChannel):
+        log.error("could not post in channel %s: %s", channel_id, describe(failure))
+        return
+    log.warning(
+        "could not post in channel %s: %s; telling user %s by DM",
+        channel_id,
+        describe(failure),
+        asker.id,
+    )
+    where = getattr(channel, "mention", "that channel")
+    note = f"I couldn't post in {where}: {why(failure)}."
+    note += " Here is my answer:" if embed else f" What I meant to say: {content or ''}"
+    try:
+        await asker.send(allowed_mentions=NO_MENTIONS, **_parts(text_message(note), embed, view))
+    except SEND_ERRORS as err:
+        log.error("could not DM user %s either: %s", asker.id, describe(err))
+
+
+async def respond_now(interaction: discord.Interaction[Any], text: str) -> None:
+    """An immediate private reply to an interaction (refusals to start: cooldown, not here)."""
+    try:
+        await interaction.response.send_message(
+            text_message(text), ephemeral=True, allowed_mentions=NO_MENTIONS
+        )
+    except SEND_ERRORS as err:
+        log.error("could not respond to interaction %s: %s", interaction.id, describe(err))
+
+
+async def acknowledge(interaction: discord.Interaction[Any], **defer: Any) -> bool:
+    """Discord's 3-second acknowledgement, before any work; False if it came too late."""
+    try:
+        await interaction.response.defer(**defer)
+        return True
+    except SEND_ERRORS as err:
+        log.error("could not acknowledge interaction %s: %s", interaction.id, describe(err))
+        return False
+
+
+async def follow_up(
+    interaction: discord.Interaction[Any],
+    *,
+    ephemeral: bool,
+    content: str | None = None,
+    embed: discord.Embed | None = None,
+    view: discord.ui.View | None = None,
+    allowed_mentions: discord.AllowedMentions = NO_MENTIONS,
+) -> None:
+    """Send after acknowledging; if Discord refuses, say why in a private follow-up."""
+    try:
+        await interaction.followup.send(
+            ephemeral=ephemeral, allowed_mentions=allowed_mentions, **_parts(content, embed, view)
+        )
+        return
+    except SEND_ERRORS as err:
+        failure = err
+    log.warning("could not follow up interaction %s: %s", interaction.id, describe(failure))
+    try:
+        await interaction.followup.send(
+            text_message(f"Sorry, I couldn't post that: {why(failure)}."),
+            ephemeral=True,
+            allowed_mentions=NO_MENTIONS,
+        )
+    except SEND_ERRORS as err:
+        log.error("could not tell interaction %s why: %s", interaction.id, describe(err))

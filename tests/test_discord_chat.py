@@ -1,0 +1,426 @@
+"""In chat: auto-answer channels and forums, follow-ups, the working signal, failures the asker
+sees, "Ask a human", "Share in channel" and passage votes. The real discord.py client against
+the local fake Discord (tests/fake_discord.py)."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import discord
+import pytest
+
+from bot.discord.pool import FAILED
+from bot.embedding import Embedder
+from bot.service import AnswerService
+from bot.settings import Settings
+from tests.fake_discord import (
+    BOT_ID,
+    BOT_USER,
+    CHANNEL_ID,
+    DM_CHANNEL_ID,
+    FORUM_ID,
+    HUMAN_ROLE_ID,
+    MISSING_PERMISSIONS,
+    RATE_LIMITED,
+    SECOND_CHANNEL_ID,
+    THREAD_ID,
+    TOKEN,
+    Call,
+    FakeDiscord,
+    custom_ids,
+    discord_settings,
+    embed_of,
+    no_pings,
+    running_bot,
+    user,
+)
+
+MENTION = f"<@{BOT_ID}>"
+ASKER = user(700000000000000001, "alice")
+BOB = user(700000000000000002, "bob")
+QUESTION = "Who is Amazon partnering with on batteries?"
+
+
+@pytest.fixture
+def fake(monkeypatch: pytest.MonkeyPatch) -> Iterator[FakeDiscord]:
+    server = FakeDiscord().start()
+    # use_endpoints changes process-wide class attributes: have them put back afterwards.
+    monkeypatch.setattr(discord.http.Route, "BASE", discord.http.Route.BASE)
+    gateway = discord.gateway.DiscordWebSocket
+    monkeypatch.setattr(gateway, "DEFAULT_GATEWAY", gateway.DEFAULT_GATEWAY)
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def bot_service(shipped_settings: Settings, embedder: Embedder, tmp_path: Path) -> AnswerService:
+    """The shipped index with a query log of this test's own."""
+    settings = shipped_settings.model_copy(update={"db_path": tmp_path / "log.sqlite3"})
+    service = AnswerService(settings, embedder)
+    service.warm_up()
+    return service
+
+
+def replies_to(fake: FakeDiscord, message: dict[str, Any]) -> list[Call]:
+    return [
+        c
+        for c in fake.messages()
+        if str((c.body.get("message_reference") or {}).get("message_id")) == message["id"]
+    ]
+
+
+def run(scenario: Any) -> Any:
+    """Run an async scenario; the bot is closed (in-flight answers drained) when it returns."""
+    return asyncio.run(scenario())
+
+
+# --- where the bot answers ---------------------------------------------------------------
+
+
+def test_auto_answer_channel_answers_without_a_mention_and_other_channels_stay_quiet(
+    fake: FakeDiscord, bot_service: AnswerService
+):
+    settings = discord_settings(fake, auto_answer_channels=f"{CHANNEL_ID}")
+
+    async def scenario() -> dict[str, Any]:
+        async with running_bot(bot_service, settings):
+            fake.message_create(QUESTION, ASKER, channel_id=SECOND_CHANNEL_ID)  # not auto
+            fake.message_create(f"<@{BOB['id']}> {QUESTION}", ASKER, mentions=[BOB])  # to Bob
+            fake.message_create(QUESTION, ASKER, kind=7)  # a system message ("joined")
+            asked = fake.message_create(QUESTION, ASKER)
+            await fake.wait_for(fake.messages)
+            return asked
+
+    asked = run(scenario)
+    (reply,) = fake.messages()
+    assert replies_to(fake, asked) == [reply]
+    assert reply.path == f"channels/{CHANNEL_ID}/messages"
+    no_pings(reply)
+    assert embed_of(reply)["title"] == QUESTION
+    answers = bot_service.query_log.stats()["questions"]
+    assert answers == 1
+
+
+def test_forum_post_in_an_auto_answer_forum_is_answered_in_its_thread(
+    fake: FakeDiscord, bot_service: AnswerService
+):
+    settings = discord_settings(fake, auto_answer_channels=f"{FORUM_ID}")
+
+    async def scenario() -> dict[str, Any]:
+        async with running_bot(bot_service, settings):
+            post = fake.forum_post("Battery partners?", "Who supplies Amazon's batteries?", ASKER)
+            await fake.wait_for(fake.messages)
+            return post
+
+    post = run(scenario)
+    (reply,) = fake.messages()  # the post's first message is not answered a second time
+    assert reply.path == f"channels/{post['id']}/messages"
+    no_pings(reply)
+    assert embed_of(reply)["title"] == "Battery partners? Who supplies Amazon's batteries?"
+    assert embed_of(reply)["fields"]
+    conversation = bot_service.query_log.conversation_questions(f"discord:{post['id']}")
+    assert conversation == ["Battery partners? Who supplies Amazon's batteries?"]
+
+
+def test_questions_only_mode_skips_chatter(fake: FakeDiscord, bot_service: AnswerService):
+    settings = discord_settings(
+        fake, auto_answer_channels=f"{CHANNEL_ID}", auto_answer_questions_only=True
+    )
+
+    async def scenario() -> dict[str, Any]:
+        async with running_bot(bot_service, settings):
+            fake.message_create("Great weather for a drive today", ASKER)
+            asked = fake.message_create("where will the production lines be built", ASKER)
+            await fake.wait_for(fake.messages)
+            return asked
+
+    asked = run(scenario)
+    assert fake.messages() == replies_to(fake, asked) and len(fake.messages()) == 1
+
+
+def test_allowlist_limits_every_channel_but_dms(fake: FakeDiscord, bot_service: AnswerService):
+    settings = discord_settings(fake, allowed_channels=f"{SECOND_CHANNEL_ID}")
+
+    async def scenario() -> None:
+        async with running_bot(bot_service, settings):
+            fake.message_create(f"{MENTION} {QUESTION}", ASKER, mentions_bot=True)  # blocked
+            fake.slash_ask(QUESTION, ASKER)  # blocked: told privately
+            fake.message_create(
+                f"{MENTION} {QUESTION}", ASKER, channel_id=SECOND_CHANNEL_ID, mentions_bot=True
+            )
+            fake.message_create(QUESTION, ASKER, channel_id=DM_CHANNEL_ID, dm=True)
+            await fake.wait_for(lambda: len(fake.messages()) == 2 and fake.posts("interactions/"))
+
+    run(scenario)
+    assert {c.path for c in fake.messages()} == {
+        f"channels/{SECOND_CHANNEL_ID}/messages",
+        f"channels/{DM_CHANNEL_ID}/messages",
+    }
+    (refused,) = fake.posts("interactions/")
+    assert refused.body["type"] == 4  # an immediate message, not an answer
+    assert refused.body["data"]["flags"] & 64
+    assert "not enabled in this channel" in refused.body["data"]["content"]
+    assert not fake.posts("webhooks/")
+
+
+# --- follow-ups in threads ---------------------------------------------------------------
+
+
+def test_thread_follow_ups_skip_replies_to_others_and_bots(
+    fake: FakeDiscord, bot_service: AnswerService
+):
+    first, follow_up = "Is Amazon making electric cars?", "and where will they build them?"
+
+    async def scenario() -> dict[str, Any]:
+        async with running_bot(bot_service, discord_settings(fake)):
+            in_thread: dict[str, Any] = {"channel_id": THREAD_ID}
+            fake.message_create(f"{MENTION} {first}", ASKER, mentions_bot=True, **in_thread)
+            await fake.wait_for(fake.messages)
+            fake.message_create(f"<@{BOB['id']}> where will they build?", ASKER, mentions=[BOB],
+                                **in_thread)  # fmt: skip
+            fake.message_create(f"<@&{HUMAN_ROLE_ID}> where?", ASKER,
+                                mention_roles=[HUMAN_ROLE_ID], **in_thread)  # fmt: skip
+            robot = user(700000000000000009, "other-bot", bot=True)
+            fake.message_create("where will they build them?", robot, **in_thread)
+            fake.message_create("where will they build them?", BOT_USER, **in_thread)
+            fake.message_create("thanks, that helps", ASKER, **in_thread)  # asks nothing
+            asked = fake.message_create(follow_up, ASKER, **in_thread)  # no mention needed
+            await fake.wait_for(lambda: len(fake.messages()) == 2)
+            return asked
+
+    asked = run(scenario)
+    _, second_reply = fake.messages()
+    assert replies_to(fake, asked) == [second_reply]
+    assert second_reply.path == f"channels/{THREAD_ID}/messages"
+    assert bot_service.query_log.conversation_questions(f"discord:{THREAD_ID}") == [
+        first,
+        follow_up,
+    ]
+
+
+def test_more_sources_does_not_repeat_the_question_in_the_thread_history(
+    fake: FakeDiscord, bot_service: AnswerService
+):
+    async def scenario() -> None:
+        async with running_bot(bot_service, discord_settings(fake)):
+            fake.message_create(
+                f"{MENTION} {QUESTION}", ASKER, channel_id=THREAD_ID, mentions_bot=True
+            )
+            (answer,) = await fake.wait_for(fake.messages)
+            fake.click(answer.response, custom_ids(answer)[2], ASKER)
+            await fake.wait_for(lambda: fake.posts("webhooks/"))
+
+    run(scenario)
+    (more,) = fake.posts("webhooks/")
+    assert len(embed_of(more)["fields"]) == 6
+    assert bot_service.query_log.conversation_questions(f"discord:{THREAD_ID}") == [QUESTION]
+
+
+# --- the working signal and failures -----------------------------------------------------
+
+
+def test_typing_shows_while_answering(fake: FakeDiscord, bot_service: AnswerService):
+    async def scenario() -> None:
+        async with running_bot(bot_service, discord_settings(fake)):
+            fake.message_create(f"{MENTION} {QUESTION}", ASKER, mentions_bot=True)
+            await fake.wait_for(fake.messages)
+
+    run(scenario)
+    paths = [c.path for c in fake.posts()]
+    typing = paths.index(f"channels/{CHANNEL_ID}/typing")
+    assert typing < paths.index(f"channels/{CHANNEL_ID}/messages")
+
+
+def test_a_replayed_message_is_answered_once(fake: FakeDiscord, bot_service: AnswerService):
+    async def scenario() -> None:
+        async with running_bot(bot_service, discord_settings(fake)):
+            asked = fake.message_create(f"{MENTION} {QUESTION}", ASKER, mentions_bot=True)
+            fake.dispatch("MESSAGE_CREATE", asked)  # as a resumed gateway session may
+            await fake.wait_for(fake.messages)
+
+    run(scenario)
+    assert len(fake.messages()) == 1
+
+
+def test_an_answer_layer_error_is_told_and_logged(
+    fake: FakeDiscord,
+    bot_service: AnswerService,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+):
+    def broken(*args: Any, **kwargs: Any) -> None:
+        raise RuntimeError("the answer layer broke")
+
+    monkeypatch.setattr(bot_service, "ask", broken)
+    settings = discord_settings(fake, auto_answer_channels=f"{CHANNEL_ID}")
+
+    async def scenario() -> dict[str, Any]:
+        async with running_bot(bot_service, settings):
+            asked = fake.message_create(QUESTION, ASKER)
+            await fake.wait_for(fake.messages)
+            return asked
+
+    with caplog.at_level(logging.INFO):
+        asked = run(scenario)
+    (reply,) = replies_to(fake, asked)
+    assert reply.body["content"] == FAILED
+    no_pings(reply)
+    assert "answering failed" in caplog.text and "the answer layer broke" in caplog.text
+    assert TOKEN not in caplog.text
+
+
+@pytest.mark.parametrize(
+    ("status", "data", "told"),
+    [
+        (403, MISSING_PERMISSIONS, "I'm missing a permission there"),
+        (429, RATE_LIMITED, "Discord is rate-limiting me there"),
+    ],
+)
+def test_a_channel_that_refuses_the_answer_is_told_by_dm(
+    fake: FakeDiscord,
+    bot_service: AnswerService,
+    caplog: pytest.LogCaptureFixture,
+    status: int,
+    data: dict[str, Any],
+    told: str,
+):
+    fake.fail(f"channels/{CHANNEL_ID}/messages", status, data)
+    fake.fail(f"channels/{CHANNEL_ID}/typing", status, data)
+
+    async def scenario() -> None:
+        async with running_bot(bot_service, discord_settings(fake)):
+            fake.message_create(f"{MENTION} {QUESTION}", ASKER, mentions_bot=True)
+            await fake.wait_for(lambda: fake.posts(f"channels/{DM_CHANNEL_ID}/messages"))
+
+    with caplog.at_level(logging.INFO):
+        run(scenario)
+    (opened,) = fake.posts("users/@me/channels")
+    assert opened.body == {"recipient_id": int(ASKER["id"])}
+    (dm,) = fake.posts(f"channels/{DM_CHANNEL_ID}/messages")
+    assert dm.body["content"].startswith(f"I couldn't post in <#{CHANNEL_ID}>: {told}")
+    assert embed_of(dm)["title"] == QUESTION  # the answer itself comes along
+    no_pings(dm)
+    assert f"could not post in channel {CHANNEL_ID}: {status}" in caplog.text
+    assert TOKEN not in caplog.text
+
+
+# --- Ask a human, Share in channel, votes --------------------------------------------------
+
+
+def test_ask_a_human_tags_the_role_once_and_is_counted(
+    fake: FakeDiscord, bot_service: AnswerService
+):
+    settings = discord_settings(fake, human_role=HUMAN_ROLE_ID)
+
+    async def scenario() -> None:
+        async with running_bot(bot_service, settings):
+            fake.slash_ask(QUESTION, ASKER)
+            (answer,) = await fake.wait_for(lambda: fake.posts("webhooks/"))
+            human = custom_ids(answer)[3]
+            assert human.startswith("evbot:human:")
+            fake.click(answer.response, human, ASKER)
+            await fake.wait_for(lambda: len(fake.posts("webhooks/")) == 2)
+            fake.click(answer.response, human, ASKER)  # again: not a second tag
+            await fake.wait_for(lambda: len(fake.posts("webhooks/")) == 3)
+
+    run(scenario)
+    _, tag, again = fake.posts("webhooks/")
+    assert tag.body["content"].startswith(f"<@&{HUMAN_ROLE_ID}> <@{ASKER['id']}> would like")
+    assert QUESTION in tag.body["content"]
+    assert not tag.body.get("flags", 0) & 64  # in the channel, for the humans to see
+    assert tag.body["allowed_mentions"] == {"parse": [], "roles": [HUMAN_ROLE_ID]}
+    assert "already asked" in again.body["content"] and again.body["flags"] & 64
+    clicks = fake.posts("interactions/")[1:]
+    assert [c.body["type"] for c in clicks] == [6, 6]  # acknowledged before any work
+    stats = bot_service.query_log.stats()
+    assert stats["handoffs"] == 1
+    assert [h["question"] for h in stats["handoff_questions"]] == [QUESTION]
+
+
+def test_a_thread_handed_to_a_human_is_left_to_the_humans(
+    fake: FakeDiscord, bot_service: AnswerService
+):
+    in_thread: dict[str, Any] = {"channel_id": THREAD_ID}
+
+    async def scenario() -> dict[str, Any]:
+        async with running_bot(bot_service, discord_settings(fake, human_role=HUMAN_ROLE_ID)):
+            fake.message_create(f"{MENTION} {QUESTION}", ASKER, mentions_bot=True, **in_thread)
+            (answer,) = await fake.wait_for(fake.messages)
+            fake.click(answer.response, custom_ids(answer)[3], ASKER)
+            await fake.wait_for(lambda: len(fake.messages()) == 2)  # the role is tagged
+            fake.message_create("and where will they build them?", ASKER, **in_thread)
+            asked = fake.message_create(
+                f"{MENTION} where will they build them?", ASKER, mentions_bot=True, **in_thread
+            )  # a mention still asks the bot
+            await fake.wait_for(lambda: len(fake.messages()) == 3)
+            return asked
+
+    asked = run(scenario)
+    _, tag, reply = fake.messages()  # the unmentioned follow-up got nothing
+    assert tag.body["content"].startswith(f"<@&{HUMAN_ROLE_ID}>")
+    assert replies_to(fake, asked) == [reply]
+    assert bot_service.query_log.stats()["handoffs"] == 1
+
+
+def test_ask_a_human_on_a_refusal_without_a_role_still_records_it(
+    fake: FakeDiscord, bot_service: AnswerService
+):
+    async def scenario() -> None:
+        async with running_bot(bot_service, discord_settings(fake)):
+            fake.message_create(f"{MENTION} Banana bread recipe?", ASKER, mentions_bot=True)
+            (refusal,) = await fake.wait_for(fake.messages)
+            assert "don't cover" in embed_of(refusal)["description"]
+            fake.click(refusal.response, custom_ids(refusal)[-1], ASKER)
+            await fake.wait_for(lambda: fake.posts("webhooks/"))
+
+    run(scenario)
+    (note,) = fake.posts("webhooks/")
+    assert "No human role is configured" in note.body["content"]
+    no_pings(note)
+    assert bot_service.query_log.stats()["handoffs"] == 1
+
+
+def test_share_in_channel_posts_the_private_answer_publicly(
+    fake: FakeDiscord, bot_service: AnswerService
+):
+    async def scenario() -> None:
+        async with running_bot(bot_service, discord_settings(fake)):
+            fake.slash_ask(QUESTION, ASKER, ephemeral=True)
+            (private,) = await fake.wait_for(lambda: fake.posts("webhooks/"))
+            share = custom_ids(private)[-1]
+            assert share.startswith("evbot:share:3:")
+            fake.click(private.response, share, ASKER)
+            await fake.wait_for(lambda: len(fake.posts("webhooks/")) == 2)
+
+    run(scenario)
+    private, public = fake.posts("webhooks/")
+    assert private.body["flags"] & 64 and not public.body.get("flags", 0) & 64
+    assert public.body["content"] == f"Shared by <@{ASKER['id']}>"
+    no_pings(public)
+    shown, original = embed_of(public), embed_of(private)
+    assert shown["title"] == original["title"] == QUESTION
+    assert shown["description"] == original["description"]
+    assert [f["name"] for f in shown["fields"]] == [f["name"] for f in original["fields"]]
+    assert shown["footer"]["text"].startswith("Sources as of ")
+    assert not any(i.startswith("evbot:share:") for i in custom_ids(public))
+
+
+def test_a_vote_down_counts_against_the_quoted_passages(
+    fake: FakeDiscord, bot_service: AnswerService
+):
+    async def scenario() -> None:
+        async with running_bot(bot_service, discord_settings(fake)):
+            fake.slash_ask(QUESTION, ASKER)
+            (answer,) = await fake.wait_for(lambda: fake.posts("webhooks/"))
+            fake.click(answer.response, custom_ids(answer)[1], ASKER)  # Not helpful
+            await fake.wait_for(lambda: len(fake.posts("webhooks/")) == 2)
+
+    run(scenario)
+    expected = bot_service.ask(QUESTION)
+    voted = bot_service.query_log.stats()["passages_voted_down"]
+    assert {p["passage_id"] for p in voted} == {c.passage_id for c in expected.quoted_passages}
+    assert all(p["not_helpful"] == 1 for p in voted)
