@@ -11,7 +11,7 @@ import re
 import uuid
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 from urllib.parse import quote
 
@@ -79,12 +79,23 @@ class Answer:
         }
 
 
-def day(iso: str) -> str:
-    """"2026-11-24T19:53:33+00:00" -> "24 Nov 2026": how answers show dates; other text as is."""
+def day(value: object) -> str | None:
+    """An ISO date or time as "24 Nov 2026", how every front end shows dates; None when empty.
+
+    Any other text (a date the article wrote its own way) comes back as given, for the caller
+    to escape.
+    """
+    text = str(value).strip() if value is not None else ""
+    if not text:
+        return None
     try:
-        return datetime.fromisoformat(iso).strftime("%-d %b %Y")
+        when: date = datetime.fromisoformat(text.replace("Z", "+00:00"))
     except ValueError:
-        return iso
+        try:
+            when = date.fromisoformat(text[:10])
+        except ValueError:
+            return text
+    return f"{when.day} {when:%b %Y}"
 
 
 def validate_question(question: str) -> str:

@@ -184,7 +184,7 @@ class Settings(BaseSettings):
     # Passages cited per answer; "More sources" adds this many more each time, up to 10.
     citations: int = Field(default=3, ge=1, le=MAX_CITATIONS)
     # Cosine similarity of the best passage below which a question counts as not covered.
-    min_score: float = Field(default=0.25, ge=-1.0, le=1.0)
+    min_score: float = Field(default=0.22, ge=-1.0, le=1.0)
     chunk_tokens: int = Field(default=96, ge=32, le=254)
     batch_size: int = Field(default=32, ge=1, le=1024)
     # The query log (SQLite); by default it lives beside the index.

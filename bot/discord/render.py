@@ -7,13 +7,13 @@ discord.py checks none of these limits; Discord answers an over-long message wit
 from __future__ import annotations
 
 import re
-from datetime import datetime
 from itertools import groupby
 from urllib.parse import quote
 
 import discord
 
 from bot.answer import Answer, Citation
+from bot.answer import day as answer_day
 
 MESSAGE_CHARS = 2000
 TITLE_CHARS = 256
@@ -72,14 +72,9 @@ def safe_url(url: str | None) -> str | None:
 
 
 def day(value: str | None) -> str | None:
-    """An ISO date or time as "24 Nov 2026"; any other text as given (escaped, short)."""
-    if not value:
-        return None
-    try:
-        when = datetime.fromisoformat(str(value).replace("Z", "+00:00"))
-    except ValueError:
-        return clip(escape(plain_line(str(value))), 40)
-    return f"{when.day} {when:%b %Y}"
+    """The answer layer's "24 Nov 2026", made safe to post (an odd date is article text)."""
+    shown = answer_day(value)
+    return clip(escape(plain_line(shown)), 40) if shown else None
 
 
 def _source_line(citation: Citation) -> str:

@@ -30,8 +30,8 @@ DEPTH = 100  # documents ranked per query: Recall@100 needs a hundred
 # Queries are embedded in one batch (far cheaper); latency is timed on the first ones, each
 # embedded alone as the bot does it.
 LATENCY_SAMPLE = 100
-# Passages each scorer contributes before fusion: passages of one document collapse into one
-# ranked document, so a deeper pool than the bot's is needed to rank a hundred documents.
+# Passages ranked per query: passages of one document collapse into one ranked document, so a
+# deeper list than the bot's is needed to rank a hundred documents.
 EVAL_CANDIDATES = 300
 
 

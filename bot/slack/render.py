@@ -11,10 +11,10 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from datetime import date, datetime
 from typing import Any
 
 from bot.answer import Answer, Citation
+from bot.answer import day as answer_day
 from bot.settings import MAX_CITATIONS
 
 SECTION_LIMIT = 3000  # characters in one section's or context element's text (Block Kit)
@@ -78,18 +78,9 @@ def link(url: str | None, label: str) -> str:
 
 
 def day(value: object) -> str | None:
-    """An ISO date or time as "24 Nov 2026"; anything else shown as given (escaped)."""
-    if value is None or str(value).strip() == "":
-        return None
-    text = str(value).strip()
-    try:
-        when: date = datetime.fromisoformat(text.replace("Z", "+00:00"))
-    except ValueError:
-        try:
-            when = date.fromisoformat(text[:10])
-        except ValueError:
-            return clip(escape(text), 40)
-    return f"{when.day} {when:%b %Y}"
+    """The answer layer's "24 Nov 2026", made safe to post (an odd date is article text)."""
+    shown = answer_day(value)
+    return clip(escape(shown), 40) if shown else None
 
 
 def _mrkdwn(text: str) -> dict[str, Any]:
