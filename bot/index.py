@@ -38,7 +38,8 @@ from bot.errors import BuildInProgress, CorpusError, IndexUnavailable
 from bot.lexical import LexicalIndex
 from bot.settings import Settings
 
-FORMAT_VERSION = 1
+# 2: sentence vectors pooled from the passage pass; BM25 with k1 = 0.9, b = 0.4.
+FORMAT_VERSION = 2
 CURRENT = "current"
 MANIFEST = "manifest.json"
 PASSAGES = "passages.json"
