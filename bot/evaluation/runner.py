@@ -142,7 +142,7 @@ def _cache_key(beir: BeirSet, settings: Settings, kind: str, titles: bool) -> st
         "kind": kind,
         "titles": titles,
         "model": settings.model,
-        "format": FORMAT_VERSION,
+        "format": FORMAT_VERSION if kind == "pipeline" else None,  # stock vectors: no index
         "chunk_tokens": settings.chunk_tokens if kind == "pipeline" else None,
     }
     digest = hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()[:16]
