@@ -132,6 +132,8 @@ class DiscordSettings(ChatSettings):
     message_content: bool = True
     # The role (its id) that "Ask a human" mentions in the thread.
     human_role: int | None = None
+    # Answer a top-level question in a thread started on it (as on Slack); False: a reply.
+    answer_in_threads: bool = True
     cooldown_questions: int = Field(default=5, ge=1)
     cooldown_seconds: float = Field(default=60.0, gt=0)
     # Threads answering questions at once; each question is CPU-bound for ~10-20 ms.

@@ -2,14 +2,16 @@
 
 It runs in its own thread and event loop (as a real server would), records every REST call,
 enforces Discord's message limits (a 400 with code 50035, as Discord does; discord.py checks
-none of them), fails chosen routes on demand (`fail`: a 403, a 429, ...), and dispatches gateway
-events on demand (messages, forum posts, interactions).
+none of them), starts threads on messages (the thread takes the message's id, and the bot hears
+of it through THREAD_CREATE), fails chosen routes on demand (`fail`: a 403, a 429, ...), and
+dispatches gateway events on demand (messages, forum posts, interactions).
 """
 
 from __future__ import annotations
 
 import asyncio
 import base64
+import fnmatch
 import itertools
 import json
 import threading
@@ -34,6 +36,7 @@ DM_CHANNEL_ID = 900000000000000004
 SECOND_CHANNEL_ID = 900000000000000005  # another text channel ("#random")
 FORUM_ID = 900000000000000006
 HUMAN_ROLE_ID = 900000000000000007
+NEWS_CHANNEL_ID = 900000000000000008  # an announcement channel ("#news")
 NOW = "2026-01-01T00:00:00.000000+00:00"
 BOT_USER = {
     "id": str(BOT_ID),
@@ -73,13 +76,14 @@ class Call:
 @dataclass
 class Failure:
     method: str
-    path: str  # exact, e.g. f"channels/{CHANNEL_ID}/messages"
+    path: str  # e.g. f"channels/{CHANNEL_ID}/messages"; "*" matches any run of characters
     status: int
     data: dict[str, Any]
     headers: dict[str, str]
 
 
 MISSING_PERMISSIONS = {"message": "Missing Permissions", "code": 50013}
+THREAD_EXISTS = {"message": "A thread has already been created for this message", "code": 160004}
 # discord.py retries a 429 only when it came through Discord's proxy (a Via header).
 RATE_LIMITED = {"message": "You are being rate limited.", "retry_after": 0.001, "global": False}
 
@@ -129,6 +133,8 @@ class FakeDiscord:
         self.interaction_channels: dict[str, dict[str, Any]] = {}
         self.failures: list[Failure] = []
         self.stored: dict[str, dict[str, Any]] = {}  # messages by id, for GET
+        self.threads: dict[str, dict[str, Any]] = {}  # threads started on messages, by id
+        self._tasks: set[asyncio.Task[None]] = set()
         self._sockets: list[web.WebSocketResponse] = []
         self._seq = 0
         self._lock = threading.Lock()
@@ -185,7 +191,7 @@ class FakeDiscord:
         ]
 
     def fail(self, path: str, status: int, data: dict[str, Any], method: str = "POST") -> None:
-        """Answer every `method path` with this error from now on."""
+        """Answer every `method path` (a pattern: "*" for any id) with this error from now on."""
         headers = {"Via": "1.1 google"} if status == 429 else {}
         self.failures.append(Failure(method, path, status, data, headers))
 
@@ -205,7 +211,12 @@ class FakeDiscord:
         path = request.match_info["path"]
         body = await request.json() if request.can_read_body else None
         failure = next(
-            (f for f in self.failures if (f.method, f.path) == (request.method, path)), None
+            (
+                f
+                for f in self.failures
+                if f.method == request.method and fnmatch.fnmatchcase(path, f.path)
+            ),
+            None,
         )
         if failure is not None:
             status, data = failure.status, failure.data
@@ -260,6 +271,9 @@ class FakeDiscord:
             return (200, found) if found else (404, {"message": "Unknown Message", "code": 10008})
         if method == "POST" and path.startswith("channels/") and path.endswith("/messages"):
             return 200, self._message(path.split("/")[1], body)
+        if method == "POST" and path.startswith("channels/") and path.endswith("/threads"):
+            _, channel_id, _, message_id, _ = path.split("/")
+            return self._start_thread(channel_id, message_id, body)
         if method == "POST" and path.startswith("interactions/"):
             _, interaction_id, token, _ = path.split("/")
             kind = body["type"]
@@ -279,8 +293,29 @@ class FakeDiscord:
             return 200, self._message(channel, body)
         return 404, {"message": "404: Not Found", "code": 0}
 
+    def _start_thread(
+        self, channel_id: str, message_id: str, body: dict[str, Any]
+    ) -> tuple[int, Any]:
+        """Start a public thread on a message, as Discord does: it takes the message's id, and
+        THREAD_CREATE tells the bot. Posts to `channels/{thread id}/messages` then land in it."""
+        name = body.get("name") or ""
+        if not 1 <= len(name) <= 100:
+            return 400, {"message": "Invalid Form Body", "code": 50035, "errors": ["name"]}
+        if message_id in self.threads:
+            return 400, THREAD_EXISTS
+        thread = self.thread(int(message_id), int(channel_id), name, BOT_ID)
+        thread["thread_metadata"]["auto_archive_duration"] = body.get("auto_archive_duration")
+        self.threads[message_id] = thread
+        # On the fake's own loop: dispatch() would wait on itself. Sent before later events.
+        task = asyncio.get_running_loop().create_task(
+            self._broadcast("THREAD_CREATE", thread | {"newly_created": True})
+        )
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+        return 201, thread
+
     def _message(self, channel_id: str, body: dict[str, Any]) -> dict[str, Any]:
-        return {
+        message = {
             "id": snowflake(),
             "channel_id": channel_id,
             "type": 0,
@@ -298,6 +333,8 @@ class FakeDiscord:
             "edited_timestamp": None,
             "flags": body.get("flags", 0),
         }
+        self.stored[message["id"]] = message  # a reply may point at it, and GET read it
+        return message
 
     # --- gateway -------------------------------------------------------------------------
 
@@ -366,6 +403,7 @@ class FakeDiscord:
             "channels": [
                 channel(CHANNEL_ID, "general"),
                 channel(SECOND_CHANNEL_ID, "random"),
+                channel(NEWS_CHANNEL_ID, "news", 5),
                 forum,
             ],
             "threads": [self.thread(THREAD_ID, CHANNEL_ID, "ev talk", 1)],
@@ -418,14 +456,13 @@ class FakeDiscord:
         self._seq += 1
         await ws.send_json({"op": 0, "t": event, "s": self._seq, "d": data})
 
+    async def _broadcast(self, event: str, data: dict[str, Any]) -> None:
+        for ws in list(self._sockets):
+            await self._send(ws, event, data)
+
     def dispatch(self, event: str, data: dict[str, Any]) -> None:
         """Send a gateway event to every identified connection (callable from any thread)."""
-
-        async def send() -> None:
-            for ws in list(self._sockets):
-                await self._send(ws, event, data)
-
-        asyncio.run_coroutine_threadsafe(send(), self._loop).result(10)
+        asyncio.run_coroutine_threadsafe(self._broadcast(event, data), self._loop).result(10)
 
     # --- event payloads --------------------------------------------------------------------
 
@@ -441,17 +478,21 @@ class FakeDiscord:
         dm: bool = False,
         message_id: str | None = None,
         kind: int = 0,
+        reply_to: dict[str, Any] | None = None,
     ) -> dict[str, Any]:
+        """A message as Discord sends it; `reply_to` (a message) makes it a reply, which pings
+        that message's author, as Discord clients do by default."""
+        pinged = [reply_to["author"]] if reply_to else []
         data = {
             "id": message_id or snowflake(),
             "channel_id": str(channel_id),
-            "type": kind,
+            "type": 19 if reply_to else kind,
             "author": author,
             "content": content,
             "embeds": [],
             "components": [],
             "attachments": [],
-            "mentions": ([BOT_USER] if mentions_bot else []) + list(mentions),
+            "mentions": ([BOT_USER] if mentions_bot else []) + list(mentions) + pinged,
             "mention_roles": [str(r) for r in mention_roles],
             "mention_everyone": False,
             "pinned": False,
@@ -463,6 +504,10 @@ class FakeDiscord:
         if not dm:
             data["guild_id"] = str(GUILD_ID)
             data["member"] = {"roles": [], "joined_at": NOW, "deaf": False, "mute": False}
+        if reply_to is not None:
+            where = {k: data[k] for k in ("channel_id", "guild_id") if k in data}
+            data["message_reference"] = {"type": 0, "message_id": reply_to["id"], **where}
+            data["referenced_message"] = reply_to
         self.stored[data["id"]] = data
         self.dispatch("MESSAGE_CREATE", data)
         return data

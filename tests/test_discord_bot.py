@@ -117,7 +117,7 @@ def test_slash_command_ephemeral_answers_privately(fake: FakeDiscord, bot_servic
     assert custom_ids(answer)[-1].startswith("evbot:share:3:")
 
 
-def test_mention_is_answered_in_reply_and_bots_are_ignored(
+def test_mention_is_answered_in_a_thread_and_bots_are_ignored(
     fake: FakeDiscord, bot_service: AnswerService
 ):
     async def scenario() -> dict[str, Any]:
@@ -132,10 +132,11 @@ def test_mention_is_answered_in_reply_and_bots_are_ignored(
             return asked
 
     asked = asyncio.run(scenario())  # closing drains in-flight answers: the count is final
+    (started,) = [c for c in fake.posts() if c.path.endswith("/threads")]
+    assert started.path == f"channels/{CHANNEL_ID}/messages/{asked['id']}/threads"
+    assert started.body["name"] == "Where will the production lines be built?"
     (reply,) = fake.messages()
-    assert reply.path == f"channels/{CHANNEL_ID}/messages"
-    assert str(reply.body["message_reference"]["message_id"]) == asked["id"]
-    assert reply.body["message_reference"]["fail_if_not_exists"] is False
+    assert reply.path == f"channels/{asked['id']}/messages"  # the thread has the message's id
     no_pings(reply)
     embed = embed_of(reply)
     assert embed["title"] == "Where will the production lines be built?"
@@ -379,9 +380,8 @@ def test_fifty_concurrent_questions_each_answered_once(
 
     asked = asyncio.run(scenario())  # the client closed: nothing more can arrive
     replies = fake.messages()
-    assert sorted(str(r.body["message_reference"]["message_id"]) for r in replies) == sorted(
-        m["id"] for m in asked
-    )
+    # Each in the thread on its own question (a thread has its message's id).
+    assert sorted(r.path for r in replies) == sorted(f"channels/{m['id']}/messages" for m in asked)
     assert all(r.status == 200 and r.body["embeds"] for r in replies)
     assert fake.heartbeats >= 1
 

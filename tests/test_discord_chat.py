@@ -1,6 +1,7 @@
-"""In chat: auto-answer channels and forums, follow-ups, the working signal, failures the asker
-sees, "Ask a human", "Share in channel" and passage votes. The real discord.py client against
-the local fake Discord (tests/fake_discord.py)."""
+"""In chat: auto-answer channels and forums, answers in threads, follow-ups (in threads and as
+replies), the working signal, failures the asker sees, "Ask a human", "Share in channel" and
+passage votes. The real discord.py client against the local fake Discord
+(tests/fake_discord.py)."""
 
 from __future__ import annotations
 
@@ -25,8 +26,10 @@ from tests.fake_discord import (
     FORUM_ID,
     HUMAN_ROLE_ID,
     MISSING_PERMISSIONS,
+    NEWS_CHANNEL_ID,
     RATE_LIMITED,
     SECOND_CHANNEL_ID,
+    THREAD_EXISTS,
     THREAD_ID,
     TOKEN,
     Call,
@@ -73,6 +76,19 @@ def replies_to(fake: FakeDiscord, message: dict[str, Any]) -> list[Call]:
     ]
 
 
+def threads_started(fake: FakeDiscord) -> list[Call]:
+    return [c for c in fake.posts("channels/") if c.path.endswith("/threads")]
+
+
+def in_thread_on(fake: FakeDiscord, message: dict[str, Any]) -> list[Call]:
+    """What the bot posted in the thread started on `message` (the thread has its id)."""
+    return [c for c in fake.messages() if c.path == f"channels/{message['id']}/messages"]
+
+
+def in_channel(fake: FakeDiscord, channel_id: int) -> list[Call]:
+    return [c for c in fake.messages() if c.path == f"channels/{channel_id}/messages"]
+
+
 def run(scenario: Any) -> Any:
     """Run an async scenario; the bot is closed (in-flight answers drained) when it returns."""
     return asyncio.run(scenario())
@@ -81,7 +97,7 @@ def run(scenario: Any) -> Any:
 # --- where the bot answers ---------------------------------------------------------------
 
 
-def test_auto_answer_channel_answers_without_a_mention_and_other_channels_stay_quiet(
+def test_auto_answer_channel_answers_in_a_thread_on_the_question_and_other_channels_stay_quiet(
     fake: FakeDiscord, bot_service: AnswerService
 ):
     settings = discord_settings(fake, auto_answer_channels=f"{CHANNEL_ID}")
@@ -96,11 +112,16 @@ def test_auto_answer_channel_answers_without_a_mention_and_other_channels_stay_q
             return asked
 
     asked = run(scenario)
-    (reply,) = fake.messages()
-    assert replies_to(fake, asked) == [reply]
-    assert reply.path == f"channels/{CHANNEL_ID}/messages"
-    no_pings(reply)
-    assert embed_of(reply)["title"] == QUESTION
+    (started,) = threads_started(fake)
+    assert started.path == f"channels/{CHANNEL_ID}/messages/{asked['id']}/threads"
+    assert started.status == 201
+    assert started.body["name"] == QUESTION
+    assert started.body["auto_archive_duration"] == 1440  # the channel's default
+    (answer,) = fake.messages()
+    assert in_thread_on(fake, asked) == [answer]  # in the thread, under the question
+    assert "message_reference" not in answer.body
+    no_pings(answer)
+    assert embed_of(answer)["title"] == QUESTION
     answers = bot_service.query_log.stats()["questions"]
     assert answers == 1
 
@@ -139,32 +160,199 @@ def test_questions_only_mode_skips_chatter(fake: FakeDiscord, bot_service: Answe
             return asked
 
     asked = run(scenario)
-    assert fake.messages() == replies_to(fake, asked) and len(fake.messages()) == 1
+    assert fake.messages() == in_thread_on(fake, asked) and len(fake.messages()) == 1
 
 
 def test_allowlist_limits_every_channel_but_dms(fake: FakeDiscord, bot_service: AnswerService):
     settings = discord_settings(fake, allowed_channels=f"{SECOND_CHANNEL_ID}")
 
-    async def scenario() -> None:
+    async def scenario() -> dict[str, Any]:
         async with running_bot(bot_service, settings):
             fake.message_create(f"{MENTION} {QUESTION}", ASKER, mentions_bot=True)  # blocked
             fake.slash_ask(QUESTION, ASKER)  # blocked: told privately
-            fake.message_create(
+            allowed = fake.message_create(
                 f"{MENTION} {QUESTION}", ASKER, channel_id=SECOND_CHANNEL_ID, mentions_bot=True
             )
             fake.message_create(QUESTION, ASKER, channel_id=DM_CHANNEL_ID, dm=True)
             await fake.wait_for(lambda: len(fake.messages()) == 2 and fake.posts("interactions/"))
+            return allowed
 
-    run(scenario)
+    allowed = run(scenario)
     assert {c.path for c in fake.messages()} == {
-        f"channels/{SECOND_CHANNEL_ID}/messages",
+        f"channels/{allowed['id']}/messages",  # the thread on the question in #random
         f"channels/{DM_CHANNEL_ID}/messages",
     }
+    (started,) = threads_started(fake)
+    assert started.path.startswith(f"channels/{SECOND_CHANNEL_ID}/")
     (refused,) = fake.posts("interactions/")
     assert refused.body["type"] == 4  # an immediate message, not an answer
     assert refused.body["data"]["flags"] & 64
     assert "not enabled in this channel" in refused.body["data"]["content"]
     assert not fake.posts("webhooks/")
+
+
+# --- answers in threads, and replies to answers -------------------------------------------
+
+
+def test_a_follow_up_in_the_thread_started_on_a_question_needs_no_mention(
+    fake: FakeDiscord, bot_service: AnswerService
+):
+    first, follow_up = "Is Amazon making electric cars?", "and where will they build them?"
+
+    async def scenario() -> tuple[dict[str, Any], dict[str, Any]]:
+        async with running_bot(bot_service, discord_settings(fake)):
+            asked = fake.message_create(f"{MENTION} {first}", ASKER, mentions_bot=True)
+            await fake.wait_for(fake.messages)
+            in_thread: dict[str, Any] = {"channel_id": int(asked["id"])}  # the thread's id
+            fake.message_create("thanks, that helps", ASKER, **in_thread)  # asks nothing
+            followed = fake.message_create(follow_up, ASKER, **in_thread)
+            await fake.wait_for(lambda: len(fake.messages()) == 2)
+            return asked, followed
+
+    asked, followed = run(scenario)
+    (started,) = threads_started(fake)
+    assert started.body["name"] == first  # the mention is not part of the name
+    answer, second = fake.messages()
+    assert in_thread_on(fake, asked) == [answer, second]
+    assert replies_to(fake, followed) == [second]
+    conversation = f"discord:{asked['id']}"
+    assert bot_service.query_log.conversation_questions(conversation) == [first, follow_up]
+
+
+def test_with_answer_in_threads_off_the_answer_is_a_reply_as_before(
+    fake: FakeDiscord, bot_service: AnswerService
+):
+    settings = discord_settings(fake, auto_answer_channels=f"{CHANNEL_ID}", answer_in_threads=False)
+
+    async def scenario() -> dict[str, Any]:
+        async with running_bot(bot_service, settings):
+            asked = fake.message_create(QUESTION, ASKER)
+            await fake.wait_for(fake.messages)
+            return asked
+
+    asked = run(scenario)
+    assert not threads_started(fake)
+    (reply,) = fake.messages()
+    assert replies_to(fake, asked) == [reply]
+    assert reply.path == f"channels/{CHANNEL_ID}/messages"
+    assert reply.body["message_reference"]["fail_if_not_exists"] is False
+    no_pings(reply)
+    assert embed_of(reply)["title"] == QUESTION
+
+
+@pytest.mark.parametrize(
+    ("status", "data"),
+    [(403, MISSING_PERMISSIONS), (400, THREAD_EXISTS)],
+    ids=["no-create-threads-permission", "thread-already-on-the-message"],
+)
+def test_a_thread_discord_refuses_falls_back_to_a_reply(
+    fake: FakeDiscord,
+    bot_service: AnswerService,
+    caplog: pytest.LogCaptureFixture,
+    status: int,
+    data: dict[str, Any],
+):
+    fake.fail(f"channels/{CHANNEL_ID}/messages/*/threads", status, data)
+    settings = discord_settings(fake, auto_answer_channels=f"{CHANNEL_ID}")
+
+    async def scenario() -> dict[str, Any]:
+        async with running_bot(bot_service, settings):
+            asked = fake.message_create(QUESTION, ASKER)
+            await fake.wait_for(fake.messages)
+            return asked
+
+    with caplog.at_level(logging.INFO):
+        asked = run(scenario)
+    (started,) = threads_started(fake)
+    assert started.status == status
+    (reply,) = fake.messages()
+    assert replies_to(fake, asked) == [reply]
+    assert reply.path == f"channels/{CHANNEL_ID}/messages"
+    assert embed_of(reply)["title"] == QUESTION  # the answer itself, not a notice
+    paths = [c.path for c in fake.posts()]
+    assert paths.index(f"channels/{CHANNEL_ID}/typing") < paths.index(reply.path)
+    told = f"message {asked['id']}: could not start a thread ({status} (code {data['code']})"
+    assert told in caplog.text
+    assert TOKEN not in caplog.text
+
+
+def test_an_announcement_channel_keeps_the_reply(
+    fake: FakeDiscord, bot_service: AnswerService, caplog: pytest.LogCaptureFixture
+):
+    async def scenario() -> dict[str, Any]:
+        async with running_bot(bot_service, discord_settings(fake)):
+            asked = fake.message_create(
+                f"{MENTION} {QUESTION}", ASKER, channel_id=NEWS_CHANNEL_ID, mentions_bot=True
+            )
+            await fake.wait_for(fake.messages)
+            return asked
+
+    with caplog.at_level(logging.INFO):
+        asked = run(scenario)
+    assert not threads_started(fake)
+    (reply,) = fake.messages()
+    assert replies_to(fake, asked) == [reply]
+    assert reply.path == f"channels/{NEWS_CHANNEL_ID}/messages"
+    assert f"message {asked['id']}: no threads in a news channel" in caplog.text
+
+
+def test_a_thread_name_is_the_question_with_its_mentions_made_inert(
+    fake: FakeDiscord, bot_service: AnswerService
+):
+    question = (
+        f"Did Tesla fans ping @everyone and <@{BOB['id']}> about the **Amazon** car, "
+        "and what did Amazon say about its electric vehicle plans at the time?"
+    )
+
+    async def scenario() -> dict[str, Any]:
+        async with running_bot(bot_service, discord_settings(fake)):
+            asked = fake.message_create(
+                f"{MENTION} {question}", ASKER, mentions_bot=True, mentions=[BOB]
+            )
+            await fake.wait_for(fake.messages)
+            return asked
+
+    asked = run(scenario)
+    (started,) = threads_started(fake)
+    name = started.body["name"]
+    assert len(name) == 100 and name.endswith("…")  # Discord's limit for a thread name
+    assert "@everyone" not in name and "@\u200beveryone" in name
+    assert f"<@{BOB['id']}>" not in name and f"<@\u200b{BOB['id']}>" in name
+    assert name.startswith("Did Tesla fans")
+    assert len(in_thread_on(fake, asked)) == 1
+
+
+def test_a_reply_to_an_answer_follows_it_up_with_its_context(
+    fake: FakeDiscord, bot_service: AnswerService
+):
+    first, follow_up = "Is Amazon making electric cars?", "and where will they build them?"
+    settings = discord_settings(
+        fake, auto_answer_channels=f"{CHANNEL_ID}", human_role=HUMAN_ROLE_ID
+    )
+
+    async def scenario() -> tuple[dict[str, Any], dict[str, Any]]:
+        async with running_bot(bot_service, settings):
+            command = fake.slash_ask(first, ASKER)  # /ask answers in the channel itself
+            (answer,) = await fake.wait_for(lambda: fake.posts("webhooks/"))
+            original = answer.response
+            fake.message_create("thanks, that helps", ASKER, reply_to=original)  # asks nothing
+            fake.message_create(f"<@{BOB['id']}> where will they build them?", ASKER,
+                                mentions=[BOB], reply_to=original)  # fmt: skip
+            asked = fake.message_create(follow_up, ASKER, reply_to=original)  # no mention
+            await fake.wait_for(lambda: in_channel(fake, CHANNEL_ID))
+            fake.click(original, custom_ids(answer)[3], ASKER)  # Ask a human
+            await fake.wait_for(lambda: len(fake.posts("webhooks/")) == 2)
+            fake.message_create("and by when will they build them?", ASKER, reply_to=original)
+            return command, asked
+
+    command, asked = run(scenario)  # closing drains what is in flight: the counts are final
+    assert not threads_started(fake)  # none was taken for a new question
+    (reply,) = in_channel(fake, CHANNEL_ID)  # and after the hand-off, none was answered
+    assert replies_to(fake, asked) == [reply]
+    assert embed_of(reply)["title"] == follow_up
+    no_pings(reply)
+    conversation = f"discord:{command['id']}"  # the /ask answer's conversation
+    assert bot_service.query_log.conversation_questions(conversation) == [first, follow_up]
 
 
 # --- follow-ups in threads ---------------------------------------------------------------
@@ -223,16 +411,18 @@ def test_more_sources_does_not_repeat_the_question_in_the_thread_history(
 # --- the working signal and failures -----------------------------------------------------
 
 
-def test_typing_shows_while_answering(fake: FakeDiscord, bot_service: AnswerService):
-    async def scenario() -> None:
+def test_typing_shows_in_the_thread_while_answering(fake: FakeDiscord, bot_service: AnswerService):
+    async def scenario() -> dict[str, Any]:
         async with running_bot(bot_service, discord_settings(fake)):
-            fake.message_create(f"{MENTION} {QUESTION}", ASKER, mentions_bot=True)
+            asked = fake.message_create(f"{MENTION} {QUESTION}", ASKER, mentions_bot=True)
             await fake.wait_for(fake.messages)
+            return asked
 
-    run(scenario)
+    asked = run(scenario)
     paths = [c.path for c in fake.posts()]
-    typing = paths.index(f"channels/{CHANNEL_ID}/typing")
-    assert typing < paths.index(f"channels/{CHANNEL_ID}/messages")
+    started = paths.index(f"channels/{CHANNEL_ID}/messages/{asked['id']}/threads")
+    typing = paths.index(f"channels/{asked['id']}/typing")
+    assert started < typing < paths.index(f"channels/{asked['id']}/messages")
 
 
 def test_a_replayed_message_is_answered_once(fake: FakeDiscord, bot_service: AnswerService):
@@ -266,7 +456,7 @@ def test_an_answer_layer_error_is_told_and_logged(
 
     with caplog.at_level(logging.INFO):
         asked = run(scenario)
-    (reply,) = replies_to(fake, asked)
+    (reply,) = in_thread_on(fake, asked)
     assert reply.body["content"] == FAILED
     no_pings(reply)
     assert "answering failed" in caplog.text and "the answer layer broke" in caplog.text
@@ -288,6 +478,7 @@ def test_a_channel_that_refuses_the_answer_is_told_by_dm(
     data: dict[str, Any],
     told: str,
 ):
+    fake.fail(f"channels/{CHANNEL_ID}/messages/*/threads", status, data)  # no thread either
     fake.fail(f"channels/{CHANNEL_ID}/messages", status, data)
     fake.fail(f"channels/{CHANNEL_ID}/typing", status, data)
 
@@ -304,6 +495,7 @@ def test_a_channel_that_refuses_the_answer_is_told_by_dm(
     assert dm.body["content"].startswith(f"I couldn't post in <#{CHANNEL_ID}>: {told}")
     assert embed_of(dm)["title"] == QUESTION  # the answer itself comes along
     no_pings(dm)
+    assert "could not start a thread" in caplog.text
     assert f"could not post in channel {CHANNEL_ID}: {status}" in caplog.text
     assert TOKEN not in caplog.text
 

@@ -66,8 +66,10 @@ def test_invite_asks_for_exactly_the_needed_scopes_and_permissions(evbot, monkey
     assert query["client_id"] == [str(BOT_ID)]
     assert query["scope"] == ["bot applications.commands"]
     value = int(query["permissions"][0])
-    # View Channels, Send Messages, Send Messages in Threads, Embed Links, Read Message History.
-    assert value == (1 << 10) | (1 << 11) | (1 << 38) | (1 << 14) | (1 << 16) == 274877991936
+    # View Channels, Send Messages, Create Public Threads, Send Messages in Threads, Embed Links,
+    # Read Message History.
+    bits = (1 << 10) | (1 << 11) | (1 << 35) | (1 << 38) | (1 << 14) | (1 << 16)
+    assert value == bits == 309237730304
     assert all(getattr(discord.Permissions(value), name) for name in PERMISSIONS)
     assert value.bit_count() == len(PERMISSIONS)  # and nothing more
 

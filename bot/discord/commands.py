@@ -8,14 +8,15 @@ from typing import Any
 from bot.settings import Settings
 
 SCOPES = ("bot", "applications.commands")
-# Exactly what the features use. No thread creation (answers are replies), no reactions, and no
-# Use Application Commands (that one is for members: a bot gets /ask via the scope above).
+# Exactly what the features use. No private threads, no reactions, and no Use Application
+# Commands (that one is for members: a bot gets /ask via the scope above).
 PERMISSIONS = (
     "view_channel",  # see the channels and forums it answers in
     "send_messages",  # answers, refusals, notices
-    "send_messages_in_threads",  # forum posts, thread follow-ups
+    "create_public_threads",  # a thread on each question in a text channel (as on Slack)
+    "send_messages_in_threads",  # answers in those threads, forum posts, thread follow-ups
     "embed_links",  # an answer is an embed
-    "read_message_history",  # reply to a question; read a forum post's first message
+    "read_message_history",  # reply to a message; read a forum post's or a reply's target
 )
 
 

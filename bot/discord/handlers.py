@@ -1,5 +1,5 @@
-"""Discord messages -> questions: mentions, DMs, auto-answer channels and forums, and follow-ups
-in a thread the bot has answered in.
+"""Discord messages -> questions: mentions, DMs, auto-answer channels and forums, follow-ups in
+a thread the bot has answered in, and replies to its answers.
 
 Which messages are questions is decided here (with `policy`); answering is the pool's and
 sending is `delivery`'s. No retrieval logic lives here.
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 from collections import OrderedDict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import discord
 
@@ -17,7 +17,7 @@ from bot.conversation import looks_like_question
 from bot.discord import delivery, policy
 from bot.discord.cooldown import polite_wait
 from bot.discord.pool import CLOSING, AnswerPool, failure_text, log_failure
-from bot.discord.render import answer_embed, text_message
+from bot.discord.render import answer_embed, answer_id_in, text_message, thread_name
 from bot.discord.views import answer_view
 from bot.settings import DiscordSettings
 
@@ -39,6 +39,7 @@ class Ask:
     channel: discord.abc.Messageable
     reference: discord.Message | None  # the answer replies to this message
     origin: str  # for log lines: "message 123"
+    in_thread: bool = False  # answer in a thread started on `reference` (a reply if that fails)
 
 
 def forum_question(title: str, body: str) -> str:
@@ -87,8 +88,10 @@ class MessageHandler:
         text = policy.strip_bot_mentions(message.content, message, me)
         author, origin = message.author, f"message {message.id}"
 
-        def ask(conversation: str, history: list[str] | None) -> Ask:
-            return Ask(text, conversation, history, author.id, author, channel, message, origin)
+        def ask(conversation: str, history: list[str] | None, *, thread: bool = False) -> Ask:
+            return Ask(
+                text, conversation, history, author.id, author, channel, message, origin, thread
+            )
 
         if dm:
             return ask(f"discord:{channel.id}", None)
@@ -98,18 +101,26 @@ class MessageHandler:
             conversation = f"discord:{channel.id}"
             if mentioned:
                 return ask(conversation, None)
-            # Unmentioned, a reply is a follow-up only if it asks something ("thanks!" does not).
-            if not looks_like_question(text) or policy.addressed_elsewhere(message, me):
+            if not self._may_follow_up(message, me, text):
                 return None
             query_log = self.pool.service.query_log
             history = await self.pool.run(query_log.conversation_questions, conversation)
-            if not history or await self.pool.run(query_log.handed_off, conversation):
+            if not history or await self._handed_off(conversation):
                 return None  # not a thread we answered in, or one handed to the humans
             return ask(conversation, history)
-        # A thread later opened on this message has the message's id: both share one key.
+        context = await self._replied_context(message, me)
+        if context is not None:  # a reply to one of our answers follows it up, as a reply
+            conversation, history = context
+            if not mentioned and (
+                not self._may_follow_up(message, me, text) or await self._handed_off(conversation)
+            ):
+                return None
+            return ask(conversation, history)
+        # A thread started on this message has the message's id: both share one key.
         conversation = f"discord:{message.id}"
+        threaded = self.settings.answer_in_threads
         if mentioned:
-            return ask(conversation, [])
+            return ask(conversation, [], thread=threaded)
         if (
             not text
             or not policy.auto_answers_channel(self.settings, channel)
@@ -117,7 +128,47 @@ class MessageHandler:
             or (self.settings.auto_answer_questions_only and not looks_like_question(text))
         ):
             return None
-        return ask(conversation, [])
+        return ask(conversation, [], thread=threaded)
+
+    @staticmethod
+    def _may_follow_up(message: discord.Message, me: int, text: str) -> bool:
+        """Unmentioned, a reply follows up only if it asks something ("thanks!" does not), of us."""
+        return looks_like_question(text) and not policy.addressed_elsewhere(message, me)
+
+    async def _handed_off(self, conversation: str) -> bool:
+        return await self.pool.run(self.pool.service.query_log.handed_off, conversation)
+
+    async def _replied_context(
+        self, message: discord.Message, me: int
+    ) -> tuple[str, list[str]] | None:
+        """When the message replies to one of our answers: that answer's conversation, and its
+        questions up to and including the answer's own."""
+        answer_id = await self._replied_answer(message, me)
+        query_log = self.pool.service.query_log
+        context = await self.pool.run(query_log.answer_context, answer_id) if answer_id else None
+        if context is None:
+            return None  # not a reply to an answer on record: an ordinary message
+        question, conversation, earlier = context
+        # A "More sources" or "Share" answer is kept out of any conversation: start one here.
+        return conversation or f"discord:{message.id}", [*earlier, question]
+
+    @staticmethod
+    async def _replied_answer(message: discord.Message, me: int) -> str | None:
+        """The id of our answer this message replies to, if it replies to one."""
+        ref = message.reference
+        if message.type is not discord.MessageType.reply or ref is None or ref.message_id is None:
+            return None  # not a reply (a forward has a reference too)
+        replied = ref.resolved or ref.cached_message
+        if replied is None:  # Discord left the replied message out of the event: read it
+            try:
+                replied = await message.channel.fetch_message(ref.message_id)
+            except delivery.SEND_ERRORS as err:
+                why = delivery.describe(err)
+                log.info("message %s: cannot read the message it replies to (%s)", message.id, why)
+                return None
+        if not isinstance(replied, discord.Message) or replied.author.id != me:
+            return None
+        return answer_id_in(replied)
 
     async def on_thread_create(self, client: discord.Client, thread: discord.Thread) -> None:
         """A new post in an auto-answer forum: its title and first message are the question."""
@@ -176,6 +227,8 @@ class MessageHandler:
             log.info("cooldown: user %s asked too often", ask.asker_id)
             await say(polite_wait(wait))
             return
+        if ask.in_thread and ask.question:  # an empty question gets its note as a reply
+            ask = await self._into_thread(ask)
         async with delivery.working(ask.channel):
             try:
                 user = f"discord:{ask.asker_id}"  # as pool.user_key names a user
@@ -191,3 +244,27 @@ class MessageHandler:
                 embed=answer_embed(answer),
                 view=answer_view(answer, self.pool.step),
             )
+
+    async def _into_thread(self, ask: Ask) -> Ask:
+        """The ask moved into a new public thread on its message, as on Slack; unchanged (a
+        reply) where Discord will not start one, with one log line saying why."""
+        message, channel = ask.reference, ask.channel
+        if message is None or not policy.threads_in(channel):
+            kind = getattr(channel, "type", "unknown")
+            log.info("%s: no threads in a %s channel; answering with a reply", ask.origin, kind)
+            return ask
+        try:
+            thread = await message.create_thread(
+                name=thread_name(ask.question),
+                # The channel's default: archived after a day of quiet unless its admins changed it.
+                auto_archive_duration=channel.default_auto_archive_duration,
+            )
+        except delivery.SEND_ERRORS as err:
+            log.warning(
+                "%s: could not start a thread (%s); answering with a reply",
+                ask.origin,
+                delivery.describe(err),
+            )
+            return ask
+        # The thread has the message's id, so `ask.conversation` already names it.
+        return replace(ask, channel=thread, reference=None)

@@ -7,6 +7,7 @@ text channel or forum also covers the threads and posts in it.
 from __future__ import annotations
 
 import re
+from typing import TypeGuard
 
 import discord
 
@@ -37,6 +38,12 @@ def auto_answers_forum(settings: DiscordSettings, thread: discord.Thread) -> boo
     return isinstance(thread.parent, discord.ForumChannel) and settings.auto_answers_in(
         str(thread.parent_id)
     )
+
+
+def threads_in(channel: object) -> TypeGuard[discord.TextChannel]:
+    """Whether a question here may get a thread of its own: plain text channels only (voice and
+    stage chats have no threads; announcement channels keep the reply)."""
+    return isinstance(channel, discord.TextChannel) and not channel.is_news()
 
 
 def bot_ids(message: discord.Message, me: int) -> tuple[set[int], set[int]]:

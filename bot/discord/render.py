@@ -22,6 +22,7 @@ FIELDS = 25
 FIELD_NAME_CHARS = 256
 FIELD_VALUE_CHARS = 1024
 FOOTER_CHARS = 2048
+THREAD_NAME_CHARS = 100
 EMBED_TOTAL_CHARS = 6000
 ELLIPSIS = "…"
 
@@ -32,6 +33,7 @@ _LINE_START = re.compile(r"^(\s*)([#>\-*+]|\d+\.)", re.MULTILINE)
 # Channel links and slash-command mentions do not ping, but would render as live links.
 _CHANNEL_LINK = re.compile(r"<(#|/)")
 _BRACKET = re.compile(r"([\[\]])")
+_ANSWER_ID = re.compile(r"answer ([0-9a-f]{32})$")  # the end of every answer's footer
 NO_MENTIONS = discord.AllowedMentions.none()
 
 
@@ -120,6 +122,24 @@ def answer_embed(answer: Answer) -> discord.Embed:
     embed.set_footer(text=clip(f"{fresh}answer {answer.id}", FOOTER_CHARS))
     _fit_total(embed)
     return embed
+
+
+def answer_id_in(message: discord.Message) -> str | None:
+    """The id of the answer a message of ours shows (from its embed footer), if it shows one."""
+    for embed in message.embeds:
+        if embed.footer.text and (found := _ANSWER_ID.search(embed.footer.text)):
+            return found[1]
+    return None
+
+
+def thread_name(question: str) -> str:
+    """The question as the name of the thread that answers it: one line, mentions inert.
+
+    Discord shows a thread name as plain text, so markdown there is inert already (escaping
+    it would show the backslashes); only mentions and channel links are broken up.
+    """
+    name = _CHANNEL_LINK.sub("<\u200b\\1", discord.utils.escape_mentions(plain_line(question)))
+    return clip(name, THREAD_NAME_CHARS)
 
 
 def _fit_total(embed: discord.Embed) -> None:
