@@ -59,7 +59,8 @@ def test_out_of_domain_is_refused_and_in_domain_is_not(
 @pytest.mark.xfail(
     strict=True,
     reason="a cosine threshold cannot tell a question the article does not answer from one it "
-    "does when both are about Tesla, Amazon, Bezos or Musk (README, 'Refusal threshold')",
+    "does when both are about Tesla, Amazon, Bezos or Musk, and no second gate measured by "
+    "benchmarks/refusal.py cleared its bar (README, 'Refusal threshold')",
 )
 def test_near_domain_questions_the_article_does_not_answer_are_refused(
     service: AnswerService, questions: list[dict]

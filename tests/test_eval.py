@@ -14,7 +14,7 @@ from bot.evaluation.datasets import EvalDataError, load_beir, load_questions
 from bot.evaluation.metrics import contains_any, score_run
 from bot.evaluation.runner import BeirResult, run_beir
 from bot.settings import Settings, load_settings
-from tests.conftest import QUESTIONS
+from tests.conftest import QUESTIONS, SHIPPED_CORPUS
 
 DOCS = [
     ("paris", "France", "Paris is the capital of France. It lies on the river Seine."),
@@ -205,6 +205,18 @@ def test_project_question_set(evbot, shipped_settings: Settings) -> None:
     assert counts["answered_in_domain"] == 100 and counts["refused_out_of_domain"] >= 23 + 4
     assert data["hit@1"] == pytest.approx(counts["hit@1"] / 100, abs=1e-4)
     assert len(data["misses"]) == 100 - counts["hit@1"]
+
+
+def test_held_out_questions_are_well_formed() -> None:
+    """The questions kept aside for judging refusal rules (benchmarks/refusal.py): each in-domain
+    one's phrase is in the shipped article, and none repeats a question of the tuning set."""
+    held_out = load_questions(QUESTIONS.with_name("shipped-questions-holdout.jsonl"))
+    article = next(SHIPPED_CORPUS.glob("*.md")).read_text(encoding="utf-8")
+    assert {q.kind for q in held_out} == {"paraphrase", "near-domain"}
+    assert all(q.expect in article for q in held_out if not q.refuse)
+    assert sum(q.refuse for q in held_out) == 10 and len(held_out) == 20
+    tuned = {q.question.lower() for q in load_questions(QUESTIONS)}
+    assert not tuned & {q.question.lower() for q in held_out}
 
 
 def test_project_question_set_needs_an_index(evbot, tmp_path: Path) -> None:
