@@ -25,23 +25,28 @@ _FUNCTION_WORDS = {
 }  # fmt: skip
 # Context is the recent questions only, so a long thread cannot grow the query without bound.
 MAX_CONTEXT_CHARS = 600
+HISTORY_TURNS = 5  # earlier questions of a conversation handed to the answer layer
 
 
+# Words that open a question. Not "do", "will", "have" and the like: "will do, thanks" and
+# "do that" are replies; such a question still counts when it has a "?".
 _QUESTION_WORDS = {
     "who", "whom", "whose", "what", "which", "when", "where", "why", "how", "is", "are", "was",
-    "were", "am", "do", "does", "did", "can", "could", "will", "would", "should", "shall", "may",
-    "might", "must", "has", "have", "had", "isn't", "aren't", "doesn't", "don't", "didn't",
-    "can't", "won't", "wouldn't", "shouldn't",
+    "were", "does", "did", "can", "could", "should", "would", "isn't", "aren't", "doesn't",
+    "didn't", "can't", "won't", "wouldn't", "shouldn't",
 }  # fmt: skip
 _OPENER_WORDS = {"and", "but", "also", "so", "then", "or", "ok", "okay"}
+# Links and chat markup (`<https://…|label>`, `<@U123>`): a "?" inside a URL asks nothing.
+_NOT_WORDS = re.compile(r"<[^>]*>|\bhttps?://\S+|\bwww\.\S+", re.IGNORECASE)
 
 
 def looks_like_question(text: str) -> bool:
-    """A question mark, or a question word first ("and" and the like aside).
+    """A question mark, or a question word first ("and" and the like aside), links ignored.
 
     What auto-answer channels may limit themselves to, and what an unmentioned thread reply
     must look like to be taken as a follow-up ("thanks!" is not one).
     """
+    text = _NOT_WORDS.sub(" ", text)
     words = _WORD.findall(text.lower().replace("’", "'"))
     while words and words[0] in _OPENER_WORDS:
         words = words[1:]

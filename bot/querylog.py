@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.answer import Answer
+from bot.conversation import HISTORY_TURNS
 from bot.errors import UnknownAnswer
 
 SCHEMA = """
@@ -32,6 +33,7 @@ CREATE TABLE IF NOT EXISTS answers (
     user TEXT,
     conversation TEXT
 );
+CREATE INDEX IF NOT EXISTS answers_by_conversation ON answers (conversation, asked_at);
 CREATE TABLE IF NOT EXISTS feedback (
     answer_id TEXT NOT NULL REFERENCES answers(id),
     user TEXT NOT NULL,
@@ -60,6 +62,7 @@ CREATE TABLE IF NOT EXISTS handoffs (
 """
 
 
+MAX_REASK_CHAIN = 20  # "More sources" on "More sources" on ...: far more than 10 citations allow
 SETUP_ATTEMPTS = 100  # x 50 ms: other processes creating the same log at the same moment
 
 
@@ -95,12 +98,20 @@ class QueryLog:
                     if db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
                         db.execute("PRAGMA journal_mode=WAL")
                     db.executescript(SCHEMA)
+                    self._add_reask_column(db)
                     break
                 except sqlite3.OperationalError as err:
                     if "locked" not in str(err) or attempt == SETUP_ATTEMPTS - 1:
                         raise
                     time.sleep(0.05)
             self._ready = True
+
+    @staticmethod
+    def _add_reask_column(db: sqlite3.Connection) -> None:
+        """Logs from before re-asks were marked gain the column (NULL: an asked question)."""
+        columns = {row[1] for row in db.execute("PRAGMA table_info(answers)")}
+        if "reask_of" not in columns:
+            db.execute("ALTER TABLE answers ADD COLUMN reask_of TEXT")
 
     def record_answer(
         self,
@@ -109,7 +120,10 @@ class QueryLog:
         source: str = "cli",
         user: str | None = None,
         conversation: str | None = None,
+        reask_of: str | None = None,
     ) -> None:
+        """`reask_of`: the answer a "More sources" / "Share" re-ask repeats; it stays in the
+        conversation (a hand-off on it counts there) but is not a question of its history."""
         quotes = {
             n: " ".join(q.text for q in answer.quotes if q.citation == n)
             for n in {q.citation for q in answer.quotes}
@@ -128,7 +142,9 @@ class QueryLog:
         ]
         with self._connect() as db:
             db.execute(
-                "INSERT INTO answers VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO answers (id, asked_at, question, answer, refused, citations, "
+                "latency_ms, source, user, conversation, reask_of) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     answer.id,
                     _now(),
@@ -140,6 +156,7 @@ class QueryLog:
                     source,
                     user,
                     conversation,
+                    reask_of,
                 ),
             )
 
@@ -179,6 +196,12 @@ class QueryLog:
             )
             return cursor.rowcount == 1
 
+    def follow_up_context(self, conversation: str) -> list[str] | None:
+        """The questions an unmentioned reply in `conversation` follows up, or None when the bot
+        should stay out: it has not answered there, or someone handed it to a human."""
+        history = self.conversation_questions(conversation)
+        return history if history and not self.handed_off(conversation) else None
+
     def handed_off(self, conversation: str) -> bool:
         """Whether someone in this conversation asked for a human: the bot then stops taking
         unmentioned replies there as follow-ups, so it does not talk over the people helping."""
@@ -196,30 +219,38 @@ class QueryLog:
             raise UnknownAnswer(f"no answer with id {answer_id!r} in {self.path}")
         return list(json.loads(row[0]))
 
-    def conversation_questions(self, conversation: str, limit: int = 10) -> list[str]:
+    def conversation_questions(self, conversation: str, limit: int = HISTORY_TURNS) -> list[str]:
         """The conversation's recent questions, oldest first: a chat adapter's follow-up context."""
         with self._connect() as db:
             rows = db.execute(
-                "SELECT question FROM answers WHERE conversation = ? "
+                "SELECT question FROM answers WHERE conversation = ? AND reask_of IS NULL "
                 "ORDER BY asked_at DESC, rowid DESC LIMIT ?",
                 (conversation, limit),
             ).fetchall()
         return [row[0] for row in reversed(rows)]
 
     def answer_context(self, answer_id: str) -> tuple[str, str | None, list[str]] | None:
-        """An answer's question, conversation and the conversation's questions before it."""
+        """An answer's question, conversation and the conversation's questions before it.
+
+        A re-ask answers for the answer it repeats, so "More sources" twice keeps one context.
+        """
         with self._connect() as db:
-            row = db.execute(
-                "SELECT question, conversation, asked_at FROM answers WHERE id = ?", (answer_id,)
-            ).fetchone()
+            for _ in range(MAX_REASK_CHAIN):
+                row = db.execute(
+                    "SELECT question, conversation, asked_at, reask_of FROM answers WHERE id = ?",
+                    (answer_id,),
+                ).fetchone()
+                if row is None or row[3] is None:
+                    break
+                answer_id = row[3]
             if row is None:
                 return None
-            question, conversation, asked_at = row
+            question, conversation, asked_at, _ = row
             earlier = (
                 db.execute(
                     "SELECT question FROM answers WHERE conversation = ? AND asked_at < ? "
-                    "ORDER BY asked_at DESC LIMIT 10",
-                    (conversation, asked_at),
+                    "AND reask_of IS NULL ORDER BY asked_at DESC LIMIT ?",
+                    (conversation, asked_at, HISTORY_TURNS),
                 ).fetchall()
                 if conversation
                 else []
@@ -260,8 +291,11 @@ class QueryLog:
     def stats(self, worst: int = 10) -> dict[str, Any]:
         """Totals and the lists a curator works from: worst answers, hand-offs, weak passages."""
         with self._connect() as db:
-            questions, refused = db.execute(
-                "SELECT COUNT(*), COALESCE(SUM(refused), 0) FROM answers"
+            # A re-ask ("More sources", "Share") is not another question.
+            questions, refused, reasks = db.execute(
+                "SELECT COALESCE(SUM(reask_of IS NULL), 0), "
+                "COALESCE(SUM(refused * (reask_of IS NULL)), 0), "
+                "COALESCE(SUM(reask_of IS NOT NULL), 0) FROM answers"
             ).fetchone()
             helpful, not_helpful = db.execute(
                 "SELECT COALESCE(SUM(helpful), 0), COALESCE(SUM(1 - helpful), 0) FROM feedback"
@@ -310,6 +344,7 @@ class QueryLog:
             "questions": questions,
             "refused": refused,
             "refusal_rate": round(refused / questions, 4) if questions else 0.0,
+            "reasks": reasks,
             "helpful": helpful,
             "not_helpful": not_helpful,
             "helpful_ratio": round(helpful / (helpful + not_helpful), 4)

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from bot.answer import Answer, compose_answer, validate_question
 from bot.conversation import search_query
 from bot.embedding import Embedder, get_embedder
-from bot.errors import IndexUnavailable
+from bot.errors import IndexUnavailable, UnknownAnswer
 from bot.index import CURRENT, load_index
 from bot.querylog import QueryLog
 from bot.retrieval import Retriever
@@ -85,6 +85,7 @@ class AnswerService:
         user: str | None = None,
         conversation: str | None = None,
         citations: int | None = None,
+        reask_of: str | None = None,
     ) -> Answer:
         """Answer `question`; `history` is the conversation's earlier questions, oldest first.
 
@@ -118,11 +119,33 @@ class AnswerService:
         )
         try:
             self.query_log.record_answer(
-                answer, source=source, user=user, conversation=conversation
+                answer, source=source, user=user, conversation=conversation, reask_of=reask_of
             )
         except (sqlite3.Error, OSError) as err:  # a full disk must not cost the user the answer
             log.warning("could not record answer %s in the query log: %s", answer.id, err)
         return answer
+
+    def reask(
+        self, answer_id: str, *, citations: int | None, source: str, user: str | None = None
+    ) -> Answer:
+        """An earlier answer's question again, in its conversation ("More sources", "Share").
+
+        Logged as a re-ask of `answer_id`: it belongs to the conversation (a hand-off on it
+        quiets the thread) without entering the conversation's history a second time.
+        """
+        context = self.query_log.answer_context(answer_id)
+        if context is None:
+            raise UnknownAnswer(f"no answer with id {answer_id!r} in {self.query_log.path}")
+        question, conversation, history = context
+        return self.ask(
+            question,
+            history,
+            source=source,
+            user=user,
+            conversation=conversation,
+            citations=citations,
+            reask_of=answer_id,
+        )
 
     def record_feedback(self, answer_id: str, user: str | None, helpful: bool) -> None:
         """The adapters' Helpful / Not helpful buttons; the quoted passages get the vote too."""

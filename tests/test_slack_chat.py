@@ -218,6 +218,9 @@ def test_dm_follow_ups_and_more_sources_survive_a_restart(
     assert more.params["replace_original"] is True
     cited = [s for s in _sections(more.params) if s.startswith("*[")]
     assert len(cited) == 2 * fresh_service.settings.citations
+    # More sources repeats the question without making it part of the conversation twice.
+    assert fresh_service.query_log.conversation_questions("slack:D1:dm") == [CARBON, "by when?"]
+    assert fresh_service.query_log.stats()["reasks"] == 1
 
 
 def test_each_ask_command_is_a_conversation_of_its_own(

@@ -13,7 +13,6 @@ from bot.embedding import Embedder
 from bot.index import build_index
 from bot.service import AnswerService
 from bot.settings import load_settings
-from bot.slack.policy import looks_like_question
 from bot.slack.render import (
     ASK_HUMAN,
     MAX_BLOCKS,
@@ -117,22 +116,6 @@ def test_handoff_tags_only_a_real_group_and_escapes_the_question() -> None:
     assert rendered.startswith("<!subteam^S1> ana &lt;!here&gt;")
     assert "&lt;!channel&gt; when? &lt;@U0BAD&gt;" in rendered
     assert "<!channel>" not in rendered and "<@U0BAD>" not in rendered and "<!here>" not in text
-
-
-@pytest.mark.parametrize(
-    ("text", "question"),
-    [
-        ("Who is Amazon partnering with", True),
-        ("is the Texas plant open", True),
-        ("Doesn't Tesla build batteries", True),
-        ("batteries by 2030?", True),
-        ("Amazon signed a deal with Panasonic.", False),
-        ("thanks all", False),
-        ("<@U1> how are you", True),
-    ],
-)
-def test_what_looks_like_a_question(text: str, question: bool) -> None:
-    assert looks_like_question(text) is question
 
 
 @pytest.fixture

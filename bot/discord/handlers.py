@@ -104,10 +104,9 @@ class MessageHandler:
             if not self._may_follow_up(message, me, text):
                 return None
             query_log = self.pool.service.query_log
-            history = await self.pool.run(query_log.conversation_questions, conversation)
-            if not history or await self._handed_off(conversation):
-                return None  # not a thread we answered in, or one handed to the humans
-            return ask(conversation, history)
+            history = await self.pool.run(query_log.follow_up_context, conversation)
+            # None: not a thread we answered in, or one handed to the humans.
+            return ask(conversation, history) if history is not None else None
         context = await self._replied_context(message, me)
         if context is not None:  # a reply to one of our answers follows it up, as a reply
             conversation, history = context

@@ -101,11 +101,10 @@ class AnswerPool:
         return await self.run(self._ask_sync, question, user, conversation, history)
 
     async def reask(self, answer_id: str, user: str, citations: int | None) -> Answer:
-        """An earlier answer's question again, in its context ("More sources", "Share").
-
-        Recorded outside the conversation, so the question does not enter its history twice.
-        """
-        return await self.run(self._reask_sync, answer_id, user, citations)
+        """An earlier answer's question again, in its context ("More sources", "Share")."""
+        return await self.run(
+            self.service.reask, answer_id, citations=citations, source="discord", user=user
+        )
 
     def _ask_sync(
         self, question: str, user: str, conversation: str, history: list[str] | None
@@ -114,13 +113,4 @@ class AnswerPool:
             history = self.service.query_log.conversation_questions(conversation)
         return self.service.ask(
             question, history, source="discord", user=user, conversation=conversation
-        )
-
-    def _reask_sync(self, answer_id: str, user: str, citations: int | None) -> Answer:
-        context = self.service.query_log.answer_context(answer_id)
-        if context is None:
-            raise UnknownAnswer(f"no answer with id {answer_id!r}")
-        question, _, history = context
-        return self.service.ask(
-            question, history, source="discord", user=user, citations=citations or None
         )

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from bot.errors import UnknownAnswer
 from bot.settings import MAX_CITATIONS
-from bot.slack.events import SORRY, SlackAnswers, render
+from bot.slack.events import FORGOTTEN, SORRY, SlackAnswers, render
 from bot.slack.policy import is_dm
 from bot.slack.render import (
     ASK_HUMAN,
@@ -37,7 +37,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 THANKS = "Thanks, your feedback is recorded."
-FORGOTTEN = "Sorry, I no longer have that answer on record; please ask the question again."
 ALREADY_ASKED = "You have already asked a human about this answer; they were tagged then."
 NO_GROUP = (
     "Your request is recorded for the team, but no human group is configured "
@@ -145,14 +144,12 @@ class AnswerButtons:
         await self._note(click, note)
 
     async def _more_sources(self, click: Click) -> None:
-        asked = await self._asked(click)
-        if asked is None:
+        pressed = await self._pressed(click)
+        if pressed is None:
             return
-        question, conversation, history, shown, view = asked
+        answer_id, shown, view = pressed
         more = min(MAX_CITATIONS, shown + self.service.settings.citations)
-        result = await self.answers.ask(
-            question, history, user=click.user, conversation=conversation, citations=more
-        )
+        result = await self.answers.reask(answer_id, user=click.user, citations=more)
         if isinstance(result, str):  # keep the answer on screen; say why there are no more
             await self._note(click, result)
             return
@@ -175,6 +172,9 @@ class AnswerButtons:
         if first is False:
             await self._note(click, ALREADY_ASKED)
             return
+        if is_dm(click.channel):  # nobody else can see a DM, whatever group is configured
+            await self._note(click, IN_A_DM)
+            return
         mention = group_mention(self.answers.settings.human_group)
         if mention is None:
             log.warning(
@@ -182,9 +182,6 @@ class AnswerButtons:
                 "not a user-group id (S…)" if self.answers.settings.human_group else "not set",
             )
             await self._note(click, NO_GROUP)
-            return
-        if is_dm(click.channel):
-            await self._note(click, IN_A_DM)
             return
         context = await self.answers.in_pool(self.service.query_log.answer_context, click.value)
         text, blocks = render_handoff(context[0] if context else "", mention, click.name)
@@ -194,14 +191,13 @@ class AnswerButtons:
 
     async def _share(self, click: Click) -> None:
         """A private answer, posted for the channel: asked again from the query log."""
-        asked = await self._asked(click)
-        if asked is None:
+        pressed = await self._pressed(click)
+        if pressed is None:
             return
-        question, conversation, history, shown, _ = asked
+        answer_id, shown, _ = pressed
         view = View(show_question=True, shared_by=click.name or "a teammate")
-        result = await self.answers.ask(
-            question, history, user=click.user, conversation=conversation, citations=shown or None
-        )
+        citations = shown or self.service.settings.citations
+        result = await self.answers.reask(answer_id, user=click.user, citations=citations)
         if isinstance(result, str):
             await self._note(click, result)
             return
@@ -220,18 +216,13 @@ class AnswerButtons:
 
     # -- shared steps ---------------------------------------------------------------------------
 
-    async def _asked(self, click: Click) -> tuple[str, str | None, list[str], int, View] | None:
-        """The pressed answer's question, conversation, earlier questions, citations and view."""
+    async def _pressed(self, click: Click) -> tuple[str, int, View] | None:
+        """The pressed answer's id, how many citations it shows, and its view."""
         parsed = parse_value(click.value)
-        context = None
-        if parsed is not None:
-            context = await self.answers.in_pool(self.service.query_log.answer_context, parsed[0])
-        if parsed is None or context is None:
-            log.warning("a button was pressed on an answer the query log does not have")
+        if parsed is None:
+            log.warning("a button carried a value this version cannot read: %r", click.value[:80])
             await self._note(click, FORGOTTEN)
-            return None
-        question, conversation, history = context
-        return question, conversation, history, parsed[1], parsed[2]
+        return parsed
 
     async def _note(self, click: Click, note: str) -> None:
         """A message only the presser sees: through the response_url, else ephemeral or DM."""

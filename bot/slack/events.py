@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from bot.answer import Answer
 from bot.conversation import looks_like_question
-from bot.errors import BadQuestion, IndexUnavailable
+from bot.errors import BadQuestion, IndexUnavailable, UnknownAnswer
 from bot.slack.dedup import SeenKeys
 from bot.slack.delivery import Delivery
 from bot.slack.policy import Kind, classify_message, from_a_person, may_answer_in
@@ -39,10 +39,10 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 
+FORGOTTEN = "Sorry, I no longer have that answer on record; please ask the question again."
 SORRY = "Sorry, something went wrong while answering that. Please try again in a moment."
 NO_INDEX = "Sorry, I can't search the sources right now (the index is unavailable); try later."
 NOT_ENABLED = "I'm not enabled in this channel. Ask me in a DM, or in a channel where I answer."
-HISTORY_TURNS = 5  # earlier questions handed to the service as a follow-up's context
 _LINK = re.compile(r"<(https?://[^|>]+)(?:\|([^>]*))?>")
 _PRIVATE = re.compile(r"^\s*(--private|-p)\b\s*|\s+(--private|-p)\s*$")
 
@@ -185,33 +185,30 @@ class SlackAnswers:
         channel, ts, user = event.get("channel", ""), event.get("ts", ""), event.get("user")
         thread_ts = event.get("thread_ts")
         conversation = conversation_key(channel, ts, thread_ts, kind)
-        history: list[str] = []
+        question = clean_question(event.get("text") or "", context.get("bot_user_id"))
+        history: list[str] | None = []
+        # An unmentioned thread reply must ask something ("thanks!" does not) before the log
+        # is even read; then it is a follow-up only where the bot answered and nobody handed
+        # the thread to a human.
+        if kind is Kind.THREAD and not looks_like_question(question):
+            return
         if thread_ts or kind is Kind.DM:
+            query_log = self.service.query_log
+            thread = kind is Kind.THREAD
+            read = query_log.follow_up_context if thread else query_log.conversation_questions
             try:
-                history = await self.in_pool(
-                    self.service.query_log.conversation_questions, conversation, HISTORY_TURNS
-                )
+                history = await self.in_pool(read, conversation)
             except Exception:
                 log.exception("could not read conversation %s from the query log", conversation)
-                if kind is Kind.THREAD:
+                if thread:
                     return  # we cannot tell whether the thread is ours: stay out of it
-        if kind is Kind.THREAD and not history:
-            return  # a thread the bot has not answered in: people talking among themselves
-        question = clean_question(event.get("text") or "", context.get("bot_user_id"))
-        if kind is Kind.THREAD and not await self._follow_up_wanted(question, conversation):
+        if history is None:
             return
         reply_in = thread_ts or (None if kind is Kind.DM else ts)
         async with working(client, channel, ts, self.settings.working_reaction):
             result = await self.ask(question, history, user=user, conversation=conversation)
             text, blocks = render(result)
             await self.delivery.post(client, channel, reply_in, text, blocks, asker=user)
-
-    async def _follow_up_wanted(self, reply: str, conversation: str) -> bool:
-        """An unmentioned reply is a follow-up only if it asks something ("thanks!" does not)
-        and nobody has handed the thread to a human, who the bot must not talk over."""
-        if not looks_like_question(reply):
-            return False
-        return not await self.in_pool(self.service.query_log.handed_off, conversation)
 
     async def _answer_command(
         self, client: AsyncWebClient, command: dict[str, Any], question: str, private: bool
@@ -242,26 +239,42 @@ class SlackAnswers:
         *,
         user: str | None,
         conversation: str | None,
-        citations: int | None = None,
     ) -> Answer | str:
         """The answer, or a short note saying why there is none (the log says why)."""
-        try:
-            return await self.in_pool(
+        return await self._answer_or_note(
+            question[:80],
+            functools.partial(
                 self.service.ask,
                 question,
                 tuple(history),
                 source="slack",
                 user=user,
                 conversation=conversation,
-                citations=citations,
-            )
+            ),
+        )
+
+    async def reask(self, answer_id: str, *, user: str | None, citations: int) -> Answer | str:
+        """An earlier answer's question again, with `citations` sources (More sources, Share)."""
+        return await self._answer_or_note(
+            f"answer {answer_id}",
+            functools.partial(
+                self.service.reask, answer_id, citations=citations, source="slack", user=user
+            ),
+        )
+
+    async def _answer_or_note(self, what: str, call: Callable[[], Answer]) -> Answer | str:
+        try:
+            return await self.in_pool(call)
         except BadQuestion as err:
             return str(err)
+        except UnknownAnswer:
+            log.warning("a button was pressed on %s, which the query log does not have", what)
+            return FORGOTTEN
         except IndexUnavailable as err:
             log.error("cannot answer: %s", err)
             return NO_INDEX
         except Exception:
-            log.exception("answering %r failed", question[:80])
+            log.exception("answering %r failed", what)
             return SORRY
 
 

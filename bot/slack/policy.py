@@ -13,14 +13,13 @@ import re
 from enum import StrEnum
 from typing import Any
 
-from bot.conversation import looks_like_question as is_question
+from bot.conversation import looks_like_question
 from bot.settings import SlackSettings
 
 # Message subtypes that are still a person writing; every other subtype (edits, deletions, joins,
 # bot messages, ...) is not a question.
 HUMAN_SUBTYPES = frozenset({"thread_broadcast", "file_share"})
 _MENTION = re.compile(r"<@([UW][A-Z0-9]+)(?:\|[^>]*)?>|<!subteam\^[A-Z0-9]+(?:\|[^>]*)?>")
-_MARKUP = re.compile(r"<[^>]*>")
 
 
 class Kind(StrEnum):
@@ -57,11 +56,6 @@ def mentions_bot(text: str, bot_user_id: str | None) -> bool:
 def addresses_someone_else(text: str, bot_user_id: str | None) -> bool:
     """It tags a person or a user group other than the bot: a conversation between people."""
     return any(m.group(1) != bot_user_id for m in _MENTION.finditer(text))
-
-
-def looks_like_question(text: str) -> bool:
-    """A "?" or an opening question word, in the text without Slack's `<...>` markup."""
-    return is_question(_MARKUP.sub(" ", text))
 
 
 def classify_message(
