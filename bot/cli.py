@@ -129,8 +129,11 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
 
 def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
     """Serve every chat platform whose token is configured; with none, chat in the terminal."""
-    configured = {"slack": settings.slack.bot_token, "discord": settings.discord.token}
-    fronts = [name for name, token in configured.items() if token and token.get_secret_value()]
+    configured = {
+        "slack": settings.slack.secret("bot_token"),
+        "discord": settings.discord.token and settings.discord.token.get_secret_value().strip(),
+    }
+    fronts = [name for name, token in configured.items() if token]
     if not fronts:
         return cmd_chat(args, settings)
     if len(fronts) == 1:

@@ -137,8 +137,8 @@ class Embedder:
                 return_offsets_mapping=True,
             )["offset_mapping"]
             for i, output, token_spans in zip(batch, outputs, offsets, strict=True):
-                tokens = output["token_embeddings"][: len(token_spans)].float().numpy()
-                text_vectors[i] = output["sentence_embedding"].float().numpy()
+                tokens = output["token_embeddings"][: len(token_spans)].float().cpu().numpy()
+                text_vectors[i] = output["sentence_embedding"].float().cpu().numpy()
                 starts, ends = np.asarray(token_spans, dtype=np.int64).T
                 real = ends > starts  # [CLS], [SEP] and padding have empty offsets
                 for row, (start, end) in enumerate(spans[i], start=int(first_span[i])):

@@ -378,7 +378,6 @@ class SearchIndex:
     path: Path
     manifest: dict[str, Any]
     passages: list[Passage]
-    dense: Any  # faiss.Index over passage vectors
     passage_vectors: np.ndarray
     sentence_vectors: np.ndarray
     sentence_offsets: np.ndarray  # row of each passage's first sentence in sentence_vectors
@@ -412,13 +411,16 @@ def load_index(index_dir: Path, model: str, build_id: str | None = None) -> Sear
         ]
         import faiss
 
-        dense = faiss.read_index(str(build / VECTORS))
-        passage_vectors = dense.reconstruct_n(0, dense.ntotal)
+        # The retriever scores every passage with one product (score fusion needs them all),
+        # so the FAISS file is read for its vectors and the index object is not kept.
+        stored = faiss.read_index(str(build / VECTORS))
+        passage_vectors = stored.reconstruct_n(0, stored.ntotal)
+        del stored
         sentence_vectors = np.load(build / SENTENCES)
         lexical = LexicalIndex.load(build / LEXICAL)
         counts = np.array([len(p.sentences) for p in passages], dtype=np.int64)
         offsets = np.concatenate([[0], np.cumsum(counts)[:-1]]) if len(passages) else counts
-        if dense.ntotal != len(passages) or len(sentence_vectors) != int(counts.sum()):
+        if len(passage_vectors) != len(passages) or len(sentence_vectors) != int(counts.sum()):
             raise ValueError("vector counts do not match the passages")
     except Exception as err:  # any unreadable part means the same thing to the user: rebuild
         raise IndexUnavailable(
@@ -428,7 +430,6 @@ def load_index(index_dir: Path, model: str, build_id: str | None = None) -> Sear
         path=build,
         manifest=manifest,
         passages=passages,
-        dense=dense,
         passage_vectors=passage_vectors,
         sentence_vectors=sentence_vectors,
         sentence_offsets=offsets,

@@ -28,7 +28,7 @@ def render_text(answer: Answer) -> str:
     lines.append(f"Sources{built}:")
     for c in answer.citations:
         where = f" — {c.section}" if c.section else ""
-        when = f" (published {c.published})" if c.published else ""
+        when = f" (published {day(c.published)})" if c.published else ""
         lines.append(f"[{c.n}] {c.title}{where}{when}")
         if c.link or c.url:
             lines.append(f"    {c.link or c.url}")

@@ -11,13 +11,15 @@ from collections.abc import AsyncIterator
 from contextlib import AsyncExitStack, asynccontextmanager
 from typing import Any
 
+import aiohttp
 import discord
 
 from bot.discord.render import NO_MENTIONS, text_message
 
 log = logging.getLogger(__name__)
 
-SEND_ERRORS = (discord.HTTPException, discord.RateLimited)
+# Past discord.py's retries: an HTTP error, a rate limit, or the network itself failing.
+SEND_ERRORS = (discord.HTTPException, discord.RateLimited, aiohttp.ClientError, TimeoutError)
 
 
 def describe(err: Exception) -> str:
@@ -35,6 +37,8 @@ def why(err: Exception) -> str:
         return "I'm missing a permission there (a server admin can re-invite me)"
     if isinstance(err, discord.RateLimited) or getattr(err, "status", None) == 429:
         return "Discord is rate-limiting me there right now"
+    if isinstance(err, aiohttp.ClientError | TimeoutError):
+        return "I couldn't reach Discord just then"
     return f"Discord refused the message (error {getattr(err, 'status', '?')})"
 
 

@@ -232,16 +232,13 @@ class MessageHandler:
             try:
                 user = f"discord:{ask.asker_id}"  # as pool.user_key names a user
                 answer = await self.pool.ask(ask.question, user, ask.conversation, ask.history)
-            except Exception as err:
+                embed, view = answer_embed(answer), answer_view(answer, self.pool.step)
+            except Exception as err:  # answering or rendering: either way the asker hears
                 log_failure(err, ask.origin)
                 await say(failure_text(err))
                 return
             await delivery.post(
-                ask.channel,
-                ask.asker,
-                reference=ask.reference,
-                embed=answer_embed(answer),
-                view=answer_view(answer, self.pool.step),
+                ask.channel, ask.asker, reference=ask.reference, embed=embed, view=view
             )
 
     async def _into_thread(self, ask: Ask) -> Ask:

@@ -80,18 +80,15 @@ class InteractionHandler:
                 answer = await self.pool.ask(
                     question, user_key(interaction.user), conversation, history
                 )
-            except Exception as err:
+                embed = answer_embed(answer)
+                view = answer_view(answer, self.pool.step, private=ephemeral)
+            except Exception as err:  # answering or rendering: either way the asker hears
                 log_failure(err, f"/ask {interaction.id}")
                 await delivery.follow_up(
                     interaction, ephemeral=True, content=text_message(failure_text(err))
                 )
                 return
-            await delivery.follow_up(
-                interaction,
-                ephemeral=ephemeral,
-                embed=answer_embed(answer),
-                view=answer_view(answer, self.pool.step, private=ephemeral),
-            )
+            await delivery.follow_up(interaction, ephemeral=ephemeral, embed=embed, view=view)
 
     async def more_sources(self, interaction: Interaction, answer_id: str, count: int) -> None:
         await self._reask(interaction, answer_id, count, share=False)
@@ -113,7 +110,9 @@ class InteractionHandler:
                 return
             try:
                 answer = await self.pool.reask(answer_id, user_key(interaction.user), count)
-            except Exception as err:
+                embed = answer_embed(answer)
+                view = answer_view(answer, self.pool.step, context_id=answer_id, private=private)
+            except Exception as err:  # answering or rendering: either way the presser hears
                 log_failure(err, f"interaction {interaction.id} on answer {answer_id}")
                 await delivery.follow_up(
                     interaction, ephemeral=True, content=text_message(failure_text(err))
@@ -123,8 +122,8 @@ class InteractionHandler:
                 interaction,
                 ephemeral=private,
                 content=f"Shared by {interaction.user.mention}" if share else None,
-                embed=answer_embed(answer),
-                view=answer_view(answer, self.pool.step, context_id=answer_id, private=private),
+                embed=embed,
+                view=view,
             )
 
     async def vote(self, interaction: Interaction, answer_id: str, helpful: bool) -> None:

@@ -130,8 +130,8 @@ def answer_view(
     """Helpful / Not helpful, More sources (while under the cap), Ask a human, and on a private
     answer Share in channel.
 
-    `context_id` is the answer whose question and conversation "More sources" and "Share" re-ask:
-    a re-asked answer is kept out of its conversation, so it points back at the original.
+    `context_id` is the answer "More sources" and "Share" re-ask: the original one, so the
+    citation count steps from what is shown.
     """
     context = context_id or answer.id
     view = discord.ui.View(timeout=None)
