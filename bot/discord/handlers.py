@@ -8,12 +8,12 @@ sending is `delivery`'s. No retrieval logic lives here.
 from __future__ import annotations
 
 import logging
-from collections import OrderedDict
 from dataclasses import dataclass, replace
 
 import discord
 
 from bot.conversation import looks_like_question
+from bot.dedup import SeenKeys
 from bot.discord import delivery, policy
 from bot.discord.cooldown import polite_wait
 from bot.discord.pool import CLOSING, AnswerPool, failure_text, log_failure
@@ -23,7 +23,6 @@ from bot.settings import DiscordSettings
 
 log = logging.getLogger(__name__)
 
-SEEN = 4096  # message and post ids remembered, so a replayed gateway event is answered once
 CHAT_MESSAGES = (discord.MessageType.default, discord.MessageType.reply)
 
 
@@ -54,15 +53,8 @@ class MessageHandler:
     def __init__(self, pool: AnswerPool, settings: DiscordSettings) -> None:
         self.pool = pool
         self.settings = settings
-        self._seen: OrderedDict[int, None] = OrderedDict()
-
-    def _first_time(self, event_id: int) -> bool:
-        if event_id in self._seen:
-            return False
-        self._seen[event_id] = None
-        if len(self._seen) > SEEN:
-            self._seen.popitem(last=False)
-        return True
+        # Message and post ids taken up, so a replayed gateway event is answered once.
+        self.seen = SeenKeys()
 
     async def on_message(self, client: discord.Client, message: discord.Message) -> None:
         me = client.user
@@ -76,7 +68,7 @@ class MessageHandler:
             except Exception as err:  # e.g. the query log is unreadable: nobody asked us yet
                 log_failure(err, f"message {message.id}")
                 return
-            if ask is not None and self._first_time(message.id):
+            if ask is not None and self.seen.first_time(message.id):
                 await self._answer(ask)
 
     async def _question_in(self, message: discord.Message, me: int) -> Ask | None:
@@ -174,7 +166,9 @@ class MessageHandler:
         me = client.user
         if me is None or thread.owner_id == me.id:
             return
-        if not policy.auto_answers_forum(self.settings, thread) or not self._first_time(thread.id):
+        if not policy.auto_answers_forum(self.settings, thread) or not self.seen.first_time(
+            thread.id
+        ):
             return
         with self.pool.tracked():
             starter = thread.starter_message or await self._fetch_starter(thread)

@@ -21,8 +21,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from bot.answer import Answer
 from bot.conversation import looks_like_question
+from bot.dedup import SeenKeys
 from bot.errors import BadQuestion, IndexUnavailable, UnknownAnswer
-from bot.slack.dedup import SeenKeys
 from bot.slack.delivery import Delivery
 from bot.slack.policy import Kind, classify_message, from_a_person, may_answer_in
 from bot.slack.render import Block, View, render_answer, render_notice

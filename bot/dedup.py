@@ -1,7 +1,7 @@
-"""Remembers which Slack messages have been taken up, so a retried event is answered once.
+"""Remembers which chat messages have been taken up, so a redelivered event is answered once.
 
-Bolt passes retries (`X-Slack-Retry-Num`) through, and a mention in a channel arrives twice (as
-`app_mention` and as `message`); both carry the same channel and message ts, the key used here.
+Slack retries events (`X-Slack-Retry-Num`) and sends a channel mention twice (`app_mention` and
+`message`); Discord replays gateway events after a resume. Each adapter keys its messages.
 """
 
 from __future__ import annotations
@@ -15,10 +15,10 @@ class SeenKeys:
     def __init__(self, ttl_seconds: float = 3600, max_keys: int = 50_000) -> None:
         self.ttl = ttl_seconds
         self.max_keys = max_keys
-        self._seen: OrderedDict[str, float] = OrderedDict()
+        self._seen: OrderedDict[object, float] = OrderedDict()
         self._lock = threading.Lock()
 
-    def first_time(self, key: str) -> bool:
+    def first_time(self, key: object) -> bool:
         """True the first time `key` is offered (within the TTL), False on every repeat."""
         now = time.monotonic()
         with self._lock:
