@@ -14,8 +14,8 @@ from typing import Any
 import discord
 import pytest
 
-from bot.discord.pool import FAILED
 from bot.embedding import Embedder
+from bot.errors import SORRY
 from bot.service import AnswerService
 from bot.settings import Settings
 from tests.fake_discord import (
@@ -457,7 +457,7 @@ def test_an_answer_layer_error_is_told_and_logged(
     with caplog.at_level(logging.INFO):
         asked = run(scenario)
     (reply,) = in_thread_on(fake, asked)
-    assert reply.body["content"] == FAILED
+    assert reply.body["content"] == SORRY
     no_pings(reply)
     assert "answering failed" in caplog.text and "the answer layer broke" in caplog.text
     assert TOKEN not in caplog.text

@@ -13,10 +13,10 @@ from discord import app_commands
 
 from bot.discord.handlers import MessageHandler
 from bot.discord.interactions import InteractionHandler
-from bot.discord.pool import FAILED, AnswerPool
+from bot.discord.pool import AnswerPool
 from bot.discord.render import NO_MENTIONS
 from bot.discord.views import BUTTONS
-from bot.errors import ConfigError
+from bot.errors import SORRY, ConfigError
 from bot.service import AnswerService
 from bot.settings import MAX_QUESTION_CHARS, DiscordSettings
 
@@ -109,7 +109,7 @@ class EvBotClient(discord.Client):
             else interaction.response.send_message
         )
         try:
-            await send(FAILED, ephemeral=True, allowed_mentions=NO_MENTIONS)
+            await send(SORRY, ephemeral=True, allowed_mentions=NO_MENTIONS)
         except discord.HTTPException as err:
             log.error("could not tell the user: %s", err.status)
 

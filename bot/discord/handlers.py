@@ -16,9 +16,10 @@ from bot.conversation import looks_like_question
 from bot.dedup import SeenKeys
 from bot.discord import delivery, policy
 from bot.discord.cooldown import polite_wait
-from bot.discord.pool import CLOSING, AnswerPool, failure_text, log_failure
+from bot.discord.pool import CLOSING, AnswerPool
 from bot.discord.render import answer_embed, answer_id_in, text_message, thread_name
 from bot.discord.views import answer_view
+from bot.errors import asker_message, log_unanswered
 from bot.settings import DiscordSettings
 
 log = logging.getLogger(__name__)
@@ -66,7 +67,7 @@ class MessageHandler:
             try:
                 ask = await self._question_in(message, me.id)
             except Exception as err:  # e.g. the query log is unreadable: nobody asked us yet
-                log_failure(err, f"message {message.id}")
+                log_unanswered(log, err, f"message {message.id}")
                 return
             if ask is not None and self.seen.first_time(message.id):
                 await self._answer(ask)
@@ -228,8 +229,8 @@ class MessageHandler:
                 answer = await self.pool.ask(ask.question, user, ask.conversation, ask.history)
                 embed, view = answer_embed(answer), answer_view(answer, self.pool.step)
             except Exception as err:  # answering or rendering: either way the asker hears
-                log_failure(err, ask.origin)
-                await say(failure_text(err))
+                log_unanswered(log, err, ask.origin)
+                await say(asker_message(err))
                 return
             await delivery.post(
                 ask.channel, ask.asker, reference=ask.reference, embed=embed, view=view

@@ -11,7 +11,7 @@ import discord
 
 from bot.discord import delivery, policy
 from bot.discord.cooldown import polite_wait
-from bot.discord.pool import CLOSING, AnswerPool, failure_text, log_failure, user_key
+from bot.discord.pool import CLOSING, AnswerPool, user_key
 from bot.discord.render import (
     NO_MENTIONS,
     answer_embed,
@@ -20,7 +20,7 @@ from bot.discord.render import (
     text_message,
 )
 from bot.discord.views import answer_view
-from bot.errors import UnknownAnswer
+from bot.errors import UnknownAnswer, asker_message, log_unanswered
 from bot.settings import DiscordSettings
 
 log = logging.getLogger(__name__)
@@ -83,9 +83,9 @@ class InteractionHandler:
                 embed = answer_embed(answer)
                 view = answer_view(answer, self.pool.step, private=ephemeral)
             except Exception as err:  # answering or rendering: either way the asker hears
-                log_failure(err, f"/ask {interaction.id}")
+                log_unanswered(log, err, f"/ask {interaction.id}")
                 await delivery.follow_up(
-                    interaction, ephemeral=True, content=text_message(failure_text(err))
+                    interaction, ephemeral=True, content=text_message(asker_message(err))
                 )
                 return
             await delivery.follow_up(interaction, ephemeral=ephemeral, embed=embed, view=view)
@@ -113,9 +113,9 @@ class InteractionHandler:
                 embed = answer_embed(answer)
                 view = answer_view(answer, self.pool.step, context_id=answer_id, private=private)
             except Exception as err:  # answering or rendering: either way the presser hears
-                log_failure(err, f"interaction {interaction.id} on answer {answer_id}")
+                log_unanswered(log, err, f"interaction {interaction.id} on answer {answer_id}")
                 await delivery.follow_up(
-                    interaction, ephemeral=True, content=text_message(failure_text(err))
+                    interaction, ephemeral=True, content=text_message(asker_message(err))
                 )
                 return
             await delivery.follow_up(
@@ -137,8 +137,8 @@ class InteractionHandler:
                 )
                 text = f"Thanks: recorded as {'helpful' if helpful else 'not helpful'}."
             except UnknownAnswer as err:
-                log_failure(err, f"vote on answer {answer_id}")
-                text = failure_text(err)
+                log_unanswered(log, err, f"vote on answer {answer_id}")
+                text = asker_message(err)
             except Exception:
                 log.exception("storing a vote for answer %s failed", answer_id)
                 text = "Sorry, I could not store your vote; the error has been logged."
@@ -157,8 +157,8 @@ class InteractionHandler:
                 )
                 context = await self.pool.run(service.query_log.answer_context, answer_id)
             except Exception as err:
-                log_failure(err, f"hand-off on answer {answer_id}")
-                text = failure_text(err) if isinstance(err, UnknownAnswer) else HANDOFF_FAILED
+                log_unanswered(log, err, f"hand-off on answer {answer_id}")
+                text = asker_message(err) if isinstance(err, UnknownAnswer) else HANDOFF_FAILED
                 await delivery.follow_up(interaction, ephemeral=True, content=text)
                 return
             if not first:

@@ -18,41 +18,17 @@ import discord
 
 from bot.answer import Answer
 from bot.discord.cooldown import Cooldown
-from bot.errors import BadQuestion, IndexUnavailable, UnknownAnswer
 from bot.service import AnswerService
 from bot.settings import DiscordSettings
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 
-FAILED = "Sorry, something went wrong while answering that; the error has been logged."
 CLOSING = "I'm restarting right now: please ask again in a minute."
-FORGOTTEN = "I no longer have that answer on record: please ask the question again."
 
 
 def user_key(user: discord.abc.User) -> str:
     return f"discord:{user.id}"
-
-
-def failure_text(err: Exception) -> str:
-    """What the asker sees when a question cannot be answered."""
-    if isinstance(err, BadQuestion):
-        return f"I can't answer that: {err}."
-    if isinstance(err, IndexUnavailable):
-        return "I can't search my sources right now; the operator has been told why."
-    if isinstance(err, UnknownAnswer):
-        return FORGOTTEN
-    return FAILED
-
-
-def log_failure(err: Exception, what: str) -> None:
-    """One log line saying why a question went unanswered (a traceback only when unexpected)."""
-    if isinstance(err, BadQuestion | UnknownAnswer):
-        log.info("%s: %s", what, err)
-    elif isinstance(err, IndexUnavailable):
-        log.error("%s: index unavailable: %s", what, err)
-    else:
-        log.error("%s: answering failed", what, exc_info=err)
 
 
 class AnswerPool:

@@ -12,9 +12,9 @@ from collections.abc import Callable, Coroutine
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from bot.errors import UnknownAnswer
+from bot.errors import FORGOTTEN, SORRY, UnknownAnswer
 from bot.settings import MAX_CITATIONS
-from bot.slack.events import FORGOTTEN, SORRY, SlackAnswers, render
+from bot.slack.events import SlackAnswers, render
 from bot.slack.policy import is_dm
 from bot.slack.render import (
     ASK_HUMAN,

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from bot.answer import Answer
 from bot.conversation import looks_like_question
 from bot.dedup import SeenKeys
-from bot.errors import BadQuestion, IndexUnavailable, UnknownAnswer
+from bot.errors import SORRY, asker_message, log_unanswered
 from bot.slack.delivery import Delivery
 from bot.slack.policy import Kind, classify_message, from_a_person, may_answer_in
 from bot.slack.render import Block, View, render_answer, render_notice
@@ -39,9 +39,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 
-FORGOTTEN = "Sorry, I no longer have that answer on record; please ask the question again."
-SORRY = "Sorry, something went wrong while answering that. Please try again in a moment."
-NO_INDEX = "Sorry, I can't search the sources right now (the index is unavailable); try later."
 NOT_ENABLED = "I'm not enabled in this channel. Ask me in a DM, or in a channel where I answer."
 _LINK = re.compile(r"<(https?://[^|>]+)(?:\|([^>]*))?>")
 _PRIVATE = re.compile(r"^\s*(--private|-p)\b\s*|\s+(--private|-p)\s*$")
@@ -265,17 +262,9 @@ class SlackAnswers:
     async def _answer_or_note(self, what: str, call: Callable[[], Answer]) -> Answer | str:
         try:
             return await self.in_pool(call)
-        except BadQuestion as err:
-            return str(err)
-        except UnknownAnswer:
-            log.warning("a button was pressed on %s, which the query log does not have", what)
-            return FORGOTTEN
-        except IndexUnavailable as err:
-            log.error("cannot answer: %s", err)
-            return NO_INDEX
-        except Exception:
-            log.exception("answering %r failed", what)
-            return SORRY
+        except Exception as err:
+            log_unanswered(log, err, what)
+            return asker_message(err)
 
 
 def render(result: Answer | str, view: View | None = None) -> tuple[str, list[Block]]:
