@@ -63,8 +63,11 @@ class Answer:
     @property
     def quoted_passages(self) -> tuple[Citation, ...]:
         """The citations the answer text is quoted from: what a vote on the answer is about."""
-        quoted = {q.citation for q in self.quotes}
-        return tuple(c for c in self.citations if c.n in quoted)
+        return tuple(c for c in self.citations if self.quoted_from(c.n))
+
+    def quoted_from(self, n: int) -> str | None:
+        """What the answer quotes from citation `n`, or None when it quotes nothing of it."""
+        return " ".join(q.text for q in self.quotes if q.citation == n) or None
 
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -124,10 +124,6 @@ class QueryLog:
     ) -> None:
         """`reask_of`: the answer a "More sources" / "Share" re-ask repeats; it stays in the
         conversation (a hand-off on it counts there) but is not a question of its history."""
-        quotes = {
-            n: " ".join(q.text for q in answer.quotes if q.citation == n)
-            for n in {q.citation for q in answer.quotes}
-        }
         citations = [
             {
                 "n": c.n,
@@ -136,7 +132,7 @@ class QueryLog:
                 "title": c.title,
                 "score": c.score,
                 # what the answer quoted from this passage: the text a vote on the answer judges
-                "quote": quotes.get(c.n),
+                "quote": answer.quoted_from(c.n),
             }
             for c in answer.citations
         ]
@@ -323,7 +319,8 @@ class QueryLog:
             handoffs = db.execute("SELECT COUNT(*) FROM handoffs").fetchone()[0]
             handed_off = db.execute(
                 """
-                SELECT a.question, a.id, a.refused, h.source, COUNT(*), MAX(h.asked_at)
+                SELECT a.question, a.id, a.refused, GROUP_CONCAT(DISTINCT h.source), COUNT(*),
+                       MAX(h.asked_at)
                 FROM handoffs h JOIN answers a ON a.id = h.answer_id
                 GROUP BY a.id ORDER BY MAX(h.asked_at) DESC LIMIT ?
                 """,
@@ -331,7 +328,7 @@ class QueryLog:
             ).fetchall()
             passages = db.execute(
                 """
-                SELECT passage_id, doc_id, title, quote,
+                SELECT passage_id, MAX(doc_id), MAX(title), MAX(quote),
                        SUM(helpful) AS up, SUM(1 - helpful) AS down
                 FROM passage_votes GROUP BY passage_id
                 HAVING down > 0
