@@ -16,11 +16,13 @@ import itertools
 import json
 import threading
 import time
-from collections.abc import AsyncIterator, Sequence
-from contextlib import asynccontextmanager
+from collections.abc import AsyncIterator, Iterator, Sequence
+from contextlib import asynccontextmanager, contextmanager
 from dataclasses import dataclass
 from typing import Any
 
+import discord
+import pytest
 from aiohttp import WSMsgType, web
 
 from bot.discord.client import EvBotClient, use_endpoints
@@ -62,6 +64,10 @@ def user(user_id: int, name: str = "asker", *, bot: bool = False) -> dict[str, A
         "bot": bot,
         "global_name": name,
     }
+
+
+MENTION = f"<@{BOT_ID}>"
+ASKER = user(700000000000000001, "alice")
 
 
 @dataclass
@@ -651,3 +657,15 @@ def no_pings(call: Call) -> None:
     assert call.body["allowed_mentions"].get("replied_user", False) is False
     assert not call.body["allowed_mentions"].get("users")
     assert not call.body["allowed_mentions"].get("roles")
+
+
+@contextmanager
+def started_fake(monkeypatch: pytest.MonkeyPatch) -> Iterator[FakeDiscord]:
+    """A fake Discord on 127.0.0.1, and discord.py's endpoints put back afterwards."""
+    server = FakeDiscord().start()
+    # use_endpoints changes process-wide class attributes: have them put back afterwards.
+    monkeypatch.setattr(discord.http.Route, "BASE", discord.http.Route.BASE)
+    gateway = discord.gateway.DiscordWebSocket
+    monkeypatch.setattr(gateway, "DEFAULT_GATEWAY", gateway.DEFAULT_GATEWAY)
+    yield server
+    server.stop()

@@ -17,10 +17,11 @@ from bot.index import build_index
 from bot.service import AnswerService
 from bot.settings import Settings
 from tests.fake_discord import (
-    BOT_ID,
+    ASKER,
     CHANNEL_ID,
     DM_CHANNEL_ID,
     GUILD_ID,
+    MENTION,
     THREAD_ID,
     TOKEN,
     FakeDiscord,
@@ -29,22 +30,15 @@ from tests.fake_discord import (
     embed_of,
     no_pings,
     running_bot,
+    started_fake,
     user,
 )
-
-MENTION = f"<@{BOT_ID}>"
-ASKER = user(700000000000000001, "alice")
 
 
 @pytest.fixture
 def fake(monkeypatch: pytest.MonkeyPatch) -> Iterator[FakeDiscord]:
-    server = FakeDiscord().start()
-    # use_endpoints changes process-wide class attributes: have them put back afterwards.
-    monkeypatch.setattr(discord.http.Route, "BASE", discord.http.Route.BASE)
-    gateway = discord.gateway.DiscordWebSocket
-    monkeypatch.setattr(gateway, "DEFAULT_GATEWAY", gateway.DEFAULT_GATEWAY)
-    yield server
-    server.stop()
+    with started_fake(monkeypatch) as server:
+        yield server
 
 
 def service_for(settings: Settings, embedder: Embedder, db: Path) -> AnswerService:

@@ -11,7 +11,6 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import discord
 import pytest
 
 from bot.embedding import Embedder
@@ -19,12 +18,13 @@ from bot.errors import SORRY
 from bot.service import AnswerService
 from bot.settings import Settings
 from tests.fake_discord import (
-    BOT_ID,
+    ASKER,
     BOT_USER,
     CHANNEL_ID,
     DM_CHANNEL_ID,
     FORUM_ID,
     HUMAN_ROLE_ID,
+    MENTION,
     MISSING_PERMISSIONS,
     NEWS_CHANNEL_ID,
     RATE_LIMITED,
@@ -39,24 +39,18 @@ from tests.fake_discord import (
     embed_of,
     no_pings,
     running_bot,
+    started_fake,
     user,
 )
 
-MENTION = f"<@{BOT_ID}>"
-ASKER = user(700000000000000001, "alice")
 BOB = user(700000000000000002, "bob")
 QUESTION = "Who is Amazon partnering with on batteries?"
 
 
 @pytest.fixture
 def fake(monkeypatch: pytest.MonkeyPatch) -> Iterator[FakeDiscord]:
-    server = FakeDiscord().start()
-    # use_endpoints changes process-wide class attributes: have them put back afterwards.
-    monkeypatch.setattr(discord.http.Route, "BASE", discord.http.Route.BASE)
-    gateway = discord.gateway.DiscordWebSocket
-    monkeypatch.setattr(gateway, "DEFAULT_GATEWAY", gateway.DEFAULT_GATEWAY)
-    yield server
-    server.stop()
+    with started_fake(monkeypatch) as server:
+        yield server
 
 
 @pytest.fixture
