@@ -1,4 +1,4 @@
-"""Answerability-gate candidates: evidence for the refusal rule (README, "Refusal threshold").
+"""Answerability-gate candidates: evidence for the refusal rule (docs/retrieval-quality.md).
 
     .venv/bin/python benchmarks/refusal.py [--sets shipped holdout xquad-en] [--no-tokens]
 

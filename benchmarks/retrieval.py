@@ -1,4 +1,4 @@
-"""Retrieval benchmark: the README's "Retrieval quality" table, one `evbot eval` run per row.
+"""Retrieval benchmark: docs/retrieval-quality.md's table, one `evbot eval` run per row.
 
     .venv/bin/python benchmarks/retrieval.py [--sets xquad-en scifact-train] [--json]
 Reads ../shared/benchmarks; built indexes are cached in ~/.cache/evbot/eval, so only the first

@@ -27,7 +27,7 @@ def test_right_passage_comes_first(service: AnswerService, questions: list[dict]
         top3 += any(q["expect"] in t for t in texts)
         if q["expect"] not in texts[0]:
             misses.append(q["question"])
-    # Measured on this set: 68/100 first, 83/100 in the top three (README, "Retrieval quality");
+    # Measured on this set: 68/100 first, 83/100 in the top three (docs/retrieval-quality.md);
     # dense alone gets 52 and 78, BM25 alone 47 and 74.
     assert top1 / len(asked) >= 0.64, misses
     assert top3 / len(asked) >= 0.8, misses
@@ -60,7 +60,7 @@ def test_out_of_domain_is_refused_and_in_domain_is_not(
     strict=True,
     reason="a cosine threshold cannot tell a question the article does not answer from one it "
     "does when both are about Tesla, Amazon, Bezos or Musk, and no second gate measured by "
-    "benchmarks/refusal.py cleared its bar (README, 'Refusal threshold')",
+    "benchmarks/refusal.py cleared its bar (docs/retrieval-quality.md, 'Refusal threshold')",
 )
 def test_near_domain_questions_the_article_does_not_answer_are_refused(
     service: AnswerService, questions: list[dict]

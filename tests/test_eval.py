@@ -198,10 +198,10 @@ def test_project_question_set(evbot, shipped_settings: Settings) -> None:
     counts = data["counts"]
     assert data["queries"] == len(load_questions(QUESTIONS)) == 140
     assert (counts["in_domain"], counts["out_of_domain"]) == (100, 40)
-    # Floors a little under the measured 68, 83 and 63 (README, "Retrieval quality").
+    # Floors a little under the measured 68, 83 and 63 (docs/retrieval-quality.md).
     assert counts["hit@1"] >= 64 and counts["hit@3"] >= 80 and counts["answer_phrase_hit"] >= 55
     # Every in-domain question is answered and the 23 off-topic ones are refused; of the 17
-    # near-domain ones the article does not answer, only 4 are (README, "Refusal threshold").
+    # near-domain ones the article does not answer, only 4 are (docs/retrieval-quality.md).
     assert counts["answered_in_domain"] == 100 and counts["refused_out_of_domain"] >= 23 + 4
     assert data["hit@1"] == pytest.approx(counts["hit@1"] / 100, abs=1e-4)
     assert len(data["misses"]) == 100 - counts["hit@1"]

@@ -21,7 +21,7 @@ pytestmark = pytest.mark.skipif(
     not (XQUAD / "corpus.jsonl").is_file(),
     reason=f"XQuAD-en benchmark not found at {XQUAD} (it lives in the workspace's shared/)",
 )
-# Floors a little under the measured figures (README, "Retrieval quality").
+# Floors a little under the measured figures (docs/retrieval-quality.md).
 PIPELINE_NDCG_FLOOR = 0.975  # measured 0.9805 (z-score fusion; 0.9689 with RRF)
 SPAN_HIT_FLOOR = 0.80
 

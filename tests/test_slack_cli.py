@@ -33,7 +33,7 @@ def test_manifest_socket_mode_and_http(evbot) -> None:
     manifest = run.json()
     settings = manifest["settings"]
     assert settings["socket_mode_enabled"] is True
-    # Exactly what the features use, no more: a new scope must come with a feature (and README).
+    # Exactly what the features use, no more: a new scope must come with a feature (and its docs).
     assert sorted(manifest["oauth_config"]["scopes"]["bot"]) == [
         "app_mentions:read",  # mentions
         "channels:history",  # auto-answer and thread follow-ups, public channels
