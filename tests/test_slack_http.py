@@ -7,16 +7,21 @@ import json
 import logging
 import sqlite3
 import time
+import urllib.error
+import urllib.request
 from collections import Counter
 from collections.abc import Iterator
 
 import pytest
 
 from bot.service import AnswerService
+from bot.slack.app import MAX_BODY_BYTES
 from bot.slack.render import ASK_HUMAN, HELPFUL, MORE_SOURCES, NOT_HELPFUL, SECTION_LIMIT
 from tests.fake_slack import (
     BOT_TOKEN,
+    WAIT,
     FakeSlack,
+    Reply,
     SlackHarness,
     blocks_of,
     button_values,
@@ -69,6 +74,101 @@ def test_bad_signature_or_stale_timestamp_is_401_and_nothing_answered(
     assert (bad.status, stale.status, unsigned.status) == (401, 401, 401)
     slack.drain()
     assert fake.of("chat.postMessage") == []
+
+
+def _post_bytes(
+    slack: SlackHarness, body: bytes | Iterator[bytes], headers: dict[str, str]
+) -> Reply:
+    """A raw POST (any bytes, any headers) to the events endpoint, as a stranger could send."""
+    request = urllib.request.Request(
+        slack.url + "/slack/events", data=body, headers=headers, method="POST"
+    )
+    try:
+        with urllib.request.urlopen(request, timeout=WAIT) as response:
+            return Reply(response.status, response.read().decode())
+    except urllib.error.HTTPError as err:
+        return Reply(err.code, err.read().decode())
+
+
+FORM = "application/x-www-form-urlencoded"
+BAD_PAYLOAD = "payload=%7Bnot+json"  # payload={not json
+NOW = "now"  # replaced by the current time when sent: only the malformation is wrong
+MALFORMED = {
+    "no signature headers": (BAD_PAYLOAD.encode(), {"Content-Type": FORM}),
+    "bad json in payload": (
+        BAD_PAYLOAD.encode(),
+        {"Content-Type": FORM, "X-Slack-Request-Timestamp": NOW, "X-Slack-Signature": "v0=00"},
+    ),
+    "bad json body": (b"{not json", {"Content-Type": "application/json"}),
+    "non-numeric timestamp": (
+        b"token=x",
+        {"Content-Type": FORM, "X-Slack-Request-Timestamp": "soon", "X-Slack-Signature": "v0=1"},
+    ),
+    "garbage signature": (
+        b"token=x",
+        {"Content-Type": FORM, "X-Slack-Request-Timestamp": NOW,
+         "X-Slack-Signature": "v0=\xe9\xff"},
+    ),
+    "binary body": (
+        bytes(range(256)) * 4,
+        {"Content-Type": "application/octet-stream", "X-Slack-Request-Timestamp": NOW,
+         "X-Slack-Signature": "v0=" + "ab" * 32},
+    ),
+}  # fmt: skip
+
+
+def _the_one_line(caplog: pytest.LogCaptureFixture) -> list[str]:
+    """The rejection's log: exactly one record, no traceback attached or printed."""
+    assert len(caplog.records) == 1, [r.getMessage() for r in caplog.records]
+    [record] = caplog.records
+    assert record.exc_info is None and "Traceback" not in caplog.text
+    assert "\n" not in record.getMessage()
+    return [record.getMessage()]
+
+
+@pytest.mark.parametrize("case", MALFORMED, ids=list(MALFORMED))
+def test_malformed_requests_are_401_with_one_log_line(
+    slack: SlackHarness, fake: FakeSlack, caplog: pytest.LogCaptureFixture, case: str
+) -> None:
+    body, headers = MALFORMED[case]
+    headers = {k: str(int(time.time())) if v == NOW else v for k, v in headers.items()}
+    caplog.set_level(logging.DEBUG)
+    caplog.clear()
+    reply = _post_bytes(slack, body, headers)
+    assert reply.status == 401
+    [line] = _the_one_line(caplog)
+    assert "signature" in line
+    slack.drain()
+    assert fake.of("chat.postMessage") == []
+
+
+@pytest.mark.parametrize(
+    ("body", "content_type"),
+    [(BAD_PAYLOAD, FORM), ("{not json", "application/json"), ("[1, 2]", "application/json")],
+    ids=["bad payload", "bad json", "not an object"],
+)
+def test_signed_request_bolt_cannot_parse_is_400_with_one_log_line(
+    slack: SlackHarness, caplog: pytest.LogCaptureFixture, body: str, content_type: str
+) -> None:
+    caplog.set_level(logging.DEBUG)
+    caplog.clear()
+    assert slack.post(body, content_type).status == 400  # signed with the right secret
+    [line] = _the_one_line(caplog)
+    assert "could not be parsed" in line
+
+
+@pytest.mark.parametrize("chunked", [False, True], ids=["declared length", "chunked"])
+def test_huge_body_is_refused_with_one_log_line(
+    slack: SlackHarness, caplog: pytest.LogCaptureFixture, chunked: bool
+) -> None:
+    caplog.set_level(logging.DEBUG)
+    caplog.clear()
+    huge = b"token=" + b"x" * MAX_BODY_BYTES
+    data = iter([huge[i : i + 65536] for i in range(0, len(huge), 65536)]) if chunked else huge
+    reply = _post_bytes(slack, data, {"Content-Type": FORM, **signed_headers(huge.decode())})
+    assert reply.status == 413
+    [line] = _the_one_line(caplog)
+    assert "too large" in line
 
 
 def test_mention_is_answered_in_a_thread_with_quotes_citations_and_buttons(

@@ -28,6 +28,8 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 EVENTS_PATH = "/slack/events"  # Bolt's default
 HEALTH_PATH = "/health"
+# Slack's largest payloads (an interaction carrying a whole 50-block message) are far below this.
+MAX_BODY_BYTES = 1024 * 1024
 
 
 def retry_handlers() -> list[AsyncRetryHandler]:
@@ -94,14 +96,46 @@ def build_bot(service: AnswerService, settings: SlackSettings, *, socket_mode: b
 
 
 def build_web_app(bot: SlackBot, service: AnswerService) -> web.Application:
-    """`POST /slack/events` into Bolt (signature checked there) and `GET /health`."""
+    """`POST /slack/events` into Bolt once its signature checks out, and `GET /health`.
+
+    The signature is checked here, before Bolt parses the body: Bolt parses first, so a
+    stranger's malformed body or header would otherwise be a 500 with a traceback.
+    """
     from aiohttp import web
-    from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
+    from slack_bolt.adapter.aiohttp import to_aiohttp_response
+    from slack_bolt.request.async_request import AsyncBoltRequest
+    from slack_sdk.signature import SignatureVerifier
 
     from bot.errors import IndexUnavailable
 
+    verifier = SignatureVerifier(bot.settings.secret("signing_secret") or "")
+
+    def refuse(request: web.Request, status: int, why: str) -> web.Response:
+        log.warning("Slack HTTP: request from %s refused (%s): %s", request.remote, status, why)
+        return web.Response(status=status, text=why)
+
     async def events(request: web.Request) -> web.Response:
-        response = await bot.app.async_dispatch(await to_bolt_request(request))
+        if (request.content_length or 0) > MAX_BODY_BYTES:  # refused before it is read
+            return refuse(request, 413, "body too large")
+        try:
+            body = (await request.read()).decode()
+        except web.HTTPRequestEntityTooLarge:  # no length given, more than the cap sent
+            return refuse(request, 413, "body too large")
+        except UnicodeDecodeError:  # Slack signs UTF-8 text; nothing else can carry a signature
+            return refuse(request, 401, "no valid signature (the body is not UTF-8 text)")
+        try:
+            signed = verifier.is_valid_request(body, request.headers)
+        except (ValueError, TypeError):  # a non-numeric timestamp, a non-ASCII signature
+            signed = False
+        if not signed:
+            return refuse(request, 401, "no valid signature")
+        try:
+            bolt_request = AsyncBoltRequest(
+                body=body, query=request.query_string, headers=dict(request.headers)
+            )
+        except Exception as err:  # signed but not Slack's shape: Bolt raises whatever it hits
+            return refuse(request, 400, f"body could not be parsed ({type(err).__name__})")
+        response = await bot.app.async_dispatch(bolt_request)
         return await to_aiohttp_response(response)
 
     async def health(request: web.Request) -> web.Response:
@@ -112,7 +146,7 @@ def build_web_app(bot: SlackBot, service: AnswerService) -> web.Application:
             return web.json_response({"ok": False, "error": "index unavailable"}, status=503)
         return web.json_response({"ok": True})
 
-    web_app = web.Application()
+    web_app = web.Application(client_max_size=MAX_BODY_BYTES)
     web_app.add_routes([web.post(EVENTS_PATH, events), web.get(HEALTH_PATH, health)])
     return web_app
 
