@@ -485,6 +485,7 @@ class FakeDiscord:
         message_id: str | None = None,
         kind: int = 0,
         reply_to: dict[str, Any] | None = None,
+        mention_everyone: bool = False,
     ) -> dict[str, Any]:
         """A message as Discord sends it; `reply_to` (a message) makes it a reply, which pings
         that message's author, as Discord clients do by default."""
@@ -500,7 +501,7 @@ class FakeDiscord:
             "attachments": [],
             "mentions": ([BOT_USER] if mentions_bot else []) + list(mentions) + pinged,
             "mention_roles": [str(r) for r in mention_roles],
-            "mention_everyone": False,
+            "mention_everyone": mention_everyone,
             "pinned": False,
             "tts": False,
             "timestamp": NOW,

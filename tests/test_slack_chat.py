@@ -412,7 +412,8 @@ def test_ask_a_human_tags_the_group_once_and_is_counted(
 ) -> None:
     slack = start(fresh_service, human_group="S0HUMANS")
     root = "1700000015.000001"
-    slack.mention(f"{BATTERIES} <!here>", ts=root)
+    # Typed literally (Slack escapes it), so it survives cleaning as text: never as a broadcast.
+    slack.mention(f"{BATTERIES} &lt;!here&gt;", ts=root)
     [answer] = fake.wait_for("chat.postMessage")
     answer_id = button_values(answer.params)[ASK_HUMAN]
     slack.click(ASK_HUMAN, answer_id, name="human", thread_ts=root)

@@ -12,6 +12,8 @@ from dataclasses import dataclass, replace
 
 import discord
 
+from bot.chat.clean import clean_question
+from bot.chat.message import Platform
 from bot.conversation import looks_like_question
 from bot.dedup import SeenKeys
 from bot.discord import delivery, policy
@@ -78,7 +80,7 @@ class MessageHandler:
         if not policy.may_answer(self.settings, channel, dm=dm):
             return None
         mentioned = policy.mentions_bot(message, me)
-        text = policy.strip_bot_mentions(message.content, message, me)
+        text = clean_question(message.content, Platform.DISCORD)
         author, origin = message.author, f"message {message.id}"
 
         def ask(conversation: str, history: list[str] | None, *, thread: bool = False) -> Ask:
@@ -177,8 +179,8 @@ class MessageHandler:
             if starter is not None:
                 if starter.author.bot or policy.addressed_elsewhere(starter, me.id):
                     return
-                body = policy.strip_bot_mentions(starter.content, starter, me.id)
-            question = forum_question(thread.name, body)
+                body = starter.content
+            question = clean_question(forum_question(thread.name, body), Platform.DISCORD)
             if self.settings.auto_answer_questions_only and not looks_like_question(question):
                 return
             asker = starter.author if starter is not None else thread.owner

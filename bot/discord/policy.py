@@ -6,7 +6,6 @@ text channel or forum also covers the threads and posts in it.
 
 from __future__ import annotations
 
-import re
 from typing import TypeGuard
 
 import discord
@@ -66,12 +65,3 @@ def addressed_elsewhere(message: discord.Message, me: int) -> bool:
         or bool(mentioned - users)
         or bool(set(message.raw_role_mentions) - roles)
     )
-
-
-def strip_bot_mentions(text: str, message: discord.Message, me: int) -> str:
-    users, roles = bot_ids(message, me)
-    for user in users:
-        text = re.sub(rf"<@!?{user}>", " ", text)
-    for role in roles:
-        text = text.replace(f"<@&{role}>", " ")
-    return text.strip()

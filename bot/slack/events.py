@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import asyncio
 import functools
-import html
 import logging
 import re
 import uuid
@@ -20,6 +19,8 @@ from concurrent.futures import ThreadPoolExecutor
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from bot.answer import Answer
+from bot.chat.clean import clean_question
+from bot.chat.message import Platform
 from bot.conversation import looks_like_question
 from bot.dedup import SeenKeys
 from bot.errors import SORRY, asker_message, log_unanswered
@@ -40,16 +41,7 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 NOT_ENABLED = "I'm not enabled in this channel. Ask me in a DM, or in a channel where I answer."
-_LINK = re.compile(r"<(https?://[^|>]+)(?:\|([^>]*))?>")
 _PRIVATE = re.compile(r"^\s*(--private|-p)\b\s*|\s+(--private|-p)\s*$")
-
-
-def clean_question(text: str, bot_user_id: str | None) -> str:
-    """Slack's message text -> the question: no bot mention, links as their labels, unescaped."""
-    if bot_user_id:
-        text = re.sub(rf"<@{re.escape(bot_user_id)}(\|[^>]*)?>", " ", text)
-    text = _LINK.sub(lambda m: m.group(2) or m.group(1), text)
-    return html.unescape(text).strip()
 
 
 def parse_private(text: str) -> tuple[bool, str]:
@@ -182,7 +174,7 @@ class SlackAnswers:
         channel, ts, user = event.get("channel", ""), event.get("ts", ""), event.get("user")
         thread_ts = event.get("thread_ts")
         conversation = conversation_key(channel, ts, thread_ts, kind)
-        question = clean_question(event.get("text") or "", context.get("bot_user_id"))
+        question = clean_question(event.get("text") or "", Platform.SLACK)
         history: list[str] | None = []
         # An unmentioned thread reply must ask something ("thanks!" does not) before the log
         # is even read; then it is a follow-up only where the bot answered and nobody handed

@@ -1,0 +1,47 @@
+"""Chat markup out of a question before it is searched: mentions, broadcasts, channel links,
+custom emoji, user-group tags and links become nothing (or their label), so `@evbot @everyone
+Who supplies the batteries?` is searched exactly as `Who supplies the batteries?` is.
+
+One function for both platforms; each platform's syntax is a short table of patterns below.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Callable
+
+from bot.chat.message import Platform
+
+Rule = tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]
+
+_SLACK: list[Rule] = [
+    # <https://x|label> and <mailto:a@b|label> read as their label; a bare <https://x> as the URL.
+    (re.compile(r"<((?:https?|mailto):[^|>]+)(?:\|([^>]*))?>"), lambda m: m[2] or m[1]),
+    # <@U123>, <@U123|name>: people; <#C123|name>: channels; <!here>, <!channel>, <!everyone>,
+    # <!subteam^S123|@team>, <!date^…|…>: broadcasts, user groups and the like.
+    (re.compile(r"<[@#!][^>]*>"), " "),
+    # :emoji: and :skin-tone-2: (Slack writes every emoji, custom or not, as its name).
+    (re.compile(r":[a-z0-9_+'-]*[a-z][a-z0-9_+'-]*:", re.IGNORECASE), " "),
+]
+
+_DISCORD: list[Rule] = [
+    # [label](https://x) and [label](<https://x>): masked links read as their label.
+    (re.compile(r"\[([^\]]+)\]\(<?https?://[^)\s]+>?\)"), r"\1"),
+    (re.compile(r"<(https?://[^>\s]+)>"), r"\1"),  # a link with its preview suppressed
+    # <@123>, <@!123>: people; <@&123>: roles; <#123>: channels; <:name:123>, <a:name:123>:
+    # custom emoji; <t:1700000000:F>: timestamps; </ask:123>: commands; <id:customize>.
+    (re.compile(r"<(?:@[!&]?\d+|#\d+|a?:\w+:\d+|t:-?\d+(?::\w)?|/[\w -]+:\d+|id:\w+)>"), " "),
+    (re.compile(r"@(?:everyone|here)\b"), " "),
+]
+
+_RULES: dict[Platform, list[Rule]] = {Platform.SLACK: _SLACK, Platform.DISCORD: _DISCORD}
+
+
+def clean_question(text: str, platform: Platform) -> str:
+    """The words of the question, with the platform's chat markup taken out."""
+    for pattern, replacement in _RULES[platform]:
+        text = pattern.sub(replacement, text)
+    if platform is Platform.SLACK:
+        text = html.unescape(text)  # Slack sends &, < and > as &amp;, &lt; and &gt;
+    return " ".join(text.split())
