@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import html
 import json
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -154,3 +156,44 @@ def test_corpus_text_cannot_ping_mention_or_link_in_slack(
         assert bad not in rendered
     assert "&lt;!channel&gt; &amp; &lt;@U0BADBAD&gt;" in rendered
     assert "Deals &amp; &lt;!everyone&gt; news" in rendered  # title shown, not linked (bad url)
+
+
+# Everything Slack's mrkdwn reads as formatting, as article text may contain it.
+MARKUP = "> *bold* _italic_ ~strike~ `code` ```pre``` **b** :fire: <x|y> a|b > c*d_e"
+INVISIBLE = str.maketrans("", "", "\u200b\u2060")
+# A formatting pair as Slack reads one: a marker at a word edge, text, the same marker again.
+PAIR = re.compile(r"(?<![^\W_])([*_~`])(?=\S)(?!\u200b).*?(?<=\S)(?<!\u200b)\1(?![^\W_])")
+
+
+def visible(mrkdwn: str) -> str:
+    """What a reader sees, and copies, of escaped text: invisible joiners gone, entities decoded."""
+    return html.unescape(mrkdwn.translate(INVISIBLE))
+
+
+def test_escape_makes_every_mrkdwn_marker_inert_and_keeps_the_words() -> None:
+    out = escape(MARKUP)
+    assert not PAIR.search(out), out
+    assert not out.startswith(("&gt;", ">"))  # a leading > would be a blockquote
+    assert ":fire:" not in out  # no emoji shortcode either
+    assert visible(out) == MARKUP
+    assert escape("SLACK_HUMAN_GROUP and 2*3*4") == "SLACK_HUMAN_GROUP and 2*3*4"  # mid-word: inert
+
+
+def test_quote_section_and_title_show_literally() -> None:
+    quote = f"{MARKUP}\n> second line *x*"
+    cited = Citation(1, "doc", f"T {MARKUP}", "https://example.com/a", f"S {MARKUP}", quote, 0.5)
+    answer = Answer("id4", "q?", quote, False, (cited,), (Quote(quote, 1),))
+    _, blocks = render_answer(answer)
+    sections = [b["text"]["text"] for b in blocks if b["type"] == "section"]
+    shown = re.fullmatch(r"“(.*)” \*\[1\]\*", sections[0], re.DOTALL)
+    assert shown and visible(shown[1]) == quote and not PAIR.search(shown[1])
+    head, *quoted = sections[1].split("\n")
+    parts = re.fullmatch(r"\*\[1\]\* <https://example\.com/a\|(.*)> · _(.*)_", head)
+    assert parts, head
+    label, section = parts.groups()
+    assert visible(label) == f"T {MARKUP}" and visible(section) == f"S {MARKUP}"
+    assert not PAIR.search(label) and not PAIR.search(section)
+    assert head.count("<") == head.count(">") == 1  # the link stays one link, label inside
+    assert all(line.startswith(">") for line in quoted)  # our blockquote, one per line
+    assert [visible(line[1:]) for line in quoted] == quote.split("\n")
+    assert not any(PAIR.search(line[1:]) or line[1:].startswith("&gt;") for line in quoted)

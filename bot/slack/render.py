@@ -30,6 +30,13 @@ SHARE = "evbot_share"
 
 Block = dict[str, Any]
 _BROADCAST = re.compile(r"@(channel|here|everyone)\b", re.IGNORECASE)
+# mrkdwn has no escape character. A zero-width space on each side of a marker keeps it from
+# pairing up (copied text keeps every character); `*` and `_` inside a word never format, so
+# names like SLACK_HUMAN_GROUP are left whole. Backticks and tildes are always broken up.
+_MARKER = re.compile(r"[~`]|(?<![^\W_])[*_]|[*_](?![^\W_])")
+_LINE_START_QUOTE = re.compile(r"^(\s*)&gt;", re.MULTILINE)  # a blockquote
+_EMOJI = re.compile(r":(?=[\w+'-]*[a-z][\w+'-]*:)")  # `:fire:` would show an emoji
+ZWSP = "\u200b"
 _SAFE_URL = re.compile(r"^https?://[^\s<>|]+$", re.IGNORECASE)
 _GROUP_ID = re.compile(r"^S[A-Z0-9]+$")
 
@@ -51,9 +58,20 @@ class View:
         return cls(bool(data.get("q")), bool(data.get("p")), str(shared_by) if shared_by else None)
 
 
+def _entities(text: str) -> str:
+    """The three characters Slack reads as control characters, as the entities it documents."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
 def escape(text: str) -> str:
-    """Make any text inert in mrkdwn: no mentions, broadcasts or links can come out of it."""
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    """Make any text inert in mrkdwn: no mentions, broadcasts, links or formatting come out of it.
+
+    What the reader sees, and copies, is the text itself plus invisible zero-width characters.
+    """
+    text = _entities(text)
+    text = _MARKER.sub(lambda m: f"{ZWSP}{m[0]}{ZWSP}", text)
+    text = _LINE_START_QUOTE.sub(lambda m: f"{m[1]}{ZWSP}&gt;", text)
+    text = _EMOJI.sub(f":{ZWSP}", text)
     # A word joiner after "@" keeps "@here" from ever being read as a broadcast, even if a
     # client link-ifies names; it is invisible to the reader.
     return _BROADCAST.sub("@\u2060\\1", text)
@@ -73,7 +91,7 @@ def clip(text: str, limit: int) -> str:
 def link(url: str | None, label: str) -> str:
     """`<url|label>` for a plain http(s) URL; otherwise the label alone (a URL cannot break out)."""
     if url and _SAFE_URL.match(url):
-        return f"<{escape(url)}|{escape(label)}>"
+        return f"<{_entities(url)}|{escape(label)}>"  # a URL is not shown: no markup to break
     return escape(label)
 
 
