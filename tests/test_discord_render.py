@@ -3,6 +3,8 @@ real one), and the small rules of what counts as a question."""
 
 from __future__ import annotations
 
+import re
+
 import discord
 
 from bot.answer import REFUSAL, Answer, Citation, Quote
@@ -43,6 +45,35 @@ def test_every_limit_holds_on_a_huge_answer():
     assert all(len(f.name or "") <= 256 and 0 < len(f.value or "") <= 1024 for f in embed.fields)
     assert len(embed) <= EMBED_TOTAL_CHARS
     assert any((f.value or "").endswith("…") for f in embed.fields)
+
+
+# A whole `[label](url)`: escaped label characters, then an http(s) URL with no space or ")".
+LINK = re.compile(r"\[((?:\\.|[^\\\[\]])*)\]\((https?://[^\s()]+)\)")
+
+
+def test_trimming_a_long_embed_never_cuts_a_link():
+    cites = tuple(
+        Citation(
+            n, "doc", f"[{n}] A very long title about batteries " * 12,
+            f"https://example.com/{n}/" + "path/" * 80,
+            "Section " * 40, "Quoted passage with many words. " * 60, 0.5, f"p{n}",
+            "2026-03-12", f"https://example.com/{n}/" + "path/" * 80 + "#:~:text=" + "w%20" * 150,
+        )
+        for n in range(1, 11)
+    )  # fmt: skip
+    answer = Answer("a" * 32, "Who?", "x", False, cites, (Quote("Quoted passage. " * 20, 1),))
+    embed = answer_embed(answer)
+    assert len(embed) <= EMBED_TOTAL_CHARS
+    assert len(embed.fields) >= 5  # quotes were trimmed before any citation was dropped
+    for field, cited in zip(embed.fields, cites, strict=False):
+        name, value = field.name or "", field.value or ""
+        assert len(name) <= 256 and 0 < len(value) <= 1024
+        source, _, quote = value.partition("\n")
+        found = LINK.match(source)
+        assert found, source  # the link is whole: label and URL closed
+        assert found[2] in (safe_url(cited.link), safe_url(cited.url))  # the URL, uncut
+        assert source[found.end() :] in ("", " · 12 Mar 2026")
+        assert quote.startswith("> ") and "](" not in quote
 
 
 def test_a_short_answer_is_not_trimmed():

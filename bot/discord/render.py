@@ -7,6 +7,7 @@ discord.py checks none of these limits; Discord answers an over-long message wit
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from itertools import groupby
 from urllib.parse import quote
 
@@ -25,6 +26,8 @@ FOOTER_CHARS = 2048
 THREAD_NAME_CHARS = 100
 EMBED_TOTAL_CHARS = 6000
 ELLIPSIS = "…"
+LINK_LABEL_CHARS = 100  # a link's label: the full title is the field's name already
+MIN_QUOTE_CHARS = 40  # a quote is shortened to this before a whole citation is dropped
 
 ANSWER_COLOUR = discord.Colour(0x2E86DE)
 REFUSAL_COLOUR = discord.Colour(0x95A5A6)
@@ -79,13 +82,44 @@ def day(value: str | None) -> str | None:
     return clip(escape(plain_line(shown)), 40) if shown else None
 
 
-def _source_line(citation: Citation) -> str:
-    """ "[Title](link) · 12 Mar 2026": the link scrolls to the quoted sentence where it can."""
-    url = safe_url(citation.link) or safe_url(citation.url)
-    parts = [f"[{escape(plain_line(citation.title))}]({url})"] if url else []
-    if published := day(citation.published):
-        parts.append(published if url else f"published {published}")
-    return " · ".join(parts) + "\n" if parts else ""
+def _source_line(citation: Citation, room: int) -> str:
+    """ "[Title](link) · 12 Mar 2026": the link scrolls to the quoted sentence where it can.
+
+    A link is a whole piece: when the fragment link does not fit in `room`, the article's own
+    URL is tried, then no link at all; it is never cut.
+    """
+    published = day(citation.published)
+    label = clip(escape(plain_line(citation.title)), LINK_LABEL_CHARS)
+    dated = f" · {published}" if published else ""
+    for url in dict.fromkeys((safe_url(citation.link), safe_url(citation.url))):
+        if url and len(line := f"[{label}]({url}){dated}") <= room:
+            return line
+    return f"published {published}" if published else ""
+
+
+@dataclass
+class _Field:
+    """A citation's field as pieces: trimming shortens the quote or drops the whole field."""
+
+    name: str
+    source: str  # a whole "[Title](url) · date" line, or ""
+    quote: str  # escaped passage
+
+    @property
+    def value(self) -> str:
+        return f"{self.source}\n> {self.quote}" if self.source else f"> {self.quote}"
+
+    def __len__(self) -> int:
+        return len(self.name) + len(self.value)
+
+
+def _citation_field(citation: Citation) -> _Field:
+    section = f" — {citation.section}" if citation.section else ""
+    name = f"[{citation.n}] " + escape(plain_line(f"{citation.title}{section}"))
+    source = _source_line(citation, FIELD_VALUE_CHARS - len("\n> ") - MIN_QUOTE_CHARS)
+    room = FIELD_VALUE_CHARS - len(_Field("", source, "").value)
+    quote = clip(escape(plain_line(citation.text)), room)
+    return _Field(clip(name, FIELD_NAME_CHARS), source, quote)
 
 
 def answer_embed(answer: Answer) -> discord.Embed:
@@ -108,19 +142,13 @@ def answer_embed(answer: Answer) -> discord.Embed:
             description=clip(quoted, DESCRIPTION_CHARS),
             colour=ANSWER_COLOUR,
         )
-        for citation in answer.citations[:FIELDS]:
-            section = f" — {citation.section}" if citation.section else ""
-            name = f"[{citation.n}] " + escape(plain_line(f"{citation.title}{section}"))
-            value = _source_line(citation) + "> " + escape(plain_line(citation.text))
-            embed.add_field(
-                name=clip(name, FIELD_NAME_CHARS),
-                value=clip(value, FIELD_VALUE_CHARS),
-                inline=False,
-            )
     built = day(answer.index_built_at)
     fresh = f"Sources as of {built} · " if built else ""
     embed.set_footer(text=clip(f"{fresh}answer {answer.id}", FOOTER_CHARS))
-    _fit_total(embed)
+    if not answer.refused:
+        fields = [_citation_field(c) for c in answer.citations[:FIELDS]]
+        for field in _fit_total(fields, EMBED_TOTAL_CHARS - len(embed)):
+            embed.add_field(name=field.name, value=field.value, inline=False)
     return embed
 
 
@@ -142,19 +170,17 @@ def thread_name(question: str) -> str:
     return clip(name, THREAD_NAME_CHARS)
 
 
-def _fit_total(embed: discord.Embed) -> None:
-    """Shorten the longest passages until the whole embed is within Discord's 6,000 total."""
-    while len(embed) > EMBED_TOTAL_CHARS and embed.fields:
-        excess = len(embed) - EMBED_TOTAL_CHARS
-        i, longest = max(enumerate(embed.fields), key=lambda f: len(f[1].value or ""))
-        value = longest.value or ""
-        if len(value) <= 40:  # nothing left worth trimming: drop the last citation instead
-            embed.remove_field(len(embed.fields) - 1)
+def _fit_total(fields: list[_Field], budget: int) -> list[_Field]:
+    """The fields within `budget` characters: the longest quotes are shortened first, down to
+    a few words, then whole citations are dropped from the end; a link is never cut."""
+    while fields and (excess := sum(map(len, fields)) - budget) > 0:
+        longest = max(fields, key=lambda f: len(f.quote))
+        if len(longest.quote) <= MIN_QUOTE_CHARS:
+            fields.pop()
             continue
-        keep = max(40, len(value) - excess, len(value) // 2)
-        embed.set_field_at(
-            i, name=longest.name or "", value=clip(value, keep), inline=longest.inline
-        )
+        keep = max(MIN_QUOTE_CHARS, len(longest.quote) - excess, len(longest.quote) // 2)
+        longest.quote = clip(longest.quote, keep)
+    return fields
 
 
 def text_message(text: str) -> str:
