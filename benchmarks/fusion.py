@@ -28,6 +28,7 @@ from bot.evaluation.metrics import score_run  # noqa: E402
 from bot.evaluation.runner import default_cache_dir, pipeline_index  # noqa: E402
 from bot.index import SearchIndex, _lexical_text, load_index  # noqa: E402
 from bot.lexical import terms  # noqa: E402
+from bot.ranking import top_k, zscores  # noqa: E402
 from bot.settings import load_settings  # noqa: E402
 
 SHARED = ROOT.parent / "shared" / "benchmarks"
@@ -53,8 +54,7 @@ def _rrf(k: int, depth: int = 100) -> Fusion:
 
 
 def _z(s: np.ndarray) -> np.ndarray:
-    spread = s.std(axis=1, keepdims=True)
-    return (s - s.mean(axis=1, keepdims=True)) / np.where(spread > 0, spread, 1)
+    return zscores(s, axis=1)
 
 
 def _minmax(s: np.ndarray) -> np.ndarray:
@@ -134,7 +134,7 @@ class Beir(Scored):
         for row, qid in zip(fused, self.beir.queries, strict=True):
             best = np.full(len(self.ids), -np.inf)
             np.maximum.at(best, self.doc_of, row)  # a document scores its best passage
-            run[qid] = self.ids[np.argsort(-best, kind="stable")[:100]].tolist()
+            run[qid] = self.ids[top_k(best, 100)].tolist()
         return f"nDCG@10 {score_run(self.beir.qrels, run)['ndcg@10']:.4f}"
 
 
@@ -151,7 +151,7 @@ class Shipped(Scored):
         self.right = np.array([[q.expect in t for t in texts] for q in asked])
 
     def judge(self, fused: np.ndarray) -> str:
-        top = np.argsort(-fused, axis=1, kind="stable")[:, :3]
+        top = np.stack([top_k(row, 3) for row in fused])
         right = np.take_along_axis(self.right, top, axis=1)
         return f"hit@1 {right[:, 0].sum()}/{len(right)}  hit@3 {right.any(axis=1).sum()}"
 

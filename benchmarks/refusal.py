@@ -49,6 +49,7 @@ from bot.evaluation.metrics import contains_any  # noqa: E402
 from bot.evaluation.runner import default_cache_dir, pipeline_index  # noqa: E402
 from bot.index import SearchIndex, build_index, load_index  # noqa: E402
 from bot.lexical import terms  # noqa: E402
+from bot.ranking import zscores  # noqa: E402
 from bot.retrieval import Hit, Retriever  # noqa: E402
 from bot.settings import load_settings  # noqa: E402
 
@@ -174,7 +175,7 @@ class Signals:
             "sent": max(sentence_cos),
             "quoted": max(s for h in hits for s in h.sentence_scores),
             "coverage": self.coverage(question, rows),
-            "z": float((cosine[0] - cosine.mean()) / cosine.std()),
+            "z": float(zscores(cosine)[0]),
             "gap": float(cosine[0] - cosine[1]) if len(cosine) > 1 else 1.0,
             "masked": float((self.index.passage_vectors[rows] @ masked_vector).max()),
             "numeric": float(numeric),

@@ -19,6 +19,7 @@ from typing import Any
 from bot.answer import Answer
 from bot.conversation import HISTORY_TURNS
 from bot.errors import UnknownAnswer
+from bot.ranking import latency_percentiles
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS answers (
@@ -347,7 +348,7 @@ class QueryLog:
             "helpful_ratio": round(helpful / (helpful + not_helpful), 4)
             if helpful + not_helpful
             else None,
-            "latency_ms": {"p50": _percentile(latencies, 50), "p95": _percentile(latencies, 95)},
+            "latency_ms": latency_percentiles(latencies),
             "worst": [
                 {"question": q, "answer_id": i, "refused": bool(r), "helpful": u, "not_helpful": d}
                 for q, i, r, u, d in rows
@@ -376,11 +377,3 @@ class QueryLog:
                 for p, d, t, q, u, n in passages
             ],
         }
-
-
-def _percentile(sorted_values: list[float], pct: float) -> float | None:
-    """Nearest-rank percentile of already sorted values."""
-    if not sorted_values:
-        return None
-    rank = max(1, -(-len(sorted_values) * pct // 100))
-    return round(sorted_values[int(rank) - 1], 2)

@@ -18,6 +18,7 @@ from bot.chunking import Passage
 from bot.embedding import Embedder
 from bot.index import SearchIndex
 from bot.lexical import terms
+from bot.ranking import top_k, zscores
 
 
 @dataclass(frozen=True)
@@ -83,10 +84,8 @@ class Retriever:
             cosine = (self.index.passage_vectors @ query_vector).astype(np.float64)
             fused = cosine
             if self.mode == "hybrid":
-                fused = _z(cosine) + self.lexical_weight * _z(lexical)
-        depth = min(self.candidates, n)
-        top = np.sort(np.argpartition(-fused, depth - 1)[:depth]) if depth < n else np.arange(n)
-        order = top[np.argsort(-fused[top], kind="stable")]  # ties: earlier passage first
+                fused = zscores(cosine) + self.lexical_weight * zscores(lexical)
+        order = top_k(fused, self.candidates)  # ties: earlier passage first
         if self.mode == "bm25":
             order = order[fused[order] > 0]
         return Ranking(order, fused[order], lexical)
@@ -140,10 +139,3 @@ class Retriever:
             ]
         )
         return tuple(float(x) for x in cosine + self.term_overlap_weight * overlap)
-
-
-def _z(scores: np.ndarray) -> np.ndarray:
-    """Scores shifted to mean 0 and scaled to standard deviation 1 (all zeros if they are equal)."""
-    scores = np.asarray(scores, dtype=np.float64)
-    spread = scores.std()
-    return (scores - scores.mean()) / spread if spread > 0 else np.zeros_like(scores)

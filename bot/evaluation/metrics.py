@@ -41,7 +41,3 @@ def contains_any(text: str, spans: Sequence[str]) -> bool:
     """Whether a gold answer span occurs in `text` (case and spacing ignored)."""
     haystack = " ".join(text.split()).casefold()
     return any(" ".join(span.split()).casefold() in haystack for span in spans if span.strip())
-
-
-def percentile(values: Sequence[float], pct: float) -> float:
-    return float(np.percentile(np.asarray(values, dtype=np.float64), pct)) if values else 0.0

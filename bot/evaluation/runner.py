@@ -22,7 +22,8 @@ import numpy as np
 
 from bot.embedding import Embedder
 from bot.evaluation.datasets import BeirSet, Question
-from bot.evaluation.metrics import contains_any, percentile, score_run
+from bot.evaluation.metrics import contains_any, score_run
+from bot.ranking import latency_percentiles, top_k
 from bot.settings import Settings
 
 T = TypeVar("T")
@@ -49,7 +50,7 @@ class BeirResult:
     queries: int
     metrics: dict[str, float]
     answer_span_hit: float | None
-    latency_ms: dict[str, float]
+    latency_ms: dict[str, float | None]
     documents: int
     passages: int
     index_seconds: float
@@ -88,7 +89,7 @@ class QuestionResult:
     phrase_hit: int
     answered_in_domain: int
     refused_out_of_domain: int
-    latency_ms: dict[str, float]
+    latency_ms: dict[str, float | None]
     misses: list[str] = field(default_factory=list)  # in-domain questions not right at rank 1
 
     def to_dict(self) -> dict[str, Any]:
@@ -246,10 +247,7 @@ def run_beir(
         queries=len(beir.queries),
         metrics=score_run(beir.qrels, run),
         answer_span_hit=float(np.mean(spans)) if spans else None,
-        latency_ms={
-            "p50": round(percentile(latencies, 50), 2),
-            "p95": round(percentile(latencies, 95), 2),
-        },
+        latency_ms=latency_percentiles(latencies),
         documents=len(beir.docs),
         passages=passages,
         index_seconds=seconds,
@@ -261,18 +259,14 @@ def _ask_stock(
     beir: BeirSet, embedder: Embedder, vectors: np.ndarray, progress: Progress
 ) -> tuple[dict[str, list[str]], list[bool], list[float]]:
     ids = np.array([d.id for d in beir.docs], dtype=object)
-    depth = min(DEPTH, len(ids))
     texts = list(beir.queries.values())
     scores = embedder.encode(texts) @ vectors.T  # queries x documents, one matrix product
-    top = np.argpartition(-scores, depth - 1, axis=1)[:, :depth]
-    rows = np.arange(len(texts))[:, None]
-    top = np.take_along_axis(top, np.argsort(-scores[rows, top], axis=1, kind="stable"), axis=1)
-    run = {qid: ids[top[i]].tolist() for i, qid in enumerate(beir.queries)}
+    run = {qid: ids[top_k(scores[i], DEPTH)].tolist() for i, qid in enumerate(beir.queries)}
     latencies: list[float] = []
     for text in progress(texts[:LATENCY_SAMPLE], min(len(texts), LATENCY_SAMPLE), "latency"):
         started = time.perf_counter()
         one = vectors @ embedder.encode_query(text)
-        np.argpartition(-one, depth - 1)[:depth]  # the ranking step, timed with the embedding
+        top_k(one, DEPTH)  # the ranking step, timed with the embedding
         latencies.append((time.perf_counter() - started) * 1000)
     return run, [], latencies
 
@@ -364,8 +358,5 @@ def run_questions(
         result.phrase_hit += expect in answer.answer
         if not first:
             result.misses.append(q.question)
-    result.latency_ms = {
-        "p50": round(percentile(latencies, 50), 2),
-        "p95": round(percentile(latencies, 95), 2),
-    }
+    result.latency_ms = latency_percentiles(latencies)
     return result

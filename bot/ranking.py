@@ -1,0 +1,75 @@
+"""The ranking arithmetic shared by retrieval, evaluation, the query log and the benchmarks.
+
+z-scores (how score fusion puts two scorers on one scale), the k best of a score array (best
+first, ties in index order) and percentiles, each defined once here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+import numpy as np
+from numpy.typing import ArrayLike
+
+
+def zscores(scores: ArrayLike, axis: int = -1) -> np.ndarray:
+    """Scores shifted to mean 0 and scaled to standard deviation 1 along `axis`, as float64.
+
+    Equal scores (a row with no spread, or a single score) give zeros, not NaN: no scorer has an
+    opinion there, so it adds nothing to a fusion. An empty array gives an empty array.
+    """
+    values = np.asarray(scores, dtype=np.float64)
+    if values.size == 0:
+        return values.copy()
+    mean = values.mean(axis=axis, keepdims=True)
+    spread = values.std(axis=axis, keepdims=True)
+    # Exactly equal scores: their std can be a rounding error above 0, so test the range instead.
+    varies = np.ptp(values, axis=axis, keepdims=True) > 0
+    return np.divide(values - mean, spread, out=np.zeros_like(values), where=varies & (spread > 0))
+
+
+def top_k(scores: ArrayLike, k: int) -> np.ndarray:
+    """Indices of the `k` highest of 1-D `scores`, best first; equal scores keep index order.
+
+    argpartition then a sort of the `k` chosen, so a query over n passages costs O(n + k log k)
+    rather than a full sort. Ties are stable at the cut too: of equal scores straddling the k-th
+    place, the earliest indices are kept. k > n gives all n; k <= 0 or no scores give none.
+    """
+    values = np.asarray(scores)
+    if values.ndim != 1:
+        raise ValueError(f"top_k takes a 1-D array of scores, not {values.ndim}-D")
+    n = len(values)
+    k = min(k, n)
+    if k <= 0:
+        return np.zeros(0, dtype=np.int64)
+    if k < n:
+        kth = np.partition(values, n - k)[n - k]  # the k-th highest score
+        above = np.flatnonzero(values > kth)
+        at_cut = np.flatnonzero(values == kth)[: k - len(above)]
+        chosen = np.concatenate([above, at_cut])
+        chosen.sort()  # index order, so the stable sort below keeps ties earliest first
+    else:
+        chosen = np.arange(n)
+    return chosen[np.argsort(-values[chosen], kind="stable")].astype(np.int64, copy=False)
+
+
+def percentile(values: Sequence[float] | np.ndarray, pct: float) -> float | None:
+    """The nearest-rank `pct` percentile (numpy's "inverted_cdf"); None when there are no values.
+
+    Nearest rank, not interpolation: the figure is always a value that was measured (a latency
+    some request really had), and p95 of 20 requests is the 19th slowest, no in-between.
+    """
+    data = np.asarray(values, dtype=np.float64)
+    if data.size == 0:
+        return None
+    return float(np.percentile(data, pct, method="inverted_cdf"))
+
+
+def latency_percentiles(latencies_ms: Iterable[float]) -> dict[str, float | None]:
+    """p50 and p95 of latencies in milliseconds, rounded to 0.01 ms (None when there are none)."""
+    data = np.fromiter(latencies_ms, dtype=np.float64)
+    summary: dict[str, float | None] = {}
+    for name, pct in (("p50", 50), ("p95", 95)):
+        value = percentile(data, pct)
+        summary[name] = None if value is None else round(value, 2)
+    return summary

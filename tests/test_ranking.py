@@ -1,0 +1,83 @@
+"""The shared ranking arithmetic: z-scores, top-k and percentiles, edge cases included."""
+
+import numpy as np
+import pytest
+
+from bot.ranking import latency_percentiles, percentile, top_k, zscores
+
+
+def test_zscores_have_mean_zero_and_unit_spread() -> None:
+    z = zscores([1.0, 2.0, 3.0, 4.0])
+    assert z.dtype == np.float64
+    assert z.mean() == pytest.approx(0.0) and z.std() == pytest.approx(1.0)
+    assert np.all(np.diff(z) > 0)  # order kept
+
+
+@pytest.mark.parametrize("scores", [[0.1] * 7, [0.3, 0.3, 0.3], [5.0], np.full(1000, 1 / 3)])
+def test_equal_scores_give_zeros_not_nan(scores) -> None:
+    with np.errstate(all="raise"):  # no division warnings either
+        z = zscores(scores)
+    assert np.array_equal(z, np.zeros(len(scores)))
+
+
+def test_zscores_of_nothing_is_empty() -> None:
+    assert zscores([]).shape == (0,)
+    assert zscores(np.zeros((0, 4)), axis=1).shape == (0, 4)
+
+
+def test_zscores_per_row() -> None:
+    z = zscores(np.array([[1.0, 2.0, 3.0], [7.0, 7.0, 7.0]]), axis=1)
+    assert np.allclose(z[0], [-1.224744871, 0.0, 1.224744871])
+    assert np.array_equal(z[1], [0.0, 0.0, 0.0])
+
+
+def test_top_k_is_best_first() -> None:
+    assert top_k([0.1, 0.9, 0.5, 0.7], 2).tolist() == [1, 3]
+    assert top_k(np.array([3, 1, 2]), 3).tolist() == [0, 2, 1]
+
+
+def test_top_k_with_k_above_n_or_nothing_to_rank() -> None:
+    assert top_k([0.2, 0.8], 10).tolist() == [1, 0]
+    assert top_k([], 3).tolist() == []
+    assert top_k([1.0, 2.0], 0).tolist() == []
+
+
+def test_ties_keep_index_order_even_at_the_cut() -> None:
+    # argpartition alone picks arbitrary members of a tie straddling the k-th place.
+    scores = np.zeros(1000)
+    scores[[500, 7]] = 1.0
+    assert top_k(scores, 5).tolist() == [7, 500, 0, 1, 2]
+    assert top_k([2.0, 1.0, 2.0, 1.0, 1.0], 4).tolist() == [0, 2, 1, 3]
+    rng = np.random.default_rng(3)
+    values = rng.integers(0, 5, 300).astype(float)
+    full = np.argsort(-values, kind="stable")
+    for k in (1, 17, 60, 299, 300):
+        assert top_k(values, k).tolist() == full[:k].tolist()
+
+
+def test_top_k_rejects_a_matrix() -> None:
+    with pytest.raises(ValueError, match="1-D"):
+        top_k(np.zeros((2, 2)), 1)
+
+
+def test_percentile_is_nearest_rank() -> None:
+    latencies = list(range(1, 21))  # 1..20 ms
+    assert percentile(latencies, 95) == 19.0  # the 19th of 20, a value that was measured
+    assert percentile(latencies, 50) == 10.0
+    assert percentile(latencies, 100) == 20.0 and percentile(latencies, 0) == 1.0
+    assert percentile([4.0], 95) == 4.0
+    assert percentile([3.0, 1.0, 2.0], 50) == 2.0  # order of the input does not matter
+    for n in range(1, 60):  # the classic definition: the ceil(n * p)-th smallest
+        values = sorted(np.random.default_rng(n).random(n))
+        for pct in (50, 90, 95, 99):
+            rank = max(1, int(np.ceil(n * pct / 100)))
+            assert percentile(values, pct) == values[rank - 1]
+
+
+def test_percentile_of_nothing_is_none() -> None:
+    assert percentile([], 95) is None
+    assert latency_percentiles([]) == {"p50": None, "p95": None}
+
+
+def test_latency_percentiles_round_to_hundredths() -> None:
+    assert latency_percentiles([1.234567, 2.0, 9.87654]) == {"p50": 2.0, "p95": 9.88}
