@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import os
+import socket
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
+import urllib3
 import yaml
 from ingest_site import (
     CANONICAL,
@@ -16,10 +20,11 @@ from ingest_site import (
     make_pdf,
     page,
 )
+from ports import closed_port
 
 from bot.corpus import load_corpus
 from bot.ingest import store as store_module
-from bot.ingest.fetch import USER_AGENT
+from bot.ingest.fetch import USER_AGENT, connect_failure
 from bot.ingest.pipeline import FetchOptions, Summary, add_feed, add_sources
 
 OPTIONS = FetchOptions(timeout=1.0, max_bytes=1_000_000, max_redirects=3)
@@ -259,3 +264,30 @@ def default_zoox() -> str:
     from ingest_site import ZOOX_BODY
 
     return ZOOX_BODY
+
+
+def test_a_refused_connection_says_refused_not_timed_out(corpus: Path) -> None:
+    url = f"http://127.0.0.1:{closed_port()}/article"
+    summary = add_sources([url], corpus, OPTIONS)
+    [outcome] = summary.outcomes
+    assert outcome.reason == f"connection refused by {urlsplit(url).netloc}"
+
+
+def test_connect_failures_are_told_apart() -> None:
+    # urllib3 2.x: NameResolutionError < NewConnectionError < ConnectTimeoutError < TimeoutError.
+    # The tests reach only 127.0.0.1, so the DNS failure is built as urllib3 raises it.
+    url = "http://nonexistent.invalid/a"
+    dns = urllib3.exceptions.NameResolutionError(
+        "nonexistent.invalid", None, socket.gaierror(-2, "Name or service not known")
+    )
+    assert isinstance(dns, urllib3.exceptions.TimeoutError)
+    assert connect_failure(dns, url, 20) == "could not resolve host nonexistent.invalid"
+    unreachable = urllib3.exceptions.NewConnectionError(None, "Failed to establish")
+    unreachable.__cause__ = OSError(errno.ENETUNREACH, "Network is unreachable")
+    assert connect_failure(unreachable, url, 20) == (
+        "cannot connect to nonexistent.invalid: network is unreachable"
+    )
+    slow = urllib3.exceptions.ConnectTimeoutError(None, "connect timed out")
+    assert connect_failure(slow, url, 20) == "timed out after 20 s"
+    tls = urllib3.exceptions.SSLError("certificate verify failed")
+    assert connect_failure(tls, url, 20) == "cannot connect: certificate verify failed"

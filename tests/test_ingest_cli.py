@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ingest_site import CANONICAL, Site
+from ports import closed_port
 
 RIVIAN = "rivian-ramps-up-amazon-van-deliveries"
 
@@ -103,3 +104,11 @@ def test_failures_give_a_summary_and_a_non_zero_exit(site: Site, tmp_path: Path,
     assert gone.code == 2
     assert gone.stderr.strip() == f"evbot: no article nope in {corpus}/ (see: evbot corpus list)"
     assert sorted(p.name for p in corpus.iterdir()) == before
+
+
+def test_an_unreachable_site_is_reported_as_refused(tmp_path: Path, evbot) -> None:
+    url = f"http://127.0.0.1:{closed_port()}/article"
+    run = evbot("corpus", "add", url, corpus_dir=tmp_path / "corpus")
+    assert run.code == 1
+    assert f"failed: {url}: connection refused by 127.0.0.1:" in run.stdout
+    assert "timed out" not in run.stdout + run.stderr

@@ -68,10 +68,8 @@ def fetch(
                 preload_content=False,
                 timeout=urllib3.Timeout(connect=remaining, read=remaining),
             )
-        except urllib3.exceptions.TimeoutError:
-            raise FetchError(f"timed out after {timeout:g} s") from None
         except urllib3.exceptions.HTTPError as err:
-            raise FetchError(f"cannot connect: {_short(err)}") from None
+            raise FetchError(connect_failure(err, current, timeout)) from None
         try:
             if response.status in _REDIRECTS:
                 location = response.headers.get("Location")
@@ -88,6 +86,32 @@ def fetch(
         finally:
             response.release_conn()
     raise FetchError(f"more than {max_redirects} redirects")
+
+
+def connect_failure(err: Exception, url: str, timeout: float) -> str:
+    """Why a request got no response, in a few words: DNS, refused, timed out, or the reason.
+
+    urllib3 2.x makes NameResolutionError a NewConnectionError, and NewConnectionError a
+    ConnectTimeoutError, so `except TimeoutError` alone reports a refused connection as slow.
+    """
+    import urllib3
+
+    host = urlsplit(url).hostname or url
+    errors = urllib3.exceptions
+    if isinstance(err, errors.NameResolutionError):
+        return f"could not resolve host {host}"
+    if isinstance(err, errors.NewConnectionError):
+        cause = err.__cause__ or err.__context__
+        if isinstance(cause, ConnectionRefusedError):
+            return f"connection refused by {urlsplit(url).netloc}"
+        if isinstance(cause, TimeoutError):  # socket.timeout is TimeoutError since 3.10
+            return f"timed out after {timeout:g} s"
+        if isinstance(cause, OSError) and cause.strerror:
+            return f"cannot connect to {host}: {cause.strerror.lower()}"
+        return f"cannot connect to {host}: {_short(err)}"
+    if isinstance(err, errors.TimeoutError):
+        return f"timed out after {timeout:g} s"
+    return f"cannot connect: {_short(err)}"
 
 
 @cache
