@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 import discord
+import pytest
 
 from bot.answer import REFUSAL, Answer, Citation, Quote
 from bot.discord.cooldown import Cooldown
@@ -97,6 +98,32 @@ def test_escape_neutralises_mentions_markdown_and_links():
     assert "@everyone" not in text and "@here" not in text
     assert "\\*\\*b\\*\\*" in text and " \\[x\\](" in text
     assert "\\# h" in text and "\\> q" in text
+
+
+DISCORD_MARKUP = [
+    "<@&456>", "<@!123>", "<@123>", "<@&1234567890123456789>", "<t:1700000000:F>", "<t:1700000000>",
+    "<:name:123>", "<a:name:123>", "<id:customize>", "</cmd:123>", "<#123>", "@everyone", "@here",
+    "[x](https://evil.test)", "||spoiler||", "# heading", "## h2", "-# subtext", "> quote",
+    ">>> block", "**bold** __under__ ~~gone~~ `code` *it*", "1. item", "- item", "<https://e.test>",
+]  # fmt: skip
+
+
+def shown(escaped: str) -> str:
+    """What a reader sees and copies: backslash escapes consumed, zero-width spaces invisible."""
+    return re.sub(r"\\(.)", r"\1", escaped).replace("\u200b", "")
+
+
+@pytest.mark.parametrize("form", DISCORD_MARKUP)
+def test_escape_shows_every_discord_markup_form_literally(form: str):
+    for text in (form, f"words {form} words", f"first line\n{form}"):
+        out = escape(text)
+        assert not re.search(r"<(?!\u200b)\S", out), out  # no <...> markup can open
+        assert not re.search(r"@(everyone|here)", out), out
+        assert not re.search(r"(?<!\\)[\[\]|*_~`]", out), out  # every markdown character escaped
+        assert not re.search(r"^\s*(?:[#>*+-]|\d+\.)", out, re.MULTILINE), (
+            out
+        )  # nothing leads a line
+        assert shown(out) == text  # and the words are the same
 
 
 def test_only_web_urls_are_linked_and_cannot_break_the_link():

@@ -33,8 +33,9 @@ ANSWER_COLOUR = discord.Colour(0x2E86DE)
 REFUSAL_COLOUR = discord.Colour(0x95A5A6)
 # Markdown that only means something at the start of a line: headings, quotes, lists.
 _LINE_START = re.compile(r"^(\s*)([#>\-*+]|\d+\.)", re.MULTILINE)
-# Channel links and slash-command mentions do not ping, but would render as live links.
-_CHANNEL_LINK = re.compile(r"<(#|/)")
+# Every <...> form is Discord markup (mentions with any id, channels, commands, <t:…> times,
+# <:emoji:…>, <id:…> links): a zero-width space after the "<" leaves it plain text.
+_MARKUP_OPEN = re.compile(r"<(?=\S)")
 _BRACKET = re.compile(r"([\[\]])")
 _ANSWER_ID = re.compile(r"answer ([0-9a-f]{32})$")  # the end of every answer's footer
 NO_MENTIONS = discord.AllowedMentions.none()
@@ -49,8 +50,8 @@ def escape(text: str) -> str:
         for part in _BRACKET.split(text)
     )
     text = _LINE_START.sub(lambda m: f"{m.group(1)}\\{m.group(2)}", text)
-    text = _CHANNEL_LINK.sub("<\u200b\\1", text)
-    return discord.utils.escape_mentions(text)  # @everyone, @here, <@id>, <@&id>
+    text = _MARKUP_OPEN.sub("<\u200b", text)
+    return discord.utils.escape_mentions(text)  # @everyone, @here
 
 
 def clip(text: str, limit: int) -> str:
@@ -166,7 +167,7 @@ def thread_name(question: str) -> str:
     Discord shows a thread name as plain text, so markdown there is inert already (escaping
     it would show the backslashes); only mentions and channel links are broken up.
     """
-    name = _CHANNEL_LINK.sub("<\u200b\\1", discord.utils.escape_mentions(plain_line(question)))
+    name = _MARKUP_OPEN.sub("<\u200b", discord.utils.escape_mentions(plain_line(question)))
     return clip(name, THREAD_NAME_CHARS)
 
 
