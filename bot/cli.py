@@ -173,6 +173,8 @@ def cmd_chat(args: argparse.Namespace, settings: Settings) -> int:
     from bot.service import AnswerService
     from bot.terminal import chat
 
+    # Loading takes seconds; on stderr, so `chat --json` output stays one answer a line.
+    print("Loading the index and model…", file=sys.stderr, flush=True)
     service = AnswerService(settings)
     service.warm_up()  # fail on a missing index before the first prompt, and load the model
     return chat(service, as_json=args.json, stdin=sys.stdin, stdout=sys.stdout)
@@ -194,6 +196,10 @@ def cmd_logs(args: argparse.Namespace, settings: Settings) -> int:
     rows = QueryLog(settings.query_log_path).recent(
         args.count, source=args.source, conversation=args.conversation
     )
+    if not rows and not args.json:  # JSON Lines: no exchanges is no lines
+        where = [f"from {args.source}"] * bool(args.source)
+        where += [f"in conversation {args.conversation}"] * bool(args.conversation)
+        print(" ".join(["No exchanges", *where]) + ".")
     for row in rows:
         if args.json:
             print(json.dumps(row, ensure_ascii=False))

@@ -1,5 +1,6 @@
 """`evbot` as a user runs it: exit codes, one-line errors, JSON schema."""
 
+import json
 from pathlib import Path
 
 from bot.settings import Settings
@@ -111,6 +112,16 @@ def test_run_without_tokens_chats_in_the_terminal(evbot, shipped_settings: Setti
     assert run.code == 0, run.stderr
     assert "Texas and Michigan" in run.stdout
     assert run.stdout.count("Sources as of ") == 2
+
+
+def test_chat_says_it_is_loading_on_stderr_only(evbot, shipped_settings: Settings) -> None:
+    run = evbot(
+        "chat", "--json", stdin="Who is Amazon partnering with on batteries?\n",
+        index_dir=shipped_settings.index_dir,
+    )  # fmt: skip
+    assert run.code == 0, run.stderr
+    assert "Loading the index and model" in run.stderr
+    assert json.loads(run.stdout)["citations"]  # stdout is the one JSON answer, nothing else
 
 
 def test_run_with_a_token_serves_that_platform(evbot, shipped_settings: Settings) -> None:

@@ -191,3 +191,16 @@ def test_logs_lists_the_latest_exchanges_newest_first(logged_service, evbot) -> 
     assert only.code == 0 and first.id in only.stdout and second.id not in only.stdout
     assert "1 up" not in only.stdout and "0 up / 1 down" in only.stdout
     assert evbot("logs", "-n", "0", db_path=db).code == 2
+
+
+def test_logs_with_no_exchanges_say_so(logged_service, evbot) -> None:
+    logged_service.ask("Who is Amazon partnering with on batteries?", source="slack")
+    db = logged_service.settings.query_log_path
+    none = evbot("logs", "--source", "discord", db_path=db)
+    assert none.code == 0 and none.stdout == "No exchanges from discord.\n"
+    nowhere = evbot("logs", "--source", "slack", "--conversation", "c-9", db_path=db)
+    assert nowhere.stdout == "No exchanges from slack in conversation c-9.\n"
+    empty = evbot("logs", db_path=logged_service.settings.query_log_path.with_name("new.sqlite3"))
+    assert empty.code == 0 and empty.stdout == "No exchanges.\n"
+    as_json = evbot("logs", "--json", "--source", "discord", db_path=db)
+    assert as_json.code == 0 and as_json.stdout == ""  # JSON Lines: zero exchanges, zero lines
