@@ -36,6 +36,8 @@ _LINE_START = re.compile(r"^(\s*)([#>\-*+]|\d+\.)", re.MULTILINE)
 # Every <...> form is Discord markup (mentions with any id, channels, commands, <t:…> times,
 # <:emoji:…>, <id:…> links): a zero-width space after the "<" leaves it plain text.
 _MARKUP_OPEN = re.compile(r"<(?=\S)")
+# A thread name is plain text: only what would still be a live link there is broken up.
+_CHANNEL_LINK = re.compile(r"<(#|/)")
 _BRACKET = re.compile(r"([\[\]])")
 _ANSWER_ID = re.compile(r"answer ([0-9a-f]{32})$")  # the end of every answer's footer
 NO_MENTIONS = discord.AllowedMentions.none()
@@ -167,7 +169,7 @@ def thread_name(question: str) -> str:
     Discord shows a thread name as plain text, so markdown there is inert already (escaping
     it would show the backslashes); only mentions and channel links are broken up.
     """
-    name = _MARKUP_OPEN.sub("<\u200b", discord.utils.escape_mentions(plain_line(question)))
+    name = _CHANNEL_LINK.sub("<\u200b\\1", discord.utils.escape_mentions(plain_line(question)))
     return clip(name, THREAD_NAME_CHARS)
 
 
