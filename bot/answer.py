@@ -7,7 +7,6 @@ a refusal that says the sources do not cover it.
 
 from __future__ import annotations
 
-import re
 import uuid
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, field
@@ -119,9 +118,20 @@ def compose_answer(
     *,
     min_score: float,
     built_at: str | None = None,
+    best_similarity: float | None = None,
 ) -> Answer:
+    """The quoted answer, or a refusal when no passage is similar enough to the question.
+
+    `best_similarity` is the question's best cosine with any passage of the index (by default,
+    with the cited ones): a passage BM25 kept out of the citations still shows the sources cover
+    the question.
+    """
     answer_id = uuid.uuid4().hex
-    if not hits or max(h.dense for h in hits) < min_score:
+    best = max(
+        [h.dense for h in hits] + ([best_similarity] if best_similarity is not None else []),
+        default=-1.0,
+    )
+    if not hits or best < min_score:
         return Answer(
             id=answer_id, question=question, answer=REFUSAL, refused=True, index_built_at=built_at
         )
@@ -164,17 +174,17 @@ def _citation(n: int, hit: Hit, article: Mapping[str, Any], quotes: Sequence[Quo
 # Long quotes are matched by their first and last words (`textStart,textEnd`), which keeps the
 # link short and still lands on the same sentence.
 _FRAGMENT_EDGE_WORDS = 5
-_MARKUP = re.compile(r"[*`]+|\[([^\]]*)\]\([^)]*\)")
 
 
 def text_fragment_link(url: str, quote_text: str) -> str | None:
     """`url#:~:text=…`: a link that opens a web page scrolled to the quoted text.
 
-    Only for http(s) pages; the fragment directive follows any fragment the URL already has.
+    `quote_text` is plain text, as the page shows it (bot/corpus.py reads the Markdown away). Only
+    for http(s) pages; the fragment directive follows any fragment the URL already has.
     """
     if not url.lower().startswith(("http://", "https://")):
         return None
-    words = _MARKUP.sub(lambda m: m.group(1) or "", quote_text).split()
+    words = quote_text.split()
     if not words:
         return url
     if len(words) > 2 * _FRAGMENT_EDGE_WORDS + 2:

@@ -1,7 +1,10 @@
-"""Articles on disk -> `Article` objects: text, metadata and the paragraphs under each heading.
+"""Articles on disk -> `Article` objects: plain text, metadata, paragraphs under each heading.
 
-Reads Markdown with YAML front matter, plain text and HTML (main text only). A file that cannot
-be read is reported as a `CorpusProblem` by name and the rest of the corpus still loads.
+Reads Markdown with YAML front matter, plain text and HTML (main text only). The Markdown is read
+here, once: `Article.text` is the plain text a reader sees on the page (no `**`, list markers,
+quote marks or link targets), so passages, quotes, text-fragment links and BM25 all see words
+only. A file that cannot be read is reported as a `CorpusProblem` by name and the rest of the
+corpus still loads.
 """
 
 from __future__ import annotations
@@ -10,7 +13,9 @@ import datetime as dt
 import hashlib
 import re
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -22,11 +27,19 @@ _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", r
 _ATX_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.+?)\s*#*\s*$")
 # A line that is bold and nothing else ("**Conclusion: ...**") is a heading in pasted articles.
 _BOLD_HEADING = re.compile(r"^\s*\*\*([^*]+?)\*\*\s*$")
+# What opens a line without being its words: quote marks, list markers (Markdown's and the bullets
+# pasted articles use), a numbered item's number.
+_LINE_MARKS = re.compile(r"^\s*(?:>\s?)*\s*(?:(?:[-*+•–—·▪]|\d{1,3}[.)])\s+)?")
+_THEMATIC_BREAK = re.compile(r"^\s{0,3}([-*_])(?:\s*\1){2,}\s*$")
+_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
 
 
 @dataclass(frozen=True)
 class Paragraph:
-    """A paragraph of an article: its section (nearest heading above) and span in `Article.text`."""
+    """A paragraph of an article: its section (nearest heading above) and span in `Article.text`.
+
+    The span is in the plain text, not in the Markdown the article was written in.
+    """
 
     section: str | None
     start: int
@@ -130,7 +143,7 @@ def load_article(path: Path, doc_id: str) -> Article:
         if suffix in {".md", ".markdown"}:
             meta, body = split_front_matter(text)
     body = body.replace("\r\n", "\n").strip()
-    paragraphs = tuple(split_paragraphs(body))
+    plain, paragraphs = plain_paragraphs(body)
     if not paragraphs:
         raise ArticleError("no article text")
     title = meta_str(meta.get("title")) or first_heading(body) or title_from_name(path)
@@ -138,7 +151,7 @@ def load_article(path: Path, doc_id: str) -> Article:
         doc_id=doc_id,
         path=path.name,
         title=title,
-        text=body,
+        text=plain,
         paragraphs=paragraphs,
         content_hash=hashlib.sha256(raw).hexdigest(),
         url=meta_str(meta.get("url")),
@@ -201,7 +214,7 @@ def meta_str(value: object) -> str | None:
 
 def _heading(line: str) -> str | None:
     match = _ATX_HEADING.match(line) or _BOLD_HEADING.match(line)
-    return match.group(1).strip().strip("*").strip() if match else None
+    return plain_text(match.group(1)).strip().strip("*").strip() if match else None
 
 
 def first_heading(body: str) -> str | None:
@@ -216,43 +229,85 @@ def title_from_name(path: Path) -> str:
     return words[:1].upper() + words[1:] if words else path.name
 
 
-def split_paragraphs(body: str) -> list[Paragraph]:
-    """Paragraphs with the heading they sit under.
+@cache
+def _inline_parser() -> Any:
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark").enable("strikethrough")
+
+
+def plain_text(markdown: str) -> str:
+    """Inline Markdown -> its words: emphasis and code marks, link targets and escapes dropped.
+
+    markdown-it-py's own parser decides what is markup, so a lone `*` ("5 * 3") or a
+    snake_case_name keeps its characters.
+    """
+    blocks = _inline_parser().parseInline(markdown)
+    out: list[str] = []
+    for token in (blocks[0].children or []) if blocks else []:
+        if token.type in {"text", "code_inline"}:
+            out.append(token.content)
+        elif token.type in {"softbreak", "hardbreak"}:
+            out.append("\n")
+        elif token.type == "image":
+            out.append(token.content)  # its alt text
+    return "".join(out)
+
+
+def _plain_line(line: str) -> str:
+    """One line of a paragraph as plain text (a table row's cells joined by spaces)."""
+    if _TABLE_RULE.match(line) and "-" in line:
+        return ""
+    stripped = line.strip()
+    if stripped.startswith("|") and stripped.endswith("|") and len(stripped) > 1:
+        cells = [plain_text(cell.strip()) for cell in stripped[1:-1].split("|")]
+        return " ".join(c for c in cells if c)
+    return plain_text(_LINE_MARKS.sub("", line, count=1)).strip()
+
+
+def plain_paragraphs(body: str) -> tuple[str, tuple[Paragraph, ...]]:
+    """The article's plain text and its paragraphs (spans in that text) with their headings.
 
     Text with blank lines between blocks uses those as paragraph breaks (Markdown); text without
-    any (pasted plain text) treats each line as a paragraph.
+    any (pasted plain text) treats each line as a paragraph. Headings stay in the text, on lines
+    of their own, outside every paragraph.
     """
-    lines: list[tuple[int, str]] = []
-    offset = 0
-    for line in body.split("\n"):
-        lines.append((offset, line))
-        offset += len(line) + 1
-    blank_separated = any(not line.strip() for _, line in lines)
-
-    paragraphs: list[Paragraph] = []
+    lines = body.split("\n")
+    blank_separated = any(not line.strip() for line in lines)
+    blocks: list[tuple[str | None, bool, list[str]]] = []  # (section, is heading, plain lines)
     section: str | None = None
-    start: int | None = None
-    end = 0
+    current: list[str] = []
 
     def close() -> None:
-        nonlocal start
-        if start is not None:
-            paragraphs.append(Paragraph(section, start, end))
-            start = None
+        nonlocal current
+        if current:
+            blocks.append((section, False, current))
+        current = []
 
-    for line_start, line in lines:
+    for line in lines:
         heading = _heading(line)
         if heading is not None:
             close()
             section = heading
+            blocks.append((section, True, [heading]))
             continue
-        if not line.strip():
+        if not line.strip() or _THEMATIC_BREAK.match(line):
             close()
             continue
         if not blank_separated:
             close()
-        if start is None:
-            start = line_start + (len(line) - len(line.lstrip()))
-        end = line_start + len(line.rstrip())
+        plain = _plain_line(line)
+        if plain:
+            current.append(plain)
     close()
-    return paragraphs
+
+    parts: list[str] = []
+    paragraphs: list[Paragraph] = []
+    offset = 0
+    for block_section, is_heading, block_lines in blocks:
+        text = "\n".join(block_lines)
+        if not is_heading:
+            paragraphs.append(Paragraph(block_section, offset, offset + len(text)))
+        parts.append(text)
+        offset += len(text) + 2
+    return "\n\n".join(parts), tuple(paragraphs)

@@ -39,7 +39,8 @@ from bot.lexical import LexicalIndex
 from bot.settings import Settings
 
 # 2: sentence vectors pooled from the passage pass; BM25 with k1 = 0.9, b = 0.4.
-FORMAT_VERSION = 2
+# 3: passages are the articles' plain text, their Markdown read away (bot/corpus.py).
+FORMAT_VERSION = 3
 CURRENT = "current"
 MANIFEST = "manifest.json"
 PASSAGES = "passages.json"

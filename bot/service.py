@@ -16,6 +16,8 @@ import threading
 import time
 from collections.abc import Sequence
 
+import numpy as np
+
 from bot.answer import Answer, compose_answer, validate_question
 from bot.conversation import search_query
 from bot.embedding import Embedder, get_embedder
@@ -26,6 +28,12 @@ from bot.retrieval import Retriever
 from bot.settings import Settings
 
 log = logging.getLogger(__name__)
+
+
+def best_similarity(retriever: Retriever, query_vector: np.ndarray) -> float:
+    """The question's best cosine with any passage: what says whether the sources cover it."""
+    vectors = retriever.index.passage_vectors
+    return float((vectors @ query_vector).max()) if len(vectors) else -1.0
 
 
 class AnswerService:
@@ -98,7 +106,9 @@ class AnswerService:
         _ = self.embedder.model  # a cold start loads it here: loading is not answer latency
         searched = time.perf_counter()
         k = citations or self.settings.citations
-        hits = retriever.search(search_query(text, history), k=k)
+        query = search_query(text, history)
+        vector = self.embedder.encode_query(query)
+        hits = retriever.search_vector(query, vector, k)
         retrieved = time.perf_counter()
         manifest = retriever.index.manifest
         answer = compose_answer(
@@ -107,6 +117,7 @@ class AnswerService:
             manifest["articles"],
             min_score=self.settings.min_score,
             built_at=manifest.get("built_at"),
+            best_similarity=best_similarity(retriever, vector),
         )
         done = time.perf_counter()
         answer = dataclasses.replace(

@@ -1,8 +1,12 @@
 """Answers from the real model over the real index of the shipped article."""
 
+from pathlib import Path
+
 import pytest
 
 from bot.answer import REFUSAL, day, text_fragment_link
+from bot.chunking import chunk_articles
+from bot.corpus import load_corpus
 from bot.errors import BadQuestion
 from bot.service import AnswerService
 
@@ -120,16 +124,42 @@ def test_answers_carry_their_freshness(service: AnswerService) -> None:
             "https://ex.com/a#part:~:text=one%20two%20three%20four%20five,"
             "nine%20ten%20eleven%20twelve%20thirteen",
         ),
-        (
-            "https://ex.com/a",
-            "**Bold** and [a link](https://x.y) here",
-            "https://ex.com/a#:~:text=Bold%20and%20a%20link%20here",
-        ),
         ("file:///tmp/a.md", "anything", None),
     ],
 )
 def test_text_fragment_links_point_at_the_quote(url: str, quote: str, expected: str | None) -> None:
     assert text_fragment_link(url, quote) == expected
+
+
+def test_quotes_are_the_plain_text_of_the_sentence(service: AnswerService) -> None:
+    answer = service.ask("Will Bezos sell luxury EVs for less than Tesla?")
+    assert "Affordable Luxury: Early reports suggest" in answer.citations[0].text
+    for text in [answer.answer, *(c.text for c in answer.citations)]:
+        assert "**" not in text and "– " not in text and "###" not in text
+
+
+def test_text_fragments_from_markdown_hold_only_the_words_on_the_page(tmp_path: Path) -> None:
+    (tmp_path / "a.md").write_text(
+        "---\nurl: https://ex.com/a\n---\n\n– **Affordable Luxury**: Ford’s F-150, Lucid & co.\n\n"
+        "> A quoted line, with *emphasis*.\n\n| Maker | Range |\n|---|---|\n| Tesla | 500 km |\n",
+        encoding="utf-8",
+    )
+    passages = chunk_articles(
+        load_corpus(tmp_path).articles, lambda texts: [len(t.split()) for t in texts], 200, 250
+    )
+    links = [
+        text_fragment_link("https://ex.com/a", sentence)
+        for passage in passages
+        for sentence in passage.sentence_texts()
+    ]
+    assert links[0] == (
+        "https://ex.com/a#:~:text=Affordable%20Luxury%3A%20Ford%E2%80%99s%20F%2D150%2C%20Lucid"
+        "%20%26%20co."
+    )
+    for link in links:
+        fragment = link.split("#:~:text=", 1)[1]
+        for markup in ("**", "%2A", "%3E", "%7C", "%E2%80%93"):  # bold, quote, table, bullet –
+            assert markup not in fragment, link
 
 
 def test_dates_are_shown_as_days() -> None:

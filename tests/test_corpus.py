@@ -54,6 +54,34 @@ def test_markdown_front_matter_headings_and_spans(tmp_path: Path) -> None:
     ]
 
 
+def test_markdown_is_read_into_the_plain_text_a_reader_sees(tmp_path: Path) -> None:
+    write(
+        tmp_path / "a.md",
+        "# Amazon's car\n\n– **Affordable Luxury**: reports suggest *lower* prices.\n\n"
+        "> Quoted [words](https://x.y) here.\n\n- one item\n- `two` item\n\n"
+        "| Maker | Range |\n|---|---|\n| Tesla | 500 km |\n\n---\n\n"
+        "1. First step, 5 * 3 snake_case_name \\*kept\\*.\n\n## **Bold** heading\n\nLast.\n",
+    )
+    [article] = load_corpus(tmp_path).articles
+    assert article.title == "Amazon's car"
+    assert [(p.section, article.text[p.start : p.end]) for p in article.paragraphs] == [
+        ("Amazon's car", "Affordable Luxury: reports suggest lower prices."),
+        ("Amazon's car", "Quoted words here."),
+        ("Amazon's car", "one item\ntwo item"),
+        ("Amazon's car", "Maker Range\nTesla 500 km"),
+        ("Amazon's car", "First step, 5 * 3 snake_case_name *kept*."),
+        ("Bold heading", "Last."),
+    ]
+
+
+def test_shipped_article_text_has_no_markdown() -> None:
+    [article] = load_corpus(SHIPPED).articles
+    assert "**" not in article.text and "###" not in article.text
+    paragraphs = [article.text[p.start : p.end] for p in article.paragraphs]
+    assert "Affordable Luxury: Early reports suggest" in "\n".join(paragraphs)
+    assert not [p for p in paragraphs if p.startswith(("–", "-", ">"))]
+
+
 def test_plain_text_lines_are_paragraphs_and_title_comes_from_name(tmp_path: Path) -> None:
     write(tmp_path / "tesla-price-cuts.txt", "First line here.\nSecond line here.\n")
     [article] = load_corpus(tmp_path).articles

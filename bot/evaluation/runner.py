@@ -282,6 +282,7 @@ def _ask_pipeline(
     from bot.answer import compose_answer
     from bot.index import load_index
     from bot.retrieval import Retriever
+    from bot.service import best_similarity
 
     index = load_index(index_dir, settings.model)
     retriever = Retriever(index, embedder, mode=mode, candidates=EVAL_CANDIDATES)  # type: ignore[arg-type]
@@ -299,7 +300,13 @@ def _ask_pipeline(
         vector = embedder.encode_query(text) if n < LATENCY_SAMPLE else vectors[n]
         ranking = retriever.rank(text, vector)
         hits = retriever.hits(text, vector, ranking, settings.citations)
-        answer = compose_answer(text, hits, articles, min_score=settings.min_score)
+        answer = compose_answer(
+            text,
+            hits,
+            articles,
+            min_score=settings.min_score,
+            best_similarity=best_similarity(retriever, vector),
+        )
         if n < LATENCY_SAMPLE:
             latencies.append((time.perf_counter() - started) * 1000)
         run[qid] = _documents(ranking.ids, doc_of_passage, ids)
@@ -332,6 +339,7 @@ def run_questions(
     from bot.answer import compose_answer
     from bot.index import load_index
     from bot.retrieval import Retriever
+    from bot.service import best_similarity
 
     index = load_index(settings.index_dir, settings.model)
     retriever = Retriever(index, embedder, mode=mode)  # type: ignore[arg-type]
@@ -341,8 +349,15 @@ def run_questions(
     latencies: list[float] = []
     for q in progress(questions, len(questions), f"questions {mode}"):
         started = time.perf_counter()
-        hits = retriever.search(q.question, k=k)
-        answer = compose_answer(q.question, hits, articles, min_score=settings.min_score)
+        vector = embedder.encode_query(q.question)
+        hits = retriever.search_vector(q.question, vector, k)
+        answer = compose_answer(
+            q.question,
+            hits,
+            articles,
+            min_score=settings.min_score,
+            best_similarity=best_similarity(retriever, vector),
+        )
         latencies.append((time.perf_counter() - started) * 1000)
         if q.refuse:
             result.out_of_domain += 1

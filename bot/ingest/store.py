@@ -21,7 +21,13 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 import yaml
 
-from bot.corpus import ArticleError, article_files, load_corpus, split_front_matter
+from bot.corpus import (
+    ArticleError,
+    article_files,
+    load_corpus,
+    plain_paragraphs,
+    split_front_matter,
+)
 from bot.ingest.extract import Extracted
 
 MAX_NAME = 80
@@ -104,7 +110,7 @@ class CorpusStore:
     ) -> Stored:
         urls = [u for u in (article.url, fetched_from) if u]
         same_url = next((e for u in urls if (e := self._by_url.get(normalise_url(u)))), None)
-        key = text_key(article.text)
+        key = text_key(plain_paragraphs(article.text.strip())[0])  # as the corpus reads it
         same_text = self._by_text.get(key)
         if same_text is not None:
             why = "same URL and text" if same_text is same_url else "same text"
