@@ -245,7 +245,8 @@ def plain_text(markdown: str) -> str:
     blocks = _inline_parser().parseInline(markdown)
     out: list[str] = []
     for token in (blocks[0].children or []) if blocks else []:
-        if token.type in {"text", "code_inline"}:
+        # Inline HTML stays as typed: what corpus text says is shown, never silently dropped.
+        if token.type in {"text", "code_inline", "html_inline"}:
             out.append(token.content)
         elif token.type in {"softbreak", "hardbreak"}:
             out.append("\n")
