@@ -56,6 +56,48 @@ def test_other_damage_is_reported(index_copy: Path, damage: str) -> None:
         load_index(index_copy, "all-MiniLM-L6-v2")
 
 
+def _flip_middle(path: Path) -> None:
+    """Same size, same header, different numbers: what a bad disk or a stray write leaves."""
+    data = bytearray(path.read_bytes())
+    middle = len(data) // 2
+    data[middle : middle + 64] = bytes(b ^ 0x5A for b in data[middle : middle + 64])
+    path.write_bytes(bytes(data))
+
+
+@pytest.mark.parametrize("name", [VECTORS, SENTENCES])
+def test_same_size_corruption_is_caught_by_checksum(
+    evbot, index_copy: Path, shipped_settings: Settings, name: str
+) -> None:
+    corrupt = live(index_copy) / name
+    _flip_middle(corrupt)
+    with pytest.raises(IndexUnavailable, match=rf"{name} is corrupt.*evbot index build --full"):
+        load_index(index_copy, "all-MiniLM-L6-v2")
+    run = evbot("ask", QUESTION, index_dir=index_copy)
+    assert run.code == 1
+    assert run.stderr.strip().splitlines() == [
+        f"evbot: index file {corrupt} is corrupt (checksum mismatch); run: evbot index build --full"
+    ]
+    if name == VECTORS:  # the command named is the fix
+        rebuilt = evbot(
+            "index", "build", "--full", index_dir=index_copy,
+            corpus_dir=shipped_settings.corpus_dir,
+        )  # fmt: skip
+        assert rebuilt.code == 0, rebuilt.stderr
+        assert evbot("ask", QUESTION, index_dir=index_copy).code == 0
+
+
+def test_an_index_from_before_checksums_still_loads_on_sizes(index_copy: Path) -> None:
+    manifest_path = live(index_copy) / MANIFEST
+    manifest = json.loads(manifest_path.read_text())
+    assert set(manifest["checksums"]) == set(manifest["files"])  # every file but the manifest
+    del manifest["checksums"]
+    manifest_path.write_text(json.dumps(manifest))
+    assert len(load_index(index_copy, "all-MiniLM-L6-v2").passages) > 0
+    (live(index_copy) / SENTENCES).write_bytes(b"short")
+    with pytest.raises(IndexUnavailable, match=r"sentences\.npy is truncated"):
+        load_index(index_copy, "all-MiniLM-L6-v2")
+
+
 def test_index_built_with_another_model_or_format_says_so(evbot, index_copy: Path) -> None:
     manifest_path = live(index_copy) / MANIFEST
     manifest = json.loads(manifest_path.read_text())
