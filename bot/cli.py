@@ -8,7 +8,6 @@ import json
 import logging
 import os
 import signal
-import sqlite3
 import subprocess
 import sys
 import time
@@ -46,9 +45,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     except EvbotError as err:
         print(f"evbot: {err}", file=sys.stderr)
         return err.exit_code
-    except sqlite3.Error as err:  # the query log is unreadable: say so in one line
-        print(f"evbot: query log {get_settings().query_log_path}: {err}", file=sys.stderr)
-        return 1
     except KeyboardInterrupt:
         print("evbot: interrupted", file=sys.stderr)
         return 130
@@ -113,6 +109,7 @@ def _parser() -> argparse.ArgumentParser:
     info = index_commands.add_parser("info", help="what the live index holds")
     info.add_argument("--json", action="store_true", help="print the manifest summary as JSON")
     info.set_defaults(run=cmd_index_info)
+    _add_db_commands(commands)
     return parser
 
 
@@ -181,19 +178,19 @@ def cmd_chat(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_feedback(args: argparse.Namespace, settings: Settings) -> int:
-    from bot.querylog import QueryLog
+    from bot.store import open_store
 
-    QueryLog(settings.query_log_path).record_feedback(args.answer_id, args.user, args.helpful)
+    open_store(settings).record_feedback(args.answer_id, args.user, args.helpful)
     print(f"Recorded: answer {args.answer_id} was {'' if args.helpful else 'not '}helpful.")
     return 0
 
 
 def cmd_logs(args: argparse.Namespace, settings: Settings) -> int:
-    from bot.querylog import QueryLog
+    from bot.store import open_store
 
     if args.count < 1:
         raise ConfigError("-n/--count must be at least 1")
-    rows = QueryLog(settings.query_log_path).recent(
+    rows = open_store(settings).recent(
         args.count, source=args.source, conversation=args.conversation
     )
     if not rows and not args.json:  # JSON Lines: no exchanges is no lines
@@ -212,9 +209,9 @@ def cmd_logs(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_stats(args: argparse.Namespace, settings: Settings) -> int:
-    from bot.querylog import QueryLog
+    from bot.store import open_store
 
-    stats = QueryLog(settings.query_log_path).stats()
+    stats = open_store(settings).stats()
     if args.json:
         print(json.dumps(stats))
         return 0
@@ -291,4 +288,55 @@ def cmd_index_info(args: argparse.Namespace, settings: Settings) -> int:
             print(f"{key + ':':<11} {value}")
         for doc_id, article in manifest.get("articles", {}).items():
             print(f"  - {doc_id}: {article.get('title')} ({article.get('passages')} passages)")
+    return 0
+
+
+# -- evbot db: the shared-state database's schema ---------------------------------------------
+
+
+def _add_db_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    db = commands.add_parser("db", help="the query log's database: schema version and upgrades")
+    db_commands = db.add_subparsers(title="database commands", metavar="COMMAND")
+    upgrade = db_commands.add_parser(
+        "upgrade", help="apply the pending schema migrations (safe to run again, or at once)"
+    )
+    upgrade.set_defaults(run=cmd_db_upgrade)
+    status = db_commands.add_parser("status", help="which database, and its schema version")
+    status.add_argument("--json", action="store_true", help="print the status as JSON")
+    status.set_defaults(run=cmd_db_status)
+
+
+def cmd_db_upgrade(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.store import open_store
+
+    store = open_store(settings, check=False)
+    try:
+        applied = store.upgrade()
+        status = store.schema_status()
+    finally:
+        store.close()
+    if applied:
+        print(
+            f"Upgraded {status.location} to schema version {status.version}: {', '.join(applied)}."
+        )
+    else:
+        print(f"{status.location} is up to date (schema version {status.version}).")
+    return 0
+
+
+def cmd_db_status(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.store import open_store
+
+    store = open_store(settings, check=False)
+    try:
+        status = store.schema_status()
+    finally:
+        store.close()
+    if args.json:
+        print(json.dumps(status.to_dict()))
+        return 0
+    print(f"database:  {status.backend} {status.location}")
+    print(f"schema:    version {status.version} of {status.latest}")
+    if status.pending:
+        print(f"pending:   {', '.join(status.pending)}  (run `evbot db upgrade`)")
     return 0

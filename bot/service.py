@@ -11,7 +11,6 @@ from __future__ import annotations
 import dataclasses
 import logging
 import os
-import sqlite3
 import threading
 import time
 from collections.abc import Sequence
@@ -23,9 +22,9 @@ from bot.conversation import search_query
 from bot.embedding import Embedder, get_embedder
 from bot.errors import IndexUnavailable, UnknownAnswer
 from bot.index import CURRENT, load_index
-from bot.querylog import QueryLog
 from bot.retrieval import Retriever
 from bot.settings import Settings
+from bot.store import Store, StoreError, open_store
 
 log = logging.getLogger(__name__)
 
@@ -41,11 +40,13 @@ class AnswerService:
         self,
         settings: Settings,
         embedder: Embedder | None = None,
-        query_log: QueryLog | None = None,
+        query_log: Store | None = None,
     ) -> None:
         self.settings = settings
         self.embedder = embedder or get_embedder(settings.model, settings.batch_size)
-        self.query_log = query_log or QueryLog(settings.query_log_path)
+        # SQLite, or PostgreSQL when a database URL is set: checked here, so a worker that cannot
+        # reach it, or finds an older schema, stops at start with one line.
+        self.query_log = query_log or open_store(settings)
         self._retriever: Retriever | None = None
         self._build: str | None = None
         self._lock = threading.Lock()
@@ -132,7 +133,7 @@ class AnswerService:
             self.query_log.record_answer(
                 answer, source=source, user=user, conversation=conversation, reask_of=reask_of
             )
-        except (sqlite3.Error, OSError) as err:  # a full disk must not cost the user the answer
+        except StoreError as err:  # a full disk or a lost database must not cost the answer
             log.warning("could not record answer %s in the query log: %s", answer.id, err)
         return answer
 
@@ -146,7 +147,7 @@ class AnswerService:
         """
         context = self.query_log.answer_context(answer_id)
         if context is None:
-            raise UnknownAnswer(f"no answer with id {answer_id!r} in {self.query_log.path}")
+            raise UnknownAnswer(f"no answer with id {answer_id!r} in {self.query_log.location}")
         question, conversation, history = context
         return self.ask(
             question,

@@ -12,7 +12,16 @@ from functools import cache
 from pathlib import Path
 from typing import Annotated, TypeVar
 
-from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic import (
+    AliasChoices,
+    Field,
+    PostgresDsn,
+    SecretStr,
+    TypeAdapter,
+    ValidationError,
+    field_validator,
+)
+from pydantic_core import MultiHostUrl
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from bot.errors import ConfigError
@@ -191,12 +200,84 @@ class Settings(BaseSettings):
     batch_size: int = Field(default=32, ge=1, le=1024)
     # The query log (SQLite); by default it lives beside the index.
     db_path: Path | None = None
+    # A PostgreSQL URL: the shared state (query log, claims) lives there instead of in SQLite.
+    # EVBOT_DATABASE_URL wins over DATABASE_URL, which PaaS add-ons set.
+    database_url: SecretStr | None = Field(
+        default=None,
+        validation_alias=AliasChoices("EVBOT_DATABASE_URL", "DATABASE_URL", "database_url"),
+    )
     slack: SlackSettings = Field(default_factory=SlackSettings)
     discord: DiscordSettings = Field(default_factory=DiscordSettings)
+
+    @field_validator("database_url", mode="before")
+    @classmethod
+    def _postgres(cls, value: object) -> object:
+        if isinstance(value, SecretStr):
+            value = value.get_secret_value()
+        if isinstance(value, str):
+            value = value.strip()
+            return postgres_url(value) if value else None
+        return value
 
     @property
     def query_log_path(self) -> Path:
         return self.db_path or self.index_dir / "evbot.sqlite3"
+
+    @property
+    def database_url_variable(self) -> str:
+        """The variable the database URL came from, for messages that must not show it."""
+        import os
+
+        return next(
+            (name for name in ("EVBOT_DATABASE_URL", "DATABASE_URL") if os.environ.get(name)),
+            "EVBOT_DATABASE_URL",
+        )
+
+
+_POSTGRES_DSN = TypeAdapter(PostgresDsn)
+POSTGRES_URL_HELP = "must be a PostgreSQL URL, like postgresql://user:password@host:5432/database"
+
+
+def postgres_url(url: str) -> str:
+    """`url` as libpq reads it (a `postgresql+driver://` scheme loses its `+driver`).
+
+    libpq's own parser checks it: it also takes URLs pydantic's PostgresDsn refuses, such as a
+    local socket's `postgresql:///evbot`. Its messages never quote the URL (nor its password).
+    """
+    from psycopg import ProgrammingError
+    from psycopg.conninfo import conninfo_to_dict
+
+    scheme, sep, rest = url.partition("://")
+    if not sep or scheme.split("+")[0] not in ("postgres", "postgresql"):
+        raise ValueError(POSTGRES_URL_HELP)
+    url = f"{scheme.split('+')[0]}://{rest}"
+    try:
+        conninfo_to_dict(url)
+    except ProgrammingError:
+        raise ValueError(POSTGRES_URL_HELP) from None
+    return url
+
+
+def masked_url(url: str) -> str:
+    """The URL with its password replaced by ***: the only form logs and messages show."""
+    try:
+        dsn = _POSTGRES_DSN.validate_python(url)
+    except ValidationError:  # no host (a local socket): libpq's parser, shown as key=value
+        from psycopg import ProgrammingError
+        from psycopg.conninfo import conninfo_to_dict, make_conninfo
+
+        try:
+            params = conninfo_to_dict(url)
+        except ProgrammingError:
+            return "(a database URL that does not parse)"
+        if params.get("password"):
+            params["password"] = "***"
+        return make_conninfo(**params)
+    hosts = [{**h, "password": "***" if h["password"] else None} for h in dsn.hosts()]
+    masked = MultiHostUrl.build(
+        scheme=dsn.scheme, hosts=hosts, path=(dsn.path or "").lstrip("/"), query=dsn.query
+    )
+    return str(masked)
 
 
 def _describe(err: ValidationError, prefix: str) -> str:

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from ingest_site import Site, default_routes, start_site
+from pg_server import PostgresMissing, PostgresServer, start_server, stop_server
 
 from bot.embedding import Embedder, get_embedder
 from bot.index import build_index
@@ -76,7 +77,11 @@ def evbot(tmp_path: Path) -> Iterator[callable]:
         env_extra: dict[str, str] | None = None,
         **settings: object,
     ) -> Run:
-        env = {k: v for k, v in os.environ.items() if not k.startswith("EVBOT_")}
+        env = {
+            k: v
+            for k, v in os.environ.items()
+            if not k.startswith("EVBOT_") and k != "DATABASE_URL"  # the host's own database
+        }
         env.update({f"EVBOT_{k.upper()}": str(v) for k, v in settings.items()})
         env.update(env_extra or {})
         proc = subprocess.run(
@@ -100,3 +105,45 @@ def site() -> Iterator[Site]:
     site, stop = start_site(default_routes)
     yield site
     stop()
+
+
+@pytest.fixture(scope="session")
+def postgres() -> Iterator[PostgresServer]:
+    """A real PostgreSQL server for the session. Never skipped: CI must run these tests."""
+    try:
+        server = start_server()
+    except PostgresMissing as err:
+        pytest.fail(str(err))
+    yield server
+    stop_server(server)
+
+
+@pytest.fixture
+def pg_database(postgres: PostgresServer, request: pytest.FixtureRequest) -> Iterator[str]:
+    """The URL of a new, empty database on that server, dropped after the test."""
+    import psycopg
+
+    name = f"t{abs(hash(request.node.nodeid)) % 10**12}_{os.getpid()}"
+    with psycopg.connect(postgres.url(), autocommit=True) as admin:
+        admin.execute(f"CREATE DATABASE {name}")
+    yield postgres.url(name)
+    try:
+        with psycopg.connect(postgres.url(), autocommit=True) as admin:
+            admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+    except psycopg.OperationalError:
+        pass  # a test that stopped the server for good: the folder goes at the session's end
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store_settings(request: pytest.FixtureRequest, tmp_path: Path) -> dict[str, object]:
+    """The settings (as `load_settings` / `evbot` keyword arguments) of a new, empty store of
+    each backend: the shared-state tests run once against each."""
+    if request.param == "sqlite":
+        return {"db_path": tmp_path / "log.sqlite3"}
+    from bot.store.postgres import PostgresStore
+
+    url = request.getfixturevalue("pg_database")
+    store = PostgresStore(url)
+    store.upgrade()  # as the release phase does; SQLite sets itself up
+    store.close()
+    return {"database_url": url}

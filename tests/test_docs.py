@@ -37,7 +37,10 @@ def settings_variables(cls: type[BaseSettings] = Settings) -> list[str]:
             names += settings_variables(kind)  # read under its own prefix, not as one variable
             continue
         alias = field.validation_alias or field.alias
-        if alias is not None:
+        choices = getattr(alias, "choices", None)  # AliasChoices: several variables, one setting
+        if choices is not None and all(isinstance(choice, str) for choice in choices):
+            names += [n for n in dict.fromkeys(c.upper() for c in choices) if n not in names]
+        elif alias is not None:
             if not isinstance(alias, str):
                 raise AssertionError(f"{cls.__name__}.{field_name}: extend this test for {alias!r}")
             names.append(alias.upper())

@@ -1,4 +1,7 @@
-"""The query log: every answer recorded, feedback stored, stats counted, concurrent writers safe."""
+"""The query log: every answer recorded, feedback stored, stats counted, concurrent writers safe.
+
+Every test taking `store_settings` runs twice: on SQLite and on PostgreSQL (tests/conftest.py).
+"""
 
 import json
 import subprocess
@@ -9,18 +12,24 @@ from pathlib import Path
 import pytest
 
 from bot.errors import UnknownAnswer
-from bot.querylog import QueryLog
 from bot.service import AnswerService
 from bot.settings import Settings, load_settings
+from bot.store import open_store
+from bot.store.base import StoreError
+from bot.store.sqlite import SQLiteStore
 
 
 @pytest.fixture
-def logged_service(shipped_settings: Settings, service: AnswerService, tmp_path: Path):
-    settings = load_settings(index_dir=shipped_settings.index_dir, db_path=tmp_path / "log.sqlite3")
-    return AnswerService(settings, service.embedder)
+def logged_service(shipped_settings: Settings, service: AnswerService, store_settings: dict):
+    settings = load_settings(index_dir=shipped_settings.index_dir, **store_settings)
+    logged = AnswerService(settings, service.embedder)
+    yield logged
+    logged.query_log.close()
 
 
-def test_answers_and_feedback_reach_the_database_and_stats(logged_service, evbot) -> None:
+def test_answers_and_feedback_reach_the_database_and_stats(
+    logged_service, evbot, store_settings: dict
+) -> None:
     good = logged_service.ask("Who is Amazon partnering with on batteries?", user="ana")
     bad = logged_service.ask("Where will the production lines be built?", user="bo")
     refused = logged_service.ask("What's the capital of France?")
@@ -41,35 +50,35 @@ def test_answers_and_feedback_reach_the_database_and_stats(logged_service, evbot
     assert worst[bad.id]["not_helpful"] == 2 and worst[refused.id]["refused"] is True
     assert stats["worst"][0]["answer_id"] == bad.id
 
-    db = logged_service.settings.query_log_path
-    run = evbot("stats", "--json", db_path=db)
+    run = evbot("stats", "--json", **store_settings)
     assert run.code == 0, run.stderr
     data = run.json()
     assert set(data) >= {"questions", "refused", "helpful", "not_helpful", "latency_ms", "worst"}
     assert data["questions"] == 3 and set(data["latency_ms"]) >= {"p50", "p95"}
     assert set(data["worst"][0]) >= {"question", "answer_id", "refused", "helpful", "not_helpful"}
 
-    vote = evbot("feedback", refused.id, "--helpful", "--user", "dee", db_path=db)
+    vote = evbot("feedback", refused.id, "--helpful", "--user", "dee", **store_settings)
     assert vote.code == 0, vote.stderr
     assert logged_service.query_log.stats()["helpful"] == 3
 
 
-def test_feedback_on_unknown_answer_is_a_clear_error(tmp_path: Path, evbot) -> None:
-    log = QueryLog(tmp_path / "log.sqlite3")
+def test_feedback_on_unknown_answer_is_a_clear_error(store_settings: dict, evbot) -> None:
+    log = open_store(load_settings(**store_settings))
     with pytest.raises(UnknownAnswer, match="no answer with id"):
         log.record_feedback("nope", "ana", helpful=True)
-    run = evbot("feedback", "nope", "--not-helpful", db_path=tmp_path / "log.sqlite3")
+    log.close()
+    run = evbot("feedback", "nope", "--not-helpful", **store_settings)
     assert run.code == 2 and "no answer with id 'nope'" in run.stderr
 
 
 WRITER = textwrap.dedent(
     """
-    import sys
-    from pathlib import Path
+    import json, sys
     from bot.answer import Answer
-    from bot.querylog import QueryLog
+    from bot.settings import load_settings
+    from bot.store import open_store
 
-    log = QueryLog(Path(sys.argv[1]))
+    log = open_store(load_settings(**json.loads(sys.argv[1])))
     for i in range(int(sys.argv[3])):
         answer_id = f"{sys.argv[2]}-{i}"
         log.record_answer(Answer(id=answer_id, question=f"q{i}", answer="a", refused=False,
@@ -79,34 +88,39 @@ WRITER = textwrap.dedent(
 )
 
 
-def test_concurrent_writers_lose_nothing(tmp_path: Path) -> None:
-    db = tmp_path / "log.sqlite3"
-    QueryLog(db).stats()  # create the file first, as a running bot would have
+def test_concurrent_writers_lose_nothing(store_settings: dict) -> None:
+    log = open_store(load_settings(**store_settings))
+    log.stats()  # create the file first, as a running bot would have
+    settings = json.dumps({k: str(v) for k, v in store_settings.items()})
     writers = [
-        subprocess.Popen([sys.executable, "-c", WRITER, str(db), f"w{n}", "60"]) for n in range(4)
+        subprocess.Popen([sys.executable, "-c", WRITER, settings, f"w{n}", "60"]) for n in range(4)
     ]
     assert [w.wait(timeout=120) for w in writers] == [0, 0, 0, 0]
-    stats = QueryLog(db).stats()
+    stats = log.stats()
+    log.close()
     assert stats["questions"] == 240
     assert (stats["helpful"], stats["not_helpful"]) == (120, 120)
 
 
-def test_a_broken_log_does_not_cost_the_answer(logged_service, tmp_path: Path) -> None:
+def test_a_broken_sqlite_log_does_not_cost_the_answer(
+    shipped_settings: Settings, service: AnswerService, tmp_path: Path
+) -> None:
     blocker = tmp_path / "not-a-dir"
     blocker.write_text("")
-    logged_service.query_log = QueryLog(blocker / "log.sqlite3")
-    with pytest.raises(OSError):
+    broken = SQLiteStore(blocker / "log.sqlite3")
+    logged_service = AnswerService(shipped_settings, service.embedder, query_log=broken)
+    with pytest.raises(StoreError, match=r"query log .*not-a-dir"):
         logged_service.query_log.stats()
     answer = logged_service.ask("Who is Amazon partnering with on batteries?")
     assert not answer.refused and "Panasonic" in answer.answer
 
 
-def test_a_fresh_log_opened_by_many_threads_at_once(tmp_path: Path) -> None:
+def test_a_fresh_log_opened_by_many_threads_at_once(store_settings: dict) -> None:
     from concurrent.futures import ThreadPoolExecutor
 
     from bot.answer import Answer
 
-    log = QueryLog(tmp_path / "fresh.sqlite3")  # never opened before: every thread sets it up
+    log = open_store(load_settings(**store_settings))  # SQLite: every thread sets it up
 
     def write(i: int) -> None:
         log.record_answer(Answer(id=f"a{i}", question="q", answer="a", refused=False))
@@ -114,19 +128,21 @@ def test_a_fresh_log_opened_by_many_threads_at_once(tmp_path: Path) -> None:
     with ThreadPoolExecutor(8) as pool:
         list(pool.map(write, range(64)))
     assert log.stats()["questions"] == 64
+    log.close()
 
 
-def test_fresh_log_opened_by_many_processes_at_once(tmp_path: Path) -> None:
+def test_fresh_sqlite_log_opened_by_many_processes_at_once(tmp_path: Path) -> None:
     db = tmp_path / "fresh.sqlite3"  # not created first: the writers race to set it up
+    settings = json.dumps({"db_path": str(db)})
     writers = [
-        subprocess.Popen([sys.executable, "-c", WRITER, str(db), f"p{n}", "10"]) for n in range(6)
+        subprocess.Popen([sys.executable, "-c", WRITER, settings, f"p{n}", "10"]) for n in range(6)
     ]
     assert [w.wait(timeout=120) for w in writers] == [0] * 6
-    assert QueryLog(db).stats()["questions"] == 60
+    assert SQLiteStore(db).stats()["questions"] == 60
 
 
 def test_votes_count_against_the_quoted_passages_and_stats_lists_them(
-    logged_service, evbot
+    logged_service, evbot, store_settings: dict
 ) -> None:
     first = logged_service.ask("Who is Amazon partnering with on batteries?")
     quoted = {c.passage_id for c in first.quoted_passages}
@@ -143,12 +159,14 @@ def test_votes_count_against_the_quoted_passages_and_stats_lists_them(
     assert row["quote"] in first.answer and row["title"] == first.quoted_passages[0].title
     assert (row["not_helpful"], row["helpful"]) == (2, 1)
 
-    run = evbot("stats", db_path=logged_service.settings.query_log_path)
+    run = evbot("stats", **store_settings)
     assert run.code == 0, run.stderr
     assert "passages voted down" in run.stdout and row["passage_id"] in run.stdout
 
 
-def test_handoffs_are_recorded_once_per_user_and_listed(logged_service, evbot) -> None:
+def test_handoffs_are_recorded_once_per_user_and_listed(
+    logged_service, evbot, store_settings: dict
+) -> None:
     answer = logged_service.ask("What's the capital of France?")
     assert logged_service.query_log.record_handoff(answer.id, "ana", source="slack")
     assert not logged_service.query_log.record_handoff(answer.id, "ana", source="slack")
@@ -170,37 +188,36 @@ def test_handoffs_are_recorded_once_per_user_and_listed(logged_service, evbot) -
         ("Will Tesla cut prices?", 1),
         ("What's the capital of France?", 2),
     ]
-    run = evbot("stats", "--json", db_path=logged_service.settings.query_log_path)
+    run = evbot("stats", "--json", **store_settings)
     assert run.json()["handoffs"] == 3
 
 
-def test_logs_lists_the_latest_exchanges_newest_first(logged_service, evbot) -> None:
+def test_logs_lists_the_latest_exchanges_newest_first(
+    logged_service, evbot, store_settings: dict
+) -> None:
     first = logged_service.ask("Who is Amazon partnering with on batteries?", source="slack")
     second = logged_service.ask("What's the capital of France?", source="discord")
     logged_service.record_feedback(first.id, "ana", helpful=False)
-    db = logged_service.settings.query_log_path
-
-    run = evbot("logs", "--json", db_path=db)
+    run = evbot("logs", "--json", **store_settings)
     assert run.code == 0, run.stderr
     rows = [json.loads(line) for line in run.stdout.splitlines()]
     assert [r["id"] for r in rows] == [second.id, first.id]
     assert rows[0]["refused"] is True and rows[1]["not_helpful"] == 1
     assert rows[1]["answer"] == first.answer and rows[1]["citations"][0]["passage_id"]
 
-    only = evbot("logs", "-n", "5", "--source", "slack", db_path=db)
+    only = evbot("logs", "-n", "5", "--source", "slack", **store_settings)
     assert only.code == 0 and first.id in only.stdout and second.id not in only.stdout
     assert "1 up" not in only.stdout and "0 up / 1 down" in only.stdout
-    assert evbot("logs", "-n", "0", db_path=db).code == 2
+    assert evbot("logs", "-n", "0", **store_settings).code == 2
 
 
-def test_logs_with_no_exchanges_say_so(logged_service, evbot) -> None:
-    logged_service.ask("Who is Amazon partnering with on batteries?", source="slack")
-    db = logged_service.settings.query_log_path
-    none = evbot("logs", "--source", "discord", db_path=db)
-    assert none.code == 0 and none.stdout == "No exchanges from discord.\n"
-    nowhere = evbot("logs", "--source", "slack", "--conversation", "c-9", db_path=db)
-    assert nowhere.stdout == "No exchanges from slack in conversation c-9.\n"
-    empty = evbot("logs", db_path=logged_service.settings.query_log_path.with_name("new.sqlite3"))
+def test_logs_with_no_exchanges_say_so(logged_service, evbot, store_settings: dict) -> None:
+    empty = evbot("logs", **store_settings)
     assert empty.code == 0 and empty.stdout == "No exchanges.\n"
-    as_json = evbot("logs", "--json", "--source", "discord", db_path=db)
+    logged_service.ask("Who is Amazon partnering with on batteries?", source="slack")
+    none = evbot("logs", "--source", "discord", **store_settings)
+    assert none.code == 0 and none.stdout == "No exchanges from discord.\n"
+    nowhere = evbot("logs", "--source", "slack", "--conversation", "c-9", **store_settings)
+    assert nowhere.stdout == "No exchanges from slack in conversation c-9.\n"
+    as_json = evbot("logs", "--json", "--source", "discord", **store_settings)
     assert as_json.code == 0 and as_json.stdout == ""  # JSON Lines: zero exchanges, zero lines

@@ -15,7 +15,7 @@ import discord
 from bot.chat.clean import clean_question
 from bot.chat.message import Platform
 from bot.conversation import looks_like_question
-from bot.dedup import SeenKeys
+from bot.dedup import seen_keys_for
 from bot.discord import delivery, policy
 from bot.discord.cooldown import polite_wait
 from bot.discord.pool import CLOSING, AnswerPool
@@ -57,7 +57,7 @@ class MessageHandler:
         self.pool = pool
         self.settings = settings
         # Message and post ids taken up, so a replayed gateway event is answered once.
-        self.seen = SeenKeys()
+        self.seen = seen_keys_for(pool.service.query_log, "discord")
 
     async def on_message(self, client: discord.Client, message: discord.Message) -> None:
         me = client.user

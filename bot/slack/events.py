@@ -22,7 +22,7 @@ from bot.answer import Answer
 from bot.chat.clean import clean_question
 from bot.chat.message import Platform
 from bot.conversation import looks_like_question
-from bot.dedup import SeenKeys
+from bot.dedup import seen_keys_for
 from bot.errors import SORRY, asker_message, log_unanswered
 from bot.slack.delivery import Delivery
 from bot.slack.policy import Kind, classify_message, from_a_person, may_answer_in
@@ -70,7 +70,7 @@ class SlackAnswers:
         self.service = service
         self.settings = settings
         self.delivery = Delivery(retry_handlers)
-        self.seen = SeenKeys()
+        self.seen = seen_keys_for(service.query_log, "slack")
         self._pool = ThreadPoolExecutor(
             max_workers=settings.workers, thread_name_prefix="evbot-slack"
         )

@@ -1,0 +1,69 @@
+"""The PostgreSQL schema: the same steps, numbers and names as the SQLite one."""
+
+from __future__ import annotations
+
+from bot.store.base import Migration
+
+MIGRATIONS: list[Migration] = [
+    Migration(
+        "query log",
+        (
+            # seq orders answers logged within the same microsecond, as SQLite's rowid does
+            """CREATE TABLE answers (
+                id TEXT PRIMARY KEY,
+                seq BIGINT GENERATED ALWAYS AS IDENTITY,
+                asked_at TIMESTAMPTZ NOT NULL DEFAULT clock_timestamp(),
+                question TEXT NOT NULL,
+                answer TEXT NOT NULL,
+                refused BOOLEAN NOT NULL,
+                citations JSON NOT NULL,
+                latency_ms DOUBLE PRECISION,
+                source TEXT,
+                "user" TEXT,
+                conversation TEXT
+            )""",
+            "CREATE INDEX answers_by_conversation ON answers (conversation, asked_at)",
+            """CREATE TABLE feedback (
+                answer_id TEXT NOT NULL REFERENCES answers(id),
+                "user" TEXT NOT NULL,
+                helpful BOOLEAN NOT NULL,
+                given_at TIMESTAMPTZ NOT NULL DEFAULT clock_timestamp(),
+                PRIMARY KEY (answer_id, "user")
+            )""",
+            """CREATE TABLE passage_votes (
+                answer_id TEXT NOT NULL REFERENCES answers(id),
+                passage_id TEXT NOT NULL,
+                "user" TEXT NOT NULL,
+                helpful BOOLEAN NOT NULL,
+                doc_id TEXT NOT NULL,
+                title TEXT NOT NULL,
+                quote TEXT NOT NULL,
+                given_at TIMESTAMPTZ NOT NULL DEFAULT clock_timestamp(),
+                PRIMARY KEY (answer_id, passage_id, "user")
+            )""",
+            "CREATE INDEX passage_votes_by_passage ON passage_votes (passage_id)",
+            """CREATE TABLE handoffs (
+                answer_id TEXT NOT NULL REFERENCES answers(id),
+                "user" TEXT NOT NULL,
+                source TEXT,
+                asked_at TIMESTAMPTZ NOT NULL DEFAULT clock_timestamp(),
+                PRIMARY KEY (answer_id, "user")
+            )""",
+        ),
+    ),
+    Migration("re-asks", ("ALTER TABLE answers ADD COLUMN reask_of TEXT",)),
+    Migration(
+        "answer outcome",
+        (
+            "ALTER TABLE answers ADD COLUMN outcome TEXT",
+            "UPDATE answers SET outcome = CASE WHEN refused THEN 'refused' ELSE 'answered' END",
+        ),
+    ),
+    Migration(
+        "claims",
+        (
+            "CREATE TABLE claims (key TEXT PRIMARY KEY, expires_at TIMESTAMPTZ NOT NULL)",
+            "CREATE INDEX claims_by_expiry ON claims (expires_at)",
+        ),
+    ),
+]

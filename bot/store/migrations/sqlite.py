@@ -1,0 +1,78 @@
+"""The SQLite schema. Version 1 is the query log as it was before migrations existed
+(`CREATE ... IF NOT EXISTS`), so a log from then upgrades in place."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from bot.store.base import Migration
+
+
+def _add_reask_of(db: sqlite3.Connection) -> None:
+    # Some logs from before migrations already have the column; the others gain it.
+    columns = {row[1] for row in db.execute("PRAGMA table_info(answers)")}
+    if "reask_of" not in columns:
+        db.execute("ALTER TABLE answers ADD COLUMN reask_of TEXT")
+
+
+MIGRATIONS: list[Migration] = [
+    Migration(
+        "query log",
+        (
+            """CREATE TABLE IF NOT EXISTS answers (
+                id TEXT PRIMARY KEY,
+                asked_at TEXT NOT NULL,
+                question TEXT NOT NULL,
+                answer TEXT NOT NULL,
+                refused INTEGER NOT NULL,
+                citations TEXT NOT NULL,
+                latency_ms REAL,
+                source TEXT,
+                user TEXT,
+                conversation TEXT
+            )""",
+            "CREATE INDEX IF NOT EXISTS answers_by_conversation "
+            "ON answers (conversation, asked_at)",
+            """CREATE TABLE IF NOT EXISTS feedback (
+                answer_id TEXT NOT NULL REFERENCES answers(id),
+                user TEXT NOT NULL,
+                helpful INTEGER NOT NULL,
+                given_at TEXT NOT NULL,
+                PRIMARY KEY (answer_id, user)
+            )""",
+            """CREATE TABLE IF NOT EXISTS passage_votes (
+                answer_id TEXT NOT NULL REFERENCES answers(id),
+                passage_id TEXT NOT NULL,
+                user TEXT NOT NULL,
+                helpful INTEGER NOT NULL,
+                doc_id TEXT NOT NULL,
+                title TEXT NOT NULL,
+                quote TEXT NOT NULL,
+                given_at TEXT NOT NULL,
+                PRIMARY KEY (answer_id, passage_id, user)
+            )""",
+            """CREATE TABLE IF NOT EXISTS handoffs (
+                answer_id TEXT NOT NULL REFERENCES answers(id),
+                user TEXT NOT NULL,
+                source TEXT,
+                asked_at TEXT NOT NULL,
+                PRIMARY KEY (answer_id, user)
+            )""",
+        ),
+    ),
+    Migration("re-asks", run=_add_reask_of),
+    Migration(
+        "answer outcome",
+        (
+            "ALTER TABLE answers ADD COLUMN outcome TEXT",
+            "UPDATE answers SET outcome = CASE WHEN refused THEN 'refused' ELSE 'answered' END",
+        ),
+    ),
+    Migration(
+        "claims",
+        (
+            "CREATE TABLE claims (key TEXT PRIMARY KEY, expires_at REAL NOT NULL)",
+            "CREATE INDEX claims_by_expiry ON claims (expires_at)",
+        ),
+    ),
+]

@@ -1,0 +1,409 @@
+"""Shared state in PostgreSQL: every worker, on every machine, reads and writes the same rows.
+
+Connections come from one psycopg_pool pool per process: a connection broken by a database
+restart fails the pool's check and is replaced, so the store resumes by itself once the server
+is back. Every driver error leaves here as a StoreError whose text shows the URL only with its
+password masked.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from typing import Any
+
+import psycopg
+from psycopg.conninfo import conninfo_to_dict
+from psycopg.types.json import Json
+from psycopg_pool import ConnectionPool, PoolTimeout
+
+from bot.answer import Answer
+from bot.conversation import HISTORY_TURNS
+from bot.errors import UnknownAnswer
+from bot.settings import masked_url
+from bot.store.base import (
+    CLAIM_TTL_SECONDS,
+    MAX_REASK_CHAIN,
+    PRUNE_EVERY_SECONDS,
+    SchemaStatus,
+    StatsRows,
+    Store,
+    StoreError,
+    StoreUnavailable,
+    citation_records,
+    outcome_of,
+    recent_row,
+    stats_dict,
+    voted_passages,
+)
+from bot.store.migrations.postgres import MIGRATIONS
+
+POOL_MAX = 5  # the chat workers' threads, plus the event loop's claims; PaaS plans allow ~20
+CONNECT_TIMEOUT = 5  # seconds libpq waits for a server that does not answer at all
+WAIT_FOR_CONNECTION = 2.0  # seconds a call waits for a pooled connection before giving up
+RECONNECT_SECONDS = 10.0  # the pool's back-off gives up after this and starts afresh on demand
+MIGRATION_LOCK = 0x65766274  # pg_advisory_lock key ("evbt"): one `evbot db upgrade` at a time
+
+
+def _iso(moment: datetime | None) -> str | None:
+    """Timestamps read back in the SQLite store's format."""
+    return moment.astimezone(UTC).isoformat(timespec="milliseconds") if moment else None
+
+
+class PostgresStore(Store):
+    backend = "postgresql"
+    shared = True
+
+    def __init__(self, url: str, *, variable: str = "EVBOT_DATABASE_URL") -> None:
+        self._url = url
+        self._masked = masked_url(url)
+        self._password = conninfo_to_dict(url).get("password") or None
+        self.variable = variable
+        self._pool = ConnectionPool(
+            url,
+            min_size=1,
+            max_size=POOL_MAX,
+            open=False,
+            check=ConnectionPool.check_connection,
+            timeout=WAIT_FOR_CONNECTION,
+            reconnect_timeout=RECONNECT_SECONDS,
+            kwargs={"connect_timeout": CONNECT_TIMEOUT},
+            name="evbot",
+        )
+        self._open_lock = threading.Lock()
+        self._opened = False
+        self._pruned_at = 0.0
+
+    @property
+    def location(self) -> str:
+        return self._masked
+
+    # -- connections and errors ---------------------------------------------------------------
+
+    def _say(self, err: BaseException) -> str:
+        """A driver message, with the password taken out should the server ever echo it."""
+        text = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
+        return text.replace(self._password, "***") if self._password else text
+
+    def connect_check(self) -> None:
+        """StoreUnavailable, naming the variable (never the password), if the server cannot be
+        reached now: a worker says so at start rather than at its first question."""
+        try:
+            psycopg.connect(self._url, connect_timeout=CONNECT_TIMEOUT).close()
+        except psycopg.Error as err:
+            raise StoreUnavailable(
+                f"cannot reach the database in {self.variable} ({self._masked}): {self._say(err)}"
+            ) from None
+
+    @contextmanager
+    def _connection(self) -> Iterator[psycopg.Connection[Any]]:
+        """A pooled connection in one transaction: committed on success, rolled back on error."""
+        if not self._opened:
+            with self._open_lock:
+                if not self._opened:
+                    self._pool.open(wait=False)
+                    self._opened = True
+        try:
+            with self._pool.connection() as conn:
+                yield conn
+        except PoolTimeout as err:
+            raise StoreUnavailable(f"database {self._masked}: {self._say(err)}") from None
+        except psycopg.OperationalError as err:
+            raise StoreUnavailable(f"database {self._masked}: {self._say(err)}") from None
+        except psycopg.Error as err:
+            raise StoreError(f"database {self._masked}: {self._say(err)}") from None
+
+    def close(self) -> None:
+        if self._opened:
+            self._pool.close()
+            self._opened = False
+
+    # -- schema -------------------------------------------------------------------------------
+
+    @staticmethod
+    def _version(conn: psycopg.Connection[Any]) -> int:
+        conn.execute(
+            "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
+            "name TEXT NOT NULL, applied_at TIMESTAMPTZ NOT NULL DEFAULT clock_timestamp())"
+        )
+        row = conn.execute("SELECT COALESCE(MAX(version), 0) FROM schema_migrations").fetchone()
+        return int(row[0]) if row else 0
+
+    def schema_status(self) -> SchemaStatus:
+        with self._connection() as conn:
+            exists = conn.execute("SELECT to_regclass('schema_migrations')").fetchone()
+            version = self._version(conn) if exists and exists[0] else 0
+        return SchemaStatus(
+            self.backend,
+            self.location,
+            version,
+            len(MIGRATIONS),
+            tuple(m.name for m in MIGRATIONS[version:]),
+        )
+
+    def upgrade(self) -> list[str]:
+        """Under an advisory lock, so two release phases at once apply each step once."""
+        applied: list[str] = []
+        try:
+            with psycopg.connect(
+                self._url, autocommit=True, connect_timeout=CONNECT_TIMEOUT
+            ) as conn:
+                conn.execute("SELECT pg_advisory_lock(%s)", (MIGRATION_LOCK,))
+                try:
+                    version = self._version(conn)
+                    for number, migration in enumerate(MIGRATIONS[version:], start=version + 1):
+                        with conn.transaction():
+                            for statement in migration.statements:
+                                conn.execute(statement)
+                            if migration.run is not None:
+                                migration.run(conn)
+                            conn.execute(
+                                "INSERT INTO schema_migrations (version, name) VALUES (%s, %s)",
+                                (number, migration.name),
+                            )
+                        applied.append(migration.name)
+                finally:
+                    conn.execute("SELECT pg_advisory_unlock(%s)", (MIGRATION_LOCK,))
+        except psycopg.OperationalError as err:
+            raise StoreUnavailable(
+                f"cannot reach the database in {self.variable} ({self._masked}): {self._say(err)}"
+            ) from None
+        except psycopg.Error as err:
+            raise StoreError(f"database {self._masked}: {self._say(err)}") from None
+        return applied
+
+    # -- answers and votes --------------------------------------------------------------------
+
+    def record_answer(
+        self,
+        answer: Answer,
+        *,
+        source: str = "cli",
+        user: str | None = None,
+        conversation: str | None = None,
+        reask_of: str | None = None,
+    ) -> None:
+        with self._connection() as conn:
+            conn.execute(
+                "INSERT INTO answers (id, question, answer, refused, citations, latency_ms, "
+                'source, "user", conversation, reask_of, outcome) '
+                "VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)",
+                (
+                    answer.id,
+                    answer.question,
+                    answer.answer,
+                    answer.refused,
+                    Json(citation_records(answer)),
+                    answer.timings_ms.get("total"),
+                    source,
+                    user,
+                    conversation,
+                    reask_of,
+                    outcome_of(answer),
+                ),
+            )
+
+    def record_feedback(self, answer_id: str, user: str | None, helpful: bool) -> None:
+        with self._connection() as conn:
+            citations = self._citations(conn, answer_id)
+            conn.execute(
+                'INSERT INTO feedback (answer_id, "user", helpful) VALUES (%s, %s, %s) '
+                'ON CONFLICT (answer_id, "user") '
+                "DO UPDATE SET helpful = excluded.helpful, given_at = clock_timestamp()",
+                (answer_id, user or "", helpful),
+            )
+            with conn.cursor() as cursor:
+                cursor.executemany(
+                    'INSERT INTO passage_votes (answer_id, passage_id, "user", helpful, doc_id, '
+                    "title, quote) VALUES (%(answer_id)s, %(passage_id)s, %(user)s, "
+                    "%(helpful)s, %(doc_id)s, %(title)s, %(quote)s) "
+                    'ON CONFLICT (answer_id, passage_id, "user") '
+                    "DO UPDATE SET helpful = excluded.helpful, given_at = clock_timestamp()",
+                    [
+                        {**c, "answer_id": answer_id, "user": user or "", "helpful": helpful}
+                        for c in voted_passages(citations)
+                    ],
+                )
+
+    def record_handoff(self, answer_id: str, user: str | None, *, source: str) -> bool:
+        with self._connection() as conn:
+            self._citations(conn, answer_id)  # the answer must exist
+            cursor = conn.execute(
+                'INSERT INTO handoffs (answer_id, "user", source) VALUES (%s, %s, %s) '
+                "ON CONFLICT DO NOTHING",
+                (answer_id, user or "", source),
+            )
+            return cursor.rowcount == 1
+
+    def _citations(self, conn: psycopg.Connection[Any], answer_id: str) -> list[dict[str, Any]]:
+        row = conn.execute("SELECT citations FROM answers WHERE id = %s", (answer_id,)).fetchone()
+        if row is None:
+            raise UnknownAnswer(f"no answer with id {answer_id!r} in {self.location}")
+        return list(row[0])
+
+    # -- conversations ------------------------------------------------------------------------
+
+    def handed_off(self, conversation: str) -> bool:
+        with self._connection() as conn:
+            row = conn.execute(
+                "SELECT 1 FROM handoffs h JOIN answers a ON a.id = h.answer_id "
+                "WHERE a.conversation = %s LIMIT 1",
+                (conversation,),
+            ).fetchone()
+        return row is not None
+
+    def conversation_questions(self, conversation: str, limit: int = HISTORY_TURNS) -> list[str]:
+        with self._connection() as conn:
+            rows = conn.execute(
+                "SELECT question FROM answers WHERE conversation = %s AND reask_of IS NULL "
+                "ORDER BY asked_at DESC, seq DESC LIMIT %s",
+                (conversation, limit),
+            ).fetchall()
+        return [row[0] for row in reversed(rows)]
+
+    def answer_context(self, answer_id: str) -> tuple[str, str | None, list[str]] | None:
+        with self._connection() as conn:
+            for _ in range(MAX_REASK_CHAIN):
+                row = conn.execute(
+                    "SELECT question, conversation, asked_at, reask_of FROM answers WHERE id = %s",
+                    (answer_id,),
+                ).fetchone()
+                if row is None or row[3] is None:
+                    break
+                answer_id = row[3]
+            if row is None:
+                return None
+            question, conversation, asked_at, _ = row
+            earlier = (
+                conn.execute(
+                    "SELECT question FROM answers WHERE conversation = %s AND asked_at < %s "
+                    "AND reask_of IS NULL ORDER BY asked_at DESC, seq DESC LIMIT %s",
+                    (conversation, asked_at, HISTORY_TURNS),
+                ).fetchall()
+                if conversation
+                else []
+            )
+        return question, conversation, [r[0] for r in reversed(earlier)]
+
+    # -- reading back -------------------------------------------------------------------------
+
+    def recent(
+        self, limit: int = 10, *, source: str | None = None, conversation: str | None = None
+    ) -> list[dict[str, Any]]:
+        with self._connection() as conn:
+            rows = conn.execute(
+                """
+                SELECT a.id, a.asked_at, a.source, a."user", a.conversation, a.question,
+                       a.answer, a.refused, a.latency_ms, a.citations,
+                       COALESCE(SUM(f.helpful::int), 0), COALESCE(SUM(1 - f.helpful::int), 0),
+                       a.outcome
+                FROM answers a LEFT JOIN feedback f ON f.answer_id = a.id
+                WHERE (%(source)s::text IS NULL OR a.source = %(source)s)
+                  AND (%(conversation)s::text IS NULL OR a.conversation = %(conversation)s)
+                GROUP BY a.id ORDER BY a.asked_at DESC, a.seq DESC LIMIT %(limit)s
+                """,
+                {"source": source, "conversation": conversation, "limit": limit},
+            ).fetchall()
+        return [recent_row((r[0], _iso(r[1]), *r[2:])) for r in rows]
+
+    def stats(self, worst: int = 10) -> dict[str, Any]:
+        with self._connection() as conn:
+            # A re-ask ("More sources", "Share") is not another question.
+            questions, refused, reasks = conn.execute(
+                "SELECT COUNT(*) FILTER (WHERE reask_of IS NULL), "
+                "COUNT(*) FILTER (WHERE refused AND reask_of IS NULL), "
+                "COUNT(*) FILTER (WHERE reask_of IS NOT NULL) FROM answers"
+            ).fetchone() or (0, 0, 0)
+            outcomes = dict(
+                conn.execute(
+                    "SELECT outcome, COUNT(*) FROM answers WHERE reask_of IS NULL GROUP BY outcome"
+                ).fetchall()
+            )
+            helpful, not_helpful = conn.execute(
+                "SELECT COALESCE(SUM(helpful::int), 0), COALESCE(SUM(1 - helpful::int), 0) "
+                "FROM feedback"
+            ).fetchone() or (0, 0)
+            latencies = [
+                row[0]
+                for row in conn.execute(
+                    "SELECT latency_ms FROM answers WHERE latency_ms IS NOT NULL "
+                    "ORDER BY latency_ms"
+                )
+            ]
+            rows = conn.execute(
+                """
+                SELECT question, id, refused, up, down FROM (
+                    SELECT a.question, a.id, a.refused, a.asked_at,
+                           COALESCE(SUM(f.helpful::int), 0) AS up,
+                           COALESCE(SUM(1 - f.helpful::int), 0) AS down
+                    FROM answers a LEFT JOIN feedback f ON f.answer_id = a.id
+                    GROUP BY a.id
+                ) voted
+                WHERE refused OR down > up
+                ORDER BY down - up DESC, refused DESC, asked_at DESC
+                LIMIT %s
+                """,
+                (worst,),
+            ).fetchall()
+            handoffs_row = conn.execute("SELECT COUNT(*) FROM handoffs").fetchone()
+            handed_off = conn.execute(
+                """
+                SELECT a.question, a.id, a.refused,
+                       string_agg(DISTINCT h.source, ',' ORDER BY h.source), COUNT(*),
+                       MAX(h.asked_at)
+                FROM handoffs h JOIN answers a ON a.id = h.answer_id
+                GROUP BY a.id ORDER BY MAX(h.asked_at) DESC LIMIT %s
+                """,
+                (worst,),
+            ).fetchall()
+            passages = conn.execute(
+                """
+                SELECT passage_id, doc_id, title, quote, up, down FROM (
+                    SELECT passage_id, MAX(doc_id) AS doc_id, MAX(title) AS title,
+                           MAX(quote) AS quote, SUM(helpful::int) AS up,
+                           SUM(1 - helpful::int) AS down, MAX(given_at) AS last_given
+                    FROM passage_votes GROUP BY passage_id
+                ) voted
+                WHERE down > 0
+                ORDER BY down - up DESC, down DESC, last_given DESC
+                LIMIT %s
+                """,
+                (worst,),
+            ).fetchall()
+        return stats_dict(
+            StatsRows(
+                questions=questions,
+                refused=refused,
+                reasks=reasks,
+                outcomes=outcomes,
+                helpful=helpful,
+                not_helpful=not_helpful,
+                latencies=latencies,
+                worst=rows,
+                handoffs=handoffs_row[0] if handoffs_row else 0,
+                handed_off=[(*r[:5], _iso(r[5])) for r in handed_off],
+                passages=passages,
+            )
+        )
+
+    # -- once-only claims ---------------------------------------------------------------------
+
+    def claim(self, key: str, ttl_seconds: float = CLAIM_TTL_SECONDS) -> bool:
+        with self._connection() as conn:
+            # Atomic: of two workers inserting the same key at once, the second waits on the
+            # first's row and then finds it live, so its insert does nothing and returns no row.
+            row = conn.execute(
+                "INSERT INTO claims (key, expires_at) "
+                "VALUES (%s, clock_timestamp() + make_interval(secs => %s)) "
+                "ON CONFLICT (key) DO UPDATE SET expires_at = excluded.expires_at "
+                "WHERE claims.expires_at <= clock_timestamp() RETURNING 1",
+                (key, ttl_seconds),
+            ).fetchone()
+            now = time.monotonic()
+            if now - self._pruned_at >= PRUNE_EVERY_SECONDS:
+                self._pruned_at = now
+                conn.execute("DELETE FROM claims WHERE expires_at <= clock_timestamp()")
+        return row is not None

@@ -1,0 +1,428 @@
+"""The store beyond the query log: once-only claims, de-duplication with its fallback, the
+outcome column, migrations (SQLite logs from before them, `evbot db`), and PostgreSQL's
+failures: unreachable at start, lost and back mid-run, never showing the password.
+
+Tests taking `store_settings` run on both backends (tests/conftest.py).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import logging
+import sqlite3
+import subprocess
+import sys
+import textwrap
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import psycopg
+import pytest
+from pg_server import PostgresServer, free_port
+
+from bot.answer import Answer
+from bot.dedup import SeenKeys, SharedSeenKeys, seen_keys_for
+from bot.service import AnswerService
+from bot.settings import Settings, load_settings, masked_url
+from bot.store import SchemaOutdated, StoreError, StoreUnavailable, open_store
+from bot.store.migrations.postgres import MIGRATIONS as PG_MIGRATIONS
+from bot.store.migrations.sqlite import MIGRATIONS as SQLITE_MIGRATIONS
+from bot.store.postgres import PostgresStore
+from bot.store.sqlite import SQLiteStore
+
+QUESTION = "Who is Amazon partnering with on batteries?"
+
+
+@pytest.fixture
+def store(store_settings: dict):
+    opened = open_store(load_settings(**store_settings))
+    yield opened
+    opened.close()
+
+
+def _answer(answer_id: str, *, refused: bool = False) -> Answer:
+    return Answer(id=answer_id, question="q", answer="a", refused=refused)
+
+
+# -- claims ------------------------------------------------------------------------------------
+
+
+def test_a_key_is_claimed_once_until_it_expires(store) -> None:
+    assert store.claim("slack:C1:1.0", 3600)
+    assert not store.claim("slack:C1:1.0", 3600)
+    assert store.claim("slack:C1:2.0", 3600)  # another key
+    assert store.claim("short", 0.2)
+    assert not store.claim("short", 0.2)
+    threading.Event().wait(0.5)
+    assert store.claim("short", 0.2)  # expired: claimed afresh, once
+    assert not store.claim("short", 0.2)
+
+
+def test_threads_racing_for_one_key_claim_it_once(store) -> None:
+    keys = [f"race:{n}" for n in range(20)]
+    with ThreadPoolExecutor(8) as pool:
+        results = list(pool.map(lambda k: store.claim(k), keys * 8))
+    won = [key for key, claimed in zip(keys * 8, results, strict=True) if claimed]
+    assert sorted(won) == sorted(keys)
+
+
+CLAIMER = textwrap.dedent(
+    """
+    import json, sys
+    from bot.settings import load_settings
+    from bot.store import open_store
+
+    store = open_store(load_settings(**json.loads(sys.argv[1])))
+    print(json.dumps([k for k in json.loads(sys.argv[2]) if store.claim(k)]))
+    store.close()
+    """
+)
+
+
+def test_workers_in_other_processes_claim_each_key_once(store, store_settings: dict) -> None:
+    store.stats()  # set up (SQLite) before the processes race
+    keys = [f"event:{n}" for n in range(40)]
+    settings = json.dumps({k: str(v) for k, v in store_settings.items()})
+    workers = [
+        subprocess.Popen(
+            [sys.executable, "-c", CLAIMER, settings, json.dumps(keys)], stdout=subprocess.PIPE
+        )
+        for _ in range(4)
+    ]
+    won = [key for w in workers for key in json.loads(w.communicate(timeout=120)[0])]
+    assert [w.returncode for w in workers] == [0] * 4
+    assert sorted(won) == sorted(keys)  # each event to exactly one worker
+
+
+def test_shared_seen_keys_namespaces_and_remembers(store) -> None:
+    slack, discord = SharedSeenKeys(store, "slack"), SharedSeenKeys(store, "discord")
+    other_worker = SharedSeenKeys(store, "slack")
+    assert slack.first_time("C1:1.0")
+    assert not slack.first_time("C1:1.0")
+    assert not other_worker.first_time("C1:1.0")  # its retry, landing on another worker
+    assert discord.first_time("C1:1.0")  # another platform's id space
+    assert not slack.falling_back
+
+
+def test_adapters_deduplicate_through_the_store_only_when_it_is_shared(store) -> None:
+    seen = seen_keys_for(store, "slack")
+    assert isinstance(seen, SharedSeenKeys if store.shared else SeenKeys)
+    assert seen.first_time("x") and not seen.first_time("x")
+
+
+def test_claims_fall_back_to_the_process_while_sqlite_is_unusable(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    home = tmp_path / "state"
+    home.write_text("")  # a file where the folder should be: nothing can be opened
+    seen = SharedSeenKeys(SQLiteStore(home / "log.sqlite3"), "slack", retry_seconds=0)
+    with caplog.at_level(logging.WARNING, logger="bot.dedup"):
+        assert seen.first_time("a") and not seen.first_time("a")
+        assert seen.first_time("b") and seen.falling_back
+        home.unlink()
+        home.mkdir()  # the disk is back
+        assert seen.first_time("c") and not seen.falling_back
+        assert not seen.first_time("a")  # taken up during the outage: still not twice
+    warnings = [r.getMessage() for r in caplog.records]
+    assert len([w for w in warnings if "this process only" in w]) == 1  # once, not per event
+    assert len([w for w in warnings if "claimed there again" in w]) == 1
+
+
+# -- the outcome column -------------------------------------------------------------------------
+
+
+@dataclasses.dataclass(frozen=True)
+class PartialAnswer(Answer):
+    """An answer layer that tells partial answers apart (Answer.outcome, issue 17)."""
+
+    outcome: str = "partial"
+
+
+def test_stats_count_questions_by_outcome(store, store_settings: dict, evbot) -> None:
+    store.record_answer(_answer("a1"))
+    store.record_answer(_answer("a2"))
+    store.record_answer(_answer("r1", refused=True))
+    store.record_answer(PartialAnswer(id="p1", question="q", answer="a", refused=False))
+    store.record_answer(_answer("again", refused=True), reask_of="r1")  # not a question
+    stats = store.stats()
+    assert stats["outcomes"] == {"answered": 2, "partial": 1, "refused": 1}
+    assert (stats["questions"], stats["refused"], stats["reasks"]) == (4, 1, 1)
+    assert {row["id"]: row["outcome"] for row in store.recent(10)}["p1"] == "partial"
+    run = evbot("stats", "--json", **store_settings)
+    assert run.code == 0, run.stderr
+    assert run.json()["outcomes"] == {"answered": 2, "partial": 1, "refused": 1}
+
+
+# -- SQLite migrations --------------------------------------------------------------------------
+
+# The query log's schema before migrations existed, verbatim (the re-ask column came later, by
+# an ALTER at set-up, so logs exist both with and without it).
+SCHEMA_BEFORE_MIGRATIONS = """
+CREATE TABLE IF NOT EXISTS answers (
+    id TEXT PRIMARY KEY,
+    asked_at TEXT NOT NULL,
+    question TEXT NOT NULL,
+    answer TEXT NOT NULL,
+    refused INTEGER NOT NULL,
+    citations TEXT NOT NULL,
+    latency_ms REAL,
+    source TEXT,
+    user TEXT,
+    conversation TEXT
+);
+CREATE INDEX IF NOT EXISTS answers_by_conversation ON answers (conversation, asked_at);
+CREATE TABLE IF NOT EXISTS feedback (
+    answer_id TEXT NOT NULL REFERENCES answers(id),
+    user TEXT NOT NULL,
+    helpful INTEGER NOT NULL,
+    given_at TEXT NOT NULL,
+    PRIMARY KEY (answer_id, user)
+);
+CREATE TABLE IF NOT EXISTS passage_votes (
+    answer_id TEXT NOT NULL REFERENCES answers(id),
+    passage_id TEXT NOT NULL,
+    user TEXT NOT NULL,
+    helpful INTEGER NOT NULL,
+    doc_id TEXT NOT NULL,
+    title TEXT NOT NULL,
+    quote TEXT NOT NULL,
+    given_at TEXT NOT NULL,
+    PRIMARY KEY (answer_id, passage_id, user)
+);
+CREATE TABLE IF NOT EXISTS handoffs (
+    answer_id TEXT NOT NULL REFERENCES answers(id),
+    user TEXT NOT NULL,
+    source TEXT,
+    asked_at TEXT NOT NULL,
+    PRIMARY KEY (answer_id, user)
+);
+"""
+
+
+@pytest.mark.parametrize("with_reask_column", [False, True], ids=["oldest", "with-reasks"])
+def test_a_log_from_before_migrations_upgrades_in_place(
+    tmp_path: Path, evbot, with_reask_column: bool
+) -> None:
+    db = tmp_path / "old.sqlite3"
+    with sqlite3.connect(db) as old:
+        old.execute("PRAGMA journal_mode=WAL")
+        old.executescript(SCHEMA_BEFORE_MIGRATIONS)
+        if with_reask_column:
+            old.execute("ALTER TABLE answers ADD COLUMN reask_of TEXT")
+        old.executemany(
+            "INSERT INTO answers (id, asked_at, question, answer, refused, citations, latency_ms, "
+            "source, user, conversation) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                ("old1", "2026-01-01T10:00:00.000+00:00", "first?", "yes", 0, "[]", 12.0,
+                 "slack", "U1", "slack:C1:1"),
+                ("old2", "2026-01-01T10:01:00.000+00:00", "second?", "no", 1, "[]", 15.0,
+                 "slack", "U1", "slack:C1:1"),
+            ],
+        )  # fmt: skip
+        old.execute("INSERT INTO feedback VALUES ('old1', 'U2', 1, '2026-01-01T10:02:00Z')")
+    old_rows = SQLiteStore(db)  # what the bot finds after an update: its existing log
+
+    assert old_rows.conversation_questions("slack:C1:1") == ["first?", "second?"]
+    stats = old_rows.stats()
+    assert (stats["questions"], stats["refused"], stats["helpful"]) == (2, 1, 1)
+    assert stats["outcomes"] == {"answered": 1, "partial": 0, "refused": 1}  # filled in
+    status = old_rows.schema_status()
+    assert (status.version, status.pending) == (len(SQLITE_MIGRATIONS), ())
+    old_rows.record_answer(_answer("new1"), conversation="slack:C1:1", reask_of="old1")
+    assert old_rows.claim("k") and not old_rows.claim("k")
+    assert old_rows.answer_context("new1") == ("first?", "slack:C1:1", [])
+
+    run = evbot("db", "status", "--json", db_path=db)
+    assert run.code == 0, run.stderr
+    assert run.json()["version"] == len(SQLITE_MIGRATIONS) and run.json()["up_to_date"]
+
+
+def test_both_backends_number_the_same_migrations() -> None:
+    assert [m.name for m in SQLITE_MIGRATIONS] == [m.name for m in PG_MIGRATIONS]
+
+
+# -- PostgreSQL: migrations, start-up checks, secrets --------------------------------------------
+
+
+def test_db_upgrade_brings_a_new_database_up_and_workers_check_it(
+    pg_database: str, evbot, tmp_path: Path
+) -> None:
+    status = evbot("db", "status", database_url=pg_database)
+    assert status.code == 0, status.stderr
+    assert "version 0 of" in status.stdout and "evbot db upgrade" in status.stdout
+
+    # A worker started before the release phase has run: one line, naming the command.
+    ask = evbot("ask", QUESTION, database_url=pg_database)
+    assert ask.code == 2
+    assert ask.stderr.strip().count("\n") == 0 and "evbot db upgrade" in ask.stderr
+
+    # Several release phases at once: each step applied once, all succeed.
+    settings = load_settings(database_url=pg_database)
+    upgrades = [
+        subprocess.Popen(
+            [sys.executable, "-m", "bot", "db", "upgrade"],
+            env={"PATH": "/usr/bin:/bin", "EVBOT_DATABASE_URL": pg_database},
+            cwd=tmp_path,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for _ in range(3)
+    ]
+    outputs = [u.communicate(timeout=120) for u in upgrades]
+    assert [u.returncode for u in upgrades] == [0, 0, 0], outputs
+    assert sum("Upgraded" in out for out, _ in outputs) == 1
+    with psycopg.connect(pg_database) as conn:
+        versions = [r[0] for r in conn.execute("SELECT version FROM schema_migrations")]
+    assert sorted(versions) == list(range(1, len(PG_MIGRATIONS) + 1))
+
+    again = evbot("db", "upgrade", database_url=pg_database)
+    assert again.code == 0 and "up to date" in again.stdout
+    done = evbot("db", "status", "--json", database_url=pg_database)
+    assert done.json()["version"] == len(PG_MIGRATIONS) and done.json()["up_to_date"]
+    open_store(settings).close()  # the check passes now
+
+
+def test_an_older_schema_is_refused_in_one_line(pg_database: str) -> None:
+    store = PostgresStore(pg_database)
+    with psycopg.connect(pg_database, autocommit=True) as conn:
+        conn.execute(
+            "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, "
+            "applied_at TIMESTAMPTZ NOT NULL DEFAULT now())"
+        )
+        conn.execute("INSERT INTO schema_migrations (version, name) VALUES (1, 'query log')")
+    with pytest.raises(SchemaOutdated, match=r"schema version 1, this evbot needs \d+"):
+        store.check_schema()
+    store.close()
+
+
+def test_unreachable_database_at_start_is_one_line_without_the_password(
+    tmp_path: Path, evbot, shipped_settings: Settings
+) -> None:
+    secret = "s3cret-Pa55"
+    url = f"postgresql://evbot:{secret}@127.0.0.1:{free_port()}/evbot"
+    for variable in ("EVBOT_DATABASE_URL", "DATABASE_URL"):
+        run = evbot(
+            "ask", QUESTION, index_dir=shipped_settings.index_dir, env_extra={variable: url}
+        )
+        assert run.code in (1, 2)
+        assert run.stderr.strip().count("\n") == 0, run.stderr  # one line
+        assert variable in run.stderr and "***" in run.stderr
+        assert secret not in run.stderr + run.stdout
+    for command in (["stats"], ["db", "status"], ["db", "upgrade"], ["index", "info"]):
+        run = evbot(*command, index_dir=shipped_settings.index_dir, database_url=url)
+        assert secret not in run.stderr + run.stdout, command
+        if command[0] != "index":
+            assert run.code == 1 and "***" in run.stderr, (command, run.stderr)
+
+
+def test_the_password_is_masked_everywhere_it_could_show(pg_database: str) -> None:
+    password = pg_database.split(":")[2].split("@")[0]
+    settings = load_settings(database_url=pg_database)
+    PostgresStore(pg_database).upgrade()
+    store = open_store(settings)
+    try:
+        for text in (repr(settings), str(settings), repr(store), store.location):
+            assert password not in text
+        assert masked_url(pg_database) == pg_database.replace(password, "***")
+        with pytest.raises(StoreError) as failed, store._connection() as conn:
+            conn.execute("SELECT * FROM no_such_table")
+        assert password not in str(failed.value) and "***" in str(failed.value)
+    finally:
+        store.close()
+
+
+# -- PostgreSQL lost mid-run, and back ---------------------------------------------------------
+
+
+def test_a_lost_database_costs_no_answer_and_everything_resumes(
+    postgres: PostgresServer,
+    pg_database: str,
+    shipped_settings: Settings,
+    service: AnswerService,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    PostgresStore(pg_database).upgrade()
+    settings = load_settings(index_dir=shipped_settings.index_dir, database_url=pg_database)
+    worker = AnswerService(settings, service.embedder)
+    seen = SharedSeenKeys(worker.query_log, "slack", retry_seconds=0)
+    try:
+        before = worker.ask(QUESTION, conversation="t1")
+        assert seen.first_time("C1:1") and not seen.first_time("C1:1")
+
+        postgres.stop()
+        try:
+            with caplog.at_level(logging.WARNING):
+                during = worker.ask(QUESTION, conversation="t1")  # the asker still gets it
+                assert not during.refused and "Panasonic" in during.answer
+                assert seen.first_time("C1:2") and not seen.first_time("C1:2")
+                assert not seen.first_time("C1:1") and seen.first_time("C1:3")
+                assert seen.falling_back
+                with pytest.raises(StoreUnavailable, match=r"\*\*\*"):
+                    worker.query_log.stats()
+        finally:
+            postgres.start()
+        logged = [r.getMessage() for r in caplog.records]
+        assert any(f"could not record answer {during.id}" in m for m in logged)
+        assert len([m for m in logged if "this process only" in m]) == 1
+
+        # Back without a restart: the same pool reconnects, claims go to the database again.
+        back = _wait_until_usable(worker.query_log)
+        print(f"the store was usable again {back:.1f} s after the server restarted")
+        after = worker.ask(QUESTION, conversation="t1")
+        assert worker.query_log.conversation_questions("t1") == [QUESTION, QUESTION]
+        assert {r["id"] for r in worker.query_log.recent(5)} == {before.id, after.id}
+        assert seen.first_time("C1:4") and not seen.falling_back
+        other_worker = SharedSeenKeys(worker.query_log, "slack")
+        assert not other_worker.first_time("C1:4") and not other_worker.first_time("C1:1")
+    finally:
+        worker.query_log.close()
+
+
+def _wait_until_usable(store, limit: float = 60.0) -> float:
+    started = time.monotonic()
+    while True:
+        try:
+            store.stats()
+            return time.monotonic() - started
+        except StoreUnavailable:
+            if time.monotonic() - started > limit:
+                raise
+            time.sleep(0.2)
+
+
+def test_a_retry_landing_on_another_slack_worker_is_answered_once(
+    pg_database: str, shipped_settings: Settings, service: AnswerService
+) -> None:
+    from tests.fake_slack import FakeSlack, SlackHarness
+
+    PostgresStore(pg_database).upgrade()
+    settings = load_settings(index_dir=shipped_settings.index_dir, database_url=pg_database)
+    workers = [AnswerService(settings, service.embedder) for _ in range(2)]
+    fake = FakeSlack()
+    first, second = (SlackHarness(worker, fake) for worker in workers)
+    try:
+        text = f"<@UBOT> {QUESTION}"
+        mention = {"type": "app_mention", "user": "U1", "text": text, "ts": "17.1", "channel": "C1"}
+        twin = {**mention, "type": "message", "channel_type": "channel"}
+        replies = [
+            first.send_event(mention, event_id="EvA"),
+            second.send_event(mention, event_id="EvA", retry=1),  # the retry, elsewhere
+            second.send_event(twin, event_id="EvB"),
+            first.send_event({**mention, "ts": "17.2"}, event_id="EvC"),
+        ]
+        assert [r.status for r in replies] == [200] * 4
+        first.drain()
+        second.drain()
+        posts = fake.of("chat.postMessage")
+        assert sorted(p.params["thread_ts"] for p in posts) == ["17.1", "17.2"]
+        assert workers[0].query_log.stats()["questions"] == 2  # both workers' answers, one log
+    finally:
+        first.close()
+        second.close()
+        fake.close()
+        for worker in workers:
+            worker.query_log.close()
