@@ -75,6 +75,11 @@ class ChatSettings(BaseSettings):
     # If set, the only channels the bot answers in (mentions, auto-answer, slash commands); DMs
     # are always allowed. Empty means every channel the bot is in.
     allowed_channels: IdList = ()
+    # Per-user flood guard: at most this many questions in this many seconds, then "please wait".
+    cooldown_questions: int = Field(default=5, ge=1)
+    cooldown_seconds: float = Field(default=60.0, gt=0)
+    # Threads answering questions at once; each question is CPU-bound for ~10-20 ms.
+    workers: int = Field(default=2, ge=1, le=32)
 
     @field_validator("auto_answer_channels", "allowed_channels", mode="before")
     @classmethod
@@ -100,7 +105,6 @@ class SlackSettings(ChatSettings):
     human_group: str | None = None
     # The reaction shown on a question while the bot works on it (an emoji name, no colons).
     working_reaction: str = "hourglass_flowing_sand"
-    workers: int = Field(default=2, ge=1, le=32)
 
     @field_validator("api_url")
     @classmethod
@@ -143,10 +147,6 @@ class DiscordSettings(ChatSettings):
     human_role: int | None = None
     # Answer a top-level question in a thread started on it (as on Slack); False: a reply.
     answer_in_threads: bool = True
-    cooldown_questions: int = Field(default=5, ge=1)
-    cooldown_seconds: float = Field(default=60.0, gt=0)
-    # Threads answering questions at once; each question is CPU-bound for ~10-20 ms.
-    workers: int = Field(default=2, ge=1, le=32)
 
     @field_validator("api_url")
     @classmethod

@@ -3,8 +3,9 @@
 It runs in its own thread and event loop (as a real server would), records every REST call,
 enforces Discord's message limits (a 400 with code 50035, as Discord does; discord.py checks
 none of them), starts threads on messages (the thread takes the message's id, and the bot hears
-of it through THREAD_CREATE), fails chosen routes on demand (`fail`: a 403, a 429, ...), and
-dispatches gateway events on demand (messages, forum posts, interactions).
+of it through THREAD_CREATE), fails chosen routes on demand (`fail`: a 403, a 429, ...;
+`malformed`: a body that does not parse), and dispatches gateway events on demand (messages,
+forum posts, interactions).
 """
 
 from __future__ import annotations
@@ -86,6 +87,7 @@ class Failure:
     status: int
     data: dict[str, Any]
     headers: dict[str, str]
+    raw: bytes | None = None  # a body sent as is, e.g. JSON that does not parse
 
 
 MISSING_PERMISSIONS = {"message": "Missing Permissions", "code": 50013}
@@ -201,6 +203,11 @@ class FakeDiscord:
         headers = {"Via": "1.1 google"} if status == 429 else {}
         self.failures.append(Failure(method, path, status, data, headers))
 
+    def malformed(self, path: str, method: str = "POST") -> None:
+        """Answer every `method path` with a 200 whose JSON body does not parse (a proxy that
+        cut the response short): discord.py raises neither of its HTTP errors for it."""
+        self.failures.append(Failure(method, path, 200, {}, {}, raw=b'{"id": "12'))
+
     async def wait_for(self, predicate: Any, timeout: float = 30.0) -> Any:
         """Poll until `predicate()` is truthy (bounded); returns its value."""
         deadline = time.monotonic() + timeout
@@ -230,6 +237,10 @@ class FakeDiscord:
             status, data = self._route(request, path, body)
         with self._lock:
             self.calls.append(Call(request.method, path, body, status, data))
+        if failure is not None and failure.raw is not None:
+            return web.Response(
+                body=failure.raw, status=200, headers={"Content-Type": "application/json"}
+            )
         if status == 204:
             return web.Response(status=204)
         response = _json(data, status)

@@ -274,8 +274,10 @@ def signed_headers(body: str, *, secret: str = SIGNING_SECRET, timestamp: int | 
 
 
 def slack_settings(fake: FakeSlack, **overrides: Any) -> SlackSettings:
-    """SLACK_* settings pointing at the fake, as `load_settings` builds them."""
-    return load_settings(slack={"bot_token": BOT_TOKEN, "api_url": fake.api_url, **overrides}).slack
+    """SLACK_* settings pointing at the fake, as `load_settings` builds them (no cooldown unless
+    a test sets one)."""
+    values = {"bot_token": BOT_TOKEN, "api_url": fake.api_url, "cooldown_questions": 1000}
+    return load_settings(slack=values | overrides).slack
 
 
 class SlackHarness:
@@ -307,7 +309,7 @@ class SlackHarness:
         me = asyncio.current_task()
         while others := [t for t in asyncio.all_tasks() if t is not me and not t.done()]:
             await asyncio.gather(*others, return_exceptions=True)
-        await self.bot.answers.drain()
+        await self.bot.answers.runner.settle()
 
     def close(self) -> None:
         if self._thread.thread.is_alive():  # a test may stop it early (a restart)

@@ -444,13 +444,13 @@ def test_shutdown_finishes_answers_in_flight_and_leaks_no_tasks(
 
     async def scenario() -> set[asyncio.Task[Any]]:
         async with running_bot(bot_service, discord_settings(fake)) as client:
-            drain = client.pool.drain
+            drain = client.runner.drain
 
             async def drain_and_signal() -> None:
                 shutting_down.set()
                 await drain()
 
-            monkeypatch.setattr(client.pool, "drain", drain_and_signal)
+            monkeypatch.setattr(client.runner, "drain", drain_and_signal)
             fake.slash_ask("Who is Amazon partnering with on batteries?", ASKER)
             await fake.wait_for(lambda: fake.posts("interactions/"))
             await client.close()  # the answer is still in flight: only draining delivers it

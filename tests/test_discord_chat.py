@@ -13,8 +13,9 @@ from typing import Any
 
 import pytest
 
+from bot.chat import messages
+from bot.chat.messages import SORRY
 from bot.embedding import Embedder
-from bot.errors import SORRY
 from bot.service import AnswerService
 from bot.settings import Settings
 from tests.fake_discord import (
@@ -162,20 +163,26 @@ def test_allowlist_limits_every_channel_but_dms(fake: FakeDiscord, bot_service: 
 
     async def scenario() -> dict[str, Any]:
         async with running_bot(bot_service, settings):
-            fake.message_create(f"{MENTION} {QUESTION}", ASKER, mentions_bot=True)  # blocked
+            # Blocked: the mentioner is told by DM (as on Slack, privately), the channel not.
+            fake.message_create(f"{MENTION} {QUESTION}", ASKER, mentions_bot=True)
             fake.slash_ask(QUESTION, ASKER)  # blocked: told privately
             allowed = fake.message_create(
                 f"{MENTION} {QUESTION}", ASKER, channel_id=SECOND_CHANNEL_ID, mentions_bot=True
             )
             fake.message_create(QUESTION, ASKER, channel_id=DM_CHANNEL_ID, dm=True)
-            await fake.wait_for(lambda: len(fake.messages()) == 2 and fake.posts("interactions/"))
+            await fake.wait_for(lambda: len(fake.messages()) == 3 and fake.posts("interactions/"))
             return allowed
 
     allowed = run(scenario)
-    assert {c.path for c in fake.messages()} == {
-        f"channels/{allowed['id']}/messages",  # the thread on the question in #random
-        f"channels/{DM_CHANNEL_ID}/messages",
-    }
+    assert sorted(c.path for c in fake.messages()) == sorted(
+        [
+            f"channels/{allowed['id']}/messages",  # the thread on the question in #random
+            f"channels/{DM_CHANNEL_ID}/messages",  # the DM's answer
+            f"channels/{DM_CHANNEL_ID}/messages",  # the blocked mention's note
+        ]
+    )
+    dm = [c.body for c in fake.messages() if c.path == f"channels/{DM_CHANNEL_ID}/messages"]
+    assert sum("not enabled in this channel" in (b.get("content") or "") for b in dm) == 1
     (started,) = threads_started(fake)
     assert started.path.startswith(f"channels/{SECOND_CHANNEL_ID}/")
     (refused,) = fake.posts("interactions/")
@@ -460,8 +467,8 @@ def test_an_answer_layer_error_is_told_and_logged(
 @pytest.mark.parametrize(
     ("status", "data", "told"),
     [
-        (403, MISSING_PERMISSIONS, "I'm missing a permission there"),
-        (429, RATE_LIMITED, "Discord is rate-limiting me there"),
+        (403, MISSING_PERMISSIONS, messages.NOT_ALLOWED),
+        (429, RATE_LIMITED, messages.rate_limited("Discord")),
     ],
 )
 def test_a_channel_that_refuses_the_answer_is_told_by_dm(
@@ -486,7 +493,7 @@ def test_a_channel_that_refuses_the_answer_is_told_by_dm(
     (opened,) = fake.posts("users/@me/channels")
     assert opened.body == {"recipient_id": int(ASKER["id"])}
     (dm,) = fake.posts(f"channels/{DM_CHANNEL_ID}/messages")
-    assert dm.body["content"].startswith(f"I couldn't post in <#{CHANNEL_ID}>: {told}")
+    assert dm.body["content"].startswith(messages.could_not_post(f"<#{CHANNEL_ID}>", told)[:-1])
     assert embed_of(dm)["title"] == QUESTION  # the answer itself comes along
     no_pings(dm)
     assert "could not start a thread" in caplog.text
@@ -565,7 +572,7 @@ def test_ask_a_human_on_a_refusal_without_a_role_still_records_it(
 
     run(scenario)
     (note,) = fake.posts("webhooks/")
-    assert "No human role is configured" in note.body["content"]
+    assert "DISCORD_HUMAN_ROLE" in note.body["content"] and note.body["flags"] & 64  # private
     no_pings(note)
     assert bot_service.query_log.stats()["handoffs"] == 1
 

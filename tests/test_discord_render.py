@@ -9,7 +9,6 @@ import discord
 import pytest
 
 from bot.answer import REFUSAL, Answer, Citation, Quote
-from bot.discord.cooldown import Cooldown
 from bot.discord.render import (
     EMBED_TOTAL_CHARS,
     answer_embed,
@@ -190,14 +189,3 @@ def test_handoff_tags_only_the_role_and_quotes_the_question_inertly():
     assert "@everyone" not in text and "<@1234567890123456789>" not in text
     mentions = handoff_mentions(777).to_dict()
     assert mentions == {"parse": [], "roles": [777]}  # replied_user False is left out
-    assert "No human role is configured" in handoff_text("Who pays?", "<@42>", None)
-
-
-def test_cooldown_counts_per_user_within_the_window():
-    now = [0.0]
-    cooldown = Cooldown(2, 10, clock=lambda: now[0])
-    assert cooldown.retry_after(1) == 0 and cooldown.retry_after(1) == 0
-    assert cooldown.retry_after(1) == 10
-    assert cooldown.retry_after(2) == 0  # another user is not held back
-    now[0] = 10.0
-    assert cooldown.retry_after(1) == 0

@@ -450,7 +450,7 @@ def test_ask_a_human_on_a_refusal_without_a_group_says_so_and_still_records(
     [note] = fake.wait_for("respond/nogroup")
     slack.drain()
     assert note.params["response_type"] == "ephemeral"
-    assert "no human group is configured" in texts(note.params)
+    assert "SLACK_HUMAN_GROUP" in texts(note.params)
     assert len(fake.of("chat.postMessage")) == 1  # nobody tagged
     assert fresh_service.query_log.stats()["handoffs"] == 1
 

@@ -339,7 +339,10 @@ def test_permanent_error_is_logged_without_the_token_and_the_user_told(
 
 
 def test_user_text_cannot_ping_or_mention_anyone(slack: SlackHarness, fake: FakeSlack) -> None:
-    slack.command("<!channel> & <@U0EVIL> <!here|here> batteries? <https://x.test|y>", name="esc")
+    # Markup is taken out of the question; what was typed literally (escaped by Slack) stays
+    # text, and is escaped again when shown.
+    typed = "&lt;!channel&gt; &amp; &lt;@U0EVIL&gt;"
+    slack.command(f"{typed} <!here|here> batteries? <https://x.test|y>", name="esc")
     [reply] = fake.wait_for("respond/esc")
     rendered = texts(reply.params)
     for bad in ("<!channel>", "<!here", "<@U0EVIL>", "<https://x.test"):

@@ -82,6 +82,6 @@ def test_socket_mode_mention_is_acked_and_answered_once(
     assert "Panasonic" in json.dumps(post.params["blocks"])
     fake.send_ws(_envelope("env-3", {**event, "ts": "1700000000.000002"}))
     posts = fake.wait_for("chat.postMessage", 2)
-    loop.run(bot.answers.drain())
+    loop.run(bot.answers.runner.settle())
     assert len(fake.of("chat.postMessage")) == 2  # the retry was never answered
     assert posts[1].params["thread_ts"] == "1700000000.000002"

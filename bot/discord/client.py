@@ -11,12 +11,15 @@ import discord
 import yarl
 from discord import app_commands
 
+from bot.chat import messages
+from bot.chat.message import Platform
+from bot.chat.runner import AnswerRunner
+from bot.discord import delivery
 from bot.discord.handlers import MessageHandler
 from bot.discord.interactions import InteractionHandler
-from bot.discord.pool import AnswerPool
 from bot.discord.render import NO_MENTIONS
 from bot.discord.views import BUTTONS
-from bot.errors import SORRY, ConfigError
+from bot.errors import ConfigError
 from bot.service import AnswerService
 from bot.settings import MAX_QUESTION_CHARS, DiscordSettings
 
@@ -50,8 +53,8 @@ def intents_for(settings: DiscordSettings) -> discord.Intents:
     return intents
 
 
-@app_commands.command(name="ask", description="Ask about the EV rivalry; answers quote and cite")
-@app_commands.describe(question="Your question", ephemeral="Only you see the answer")
+@app_commands.command(name="ask", description=messages.ASK_COMMAND)
+@app_commands.describe(question=messages.ASK_QUESTION, ephemeral=messages.ASK_PRIVATELY)
 @app_commands.allowed_contexts(guilds=True, dms=True, private_channels=False)
 async def ask(
     interaction: discord.Interaction[EvBotClient],
@@ -65,9 +68,9 @@ class EvBotClient(discord.Client):
     def __init__(self, service: AnswerService, settings: DiscordSettings, **options: Any) -> None:
         super().__init__(intents=intents_for(settings), allowed_mentions=NO_MENTIONS, **options)
         self.settings = settings
-        self.pool = AnswerPool(service, settings)
-        self.messages = MessageHandler(self.pool, settings)
-        self.interactions = InteractionHandler(self.pool, settings)
+        self.runner = AnswerRunner(service, Platform.DISCORD, settings)
+        self.messages = MessageHandler(self.runner, settings)
+        self.interactions = InteractionHandler(self.runner, settings)
         self.tree = app_commands.CommandTree(self)
         self.tree.add_command(ask)
         self.tree.on_error = self._on_command_error  # type: ignore[method-assign]
@@ -103,18 +106,10 @@ class EvBotClient(discord.Client):
         log.error(
             "/%s failed", interaction.command.name if interaction.command else "?", exc_info=error
         )
-        send = (
-            interaction.followup.send
-            if interaction.response.is_done()
-            else interaction.response.send_message
-        )
-        try:
-            await send(SORRY, ephemeral=True, allowed_mentions=NO_MENTIONS)
-        except discord.HTTPException as err:
-            log.error("could not tell the user: %s", err.status)
+        await delivery.tell(interaction, messages.SORRY)
 
     async def close(self) -> None:
-        await self.pool.drain()  # finish answers in flight while the connection still exists
+        await self.runner.drain()  # finish answers in flight while the connection still exists
         await super().close()
 
 

@@ -1,7 +1,9 @@
 """Sending to Discord so that no failure is silent: each ends in a log line and, where anyone
 can still be reached, a short visible message to the asker.
 
-discord.py retries 429s and 5xx itself; what reaches here is past its retries.
+discord.py retries 429s and 5xx itself; what reaches here is past its retries. Every exception is
+caught, not only discord.py's HTTP errors: a response it cannot read (malformed JSON, a missing
+field) is as much a failure to deliver as a 403.
 """
 
 from __future__ import annotations
@@ -14,12 +16,10 @@ from typing import Any
 import aiohttp
 import discord
 
+from bot.chat import messages
 from bot.discord.render import NO_MENTIONS, text_message
 
 log = logging.getLogger(__name__)
-
-# Past discord.py's retries: an HTTP error, a rate limit, or the network itself failing.
-SEND_ERRORS = (discord.HTTPException, discord.RateLimited, aiohttp.ClientError, TimeoutError)
 
 
 def describe(err: Exception) -> str:
@@ -34,12 +34,12 @@ def describe(err: Exception) -> str:
 def why(err: Exception) -> str:
     """For the asker: what stopped the message, in words."""
     if isinstance(err, discord.Forbidden):
-        return "I'm missing a permission there (a server admin can re-invite me)"
+        return messages.NOT_ALLOWED
     if isinstance(err, discord.RateLimited) or getattr(err, "status", None) == 429:
-        return "Discord is rate-limiting me there right now"
+        return messages.rate_limited("Discord")
     if isinstance(err, aiohttp.ClientError | TimeoutError):
-        return "I couldn't reach Discord just then"
-    return f"Discord refused the message (error {getattr(err, 'status', '?')})"
+        return messages.unreachable("Discord")
+    return messages.refused("Discord")
 
 
 def _parts(
@@ -56,7 +56,7 @@ async def working(channel: discord.abc.Messageable) -> AsyncIterator[None]:
     async with AsyncExitStack() as stack:
         try:
             await stack.enter_async_context(channel.typing())
-        except SEND_ERRORS as err:
+        except Exception as err:  # an HTTP error, or any other: typing is only decoration
             where = getattr(channel, "id", "?")
             log.info("no typing indicator in channel %s: %s", where, describe(err))
         yield
@@ -79,7 +79,7 @@ async def post(
             reference=ref, allowed_mentions=NO_MENTIONS, **_parts(content, embed, view)
         )
         return
-    except SEND_ERRORS as err:
+    except Exception as err:  # refused, or a response discord.py could not read: tell the asker
         failure = err
     channel_id = getattr(channel, "id", "?")
     if asker is None or isinstance(channel, discord.DMChannel):
@@ -91,12 +91,14 @@ async def post(
         describe(failure),
         asker.id,
     )
-    where = getattr(channel, "mention", "that channel")
-    note = f"I couldn't post in {where}: {why(failure)}."
-    note += " Here is my answer:" if embed else f" What I meant to say: {content or ''}"
+    where = getattr(channel, "mention", messages.THIS_CHANNEL)
+    said = isinstance(failure, discord.HTTPException)
+    detail = messages.platform_said("Discord", describe(failure)) if said else None
+    note = messages.could_not_post(where, why(failure), detail)
+    note = messages.answer_attached(note) if embed else messages.what_i_meant(note, content or "")
     try:
         await asker.send(allowed_mentions=NO_MENTIONS, **_parts(text_message(note), embed, view))
-    except SEND_ERRORS as err:
+    except Exception as err:
         log.error("could not DM user %s either: %s", asker.id, describe(err))
 
 
@@ -106,8 +108,29 @@ async def respond_now(interaction: discord.Interaction[Any], text: str) -> None:
         await interaction.response.send_message(
             text_message(text), ephemeral=True, allowed_mentions=NO_MENTIONS
         )
-    except SEND_ERRORS as err:
+    except Exception as err:
         log.error("could not respond to interaction %s: %s", interaction.id, describe(err))
+
+
+async def tell(interaction: discord.Interaction[Any], text: str) -> None:
+    """A private note to whoever used the command or button, acknowledged yet or not."""
+    send = (
+        interaction.followup.send
+        if interaction.response.is_done()
+        else interaction.response.send_message
+    )
+    try:
+        await send(text_message(text), ephemeral=True, allowed_mentions=NO_MENTIONS)
+    except Exception as err:
+        log.error("could not tell interaction %s: %s", interaction.id, describe(err))
+
+
+async def tell_privately(user: discord.abc.User, text: str) -> None:
+    """A DM to `user` (a note for them alone, where a message has no private reply)."""
+    try:
+        await user.send(text_message(text), allowed_mentions=NO_MENTIONS)
+    except Exception as err:
+        log.info("could not DM user %s: %s", user.id, describe(err))
 
 
 async def acknowledge(interaction: discord.Interaction[Any], **defer: Any) -> bool:
@@ -115,7 +138,7 @@ async def acknowledge(interaction: discord.Interaction[Any], **defer: Any) -> bo
     try:
         await interaction.response.defer(**defer)
         return True
-    except SEND_ERRORS as err:
+    except Exception as err:
         log.error("could not acknowledge interaction %s: %s", interaction.id, describe(err))
         return False
 
@@ -135,14 +158,14 @@ async def follow_up(
             ephemeral=ephemeral, allowed_mentions=allowed_mentions, **_parts(content, embed, view)
         )
         return
-    except SEND_ERRORS as err:
+    except Exception as err:
         failure = err
     log.warning("could not follow up interaction %s: %s", interaction.id, describe(failure))
     try:
         await interaction.followup.send(
-            text_message(f"Sorry, I couldn't post that: {why(failure)}."),
+            text_message(messages.could_not_reply(why(failure))),
             ephemeral=True,
             allowed_mentions=NO_MENTIONS,
         )
-    except SEND_ERRORS as err:
+    except Exception as err:
         log.error("could not tell interaction %s why: %s", interaction.id, describe(err))

@@ -1,5 +1,6 @@
 """Interactions -> answers: `/ask` and the answer's buttons (votes, More sources, Ask a human,
-Share in channel). Each is acknowledged within Discord's 3 seconds, before any work.
+Share in channel). Each is acknowledged within Discord's 3 seconds, before any work; what a
+button does is the chat layer's (`bot.chat.buttons`), and what is left here is Discord's own.
 """
 
 from __future__ import annotations
@@ -9,29 +10,23 @@ from typing import Any
 
 import discord
 
-from bot.discord import delivery, policy
-from bot.discord.cooldown import polite_wait
-from bot.discord.pool import CLOSING, AnswerPool, user_key
+from bot.chat import messages
+from bot.chat.buttons import ButtonFlows
+from bot.chat.decide import Action, decide
+from bot.chat.message import ChatMessage, Platform
+from bot.chat.runner import AnswerRunner
+from bot.discord import delivery
+from bot.discord.parse import channel_ids
 from bot.discord.render import (
-    NO_MENTIONS,
     answer_embed,
     handoff_mentions,
     handoff_text,
     text_message,
 )
 from bot.discord.views import answer_view
-from bot.errors import UnknownAnswer, asker_message, log_unanswered
 from bot.settings import DiscordSettings
 
 log = logging.getLogger(__name__)
-
-NOT_HERE = "I'm not enabled in this channel: ask in one where I am, or send me a direct message."
-ALREADY_ASKED = "You've already asked for a person on this answer; they have been told."
-HANDOFF_FAILED = "Sorry, I could not pass this on to a person; the error has been logged."
-DM_HANDOFF = (
-    "I've noted that you'd like a person to answer this; the team reviews these requests. "
-    "For a quicker reply, ask in the server."
-)
 
 Interaction = discord.Interaction[Any]
 
@@ -41,54 +36,60 @@ def _private(interaction: Interaction) -> bool:
     return bool(interaction.message and interaction.message.flags.ephemeral)
 
 
+def _author(interaction: Interaction) -> str:
+    return str(interaction.user.id)
+
+
 class InteractionHandler:
-    def __init__(self, pool: AnswerPool, settings: DiscordSettings) -> None:
-        self.pool = pool
+    def __init__(self, runner: AnswerRunner, settings: DiscordSettings) -> None:
+        self.runner = runner
+        self.flows = ButtonFlows(runner)
         self.settings = settings
 
-    async def _refused_to_start(self, interaction: Interaction) -> bool:
-        """Shutting down, or the user is over the cooldown: say so privately, at once."""
-        if self.pool.closing:
-            await delivery.respond_now(interaction, CLOSING)
-            return True
-        wait = self.pool.cooldown.retry_after(interaction.user.id)
-        if wait:
-            log.info("cooldown: user %s asked too often", interaction.user.id)
-            await delivery.respond_now(interaction, polite_wait(wait))
-            return True
-        return False
+    def _guard(self, interaction: Interaction, what: str) -> Any:
+        async def tell(text: str) -> None:
+            await delivery.tell(interaction, text)
 
-    def _conversation(self, interaction: Interaction) -> tuple[str, list[str] | None]:
-        """A thread or DM is one conversation (earlier questions give context); a channel not."""
-        if interaction.guild_id is None or isinstance(interaction.channel, discord.Thread):
-            return f"discord:{interaction.channel_id}", None
-        return f"discord:{interaction.id}", []
+        return self.runner.never_silent(f"{what} (interaction {interaction.id})", tell)
 
     async def ask_command(self, interaction: Interaction, question: str, ephemeral: bool) -> None:
-        with self.pool.tracked():
-            dm = interaction.guild_id is None
-            if not policy.may_answer(self.settings, interaction.channel, dm=dm):
-                log.info("/ask in channel %s, which is not allowed", interaction.channel_id)
-                await delivery.respond_now(interaction, NOT_HERE)
-                return
-            if await self._refused_to_start(interaction):
-                return
-            if not await delivery.acknowledge(interaction, ephemeral=ephemeral, thinking=True):
-                return
-            conversation, history = self._conversation(interaction)
-            try:
-                answer = await self.pool.ask(
-                    question, user_key(interaction.user), conversation, history
-                )
-                embed = answer_embed(answer)
-                view = answer_view(answer, self.pool.step, private=ephemeral)
-            except Exception as err:  # answering or rendering: either way the asker hears
-                log_unanswered(log, err, f"/ask {interaction.id}")
-                await delivery.follow_up(
-                    interaction, ephemeral=True, content=text_message(asker_message(err))
-                )
-                return
-            await delivery.follow_up(interaction, ephemeral=ephemeral, embed=embed, view=view)
+        dm = interaction.guild_id is None
+        in_thread = isinstance(interaction.channel, discord.Thread)
+        record = ChatMessage(
+            platform=Platform.DISCORD,
+            text=question,
+            author=_author(interaction),
+            # A thread or DM is one conversation (earlier questions give context); a channel not.
+            conversation=f"discord:{interaction.channel_id if dm or in_thread else interaction.id}",
+            channel_ids=channel_ids(interaction.channel),
+            is_dm=dm,
+            in_thread=in_thread,
+            mentions_bot=True,  # a command is always addressed to the bot
+        )
+        decision = decide(record, self.settings)
+        with self.runner.tracked():
+            async with self._guard(interaction, "/ask"):
+                if decision.action is Action.NOT_ENABLED:
+                    log.info("/ask in channel %s, which is not allowed", interaction.channel_id)
+                    await delivery.tell(interaction, messages.NOT_ENABLED)
+                    return
+                if refusal := self.runner.refusal(record.author):
+                    await delivery.tell(interaction, refusal)
+                    return
+                if not await delivery.acknowledge(interaction, ephemeral=ephemeral, thinking=True):
+                    return
+                asked = await self.runner.question(record, decision)
+                if asked is None:  # a command is always asked of us; never a follow-up
+                    return
+                result = await self.runner.ask(asked, record.author, f"/ask {interaction.id}")
+                if isinstance(result, str):
+                    await delivery.follow_up(
+                        interaction, ephemeral=True, content=text_message(result)
+                    )
+                    return
+                embed = answer_embed(result)
+                view = answer_view(result, self.runner.step, private=ephemeral)
+                await delivery.follow_up(interaction, ephemeral=ephemeral, embed=embed, view=view)
 
     async def more_sources(self, interaction: Interaction, answer_id: str, count: int) -> None:
         await self._reask(interaction, answer_id, count, share=False)
@@ -100,79 +101,64 @@ class InteractionHandler:
         self, interaction: Interaction, answer_id: str, count: int, *, share: bool
     ) -> None:
         """The answer `answer_id` again: with `count` sources, or shared publicly as it was."""
-        with self.pool.tracked():
-            if await self._refused_to_start(interaction):
-                return
-            private = not share and _private(interaction)
-            # Sharing posts a new message (no "thinking" on the private one it came from).
-            defer = {} if share else {"ephemeral": private, "thinking": True}
-            if not await delivery.acknowledge(interaction, **defer):
-                return
-            try:
-                answer = await self.pool.reask(answer_id, user_key(interaction.user), count)
-                embed = answer_embed(answer)
-                view = answer_view(answer, self.pool.step, context_id=answer_id, private=private)
-            except Exception as err:  # answering or rendering: either way the presser hears
-                log_unanswered(log, err, f"interaction {interaction.id} on answer {answer_id}")
+        with self.runner.tracked():
+            async with self._guard(interaction, "share" if share else "more-sources"):
+                if refusal := self.flows.may_start(_author(interaction)):
+                    await delivery.tell(interaction, refusal)  # at once, before acknowledging
+                    return
+                private = not share and _private(interaction)
+                # Sharing posts a new message (no "thinking" on the private one it came from).
+                defer = {} if share else {"ephemeral": private, "thinking": True}
+                if not await delivery.acknowledge(interaction, **defer):
+                    return
+                author = _author(interaction)
+                if share:
+                    result = await self.flows.share(answer_id, author, count)
+                else:
+                    result = await self.flows.more_sources(answer_id, author, count)
+                if isinstance(result, str):
+                    await delivery.follow_up(
+                        interaction, ephemeral=True, content=text_message(result)
+                    )
+                    return
+                embed = answer_embed(result)
+                view = answer_view(result, self.runner.step, context_id=answer_id, private=private)
                 await delivery.follow_up(
-                    interaction, ephemeral=True, content=text_message(asker_message(err))
+                    interaction,
+                    ephemeral=private,
+                    content=messages.shared_by(interaction.user.mention) if share else None,
+                    embed=embed,
+                    view=view,
                 )
-                return
-            await delivery.follow_up(
-                interaction,
-                ephemeral=private,
-                content=f"Shared by {interaction.user.mention}" if share else None,
-                embed=embed,
-                view=view,
-            )
 
     async def vote(self, interaction: Interaction, answer_id: str, helpful: bool) -> None:
-        with self.pool.tracked():
-            if not await delivery.acknowledge(interaction, ephemeral=True, thinking=True):
-                return
-            service = self.pool.service
-            try:
-                await self.pool.run(
-                    service.record_feedback, answer_id, user_key(interaction.user), helpful
-                )
-                text = f"Thanks: recorded as {'helpful' if helpful else 'not helpful'}."
-            except UnknownAnswer as err:
-                log_unanswered(log, err, f"vote on answer {answer_id}")
-                text = asker_message(err)
-            except Exception:
-                log.exception("storing a vote for answer %s failed", answer_id)
-                text = "Sorry, I could not store your vote; the error has been logged."
-            await delivery.follow_up(interaction, ephemeral=True, content=text)
+        with self.runner.tracked():
+            async with self._guard(interaction, "vote"):
+                if not await delivery.acknowledge(interaction, ephemeral=True, thinking=True):
+                    return
+                note = await self.flows.vote(answer_id, _author(interaction), helpful)
+                await delivery.follow_up(interaction, ephemeral=True, content=note)
 
     async def ask_human(self, interaction: Interaction, answer_id: str) -> None:
         """Record the hand-off, then tag DISCORD_HUMAN_ROLE where the answer is (once a user)."""
-        with self.pool.tracked():
-            if not await delivery.acknowledge(interaction):  # the tag is a new, public message
-                return
-            user = user_key(interaction.user)
-            service = self.pool.service
-            try:
-                first = await self.pool.run(
-                    service.record_handoff, answer_id, user, source="discord"
+        with self.runner.tracked():
+            async with self._guard(interaction, "ask-human"):
+                if not await delivery.acknowledge(interaction):  # the tag is a new message
+                    return
+                role = self.settings.human_role
+                handoff = await self.flows.ask_human(
+                    answer_id,
+                    _author(interaction),
+                    in_dm=interaction.guild_id is None,
+                    tag_setting=None if role else "DISCORD_HUMAN_ROLE",
                 )
-                context = await self.pool.run(service.query_log.answer_context, answer_id)
-            except Exception as err:
-                log_unanswered(log, err, f"hand-off on answer {answer_id}")
-                text = asker_message(err) if isinstance(err, UnknownAnswer) else HANDOFF_FAILED
-                await delivery.follow_up(interaction, ephemeral=True, content=text)
-                return
-            if not first:
-                await delivery.follow_up(interaction, ephemeral=True, content=ALREADY_ASKED)
-                return
-            log.info("hand-off: user %s asked for a person on answer %s", user, answer_id)
-            if interaction.guild_id is None:  # no role to tag in a DM
-                await delivery.follow_up(interaction, ephemeral=False, content=DM_HANDOFF)
-                return
-            role = self.settings.human_role
-            question = context[0] if context else ""
-            await delivery.follow_up(
-                interaction,
-                ephemeral=False,
-                content=handoff_text(question, interaction.user.mention, role),
-                allowed_mentions=handoff_mentions(role) if role else NO_MENTIONS,
-            )
+                if handoff.note is not None or role is None:
+                    note = handoff.note or messages.HANDOFF_FAILED
+                    await delivery.follow_up(interaction, ephemeral=True, content=note)
+                    return
+                await delivery.follow_up(
+                    interaction,
+                    ephemeral=False,
+                    content=handoff_text(handoff.question or "", interaction.user.mention, role),
+                    allowed_mentions=handoff_mentions(role),
+                )

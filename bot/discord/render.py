@@ -15,6 +15,7 @@ import discord
 
 from bot.answer import Answer, Citation
 from bot.answer import day as answer_day
+from bot.chat import messages
 
 MESSAGE_CHARS = 2000
 TITLE_CHARS = 256
@@ -97,7 +98,7 @@ def _source_line(citation: Citation, room: int) -> str:
     for url in dict.fromkeys((safe_url(citation.link), safe_url(citation.url))):
         if url and len(line := f"[{label}]({url}){dated}") <= room:
             return line
-    return f"published {published}" if published else ""
+    return messages.published(published) if published else ""
 
 
 @dataclass
@@ -130,7 +131,7 @@ def answer_embed(answer: Answer) -> discord.Embed:
         embed = discord.Embed(
             title=clip(escape(plain_line(answer.question)), TITLE_CHARS),
             description=clip(
-                f"{answer.answer} Try asking about Amazon, Tesla and the EV rivalry.",
+                f"{answer.answer} {escape(messages.REFUSAL_HINT)}",
                 DESCRIPTION_CHARS,
             ),
             colour=REFUSAL_COLOUR,
@@ -146,7 +147,7 @@ def answer_embed(answer: Answer) -> discord.Embed:
             colour=ANSWER_COLOUR,
         )
     built = day(answer.index_built_at)
-    fresh = f"Sources as of {built} · " if built else ""
+    fresh = f"{messages.sources_as_of(built)} · " if built else ""
     embed.set_footer(text=clip(f"{fresh}answer {answer.id}", FOOTER_CHARS))
     if not answer.refused:
         fields = [_citation_field(c) for c in answer.citations[:FIELDS]]
@@ -191,15 +192,10 @@ def text_message(text: str) -> str:
     return clip(text, MESSAGE_CHARS)
 
 
-def handoff_text(question: str, asker: str, role: int | None) -> str:
-    """The "Ask a human" post: tags the role when one is configured, quotes the question."""
+def handoff_text(question: str, asker: str, role: int) -> str:
+    """The "Ask a human" post: tags the role, quotes the question."""
     quoted = clip(escape(plain_line(question)), 1500)
-    if role is None:
-        return text_message(
-            f"{asker} would like a person to answer “{quoted}”. No human role is configured "
-            "(DISCORD_HUMAN_ROLE), so nobody was notified: a moderator may pick this up."
-        )
-    return text_message(f"<@&{role}> {asker} would like a person to answer “{quoted}”.")
+    return text_message(messages.handoff(f"<@&{role}>", asker, quoted))
 
 
 def handoff_mentions(role: int) -> discord.AllowedMentions:

@@ -12,6 +12,7 @@ from typing import Any
 import discord
 
 from bot.answer import Answer
+from bot.chat import messages
 from bot.settings import MAX_CITATIONS
 
 _ID = r"(?P<answer_id>[0-9a-f]{32})"
@@ -24,7 +25,7 @@ class VoteButton(
     def __init__(self, answer_id: str, helpful: bool) -> None:
         super().__init__(
             discord.ui.Button(
-                label="Helpful" if helpful else "Not helpful",
+                label=messages.HELPFUL if helpful else messages.NOT_HELPFUL,
                 emoji="👍" if helpful else "👎",
                 style=discord.ButtonStyle.secondary,
                 custom_id=f"evbot:vote:{int(helpful)}:{answer_id}",
@@ -52,7 +53,7 @@ class MoreSourcesButton(
     def __init__(self, answer_id: str, count: int) -> None:
         super().__init__(
             discord.ui.Button(
-                label="More sources",
+                label=messages.MORE_SOURCES,
                 emoji="📚",
                 style=discord.ButtonStyle.primary,
                 custom_id=f"evbot:more:{count}:{answer_id}",
@@ -75,7 +76,7 @@ class HumanButton(discord.ui.DynamicItem[discord.ui.Button], template=rf"evbot:h
     def __init__(self, answer_id: str) -> None:
         super().__init__(
             discord.ui.Button(
-                label="Ask a human",
+                label=messages.ASK_HUMAN,
                 emoji="🙋",
                 style=discord.ButtonStyle.secondary,
                 custom_id=f"evbot:human:{answer_id}",
@@ -102,7 +103,7 @@ class ShareButton(
     def __init__(self, answer_id: str, count: int) -> None:
         super().__init__(
             discord.ui.Button(
-                label="Share in channel",
+                label=messages.SHARE,
                 emoji="📣",
                 style=discord.ButtonStyle.success,
                 custom_id=f"evbot:share:{count}:{answer_id}",

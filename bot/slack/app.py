@@ -75,8 +75,7 @@ class SlackBot:
             ) from None
 
     async def aclose(self) -> None:
-        await self.answers.drain()
-        self.answers.close()
+        await self.answers.runner.drain()
 
 
 def build_bot(service: AnswerService, settings: SlackSettings, *, socket_mode: bool) -> SlackBot:

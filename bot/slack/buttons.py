@@ -1,8 +1,8 @@
 """The answer's buttons: Helpful / Not helpful, More sources, Ask a human, Share in channel.
 
-Each click is acknowledged at once and handled in one of `SlackAnswers`' tracked tasks. Buttons
-carry only an answer id (and how many citations were shown): the question and its conversation
-come back from the query log, so the buttons keep working after a restart.
+Each click is acknowledged at once and handled in one of the chat runner's tracked tasks; what
+a button does is the chat layer's (`bot.chat.buttons`), and what is left here is Slack's own:
+reading the press, Block Kit, and replying through the `response_url`.
 """
 
 from __future__ import annotations
@@ -12,10 +12,10 @@ from collections.abc import Callable, Coroutine
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from bot.errors import FORGOTTEN, SORRY, UnknownAnswer
-from bot.settings import MAX_CITATIONS
+from bot.chat import messages
+from bot.chat.buttons import ButtonFlows
 from bot.slack.events import SlackAnswers, render
-from bot.slack.policy import is_dm
+from bot.slack.parse import is_dm
 from bot.slack.render import (
     ASK_HUMAN,
     HELPFUL,
@@ -35,17 +35,6 @@ if TYPE_CHECKING:
 
 
 log = logging.getLogger(__name__)
-
-THANKS = "Thanks, your feedback is recorded."
-ALREADY_ASKED = "You have already asked a human about this answer; they were tagged then."
-NO_GROUP = (
-    "Your request is recorded for the team, but no human group is configured "
-    "(SLACK_HUMAN_GROUP), so I couldn't tag anyone. Ask your Slack admin to set it."
-)
-IN_A_DM = (
-    "Your request is recorded for the team. Nobody else can see this DM, so to reach "
-    "a person now, ask in a channel."
-)
 
 
 @dataclass(frozen=True)
@@ -97,7 +86,8 @@ class Click:
 class AnswerButtons:
     def __init__(self, answers: SlackAnswers) -> None:
         self.answers = answers
-        self.service = answers.service
+        self.runner = answers.runner
+        self.flows = ButtonFlows(answers.runner)
         self.delivery = answers.delivery
         self._handlers: dict[str, Callable[[Click], Coroutine[Any, Any, None]]] = {
             HELPFUL: self._vote,
@@ -119,37 +109,32 @@ class AnswerButtons:
         context: dict[str, Any],
     ) -> None:
         await ack()
-        self.answers.spawn(self._handle(Click(context["client"], body, action)))
+        self.runner.spawn(self._handle(Click(context["client"], body, action)))
 
     async def _handle(self, click: Click) -> None:
-        try:
-            await self._handlers[click.action.get("action_id", "")](click)
-        except Exception:  # never silent: whatever broke, the presser hears about it
-            log.exception("the %s button failed", click.action.get("action_id"))
-            await self._note(click, SORRY)
+        async def tell(note: str) -> None:
+            await self._note(click, note)
+
+        action_id = click.action.get("action_id", "")
+        async with self.runner.never_silent(f"the {action_id} button", tell):
+            await self._handlers[action_id](click)
 
     # -- the buttons ----------------------------------------------------------------------------
 
     async def _vote(self, click: Click) -> None:
-        """Counted for the answer and for each passage it quoted (`evbot stats`)."""
         helpful = click.action.get("action_id") == HELPFUL
-        try:
-            await self.answers.in_pool(
-                self.service.record_feedback, click.value, click.user, helpful
-            )
-            note = THANKS
-        except UnknownAnswer:
-            log.warning("feedback for an answer the query log does not have: %s", click.value)
-            note = "Sorry, I no longer have that answer on record, so the vote was not counted."
-        await self._note(click, note)
+        await self._note(click, await self.flows.vote(click.value, click.user or "", helpful))
 
     async def _more_sources(self, click: Click) -> None:
         pressed = await self._pressed(click)
         if pressed is None:
             return
         answer_id, shown, view = pressed
-        more = min(MAX_CITATIONS, shown + self.service.settings.citations)
-        result = await self.answers.reask(answer_id, user=click.user, citations=more)
+        if refusal := self.flows.may_start(click.user or ""):
+            await self._note(click, refusal)
+            return
+        more = self.flows.more_than(shown)
+        result = await self.flows.more_sources(answer_id, click.user or "", more)
         if isinstance(result, str):  # keep the answer on screen; say why there are no more
             await self._note(click, result)
             return
@@ -157,34 +142,20 @@ class AnswerButtons:
         if not await self.delivery.respond(
             click.response_url, text=text, blocks=blocks, replace_original=True
         ):
-            await self._note(click, "Sorry, I couldn't show more sources.")
+            await self._note(click, messages.NO_MORE_SOURCES)
 
     async def _ask_human(self, click: Click) -> None:
-        """Recorded first (`evbot stats` lists hand-offs), then the human group tagged."""
-        try:
-            first = await self.answers.in_pool(
-                self.service.record_handoff, click.value, click.user, source="slack"
-            )
-        except UnknownAnswer:
-            log.warning("hand-off for an answer the query log does not have: %s", click.value)
-            await self._note(click, FORGOTTEN)
-            return
-        if first is False:
-            await self._note(click, ALREADY_ASKED)
-            return
-        if is_dm(click.channel):  # nobody else can see a DM, whatever group is configured
-            await self._note(click, IN_A_DM)
-            return
         mention = group_mention(self.answers.settings.human_group)
-        if mention is None:
-            log.warning(
-                "Ask a human: SLACK_HUMAN_GROUP is %s; nobody tagged",
-                "not a user-group id (S…)" if self.answers.settings.human_group else "not set",
-            )
-            await self._note(click, NO_GROUP)
+        handoff = await self.flows.ask_human(
+            click.value,
+            click.user or "",
+            in_dm=is_dm(click.channel),
+            tag_setting=None if mention else "SLACK_HUMAN_GROUP",
+        )
+        if handoff.note is not None or mention is None:
+            await self._note(click, handoff.note or messages.HANDOFF_FAILED)
             return
-        context = await self.answers.in_pool(self.service.query_log.answer_context, click.value)
-        text, blocks = render_handoff(context[0] if context else "", mention, click.name)
+        text, blocks = render_handoff(handoff.question or "", mention, click.name)
         await self.delivery.post(
             click.client, click.channel, click.thread_ts, text, blocks, asker=click.user
         )
@@ -195,9 +166,11 @@ class AnswerButtons:
         if pressed is None:
             return
         answer_id, shown, _ = pressed
-        view = View(show_question=True, shared_by=click.name or "a teammate")
-        citations = shown or self.service.settings.citations
-        result = await self.answers.reask(answer_id, user=click.user, citations=citations)
+        if refusal := self.flows.may_start(click.user or ""):
+            await self._note(click, refusal)
+            return
+        view = View(show_question=True, shared_by=click.name or messages.A_TEAMMATE)
+        result = await self.flows.share(answer_id, click.user or "", shown)
         if isinstance(result, str):
             await self._note(click, result)
             return
@@ -212,7 +185,7 @@ class AnswerButtons:
         if shared:  # the private copy (and its Share button) goes: it cannot be shared twice
             await self.delivery.respond(click.response_url, delete_original=True)
         else:
-            await self._note(click, "Sorry, I couldn't share it in this channel.")
+            await self._note(click, messages.NOT_SHARED)
 
     # -- shared steps ---------------------------------------------------------------------------
 
@@ -221,7 +194,7 @@ class AnswerButtons:
         parsed = parse_value(click.value)
         if parsed is None:
             log.warning("a button carried a value this version cannot read: %r", click.value[:80])
-            await self._note(click, FORGOTTEN)
+            await self._note(click, messages.FORGOTTEN)
         return parsed
 
     async def _note(self, click: Click, note: str) -> None:

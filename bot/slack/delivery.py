@@ -14,6 +14,7 @@ import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from bot.chat import messages
 from bot.slack.render import Block, render_notice
 
 if TYPE_CHECKING:
@@ -41,12 +42,15 @@ def slack_error(err: BaseException) -> str:
 
 def could_not_post(reason: str) -> str:
     """The note the asker gets when the answer itself could not be posted."""
-    note = f"Sorry, I couldn't post my answer there (Slack said: {reason})."
     if reason in _NOT_HERE:
-        return note + " Invite me to the channel (/invite) or ask me in a DM."
-    if reason in ("ratelimited", "HTTP 429"):
-        return note + " Slack is busy; please ask again in a minute."
-    return note
+        why = messages.NOT_ALLOWED
+    elif reason in ("ratelimited", "HTTP 429"):
+        why = messages.rate_limited("Slack")
+    else:
+        why = messages.refused("Slack")
+    return messages.could_not_post(
+        messages.THIS_CHANNEL, why, messages.platform_said("Slack", reason)
+    )
 
 
 class Delivery:

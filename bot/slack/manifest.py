@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from bot.chat import messages
+
 # Exactly what the features use; `<!subteam^…>` tags a user group without usergroups:read, and a
 # DM fallback posts to the user's id (the app's Messages tab) with chat:write alone.
 BOT_SCOPES = [
@@ -25,7 +27,7 @@ def build_manifest(
     socket_mode = request_url is None
     slash: dict[str, Any] = {
         "command": command,
-        "description": "Ask about the EV rivalry; answers quote and cite their sources",
+        "description": messages.ASK_COMMAND,
         "usage_hint": "[--private] Who is Amazon partnering with on batteries?",
         "should_escape": False,
     }

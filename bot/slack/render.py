@@ -15,6 +15,7 @@ from typing import Any
 
 from bot.answer import Answer, Citation
 from bot.answer import day as answer_day
+from bot.chat import messages
 from bot.settings import MAX_CITATIONS
 
 SECTION_LIMIT = 3000  # characters in one section's or context element's text (Block Kit)
@@ -124,7 +125,7 @@ def citation_block(c: Citation) -> Block:
         head += f" · _{escape(c.section)}_"
     published = day(c.published)
     if published:
-        head += f" · published {published}"
+        head += f" · {messages.published(published)}"
     return _section(f"{head}\n{_quote_lines(c.text)}")
 
 
@@ -167,32 +168,30 @@ def render_answer(answer: Answer, view: View | None = None) -> tuple[str, list[B
     view = view or View()
     blocks: list[Block] = []
     if view.show_question:
-        blocks.append(_context(f"Question: {escape(answer.question)}"))
+        blocks.append(_context(messages.question_shown(escape(answer.question))))
     if view.shared_by:
-        blocks.append(_context(f"Shared by {clip(escape(view.shared_by), NAME_LIMIT)}"))
+        blocks.append(_context(messages.shared_by(clip(escape(view.shared_by), NAME_LIMIT))))
     if answer.refused:
-        blocks.append(
-            _section(f"{escape(answer.answer)} I only answer from the EV-rivalry articles.")
-        )
+        blocks.append(_section(f"{escape(answer.answer)} {escape(messages.REFUSAL_HINT)}"))
     else:
         quoted = " ".join(f"“{escape(q.text)}” *[{q.citation}]*" for q in answer.quotes)
         blocks.append(_section(quoted or escape(answer.answer)))
     built = day(answer.index_built_at)
     if built:
-        blocks.append(_context(f"Sources as of {built}"))
+        blocks.append(_context(messages.sources_as_of(built)))
     if not answer.refused:
         blocks.append({"type": "divider"})
         room = MAX_BLOCKS - len(blocks) - 1  # one block is kept for the buttons
         blocks.extend(citation_block(c) for c in answer.citations[:room])
     buttons = [
-        _button("Helpful", HELPFUL, answer.id, "primary"),
-        _button("Not helpful", NOT_HELPFUL, answer.id),
+        _button(messages.HELPFUL, HELPFUL, answer.id, "primary"),
+        _button(messages.NOT_HELPFUL, NOT_HELPFUL, answer.id),
     ]
     if not answer.refused and len(answer.citations) < MAX_CITATIONS:
-        buttons.append(_button("More sources", MORE_SOURCES, more_value(answer, view)))
-    buttons.append(_button("Ask a human", ASK_HUMAN, answer.id))
+        buttons.append(_button(messages.MORE_SOURCES, MORE_SOURCES, more_value(answer, view)))
+    buttons.append(_button(messages.ASK_HUMAN, ASK_HUMAN, answer.id))
     if view.private and not answer.refused:
-        buttons.append(_button("Share in channel", SHARE, more_value(answer, view)))
+        buttons.append(_button(messages.SHARE, SHARE, more_value(answer, view)))
     blocks.append({"type": "actions", "block_id": f"evbot_answer_{answer.id}", "elements": buttons})
     return fallback_text(answer), blocks
 
@@ -210,8 +209,6 @@ def group_mention(group: str | None) -> str | None:
 
 def render_handoff(question: str, mention: str, asked_by: str | None) -> tuple[str, list[Block]]:
     """The thread message that tags the humans: the question, escaped; the asker by name."""
-    who = clip(escape(asked_by), NAME_LIMIT) if asked_by else "Someone"
-    text = clip(
-        f"{mention} {who} would like a person to answer: “{escape(question)}”", SECTION_LIMIT
-    )
+    who = clip(escape(asked_by), NAME_LIMIT) if asked_by else messages.SOMEONE
+    text = clip(messages.handoff(mention, who, escape(question)), SECTION_LIMIT)
     return clip(text, FALLBACK_LIMIT), [_section(text)]

@@ -1,0 +1,68 @@
+"""Is this message a question for the bot? One decision over the neutral `ChatMessage`.
+
+Pure: no network, no query log. Whether a follow-up's thread is really the bot's (it answered
+there, and nobody handed it to a human) is the query log's to say; the runner reads it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from bot.chat.clean import clean_question
+from bot.chat.message import ChatMessage
+from bot.conversation import looks_like_question
+from bot.settings import ChatSettings
+
+
+class Action(StrEnum):
+    ANSWER = "answer"  # a new question: no context
+    CONTINUE = "continue"  # asked in a conversation (a DM, a thread): its questions are context
+    FOLLOW_UP = "follow-up"  # unasked: answered only where the bot answered, unless handed off
+    NOT_ENABLED = "not-enabled"  # asked where the bot may not answer: told so, privately
+    IGNORE = "ignore"
+
+
+@dataclass(frozen=True)
+class Decision:
+    action: Action
+    why: str  # for the log
+
+    @property
+    def takes_up(self) -> bool:
+        return self.action is not Action.IGNORE
+
+
+def _ignore(why: str) -> Decision:
+    return Decision(Action.IGNORE, why)
+
+
+def decide(message: ChatMessage, settings: ChatSettings) -> Decision:
+    """What the bot does with `message` under the channel settings of its platform."""
+    if not message.from_person:
+        return _ignore("not a person writing (a bot, an edit, a join)")
+    if message.is_dm:
+        return Decision(Action.CONTINUE, "a direct message")
+    allowed = any(settings.may_answer_in(channel) for channel in message.channel_ids)
+    if message.mentions_bot:
+        if not allowed:
+            return Decision(Action.NOT_ENABLED, "mentioned outside the allowed channels")
+        if message.in_thread or message.replies_to_answer:
+            return Decision(Action.CONTINUE, "mentioned in a conversation")
+        return Decision(Action.ANSWER, "mentioned")
+    if not allowed:
+        return _ignore("not an allowed channel")
+    if message.mentions_others or message.broadcast:
+        return _ignore("addressed to someone else")
+    question = clean_question(message.text, message.platform)
+    if message.in_thread or message.replies_to_answer:
+        if not looks_like_question(question):
+            return _ignore("a reply that asks nothing")
+        return Decision(Action.FOLLOW_UP, "a reply that asks something")
+    if not message.auto_answer_here:
+        return _ignore("not addressed to the bot")
+    if not question:
+        return _ignore("nothing to answer")
+    if settings.auto_answer_questions_only and not looks_like_question(question):
+        return _ignore("not a question, and only questions are auto-answered")
+    return Decision(Action.ANSWER, "in an auto-answer channel")

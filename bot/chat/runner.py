@@ -1,0 +1,250 @@
+"""The answer runner both adapters share: answers off the event loop, and never silent.
+
+The CPU-bound `AnswerService` calls and the query-log reads run in a small thread pool, so the
+event loop (Slack's 3-second acknowledgement, Discord's gateway heartbeat) never waits on a
+question. Every piece of work counts itself in flight, so shutdown lets it finish ("I'm
+restarting right now" to anyone asking meanwhile). A per-user cooldown is discord.py's token
+bucket (`commands.CooldownMapping`, keyed per user, idle users pruned), on both platforms.
+Redelivered events are recognised by an injected `first_time(key)` (by default `bot.dedup`'s:
+claimed in the shared database when there is one, else remembered in memory).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+import logging
+from collections.abc import AsyncIterator, Awaitable, Callable, Coroutine, Iterator
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import asynccontextmanager, contextmanager
+from dataclasses import dataclass
+from typing import Any, Protocol, TypeVar
+
+from discord.ext.commands import CooldownMapping
+
+from bot.answer import Answer
+from bot.chat import messages
+from bot.chat.clean import clean_question
+from bot.chat.decide import Action, Decision
+from bot.chat.message import ChatMessage, Platform
+from bot.dedup import seen_keys_for
+from bot.errors import BadQuestion, IndexUnavailable, UnknownAnswer
+from bot.service import AnswerService
+from bot.settings import ChatSettings
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+Tell = Callable[[str], Awaitable[object]]
+
+
+class FirstTime(Protocol):
+    """What de-duplication needs: True the first time a key is offered, False on a repeat."""
+
+    def first_time(self, key: object) -> bool: ...
+
+
+@dataclass(frozen=True)
+class Question:
+    """What the answer layer is asked, and the conversation it belongs to."""
+
+    text: str
+    history: tuple[str, ...]
+    conversation: str
+
+
+def logged_user(platform: Platform, author: str) -> str:
+    """The asker as the query log names them (Slack's ids bare, as they have always been)."""
+    return author if platform is Platform.SLACK else f"{platform}:{author}"
+
+
+def log_unanswered(err: BaseException, what: str) -> None:
+    """One log line saying why `what` went unanswered (a traceback only when unexpected)."""
+    if isinstance(err, BadQuestion | UnknownAnswer):
+        log.info("%s: %s", what, err)
+    elif isinstance(err, IndexUnavailable):
+        log.error("%s: index unavailable: %s", what, err)
+    else:
+        log.error("%s: answering failed", what, exc_info=err)
+
+
+def _per_key(key: str) -> str:
+    return key
+
+
+class AnswerRunner:
+    def __init__(
+        self,
+        service: AnswerService,
+        platform: Platform,
+        settings: ChatSettings,
+        *,
+        seen: FirstTime | None = None,
+    ) -> None:
+        self.service = service
+        self.platform = platform
+        self.step = service.settings.citations  # citations per answer, and per "More sources"
+        # The store's claims when workers share a database, else this process's memory.
+        self.seen: FirstTime = seen or seen_keys_for(service.query_log, str(platform))
+        self._cooldown: CooldownMapping[str] = CooldownMapping.from_cooldown(
+            settings.cooldown_questions, settings.cooldown_seconds, _per_key
+        )
+        self._executor = ThreadPoolExecutor(
+            settings.workers, thread_name_prefix=f"evbot-{platform}"
+        )
+        self._inflight: set[asyncio.Task[Any]] = set()
+        self.closing = False
+
+    # -- off the event loop, tracked ----------------------------------------------------------
+
+    async def run(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        """Run blocking answer-layer work (or a query-log read) in the pool."""
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(self._executor, functools.partial(fn, *args, **kwargs))
+
+    def spawn(self, work: Coroutine[Any, Any, Any]) -> None:
+        """Run `work` as a task of its own (after an acknowledgement), counted in flight."""
+        task = asyncio.get_running_loop().create_task(work)
+        self._inflight.add(task)
+        task.add_done_callback(self._done)
+
+    def _done(self, task: asyncio.Task[Any]) -> None:
+        self._inflight.discard(task)
+        if not task.cancelled() and task.exception() is not None:
+            log.error("a chat task failed", exc_info=task.exception())
+
+    @contextmanager
+    def tracked(self) -> Iterator[None]:
+        """Count the current task (an event handler the library started) as in flight."""
+        task = asyncio.current_task()
+        if task is not None:
+            self._inflight.add(task)
+        try:
+            yield
+        finally:
+            if task is not None:
+                self._inflight.discard(task)
+
+    async def settle(self) -> None:
+        """Wait until nothing is in flight (tests; shutdown uses `drain`)."""
+        while others := [t for t in self._inflight if t is not asyncio.current_task()]:
+            await asyncio.gather(*others, return_exceptions=True)
+
+    async def drain(self, timeout: float = 10.0) -> None:
+        """Stop taking questions, let those in flight finish (bounded), then stop the pool."""
+        self.closing = True
+        tasks = {t for t in self._inflight if t is not asyncio.current_task()}
+        if tasks:
+            _, pending = await asyncio.wait(tasks, timeout=timeout)
+            for task in pending:
+                log.warning("shutting down: cancelled an answer still in flight")
+                task.cancel()
+            await asyncio.gather(*pending, return_exceptions=True)
+        # Off the loop: a thread still finishing an answer must not stall the event loop.
+        await asyncio.to_thread(self._executor.shutdown, wait=True, cancel_futures=True)
+
+    # -- who may ask now -----------------------------------------------------------------------
+
+    def first_time(self, key: str) -> bool:
+        """False for a redelivered event (a retry, a twin, a replay): it was taken up already."""
+        if self.seen.first_time(key):
+            return True
+        log.info("%s %s taken up already: a redelivery, ignored", self.platform, key)
+        return False
+
+    def refusal(self, author: str, now: float | None = None) -> str | None:
+        """Why a question cannot start now (shutting down, over the cooldown), or None.
+
+        A question that may start is counted against its asker's cooldown.
+        """
+        if self.closing:
+            return messages.CLOSING
+        wait = self._cooldown.update_rate_limit(f"{self.platform}:{author}", now)
+        if wait:
+            log.info("cooldown: %s user %s asked too often", self.platform, author)
+            return messages.please_wait(wait)
+        return None
+
+    # -- the question and its answer -----------------------------------------------------------
+
+    async def question(self, message: ChatMessage, decision: Decision) -> Question | None:
+        """The cleaned question with its context from the query log; None to stay out (a
+        follow-up where the bot has not answered, or that was handed to a human)."""
+        text = clean_question(message.text, message.platform)
+        follow_up = decision.action is Action.FOLLOW_UP
+        try:
+            return await self._with_context(message, text, follow_up=follow_up)
+        except Exception:
+            log.exception("could not read conversation %s from the query log", message.conversation)
+            # A follow-up we cannot place is left alone; a question asked of us is answered.
+            return None if follow_up else Question(text, (), message.conversation)
+
+    async def _with_context(
+        self, message: ChatMessage, text: str, *, follow_up: bool
+    ) -> Question | None:
+        query_log = self.service.query_log
+        conversation = message.conversation
+        if message.replies_to_answer:
+            context = await self.run(query_log.answer_context, message.replies_to_answer)
+            if context is None:  # not an answer on record: an ordinary message
+                return None if follow_up else Question(text, (), conversation)
+            asked, answered_in, earlier = context
+            # A "More sources" or "Share" answer is kept out of any conversation: start one here.
+            conversation = answered_in or conversation
+            if follow_up and await self.run(query_log.handed_off, conversation):
+                return None
+            return Question(text, (*earlier, asked), conversation)
+        if follow_up:
+            history = await self.run(query_log.follow_up_context, conversation)
+            return None if history is None else Question(text, tuple(history), conversation)
+        if message.is_dm or message.in_thread:
+            history = await self.run(query_log.conversation_questions, conversation)
+            return Question(text, tuple(history), conversation)
+        return Question(text, (), conversation)
+
+    async def ask(self, question: Question, author: str, what: str = "a question") -> Answer | str:
+        """The answer, or a short note saying why there is none (the log says why)."""
+        return await self._answer_or_note(
+            what,
+            functools.partial(
+                self.service.ask,
+                question.text,
+                question.history,
+                source=str(self.platform),
+                user=logged_user(self.platform, author),
+                conversation=question.conversation,
+            ),
+        )
+
+    async def reask(self, answer_id: str, author: str, citations: int) -> Answer | str:
+        """An earlier answer's question again, with `citations` sources (More sources, Share)."""
+        return await self._answer_or_note(
+            f"re-ask of answer {answer_id}",
+            functools.partial(
+                self.service.reask,
+                answer_id,
+                citations=citations,
+                source=str(self.platform),
+                user=logged_user(self.platform, author),
+            ),
+        )
+
+    async def _answer_or_note(self, what: str, call: Callable[[], Answer]) -> Answer | str:
+        try:
+            return await self.run(call)
+        except Exception as err:
+            log_unanswered(err, what)
+            return messages.unanswered(err)
+
+    # -- never silent --------------------------------------------------------------------------
+
+    @asynccontextmanager
+    async def never_silent(self, what: str, tell: Tell) -> AsyncIterator[None]:
+        """Whatever breaks inside, the asker reads a short message and the log says why."""
+        try:
+            yield
+        except Exception:
+            log.exception("%s %s failed", self.platform, what)
+            try:
+                await tell(messages.SORRY)
+            except Exception as err:
+                log.error("%s %s: could not tell the asker either: %r", self.platform, what, err)

@@ -1,0 +1,157 @@
+"""Never silent (issue 14, item 6): whatever breaks while a question is handled, on either
+platform, the asker reads a short message and the log says why. The fakes break things that are
+not the platforms' HTTP errors: responses that do not parse, and code that raises."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from bot.chat import messages
+from bot.embedding import Embedder
+from bot.service import AnswerService
+from bot.settings import Settings
+from tests.fake_discord import (
+    ASKER,
+    CHANNEL_ID,
+    DM_CHANNEL_ID,
+    HUMAN_ROLE_ID,
+    MENTION,
+    FakeDiscord,
+    custom_ids,
+    discord_settings,
+    embed_of,
+    running_bot,
+    started_fake,
+)
+from tests.fake_slack import FakeSlack, SlackHarness
+
+QUESTION = "Who is Amazon partnering with on batteries?"
+
+
+@pytest.fixture
+def fresh_service(shipped_settings: Settings, embedder: Embedder, tmp_path: Path) -> AnswerService:
+    return AnswerService(shipped_settings.model_copy(update={"db_path": tmp_path / "q"}), embedder)
+
+
+@pytest.fixture
+def fake(monkeypatch: pytest.MonkeyPatch) -> Iterator[FakeDiscord]:
+    with started_fake(monkeypatch) as server:
+        yield server
+
+
+def _ask(fake: FakeDiscord, service: AnswerService, **settings: Any) -> dict[str, Any]:
+    async def scenario() -> dict[str, Any]:
+        async with running_bot(service, discord_settings(fake, **settings)) as client:
+            asked = fake.message_create(f"{MENTION} {QUESTION}", ASKER, mentions_bot=True)
+            await fake.wait_for(fake.messages)
+            await client.runner.settle()
+            return asked
+
+    return asyncio.run(scenario())
+
+
+def test_typing_that_fails_oddly_never_costs_the_answer(
+    fake: FakeDiscord, fresh_service: AnswerService
+) -> None:
+    fake.malformed("channels/*/typing")
+    asked = _ask(fake, fresh_service)
+    (answer,) = fake.messages()
+    assert answer.path == f"channels/{asked['id']}/messages"  # in the thread on the question
+    assert embed_of(answer)["title"] == QUESTION
+
+
+def test_a_thread_that_starts_with_a_malformed_response_falls_back_to_a_reply(
+    fake: FakeDiscord, fresh_service: AnswerService, caplog: pytest.LogCaptureFixture
+) -> None:
+    fake.malformed(f"channels/{CHANNEL_ID}/messages/*/threads")
+    with caplog.at_level(logging.INFO):
+        asked = _ask(fake, fresh_service)
+    (answer,) = fake.messages()
+    assert answer.path == f"channels/{CHANNEL_ID}/messages"
+    assert str(answer.body["message_reference"]["message_id"]) == asked["id"]
+    assert embed_of(answer)["title"] == QUESTION
+    assert f"message {asked['id']}: could not start a thread" in caplog.text
+
+
+def test_an_answer_post_with_a_malformed_response_reaches_the_asker_by_dm(
+    fake: FakeDiscord, fresh_service: AnswerService
+) -> None:
+    fake.malformed("channels/*/messages/*/threads")
+    fake.malformed(f"channels/{CHANNEL_ID}/messages")
+    _ask(fake, fresh_service)
+    (dm,) = [m for m in fake.messages() if m.path == f"channels/{DM_CHANNEL_ID}/messages"]
+    assert dm.body["content"].startswith("Sorry, I couldn't post my answer in")
+    assert embed_of(dm)["title"] == QUESTION  # the answer itself comes along
+
+
+def test_an_unreadable_query_log_in_a_dm_still_gets_an_answer(
+    fake: FakeDiscord, fresh_service: AnswerService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def unreadable(conversation: str) -> list[str]:
+        raise sqlite3.OperationalError("database disk image is malformed")
+
+    monkeypatch.setattr(fresh_service.query_log, "conversation_questions", unreadable)
+
+    async def scenario() -> None:
+        async with running_bot(fresh_service, discord_settings(fake)):
+            fake.message_create(QUESTION, ASKER, channel_id=DM_CHANNEL_ID, dm=True)
+            await fake.wait_for(fake.messages)
+
+    asyncio.run(scenario())
+    (answer,) = fake.messages()
+    assert embed_of(answer)["title"] == QUESTION  # answered without its context
+
+
+def test_a_button_that_breaks_anywhere_tells_the_presser(
+    fake: FakeDiscord, fresh_service: AnswerService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(*args: Any, **kwargs: Any) -> str:
+        raise ValueError("a bug while writing the hand-off")
+
+    monkeypatch.setattr("bot.discord.interactions.handoff_text", broken)
+
+    async def scenario() -> None:
+        settings = discord_settings(fake, human_role=HUMAN_ROLE_ID)
+        async with running_bot(fresh_service, settings) as client:
+            fake.message_create(QUESTION, ASKER, channel_id=DM_CHANNEL_ID, dm=True)
+            (answer,) = await fake.wait_for(fake.messages)
+            message = {**answer.response, "channel_id": str(CHANNEL_ID)}  # clicked in the server
+            human = next(i for i in custom_ids(answer) if i.startswith("evbot:human:"))
+            fake.click(message, human, ASKER)
+            await fake.wait_for(lambda: fake.posts("webhooks/"))
+            await client.runner.settle()
+
+    asyncio.run(scenario())
+    (told,) = fake.posts("webhooks/")
+    assert told.body["content"] == messages.SORRY and told.body["flags"] & 64
+
+
+@pytest.fixture
+def slack_fake() -> Iterator[FakeSlack]:
+    fake = FakeSlack()
+    yield fake
+    fake.close()
+
+
+def test_slack_tells_the_asker_whatever_breaks(
+    fresh_service: AnswerService, slack_fake: FakeSlack, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(*args: Any, **kwargs: Any) -> Any:
+        raise KeyError("a malformed response while adding the reaction")
+
+    monkeypatch.setattr("bot.slack.events.working", broken)
+    slack = SlackHarness(fresh_service, slack_fake)
+    try:
+        slack.mention(QUESTION, ts="1700000400.000001")
+        slack.drain()
+    finally:
+        slack.close()
+    [told] = slack_fake.of("chat.postEphemeral")
+    assert told.params["text"] == messages.SORRY and told.params["user"] == "U1"
