@@ -1,9 +1,10 @@
-"""The Slack front end: Slack events in, `AnswerService.ask` calls, Block Kit answers out.
+"""The Slack front end: Slack events in, the chat layer's answers out as Block Kit.
 
-Modules: `events` (question listeners: mentions, DMs, auto-answer, thread follow-ups, `/ask`),
-`buttons` (votes, More sources, Ask a human, Share in channel), `policy` (which messages the bot
-answers), `working` (the reaction shown while answering), `delivery` (posting, with fallbacks so
-no failure is silent), `render` (Answer -> Block Kit, mrkdwn escaping, Slack's limits), `dedup`
-(retried events answered once), `app` (the Bolt app and the two ways to run it), `manifest`
-(the app manifest) and `commands` (the CLI). Settings are `settings.slack` (`SLACK_*`).
+Only what is Slack's own lives here; deciding, answering, the buttons' logic and every sentence
+are `bot.chat`'s. Modules: `parse` (events -> `ChatMessage`), `events` (the listeners and
+`/ask`), `buttons` (reading a press, replying through its `response_url`), `working` (the
+reaction shown while answering), `delivery` (posting, with fallbacks so no failure is silent),
+`render` (Answer -> Block Kit, mrkdwn escaping, Slack's limits), `app` (the Bolt app and the two
+ways to run it), `manifest` (the app manifest) and `commands` (the CLI). Settings are
+`settings.slack` (`SLACK_*`).
 """
