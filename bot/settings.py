@@ -80,6 +80,10 @@ class ChatSettings(BaseSettings):
     cooldown_seconds: float = Field(default=60.0, gt=0)
     # Threads answering questions at once; each question is CPU-bound for ~10-20 ms.
     workers: int = Field(default=2, ge=1, le=32)
+    # Start-up tries to reach the platform before giving up (bot/connect.py), the first wait
+    # between them in seconds (doubling, at most 60 s): 6 and 2 ride out about a minute.
+    connect_attempts: int = Field(default=6, ge=1, le=100)
+    connect_retry_seconds: float = Field(default=2.0, gt=0, le=600)
 
     @field_validator("auto_answer_channels", "allowed_channels", mode="before")
     @classmethod

@@ -17,6 +17,7 @@ import pytest
 from bot.discord.commands import PERMISSIONS
 from bot.settings import Settings
 from tests.fake_discord import BOT_ID, DM_CHANNEL_ID, TOKEN, FakeDiscord, user
+from tests.ports import closed_port
 
 
 @pytest.fixture
@@ -109,3 +110,15 @@ def test_serve_answers_and_stops_cleanly_on_sigterm(
     (reply,) = fake.messages()
     assert reply.body["embeds"][0]["fields"]
     assert TOKEN not in stderr
+
+
+def test_unreachable_discord_is_one_line_exit_1(evbot, shipped_settings: Settings, monkeypatch):
+    port = closed_port()
+    monkeypatch.setenv("DISCORD_TOKEN", TOKEN)
+    monkeypatch.setenv("DISCORD_API_URL", f"http://127.0.0.1:{port}/api/v10")
+    monkeypatch.setenv("DISCORD_CONNECT_ATTEMPTS", "1")
+    run = evbot("run", index_dir=shipped_settings.index_dir, env_extra={"SLACK_BOT_TOKEN": ""})
+    assert run.code == 1
+    assert run.stderr.strip().splitlines() == [
+        f"evbot: cannot reach Discord at 127.0.0.1:{port}: connection refused"
+    ]

@@ -18,6 +18,7 @@ import pytest
 
 from bot.settings import Settings, load_settings
 from tests.fake_slack import BOT_TOKEN, BOT_USER_ID, SIGNING_SECRET, FakeSlack, signed_headers
+from tests.ports import closed_port
 
 
 @pytest.fixture(autouse=True)
@@ -178,3 +179,26 @@ def test_settings_read_dotenv_under_the_environment(
     assert slack.api_url == "http://127.0.0.1:9/api/"  # slack_sdk needs the trailing slash
     assert slack.auto_answer_channels == ("C1", "C2")
     assert "xoxb" not in repr(slack) and "xapp" not in repr(slack)
+
+
+def test_unreachable_slack_is_one_line_after_the_retries(
+    evbot, shipped_settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    port = closed_port()
+    for name, value in {
+        "SLACK_BOT_TOKEN": BOT_TOKEN,
+        "SLACK_APP_TOKEN": "xapp-1-A1-1-abc",
+        "SLACK_API_URL": f"http://127.0.0.1:{port}/api/",
+        "SLACK_CONNECT_ATTEMPTS": "3",
+        "SLACK_CONNECT_RETRY_SECONDS": "0.01",
+    }.items():
+        monkeypatch.setenv(name, value)
+    run = evbot("serve", "slack", index_dir=shipped_settings.index_dir)
+    assert run.code == 1
+    lines = run.stderr.strip().splitlines()
+    assert "Traceback" not in run.stderr
+    retries = [line for line in lines if "bot.connect" in line]
+    assert len(retries) == 2 and "(attempt 1 of 3)" in retries[0]
+    assert lines[-1] == (
+        f"evbot: cannot reach Slack at 127.0.0.1:{port}: connection refused (3 attempts)"
+    )

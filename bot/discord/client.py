@@ -14,6 +14,7 @@ from discord import app_commands
 from bot.chat import messages
 from bot.chat.message import Platform
 from bot.chat.runner import AnswerRunner
+from bot.connect import reach, with_retries
 from bot.discord import delivery
 from bot.discord.handlers import MessageHandler
 from bot.discord.interactions import InteractionHandler
@@ -121,9 +122,18 @@ async def serve(service: AnswerService, settings: DiscordSettings, token: str) -
     stopping: set[asyncio.Task[None]] = set()
     for sig in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(sig, lambda: stopping.add(loop.create_task(client.close())))
+    retrying = {"platform": "Discord", "url": settings.api_url}
     async with client:
+        # Retry a bare connection until Discord's host answers: retrying `login` itself would
+        # leave one open aiohttp session behind per failed try.
+        await with_retries(
+            lambda: reach(settings.api_url),
+            attempts=settings.connect_attempts,
+            first_delay=settings.connect_retry_seconds,
+            **retrying,
+        )
         try:
-            await client.login(token)
+            await with_retries(lambda: client.login(token), attempts=1, first_delay=0, **retrying)
         except discord.LoginFailure:
             raise ConfigError(
                 "Discord rejected DISCORD_TOKEN (401): copy a fresh token from the Developer "

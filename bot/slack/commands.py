@@ -74,10 +74,17 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
 
 
 async def _serve(service: Any, slack: SlackSettings, *, http: bool, host: str, port: int) -> int:
+    from bot.connect import with_retries
     from bot.slack.app import HttpServer, SocketModeRunner, build_bot
 
     bot = build_bot(service, slack, socket_mode=not http)
-    await bot.check_token()
+    retrying = {
+        "platform": "Slack",
+        "url": slack.api_url,
+        "attempts": slack.connect_attempts,
+        "first_delay": slack.connect_retry_seconds,
+    }
+    await with_retries(bot.check_token, **retrying)
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):
@@ -89,7 +96,7 @@ async def _serve(service: Any, slack: SlackSettings, *, http: bool, host: str, p
         print(f"evbot: Slack HTTP mode on http://{host}:{bound}/slack/events", flush=True)
     else:
         runner = SocketModeRunner(bot)
-        await runner.start()
+        await with_retries(runner.start, **retrying)  # then slack_sdk reconnects by itself
         print("evbot: Slack Socket Mode connected", flush=True)
     await stop.wait()
     log.info("stopping: finishing the answers under way")
