@@ -26,6 +26,7 @@ COMMAND_MODULES: list[str] = [
     "bot.discord.commands",
     "bot.slack.commands",
     "bot.ingest.commands",
+    "bot.dashboard.commands",
 ]
 
 

@@ -210,6 +210,10 @@ class Settings(BaseSettings):
         default=None,
         validation_alias=AliasChoices("EVBOT_DATABASE_URL", "DATABASE_URL", "database_url"),
     )
+    # The dashboard's access token (`evbot dashboard`, Slack's /dashboard); unset: 127.0.0.1 only.
+    dashboard_token: SecretStr | None = None
+    # Show who asked (chat user ids) on the dashboard; off, the page names no one.
+    dashboard_show_users: bool = False
     slack: SlackSettings = Field(default_factory=SlackSettings)
     discord: DiscordSettings = Field(default_factory=DiscordSettings)
 
@@ -226,6 +230,11 @@ class Settings(BaseSettings):
     @property
     def query_log_path(self) -> Path:
         return self.db_path or self.index_dir / "evbot.sqlite3"
+
+    @property
+    def dashboard_secret(self) -> str | None:
+        text = self.dashboard_token.get_secret_value().strip() if self.dashboard_token else ""
+        return text or None
 
     @property
     def database_url_variable(self) -> str:

@@ -1,0 +1,535 @@
+"""The dashboard's read queries over the query log, by day and by date range.
+
+One set of SQL for both databases: a `Reader` supplies the few pieces that differ (how a
+timestamp becomes a day, parameter style, how a range bound is passed) and runs the query.
+Every query is bounded: a date range on an indexed timestamp, or a LIMIT on an index order;
+nothing scans the whole log per request except the citation tally, which reads each answer
+once per process and then only the rows logged since.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+from abc import ABC, abstractmethod
+from collections import Counter, defaultdict
+from collections.abc import Iterator, Sequence
+from contextlib import closing, contextmanager
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+from pathlib import Path
+from typing import Any
+
+from bot.ranking import percentile
+
+OUTCOMES = ("answered", "partial", "refused")
+GAP_QUESTIONS = 400  # the latest refused, partial and voted-down questions that are clustered
+LIST_ROWS = 50  # rows in each table on the page (the CSV of a table has the same rows)
+CSV_ROWS = 5000  # rows in a CSV download of the exchanges
+
+# Indexes these queries need: created by the dashboard if missing (each is cheap to keep).
+INDEXES = (
+    "CREATE INDEX IF NOT EXISTS answers_by_time ON answers (asked_at)",
+    "CREATE INDEX IF NOT EXISTS answers_refused_by_time ON answers (refused, asked_at)",
+    "CREATE INDEX IF NOT EXISTS feedback_by_time ON feedback (given_at)",
+    "CREATE INDEX IF NOT EXISTS passage_votes_by_time ON passage_votes (given_at)",
+    "CREATE INDEX IF NOT EXISTS handoffs_by_time ON handoffs (asked_at)",
+)
+OUTCOME_INDEX = "CREATE INDEX IF NOT EXISTS answers_outcome_by_time ON answers (outcome, asked_at)"
+
+
+class LogUnreadable(Exception):
+    """The query log cannot be read (a locked, corrupt or foreign file): said on the page."""
+
+
+@dataclass(frozen=True)
+class DateRange:
+    """Whole UTC days, `start` to `end` inclusive."""
+
+    start: date
+    end: date
+
+    @classmethod
+    def last(cls, days: int, today: date | None = None) -> DateRange:
+        end = today or datetime.now(UTC).date()
+        return cls(end - timedelta(days=days - 1), end)
+
+    def days(self) -> list[date]:
+        return [self.start + timedelta(days=i) for i in range((self.end - self.start).days + 1)]
+
+
+class Reader(ABC):
+    """A read connection to one query log, and the SQL pieces that differ between backends."""
+
+    backend: str
+
+    @abstractmethod
+    def rows(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        """Run one query written with `?` placeholders."""
+
+    @abstractmethod
+    def day(self, column: str) -> str:
+        """SQL for the UTC day of a timestamp column, as 'YYYY-MM-DD' text."""
+
+    @abstractmethod
+    def columns(self, table: str) -> set[str]:
+        """The table's columns; empty when the table does not exist (an empty or older log)."""
+
+    @abstractmethod
+    def bound(self, day: date) -> Any:
+        """The start of `day` (UTC) as this database compares it with a timestamp column."""
+
+    @abstractmethod
+    def timestamp(self, value: Any) -> str:
+        """A timestamp read back, as ISO 8601 text."""
+
+    @abstractmethod
+    def citations(self, value: Any) -> list[dict[str, Any]]: ...
+
+    @abstractmethod
+    def new_citations(self, after: Any) -> tuple[Any, list[Any]]:
+        """(the newest row's position, the citations of the answers logged after `after`)."""
+
+    def ensure_indexes(self) -> None:  # noqa: B027 (optional: a backend may have nothing to do)
+        """Create the indexes the dashboard reads by, where the log allows writing."""
+
+
+class SQLiteReader(Reader):
+    """The SQLite log, opened read-only: the dashboard never creates, migrates or locks it."""
+
+    backend = "sqlite"
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    @contextmanager
+    def _connect(self, *, write: bool = False) -> Iterator[sqlite3.Connection | None]:
+        if not self.path.exists():
+            yield None  # no log yet: every query reads as empty
+            return
+        mode = "rw" if write else "ro"
+        try:
+            with closing(
+                sqlite3.connect(f"{self.path.resolve().as_uri()}?mode={mode}", uri=True, timeout=5)
+            ) as db:
+                yield db
+        except sqlite3.Error as err:
+            raise LogUnreadable(f"query log {self.path}: {err}") from None
+
+    def rows(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        with self._connect() as db:
+            if db is None:
+                return []
+            try:
+                return db.execute(sql, tuple(params)).fetchall()
+            except sqlite3.Error as err:
+                raise LogUnreadable(f"query log {self.path}: {err}") from None
+
+    def columns(self, table: str) -> set[str]:
+        with self._connect() as db:
+            if db is None:
+                return set()
+            try:
+                return {row[1] for row in db.execute(f"PRAGMA table_info({table})")}
+            except sqlite3.Error as err:
+                raise LogUnreadable(f"query log {self.path}: {err}") from None
+
+    def day(self, column: str) -> str:
+        return f"substr({column}, 1, 10)"  # timestamps are stored as UTC ISO 8601 text
+
+    def bound(self, day: date) -> str:
+        return day.isoformat()  # ISO text: '2026-11-25' sorts before '2026-11-25T00:00…'
+
+    def timestamp(self, value: Any) -> str:
+        return str(value)
+
+    def citations(self, value: Any) -> list[dict[str, Any]]:
+        return list(json.loads(value)) if value else []
+
+    def new_citations(self, after: Any) -> tuple[Any, list[Any]]:
+        rows = self.rows(
+            "SELECT rowid, citations FROM answers WHERE rowid > ? ORDER BY rowid", (after or 0,)
+        )
+        return (rows[-1][0] if rows else after or 0), [self.citations(r[1]) for r in rows]
+
+    def ensure_indexes(self) -> None:
+        columns = self.columns("answers")
+        if not columns or not self.columns("feedback"):
+            return
+        with self._connect(write=True) as db:
+            if db is None:
+                return
+            try:
+                with db:
+                    for statement in INDEXES:
+                        db.execute(statement)
+                    if "outcome" in columns:
+                        db.execute(OUTCOME_INDEX)
+            except sqlite3.Error:
+                pass  # a read-only log still works, only slower; the page says nothing of it
+
+
+class Dashboard:
+    """Everything the page shows, read through one Reader."""
+
+    def __init__(self, reader: Reader) -> None:
+        self.reader = reader
+        self._tally_lock = threading.Lock()
+        self._tally_after: Any = None
+        self._cited: Counter[str] = Counter()
+
+    # -- schema --------------------------------------------------------------------------------
+
+    def _answer_columns(self) -> set[str]:
+        columns = self.reader.columns("answers")
+        needed = {"id", "asked_at", "question", "answer", "refused", "citations"}
+        if columns and not needed <= columns:
+            raise LogUnreadable(
+                "the query log's answers table lacks "
+                + ", ".join(sorted(needed - columns))
+                + ": it is not an evbot query log"
+            )
+        return columns
+
+    def _outcome(self, columns: set[str], prefix: str = "") -> str:
+        legacy = f"CASE WHEN {prefix}refused THEN 'refused' ELSE 'answered' END"
+        return f"COALESCE({prefix}outcome, {legacy})" if "outcome" in columns else legacy
+
+    def _not_reask(self, columns: set[str], prefix: str = "") -> str:
+        return f" AND {prefix}reask_of IS NULL" if "reask_of" in columns else ""
+
+    def _range(self, rng: DateRange) -> tuple[Any, Any]:
+        return self.reader.bound(rng.start), self.reader.bound(rng.end + timedelta(days=1))
+
+    def _has(self, table: str) -> bool:
+        return bool(self.reader.columns(table))
+
+    # -- charts --------------------------------------------------------------------------------
+
+    def series(self, rng: DateRange) -> dict[str, Any]:
+        """Per day: questions by platform, outcome shares, votes, latency, hand-offs."""
+        days = [d.isoformat() for d in rng.days()]
+        slot = {d: i for i, d in enumerate(days)}
+        zeros = [0] * len(days)
+        columns = self._answer_columns()
+        by_platform: dict[str, list[int]] = {}
+        outcomes = {name: list(zeros) for name in OUTCOMES}
+        latencies: dict[str, list[float]] = defaultdict(list)
+        helpful, not_helpful, handoffs = list(zeros), list(zeros), list(zeros)
+        if columns:
+            lo, hi = self._range(rng)
+            for day, source, outcome, count in self.reader.rows(
+                f"SELECT {self.reader.day('asked_at')}, source, {self._outcome(columns)}, COUNT(*) "
+                f"FROM answers WHERE asked_at >= ? AND asked_at < ?{self._not_reask(columns)} "
+                "GROUP BY 1, 2, 3",
+                (lo, hi),
+            ):
+                i = slot.get(day)
+                if i is None:
+                    continue
+                by_platform.setdefault(source or "unknown", list(zeros))[i] += count
+                outcomes.setdefault(outcome, list(zeros))[i] += count
+            if "latency_ms" in columns:
+                for day, latency in self.reader.rows(
+                    f"SELECT {self.reader.day('asked_at')}, latency_ms FROM answers "
+                    "WHERE asked_at >= ? AND asked_at < ? AND latency_ms IS NOT NULL",
+                    (lo, hi),
+                ):
+                    latencies[day].append(latency)
+            if self._has("feedback"):
+                for day, up, down in self.reader.rows(
+                    f"SELECT {self.reader.day('given_at')}, "
+                    "SUM(CASE WHEN helpful THEN 1 ELSE 0 END), "
+                    "SUM(CASE WHEN helpful THEN 0 ELSE 1 END) FROM feedback "
+                    "WHERE given_at >= ? AND given_at < ? GROUP BY 1",
+                    (lo, hi),
+                ):
+                    if day in slot:
+                        helpful[slot[day]], not_helpful[slot[day]] = int(up), int(down)
+            if self._has("handoffs"):
+                for day, count in self.reader.rows(
+                    f"SELECT {self.reader.day('asked_at')}, COUNT(*) FROM handoffs "
+                    "WHERE asked_at >= ? AND asked_at < ? GROUP BY 1",
+                    (lo, hi),
+                ):
+                    if day in slot:
+                        handoffs[slot[day]] = int(count)
+        questions = [sum(col) for col in zip(*by_platform.values(), strict=True)] or zeros
+        all_latencies = [v for values in latencies.values() for v in values]
+        return {
+            "from": rng.start.isoformat(),
+            "to": rng.end.isoformat(),
+            "days": days,
+            "questions": questions,
+            "platforms": dict(sorted(by_platform.items())),
+            "outcomes": {name: outcomes[name] for name in sorted(outcomes, key=_outcome_order)},
+            "helpful": helpful,
+            "not_helpful": not_helpful,
+            "latency_p50": [_rounded(percentile(latencies.get(d, []), 50)) for d in days],
+            "latency_p95": [_rounded(percentile(latencies.get(d, []), 95)) for d in days],
+            "handoffs": handoffs,
+            "totals": {
+                "questions": sum(questions),
+                **{name: sum(values) for name, values in outcomes.items()},
+                "helpful": sum(helpful),
+                "not_helpful": sum(not_helpful),
+                "handoffs": sum(handoffs),
+                "latency_p50": _rounded(percentile(all_latencies, 50)),
+                "latency_p95": _rounded(percentile(all_latencies, 95)),
+            },
+        }
+
+    # -- tables --------------------------------------------------------------------------------
+
+    def _votes(self, ids: Sequence[str]) -> dict[str, tuple[int, int]]:
+        if not ids or not self._has("feedback"):
+            return {}
+        marks = ", ".join("?" * len(ids))
+        return {
+            answer_id: (int(up), int(down))
+            for answer_id, up, down in self.reader.rows(
+                "SELECT answer_id, SUM(CASE WHEN helpful THEN 1 ELSE 0 END), "
+                "SUM(CASE WHEN helpful THEN 0 ELSE 1 END) FROM feedback "
+                f"WHERE answer_id IN ({marks}) GROUP BY answer_id",
+                list(ids),
+            )
+        }
+
+    def _answers(self, ids: Sequence[str], columns: set[str]) -> dict[str, dict[str, Any]]:
+        """The listed answers with their votes, by id."""
+        if not ids:
+            return {}
+        marks = ", ".join("?" * len(ids))
+        extra = ", ".join(
+            name if name in columns else "NULL" for name in ("source", "latency_ms", "user")
+        )
+        rows = self.reader.rows(
+            f"SELECT id, asked_at, question, answer, {self._outcome(columns)}, {extra} "
+            f"FROM answers WHERE id IN ({marks})",
+            list(ids),
+        )
+        votes = self._votes(ids)
+        found = {}
+        for answer_id, asked_at, question, answer, outcome, source, latency, user in rows:
+            up, down = votes.get(answer_id, (0, 0))
+            found[answer_id] = {
+                "id": answer_id,
+                "asked_at": self.reader.timestamp(asked_at),
+                "source": source,
+                "question": question,
+                "answer": answer,
+                "outcome": outcome,
+                "latency_ms": latency,
+                "user": user,
+                "helpful": up,
+                "not_helpful": down,
+            }
+        return found
+
+    def exchanges(self, rng: DateRange, limit: int = LIST_ROWS) -> list[dict[str, Any]]:
+        """The latest exchanges in the range, newest first."""
+        columns = self._answer_columns()
+        if not columns:
+            return []
+        lo, hi = self._range(rng)
+        ids = [
+            r[0]
+            for r in self.reader.rows(
+                "SELECT id FROM answers WHERE asked_at >= ? AND asked_at < ? "
+                "ORDER BY asked_at DESC LIMIT ?",
+                (lo, hi, limit),
+            )
+        ]
+        found = self._answers(ids, columns)
+        return [found[i] for i in ids if i in found]
+
+    def _refused_ids(self, rng: DateRange, columns: set[str], limit: int) -> list[str]:
+        lo, hi = self._range(rng)
+        if "outcome" in columns:
+            # the outcome index serves each value; older rows without one count by `refused`
+            rows = self.reader.rows(
+                "SELECT id, asked_at FROM answers WHERE outcome IN ('refused', 'partial') "
+                "AND asked_at >= ? AND asked_at < ? "
+                "UNION ALL SELECT id, asked_at FROM answers WHERE outcome IS NULL AND refused "
+                "AND asked_at >= ? AND asked_at < ? ORDER BY 2 DESC LIMIT ?",
+                (lo, hi, lo, hi, limit),
+            )
+        else:
+            rows = self.reader.rows(
+                "SELECT id, asked_at FROM answers WHERE refused AND asked_at >= ? "
+                "AND asked_at < ? ORDER BY asked_at DESC LIMIT ?",
+                (lo, hi, limit),
+            )
+        return [r[0] for r in rows]
+
+    def _voted_down_ids(self, rng: DateRange, limit: int) -> list[tuple[str, int]]:
+        """(answer id, down minus up) of answers in the range voted more down than up."""
+        if not self._has("feedback"):
+            return []
+        lo, hi = self._range(rng)
+        return [
+            (r[0], int(r[1]))
+            for r in self.reader.rows(
+                "SELECT f.answer_id, SUM(CASE WHEN f.helpful THEN -1 ELSE 1 END) AS net "
+                "FROM feedback f JOIN answers a ON a.id = f.answer_id "
+                "WHERE a.asked_at >= ? AND a.asked_at < ? GROUP BY f.answer_id "
+                "HAVING SUM(CASE WHEN f.helpful THEN -1 ELSE 1 END) > 0 "
+                "ORDER BY 2 DESC, MAX(a.asked_at) DESC LIMIT ?",
+                (lo, hi, limit),
+            )
+        ]
+
+    def worst(self, rng: DateRange, limit: int = LIST_ROWS) -> list[dict[str, Any]]:
+        """Answers voted down most first, then refused and partial ones, newest first."""
+        columns = self._answer_columns()
+        if not columns:
+            return []
+        ids = [i for i, _ in self._voted_down_ids(rng, limit)]
+        ids += [i for i in self._refused_ids(rng, columns, limit) if i not in ids]
+        ids = ids[:limit]
+        found = self._answers(ids, columns)
+        return [found[i] for i in ids if i in found]
+
+    def gap_questions(self, rng: DateRange, limit: int = GAP_QUESTIONS) -> list[dict[str, Any]]:
+        """The latest questions the sources did not cover well: refused, partly answered, or
+        voted down; at most `limit`, newest first."""
+        columns = self._answer_columns()
+        if not columns:
+            return []
+        ids = self._refused_ids(rng, columns, limit)
+        ids += [i for i, _ in self._voted_down_ids(rng, limit) if i not in set(ids)]
+        found = self._answers(ids, columns)
+        rows = sorted(found.values(), key=lambda r: r["asked_at"], reverse=True)[:limit]
+        for row in rows:
+            row["why"] = row["outcome"] if row["outcome"] != "answered" else "voted down"
+        return rows
+
+    def passages_voted_down(self, rng: DateRange, limit: int = LIST_ROWS) -> list[dict[str, Any]]:
+        if not self._has("passage_votes"):
+            return []
+        lo, hi = self._range(rng)
+        rows = self.reader.rows(
+            "SELECT passage_id, MAX(doc_id), MAX(title), MAX(quote), "
+            "SUM(CASE WHEN helpful THEN 1 ELSE 0 END), SUM(CASE WHEN helpful THEN 0 ELSE 1 END) "
+            "FROM passage_votes WHERE given_at >= ? AND given_at < ? GROUP BY passage_id "
+            "HAVING SUM(CASE WHEN helpful THEN 0 ELSE 1 END) > 0 "
+            "ORDER BY SUM(CASE WHEN helpful THEN -1 ELSE 1 END) DESC, 6 DESC, 1 LIMIT ?",
+            (lo, hi, limit),
+        )
+        return [
+            {
+                "passage_id": p,
+                "doc_id": d,
+                "title": t,
+                "quote": q,
+                "helpful": int(u),
+                "not_helpful": int(n),
+            }
+            for p, d, t, q, u, n in rows
+        ]
+
+    def handoffs(self, rng: DateRange, limit: int = LIST_ROWS) -> list[dict[str, Any]]:
+        """Hand-offs to a human in the range, the latest first (the log records no resolution,
+        so each is waiting until someone answers in its thread)."""
+        columns = self._answer_columns()
+        if not columns or not self._has("handoffs"):
+            return []
+        lo, hi = self._range(rng)
+        rows = self.reader.rows(
+            "SELECT answer_id, COUNT(*), MAX(asked_at) FROM handoffs "
+            "WHERE asked_at >= ? AND asked_at < ? GROUP BY answer_id ORDER BY 3 DESC LIMIT ?",
+            (lo, hi, limit),
+        )
+        found = self._answers([r[0] for r in rows], columns)
+        return [
+            {**found[i], "asks": int(n), "handed_off_at": self.reader.timestamp(at)}
+            for i, n, at in rows
+            if i in found
+        ]
+
+    def exchange(self, answer_id: str) -> dict[str, Any] | None:
+        """One exchange in full: question, answer, citations with their quotes, votes."""
+        columns = self._answer_columns()
+        if not columns:
+            return None
+        found = self._answers([answer_id], columns)
+        if answer_id not in found:
+            return None
+        row = found[answer_id]
+        citations = self.reader.rows("SELECT citations FROM answers WHERE id = ?", (answer_id,))
+        row["citations"] = self.reader.citations(citations[0][0]) if citations else []
+        row["votes"] = [
+            {"user": user, "helpful": bool(helpful), "at": self.reader.timestamp(at)}
+            for user, helpful, at in (
+                self.reader.rows(
+                    'SELECT "user", helpful, given_at FROM feedback WHERE answer_id = ? '
+                    "ORDER BY given_at",
+                    (answer_id,),
+                )
+                if self._has("feedback")
+                else []
+            )
+        ]
+        row["handoffs"] = [
+            {"user": user, "source": source, "at": self.reader.timestamp(at)}
+            for user, source, at in (
+                self.reader.rows(
+                    'SELECT "user", source, asked_at FROM handoffs WHERE answer_id = ? '
+                    "ORDER BY asked_at",
+                    (answer_id,),
+                )
+                if self._has("handoffs")
+                else []
+            )
+        ]
+        return row
+
+    # -- freshness -----------------------------------------------------------------------------
+
+    def cited_articles(self) -> Counter[str]:
+        """How often each article was cited, over the whole log: read once, then only the new
+        answers on each call."""
+        if not self._answer_columns():
+            return Counter()
+        with self._tally_lock:
+            last, batches = self.reader.new_citations(self._tally_after)
+            for citations in batches:
+                self._cited.update({c.get("doc_id") for c in citations if c.get("doc_id")})
+            self._tally_after = last
+            return Counter(self._cited)
+
+    def freshness(self, manifest: dict[str, Any] | None) -> dict[str, Any]:
+        """The index build time and every article with its publication date and citations."""
+        cited = self.cited_articles()
+        articles = [
+            {
+                "doc_id": doc_id,
+                "title": meta.get("title"),
+                "published": meta.get("published"),
+                "url": meta.get("url"),
+                "passages": meta.get("passages"),
+                "cited": cited.get(doc_id, 0),
+            }
+            for doc_id, meta in ((manifest or {}).get("articles") or {}).items()
+        ]
+        articles.sort(key=lambda a: (a["published"] or "", a["doc_id"]), reverse=True)
+        by_month = Counter((a["published"] or "undated")[:7] for a in articles)
+        return {
+            "built_at": (manifest or {}).get("built_at"),
+            "articles": articles,
+            "never_cited": [a for a in articles if not a["cited"]],
+            "published_by_month": dict(sorted(by_month.items())),
+        }
+
+
+def _rounded(value: float | None) -> float | None:
+    return None if value is None else round(value, 2)
+
+
+def _outcome_order(name: str) -> tuple[int, str]:
+    return (OUTCOMES.index(name) if name in OUTCOMES else len(OUTCOMES), name)
+
+
+def day_start(day: date) -> datetime:
+    return datetime.combine(day, time(), tzinfo=UTC)
