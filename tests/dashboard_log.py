@@ -9,14 +9,13 @@ from collections.abc import Iterator
 from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
 from aiohttp import web
 
 from bot.embedding import Embedder
-from bot.querylog import QueryLog
 from bot.service import AnswerService
-from bot.settings import Settings
+from bot.settings import Settings, load_settings
+from bot.store import open_store
 
 ANSWERED = [
     ("Who is Amazon partnering with on batteries?", "slack"),
@@ -30,19 +29,26 @@ NOT_COVERED = [
     ("How do I bake a pizza at home?", "slack"),
     ("What is a good recipe for homemade pizza?", "cli"),
 ]
-DAYS_BACK = 10  # the older half of the log is moved this many days into the past
+DAYS_BACK = 10
+# (table, its timestamp, its answer id) of the rows moved back
+MOVED = (
+    ("answers", "asked_at", "id"),
+    ("feedback", "given_at", "answer_id"),
+    ("passage_votes", "given_at", "answer_id"),
+)  # the older half of the log is moved this many days into the past
 
 
 @dataclass
 class SeededLog:
-    path: Path
+    settings: Settings  # the shipped index, and the log (SQLite file or PostgreSQL database)
+    log: dict[str, object]  # where the log is: db_path= or database_url=
     answer_ids: dict[str, str]  # question -> answer id
     down_voted: str  # the answered question voted down (twice) and handed off
     old_questions: int  # questions moved DAYS_BACK days back
     today_questions: int
 
 
-def seed_log(service: AnswerService, path: Path) -> SeededLog:
+def seed_log(service: AnswerService, settings: Settings) -> SeededLog:
     """Real answers through the service, votes and a hand-off through the log's own API; then
     the first of each kind is moved back DAYS_BACK days (the log only writes "now")."""
     ids = {}
@@ -57,20 +63,41 @@ def seed_log(service: AnswerService, path: Path) -> SeededLog:
     log.record_feedback(third, "U3", True)
     log.record_handoff(bad, "U2", source="slack")
     old = [ids[ANSWERED[0][0]], ids[NOT_COVERED[0][0]], ids[NOT_COVERED[3][0]]]
-    back = (datetime.now(UTC) - timedelta(days=DAYS_BACK)).isoformat(timespec="milliseconds")
-    with closing(sqlite3.connect(path)) as db, db:
-        marks = ", ".join("?" * len(old))
-        db.execute(f"UPDATE answers SET asked_at = ? WHERE id IN ({marks})", (back, *old))
-        db.execute(f"UPDATE feedback SET given_at = ? WHERE answer_id IN ({marks})", (back, *old))
-        db.execute(
-            f"UPDATE passage_votes SET given_at = ? WHERE answer_id IN ({marks})", (back, *old)
-        )
+    if settings.database_url is None:
+        back = (datetime.now(UTC) - timedelta(days=DAYS_BACK)).isoformat(timespec="milliseconds")
+        with closing(sqlite3.connect(settings.query_log_path)) as db, db:
+            marks = ", ".join("?" * len(old))
+            for table, column, key in MOVED:
+                db.execute(
+                    f"UPDATE {table} SET {column} = ? WHERE {key} IN ({marks})",
+                    (back, *old),
+                )
+    else:
+        import psycopg
+
+        with psycopg.connect(settings.database_url.get_secret_value()) as conn:
+            for table, column, key in MOVED:
+                conn.execute(
+                    f"UPDATE {table} SET {column} = {column} - make_interval(days => %s) "
+                    f"WHERE {key} = ANY(%s)",
+                    (DAYS_BACK, old),
+                )
     total = len(ANSWERED) + len(NOT_COVERED)
-    return SeededLog(path, ids, ANSWERED[1][0], len(old), total - len(old))
+    log = (
+        {"db_path": settings.query_log_path}
+        if settings.database_url is None
+        else {"database_url": settings.database_url.get_secret_value()}
+    )
+    return SeededLog(settings, log, ids, ANSWERED[1][0], len(old), total - len(old))
 
 
-def seeded_service(settings: Settings, embedder: Embedder, path: Path) -> AnswerService:
-    return AnswerService(settings, embedder, query_log=QueryLog(path))
+def log_settings(shipped: Settings, **changes: object) -> Settings:
+    """The shipped index's settings with another log (`db_path=` or `database_url=`), etc."""
+    return load_settings(corpus_dir=shipped.corpus_dir, index_dir=shipped.index_dir, **changes)
+
+
+def seeded_service(settings: Settings, embedder: Embedder) -> AnswerService:
+    return AnswerService(settings, embedder, query_log=open_store(settings))
 
 
 @contextmanager

@@ -16,14 +16,23 @@ from pathlib import Path
 import numpy as np
 import pytest
 from aiohttp import web
-from dashboard_log import NOT_COVERED, SeededLog, seed_log, seeded_service, serving
+from dashboard_log import (
+    NOT_COVERED,
+    SeededLog,
+    log_settings,
+    seed_log,
+    seeded_service,
+    serving,
+)
+from pg_server import PostgresServer
 
 from bot.dashboard.clusters import cluster
 from bot.dashboard.gaps import GapFinder
 from bot.dashboard.queries import Dashboard, DateRange, SQLiteReader
-from bot.dashboard.web import build_dashboard_app, mount
+from bot.dashboard.web import build_dashboard_app, mount, reader_for
 from bot.embedding import Embedder
-from bot.settings import Settings, load_settings
+from bot.service import AnswerService
+from bot.settings import Settings
 
 TOKEN = "s3cret-dashboard-token"
 
@@ -88,21 +97,38 @@ def test_gap_finder_embeds_each_distinct_question_once() -> None:
 # -- a log of real answers ----------------------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
 def seeded(
-    tmp_path_factory: pytest.TempPathFactory, shipped_settings: Settings, embedder: Embedder
-) -> SeededLog:
-    path = tmp_path_factory.mktemp("dashboard") / "evbot.sqlite3"
-    return seed_log(seeded_service(shipped_settings, embedder, path), path)
+    request: pytest.FixtureRequest,
+    tmp_path_factory: pytest.TempPathFactory,
+    shipped_settings: Settings,
+    embedder: Embedder,
+) -> Iterator[SeededLog]:
+    """Real answers, votes and a hand-off in a log of each backend."""
+    if request.param == "sqlite":
+        log: dict[str, object] = {"db_path": tmp_path_factory.mktemp("dash") / "evbot.sqlite3"}
+    else:
+        import psycopg
+
+        from bot.store.postgres import PostgresStore
+
+        server: PostgresServer = request.getfixturevalue("postgres")
+        with psycopg.connect(server.url(), autocommit=True) as admin:
+            admin.execute("DROP DATABASE IF EXISTS dashboard_tests")
+            admin.execute("CREATE DATABASE dashboard_tests")
+        log = {"database_url": server.url("dashboard_tests")}
+        store = PostgresStore(server.url("dashboard_tests"))
+        store.upgrade()  # as the release phase does
+        store.close()
+    settings = log_settings(shipped_settings, **log)
+    service = seeded_service(settings, embedder)
+    yield seed_log(service, settings)
+    service.query_log.close()
 
 
 @pytest.fixture(scope="module")
 def board(seeded: SeededLog) -> Dashboard:
-    return Dashboard(SQLiteReader(seeded.path))
-
-
-def settings_with(base: Settings, **changes: object) -> Settings:
-    return load_settings(corpus_dir=base.corpus_dir, index_dir=base.index_dir, **changes)
+    return Dashboard(reader_for(seeded.settings))
 
 
 def today() -> DateRange:
@@ -217,7 +243,7 @@ def get(url: str, headers: dict[str, str] | None = None, data: bytes | None = No
 
 @pytest.fixture(scope="module")
 def guarded(seeded: SeededLog, shipped_settings: Settings, embedder: Embedder) -> Iterator[str]:
-    settings = settings_with(shipped_settings, db_path=seeded.path, dashboard_token=TOKEN)
+    settings = log_settings(shipped_settings, **seeded.log, dashboard_token=TOKEN)
     with serving(build_dashboard_app(settings, encode=embedder.encode)) as url:
         yield url
 
@@ -280,7 +306,7 @@ def test_a_script_reads_json_and_csv_with_the_bearer_token(guarded: str, seeded:
 def test_user_ids_show_only_when_turned_on(
     seeded: SeededLog, shipped_settings: Settings, embedder: Embedder
 ) -> None:
-    settings = settings_with(shipped_settings, db_path=seeded.path, dashboard_show_users=True)
+    settings = log_settings(shipped_settings, **seeded.log, dashboard_show_users=True)
     with serving(build_dashboard_app(settings, encode=embedder.encode)) as url:
         status, _, body = get(url + "api/exchange/" + seeded.answer_ids[seeded.down_voted])
     assert status == 200  # no token: 127.0.0.1 needs none
@@ -294,7 +320,7 @@ def test_an_unreadable_log_is_a_short_page_not_a_traceback(
 ) -> None:
     broken = tmp_path / "broken.sqlite3"
     broken.write_bytes(b"this is not a database" * 100)
-    settings = settings_with(shipped_settings, db_path=broken)
+    settings = log_settings(shipped_settings, db_path=broken)
     with serving(build_dashboard_app(settings, encode=lambda t: np.zeros((len(t), 2)))) as url:
         status, _, body = get(url + "api/series")
         assert status == 503 and "cannot be read" in json.loads(body)["error"]
@@ -310,7 +336,7 @@ def test_slack_http_serves_it_under_a_path_only_with_a_token(
     plain = web.Application()
     assert not mount(plain, shipped_settings)
     parent = web.Application()
-    settings = settings_with(shipped_settings, db_path=seeded.path, dashboard_token=TOKEN)
+    settings = log_settings(shipped_settings, **seeded.log, dashboard_token=TOKEN)
     assert mount(parent, settings)
     with serving(parent) as url:
         status, headers, _ = get(url + "dashboard")
@@ -325,3 +351,28 @@ def test_the_command_will_not_serve_beyond_this_machine_without_a_token(evbot) -
     assert run.code == 2
     assert run.stderr.strip().count("\n") == 0
     assert "EVBOT_DASHBOARD_TOKEN is not set" in run.stderr and "Traceback" not in run.stderr
+
+
+def test_the_slack_http_process_serves_it_at_dashboard(
+    tmp_path: Path, shipped_settings: Settings, embedder: Embedder
+) -> None:
+    from tests.fake_slack import FakeSlack, SlackHarness
+
+    settings = log_settings(
+        shipped_settings, db_path=tmp_path / "log.sqlite3", dashboard_token=TOKEN
+    )
+    service = AnswerService(settings, embedder)
+    answer = service.ask("Who is Amazon partnering with on batteries?", source="slack")
+    fake = FakeSlack()
+    harness = SlackHarness(service, fake)
+    try:
+        base = harness.url + "/"
+        assert get(base + "dashboard/")[0] == 401
+        status, _, body = get(
+            base + "dashboard/api/exchanges", {"Authorization": f"Bearer {TOKEN}"}
+        )
+        assert status == 200 and [row["id"] for row in json.loads(body)] == [answer.id]
+        assert get(base + "health")[0] == 200
+    finally:
+        harness.close()
+        fake.close()

@@ -10,11 +10,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from dashboard_log import NOT_COVERED, SeededLog, seed_log, seeded_service, serving
+from dashboard_log import NOT_COVERED, SeededLog, log_settings, seed_log, seeded_service, serving
 
 from bot.dashboard.web import build_dashboard_app
 from bot.embedding import Embedder
-from bot.settings import Settings, load_settings
+from bot.settings import Settings
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -61,17 +61,13 @@ def seeded(
     tmp_path_factory: pytest.TempPathFactory, shipped_settings: Settings, embedder: Embedder
 ) -> SeededLog:
     path = tmp_path_factory.mktemp("dashboard-browser") / "evbot.sqlite3"
-    return seed_log(seeded_service(shipped_settings, embedder, path), path)
+    settings = log_settings(shipped_settings, db_path=path)
+    return seed_log(seeded_service(settings, embedder), settings)
 
 
 @pytest.fixture(scope="module")
 def url(seeded: SeededLog, shipped_settings: Settings, embedder: Embedder) -> Iterator[str]:
-    settings = load_settings(
-        corpus_dir=shipped_settings.corpus_dir,
-        index_dir=shipped_settings.index_dir,
-        db_path=seeded.path,
-        dashboard_token=TOKEN,
-    )
+    settings = log_settings(shipped_settings, **seeded.log, dashboard_token=TOKEN)
     with serving(build_dashboard_app(settings, encode=embedder.encode)) as base:
         yield base
 

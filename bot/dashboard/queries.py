@@ -28,16 +28,6 @@ GAP_QUESTIONS = 400  # the latest refused, partial and voted-down questions that
 LIST_ROWS = 50  # rows in each table on the page (the CSV of a table has the same rows)
 CSV_ROWS = 5000  # rows in a CSV download of the exchanges
 
-# Indexes these queries need: created by the dashboard if missing (each is cheap to keep).
-INDEXES = (
-    "CREATE INDEX IF NOT EXISTS answers_by_time ON answers (asked_at)",
-    "CREATE INDEX IF NOT EXISTS answers_refused_by_time ON answers (refused, asked_at)",
-    "CREATE INDEX IF NOT EXISTS feedback_by_time ON feedback (given_at)",
-    "CREATE INDEX IF NOT EXISTS passage_votes_by_time ON passage_votes (given_at)",
-    "CREATE INDEX IF NOT EXISTS handoffs_by_time ON handoffs (asked_at)",
-)
-OUTCOME_INDEX = "CREATE INDEX IF NOT EXISTS answers_outcome_by_time ON answers (outcome, asked_at)"
-
 
 class LogUnreadable(Exception):
     """The query log cannot be read (a locked, corrupt or foreign file): said on the page."""
@@ -154,20 +144,62 @@ class SQLiteReader(Reader):
         return (rows[-1][0] if rows else after or 0), [self.citations(r[1]) for r in rows]
 
     def ensure_indexes(self) -> None:
-        columns = self.columns("answers")
-        if not columns or not self.columns("feedback"):
-            return
-        with self._connect(write=True) as db:
-            if db is None:
-                return
-            try:
-                with db:
-                    for statement in INDEXES:
-                        db.execute(statement)
-                    if "outcome" in columns:
-                        db.execute(OUTCOME_INDEX)
-            except sqlite3.Error:
-                pass  # a read-only log still works, only slower; the page says nothing of it
+        """Bring an existing log up to the store's schema, whose migrations include the
+        dashboard's indexes; a missing log stays missing (the page says it is empty)."""
+        if self.path.exists():
+            from bot.store.sqlite import SQLiteStore
+
+            SQLiteStore(self.path).schema_status()  # its first connection migrates in place
+
+
+class PostgresReader(Reader):
+    """The PostgreSQL store's database, through the store's own connection pool (which
+    reconnects by itself and words every error without the password)."""
+
+    backend = "postgresql"
+
+    def __init__(self, store: Any) -> None:
+        self.store = store
+
+    def rows(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        with self.store._connection() as conn:
+            return conn.execute(sql.replace("?", "%s"), tuple(params)).fetchall()
+
+    def columns(self, table: str) -> set[str]:
+        return {
+            r[0]
+            for r in self.rows(
+                "SELECT column_name FROM information_schema.columns "
+                "WHERE table_schema = current_schema() AND table_name = ?",
+                (table,),
+            )
+        }
+
+    def day(self, column: str) -> str:
+        return f"to_char({column} AT TIME ZONE 'UTC', 'YYYY-MM-DD')"
+
+    def bound(self, day: date) -> datetime:
+        return day_start(day)
+
+    def timestamp(self, value: Any) -> str:
+        if isinstance(value, datetime):
+            return value.astimezone(UTC).isoformat(timespec="milliseconds")
+        return str(value)
+
+    def citations(self, value: Any) -> list[dict[str, Any]]:
+        if isinstance(value, str | bytes):
+            return list(json.loads(value))
+        return list(value or [])
+
+    def new_citations(self, after: Any) -> tuple[Any, list[Any]]:
+        rows = self.rows(
+            "SELECT seq, citations FROM answers WHERE seq > ? ORDER BY seq", (after or 0,)
+        )
+        return (rows[-1][0] if rows else after or 0), [self.citations(r[1]) for r in rows]
+
+    def ensure_indexes(self) -> None:
+        """`evbot db upgrade` (the release phase) adds them; an older schema is read as is."""
+        self.store.check_schema()
 
 
 class Dashboard:
@@ -301,8 +333,8 @@ class Dashboard:
         if not ids:
             return {}
         marks = ", ".join("?" * len(ids))
-        extra = ", ".join(
-            name if name in columns else "NULL" for name in ("source", "latency_ms", "user")
+        extra = ", ".join(  # "user" quoted: unquoted, PostgreSQL reads it as current_user
+            f'"{name}"' if name in columns else "NULL" for name in ("source", "latency_ms", "user")
         )
         rows = self.reader.rows(
             f"SELECT id, asked_at, question, answer, {self._outcome(columns)}, {extra} "
@@ -346,14 +378,11 @@ class Dashboard:
 
     def _refused_ids(self, rng: DateRange, columns: set[str], limit: int) -> list[str]:
         lo, hi = self._range(rng)
-        if "outcome" in columns:
-            # the outcome index serves each value; older rows without one count by `refused`
+        if "outcome" in columns:  # every row has one since the store's migration 3
             rows = self.reader.rows(
                 "SELECT id, asked_at FROM answers WHERE outcome IN ('refused', 'partial') "
-                "AND asked_at >= ? AND asked_at < ? "
-                "UNION ALL SELECT id, asked_at FROM answers WHERE outcome IS NULL AND refused "
-                "AND asked_at >= ? AND asked_at < ? ORDER BY 2 DESC LIMIT ?",
-                (lo, hi, lo, hi, limit),
+                "AND asked_at >= ? AND asked_at < ? ORDER BY asked_at DESC LIMIT ?",
+                (lo, hi, limit),
             )
         else:
             rows = self.reader.rows(

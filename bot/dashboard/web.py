@@ -28,6 +28,7 @@ from bot.dashboard.queries import (
     Dashboard,
     DateRange,
     LogUnreadable,
+    PostgresReader,
     Reader,
     SQLiteReader,
 )
@@ -59,8 +60,12 @@ class BadRequest(Exception):
 
 
 def reader_for(settings: Settings) -> Reader:
-    """The query log this deployment writes."""
-    return SQLiteReader(settings.query_log_path)
+    """The query log this deployment writes: PostgreSQL when a database URL is set."""
+    if settings.database_url is None:
+        return SQLiteReader(settings.query_log_path)
+    from bot.store import open_store
+
+    return PostgresReader(open_store(settings, check=False))
 
 
 def _parse_range(query: Any) -> DateRange:
@@ -418,7 +423,13 @@ def build_dashboard_app(
     return app
 
 
-def mount(parent: web.Application, settings: Settings, prefix: str = "/dashboard") -> bool:
+def mount(
+    parent: web.Application,
+    settings: Settings,
+    prefix: str = "/dashboard",
+    *,
+    encode: Callable[[Sequence[str]], np.ndarray] | None = None,
+) -> bool:
     """Serve the dashboard under `prefix` of another app (Slack's HTTP process), only when a
     token is set: that server faces the internet. Whether it was mounted."""
     if settings.dashboard_secret is None:
@@ -429,5 +440,5 @@ def mount(parent: web.Application, settings: Settings, prefix: str = "/dashboard
         raise web.HTTPFound(prefix + "/")
 
     parent.router.add_get(prefix, to_slash)
-    parent.add_subapp(prefix, build_dashboard_app(settings))
+    parent.add_subapp(prefix, build_dashboard_app(settings, encode=encode))
     return True

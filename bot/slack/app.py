@@ -95,7 +95,8 @@ def build_bot(service: AnswerService, settings: SlackSettings, *, socket_mode: b
 
 
 def build_web_app(bot: SlackBot, service: AnswerService) -> web.Application:
-    """`POST /slack/events` into Bolt once its signature checks out, and `GET /health`.
+    """`POST /slack/events` into Bolt once its signature checks out, `GET /health`, and the
+    dashboard under `/dashboard/` when it has a token.
 
     The signature is checked here, before Bolt parses the body: Bolt parses first, so a
     stranger's malformed body or header would otherwise be a 500 with a traceback.
@@ -147,6 +148,9 @@ def build_web_app(bot: SlackBot, service: AnswerService) -> web.Application:
 
     web_app = web.Application(client_max_size=MAX_BODY_BYTES)
     web_app.add_routes([web.post(EVENTS_PATH, events), web.get(HEALTH_PATH, health)])
+    from bot.dashboard.web import mount  # the curator's page, when EVBOT_DASHBOARD_TOKEN is set
+
+    mount(web_app, service.settings, encode=service.embedder.encode)
     return web_app
 
 

@@ -66,4 +66,15 @@ MIGRATIONS: list[Migration] = [
             "CREATE INDEX claims_by_expiry ON claims (expires_at)",
         ),
     ),
+    Migration(
+        "dashboard indexes",
+        (
+            # the dashboard reads by date range (bot/dashboard/queries.py): one index per table
+            "CREATE INDEX answers_by_time ON answers (asked_at)",
+            "CREATE INDEX answers_by_outcome ON answers (outcome, asked_at)",
+            "CREATE INDEX feedback_by_time ON feedback (given_at)",
+            "CREATE INDEX passage_votes_by_time ON passage_votes (given_at)",
+            "CREATE INDEX handoffs_by_time ON handoffs (asked_at)",
+        ),
+    ),
 ]
