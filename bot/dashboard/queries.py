@@ -15,11 +15,14 @@ import threading
 from abc import ABC, abstractmethod
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
-from contextlib import closing, contextmanager
-from dataclasses import dataclass
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
+from time import monotonic as time_now
 from typing import Any
+
+import numpy as np
 
 from bot.ranking import percentile
 
@@ -27,6 +30,9 @@ OUTCOMES = ("answered", "partial", "refused")
 GAP_QUESTIONS = 400  # the latest refused, partial and voted-down questions that are clustered
 LIST_ROWS = 50  # rows in each table on the page (the CSV of a table has the same rows)
 CSV_ROWS = 5000  # rows in a CSV download of the exchanges
+DAY_CACHE_SECONDS = 900.0  # a past day's figures are read again after this (an import, a fix)
+DAY_CACHE_DAYS = 4000  # days kept: more than ten years of charts
+COLUMNS_SECONDS = 30.0
 
 
 class LogUnreadable(Exception):
@@ -78,8 +84,8 @@ class Reader(ABC):
     def citations(self, value: Any) -> list[dict[str, Any]]: ...
 
     @abstractmethod
-    def new_citations(self, after: Any) -> tuple[Any, list[Any]]:
-        """(the newest row's position, the citations of the answers logged after `after`)."""
+    def new_citations(self, after: Any) -> tuple[Any, Counter[str]]:
+        """(the newest answer's position, citations per article of the answers after `after`)."""
 
     def ensure_indexes(self) -> None:  # noqa: B027 (optional: a backend may have nothing to do)
         """Create the indexes the dashboard reads by, where the log allows writing."""
@@ -92,38 +98,38 @@ class SQLiteReader(Reader):
 
     def __init__(self, path: Path) -> None:
         self.path = path
+        self._local = threading.local()
 
     @contextmanager
-    def _connect(self, *, write: bool = False) -> Iterator[sqlite3.Connection | None]:
+    def _connect(self) -> Iterator[sqlite3.Connection | None]:
+        """This thread's read-only connection (kept: opening one per query cost more than the
+        small queries), or None while there is no log file."""
         if not self.path.exists():
             yield None  # no log yet: every query reads as empty
             return
-        mode = "rw" if write else "ro"
+        db = getattr(self._local, "db", None)
         try:
-            with closing(
-                sqlite3.connect(f"{self.path.resolve().as_uri()}?mode={mode}", uri=True, timeout=5)
-            ) as db:
-                yield db
+            if db is None:
+                uri = f"{self.path.resolve().as_uri()}?mode=ro"
+                db = self._local.db = sqlite3.connect(uri, uri=True, timeout=5)
+            yield db
         except sqlite3.Error as err:
+            self._local.db = None  # a broken or replaced file: a new connection next time
+            if db is not None:
+                db.close()
             raise LogUnreadable(f"query log {self.path}: {err}") from None
 
     def rows(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
         with self._connect() as db:
             if db is None:
                 return []
-            try:
-                return db.execute(sql, tuple(params)).fetchall()
-            except sqlite3.Error as err:
-                raise LogUnreadable(f"query log {self.path}: {err}") from None
+            return db.execute(sql, tuple(params)).fetchall()
 
     def columns(self, table: str) -> set[str]:
         with self._connect() as db:
             if db is None:
                 return set()
-            try:
-                return {row[1] for row in db.execute(f"PRAGMA table_info({table})")}
-            except sqlite3.Error as err:
-                raise LogUnreadable(f"query log {self.path}: {err}") from None
+            return {row[1] for row in db.execute(f"PRAGMA table_info({table})")}
 
     def day(self, column: str) -> str:
         return f"substr({column}, 1, 10)"  # timestamps are stored as UTC ISO 8601 text
@@ -137,11 +143,16 @@ class SQLiteReader(Reader):
     def citations(self, value: Any) -> list[dict[str, Any]]:
         return list(json.loads(value)) if value else []
 
-    def new_citations(self, after: Any) -> tuple[Any, list[Any]]:
-        rows = self.rows(
-            "SELECT rowid, citations FROM answers WHERE rowid > ? ORDER BY rowid", (after or 0,)
+    def new_citations(self, after: Any) -> tuple[Any, Counter[str]]:
+        last = self.rows("SELECT MAX(rowid) FROM answers")
+        newest = (last[0][0] if last else None) or 0
+        counts = self.rows(
+            "SELECT json_extract(c.value, '$.doc_id'), COUNT(*) "
+            "FROM answers a, json_each(a.citations) c WHERE a.rowid > ? AND a.rowid <= ? "
+            "GROUP BY 1",
+            (after or 0, newest),
         )
-        return (rows[-1][0] if rows else after or 0), [self.citations(r[1]) for r in rows]
+        return newest, Counter({doc: int(n) for doc, n in counts if doc})
 
     def ensure_indexes(self) -> None:
         """Bring an existing log up to the store's schema, whose migrations include the
@@ -191,15 +202,30 @@ class PostgresReader(Reader):
             return list(json.loads(value))
         return list(value or [])
 
-    def new_citations(self, after: Any) -> tuple[Any, list[Any]]:
-        rows = self.rows(
-            "SELECT seq, citations FROM answers WHERE seq > ? ORDER BY seq", (after or 0,)
+    def new_citations(self, after: Any) -> tuple[Any, Counter[str]]:
+        last = self.rows("SELECT MAX(seq) FROM answers")
+        newest = (last[0][0] if last else None) or 0
+        counts = self.rows(
+            "SELECT c->>'doc_id', COUNT(*) FROM answers a, json_array_elements(a.citations) c "
+            "WHERE a.seq > ? AND a.seq <= ? GROUP BY 1",
+            (after or 0, newest),
         )
-        return (rows[-1][0] if rows else after or 0), [self.citations(r[1]) for r in rows]
+        return newest, Counter({doc: int(n) for doc, n in counts if doc})
 
     def ensure_indexes(self) -> None:
         """`evbot db upgrade` (the release phase) adds them; an older schema is read as is."""
         self.store.check_schema()
+
+
+@dataclass
+class DayFigures:
+    platforms: Counter[str] = field(default_factory=Counter)
+    outcomes: Counter[str] = field(default_factory=Counter)
+    latencies: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    helpful: int = 0
+    not_helpful: int = 0
+    handoffs: int = 0
+    read_at: float = 0.0
 
 
 class Dashboard:
@@ -207,14 +233,26 @@ class Dashboard:
 
     def __init__(self, reader: Reader) -> None:
         self.reader = reader
+        self._days_lock = threading.Lock()
+        self._day_cache: dict[date, DayFigures] = {}
+        self._columns: dict[str, tuple[float, set[str]]] = {}
         self._tally_lock = threading.Lock()
         self._tally_after: Any = None
         self._cited: Counter[str] = Counter()
 
     # -- schema --------------------------------------------------------------------------------
 
+    def _table(self, table: str) -> set[str]:
+        """The table's columns, asked again after a while (the bot may upgrade the log)."""
+        now = time_now()
+        cached = self._columns.get(table)
+        if cached is None or now - cached[0] > COLUMNS_SECONDS:
+            cached = (now, self.reader.columns(table))
+            self._columns[table] = cached
+        return cached[1]
+
     def _answer_columns(self) -> set[str]:
-        columns = self.reader.columns("answers")
+        columns = self._table("answers")
         needed = {"id", "asked_at", "question", "answer", "refused", "citations"}
         if columns and not needed <= columns:
             raise LogUnreadable(
@@ -224,9 +262,10 @@ class Dashboard:
             )
         return columns
 
-    def _outcome(self, columns: set[str], prefix: str = "") -> str:
-        legacy = f"CASE WHEN {prefix}refused THEN 'refused' ELSE 'answered' END"
-        return f"COALESCE({prefix}outcome, {legacy})" if "outcome" in columns else legacy
+    def _outcome(self, columns: set[str]) -> str:
+        # Every row has an outcome since the store's migration 3; older logs have `refused`.
+        legacy = "CASE WHEN refused THEN 'refused' ELSE 'answered' END"
+        return "outcome" if "outcome" in columns else legacy
 
     def _not_reask(self, columns: set[str], prefix: str = "") -> str:
         return f" AND {prefix}reask_of IS NULL" if "reask_of" in columns else ""
@@ -235,71 +274,102 @@ class Dashboard:
         return self.reader.bound(rng.start), self.reader.bound(rng.end + timedelta(days=1))
 
     def _has(self, table: str) -> bool:
-        return bool(self.reader.columns(table))
+        return bool(self._table(table))
 
     # -- charts --------------------------------------------------------------------------------
+
+    def _read_days(self, start: date, end: date, columns: set[str]) -> dict[str, DayFigures]:
+        """Each day's figures from start to end (inclusive), from four grouped queries."""
+        figures: dict[str, DayFigures] = defaultdict(DayFigures)
+        lo, hi = self._range(DateRange(start, end))
+        for day, source, outcome, count in self.reader.rows(
+            f"SELECT {self.reader.day('asked_at')}, source, {self._outcome(columns)}, COUNT(*) "
+            f"FROM answers WHERE asked_at >= ? AND asked_at < ?{self._not_reask(columns)} "
+            "GROUP BY 1, 2, 3",
+            (lo, hi),
+        ):
+            figures[day].platforms[source or "unknown"] += int(count)
+            figures[day].outcomes[outcome] += int(count)
+        if "latency_ms" in columns:
+            latencies: dict[str, list[float]] = defaultdict(list)
+            for day, latency in self.reader.rows(
+                f"SELECT {self.reader.day('asked_at')}, latency_ms FROM answers "
+                "WHERE asked_at >= ? AND asked_at < ? AND latency_ms IS NOT NULL",
+                (lo, hi),
+            ):
+                latencies[day].append(latency)
+            for day, values in latencies.items():
+                figures[day].latencies = np.asarray(values, dtype=np.float64)
+        if self._has("feedback"):
+            for day, up, down in self.reader.rows(
+                f"SELECT {self.reader.day('given_at')}, "
+                "SUM(CASE WHEN helpful THEN 1 ELSE 0 END), "
+                "SUM(CASE WHEN helpful THEN 0 ELSE 1 END) FROM feedback "
+                "WHERE given_at >= ? AND given_at < ? GROUP BY 1",
+                (lo, hi),
+            ):
+                figures[day].helpful, figures[day].not_helpful = int(up), int(down)
+        if self._has("handoffs"):
+            for day, count in self.reader.rows(
+                f"SELECT {self.reader.day('asked_at')}, COUNT(*) FROM handoffs "
+                "WHERE asked_at >= ? AND asked_at < ? GROUP BY 1",
+                (lo, hi),
+            ):
+                figures[day].handoffs = int(count)
+        return figures
+
+    def _days(self, rng: DateRange, columns: set[str]) -> list[DayFigures]:
+        """The range's figures, a past day from the cache: its rows no longer change (answers,
+        votes and hand-offs are logged at the time they happen), so a page load reads today
+        and the days not read yet, not the whole range again."""
+        today = datetime.now(UTC).date()
+        now = time_now()
+        with self._days_lock:
+            known = {
+                day: figures
+                for day in rng.days()
+                if day < today
+                and (figures := self._day_cache.get(day)) is not None
+                and now - figures.read_at < DAY_CACHE_SECONDS
+            }
+        missing = [day for day in rng.days() if day not in known]
+        if missing and columns:
+            read = self._read_days(missing[0], missing[-1], columns)
+            with self._days_lock:
+                for day in missing:
+                    figures = read.get(day.isoformat()) or DayFigures()
+                    figures.read_at = now
+                    known[day] = figures
+                    if day < today:
+                        self._day_cache[day] = figures
+                while len(self._day_cache) > DAY_CACHE_DAYS:
+                    self._day_cache.pop(min(self._day_cache))
+        return [known.get(day) or DayFigures() for day in rng.days()]
 
     def series(self, rng: DateRange) -> dict[str, Any]:
         """Per day: questions by platform, outcome shares, votes, latency, hand-offs."""
         days = [d.isoformat() for d in rng.days()]
-        slot = {d: i for i, d in enumerate(days)}
-        zeros = [0] * len(days)
-        columns = self._answer_columns()
-        by_platform: dict[str, list[int]] = {}
-        outcomes = {name: list(zeros) for name in OUTCOMES}
-        latencies: dict[str, list[float]] = defaultdict(list)
-        helpful, not_helpful, handoffs = list(zeros), list(zeros), list(zeros)
-        if columns:
-            lo, hi = self._range(rng)
-            for day, source, outcome, count in self.reader.rows(
-                f"SELECT {self.reader.day('asked_at')}, source, {self._outcome(columns)}, COUNT(*) "
-                f"FROM answers WHERE asked_at >= ? AND asked_at < ?{self._not_reask(columns)} "
-                "GROUP BY 1, 2, 3",
-                (lo, hi),
-            ):
-                i = slot.get(day)
-                if i is None:
-                    continue
-                by_platform.setdefault(source or "unknown", list(zeros))[i] += count
-                outcomes.setdefault(outcome, list(zeros))[i] += count
-            if "latency_ms" in columns:
-                for day, latency in self.reader.rows(
-                    f"SELECT {self.reader.day('asked_at')}, latency_ms FROM answers "
-                    "WHERE asked_at >= ? AND asked_at < ? AND latency_ms IS NOT NULL",
-                    (lo, hi),
-                ):
-                    latencies[day].append(latency)
-            if self._has("feedback"):
-                for day, up, down in self.reader.rows(
-                    f"SELECT {self.reader.day('given_at')}, "
-                    "SUM(CASE WHEN helpful THEN 1 ELSE 0 END), "
-                    "SUM(CASE WHEN helpful THEN 0 ELSE 1 END) FROM feedback "
-                    "WHERE given_at >= ? AND given_at < ? GROUP BY 1",
-                    (lo, hi),
-                ):
-                    if day in slot:
-                        helpful[slot[day]], not_helpful[slot[day]] = int(up), int(down)
-            if self._has("handoffs"):
-                for day, count in self.reader.rows(
-                    f"SELECT {self.reader.day('asked_at')}, COUNT(*) FROM handoffs "
-                    "WHERE asked_at >= ? AND asked_at < ? GROUP BY 1",
-                    (lo, hi),
-                ):
-                    if day in slot:
-                        handoffs[slot[day]] = int(count)
-        questions = [sum(col) for col in zip(*by_platform.values(), strict=True)] or zeros
-        all_latencies = [v for values in latencies.values() for v in values]
+        figures = self._days(rng, self._answer_columns())
+        sources = sorted({name for f in figures for name in f.platforms})
+        by_platform = {name: [f.platforms.get(name, 0) for f in figures] for name in sources}
+        names = sorted({*OUTCOMES, *(n for f in figures for n in f.outcomes)}, key=_outcome_order)
+        outcomes = {name: [f.outcomes.get(name, 0) for f in figures] for name in names}
+        helpful = [f.helpful for f in figures]
+        not_helpful = [f.not_helpful for f in figures]
+        handoffs = [f.handoffs for f in figures]
+        questions = [sum(f.platforms.values()) for f in figures]
+        all_latencies = np.concatenate([f.latencies for f in figures]) if figures else []
         return {
             "from": rng.start.isoformat(),
             "to": rng.end.isoformat(),
             "days": days,
             "questions": questions,
-            "platforms": dict(sorted(by_platform.items())),
-            "outcomes": {name: outcomes[name] for name in sorted(outcomes, key=_outcome_order)},
+            "platforms": by_platform,
+            "outcomes": outcomes,
             "helpful": helpful,
             "not_helpful": not_helpful,
-            "latency_p50": [_rounded(percentile(latencies.get(d, []), 50)) for d in days],
-            "latency_p95": [_rounded(percentile(latencies.get(d, []), 95)) for d in days],
+            "latency_p50": [_rounded(percentile(f.latencies, 50)) for f in figures],
+            "latency_p95": [_rounded(percentile(f.latencies, 95)) for f in figures],
             "handoffs": handoffs,
             "totals": {
                 "questions": sum(questions),
@@ -393,18 +463,18 @@ class Dashboard:
         return [r[0] for r in rows]
 
     def _voted_down_ids(self, rng: DateRange, limit: int) -> list[tuple[str, int]]:
-        """(answer id, down minus up) of answers in the range voted more down than up."""
+        """(answer id, down minus up) of answers voted more down than up by votes given in
+        the range: read from the votes (a fraction of the answers) through their time index."""
         if not self._has("feedback"):
             return []
         lo, hi = self._range(rng)
         return [
             (r[0], int(r[1]))
             for r in self.reader.rows(
-                "SELECT f.answer_id, SUM(CASE WHEN f.helpful THEN -1 ELSE 1 END) AS net "
-                "FROM feedback f JOIN answers a ON a.id = f.answer_id "
-                "WHERE a.asked_at >= ? AND a.asked_at < ? GROUP BY f.answer_id "
-                "HAVING SUM(CASE WHEN f.helpful THEN -1 ELSE 1 END) > 0 "
-                "ORDER BY 2 DESC, MAX(a.asked_at) DESC LIMIT ?",
+                "SELECT answer_id, SUM(CASE WHEN helpful THEN -1 ELSE 1 END) "
+                "FROM feedback WHERE given_at >= ? AND given_at < ? GROUP BY answer_id "
+                "HAVING SUM(CASE WHEN helpful THEN -1 ELSE 1 END) > 0 "
+                "ORDER BY 2 DESC, MAX(given_at) DESC LIMIT ?",
                 (lo, hi, limit),
             )
         ]
@@ -522,11 +592,16 @@ class Dashboard:
         if not self._answer_columns():
             return Counter()
         with self._tally_lock:
-            last, batches = self.reader.new_citations(self._tally_after)
-            for citations in batches:
-                self._cited.update({c.get("doc_id") for c in citations if c.get("doc_id")})
-            self._tally_after = last
+            if self._tally_after is not None and self._tally_after > self._newest():
+                self._tally_after, self._cited = None, Counter()  # the log was replaced
+            self._tally_after, counts = self.reader.new_citations(self._tally_after)
+            self._cited.update(counts)
             return Counter(self._cited)
+
+    def _newest(self) -> Any:
+        column = "seq" if self.reader.backend == "postgresql" else "rowid"
+        rows = self.reader.rows(f"SELECT MAX({column}) FROM answers")
+        return (rows[0][0] if rows else None) or 0
 
     def freshness(self, manifest: dict[str, Any] | None) -> dict[str, Any]:
         """The index build time and every article with its publication date and citations."""

@@ -11,6 +11,7 @@ import asyncio
 import csv
 import io
 import logging
+import time
 from collections.abc import Awaitable, Callable, Sequence
 from datetime import UTC, date, datetime, timedelta
 from functools import partial
@@ -40,6 +41,7 @@ log = logging.getLogger(__name__)
 HERE = Path(__file__).parent
 STATIC = HERE / "static"
 DEFAULT_DAYS = 30
+WARM_DAYS = 90  # the days of charts read at start-up, before anyone asks
 MAX_DAYS = 3660  # ten years of days on one chart is already more than a screen shows
 # Text that a spreadsheet would run as a formula: CSV cells starting so get a leading quote.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -254,9 +256,11 @@ def build_dashboard_app(
     *,
     encode: Callable[[Sequence[str]], np.ndarray] | None = None,
     reader: Reader | None = None,
+    warm: bool = True,
 ) -> web.Application:
     """The dashboard over the configured query log. `encode` embeds questions for the coverage
-    gaps (default: the bot's own model, loaded on the first gaps request)."""
+    gaps (default: the bot's own model). With `warm`, the slow first reads start at once in
+    the background."""
     token = settings.dashboard_secret
     board = Dashboard(reader or reader_for(settings))
     if encode is None:
@@ -284,6 +288,7 @@ def build_dashboard_app(
             if token is None:
                 return _problem(request, 403, "The dashboard is served to this machine only.")
             return _login_page(401, None)
+        started = time.perf_counter()
         try:
             response = await handler(request)
         except web.HTTPException:
@@ -296,6 +301,9 @@ def build_dashboard_app(
         except Exception:
             log.exception("dashboard: %s failed", request.path)
             return _problem(request, 500, "Something went wrong; the server log says what.")
+        # the time this server spent, for benchmarks/dashboard.py and a browser's network panel
+        elapsed = (time.perf_counter() - started) * 1000
+        response.headers["Server-Timing"] = f"app;dur={elapsed:.1f}"
         response.headers.setdefault("Cache-Control", "no-store")
         response.headers.setdefault("X-Content-Type-Options", "nosniff")
         response.headers.setdefault("Referrer-Policy", "no-referrer")
@@ -413,11 +421,23 @@ def build_dashboard_app(
         ]
     )
 
+    def warm_up() -> None:
+        """The slow first reads (every answer's citations, the days of the charts, embedding
+        the gap questions), done before anyone asks rather than on the first page load."""
+        try:
+            board.cited_articles()
+            board.series(DateRange.last(WARM_DAYS))
+            _gaps(board, finder, DateRange.last(DEFAULT_DAYS))
+        except Exception as err:  # a request says the same, with its page
+            log.warning("dashboard: warming up: %s", err)
+
     async def prepare(_app: web.Application) -> None:
         try:
             await off_loop(board.reader.ensure_indexes)
         except (LogUnreadable, EvbotError) as err:  # the page says it too, on every request
             log.error("dashboard: %s", err)
+        if warm:
+            asyncio.get_running_loop().run_in_executor(None, warm_up)
 
     app.on_startup.append(prepare)
     return app
