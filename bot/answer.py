@@ -1,8 +1,10 @@
 """Hits -> an `Answer`: platform-neutral data that every front end renders.
 
 Nothing is generated: the answer text is the best supporting sentence(s), quoted verbatim from
-the cited passages. When the best passage is not similar enough to the question, the answer is
-a refusal that says the sources do not cover it.
+the cited passages. An answer has one of three outcomes: "answered"; "partial", when the question
+asks for a kind of thing (an amount, a date, ...) the quoted sentence does not hold: the quote and
+citations stay, labelled "The sources don't say …; the closest passage:"; and "refused", when no
+passage is similar enough to the question at all.
 """
 
 from __future__ import annotations
@@ -11,14 +13,16 @@ import uuid
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
-from typing import Any
+from typing import Any, Literal
 from urllib.parse import quote
 
+from bot.answer_type import WHAT_IS_MISSING, asked_kind, holds
 from bot.errors import BadQuestion
 from bot.retrieval import Hit
 from bot.settings import MAX_QUESTION_CHARS
 
 REFUSAL = "The sources I have don't cover that question."
+Outcome = Literal["answered", "partial", "refused"]
 # The neighbouring sentence joins the answer when it scores at least this share of the best one:
 # it often names what the best sentence only points at. 0.7 keeps answers at ~1.4 sentences
 # (measured on the shipped question set: lower adds sentences, higher loses expected phrases).
@@ -58,6 +62,15 @@ class Answer:
     quotes: tuple[Quote, ...] = ()
     timings_ms: dict[str, float] = field(default_factory=dict)
     index_built_at: str | None = None  # when the index answered from was built (ISO 8601, UTC)
+    outcome: Outcome = "answered"  # "refused" exactly when `refused`
+    missing: str | None = None  # a partial answer: what the sources don't say ("when", ...)
+
+    @property
+    def partial_label(self) -> str | None:
+        """What a front end shows above a partial answer's quote; None for the other outcomes."""
+        if self.outcome != "partial":
+            return None
+        return f"The sources don't say {self.missing or 'that'}; the closest passage:"
 
     @property
     def quoted_passages(self) -> tuple[Citation, ...]:
@@ -74,6 +87,8 @@ class Answer:
             "question": self.question,
             "answer": self.answer,
             "refused": self.refused,
+            "outcome": self.outcome,
+            "partial_label": self.partial_label,
             "citations": [asdict(c) for c in self.citations],
             "quotes": [asdict(q) for q in self.quotes],
             "timings_ms": self.timings_ms,
@@ -133,9 +148,16 @@ def compose_answer(
     )
     if not hits or best < min_score:
         return Answer(
-            id=answer_id, question=question, answer=REFUSAL, refused=True, index_built_at=built_at
+            id=answer_id,
+            question=question,
+            answer=REFUSAL,
+            refused=True,
+            index_built_at=built_at,
+            outcome="refused",
         )
+    kind = asked_kind(question)
     quotes = _best_sentences(hits)
+    answered = kind is None or holds(kind, " ".join(q.text for q in quotes))
     citations = tuple(
         _citation(n, hit, articles.get(hit.passage.doc_id, {}), quotes)
         for n, hit in enumerate(hits, start=1)
@@ -148,6 +170,8 @@ def compose_answer(
         citations=citations,
         quotes=quotes,
         index_built_at=built_at,
+        outcome="answered" if answered else "partial",
+        missing=None if answered or kind is None else WHAT_IS_MISSING[kind],
     )
 
 
@@ -206,7 +230,9 @@ def _best_sentences(hits: Sequence[Hit]) -> tuple[Quote, ...]:
     """The best-scoring sentence, plus its better neighbour in the passage when relevant enough.
 
     Sentences compete on their own scores across all cited passages: adding the passage's
-    similarity as well lost answers on the shipped question set (66 vs 68 of 100).
+    similarity as well lost answers on the shipped question set (66 vs 68 of 100). Preferring a
+    nearly as good sentence that holds the kind of thing asked for (a date, an amount) was tried
+    and not kept: it found an unrelated date as often as the answer (docs/quality.md).
     """
     best_score, best_n, best_i = max(
         (score, n, i)

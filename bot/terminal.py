@@ -19,7 +19,8 @@ WIDTH = 88
 def render_text(answer: Answer) -> str:
     if answer.refused:
         return answer.answer
-    lines = [
+    lines = [answer.partial_label] if answer.partial_label else []
+    lines += [
         textwrap.fill(f"“{' '.join(q.text for q in group)}” [{n}]", WIDTH)
         for n, group in groupby(answer.quotes, key=lambda q: q.citation)
     ]

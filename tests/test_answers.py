@@ -1,14 +1,19 @@
 """Answers from the real model over the real index of the shipped article."""
 
+import json
 from pathlib import Path
 
 import pytest
 
 from bot.answer import REFUSAL, day, text_fragment_link
+from bot.answer_type import asked_kind, holds
 from bot.chunking import chunk_articles
 from bot.corpus import load_corpus
+from bot.discord import render as discord_render
 from bot.errors import BadQuestion
 from bot.service import AnswerService
+from bot.slack import render as slack_render
+from bot.terminal import render_text
 
 
 def in_domain(questions: list[dict]) -> list[dict]:
@@ -60,19 +65,96 @@ def test_out_of_domain_is_refused_and_in_domain_is_not(
             assert answer.answer == REFUSAL and answer.citations == ()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a cosine threshold cannot tell a question the article does not answer from one it "
-    "does when both are about Tesla, Amazon, Bezos or Musk, and no second gate measured by "
-    "benchmarks/refusal.py cleared its bar (docs/retrieval-quality.md, 'Refusal threshold')",
-)
-def test_near_domain_questions_the_article_does_not_answer_are_refused(
-    service: AnswerService, questions: list[dict]
-) -> None:
-    answered = [
-        q["question"] for q in near_domain(questions) if not service.ask(q["question"]).refused
+DATA = Path(__file__).parent / "data"
+
+
+def question_set(*names: str) -> list[dict]:
+    return [
+        json.loads(line)
+        for name in names
+        for line in (DATA / name).read_text().splitlines()
+        if line.strip()
     ]
-    assert not answered
+
+
+def not_answered(service: AnswerService, asked: list[dict]) -> list[str]:
+    """The questions given a partial answer or a refusal: not presented as answered."""
+    return [q["question"] for q in asked if service.ask(q["question"]).outcome != "answered"]
+
+
+# Measured (docs/quality.md): tuning 3 of 100 in-domain questions not presented as answered,
+# 20 of 25 near-domain ones; held out 0 of 35 and 13 of 22. Floors a little under those.
+def test_near_domain_questions_are_not_presented_as_answered(service: AnswerService) -> None:
+    tuning = question_set("shipped-questions.jsonl", "tuning-extra.jsonl")
+    held_out = question_set("shipped-questions-holdout.jsonl", "quality-holdout.jsonl")
+    assert len(not_answered(service, near_domain(tuning))) >= 19
+    assert len(not_answered(service, near_domain(held_out))) >= 11
+    assert len(not_answered(service, in_domain(tuning)[:100])) <= 4
+    assert len(not_answered(service, in_domain(held_out))) <= 1
+
+
+def test_a_partial_answer_keeps_its_quote_and_says_what_the_sources_lack(
+    service: AnswerService,
+) -> None:
+    answer = service.ask("How much will the Amazon EV cost in dollars?")
+    assert answer.outcome == "partial" and not answer.refused
+    assert answer.quotes and answer.citations and answer.answer
+    assert answer.partial_label == "The sources don't say the amount; the closest passage:"
+    data = answer.to_dict()
+    assert data["outcome"] == "partial" and data["refused"] is False and data["quotes"]
+    assert render_text(answer).splitlines()[0] == answer.partial_label
+    answered = service.ask("Where will the production lines be built?")
+    assert answered.outcome == "answered" and answered.partial_label is None
+    assert answered.to_dict()["outcome"] == "answered"
+    refused = service.ask("What's the capital of France?")
+    assert refused.outcome == "refused" and refused.to_dict()["refused"] is True
+
+
+def test_chat_front_ends_show_the_partial_label(service: AnswerService) -> None:
+    answer = service.ask("When will Amazon's first electric car go on sale?")
+    assert answer.outcome == "partial"
+    _, blocks = slack_render.render_answer(answer)
+    assert "The sources don" in json.dumps(blocks, ensure_ascii=False)
+    assert "The sources don" in slack_render.fallback_text(answer)
+    assert "The sources don" in (discord_render.answer_embed(answer).description or "")
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("How much will the Amazon EV cost in dollars?", "amount"),
+        ("What is Rivian's stock price?", "amount"),
+        ("How many cars did Tesla sell last year?", "number"),
+        ("When will Amazon's first EV be released?", "date"),
+        ("and by when?", "date"),
+        ("In which states will the factories be built?", "place"),
+        ("Which companies might Amazon team up with?", "organisation"),
+        ("Who is the CEO of Bezos' new EV company?", "person"),
+        ("Who is Amazon partnering with on batteries?", None),
+        ("Will Amazon's cars be cheaper than a Tesla?", None),
+        ("How much is known about the Amazon car project?", None),
+        ("What raw materials raise environmental concerns?", None),
+    ],
+)
+def test_what_a_question_asks_for(question: str, kind: str | None) -> None:
+    assert asked_kind(question) == kind
+
+
+@pytest.mark.parametrize(
+    ("kind", "text", "expected"),
+    [
+        ("amount", "The car will cost $39,000 at launch.", True),
+        ("amount", "It sells at a slightly more accessible price point.", False),
+        ("date", "Amazon pledged to be carbon-neutral by 2040.", True),
+        ("date", "The project remains closely guarded.", False),
+        ("date", "Competition may force a reevaluation.", False),
+        ("place", "Lines will be built in Texas and Michigan.", True),
+        ("place", "Production lines are expected to be constructed soon.", False),
+        ("number", "It has three factories.", True),
+    ],
+)
+def test_whether_a_sentence_holds_what_was_asked(kind: str, text: str, expected: bool) -> None:
+    assert holds(kind, text) is expected  # type: ignore[arg-type]
 
 
 def test_every_answer_sentence_is_quoted_verbatim(

@@ -141,6 +141,8 @@ def answer_embed(answer: Answer) -> discord.Embed:
             f"“{escape(plain_line(' '.join(q.text for q in group)))}” **[{n}]**"
             for n, group in groupby(answer.quotes, key=lambda q: q.citation)
         )
+        if answer.partial_label:  # a partial answer (issue 17): labelled above its quote
+            quoted = f"*{escape(answer.partial_label)}*\n\n{quoted}"
         embed = discord.Embed(
             title=clip(escape(plain_line(answer.question)), TITLE_CHARS),
             description=clip(quoted, DESCRIPTION_CHARS),

@@ -146,7 +146,8 @@ def fallback_text(answer: Answer) -> str:
     if answer.refused:
         return escape(answer.answer)
     sources = "; ".join(f"[{c.n}] {c.title}" for c in answer.citations)
-    return clip(escape(f"“{answer.answer}” Sources: {sources}"), FALLBACK_LIMIT)
+    label = f"{answer.partial_label} " if answer.partial_label else ""
+    return clip(escape(f"{label}“{answer.answer}” Sources: {sources}"), FALLBACK_LIMIT)
 
 
 def more_value(answer: Answer, view: View) -> str:
@@ -174,6 +175,8 @@ def render_answer(answer: Answer, view: View | None = None) -> tuple[str, list[B
     if answer.refused:
         blocks.append(_section(f"{escape(answer.answer)} {escape(messages.REFUSAL_HINT)}"))
     else:
+        if answer.partial_label:  # a partial answer (issue 17): labelled above its quote
+            blocks.append(_context(escape(answer.partial_label)))
         quoted = " ".join(f"“{escape(q.text)}” *[{q.citation}]*" for q in answer.quotes)
         blocks.append(_section(quoted or escape(answer.answer)))
     built = day(answer.index_built_at)

@@ -1,0 +1,132 @@
+"""What a person in a chat sees, on the tuning and the held-out question sets (docs/quality.md).
+
+    .venv/bin/python benchmarks/quality.py [--misses]
+
+Asks every question as `evbot ask` does (AnswerService over a fresh index of corpus/) and prints,
+per set: right passage first / in the top three, the quoted answer holding the expected words,
+and the outcomes (answered / partial / refused) of in-domain, near-domain and off-topic
+questions; for two-turn conversations, the second answer right and how many topic switches were
+searched as follow-ups. `--misses` lists the tuning sets' misses; the held-out sets print figures
+only, so no choice is made by looking at them. Prints figures; asserts nothing (~1 min).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bot.conversation import search_query  # noqa: E402
+from bot.embedding import get_embedder  # noqa: E402
+from bot.index import build_index  # noqa: E402
+from bot.service import AnswerService  # noqa: E402
+from bot.settings import load_settings  # noqa: E402
+
+DATA = ROOT / "tests" / "data"
+SETS = {
+    "tuning": ["shipped-questions.jsonl", "tuning-extra.jsonl", "conversations.jsonl"],
+    "held-out": [
+        "shipped-questions-holdout.jsonl",
+        "quality-holdout.jsonl",
+        "conversations-holdout.jsonl",
+    ],
+}
+
+
+def rows(name: str) -> list[dict]:
+    return [json.loads(line) for line in (DATA / name).read_text().splitlines() if line.strip()]
+
+
+def measure(service: AnswerService, name: str, show: bool) -> dict[str, object]:
+    figures: dict[str, object] = {}
+    questions = rows(name)
+    if "turns" in questions[0]:
+        right = switched_as_follow_up = switches = 0
+        for q in questions:
+            first, second = q["turns"]
+            answer = service.ask(second, [first])
+            ok = bool(answer.citations) and q["expect"] in answer.citations[0].text
+            ok = ok and q["words"] in answer.answer and answer.outcome == "answered"
+            right += ok
+            if q["kind"] == "topic-switch":
+                switches += 1
+                switched_as_follow_up += search_query(second, [first]) != second
+            if show and not ok:
+                print(f"  miss {q['turns']} -> {answer.outcome}: {answer.answer[:100]}")
+        return {
+            "conversations": len(questions),
+            "right": right,
+            "topic switches": switches,
+            "searched as follow-up": switched_as_follow_up,
+        }
+    in_domain = [q for q in questions if not q.get("refuse")]
+    near = [q for q in questions if q.get("refuse") and q.get("kind") == "near-domain"]
+    off = [q for q in questions if q.get("refuse") and q.get("kind") != "near-domain"]
+    top1 = top3 = words = 0
+    outcomes: dict[str, Counter[str]] = {"in": Counter(), "near": Counter(), "off": Counter()}
+    for q in in_domain:
+        answer = service.ask(q["question"])
+        texts = [c.text for c in answer.citations]
+        top1 += bool(texts) and q["expect"] in texts[0]
+        top3 += any(q["expect"] in t for t in texts[:3])
+        hit = q.get("words", q["expect"]) in answer.answer
+        words += hit
+        outcomes["in"][answer.outcome] += 1
+        if show and (answer.outcome != "answered" or not texts or q["expect"] not in texts[0]):
+            print(f"  in   {answer.outcome:8} top1={q['expect'] in texts[0] if texts else False}"
+                  f" words={hit} {q['question']} -> {answer.answer[:90]}")  # fmt: skip
+    for group, asked in (("near", near), ("off", off)):
+        for q in asked:
+            answer = service.ask(q["question"])
+            outcomes[group][answer.outcome] += 1
+            if show and group == "near" and answer.outcome == "answered":
+                print(f"  near answered: {q['question']} -> {answer.answer[:90]}")
+    if in_domain:
+        figures.update(
+            {"in-domain": len(in_domain), "top1": top1, "top3": top3, "words in quote": words}
+        )
+        figures["in-domain outcomes"] = dict(outcomes["in"])
+    if near:
+        figures["near-domain"] = len(near)
+        figures["near-domain outcomes"] = dict(outcomes["near"])
+    if off:
+        figures["off-topic"] = len(off)
+        figures["off-topic outcomes"] = dict(outcomes["off"])
+    return figures
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--misses", action="store_true", help="list the tuning sets' misses")
+    parser.add_argument(
+        "--baseline", action="store_true", help="without the asked-kind rules (no partial label)"
+    )
+    args = parser.parse_args()
+    if args.baseline:
+        import bot.answer
+
+        bot.answer.asked_kind = lambda question: None  # type: ignore[assignment]
+    with tempfile.TemporaryDirectory() as tmp:
+        settings = load_settings(
+            corpus_dir=ROOT / "corpus",
+            index_dir=Path(tmp) / "index",
+            db_path=Path(tmp) / "log.sqlite3",
+        )
+        embedder = get_embedder(settings.model)
+        build_index(settings, embedder)
+        service = AnswerService(settings, embedder)
+        for side, names in SETS.items():
+            print(f"== {side}")
+            for name in names:
+                shown = args.misses and side == "tuning"
+                print(f"{name}: {json.dumps(measure(service, name, shown))}")
+
+
+if __name__ == "__main__":
+    main()
