@@ -12,9 +12,13 @@ import subprocess
 import sys
 import time
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from bot.errors import ConfigError, EvbotError
 from bot.settings import Settings, get_settings
+
+if TYPE_CHECKING:
+    from bot.store import Store
 
 log = logging.getLogger("bot")
 
@@ -251,11 +255,13 @@ def cmd_index_build(args: argparse.Namespace, settings: Settings) -> int:
 
     progress = sys.stderr.isatty() and not args.json
     embedder = get_embedder(settings.model, settings.batch_size)
+    store = _store_publishing_index(settings)
     report = build_index(settings, embedder, full=args.full, progress=progress)
+    published = _publish_index(store, settings) if store else None
     for problem in report.problems:
         print(f"evbot: skipped {problem}", file=sys.stderr)
     if args.json:
-        print(json.dumps(report.to_dict()))
+        print(json.dumps({**report.to_dict(), **({"published": published} if store else {})}))
     elif report.up_to_date:
         print(f"Index is up to date: {report.articles} article(s), {report.passages} passages.")
     else:
@@ -264,6 +270,8 @@ def cmd_index_build(args: argparse.Namespace, settings: Settings) -> int:
             f"{report.added} added, {report.changed} changed, {report.removed} removed, "
             f"{report.unchanged} unchanged; {report.passages} passages, {report.embedded} embedded."
         )
+    if published and not args.json:
+        print(f"Published build {published} to {store.location}: every worker pulls it.")
     return 0
 
 
@@ -341,3 +349,29 @@ def cmd_db_status(args: argparse.Namespace, settings: Settings) -> int:
     if status.pending:
         print(f"pending:   {', '.join(status.pending)}  (run `evbot db upgrade`)")
     return 0
+
+
+def _store_publishing_index(settings: Settings) -> Store | None:
+    """With PostgreSQL, the store the build is published to, the published build pulled first
+    so that a fresh process's build embeds only new and changed articles."""
+    from bot.errors import IndexUnavailable
+    from bot.store import open_store
+    from bot.store.published import pull
+
+    if settings.database_url is None:
+        return None  # SQLite: the local index/ is the only index
+    store = open_store(settings)
+    try:
+        pull(store, settings.index_dir)
+    except IndexUnavailable as err:
+        print(f"evbot: {err}; building from the local index", file=sys.stderr)
+    return store
+
+
+def _publish_index(store: Store, settings: Settings) -> str | None:
+    from bot.store.published import publish
+
+    try:
+        return publish(store, settings.index_dir)
+    finally:
+        store.close()

@@ -47,6 +47,14 @@ class AnswerService:
         # SQLite, or PostgreSQL when a database URL is set: checked here, so a worker that cannot
         # reach it, or finds an older schema, stops at start with one line.
         self.query_log = query_log or open_store(settings)
+        if self.query_log.publishes_index:
+            from bot.store.published import IndexFollower
+
+            # The published build into the local index/ now, then any newer one within seconds
+            # (the hot reload below picks it up between questions).
+            self.index_follower = IndexFollower(self.query_log, settings.index_dir)
+            self.index_follower.sync()
+            self.index_follower.start()
         self._retriever: Retriever | None = None
         self._build: str | None = None
         self._lock = threading.Lock()

@@ -184,6 +184,8 @@ class Store(ABC):
     # Whether other processes (other workers, other machines) share this store's claims: then
     # the chat adapters de-duplicate events through it rather than in their own memory.
     shared: bool
+    # Whether `evbot index build` publishes builds here for every worker to pull.
+    publishes_index: bool = False
 
     @property
     @abstractmethod

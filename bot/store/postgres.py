@@ -46,6 +46,8 @@ CONNECT_TIMEOUT = 5  # seconds libpq waits for a server that does not answer at 
 WAIT_FOR_CONNECTION = 2.0  # seconds a call waits for a pooled connection before giving up
 RECONNECT_SECONDS = 10.0  # the pool's back-off gives up after this and starts afresh on demand
 MIGRATION_LOCK = 0x65766274  # pg_advisory_lock key ("evbt"): one `evbot db upgrade` at a time
+PUBLISH_LOCK = 0x65766269  # ("evbi"): two index builds publish one after the other
+KEEP_BUILDS = 2  # published builds kept: the current one and the one before
 
 
 def _iso(moment: datetime | None) -> str | None:
@@ -56,6 +58,7 @@ def _iso(moment: datetime | None) -> str | None:
 class PostgresStore(Store):
     backend = "postgresql"
     shared = True
+    publishes_index = True
 
     def __init__(self, url: str, *, variable: str = "EVBOT_DATABASE_URL") -> None:
         self._url = url
@@ -75,6 +78,7 @@ class PostgresStore(Store):
         )
         self._open_lock = threading.Lock()
         self._opened = False
+        self.closed = False
         self._pruned_at = 0.0
 
     @property
@@ -117,6 +121,7 @@ class PostgresStore(Store):
             raise StoreError(f"database {self._masked}: {self._say(err)}") from None
 
     def close(self) -> None:
+        self.closed = True
         if self._opened:
             self._pool.close()
             self._opened = False
@@ -407,3 +412,65 @@ class PostgresStore(Store):
                 self._pruned_at = now
                 conn.execute("DELETE FROM claims WHERE expires_at <= clock_timestamp()")
         return row is not None
+
+    # -- the published index ------------------------------------------------------------------
+
+    def publish_build(
+        self, name: str, manifest: dict[str, Any], files: list[tuple[str, str, bytes]]
+    ) -> None:
+        """A build's files (path, sha256, content) and the move of the current pointer, in one
+        transaction: a publish that fails or is killed leaves the previous build current, and
+        two at once wait on an advisory lock, so each is whole. Builds beyond the last
+        KEEP_BUILDS are deleted in the same transaction."""
+        with self._connection() as conn:
+            conn.execute("SELECT pg_advisory_xact_lock(%s)", (PUBLISH_LOCK,))
+            new = conn.execute(
+                "INSERT INTO index_builds (name, manifest, files, bytes) VALUES (%s, %s, %s, %s) "
+                "ON CONFLICT (name) DO NOTHING RETURNING 1",
+                (name, Json(manifest), len(files), sum(len(data) for _, _, data in files)),
+            ).fetchone()
+            if new:
+                with conn.cursor() as cursor:
+                    cursor.executemany(
+                        "INSERT INTO index_files (build, path, sha256, size, content) "
+                        "VALUES (%s, %s, %s, %s, %s)",
+                        [(name, path, digest, len(data), data) for path, digest, data in files],
+                    )
+            conn.execute(
+                "INSERT INTO index_current (build) VALUES (%s) "
+                "ON CONFLICT (only_row) DO UPDATE SET build = excluded.build",
+                (name,),
+            )
+            conn.execute(
+                "DELETE FROM index_builds WHERE name <> %s AND name NOT IN "
+                "(SELECT name FROM index_builds ORDER BY seq DESC LIMIT %s)",
+                (name, KEEP_BUILDS),
+            )
+
+    def current_build(self) -> str | None:
+        """The published build every worker should serve (None before the first publish)."""
+        with self._connection() as conn:
+            row = conn.execute("SELECT build FROM index_current").fetchone()
+        return row[0] if row else None
+
+    def published_builds(self) -> list[str]:
+        with self._connection() as conn:
+            rows = conn.execute("SELECT name FROM index_builds ORDER BY seq").fetchall()
+        return [row[0] for row in rows]
+
+    def build_files(
+        self, name: str
+    ) -> tuple[dict[str, Any], list[tuple[str, str, int, bytes]]] | None:
+        """(manifest, [(path, sha256, size, content)]) of a published build, None if pruned."""
+        with self._connection() as conn:
+            build = conn.execute(
+                "SELECT manifest FROM index_builds WHERE name = %s", (name,)
+            ).fetchone()
+            if build is None:
+                return None
+            files = conn.execute(
+                "SELECT path, sha256, size, content FROM index_files WHERE build = %s "
+                "ORDER BY path",
+                (name,),
+            ).fetchall()
+        return build[0], [(path, digest, size, bytes(data)) for path, digest, size, data in files]

@@ -88,4 +88,31 @@ MIGRATIONS: list[Migration] = [
             "CREATE INDEX answers_by_seq ON answers (seq)",
         ),
     ),
+    Migration(
+        "published index",
+        (
+            # A finished build's files, published by `evbot index build`; workers pull them.
+            """CREATE TABLE index_builds (
+                name TEXT PRIMARY KEY,
+                seq BIGINT GENERATED ALWAYS AS IDENTITY,
+                published_at TIMESTAMPTZ NOT NULL DEFAULT clock_timestamp(),
+                manifest JSON NOT NULL,
+                files INTEGER NOT NULL,
+                bytes BIGINT NOT NULL
+            )""",
+            """CREATE TABLE index_files (
+                build TEXT NOT NULL REFERENCES index_builds(name) ON DELETE CASCADE,
+                path TEXT NOT NULL,
+                sha256 TEXT NOT NULL,
+                size BIGINT NOT NULL,
+                content BYTEA NOT NULL,
+                PRIMARY KEY (build, path)
+            )""",
+            # One row: the build every worker serves; moved in the transaction that publishes.
+            """CREATE TABLE index_current (
+                only_row BOOLEAN PRIMARY KEY DEFAULT TRUE CHECK (only_row),
+                build TEXT NOT NULL REFERENCES index_builds(name)
+            )""",
+        ),
+    ),
 ]

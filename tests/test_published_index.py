@@ -1,0 +1,197 @@
+"""The index published through PostgreSQL: the release phase's build reaches every worker.
+
+Each "process" below has its own empty index folder, as each dyno of a PaaS has its own disk.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import psycopg
+import pytest
+
+from bot.service import AnswerService
+from bot.settings import Settings, load_settings
+from bot.store.postgres import KEEP_BUILDS, PostgresStore
+from bot.store.published import publish
+
+QUESTION = "Who is Amazon partnering with on batteries?"
+NEW_ARTICLE = """# Lucid opens a plant in Saudi Arabia
+
+Lucid Motors opened its first factory outside the United States in King Abdullah Economic
+City, Saudi Arabia, where it assembles Air sedans from kits shipped from Arizona.
+"""
+
+
+@pytest.fixture
+def database(pg_database: str) -> str:
+    PostgresStore(pg_database).upgrade()
+    return pg_database
+
+
+def build(evbot, corpus: Path, index: Path, database: str):
+    run = evbot(
+        "index", "build", "--json", corpus_dir=corpus, index_dir=index, database_url=database
+    )
+    assert run.code == 0, run.stderr
+    return run.json()
+
+
+def wait_for(condition, limit: float = 60.0) -> float:
+    started = time.monotonic()
+    while not condition():
+        assert time.monotonic() - started < limit, "timed out"
+        time.sleep(0.1)
+    return time.monotonic() - started
+
+
+def test_a_release_build_reaches_workers_with_empty_disks_and_new_builds_follow(
+    evbot, corpus_copy: Path, tmp_path: Path, database: str, service: AnswerService
+) -> None:
+    release = build(evbot, corpus_copy, tmp_path / "release-1", database)
+    assert release["published"] and release["embedded"] > 0
+
+    worker_settings = load_settings(index_dir=tmp_path / "worker", database_url=database)
+    worker = AnswerService(worker_settings, service.embedder)  # an empty index/ at start
+    try:
+        assert worker._live_build() == release["published"]
+        assert "Panasonic" in worker.ask(QUESTION).answer
+
+        # The next release runs in a fresh process too: it starts from the published build.
+        again = build(evbot, corpus_copy, tmp_path / "release-2", database)
+        assert again["up_to_date"] and again["embedded"] == 0 and again["published"] is None
+
+        (corpus_copy / "lucid-saudi.md").write_text(NEW_ARTICLE)
+        changed = build(evbot, corpus_copy, tmp_path / "release-3", database)
+        assert changed["added"] == 1 and changed["unchanged"] == 1
+        assert 0 < changed["embedded"] < release["embedded"] + 5  # only the new article
+        published_at = time.monotonic()
+        seconds = wait_for(lambda: worker._live_build() == changed["published"])
+        print(f"the worker served the new build {seconds:.1f} s after it was published")
+        answer = worker.ask("Where did Lucid open its first factory outside the US?")
+        assert "Saudi" in answer.answer and time.monotonic() - published_at < 60
+    finally:
+        worker.index_follower.stop()
+        worker.query_log.close()
+
+    with psycopg.connect(database) as conn:
+        builds = [r[0] for r in conn.execute("SELECT name FROM index_builds ORDER BY seq")]
+    assert builds == [release["published"], changed["published"]]  # KEEP_BUILDS = 2
+    assert KEEP_BUILDS == 2
+
+
+def _republish_tampered(database: str, how: str) -> str:
+    """Publish a copy of the current build with one file damaged after its checksum was taken,
+    as a failing disk or network would: what every worker must refuse."""
+    with psycopg.connect(database) as conn:
+        (current,) = conn.execute("SELECT build FROM index_current").fetchone()
+        bad = current + "-bad"
+        conn.execute(
+            "INSERT INTO index_builds (name, manifest, files, bytes) "
+            "SELECT %s, manifest, files, bytes FROM index_builds WHERE name = %s",
+            (bad, current),
+        )
+        damage = {
+            "truncated": "substring(content from 1 for length(content) / 2)",
+            "flipped": "overlay(content placing '\\x00'::bytea from 10 for 1)",
+        }[how]
+        conn.execute(
+            f"INSERT INTO index_files (build, path, sha256, size, content) "
+            f"SELECT %s, path, sha256, size, CASE WHEN path = 'passages.json' THEN {damage} "
+            f"ELSE content END FROM index_files WHERE build = %s",
+            (bad, current),
+        )
+        conn.execute("UPDATE index_current SET build = %s", (bad,))
+    return bad
+
+
+@pytest.mark.parametrize("how", ["truncated", "flipped"])
+def test_a_damaged_published_build_is_refused_and_the_previous_one_serves(
+    evbot,
+    shipped_settings: Settings,
+    tmp_path: Path,
+    database: str,
+    service: AnswerService,
+    caplog: pytest.LogCaptureFixture,
+    how: str,
+) -> None:
+    store = PostgresStore(database)
+    good = publish(store, shipped_settings.index_dir)  # as `evbot index build` does
+    store.close()
+    worker = AnswerService(
+        load_settings(index_dir=tmp_path / "worker", database_url=database), service.embedder
+    )
+    try:
+        bad = _republish_tampered(database, how)
+        with caplog.at_level(logging.ERROR, logger="bot.store.published"):
+            assert worker.index_follower.sync() is None
+            assert worker.index_follower.sync() is None  # refused once, not fetched again
+        refusals = [r.getMessage() for r in caplog.records]
+        assert len(refusals) == 1
+        assert f"published build {bad} refused: passages.json" in refusals[0]
+        assert f"still serving {good}" in refusals[0]
+        assert worker._live_build() == good and "Panasonic" in worker.ask(QUESTION).answer
+        assert not list((tmp_path / "worker").glob(".*.tmp"))  # nothing half-written is left
+
+        # A fresh worker, with nothing to fall back on, refuses it too and says why.
+        fresh = evbot("ask", QUESTION, index_dir=tmp_path / "fresh-worker", database_url=database)
+        assert fresh.code == 1 and f"published build {bad} refused" in fresh.stderr
+    finally:
+        worker.index_follower.stop()
+        worker.query_log.close()
+
+
+BUILD = [sys.executable, "-m", "bot", "index", "build", "--json"]
+
+
+def test_two_builds_at_once_publish_one_after_the_other(tmp_path: Path, database: str) -> None:
+    corpora = [tmp_path / "corpus-1", tmp_path / "corpus-2"]
+    for n, corpus in enumerate(corpora):
+        corpus.mkdir()
+        (corpus / "lucid-saudi.md").write_text(NEW_ARTICLE + f"\nEdition {n}.\n")
+    builds = [
+        subprocess.Popen(
+            BUILD,
+            cwd=tmp_path,
+            env={
+                "PATH": "/usr/bin:/bin",
+                "HOME": str(tmp_path),
+                "EVBOT_DATABASE_URL": database,
+                "EVBOT_CORPUS_DIR": str(corpus),
+                "EVBOT_INDEX_DIR": str(tmp_path / f"release-{n}"),
+            },
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for n, corpus in enumerate(corpora)
+    ]
+    outputs = [b.communicate(timeout=300) for b in builds]
+    assert [b.returncode for b in builds] == [0, 0], outputs
+    published = {json.loads(out)["published"] for out, _ in outputs}
+    with psycopg.connect(database) as conn:
+        (current,) = conn.execute("SELECT build FROM index_current").fetchone()
+        rows = conn.execute(
+            "SELECT b.name, b.files, count(f.path), b.manifest::text FROM index_builds b "
+            "JOIN index_files f ON f.build = b.name GROUP BY b.name"
+        ).fetchall()
+    assert current in published and {name for name, *_ in rows} <= published
+    for _, files, stored, manifest in rows:
+        assert files == stored == len(json.loads(manifest)["files"]) + 1  # whole, no mix
+
+
+def test_the_deployment_files_migrate_publish_and_ask_for_postgresql() -> None:
+    root = Path(__file__).resolve().parent.parent
+    procfile = dict(
+        line.split(": ", 1) for line in (root / "Procfile").read_text().splitlines() if line
+    )
+    assert procfile["release"] == "evbot db upgrade && evbot index build"
+    assert procfile["web"] == "evbot serve slack --http"
+    app = json.loads((root / "app.json").read_text())
+    assert {"plan": "heroku-postgresql", "as": "DATABASE"} in app["addons"]
+    assert set(app["formation"]) <= set(procfile)
