@@ -7,7 +7,6 @@ Tests taking `store_settings` run on both backends (tests/conftest.py).
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import logging
 import sqlite3
@@ -44,7 +43,8 @@ def store(store_settings: dict):
 
 
 def _answer(answer_id: str, *, refused: bool = False) -> Answer:
-    return Answer(id=answer_id, question="q", answer="a", refused=refused)
+    outcome = "refused" if refused else "answered"
+    return Answer(id=answer_id, question="q", answer="a", refused=refused, outcome=outcome)
 
 
 # -- claims ------------------------------------------------------------------------------------
@@ -134,18 +134,11 @@ def test_claims_fall_back_to_the_process_while_sqlite_is_unusable(
 # -- the outcome column -------------------------------------------------------------------------
 
 
-@dataclasses.dataclass(frozen=True)
-class PartialAnswer(Answer):
-    """An answer layer that tells partial answers apart (Answer.outcome, issue 17)."""
-
-    outcome: str = "partial"
-
-
 def test_stats_count_questions_by_outcome(store, store_settings: dict, evbot) -> None:
     store.record_answer(_answer("a1"))
     store.record_answer(_answer("a2"))
     store.record_answer(_answer("r1", refused=True))
-    store.record_answer(PartialAnswer(id="p1", question="q", answer="a", refused=False))
+    store.record_answer(Answer(id="p1", question="q", answer="a", refused=False, outcome="partial"))
     store.record_answer(_answer("again", refused=True), reask_of="r1")  # not a question
     stats = store.stats()
     assert stats["outcomes"] == {"answered": 2, "partial": 1, "refused": 1}
