@@ -102,16 +102,6 @@ async def post(
         log.error("could not DM user %s either: %s", asker.id, describe(err))
 
 
-async def respond_now(interaction: discord.Interaction[Any], text: str) -> None:
-    """An immediate private reply to an interaction (refusals to start: cooldown, not here)."""
-    try:
-        await interaction.response.send_message(
-            text_message(text), ephemeral=True, allowed_mentions=NO_MENTIONS
-        )
-    except Exception as err:
-        log.error("could not respond to interaction %s: %s", interaction.id, describe(err))
-
-
 async def tell(interaction: discord.Interaction[Any], text: str) -> None:
     """A private note to whoever used the command or button, acknowledged yet or not."""
     send = (
