@@ -22,7 +22,6 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bot.conversation import search_query  # noqa: E402
 from bot.embedding import get_embedder  # noqa: E402
 from bot.index import build_index  # noqa: E402
 from bot.service import AnswerService  # noqa: E402
@@ -56,7 +55,7 @@ def measure(service: AnswerService, name: str, show: bool) -> dict[str, object]:
             right += ok
             if q["kind"] == "topic-switch":
                 switches += 1
-                switched_as_follow_up += search_query(second, [first]) != second
+                switched_as_follow_up += service.search_for(second, [first])[0] != second
             if show and not ok:
                 print(f"  miss {q['turns']} -> {answer.outcome}: {answer.answer[:100]}")
         return {

@@ -29,6 +29,14 @@ from bot.store import Store, StoreError, open_store
 log = logging.getLogger(__name__)
 
 
+# A follow-up keeps its context when the context's best passage matches the question alone within
+# this cosine of the question's own best match, or when the question alone matches nothing (its
+# best cosine under the second figure: "by when?" scores ~0.06). Chosen on the tuning
+# conversations (tests/data/conversations.jsonl; docs/quality.md).
+FOLLOW_UP_MARGIN = 0.02
+FOLLOW_UP_OWN_MATCH = 0.2
+
+
 def best_similarity(retriever: Retriever, query_vector: np.ndarray) -> float:
     """The question's best cosine with any passage: what says whether the sources cover it."""
     vectors = retriever.index.passage_vectors
@@ -93,6 +101,35 @@ class AnswerService:
         index = load_index(self.settings.index_dir, self.settings.model, build)
         return Retriever(index, self.embedder)
 
+    def search_for(
+        self, question: str, history: Sequence[str] = (), retriever: Retriever | None = None
+    ) -> tuple[str, np.ndarray]:
+        """What to search for, and its vector: the question, or the question in its context.
+
+        A question that reads as a follow-up (bot/conversation.py) is searched both alone and
+        with the questions before it, and keeps its context only when that helps: when the first
+        passage found with the context matches the question alone about as well as the first
+        passage found for the question alone does, or when the question alone matches nothing.
+        "Who is Amazon partnering with on batteries?" then "where will the factories be?" finds
+        the factories; "by when?" after the carbon pledge finds 2040 (docs/quality.md).
+        """
+        retriever = retriever or self.retriever
+        vector = self.embedder.encode_query(question)
+        query = search_query(question, history)
+        if query == question:
+            return question, vector
+        in_context = self.embedder.encode_query(query)
+        vectors = retriever.index.passage_vectors
+        own_top = retriever.rank(question, vector).ids[:1]
+        context_top = retriever.rank(query, in_context).ids[:1]
+        if not len(own_top) or not len(context_top):
+            return question, vector
+        own_best = float(vectors[int(own_top[0])] @ vector)
+        context_best = float(vectors[int(context_top[0])] @ vector)
+        if own_best < FOLLOW_UP_OWN_MATCH or context_best >= own_best - FOLLOW_UP_MARGIN:
+            return query, in_context
+        return question, vector
+
     def ask(
         self,
         question: str,
@@ -115,8 +152,7 @@ class AnswerService:
         _ = self.embedder.model  # a cold start loads it here: loading is not answer latency
         searched = time.perf_counter()
         k = citations or self.settings.citations
-        query = search_query(text, history)
-        vector = self.embedder.encode_query(query)
+        query, vector = self.search_for(text, history, retriever)
         hits = retriever.search_vector(query, vector, k)
         retrieved = time.perf_counter()
         manifest = retriever.index.manifest
