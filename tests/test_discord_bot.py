@@ -276,7 +276,9 @@ def test_corpus_text_cannot_ping_or_break_markdown(
         tmp_path,
         "---\ntitle: Fan *war* [notes]\nurl: https://example.com/a (b)\n---\n# Reactions\n\n"
         "Tesla fans flooded the forum and pinged @everyone and @here about the Amazon car. "
-        "Moderators wrote **stop** and `ping` spam with a [fake link](https://evil.example) "
+        # Backslash-escaped: the loader reads Markdown to plain text, and these must survive it.
+        "Moderators wrote \\*\\*stop\\*\\* and \\`ping\\` spam with a "
+        "\\[fake link\\](https://evil.example) "
         "when the Amazon car rumour spread. One fan tagged <@123456789012345678> and "
         "<@&123456789012345679> about the Amazon car.\n",
     )
