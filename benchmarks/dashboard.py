@@ -386,12 +386,12 @@ def screenshot(base: str, target: Path) -> None:
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        page = browser.new_page(viewport={"width": 1280, "height": 1700})
         page.goto(base)
         page.click('[data-days="90"]')
         page.wait_for_selector("#dashboard[data-gaps-loaded=true]", timeout=120_000)
         page.locator("details.gap summary").first.click()
-        page.screenshot(path=str(target), full_page=True)
+        page.screenshot(path=str(target))  # the top: figures, charts, the first gaps
         browser.close()
     print(f"screenshot: {target}")
 

@@ -376,3 +376,18 @@ def test_the_slack_http_process_serves_it_at_dashboard(
     finally:
         harness.close()
         fake.close()
+
+
+def test_past_days_are_kept_and_today_is_read_again(
+    tmp_path: Path, shipped_settings: Settings, embedder: Embedder
+) -> None:
+    settings = log_settings(shipped_settings, db_path=tmp_path / "log.sqlite3")
+    service = seeded_service(settings, embedder)
+    service.ask("Who is Amazon partnering with on batteries?", source="cli")
+    board = Dashboard(reader_for(settings))
+    week = DateRange.last(7)
+    assert board.series(week)["totals"]["questions"] == 1
+    service.ask("What is the capital of France?", source="cli")
+    again = board.series(week)
+    assert again["totals"]["questions"] == 2 and again["totals"]["refused"] == 1
+    assert again["questions"][:-1] == [0] * 6  # the cached past days
