@@ -60,7 +60,9 @@ def test_a_release_build_reaches_workers_with_empty_disks_and_new_builds_follow(
     worker = AnswerService(worker_settings, service.embedder)  # an empty index/ at start
     try:
         assert worker._live_build() == release["published"]
-        assert "Panasonic" in worker.ask(QUESTION).answer
+        first = worker.ask(QUESTION, conversation="slack:C1:1")
+        assert "Panasonic" in first.answer
+        worker.record_feedback(first.id, "U2", helpful=True)
 
         # The next release runs in a fresh process too: it starts from the published build.
         again = build(evbot, corpus_copy, tmp_path / "release-2", database)
@@ -83,6 +85,21 @@ def test_a_release_build_reaches_workers_with_empty_disks_and_new_builds_follow(
         builds = [r[0] for r in conn.execute("SELECT name FROM index_builds ORDER BY seq")]
     assert builds == [release["published"], changed["published"]]  # KEEP_BUILDS = 2
     assert KEEP_BUILDS == 2
+
+    # The platform restarts the worker into a fresh copy: nothing it needs was on its disk.
+    restarted = AnswerService(
+        load_settings(index_dir=tmp_path / "worker-restarted", database_url=database),
+        service.embedder,
+    )
+    try:
+        assert restarted._live_build() == changed["published"]
+        assert restarted.query_log.conversation_questions("slack:C1:1") == [QUESTION]
+        assert restarted.query_log.stats()["helpful"] == 1
+    finally:
+        restarted.index_follower.stop()
+        restarted.query_log.close()
+    stats = evbot("stats", "--json", database_url=database)  # from anywhere else
+    assert stats.code == 0 and (stats.json()["questions"], stats.json()["helpful"]) == (2, 1)
 
 
 def _republish_tampered(database: str, how: str) -> str:
