@@ -226,6 +226,7 @@ def cmd_stats(args: argparse.Namespace, settings: Settings) -> int:
         f"questions:   {stats['questions']}  (refused {stats['refused']}, "
         f"{stats['refusal_rate']:.0%})"
     )
+    print("outcomes:    " + ", ".join(f"{n} {name}" for name, n in stats["outcomes"].items()))
     print(
         f"feedback:    {stats['helpful']} helpful, {stats['not_helpful']} not helpful"
         + (f" ({ratio:.0%} helpful)" if ratio is not None else "")

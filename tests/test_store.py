@@ -147,6 +147,8 @@ def test_stats_count_questions_by_outcome(store, store_settings: dict, evbot) ->
     run = evbot("stats", "--json", **store_settings)
     assert run.code == 0, run.stderr
     assert run.json()["outcomes"] == {"answered": 2, "partial": 1, "refused": 1}
+    text = evbot("stats", **store_settings)
+    assert "outcomes:    2 answered, 1 partial, 1 refused" in text.stdout
 
 
 # -- SQLite migrations --------------------------------------------------------------------------
