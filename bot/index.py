@@ -3,13 +3,19 @@
 Layout of `index/`:
     current -> <build id>/      symlink to the live build, swapped atomically by `os.replace`
     <build id>/manifest.json    format, model, dimension, chunking, articles (with content hashes),
-                                counts, build time, and the size and checksum of every
+                                counts, search, build time, and the size and checksum of every
                                 other file (checked at every load: 0.16 s of 4.1 s at 10^5
                                 passages, benchmarks/index_checksums.py)
-    <build id>/passages.json    passage metadata and text
-    <build id>/vectors.faiss    one normalised vector per passage (inner product = cosine)
-    <build id>/sentences.npy    one normalised vector per sentence, passages' sentences in order
+    <build id>/passages.jsonl   one JSON record per passage (metadata and text), and
+    <build id>/passage_offsets.npy  where each record starts: read one passage, never all
+    <build id>/vectors.npy      one normalised float32 vector per passage (inner product = cosine)
+    <build id>/moments.npy      their mean vector and second-moment matrix (exact z-scores)
+    <build id>/search.faiss     approximate (IVF) search index, from APPROXIMATE_FROM passages on
+    <build id>/sentences.npy    one normalised float16 vector per sentence, passages' in order,
+    <build id>/sentence_offsets.npy  and the row of each passage's first sentence
     <build id>/lexical/         BM25 index
+Arrays are memory-mapped at load, so a question reads the few rows it needs and memory grows
+with what is asked, not with the corpus (docs/scale.md has the measured curve).
 A build writes a new folder beside the live one and swaps the symlink only once every file is on
 disk, so a crash or kill at any moment leaves the previous build serving.
 """
@@ -18,36 +24,50 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import itertools
 import json
 import logging
+import mmap
 import os
 import shutil
 import time
 import uuid
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, overload
 
 import numpy as np
 
 from bot.chunking import Passage, chunk_articles
 from bot.corpus import Article, CorpusProblem, load_corpus
-from bot.embedding import Embedder
+from bot.embedding import Embedder, set_thread_pools
 from bot.errors import BuildInProgress, CorpusError, IndexUnavailable
 from bot.lexical import LexicalIndex
+from bot.ranking import vector_moments
 from bot.settings import Settings
 
 # 2: sentence vectors pooled from the passage pass; BM25 with k1 = 0.9, b = 0.4.
 # 3: passages are the articles' plain text, their Markdown read away (bot/corpus.py).
-FORMAT_VERSION = 3
+# 4: memory-mapped passages and vectors, float16 sentences, moments, FAISS search (IVF) at scale.
+FORMAT_VERSION = 4
 CURRENT = "current"
 MANIFEST = "manifest.json"
-PASSAGES = "passages.json"
-VECTORS = "vectors.faiss"
+PASSAGES = "passages.jsonl"
+PASSAGE_OFFSETS = "passage_offsets.npy"
+VECTORS = "vectors.npy"
+MOMENTS = "moments.npy"
+SEARCH = "search.faiss"
 SENTENCES = "sentences.npy"
+SENTENCE_OFFSETS = "sentence_offsets.npy"
+# Below this many passages FAISS searches exactly (a flat index, about 1 ms at 10^4 passages);
+# from it on, an IVF index searches a few lists (docs/scale.md: latency and recall measured).
+APPROXIMATE_FROM = 50_000
+# Lists searched per question, of sqrt(passages) lists: at 10^5 passages 8 probes kept recall@10
+# where 64 have it and took 3.6 ms against 25 ms (docs/scale.md).
+IVF_PROBES = 8
 LEXICAL = "lexical"
 REBUILD_HINT = "run: evbot index build"
 FULL_REBUILD_HINT = "run: evbot index build --full"
@@ -168,6 +188,7 @@ def _reusable_index(settings: Settings) -> SearchIndex | None:
 def _embed(
     articles: list[Article], settings: Settings, embedder: Embedder, progress: bool
 ) -> _Vectors:
+    set_thread_pools(None)  # a build encodes with every core
     passages = chunk_articles(
         articles, embedder.count_tokens, settings.chunk_tokens, embedder.max_tokens
     )
@@ -225,9 +246,15 @@ def _write_build(
     build_id = datetime.now(UTC).strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:8]
     staging = index_dir / f".{build_id}.tmp"
     staging.mkdir()
-    _write_json(staging / PASSAGES, [_passage_record(p) for p in passages])
-    _write_vectors(staging / VECTORS, vectors.passage_vectors)
-    np.save(staging / SENTENCES, vectors.sentence_vectors)
+    _write_passages(staging, passages)
+    np.save(staging / VECTORS, np.asarray(vectors.passage_vectors, dtype=np.float32))
+    mean_vector, second_moment = vector_moments(vectors.passage_vectors)
+    np.save(staging / MOMENTS, np.vstack([mean_vector, second_moment]))
+    search = _write_search(staging / SEARCH, vectors.passage_vectors)
+    # float16: a sentence's cosine moves by ~1e-5, and the largest file halves.
+    np.save(staging / SENTENCES, np.asarray(vectors.sentence_vectors, dtype=np.float16))
+    counts = np.array([len(p.sentences) for p in passages], dtype=np.int64)
+    np.save(staging / SENTENCE_OFFSETS, np.concatenate([[0], np.cumsum(counts)]))
     titles = {a.doc_id: a.title for a in articles}
     LexicalIndex.build([_lexical_text(p, titles) for p in passages]).save(staging / LEXICAL)
     per_article = Counter(p.doc_id for p in passages)
@@ -236,6 +263,7 @@ def _write_build(
         "model": settings.model,
         "dimension": int(vectors.passage_vectors.shape[1]),
         "chunking": {"target_tokens": settings.chunk_tokens, "max_tokens": max_tokens},
+        "search": search,
         "built_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "counts": {
             "articles": len(articles),
@@ -290,12 +318,40 @@ def _write_json(path: Path, data: Any) -> None:
         json.dump(data, handle, ensure_ascii=False)
 
 
-def _write_vectors(path: Path, vectors: np.ndarray) -> None:
+def _write_passages(staging: Path, passages: Sequence[Passage]) -> None:
+    """One JSON line per passage, and the byte offset of each line (one more: the end)."""
+    offsets = np.zeros(len(passages) + 1, dtype=np.int64)
+    with open(staging / PASSAGES, "wb") as handle:
+        for i, passage in enumerate(passages):
+            line = json.dumps(_passage_record(passage), ensure_ascii=False).encode() + b"\n"
+            handle.write(line)
+            offsets[i + 1] = offsets[i] + len(line)
+    np.save(staging / PASSAGE_OFFSETS, offsets)
+
+
+def _write_search(path: Path, vectors: np.ndarray) -> dict[str, Any]:
+    """The approximate search index from APPROXIMATE_FROM passages on; what the manifest says.
+
+    IVF with 8-bit codes: it builds in a minute at 10^6 passages on 2 cores (HNSW took far
+    longer), and its scores only choose candidates, whose cosines are then read exactly from
+    vectors.npy.
+    """
+    rows, dim = vectors.shape
+    if rows < APPROXIMATE_FROM:
+        return {"kind": "flat"}
     import faiss
 
-    index = faiss.IndexFlatIP(vectors.shape[1])
-    index.add(vectors)
+    lists = round(np.sqrt(rows))
+    quantizer = faiss.IndexFlatIP(dim)
+    index = faiss.IndexIVFScalarQuantizer(
+        quantizer, dim, lists, faiss.ScalarQuantizer.QT_8bit, faiss.METRIC_INNER_PRODUCT
+    )
+    sample = np.random.default_rng(0).choice(rows, min(rows, 64 * lists), replace=False)
+    index.train(np.ascontiguousarray(vectors[np.sort(sample)], dtype=np.float32))
+    for start in range(0, rows, 65_536):
+        index.add(np.ascontiguousarray(vectors[start : start + 65_536], dtype=np.float32))
     faiss.write_index(index, str(path))
+    return {"kind": "ivf", "lists": lists, "probes": IVF_PROBES, "codes": "sq8"}
 
 
 def _file_sizes(root: Path) -> dict[str, int]:
@@ -420,17 +476,73 @@ def check_manifest(index_dir: Path, manifest: dict[str, Any], model: str) -> Non
         )
 
 
+class PassageTable(Sequence[Passage]):
+    """The passages of a build, read from passages.jsonl one record at a time when asked for.
+
+    The file is memory-mapped: a question parses the few passages it cites, and a million
+    passages cost their page cache, not a million Python objects.
+    """
+
+    def __init__(self, path: Path, offsets: np.ndarray) -> None:
+        self._offsets = offsets
+        size = path.stat().st_size
+        with open(path, "rb") as handle:
+            self._data: mmap.mmap | bytes = (
+                mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) if size else b""
+            )
+        if int(offsets[-1]) != size:
+            raise ValueError(f"{PASSAGES} does not end where its offsets say")
+
+    def __len__(self) -> int:
+        return len(self._offsets) - 1
+
+    @overload
+    def __getitem__(self, row: int) -> Passage: ...
+    @overload
+    def __getitem__(self, row: slice) -> list[Passage]: ...
+    def __getitem__(self, row: int | slice) -> Passage | list[Passage]:
+        if isinstance(row, slice):
+            return [self[i] for i in range(*row.indices(len(self)))]
+        row = int(row)
+        if row < 0:
+            row += len(self)
+        if not 0 <= row < len(self):
+            raise IndexError(f"passage {row} of {len(self)}")
+        record = json.loads(self._data[int(self._offsets[row]) : int(self._offsets[row + 1])])
+        return _passage(record)
+
+    def __iter__(self) -> Iterator[Passage]:
+        offsets = self._offsets.tolist()
+        for start, end in itertools.pairwise(offsets):
+            yield _passage(json.loads(self._data[start:end]))
+
+
+def _passage(record: dict[str, Any]) -> Passage:
+    return Passage(
+        id=record["id"],
+        doc_id=record["doc_id"],
+        section=record["section"],
+        start=record["start"],
+        end=record["end"],
+        text=record["text"],
+        sentences=tuple((s, e) for s, e in record["sentences"]),
+    )
+
+
 @dataclass
 class SearchIndex:
-    """A loaded build: everything the retriever searches, in memory."""
+    """A loaded build: what the retriever searches, memory-mapped where it is large."""
 
     path: Path
     manifest: dict[str, Any]
-    passages: list[Passage]
-    passage_vectors: np.ndarray
-    sentence_vectors: np.ndarray
+    passages: Sequence[Passage]
+    passage_vectors: np.ndarray  # float32, memory-mapped
+    sentence_vectors: np.ndarray  # float16, memory-mapped
     sentence_offsets: np.ndarray  # row of each passage's first sentence in sentence_vectors
     lexical: LexicalIndex
+    mean_vector: np.ndarray  # of the passage vectors (float64)
+    second_moment: np.ndarray  # mean of v v^T over the passage vectors (float64)
+    search: Any  # the FAISS index that finds a question's nearest passages
 
     @property
     def build_id(self) -> str:
@@ -438,6 +550,13 @@ class SearchIndex:
 
     def article(self, doc_id: str) -> dict[str, Any]:
         return self.manifest["articles"][doc_id]
+
+    def nearest(self, query_vector: np.ndarray, k: int) -> np.ndarray:
+        """Rows of (about, above APPROXIMATE_FROM) the `k` passages nearest the question."""
+        if k <= 0 or len(self.passages) == 0:
+            return np.zeros(0, dtype=np.int64)
+        _, rows = self.search.search(query_vector.reshape(1, -1).astype(np.float32), k)
+        return rows[0][rows[0] >= 0].astype(np.int64)
 
 
 def load_index(index_dir: Path, model: str, build_id: str | None = None) -> SearchIndex:
@@ -450,31 +569,17 @@ def load_index(index_dir: Path, model: str, build_id: str | None = None) -> Sear
         raise IndexUnavailable(f"index in {index_dir} is corrupt ({err}); {REBUILD_HINT}") from None
     verify_checksums(build, manifest)
     try:
-        passages = [
-            Passage(
-                id=r["id"],
-                doc_id=r["doc_id"],
-                section=r["section"],
-                start=r["start"],
-                end=r["end"],
-                text=r["text"],
-                sentences=tuple((s, e) for s, e in r["sentences"]),
-            )
-            for r in json.loads((build / PASSAGES).read_text(encoding="utf-8"))
-        ]
-        import faiss
-
-        # The retriever scores every passage with one product (score fusion needs them all),
-        # so the FAISS file is read for its vectors and the index object is not kept.
-        stored = faiss.read_index(str(build / VECTORS))
-        passage_vectors = stored.reconstruct_n(0, stored.ntotal)
-        del stored
-        sentence_vectors = np.load(build / SENTENCES)
+        passages = PassageTable(build / PASSAGES, np.load(build / PASSAGE_OFFSETS))
+        passage_vectors = np.load(build / VECTORS, mmap_mode="r")
+        moments = np.load(build / MOMENTS)
+        sentence_vectors = np.load(build / SENTENCES, mmap_mode="r")
+        sentence_offsets = np.load(build / SENTENCE_OFFSETS, mmap_mode="r")
         lexical = LexicalIndex.load(build / LEXICAL)
-        counts = np.array([len(p.sentences) for p in passages], dtype=np.int64)
-        offsets = np.concatenate([[0], np.cumsum(counts)[:-1]]) if len(passages) else counts
-        if len(passage_vectors) != len(passages) or len(sentence_vectors) != int(counts.sum()):
+        if len(passage_vectors) != len(passages) or len(sentence_offsets) != len(passages) + 1:
             raise ValueError("vector counts do not match the passages")
+        if len(sentence_vectors) != int(sentence_offsets[-1]):
+            raise ValueError("sentence counts do not match the passages")
+        search = _load_search(build, manifest, passage_vectors)
     except Exception as err:  # any unreadable part means the same thing to the user: rebuild
         raise IndexUnavailable(
             f"index in {index_dir} is corrupt ({str(err).splitlines()[0][:120]}); {REBUILD_HINT}"
@@ -485,9 +590,27 @@ def load_index(index_dir: Path, model: str, build_id: str | None = None) -> Sear
         passages=passages,
         passage_vectors=passage_vectors,
         sentence_vectors=sentence_vectors,
-        sentence_offsets=offsets,
+        sentence_offsets=sentence_offsets[:-1],
         lexical=lexical,
+        mean_vector=moments[0],
+        second_moment=moments[1:],
+        search=search,
     )
+
+
+def _load_search(build: Path, manifest: dict[str, Any], vectors: np.ndarray) -> Any:
+    """The build's IVF index, or an exact flat one over its vectors (small builds)."""
+    import faiss
+
+    search = manifest.get("search", {})
+    if search.get("kind") == "ivf":
+        index = faiss.read_index(str(build / SEARCH))
+        index.nprobe = int(search["probes"])
+        return index
+    index = faiss.IndexFlatIP(int(manifest["dimension"]))
+    if len(vectors):
+        index.add(np.ascontiguousarray(vectors, dtype=np.float32))
+    return index
 
 
 def _check_file_sizes(build: Path, manifest: dict[str, Any]) -> None:

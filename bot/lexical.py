@@ -49,7 +49,8 @@ class LexicalIndex:
     def load(cls, directory: Path) -> LexicalIndex:
         import bm25s
 
-        return cls(bm25s.BM25.load(str(directory), show_progress=False, verbosity=0))
+        # Memory-mapped: the postings of a million passages stay on disk until a query reads them.
+        return cls(bm25s.BM25.load(str(directory), mmap=True, show_progress=False, verbosity=0))
 
     def scores(self, query: str) -> np.ndarray:
         """BM25 score of every passage for `query` (zeros when no query term is in the corpus)."""
@@ -58,6 +59,24 @@ class LexicalIndex:
         if not known:
             return np.zeros(n, dtype=np.float32)
         return np.asarray(self._bm25.get_scores(known), dtype=np.float32)
+
+    def scored(self, query: str) -> tuple[np.ndarray, np.ndarray]:
+        """(rows, BM25 scores) of the passages that match `query`, rows ascending; the rest
+        score 0. Summed from the query terms' postings, so the cost follows the matches, not
+        the corpus (`scores` fills an array as long as the corpus).
+        """
+        vocab = self._bm25.vocab_dict
+        # A repeated term counts again, as bm25s's own scoring does.
+        ids = [vocab[t] for t in terms([query])[0] if t in vocab]
+        if not ids:
+            return np.zeros(0, dtype=np.int64), np.zeros(0)
+        indptr = self._bm25.scores["indptr"]
+        rows = np.concatenate(
+            [self._bm25.scores["indices"][indptr[i] : indptr[i + 1]] for i in ids]
+        )
+        data = np.concatenate([self._bm25.scores["data"][indptr[i] : indptr[i + 1]] for i in ids])
+        unique, which = np.unique(rows, return_inverse=True)
+        return unique.astype(np.int64), np.bincount(which, weights=data, minlength=len(unique))
 
     def term_weights(self, query: str) -> dict[str, float]:
         """IDF of each query term found in the corpus: rare terms say more about a match."""

@@ -1,7 +1,10 @@
 """The ranking arithmetic shared by retrieval, evaluation, the query log and the benchmarks.
 
 z-scores (how score fusion puts two scorers on one scale), the k best of a score array (best
-first, ties in index order) and percentiles, each defined once here.
+first, ties in index order) and percentiles, each defined once here. The z-scores of a few
+candidates can also be had without scoring every passage: from the mean and variance of all the
+scores, which for cosines follow from the passage vectors' first and second moments and for BM25
+from its (sparse) non-zero scores.
 """
 
 from __future__ import annotations
@@ -26,6 +29,59 @@ def zscores(scores: ArrayLike, axis: int = -1) -> np.ndarray:
     # Exactly equal scores: their std can be a rounding error above 0, so test the range instead.
     varies = np.ptp(values, axis=axis, keepdims=True) > 0
     return np.divide(values - mean, spread, out=np.zeros_like(values), where=varies & (spread > 0))
+
+
+def zscores_from_moments(scores: ArrayLike, mean: float, variance: float) -> np.ndarray:
+    """`scores` shifted by `mean` and scaled by sqrt(`variance`): the z-scores of some of a
+    population's scores, given the moments of all of them; zeros when they do not vary.
+
+    Relative threshold, not `> 0`: a variance computed from moments of equal scores is a
+    rounding error, not a spread (brute force tests the range for the same reason).
+    """
+    values = np.asarray(scores, dtype=np.float64)
+    if variance <= _NO_SPREAD * max(mean * mean, 1.0):
+        return np.zeros_like(values)
+    return (values - mean) / np.sqrt(variance)
+
+
+# Below this share of the squared mean, a variance from moments is rounding, not spread.
+_NO_SPREAD = 1e-12
+
+
+def vector_moments(vectors: np.ndarray, block: int = 65_536) -> tuple[np.ndarray, np.ndarray]:
+    """(mean vector mu, second-moment matrix Sigma = mean of v v^T) of the rows, in float64.
+
+    In blocks, so a million float32 rows never exist at once in float64. For any query q the
+    cosines q.v of all rows then have mean q.mu and variance q^T Sigma q - (q.mu)^2.
+    """
+    rows, dim = vectors.shape
+    total = np.zeros(dim)
+    second = np.zeros((dim, dim))
+    for start in range(0, rows, block):
+        part = np.asarray(vectors[start : start + block], dtype=np.float64)
+        total += part.sum(axis=0)
+        second += part.T @ part
+    if rows == 0:
+        return total, second
+    return total / rows, second / rows
+
+
+def cosine_moments(
+    query: np.ndarray, mean_vector: np.ndarray, second_moment: np.ndarray
+) -> tuple[float, float]:
+    """(mean, variance) of the inner products of `query` with all rows the moments came from."""
+    q = np.asarray(query, dtype=np.float64)
+    mean = float(q @ mean_vector)
+    return mean, max(float(q @ second_moment @ q) - mean * mean, 0.0)
+
+
+def sparse_moments(nonzero: ArrayLike, population: int) -> tuple[float, float]:
+    """(mean, variance) of `population` scores of which all but `nonzero` are 0 (BM25's)."""
+    values = np.asarray(nonzero, dtype=np.float64)
+    if population <= 0:
+        return 0.0, 0.0
+    mean = float(values.sum()) / population
+    return mean, max(float(values @ values) / population - mean * mean, 0.0)
 
 
 def top_k(scores: ArrayLike, k: int) -> np.ndarray:

@@ -3,8 +3,11 @@
 Fusion adds z-scores: each scorer's scores over every passage are shifted to mean 0 and scaled to
 standard deviation 1 for this query, so cosine and BM25 land on one scale, and BM25 is weighted
 by `lexical_weight`. Unlike reciprocal rank fusion it keeps how far ahead a passage is, not only
-its place (README, "Retrieval quality", has the measurements). Each hit also carries the
-cosine similarity of the question to every sentence of its passage, which the answer quotes from.
+its place (docs/retrieval-quality.md has the measurements). Only candidates are scored: the
+passages FAISS finds nearest and BM25's best; their z-scores are still exact, from the mean and
+variance over every passage (bot/ranking.py), so the search touches a small part of the index.
+Each hit also carries the cosine similarity of the question to every sentence of its passage,
+which the answer quotes from.
 """
 
 from __future__ import annotations
@@ -15,10 +18,14 @@ from typing import Literal
 import numpy as np
 
 from bot.chunking import Passage
-from bot.embedding import Embedder
+from bot.embedding import Embedder, set_thread_pools
 from bot.index import SearchIndex
 from bot.lexical import terms
-from bot.ranking import top_k, zscores
+from bot.ranking import cosine_moments, sparse_moments, top_k, zscores_from_moments
+
+# Each scorer proposes at least this many candidates: the fused top 10 of the union of both top
+# 200s equalled the fused top 10 over all passages on SciFact and XQuAD-en (docs/scale.md).
+MIN_DEPTH = 200
 
 
 @dataclass(frozen=True)
@@ -39,7 +46,8 @@ class Ranking:
 
     ids: np.ndarray
     scores: np.ndarray
-    lexical: np.ndarray  # BM25 score of every passage (zeros in dense mode)
+    lexical: np.ndarray  # BM25 score of each ranked passage, in the order of `ids`
+    best_dense: float = -1.0  # the question's best cosine with any passage found
 
 
 class Retriever:
@@ -57,11 +65,13 @@ class Retriever:
     ) -> None:
         self.index = index
         self.embedder = embedder
+        set_thread_pools(1)  # one question at a time, each on one thread (bot/embedding.py)
         self.candidates = candidates
         self.lexical_weight = lexical_weight
         self.duplicate_similarity = duplicate_similarity
         self.term_overlap_weight = term_overlap_weight
         self.mode = mode  # dense or BM25 alone are for measuring what fusion adds
+        self._best: tuple[bytes, float] = (b"", -1.0)  # the last question's best cosine
 
     def search(self, query: str, k: int = 3) -> list[Hit]:
         return self.search_vector(query, self.embedder.encode_query(query), k)
@@ -74,34 +84,70 @@ class Retriever:
         n = len(self.index.passages)
         if n == 0:
             return Ranking(np.zeros(0, np.int64), np.zeros(0), np.zeros(0, np.float32))
-        lexical = np.zeros(n, dtype=np.float32)
+        depth = max(self.candidates, MIN_DEPTH)
+        dense_rows = np.zeros(0, np.int64)
+        if self.mode != "bm25":
+            dense_rows = self.index.nearest(query_vector, depth)
+        lexical_rows, lexical_scores = np.zeros(0, np.int64), np.zeros(0)
         if self.mode != "dense":
-            lexical = self.index.lexical.scores(query)
-        if self.mode == "bm25":
-            fused = lexical.astype(np.float64)
+            lexical_rows, lexical_scores = self.index.lexical.scored(query)
+        if self.mode == "dense":
+            rows = np.unique(dense_rows)
         else:
-            # Exact inner product with every passage (what a flat FAISS index computes).
-            cosine = (self.index.passage_vectors @ query_vector).astype(np.float64)
+            best_lexical = top_k(lexical_scores, depth)
+            rows = np.union1d(dense_rows, lexical_rows[best_lexical])
+        # BM25 of each candidate: its score among the scored postings, else 0.
+        at = np.searchsorted(lexical_rows, rows)
+        at[at == len(lexical_rows)] = 0
+        found = lexical_rows[at] == rows if len(lexical_rows) else np.zeros(len(rows), bool)
+        lexical = np.where(found, lexical_scores[at] if len(lexical_rows) else 0.0, 0.0)
+        cosine = np.zeros(len(rows))
+        best_dense = -1.0
+        if self.mode != "bm25":
+            cosine = self._cosines(rows, query_vector)
+            best_dense = float(cosine.max()) if len(cosine) else -1.0
+            self._best = (query_vector.tobytes(), best_dense)
+        if self.mode == "bm25":
+            fused = lexical
+        elif self.mode == "dense":
             fused = cosine
-            if self.mode == "hybrid":
-                fused = zscores(cosine) + self.lexical_weight * zscores(lexical)
+        else:
+            fused = zscores_from_moments(
+                cosine,
+                *cosine_moments(query_vector, self.index.mean_vector, self.index.second_moment),
+            ) + self.lexical_weight * zscores_from_moments(
+                lexical, *sparse_moments(lexical_scores, n)
+            )
         order = top_k(fused, self.candidates)  # ties: earlier passage first
         if self.mode == "bm25":
             order = order[fused[order] > 0]
-        return Ranking(order, fused[order], lexical)
+        return Ranking(rows[order], fused[order], lexical[order].astype(np.float32), best_dense)
+
+    def best_similarity(self, query_vector: np.ndarray) -> float:
+        """The question's best cosine with any passage (found by the search the ranking ran)."""
+        key, best = self._best
+        if key == query_vector.tobytes():
+            return best
+        rows = self.index.nearest(query_vector, 1)
+        return float(self._cosines(rows, query_vector).max()) if len(rows) else -1.0
+
+    def _cosines(self, rows: np.ndarray, query_vector: np.ndarray) -> np.ndarray:
+        """Exact cosines of some passages, read from the memory-mapped vectors (float64)."""
+        vectors = np.asarray(self.index.passage_vectors[rows], dtype=np.float32)
+        return (vectors @ np.asarray(query_vector, dtype=np.float32)).astype(np.float64)
 
     def hits(self, query: str, query_vector: np.ndarray, ranking: Ranking, k: int) -> list[Hit]:
         """The top `k` of a ranking, near-duplicates dropped, with per-sentence scores."""
         chosen = self._drop_near_duplicates([int(i) for i in ranking.ids[: k * 4]], k)
-        cosines = self.index.passage_vectors[chosen] @ query_vector if chosen else []
-        fused = dict(zip(ranking.ids.tolist(), ranking.scores.tolist(), strict=True))
+        cosines = self._cosines(np.asarray(chosen, np.int64), query_vector) if chosen else []
+        position = {int(row): i for i, row in enumerate(ranking.ids.tolist())}
         weights = self.index.lexical.term_weights(query)
         return [
             Hit(
                 passage=self.index.passages[i],
-                score=float(fused[i]),
+                score=float(ranking.scores[position[i]]),
                 dense=float(cos),
-                lexical=float(ranking.lexical[i]),
+                lexical=float(ranking.lexical[position[i]]),
                 sentence_scores=self._sentence_scores(i, query_vector, weights),
             )
             for i, cos in zip(chosen, cosines, strict=True)
@@ -111,7 +157,7 @@ class Retriever:
         """Keep the best of passages whose vectors are nearly the same (reposted or quoted text)."""
         if not pool:
             return []
-        vectors = self.index.passage_vectors[pool]
+        vectors = np.asarray(self.index.passage_vectors[pool], dtype=np.float32)
         similarity = vectors @ vectors.T
         kept: list[int] = []
         for row, passage in enumerate(pool):
@@ -128,7 +174,8 @@ class Retriever:
     ) -> tuple[float, ...]:
         first = int(self.index.sentence_offsets[passage])
         count = len(self.index.passages[passage].sentences)
-        cosine = self.index.sentence_vectors[first : first + count] @ query_vector
+        sentences = np.asarray(self.index.sentence_vectors[first : first + count], np.float32)
+        cosine = sentences @ query_vector
         total = sum(weights.values())
         if not total:
             return tuple(float(x) for x in cosine)

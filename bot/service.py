@@ -39,8 +39,7 @@ FOLLOW_UP_OWN_MATCH = 0.2
 
 def best_similarity(retriever: Retriever, query_vector: np.ndarray) -> float:
     """The question's best cosine with any passage: what says whether the sources cover it."""
-    vectors = retriever.index.passage_vectors
-    return float((vectors @ query_vector).max()) if len(vectors) else -1.0
+    return retriever.best_similarity(query_vector)
 
 
 class AnswerService:

@@ -3,7 +3,16 @@
 import numpy as np
 import pytest
 
-from bot.ranking import latency_percentiles, percentile, top_k, zscores
+from bot.ranking import (
+    cosine_moments,
+    latency_percentiles,
+    percentile,
+    sparse_moments,
+    top_k,
+    vector_moments,
+    zscores,
+    zscores_from_moments,
+)
 
 
 def test_zscores_have_mean_zero_and_unit_spread() -> None:
@@ -81,3 +90,43 @@ def test_percentile_of_nothing_is_none() -> None:
 
 def test_latency_percentiles_round_to_hundredths() -> None:
     assert latency_percentiles([1.234567, 2.0, 9.87654]) == {"p50": 2.0, "p95": 9.88}
+
+
+def _unit_rows(rng: np.random.Generator, rows: int, dim: int) -> np.ndarray:
+    v = rng.standard_normal((rows, dim)).astype(np.float32) + 0.3  # a shared direction, as real
+    return v / np.linalg.norm(v, axis=1, keepdims=True)
+
+
+@pytest.mark.parametrize("rows", [1, 2, 50, 3000])
+def test_cosine_zscores_from_moments_equal_brute_force(rows: int) -> None:
+    rng = np.random.default_rng(rows)
+    vectors = _unit_rows(rng, rows, 24)
+    mean_vector, second_moment = vector_moments(vectors, block=7)  # blocks that do not divide
+    for query in _unit_rows(rng, 5, 24):
+        cosine = vectors @ query
+        some = rng.choice(rows, min(rows, 10), replace=False)
+        moments = cosine_moments(query, mean_vector, second_moment)
+        assert moments[0] == pytest.approx(cosine.astype(np.float64).mean(), abs=1e-6)
+        expected = zscores(cosine)[some]
+        assert np.allclose(zscores_from_moments(cosine[some], *moments), expected, atol=1e-6)
+
+
+def test_sparse_zscores_from_the_nonzero_scores_equal_brute_force() -> None:
+    rng = np.random.default_rng(1)
+    scores = np.zeros(10_000, dtype=np.float32)
+    matched = rng.choice(10_000, 300, replace=False)
+    scores[matched] = rng.gamma(2.0, 3.0, 300)
+    moments = sparse_moments(scores[matched], len(scores))
+    rows = np.concatenate([matched[:20], np.flatnonzero(scores == 0)[:20]])
+    assert np.allclose(zscores_from_moments(scores[rows], *moments), zscores(scores)[rows])
+
+
+@pytest.mark.parametrize("value", [0.0, 0.37, 5.0])
+def test_moments_of_equal_scores_give_zeros(value: float) -> None:
+    vectors = np.tile(_unit_rows(np.random.default_rng(0), 1, 8), (40, 1))
+    query = vectors[0] * 0 + vectors[0]
+    moments = cosine_moments(query, *vector_moments(vectors))
+    assert np.array_equal(zscores_from_moments(vectors[:3] @ query, *moments), np.zeros(3))
+    same = np.full(7, value)
+    assert np.array_equal(zscores_from_moments(same, *sparse_moments(same, 7)), np.zeros(7))
+    assert sparse_moments([], 0) == (0.0, 0.0)
