@@ -128,3 +128,19 @@ def test_an_index_in_the_previous_format_asks_for_a_rebuild(
     assert run.code == 1 and run.stderr.strip().splitlines() == [
         f"evbot: index in {copy} has format 3, this evbot reads format 4; run: evbot index build"
     ]
+
+
+@pytest.mark.parametrize(
+    "query", ["common0 common1 common0", "rare3", "rare5 common2", "no such words", ""]
+)
+def test_bm25_from_the_postings_equals_scoring_every_passage(query: str) -> None:
+    from bot.lexical import LexicalIndex
+
+    rng = np.random.default_rng(0)
+    common, rare = [f"common{i}" for i in range(5)], [f"rare{i}" for i in range(400)]
+    texts = [" ".join([*rng.choice(common, 8), *rng.choice(rare, 2)]) for _ in range(500)]
+    lexical = LexicalIndex.build(texts)
+    every = lexical.scores(query)
+    rows, scores = lexical.scored(query)
+    assert rows.tolist() == np.flatnonzero(every).tolist()
+    assert np.allclose(scores, every[rows], rtol=1e-5)
