@@ -119,7 +119,7 @@ def _republish_tampered(database: str, how: str) -> str:
         }[how]
         conn.execute(
             f"INSERT INTO index_files (build, path, sha256, size, content) "
-            f"SELECT %s, path, sha256, size, CASE WHEN path = 'passages.json' THEN {damage} "
+            f"SELECT %s, path, sha256, size, CASE WHEN path = 'passages.jsonl' THEN {damage} "
             f"ELSE content END FROM index_files WHERE build = %s",
             (bad, current),
         )
@@ -150,7 +150,7 @@ def test_a_damaged_published_build_is_refused_and_the_previous_one_serves(
             assert worker.index_follower.sync() is None  # refused once, not fetched again
         refusals = [r.getMessage() for r in caplog.records]
         assert len(refusals) == 1
-        assert f"published build {bad} refused: passages.json" in refusals[0]
+        assert f"published build {bad} refused: passages.jsonl" in refusals[0]
         assert f"still serving {good}" in refusals[0]
         assert worker._live_build() == good and "Panasonic" in worker.ask(QUESTION).answer
         assert not list((tmp_path / "worker").glob(".*.tmp"))  # nothing half-written is left
