@@ -46,7 +46,8 @@ def test_redeliveries_go_through_the_injected_claim(service: AnswerService) -> N
 
     claims = Claims()
     runner = AnswerRunner(service, Platform.DISCORD, SlackSettings(_env_file=None), seen=claims)  # type: ignore[call-arg]
-    assert runner.first_time("message 1") and not runner.first_time("message 1")
+    assert asyncio.run(runner.first_time("message 1"))
+    assert not asyncio.run(runner.first_time("message 1"))
     assert claims.offered == ["message 1", "message 1"]
 
 

@@ -144,9 +144,10 @@ class AnswerRunner:
 
     # -- who may ask now -----------------------------------------------------------------------
 
-    def first_time(self, key: str) -> bool:
+    async def first_time(self, key: str) -> bool:
         """False for a redelivered event (a retry, a twin, a replay): it was taken up already."""
-        if self.seen.first_time(key):
+        # Off the loop: a database claim takes milliseconds, seconds while the database is away.
+        if await asyncio.to_thread(self.seen.first_time, key):
             return True
         log.info("%s %s taken up already: a redelivery, ignored", self.platform, key)
         return False

@@ -61,7 +61,7 @@ class MessageHandler:
         replied = await self._replied_answer(message, me.id)
         record = parse_message(message, me.id, self.settings, replied)
         decision = decide(record, self.settings)
-        if not decision.takes_up or not self.runner.first_time(f"message {message.id}"):
+        if not decision.takes_up or not await self.runner.first_time(f"message {message.id}"):
             return
         where = Where(channel, message.author, message, f"message {message.id}")
         with self.runner.tracked():
@@ -72,7 +72,7 @@ class MessageHandler:
         me = client.user
         if me is None or thread.owner_id == me.id or not auto_answers_forum(self.settings, thread):
             return
-        if not self.runner.first_time(f"forum-post {thread.id}"):
+        if not await self.runner.first_time(f"forum-post {thread.id}"):
             return
         with self.runner.tracked():
             starter = thread.starter_message or await self._fetch_starter(thread)

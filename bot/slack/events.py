@@ -74,7 +74,7 @@ class SlackAnswers:
             log.debug("message %s in %s left alone: %s", ts, channel, decision.why)
             return
         # Retries and the `message` twin of an `app_mention` share the channel and message ts.
-        if self.runner.first_time(f"{channel}:{ts}"):
+        if await self.runner.first_time(f"{channel}:{ts}"):
             self.runner.spawn(self._take_up(context["client"], event, message, decision))
 
     async def on_command(
