@@ -174,7 +174,8 @@ def test_refusal_says_the_sources_do_not_cover_it(fake: FakeDiscord, bot_service
 
 
 def test_thread_follow_up_uses_the_earlier_question(fake: FakeDiscord, bot_service: AnswerService):
-    first, follow_up = "Is Amazon making electric cars?", "and where will they build them?"
+    # Alone, "and by when?" matches nothing: a follow-up keeps its context only where it helps.
+    first, follow_up = "Is Amazon making electric cars?", "and by when?"
 
     async def scenario() -> None:
         async with running_bot(bot_service, discord_settings(fake)):
