@@ -81,7 +81,7 @@ def test_build_reports_json_and_broken_articles_by_name(
     assert info.code == 0
     data = info.json()
     assert (data["articles"], data["passages"]) == (2, report["passages"])
-    assert data["model"] == "all-MiniLM-L6-v2" and data["dimension"] == 384 and data["format"] == 3
+    assert data["model"] == "all-MiniLM-L6-v2" and data["dimension"] == 384 and data["format"] == 4
 
     ask = evbot("ask", "--json", "How many vans did Rivian deliver?", index_dir=index_dir)
     assert ask.code == 0, ask.stderr
