@@ -2,8 +2,8 @@
 
 The query log (answers, votes, hand-offs, conversation history, re-asks) and the once-only claims
 on chat events. Two implementations pass one test suite: SQLite (the embedded default) and
-PostgreSQL (several processes or machines). Each backend runs its own SQL; the rows come back
-through the shaping below, so both return exactly the same shapes.
+PostgreSQL (several processes or machines). Their shared SQL lives once in bot/store/sql.py; the
+rows come back through the shaping below, so both return exactly the same shapes.
 """
 
 from __future__ import annotations

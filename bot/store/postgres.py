@@ -11,7 +11,7 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from datetime import UTC, datetime
 from typing import Any
 
@@ -21,25 +21,19 @@ from psycopg.types.json import Json
 from psycopg_pool import ConnectionPool, PoolTimeout
 
 from bot.answer import Answer
-from bot.conversation import HISTORY_TURNS
-from bot.errors import UnknownAnswer
 from bot.settings import masked_url
 from bot.store.base import (
     CLAIM_TTL_SECONDS,
-    MAX_REASK_CHAIN,
     PRUNE_EVERY_SECONDS,
     SchemaStatus,
-    StatsRows,
-    Store,
     StoreError,
     StoreUnavailable,
     citation_records,
     outcome_of,
-    recent_row,
-    stats_dict,
     voted_passages,
 )
 from bot.store.migrations.postgres import MIGRATIONS
+from bot.store.sql import SQLStore
 
 POOL_MAX = 5  # the chat workers' threads, plus the event loop's claims; PaaS plans allow ~20
 CONNECT_TIMEOUT = 5  # seconds libpq waits for a server that does not answer at all
@@ -55,10 +49,13 @@ def _iso(moment: datetime | None) -> str | None:
     return moment.astimezone(UTC).isoformat(timespec="milliseconds") if moment else None
 
 
-class PostgresStore(Store):
+class PostgresStore(SQLStore):
     backend = "postgresql"
     shared = True
     publishes_index = True
+    migrations = MIGRATIONS
+    insert_order = "seq"
+    sources_aggregate = "string_agg(DISTINCT h.source, ',' ORDER BY h.source)"
 
     def __init__(self, url: str, *, variable: str = "EVBOT_DATABASE_URL") -> None:
         self._url = url
@@ -120,6 +117,15 @@ class PostgresStore(Store):
         except psycopg.Error as err:
             raise StoreError(f"database {self._masked}: {self._say(err)}") from None
 
+    def _transaction(self) -> AbstractContextManager[psycopg.Connection[Any]]:
+        return self._connection()
+
+    def _q(self, sql: str) -> str:
+        return sql.replace("?", "%s")
+
+    def _timestamp(self, value: Any) -> Any:
+        return _iso(value)
+
     def close(self) -> None:
         self.closed = True
         if self._opened:
@@ -140,14 +146,7 @@ class PostgresStore(Store):
     def schema_status(self) -> SchemaStatus:
         with self._connection() as conn:
             exists = conn.execute("SELECT to_regclass('schema_migrations')").fetchone()
-            version = self._version(conn) if exists and exists[0] else 0
-        return SchemaStatus(
-            self.backend,
-            self.location,
-            version,
-            len(MIGRATIONS),
-            tuple(m.name for m in MIGRATIONS[version:]),
-        )
+            return self._status(self._version(conn) if exists and exists[0] else 0)
 
     def upgrade(self) -> list[str]:
         """Under an advisory lock, so two release phases at once apply each step once."""
@@ -242,157 +241,6 @@ class PostgresStore(Store):
                 (answer_id, user or "", source),
             )
             return cursor.rowcount == 1
-
-    def _citations(self, conn: psycopg.Connection[Any], answer_id: str) -> list[dict[str, Any]]:
-        row = conn.execute("SELECT citations FROM answers WHERE id = %s", (answer_id,)).fetchone()
-        if row is None:
-            raise UnknownAnswer(f"no answer with id {answer_id!r} in {self.location}")
-        return list(row[0])
-
-    # -- conversations ------------------------------------------------------------------------
-
-    def handed_off(self, conversation: str) -> bool:
-        with self._connection() as conn:
-            row = conn.execute(
-                "SELECT 1 FROM handoffs h JOIN answers a ON a.id = h.answer_id "
-                "WHERE a.conversation = %s LIMIT 1",
-                (conversation,),
-            ).fetchone()
-        return row is not None
-
-    def conversation_questions(self, conversation: str, limit: int = HISTORY_TURNS) -> list[str]:
-        with self._connection() as conn:
-            rows = conn.execute(
-                "SELECT question FROM answers WHERE conversation = %s AND reask_of IS NULL "
-                "ORDER BY asked_at DESC, seq DESC LIMIT %s",
-                (conversation, limit),
-            ).fetchall()
-        return [row[0] for row in reversed(rows)]
-
-    def answer_context(self, answer_id: str) -> tuple[str, str | None, list[str]] | None:
-        with self._connection() as conn:
-            for _ in range(MAX_REASK_CHAIN):
-                row = conn.execute(
-                    "SELECT question, conversation, asked_at, reask_of FROM answers WHERE id = %s",
-                    (answer_id,),
-                ).fetchone()
-                if row is None or row[3] is None:
-                    break
-                answer_id = row[3]
-            if row is None:
-                return None
-            question, conversation, asked_at, _ = row
-            earlier = (
-                conn.execute(
-                    "SELECT question FROM answers WHERE conversation = %s AND asked_at < %s "
-                    "AND reask_of IS NULL ORDER BY asked_at DESC, seq DESC LIMIT %s",
-                    (conversation, asked_at, HISTORY_TURNS),
-                ).fetchall()
-                if conversation
-                else []
-            )
-        return question, conversation, [r[0] for r in reversed(earlier)]
-
-    # -- reading back -------------------------------------------------------------------------
-
-    def recent(
-        self, limit: int = 10, *, source: str | None = None, conversation: str | None = None
-    ) -> list[dict[str, Any]]:
-        with self._connection() as conn:
-            rows = conn.execute(
-                """
-                SELECT a.id, a.asked_at, a.source, a."user", a.conversation, a.question,
-                       a.answer, a.refused, a.latency_ms, a.citations,
-                       COALESCE(SUM(f.helpful::int), 0), COALESCE(SUM(1 - f.helpful::int), 0),
-                       a.outcome
-                FROM answers a LEFT JOIN feedback f ON f.answer_id = a.id
-                WHERE (%(source)s::text IS NULL OR a.source = %(source)s)
-                  AND (%(conversation)s::text IS NULL OR a.conversation = %(conversation)s)
-                GROUP BY a.id ORDER BY a.asked_at DESC, a.seq DESC LIMIT %(limit)s
-                """,
-                {"source": source, "conversation": conversation, "limit": limit},
-            ).fetchall()
-        return [recent_row((r[0], _iso(r[1]), *r[2:])) for r in rows]
-
-    def stats(self, worst: int = 10) -> dict[str, Any]:
-        with self._connection() as conn:
-            # A re-ask ("More sources", "Share") is not another question.
-            questions, refused, reasks = conn.execute(
-                "SELECT COUNT(*) FILTER (WHERE reask_of IS NULL), "
-                "COUNT(*) FILTER (WHERE refused AND reask_of IS NULL), "
-                "COUNT(*) FILTER (WHERE reask_of IS NOT NULL) FROM answers"
-            ).fetchone() or (0, 0, 0)
-            outcomes = dict(
-                conn.execute(
-                    "SELECT outcome, COUNT(*) FROM answers WHERE reask_of IS NULL GROUP BY outcome"
-                ).fetchall()
-            )
-            helpful, not_helpful = conn.execute(
-                "SELECT COALESCE(SUM(helpful::int), 0), COALESCE(SUM(1 - helpful::int), 0) "
-                "FROM feedback"
-            ).fetchone() or (0, 0)
-            latencies = [
-                row[0]
-                for row in conn.execute(
-                    "SELECT latency_ms FROM answers WHERE latency_ms IS NOT NULL "
-                    "ORDER BY latency_ms"
-                )
-            ]
-            rows = conn.execute(
-                """
-                SELECT question, id, refused, up, down FROM (
-                    SELECT a.question, a.id, a.refused, a.asked_at,
-                           COALESCE(SUM(f.helpful::int), 0) AS up,
-                           COALESCE(SUM(1 - f.helpful::int), 0) AS down
-                    FROM answers a LEFT JOIN feedback f ON f.answer_id = a.id
-                    GROUP BY a.id
-                ) voted
-                WHERE refused OR down > up
-                ORDER BY down - up DESC, refused DESC, asked_at DESC
-                LIMIT %s
-                """,
-                (worst,),
-            ).fetchall()
-            handoffs_row = conn.execute("SELECT COUNT(*) FROM handoffs").fetchone()
-            handed_off = conn.execute(
-                """
-                SELECT a.question, a.id, a.refused,
-                       string_agg(DISTINCT h.source, ',' ORDER BY h.source), COUNT(*),
-                       MAX(h.asked_at)
-                FROM handoffs h JOIN answers a ON a.id = h.answer_id
-                GROUP BY a.id ORDER BY MAX(h.asked_at) DESC LIMIT %s
-                """,
-                (worst,),
-            ).fetchall()
-            passages = conn.execute(
-                """
-                SELECT passage_id, doc_id, title, quote, up, down FROM (
-                    SELECT passage_id, MAX(doc_id) AS doc_id, MAX(title) AS title,
-                           MAX(quote) AS quote, SUM(helpful::int) AS up,
-                           SUM(1 - helpful::int) AS down, MAX(given_at) AS last_given
-                    FROM passage_votes GROUP BY passage_id
-                ) voted
-                WHERE down > 0
-                ORDER BY down - up DESC, down DESC, last_given DESC
-                LIMIT %s
-                """,
-                (worst,),
-            ).fetchall()
-        return stats_dict(
-            StatsRows(
-                questions=questions,
-                refused=refused,
-                reasks=reasks,
-                outcomes=outcomes,
-                helpful=helpful,
-                not_helpful=not_helpful,
-                latencies=latencies,
-                worst=rows,
-                handoffs=handoffs_row[0] if handoffs_row else 0,
-                handed_off=[(*r[:5], _iso(r[5])) for r in handed_off],
-                passages=passages,
-            )
-        )
 
     # -- once-only claims ---------------------------------------------------------------------
 

@@ -12,29 +12,22 @@ import sqlite3
 import threading
 import time
 from collections.abc import Iterator
-from contextlib import closing, contextmanager
+from contextlib import AbstractContextManager, closing, contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
 
 from bot.answer import Answer
-from bot.conversation import HISTORY_TURNS
-from bot.errors import UnknownAnswer
 from bot.store.base import (
     CLAIM_TTL_SECONDS,
-    MAX_REASK_CHAIN,
     PRUNE_EVERY_SECONDS,
     SchemaStatus,
-    StatsRows,
-    Store,
     StoreError,
     citation_records,
     outcome_of,
-    recent_row,
-    stats_dict,
     voted_passages,
 )
 from bot.store.migrations.sqlite import MIGRATIONS
+from bot.store.sql import SQLStore
 
 SETUP_ATTEMPTS = 100  # x 50 ms: other processes creating the same log at the same moment
 
@@ -43,9 +36,12 @@ def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="milliseconds")
 
 
-class SQLiteStore(Store):
+class SQLiteStore(SQLStore):
     backend = "sqlite"
     shared = False  # one machine's processes at most: chat events are de-duplicated in memory
+    migrations = MIGRATIONS
+    insert_order = "rowid"
+    sources_aggregate = "GROUP_CONCAT(DISTINCT h.source)"
 
     def __init__(self, path: Path) -> None:
         self.path = path
@@ -74,6 +70,9 @@ class SQLiteStore(Store):
                     yield db
         except (sqlite3.Error, OSError) as err:
             raise StoreError(f"query log {self.path}: {err}") from err
+
+    def _transaction(self) -> AbstractContextManager[sqlite3.Connection]:
+        return self._connect()
 
     def _set_up(self, db: sqlite3.Connection) -> None:
         """WAL mode and the migrations, once; safe while other threads and processes do the
@@ -132,14 +131,7 @@ class SQLiteStore(Store):
 
     def schema_status(self) -> SchemaStatus:
         with self._connect() as db:
-            version = self._version(db)
-        return SchemaStatus(
-            self.backend,
-            self.location,
-            version,
-            len(MIGRATIONS),
-            tuple(m.name for m in MIGRATIONS[version:]),
-        )
+            return self._status(self._version(db))
 
     def upgrade(self) -> list[str]:
         with self._connect():
@@ -208,149 +200,6 @@ class SQLiteStore(Store):
                 (answer_id, user or "", source, _now()),
             )
             return cursor.rowcount == 1
-
-    def _citations(self, db: sqlite3.Connection, answer_id: str) -> list[dict[str, Any]]:
-        row = db.execute("SELECT citations FROM answers WHERE id = ?", (answer_id,)).fetchone()
-        if row is None:
-            raise UnknownAnswer(f"no answer with id {answer_id!r} in {self.location}")
-        return list(json.loads(row[0]))
-
-    # -- conversations ------------------------------------------------------------------------
-
-    def handed_off(self, conversation: str) -> bool:
-        with self._connect() as db:
-            row = db.execute(
-                "SELECT 1 FROM handoffs h JOIN answers a ON a.id = h.answer_id "
-                "WHERE a.conversation = ? LIMIT 1",
-                (conversation,),
-            ).fetchone()
-        return row is not None
-
-    def conversation_questions(self, conversation: str, limit: int = HISTORY_TURNS) -> list[str]:
-        with self._connect() as db:
-            rows = db.execute(
-                "SELECT question FROM answers WHERE conversation = ? AND reask_of IS NULL "
-                "ORDER BY asked_at DESC, rowid DESC LIMIT ?",
-                (conversation, limit),
-            ).fetchall()
-        return [row[0] for row in reversed(rows)]
-
-    def answer_context(self, answer_id: str) -> tuple[str, str | None, list[str]] | None:
-        with self._connect() as db:
-            for _ in range(MAX_REASK_CHAIN):
-                row = db.execute(
-                    "SELECT question, conversation, asked_at, reask_of FROM answers WHERE id = ?",
-                    (answer_id,),
-                ).fetchone()
-                if row is None or row[3] is None:
-                    break
-                answer_id = row[3]
-            if row is None:
-                return None
-            question, conversation, asked_at, _ = row
-            earlier = (
-                db.execute(
-                    "SELECT question FROM answers WHERE conversation = ? AND asked_at < ? "
-                    "AND reask_of IS NULL ORDER BY asked_at DESC LIMIT ?",
-                    (conversation, asked_at, HISTORY_TURNS),
-                ).fetchall()
-                if conversation
-                else []
-            )
-        return question, conversation, [r[0] for r in reversed(earlier)]
-
-    # -- reading back -------------------------------------------------------------------------
-
-    def recent(
-        self, limit: int = 10, *, source: str | None = None, conversation: str | None = None
-    ) -> list[dict[str, Any]]:
-        with self._connect() as db:
-            rows = db.execute(
-                """
-                SELECT a.id, a.asked_at, a.source, a.user, a.conversation, a.question, a.answer,
-                       a.refused, a.latency_ms, a.citations,
-                       COALESCE(SUM(f.helpful), 0), COALESCE(SUM(1 - f.helpful), 0), a.outcome
-                FROM answers a LEFT JOIN feedback f ON f.answer_id = a.id
-                WHERE (:source IS NULL OR a.source = :source)
-                  AND (:conversation IS NULL OR a.conversation = :conversation)
-                GROUP BY a.id ORDER BY a.asked_at DESC, a.rowid DESC LIMIT :limit
-                """,
-                {"source": source, "conversation": conversation, "limit": limit},
-            ).fetchall()
-        return [recent_row(row) for row in rows]
-
-    def stats(self, worst: int = 10) -> dict[str, Any]:
-        with self._connect() as db:
-            # A re-ask ("More sources", "Share") is not another question.
-            questions, refused, reasks = db.execute(
-                "SELECT COALESCE(SUM(reask_of IS NULL), 0), "
-                "COALESCE(SUM(refused * (reask_of IS NULL)), 0), "
-                "COALESCE(SUM(reask_of IS NOT NULL), 0) FROM answers"
-            ).fetchone()
-            outcomes = dict(
-                db.execute(
-                    "SELECT outcome, COUNT(*) FROM answers WHERE reask_of IS NULL GROUP BY outcome"
-                ).fetchall()
-            )
-            helpful, not_helpful = db.execute(
-                "SELECT COALESCE(SUM(helpful), 0), COALESCE(SUM(1 - helpful), 0) FROM feedback"
-            ).fetchone()
-            latencies = [
-                row[0]
-                for row in db.execute(
-                    "SELECT latency_ms FROM answers WHERE latency_ms IS NOT NULL "
-                    "ORDER BY latency_ms"
-                )
-            ]
-            rows = db.execute(
-                """
-                SELECT a.question, a.id, a.refused,
-                       COALESCE(SUM(f.helpful), 0) AS up,
-                       COALESCE(SUM(1 - f.helpful), 0) AS down
-                FROM answers a LEFT JOIN feedback f ON f.answer_id = a.id
-                GROUP BY a.id
-                HAVING a.refused = 1 OR down > up
-                ORDER BY down - up DESC, a.refused DESC, a.asked_at DESC
-                LIMIT ?
-                """,
-                (worst,),
-            ).fetchall()
-            handoffs = db.execute("SELECT COUNT(*) FROM handoffs").fetchone()[0]
-            handed_off = db.execute(
-                """
-                SELECT a.question, a.id, a.refused, GROUP_CONCAT(DISTINCT h.source), COUNT(*),
-                       MAX(h.asked_at)
-                FROM handoffs h JOIN answers a ON a.id = h.answer_id
-                GROUP BY a.id ORDER BY MAX(h.asked_at) DESC LIMIT ?
-                """,
-                (worst,),
-            ).fetchall()
-            passages = db.execute(
-                """
-                SELECT passage_id, MAX(doc_id), MAX(title), MAX(quote),
-                       SUM(helpful) AS up, SUM(1 - helpful) AS down
-                FROM passage_votes GROUP BY passage_id
-                HAVING down > 0
-                ORDER BY down - up DESC, down DESC, MAX(given_at) DESC
-                LIMIT ?
-                """,
-                (worst,),
-            ).fetchall()
-        return stats_dict(
-            StatsRows(
-                questions=questions,
-                refused=refused,
-                reasks=reasks,
-                outcomes=outcomes,
-                helpful=helpful,
-                not_helpful=not_helpful,
-                latencies=latencies,
-                worst=rows,
-                handoffs=handoffs,
-                handed_off=handed_off,
-                passages=passages,
-            )
-        )
 
     # -- once-only claims ---------------------------------------------------------------------
 
