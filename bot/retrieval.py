@@ -57,7 +57,7 @@ class Retriever:
         embedder: Embedder,
         *,
         candidates: int = 100,
-        # 0.5: best on SciFact train and the shipped questions, 0.3 close (README, Fusion).
+        # 0.5: best on SciFact train and the shipped questions (docs/retrieval-quality.md).
         lexical_weight: float = 0.5,
         duplicate_similarity: float = 0.95,
         term_overlap_weight: float = 0.3,

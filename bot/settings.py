@@ -128,7 +128,7 @@ class SlackSettings(ChatSettings):
         for name in ("bot_token", "signing_secret" if http else "app_token"):
             if self.secret(name) is None:
                 raise ConfigError(
-                    f"SLACK_{name.upper()} is not set: Slack {mode} needs it (see README, Slack)"
+                    f"SLACK_{name.upper()} is not set: Slack {mode} needs it (see docs/slack.md)"
                 )
         app_token = self.secret("app_token")
         if not http and app_token is not None and not app_token.startswith("xapp-"):

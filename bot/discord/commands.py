@@ -28,7 +28,7 @@ def register(commands: Any, serve: Any) -> None:
     )
     invite.set_defaults(run=cmd_invite)
     front_end = serve.add_parser(
-        "discord", help="run the Discord bot (needs DISCORD_TOKEN; see README)"
+        "discord", help="run the Discord bot (needs DISCORD_TOKEN; see docs/discord.md)"
     )
     front_end.set_defaults(run=cmd_serve)
 
