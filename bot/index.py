@@ -285,9 +285,9 @@ def _write_build(
     _fsync_tree(staging)
     final = index_dir / build_id
     staging.rename(final)
-    previous = _live_build(index_dir)
-    _swap_current(index_dir, build_id)
-    _remove_old_builds(index_dir, keep={build_id, previous})
+    previous = live_build(index_dir)
+    swap_current(index_dir, build_id)
+    remove_old_builds(index_dir, keep={build_id, previous})
     return final
 
 
@@ -414,12 +414,12 @@ def _fsync_tree(root: Path) -> None:
             os.close(fd)
 
 
-def _live_build(index_dir: Path) -> str | None:
+def live_build(index_dir: Path) -> str | None:
     link = index_dir / CURRENT
     return os.readlink(link) if link.is_symlink() else None
 
 
-def _swap_current(index_dir: Path, build_id: str) -> None:
+def swap_current(index_dir: Path, build_id: str) -> None:
     tmp_link = index_dir / f".{CURRENT}.{uuid.uuid4().hex[:8]}"
     os.symlink(build_id, tmp_link)
     os.replace(tmp_link, index_dir / CURRENT)  # atomic on POSIX: readers see old or new, never none
@@ -434,7 +434,7 @@ def _remove_unfinished_builds(index_dir: Path) -> None:
             path.unlink()
 
 
-def _remove_old_builds(index_dir: Path, keep: set[str | None]) -> None:
+def remove_old_builds(index_dir: Path, keep: set[str | None]) -> None:
     """Drop builds before the previous one; that one stays for processes still reading it."""
     for path in index_dir.iterdir():
         finished_build = path.is_dir() and not path.is_symlink() and (path / MANIFEST).exists()

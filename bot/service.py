@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import dataclasses
 import logging
-import os
 import threading
 import time
 from collections.abc import Sequence
@@ -21,7 +20,7 @@ from bot.answer import Answer, compose_answer, validate_question
 from bot.conversation import search_query
 from bot.embedding import Embedder, get_embedder
 from bot.errors import IndexUnavailable, UnknownAnswer
-from bot.index import CURRENT, load_index
+from bot.index import live_build, load_index
 from bot.retrieval import Retriever
 from bot.settings import Settings
 from bot.store import Store, StoreError, open_store
@@ -91,10 +90,7 @@ class AnswerService:
         self.retriever.search("warm-up", k=1)
 
     def _live_build(self) -> str | None:
-        try:
-            return os.readlink(self.settings.index_dir / CURRENT)
-        except OSError:
-            return None
+        return live_build(self.settings.index_dir)
 
     def _load(self, build: str | None) -> Retriever:
         index = load_index(self.settings.index_dir, self.settings.model, build)

@@ -143,7 +143,7 @@ CRASHING_BUILD = textwrap.dedent(
             die()
         index.np.save = half_save
     elif where == "before-swap":
-        index._swap_current = die
+        index.swap_current = die
     settings = load_settings()
     index.build_index(settings, get_embedder(settings.model))
     """

@@ -173,8 +173,7 @@ class PostgresReader(Reader):
         self.store = store
 
     def rows(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
-        with self.store._connection() as conn:
-            return conn.execute(sql.replace("?", "%s"), tuple(params)).fetchall()
+        return self.store.read(sql, params)
 
     def columns(self, table: str) -> set[str]:
         return {

@@ -23,10 +23,10 @@ from typing import Protocol
 from bot.errors import IndexUnavailable
 from bot.index import (
     MANIFEST,
-    _live_build,
-    _remove_old_builds,
-    _swap_current,
+    live_build,
     read_manifest,
+    remove_old_builds,
+    swap_current,
     verify_checksums,
 )
 from bot.store.base import StoreError
@@ -69,7 +69,7 @@ def pull(store: PublishingStore, index_dir: Path, name: str | None = None) -> st
     changed anything. IndexUnavailable, naming the file, for a build that is incomplete or
     fails a checksum: nothing local changes then."""
     name = name or store.current_build()
-    if name is None or _live_build(index_dir) == name:
+    if name is None or live_build(index_dir) == name:
         return None
     target = index_dir / name
     if not (target / MANIFEST).exists():
@@ -77,9 +77,9 @@ def pull(store: PublishingStore, index_dir: Path, name: str | None = None) -> st
         if published is None:
             return None  # pruned meanwhile: a newer one is current; the next poll takes it
         _download(index_dir, name, *published)
-    previous = _live_build(index_dir)
-    _swap_current(index_dir, name)
-    _remove_old_builds(index_dir, keep={name, previous})
+    previous = live_build(index_dir)
+    swap_current(index_dir, name)
+    remove_old_builds(index_dir, keep={name, previous})
     return name
 
 
@@ -138,7 +138,7 @@ class IndexFollower:
             return None
         except IndexUnavailable as err:
             self._refused = name
-            log.error("%s; still serving %s", err, _live_build(self.index_dir) or "no index")
+            log.error("%s; still serving %s", err, live_build(self.index_dir) or "no index")
             return None
         except OSError as err:  # a full disk: the next poll tries again
             log.error("could not pull the published index into %s: %s", self.index_dir, err)

@@ -57,6 +57,11 @@ class SQLStore(Store):
             tuple(m.name for m in self.migrations[version:]),
         )
 
+    def read(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        """Rows of a read-only query written with `?` placeholders (the dashboard's)."""
+        with self._transaction() as conn:
+            return conn.execute(self._q(sql), tuple(params)).fetchall()
+
     def _citations(self, conn: Any, answer_id: str) -> list[dict[str, Any]]:
         row = conn.execute(
             self._q("SELECT citations FROM answers WHERE id = ?"), (answer_id,)
