@@ -5,8 +5,10 @@ Each "process" below has its own empty index folder, as each dyno of a PaaS has 
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
+import os
 import subprocess
 import sys
 import time
@@ -14,11 +16,14 @@ from pathlib import Path
 
 import psycopg
 import pytest
+from psycopg.types.json import Jsonb
 
+from bot.index import live_build, read_manifest
 from bot.service import AnswerService
 from bot.settings import Settings, load_settings
+from bot.store.migrations.postgres import MIGRATIONS as PG_MIGRATIONS
 from bot.store.postgres import KEEP_BUILDS, PostgresStore
-from bot.store.published import publish
+from bot.store.published import CHUNK_BYTES, publish, pull
 
 QUESTION = "Who is Amazon partnering with on batteries?"
 NEW_ARTICLE = """# Lucid opens a plant in Saudi Arabia
@@ -71,7 +76,9 @@ def test_a_release_build_reaches_workers_with_empty_disks_and_new_builds_follow(
         (corpus_copy / "lucid-saudi.md").write_text(NEW_ARTICLE)
         changed = build(evbot, corpus_copy, tmp_path / "release-3", database)
         assert changed["added"] == 1 and changed["unchanged"] == 1
-        assert 0 < changed["embedded"] < release["embedded"] + 5  # only the new article
+        articles = read_manifest(tmp_path / "release-3")[1]["articles"].values()
+        (lucid,) = [a for a in articles if a["title"].startswith("Lucid opens")]
+        assert changed["embedded"] == lucid["passages"] > 0  # the new article's passages only
         published_at = time.monotonic()
         seconds = wait_for(lambda: worker._live_build() == changed["published"])
         print(f"the worker served the new build {seconds:.1f} s after it was published")
@@ -102,9 +109,12 @@ def test_a_release_build_reaches_workers_with_empty_disks_and_new_builds_follow(
     assert stats.code == 0 and (stats.json()["questions"], stats.json()["helpful"]) == (2, 1)
 
 
+SMALL_CHUNKS = 4096  # so that passages.jsonl spans several chunks, as big files do at scale
+
+
 def _republish_tampered(database: str, how: str) -> str:
-    """Publish a copy of the current build with one file damaged after its checksum was taken,
-    as a failing disk or network would: what every worker must refuse."""
+    """Publish a copy of the current build with passages.jsonl damaged after its checksum was
+    taken, as a failing disk or network would: what every worker must refuse."""
     with psycopg.connect(database) as conn:
         (current,) = conn.execute("SELECT build FROM index_current").fetchone()
         bad = current + "-bad"
@@ -113,21 +123,45 @@ def _republish_tampered(database: str, how: str) -> str:
             "SELECT %s, manifest, files, bytes FROM index_builds WHERE name = %s",
             (bad, current),
         )
+        conn.execute(
+            "INSERT INTO index_files (build, path, sha256, size, chunks) "
+            "SELECT %s, path, sha256, size, chunks FROM index_files WHERE build = %s",
+            (bad, current),
+        )
+        conn.execute(
+            "INSERT INTO index_chunks (build, path, n, data) "
+            "SELECT %s, path, n, data FROM index_chunks WHERE build = %s",
+            (bad, current),
+        )
+        (chunks,) = conn.execute(
+            "SELECT chunks FROM index_files WHERE build = %s AND path = 'passages.jsonl'", (bad,)
+        ).fetchone()
+        assert chunks >= 3
         damage = {
-            "truncated": "substring(content from 1 for length(content) / 2)",
-            "flipped": "overlay(content placing '\\x00'::bytea from 10 for 1)",
+            "truncated": "UPDATE index_chunks SET data = substring(data FROM 1 FOR length(data) "
+            "/ 2) WHERE n = %(last)s",
+            "flipped": "UPDATE index_chunks SET data = overlay(data PLACING '\\x00'::bytea "
+            "FROM 10 FOR 1) WHERE n = 1",
+            "chunk missing": "DELETE FROM index_chunks WHERE n = 1",
+            "last chunk missing": "DELETE FROM index_chunks WHERE n = %(last)s",
         }[how]
         conn.execute(
-            f"INSERT INTO index_files (build, path, sha256, size, content) "
-            f"SELECT %s, path, sha256, size, CASE WHEN path = 'passages.jsonl' THEN {damage} "
-            f"ELSE content END FROM index_files WHERE build = %s",
-            (bad, current),
+            damage + " AND build = %(bad)s AND path = 'passages.jsonl'",
+            {"bad": bad, "last": chunks - 1},
         )
         conn.execute("UPDATE index_current SET build = %s", (bad,))
     return bad
 
 
-@pytest.mark.parametrize("how", ["truncated", "flipped"])
+@pytest.mark.parametrize(
+    ("how", "why"),
+    [
+        ("truncated", "is truncated"),
+        ("flipped", "fails its checksum"),
+        ("chunk missing", "is missing chunk 1 of"),
+        ("last chunk missing", "has {last} of its {chunks} chunks"),
+    ],
+)
 def test_a_damaged_published_build_is_refused_and_the_previous_one_serves(
     evbot,
     shipped_settings: Settings,
@@ -136,9 +170,10 @@ def test_a_damaged_published_build_is_refused_and_the_previous_one_serves(
     service: AnswerService,
     caplog: pytest.LogCaptureFixture,
     how: str,
+    why: str,
 ) -> None:
     store = PostgresStore(database)
-    good = publish(store, shipped_settings.index_dir)  # as `evbot index build` does
+    good = publish(store, shipped_settings.index_dir, chunk_bytes=SMALL_CHUNKS)
     store.close()
     worker = AnswerService(
         load_settings(index_dir=tmp_path / "worker", database_url=database), service.embedder
@@ -150,7 +185,10 @@ def test_a_damaged_published_build_is_refused_and_the_previous_one_serves(
             assert worker.index_follower.sync() is None  # refused once, not fetched again
         refusals = [r.getMessage() for r in caplog.records]
         assert len(refusals) == 1
-        assert f"published build {bad} refused: passages.jsonl" in refusals[0]
+        size = (shipped_settings.index_dir / good / "passages.jsonl").stat().st_size
+        chunks = -(-size // SMALL_CHUNKS)
+        reason = why.format(last=chunks - 1, chunks=chunks)
+        assert f"published build {bad} refused: passages.jsonl {reason}" in refusals[0]
         assert f"still serving {good}" in refusals[0]
         assert worker._live_build() == good and "Panasonic" in worker.ask(QUESTION).answer
         assert not list((tmp_path / "worker").glob(".*.tmp"))  # nothing half-written is left
@@ -161,6 +199,106 @@ def test_a_damaged_published_build_is_refused_and_the_previous_one_serves(
     finally:
         worker.index_follower.stop()
         worker.query_log.close()
+
+
+def test_a_build_is_stored_in_chunks_and_pulled_back_byte_for_byte(
+    shipped_settings: Settings, tmp_path: Path, database: str
+) -> None:
+    store = PostgresStore(database)
+    try:
+        name = publish(store, shipped_settings.index_dir, chunk_bytes=SMALL_CHUNKS)
+        assert name and pull(store, tmp_path / "worker") == name
+    finally:
+        store.close()
+    source = shipped_settings.index_dir / name
+    local = {p.relative_to(source): p.read_bytes() for p in source.rglob("*") if p.is_file()}
+    pulled = tmp_path / "worker" / name
+    assert {p.relative_to(pulled): p.read_bytes() for p in pulled.rglob("*") if p.is_file()} == (
+        local
+    )
+    with psycopg.connect(database) as conn:
+        rows = conn.execute(
+            "SELECT f.path, f.size, f.chunks, f.sha256, count(c.n), max(length(c.data)), "
+            "coalesce(sum(length(c.data)), 0) FROM index_files f LEFT JOIN index_chunks c "
+            "ON (c.build, c.path) = (f.build, f.path) WHERE f.build = %s "
+            "GROUP BY f.path, f.size, f.chunks, f.sha256",
+            (name,),
+        ).fetchall()
+    assert {Path(path) for path, *_ in rows} == set(local)
+    for path, size, chunks, sha256, stored, largest, total in rows:
+        assert (size, total, chunks, stored) == (
+            len(local[Path(path)]),
+            size,
+            -(-size // SMALL_CHUNKS),
+            chunks,
+        )
+        assert (largest or 0) <= SMALL_CHUNKS
+        assert sha256 == hashlib.sha256(local[Path(path)]).hexdigest()
+    assert max(chunks for _, _, chunks, *_ in rows) >= 3
+
+
+def _database_at_version(url: str, version: int) -> None:
+    """The schema as an older evbot left it: its first `version` migrations, as upgrade runs."""
+    with psycopg.connect(url, autocommit=True) as conn:
+        conn.execute(
+            "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, "
+            "applied_at TIMESTAMPTZ NOT NULL DEFAULT clock_timestamp())"
+        )
+        for number, migration in enumerate(PG_MIGRATIONS[:version], start=1):
+            with conn.transaction():
+                for statement in migration.statements:
+                    conn.execute(statement)
+                conn.execute(
+                    "INSERT INTO schema_migrations (version, name) VALUES (%s, %s)",
+                    (number, migration.name),
+                )
+
+
+def test_builds_published_whole_before_chunks_are_cut_into_chunks_by_the_upgrade(
+    shipped_settings: Settings, tmp_path: Path, pg_database: str
+) -> None:
+    chunked = [m.name for m in PG_MIGRATIONS].index("published index in chunks")
+    _database_at_version(pg_database, chunked)
+    source = shipped_settings.index_dir / live_build(shipped_settings.index_dir)
+    files = {
+        p.relative_to(source).as_posix(): p.read_bytes() for p in source.rglob("*") if p.is_file()
+    }
+    files["extra.bin"] = os.urandom(CHUNK_BYTES + 12345)  # two chunks once cut
+    manifest = json.loads((source / "manifest.json").read_text())
+    with psycopg.connect(pg_database) as conn:  # as the whole-file publisher wrote a build
+        conn.execute(
+            "INSERT INTO index_builds (name, manifest, files, bytes) VALUES (%s, %s, %s, %s)",
+            (source.name, Jsonb(manifest), len(files), sum(map(len, files.values()))),
+        )
+        for path, data in files.items():
+            conn.execute(
+                "INSERT INTO index_files (build, path, sha256, size, content) "
+                "VALUES (%s, %s, %s, %s, %s)",
+                (source.name, path, hashlib.sha256(data).hexdigest(), len(data), data),
+            )
+        conn.execute("INSERT INTO index_current (build) VALUES (%s)", (source.name,))
+
+    store = PostgresStore(pg_database)
+    try:
+        assert store.upgrade() == ["published index in chunks"]
+        assert pull(store, tmp_path / "worker") == source.name  # a worker restarted meanwhile
+    finally:
+        store.close()
+    pulled = tmp_path / "worker" / source.name
+    assert {p: pulled.joinpath(p).read_bytes() for p in files} == files
+    with psycopg.connect(pg_database) as conn:
+        extra = conn.execute(
+            "SELECT n, length(data) FROM index_chunks WHERE path = 'extra.bin' ORDER BY n"
+        ).fetchall()
+        columns = {
+            row[0]
+            for row in conn.execute(
+                "SELECT column_name FROM information_schema.columns "
+                "WHERE table_name = 'index_files'"
+            )
+        }
+    assert extra == [(0, CHUNK_BYTES), (1, 12345)]
+    assert "content" not in columns and "chunks" in columns
 
 
 BUILD = [sys.executable, "-m", "bot", "index", "build", "--json"]
@@ -200,6 +338,13 @@ def test_two_builds_at_once_publish_one_after_the_other(tmp_path: Path, database
     assert current in published and {name for name, *_ in rows} <= published
     for _, files, stored, manifest in rows:
         assert files == stored == len(json.loads(manifest)["files"]) + 1  # whole, no mix
+    with psycopg.connect(database) as conn:
+        unwhole = conn.execute(
+            "SELECT f.build, f.path FROM index_files f LEFT JOIN index_chunks c "
+            "ON (c.build, c.path) = (f.build, f.path) GROUP BY f.build, f.path, f.size, f.chunks "
+            "HAVING count(c.n) <> f.chunks OR coalesce(sum(length(c.data)), 0) <> f.size"
+        ).fetchall()
+    assert unwhole == []  # and every file's chunks are all there, from one build
 
 
 def test_the_deployment_files_migrate_publish_and_ask_for_postgresql() -> None:

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import psycopg
 from psycopg.conninfo import conninfo_to_dict
@@ -35,6 +35,9 @@ from bot.store.base import (
 from bot.store.migrations.postgres import MIGRATIONS
 from bot.store.sql import SQLStore
 
+if TYPE_CHECKING:  # at run time the store needs no part of the index's code
+    from bot.store.published import IncomingBuild, OutgoingFile
+
 POOL_MAX = 5  # the chat workers' threads, plus the event loop's claims; PaaS plans allow ~20
 CONNECT_TIMEOUT = 5  # seconds libpq waits for a server that does not answer at all
 WAIT_FOR_CONNECTION = 2.0  # seconds a call waits for a pooled connection before giving up
@@ -42,6 +45,10 @@ RECONNECT_SECONDS = 10.0  # the pool's back-off gives up after this and starts a
 MIGRATION_LOCK = 0x65766274  # pg_advisory_lock key ("evbt"): one `evbot db upgrade` at a time
 PUBLISH_LOCK = 0x65766269  # ("evbi"): two index builds publish one after the other
 KEEP_BUILDS = 2  # published builds kept: the current one and the one before
+# A published build as read back: manifest, [(path, sha256, size, chunks)], (path, n, data)...
+IncomingBuild = tuple[
+    dict[str, Any], list[tuple[str, str, int, int]], Iterator[tuple[str, int, bytes]]
+]
 
 
 def _iso(moment: datetime | None) -> str | None:
@@ -264,26 +271,37 @@ class PostgresStore(SQLStore):
     # -- the published index ------------------------------------------------------------------
 
     def publish_build(
-        self, name: str, manifest: dict[str, Any], files: list[tuple[str, str, bytes]]
+        self, name: str, manifest: dict[str, Any], files: Sequence[OutgoingFile]
     ) -> None:
-        """A build's files (path, sha256, content) and the move of the current pointer, in one
-        transaction: a publish that fails or is killed leaves the previous build current, and
-        two at once wait on an advisory lock, so each is whole. Builds beyond the last
-        KEEP_BUILDS are deleted in the same transaction."""
+        """A build's files, each streamed from disk in rows of at most CHUNK_BYTES with the
+        SHA-256 taken on the way, and the move of the current pointer, in one transaction: a
+        publish that fails or is killed leaves the previous build current, and two at once wait
+        on an advisory lock, so each is whole. Builds beyond the last KEEP_BUILDS are deleted
+        in the same transaction (their chunks with them)."""
         with self._connection() as conn:
             conn.execute("SELECT pg_advisory_xact_lock(%s)", (PUBLISH_LOCK,))
             new = conn.execute(
-                "INSERT INTO index_builds (name, manifest, files, bytes) VALUES (%s, %s, %s, %s) "
+                "INSERT INTO index_builds (name, manifest, files, bytes) VALUES (%s, %s, %s, 0) "
                 "ON CONFLICT (name) DO NOTHING RETURNING 1",
-                (name, Json(manifest), len(files), sum(len(data) for _, _, data in files)),
+                (name, Json(manifest), len(files)),
             ).fetchone()
             if new:
-                with conn.cursor() as cursor:
-                    cursor.executemany(
-                        "INSERT INTO index_files (build, path, sha256, size, content) "
+                total = 0
+                for file in files:
+                    count = 0
+                    for count, data in enumerate(file.chunks(), start=1):
+                        conn.execute(
+                            "INSERT INTO index_chunks (build, path, n, data) "
+                            "VALUES (%s, %s, %s, %b)",
+                            (name, file.path, count - 1, data),
+                        )
+                    conn.execute(
+                        "INSERT INTO index_files (build, path, sha256, size, chunks) "
                         "VALUES (%s, %s, %s, %s, %s)",
-                        [(name, path, digest, len(data), data) for path, digest, data in files],
+                        (name, file.path, file.sha256, file.size, count),
                     )
+                    total += file.size
+                conn.execute("UPDATE index_builds SET bytes = %s WHERE name = %s", (total, name))
             conn.execute(
                 "INSERT INTO index_current (build) VALUES (%s) "
                 "ON CONFLICT (only_row) DO UPDATE SET build = excluded.build",
@@ -306,19 +324,28 @@ class PostgresStore(SQLStore):
             rows = conn.execute("SELECT name FROM index_builds ORDER BY seq").fetchall()
         return [row[0] for row in rows]
 
-    def build_files(
-        self, name: str
-    ) -> tuple[dict[str, Any], list[tuple[str, str, int, bytes]]] | None:
-        """(manifest, [(path, sha256, size, content)]) of a published build, None if pruned."""
+    @contextmanager
+    def read_build(self, name: str) -> Iterator[IncomingBuild | None]:
+        """A published build (None if pruned): its manifest, its files, and its chunks in
+        (path, n) order, fetched one row at a time by a server-side cursor so that a file of
+        any size passes through memory a chunk at a time. One REPEATABLE READ snapshot: a
+        publish pruning this build meanwhile cannot take chunks out from under the reader."""
         with self._connection() as conn:
+            conn.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
             build = conn.execute(
                 "SELECT manifest FROM index_builds WHERE name = %s", (name,)
             ).fetchone()
             if build is None:
-                return None
+                yield None
+                return
             files = conn.execute(
-                "SELECT path, sha256, size, content FROM index_files WHERE build = %s "
-                "ORDER BY path",
+                "SELECT path, sha256, size, chunks FROM index_files WHERE build = %s ORDER BY path",
                 (name,),
             ).fetchall()
-        return build[0], [(path, digest, size, bytes(data)) for path, digest, size, data in files]
+            with conn.cursor(name="evbot_read_build", binary=True) as cursor:
+                cursor.itersize = 1  # the default 100 rows would be 800 MB of chunks at once
+                cursor.execute(
+                    "SELECT path, n, data FROM index_chunks WHERE build = %s ORDER BY path, n",
+                    (name,),
+                )
+                yield build[0], files, ((path, n, bytes(data)) for path, n, data in cursor)

@@ -115,4 +115,30 @@ MIGRATIONS: list[Migration] = [
             )""",
         ),
     ),
+    Migration(
+        "published index in chunks",
+        (
+            # A file of a build in rows of at most CHUNK_BYTES (bot/store/postgres.py), written
+            # from disk and read to disk a chunk at a time: a whole-file bytea is capped at 1 GB
+            # and had to sit in memory whole, where a build at 10^6 passages is ~4.75 GB.
+            """CREATE TABLE index_chunks (
+                build TEXT NOT NULL REFERENCES index_builds(name) ON DELETE CASCADE,
+                path TEXT NOT NULL,
+                n INTEGER NOT NULL,
+                data BYTEA NOT NULL,
+                PRIMARY KEY (build, path, n)
+            )""",
+            # Builds already published stay published (workers restarted mid-deploy still pull
+            # one), cut into chunks inside the server: nothing passes through a client.
+            """INSERT INTO index_chunks (build, path, n, data)
+                SELECT f.build, f.path, s.n, substring(f.content FROM s.n * 8388608 + 1 FOR 8388608)
+                FROM index_files f
+                CROSS JOIN LATERAL generate_series(0, (length(f.content) + 8388607) / 8388608 - 1)
+                    AS s(n)""",
+            "ALTER TABLE index_files ADD COLUMN chunks INTEGER",
+            "UPDATE index_files SET chunks = (length(content) + 8388607) / 8388608",
+            "ALTER TABLE index_files ALTER COLUMN chunks SET NOT NULL",
+            "ALTER TABLE index_files DROP COLUMN content",
+        ),
+    ),
 ]

@@ -98,4 +98,5 @@ MIGRATIONS: list[Migration] = [
     # PostgreSQL only: with SQLite the local index/ is the only index, so there is nothing to
     # publish; the empty step keeps both lists numbered alike.
     Migration("published index"),
+    Migration("published index in chunks"),
 ]
