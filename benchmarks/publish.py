@@ -162,7 +162,11 @@ def child(step: str, url: str, index_dir: Path) -> None:
 
     baseline = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     started = time.perf_counter()
-    STEPS[step](url, index_dir)
+    try:
+        STEPS[step](url, index_dir)
+    except Exception as err:  # the whole-file layout's limits: reported, not a crash
+        print(json.dumps({"error": f"{type(err).__name__}: {str(err).splitlines()[0]}"}))
+        return
     seconds = time.perf_counter() - started
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(json.dumps({"seconds": seconds, "peak_mb": peak, "baseline_mb": baseline}))
@@ -217,7 +221,15 @@ def main() -> None:
                     target = source if step == "publish" else Path(tmp) / f"worker-{layout}"
                     result = run_step(f"{layout} {step}", server.url(layout), target)
                     if "error" in result:
+                        said = [
+                            line
+                            for line in server.log().splitlines()
+                            if "ERROR" in line or "FATAL" in line
+                        ]
                         print(f"{layout:<8} {step:<8} failed: {result['error']}")
+                        print(f"{'':<17} server: {said[-1] if said else '-'}")
+                        if step == "publish":
+                            break  # nothing to pull
                         continue
                     print(
                         f"{layout:<8} {step:<8} {size / MB / result['seconds']:>7.1f} "
