@@ -10,7 +10,7 @@ import base64
 import binascii
 from functools import cache
 from pathlib import Path
-from typing import Annotated, TypeVar
+from typing import Annotated, Literal, TypeVar
 
 from pydantic import (
     AliasChoices,
@@ -19,6 +19,7 @@ from pydantic import (
     SecretStr,
     TypeAdapter,
     ValidationError,
+    ValidationInfo,
     field_validator,
 )
 from pydantic_core import MultiHostUrl
@@ -29,6 +30,7 @@ from bot.errors import ConfigError
 DEFAULT_MODEL = "all-MiniLM-L6-v2"
 MAX_QUESTION_CHARS = 2000
 MAX_CITATIONS = 10  # what EVBOT_CITATIONS allows, and where "More sources" stops
+MAX_SHARDS = 100_000  # far above any bot's shard count; it bounds a typo like 0-9999999999
 
 DEFAULT_SLACK_API_URL = "https://slack.com/api/"
 DEFAULT_DISCORD_API_URL = "https://discord.com/api/v10"
@@ -42,6 +44,8 @@ _S = TypeVar("_S", bound=BaseSettings)
 
 # A comma-separated list in the environment: `C0123,C0456` (or a JSON list).
 IdList = Annotated[tuple[str, ...], NoDecode]
+# Shard ids in the environment: `0,1`, a range `0-3`, or both: `0-3,8`.
+ShardIds = Annotated[tuple[int, ...], NoDecode]
 
 
 def _config(prefix: str) -> SettingsConfigDict:
@@ -151,6 +155,11 @@ class DiscordSettings(ChatSettings):
     human_role: int | None = None
     # Answer a top-level question in a thread started on it (as on Slack); False: a reply.
     answer_in_threads: bool = True
+    # Sharding (docs/discord.md#sharding): unset, one plain gateway connection as always; a
+    # number, that many shards in all; `auto`, Discord's recommended number, all in this process.
+    shard_count: int | Literal["auto"] | None = None
+    # The shards this process runs (`0,1`, `0-3`); unset: all of them. Needs a number above.
+    shard_ids: ShardIds = ()
 
     @field_validator("api_url")
     @classmethod
@@ -158,6 +167,42 @@ class DiscordSettings(ChatSettings):
         if not value.startswith(("http://", "https://")):
             raise ValueError("must start with http:// or https://")
         return value.rstrip("/")
+
+    @field_validator("shard_count", mode="before")
+    @classmethod
+    def _count(cls, value: object) -> object:
+        if value is None:
+            return None
+        text = str(value).strip().lower()
+        if text == "auto":
+            return "auto"
+        if not text.isdigit() or not 1 <= int(text) <= MAX_SHARDS:
+            raise ValueError("must be a whole number of shards, 1 or more, or `auto`")
+        return int(text)
+
+    @field_validator("shard_ids", mode="before")
+    @classmethod
+    def _ids(cls, value: object) -> object:
+        return shard_ids(value) if isinstance(value, str) else value
+
+    @field_validator("shard_ids")
+    @classmethod
+    def _ids_in_count(cls, value: tuple[int, ...], info: ValidationInfo) -> tuple[int, ...]:
+        if not value:
+            return value
+        count = info.data.get("shard_count")
+        if not isinstance(count, int):
+            raise ValueError("needs DISCORD_SHARD_COUNT set to the number of shards in all")
+        if too_big := [i for i in value if i >= count]:
+            raise ValueError(
+                f"shard {too_big[0]} does not exist: ids run from 0 to {count - 1} "
+                f"with DISCORD_SHARD_COUNT={count}"
+            )
+        return value
+
+    @property
+    def sharded(self) -> bool:
+        return self.shard_count is not None
 
     @field_validator("gateway_url")
     @classmethod
@@ -291,6 +336,25 @@ def masked_url(url: str) -> str:
         scheme=dsn.scheme, hosts=hosts, path=(dsn.path or "").lstrip("/"), query=dsn.query
     )
     return str(masked)
+
+
+def shard_ids(text: str) -> tuple[int, ...]:
+    """`0,1` or `0-3` (or `0-3,8`) as sorted, distinct shard ids; ValueError saying what is
+    wrong."""
+    ids: set[int] = set()
+    for part in (p.strip() for p in text.split(",")):
+        if not part:
+            continue
+        first, dash, last = (s.strip() for s in part.partition("-"))
+        if not first.isdigit() or (dash and not last.isdigit()):
+            raise ValueError(f"{part!r} is not a shard id or range: write them like 0,1 or 0-3")
+        low, high = int(first), int(last) if dash else int(first)
+        if high >= MAX_SHARDS:
+            raise ValueError(f"{part!r}: shard ids stop below {MAX_SHARDS}")
+        if high < low:
+            raise ValueError(f"{part!r} is an empty range: write the lower id first, like 0-3")
+        ids.update(range(low, high + 1))
+    return tuple(sorted(ids))
 
 
 def _describe(err: ValidationError, prefix: str) -> str:

@@ -6,6 +6,12 @@ none of them), starts threads on messages (the thread takes the message's id, an
 of it through THREAD_CREATE), fails chosen routes on demand (`fail`: a 403, a 429, ...;
 `malformed`: a body that does not parse), and dispatches gateway events on demand (messages,
 forum posts, interactions).
+
+It shards as Discord does: an IDENTIFY may carry `shard: [id, count]`, GET /gateway/bot
+recommends `recommended_shards`, each connection hears of the guilds on its shard only (READY,
+GUILD_CREATE), and every guild event goes to the shard `(guild_id >> 22) % count`; DMs and other
+events without a guild to shard 0. `move_guild` hands a guild to another shard, as a re-shard
+does; `delivered` records which shard each event went to.
 """
 
 from __future__ import annotations
@@ -26,7 +32,7 @@ import discord
 import pytest
 from aiohttp import WSMsgType, web
 
-from bot.discord.client import EvBotClient, use_endpoints
+from bot.discord.client import EvBotClient, new_client, use_endpoints
 from bot.service import AnswerService
 from bot.settings import DiscordSettings
 
@@ -40,6 +46,10 @@ SECOND_CHANNEL_ID = 900000000000000005  # another text channel ("#random")
 FORUM_ID = 900000000000000006
 HUMAN_ROLE_ID = 900000000000000007
 NEWS_CHANNEL_ID = 900000000000000008  # an announcement channel ("#news")
+# A second server, on the other shard of two (a guild's shard is (id >> 22) % count); its one
+# text channel, "#general".
+SECOND_GUILD_ID = GUILD_ID + (1 << 22)
+SECOND_GUILD_CHANNEL_ID = SECOND_GUILD_ID + 1
 NOW = "2026-01-01T00:00:00.000000+00:00"
 BOT_USER = {
     "id": str(BOT_ID),
@@ -133,8 +143,34 @@ def _json(data: Any, status: int = 200) -> web.Response:
     )
 
 
+def shard_of(guild_id: int | str, shard_count: int) -> int:
+    """The shard Discord sends a guild's events to."""
+    return (int(guild_id) >> 22) % shard_count
+
+
+@dataclass
+class Connection:
+    """One identified gateway connection: a shard (0 of 1 when the client did not shard)."""
+
+    ws: web.WebSocketResponse
+    shard_id: int
+    shard_count: int
+    seq: int = 0
+
+
+@dataclass
+class Delivery:
+    shard_id: int
+    event: str
+    data: dict[str, Any]
+
+
 class FakeDiscord:
-    def __init__(self) -> None:
+    def __init__(self, guilds: Sequence[int] = (GUILD_ID,), *, recommended_shards: int = 1) -> None:
+        self.guild_ids = list(guilds)
+        self.recommended_shards = recommended_shards  # GET /gateway/bot's `shards`
+        self.moved: dict[int, int] = {}  # guilds handed to another shard (move_guild)
+        self.delivered: list[Delivery] = []
         self.calls: list[Call] = []
         self.identified: list[dict[str, Any]] = []
         self.heartbeats = 0
@@ -143,8 +179,7 @@ class FakeDiscord:
         self.stored: dict[str, dict[str, Any]] = {}  # messages by id, for GET
         self.threads: dict[str, dict[str, Any]] = {}  # threads started on messages, by id
         self._tasks: set[asyncio.Task[None]] = set()
-        self._sockets: list[web.WebSocketResponse] = []
-        self._seq = 0
+        self._connections: list[Connection] = []
         self._lock = threading.Lock()
         self._loop = asyncio.new_event_loop()
         self._thread = threading.Thread(target=self._loop.run_forever, daemon=True)
@@ -208,6 +243,15 @@ class FakeDiscord:
         cut the response short): discord.py raises neither of its HTTP errors for it."""
         self.failures.append(Failure(method, path, 200, {}, {}, raw=b'{"id": "12'))
 
+    def delivered_to(self, event: str, data: dict[str, Any]) -> list[int]:
+        """The shards this event (by its id) went to."""
+        with self._lock:
+            return [
+                d.shard_id
+                for d in self.delivered
+                if d.event == event and d.data.get("id") == data.get("id")
+            ]
+
     async def wait_for(self, predicate: Any, timeout: float = 30.0) -> Any:
         """Poll until `predicate()` is truthy (bounded); returns its value."""
         deadline = time.monotonic() + timeout
@@ -249,6 +293,17 @@ class FakeDiscord:
 
     def _route(self, request: web.Request, path: str, body: Any) -> tuple[int, Any]:
         method = request.method
+        if method == "GET" and path == "gateway/bot":
+            return 200, {
+                "url": self.gateway_url,
+                "shards": self.recommended_shards,
+                "session_start_limit": {
+                    "total": 1000,
+                    "remaining": 999,
+                    "reset_after": 0,
+                    "max_concurrency": 1,
+                },
+            }
         if path == "users/@me":
             if request.headers.get("Authorization") != f"Bot {TOKEN}":
                 return 401, {"message": "401: Unauthorized", "code": 0}
@@ -320,7 +375,8 @@ class FakeDiscord:
             return 400, {"message": "Invalid Form Body", "code": 50035, "errors": ["name"]}
         if message_id in self.threads:
             return 400, THREAD_EXISTS
-        thread = self.thread(int(message_id), int(channel_id), name, BOT_ID)
+        guild_id = self.guild_of_channel(int(channel_id))
+        thread = self.thread(int(message_id), int(channel_id), name, BOT_ID, guild_id=guild_id)
         thread["thread_metadata"]["auto_archive_duration"] = body.get("auto_archive_duration")
         self.threads[message_id] = thread
         # On the fake's own loop: dispatch() would wait on itself. Sent before later events.
@@ -359,6 +415,7 @@ class FakeDiscord:
         ws = web.WebSocketResponse()
         await ws.prepare(request)
         await ws.send_json({"op": 10, "d": {"heartbeat_interval": 41250}})
+        connection: Connection | None = None
         async for msg in ws:
             if msg.type != WSMsgType.TEXT:
                 break
@@ -367,39 +424,73 @@ class FakeDiscord:
                 self.heartbeats += 1
                 await ws.send_json({"op": 11})
             elif frame["op"] == 2:
+                shard_id, shard_count = frame["d"].get("shard", [0, 1])
+                if not 0 <= shard_id < shard_count:
+                    await ws.close(code=4010, message=b"Invalid shard.")  # as Discord does
+                    break
+                connection = Connection(ws, shard_id, shard_count)
+                guilds = [g for g in self.guild_ids if self._shard_for(g, connection) == shard_id]
                 await self._send(
-                    ws,
+                    connection,
                     "READY",
                     {
                         "v": 10,
                         "user": BOT_USER,
-                        "session_id": "fake-session",
+                        "session_id": f"fake-session-{shard_id}",
                         "resume_gateway_url": self.gateway_url,
-                        "shard": [0, 1],
-                        "guilds": [{"id": str(GUILD_ID), "unavailable": True}],
+                        "shard": [shard_id, shard_count],
+                        "guilds": [{"id": str(g), "unavailable": True} for g in guilds],
                         "application": {"id": str(BOT_ID), "flags": 0},
                     },
                 )
-                await self._send(ws, "GUILD_CREATE", self._guild())
-                # Only now may events go to it: READY and the guild come first.
-                self._sockets.append(ws)
+                for guild_id in guilds:
+                    await self._send(connection, "GUILD_CREATE", self._guild(guild_id))
+                # Only now may events go to it: READY and its guilds come first.
+                self._connections.append(connection)
                 self.identified.append({k: v for k, v in frame["d"].items() if k != "token"})
-        if ws in self._sockets:
-            self._sockets.remove(ws)
+        if connection in self._connections:
+            self._connections.remove(connection)
         return ws
 
-    def _guild(self) -> dict[str, Any]:
+    def _shard_for(self, guild_id: int | str | None, connection: Connection) -> int:
+        """The shard a guild's events go to (shard 0 for events of no guild, as DMs)."""
+        if guild_id is None:
+            return 0
+        moved = self.moved.get(int(guild_id))
+        return moved if moved is not None else shard_of(guild_id, connection.shard_count)
+
+    def guild_of_channel(self, channel_id: int) -> int | None:
+        """The guild a channel, or a thread started in one, belongs to (None: a DM)."""
+        if channel_id == DM_CHANNEL_ID:
+            return None
+        for guild_id in self.guild_ids:
+            guild = self._guild(guild_id)
+            if any(int(c["id"]) == channel_id for c in guild["channels"] + guild["threads"]):
+                return guild_id
+        return GUILD_ID
+
+    def move_guild(self, guild_id: int, shard_id: int) -> None:
+        """From now on the guild's events go to `shard_id`, which first gets the guild (with its
+        active threads) in a GUILD_CREATE: what a re-shard does to a guild."""
+        self.moved[guild_id] = shard_id
+
+        async def hand_over() -> None:
+            for connection in list(self._connections):
+                if connection.shard_id == shard_id:
+                    await self._send(connection, "GUILD_CREATE", self._guild(guild_id))
+
+        asyncio.run_coroutine_threadsafe(hand_over(), self._loop).result(10)
+
+    def _guild(self, guild_id: int = GUILD_ID) -> dict[str, Any]:
         def channel(channel_id: int, name: str, kind: int = 0) -> dict[str, Any]:
             return {
                 "id": str(channel_id),
                 "type": kind,
                 "name": name,
                 "position": 0,
-                "guild_id": str(GUILD_ID),
+                "guild_id": str(guild_id),
                 "permission_overwrites": [],
             }
-
-        forum = channel(FORUM_ID, "ask-ev", 15) | {"available_tags": [], "flags": 0}
 
         def role(role_id: int, name: str) -> dict[str, Any]:
             return {
@@ -413,18 +504,29 @@ class FakeDiscord:
                 "mentionable": True,
             }
 
-        return {
-            "id": str(GUILD_ID),
-            "name": "EV fans",
-            "owner_id": "1",
-            "channels": [
+        if guild_id == GUILD_ID:
+            forum = channel(FORUM_ID, "ask-ev", 15) | {"available_tags": [], "flags": 0}
+            channels = [
                 channel(CHANNEL_ID, "general"),
                 channel(SECOND_CHANNEL_ID, "random"),
                 channel(NEWS_CHANNEL_ID, "news", 5),
                 forum,
-            ],
-            "threads": [self.thread(THREAD_ID, CHANNEL_ID, "ev talk", 1)],
-            "roles": [role(GUILD_ID, "@everyone"), role(HUMAN_ROLE_ID, "ev-experts")],
+            ]
+            threads = [self.thread(THREAD_ID, CHANNEL_ID, "ev talk", 1)]
+            roles = [role(GUILD_ID, "@everyone"), role(HUMAN_ROLE_ID, "ev-experts")]
+        else:
+            channels = [channel(guild_id + 1, "general")]
+            threads = []
+            roles = [role(guild_id, "@everyone")]
+        # Threads the bot started since are active in it, as Discord lists them.
+        threads += [t for t in self.threads.values() if t["guild_id"] == str(guild_id)]
+        return {
+            "id": str(guild_id),
+            "name": "EV fans" if guild_id == GUILD_ID else f"EV fans {guild_id}",
+            "owner_id": "1",
+            "channels": channels,
+            "threads": threads,
+            "roles": roles,
             "members": [],
             "member_count": 2,
             "emojis": [],
@@ -449,13 +551,15 @@ class FakeDiscord:
         }
 
     @staticmethod
-    def thread(thread_id: int, parent_id: int, name: str, owner_id: int) -> dict[str, Any]:
+    def thread(
+        thread_id: int, parent_id: int, name: str, owner_id: int, *, guild_id: int | None = None
+    ) -> dict[str, Any]:
         return {
             "id": str(thread_id),
             "type": 11,
             "name": name,
             "parent_id": str(parent_id),
-            "guild_id": str(GUILD_ID),
+            "guild_id": str(guild_id or GUILD_ID),
             "owner_id": str(owner_id),
             "message_count": 0,
             "member_count": 1,
@@ -469,16 +573,23 @@ class FakeDiscord:
             },
         }
 
-    async def _send(self, ws: web.WebSocketResponse, event: str, data: dict[str, Any]) -> None:
-        self._seq += 1
-        await ws.send_json({"op": 0, "t": event, "s": self._seq, "d": data})
+    async def _send(self, connection: Connection, event: str, data: dict[str, Any]) -> None:
+        connection.seq += 1
+        await connection.ws.send_json({"op": 0, "t": event, "s": connection.seq, "d": data})
 
     async def _broadcast(self, event: str, data: dict[str, Any]) -> None:
-        for ws in list(self._sockets):
-            await self._send(ws, event, data)
+        """To the shard the event's guild is on, as Discord routes it."""
+        guild_id = data.get("guild_id")
+        for connection in list(self._connections):
+            if connection.shard_id != self._shard_for(guild_id, connection):
+                continue
+            with self._lock:
+                self.delivered.append(Delivery(connection.shard_id, event, data))
+            await self._send(connection, event, data)
 
     def dispatch(self, event: str, data: dict[str, Any]) -> None:
-        """Send a gateway event to every identified connection (callable from any thread)."""
+        """Send a gateway event to the identified connection of its guild's shard (callable from
+        any thread)."""
         asyncio.run_coroutine_threadsafe(self._broadcast(event, data), self._loop).result(10)
 
     # --- event payloads --------------------------------------------------------------------
@@ -520,7 +631,7 @@ class FakeDiscord:
             "flags": 0,
         }
         if not dm:
-            data["guild_id"] = str(GUILD_ID)
+            data["guild_id"] = str(self.guild_of_channel(channel_id) or GUILD_ID)
             data["member"] = {"roles": [], "joined_at": NOW, "deaf": False, "mute": False}
         if reply_to is not None:
             where = {k: data[k] for k in ("channel_id", "guild_id") if k in data}
@@ -551,13 +662,14 @@ class FakeDiscord:
         message: dict[str, Any] | None = None,
     ) -> dict[str, Any]:
         token = f"itoken-{snowflake()}"
+        guild_id = str(self.guild_of_channel(channel_id) or GUILD_ID)
         channel = (
             {"id": str(channel_id), "type": 1}
             if dm
             else {
                 "id": str(channel_id),
-                "type": 11 if channel_id == THREAD_ID else 0,
-                "guild_id": str(GUILD_ID),
+                "type": 11 if channel_id == THREAD_ID or str(channel_id) in self.threads else 0,
+                "guild_id": guild_id,
                 "name": "general",
                 "parent_id": str(CHANNEL_ID),
             }
@@ -575,7 +687,7 @@ class FakeDiscord:
             "locale": "en-US",
             "app_permissions": "2251799813685247",
             "entitlements": [],
-            "authorizing_integration_owners": {"0": str(GUILD_ID)},
+            "authorizing_integration_owners": {"0": guild_id},
             "context": 1 if dm else 0,
             "attachment_size_limit": 8388608,
         }
@@ -583,7 +695,7 @@ class FakeDiscord:
             payload["user"] = asker
         else:
             payload |= {
-                "guild_id": str(GUILD_ID),
+                "guild_id": guild_id,
                 "guild_locale": "en-US",
                 "member": {
                     "user": asker,
@@ -610,10 +722,10 @@ class FakeDiscord:
         return self.interaction_create(2, data, asker, **where)
 
     def click(
-        self, message: dict[str, Any], custom_id: str, asker: dict[str, Any]
+        self, message: dict[str, Any], custom_id: str, asker: dict[str, Any], **where: Any
     ) -> dict[str, Any]:
         data = {"custom_id": custom_id, "component_type": 2}
-        return self.interaction_create(3, data, asker, message=message)
+        return self.interaction_create(3, data, asker, message=message, **where)
 
 
 # --- running the real bot against it -------------------------------------------------------
@@ -638,7 +750,7 @@ async def running_bot(
     """The real client, connected and ready; closing it drains answers in flight."""
     use_endpoints(settings)
     # The fake sends every guild at once: no need to wait 2 s for stragglers.
-    client = EvBotClient(service, settings, guild_ready_timeout=0.05)
+    client = new_client(service, settings, guild_ready_timeout=0.05)
     started = asyncio.create_task(client.start(TOKEN))
     ready = asyncio.create_task(client.wait_until_ready())
     await asyncio.wait({started, ready}, timeout=30, return_when=asyncio.FIRST_COMPLETED)
@@ -672,9 +784,10 @@ def no_pings(call: Call) -> None:
 
 
 @contextmanager
-def started_fake(monkeypatch: pytest.MonkeyPatch) -> Iterator[FakeDiscord]:
-    """A fake Discord on 127.0.0.1, and discord.py's endpoints put back afterwards."""
-    server = FakeDiscord().start()
+def started_fake(monkeypatch: pytest.MonkeyPatch, **options: Any) -> Iterator[FakeDiscord]:
+    """A fake Discord on 127.0.0.1 (`options`: FakeDiscord's), and discord.py's endpoints put
+    back afterwards."""
+    server = FakeDiscord(**options).start()
     # use_endpoints changes process-wide class attributes: have them put back afterwards.
     monkeypatch.setattr(discord.http.Route, "BASE", discord.http.Route.BASE)
     gateway = discord.gateway.DiscordWebSocket

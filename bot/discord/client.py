@@ -1,4 +1,9 @@
-"""The thin discord.Client: intents, /ask, the buttons, events to the handlers, start and stop."""
+"""The thin discord.Client: intents, /ask, the buttons, events to the handlers, start and stop.
+
+With DISCORD_SHARD_COUNT set it is discord.py's AutoShardedClient instead: the shards named by
+DISCORD_SHARD_IDS (or all) over one connection each, in this process. Nothing else changes: the
+buttons and follow-ups read their state from the shared store, so any shard may receive them.
+"""
 
 from __future__ import annotations
 
@@ -40,7 +45,8 @@ logging.getLogger("discord.client").addFilter(_NoVoiceWarnings())
 def use_endpoints(settings: DiscordSettings) -> None:
     """Point discord.py's REST and gateway at the configured URLs (a proxy, or a local fake)."""
     discord.http.Route.BASE = settings.api_url
-    # discord.py 2.x never asks REST for the gateway: it always opens DEFAULT_GATEWAY.
+    # discord.py 2.x never asks REST for the gateway (but with DISCORD_SHARD_COUNT=auto): it
+    # opens DEFAULT_GATEWAY.
     discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY = yarl.URL(settings.gateway_url)
 
 
@@ -78,6 +84,8 @@ class EvBotClient(discord.Client):
 
     async def setup_hook(self) -> None:
         self.add_dynamic_items(*BUTTONS)
+        if not self.registers_commands:
+            return
         try:
             if self.settings.guild_id:
                 guild = discord.Object(id=self.settings.guild_id)
@@ -92,8 +100,16 @@ class EvBotClient(discord.Client):
                 err.text,
             )
 
+    @property
+    def registers_commands(self) -> bool:
+        """Whether this process registers /ask: the one running shard 0, when shards are split
+        over processes (the others would only repeat the same registration)."""
+        ids = self.settings.shard_ids
+        return not ids or 0 in ids
+
     async def on_ready(self) -> None:
-        log.info("connected as %s to %d server(s)", self.user, len(self.guilds))
+        shards = f" on shard(s) {describe_shards(self)}" if self.settings.sharded else ""
+        log.info("connected as %s to %d server(s)%s", self.user, len(self.guilds), shards)
 
     async def on_message(self, message: discord.Message) -> None:
         await self.messages.on_message(self, message)
@@ -114,10 +130,35 @@ class EvBotClient(discord.Client):
         await super().close()
 
 
+class ShardedEvBotClient(EvBotClient, discord.AutoShardedClient):
+    """The same bot over several gateway connections (shards), as discord.py runs them."""
+
+    async def on_shard_ready(self, shard_id: int) -> None:
+        log.info("shard %d of %s connected", shard_id, self.shard_count)
+
+
+def describe_shards(client: discord.Client) -> str:
+    ids = getattr(client, "shard_ids", None) or range(client.shard_count or 1)
+    return f"{','.join(map(str, ids))} of {client.shard_count}"
+
+
+def new_client(service: AnswerService, settings: DiscordSettings, **options: Any) -> EvBotClient:
+    """The bot's client: one plain connection, or discord.py's sharding when it is configured."""
+    if not settings.sharded:
+        return EvBotClient(service, settings, **options)
+    count = settings.shard_count
+    # `auto`: discord.py asks Discord (GET /gateway/bot) for the count, and connects to the
+    # gateway address that answer names.
+    options["shard_count"] = None if count == "auto" else count
+    if settings.shard_ids:
+        options["shard_ids"] = list(settings.shard_ids)
+    return ShardedEvBotClient(service, settings, **options)
+
+
 async def serve(service: AnswerService, settings: DiscordSettings, token: str) -> int:
     """Log in (a bad token fails fast), load the model, then stay connected until a signal."""
     use_endpoints(settings)
-    client = EvBotClient(service, settings)
+    client = new_client(service, settings)
     loop = asyncio.get_running_loop()
     stopping: set[asyncio.Task[None]] = set()
     for sig in (signal.SIGINT, signal.SIGTERM):
