@@ -108,8 +108,16 @@ class EvBotClient(discord.Client):
         return not ids or 0 in ids
 
     async def on_ready(self) -> None:
-        shards = f" on shard(s) {describe_shards(self)}" if self.settings.sharded else ""
-        log.info("connected as %s to %d server(s)%s", self.user, len(self.guilds), shards)
+        if not self.settings.sharded:
+            log.info("connected as %s to %d server(s)", self.user, len(self.guilds))
+            return
+        log.info(
+            "connected as %s to %d server(s) on shard(s) %s of %s",
+            self.user,
+            len(self.guilds),
+            ",".join(map(str, getattr(self, "shard_ids", None) or range(self.shard_count or 1))),
+            self.shard_count,
+        )
 
     async def on_message(self, message: discord.Message) -> None:
         await self.messages.on_message(self, message)
@@ -135,11 +143,6 @@ class ShardedEvBotClient(EvBotClient, discord.AutoShardedClient):
 
     async def on_shard_ready(self, shard_id: int) -> None:
         log.info("shard %d of %s connected", shard_id, self.shard_count)
-
-
-def describe_shards(client: discord.Client) -> str:
-    ids = getattr(client, "shard_ids", None) or range(client.shard_count or 1)
-    return f"{','.join(map(str, ids))} of {client.shard_count}"
 
 
 def new_client(service: AnswerService, settings: DiscordSettings, **options: Any) -> EvBotClient:
