@@ -85,6 +85,11 @@ class AnswerService:
             self._retriever, self._build = retriever, build
             return self._retriever
 
+    @property
+    def serving_build(self) -> str | None:
+        """The build the loaded retriever answers from (None before the first load)."""
+        return self._build
+
     def warm_up(self) -> None:
         """Load the index and the model now, so the first question is as fast as the rest."""
         self.retriever.search("warm-up", k=1)

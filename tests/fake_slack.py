@@ -202,9 +202,26 @@ class FakeSlack:
             return {"ok": True, "message_ts": f"2000000000.{next(self._ts):06d}"}
         if method in ("reactions.add", "reactions.remove"):
             return {"ok": True}
+        if method in ("conversations.replies", "conversations.history"):
+            return {"ok": True, "messages": self._posted(method, params), "has_more": False}
         if method == "apps.connections.open":
             return {"ok": True, "url": f"ws://127.0.0.1:{self.port}/link"}
         return {"ok": False, "error": "unknown_method"}
+
+    def _posted(self, method: str, params: dict[str, Any]) -> list[dict[str, Any]]:
+        """The bot's messages in a thread (replies) or after a moment (history), with their
+        metadata, as Slack returns them with `include_all_metadata`."""
+        found = []
+        for call in self.of("chat.postMessage"):
+            posted = call.params
+            if posted.get("channel") != params.get("channel"):
+                continue
+            if method == "conversations.replies" and posted.get("thread_ts") != params.get("ts"):
+                continue
+            message = {"type": "message", "user": BOT_USER_ID, "bot_id": BOT_ID}
+            message |= {k: posted[k] for k in ("text", "thread_ts", "metadata") if k in posted}
+            found.append(message)
+        return found
 
     async def _respond(self, request: web.Request) -> web.Response:
         name = request.match_info["name"]
@@ -306,8 +323,8 @@ class SlackHarness:
     async def _settle(self) -> None:
         # Bolt acks before its listener runs (a task of its own), so wait for those tasks too:
         # a "the bot stayed quiet" check must not pass only because the listener had not run yet.
-        me = asyncio.current_task()
-        while others := [t for t in asyncio.all_tasks() if t is not me and not t.done()]:
+        idle = {asyncio.current_task(), self.bot.answers.sweeper}  # the sweep never ends
+        while others := [t for t in asyncio.all_tasks() if t not in idle and not t.done()]:
             await asyncio.gather(*others, return_exceptions=True)
         await self.bot.answers.runner.settle()
 

@@ -58,7 +58,9 @@ def test_url_verification_is_answered(slack: SlackHarness) -> None:
 def test_health_endpoint(slack: SlackHarness) -> None:
     reply = slack.get("/health")
     assert reply.status == 200
-    assert json.loads(reply.body) == {"ok": True}
+    # the build it serves: after a new one is published, each worker says when it has it
+    assert json.loads(reply.body) == {"ok": True, "build": slack.bot.answers.service.serving_build}
+    assert json.loads(reply.body)["build"]
 
 
 def test_bad_signature_or_stale_timestamp_is_401_and_nothing_answered(
@@ -155,6 +157,29 @@ def test_signed_request_bolt_cannot_parse_is_400_with_one_log_line(
     assert slack.post(body, content_type).status == 400  # signed with the right secret
     [line] = _the_one_line(caplog)
     assert "could not be parsed" in line
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        {"type": "event_callback", "team_id": "T000", "event": "not an object"},
+        {"type": "event_callback", "team_id": "T000", "event": {"type": "app_mention",
+         "text": 5, "channel": ["C1"], "ts": {"a": 1}, "user": None}},
+        {"type": "block_actions", "team": "T000", "actions": "not a list"},
+    ],
+    ids=["event not an object", "event fields of the wrong type", "actions not a list"],
+)  # fmt: skip
+def test_signed_request_bolt_accepts_then_fails_on_is_400_with_one_log_line(
+    slack: SlackHarness, fake: FakeSlack, caplog: pytest.LogCaptureFixture, body: dict
+) -> None:
+    caplog.set_level(logging.WARNING)
+    caplog.clear()
+    reply = slack.post(json.dumps(body), "application/json")
+    assert 400 <= reply.status < 500, reply
+    slack.drain()
+    assert len(caplog.records) == 1, [r.getMessage() for r in caplog.records]
+    assert "could not be handled" in caplog.records[0].getMessage()
+    assert fake.of("chat.postMessage") == []
 
 
 @pytest.mark.parametrize("chunked", [False, True], ids=["declared length", "chunked"])

@@ -23,7 +23,7 @@ import pytest
 from pg_server import PostgresServer, free_port
 
 from bot.answer import Answer
-from bot.dedup import SeenKeys, SharedSeenKeys, seen_keys_for
+from bot.dedup import CLAIM_NEW, CLAIM_TAKEN_OVER, SeenKeys, SharedSeenKeys, seen_keys_for
 from bot.service import AnswerService
 from bot.settings import Settings, load_settings, masked_url
 from bot.store import SchemaOutdated, StoreError, StoreUnavailable, open_store
@@ -69,6 +69,38 @@ def test_threads_racing_for_one_key_claim_it_once(store) -> None:
     assert sorted(won) == sorted(keys)
 
 
+def test_a_held_claim_is_taken_over_only_once_its_owner_stops_renewing(store) -> None:
+    key, payload = "slack:C1:7.0", '{"event": {"ts": "7.0"}}'
+    assert store.take_claim(key, "w1", lease_seconds=0.3, payload=payload) == CLAIM_NEW
+    assert store.take_claim(key, "w2", lease_seconds=0.3) is None  # a retry: w1 holds it
+    assert store.renew_claims("w1", 0.3) == 1
+    assert store.take_orphans("slack:", "w2", 0.3) == []  # renewed: w1 lives
+    threading.Event().wait(0.5)  # w1 died: no renewal
+    assert store.take_claim(key, "w2", lease_seconds=0.3) == CLAIM_TAKEN_OVER
+    assert store.take_claim(key, "w3", lease_seconds=0.3) is None
+    store.finish_claim(key, "w1")  # the dead owner's late word changes nothing
+    threading.Event().wait(0.5)
+    [(taken, kept)] = store.take_orphans("slack:", "w3", 0.3)
+    assert (taken, kept) == (key, payload)  # the payload outlives takeovers, for the sweep
+    store.finish_claim(key, "w3")
+    threading.Event().wait(0.5)
+    assert store.take_orphans("slack:", "w4", 0.3) == []  # finished: nobody's to take
+    assert store.take_claim(key, "w4", lease_seconds=0.3) is None
+    assert store.renew_claims("w3", 0.3) == 0
+    assert not store.claim(key)  # the old once-only claim sees the same key
+
+
+def test_sweeps_take_only_their_namespace_and_only_claims_with_a_payload(store) -> None:
+    store.take_claim("slack:C1:1", "dead", lease_seconds=0.1, payload="p1")
+    store.take_claim("slack:C1:2", "dead", lease_seconds=0.1)  # nothing to answer it from
+    store.take_claim("discord:1", "dead", lease_seconds=0.1, payload="p3")
+    store.take_claim("slack:C1:3", "alive", lease_seconds=60, payload="p4")
+    threading.Event().wait(0.3)
+    with ThreadPoolExecutor(4) as pool:
+        sweeps = list(pool.map(lambda n: store.take_orphans("slack:", f"w{n}", 60), range(4)))
+    assert sorted(found for sweep in sweeps for found in sweep) == [("slack:C1:1", "p1")]
+
+
 CLAIMER = textwrap.dedent(
     """
     import json, sys
@@ -105,6 +137,34 @@ def test_shared_seen_keys_namespaces_and_remembers(store) -> None:
     assert not other_worker.first_time("C1:1.0")  # its retry, landing on another worker
     assert discord.first_time("C1:1.0")  # another platform's id space
     assert not slack.falling_back
+
+
+def test_a_worker_holds_its_claims_while_it_lives_and_another_sweeps_them_up_after(
+    store,
+) -> None:
+    worker = SharedSeenKeys(store, "slack", lease_seconds=0.6, renew_every=0.1)
+    other = SharedSeenKeys(store, "slack", lease_seconds=0.6, renew_every=0.1)
+    assert worker.take("C1:1.0", "payload-1") == CLAIM_NEW
+    assert worker.take("C1:2.0", "payload-2") == CLAIM_NEW
+    assert other.take("C1:1.0") is None  # a retry on another worker: held, not answered twice
+    threading.Event().wait(1.0)  # longer than the lease: renewals keep it
+    assert other.orphans() == [] and other.take("C1:1.0") is None
+    worker.finish("C1:1.0")
+    worker.store = _Dead()  # the worker dies: no more renewals, no finish
+    threading.Event().wait(1.0)
+    assert other.orphans() == [("C1:2.0", "payload-2")]
+    assert other.take("C1:1.0") is None  # finished before it died
+    assert other.orphans() == []  # the orphan is the sweeper's now, renewed by it
+    worker.close()
+    other.close()
+
+
+class _Dead:
+    def __getattr__(self, name: str):
+        def fails(*args, **kwargs):
+            raise StoreError("gone")
+
+        return fails
 
 
 def test_adapters_deduplicate_through_the_store_only_when_it_is_shared(store) -> None:

@@ -43,6 +43,17 @@ class FirstTime(Protocol):
     def first_time(self, key: object) -> bool: ...
 
 
+class HeldClaims(FirstTime, Protocol):
+    """Claims held until the answer is posted, which another worker takes over should this one
+    die first (`bot.dedup`)."""
+
+    def take(self, key: object, payload: str | None = None) -> str | None: ...
+
+    def finish(self, key: object) -> None: ...
+
+    def orphans(self) -> list[tuple[str, str]]: ...
+
+
 @dataclass(frozen=True)
 class Question:
     """What the answer layer is asked, and the conversation it belongs to."""
@@ -78,13 +89,13 @@ class AnswerRunner:
         platform: Platform,
         settings: ChatSettings,
         *,
-        seen: FirstTime | None = None,
+        seen: HeldClaims | None = None,
     ) -> None:
         self.service = service
         self.platform = platform
         self.step = service.settings.citations  # citations per answer, and per "More sources"
         # The store's claims when workers share a database, else this process's memory.
-        self.seen: FirstTime = seen or seen_keys_for(service.query_log, str(platform))
+        self.seen: HeldClaims = seen or seen_keys_for(service.query_log, str(platform))
         self._cooldown: CooldownMapping[str] = CooldownMapping.from_cooldown(
             settings.cooldown_questions, settings.cooldown_seconds, _per_key
         )
@@ -151,6 +162,23 @@ class AnswerRunner:
             return True
         log.info("%s %s taken up already: a redelivery, ignored", self.platform, key)
         return False
+
+    async def take(self, key: str, payload: str | None = None) -> str | None:
+        """Claim `key` until `finish(key)` (see bot.dedup): CLAIM_NEW, CLAIM_TAKEN_OVER, or
+        None for an event taken up already (by this worker or a live other one)."""
+        taken = await asyncio.to_thread(self.seen.take, key, payload)
+        if taken is None:
+            log.info("%s %s taken up already: a redelivery, ignored", self.platform, key)
+        return taken
+
+    async def finish(self, key: str) -> None:
+        await asyncio.to_thread(self.seen.finish, key)
+
+    async def orphans(self) -> list[tuple[str, str]]:
+        """Events a dead worker claimed and left unanswered, now this worker's to answer."""
+        if self.closing:
+            return []
+        return await asyncio.to_thread(self.seen.orphans)
 
     def refusal(self, author: str, now: float | None = None) -> str | None:
         """Why a question cannot start now (shutting down, over the cooldown), or None.

@@ -1,7 +1,9 @@
 """The Bolt app, its Web API client, and the two ways to run it: Socket Mode and HTTP.
 
-Uses Bolt's asyncio flavour: one event loop takes every request and acknowledges it at once,
-while `SlackAnswers` answers off the loop. HTTP mode is an aiohttp server bound to the configured
+Uses Bolt's asyncio flavour: one event loop takes every request and acknowledges it as soon as
+its listener has claimed it (`process_before_response`: the claim is in the database before
+Slack hears "200", so an event is never acked and then lost with its worker), while
+`SlackAnswers` answers off the loop. HTTP mode is an aiohttp server bound to the configured
 host and port (Bolt's `App.start()` is a development server on every interface).
 """
 
@@ -75,6 +77,7 @@ class SlackBot:
             ) from None
 
     async def aclose(self) -> None:
+        await self.answers.stop_sweeping()
         await self.answers.runner.drain()
 
 
@@ -86,12 +89,28 @@ def build_bot(service: AnswerService, settings: SlackSettings, *, socket_mode: b
         signing_secret=settings.secret("signing_secret") or "",
         # Socket Mode messages arrive over an authenticated websocket and carry no signature.
         request_verification_enabled=not socket_mode,
+        # Listeners run before the ack: they only claim the event and hand it on, in
+        # milliseconds, so the ack means "claimed" (bot/dedup.py); buttons and /ask ack first.
+        process_before_response=True,
         logger=logging.getLogger("bot.slack.bolt"),
     )
+    app.error(_unhandled)
     answers = SlackAnswers(service, settings, retry_handlers=retry_handlers)
     answers.register(app)
     AnswerButtons(answers).register(app)
     return SlackBot(app, answers, settings)
+
+
+async def _unhandled(error: Exception) -> Any:
+    """A signed request that Bolt or a listener crashed on: a 400 and one log line, not
+    Bolt's bare 500 (the asker, if any, was not reached: nothing was claimed)."""
+    from slack_bolt.response import BoltResponse
+
+    first_line = str(error).strip().splitlines()[0] if str(error).strip() else ""
+    log.error(
+        "Slack: a signed request could not be handled: %s %s", type(error).__name__, first_line
+    )
+    return BoltResponse(status=400, body="request could not be handled")
 
 
 def build_web_app(bot: SlackBot, service: AnswerService) -> web.Application:
@@ -135,7 +154,10 @@ def build_web_app(bot: SlackBot, service: AnswerService) -> web.Application:
             )
         except Exception as err:  # signed but not Slack's shape: Bolt raises whatever it hits
             return refuse(request, 400, f"body could not be parsed ({type(err).__name__})")
-        response = await bot.app.async_dispatch(bolt_request)
+        try:
+            response = await bot.app.async_dispatch(bolt_request)
+        except Exception as err:  # Bolt crashed before its own error handling (its context)
+            return refuse(request, 400, f"request could not be handled ({type(err).__name__})")
         return await to_aiohttp_response(response)
 
     async def health(request: web.Request) -> web.Response:
@@ -144,7 +166,7 @@ def build_web_app(bot: SlackBot, service: AnswerService) -> web.Application:
         except IndexUnavailable as err:
             log.error("health check: %s", err)
             return web.json_response({"ok": False, "error": "index unavailable"}, status=503)
-        return web.json_response({"ok": True})
+        return web.json_response({"ok": True, "build": service.serving_build})
 
     web_app = web.Application(client_max_size=MAX_BODY_BYTES)
     web_app.add_routes([web.post(EVENTS_PATH, events), web.get(HEALTH_PATH, health)])
@@ -169,6 +191,7 @@ class HttpServer:
         site = web.TCPSite(self._runner, self.host, self.port)
         await site.start()
         self.port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+        self.bot.answers.start_sweeping(self.bot.app.client)
         log.info("Slack HTTP mode: %s on http://%s:%s", EVENTS_PATH, self.host, self.port)
         return self.port
 
@@ -189,6 +212,7 @@ class SocketModeRunner:
 
     async def start(self) -> None:
         await self.handler.connect_async()
+        self.bot.answers.start_sweeping(self.bot.app.client)
         log.info("Slack Socket Mode: connected")
 
     async def stop(self) -> None:

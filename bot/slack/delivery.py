@@ -66,8 +66,11 @@ class Delivery:
         blocks: list[Block],
         *,
         asker: str | None,
+        metadata: dict[str, Any] | None = None,
     ) -> bool:
-        """Post in the conversation; on failure tell the asker privately why. True if posted."""
+        """Post in the conversation; on failure tell the asker privately why. True if posted.
+
+        `metadata`: Slack's message metadata, read back to tell whether it was posted."""
         try:
             await client.chat_postMessage(
                 channel=channel,
@@ -76,6 +79,7 @@ class Delivery:
                 blocks=blocks,
                 unfurl_links=False,
                 unfurl_media=False,
+                metadata=metadata,
             )
             return True
         except Exception as err:  # rate limits and 5xx were already retried by the client

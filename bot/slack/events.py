@@ -8,6 +8,8 @@ Kit and delivery through Slack's Web API.
 
 from __future__ import annotations
 
+import asyncio
+import json
 import logging
 import re
 import uuid
@@ -18,7 +20,8 @@ from bot.answer import Answer
 from bot.chat import messages
 from bot.chat.decide import Action, Decision, decide
 from bot.chat.message import ChatMessage, Platform
-from bot.chat.runner import AnswerRunner, FirstTime
+from bot.chat.runner import AnswerRunner, HeldClaims
+from bot.dedup import CLAIM_TAKEN_OVER
 from bot.slack.delivery import Delivery
 from bot.slack.parse import is_dm, parse_message
 from bot.slack.render import Block, View, render_answer, render_notice
@@ -33,6 +36,8 @@ if TYPE_CHECKING:
     from bot.settings import SlackSettings
 
 log = logging.getLogger(__name__)
+SWEEP_SECONDS = 2.0  # how often a worker looks for events a dead worker left unanswered
+ANSWER_EVENT_TYPE = "evbot_answer"  # the answer's message metadata names the event it answers
 
 _PRIVATE = re.compile(r"^\s*(--private|-p)\b\s*|\s+(--private|-p)\s*$")
 
@@ -52,19 +57,20 @@ class SlackAnswers:
         settings: SlackSettings,
         *,
         retry_handlers: Callable[[], list[AsyncRetryHandler]],
-        seen: FirstTime | None = None,
+        seen: HeldClaims | None = None,
     ) -> None:
         self.service = service
         self.settings = settings
         self.delivery = Delivery(retry_handlers)
         self.runner = AnswerRunner(service, Platform.SLACK, settings, seen=seen)
+        self._sweep: asyncio.Task[None] | None = None
 
     def register(self, app: AsyncApp, command: str = "/ask") -> None:
         app.event("app_mention")(self.on_event)
         app.event("message")(self.on_event)
         app.command(command)(self.on_command)
 
-    # -- listeners (each returns at once; Bolt has acked events already) -------------------------
+    # -- listeners (Bolt acks once each returns: process_before_response, bot/slack/app.py) -----
 
     async def on_event(self, event: dict[str, Any], context: dict[str, Any]) -> None:
         message = parse_message(event, context.get("bot_user_id"), self.settings)
@@ -74,8 +80,85 @@ class SlackAnswers:
             log.debug("message %s in %s left alone: %s", ts, channel, decision.why)
             return
         # Retries and the `message` twin of an `app_mention` share the channel and message ts.
-        if await self.runner.first_time(f"{channel}:{ts}"):
-            self.runner.spawn(self._take_up(context["client"], event, message, decision))
+        # The claim is taken before Bolt acks: an event whose worker dies before that is
+        # retried by Slack; one it dies holding is taken over (the payload lets any worker).
+        key = f"{channel}:{ts}"
+        payload = json.dumps({"event": event, "bot_user_id": context.get("bot_user_id")})
+        taken = await self.runner.take(key, payload)
+        if taken is not None:
+            self.runner.spawn(
+                self._take_up(
+                    context["client"], event, message, decision, key, taken == CLAIM_TAKEN_OVER
+                )
+            )
+
+    # -- events a dead worker left unanswered ------------------------------------------------
+
+    @property
+    def sweeper(self) -> asyncio.Task[None] | None:
+        """The task that looks for events a dead worker left unanswered (it runs till stop)."""
+        return self._sweep
+
+    def start_sweeping(self, client: AsyncWebClient) -> None:
+        """Every few seconds, answer the events a dead worker claimed and left unanswered."""
+        if self._sweep is None:
+            self._sweep = asyncio.get_running_loop().create_task(self._sweep_forever(client))
+
+    async def stop_sweeping(self) -> None:
+        if self._sweep is not None:
+            self._sweep.cancel()
+            await asyncio.gather(self._sweep, return_exceptions=True)
+            self._sweep = None
+
+    async def _sweep_forever(self, client: AsyncWebClient) -> None:
+        while not self.runner.closing:
+            await asyncio.sleep(SWEEP_SECONDS)
+            try:
+                orphans = await self.runner.orphans()
+            except Exception:
+                log.exception("looking for unanswered events failed")
+                continue
+            for key, payload in orphans:
+                self._take_over(client, key, payload)
+
+    def _take_over(self, client: AsyncWebClient, key: str, payload: str) -> None:
+        try:
+            data = json.loads(payload)
+            event = data["event"]
+            message = parse_message(event, data.get("bot_user_id"), self.settings)
+        except Exception:
+            log.exception("event %s left by a dead worker cannot be read; dropped", key)
+            self.runner.spawn(self.runner.finish(key))
+            return
+        log.warning("event %s: its worker died before answering; answering it here", key)
+        decision = decide(message, self.settings)
+        self.runner.spawn(self._take_up(client, event, message, decision, key, True))
+
+    async def _answered_already(
+        self, client: AsyncWebClient, channel: str, reply_in: str | None, ts: str, key: str
+    ) -> bool:
+        """Whether a dead worker posted the answer to `key` before it could say so: the
+        answer's message metadata names its event. When Slack cannot be read, False: the
+        event is answered (perhaps twice) rather than perhaps never."""
+        try:
+            if reply_in:
+                found = await client.conversations_replies(
+                    channel=channel, ts=reply_in, include_all_metadata=True, limit=200
+                )
+            else:  # a DM's answer is not in a thread: it follows the question
+                found = await client.conversations_history(
+                    channel=channel, oldest=ts, include_all_metadata=True, limit=200
+                )
+        except Exception as err:
+            log.warning("event %s: cannot check whether it was answered: %s", key, err)
+            return False
+        for posted in found.get("messages") or []:
+            metadata = posted.get("metadata") or {}
+            if metadata.get("event_type") == ANSWER_EVENT_TYPE and (
+                (metadata.get("event_payload") or {}).get("event") == key
+            ):
+                return True
+        return False
 
     async def on_command(
         self, ack: Callable[..., Any], command: dict[str, Any], context: dict[str, Any]
@@ -114,17 +197,37 @@ class SlackAnswers:
         event: dict[str, Any],
         message: ChatMessage,
         decision: Decision,
+        key: str,
+        taken_over: bool = False,
+    ) -> None:
+        """Answer the event claimed as `key`, then finish the claim. A cancelled answer (a
+        shutdown) leaves it unfinished, for another worker to take over."""
+        await self._answer_event(client, event, message, decision, key, taken_over)
+        await self.runner.finish(key)
+
+    async def _answer_event(
+        self,
+        client: AsyncWebClient,
+        event: dict[str, Any],
+        message: ChatMessage,
+        decision: Decision,
+        key: str,
+        taken_over: bool,
     ) -> None:
         channel, ts, thread_ts = (
             event.get("channel", ""),
             event.get("ts", ""),
             event.get("thread_ts"),
         )
+        reply_in = thread_ts or (None if message.is_dm else ts)
 
         async def tell(note: str) -> None:
             await self.delivery.tell(client, channel, message.author, thread_ts, note)
 
         async with self.runner.never_silent(f"{decision.action} {ts} in {channel}", tell):
+            if taken_over and await self._answered_already(client, channel, reply_in, ts, key):
+                log.info("event %s was answered before its worker died", key)
+                return
             if decision.action is Action.NOT_ENABLED:
                 await tell(messages.NOT_ENABLED)
                 return
@@ -134,12 +237,17 @@ class SlackAnswers:
             if refusal := self.runner.refusal(message.author):
                 await tell(refusal)
                 return
-            reply_in = thread_ts or (None if message.is_dm else ts)
             async with working(client, channel, ts, self.settings.working_reaction):
                 result = await self.runner.ask(question, message.author, f"message {ts}")
                 text, blocks = render(result)
                 await self.delivery.post(
-                    client, channel, reply_in, text, blocks, asker=message.author
+                    client,
+                    channel,
+                    reply_in,
+                    text,
+                    blocks,
+                    asker=message.author,
+                    metadata={"event_type": ANSWER_EVENT_TYPE, "event_payload": {"event": key}},
                 )
 
     async def _answer_command(

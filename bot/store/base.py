@@ -23,6 +23,8 @@ MAX_REASK_CHAIN = 20  # "More sources" on "More sources" on ...: far more than 1
 OUTCOMES = ("answered", "partial", "refused")
 CLAIM_TTL_SECONDS = 3600.0  # Slack retries for about an hour at most; Discord resumes in minutes
 PRUNE_EVERY_SECONDS = 60.0  # expired claims are deleted at most this often per process
+CLAIM_NEW = "new"  # take_claim: nobody had the key
+CLAIM_TAKEN_OVER = "taken over"  # its owner left it unfinished and let its lease run out
 
 
 class StoreError(EvbotError):
@@ -258,7 +260,43 @@ class Store(ABC):
 
     @abstractmethod
     def claim(self, key: str, ttl_seconds: float = CLAIM_TTL_SECONDS) -> bool:
-        """True for the one caller, in any process, that claims `key` first (within its TTL)."""
+        """True for the one caller, in any process, that claims `key` first (within its TTL).
+
+        The claim is finished at once: nobody takes it over (Discord's events)."""
+
+    @abstractmethod
+    def take_claim(
+        self,
+        key: str,
+        owner: str,
+        *,
+        lease_seconds: float,
+        ttl_seconds: float = CLAIM_TTL_SECONDS,
+        payload: str | None = None,
+    ) -> str | None:
+        """Claim `key` for `owner` until `finish_claim`, holding it for `lease_seconds` at a
+        time (`renew_claims` extends the lease while the owner lives).
+
+        CLAIM_NEW for the first caller in any process, CLAIM_TAKEN_OVER when an earlier owner
+        left it unfinished and its lease has run out (that owner is gone: the caller does the
+        work, after checking whether the owner got as far as posting), None when it is finished
+        or its owner still holds it. `payload` is kept until the claim is finished, for
+        `take_orphans`."""
+
+    @abstractmethod
+    def finish_claim(self, key: str, owner: str) -> None:
+        """The work for `key` is done: the claim is nobody's to take over any more."""
+
+    @abstractmethod
+    def renew_claims(self, owner: str, lease_seconds: float) -> int:
+        """Extend the lease of `owner`'s unfinished claims; returns how many it holds."""
+
+    @abstractmethod
+    def take_orphans(
+        self, prefix: str, owner: str, lease_seconds: float, limit: int = 20
+    ) -> list[tuple[str, str]]:
+        """Take over unfinished claims under `prefix` whose owner let the lease run out and
+        that carry a payload; (key, payload) of each, every one to exactly one caller."""
 
     # -- schema -------------------------------------------------------------------------------
 

@@ -18,6 +18,8 @@ from pathlib import Path
 
 from bot.answer import Answer
 from bot.store.base import (
+    CLAIM_NEW,
+    CLAIM_TAKEN_OVER,
     CLAIM_TTL_SECONDS,
     PRUNE_EVERY_SECONDS,
     SchemaStatus,
@@ -209,11 +211,72 @@ class SQLiteStore(SQLStore):
             # An expired claim is taken over; a live one makes the insert do nothing.
             row = db.execute(
                 "INSERT INTO claims (key, expires_at) VALUES (?, ?) ON CONFLICT (key) "
-                "DO UPDATE SET expires_at = excluded.expires_at WHERE claims.expires_at <= ? "
-                "RETURNING 1",
+                "DO UPDATE SET expires_at = excluded.expires_at, owner = NULL, "
+                "lease_until = NULL, payload = NULL, takeovers = 0 "
+                "WHERE claims.expires_at <= ? RETURNING 1",
                 (key, now + ttl_seconds, now),
             ).fetchone()
-            if now - self._pruned_at >= PRUNE_EVERY_SECONDS:
-                self._pruned_at = now
-                db.execute("DELETE FROM claims WHERE expires_at <= ?", (now,))
+            self._prune(db, now)
         return row is not None
+
+    def take_claim(
+        self,
+        key: str,
+        owner: str,
+        *,
+        lease_seconds: float,
+        ttl_seconds: float = CLAIM_TTL_SECONDS,
+        payload: str | None = None,
+    ) -> str | None:
+        now = time.time()
+        with self._connect() as db:
+            # The same single statement as PostgreSQL's (see there).
+            row = db.execute(
+                "INSERT INTO claims (key, expires_at, owner, lease_until, payload) "
+                "VALUES (?, ?, ?, ?, ?) ON CONFLICT (key) DO UPDATE SET "
+                "owner = excluded.owner, lease_until = excluded.lease_until, "
+                "payload = COALESCE(excluded.payload, claims.payload), "
+                "takeovers = CASE WHEN claims.expires_at <= ? THEN 0 "
+                "ELSE claims.takeovers + 1 END, "
+                "expires_at = MAX(claims.expires_at, excluded.expires_at) "
+                "WHERE claims.expires_at <= ? OR claims.lease_until <= ? RETURNING takeovers",
+                (key, now + ttl_seconds, owner, now + lease_seconds, payload, now, now, now),
+            ).fetchone()
+            self._prune(db, now)
+        if row is None:
+            return None
+        return CLAIM_NEW if row[0] == 0 else CLAIM_TAKEN_OVER
+
+    def finish_claim(self, key: str, owner: str) -> None:
+        with self._connect() as db:
+            db.execute(
+                "UPDATE claims SET lease_until = NULL, payload = NULL WHERE key = ? AND owner = ?",
+                (key, owner),
+            )
+
+    def renew_claims(self, owner: str, lease_seconds: float) -> int:
+        with self._connect() as db:
+            return db.execute(
+                "UPDATE claims SET lease_until = ? WHERE owner = ? AND lease_until IS NOT NULL",
+                (time.time() + lease_seconds, owner),
+            ).rowcount
+
+    def take_orphans(
+        self, prefix: str, owner: str, lease_seconds: float, limit: int = 20
+    ) -> list[tuple[str, str]]:
+        now = time.time()
+        with self._connect() as db:
+            # One statement: SQLite runs one writer at a time, so each orphan goes to one caller.
+            rows = db.execute(
+                "UPDATE claims SET owner = ?, takeovers = takeovers + 1, lease_until = ? "
+                "WHERE key IN (SELECT key FROM claims WHERE lease_until <= ? "
+                "AND expires_at > ? AND payload IS NOT NULL AND substr(key, 1, length(?)) = ? "
+                "ORDER BY lease_until LIMIT ?) RETURNING key, payload",
+                (owner, now + lease_seconds, now, now, prefix, prefix, limit),
+            ).fetchall()
+        return [(key, payload) for key, payload in rows]
+
+    def _prune(self, db: sqlite3.Connection, now: float) -> None:
+        if now - self._pruned_at >= PRUNE_EVERY_SECONDS:
+            self._pruned_at = now
+            db.execute("DELETE FROM claims WHERE expires_at <= ?", (now,))

@@ -141,4 +141,16 @@ MIGRATIONS: list[Migration] = [
             "ALTER TABLE index_files DROP COLUMN content",
         ),
     ),
+    Migration(
+        "claim owners",
+        (
+            # A claim held by a worker until its answer is posted: a retry, or another worker's
+            # sweep, takes it over once the owner stops renewing its lease (killed, hung).
+            "ALTER TABLE claims ADD COLUMN owner TEXT",
+            "ALTER TABLE claims ADD COLUMN lease_until TIMESTAMPTZ",  # NULL: finished
+            "ALTER TABLE claims ADD COLUMN payload TEXT",  # the event, to answer it elsewhere
+            "ALTER TABLE claims ADD COLUMN takeovers INTEGER NOT NULL DEFAULT 0",
+            "CREATE INDEX claims_unfinished ON claims (lease_until) WHERE lease_until IS NOT NULL",
+        ),
+    ),
 ]

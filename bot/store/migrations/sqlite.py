@@ -99,4 +99,16 @@ MIGRATIONS: list[Migration] = [
     # publish; the empty step keeps both lists numbered alike.
     Migration("published index"),
     Migration("published index in chunks"),
+    Migration(
+        "claim owners",
+        (
+            # A claim held by a worker until its answer is posted: a retry, or another worker's
+            # sweep, takes it over once the owner stops renewing its lease (killed, hung).
+            "ALTER TABLE claims ADD COLUMN owner TEXT",
+            "ALTER TABLE claims ADD COLUMN lease_until REAL",  # NULL: finished
+            "ALTER TABLE claims ADD COLUMN payload TEXT",  # the event, to answer it elsewhere
+            "ALTER TABLE claims ADD COLUMN takeovers INTEGER NOT NULL DEFAULT 0",
+            "CREATE INDEX claims_unfinished ON claims (lease_until) WHERE lease_until IS NOT NULL",
+        ),
+    ),
 ]
