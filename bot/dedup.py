@@ -62,6 +62,9 @@ class SeenKeys:
     def orphans(self) -> list[tuple[str, str]]:
         return []
 
+    def close(self) -> None:
+        return
+
 
 class SharedSeenKeys:
     """`first_time` over the store's once-only claims, so a redelivered event, or its retry

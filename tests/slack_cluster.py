@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import signal
 import socket
 import subprocess
@@ -58,11 +59,15 @@ class Reply:
 class Worker:
     """One `evbot serve slack --http` process on its own port, folder and empty index."""
 
-    def __init__(self, name: str, root: Path, env: dict[str, str]) -> None:
+    def __init__(
+        self, name: str, root: Path, env: dict[str, str], index_from: Path | None = None
+    ) -> None:
         self.name = name
         self.port = free_port()
         self.home = root / name
         self.home.mkdir(parents=True)
+        if index_from is not None:  # a local index (SQLite: nothing is published)
+            shutil.copytree(index_from, self.home / "index", symlinks=True)
         self.log_path = self.home / "worker.log"
         self.address = f"127.0.0.1:{self.port}"
         with self.log_path.open("w") as log:
@@ -117,21 +122,29 @@ class Cluster:
 
     @classmethod
     def start(
-        cls, fake: FakeSlack, root: Path, database_url: str, count: int = 3, **env: str
+        cls,
+        fake: FakeSlack,
+        root: Path,
+        database_url: str | None,
+        count: int = 3,
+        index_from: Path | None = None,
     ) -> Cluster:
-        """`count` workers on `database_url` behind nginx, each healthy (index pulled)."""
+        """`count` workers behind nginx, each healthy: on `database_url` (the index pulled from
+        it), or without one on one SQLite file beside `index_from` copied to each."""
         base = {k: v for k, v in os.environ.items() if not k.startswith(("EVBOT_", "SLACK_"))}
         base.pop("DATABASE_URL", None)
         base.pop("PORT", None)
+        if database_url:
+            base["EVBOT_DATABASE_URL"] = database_url
+        else:
+            base["EVBOT_DB_PATH"] = str(root / "log.sqlite3")
         base |= {
-            "EVBOT_DATABASE_URL": database_url,
             "SLACK_BOT_TOKEN": BOT_TOKEN,
             "SLACK_SIGNING_SECRET": SIGNING_SECRET,
             "SLACK_API_URL": fake.api_url.rstrip("/"),
             "SLACK_COOLDOWN_QUESTIONS": "1000",  # one test user asks them all
-            **env,
         }
-        workers = [Worker(f"worker-{n + 1}", root, base) for n in range(count)]
+        workers = [Worker(f"worker-{n + 1}", root, base, index_from) for n in range(count)]
         try:
             deadline = time.monotonic() + START_WAIT
             for worker in workers:

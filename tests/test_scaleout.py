@@ -22,10 +22,11 @@ from bot.settings import Settings
 from bot.store.postgres import PostgresStore
 from bot.store.published import publish
 from tests.fake_slack import FakeSlack, texts
-from tests.nginx_server import find_nginx
+from tests.nginx_server import find_nginx, slack_proxy_config
 from tests.slack_cluster import Cluster
 
-pytestmark = pytest.mark.skipif(
+DEPLOYING = Path(__file__).resolve().parent.parent / "docs" / "deploying.md"
+needs_nginx = pytest.mark.skipif(
     find_nginx() is None, reason="nginx is not installed (apt-get install nginx-light; CI does)"
 )
 NEW_ARTICLE = """# Lucid opens a plant in Saudi Arabia
@@ -36,6 +37,12 @@ City, Saudi Arabia, where it assembles Air sedans from kits shipped from Arizona
 WAIT = 90.0  # the bound on every wait (a lease is 10 s); the test never asserts on speed
 
 
+def test_the_deploy_guide_shows_the_nginx_configuration_this_test_runs() -> None:
+    shown = slack_proxy_config(["10.0.0.11:8000", "10.0.0.12:8000", "10.0.0.13:8000"], "80")
+    assert shown in DEPLOYING.read_text()
+
+
+@needs_nginx
 def test_three_workers_behind_nginx_answer_every_event_once_through_a_kill_and_a_new_index(
     evbot,
     pg_database: str,

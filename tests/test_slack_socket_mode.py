@@ -85,3 +85,51 @@ def test_socket_mode_mention_is_acked_and_answered_once(
     loop.run(bot.answers.runner.settle())
     assert len(fake.of("chat.postMessage")) == 2  # the retry was never answered
     assert posts[1].params["thread_ts"] == "1700000000.000002"
+
+
+def test_several_socket_mode_processes_on_one_database_answer_each_event_once(
+    service: AnswerService, pg_database: str
+) -> None:
+    """Slack spreads one app's events over up to 10 open connections, and may redeliver one on
+    another: each process claims it in the shared database before it acks."""
+    from bot.dedup import SharedSeenKeys
+    from bot.settings import load_settings
+    from bot.store.postgres import PostgresStore
+
+    PostgresStore(pg_database).upgrade()
+    settings = load_settings(index_dir=service.settings.index_dir, database_url=pg_database)
+    fake = FakeSlack()
+    processes = []
+    for n in range(3):
+        worker = AnswerService(settings, service.embedder)
+        bot = build_bot(worker, slack_settings(fake, app_token=APP_TOKEN), socket_mode=True)
+        assert isinstance(bot.answers.runner.seen, SharedSeenKeys)
+        loop = LoopThread(f"socket-mode-{n}")
+        runner = loop.run(_make_runner(bot))
+        loop.run(runner.start())
+        processes.append((worker, bot, loop, runner))
+    try:
+        fake.wait_for("ws.connect", 3)
+        for n in range(1, 5):
+            event = {
+                "type": "app_mention",
+                "user": "U1",
+                "text": f"<@{BOT_USER_ID}> Who is Amazon partnering with on batteries?",
+                "ts": f"1700000000.00000{n}",
+                "channel": "C1",
+            }
+            fake.send_ws(_envelope(f"env-{n}", event))  # to every connection at once
+        acks = fake.wait_for("ws", 12)  # every connection acked every envelope
+        assert len(acks) == 12
+        fake.wait_for("chat.postMessage", 4)
+        for _, bot, loop, _ in processes:
+            loop.run(bot.answers.runner.settle())
+        threads = sorted(p.params["thread_ts"] for p in fake.of("chat.postMessage"))
+        assert threads == [f"1700000000.00000{n}" for n in range(1, 5)]  # each once
+    finally:
+        for worker, _, loop, runner in processes:
+            loop.run(runner.stop())
+            loop.stop()
+            worker.index_follower.stop()
+            worker.query_log.close()
+        fake.close()

@@ -53,6 +53,8 @@ class HeldClaims(FirstTime, Protocol):
 
     def orphans(self) -> list[tuple[str, str]]: ...
 
+    def close(self) -> None: ...
+
 
 @dataclass(frozen=True)
 class Question:

@@ -79,6 +79,7 @@ class SlackBot:
     async def aclose(self) -> None:
         await self.answers.stop_sweeping()
         await self.answers.runner.drain()
+        self.answers.runner.seen.close()  # what is still held, the other workers take over
 
 
 def build_bot(service: AnswerService, settings: SlackSettings, *, socket_mode: bool) -> SlackBot:

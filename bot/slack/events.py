@@ -130,8 +130,11 @@ class SlackAnswers:
             log.exception("event %s left by a dead worker cannot be read; dropped", key)
             self.runner.spawn(self.runner.finish(key))
             return
-        log.warning("event %s: its worker died before answering; answering it here", key)
         decision = decide(message, self.settings)
+        if not decision.takes_up:  # the settings changed since: what this worker would not take
+            self.runner.spawn(self.runner.finish(key))
+            return
+        log.warning("event %s: its worker died before answering; answering it here", key)
         self.runner.spawn(self._take_up(client, event, message, decision, key, True))
 
     async def _answered_already(
