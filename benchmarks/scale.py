@@ -14,6 +14,10 @@ rank, pick passages, quote. Figures, per size:
     load_s                `load_index` in that fresh process (checksums verified)
     answer_p50_ms/p95     one question: its embedding, the search, the quote
     answer_cpu_p50_ms/p95 the same answers' CPU time (all threads of the process)
+    load_avg              the machine's 1-minute load average as the answers began and ended
+    answer_st_*           with --compare: the same questions, each embedded by
+                          sentence-transformers' `encode` as before the ONNX encoder, asked in
+                          turn with the bot's own way in the same process
 Prints figures; asserts nothing. The 10^6 size needs ~10 GB of memory while it builds.
 """
 
@@ -21,6 +25,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import subprocess
 import sys
 import tempfile
@@ -44,6 +49,7 @@ ANSWER = """
 import json, re, sys, time
 from pathlib import Path
 index_dir, model, questions = Path(sys.argv[1]), sys.argv[2], json.loads(sys.argv[3])
+compare = sys.argv[4] == "compare"
 
 def rss_mb(field="VmRSS"):
     status = Path("/proc/self/status").read_text()
@@ -62,20 +68,26 @@ index = load_index(index_dir, model)
 load_s = time.perf_counter() - started
 retriever = Retriever(index, embedder)
 articles = index.manifest["articles"]
-latencies, cpu = [], []
+# "st": the question embedded by sentence-transformers' encode, as before the ONNX encoder.
+ways = {"": embedder.encode_query, "st": lambda text: embedder.encode([text])[0]}
+if not compare:
+    del ways["st"]
+timed = {way: ([], []) for way in ways}
 for n, text in enumerate(questions):
-    started, started_cpu = time.perf_counter(), time.process_time()
-    vector = embedder.encode_query(text)
-    ranking = retriever.rank(text, vector)
-    hits = retriever.hits(text, vector, ranking, 3)
-    compose_answer(text, hits, articles, min_score=0.3,
-                   best_similarity=best_similarity(retriever, vector))
-    if n >= 5:  # the first few warm caches up
-        latencies.append((time.perf_counter() - started) * 1000)
-        cpu.append((time.process_time() - started_cpu) * 1000)
+    # Both ways question by question, in turn first: the shared machine's load hits both alike.
+    for way in sorted(ways, reverse=n % 2 == 1):
+        started, started_cpu = time.perf_counter(), time.process_time()
+        vector = ways[way](text)
+        ranking = retriever.rank(text, vector)
+        hits = retriever.hits(text, vector, ranking, 3)
+        compose_answer(text, hits, articles, min_score=0.3,
+                       best_similarity=best_similarity(retriever, vector))
+        if n >= 5:  # the first few warm caches up
+            timed[way][0].append((time.perf_counter() - started) * 1000)
+            timed[way][1].append((time.process_time() - started_cpu) * 1000)
 print(json.dumps({"load_s": load_s, "rss_mb": rss_mb(), "rss_index_mb": rss_mb() - before,
                   "rss_anon_mb": rss_mb("RssAnon"), "rss_file_mb": rss_mb("RssFile"),
-                  "latencies": latencies, "cpu": cpu}))
+                  "timed": timed}))
 """
 
 
@@ -124,7 +136,7 @@ def synthetic(passages: int, texts: list[str]):  # -> (articles, bot.index._Vect
     return articles, _Vectors(made, unit(passages), unit(2 * passages))
 
 
-def measure(passages: int, questions: int) -> dict[str, float]:
+def measure(passages: int, questions: int, compare: bool = False) -> dict[str, float]:
     from bot.index import _write_build
     from bot.ranking import percentile
     from bot.settings import load_settings
@@ -139,13 +151,14 @@ def measure(passages: int, questions: int) -> dict[str, float]:
         build_s = time.perf_counter() - started
         del articles, vectors
         disk = sum(p.stat().st_size for p in build.rglob("*") if p.is_file())
+        load_before = os.getloadavg()[0]
         child = subprocess.run(
             [sys.executable, "-c", ANSWER, str(settings.index_dir), settings.model,
-             json.dumps(asked)],
+             json.dumps(asked), "compare" if compare else "one"],
             check=True, capture_output=True, text=True, cwd=ROOT,
         )  # fmt: skip
     served = json.loads(child.stdout.strip().splitlines()[-1])
-    return {
+    row: dict[str, float] = {
         "passages": passages,
         "build_passages_per_s": round(passages / build_s, 1),
         "disk_mb": round(disk / 1e6, 1),
@@ -156,13 +169,18 @@ def measure(passages: int, questions: int) -> dict[str, float]:
         "rss_anon_mb": round(served["rss_anon_mb"], 1),
         "rss_file_mb": round(served["rss_file_mb"], 1),
         "load_s": round(served["load_s"], 3),
-        "answer_p50_ms": round(percentile(served["latencies"], 50) or 0.0, 2),
-        "answer_p95_ms": round(percentile(served["latencies"], 95) or 0.0, 2),
+        # The machine's 1-minute load average as the answers began and ended (it is shared).
+        "load_avg": [round(load_before, 2), round(os.getloadavg()[0], 2)],
+    }
+    for way, (latencies, cpu) in served["timed"].items():
+        key = f"answer_{way}_" if way else "answer_"
+        row[key + "p50_ms"] = round(percentile(latencies, 50) or 0.0, 2)
+        row[key + "p95_ms"] = round(percentile(latencies, 95) or 0.0, 2)
         # CPU time of the answering process per answer (all its threads): what an answer costs
         # on an idle machine when it runs on one thread, whatever else loads the cores.
-        "answer_cpu_p50_ms": round(percentile(served["cpu"], 50) or 0.0, 2),
-        "answer_cpu_p95_ms": round(percentile(served["cpu"], 95) or 0.0, 2),
-    }
+        row[key + "cpu_p50_ms"] = round(percentile(cpu, 50) or 0.0, 2)
+        row[key + "cpu_p95_ms"] = round(percentile(cpu, 95) or 0.0, 2)
+    return row
 
 
 def main() -> None:
@@ -170,13 +188,18 @@ def main() -> None:
     parser.add_argument("--passages", type=int, help="one size instead of 10^3..10^6")
     parser.add_argument("--json", action="store_true", help="one JSON line per size")
     parser.add_argument("--questions", type=int, default=100)
+    parser.add_argument(
+        "--compare", action="store_true",
+        help="also answer each question with it embedded by sentence-transformers' encode "
+        "(before the ONNX encoder), in turn with the bot's own: answer_st_* keys",
+    )  # fmt: skip
     args = parser.parse_args()
     sizes = [args.passages] if args.passages else SIZES
     if not args.json:
         print(f"{'passages':>10} {'build/s':>9} {'disk MB':>8} {'RSS MB':>8} {'index MB':>8} "
               f"{'load s':>7} {'p50 ms':>7} {'p95 ms':>7}")  # fmt: skip
     for size in sizes:
-        row = measure(size, args.questions)
+        row = measure(size, args.questions, args.compare)
         if args.json:
             print(json.dumps(row), flush=True)
         else:

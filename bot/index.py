@@ -200,6 +200,9 @@ def _embed(
         for p, t in zip(passages, texts, strict=True)
     ]  # fmt: skip
     passage_vectors, sentence_vectors = embedder.encode_with_spans(texts, spans, progress=progress)
+    # The questions' faster encoder is exported once per machine (~1 min on a busy machine):
+    # here, while a build has the model loaded and the cores, not on someone's first question.
+    embedder.query_encoder()
     return _Vectors(passages, passage_vectors, sentence_vectors)
 
 

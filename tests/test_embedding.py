@@ -1,5 +1,7 @@
 """The embedder's one-pass passage and sentence vectors ("late chunking")."""
 
+from pathlib import Path
+
 import numpy as np
 
 from bot.embedding import Embedder
@@ -30,3 +32,59 @@ def test_a_span_past_the_model_window_falls_back_to_its_text(embedder: Embedder)
     long_text = "word " * 600
     texts, sentences = embedder.encode_with_spans([long_text], [[(2900, 2990)]])
     np.testing.assert_allclose(sentences[0], texts[0], atol=1e-6)
+
+
+QUESTIONS = [
+    "Who is Amazon partnering with on batteries?",
+    "¿Dónde fabricará Rivian sus furgonetas — y cuándo?",
+    "Tesla " * 400,  # past the model's 256-token window: truncated as `encode` truncates
+    "x",
+]
+
+
+def test_a_question_gets_the_vector_encode_gives_by_onnx_runtime(embedder: Embedder) -> None:
+    from bot.onnx_query import cache_dir
+
+    encoder = embedder.query_encoder()
+    # The packaged model on CPU with onnxruntime installed: the exported file answers.
+    assert getattr(encoder, "onnx_path", None) is not None
+    assert encoder.onnx_path.parent == cache_dir() and encoder.onnx_path.is_file()
+    vectors = np.stack([embedder.encode_query(q) for q in QUESTIONS])
+    np.testing.assert_allclose(vectors, embedder.encode(QUESTIONS), atol=1e-5, rtol=0)
+    assert vectors.dtype == np.float32
+
+
+def test_the_torch_path_without_encode_overhead_gives_the_same_vectors(embedder: Embedder) -> None:
+    direct = embedder._direct_query_encoder(embedder.model)
+    vectors = np.stack([direct(q) for q in QUESTIONS])
+    np.testing.assert_allclose(vectors, embedder.encode(QUESTIONS), atol=1e-5, rtol=0)
+
+
+def test_a_damaged_onnx_file_is_dropped_and_torch_answers(
+    embedder: Embedder, tmp_path, monkeypatch, caplog
+) -> None:
+    import bot.onnx_query as onnx_query
+    from bot.embedding import resolve_model
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    target, _ = resolve_model(embedder.model_name)
+    damaged = onnx_query.cache_dir() / f"{onnx_query._fingerprint(Path(target))}.onnx"
+    damaged.parent.mkdir(parents=True)
+    damaged.write_bytes(b"not an onnx model")
+
+    assert onnx_query.onnx_query_encoder(embedder.model, target, embedder.encode) is None
+    assert not damaged.exists()  # the next start exports it anew
+    assert "unusable" in caplog.text
+
+
+def test_an_export_that_did_not_match_is_not_retried(embedder: Embedder, tmp_path, monkeypatch):
+    import bot.onnx_query as onnx_query
+    from bot.embedding import resolve_model
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    target, _ = resolve_model(embedder.model_name)
+    path = onnx_query.cache_dir() / f"{onnx_query._fingerprint(Path(target))}.onnx"
+    path.parent.mkdir(parents=True)
+    path.with_suffix(".rejected").write_text("vectors differ\n")
+    assert onnx_query.onnx_query_encoder(embedder.model, target, embedder.encode) is None
+    assert not path.exists()
