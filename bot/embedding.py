@@ -169,16 +169,28 @@ class Embedder:
                 self._query_encoder = self._choose_query_encoder()
             return self._query_encoder
 
+    def prepare_query_encoder(self) -> None:
+        """Export the ONNX query model if this machine has none yet (a build calls this)."""
+        from bot.onnx_query import exported
+
+        if self._onnx_eligible():
+            exported(self.model, resolve_model(self.model_name)[0], self.encode)
+
+    def _onnx_eligible(self) -> bool:
+        """Packaged weights on CPU, pooled as ONNX Runtime's encoder pools: the ONNX path."""
+        model = self.model
+        offline = resolve_model(self.model_name)[1]
+        return offline and model.device.type == "cpu" and _plain_mean_pooled(model)
+
     def _choose_query_encoder(self) -> Callable[[str], np.ndarray]:
         from bot.onnx_query import onnx_query_encoder
 
-        model = self.model
-        target, offline = resolve_model(self.model_name)
-        if offline and model.device.type == "cpu" and _plain_mean_pooled(model):
-            encoder = onnx_query_encoder(model, target, self.encode)
+        if self._onnx_eligible():
+            target = resolve_model(self.model_name)[0]
+            encoder = onnx_query_encoder(self.model, target, self.encode)
             if encoder is not None:
                 return encoder
-        return self._direct_query_encoder(model)
+        return self._direct_query_encoder(self.model)
 
     @staticmethod
     def _direct_query_encoder(model: SentenceTransformer) -> Callable[[str], np.ndarray]:

@@ -202,7 +202,7 @@ def _embed(
     passage_vectors, sentence_vectors = embedder.encode_with_spans(texts, spans, progress=progress)
     # The questions' faster encoder is exported once per machine (~1 min on a busy machine):
     # here, while a build has the model loaded and the cores, not on someone's first question.
-    embedder.query_encoder()
+    embedder.prepare_query_encoder()
     return _Vectors(passages, passage_vectors, sentence_vectors)
 
 

@@ -49,6 +49,26 @@ def onnx_query_encoder(
     reference: Callable[[Sequence[str]], np.ndarray],
 ) -> Callable[[str], np.ndarray] | None:
     """An ONNX Runtime encoder of one text checked against `reference`, or None (use torch)."""
+    path = exported(model, weights_dir, reference)
+    if path is None:
+        return None
+    try:
+        encoder = _session_encoder(model, path)
+        _check(encoder, reference)
+    except Exception as err:  # a damaged or foreign file: drop it, the next start exports anew
+        log.warning("ONNX query model %s unusable (%s); removed, using torch", path, _short(err))
+        path.unlink(missing_ok=True)
+        return None
+    log.info("questions are embedded with ONNX Runtime (%s)", path)
+    return encoder
+
+
+def exported(
+    model: SentenceTransformer,
+    weights_dir: str,
+    reference: Callable[[Sequence[str]], np.ndarray],
+) -> Path | None:
+    """The export of these weights for this machine, made now if missing; None if there is none."""
     try:
         import onnxruntime  # noqa: F401
     except ImportError:
@@ -59,8 +79,7 @@ def onnx_query_encoder(
     except OSError as err:
         log.warning("cannot read the model files to name the ONNX export (%s); using torch", err)
         return None
-    rejected = path.with_suffix(".rejected")
-    if rejected.exists():  # this export was made and did not match: do not retry every start
+    if path.with_suffix(".rejected").exists():  # made once and did not match: not every start
         return None
     if not path.exists():
         try:
@@ -68,15 +87,7 @@ def onnx_query_encoder(
         except Exception as err:  # any export failure leaves the (slower) torch path
             log.warning("ONNX export of the query model failed (%s); using torch", _short(err))
             return None
-    try:
-        encoder = _session_encoder(model, path)
-        _check(encoder, reference)
-    except Exception as err:  # a damaged or foreign file: drop it, the next start exports anew
-        log.warning("ONNX query model %s unusable (%s); removed, using torch", path, _short(err))
-        path.unlink(missing_ok=True)
-        return None
-    log.info("questions are embedded with ONNX Runtime (%s)", path)
-    return encoder
+    return path
 
 
 def _session_encoder(model: SentenceTransformer, path: Path) -> Callable[[str], np.ndarray]:
