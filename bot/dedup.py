@@ -167,19 +167,22 @@ class SharedSeenKeys:
         try:
             self.store.finish_claim(name, self.owner)
         except StoreError as err:  # the lease runs out; a sweep then checks Slack first
-            log.warning("could not mark %s answered: %s", name, err)
+            self._went_down(time.monotonic(), err)
 
     def orphans(self, limit: int = 20) -> list[tuple[str, str]]:
         """Claims of this namespace that a dead worker left unanswered, now this worker's:
         (key without the namespace, payload) each."""
-        if self.falling_back:
-            return []
+        now = time.monotonic()
+        with self._lock:
+            if self._down_since is not None and now < self._next_try:
+                return []
         prefix = f"{self.namespace}:"
         try:
             taken = self.store.take_orphans(prefix, self.owner, self.lease, limit)
         except StoreError as err:
-            log.warning("could not look for unanswered events: %s", err)
+            self._went_down(now, err)
             return []
+        self._came_back()
         for name, _ in taken:
             self._hold(name)
         return [(name[len(prefix) :], payload) for name, payload in taken]

@@ -34,7 +34,7 @@ from tests.fake_slack import (
 )
 from tests.nginx_server import Nginx
 
-START_WAIT = 180.0  # seconds for a worker to load the model and pull the index, on a busy box
+START_WAIT = 300.0  # seconds for a worker to load the model and pull the index, on a busy box
 QUESTIONS = [
     "Who is Amazon partnering with on batteries?",
     "Where will the production lines be built?",
