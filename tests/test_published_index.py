@@ -9,6 +9,7 @@ import hashlib
 import json
 import logging
 import os
+import shutil
 import subprocess
 import sys
 import time
@@ -18,7 +19,7 @@ import psycopg
 import pytest
 from psycopg.types.json import Jsonb
 
-from bot.index import live_build, read_manifest
+from bot.index import live_build, read_manifest, swap_current
 from bot.service import AnswerService
 from bot.settings import Settings, load_settings
 from bot.store.migrations.postgres import MIGRATIONS as PG_MIGRATIONS
@@ -299,6 +300,32 @@ def test_builds_published_whole_before_chunks_are_cut_into_chunks_by_the_upgrade
         }
     assert extra == [(0, CHUNK_BYTES), (1, 12345)]
     assert "content" not in columns and "chunks" in columns
+
+
+def test_publishing_keeps_the_last_two_builds_and_prunes_older_ones_with_their_chunks(
+    shipped_settings: Settings, tmp_path: Path, database: str
+) -> None:
+    shipped = shipped_settings.index_dir / live_build(shipped_settings.index_dir)
+    store = PostgresStore(database)
+    try:
+        names = []
+        for n in range(3):  # three releases, each a build of its own name
+            index_dir = tmp_path / f"release-{n}"
+            shutil.copytree(shipped, index_dir / f"{shipped.name}-{n}")
+            swap_current(index_dir, f"{shipped.name}-{n}")
+            names.append(publish(store, index_dir, chunk_bytes=SMALL_CHUNKS))
+        assert store.published_builds() == names[1:] and store.current_build() == names[2]
+        assert pull(store, tmp_path / "worker", names[0]) is None  # pruned: nothing to pull
+        assert pull(store, tmp_path / "worker", names[1]) == names[1]  # the one before: whole
+    finally:
+        store.close()
+    with psycopg.connect(database) as conn:
+        left = conn.execute(
+            "SELECT (SELECT count(*) FROM index_files WHERE build = %(b)s), "
+            "(SELECT count(*) FROM index_chunks WHERE build = %(b)s)",
+            {"b": names[0]},
+        ).fetchone()
+    assert left == (0, 0)
 
 
 BUILD = [sys.executable, "-m", "bot", "index", "build", "--json"]
