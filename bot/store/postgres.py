@@ -47,10 +47,6 @@ RECONNECT_SECONDS = 10.0  # the pool's back-off gives up after this and starts a
 MIGRATION_LOCK = 0x65766274  # pg_advisory_lock key ("evbt"): one `evbot db upgrade` at a time
 PUBLISH_LOCK = 0x65766269  # ("evbi"): two index builds publish one after the other
 KEEP_BUILDS = 2  # published builds kept: the current one and the one before
-# A published build as read back: manifest, [(path, sha256, size, chunks)], (path, n, data)...
-IncomingBuild = tuple[
-    dict[str, Any], list[tuple[str, str, int, int]], Iterator[tuple[str, int, bytes]]
-]
 
 
 def _iso(moment: datetime | None) -> str | None:
