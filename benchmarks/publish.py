@@ -197,6 +197,7 @@ def main() -> None:
     import psycopg
     from pg_server import start_server, stop_server
 
+    from bot.store.migrations.postgres import MIGRATIONS
     from bot.store.postgres import PostgresStore
     from bot.store.published import CHUNK_BYTES
 
@@ -209,7 +210,8 @@ def main() -> None:
             with psycopg.connect(server.url(), autocommit=True) as admin:
                 admin.execute("CREATE DATABASE whole")
                 admin.execute("CREATE DATABASE chunks")
-            database_at_version(server.url("whole"), 7)
+            names = [migration.name for migration in MIGRATIONS]
+            database_at_version(server.url("whole"), names.index("published index in chunks"))
             PostgresStore(server.url("chunks")).upgrade()
             print(
                 f"build: {size / MB:.0f} MB in files of at most {args.file_mb} MB; "
