@@ -16,6 +16,7 @@ _OPENERS = ("and ", "but ", "also ", "so ", "then ", "or ", "what about", "how a
 _ANAPHORA = {
     "they", "them", "their", "theirs", "it", "its", "he", "him", "his", "she", "her", "hers",
     "those", "these", "that", "this", "there", "then", "one", "ones", "such",
+    "instead",  # "what does Amazon have instead?": instead of what the question before named
 }  # fmt: skip
 _FUNCTION_WORDS = {
     "a", "an", "the", "and", "or", "but", "so", "of", "to", "in", "on", "at", "for", "with",

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from bot.answer import REFUSAL, day, text_fragment_link
-from bot.answer_type import asked_kind, holds
+from bot.answer_type import asked_kind, holds, people_in, places_in, unmentioned_names
 from bot.chunking import chunk_articles
 from bot.corpus import load_corpus
 from bot.discord import render as discord_render
@@ -83,12 +83,12 @@ def not_answered(service: AnswerService, asked: list[dict]) -> list[str]:
 
 
 # Measured (docs/quality.md): tuning 3 of 100 in-domain questions not presented as answered,
-# 20 of 25 near-domain ones; held out 0 of 35 and 13 of 22. Floors a little under those.
+# 24 of 25 near-domain ones; held out 0 of 35 and 17 of 22. Floors a little under those.
 def test_near_domain_questions_are_not_presented_as_answered(service: AnswerService) -> None:
     tuning = question_set("shipped-questions.jsonl", "tuning-extra.jsonl")
     held_out = question_set("shipped-questions-holdout.jsonl", "quality-holdout.jsonl")
-    assert len(not_answered(service, near_domain(tuning))) >= 19
-    assert len(not_answered(service, near_domain(held_out))) >= 11
+    assert len(not_answered(service, near_domain(tuning))) >= 22
+    assert len(not_answered(service, near_domain(held_out))) >= 15
     assert len(not_answered(service, in_domain(tuning)[:100])) <= 4
     assert len(not_answered(service, in_domain(held_out))) <= 1
 
@@ -133,6 +133,8 @@ def test_chat_front_ends_show_the_partial_label(service: AnswerService) -> None:
         ("Who is Amazon partnering with on batteries?", None),
         ("Will Amazon's cars be cheaper than a Tesla?", None),
         ("How much is known about the Amazon car project?", None),
+        ("who supplies the batteries?", "organisation"),
+        ("How big has their personal rivalry become?", None),
         ("What raw materials raise environmental concerns?", None),
     ],
 )
@@ -151,10 +153,86 @@ def test_what_a_question_asks_for(question: str, kind: str | None) -> None:
         ("place", "Lines will be built in Texas and Michigan.", True),
         ("place", "Production lines are expected to be constructed soon.", False),
         ("number", "It has three factories.", True),
+        ("number", "Competitors, from Ford's electric F-150 to Lucid Motors.", False),
     ],
 )
 def test_whether_a_sentence_holds_what_was_asked(kind: str, text: str, expected: bool) -> None:
     assert holds(kind, text) is expected  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("kind", "question", "text", "expected"),
+    [
+        # A question naming the kind of place wants one on the map, not just any name.
+        ("place", "In which states will they build?", "Lines in Texas and Michigan.", True),
+        ("place", "In which states will they build?", "Bezos has his sights on Tesla.", False),
+        # A bare "where" is answered by a named industry too.
+        (
+            "place",
+            "Where did they first compete?",
+            "SpaceX and Blue Origin went head-to-head.",
+            True,
+        ),
+        # A person: a first name and a surname, not one the question already names.
+        ("person", "Who is Tesla's CEO?", "With its charismatic CEO Elon Musk at the helm.", True),
+        ("person", "Who is the CEO of Bezos' company?", "Bezos' project remains guarded.", False),
+        ("person", "Who runs Bezos' car company?", "Jeff Bezos has an opportunity.", False),
+        ("organisation", "Which companies will Amazon work with?", "Amazon has plans.", False),
+        ("organisation", "Which companies will Amazon work with?", "Like Panasonic.", True),
+    ],
+)
+def test_a_name_the_question_asks_for_is_not_one_it_names(
+    kind: str, question: str, text: str, expected: bool
+) -> None:
+    assert holds(kind, text, question) is expected  # type: ignore[arg-type]
+
+
+def test_places_and_people_are_found_by_their_names() -> None:
+    text = "Headquartered in California, with plants in Texas and Michigan, run by Jeff Bezos."
+    assert places_in(text) == ["california", "texas", "michigan"]
+    assert people_in(text) == ["Jeff Bezos"]
+    assert places_in("Tesla, Amazon Web Services and Blue Origin") == []
+    assert people_in("Drawing from Amazon's experience with Alexa and AWS") == []
+
+
+def test_acronyms_a_question_uses_that_the_passages_never_mention() -> None:
+    passage = "Tesla remains the king. Amazon previously invested in Rivian, and AWS helps."
+    assert unmentioned_names("Did BYD outsell Tesla last quarter?", passage) == ["BYD"]
+    assert unmentioned_names("Who is the CEO of Amazon's EV company?", passage) == ["CEO"]
+    assert unmentioned_names("Who are the CEOs?", passage) == ["CEO"]
+    assert unmentioned_names("Does AWS help?", passage) == []
+    assert unmentioned_names("Can I buy an EV from Amazon?", passage) == []
+    assert unmentioned_names("Is Lucid on Twitter?", passage) == []  # only acronyms count
+
+
+# Fixed on the tuning set (shipped-questions.jsonl): a question asking for a place quoted the
+# introduction ("Bezos has set his sights on …"), which names none, over the sentence that does.
+def test_a_question_asking_where_quotes_the_sentence_naming_the_place(
+    service: AnswerService,
+) -> None:
+    answer = service.ask("In which states would Bezos manufacture his cars?")
+    assert answer.outcome == "answered"
+    assert "Texas and Michigan" in answer.answer, answer.answer
+    # The passage quoted is the one cited first.
+    assert all(quote.citation == 1 for quote in answer.quotes)
+
+
+# Fixed on the tuning set: near-domain questions that were presented as answered.
+@pytest.mark.parametrize(
+    ("question", "label"),
+    [
+        ("Who is the CEO of Bezos' new EV company?", "who"),  # a name it already names
+        ("Who designed the Amazon car?", "who"),  # no person named in full
+        ("How many factories will Amazon build?", "the number"),  # "F-150" is no count
+        ("Did BYD outsell Tesla last quarter?", "that"),  # BYD is in no cited passage
+    ],
+)
+def test_near_domain_questions_fixed_on_the_tuning_set_are_labelled(
+    service: AnswerService, question: str, label: str
+) -> None:
+    answer = service.ask(question)
+    assert answer.outcome == "partial", answer.answer
+    assert answer.partial_label == f"The sources don't say {label}; the closest passage:"
 
 
 def test_every_answer_sentence_is_quoted_verbatim(
