@@ -162,12 +162,13 @@ def compose_answer(
             outcome="refused",
         )
     kind = asked_kind(question)
-    quotes = _best_sentences(hits, kind, question)
+    quotes, quoted = _best_sentences(hits, kind, question)
     # The passage the answer quotes is cited first: where the best sentence and the passage order
     # disagree, the sentence is the finer evidence (tuning: right passage first 82 -> 83 of 117).
-    quoted = quotes[0].citation
-    hits = [hits[quoted - 1], *hits[: quoted - 1], *hits[quoted:]]
-    quotes = tuple(dataclasses.replace(q, citation=1) for q in quotes)
+    order = [quoted, *(n for n in range(1, len(hits) + 1) if n != quoted)]
+    renumbered = {old: new for new, old in enumerate(order, start=1)}
+    hits = [hits[n - 1] for n in order]
+    quotes = tuple(dataclasses.replace(q, citation=renumbered[q.citation]) for q in quotes)
     # Partial when the quote lacks the kind of thing asked for, or when the question names a
     # company or role ("BYD", "CEO") that no cited passage mentions.
     answered = kind is None or holds(kind, " ".join(q.text for q in quotes), question)
@@ -242,7 +243,7 @@ def _fragment_part(text: str) -> str:
 
 def _best_sentences(
     hits: Sequence[Hit], kind: Kind | None = None, question: str = ""
-) -> tuple[Quote, ...]:
+) -> tuple[tuple[Quote, ...], int]:
     """The best-scoring sentence, plus its better neighbour in the passage when relevant enough.
 
     Sentences compete on their own scores across all cited passages: adding the passage's
@@ -269,14 +270,37 @@ def _best_sentences(
         naming = [ni for ni in candidates if holds_kind(ni)]
         if naming and score(alt := max(naming, key=score)) >= NAMED_KIND_RATIO * score(best):
             best = alt
-    best_n, best_i = best
-    hit = hits[best_n - 1]
-    texts = hit.passage.sentence_texts()
-    best_score = hit.sentence_scores[best_i]
-    chosen = [best_i]
-    neighbours = [i for i in (best_i - 1, best_i + 1) if 0 <= i < len(texts)]
-    if neighbours:
-        runner = max(neighbours, key=lambda i: hit.sentence_scores[i])
-        if hit.sentence_scores[runner] >= SECOND_SENTENCE_RATIO * best_score:
-            chosen.append(runner)
-    return tuple(Quote(texts[i], best_n) for i in sorted(chosen))
+    best_score = score(best)
+    runner = max(_neighbours(hits, best), key=score, default=None)
+    chosen = [best]
+    if runner is not None and score(runner) >= SECOND_SENTENCE_RATIO * best_score:
+        chosen.append(runner)
+    # In the document's order: a neighbour in the passage before comes first.
+    chosen.sort(key=lambda ni: (hits[ni[0] - 1].passage.start, ni[1]))
+    quotes = tuple(Quote(hits[n - 1].passage.sentence_texts()[i], n) for n, i in chosen)
+    return quotes, best[0]
+
+
+# Passages this close are neighbours in their document (the blank line between paragraphs).
+_ADJACENT_CHARS = 4
+
+
+def _neighbours(hits: Sequence[Hit], at: tuple[int, int]) -> list[tuple[int, int]]:
+    """The sentences before and after sentence `at` in the document, where they are cited.
+
+    The sentence after the last of a passage opens the next passage, when that one is cited
+    too: "However, Tesla is not without its vulnerabilities." is followed by "Production delays,
+    quality control issues, …" in the next paragraph.
+    """
+    n, i = at
+    passage = hits[n - 1].passage
+    found = [(n, j) for j in (i - 1, i + 1) if 0 <= j < len(passage.sentences)]
+    for m, other in enumerate(hits, start=1):
+        p = other.passage
+        if p.doc_id != passage.doc_id or not p.sentences:
+            continue
+        if i == len(passage.sentences) - 1 and 0 <= p.start - passage.end <= _ADJACENT_CHARS:
+            found.append((m, 0))
+        if i == 0 and 0 <= passage.start - p.end <= _ADJACENT_CHARS:
+            found.append((m, len(p.sentences) - 1))
+    return found

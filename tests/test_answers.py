@@ -5,12 +5,13 @@ from pathlib import Path
 
 import pytest
 
-from bot.answer import REFUSAL, day, text_fragment_link
+from bot.answer import REFUSAL, compose_answer, day, text_fragment_link
 from bot.answer_type import asked_kind, holds, people_in, places_in, unmentioned_names
-from bot.chunking import chunk_articles
+from bot.chunking import Passage, chunk_articles, split_sentences
 from bot.corpus import load_corpus
 from bot.discord import render as discord_render
 from bot.errors import BadQuestion
+from bot.retrieval import Hit
 from bot.service import AnswerService
 from bot.slack import render as slack_render
 from bot.terminal import render_text
@@ -207,6 +208,16 @@ def test_acronyms_a_question_uses_that_the_passages_never_mention() -> None:
 
 # Fixed on the tuning set (shipped-questions.jsonl): a question asking for a place quoted the
 # introduction ("Bezos has set his sights on …"), which names none, over the sentence that does.
+def test_a_sentence_announcing_the_answer_is_quoted_with_the_next_paragraph(
+    service: AnswerService,
+) -> None:
+    # tuning-extra.jsonl: quoted "However, Tesla is not without its vulnerabilities." alone.
+    answer = service.ask("What weaknesses does Tesla have?")
+    assert "Production delays" in answer.answer, answer.answer
+    for quote in answer.quotes:
+        assert quote.text in answer.citations[quote.citation - 1].text
+
+
 def test_a_question_asking_where_quotes_the_sentence_naming_the_place(
     service: AnswerService,
 ) -> None:
@@ -329,3 +340,37 @@ def test_dates_are_shown_as_days() -> None:
     assert day("2026-11-05 (updated)") == "5 Nov 2026"
     assert day("last week") == "last week"
     assert day("") is None and day(None) is None
+
+
+def passage_hit(article: str, start: int, end: int, scores: tuple[float, ...], fused: float) -> Hit:
+    spans = tuple(split_sentences(article, start, end))
+    assert len(spans) == len(scores)
+    passage = Passage(f"p{start}", "doc", None, start, end, article[start:end], spans)
+    return Hit(passage, score=fused, dense=0.5, lexical=0.0, sentence_scores=scores)
+
+
+def test_the_neighbour_of_a_passage_last_sentence_opens_the_next_passage() -> None:
+    first = "Tesla is the king. However, Tesla is not without its vulnerabilities."
+    second = "Production delays have hurt it. Rivals chip away at its share."
+    article = f"{first}\n\n{second}"
+    later = len(first) + 2
+    hits = [
+        passage_hit(article, later, len(article), (0.59, 0.3), fused=2.8),
+        passage_hit(article, 0, len(first), (0.3, 0.68), fused=1.9),
+    ]
+    answer = compose_answer("What weaknesses does Tesla have?", hits, {}, min_score=0.1)
+    # Both sentences, in the article's order; the best one's passage is cited first.
+    assert (
+        answer.answer
+        == "However, Tesla is not without its vulnerabilities. Production delays have hurt it."
+    )
+    assert [q.citation for q in answer.quotes] == [1, 2]
+    assert answer.citations[0].text == first
+    # Passages that are not neighbours in the article lend no sentence.
+    apart = f"{first}\n\n## Elsewhere\n\n{second}"
+    hits = [
+        passage_hit(apart, len(apart) - len(second), len(apart), (0.59, 0.3), fused=2.8),
+        passage_hit(apart, 0, len(first), (0.3, 0.68), fused=1.9),
+    ]
+    answer = compose_answer("What weaknesses does Tesla have?", hits, {}, min_score=0.1)
+    assert answer.answer == "However, Tesla is not without its vulnerabilities."
