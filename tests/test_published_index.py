@@ -19,6 +19,7 @@ import psycopg
 import pytest
 from psycopg.types.json import Jsonb
 
+from bot.errors import IndexUnavailable
 from bot.index import live_build, read_manifest, swap_current
 from bot.service import AnswerService
 from bot.settings import Settings, load_settings
@@ -200,6 +201,30 @@ def test_a_damaged_published_build_is_refused_and_the_previous_one_serves(
     finally:
         worker.index_follower.stop()
         worker.query_log.close()
+
+
+def test_a_published_file_named_outside_its_build_is_refused_and_nothing_is_written_there(
+    shipped_settings: Settings, tmp_path: Path, database: str
+) -> None:
+    store = PostgresStore(database)
+    try:
+        good = publish(store, shipped_settings.index_dir, chunk_bytes=SMALL_CHUNKS)
+        bad = _republish_tampered(database, "flipped")  # a copy to add a stray file to
+        with psycopg.connect(database) as conn:
+            conn.execute(
+                "INSERT INTO index_files (build, path, sha256, size, chunks) "
+                "VALUES (%s, '../escaped', %s, 1, 1)",
+                (bad, hashlib.sha256(b"x").hexdigest()),
+            )
+            conn.execute(
+                "INSERT INTO index_chunks (build, path, n, data) VALUES (%s, '../escaped', 0, 'x')",
+                (bad,),
+            )
+        with pytest.raises(IndexUnavailable, match=r"refused: \.\./escaped is not one of"):
+            pull(store, tmp_path / "worker")
+    finally:
+        store.close()
+    assert not (tmp_path / "worker" / "escaped").exists() and good != bad
 
 
 def test_a_build_is_stored_in_chunks_and_pulled_back_byte_for_byte(
