@@ -1,13 +1,14 @@
 """What a person in a chat sees, on the tuning and the held-out question sets (docs/quality.md).
 
-    .venv/bin/python benchmarks/quality.py [--misses]
+    .venv/bin/python benchmarks/quality.py [--misses] [--sentence-weight W] [--lexical-weight W]
 
 Asks every question as `evbot ask` does (AnswerService over a fresh index of corpus/) and prints,
 per set: right passage first / in the top three, the quoted answer holding the expected words,
 and the outcomes (answered / partial / refused) of in-domain, near-domain and off-topic
 questions; for two-turn conversations, the second answer right and how many topic switches were
 searched as follow-ups. `--misses` lists the tuning sets' misses; the held-out sets print figures
-only, so no choice is made by looking at them. Prints figures; asserts nothing (~1 min).
+only, so no choice is made by looking at them. `--sentence-weight` and `--lexical-weight` rank
+with other fusion weights than the bot's (docs/quality.md). Prints figures; asserts nothing.
 """
 
 from __future__ import annotations
@@ -106,6 +107,10 @@ def main() -> None:
     parser.add_argument(
         "--baseline", action="store_true", help="without the asked-kind rules (no partial label)"
     )
+    parser.add_argument(
+        "--sentence-weight", type=float, default=None, help="best sentence's share of the cosine"
+    )
+    parser.add_argument("--lexical-weight", type=float, default=None, help="BM25's weight")
     args = parser.parse_args()
     if args.baseline:
         import bot.answer
@@ -120,6 +125,10 @@ def main() -> None:
         embedder = get_embedder(settings.model)
         build_index(settings, embedder)
         service = AnswerService(settings, embedder)
+        if args.sentence_weight is not None:
+            service.retriever.sentence_weight = args.sentence_weight
+        if args.lexical_weight is not None:
+            service.retriever.lexical_weight = args.lexical_weight
         for side, names in SETS.items():
             print(f"== {side}")
             for name in names:

@@ -84,6 +84,24 @@ def sparse_moments(nonzero: ArrayLike, population: int) -> tuple[float, float]:
     return mean, max(float(values @ values) / population - mean * mean, 0.0)
 
 
+def segment_max(values: ArrayLike, lengths: ArrayLike) -> np.ndarray:
+    """The largest of each run of `values`, the runs `lengths` long and back to back (float64).
+
+    One `np.maximum.reduceat`, as in bm25s: the best sentence of each passage from all the
+    passages' sentence scores in one array. An empty run gives -inf (it has no best).
+    """
+    data = np.asarray(values, dtype=np.float64)
+    sizes = np.asarray(lengths, dtype=np.int64)
+    if sizes.sum() != len(data) or np.any(sizes < 0):
+        raise ValueError(f"run lengths sum to {sizes.sum()}, not to the {len(data)} values")
+    out = np.full(len(sizes), -np.inf)
+    filled = sizes > 0
+    if filled.any():
+        starts = np.concatenate([[0], np.cumsum(sizes)[:-1]])[filled]
+        out[filled] = np.maximum.reduceat(data, starts)
+    return out
+
+
 def top_k(scores: ArrayLike, k: int) -> np.ndarray:
     """Indices of the `k` highest of 1-D `scores`, best first; equal scores keep index order.
 

@@ -21,7 +21,13 @@ from bot.chunking import Passage
 from bot.embedding import Embedder, set_thread_pools
 from bot.index import SearchIndex
 from bot.lexical import terms
-from bot.ranking import cosine_moments, sparse_moments, top_k, zscores_from_moments
+from bot.ranking import (
+    cosine_moments,
+    segment_max,
+    sparse_moments,
+    top_k,
+    zscores_from_moments,
+)
 
 # Each scorer proposes at least this many candidates: the fused top 10 of the union of both top
 # 200s equalled the fused top 10 over all passages on SciFact and XQuAD-en (docs/scale.md).
@@ -61,6 +67,9 @@ class Retriever:
         lexical_weight: float = 0.5,
         duplicate_similarity: float = 0.95,
         term_overlap_weight: float = 0.3,
+        # Share of the best sentence's cosine in a passage's dense score: measured, not taken
+        # (it traded follow-ups for top-3 hits; docs/quality.md), so off.
+        sentence_weight: float = 0.0,
         mode: Mode = "hybrid",
     ) -> None:
         self.index = index
@@ -70,6 +79,7 @@ class Retriever:
         self.lexical_weight = lexical_weight
         self.duplicate_similarity = duplicate_similarity
         self.term_overlap_weight = term_overlap_weight
+        self.sentence_weight = sentence_weight
         self.mode = mode  # dense or BM25 alone are for measuring what fusion adds
         self._best: tuple[bytes, float] = (b"", -1.0)  # the last question's best cosine
 
@@ -112,8 +122,12 @@ class Retriever:
         elif self.mode == "dense":
             fused = cosine
         else:
+            dense = cosine  # on the passage cosine's scale, so its moments z-score it
+            if self.sentence_weight:
+                best = self._best_sentence_cosines(rows, query_vector, cosine)
+                dense = (1 - self.sentence_weight) * cosine + self.sentence_weight * best
             fused = zscores_from_moments(
-                cosine,
+                dense,
                 *cosine_moments(query_vector, self.index.mean_vector, self.index.second_moment),
             ) + self.lexical_weight * zscores_from_moments(
                 lexical, *sparse_moments(lexical_scores, n)
@@ -135,6 +149,26 @@ class Retriever:
         """Exact cosines of some passages, read from the memory-mapped vectors (float64)."""
         vectors = np.asarray(self.index.passage_vectors[rows], dtype=np.float32)
         return (vectors @ np.asarray(query_vector, dtype=np.float32)).astype(np.float64)
+
+    def _best_sentence_cosines(
+        self, rows: np.ndarray, query_vector: np.ndarray, cosine: np.ndarray
+    ) -> np.ndarray:
+        """Each passage's best sentence cosine with the question (its own cosine if it has none)."""
+        offsets = self.index.sentence_offsets
+        starts = np.asarray(offsets[rows], dtype=np.int64)
+        after = rows + 1
+        ends = np.where(
+            after < len(offsets),
+            np.asarray(offsets[np.minimum(after, len(offsets) - 1)], dtype=np.int64),
+            len(self.index.sentence_vectors),
+        )
+        lengths = ends - starts
+        # Every sentence row of the candidates, ascending, so the memory map reads them in order.
+        first = np.repeat(starts - (np.cumsum(lengths) - lengths), lengths)
+        which = first + np.arange(int(lengths.sum()))
+        vectors = np.asarray(self.index.sentence_vectors[which], dtype=np.float32)
+        best = segment_max(vectors @ np.asarray(query_vector, dtype=np.float32), lengths)
+        return np.where(np.isfinite(best), best, cosine)
 
     def hits(self, query: str, query_vector: np.ndarray, ranking: Ranking, k: int) -> list[Hit]:
         """The top `k` of a ranking, near-duplicates dropped, with per-sentence scores."""

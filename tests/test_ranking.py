@@ -1,5 +1,7 @@
 """The shared ranking arithmetic: z-scores, top-k and percentiles, edge cases included."""
 
+import itertools
+
 import numpy as np
 import pytest
 
@@ -7,6 +9,7 @@ from bot.ranking import (
     cosine_moments,
     latency_percentiles,
     percentile,
+    segment_max,
     sparse_moments,
     top_k,
     vector_moments,
@@ -130,3 +133,24 @@ def test_moments_of_equal_scores_give_zeros(value: float) -> None:
     same = np.full(7, value)
     assert np.array_equal(zscores_from_moments(same, *sparse_moments(same, 7)), np.zeros(7))
     assert sparse_moments([], 0) == (0.0, 0.0)
+
+
+def test_segment_max_is_the_best_of_each_run() -> None:
+    rng = np.random.default_rng(5)
+    lengths = rng.integers(1, 6, 50)
+    values = rng.standard_normal(int(lengths.sum()))
+    bounds = np.concatenate([[0], np.cumsum(lengths)])
+    expected = [values[a:b].max() for a, b in itertools.pairwise(bounds)]
+    assert segment_max(values, lengths).tolist() == expected
+
+
+def test_segment_max_of_empty_runs_is_minus_infinity() -> None:
+    assert segment_max([1.0, 5.0, 2.0], [2, 0, 1]).tolist() == [5.0, -np.inf, 2.0]
+    assert segment_max([], [0, 0]).tolist() == [-np.inf, -np.inf]
+    assert segment_max([], []).shape == (0,)
+
+
+@pytest.mark.parametrize(("values", "lengths"), [([1.0, 2.0], [1]), ([1.0], [2, -1])])
+def test_segment_max_rejects_runs_that_do_not_cover_the_values(values, lengths) -> None:
+    with pytest.raises(ValueError):
+        segment_max(values, lengths)

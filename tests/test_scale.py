@@ -12,7 +12,7 @@ from bot.chunking import Passage
 from bot.corpus import Article
 from bot.errors import IndexUnavailable
 from bot.index import CURRENT, MANIFEST, SEARCH, load_index
-from bot.ranking import top_k, zscores
+from bot.ranking import segment_max, top_k, zscores
 from bot.retrieval import Retriever
 from bot.settings import Settings, load_settings
 
@@ -21,16 +21,16 @@ WORDS = [f"term{i}" for i in range(300)]
 
 def brute_force(retriever: Retriever, query: str, vector: np.ndarray) -> tuple[list, np.ndarray]:
     """Today's definition of the ranking: every passage scored, z-scored and fused."""
-    index = retriever.index
-    cosine = (np.asarray(index.passage_vectors) @ vector).astype(np.float64)
-    lexical = index.lexical.scores(query)
-    fused = zscores(cosine) + retriever.lexical_weight * zscores(lexical)
+    fused = np.asarray(brute_force_all(retriever, query, vector)[1])
     order = top_k(fused, retriever.candidates)
     return order.tolist(), fused[order]
 
 
-def test_the_ranking_equals_scoring_every_passage(service, questions: list[dict], embedder) -> None:
-    retriever = service.retriever
+@pytest.mark.parametrize("sentence_weight", [0.0, 0.25])
+def test_the_ranking_equals_scoring_every_passage(
+    service, questions: list[dict], embedder, sentence_weight: float
+) -> None:
+    retriever = Retriever(service.retriever.index, embedder, sentence_weight=sentence_weight)
     for question in [q["question"] for q in questions[:40]]:
         vector = embedder.encode_query(question)
         ranking = retriever.rank(question, vector)
@@ -76,7 +76,7 @@ def test_large_builds_search_approximately_and_fuse_exactly(
     assert manifest["search"]["kind"] == "ivf" and (build / SEARCH).is_file()
     index = load_index(settings.index_dir, settings.model)
     assert type(index.search).__name__.startswith("IndexIVF")
-    retriever = Retriever(index, RandomEmbedder(), candidates=50)  # type: ignore[arg-type]
+    retriever = Retriever(index, RandomEmbedder(), candidates=50, sentence_weight=0.25)  # type: ignore[arg-type]
     rng = np.random.default_rng(1)
     found = 0
     for i in range(20):
@@ -95,9 +95,16 @@ def test_large_builds_search_approximately_and_fuse_exactly(
 
 
 def brute_force_all(retriever: Retriever, query: str, vector: np.ndarray):
+    """Every passage's fused score: its cosine, mixed with its best sentence's by
+    `sentence_weight` and z-scored by the cosines' spread, plus BM25's weighted z-score."""
     index = retriever.index
     cosine = (np.asarray(index.passage_vectors) @ vector).astype(np.float64)
-    fused = zscores(cosine) + retriever.lexical_weight * zscores(index.lexical.scores(query))
+    sentences = np.asarray(index.sentence_vectors, dtype=np.float32) @ vector
+    lengths = np.diff(np.append(index.sentence_offsets, len(index.sentence_vectors)))
+    weight = retriever.sentence_weight
+    dense = (1 - weight) * cosine + weight * segment_max(sentences, lengths)
+    fused = (dense - cosine.mean()) / cosine.std()
+    fused += retriever.lexical_weight * zscores(index.lexical.scores(query))
     return list(range(len(fused))), fused.tolist()
 
 
