@@ -35,6 +35,9 @@ class CountingEmbedder:
     def encode_query(self, text: str) -> np.ndarray:
         return self.inner.encode_query(text)
 
+    def prepare_query_encoder(self) -> None:
+        self.inner.prepare_query_encoder()
+
     def count_tokens(self, texts: Sequence[str]) -> list[int]:
         return self.inner.count_tokens(texts)
 
