@@ -120,11 +120,14 @@ def _parser() -> argparse.ArgumentParser:
 
 def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
     from bot.answer import validate_question
+    from bot.embedding import Embedder
     from bot.service import AnswerService
     from bot.terminal import render_json, render_text
 
     question = validate_question(" ".join(args.question))  # bad input fails before any loading
-    answer = AnswerService(settings).ask(question)
+    # One question does not repay an ONNX session: a second copy of the weights and 1-2 s to open.
+    embedder = Embedder(settings.model, settings.batch_size, onnx_queries=False)
+    answer = AnswerService(settings, embedder=embedder).ask(question)
     print(render_json(answer) if args.json else render_text(answer))
     return 0
 

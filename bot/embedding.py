@@ -47,9 +47,10 @@ def resolve_model(name: str) -> tuple[str, bool]:
 class Embedder:
     """One sentence-transformers model: batched, normalised float32 embeddings and token counts."""
 
-    def __init__(self, model_name: str, batch_size: int = 32) -> None:
+    def __init__(self, model_name: str, batch_size: int = 32, *, onnx_queries: bool = True) -> None:
         self.model_name = model_name
         self.batch_size = batch_size
+        self.onnx_queries = onnx_queries
         self._model: SentenceTransformer | None = None
         self._lock = threading.Lock()
         self._query_encoder: Callable[[str], np.ndarray] | None = None
@@ -185,7 +186,7 @@ class Embedder:
     def _choose_query_encoder(self) -> Callable[[str], np.ndarray]:
         from bot.onnx_query import onnx_query_encoder
 
-        if self._onnx_eligible():
+        if self.onnx_queries and self._onnx_eligible():
             target = resolve_model(self.model_name)[0]
             encoder = onnx_query_encoder(self.model, target, self.encode)
             if encoder is not None:

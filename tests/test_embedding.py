@@ -88,3 +88,12 @@ def test_an_export_that_did_not_match_is_not_retried(embedder: Embedder, tmp_pat
     path.with_suffix(".rejected").write_text("vectors differ\n")
     assert onnx_query.onnx_query_encoder(embedder.model, target, embedder.encode) is None
     assert not path.exists()
+
+
+def test_one_question_embedders_skip_the_onnx_session(embedder: Embedder) -> None:
+    # `evbot ask` answers once: its embedder must not open a second copy of the weights.
+    one_shot = Embedder(embedder.model_name, onnx_queries=False)
+    one_shot._model = embedder.model  # the loaded weights, not a second load
+    encoder = one_shot.query_encoder()
+    assert getattr(encoder, "onnx_path", None) is None
+    np.testing.assert_allclose(encoder(QUESTIONS[0]), embedder.encode(QUESTIONS[:1])[0], atol=1e-5)
