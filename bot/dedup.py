@@ -106,12 +106,15 @@ class SharedSeenKeys:
     def falling_back(self) -> bool:
         return self._down_since is not None
 
+    def _store_due(self, now: float) -> bool:
+        """Up, or down long enough that the database is worth trying again."""
+        with self._lock:
+            return self._down_since is None or now >= self._next_try
+
     def first_time(self, key: object) -> bool:
         name = f"{self.namespace}:{key}"
         now = time.monotonic()
-        with self._lock:
-            use_store = self._down_since is None or now >= self._next_try
-        if use_store:
+        if self._store_due(now):
             try:
                 claimed = self.store.claim(name, self.ttl)
             except StoreError as err:
@@ -130,9 +133,7 @@ class SharedSeenKeys:
         die."""
         name = f"{self.namespace}:{key}"
         now = time.monotonic()
-        with self._lock:
-            use_store = self._down_since is None or now >= self._next_try
-        if use_store:
+        if self._store_due(now):
             try:
                 taken = self.store.take_claim(
                     name,
