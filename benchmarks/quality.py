@@ -30,12 +30,19 @@ from bot.settings import load_settings  # noqa: E402
 
 DATA = ROOT / "tests" / "data"
 SETS = {
-    "tuning": ["shipped-questions.jsonl", "tuning-extra.jsonl", "conversations.jsonl"],
+    "tuning": [
+        "shipped-questions.jsonl",
+        "tuning-extra.jsonl",
+        "conversations.jsonl",
+        "conversations-tuning-2.jsonl",
+    ],
     "held-out": [
         "shipped-questions-holdout.jsonl",
         "quality-holdout.jsonl",
         "conversations-holdout.jsonl",
     ],
+    # Written for the follow-up and near-domain round, committed before any measuring.
+    "held-out-2": ["quality-holdout-2.jsonl", "conversations-holdout-2.jsonl"],
 }
 
 

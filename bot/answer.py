@@ -69,7 +69,8 @@ class Answer:
     timings_ms: dict[str, float] = field(default_factory=dict)
     index_built_at: str | None = None  # when the index answered from was built (ISO 8601, UTC)
     outcome: Outcome = "answered"  # "refused" exactly when `refused`
-    missing: str | None = None  # a partial answer: what the sources don't say ("when", ...)
+    # A partial answer: what the sources don't say ("when", "anything about BYD", ...).
+    missing: str | None = None
 
     @property
     def partial_label(self) -> str | None:
@@ -171,8 +172,9 @@ def compose_answer(
     quotes = tuple(dataclasses.replace(q, citation=renumbered[q.citation]) for q in quotes)
     # Partial when the quote lacks the kind of thing asked for, or when the question names a
     # company or role ("BYD", "CEO") that no cited passage mentions.
-    answered = kind is None or holds(kind, " ".join(q.text for q in quotes), question)
-    answered = answered and not unmentioned_names(question, " ".join(h.passage.text for h in hits))
+    holds_kind = kind is None or holds(kind, " ".join(q.text for q in quotes), question)
+    unmentioned = unmentioned_names(question, " ".join(h.passage.text for h in hits))
+    answered = holds_kind and not unmentioned
     citations = tuple(
         _citation(n, hit, articles.get(hit.passage.doc_id, {}), quotes)
         for n, hit in enumerate(hits, start=1)
@@ -186,8 +188,16 @@ def compose_answer(
         quotes=quotes,
         index_built_at=built_at,
         outcome="answered" if answered else "partial",
-        missing=None if answered or kind is None else WHAT_IS_MISSING[kind],
+        missing=None if answered else _what_is_missing(kind, holds_kind, unmentioned),
     )
+
+
+def _what_is_missing(kind: Kind | None, holds_kind: bool, unmentioned: Sequence[str]) -> str:
+    """What a partial answer's label says the sources lack: "when", "anything about BYD"."""
+    if kind is not None and not holds_kind:
+        return WHAT_IS_MISSING[kind]
+    # An acronym no cited passage mentions: "that" would leave the asker guessing what.
+    return "anything about " + " or ".join(dict.fromkeys(unmentioned))
 
 
 def _citation(n: int, hit: Hit, article: Mapping[str, Any], quotes: Sequence[Quote]) -> Citation:

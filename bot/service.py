@@ -28,10 +28,10 @@ from bot.store import Store, StoreError, open_store
 log = logging.getLogger(__name__)
 
 
-# A follow-up keeps its context when the context's best passage matches the question alone within
-# this cosine of the question's own best match, or when the question alone matches nothing (its
-# best cosine under the second figure: "by when?" scores ~0.06). Chosen on the tuning
-# conversations (tests/data/conversations.jsonl; docs/quality.md).
+# A follow-up keeps its context when the context finds another first passage that matches the
+# question alone within this cosine of the question's own best match, or when the question alone
+# matches nothing (its best cosine under the second figure: "by when?" scores ~0.06). Chosen on
+# the tuning conversations (tests/data/conversations*.jsonl; docs/quality.md).
 FOLLOW_UP_MARGIN = 0.02
 FOLLOW_UP_OWN_MATCH = 0.2
 
@@ -107,11 +107,14 @@ class AnswerService:
         """What to search for, and its vector: the question, or the question in its context.
 
         A question that reads as a follow-up (bot/conversation.py) is searched both alone and
-        with the questions before it, and keeps its context only when that helps: when the first
-        passage found with the context matches the question alone about as well as the first
-        passage found for the question alone does, or when the question alone matches nothing.
+        with the questions before it, and keeps its context only when that helps: when the
+        context finds another first passage, one that matches the question alone about as well
+        as the question's own first passage does, or when the question alone matches nothing.
         "Who is Amazon partnering with on batteries?" then "where will the factories be?" finds
-        the factories; "by when?" after the carbon pledge finds 2040 (docs/quality.md).
+        the factories; "by when?" after the carbon pledge finds 2040. A question whose own first
+        passage the context finds too names its own topic ("Panasonic?" after "Where will the cars
+        be made?") and is searched alone: the context would only pull its quote and other
+        citations toward the earlier topic (docs/quality.md).
         """
         retriever = retriever or self.retriever
         vector = self.embedder.encode_query(question)
@@ -125,8 +128,12 @@ class AnswerService:
         if not len(own_top) or not len(context_top):
             return question, vector
         own_best = float(vectors[int(own_top[0])] @ vector)
+        if own_best < FOLLOW_UP_OWN_MATCH:
+            return query, in_context
+        if int(context_top[0]) == int(own_top[0]):
+            return question, vector
         context_best = float(vectors[int(context_top[0])] @ vector)
-        if own_best < FOLLOW_UP_OWN_MATCH or context_best >= own_best - FOLLOW_UP_MARGIN:
+        if context_best >= own_best - FOLLOW_UP_MARGIN:
             return query, in_context
         return question, vector
 

@@ -235,7 +235,7 @@ def test_a_question_asking_where_quotes_the_sentence_naming_the_place(
         ("Who is the CEO of Bezos' new EV company?", "who"),  # a name it already names
         ("Who designed the Amazon car?", "who"),  # no person named in full
         ("How many factories will Amazon build?", "the number"),  # "F-150" is no count
-        ("Did BYD outsell Tesla last quarter?", "that"),  # BYD is in no cited passage
+        ("Did BYD outsell Tesla last quarter?", "anything about BYD"),  # in no cited passage
     ],
 )
 def test_near_domain_questions_fixed_on_the_tuning_set_are_labelled(
@@ -374,3 +374,31 @@ def test_the_neighbour_of_a_passage_last_sentence_opens_the_next_passage() -> No
     ]
     answer = compose_answer("What weaknesses does Tesla have?", hits, {}, min_score=0.1)
     assert answer.answer == "However, Tesla is not without its vulnerabilities."
+
+
+@pytest.mark.parametrize(
+    ("question", "missing"),
+    [
+        ("How much does it cost?", "the amount"),
+        ("How many factories are there?", "the number"),
+        ("When will it launch?", "when"),
+        ("Where is it built?", "where"),
+        ("Which company supplies it?", "which company"),
+        ("Who founded it?", "who"),
+        ("Did BYD outsell it?", "anything about BYD"),
+    ],
+)
+def test_every_front_end_shows_each_partial_label_as_a_sentence(
+    question: str, missing: str
+) -> None:
+    article = "Tesla is the king of electric cars. It sells cars to a devoted crowd."
+    hit = passage_hit(article, 0, len(article), (0.5, 0.2), fused=1.0)
+    answer = compose_answer(question, [hit], {}, min_score=0.1)
+    label = f"The sources don't say {missing}; the closest passage:"
+    assert answer.outcome == "partial" and answer.partial_label == label
+    assert render_text(answer).splitlines()[0] == label
+    _, blocks = slack_render.render_answer(answer)
+    assert label in json.dumps(blocks, ensure_ascii=False)
+    assert slack_render.fallback_text(answer).startswith(label)
+    description = discord_render.answer_embed(answer).description or ""
+    assert description.startswith(f"*{label}*\n\n“Tesla is the king")
