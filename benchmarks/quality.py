@@ -33,6 +33,7 @@ SETS = {
     "tuning": [
         "shipped-questions.jsonl",
         "tuning-extra.jsonl",
+        "tuning-extra-2.jsonl",
         "conversations.jsonl",
         "conversations-tuning-2.jsonl",
     ],

@@ -17,7 +17,14 @@ from datetime import date, datetime
 from typing import Any, Literal
 from urllib.parse import quote
 
-from bot.answer_type import WHAT_IS_MISSING, Kind, asked_kind, holds, unmentioned_names
+from bot.answer_type import (
+    WHAT_IS_MISSING,
+    Kind,
+    asked_kind,
+    holds,
+    unmentioned_attribute,
+    unmentioned_names,
+)
 from bot.errors import BadQuestion
 from bot.retrieval import Hit
 from bot.settings import MAX_QUESTION_CHARS
@@ -173,7 +180,8 @@ def compose_answer(
     # Partial when the quote lacks the kind of thing asked for, or when the question names a
     # company or role ("BYD", "CEO") that no cited passage mentions.
     holds_kind = kind is None or holds(kind, " ".join(q.text for q in quotes), question)
-    unmentioned = unmentioned_names(question, " ".join(h.passage.text for h in hits))
+    cited = " ".join(h.passage.text for h in hits)
+    unmentioned = unmentioned_names(question, cited) + unmentioned_attribute(question, cited)
     answered = holds_kind and not unmentioned
     citations = tuple(
         _citation(n, hit, articles.get(hit.passage.doc_id, {}), quotes)

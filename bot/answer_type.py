@@ -223,3 +223,39 @@ def unmentioned_names(question: str, passage: str) -> list[str]:
         for name in _QUESTION_ACRONYM.findall(question)
         if name.lower() not in _NOT_NAMES_LOWER and name.lower() not in mentioned
     ]
+
+
+# "What is the horsepower of the Amazon EV?", "What is Tesla's profit margin?": the question asks
+# for one attribute by name. When the cited passages never use that name, they do not give it,
+# however close the rest is. Only this form: "What problems has Tesla had?" asks the same in words
+# the article does not use ("Production delays, quality control issues"), and was answered.
+_ATTRIBUTE = [
+    re.compile(
+        r"^what(?:'s| is| are| was| were| will be)? (?:the |its |their |his |her )"
+        r"(?P<name>[a-z-]+(?: [a-z-]+)?) (?:of|for|on|in|at|with)\b"
+    ),
+    re.compile(
+        r"^what(?:'s| is| are| was| were| will be)? [a-z-]+(?:'s|') (?P<name>[a-z-]+(?: [a-z-]+)?)"
+        r"\??$"
+    ),
+]
+_NOT_ATTRIBUTES = ("kind", "sort", "type", "way", "point", "role", "story", "deal", "idea")
+
+
+def unmentioned_attribute(question: str, passage: str) -> list[str]:
+    """The attribute a question asks for by name when `passage` never names it: ["horsepower"].
+
+    Compared as the lexical index compares words (stemmed: "named" names a "name"); every word
+    of a two-word name must be there ("charging time" is not "charging stations").
+    """
+    from bot.lexical import terms
+
+    text = _OPENERS.sub("", " ".join(question.lower().replace("’", "'").split()))
+    for pattern in _ATTRIBUTE:
+        found = pattern.search(text)
+        if found is None or found["name"].startswith(_NOT_ATTRIBUTES):
+            continue
+        wanted, mentioned = terms([found["name"], passage])
+        if wanted and not set(wanted) <= set(mentioned):
+            return [found["name"]]
+    return []

@@ -6,7 +6,14 @@ from pathlib import Path
 import pytest
 
 from bot.answer import REFUSAL, compose_answer, day, text_fragment_link
-from bot.answer_type import asked_kind, holds, people_in, places_in, unmentioned_names
+from bot.answer_type import (
+    asked_kind,
+    holds,
+    people_in,
+    places_in,
+    unmentioned_attribute,
+    unmentioned_names,
+)
 from bot.chunking import Passage, chunk_articles, split_sentences
 from bot.corpus import load_corpus
 from bot.discord import render as discord_render
@@ -84,14 +91,19 @@ def not_answered(service: AnswerService, asked: list[dict]) -> list[str]:
 
 
 # Measured (docs/quality.md): tuning 3 of 100 in-domain questions not presented as answered,
-# 24 of 25 near-domain ones; held out 0 of 35 and 17 of 22. Floors a little under those.
+# 24 of 25 near-domain ones and 12 of 18 more; held out 0 of 35 and 18 of 22, 1 of 14 and 7 of 13.
+# Floors a little under those.
 def test_near_domain_questions_are_not_presented_as_answered(service: AnswerService) -> None:
     tuning = question_set("shipped-questions.jsonl", "tuning-extra.jsonl")
     held_out = question_set("shipped-questions-holdout.jsonl", "quality-holdout.jsonl")
+    held_out_2 = question_set("quality-holdout-2.jsonl")
     assert len(not_answered(service, near_domain(tuning))) >= 22
-    assert len(not_answered(service, near_domain(held_out))) >= 15
+    assert len(not_answered(service, near_domain(question_set("tuning-extra-2.jsonl")))) >= 11
+    assert len(not_answered(service, near_domain(held_out))) >= 16
+    assert len(not_answered(service, near_domain(held_out_2))) >= 6
     assert len(not_answered(service, in_domain(tuning)[:100])) <= 4
     assert len(not_answered(service, in_domain(held_out))) <= 1
+    assert len(not_answered(service, in_domain(held_out_2))) <= 2
 
 
 def test_a_partial_answer_keeps_its_quote_and_says_what_the_sources_lack(
@@ -206,6 +218,26 @@ def test_acronyms_a_question_uses_that_the_passages_never_mention() -> None:
     assert unmentioned_names("Is Lucid on Twitter?", passage) == []  # only acronyms count
 
 
+@pytest.mark.parametrize(
+    ("question", "passage", "expected"),
+    [
+        ("What is the horsepower of the Amazon EV?", "The Amazon EV is fast.", ["horsepower"]),
+        ("What is Tesla's profit margin?", "Tesla's profits are up.", ["profit margin"]),
+        ("and what is the charging time of it?", "New charging stations.", ["charging time"]),
+        # Stemmed as the index stems them: "named" names a "name".
+        ("What is the name of Amazon's car brand?", "A yet-to-be-named brand.", []),
+        ("What are Tesla's weaknesses?", "It could exploit these weaknesses.", []),
+        # Only that form: "What problems has Tesla had?" is said in other words by the article.
+        ("What problems has Tesla had?", "Production delays.", []),
+        ("What kind of firms is Amazon talking to?", "Battery makers.", []),
+    ],
+)
+def test_an_attribute_asked_for_by_a_name_the_passages_never_use(
+    question: str, passage: str, expected: list[str]
+) -> None:
+    assert unmentioned_attribute(question, passage) == expected
+
+
 # Fixed on the tuning set (shipped-questions.jsonl): a question asking for a place quoted the
 # introduction ("Bezos has set his sights on …"), which names none, over the sentence that does.
 def test_a_sentence_announcing_the_answer_is_quoted_with_the_next_paragraph(
@@ -236,6 +268,9 @@ def test_a_question_asking_where_quotes_the_sentence_naming_the_place(
         ("Who designed the Amazon car?", "who"),  # no person named in full
         ("How many factories will Amazon build?", "the number"),  # "F-150" is no count
         ("Did BYD outsell Tesla last quarter?", "anything about BYD"),  # in no cited passage
+        # tuning-extra-2.jsonl: an attribute asked for by a name no cited passage uses.
+        ("What is the horsepower of the Amazon EV?", "anything about horsepower"),
+        ("What is the seating capacity of the Amazon car?", "anything about seating capacity"),
     ],
 )
 def test_near_domain_questions_fixed_on_the_tuning_set_are_labelled(
