@@ -24,10 +24,12 @@ run: index
 	$(BIN)/evbot run
 
 # Two workers, a test file each: most tests wait on a subprocess loading the model, so one
-# core sat idle (21 min serial, 16.5 with two, on the shared 2-core machine).
+# core sat idle (21 min serial, 16.5 with two, on the shared 2-core machine). Files go in
+# tests/conftest.py's order (slowest first), not xdist's (most tests first): the slowest file
+# last was one worker's tail of minutes.
 test: install
 	$(BIN)/ruff check bot tests
-	$(BIN)/python -m pytest -n 2 --dist loadfile
+	$(BIN)/python -m pytest -n 2 --dist loadfile --no-loadscope-reorder
 
 lint: install
 	$(BIN)/ruff check bot tests

@@ -25,6 +25,25 @@ SHIPPED_CORPUS = ROOT / "corpus"
 QUESTIONS = Path(__file__).parent / "data" / "shipped-questions.jsonl"
 
 
+# `make test` runs files in this order on two workers (--dist loadfile --no-loadscope-reorder):
+# the files holding minutes-long tests (model-loading processes) first, so that they overlap
+# each other and the many quick files instead of being one worker's tail. xdist queues a second
+# file on a worker whose first has at most two tests left: after the longest, a quick one.
+SLOW_FILES_FIRST = (
+    "test_scaleout.py",
+    "test_slack_render.py",  # quick, queued behind the scale-out test
+    "test_discord_shards.py",
+    "test_published_index.py",
+    "test_cli.py",
+    "test_slack_socket_mode.py",
+)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    rank = {name: n for n, name in enumerate(SLOW_FILES_FIRST)}
+    items.sort(key=lambda item: rank.get(item.path.name, len(rank)))  # stable: files stay whole
+
+
 @pytest.fixture(scope="session")
 def embedder() -> Embedder:
     return get_embedder(load_settings().model)

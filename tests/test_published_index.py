@@ -21,6 +21,7 @@ from psycopg.types.json import Jsonb
 
 from bot.errors import IndexUnavailable
 from bot.index import live_build, read_manifest, swap_current
+from bot.onnx_query import cache_dir
 from bot.service import AnswerService
 from bot.settings import Settings, load_settings
 from bot.store.migrations.postgres import MIGRATIONS as PG_MIGRATIONS
@@ -368,6 +369,8 @@ def test_two_builds_at_once_publish_one_after_the_other(tmp_path: Path, database
             env={
                 "PATH": "/usr/bin:/bin",
                 "HOME": str(tmp_path),
+                # The machine's cache, as a release has: not two ONNX exports per run of this test.
+                "XDG_CACHE_HOME": str(cache_dir().parents[1]),
                 "EVBOT_DATABASE_URL": database,
                 "EVBOT_CORPUS_DIR": str(corpus),
                 "EVBOT_INDEX_DIR": str(tmp_path / f"release-{n}"),
