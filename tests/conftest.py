@@ -26,15 +26,22 @@ QUESTIONS = Path(__file__).parent / "data" / "shipped-questions.jsonl"
 
 
 # `make test` runs files in this order on two workers (--dist loadfile --no-loadscope-reorder):
-# the files holding minutes-long tests (model-loading processes) first, so that they overlap
-# each other and the many quick files instead of being one worker's tail. xdist queues a second
-# file on a worker whose first has at most two tests left: after the longest, a quick one.
+# the files holding minutes of model-loading processes first, longest first, so that they
+# overlap each other and the many quick files instead of being one worker's tail. (A loaded
+# run's per-file times; xdist also queues the next file behind a file down to two tests.)
 SLOW_FILES_FIRST = (
-    "test_scaleout.py",
-    "test_slack_render.py",  # quick, queued behind the scale-out test
-    "test_discord_shards.py",
-    "test_published_index.py",
+    "test_scaleout.py",  # one test of minutes: three workers, nginx, a build
+    "test_index.py",
     "test_cli.py",
+    "test_published_index.py",
+    "test_eval.py",
+    "test_eval_xquad.py",
+    "test_ingest_cli.py",
+    "test_store.py",
+    "test_discord_cli.py",
+    "test_slack_cli.py",
+    "test_discord_shards.py",
+    "test_hot_reload.py",
     "test_slack_socket_mode.py",
 )
 
