@@ -1,6 +1,7 @@
 """What a person in a chat sees, on the tuning and the held-out question sets (docs/quality.md).
 
     .venv/bin/python benchmarks/quality.py [--misses] [--sentence-weight W] [--lexical-weight W]
+                                           [--sentence-vectors pooled|pooled+own]
 
 Asks every question as `evbot ask` does (AnswerService over a fresh index of corpus/) and prints,
 per set: right passage first / in the top three, the quoted answer holding the expected words,
@@ -8,7 +9,8 @@ and the outcomes (answered / partial / refused) of in-domain, near-domain and of
 questions; for two-turn conversations, the second answer right and how many topic switches were
 searched as follow-ups. `--misses` lists the tuning sets' misses; the held-out sets print figures
 only, so no choice is made by looking at them. `--sentence-weight` and `--lexical-weight` rank
-with other fusion weights than the bot's (docs/quality.md). Prints figures; asserts nothing.
+with other fusion weights than the bot's, `--sentence-vectors pooled` builds the index with the
+sentence vectors of format 4 (docs/quality.md). Prints figures; asserts nothing.
 """
 
 from __future__ import annotations
@@ -19,12 +21,13 @@ import sys
 import tempfile
 from collections import Counter
 from pathlib import Path
+from typing import get_args
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bot.embedding import get_embedder  # noqa: E402
-from bot.index import build_index  # noqa: E402
+from bot.index import SENTENCE_VECTORS, SentenceVectors, build_index  # noqa: E402
 from bot.service import AnswerService  # noqa: E402
 from bot.settings import load_settings  # noqa: E402
 
@@ -119,6 +122,12 @@ def main() -> None:
         "--sentence-weight", type=float, default=None, help="best sentence's share of the cosine"
     )
     parser.add_argument("--lexical-weight", type=float, default=None, help="BM25's weight")
+    parser.add_argument(
+        "--sentence-vectors",
+        choices=get_args(SentenceVectors),
+        default=SENTENCE_VECTORS,
+        help="how the build makes sentence vectors",
+    )
     args = parser.parse_args()
     if args.baseline:
         import bot.answer
@@ -131,7 +140,7 @@ def main() -> None:
             db_path=Path(tmp) / "log.sqlite3",
         )
         embedder = get_embedder(settings.model)
-        build_index(settings, embedder)
+        build_index(settings, embedder, sentence_vectors=args.sentence_vectors)
         service = AnswerService(settings, embedder)
         if args.sentence_weight is not None:
             service.retriever.sentence_weight = args.sentence_weight

@@ -37,7 +37,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, overload
+from typing import Any, Literal, overload
 
 import numpy as np
 
@@ -72,6 +72,11 @@ LEXICAL = "lexical"
 REBUILD_HINT = "run: evbot index build"
 FULL_REBUILD_HINT = "run: evbot index build --full"
 CHECKSUM_BLOCK = 8 * 1024 * 1024
+# How sentence vectors are made: "pooled" from the passage pass's token embeddings, or
+# "pooled+own", the mean of that and the sentence encoded alone (docs/quality.md). The manifest
+# records which ("sentence_vectors"; none: pooled, as every build before it).
+SentenceVectors = Literal["pooled", "pooled+own"]
+SENTENCE_VECTORS: SentenceVectors = "pooled"
 
 log = logging.getLogger(__name__)
 
@@ -118,7 +123,12 @@ class _Vectors:
 
 
 def build_index(
-    settings: Settings, embedder: Embedder, *, full: bool = False, progress: bool = False
+    settings: Settings,
+    embedder: Embedder,
+    *,
+    full: bool = False,
+    progress: bool = False,
+    sentence_vectors: SentenceVectors = SENTENCE_VECTORS,
 ) -> BuildReport:
     """Bring index/ up to date with corpus/: only new and changed articles are embedded."""
     started = time.perf_counter()
@@ -134,7 +144,7 @@ def build_index(
         added = sum(a.doc_id not in old_hashes for a in diff)
         current_ids = {a.doc_id for a in corpus.articles}
         removed = sum(doc_id not in current_ids for doc_id in old_hashes)
-        old = None if full else _reusable_index(settings)
+        old = None if full else _reusable_index(settings, sentence_vectors)
         fresh = diff if old is not None else corpus.articles
 
         def report(passages: int, embedded: int, path: Path, up_to_date: bool) -> BuildReport:
@@ -155,10 +165,12 @@ def build_index(
         if old is not None and not fresh and not removed:
             return report(len(old.passages), 0, old.path, up_to_date=True)
 
-        new = _embed(fresh, settings, embedder, progress) if fresh else None
+        new = _embed(fresh, settings, embedder, progress, sentence_vectors) if fresh else None
         vectors = _assemble(corpus.articles, {a.doc_id for a in fresh}, old, new)
         max_tokens = embedder.max_tokens if new else old.manifest["chunking"]["max_tokens"]
-        path = _write_build(index_dir, corpus.articles, vectors, settings, max_tokens)
+        path = _write_build(
+            index_dir, corpus.articles, vectors, settings, max_tokens, sentence_vectors
+        )
     return report(len(vectors.passages), len(new.passages) if new else 0, path, False)
 
 
@@ -171,8 +183,8 @@ def _live_hashes(index_dir: Path) -> dict[str, str]:
         return {}
 
 
-def _reusable_index(settings: Settings) -> SearchIndex | None:
-    """The live index, if its vectors can be reused: same format, model and chunking."""
+def _reusable_index(settings: Settings, sentence_vectors: SentenceVectors) -> SearchIndex | None:
+    """The live index, if its vectors can be reused: same format, model, chunking, sentences."""
     try:
         old = load_index(settings.index_dir, settings.model)
     except IndexUnavailable as err:
@@ -182,11 +194,18 @@ def _reusable_index(settings: Settings) -> SearchIndex | None:
     if old.manifest.get("chunking", {}).get("target_tokens") != settings.chunk_tokens:
         log.info("chunking changed: rebuilding everything")
         return None
+    if old.manifest.get("sentence_vectors", "pooled") != sentence_vectors:
+        log.info("sentence vectors made another way: rebuilding everything")
+        return None
     return old
 
 
 def _embed(
-    articles: list[Article], settings: Settings, embedder: Embedder, progress: bool
+    articles: list[Article],
+    settings: Settings,
+    embedder: Embedder,
+    progress: bool,
+    sentence_vectors: SentenceVectors,
 ) -> _Vectors:
     set_thread_pools(None)  # a build encodes with every core
     passages = chunk_articles(
@@ -199,11 +218,18 @@ def _embed(
          for s, e in p.sentences]
         for p, t in zip(passages, texts, strict=True)
     ]  # fmt: skip
-    passage_vectors, sentence_vectors = embedder.encode_with_spans(texts, spans, progress=progress)
+    passage_vectors, sentences = embedder.encode_with_spans(texts, spans, progress=progress)
+    if sentence_vectors == "pooled+own":
+        # Each sentence read alone as well as in its passage: the mean of both vectors found the
+        # right passage and quote more often than either (docs/quality.md). A second encoder
+        # pass, over short texts.
+        own = embedder.encode([s for p in passages for s in p.sentence_texts()], progress=progress)
+        sentences = sentences + own
+        sentences /= np.maximum(np.linalg.norm(sentences, axis=1, keepdims=True), 1e-12)
     # The questions' faster encoder is exported once per machine (~1 min on a busy machine):
     # here, while a build has the model loaded and the cores, not on someone's first question.
     embedder.prepare_query_encoder()
-    return _Vectors(passages, passage_vectors, sentence_vectors)
+    return _Vectors(passages, passage_vectors, sentences)
 
 
 def _assemble(
@@ -243,6 +269,7 @@ def _write_build(
     vectors: _Vectors,
     settings: Settings,
     max_tokens: int,
+    sentence_vectors: SentenceVectors,
 ) -> Path:
     """Write a complete build beside the live one, then swap it in with one atomic rename."""
     passages = vectors.passages
@@ -266,6 +293,7 @@ def _write_build(
         "model": settings.model,
         "dimension": int(vectors.passage_vectors.shape[1]),
         "chunking": {"target_tokens": settings.chunk_tokens, "max_tokens": max_tokens},
+        "sentence_vectors": sentence_vectors,
         "search": search,
         "built_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "counts": {

@@ -110,3 +110,22 @@ def test_full_rebuild_embeds_everything(setup: tuple[Settings, CountingEmbedder]
     settings, counting = setup
     report = build_index(settings, counting, full=True)
     assert report.embedded == report.passages and report.unchanged == 2
+
+
+def test_sentence_vectors_made_another_way_rebuild_everything(
+    setup: tuple[Settings, CountingEmbedder],
+) -> None:
+    settings, counting = setup
+    before = load_index(settings.index_dir, settings.model)
+    assert before.manifest["sentence_vectors"] == "pooled"
+    report = build_index(settings, counting, sentence_vectors="pooled+own")
+    assert report.embedded == report.passages  # not reused: they were made the other way
+    after = load_index(settings.index_dir, settings.model)
+    assert after.manifest["sentence_vectors"] == "pooled+own"
+    sentences = [s for p in after.passages for s in p.sentence_texts()]
+    assert set(sentences) <= set(counting.encoded)  # each sentence encoded alone too
+    assert np.allclose(before.passage_vectors, after.passage_vectors, atol=1e-5)
+    pooled = np.asarray(before.sentence_vectors, np.float32)
+    mixed = np.asarray(after.sentence_vectors, np.float32)
+    assert np.allclose(np.linalg.norm(mixed, axis=1), 1, atol=1e-2)
+    assert not np.allclose(pooled, mixed, atol=1e-2)
