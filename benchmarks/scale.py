@@ -18,7 +18,13 @@ rank, pick passages, quote. Figures, per size:
     answer_st_*           with --compare: the same questions, each embedded by
                           sentence-transformers' `encode` as before the ONNX encoder, asked in
                           turn with the bot's own way in the same process
-Prints figures; asserts nothing. The 10^6 size needs ~10 GB of memory while it builds.
+    cold_*                with --cache cold or both: the same, after the build's files were
+                          dropped from the page cache (posix_fadvise), as after a reboot; the
+                          plain keys are then the warm run (every file read once beforehand)
+    answer_embed/rank/hits_p50_ms  where an answer's time goes (the question's vector, the
+                          ranking, the chosen passages with their sentence scores)
+Prints figures; asserts nothing. The 10^6 size needs ~10 GB of memory while it builds; with
+--keep DIR the build is written to DIR and reused by later runs of the same size.
 """
 
 from __future__ import annotations
@@ -73,21 +79,29 @@ ways = {"": embedder.encode_query, "st": lambda text: embedder.encode([text])[0]
 if not compare:
     del ways["st"]
 timed = {way: ([], []) for way in ways}
+steps = {"embed": [], "rank": [], "hits": []}
 for n, text in enumerate(questions):
     # Both ways question by question, in turn first: the shared machine's load hits both alike.
     for way in sorted(ways, reverse=n % 2 == 1):
         started, started_cpu = time.perf_counter(), time.process_time()
         vector = ways[way](text)
+        embedded = time.perf_counter()
         ranking = retriever.rank(text, vector)
+        ranked = time.perf_counter()
         hits = retriever.hits(text, vector, ranking, 3)
+        chosen = time.perf_counter()
         compose_answer(text, hits, articles, min_score=0.3,
                        best_similarity=best_similarity(retriever, vector))
         if n >= 5:  # the first few warm caches up
             timed[way][0].append((time.perf_counter() - started) * 1000)
             timed[way][1].append((time.process_time() - started_cpu) * 1000)
+            if not way:
+                steps["embed"].append((embedded - started) * 1000)
+                steps["rank"].append((ranked - embedded) * 1000)
+                steps["hits"].append((chosen - ranked) * 1000)
 print(json.dumps({"load_s": load_s, "rss_mb": rss_mb(), "rss_index_mb": rss_mb() - before,
                   "rss_anon_mb": rss_mb("RssAnon"), "rss_file_mb": rss_mb("RssFile"),
-                  "timed": timed}))
+                  "timed": timed, "steps": steps}))
 """
 
 
@@ -136,32 +150,49 @@ def synthetic(passages: int, texts: list[str]):  # -> (articles, bot.index._Vect
     return articles, _Vectors(made, unit(passages), unit(2 * passages))
 
 
-def measure(passages: int, questions: int, compare: bool = False) -> dict[str, float]:
-    from bot.index import _write_build
-    from bot.ranking import percentile
+def _build(index_dir: Path, passages: int) -> tuple[Path, float | None]:
+    """The build of `passages` passages in index_dir: reused when one is there, else written
+    (the seconds it took, None when reused)."""
+    from bot.index import _write_build, read_manifest
     from bot.settings import load_settings
 
-    texts, asked = texts_and_questions(questions + 5)
-    with tempfile.TemporaryDirectory() as tmp:
-        settings = load_settings(index_dir=Path(tmp) / "index")
-        settings.index_dir.mkdir()
-        articles, vectors = synthetic(passages, texts)
-        started = time.perf_counter()
-        build = _write_build(settings.index_dir, articles, vectors, settings, 254)
-        build_s = time.perf_counter() - started
-        del articles, vectors
-        disk = sum(p.stat().st_size for p in build.rglob("*") if p.is_file())
-        load_before = os.getloadavg()[0]
-        child = subprocess.run(
-            [sys.executable, "-c", ANSWER, str(settings.index_dir), settings.model,
-             json.dumps(asked), "compare" if compare else "one"],
-            check=True, capture_output=True, text=True, cwd=ROOT,
-        )  # fmt: skip
+    settings = load_settings(index_dir=index_dir)
+    if (index_dir / "current").exists():
+        build, manifest = read_manifest(index_dir)
+        if manifest["counts"]["passages"] == passages:
+            return build, None
+    index_dir.mkdir(parents=True, exist_ok=True)
+    texts, _ = texts_and_questions(0)
+    articles, vectors = synthetic(passages, texts)
+    started = time.perf_counter()
+    build = _write_build(index_dir, articles, vectors, settings, 254)
+    return build, time.perf_counter() - started
+
+
+def _page_cache(build: Path, cache: str) -> None:
+    """Cold: drop the build's files from the page cache (as after a reboot); warm: read each
+    once, as a server that has been answering for a while finds them."""
+    for path in sorted(p for p in build.rglob("*") if p.is_file()):
+        with open(path, "rb") as handle:
+            if cache == "cold":
+                os.posix_fadvise(handle.fileno(), 0, 0, os.POSIX_FADV_DONTNEED)
+            else:
+                while handle.read(16 << 20):
+                    pass
+
+
+def _answer(index_dir: Path, model: str, asked: list[str], compare: bool, prefix: str) -> dict:
+    """Load and answer in a fresh process; its figures under keys starting with `prefix`."""
+    from bot.ranking import percentile
+
+    load_before = os.getloadavg()[0]
+    child = subprocess.run(
+        [sys.executable, "-c", ANSWER, str(index_dir), model,
+         json.dumps(asked), "compare" if compare else "one"],
+        check=True, capture_output=True, text=True, cwd=ROOT,
+    )  # fmt: skip
     served = json.loads(child.stdout.strip().splitlines()[-1])
-    row: dict[str, float] = {
-        "passages": passages,
-        "build_passages_per_s": round(passages / build_s, 1),
-        "disk_mb": round(disk / 1e6, 1),
+    row: dict = {
         "rss_mb": round(served["rss_mb"], 1),
         "rss_index_mb": round(served["rss_index_mb"], 1),
         # Of the RSS: private memory, and pages of memory-mapped files (the page cache's, which
@@ -180,6 +211,39 @@ def measure(passages: int, questions: int, compare: bool = False) -> dict[str, f
         # on an idle machine when it runs on one thread, whatever else loads the cores.
         row[key + "cpu_p50_ms"] = round(percentile(cpu, 50) or 0.0, 2)
         row[key + "cpu_p95_ms"] = round(percentile(cpu, 95) or 0.0, 2)
+    for step, latencies in served["steps"].items():
+        row[f"answer_{step}_p50_ms"] = round(percentile(latencies, 50) or 0.0, 2)
+        row[f"answer_{step}_p95_ms"] = round(percentile(latencies, 95) or 0.0, 2)
+    return {prefix + key: value for key, value in row.items()}
+
+
+def measure(
+    passages: int,
+    questions: int,
+    compare: bool = False,
+    keep: Path | None = None,
+    cache: str = "as-is",
+) -> dict[str, float]:
+    from bot.settings import load_settings
+
+    _, asked = texts_and_questions(questions + 5)
+    with tempfile.TemporaryDirectory() as tmp:
+        index_dir = (keep or Path(tmp)) / "index"
+        build, build_s = _build(index_dir, passages)
+        disk = sum(p.stat().st_size for p in build.rglob("*") if p.is_file())
+        model = load_settings(index_dir=index_dir).model
+        row: dict = {
+            "passages": passages,
+            "build_passages_per_s": round(passages / build_s, 1) if build_s else None,
+            "disk_mb": round(disk / 1e6, 1),
+        }
+        if cache in ("cold", "both"):
+            _page_cache(build, "cold")
+            row.update(_answer(index_dir, model, asked, compare, "cold_"))
+        if cache != "cold":
+            if cache != "as-is":
+                _page_cache(build, "warm")
+            row.update(_answer(index_dir, model, asked, compare, ""))
     return row
 
 
@@ -193,17 +257,26 @@ def main() -> None:
         help="also answer each question with it embedded by sentence-transformers' encode "
         "(before the ONNX encoder), in turn with the bot's own: answer_st_* keys",
     )  # fmt: skip
+    parser.add_argument(
+        "--keep", type=Path, metavar="DIR",
+        help="write the build under DIR and reuse it when DIR already holds one of the size",
+    )  # fmt: skip
+    parser.add_argument(
+        "--cache", choices=("as-is", "cold", "warm", "both"), default="as-is",
+        help="the build's files in the page cache before the answers: as the build left them, "
+        "dropped (cold_* keys), read once, or cold then warm",
+    )  # fmt: skip
     args = parser.parse_args()
     sizes = [args.passages] if args.passages else SIZES
     if not args.json:
         print(f"{'passages':>10} {'build/s':>9} {'disk MB':>8} {'RSS MB':>8} {'index MB':>8} "
               f"{'load s':>7} {'p50 ms':>7} {'p95 ms':>7}")  # fmt: skip
     for size in sizes:
-        row = measure(size, args.questions, args.compare)
-        if args.json:
+        row = measure(size, args.questions, args.compare, args.keep, args.cache)
+        if args.json or "answer_p50_ms" not in row:
             print(json.dumps(row), flush=True)
         else:
-            print(f"{row['passages']:>10} {row['build_passages_per_s']:>9.0f} "
+            print(f"{row['passages']:>10} {row['build_passages_per_s'] or 0:>9.0f} "
                   f"{row['disk_mb']:>8.1f} {row['rss_mb']:>8.0f} {row['rss_index_mb']:>8.0f} "
                   f"{row['load_s']:>7.2f} {row['answer_p50_ms']:>7.1f} "
                   f"{row['answer_p95_ms']:>7.1f}", flush=True)  # fmt: skip

@@ -13,7 +13,15 @@ from pathlib import Path
 import pytest
 
 from bot.errors import BuildInProgress, IndexUnavailable
-from bot.index import CURRENT, MANIFEST, SENTENCES, VECTORS, build_lock, load_index
+from bot.index import (
+    CURRENT,
+    MANIFEST,
+    SENTENCES,
+    VECTORS,
+    VERIFIED,
+    build_lock,
+    load_index,
+)
 from bot.service import AnswerService
 from bot.settings import Settings, load_settings
 
@@ -84,6 +92,31 @@ def test_same_size_corruption_is_caught_by_checksum(
         )  # fmt: skip
         assert rebuilt.code == 0, rebuilt.stderr
         assert evbot("ask", QUESTION, index_dir=index_copy).code == 0
+
+
+def test_verified_files_are_read_again_only_once_they_change(
+    index_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import bot.index as index_module
+
+    monkeypatch.setattr(index_module, "VERIFIED_RACE_NS", 0)  # no clock tick to wait out
+    real_hash, hashed = index_module._xxh3_128, []
+    monkeypatch.setattr(index_module, "_xxh3_128", lambda p: hashed.append(p.name) or real_hash(p))
+    build = live(index_copy)
+    manifest = json.loads((build / MANIFEST).read_text())
+    # The copy's record (copytree keeps mtimes) names other inodes: every file is read.
+    load_index(index_copy, "all-MiniLM-L6-v2")
+    assert len(hashed) == len(manifest["checksums"]) and (build / VERIFIED).is_file()
+    hashed.clear()
+    load_index(index_copy, "all-MiniLM-L6-v2")
+    assert hashed == []  # 4.75 GB at 10^6 passages: not read at every start
+    time.sleep(0.02)  # past the filesystem clock's tick, so the write below moves ctime
+    stat = (build / VECTORS).stat()
+    _flip_middle(build / VECTORS)
+    os.utime(build / VECTORS, ns=(stat.st_atime_ns, stat.st_mtime_ns))  # a write hiding its time
+    with pytest.raises(IndexUnavailable, match=rf"{VECTORS} is corrupt \(checksum mismatch\)"):
+        load_index(index_copy, "all-MiniLM-L6-v2")
+    assert hashed == [VECTORS]
 
 
 def test_an_index_from_before_checksums_still_loads_on_sizes(index_copy: Path) -> None:

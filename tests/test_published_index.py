@@ -20,7 +20,7 @@ import pytest
 from psycopg.types.json import Jsonb
 
 from bot.errors import IndexUnavailable
-from bot.index import live_build, read_manifest, swap_current
+from bot.index import VERIFIED, live_build, read_manifest, swap_current
 from bot.onnx_query import cache_dir
 from bot.service import AnswerService
 from bot.settings import Settings, load_settings
@@ -238,11 +238,16 @@ def test_a_build_is_stored_in_chunks_and_pulled_back_byte_for_byte(
     finally:
         store.close()
     source = shipped_settings.index_dir / name
-    local = {p.relative_to(source): p.read_bytes() for p in source.rglob("*") if p.is_file()}
-    pulled = tmp_path / "worker" / name
-    assert {p.relative_to(pulled): p.read_bytes() for p in pulled.rglob("*") if p.is_file()} == (
-        local
-    )
+
+    def files(build: Path) -> dict[Path, bytes]:  # VERIFIED is each machine's own record
+        return {
+            p.relative_to(build): p.read_bytes()
+            for p in build.rglob("*")
+            if p.is_file() and p.name != VERIFIED
+        }
+
+    local = files(source)
+    assert files(tmp_path / "worker" / name) == local
     with psycopg.connect(database) as conn:
         rows = conn.execute(
             "SELECT f.path, f.size, f.chunks, f.sha256, count(c.n), max(length(c.data)), "
@@ -287,8 +292,10 @@ def test_builds_published_whole_before_chunks_are_cut_into_chunks_by_the_upgrade
     chunked = [m.name for m in PG_MIGRATIONS].index("published index in chunks")
     _database_at_version(pg_database, chunked)
     source = shipped_settings.index_dir / live_build(shipped_settings.index_dir)
-    files = {
-        p.relative_to(source).as_posix(): p.read_bytes() for p in source.rglob("*") if p.is_file()
+    files = {  # as the whole-file publisher found them, before VERIFIED records existed
+        p.relative_to(source).as_posix(): p.read_bytes()
+        for p in source.rglob("*")
+        if p.is_file() and p.name != VERIFIED
     }
     files["extra.bin"] = os.urandom(CHUNK_BYTES + 12345)  # two chunks once cut
     manifest = json.loads((source / "manifest.json").read_text())

@@ -27,6 +27,7 @@ from typing import Protocol
 from bot.errors import IndexUnavailable
 from bot.index import (
     MANIFEST,
+    VERIFIED,
     live_build,
     read_manifest,
     remove_old_builds,
@@ -95,7 +96,7 @@ def publish(store: PublishingStore, index_dir: Path, chunk_bytes: int = CHUNK_BY
     files = [
         OutgoingFile(path.relative_to(build).as_posix(), path, chunk_bytes)
         for path in sorted(build.rglob("*"))
-        if path.is_file()
+        if path.is_file() and path.name != VERIFIED  # this machine's record, not the build's
     ]
     store.publish_build(build.name, manifest, files)
     return build.name
