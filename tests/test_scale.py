@@ -151,3 +151,37 @@ def test_bm25_from_the_postings_equals_scoring_every_passage(query: str) -> None
     rows, scores = lexical.scored(query)
     assert rows.tolist() == np.flatnonzero(every).tolist()
     assert np.allclose(scores, every[rows], rtol=1e-5)
+
+
+def test_small_builds_search_every_vector_exactly(tmp_path: Path) -> None:
+    settings = load_settings(index_dir=tmp_path / "index")
+    settings.index_dir.mkdir()
+    synthetic_build(settings, 300)
+    index = load_index(settings.index_dir, settings.model)
+    vectors = np.asarray(index.passage_vectors)
+    for row in (0, 7, 299):
+        query = vectors[row] + 0.3 * vectors[(row + 1) % 300]
+        query /= np.linalg.norm(query)
+        assert index.nearest(query, 20).tolist() == top_k(vectors @ query, 20).tolist()
+    assert index.nearest(vectors[0], 1000).tolist() == top_k(vectors @ vectors[0], 300).tolist()
+
+
+@pytest.mark.parametrize("stemmed", [True, False])
+def test_terms_are_bm25s_tokens(stemmed: bool, monkeypatch: pytest.MonkeyPatch) -> None:
+    import bm25s
+
+    import bot.lexical as lexical
+
+    if not stemmed:
+        monkeypatch.setattr(lexical, "_stemmer", lambda: None)
+    texts = [
+        "Who is Amazon partnering with on batteries?",
+        "The running runners ran; it's Tesla's Gigafactory (2024) — über-fast chargers in Zürich!",
+        "",
+        "a I of the",
+        "x2 3.5 kW co-operation e-mail naïve CAFÉ café",
+    ]
+    expected = bm25s.tokenize(
+        texts, stopwords="en", stemmer=lexical._stemmer(), return_ids=False, show_progress=False
+    )
+    assert lexical.terms(texts) == expected
