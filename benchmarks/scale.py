@@ -15,9 +15,9 @@ rank, pick passages, quote. Figures, per size:
     answer_p50_ms/p95     one question: its embedding, the search, the quote
     answer_cpu_p50_ms/p95 the same answers' CPU time (all threads of the process)
     load_avg              the machine's 1-minute load average as the answers began and ended
-    answer_st_*           with --compare: the same questions, each embedded by
-                          sentence-transformers' `encode` as before the ONNX encoder, asked in
-                          turn with the bot's own way in the same process
+    answer_int8_*         with --compare: the same questions, each embedded by the int8 ONNX
+                          model (bot/onnx_query.py, not the bot's default), asked in turn with
+                          the bot's own way in the same process
     cold_*                with --cache cold or both: the same, after the build's files were
                           dropped from the page cache (posix_fadvise), as after a reboot; the
                           plain keys are then the warm run (every file read once beforehand)
@@ -74,10 +74,12 @@ index = load_index(index_dir, model)
 load_s = time.perf_counter() - started
 retriever = Retriever(index, embedder)
 articles = index.manifest["articles"]
-# "st": the question embedded by sentence-transformers' encode, as before the ONNX encoder.
-ways = {"": embedder.encode_query, "st": lambda text: embedder.encode([text])[0]}
-if not compare:
-    del ways["st"]
+ways = {"": embedder.encode_query}
+if compare:  # "int8": the question embedded by the int8 ONNX model
+    from bot.embedding import resolve_model
+    from bot.onnx_query import onnx_query_encoder
+    ways["int8"] = onnx_query_encoder(embedder.model, resolve_model(model)[0], embedder.encode,
+                                      quantized=True)
 timed = {way: ([], []) for way in ways}
 steps = {"embed": [], "rank": [], "hits": []}
 for n, text in enumerate(questions):
@@ -254,8 +256,8 @@ def main() -> None:
     parser.add_argument("--questions", type=int, default=100)
     parser.add_argument(
         "--compare", action="store_true",
-        help="also answer each question with it embedded by sentence-transformers' encode "
-        "(before the ONNX encoder), in turn with the bot's own: answer_st_* keys",
+        help="also answer each question with it embedded by the int8 ONNX model, in turn "
+        "with the bot's own (float32): answer_int8_* keys",
     )  # fmt: skip
     parser.add_argument(
         "--keep", type=Path, metavar="DIR",

@@ -5,10 +5,10 @@ token count is first needed; commands that never embed (index info, a bad questi
 
 A question's vector is most of an answer's time, so one text is embedded without
 sentence-transformers' per-call work (`encode` resets every module to eval mode and inspects
-signatures on each call): by ONNX Runtime running the same weights, exported once per machine
-from the packaged model and checked against torch's vectors (bot/onnx_query.py), else by the
-model's own modules called directly. Builds encode with sentence-transformers as before (all
-cores, a GPU when present).
+signatures on each call): by ONNX Runtime running the same weights, exported once per
+machine from the packaged model and checked against torch's vectors (bot/onnx_query.py), else
+by the model's own modules called directly. Builds encode with sentence-transformers as before
+(all cores, a GPU when present).
 """
 
 from __future__ import annotations
