@@ -274,7 +274,7 @@ def _write_build(
     vectors: _Vectors,
     settings: Settings,
     max_tokens: int,
-    sentence_vectors: SentenceVectors,
+    sentence_vectors: SentenceVectors = SENTENCE_VECTORS,
 ) -> Path:
     """Write a complete build beside the live one, then swap it in with one atomic rename."""
     passages = vectors.passages
