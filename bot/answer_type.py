@@ -139,7 +139,13 @@ def holds(kind: Kind, text: str, question: str = "") -> bool:
         return any(place not in asked for place in places_in(text))
     if kind == "person":
         return any(person.split()[-1].lower() not in asked for person in people_in(text))
-    return any(name not in _NOT_NAMES and name.lower() not in asked for name in _NAME.findall(text))
+    return bool(names_in(text, question))
+
+
+def names_in(text: str, question: str = "") -> set[str]:
+    """The capitalised names in `text` that the question does not use itself."""
+    asked = _words(question)
+    return {n for n in _NAME.findall(text) if n not in _NOT_NAMES and n.lower() not in asked}
 
 
 # A question that names the kind of place ("which state") wants a place on the map; a bare

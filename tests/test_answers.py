@@ -411,6 +411,26 @@ def test_the_neighbour_of_a_passage_last_sentence_opens_the_next_passage() -> No
     assert answer.answer == "However, Tesla is not without its vulnerabilities."
 
 
+def test_a_neighbour_naming_a_new_company_joins_the_quote_but_not_the_label() -> None:
+    article = (
+        "Reports say Amazon is in talks with several battery manufacturers. "
+        "Panasonic and NVIDIA are among the partners. Nothing else is known."
+    )
+    hits = [passage_hit(article, 0, len(article), (0.40, 0.26, 0.1), fused=2.0)]
+    answer = compose_answer("who supplies the batteries?", hits, {}, min_score=0.1)
+    assert answer.answer.endswith("Panasonic and NVIDIA are among the partners.")
+    assert answer.outcome == "answered"
+    # Below half the best sentence's score the neighbour stays out.
+    hits = [passage_hit(article, 0, len(article), (0.40, 0.19, 0.1), fused=2.0)]
+    answer = compose_answer("who supplies the batteries?", hits, {}, min_score=0.1)
+    assert answer.answer == "Reports say Amazon is in talks with several battery manufacturers."
+    # A best sentence naming no company keeps its partial label with the name beside it.
+    article = "Talks with battery makers go on. Panasonic and NVIDIA are among the partners."
+    hits = [passage_hit(article, 0, len(article), (0.40, 0.26), fused=2.0)]
+    answer = compose_answer("Which company supplies the batteries?", hits, {}, min_score=0.1)
+    assert "Panasonic" in answer.answer and answer.outcome == "partial"
+
+
 @pytest.mark.parametrize(
     ("question", "missing"),
     [
