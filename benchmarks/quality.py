@@ -112,6 +112,18 @@ def measure(service: AnswerService, name: str, show: bool) -> dict[str, object]:
     return figures
 
 
+def shipped_service(
+    tmp: Path, sentence_vectors: SentenceVectors = SENTENCE_VECTORS
+) -> AnswerService:
+    """The bot over the shipped corpus, its index and query log built fresh under `tmp`."""
+    settings = load_settings(
+        corpus_dir=ROOT / "corpus", index_dir=tmp / "index", db_path=tmp / "log.sqlite3"
+    )
+    embedder = get_embedder(settings.model)
+    build_index(settings, embedder, sentence_vectors=sentence_vectors)
+    return AnswerService(settings, embedder)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--misses", action="store_true", help="list the tuning sets' misses")
@@ -134,14 +146,7 @@ def main() -> None:
 
         bot.answer.asked_kind = lambda question: None  # type: ignore[assignment]
     with tempfile.TemporaryDirectory() as tmp:
-        settings = load_settings(
-            corpus_dir=ROOT / "corpus",
-            index_dir=Path(tmp) / "index",
-            db_path=Path(tmp) / "log.sqlite3",
-        )
-        embedder = get_embedder(settings.model)
-        build_index(settings, embedder, sentence_vectors=args.sentence_vectors)
-        service = AnswerService(settings, embedder)
+        service = shipped_service(Path(tmp), args.sentence_vectors)
         if args.sentence_weight is not None:
             service.retriever.sentence_weight = args.sentence_weight
         if args.lexical_weight is not None:

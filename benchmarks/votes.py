@@ -26,10 +26,8 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bot.embedding import get_embedder  # noqa: E402
-from bot.index import build_index  # noqa: E402
+from benchmarks.quality import shipped_service  # noqa: E402
 from bot.service import AnswerService  # noqa: E402
-from bot.settings import load_settings  # noqa: E402
 
 DATA = ROOT / "tests" / "data"
 TUNING = ["shipped-questions.jsonl", "tuning-extra.jsonl"]
@@ -74,14 +72,7 @@ def main() -> None:
     parser.add_argument("--voters", type=int, default=3, help="honest askers voting per question")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
-        settings = load_settings(
-            corpus_dir=ROOT / "corpus",
-            index_dir=Path(tmp) / "index",
-            db_path=Path(tmp) / "log.sqlite3",
-        )
-        embedder = get_embedder(settings.model)
-        build_index(settings, embedder)
-        service = AnswerService(settings, embedder)
+        service = shipped_service(Path(tmp))
         tuning = [(q, *cited(service, q["question"])) for q in in_domain(TUNING)]
         held = [(q, *cited(service, q["question"])) for q in in_domain(HELD_OUT)]
 
