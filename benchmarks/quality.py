@@ -47,6 +47,8 @@ SETS = {
     ],
     # Written for the follow-up and near-domain round, committed before any measuring.
     "held-out-2": ["quality-holdout-2.jsonl", "conversations-holdout-2.jsonl"],
+    # Written from the article alone by a helper who does not tune, committed before any measuring.
+    "held-out-3": ["quality-holdout-3.jsonl", "conversations-holdout-3.jsonl"],
 }
 
 
