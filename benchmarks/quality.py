@@ -1,7 +1,7 @@
 """What a person in a chat sees, on the tuning and the held-out question sets (docs/quality.md).
 
     .venv/bin/python benchmarks/quality.py [--misses] [--sentence-weight W] [--lexical-weight W]
-                                           [--sentence-vectors pooled|pooled+own]
+                                           [--sentence-vectors pooled|pooled+own] [--named-things]
 
 Asks every question as `evbot ask` does (AnswerService over a fresh index of corpus/) and prints,
 per set: right passage first / in the top three, the quoted answer holding the expected words,
@@ -10,7 +10,8 @@ questions; for two-turn conversations, the second answer right and how many topi
 searched as follow-ups. `--misses` lists the tuning sets' misses; the held-out sets print figures
 only, so no choice is made by looking at them. `--sentence-weight` and `--lexical-weight` rank
 with other fusion weights than the bot's, `--sentence-vectors pooled` builds the index with the
-sentence vectors of format 4 (docs/quality.md). Prints figures; asserts nothing.
+sentence vectors of format 4 (docs/quality.md), `--named-things` switches on the partial label's
+rules for things asked for by name (off in the bot). Prints figures; asserts nothing.
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ SETS = {
         "shipped-questions.jsonl",
         "tuning-extra.jsonl",
         "tuning-extra-2.jsonl",
+        "tuning-extra-3.jsonl",
         "conversations.jsonl",
         "conversations-tuning-2.jsonl",
     ],
@@ -137,6 +139,11 @@ def main() -> None:
     )
     parser.add_argument("--lexical-weight", type=float, default=None, help="BM25's weight")
     parser.add_argument(
+        "--named-things",
+        action="store_true",
+        help="with the partial label's rules for things asked for by name (off in the bot)",
+    )
+    parser.add_argument(
         "--sentence-vectors",
         choices=get_args(SentenceVectors),
         default=SENTENCE_VECTORS,
@@ -147,6 +154,10 @@ def main() -> None:
         import bot.answer
 
         bot.answer.asked_kind = lambda question: None  # type: ignore[assignment]
+    if args.named_things:
+        import bot.answer_type
+
+        bot.answer_type.NAMED_THING_RULES = True
     with tempfile.TemporaryDirectory() as tmp:
         service = shipped_service(Path(tmp), args.sentence_vectors)
         if args.sentence_weight is not None:

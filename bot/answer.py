@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import dataclasses
 import uuid
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
 from typing import Any, Literal
 from urllib.parse import quote
 
+from bot import answer_type
 from bot.answer_type import (
     WHAT_IS_MISSING,
     Kind,
@@ -24,6 +25,7 @@ from bot.answer_type import (
     holds,
     names_in,
     unmentioned_attribute,
+    unmentioned_focus,
     unmentioned_names,
 )
 from bot.errors import BadQuestion
@@ -153,12 +155,14 @@ def compose_answer(
     min_score: float,
     built_at: str | None = None,
     best_similarity: float | None = None,
+    embed: Callable[[str], Any] | None = None,
 ) -> Answer:
     """The quoted answer, or a refusal when no passage is similar enough to the question.
 
     `best_similarity` is the question's best cosine with any passage of the index (by default,
     with the cited ones): a passage BM25 kept out of the citations still shows the sources cover
-    the question.
+    the question. `embed` (a text's normalised vector) lets a question's focus the passages
+    never name count as answered when it pulls the question toward the quoted passage.
     """
     answer_id = uuid.uuid4().hex
     best = max(
@@ -187,6 +191,8 @@ def compose_answer(
     holds_kind = kind is None or holds(kind, evidence, question)
     cited = " ".join(h.passage.text for h in hits)
     unmentioned = unmentioned_names(question, cited) + unmentioned_attribute(question, cited)
+    if answer_type.NAMED_THING_RULES and holds_kind and not unmentioned:
+        unmentioned = unmentioned_focus(question, cited, _pull(embed, hits[0].passage.text))
     answered = holds_kind and not unmentioned
     citations = tuple(
         _citation(n, hit, articles.get(hit.passage.doc_id, {}), quotes)
@@ -203,6 +209,18 @@ def compose_answer(
         outcome="answered" if answered else "partial",
         missing=None if answered else _what_is_missing(kind, holds_kind, unmentioned),
     )
+
+
+def _pull(embed: Callable[[str], Any] | None, passage: str) -> Callable[[str, str], float] | None:
+    """How much closer a question is to `passage` than the same question made generic."""
+    if embed is None:
+        return None
+
+    def pull(question: str, generic: str) -> float:
+        target = embed(passage)
+        return float(embed(question) @ target - embed(generic) @ target)
+
+    return pull
 
 
 def _what_is_missing(kind: Kind | None, holds_kind: bool, unmentioned: Sequence[str]) -> str:

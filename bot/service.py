@@ -170,6 +170,7 @@ class AnswerService:
             min_score=self.settings.min_score,
             built_at=manifest.get("built_at"),
             best_similarity=best_similarity(retriever, vector),
+            embed=self.embedder.encode_query,
         )
         done = time.perf_counter()
         answer = dataclasses.replace(

@@ -5,14 +5,19 @@ from pathlib import Path
 
 import pytest
 
+from bot import answer_type
 from bot.answer import REFUSAL, compose_answer, day, text_fragment_link
 from bot.answer_type import (
+    FOCUS_PULL,
+    asked_focus,
     asked_kind,
     holds,
     people_in,
     places_in,
     unmentioned_attribute,
+    unmentioned_focus,
     unmentioned_names,
+    without_focus,
 )
 from bot.chunking import Passage, chunk_articles, split_sentences
 from bot.corpus import load_corpus
@@ -91,14 +96,17 @@ def not_answered(service: AnswerService, asked: list[dict]) -> list[str]:
 
 
 # Measured (docs/quality.md): tuning 3 of 100 in-domain questions not presented as answered,
-# 24 of 25 near-domain ones and 12 of 18 more; held out 0 of 35 and 18 of 22, 1 of 14 and 7 of 13.
-# Floors a little under those.
+# 24 of 25 near-domain ones, 12 of 18 and 6 of 16 more (0 of 8 in-domain); held out 0 of 35
+# and 18 of 22, 1 of 14 and 7 of 13. Floors a little under those.
 def test_near_domain_questions_are_not_presented_as_answered(service: AnswerService) -> None:
     tuning = question_set("shipped-questions.jsonl", "tuning-extra.jsonl")
     held_out = question_set("shipped-questions-holdout.jsonl", "quality-holdout.jsonl")
     held_out_2 = question_set("quality-holdout-2.jsonl")
+    tuning_3 = question_set("tuning-extra-3.jsonl")
     assert len(not_answered(service, near_domain(tuning))) >= 22
     assert len(not_answered(service, near_domain(question_set("tuning-extra-2.jsonl")))) >= 11
+    assert len(not_answered(service, near_domain(tuning_3))) >= 5
+    assert len(not_answered(service, in_domain(tuning_3))) <= 1
     assert len(not_answered(service, near_domain(held_out))) >= 16
     assert len(not_answered(service, near_domain(held_out_2))) >= 6
     assert len(not_answered(service, in_domain(tuning)[:100])) <= 4
@@ -149,9 +157,33 @@ def test_chat_front_ends_show_the_partial_label(service: AnswerService) -> None:
         ("who supplies the batteries?", "organisation"),
         ("How big has their personal rivalry become?", None),
         ("What raw materials raise environmental concerns?", None),
+        ("Which company leads the EV market?", "organisation"),
     ],
 )
 def test_what_a_question_asks_for(question: str, kind: str | None) -> None:
+    assert asked_kind(question) == kind
+
+
+@pytest.fixture
+def named_things(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The partial label's rules for things asked for by name, off in the bot (measured)."""
+    monkeypatch.setattr(answer_type, "NAMED_THING_RULES", True)
+
+
+@pytest.mark.parametrize(
+    ("question", "kind", "off"),
+    [
+        ("What does a Tesla Model S cost in Europe?", "amount", None),
+        ("What does Amazon have to prove?", None, None),
+        ("Which engineer leads Amazon's autonomous driving team?", "person", None),
+        ("Which company leads the EV market?", "organisation", "organisation"),
+    ],
+)
+def test_what_a_question_asks_for_by_the_named_thing_rules(
+    monkeypatch: pytest.MonkeyPatch, question: str, kind: str | None, off: str | None
+) -> None:
+    assert asked_kind(question) == off
+    monkeypatch.setattr(answer_type, "NAMED_THING_RULES", True)
     assert asked_kind(question) == kind
 
 
@@ -238,6 +270,61 @@ def test_an_attribute_asked_for_by_a_name_the_passages_never_use(
     assert unmentioned_attribute(question, passage) == expected
 
 
+@pytest.mark.parametrize(
+    ("question", "focus"),
+    [
+        ("What warranty will Amazon offer on its EVs?", "warranty"),
+        ("Which battery chemistry will Amazon use?", "battery chemistry"),
+        ("Which insurance companies cover Amazon EVs?", "insurance"),
+        ("What interest rate does Amazon offer for car loans?", "interest rate"),
+        ("how do i set a timer with alexa", "timer"),
+        ("and what problems has Tesla had?", "problems"),
+        # A kind has its own rule; "kind of" names no thing; "does" is no name.
+        ("Which city will host the launch?", None),
+        ("What kind of firms is Amazon talking to?", None),
+        ("What does Amazon have to prove?", None),
+        ("What is the horsepower of the Amazon EV?", None),
+        ("Will Amazon offer a warranty?", None),
+    ],
+)
+def test_the_thing_a_question_asks_for_by_name(question: str, focus: str | None) -> None:
+    assert asked_focus(question) == focus
+
+
+def test_a_focus_made_generic_keeps_the_rest_of_the_question() -> None:
+    assert without_focus("What warranty will Amazon offer?", "warranty") == (
+        "What thing will Amazon offer?"
+    )
+    assert without_focus("Which Insurance companies cover it?", "insurance") == (
+        "Which thing companies cover it?"
+    )
+    assert without_focus("What problems has Tesla had?", "problems") == (
+        "What things has Tesla had?"
+    )
+
+
+def test_a_focus_the_passages_never_name_is_unanswered_unless_it_pulls_toward_them() -> None:
+    passage = "Production delays and quality control issues hurt Tesla's battery production."
+    asked = "What warranty will Amazon offer on its EVs?"
+    assert unmentioned_focus(asked, passage) == ["warranty"]
+    # Named (stemmed) by the passage: answered whatever the pull.
+    assert unmentioned_focus("What issue has Tesla had?", passage) == []
+    # Every word of the name, in its order: "battery range" is not "battery production".
+    assert unmentioned_focus("What battery range will it have?", passage) == ["battery range"]
+    assert unmentioned_focus("Which battery production will it use?", passage) == []
+    # A name the passage does not use counts as answered when it pulls toward the passage.
+    pulls = {"What problems has Tesla had?": FOCUS_PULL, asked: FOCUS_PULL - 0.01}
+    seen: list[tuple[str, str]] = []
+
+    def pull(question: str, generic: str) -> float:
+        seen.append((question, generic))
+        return pulls[question]
+
+    assert unmentioned_focus("What problems has Tesla had?", passage, pull) == []
+    assert unmentioned_focus(asked, passage, pull) == ["warranty"]
+    assert seen[-1] == (asked, "What thing will Amazon offer on its EVs?")
+
+
 # Fixed on the tuning set (shipped-questions.jsonl): a question asking for a place quoted the
 # introduction ("Bezos has set his sights on …"), which names none, over the sentence that does.
 def test_a_sentence_announcing_the_answer_is_quoted_with_the_next_paragraph(
@@ -279,6 +366,44 @@ def test_near_domain_questions_fixed_on_the_tuning_set_are_labelled(
     answer = service.ask(question)
     assert answer.outcome == "partial", answer.answer
     assert answer.partial_label == f"The sources don't say {label}; the closest passage:"
+
+
+# With the rules for things asked for by name (off in the bot), measured on the tuning sets.
+@pytest.mark.parametrize(
+    ("question", "label"),
+    [
+        # A thing asked for by a name the cited passages neither use nor pull toward.
+        ("What warranty will Amazon offer on its EVs?", "anything about warranty"),
+        ("Which insurance companies cover Amazon EVs?", "anything about insurance"),
+        ("how do i set a timer with alexa", "anything about timer"),
+        ("What battery range will the Amazon EV have?", "anything about battery range"),
+        ("Which engineer leads Amazon's autonomous driving team?", "who"),
+        ("What does a Tesla Model S cost in Europe?", "the amount"),
+    ],
+)
+def test_near_domain_questions_labelled_by_the_named_thing_rules(
+    service: AnswerService, named_things: None, question: str, label: str
+) -> None:
+    answer = service.ask(question)
+    assert answer.outcome == "partial", answer.answer
+    assert answer.partial_label == f"The sources don't say {label}; the closest passage:"
+
+
+# The in-domain questions whose asked name the article says in other words stay answered.
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What problems has Tesla had that Amazon could exploit?",  # "issues", "delays"
+        "What minerals are criticised in battery production?",  # "lithium and cobalt"
+        "Which voice assistant could the Amazon cars use?",  # "Alexa"
+        "Which EV maker did Amazon invest in before?",  # "manufacturer"
+    ],
+)
+def test_a_name_said_in_other_words_is_answered(
+    service: AnswerService, named_things: None, question: str
+) -> None:
+    answer = service.ask(question)
+    assert answer.outcome == "answered", (answer.partial_label, answer.answer)
 
 
 def test_every_answer_sentence_is_quoted_verbatim(
@@ -441,10 +566,11 @@ def test_a_neighbour_naming_a_new_company_joins_the_quote_but_not_the_label() ->
         ("Which company supplies it?", "which company"),
         ("Who founded it?", "who"),
         ("Did BYD outsell it?", "anything about BYD"),
+        ("What warranty will it offer?", "anything about warranty"),
     ],
 )
 def test_every_front_end_shows_each_partial_label_as_a_sentence(
-    question: str, missing: str
+    named_things: None, question: str, missing: str
 ) -> None:
     article = "Tesla is the king of electric cars. It sells cars to a devoted crowd."
     hit = passage_hit(article, 0, len(article), (0.5, 0.2), fused=1.0)
