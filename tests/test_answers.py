@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from bot import answer_type
-from bot.answer import REFUSAL, compose_answer, day, text_fragment_link
+from bot.answer import REFUSAL, announces, compose_answer, day, text_fragment_link
 from bot.answer_type import (
     FOCUS_PULL,
     asked_focus,
@@ -330,11 +330,15 @@ def test_a_focus_the_passages_never_name_is_unanswered_unless_it_pulls_toward_th
 def test_a_sentence_announcing_the_answer_is_quoted_with_the_next_paragraph(
     service: AnswerService,
 ) -> None:
-    # tuning-extra.jsonl: quoted "However, Tesla is not without its vulnerabilities." alone.
-    answer = service.ask("What weaknesses does Tesla have?")
-    assert "Production delays" in answer.answer, answer.answer
-    for quote in answer.quotes:
-        assert quote.text in answer.citations[quote.citation - 1].text
+    # tuning-extra.jsonl: quoted "However, Tesla is not without its vulnerabilities." alone;
+    # shipped-questions.jsonl: quoted it with the sentence before ("Its vehicles are known …").
+    for question in ("What weaknesses does Tesla have?", "What are Tesla's weaknesses?"):
+        answer = service.ask(question)
+        assert "Production delays" in answer.answer, answer.answer
+        # The passage holding what the short sentence announces is cited first.
+        assert "Production delays" in answer.citations[0].text
+        for quote in answer.quotes:
+            assert quote.text in answer.citations[quote.citation - 1].text
 
 
 def test_a_question_asking_where_quotes_the_sentence_naming_the_place(
@@ -519,13 +523,14 @@ def test_the_neighbour_of_a_passage_last_sentence_opens_the_next_passage() -> No
         passage_hit(article, 0, len(first), (0.3, 0.68), fused=1.9),
     ]
     answer = compose_answer("What weaknesses does Tesla have?", hits, {}, min_score=0.1)
-    # Both sentences, in the article's order; the best one's passage is cited first.
+    # Both sentences, in the article's order; the short best sentence announces the next one,
+    # so the passage holding what it announces is cited first.
     assert (
         answer.answer
         == "However, Tesla is not without its vulnerabilities. Production delays have hurt it."
     )
-    assert [q.citation for q in answer.quotes] == [1, 2]
-    assert answer.citations[0].text == first
+    assert [q.citation for q in answer.quotes] == [2, 1]
+    assert answer.citations[0].text == second
     # Passages that are not neighbours in the article lend no sentence.
     apart = f"{first}\n\n## Elsewhere\n\n{second}"
     hits = [
@@ -534,6 +539,40 @@ def test_the_neighbour_of_a_passage_last_sentence_opens_the_next_passage() -> No
     ]
     answer = compose_answer("What weaknesses does Tesla have?", hits, {}, min_score=0.1)
     assert answer.answer == "However, Tesla is not without its vulnerabilities."
+
+
+def test_a_short_best_sentence_is_quoted_with_the_sentence_it_announces() -> None:
+    assert announces("However, Tesla is not without its vulnerabilities.")
+    assert not announces(
+        "Production delays, quality control issues, and a growing number of competitors have "
+        "chipped away at its share."
+    )
+    first = "Tesla is the king of electric cars. Its cars are fast and loved by many."
+    second = "Production delays have hurt it. Rivals chip away at its share."
+    article = f"{first} Yet Tesla has weaknesses.\n\n{second}"
+    later = len(article) - len(second)
+    hits = [
+        passage_hit(article, 0, len(article) - len(second) - 2, (0.3, 0.45, 0.6), fused=2.8),
+        passage_hit(article, later, len(article), (0.32, 0.1), fused=1.9),
+    ]
+    # The previous sentence joins on its score (0.45 of 0.6), the announced one from half of it.
+    answer = compose_answer("What weaknesses does Tesla have?", hits, {}, min_score=0.1)
+    assert answer.answer == (
+        "Its cars are fast and loved by many. Yet Tesla has weaknesses. "
+        "Production delays have hurt it."
+    )
+    assert answer.citations[0].text == second
+    # Below half the best sentence's score the next sentence stays out, and so does its passage.
+    hits[1] = passage_hit(article, later, len(article), (0.25, 0.1), fused=1.9)
+    answer = compose_answer("What weaknesses does Tesla have?", hits, {}, min_score=0.1)
+    assert answer.answer == "Its cars are fast and loved by many. Yet Tesla has weaknesses."
+    assert answer.citations[0].text.startswith(first)
+    # A long best sentence answers on its own: the next one joins only on its score.
+    long_best = "Tesla has had production delays, quality control issues and new rivals for years."
+    article = f"{long_best} Rivals chip away at its share."
+    hits = [passage_hit(article, 0, len(article), (0.6, 0.32), fused=2.0)]
+    answer = compose_answer("What weaknesses does Tesla have?", hits, {}, min_score=0.1)
+    assert answer.answer == long_best
 
 
 def test_a_neighbour_naming_a_new_company_joins_the_quote_but_not_the_label() -> None:
