@@ -41,6 +41,7 @@ SETS = {
         "tuning-extra-3.jsonl",
         "conversations.jsonl",
         "conversations-tuning-2.jsonl",
+        "conversations-tuning-3.jsonl",
     ],
     "held-out": [
         "shipped-questions-holdout.jsonl",
