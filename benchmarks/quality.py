@@ -42,6 +42,7 @@ SETS = {
         "conversations.jsonl",
         "conversations-tuning-2.jsonl",
         "conversations-tuning-3.jsonl",
+        "conversations-tuning-4.jsonl",
     ],
     "held-out": [
         "shipped-questions-holdout.jsonl",
@@ -64,15 +65,21 @@ def measure(service: AnswerService, name: str, show: bool) -> dict[str, object]:
     questions = rows(name)
     if "turns" in questions[0]:
         right = switched_as_follow_up = switches = 0
-        for q in questions:
+        for n, q in enumerate(questions):
             first, second = q["turns"]
-            answer = service.ask(second, [first])
+            # Both turns in one conversation, as a chat thread asks them: the follow-up may
+            # pick up what the first answer said.
+            conversation = f"{name}:{n}"
+            before = service.ask(first, conversation=conversation)
+            answer = service.ask(second, [first], conversation=conversation)
             ok = bool(answer.citations) and q["expect"] in answer.citations[0].text
             ok = ok and q["words"] in answer.answer and answer.outcome == "answered"
             right += ok
             if q["kind"] == "topic-switch":
                 switches += 1
-                switched_as_follow_up += service.search_for(second, [first])[0] != second
+                said = None if before.refused else before.answer
+                searched = service.search_for(second, [first], previous_answer=said)[0]
+                switched_as_follow_up += searched != second
             if show and not ok:
                 print(f"  miss {q['turns']} -> {answer.outcome}: {answer.answer[:100]}")
         return {

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from bot.lexical import terms
+
 _WORD = re.compile(r"[a-z0-9’']+")
 _OPENERS = ("and ", "but ", "also ", "so ", "then ", "or ", "what about", "how about")
 # Pronouns and pointers that refer back to something said before.
@@ -54,11 +56,60 @@ def looks_like_question(text: str) -> bool:
     return "?" in text or (bool(words) and words[0] in _QUESTION_WORDS)
 
 
+def content_words(question: str) -> list[str]:
+    """The words that name what is asked about: neither function words nor pointers back."""
+    words = _WORD.findall(question.lower())
+    return [w for w in words if w not in _FUNCTION_WORDS and w not in _ANAPHORA]
+
+
 def is_follow_up(question: str) -> bool:
     lowered = question.lower().strip()
     words = _WORD.findall(lowered)
-    content = [w for w in words if w not in _FUNCTION_WORDS and w not in _ANAPHORA]
-    return lowered.startswith(_OPENERS) or any(w in _ANAPHORA for w in words) or len(content) <= 1
+    return (
+        lowered.startswith(_OPENERS)
+        or any(w in _ANAPHORA for w in words)
+        or len(content_words(question)) <= 1
+    )
+
+
+# A question word or a verb of its own: what makes a question more than a fragment.
+_OWN_QUESTION = _QUESTION_WORDS | {
+    "will", "do", "does", "is", "are", "was", "were", "has", "have", "had", "can",
+}  # fmt: skip
+
+
+def _after_openers(lowered: str) -> tuple[bool, list[str]]:
+    """Whether the question opens with "and", "what about" and the like, and its words after."""
+    opened = False
+    while opener := next((o for o in _OPENERS if lowered.startswith(o)), None):
+        opened, lowered = True, lowered[len(opener) :].lstrip()
+    return opened, _WORD.findall(lowered)
+
+
+def is_fragment(question: str) -> bool:
+    """An opener and a noun phrase, nothing else: "and the factories?", "what about the batteries?".
+
+    It asks the question before again about something else, so it borrows that question's frame;
+    "and where will they build them?" asks its own.
+    """
+    opened, rest = _after_openers(question.lower().strip())
+    return opened and bool(rest) and not any(w in _OWN_QUESTION for w in rest)
+
+
+def asks_a_question_word(question: str) -> bool:
+    """Whether it holds a question word beyond its openers: "what year?" asks for a kind of
+    thing about the topic before; "cobalt?" and "what about Rivian?" only name a topic."""
+    return any(w in _QUESTION_WORDS for w in _after_openers(question.lower().strip())[1])
+
+
+def picks_up(question: str, answer: str) -> bool:
+    """Whether the question's content words include one the answer before it quoted.
+
+    "which competitors?" after an answer listing "a growing number of competitors" asks about
+    that answer. Compared on the index's stemmed terms, so "batteries" picks up "battery".
+    """
+    asked, said = terms([" ".join(content_words(question)), answer])
+    return bool(set(asked) & set(said))
 
 
 def search_query(question: str, history: Sequence[str] = ()) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+import math
 import threading
 import time
 from collections.abc import Sequence
@@ -17,7 +18,14 @@ from collections.abc import Sequence
 import numpy as np
 
 from bot.answer import Answer, compose_answer, validate_question
-from bot.conversation import search_query
+from bot.conversation import (
+    asks_a_question_word,
+    content_words,
+    is_follow_up,
+    is_fragment,
+    picks_up,
+    search_query,
+)
 from bot.embedding import Embedder, get_embedder
 from bot.errors import IndexUnavailable, UnknownAnswer
 from bot.index import live_build, load_index
@@ -30,15 +38,26 @@ log = logging.getLogger(__name__)
 
 # A follow-up keeps its context when the context finds another first passage that matches the
 # question alone within this cosine of the question's own best match, or when the question alone
-# matches nothing (its best cosine under the second figure: "by when?" scores ~0.06). Chosen on
-# the tuning conversations (tests/data/conversations*.jsonl; docs/quality.md).
+# matches nothing (its best cosine under the second figure, "by when?" scores ~0.06, and none of
+# its content words in the sources: "cobalt?" scores 0.12 and names its passage). A fragment
+# ("and the factories?") borrows the frame of the question before, so its margin is wider, unless
+# the question alone puts its first passage this far ahead in fused z-score ("and Wall Street?").
+# Chosen on the tuning conversations (tests/data/conversations*.jsonl; docs/quality.md).
 FOLLOW_UP_MARGIN = 0.02
+FRAGMENT_MARGIN = 0.2
+FRAGMENT_OWN_LEAD = 2.0
 FOLLOW_UP_OWN_MATCH = 0.2
 
 
 def best_similarity(retriever: Retriever, query_vector: np.ndarray) -> float:
     """The question's best cosine with any passage: what says whether the sources cover it."""
     return retriever.best_similarity(query_vector)
+
+
+def names_source_terms(retriever: Retriever, question: str) -> bool:
+    """Whether a content word of the question occurs in the sources (BM25's stemmed terms)."""
+    words = content_words(question)
+    return bool(words) and bool(retriever.index.lexical.term_weights(" ".join(words)))
 
 
 class AnswerService:
@@ -102,19 +121,26 @@ class AnswerService:
         return Retriever(index, self.embedder)
 
     def search_for(
-        self, question: str, history: Sequence[str] = (), retriever: Retriever | None = None
+        self,
+        question: str,
+        history: Sequence[str] = (),
+        retriever: Retriever | None = None,
+        previous_answer: str | None = None,
     ) -> tuple[str, np.ndarray]:
         """What to search for, and its vector: the question, or the question in its context.
 
         A question that reads as a follow-up (bot/conversation.py) is searched both alone and
         with the questions before it, and keeps its context only when that helps: when the
         context finds another first passage, one that matches the question alone about as well
-        as the question's own first passage does, or when the question alone matches nothing.
-        "Who is Amazon partnering with on batteries?" then "where will the factories be?" finds
-        the factories; "by when?" after the carbon pledge finds 2040. A question whose own first
-        passage the context finds too names its own topic ("Panasonic?" after "Where will the cars
-        be made?") and is searched alone: the context would only pull its quote and other
-        citations toward the earlier topic (docs/quality.md).
+        as the question's own first passage does (a fragment such as "and the factories?" more
+        loosely), or when the question alone matches nothing. "Who is Amazon partnering with on
+        batteries?" then "where will the factories be?" finds the factories; "by when?" after the
+        carbon pledge finds 2040. A question whose own first passage the context finds too names
+        its own topic ("Panasonic?" after "Where will the cars be made?") and is searched alone:
+        the context would only pull its quote toward the earlier topic. Unless it picks up a
+        word of `previous_answer`, the answer to the question before: "which competitors?" after
+        an answer naming "a growing number of competitors" asks about that sentence
+        (docs/quality.md).
         """
         retriever = retriever or self.retriever
         vector = self.embedder.encode_query(question)
@@ -123,19 +149,40 @@ class AnswerService:
             return question, vector
         in_context = self.embedder.encode_query(query)
         vectors = retriever.index.passage_vectors
-        own_top = retriever.rank(question, vector).ids[:1]
+        own = retriever.rank(question, vector)
+        own_top = own.ids[:1]
         context_top = retriever.rank(query, in_context).ids[:1]
         if not len(own_top) or not len(context_top):
             return question, vector
         own_best = float(vectors[int(own_top[0])] @ vector)
-        if own_best < FOLLOW_UP_OWN_MATCH:
+        if own_best < FOLLOW_UP_OWN_MATCH and (
+            asks_a_question_word(question) or not names_source_terms(retriever, question)
+        ):
             return query, in_context
+        # How far the question alone puts its first passage ahead (fused z-scores): a fragment
+        # that singles one out names its own topic ("and Wall Street?").
+        own_lead = float(own.scores[0] - own.scores[1]) if len(own.scores) > 1 else math.inf
+        if is_fragment(question) and own_lead >= FRAGMENT_OWN_LEAD:
+            return question, vector
         if int(context_top[0]) == int(own_top[0]):
+            if previous_answer and picks_up(question, previous_answer):
+                return query, in_context
             return question, vector
         context_best = float(vectors[int(context_top[0])] @ vector)
-        if context_best >= own_best - FOLLOW_UP_MARGIN:
+        margin = FRAGMENT_MARGIN if is_fragment(question) else FOLLOW_UP_MARGIN
+        if context_best >= own_best - margin:
             return query, in_context
         return question, vector
+
+    def previous_answer(self, conversation: str | None, history: Sequence[str]) -> str | None:
+        """What the bot answered to the conversation's last question, when it answered one."""
+        if not conversation or not history:
+            return None
+        try:
+            return self.query_log.answer_to(conversation, history[-1])
+        except StoreError as err:  # the answer does without it; the question must not be lost
+            log.warning("could not read the answer before in %s: %s", conversation, err)
+            return None
 
     def ask(
         self,
@@ -159,8 +206,14 @@ class AnswerService:
         _ = self.embedder.model  # a cold start loads it here: loading is not answer latency
         searched = time.perf_counter()
         k = citations or self.settings.citations
-        query, vector = self.search_for(text, history, retriever)
+        previous = self.previous_answer(conversation, history) if is_follow_up(text) else None
+        query, vector = self.search_for(text, history, retriever, previous)
         hits = retriever.search_vector(query, vector, k)
+        coverage = best_similarity(retriever, vector)
+        if query == text and len(content_words(text)) <= 1 and names_source_terms(retriever, text):
+            # One word's vector is far from any passage's ("cobalt?" 0.12): that the sources
+            # use the word says they cover it.
+            coverage = max(coverage, self.settings.min_score)
         retrieved = time.perf_counter()
         manifest = retriever.index.manifest
         answer = compose_answer(
@@ -169,7 +222,7 @@ class AnswerService:
             manifest["articles"],
             min_score=self.settings.min_score,
             built_at=manifest.get("built_at"),
-            best_similarity=best_similarity(retriever, vector),
+            best_similarity=coverage,
             embed=self.embedder.encode_query,
         )
         done = time.perf_counter()

@@ -194,6 +194,21 @@ def test_claims_fall_back_to_the_process_while_sqlite_is_unusable(
 # -- the outcome column -------------------------------------------------------------------------
 
 
+def test_a_conversation_keeps_what_was_answered_to_each_question(store) -> None:
+    def answer(answer_id: str, question: str, text: str, *, refused: bool = False) -> Answer:
+        outcome = "refused" if refused else "answered"
+        return Answer(answer_id, question, text, refused, outcome=outcome)
+
+    store.record_answer(answer("a1", "Who is Tesla's CEO?", "Elon Musk is."), conversation="t1")
+    store.record_answer(answer("a2", "by when?", "2040"), conversation="t1")
+    store.record_answer(answer("a3", "by when?", "2030"), conversation="t1")  # asked again
+    store.record_answer(answer("b1", "by when?", "not covered", refused=True), conversation="t2")
+    assert store.answer_to("t1", "Who is Tesla's CEO?") == "Elon Musk is."
+    assert store.answer_to("t1", "by when?") == "2030"  # the latest
+    assert store.answer_to("t2", "by when?") is None  # a refusal says nothing to pick up
+    assert store.answer_to("t2", "Who is Tesla's CEO?") is None  # asked in another conversation
+
+
 def test_stats_count_questions_by_outcome(store, store_settings: dict, evbot) -> None:
     store.record_answer(_answer("a1"))
     store.record_answer(_answer("a2"))
@@ -413,6 +428,8 @@ def test_a_lost_database_costs_no_answer_and_everything_resumes(
             with caplog.at_level(logging.WARNING):
                 during = worker.ask(QUESTION, conversation="t1")  # the asker still gets it
                 assert not during.refused and "Panasonic" in during.answer
+                # A follow-up reads the answer before from the store: without it, still answered.
+                assert not worker.ask("and the factories?", [QUESTION], conversation="t1").refused
                 assert seen.first_time("C1:2") and not seen.first_time("C1:2")
                 assert not seen.first_time("C1:1") and seen.first_time("C1:3")
                 assert seen.falling_back
@@ -422,6 +439,7 @@ def test_a_lost_database_costs_no_answer_and_everything_resumes(
             postgres.start()
         logged = [r.getMessage() for r in caplog.records]
         assert any(f"could not record answer {during.id}" in m for m in logged)
+        assert any("could not read the answer before in t1" in m for m in logged)
         assert len([m for m in logged if "this process only" in m]) == 1
 
         # Back without a restart: the same pool reconnects, claims go to the database again.

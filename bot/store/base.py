@@ -238,6 +238,11 @@ class Store(ABC):
         """The conversation's recent questions, oldest first: a chat adapter's follow-up context."""
 
     @abstractmethod
+    def answer_to(self, conversation: str, question: str) -> str | None:
+        """The latest answer's text to `question` in `conversation`; None when it was refused or
+        never asked there. What a follow-up may pick up ("which competitors?")."""
+
+    @abstractmethod
     def answer_context(self, answer_id: str) -> tuple[str, str | None, list[str]] | None:
         """An answer's question, conversation and the conversation's questions before it.
 

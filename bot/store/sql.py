@@ -94,6 +94,18 @@ class SQLStore(Store):
             ).fetchall()
         return [row[0] for row in reversed(rows)]
 
+    def answer_to(self, conversation: str, question: str) -> str | None:
+        with self._transaction() as conn:
+            row = conn.execute(
+                self._q(
+                    "SELECT answer, CAST(refused AS INTEGER) FROM answers "
+                    "WHERE conversation = ? AND question = ? "
+                    f"ORDER BY asked_at DESC, {self.insert_order} DESC LIMIT 1"
+                ),
+                (conversation, question),
+            ).fetchone()
+        return None if row is None or row[1] else row[0]
+
     def answer_context(self, answer_id: str) -> tuple[str, str | None, list[str]] | None:
         with self._transaction() as conn:
             for _ in range(MAX_REASK_CHAIN):
