@@ -39,6 +39,7 @@ SETS = {
         "tuning-extra.jsonl",
         "tuning-extra-2.jsonl",
         "tuning-extra-3.jsonl",
+        "tuning-extra-4.jsonl",
         "conversations.jsonl",
         "conversations-tuning-2.jsonl",
         "conversations-tuning-3.jsonl",
