@@ -1,5 +1,6 @@
 """Follow-up questions are searched with their context; new topics are not."""
 
+import io
 import json
 import uuid
 from pathlib import Path
@@ -15,6 +16,7 @@ from bot.conversation import (
     search_query,
 )
 from bot.service import AnswerService
+from bot.terminal import chat
 
 
 def test_follow_up_detection() -> None:
@@ -145,6 +147,17 @@ def test_a_follow_up_picks_up_the_answer_before_from_the_conversation(
     # Without the conversation's answer (no conversation) it is searched alone, and misses.
     assert service.search_for(second, [first])[0] == second
     assert "Lucid Motors" not in service.ask(second, [first]).answer
+
+
+def test_the_terminal_carries_the_answer_before_to_a_follow_up(service: AnswerService) -> None:
+    # `evbot chat` records each answer under its session's conversation, as the chat layer does
+    # for a Slack or Discord thread: the follow-up finds the first answer there.
+    stdin = io.StringIO("What has chipped away at Tesla's market share?\nwhich competitors?\n")
+    stdout = io.StringIO()
+    assert chat(service, as_json=True, stdin=stdin, stdout=stdout) == 0
+    first, second = (json.loads(line) for line in stdout.getvalue().splitlines())
+    assert "competitors" in first["answer"]
+    assert "Lucid Motors" in second["answer"] and second["outcome"] == "answered"
 
 
 def conversations(name: str) -> list[dict]:
