@@ -1,17 +1,20 @@
 """What a person in a chat sees, on the tuning and the held-out question sets (docs/quality.md).
 
-    .venv/bin/python benchmarks/quality.py [--misses] [--sentence-weight W] [--lexical-weight W]
-                                           [--sentence-vectors pooled|pooled+own] [--named-things]
+    .venv/bin/python benchmarks/quality.py [--misses] [--sentence-weight W [W ...]]
+                                           [--lexical-weight W] [--ranking-sentences none]
+                                           [--named-things] [--tuning-only]
 
 Asks every question as `evbot ask` does (AnswerService over a fresh index of corpus/) and prints,
 per set: right passage first / in the top three, the quoted answer holding the expected words,
 and the outcomes (answered / partial / refused) of in-domain, near-domain and off-topic
 questions; for two-turn conversations, the second answer right and how many topic switches were
 searched as follow-ups. `--misses` lists the tuning sets' misses; the held-out sets print figures
-only, so no choice is made by looking at them. `--sentence-weight` and `--lexical-weight` rank
-with other fusion weights than the bot's, `--sentence-vectors pooled` builds the index with the
-sentence vectors of format 4 (docs/quality.md), `--named-things` switches on the partial label's
-rules for things asked for by name (off in the bot). Prints figures; asserts nothing.
+only, so no choice is made by looking at them (`--tuning-only` does not measure them).
+`--sentence-weight` and `--lexical-weight` rank with other fusion weights than the bot's; several
+sentence weights are measured in turn over one index, side by side (0: the ranking without
+sentence evidence). `--ranking-sentences none` builds the index without the ranking's sentence
+vectors (docs/quality.md), `--named-things` switches on the partial label's rules for things
+asked for by name (off in the bot). Prints figures; asserts nothing.
 """
 
 from __future__ import annotations
@@ -28,7 +31,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bot.embedding import get_embedder  # noqa: E402
-from bot.index import SENTENCE_VECTORS, SentenceVectors, build_index  # noqa: E402
+from bot.index import RANKING_SENTENCE_VECTORS, RankingSentences, build_index  # noqa: E402
 from bot.service import AnswerService  # noqa: E402
 from bot.settings import load_settings  # noqa: E402
 
@@ -126,14 +129,14 @@ def measure(service: AnswerService, name: str, show: bool) -> dict[str, object]:
 
 
 def shipped_service(
-    tmp: Path, sentence_vectors: SentenceVectors = SENTENCE_VECTORS
+    tmp: Path, ranking_sentences: RankingSentences = RANKING_SENTENCE_VECTORS
 ) -> AnswerService:
     """The bot over the shipped corpus, its index and query log built fresh under `tmp`."""
     settings = load_settings(
         corpus_dir=ROOT / "corpus", index_dir=tmp / "index", db_path=tmp / "log.sqlite3"
     )
     embedder = get_embedder(settings.model)
-    build_index(settings, embedder, sentence_vectors=sentence_vectors)
+    build_index(settings, embedder, ranking_sentences=ranking_sentences)
     return AnswerService(settings, embedder)
 
 
@@ -144,7 +147,11 @@ def main() -> None:
         "--baseline", action="store_true", help="without the asked-kind rules (no partial label)"
     )
     parser.add_argument(
-        "--sentence-weight", type=float, default=None, help="best sentence's share of the cosine"
+        "--sentence-weight",
+        type=float,
+        nargs="+",
+        default=[None],
+        help="best sentence's share of the cosine (several: each in turn, one index)",
     )
     parser.add_argument("--lexical-weight", type=float, default=None, help="BM25's weight")
     parser.add_argument(
@@ -153,11 +160,12 @@ def main() -> None:
         help="with the partial label's rules for things asked for by name (off in the bot)",
     )
     parser.add_argument(
-        "--sentence-vectors",
-        choices=get_args(SentenceVectors),
-        default=SENTENCE_VECTORS,
-        help="how the build makes sentence vectors",
+        "--ranking-sentences",
+        choices=get_args(RankingSentences),
+        default=RANKING_SENTENCE_VECTORS,
+        help="the ranking's sentence vectors the build makes",
     )
+    parser.add_argument("--tuning-only", action="store_true", help="the tuning sets only")
     args = parser.parse_args()
     if args.baseline:
         import bot.answer
@@ -168,16 +176,20 @@ def main() -> None:
 
         bot.answer_type.NAMED_THING_RULES = True
     with tempfile.TemporaryDirectory() as tmp:
-        service = shipped_service(Path(tmp), args.sentence_vectors)
-        if args.sentence_weight is not None:
-            service.retriever.sentence_weight = args.sentence_weight
+        service = shipped_service(Path(tmp), args.ranking_sentences)
         if args.lexical_weight is not None:
             service.retriever.lexical_weight = args.lexical_weight
-        for side, names in SETS.items():
-            print(f"== {side}")
-            for name in names:
-                shown = args.misses and side == "tuning"
-                print(f"{name}: {json.dumps(measure(service, name, shown))}")
+        for weight in args.sentence_weight:
+            if weight is not None:
+                service.retriever.sentence_weight = weight
+                print(f"=== sentence weight {weight}")
+            for side, names in SETS.items():
+                if args.tuning_only and side != "tuning":
+                    continue
+                print(f"== {side}")
+                for name in names:
+                    shown = args.misses and side == "tuning"
+                    print(f"{name}: {json.dumps(measure(service, name, shown))}")
 
 
 if __name__ == "__main__":

@@ -13,6 +13,9 @@ Layout of `index/`:
     <build id>/search.faiss     approximate (IVF) search index, from APPROXIMATE_FROM passages on
     <build id>/sentences.npy    one normalised float16 vector per sentence, passages' in order,
     <build id>/sentence_offsets.npy  and the row of each passage's first sentence
+    <build id>/ranking_sentences.npy the same sentences' vectors for the ranking's sentence
+                                evidence: the mean of the pooled vector and the sentence encoded
+                                alone (float16; absent in builds made before it, or without it)
     <build id>/lexical/         BM25 index
 Arrays are memory-mapped at load, so a question reads the few rows it needs and memory grows
 with what is asked, not with the corpus (docs/scale.md has the measured curve).
@@ -37,7 +40,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, Literal, overload
+from typing import Any, Literal, get_args, overload
 
 import numpy as np
 
@@ -62,6 +65,7 @@ MOMENTS = "moments.npy"
 SEARCH = "search.faiss"
 SENTENCES = "sentences.npy"
 SENTENCE_OFFSETS = "sentence_offsets.npy"
+RANKING_SENTENCES = "ranking_sentences.npy"
 # Below this many passages FAISS searches exactly (a flat index, about 1 ms at 10^4 passages);
 # from it on, an IVF index searches a few lists (docs/scale.md: latency and recall measured).
 APPROXIMATE_FROM = 50_000
@@ -77,11 +81,14 @@ VERIFIED_RACE_NS = 1_000_000_000
 REBUILD_HINT = "run: evbot index build"
 FULL_REBUILD_HINT = "run: evbot index build --full"
 CHECKSUM_BLOCK = 8 * 1024 * 1024
-# How sentence vectors are made: "pooled" from the passage pass's token embeddings, or
-# "pooled+own", the mean of that and the sentence encoded alone (docs/quality.md). The manifest
-# records which ("sentence_vectors"; none: pooled, as every build before it).
-SentenceVectors = Literal["pooled", "pooled+own"]
-SENTENCE_VECTORS: SentenceVectors = "pooled"
+# sentences.npy holds vectors pooled from the passage pass's token embeddings: the quote is
+# chosen with them. The ranking's sentence evidence reads RANKING_SENTENCES, made the way the
+# manifest's "ranking_sentences" says: "pooled+own", the mean of the pooled vector and the
+# sentence encoded alone (one more encoder pass, over short texts), ranked the right passage
+# higher than either while the pooled ones quote better (docs/quality.md); "none": no such file
+# (builds before it, or made without the extra pass), so the ranking has no sentence evidence.
+RankingSentences = Literal["pooled+own", "none"]
+RANKING_SENTENCE_VECTORS: RankingSentences = "pooled+own"
 
 log = logging.getLogger(__name__)
 
@@ -124,7 +131,8 @@ class _Vectors:
 
     passages: list[Passage]
     passage_vectors: np.ndarray
-    sentence_vectors: np.ndarray
+    sentence_vectors: np.ndarray  # pooled: the quote's
+    ranking_sentence_vectors: np.ndarray | None = None  # the ranking's; None: no such file
 
 
 def build_index(
@@ -133,7 +141,7 @@ def build_index(
     *,
     full: bool = False,
     progress: bool = False,
-    sentence_vectors: SentenceVectors = SENTENCE_VECTORS,
+    ranking_sentences: RankingSentences = RANKING_SENTENCE_VECTORS,
 ) -> BuildReport:
     """Bring index/ up to date with corpus/: only new and changed articles are embedded."""
     started = time.perf_counter()
@@ -149,7 +157,7 @@ def build_index(
         added = sum(a.doc_id not in old_hashes for a in diff)
         current_ids = {a.doc_id for a in corpus.articles}
         removed = sum(doc_id not in current_ids for doc_id in old_hashes)
-        old = None if full else _reusable_index(settings, sentence_vectors)
+        old = None if full else _reusable_index(settings, ranking_sentences)
         fresh = diff if old is not None else corpus.articles
 
         def report(passages: int, embedded: int, path: Path, up_to_date: bool) -> BuildReport:
@@ -170,12 +178,10 @@ def build_index(
         if old is not None and not fresh and not removed:
             return report(len(old.passages), 0, old.path, up_to_date=True)
 
-        new = _embed(fresh, settings, embedder, progress, sentence_vectors) if fresh else None
+        new = _embed(fresh, settings, embedder, progress, ranking_sentences) if fresh else None
         vectors = _assemble(corpus.articles, {a.doc_id for a in fresh}, old, new)
         max_tokens = embedder.max_tokens if new else old.manifest["chunking"]["max_tokens"]
-        path = _write_build(
-            index_dir, corpus.articles, vectors, settings, max_tokens, sentence_vectors
-        )
+        path = _write_build(index_dir, corpus.articles, vectors, settings, max_tokens)
     return report(len(vectors.passages), len(new.passages) if new else 0, path, False)
 
 
@@ -188,7 +194,7 @@ def _live_hashes(index_dir: Path) -> dict[str, str]:
         return {}
 
 
-def _reusable_index(settings: Settings, sentence_vectors: SentenceVectors) -> SearchIndex | None:
+def _reusable_index(settings: Settings, ranking_sentences: RankingSentences) -> SearchIndex | None:
     """The live index, if its vectors can be reused: same format, model, chunking, sentences."""
     try:
         old = load_index(settings.index_dir, settings.model)
@@ -199,7 +205,8 @@ def _reusable_index(settings: Settings, sentence_vectors: SentenceVectors) -> Se
     if old.manifest.get("chunking", {}).get("target_tokens") != settings.chunk_tokens:
         log.info("chunking changed: rebuilding everything")
         return None
-    if old.manifest.get("sentence_vectors", "pooled") != sentence_vectors:
+    made = old.manifest.get("sentence_vectors", "pooled"), ranking_sentences_of(old.manifest)
+    if made != ("pooled", ranking_sentences):
         log.info("sentence vectors made another way: rebuilding everything")
         return None
     return old
@@ -210,7 +217,7 @@ def _embed(
     settings: Settings,
     embedder: Embedder,
     progress: bool,
-    sentence_vectors: SentenceVectors,
+    ranking_sentences: RankingSentences,
 ) -> _Vectors:
     set_thread_pools(None)  # a build encodes with every core
     passages = chunk_articles(
@@ -224,17 +231,17 @@ def _embed(
         for p, t in zip(passages, texts, strict=True)
     ]  # fmt: skip
     passage_vectors, sentences = embedder.encode_with_spans(texts, spans, progress=progress)
-    if sentence_vectors == "pooled+own":
-        # Each sentence read alone as well as in its passage: the mean of both vectors found the
-        # right passage and quote more often than either (docs/quality.md). A second encoder
-        # pass, over short texts.
+    ranking = None
+    if ranking_sentences == "pooled+own":
+        # Each sentence read alone as well as in its passage, for the ranking only: the pooled
+        # vector alone quotes better (it knows what "it" is), the mean ranks better.
         own = embedder.encode([s for p in passages for s in p.sentence_texts()], progress=progress)
-        sentences = sentences + own
-        sentences /= np.maximum(np.linalg.norm(sentences, axis=1, keepdims=True), 1e-12)
+        ranking = sentences + own
+        ranking /= np.maximum(np.linalg.norm(ranking, axis=1, keepdims=True), 1e-12)
     # The questions' faster encoder is exported once per machine (~1 min on a busy machine):
     # here, while a build has the model loaded and the cores, not on someone's first question.
     embedder.prepare_query_encoder()
-    return _Vectors(passages, passage_vectors, sentences)
+    return _Vectors(passages, passage_vectors, sentences, ranking)
 
 
 def _assemble(
@@ -249,10 +256,17 @@ def _assemble(
         assert source is not None
         passages, sentences = rows_by_doc[id(source)].get(article.doc_id, ([], []))
         passage_rows.append((source, passages, sentences))
+    # Both sources have ranking vectors or neither: an index made the other way is not reused.
+    ranking = None
+    if all(s.ranking_sentence_vectors is not None for s in sources):
+        ranking = np.concatenate(
+            [source.ranking_sentence_vectors[rows] for source, _, rows in passage_rows]  # type: ignore[index]
+        )
     return _Vectors(
         [source.passages[i] for source, rows, _ in passage_rows for i in rows],
         np.concatenate([source.passage_vectors[rows] for source, rows, _ in passage_rows]),
         np.concatenate([source.sentence_vectors[rows] for source, _, rows in passage_rows]),
+        ranking,
     )
 
 
@@ -274,7 +288,6 @@ def _write_build(
     vectors: _Vectors,
     settings: Settings,
     max_tokens: int,
-    sentence_vectors: SentenceVectors = SENTENCE_VECTORS,
 ) -> Path:
     """Write a complete build beside the live one, then swap it in with one atomic rename."""
     passages = vectors.passages
@@ -288,6 +301,13 @@ def _write_build(
     search = _write_search(staging / SEARCH, vectors.passage_vectors)
     # float16: a sentence's cosine moves by ~1e-5, and the largest file halves.
     np.save(staging / SENTENCES, np.asarray(vectors.sentence_vectors, dtype=np.float16))
+    ranking_sentences: RankingSentences = "none"
+    if vectors.ranking_sentence_vectors is not None:
+        ranking_sentences = RANKING_SENTENCE_VECTORS
+        ranking = np.asarray(vectors.ranking_sentence_vectors, dtype=np.float16)
+        if ranking.shape != vectors.sentence_vectors.shape:
+            raise ValueError("the ranking's sentence vectors do not match the sentences")
+        np.save(staging / RANKING_SENTENCES, ranking)
     counts = np.array([len(p.sentences) for p in passages], dtype=np.int64)
     np.save(staging / SENTENCE_OFFSETS, np.concatenate([[0], np.cumsum(counts)]))
     titles = {a.doc_id: a.title for a in articles}
@@ -298,7 +318,8 @@ def _write_build(
         "model": settings.model,
         "dimension": int(vectors.passage_vectors.shape[1]),
         "chunking": {"target_tokens": settings.chunk_tokens, "max_tokens": max_tokens},
-        "sentence_vectors": sentence_vectors,
+        "sentence_vectors": "pooled",
+        "ranking_sentences": ranking_sentences,
         "search": search,
         "built_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "counts": {
@@ -628,8 +649,11 @@ class SearchIndex:
     manifest: dict[str, Any]
     passages: Sequence[Passage]
     passage_vectors: np.ndarray  # float32, memory-mapped
-    sentence_vectors: np.ndarray  # float16, memory-mapped
+    sentence_vectors: np.ndarray  # float16, memory-mapped: pooled, the quote's
     sentence_offsets: np.ndarray  # row of each passage's first sentence in sentence_vectors
+    # The ranking's sentence vectors (same rows, float16, memory-mapped); None in a build
+    # without them (ranking_sentences "none", or made before they existed).
+    ranking_sentence_vectors: np.ndarray | None
     lexical: LexicalIndex
     mean_vector: np.ndarray  # of the passage vectors (float64)
     second_moment: np.ndarray  # mean of v v^T over the passage vectors (float64)
@@ -665,11 +689,18 @@ def load_index(index_dir: Path, model: str, build_id: str | None = None) -> Sear
         moments = np.load(build / MOMENTS)
         sentence_vectors = np.load(build / SENTENCES, mmap_mode="r")
         sentence_offsets = np.load(build / SENTENCE_OFFSETS, mmap_mode="r")
+        ranking_sentence_vectors = None
+        if ranking_sentences_of(manifest) != "none":
+            ranking_sentence_vectors = np.load(build / RANKING_SENTENCES, mmap_mode="r")
         lexical = LexicalIndex.load(build / LEXICAL)
         if len(passage_vectors) != len(passages) or len(sentence_offsets) != len(passages) + 1:
             raise ValueError("vector counts do not match the passages")
         if len(sentence_vectors) != int(sentence_offsets[-1]):
             raise ValueError("sentence counts do not match the passages")
+        if ranking_sentence_vectors is not None and (
+            ranking_sentence_vectors.shape != sentence_vectors.shape
+        ):
+            raise ValueError("ranking sentence counts do not match the passages")
         search = _load_search(build, manifest, passage_vectors)
     except Exception as err:  # any unreadable part means the same thing to the user: rebuild
         raise IndexUnavailable(
@@ -682,11 +713,18 @@ def load_index(index_dir: Path, model: str, build_id: str | None = None) -> Sear
         passage_vectors=passage_vectors,
         sentence_vectors=sentence_vectors,
         sentence_offsets=sentence_offsets[:-1],
+        ranking_sentence_vectors=ranking_sentence_vectors,
         lexical=lexical,
         mean_vector=moments[0],
         second_moment=moments[1:],
         search=search,
     )
+
+
+def ranking_sentences_of(manifest: dict[str, Any]) -> RankingSentences:
+    """How the build's ranking sentence vectors were made ("none" in builds before them)."""
+    made = manifest.get("ranking_sentences", "none")
+    return made if made in get_args(RankingSentences) else "none"
 
 
 def _load_search(build: Path, manifest: dict[str, Any], vectors: np.ndarray) -> Any:

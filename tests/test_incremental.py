@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 
 from bot.embedding import Embedder
-from bot.index import build_index, load_index
+from bot.index import SearchIndex, build_index, load_index
 from bot.service import AnswerService
 from bot.settings import Settings, load_settings
 
@@ -88,8 +88,25 @@ def test_changed_article_reembeds_only_its_passages(
     assert np.array_equal(
         before.passage_vectors[shipped], after.passage_vectors[shipped_after]
     )  # reused, not recomputed
+    assert np.array_equal(  # the ranking's sentence vectors too, in their new rows
+        sentence_rows(before, shipped), sentence_rows(after, shipped_after)
+    )
     answer = AnswerService(settings, counting.inner).ask("Where are the vans built?")
     assert "Normal, Illinois" in answer.answer
+
+
+def sentence_rows(index: SearchIndex, passages: list[int]) -> np.ndarray:
+    """The ranking sentence vectors of these passages, in order."""
+    assert index.ranking_sentence_vectors is not None
+    return np.concatenate(
+        [
+            index.ranking_sentence_vectors[
+                int(index.sentence_offsets[i]) : int(index.sentence_offsets[i])
+                + len(index.passages[i].sentences)
+            ]
+            for i in passages
+        ]
+    )
 
 
 def test_deleted_article_leaves_search(setup: tuple[Settings, CountingEmbedder]) -> None:
@@ -112,20 +129,26 @@ def test_full_rebuild_embeds_everything(setup: tuple[Settings, CountingEmbedder]
     assert report.embedded == report.passages and report.unchanged == 2
 
 
-def test_sentence_vectors_made_another_way_rebuild_everything(
+def test_ranking_sentence_vectors_made_another_way_rebuild_everything(
     setup: tuple[Settings, CountingEmbedder],
 ) -> None:
     settings, counting = setup
     before = load_index(settings.index_dir, settings.model)
-    assert before.manifest["sentence_vectors"] == "pooled"
-    report = build_index(settings, counting, sentence_vectors="pooled+own")
+    assert before.manifest["ranking_sentences"] == "pooled+own"
+    report = build_index(settings, counting, ranking_sentences="none")
     assert report.embedded == report.passages  # not reused: they were made the other way
+    without = load_index(settings.index_dir, settings.model)
+    assert without.ranking_sentence_vectors is None
+    assert without.manifest["ranking_sentences"] == "none"
+    counting.encoded.clear()
+    report = build_index(settings, counting)  # back to the default: the file comes back
+    assert report.embedded == report.passages
     after = load_index(settings.index_dir, settings.model)
-    assert after.manifest["sentence_vectors"] == "pooled+own"
     sentences = [s for p in after.passages for s in p.sentence_texts()]
     assert set(sentences) <= set(counting.encoded)  # each sentence encoded alone too
     assert np.allclose(before.passage_vectors, after.passage_vectors, atol=1e-5)
-    pooled = np.asarray(before.sentence_vectors, np.float32)
-    mixed = np.asarray(after.sentence_vectors, np.float32)
+    pooled = np.asarray(after.sentence_vectors, np.float32)
+    assert np.allclose(np.asarray(without.sentence_vectors, np.float32), pooled, atol=1e-2)
+    mixed = np.asarray(after.ranking_sentence_vectors, np.float32)
     assert np.allclose(np.linalg.norm(mixed, axis=1), 1, atol=1e-2)
     assert not np.allclose(pooled, mixed, atol=1e-2)

@@ -10,18 +10,23 @@ import textwrap
 import time
 from pathlib import Path
 
+import numpy as np
 import pytest
 
+from bot.embedding import Embedder
 from bot.errors import BuildInProgress, IndexUnavailable
 from bot.index import (
     CURRENT,
     MANIFEST,
+    RANKING_SENTENCES,
     SENTENCES,
     VECTORS,
     VERIFIED,
     build_lock,
     load_index,
 )
+from bot.ranking import segment_max
+from bot.retrieval import Retriever
 from bot.service import AnswerService
 from bot.settings import Settings, load_settings
 
@@ -50,13 +55,18 @@ def test_truncated_vectors_are_reported_with_the_fix(evbot, index_copy: Path) ->
     assert "Traceback" not in run.stderr and len(run.stderr.strip().splitlines()) == 1
 
 
-@pytest.mark.parametrize("damage", ["garbage-manifest", "missing-sentences", "same-size-garbage"])
+@pytest.mark.parametrize(
+    "damage",
+    ["garbage-manifest", "missing-sentences", "missing-ranking-sentences", "same-size-garbage"],
+)
 def test_other_damage_is_reported(index_copy: Path, damage: str) -> None:
     build = live(index_copy)
     if damage == "garbage-manifest":
         (build / MANIFEST).write_text("{not json")
     elif damage == "missing-sentences":
         (build / SENTENCES).unlink()
+    elif damage == "missing-ranking-sentences":
+        (build / RANKING_SENTENCES).unlink()
     else:
         size = (build / VECTORS).stat().st_size
         (build / VECTORS).write_bytes(b"\0" * size)
@@ -240,3 +250,52 @@ def test_old_builds_are_pruned_but_the_previous_one_is_kept(
     remaining = sorted(p.name for p in settings.index_dir.iterdir() if not p.name.startswith("."))
     assert remaining == sorted([CURRENT, Path(builds[1]).name, Path(builds[2]).name])
     assert live(settings.index_dir).name == Path(builds[2]).name
+
+
+def test_the_ranking_reads_the_mixed_sentence_vectors_and_the_quote_the_pooled(
+    service: AnswerService, embedder: Embedder
+) -> None:
+    index = service.retriever.index
+    pooled = np.asarray(index.sentence_vectors, np.float32)
+    mixed = np.asarray(index.ranking_sentence_vectors, np.float32)
+    assert mixed.shape == pooled.shape and not np.allclose(mixed, pooled, atol=0.05)
+    # The mixed vector: the mean of the pooled one and the sentence encoded alone.
+    alone = embedder.encode([s for p in index.passages for s in p.sentence_texts()][:8])
+    mean = pooled[:8] + alone
+    assert np.allclose(mixed[:8], mean / np.linalg.norm(mean, axis=1, keepdims=True), atol=2e-3)
+
+    retriever = Retriever(index, embedder, term_overlap_weight=0.0)
+    vector = embedder.encode_query("Which states will the battery factories be built in?")
+    rows = np.arange(len(index.passages))
+    cosine = np.asarray(index.passage_vectors, np.float32) @ vector
+    lengths = np.diff(np.append(index.sentence_offsets, len(mixed)))
+    evidence = retriever._best_sentence_cosines(rows, vector, cosine)
+    assert np.allclose(evidence, segment_max(mixed @ vector, lengths), atol=1e-5)
+    assert not np.allclose(evidence, segment_max(pooled @ vector, lengths), atol=1e-3)
+    for hit in retriever.search("Which states will the battery factories be built in?"):
+        row = next(i for i, p in enumerate(index.passages) if p.id == hit.passage.id)
+        first = int(index.sentence_offsets[row])
+        quoted = pooled[first : first + len(hit.passage.sentences)] @ vector
+        assert np.allclose(hit.sentence_scores, quoted, atol=1e-5)
+
+
+def test_an_index_from_before_the_ranking_sentence_vectors_ranks_as_before(
+    index_copy: Path, embedder: Embedder, caplog: pytest.LogCaptureFixture
+) -> None:
+    build = live(index_copy)
+    manifest = json.loads((build / MANIFEST).read_text())
+    for listing in (manifest["files"], manifest["checksums"]):
+        del listing[RANKING_SENTENCES]
+    del manifest["ranking_sentences"]
+    (build / MANIFEST).write_text(json.dumps(manifest))
+    (build / RANKING_SENTENCES).unlink()
+    old = load_index(index_copy, "all-MiniLM-L6-v2")
+    assert old.ranking_sentence_vectors is None
+    retriever = Retriever(old, embedder)
+    assert retriever.sentence_weight and "evbot index build" in caplog.text
+    without_evidence = Retriever(old, embedder, sentence_weight=0.0)
+    for question in [QUESTION, "Which states will the battery factories be built in?"]:
+        vector = embedder.encode_query(question)
+        assert np.array_equal(
+            retriever.rank(question, vector).ids, without_evidence.rank(question, vector).ids
+        )

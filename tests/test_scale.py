@@ -26,7 +26,7 @@ def brute_force(retriever: Retriever, query: str, vector: np.ndarray) -> tuple[l
     return order.tolist(), fused[order]
 
 
-@pytest.mark.parametrize("sentence_weight", [0.0, 0.25])
+@pytest.mark.parametrize("sentence_weight", [0.0, 0.5])
 def test_the_ranking_equals_scoring_every_passage(
     service, questions: list[dict], embedder, sentence_weight: float
 ) -> None:
@@ -53,11 +53,14 @@ def synthetic_build(settings: Settings, passages: int) -> Path:
     centres = rng.standard_normal((20, 16)).astype(np.float32)
     vectors = centres[rng.integers(0, 20, passages)] + rng.standard_normal((passages, 16)) * 0.5
     vectors = (vectors / np.linalg.norm(vectors, axis=1, keepdims=True)).astype(np.float32)
+    # The ranking's sentence vectors differ from the quote's, as the encoder's do.
+    ranking = vectors + rng.standard_normal(vectors.shape).astype(np.float32) * 0.5
+    ranking /= np.linalg.norm(ranking, axis=1, keepdims=True)
     articles = [
         Article(f"d{a}", f"d{a}.md", f"Article {a}", "", (), f"{a:064x}")
         for a in range((passages + 9) // 10)
     ]
-    built = index_module._Vectors(made, vectors, vectors.copy())
+    built = index_module._Vectors(made, vectors, vectors.copy(), ranking)
     return index_module._write_build(settings.index_dir, articles, built, settings, 254)
 
 
@@ -95,11 +98,12 @@ def test_large_builds_search_approximately_and_fuse_exactly(
 
 
 def brute_force_all(retriever: Retriever, query: str, vector: np.ndarray):
-    """Every passage's fused score: its cosine, mixed with its best sentence's by
-    `sentence_weight` and z-scored by the cosines' spread, plus BM25's weighted z-score."""
+    """Every passage's fused score: its cosine, mixed with its best sentence's (by the ranking
+    sentence vectors) by `sentence_weight` and z-scored by the cosines' spread, plus BM25's
+    weighted z-score."""
     index = retriever.index
     cosine = (np.asarray(index.passage_vectors) @ vector).astype(np.float64)
-    sentences = np.asarray(index.sentence_vectors, dtype=np.float32) @ vector
+    sentences = np.asarray(index.ranking_sentence_vectors, dtype=np.float32) @ vector
     lengths = np.diff(np.append(index.sentence_offsets, len(index.sentence_vectors)))
     weight = retriever.sentence_weight
     dense = (1 - weight) * cosine + weight * segment_max(sentences, lengths)
@@ -116,7 +120,7 @@ def test_passages_read_back_as_written(tmp_path: Path) -> None:
     passages = list(index.passages)
     assert len(passages) == len(index.passages) == 25
     assert index.passages[-1] == passages[24] and index.passages[3:5] == passages[3:5]
-    assert index.sentence_vectors.dtype == np.float16
+    assert index.sentence_vectors.dtype == index.ranking_sentence_vectors.dtype == np.float16
     with pytest.raises(IndexError):
         index.passages[25]
 

@@ -136,7 +136,7 @@ def tqdm_progress(items: Iterable[T], total: int, what: str) -> Iterator[T]:
 
 
 def _cache_key(beir: BeirSet, settings: Settings, kind: str, titles: bool) -> str:
-    from bot.index import FORMAT_VERSION
+    from bot.index import FORMAT_VERSION, RANKING_SENTENCE_VECTORS
 
     parts = {
         "corpus": beir.fingerprint,
@@ -145,6 +145,8 @@ def _cache_key(beir: BeirSet, settings: Settings, kind: str, titles: bool) -> st
         "model": settings.model,
         "format": FORMAT_VERSION if kind == "pipeline" else None,  # stock vectors: no index
         "chunk_tokens": settings.chunk_tokens if kind == "pipeline" else None,
+        # A cached build without the ranking's sentence vectors would rank without them.
+        **({"ranking_sentences": RANKING_SENTENCE_VECTORS} if kind == "pipeline" else {}),
     }
     digest = hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()[:16]
     return f"{beir.name}-{kind}-{digest}"
