@@ -3,6 +3,8 @@
     .venv/bin/python benchmarks/quality.py [--misses] [--sentence-weight W [W ...]]
                                            [--lexical-weight W] [--ranking-sentences none]
                                            [--named-things] [--tuning-only]
+                                           [--expansion-weight W] [--expansion-known-weight W]
+                                           [--expansion-similarity C]
 
 Asks every question as `evbot ask` does (AnswerService over a fresh index of corpus/) and prints,
 per set: right passage first / in the top three, the quoted answer holding the expected words,
@@ -14,7 +16,8 @@ only, so no choice is made by looking at them (`--tuning-only` does not measure 
 sentence weights are measured in turn over one index, side by side (0: the ranking without
 sentence evidence). `--ranking-sentences none` builds the index without the ranking's sentence
 vectors (docs/quality.md), `--named-things` switches on the partial label's rules for things
-asked for by name (off in the bot). Prints figures; asserts nothing.
+asked for by name (off in the bot), `--expansion-*` set a BM25 query expansion (off in the
+bot; docs/quality.md). Prints figures; asserts nothing.
 """
 
 from __future__ import annotations
@@ -165,6 +168,15 @@ def main() -> None:
         default=RANKING_SENTENCE_VECTORS,
         help="the ranking's sentence vectors the build makes",
     )
+    parser.add_argument(
+        "--expansion-weight", type=float, default=None, help="BM25 query expansion, unknown words"
+    )
+    parser.add_argument(
+        "--expansion-known-weight", type=float, default=None, help="and words BM25 matches"
+    )
+    parser.add_argument(
+        "--expansion-similarity", type=float, default=None, help="its least word cosine"
+    )
     parser.add_argument("--tuning-only", action="store_true", help="the tuning sets only")
     args = parser.parse_args()
     if args.baseline:
@@ -179,6 +191,12 @@ def main() -> None:
         service = shipped_service(Path(tmp), args.ranking_sentences)
         if args.lexical_weight is not None:
             service.retriever.lexical_weight = args.lexical_weight
+        if args.expansion_weight is not None:
+            service.retriever.expansion_weight = args.expansion_weight
+        if args.expansion_known_weight is not None:
+            service.retriever.expansion_known_weight = args.expansion_known_weight
+        if args.expansion_similarity is not None:
+            service.retriever.expansion_similarity = args.expansion_similarity
         for weight in args.sentence_weight:
             if weight is not None:
                 service.retriever.sentence_weight = weight

@@ -1,14 +1,28 @@
-"""The lexical (BM25) side of the index: stemmed English terms scored with bm25s."""
+"""The lexical (BM25) side of the index: stemmed English terms scored with bm25s.
+
+A question's words can also reach the corpus's words that mean about the same ("boss" ->
+"leader", "ceo"; "fight" -> "battle"): each question word adds the index's terms whose words lie
+nearest it in the embedding model's own input word vectors, at a weight under 1
+(`WordNeighbours`; docs/quality.md, "BM25 query expansion").
+"""
 
 from __future__ import annotations
 
+import json
 import re
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Callable, Mapping, Sequence
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 import numpy as np
+
+# The word each term was stemmed from most often, by term id, beside bm25s's files (its
+# neighbours are found by that word's vector: a stem such as "compani" is no word).
+WORDS = "words.json"
+# Query expansion for an index of at most this many terms (`WordNeighbours`).
+EXPANSION_TERMS = 4096
 
 
 @cache
@@ -38,34 +52,77 @@ def terms(texts: Sequence[str]) -> list[list[str]]:
     and a stopword set per call, 15 bars per answer (0.7 ms a call against 0.03 ms on the loaded
     machine, docs/scale.md); tests/test_scale.py checks the terms against bm25s's.
     """
-    stopwords, stemmer = _stopwords(), _stemmer()
-    split = [[w for w in _WORDS.findall(text.lower()) if w not in stopwords] for text in texts]
-    return [stemmer.stemWords(words) for words in split] if stemmer else split
+    return [_stem(words) for words in _split(texts)]
+
+
+def _split(texts: Sequence[str]) -> list[list[str]]:
+    """Each text's lower-cased words, stopwords left out (unstemmed)."""
+    stopwords = _stopwords()
+    return [[w for w in _WORDS.findall(text.lower()) if w not in stopwords] for text in texts]
+
+
+def _stem(words: list[str]) -> list[str]:
+    stemmer = _stemmer()
+    return stemmer.stemWords(words) if stemmer else words
 
 
 class LexicalIndex:
-    def __init__(self, bm25: Any) -> None:
+    def __init__(
+        self, bm25: Any, words: list[str] | None = None, words_file: Path | None = None
+    ) -> None:
         self._bm25 = bm25
+        self._words = words
+        self._words_file = words_file  # read on first use: a large index never needs them
+
+    @property
+    def words(self) -> list[str] | None:
+        """The word behind each term id (None: a build from before they were kept)."""
+        if self._words is None and self._words_file is not None:
+            self._words = json.loads(self._words_file.read_text(encoding="utf-8"))
+        return self._words
+
+    @property
+    def term_count(self) -> int:
+        """Terms in the vocabulary (bm25s's empty term left out)."""
+        return max(len(self._bm25.vocab_dict) - 1, 0)
 
     @classmethod
     def build(cls, texts: Sequence[str]) -> LexicalIndex:
         import bm25s
 
+        split = _split(texts)
+        stemmed = [_stem(words) for words in split]
         # Anserini's BEIR setting, which beat bm25s's default (1.5, 0.75) on SciFact train and
         # the shipped questions (benchmarks/fusion.py --bm25).
         bm25 = bm25s.BM25(k1=0.9, b=0.4)
-        bm25.index(terms(texts), show_progress=False)
-        return cls(bm25)
+        bm25.index(stemmed, show_progress=False)
+        counts = Counter(word for words in split for word in words)
+        word_of: dict[str, str] = {}
+        for word, _ in counts.most_common():  # most frequent first: it names its stem
+            word_of.setdefault(_stem([word])[0], word)
+        vocab = bm25.vocab_dict
+        words = [""] * len(vocab)
+        for term, row in vocab.items():
+            words[row] = word_of.get(term, term)
+        return cls(bm25, words)
 
     def save(self, directory: Path) -> None:
         self._bm25.save(str(directory), show_progress=False)
+        if self.words is not None:
+            (directory / WORDS).write_text(json.dumps(self.words), encoding="utf-8")
 
     @classmethod
     def load(cls, directory: Path) -> LexicalIndex:
         import bm25s
 
         # Memory-mapped: the postings of a million passages stay on disk until a query reads them.
-        return cls(bm25s.BM25.load(str(directory), mmap=True, show_progress=False, verbosity=0))
+        bm25 = bm25s.BM25.load(str(directory), mmap=True, show_progress=False, verbosity=0)
+        words_file = directory / WORDS
+        return cls(bm25, words_file=words_file if words_file.exists() else None)
+
+    def document_frequencies(self) -> np.ndarray:
+        """How many passages hold each term, by term id."""
+        return np.diff(np.asarray(self._bm25.scores["indptr"], dtype=np.int64))
 
     def scores(self, query: str) -> np.ndarray:
         """BM25 score of every passage for `query` (zeros when no query term is in the corpus)."""
@@ -75,19 +132,27 @@ class LexicalIndex:
             return np.zeros(n, dtype=np.float32)
         return np.asarray(self._bm25.get_scores(known), dtype=np.float32)
 
-    def scored(self, query: str) -> tuple[np.ndarray, np.ndarray]:
+    def scored(
+        self, query: str, expansion: Mapping[int, float] | None = None
+    ) -> tuple[np.ndarray, np.ndarray]:
         """(rows, BM25 scores) of the passages that match `query`, rows ascending; the rest
         score 0. Summed from the query terms' postings, so the cost follows the matches rather
-        than the corpus (`scores` fills an array as long as the corpus).
+        than the corpus (`scores` fills an array as long as the corpus). `expansion` adds terms
+        by id, each term's scores times its weight (`WordNeighbours.expand`).
         """
         vocab = self._bm25.vocab_dict
         # A repeated term counts again, as bm25s's own scoring does.
-        ids = [vocab[t] for t in terms([query])[0] if t in vocab]
-        if not ids:
+        weights = Counter(vocab[t] for t in terms([query])[0] if t in vocab)
+        for term, weight in (expansion or {}).items():
+            weights[term] += weight
+        if not weights:
             return np.zeros(0, dtype=np.int64), np.zeros(0)
         indptr, postings = self._bm25.scores["indptr"], self._bm25.scores
+        ids = list(weights)
         rows = np.concatenate([postings["indices"][indptr[i] : indptr[i + 1]] for i in ids])
-        data = np.concatenate([postings["data"][indptr[i] : indptr[i + 1]] for i in ids])
+        data = np.concatenate(
+            [postings["data"][indptr[i] : indptr[i + 1]] * weights[i] for i in ids]
+        )
         n = int(postings["num_docs"])
         if len(rows) * 8 < n:  # few matches: sort them (a million postings would take 60 ms)
             unique, which = np.unique(rows, return_inverse=True)
@@ -107,3 +172,107 @@ class LexicalIndex:
                 df = int(indptr[vocab[term] + 1] - indptr[vocab[term]])
                 weights[term] = float(np.log1p((n - df + 0.5) / (df + 0.5)))
         return weights
+
+
+WordVectors = Callable[[Sequence[str]], np.ndarray]
+
+
+def input_word_vectors(model: Any) -> WordVectors:
+    """Words -> the sentence model's own vector of each (normalised rows, float32).
+
+    A word's vector is the mean of its word pieces' input embeddings (the model's first layer):
+    a table lookup, so a question's words cost no encoder pass. Measured against each word
+    encoded alone by the whole model (a pass per word): as good on the tuning questions, and
+    the whole-model vectors lost follow-ups (docs/quality.md).
+    """
+    from tokenizers import Tokenizer
+
+    table = model[0].auto_model.embeddings.word_embeddings.weight.detach().float().cpu().numpy()
+    # The fast tokenizer called directly, as bot/onnx_query.py does: transformers' own call
+    # costs more than the rest of a question's expansion.
+    backend = Tokenizer.from_str(model.tokenizer.backend_tokenizer.to_str())
+    backend.no_truncation()
+    backend.no_padding()
+
+    def vectors(words: Sequence[str]) -> np.ndarray:
+        out = np.zeros((len(words), table.shape[1]), dtype=np.float32)
+        if not words:
+            return out
+        pieces = [e.ids for e in backend.encode_batch(list(words), add_special_tokens=False)]
+        lengths = np.array([len(ids) for ids in pieces], dtype=np.int64)
+        filled = lengths > 0
+        if filled.any():
+            flat = np.concatenate([ids for ids in pieces if ids]).astype(np.int64)
+            starts = np.concatenate([[0], np.cumsum(lengths[filled])[:-1]])
+            sums = np.add.reduceat(table[flat], starts, axis=0)
+            out[filled] = sums / lengths[filled, None]
+        norms = np.linalg.norm(out, axis=1, keepdims=True)
+        return np.divide(out, norms, out=np.zeros_like(out), where=norms > 0)
+
+    return vectors
+
+
+class WordNeighbours:
+    """A question's words -> the index's terms whose words mean about the same, weighted.
+
+    Each content word of the question adds its `per_word` nearest terms (by the cosine of the
+    words' input vectors, at least `similarity`, its own term excluded) to BM25's query, at
+    `weight` each for a word no passage holds and `known_weight` for one BM25 matches already:
+    "rival carmakers" also matches "cars", "net zero emissions" "carbon".
+
+    Only for an index of at most `limit` terms (the shipped article has 516; XQuAD's 266
+    passages 5,212, a 10^4-passage index about 30,000): each question word costs a product with
+    every term's vector, 1.5 M multiply-adds per word at 4,096 terms, and a large index has
+    passages in plenty that use the question's own words. Capping the candidates at the most
+    frequent terms instead cost 30 ms an answer at 10^4 passages, their postings read for
+    nothing (docs/quality.md).
+    """
+
+    def __init__(
+        self,
+        lexical: LexicalIndex,
+        word_vectors: WordVectors,
+        *,
+        similarity: float,
+        weight: float,
+        known_weight: float | None = None,
+        per_word: int = 3,
+        limit: int = EXPANSION_TERMS,
+    ) -> None:
+        self._vocab = lexical._bm25.vocab_dict
+        self._word_vectors = word_vectors
+        self.similarity, self.weight, self.per_word = similarity, weight, per_word
+        self.known_weight = weight if known_weight is None else known_weight
+        words = (lexical.words if lexical.term_count <= limit else None) or []
+        frequency = lexical.document_frequencies() if words else np.zeros(0, np.int64)
+        # bm25s's vocabulary ends with an empty term that no passage holds.
+        held = [i for i in range(min(len(words), len(frequency))) if words[i] and frequency[i]]
+        self._ids = np.asarray(held, dtype=np.int64)
+        self._column = {int(term): column for column, term in enumerate(self._ids)}
+        self._vectors = word_vectors([words[i] for i in self._ids])
+
+    def expand(self, query: str) -> dict[int, float]:
+        """Term id -> weight of each neighbour the question's words add (none: {})."""
+        if not len(self._ids):
+            return {}
+        words = list(dict.fromkeys(_split([query])[0]))
+        own = [self._vocab.get(term, -1) for term in _stem(words)]
+        weights = [self.weight if term < 0 else self.known_weight for term in own]
+        words, own, weights = [
+            [x[i] for i in range(len(words)) if weights[i] > 0] for x in (words, own, weights)
+        ]
+        if not words:
+            return {}
+        cosines = self._word_vectors(words) @ self._vectors.T
+        for row, term in enumerate(own):  # a word's own term is no neighbour
+            column = self._column.get(term)
+            if column is not None:
+                cosines[row, column] = -np.inf
+        k = min(self.per_word, cosines.shape[1])
+        nearest = np.argpartition(-cosines, k - 1, axis=1)[:, :k]
+        near = np.take_along_axis(cosines, nearest, axis=1) >= self.similarity
+        added: dict[int, float] = {}
+        for row, column in zip(*np.nonzero(near), strict=True):
+            term = int(self._ids[nearest[row, column]])
+            added[term] = added.get(term, 0.0) + weights[row]
+        return added

@@ -147,6 +147,8 @@ def _cache_key(beir: BeirSet, settings: Settings, kind: str, titles: bool) -> st
         "chunk_tokens": settings.chunk_tokens if kind == "pipeline" else None,
         # A cached build without the ranking's sentence vectors would rank without them.
         **({"ranking_sentences": RANKING_SENTENCE_VECTORS} if kind == "pipeline" else {}),
+        # Builds before the lexical index kept its terms' words had no BM25 query expansion.
+        "lexical_words": kind == "pipeline",
     }
     digest = hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()[:16]
     return f"{beir.name}-{kind}-{digest}"
