@@ -34,7 +34,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bot.embedding import get_embedder  # noqa: E402
-from bot.index import RANKING_SENTENCE_VECTORS, RankingSentences, build_index  # noqa: E402
+from bot.index import RankingSentences, build_index  # noqa: E402
 from bot.service import AnswerService  # noqa: E402
 from bot.settings import load_settings  # noqa: E402
 
@@ -131,9 +131,7 @@ def measure(service: AnswerService, name: str, show: bool) -> dict[str, object]:
     return figures
 
 
-def shipped_service(
-    tmp: Path, ranking_sentences: RankingSentences = RANKING_SENTENCE_VECTORS
-) -> AnswerService:
+def shipped_service(tmp: Path, ranking_sentences: RankingSentences | None = None) -> AnswerService:
     """The bot over the shipped corpus, its index and query log built fresh under `tmp`."""
     settings = load_settings(
         corpus_dir=ROOT / "corpus", index_dir=tmp / "index", db_path=tmp / "log.sqlite3"
@@ -165,8 +163,8 @@ def main() -> None:
     parser.add_argument(
         "--ranking-sentences",
         choices=get_args(RankingSentences),
-        default=RANKING_SENTENCE_VECTORS,
-        help="the ranking's sentence vectors the build makes",
+        default=None,
+        help="the ranking's sentence vectors the build makes (default: EVBOT_RANKING_SENTENCES)",
     )
     parser.add_argument(
         "--expansion-weight", type=float, default=None, help="BM25 query expansion, unknown words"

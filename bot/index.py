@@ -141,10 +141,15 @@ def build_index(
     *,
     full: bool = False,
     progress: bool = False,
-    ranking_sentences: RankingSentences = RANKING_SENTENCE_VECTORS,
+    ranking_sentences: RankingSentences | None = None,
 ) -> BuildReport:
-    """Bring index/ up to date with corpus/: only new and changed articles are embedded."""
+    """Bring index/ up to date with corpus/: only new and changed articles are embedded.
+
+    `ranking_sentences` overrides the setting `EVBOT_RANKING_SENTENCES` (benchmarks, tests).
+    """
     started = time.perf_counter()
+    if ranking_sentences is None:
+        ranking_sentences = settings.ranking_sentences
     index_dir = settings.index_dir
     with build_lock(index_dir):
         _remove_unfinished_builds(index_dir)

@@ -13,7 +13,6 @@ every sentence of its passage, from the pooled sentence vectors, which the answe
 
 from __future__ import annotations
 
-import logging
 from dataclasses import dataclass
 from typing import Literal
 
@@ -34,8 +33,6 @@ from bot.ranking import (
 # Each scorer proposes at least this many candidates: the fused top 10 of the union of both top
 # 200s equalled the fused top 10 over all passages on SciFact and XQuAD-en (docs/scale.md).
 MIN_DEPTH = 200
-
-log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -92,14 +89,6 @@ class Retriever:
         self.duplicate_similarity = duplicate_similarity
         self.term_overlap_weight = term_overlap_weight
         self.sentence_weight = sentence_weight
-        if sentence_weight and index.ranking_sentence_vectors is None:
-            # A build from before the file: it ranks as the bot did then, not on the pooled
-            # vectors, which measured worse for follow-ups at this weight (docs/quality.md).
-            log.warning(
-                "index %s has no ranking sentence vectors, so the ranking goes without sentence "
-                "evidence; run: evbot index build",
-                index.path,
-            )
         self.expansion_similarity = expansion_similarity
         self.expansion_weight = expansion_weight
         self.expansion_known_weight = expansion_known_weight

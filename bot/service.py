@@ -28,7 +28,7 @@ from bot.conversation import (
 )
 from bot.embedding import Embedder, get_embedder
 from bot.errors import IndexUnavailable, UnknownAnswer
-from bot.index import live_build, load_index
+from bot.index import live_build, load_index, ranking_sentences_of
 from bot.retrieval import Retriever
 from bot.settings import Settings
 from bot.store import Store, StoreError, open_store
@@ -118,6 +118,16 @@ class AnswerService:
 
     def _load(self, build: str | None) -> Retriever:
         index = load_index(self.settings.index_dir, self.settings.model, build)
+        made = ranking_sentences_of(index.manifest)
+        if made != self.settings.ranking_sentences:
+            # It still answers: without the file the ranking has no sentence evidence.
+            log.warning(
+                "index %s was built with ranking sentences %r, EVBOT_RANKING_SENTENCES is %r; "
+                "run: evbot index build",
+                index.path,
+                made,
+                self.settings.ranking_sentences,
+            )
         return Retriever(index, self.embedder)
 
     def search_for(

@@ -246,6 +246,9 @@ class Settings(BaseSettings):
     # Cosine similarity of the best passage below which a question counts as not covered.
     min_score: float = Field(default=0.22, ge=-1.0, le=1.0)
     chunk_tokens: int = Field(default=96, ge=32, le=254)
+    # "pooled+own": the build encodes every sentence alone too, for the ranking's sentence
+    # evidence (docs/quality.md); off by default: it doubles a build's encoding (issue 18's 0.9x).
+    ranking_sentences: Literal["pooled+own", "none"] = "none"
     batch_size: int = Field(default=32, ge=1, le=1024)
     # The query log (SQLite); by default it lives beside the index.
     db_path: Path | None = None

@@ -66,6 +66,17 @@ def shipped_settings(tmp_path_factory: pytest.TempPathFactory, embedder: Embedde
 
 
 @pytest.fixture(scope="session")
+def mixed_settings(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> Settings:
+    """The shipped corpus built with the ranking's own sentence vectors (off by default)."""
+    index_dir = tmp_path_factory.mktemp("mixed-index")
+    settings = load_settings(
+        corpus_dir=SHIPPED_CORPUS, index_dir=index_dir, ranking_sentences="pooled+own"
+    )
+    build_index(settings, embedder)
+    return settings
+
+
+@pytest.fixture(scope="session")
 def service(shipped_settings: Settings, embedder: Embedder) -> AnswerService:
     return AnswerService(shipped_settings, embedder)
 

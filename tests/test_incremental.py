@@ -51,7 +51,10 @@ def setup(
     corpus_copy: Path, tmp_path: Path, embedder: Embedder
 ) -> tuple[Settings, CountingEmbedder]:
     (corpus_copy / "rivian-vans.md").write_text(EXTRA)
-    settings = load_settings(corpus_dir=corpus_copy, index_dir=tmp_path / "index")
+    # With the ranking's own sentence vectors (off by default), so their reuse is tested too.
+    settings = load_settings(
+        corpus_dir=corpus_copy, index_dir=tmp_path / "index", ranking_sentences="pooled+own"
+    )
     counting = CountingEmbedder(embedder)
     first = build_index(settings, counting)
     assert first.added == 2 and first.embedded == first.passages
@@ -141,7 +144,7 @@ def test_ranking_sentence_vectors_made_another_way_rebuild_everything(
     assert without.ranking_sentence_vectors is None
     assert without.manifest["ranking_sentences"] == "none"
     counting.encoded.clear()
-    report = build_index(settings, counting)  # back to the default: the file comes back
+    report = build_index(settings, counting)  # back to the setting: the file comes back
     assert report.embedded == report.passages
     after = load_index(settings.index_dir, settings.model)
     sentences = [s for p in after.passages for s in p.sentence_texts()]

@@ -40,6 +40,13 @@ def index_copy(shipped_settings: Settings, tmp_path: Path) -> Path:
     return target
 
 
+@pytest.fixture
+def mixed_copy(mixed_settings: Settings, tmp_path: Path) -> Path:
+    target = tmp_path / "mixed-index"
+    shutil.copytree(mixed_settings.index_dir, target, symlinks=True)
+    return target
+
+
 def live(index_dir: Path) -> Path:
     return (index_dir / CURRENT).resolve()
 
@@ -59,7 +66,11 @@ def test_truncated_vectors_are_reported_with_the_fix(evbot, index_copy: Path) ->
     "damage",
     ["garbage-manifest", "missing-sentences", "missing-ranking-sentences", "same-size-garbage"],
 )
-def test_other_damage_is_reported(index_copy: Path, damage: str) -> None:
+def test_other_damage_is_reported(
+    index_copy: Path, damage: str, request: pytest.FixtureRequest
+) -> None:
+    if damage == "missing-ranking-sentences":  # only a build made with them lists the file
+        index_copy = request.getfixturevalue("mixed_copy")
     build = live(index_copy)
     if damage == "garbage-manifest":
         (build / MANIFEST).write_text("{not json")
@@ -253,9 +264,9 @@ def test_old_builds_are_pruned_but_the_previous_one_is_kept(
 
 
 def test_the_ranking_reads_the_mixed_sentence_vectors_and_the_quote_the_pooled(
-    service: AnswerService, embedder: Embedder
+    mixed_settings: Settings, embedder: Embedder
 ) -> None:
-    index = service.retriever.index
+    index = AnswerService(mixed_settings, embedder).retriever.index
     pooled = np.asarray(index.sentence_vectors, np.float32)
     mixed = np.asarray(index.ranking_sentence_vectors, np.float32)
     assert mixed.shape == pooled.shape and not np.allclose(mixed, pooled, atol=0.05)
@@ -280,19 +291,23 @@ def test_the_ranking_reads_the_mixed_sentence_vectors_and_the_quote_the_pooled(
 
 
 def test_an_index_from_before_the_ranking_sentence_vectors_ranks_as_before(
-    index_copy: Path, embedder: Embedder, caplog: pytest.LogCaptureFixture
+    mixed_copy: Path, mixed_settings: Settings, embedder: Embedder, caplog: pytest.LogCaptureFixture
 ) -> None:
-    build = live(index_copy)
+    build = live(mixed_copy)
     manifest = json.loads((build / MANIFEST).read_text())
     for listing in (manifest["files"], manifest["checksums"]):
         del listing[RANKING_SENTENCES]
     del manifest["ranking_sentences"]
     (build / MANIFEST).write_text(json.dumps(manifest))
     (build / RANKING_SENTENCES).unlink()
-    old = load_index(index_copy, "all-MiniLM-L6-v2")
+    old = load_index(mixed_copy, "all-MiniLM-L6-v2")
     assert old.ranking_sentence_vectors is None
     retriever = Retriever(old, embedder)
-    assert retriever.sentence_weight and "evbot index build" in caplog.text
+    assert retriever.sentence_weight
+    # The settings ask for the file the build lacks: the bot says how to make it, and answers.
+    asking = mixed_settings.model_copy(update={"index_dir": mixed_copy})
+    assert AnswerService(asking, embedder).ask(QUESTION).citations
+    assert "EVBOT_RANKING_SENTENCES" in caplog.text and "evbot index build" in caplog.text
     without_evidence = Retriever(old, embedder, sentence_weight=0.0)
     for question in [QUESTION, "Which states will the battery factories be built in?"]:
         vector = embedder.encode_query(question)

@@ -28,9 +28,10 @@ def brute_force(retriever: Retriever, query: str, vector: np.ndarray) -> tuple[l
 
 @pytest.mark.parametrize("sentence_weight", [0.0, 0.5])
 def test_the_ranking_equals_scoring_every_passage(
-    service, questions: list[dict], embedder, sentence_weight: float
+    mixed_settings: Settings, questions: list[dict], embedder, sentence_weight: float
 ) -> None:
-    retriever = Retriever(service.retriever.index, embedder, sentence_weight=sentence_weight)
+    index = load_index(mixed_settings.index_dir, mixed_settings.model)
+    retriever = Retriever(index, embedder, sentence_weight=sentence_weight)
     for question in [q["question"] for q in questions[:40]]:
         vector = embedder.encode_query(question)
         ranking = retriever.rank(question, vector)

@@ -136,7 +136,7 @@ def tqdm_progress(items: Iterable[T], total: int, what: str) -> Iterator[T]:
 
 
 def _cache_key(beir: BeirSet, settings: Settings, kind: str, titles: bool) -> str:
-    from bot.index import FORMAT_VERSION, RANKING_SENTENCE_VECTORS
+    from bot.index import FORMAT_VERSION
 
     parts = {
         "corpus": beir.fingerprint,
@@ -146,7 +146,7 @@ def _cache_key(beir: BeirSet, settings: Settings, kind: str, titles: bool) -> st
         "format": FORMAT_VERSION if kind == "pipeline" else None,  # stock vectors: no index
         "chunk_tokens": settings.chunk_tokens if kind == "pipeline" else None,
         # A cached build without the ranking's sentence vectors would rank without them.
-        **({"ranking_sentences": RANKING_SENTENCE_VECTORS} if kind == "pipeline" else {}),
+        **({"ranking_sentences": settings.ranking_sentences} if kind == "pipeline" else {}),
         # Builds before the lexical index kept its terms' words had no BM25 query expansion.
         "lexical_words": kind == "pipeline",
     }
