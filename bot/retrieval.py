@@ -70,12 +70,14 @@ class Retriever:
         term_overlap_weight: float = 0.3,
         # Share of the best sentence's cosine in a passage's dense score, from the ranking
         # sentence vectors (the mean of pooled and alone): 0.4-0.5 was the best plateau on the
-        # tuning sets, no follow-up lost, XQuAD-en's nDCG up (docs/quality.md).
+        # tuning sets, no follow-up lost, XQuAD-en's nDCG up (docs/quality.md). Only an index
+        # built with EVBOT_RANKING_SENTENCES=pooled+own has them (off by default).
         sentence_weight: float = 0.5,
         # BM25 query expansion by the model's input word vectors (docs/quality.md): each question
         # word adds the index's terms within this cosine, at the first weight for a word no passage
-        # holds and the second for one BM25 matches. Off: 0.5 / 0.1 gained on tuning before the
-        # sentence evidence above was on, and the two together are not measured yet.
+        # holds and the second for one BM25 matches. Off: 0.5 / 0.1 gained on tuning (70 -> 73 first
+        # of 100) with no held-out figure lower, but it loses Panasonic for "Who is supplying
+        # batteries for the Amazon electric car?" (tests/test_chat_clean.py).
         expansion_similarity: float = 0.35,
         expansion_weight: float = 0.0,
         expansion_known_weight: float = 0.0,
