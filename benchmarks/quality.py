@@ -60,6 +60,8 @@ SETS = {
     "held-out-2": ["quality-holdout-2.jsonl", "conversations-holdout-2.jsonl"],
     # Written from the article alone by a helper who does not tune, committed before any measuring.
     "held-out-3": ["quality-holdout-3.jsonl", "conversations-holdout-3.jsonl"],
+    # Written from the article alone by a helper who tunes nothing, before session 7 measured.
+    "held-out-4": ["quality-holdout-4.jsonl", "conversations-holdout-4.jsonl"],
 }
 
 
