@@ -46,6 +46,8 @@ SETS = {
         "tuning-extra-2.jsonl",
         "tuning-extra-3.jsonl",
         "tuning-extra-4.jsonl",
+        # Written for the near-domain gate (session 7), committed before any measuring on it.
+        "tuning-extra-5.jsonl",
         "conversations.jsonl",
         "conversations-tuning-2.jsonl",
         "conversations-tuning-3.jsonl",
