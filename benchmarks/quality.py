@@ -4,7 +4,7 @@
                                            [--lexical-weight W] [--ranking-sentences none]
                                            [--named-things] [--tuning-only]
                                            [--expansion-weight W] [--expansion-known-weight W]
-                                           [--expansion-similarity C]
+                                           [--expansion-similarity C] [--expansion-neighbours N]
 
 Asks every question as `evbot ask` does (AnswerService over a fresh index of corpus/) and prints,
 per set: right passage first / in the top three, the quoted answer holding the expected words,
@@ -182,6 +182,9 @@ def main() -> None:
     parser.add_argument(
         "--expansion-similarity", type=float, default=None, help="its least word cosine"
     )
+    parser.add_argument(
+        "--expansion-neighbours", type=int, default=None, help="terms each question word adds"
+    )
     parser.add_argument("--tuning-only", action="store_true", help="the tuning sets only")
     args = parser.parse_args()
     if args.baseline:
@@ -202,6 +205,8 @@ def main() -> None:
             service.retriever.expansion_known_weight = args.expansion_known_weight
         if args.expansion_similarity is not None:
             service.retriever.expansion_similarity = args.expansion_similarity
+        if args.expansion_neighbours is not None:
+            service.retriever.expansion_neighbours = args.expansion_neighbours
         for weight in args.sentence_weight:
             if weight is not None:
                 service.retriever.sentence_weight = weight

@@ -218,7 +218,10 @@ class WordNeighbours:
     Each content word of the question adds its `per_word` nearest terms (by the cosine of the
     words' input vectors, at least `similarity`, its own term excluded) to BM25's query, at
     `weight` each for a word no passage holds and `known_weight` for one BM25 matches already:
-    "rival carmakers" also matches "cars", "net zero emissions" "carbon".
+    "rival carmakers" also matches "cars", "net zero emissions" "carbon". One term per word by
+    default: the next nearest are kinds of the thing more than other words for it ("car":
+    "vehicle", then "suv", "truck"), and a passage holding all three counted the word three
+    times over (docs/quality.md, session 7).
 
     Only for an index of at most `limit` terms (the shipped article has 516; XQuAD's 266
     passages 5,212, a 10^4-passage index about 30,000): each question word costs a product with
@@ -236,7 +239,7 @@ class WordNeighbours:
         similarity: float,
         weight: float,
         known_weight: float | None = None,
-        per_word: int = 3,
+        per_word: int = 1,
         limit: int = EXPANSION_TERMS,
     ) -> None:
         self._vocab = lexical._bm25.vocab_dict

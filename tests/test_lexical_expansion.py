@@ -8,6 +8,7 @@ import numpy as np
 
 from bot.embedding import Embedder
 from bot.lexical import WORDS, LexicalIndex, WordNeighbours, input_word_vectors, terms
+from bot.retrieval import Retriever
 from bot.service import AnswerService
 
 TEXTS = [
@@ -80,3 +81,35 @@ def test_a_paraphrase_scores_the_passage_in_other_words(service: AnswerService) 
         retriever.expansion_weight, retriever.expansion_known_weight = weights
     bm25 = [dict(zip(r.ids.tolist(), r.lexical.tolist(), strict=True)) for r in (expanded, plain)]
     assert bm25[0][row] > bm25[1][row] > 0
+
+
+def test_a_question_word_adds_only_its_nearest_term(service: AnswerService) -> None:
+    """'car' adds 'vehicle', not also 'suv' and 'truck': the Rivian passage holds all three and
+    counted the word three times over, which cost Panasonic its citation (docs/quality.md)."""
+    retriever = Retriever(
+        service.retriever.index, service.embedder, expansion_weight=0.5, expansion_known_weight=0.1
+    )
+    lexical = retriever.index.lexical
+    assert lexical.words is not None
+    added = retriever._expansion("Who is supplying batteries for the Amazon electric car?")
+    words = {lexical.words[term] for term in added}
+    assert "vehicle" in words and not words & {"suv", "truck"}
+    assert len(added) <= 6  # a term at most for each of the question's six words
+
+
+class NoModel:
+    """An embedder that only ever sees questions as vectors."""
+
+
+def test_a_retriever_without_a_model_searches_the_question_words_alone(
+    service: AnswerService,
+) -> None:
+    question = "By what year has Amazon promised net zero emissions?"
+    vector = service.embedder.encode_query(question)
+    index = service.retriever.index
+    asked = {"expansion_weight": 0.5, "expansion_known_weight": 0.1}
+    without_model = Retriever(index, NoModel(), **asked)  # type: ignore[arg-type]
+    plain = Retriever(index, service.embedder)  # off in the bot
+    assert without_model._expansion(question) == {}
+    ranked, expected = without_model.rank(question, vector), plain.rank(question, vector)
+    assert ranked.ids.tolist() == expected.ids.tolist()
