@@ -55,6 +55,9 @@ SETS = {
         "conversations-tuning-2.jsonl",
         "conversations-tuning-3.jsonl",
         "conversations-tuning-4.jsonl",
+        # Written for session 7's follow-up round before any measuring: the check that what
+        # was chosen on the sets above holds on conversations it was not chosen on.
+        "conversations-tuning-5.jsonl",
     ],
     "held-out": [
         "shipped-questions-holdout.jsonl",
