@@ -112,6 +112,56 @@ def picks_up(question: str, answer: str) -> bool:
     return bool(set(asked) & set(said))
 
 
+# Personal pronouns: whom or what they name was said before, by the asker or by the bot.
+_PERSONAL = {
+    "he", "him", "his", "she", "her", "hers", "it", "its", "they", "them", "their", "theirs",
+}  # fmt: skip
+# A name: a capitalised word that does not open its sentence ("EV" and "AI" name nobody).
+_NAME = re.compile(r"(?<=[^.!?\s]\s)(?:[A-Z][a-z]+|[A-Z][a-z]*[A-Z][\w-]*)")
+_NOT_NAMES = {"I", "EV", "EVs", "AI"}
+# What a question asking for someone or something opens with: its answer names them.
+_ASKS_WHO = {"who", "whom", "which"}
+
+
+def names(text: str) -> list[str]:
+    """The capitalised names of `text` in order, each once: "Elon", "Musk", "Tesla"."""
+    return list(dict.fromkeys(n for n in _NAME.findall(f" {text}") if n not in _NOT_NAMES))
+
+
+def _said(text: str) -> set[str]:
+    """The words of `text`, lowercased, possessives off ("Tesla's" and "Bezos’" name them)."""
+    words = _WORD.findall(text.lower().replace("’", "'"))
+    return {w.removesuffix("'s").rstrip("'") for w in words}
+
+
+def new_names(question: str, said: str) -> list[str]:
+    """The names `question` uses that `said` (the turn before: question and answer) does not.
+
+    "and what about Rivian?" after "Where will the factories be built?" and its answer names its
+    own topic: a name nobody used before cannot be a word pointing back.
+    """
+    before = _said(said)
+    return [n for n in names(question) if n.lower() not in before]
+
+
+def referents(question: str, before: str, answer: str | None) -> list[str]:
+    """The names a pronoun of `question` points at, when only the answer before said them.
+
+    "what is he known for?" after "Who is Tesla's CEO?" asks about Elon Musk, whom the question
+    before never named: searched with "Tesla's CEO" it finds the CEO passage again, alone it
+    finds the most general sentence of the article. Only after a question asking for someone
+    ("who", "which"): after "Is Amazon making cars?", "where will they build them?" means
+    Amazon, the asker's own word. Empty when the question names someone itself, holds no
+    personal pronoun, or the answer added no name.
+    """
+    if not answer or not _PERSONAL & set(_WORD.findall(question.lower())) or names(question):
+        return []
+    if not _ASKS_WHO & set(_after_openers(before.lower().strip())[1][:1]):
+        return []
+    asked = _said(before)
+    return [n for n in names(answer) if n.lower() not in asked]
+
+
 def search_query(question: str, history: Sequence[str] = ()) -> str:
     """What to search for: the question, preceded by its context when it is a follow-up."""
     context = ""

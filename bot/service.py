@@ -23,13 +23,15 @@ from bot.conversation import (
     content_words,
     is_follow_up,
     is_fragment,
+    new_names,
     picks_up,
+    referents,
     search_query,
 )
 from bot.embedding import Embedder, get_embedder
 from bot.errors import IndexUnavailable, UnknownAnswer
 from bot.index import live_build, load_index, ranking_sentences_of
-from bot.retrieval import Retriever
+from bot.retrieval import Hit, Retriever
 from bot.settings import Settings
 from bot.store import Store, StoreError, open_store
 
@@ -58,6 +60,36 @@ def names_source_terms(retriever: Retriever, question: str) -> bool:
     """Whether a content word of the question occurs in the sources (BM25's stemmed terms)."""
     words = content_words(question)
     return bool(words) and bool(retriever.index.lexical.term_weights(" ".join(words)))
+
+
+def quoted_for_both(
+    retriever: Retriever, query: str, vector: np.ndarray, question: str, k: int
+) -> list[Hit]:
+    """The passages found for a question with the names it points at, each sentence scored for
+    both: the mean of its score for `query` and for the question as asked.
+
+    Scored for the names alone, "Elon Musk what is he preparing?" (after "Who is at Tesla's
+    helm?") quotes the sentence naming him, "With its charismatic CEO Elon Musk at the helm";
+    for the question alone, "what kind of vehicles does it make?" quotes "The vehicles
+    themselves are expected to feature several key innovations:", not Rivian's "electric truck
+    and SUV". Each half weighs 0.5: 0.25 and 0.75 each lost a tuning conversation that 0.5
+    keeps (docs/quality.md).
+    """
+    ranking = retriever.rank(query, vector)
+    found = retriever.hits(query, vector, ranking, k)
+    asked = retriever.hits(question, retriever.embedder.encode_query(question), ranking, k)
+    return [
+        dataclasses.replace(
+            hit,
+            sentence_scores=tuple(
+                (with_names + alone) / 2
+                for with_names, alone in zip(
+                    hit.sentence_scores, alone_hit.sentence_scores, strict=True
+                )
+            ),
+        )
+        for hit, alone_hit in zip(found, asked, strict=True)
+    ]
 
 
 class AnswerService:
@@ -130,6 +162,15 @@ class AnswerService:
             )
         return Retriever(index, self.embedder)
 
+    @staticmethod
+    def resolved(question: str, history: Sequence[str], previous_answer: str | None) -> str | None:
+        """The question with the names its pronoun points at, when only the answer before named
+        them ("Elon Musk what is he known for?"); None otherwise (bot/conversation.py)."""
+        if not history or not is_follow_up(question):
+            return None
+        named = referents(question, history[-1], previous_answer)
+        return " ".join([*named, question]) if named else None
+
     def search_for(
         self,
         question: str,
@@ -151,12 +192,24 @@ class AnswerService:
         word of `previous_answer`, the answer to the question before: "which competitors?" after
         an answer naming "a growing number of competitors" asks about that sentence
         (docs/quality.md).
+
+        A question naming a name the turn before (question and the answer, when known) did not,
+        one the sources use, names its own topic and is searched alone ("and what about
+        Rivian?"). A pronoun
+        pointing at a name only the answer before said is searched with that name, not with
+        the question before ("Elon Musk what is he known for?" after "Who is Tesla's CEO?").
         """
         retriever = retriever or self.retriever
         vector = self.embedder.encode_query(question)
         query = search_query(question, history)
         if query == question:
             return question, vector
+        # Only when the answer before is known: without it, who was named before is not.
+        own_names = new_names(question, f"{history[-1]} {previous_answer}")
+        if previous_answer and own_names and names_source_terms(retriever, " ".join(own_names)):
+            return question, vector
+        if resolved := self.resolved(question, history, previous_answer):
+            return resolved, self.embedder.encode_query(resolved)
         in_context = self.embedder.encode_query(query)
         vectors = retriever.index.passage_vectors
         own = retriever.rank(question, vector)
@@ -218,7 +271,10 @@ class AnswerService:
         k = citations or self.settings.citations
         previous = self.previous_answer(conversation, history) if is_follow_up(text) else None
         query, vector = self.search_for(text, history, retriever, previous)
-        hits = retriever.search_vector(query, vector, k)
+        if query == self.resolved(text, history, previous) and query != text:
+            hits = quoted_for_both(retriever, query, vector, text, k)
+        else:
+            hits = retriever.search_vector(query, vector, k)
         coverage = best_similarity(retriever, vector)
         if query == text and len(content_words(text)) <= 1 and names_source_terms(retriever, text):
             # One word's vector is far from any passage's ("cobalt?" 0.12): that the sources
