@@ -5,6 +5,7 @@
                                            [--named-things] [--tuning-only]
                                            [--expansion-weight W] [--expansion-known-weight W]
                                            [--expansion-similarity C] [--expansion-neighbours N]
+                                           [--unmatched-z Z|off [Z|off ...]]
 
 Asks every question as `evbot ask` does (AnswerService over a fresh index of corpus/) and prints,
 per set: right passage first / in the top three, the quoted answer holding the expected words,
@@ -17,7 +18,8 @@ sentence weights are measured in turn over one index, side by side (0: the ranki
 sentence evidence). `--ranking-sentences none` builds the index without the ranking's sentence
 vectors (docs/quality.md), `--named-things` switches on the partial label's rules for things
 asked for by name (off in the bot), `--expansion-*` set a BM25 query expansion (off in the
-bot; docs/quality.md). Prints figures; asserts nothing.
+bot; docs/quality.md), `--unmatched-z` measures the label for words no passage holds at other
+thresholds, each in turn over one index ("off": without it). Prints figures; asserts nothing.
 """
 
 from __future__ import annotations
@@ -191,6 +193,12 @@ def main() -> None:
     parser.add_argument(
         "--expansion-neighbours", type=int, default=None, help="terms each question word adds"
     )
+    parser.add_argument(
+        "--unmatched-z",
+        nargs="+",
+        default=[None],
+        help="the label for words no passage holds: z thresholds ('off': none), each in turn",
+    )
     parser.add_argument("--tuning-only", action="store_true", help="the tuning sets only")
     args = parser.parse_args()
     if args.baseline:
@@ -213,10 +221,17 @@ def main() -> None:
             service.retriever.expansion_similarity = args.expansion_similarity
         if args.expansion_neighbours is not None:
             service.retriever.expansion_neighbours = args.expansion_neighbours
-        for weight in args.sentence_weight:
+        import bot.answer_type
+
+        variants = [(w, z) for w in args.sentence_weight for z in args.unmatched_z]
+        for weight, unmatched_z in variants:
             if weight is not None:
                 service.retriever.sentence_weight = weight
                 print(f"=== sentence weight {weight}")
+            if unmatched_z is not None:
+                z = None if unmatched_z == "off" else float(unmatched_z)
+                bot.answer_type.UNMATCHED_Z = z
+                print(f"=== unmatched words z {z}")
             for side, names in SETS.items():
                 if args.tuning_only and side != "tuning":
                     continue

@@ -24,6 +24,7 @@ from bot.answer_type import (
     asked_kind,
     holds,
     names_in,
+    unmatched_words,
     unmentioned_attribute,
     unmentioned_focus,
     unmentioned_names,
@@ -162,13 +163,18 @@ def compose_answer(
     built_at: str | None = None,
     best_similarity: float | None = None,
     embed: Callable[[str], Any] | None = None,
+    encode: Callable[[Sequence[str]], Any] | None = None,
+    holds_term: Callable[[str], bool] | None = None,
 ) -> Answer:
     """The quoted answer, or a refusal when no passage is similar enough to the question.
 
     `best_similarity` is the question's best cosine with any passage of the index (by default,
     with the cited ones): a passage BM25 kept out of the citations still shows the sources cover
     the question. `embed` (a text's normalised vector) lets a question's focus the passages
-    never name count as answered when it pulls the question toward the quoted passage.
+    never name count as answered when it pulls the question toward the quoted passage. `encode`
+    (texts' normalised vectors) and `holds_term` (whether any passage holds a stemmed term) label
+    an answer partial when the question uses a word no passage holds and the quote does not
+    answer it ("What tires will the Amazon EV use?"; `answer_type.unmatched_words`).
     """
     answer_id = uuid.uuid4().hex
     best = max(
@@ -199,6 +205,9 @@ def compose_answer(
     unmentioned = unmentioned_names(question, cited) + unmentioned_attribute(question, cited)
     if answer_type.NAMED_THING_RULES and holds_kind and not unmentioned:
         unmentioned = unmentioned_focus(question, cited, _pull(embed, hits[0].passage.text))
+    if holds_kind and not unmentioned and encode is not None and holds_term is not None:
+        quoted_text = " ".join(q.text for q in quotes)
+        unmentioned = unmatched_words(question, quoted_text, holds_term, encode)
     answered = holds_kind and not unmentioned
     citations = tuple(
         _citation(n, hit, articles.get(hit.passage.doc_id, {}), quotes)

@@ -13,9 +13,11 @@ Bezos"): well-kept data rather than word lists of our own.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import cache
 from typing import Literal
+
+import numpy as np
 
 Kind = Literal["amount", "number", "date", "place", "organisation", "person"]
 
@@ -365,3 +367,65 @@ FOCUS_AS_PHRASE = True
 # Chosen on the tuning sets (docs/quality.md): in-domain questions' unused names pulled at least
 # -0.011, near-domain ones' at most -0.031 (but "discount", +0.025).
 FOCUS_PULL = -0.02
+
+
+# A word of the question that no passage of the sources holds ("tires", "warranty") may still be
+# answered in other words ("traits" by "calculated and methodical"). Whether the quote answers it
+# is read off the model: the question's cosine with the quote, against the same question with the
+# word swapped for each of these everyday nouns, none of which the sources would answer. A word
+# the quote answers pulls the question toward it (z well above 0: "suppliers" +5.6, "minerals"
+# +1.6); a word it does not, no more than a noun picked at random ("color" -1.2, "tires" -0.3).
+SUBSTITUTES = (
+    "table", "garden", "song", "river", "breakfast", "holiday", "kitten", "poem", "umbrella",
+    "window", "shoe", "cloud", "chair", "forest", "guitar", "lake", "sandwich", "birthday",
+    "puppy", "novel", "jacket", "door", "hat", "mountain",
+)  # fmt: skip
+# Chosen on the tuning sets (docs/quality.md, "Words the sources never use (session 7)"): at -0.3
+# no in-domain question of them is labelled; None switches the check off.
+UNMATCHED_Z: float | None = -0.3
+# Words that ask rather than name: a question's own grammar, never a thing it asks about.
+_ASKING_WORDS = frozenset({
+    "a", "an", "the", "and", "or", "but", "so", "of", "to", "in", "on", "at", "for", "with", "by",
+    "from", "what", "when", "where", "who", "whom", "whose", "which", "why", "how", "is", "are",
+    "was", "were", "be", "been", "being", "will", "would", "could", "should", "can", "do", "does",
+    "did", "has", "have", "had", "may", "might", "must", "about", "also", "then", "any", "more",
+    "else", "much", "many", "i", "you", "we", "me", "my", "your", "us", "our", "it", "its",
+    "they", "them", "their", "theirs", "he", "him", "his", "she", "her", "hers", "those", "these",
+    "that", "this", "there", "here", "one", "ones", "such", "instead", "get", "got", "use",
+    "used", "make", "made", "go", "going", "gonna", "tell", "right", "now", "today", "like",
+    "just", "really", "some", "first", "new", "than", "very", "own", "not", "no",
+})  # fmt: skip
+
+
+def unmatched_words(
+    question: str,
+    quote: str,
+    holds: Callable[[str], bool],
+    encode: Callable[[Sequence[str]], np.ndarray],
+) -> list[str]:
+    """The question's words that no passage holds and the quote does not answer: ["tires"].
+
+    `holds(term)` says whether any passage of the index holds a stemmed term; `encode` gives
+    texts' normalised vectors (one batch for every word tested: the quote, then per word the
+    question and its `SUBSTITUTES` versions). A word whose cosine z-score among its substitutes
+    is under `UNMATCHED_Z` is one the quote does not answer.
+    """
+    from bot.lexical import terms
+
+    if UNMATCHED_Z is None:
+        return []
+    words = list(dict.fromkeys(re.findall(r"[a-z][a-z-]*[a-z]", question.lower())))
+    words = [w for w in words if w not in _ASKING_WORDS]
+    stems = terms(words)
+    unknown = [w for w, t in zip(words, stems, strict=True) if t and not any(map(holds, t))]
+    if not unknown:
+        return []
+    texts = [quote]
+    for word in unknown:
+        pattern = re.compile(rf"\b{re.escape(word)}\b", re.IGNORECASE)
+        texts += [question] + [pattern.sub(s, question, count=1) for s in SUBSTITUTES]
+    vectors = encode(texts)
+    cosines = (vectors[1:] @ vectors[0]).reshape(len(unknown), 1 + len(SUBSTITUTES))
+    swapped = cosines[:, 1:]
+    z = (cosines[:, 0] - swapped.mean(axis=1)) / np.maximum(swapped.std(axis=1), 1e-6)
+    return [w for w, score in zip(unknown, z, strict=True) if score < UNMATCHED_Z]

@@ -81,6 +81,10 @@ class LexicalIndex:
             self._words = json.loads(self._words_file.read_text(encoding="utf-8"))
         return self._words
 
+    def holds(self, term: str) -> bool:
+        """Whether any passage holds `term` (a stemmed term, as `terms` gives it)."""
+        return term in self._bm25.vocab_dict
+
     @property
     def term_count(self) -> int:
         """Terms in the vocabulary (bm25s's empty term left out)."""

@@ -290,6 +290,8 @@ class AnswerService:
             built_at=manifest.get("built_at"),
             best_similarity=coverage,
             embed=self.embedder.encode_query,
+            encode=self.embedder.encode,
+            holds_term=retriever.index.lexical.holds,
         )
         done = time.perf_counter()
         answer = dataclasses.replace(

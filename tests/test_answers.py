@@ -3,17 +3,20 @@
 import json
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from bot import answer_type
 from bot.answer import REFUSAL, announces, compose_answer, day, text_fragment_link
 from bot.answer_type import (
     FOCUS_PULL,
+    SUBSTITUTES,
     asked_focus,
     asked_kind,
     holds,
     people_in,
     places_in,
+    unmatched_words,
     unmentioned_attribute,
     unmentioned_focus,
     unmentioned_names,
@@ -409,6 +412,74 @@ def test_a_name_said_in_other_words_is_answered(
 ) -> None:
     answer = service.ask(question)
     assert answer.outcome == "answered", (answer.partial_label, answer.answer)
+
+
+# Words no passage of the article holds, weighed against everyday nouns in their place
+# (answer_type.unmatched_words; docs/quality.md, "Words the sources never use (session 7)").
+@pytest.mark.parametrize(
+    ("question", "word"),
+    [
+        ("What color options will the Amazon car come in?", "color"),  # tuning-extra-3
+        ("Which insurance companies cover Amazon EVs?", "insurance"),  # tuning-extra-2
+        ("how do i set a timer with alexa", "timer"),  # shipped-questions
+    ],
+)
+def test_a_word_no_passage_holds_that_the_quote_does_not_answer_is_labelled(
+    service: AnswerService, question: str, word: str
+) -> None:
+    answer = service.ask(question)
+    label = f"The sources don't say anything about {word}; the closest passage:"
+    assert answer.outcome == "partial" and answer.partial_label == label, answer.answer
+    assert answer.quotes and answer.citations and not answer.refused
+    assert render_text(answer).splitlines()[0] == label
+    _, blocks = slack_render.render_answer(answer)
+    assert label in json.dumps(blocks, ensure_ascii=False)
+    assert slack_render.fallback_text(answer).startswith(label)
+    assert (discord_render.answer_embed(answer).description or "").startswith(f"*{label}*")
+
+
+# In-domain questions with a word no passage holds, answered by the quote in other words.
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Which suppliers is Amazon talking to?",  # "several battery manufacturers"
+        "What minerals are criticised in battery production?",  # "lithium and cobalt"
+        "What traits describe Bezos?",  # "calculated and methodical"
+        "Could Amazon's warehouses get cars to buyers quicker?",  # "fulfillment centers"
+    ],
+)
+def test_a_word_no_passage_holds_that_the_quote_answers_stays_answered(
+    service: AnswerService, question: str
+) -> None:
+    answer = service.ask(question)
+    assert answer.outcome == "answered", (answer.partial_label, answer.answer)
+
+
+def test_only_words_no_passage_holds_are_weighed_against_the_substitutes(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    asked: list[str] = []
+
+    def encode(texts: list[str]) -> np.ndarray:
+        # The quote on the x axis; the question with "tires" scores 0.2 against it, each
+        # substitute more (0.30 to 0.53): "tires" does not pull toward the quote.
+        asked.extend(texts)
+        cosines = [0.2 if "tires" in t else 0.3 + 0.01 * i for i, t in enumerate(texts)]
+        cosines[0] = 1.0
+        return np.array([[c, np.sqrt(1 - c * c)] for c in cosines])
+
+    held = {"tesla", "car", "amazon"}
+    question = "Which tires does Tesla make for its cars?"
+    assert unmatched_words(question, "Tesla sells cars.", held.__contains__, encode) == ["tires"]
+    # The quote, the question, and the question with each substitute for "tires": the asking
+    # words ("which", "does", "make", "for", "its") and the held ones are never weighed.
+    assert len(asked) == 2 + len(SUBSTITUTES) and asked[1] == question
+    assert asked[2] == question.replace("tires", SUBSTITUTES[0])
+    # Every word held, or the check off: nothing is encoded.
+    assert unmatched_words("Which cars does Tesla make?", "x", lambda t: True, encode) == []
+    monkeypatch.setattr(answer_type, "UNMATCHED_Z", None)
+    assert unmatched_words(question, "Tesla sells cars.", held.__contains__, encode) == []
+    assert len(asked) == 2 + len(SUBSTITUTES)
 
 
 def test_every_answer_sentence_is_quoted_verbatim(
