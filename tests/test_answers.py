@@ -414,8 +414,15 @@ def test_a_name_said_in_other_words_is_answered(
     assert answer.outcome == "answered", (answer.partial_label, answer.answer)
 
 
+@pytest.fixture
+def unmatched_words_on(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The label for words no passage holds, off in the bot, at the threshold measured."""
+    monkeypatch.setattr(answer_type, "UNMATCHED_Z", -0.3)
+
+
 # Words no passage of the article holds, weighed against everyday nouns in their place
-# (answer_type.unmatched_words; docs/quality.md, "Words the sources never use (session 7)").
+# (answer_type.unmatched_words, off in the bot; docs/quality.md, "Words the sources never use
+# (session 7)").
 @pytest.mark.parametrize(
     ("question", "word"),
     [
@@ -425,7 +432,7 @@ def test_a_name_said_in_other_words_is_answered(
     ],
 )
 def test_a_word_no_passage_holds_that_the_quote_does_not_answer_is_labelled(
-    service: AnswerService, question: str, word: str
+    service: AnswerService, unmatched_words_on: None, question: str, word: str
 ) -> None:
     answer = service.ask(question)
     label = f"The sources don't say anything about {word}; the closest passage:"
@@ -449,14 +456,14 @@ def test_a_word_no_passage_holds_that_the_quote_does_not_answer_is_labelled(
     ],
 )
 def test_a_word_no_passage_holds_that_the_quote_answers_stays_answered(
-    service: AnswerService, question: str
+    service: AnswerService, unmatched_words_on: None, question: str
 ) -> None:
     answer = service.ask(question)
     assert answer.outcome == "answered", (answer.partial_label, answer.answer)
 
 
 def test_only_words_no_passage_holds_are_weighed_against_the_substitutes(
-    monkeypatch: pytest.MonkeyPatch,
+    monkeypatch: pytest.MonkeyPatch, unmatched_words_on: None
 ) -> None:
     asked: list[str] = []
 
