@@ -195,9 +195,9 @@ class AnswerService:
 
         A question naming a name the turn before (question and the answer, when known) did not,
         one the sources use, names its own topic and is searched alone ("and what about
-        Rivian?"). A pronoun
-        pointing at a name only the answer before said is searched with that name, not with
-        the question before ("Elon Musk what is he known for?" after "Who is Tesla's CEO?").
+        Rivian?"). A pronoun pointing at a name only the answer before said is searched with
+        that name, not with the question before ("Elon Musk what is he known for?" after "Who is
+        Tesla's CEO?").
         """
         retriever = retriever or self.retriever
         vector = self.embedder.encode_query(question)
