@@ -200,16 +200,18 @@ class AnswerService:
         Tesla's CEO?").
         """
         retriever = retriever or self.retriever
-        vector = self.embedder.encode_query(question)
         query = search_query(question, history)
+        # Before the question's own vector: a resolved pronoun is searched without it (a question
+        # with a pronoun to resolve names nobody, so the new-name rule below never takes it).
+        if query != question and (resolved := self.resolved(question, history, previous_answer)):
+            return resolved, self.embedder.encode_query(resolved)
+        vector = self.embedder.encode_query(question)
         if query == question:
             return question, vector
         # Only when the answer before is known: without it, who was named before is not.
         own_names = new_names(question, f"{history[-1]} {previous_answer}")
         if previous_answer and own_names and names_source_terms(retriever, " ".join(own_names)):
             return question, vector
-        if resolved := self.resolved(question, history, previous_answer):
-            return resolved, self.embedder.encode_query(resolved)
         in_context = self.embedder.encode_query(query)
         vectors = retriever.index.passage_vectors
         own = retriever.rank(question, vector)
