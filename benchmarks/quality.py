@@ -75,6 +75,8 @@ SETS = {
     "held-out-3": ["quality-holdout-3.jsonl", "conversations-holdout-3.jsonl"],
     # Written from the article alone by a helper who tunes nothing, before session 7 measured.
     "held-out-4": ["quality-holdout-4.jsonl", "conversations-holdout-4.jsonl"],
+    # Written from the article alone by a helper who never ran the bot, before session 8 measured.
+    "held-out-5": ["quality-holdout-5.jsonl", "conversations-holdout-5.jsonl"],
 }
 
 
