@@ -63,6 +63,8 @@ SETS = {
         # Written for session 7's follow-up round before any measuring: the check that what
         # was chosen on the sets above holds on conversations it was not chosen on.
         "conversations-tuning-5.jsonl",
+        # Written for session 8's conversation round before any measuring: its check set.
+        "conversations-tuning-6.jsonl",
     ],
     "held-out": [
         "shipped-questions-holdout.jsonl",
