@@ -114,6 +114,11 @@ def _parser() -> argparse.ArgumentParser:
     info = index_commands.add_parser("info", help="what the live index holds")
     info.add_argument("--json", action="store_true", help="print the manifest summary as JSON")
     info.set_defaults(run=cmd_index_info)
+    verify = index_commands.add_parser(
+        "verify", help="read every index file again against its checksum, then load it"
+    )
+    verify.add_argument("--json", action="store_true", help="print the result as JSON")
+    verify.set_defaults(run=cmd_index_verify)
     _add_db_commands(commands)
     return parser
 
@@ -301,6 +306,26 @@ def cmd_index_info(args: argparse.Namespace, settings: Settings) -> int:
             print(f"{key + ':':<11} {value}")
         for doc_id, article in manifest.get("articles", {}).items():
             print(f"  - {doc_id}: {article.get('title')} ({article.get('passages')} passages)")
+    return 0
+
+
+def cmd_index_verify(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.index import verify_index
+
+    result = verify_index(settings.index_dir, settings.model)  # IndexUnavailable: one line, 1
+    if args.json:
+        print(json.dumps(result))
+    elif result["checksummed"]:
+        print(
+            f"Index OK: {result['checksummed']} of {result['files']} files "
+            f"({result['bytes'] / 1e6:.1f} MB) match their checksums; "
+            f"{result['passages']} passages load ({result['path']})."
+        )
+    else:
+        print(
+            f"Index loads: {result['passages']} passages, {result['files']} files of the sizes "
+            f"written; built before checksums, so their content is not checked ({result['path']})."
+        )
     return 0
 
 

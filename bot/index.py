@@ -761,6 +761,27 @@ class ExactSearch:
         return np.take_along_axis(scores, rows, axis=1), rows
 
 
+def verify_index(index_dir: Path, model: str) -> dict[str, Any]:
+    """The live build with every file read again against its checksum, then loaded; or
+    IndexUnavailable. A load trusts its record of files already verified, and bit rot changes
+    no file time, so only this reading notices it (`evbot index verify`)."""
+    build, manifest = read_manifest(index_dir)
+    check_manifest(index_dir, manifest, model)
+    try:
+        _check_file_sizes(build, manifest)
+    except ValueError as err:
+        raise IndexUnavailable(f"index in {index_dir} is corrupt ({err}); {REBUILD_HINT}") from None
+    verify_checksums(build, manifest)
+    index = load_index(index_dir, model, build.name)
+    return {
+        "path": str(build),
+        "files": len(manifest.get("files", {})),
+        "bytes": sum(manifest.get("files", {}).values()),
+        "checksummed": len(manifest.get("checksums", {})),
+        "passages": len(index.passages),
+    }
+
+
 def _check_file_sizes(build: Path, manifest: dict[str, Any]) -> None:
     for name, size in manifest.get("files", {}).items():
         path = build / name

@@ -314,3 +314,31 @@ def test_an_index_from_before_the_ranking_sentence_vectors_ranks_as_before(
         assert np.array_equal(
             retriever.rank(question, vector).ids, without_evidence.rank(question, vector).ids
         )
+
+
+def test_verify_reads_again_what_a_load_trusts(
+    evbot, index_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import bot.index as index_module
+
+    ok = evbot("index", "verify", index_dir=index_copy)
+    assert ok.code == 0, ok.stderr
+    assert ok.stdout.startswith("Index OK: ") and "passages load" in ok.stdout
+    build = live(index_copy)
+    manifest = json.loads((build / MANIFEST).read_text())
+    # Bit rot changes no file time, so a record of the files taken before it still matches.
+    _flip_middle(build / VECTORS)
+    record = {
+        "at_ns": time.time_ns() + 10 * index_module.VERIFIED_RACE_NS,
+        "files": {n: index_module._file_identity(build / n) for n in manifest["checksums"]},
+    }
+    (build / VERIFIED).write_text(json.dumps(record))
+    load_index(index_copy, "all-MiniLM-L6-v2")  # trusted: what `verify` is for
+    with pytest.raises(IndexUnavailable, match=rf"{VECTORS} is corrupt \(checksum mismatch\)"):
+        index_module.verify_index(index_copy, "all-MiniLM-L6-v2")
+    run = evbot("index", "verify", "--json", index_dir=index_copy)
+    assert run.code == 1 and run.stdout == ""
+    assert run.stderr.strip().splitlines() == [
+        f"evbot: index file {build / VECTORS} is corrupt (checksum mismatch); "
+        "run: evbot index build --full"
+    ]
