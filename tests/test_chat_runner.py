@@ -27,12 +27,16 @@ def _runner(service: AnswerService, **settings: object) -> AnswerRunner:
 
 def test_the_cooldown_counts_per_user_within_its_window(service: AnswerService) -> None:
     runner = _runner(service, cooldown_questions=2, cooldown_seconds=10)
-    assert runner.refusal("U1", now=1000.0) is None
-    assert runner.refusal("U1", now=1001.0) is None
-    wait = runner.refusal("U1", now=1002.0)
+
+    def refusal(user: str, now: float) -> str | None:
+        return asyncio.run(runner.refusal(user, now=now))
+
+    assert refusal("U1", now=1000.0) is None
+    assert refusal("U1", now=1001.0) is None
+    wait = refusal("U1", now=1002.0)
     assert wait == messages.please_wait(8)  # the window opened at the first question
-    assert runner.refusal("U2", now=1002.0) is None  # another user is not held back
-    assert runner.refusal("U1", now=1011.0) is None  # a new window
+    assert refusal("U2", now=1002.0) is None  # another user is not held back
+    assert refusal("U1", now=1011.0) is None  # a new window
 
 
 def test_redeliveries_go_through_the_injected_claim(service: AnswerService) -> None:
@@ -63,7 +67,7 @@ def test_drain_finishes_work_in_flight_and_then_refuses_politely(service: Answer
     async def scenario() -> str | None:
         runner.spawn(slow_answer())
         await runner.drain()
-        return runner.refusal("U1")
+        return await runner.refusal("U1")
 
     assert asyncio.run(scenario()) == messages.CLOSING
     assert finished == ["answered"]

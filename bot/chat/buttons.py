@@ -60,10 +60,10 @@ class ButtonFlows:
         """A private answer again (as many sources as it showed), to be posted for everyone."""
         return await self._reask(answer_id, author, shown or self.runner.step)
 
-    def may_start(self, author: str) -> str | None:
+    async def may_start(self, author: str) -> str | None:
         """Before a re-ask (More sources, Share): why it cannot start now, or None (counted
         against the cooldown). Apart, so an adapter can refuse before acknowledging."""
-        return self.runner.refusal(author)
+        return await self.runner.refusal(author)
 
     async def _reask(self, answer_id: str, author: str, citations: int) -> Answer | str:
         return await self.runner.reask(answer_id, author, citations)

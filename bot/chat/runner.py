@@ -3,8 +3,9 @@
 The CPU-bound `AnswerService` calls and the query-log reads run in a small thread pool, so the
 event loop (Slack's 3-second acknowledgement, Discord's gateway heartbeat) never waits on a
 question. Every piece of work counts itself in flight, so shutdown lets it finish ("I'm
-restarting right now" to anyone asking meanwhile). A per-user cooldown is discord.py's token
-bucket (`commands.CooldownMapping`, keyed per user, idle users pruned), on both platforms.
+restarting right now" to anyone asking meanwhile). A per-user cooldown is counted in the shared
+database when workers share one (every worker and shard together, across restarts), else, and
+while that database is away, in this process by discord.py's `commands.CooldownMapping`.
 Redelivered events are recognised by an injected `first_time(key)` (by default `bot.dedup`'s:
 claimed in the shared database when there is one, else remembered in memory).
 """
@@ -14,6 +15,8 @@ from __future__ import annotations
 import asyncio
 import functools
 import logging
+import threading
+import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Coroutine, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager, contextmanager
@@ -31,6 +34,7 @@ from bot.dedup import seen_keys_for
 from bot.errors import BadQuestion, IndexUnavailable, UnknownAnswer
 from bot.service import AnswerService
 from bot.settings import ChatSettings
+from bot.store.base import Store
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -84,6 +88,77 @@ def _per_key(key: str) -> str:
     return key
 
 
+class Cooldown:
+    """`questions` per `seconds` for each key: counted in `store` (every process on that
+    database together; see Store.spend for the window), or with no store, and while the store
+    fails, in this process's memory, saying so once in the log, and trying the store again
+    every `retry_seconds`. A failing database never refuses anyone: memory counts instead."""
+
+    def __init__(
+        self,
+        store: Store | None,
+        questions: int,
+        seconds: float,
+        *,
+        retry_seconds: float = 5.0,
+    ) -> None:
+        self.store = store
+        self.questions = questions
+        self.seconds = seconds
+        self.retry_seconds = retry_seconds
+        # Same window as the store's: opened by the first question, `questions` tokens in it.
+        self.local: CooldownMapping[str] = CooldownMapping.from_cooldown(
+            questions, seconds, _per_key
+        )
+        self._lock = threading.Lock()  # the mapping is not thread-safe; store calls run in threads
+        self._down_since: float | None = None
+        self._next_try = 0.0
+
+    @property
+    def falling_back(self) -> bool:
+        return self._down_since is not None
+
+    def wait(self, key: str, now: float | None = None) -> float:
+        """Count a question for `key`: 0.0 when it may go ahead, else the seconds to wait.
+        Blocks for the store's round trip (at most its 2 s connection wait when it is away)."""
+        if self.store is not None and self._store_due():
+            try:
+                wait = self.store.spend(key, self.questions, self.seconds, now)
+            except Exception as err:  # whatever the database did, the asker is not held back
+                self._went_down(err)
+            else:
+                self._came_back()
+                return wait
+        with self._lock:
+            return self.local.update_rate_limit(key, now) or 0.0
+
+    def _store_due(self) -> bool:
+        with self._lock:
+            return self._down_since is None or time.monotonic() >= self._next_try
+
+    def _went_down(self, err: Exception) -> None:
+        now = time.monotonic()
+        with self._lock:
+            self._next_try = now + self.retry_seconds
+            if self._down_since is not None:
+                return
+            self._down_since = now
+        # StoreError's text shows the database URL with its password masked.
+        log.warning(
+            "counting the cooldown in this process only until the database is back: %s", err
+        )
+
+    def _came_back(self) -> None:
+        with self._lock:
+            if self._down_since is None:
+                return
+            down_for = time.monotonic() - self._down_since
+            self._down_since = None
+        log.warning(
+            "the database is back after %.0f s: the cooldown is counted there again", down_for
+        )
+
+
 class AnswerRunner:
     def __init__(
         self,
@@ -98,9 +173,15 @@ class AnswerRunner:
         self.step = service.settings.citations  # citations per answer, and per "More sources"
         # The store's claims when workers share a database, else this process's memory.
         self.seen: HeldClaims = seen or seen_keys_for(service.query_log, str(platform))
-        self._cooldown: CooldownMapping[str] = CooldownMapping.from_cooldown(
-            settings.cooldown_questions, settings.cooldown_seconds, _per_key
-        )
+        # The same decision as de-duplication's: the store when other processes share it.
+        shared = service.query_log if service.query_log.shared else None
+        self.cooldown = Cooldown(shared, settings.cooldown_questions, settings.cooldown_seconds)
+        if shared is None:
+            log.info(
+                "%s cooldown counted in this process only: the %s store is not shared",
+                platform,
+                service.query_log.backend,
+            )
         self._executor = ThreadPoolExecutor(
             settings.workers, thread_name_prefix=f"evbot-{platform}"
         )
@@ -182,14 +263,19 @@ class AnswerRunner:
             return []
         return await asyncio.to_thread(self.seen.orphans)
 
-    def refusal(self, author: str, now: float | None = None) -> str | None:
+    async def refusal(self, author: str, now: float | None = None) -> str | None:
         """Why a question cannot start now (shutting down, over the cooldown), or None.
 
         A question that may start is counted against its asker's cooldown.
         """
         if self.closing:
             return messages.CLOSING
-        wait = self._cooldown.update_rate_limit(f"{self.platform}:{author}", now)
+        key = f"{self.platform}:{author}"
+        if self.cooldown.store is None:
+            wait = self.cooldown.wait(key, now)  # memory only: no I/O, no thread needed
+        else:
+            # Off the loop, and not queued behind the answers in the pool: a database round trip.
+            wait = await asyncio.to_thread(self.cooldown.wait, key, now)
         if wait:
             log.info("cooldown: %s user %s asked too often", self.platform, author)
             return messages.please_wait(wait)

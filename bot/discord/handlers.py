@@ -106,7 +106,7 @@ class MessageHandler:
             question = await self.runner.question(record, decision)
             if question is None:
                 return  # not a thread the bot answered in, or one handed to a human
-            if refusal := self.runner.refusal(record.author):
+            if refusal := await self.runner.refusal(record.author):
                 await tell(refusal)
                 return
             if (

@@ -73,7 +73,7 @@ class InteractionHandler:
                     log.info("/ask in channel %s, which is not allowed", interaction.channel_id)
                     await delivery.tell(interaction, messages.NOT_ENABLED)
                     return
-                if refusal := self.runner.refusal(record.author):
+                if refusal := await self.runner.refusal(record.author):
                     await delivery.tell(interaction, refusal)
                     return
                 if not await delivery.acknowledge(interaction, ephemeral=ephemeral, thinking=True):
@@ -103,7 +103,7 @@ class InteractionHandler:
         """The answer `answer_id` again: with `count` sources, or shared publicly as it was."""
         with self.runner.tracked():
             async with self._guard(interaction, "share" if share else "more-sources"):
-                if refusal := self.flows.may_start(_author(interaction)):
+                if refusal := await self.flows.may_start(_author(interaction)):
                     await delivery.tell(interaction, refusal)  # at once, before acknowledging
                     return
                 private = not share and _private(interaction)

@@ -130,7 +130,7 @@ class AnswerButtons:
         if pressed is None:
             return
         answer_id, shown, view = pressed
-        if refusal := self.flows.may_start(click.user or ""):
+        if refusal := await self.flows.may_start(click.user or ""):
             await self._note(click, refusal)
             return
         more = self.flows.more_than(shown)
@@ -166,7 +166,7 @@ class AnswerButtons:
         if pressed is None:
             return
         answer_id, shown, _ = pressed
-        if refusal := self.flows.may_start(click.user or ""):
+        if refusal := await self.flows.may_start(click.user or ""):
             await self._note(click, refusal)
             return
         view = View(show_question=True, shared_by=click.name or messages.A_TEAMMATE)

@@ -184,7 +184,7 @@ class SlackAnswers:
             await ack(text=messages.NOT_ENABLED)
         elif not question:
             await ack(text=messages.ask_usage(command.get("command", "/ask")))
-        elif refusal := self.runner.refusal(user):
+        elif refusal := await self.runner.refusal(user):
             await ack(text=refusal)
         else:
             await ack()
@@ -237,7 +237,7 @@ class SlackAnswers:
             question = await self.runner.question(message, decision)
             if question is None:
                 return  # not a thread the bot answered in, or one handed to a human
-            if refusal := self.runner.refusal(message.author):
+            if refusal := await self.runner.refusal(message.author):
                 await tell(refusal)
                 return
             async with working(client, channel, ts, self.settings.working_reaction):

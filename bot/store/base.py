@@ -303,6 +303,19 @@ class Store(ABC):
         """Take over unfinished claims under `prefix` whose owner let the lease run out and
         that carry a payload; (key, payload) of each, every one to exactly one caller."""
 
+    # -- per-user cooldowns -------------------------------------------------------------------
+
+    @abstractmethod
+    def spend(self, key: str, limit: int, window_seconds: float, now: float | None = None) -> float:
+        """Count one question against `key`'s cooldown, in one atomic statement: 0.0 when it
+        may go ahead, else the seconds until its window resets (the refused one is not counted
+        in any later window). At most `limit` per window across every process on this database.
+
+        A fixed window opened by the key's first question, as discord.py's `CooldownMapping`
+        counts: exactly `limit` per window and an exact wait to tell (a sliding-window counter
+        only estimates both). `now` is in epoch seconds; None takes the database's clock
+        (PostgreSQL: one clock for every machine) or this machine's (SQLite)."""
+
     # -- schema -------------------------------------------------------------------------------
 
     @abstractmethod

@@ -82,6 +82,7 @@ class PostgresStore(SQLStore):
         self._opened = False
         self.closed = False
         self._pruned_at = 0.0
+        self._cooldowns_pruned_at = 0.0
 
     @property
     def location(self) -> str:
@@ -329,6 +330,33 @@ class PostgresStore(SQLStore):
                 (owner, lease_seconds, prefix, prefix, limit),
             ).fetchall()
         return [(key, payload) for key, payload in rows]
+
+    # -- per-user cooldowns -------------------------------------------------------------------
+
+    def spend(self, key: str, limit: int, window_seconds: float, now: float | None = None) -> float:
+        # The statement's own start, one value throughout it, on the one clock every worker reads.
+        at = "COALESCE(%(now)s::float8, extract(epoch FROM statement_timestamp())::float8)"
+        with self._connection() as conn:
+            # One statement: of two workers counting the same asker at once, the second waits on
+            # the first's row lock and then counts on from its result (see the SQLite store).
+            row = conn.execute(
+                f"INSERT INTO cooldowns AS c (key, resets_at, spent) "
+                f"VALUES (%(key)s, {at} + %(window)s, 1) "
+                f"ON CONFLICT (key) DO UPDATE SET "
+                f"spent = CASE WHEN c.resets_at <= {at} THEN 1 ELSE c.spent + 1 END, "
+                f"resets_at = CASE WHEN c.resets_at <= {at} THEN excluded.resets_at "
+                f"ELSE c.resets_at END "
+                f"RETURNING spent, resets_at - {at}",
+                {"key": key, "now": now, "window": float(window_seconds)},
+            ).fetchone()
+            started = time.monotonic()
+            if started - self._cooldowns_pruned_at >= PRUNE_EVERY_SECONDS:
+                self._cooldowns_pruned_at = started
+                conn.execute(f"DELETE FROM cooldowns WHERE resets_at <= {at}", {"now": now})
+        if row is None:  # never: an upsert with RETURNING returns its row
+            raise StoreError(f"database {self._masked}: the cooldown of {key} returned no row")
+        spent, wait = row
+        return 0.0 if spent <= limit else max(float(wait), 0.0)
 
     def _prune(self, conn: psycopg.Connection[Any]) -> None:
         now = time.monotonic()

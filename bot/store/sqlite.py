@@ -51,6 +51,7 @@ class SQLiteStore(SQLStore):
         self._applied: list[str] = []
         self._setup_lock = threading.Lock()
         self._pruned_at = 0.0
+        self._cooldowns_pruned_at = 0.0
 
     @property
     def location(self) -> str:
@@ -275,6 +276,29 @@ class SQLiteStore(SQLStore):
                 (owner, now + lease_seconds, now, now, prefix, prefix, limit),
             ).fetchall()
         return [(key, payload) for key, payload in rows]
+
+    # -- per-user cooldowns -------------------------------------------------------------------
+
+    def spend(self, key: str, limit: int, window_seconds: float, now: float | None = None) -> float:
+        at = time.time() if now is None else now
+        with self._connect() as db:
+            # One statement, so one writer at a time: the window resets once it has run out,
+            # else the question is counted (a refused one too: it only pushes `spent` past the
+            # limit, never the reset later). SET reads the row as it was before the update.
+            spent, resets_at = db.execute(
+                "INSERT INTO cooldowns (key, resets_at, spent) VALUES (:key, :now + :window, 1) "
+                "ON CONFLICT (key) DO UPDATE SET "
+                "spent = CASE WHEN cooldowns.resets_at <= :now THEN 1 "
+                "ELSE cooldowns.spent + 1 END, "
+                "resets_at = CASE WHEN cooldowns.resets_at <= :now THEN excluded.resets_at "
+                "ELSE cooldowns.resets_at END "
+                "RETURNING spent, resets_at",
+                {"key": key, "now": at, "window": window_seconds},
+            ).fetchone()
+            if at - self._cooldowns_pruned_at >= PRUNE_EVERY_SECONDS:
+                self._cooldowns_pruned_at = at
+                db.execute("DELETE FROM cooldowns WHERE resets_at <= ?", (at,))
+        return 0.0 if spent <= limit else max(resets_at - at, 0.0)
 
     def _prune(self, db: sqlite3.Connection, now: float) -> None:
         if now - self._pruned_at >= PRUNE_EVERY_SECONDS:

@@ -153,4 +153,17 @@ MIGRATIONS: list[Migration] = [
             "CREATE INDEX claims_unfinished ON claims (lease_until) WHERE lease_until IS NOT NULL",
         ),
     ),
+    Migration(
+        "cooldowns",
+        (
+            # Each asker's questions in the current window, shared by every worker. Epoch
+            # seconds as in SQLite, so a caller's `now` (tests, a replay) means the same on both.
+            """CREATE TABLE cooldowns (
+                key TEXT PRIMARY KEY,
+                resets_at DOUBLE PRECISION NOT NULL,
+                spent INTEGER NOT NULL
+            )""",
+            "CREATE INDEX cooldowns_by_reset ON cooldowns (resets_at)",
+        ),
+    ),
 ]

@@ -111,4 +111,16 @@ MIGRATIONS: list[Migration] = [
             "CREATE INDEX claims_unfinished ON claims (lease_until) WHERE lease_until IS NOT NULL",
         ),
     ),
+    Migration(
+        "cooldowns",
+        (
+            # Each asker's questions in the current window, shared by the processes on the file.
+            """CREATE TABLE cooldowns (
+                key TEXT PRIMARY KEY,
+                resets_at REAL NOT NULL,
+                spent INTEGER NOT NULL
+            )""",
+            "CREATE INDEX cooldowns_by_reset ON cooldowns (resets_at)",
+        ),
+    ),
 ]

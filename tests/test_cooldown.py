@@ -1,0 +1,231 @@
+"""The per-user cooldown shared by every process on one database (`Store.spend`), and its fallback
+to each process's memory while that database is away.
+
+Tests taking `store_settings` run on both backends (tests/conftest.py); the PostgreSQL ones run a
+real server, stopped and started again where the database is lost.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import math
+import subprocess
+import sys
+import textwrap
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+from pg_server import PostgresServer
+
+from bot.chat import messages
+from bot.chat.message import Platform
+from bot.chat.runner import AnswerRunner
+from bot.service import AnswerService
+from bot.settings import Settings, SlackSettings, load_settings
+from bot.store import StoreUnavailable, open_store
+from bot.store.postgres import PostgresStore
+from tests.fake_slack import FakeSlack, SlackHarness, texts
+
+QUESTION = "Who is Amazon partnering with on batteries?"
+
+
+@pytest.fixture
+def two_stores(store_settings: dict):
+    """Two stores on one database, as two worker processes each open their own."""
+    first, second = (open_store(load_settings(**store_settings)) for _ in range(2))
+    yield first, second
+    first.close()
+    second.close()
+
+
+def _count(store, key: str | None = None) -> int:
+    if key is None:
+        return store.read("SELECT COUNT(*) FROM cooldowns")[0][0]
+    return store.read("SELECT COUNT(*) FROM cooldowns WHERE key = ?", (key,))[0][0]
+
+
+# -- the store ----------------------------------------------------------------------------------
+
+
+def test_two_workers_on_one_database_share_each_askers_limit(two_stores) -> None:
+    first, second = two_stores
+    assert first.spend("slack:U1", 3, 10, now=1000.0) == 0.0
+    assert second.spend("slack:U1", 3, 10, now=1001.0) == 0.0
+    assert first.spend("slack:U1", 3, 10, now=1002.0) == 0.0
+    # The fourth, on either worker: refused until the window the first question opened ends.
+    assert second.spend("slack:U1", 3, 10, now=1003.0) == pytest.approx(7.0)
+    assert first.spend("slack:U1", 3, 10, now=1009.5) == pytest.approx(0.5)
+    assert second.spend("slack:U2", 3, 10, now=1003.0) == 0.0  # another asker is not held back
+    # A new window, opened by its first question: three again, refused ones not carried over.
+    assert first.spend("slack:U1", 3, 10, now=1010.0) == 0.0
+    assert second.spend("slack:U1", 3, 10, now=1011.0) == 0.0
+    assert first.spend("slack:U1", 3, 10, now=1012.0) == 0.0
+    assert second.spend("slack:U1", 3, 10, now=1013.0) == pytest.approx(7.0)
+
+
+def test_the_window_resets_on_the_databases_clock(two_stores) -> None:
+    first, second = two_stores
+    assert first.spend("discord:U1", 2, 0.6) == 0.0
+    assert second.spend("discord:U1", 2, 0.6) == 0.0
+    wait = first.spend("discord:U1", 2, 0.6)
+    assert 0.0 < wait <= 0.6
+    time.sleep(wait + 0.05)
+    assert second.spend("discord:U1", 2, 0.6) == 0.0  # the window ran out: counted afresh
+    assert first.spend("discord:U1", 2, 0.6) == 0.0
+    assert second.spend("discord:U1", 2, 0.6) > 0.0
+
+
+def test_threads_spending_at_once_never_pass_the_limit(two_stores) -> None:
+    first, second = two_stores
+    first.spend("warm-up", 1, 1)  # set up (SQLite) before the threads race
+    limit, tries = 7, 48
+    with ThreadPoolExecutor(8) as pool:
+        waits = list(
+            pool.map(lambda n: (first, second)[n % 2].spend("slack:U9", limit, 60), range(tries))
+        )
+    assert waits.count(0.0) == limit
+    assert all(0.0 < wait <= 60 for wait in waits if wait)
+
+
+SPENDER = textwrap.dedent(
+    """
+    import json, sys
+    from bot.settings import load_settings
+    from bot.store import open_store
+    store = open_store(load_settings(**json.loads(sys.argv[1])))
+    print(json.dumps([store.spend("slack:U7", 5, 60) for _ in range(6)]))
+    store.close()
+    """
+)
+
+
+def test_worker_processes_share_the_limit(two_stores, store_settings: dict) -> None:
+    two_stores[0].spend("warm-up", 1, 1)  # set up (SQLite) before the processes race
+    settings = json.dumps({k: str(v) for k, v in store_settings.items()})
+    workers = [
+        subprocess.Popen([sys.executable, "-c", SPENDER, settings], stdout=subprocess.PIPE)
+        for _ in range(3)
+    ]
+    waits = [wait for w in workers for wait in json.loads(w.communicate(timeout=120)[0])]
+    assert [w.returncode for w in workers] == [0] * 3
+    assert waits.count(0.0) == 5  # 18 questions from three processes: five go ahead
+
+
+def test_windows_that_ran_out_are_pruned(two_stores) -> None:
+    first, _ = two_stores
+    first.spend("slack:old", 2, 10, now=1000.0)
+    first.spend("slack:live", 2, 500, now=1001.0)
+    first._cooldowns_pruned_at = -math.inf  # due now, rather than a minute from now
+    first.spend("slack:new", 2, 10, now=1100.0)
+    assert _count(first, "slack:old") == 0 and _count(first) == 2
+
+
+# -- the chat runner ----------------------------------------------------------------------------
+
+
+def _pg_service(pg_database: str, shipped_settings: Settings, service: AnswerService):
+    PostgresStore(pg_database).upgrade()
+    settings = load_settings(index_dir=shipped_settings.index_dir, database_url=pg_database)
+    return AnswerService(settings, service.embedder)
+
+
+@pytest.fixture
+def slack_fake():
+    fake = FakeSlack()
+    yield fake
+    fake.close()
+
+
+def test_slack_workers_on_one_database_hold_an_asker_to_one_limit(
+    pg_database: str, shipped_settings: Settings, service: AnswerService, slack_fake: FakeSlack
+) -> None:
+    workers = [_pg_service(pg_database, shipped_settings, service) for _ in range(2)]
+    harnesses = [SlackHarness(worker, slack_fake, cooldown_questions=2) for worker in workers]
+    try:
+        for n in range(3):  # one asker's mentions, spread over the workers by the balancer
+            assert harnesses[n % 2].mention(QUESTION, ts=f"1700000400.00000{n}").status == 200
+            harnesses[n % 2].drain()
+    finally:
+        for harness in harnesses:
+            harness.close()
+        for worker in workers:
+            worker.query_log.close()
+    assert len(slack_fake.of("chat.postMessage")) == 2  # not 2 per worker
+    [told] = slack_fake.of("chat.postEphemeral")
+    assert "please wait" in texts(told.params) and told.params["user"] == "U1"
+
+
+def test_a_lost_database_falls_back_to_memory_and_nobody_goes_unanswered(
+    postgres: PostgresServer,
+    pg_database: str,
+    shipped_settings: Settings,
+    service: AnswerService,
+    slack_fake: FakeSlack,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    worker = _pg_service(pg_database, shipped_settings, service)
+    slack = SlackHarness(worker, slack_fake, cooldown_questions=2)
+    cooldown = slack.bot.answers.runner.cooldown
+    assert cooldown.store is worker.query_log  # shared: counted in the database
+    cooldown.retry_seconds = 0.5
+    try:
+        postgres.stop()
+        try:
+            with caplog.at_level(logging.INFO):
+                for n in range(3):
+                    assert slack.mention(QUESTION, ts=f"1700000500.00000{n}").status == 200
+                slack.drain()
+                assert cooldown.falling_back
+        finally:
+            postgres.start()
+        # The database away: two answers and one "please wait", counted in this process.
+        assert len(slack_fake.of("chat.postMessage")) == 2
+        [told] = slack_fake.of("chat.postEphemeral")
+        assert "please wait" in texts(told.params)
+        logged = [r.getMessage() for r in caplog.records]
+        assert len([m for m in logged if "cooldown in this process only" in m]) == 1
+        password = pg_database.split(":")[2].split("@")[0]
+        assert password not in caplog.text
+
+        _wait_until_usable(worker.query_log)
+        time.sleep(cooldown.retry_seconds)
+        # Back: counted in the database again, from a fresh window there.
+        runner = slack.bot.answers.runner
+        assert slack._thread.run(runner.refusal("U2")) is None
+        assert not cooldown.falling_back
+        assert _count(worker.query_log, "slack:U2") == 1
+        assert "the cooldown is counted there again" in caplog.text
+    finally:
+        slack.close()
+        worker.query_log.close()
+
+
+def _wait_until_usable(store, limit: float = 60.0) -> None:
+    started = time.monotonic()
+    while True:
+        try:
+            store.stats()
+            return
+        except StoreUnavailable:
+            if time.monotonic() - started > limit:
+                raise
+            time.sleep(0.2)
+
+
+def test_without_a_shared_store_the_cooldown_stays_in_memory(
+    tmp_path: Path, shipped_settings: Settings, service: AnswerService
+) -> None:
+    settings = shipped_settings.model_copy(update={"db_path": tmp_path / "q.sqlite3"})
+    runner = AnswerRunner(
+        AnswerService(settings, service.embedder),
+        Platform.SLACK,
+        SlackSettings(_env_file=None, cooldown_questions=1),  # type: ignore[call-arg]
+    )
+    assert runner.cooldown.store is None
+    assert asyncio.run(runner.refusal("U1", now=50.0)) is None
+    assert asyncio.run(runner.refusal("U1", now=51.0)) == messages.please_wait(59)
+    assert not (tmp_path / "q.sqlite3").exists() or _count(runner.service.query_log) == 0
