@@ -5,7 +5,7 @@
                                            [--named-things] [--tuning-only]
                                            [--expansion-weight W] [--expansion-known-weight W]
                                            [--expansion-similarity C] [--expansion-neighbours N]
-                                           [--unmatched-z Z|off [Z|off ...]]
+                                           [--unmatched-z Z|off [Z|off ...]] [--oracle]
 
 Asks every question as `evbot ask` does (AnswerService over a fresh index of corpus/) and prints,
 per set: right passage first / in the top three, the quoted answer holding the expected words,
@@ -19,7 +19,10 @@ sentence evidence). `--ranking-sentences none` builds the index without the rank
 vectors (docs/quality.md), `--named-things` switches on the partial label's rules for things
 asked for by name (off in the bot), `--expansion-*` set a BM25 query expansion (off in the
 bot; docs/quality.md), `--unmatched-z` measures the label for words no passage holds at other
-thresholds, each in turn over one index ("off": without it). Prints figures; asserts nothing.
+thresholds, each in turn over one index ("off": without it). `--oracle` asks the second turn of
+every tuning conversation three ways (alone, after the question before, after the names only the
+answer before said) and sorts the misses (docs/quality.md, session 8). Prints figures; asserts
+nothing.
 """
 
 from __future__ import annotations
@@ -35,6 +38,8 @@ from typing import get_args
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bot.answer import Answer  # noqa: E402
+from bot.conversation import names, search_query  # noqa: E402
 from bot.embedding import get_embedder  # noqa: E402
 from bot.index import RankingSentences, build_index  # noqa: E402
 from bot.service import AnswerService  # noqa: E402
@@ -86,11 +91,75 @@ def rows(name: str) -> list[dict]:
     return [json.loads(line) for line in (DATA / name).read_text().splitlines() if line.strip()]
 
 
-def measure(service: AnswerService, name: str, show: bool) -> dict[str, object]:
+def conversation_right(q: dict, answer: Answer) -> bool:
+    """The expected passage cited first, the expected words quoted, presented as answered."""
+    return (
+        bool(answer.citations)
+        and q["expect"] in answer.citations[0].text
+        and q["words"] in answer.answer
+        and answer.outcome == "answered"
+    )
+
+
+def searched_as(
+    service: AnswerService, question: str, before: str, query: str, conversation: str
+) -> Answer:
+    """`question` after `before` answered as the bot answers it, but searched for `query`,
+    whatever the follow-up rules would choose: what the other choice would have quoted."""
+    vector = service.embedder.encode_query(query)
+    service.search_for = lambda *_, **__: (query, vector)  # type: ignore[method-assign]
+    try:
+        return service.ask(question, [before], conversation=conversation)
+    finally:
+        del service.search_for
+
+
+def oracle(
+    service: AnswerService, q: dict, conversation: str, said: str | None
+) -> dict[str, tuple[bool, bool]]:
+    """The second turn searched alone, with the question before, and with the names the answer
+    before added (the candidates the follow-up rules choose among): for each, whether the answer
+    is right and whether the expected passage is cited first."""
+    first, second = q["turns"]
+    with_context = search_query(second, [first])
+    candidates = {
+        "alone": second,
+        "context": with_context if with_context != second else f"{first} {second}",
+    }
+    added = [x for x in names(said or "") if x.lower() not in first.lower()]
+    if added:
+        candidates["names"] = " ".join([*added, second])
+    ways = {}
+    for label, query in candidates.items():
+        # Asked in the first turn's conversation: the answer before is read from it.
+        answer = searched_as(service, second, first, query, conversation)
+        cited = [c.text for c in answer.citations[:1]]
+        ways[label] = (conversation_right(q, answer), any(q["expect"] in t for t in cited))
+    return ways
+
+
+def miss_class(q: dict, answer: Answer, searched_alone: bool, ways: dict) -> str:
+    """(a) the follow-up rules chose the wrong search: another was right (for a topic switch,
+    only when it was searched with context and alone was right); (c) some search cites the
+    expected passage first but quotes the wrong sentence or labels it; (b) none cites it first."""
+    if q["kind"] == "topic-switch":
+        if not searched_alone and ways["alone"][0]:
+            return "a"
+    elif any(right for right, _ in ways.values()):
+        return "a"
+    cited = [c.text for c in answer.citations[:1]]
+    passage = any(p for _, p in ways.values()) or any(q["expect"] in t for t in cited)
+    return "c" if passage else "b"
+
+
+def measure(
+    service: AnswerService, name: str, show: bool, sort_misses: bool = False
+) -> dict[str, object]:
     figures: dict[str, object] = {}
     questions = rows(name)
     if "turns" in questions[0]:
         right = switched_as_follow_up = switches = 0
+        sorted_misses: Counter[str] = Counter()
         for n, q in enumerate(questions):
             first, second = q["turns"]
             # Both turns in one conversation, as a chat thread asks them: the follow-up may
@@ -98,22 +167,35 @@ def measure(service: AnswerService, name: str, show: bool) -> dict[str, object]:
             conversation = f"{name}:{n}"
             before = service.ask(first, conversation=conversation)
             answer = service.ask(second, [first], conversation=conversation)
-            ok = bool(answer.citations) and q["expect"] in answer.citations[0].text
-            ok = ok and q["words"] in answer.answer and answer.outcome == "answered"
+            ok = conversation_right(q, answer)
             right += ok
+            said = None if before.refused else before.answer
             if q["kind"] == "topic-switch":
                 switches += 1
-                said = None if before.refused else before.answer
                 searched = service.search_for(second, [first], previous_answer=said)[0]
                 switched_as_follow_up += searched != second
             if show and not ok:
                 print(f"  miss {q['turns']} -> {answer.outcome}: {answer.answer[:100]}")
-        return {
+            if sort_misses:
+                ways = oracle(service, q, conversation, said)
+                sorted_misses["right alone"] += ways["alone"][0]
+                sorted_misses["right in context"] += ways["context"][0]
+                sorted_misses["right either way"] += ok or any(r for r, _ in ways.values())
+                if not ok:
+                    alone = service.search_for(second, [first], previous_answer=said)[0] == second
+                    kind = miss_class(q, answer, alone, ways)
+                    sorted_misses[f"miss ({kind})"] += 1
+                    if show:
+                        print(f"    ({kind}) searched alone: {alone}; {json.dumps(ways)}")
+        figures = {
             "conversations": len(questions),
             "right": right,
             "topic switches": switches,
             "searched as follow-up": switched_as_follow_up,
         }
+        if sort_misses:
+            figures["oracle"] = dict(sorted_misses)
+        return figures
     in_domain = [q for q in questions if not q.get("refuse")]
     near = [q for q in questions if q.get("refuse") and q.get("kind") == "near-domain"]
     off = [q for q in questions if q.get("refuse") and q.get("kind") != "near-domain"]
@@ -204,6 +286,11 @@ def main() -> None:
         help="the label for words no passage holds: z thresholds ('off': none), each in turn",
     )
     parser.add_argument("--tuning-only", action="store_true", help="the tuning sets only")
+    parser.add_argument(
+        "--oracle",
+        action="store_true",
+        help="tuning conversations: each second turn searched every way, misses sorted",
+    )
     args = parser.parse_args()
     if args.baseline:
         import bot.answer
@@ -242,7 +329,8 @@ def main() -> None:
                 print(f"== {side}")
                 for name in names:
                     shown = args.misses and side == "tuning"
-                    print(f"{name}: {json.dumps(measure(service, name, shown))}")
+                    sort_misses = args.oracle and side == "tuning"
+                    print(f"{name}: {json.dumps(measure(service, name, shown, sort_misses))}")
 
 
 if __name__ == "__main__":
