@@ -7,8 +7,9 @@ of it through THREAD_CREATE), fails chosen routes on demand (`fail`: a 403, a 42
 `malformed`: a body that does not parse), and dispatches gateway events on demand (messages,
 forum posts, interactions).
 
-It shards as Discord does: an IDENTIFY may carry `shard: [id, count]`, GET /gateway/bot
-recommends `recommended_shards`, each connection hears of the guilds on its shard only (READY,
+It shards as Discord does: an IDENTIFY may carry `shard: [id, count]` (`identify_arrivals`
+records when each arrived), GET /gateway/bot recommends `recommended_shards` and grants
+`max_concurrency`, each connection hears of the guilds on its shard only (READY,
 GUILD_CREATE), and every guild event goes to the shard `(guild_id >> 22) % count`; DMs and other
 events without a guild to shard 0. `move_guild` hands a guild to another shard, as a re-shard
 does; `delivered` records which shard each event went to.
@@ -166,13 +167,23 @@ class Delivery:
 
 
 class FakeDiscord:
-    def __init__(self, guilds: Sequence[int] = (GUILD_ID,), *, recommended_shards: int = 1) -> None:
+    def __init__(
+        self,
+        guilds: Sequence[int] = (GUILD_ID,),
+        *,
+        recommended_shards: int = 1,
+        max_concurrency: int = 1,
+    ) -> None:
         self.guild_ids = list(guilds)
         self.recommended_shards = recommended_shards  # GET /gateway/bot's `shards`
+        # GET /gateway/bot's session_start_limit.max_concurrency: IDENTIFYs allowed per 5 s
+        self.max_concurrency = max_concurrency
         self.moved: dict[int, int] = {}  # guilds handed to another shard (move_guild)
         self.delivered: list[Delivery] = []
         self.calls: list[Call] = []
         self.identified: list[dict[str, Any]] = []
+        # (shard id, time.monotonic() on arrival) of every IDENTIFY, as it reached the gateway
+        self.identify_arrivals: list[tuple[int, float]] = []
         self.heartbeats = 0
         self.interaction_channels: dict[str, dict[str, Any]] = {}
         self.failures: list[Failure] = []
@@ -301,7 +312,7 @@ class FakeDiscord:
                     "total": 1000,
                     "remaining": 999,
                     "reset_after": 0,
-                    "max_concurrency": 1,
+                    "max_concurrency": self.max_concurrency,
                 },
             }
         if path == "users/@me":
@@ -425,6 +436,8 @@ class FakeDiscord:
                 await ws.send_json({"op": 11})
             elif frame["op"] == 2:
                 shard_id, shard_count = frame["d"].get("shard", [0, 1])
+                with self._lock:
+                    self.identify_arrivals.append((shard_id, time.monotonic()))
                 if not 0 <= shard_id < shard_count:
                     await ws.close(code=4010, message=b"Invalid shard.")  # as Discord does
                     break

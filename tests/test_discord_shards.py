@@ -1,6 +1,7 @@
 """Discord sharding: discord.py's AutoShardedClient in one process, shards split over processes
-that share one store, and the settings that choose them. The real client against the fake
-Discord (tests/fake_discord.py), which routes each guild's events to its shard as Discord does.
+that share one store (and space their IDENTIFYs through it), and the settings that choose them.
+The real client against the fake Discord (tests/fake_discord.py), which routes each guild's
+events to its shard as Discord does.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from typing import Any
 
 import pytest
 
+from bot.discord.identify import IDENTIFY_WINDOW_SECONDS
 from bot.errors import ConfigError
 from bot.service import AnswerService
 from bot.settings import Settings, load_settings, shard_ids
@@ -227,6 +229,11 @@ def test_buttons_and_follow_ups_work_on_the_other_process(
     assert "connected as evbot to 1 server(s) on shard(s) 0 of 2" in logs[0].read_text()
     assert "connected as evbot to 1 server(s) on shard(s) 1 of 2" in logs[1].read_text()
     assert sorted(i["shard"] for i in fake.identified) == [[0, 2], [1, 2]]
+    # Started together, the processes took turns through the shared database: max_concurrency
+    # 1 allows one IDENTIFY per 5 s (tests/test_discord_identify.py has the details).
+    first, second = sorted(at for _, at in fake.identify_arrivals)
+    print(f"the two processes' IDENTIFYs arrived {second - first:.2f} s apart")
+    assert second - first >= IDENTIFY_WINDOW_SECONDS
     # /ask is registered once, by the process of shard 0.
     assert len([c for c in fake.calls if c.method == "PUT" and c.path.endswith("/commands")]) == 1
 

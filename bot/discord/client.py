@@ -22,6 +22,7 @@ from bot.chat.runner import AnswerRunner
 from bot.connect import reach, with_retries
 from bot.discord import delivery
 from bot.discord.handlers import MessageHandler
+from bot.discord.identify import IdentifyTurns
 from bot.discord.interactions import InteractionHandler
 from bot.discord.render import NO_MENTIONS
 from bot.discord.views import BUTTONS
@@ -139,7 +140,25 @@ class EvBotClient(discord.Client):
 
 
 class ShardedEvBotClient(EvBotClient, discord.AutoShardedClient):
-    """The same bot over several gateway connections (shards), as discord.py runs them."""
+    """The same bot over several gateway connections (shards), as discord.py runs them.
+
+    Each IDENTIFY first takes its rate-limit bucket's turn in the shared store, so shard
+    processes started together space their session starts as Discord asks (bot.discord.identify).
+    """
+
+    def __init__(self, service: AnswerService, settings: DiscordSettings, **options: Any) -> None:
+        super().__init__(service, settings, **options)
+        self.identify_turns = IdentifyTurns(service.query_log, self._max_concurrency)
+
+    async def _max_concurrency(self) -> int:
+        return (await self.fetch_session_start_limits()).max_concurrency
+
+    async def before_identify_hook(self, shard_id: int | None, *, initial: bool = False) -> None:
+        bot_id = self.user.id if self.user else None
+        if shard_id is None or not await self.identify_turns.take(
+            bot_id, shard_id, self.shard_count or 1
+        ):
+            await super().before_identify_hook(shard_id, initial=initial)  # discord.py's spacing
 
     async def on_shard_ready(self, shard_id: int) -> None:
         log.info("shard %d of %s connected", shard_id, self.shard_count)
