@@ -6,6 +6,7 @@
                                            [--expansion-weight W] [--expansion-known-weight W]
                                            [--expansion-similarity C] [--expansion-neighbours N]
                                            [--unmatched-z Z|off [Z|off ...]] [--oracle]
+                                           [--context content|whole [content|whole ...]]
 
 Asks every question as `evbot ask` does (AnswerService over a fresh index of corpus/) and prints,
 per set: right passage first / in the top three, the quoted answer holding the expected words,
@@ -21,8 +22,9 @@ asked for by name (off in the bot), `--expansion-*` set a BM25 query expansion (
 bot; docs/quality.md), `--unmatched-z` measures the label for words no passage holds at other
 thresholds, each in turn over one index ("off": without it). `--oracle` asks the second turn of
 every tuning conversation three ways (alone, after the question before, after the names only the
-answer before said) and sorts the misses (docs/quality.md, session 8). Prints figures; asserts
-nothing.
+answer before said) and sorts the misses (docs/quality.md, session 8). `--context whole` searches
+follow-ups after the earlier questions whole (the bot's default), `content` after their content
+words only (off: held out fell), each in turn over one index. Prints figures; asserts nothing.
 """
 
 from __future__ import annotations
@@ -287,6 +289,13 @@ def main() -> None:
     )
     parser.add_argument("--tuning-only", action="store_true", help="the tuning sets only")
     parser.add_argument(
+        "--context",
+        nargs="+",
+        choices=["content", "whole"],
+        default=[None],
+        help="follow-ups after the earlier questions' content words or whole, each in turn",
+    )
+    parser.add_argument(
         "--oracle",
         action="store_true",
         help="tuning conversations: each second turn searched every way, misses sorted",
@@ -313,9 +322,15 @@ def main() -> None:
         if args.expansion_neighbours is not None:
             service.retriever.expansion_neighbours = args.expansion_neighbours
         import bot.answer_type
+        import bot.conversation
 
-        variants = [(w, z) for w in args.sentence_weight for z in args.unmatched_z]
-        for weight, unmatched_z in variants:
+        variants = [
+            (w, z, c) for c in args.context for w in args.sentence_weight for z in args.unmatched_z
+        ]
+        for weight, unmatched_z, context in variants:
+            if context is not None:
+                bot.conversation.CONTEXT_CONTENT_WORDS_ONLY = context == "content"
+                print(f"=== follow-ups after the earlier questions' {context} words")
             if weight is not None:
                 service.retriever.sentence_weight = weight
                 print(f"=== sentence weight {weight}")

@@ -28,6 +28,12 @@ _FUNCTION_WORDS = {
 }  # fmt: skip
 # Context is the recent questions only, so a long thread cannot grow the query without bound.
 MAX_CONTEXT_CHARS = 600
+# True: the earlier questions join a follow-up's query by their content words only, so their
+# question words do not ask them again ("chip company might amazon partner why would that help?"
+# quotes "These alliances could accelerate …", not "Amazon is in talks with …"). Off: the same on
+# five tuning sets, one more of the check set, but held out 53 -> 49 of 92 (docs/quality.md,
+# session 8). `benchmarks/quality.py --context` measures it.
+CONTEXT_CONTENT_WORDS_ONLY = False
 HISTORY_TURNS = 5  # earlier questions of a conversation handed to the answer layer
 
 
@@ -163,11 +169,19 @@ def referents(question: str, before: str, answer: str | None) -> list[str]:
 
 
 def search_query(question: str, history: Sequence[str] = ()) -> str:
-    """What to search for: the question, preceded by its context when it is a follow-up."""
-    context = ""
+    """What to search for: the question, preceded by its context when it is a follow-up.
+
+    The context is the earlier questions back to the last that named its own topic (each by its
+    content words only when `CONTEXT_CONTENT_WORDS_ONLY`).
+    """
+    asked: list[str] = []
     for earlier in [*history, question]:
-        context = _tail(f"{context} {earlier}") if context and is_follow_up(earlier) else earlier
-    return context
+        asked = [*asked, earlier] if asked and is_follow_up(earlier) else [earlier]
+    if len(asked) == 1:
+        return question
+    if CONTEXT_CONTENT_WORDS_ONLY:
+        asked[:-1] = [" ".join(content_words(earlier)) for earlier in asked[:-1]]
+    return _tail(" ".join(part for part in asked if part))
 
 
 def _tail(text: str) -> str:

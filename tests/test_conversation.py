@@ -52,6 +52,24 @@ def test_search_query_chains_follow_ups_and_resets_on_a_new_topic() -> None:
     assert search_query(new, [first, "by when?"]) == new
 
 
+def test_the_context_by_content_words_drops_the_question_words_before(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The measured switch (off in the bot): the chain is the same, the earlier questions' words
+    that ask something are not in it, and a follow-up's own words all are."""
+    import bot.conversation
+
+    monkeypatch.setattr(bot.conversation, "CONTEXT_CONTENT_WORDS_ONLY", True)
+    first = "What did Amazon pledge about carbon?"
+    assert search_query("by when?", [first]) == "amazon pledge carbon by when?"
+    assert search_query("and why?", [first, "by when?"]) == "amazon pledge carbon and why?"
+    new = "Which regions are the key battlegrounds for EV demand?"
+    assert search_query(new, [first, "by when?"]) == new
+    assert search_query(
+        "why would that help?", ["Which chip company might Amazon partner with?"]
+    ) == ("chip company might amazon partner why would that help?")
+
+
 def test_elliptical_follow_up_is_answered_from_context(service: AnswerService) -> None:
     alone = service.ask("by when?")
     assert "2040" not in alone.answer
