@@ -356,7 +356,8 @@ class PostgresStore(SQLStore):
         if row is None:  # never: an upsert with RETURNING returns its row
             raise StoreError(f"database {self._masked}: the cooldown of {key} returned no row")
         spent, wait = row
-        return 0.0 if spent <= limit else max(float(wait), 0.0)
+        # The statement's clock is read before it waits on a racer's row lock: cap at the window.
+        return 0.0 if spent <= limit else min(max(float(wait), 0.0), window_seconds)
 
     def _prune(self, conn: psycopg.Connection[Any]) -> None:
         now = time.monotonic()
