@@ -7,6 +7,7 @@
                                            [--expansion-similarity C] [--expansion-neighbours N]
                                            [--unmatched-z Z|off [Z|off ...]] [--oracle]
                                            [--context content|whole [content|whole ...]]
+                                           [--late-interaction on|off [on|off ...]]
 
 Asks every question as `evbot ask` does (AnswerService over a fresh index of corpus/) and prints,
 per set: right passage first / in the top three, the quoted answer holding the expected words,
@@ -24,7 +25,9 @@ thresholds, each in turn over one index ("off": without it). `--oracle` asks the
 every tuning conversation three ways (alone, after the question before, after the names only the
 answer before said) and sorts the misses (docs/quality.md, session 8). `--context whole` searches
 follow-ups after the earlier questions whole (the bot's default), `content` after their content
-words only (off: held out fell), each in turn over one index. Prints figures; asserts nothing.
+words only (off: held out fell), each in turn over one index. `--late-interaction off on`
+measures without and with MaxSim over the model's token vectors (on in the bot), each in turn
+over one index, with each variant's median answer time. Prints figures; asserts nothing.
 """
 
 from __future__ import annotations
@@ -35,7 +38,7 @@ import sys
 import tempfile
 from collections import Counter
 from pathlib import Path
-from typing import get_args
+from typing import Any, get_args
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -44,6 +47,8 @@ from bot.answer import Answer  # noqa: E402
 from bot.conversation import names, search_query  # noqa: E402
 from bot.embedding import get_embedder  # noqa: E402
 from bot.index import RankingSentences, build_index  # noqa: E402
+from bot.ranking import percentile  # noqa: E402
+from bot.retrieval import LateInteraction  # noqa: E402
 from bot.service import AnswerService  # noqa: E402
 from bot.settings import load_settings  # noqa: E402
 
@@ -300,6 +305,13 @@ def main() -> None:
         action="store_true",
         help="tuning conversations: each second turn searched every way, misses sorted",
     )
+    parser.add_argument(
+        "--late-interaction",
+        nargs="+",
+        choices=["on", "off"],
+        default=[None],
+        help="MaxSim re-ranking and sentence scores (on in the bot), each in turn, one index",
+    )
     args = parser.parse_args()
     if args.baseline:
         import bot.answer
@@ -324,13 +336,30 @@ def main() -> None:
         import bot.answer_type
         import bot.conversation
 
+        late = service.retriever.late or LateInteraction(service.retriever.index, service.embedder)
+        answer_ms: list[float] = []
+        ask = service.ask
+
+        def timed_ask(*asked: Any, **options: Any) -> Answer:
+            answer = ask(*asked, **options)
+            answer_ms.append(answer.timings_ms["total"])
+            return answer
+
+        service.ask = timed_ask  # type: ignore[method-assign]
         variants = [
-            (w, z, c) for c in args.context for w in args.sentence_weight for z in args.unmatched_z
+            (w, z, c, li)
+            for c in args.context
+            for w in args.sentence_weight
+            for z in args.unmatched_z
+            for li in args.late_interaction
         ]
-        for weight, unmatched_z, context in variants:
+        for weight, unmatched_z, context, late_interaction in variants:
             if context is not None:
                 bot.conversation.CONTEXT_CONTENT_WORDS_ONLY = context == "content"
                 print(f"=== follow-ups after the earlier questions' {context} words")
+            if late_interaction is not None:
+                service.retriever.late = late if late_interaction == "on" else None
+                print(f"=== late interaction {late_interaction}")
             if weight is not None:
                 service.retriever.sentence_weight = weight
                 print(f"=== sentence weight {weight}")
@@ -346,6 +375,8 @@ def main() -> None:
                     shown = args.misses and side == "tuning"
                     sort_misses = args.oracle and side == "tuning"
                     print(f"{name}: {json.dumps(measure(service, name, shown, sort_misses))}")
+            print(f"median answer {percentile(answer_ms, 50)} ms over {len(answer_ms)} answers")
+            answer_ms.clear()
 
 
 if __name__ == "__main__":

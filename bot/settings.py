@@ -249,6 +249,9 @@ class Settings(BaseSettings):
     # "pooled+own": the build encodes every sentence alone too, for the ranking's sentence
     # evidence (docs/quality.md); off by default: it doubles a build's encoding (issue 18's 0.9x).
     ranking_sentences: Literal["pooled+own", "none"] = "none"
+    # MaxSim of the model's token vectors re-ranks the answer's top passages and scores its
+    # sentences (docs/quality.md, "Late interaction"); costs a question token pass per answer.
+    late_interaction: bool = True
     batch_size: int = Field(default=32, ge=1, le=1024)
     # The query log (SQLite); by default it lives beside the index.
     db_path: Path | None = None

@@ -169,9 +169,12 @@ def test_what_a_question_asks_for(question: str, kind: str | None) -> None:
 
 
 @pytest.fixture
-def named_things(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The partial label's rules for things asked for by name, off in the bot (measured)."""
+def named_things(monkeypatch: pytest.MonkeyPatch, service: AnswerService) -> None:
+    """The partial label's rules for things asked for by name, off in the bot (measured), over
+    the quotes they were measured on: without late interaction, which quotes "What battery
+    range will the Amazon EV have?" from a passage whose words they take for an answer."""
     monkeypatch.setattr(answer_type, "NAMED_THING_RULES", True)
+    monkeypatch.setattr(service.retriever, "late", None)
 
 
 @pytest.mark.parametrize(
@@ -415,9 +418,12 @@ def test_a_name_said_in_other_words_is_answered(
 
 
 @pytest.fixture
-def unmatched_words_on(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The label for words no passage holds, off in the bot, at the threshold measured."""
+def unmatched_words_on(monkeypatch: pytest.MonkeyPatch, service: AnswerService) -> None:
+    """The label for words no passage holds, off in the bot, at the threshold measured, over
+    the quotes it was measured on (without late interaction, "What color options will the
+    Amazon car come in?" quotes a sentence it does not label)."""
     monkeypatch.setattr(answer_type, "UNMATCHED_Z", -0.3)
+    monkeypatch.setattr(service.retriever, "late", None)
 
 
 # Words no passage of the article holds, weighed against everyday nouns in their place

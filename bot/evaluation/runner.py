@@ -289,7 +289,13 @@ def _ask_pipeline(
     from bot.service import best_similarity
 
     index = load_index(index_dir, settings.model)
-    retriever = Retriever(index, embedder, mode=mode, candidates=EVAL_CANDIDATES)  # type: ignore[arg-type]
+    retriever = Retriever(
+        index,
+        embedder,
+        mode=mode,  # type: ignore[arg-type]
+        candidates=EVAL_CANDIDATES,
+        late_interaction=settings.late_interaction,
+    )
     doc_of_passage = np.array([int(p.doc_id[1:]) for p in index.passages], dtype=np.int64)
     ids = np.array([d.id for d in beir.docs], dtype=object)
     articles = index.manifest["articles"]
@@ -302,7 +308,7 @@ def _ask_pipeline(
         # One question as the bot answers it: rank, pick passages, quote.
         started = time.perf_counter()
         vector = embedder.encode_query(text) if n < LATENCY_SAMPLE else vectors[n]
-        ranking = retriever.rank(text, vector)
+        ranking = retriever.reranked(text, retriever.rank(text, vector))
         hits = retriever.hits(text, vector, ranking, settings.citations)
         answer = compose_answer(
             text,
@@ -346,7 +352,12 @@ def run_questions(
     from bot.service import best_similarity
 
     index = load_index(settings.index_dir, settings.model)
-    retriever = Retriever(index, embedder, mode=mode)  # type: ignore[arg-type]
+    retriever = Retriever(
+        index,
+        embedder,
+        mode=mode,  # type: ignore[arg-type]
+        late_interaction=settings.late_interaction,
+    )
     articles = index.manifest["articles"]
     k = max(3, settings.citations)  # hit@3 needs three citations
     result = QuestionResult(name, mode, len(questions), 0, 0, 0, 0, 0, 0, 0, {})
