@@ -210,6 +210,22 @@ class Embedder:
                 )
         return found
 
+    def question_token_vectors(self, text: str) -> TokenVectors:
+        """One question's token vectors: from the ONNX pass that made (or makes) its vector
+        when that answers questions, so late interaction costs no second pass."""
+        token_states = getattr(self.query_encoder(), "token_states", None)
+        if token_states is None:
+            return self.token_vectors([text])[0]
+        features, states = token_states(text)
+        offsets = features["offset_mapping"][0]
+        real = offsets[:, 1] > offsets[:, 0]  # [CLS] and [SEP] have empty offsets
+        return TokenVectors(
+            ids=features["input_ids"][0][real],
+            spans=offsets[real],
+            words=features["word_ids"][0][real],
+            vectors=_normalised(np.asarray(states, dtype=np.float32)[real]),
+        )
+
     def encode_query(self, text: str) -> np.ndarray:
         """One text's normalised vector: what `encode([text])[0]` gives, within 1e-5, faster."""
         return self.query_encoder()(text)

@@ -147,15 +147,28 @@ def _session_encoder(model: SentenceTransformer, path: Path) -> Callable[[str], 
     session = ort.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
     names = [tensor.name for tensor in session.get_inputs()]
     tokenize = query_tokenizer(model)
+    # The last text's token states: late interaction reads the question's tokens right after its
+    # vector is made (bot/retrieval.py), so the pass is not run twice. Replaced whole: atomic.
+    last: list[tuple[str, dict[str, np.ndarray], np.ndarray]] = []
 
-    def encode_one(text: str) -> np.ndarray:
+    def token_states(text: str) -> tuple[dict[str, np.ndarray], np.ndarray]:
+        """The text's tokenizer features and its tokens' states (tokens x d, not normalised)."""
+        seen = last[:1]
+        if seen and seen[0][0] == text:
+            return seen[0][1], seen[0][2]
         features = tokenize(text)
         tokens = session.run(None, {name: features[name] for name in names})[0][0]
+        last[:] = [(text, features, tokens)]
+        return features, tokens
+
+    def encode_one(text: str) -> np.ndarray:
+        features, tokens = token_states(text)
         mask = features["attention_mask"][0].astype(np.float32)
         vector = (mask @ tokens) / max(float(mask.sum()), 1e-9)  # mean pooling, as the model's
         return (vector / max(float(np.linalg.norm(vector)), 1e-12)).astype(np.float32)
 
     encode_one.onnx_path = path  # type: ignore[attr-defined]  # which file answers (tests, logs)
+    encode_one.token_states = token_states  # type: ignore[attr-defined]
     return encode_one
 
 
@@ -179,6 +192,11 @@ def query_tokenizer(model: SentenceTransformer) -> Callable[[str], dict[str, np.
             "input_ids": np.array([encoding.ids], dtype=np.int64),
             "attention_mask": np.array([encoding.attention_mask], dtype=np.int64),
             "token_type_ids": np.array([encoding.type_ids], dtype=np.int64),
+            # Not the model's inputs: where each token is in the text, and its word (-1: none).
+            "offset_mapping": np.array([encoding.offsets], dtype=np.int64).reshape(1, -1, 2),
+            "word_ids": np.array(
+                [[-1 if w is None else w for w in encoding.word_ids]], dtype=np.int64
+            ),
         }
 
     return tokenize

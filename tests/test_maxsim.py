@@ -102,3 +102,16 @@ def test_off_ranks_as_before(service: AnswerService) -> None:
     plain = without.rank(question, vector)
     assert without.reranked(question, plain) is plain
     assert isinstance(plain, Ranking)
+
+
+def test_a_questions_tokens_from_its_vector_pass_are_the_models(service: AnswerService) -> None:
+    embedder = service.embedder
+    assert getattr(embedder.query_encoder(), "token_states", None) is not None  # ONNX answers
+    for question in ["Who is Amazon partnering with on batteries?", "Über-fast chargers?", "?"]:
+        embedder.encode_query(question)  # the answer's pass, whose token states are reused
+        reused = embedder.question_token_vectors(question)
+        (torch_made,) = embedder.token_vectors([question])
+        assert reused.ids.tolist() == torch_made.ids.tolist()
+        assert reused.spans.tolist() == torch_made.spans.tolist()
+        assert reused.words.tolist() == torch_made.words.tolist()
+        np.testing.assert_allclose(reused.vectors, torch_made.vectors, atol=1e-4)
