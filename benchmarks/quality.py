@@ -8,6 +8,7 @@
                                            [--unmatched-z Z|off [Z|off ...]] [--oracle]
                                            [--context content|whole [content|whole ...]]
                                            [--late-interaction on|off [on|off ...]]
+                                           [--token-evidence WEAK:RESCUE [WEAK:RESCUE ...]]
 
 Asks every question as `evbot ask` does (AnswerService over a fresh index of corpus/) and prints,
 per set: right passage first / in the top three, the quoted answer holding the expected words,
@@ -27,7 +28,10 @@ answer before said) and sorts the misses (docs/quality.md, session 8). `--contex
 follow-ups after the earlier questions whole (the bot's default), `content` after their content
 words only (off: held out fell), each in turn over one index. `--late-interaction off on`
 measures without and with MaxSim over the model's token vectors (on in the bot), each in turn
-over one index, with each variant's median answer time. Prints figures; asserts nothing.
+over one index, with each variant's median answer time. `--token-evidence 0.3:0.37 off:off`
+measures the outcome from late interaction's per-token evidence (docs/quality.md, session 8):
+the label for two content words matching under WEAK, and answering questions under the cosine
+floor whose MaxSim reaches RESCUE, each in turn. Prints figures; asserts nothing.
 """
 
 from __future__ import annotations
@@ -312,6 +316,12 @@ def main() -> None:
         default=[None],
         help="MaxSim re-ranking and sentence scores (on in the bot), each in turn, one index",
     )
+    parser.add_argument(
+        "--token-evidence",
+        nargs="+",
+        default=[None],
+        help="outcomes from token evidence, WEAK:RESCUE ('off' for either), each in turn",
+    )
     args = parser.parse_args()
     if args.baseline:
         import bot.answer
@@ -347,13 +357,14 @@ def main() -> None:
 
         service.ask = timed_ask  # type: ignore[method-assign]
         variants = [
-            (w, z, c, li)
+            (w, z, c, li, te)
             for c in args.context
             for w in args.sentence_weight
             for z in args.unmatched_z
             for li in args.late_interaction
+            for te in args.token_evidence
         ]
-        for weight, unmatched_z, context, late_interaction in variants:
+        for weight, unmatched_z, context, late_interaction, token_evidence in variants:
             if context is not None:
                 bot.conversation.CONTEXT_CONTENT_WORDS_ONLY = context == "content"
                 print(f"=== follow-ups after the earlier questions' {context} words")
@@ -367,6 +378,13 @@ def main() -> None:
                 z = None if unmatched_z == "off" else float(unmatched_z)
                 bot.answer_type.UNMATCHED_Z = z
                 print(f"=== unmatched words z {z}")
+            if token_evidence is not None:
+                weak, _, rescue = token_evidence.partition(":")
+                bot.answer_type.WEAK_MATCH = None if weak in ("off", "") else float(weak)
+                bot.answer_type.RESCUE_MAXSIM = None if rescue in ("off", "") else float(rescue)
+                print(
+                    f"=== token evidence: weak match {weak}, rescue from MaxSim {rescue or 'off'}"
+                )
             for side, names in SETS.items():
                 if args.tuning_only and side != "tuning":
                     continue

@@ -28,6 +28,8 @@ from bot.answer_type import (
     unmentioned_attribute,
     unmentioned_focus,
     unmentioned_names,
+    weak_words,
+    word_evidence,
 )
 from bot.errors import BadQuestion
 from bot.retrieval import Hit
@@ -181,7 +183,15 @@ def compose_answer(
         [h.dense for h in hits] + ([best_similarity] if best_similarity is not None else []),
         default=-1.0,
     )
-    if not hits or best < min_score:
+    evidence = [h.evidence for h in hits if h.evidence is not None]
+    rescued = (
+        answer_type.RESCUE_MAXSIM is not None
+        and best < min_score
+        and len(evidence) == len(hits) > 0
+        and answer_type.maxsim_over(evidence[0].weights, [e.best for e in evidence])
+        >= answer_type.RESCUE_MAXSIM
+    )
+    if not hits or (best < min_score and not rescued):
         return Answer(
             id=answer_id,
             question=question,
@@ -191,7 +201,7 @@ def compose_answer(
             outcome="refused",
         )
     kind = asked_kind(question)
-    quotes, quoted, evidence = _best_sentences(hits, kind, question)
+    quotes, quoted, quoted_text = _best_sentences(hits, kind, question)
     # The passage the answer quotes is cited first: where the best sentence and the passage order
     # disagree, the sentence is the finer evidence (tuning: right passage first 82 -> 83 of 117).
     order = [quoted, *(n for n in range(1, len(hits) + 1) if n != quoted)]
@@ -200,14 +210,20 @@ def compose_answer(
     quotes = tuple(dataclasses.replace(q, citation=renumbered[q.citation]) for q in quotes)
     # Partial when the quote lacks the kind of thing asked for, or when the question names a
     # company or role ("BYD", "CEO") that no cited passage mentions.
-    holds_kind = kind is None or holds(kind, evidence, question)
+    holds_kind = kind is None or holds(kind, quoted_text, question)
     cited = " ".join(h.passage.text for h in hits)
     unmentioned = unmentioned_names(question, cited) + unmentioned_attribute(question, cited)
     if answer_type.NAMED_THING_RULES and holds_kind and not unmentioned:
         unmentioned = unmentioned_focus(question, cited, _pull(embed, hits[0].passage.text))
     if holds_kind and not unmentioned and encode is not None and holds_term is not None:
-        quoted_text = " ".join(q.text for q in quotes)
-        unmentioned = unmatched_words(question, quoted_text, holds_term, encode)
+        unmentioned = unmatched_words(
+            question, " ".join(q.text for q in quotes), holds_term, encode
+        )
+    weak = answer_type.RESCUE_WEAK_MATCH if rescued else answer_type.WEAK_MATCH
+    if holds_kind and not unmentioned and evidence and weak is not None:
+        # Words no token of the cited passages matches: what the sources do not say.
+        matched = word_evidence(question, evidence[0].words, [e.best for e in evidence])
+        unmentioned = weak_words(matched, weak, at_least=1 if rescued else 2)
     answered = holds_kind and not unmentioned
     citations = tuple(
         _citation(n, hit, articles.get(hit.passage.doc_id, {}), quotes)

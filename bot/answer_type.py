@@ -431,3 +431,54 @@ def unmatched_words(
     swapped = cosines[:, 1:]
     z = (cosines[:, 0] - swapped.mean(axis=1)) / np.maximum(swapped.std(axis=1), 1e-6)
     return [w for w, score in zip(unknown, z, strict=True) if score < UNMATCHED_Z]
+
+
+# Token evidence (late interaction's per-token best matches over the cited passages; docs/
+# quality.md, "Outcomes from token evidence (session 8)"). A question whose two weakest content
+# words each match no token of the cited passages above WEAK_MATCH is labelled partial, naming
+# them ("interest", "loans"): one weak word alone is as often an in-domain paraphrase ("borrow",
+# "account") as a thing the sources lack. Off (None): at 0.31 with RESCUE_MAXSIM 0.37, tuning
+# near-domain 54 -> 62 of 95 not presented as answered with no in-domain answer labelled, but held
+# out 48 -> 49 of 69 for 2 more of 124 in-domain answers labelled or refused. `benchmarks/
+# quality.py --token-evidence 0.31:0.37` measures it.
+WEAK_MATCH: float | None = None
+# A question under the cosine floor is not refused when its MaxSim over the cited passages (the
+# IDF-weighted mean of its tokens' best matches) reaches this: off-topic tuning questions reach
+# at most 0.35. None: off. It is labelled partial when any content word matches under
+# RESCUE_WEAK_MATCH ("How heavy is the Rivian R1S?": "heavy" 0.12).
+RESCUE_MAXSIM: float | None = None
+RESCUE_WEAK_MATCH = 0.3
+
+
+def word_evidence(
+    question: str, words: Sequence[str], best: Sequence[Sequence[float]]
+) -> dict[str, float]:
+    """Each content word of `question` and its best match in any passage: the mean of its
+    pieces' best token matches (`best[passage][token]`, tokens labelled by `words`), highest
+    over the passages. The question's own grammar (`_ASKING_WORDS`) and one-letter pieces
+    ("Amazon's" s) are left out, and so are words of a search's context the question lacks."""
+    asked = set(re.findall(r"[a-z0-9]+", question.lower()))
+    pieces: dict[str, list[int]] = {}
+    for at, word in enumerate(words):
+        if len(word) > 1 and word in asked and word not in _ASKING_WORDS:
+            pieces.setdefault(word, []).append(at)
+    if not best:
+        return {}
+    matches = np.asarray(best, dtype=np.float64)
+    return {w: float(matches[:, at].mean(axis=1).max()) for w, at in pieces.items()}
+
+
+def weak_words(evidence: dict[str, float], threshold: float, at_least: int = 2) -> list[str]:
+    """The words matching under `threshold`, in the question's order, when at least `at_least`
+    of them do; else none."""
+    weak = [w for w, e in evidence.items() if e < threshold]
+    return weak if len(weak) >= at_least else []
+
+
+def maxsim_over(weights: Sequence[float], best: Sequence[Sequence[float]]) -> float:
+    """The IDF-weighted mean of each token's best match over all the passages (MaxSim against
+    their union); 0 without tokens."""
+    w = np.asarray(weights, dtype=np.float64)
+    if not len(best) or w.sum() <= 0:
+        return 0.0
+    return float(np.asarray(best, dtype=np.float64).max(axis=0) @ w / w.sum())

@@ -68,6 +68,17 @@ class Hit:
     dense: float  # cosine similarity of question and passage
     lexical: float  # BM25 score
     sentence_scores: tuple[float, ...]  # how well each sentence answers: cosine + term overlap
+    # Late interaction's per-token evidence: each question token's best match in this passage.
+    evidence: TokenEvidence | None = None
+
+
+@dataclass(frozen=True)
+class TokenEvidence:
+    """Each counted question token (stopwords out), its word, IDF and best match in a passage."""
+
+    words: tuple[str, ...]  # the whole word (lower-cased) each token is a piece of
+    weights: tuple[float, ...]  # its word piece's IDF over the index's passages
+    best: tuple[float, ...]  # its best cosine with any token of the passage
 
 
 Mode = Literal["hybrid", "dense", "bm25"]
@@ -100,6 +111,7 @@ class LateInteraction:
         self._idf: np.ndarray | None = None
         self._passages: OrderedDict[int, TokenVectors] = OrderedDict()
         self._questions: OrderedDict[str, tuple[np.ndarray, np.ndarray]] = OrderedDict()
+        self._words: dict[str, tuple[str, ...]] = {}  # each counted token's word, by question
         self._lock = threading.Lock()  # adapters answer from worker threads
 
     def idf(self) -> np.ndarray:
@@ -125,21 +137,18 @@ class LateInteraction:
                 self._questions.move_to_end(text)
                 return self._questions[text]
         tokens = self.embedder.question_token_vectors(text)
+        words = [_word(text, tokens, at) for at in range(len(tokens.ids))]
         keep = np.array(
-            [
-                (word := _word(text, tokens, at)) not in _stopwords()
-                and any(c.isalnum() for c in word)
-                for at in range(len(tokens.ids))
-            ],
-            dtype=bool,
+            [w not in _stopwords() and any(c.isalnum() for c in w) for w in words], dtype=bool
         )
         if not keep.any():  # "by when?": all stopwords; better all of them than none
             keep[:] = True
         found = (tokens.vectors[keep], self.idf()[tokens.ids[keep]])
         with self._lock:
             self._questions[text] = found
+            self._words[text] = tuple(w for w, k in zip(words, keep, strict=True) if k)
             while len(self._questions) > 16:
-                self._questions.popitem(last=False)
+                self._words.pop(self._questions.popitem(last=False)[0], None)
         return found
 
     def _passage_tokens(self, rows: Sequence[int]) -> list[TokenVectors]:
@@ -173,6 +182,18 @@ class LateInteraction:
             np.concatenate([t.vectors for t in tokens]),
             [len(t.ids) for t in tokens],
         )
+
+    def evidence(self, text: str, row: int) -> TokenEvidence:
+        """Each counted question token's best match among a passage's tokens (MaxSim's terms)."""
+        query, weights = self.question(text)
+        (tokens,) = self._passage_tokens([row])
+        with self._lock:
+            words = self._words.get(text)
+        if words is None:  # evicted by another thread's questions: made again
+            query, weights = self.question(text)
+            words = self._words.get(text, ("",) * len(query))
+        best = (query @ tokens.vectors.T).max(axis=1) if len(tokens.ids) else np.zeros(len(query))
+        return TokenEvidence(words, tuple(float(w) for w in weights), tuple(float(b) for b in best))
 
     def sentence_scores(self, text: str, row: int) -> np.ndarray:
         """MaxSim of the question with each sentence of a passage (its tokens in the passage's
@@ -418,9 +439,15 @@ class Retriever:
                 dense=float(cos),
                 lexical=float(ranking.lexical[position[i]]),
                 sentence_scores=self._sentence_scores(i, query_vector, weights, query),
+                evidence=self._evidence(query, i),
             )
             for i, cos in zip(chosen, cosines, strict=True)
         ]
+
+    def _evidence(self, query: str, passage: int) -> TokenEvidence | None:
+        if self.late is None or self.mode != "hybrid" or not query:
+            return None
+        return self.late.evidence(query, passage)
 
     def _drop_near_duplicates(self, pool: list[int], k: int) -> list[int]:
         """Keep the best of passages whose vectors are nearly the same (reposted or quoted text)."""
