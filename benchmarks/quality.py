@@ -9,6 +9,7 @@
                                            [--context content|whole [content|whole ...]]
                                            [--late-interaction on|off [on|off ...]]
                                            [--token-evidence WEAK:RESCUE [WEAK:RESCUE ...]]
+                                           [--answer-sentence-weight W]
 
 Asks every question as `evbot ask` does (AnswerService over a fresh index of corpus/) and prints,
 per set: right passage first / in the top three, the quoted answer holding the expected words,
@@ -31,7 +32,11 @@ measures without and with MaxSim over the model's token vectors (on in the bot),
 over one index, with each variant's median answer time. `--token-evidence 0.3:0.37 off:off`
 measures the outcome from late interaction's per-token evidence (docs/quality.md, session 8):
 the label for two content words matching under WEAK, and answering questions under the cosine
-floor whose MaxSim reaches RESCUE, each in turn. Prints figures; asserts nothing.
+floor whose MaxSim reaches RESCUE, each in turn. `--answer-sentence-weight 0` ranks the answer's
+search at that sentence weight and leaves `--sentence-weight` to the follow-up decisions
+(`--ranking-sentences pooled+own --sentence-weight 0 0.75 --answer-sentence-weight 0`: the bot,
+then sentence vectors in the decisions only; docs/quality.md, "Earlier levers on top of late
+interaction"). Prints figures; asserts nothing.
 """
 
 from __future__ import annotations
@@ -322,6 +327,12 @@ def main() -> None:
         default=[None],
         help="outcomes from token evidence, WEAK:RESCUE ('off' for either), each in turn",
     )
+    parser.add_argument(
+        "--answer-sentence-weight",
+        type=float,
+        default=None,
+        help="the sentence weight in the answer's search only (the decisions keep the other)",
+    )
     args = parser.parse_args()
     if args.baseline:
         import bot.answer
@@ -356,6 +367,20 @@ def main() -> None:
             return answer
 
         service.ask = timed_ask  # type: ignore[method-assign]
+        if args.answer_sentence_weight is not None:
+            retriever = service.retriever
+            search_vector = retriever.search_vector
+
+            def answer_search(query: str, vector: Any, k: int) -> Any:
+                # Only the answer's search goes through search_vector; search_for ranks directly.
+                decisions = retriever.sentence_weight
+                retriever.sentence_weight = args.answer_sentence_weight
+                try:
+                    return search_vector(query, vector, k)
+                finally:
+                    retriever.sentence_weight = decisions
+
+            retriever.search_vector = answer_search  # type: ignore[method-assign]
         variants = [
             (w, z, c, li, te)
             for c in args.context
