@@ -52,10 +52,10 @@ def test_right_passage_comes_first(service: AnswerService, questions: list[dict]
         top3 += any(q["expect"] in t for t in texts)
         if q["expect"] not in texts[0]:
             misses.append(q["question"])
-    # Measured on this set: 70/100 first, 83/100 in the top three (72 and 86 with
-    # EVBOT_RANKING_SENTENCES=pooled+own; docs/quality.md); dense alone 52 and 78, BM25 47 and 74.
-    assert top1 / len(asked) >= 0.68, misses
-    assert top3 / len(asked) >= 0.8, misses
+    # Measured on this set: 76/100 first, 92/100 in the top three with late interaction (70
+    # and 83 without; docs/quality.md); dense alone 52 and 78, BM25 47 and 74.
+    assert top1 / len(asked) >= 0.74, misses
+    assert top3 / len(asked) >= 0.9, misses
 
 
 # Right passage in the top three, measured: keyword 46/47, paraphrase 37/53 (40 with the
