@@ -10,6 +10,7 @@
                                            [--late-interaction on|off [on|off ...]]
                                            [--token-evidence WEAK:RESCUE [WEAK:RESCUE ...]]
                                            [--answer-sentence-weight W]
+                                           [--late-follow-ups on|off [on|off ...]]
 
 Asks every question as `evbot ask` does (AnswerService over a fresh index of corpus/) and prints,
 per set: right passage first / in the top three, the quoted answer holding the expected words,
@@ -36,7 +37,10 @@ floor whose MaxSim reaches RESCUE, each in turn. `--answer-sentence-weight 0` ra
 search at that sentence weight and leaves `--sentence-weight` to the follow-up decisions
 (`--ranking-sentences pooled+own --sentence-weight 0 0.75 --answer-sentence-weight 0`: the bot,
 then sentence vectors in the decisions only; docs/quality.md, "Earlier levers on top of late
-interaction"). Prints figures; asserts nothing.
+interaction"). `--late-follow-ups off on` measures follow-ups decided as before and with
+session 8's rules (the re-ranked first passages' MaxSim, `bot.service.FOLLOW_UP_LATE_EVIDENCE`,
+and "compared to X?" as a fragment, `bot.conversation.COMPARISON_OPENERS`; docs/quality.md),
+each in turn over one index. Prints figures; asserts nothing.
 """
 
 from __future__ import annotations
@@ -333,6 +337,13 @@ def main() -> None:
         default=None,
         help="the sentence weight in the answer's search only (the decisions keep the other)",
     )
+    parser.add_argument(
+        "--late-follow-ups",
+        nargs="+",
+        choices=["on", "off"],
+        default=[None],
+        help="follow-ups decided with session 8's rules (MaxSim, comparisons), each in turn",
+    )
     args = parser.parse_args()
     if args.baseline:
         import bot.answer
@@ -356,6 +367,7 @@ def main() -> None:
             service.retriever.expansion_neighbours = args.expansion_neighbours
         import bot.answer_type
         import bot.conversation
+        import bot.service
 
         late = service.retriever.late or LateInteraction(service.retriever.index, service.embedder)
         answer_ms: list[float] = []
@@ -382,14 +394,26 @@ def main() -> None:
 
             retriever.search_vector = answer_search  # type: ignore[method-assign]
         variants = [
-            (w, z, c, li, te)
+            (w, z, c, li, te, lf)
             for c in args.context
             for w in args.sentence_weight
             for z in args.unmatched_z
             for li in args.late_interaction
             for te in args.token_evidence
+            for lf in args.late_follow_ups
         ]
-        for weight, unmatched_z, context, late_interaction, token_evidence in variants:
+        for (
+            weight,
+            unmatched_z,
+            context,
+            late_interaction,
+            token_evidence,
+            late_follow_ups,
+        ) in variants:
+            if late_follow_ups is not None:
+                bot.service.FOLLOW_UP_LATE_EVIDENCE = late_follow_ups == "on"
+                bot.conversation.COMPARISON_OPENERS = late_follow_ups == "on"
+                print(f"=== follow-ups decided with late interaction {late_follow_ups}")
             if context is not None:
                 bot.conversation.CONTEXT_CONTENT_WORDS_ONLY = context == "content"
                 print(f"=== follow-ups after the earlier questions' {context} words")

@@ -31,7 +31,7 @@ from bot.conversation import (
 from bot.embedding import Embedder, get_embedder
 from bot.errors import IndexUnavailable, UnknownAnswer
 from bot.index import live_build, load_index, ranking_sentences_of
-from bot.retrieval import Hit, Retriever
+from bot.retrieval import Hit, Ranking, Retriever
 from bot.settings import Settings
 from bot.store import Store, StoreError, open_store
 
@@ -49,6 +49,13 @@ FOLLOW_UP_MARGIN = 0.02
 FRAGMENT_MARGIN = 0.2
 FRAGMENT_OWN_LEAD = 2.0
 FOLLOW_UP_OWN_MATCH = 0.2
+# With late interaction on, when both searches put the same passage first but the answer's
+# re-ranking (MaxSim) would cite different ones, the context is kept if its re-ranked first
+# passage matches the question's own tokens better than the question alone's does. On: with the
+# comparison openers (bot/conversation.py), tuning 90 -> 92 of 102 and the check set 17 -> 18 of
+# 24, held out 61 -> 61 of 92 with no switch more in context (docs/quality.md, "Conversations
+# with late interaction"); `benchmarks/quality.py --late-follow-ups off on` measures it.
+FOLLOW_UP_LATE_EVIDENCE = True
 
 
 def best_similarity(retriever: Retriever, query_vector: np.ndarray) -> float:
@@ -90,6 +97,28 @@ def quoted_for_both(
         )
         for hit, alone_hit in zip(found, asked, strict=True)
     ]
+
+
+def context_answers_better(
+    retriever: Retriever, question: str, query: str, own: Ranking, context: Ranking
+) -> bool:
+    """Whether the answer's re-ranking cites another first passage for the question in its
+    context than alone, one that matches the question's own tokens better (MaxSim).
+
+    The fused searches agreeing on a passage say the context cannot find another topic, but
+    late interaction re-ranks the answer's top passages by every word of the query: "Tesla's
+    weaknesses who's trying to take advantage of them?" then cites "Jeff Bezos is now looking to
+    exploit these weaknesses", which the question alone ranks below a general passage. False
+    without late interaction.
+    """
+    if retriever.late is None:
+        return False
+    own_first = int(retriever.reranked(question, own).ids[0])
+    context_first = int(retriever.reranked(query, context).ids[0])
+    if own_first == context_first:
+        return False
+    alone, in_context = retriever.late.passage_scores(question, [own_first, context_first])
+    return bool(in_context > alone)
 
 
 class AnswerService:
@@ -191,7 +220,9 @@ class AnswerService:
         the context would only pull its quote toward the earlier topic. Unless it picks up a
         word of `previous_answer`, the answer to the question before: "which competitors?" after
         an answer naming "a growing number of competitors" asks about that sentence
-        (docs/quality.md).
+        (docs/quality.md). Or, with late interaction, unless the answer's re-ranking would cite
+        another first passage in context, one matching the question's own tokens better
+        (`context_answers_better`).
 
         A question naming a name the turn before (question and the answer, when known) did not,
         one the sources use, names its own topic and is searched alone ("and what about
@@ -216,7 +247,8 @@ class AnswerService:
         vectors = retriever.index.passage_vectors
         own = retriever.rank(question, vector)
         own_top = own.ids[:1]
-        context_top = retriever.rank(query, in_context).ids[:1]
+        context = retriever.rank(query, in_context)
+        context_top = context.ids[:1]
         if not len(own_top) or not len(context_top):
             return question, vector
         own_best = float(vectors[int(own_top[0])] @ vector)
@@ -231,6 +263,10 @@ class AnswerService:
             return question, vector
         if int(context_top[0]) == int(own_top[0]):
             if previous_answer and picks_up(question, previous_answer):
+                return query, in_context
+            if FOLLOW_UP_LATE_EVIDENCE and context_answers_better(
+                retriever, question, query, own, context
+            ):
                 return query, in_context
             return question, vector
         context_best = float(vectors[int(context_top[0])] @ vector)
