@@ -121,6 +121,21 @@ def context_answers_better(
     return bool(in_context > alone)
 
 
+def late_interaction_for(settings: Settings, passages: int) -> bool:
+    """EVBOT_LATE_INTERACTION for an index of `passages`: off, saying so, over more than
+    EVBOT_LATE_INTERACTION_MAX_PASSAGES (its cold candidates would cost every answer an encoder
+    pass over up to 10 passages, about 150 ms here, where a cached index costs 2 ms)."""
+    if settings.late_interaction and passages > settings.late_interaction_max_passages:
+        log.info(
+            "late interaction off: the index has %d passages, EVBOT_LATE_INTERACTION_MAX_PASSAGES "
+            "is %d",
+            passages,
+            settings.late_interaction_max_passages,
+        )
+        return False
+    return settings.late_interaction
+
+
 class AnswerService:
     def __init__(
         self,
@@ -189,7 +204,8 @@ class AnswerService:
                 made,
                 self.settings.ranking_sentences,
             )
-        return Retriever(index, self.embedder, late_interaction=self.settings.late_interaction)
+        late = late_interaction_for(self.settings, len(index.passages))
+        return Retriever(index, self.embedder, late_interaction=late)
 
     @staticmethod
     def resolved(question: str, history: Sequence[str], previous_answer: str | None) -> str | None:

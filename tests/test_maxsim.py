@@ -115,3 +115,18 @@ def test_a_questions_tokens_from_its_vector_pass_are_the_models(service: AnswerS
         assert reused.spans.tolist() == torch_made.spans.tolist()
         assert reused.words.tolist() == torch_made.words.tolist()
         np.testing.assert_allclose(reused.vectors, torch_made.vectors, atol=1e-4)
+
+
+def test_a_large_index_answers_without_late_interaction(
+    shipped_settings, embedder, tmp_path
+) -> None:
+    # Its cold candidates would cost each answer an encoder pass over ten passages.
+    def service(most: int) -> AnswerService:
+        update = {"late_interaction_max_passages": most, "db_path": tmp_path / f"q{most}"}
+        return AnswerService(shipped_settings.model_copy(update=update), embedder)
+
+    passages = len(service(0).retriever.index.passages)
+    small, large = service(passages), service(passages - 1)
+    assert small.retriever.late is not None and large.retriever.late is None
+    question = "What weaknesses does Tesla have?"
+    assert large.ask(question).citations and small.ask(question).citations

@@ -286,7 +286,7 @@ def _ask_pipeline(
     from bot.answer import compose_answer
     from bot.index import load_index
     from bot.retrieval import Retriever
-    from bot.service import best_similarity
+    from bot.service import best_similarity, late_interaction_for
 
     index = load_index(index_dir, settings.model)
     retriever = Retriever(
@@ -294,7 +294,7 @@ def _ask_pipeline(
         embedder,
         mode=mode,  # type: ignore[arg-type]
         candidates=EVAL_CANDIDATES,
-        late_interaction=settings.late_interaction,
+        late_interaction=late_interaction_for(settings, len(index.passages)),
     )
     doc_of_passage = np.array([int(p.doc_id[1:]) for p in index.passages], dtype=np.int64)
     ids = np.array([d.id for d in beir.docs], dtype=object)
@@ -349,14 +349,14 @@ def run_questions(
     from bot.answer import compose_answer
     from bot.index import load_index
     from bot.retrieval import Retriever
-    from bot.service import best_similarity
+    from bot.service import best_similarity, late_interaction_for
 
     index = load_index(settings.index_dir, settings.model)
     retriever = Retriever(
         index,
         embedder,
         mode=mode,  # type: ignore[arg-type]
-        late_interaction=settings.late_interaction,
+        late_interaction=late_interaction_for(settings, len(index.passages)),
     )
     articles = index.manifest["articles"]
     k = max(3, settings.citations)  # hit@3 needs three citations
