@@ -23,6 +23,7 @@ import uuid
 from collections import OrderedDict
 
 from bot.store.base import CLAIM_NEW, CLAIM_TAKEN_OVER, Store, StoreError
+from bot.store.outage import StoreOutage
 
 __all__ = ["CLAIM_NEW", "CLAIM_TAKEN_OVER", "SeenKeys", "SharedSeenKeys", "seen_keys_for"]
 LEASE_SECONDS = 10.0  # a claim's owner is presumed gone this long after its last renewal
@@ -87,7 +88,6 @@ class SharedSeenKeys:
         self.store = store
         self.namespace = namespace
         self.ttl = ttl_seconds
-        self.retry_seconds = retry_seconds
         self.lease = lease_seconds
         self.renew_every = renew_every
         # Unique per process start: a restarted worker never mistakes a dead one's claims for
@@ -99,28 +99,27 @@ class SharedSeenKeys:
         # Every key is remembered here too: during an outage, events already seen stay seen.
         self.local = SeenKeys(ttl_seconds)
         self._lock = threading.Lock()
-        self._down_since: float | None = None
-        self._next_try = 0.0
+        self.outage = StoreOutage(
+            log,
+            "de-duplicating chat events in this process only",
+            "chat events are claimed there again",
+            retry_seconds,
+        )
 
     @property
     def falling_back(self) -> bool:
-        return self._down_since is not None
-
-    def _store_due(self, now: float) -> bool:
-        """Up, or down long enough that the database is worth trying again."""
-        with self._lock:
-            return self._down_since is None or now >= self._next_try
+        return self.outage.down
 
     def first_time(self, key: object) -> bool:
         name = f"{self.namespace}:{key}"
         now = time.monotonic()
-        if self._store_due(now):
+        if self.outage.due(now):
             try:
                 claimed = self.store.claim(name, self.ttl)
             except StoreError as err:
-                self._went_down(now, err)
+                self.outage.went_down(err, now)
             else:
-                self._came_back()
+                self.outage.came_back()
                 # Taken up here during an outage, so the database never heard of it: not again.
                 first_here = self.local.first_time(name)
                 return claimed and first_here
@@ -133,7 +132,7 @@ class SharedSeenKeys:
         die."""
         name = f"{self.namespace}:{key}"
         now = time.monotonic()
-        if self._store_due(now):
+        if self.outage.due(now):
             try:
                 taken = self.store.take_claim(
                     name,
@@ -143,9 +142,9 @@ class SharedSeenKeys:
                     payload=payload,
                 )
             except StoreError as err:
-                self._went_down(now, err)
+                self.outage.went_down(err, now)
             else:
-                self._came_back()
+                self.outage.came_back()
                 first_here = self.local.first_time(name)
                 if taken == CLAIM_NEW and not first_here:
                     # Taken up here during an outage, so the database had not heard of it: the
@@ -168,22 +167,21 @@ class SharedSeenKeys:
         try:
             self.store.finish_claim(name, self.owner)
         except StoreError as err:  # the lease runs out; a sweep then checks Slack first
-            self._went_down(time.monotonic(), err)
+            self.outage.went_down(err)
 
     def orphans(self, limit: int = 20) -> list[tuple[str, str]]:
         """Claims of this namespace that a dead worker left unanswered, now this worker's:
         (key without the namespace, payload) each."""
         now = time.monotonic()
-        with self._lock:
-            if self._down_since is not None and now < self._next_try:
-                return []
+        if not self.outage.due(now):
+            return []
         prefix = f"{self.namespace}:"
         try:
             taken = self.store.take_orphans(prefix, self.owner, self.lease, limit)
         except StoreError as err:
-            self._went_down(now, err)
+            self.outage.went_down(err, now)
             return []
-        self._came_back()
+        self.outage.came_back()
         for name, _ in taken:
             self._hold(name)
         return [(name[len(prefix) :], payload) for name, payload in taken]
@@ -217,26 +215,6 @@ class SharedSeenKeys:
                 failing = True
             else:
                 failing = False
-
-    def _went_down(self, now: float, err: StoreError) -> None:
-        with self._lock:
-            self._next_try = now + self.retry_seconds
-            if self._down_since is not None:
-                return
-            self._down_since = now
-        log.warning(
-            "de-duplicating chat events in this process only until the database is back: %s", err
-        )
-
-    def _came_back(self) -> None:
-        with self._lock:
-            if self._down_since is None:
-                return
-            down_for = time.monotonic() - self._down_since
-            self._down_since = None
-        log.warning(
-            "the database is back after %.0f s: chat events are claimed there again", down_for
-        )
 
 
 def seen_keys_for(store: Store, namespace: str) -> SeenKeys | SharedSeenKeys:

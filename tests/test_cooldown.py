@@ -171,7 +171,7 @@ def test_a_lost_database_falls_back_to_memory_and_nobody_goes_unanswered(
     slack = SlackHarness(worker, slack_fake, cooldown_questions=2)
     cooldown = slack.bot.answers.runner.cooldown
     assert cooldown.store is worker.query_log  # shared: counted in the database
-    cooldown.retry_seconds = 0.5
+    cooldown.outage.retry_seconds = 0.5
     try:
         postgres.stop()
         try:
@@ -192,7 +192,7 @@ def test_a_lost_database_falls_back_to_memory_and_nobody_goes_unanswered(
         assert password not in caplog.text
 
         _wait_until_usable(worker.query_log)
-        time.sleep(cooldown.retry_seconds)
+        time.sleep(cooldown.outage.retry_seconds)
         # Back: counted in the database again, from a fresh window there.
         runner = slack.bot.answers.runner
         assert slack._thread.run(runner.refusal("U2")) is None

@@ -16,7 +16,6 @@ import asyncio
 import functools
 import logging
 import threading
-import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Coroutine, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager, contextmanager
@@ -35,6 +34,7 @@ from bot.errors import BadQuestion, IndexUnavailable, UnknownAnswer
 from bot.service import AnswerService
 from bot.settings import ChatSettings
 from bot.store.base import Store
+from bot.store.outage import StoreOutage
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -105,58 +105,35 @@ class Cooldown:
         self.store = store
         self.questions = questions
         self.seconds = seconds
-        self.retry_seconds = retry_seconds
         # Same window as the store's: opened by the first question, `questions` tokens in it.
         self.local: CooldownMapping[str] = CooldownMapping.from_cooldown(
             questions, seconds, _per_key
         )
         self._lock = threading.Lock()  # the mapping is not thread-safe; store calls run in threads
-        self._down_since: float | None = None
-        self._next_try = 0.0
+        self.outage = StoreOutage(
+            log,
+            "counting the cooldown in this process only",
+            "the cooldown is counted there again",
+            retry_seconds,
+        )
 
     @property
     def falling_back(self) -> bool:
-        return self._down_since is not None
+        return self.outage.down
 
     def wait(self, key: str, now: float | None = None) -> float:
         """Count a question for `key`: 0.0 when it may go ahead, else the seconds to wait.
         Blocks for the store's round trip (at most its 2 s connection wait when it is away)."""
-        if self.store is not None and self._store_due():
+        if self.store is not None and self.outage.due():
             try:
                 wait = self.store.spend(key, self.questions, self.seconds, now)
             except Exception as err:  # whatever the database did, the asker is not held back
-                self._went_down(err)
+                self.outage.went_down(err)
             else:
-                self._came_back()
+                self.outage.came_back()
                 return wait
         with self._lock:
             return self.local.update_rate_limit(key, now) or 0.0
-
-    def _store_due(self) -> bool:
-        with self._lock:
-            return self._down_since is None or time.monotonic() >= self._next_try
-
-    def _went_down(self, err: Exception) -> None:
-        now = time.monotonic()
-        with self._lock:
-            self._next_try = now + self.retry_seconds
-            if self._down_since is not None:
-                return
-            self._down_since = now
-        # StoreError's text shows the database URL with its password masked.
-        log.warning(
-            "counting the cooldown in this process only until the database is back: %s", err
-        )
-
-    def _came_back(self) -> None:
-        with self._lock:
-            if self._down_since is None:
-                return
-            down_for = time.monotonic() - self._down_since
-            self._down_since = None
-        log.warning(
-            "the database is back after %.0f s: the cooldown is counted there again", down_for
-        )
 
 
 class AnswerRunner:
