@@ -30,6 +30,7 @@ from bot.retrieval import Hit
 from bot.service import AnswerService
 from bot.slack import render as slack_render
 from bot.terminal import render_text
+from tests.rendered import assert_label_shown
 
 
 def in_domain(questions: list[dict]) -> list[dict]:
@@ -444,11 +445,7 @@ def test_a_word_no_passage_holds_that_the_quote_does_not_answer_is_labelled(
     label = f"The sources don't say anything about {word}; the closest passage:"
     assert answer.outcome == "partial" and answer.partial_label == label, answer.answer
     assert answer.quotes and answer.citations and not answer.refused
-    assert render_text(answer).splitlines()[0] == label
-    _, blocks = slack_render.render_answer(answer)
-    assert label in json.dumps(blocks, ensure_ascii=False)
-    assert slack_render.fallback_text(answer).startswith(label)
-    assert (discord_render.answer_embed(answer).description or "").startswith(f"*{label}*")
+    assert_label_shown(answer, label)
 
 
 # In-domain questions with a word no passage holds, answered by the quote in other words.
@@ -701,9 +698,6 @@ def test_every_front_end_shows_each_partial_label_as_a_sentence(
     answer = compose_answer(question, [hit], {}, min_score=0.1)
     label = f"The sources don't say {missing}; the closest passage:"
     assert answer.outcome == "partial" and answer.partial_label == label
-    assert render_text(answer).splitlines()[0] == label
-    _, blocks = slack_render.render_answer(answer)
-    assert label in json.dumps(blocks, ensure_ascii=False)
-    assert slack_render.fallback_text(answer).startswith(label)
+    assert_label_shown(answer, label)
     description = discord_render.answer_embed(answer).description or ""
     assert description.startswith(f"*{label}*\n\n“Tesla is the king")

@@ -1,19 +1,15 @@
 """Outcomes from late interaction's per-token evidence (docs/quality.md, "Outcomes from token
 evidence (session 8)"): the arithmetic, the label it gives and the refusal it lifts."""
 
-import json
-
 import pytest
 
 from bot import answer_type
 from bot.answer import compose_answer
 from bot.answer_type import maxsim_over, weak_words, word_evidence
 from bot.chunking import Passage, split_sentences
-from bot.discord import render as discord_render
 from bot.retrieval import Hit, TokenEvidence
 from bot.service import AnswerService
-from bot.slack import render as slack_render
-from bot.terminal import render_text
+from tests.rendered import assert_label_shown
 
 
 def test_a_word_matches_as_the_mean_of_its_pieces_in_its_best_passage() -> None:
@@ -68,11 +64,7 @@ def test_two_content_words_the_passages_never_match_label_the_answer(
     label = "The sources don't say anything about interest or loans; the closest passage:"
     assert answer.outcome == "partial" and answer.partial_label == label
     assert answer.quotes and answer.citations and not answer.refused
-    assert render_text(answer).splitlines()[0] == label
-    _, blocks = slack_render.render_answer(answer)
-    assert label in json.dumps(blocks, ensure_ascii=False)
-    assert slack_render.fallback_text(answer).startswith(label)
-    assert (discord_render.answer_embed(answer).description or "").startswith(f"*{label}*")
+    assert_label_shown(answer, label)
     # One weak word is not enough: in-domain paraphrases have one as often ("borrow").
     one = [hit(words, (0.18, 0.34, 0.9, 0.5, 0.6))]
     assert compose_answer(question, one, {}, min_score=0.1).outcome == "answered"
