@@ -81,6 +81,8 @@ SETS = {
         # Questions asking for a kind (session 7), written before the ranking signals were measured
         # on them.
         "tuning-extra-7.jsonl",
+        # From the article alone by a helper who never ran the bot, before session 9 measured.
+        "tuning-extra-8.jsonl",
         "conversations.jsonl",
         "conversations-tuning-2.jsonl",
         "conversations-tuning-3.jsonl",
@@ -90,6 +92,8 @@ SETS = {
         "conversations-tuning-5.jsonl",
         # Written for session 8's conversation round before any measuring: its check set.
         "conversations-tuning-6.jsonl",
+        # From the article alone by a helper who never ran the bot, before session 9 measured.
+        "conversations-tuning-7.jsonl",
     ],
     "held-out": [
         "shipped-questions-holdout.jsonl",
@@ -104,6 +108,8 @@ SETS = {
     "held-out-4": ["quality-holdout-4.jsonl", "conversations-holdout-4.jsonl"],
     # Written from the article alone by a helper who never ran the bot, before session 8 measured.
     "held-out-5": ["quality-holdout-5.jsonl", "conversations-holdout-5.jsonl"],
+    # Written from the article alone by a helper who never ran the bot, before session 9 measured.
+    "held-out-6": ["quality-holdout-6.jsonl", "conversations-holdout-6.jsonl"],
 }
 
 
