@@ -264,6 +264,9 @@ class Settings(BaseSettings):
         default=None,
         validation_alias=AliasChoices("EVBOT_DATABASE_URL", "DATABASE_URL", "database_url"),
     )
+    # How long a store call on the chat path (cooldown, claims, conversation, query log, votes)
+    # may wait on PostgreSQL before it is treated as an outage and the answer goes out anyway.
+    store_timeout_seconds: float = Field(default=2.0, gt=0, le=60)
     # The dashboard's access token (`evbot dashboard`, Slack's /dashboard); unset: 127.0.0.1 only.
     dashboard_token: SecretStr | None = None
     # Show who asked (chat user ids) on the dashboard; off, the page names no one.

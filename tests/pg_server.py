@@ -104,6 +104,19 @@ class PostgresServer:
     def stop(self) -> None:
         self._run(str(self.bin / "pg_ctl"), "-D", str(self.data), "-w", "-m", "fast", "stop")
 
+    def processes(self) -> list[int]:
+        """The postmaster's pid and its children's (each session's backend, the checkpointer...)."""
+        postmaster = int((self.data / "postmaster.pid").read_text().split()[0])
+        children = []
+        for stat in Path("/proc").glob("[0-9]*/stat"):
+            try:
+                fields = stat.read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue  # gone meanwhile
+            if int(fields[1]) == postmaster:  # the parent's pid, after the state
+                children.append(int(stat.parent.name))
+        return [postmaster, *children]
+
     def log(self) -> str:
         path = self.root / "log"
         return path.read_text(errors="replace") if path.exists() else ""

@@ -11,6 +11,8 @@ import asyncio
 import json
 import logging
 import math
+import os
+import signal
 import subprocess
 import sys
 import textwrap
@@ -18,6 +20,7 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+import psycopg
 import pytest
 from pg_server import PostgresServer
 
@@ -127,9 +130,13 @@ def test_windows_that_ran_out_are_pruned(two_stores) -> None:
 # -- the chat runner ----------------------------------------------------------------------------
 
 
-def _pg_service(pg_database: str, shipped_settings: Settings, service: AnswerService):
+def _pg_service(
+    pg_database: str, shipped_settings: Settings, service: AnswerService, **overrides: object
+):
     PostgresStore(pg_database).upgrade()
-    settings = load_settings(index_dir=shipped_settings.index_dir, database_url=pg_database)
+    settings = load_settings(
+        index_dir=shipped_settings.index_dir, database_url=pg_database, **overrides
+    )
     return AnswerService(settings, service.embedder)
 
 
@@ -199,6 +206,89 @@ def test_a_lost_database_falls_back_to_memory_and_nobody_goes_unanswered(
         assert not cooldown.falling_back
         assert _count(worker.query_log, "slack:U2") == 1
         assert "the cooldown is counted there again" in caplog.text
+    finally:
+        slack.close()
+        worker.query_log.close()
+
+
+def _logged(caplog: pytest.LogCaptureFixture, text: str) -> int:
+    return len([r for r in caplog.records if text in r.getMessage()])
+
+
+def test_a_lock_held_elsewhere_costs_no_answer(
+    pg_database: str,
+    shipped_settings: Settings,
+    service: AnswerService,
+    slack_fake: FakeSlack,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """Another session holds the tables a question claims, counts and logs in: each of those
+    calls ends at EVBOT_STORE_TIMEOUT_SECONDS (on the server) and the answer goes out."""
+    worker = _pg_service(pg_database, shipped_settings, service, store_timeout_seconds=0.5)
+    slack = SlackHarness(worker, slack_fake)
+    try:
+        with psycopg.connect(pg_database) as other:  # a transaction holding its locks meanwhile
+            other.execute("LOCK TABLE claims, cooldowns, answers IN ACCESS EXCLUSIVE MODE")
+            with caplog.at_level(logging.INFO):
+                assert slack.mention(QUESTION, ts="1700000600.000001").status == 200
+                slack.drain()
+        [posted] = slack_fake.of("chat.postMessage")
+        assert "Panasonic" in texts(posted.params)
+        assert _logged(caplog, "de-duplicating chat events in this process only") == 1
+        assert _logged(caplog, "counting the cooldown in this process only") == 1
+        assert _logged(caplog, "could not record answer") == 1
+        assert "canceling statement due to statement timeout" in caplog.text
+        assert pg_database.split(":")[2].split("@")[0] not in caplog.text
+    finally:
+        slack.close()
+        worker.query_log.close()
+
+
+def test_a_hung_database_costs_no_answer_and_fresh_connections_resume(
+    postgres: PostgresServer,
+    pg_database: str,
+    shipped_settings: Settings,
+    service: AnswerService,
+    slack_fake: FakeSlack,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """The server stops answering (a frozen host: its kernel still acknowledges, so only the
+    client's deadline ends each wait), then comes back."""
+    worker = _pg_service(pg_database, shipped_settings, service, store_timeout_seconds=0.5)
+    slack = SlackHarness(worker, slack_fake)
+    runner = slack.bot.answers.runner
+    runner.cooldown.outage.retry_seconds = runner.seen.outage.retry_seconds = 0.2
+    try:
+        assert slack.mention(QUESTION, ts="1700000700.000001").status == 200
+        slack.drain()
+        stopped = postgres.processes()
+        for pid in stopped:
+            os.kill(pid, signal.SIGSTOP)
+        try:
+            with caplog.at_level(logging.INFO):
+                assert slack.mention(QUESTION, ts="1700000700.000002").status == 200
+                slack.drain()
+        finally:
+            for pid in stopped:
+                os.kill(pid, signal.SIGCONT)
+        assert len(slack_fake.of("chat.postMessage")) == 2  # answered while the server hung
+        assert "Panasonic" in texts(slack_fake.of("chat.postMessage")[-1].params)
+        assert _logged(caplog, "de-duplicating chat events in this process only") == 1
+        assert _logged(caplog, "counting the cooldown in this process only") == 1
+        assert _logged(caplog, "could not record answer") == 1
+        assert "***" in caplog.text and pg_database.split(":")[2].split("@")[0] not in caplog.text
+
+        _wait_until_usable(worker.query_log)
+        time.sleep(0.2)  # the fallbacks' retry_seconds
+        assert slack.mention(QUESTION, ts="1700000700.000003").status == 200
+        slack.drain()
+        assert len(slack_fake.of("chat.postMessage")) == 3
+        # Claimed, counted and logged in the database again, over connections that work.
+        assert not runner.seen.falling_back and not runner.cooldown.falling_back
+        # The first and the third question: the one asked during the hang was counted in memory.
+        spent = worker.query_log.read("SELECT spent FROM cooldowns WHERE key = ?", ("slack:U1",))
+        assert spent == [(2,)]
+        assert len(worker.query_log.recent(10)) == 2  # the one during the hang was not saved
     finally:
         slack.close()
         worker.query_log.close()

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import json
 import logging
+import os
+import signal
 import sqlite3
 import subprocess
 import sys
@@ -29,7 +31,7 @@ from bot.settings import Settings, load_settings, masked_url
 from bot.store import SchemaOutdated, StoreError, StoreUnavailable, open_store
 from bot.store.migrations.postgres import MIGRATIONS as PG_MIGRATIONS
 from bot.store.migrations.sqlite import MIGRATIONS as SQLITE_MIGRATIONS
-from bot.store.postgres import PostgresStore
+from bot.store.postgres import DEADLINE, Deadline, PostgresStore
 from bot.store.sqlite import SQLiteStore
 
 QUESTION = "Who is Amazon partnering with on batteries?"
@@ -401,6 +403,105 @@ def test_the_password_is_masked_everywhere_it_could_show(pg_database: str) -> No
         with pytest.raises(StoreError) as failed, store._connection() as conn:
             conn.execute("SELECT * FROM no_such_table")
         assert password not in str(failed.value) and "***" in str(failed.value)
+    finally:
+        store.close()
+
+
+# -- PostgreSQL slow or silent: every chat call ends at its deadline ----------------------------
+
+
+def test_a_deadline_holds_in_its_own_thread_only_and_the_earlier_one_wins() -> None:
+    deadline = Deadline()
+    assert deadline.remaining() is None and deadline.seconds is None
+    with deadline.within(30):
+        left = deadline.remaining()
+        assert left is not None and 0 < left <= 30 and deadline.seconds == 30
+        with deadline.within(0):  # nested and earlier: it holds, and it has passed
+            assert deadline.remaining() == 0.0 and deadline.seconds == 0
+        with deadline.within(None), deadline.within(60):  # nested and later: the outer holds
+            assert deadline.seconds == 30
+        seen_elsewhere: list[float | None] = []
+        worker = threading.Thread(target=lambda: seen_elsewhere.append(deadline.remaining()))
+        worker.start()
+        worker.join()
+        assert seen_elsewhere == [None]  # another thread's calls are not bounded by this one
+        with pytest.raises(ValueError), deadline.within(1):
+            raise ValueError
+        assert deadline.seconds == 30  # restored on the way out of a failed block too
+    assert deadline.remaining() is None
+
+
+def test_a_connection_gives_up_on_a_silent_server_at_the_deadline(pg_database: str) -> None:
+    """pg_sleep stands for a server that stopped answering: only the client's deadline ends it."""
+    from bot.store.postgres import BoundedConnection
+
+    with BoundedConnection.connect(pg_database) as conn:
+        with DEADLINE.within(0.3), pytest.raises(psycopg.OperationalError, match="no answer"):
+            conn.execute("SELECT pg_sleep(30)")
+        assert conn.closed  # dropped: its late answer is never read as another call's
+    with BoundedConnection.connect(pg_database) as conn:  # no deadline: as psycopg always was
+        assert conn.execute("SELECT 1").fetchone() == (1,)
+
+
+def _pool_backends(url: str) -> set[int]:
+    """The server processes behind the store's pooled connections (this database's sessions)."""
+    with psycopg.connect(url, autocommit=True) as admin:
+        rows = admin.execute(
+            "SELECT pid FROM pg_stat_activity WHERE datname = current_database() "
+            "AND pid <> pg_backend_pid() AND backend_type = 'client backend'"
+        ).fetchall()
+    return {int(pid) for (pid,) in rows}
+
+
+def test_a_lock_held_elsewhere_ends_on_the_server_and_the_connection_stays(
+    pg_database: str,
+) -> None:
+    PostgresStore(pg_database).upgrade()
+    store = open_store(load_settings(database_url=pg_database, store_timeout_seconds=0.5))
+    try:
+        assert store.claim("slack:C1:0")
+        backends = _pool_backends(pg_database)
+        with psycopg.connect(pg_database) as other:  # another session, inside a transaction
+            other.execute("LOCK TABLE cooldowns, claims IN ACCESS EXCLUSIVE MODE")
+            with pytest.raises(StoreUnavailable, match="statement timeout") as failed:
+                store.spend("slack:U1", 3, 60)
+            with pytest.raises(StoreUnavailable, match="statement timeout"):
+                store.claim("slack:C1:1")
+        password = pg_database.split(":")[2].split("@")[0]
+        assert password not in str(failed.value) and "***" in str(failed.value)
+        # The server ended the wait, not the client: the same connections serve on.
+        assert store.spend("slack:U1", 3, 60) == 0.0 and store.claim("slack:C1:1")
+        assert _pool_backends(pg_database) == backends
+    finally:
+        store.close()
+
+
+def test_a_stopped_backend_fails_the_call_and_is_never_handed_out_again(
+    postgres: PostgresServer, pg_database: str
+) -> None:
+    PostgresStore(pg_database).upgrade()
+    store = open_store(load_settings(database_url=pg_database, store_timeout_seconds=0.5))
+    try:
+        assert store.claim("slack:C1:1")
+        backends = _pool_backends(pg_database)
+        for backend in backends:  # hung sessions: their kernel still acknowledges every packet
+            os.kill(backend, signal.SIGSTOP)
+        try:
+            with pytest.raises(StoreUnavailable) as failed:
+                store.claim("slack:C1:2")
+        finally:
+            for backend in backends:
+                os.kill(backend, signal.SIGCONT)
+        password = pg_database.split(":")[2].split("@")[0]
+        assert password not in str(failed.value) and "***" in str(failed.value)
+        # The failed call saved nothing; the store claims again, on a fresh connection.
+        _wait_until_usable(store)
+        assert store.claim("slack:C1:2") and not store.claim("slack:C1:1")
+        started = time.monotonic()  # the session given up on ends once it reads the hang-up
+        while backends <= _pool_backends(pg_database) and time.monotonic() - started < 60:
+            time.sleep(0.1)
+        assert not backends <= _pool_backends(pg_database)
+        assert store._pool.get_stats().get("connections_lost", 0) >= 1
     finally:
         store.close()
 

@@ -123,7 +123,7 @@ class Cooldown:
 
     def wait(self, key: str, now: float | None = None) -> float:
         """Count a question for `key`: 0.0 when it may go ahead, else the seconds to wait.
-        Blocks for the store's round trip (at most its 2 s connection wait when it is away)."""
+        Blocks for the store's round trip (at most EVBOT_STORE_TIMEOUT_SECONDS, away or hung)."""
         if self.store is not None and self.outage.due():
             try:
                 wait = self.store.spend(key, self.questions, self.seconds, now)

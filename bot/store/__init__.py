@@ -38,7 +38,9 @@ def open_store(settings: Settings, *, check: bool = True) -> Store:
     from bot.store.postgres import PostgresStore
 
     store = PostgresStore(
-        settings.database_url.get_secret_value(), variable=settings.database_url_variable
+        settings.database_url.get_secret_value(),
+        variable=settings.database_url_variable,
+        timeout_seconds=settings.store_timeout_seconds,
     )
     if check:
         store.connect_check()

@@ -4,6 +4,11 @@ Connections come from one psycopg_pool pool per process: a connection broken by 
 restart fails the pool's check and is replaced, so the store resumes by itself once the server
 is back. Every driver error leaves here as a StoreError whose text shows the URL only with its
 password masked.
+
+Every call on the chat path is bounded (EVBOT_STORE_TIMEOUT_SECONDS): the server ends a statement
+that waits longer (statement_timeout: a lock held by another session), and the client gives up on
+a server that stopped answering altogether and drops that connection, so the call fails like an
+outage and the chat layer's fallbacks answer anyway. Reports and index builds are not bounded.
 """
 
 from __future__ import annotations
@@ -42,11 +47,76 @@ if TYPE_CHECKING:  # at run time the store needs no part of the index's code
 
 POOL_MAX = 5  # the chat workers' threads, plus the event loop's claims; PaaS plans allow ~20
 CONNECT_TIMEOUT = 5  # seconds libpq waits for a server that does not answer at all
-WAIT_FOR_CONNECTION = 2.0  # seconds a call waits for a pooled connection before giving up
+TIMEOUT_SECONDS = 2.0  # EVBOT_STORE_TIMEOUT_SECONDS's default: a bounded call's whole wait
+# statement_timeout's share of it: a lock wait ends on the server first, which keeps the
+# connection; the client's own deadline then only ends a server that went silent.
+STATEMENT_SHARE = 0.75
+# A session of ours idle inside a transaction this long (its worker frozen or stopped) is ended,
+# so the row locks it holds (an asker's cooldown, a claim) do not hold up every other worker.
+IDLE_IN_TRANSACTION_SECONDS = 30
 RECONNECT_SECONDS = 10.0  # the pool's back-off gives up after this and starts afresh on demand
 MIGRATION_LOCK = 0x65766274  # pg_advisory_lock key ("evbt"): one `evbot db upgrade` at a time
 PUBLISH_LOCK = 0x65766269  # ("evbi"): two index builds publish one after the other
 KEEP_BUILDS = 2  # published builds kept: the current one and the one before
+
+
+class Deadline:
+    """Each thread's deadline for the store call it is making, if any (time.monotonic)."""
+
+    def __init__(self) -> None:
+        self._local = threading.local()
+
+    @contextmanager
+    def within(self, seconds: float | None) -> Iterator[None]:
+        """This thread's waits in the block end `seconds` from now (None: no bound of its own);
+        nested, the earlier deadline holds."""
+        before = getattr(self._local, "at", None), getattr(self._local, "seconds", None)
+        if seconds is not None:
+            at = time.monotonic() + seconds
+            if before[0] is None or at < before[0]:
+                self._local.at, self._local.seconds = at, seconds
+        try:
+            yield
+        finally:
+            self._local.at, self._local.seconds = before
+
+    def remaining(self) -> float | None:
+        """Seconds left (0.0 once passed), or None outside any bound."""
+        at = getattr(self._local, "at", None)
+        return None if at is None else max(at - time.monotonic(), 0.0)
+
+    @property
+    def seconds(self) -> float | None:
+        """The bound this thread is under, as it was given."""
+        return getattr(self._local, "seconds", None)
+
+
+DEADLINE = Deadline()
+
+
+class BoundedConnection(psycopg.Connection[Any]):
+    """A connection whose every wait on the server ends at its thread's DEADLINE.
+
+    psycopg's `wait` takes a timeout its own callers never pass, and a stopped or frozen server's
+    kernel still acknowledges every packet, so neither statement_timeout, tcp_user_timeout nor
+    keepalives ever end that wait: the deadline is applied here, in the waiting thread itself.
+    """
+
+    def wait(self, gen: Any, interval: float = 0.1, timeout: float | None = None) -> Any:
+        left = DEADLINE.remaining()
+        if left is None:
+            return super().wait(gen, interval, timeout)
+        try:
+            return super().wait(gen, interval, left if timeout is None else min(timeout, left))
+        except psycopg.OperationalError:
+            if DEADLINE.remaining():
+                raise
+            # Mid-exchange, with an answer perhaps still on its way: never to be handed out again.
+            self.pgconn.finish()
+            raise psycopg.OperationalError(
+                f"no answer within {DEADLINE.seconds:g} s (EVBOT_STORE_TIMEOUT_SECONDS): "
+                "gave up on that connection"
+            ) from None
 
 
 def _iso(moment: datetime | None) -> str | None:
@@ -62,18 +132,27 @@ class PostgresStore(SQLStore):
     insert_order = "seq"
     sources_aggregate = "string_agg(DISTINCT h.source, ',' ORDER BY h.source)"
 
-    def __init__(self, url: str, *, variable: str = "EVBOT_DATABASE_URL") -> None:
+    def __init__(
+        self,
+        url: str,
+        *,
+        variable: str = "EVBOT_DATABASE_URL",
+        timeout_seconds: float = TIMEOUT_SECONDS,
+    ) -> None:
         self._url = url
         self._masked = masked_url(url)
         self._password = conninfo_to_dict(url).get("password") or None
         self.variable = variable
+        self.timeout = timeout_seconds
         self._pool = ConnectionPool(
             url,
+            connection_class=BoundedConnection,
             min_size=1,
             max_size=POOL_MAX,
             open=False,
-            check=ConnectionPool.check_connection,
-            timeout=WAIT_FOR_CONNECTION,
+            check=self._check,
+            configure=self._configure,
+            timeout=timeout_seconds,
             reconnect_timeout=RECONNECT_SECONDS,
             kwargs={"connect_timeout": CONNECT_TIMEOUT},
             name="evbot",
@@ -105,16 +184,51 @@ class PostgresStore(SQLStore):
                 f"cannot reach the database in {self.variable} ({self._masked}): {self._say(err)}"
             ) from None
 
+    def _configure(self, conn: psycopg.Connection[Any]) -> None:
+        """Each new connection's server-side bounds: set once per session, not per call, and
+        not as startup options, which connection poolers such as PgBouncer refuse."""
+        milliseconds = max(round(self.timeout * STATEMENT_SHARE * 1000), 1)
+        with DEADLINE.within(self.timeout):
+            # statement_timeout ends lock waits too: no lock_timeout of its own is needed.
+            conn.execute(
+                "SELECT set_config('statement_timeout', %s, false), "
+                "set_config('idle_in_transaction_session_timeout', %s, false)",
+                (f"{milliseconds}ms", f"{IDLE_IN_TRANSACTION_SECONDS}s"),
+            )
+            conn.commit()
+
+    def _check(self, conn: psycopg.Connection[Any]) -> None:
+        """The pool's check before handing a connection out, bounded like any call."""
+        with DEADLINE.within(self.timeout):
+            ConnectionPool.check_connection(conn)
+
     @contextmanager
-    def _connection(self) -> Iterator[psycopg.Connection[Any]]:
-        """A pooled connection in one transaction: committed on success, rolled back on error."""
+    def _connection(
+        self, *, bounded: bool = True, repeatable_read: bool = False
+    ) -> Iterator[psycopg.Connection[Any]]:
+        """A pooled connection in one transaction: committed on success, rolled back on error.
+
+        `bounded`: the whole call (the wait for a connection included) ends within the store's
+        timeout; otherwise (a report, an index build) the server's statement timeout is lifted
+        for this transaction and only the wait for a connection is bounded. `repeatable_read`:
+        one snapshot for the whole transaction."""
         if not self._opened:
             with self._open_lock:
                 if not self._opened:
                     self._pool.open(wait=False)
                     self._opened = True
         try:
-            with self._pool.connection() as conn:
+            with (
+                DEADLINE.within(self.timeout if bounded else None),
+                self._pool.connection(self.timeout) as conn,
+            ):
+                if repeatable_read:  # before any other statement, as PostgreSQL requires
+                    conn.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
+                if not bounded:
+                    conn.execute(
+                        "SELECT set_config('statement_timeout', '0', true), "
+                        "set_config('idle_in_transaction_session_timeout', '0', true)"
+                    )
                 yield conn
         except PoolTimeout as err:
             raise StoreUnavailable(f"database {self._masked}: {self._say(err)}") from None
@@ -123,8 +237,10 @@ class PostgresStore(SQLStore):
         except psycopg.Error as err:
             raise StoreError(f"database {self._masked}: {self._say(err)}") from None
 
-    def _transaction(self) -> AbstractContextManager[psycopg.Connection[Any]]:
-        return self._connection()
+    def _transaction(
+        self, *, report: bool = False
+    ) -> AbstractContextManager[psycopg.Connection[Any]]:
+        return self._connection(bounded=not report)
 
     def _q(self, sql: str) -> str:
         return sql.replace("?", "%s")
@@ -375,7 +491,7 @@ class PostgresStore(SQLStore):
         publish that fails or is killed leaves the previous build current, and two at once wait
         on an advisory lock, so each is whole. Builds beyond the last KEEP_BUILDS are deleted
         in the same transaction (their chunks with them)."""
-        with self._connection() as conn:
+        with self._connection(bounded=False) as conn:
             conn.execute("SELECT pg_advisory_xact_lock(%s)", (PUBLISH_LOCK,))
             new = conn.execute(
                 "INSERT INTO index_builds (name, manifest, files, bytes) VALUES (%s, %s, %s, 0) "
@@ -427,8 +543,7 @@ class PostgresStore(SQLStore):
         (path, n) order, fetched one row at a time by a server-side cursor so that a file of
         any size passes through memory a chunk at a time. One REPEATABLE READ snapshot: a
         publish pruning this build meanwhile cannot take chunks out from under the reader."""
-        with self._connection() as conn:
-            conn.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
+        with self._connection(bounded=False, repeatable_read=True) as conn:
             build = conn.execute(
                 "SELECT manifest FROM index_builds WHERE name = %s", (name,)
             ).fetchone()

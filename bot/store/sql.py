@@ -37,8 +37,11 @@ class SQLStore(Store):
     sources_aggregate: str
 
     @abstractmethod
-    def _transaction(self) -> AbstractContextManager[Any]:
-        """A connection in one transaction: committed on success, rolled back on error."""
+    def _transaction(self, *, report: bool = False) -> AbstractContextManager[Any]:
+        """A connection in one transaction: committed on success, rolled back on error.
+
+        `report`: a read over the whole log (stats, the dashboard), not held to the bound a
+        chat call is (EVBOT_STORE_TIMEOUT_SECONDS)."""
 
     def _q(self, sql: str) -> str:
         """The shared SQL in this driver's placeholder style."""
@@ -59,7 +62,7 @@ class SQLStore(Store):
 
     def read(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
         """Rows of a read-only query written with `?` placeholders (the dashboard's)."""
-        with self._transaction() as conn:
+        with self._transaction(report=True) as conn:
             return conn.execute(self._q(sql), tuple(params)).fetchall()
 
     def _citations(self, conn: Any, answer_id: str) -> list[dict[str, Any]]:
@@ -141,7 +144,7 @@ class SQLStore(Store):
     def recent(
         self, limit: int = 10, *, source: str | None = None, conversation: str | None = None
     ) -> list[dict[str, Any]]:
-        with self._transaction() as conn:
+        with self._transaction(report=True) as conn:
             rows = conn.execute(
                 self._q(
                     f"""
@@ -160,7 +163,7 @@ class SQLStore(Store):
         return [recent_row((r[0], self._timestamp(r[1]), *r[2:])) for r in rows]
 
     def stats(self, worst: int = 10) -> dict[str, Any]:
-        with self._transaction() as conn:
+        with self._transaction(report=True) as conn:
             # A re-ask ("More sources", "Share") is not another question.
             questions, refused, reasks = conn.execute(
                 "SELECT COALESCE(SUM(CASE WHEN reask_of IS NULL THEN 1 ELSE 0 END), 0), "

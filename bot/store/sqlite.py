@@ -74,8 +74,8 @@ class SQLiteStore(SQLStore):
         except (sqlite3.Error, OSError) as err:
             raise StoreError(f"query log {self.path}: {err}") from err
 
-    def _transaction(self) -> AbstractContextManager[sqlite3.Connection]:
-        return self._connect()
+    def _transaction(self, *, report: bool = False) -> AbstractContextManager[sqlite3.Connection]:
+        return self._connect()  # one machine's file: its busy timeout is the bound
 
     def _set_up(self, db: sqlite3.Connection) -> None:
         """WAL mode and the migrations, once; safe while other threads and processes do the
