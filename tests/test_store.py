@@ -506,6 +506,48 @@ def test_a_stopped_backend_fails_the_call_and_is_never_handed_out_again(
         store.close()
 
 
+def test_once_the_server_is_silent_other_calls_fail_at_once_until_one_is_due_again(
+    postgres: PostgresServer, pg_database: str
+) -> None:
+    PostgresStore(pg_database).upgrade()
+    store = open_store(load_settings(database_url=pg_database, store_timeout_seconds=0.5))
+    assert isinstance(store, PostgresStore)
+    store.silent_retry_seconds = 600  # no retry falls due during the hang
+    try:
+        assert store.claim("slack:C1:1")
+        stopped = postgres.processes()  # the whole server: a frozen host
+        for pid in stopped:
+            os.kill(pid, signal.SIGSTOP)
+        try:
+            with pytest.raises(StoreUnavailable) as waited:
+                store.claim("slack:C1:2")  # waits out its bound
+            assert "not answering" not in str(waited.value)
+            for call in (
+                lambda: store.spend("slack:U1", 3, 60),
+                lambda: store.record_answer(_answer("a1")),
+                lambda: store.conversation_questions("t1"),
+            ):
+                with pytest.raises(StoreUnavailable, match=r"\*\*\*.*not answering for"):
+                    call()  # at once: the server is known silent
+        finally:
+            for pid in stopped:
+                os.kill(pid, signal.SIGCONT)
+        with pytest.raises(StoreUnavailable, match="not answering for"):
+            store.claim("slack:C1:2")  # back, but no retry is due yet
+        store.silent_retry_seconds = 0.1
+        time.sleep(0.1)
+        started = time.monotonic()  # the due retry finds it back, and every call goes ahead
+        while time.monotonic() - started < 60:
+            try:
+                assert store.claim("slack:C1:2")
+                break
+            except StoreUnavailable:
+                time.sleep(0.1)
+        assert store.spend("slack:U1", 3, 60) == 0.0 and not store.claim("slack:C1:1")
+    finally:
+        store.close()
+
+
 # -- PostgreSQL lost mid-run, and back ---------------------------------------------------------
 
 

@@ -54,6 +54,9 @@ STATEMENT_SHARE = 0.75
 # A session of ours idle inside a transaction this long (its worker frozen or stopped) is ended,
 # so the row locks it holds (an asker's cooldown, a claim) do not hold up every other worker.
 IDLE_IN_TRANSACTION_SECONDS = 30
+# After a bounded call finds the server silent or away, the others fail at once this long rather
+# than each waiting out its bound again (an answer would wait that long per call): one then tries.
+SILENT_RETRY_SECONDS = 5.0
 RECONNECT_SECONDS = 10.0  # the pool's back-off gives up after this and starts afresh on demand
 MIGRATION_LOCK = 0x65766274  # pg_advisory_lock key ("evbt"): one `evbot db upgrade` at a time
 PUBLISH_LOCK = 0x65766269  # ("evbi"): two index builds publish one after the other
@@ -159,6 +162,10 @@ class PostgresStore(SQLStore):
         )
         self._open_lock = threading.Lock()
         self._opened = False
+        self.silent_retry_seconds = SILENT_RETRY_SECONDS
+        self._silent_lock = threading.Lock()
+        self._silent_since: float | None = None  # the server away or silent since (monotonic)
+        self._tried_at = 0.0  # the last call that went to the server (monotonic)
         self.closed = False
         self._pruned_at = 0.0
         self._cooldowns_pruned_at = 0.0
@@ -202,6 +209,27 @@ class PostgresStore(SQLStore):
         with DEADLINE.within(self.timeout):
             ConnectionPool.check_connection(conn)
 
+    def _fail_fast(self) -> None:
+        """StoreUnavailable at once while the server is known away or silent and no retry is
+        due; else the call goes ahead (the first one due is the retry)."""
+        now = time.monotonic()
+        with self._silent_lock:
+            since = self._silent_since
+            if since is None or now - self._tried_at >= self.silent_retry_seconds:
+                self._tried_at = now
+                return
+        raise StoreUnavailable(
+            f"database {self._masked}: not answering for {now - since:.0f} s "
+            f"(tried again every {self.silent_retry_seconds:g} s)"
+        )
+
+    def _answered(self, answered: bool) -> None:
+        with self._silent_lock:
+            if not answered:
+                self._silent_since = self._silent_since or time.monotonic()
+            else:
+                self._silent_since = None
+
     @contextmanager
     def _connection(
         self, *, bounded: bool = True, repeatable_read: bool = False
@@ -217,6 +245,8 @@ class PostgresStore(SQLStore):
                 if not self._opened:
                     self._pool.open(wait=False)
                     self._opened = True
+        if bounded:
+            self._fail_fast()
         try:
             with (
                 DEADLINE.within(self.timeout if bounded else None),
@@ -231,11 +261,17 @@ class PostgresStore(SQLStore):
                     )
                 yield conn
         except PoolTimeout as err:
+            self._answered(False)
             raise StoreUnavailable(f"database {self._masked}: {self._say(err)}") from None
         except psycopg.OperationalError as err:
+            # A statement the server timed out (a lock held elsewhere) was answered: only this
+            # call waits on that lock, not every call the server is serving.
+            self._answered(isinstance(err, psycopg.errors.QueryCanceled))
             raise StoreUnavailable(f"database {self._masked}: {self._say(err)}") from None
         except psycopg.Error as err:
+            self._answered(True)
             raise StoreError(f"database {self._masked}: {self._say(err)}") from None
+        self._answered(True)
 
     def _transaction(
         self, *, report: bool = False
