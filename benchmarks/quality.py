@@ -11,6 +11,7 @@
                                            [--token-evidence WEAK:RESCUE [WEAK:RESCUE ...]]
                                            [--answer-sentence-weight W]
                                            [--late-follow-ups on|off [on|off ...]]
+                                           [--asked-thing RULES [RULES ...]]
 
 Asks every question as `evbot ask` does (AnswerService over a fresh index of corpus/) and prints,
 per set: right passage first / in the top three, the quoted answer holding the expected words,
@@ -40,7 +41,11 @@ then sentence vectors in the decisions only; docs/quality.md, "Earlier levers on
 interaction"). `--late-follow-ups off on` measures follow-ups decided as before and with
 session 8's rules (the re-ranked first passages' MaxSim, `bot.service.FOLLOW_UP_LATE_EVIDENCE`,
 and "compared to X?" as a fragment, `bot.conversation.COMPARISON_OPENERS`; docs/quality.md),
-each in turn over one index. Prints figures; asserts nothing.
+each in turn over one index. `--asked-thing off place+focus=0.26` measures session 9's near-domain
+rules (docs/quality.md, "Near-domain questions (session 9)"), joined by "+", each variant in
+turn: `place` (a city question wants a city), `focus=T` (the thing asked for by name matching no
+cited token above T), `off` neither.
+Prints figures; asserts nothing.
 """
 
 from __future__ import annotations
@@ -350,6 +355,12 @@ def main() -> None:
         default=[None],
         help="follow-ups decided with session 8's rules (MaxSim, comparisons), each in turn",
     )
+    parser.add_argument(
+        "--asked-thing",
+        nargs="+",
+        default=[None],
+        help="session 9's near-domain rules joined by '+' (place, focus=T; off), each in turn",
+    )
     args = parser.parse_args()
     if args.baseline:
         import bot.answer
@@ -400,13 +411,14 @@ def main() -> None:
 
             retriever.search_vector = answer_search  # type: ignore[method-assign]
         variants = [
-            (w, z, c, li, te, lf)
+            (w, z, c, li, te, lf, at)
             for c in args.context
             for w in args.sentence_weight
             for z in args.unmatched_z
             for li in args.late_interaction
             for te in args.token_evidence
             for lf in args.late_follow_ups
+            for at in args.asked_thing
         ]
         for (
             weight,
@@ -415,7 +427,14 @@ def main() -> None:
             late_interaction,
             token_evidence,
             late_follow_ups,
+            asked_thing,
         ) in variants:
+            if asked_thing is not None:
+                rules = dict(r.partition("=")[::2] for r in asked_thing.split("+"))
+                bot.answer_type.PLACE_OF_THE_KIND_ASKED = "place" in rules
+                focus = rules.get("focus")
+                bot.answer_type.FOCUS_WEAK_MATCH = float(focus) if focus else None
+                print(f"=== asked thing: {asked_thing}")
             if late_follow_ups is not None:
                 bot.service.FOLLOW_UP_LATE_EVIDENCE = late_follow_ups == "on"
                 bot.conversation.COMPARISON_OPENERS = late_follow_ups == "on"

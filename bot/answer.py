@@ -28,6 +28,7 @@ from bot.answer_type import (
     unmentioned_attribute,
     unmentioned_focus,
     unmentioned_names,
+    weak_focus,
     weak_words,
     word_evidence,
 )
@@ -210,7 +211,7 @@ def compose_answer(
     quotes = tuple(dataclasses.replace(q, citation=renumbered[q.citation]) for q in quotes)
     # Partial when the quote lacks the kind of thing asked for, or when the question names a
     # company or role ("BYD", "CEO") that no cited passage mentions.
-    holds_kind = kind is None or holds(kind, quoted_text, question)
+    holds_kind = kind is None or holds(kind, quoted_text, question, of_the_kind_asked=True)
     cited = " ".join(h.passage.text for h in hits)
     unmentioned = unmentioned_names(question, cited) + unmentioned_attribute(question, cited)
     if answer_type.NAMED_THING_RULES and holds_kind and not unmentioned:
@@ -224,6 +225,10 @@ def compose_answer(
         # Words no token of the cited passages matches: what the sources do not say.
         matched = word_evidence(question, evidence[0].words, [e.best for e in evidence])
         unmentioned = weak_words(matched, weak, at_least=1 if rescued else 2)
+    if holds_kind and not unmentioned and evidence and answer_type.FOCUS_WEAK_MATCH is not None:
+        # The thing asked for by name, matched by no token of the cited passages ("interest rate").
+        matched = word_evidence(question, evidence[0].words, [e.best for e in evidence])
+        unmentioned = weak_focus(question, matched, answer_type.FOCUS_WEAK_MATCH)
     answered = holds_kind and not unmentioned
     citations = tuple(
         _citation(n, hit, articles.get(hit.passage.doc_id, {}), quotes)

