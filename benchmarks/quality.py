@@ -44,7 +44,7 @@ and "compared to X?" as a fragment, `bot.conversation.COMPARISON_OPENERS`; docs/
 each in turn over one index. `--asked-thing off place+focus=0.26` measures session 9's near-domain
 rules (docs/quality.md, "Near-domain questions (session 9)"), joined by "+", each variant in
 turn: `place` (a city question wants a city), `focus=T` (the thing asked for by name matching no
-cited token above T), `off` neither.
+cited token above T), `forms` ("whats", "who is heading / started"), `off` none.
 Prints figures; asserts nothing.
 """
 
@@ -359,7 +359,7 @@ def main() -> None:
         "--asked-thing",
         nargs="+",
         default=[None],
-        help="session 9's near-domain rules joined by '+' (place, focus=T; off), each in turn",
+        help="session 9's near-domain rules joined by '+' (place, focus=T, forms; off), in turn",
     )
     args = parser.parse_args()
     if args.baseline:
@@ -432,6 +432,7 @@ def main() -> None:
             if asked_thing is not None:
                 rules = dict(r.partition("=")[::2] for r in asked_thing.split("+"))
                 bot.answer_type.PLACE_OF_THE_KIND_ASKED = "place" in rules
+                bot.answer_type.ASKED_KIND_FORMS = "forms" in rules
                 focus = rules.get("focus")
                 bot.answer_type.FOCUS_WEAK_MATCH = float(focus) if focus else None
                 print(f"=== asked thing: {asked_thing}")

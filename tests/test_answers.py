@@ -165,10 +165,22 @@ def test_chat_front_ends_show_the_partial_label(service: AnswerService) -> None:
         ("How big has their personal rivalry become?", None),
         ("What raw materials raise environmental concerns?", None),
         ("Which company leads the EV market?", "organisation"),
+        # Session 9's forms: "whats" typed for "what's", a role by another form of its verb.
+        ("whats bezos net worth right now", "amount"),
+        ("who is heading engineering at the project?", "person"),
+        ("Who started the carmaker Lucid?", "person"),
+        ("Who co-founded Tesla?", "person"),
+        ("whats the deadline amazon set itself?", None),
     ],
 )
 def test_what_a_question_asks_for(question: str, kind: str | None) -> None:
     assert asked_kind(question) == kind
+
+
+def test_the_forms_of_session_9_switch_off(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(answer_type, "ASKED_KIND_FORMS", False)
+    assert asked_kind("whats bezos net worth right now") is None
+    assert asked_kind("Who started the carmaker Lucid?") is None
 
 
 @pytest.fixture
@@ -722,9 +734,9 @@ def test_every_front_end_shows_each_partial_label_as_a_sentence(
 def test_a_question_naming_the_kind_of_place_wants_a_place_of_that_kind(
     monkeypatch: pytest.MonkeyPatch, question: str, text: str, on: bool, off: bool
 ) -> None:
-    assert holds("place", text, question, of_the_kind_asked=True) is off  # the switch off
-    monkeypatch.setattr(answer_type, "PLACE_OF_THE_KIND_ASKED", True)
     assert holds("place", text, question, of_the_kind_asked=True) is on
+    monkeypatch.setattr(answer_type, "PLACE_OF_THE_KIND_ASKED", False)
+    assert holds("place", text, question, of_the_kind_asked=True) is off
     # Which sentence is quoted does not change: any place still counts there.
     assert holds("place", text, question) is off
 
@@ -761,8 +773,6 @@ def test_a_thing_asked_for_that_no_cited_token_matches_labels_the_answer(
     question = "What warranty will Tesla offer on its cars?"
     words = ("warranty", "tesla", "offer", "cars")
     hits = [focus_hit(words, (0.2, 0.9, 0.5, 0.9))]
-    assert compose_answer(question, hits, {}, min_score=0.1).outcome == "answered"  # off
-    monkeypatch.setattr(answer_type, "FOCUS_WEAK_MATCH", 0.26)
     answer = compose_answer(question, hits, {}, min_score=0.1)
     label = "The sources don't say anything about warranty; the closest passage:"
     assert answer.outcome == "partial" and answer.partial_label == label
@@ -771,9 +781,11 @@ def test_a_thing_asked_for_that_no_cited_token_matches_labels_the_answer(
     # Matched well in a second cited passage: answered.
     other = focus_hit(words, (0.4, 0.1, 0.1, 0.1))
     assert compose_answer(question, [*hits, other], {}, min_score=0.1).outcome == "answered"
+    monkeypatch.setattr(answer_type, "FOCUS_WEAK_MATCH", None)
+    assert compose_answer(question, hits, {}, min_score=0.1).outcome == "answered"
 
 
-# Over the shipped article with the real model, at the settings measured.
+# Over the shipped article with the real model (tuning questions).
 @pytest.mark.parametrize(
     ("question", "outcome"),
     [
@@ -783,13 +795,29 @@ def test_a_thing_asked_for_that_no_cited_token_matches_labels_the_answer(
         ("What weapons might Musk use to defend Tesla?", "answered"),  # tuning-extra-4: price cuts
         ("Which materials raise concerns about EV batteries?", "answered"),  # tuning-extra-3
         ("In which state is the venture's research centre said to be?", "answered"),
+        ("whats bezos net worth right now", "partial"),  # tuning-extra-8: "the amount"
+        ("who is heading engineering at bezos' car project", "partial"),  # tuning-extra-8: "who"
+        ("Who started the carmaker Lucid?", "partial"),  # tuning-extra-8
     ],
 )
 def test_session_9_rules_over_the_shipped_article(
-    monkeypatch: pytest.MonkeyPatch, service: AnswerService, question: str, outcome: str
+    service: AnswerService, question: str, outcome: str
 ) -> None:
-    monkeypatch.setattr(answer_type, "PLACE_OF_THE_KIND_ASKED", True)
-    monkeypatch.setattr(answer_type, "FOCUS_WEAK_MATCH", 0.26)
     answer = service.ask(question)
     assert answer.outcome == outcome, (answer.partial_label, answer.answer)
     assert answer.quotes and answer.citations
+
+
+# Measured (docs/quality.md, "Near-domain questions (session 9)"): near-domain not presented as
+# answered 2 of 9, 6 of 16, 6 of 6 and 9 of 12 on tuning-extra-4, -5, -7 and -8 (0, 4, 4, 6
+# without session 9's rules), in-domain not presented as answered 0, 2, 2 and 0 of 23, 16, 16, 25
+# either way. Floors a little under those.
+def test_session_9_near_domain_floors(service: AnswerService) -> None:
+    asked = question_set(
+        "tuning-extra-4.jsonl",
+        "tuning-extra-5.jsonl",
+        "tuning-extra-7.jsonl",
+        "tuning-extra-8.jsonl",
+    )
+    assert len(not_answered(service, near_domain(asked))) >= 21
+    assert len(not_answered(service, in_domain(asked))) <= 4
