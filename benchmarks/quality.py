@@ -12,6 +12,7 @@
                                            [--answer-sentence-weight W]
                                            [--late-follow-ups on|off [on|off ...]]
                                            [--asked-thing RULES [RULES ...]]
+                                           [--late-window W [W ...]]
 
 Asks every question as `evbot ask` does (AnswerService over a fresh index of corpus/) and prints,
 per set: right passage first / in the top three, the quoted answer holding the expected words,
@@ -45,7 +46,10 @@ each in turn over one index. `--asked-thing off place+focus=0.26` measures sessi
 rules (docs/quality.md, "Near-domain questions (session 9)"), joined by "+", each variant in
 turn: `place` (a city question wants a city), `focus=T` (the thing asked for by name matching no
 cited token above T), `forms` ("whats", "who is heading / started"), `off` none.
-Prints figures; asserts nothing.
+`--late-window 0 0.5` measures the quote's sentence scores without and with the best MaxSim of
+a two-sentence window holding each sentence at that weight (`bot.retrieval.LATE_WINDOW_WEIGHT`,
+0 in the bot; docs/quality.md, session 9), each in turn over one index. Prints figures; asserts
+nothing.
 """
 
 from __future__ import annotations
@@ -361,6 +365,13 @@ def main() -> None:
         default=[None],
         help="session 9's near-domain rules joined by '+' (place, focus=T, forms; off), in turn",
     )
+    parser.add_argument(
+        "--late-window",
+        type=float,
+        nargs="+",
+        default=[None],
+        help="weight of a two-sentence window's MaxSim in the quote's scores, each in turn",
+    )
     args = parser.parse_args()
     if args.baseline:
         import bot.answer
@@ -384,6 +395,7 @@ def main() -> None:
             service.retriever.expansion_neighbours = args.expansion_neighbours
         import bot.answer_type
         import bot.conversation
+        import bot.retrieval
         import bot.service
 
         late = service.retriever.late or LateInteraction(service.retriever.index, service.embedder)
@@ -411,7 +423,7 @@ def main() -> None:
 
             retriever.search_vector = answer_search  # type: ignore[method-assign]
         variants = [
-            (w, z, c, li, te, lf, at)
+            (w, z, c, li, te, lf, at, lw)
             for c in args.context
             for w in args.sentence_weight
             for z in args.unmatched_z
@@ -419,6 +431,7 @@ def main() -> None:
             for te in args.token_evidence
             for lf in args.late_follow_ups
             for at in args.asked_thing
+            for lw in args.late_window
         ]
         for (
             weight,
@@ -428,6 +441,7 @@ def main() -> None:
             token_evidence,
             late_follow_ups,
             asked_thing,
+            late_window,
         ) in variants:
             if asked_thing is not None:
                 rules = dict(r.partition("=")[::2] for r in asked_thing.split("+"))
@@ -436,6 +450,9 @@ def main() -> None:
                 focus = rules.get("focus")
                 bot.answer_type.FOCUS_WEAK_MATCH = float(focus) if focus else None
                 print(f"=== asked thing: {asked_thing}")
+            if late_window is not None:
+                bot.retrieval.LATE_WINDOW_WEIGHT = late_window
+                print(f"=== late interaction window weight {late_window}")
             if late_follow_ups is not None:
                 bot.service.FOLLOW_UP_LATE_EVIDENCE = late_follow_ups == "on"
                 bot.conversation.COMPARISON_OPENERS = late_follow_ups == "on"

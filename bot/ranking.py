@@ -135,6 +135,41 @@ def maxsim(
     return out
 
 
+def window_maxsim(best: ArrayLike, token_weights: ArrayLike, width: int) -> np.ndarray:
+    """Each sentence's best MaxSim over a window of `width` consecutive sentences holding it.
+
+    `best` is query tokens x sentences: each query token's best cosine within each sentence of
+    one passage (-inf for a sentence with no tokens). A window's score is the `token_weights`-
+    weighted mean of each query token's best match anywhere in the window, so a sentence gains
+    when a neighbour matches the words it lacks (question words matched close together, not
+    anywhere in the passage). Fewer sentences than `width`: one window of all. A sentence whose
+    every window has nothing to match gets -inf, as `maxsim`.
+    """
+    per = np.asarray(best, dtype=np.float64)
+    weights = np.asarray(token_weights, dtype=np.float64)
+    if per.ndim != 2 or len(weights) != per.shape[0]:
+        raise ValueError(f"{len(weights)} weights for a {per.shape} token-by-sentence array")
+    if width < 1:
+        raise ValueError(f"a window of {width} sentences")
+    sentences = per.shape[1]
+    if sentences == 0 or weights.sum() <= 0:
+        return np.full(sentences, -np.inf)
+    span = min(width, sentences)
+    starts = sentences - span + 1
+    # Each window's best match per query token: the running max over its `span` columns.
+    windows = per[:, :starts].copy()
+    for shift in range(1, span):
+        np.maximum(windows, per[:, shift : shift + starts], out=windows)
+    with np.errstate(invalid="ignore"):
+        scores = weights @ windows / weights.sum()  # -inf where a token matched nothing
+    scores = np.where(np.isnan(scores), -np.inf, scores)
+    # A sentence's windows start from `span` - 1 before it to itself.
+    out = np.full(sentences, -np.inf)
+    for shift in range(span):
+        np.maximum(out[shift : shift + starts], scores, out=out[shift : shift + starts])
+    return out
+
+
 def top_k(scores: ArrayLike, k: int) -> np.ndarray:
     """Indices of the `k` highest of 1-D `scores`, best first; equal scores keep index order.
 

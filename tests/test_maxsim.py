@@ -5,7 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from bot.ranking import maxsim
+import bot.retrieval
+from bot.ranking import maxsim, window_maxsim
 from bot.retrieval import LATE_DEPTH, Ranking, Retriever
 from bot.service import AnswerService
 
@@ -59,6 +60,55 @@ def test_maxsim_rejects_mismatched_shapes(weights, lengths) -> None:
         maxsim(_unit(np.ones((2, 3))), weights, _unit(np.ones((3, 3))), lengths)
 
 
+def _windows_one_by_one(best: np.ndarray, weights: np.ndarray, width: int) -> list[float]:
+    """Each sentence's best window, every window written out (what `window_maxsim` vectorises)."""
+    sentences = best.shape[1]
+    span = min(width, sentences)
+    out = []
+    for s in range(sentences):
+        scores = []
+        for start in range(max(0, s - span + 1), min(s, sentences - span) + 1):
+            token_best = best[:, start : start + span].max(axis=1)
+            scores.append(-np.inf if np.isinf(token_best).any() else weights @ token_best)
+        out.append(max(scores) / weights.sum())
+    return out
+
+
+@pytest.mark.parametrize("width", [1, 2, 3, 7])
+def test_window_maxsim_is_each_sentences_best_window(width: int) -> None:
+    rng = np.random.default_rng(width)
+    best = rng.uniform(-0.2, 1.0, size=(4, 6))
+    weights = rng.uniform(0.5, 3.0, size=4)
+    np.testing.assert_allclose(
+        window_maxsim(best, weights, width), _windows_one_by_one(best, weights, width), rtol=1e-9
+    )
+    # One sentence wide, it is each sentence's own MaxSim.
+    if width == 1:
+        np.testing.assert_allclose(window_maxsim(best, weights, 1), weights @ best / weights.sum())
+
+
+def test_a_window_rewards_words_matched_in_neighbouring_sentences() -> None:
+    # Two question words: sentence 0 matches the first, sentence 1 the second, sentence 3 both
+    # half as well. Alone each of the first two scores 0.5; as a window they score 0.9.
+    best = np.array([[0.9, 0.0, 0.1, 0.6], [0.0, 0.9, 0.1, 0.6]])
+    got = window_maxsim(best, np.ones(2), 2)
+    np.testing.assert_allclose(got, [0.9, 0.9, 0.6, 0.6])
+    assert window_maxsim(best, np.ones(2), 1)[0] < got[3] < got[0]
+
+
+def test_window_maxsim_edges() -> None:
+    # A sentence with no tokens matches nothing; its neighbour's window still scores.
+    best = np.array([[0.5, -np.inf, 0.3]])
+    np.testing.assert_allclose(window_maxsim(best, np.ones(1), 1), [0.5, -np.inf, 0.3])
+    np.testing.assert_allclose(window_maxsim(best, np.ones(1), 2), [0.5, 0.5, 0.3])
+    assert window_maxsim(np.zeros((2, 0)), np.ones(2), 2).shape == (0,)
+    assert np.all(window_maxsim(np.ones((2, 3)), np.zeros(2), 2) == -np.inf)
+    with pytest.raises(ValueError):
+        window_maxsim(np.ones((2, 3)), np.ones(3), 2)
+    with pytest.raises(ValueError):
+        window_maxsim(np.ones((2, 3)), np.ones(2), 0)
+
+
 def test_the_answer_ranking_reorders_only_the_top_passages(service: AnswerService) -> None:
     retriever = service.retriever
     assert retriever.late is not None  # on in the bot (EVBOT_LATE_INTERACTION)
@@ -93,6 +143,26 @@ def test_the_quote_scores_a_sentence_by_how_it_matches_each_word(service: Answer
                 late > alone
                 for late, alone in zip(hit.sentence_scores, by_passage[hit.passage.id], strict=True)
             )
+
+
+def test_the_window_weight_adds_each_sentences_best_window(
+    service: AnswerService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    retriever = service.retriever
+    question = "What traits describe Bezos?"
+    vector = service.embedder.encode_query(question)
+    ranking = retriever.reranked(question, retriever.rank(question, vector))
+    off = retriever.hits(question, vector, ranking, 3)  # LATE_WINDOW_WEIGHT 0 in the bot
+    monkeypatch.setattr(bot.retrieval, "LATE_WINDOW_WEIGHT", 0.5)
+    on = retriever.hits(question, vector, ranking, 3)
+    rows = {p.id: i for i, p in enumerate(retriever.index.passages)}
+    for before, after in zip(off, on, strict=True):
+        window = retriever.late.window_scores(question, rows[before.passage.id], 2)
+        own = retriever.late.sentence_scores(question, rows[before.passage.id])
+        assert np.all(window >= own - 1e-9)  # a window holds the sentence's own tokens
+        np.testing.assert_allclose(
+            np.subtract(after.sentence_scores, before.sentence_scores), 0.5 * window, atol=1e-9
+        )
 
 
 def test_off_ranks_as_before(service: AnswerService) -> None:
