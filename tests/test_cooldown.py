@@ -29,9 +29,10 @@ from bot.chat.message import Platform
 from bot.chat.runner import AnswerRunner
 from bot.service import AnswerService
 from bot.settings import Settings, SlackSettings, load_settings
+from bot.slack.render import ASK_HUMAN, NOT_HELPFUL
 from bot.store import StoreUnavailable, open_store
 from bot.store.postgres import PostgresStore
-from tests.fake_slack import FakeSlack, SlackHarness, texts
+from tests.fake_slack import FakeSlack, SlackHarness, button_values, texts
 
 QUESTION = "Who is Amazon partnering with on batteries?"
 
@@ -268,9 +269,17 @@ def test_a_hung_database_costs_no_answer_and_fresh_connections_resume(
             with caplog.at_level(logging.INFO):
                 assert slack.mention(QUESTION, ts="1700000700.000002").status == 200
                 slack.drain()
+                # Buttons on the answer from before: each press is told it could not be saved.
+                buttons = button_values(slack_fake.of("chat.postMessage")[0].params)
+                slack.click(NOT_HELPFUL, buttons[NOT_HELPFUL], name="vote")
+                slack.click(ASK_HUMAN, buttons[ASK_HUMAN], name="human")
+                [vote] = slack_fake.wait_for("respond/vote")
+                [handoff] = slack_fake.wait_for("respond/human")
         finally:
             for pid in stopped:
                 os.kill(pid, signal.SIGCONT)
+        assert vote.params["text"] == messages.VOTE_FAILED
+        assert handoff.params["text"] == messages.HANDOFF_FAILED
         assert len(slack_fake.of("chat.postMessage")) == 2  # answered while the server hung
         assert "Panasonic" in texts(slack_fake.of("chat.postMessage")[-1].params)
         assert _logged(caplog, "de-duplicating chat events in this process only") == 1
