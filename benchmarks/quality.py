@@ -13,6 +13,7 @@
                                            [--late-follow-ups on|off [on|off ...]]
                                            [--asked-thing RULES [RULES ...]]
                                            [--late-window W [W ...]]
+                                           [--follow-up-ranking on|off [on|off ...]]
 
 Asks every question as `evbot ask` does (AnswerService over a fresh index of corpus/) and prints,
 per set: right passage first / in the top three, the quoted answer holding the expected words,
@@ -48,8 +49,13 @@ turn: `place` (a city question wants a city), `focus=T` (the thing asked for by 
 cited token above T), `forms` ("whats", "who is heading / started"), `off` none.
 `--late-window 0 0.5` measures the quote's sentence scores without and with the best MaxSim of
 a two-sentence window holding each sentence at that weight (`bot.retrieval.LATE_WINDOW_WEIGHT`,
-0 in the bot; docs/quality.md, session 9), each in turn over one index. Prints figures; asserts
-nothing.
+0 in the bot; docs/quality.md, session 9), each in turn over one index.
+`--follow-up-ranking off on` measures follow-ups ranked as before
+and with session 9's rules (the passage after the one the answer before quoted moved up, the
+sentence right after a quoted one preferred: `bot.service.FOLLOW_UP_NEXT_PRIOR`,
+`FOLLOW_UP_SENTENCE_AFTER`; "that company" pointing at a name the answer before said:
+`bot.conversation.DEMONSTRATIVE_REFERENTS`; docs/quality.md, "Follow-up ranking (session 9)"),
+each in turn over one index. Prints figures; asserts nothing.
 """
 
 from __future__ import annotations
@@ -120,6 +126,11 @@ SETS = {
     # Written from the article alone by a helper who never ran the bot, before session 9 measured.
     "held-out-6": ["quality-holdout-6.jsonl", "conversations-holdout-6.jsonl"],
 }
+
+
+# Session 9's follow-up ranking rules as `--follow-up-ranking on` sets them.
+SESSION_9_NEXT_PRIOR = 1.0
+SESSION_9_SENTENCE_AFTER = 0.1
 
 
 def rows(name: str) -> list[dict]:
@@ -372,6 +383,14 @@ def main() -> None:
         default=[None],
         help="weight of a two-sentence window's MaxSim in the quote's scores, each in turn",
     )
+    parser.add_argument(
+        "--follow-up-ranking",
+        nargs="+",
+        choices=["on", "off"],
+        default=[None],
+        help="follow-ups ranked with session 9's rules (the answer before's next passage and "
+        "sentence, 'that company'), each in turn",
+    )
     args = parser.parse_args()
     if args.baseline:
         import bot.answer
@@ -423,7 +442,7 @@ def main() -> None:
 
             retriever.search_vector = answer_search  # type: ignore[method-assign]
         variants = [
-            (w, z, c, li, te, lf, at, lw)
+            (w, z, c, li, te, lf, at, lw, fr)
             for c in args.context
             for w in args.sentence_weight
             for z in args.unmatched_z
@@ -432,6 +451,7 @@ def main() -> None:
             for lf in args.late_follow_ups
             for at in args.asked_thing
             for lw in args.late_window
+            for fr in args.follow_up_ranking
         ]
         for (
             weight,
@@ -442,6 +462,7 @@ def main() -> None:
             late_follow_ups,
             asked_thing,
             late_window,
+            follow_up_ranking,
         ) in variants:
             if asked_thing is not None:
                 rules = dict(r.partition("=")[::2] for r in asked_thing.split("+"))
@@ -453,6 +474,12 @@ def main() -> None:
             if late_window is not None:
                 bot.retrieval.LATE_WINDOW_WEIGHT = late_window
                 print(f"=== late interaction window weight {late_window}")
+            if follow_up_ranking is not None:
+                on = follow_up_ranking == "on"
+                bot.service.FOLLOW_UP_NEXT_PRIOR = SESSION_9_NEXT_PRIOR if on else 0.0
+                bot.service.FOLLOW_UP_SENTENCE_AFTER = SESSION_9_SENTENCE_AFTER if on else 0.0
+                bot.conversation.DEMONSTRATIVE_REFERENTS = on
+                print(f"=== follow-ups ranked with session 9's rules {follow_up_ranking}")
             if late_follow_ups is not None:
                 bot.service.FOLLOW_UP_LATE_EVIDENCE = late_follow_ups == "on"
                 bot.conversation.COMPARISON_OPENERS = late_follow_ups == "on"

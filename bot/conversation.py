@@ -139,6 +139,17 @@ _NOT_NAMES = {"I", "EV", "EVs", "AI"}
 _ASKS_WHO = {"who", "whom", "which"}
 
 
+# "that company", "this firm": a demonstrative and a noun pointing at a name the answer before
+# said, whatever the question before asked. On: tuning conversations +1 of 156, none lost
+# (docs/quality.md, "Follow-up ranking (session 9)").
+DEMONSTRATIVE_REFERENTS = True
+_POINTED_AT = (
+    "company", "firm", "maker", "manufacturer", "automaker", "brand", "startup", "partner",
+    "billionaire", "man", "guy", "person",
+)  # fmt: skip
+_DEMONSTRATIVE = re.compile(rf"\b(?:that|this|the) (?:{'|'.join(_POINTED_AT)})\b")
+
+
 def names(text: str) -> list[str]:
     """The capitalised names of `text` in order, each once: "Elon", "Musk", "Tesla"."""
     return list(dict.fromkeys(n for n in _NAME.findall(f" {text}") if n not in _NOT_NAMES))
@@ -167,12 +178,18 @@ def referents(question: str, before: str, answer: str | None) -> list[str]:
     before never named: searched with "Tesla's CEO" it finds the CEO passage again, alone it
     finds the most general sentence of the article. Only after a question asking for someone
     ("who", "which"): after "Is Amazon making cars?", "where will they build them?" means
-    Amazon, the asker's own word. Empty when the question names someone itself, holds no
-    personal pronoun, or the answer added no name.
+    Amazon, the asker's own word. A demonstrative and a noun naming a maker or a person ("that
+    company", with DEMONSTRATIVE_REFERENTS) points at the answer's names after any question:
+    "what does that company build?" after "What did Amazon invest in before this venture?" asks
+    about Rivian. Empty when the question names someone itself, holds neither, or the answer
+    added no name.
     """
-    if not answer or not _PERSONAL & set(_WORD.findall(question.lower())) or names(question):
+    if not answer or names(question):
         return []
-    if not _ASKS_WHO & set(_after_openers(before.lower().strip())[1][:1]):
+    pointed = DEMONSTRATIVE_REFERENTS and bool(_DEMONSTRATIVE.search(question.lower()))
+    if not pointed and not _PERSONAL & set(_WORD.findall(question.lower())):
+        return []
+    if not pointed and not _ASKS_WHO & set(_after_openers(before.lower().strip())[1][:1]):
         return []
     asked = _said(before)
     return [n for n in names(answer) if n.lower() not in asked]

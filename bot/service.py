@@ -56,6 +56,14 @@ FOLLOW_UP_OWN_MATCH = 0.2
 # 24, held out 61 -> 61 of 92 with no switch more in context (docs/quality.md, "Conversations
 # with late interaction"); `benchmarks/quality.py --late-follow-ups off on` measures it.
 FOLLOW_UP_LATE_EVIDENCE = True
+# A follow-up candidate's answer ranked toward what comes after the answer before (session 9;
+# docs/quality.md, "Follow-up ranking"): the passage after the one it quoted, in its article,
+# moves up FOLLOW_UP_NEXT_PRIOR fused-score points (so it is among those cited), and the sentence
+# right after each it quoted gains FOLLOW_UP_SENTENCE_AFTER on its quote score. "why would that
+# matter beyond amazon?" after the gold-standard sentence is answered by the one after it. 0
+# and 0: ranked as any question. `benchmarks/quality.py --follow-up-ranking off on` measures it.
+FOLLOW_UP_NEXT_PRIOR = 1.0
+FOLLOW_UP_SENTENCE_AFTER = 0.1
 
 
 def best_similarity(retriever: Retriever, query_vector: np.ndarray) -> float:
@@ -119,6 +127,55 @@ def context_answers_better(
         return False
     alone, in_context = retriever.late.passage_scores(question, [own_first, context_first])
     return bool(in_context > alone)
+
+
+def _says(answer: str, sentence: str) -> bool:
+    return bool(sentence.strip()) and sentence.strip() in answer
+
+
+def after_the_answer_before(
+    retriever: Retriever, query: str, vector: np.ndarray, answer: str, k: int
+) -> list[Hit]:
+    """The answer's hits for a follow-up, ranked toward what follows `answer` (the answer
+    before) in the sources: the passage after each it quoted moves up FOLLOW_UP_NEXT_PRIOR, and
+    each sentence right after one it quoted (in its passage, or opening the next) gains
+    FOLLOW_UP_SENTENCE_AFTER.
+
+    Only among the ranked candidates: which passages the answer before quoted is read from its
+    text, so the index is never scanned.
+    """
+    ranking = retriever.reranked(query, retriever.rank(query, vector))
+    passages = retriever.index.passages
+    rows = [int(r) for r in ranking.ids]
+    quoted = {r for r in rows if any(_says(answer, t) for t in passages[r].sentence_texts())}
+    # The next row, when it is the same article's next passage (a build keeps them in order).
+    after = {
+        r + 1
+        for r in quoted
+        if r + 1 < len(passages)
+        and passages[r + 1].doc_id == passages[r].doc_id
+        and passages[r + 1].start >= passages[r].end
+    }
+    scores = ranking.scores + np.where(np.isin(ranking.ids, list(after)), FOLLOW_UP_NEXT_PRIOR, 0.0)
+    order = np.argsort(-scores, kind="stable")
+    ranking = dataclasses.replace(
+        ranking, ids=ranking.ids[order], scores=scores[order], lexical=ranking.lexical[order]
+    )
+    hits = retriever.hits(query, vector, ranking, k)
+    row_of = {passages[int(r)].id: int(r) for r in ranking.ids[: k * 4]}
+    moved = []
+    for hit in hits:
+        said = [_says(answer, t) for t in hit.passage.sentence_texts()]
+        opens_after = row_of.get(hit.passage.id, -1) in after and _says(
+            answer, passages[row_of[hit.passage.id] - 1].sentence_texts()[-1]
+        )
+        follows = [opens_after, *said[:-1]]
+        scores_after = tuple(
+            score + (FOLLOW_UP_SENTENCE_AFTER if follow and not was_said else 0.0)
+            for score, follow, was_said in zip(hit.sentence_scores, follows, said, strict=True)
+        )
+        moved.append(dataclasses.replace(hit, sentence_scores=scores_after))
+    return moved
 
 
 def late_interaction_for(settings: Settings, passages: int) -> bool:
@@ -327,6 +384,8 @@ class AnswerService:
         query, vector = self.search_for(text, history, retriever, previous)
         if query == self.resolved(text, history, previous) and query != text:
             hits = quoted_for_both(retriever, query, vector, text, k)
+        elif previous and (FOLLOW_UP_NEXT_PRIOR or FOLLOW_UP_SENTENCE_AFTER):
+            hits = after_the_answer_before(retriever, query, vector, previous, k)
         else:
             hits = retriever.search_vector(query, vector, k)
         coverage = best_similarity(retriever, vector)
