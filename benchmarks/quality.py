@@ -378,10 +378,10 @@ def main() -> None:
     )
     parser.add_argument(
         "--late-window",
-        type=float,
         nargs="+",
         default=[None],
-        help="weight of a two-sentence window's MaxSim in the quote's scores, each in turn",
+        help="weight of a two-sentence window's MaxSim in the quote's scores, each in turn; "
+        "W:lifted lets a neighbour join the quote on its lifted score (the bot: W alone)",
     )
     parser.add_argument(
         "--follow-up-ranking",
@@ -472,7 +472,9 @@ def main() -> None:
                 bot.answer_type.FOCUS_WEAK_MATCH = float(focus) if focus else None
                 print(f"=== asked thing: {asked_thing}")
             if late_window is not None:
-                bot.retrieval.LATE_WINDOW_WEIGHT = late_window
+                weight_text, _, join = late_window.partition(":")
+                bot.retrieval.LATE_WINDOW_WEIGHT = float(weight_text)
+                bot.answer.JOIN_WITHOUT_LIFT = join != "lifted"
                 print(f"=== late interaction window weight {late_window}")
             if follow_up_ranking is not None:
                 on = follow_up_ranking == "on"

@@ -77,6 +77,9 @@ class Hit:
     sentence_scores: tuple[float, ...]  # how well each sentence answers: cosine + term overlap
     # Late interaction's per-token evidence: each question token's best match in this passage.
     evidence: TokenEvidence | None = None
+    # What locality (LATE_WINDOW_WEIGHT) added to each sentence score (empty: nothing): it helps
+    # choose the best sentence, but a neighbour joins the quote on its score without it.
+    sentence_lift: tuple[float, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -452,17 +455,31 @@ class Retriever:
         cosines = self._cosines(np.asarray(chosen, np.int64), query_vector) if chosen else []
         position = {int(row): i for i, row in enumerate(ranking.ids.tolist())}
         weights = self.index.lexical.term_weights(query)
-        return [
-            Hit(
-                passage=self.index.passages[i],
-                score=float(ranking.scores[position[i]]),
-                dense=float(cos),
-                lexical=float(ranking.lexical[position[i]]),
-                sentence_scores=self._sentence_scores(i, query_vector, weights, query),
-                evidence=self._evidence(query, i),
+        found = []
+        for i, cos in zip(chosen, cosines, strict=True):
+            scores = self._sentence_scores(i, query_vector, weights, query)
+            lift = self._window_lift(i, query)
+            found.append(
+                Hit(
+                    passage=self.index.passages[i],
+                    score=float(ranking.scores[position[i]]),
+                    dense=float(cos),
+                    lexical=float(ranking.lexical[position[i]]),
+                    sentence_scores=tuple(s + x for s, x in zip(scores, lift, strict=True))
+                    if lift
+                    else scores,
+                    evidence=self._evidence(query, i),
+                    sentence_lift=lift,
+                )
             )
-            for i, cos in zip(chosen, cosines, strict=True)
-        ]
+        return found
+
+    def _window_lift(self, passage: int, query: str) -> tuple[float, ...]:
+        """Each sentence's locality lift (empty when locality is off or unavailable)."""
+        if not (LATE_WINDOW_WEIGHT and self.late is not None and self.mode == "hybrid" and query):
+            return ()
+        lift = LATE_WINDOW_WEIGHT * self.late.window_scores(query, passage, LATE_WINDOW_SENTENCES)
+        return tuple(float(x) for x in lift)
 
     def _evidence(self, query: str, passage: int) -> TokenEvidence | None:
         if self.late is None or self.mode != "hybrid" or not query:
@@ -496,10 +513,6 @@ class Retriever:
             # The quote's evidence that the sentence matches every part of the question (XQuAD-en
             # answer span 0.8844 -> 0.9072, tuning expected words quoted 69 -> 72 of 100 alone).
             cosine = cosine + LATE_SENTENCE_WEIGHT * self.late.sentence_scores(query, passage)
-            if LATE_WINDOW_WEIGHT:
-                cosine = cosine + LATE_WINDOW_WEIGHT * self.late.window_scores(
-                    query, passage, LATE_WINDOW_SENTENCES
-                )
         total = sum(weights.values())
         if not total:
             return tuple(float(x) for x in cosine)

@@ -102,6 +102,12 @@ def quoted_for_both(
                     hit.sentence_scores, alone_hit.sentence_scores, strict=True
                 )
             ),
+            sentence_lift=tuple(
+                (with_names + alone) / 2
+                for with_names, alone in zip(
+                    hit.sentence_lift, alone_hit.sentence_lift, strict=True
+                )
+            ),
         )
         for hit, alone_hit in zip(found, asked, strict=True)
     ]

@@ -637,6 +637,20 @@ def test_the_neighbour_of_a_passage_last_sentence_opens_the_next_passage() -> No
     assert answer.answer == "However, Tesla is not without its vulnerabilities."
 
 
+def test_a_neighbour_joins_the_quote_on_its_score_without_locality_lift() -> None:
+    best = "Amazon wants to sell its electric cars to Prime members with delivery and service."
+    article = f"{best} It pledged carbon neutrality by 2040."
+    # Lifted by the window it shares with the best sentence, the pledge reaches 0.7 of the best
+    # (0.4 + 0.3 of 0.9); without the lift, 0.4 of 0.6 does not.
+    hit = passage_hit(article, 0, len(article), (0.9, 0.7), fused=2.0)
+    lifted = dataclasses.replace(hit, sentence_lift=(0.3, 0.3))
+    question = "When will Amazon's first EV be released?"
+    assert compose_answer(question, [hit], {}, min_score=0.1).answer.endswith("by 2040.")
+    answer = compose_answer(question, [lifted], {}, min_score=0.1)
+    assert answer.answer == best
+    assert answer.outcome == "partial"
+
+
 def test_a_short_best_sentence_is_quoted_with_the_sentence_it_announces() -> None:
     assert announces("However, Tesla is not without its vulnerabilities.")
     assert not announces(
