@@ -98,6 +98,8 @@ SETS = {
         "tuning-extra-7.jsonl",
         # From the article alone by a helper who never ran the bot, before session 9 measured.
         "tuning-extra-8.jsonl",
+        # From the article alone by a helper who never ran the bot, before session 10 measured.
+        "tuning-extra-9.jsonl",
         "conversations.jsonl",
         "conversations-tuning-2.jsonl",
         "conversations-tuning-3.jsonl",
@@ -109,6 +111,8 @@ SETS = {
         "conversations-tuning-6.jsonl",
         # From the article alone by a helper who never ran the bot, before session 9 measured.
         "conversations-tuning-7.jsonl",
+        # From the article alone by a helper who never ran the bot, before session 10 measured.
+        "conversations-tuning-8.jsonl",
     ],
     "held-out": [
         "shipped-questions-holdout.jsonl",
@@ -125,6 +129,8 @@ SETS = {
     "held-out-5": ["quality-holdout-5.jsonl", "conversations-holdout-5.jsonl"],
     # Written from the article alone by a helper who never ran the bot, before session 9 measured.
     "held-out-6": ["quality-holdout-6.jsonl", "conversations-holdout-6.jsonl"],
+    # Written from the article alone by a helper who never ran the bot, before session 10 measured.
+    "held-out-7": ["quality-holdout-7.jsonl", "conversations-holdout-7.jsonl"],
 }
 
 
