@@ -203,9 +203,9 @@ def cmd_logs(args: argparse.Namespace, settings: Settings) -> int:
 
     if args.count < 1:
         raise ConfigError("-n/--count must be at least 1")
-    rows = open_store(settings).recent(
-        args.count, source=args.source, conversation=args.conversation
-    )
+    store = open_store(settings)
+    rows = store.recent(args.count, source=args.source, conversation=args.conversation)
+    store.close()  # not after a failure: closing waits out the pool's reconnect to a hung server
     if not rows and not args.json:  # JSON Lines: no exchanges is no lines
         where = [f"from {args.source}"] * bool(args.source)
         where += [f"in conversation {args.conversation}"] * bool(args.conversation)
@@ -224,7 +224,9 @@ def cmd_logs(args: argparse.Namespace, settings: Settings) -> int:
 def cmd_stats(args: argparse.Namespace, settings: Settings) -> int:
     from bot.store import open_store
 
-    stats = open_store(settings).stats()
+    store = open_store(settings)
+    stats = store.stats()
+    store.close()  # not after a failure: closing waits out the pool's reconnect to a hung server
     if args.json:
         print(json.dumps(stats))
         return 0
@@ -384,7 +386,7 @@ def _store_publishing_index(settings: Settings) -> Store | None:
     """With PostgreSQL, the store the build is published to, the published build pulled first
     so that a fresh process's build embeds only new and changed articles."""
     from bot.errors import IndexUnavailable
-    from bot.store import open_store
+    from bot.store import StoreError, open_store
     from bot.store.published import pull
 
     if settings.database_url is None:
@@ -394,13 +396,22 @@ def _store_publishing_index(settings: Settings) -> Store | None:
         pull(store, settings.index_dir)
     except IndexUnavailable as err:
         print(f"evbot: {err}; building from the local index", file=sys.stderr)
+    except StoreError as err:  # left open: closing would wait out a reconnect to a hung server
+        why = f"could not pull the published index, so nothing was built: {err}"
+        raise type(err)(why) from None
     return store
 
 
 def _publish_index(store: Store, settings: Settings) -> str | None:
+    from bot.store import StoreError
     from bot.store.published import publish
 
     try:
-        return publish(store, settings.index_dir)
-    finally:
-        store.close()
+        published = publish(store, settings.index_dir)
+    except StoreError as err:  # the build itself is whole on disk: the next build publishes it
+        raise type(err)(
+            f"built {settings.index_dir} but could not publish it "
+            f"(`evbot index build` again publishes it): {err}"
+        ) from None
+    store.close()  # not after a failure: closing waits out the pool's reconnect to a hung server
+    return published

@@ -30,6 +30,9 @@ from bot.errors import ConfigError
 DEFAULT_MODEL = "all-MiniLM-L6-v2"
 MAX_QUESTION_CHARS = 2000
 MAX_CITATIONS = 10  # what EVBOT_CITATIONS allows, and where "More sources" stops
+# EVBOT_STORE_TIMEOUT_SECONDS's most: a chat event is claimed in the database before Slack (or
+# Discord) hears it acknowledged, which must be within 3 s; this leaves half a second for the rest.
+MAX_STORE_TIMEOUT_SECONDS = 2.5
 MAX_SHARDS = 100_000  # far above any bot's shard count; it bounds a typo like 0-9999999999
 
 DEFAULT_SLACK_API_URL = "https://slack.com/api/"
@@ -266,13 +269,27 @@ class Settings(BaseSettings):
     )
     # How long a store call on the chat path (cooldown, claims, conversation, query log, votes)
     # may wait on PostgreSQL before it is treated as an outage and the answer goes out anyway.
-    store_timeout_seconds: float = Field(default=2.0, gt=0, le=60)
+    store_timeout_seconds: float = Field(default=2.0, gt=0)
+    # How long each wait of a report (stats, logs, the dashboard) or of an index publish or pull
+    # may take on PostgreSQL before it ends in an error: a person waits, not a chat platform.
+    report_timeout_seconds: float = Field(default=30.0, gt=0, le=3600)
     # The dashboard's access token (`evbot dashboard`, Slack's /dashboard); unset: 127.0.0.1 only.
     dashboard_token: SecretStr | None = None
     # Show who asked (chat user ids) on the dashboard; off, the page names no one.
     dashboard_show_users: bool = False
     slack: SlackSettings = Field(default_factory=SlackSettings)
     discord: DiscordSettings = Field(default_factory=DiscordSettings)
+
+    @field_validator("store_timeout_seconds")
+    @classmethod
+    def _under_the_acknowledgement(cls, value: float) -> float:
+        if value > MAX_STORE_TIMEOUT_SECONDS:
+            raise ValueError(
+                f"must be at most {MAX_STORE_TIMEOUT_SECONDS:g} s, not {value:g}: Slack and "
+                "Discord want an event acknowledged within 3 s, and it is claimed in the "
+                "database first (a slow report has EVBOT_REPORT_TIMEOUT_SECONDS)"
+            )
+        return value
 
     @field_validator("database_url", mode="before")
     @classmethod

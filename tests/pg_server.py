@@ -12,9 +12,12 @@ import glob
 import os
 import secrets
 import shutil
+import signal
 import socket
 import subprocess
 import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -116,6 +119,28 @@ class PostgresServer:
             if int(fields[1]) == postmaster:  # the parent's pid, after the state
                 children.append(int(stat.parent.name))
         return [postmaster, *children]
+
+    @contextmanager
+    def frozen(self) -> Iterator[Callable[[], None]]:
+        """A function that stops the whole server with SIGSTOP (a frozen host: its kernel still
+        acknowledges every packet), once; the server is resumed on the way out, and the
+        function does nothing after that."""
+        stopped: list[int] = []
+        live = [True]
+
+        def freeze() -> None:
+            if live[0] and not stopped:
+                stopped.extend(self.processes())
+                for pid in stopped:
+                    os.kill(pid, signal.SIGSTOP)
+
+        try:
+            yield freeze
+        finally:
+            live[0] = False
+            for pid in stopped:
+                with suppress(ProcessLookupError):  # a session that ended meanwhile
+                    os.kill(pid, signal.SIGCONT)
 
     def log(self) -> str:
         path = self.root / "log"

@@ -5,11 +5,14 @@ from __future__ import annotations
 import csv
 import io
 import json
+import logging
+import os
 import sqlite3
+import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
-from contextlib import closing
+from contextlib import closing, contextmanager
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -29,10 +32,10 @@ from pg_server import PostgresServer
 from bot.dashboard.clusters import cluster
 from bot.dashboard.gaps import GapFinder
 from bot.dashboard.queries import Dashboard, DateRange, SQLiteReader
-from bot.dashboard.web import build_dashboard_app, mount, reader_for
+from bot.dashboard.web import DASHBOARD_KEY, build_dashboard_app, mount, reader_for
 from bot.embedding import Embedder
 from bot.service import AnswerService
-from bot.settings import Settings
+from bot.settings import Settings, load_settings
 
 TOKEN = "s3cret-dashboard-token"
 
@@ -328,6 +331,62 @@ def test_an_unreadable_log_is_a_short_page_not_a_traceback(
         status, _, body = get(url + "csv/daily.csv")
         assert status == 503 and "Traceback" not in body
         assert get(url)[0] == 200  # the page itself loads and says so
+
+
+def test_a_frozen_database_is_a_short_503_not_a_hung_request(
+    postgres: PostgresServer,
+    pg_database: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    from bot.answer import Answer
+    from bot.store import open_store
+    from bot.store.postgres import PostgresStore
+
+    PostgresStore(pg_database).upgrade()
+    settings = load_settings(database_url=pg_database, index_dir=tmp_path, report_timeout_seconds=1)
+    store = open_store(settings)
+    store.record_answer(Answer(id="a1", question="q", answer="", refused=True, outcome="refused"))
+    store.close()
+    password = pg_database.split(":")[2].split("@")[0]
+    app = build_dashboard_app(settings, encode=lambda t: np.zeros((len(t), 2)), warm=False)
+    transaction = PostgresStore._transaction
+    with serving(app) as url, caplog.at_level(logging.INFO):
+        assert get(url + "api/worst")[0] == 200
+        with postgres.frozen() as freeze:
+
+            @contextmanager
+            def frozen_in_report(self: PostgresStore, *, report: bool = False) -> Iterator[object]:
+                with transaction(self, report=report) as conn:
+                    if report:
+                        freeze()  # the server freezes with the report's query on its way
+                    yield conn
+
+            monkeypatch.setattr(PostgresStore, "_transaction", frozen_in_report)
+            for path, says in (
+                ("api/worst", "no answer within 1 s (EVBOT_REPORT_TIMEOUT_SECONDS)"),
+                ("api/series", "not answering for"),  # known silent: at once, not 1 s again
+                ("csv/exchanges.csv", "not answering for"),
+            ):
+                started = time.monotonic()
+                status, headers, body = get(url + path)
+                took = time.monotonic() - started
+                print(f"GET {path}, the database frozen: {status} after {took:.2f} s "
+                      f"(load {os.getloadavg()[0]:.1f})")  # fmt: skip
+                error = json.loads(body)["error"]
+                assert status == 503 and headers["Content-Type"].startswith("application/json")
+                assert error.startswith("The query log cannot be read: database postgresql://")
+                assert says in error and "***" in error and password not in body
+        monkeypatch.setattr(PostgresStore, "_transaction", transaction)
+        app[DASHBOARD_KEY].reader.store.silent_retry_seconds = 0.2  # sooner than in 5 s
+        started = time.monotonic()  # back: a retry falls due and the page reads again
+        while get(url + "api/worst")[0] != 200:
+            assert time.monotonic() - started < 60
+            time.sleep(0.2)
+    logged = [r.getMessage() for r in caplog.records if r.name == "bot.dashboard.web"]
+    assert len(logged) >= 3 and all("***" in line for line in logged)  # one per 503
+    assert password not in caplog.text
 
 
 def test_slack_http_serves_it_under_a_path_only_with_a_token(

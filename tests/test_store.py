@@ -17,7 +17,9 @@ import sys
 import textwrap
 import threading
 import time
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from pathlib import Path
 
 import psycopg
@@ -25,13 +27,17 @@ import pytest
 from pg_server import PostgresServer, free_port
 
 from bot.answer import Answer
+from bot.cli import main
 from bot.dedup import CLAIM_NEW, CLAIM_TAKEN_OVER, SeenKeys, SharedSeenKeys, seen_keys_for
+from bot.errors import ConfigError
+from bot.index import live_build
 from bot.service import AnswerService
-from bot.settings import Settings, load_settings, masked_url
+from bot.settings import Settings, get_settings, load_settings, masked_url
 from bot.store import SchemaOutdated, StoreError, StoreUnavailable, open_store
 from bot.store.migrations.postgres import MIGRATIONS as PG_MIGRATIONS
 from bot.store.migrations.sqlite import MIGRATIONS as SQLITE_MIGRATIONS
-from bot.store.postgres import DEADLINE, Deadline, PostgresStore
+from bot.store.postgres import DEADLINE, PUBLISH_LOCK, Deadline, PostgresStore
+from bot.store.published import IndexFollower, OutgoingFile
 from bot.store.sqlite import SQLiteStore
 
 QUESTION = "Who is Amazon partnering with on batteries?"
@@ -431,6 +437,36 @@ def test_a_deadline_holds_in_its_own_thread_only_and_the_earlier_one_wins() -> N
     assert deadline.remaining() is None
 
 
+def test_a_deadline_for_each_wait_gives_every_wait_the_whole_bound() -> None:
+    deadline = Deadline()
+    with deadline.within(5, each_wait=True, setting="EVBOT_REPORT_TIMEOUT_SECONDS"):
+        time.sleep(0.05)
+        assert deadline.remaining() == 5 and deadline.setting == "EVBOT_REPORT_TIMEOUT_SECONDS"
+        with deadline.within(1):  # tighter (the pool's check inside a report): it holds
+            left = deadline.remaining()
+            assert left is not None and left <= 1
+            assert deadline.setting == "EVBOT_STORE_TIMEOUT_SECONDS"
+        with deadline.within(60, each_wait=True):
+            assert deadline.seconds == 5
+        assert deadline.remaining() == 5
+    with deadline.within(2), deadline.within(30, each_wait=True):  # a chat call's end holds
+        left = deadline.remaining()
+        assert left is not None and left <= 2 and deadline.seconds == 2
+    assert deadline.remaining() is None and deadline.setting is None
+
+
+def test_the_chat_bound_stays_under_the_acknowledgement_and_says_why() -> None:
+    assert load_settings(store_timeout_seconds=2.5).store_timeout_seconds == 2.5
+    for bad in (3, 60):
+        with pytest.raises(ConfigError) as refused:
+            load_settings(store_timeout_seconds=bad)
+        message = str(refused.value)
+        assert message.startswith("bad setting EVBOT_STORE_TIMEOUT_SECONDS") and "\n" not in message
+        assert "at most 2.5 s" in message and "3 s" in message
+    with pytest.raises(ConfigError, match="EVBOT_REPORT_TIMEOUT_SECONDS"):
+        load_settings(report_timeout_seconds=0)
+
+
 def test_a_connection_gives_up_on_a_silent_server_at_the_deadline(pg_database: str) -> None:
     """pg_sleep stands for a server that stopped answering: only the client's deadline ends it."""
     from bot.store.postgres import BoundedConnection
@@ -441,6 +477,13 @@ def test_a_connection_gives_up_on_a_silent_server_at_the_deadline(pg_database: s
         assert conn.closed  # dropped: its late answer is never read as another call's
     with BoundedConnection.connect(pg_database) as conn:  # no deadline: as psycopg always was
         assert conn.execute("SELECT 1").fetchone() == (1,)
+    with BoundedConnection.connect(pg_database) as conn:  # a report's bound: each wait its own
+        with DEADLINE.within(1.5, each_wait=True, setting="EVBOT_REPORT_TIMEOUT_SECONDS"):
+            for _ in range(3):  # 1.8 s in all, more than the bound: no wait was longer
+                conn.execute("SELECT pg_sleep(0.6)")
+            with pytest.raises(psycopg.OperationalError, match=r"1\.5 s \(EVBOT_REPORT_TIMEOUT"):
+                conn.execute("SELECT pg_sleep(30)")
+        assert conn.closed
 
 
 def _pool_backends(url: str) -> set[int]:
@@ -544,6 +587,195 @@ def test_once_the_server_is_silent_other_calls_fail_at_once_until_one_is_due_aga
             except StoreUnavailable:
                 time.sleep(0.1)
         assert store.spend("slack:U1", 3, 60) == 0.0 and not store.claim("slack:C1:1")
+    finally:
+        store.close()
+
+
+# -- PostgreSQL silent under a report or an index publish: each ends in an error, not a hang ----
+
+
+def _password(url: str) -> str:
+    return url.split(":")[2].split("@")[0]
+
+
+def test_stats_and_logs_end_in_one_line_when_the_server_freezes_mid_command(
+    postgres: PostgresServer,
+    pg_database: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    PostgresStore(pg_database).upgrade()
+    store = open_store(load_settings(database_url=pg_database))
+    store.record_answer(_answer("a1"))
+    store.close()
+    monkeypatch.chdir(tmp_path)  # no .env of the checkout's
+    monkeypatch.delenv("DATABASE_URL", raising=False)
+    monkeypatch.setenv("EVBOT_DATABASE_URL", pg_database)
+    monkeypatch.setenv("EVBOT_REPORT_TIMEOUT_SECONDS", "1")
+    monkeypatch.setenv("EVBOT_STORE_TIMEOUT_SECONDS", "0.5")
+    get_settings.cache_clear()
+    opened: list[object] = []  # a command that fails leaves its store to the process's exit
+
+    def open_and_keep(*args: object, **kwargs: object) -> object:
+        opened.append(open_store(*args, **kwargs))
+        return opened[-1]
+
+    monkeypatch.setattr("bot.store.open_store", open_and_keep)
+    checked, transaction = PostgresStore.check_schema, PostgresStore._transaction
+    # `stats`: the server freezes inside the report (its bound ends the wait); `logs`: between
+    # the schema check and the report (the wait for a connection ends it).
+    for command, says in (
+        (["stats"], "no answer within 1 s (EVBOT_REPORT_TIMEOUT_SECONDS)"),
+        (["logs", "--json"], "unreachable or hung: no connection within 0.5 s"),
+    ):
+        with postgres.frozen() as freeze:
+
+            @contextmanager
+            def frozen_in_report(self: PostgresStore, *, report: bool = False) -> Iterator[object]:
+                with transaction(self, report=report) as conn:
+                    if report:
+                        freeze()
+                    yield conn
+
+            def frozen_after_check(self: PostgresStore) -> None:
+                checked(self)
+                freeze()
+
+            if command[0] == "stats":
+                monkeypatch.setattr(PostgresStore, "_transaction", frozen_in_report)
+            else:
+                monkeypatch.setattr(PostgresStore, "check_schema", frozen_after_check)
+            started = time.monotonic()
+            with caplog.at_level(logging.INFO):
+                code = main(command)
+            took = time.monotonic() - started
+        monkeypatch.setattr(PostgresStore, "_transaction", transaction)
+        monkeypatch.setattr(PostgresStore, "check_schema", checked)
+        err = capsys.readouterr().err
+        load = os.getloadavg()[0]
+        with capsys.disabled():
+            print(f"evbot {' '.join(command)}, the server frozen: exit {code} after {took:.1f} s "
+                  f"(load {load:.1f})")  # fmt: skip
+        assert code == 1 and err.count("\n") == 1, err
+        assert err.startswith("evbot: database postgresql://evbot:***@") and says in err, err
+        assert _password(pg_database) not in err + caplog.text
+    get_settings.cache_clear()
+    monkeypatch.delenv("EVBOT_DATABASE_URL")
+    for left in opened:
+        left.close()  # type: ignore[attr-defined]
+    store = open_store(load_settings(database_url=pg_database))
+    try:  # a report writes nothing: all there is, is there
+        assert [row["id"] for row in _wait_for(lambda: store.recent(5))] == ["a1"]
+    finally:
+        store.close()
+
+
+def _wait_for(read: Callable[[], object], limit: float = 60.0):
+    started = time.monotonic()
+    while True:
+        try:
+            return read()
+        except StoreUnavailable:
+            if time.monotonic() - started > limit:
+                raise
+            time.sleep(0.1)
+
+
+class _FreezesAfterOneChunk(OutgoingFile):
+    """A build's file whose publish finds the server frozen after its first chunk was sent."""
+
+    def __init__(self, path: str, source: Path, freeze: Callable[[], None]) -> None:
+        super().__init__(path, source, chunk_bytes=16)
+        self.freeze = freeze
+
+    def chunks(self) -> Iterator[bytes]:
+        for n, data in enumerate(super().chunks()):
+            if n == 1:
+                self.freeze()
+            yield data
+
+
+class _FreezesMidPull:
+    """The store as a worker's index follower sees it, the server freezing after one chunk."""
+
+    closed = False
+
+    def __init__(self, store: PostgresStore, freeze: Callable[[], None]) -> None:
+        self.store, self.freeze = store, freeze
+
+    def current_build(self) -> str | None:
+        return self.store.current_build()
+
+    @contextmanager
+    def read_build(self, name: str) -> Iterator[object]:
+        with self.store.read_build(name) as build:
+            assert build is not None
+            manifest, files, chunks = build
+
+            def then_freeze() -> Iterator[tuple[str, int, bytes]]:
+                for n, chunk in enumerate(chunks):
+                    yield chunk
+                    if n == 0:
+                        self.freeze()
+
+            yield manifest, files, then_freeze()
+
+
+def test_an_index_publish_or_pull_on_a_frozen_server_ends_and_changes_nothing(
+    postgres: PostgresServer,
+    pg_database: str,
+    tmp_path: Path,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    PostgresStore(pg_database).upgrade()
+    settings = load_settings(database_url=pg_database, report_timeout_seconds=1)
+    store = open_store(settings)
+    assert isinstance(store, PostgresStore)
+    store.silent_retry_seconds = 0.1
+    source = tmp_path / "vectors.bin"
+    source.write_bytes(os.urandom(100))  # 7 chunks of 16 bytes
+    (tmp_path / "manifest.json").write_text("{}")
+    b1 = [
+        OutgoingFile(path, tmp_path / path, chunk_bytes=16)
+        for path in ("manifest.json", "vectors.bin")
+    ]
+    worker = tmp_path / "worker"
+    try:
+        # Another publish holding the lock longer than the bound is waited for, not taken for
+        # a silent server: each ask for the lock is a round trip of its own.
+        with psycopg.connect(pg_database, autocommit=True) as other:
+            other.execute("SELECT pg_advisory_lock(%s)", (PUBLISH_LOCK,))
+            threading.Timer(1.5, other.execute, ("SELECT pg_advisory_unlock_all()",)).start()
+            store.publish_build("b1", {}, b1)
+            time.sleep(0.1)  # the timer's thread is done with `other`
+        assert store.current_build() == "b1"
+
+        with postgres.frozen() as freeze, caplog.at_level(logging.INFO):
+            started = time.monotonic()
+            with pytest.raises(StoreUnavailable) as publishing:
+                store.publish_build("b2", {}, [_FreezesAfterOneChunk("v.bin", source, freeze)])
+            took = time.monotonic() - started
+        print(f"a publish, the server frozen mid-build: failed after {took:.1f} s "
+              f"(load {os.getloadavg()[0]:.1f})")  # fmt: skip
+        assert "no answer within 1 s (EVBOT_REPORT_TIMEOUT_SECONDS)" in str(publishing.value)
+        assert _password(pg_database) not in str(publishing.value) + caplog.text
+        # Nothing of it was kept: the server rolled the transaction back once it read the hang-up.
+        assert _wait_for(store.published_builds) == ["b1"] and store.current_build() == "b1"
+
+        with postgres.frozen() as freeze, caplog.at_level(logging.INFO):
+            follower = IndexFollower(_FreezesMidPull(store, freeze), worker)
+            started = time.monotonic()
+            assert follower.sync() is None  # never raises: the worker's thread polls on
+            took = time.monotonic() - started
+        print(f"a pull, the server frozen mid-build: gave up after {took:.1f} s")
+        warned = [r.getMessage() for r in caplog.records if "published index" in r.getMessage()]
+        assert len(warned) == 1 and "EVBOT_REPORT_TIMEOUT_SECONDS" in warned[0]
+        assert "***" in warned[0] and _password(pg_database) not in caplog.text
+        assert live_build(worker) is None and list(worker.iterdir()) == []  # no half build
+        _wait_for(store.current_build)
+        assert IndexFollower(store, worker).sync() == "b1"  # back: pulled whole
     finally:
         store.close()
 

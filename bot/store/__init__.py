@@ -41,6 +41,7 @@ def open_store(settings: Settings, *, check: bool = True) -> Store:
         settings.database_url.get_secret_value(),
         variable=settings.database_url_variable,
         timeout_seconds=settings.store_timeout_seconds,
+        report_timeout_seconds=settings.report_timeout_seconds,
     )
     if check:
         store.connect_check()

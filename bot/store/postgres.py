@@ -8,7 +8,9 @@ password masked.
 Every call on the chat path is bounded (EVBOT_STORE_TIMEOUT_SECONDS): the server ends a statement
 that waits longer (statement_timeout: a lock held by another session), and the client gives up on
 a server that stopped answering altogether and drops that connection, so the call fails like an
-outage and the chat layer's fallbacks answer anyway. Reports and index builds are not bounded.
+outage and the chat layer's fallbacks answer anyway. Reports (stats, logs, the dashboard) and
+index publishes and pulls are bounded the same way by EVBOT_REPORT_TIMEOUT_SECONDS, on each wait
+for the server rather than on the whole call: a publish of a large build takes minutes.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ import threading
 import time
 from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
@@ -48,6 +51,7 @@ if TYPE_CHECKING:  # at run time the store needs no part of the index's code
 POOL_MAX = 5  # the chat workers' threads, plus the event loop's claims; PaaS plans allow ~20
 CONNECT_TIMEOUT = 5  # seconds libpq waits for a server that does not answer at all
 TIMEOUT_SECONDS = 2.0  # EVBOT_STORE_TIMEOUT_SECONDS's default: a bounded call's whole wait
+REPORT_TIMEOUT_SECONDS = 30.0  # EVBOT_REPORT_TIMEOUT_SECONDS's default: each wait of a report
 # statement_timeout's share of it: a lock wait ends on the server first, which keeps the
 # connection; the client's own deadline then only ends a server that went silent.
 STATEMENT_SHARE = 0.75
@@ -61,37 +65,64 @@ RECONNECT_SECONDS = 10.0  # the pool's back-off gives up after this and starts a
 MIGRATION_LOCK = 0x65766274  # pg_advisory_lock key ("evbt"): one `evbot db upgrade` at a time
 PUBLISH_LOCK = 0x65766269  # ("evbi"): two index builds publish one after the other
 KEEP_BUILDS = 2  # published builds kept: the current one and the one before
+# A publish waiting for another to finish asks for the lock this often: each ask is a bounded
+# round trip, where one blocking wait would look like a silent server after the report bound.
+PUBLISH_LOCK_POLL_SECONDS = 0.5
+
+
+@dataclass(frozen=True)
+class _Bound:
+    at: float | None  # the whole block's end (time.monotonic), or None: each wait has its own
+    seconds: float  # as given: the whole block's, or each wait's
+    setting: str  # the variable that sets it, for the message
 
 
 class Deadline:
-    """Each thread's deadline for the store call it is making, if any (time.monotonic)."""
+    """Each thread's bound on the store call it is making, if any (time.monotonic)."""
 
     def __init__(self) -> None:
         self._local = threading.local()
 
     @contextmanager
-    def within(self, seconds: float | None) -> Iterator[None]:
+    def within(
+        self,
+        seconds: float | None,
+        *,
+        each_wait: bool = False,
+        setting: str = "EVBOT_STORE_TIMEOUT_SECONDS",
+    ) -> Iterator[None]:
         """This thread's waits in the block end `seconds` from now (None: no bound of its own);
-        nested, the earlier deadline holds."""
-        before = getattr(self._local, "at", None), getattr(self._local, "seconds", None)
+        with `each_wait`, every wait on the server gets `seconds` of its own instead (a publish
+        of minutes, each round trip bounded). Nested, the tighter bound at entry holds."""
+        before: _Bound | None = getattr(self._local, "bound", None)
         if seconds is not None:
-            at = time.monotonic() + seconds
-            if before[0] is None or at < before[0]:
-                self._local.at, self._local.seconds = at, seconds
+            left = self.remaining()
+            if left is None or seconds < left:
+                at = None if each_wait else time.monotonic() + seconds
+                self._local.bound = _Bound(at, seconds, setting)
         try:
             yield
         finally:
-            self._local.at, self._local.seconds = before
+            self._local.bound = before
 
     def remaining(self) -> float | None:
-        """Seconds left (0.0 once passed), or None outside any bound."""
-        at = getattr(self._local, "at", None)
-        return None if at is None else max(at - time.monotonic(), 0.0)
+        """Seconds the next wait may take (0.0 once the block's end passed), or None outside
+        any bound."""
+        bound: _Bound | None = getattr(self._local, "bound", None)
+        if bound is None:
+            return None
+        return bound.seconds if bound.at is None else max(bound.at - time.monotonic(), 0.0)
 
     @property
     def seconds(self) -> float | None:
         """The bound this thread is under, as it was given."""
-        return getattr(self._local, "seconds", None)
+        bound: _Bound | None = getattr(self._local, "bound", None)
+        return None if bound is None else bound.seconds
+
+    @property
+    def setting(self) -> str | None:
+        bound: _Bound | None = getattr(self._local, "bound", None)
+        return None if bound is None else bound.setting
 
 
 DEADLINE = Deadline()
@@ -111,13 +142,11 @@ class BoundedConnection(psycopg.Connection[Any]):
             return super().wait(gen, interval, timeout)
         try:
             return super().wait(gen, interval, left if timeout is None else min(timeout, left))
-        except psycopg.OperationalError:
-            if DEADLINE.remaining():
-                raise
+        except psycopg.errors._WaitTimeout:  # what psycopg's wait raises when `timeout` expires
             # Mid-exchange, with an answer perhaps still on its way: never to be handed out again.
             self.pgconn.finish()
             raise psycopg.OperationalError(
-                f"no answer within {DEADLINE.seconds:g} s (EVBOT_STORE_TIMEOUT_SECONDS): "
+                f"no answer within {DEADLINE.seconds:g} s ({DEADLINE.setting}): "
                 "gave up on that connection"
             ) from None
 
@@ -141,12 +170,14 @@ class PostgresStore(SQLStore):
         *,
         variable: str = "EVBOT_DATABASE_URL",
         timeout_seconds: float = TIMEOUT_SECONDS,
+        report_timeout_seconds: float = REPORT_TIMEOUT_SECONDS,
     ) -> None:
         self._url = url
         self._masked = masked_url(url)
         self._password = conninfo_to_dict(url).get("password") or None
         self.variable = variable
         self.timeout = timeout_seconds
+        self.report_timeout = report_timeout_seconds
         self._pool = ConnectionPool(
             url,
             connection_class=BoundedConnection,
@@ -232,37 +263,52 @@ class PostgresStore(SQLStore):
 
     @contextmanager
     def _connection(
-        self, *, bounded: bool = True, repeatable_read: bool = False
+        self, *, report: bool = False, repeatable_read: bool = False, idle: bool = False
     ) -> Iterator[psycopg.Connection[Any]]:
         """A pooled connection in one transaction: committed on success, rolled back on error.
 
-        `bounded`: the whole call (the wait for a connection included) ends within the store's
-        timeout; otherwise (a report, an index build) the server's statement timeout is lifted
-        for this transaction and only the wait for a connection is bounded. `repeatable_read`:
-        one snapshot for the whole transaction."""
+        The whole call (the wait for a connection included) ends within the store's timeout. A
+        `report` (stats, logs, the dashboard, an index publish or pull) may run longer: each wait
+        on the server ends within the report timeout (a wait for a connection, the store's), and
+        the server ends a statement at its share of it. `repeatable_read`: one snapshot for the
+        whole transaction. `idle`: the session may sit idle in the transaction (a pull checking
+        the build it wrote before it ends)."""
         if not self._opened:
             with self._open_lock:
                 if not self._opened:
                     self._pool.open(wait=False)
                     self._opened = True
-        if bounded:
-            self._fail_fast()
+        self._fail_fast()
+        bound, setting = (
+            (self.report_timeout, "EVBOT_REPORT_TIMEOUT_SECONDS")
+            if report
+            else (self.timeout, "EVBOT_STORE_TIMEOUT_SECONDS")
+        )
         try:
             with (
-                DEADLINE.within(self.timeout if bounded else None),
+                DEADLINE.within(bound, each_wait=report, setting=setting),
+                # A report waits for a free connection as a chat call does: a server refusing
+                # connections (restarting) says so in seconds, not after the report's bound.
                 self._pool.connection(self.timeout) as conn,
             ):
                 if repeatable_read:  # before any other statement, as PostgreSQL requires
                     conn.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
-                if not bounded:
+                if report:  # this transaction only: the session's own bounds are the chat's
                     conn.execute(
-                        "SELECT set_config('statement_timeout', '0', true), "
-                        "set_config('idle_in_transaction_session_timeout', '0', true)"
+                        "SELECT set_config('statement_timeout', %s, true), "
+                        "set_config('idle_in_transaction_session_timeout', %s, true)",
+                        (
+                            f"{max(round(bound * STATEMENT_SHARE * 1000), 1)}ms",
+                            "0" if idle else f"{IDLE_IN_TRANSACTION_SECONDS}s",
+                        ),
                     )
                 yield conn
-        except PoolTimeout as err:
+        except PoolTimeout:
             self._answered(False)
-            raise StoreUnavailable(f"database {self._masked}: {self._say(err)}") from None
+            raise StoreUnavailable(
+                f"database {self._masked}: unreachable or hung: no connection within "
+                f"{self.timeout:g} s (EVBOT_STORE_TIMEOUT_SECONDS)"
+            ) from None
         except psycopg.OperationalError as err:
             # A statement the server timed out (a lock held elsewhere) was answered: only this
             # call waits on that lock, not every call the server is serving.
@@ -276,7 +322,7 @@ class PostgresStore(SQLStore):
     def _transaction(
         self, *, report: bool = False
     ) -> AbstractContextManager[psycopg.Connection[Any]]:
-        return self._connection(bounded=not report)
+        return self._connection(report=report)
 
     def _q(self, sql: str) -> str:
         return sql.replace("?", "%s")
@@ -527,8 +573,12 @@ class PostgresStore(SQLStore):
         publish that fails or is killed leaves the previous build current, and two at once wait
         on an advisory lock, so each is whole. Builds beyond the last KEEP_BUILDS are deleted
         in the same transaction (their chunks with them)."""
-        with self._connection(bounded=False) as conn:
-            conn.execute("SELECT pg_advisory_xact_lock(%s)", (PUBLISH_LOCK,))
+        with self._connection(report=True) as conn:
+            # Another publish may hold it for minutes: asked again until free, each ask bounded.
+            while not conn.execute(
+                "SELECT pg_try_advisory_xact_lock(%s)", (PUBLISH_LOCK,)
+            ).fetchone()[0]:
+                time.sleep(PUBLISH_LOCK_POLL_SECONDS)
             new = conn.execute(
                 "INSERT INTO index_builds (name, manifest, files, bytes) VALUES (%s, %s, %s, 0) "
                 "ON CONFLICT (name) DO NOTHING RETURNING 1",
@@ -579,7 +629,7 @@ class PostgresStore(SQLStore):
         (path, n) order, fetched one row at a time by a server-side cursor so that a file of
         any size passes through memory a chunk at a time. One REPEATABLE READ snapshot: a
         publish pruning this build meanwhile cannot take chunks out from under the reader."""
-        with self._connection(bounded=False, repeatable_read=True) as conn:
+        with self._connection(report=True, repeatable_read=True, idle=True) as conn:
             build = conn.execute(
                 "SELECT manifest FROM index_builds WHERE name = %s", (name,)
             ).fetchone()

@@ -40,8 +40,8 @@ class SQLStore(Store):
     def _transaction(self, *, report: bool = False) -> AbstractContextManager[Any]:
         """A connection in one transaction: committed on success, rolled back on error.
 
-        `report`: a read over the whole log (stats, the dashboard), not held to the bound a
-        chat call is (EVBOT_STORE_TIMEOUT_SECONDS)."""
+        `report`: a read over the whole log (stats, the dashboard), held to the longer
+        EVBOT_REPORT_TIMEOUT_SECONDS, on each wait, rather than the chat's bound."""
 
     def _q(self, sql: str) -> str:
         """The shared SQL in this driver's placeholder style."""
