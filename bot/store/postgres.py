@@ -31,9 +31,6 @@ from psycopg_pool import ConnectionPool, PoolTimeout
 from bot.answer import Answer
 from bot.settings import masked_url
 from bot.store.base import (
-    CLAIM_NEW,
-    CLAIM_TAKEN_OVER,
-    CLAIM_TTL_SECONDS,
     PRUNE_EVERY_SECONDS,
     SchemaStatus,
     StoreError,
@@ -163,6 +160,11 @@ class PostgresStore(SQLStore):
     migrations = MIGRATIONS
     insert_order = "seq"
     sources_aggregate = "string_agg(DISTINCT h.source, ',' ORDER BY h.source)"
+    # The database's clock, one for every worker: the wall clock as each use reads it.
+    now_sql = "clock_timestamp()"
+    after_sql = "clock_timestamp() + make_interval(secs => ?)"
+    greatest = "GREATEST"
+    skip_locked = " FOR UPDATE SKIP LOCKED"  # two workers sweeping at once take different rows
 
     def __init__(
         self,
@@ -198,7 +200,6 @@ class PostgresStore(SQLStore):
         self._silent_since: float | None = None  # the server away or silent since (monotonic)
         self._tried_at = 0.0  # the last call that went to the server (monotonic)
         self.closed = False
-        self._pruned_at = 0.0
         self._cooldowns_pruned_at = 0.0
 
     @property
@@ -446,89 +447,6 @@ class PostgresStore(SQLStore):
             )
             return cursor.rowcount == 1
 
-    # -- once-only claims ---------------------------------------------------------------------
-
-    def claim(self, key: str, ttl_seconds: float = CLAIM_TTL_SECONDS) -> bool:
-        with self._connection() as conn:
-            # Atomic: of two workers inserting the same key at once, the second waits on the
-            # first's row and then finds it live, so its insert does nothing and returns no row.
-            row = conn.execute(
-                "INSERT INTO claims (key, expires_at) "
-                "VALUES (%s, clock_timestamp() + make_interval(secs => %s)) "
-                "ON CONFLICT (key) DO UPDATE SET expires_at = excluded.expires_at, "
-                "owner = NULL, lease_until = NULL, payload = NULL, takeovers = 0 "
-                "WHERE claims.expires_at <= clock_timestamp() RETURNING 1",
-                (key, ttl_seconds),
-            ).fetchone()
-            self._prune(conn)
-        return row is not None
-
-    def take_claim(
-        self,
-        key: str,
-        owner: str,
-        *,
-        lease_seconds: float,
-        ttl_seconds: float = CLAIM_TTL_SECONDS,
-        payload: str | None = None,
-    ) -> str | None:
-        with self._connection() as conn:
-            # One statement, so atomic as `claim`: a row whose TTL ran out is claimed afresh, an
-            # unfinished one whose lease ran out is taken over (its takeovers counted), any
-            # other conflict leaves the row alone and returns nothing.
-            row = conn.execute(
-                "INSERT INTO claims (key, expires_at, owner, lease_until, payload) VALUES "
-                "(%s, clock_timestamp() + make_interval(secs => %s), %s, "
-                "clock_timestamp() + make_interval(secs => %s), %s) "
-                "ON CONFLICT (key) DO UPDATE SET owner = excluded.owner, "
-                "lease_until = excluded.lease_until, "
-                "payload = COALESCE(excluded.payload, claims.payload), "
-                "takeovers = CASE WHEN claims.expires_at <= clock_timestamp() THEN 0 "
-                "ELSE claims.takeovers + 1 END, "
-                "expires_at = GREATEST(claims.expires_at, excluded.expires_at) "
-                "WHERE claims.expires_at <= clock_timestamp() "
-                "OR claims.lease_until <= clock_timestamp() RETURNING takeovers",
-                (key, ttl_seconds, owner, lease_seconds, payload),
-            ).fetchone()
-            self._prune(conn)
-        if row is None:
-            return None
-        return CLAIM_NEW if row[0] == 0 else CLAIM_TAKEN_OVER
-
-    def finish_claim(self, key: str, owner: str) -> None:
-        with self._connection() as conn:
-            conn.execute(
-                "UPDATE claims SET lease_until = NULL, payload = NULL "
-                "WHERE key = %s AND owner = %s",
-                (key, owner),
-            )
-
-    def renew_claims(self, owner: str, lease_seconds: float) -> int:
-        with self._connection() as conn:
-            cursor = conn.execute(
-                "UPDATE claims SET lease_until = clock_timestamp() + make_interval(secs => %s) "
-                "WHERE owner = %s AND lease_until IS NOT NULL",
-                (lease_seconds, owner),
-            )
-            return cursor.rowcount
-
-    def take_orphans(
-        self, prefix: str, owner: str, lease_seconds: float, limit: int = 20
-    ) -> list[tuple[str, str]]:
-        with self._connection() as conn:
-            # SKIP LOCKED: two workers sweeping at once each take different orphans.
-            rows = conn.execute(
-                "UPDATE claims SET owner = %s, takeovers = takeovers + 1, "
-                "lease_until = clock_timestamp() + make_interval(secs => %s) "
-                "WHERE key IN (SELECT key FROM claims WHERE lease_until <= clock_timestamp() "
-                "AND expires_at > clock_timestamp() AND payload IS NOT NULL "
-                "AND left(key, length(%s)) = %s ORDER BY lease_until LIMIT %s "
-                "FOR UPDATE SKIP LOCKED) AND lease_until <= clock_timestamp() "
-                "RETURNING key, payload",
-                (owner, lease_seconds, prefix, prefix, limit),
-            ).fetchall()
-        return [(key, payload) for key, payload in rows]
-
     # -- per-user cooldowns -------------------------------------------------------------------
 
     def spend(self, key: str, limit: int, window_seconds: float, now: float | None = None) -> float:
@@ -556,12 +474,6 @@ class PostgresStore(SQLStore):
         spent, wait = row
         # The statement's clock is read before it waits on a racer's row lock: cap at the window.
         return 0.0 if spent <= limit else min(max(float(wait), 0.0), window_seconds)
-
-    def _prune(self, conn: psycopg.Connection[Any]) -> None:
-        now = time.monotonic()
-        if now - self._pruned_at >= PRUNE_EVERY_SECONDS:
-            self._pruned_at = now
-            conn.execute("DELETE FROM claims WHERE expires_at <= clock_timestamp()")
 
     # -- the published index ------------------------------------------------------------------
 

@@ -1,13 +1,15 @@
 """The queries both SQL backends share, written once with `?` placeholders.
 
-The dialects differ in a few places only (connections, migrations, timestamps, JSON, booleans, the
-claim's upsert); those stay in each backend, and the backend turns the shared SQL into its own
-placeholders through `_q`. Booleans are summed through CAST(... AS INTEGER), which SQLite's 0/1
-columns and PostgreSQL's booleans both accept.
+The dialects differ in a few places only (connections, migrations, timestamps, JSON, booleans);
+those stay in each backend, and the backend turns the shared SQL into its own placeholders
+through `_q`. The once-only claims are shared too, each dialect naming its clock in a few
+fragments (`now_sql`, `after_sql`). Booleans are summed through CAST(... AS INTEGER), which
+SQLite's 0/1 columns and PostgreSQL's booleans both accept.
 """
 
 from __future__ import annotations
 
+import time
 from abc import abstractmethod
 from collections.abc import Sequence
 from contextlib import AbstractContextManager
@@ -16,7 +18,11 @@ from typing import Any
 from bot.conversation import HISTORY_TURNS
 from bot.errors import UnknownAnswer
 from bot.store.base import (
+    CLAIM_NEW,
+    CLAIM_TAKEN_OVER,
+    CLAIM_TTL_SECONDS,
     MAX_REASK_CHAIN,
+    PRUNE_EVERY_SECONDS,
     Migration,
     SchemaStatus,
     StatsRows,
@@ -35,6 +41,12 @@ class SQLStore(Store):
     insert_order: str
     # The distinct hand-off sources of an answer, comma-separated.
     sources_aggregate: str
+    # The claims' clock, read by the database in the statement itself: now, and `?` seconds on.
+    now_sql: str
+    after_sql: str
+    greatest: str  # the larger of two values
+    skip_locked: str  # what keeps two sweeps at once from taking the same rows
+    _claims_pruned_at = 0.0
 
     @abstractmethod
     def _transaction(self, *, report: bool = False) -> AbstractContextManager[Any]:
@@ -247,3 +259,102 @@ class SQLStore(Store):
                 passages=passages,
             )
         )
+
+    # -- once-only claims ---------------------------------------------------------------------
+
+    def _claims_sql(self, sql: str) -> str:
+        return self._q(sql.format(now=self.now_sql, after=self.after_sql, greatest=self.greatest))
+
+    def _prune_claims(self, conn: Any) -> None:
+        started = time.monotonic()
+        if started - self._claims_pruned_at >= PRUNE_EVERY_SECONDS:
+            self._claims_pruned_at = started
+            conn.execute(self._claims_sql("DELETE FROM claims WHERE expires_at <= {now}"))
+
+    def claim(self, key: str, ttl_seconds: float = CLAIM_TTL_SECONDS) -> bool:
+        with self._transaction() as conn:
+            # Atomic: of two workers inserting the same key at once, the second waits on the
+            # first's row and then finds it live, so its insert does nothing and returns no row.
+            # An expired claim is claimed afresh.
+            row = conn.execute(
+                self._claims_sql(
+                    "INSERT INTO claims (key, expires_at) VALUES (?, {after}) "
+                    "ON CONFLICT (key) DO UPDATE SET expires_at = excluded.expires_at, "
+                    "owner = NULL, lease_until = NULL, payload = NULL, takeovers = 0 "
+                    "WHERE claims.expires_at <= {now} RETURNING 1"
+                ),
+                (key, ttl_seconds),
+            ).fetchone()
+            self._prune_claims(conn)
+        return row is not None
+
+    def take_claim(
+        self,
+        key: str,
+        owner: str,
+        *,
+        lease_seconds: float,
+        ttl_seconds: float = CLAIM_TTL_SECONDS,
+        payload: str | None = None,
+    ) -> str | None:
+        with self._transaction() as conn:
+            # One statement, so atomic as `claim`: a row whose TTL ran out is claimed afresh, an
+            # unfinished one whose lease ran out is taken over (its takeovers counted), any
+            # other conflict leaves the row alone and returns nothing.
+            row = conn.execute(
+                self._claims_sql(
+                    "INSERT INTO claims (key, expires_at, owner, lease_until, payload) "
+                    "VALUES (?, {after}, ?, {after}, ?) ON CONFLICT (key) DO UPDATE SET "
+                    "owner = excluded.owner, lease_until = excluded.lease_until, "
+                    "payload = COALESCE(excluded.payload, claims.payload), "
+                    "takeovers = CASE WHEN claims.expires_at <= {now} THEN 0 "
+                    "ELSE claims.takeovers + 1 END, "
+                    "expires_at = {greatest}(claims.expires_at, excluded.expires_at) "
+                    "WHERE claims.expires_at <= {now} OR claims.lease_until <= {now} "
+                    "RETURNING takeovers"
+                ),
+                (key, ttl_seconds, owner, lease_seconds, payload),
+            ).fetchone()
+            self._prune_claims(conn)
+        if row is None:
+            return None
+        return CLAIM_NEW if row[0] == 0 else CLAIM_TAKEN_OVER
+
+    def finish_claim(self, key: str, owner: str) -> None:
+        with self._transaction() as conn:
+            conn.execute(
+                self._q(
+                    "UPDATE claims SET lease_until = NULL, payload = NULL "
+                    "WHERE key = ? AND owner = ?"
+                ),
+                (key, owner),
+            )
+
+    def renew_claims(self, owner: str, lease_seconds: float) -> int:
+        with self._transaction() as conn:
+            return conn.execute(
+                self._claims_sql(
+                    "UPDATE claims SET lease_until = {after} "
+                    "WHERE owner = ? AND lease_until IS NOT NULL"
+                ),
+                (lease_seconds, owner),
+            ).rowcount
+
+    def take_orphans(
+        self, prefix: str, owner: str, lease_seconds: float, limit: int = 20
+    ) -> list[tuple[str, str]]:
+        with self._transaction() as conn:
+            # One statement: each orphan goes to one caller (SQLite runs one writer at a time;
+            # PostgreSQL's sweeps skip the rows another sweep has locked).
+            rows = conn.execute(
+                self._claims_sql(
+                    "UPDATE claims SET owner = ?, takeovers = takeovers + 1, "
+                    "lease_until = {after} WHERE key IN (SELECT key FROM claims "
+                    "WHERE lease_until <= {now} AND expires_at > {now} AND payload IS NOT NULL "
+                    "AND substr(key, 1, length(?)) = ? ORDER BY lease_until LIMIT ?"
+                    + self.skip_locked
+                    + ") AND lease_until <= {now} RETURNING key, payload"
+                ),
+                (owner, lease_seconds, prefix, prefix, limit),
+            ).fetchall()
+        return [(key, payload) for key, payload in rows]

@@ -18,9 +18,6 @@ from pathlib import Path
 
 from bot.answer import Answer
 from bot.store.base import (
-    CLAIM_NEW,
-    CLAIM_TAKEN_OVER,
-    CLAIM_TTL_SECONDS,
     PRUNE_EVERY_SECONDS,
     SchemaStatus,
     StoreError,
@@ -44,13 +41,17 @@ class SQLiteStore(SQLStore):
     migrations = MIGRATIONS
     insert_order = "rowid"
     sources_aggregate = "GROUP_CONCAT(DISTINCT h.source)"
+    # Epoch seconds, as the claims are stored; 'now' holds one value through a statement.
+    now_sql = "((julianday('now') - 2440587.5) * 86400.0)"
+    after_sql = f"({now_sql} + ?)"
+    greatest = "MAX"  # with two arguments, SQLite's scalar max
+    skip_locked = ""  # one writer at a time: nothing to skip
 
     def __init__(self, path: Path) -> None:
         self.path = path
         self._ready = False
         self._applied: list[str] = []
         self._setup_lock = threading.Lock()
-        self._pruned_at = 0.0
         self._cooldowns_pruned_at = 0.0
 
     @property
@@ -204,79 +205,6 @@ class SQLiteStore(SQLStore):
             )
             return cursor.rowcount == 1
 
-    # -- once-only claims ---------------------------------------------------------------------
-
-    def claim(self, key: str, ttl_seconds: float = CLAIM_TTL_SECONDS) -> bool:
-        now = time.time()
-        with self._connect() as db:
-            # An expired claim is taken over; a live one makes the insert do nothing.
-            row = db.execute(
-                "INSERT INTO claims (key, expires_at) VALUES (?, ?) ON CONFLICT (key) "
-                "DO UPDATE SET expires_at = excluded.expires_at, owner = NULL, "
-                "lease_until = NULL, payload = NULL, takeovers = 0 "
-                "WHERE claims.expires_at <= ? RETURNING 1",
-                (key, now + ttl_seconds, now),
-            ).fetchone()
-            self._prune(db, now)
-        return row is not None
-
-    def take_claim(
-        self,
-        key: str,
-        owner: str,
-        *,
-        lease_seconds: float,
-        ttl_seconds: float = CLAIM_TTL_SECONDS,
-        payload: str | None = None,
-    ) -> str | None:
-        now = time.time()
-        with self._connect() as db:
-            # The same single statement as PostgreSQL's (see there).
-            row = db.execute(
-                "INSERT INTO claims (key, expires_at, owner, lease_until, payload) "
-                "VALUES (?, ?, ?, ?, ?) ON CONFLICT (key) DO UPDATE SET "
-                "owner = excluded.owner, lease_until = excluded.lease_until, "
-                "payload = COALESCE(excluded.payload, claims.payload), "
-                "takeovers = CASE WHEN claims.expires_at <= ? THEN 0 "
-                "ELSE claims.takeovers + 1 END, "
-                "expires_at = MAX(claims.expires_at, excluded.expires_at) "
-                "WHERE claims.expires_at <= ? OR claims.lease_until <= ? RETURNING takeovers",
-                (key, now + ttl_seconds, owner, now + lease_seconds, payload, now, now, now),
-            ).fetchone()
-            self._prune(db, now)
-        if row is None:
-            return None
-        return CLAIM_NEW if row[0] == 0 else CLAIM_TAKEN_OVER
-
-    def finish_claim(self, key: str, owner: str) -> None:
-        with self._connect() as db:
-            db.execute(
-                "UPDATE claims SET lease_until = NULL, payload = NULL WHERE key = ? AND owner = ?",
-                (key, owner),
-            )
-
-    def renew_claims(self, owner: str, lease_seconds: float) -> int:
-        with self._connect() as db:
-            return db.execute(
-                "UPDATE claims SET lease_until = ? WHERE owner = ? AND lease_until IS NOT NULL",
-                (time.time() + lease_seconds, owner),
-            ).rowcount
-
-    def take_orphans(
-        self, prefix: str, owner: str, lease_seconds: float, limit: int = 20
-    ) -> list[tuple[str, str]]:
-        now = time.time()
-        with self._connect() as db:
-            # One statement: SQLite runs one writer at a time, so each orphan goes to one caller.
-            rows = db.execute(
-                "UPDATE claims SET owner = ?, takeovers = takeovers + 1, lease_until = ? "
-                "WHERE key IN (SELECT key FROM claims WHERE lease_until <= ? "
-                "AND expires_at > ? AND payload IS NOT NULL AND substr(key, 1, length(?)) = ? "
-                "ORDER BY lease_until LIMIT ?) RETURNING key, payload",
-                (owner, now + lease_seconds, now, now, prefix, prefix, limit),
-            ).fetchall()
-        return [(key, payload) for key, payload in rows]
-
     # -- per-user cooldowns -------------------------------------------------------------------
 
     def spend(self, key: str, limit: int, window_seconds: float, now: float | None = None) -> float:
@@ -301,8 +229,3 @@ class SQLiteStore(SQLStore):
         # A racer that read the clock before the window's opener did would see a wait over the
         # window by its lag: the window is the most anyone waits.
         return 0.0 if spent <= limit else min(max(resets_at - at, 0.0), window_seconds)
-
-    def _prune(self, db: sqlite3.Connection, now: float) -> None:
-        if now - self._pruned_at >= PRUNE_EVERY_SECONDS:
-            self._pruned_at = now
-            db.execute("DELETE FROM claims WHERE expires_at <= ?", (now,))
