@@ -14,6 +14,8 @@
                                            [--asked-thing RULES [RULES ...]]
                                            [--late-window W [W ...]]
                                            [--follow-up-ranking on|off [on|off ...]]
+                                           [--follow-up-words on|off|RULES [...]]
+                                           [--conversations-only]
 
 Asks every question as `evbot ask` does (AnswerService over a fresh index of corpus/) and prints,
 per set: right passage first / in the top three, the quoted answer holding the expected words,
@@ -55,7 +57,11 @@ and with session 9's rules (the passage after the one the answer before quoted m
 sentence right after a quoted one preferred: `bot.service.FOLLOW_UP_NEXT_PRIOR`,
 `FOLLOW_UP_SENTENCE_AFTER`; "that company" pointing at a name the answer before said:
 `bot.conversation.DEMONSTRATIVE_REFERENTS`; docs/quality.md, "Follow-up ranking (session 9)"),
-each in turn over one index. Prints figures; asserts nothing.
+each in turn over one index. `--follow-up-words off on` measures follow-ups read with session
+10's word rules (`bot.conversation.FOLLOW_UP_WORDS`; some of them joined by "+":
+contractions, function-words, subject, definite, compare; docs/quality.md, "Conversations
+(session 10)"), each in turn over one index; `--conversations-only` measures the two-turn
+conversation sets only. Prints figures; asserts nothing.
 """
 
 from __future__ import annotations
@@ -137,6 +143,8 @@ SETS = {
 # Session 9's follow-up ranking rules as `--follow-up-ranking on` sets them.
 SESSION_9_NEXT_PRIOR = 1.0
 SESSION_9_SENTENCE_AFTER = 0.1
+# Session 10's word rules as `--follow-up-words on` sets them (bot.conversation.FOLLOW_UP_RULES).
+SESSION_10_WORDS = ("contractions", "function-words", "subject", "definite", "compare")
 
 
 def rows(name: str) -> list[dict]:
@@ -339,6 +347,9 @@ def main() -> None:
     )
     parser.add_argument("--tuning-only", action="store_true", help="the tuning sets only")
     parser.add_argument(
+        "--conversations-only", action="store_true", help="the two-turn conversation sets only"
+    )
+    parser.add_argument(
         "--context",
         nargs="+",
         choices=["content", "whole"],
@@ -397,6 +408,13 @@ def main() -> None:
         help="follow-ups ranked with session 9's rules (the answer before's next passage and "
         "sentence, 'that company'), each in turn",
     )
+    parser.add_argument(
+        "--follow-up-words",
+        nargs="+",
+        default=[None],
+        help="follow-ups read with session 10's word rules (contractions, prepositions, a "
+        "question's own subject), each in turn",
+    )
     args = parser.parse_args()
     if args.baseline:
         import bot.answer
@@ -448,7 +466,7 @@ def main() -> None:
 
             retriever.search_vector = answer_search  # type: ignore[method-assign]
         variants = [
-            (w, z, c, li, te, lf, at, lw, fr)
+            (w, z, c, li, te, lf, at, lw, fr, fw)
             for c in args.context
             for w in args.sentence_weight
             for z in args.unmatched_z
@@ -458,6 +476,7 @@ def main() -> None:
             for at in args.asked_thing
             for lw in args.late_window
             for fr in args.follow_up_ranking
+            for fw in args.follow_up_words
         ]
         for (
             weight,
@@ -469,7 +488,17 @@ def main() -> None:
             asked_thing,
             late_window,
             follow_up_ranking,
+            follow_up_words,
         ) in variants:
+            if follow_up_words is not None:
+                bot.conversation.FOLLOW_UP_WORDS = frozenset(
+                    SESSION_10_WORDS
+                    if follow_up_words == "on"
+                    else ()
+                    if follow_up_words == "off"
+                    else follow_up_words.split("+")
+                )
+                print(f"=== follow-ups read with session 10's word rules {follow_up_words}")
             if asked_thing is not None:
                 rules = dict(r.partition("=")[::2] for r in asked_thing.split("+"))
                 bot.answer_type.PLACE_OF_THE_KIND_ASKED = "place" in rules
@@ -517,6 +546,8 @@ def main() -> None:
                     continue
                 print(f"== {side}")
                 for name in names:
+                    if args.conversations_only and not name.startswith("conversations"):
+                        continue
                     shown = args.misses and side == "tuning"
                     sort_misses = args.oracle and side == "tuning"
                     print(f"{name}: {json.dumps(measure(service, name, shown, sort_misses))}")

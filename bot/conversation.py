@@ -32,6 +32,26 @@ _FUNCTION_WORDS = {
     "was", "were", "be", "will", "would", "could", "should", "can", "do", "does", "did", "about",
     "also", "then", "any", "more", "else", "much", "many",
 }  # fmt: skip
+# Session 10's word rules (docs/quality.md, "Conversations (session 10)"): a contraction is read
+# as the words it stands for ("what's rivian?" asks "what is rivian?", not about a word
+# "what's"); prepositions, "whose" and "exactly" name nothing ("under what conditions?", "whose
+# mistakes?", "which rivals exactly?" have one content word each); and a question whose own
+# subject follows its verb ("what is rivian?", "what did governments do?") names its topic even
+# when the question alone matches little. `benchmarks/quality.py --follow-up-words off on`
+# measures them (or some, joined by "+": contractions+function-words+subject).
+FOLLOW_UP_RULES = ("contractions", "function-words", "subject", "definite", "compare")
+FOLLOW_UP_WORDS: frozenset[str] = frozenset(FOLLOW_UP_RULES)
+_MORE_FUNCTION_WORDS = {
+    "whose", "under", "over", "through", "into", "onto", "after", "before", "during", "between",
+    "against", "without", "within", "across", "since", "until", "via", "per", "as", "if", "than",
+    "has", "have", "had", "been", "being", "may", "might", "must", "exactly", "really", "just",
+    "actually", "specifically",
+}  # fmt: skip
+_CONTRACTED_IS = re.compile(r"\b(what|who|where|when|how|why|which|that|it|he|she|there|here)'s\b")
+_CONTRACTED = re.compile(r"(?<=[a-z])'(re|ll|ve|d)\b")
+_SPELLED = {"re": " are", "ll": " will", "ve": " have", "d": " would"}
+# "how does amazon's compare?" compares with what was said before, as "compared to X?" does.
+_COMPARE = {"compare", "compared", "comparison", "versus", "vs"}
 # Context is the recent questions only, so a long thread cannot grow the query without bound.
 MAX_CONTEXT_CHARS = 600
 # True: the earlier questions join a follow-up's query by their content words only, so their
@@ -68,10 +88,31 @@ def looks_like_question(text: str) -> bool:
     return "?" in text or (bool(words) and words[0] in _QUESTION_WORDS)
 
 
+def _words(text: str) -> list[str]:
+    """The lowercased words of `text`; with FOLLOW_UP_WORDS, contractions spelled out."""
+    lowered = text.lower()
+    if "contractions" in FOLLOW_UP_WORDS:
+        lowered = _CONTRACTED_IS.sub(r"\1 is", lowered.replace("’", "'"))
+        lowered = _CONTRACTED.sub(lambda m: _SPELLED[m.group(1)], lowered)
+    return _WORD.findall(lowered)
+
+
+def _function_words() -> set[str]:
+    words = _FUNCTION_WORDS
+    if "function-words" in FOLLOW_UP_WORDS:
+        words = words | _MORE_FUNCTION_WORDS
+    return words
+
+
+def _anaphora() -> set[str]:
+    return _ANAPHORA | _COMPARE if "compare" in FOLLOW_UP_WORDS else _ANAPHORA
+
+
 def content_words(question: str) -> list[str]:
     """The words that name what is asked about: neither function words nor pointers back."""
-    words = _WORD.findall(question.lower())
-    return [w for w in words if w not in _FUNCTION_WORDS and w not in _ANAPHORA]
+    function_words = _function_words()
+    anaphora = _anaphora()
+    return [w for w in _words(question) if w not in function_words and w not in anaphora]
 
 
 def _openers() -> tuple[str, ...]:
@@ -80,10 +121,10 @@ def _openers() -> tuple[str, ...]:
 
 def is_follow_up(question: str) -> bool:
     lowered = question.lower().strip()
-    words = _WORD.findall(lowered)
+    words = _words(lowered)
     return (
         lowered.startswith(_openers())
-        or any(w in _ANAPHORA for w in words)
+        or any(w in _anaphora() for w in words)
         or len(content_words(question)) <= 1
     )
 
@@ -99,7 +140,7 @@ def _after_openers(lowered: str) -> tuple[bool, list[str]]:
     opened = False
     while opener := next((o for o in _openers() if lowered.startswith(o)), None):
         opened, lowered = True, lowered[len(opener) :].lstrip()
-    return opened, _WORD.findall(lowered)
+    return opened, _words(lowered)
 
 
 def is_fragment(question: str) -> bool:
@@ -115,7 +156,33 @@ def is_fragment(question: str) -> bool:
 def asks_a_question_word(question: str) -> bool:
     """Whether it holds a question word beyond its openers: "what year?" asks for a kind of
     thing about the topic before; "cobalt?" and "what about Rivian?" only name a topic."""
-    return any(w in _QUESTION_WORDS for w in _after_openers(question.lower().strip())[1])
+    words = _after_openers(question.lower().strip())[1]
+    return any(w in _QUESTION_WORDS for w in words) and not (
+        "subject" in FOLLOW_UP_WORDS and names_its_subject(words)
+    )
+
+
+# Verbs a question's own subject follows: "what is rivian?", "what did governments do?".
+_AUXILIARIES = {
+    "is", "are", "was", "were", "will", "would", "could", "should", "can", "do", "does", "did",
+    "has", "have", "had", "may", "might", "must",
+}  # fmt: skip
+
+
+def names_its_subject(words: Sequence[str]) -> bool:
+    """Whether a content word follows the question's verb, and no word points back: "what is
+    rivian?" asks about Rivian, "what year?" and "what year was it?" about the topic before."""
+    if any(w in _anaphora() for w in words):
+        return False
+    verb = next((at for at, w in enumerate(words) if w in _AUXILIARIES), None)
+    if verb is None:
+        return False
+    function_words = _function_words()
+    definite = "definite" in FOLLOW_UP_WORDS
+    return any(
+        w not in function_words and not (definite and words[at - 1] == "the")
+        for at, w in enumerate(words[verb + 1 :], start=verb + 1)
+    )
 
 
 def picks_up(question: str, answer: str) -> bool:
@@ -187,7 +254,7 @@ def referents(question: str, before: str, answer: str | None) -> list[str]:
     if not answer or names(question):
         return []
     pointed = DEMONSTRATIVE_REFERENTS and bool(_DEMONSTRATIVE.search(question.lower()))
-    if not pointed and not _PERSONAL & set(_WORD.findall(question.lower())):
+    if not pointed and not _PERSONAL & set(_words(question)):
         return []
     if not pointed and not _ASKS_WHO & set(_after_openers(before.lower().strip())[1][:1]):
         return []

@@ -14,6 +14,7 @@ import math
 import threading
 import time
 from collections.abc import Sequence
+from types import EllipsisType
 
 import numpy as np
 
@@ -285,6 +286,7 @@ class AnswerService:
         history: Sequence[str] = (),
         retriever: Retriever | None = None,
         previous_answer: str | None = None,
+        resolved: str | EllipsisType | None = ...,
     ) -> tuple[str, np.ndarray]:
         """What to search for, and its vector: the question, or the question in its context.
 
@@ -307,13 +309,16 @@ class AnswerService:
         one the sources use, names its own topic and is searched alone ("and what about
         Rivian?"). A pronoun pointing at a name only the answer before said is searched with
         that name, not with the question before ("Elon Musk what is he known for?" after "Who is
-        Tesla's CEO?").
+        Tesla's CEO?"). `resolved` is `resolved(question, history, previous_answer)` when the
+        caller has worked it out already (`ask` does).
         """
         retriever = retriever or self.retriever
         query = search_query(question, history)
+        if resolved is ...:
+            resolved = self.resolved(question, history, previous_answer)
         # Before the question's own vector: a resolved pronoun is searched without it (a question
         # with a pronoun to resolve names nobody, so the new-name rule below never takes it).
-        if query != question and (resolved := self.resolved(question, history, previous_answer)):
+        if query != question and resolved:
             return resolved, self.embedder.encode_query(resolved)
         vector = self.embedder.encode_query(question)
         if query == question:
@@ -387,8 +392,9 @@ class AnswerService:
         searched = time.perf_counter()
         k = citations or self.settings.citations
         previous = self.previous_answer(conversation, history) if is_follow_up(text) else None
-        query, vector = self.search_for(text, history, retriever, previous)
-        if query == self.resolved(text, history, previous) and query != text:
+        resolved = self.resolved(text, history, previous)
+        query, vector = self.search_for(text, history, retriever, previous, resolved)
+        if query == resolved and query != text:
             hits = quoted_for_both(retriever, query, vector, text, k)
         elif previous and (FOLLOW_UP_NEXT_PRIOR or FOLLOW_UP_SENTENCE_AFTER):
             hits = after_the_answer_before(retriever, query, vector, previous, k)
