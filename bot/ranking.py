@@ -88,17 +88,19 @@ def segment_max(values: ArrayLike, lengths: ArrayLike) -> np.ndarray:
     """The largest of each run of `values`, the runs `lengths` long and back to back (float64).
 
     One `np.maximum.reduceat`, as in bm25s: the best sentence of each passage from all the
-    passages' sentence scores in one array. An empty run gives -inf (it has no best).
+    passages' sentence scores in one array. The runs lie along the last axis, so a 2-D array
+    gives each row's largest per run (each query token's best match in each sentence). An empty
+    run gives -inf (it has no best).
     """
     data = np.asarray(values, dtype=np.float64)
     sizes = np.asarray(lengths, dtype=np.int64)
-    if sizes.sum() != len(data) or np.any(sizes < 0):
-        raise ValueError(f"run lengths sum to {sizes.sum()}, not to the {len(data)} values")
-    out = np.full(len(sizes), -np.inf)
+    if sizes.sum() != data.shape[-1] or np.any(sizes < 0):
+        raise ValueError(f"run lengths sum to {sizes.sum()}, not to the {data.shape[-1]} values")
+    out = np.full((*data.shape[:-1], len(sizes)), -np.inf)
     filled = sizes > 0
     if filled.any():
         starts = np.concatenate([[0], np.cumsum(sizes)[:-1]])[filled]
-        out[filled] = np.maximum.reduceat(data, starts)
+        out[..., filled] = np.maximum.reduceat(data, starts, axis=-1)
     return out
 
 
@@ -114,7 +116,7 @@ def maxsim(
     normalised token vectors), and the document scores the `token_weights`-weighted mean of
     those best matches: it rewards a document matching every part of the question. The
     documents' token vectors are back to back in `doc_tokens`, `doc_lengths` rows each: one
-    product and one `np.maximum.reduceat`, as `segment_max`. A document with no tokens, or a
+    product and one `segment_max`. A document with no tokens, or a
     query with none, gets -inf.
     """
     sizes = np.asarray(doc_lengths, dtype=np.int64)
@@ -129,8 +131,7 @@ def maxsim(
     filled = sizes > 0
     if not filled.any() or len(query) == 0 or weights.sum() <= 0:
         return out
-    starts = np.concatenate([[0], np.cumsum(sizes)[:-1]])[filled]
-    best = np.maximum.reduceat(query @ docs.T, starts, axis=1)  # query tokens x documents
+    best = segment_max(query @ docs.T, sizes)[:, filled]  # query tokens x documents
     out[filled] = weights @ best / weights.sum()
     return out
 

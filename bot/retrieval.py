@@ -228,17 +228,17 @@ class LateInteraction:
         (tokens,) = self._passage_tokens([row])
         passage = self.index.passages[row]
         shift = len(_dense_text(passage)) - len(passage.text) - passage.start
+        sentences = np.asarray(passage.sentences, dtype=np.int64).reshape(-1, 2) + shift
         starts, ends = tokens.spans.T
-        inside = [
-            np.flatnonzero((starts >= s + shift) & (ends <= e + shift))
-            for s, e in passage.sentences
-        ]
+        # Each token's sentence: the last one starting at or before it, if it ends inside it
+        # (the heading's tokens, before the first sentence, belong to none).
+        sentence = np.searchsorted(sentences[:, 0], starts, side="right") - 1
+        inside = sentence >= 0
+        inside[inside] = ends[inside] <= sentences[sentence[inside], 1]
+        order = np.flatnonzero(inside)[np.argsort(sentence[inside], kind="stable")]
+        lengths = np.bincount(sentence[order], minlength=len(sentences))
         similarity = query @ tokens.vectors.T.astype(np.float32)
-        best = np.full((len(query), len(inside)), -np.inf)
-        for column, rows in enumerate(inside):
-            if len(rows):
-                best[:, column] = similarity[:, rows].max(axis=1)
-        return best, np.asarray(weights, dtype=np.float64)
+        return segment_max(similarity[:, order], lengths), np.asarray(weights, dtype=np.float64)
 
 
 def _word(text: str, tokens: TokenVectors, at: int) -> str:

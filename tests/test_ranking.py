@@ -150,6 +150,14 @@ def test_segment_max_of_empty_runs_is_minus_infinity() -> None:
     assert segment_max([], []).shape == (0,)
 
 
+def test_segment_max_of_rows_is_each_rows_best_of_each_run() -> None:
+    # Query tokens x a passage's tokens: each token's best match in each sentence.
+    values = np.array([[1.0, 5.0, 2.0, 0.5], [4.0, 3.0, -1.0, 7.0]])
+    got = segment_max(values, [2, 0, 2])
+    assert got.tolist() == [[5.0, -np.inf, 2.0], [4.0, -np.inf, 7.0]]
+    assert segment_max(np.zeros((3, 0)), [0, 0]).shape == (3, 2)
+
+
 @pytest.mark.parametrize(("values", "lengths"), [([1.0, 2.0], [1]), ([1.0], [2, -1])])
 def test_segment_max_rejects_runs_that_do_not_cover_the_values(values, lengths) -> None:
     with pytest.raises(ValueError):
