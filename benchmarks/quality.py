@@ -16,6 +16,7 @@
                                            [--follow-up-ranking on|off [on|off ...]]
                                            [--follow-up-words on|off|RULES [...]]
                                            [--conversations-only]
+                                           [--kind-without-lift on|off [on|off ...]]
 
 Asks every question as `evbot ask` does (AnswerService over a fresh index of corpus/) and prints,
 per set: right passage first / in the top three, the quoted answer holding the expected words,
@@ -51,7 +52,8 @@ turn: `place` (a city question wants a city), `focus=T` (the thing asked for by 
 cited token above T), `forms` ("whats", "who is heading / started"), `off` none.
 `--late-window 0 0.5` measures the quote's sentence scores without and with the best MaxSim of
 a two-sentence window holding each sentence at that weight (`bot.retrieval.LATE_WINDOW_WEIGHT`,
-0 in the bot; docs/quality.md, session 9), each in turn over one index.
+0.5 in the bot, 0 switches it off; docs/quality.md, sessions 9 and 10), each in turn over one
+index.
 `--follow-up-ranking off on` measures follow-ups ranked as before
 and with session 9's rules (the passage after the one the answer before quoted moved up, the
 sentence right after a quoted one preferred: `bot.service.FOLLOW_UP_NEXT_PRIOR`,
@@ -61,7 +63,11 @@ each in turn over one index. `--follow-up-words off on` measures follow-ups read
 10's word rules (`bot.conversation.FOLLOW_UP_WORDS`; some of them joined by "+":
 contractions, function-words, subject, definite, compare; docs/quality.md, "Conversations
 (session 10)"), each in turn over one index; `--conversations-only` measures the two-turn
-conversation sets only. Prints figures; asserts nothing.
+conversation sets only.
+`--kind-without-lift off on` judges whether the quote holds the
+kind asked for on the quote chosen with locality's lift only, or on it and the quote chosen
+without the lift (`bot.answer.KIND_WITHOUT_LIFT`, on in the bot; docs/quality.md, session 10),
+each in turn over one index. Prints figures; asserts nothing.
 """
 
 from __future__ import annotations
@@ -398,7 +404,7 @@ def main() -> None:
         nargs="+",
         default=[None],
         help="weight of a two-sentence window's MaxSim in the quote's scores, each in turn; "
-        "W:lifted lets a neighbour join the quote on its lifted score (the bot: W alone)",
+        "W:lifted lets a neighbour join the quote on its lifted score (the bot: 0.5; 0: off)",
     )
     parser.add_argument(
         "--follow-up-ranking",
@@ -414,6 +420,13 @@ def main() -> None:
         default=[None],
         help="follow-ups read with session 10's word rules (contractions, prepositions, a "
         "question's own subject), each in turn",
+    )
+    parser.add_argument(
+        "--kind-without-lift",
+        nargs="+",
+        choices=["on", "off"],
+        default=[None],
+        help="the asked kind judged on the quote chosen without locality's lift too, each in turn",
     )
     args = parser.parse_args()
     if args.baseline:
@@ -466,7 +479,7 @@ def main() -> None:
 
             retriever.search_vector = answer_search  # type: ignore[method-assign]
         variants = [
-            (w, z, c, li, te, lf, at, lw, fr, fw)
+            (w, z, c, li, te, lf, at, lw, fr, fw, kl)
             for c in args.context
             for w in args.sentence_weight
             for z in args.unmatched_z
@@ -477,6 +490,7 @@ def main() -> None:
             for lw in args.late_window
             for fr in args.follow_up_ranking
             for fw in args.follow_up_words
+            for kl in args.kind_without_lift
         ]
         for (
             weight,
@@ -489,6 +503,7 @@ def main() -> None:
             late_window,
             follow_up_ranking,
             follow_up_words,
+            kind_without_lift,
         ) in variants:
             if follow_up_words is not None:
                 bot.conversation.FOLLOW_UP_WORDS = frozenset(
@@ -511,6 +526,9 @@ def main() -> None:
                 bot.retrieval.LATE_WINDOW_WEIGHT = float(weight_text)
                 bot.answer.JOIN_WITHOUT_LIFT = join != "lifted"
                 print(f"=== late interaction window weight {late_window}")
+            if kind_without_lift is not None:
+                bot.answer.KIND_WITHOUT_LIFT = kind_without_lift == "on"
+                print(f"=== the asked kind judged without locality's lift too {kind_without_lift}")
             if follow_up_ranking is not None:
                 on = follow_up_ranking == "on"
                 bot.service.FOLLOW_UP_NEXT_PRIOR = SESSION_9_NEXT_PRIOR if on else 0.0

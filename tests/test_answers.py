@@ -7,6 +7,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+import bot.answer
 from bot import answer_type
 from bot.answer import REFUSAL, announces, compose_answer, day, text_fragment_link
 from bot.answer_type import (
@@ -649,6 +650,46 @@ def test_a_neighbour_joins_the_quote_on_its_score_without_locality_lift() -> Non
     answer = compose_answer(question, [lifted], {}, min_score=0.1)
     assert answer.answer == best
     assert answer.outcome == "partial"
+
+
+def test_locality_lift_chooses_the_quote_but_not_whether_it_holds_the_kind_asked(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    launch = "The launch of an Amazon EV brand could send shockwaves through global markets."
+    pledge = "Amazon has pledged to become carbon-neutral by 2040."
+    hits = [
+        passage_hit(launch, 0, len(launch), (0.97,), fused=2.0),
+        passage_hit(pledge, 0, len(pledge), (0.96,), fused=1.5),
+    ]
+    # Lifted by its window, the pledge with a year is quoted; on its own score the launch wins.
+    hits = [
+        dataclasses.replace(hits[0], sentence_scores=(1.15,), sentence_lift=(0.18,)),
+        dataclasses.replace(hits[1], sentence_scores=(1.18,), sentence_lift=(0.22,)),
+    ]
+    question = "When will Amazon's first EV be released?"  # tuning-extra.jsonl, near-domain
+    answer = compose_answer(question, hits, {}, min_score=0.1)
+    assert answer.answer == pledge
+    assert answer.outcome == "partial"
+    assert answer.partial_label == "The sources don't say when; the closest passage:"
+    monkeypatch.setattr(bot.answer, "KIND_WITHOUT_LIFT", False)
+    assert compose_answer(question, hits, {}, min_score=0.1).outcome == "answered"
+    # Chosen without the lift too, a sentence holding the kind answers.
+    monkeypatch.setattr(bot.answer, "KIND_WITHOUT_LIFT", True)
+    lifted_alike = [dataclasses.replace(h, sentence_lift=(0.2,)) for h in hits]
+    assert compose_answer(question, lifted_alike, {}, min_score=0.1).outcome == "answered"
+
+
+# With locality on (bot.retrieval.LATE_WINDOW_WEIGHT), tuning-extra.jsonl's near-domain question
+# quotes the pledge "by 2040": the year must not read as the release date asked for.
+def test_a_year_quoted_by_the_window_alone_is_not_the_date_asked_for(
+    service: AnswerService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    question = "When will Amazon's first EV be released?"
+    answer = service.ask(question)
+    assert "2040" in answer.answer, answer.answer  # the window's choice
+    assert answer.outcome == "partial" and answer.missing == "when"
+    monkeypatch.setattr(bot.answer, "KIND_WITHOUT_LIFT", False)
+    assert service.ask(question).outcome == "answered"
 
 
 def test_a_short_best_sentence_is_quoted_with_the_sentence_it_announces() -> None:

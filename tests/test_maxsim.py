@@ -152,9 +152,10 @@ def test_the_window_weight_adds_each_sentences_best_window(
     question = "What traits describe Bezos?"
     vector = service.embedder.encode_query(question)
     ranking = retriever.reranked(question, retriever.rank(question, vector))
-    off = retriever.hits(question, vector, ranking, 3)  # LATE_WINDOW_WEIGHT 0 in the bot
-    monkeypatch.setattr(bot.retrieval, "LATE_WINDOW_WEIGHT", 0.5)
+    assert bot.retrieval.LATE_WINDOW_WEIGHT == 0.5  # on in the bot
     on = retriever.hits(question, vector, ranking, 3)
+    monkeypatch.setattr(bot.retrieval, "LATE_WINDOW_WEIGHT", 0.0)
+    off = retriever.hits(question, vector, ranking, 3)
     rows = {p.id: i for i, p in enumerate(retriever.index.passages)}
     for before, after in zip(off, on, strict=True):
         window = retriever.late.window_scores(question, rows[before.passage.id], 2)
