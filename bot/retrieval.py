@@ -61,8 +61,8 @@ LATE_SENTENCE_WEIGHT = 1.0
 # Locality (docs/quality.md, "Ranking fresh phrasings (session 9)", "Locality window on (session
 # 10)"): each cited sentence's score also gains this times the best MaxSim of a window of
 # LATE_WINDOW_SENTENCES sentences holding it, so the question's words matched close together
-# count. Tuning first places +3 of 214, held out +5 of 149, XQuAD-en's answer span 0.9072 ->
-# 0.9131; the lift chooses the quote, never the outcome (bot.answer's JOIN_WITHOUT_LIFT and
+# count. Tuning first places +4 of 239, held out +6 of 174, XQuAD-en's answer span 0.9072 ->
+# 0.9089; the lift chooses the quote, never the outcome (bot.answer's JOIN_WITHOUT_LIFT and
 # KIND_WITHOUT_LIFT), so no near-domain question reads answered that did not without it. 0: off.
 LATE_WINDOW_WEIGHT = 0.5
 LATE_WINDOW_SENTENCES = 2
