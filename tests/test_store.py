@@ -780,6 +780,29 @@ def test_an_index_publish_or_pull_on_a_frozen_server_ends_and_changes_nothing(
         store.close()
 
 
+def test_a_build_that_cannot_be_published_says_it_is_built_on_disk(
+    postgres: PostgresServer, pg_database: str, shipped_settings: Settings
+) -> None:
+    from bot.cli import _publish_index
+
+    PostgresStore(pg_database).upgrade()
+    settings = load_settings(
+        database_url=pg_database, index_dir=shipped_settings.index_dir, store_timeout_seconds=0.5
+    )
+    store = open_store(settings)
+    try:
+        with postgres.frozen() as freeze:
+            freeze()
+            with pytest.raises(StoreUnavailable) as publishing:
+                _publish_index(store, settings)
+        message = str(publishing.value)
+        assert message.startswith(f"built {shipped_settings.index_dir} but could not publish it")
+        assert "***" in message and _password(pg_database) not in message
+        assert _wait_for(store.published_builds) == []  # nothing half-published
+    finally:
+        store.close()
+
+
 # -- PostgreSQL lost mid-run, and back ---------------------------------------------------------
 
 
