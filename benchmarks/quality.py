@@ -15,6 +15,7 @@
                                            [--late-window W [W ...]]
                                            [--follow-up-ranking on|off [on|off ...]]
                                            [--follow-up-words on|off|RULES [...]]
+                                           [--refused-alone off|RULES [...]]
                                            [--conversations-only]
                                            [--kind-without-lift on|off [on|off ...]]
 
@@ -62,8 +63,10 @@ sentence right after a quoted one preferred: `bot.service.FOLLOW_UP_NEXT_PRIOR`,
 each in turn over one index. `--follow-up-words off on` measures follow-ups read with session
 10's word rules (`bot.conversation.FOLLOW_UP_WORDS`; some of them joined by "+":
 contractions, function-words, subject, definite, compare; docs/quality.md, "Conversations
-(session 10)"), each in turn over one index; `--conversations-only` measures the two-turn
-conversation sets only.
+(session 10)"), each in turn over one index. `--refused-alone off floor+agree` measures a
+question that alone would be refused given its context (`bot.service.REFUSED_ALONE`: under the
+refusal floor, or where both searches agree on the first passage), each in turn.
+`--conversations-only` measures the two-turn conversation sets only.
 `--kind-without-lift off on` judges whether the quote holds the
 kind asked for on the quote chosen with locality's lift only, or on it and the quote chosen
 without the lift (`bot.answer.KIND_WITHOUT_LIFT`, on in the bot; docs/quality.md, session 10),
@@ -428,6 +431,13 @@ def main() -> None:
         default=[None],
         help="the asked kind judged on the quote chosen without locality's lift too, each in turn",
     )
+    parser.add_argument(
+        "--refused-alone",
+        nargs="+",
+        default=[None],
+        help="context for a question alone refused, session 10's rules joined by '+' (floor, "
+        "agree; off), each in turn",
+    )
     args = parser.parse_args()
     if args.baseline:
         import bot.answer
@@ -479,7 +489,7 @@ def main() -> None:
 
             retriever.search_vector = answer_search  # type: ignore[method-assign]
         variants = [
-            (w, z, c, li, te, lf, at, lw, fr, fw, kl)
+            (w, z, c, li, te, lf, at, lw, fr, fw, kl, ra)
             for c in args.context
             for w in args.sentence_weight
             for z in args.unmatched_z
@@ -491,6 +501,7 @@ def main() -> None:
             for fr in args.follow_up_ranking
             for fw in args.follow_up_words
             for kl in args.kind_without_lift
+            for ra in args.refused_alone
         ]
         for (
             weight,
@@ -504,7 +515,12 @@ def main() -> None:
             follow_up_ranking,
             follow_up_words,
             kind_without_lift,
+            refused_alone,
         ) in variants:
+            if refused_alone is not None:
+                rules = () if refused_alone == "off" else refused_alone.split("+")
+                bot.service.REFUSED_ALONE = frozenset(rules)
+                print(f"=== a question refused alone given its context: {refused_alone}")
             if follow_up_words is not None:
                 bot.conversation.FOLLOW_UP_WORDS = frozenset(
                     SESSION_10_WORDS

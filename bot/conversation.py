@@ -278,6 +278,14 @@ def search_query(question: str, history: Sequence[str] = ()) -> str:
     return _tail(" ".join(part for part in asked if part))
 
 
+def context_query(question: str, history: Sequence[str]) -> str:
+    """The question searched as a follow-up of the questions before, whatever its words: what
+    `search_query` would search if it read as one."""
+    if not history:
+        return question
+    return _tail(f"{search_query(history[-1], history[:-1])} {question}")
+
+
 def _tail(text: str) -> str:
     """The last MAX_CONTEXT_CHARS of `text`, starting at a word (a cut word is noise to BM25)."""
     if len(text) <= MAX_CONTEXT_CHARS:

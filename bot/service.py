@@ -22,6 +22,7 @@ from bot.answer import Answer, compose_answer, validate_question
 from bot.conversation import (
     asks_a_question_word,
     content_words,
+    context_query,
     is_follow_up,
     is_fragment,
     new_names,
@@ -63,6 +64,13 @@ FOLLOW_UP_LATE_EVIDENCE = True
 # right after each it quoted gains FOLLOW_UP_SENTENCE_AFTER on its quote score. "why would that
 # matter beyond amazon?" after the gold-standard sentence is answered by the one after it. 0
 # and 0: ranked as any question. `benchmarks/quality.py --follow-up-ranking off on` measures it.
+# A question that alone would be refused (its best cosine under EVBOT_MIN_SCORE, not a one-word
+# question the sources use) gets its context as evidence allows: "floor", a follow-up candidate
+# asking for a kind keeps it under the refusal floor as under FOLLOW_UP_OWN_MATCH ("why not?"
+# alone 0.202); "agree", any question whose context finds the same first passage keeps it (the
+# context then lends coverage, not a topic: "who benefits either way?"). Session 10;
+# `benchmarks/quality.py --refused-alone off floor agree floor+agree` measures them.
+REFUSED_ALONE: frozenset[str] = frozenset({"floor", "agree"})
 FOLLOW_UP_NEXT_PRIOR = 1.0
 FOLLOW_UP_SENTENCE_AFTER = 0.1
 
@@ -321,7 +329,15 @@ class AnswerService:
         if query != question and resolved:
             return resolved, self.embedder.encode_query(resolved)
         vector = self.embedder.encode_query(question)
+        refused_alone = bool(history) and self.refused_alone(retriever, question, vector)
         if query == question:
+            if "agree" in REFUSED_ALONE and refused_alone:
+                query = context_query(question, history)
+                in_context = self.embedder.encode_query(query)
+                own_first = retriever.rank(question, vector).ids[:1]
+                context_first = retriever.rank(query, in_context).ids[:1]
+                if len(own_first) and len(context_first) and own_first[0] == context_first[0]:
+                    return query, in_context
             return question, vector
         # Only when the answer before is known: without it, who was named before is not.
         own_names = new_names(question, f"{history[-1]} {previous_answer}")
@@ -336,9 +352,8 @@ class AnswerService:
         if not len(own_top) or not len(context_top):
             return question, vector
         own_best = float(vectors[int(own_top[0])] @ vector)
-        if own_best < FOLLOW_UP_OWN_MATCH and (
-            asks_a_question_word(question) or not names_source_terms(retriever, question)
-        ):
+        weak = own_best < FOLLOW_UP_OWN_MATCH or ("floor" in REFUSED_ALONE and refused_alone)
+        if weak and (asks_a_question_word(question) or not names_source_terms(retriever, question)):
             return query, in_context
         # How far the question alone puts its first passage ahead (fused z-scores): a fragment
         # that singles one out names its own topic ("and Wall Street?").
@@ -347,6 +362,8 @@ class AnswerService:
             return question, vector
         if int(context_top[0]) == int(own_top[0]):
             if previous_answer and picks_up(question, previous_answer):
+                return query, in_context
+            if "agree" in REFUSED_ALONE and refused_alone:
                 return query, in_context
             if FOLLOW_UP_LATE_EVIDENCE and context_answers_better(
                 retriever, question, query, own, context
@@ -358,6 +375,13 @@ class AnswerService:
         if context_best >= own_best - margin:
             return query, in_context
         return question, vector
+
+    def refused_alone(self, retriever: Retriever, question: str, vector: np.ndarray) -> bool:
+        """Whether `question` asked alone would be refused for matching nothing (as `ask` judges
+        coverage: its best cosine, or a one-word question whose word the sources use)."""
+        if len(content_words(question)) <= 1 and names_source_terms(retriever, question):
+            return False
+        return best_similarity(retriever, vector) < self.settings.min_score
 
     def previous_answer(self, conversation: str | None, history: Sequence[str]) -> str | None:
         """What the bot answered to the conversation's last question, when it answered one."""

@@ -262,6 +262,37 @@ def test_follow_ups_read_by_their_words(
     assert asked() != (searched, "right")  # read as before, each was wrong
 
 
+@pytest.mark.parametrize(
+    ("first", "second", "words"),
+    [
+        # conversations-tuning-8.jsonl: each was refused, alone matching nothing over the floor.
+        ("r electric cars a luxury item still", "why not?", "fossil fuel bans"),
+        ("what would a bezos win mean for cars", "who benefits either way?",
+         "consumers and the planet"),
+    ],
+)  # fmt: skip
+def test_a_question_refused_alone_takes_its_context_where_the_evidence_allows(
+    service: AnswerService, monkeypatch: pytest.MonkeyPatch, first: str, second: str, words: str
+) -> None:
+    """ "why not?" asks for a reason about the topic before and alone would be refused: under
+    the refusal floor it keeps its context. "who benefits either way?" (no follow-up by its
+    words) finds the same first passage alone and in context: the context lends it coverage."""
+    import bot.service
+
+    def asked() -> str:
+        conversation = uuid.uuid4().hex
+        service.ask(first, conversation=conversation)
+        answer = service.ask(second, [first], conversation=conversation)
+        return "right" if answer.outcome == "answered" and words in answer.answer else answer.answer
+
+    assert service.ask(second).refused  # alone
+    assert asked() == "right"
+    # A question off the topic finds its own first passage, not the context's: still refused.
+    assert service.ask("what's the best pizza in town?", [first]).refused
+    monkeypatch.setattr(bot.service, "REFUSED_ALONE", frozenset())
+    assert asked() != "right"
+
+
 def test_a_follow_up_picks_up_the_answer_before_from_the_conversation(
     service: AnswerService,
 ) -> None:
@@ -417,7 +448,8 @@ def conversations(name: str) -> list[dict]:
 # (session 8, docs/quality.md): 14, 15, 29, 17, 17 and 18 of 24. Ranked toward what follows the
 # answer before, with "that company" (session 9): tuning-5 18, tuning-6 19, tuning-7 16 of 30
 # (new), held out 2 17 of 17. Read by session 10's word rules: tuning-6 20, tuning-7 21, no
-# switch of tuning-5 searched as a follow-up.
+# switch of tuning-5 searched as a follow-up; a question refused alone given its context:
+# tuning-8 19 of 30 (3 switches searched as follow-ups, as before).
 @pytest.mark.parametrize(
     ("name", "right_floor", "switched_ceiling"),
     [
@@ -428,6 +460,7 @@ def conversations(name: str) -> list[dict]:
         ("conversations-tuning-5.jsonl", 17, 0),
         ("conversations-tuning-6.jsonl", 19, 1),
         ("conversations-tuning-7.jsonl", 20, 1),
+        ("conversations-tuning-8.jsonl", 18, 3),
         ("conversations-holdout.jsonl", 7, 2),
         ("conversations-holdout-2.jsonl", 16, 1),
         ("conversations-holdout-3.jsonl", 11, 1),
