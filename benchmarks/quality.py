@@ -18,6 +18,8 @@
                                            [--refused-alone off|RULES [...]]
                                            [--conversations-only]
                                            [--kind-without-lift on|off [on|off ...]]
+                                           [--near-labels RULES [RULES ...]]
+                                           [--without SET [SET ...]]
 
 Asks every question as `evbot ask` does (AnswerService over a fresh index of corpus/) and prints,
 per set: right passage first / in the top three, the quoted answer holding the expected words,
@@ -70,7 +72,15 @@ refusal floor, or where both searches agree on the first passage), each in turn.
 `--kind-without-lift off on` judges whether the quote holds the
 kind asked for on the quote chosen with locality's lift only, or on it and the quote chosen
 without the lift (`bot.answer.KIND_WITHOUT_LIFT`, on in the bot; docs/quality.md, session 10),
-each in turn over one index. Prints figures; asserts nothing.
+each in turn over one index.
+`--near-labels off fixes+kinds+fragments+years+measures+quote=0.24`
+measures session 10's near-domain labels (docs/quality.md, "Near-domain labels (session 10)"),
+joined by "+", each variant in turn: `fixes` (the thing asked for by name read past "for" and
+"which is"), `kinds` (a kind noun after a word or two: "which chip company"), `fragments`
+("tesla's 2023 delivery numbers?"), `years` (a year is no count), `measures` ("how fast" wants
+a unit), `quote=T` (the thing asked for by name matching the quote under T, `ceiling=C` the
+cited passages under C), `off` none. `--without` leaves sets out (a blind set measured later,
+once). Prints figures; asserts nothing.
 """
 
 from __future__ import annotations
@@ -359,6 +369,16 @@ def main() -> None:
         "--conversations-only", action="store_true", help="the two-turn conversation sets only"
     )
     parser.add_argument(
+        "--without", nargs="+", default=[], help="leave these sets out (a blind set kept unread)"
+    )
+    parser.add_argument(
+        "--near-labels",
+        nargs="+",
+        default=[None],
+        help="session 10's near-domain rules joined by '+' (fixes, kinds, fragments, years, "
+        "measures, quote=T, ceiling=C; off), each variant in turn",
+    )
+    parser.add_argument(
         "--context",
         nargs="+",
         choices=["content", "whole"],
@@ -489,7 +509,7 @@ def main() -> None:
 
             retriever.search_vector = answer_search  # type: ignore[method-assign]
         variants = [
-            (w, z, c, li, te, lf, at, lw, fr, fw, kl, ra)
+            (w, z, c, li, te, lf, at, lw, fr, fw, kl, ra, nl)
             for c in args.context
             for w in args.sentence_weight
             for z in args.unmatched_z
@@ -502,6 +522,7 @@ def main() -> None:
             for fw in args.follow_up_words
             for kl in args.kind_without_lift
             for ra in args.refused_alone
+            for nl in args.near_labels
         ]
         for (
             weight,
@@ -516,6 +537,7 @@ def main() -> None:
             follow_up_words,
             kind_without_lift,
             refused_alone,
+            near_labels,
         ) in variants:
             if refused_alone is not None:
                 rules = () if refused_alone == "off" else refused_alone.split("+")
@@ -530,6 +552,17 @@ def main() -> None:
                     else follow_up_words.split("+")
                 )
                 print(f"=== follow-ups read with session 10's word rules {follow_up_words}")
+            if near_labels is not None:
+                rules = dict(r.partition("=")[::2] for r in near_labels.split("+"))
+                bot.answer_type.FOCUS_FIXES = "fixes" in rules
+                bot.answer_type.KIND_NOUN_MODIFIERS = "kinds" in rules
+                bot.answer_type.FRAGMENT_KINDS = "fragments" in rules
+                bot.answer_type.YEARS_NOT_NUMBERS = "years" in rules
+                bot.answer_type.MEASURE_UNITS = "measures" in rules
+                quote = rules.get("quote")
+                bot.answer_type.FOCUS_QUOTE_WEAK_MATCH = float(quote) if quote else None
+                bot.answer_type.FOCUS_CITED_CEILING = float(rules.get("ceiling") or 0.45)
+                print(f"=== near-domain labels (session 10): {near_labels}")
             if asked_thing is not None:
                 rules = dict(r.partition("=")[::2] for r in asked_thing.split("+"))
                 bot.answer_type.PLACE_OF_THE_KIND_ASKED = "place" in rules
@@ -581,6 +614,8 @@ def main() -> None:
                 print(f"== {side}")
                 for name in names:
                     if args.conversations_only and not name.startswith("conversations"):
+                        continue
+                    if name in args.without:
                         continue
                     shown = args.misses and side == "tuning"
                     sort_misses = args.oracle and side == "tuning"

@@ -29,6 +29,7 @@ from bot.answer_type import (
     unmentioned_focus,
     unmentioned_names,
     weak_focus,
+    weak_focus_in_quote,
     weak_words,
     word_evidence,
 )
@@ -212,10 +213,13 @@ def compose_answer(
             outcome="refused",
         )
     kind = asked_kind(question)
-    quotes, quoted, quoted_text = _best_sentences(hits, kind, question)
+    # Session 10's forms label the answer; the quote is chosen as before them (its kind read
+    # from the question's first words), so no quoted sentence or first citation changes.
+    quote_kind = asked_kind(question, for_label=False)
+    quotes, quoted, quoted_text = _best_sentences(hits, quote_kind, question)
     judged = [quoted_text]
     if kind is not None and KIND_WITHOUT_LIFT and any(h.sentence_lift for h in hits):
-        judged.append(_best_sentences([_without_lift(h) for h in hits], kind, question)[2])
+        judged.append(_best_sentences([_without_lift(h) for h in hits], quote_kind, question)[2])
     # The passage the answer quotes is cited first: where the best sentence and the passage order
     # disagree, the sentence is the finer evidence (tuning: right passage first 82 -> 83 of 117).
     order = [quoted, *(n for n in range(1, len(hits) + 1) if n != quoted)]
@@ -244,6 +248,13 @@ def compose_answer(
         # The thing asked for by name, matched by no token of the cited passages ("interest rate").
         matched = word_evidence(question, evidence[0].words, [e.best for e in evidence])
         unmentioned = weak_focus(question, matched, answer_type.FOCUS_WEAK_MATCH)
+    quote_weak = answer_type.FOCUS_QUOTE_WEAK_MATCH
+    if holds_kind and not unmentioned and evidence and quote_weak is not None:
+        # The thing asked for by name, matched weakly by the quote itself ("warranty" in a
+        # sentence about carbon neutrality) and not well anywhere cited.
+        cited_matched = word_evidence(question, evidence[0].words, [e.best for e in evidence])
+        in_quote = word_evidence(question, evidence[0].words, _quote_evidence(hits, quotes))
+        unmentioned = weak_focus_in_quote(question, in_quote, cited_matched, quote_weak)
     answered = holds_kind and not unmentioned
     citations = tuple(
         _citation(n, hit, articles.get(hit.passage.doc_id, {}), quotes)
@@ -268,6 +279,19 @@ def _without_lift(hit: Hit) -> Hit:
         return hit
     scores = tuple(s - x for s, x in zip(hit.sentence_scores, hit.sentence_lift, strict=True))
     return dataclasses.replace(hit, sentence_scores=scores, sentence_lift=())
+
+
+def _quote_evidence(hits: Sequence[Hit], quotes: Sequence[Quote]) -> list[list[float]]:
+    """Each quoted sentence's token evidence: every question token's best match within it."""
+    found = []
+    for q in quotes:
+        hit = hits[q.citation - 1]
+        texts = hit.passage.sentence_texts()
+        if hit.evidence is None or not hit.evidence.sentences or q.text not in texts:
+            continue
+        column = hit.evidence.sentences[texts.index(q.text)]
+        found.append([x if x > -1.0 else 0.0 for x in column])  # -inf: past the model's window
+    return found
 
 
 def _pull(embed: Callable[[str], Any] | None, passage: str) -> Callable[[str, str], float] | None:

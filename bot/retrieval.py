@@ -91,6 +91,9 @@ class TokenEvidence:
     words: tuple[str, ...]  # the whole word (lower-cased) each token is a piece of
     weights: tuple[float, ...]  # its word piece's IDF over the index's passages
     best: tuple[float, ...]  # its best cosine with any token of the passage
+    # Per sentence of the passage, each token's best cosine within it (-inf: a sentence past the
+    # model's window): how well the quoted sentence itself supports what was asked.
+    sentences: tuple[tuple[float, ...], ...] = ()
 
 
 Mode = Literal["hybrid", "dense", "bm25"]
@@ -486,7 +489,11 @@ class Retriever:
     def _evidence(self, query: str, passage: int) -> TokenEvidence | None:
         if self.late is None or self.mode != "hybrid" or not query:
             return None
-        return self.late.evidence(query, passage)
+        within, _ = self.late.sentence_matches(query, passage)
+        return replace(
+            self.late.evidence(query, passage),
+            sentences=tuple(tuple(float(x) for x in column) for column in within.T),
+        )
 
     def _drop_near_duplicates(self, pool: list[int], k: int) -> list[int]:
         """Keep the best of passages whose vectors are nearly the same (reposted or quoted text)."""

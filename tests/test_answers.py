@@ -23,6 +23,7 @@ from bot.answer_type import (
     unmentioned_focus,
     unmentioned_names,
     weak_focus,
+    weak_focus_in_quote,
     without_focus,
 )
 from bot.chunking import Passage, chunk_articles, split_sentences
@@ -874,7 +875,9 @@ def test_session_9_near_domain_floors(service: AnswerService) -> None:
         "tuning-extra-7.jsonl",
         "tuning-extra-8.jsonl",
     )
-    assert len(not_answered(service, near_domain(asked))) >= 21
+    # With session 10's labels: 6, 9, 6 and 11 (32; docs/quality.md, "Near-domain labels
+    # (session 10)").
+    assert len(not_answered(service, near_domain(asked))) >= 30
     assert len(not_answered(service, in_domain(asked))) <= 4
 
 
@@ -889,3 +892,138 @@ def test_locality_window_floors(service: AnswerService) -> None:
     first = sum(q["expect"] in a.citations[0].text for q, a in answers if a.citations)
     assert first >= 58
     assert sum(a.outcome != "answered" for _, a in answers) <= 1
+
+
+# Session 10's near-domain labels (docs/quality.md, "Near-domain labels (session 10)").
+@pytest.mark.parametrize(
+    ("question", "for_label", "for_quote"),
+    [
+        # A word or two may narrow the noun naming the kind.
+        ("Which chip company might help Amazon with self-driving?", "organisation", None),
+        ("Which two states will host the assembly plants?", "place", None),
+        ("What does a Tesla Model S cost in Europe?", "amount", None),
+        # A fragment's last noun names the kind; one word is a topic to follow up on.
+        ("tesla's 2023 delivery numbers?", "number", None),
+        ("amazon ev release date", "date", None),
+        ("price?", None, None),
+        ("and prices?", None, None),
+        # The forms of session 9 and before read the same either way.
+        ("Which company supplies the batteries?", "organisation", "organisation"),
+        ("What will decide who wins?", None, None),
+    ],
+)
+def test_session_10_kinds_are_read_for_the_label_only(
+    question: str, for_label: str | None, for_quote: str | None
+) -> None:
+    assert asked_kind(question) == for_label
+    assert asked_kind(question, for_label=False) == for_quote
+
+
+@pytest.mark.parametrize(
+    ("question", "focus", "before"),
+    [
+        ("how can i apply for a job at the amazon ev team", "job", "for"),
+        ("Which dealerships will sell Amazon's electric cars?", "dealerships", None),
+        ("which parts of the world will the fight be fought in", None, "parts"),
+        ("How much cargo space does the Amazon EV have?", "cargo space", None),
+        ("Which is the biggest carmaker?", None, "is"),
+        ("how do i set a timer with alexa", "timer", "timer"),
+        ("What kind of vehicles will Amazon build?", None, None),
+    ],
+)
+def test_the_thing_asked_for_by_name_read_from_its_grammar(
+    monkeypatch: pytest.MonkeyPatch, question: str, focus: str | None, before: str | None
+) -> None:
+    assert asked_focus(question) == focus
+    monkeypatch.setattr(answer_type, "FOCUS_FIXES", False)
+    assert asked_focus(question) == before
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "holds_it"),
+    [
+        ("How many cars will it make?", "Carbon-neutral by 2040.", False),
+        ("How many cars will it make?", "It will make 2,000 cars.", True),
+        ("When will it be carbon-neutral?", "Carbon-neutral by 2040.", True),
+        # How old / fast / far … want a number with a unit of that dimension.
+        ("How old is Elon Musk?", "Two of the most influential entrepreneurs.", False),
+        ("How old is Elon Musk?", "The 54-year-old entrepreneur.", True),
+        ("How fast does it go from 0 to 60?", "From 0 to 60 mph in 3.5 seconds.", True),
+        ("How fast does it go from 0 to 60?", "It could deliver faster than one rival.", False),
+        ("How far can it drive?", "About 300 miles on a charge.", True),
+        ("How far can it drive?", "About 300 hours on a charge.", False),
+    ],
+)
+def test_a_number_asked_for_is_a_count_or_a_measure_not_a_year(
+    question: str, text: str, holds_it: bool
+) -> None:
+    assert holds(asked_kind(question), text, question) is holds_it  # type: ignore[arg-type]
+
+
+def test_the_thing_asked_for_matched_weakly_by_the_quote_labels_the_answer(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    question = "What tires will Tesla fit on its cars?"
+    words = ("tires", "tesla", "fit", "cars")
+    # Over the whole passage "tires" matches 0.35 (above session 9's 0.26), within the quoted
+    # first sentence only 0.2.
+    hit = dataclasses.replace(
+        focus_hit(words, (0.35, 0.9, 0.5, 0.9)),
+        evidence=TokenEvidence(
+            words, (1.0,) * 4, (0.35, 0.9, 0.5, 0.9), ((0.2, 0.9, 0.3, 0.9), (0.35, 0.2, 0.5, 0.9))
+        ),
+    )
+    answer = compose_answer(question, [hit], {}, min_score=0.1)
+    assert answer.answer == "Tesla is the king of electric cars."
+    label = "The sources don't say anything about tires; the closest passage:"
+    assert answer.outcome == "partial" and answer.partial_label == label
+    assert answer.quotes and answer.citations
+    assert_label_shown(answer, label)
+    # Matched well somewhere cited (over FOCUS_CITED_CEILING): the quote may say it in other words.
+    assert weak_focus_in_quote(question, {"tires": 0.2}, {"tires": 0.5}, 0.24) == []
+    assert weak_focus_in_quote(question, {"tires": 0.2}, {"tires": 0.35}, 0.24) == ["tires"]
+    monkeypatch.setattr(answer_type, "FOCUS_QUOTE_WEAK_MATCH", None)
+    assert compose_answer(question, [hit], {}, min_score=0.1).outcome == "answered"
+
+
+# Over the shipped article with the real model (tuning questions).
+@pytest.mark.parametrize(
+    ("question", "outcome"),
+    [
+        ("What tires will the Amazon EV use?", "partial"),  # tuning-extra-4: "tires" 0.23
+        ("What safety rating did the Tesla Model Y get?", "partial"),  # tuning-extra-3
+        ("how do i set a timer with alexa", "partial"),  # shipped-questions
+        ("How old is Elon Musk?", "partial"),  # shipped-questions: "two of the most …"
+        ("How fast does the Amazon EV go from 0 to 60?", "partial"),  # tuning-extra-8: 2040
+        ("tesla's 2023 delivery numbers?", "partial"),  # tuning-extra-8
+        ("What does a Tesla Model S cost in Europe?", "partial"),  # tuning-extra-3
+        # In-domain, each a retrieval miss the labels were kept off.
+        ("Which chip company might help Amazon with self-driving?", "answered"),  # -6
+        ("which parts of the world will the fight be fought in", "answered"),  # -8
+        ("Which rival pickup truck is mentioned?", "answered"),  # -6: matched 0.56 when cited
+        ("What traits describe Bezos?", "answered"),  # -4
+    ],
+)
+def test_session_10_labels_over_the_shipped_article(
+    service: AnswerService, question: str, outcome: str
+) -> None:
+    answer = service.ask(question)
+    assert answer.outcome == outcome, (answer.partial_label, answer.answer)
+    assert answer.quotes and answer.citations
+
+
+# Measured (docs/quality.md, "Near-domain labels (session 10)"): near-domain not presented as
+# answered 15, 11, 6, 9, 11 and 8 of 18, 16, 9, 16, 12 and 12 on tuning-extra-2, -3, -4, -5, -8
+# and -9 (60; 43 without session 10's labels), in-domain 0, 0, 2, 0, 0 of 8, 23, 16, 25, 25
+# either way. Floors a little under those.
+def test_session_10_near_domain_floors(service: AnswerService) -> None:
+    asked = question_set(
+        "tuning-extra-2.jsonl",
+        "tuning-extra-3.jsonl",
+        "tuning-extra-4.jsonl",
+        "tuning-extra-5.jsonl",
+        "tuning-extra-8.jsonl",
+        "tuning-extra-9.jsonl",
+    )
+    assert len(not_answered(service, near_domain(asked))) >= 57
+    assert len(not_answered(service, in_domain(asked))) <= 2
