@@ -73,14 +73,14 @@ refusal floor, or where both searches agree on the first passage), each in turn.
 kind asked for on the quote chosen with locality's lift only, or on it and the quote chosen
 without the lift (`bot.answer.KIND_WITHOUT_LIFT`, on in the bot; docs/quality.md, session 10),
 each in turn over one index.
-`--near-labels off fixes+kinds+fragments+years+measures+quote=0.24`
-measures session 10's near-domain labels (docs/quality.md, "Near-domain labels (session 10)"),
-joined by "+", each variant in turn: `fixes` (the thing asked for by name read past "for" and
-"which is"), `kinds` (a kind noun after a word or two: "which chip company"), `fragments`
-("tesla's 2023 delivery numbers?"), `years` (a year is no count), `measures` ("how fast" wants
-a unit), `quote=T` (the thing asked for by name matching the quote under T, `ceiling=C` the
-cited passages under C), `off` none. `--without` leaves sets out (a blind set measured later,
-once). Prints figures; asserts nothing.
+`--near-labels off fixes+kinds+fragments+years+measures+currency+quote=0.24` measures session
+10's near-domain labels (docs/quality.md, "Near-domain labels (session 10)"), joined by "+",
+each variant in turn: `fixes` (the thing asked for by name read past "for" and "which is"),
+`kinds` (a kind noun after a word or two: "which chip company"), `fragments` ("tesla's 2023
+delivery numbers?"), `years` (a year is no count), `measures` ("how fast" wants a unit),
+`currency` ("… in dollars" asks for an amount), `quote=T` (the thing asked for by name matching
+the quote under T, `ceiling=C` the cited passages under C), `off` none. `--without` leaves sets
+out (a blind set measured later, once). Prints figures; asserts nothing.
 """
 
 from __future__ import annotations
@@ -376,7 +376,7 @@ def main() -> None:
         nargs="+",
         default=[None],
         help="session 10's near-domain rules joined by '+' (fixes, kinds, fragments, years, "
-        "measures, quote=T, ceiling=C; off), each variant in turn",
+        "measures, currency, quote=T, ceiling=C; off), each variant in turn",
     )
     parser.add_argument(
         "--context",
@@ -559,6 +559,7 @@ def main() -> None:
                 bot.answer_type.FRAGMENT_KINDS = "fragments" in rules
                 bot.answer_type.YEARS_NOT_NUMBERS = "years" in rules
                 bot.answer_type.MEASURE_UNITS = "measures" in rules
+                bot.answer_type.CURRENCY_ASKS = "currency" in rules
                 quote = rules.get("quote")
                 bot.answer_type.FOCUS_QUOTE_WEAK_MATCH = float(quote) if quote else None
                 bot.answer_type.FOCUS_CITED_CEILING = float(rules.get("ceiling") or 0.45)

@@ -164,9 +164,17 @@ def asked_kind(question: str, for_label: bool = True) -> Kind | None:
     for kind, pattern in asks:
         if pattern.search(text):
             return kind
+    if CURRENCY_ASKS and for_label and _CURRENCY.search(text):
+        return "amount"
     if FRAGMENT_KINDS and for_label:
         return _fragment_kind(text)
     return None
+
+
+# "how big is the contract in dollars", "whats the dollar value of …": a question naming a currency
+# asks for an amount, whatever its first words.
+CURRENCY_ASKS = True
+_CURRENCY = re.compile(r"\b(?:dollars?|usd|euros?|pounds sterling)\b|[$€£]")
 
 
 # Session 10 (docs/quality.md, "Near-domain labels (session 10)"): what is asked, read from the

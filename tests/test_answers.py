@@ -907,6 +907,8 @@ def test_locality_window_floors(service: AnswerService) -> None:
         ("amazon ev release date", "date", None),
         ("price?", None, None),
         ("and prices?", None, None),
+        # A currency named asks for an amount, whatever the first words.
+        ("how big is the panasonic battery contract in dollars", "amount", None),
         # The forms of session 9 and before read the same either way.
         ("Which company supplies the batteries?", "organisation", "organisation"),
         ("What will decide who wins?", None, None),
@@ -997,6 +999,7 @@ def test_the_thing_asked_for_matched_weakly_by_the_quote_labels_the_answer(
         ("How fast does the Amazon EV go from 0 to 60?", "partial"),  # tuning-extra-8: 2040
         ("tesla's 2023 delivery numbers?", "partial"),  # tuning-extra-8
         ("What does a Tesla Model S cost in Europe?", "partial"),  # tuning-extra-3
+        ("whats the dollar value of amazon's rivian investment", "partial"),  # tuning-extra-9
         # In-domain, each a retrieval miss the labels were kept off.
         ("Which chip company might help Amazon with self-driving?", "answered"),  # -6
         ("which parts of the world will the fight be fought in", "answered"),  # -8
@@ -1013,8 +1016,8 @@ def test_session_10_labels_over_the_shipped_article(
 
 
 # Measured (docs/quality.md, "Near-domain labels (session 10)"): near-domain not presented as
-# answered 15, 11, 6, 9, 11 and 8 of 18, 16, 9, 16, 12 and 12 on tuning-extra-2, -3, -4, -5, -8
-# and -9 (60; 43 without session 10's labels), in-domain 0, 0, 2, 0, 0 of 8, 23, 16, 25, 25
+# answered 15, 11, 6, 9, 11 and 10 of 18, 16, 9, 16, 12 and 12 on tuning-extra-2, -3, -4, -5, -8
+# and -9 (62; 43 without session 10's labels), in-domain 0, 0, 2, 0, 0 of 8, 23, 16, 25, 25
 # either way. Floors a little under those.
 def test_session_10_near_domain_floors(service: AnswerService) -> None:
     asked = question_set(
@@ -1025,5 +1028,5 @@ def test_session_10_near_domain_floors(service: AnswerService) -> None:
         "tuning-extra-8.jsonl",
         "tuning-extra-9.jsonl",
     )
-    assert len(not_answered(service, near_domain(asked))) >= 57
+    assert len(not_answered(service, near_domain(asked))) >= 59
     assert len(not_answered(service, in_domain(asked))) <= 2
