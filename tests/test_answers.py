@@ -191,6 +191,7 @@ def named_things(monkeypatch: pytest.MonkeyPatch, service: AnswerService) -> Non
     the quotes they were measured on: without late interaction, which quotes "What battery
     range will the Amazon EV have?" from a passage whose words they take for an answer."""
     monkeypatch.setattr(answer_type, "NAMED_THING_RULES", True)
+    monkeypatch.setattr(answer_type, "KIND_NOUN_MODIFIERS", False)  # as they were measured
     monkeypatch.setattr(service.retriever, "late", None)
 
 
@@ -206,6 +207,8 @@ def named_things(monkeypatch: pytest.MonkeyPatch, service: AnswerService) -> Non
 def test_what_a_question_asks_for_by_the_named_thing_rules(
     monkeypatch: pytest.MonkeyPatch, question: str, kind: str | None, off: str | None
 ) -> None:
+    # Session 10's kinds read "What does … cost" for the label: measured apart from these rules.
+    monkeypatch.setattr(answer_type, "KIND_NOUN_MODIFIERS", False)
     assert asked_kind(question) == off
     monkeypatch.setattr(answer_type, "NAMED_THING_RULES", True)
     assert asked_kind(question) == kind
@@ -299,7 +302,8 @@ def test_an_attribute_asked_for_by_a_name_the_passages_never_use(
     [
         ("What warranty will Amazon offer on its EVs?", "warranty"),
         ("Which battery chemistry will Amazon use?", "battery chemistry"),
-        ("Which insurance companies cover Amazon EVs?", "insurance"),
+        # Session 10 reads the kind past a word that narrows it: companies have their own rule.
+        ("Which insurance companies cover Amazon EVs?", None),
         ("What interest rate does Amazon offer for car loans?", "interest rate"),
         ("how do i set a timer with alexa", "timer"),
         ("and what problems has Tesla had?", "problems"),

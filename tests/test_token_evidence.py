@@ -17,6 +17,7 @@ def without_the_focus_label(monkeypatch: pytest.MonkeyPatch) -> None:
     """Session 8's outcomes as they were measured: without session 9's label for the thing asked
     for by name (`answer_type.FOCUS_WEAK_MATCH`), which reads the same evidence."""
     monkeypatch.setattr(answer_type, "FOCUS_WEAK_MATCH", None)
+    monkeypatch.setattr(answer_type, "FOCUS_QUOTE_WEAK_MATCH", None)  # session 10's, likewise
 
 
 def test_a_word_matches_as_the_mean_of_its_pieces_in_its_best_passage() -> None:
