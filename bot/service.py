@@ -19,6 +19,7 @@ from types import EllipsisType
 import numpy as np
 
 from bot.answer import Answer, compose_answer, validate_question
+from bot.answer_type import load_lookups
 from bot.conversation import (
     asks_a_question_word,
     content_words,
@@ -258,8 +259,10 @@ class AnswerService:
         return self._build
 
     def warm_up(self) -> None:
-        """Load the index and the model now, so the first question is as fast as the rest."""
+        """Load the index, the model and the answer's lookups now, so the first question is as
+        fast as the rest."""
         self.retriever.search("warm-up", k=1)
+        load_lookups()
 
     def _live_build(self) -> str | None:
         return live_build(self.settings.index_dir)

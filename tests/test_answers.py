@@ -1034,3 +1034,12 @@ def test_session_10_near_domain_floors(service: AnswerService) -> None:
     )
     assert len(not_answered(service, near_domain(asked))) >= 59
     assert len(not_answered(service, in_domain(asked))) <= 2
+
+
+def test_warm_up_loads_the_answers_lookups(service: AnswerService) -> None:
+    # Each costs 0.2-0.7 s on first use: paid at start, not by the first "who" or "how fast".
+    lookups = (answer_type._units, answer_type._places_of_kind, answer_type._first_names)
+    for lookup in lookups:
+        lookup.cache_clear()
+    service.warm_up()
+    assert [lookup.cache_info().currsize for lookup in lookups] == [1, 1, 1]
