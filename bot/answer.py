@@ -239,22 +239,22 @@ def compose_answer(
         unmentioned = unmatched_words(
             question, " ".join(q.text for q in quotes), holds_term, encode
         )
+    # Each question word's best token match in any cited passage.
+    best = [e.best for e in evidence]
+    matched = word_evidence(question, evidence[0].words, best) if evidence else {}
     weak = answer_type.RESCUE_WEAK_MATCH if rescued else answer_type.WEAK_MATCH
     if holds_kind and not unmentioned and evidence and weak is not None:
         # Words no token of the cited passages matches: what the sources do not say.
-        matched = word_evidence(question, evidence[0].words, [e.best for e in evidence])
         unmentioned = weak_words(matched, weak, at_least=1 if rescued else 2)
     if holds_kind and not unmentioned and evidence and answer_type.FOCUS_WEAK_MATCH is not None:
         # The thing asked for by name, matched by no token of the cited passages ("interest rate").
-        matched = word_evidence(question, evidence[0].words, [e.best for e in evidence])
         unmentioned = weak_focus(question, matched, answer_type.FOCUS_WEAK_MATCH)
     quote_weak = answer_type.FOCUS_QUOTE_WEAK_MATCH
     if holds_kind and not unmentioned and evidence and quote_weak is not None:
         # The thing asked for by name, matched weakly by the quote itself ("warranty" in a
         # sentence about carbon neutrality) and not well anywhere cited.
-        cited_matched = word_evidence(question, evidence[0].words, [e.best for e in evidence])
         in_quote = word_evidence(question, evidence[0].words, _quote_evidence(hits, quotes))
-        unmentioned = weak_focus_in_quote(question, in_quote, cited_matched, quote_weak)
+        unmentioned = weak_focus_in_quote(question, in_quote, matched, quote_weak)
     answered = holds_kind and not unmentioned
     citations = tuple(
         _citation(n, hit, articles.get(hit.passage.doc_id, {}), quotes)

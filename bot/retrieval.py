@@ -207,8 +207,15 @@ class LateInteraction:
         if words is None:  # evicted by another thread's questions: made again
             query, weights = self.question(text)
             words = self._words.get(text, ("",) * len(query))
-        best = (query @ tokens.vectors.T).max(axis=1) if len(tokens.ids) else np.zeros(len(query))
-        return TokenEvidence(words, tuple(float(w) for w in weights), tuple(float(b) for b in best))
+        similarity = query @ tokens.vectors.T.astype(np.float32)
+        best = similarity.max(axis=1) if len(tokens.ids) else np.zeros(len(query))
+        within = self._within_sentences(similarity, tokens, row)
+        return TokenEvidence(
+            words,
+            tuple(float(w) for w in weights),
+            tuple(float(b) for b in best),
+            sentences=tuple(tuple(float(x) for x in column) for column in within.T),
+        )
 
     def sentence_scores(self, text: str, row: int) -> np.ndarray:
         """MaxSim of the question with each sentence of a passage (its tokens in the passage's
@@ -231,6 +238,14 @@ class LateInteraction:
         (tokens x sentences; -inf for a sentence with no tokens), and the tokens' weights."""
         query, weights = self.question(text)
         (tokens,) = self._passage_tokens([row])
+        similarity = query @ tokens.vectors.T.astype(np.float32)
+        return self._within_sentences(similarity, tokens, row), np.asarray(weights, np.float64)
+
+    def _within_sentences(
+        self, similarity: np.ndarray, tokens: TokenVectors, row: int
+    ) -> np.ndarray:
+        """Each row of `similarity` (a question token's cosine with each of the passage's
+        tokens) reduced to its best within each sentence (-inf for a sentence with no tokens)."""
         passage = self.index.passages[row]
         shift = len(_dense_text(passage)) - len(passage.text) - passage.start
         sentences = np.asarray(passage.sentences, dtype=np.int64).reshape(-1, 2) + shift
@@ -242,8 +257,7 @@ class LateInteraction:
         inside[inside] = ends[inside] <= sentences[sentence[inside], 1]
         order = np.flatnonzero(inside)[np.argsort(sentence[inside], kind="stable")]
         lengths = np.bincount(sentence[order], minlength=len(sentences))
-        similarity = query @ tokens.vectors.T.astype(np.float32)
-        return segment_max(similarity[:, order], lengths), np.asarray(weights, dtype=np.float64)
+        return segment_max(similarity[:, order], lengths)
 
 
 def _word(text: str, tokens: TokenVectors, at: int) -> str:
@@ -489,11 +503,7 @@ class Retriever:
     def _evidence(self, query: str, passage: int) -> TokenEvidence | None:
         if self.late is None or self.mode != "hybrid" or not query:
             return None
-        within, _ = self.late.sentence_matches(query, passage)
-        return replace(
-            self.late.evidence(query, passage),
-            sentences=tuple(tuple(float(x) for x in column) for column in within.T),
-        )
+        return self.late.evidence(query, passage)
 
     def _drop_near_duplicates(self, pool: list[int], k: int) -> list[int]:
         """Keep the best of passages whose vectors are nearly the same (reposted or quoted text)."""
