@@ -125,6 +125,8 @@ SETS = {
         "tuning-extra-8.jsonl",
         # From the article alone by a helper who never ran the bot, before session 10 measured.
         "tuning-extra-9.jsonl",
+        # From the article alone by a helper who never ran the bot, before session 11 measured.
+        "tuning-extra-10.jsonl",
         "conversations.jsonl",
         "conversations-tuning-2.jsonl",
         "conversations-tuning-3.jsonl",
@@ -138,6 +140,8 @@ SETS = {
         "conversations-tuning-7.jsonl",
         # From the article alone by a helper who never ran the bot, before session 10 measured.
         "conversations-tuning-8.jsonl",
+        # From the article alone by a helper who never ran the bot, before session 11 measured.
+        "conversations-tuning-9.jsonl",
     ],
     "held-out": [
         "shipped-questions-holdout.jsonl",
@@ -156,6 +160,8 @@ SETS = {
     "held-out-6": ["quality-holdout-6.jsonl", "conversations-holdout-6.jsonl"],
     # Written from the article alone by a helper who never ran the bot, before session 10 measured.
     "held-out-7": ["quality-holdout-7.jsonl", "conversations-holdout-7.jsonl"],
+    # Written from the article alone by a helper who never ran the bot, before session 11 measured.
+    "held-out-8": ["quality-holdout-8.jsonl", "conversations-holdout-8.jsonl"],
 }
 
 
