@@ -95,6 +95,11 @@ class TokenEvidence:
     # model's window): how well the quoted sentence itself supports what was asked.
     sentences: tuple[tuple[float, ...], ...] = ()
 
+    def within_sentences(self) -> np.ndarray:
+        """`sentences` as tokens x sentences (float64, C order, as `segment_max` made it)."""
+        shape = (len(self.sentences), len(self.best))
+        return np.ascontiguousarray(np.array(self.sentences, dtype=np.float64).reshape(shape).T)
+
 
 Mode = Literal["hybrid", "dense", "bm25"]
 
@@ -220,18 +225,12 @@ class LateInteraction:
     def sentence_scores(self, text: str, row: int) -> np.ndarray:
         """MaxSim of the question with each sentence of a passage (its tokens in the passage's
         pass, so read in context); 0 for a sentence past the model's window."""
-        best, weights = self.sentence_matches(text, row)
-        if not best.shape[1] or weights.sum() <= 0:
-            return np.zeros(best.shape[1])
-        scores = weights @ best / weights.sum()  # -inf for a sentence with no tokens
-        return np.where(np.isfinite(scores), scores, 0.0)
+        return sentence_maxsim(*self.sentence_matches(text, row))
 
     def window_scores(self, text: str, row: int, width: int) -> np.ndarray:
         """Each sentence's best MaxSim over a window of `width` sentences holding it (0 where
         nothing matched): the question's words matched close together."""
-        best, weights = self.sentence_matches(text, row)
-        scores = window_maxsim(best, weights, width)
-        return np.where(np.isfinite(scores), scores, 0.0)
+        return best_window_scores(*self.sentence_matches(text, row), width)
 
     def sentence_matches(self, text: str, row: int) -> tuple[np.ndarray, np.ndarray]:
         """Each counted question token's best cosine within each sentence of a passage
@@ -258,6 +257,21 @@ class LateInteraction:
         order = np.flatnonzero(inside)[np.argsort(sentence[inside], kind="stable")]
         lengths = np.bincount(sentence[order], minlength=len(sentences))
         return segment_max(similarity[:, order], lengths)
+
+
+def sentence_maxsim(best: np.ndarray, weights: np.ndarray) -> np.ndarray:
+    """Each sentence's MaxSim from its tokens' best matches (tokens x sentences, as
+    `LateInteraction.sentence_matches` gives them); 0 for a sentence with no tokens."""
+    if not best.shape[1] or weights.sum() <= 0:
+        return np.zeros(best.shape[1])
+    scores = weights @ best / weights.sum()  # -inf for a sentence with no tokens
+    return np.where(np.isfinite(scores), scores, 0.0)
+
+
+def best_window_scores(best: np.ndarray, weights: np.ndarray, width: int) -> np.ndarray:
+    """`window_maxsim` of the same matches, 0 where nothing matched."""
+    scores = window_maxsim(best, weights, width)
+    return np.where(np.isfinite(scores), scores, 0.0)
 
 
 def _word(text: str, tokens: TokenVectors, at: int) -> str:
@@ -476,8 +490,14 @@ class Retriever:
         weights = self.index.lexical.term_weights(query)
         found = []
         for i, cos in zip(chosen, cosines, strict=True):
-            scores = self._sentence_scores(i, query_vector, weights, query)
-            lift = self._window_lift(i, query)
+            # One product of the question's tokens and the passage's gives the evidence, each
+            # sentence's MaxSim and the window's (each made its own before).
+            evidence = self._evidence(query, i)
+            matches = None
+            if evidence is not None:
+                matches = (evidence.within_sentences(), np.asarray(evidence.weights, np.float64))
+            scores = self._sentence_scores(i, query_vector, weights, matches)
+            lift = self._window_lift(matches)
             found.append(
                 Hit(
                     passage=self.index.passages[i],
@@ -487,17 +507,18 @@ class Retriever:
                     sentence_scores=tuple(s + x for s, x in zip(scores, lift, strict=True))
                     if lift
                     else scores,
-                    evidence=self._evidence(query, i),
+                    evidence=evidence,
                     sentence_lift=lift,
                 )
             )
         return found
 
-    def _window_lift(self, passage: int, query: str) -> tuple[float, ...]:
-        """Each sentence's locality lift (empty when locality is off or unavailable)."""
-        if not (LATE_WINDOW_WEIGHT and self.late is not None and self.mode == "hybrid" and query):
+    def _window_lift(self, matches: tuple[np.ndarray, np.ndarray] | None) -> tuple[float, ...]:
+        """Each sentence's locality lift from its passage's token matches (empty when locality
+        is off or unavailable)."""
+        if not LATE_WINDOW_WEIGHT or matches is None:
             return ()
-        lift = LATE_WINDOW_WEIGHT * self.late.window_scores(query, passage, LATE_WINDOW_SENTENCES)
+        lift = LATE_WINDOW_WEIGHT * best_window_scores(*matches, LATE_WINDOW_SENTENCES)
         return tuple(float(x) for x in lift)
 
     def _evidence(self, query: str, passage: int) -> TokenEvidence | None:
@@ -522,16 +543,22 @@ class Retriever:
         return kept
 
     def _sentence_scores(
-        self, passage: int, query_vector: np.ndarray, weights: dict[str, float], query: str = ""
+        self,
+        passage: int,
+        query_vector: np.ndarray,
+        weights: dict[str, float],
+        matches: tuple[np.ndarray, np.ndarray] | None = None,
     ) -> tuple[float, ...]:
+        """Each sentence's cosine + term overlap, + its MaxSim from late interaction's `matches`
+        (tokens x sentences and their weights) when given."""
         first = int(self.index.sentence_offsets[passage])
         count = len(self.index.passages[passage].sentences)
         sentences = np.asarray(self.index.sentence_vectors[first : first + count], np.float32)
         cosine = sentences @ query_vector
-        if self.late is not None and self.mode == "hybrid" and query:
+        if matches is not None:
             # The quote's evidence that the sentence matches every part of the question (XQuAD-en
             # answer span 0.8844 -> 0.9072, tuning expected words quoted 69 -> 72 of 100 alone).
-            cosine = cosine + LATE_SENTENCE_WEIGHT * self.late.sentence_scores(query, passage)
+            cosine = cosine + LATE_SENTENCE_WEIGHT * sentence_maxsim(*matches)
         total = sum(weights.values())
         if not total:
             return tuple(float(x) for x in cosine)

@@ -7,7 +7,7 @@ import pytest
 
 import bot.retrieval
 from bot.ranking import maxsim, window_maxsim
-from bot.retrieval import LATE_DEPTH, Ranking, Retriever
+from bot.retrieval import LATE_DEPTH, Ranking, Retriever, TokenEvidence, sentence_maxsim
 from bot.service import AnswerService
 
 
@@ -107,6 +107,42 @@ def test_window_maxsim_edges() -> None:
         window_maxsim(np.ones((2, 3)), np.ones(3), 2)
     with pytest.raises(ValueError):
         window_maxsim(np.ones((2, 3)), np.ones(2), 0)
+
+
+def test_sentence_maxsim_is_each_sentences_weighted_mean_of_best_matches() -> None:
+    best = np.array([[0.5, 0.1, -np.inf], [0.3, 0.9, -np.inf]])
+    # Weighted means per column; a sentence with no tokens (-inf) scores 0, not -inf.
+    np.testing.assert_allclose(sentence_maxsim(best, np.array([1.0, 3.0])), [0.35, 0.7, 0.0])
+    assert sentence_maxsim(best, np.zeros(2)).tolist() == [0.0, 0.0, 0.0]
+    assert sentence_maxsim(np.zeros((2, 0)), np.ones(2)).shape == (0,)
+
+
+def test_token_evidence_gives_back_its_sentence_matches_as_tokens_by_sentences() -> None:
+    evidence = TokenEvidence(
+        ("a", "b"), (1.0, 2.0), (0.9, 0.8), sentences=((0.9, 0.1), (0.2, 0.8), (-np.inf, 0.3))
+    )
+    within = evidence.within_sentences()
+    assert within.shape == (2, 3) and within.flags.c_contiguous
+    assert within.tolist() == [[0.9, 0.2, -np.inf], [0.1, 0.8, 0.3]]
+    assert TokenEvidence(("a",), (1.0,), (0.5,)).within_sentences().shape == (1, 0)
+
+
+def test_a_hits_sentence_scores_come_from_its_evidence_as_from_its_own_matches(
+    service: AnswerService,
+) -> None:
+    # One token product per hit serves the evidence, the sentence MaxSim and the window: the
+    # same values as each made on its own.
+    retriever = service.retriever
+    rows = {p.id: i for i, p in enumerate(retriever.index.passages)}
+    for question in ["What traits describe Bezos?", "In which US states will the factories be?"]:
+        vector = service.embedder.encode_query(question)
+        for hit in retriever.hits(question, vector, retriever.rank(question, vector), 3):
+            best, weights = retriever.late.sentence_matches(question, rows[hit.passage.id])
+            assert hit.evidence is not None
+            assert np.array_equal(hit.evidence.within_sentences(), best)
+            assert np.array_equal(hit.evidence.weights, weights)
+            own = retriever.late.sentence_scores(question, rows[hit.passage.id])
+            assert np.array_equal(sentence_maxsim(best, weights), own)
 
 
 def test_the_answer_ranking_reorders_only_the_top_passages(service: AnswerService) -> None:
