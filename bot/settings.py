@@ -270,8 +270,9 @@ class Settings(BaseSettings):
     # How long a store call on the chat path (cooldown, claims, conversation, query log, votes)
     # may wait on PostgreSQL before it is treated as an outage and the answer goes out anyway.
     store_timeout_seconds: float = Field(default=2.0, gt=0)
-    # How long each wait of a report (stats, logs, the dashboard) or of an index publish or pull
-    # may take on PostgreSQL before it ends in an error: a person waits, not a chat platform.
+    # How long each wait of a report (stats, logs, the dashboard), of an index publish or pull, or
+    # of `evbot db upgrade` before its migrations start, may take on PostgreSQL before it ends
+    # in an error: a person waits, not a chat platform.
     report_timeout_seconds: float = Field(default=30.0, gt=0, le=3600)
     # The dashboard's access token (`evbot dashboard`, Slack's /dashboard); unset: 127.0.0.1 only.
     dashboard_token: SecretStr | None = None

@@ -36,7 +36,15 @@ from bot.settings import Settings, get_settings, load_settings, masked_url
 from bot.store import SchemaOutdated, StoreError, StoreUnavailable, open_store
 from bot.store.migrations.postgres import MIGRATIONS as PG_MIGRATIONS
 from bot.store.migrations.sqlite import MIGRATIONS as SQLITE_MIGRATIONS
-from bot.store.postgres import DEADLINE, PUBLISH_LOCK, Deadline, PostgresStore
+from bot.store.postgres import (
+    CONNECT_TIMEOUT,
+    DEADLINE,
+    MIGRATION_LOCK,
+    PUBLISH_LOCK,
+    BoundedConnection,
+    Deadline,
+    PostgresStore,
+)
 from bot.store.published import IndexFollower, OutgoingFile
 from bot.store.sqlite import SQLiteStore
 
@@ -362,6 +370,79 @@ def test_db_upgrade_brings_a_new_database_up_and_workers_check_it(
     done = evbot("db", "status", "--json", database_url=pg_database)
     assert done.json()["version"] == len(PG_MIGRATIONS) and done.json()["up_to_date"]
     open_store(settings).close()  # the check passes now
+
+
+def test_db_upgrade_on_a_frozen_server_ends_in_one_line_naming_the_host(
+    postgres: PostgresServer,
+    pg_database: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """A release phase on a server that stops answering: frozen once connected (each wait before
+    the migrations ends at EVBOT_REPORT_TIMEOUT_SECONDS), and frozen before (CONNECT_TIMEOUT)."""
+    monkeypatch.chdir(tmp_path)  # no .env of the checkout's
+    monkeypatch.delenv("DATABASE_URL", raising=False)
+    monkeypatch.setenv("EVBOT_DATABASE_URL", pg_database)
+    monkeypatch.setenv("EVBOT_REPORT_TIMEOUT_SECONDS", "1")
+    get_settings.cache_clear()
+    connect = BoundedConnection.connect
+    host = pg_database.split("@")[1].split("/")[0]
+    for when, says in (
+        ("once connected", "no answer within 1 s (EVBOT_REPORT_TIMEOUT_SECONDS)"),
+        ("before", f"connection timeout expired after {CONNECT_TIMEOUT} s"),
+    ):
+        with postgres.frozen() as freeze:
+
+            def connect_then_freeze(*args: object, **kwargs: object) -> object:
+                connected = connect(*args, **kwargs)
+                freeze()
+                return connected
+
+            if when == "before":
+                freeze()
+            else:
+                monkeypatch.setattr(BoundedConnection, "connect", connect_then_freeze)
+            started = time.monotonic()
+            with caplog.at_level(logging.INFO):
+                code = main(["db", "upgrade"])
+            took = time.monotonic() - started
+            monkeypatch.setattr(BoundedConnection, "connect", connect)
+        err = capsys.readouterr().err
+        with capsys.disabled():
+            print(f"evbot db upgrade, the server frozen {when}: exit {code} after {took:.1f} s "
+                  f"(load {os.getloadavg()[0]:.1f}): {err.strip()}")  # fmt: skip
+        assert code == 1 and err.count("\n") == 1, err
+        assert f"evbot:***@{host}/" in err and says in err, err
+        assert _password(pg_database) not in err + caplog.text
+    get_settings.cache_clear()
+    # Nothing was half applied: the next upgrade applies every step.
+    applied = _wait_for(PostgresStore(pg_database).upgrade)
+    assert applied == [migration.name for migration in PG_MIGRATIONS]
+
+
+def test_db_upgrade_waits_for_another_and_names_it_when_it_never_lets_go(
+    pg_database: str,
+) -> None:
+    store = PostgresStore(pg_database)
+    with psycopg.connect(pg_database, autocommit=True) as other:  # another release phase
+        other.execute("SELECT pg_advisory_lock(%s)", (MIGRATION_LOCK,))
+        holder = other.info.backend_pid
+        store.migration_lock_wait_seconds = 1
+        with pytest.raises(StoreUnavailable) as refused:
+            store.upgrade()
+        message = str(refused.value)
+        assert f"another `evbot db upgrade` (server process {holder}, from " in message
+        assert "nothing was applied" in message and message.count("\n") == 0
+        assert "***" in message and _password(pg_database) not in message
+        # Waited for, not taken for a silent server, however long it holds the lock.
+        store.migration_lock_wait_seconds = 60
+        threading.Timer(1.5, other.execute, ("SELECT pg_advisory_unlock_all()",)).start()
+        assert store.upgrade() == [migration.name for migration in PG_MIGRATIONS]
+        time.sleep(0.1)  # the timer's thread is done with `other`
+    assert store.schema_status().pending == ()
+    store.close()
 
 
 def test_an_older_schema_is_refused_in_one_line(pg_database: str) -> None:

@@ -60,6 +60,10 @@ IDLE_IN_TRANSACTION_SECONDS = 30
 SILENT_RETRY_SECONDS = 5.0
 RECONNECT_SECONDS = 10.0  # the pool's back-off gives up after this and starts afresh on demand
 MIGRATION_LOCK = 0x65766274  # pg_advisory_lock key ("evbt"): one `evbot db upgrade` at a time
+MIGRATION_LOCK_POLL_SECONDS = 0.5  # an upgrade waiting for another asks for the lock this often
+# ... for at most this long: a release phase waits out another's long migration, but not a
+# holder that will never let go (its host frozen, so its kernel still answers keepalives).
+MIGRATION_LOCK_WAIT_SECONDS = 900.0
 PUBLISH_LOCK = 0x65766269  # ("evbi"): two index builds publish one after the other
 KEEP_BUILDS = 2  # published builds kept: the current one and the one before
 # A publish waiting for another to finish asks for the lock this often: each ask is a bounded
@@ -196,6 +200,7 @@ class PostgresStore(SQLStore):
         self._open_lock = threading.Lock()
         self._opened = False
         self.silent_retry_seconds = SILENT_RETRY_SECONDS
+        self.migration_lock_wait_seconds = MIGRATION_LOCK_WAIT_SECONDS
         self._silent_lock = threading.Lock()
         self._silent_since: float | None = None  # the server away or silent since (monotonic)
         self._tried_at = 0.0  # the last call that went to the server (monotonic)
@@ -354,35 +359,78 @@ class PostgresStore(SQLStore):
             return self._status(self._version(conn) if exists and exists[0] else 0)
 
     def upgrade(self) -> list[str]:
-        """Under an advisory lock, so two release phases at once apply each step once."""
+        """Under an advisory lock, so two release phases at once apply each step once.
+
+        Connecting (CONNECT_TIMEOUT) and every wait on the server until the migrations start
+        end within EVBOT_REPORT_TIMEOUT_SECONDS each, so a silent server says so rather than
+        hanging the release phase; the lock is asked for every MIGRATION_LOCK_POLL_SECONDS (an
+        upgrade elsewhere may hold it for minutes) for at most `migration_lock_wait_seconds`.
+        The migrations themselves are not bounded: one may rewrite a large table."""
         applied: list[str] = []
+        each_wait = {"each_wait": True, "setting": "EVBOT_REPORT_TIMEOUT_SECONDS"}
         try:
-            with psycopg.connect(
+            with BoundedConnection.connect(
                 self._url, autocommit=True, connect_timeout=CONNECT_TIMEOUT
             ) as conn:
-                conn.execute("SELECT pg_advisory_lock(%s)", (MIGRATION_LOCK,))
-                try:
+                with DEADLINE.within(self.report_timeout, **each_wait):  # type: ignore[arg-type]
+                    self._take_migration_lock(conn)
                     version = self._version(conn)
-                    for number, migration in enumerate(MIGRATIONS[version:], start=version + 1):
-                        with conn.transaction():
-                            for statement in migration.statements:
-                                conn.execute(statement)
-                            if migration.run is not None:
-                                migration.run(conn)
-                            conn.execute(
-                                "INSERT INTO schema_migrations (version, name) VALUES (%s, %s)",
-                                (number, migration.name),
-                            )
-                        applied.append(migration.name)
-                finally:
+                for number, migration in enumerate(MIGRATIONS[version:], start=version + 1):
+                    with conn.transaction():
+                        for statement in migration.statements:
+                            conn.execute(statement)
+                        if migration.run is not None:
+                            migration.run(conn)
+                        conn.execute(
+                            "INSERT INTO schema_migrations (version, name) VALUES (%s, %s)",
+                            (number, migration.name),
+                        )
+                    applied.append(migration.name)
+                with DEADLINE.within(self.report_timeout, **each_wait):  # type: ignore[arg-type]
                     conn.execute("SELECT pg_advisory_unlock(%s)", (MIGRATION_LOCK,))
-        except psycopg.OperationalError as err:
+        except psycopg.errors.ConnectionTimeout as err:
             raise StoreUnavailable(
-                f"cannot reach the database in {self.variable} ({self._masked}): {self._say(err)}"
+                f"cannot reach the database in {self.variable} ({self._masked}): "
+                f"{self._say(err)} after {CONNECT_TIMEOUT} s"
+            ) from None
+        except psycopg.OperationalError as err:
+            done = f" (applied first: {', '.join(applied)})" if applied else ""
+            raise StoreUnavailable(
+                f"cannot upgrade the database in {self.variable} ({self._masked}): "
+                f"{self._say(err)}{done}"
             ) from None
         except psycopg.Error as err:
             raise StoreError(f"database {self._masked}: {self._say(err)}") from None
         return applied
+
+    def _take_migration_lock(self, conn: psycopg.Connection[Any]) -> None:
+        """The migration lock, asked for until free: each ask a bounded round trip, where one
+        blocking wait would look like a silent server; StoreUnavailable, naming who holds it,
+        after `migration_lock_wait_seconds`."""
+        started = time.monotonic()
+        ask = "SELECT pg_try_advisory_lock(%s)"
+        while not conn.execute(ask, (MIGRATION_LOCK,)).fetchone()[0]:  # type: ignore[index]
+            waited = time.monotonic() - started
+            if waited >= self.migration_lock_wait_seconds:
+                holder = conn.execute(
+                    "SELECT a.pid, a.client_addr, a.backend_start FROM pg_locks l "
+                    "JOIN pg_stat_activity a ON a.pid = l.pid WHERE l.locktype = 'advisory' "
+                    "AND l.granted AND l.database = (SELECT oid FROM pg_database "
+                    "WHERE datname = current_database()) AND l.classid = 0 AND l.objid = %s",
+                    (MIGRATION_LOCK,),
+                ).fetchone()
+                who = (
+                    f"server process {holder[0]}, from {holder[1] or 'a local socket'}, "
+                    f"connected {holder[2].astimezone(UTC):%Y-%m-%d %H:%M:%S} UTC"
+                    if holder
+                    else "a session now gone"
+                )
+                raise StoreUnavailable(
+                    f"database {self._masked}: another `evbot db upgrade` ({who}) has held the "
+                    f"migration lock for {waited:.0f} s; nothing was applied: run it again once "
+                    "that one ends (or end that session)"
+                )
+            time.sleep(MIGRATION_LOCK_POLL_SECONDS)
 
     # -- answers and votes --------------------------------------------------------------------
 
