@@ -445,6 +445,21 @@ def test_db_upgrade_waits_for_another_and_names_it_when_it_never_lets_go(
     store.close()
 
 
+def test_psycopg_without_the_wait_timeout_the_bound_relies_on_is_refused_at_import(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from bot.store.postgres import WAIT_TIMEOUT, _wait_timeout_error
+
+    assert _wait_timeout_error() is WAIT_TIMEOUT
+    monkeypatch.delattr(psycopg.errors, "_WaitTimeout")
+    with pytest.raises(StoreError, match=r"lacks psycopg\.errors\._WaitTimeout, which bounds"):
+        _wait_timeout_error()
+    monkeypatch.undo()
+    monkeypatch.setattr(psycopg.Connection, "wait", lambda self, gen, interval=0.1: None)
+    with pytest.raises(StoreError, match=r"lacks a timeout on psycopg\.Connection\.wait"):
+        _wait_timeout_error()
+
+
 def test_an_older_schema_is_refused_in_one_line(pg_database: str) -> None:
     store = PostgresStore(pg_database)
     with psycopg.connect(pg_database, autocommit=True) as conn:

@@ -15,6 +15,7 @@ for the server rather than on the whole call: a publish of a large build takes m
 
 from __future__ import annotations
 
+import inspect
 import threading
 import time
 from collections.abc import Iterator, Sequence
@@ -129,6 +130,27 @@ class Deadline:
 DEADLINE = Deadline()
 
 
+def _wait_timeout_error() -> type[psycopg.OperationalError]:
+    """What psycopg's `Connection.wait` raises once its `timeout` expires: psycopg 3.3 has both
+    but documents neither (the pin in pyproject.toml says why), so a psycopg that changed them
+    fails here, at import, in one line, not silently unbounded at the first hung server."""
+    error = getattr(psycopg.errors, "_WaitTimeout", None)
+    takes = inspect.signature(psycopg.Connection.wait).parameters
+    if not isinstance(error, type) or not issubclass(error, psycopg.OperationalError):
+        missing = "psycopg.errors._WaitTimeout"
+    elif "timeout" not in takes:
+        missing = "a timeout on psycopg.Connection.wait"
+    else:
+        return error
+    raise StoreError(
+        f"psycopg {psycopg.__version__} lacks {missing}, which bounds every wait on a hung "
+        "PostgreSQL server: install the psycopg pyproject.toml names (>=3.3,<3.4)"
+    )
+
+
+WAIT_TIMEOUT = _wait_timeout_error()
+
+
 class BoundedConnection(psycopg.Connection[Any]):
     """A connection whose every wait on the server ends at its thread's DEADLINE.
 
@@ -143,7 +165,7 @@ class BoundedConnection(psycopg.Connection[Any]):
             return super().wait(gen, interval, timeout)
         try:
             return super().wait(gen, interval, left if timeout is None else min(timeout, left))
-        except psycopg.errors._WaitTimeout:  # what psycopg's wait raises when `timeout` expires
+        except WAIT_TIMEOUT:
             # Mid-exchange, with an answer perhaps still on its way: never to be handed out again.
             self.pgconn.finish()
             raise psycopg.OperationalError(
