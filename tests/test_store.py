@@ -40,6 +40,7 @@ from bot.store.postgres import (
     CONNECT_TIMEOUT,
     DEADLINE,
     MIGRATION_LOCK,
+    POOL_MAX,
     PUBLISH_LOCK,
     BoundedConnection,
     Deadline,
@@ -684,6 +685,40 @@ def test_once_the_server_is_silent_other_calls_fail_at_once_until_one_is_due_aga
                 time.sleep(0.1)
         assert store.spend("slack:U1", 3, 60) == 0.0 and not store.claim("slack:C1:1")
     finally:
+        store.close()
+
+
+def test_a_busy_pool_fails_only_the_call_that_waited_and_is_not_a_silent_server(
+    pg_database: str,
+) -> None:
+    PostgresStore(pg_database).upgrade()
+    store = open_store(load_settings(database_url=pg_database))
+    assert isinstance(store, PostgresStore)
+    store.silent_retry_seconds = 600  # were it taken for silent, every call after would fail
+    holding, release = threading.Barrier(POOL_MAX + 1), threading.Event()
+
+    def hold() -> None:  # a call of ours using a connection, as long as it takes
+        with store._connection():
+            holding.wait()
+            release.wait(60)
+
+    holders = [threading.Thread(target=hold) for _ in range(POOL_MAX)]
+    try:
+        for holder in holders:
+            holder.start()
+        holding.wait(60)
+        store.timeout = 0.3
+        with pytest.raises(StoreUnavailable) as busy:
+            store.claim("slack:C1:1")
+        assert f"busy: all {POOL_MAX} connections in use, none free within 0.3 s" in str(busy.value)
+        assert "***" in str(busy.value) and _password(pg_database) not in str(busy.value)
+        release.set()
+        for holder in holders:
+            holder.join(60)
+        store.timeout = 2.0
+        assert store.claim("slack:C1:1")  # at once: the server was never thought silent
+    finally:
+        release.set()
         store.close()
 
 

@@ -226,6 +226,7 @@ class PostgresStore(SQLStore):
         self._silent_lock = threading.Lock()
         self._silent_since: float | None = None  # the server away or silent since (monotonic)
         self._tried_at = 0.0  # the last call that went to the server (monotonic)
+        self._held = 0  # the pool's connections out with a call now
         self.closed = False
         self._cooldowns_pruned_at = 0.0
 
@@ -282,6 +283,19 @@ class PostgresStore(SQLStore):
             f"(tried again every {self.silent_retry_seconds:g} s)"
         )
 
+    @contextmanager
+    def _holding(self) -> Iterator[None]:
+        """Counts the pool's connections out with a call: with all of them out, a wait for one
+        that times out found the pool busy, not the server silent (their holders find that out
+        within their own bounds), so the calls after it are not failed at once for that."""
+        with self._silent_lock:
+            self._held += 1
+        try:
+            yield
+        finally:
+            with self._silent_lock:
+                self._held -= 1
+
     def _answered(self, answered: bool) -> None:
         with self._silent_lock:
             if not answered:
@@ -318,6 +332,7 @@ class PostgresStore(SQLStore):
                 # A report waits for a free connection as a chat call does: a server refusing
                 # connections (restarting) says so in seconds, not after the report's bound.
                 self._pool.connection(self.timeout) as conn,
+                self._holding(),
             ):
                 if repeatable_read:  # before any other statement, as PostgreSQL requires
                     conn.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
@@ -332,6 +347,11 @@ class PostgresStore(SQLStore):
                     )
                 yield conn
         except PoolTimeout:
+            if self._held >= POOL_MAX:  # each out with a call that meets its own bound
+                raise StoreUnavailable(
+                    f"database {self._masked}: busy: all {POOL_MAX} connections in use, none "
+                    f"free within {self.timeout:g} s (EVBOT_STORE_TIMEOUT_SECONDS)"
+                ) from None
             self._answered(False)
             raise StoreUnavailable(
                 f"database {self._masked}: unreachable or hung: no connection within "
