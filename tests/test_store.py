@@ -695,6 +695,7 @@ def test_a_busy_pool_fails_only_the_call_that_waited_and_is_not_a_silent_server(
     store = open_store(load_settings(database_url=pg_database))
     assert isinstance(store, PostgresStore)
     store.silent_retry_seconds = 600  # were it taken for silent, every call after would fail
+    store.timeout = 10.0  # filling the pool, and after: bounds that prove "does not hang"
     holding, release = threading.Barrier(POOL_MAX + 1), threading.Event()
 
     def hold() -> None:  # a call of ours using a connection, as long as it takes
@@ -715,7 +716,7 @@ def test_a_busy_pool_fails_only_the_call_that_waited_and_is_not_a_silent_server(
         release.set()
         for holder in holders:
             holder.join(60)
-        store.timeout = 2.0
+        store.timeout = 10.0
         assert store.claim("slack:C1:1")  # at once: the server was never thought silent
     finally:
         release.set()
