@@ -20,6 +20,7 @@
                                            [--kind-without-lift on|off [on|off ...]]
                                            [--near-labels RULES [RULES ...]]
                                            [--without SET [SET ...]]
+                                           [--own-topic off|RULES [...]] [--own-words off|on ...]
 
 Asks every question as `evbot ask` does (AnswerService over a fresh index of corpus/) and prints,
 per set: right passage first / in the top three, the quoted answer holding the expected words,
@@ -80,7 +81,13 @@ each variant in turn: `fixes` (the thing asked for by name read past "for" and "
 delivery numbers?"), `years` (a year is no count), `measures` ("how fast" wants a unit),
 `currency` ("… in dollars" asks for an amount), `quote=T` (the thing asked for by name matching
 the quote under T, `ceiling=C` the cited passages under C), `off` none. `--without` leaves sets
-out (a blind set measured later, once). Prints figures; asserts nothing.
+out (a blind set measured later, once). `--own-topic off bare+within+other+dash+those` measures
+session 11's rules for a question that names its own topic (`bot.conversation.OWN_TOPIC`: a bare
+noun phrase, a possessive pointing inside the question, "the other guy" and "those places"
+pointing at the answer before's names, a name after a dash), `--own-words off on` a follow-up
+whose context's first passage lacks its own words searched alone (`bot.service.FOLLOW_UP_OWN_WORDS`,
+off), each in turn over one index; docs/quality.md, "Conversations (session 11)". Prints figures;
+asserts nothing.
 """
 
 from __future__ import annotations
@@ -464,6 +471,20 @@ def main() -> None:
         help="context for a question alone refused, session 10's rules joined by '+' (floor, "
         "agree; off), each in turn",
     )
+    parser.add_argument(
+        "--own-topic",
+        nargs="+",
+        default=[None],
+        help="session 11's word rules joined by '+' (bare, within, other, dash; off), each in turn",
+    )
+    parser.add_argument(
+        "--own-words",
+        nargs="+",
+        choices=["on", "off"],
+        default=[None],
+        help="a follow-up whose context's first passage lacks its own words searched alone "
+        "(session 11), each in turn",
+    )
     args = parser.parse_args()
     if args.baseline:
         import bot.answer
@@ -515,7 +536,7 @@ def main() -> None:
 
             retriever.search_vector = answer_search  # type: ignore[method-assign]
         variants = [
-            (w, z, c, li, te, lf, at, lw, fr, fw, kl, ra, nl)
+            (w, z, c, li, te, lf, at, lw, fr, fw, kl, ra, nl, ot, ow)
             for c in args.context
             for w in args.sentence_weight
             for z in args.unmatched_z
@@ -529,6 +550,8 @@ def main() -> None:
             for kl in args.kind_without_lift
             for ra in args.refused_alone
             for nl in args.near_labels
+            for ot in args.own_topic
+            for ow in args.own_words
         ]
         for (
             weight,
@@ -544,7 +567,16 @@ def main() -> None:
             kind_without_lift,
             refused_alone,
             near_labels,
+            own_topic,
+            own_words,
         ) in variants:
+            if own_topic is not None:
+                rules = () if own_topic == "off" else own_topic.split("+")
+                bot.conversation.OWN_TOPIC = frozenset(rules)
+                print(f"=== a question names its own topic by session 11's rules: {own_topic}")
+            if own_words is not None:
+                bot.service.FOLLOW_UP_OWN_WORDS = own_words == "on"
+                print(f"=== a follow-up leaving its own words behind searched alone: {own_words}")
             if refused_alone is not None:
                 rules = () if refused_alone == "off" else refused_alone.split("+")
                 bot.service.REFUSED_ALONE = frozenset(rules)

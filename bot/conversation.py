@@ -119,12 +119,57 @@ def _openers() -> tuple[str, ...]:
     return _OPENERS + _COMPARISONS if COMPARISON_OPENERS else _OPENERS
 
 
+# Session 11 (docs/quality.md, "Conversations (session 11)"), measured with
+# `benchmarks/quality.py --own-topic off bare+within+other+dash+those` (some, joined by "+"):
+# "bare", a question that is only a noun phrase ("recycling", "chargers?", "musk's next move?":
+# no opener, no question word or verb, nothing pointing back) names its own topic; "within", a
+# possessive after a word of the question points inside it ("whats amazon's pricing plan for its
+# cars"); "other", "the other guy" points at the answer before's names as "the guy" does, and
+# "those", "those places" at the places or companies it named; "dash", a name straight after a
+# dash is a name ("differ—Bezos").
+OWN_TOPIC_RULES = ("bare", "within", "other", "dash", "those")
+OWN_TOPIC: frozenset[str] = frozenset(OWN_TOPIC_RULES)
+_POSSESSIVES = {"its", "their", "his", "her"}
+
+
+def _points_back(words: Sequence[str]) -> list[str]:
+    """The words of a question that point at something said before it; with "within", not a
+    possessive that follows a content word of the question itself ("amazon's plan for its cars")."""
+    anaphora = _anaphora()
+    if "within" not in OWN_TOPIC:
+        return [w for w in words if w in anaphora]
+    function_words = _function_words()
+    pointers, named = [], False
+    for w in words:
+        if w in anaphora and not (named and w in _POSSESSIVES):
+            pointers.append(w)
+        named = named or (w not in anaphora and w not in function_words)
+    return pointers
+
+
+def is_bare(question: str) -> bool:
+    """Only a noun phrase: "recycling", "chargers?", "bezos personality?". No opener ("and
+    Amazon?" borrows the question before), no question word or verb of its own, no pointer back:
+    it names what it asks about and asks nothing about what was said."""
+    lowered = question.lower().strip()
+    if lowered.startswith(_openers()):
+        return False
+    words = _words(lowered)
+    return (
+        bool(content_words(question))
+        and not any(w in _OWN_QUESTION or w in _AUXILIARIES for w in words)
+        and not any(w in _anaphora() for w in words)
+    )
+
+
 def is_follow_up(question: str) -> bool:
     lowered = question.lower().strip()
     words = _words(lowered)
+    if "bare" in OWN_TOPIC and is_bare(question):
+        return False
     return (
         lowered.startswith(_openers())
-        or any(w in _anaphora() for w in words)
+        or bool(_points_back(words))
         or len(content_words(question)) <= 1
     )
 
@@ -199,8 +244,10 @@ def picks_up(question: str, answer: str) -> bool:
 _PERSONAL = {
     "he", "him", "his", "she", "her", "hers", "it", "its", "they", "them", "their", "theirs",
 }  # fmt: skip
-# A name: a capitalised word that does not open its sentence ("EV" and "AI" name nobody).
-_NAME = re.compile(r"(?<=[^.!?\s]\s)(?:[A-Z][a-z]+|[A-Z][a-z]*[A-Z][\w-]*)")
+# A name: a capitalised word that does not open its sentence ("EV" and "AI" name nobody), after
+# a space or straight after a dash ("their personalities may differ—Bezos is …").
+_NAME = re.compile(r"(?:(?<=[^.!?\s]\s)|(?<=[—–]))(?:[A-Z][a-z]+|[A-Z][a-z]*[A-Z][\w-]*)")
+_NAME_AFTER_SPACE = re.compile(r"(?<=[^.!?\s]\s)(?:[A-Z][a-z]+|[A-Z][a-z]*[A-Z][\w-]*)")
 _NOT_NAMES = {"I", "EV", "EVs", "AI"}
 # What a question asking for someone or something opens with: its answer names them.
 _ASKS_WHO = {"who", "whom", "which"}
@@ -215,11 +262,16 @@ _POINTED_AT = (
     "billionaire", "man", "guy", "person",
 )  # fmt: skip
 _DEMONSTRATIVE = re.compile(rf"\b(?:that|this|the) (?:{'|'.join(_POINTED_AT)})\b")
+_OTHER = re.compile(rf"\bthe other (?:{'|'.join(_POINTED_AT)})\b")
+# "why do those places matter?" after an answer naming Europe and Asia: the places it named.
+_POINTED_AT_MANY = ("places", "countries", "regions", "markets", "companies", "firms", "partners")
+_THOSE = re.compile(rf"\b(?:those|these) (?:{'|'.join(_POINTED_AT_MANY)})\b")
 
 
 def names(text: str) -> list[str]:
     """The capitalised names of `text` in order, each once: "Elon", "Musk", "Tesla"."""
-    return list(dict.fromkeys(n for n in _NAME.findall(f" {text}") if n not in _NOT_NAMES))
+    name = _NAME if "dash" in OWN_TOPIC else _NAME_AFTER_SPACE
+    return list(dict.fromkeys(n for n in name.findall(f" {text}") if n not in _NOT_NAMES))
 
 
 def _said(text: str) -> set[str]:
@@ -253,7 +305,12 @@ def referents(question: str, before: str, answer: str | None) -> list[str]:
     """
     if not answer or names(question):
         return []
-    pointed = DEMONSTRATIVE_REFERENTS and bool(_DEMONSTRATIVE.search(question.lower()))
+    lowered = question.lower()
+    pointed = DEMONSTRATIVE_REFERENTS and bool(
+        _DEMONSTRATIVE.search(lowered)
+        or ("other" in OWN_TOPIC and _OTHER.search(lowered))
+        or ("those" in OWN_TOPIC and _THOSE.search(lowered))
+    )
     if not pointed and not _PERSONAL & set(_words(question)):
         return []
     if not pointed and not _ASKS_WHO & set(_after_openers(before.lower().strip())[1][:1]):

@@ -34,6 +34,7 @@ from bot.conversation import (
 from bot.embedding import Embedder, get_embedder
 from bot.errors import IndexUnavailable, UnknownAnswer
 from bot.index import live_build, load_index, ranking_sentences_of
+from bot.lexical import terms
 from bot.retrieval import Hit, Ranking, Retriever
 from bot.settings import Settings
 from bot.store import Store, StoreError, open_store
@@ -72,6 +73,15 @@ FOLLOW_UP_LATE_EVIDENCE = True
 # context then lends coverage, not a topic: "who benefits either way?"). Session 10;
 # `benchmarks/quality.py --refused-alone off floor agree floor+agree` measures them.
 REFUSED_ALONE: frozenset[str] = frozenset({"floor", "agree"})
+# A follow-up candidate whose own first passage holds a word of it that the context's first
+# passage lacks names its own topic: "recycling" after "what does tesla have to do to survive"
+# finds "recycling programs" alone, while the context finds a sustainability passage that matches
+# it by cosine but never says the word. Session 11; `benchmarks/quality.py --own-words off on`:
+# off, on top of the word rules tuning conversations 157 -> 156 of 186 ("what about its
+# batteries?", "what about investors?" gained; "and the factories?", "and prices?", "what would
+# that tech achieve?" lost: fragments borrow the frame of the question before, whose passage
+# need not hold their word).
+FOLLOW_UP_OWN_WORDS = False
 FOLLOW_UP_NEXT_PRIOR = 1.0
 FOLLOW_UP_SENTENCE_AFTER = 0.1
 
@@ -85,6 +95,17 @@ def names_source_terms(retriever: Retriever, question: str) -> bool:
     """Whether a content word of the question occurs in the sources (BM25's stemmed terms)."""
     words = content_words(question)
     return bool(words) and bool(retriever.index.lexical.term_weights(" ".join(words)))
+
+
+def leaves_own_words_behind(retriever: Retriever, question: str, own: int, context: int) -> bool:
+    """Whether the question's first passage alone holds a content word of it (stemmed, as BM25
+    matches) that the context's first passage does not: the context moved off what it asks."""
+    passages = retriever.index.passages
+    asked, alone, in_context = terms(
+        [" ".join(content_words(question)), passages[own].text, passages[context].text]
+    )
+    held = set(asked) & set(alone)
+    return bool(held) and not held & set(in_context)
 
 
 def quoted_for_both(
@@ -362,6 +383,12 @@ class AnswerService:
         # that singles one out names its own topic ("and Wall Street?").
         own_lead = float(own.scores[0] - own.scores[1]) if len(own.scores) > 1 else math.inf
         if is_fragment(question) and own_lead >= FRAGMENT_OWN_LEAD:
+            return question, vector
+        if (
+            FOLLOW_UP_OWN_WORDS
+            and int(context_top[0]) != int(own_top[0])
+            and leaves_own_words_behind(retriever, question, int(own_top[0]), int(context_top[0]))
+        ):
             return question, vector
         if int(context_top[0]) == int(own_top[0]):
             if previous_answer and picks_up(question, previous_answer):
