@@ -34,6 +34,7 @@ from bot.index import live_build
 from bot.service import AnswerService
 from bot.settings import Settings, get_settings, load_settings, masked_url
 from bot.store import SchemaOutdated, StoreError, StoreUnavailable, open_store
+from bot.store.base import Migration
 from bot.store.migrations.postgres import MIGRATIONS as PG_MIGRATIONS
 from bot.store.migrations.sqlite import MIGRATIONS as SQLITE_MIGRATIONS
 from bot.store.postgres import (
@@ -444,6 +445,36 @@ def test_db_upgrade_waits_for_another_and_names_it_when_it_never_lets_go(
         time.sleep(0.1)  # the timer's thread is done with `other`
     assert store.schema_status().pending == ()
     store.close()
+
+
+def test_a_migration_behind_a_table_lock_holds_workers_up_for_a_second_at_a_time(
+    pg_database: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Another session (a worker's long report, someone's psql) holds a table a migration
+    changes: each try waits a second, not for as long as that session likes, and the release
+    phase ends in one line once it has tried for `migration_lock_wait_seconds`."""
+    store = PostgresStore(pg_database)
+    store.upgrade()
+    extra = Migration("a column", ("ALTER TABLE answers ADD COLUMN extra TEXT",))
+    monkeypatch.setattr("bot.store.postgres.MIGRATIONS", [*PG_MIGRATIONS, extra])
+    with psycopg.connect(pg_database) as other:  # inside a transaction until the block ends
+        other.execute("SELECT COUNT(*) FROM answers")  # its lock: ALTER TABLE must wait
+        store.migration_lock_wait_seconds = 2.5
+        with pytest.raises(StoreUnavailable) as refused:
+            store.upgrade()
+        message = str(refused.value)
+        assert f"migration {len(PG_MIGRATIONS) + 1} (a column) found a table it changes" in message
+        assert "not applied: run it again" in message and message.count("\n") == 0
+        assert "***" in message and _password(pg_database) not in message
+        store.migration_lock_wait_seconds = 60
+        threading.Timer(1.5, other.rollback).start()  # the session lets go: the retry applies it
+        assert store.upgrade() == ["a column"]
+        time.sleep(0.1)  # the timer's thread is done with `other`
+    with psycopg.connect(pg_database) as conn:
+        assert conn.execute("SELECT extra FROM answers").fetchall() == []
+        assert conn.execute("SELECT MAX(version) FROM schema_migrations").fetchone() == (
+            len(PG_MIGRATIONS) + 1,
+        )
 
 
 def test_psycopg_without_the_wait_timeout_the_bound_relies_on_is_refused_at_import(

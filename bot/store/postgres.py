@@ -33,6 +33,7 @@ from bot.answer import Answer
 from bot.settings import masked_url
 from bot.store.base import (
     PRUNE_EVERY_SECONDS,
+    Migration,
     SchemaStatus,
     StoreError,
     StoreUnavailable,
@@ -65,6 +66,9 @@ MIGRATION_LOCK_POLL_SECONDS = 0.5  # an upgrade waiting for another asks for the
 # ... for at most this long: a release phase waits out another's long migration, but not a
 # holder that will never let go (its host frozen, so its kernel still answers keepalives).
 MIGRATION_LOCK_WAIT_SECONDS = 900.0
+# A migration's wait for a table lock (lock_timeout), tried again until the wait above: while it
+# waits, every call on that table queues behind it, so no longer than a chat statement's bound.
+MIGRATION_TABLE_LOCK_SECONDS = 1.0
 PUBLISH_LOCK = 0x65766269  # ("evbi"): two index builds publish one after the other
 KEEP_BUILDS = 2  # published builds kept: the current one and the one before
 # A publish waiting for another to finish asks for the lock this often: each ask is a bounded
@@ -407,7 +411,8 @@ class PostgresStore(SQLStore):
         end within EVBOT_REPORT_TIMEOUT_SECONDS each, so a silent server says so rather than
         hanging the release phase; the lock is asked for every MIGRATION_LOCK_POLL_SECONDS (an
         upgrade elsewhere may hold it for minutes) for at most `migration_lock_wait_seconds`.
-        The migrations themselves are not bounded: one may rewrite a large table."""
+        A migration waits for a table's lock MIGRATION_TABLE_LOCK_SECONDS at a time, tried again
+        for as long. The migrations themselves are not bounded: one may rewrite a large table."""
         applied: list[str] = []
         each_wait = {"each_wait": True, "setting": "EVBOT_REPORT_TIMEOUT_SECONDS"}
         try:
@@ -417,16 +422,12 @@ class PostgresStore(SQLStore):
                 with DEADLINE.within(self.report_timeout, **each_wait):  # type: ignore[arg-type]
                     self._take_migration_lock(conn)
                     version = self._version(conn)
+                    conn.execute(
+                        "SELECT set_config('lock_timeout', %s, false)",
+                        (f"{round(MIGRATION_TABLE_LOCK_SECONDS * 1000)}ms",),
+                    )
                 for number, migration in enumerate(MIGRATIONS[version:], start=version + 1):
-                    with conn.transaction():
-                        for statement in migration.statements:
-                            conn.execute(statement)
-                        if migration.run is not None:
-                            migration.run(conn)
-                        conn.execute(
-                            "INSERT INTO schema_migrations (version, name) VALUES (%s, %s)",
-                            (number, migration.name),
-                        )
+                    self._apply(conn, number, migration, applied)
                     applied.append(migration.name)
                 with DEADLINE.within(self.report_timeout, **each_wait):  # type: ignore[arg-type]
                     conn.execute("SELECT pg_advisory_unlock(%s)", (MIGRATION_LOCK,))
@@ -444,6 +445,35 @@ class PostgresStore(SQLStore):
         except psycopg.Error as err:
             raise StoreError(f"database {self._masked}: {self._say(err)}") from None
         return applied
+
+    def _apply(
+        self, conn: psycopg.Connection[Any], number: int, migration: Migration, applied: list[str]
+    ) -> None:
+        """One migration in its own transaction, tried again while a table it changes is locked
+        by other sessions (lock_timeout ends each wait), for up to `migration_lock_wait_seconds`."""
+        started = time.monotonic()
+        while True:
+            try:
+                with conn.transaction():
+                    for statement in migration.statements:
+                        conn.execute(statement)
+                    if migration.run is not None:
+                        migration.run(conn)
+                    conn.execute(
+                        "INSERT INTO schema_migrations (version, name) VALUES (%s, %s)",
+                        (number, migration.name),
+                    )
+                return
+            except psycopg.errors.LockNotAvailable:
+                waited = time.monotonic() - started
+                if waited >= self.migration_lock_wait_seconds:
+                    done = f" (applied: {', '.join(applied)})" if applied else ""
+                    raise StoreUnavailable(
+                        f"database {self._masked}: migration {number} ({migration.name}) found "
+                        f"a table it changes locked by other sessions for {waited:.0f} s; it and "
+                        f"those after it were not applied{done}: run it again"
+                    ) from None
+                time.sleep(MIGRATION_LOCK_POLL_SECONDS)
 
     def _take_migration_lock(self, conn: psycopg.Connection[Any]) -> None:
         """The migration lock, asked for until free: each ask a bounded round trip, where one
