@@ -11,6 +11,8 @@ a server that stopped answering altogether and drops that connection, so the cal
 outage and the chat layer's fallbacks answer anyway. Reports (stats, logs, the dashboard) and
 index publishes and pulls are bounded the same way by EVBOT_REPORT_TIMEOUT_SECONDS, on each wait
 for the server rather than on the whole call: a publish of a large build takes minutes.
+`evbot db upgrade` bounds its connecting, its lock waits and each wait before its migrations
+start, never the migrations themselves (see `upgrade`).
 """
 
 from __future__ import annotations
@@ -414,12 +416,17 @@ class PostgresStore(SQLStore):
         A migration waits for a table's lock MIGRATION_TABLE_LOCK_SECONDS at a time, tried again
         for as long. The migrations themselves are not bounded: one may rewrite a large table."""
         applied: list[str] = []
-        each_wait = {"each_wait": True, "setting": "EVBOT_REPORT_TIMEOUT_SECONDS"}
+
+        def bounded() -> AbstractContextManager[None]:
+            return DEADLINE.within(
+                self.report_timeout, each_wait=True, setting="EVBOT_REPORT_TIMEOUT_SECONDS"
+            )
+
         try:
             with BoundedConnection.connect(
                 self._url, autocommit=True, connect_timeout=CONNECT_TIMEOUT
             ) as conn:
-                with DEADLINE.within(self.report_timeout, **each_wait):  # type: ignore[arg-type]
+                with bounded():
                     self._take_migration_lock(conn)
                     version = self._version(conn)
                     conn.execute(
@@ -429,7 +436,7 @@ class PostgresStore(SQLStore):
                 for number, migration in enumerate(MIGRATIONS[version:], start=version + 1):
                     self._apply(conn, number, migration, applied)
                     applied.append(migration.name)
-                with DEADLINE.within(self.report_timeout, **each_wait):  # type: ignore[arg-type]
+                with bounded():
                     conn.execute("SELECT pg_advisory_unlock(%s)", (MIGRATION_LOCK,))
         except psycopg.errors.ConnectionTimeout as err:
             raise StoreUnavailable(
