@@ -21,6 +21,7 @@
                                            [--near-labels RULES [RULES ...]]
                                            [--without SET [SET ...]]
                                            [--own-topic off|RULES [...]] [--own-words off|on ...]
+                                           [--own-words-under-floor off|on ...]
 
 Asks every question as `evbot ask` does (AnswerService over a fresh index of corpus/) and prints,
 per set: right passage first / in the top three, the quoted answer holding the expected words,
@@ -86,8 +87,10 @@ session 11's rules for a question that names its own topic (`bot.conversation.OW
 noun phrase, a possessive pointing inside the question, "the other guy" and "those places"
 pointing at the answer before's names, a name after a dash), `--own-words off on` a follow-up
 whose context's first passage lacks its own words searched alone (`bot.service.FOLLOW_UP_OWN_WORDS`,
-off), each in turn over one index; docs/quality.md, "Conversations (session 11)". Prints figures;
-asserts nothing.
+off), `--own-words-under-floor off on` a question of a conversation refused alone whose own first
+passage holds its words answered from it with the context's coverage
+(`bot.service.OWN_WORDS_UNDER_FLOOR`), each in turn over one index; docs/quality.md,
+"Conversations (session 11)". Prints figures; asserts nothing.
 """
 
 from __future__ import annotations
@@ -485,6 +488,14 @@ def main() -> None:
         help="a follow-up whose context's first passage lacks its own words searched alone "
         "(session 11), each in turn",
     )
+    parser.add_argument(
+        "--own-words-under-floor",
+        nargs="+",
+        choices=["on", "off"],
+        default=[None],
+        help="a question refused alone whose own first passage holds its words searched alone "
+        "with the context's coverage (session 11), each in turn",
+    )
     args = parser.parse_args()
     if args.baseline:
         import bot.answer
@@ -536,7 +547,7 @@ def main() -> None:
 
             retriever.search_vector = answer_search  # type: ignore[method-assign]
         variants = [
-            (w, z, c, li, te, lf, at, lw, fr, fw, kl, ra, nl, ot, ow)
+            (w, z, c, li, te, lf, at, lw, fr, fw, kl, ra, nl, ot, ow, uf)
             for c in args.context
             for w in args.sentence_weight
             for z in args.unmatched_z
@@ -552,6 +563,7 @@ def main() -> None:
             for nl in args.near_labels
             for ot in args.own_topic
             for ow in args.own_words
+            for uf in args.own_words_under_floor
         ]
         for (
             weight,
@@ -569,7 +581,11 @@ def main() -> None:
             near_labels,
             own_topic,
             own_words,
+            own_words_under_floor,
         ) in variants:
+            if own_words_under_floor is not None:
+                bot.service.OWN_WORDS_UNDER_FLOOR = own_words_under_floor == "on"
+                print(f"=== own words under the refusal floor: {own_words_under_floor}")
             if own_topic is not None:
                 rules = () if own_topic == "off" else own_topic.split("+")
                 bot.conversation.OWN_TOPIC = frozenset(rules)

@@ -410,6 +410,44 @@ def test_a_topic_switch_naming_its_topic_is_searched_alone(
     assert searched() == "context"  # as before session 11
 
 
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        # conversations-tuning-9.jsonl and -7.jsonl: refused alone, so the first kept its
+        # context and quoted Tesla's reputation; the second, a bare phrase, was refused.
+        ("what is tesla's reputation like", "what are its weak spots?"),
+        ("What are Tesla's vehicles praised for?", "any weak spots?"),
+    ],
+)
+def test_a_question_refused_alone_whose_passage_holds_its_words_is_answered_from_it(
+    service: AnswerService, monkeypatch: pytest.MonkeyPatch, first: str, second: str
+) -> None:
+    """Alone it matches every passage under the refusal floor, but BM25 finds "weaknesses" in
+    the passage listing them, which the context does not put first: searched alone, answered
+    with the context's coverage, quoting the sentence "these weaknesses" points at."""
+    import bot.service
+
+    def asked() -> tuple[str, str]:
+        conversation = uuid.uuid4().hex
+        service.ask(first, conversation=conversation)
+        answer = service.ask(second, [first], conversation=conversation)
+        cited = answer.citations[0].text if answer.citations else ""
+        right = answer.outcome == "answered" and answer.answer.startswith("Production delays")
+        return ("cited" if "Production delays" in cited else "not cited"), (
+            "right" if right else answer.answer
+        )
+
+    assert service.ask(second).refused  # alone
+    assert asked() == ("cited", "right")
+    # Without the sentence "these weaknesses" points at, the passage is cited but not quoted.
+    monkeypatch.setattr(bot.service, "pointed_at", lambda hit, question: hit)
+    assert asked()[0] == "cited" and asked()[1] != "right"
+    monkeypatch.setattr(bot.service, "OWN_WORDS_UNDER_FLOOR", False)
+    assert asked() != ("cited", "right")
+    # Words the sources never use find no passage of their own: still refused.
+    assert service.ask("pizza toppings?", [first]).refused
+
+
 def test_the_other_guy_is_searched_with_the_names_the_answer_before_said(
     service: AnswerService, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -556,7 +594,8 @@ def conversations(name: str) -> list[dict]:
 # (new), held out 2 17 of 17. Read by session 10's word rules: tuning-6 20, tuning-7 21, no
 # switch of tuning-5 searched as a follow-up; a question refused alone given its context:
 # tuning-8 19 of 30 (3 switches searched as follow-ups, as before). Session 11's own-topic rules:
-# tuning-6 22, tuning-8 20 with no switch searched as a follow-up, tuning-9 25 of 30 (new).
+# tuning-6 22, tuning-8 20 with no switch searched as a follow-up, tuning-9 25 of 30 (new); with
+# a question refused alone answered from its own words' passage: tuning-7 24, -8 21, -9 26.
 @pytest.mark.parametrize(
     ("name", "right_floor", "switched_ceiling"),
     [
@@ -566,9 +605,9 @@ def conversations(name: str) -> list[dict]:
         ("conversations-tuning-4.jsonl", 16, 0),
         ("conversations-tuning-5.jsonl", 17, 0),
         ("conversations-tuning-6.jsonl", 21, 1),
-        ("conversations-tuning-7.jsonl", 20, 1),
-        ("conversations-tuning-8.jsonl", 19, 0),
-        ("conversations-tuning-9.jsonl", 24, 0),
+        ("conversations-tuning-7.jsonl", 23, 1),
+        ("conversations-tuning-8.jsonl", 20, 0),
+        ("conversations-tuning-9.jsonl", 25, 0),
         ("conversations-holdout.jsonl", 7, 2),
         ("conversations-holdout-2.jsonl", 16, 1),
         ("conversations-holdout-3.jsonl", 11, 1),
