@@ -19,6 +19,7 @@
                                            [--conversations-only]
                                            [--kind-without-lift on|off [on|off ...]]
                                            [--near-labels RULES [RULES ...]]
+                                           [--near-11 RULES [RULES ...]]
                                            [--without SET [SET ...]]
                                            [--own-topic off|RULES [...]] [--own-words off|on ...]
                                            [--own-words-under-floor off|on ...]
@@ -90,7 +91,15 @@ whose context's first passage lacks its own words searched alone (`bot.service.F
 off), `--own-words-under-floor off on` a question of a conversation refused alone whose own first
 passage holds its words answered from it with the context's coverage
 (`bot.service.OWN_WORDS_UNDER_FLOOR`), each in turn over one index; docs/quality.md,
-"Conversations (session 11)". Prints figures; asserts nothing.
+"Conversations (session 11)".
+`--near-11 off
+role+where+tell+feature+choice+attribute+cost+counts` measures session 11's near-domain rules (off
+in the bot; docs/quality.md, "Near-domain (session 11)"), each variant in turn: `role` ("which
+engineer leads …" asks for a person), `where` (a bare "where" with a verb of place wants a place
+on the map), `where-is` ("where is X" too), `tell` ("tell me about X" asks about X), `feature`
+("does it come with X?"), `choice` ("A or B?"), `attribute` (an attribute the quote says in other
+words is said), `cost` (only the verb "cost" asks for an amount), `counts` ("tesla q3
+deliveries?" asks for a number). Prints figures; asserts nothing.
 """
 
 from __future__ import annotations
@@ -395,6 +404,13 @@ def main() -> None:
         "measures, currency, quote=T, ceiling=C; off), each variant in turn",
     )
     parser.add_argument(
+        "--near-11",
+        nargs="+",
+        default=[None],
+        help="session 11's near-domain rules joined by '+' (role, where, where-is, tell, feature, "
+        "choice, attribute, cost, counts; off), each variant in turn",
+    )
+    parser.add_argument(
         "--context",
         nargs="+",
         choices=["content", "whole"],
@@ -547,7 +563,7 @@ def main() -> None:
 
             retriever.search_vector = answer_search  # type: ignore[method-assign]
         variants = [
-            (w, z, c, li, te, lf, at, lw, fr, fw, kl, ra, nl, ot, ow, uf)
+            (w, z, c, li, te, lf, at, lw, fr, fw, kl, ra, nl, ot, ow, uf, n11)
             for c in args.context
             for w in args.sentence_weight
             for z in args.unmatched_z
@@ -564,6 +580,7 @@ def main() -> None:
             for ot in args.own_topic
             for ow in args.own_words
             for uf in args.own_words_under_floor
+            for n11 in args.near_11
         ]
         for (
             weight,
@@ -582,6 +599,7 @@ def main() -> None:
             own_topic,
             own_words,
             own_words_under_floor,
+            near_11,
         ) in variants:
             if own_words_under_floor is not None:
                 bot.service.OWN_WORDS_UNDER_FLOOR = own_words_under_floor == "on"
@@ -593,6 +611,18 @@ def main() -> None:
             if own_words is not None:
                 bot.service.FOLLOW_UP_OWN_WORDS = own_words == "on"
                 print(f"=== a follow-up leaving its own words behind searched alone: {own_words}")
+            if near_11 is not None:
+                rules = set(near_11.split("+"))
+                bot.answer_type.ROLE_NOUN_ASKS_PERSON = "role" in rules
+                bot.answer_type.WHERE_ON_THE_MAP = "where" in rules
+                bot.answer_type.TELL_ME_ABOUT_FOCUS = "tell" in rules
+                bot.answer_type.FEATURE_FOCUS = "feature" in rules
+                bot.answer_type.CHOICE_FOCUS = "choice" in rules
+                bot.answer_type.ATTRIBUTE_SAID_IN_OTHER_WORDS = "attribute" in rules
+                bot.answer_type.COST_AS_VERB = "cost" in rules
+                bot.answer_type.WHERE_IS_A_THING = "where-is" in rules
+                bot.answer_type.FRAGMENT_COUNTS = "counts" in rules
+                print(f"=== near-domain rules (session 11): {near_11}")
             if refused_alone is not None:
                 rules = () if refused_alone == "off" else refused_alone.split("+")
                 bot.service.REFUSED_ALONE = frozenset(rules)

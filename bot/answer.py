@@ -24,6 +24,7 @@ from bot.answer_type import (
     asked_kind,
     holds,
     names_in,
+    said_in_other_words,
     unmatched_words,
     unmentioned_attribute,
     unmentioned_focus,
@@ -232,7 +233,16 @@ def compose_answer(
         holds(kind, text, question, of_the_kind_asked=True) for text in judged
     )
     cited = " ".join(h.passage.text for h in hits)
-    unmentioned = unmentioned_names(question, cited) + unmentioned_attribute(question, cited)
+    # Each question word's best token match within the quoted sentence(s).
+    in_quote = (
+        word_evidence(question, evidence[0].words, _quote_evidence(hits, quotes))
+        if evidence
+        else {}
+    )
+    attribute = unmentioned_attribute(question, cited)
+    if answer_type.ATTRIBUTE_SAID_IN_OTHER_WORDS and said_in_other_words(attribute, in_quote):
+        attribute = []
+    unmentioned = unmentioned_names(question, cited) + attribute
     if answer_type.NAMED_THING_RULES and holds_kind and not unmentioned:
         unmentioned = unmentioned_focus(question, cited, _pull(embed, hits[0].passage.text))
     if holds_kind and not unmentioned and encode is not None and holds_term is not None:
@@ -253,7 +263,6 @@ def compose_answer(
     if holds_kind and not unmentioned and evidence and quote_weak is not None:
         # The thing asked for by name, matched weakly by the quote itself ("warranty" in a
         # sentence about carbon neutrality) and not well anywhere cited.
-        in_quote = word_evidence(question, evidence[0].words, _quote_evidence(hits, quotes))
         unmentioned = weak_focus_in_quote(question, in_quote, matched, quote_weak)
     answered = holds_kind and not unmentioned
     citations = tuple(
