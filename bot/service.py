@@ -90,8 +90,10 @@ FOLLOW_UP_OWN_WORDS = False
 # which the context ranks below Tesla's reputation. And the sentence a quoted "these <word>"
 # points at is quoted ("Production delays, quality control issues …", the sentence before
 # "exploit these weaknesses"). Session 11; `benchmarks/quality.py --own-words-under-floor off
-# on`: tuning conversations 182 -> 186 of 216, held out 90 -> 90 of 132 and 16 -> 16 of 20.
-OWN_WORDS_UNDER_FLOOR = True
+# on`: tuning conversations 182 -> 186 of 216, held out 90 -> 90 of 132 and 16 -> 16 of 20, but
+# off: in a thread it answered off-topic questions the bot refuses ("Translate 'good morning'
+# into Spanish.", "How do I renew my passport?"), whose words some passage holds.
+OWN_WORDS_UNDER_FLOOR = False
 _POINTING = re.compile(r"\b(?:these|those|such)\s+(\w+)", re.IGNORECASE)
 FOLLOW_UP_NEXT_PRIOR = 1.0
 FOLLOW_UP_SENTENCE_AFTER = 0.1

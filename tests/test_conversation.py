@@ -440,6 +440,7 @@ def test_a_question_refused_alone_whose_passage_holds_its_words_is_answered_from
             "right" if right else answer.answer
         )
 
+    monkeypatch.setattr(bot.service, "OWN_WORDS_UNDER_FLOOR", True)  # measured, off
     assert service.ask(second).refused  # alone
     assert asked() == ("cited", "right")
     # Without the sentence "these weaknesses" points at, the passage is cited but not quoted.
@@ -598,7 +599,8 @@ def conversations(name: str) -> list[dict]:
 # switch of tuning-5 searched as a follow-up; a question refused alone given its context:
 # tuning-8 19 of 30 (3 switches searched as follow-ups, as before). Session 11's own-topic rules:
 # tuning-6 22, tuning-8 20 with no switch searched as a follow-up, tuning-9 25 of 30 (new); with
-# a question refused alone answered from its own words' passage: tuning-7 24, -8 21, -9 26.
+# a question refused alone answered from its own words' passage (off: it answered off-topic
+# questions in threads) tuning-7 24, -8 21, -9 26.
 @pytest.mark.parametrize(
     ("name", "right_floor", "switched_ceiling"),
     [
@@ -608,9 +610,9 @@ def conversations(name: str) -> list[dict]:
         ("conversations-tuning-4.jsonl", 16, 0),
         ("conversations-tuning-5.jsonl", 17, 0),
         ("conversations-tuning-6.jsonl", 21, 1),
-        ("conversations-tuning-7.jsonl", 23, 1),
-        ("conversations-tuning-8.jsonl", 20, 0),
-        ("conversations-tuning-9.jsonl", 25, 0),
+        ("conversations-tuning-7.jsonl", 21, 1),
+        ("conversations-tuning-8.jsonl", 19, 0),
+        ("conversations-tuning-9.jsonl", 24, 0),
         ("conversations-holdout.jsonl", 7, 2),
         ("conversations-holdout-2.jsonl", 16, 1),
         ("conversations-holdout-3.jsonl", 11, 1),
