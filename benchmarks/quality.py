@@ -88,8 +88,8 @@ session 11's rules for a question that names its own topic (`bot.conversation.OW
 noun phrase, a possessive pointing inside the question, "the other guy" and "those places"
 pointing at the answer before's names, a name after a dash), `--own-words off on` a follow-up
 whose context's first passage lacks its own words searched alone (`bot.service.FOLLOW_UP_OWN_WORDS`,
-off), `--own-words-under-floor off on` a question of a conversation refused alone whose own first
-passage holds its words answered from it with the context's coverage
+off), `--own-words-under-floor off on` a follow-up refused alone whose own first passage holds
+its words answered from it with the context's coverage
 (`bot.service.OWN_WORDS_UNDER_FLOOR`), each in turn over one index; docs/quality.md,
 "Conversations (session 11)".
 `--near-11 off
@@ -509,7 +509,7 @@ def main() -> None:
         nargs="+",
         choices=["on", "off"],
         default=[None],
-        help="a question refused alone whose own first passage holds its words searched alone "
+        help="a follow-up refused alone whose own first passage holds its words searched alone "
         "with the context's coverage (session 11), each in turn",
     )
     args = parser.parse_args()

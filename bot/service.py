@@ -83,17 +83,17 @@ REFUSED_ALONE: frozenset[str] = frozenset({"floor", "agree"})
 # that tech achieve?" lost: fragments borrow the frame of the question before, whose passage
 # need not hold their word).
 FOLLOW_UP_OWN_WORDS = False
-# A question in a conversation that alone would be refused, whose own first passage holds a word
-# of it that the context's first passage lacks, is searched alone and answered with the
-# context's coverage: "what are its weak spots?" after a question about Tesla's reputation
-# matches every passage under the refusal floor, yet BM25 finds "weaknesses" in the right one,
-# which the context ranks below Tesla's reputation. And the sentence a quoted "these <word>"
-# points at is quoted ("Production delays, quality control issues …", the sentence before
-# "exploit these weaknesses"). Session 11; `benchmarks/quality.py --own-words-under-floor off
-# on`: tuning conversations 182 -> 186 of 216, held out 90 -> 90 of 132 and 16 -> 16 of 20, but
-# off: in a thread it answered off-topic questions the bot refuses ("Translate 'good morning'
-# into Spanish.", "How do I renew my passport?"), whose words some passage holds.
-OWN_WORDS_UNDER_FLOOR = False
+# A follow-up candidate that alone would be refused and asks for something about the topic before
+# (so it keeps its context, answered with the context's coverage), whose own first passage holds
+# a word of it that the context's first passage lacks, is searched alone with that coverage:
+# "what are its weak spots?" after a question about Tesla's reputation matches every passage
+# under the refusal floor, yet BM25 finds "weaknesses" in the right one, which the context ranks
+# below Tesla's reputation. And the sentence a quoted "these <word>" points at is quoted
+# ("Production delays, quality control issues …", the sentence before "exploit these
+# weaknesses"). It changes which passage answers, never whether one does: for every question
+# refused alone (the first version) it answered off-topic questions in threads ("How do I renew
+# my passport?"). Session 11; `benchmarks/quality.py --own-words-under-floor off on`.
+OWN_WORDS_UNDER_FLOOR = True
 _POINTING = re.compile(r"\b(?:these|those|such)\s+(\w+)", re.IGNORECASE)
 FOLLOW_UP_NEXT_PRIOR = 1.0
 FOLLOW_UP_SENTENCE_AFTER = 0.1
@@ -380,8 +380,6 @@ class AnswerService:
             return resolved, self.embedder.encode_query(resolved)
         vector = self.embedder.encode_query(question)
         refused_alone = bool(history) and self.refused_alone(retriever, question, vector)
-        if refused_alone and self.own_words_alone(retriever, question, history, vector):
-            return question, vector
         if query == question:
             if "agree" in REFUSED_ALONE and refused_alone:
                 query = context_query(question, history)
@@ -406,6 +404,8 @@ class AnswerService:
         own_best = float(vectors[int(own_top[0])] @ vector)
         weak = own_best < FOLLOW_UP_OWN_MATCH or ("floor" in REFUSED_ALONE and refused_alone)
         if weak and (asks_a_question_word(question) or not names_source_terms(retriever, question)):
+            if self.own_words_alone(retriever, question, history, vector, previous_answer):
+                return question, vector
             return query, in_context
         # How far the question alone puts its first passage ahead (fused z-scores): a fragment
         # that singles one out names its own topic ("and Wall Street?").
@@ -435,14 +435,29 @@ class AnswerService:
         return question, vector
 
     def own_words_alone(
-        self, retriever: Retriever, question: str, history: Sequence[str], vector: np.ndarray
+        self,
+        retriever: Retriever,
+        question: str,
+        history: Sequence[str],
+        vector: np.ndarray,
+        previous_answer: str | None,
     ) -> float | None:
-        """For a question of a conversation that alone would be refused: the context's coverage
-        (its best cosine) when the question's own first passage holds a word of it that the
-        context's first passage lacks (it is then searched alone); None otherwise."""
-        if not OWN_WORDS_UNDER_FLOOR or not self.refused_alone(retriever, question, vector):
+        """For a follow-up candidate that alone would be refused and asks for something about
+        the topic before (so it would keep its context, and be answered with the context's
+        coverage): that coverage (the context's best cosine) when the question's own first
+        passage holds a word of it that the context's first passage lacks; it is then searched
+        alone. None otherwise: then it never changes whether a question is answered, only
+        which passage answers it."""
+        query = search_query(question, history)
+        if not OWN_WORDS_UNDER_FLOOR or query == question or not history:
             return None
-        query = context_query(question, history)
+        if not asks_a_question_word(question) or not self.refused_alone(
+            retriever, question, vector
+        ):
+            return None
+        own_names = new_names(question, f"{history[-1]} {previous_answer}")
+        if previous_answer and own_names and names_source_terms(retriever, " ".join(own_names)):
+            return None  # searched alone by the new-name rule, as any question naming its topic
         in_context = self.embedder.encode_query(query)
         own = retriever.rank(question, vector).ids[:1]
         context = retriever.rank(query, in_context).ids[:1]
@@ -502,7 +517,7 @@ class AnswerService:
             hits = retriever.search_vector(query, vector, k)
         coverage = best_similarity(retriever, vector)
         if history and query == text:
-            covered = self.own_words_alone(retriever, text, history, vector)
+            covered = self.own_words_alone(retriever, text, history, vector, previous)
             if covered is not None:
                 coverage = max(coverage, covered)
                 hits = [pointed_at(hit, text) for hit in hits]

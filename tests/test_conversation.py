@@ -416,10 +416,10 @@ def test_a_topic_switch_naming_its_topic_is_searched_alone(
 @pytest.mark.parametrize(
     ("first", "second"),
     [
-        # conversations-tuning-9.jsonl and -7.jsonl: refused alone, so the first kept its
-        # context and quoted Tesla's reputation; the second, a bare phrase, was refused.
+        # conversations-tuning-9.jsonl and -8.jsonl: refused alone, so each kept its context
+        # and quoted Tesla's reputation.
         ("what is tesla's reputation like", "what are its weak spots?"),
-        ("What are Tesla's vehicles praised for?", "any weak spots?"),
+        ("is tesla still the top ev maker?", "what are its weak spots then"),
     ],
 )
 def test_a_question_refused_alone_whose_passage_holds_its_words_is_answered_from_it(
@@ -440,7 +440,9 @@ def test_a_question_refused_alone_whose_passage_holds_its_words_is_answered_from
             "right" if right else answer.answer
         )
 
-    monkeypatch.setattr(bot.service, "OWN_WORDS_UNDER_FLOOR", True)  # measured, off
+    off_topic = ["Translate 'good morning' into Spanish.", "How do I renew my passport?"]
+    outcomes = [service.ask(question, [first]).outcome for question in off_topic]
+    assert outcomes[1] == "refused"  # in a thread too
     assert service.ask(second).refused  # alone
     assert asked() == ("cited", "right")
     # Without the sentence "these weaknesses" points at, the passage is cited but not quoted.
@@ -448,8 +450,9 @@ def test_a_question_refused_alone_whose_passage_holds_its_words_is_answered_from
     assert asked()[0] == "cited" and asked()[1] != "right"
     monkeypatch.setattr(bot.service, "OWN_WORDS_UNDER_FLOOR", False)
     assert asked() != ("cited", "right")
-    # Words the sources never use find no passage of their own: still refused.
-    assert service.ask("pizza toppings?", [first]).refused
+    # It changes which passage answers, never whether one does (the first version, for every
+    # question refused alone, answered off-topic questions whose words some passage holds).
+    assert [service.ask(question, [first]).outcome for question in off_topic] == outcomes
 
 
 def test_the_other_guy_is_searched_with_the_names_the_answer_before_said(
@@ -599,8 +602,7 @@ def conversations(name: str) -> list[dict]:
 # switch of tuning-5 searched as a follow-up; a question refused alone given its context:
 # tuning-8 19 of 30 (3 switches searched as follow-ups, as before). Session 11's own-topic rules:
 # tuning-6 22, tuning-8 20 with no switch searched as a follow-up, tuning-9 25 of 30 (new); with
-# a question refused alone answered from its own words' passage (off: it answered off-topic
-# questions in threads) tuning-7 24, -8 21, -9 26.
+# a follow-up refused alone answered from its own words' passage: tuning-8 21, tuning-9 26.
 @pytest.mark.parametrize(
     ("name", "right_floor", "switched_ceiling"),
     [
@@ -611,8 +613,8 @@ def conversations(name: str) -> list[dict]:
         ("conversations-tuning-5.jsonl", 17, 0),
         ("conversations-tuning-6.jsonl", 21, 1),
         ("conversations-tuning-7.jsonl", 21, 1),
-        ("conversations-tuning-8.jsonl", 19, 0),
-        ("conversations-tuning-9.jsonl", 24, 0),
+        ("conversations-tuning-8.jsonl", 20, 0),
+        ("conversations-tuning-9.jsonl", 25, 0),
         ("conversations-holdout.jsonl", 7, 2),
         ("conversations-holdout-2.jsonl", 16, 1),
         ("conversations-holdout-3.jsonl", 11, 1),
