@@ -13,6 +13,7 @@
                                            [--late-follow-ups on|off [on|off ...]]
                                            [--asked-thing RULES [RULES ...]]
                                            [--late-window W [W ...]]
+                                           [--passage-lift W [W ...]]
                                            [--follow-up-ranking on|off [on|off ...]]
                                            [--follow-up-words on|off|RULES [...]]
                                            [--refused-alone off|RULES [...]]
@@ -59,7 +60,11 @@ cited token above T), `forms` ("whats", "who is heading / started"), `off` none.
 `--late-window 0 0.5` measures the quote's sentence scores without and with the best MaxSim of
 a two-sentence window holding each sentence at that weight (`bot.retrieval.LATE_WINDOW_WEIGHT`,
 0.5 in the bot, 0 switches it off; docs/quality.md, sessions 9 and 10), each in turn over one
-index.
+index; `0.5:lifted` lets a neighbour join the quote on its lifted score (the bot since session
+11, `bot.answer.JOIN_WITHOUT_LIFT` off), `0.5` alone on its score without the lift (session 10).
+`--passage-lift 0 0.75` measures the quote's sentence scores without and with each cited
+passage's MaxSim less the best cited one's at that weight (`bot.retrieval.LATE_PASSAGE_LIFT`,
+0.75 in the bot; docs/quality.md, "Ranking (session 11)"), each in turn over one index.
 `--follow-up-ranking off on` measures follow-ups ranked as before
 and with session 9's rules (the passage after the one the answer before quoted moved up, the
 sentence right after a quoted one preferred: `bot.service.FOLLOW_UP_NEXT_PRIOR`,
@@ -459,7 +464,16 @@ def main() -> None:
         nargs="+",
         default=[None],
         help="weight of a two-sentence window's MaxSim in the quote's scores, each in turn; "
-        "W:lifted lets a neighbour join the quote on its lifted score (the bot: 0.5; 0: off)",
+        "W:lifted lets a neighbour join the quote on its lifted score, W alone on its score "
+        "without the lift (the bot: 0.5:lifted; 0: off)",
+    )
+    parser.add_argument(
+        "--passage-lift",
+        nargs="+",
+        type=float,
+        default=[None],
+        help="weight of the cited passage's MaxSim less the best cited one's in the quote's "
+        "sentence scores, as part of the lift, each in turn (the bot: 0.75; 0: off)",
     )
     parser.add_argument(
         "--follow-up-ranking",
@@ -563,7 +577,7 @@ def main() -> None:
 
             retriever.search_vector = answer_search  # type: ignore[method-assign]
         variants = [
-            (w, z, c, li, te, lf, at, lw, fr, fw, kl, ra, nl, ot, ow, uf, n11)
+            (w, z, c, li, te, lf, at, lw, fr, fw, kl, ra, nl, ot, ow, uf, n11, pl)
             for c in args.context
             for w in args.sentence_weight
             for z in args.unmatched_z
@@ -581,6 +595,7 @@ def main() -> None:
             for ow in args.own_words
             for uf in args.own_words_under_floor
             for n11 in args.near_11
+            for pl in args.passage_lift
         ]
         for (
             weight,
@@ -600,7 +615,11 @@ def main() -> None:
             own_words,
             own_words_under_floor,
             near_11,
+            passage_lift,
         ) in variants:
+            if passage_lift is not None:
+                bot.retrieval.LATE_PASSAGE_LIFT = passage_lift
+                print(f"=== passage lift {passage_lift}")
             if own_words_under_floor is not None:
                 bot.service.OWN_WORDS_UNDER_FLOOR = own_words_under_floor == "on"
                 print(f"=== own words under the refusal floor: {own_words_under_floor}")

@@ -165,6 +165,7 @@ def quoted_for_both(
                     hit.sentence_lift, alone_hit.sentence_lift, strict=True
                 )
             ),
+            passage_lift=(hit.passage_lift + alone_hit.passage_lift) / 2,
         )
         for hit, alone_hit in zip(found, asked, strict=True)
     ]

@@ -8,6 +8,7 @@ import numpy as np
 import pytest
 
 import bot.answer
+import bot.retrieval
 from bot import answer_type
 from bot.answer import REFUSAL, announces, compose_answer, day, text_fragment_link
 from bot.answer_type import (
@@ -58,8 +59,9 @@ def test_right_passage_comes_first(service: AnswerService, questions: list[dict]
         if q["expect"] not in texts[0]:
             misses.append(q["question"])
     # Measured on this set: 76/100 first, 92/100 in the top three with late interaction (70
-    # and 83 without; docs/quality.md); dense alone 52 and 78, BM25 47 and 74.
-    assert top1 / len(asked) >= 0.74, misses
+    # and 83 without; docs/quality.md); dense alone 52 and 78, BM25 47 and 74. 80 first with
+    # session 11's passage lift (docs/quality.md, "Ranking (session 11)").
+    assert top1 / len(asked) >= 0.78, misses
     assert top3 / len(asked) >= 0.9, misses
 
 
@@ -643,7 +645,9 @@ def test_the_neighbour_of_a_passage_last_sentence_opens_the_next_passage() -> No
     assert answer.answer == "However, Tesla is not without its vulnerabilities."
 
 
-def test_a_neighbour_joins_the_quote_on_its_score_without_locality_lift() -> None:
+def test_a_neighbour_joins_the_quote_on_its_score_without_locality_lift(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     best = "Amazon wants to sell its electric cars to Prime members with delivery and service."
     article = f"{best} It pledged carbon neutrality by 2040."
     # Lifted by the window it shares with the best sentence, the pledge reaches 0.7 of the best
@@ -652,9 +656,39 @@ def test_a_neighbour_joins_the_quote_on_its_score_without_locality_lift() -> Non
     lifted = dataclasses.replace(hit, sentence_lift=(0.3, 0.3))
     question = "When will Amazon's first EV be released?"
     assert compose_answer(question, [hit], {}, min_score=0.1).answer.endswith("by 2040.")
+    # The bot since session 11: the lifted pledge joins, but its year is not the date asked
+    # for, since the quote chosen without the lift lacks it (KIND_WITHOUT_LIFT).
+    assert bot.answer.JOIN_WITHOUT_LIFT is False
+    answer = compose_answer(question, [lifted], {}, min_score=0.1)
+    assert answer.answer == article
+    assert answer.outcome == "partial"
+    monkeypatch.setattr(bot.answer, "JOIN_WITHOUT_LIFT", True)
     answer = compose_answer(question, [lifted], {}, min_score=0.1)
     assert answer.answer == best
     assert answer.outcome == "partial"
+
+
+@pytest.mark.parametrize("join_without_lift", [False, True])
+def test_the_passage_lift_weighs_passages_but_not_a_neighbours_joining(
+    monkeypatch: pytest.MonkeyPatch, join_without_lift: bool
+) -> None:
+    monkeypatch.setattr(bot.answer, "JOIN_WITHOUT_LIFT", join_without_lift)
+    first = "Production delays and quality issues have hurt Tesla. Rivals chip away at its share."
+    other = "Tesla stock has long been a darling of Wall Street."
+    article = f"{first}\n\n## Markets\n\n{other}"
+    hits = [
+        passage_hit(article, len(article) - len(other), len(article), (0.7,), fused=2.8),
+        passage_hit(article, 0, len(first), (1.0, 0.74), fused=1.9),
+    ]
+    # The first passage's MaxSim is 0.2 under the other's: every sentence of it lowered 0.2.
+    hits[1] = dataclasses.replace(
+        hits[1], sentence_scores=(0.8, 0.54), sentence_lift=(-0.2, -0.2), passage_lift=-0.2
+    )
+    answer = compose_answer("What problems has Tesla had?", hits, {}, min_score=0.1)
+    # Still the best sentence (0.8 against 0.7), its neighbour joins on 0.74 of 1.0, as without
+    # the passage lift (counted, 0.54 would fall under 0.7 of 0.8).
+    assert answer.answer == first
+    assert answer.citations[0].text == first
 
 
 def test_locality_lift_chooses_the_quote_but_not_whether_it_holds_the_kind_asked(
@@ -887,7 +921,8 @@ def test_session_9_near_domain_floors(service: AnswerService) -> None:
 
 # Measured with locality on (docs/quality.md, "Locality window on (session 10)"): right passage
 # first for 23, 16 and 20 of tuning-extra-4, -8 and -9's 23, 25 and 25 in-domain questions (22,
-# 15 and 19 with it off), none of them labelled. Floors a little under those.
+# 15 and 19 with it off), none of them labelled. Floors a little under those. Session 11's
+# passage lift: 23, 15 and 20 ("Ranking (session 11)").
 def test_locality_window_floors(service: AnswerService) -> None:
     asked = in_domain(
         question_set("tuning-extra-4.jsonl", "tuning-extra-8.jsonl", "tuning-extra-9.jsonl")
@@ -896,6 +931,19 @@ def test_locality_window_floors(service: AnswerService) -> None:
     first = sum(q["expect"] in a.citations[0].text for q, a in answers if a.citations)
     assert first >= 58
     assert sum(a.outcome != "answered" for _, a in answers) <= 1
+
+
+# The passage lift (docs/quality.md, "Ranking (session 11)"): of near-tied sentences, the one
+# whose passage matches every part of the question is quoted and its passage cited first.
+def test_the_passage_matching_every_part_of_the_question_is_quoted_first(
+    service: AnswerService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    question = "What problems has Tesla had that Amazon could exploit?"  # shipped-questions
+    expected = "Production delays, quality control issues"
+    assert bot.retrieval.LATE_PASSAGE_LIFT == 0.75  # on in the bot
+    assert expected in service.ask(question).citations[0].text
+    monkeypatch.setattr(bot.retrieval, "LATE_PASSAGE_LIFT", 0.0)
+    assert expected not in service.ask(question).citations[0].text
 
 
 # Session 10's near-domain labels (docs/quality.md, "Near-domain labels (session 10)").

@@ -6,8 +6,17 @@ import numpy as np
 import pytest
 
 import bot.retrieval
+from bot.chunking import Passage
 from bot.ranking import maxsim, window_maxsim
-from bot.retrieval import LATE_DEPTH, Ranking, Retriever, TokenEvidence, sentence_maxsim
+from bot.retrieval import (
+    LATE_DEPTH,
+    Hit,
+    Ranking,
+    Retriever,
+    TokenEvidence,
+    _passage_lifted,
+    sentence_maxsim,
+)
 from bot.service import AnswerService
 
 
@@ -125,6 +134,38 @@ def test_token_evidence_gives_back_its_sentence_matches_as_tokens_by_sentences()
     assert within.shape == (2, 3) and within.flags.c_contiguous
     assert within.tolist() == [[0.9, 0.2, -np.inf], [0.1, 0.8, 0.3]]
     assert TokenEvidence(("a",), (1.0,), (0.5,)).within_sentences().shape == (1, 0)
+
+
+def test_token_evidence_maxsim_is_its_tokens_weighted_best_matches() -> None:
+    assert TokenEvidence(("a", "b"), (1.0, 3.0), (0.2, 0.6)).maxsim() == pytest.approx(0.5)
+    assert TokenEvidence(("a",), (0.0,), (0.9,)).maxsim() == 0.0
+    assert TokenEvidence((), (), ()).maxsim() == 0.0
+
+
+def _hit(name: str, scores: tuple[float, ...], best: tuple[float, ...] | None, lift=()) -> Hit:
+    sentences = tuple((0, 1) for _ in scores)
+    passage = Passage(name, "doc", None, 0, 1, "x", sentences)
+    evidence = None if best is None else TokenEvidence(("a", "b"), (1.0, 1.0), best)
+    return Hit(passage, 1.0, 0.5, 0.0, scores, evidence=evidence, sentence_lift=lift)
+
+
+def test_the_passage_lift_lowers_each_hit_by_its_maxsim_under_the_best_cited(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(bot.retrieval, "LATE_PASSAGE_LIFT", 0.5)
+    hits = [_hit("a", (1.0, 0.5), (0.6, 0.6)), _hit("b", (0.9,), (0.8, 0.6), lift=(0.1,))]
+    a, b = _passage_lifted(hits)
+    # a's MaxSim 0.6 is 0.1 under b's 0.7: every sentence of a loses 0.05, counted as lift.
+    np.testing.assert_allclose(a.sentence_scores, (0.95, 0.45))
+    np.testing.assert_allclose(a.sentence_lift, (-0.05, -0.05))
+    assert a.passage_lift == pytest.approx(-0.05)
+    assert b.sentence_scores == (0.9,) and b.sentence_lift == (0.1,) and b.passage_lift == 0.0
+    # One hit, a hit without token evidence, or the lift off: nothing changes.
+    assert _passage_lifted(hits[:1]) == hits[:1]
+    plain = [hits[0], _hit("c", (0.9,), None)]
+    assert _passage_lifted(plain) == plain
+    monkeypatch.setattr(bot.retrieval, "LATE_PASSAGE_LIFT", 0.0)
+    assert _passage_lifted(hits) == hits
 
 
 def test_a_hits_sentence_scores_come_from_its_evidence_as_from_its_own_matches(
