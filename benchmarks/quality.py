@@ -14,6 +14,7 @@
                                            [--asked-thing RULES [RULES ...]]
                                            [--late-window W [W ...]]
                                            [--passage-lift W [W ...]]
+                                           [--late-weight W [W ...]]
                                            [--follow-up-ranking on|off [on|off ...]]
                                            [--follow-up-words on|off|RULES [...]]
                                            [--refused-alone off|RULES [...]]
@@ -64,7 +65,9 @@ index; `0.5:lifted` lets a neighbour join the quote on its lifted score (the bot
 11, `bot.answer.JOIN_WITHOUT_LIFT` off), `0.5` alone on its score without the lift (session 10).
 `--passage-lift 0 0.75` measures the quote's sentence scores without and with each cited
 passage's MaxSim less the best cited one's at that weight (`bot.retrieval.LATE_PASSAGE_LIFT`,
-0.75 in the bot; docs/quality.md, "Ranking (session 11)"), each in turn over one index.
+0.75 in the bot; docs/quality.md, "Ranking (session 11)"), each in turn over one index;
+`--late-weight 0.5 1.0` the answer's re-ranking with late interaction's z-score at each weight
+(`bot.retrieval.LATE_WEIGHT`, 0.5 in the bot).
 `--follow-up-ranking off on` measures follow-ups ranked as before
 and with session 9's rules (the passage after the one the answer before quoted moved up, the
 sentence right after a quoted one preferred: `bot.service.FOLLOW_UP_NEXT_PRIOR`,
@@ -468,6 +471,14 @@ def main() -> None:
         "without the lift (the bot: 0.5:lifted; 0: off)",
     )
     parser.add_argument(
+        "--late-weight",
+        nargs="+",
+        type=float,
+        default=[None],
+        help="weight of MaxSim's z-score in the answer's re-ranking of its top 10, each in turn "
+        "(the bot: 0.5)",
+    )
+    parser.add_argument(
         "--passage-lift",
         nargs="+",
         type=float,
@@ -577,7 +588,7 @@ def main() -> None:
 
             retriever.search_vector = answer_search  # type: ignore[method-assign]
         variants = [
-            (w, z, c, li, te, lf, at, lw, fr, fw, kl, ra, nl, ot, ow, uf, n11, pl)
+            (w, z, c, li, te, lf, at, lw, fr, fw, kl, ra, nl, ot, ow, uf, n11, pl, rw)
             for c in args.context
             for w in args.sentence_weight
             for z in args.unmatched_z
@@ -596,6 +607,7 @@ def main() -> None:
             for uf in args.own_words_under_floor
             for n11 in args.near_11
             for pl in args.passage_lift
+            for rw in args.late_weight
         ]
         for (
             weight,
@@ -616,7 +628,11 @@ def main() -> None:
             own_words_under_floor,
             near_11,
             passage_lift,
+            late_weight,
         ) in variants:
+            if late_weight is not None:
+                bot.retrieval.LATE_WEIGHT = late_weight
+                print(f"=== late interaction re-ranking weight {late_weight}")
             if passage_lift is not None:
                 bot.retrieval.LATE_PASSAGE_LIFT = passage_lift
                 print(f"=== passage lift {passage_lift}")
