@@ -98,8 +98,11 @@ pointing at the answer before's names, a name after a dash), `--own-words off on
 whose context's first passage lacks its own words searched alone (`bot.service.FOLLOW_UP_OWN_WORDS`,
 off), `--own-words-under-floor off on` a follow-up refused alone whose own first passage holds
 its words answered from it with the context's coverage
-(`bot.service.OWN_WORDS_UNDER_FLOOR`), each in turn over one index; docs/quality.md,
-"Conversations (session 11)".
+(`bot.service.OWN_WORDS_UNDER_FLOOR`), `--agree-own-match 0 0.15` session 10's "agree" only for a
+question matching its best passage that well alone (`bot.service.AGREE_OWN_MATCH`, 0: off),
+`--unknown-subject off on` a follow-up naming its own subject in words the sources never use
+searched alone (`bot.service.UNKNOWN_SUBJECT_ALONE`, off), each in turn over one index;
+docs/quality.md, "Conversations (session 11)".
 `--near-11 off
 role+where+tell+feature+choice+attribute+cost+counts` measures session 11's near-domain rules (off
 in the bot; docs/quality.md, "Near-domain (session 11)"), each variant in turn: `role` ("which
@@ -537,6 +540,22 @@ def main() -> None:
         help="a follow-up refused alone whose own first passage holds its words searched alone "
         "with the context's coverage (session 11), each in turn",
     )
+    parser.add_argument(
+        "--agree-own-match",
+        type=float,
+        nargs="+",
+        default=[None],
+        help="session 10's 'agree' only for a question matching its best passage this well alone "
+        "(session 11; 0: any), each in turn",
+    )
+    parser.add_argument(
+        "--unknown-subject",
+        nargs="+",
+        choices=["on", "off"],
+        default=[None],
+        help="a follow-up naming its own subject in words the sources never use searched alone "
+        "under the floor (session 11), each in turn",
+    )
     args = parser.parse_args()
     if args.baseline:
         import bot.answer
@@ -588,7 +607,7 @@ def main() -> None:
 
             retriever.search_vector = answer_search  # type: ignore[method-assign]
         variants = [
-            (w, z, c, li, te, lf, at, lw, fr, fw, kl, ra, nl, ot, ow, uf, n11, pl, rw)
+            (w, z, c, li, te, lf, at, lw, fr, fw, kl, ra, nl, ot, ow, uf, n11, pl, rw, am, us)
             for c in args.context
             for w in args.sentence_weight
             for z in args.unmatched_z
@@ -608,6 +627,8 @@ def main() -> None:
             for n11 in args.near_11
             for pl in args.passage_lift
             for rw in args.late_weight
+            for am in args.agree_own_match
+            for us in args.unknown_subject
         ]
         for (
             weight,
@@ -629,6 +650,8 @@ def main() -> None:
             near_11,
             passage_lift,
             late_weight,
+            agree_own_match,
+            unknown_subject,
         ) in variants:
             if late_weight is not None:
                 bot.retrieval.LATE_WEIGHT = late_weight
@@ -636,6 +659,12 @@ def main() -> None:
             if passage_lift is not None:
                 bot.retrieval.LATE_PASSAGE_LIFT = passage_lift
                 print(f"=== passage lift {passage_lift}")
+            if unknown_subject is not None:
+                bot.service.UNKNOWN_SUBJECT_ALONE = unknown_subject == "on"
+                print(f"=== its own subject in unknown words searched alone: {unknown_subject}")
+            if agree_own_match is not None:
+                bot.service.AGREE_OWN_MATCH = agree_own_match
+                print(f"=== 'agree' only from an own best match of {agree_own_match}")
             if own_words_under_floor is not None:
                 bot.service.OWN_WORDS_UNDER_FLOOR = own_words_under_floor == "on"
                 print(f"=== own words under the refusal floor: {own_words_under_floor}")

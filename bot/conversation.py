@@ -230,6 +230,12 @@ def names_its_subject(words: Sequence[str]) -> bool:
     )
 
 
+def names_own_subject(question: str) -> bool:
+    """`names_its_subject` for a question as asked: "what is photosynthesis?" asks about
+    photosynthesis, whatever was said before."""
+    return names_its_subject(_after_openers(question.lower().strip())[1])
+
+
 def picks_up(question: str, answer: str) -> bool:
     """Whether the question's content words include one the answer before it quoted.
 
