@@ -30,7 +30,10 @@ Asks every question as `evbot ask` does (AnswerService over a fresh index of cor
 per set: right passage first / in the top three, the quoted answer holding the expected words,
 and the outcomes (answered / partial / refused) of in-domain, near-domain and off-topic
 questions; for two-turn conversations, the second answer right and how many topic switches were
-searched as follow-ups. `--misses` lists the tuning sets' misses; the held-out sets print figures
+searched as follow-ups; per side, its near-domain and off-topic questions asked in a thread after
+every `THREAD_STRIDE`-th first turn of its conversations (`threads:`, the outcomes, how many
+were presented as answered and quoted at all: docs/quality.md, "Off-topic questions in threads
+(session 11)"). `--misses` lists the tuning sets' misses; the held-out sets print figures
 only, so no choice is made by looking at them (`--tuning-only` does not measure them).
 `--sentence-weight` and `--lexical-weight` rank with other fusion weights than the bot's; several
 sentence weights are measured in turn over one index, side by side (0: the ranking without
@@ -99,10 +102,10 @@ whose context's first passage lacks its own words searched alone (`bot.service.F
 off), `--own-words-under-floor off on` a follow-up refused alone whose own first passage holds
 its words answered from it with the context's coverage
 (`bot.service.OWN_WORDS_UNDER_FLOOR`), `--agree-own-match 0 0.15` session 10's "agree" only for a
-question matching its best passage that well alone (`bot.service.AGREE_OWN_MATCH`, 0: off),
-`--unknown-subject off on` a follow-up naming its own subject in words the sources never use
-searched alone (`bot.service.UNKNOWN_SUBJECT_ALONE`, off), each in turn over one index;
-docs/quality.md, "Conversations (session 11)".
+question matching its best passage that well alone (`bot.service.AGREE_OWN_MATCH`, 0.15 in
+the bot; 0: off), `--unknown-subject off on` a follow-up naming its own subject in words the
+sources never use searched alone (`bot.service.UNKNOWN_SUBJECT_ALONE`, on), each in turn over
+one index; docs/quality.md, "Conversations (session 11)".
 `--near-11 off
 role+where+tell+feature+choice+attribute+cost+counts` measures session 11's near-domain rules (off
 in the bot; docs/quality.md, "Near-domain (session 11)"), each variant in turn: `role` ("which
@@ -119,6 +122,7 @@ import argparse
 import json
 import sys
 import tempfile
+import uuid
 from collections import Counter
 from pathlib import Path
 from typing import Any, get_args
@@ -344,6 +348,44 @@ def measure(
     if off:
         figures["off-topic"] = len(off)
         figures["off-topic outcomes"] = dict(outcomes["off"])
+    return figures
+
+
+# Every THREAD_STRIDE-th first turn of a side's conversations opens the threads its refused
+# questions are asked in: 9 of tuning's 216, 1,386 asks in ~25 s at load 1 (every 8th: 3 times).
+THREAD_STRIDE = 24
+
+
+def threads(service: AnswerService, names: list[str]) -> dict[str, object]:
+    """A side's near-domain and off-topic questions asked in a thread, after a sampled first
+    turn of its conversations: the quality sets ask them alone, a chat thread does not."""
+    firsts = [q["turns"][0] for n in names if n.startswith("conversations") for q in rows(n)]
+    sample = firsts[::THREAD_STRIDE] or firsts[:1]
+    refused = [
+        (q.get("kind") == "near-domain", q["question"])
+        for n in names
+        if not n.startswith("conversations")
+        for q in rows(n)
+        if q.get("refuse")
+    ]
+    outcomes: dict[str, Counter[str]] = {"near": Counter(), "off": Counter()}
+    for first in sample:
+        # The answer before is read by its question (the store's answer_to), so every refused
+        # question can follow the same first answer in one conversation.
+        conversation = uuid.uuid4().hex
+        service.ask(first, conversation=conversation)
+        for near, question in refused:
+            answer = service.ask(question, [first], conversation=conversation)
+            outcomes["near" if near else "off"][answer.outcome] += 1
+    figures: dict[str, object] = {"first turns": len(sample)}
+    for group, label in (("off", "off-topic"), ("near", "near-domain")):
+        if outcomes[group]:
+            asked = sum(outcomes[group].values())
+            figures[f"{label} in threads"] = asked
+            # As the single-question figures count it: a partial answer says what is missing.
+            figures[f"{label} presented as answered"] = outcomes[group]["answered"]
+            figures[f"{label} quoted"] = asked - outcomes[group]["refused"]
+            figures[f"{label} outcomes"] = dict(outcomes[group])
     return figures
 
 
@@ -769,6 +811,9 @@ def main() -> None:
                     shown = args.misses and side == "tuning"
                     sort_misses = args.oracle and side == "tuning"
                     print(f"{name}: {json.dumps(measure(service, name, shown, sort_misses))}")
+                if not args.conversations_only:
+                    kept = [n for n in names if n not in args.without]
+                    print(f"threads: {json.dumps(threads(service, kept))}")
             print(f"median answer {percentile(answer_ms, 50)} ms over {len(answer_ms)} answers")
             answer_ms.clear()
 

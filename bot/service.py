@@ -78,15 +78,16 @@ REFUSED_ALONE: frozenset[str] = frozenset({"floor", "agree"})
 # "agree" only for a question that alone matches its best passage at least this well ("who
 # benefits either way?" 0.196): an off-topic question in a thread ("Who painted the Mona Lisa?"
 # after a question about Amazon's battery partners, 0.00-0.11) lands on the context's first
-# passage by chance, and is answered from it. Session 11; `--agree-own-match 0 0.15`: with
-# UNKNOWN_SUBJECT_ALONE, off-topic questions presented as answered in threads 36 -> 4 of 230,
-# tuning conversations the same, but held out 89 -> 87 of 132: off (0) by the measuring rules.
-AGREE_OWN_MATCH = 0.0
+# passage by chance, and is answered from it. Session 11; `--agree-own-match 0 0.15`.
+# On for trust (with the rule below): an off-topic answer in a thread costs more than a missed
+# follow-up; tuning off-topic asks in threads quoted 41 -> 5 of 207, tuning conversations 183 of
+# 216 both ways, held out 106 -> 104 of 152 (docs/quality.md, "Off-topic questions in threads").
+AGREE_OWN_MATCH = 0.15
 # Under the own-match floor, a follow-up candidate whose words the sources never use keeps its
 # context ("how so?"), but not one that names its own subject with them: "What is
 # photosynthesis?" after any question is answered from the context. Session 11;
-# `--unknown-subject off on`; off with AGREE_OWN_MATCH (measured together, above).
-UNKNOWN_SUBJECT_ALONE = False
+# `--unknown-subject off on`; on with AGREE_OWN_MATCH, for trust (measured together, above).
+UNKNOWN_SUBJECT_ALONE = True
 # A follow-up candidate whose own first passage holds a word of it that the context's first
 # passage lacks names its own topic: "recycling" after "what does tesla have to do to survive"
 # finds "recycling programs" alone, while the context finds a sustainability passage that matches

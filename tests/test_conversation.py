@@ -302,23 +302,23 @@ def test_a_question_refused_alone_takes_its_context_where_the_evidence_allows(
 
 
 @pytest.mark.parametrize(
-    ("question", "rule", "on"),
+    ("question", "rule", "off"),
     [
         # Session 10's "agree": alone it lands on the context's first passage by chance.
-        ("Who painted the Mona Lisa?", "AGREE_OWN_MATCH", 0.15),
+        ("Who painted the Mona Lisa?", "AGREE_OWN_MATCH", 0.0),
         # One content word the sources never use, naming its own subject: kept the context.
-        ("What is photosynthesis?", "UNKNOWN_SUBJECT_ALONE", True),
+        ("What is photosynthesis?", "UNKNOWN_SUBJECT_ALONE", False),
     ],
 )
-def test_an_off_topic_question_in_a_thread_is_refused_with_the_measured_rules(
+def test_an_off_topic_question_in_a_thread_is_refused(
     service: AnswerService,
     monkeypatch: pytest.MonkeyPatch,
     question: str,
     rule: str,
-    on: object,
+    off: object,
 ) -> None:
-    """Refused alone, and in a thread with session 11's rules (measured, off: held out 89 -> 87
-    of 132): as the bot is, each is answered from the battery partners' passage."""
+    """Refused alone, and in a thread after a battery question (session 11's rules, on for
+    trust): with the rule off, it is answered from the battery partners' passage."""
     import bot.service
 
     first = "Who is Amazon partnering with on batteries?"
@@ -329,9 +329,9 @@ def test_an_off_topic_question_in_a_thread_is_refused_with_the_measured_rules(
         return service.ask(question, [first], conversation=conversation).outcome
 
     assert service.ask(question).refused
-    assert asked() != "refused"  # the bot as it is
-    monkeypatch.setattr(bot.service, rule, on)
-    assert asked() == "refused"
+    assert asked() == "refused"  # the bot as it is
+    monkeypatch.setattr(bot.service, rule, off)
+    assert asked() != "refused"
 
 
 def test_a_follow_up_picks_up_the_answer_before_from_the_conversation(
