@@ -104,8 +104,10 @@ its words answered from it with the context's coverage
 (`bot.service.OWN_WORDS_UNDER_FLOOR`), `--agree-own-match 0 0.15` session 10's "agree" only for a
 question matching its best passage that well alone (`bot.service.AGREE_OWN_MATCH`, 0.15 in
 the bot; 0: off), `--unknown-subject off on` a follow-up naming its own subject in words the
-sources never use searched alone (`bot.service.UNKNOWN_SUBJECT_ALONE`, on), each in turn over
-one index; docs/quality.md, "Conversations (session 11)".
+sources never use searched alone (`bot.service.UNKNOWN_SUBJECT_ALONE`, on),
+`--unknown-subject-refused off on` any question refused alone doing so searched alone before
+"agree" or the margin (`bot.service.UNKNOWN_SUBJECT_REFUSED`, on), each in turn over one index;
+docs/quality.md, "Conversations (session 11)".
 `--near-11 off
 role+where+tell+feature+choice+attribute+cost+counts` measures session 11's near-domain rules (off
 in the bot; docs/quality.md, "Near-domain (session 11)"), each variant in turn: `role` ("which
@@ -598,6 +600,14 @@ def main() -> None:
         help="a follow-up naming its own subject in words the sources never use searched alone "
         "under the floor (session 11), each in turn",
     )
+    parser.add_argument(
+        "--unknown-subject-refused",
+        nargs="+",
+        choices=["on", "off"],
+        default=[None],
+        help="any question refused alone naming its own subject in words the sources never use "
+        "searched alone, before 'agree' or the margin (session 11), each in turn",
+    )
     args = parser.parse_args()
     if args.baseline:
         import bot.answer
@@ -649,7 +659,7 @@ def main() -> None:
 
             retriever.search_vector = answer_search  # type: ignore[method-assign]
         variants = [
-            (w, z, c, li, te, lf, at, lw, fr, fw, kl, ra, nl, ot, ow, uf, n11, pl, rw, am, us)
+            (w, z, c, li, te, lf, at, lw, fr, fw, kl, ra, nl, ot, ow, uf, n11, pl, rw, am, us, usr)
             for c in args.context
             for w in args.sentence_weight
             for z in args.unmatched_z
@@ -671,6 +681,7 @@ def main() -> None:
             for rw in args.late_weight
             for am in args.agree_own_match
             for us in args.unknown_subject
+            for usr in args.unknown_subject_refused
         ]
         for (
             weight,
@@ -694,6 +705,7 @@ def main() -> None:
             late_weight,
             agree_own_match,
             unknown_subject,
+            unknown_subject_refused,
         ) in variants:
             if late_weight is not None:
                 bot.retrieval.LATE_WEIGHT = late_weight
@@ -704,6 +716,9 @@ def main() -> None:
             if unknown_subject is not None:
                 bot.service.UNKNOWN_SUBJECT_ALONE = unknown_subject == "on"
                 print(f"=== its own subject in unknown words searched alone: {unknown_subject}")
+            if unknown_subject_refused is not None:
+                bot.service.UNKNOWN_SUBJECT_REFUSED = unknown_subject_refused == "on"
+                print(f"=== refused alone, own subject in unknown words: {unknown_subject_refused}")
             if agree_own_match is not None:
                 bot.service.AGREE_OWN_MATCH = agree_own_match
                 print(f"=== 'agree' only from an own best match of {agree_own_match}")

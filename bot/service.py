@@ -88,6 +88,11 @@ AGREE_OWN_MATCH = 0.15
 # photosynthesis?" after any question is answered from the context. Session 11;
 # `--unknown-subject off on`; on with AGREE_OWN_MATCH, for trust (measured together, above).
 UNKNOWN_SUBJECT_ALONE = True
+# Any question refused alone that names its own subject in words the sources never use is
+# searched alone, before "agree" or the margin can lend it the thread's topic: "What is
+# photosynthesis?" (alone 0.153, over AGREE_OWN_MATCH) after "What did Amazon pledge about
+# carbon?" quoted the pledge. Session 11; `benchmarks/quality.py --unknown-subject-refused off on`.
+UNKNOWN_SUBJECT_REFUSED = True
 # A follow-up candidate whose own first passage holds a word of it that the context's first
 # passage lacks names its own topic: "recycling" after "what does tesla have to do to survive"
 # finds "recycling programs" alone, while the context finds a sustainability passage that matches
@@ -395,6 +400,13 @@ class AnswerService:
             return resolved, self.embedder.encode_query(resolved)
         vector = self.embedder.encode_query(question)
         refused_alone = bool(history) and self.refused_alone(retriever, question, vector)
+        if (
+            UNKNOWN_SUBJECT_REFUSED
+            and refused_alone
+            and names_own_subject(question)
+            and not names_source_terms(retriever, question)
+        ):
+            return question, vector
         if query == question:
             if self.agrees_alone(retriever, vector, refused_alone):
                 query = context_query(question, history)

@@ -301,27 +301,38 @@ def test_a_question_refused_alone_takes_its_context_where_the_evidence_allows(
     assert asked() != "right"
 
 
+BATTERIES = "Who is Amazon partnering with on batteries?"
+
+
 @pytest.mark.parametrize(
-    ("question", "rule", "off"),
+    ("first", "question", "rules_off"),
     [
         # Session 10's "agree": alone it lands on the context's first passage by chance.
-        ("Who painted the Mona Lisa?", "AGREE_OWN_MATCH", 0.0),
+        (BATTERIES, "Who painted the Mona Lisa?", {"AGREE_OWN_MATCH": 0.0}),
         # One content word the sources never use, naming its own subject: kept the context.
-        ("What is photosynthesis?", "UNKNOWN_SUBJECT_ALONE", False),
+        (
+            BATTERIES,
+            "What is photosynthesis?",
+            {"UNKNOWN_SUBJECT_ALONE": False, "UNKNOWN_SUBJECT_REFUSED": False},
+        ),
+        # The same, over AGREE_OWN_MATCH alone (0.153): the margin kept the carbon pledge's context.
+        (
+            "What did Amazon pledge about carbon?",
+            "What is photosynthesis?",
+            {"UNKNOWN_SUBJECT_REFUSED": False},
+        ),
     ],
 )
 def test_an_off_topic_question_in_a_thread_is_refused(
     service: AnswerService,
     monkeypatch: pytest.MonkeyPatch,
+    first: str,
     question: str,
-    rule: str,
-    off: object,
+    rules_off: dict[str, object],
 ) -> None:
-    """Refused alone, and in a thread after a battery question (session 11's rules, on for
-    trust): with the rule off, it is answered from the battery partners' passage."""
+    """Refused alone, and in a thread after an in-domain question (session 11's rules, on for
+    trust): with the rules off, it is answered from the first question's passage."""
     import bot.service
-
-    first = "Who is Amazon partnering with on batteries?"
 
     def asked() -> str:
         conversation = uuid.uuid4().hex
@@ -330,7 +341,8 @@ def test_an_off_topic_question_in_a_thread_is_refused(
 
     assert service.ask(question).refused
     assert asked() == "refused"  # the bot as it is
-    monkeypatch.setattr(bot.service, rule, off)
+    for rule, off in rules_off.items():
+        monkeypatch.setattr(bot.service, rule, off)
     assert asked() != "refused"
 
 
