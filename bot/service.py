@@ -9,6 +9,7 @@ and render the `Answer`; they hold no retrieval logic.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import logging
 import math
 import re
@@ -276,6 +277,62 @@ def late_interaction_for(settings: Settings, passages: int) -> bool:
     return settings.late_interaction
 
 
+class QuestionSearches:
+    """One asked question's searches, alone and in its context (`search_query`): its vectors,
+    rankings and refusal check, each worked out at most once and only when first needed, since
+    the follow-up decision (`AnswerService.search_for`) and the answer (`ask`) both use them."""
+
+    def __init__(
+        self,
+        service: AnswerService,
+        retriever: Retriever,
+        question: str,
+        history: Sequence[str],
+        previous_answer: str | None,
+    ) -> None:
+        self.service = service
+        self.retriever = retriever
+        self.question = question
+        self.history = history
+        self.previous_answer = previous_answer
+        self.query = search_query(question, history)
+
+    @functools.cached_property
+    def vector(self) -> np.ndarray:
+        return self.service.embedder.encode_query(self.question)
+
+    @functools.cached_property
+    def context_vector(self) -> np.ndarray:
+        return self.service.embedder.encode_query(self.query)
+
+    @functools.cached_property
+    def own_ranking(self) -> Ranking:
+        return self.retriever.rank(self.question, self.vector)
+
+    @functools.cached_property
+    def context_ranking(self) -> Ranking:
+        return self.retriever.rank(self.query, self.context_vector)
+
+    @functools.cached_property
+    def best_similarity(self) -> float:
+        """The question alone's best cosine with any passage."""
+        return best_similarity(self.retriever, self.vector)
+
+    @functools.cached_property
+    def refused_alone(self) -> bool:
+        """Whether the question asked alone would be refused for matching nothing (as `ask`
+        judges coverage: its best cosine, or a one-word question whose word the sources use)."""
+        question = self.question
+        if len(content_words(question)) <= 1 and names_source_terms(self.retriever, question):
+            return False
+        return self.best_similarity < self.service.settings.min_score
+
+    @functools.cached_property
+    def own_words_coverage(self) -> float | None:
+        """`AnswerService.own_words_alone`: asked by the decision and again by the answer."""
+        return self.service.own_words_alone(self)
+
+
 class AnswerService:
     def __init__(
         self,
@@ -365,6 +422,7 @@ class AnswerService:
         retriever: Retriever | None = None,
         previous_answer: str | None = None,
         resolved: str | EllipsisType | None = ...,
+        searches: QuestionSearches | None = None,
     ) -> tuple[str, np.ndarray]:
         """What to search for, and its vector: the question, or the question in its context.
 
@@ -388,30 +446,33 @@ class AnswerService:
         Rivian?"). A pronoun pointing at a name only the answer before said is searched with
         that name, not with the question before ("Elon Musk what is he known for?" after "Who is
         Tesla's CEO?"). `resolved` is `resolved(question, history, previous_answer)` when the
-        caller has worked it out already (`ask` does).
+        caller has worked it out already (`ask` does), and `searches` the question's
+        `QuestionSearches`, made with the same arguments, when the caller keeps them (`ask` does).
         """
         retriever = retriever or self.retriever
-        query = search_query(question, history)
+        if searches is None:
+            searches = QuestionSearches(self, retriever, question, history, previous_answer)
+        query = searches.query
         if resolved is ...:
             resolved = self.resolved(question, history, previous_answer)
         # Before the question's own vector: a resolved pronoun is searched without it (a question
         # with a pronoun to resolve names nobody, so the new-name rule below never takes it).
         if query != question and resolved:
             return resolved, self.embedder.encode_query(resolved)
-        vector = self.embedder.encode_query(question)
-        refused_alone = bool(history) and self.refused_alone(retriever, question, vector)
+        vector = searches.vector
         if (
             UNKNOWN_SUBJECT_REFUSED
-            and refused_alone
+            and history
+            and searches.refused_alone
             and names_own_subject(question)
             and not names_source_terms(retriever, question)
         ):
             return question, vector
         if query == question:
-            if self.agrees_alone(retriever, vector, refused_alone):
+            if self.agrees_alone(searches):
                 query = context_query(question, history)
                 in_context = self.embedder.encode_query(query)
-                own_first = retriever.rank(question, vector).ids[:1]
+                own_first = searches.own_ranking.ids[:1]
                 context_first = retriever.rank(query, in_context).ids[:1]
                 if len(own_first) and len(context_first) and own_first[0] == context_first[0]:
                     return query, in_context
@@ -420,21 +481,23 @@ class AnswerService:
         own_names = new_names(question, f"{history[-1]} {previous_answer}")
         if previous_answer and own_names and names_source_terms(retriever, " ".join(own_names)):
             return question, vector
-        in_context = self.embedder.encode_query(query)
+        in_context = searches.context_vector
         vectors = retriever.index.passage_vectors
-        own = retriever.rank(question, vector)
+        own = searches.own_ranking
         own_top = own.ids[:1]
-        context = retriever.rank(query, in_context)
+        context = searches.context_ranking
         context_top = context.ids[:1]
         if not len(own_top) or not len(context_top):
             return question, vector
         own_best = float(vectors[int(own_top[0])] @ vector)
-        weak = own_best < FOLLOW_UP_OWN_MATCH or ("floor" in REFUSED_ALONE and refused_alone)
+        weak = own_best < FOLLOW_UP_OWN_MATCH or (
+            "floor" in REFUSED_ALONE and searches.refused_alone
+        )
         unknown = not names_source_terms(retriever, question) and not (
             UNKNOWN_SUBJECT_ALONE and names_own_subject(question)
         )
         if weak and (asks_a_question_word(question) or unknown):
-            if self.own_words_alone(retriever, question, history, vector, previous_answer):
+            if searches.own_words_coverage:
                 return question, vector
             return query, in_context
         # How far the question alone puts its first passage ahead (fused z-scores): a fragment
@@ -451,7 +514,7 @@ class AnswerService:
         if int(context_top[0]) == int(own_top[0]):
             if previous_answer and picks_up(question, previous_answer):
                 return query, in_context
-            if self.agrees_alone(retriever, vector, refused_alone):
+            if self.agrees_alone(searches):
                 return query, in_context
             if FOLLOW_UP_LATE_EVIDENCE and context_answers_better(
                 retriever, question, query, own, context
@@ -464,54 +527,39 @@ class AnswerService:
             return query, in_context
         return question, vector
 
-    def own_words_alone(
-        self,
-        retriever: Retriever,
-        question: str,
-        history: Sequence[str],
-        vector: np.ndarray,
-        previous_answer: str | None,
-    ) -> float | None:
+    @staticmethod
+    def own_words_alone(searches: QuestionSearches) -> float | None:
         """For a follow-up candidate that alone would be refused and asks for something about
         the topic before (so it would keep its context, and be answered with the context's
         coverage): that coverage (the context's best cosine) when the question's own first
         passage holds a word of it that the context's first passage lacks; it is then searched
         alone. None otherwise: then it never changes whether a question is answered, only
-        which passage answers it."""
-        query = search_query(question, history)
-        if not OWN_WORDS_UNDER_FLOOR or query == question or not history:
+        which passage answers it. Read it as `searches.own_words_coverage` (worked out once)."""
+        question, history, retriever = searches.question, searches.history, searches.retriever
+        if not OWN_WORDS_UNDER_FLOOR or searches.query == question or not history:
             return None
-        if not asks_a_question_word(question) or not self.refused_alone(
-            retriever, question, vector
-        ):
+        if not asks_a_question_word(question) or not searches.refused_alone:
             return None
+        previous_answer = searches.previous_answer
         own_names = new_names(question, f"{history[-1]} {previous_answer}")
         if previous_answer and own_names and names_source_terms(retriever, " ".join(own_names)):
             return None  # searched alone by the new-name rule, as any question naming its topic
-        in_context = self.embedder.encode_query(query)
-        own = retriever.rank(question, vector).ids[:1]
-        context = retriever.rank(query, in_context).ids[:1]
+        own = searches.own_ranking.ids[:1]
+        context = searches.context_ranking.ids[:1]
         if not len(own) or not len(context) or int(own[0]) == int(context[0]):
             return None
         if not leaves_own_words_behind(retriever, question, int(own[0]), int(context[0])):
             return None
-        return best_similarity(retriever, in_context)
+        return best_similarity(retriever, searches.context_vector)
 
     @staticmethod
-    def agrees_alone(retriever: Retriever, vector: np.ndarray, refused_alone: bool) -> bool:
-        """Whether session 10's "agree" may give a question refused alone its context when both
-        searches find the same first passage: only one that alone comes near covering itself
-        (AGREE_OWN_MATCH), not an off-topic question whose search lands there by chance."""
-        if "agree" not in REFUSED_ALONE or not refused_alone:
+    def agrees_alone(searches: QuestionSearches) -> bool:
+        """Whether session 10's "agree" may give a question refused alone (in a thread) its
+        context when both searches find the same first passage: only one that alone comes near
+        covering itself (AGREE_OWN_MATCH), not an off-topic question landing there by chance."""
+        if "agree" not in REFUSED_ALONE or not searches.history or not searches.refused_alone:
             return False
-        return best_similarity(retriever, vector) >= AGREE_OWN_MATCH
-
-    def refused_alone(self, retriever: Retriever, question: str, vector: np.ndarray) -> bool:
-        """Whether `question` asked alone would be refused for matching nothing (as `ask` judges
-        coverage: its best cosine, or a one-word question whose word the sources use)."""
-        if len(content_words(question)) <= 1 and names_source_terms(retriever, question):
-            return False
-        return best_similarity(retriever, vector) < self.settings.min_score
+        return searches.best_similarity >= AGREE_OWN_MATCH
 
     def previous_answer(self, conversation: str | None, history: Sequence[str]) -> str | None:
         """What the bot answered to the conversation's last question, when it answered one."""
@@ -547,7 +595,9 @@ class AnswerService:
         k = citations or self.settings.citations
         previous = self.previous_answer(conversation, history) if is_follow_up(text) else None
         resolved = self.resolved(text, history, previous)
-        query, vector = self.search_for(text, history, retriever, previous, resolved)
+        # One set of searches for the decision and the answer: each is worked out once.
+        searches = QuestionSearches(self, retriever, text, history, previous)
+        query, vector = self.search_for(text, history, retriever, previous, resolved, searches)
         if query == resolved and query != text:
             hits = quoted_for_both(retriever, query, vector, text, k)
         elif previous and (FOLLOW_UP_NEXT_PRIOR or FOLLOW_UP_SENTENCE_AFTER):
@@ -556,7 +606,7 @@ class AnswerService:
             hits = retriever.search_vector(query, vector, k)
         coverage = best_similarity(retriever, vector)
         if history and query == text:
-            covered = self.own_words_alone(retriever, text, history, vector, previous)
+            covered = searches.own_words_coverage
             if covered is not None:
                 coverage = max(coverage, covered)
                 hits = [pointed_at(hit, text) for hit in hits]
