@@ -196,8 +196,14 @@ SETS = {
     "held-out-6": ["quality-holdout-6.jsonl", "conversations-holdout-6.jsonl"],
     # Written from the article alone by a helper who never ran the bot, before session 10 measured.
     "held-out-7": ["quality-holdout-7.jsonl", "conversations-holdout-7.jsonl"],
+    # offtopic-holdout: off-topic questions written blind in session 11, after the thread rules
+    # were chosen: their check.
     # Written from the article alone by a helper who never ran the bot, before session 11 measured.
-    "held-out-8": ["quality-holdout-8.jsonl", "conversations-holdout-8.jsonl"],
+    "held-out-8": [
+        "offtopic-holdout.jsonl",
+        "quality-holdout-8.jsonl",
+        "conversations-holdout-8.jsonl",
+    ],
 }
 
 
