@@ -329,8 +329,37 @@ class QuestionSearches:
 
     @functools.cached_property
     def own_words_coverage(self) -> float | None:
-        """`AnswerService.own_words_alone`: asked by the decision and again by the answer."""
-        return self.service.own_words_alone(self)
+        """For a follow-up candidate that alone would be refused and asks for something about
+        the topic before (so it would keep its context, and be answered with the context's
+        coverage): that coverage (the context's best cosine) when the question's own first
+        passage holds a word of it that the context's first passage lacks; it is then searched
+        alone. None otherwise: then it never changes whether a question is answered, only
+        which passage answers it. Asked by the decision and again by the answer."""
+        question, history, retriever = self.question, self.history, self.retriever
+        if not OWN_WORDS_UNDER_FLOOR or self.query == question or not history:
+            return None
+        if not asks_a_question_word(question) or not self.refused_alone:
+            return None
+        previous_answer = self.previous_answer
+        own_names = new_names(question, f"{history[-1]} {previous_answer}")
+        if previous_answer and own_names and names_source_terms(retriever, " ".join(own_names)):
+            return None  # searched alone by the new-name rule, as any question naming its topic
+        own = self.own_ranking.ids[:1]
+        context = self.context_ranking.ids[:1]
+        if not len(own) or not len(context) or int(own[0]) == int(context[0]):
+            return None
+        if not leaves_own_words_behind(retriever, question, int(own[0]), int(context[0])):
+            return None
+        return best_similarity(retriever, self.context_vector)
+
+    @property
+    def agrees_alone(self) -> bool:
+        """Whether session 10's "agree" may give a question refused alone (in a thread) its
+        context when both searches find the same first passage: only one that alone comes near
+        covering itself (AGREE_OWN_MATCH), not an off-topic question landing there by chance."""
+        if "agree" not in REFUSED_ALONE or not self.history or not self.refused_alone:
+            return False
+        return self.best_similarity >= AGREE_OWN_MATCH
 
 
 class AnswerService:
@@ -469,7 +498,7 @@ class AnswerService:
         ):
             return question, vector
         if query == question:
-            if self.agrees_alone(searches):
+            if searches.agrees_alone:
                 query = context_query(question, history)
                 in_context = self.embedder.encode_query(query)
                 own_first = searches.own_ranking.ids[:1]
@@ -514,7 +543,7 @@ class AnswerService:
         if int(context_top[0]) == int(own_top[0]):
             if previous_answer and picks_up(question, previous_answer):
                 return query, in_context
-            if self.agrees_alone(searches):
+            if searches.agrees_alone:
                 return query, in_context
             if FOLLOW_UP_LATE_EVIDENCE and context_answers_better(
                 retriever, question, query, own, context
@@ -526,40 +555,6 @@ class AnswerService:
         if context_best >= own_best - margin:
             return query, in_context
         return question, vector
-
-    @staticmethod
-    def own_words_alone(searches: QuestionSearches) -> float | None:
-        """For a follow-up candidate that alone would be refused and asks for something about
-        the topic before (so it would keep its context, and be answered with the context's
-        coverage): that coverage (the context's best cosine) when the question's own first
-        passage holds a word of it that the context's first passage lacks; it is then searched
-        alone. None otherwise: then it never changes whether a question is answered, only
-        which passage answers it. Read it as `searches.own_words_coverage` (worked out once)."""
-        question, history, retriever = searches.question, searches.history, searches.retriever
-        if not OWN_WORDS_UNDER_FLOOR or searches.query == question or not history:
-            return None
-        if not asks_a_question_word(question) or not searches.refused_alone:
-            return None
-        previous_answer = searches.previous_answer
-        own_names = new_names(question, f"{history[-1]} {previous_answer}")
-        if previous_answer and own_names and names_source_terms(retriever, " ".join(own_names)):
-            return None  # searched alone by the new-name rule, as any question naming its topic
-        own = searches.own_ranking.ids[:1]
-        context = searches.context_ranking.ids[:1]
-        if not len(own) or not len(context) or int(own[0]) == int(context[0]):
-            return None
-        if not leaves_own_words_behind(retriever, question, int(own[0]), int(context[0])):
-            return None
-        return best_similarity(retriever, searches.context_vector)
-
-    @staticmethod
-    def agrees_alone(searches: QuestionSearches) -> bool:
-        """Whether session 10's "agree" may give a question refused alone (in a thread) its
-        context when both searches find the same first passage: only one that alone comes near
-        covering itself (AGREE_OWN_MATCH), not an off-topic question landing there by chance."""
-        if "agree" not in REFUSED_ALONE or not searches.history or not searches.refused_alone:
-            return False
-        return searches.best_similarity >= AGREE_OWN_MATCH
 
     def previous_answer(self, conversation: str | None, history: Sequence[str]) -> str | None:
         """What the bot answered to the conversation's last question, when it answered one."""
