@@ -132,7 +132,9 @@ class PostgresServer:
             if live[0] and not stopped:
                 stopped.extend(self.processes())
                 for pid in stopped:
-                    os.kill(pid, signal.SIGSTOP)
+                    # A session's backend may end between listing and stopping (the one before).
+                    with suppress(ProcessLookupError):
+                        os.kill(pid, signal.SIGSTOP)
 
         try:
             yield freeze
