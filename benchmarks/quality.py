@@ -163,6 +163,10 @@ SETS = {
         "tuning-extra-9.jsonl",
         # From the article alone by a helper who never ran the bot, before session 11 measured.
         "tuning-extra-10.jsonl",
+        # From the article alone by a helper who never ran the bot, before session 12 measured.
+        "tuning-extra-11.jsonl",
+        # Off-topic questions to ask in threads (session 12), written blind before any measuring.
+        "offtopic-tuning.jsonl",
         "conversations.jsonl",
         "conversations-tuning-2.jsonl",
         "conversations-tuning-3.jsonl",
@@ -178,6 +182,8 @@ SETS = {
         "conversations-tuning-8.jsonl",
         # From the article alone by a helper who never ran the bot, before session 11 measured.
         "conversations-tuning-9.jsonl",
+        # From the article alone by a helper who never ran the bot, before session 12 measured.
+        "conversations-tuning-10.jsonl",
     ],
     "held-out": [
         "shipped-questions-holdout.jsonl",
@@ -203,6 +209,12 @@ SETS = {
         "offtopic-holdout.jsonl",
         "quality-holdout-8.jsonl",
         "conversations-holdout-8.jsonl",
+    ],
+    # Written from the article alone by a helper who never ran the bot, before session 12 measured.
+    "held-out-9": [
+        "offtopic-holdout-2.jsonl",
+        "quality-holdout-9.jsonl",
+        "conversations-holdout-9.jsonl",
     ],
 }
 
