@@ -33,8 +33,10 @@ questions; for two-turn conversations, the second answer right and how many topi
 searched as follow-ups; per side, its near-domain and off-topic questions asked in a thread after
 every `THREAD_STRIDE`-th first turn of its conversations (`threads:`, the outcomes, how many
 were presented as answered and quoted at all: docs/quality.md, "Off-topic questions in threads
-(session 11)"). `--misses` lists the tuning sets' misses; the held-out sets print figures
-only, so no choice is made by looking at them (`--tuning-only` does not measure them).
+(session 11)"). `--misses` lists the tuning sets' misses (off-topic questions not refused
+alone, and those quoted in a tuning thread, once each with how many threads and the outcome); the
+held-out sets print figures only, so no choice is made by looking at them (`--tuning-only` does
+not measure them).
 `--sentence-weight` and `--lexical-weight` rank with other fusion weights than the bot's; several
 sentence weights are measured in turn over one index, side by side (0: the ranking without
 sentence evidence). `--ranking-sentences none` builds the index without the ranking's sentence
@@ -357,6 +359,8 @@ def measure(
             outcomes[group][answer.outcome] += 1
             if show and group == "near" and answer.outcome == "answered":
                 print(f"  near answered: {q['question']} -> {answer.answer[:90]}")
+            if show and group == "off" and answer.outcome != "refused":
+                print(f"  off {answer.outcome}: {q['question']} -> {answer.answer[:90]}")
     if in_domain:
         figures.update(
             {"in-domain": len(in_domain), "top1": top1, "top3": top3, "words in quote": words}
@@ -376,9 +380,10 @@ def measure(
 THREAD_STRIDE = 24
 
 
-def threads(service: AnswerService, names: list[str]) -> dict[str, object]:
+def threads(service: AnswerService, names: list[str], show: bool = False) -> dict[str, object]:
     """A side's near-domain and off-topic questions asked in a thread, after a sampled first
-    turn of its conversations: the quality sets ask them alone, a chat thread does not."""
+    turn of its conversations: the quality sets ask them alone, a chat thread does not. `show`
+    lists the off-topic questions not refused, once each with how many threads quoted them."""
     firsts = [q["turns"][0] for n in names if n.startswith("conversations") for q in rows(n)]
     sample = firsts[::THREAD_STRIDE] or firsts[:1]
     refused = [
@@ -389,6 +394,7 @@ def threads(service: AnswerService, names: list[str]) -> dict[str, object]:
         if q.get("refuse")
     ]
     outcomes: dict[str, Counter[str]] = {"near": Counter(), "off": Counter()}
+    quoted_off: Counter[tuple[str, str]] = Counter()
     for first in sample:
         # The answer before is read by its question (the store's answer_to), so every refused
         # question can follow the same first answer in one conversation.
@@ -397,6 +403,11 @@ def threads(service: AnswerService, names: list[str]) -> dict[str, object]:
         for near, question in refused:
             answer = service.ask(question, [first], conversation=conversation)
             outcomes["near" if near else "off"][answer.outcome] += 1
+            if not near and answer.outcome != "refused":
+                quoted_off[(answer.outcome, question)] += 1
+    if show:
+        for (outcome, question), count in quoted_off.most_common():
+            print(f"  off {outcome} in {count} of {len(sample)} threads: {question}")
     figures: dict[str, object] = {"first turns": len(sample)}
     for group, label in (("off", "off-topic"), ("near", "near-domain")):
         if outcomes[group]:
@@ -846,7 +857,8 @@ def main() -> None:
                     print(f"{name}: {json.dumps(measure(service, name, shown, sort_misses))}")
                 if not args.conversations_only:
                     kept = [n for n in names if n not in args.without]
-                    print(f"threads: {json.dumps(threads(service, kept))}")
+                    shown = args.misses and side == "tuning"
+                    print(f"threads: {json.dumps(threads(service, kept, shown))}")
             print(f"median answer {percentile(answer_ms, 50)} ms over {len(answer_ms)} answers")
             answer_ms.clear()
 
