@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from ingest_site import Site, default_routes, start_site
 from pg_server import PostgresMissing, PostgresServer, start_server, stop_server
+from pgbouncer_server import PgBouncer, PgBouncerMissing, start_pgbouncer, stop_pgbouncer
 
 from bot.embedding import Embedder, get_embedder
 from bot.index import build_index
@@ -184,3 +185,15 @@ def store_settings(request: pytest.FixtureRequest, tmp_path: Path) -> dict[str, 
     store.upgrade()  # as the release phase does; SQLite sets itself up
     store.close()
     return {"database_url": url}
+
+
+@pytest.fixture(scope="session")
+def pgbouncer(postgres: PostgresServer) -> Iterator[PgBouncer]:
+    """PgBouncer in transaction pooling mode in front of that server, for the session. Skipped
+    only where the binary is missing; CI installs it (.ci/run)."""
+    try:
+        bouncer = start_pgbouncer(postgres)
+    except PgBouncerMissing as err:
+        pytest.skip(str(err))
+    yield bouncer
+    stop_pgbouncer(bouncer)

@@ -35,7 +35,6 @@ from bot.answer import Answer
 from bot.settings import masked_url
 from bot.store.base import (
     PRUNE_EVERY_SECONDS,
-    Migration,
     SchemaStatus,
     StoreError,
     StoreUnavailable,
@@ -63,7 +62,14 @@ IDLE_IN_TRANSACTION_SECONDS = 30
 # than each waiting out its bound again (an answer would wait that long per call): one then tries.
 SILENT_RETRY_SECONDS = 5.0
 RECONNECT_SECONDS = 10.0  # the pool's back-off gives up after this and starts afresh on demand
-MIGRATION_LOCK = 0x65766274  # pg_advisory_lock key ("evbt"): one `evbot db upgrade` at a time
+# prepare_threshold=None: psycopg prepares a statement on the server after its 5th run, and behind
+# a pooler in transaction mode (PgBouncer before 1.21) the next run may reach a server connection
+# where that name is unknown, or names another client's statement.
+CONNECT_KWARGS: dict[str, Any] = {"connect_timeout": CONNECT_TIMEOUT, "prepare_threshold": None}
+# pg_try_advisory_xact_lock key ("evbt"): one migration at a time. Transaction-scoped, as it
+# must be behind a pooler in transaction mode: a session's lock could be let go on another server
+# connection (so never), or taken twice on one.
+MIGRATION_LOCK = 0x65766274
 MIGRATION_LOCK_POLL_SECONDS = 0.5  # an upgrade waiting for another asks for the lock this often
 # ... for at most this long: a release phase waits out another's long migration, but not a
 # holder that will never let go (its host frozen, so its kernel still answers keepalives).
@@ -219,10 +225,9 @@ class PostgresStore(SQLStore):
             max_size=POOL_MAX,
             open=False,
             check=self._check,
-            configure=self._configure,
             timeout=timeout_seconds,
             reconnect_timeout=RECONNECT_SECONDS,
-            kwargs={"connect_timeout": CONNECT_TIMEOUT},
+            kwargs=CONNECT_KWARGS,
             name="evbot",
         )
         self._open_lock = threading.Lock()
@@ -256,19 +261,6 @@ class PostgresStore(SQLStore):
             raise StoreUnavailable(
                 f"cannot reach the database in {self.variable} ({self._masked}): {self._say(err)}"
             ) from None
-
-    def _configure(self, conn: psycopg.Connection[Any]) -> None:
-        """Each new connection's server-side bounds: set once per session, not per call, and
-        not as startup options, which connection poolers such as PgBouncer refuse."""
-        milliseconds = max(round(self.timeout * STATEMENT_SHARE * 1000), 1)
-        with DEADLINE.within(self.timeout):
-            # statement_timeout ends lock waits too: no lock_timeout of its own is needed.
-            conn.execute(
-                "SELECT set_config('statement_timeout', %s, false), "
-                "set_config('idle_in_transaction_session_timeout', %s, false)",
-                (f"{milliseconds}ms", f"{IDLE_IN_TRANSACTION_SECONDS}s"),
-            )
-            conn.commit()
 
     def _check(self, conn: psycopg.Connection[Any]) -> None:
         """The pool's check before handing a connection out, bounded like any call."""
@@ -342,15 +334,7 @@ class PostgresStore(SQLStore):
             ):
                 if repeatable_read:  # before any other statement, as PostgreSQL requires
                     conn.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
-                if report:  # this transaction only: the session's own bounds are the chat's
-                    conn.execute(
-                        "SELECT set_config('statement_timeout', %s, true), "
-                        "set_config('idle_in_transaction_session_timeout', %s, true)",
-                        (
-                            f"{max(round(bound * STATEMENT_SHARE * 1000), 1)}ms",
-                            "0" if idle else f"{IDLE_IN_TRANSACTION_SECONDS}s",
-                        ),
-                    )
+                self._bound_transaction(conn, bound, idle=idle)
                 yield conn
         except PoolTimeout:
             if self._held >= POOL_MAX:  # each out with a call that meets its own bound
@@ -372,6 +356,21 @@ class PostgresStore(SQLStore):
             self._answered(True)
             raise StoreError(f"database {self._masked}: {self._say(err)}") from None
         self._answered(True)
+
+    @staticmethod
+    def _bound_transaction(conn: psycopg.Connection[Any], bound: float, *, idle: bool) -> None:
+        """The server-side bounds, for this transaction only (`true`): behind a pooler in
+        transaction mode, a session's setting would stay on whichever server connection ran it,
+        for other clients, and our next transaction may run on another. statement_timeout ends
+        lock waits too: no lock_timeout is needed."""
+        conn.execute(
+            "SELECT set_config('statement_timeout', %s, true), "
+            "set_config('idle_in_transaction_session_timeout', %s, true)",
+            (
+                f"{max(round(bound * STATEMENT_SHARE * 1000), 1)}ms",
+                "0" if idle else f"{IDLE_IN_TRANSACTION_SECONDS}s",
+            ),
+        )
 
     def _transaction(
         self, *, report: bool = False
@@ -407,37 +406,22 @@ class PostgresStore(SQLStore):
             return self._status(self._version(conn) if exists and exists[0] else 0)
 
     def upgrade(self) -> list[str]:
-        """Under an advisory lock, so two release phases at once apply each step once.
+        """Each pending migration in a transaction of its own that first takes the migration
+        lock (transaction-scoped) and reads the schema version under it, so two release phases
+        at once apply each step once, directly or through a pooler in transaction mode.
 
-        Connecting (CONNECT_TIMEOUT) and every wait on the server until the migrations start
-        end within EVBOT_REPORT_TIMEOUT_SECONDS each, so a silent server says so rather than
-        hanging the release phase; the lock is asked for every MIGRATION_LOCK_POLL_SECONDS (an
-        upgrade elsewhere may hold it for minutes) for at most `migration_lock_wait_seconds`.
-        A migration waits for a table's lock MIGRATION_TABLE_LOCK_SECONDS at a time, tried again
-        for as long. The migrations themselves are not bounded: one may rewrite a large table."""
+        Connecting (CONNECT_TIMEOUT) and every wait on the server before a migration's own
+        statements end within EVBOT_REPORT_TIMEOUT_SECONDS each, so a silent server says so
+        rather than hanging the release phase; the lock is asked for every
+        MIGRATION_LOCK_POLL_SECONDS (an upgrade elsewhere may hold it for minutes) for at most
+        `migration_lock_wait_seconds`. A migration waits for a table's lock
+        MIGRATION_TABLE_LOCK_SECONDS at a time, tried again for as long. The migrations
+        themselves are not bounded: one may rewrite a large table."""
         applied: list[str] = []
-
-        def bounded() -> AbstractContextManager[None]:
-            return DEADLINE.within(
-                self.report_timeout, each_wait=True, setting="EVBOT_REPORT_TIMEOUT_SECONDS"
-            )
-
         try:
-            with BoundedConnection.connect(
-                self._url, autocommit=True, connect_timeout=CONNECT_TIMEOUT
-            ) as conn:
-                with bounded():
-                    self._take_migration_lock(conn)
-                    version = self._version(conn)
-                    conn.execute(
-                        "SELECT set_config('lock_timeout', %s, false)",
-                        (f"{round(MIGRATION_TABLE_LOCK_SECONDS * 1000)}ms",),
-                    )
-                for number, migration in enumerate(MIGRATIONS[version:], start=version + 1):
-                    self._apply(conn, number, migration, applied)
-                    applied.append(migration.name)
-                with bounded():
-                    conn.execute("SELECT pg_advisory_unlock(%s)", (MIGRATION_LOCK,))
+            with BoundedConnection.connect(self._url, **CONNECT_KWARGS) as conn:
+                while self._apply_next(conn, applied):
+                    pass
         except psycopg.errors.ConnectionTimeout as err:
             raise StoreUnavailable(
                 f"cannot reach the database in {self.variable} ({self._masked}): "
@@ -453,26 +437,58 @@ class PostgresStore(SQLStore):
             raise StoreError(f"database {self._masked}: {self._say(err)}") from None
         return applied
 
-    def _apply(
-        self, conn: psycopg.Connection[Any], number: int, migration: Migration, applied: list[str]
-    ) -> None:
-        """One migration in its own transaction, tried again while a table it changes is locked
-        by other sessions (lock_timeout ends each wait), for up to `migration_lock_wait_seconds`."""
-        started = time.monotonic()
+    def _bounded(self) -> AbstractContextManager[None]:
+        return DEADLINE.within(
+            self.report_timeout, each_wait=True, setting="EVBOT_REPORT_TIMEOUT_SECONDS"
+        )
+
+    def _apply_next(self, conn: psycopg.Connection[Any], applied: list[str]) -> bool:
+        """The next pending migration, committed with its schema_migrations row; False once none
+        is. Tried again while another upgrade holds the migration lock, or other sessions a table
+        the migration changes (lock_timeout ends each wait), for `migration_lock_wait_seconds`
+        each; then StoreUnavailable in one line."""
+        lock_busy_since: float | None = None
+        table_busy_since: float | None = None
         while True:
+            with self._bounded():
+                # This transaction's settings only: a session's would stay, behind a pooler, on
+                # a server connection other clients get next. statement_timeout 0: a chat
+                # worker's share of it, left there by an older evbot, must not end a migration.
+                conn.execute(
+                    "SELECT set_config('lock_timeout', %s, true), "
+                    "set_config('statement_timeout', '0', true)",
+                    (f"{round(MIGRATION_TABLE_LOCK_SECONDS * 1000)}ms",),
+                )
+                ask = "SELECT pg_try_advisory_xact_lock(%s)"
+                locked = conn.execute(ask, (MIGRATION_LOCK,)).fetchone()[0]  # type: ignore[index]
+                version = self._version(conn) if locked else None
+                if version is not None and version >= len(MIGRATIONS):
+                    conn.commit()  # schema_migrations, had it to be created
+                    return False
+                if version is None:
+                    conn.rollback()
+            if version is None:
+                lock_busy_since = lock_busy_since or time.monotonic()
+                waited = time.monotonic() - lock_busy_since
+                if waited >= self.migration_lock_wait_seconds:
+                    raise self._migration_lock_held(conn, waited, applied)
+                time.sleep(MIGRATION_LOCK_POLL_SECONDS)
+                continue
+            number, migration = version + 1, MIGRATIONS[version]
             try:
-                with conn.transaction():
-                    for statement in migration.statements:
-                        conn.execute(statement)
-                    if migration.run is not None:
-                        migration.run(conn)
-                    conn.execute(
-                        "INSERT INTO schema_migrations (version, name) VALUES (%s, %s)",
-                        (number, migration.name),
-                    )
-                return
+                for statement in migration.statements:
+                    conn.execute(statement)
+                if migration.run is not None:
+                    migration.run(conn)
+                conn.execute(
+                    "INSERT INTO schema_migrations (version, name) VALUES (%s, %s)",
+                    (number, migration.name),
+                )
+                conn.commit()
             except psycopg.errors.LockNotAvailable:
-                waited = time.monotonic() - started
+                conn.rollback()
+                table_busy_since = table_busy_since or time.monotonic()
+                waited = time.monotonic() - table_busy_since
                 if waited >= self.migration_lock_wait_seconds:
                     done = f" (applied: {', '.join(applied)})" if applied else ""
                     raise StoreUnavailable(
@@ -481,35 +497,36 @@ class PostgresStore(SQLStore):
                         f"those after it were not applied{done}: run it again"
                     ) from None
                 time.sleep(MIGRATION_LOCK_POLL_SECONDS)
+                continue
+            applied.append(migration.name)
+            return True
 
-    def _take_migration_lock(self, conn: psycopg.Connection[Any]) -> None:
-        """The migration lock, asked for until free: each ask a bounded round trip, where one
-        blocking wait would look like a silent server; StoreUnavailable, naming who holds it,
-        after `migration_lock_wait_seconds`."""
-        started = time.monotonic()
-        ask = "SELECT pg_try_advisory_lock(%s)"
-        while not conn.execute(ask, (MIGRATION_LOCK,)).fetchone()[0]:  # type: ignore[index]
-            waited = time.monotonic() - started
-            if waited >= self.migration_lock_wait_seconds:
-                holder = conn.execute(
-                    "SELECT a.pid, a.client_addr, a.backend_start FROM pg_locks l "
-                    "JOIN pg_stat_activity a ON a.pid = l.pid WHERE l.locktype = 'advisory' "
-                    "AND l.granted AND l.database = (SELECT oid FROM pg_database "
-                    "WHERE datname = current_database()) AND l.classid = 0 AND l.objid = %s",
-                    (MIGRATION_LOCK,),
-                ).fetchone()
-                who = (
-                    f"server process {holder[0]}, from {holder[1] or 'a local socket'}, "
-                    f"connected {holder[2].astimezone(UTC):%Y-%m-%d %H:%M:%S} UTC"
-                    if holder
-                    else "a session now gone"
-                )
-                raise StoreUnavailable(
-                    f"database {self._masked}: another `evbot db upgrade` ({who}) has held the "
-                    f"migration lock for {waited:.0f} s; nothing was applied: run it again once "
-                    "that one ends (or end that session)"
-                )
-            time.sleep(MIGRATION_LOCK_POLL_SECONDS)
+    def _migration_lock_held(
+        self, conn: psycopg.Connection[Any], waited: float, applied: list[str]
+    ) -> StoreUnavailable:
+        """The error naming the session that holds the migration lock (behind a pooler, the
+        pooler's server connection)."""
+        with self._bounded():
+            holder = conn.execute(
+                "SELECT a.pid, a.client_addr, a.backend_start FROM pg_locks l "
+                "JOIN pg_stat_activity a ON a.pid = l.pid WHERE l.locktype = 'advisory' "
+                "AND l.granted AND l.database = (SELECT oid FROM pg_database "
+                "WHERE datname = current_database()) AND l.classid = 0 AND l.objid = %s",
+                (MIGRATION_LOCK,),
+            ).fetchone()
+            conn.rollback()
+        who = (
+            f"server process {holder[0]}, from {holder[1] or 'a local socket'}, "
+            f"connected {holder[2].astimezone(UTC):%Y-%m-%d %H:%M:%S} UTC"
+            if holder
+            else "a session now gone"
+        )
+        done = f"{', '.join(applied)} applied, the rest not" if applied else "nothing was applied"
+        return StoreUnavailable(
+            f"database {self._masked}: another `evbot db upgrade` ({who}) has held the "
+            f"migration lock for {waited:.0f} s; {done}: run it again once that one ends "
+            "(or end that session)"
+        )
 
     # -- answers and votes --------------------------------------------------------------------
 
