@@ -12,14 +12,15 @@ from pathlib import Path
 
 import psycopg
 import pytest
-from pgbouncer_server import SERVER_CONNECTIONS, PgBouncer
+from pg_server import PostgresServer
+from pgbouncer_server import SERVER_CONNECTIONS, PgBouncer, start_pgbouncer, stop_pgbouncer
 
 from bot.answer import Answer, Citation
 from bot.index import live_build
 from bot.settings import load_settings
 from bot.store import StoreUnavailable, open_store
 from bot.store.migrations.postgres import MIGRATIONS
-from bot.store.postgres import PostgresStore
+from bot.store.postgres import MIGRATION_LOCK, PostgresStore
 from bot.store.published import IndexFollower, OutgoingFile
 
 CALLS = 12  # of each statement per thread: psycopg's default would prepare one after 5
@@ -178,3 +179,49 @@ def test_the_timeouts_hold_in_every_transaction_and_never_leak_to_other_clients(
         assert _settings_on_every_server_connection(url) == [("0", "0", "0")] * SERVER_CONNECTIONS
     finally:
         store.close()
+
+
+def test_a_waiting_upgrade_through_the_pooler_names_the_holder_then_applies_once_it_lets_go(
+    pgbouncer: PgBouncer, pg_database: str
+) -> None:
+    """The migration lock is asked for in each try's own transaction: through the pooler the
+    wait still ends in one line naming who holds it, and a lock let go is taken."""
+    url = pgbouncer.url(pg_database)
+    store = PostgresStore(url)
+    with psycopg.connect(pg_database) as other:  # another upgrade, inside its transaction
+        other.execute("SELECT pg_advisory_xact_lock(%s)", (MIGRATION_LOCK,))
+        holder = other.info.backend_pid
+        store.migration_lock_wait_seconds = 1
+        with pytest.raises(StoreUnavailable) as refused:
+            store.upgrade()
+        message = str(refused.value)
+        assert f"another `evbot db upgrade` (server process {holder}, from " in message
+        assert "nothing was applied" in message and message.count("\n") == 0
+        store.migration_lock_wait_seconds = 60
+        threading.Timer(1.0, other.rollback).start()
+        assert store.upgrade() == [migration.name for migration in MIGRATIONS]
+    store.close()
+
+
+def test_a_pooler_whose_server_stopped_answering_fails_the_start_in_one_line(
+    postgres: PostgresServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A pooler that has reached its server before answers a login itself and holds the first
+    statement while the server is silent (PgBouncer: up to query_wait_timeout, 120 s): the
+    start-up check waits for an answer as long as connecting may take, then names the variable
+    to look at, as it does directly."""
+    bouncer = start_pgbouncer(postgres)  # its own: the session's keeps serving the other tests
+    monkeypatch.setattr("bot.store.postgres.CONNECT_TIMEOUT", 1)
+    url = bouncer.url(postgres.url())
+    try:
+        psycopg.connect(url).close()  # the pooler has the server's parameters and a connection
+        with postgres.frozen() as freeze:
+            freeze()
+            with pytest.raises(StoreUnavailable) as refused:
+                open_store(load_settings(database_url=url))
+        message = str(refused.value)
+        assert message.startswith("cannot reach the database in EVBOT_DATABASE_URL (")
+        assert "no answer within 1 s" in message and message.count("\n") == 0
+        assert "***" in message and postgres.password not in message
+    finally:
+        stop_pgbouncer(bouncer)

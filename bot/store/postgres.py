@@ -254,9 +254,15 @@ class PostgresStore(SQLStore):
 
     def connect_check(self) -> None:
         """StoreUnavailable, naming the variable (never the password), if the server cannot be
-        reached now: a worker says so at start rather than at its first question."""
+        reached now: a worker says so at start rather than at its first question. One statement,
+        bounded as connecting is: a pooler such as PgBouncer accepts the connection itself and
+        holds the first statement while the server behind it cannot be reached."""
         try:
-            psycopg.connect(self._url, connect_timeout=CONNECT_TIMEOUT).close()
+            with (
+                BoundedConnection.connect(self._url, autocommit=True, **CONNECT_KWARGS) as conn,
+                DEADLINE.within(CONNECT_TIMEOUT, setting="connecting"),
+            ):
+                conn.execute("SELECT 1")
         except psycopg.Error as err:
             raise StoreUnavailable(
                 f"cannot reach the database in {self.variable} ({self._masked}): {self._say(err)}"
