@@ -25,6 +25,8 @@
                                            [--without SET [SET ...]]
                                            [--own-topic off|RULES [...]] [--own-words off|on ...]
                                            [--own-words-under-floor off|on ...]
+                                           [--answer-before-evidence off|on ...]
+                                           [--comparison-names off|on ...]
 
 Asks every question as `evbot ask` does (AnswerService over a fresh index of corpus/) and prints,
 per set: right passage first / in the top three, the quoted answer holding the expected words,
@@ -637,6 +639,22 @@ def main() -> None:
         help="any question refused alone naming its own subject in words the sources never use "
         "searched alone, before 'agree' or the margin (session 11), each in turn",
     )
+    parser.add_argument(
+        "--answer-before-evidence",
+        nargs="+",
+        choices=["on", "off"],
+        default=[None],
+        help="a follow-up candidate whose own words match the answer before's passage as well as "
+        "its own first keeps its context (session 12), each in turn",
+    )
+    parser.add_argument(
+        "--comparison-names",
+        nargs="+",
+        choices=["on", "off"],
+        default=[None],
+        help="a comparison naming a new name decided as a follow-up, not searched alone "
+        "(session 12), each in turn",
+    )
     args = parser.parse_args()
     if args.baseline:
         import bot.answer
@@ -712,6 +730,13 @@ def main() -> None:
             for us in args.unknown_subject
             for usr in args.unknown_subject_refused
         ]
+        # Session 12's follow-up switches, each in turn within each variant above.
+        variants = [
+            (*v, ab, cn)
+            for v in variants
+            for ab in args.answer_before_evidence
+            for cn in args.comparison_names
+        ]
         for (
             weight,
             unmatched_z,
@@ -735,7 +760,17 @@ def main() -> None:
             agree_own_match,
             unknown_subject,
             unknown_subject_refused,
+            answer_before_evidence,
+            comparison_names,
         ) in variants:
+            if comparison_names is not None:
+                bot.service.COMPARISON_NAMES = comparison_names == "on"
+                print(
+                    f"=== a comparison naming a new name decided as a follow-up: {comparison_names}"
+                )
+            if answer_before_evidence is not None:
+                bot.service.ANSWER_BEFORE_EVIDENCE = answer_before_evidence == "on"
+                print(f"=== the answer before's passage as evidence: {answer_before_evidence}")
             if late_weight is not None:
                 bot.retrieval.LATE_WEIGHT = late_weight
                 print(f"=== late interaction re-ranking weight {late_weight}")

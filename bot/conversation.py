@@ -188,6 +188,13 @@ def _after_openers(lowered: str) -> tuple[bool, list[str]]:
     return opened, _words(lowered)
 
 
+def compares(question: str) -> bool:
+    """Whether the question asks for a comparison ("compared to Bezos?", "how does amazon's
+    compare?", "Tesla vs Rivian?"): it asks the question before again about what it names."""
+    lowered = question.lower().strip()
+    return lowered.startswith(_COMPARISONS) or bool(_COMPARE & set(_words(lowered)))
+
+
 def is_fragment(question: str) -> bool:
     """An opener and a noun phrase, nothing else: "and the factories?", "what about the batteries?".
 

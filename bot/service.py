@@ -24,6 +24,7 @@ from bot.answer import Answer, compose_answer, validate_question
 from bot.answer_type import load_lookups
 from bot.conversation import (
     asks_a_question_word,
+    compares,
     content_words,
     context_query,
     is_follow_up,
@@ -117,6 +118,18 @@ OWN_WORDS_UNDER_FLOOR = True
 _POINTING = re.compile(r"\b(?:these|those|such)\s+(\w+)", re.IGNORECASE)
 FOLLOW_UP_NEXT_PRIOR = 1.0
 FOLLOW_UP_SENTENCE_AFTER = 0.1
+# A follow-up candidate the margin would search alone keeps its context when its own words (late
+# interaction's MaxSim) match a passage the answer before quoted at least as well as they match
+# the question alone's first passage: it asks about what was just said. "who's competing with
+# them?" after "what are tesla's weak spots" (whose answer quoted "a growing number of
+# competitors") found a space-race passage alone. Session 12; `benchmarks/quality.py
+# --answer-before-evidence off on`.
+ANSWER_BEFORE_EVIDENCE = False
+# A comparison naming a name the turn before did not ("compared to Bezos?" after "What is Musk
+# known for?") asks the question before about that name: it is decided as any follow-up, not
+# searched alone by the new-name rule (alone it quoted "The battle between Bezos and Musk …").
+# Session 12; `benchmarks/quality.py --comparison-names off on`.
+COMPARISON_NAMES = True
 
 
 def best_similarity(retriever: Retriever, query_vector: np.ndarray) -> float:
@@ -352,6 +365,27 @@ class QuestionSearches:
             return None
         return best_similarity(retriever, self.context_vector)
 
+    @functools.cached_property
+    def asks_about_the_answer_before(self) -> bool:
+        """Whether the question's own words match a passage the answer before quoted (MaxSim)
+        at least as well as the question alone's first passage, one the answer before did not
+        quote: then the question asks about what was just said. False without late interaction,
+        without the answer before, or for a question that alone would be refused (an off-topic
+        question in a thread is not lent the thread's passage)."""
+        late, answer = self.retriever.late, self.previous_answer
+        if not ANSWER_BEFORE_EVIDENCE or late is None or not answer or not self.history:
+            return False
+        if self.refused_alone:
+            return False
+        passages = self.retriever.index.passages
+        rows = dict.fromkeys(int(r) for r in [*self.own_ranking.ids, *self.context_ranking.ids])
+        quoted = [r for r in rows if any(_says(answer, t) for t in passages[r].sentence_texts())]
+        own_first = int(self.retriever.reranked(self.question, self.own_ranking).ids[0])
+        if not quoted or own_first in quoted:
+            return False
+        own, *said = late.passage_scores(self.question, [own_first, *quoted])
+        return bool(max(said) >= own)
+
     @property
     def agrees_alone(self) -> bool:
         """Whether session 10's "agree" may give a question refused alone (in a thread) its
@@ -508,7 +542,12 @@ class AnswerService:
             return question, vector
         # Only when the answer before is known: without it, who was named before is not.
         own_names = new_names(question, f"{history[-1]} {previous_answer}")
-        if previous_answer and own_names and names_source_terms(retriever, " ".join(own_names)):
+        if (
+            previous_answer
+            and own_names
+            and names_source_terms(retriever, " ".join(own_names))
+            and not (COMPARISON_NAMES and compares(question))
+        ):
             return question, vector
         in_context = searches.context_vector
         vectors = retriever.index.passage_vectors
@@ -553,6 +592,8 @@ class AnswerService:
         context_best = float(vectors[int(context_top[0])] @ vector)
         margin = FRAGMENT_MARGIN if is_fragment(question) else FOLLOW_UP_MARGIN
         if context_best >= own_best - margin:
+            return query, in_context
+        if searches.asks_about_the_answer_before:
             return query, in_context
         return question, vector
 
