@@ -27,6 +27,7 @@
                                            [--own-words-under-floor off|on ...]
                                            [--answer-before-evidence off|on ...]
                                            [--comparison-names off|on ...]
+                                           [--off-topic off|RULES [off|RULES ...]]
 
 Asks every question as `evbot ask` does (AnswerService over a fresh index of corpus/) and prints,
 per set: right passage first / in the top three, the quoted answer holding the expected words,
@@ -119,7 +120,12 @@ engineer leads …" asks for a person), `where` (a bare "where" with a verb of p
 on the map), `where-is` ("where is X" too), `tell` ("tell me about X" asks about X), `feature`
 ("does it come with X?"), `choice` ("A or B?"), `attribute` (an attribute the quote says in other
 words is said), `cost` (only the verb "cost" asks for an amount), `counts` ("tesla q3
-deliveries?" asks for a number). Prints figures; asserts nothing.
+deliveries?" asks for a number). `--off-topic off name+request` measures session 12's rules
+refusing a question by its own words, alone and in a thread (bot/off_topic.py; docs/quality.md,
+"Off-topic questions refused (session 12)"), joined by "+", each variant in turn: `name` (a name
+of the sources modifying a word they never use: "the amazon rainforest"), `request` (a request
+whose object is mostly words they never use: "Recommend me a good sci-fi novel"), `off` none.
+Prints figures; asserts nothing.
 """
 
 from __future__ import annotations
@@ -655,6 +661,12 @@ def main() -> None:
         help="a comparison naming a new name decided as a follow-up, not searched alone "
         "(session 12), each in turn",
     )
+    parser.add_argument(
+        "--off-topic",
+        nargs="+",
+        default=[None],
+        help="session 12's off-topic rules joined by '+' (name, request; off), each in turn",
+    )
     args = parser.parse_args()
     if args.baseline:
         import bot.answer
@@ -678,6 +690,7 @@ def main() -> None:
             service.retriever.expansion_neighbours = args.expansion_neighbours
         import bot.answer_type
         import bot.conversation
+        import bot.off_topic
         import bot.retrieval
         import bot.service
 
@@ -730,12 +743,13 @@ def main() -> None:
             for us in args.unknown_subject
             for usr in args.unknown_subject_refused
         ]
-        # Session 12's follow-up switches, each in turn within each variant above.
+        # Session 12's follow-up and off-topic switches, each in turn within each variant above.
         variants = [
-            (*v, ab, cn)
+            (*v, ab, cn, off)
             for v in variants
             for ab in args.answer_before_evidence
             for cn in args.comparison_names
+            for off in args.off_topic
         ]
         for (
             weight,
@@ -762,6 +776,7 @@ def main() -> None:
             unknown_subject_refused,
             answer_before_evidence,
             comparison_names,
+            off_topic,
         ) in variants:
             if comparison_names is not None:
                 bot.service.COMPARISON_NAMES = comparison_names == "on"
@@ -771,6 +786,11 @@ def main() -> None:
             if answer_before_evidence is not None:
                 bot.service.ANSWER_BEFORE_EVIDENCE = answer_before_evidence == "on"
                 print(f"=== the answer before's passage as evidence: {answer_before_evidence}")
+            if off_topic is not None:
+                rules = set(off_topic.split("+"))
+                bot.off_topic.NAME_AS_MODIFIER = "name" in rules
+                bot.off_topic.REQUEST_UNKNOWN_OBJECT = "request" in rules
+                print(f"=== off-topic by the question's own words (session 12): {off_topic}")
             if late_weight is not None:
                 bot.retrieval.LATE_WEIGHT = late_weight
                 print(f"=== late interaction re-ranking weight {late_weight}")

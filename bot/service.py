@@ -39,6 +39,7 @@ from bot.embedding import Embedder, get_embedder
 from bot.errors import IndexUnavailable, UnknownAnswer
 from bot.index import live_build, load_index, ranking_sentences_of
 from bot.lexical import terms
+from bot.off_topic import off_topic
 from bot.retrieval import Hit, Ranking, Retriever
 from bot.settings import Settings
 from bot.store import Store, StoreError, open_store
@@ -141,6 +142,35 @@ def names_source_terms(retriever: Retriever, question: str) -> bool:
     """Whether a content word of the question occurs in the sources (BM25's stemmed terms)."""
     words = content_words(question)
     return bool(words) and bool(retriever.index.lexical.term_weights(" ".join(words)))
+
+
+# Passages a word is looked up in to tell whether the sources write it only as a name.
+NAME_PASSAGES = 20
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;\n][\"'“‘)\]]*)\s*[\"'“‘(\[]*$")
+
+
+def written_as_name(retriever: Retriever, word: str) -> bool:
+    """Whether the sources write `word` only capitalised within a sentence ("Amazon", "Musk"; not
+    as an acronym, "EV", nor only where a sentence starts, "Critics"), read in the NAME_PASSAGES
+    passages BM25 finds for it: a name, not a word of their prose."""
+    rows, scores = retriever.index.lexical.scored(word)
+    passages = retriever.index.passages
+    pattern = re.compile(rf"\b{re.escape(word)}\b", re.IGNORECASE)
+    found = [
+        (m.group(0), _SENTENCE_START.search(text[: m.start()]) is not None)
+        for row in rows[np.argsort(-scores, kind="stable")[:NAME_PASSAGES]]
+        for text in [passages[int(row)].text]
+        for m in pattern.finditer(text)
+    ]
+    within = [w for w, starts in found if not starts]
+    return bool(within) and all(w[0].isupper() and not w.isupper() for w, _ in found)
+
+
+def asks_off_topic(retriever: Retriever, question: str) -> bool:
+    """Whether the question's own words say it asks about something the sources never
+    mention (bot/off_topic.py), whatever the thread before it."""
+    lexical = retriever.index.lexical
+    return off_topic(question, lexical.holds, lambda word: written_as_name(retriever, word))
 
 
 def leaves_own_words_behind(retriever: Retriever, question: str, own: int, context: int) -> bool:
@@ -650,6 +680,8 @@ class AnswerService:
             # One word's vector is far from any passage's ("cobalt?" 0.12): that the sources
             # use the word says they cover it.
             coverage = max(coverage, self.settings.min_score)
+        if asks_off_topic(retriever, text):
+            hits = []  # refused, as a question matching no passage is
         retrieved = time.perf_counter()
         manifest = retriever.index.manifest
         answer = compose_answer(
