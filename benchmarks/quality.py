@@ -28,6 +28,7 @@
                                            [--answer-before-evidence off|on ...]
                                            [--comparison-names off|on ...]
                                            [--off-topic off|RULES [off|RULES ...]]
+                                           [--kind-of-referents off|on ...]
 
 Asks every question as `evbot ask` does (AnswerService over a fresh index of corpus/) and prints,
 per set: right passage first / in the top three, the quoted answer holding the expected words,
@@ -667,6 +668,14 @@ def main() -> None:
         default=[None],
         help="session 12's off-topic rules joined by '+' (name, request; off), each in turn",
     )
+    parser.add_argument(
+        "--kind-of-referents",
+        nargs="+",
+        choices=["on", "off"],
+        default=[None],
+        help="'what type of company?' points at the name the answer before said (session 12), "
+        "each in turn",
+    )
     args = parser.parse_args()
     if args.baseline:
         import bot.answer
@@ -745,11 +754,12 @@ def main() -> None:
         ]
         # Session 12's follow-up and off-topic switches, each in turn within each variant above.
         variants = [
-            (*v, ab, cn, off)
+            (*v, ab, cn, off, ko)
             for v in variants
             for ab in args.answer_before_evidence
             for cn in args.comparison_names
             for off in args.off_topic
+            for ko in args.kind_of_referents
         ]
         for (
             weight,
@@ -777,7 +787,13 @@ def main() -> None:
             answer_before_evidence,
             comparison_names,
             off_topic,
+            kind_of_referents,
         ) in variants:
+            if kind_of_referents is not None:
+                bot.conversation.KIND_OF_REFERENTS = kind_of_referents == "on"
+                print(
+                    f"=== 'what type of company?' points at the answer's names: {kind_of_referents}"
+                )
             if comparison_names is not None:
                 bot.service.COMPARISON_NAMES = comparison_names == "on"
                 print(

@@ -171,7 +171,16 @@ def is_follow_up(question: str) -> bool:
         lowered.startswith(_openers())
         or bool(_points_back(words))
         or len(content_words(question)) <= 1
+        or asks_the_kind_of_what_was_named(question)
     )
+
+
+def asks_the_kind_of_what_was_named(question: str) -> bool:
+    """ "what type of company?", "which kind of firm?": the kind of a maker or a person named
+    before, nothing else named (with KIND_OF_REFERENTS)."""
+    lowered = question.lower()
+    found = KIND_OF_REFERENTS and _KIND_OF.search(lowered)
+    return bool(found) and not set(content_words(question)) - set(_words(found.group()))
 
 
 # A question word or a verb of its own: what makes a question more than a fragment.
@@ -279,6 +288,11 @@ _OTHER = re.compile(rf"\bthe other (?:{'|'.join(_POINTED_AT)})\b")
 # "why do those places matter?" after an answer naming Europe and Asia: the places it named.
 _POINTED_AT_MANY = ("places", "countries", "regions", "markets", "companies", "firms", "partners")
 _THOSE = re.compile(rf"\b(?:those|these) (?:{'|'.join(_POINTED_AT_MANY)})\b")
+# "what type of company?" after "Which EV maker did Amazon invest in?" asks about the maker the
+# answer before named (Rivian), as "that company" does; alone it quoted the EV project's team.
+# Session 12; `benchmarks/quality.py --kind-of-referents off on`.
+KIND_OF_REFERENTS = True
+_KIND_OF = re.compile(rf"\b(?:what|which) (?:kind|type|sort)s? of (?:{'|'.join(_POINTED_AT)})\b")
 
 
 def names(text: str) -> list[str]:
@@ -323,6 +337,7 @@ def referents(question: str, before: str, answer: str | None) -> list[str]:
         _DEMONSTRATIVE.search(lowered)
         or ("other" in OWN_TOPIC and _OTHER.search(lowered))
         or ("those" in OWN_TOPIC and _THOSE.search(lowered))
+        or asks_the_kind_of_what_was_named(question)
     )
     if not pointed and not _PERSONAL & set(_words(question)):
         return []
