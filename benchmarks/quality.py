@@ -115,13 +115,16 @@ sources never use searched alone (`bot.service.UNKNOWN_SUBJECT_ALONE`, on),
 "agree" or the margin (`bot.service.UNKNOWN_SUBJECT_REFUSED`, on), each in turn over one index;
 docs/quality.md, "Conversations (session 11)".
 `--near-11 off
-role+where+tell+feature+choice+attribute+cost+counts` measures session 11's near-domain rules (off
-in the bot; docs/quality.md, "Near-domain (session 11)"), each variant in turn: `role` ("which
+role+where+tell+feature+choice+attribute+cost+counts` measures session 11's near-domain rules (on in
+the bot since session 12: where, where-is, attribute, cost and compare; docs/quality.md,
+"Near-domain (session 11)" and "(session 12)"), each variant in turn: `role` ("which
 engineer leads …" asks for a person), `where` (a bare "where" with a verb of place wants a place
 on the map), `where-is` ("where is X" too), `tell` ("tell me about X" asks about X), `feature`
 ("does it come with X?"), `choice` ("A or B?"), `attribute` (an attribute the quote says in other
 words is said), `cost` (only the verb "cost" asks for an amount), `counts` ("tesla q3
-deliveries?" asks for a number). `--off-topic off name+request` measures session 12's rules
+deliveries?" asks for a number); and session 12's (docs/quality.md, "Near-domain (session 12)"):
+`compare` (a comparison whose compared thing no cited passage names), `kind-of` ("what kind of X"
+asks about X). `--off-topic off name+request` measures session 12's rules
 refusing a question by its own words, alone and in a thread (bot/off_topic.py; docs/quality.md,
 "Off-topic questions refused (session 12)"), joined by "+", each variant in turn: `name` (a name
 of the sources modifying a word they never use: "the amazon rainforest"), `request` (a request
@@ -501,7 +504,7 @@ def main() -> None:
         nargs="+",
         default=[None],
         help="session 11's near-domain rules joined by '+' (role, where, where-is, tell, feature, "
-        "choice, attribute, cost, counts; off), each variant in turn",
+        "choice, attribute, cost, counts; session 12's compare, kind-of; off), each in turn",
     )
     parser.add_argument(
         "--context",
@@ -834,6 +837,8 @@ def main() -> None:
                 print(f"=== a follow-up leaving its own words behind searched alone: {own_words}")
             if near_11 is not None:
                 rules = set(near_11.split("+"))
+                bot.answer_type.COMPARED_THINGS = "compare" in rules
+                bot.answer_type.KIND_OF_FOCUS = "kind-of" in rules
                 bot.answer_type.ROLE_NOUN_ASKS_PERSON = "role" in rules
                 bot.answer_type.WHERE_ON_THE_MAP = "where" in rules
                 bot.answer_type.TELL_ME_ABOUT_FOCUS = "tell" in rules

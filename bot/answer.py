@@ -27,6 +27,7 @@ from bot.answer_type import (
     said_in_other_words,
     unmatched_words,
     unmentioned_attribute,
+    unmentioned_compared,
     unmentioned_focus,
     unmentioned_names,
     weak_focus,
@@ -245,6 +246,7 @@ def compose_answer(
     if answer_type.ATTRIBUTE_SAID_IN_OTHER_WORDS and said_in_other_words(attribute, in_quote):
         attribute = []
     unmentioned = unmentioned_names(question, cited) + attribute
+    unmentioned += unmentioned_compared(question, cited, holds_term)
     if answer_type.NAMED_THING_RULES and holds_kind and not unmentioned:
         unmentioned = unmentioned_focus(question, cited, _pull(embed, hits[0].passage.text))
     if holds_kind and not unmentioned and encode is not None and holds_term is not None:

@@ -8,6 +8,7 @@ import numpy as np
 import pytest
 
 import bot.answer
+import bot.lexical
 import bot.retrieval
 from bot import answer_type
 from bot.answer import REFUSAL, announces, compose_answer, day, text_fragment_link
@@ -1188,7 +1189,8 @@ def test_session_11_things_asked_about(
             True,
             True,
         ),
-        ("where is tesla's berlin gigafactory", "Tesla and Amazon have pledged.", True, True),
+        # "where is" a thing with no other verb, too (session 12: on).
+        ("where is tesla's berlin gigafactory", "Tesla and Amazon have pledged.", False, True),
     ],
 )
 def test_session_11_where_on_the_map(
@@ -1203,6 +1205,16 @@ def test_session_11_where_on_the_map(
     assert holds("place", text, question) is off  # choosing the quote: as before
     monkeypatch.setattr(answer_type, "WHERE_ON_THE_MAP", False)
     assert holds("place", text, question, of_the_kind_asked=True) is off
+
+
+def test_session_12_where_is_a_thing_needs_a_place_on_the_map(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    question, text = "where is tesla's berlin gigafactory", "Tesla and Amazon have pledged."
+    assert holds("place", text, question, of_the_kind_asked=True) is False
+    assert holds("place", "It stands near Austin, Texas.", question, of_the_kind_asked=True)
+    monkeypatch.setattr(answer_type, "WHERE_IS_A_THING", False)
+    assert holds("place", text, question, of_the_kind_asked=True) is True
 
 
 def test_session_11_an_attribute_said_in_other_words_is_answered(
@@ -1262,3 +1274,74 @@ def test_warm_up_loads_the_answers_lookups(service: AnswerService) -> None:
         lookup.cache_clear()
     service.warm_up()
     assert [lookup.cache_info().currsize for lookup in lookups] == [1, 1, 1]
+
+
+# Session 12 (docs/quality.md, "Near-domain (session 12)"): a comparison asks about both things
+# it compares.
+@pytest.mark.parametrize(
+    ("question", "unnamed"),
+    [
+        ("is a model 3 quicker than a lucid air?", ["lucid air"]),
+        (
+            "Which is better, the Ford Lightning or the Cybertruck?",
+            ["ford lightning", "cybertruck"],
+        ),
+        ("is the model y safer than a rivian r1s in crash tests?", ["rivian r1s"]),
+        # Both named by the sources, or a word pointing elsewhere ("they", "rivals").
+        ("Will Amazon's cars be cheaper than a Tesla?", []),
+        ("will bezos's ev cost less than a tesla", []),
+        ("will they be cheaper than a tesla", []),
+        ("why could amazon ship cars quicker than rivals", []),
+        ("will amazon sell more cars than tesla by 2030", []),
+        ("Why does the article say EVs are now a must rather than a luxury", []),
+    ],
+)
+def test_session_12_things_compared_that_the_sources_never_name(
+    monkeypatch: pytest.MonkeyPatch, question: str, unnamed: list[str]
+) -> None:
+    article = (DATA.parent.parent / "corpus" / "bezos-vs-musk-ev-rivalry.md").read_text()
+    named = set(bot.lexical.terms([article])[0]).__contains__
+    assert answer_type.unmentioned_compared(question, "", named) == unnamed
+    # Without the index's words, the passage's: "cars" is not "vehicles".
+    assert answer_type.unmentioned_compared(question, article) == unnamed
+    monkeypatch.setattr(answer_type, "COMPARED_THINGS", False)
+    assert answer_type.unmentioned_compared(question, "", named) == []
+
+
+# Over the shipped article as the bot answers (tuning questions): each fails with its rule off.
+@pytest.mark.parametrize(
+    ("question", "outcome", "rule"),
+    [
+        ("is a model 3 quicker than a lucid air?", "partial", "COMPARED_THINGS"),  # -11
+        ("Which is better, the Ford Lightning or the Cybertruck?", "partial", "COMPARED_THINGS"),
+        ("Will Amazon's cars be cheaper than a Tesla?", "answered", None),  # shipped-questions
+        ("Where is Rivian headquartered?", "partial", "WHERE_ON_THE_MAP"),  # tuning-extra-3
+        ("where is tesla's gigafactory in germany", "partial", "WHERE_IS_A_THING"),  # -11
+        ("where's the R&D base supposedly", "answered", None),  # -11: California
+        ("Where did the two rivals first go head to head?", "answered", None),  # -8
+        ("what's amazon's carbon goal?", "answered", "ATTRIBUTE_SAID_IN_OTHER_WORDS"),
+        ("what is musk supposedly working on to bring costs down", "answered", "COST_AS_VERB"),
+    ],
+)
+def test_session_12_near_domain_rules_over_the_shipped_article(
+    monkeypatch: pytest.MonkeyPatch,
+    service: AnswerService,
+    question: str,
+    outcome: str,
+    rule: str | None,
+) -> None:
+    answer = service.ask(question)
+    assert answer.outcome == outcome, (answer.partial_label, answer.answer)
+    assert answer.quotes and answer.citations
+    if rule is not None:
+        monkeypatch.setattr(answer_type, rule, False)
+        assert service.ask(question).outcome != outcome
+
+
+# Measured (docs/quality.md, "Near-domain (session 12)"): near-domain not presented as answered
+# 9 and 10 of 12 on tuning-extra-10 and -11 (8 and 7 with session 11's rules off), in-domain
+# labelled or refused 1 and 3 of 25 either way. Floors a little under those.
+def test_session_12_near_domain_floors(service: AnswerService) -> None:
+    asked = question_set("tuning-extra-10.jsonl", "tuning-extra-11.jsonl")
+    assert len(not_answered(service, near_domain(asked))) >= 17
+    assert len(not_answered(service, in_domain(asked))) <= 5
