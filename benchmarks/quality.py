@@ -75,8 +75,13 @@ index; `0.5:lifted` lets a neighbour join the quote on its lifted score (the bot
 `--passage-lift 0 0.75` measures the quote's sentence scores without and with each cited
 passage's MaxSim less the best cited one's at that weight (`bot.retrieval.LATE_PASSAGE_LIFT`,
 0.75 in the bot; docs/quality.md, "Ranking (session 11)"), each in turn over one index;
-`--late-weight 0.5 1.0` the answer's re-ranking with late interaction's z-score at each weight
-(`bot.retrieval.LATE_WEIGHT`, 0.5 in the bot).
+`--late-weight 0.5 1.0` the re-ranking with late interaction's z-score at each weight
+(`bot.retrieval.LATE_WEIGHT`, 0.5 in the bot: the follow-up decisions' and the outcome's);
+`--answer-late 10:0.5 20:6` the answer's own re-ranking at DEPTH:WEIGHT
+(`bot.retrieval.ANSWER_LATE_DEPTH`, `ANSWER_LATE_WEIGHT`, 20:6 in the bot; 10:0.5 ranks as
+session 11's bot), `--outcome-both off on` the outcome judged on the answer's hits alone or on
+the re-ranking before's too (`bot.retrieval.OUTCOME_ON_BOTH_RANKINGS`, on; docs/quality.md,
+"Ranking (session 12)"), each in turn over one index.
 `--follow-up-ranking off on` measures follow-ups ranked as before
 and with session 9's rules (the passage after the one the answer before quoted moved up, the
 sentence right after a quoted one preferred: `bot.service.FOLLOW_UP_NEXT_PRIOR`,
@@ -567,6 +572,21 @@ def main() -> None:
         "(the bot: 0.5)",
     )
     parser.add_argument(
+        "--answer-late",
+        nargs="+",
+        default=[None],
+        help="the answer's own re-ranking, DEPTH:WEIGHT of MaxSim's z-score, each in turn (the "
+        "bot: 20:6; 10:0.5 as the follow-up decisions and session 11's bot)",
+    )
+    parser.add_argument(
+        "--outcome-both",
+        nargs="+",
+        choices=["on", "off"],
+        default=[None],
+        help="the outcome judged on the hits of the re-ranking before the answer's too, each in "
+        "turn (the bot: on)",
+    )
+    parser.add_argument(
         "--passage-lift",
         nargs="+",
         type=float,
@@ -764,6 +784,10 @@ def main() -> None:
             for off in args.off_topic
             for ko in args.kind_of_referents
         ]
+        # Session 12's ranking switches, each in turn within each variant above.
+        variants = [
+            (*v, al, ob) for v in variants for al in args.answer_late for ob in args.outcome_both
+        ]
         for (
             weight,
             unmatched_z,
@@ -791,7 +815,17 @@ def main() -> None:
             comparison_names,
             off_topic,
             kind_of_referents,
+            answer_late,
+            outcome_both,
         ) in variants:
+            if answer_late is not None:
+                depth_text, _, weight_text = answer_late.partition(":")
+                bot.retrieval.ANSWER_LATE_DEPTH = int(depth_text)
+                bot.retrieval.ANSWER_LATE_WEIGHT = float(weight_text)
+                print(f"=== the answer's re-ranking depth:weight {answer_late}")
+            if outcome_both is not None:
+                bot.retrieval.OUTCOME_ON_BOTH_RANKINGS = outcome_both == "on"
+                print(f"=== the outcome judged on the re-ranking before too: {outcome_both}")
             if kind_of_referents is not None:
                 bot.conversation.KIND_OF_REFERENTS = kind_of_referents == "on"
                 print(

@@ -15,7 +15,7 @@ import math
 import re
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from types import EllipsisType
 
 import numpy as np
@@ -254,6 +254,20 @@ def context_answers_better(
         return False
     alone, in_context = retriever.late.passage_scores(question, [own_first, context_first])
     return bool(in_context > alone)
+
+
+def judged_on_both(
+    answer: Answer, compose: Callable[[list[Hit]], Answer], outcome_hits: list[Hit] | None
+) -> Answer:
+    """`answer`, labelled as the answer from `outcome_hits` (the re-ranking before the answer's
+    deeper one) is when that one is not presented as answered: the deeper re-ranking chooses the
+    citations and the quote, never the outcome (bot.retrieval.OUTCOME_ON_BOTH_RANKINGS)."""
+    if outcome_hits is None or answer.outcome != "answered":
+        return answer
+    before = compose(outcome_hits)
+    if before.outcome != "partial":  # refused: no hit is under the floor on one ranking alone
+        return answer
+    return dataclasses.replace(answer, outcome="partial", missing=before.missing)
 
 
 def _says(answer: str, sentence: str) -> bool:
@@ -664,18 +678,21 @@ class AnswerService:
         # One set of searches for the decision and the answer: each is worked out once.
         searches = QuestionSearches(self, retriever, text, history, previous)
         query, vector = self.search_for(text, history, retriever, previous, resolved, searches)
+        outcome_hits = None  # the hits the outcome is judged on too (bot.retrieval)
         if query == resolved and query != text:
             hits = quoted_for_both(retriever, query, vector, text, k)
         elif previous and (FOLLOW_UP_NEXT_PRIOR or FOLLOW_UP_SENTENCE_AFTER):
             hits = after_the_answer_before(retriever, query, vector, previous, k)
         else:
-            hits = retriever.search_vector(query, vector, k)
+            hits, outcome_hits = retriever.answer_search(query, vector, k)
         coverage = best_similarity(retriever, vector)
         if history and query == text:
             covered = searches.own_words_coverage
             if covered is not None:
                 coverage = max(coverage, covered)
                 hits = [pointed_at(hit, text) for hit in hits]
+                if outcome_hits is not None:
+                    outcome_hits = [pointed_at(hit, text) for hit in outcome_hits]
         if query == text and len(content_words(text)) <= 1 and names_source_terms(retriever, text):
             # One word's vector is far from any passage's ("cobalt?" 0.12): that the sources
             # use the word says they cover it.
@@ -684,10 +701,10 @@ class AnswerService:
             hits = []  # refused, as a question matching no passage is
         retrieved = time.perf_counter()
         manifest = retriever.index.manifest
-        answer = compose_answer(
+        compose = functools.partial(
+            compose_answer,
             text,
-            hits,
-            manifest["articles"],
+            articles=manifest["articles"],
             min_score=self.settings.min_score,
             built_at=manifest.get("built_at"),
             best_similarity=coverage,
@@ -695,6 +712,7 @@ class AnswerService:
             encode=self.embedder.encode,
             holds_term=retriever.index.lexical.holds,
         )
+        answer = judged_on_both(compose(hits), compose, outcome_hits)
         done = time.perf_counter()
         answer = dataclasses.replace(
             answer,

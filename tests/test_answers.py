@@ -11,7 +11,7 @@ import bot.answer
 import bot.lexical
 import bot.retrieval
 from bot import answer_type
-from bot.answer import REFUSAL, announces, compose_answer, day, text_fragment_link
+from bot.answer import REFUSAL, Answer, announces, compose_answer, day, text_fragment_link
 from bot.answer_type import (
     FOCUS_PULL,
     SUBSTITUTES,
@@ -33,7 +33,7 @@ from bot.corpus import load_corpus
 from bot.discord import render as discord_render
 from bot.errors import BadQuestion
 from bot.retrieval import Hit, TokenEvidence
-from bot.service import AnswerService
+from bot.service import AnswerService, judged_on_both
 from bot.slack import render as slack_render
 from bot.terminal import render_text
 from tests.rendered import assert_label_shown
@@ -932,6 +932,48 @@ def test_locality_window_floors(service: AnswerService) -> None:
     first = sum(q["expect"] in a.citations[0].text for q, a in answers if a.citations)
     assert first >= 58
     assert sum(a.outcome != "answered" for _, a in answers) <= 1
+
+
+# The answer's deeper re-ranking (docs/quality.md, "Ranking (session 12)"): the right passage in
+# the top 3 for 93 of the blind tuning-extra-8 to -11's 100 in-domain questions (84 before), first
+# for 68 (67), 4 labelled or refused either way. Floors a little under those.
+def test_answer_reranking_floors(service: AnswerService) -> None:
+    asked = in_domain(
+        question_set(
+            "tuning-extra-8.jsonl",
+            "tuning-extra-9.jsonl",
+            "tuning-extra-10.jsonl",
+            "tuning-extra-11.jsonl",
+        )
+    )
+    answers = [(q, service.ask(q["question"])) for q in asked]
+    top3 = sum(any(q["expect"] in c.text for c in a.citations[:3]) for q, a in answers)
+    first = sum(q["expect"] in a.citations[0].text for q, a in answers if a.citations)
+    assert top3 >= 90
+    assert first >= 65
+    assert sum(a.outcome != "answered" for _, a in answers) <= 5
+
+
+# The answer's deeper re-ranking (docs/quality.md, "Ranking (session 12)"): an answer is
+# presented as answered only if the re-ranking before it would present it so too.
+def test_the_outcome_is_judged_on_the_ranking_before_too() -> None:
+    answered = Answer(id="a", question="q", answer="a quote", refused=False)
+    partial = dataclasses.replace(answered, outcome="partial", missing="when")
+    assert judged_on_both(answered, lambda hits: partial, None) is answered
+    labelled = judged_on_both(answered, lambda hits: partial, [])
+    assert (labelled.outcome, labelled.missing, labelled.answer) == ("partial", "when", "a quote")
+    assert judged_on_both(answered, lambda hits: answered, []) is answered
+    assert judged_on_both(partial, lambda hits: answered, []) is partial
+
+
+def test_a_new_citation_does_not_make_a_near_domain_question_answered(
+    service: AnswerService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    question = "When will Amazon's first EV be released?"  # tuning-extra: the pledge's 2040
+    assert bot.retrieval.OUTCOME_ON_BOTH_RANKINGS  # on in the bot
+    assert service.ask(question).outcome == "partial"
+    monkeypatch.setattr(bot.retrieval, "OUTCOME_ON_BOTH_RANKINGS", False)
+    assert service.ask(question).outcome == "answered"
 
 
 # The passage lift (docs/quality.md, "Ranking (session 11)"): of near-tied sentences, the one

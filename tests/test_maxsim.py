@@ -9,6 +9,8 @@ import bot.retrieval
 from bot.chunking import Passage
 from bot.ranking import maxsim, window_maxsim
 from bot.retrieval import (
+    ANSWER_LATE_DEPTH,
+    ANSWER_LATE_WEIGHT,
     LATE_DEPTH,
     Hit,
     Ranking,
@@ -199,6 +201,30 @@ def test_the_answer_ranking_reorders_only_the_top_passages(service: AnswerServic
     assert np.all(np.diff(late.scores[:depth]) <= 0)
     # The passage naming Texas and Michigan is first.
     assert "Texas and Michigan" in retriever.index.passages[int(late.ids[0])].text
+
+
+def test_the_answer_search_reranks_deeper_than_the_decisions(service: AnswerService) -> None:
+    retriever = service.retriever
+    question = "where's the R&D base for the amazon car effort"  # tuning-extra-9
+    expected = "research facility in California"
+    vector = service.embedder.encode_query(question)
+    plain = retriever.rank(question, vector)
+    deep = retriever.reranked(question, plain, ANSWER_LATE_DEPTH, ANSWER_LATE_WEIGHT)
+    depth = min(ANSWER_LATE_DEPTH, len(plain.ids))
+    assert depth > LATE_DEPTH
+    assert sorted(deep.ids[:depth].tolist()) == sorted(plain.ids[:depth].tolist())
+    assert deep.ids[depth:].tolist() == plain.ids[depth:].tolist()
+    assert np.all(np.diff(deep.scores[:depth]) <= 0)
+    passages = retriever.index.passages
+    # Fused 18th: out of reach of the decisions' re-ranking of the top 10, cited by the answer's.
+    assert not any(
+        expected in passages[int(i)].text for i in retriever.reranked(question, plain).ids[:3]
+    )
+    hits, before = retriever.answer_search(question, vector, 3)
+    assert [h.passage.id for h in hits] == [passages[int(i)].id for i in deep.ids[:3]]
+    assert any(expected in h.passage.text for h in hits)
+    assert before is not None and not any(expected in h.passage.text for h in before)
+    assert retriever.search_vector(question, vector, 3) == hits
 
 
 def test_the_quote_scores_a_sentence_by_how_it_matches_each_word(service: AnswerService) -> None:

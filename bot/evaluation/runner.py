@@ -308,7 +308,7 @@ def _ask_pipeline(
         # One question as the bot answers it: rank, pick passages, quote.
         started = time.perf_counter()
         vector = embedder.encode_query(text) if n < LATENCY_SAMPLE else vectors[n]
-        ranking = retriever.reranked(text, retriever.rank(text, vector))
+        ranking = retriever.answer_ranking(text, retriever.rank(text, vector))
         hits = retriever.hits(text, vector, ranking, settings.citations)
         answer = compose_answer(
             text,
