@@ -191,7 +191,9 @@ def test_thread_follow_up_uses_the_earlier_question(fake: FakeDiscord, bot_servi
     replies = fake.messages()
     assert len(replies) == 2, "chatter in a thread the bot never answered in is left alone"
     assert all(r.path == f"channels/{THREAD_ID}/messages" for r in replies)
-    in_context = bot_service.ask(follow_up, [first])
+    # Asked in a conversation of its own, as the thread asked it: the answer before is read too.
+    bot_service.ask(first, conversation="expected")
+    in_context = bot_service.ask(follow_up, [first], conversation="expected")
     alone = bot_service.ask(follow_up)
     embed = embed_of(replies[1])
     cited = [f["value"].replace("\\", "") for f in embed["fields"]]

@@ -257,7 +257,10 @@ def test_buttons_and_follow_ups_work_on_the_other_process(
     assert len(shown) == 3 and len(more) == 6 and more[:3] == shown
     assert "not helpful" in thanks.body["content"]
     # The follow-up kept the thread's conversation: cited as asked after the first question.
-    in_context, alone = service.ask(FOLLOW_UP, [FIRST]), service.ask(FOLLOW_UP)
+    # Asked in a conversation of its own, as the thread asked it: the answer before is read too.
+    service.ask(FIRST, conversation="expected")
+    in_context = service.ask(FOLLOW_UP, [FIRST], conversation="expected")
+    alone = service.ask(FOLLOW_UP)
     assert [c.text for c in in_context.citations] != [c.text for c in alone.citations]
     cited = [f["value"].replace("\\", "") for f in embed_of(second_answer)["fields"]]
     assert len(cited) == len(in_context.citations)
