@@ -81,7 +81,9 @@ passage's MaxSim less the best cited one's at that weight (`bot.retrieval.LATE_P
 (`bot.retrieval.ANSWER_LATE_DEPTH`, `ANSWER_LATE_WEIGHT`, 20:6 in the bot; 10:0.5 ranks as
 session 11's bot), `--outcome-both off on` the outcome judged on the answer's hits alone or on
 the re-ranking before's too (`bot.retrieval.OUTCOME_ON_BOTH_RANKINGS`, on; docs/quality.md,
-"Ranking (session 12)"), each in turn over one index.
+"Ranking (session 12)"), each in turn over one index; `--first-margin 0 0.06` quotes the
+first-ranked passage's best sentence when within that margin of the best sentence
+(`bot.answer.FIRST_PASSAGE_MARGIN`, 0 in the bot: off; "Which passage is quoted first").
 `--follow-up-ranking off on` measures follow-ups ranked as before
 and with session 9's rules (the passage after the one the answer before quoted moved up, the
 sentence right after a quoted one preferred: `bot.service.FOLLOW_UP_NEXT_PRIOR`,
@@ -587,6 +589,14 @@ def main() -> None:
         "turn (the bot: on)",
     )
     parser.add_argument(
+        "--first-margin",
+        nargs="+",
+        type=float,
+        default=[None],
+        help="the first-ranked passage's best sentence quoted when within this margin of the best "
+        "sentence, each in turn (the bot: 0, off)",
+    )
+    parser.add_argument(
         "--passage-lift",
         nargs="+",
         type=float,
@@ -786,7 +796,11 @@ def main() -> None:
         ]
         # Session 12's ranking switches, each in turn within each variant above.
         variants = [
-            (*v, al, ob) for v in variants for al in args.answer_late for ob in args.outcome_both
+            (*v, al, ob, fm)
+            for v in variants
+            for al in args.answer_late
+            for ob in args.outcome_both
+            for fm in args.first_margin
         ]
         for (
             weight,
@@ -817,7 +831,11 @@ def main() -> None:
             kind_of_referents,
             answer_late,
             outcome_both,
+            first_margin,
         ) in variants:
+            if first_margin is not None:
+                bot.answer.FIRST_PASSAGE_MARGIN = first_margin
+                print(f"=== the first-ranked passage's sentence within a margin of {first_margin}")
             if answer_late is not None:
                 depth_text, _, weight_text = answer_late.partition(":")
                 bot.retrieval.ANSWER_LATE_DEPTH = int(depth_text)

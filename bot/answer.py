@@ -70,6 +70,10 @@ NEW_NAME_RATIO = 0.5
 # gained the same as 8, 12 one more, 15 joined a sentence to many whole answers; 0.3-0.7 alike).
 ANNOUNCING_WORDS = 12
 ANNOUNCED_RATIO = 0.5
+# The best sentence of the passage the ranking puts first is quoted over a better-scoring sentence
+# of another cited passage when within this margin of it (0: off, the quote decides alone; see
+# docs/quality.md "Which passage is quoted first (session 12)").
+FIRST_PASSAGE_MARGIN = 0.0
 NAMED_KINDS: frozenset[Kind | None] = frozenset({"place", "person", "organisation"})
 KIND_KINDS = ("place", "person", "organisation")
 
@@ -421,6 +425,10 @@ def _best_sentences(
         return hits[ni[0] - 1].passage.start, ni[1]
 
     best = max(candidates, key=score)
+    if FIRST_PASSAGE_MARGIN and best[0] != 1:
+        first = max((ni for ni in candidates if ni[0] == 1), key=score, default=None)
+        if first is not None and score(first) >= score(best) - FIRST_PASSAGE_MARGIN:
+            best = first
     if kind in NAMED_KINDS and not holds_kind(best):
         naming = [ni for ni in candidates if holds_kind(ni)]
         if naming and score(alt := max(naming, key=score)) >= NAMED_KIND_RATIO * score(best):
