@@ -84,6 +84,9 @@ the re-ranking before's too (`bot.retrieval.OUTCOME_ON_BOTH_RANKINGS`, on; docs/
 "Ranking (session 12)"), each in turn over one index; `--first-margin 0 0.06` quotes the
 first-ranked passage's best sentence when within that margin of the best sentence
 (`bot.answer.FIRST_PASSAGE_MARGIN`, 0 in the bot: off; "Which passage is quoted first").
+`--place-weight 0 0.02` lowers a question asked alone's cited sentences by the weight × their
+passage's place − 1, and `--place-both off on` judges its outcome on the quote without it too
+(`bot.answer.PLACE_WEIGHT`, 0: off; `PLACE_OUTCOME_ON_BOTH`, on).
 `--follow-up-ranking off on` measures follow-ups ranked as before
 and with session 9's rules (the passage after the one the answer before quoted moved up, the
 sentence right after a quoted one preferred: `bot.service.FOLLOW_UP_NEXT_PRIOR`,
@@ -597,6 +600,22 @@ def main() -> None:
         "sentence, each in turn (the bot: 0, off)",
     )
     parser.add_argument(
+        "--place-weight",
+        nargs="+",
+        type=float,
+        default=[None],
+        help="a question asked alone: each cited passage's sentences lowered by this times its "
+        "place - 1, each in turn (the bot: 0, off)",
+    )
+    parser.add_argument(
+        "--place-both",
+        nargs="+",
+        choices=["on", "off"],
+        default=[None],
+        help="with --place-weight, answered only when the quote without the weight is too, each "
+        "in turn (the bot: on)",
+    )
+    parser.add_argument(
         "--passage-lift",
         nargs="+",
         type=float,
@@ -796,11 +815,13 @@ def main() -> None:
         ]
         # Session 12's ranking switches, each in turn within each variant above.
         variants = [
-            (*v, al, ob, fm)
+            (*v, al, ob, fm, pw, pb)
             for v in variants
             for al in args.answer_late
             for ob in args.outcome_both
             for fm in args.first_margin
+            for pw in args.place_weight
+            for pb in args.place_both
         ]
         for (
             weight,
@@ -832,7 +853,15 @@ def main() -> None:
             answer_late,
             outcome_both,
             first_margin,
+            place_weight,
+            place_both,
         ) in variants:
+            if place_weight is not None:
+                bot.answer.PLACE_WEIGHT = place_weight
+                print(f"=== a question asked alone: place weight {place_weight}")
+            if place_both is not None:
+                bot.answer.PLACE_OUTCOME_ON_BOTH = place_both == "on"
+                print(f"=== the outcome judged on the quote without the weight too: {place_both}")
             if first_margin is not None:
                 bot.answer.FIRST_PASSAGE_MARGIN = first_margin
                 print(f"=== the first-ranked passage's sentence within a margin of {first_margin}")

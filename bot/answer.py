@@ -74,6 +74,14 @@ ANNOUNCED_RATIO = 0.5
 # of another cited passage when within this margin of it (0: off, the quote decides alone; see
 # docs/quality.md "Which passage is quoted first (session 12)").
 FIRST_PASSAGE_MARGIN = 0.0
+# For a question asked alone (no conversation before), each cited passage's sentences are lowered
+# by this times its re-ranked place - 1, so the re-ranking's first passage is quoted more often;
+# not for follow-ups, whose conversations it lost (0: off; docs/quality.md "Which passage is
+# quoted first (session 12)").
+PLACE_WEIGHT = 0.0
+# With PLACE_WEIGHT, the answer is presented as answered only when the quote chosen without the
+# weight is too (bot.service.AnswerService.ask): the weight chooses the quote, not the outcome.
+PLACE_OUTCOME_ON_BOTH = True
 NAMED_KINDS: frozenset[Kind | None] = frozenset({"place", "person", "organisation"})
 KIND_KINDS = ("place", "person", "organisation")
 
@@ -187,6 +195,7 @@ def compose_answer(
     embed: Callable[[str], Any] | None = None,
     encode: Callable[[Sequence[str]], Any] | None = None,
     holds_term: Callable[[str], bool] | None = None,
+    alone: bool = False,
 ) -> Answer:
     """The quoted answer, or a refusal when no passage is similar enough to the question.
 
@@ -196,7 +205,8 @@ def compose_answer(
     never name count as answered when it pulls the question toward the quoted passage. `encode`
     (texts' normalised vectors) and `holds_term` (whether any passage holds a stemmed term) label
     an answer partial when the question uses a word no passage holds and the quote does not
-    answer it ("What tires will the Amazon EV use?"; `answer_type.unmatched_words`).
+    answer it ("What tires will the Amazon EV use?"; `answer_type.unmatched_words`). `alone`
+    (asked with no conversation before) quotes with `PLACE_WEIGHT`.
     """
     answer_id = uuid.uuid4().hex
     best = max(
@@ -224,10 +234,12 @@ def compose_answer(
     # Session 10's forms label the answer; the quote is chosen as before them (its kind read
     # from the question's first words), so no quoted sentence or first citation changes.
     quote_kind = asked_kind(question, for_label=False)
-    quotes, quoted, quoted_text = _best_sentences(hits, quote_kind, question)
+    place_weight = PLACE_WEIGHT if alone else 0.0
+    quotes, quoted, quoted_text = _best_sentences(hits, quote_kind, question, place_weight)
     judged = [quoted_text]
     if kind is not None and KIND_WITHOUT_LIFT and any(h.sentence_lift for h in hits):
-        judged.append(_best_sentences([_without_lift(h) for h in hits], quote_kind, question)[2])
+        without_lift = [_without_lift(h) for h in hits]
+        judged.append(_best_sentences(without_lift, quote_kind, question, place_weight)[2])
     # The passage the answer quotes is cited first: where the best sentence and the passage order
     # disagree, the sentence is the finer evidence (tuning: right passage first 82 -> 83 of 117).
     order = [quoted, *(n for n in range(1, len(hits) + 1) if n != quoted)]
@@ -383,7 +395,7 @@ def _fragment_part(text: str) -> str:
 
 
 def _best_sentences(
-    hits: Sequence[Hit], kind: Kind | None = None, question: str = ""
+    hits: Sequence[Hit], kind: Kind | None = None, question: str = "", place_weight: float = 0.0
 ) -> tuple[tuple[Quote, ...], int, str]:
     """The best-scoring sentence, plus its better neighbour in the passage when relevant enough.
 
@@ -399,20 +411,22 @@ def _best_sentences(
     amounts, numbers and dates: those found an unrelated year or count as often as the answer.
     A short best sentence is quoted with the sentence after it, whose passage is then the quoted
     one (`ANNOUNCING_WORDS`): "However, Tesla is not without its vulnerabilities." announces
-    "Production delays, …".
+    "Production delays, …". `place_weight` lowers each passage's sentences by it times the
+    passage's place - 1, the passage lift's way: a neighbour's joining is unmoved.
     """
     candidates = [
         (n, i) for n, hit in enumerate(hits, start=1) for i in range(len(hit.sentence_scores))
     ]
 
     def score(ni: tuple[int, int]) -> float:
-        return hits[ni[0] - 1].sentence_scores[ni[1]]
+        return hits[ni[0] - 1].sentence_scores[ni[1]] - place_weight * (ni[0] - 1)
 
     def joining(ni: tuple[int, int]) -> float:
         hit = hits[ni[0] - 1]
+        own = hit.sentence_scores[ni[1]]
         if hit.sentence_lift and JOIN_WITHOUT_LIFT:
-            return score(ni) - hit.sentence_lift[ni[1]]
-        return score(ni) - hit.passage_lift  # passage evidence weighs passages, not neighbours
+            return own - hit.sentence_lift[ni[1]]
+        return own - hit.passage_lift  # passage evidence weighs passages, not neighbours
 
     def text(ni: tuple[int, int]) -> str:
         return hits[ni[0] - 1].passage.sentence_texts()[ni[1]]

@@ -20,6 +20,7 @@ from types import EllipsisType
 
 import numpy as np
 
+from bot import answer as answer_module
 from bot.answer import Answer, compose_answer, validate_question
 from bot.answer_type import load_lookups
 from bot.conversation import (
@@ -712,7 +713,11 @@ class AnswerService:
             encode=self.embedder.encode,
             holds_term=retriever.index.lexical.holds,
         )
-        answer = judged_on_both(compose(hits), compose, outcome_hits)
+        asked_alone = functools.partial(compose, alone=not history)
+        answer = judged_on_both(asked_alone(hits), asked_alone, outcome_hits)
+        if not history and answer_module.PLACE_WEIGHT and answer_module.PLACE_OUTCOME_ON_BOTH:
+            # The place weight chooses the quote; the quote without it must be answered too.
+            answer = judged_on_both(answer, compose, hits)
         done = time.perf_counter()
         answer = dataclasses.replace(
             answer,

@@ -1387,3 +1387,23 @@ def test_session_12_near_domain_floors(service: AnswerService) -> None:
     asked = question_set("tuning-extra-10.jsonl", "tuning-extra-11.jsonl")
     assert len(not_answered(service, near_domain(asked))) >= 17
     assert len(not_answered(service, in_domain(asked))) <= 5
+
+
+def test_a_question_asked_alone_quotes_the_first_ranked_passage_within_the_place_weight(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # bot.answer.PLACE_WEIGHT (off in the bot): the second passage's sentences count 1 x the
+    # weight lower, so its broad sentence 0.02 over the first passage's loses when asked alone.
+    first = "Amazon's EV would be built in Texas and Michigan plants."
+    broad = "Whether you're a tech enthusiast or an investor, the rivalry matters."
+    article = f"{first}\n\n## Elsewhere\n\n{broad}"
+    hits = [
+        passage_hit(article, 0, len(first), (0.60,), fused=2.8),
+        passage_hit(article, len(article) - len(broad), len(article), (0.62,), fused=1.9),
+    ]
+    question = "Tell me about the Amazon EV factories."
+    assert compose_answer(question, hits, {}, min_score=0.1, alone=True).answer == broad
+    monkeypatch.setattr(bot.answer, "PLACE_WEIGHT", 0.04)
+    assert compose_answer(question, hits, {}, min_score=0.1, alone=True).answer == first
+    # A follow-up (asked with history) quotes on the sentences' own scores.
+    assert compose_answer(question, hits, {}, min_score=0.1).answer == broad

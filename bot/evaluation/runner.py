@@ -316,6 +316,7 @@ def _ask_pipeline(
             articles,
             min_score=settings.min_score,
             best_similarity=best_similarity(retriever, vector),
+            alone=True,  # asked with no conversation before, as `evbot ask` asks it
         )
         if n < LATENCY_SAMPLE:
             latencies.append((time.perf_counter() - started) * 1000)
@@ -372,6 +373,7 @@ def run_questions(
             articles,
             min_score=settings.min_score,
             best_similarity=best_similarity(retriever, vector),
+            alone=True,  # asked with no conversation before, as `evbot ask` asks it
         )
         latencies.append((time.perf_counter() - started) * 1000)
         if q.refuse:
