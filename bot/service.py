@@ -713,8 +713,9 @@ class AnswerService:
             encode=self.embedder.encode,
             holds_term=retriever.index.lexical.holds,
         )
-        asked_alone = functools.partial(compose, alone=not history)
-        answer = judged_on_both(asked_alone(hits), asked_alone, outcome_hits)
+        # Asked with no history, the quote is chosen with PLACE_WEIGHT (bot.answer).
+        as_asked = functools.partial(compose, alone=not history)
+        answer = judged_on_both(as_asked(hits), as_asked, outcome_hits)
         if not history and answer_module.PLACE_WEIGHT and answer_module.PLACE_OUTCOME_ON_BOTH:
             # The place weight chooses the quote; the quote without it must be answered too.
             answer = judged_on_both(answer, compose, hits)
