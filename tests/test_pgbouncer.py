@@ -7,8 +7,11 @@ session advisory locks). The same code runs directly in every other PostgreSQL t
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import AbstractContextManager
 from pathlib import Path
+from typing import Any
 
 import psycopg
 import pytest
@@ -27,23 +30,33 @@ CALLS = 12  # of each statement per thread: psycopg's default would prepare one 
 THREADS = 6  # more than the store's pool (5) and the pooler's server connections (3)
 
 
-def _settings_on_every_server_connection(url: str) -> list[tuple[str, str, str]]:
-    """The timeouts each of the pooler's server connections carries now, as a client that sets
-    none sees them: as many clients as there are server connections, each in a transaction at
-    once, so each holds a different one."""
+SETTINGS = (
+    "SELECT current_setting('statement_timeout'), current_setting('lock_timeout'), "
+    "current_setting('idle_in_transaction_session_timeout')"
+)
+
+
+def _read_at_once(
+    transaction: Callable[[], AbstractContextManager[psycopg.Connection[Any]]], query: str
+) -> list[tuple[str, ...]]:
+    """`query` in SERVER_CONNECTIONS transactions open at once, so each holds a different server
+    connection of the pooler: what each of them carries now."""
     barrier = threading.Barrier(SERVER_CONNECTIONS, timeout=30)
 
-    def read(_: int) -> tuple[str, str, str]:
-        with psycopg.connect(url) as conn:  # inside a transaction until the block ends
-            row = conn.execute(
-                "SELECT current_setting('statement_timeout'), current_setting('lock_timeout'), "
-                "current_setting('idle_in_transaction_session_timeout')"
-            ).fetchone()
+    def read(_: int) -> tuple[str, ...]:
+        with transaction() as conn:  # inside a transaction until the block ends
+            row = conn.execute(query).fetchone()
             barrier.wait()
             return row  # type: ignore[return-value]
 
     with ThreadPoolExecutor(SERVER_CONNECTIONS) as threads:
         return list(threads.map(read, range(SERVER_CONNECTIONS)))
+
+
+def _settings_on_every_server_connection(url: str) -> list[tuple[str, ...]]:
+    """The timeouts each of the pooler's server connections carries now, as a client that sets
+    none sees them."""
+    return _read_at_once(lambda: psycopg.connect(url), SETTINGS)
 
 
 def _answer(answer_id: str) -> Answer:
@@ -152,21 +165,14 @@ def test_the_timeouts_hold_in_every_transaction_and_never_leak_to_other_clients(
     url = pgbouncer.url(pg_database)
     store = open_store(load_settings(database_url=url, store_timeout_seconds=0.5))
     assert isinstance(store, PostgresStore)
-    barrier = threading.Barrier(SERVER_CONNECTIONS, timeout=30)
-
-    def read(_: int) -> tuple[str, str]:
-        with store._transaction() as conn:  # each on its own server connection, at once
-            row = conn.execute(
-                "SELECT current_setting('statement_timeout'), "
-                "current_setting('idle_in_transaction_session_timeout')"
-            ).fetchone()
-            barrier.wait()
-            return row  # type: ignore[return-value]
-
     try:
         for _ in range(3):
-            with ThreadPoolExecutor(SERVER_CONNECTIONS) as threads:
-                seen = list(threads.map(read, range(SERVER_CONNECTIONS)))
+            # Each on its own server connection, at once.
+            seen = _read_at_once(
+                store._transaction,
+                "SELECT current_setting('statement_timeout'), "
+                "current_setting('idle_in_transaction_session_timeout')",
+            )
             assert seen == [("375ms", "30s")] * SERVER_CONNECTIONS
         # The real path: a lock held elsewhere ends on the server, whichever server connection.
         with psycopg.connect(pg_database) as other:  # another session, inside a transaction
