@@ -189,8 +189,12 @@ SETS = {
         "tuning-extra-10.jsonl",
         # From the article alone by a helper who never ran the bot, before session 12 measured.
         "tuning-extra-11.jsonl",
+        # From the article alone by a helper who never ran the bot, before session 13 measured.
+        "tuning-extra-12.jsonl",
         # Off-topic questions to ask in threads (session 12), written blind before any measuring.
         "offtopic-tuning.jsonl",
+        # Off-topic questions written blind before session 13 measured.
+        "offtopic-tuning-2.jsonl",
         "conversations.jsonl",
         "conversations-tuning-2.jsonl",
         "conversations-tuning-3.jsonl",
@@ -208,6 +212,8 @@ SETS = {
         "conversations-tuning-9.jsonl",
         # From the article alone by a helper who never ran the bot, before session 12 measured.
         "conversations-tuning-10.jsonl",
+        # From the article alone by a helper who never ran the bot, before session 13 measured.
+        "conversations-tuning-11.jsonl",
     ],
     "held-out": [
         "shipped-questions-holdout.jsonl",
@@ -239,6 +245,12 @@ SETS = {
         "offtopic-holdout-2.jsonl",
         "quality-holdout-9.jsonl",
         "conversations-holdout-9.jsonl",
+    ],
+    # Written from the article alone by a helper who never ran the bot, before session 13 measured.
+    "held-out-10": [
+        "offtopic-holdout-3.jsonl",
+        "quality-holdout-10.jsonl",
+        "conversations-holdout-10.jsonl",
     ],
 }
 
