@@ -590,7 +590,7 @@ SUBSTITUTES = (
 # 7)"). `benchmarks/quality.py --unmatched-z -0.3` measures it.
 UNMATCHED_Z: float | None = None
 # Words that ask rather than name: a question's own grammar, never a thing it asks about.
-_ASKING_WORDS = frozenset({
+ASKING_WORDS = frozenset({
     "a", "an", "the", "and", "or", "but", "so", "of", "to", "in", "on", "at", "for", "with", "by",
     "from", "what", "when", "where", "who", "whom", "whose", "which", "why", "how", "is", "are",
     "was", "were", "be", "been", "being", "will", "would", "could", "should", "can", "do", "does",
@@ -621,7 +621,7 @@ def unmatched_words(
     if UNMATCHED_Z is None:
         return []
     words = list(dict.fromkeys(re.findall(r"[a-z][a-z-]*[a-z]", question.lower())))
-    words = [w for w in words if w not in _ASKING_WORDS]
+    words = [w for w in words if w not in ASKING_WORDS]
     stems = terms(words)
     unknown = [w for w, t in zip(words, stems, strict=True) if t and not any(map(holds, t))]
     if not unknown:
@@ -659,12 +659,12 @@ def word_evidence(
 ) -> dict[str, float]:
     """Each content word of `question` and its best match in any passage: the mean of its
     pieces' best token matches (`best[passage][token]`, tokens labelled by `words`), highest
-    over the passages. The question's own grammar (`_ASKING_WORDS`) and one-letter pieces
+    over the passages. The question's own grammar (`ASKING_WORDS`) and one-letter pieces
     ("Amazon's" s) are left out, and so are words of a search's context the question lacks."""
     asked = set(re.findall(r"[a-z0-9]+", question.lower()))
     pieces: dict[str, list[int]] = {}
     for at, word in enumerate(words):
-        if len(word) > 1 and word in asked and word not in _ASKING_WORDS:
+        if len(word) > 1 and word in asked and word not in ASKING_WORDS:
             pieces.setdefault(word, []).append(at)
     if not best:
         return {}

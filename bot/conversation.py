@@ -21,12 +21,12 @@ _OPENERS = ("and ", "but ", "also ", "so ", "then ", "or ", "what about", "how a
 COMPARISON_OPENERS = True
 _COMPARISONS = ("compared to ", "compared with ")
 # Pronouns and pointers that refer back to something said before.
-_ANAPHORA = {
+ANAPHORA = {
     "they", "them", "their", "theirs", "it", "its", "he", "him", "his", "she", "her", "hers",
     "those", "these", "that", "this", "there", "then", "one", "ones", "such",
     "instead",  # "what does Amazon have instead?": instead of what the question before named
 }  # fmt: skip
-_FUNCTION_WORDS = {
+FUNCTION_WORDS = {
     "a", "an", "the", "and", "or", "but", "so", "of", "to", "in", "on", "at", "for", "with",
     "by", "from", "what", "when", "where", "who", "whom", "which", "why", "how", "is", "are",
     "was", "were", "be", "will", "would", "could", "should", "can", "do", "does", "did", "about",
@@ -41,7 +41,7 @@ _FUNCTION_WORDS = {
 # measures them (or some, joined by "+": contractions+function-words+subject).
 FOLLOW_UP_RULES = ("contractions", "function-words", "subject", "definite", "compare")
 FOLLOW_UP_WORDS: frozenset[str] = frozenset(FOLLOW_UP_RULES)
-_MORE_FUNCTION_WORDS = {
+MORE_FUNCTION_WORDS = {
     "whose", "under", "over", "through", "into", "onto", "after", "before", "during", "between",
     "against", "without", "within", "across", "since", "until", "via", "per", "as", "if", "than",
     "has", "have", "had", "been", "being", "may", "might", "must", "exactly", "really", "just",
@@ -98,14 +98,14 @@ def _words(text: str) -> list[str]:
 
 
 def _function_words() -> set[str]:
-    words = _FUNCTION_WORDS
+    words = FUNCTION_WORDS
     if "function-words" in FOLLOW_UP_WORDS:
-        words = words | _MORE_FUNCTION_WORDS
+        words = words | MORE_FUNCTION_WORDS
     return words
 
 
 def _anaphora() -> set[str]:
-    return _ANAPHORA | _COMPARE if "compare" in FOLLOW_UP_WORDS else _ANAPHORA
+    return ANAPHORA | _COMPARE if "compare" in FOLLOW_UP_WORDS else ANAPHORA
 
 
 def content_words(question: str) -> list[str]:

@@ -20,8 +20,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from bot.answer_type import _ASKING_WORDS
-from bot.conversation import _ANAPHORA, _FUNCTION_WORDS, _MORE_FUNCTION_WORDS
+from bot.answer_type import ASKING_WORDS
+from bot.conversation import ANAPHORA, FUNCTION_WORDS, MORE_FUNCTION_WORDS
 from bot.lexical import terms
 
 # A name of the sources (a word they only ever write capitalised: "Amazon", "Tesla", "Musk") used
@@ -47,7 +47,7 @@ _REQUEST_VERBS = frozenset({
 })  # fmt: skip
 _POLITE = frozenset({"please", "pls", "plz", "kindly", "hey", "hi", "can", "could", "would",
                      "will", "you", "u"})  # fmt: skip
-_NOT_NAMED = _ASKING_WORDS | _FUNCTION_WORDS | _MORE_FUNCTION_WORDS | _ANAPHORA
+_NOT_NAMED = ASKING_WORDS | FUNCTION_WORDS | MORE_FUNCTION_WORDS | ANAPHORA
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 _CONTRACTED = re.compile(r"'(?:s|re|ll|ve|d|m|t)$")
 
