@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.answer import Answer
 from bot.conversation import (
     MAX_CONTEXT_CHARS,
     asks_the_kind_of_what_was_named,
@@ -22,6 +23,14 @@ from bot.conversation import (
 )
 from bot.service import AnswerService
 from bot.terminal import chat
+
+
+def asked_in_a_thread(service: AnswerService, first: str, second: str) -> tuple[Answer, Answer]:
+    """The answers to `first` and to `second` asked after it in a new conversation, as a chat
+    thread asks them: the first answer is on record when the second is asked."""
+    conversation = uuid.uuid4().hex
+    before = service.ask(first, conversation=conversation)
+    return before, service.ask(second, [first], conversation=conversation)
 
 
 def test_follow_up_detection() -> None:
@@ -257,11 +266,9 @@ def test_follow_ups_read_by_their_words(
     import bot.service
 
     def asked() -> tuple[str, str]:
-        conversation = uuid.uuid4().hex
-        before = service.ask(first, conversation=conversation)
+        before, answer = asked_in_a_thread(service, first, second)
         said = None if before.refused else before.answer
         query = service.search_for(second, [first], previous_answer=said)[0]
-        answer = service.ask(second, [first], conversation=conversation)
         right = answer.outcome == "answered" and (words is None or words in answer.answer)
         return ("alone" if query == second else "context"), ("right" if right else answer.answer)
 
@@ -290,9 +297,7 @@ def test_a_question_refused_alone_takes_its_context_where_the_evidence_allows(
     import bot.service
 
     def asked() -> str:
-        conversation = uuid.uuid4().hex
-        service.ask(first, conversation=conversation)
-        answer = service.ask(second, [first], conversation=conversation)
+        _, answer = asked_in_a_thread(service, first, second)
         return "right" if answer.outcome == "answered" and words in answer.answer else answer.answer
 
     assert service.ask(second).refused  # alone
@@ -337,9 +342,7 @@ def test_an_off_topic_question_in_a_thread_is_refused(
     import bot.service
 
     def asked() -> str:
-        conversation = uuid.uuid4().hex
-        service.ask(first, conversation=conversation)
-        return service.ask(question, [first], conversation=conversation).outcome
+        return asked_in_a_thread(service, first, question)[1].outcome
 
     assert service.ask(question).refused
     assert asked() == "refused"  # the bot as it is
@@ -446,11 +449,9 @@ def test_a_topic_switch_naming_its_topic_is_searched_alone(
     import bot.conversation
 
     def searched() -> str:
-        conversation = uuid.uuid4().hex
-        before = service.ask(first, conversation=conversation)
+        before, answer = asked_in_a_thread(service, first, second)
         said = None if before.refused else before.answer
         query = service.search_for(second, [first], previous_answer=said)[0]
-        answer = service.ask(second, [first], conversation=conversation)
         if words is not None:
             assert (words in answer.answer) == (query == second), answer.answer
         return "alone" if query == second else "context"
@@ -478,9 +479,7 @@ def test_a_question_refused_alone_whose_passage_holds_its_words_is_answered_from
     import bot.service
 
     def asked() -> tuple[str, str]:
-        conversation = uuid.uuid4().hex
-        service.ask(first, conversation=conversation)
-        answer = service.ask(second, [first], conversation=conversation)
+        _, answer = asked_in_a_thread(service, first, second)
         cited = answer.citations[0].text if answer.citations else ""
         right = answer.outcome == "answered" and answer.answer.startswith("Production delays")
         return ("cited" if "Production delays" in cited else "not cited"), (
@@ -511,9 +510,7 @@ def test_the_other_guy_is_searched_with_the_names_the_answer_before_said(
     first, second = "who is perceived as bold and unfiltered?", "and how is the other guy seen?"
 
     def asked() -> str:
-        conversation = uuid.uuid4().hex
-        service.ask(first, conversation=conversation)
-        answer = service.ask(second, [first], conversation=conversation)
+        _, answer = asked_in_a_thread(service, first, second)
         return "right" if "calculated and methodical" in answer.answer else answer.answer
 
     assert asked() == "right"
@@ -534,9 +531,7 @@ def test_a_follow_up_about_the_passage_the_answer_before_quoted_keeps_its_contex
     first, second = "what are tesla's weak spots", "who's competing with them?"
 
     def asked() -> str:
-        conversation = uuid.uuid4().hex
-        service.ask(first, conversation=conversation)
-        answer = service.ask(second, [first], conversation=conversation)
+        _, answer = asked_in_a_thread(service, first, second)
         cited = answer.citations[0].text if answer.citations else ""
         return "right" if "Lucid Motors" in cited and "F-150" in answer.answer else answer.answer
 
@@ -559,9 +554,7 @@ def test_a_comparison_naming_a_new_name_asks_the_question_before_about_it(
     first, second = "What is Musk known for?", "compared to Bezos?"
 
     def asked() -> str:
-        conversation = uuid.uuid4().hex
-        service.ask(first, conversation=conversation)
-        answer = service.ask(second, [first], conversation=conversation)
+        _, answer = asked_in_a_thread(service, first, second)
         return "right" if "calculated and methodical" in answer.answer else answer.answer
 
     assert asked() == "right"
@@ -595,9 +588,7 @@ def test_what_type_of_company_points_at_the_maker_the_answer_before_named(
     first, second = "Which EV maker did Amazon invest in?", "what type of company?"
 
     def asked() -> str:
-        conversation = uuid.uuid4().hex
-        service.ask(first, conversation=conversation)
-        answer = service.ask(second, [first], conversation=conversation)
+        _, answer = asked_in_a_thread(service, first, second)
         return "right" if "electric truck and SUV" in answer.answer else answer.answer
 
     assert asked() == "right"
@@ -759,9 +750,7 @@ def test_two_turn_conversations(
     right = switched = 0
     for c in conversations(name):
         first, second = c["turns"]
-        conversation = uuid.uuid4().hex  # as a thread asks them: the first answer is on record
-        before = service.ask(first, conversation=conversation)
-        answer = service.ask(second, [first], conversation=conversation)
+        before, answer = asked_in_a_thread(service, first, second)
         right += (
             bool(answer.citations)
             and c["expect"] in answer.citations[0].text
