@@ -406,6 +406,10 @@ class PostgresStore(SQLStore):
         row = conn.execute("SELECT COALESCE(MAX(version), 0) FROM schema_migrations").fetchone()
         return int(row[0]) if row else 0
 
+    def _version_row(self, number: int, name: str) -> tuple[str, tuple[Any, ...]]:
+        # applied_at: the column's default, the server's clock_timestamp()
+        return "INSERT INTO schema_migrations (version, name) VALUES (%s, %s)", (number, name)
+
     def schema_status(self) -> SchemaStatus:
         with self._connection() as conn:
             exists = conn.execute("SELECT to_regclass('schema_migrations')").fetchone()
@@ -482,14 +486,7 @@ class PostgresStore(SQLStore):
                 continue
             number, migration = version + 1, MIGRATIONS[version]
             try:
-                for statement in migration.statements:
-                    conn.execute(statement)
-                if migration.run is not None:
-                    migration.run(conn)
-                conn.execute(
-                    "INSERT INTO schema_migrations (version, name) VALUES (%s, %s)",
-                    (number, migration.name),
-                )
+                self._apply_migration(conn, number, migration)
                 conn.commit()
             except psycopg.errors.LockNotAvailable:
                 conn.rollback()

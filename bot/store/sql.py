@@ -63,6 +63,19 @@ class SQLStore(Store):
         """A timestamp read back, in the SQLite store's ISO format."""
         return value
 
+    @abstractmethod
+    def _version_row(self, number: int, name: str) -> tuple[str, tuple[Any, ...]]:
+        """The INSERT of a migration's schema_migrations row, and its parameters (each backend
+        stamps applied_at its own way)."""
+
+    def _apply_migration(self, conn: Any, number: int, migration: Migration) -> None:
+        """One migration in the caller's transaction: its statements, its step, then its row."""
+        for statement in migration.statements:
+            conn.execute(statement)
+        if migration.run is not None:
+            migration.run(conn)
+        conn.execute(*self._version_row(number, migration.name))
+
     def _status(self, version: int) -> SchemaStatus:
         return SchemaStatus(
             self.backend,

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from contextlib import AbstractContextManager, closing, contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from bot.answer import Answer
 from bot.store.base import (
@@ -106,6 +107,9 @@ class SQLiteStore(SQLStore):
         )
         return db.execute("SELECT COALESCE(MAX(version), 0) FROM schema_migrations").fetchone()[0]
 
+    def _version_row(self, number: int, name: str) -> tuple[str, tuple[Any, ...]]:
+        return "INSERT INTO schema_migrations VALUES (?, ?, ?)", (number, name, _now())
+
     def _migrate(self, db: sqlite3.Connection) -> list[str]:
         """The pending migrations in one write transaction: a second process waits, then finds
         nothing left to do."""
@@ -116,14 +120,7 @@ class SQLiteStore(SQLStore):
                 applied = []
                 version = self._version(db)
                 for number, migration in enumerate(MIGRATIONS[version:], start=version + 1):
-                    for statement in migration.statements:
-                        db.execute(statement)
-                    if migration.run is not None:
-                        migration.run(db)
-                    db.execute(
-                        "INSERT INTO schema_migrations VALUES (?, ?, ?)",
-                        (number, migration.name, _now()),
-                    )
+                    self._apply_migration(db, number, migration)
                     applied.append(migration.name)
                 db.execute("COMMIT")
                 return applied
