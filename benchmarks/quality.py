@@ -138,7 +138,11 @@ asks about X). `--off-topic off name+request` measures session 12's rules
 refusing a question by its own words, alone and in a thread (bot/off_topic.py; docs/quality.md,
 "Off-topic questions refused (session 12)"), joined by "+", each variant in turn: `name` (a name
 of the sources modifying a word they never use: "the amazon rainforest"), `request` (a request
-whose object is mostly words they never use: "Recommend me a good sci-fi novel"), `off` none.
+whose object is mostly words they never use: "Recommend me a good sci-fi novel"), `off` none;
+and session 13's (docs/quality.md, "Off-topic questions (session 13)"): `article` (a name after
+an article: "the amazons in greek mythology"), `part` (a word of a two-word name used alone:
+"why is the sky blue"), `longer` (a name after a capitalised word the sources never use: "Who
+was Nikola Tesla?"), `measure` ("how long is", "where does X come from" read as grammar).
 Prints figures; asserts nothing.
 """
 
@@ -730,7 +734,7 @@ def main() -> None:
         "--off-topic",
         nargs="+",
         default=[None],
-        help="session 12's off-topic rules joined by '+' (name, request; off), each in turn",
+        help="off-topic rules joined by '+' (name, request, article, part, longer, measure; off)",
     )
     parser.add_argument(
         "--kind-of-referents",
@@ -902,6 +906,10 @@ def main() -> None:
                 rules = set(off_topic.split("+"))
                 bot.off_topic.NAME_AS_MODIFIER = "name" in rules
                 bot.off_topic.REQUEST_UNKNOWN_OBJECT = "request" in rules
+                bot.off_topic.ARTICLE_BEFORE_NAME = "article" in rules
+                bot.off_topic.PART_OF_A_NAME = "part" in rules
+                bot.off_topic.LONGER_NAME = "longer" in rules
+                bot.off_topic.MEASURE_FORMS = "measure" in rules
                 print(f"=== off-topic by the question's own words (session 12): {off_topic}")
             if late_weight is not None:
                 bot.retrieval.LATE_WEIGHT = late_weight

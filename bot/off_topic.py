@@ -11,6 +11,10 @@ refused (session 12)"):
 - a request for something the sources never mention: "Recommend me a good sci-fi novel",
   "Explain quantum entanglement simply".
 
+Session 13's rules (off) read a name in another sense in other forms: after an article ("the
+amazons"), a word of a two-word name alone ("why is the sky blue"), a longer name ("Nikola
+Tesla"), "how long is" / "where does X come from" as grammar.
+
 Each is decided on the question alone, so a thread cannot lend it a topic. Whether the sources hold
 a (stemmed) term, and whether they write a word only as a name, is asked of the index by the caller.
 """
@@ -36,6 +40,24 @@ NAME_AS_MODIFIER = True
 # a good sci-fi novel" (alone 0.243 over the floor), "Explain quantum entanglement simply"
 # (answered in a thread). `benchmarks/quality.py --off-topic` measures it.
 REQUEST_UNKNOWN_OBJECT = True
+# Session 13 (docs/quality.md, "Off-topic questions (session 13)"): general-knowledge questions
+# that reach the sources through a name used in another sense, each rule read from how the
+# sources write the name. `benchmarks/quality.py --off-topic` measures them ("article", "part",
+# "longer", "measure"). Off: they refuse the six tuning ones, but held out they caught 1 of 10
+# and refused one in-domain question.
+# A name after an article, in any form of its stem ("the amazons", "a tesla as a unit"), in a
+# question every other word of which the sources never use or write only as a name.
+ARTICLE_BEFORE_NAME = False
+# A word the sources write only within one two-word name ("Blue" of "Blue Origin"), used without
+# the other word, in a question whose other content words the sources never use ("why is the sky
+# blue").
+PART_OF_A_NAME = False
+# A name directly after a capitalised word the sources never use, not the question's first word
+# ("Who was Nikola Tesla?"): part of a longer name the sources never write.
+LONGER_NAME = False
+# "how long / big / far ..." and "where does X come from" are the question's grammar, not words
+# of its topic: read as such by the rules above and by `NAME_AS_MODIFIER`.
+MEASURE_FORMS = False
 
 _ARTICLES = frozenset({"a", "an", "the"})
 _PLURAL_VERBS = frozenset({"do", "are", "were", "have"})
@@ -48,8 +70,13 @@ _REQUEST_VERBS = frozenset({
 _POLITE = frozenset({"please", "pls", "plz", "kindly", "hey", "hi", "can", "could", "would",
                      "will", "you", "u"})  # fmt: skip
 _NOT_NAMED = ASKING_WORDS | FUNCTION_WORDS | MORE_FUNCTION_WORDS | ANAPHORA
+# Adjectives a "how ...?" question asks a measure with ("how long is", "how old is").
+_MEASURES = frozenset({"long", "big", "far", "old", "tall", "high", "wide", "deep", "heavy",
+                       "large", "small", "fast", "hot", "cold"})  # fmt: skip
+_ORIGIN = re.compile(r"^where (?:do|does|did) .+ come from\W*$")
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 _CONTRACTED = re.compile(r"'(?:s|re|ll|ve|d|m|t)$")
+_CASED_WORD = re.compile(_WORD.pattern, re.IGNORECASE)
 
 
 def _words(question: str) -> list[tuple[str, bool]]:
@@ -71,6 +98,17 @@ def _unknown_to(holds_term: Callable[[str], bool]) -> Callable[[str], bool]:
     return lambda word: not any(map(holds_term, terms([word])[0]))
 
 
+def _grammar(words: list[str]) -> set[int]:
+    """Positions of words that are the question's grammar by `MEASURE_FORMS`: "long" of "how long
+    is", "come" of "where does X come from"."""
+    if not MEASURE_FORMS:
+        return set()
+    at = {i for i in range(1, len(words)) if words[i] in _MEASURES and words[i - 1] == "how"}
+    if _ORIGIN.match(" ".join(words)):
+        at.add(len(words) - 2)  # "come" ("from" is a function word)
+    return at
+
+
 def name_as_modifier(
     question: str, holds_term: Callable[[str], bool], written_as_name: Callable[[str], bool]
 ) -> bool:
@@ -79,7 +117,12 @@ def name_as_modifier(
     the stemmed term; `written_as_name(word)`: the sources use the word, only capitalised."""
     unknown = _unknown_to(holds_term)
     words = _words(question)
-    known = {w for w, _ in words if _content(w) and not unknown(w)}
+    grammar = _grammar([w for w, _ in words])
+    known = {
+        w for at, (w, _) in enumerate(words) if at not in grammar and _content(w) and not unknown(w)
+    }
+    # In "where does X come from" X is the subject whole: a name before another word modifies it.
+    origin = MEASURE_FORMS and _ORIGIN.match(" ".join(w for w, _ in words)) is not None
     modifying = False
     for at, (word, possessive) in enumerate(words[1:-1], start=1):
         if word not in known or possessive:
@@ -89,9 +132,54 @@ def name_as_modifier(
             continue
         before = words[at - 1][0]
         joined = at + 2 < len(words) and words[at + 2][0] in _JOINED
-        modifying = modifying or before in _ARTICLES or (before in _PLURAL_VERBS and not joined)
+        plural = before in _PLURAL_VERBS or (origin and at == 2)
+        modifying = modifying or before in _ARTICLES or (plural and not joined)
     # Every word the sources use is a name (looked up last: it reads passages).
     return modifying and all(map(written_as_name, known))
+
+
+def name_in_another_sense(
+    question: str,
+    holds_term: Callable[[str], bool],
+    written_as_name: Callable[[str], bool],
+    partner: Callable[[str], str | None],
+) -> bool:
+    """Whether a name of the sources is used as they never use it, in a question whose other
+    content words they never use or write only as names (`ARTICLE_BEFORE_NAME`,
+    `PART_OF_A_NAME`, `LONGER_NAME`). `written_as_name(word)` reads the word's stem ("amazons":
+    "Amazon"); `partner(word)`: the one word the sources always write after it, if any."""
+    unknown = _unknown_to(holds_term)
+    cased = _CASED_WORD.findall(question.replace("’", "'"))
+    words = _words(question)
+    plain = [w for w, _ in words]
+    grammar = _grammar(plain)
+    content = [
+        at for at, w in enumerate(plain) if at not in grammar and _content(w) and not unknown(w)
+    ]
+    if not content:
+        return False
+    # A word the sources never use says what else is asked about ("sky", "mythology", "Nikola").
+    if not any(_content(w) and unknown(w) for w in plain):
+        return False
+    names = [at for at in content if written_as_name(plain[at])]
+    if len(names) < len(content):
+        return False
+    for at in names:
+        word, possessive = words[at]
+        if possessive:
+            continue
+        if ARTICLE_BEFORE_NAME and at > 0 and plain[at - 1] in _ARTICLES:
+            return True
+        if LONGER_NAME and at > 1 and len(cased) == len(words):
+            before = cased[at - 1]
+            if before[0].isupper() and _content(plain[at - 1]) and unknown(plain[at - 1]):
+                return True
+        if PART_OF_A_NAME and len(names) == 1:
+            other = partner(word)
+            following = plain[at + 1] if at + 1 < len(plain) else None
+            if other is not None and following != other.lower():
+                return True
+    return False
 
 
 def request_unknown_object(
@@ -113,9 +201,23 @@ def request_unknown_object(
 
 
 def off_topic(
-    question: str, holds_term: Callable[[str], bool], written_as_name: Callable[[str], bool]
+    question: str,
+    holds_term: Callable[[str], bool],
+    written_as_name: Callable[[str], bool],
+    stem_written_as_name: Callable[[str], bool] | None = None,
+    partner: Callable[[str], str | None] | None = None,
 ) -> bool:
-    """Whether the question asks about something the sources never mention, by the rules on."""
+    """Whether the question asks about something the sources never mention, by the rules on.
+    `stem_written_as_name` and `partner` (the session 13 rules') default to none known."""
     if REQUEST_UNKNOWN_OBJECT and request_unknown_object(question, holds_term, written_as_name):
         return True
-    return NAME_AS_MODIFIER and name_as_modifier(question, holds_term, written_as_name)
+    if NAME_AS_MODIFIER and name_as_modifier(question, holds_term, written_as_name):
+        return True
+    if not (ARTICLE_BEFORE_NAME or PART_OF_A_NAME or LONGER_NAME):
+        return False
+    return name_in_another_sense(
+        question,
+        holds_term,
+        stem_written_as_name or written_as_name,
+        partner or (lambda word: None),
+    )

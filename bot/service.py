@@ -15,6 +15,7 @@ import math
 import re
 import threading
 import time
+from collections import Counter
 from collections.abc import Callable, Sequence
 from types import EllipsisType
 
@@ -167,11 +168,58 @@ def written_as_name(retriever: Retriever, word: str) -> bool:
     return bool(within) and all(w[0].isupper() and not w.isupper() for w, _ in found)
 
 
+def _found_for(retriever: Retriever, word: str) -> list[str]:
+    """The texts of the NAME_PASSAGES passages BM25 finds for `word`, best first."""
+    rows, scores = retriever.index.lexical.scored(word)
+    passages = retriever.index.passages
+    return [
+        passages[int(row)].text for row in rows[np.argsort(-scores, kind="stable")[:NAME_PASSAGES]]
+    ]
+
+
+_TEXT_WORD = re.compile(r"[A-Za-z0-9]+")
+
+
+def stem_written_as_name(retriever: Retriever, word: str) -> bool:
+    """`written_as_name` of the sources' own form of the word's stem ("amazons": "Amazon")."""
+    if written_as_name(retriever, word):
+        return True
+    stems = terms([word])[0]
+    forms = Counter(
+        found.lower()
+        for text in _found_for(retriever, word)
+        for found in _TEXT_WORD.findall(text)
+        if terms([found])[0] == stems
+    )
+    return bool(forms) and written_as_name(retriever, forms.most_common(1)[0][0])
+
+
+def name_partner(retriever: Retriever, word: str) -> str | None:
+    """The other word of the one two-word name the sources write `word` in (twice at least),
+    neither written without the other, read in the NAME_PASSAGES passages BM25 finds for each:
+    "Origin" for "Blue" ("Blue Origin"); none for "Elon" (the sources write "Musk" alone)."""
+    pattern = re.compile(rf"\b{re.escape(word)}\b(?:\s+([A-Za-z0-9]+))?", re.IGNORECASE)
+    following = [m.group(1) for text in _found_for(retriever, word) for m in pattern.finditer(text)]
+    if len(following) < 2 or len(set(following)) > 1 or following[0] is None:
+        return None
+    other = following[0]
+    before = re.compile(rf"(\b[A-Za-z0-9]+\s+)?\b{re.escape(other)}\b", re.IGNORECASE)
+    preceding = [m.group(1) for text in _found_for(retriever, other) for m in before.finditer(text)]
+    alone = any(p is None or p.strip().lower() != word.lower() for p in preceding)
+    return None if alone or not other[0].isupper() else other
+
+
 def asks_off_topic(retriever: Retriever, question: str) -> bool:
     """Whether the question's own words say it asks about something the sources never
     mention (bot/off_topic.py), whatever the thread before it."""
     lexical = retriever.index.lexical
-    return off_topic(question, lexical.holds, lambda word: written_as_name(retriever, word))
+    return off_topic(
+        question,
+        lexical.holds,
+        lambda word: written_as_name(retriever, word),
+        lambda word: stem_written_as_name(retriever, word),
+        lambda word: name_partner(retriever, word),
+    )
 
 
 def leaves_own_words_behind(retriever: Retriever, question: str, own: int, context: int) -> bool:

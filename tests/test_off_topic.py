@@ -7,18 +7,30 @@ import pytest
 
 import bot.off_topic
 from bot.lexical import terms
-from bot.off_topic import name_as_modifier, request_unknown_object
-from bot.service import AnswerService, written_as_name
+from bot.off_topic import name_as_modifier, name_in_another_sense, request_unknown_object
+from bot.service import AnswerService, name_partner, stem_written_as_name, written_as_name
 
-# Questions from tests/data/offtopic-tuning.jsonl that the floor let through, each with its rule.
+RULES = (
+    "NAME_AS_MODIFIER", "REQUEST_UNKNOWN_OBJECT", "ARTICLE_BEFORE_NAME", "PART_OF_A_NAME",
+    "LONGER_NAME", "MEASURE_FORMS",
+)  # fmt: skip
+# Questions from tests/data/offtopic-tuning.jsonl that the floor let through, each with its rule
+# (after "+": the rule it needs on too).
 TRAPS = [
     ("how big is the amazon rainforest", "NAME_AS_MODIFIER"),
     ("what does a tesla coil do", "NAME_AS_MODIFIER"),
     ("where do musk oxen live", "NAME_AS_MODIFIER"),
     ("Recommend me a good sci-fi novel", "REQUEST_UNKNOWN_OBJECT"),
+    # tests/data/offtopic-tuning-2.jsonl (session 13).
+    ("who were the amazons in greek mythology", "ARTICLE_BEFORE_NAME"),
+    ("what is a tesla as a unit of measurement", "ARTICLE_BEFORE_NAME"),
+    ("why is the sky blue", "PART_OF_A_NAME"),
+    ("Who was Nikola Tesla?", "LONGER_NAME"),
+    ("how long is the amazon river", "NAME_AS_MODIFIER+MEASURE_FORMS"),
+    ("where does musk fragrance come from", "NAME_AS_MODIFIER+MEASURE_FORMS"),
 ]
 # In-domain questions of the tuning sets in the same forms: a name with a word the sources never
-# use ("my Amazon account", "Musk respond", "amazon put money"), a request.
+# use ("my Amazon account", "Musk respond", "amazon put money"), a request, and session 13's.
 IN_DOMAIN = [
     "Will it connect to my Amazon account?",
     "How will Musk respond?",
@@ -26,12 +38,18 @@ IN_DOMAIN = [
     "What do critics say about the carbon footprint of EVs?",
     "name some other brands eating into tesla's lead",
     "Tell me about the Amazon EV's self-driving plans.",
+    # Session 13's forms: a name after an article, in another form, a first name alone.
+    "what kind of reputation does the tesla brand enjoy",
+    "What are Teslas famous for?",
+    "how's elon gonna hit back",
+    "what happens if elon stays on top",
 ]
 SOURCES = {
     "amazon", "tesla", "musk", "bezos", "ev", "car", "cars", "battery", "batteries", "say",
     "critics", "lead", "brands", "plans", "driving", "self", "simply", "explain", "share",
 }  # fmt: skip
-NAMES = {"amazon", "tesla", "musk", "bezos"}
+NAMES = {"amazon", "tesla", "musk", "bezos", "blue", "elon"}
+SOURCES |= NAMES | {"origin", "long", "come"}
 
 
 def holds(term: str) -> bool:
@@ -41,6 +59,59 @@ def holds(term: str) -> bool:
 
 def named(word: str) -> bool:
     return word in NAMES
+
+
+def named_by_stem(word: str) -> bool:
+    return terms([word])[0] in ([t] for name in NAMES for t in terms([name])[0])
+
+
+def partner(word: str) -> str | None:
+    return {"blue": "Origin"}.get(word)  # "Elon" has none: the sources write "Musk" alone
+
+
+@pytest.fixture
+def session_13_rules(monkeypatch: pytest.MonkeyPatch) -> None:
+    for rule in ("ARTICLE_BEFORE_NAME", "PART_OF_A_NAME", "LONGER_NAME", "MEASURE_FORMS"):
+        monkeypatch.setattr(bot.off_topic, rule, True)
+
+
+@pytest.mark.usefixtures("session_13_rules")
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("who were the amazons in greek mythology", True),  # after an article, another form
+        ("what is a tesla as a unit of measurement", True),
+        ("why is the sky blue", True),  # "Blue" without "Origin"
+        ("Who was Nikola Tesla?", True),  # a longer name
+        ("what is blue origin's rocket", False),  # the two-word name whole
+        ("is elon worried", False),  # "Elon" is no part of a two-word name only
+        ("and the tesla?", False),  # no word the sources never use: nothing else is asked about
+        ("what is a tesla worth to the cars", False),  # a word of the sources' prose
+        ("who was nikola tesla", False),  # not capitalised: "outsell tesla" reads the same
+        ("Did BYD outsell Tesla?", False),
+        ("Nikola Tesla?", False),  # the first word is capitalised whatever it is
+    ],
+)
+def test_a_name_used_as_the_sources_never_use_it(question: str, expected: bool) -> None:
+    assert name_in_another_sense(question, holds, named_by_stem, partner) is expected
+
+
+@pytest.mark.parametrize(
+    ("question", "measure", "expected"),
+    [
+        ("how long is the amazon river", True, True),  # "long" asks a measure
+        ("how long is the amazon river", False, False),  # "long" a word of the sources
+        ("where does musk fragrance come from", True, True),  # "musk fragrance" the subject
+        ("where does musk fragrance come from", False, False),
+        ("where does musk come from", True, False),  # the name alone is the subject
+        ("does musk respond", True, False),  # a singular verb: "Musk" may be its subject
+    ],
+)
+def test_the_measure_and_origin_forms_are_grammar(
+    monkeypatch: pytest.MonkeyPatch, question: str, measure: bool, expected: bool
+) -> None:
+    monkeypatch.setattr(bot.off_topic, "MEASURE_FORMS", measure)
+    assert name_as_modifier(question, holds, named) is expected
 
 
 @pytest.mark.parametrize(
@@ -85,17 +156,30 @@ def test_names_are_read_from_how_the_sources_write_them(service: AnswerService) 
     assert not written_as_name(retriever, "critics")  # capitalised only opening a sentence
     assert not written_as_name(retriever, "batteries")
     assert not written_as_name(retriever, "rainforest")  # the sources never use it
+    assert not written_as_name(retriever, "amazons")  # never written so
+    assert stem_written_as_name(retriever, "amazons")  # but its stem is written "Amazon"
+    assert name_partner(retriever, "blue") == "Origin"  # "Blue Origin", neither alone
+    assert name_partner(retriever, "elon") is None  # "Elon Musk", but "Musk" alone too
+    assert name_partner(retriever, "tesla") is None
 
 
-@pytest.mark.parametrize(("question", "rule"), TRAPS)
+def only(monkeypatch: pytest.MonkeyPatch, rules: str) -> None:
+    """Exactly the off-topic rules named (joined by "+") on."""
+    for rule in RULES:
+        monkeypatch.setattr(bot.off_topic, rule, rule in rules.split("+"))
+
+
+@pytest.mark.parametrize(("question", "rules"), TRAPS)
 def test_an_off_topic_question_the_floor_lets_through_is_refused(
-    service: AnswerService, monkeypatch: pytest.MonkeyPatch, question: str, rule: str
+    service: AnswerService, monkeypatch: pytest.MonkeyPatch, question: str, rules: str
 ) -> None:
+    only(monkeypatch, rules)
     assert service.ask(question).outcome == "refused"
-    monkeypatch.setattr(bot.off_topic, rule, False)
+    only(monkeypatch, rules.rpartition("+")[0])
     assert service.ask(question).outcome != "refused"  # over the floor: the rule refuses it
 
 
+@pytest.mark.usefixtures("session_13_rules")
 @pytest.mark.parametrize("question", IN_DOMAIN)
 def test_in_domain_questions_of_the_same_forms_are_answered(
     service: AnswerService, question: str
@@ -125,6 +209,7 @@ def test_in_domain_questions_of_the_same_forms_are_answered(
             "what does a tesla coil do",
             "NAME_AS_MODIFIER",
         ),
+        ("Who is Amazon partnering with on batteries?", "why is the sky blue", "PART_OF_A_NAME"),
     ],
 )
 def test_an_off_topic_question_in_a_thread_is_refused_by_its_own_words(
@@ -135,6 +220,7 @@ def test_an_off_topic_question_in_a_thread_is_refused_by_its_own_words(
         service.ask(first, conversation=conversation)
         return service.ask(question, [first], conversation=conversation).outcome
 
+    only(monkeypatch, rule)
     assert asked() == "refused"
-    monkeypatch.setattr(bot.off_topic, rule, False)
+    only(monkeypatch, "")
     assert asked() != "refused"
