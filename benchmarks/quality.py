@@ -29,6 +29,7 @@
                                            [--comparison-names off|on ...]
                                            [--off-topic off|RULES [off|RULES ...]]
                                            [--kind-of-referents off|on ...]
+                                           [--answer-words-evidence off|on ...]
 
 Asks every question as `evbot ask` does (AnswerService over a fresh index of corpus/) and prints,
 per set: right passage first / in the top three, the quoted answer holding the expected words,
@@ -134,15 +135,19 @@ on the map), `where-is` ("where is X" too), `tell` ("tell me about X" asks about
 words is said), `cost` (only the verb "cost" asks for an amount), `counts` ("tesla q3
 deliveries?" asks for a number); and session 12's (docs/quality.md, "Near-domain (session 12)"):
 `compare` (a comparison whose compared thing no cited passage names), `kind-of` ("what kind of X"
-asks about X). `--off-topic off name+request` measures session 12's rules
-refusing a question by its own words, alone and in a thread (bot/off_topic.py; docs/quality.md,
-"Off-topic questions refused (session 12)"), joined by "+", each variant in turn: `name` (a name
-of the sources modifying a word they never use: "the amazon rainforest"), `request` (a request
-whose object is mostly words they never use: "Recommend me a good sci-fi novel"), `off` none;
-and session 13's (docs/quality.md, "Off-topic questions (session 13)"): `article` (a name after
-an article: "the amazons in greek mythology"), `part` (a word of a two-word name used alone:
-"why is the sky blue"), `longer` (a name after a capitalised word the sources never use: "Who
-was Nikola Tesla?"), `measure` ("how long is", "where does X come from" read as grammar).
+asks about X). `--answer-words-evidence off on` measures session 13's follow-up candidate that
+picks up a word of the answer before (its word family) keeping its context when the context's
+first passage matches its own words at least as well (`bot.service.ANSWER_WORDS_EVIDENCE`, off;
+docs/quality.md, "Conversations (session 13)"), each in turn. `--off-topic off name+request`
+measures session 12's rules refusing a question by its own words, alone and in a thread
+(bot/off_topic.py; docs/quality.md, "Off-topic questions refused (session 12)"), joined by "+",
+each variant in turn: `name` (a name of the sources modifying a word they never use: "the
+amazon rainforest"), `request` (a request whose object is mostly words they never use:
+"Recommend me a good sci-fi novel"), `off` none; and session 13's (docs/quality.md, "Off-topic
+questions (session 13)"): `article` (a name after an article: "the amazons in greek
+mythology"), `part` (a word of a two-word name used alone: "why is the sky blue"), `longer` (a
+name after a capitalised word the sources never use: "Who was Nikola Tesla?"), `measure` ("how
+long is", "where does X come from" read as grammar).
 Prints figures; asserts nothing.
 """
 
@@ -744,6 +749,14 @@ def main() -> None:
         help="'what type of company?' points at the name the answer before said (session 12), "
         "each in turn",
     )
+    parser.add_argument(
+        "--answer-words-evidence",
+        nargs="+",
+        choices=["on", "off"],
+        default=[None],
+        help="a follow-up candidate picking up a word of the answer before keeps its context when "
+        "the context's first passage matches its words as well (session 13), each in turn",
+    )
     args = parser.parse_args()
     if args.baseline:
         import bot.answer
@@ -822,12 +835,13 @@ def main() -> None:
         ]
         # Session 12's follow-up and off-topic switches, each in turn within each variant above.
         variants = [
-            (*v, ab, cn, off, ko)
+            (*v, ab, cn, off, ko, aw)
             for v in variants
             for ab in args.answer_before_evidence
             for cn in args.comparison_names
             for off in args.off_topic
             for ko in args.kind_of_referents
+            for aw in args.answer_words_evidence
         ]
         # Session 12's ranking switches, each in turn within each variant above.
         variants = [
@@ -866,6 +880,7 @@ def main() -> None:
             comparison_names,
             off_topic,
             kind_of_referents,
+            answer_words_evidence,
             answer_late,
             outcome_both,
             first_margin,
@@ -894,6 +909,9 @@ def main() -> None:
                 print(
                     f"=== 'what type of company?' points at the answer's names: {kind_of_referents}"
                 )
+            if answer_words_evidence is not None:
+                bot.service.ANSWER_WORDS_EVIDENCE = answer_words_evidence == "on"
+                print(f"=== the answer before's words as evidence: {answer_words_evidence}")
             if comparison_names is not None:
                 bot.service.COMPARISON_NAMES = comparison_names == "on"
                 print(

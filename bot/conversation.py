@@ -252,14 +252,27 @@ def names_own_subject(question: str) -> bool:
     return names_its_subject(_after_openers(question.lower().strip())[1])
 
 
-def picks_up(question: str, answer: str) -> bool:
+# The shortest stem that opens a word family: "compet" (competing, competitors); not "car".
+WORD_FAMILY_STEM = 5
+
+
+def picks_up(question: str, answer: str, *, word_family: bool = False) -> bool:
     """Whether the question's content words include one the answer before it quoted.
 
     "which competitors?" after an answer listing "a growing number of competitors" asks about
-    that answer. Compared on the index's stemmed terms, so "batteries" picks up "battery".
+    that answer. Compared on the index's stemmed terms, so "batteries" picks up "battery"; with
+    `word_family`, also a stem that opens with another of WORD_FAMILY_STEM letters or more
+    ("competing", stem "compet", picks up "competitors", stem "competitor").
     """
     asked, said = terms([" ".join(content_words(question)), answer])
-    return bool(set(asked) & set(said))
+    if set(asked) & set(said):
+        return True
+    return word_family and any(
+        asked_stem.startswith(said_stem) or said_stem.startswith(asked_stem)
+        for asked_stem in asked
+        for said_stem in said
+        if min(len(asked_stem), len(said_stem)) >= WORD_FAMILY_STEM
+    )
 
 
 # Personal pronouns: whom or what they name was said before, by the asker or by the bot.

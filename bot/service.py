@@ -133,6 +133,13 @@ ANSWER_BEFORE_EVIDENCE = False
 # searched alone by the new-name rule (alone it quoted "The battle between Bezos and Musk …").
 # Session 12; `benchmarks/quality.py --comparison-names off on`.
 COMPARISON_NAMES = True
+# A follow-up candidate the margin would search alone keeps its context when it picks up a word
+# of the answer before (its word family: "competing" after "a growing number of competitors")
+# and the context's re-ranked first passage matches its own words (late interaction's MaxSim) at
+# least as well as its own first passage does: it asks about what was just said, and the context
+# helps. "who's competing with them?" after "what are tesla's weak spots" found a space-race
+# passage alone. Session 13; `benchmarks/quality.py --answer-words-evidence off on`.
+ANSWER_WORDS_EVIDENCE = False
 
 
 def best_similarity(retriever: Retriever, query_vector: np.ndarray) -> float:
@@ -479,6 +486,24 @@ class QuestionSearches:
         own, *said = late.passage_scores(self.question, [own_first, *quoted])
         return bool(max(said) >= own)
 
+    @functools.cached_property
+    def picks_up_the_answer_before(self) -> bool:
+        """Whether the question picks up a word of the answer before (its word family) and the
+        context's re-ranked first passage matches the question's own words (MaxSim) at least as
+        well as the question alone's does (ANSWER_WORDS_EVIDENCE). False without late
+        interaction, without the answer before, or for a question refused alone."""
+        late, answer = self.retriever.late, self.previous_answer
+        if not ANSWER_WORDS_EVIDENCE or late is None or not answer or not self.history:
+            return False
+        if self.refused_alone or not picks_up(self.question, answer, word_family=True):
+            return False
+        own_first = int(self.retriever.reranked(self.question, self.own_ranking).ids[0])
+        context_first = int(self.retriever.reranked(self.query, self.context_ranking).ids[0])
+        if own_first == context_first:
+            return False
+        alone, in_context = late.passage_scores(self.question, [own_first, context_first])
+        return bool(in_context >= alone)
+
     @property
     def agrees_alone(self) -> bool:
         """Whether session 10's "agree" may give a question refused alone (in a thread) its
@@ -687,6 +712,8 @@ class AnswerService:
         if context_best >= own_best - margin:
             return query, in_context
         if searches.asks_about_the_answer_before:
+            return query, in_context
+        if searches.picks_up_the_answer_before:
             return query, in_context
         return question, vector
 

@@ -542,6 +542,39 @@ def test_a_follow_up_about_the_passage_the_answer_before_quoted_keeps_its_contex
     assert service.search_for(second, [first])[0] == second
 
 
+def test_a_follow_up_picking_up_the_answer_before_keeps_a_context_that_matches_it(
+    service: AnswerService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Session 13's switch (bot.service.ANSWER_WORDS_EVIDENCE). "who's competing with them?"
+    picks up "competitors" of the answer before (Tesla's weaknesses) by its word family, and the
+    context's first passage matches its own words at least as well as the space-race passage it
+    finds alone: searched in context it quotes the competitors. "and where will they build
+    them?" picks up "build" too, but its context's passage matches it worse: still alone."""
+    import bot.service
+
+    assert picks_up(
+        "who's competing with them?", "a growing number of competitors", word_family=True
+    )
+    assert not picks_up("who's competing with them?", "a growing number of competitors")
+    assert not picks_up("what cars?", "cargo space", word_family=True)  # "car": too short a stem
+    monkeypatch.setattr(bot.service, "ANSWER_WORDS_EVIDENCE", True)
+    first, second = "what are tesla's weak spots", "who's competing with them?"
+
+    def asked(first: str, second: str) -> tuple[str, str]:
+        before, answer = asked_in_a_thread(service, first, second)
+        query = service.search_for(second, [first], previous_answer=before.answer)[0]
+        cited = answer.citations[0].text if answer.citations else ""
+        right = "Lucid Motors" in cited and "F-150" in answer.answer
+        return ("right" if right else answer.answer), query
+
+    assert asked(first, second) == ("right", search_query(second, [first]))
+    follow_up = "and where will they build them?"
+    assert asked("Is Amazon making electric cars?", follow_up)[1] == follow_up
+    monkeypatch.setattr(bot.service, "ANSWER_WORDS_EVIDENCE", False)
+    answered, query = asked(first, second)
+    assert query == second and answered != "right"
+
+
 def test_a_comparison_naming_a_new_name_asks_the_question_before_about_it(
     service: AnswerService, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -726,7 +759,9 @@ def conversations(name: str) -> list[dict]:
 # tuning-6 22, tuning-8 20 with no switch searched as a follow-up, tuning-9 25 of 30 (new); with
 # a follow-up refused alone answered from its own words' passage: tuning-8 21, tuning-9 26.
 # Session 12, a comparison naming a new name decided as a follow-up: tuning-3 29 of 30; "what
-# type of company?" pointing at the answer before's names: tuning-4 18 of 20.
+# type of company?" pointing at the answer before's names: tuning-4 18 of 20. Session 13: tuning-10
+# 22 of 30 (session 12's blind set) and tuning-11 25 of 30 (blind, the clean check), no switch
+# searched as a follow-up in either.
 @pytest.mark.parametrize(
     ("name", "right_floor", "switched_ceiling"),
     [
@@ -739,6 +774,8 @@ def conversations(name: str) -> list[dict]:
         ("conversations-tuning-7.jsonl", 21, 1),
         ("conversations-tuning-8.jsonl", 20, 0),
         ("conversations-tuning-9.jsonl", 25, 0),
+        ("conversations-tuning-10.jsonl", 21, 0),
+        ("conversations-tuning-11.jsonl", 24, 0),
         ("conversations-holdout.jsonl", 7, 2),
         ("conversations-holdout-2.jsonl", 16, 1),
         ("conversations-holdout-3.jsonl", 11, 1),
