@@ -394,11 +394,16 @@ class Retriever:
         of the re-ranking before it when OUTCOME_ON_BOTH_RANKINGS and they cite other passages
         (else None): the outcome is judged on both."""
         ranking = self.rank(query, query_vector)
-        deep = self.answer_ranking(query, ranking)
+        # MaxSim of the fused top ANSWER_LATE_DEPTH, once: the re-ranking before it scores a
+        # prefix of the same rows (float32's last places may differ from a batch of their own).
+        top_maxsim = self._top_maxsim(query, ranking, ANSWER_LATE_DEPTH)
+        deep = self.reranked(
+            query, ranking, ANSWER_LATE_DEPTH, ANSWER_LATE_WEIGHT, top_maxsim=top_maxsim
+        )
         hits = self.hits(query, query_vector, deep, k)
         if not OUTCOME_ON_BOTH_RANKINGS:
             return hits, None
-        before = self.reranked(query, ranking)
+        before = self.reranked(query, ranking, top_maxsim=top_maxsim)
         # The hits are drawn from the first k * 4 (near-duplicates dropped): the same rows, the
         # same hits (always without late interaction, which both re-rankings need).
         if np.array_equal(before.ids[: k * 4], deep.ids[: k * 4]):
@@ -413,22 +418,29 @@ class Retriever:
         return self.reranked(query, ranking, ANSWER_LATE_DEPTH, ANSWER_LATE_WEIGHT)
 
     def reranked(
-        self, query: str, ranking: Ranking, depth: int | None = None, weight: float | None = None
+        self,
+        query: str,
+        ranking: Ranking,
+        depth: int | None = None,
+        weight: float | None = None,
+        *,
+        top_maxsim: np.ndarray | None = None,
     ) -> Ranking:
         """The fused top `depth` (LATE_DEPTH) re-ranked with their MaxSim's z-score among them
-        times `weight` (LATE_WEIGHT) added (as it is, without late interaction).
+        times `weight` (LATE_WEIGHT) added (as it is, without late interaction). `top_maxsim`:
+        `_top_maxsim` of `ranking` at least `depth` deep, when already computed.
 
         Not in `rank`: the searches that decide whether a question is a follow-up rank without
         it (with it they lost 1-2 tuning conversations of 14 and 16; docs/quality.md).
         """
         depth = min(LATE_DEPTH if depth is None else depth, len(ranking.ids))
         weight = LATE_WEIGHT if weight is None else weight
-        if self.late is None or self.mode != "hybrid" or depth < 2:
+        if top_maxsim is None or len(top_maxsim) < depth:
+            top_maxsim = self._top_maxsim(query, ranking, depth)
+        if top_maxsim is None:
             return ranking
         top = ranking.ids[:depth]
-        scores = ranking.scores[:depth] + weight * zscores(
-            self.late.passage_scores(query, top.tolist())
-        )
+        scores = ranking.scores[:depth] + weight * zscores(top_maxsim[:depth])
         order = np.argsort(-scores, kind="stable")
         return replace(
             ranking,
@@ -436,6 +448,14 @@ class Retriever:
             scores=np.concatenate([scores[order], ranking.scores[depth:]]),
             lexical=np.concatenate([ranking.lexical[:depth][order], ranking.lexical[depth:]]),
         )
+
+    def _top_maxsim(self, query: str, ranking: Ranking, depth: int) -> np.ndarray | None:
+        """MaxSim of the fused top `depth`, in their fused order; None where `reranked` leaves
+        the ranking as it is (no late interaction, not hybrid, or under two passages)."""
+        depth = min(depth, len(ranking.ids))
+        if self.late is None or self.mode != "hybrid" or depth < 2:
+            return None
+        return self.late.passage_scores(query, ranking.ids[:depth].tolist())
 
     def rank(self, query: str, query_vector: np.ndarray) -> Ranking:
         """The `candidates` best passages by fused score, best first (BM25 mode: only matches)."""
