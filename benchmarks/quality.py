@@ -30,6 +30,7 @@
                                            [--off-topic off|RULES [off|RULES ...]]
                                            [--kind-of-referents off|on ...]
                                            [--answer-words-evidence off|on ...]
+                                           [--near-13 RULES [RULES ...]]
 
 Asks every question as `evbot ask` does (AnswerService over a fresh index of corpus/) and prints,
 per set: right passage first / in the top three, the quoted answer holding the expected words,
@@ -148,6 +149,10 @@ questions (session 13)"): `article` (a name after an article: "the amazons in gr
 mythology"), `part` (a word of a two-word name used alone: "why is the sky blue"), `longer` (a
 name after a capitalised word the sources never use: "Who was Nikola Tesla?"), `measure` ("how
 long is", "where does X come from" read as grammar).
+`--near-13 off dollar dollar+role+numbers` measures session 13's near-domain rules (docs/
+quality.md, "Near-domain (session 13)"), joined by "+", each variant in turn: `dollar` (a "$"
+alone asks for an amount), `role` (a who-question naming a role anywhere asks for a person),
+`numbers` ("what battery range …": number nouns after a word or two), `off` none.
 Prints figures; asserts nothing.
 """
 
@@ -538,6 +543,13 @@ def main() -> None:
         "choice, attribute, cost, counts; session 12's compare, kind-of; off), each in turn",
     )
     parser.add_argument(
+        "--near-13",
+        nargs="+",
+        default=[None],
+        help="session 13's near-domain rules joined by '+' (dollar, role, numbers; off), each "
+        "in turn",
+    )
+    parser.add_argument(
         "--context",
         nargs="+",
         choices=["content", "whole"],
@@ -853,6 +865,8 @@ def main() -> None:
             for pw in args.place_weight
             for pb in args.place_both
         ]
+        # Session 13's near-domain rules, each in turn within each variant above.
+        variants = [(*v, n13) for v in variants for n13 in args.near_13]
         for (
             weight,
             unmatched_z,
@@ -886,7 +900,14 @@ def main() -> None:
             first_margin,
             place_weight,
             place_both,
+            near_13,
         ) in variants:
+            if near_13 is not None:
+                rules = set(near_13.split("+"))
+                bot.answer_type.DOLLAR_SIGN_ASKS = "dollar" in rules
+                bot.answer_type.ROLE_ANYWHERE = "role" in rules
+                bot.answer_type.NUMBER_NOUN_MODIFIERS = "numbers" in rules
+                print(f"=== near-domain rules (session 13): {near_13}")
             if place_weight is not None:
                 bot.answer.PLACE_WEIGHT = place_weight
                 print(f"=== a question asked alone: place weight {place_weight}")
