@@ -152,7 +152,8 @@ long is", "where does X come from" read as grammar).
 `--near-13 off dollar dollar+role+numbers` measures session 13's near-domain rules (docs/
 quality.md, "Near-domain (session 13)"), joined by "+", each variant in turn: `dollar` (a "$"
 alone asks for an amount), `role` (a who-question naming a role anywhere asks for a person),
-`numbers` ("what battery range …": number nouns after a word or two), `off` none.
+`numbers` ("what battery range …": number nouns after a word or two; all three on in the bot),
+`off` none.
 Prints figures; asserts nothing.
 """
 

@@ -180,15 +180,18 @@ def asked_kind(question: str, for_label: bool = True) -> Kind | None:
 # asks for an amount, whatever its first words.
 CURRENCY_ASKS = True
 _CURRENCY = re.compile(r"\b(?:dollars?|usd|euros?|pounds sterling)\b|[$€£]")
-# Session 13: the sign alone ("Will Bezos's EV be priced under $35,000?") counts too; off, only
-# the currency's name does (`benchmarks/quality.py --near-13` measures both).
+# The sign alone ("Will Bezos's EV be priced under $35,000?") counts too: measured in session 13
+# (tuning near-domain 127 -> 128 of 155, held out 98 -> 99 of 129, no in-domain answer labelled);
+# off, only the currency's name does (`benchmarks/quality.py --near-13 off`).
 DOLLAR_SIGN_ASKS = True
 _CURRENCY_WORDS = re.compile(r"\b(?:dollars?|usd|euros?|pounds sterling)\b")
 
-# Session 13 (docs/quality.md, "Near-domain (session 13)"), for the label only.
+# Session 13 (docs/quality.md, "Near-domain (session 13)"), for the label only: with both, tuning
+# near-domain 128 -> 130 of 155 (asks in threads presented as answered 328 -> 304 of 1,860), held
+# out 99 -> 101 of 129, no in-domain answer labelled or conversation lost on either side.
 # "Who took over from Bezos as Amazon's chief executive?": a who-question naming a role a person
 # holds, wherever in it, asks for a person (the rule above reads the role within three words).
-ROLE_ANYWHERE = False
+ROLE_ANYWHERE = True
 _ROLE_ANYWHERE_ASKS: list[tuple[Kind, re.Pattern[str]]] = [
     (
         "person",
@@ -200,7 +203,7 @@ _ROLE_ANYWHERE_ASKS: list[tuple[Kind, re.Pattern[str]]] = [
 ]
 # "What battery range will the Amazon EV have?", "what's the cybertruck's range?": the nouns
 # asking for a number, read as the money nouns are, after a word or two that narrow them.
-NUMBER_NOUN_MODIFIERS = False
+NUMBER_NOUN_MODIFIERS = True
 _NUMBER_NOUN_ASKS: list[tuple[Kind, re.Pattern[str]]] = [
     (
         "number",

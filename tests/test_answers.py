@@ -340,8 +340,9 @@ def test_a_focus_the_passages_never_name_is_unanswered_unless_it_pulls_toward_th
     assert unmentioned_focus(asked, passage) == ["warranty"]
     # Named (stemmed) by the passage: answered whatever the pull.
     assert unmentioned_focus("What issue has Tesla had?", passage) == []
-    # Every word of the name, in its order: "battery range" is not "battery production".
-    assert unmentioned_focus("What battery range will it have?", passage) == ["battery range"]
+    # Every word of the name, in its order: "battery issues" is not "issues hurt … battery".
+    # ("What battery range …" asks for a number since session 13: a kind has its own rule.)
+    assert unmentioned_focus("What battery issues will it have?", passage) == ["battery issues"]
     assert unmentioned_focus("Which battery production will it use?", passage) == []
     # A name the passage does not use counts as answered when it pulls toward the passage.
     pulls = {"What problems has Tesla had?": FOCUS_PULL, asked: FOCUS_PULL - 0.01}
@@ -411,7 +412,8 @@ def test_near_domain_questions_fixed_on_the_tuning_set_are_labelled(
         ("What warranty will Amazon offer on its EVs?", "anything about warranty"),
         ("Which insurance companies cover Amazon EVs?", "anything about insurance"),
         ("how do i set a timer with alexa", "anything about timer"),
-        ("What battery range will the Amazon EV have?", "anything about battery range"),
+        # Session 13 reads "battery range" as asking for a number, before its name.
+        ("What battery range will the Amazon EV have?", "the number"),
         ("Which engineer leads Amazon's autonomous driving team?", "who"),
         ("What does a Tesla Model S cost in Europe?", "the amount"),
     ],
