@@ -31,6 +31,7 @@
                                            [--kind-of-referents off|on ...]
                                            [--answer-words-evidence off|on ...]
                                            [--near-13 RULES [RULES ...]]
+                                           [--attribute-grammar off|RULES ...]
 
 Asks every question as `evbot ask` does (AnswerService over a fresh index of corpus/) and prints,
 per set: right passage first / in the top three, the quoted answer holding the expected words,
@@ -154,6 +155,10 @@ quality.md, "Near-domain (session 13)"), joined by "+", each variant in turn: `d
 alone asks for an amount), `role` (a who-question naming a role anywhere asks for a person),
 `numbers` ("what battery range …": number nouns after a word or two; all three on in the bot),
 `off` none.
+`--attribute-grammar off like+evaluative` measures session 13's reading of the attribute asked
+for by name (`bot.answer_type.ATTRIBUTE_GRAMMAR`, both on; docs/quality.md, "The asked thing in
+\"what's X like?\""), joined by "+", each variant in turn: `like` ("what's X like?" asks for a
+description, no attribute), `evaluative` ("the problem / worry with X" names no attribute).
 Prints figures; asserts nothing.
 """
 
@@ -770,6 +775,13 @@ def main() -> None:
         help="a follow-up candidate picking up a word of the answer before keeps its context when "
         "the context's first passage matches its words as well (session 13), each in turn",
     )
+    parser.add_argument(
+        "--attribute-grammar",
+        nargs="+",
+        default=[None],
+        help="the attribute asked for by name read by session 13's rules joined by '+' (like, "
+        "evaluative; off), each in turn",
+    )
     args = parser.parse_args()
     if args.baseline:
         import bot.answer
@@ -848,13 +860,14 @@ def main() -> None:
         ]
         # Session 12's follow-up and off-topic switches, each in turn within each variant above.
         variants = [
-            (*v, ab, cn, off, ko, aw)
+            (*v, ab, cn, off, ko, aw, ag)
             for v in variants
             for ab in args.answer_before_evidence
             for cn in args.comparison_names
             for off in args.off_topic
             for ko in args.kind_of_referents
             for aw in args.answer_words_evidence
+            for ag in args.attribute_grammar
         ]
         # Session 12's ranking switches, each in turn within each variant above.
         variants = [
@@ -896,6 +909,7 @@ def main() -> None:
             off_topic,
             kind_of_referents,
             answer_words_evidence,
+            attribute_grammar,
             answer_late,
             outcome_both,
             first_margin,
@@ -934,6 +948,10 @@ def main() -> None:
             if answer_words_evidence is not None:
                 bot.service.ANSWER_WORDS_EVIDENCE = answer_words_evidence == "on"
                 print(f"=== the answer before's words as evidence: {answer_words_evidence}")
+            if attribute_grammar is not None:
+                rules = () if attribute_grammar == "off" else attribute_grammar.split("+")
+                bot.answer_type.ATTRIBUTE_GRAMMAR = frozenset(rules)
+                print(f"=== the attribute asked for read by its grammar: {attribute_grammar}")
             if comparison_names is not None:
                 bot.service.COMPARISON_NAMES = comparison_names == "on"
                 print(

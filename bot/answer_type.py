@@ -480,6 +480,20 @@ _ATTRIBUTE = [
     ),
 ]
 _NOT_ATTRIBUTES = ("kind", "sort", "type", "way", "point", "role", "story", "deal", "idea")
+# Session 13 (docs/quality.md, "The asked thing in \"what's X like?\""): the question's grammar,
+# for the label only. `like`: "what's tesla's fanbase like?" asks for a description of the
+# fanbase, not for an attribute named "fanbase like" (nor "fanbase": the sources describe it in
+# their own words, "a cult-like following"). `evaluative`: "what's the worry
+# with cobalt?", "what's the problem with them?" ask what is wrong with a thing, not for an
+# attribute named "worry"; these nouns judge a thing rather than name a property of it, so the
+# sources say them in their own words ("resource extraction", "production delays"). Kept to
+# that sense: "risk", "cost" or "impact" can name a property that is asked for.
+ATTRIBUTE_GRAMMAR: frozenset[str] = frozenset({"like", "evaluative"})
+_EVALUATIVE_NOUNS = frozenset({
+    "problem", "problems", "issue", "issues", "worry", "worries", "concern", "concerns",
+    "trouble", "troubles",
+})  # fmt: skip
+_LIKE = re.compile(r"(?<=\S) like\??$")
 
 
 def unmentioned_attribute(question: str, passage: str) -> list[str]:
@@ -491,9 +505,14 @@ def unmentioned_attribute(question: str, passage: str) -> list[str]:
     from bot.lexical import terms
 
     text = _OPENERS.sub("", " ".join(question.lower().replace("’", "'").split()))
+    if "like" in ATTRIBUTE_GRAMMAR and _LIKE.search(text):
+        # "what's X like?" asks for a description of X, no attribute of it by name.
+        return []
     for pattern in _ATTRIBUTE:
         found = pattern.search(text)
         if found is None or found["name"].startswith(_NOT_ATTRIBUTES):
+            continue
+        if "evaluative" in ATTRIBUTE_GRAMMAR and found["name"].split()[-1] in _EVALUATIVE_NOUNS:
             continue
         wanted, mentioned = terms([found["name"], passage])
         if wanted and not set(wanted) <= set(mentioned):

@@ -292,12 +292,29 @@ def test_acronyms_a_question_uses_that_the_passages_never_mention() -> None:
         # Only that form: "What problems has Tesla had?" is said in other words by the article.
         ("What problems has Tesla had?", "Production delays.", []),
         ("What kind of firms is Amazon talking to?", "Battery makers.", []),
+        # Session 13: the question's grammar. "what's X like?" asks for a description of X ...
+        ("what's tesla's fanbase like?", "Tesla has built a cult-like following.", []),
+        # ... and a noun judging a thing ("worry", "problem") names no attribute of it.
+        ("what's the worry with cobalt?", "Resource extraction like cobalt.", []),
+        ("What's the main problem with them?", "Production delays.", []),
+        # Still read: an attribute named after "what's the ... of", however the question ends.
+        ("What is the warranty of the Amazon EV?", "The Amazon EV is fast.", ["warranty"]),
+        ("what's the risk with cobalt?", "Resource extraction like cobalt.", ["risk"]),
     ],
 )
 def test_an_attribute_asked_for_by_a_name_the_passages_never_use(
     question: str, passage: str, expected: list[str]
 ) -> None:
     assert unmentioned_attribute(question, passage) == expected
+
+
+def test_session_13_attribute_grammar_off_reads_like_and_worry_as_attributes(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(answer_type, "ATTRIBUTE_GRAMMAR", frozenset())
+    passage = "Tesla has built a cult-like following. Resource extraction like cobalt."
+    assert unmentioned_attribute("what's tesla's fanbase like?", passage) == ["fanbase like"]
+    assert unmentioned_attribute("what's the worry with cobalt?", passage) == ["worry"]
 
 
 @pytest.mark.parametrize(
