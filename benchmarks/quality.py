@@ -89,7 +89,10 @@ first-ranked passage's best sentence when within that margin of the best sentenc
 (`bot.answer.FIRST_PASSAGE_MARGIN`, 0 in the bot: off; "Which passage is quoted first").
 `--place-weight 0 0.02` lowers a question asked alone's cited sentences by the weight × their
 passage's place − 1, and `--place-both off on` judges its outcome on the quote without it too
-(`bot.answer.PLACE_WEIGHT`, 0: off; `PLACE_OUTCOME_ON_BOTH`, on).
+(`bot.answer.PLACE_WEIGHT`, 0.04 in the bot; `PLACE_OUTCOME_ON_BOTH`, on); `--place-lead 0
+2.5` applies it only when the re-ranking's first passage leads its second by that fused score
+(`PLACE_LEAD`, 2.5; 0: whatever the lead; docs/quality.md, "Which passage is quoted first
+(session 13)").
 `--follow-up-ranking off on` measures follow-ups ranked as before
 and with session 9's rules (the passage after the one the answer before quoted moved up, the
 sentence right after a quoted one preferred: `bot.service.FOLLOW_UP_NEXT_PRIOR`,
@@ -644,7 +647,7 @@ def main() -> None:
         type=float,
         default=[None],
         help="a question asked alone: each cited passage's sentences lowered by this times its "
-        "place - 1, each in turn (the bot: 0, off)",
+        "place - 1, each in turn (the bot: 0.04; 0: off)",
     )
     parser.add_argument(
         "--place-both",
@@ -653,6 +656,14 @@ def main() -> None:
         default=[None],
         help="with --place-weight, answered only when the quote without the weight is too, each "
         "in turn (the bot: on)",
+    )
+    parser.add_argument(
+        "--place-lead",
+        nargs="+",
+        type=float,
+        default=[None],
+        help="the place weight only when the re-ranking's first passage leads its second by this "
+        "(fused score), each in turn (the bot: 2.5; 0: always)",
     )
     parser.add_argument(
         "--passage-lift",
@@ -871,13 +882,14 @@ def main() -> None:
         ]
         # Session 12's ranking switches, each in turn within each variant above.
         variants = [
-            (*v, al, ob, fm, pw, pb)
+            (*v, al, ob, fm, pw, pb, plead)
             for v in variants
             for al in args.answer_late
             for ob in args.outcome_both
             for fm in args.first_margin
             for pw in args.place_weight
             for pb in args.place_both
+            for plead in args.place_lead
         ]
         # Session 13's near-domain rules, each in turn within each variant above.
         variants = [(*v, n13) for v in variants for n13 in args.near_13]
@@ -915,6 +927,7 @@ def main() -> None:
             first_margin,
             place_weight,
             place_both,
+            place_lead,
             near_13,
         ) in variants:
             if near_13 is not None:
@@ -926,6 +939,9 @@ def main() -> None:
             if place_weight is not None:
                 bot.answer.PLACE_WEIGHT = place_weight
                 print(f"=== a question asked alone: place weight {place_weight}")
+            if place_lead is not None:
+                bot.answer.PLACE_LEAD = place_lead
+                print(f"=== the place weight only from a first passage's lead of {place_lead}")
             if place_both is not None:
                 bot.answer.PLACE_OUTCOME_ON_BOTH = place_both == "on"
                 print(f"=== the outcome judged on the quote without the weight too: {place_both}")

@@ -326,6 +326,21 @@ def judged_on_both(
     return dataclasses.replace(answer, outcome="partial", missing=before.missing)
 
 
+def composed_as_asked(
+    compose: Callable[..., Answer], hits: list[Hit], outcome_hits: list[Hit] | None, *, alone: bool
+) -> Answer:
+    """The answer from `hits`, quoted with PLACE_WEIGHT when asked `alone` (bot.answer), and
+    judged on the ranking before (`outcome_hits`) quoted without the weight: the weight follows
+    the answer's places, not that ranking's, whose first passage may be another ("where r the
+    amazon cars gonna be made" was labelled partial when it did). With PLACE_OUTCOME_ON_BOTH, the
+    quote without the weight must be answered too: the weight chooses the quote, not the outcome.
+    """
+    answer = judged_on_both(compose(hits, alone=alone), compose, outcome_hits)
+    if alone and answer_module.PLACE_WEIGHT and answer_module.PLACE_OUTCOME_ON_BOTH:
+        answer = judged_on_both(answer, compose, hits)
+    return answer
+
+
 def _says(answer: str, sentence: str) -> bool:
     return bool(sentence.strip()) and sentence.strip() in answer
 
@@ -788,12 +803,7 @@ class AnswerService:
             encode=self.embedder.encode,
             holds_term=retriever.index.lexical.holds,
         )
-        # Asked with no history, the quote is chosen with PLACE_WEIGHT (bot.answer).
-        as_asked = functools.partial(compose, alone=not history)
-        answer = judged_on_both(as_asked(hits), as_asked, outcome_hits)
-        if not history and answer_module.PLACE_WEIGHT and answer_module.PLACE_OUTCOME_ON_BOTH:
-            # The place weight chooses the quote; the quote without it must be answered too.
-            answer = judged_on_both(answer, compose, hits)
+        answer = composed_as_asked(compose, hits, outcome_hits, alone=not history)
         done = time.perf_counter()
         answer = dataclasses.replace(
             answer,

@@ -33,7 +33,7 @@ from bot.corpus import load_corpus
 from bot.discord import render as discord_render
 from bot.errors import BadQuestion
 from bot.retrieval import Hit, TokenEvidence
-from bot.service import AnswerService, judged_on_both
+from bot.service import AnswerService, composed_as_asked, judged_on_both
 from bot.slack import render as slack_render
 from bot.terminal import render_text
 from tests.rendered import assert_label_shown
@@ -955,7 +955,8 @@ def test_locality_window_floors(service: AnswerService) -> None:
 
 # The answer's deeper re-ranking (docs/quality.md, "Ranking (session 12)"): the right passage in
 # the top 3 for 93 of the blind tuning-extra-8 to -11's 100 in-domain questions (84 before), first
-# for 68 (67), 4 labelled or refused either way. Floors a little under those.
+# for 68 (67; 70 with session 13's place weight), 4 labelled or refused either way. Floors a little
+# under those.
 def test_answer_reranking_floors(service: AnswerService) -> None:
     asked = in_domain(
         question_set(
@@ -1005,6 +1006,9 @@ def test_the_passage_matching_every_part_of_the_question_is_quoted_first(
     assert bot.retrieval.LATE_PASSAGE_LIFT == 0.75  # on in the bot
     assert expected in service.ask(question).citations[0].text
     monkeypatch.setattr(bot.retrieval, "LATE_PASSAGE_LIFT", 0.0)
+    # Session 13's place weight quotes it too: the re-ranking puts that passage first by a lead.
+    assert expected in service.ask(question).citations[0].text
+    monkeypatch.setattr(bot.answer, "PLACE_WEIGHT", 0.0)
     assert expected not in service.ask(question).citations[0].text
 
 
@@ -1411,18 +1415,80 @@ def test_session_12_near_domain_floors(service: AnswerService) -> None:
 def test_a_question_asked_alone_quotes_the_first_ranked_passage_within_the_place_weight(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    # bot.answer.PLACE_WEIGHT (off in the bot): the second passage's sentences count 1 x the
-    # weight lower, so its broad sentence 0.02 over the first passage's loses when asked alone.
+    # bot.answer.PLACE_WEIGHT: the second passage's sentences count 1 x the weight lower, so its
+    # broad sentence 0.02 over the first passage's loses when asked alone, where the re-ranking
+    # puts the first passage PLACE_LEAD or more ahead (fused score 4.8 against 1.9).
+    monkeypatch.setattr(bot.answer, "PLACE_LEAD", 2.5)
     first = "Amazon's EV would be built in Texas and Michigan plants."
     broad = "Whether you're a tech enthusiast or an investor, the rivalry matters."
     article = f"{first}\n\n## Elsewhere\n\n{broad}"
-    hits = [
-        passage_hit(article, 0, len(first), (0.60,), fused=2.8),
-        passage_hit(article, len(article) - len(broad), len(article), (0.62,), fused=1.9),
-    ]
+
+    def hits_led_by(lead: float) -> list[Hit]:
+        return [
+            passage_hit(article, 0, len(first), (0.60,), fused=1.9 + lead),
+            passage_hit(article, len(article) - len(broad), len(article), (0.62,), fused=1.9),
+        ]
+
+    hits = hits_led_by(2.9)
     question = "Tell me about the Amazon EV factories."
+    monkeypatch.setattr(bot.answer, "PLACE_WEIGHT", 0.0)
     assert compose_answer(question, hits, {}, min_score=0.1, alone=True).answer == broad
     monkeypatch.setattr(bot.answer, "PLACE_WEIGHT", 0.04)
     assert compose_answer(question, hits, {}, min_score=0.1, alone=True).answer == first
     # A follow-up (asked with history) quotes on the sentences' own scores.
     assert compose_answer(question, hits, {}, min_score=0.1).answer == broad
+    # A first passage barely ahead is no reason to quote it over a better sentence.
+    close = hits_led_by(0.9)
+    assert compose_answer(question, close, {}, min_score=0.1, alone=True).answer == broad
+    monkeypatch.setattr(bot.answer, "PLACE_LEAD", 0.0)
+    assert compose_answer(question, close, {}, min_score=0.1, alone=True).answer == first
+
+
+# The ranking before the answer's deeper re-ranking orders the passages its own way: the place
+# weight follows the answer's places, so that ranking is judged on its quote without the weight
+# (docs/quality.md, "Which passage is quoted first (session 13)").
+def test_the_ranking_before_is_judged_without_the_place_weight(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(bot.answer, "PLACE_WEIGHT", 0.04)
+    answered = Answer(id="a", question="q", answer="a quote", refused=False)
+    partial = dataclasses.replace(answered, outcome="partial", missing="where")
+    deeper: list[Hit] = []
+    before: list[Hit] = []
+    asked: list[tuple[bool, bool]] = []
+
+    def compose(hits: list[Hit], alone: bool = False) -> Answer:
+        asked.append((hits is deeper, alone))
+        # The ranking before quoted with the weight would quote a sentence lacking a place.
+        return partial if hits is before and alone else answered
+
+    answer = composed_as_asked(compose, deeper, before, alone=True)
+    assert answer.outcome == "answered"
+    assert asked == [(True, True), (False, False), (True, False)]
+    # With history, every quote is chosen without the weight, and the ranking before still judges.
+    asked.clear()
+    assert composed_as_asked(compose, deeper, before, alone=False).outcome == "answered"
+    assert asked == [(True, False), (False, False)]
+    labelled = composed_as_asked(lambda hits, alone=False: partial, deeper, before, alone=True)
+    assert (labelled.outcome, labelled.missing) == ("partial", "where")
+
+
+# Measured (docs/quality.md, "Which passage is quoted first (session 13)"): with the place weight
+# (0.04 from a lead of 2.5), the right passage first for 89 of the blind tuning-extra-8 to -12's
+# 125 in-domain questions (86 without it); shipped-questions' in-domain labelled partial 2 of 100
+# (3 while the ranking before was quoted with the weight). A floor a little under the first, and
+# the issue's goal for the label.
+def test_place_weight_floors(service: AnswerService) -> None:
+    blind = in_domain(
+        question_set(
+            "tuning-extra-8.jsonl",
+            "tuning-extra-9.jsonl",
+            "tuning-extra-10.jsonl",
+            "tuning-extra-11.jsonl",
+            "tuning-extra-12.jsonl",
+        )
+    )
+    answers = [(q, service.ask(q["question"])) for q in blind]
+    assert sum(q["expect"] in a.citations[0].text for q, a in answers if a.citations) >= 88
+    shipped = in_domain(question_set("shipped-questions.jsonl"))
+    assert sum(service.ask(q["question"]).outcome == "partial" for q in shipped) <= 2
