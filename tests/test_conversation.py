@@ -761,7 +761,8 @@ def conversations(name: str) -> list[dict]:
 # Session 12, a comparison naming a new name decided as a follow-up: tuning-3 29 of 30; "what
 # type of company?" pointing at the answer before's names: tuning-4 18 of 20. Session 13: tuning-10
 # 22 of 30 (session 12's blind set) and tuning-11 25 of 30 (blind, the clean check), no switch
-# searched as a follow-up in either.
+# searched as a follow-up in either; "what's X like?" and "the worry with X" read as no attribute
+# asked (bot.answer_type.ATTRIBUTE_GRAMMAR): tuning-7 24, tuning-11 27.
 @pytest.mark.parametrize(
     ("name", "right_floor", "switched_ceiling"),
     [
@@ -771,11 +772,11 @@ def conversations(name: str) -> list[dict]:
         ("conversations-tuning-4.jsonl", 17, 0),
         ("conversations-tuning-5.jsonl", 17, 0),
         ("conversations-tuning-6.jsonl", 21, 1),
-        ("conversations-tuning-7.jsonl", 21, 1),
+        ("conversations-tuning-7.jsonl", 23, 1),
         ("conversations-tuning-8.jsonl", 20, 0),
         ("conversations-tuning-9.jsonl", 25, 0),
         ("conversations-tuning-10.jsonl", 21, 0),
-        ("conversations-tuning-11.jsonl", 24, 0),
+        ("conversations-tuning-11.jsonl", 26, 0),
         ("conversations-holdout.jsonl", 7, 2),
         ("conversations-holdout-2.jsonl", 16, 1),
         ("conversations-holdout-3.jsonl", 11, 1),
