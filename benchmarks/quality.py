@@ -32,6 +32,7 @@
                                            [--answer-words-evidence off|on ...]
                                            [--near-13 RULES [RULES ...]]
                                            [--attribute-grammar off|RULES ...]
+                                           [--short-late TERMS:WEIGHT|off [...]]
 
 Asks every question as `evbot ask` does (AnswerService over a fresh index of corpus/) and prints,
 per set: right passage first / in the top three, the quoted answer holding the expected words,
@@ -162,6 +163,9 @@ alone asks for an amount), `role` (a who-question naming a role anywhere asks fo
 for by name (`bot.answer_type.ATTRIBUTE_GRAMMAR`, both on; docs/quality.md, "The asked thing in
 \"what's X like?\""), joined by "+", each variant in turn: `like` ("what's X like?" asks for a
 description, no attribute), `evaluative` ("the problem / worry with X" names no attribute).
+`--short-late off 3:0.5` re-ranks a question of at most 3 BM25 terms with MaxSim's z-score at
+0.5 in the answer's search (`bot.retrieval.SHORT_QUESTION_TERMS`, `SHORT_ANSWER_LATE_WEIGHT`;
+off in the bot: docs/quality.md, "Ranking (session 13)"), each in turn.
 Prints figures; asserts nothing.
 """
 
@@ -552,6 +556,13 @@ def main() -> None:
         "choice, attribute, cost, counts; session 12's compare, kind-of; off), each in turn",
     )
     parser.add_argument(
+        "--short-late",
+        nargs="+",
+        default=[None],
+        help="a question of at most TERMS BM25 terms re-ranked with MaxSim's z-score at WEIGHT "
+        "in the answer's search (off: as any question, the bot), each in turn",
+    )
+    parser.add_argument(
         "--near-13",
         nargs="+",
         default=[None],
@@ -893,6 +904,8 @@ def main() -> None:
         ]
         # Session 13's near-domain rules, each in turn within each variant above.
         variants = [(*v, n13) for v in variants for n13 in args.near_13]
+        # Session 13's short-question re-ranking, each in turn within each variant above.
+        variants = [(*v, sl) for v in variants for sl in args.short_late]
         for (
             weight,
             unmatched_z,
@@ -929,7 +942,15 @@ def main() -> None:
             place_both,
             place_lead,
             near_13,
+            short_late,
         ) in variants:
+            if short_late is not None:
+                terms_text, _, weight_text = short_late.partition(":")
+                off = short_late == "off"
+                bot.retrieval.SHORT_QUESTION_TERMS = 0 if off else int(terms_text)
+                if not off:
+                    bot.retrieval.SHORT_ANSWER_LATE_WEIGHT = float(weight_text)
+                print(f"=== a short question's re-ranking, terms:weight {short_late}")
             if near_13 is not None:
                 rules = set(near_13.split("+"))
                 bot.answer_type.DOLLAR_SIGN_ASKS = "dollar" in rules

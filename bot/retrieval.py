@@ -65,6 +65,11 @@ LATE_SENTENCE_WEIGHT = 1.0
 # and LATE_WEIGHT (this re-ranking in them lost a tuning conversation). 10 and 0.5: as before.
 ANSWER_LATE_DEPTH = 20
 ANSWER_LATE_WEIGHT = 6.0
+# A short question (at most SHORT_QUESTION_TERMS BM25 terms: "partners?", "bezos pricing
+# strategy?") re-ranks with SHORT_ANSWER_LATE_WEIGHT instead, since MaxSim over one to three
+# words is a few token matches (docs/quality.md, "Ranking (session 13)"). 0: off (measured flat).
+SHORT_QUESTION_TERMS = 0
+SHORT_ANSWER_LATE_WEIGHT = 0.5
 # The deeper re-ranking may choose the citations, never the outcome: an answer is presented as
 # answered only if the hits of the re-ranking before it (LATE_DEPTH, LATE_WEIGHT) are too, since
 # its new citations made near-domain questions read answered by chance ("What color options
@@ -303,6 +308,13 @@ def best_window_scores(best: np.ndarray, weights: np.ndarray, width: int) -> np.
     return np.where(np.isfinite(scores), scores, 0.0)
 
 
+def answer_late_weight(query: str) -> float:
+    """MaxSim's weight in the answer's re-ranking: SHORT_ANSWER_LATE_WEIGHT for a short question."""
+    if SHORT_QUESTION_TERMS and len(terms([query])[0]) <= SHORT_QUESTION_TERMS:
+        return SHORT_ANSWER_LATE_WEIGHT
+    return ANSWER_LATE_WEIGHT
+
+
 def _passage_lifted(hits: list[Hit]) -> list[Hit]:
     """Each hit's sentences lifted by LATE_PASSAGE_LIFT times its passage's MaxSim less the best
     cited passage's: a sentence of the passage matching every part of the question best wins
@@ -398,7 +410,7 @@ class Retriever:
         # prefix of the same rows (float32's last places may differ from a batch of their own).
         top_maxsim = self._top_maxsim(query, ranking, ANSWER_LATE_DEPTH)
         deep = self.reranked(
-            query, ranking, ANSWER_LATE_DEPTH, ANSWER_LATE_WEIGHT, top_maxsim=top_maxsim
+            query, ranking, ANSWER_LATE_DEPTH, answer_late_weight(query), top_maxsim=top_maxsim
         )
         hits = self.hits(query, query_vector, deep, k)
         if not OUTCOME_ON_BOTH_RANKINGS:
@@ -415,7 +427,7 @@ class Retriever:
 
     def answer_ranking(self, query: str, ranking: Ranking) -> Ranking:
         """The answer's own re-ranking of `ranking` (ANSWER_LATE_DEPTH, ANSWER_LATE_WEIGHT)."""
-        return self.reranked(query, ranking, ANSWER_LATE_DEPTH, ANSWER_LATE_WEIGHT)
+        return self.reranked(query, ranking, ANSWER_LATE_DEPTH, answer_late_weight(query))
 
     def reranked(
         self,

@@ -162,3 +162,17 @@ def test_segment_max_of_rows_is_each_rows_best_of_each_run() -> None:
 def test_segment_max_rejects_runs_that_do_not_cover_the_values(values, lengths) -> None:
     with pytest.raises(ValueError):
         segment_max(values, lengths)
+
+
+def test_a_short_question_reranks_at_its_own_weight_only_when_switched_on(monkeypatch) -> None:
+    import bot.retrieval
+
+    monkeypatch.setattr(bot.retrieval, "ANSWER_LATE_WEIGHT", 6.0)
+    monkeypatch.setattr(bot.retrieval, "SHORT_ANSWER_LATE_WEIGHT", 0.5)
+    monkeypatch.setattr(bot.retrieval, "SHORT_QUESTION_TERMS", 0)
+    assert bot.retrieval.answer_late_weight("partners?") == 6.0
+    monkeypatch.setattr(bot.retrieval, "SHORT_QUESTION_TERMS", 3)
+    assert bot.retrieval.answer_late_weight("partners?") == 0.5
+    assert bot.retrieval.answer_late_weight("bezos pricing strategy?") == 0.5
+    long_question = "Which companies might Amazon team up with for its electric cars?"
+    assert bot.retrieval.answer_late_weight(long_question) == 6.0
