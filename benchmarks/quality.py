@@ -222,6 +222,9 @@ SETS = {
         "offtopic-tuning.jsonl",
         # Off-topic questions written blind before session 13 measured.
         "offtopic-tuning-2.jsonl",
+        # A name of the sources before another word, in-domain and off-topic (session 13), written
+        # from the article before measuring `NAME_AS_MODIFIER` on it: a probe of that rule's form.
+        "name-modifier-probes.jsonl",
         "conversations.jsonl",
         "conversations-tuning-2.jsonl",
         "conversations-tuning-3.jsonl",
