@@ -153,7 +153,12 @@ amazon rainforest"), `request` (a request whose object is mostly words they neve
 questions (session 13)"): `article` (a name after an article: "the amazons in greek
 mythology"), `part` (a word of a two-word name used alone: "why is the sky blue"), `longer` (a
 name after a capitalised word the sources never use: "Who was Nikola Tesla?"), `measure` ("how
-long is", "where does X come from" read as grammar).
+long is", "where does X come from" read as grammar);
+and, for `name` (docs/quality.md, "A name as a modifier, in-domain uses (session 13)"): `pull=D`
+(the modified word must lower the question's best cosine by D, 0 or none: not read; "how big is
+the amazon threat" is answered), `low=C` (with `pull`, a question whose best cosine is under C
+refused whatever the pull), `indefinite` (with `pull`, a name after "a" / "an" refused whatever
+the pull). The bot: `name+request+pull=0.08+low=0.33+indefinite`.
 `--near-13 off dollar dollar+role+numbers` measures session 13's near-domain rules (docs/
 quality.md, "Near-domain (session 13)"), joined by "+", each variant in turn: `dollar` (a "$"
 alone asks for an amount), `role` (a who-question naming a role anywhere asks for a person),
@@ -1008,6 +1013,11 @@ def main() -> None:
                 bot.off_topic.PART_OF_A_NAME = "part" in rules
                 bot.off_topic.LONGER_NAME = "longer" in rules
                 bot.off_topic.MEASURE_FORMS = "measure" in rules
+                pull = [r.removeprefix("pull=") for r in rules if r.startswith("pull=")]
+                bot.off_topic.MODIFIER_PULL = float(pull[0]) if pull else 0.0
+                low = [r.removeprefix("low=") for r in rules if r.startswith("low=")]
+                bot.off_topic.MODIFIER_LOW_COSINE = float(low[0]) if low else 0.0
+                bot.off_topic.MODIFIER_INDEFINITE = "indefinite" in rules
                 print(f"=== off-topic by the question's own words (session 12): {off_topic}")
             if late_weight is not None:
                 bot.retrieval.LATE_WEIGHT = late_weight

@@ -35,6 +35,18 @@ from bot.lexical import terms
 # verb ("where do musk oxen live": "do Musk" cannot be; "do musk and bezos" can).
 # `benchmarks/quality.py --off-topic` measures it.
 NAME_AS_MODIFIER = True
+# Session 13 (docs/quality.md, "A name as a modifier, in-domain uses"): `NAME_AS_MODIFIER` refused
+# in-domain questions ("how is the tesla doing", "how big is the amazon threat"). A modified word
+# that does not pull the question away from the sources is the name's own matter: the question's
+# best cosine without the word less with it must reach `MODIFIER_PULL` (0: not read; "the amazon
+# rainforest" +0.16, "the amazon threat" -0.04), unless the question's best cosine is under
+# `MODIFIER_LOW_COSINE` (weak as a whole: "How many species live in the Amazon rainforest?" 0.20,
+# pull +0.03) or, with `MODIFIER_INDEFINITE`, the name follows "a" / "an" (a kind of thing: "a
+# tesla coil", "an alexa skill", not the company's own). `benchmarks/quality.py --off-topic`
+# measures them ("pull=D", "low=C", "indefinite").
+MODIFIER_PULL = 0.08
+MODIFIER_LOW_COSINE = 0.33
+MODIFIER_INDEFINITE = True
 # A request ("recommend", "write", "explain", ..., after "please" or "can you") whose object names
 # no name of the sources and is mostly words they never use (at least two of them): "Recommend me
 # a good sci-fi novel" (alone 0.243 over the floor), "Explain quantum entanglement simply"
@@ -109,12 +121,22 @@ def _grammar(words: list[str]) -> set[int]:
     return at
 
 
+def _without(question: str, word: str) -> str:
+    """The question with the first occurrence of a word left out."""
+    left = re.sub(rf"\b{re.escape(word)}\b", "", question, count=1, flags=re.IGNORECASE)
+    return " ".join(left.split())
+
+
 def name_as_modifier(
-    question: str, holds_term: Callable[[str], bool], written_as_name: Callable[[str], bool]
+    question: str,
+    holds_term: Callable[[str], bool],
+    written_as_name: Callable[[str], bool],
+    best_cosine: Callable[[str], float] | None = None,
 ) -> bool:
     """Whether a name of the sources modifies a word they never use, in a question whose other
     content words they never use either (`NAME_AS_MODIFIER`). `holds_term(term)`: a passage holds
-    the stemmed term; `written_as_name(word)`: the sources use the word, only capitalised."""
+    the stemmed term; `written_as_name(word)`: the sources use the word, only capitalised;
+    `best_cosine(text)`: a text's best cosine with any passage (`MODIFIER_PULL`; none: not read)."""
     unknown = _unknown_to(holds_term)
     words = _words(question)
     grammar = _grammar([w for w, _ in words])
@@ -123,7 +145,8 @@ def name_as_modifier(
     }
     # In "where does X come from" X is the subject whole: a name before another word modifies it.
     origin = MEASURE_FORMS and _ORIGIN.match(" ".join(w for w, _ in words)) is not None
-    modifying = False
+    heads = []
+    indefinite = False
     for at, (word, possessive) in enumerate(words[1:-1], start=1):
         if word not in known or possessive:
             continue
@@ -133,9 +156,19 @@ def name_as_modifier(
         before = words[at - 1][0]
         joined = at + 2 < len(words) and words[at + 2][0] in _JOINED
         plural = before in _PLURAL_VERBS or (origin and at == 2)
-        modifying = modifying or before in _ARTICLES or (plural and not joined)
+        if before in _ARTICLES or (plural and not joined):
+            heads.append(head)
+            indefinite = indefinite or before in {"a", "an"}
     # Every word the sources use is a name (looked up last: it reads passages).
-    return modifying and all(map(written_as_name, known))
+    if not heads or not all(map(written_as_name, known)):
+        return False
+    if not MODIFIER_PULL or best_cosine is None or (MODIFIER_INDEFINITE and indefinite):
+        return True
+    # Weak as a whole, or the modified word pulls it away from the sources (embeds it twice).
+    with_it = best_cosine(question)
+    if with_it < MODIFIER_LOW_COSINE:
+        return True
+    return any(best_cosine(_without(question, head)) - with_it >= MODIFIER_PULL for head in heads)
 
 
 def name_in_another_sense(
@@ -206,12 +239,14 @@ def off_topic(
     written_as_name: Callable[[str], bool],
     stem_written_as_name: Callable[[str], bool] | None = None,
     partner: Callable[[str], str | None] | None = None,
+    best_cosine: Callable[[str], float] | None = None,
 ) -> bool:
     """Whether the question asks about something the sources never mention, by the rules on.
-    `stem_written_as_name` and `partner` (the session 13 rules') default to none known."""
+    `stem_written_as_name` and `partner` (the session 13 rules') default to none known,
+    `best_cosine` (`MODIFIER_PULL`'s) to not read."""
     if REQUEST_UNKNOWN_OBJECT and request_unknown_object(question, holds_term, written_as_name):
         return True
-    if NAME_AS_MODIFIER and name_as_modifier(question, holds_term, written_as_name):
+    if NAME_AS_MODIFIER and name_as_modifier(question, holds_term, written_as_name, best_cosine):
         return True
     if not (ARTICLE_BEFORE_NAME or PART_OF_A_NAME or LONGER_NAME):
         return False

@@ -226,6 +226,7 @@ def asks_off_topic(retriever: Retriever, question: str) -> bool:
         lambda word: written_as_name(retriever, word),
         lambda word: stem_written_as_name(retriever, word),
         lambda word: name_partner(retriever, word),
+        lambda text: best_similarity(retriever, retriever.embedder.encode_query(text)),
     )
 
 

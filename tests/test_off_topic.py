@@ -28,6 +28,11 @@ TRAPS = [
     ("Who was Nikola Tesla?", "LONGER_NAME"),
     ("how long is the amazon river", "NAME_AS_MODIFIER+MEASURE_FORMS"),
     ("where does musk fragrance come from", "NAME_AS_MODIFIER+MEASURE_FORMS"),
+    # tests/data/name-modifier-probes.jsonl (session 13): of the rule's form, still refused with
+    # the modified word's pull read.
+    ("what is the tesla turbine", "NAME_AS_MODIFIER"),
+    ("do musk turtles make good pets", "NAME_AS_MODIFIER"),
+    ("are amazon parrots good pets", "NAME_AS_MODIFIER"),
 ]
 # In-domain questions of the tuning sets in the same forms: a name with a word the sources never
 # use ("my Amazon account", "Musk respond", "amazon put money"), a request, and session 13's.
@@ -130,6 +135,54 @@ def test_the_measure_and_origin_forms_are_grammar(
 )
 def test_a_name_modifying_a_word_the_sources_never_use(question: str, expected: bool) -> None:
     assert name_as_modifier(question, holds, named) is expected
+
+
+# A fake index's best cosines (`best_cosine`): each question and it without its modified word.
+COSINES = {
+    "how big is the amazon rainforest": 0.27,
+    "how big is the amazon threat": 0.47,
+    "how big is the amazon": 0.43,
+    "how many species live in the amazon rainforest": 0.20,
+    "how many species live in the amazon": 0.23,
+}
+
+
+@pytest.mark.parametrize(
+    ("question", "pull", "expected"),
+    [
+        ("how big is the amazon rainforest", 0.08, True),  # the word pulls it away: +0.16
+        ("how big is the amazon threat", 0.08, False),  # the word keeps it near: the name's own
+        ("how big is the amazon threat", 0.0, True),  # the pull not read: session 12's rule
+        ("how many species live in the amazon rainforest", 0.08, True),  # weak as a whole
+    ],
+)
+def test_a_modified_word_that_keeps_the_question_near_the_sources_is_the_names_own(
+    monkeypatch: pytest.MonkeyPatch, question: str, pull: float, expected: bool
+) -> None:
+    monkeypatch.setattr(bot.off_topic, "MODIFIER_PULL", pull)
+    monkeypatch.setattr(bot.off_topic, "MODIFIER_LOW_COSINE", 0.22)
+    assert name_as_modifier(question, holds, named, COSINES.__getitem__) is expected
+    assert name_as_modifier(question, holds, named) is True  # no cosine to read: the form decides
+
+
+# In-domain questions of tests/data/name-modifier-probes.jsonl that `NAME_AS_MODIFIER` refused
+# before the modified word's pull was read (session 13).
+NAMES_OWN_MATTER = [
+    "how is the tesla doing",
+    "how big is the amazon threat",
+    "what is the musk temperament like",
+    "do tesla buyers have other options",
+]
+
+
+@pytest.mark.parametrize("question", NAMES_OWN_MATTER)
+def test_a_name_before_a_word_of_its_own_matter_is_answered(
+    service: AnswerService, monkeypatch: pytest.MonkeyPatch, question: str
+) -> None:
+    answer = service.ask(question)
+    assert answer.outcome == "answered", answer.answer
+    monkeypatch.setattr(bot.off_topic, "MODIFIER_PULL", 0.0)
+    assert service.ask(question).outcome == "refused"  # the form alone refuses it
 
 
 @pytest.mark.parametrize(
