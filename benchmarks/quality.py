@@ -93,7 +93,8 @@ passage's place − 1, and `--place-both off on` judges its outcome on the quote
 (`bot.answer.PLACE_WEIGHT`, 0.04 in the bot; `PLACE_OUTCOME_ON_BOTH`, on); `--place-lead 0
 2.5` applies it only when the re-ranking's first passage leads its second by that fused score
 (`PLACE_LEAD`, 2.5; 0: whatever the lead; docs/quality.md, "Which passage is quoted first
-(session 13)").
+(session 13)"); `maxsim:0.03` counts the lead in MaxSim, `spread:1.2` in the cited passages'
+standard deviations of fused score (`PLACE_LEAD_UNITS`, fused).
 `--follow-up-ranking off on` measures follow-ups ranked as before
 and with session 9's rules (the passage after the one the answer before quoted moved up, the
 sentence right after a quoted one preferred: `bot.service.FOLLOW_UP_NEXT_PRIOR`,
@@ -679,10 +680,10 @@ def main() -> None:
     parser.add_argument(
         "--place-lead",
         nargs="+",
-        type=float,
         default=[None],
         help="the place weight only when the re-ranking's first passage leads its second by this "
-        "(fused score), each in turn (the bot: 2.5; 0: always)",
+        "(fused score; maxsim:L in MaxSim, spread:L over the cited passages' standard deviation), "
+        "each in turn (the bot: 2.5; 0: always)",
     )
     parser.add_argument(
         "--passage-lift",
@@ -969,7 +970,9 @@ def main() -> None:
                 bot.answer.PLACE_WEIGHT = place_weight
                 print(f"=== a question asked alone: place weight {place_weight}")
             if place_lead is not None:
-                bot.answer.PLACE_LEAD = place_lead
+                units, _, lead_text = place_lead.rpartition(":")
+                bot.answer.PLACE_LEAD_UNITS = units or "fused"
+                bot.answer.PLACE_LEAD = float(lead_text)
                 print(f"=== the place weight only from a first passage's lead of {place_lead}")
             if place_both is not None:
                 bot.answer.PLACE_OUTCOME_ON_BOTH = place_both == "on"

@@ -10,6 +10,7 @@ passage is similar enough to the question at all.
 from __future__ import annotations
 
 import dataclasses
+import statistics
 import uuid
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
@@ -84,6 +85,11 @@ PLACE_WEIGHT = 0.04
 # evidence for quoting the first (XQuAD-en answer span 0.9131 off, 0.9105 at 0.04 without it,
 # 0.9131 with it; docs/quality.md "Which passage is quoted first (session 13)").
 PLACE_LEAD = 2.5
+# The units PLACE_LEAD is counted in: "fused" (the re-ranking's score, weighted z-scores), "maxsim"
+# (the first passage's MaxSim less the second's, late interaction's raw score) or "spread" (the
+# first's fused lead over the cited passages' standard deviation); measured in docs/quality.md,
+# "The lead in other units (session 13)": fused kept.
+PLACE_LEAD_UNITS = "fused"
 # With PLACE_WEIGHT, the answer is presented as answered only when the quote chosen without the
 # weight is too (bot.service.composed_as_asked): the weight chooses the quote, not the outcome.
 PLACE_OUTCOME_ON_BOTH = True
@@ -491,9 +497,23 @@ def _best_sentences(
 def _place_penalties(hits: Sequence[Hit], place_weight: float) -> list[float]:
     """How much each cited passage's sentences are lowered: `place_weight` times its place - 1,
     only when the re-ranking puts its first passage `PLACE_LEAD` or more ahead of its second."""
-    if not place_weight or (len(hits) > 1 and hits[0].score - hits[1].score < PLACE_LEAD):
+    if not place_weight or (len(hits) > 1 and _first_lead(hits) < PLACE_LEAD):
         return [0.0] * len(hits)
     return [place_weight * n for n in range(len(hits))]
+
+
+def _first_lead(hits: Sequence[Hit]) -> float:
+    """How far the re-ranking's first passage leads its second, in `PLACE_LEAD_UNITS`."""
+    if PLACE_LEAD_UNITS == "maxsim":
+        first, second = hits[0].evidence, hits[1].evidence
+        if first is None or second is None:
+            return hits[0].score - hits[1].score  # no late interaction: the fused lead
+        return first.maxsim() - second.maxsim()
+    lead = hits[0].score - hits[1].score
+    if PLACE_LEAD_UNITS == "spread":
+        spread = statistics.pstdev(hit.score for hit in hits)
+        return lead / spread if spread > 0 else 0.0
+    return lead
 
 
 def announces(sentence: str) -> bool:

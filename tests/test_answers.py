@@ -1444,6 +1444,43 @@ def test_a_question_asked_alone_quotes_the_first_ranked_passage_within_the_place
     assert compose_answer(question, close, {}, min_score=0.1, alone=True).answer == first
 
 
+def test_the_place_lead_counted_in_maxsim_or_in_the_cited_passages_spread(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # bot.answer.PLACE_LEAD_UNITS: the same fused lead of 2.9 is enough in fused units; in
+    # MaxSim the first passage must match the question's tokens better by the lead; in spread
+    # the lead is counted in the cited passages' standard deviations of fused score.
+    monkeypatch.setattr(bot.answer, "PLACE_WEIGHT", 0.04)
+    first = "Amazon's EV would be built in Texas and Michigan plants."
+    broad = "Whether you're a tech enthusiast or an investor, the rivalry matters."
+    third = "Tesla sells cars."
+    article = f"{first}\n\n## Elsewhere\n\n{broad}\n\n## More\n\n{third}"
+    at_broad = article.index(broad)
+    at_third = article.index(third)
+
+    def with_maxsim(hit: Hit, maxsim: float) -> Hit:
+        return dataclasses.replace(hit, evidence=TokenEvidence(("ev",), (1.0,), (maxsim,)))
+
+    hits = [
+        with_maxsim(passage_hit(article, 0, len(first), (0.60,), fused=4.8), 0.70),
+        with_maxsim(passage_hit(article, at_broad, at_broad + len(broad), (0.62,), 1.9), 0.68),
+    ]
+    question = "Tell me about the Amazon EV factories."
+    monkeypatch.setattr(bot.answer, "PLACE_LEAD", 2.5)
+    assert compose_answer(question, hits, {}, min_score=0.1, alone=True).answer == first
+    monkeypatch.setattr(bot.answer, "PLACE_LEAD_UNITS", "maxsim")
+    monkeypatch.setattr(bot.answer, "PLACE_LEAD", 0.05)
+    assert compose_answer(question, hits, {}, min_score=0.1, alone=True).answer == broad
+    monkeypatch.setattr(bot.answer, "PLACE_LEAD", 0.01)
+    assert compose_answer(question, hits, {}, min_score=0.1, alone=True).answer == first
+    # Spread: a third passage far behind widens the spread, so the same lead counts for less.
+    monkeypatch.setattr(bot.answer, "PLACE_LEAD_UNITS", "spread")
+    monkeypatch.setattr(bot.answer, "PLACE_LEAD", 1.5)
+    assert compose_answer(question, hits, {}, min_score=0.1, alone=True).answer == first
+    behind = passage_hit(article, at_third, len(article), (0.1,), fused=-20.0)
+    assert compose_answer(question, [*hits, behind], {}, min_score=0.1, alone=True).answer == broad
+
+
 # The ranking before the answer's deeper re-ranking orders the passages its own way: the place
 # weight follows the answer's places, so that ranking is judged on its quote without the weight
 # (docs/quality.md, "Which passage is quoted first (session 13)").
