@@ -648,9 +648,10 @@ def test_a_lock_held_elsewhere_ends_on_the_server_and_the_connection_stays(
                 store.claim("slack:C1:1")
         password = pg_database.split(":")[2].split("@")[0]
         assert password not in str(failed.value) and "***" in str(failed.value)
-        # The server ended the wait, not the client: the same connections serve on.
+        # The server ended the wait, not the client: the same connections serve on (the pool
+        # may have opened another meanwhile, while a call waited for one being returned).
         assert store.spend("slack:U1", 3, 60) == 0.0 and store.claim("slack:C1:1")
-        assert _pool_backends(pg_database) == backends
+        assert backends <= _pool_backends(pg_database)
     finally:
         store.close()
 
