@@ -216,17 +216,28 @@ def name_partner(retriever: Retriever, word: str) -> str | None:
     return None if alone or not other[0].isupper() else other
 
 
-def asks_off_topic(retriever: Retriever, question: str) -> bool:
+def asks_off_topic(
+    retriever: Retriever,
+    question: str,
+    own_vector: Callable[[], np.ndarray] | None = None,
+) -> bool:
     """Whether the question's own words say it asks about something the sources never
-    mention (bot/off_topic.py), whatever the thread before it."""
+    mention (bot/off_topic.py), whatever the thread before it. `own_vector`: the question's
+    vector where the caller has it (encoded only if a rule reads its cosine)."""
     lexical = retriever.index.lexical
+
+    def best_cosine(text: str) -> float:
+        if own_vector is not None and text == question:
+            return best_similarity(retriever, own_vector())
+        return best_similarity(retriever, retriever.embedder.encode_query(text))
+
     return off_topic(
         question,
         lexical.holds,
         lambda word: written_as_name(retriever, word),
         lambda word: stem_written_as_name(retriever, word),
         lambda word: name_partner(retriever, word),
-        lambda text: best_similarity(retriever, retriever.embedder.encode_query(text)),
+        best_cosine,
     )
 
 
@@ -789,7 +800,8 @@ class AnswerService:
             # One word's vector is far from any passage's ("cobalt?" 0.12): that the sources
             # use the word says they cover it.
             coverage = max(coverage, self.settings.min_score)
-        if asks_off_topic(retriever, text):
+        # The question's own vector, as searched alone: not encoded a second time.
+        if asks_off_topic(retriever, text, lambda: searches.vector):
             hits = []  # refused, as a question matching no passage is
         retrieved = time.perf_counter()
         manifest = retriever.index.manifest
