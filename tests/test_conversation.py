@@ -33,6 +33,13 @@ def asked_in_a_thread(service: AnswerService, first: str, second: str) -> tuple[
     return before, service.ask(second, [first], conversation=conversation)
 
 
+def second_says(service: AnswerService, first: str, second: str, words: str) -> str:
+    """ "right" when the answer to `second`, asked after `first` in a thread, says `words`; else
+    that answer, so a failing assertion shows what was quoted instead."""
+    answer = asked_in_a_thread(service, first, second)[1].answer
+    return "right" if words in answer else answer
+
+
 def test_follow_up_detection() -> None:
     assert is_follow_up("and where will they build them?")
     assert is_follow_up("by when?")
@@ -509,13 +516,9 @@ def test_the_other_guy_is_searched_with_the_names_the_answer_before_said(
     # conversations-tuning-6.jsonl: refused before ("Bezos" after an em dash was no name).
     first, second = "who is perceived as bold and unfiltered?", "and how is the other guy seen?"
 
-    def asked() -> str:
-        _, answer = asked_in_a_thread(service, first, second)
-        return "right" if "calculated and methodical" in answer.answer else answer.answer
-
-    assert asked() == "right"
+    assert second_says(service, first, second, "calculated and methodical") == "right"
     monkeypatch.setattr(bot.conversation, "OWN_TOPIC", frozenset())
-    assert asked() != "right"
+    assert second_says(service, first, second, "calculated and methodical") != "right"
 
 
 def test_a_follow_up_about_the_passage_the_answer_before_quoted_keeps_its_context(
@@ -586,13 +589,9 @@ def test_a_comparison_naming_a_new_name_asks_the_question_before_about_it(
 
     first, second = "What is Musk known for?", "compared to Bezos?"
 
-    def asked() -> str:
-        _, answer = asked_in_a_thread(service, first, second)
-        return "right" if "calculated and methodical" in answer.answer else answer.answer
-
-    assert asked() == "right"
+    assert second_says(service, first, second, "calculated and methodical") == "right"
     monkeypatch.setattr(bot.service, "COMPARISON_NAMES", False)
-    assert asked() != "right"
+    assert second_says(service, first, second, "calculated and methodical") != "right"
     assert compares("how does amazon's compare?") and compares("Tesla vs Rivian?")
     assert not compares("and what about Rivian?")
     # A fragment naming a new name without comparing still names its own topic.
@@ -620,13 +619,9 @@ def test_what_type_of_company_points_at_the_maker_the_answer_before_named(
     assert not asks_the_kind_of_what_was_named("what kind of vehicles?")  # no maker or person
     first, second = "Which EV maker did Amazon invest in?", "what type of company?"
 
-    def asked() -> str:
-        _, answer = asked_in_a_thread(service, first, second)
-        return "right" if "electric truck and SUV" in answer.answer else answer.answer
-
-    assert asked() == "right"
+    assert second_says(service, first, second, "electric truck and SUV") == "right"
     monkeypatch.setattr(bot.conversation, "KIND_OF_REFERENTS", False)
-    assert asked() != "right"
+    assert second_says(service, first, second, "electric truck and SUV") != "right"
 
 
 def test_a_pronoun_is_searched_with_the_name_the_answer_before_said(
