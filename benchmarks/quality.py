@@ -178,23 +178,32 @@ Prints figures; asserts nothing.
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import sys
 import tempfile
 import uuid
 from collections import Counter
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, get_args
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+import bot.answer  # noqa: E402
+import bot.answer_type  # noqa: E402
+import bot.conversation  # noqa: E402
+import bot.off_topic  # noqa: E402
+import bot.retrieval  # noqa: E402
+import bot.service  # noqa: E402
 from bot.answer import Answer  # noqa: E402
 from bot.conversation import names, search_query  # noqa: E402
 from bot.embedding import get_embedder  # noqa: E402
 from bot.index import RankingSentences, build_index  # noqa: E402
 from bot.ranking import percentile  # noqa: E402
-from bot.retrieval import LateInteraction  # noqa: E402
+from bot.retrieval import LateInteraction, Retriever  # noqa: E402
 from bot.service import AnswerService  # noqa: E402
 from bot.settings import load_settings  # noqa: E402
 
@@ -308,6 +317,322 @@ SESSION_9_NEXT_PRIOR = 1.0
 SESSION_9_SENTENCE_AFTER = 0.1
 # Session 10's word rules as `--follow-up-words on` sets them (bot.conversation.FOLLOW_UP_RULES).
 SESSION_10_WORDS = ("contractions", "function-words", "subject", "definite", "compare")
+
+
+@dataclass(frozen=True)
+class Bench:
+    """What a switch sets besides the bot's module globals: the measured service's retriever, and
+    the late interaction `--late-interaction on` gives it back."""
+
+    retriever: Retriever
+    late: LateInteraction
+
+
+def set_short_late(short_late: str, bench: Bench) -> str:
+    terms_text, _, weight_text = short_late.partition(":")
+    off = short_late == "off"
+    bot.retrieval.SHORT_QUESTION_TERMS = 0 if off else int(terms_text)
+    if not off:
+        bot.retrieval.SHORT_ANSWER_LATE_WEIGHT = float(weight_text)
+    return f"=== a short question's re-ranking, terms:weight {short_late}"
+
+
+def set_near_13(near_13: str, bench: Bench) -> str:
+    rules = set(near_13.split("+"))
+    bot.answer_type.DOLLAR_SIGN_ASKS = "dollar" in rules
+    bot.answer_type.ROLE_ANYWHERE = "role" in rules
+    bot.answer_type.NUMBER_NOUN_MODIFIERS = "numbers" in rules
+    return f"=== near-domain rules (session 13): {near_13}"
+
+
+def set_place_weight(place_weight: float, bench: Bench) -> str:
+    bot.answer.PLACE_WEIGHT = place_weight
+    return f"=== a question asked alone: place weight {place_weight}"
+
+
+def set_place_lead(place_lead: str, bench: Bench) -> str:
+    units, _, lead_text = place_lead.rpartition(":")
+    bot.answer.PLACE_LEAD_UNITS = units or "fused"
+    bot.answer.PLACE_LEAD = float(lead_text)
+    return f"=== the place weight only from a first passage's lead of {place_lead}"
+
+
+def set_place_both(place_both: str, bench: Bench) -> str:
+    bot.answer.PLACE_OUTCOME_ON_BOTH = place_both == "on"
+    return f"=== the outcome judged on the quote without the weight too: {place_both}"
+
+
+def set_first_margin(first_margin: float, bench: Bench) -> str:
+    bot.answer.FIRST_PASSAGE_MARGIN = first_margin
+    return f"=== the first-ranked passage's sentence within a margin of {first_margin}"
+
+
+def set_answer_late(answer_late: str, bench: Bench) -> str:
+    depth_text, _, weight_text = answer_late.partition(":")
+    bot.retrieval.ANSWER_LATE_DEPTH = int(depth_text)
+    bot.retrieval.ANSWER_LATE_WEIGHT = float(weight_text)
+    return f"=== the answer's re-ranking depth:weight {answer_late}"
+
+
+def set_outcome_both(outcome_both: str, bench: Bench) -> str:
+    bot.retrieval.OUTCOME_ON_BOTH_RANKINGS = outcome_both == "on"
+    return f"=== the outcome judged on the re-ranking before too: {outcome_both}"
+
+
+def set_kind_of_referents(kind_of_referents: str, bench: Bench) -> str:
+    bot.conversation.KIND_OF_REFERENTS = kind_of_referents == "on"
+    return f"=== 'what type of company?' points at the answer's names: {kind_of_referents}"
+
+
+def set_answer_words_evidence(answer_words_evidence: str, bench: Bench) -> str:
+    bot.service.ANSWER_WORDS_EVIDENCE = answer_words_evidence == "on"
+    return f"=== the answer before's words as evidence: {answer_words_evidence}"
+
+
+def set_attribute_grammar(attribute_grammar: str, bench: Bench) -> str:
+    rules = () if attribute_grammar == "off" else attribute_grammar.split("+")
+    bot.answer_type.ATTRIBUTE_GRAMMAR = frozenset(rules)
+    return f"=== the attribute asked for read by its grammar: {attribute_grammar}"
+
+
+def set_comparison_names(comparison_names: str, bench: Bench) -> str:
+    bot.service.COMPARISON_NAMES = comparison_names == "on"
+    return f"=== a comparison naming a new name decided as a follow-up: {comparison_names}"
+
+
+def set_answer_before_evidence(answer_before_evidence: str, bench: Bench) -> str:
+    bot.service.ANSWER_BEFORE_EVIDENCE = answer_before_evidence == "on"
+    return f"=== the answer before's passage as evidence: {answer_before_evidence}"
+
+
+def set_off_topic(off_topic: str, bench: Bench) -> str:
+    rules = set(off_topic.split("+"))
+    bot.off_topic.NAME_AS_MODIFIER = "name" in rules
+    bot.off_topic.REQUEST_UNKNOWN_OBJECT = "request" in rules
+    bot.off_topic.ARTICLE_BEFORE_NAME = "article" in rules
+    bot.off_topic.PART_OF_A_NAME = "part" in rules
+    bot.off_topic.LONGER_NAME = "longer" in rules
+    bot.off_topic.MEASURE_FORMS = "measure" in rules
+    pull = [r.removeprefix("pull=") for r in rules if r.startswith("pull=")]
+    bot.off_topic.MODIFIER_PULL = float(pull[0]) if pull else 0.0
+    low = [r.removeprefix("low=") for r in rules if r.startswith("low=")]
+    bot.off_topic.MODIFIER_LOW_COSINE = float(low[0]) if low else 0.0
+    bot.off_topic.MODIFIER_INDEFINITE = "indefinite" in rules
+    return f"=== off-topic by the question's own words (session 12): {off_topic}"
+
+
+def set_late_weight(late_weight: float, bench: Bench) -> str:
+    bot.retrieval.LATE_WEIGHT = late_weight
+    return f"=== late interaction re-ranking weight {late_weight}"
+
+
+def set_passage_lift(passage_lift: float, bench: Bench) -> str:
+    bot.retrieval.LATE_PASSAGE_LIFT = passage_lift
+    return f"=== passage lift {passage_lift}"
+
+
+def set_unknown_subject(unknown_subject: str, bench: Bench) -> str:
+    bot.service.UNKNOWN_SUBJECT_ALONE = unknown_subject == "on"
+    return f"=== its own subject in unknown words searched alone: {unknown_subject}"
+
+
+def set_unknown_subject_refused(unknown_subject_refused: str, bench: Bench) -> str:
+    bot.service.UNKNOWN_SUBJECT_REFUSED = unknown_subject_refused == "on"
+    return f"=== refused alone, own subject in unknown words: {unknown_subject_refused}"
+
+
+def set_agree_own_match(agree_own_match: float, bench: Bench) -> str:
+    bot.service.AGREE_OWN_MATCH = agree_own_match
+    return f"=== 'agree' only from an own best match of {agree_own_match}"
+
+
+def set_own_words_under_floor(own_words_under_floor: str, bench: Bench) -> str:
+    bot.service.OWN_WORDS_UNDER_FLOOR = own_words_under_floor == "on"
+    return f"=== own words under the refusal floor: {own_words_under_floor}"
+
+
+def set_own_topic(own_topic: str, bench: Bench) -> str:
+    rules = () if own_topic == "off" else own_topic.split("+")
+    bot.conversation.OWN_TOPIC = frozenset(rules)
+    return f"=== a question names its own topic by session 11's rules: {own_topic}"
+
+
+def set_own_words(own_words: str, bench: Bench) -> str:
+    bot.service.FOLLOW_UP_OWN_WORDS = own_words == "on"
+    return f"=== a follow-up leaving its own words behind searched alone: {own_words}"
+
+
+def set_near_11(near_11: str, bench: Bench) -> str:
+    rules = set(near_11.split("+"))
+    bot.answer_type.COMPARED_THINGS = "compare" in rules
+    bot.answer_type.KIND_OF_FOCUS = "kind-of" in rules
+    bot.answer_type.ROLE_NOUN_ASKS_PERSON = "role" in rules
+    bot.answer_type.WHERE_ON_THE_MAP = "where" in rules
+    bot.answer_type.TELL_ME_ABOUT_FOCUS = "tell" in rules
+    bot.answer_type.FEATURE_FOCUS = "feature" in rules
+    bot.answer_type.CHOICE_FOCUS = "choice" in rules
+    bot.answer_type.ATTRIBUTE_SAID_IN_OTHER_WORDS = "attribute" in rules
+    bot.answer_type.COST_AS_VERB = "cost" in rules
+    bot.answer_type.WHERE_IS_A_THING = "where-is" in rules
+    bot.answer_type.FRAGMENT_COUNTS = "counts" in rules
+    return f"=== near-domain rules (session 11): {near_11}"
+
+
+def set_refused_alone(refused_alone: str, bench: Bench) -> str:
+    rules = () if refused_alone == "off" else refused_alone.split("+")
+    bot.service.REFUSED_ALONE = frozenset(rules)
+    return f"=== a question refused alone given its context: {refused_alone}"
+
+
+def set_follow_up_words(follow_up_words: str, bench: Bench) -> str:
+    bot.conversation.FOLLOW_UP_WORDS = frozenset(
+        SESSION_10_WORDS
+        if follow_up_words == "on"
+        else ()
+        if follow_up_words == "off"
+        else follow_up_words.split("+")
+    )
+    return f"=== follow-ups read with session 10's word rules {follow_up_words}"
+
+
+def set_near_labels(near_labels: str, bench: Bench) -> str:
+    rules = dict(r.partition("=")[::2] for r in near_labels.split("+"))
+    bot.answer_type.FOCUS_FIXES = "fixes" in rules
+    bot.answer_type.KIND_NOUN_MODIFIERS = "kinds" in rules
+    bot.answer_type.FRAGMENT_KINDS = "fragments" in rules
+    bot.answer_type.YEARS_NOT_NUMBERS = "years" in rules
+    bot.answer_type.MEASURE_UNITS = "measures" in rules
+    bot.answer_type.CURRENCY_ASKS = "currency" in rules
+    quote = rules.get("quote")
+    bot.answer_type.FOCUS_QUOTE_WEAK_MATCH = float(quote) if quote else None
+    bot.answer_type.FOCUS_CITED_CEILING = float(rules.get("ceiling") or 0.45)
+    return f"=== near-domain labels (session 10): {near_labels}"
+
+
+def set_asked_thing(asked_thing: str, bench: Bench) -> str:
+    rules = dict(r.partition("=")[::2] for r in asked_thing.split("+"))
+    bot.answer_type.PLACE_OF_THE_KIND_ASKED = "place" in rules
+    bot.answer_type.ASKED_KIND_FORMS = "forms" in rules
+    focus = rules.get("focus")
+    bot.answer_type.FOCUS_WEAK_MATCH = float(focus) if focus else None
+    return f"=== asked thing: {asked_thing}"
+
+
+def set_late_window(late_window: str, bench: Bench) -> str:
+    weight_text, _, join = late_window.partition(":")
+    bot.retrieval.LATE_WINDOW_WEIGHT = float(weight_text)
+    bot.answer.JOIN_WITHOUT_LIFT = join != "lifted"
+    return f"=== late interaction window weight {late_window}"
+
+
+def set_kind_without_lift(kind_without_lift: str, bench: Bench) -> str:
+    bot.answer.KIND_WITHOUT_LIFT = kind_without_lift == "on"
+    return f"=== the asked kind judged without locality's lift too {kind_without_lift}"
+
+
+def set_follow_up_ranking(follow_up_ranking: str, bench: Bench) -> str:
+    on = follow_up_ranking == "on"
+    bot.service.FOLLOW_UP_NEXT_PRIOR = SESSION_9_NEXT_PRIOR if on else 0.0
+    bot.service.FOLLOW_UP_SENTENCE_AFTER = SESSION_9_SENTENCE_AFTER if on else 0.0
+    bot.conversation.DEMONSTRATIVE_REFERENTS = on
+    return f"=== follow-ups ranked with session 9's rules {follow_up_ranking}"
+
+
+def set_late_follow_ups(late_follow_ups: str, bench: Bench) -> str:
+    bot.service.FOLLOW_UP_LATE_EVIDENCE = late_follow_ups == "on"
+    bot.conversation.COMPARISON_OPENERS = late_follow_ups == "on"
+    return f"=== follow-ups decided with late interaction {late_follow_ups}"
+
+
+def set_context(context: str, bench: Bench) -> str:
+    bot.conversation.CONTEXT_CONTENT_WORDS_ONLY = context == "content"
+    return f"=== follow-ups after the earlier questions' {context} words"
+
+
+def set_late_interaction(late_interaction: str, bench: Bench) -> str:
+    bench.retriever.late = bench.late if late_interaction == "on" else None
+    return f"=== late interaction {late_interaction}"
+
+
+def set_sentence_weight(weight: float, bench: Bench) -> str:
+    bench.retriever.sentence_weight = weight
+    return f"=== sentence weight {weight}"
+
+
+def set_unmatched_z(unmatched_z: str, bench: Bench) -> str:
+    z = None if unmatched_z == "off" else float(unmatched_z)
+    bot.answer_type.UNMATCHED_Z = z
+    return f"=== unmatched words z {z}"
+
+
+def set_token_evidence(token_evidence: str, bench: Bench) -> str:
+    weak, _, rescue = token_evidence.partition(":")
+    bot.answer_type.WEAK_MATCH = None if weak in ("off", "") else float(weak)
+    bot.answer_type.RESCUE_MAXSIM = None if rescue in ("off", "") else float(rescue)
+    return f"=== token evidence: weak match {weak}, rescue from MaxSim {rescue or 'off'}"
+
+
+@dataclass(frozen=True)
+class Switch:
+    """A command-line switch whose values are measured each in turn: `dest` its argparse dest
+    (default [None]: not set), `loop` its place in the variants' product (0 the outermost loop,
+    the last the innermost), `apply` sets the bot to one value and returns the header printed."""
+
+    dest: str
+    loop: int
+    apply: Callable[[Any, Bench], str]
+
+
+# Listed in the order each variant applies them and prints their headers (where two set the same
+# global, the later wins); adding a switch is one entry here and its argparse option.
+SWITCHES = (
+    Switch("short_late", 35, set_short_late),
+    Switch("near_13", 34, set_near_13),
+    Switch("place_weight", 31, set_place_weight),
+    Switch("place_lead", 33, set_place_lead),
+    Switch("place_both", 32, set_place_both),
+    Switch("first_margin", 30, set_first_margin),
+    Switch("answer_late", 28, set_answer_late),
+    Switch("outcome_both", 29, set_outcome_both),
+    Switch("kind_of_referents", 25, set_kind_of_referents),
+    Switch("answer_words_evidence", 26, set_answer_words_evidence),
+    Switch("attribute_grammar", 27, set_attribute_grammar),
+    Switch("comparison_names", 23, set_comparison_names),
+    Switch("answer_before_evidence", 22, set_answer_before_evidence),
+    Switch("off_topic", 24, set_off_topic),
+    Switch("late_weight", 18, set_late_weight),
+    Switch("passage_lift", 17, set_passage_lift),
+    Switch("unknown_subject", 20, set_unknown_subject),
+    Switch("unknown_subject_refused", 21, set_unknown_subject_refused),
+    Switch("agree_own_match", 19, set_agree_own_match),
+    Switch("own_words_under_floor", 15, set_own_words_under_floor),
+    Switch("own_topic", 13, set_own_topic),
+    Switch("own_words", 14, set_own_words),
+    Switch("near_11", 16, set_near_11),
+    Switch("refused_alone", 11, set_refused_alone),
+    Switch("follow_up_words", 9, set_follow_up_words),
+    Switch("near_labels", 12, set_near_labels),
+    Switch("asked_thing", 6, set_asked_thing),
+    Switch("late_window", 7, set_late_window),
+    Switch("kind_without_lift", 10, set_kind_without_lift),
+    Switch("follow_up_ranking", 8, set_follow_up_ranking),
+    Switch("late_follow_ups", 5, set_late_follow_ups),
+    Switch("context", 0, set_context),
+    Switch("late_interaction", 3, set_late_interaction),
+    Switch("sentence_weight", 1, set_sentence_weight),
+    Switch("unmatched_z", 2, set_unmatched_z),
+    Switch("token_evidence", 4, set_token_evidence),
+)
+
+
+def variants(args: argparse.Namespace) -> Iterator[dict[str, Any]]:
+    """Every combination of the switches' given values, a switch's value by its dest: the product
+    with the lowest `loop` outermost, so each switch's values come each in turn within the
+    variants of the switches before it."""
+    nested = sorted(SWITCHES, key=lambda switch: switch.loop)
+    dests = [switch.dest for switch in nested]
+    for values in itertools.product(*(getattr(args, dest) for dest in dests)):
+        yield dict(zip(dests, values, strict=True))
 
 
 def rows(name: str) -> list[dict]:
@@ -827,12 +1152,8 @@ def main() -> None:
     )
     args = parser.parse_args()
     if args.baseline:
-        import bot.answer
-
         bot.answer.asked_kind = lambda question: None  # type: ignore[assignment]
     if args.named_things:
-        import bot.answer_type
-
         bot.answer_type.NAMED_THING_RULES = True
     with tempfile.TemporaryDirectory() as tmp:
         service = shipped_service(Path(tmp), args.ranking_sentences)
@@ -846,12 +1167,6 @@ def main() -> None:
             service.retriever.expansion_similarity = args.expansion_similarity
         if args.expansion_neighbours is not None:
             service.retriever.expansion_neighbours = args.expansion_neighbours
-        import bot.answer_type
-        import bot.conversation
-        import bot.off_topic
-        import bot.retrieval
-        import bot.service
-
         late = service.retriever.late or LateInteraction(service.retriever.index, service.embedder)
         answer_ms: list[float] = []
         ask = service.ask
@@ -876,273 +1191,11 @@ def main() -> None:
                     retriever.sentence_weight = decisions
 
             retriever.search_vector = answer_search  # type: ignore[method-assign]
-        variants = [
-            (w, z, c, li, te, lf, at, lw, fr, fw, kl, ra, nl, ot, ow, uf, n11, pl, rw, am, us, usr)
-            for c in args.context
-            for w in args.sentence_weight
-            for z in args.unmatched_z
-            for li in args.late_interaction
-            for te in args.token_evidence
-            for lf in args.late_follow_ups
-            for at in args.asked_thing
-            for lw in args.late_window
-            for fr in args.follow_up_ranking
-            for fw in args.follow_up_words
-            for kl in args.kind_without_lift
-            for ra in args.refused_alone
-            for nl in args.near_labels
-            for ot in args.own_topic
-            for ow in args.own_words
-            for uf in args.own_words_under_floor
-            for n11 in args.near_11
-            for pl in args.passage_lift
-            for rw in args.late_weight
-            for am in args.agree_own_match
-            for us in args.unknown_subject
-            for usr in args.unknown_subject_refused
-        ]
-        # Session 12's follow-up and off-topic switches, each in turn within each variant above.
-        variants = [
-            (*v, ab, cn, off, ko, aw, ag)
-            for v in variants
-            for ab in args.answer_before_evidence
-            for cn in args.comparison_names
-            for off in args.off_topic
-            for ko in args.kind_of_referents
-            for aw in args.answer_words_evidence
-            for ag in args.attribute_grammar
-        ]
-        # Session 12's ranking switches, each in turn within each variant above.
-        variants = [
-            (*v, al, ob, fm, pw, pb, plead)
-            for v in variants
-            for al in args.answer_late
-            for ob in args.outcome_both
-            for fm in args.first_margin
-            for pw in args.place_weight
-            for pb in args.place_both
-            for plead in args.place_lead
-        ]
-        # Session 13's near-domain rules, each in turn within each variant above.
-        variants = [(*v, n13) for v in variants for n13 in args.near_13]
-        # Session 13's short-question re-ranking, each in turn within each variant above.
-        variants = [(*v, sl) for v in variants for sl in args.short_late]
-        for (
-            weight,
-            unmatched_z,
-            context,
-            late_interaction,
-            token_evidence,
-            late_follow_ups,
-            asked_thing,
-            late_window,
-            follow_up_ranking,
-            follow_up_words,
-            kind_without_lift,
-            refused_alone,
-            near_labels,
-            own_topic,
-            own_words,
-            own_words_under_floor,
-            near_11,
-            passage_lift,
-            late_weight,
-            agree_own_match,
-            unknown_subject,
-            unknown_subject_refused,
-            answer_before_evidence,
-            comparison_names,
-            off_topic,
-            kind_of_referents,
-            answer_words_evidence,
-            attribute_grammar,
-            answer_late,
-            outcome_both,
-            first_margin,
-            place_weight,
-            place_both,
-            place_lead,
-            near_13,
-            short_late,
-        ) in variants:
-            if short_late is not None:
-                terms_text, _, weight_text = short_late.partition(":")
-                off = short_late == "off"
-                bot.retrieval.SHORT_QUESTION_TERMS = 0 if off else int(terms_text)
-                if not off:
-                    bot.retrieval.SHORT_ANSWER_LATE_WEIGHT = float(weight_text)
-                print(f"=== a short question's re-ranking, terms:weight {short_late}")
-            if near_13 is not None:
-                rules = set(near_13.split("+"))
-                bot.answer_type.DOLLAR_SIGN_ASKS = "dollar" in rules
-                bot.answer_type.ROLE_ANYWHERE = "role" in rules
-                bot.answer_type.NUMBER_NOUN_MODIFIERS = "numbers" in rules
-                print(f"=== near-domain rules (session 13): {near_13}")
-            if place_weight is not None:
-                bot.answer.PLACE_WEIGHT = place_weight
-                print(f"=== a question asked alone: place weight {place_weight}")
-            if place_lead is not None:
-                units, _, lead_text = place_lead.rpartition(":")
-                bot.answer.PLACE_LEAD_UNITS = units or "fused"
-                bot.answer.PLACE_LEAD = float(lead_text)
-                print(f"=== the place weight only from a first passage's lead of {place_lead}")
-            if place_both is not None:
-                bot.answer.PLACE_OUTCOME_ON_BOTH = place_both == "on"
-                print(f"=== the outcome judged on the quote without the weight too: {place_both}")
-            if first_margin is not None:
-                bot.answer.FIRST_PASSAGE_MARGIN = first_margin
-                print(f"=== the first-ranked passage's sentence within a margin of {first_margin}")
-            if answer_late is not None:
-                depth_text, _, weight_text = answer_late.partition(":")
-                bot.retrieval.ANSWER_LATE_DEPTH = int(depth_text)
-                bot.retrieval.ANSWER_LATE_WEIGHT = float(weight_text)
-                print(f"=== the answer's re-ranking depth:weight {answer_late}")
-            if outcome_both is not None:
-                bot.retrieval.OUTCOME_ON_BOTH_RANKINGS = outcome_both == "on"
-                print(f"=== the outcome judged on the re-ranking before too: {outcome_both}")
-            if kind_of_referents is not None:
-                bot.conversation.KIND_OF_REFERENTS = kind_of_referents == "on"
-                print(
-                    f"=== 'what type of company?' points at the answer's names: {kind_of_referents}"
-                )
-            if answer_words_evidence is not None:
-                bot.service.ANSWER_WORDS_EVIDENCE = answer_words_evidence == "on"
-                print(f"=== the answer before's words as evidence: {answer_words_evidence}")
-            if attribute_grammar is not None:
-                rules = () if attribute_grammar == "off" else attribute_grammar.split("+")
-                bot.answer_type.ATTRIBUTE_GRAMMAR = frozenset(rules)
-                print(f"=== the attribute asked for read by its grammar: {attribute_grammar}")
-            if comparison_names is not None:
-                bot.service.COMPARISON_NAMES = comparison_names == "on"
-                print(
-                    f"=== a comparison naming a new name decided as a follow-up: {comparison_names}"
-                )
-            if answer_before_evidence is not None:
-                bot.service.ANSWER_BEFORE_EVIDENCE = answer_before_evidence == "on"
-                print(f"=== the answer before's passage as evidence: {answer_before_evidence}")
-            if off_topic is not None:
-                rules = set(off_topic.split("+"))
-                bot.off_topic.NAME_AS_MODIFIER = "name" in rules
-                bot.off_topic.REQUEST_UNKNOWN_OBJECT = "request" in rules
-                bot.off_topic.ARTICLE_BEFORE_NAME = "article" in rules
-                bot.off_topic.PART_OF_A_NAME = "part" in rules
-                bot.off_topic.LONGER_NAME = "longer" in rules
-                bot.off_topic.MEASURE_FORMS = "measure" in rules
-                pull = [r.removeprefix("pull=") for r in rules if r.startswith("pull=")]
-                bot.off_topic.MODIFIER_PULL = float(pull[0]) if pull else 0.0
-                low = [r.removeprefix("low=") for r in rules if r.startswith("low=")]
-                bot.off_topic.MODIFIER_LOW_COSINE = float(low[0]) if low else 0.0
-                bot.off_topic.MODIFIER_INDEFINITE = "indefinite" in rules
-                print(f"=== off-topic by the question's own words (session 12): {off_topic}")
-            if late_weight is not None:
-                bot.retrieval.LATE_WEIGHT = late_weight
-                print(f"=== late interaction re-ranking weight {late_weight}")
-            if passage_lift is not None:
-                bot.retrieval.LATE_PASSAGE_LIFT = passage_lift
-                print(f"=== passage lift {passage_lift}")
-            if unknown_subject is not None:
-                bot.service.UNKNOWN_SUBJECT_ALONE = unknown_subject == "on"
-                print(f"=== its own subject in unknown words searched alone: {unknown_subject}")
-            if unknown_subject_refused is not None:
-                bot.service.UNKNOWN_SUBJECT_REFUSED = unknown_subject_refused == "on"
-                print(f"=== refused alone, own subject in unknown words: {unknown_subject_refused}")
-            if agree_own_match is not None:
-                bot.service.AGREE_OWN_MATCH = agree_own_match
-                print(f"=== 'agree' only from an own best match of {agree_own_match}")
-            if own_words_under_floor is not None:
-                bot.service.OWN_WORDS_UNDER_FLOOR = own_words_under_floor == "on"
-                print(f"=== own words under the refusal floor: {own_words_under_floor}")
-            if own_topic is not None:
-                rules = () if own_topic == "off" else own_topic.split("+")
-                bot.conversation.OWN_TOPIC = frozenset(rules)
-                print(f"=== a question names its own topic by session 11's rules: {own_topic}")
-            if own_words is not None:
-                bot.service.FOLLOW_UP_OWN_WORDS = own_words == "on"
-                print(f"=== a follow-up leaving its own words behind searched alone: {own_words}")
-            if near_11 is not None:
-                rules = set(near_11.split("+"))
-                bot.answer_type.COMPARED_THINGS = "compare" in rules
-                bot.answer_type.KIND_OF_FOCUS = "kind-of" in rules
-                bot.answer_type.ROLE_NOUN_ASKS_PERSON = "role" in rules
-                bot.answer_type.WHERE_ON_THE_MAP = "where" in rules
-                bot.answer_type.TELL_ME_ABOUT_FOCUS = "tell" in rules
-                bot.answer_type.FEATURE_FOCUS = "feature" in rules
-                bot.answer_type.CHOICE_FOCUS = "choice" in rules
-                bot.answer_type.ATTRIBUTE_SAID_IN_OTHER_WORDS = "attribute" in rules
-                bot.answer_type.COST_AS_VERB = "cost" in rules
-                bot.answer_type.WHERE_IS_A_THING = "where-is" in rules
-                bot.answer_type.FRAGMENT_COUNTS = "counts" in rules
-                print(f"=== near-domain rules (session 11): {near_11}")
-            if refused_alone is not None:
-                rules = () if refused_alone == "off" else refused_alone.split("+")
-                bot.service.REFUSED_ALONE = frozenset(rules)
-                print(f"=== a question refused alone given its context: {refused_alone}")
-            if follow_up_words is not None:
-                bot.conversation.FOLLOW_UP_WORDS = frozenset(
-                    SESSION_10_WORDS
-                    if follow_up_words == "on"
-                    else ()
-                    if follow_up_words == "off"
-                    else follow_up_words.split("+")
-                )
-                print(f"=== follow-ups read with session 10's word rules {follow_up_words}")
-            if near_labels is not None:
-                rules = dict(r.partition("=")[::2] for r in near_labels.split("+"))
-                bot.answer_type.FOCUS_FIXES = "fixes" in rules
-                bot.answer_type.KIND_NOUN_MODIFIERS = "kinds" in rules
-                bot.answer_type.FRAGMENT_KINDS = "fragments" in rules
-                bot.answer_type.YEARS_NOT_NUMBERS = "years" in rules
-                bot.answer_type.MEASURE_UNITS = "measures" in rules
-                bot.answer_type.CURRENCY_ASKS = "currency" in rules
-                quote = rules.get("quote")
-                bot.answer_type.FOCUS_QUOTE_WEAK_MATCH = float(quote) if quote else None
-                bot.answer_type.FOCUS_CITED_CEILING = float(rules.get("ceiling") or 0.45)
-                print(f"=== near-domain labels (session 10): {near_labels}")
-            if asked_thing is not None:
-                rules = dict(r.partition("=")[::2] for r in asked_thing.split("+"))
-                bot.answer_type.PLACE_OF_THE_KIND_ASKED = "place" in rules
-                bot.answer_type.ASKED_KIND_FORMS = "forms" in rules
-                focus = rules.get("focus")
-                bot.answer_type.FOCUS_WEAK_MATCH = float(focus) if focus else None
-                print(f"=== asked thing: {asked_thing}")
-            if late_window is not None:
-                weight_text, _, join = late_window.partition(":")
-                bot.retrieval.LATE_WINDOW_WEIGHT = float(weight_text)
-                bot.answer.JOIN_WITHOUT_LIFT = join != "lifted"
-                print(f"=== late interaction window weight {late_window}")
-            if kind_without_lift is not None:
-                bot.answer.KIND_WITHOUT_LIFT = kind_without_lift == "on"
-                print(f"=== the asked kind judged without locality's lift too {kind_without_lift}")
-            if follow_up_ranking is not None:
-                on = follow_up_ranking == "on"
-                bot.service.FOLLOW_UP_NEXT_PRIOR = SESSION_9_NEXT_PRIOR if on else 0.0
-                bot.service.FOLLOW_UP_SENTENCE_AFTER = SESSION_9_SENTENCE_AFTER if on else 0.0
-                bot.conversation.DEMONSTRATIVE_REFERENTS = on
-                print(f"=== follow-ups ranked with session 9's rules {follow_up_ranking}")
-            if late_follow_ups is not None:
-                bot.service.FOLLOW_UP_LATE_EVIDENCE = late_follow_ups == "on"
-                bot.conversation.COMPARISON_OPENERS = late_follow_ups == "on"
-                print(f"=== follow-ups decided with late interaction {late_follow_ups}")
-            if context is not None:
-                bot.conversation.CONTEXT_CONTENT_WORDS_ONLY = context == "content"
-                print(f"=== follow-ups after the earlier questions' {context} words")
-            if late_interaction is not None:
-                service.retriever.late = late if late_interaction == "on" else None
-                print(f"=== late interaction {late_interaction}")
-            if weight is not None:
-                service.retriever.sentence_weight = weight
-                print(f"=== sentence weight {weight}")
-            if unmatched_z is not None:
-                z = None if unmatched_z == "off" else float(unmatched_z)
-                bot.answer_type.UNMATCHED_Z = z
-                print(f"=== unmatched words z {z}")
-            if token_evidence is not None:
-                weak, _, rescue = token_evidence.partition(":")
-                bot.answer_type.WEAK_MATCH = None if weak in ("off", "") else float(weak)
-                bot.answer_type.RESCUE_MAXSIM = None if rescue in ("off", "") else float(rescue)
-                print(
-                    f"=== token evidence: weak match {weak}, rescue from MaxSim {rescue or 'off'}"
-                )
+        bench = Bench(service.retriever, late)
+        for variant in variants(args):
+            for switch in SWITCHES:
+                if variant[switch.dest] is not None:
+                    print(switch.apply(variant[switch.dest], bench))
             for side, names in SETS.items():
                 if args.tuning_only and side != "tuning":
                     continue
