@@ -16,6 +16,9 @@ Layout of `index/`:
     <build id>/ranking_sentences.npy the same sentences' vectors for the ranking's sentence
                                 evidence: the mean of the pooled vector and the sentence encoded
                                 alone (float16; absent in builds made before it, or without it)
+    <build id>/word_pieces.npy  each word piece's document frequency over the passages (int64,
+                                one per vocabulary entry): late interaction's IDF, read instead
+                                of tokenizing every passage at load (absent in builds before it)
     <build id>/lexical/         BM25 index
 Arrays are memory-mapped at load, so a question reads the few rows it needs and memory grows
 with what is asked, not with the corpus (docs/scale.md has the measured curve).
@@ -36,7 +39,7 @@ import shutil
 import time
 import uuid
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -66,6 +69,9 @@ SEARCH = "search.faiss"
 SENTENCES = "sentences.npy"
 SENTENCE_OFFSETS = "sentence_offsets.npy"
 RANKING_SENTENCES = "ranking_sentences.npy"
+WORD_PIECES = "word_pieces.npy"
+# Passages tokenized at once when counting word pieces: a batch's ids stay a few MB.
+WORD_PIECE_BATCH = 1024
 # Below this many passages FAISS searches exactly (a flat index, about 1 ms at 10^4 passages);
 # from it on, an IVF index searches a few lists (docs/scale.md: latency and recall measured).
 APPROXIMATE_FROM = 50_000
@@ -186,7 +192,10 @@ def build_index(
         new = _embed(fresh, settings, embedder, progress, ranking_sentences) if fresh else None
         vectors = _assemble(corpus.articles, {a.doc_id for a in fresh}, old, new)
         max_tokens = embedder.max_tokens if new else old.manifest["chunking"]["max_tokens"]
-        path = _write_build(index_dir, corpus.articles, vectors, settings, max_tokens)
+        word_pieces = _word_pieces(vectors.passages, {a.doc_id for a in fresh}, old, embedder)
+        path = _write_build(
+            index_dir, corpus.articles, vectors, settings, max_tokens, word_pieces=word_pieces
+        )
     return report(len(vectors.passages), len(new.passages) if new else 0, path, False)
 
 
@@ -249,6 +258,54 @@ def _embed(
     return _Vectors(passages, passage_vectors, sentences, ranking)
 
 
+def word_piece_counts(embedder: Embedder, passages: Iterable[Passage]) -> np.ndarray:
+    """Each word piece's document frequency over `passages` (their embedded text, truncated at
+    the model's window as the encoder reads it; [CLS] and [SEP] not counted): int64, one per
+    entry of the model's vocabulary. The model is loaded only when there is a passage."""
+    counts: np.ndarray | None = None
+    texts = map(_dense_text, passages)
+    while batch := list(itertools.islice(texts, WORD_PIECE_BATCH)):
+        tokenizer = embedder.model.tokenizer
+        if counts is None:
+            counts = np.zeros(len(tokenizer), np.int64)
+        encoded = tokenizer(
+            batch,
+            truncation=True,
+            max_length=embedder.model.max_seq_length,
+            return_attention_mask=False,
+            return_token_type_ids=False,
+            verbose=False,
+        )["input_ids"]
+        # Each (passage, piece) once: a piece counts one passage however often it occurs in it.
+        pairs = np.unique(
+            np.concatenate(
+                [row * len(counts) + np.asarray(ids[1:-1], np.int64)
+                 for row, ids in enumerate(encoded)]
+            )
+        )  # fmt: skip
+        counts += np.bincount(pairs % len(counts), minlength=len(counts))
+    if counts is None:
+        return np.zeros(len(embedder.model.tokenizer), np.int64)
+    return counts
+
+
+def _word_pieces(
+    passages: Sequence[Passage], fresh: set[str], old: SearchIndex | None, embedder: Embedder
+) -> np.ndarray:
+    """The new build's word-piece document frequencies: the old build's, less its passages of
+    changed and removed articles, plus the fresh passages (all counted when it has none)."""
+    known = None if old is None else old.word_piece_counts
+    if old is None or known is None:
+        return word_piece_counts(embedder, passages)
+    kept = {p.doc_id for p in passages} - fresh
+    counts = known.copy()
+    if not set(old.manifest["articles"]) <= kept:  # else only articles added: none to take away
+        counts -= word_piece_counts(embedder, (p for p in old.passages if p.doc_id not in kept))
+    if fresh:
+        counts += word_piece_counts(embedder, (p for p in passages if p.doc_id in fresh))
+    return counts
+
+
 def _assemble(
     articles: list[Article], fresh: set[str], old: SearchIndex | None, new: _Vectors | None
 ) -> _Vectors:
@@ -293,8 +350,13 @@ def _write_build(
     vectors: _Vectors,
     settings: Settings,
     max_tokens: int,
+    *,
+    word_pieces: np.ndarray | None = None,
 ) -> Path:
-    """Write a complete build beside the live one, then swap it in with one atomic rename."""
+    """Write a complete build beside the live one, then swap it in with one atomic rename.
+
+    `word_pieces`: `word_piece_counts` of the passages (None: no file, as in builds before it).
+    """
     passages = vectors.passages
     build_id = datetime.now(UTC).strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:8]
     staging = index_dir / f".{build_id}.tmp"
@@ -315,6 +377,8 @@ def _write_build(
         np.save(staging / RANKING_SENTENCES, ranking)
     counts = np.array([len(p.sentences) for p in passages], dtype=np.int64)
     np.save(staging / SENTENCE_OFFSETS, np.concatenate([[0], np.cumsum(counts)]))
+    if word_pieces is not None:
+        np.save(staging / WORD_PIECES, np.asarray(word_pieces, dtype=np.int64))
     titles = {a.doc_id: a.title for a in articles}
     LexicalIndex.build([_lexical_text(p, titles) for p in passages]).save(staging / LEXICAL)
     per_article = Counter(p.doc_id for p in passages)
@@ -663,6 +727,9 @@ class SearchIndex:
     mean_vector: np.ndarray  # of the passage vectors (float64)
     second_moment: np.ndarray  # mean of v v^T over the passage vectors (float64)
     search: Any  # the FAISS index that finds a question's nearest passages
+    # Each word piece's document frequency over the passages (`word_piece_counts`); None in a
+    # build made before the file existed (late interaction then counts them itself).
+    word_piece_counts: np.ndarray | None = None
 
     @property
     def build_id(self) -> str:
@@ -707,6 +774,7 @@ def load_index(index_dir: Path, model: str, build_id: str | None = None) -> Sear
         ):
             raise ValueError("ranking sentence counts do not match the passages")
         search = _load_search(build, manifest, passage_vectors)
+        word_pieces = _load_word_pieces(build, manifest, len(passages))
     except Exception as err:  # any unreadable part means the same thing to the user: rebuild
         raise IndexUnavailable(
             f"index in {index_dir} is corrupt ({str(err).splitlines()[0][:120]}); {REBUILD_HINT}"
@@ -723,7 +791,20 @@ def load_index(index_dir: Path, model: str, build_id: str | None = None) -> Sear
         mean_vector=moments[0],
         second_moment=moments[1:],
         search=search,
+        word_piece_counts=word_pieces,
     )
+
+
+def _load_word_pieces(build: Path, manifest: dict[str, Any], passages: int) -> np.ndarray | None:
+    """The build's word-piece document frequencies, when it lists them (240 KB: read whole)."""
+    if WORD_PIECES not in manifest.get("files", {}):
+        return None
+    counts = np.load(build / WORD_PIECES)
+    if counts.ndim != 1 or counts.dtype != np.int64 or len(counts) == 0:
+        raise ValueError(f"{WORD_PIECES} is not one count per word piece")
+    if counts.min() < 0 or counts.max() > passages:
+        raise ValueError(f"{WORD_PIECES} does not match the passages")
+    return counts
 
 
 def ranking_sentences_of(manifest: dict[str, Any]) -> RankingSentences:

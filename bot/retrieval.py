@@ -18,13 +18,14 @@ import threading
 from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import Literal
 
 import numpy as np
 
 from bot.chunking import Passage
 from bot.embedding import Embedder, TokenVectors, set_thread_pools
-from bot.index import SearchIndex, _dense_text
+from bot.index import FULL_REBUILD_HINT, SearchIndex, _dense_text, word_piece_counts
 from bot.lexical import (
     EXPANSION_TERMS,
     WordNeighbours,
@@ -90,6 +91,9 @@ LATE_WINDOW_SENTENCES = 2
 # joining. Tuning first places +3 of 264 (0.5: +2, 1.0: +3 with XQuAD-en's answer span down),
 # held out +7 of 199, XQuAD-en unchanged. 0: off.
 LATE_PASSAGE_LIFT = 0.75
+# Builds whose word pieces late interaction counted itself (made before the build stored them),
+# so the log says it once per build.
+_COUNTED_BUILDS: set[Path] = set()
 # Passages whose token vectors are kept in memory (float16: 75 KB at 96 tokens, 195 KB at 254).
 LATE_CACHED_PASSAGES = 1024
 
@@ -152,7 +156,8 @@ class LateInteraction:
     """MaxSim of a question against passages and sentences, from the model's token vectors.
 
     A question's tokens leave out stopwords and punctuation, and each weighs its word piece's
-    IDF over the index's passages (counted once, on first use, by tokenizing every passage). A
+    IDF over the index's passages (from the counts the build stored; a build made before them
+    has its passages tokenized once, on first use). A
     passage's token vectors come from one encoder pass over its embedded text, made when it is
     first a candidate (every passage at once when they all fit) and kept for the
     LATE_CACHED_PASSAGES most recent: the index stores none
@@ -163,6 +168,7 @@ class LateInteraction:
         self.index = index
         self.embedder = embedder
         self._idf: np.ndarray | None = None
+        self._idf_lock = threading.Lock()
         self._passages: OrderedDict[int, TokenVectors] = OrderedDict()
         self._questions: OrderedDict[str, tuple[np.ndarray, np.ndarray]] = OrderedDict()
         self._words: dict[str, tuple[str, ...]] = {}  # each counted token's word, by question
@@ -170,19 +176,30 @@ class LateInteraction:
 
     def idf(self) -> np.ndarray:
         """Each word piece's IDF over the passages (its smoothed BM25 form, always > 0)."""
-        if self._idf is None:
-            tokenizer = self.embedder.model.tokenizer
-            df = np.zeros(tokenizer.vocab_size, np.int64)
-            passages = list(self.index.passages)
-            limit = self.embedder.model.max_seq_length
-            for start in range(0, len(passages), 1024):
-                texts = [_dense_text(p) for p in passages[start : start + 1024]]
-                encoded = tokenizer(texts, truncation=True, max_length=limit, verbose=False)
-                for ids in encoded["input_ids"]:
-                    df[np.unique(ids[1:-1])] += 1  # its own pieces, not [CLS] and [SEP]
-            n = len(passages)
-            self._idf = np.log1p((n - df + 0.5) / (df + 0.5))
-        return self._idf
+        with self._idf_lock:  # counted once even when two first questions arrive together
+            if self._idf is None:
+                df = self._document_frequencies()
+                n = len(self.index.passages)
+                self._idf = np.log1p((n - df + 0.5) / (df + 0.5))
+            return self._idf
+
+    def _document_frequencies(self) -> np.ndarray:
+        """The build's word-piece counts; counted here for a build made before it stored them."""
+        stored = self.index.word_piece_counts
+        vocabulary = len(self.embedder.model.tokenizer)
+        if stored is not None and len(stored) == vocabulary:
+            return stored
+        if self.index.path not in _COUNTED_BUILDS:  # once per build, however often reloaded
+            _COUNTED_BUILDS.add(self.index.path)
+            why = "has no word-piece counts" if stored is None else "counts another vocabulary"
+            log.warning(
+                "index %s %s: late interaction counts them over its %d passages (%s stores them)",
+                self.index.path,
+                why,
+                len(self.index.passages),
+                FULL_REBUILD_HINT.removeprefix("run: "),
+            )
+        return word_piece_counts(self.embedder, self.index.passages)
 
     def question(self, text: str) -> tuple[np.ndarray, np.ndarray]:
         """The question's token vectors that count and their weights."""

@@ -22,8 +22,11 @@ from bot.index import (
     SENTENCES,
     VECTORS,
     VERIFIED,
+    WORD_PIECES,
+    build_index,
     build_lock,
     load_index,
+    word_piece_counts,
 )
 from bot.ranking import segment_max
 from bot.retrieval import Retriever
@@ -64,7 +67,13 @@ def test_truncated_vectors_are_reported_with_the_fix(evbot, index_copy: Path) ->
 
 @pytest.mark.parametrize(
     "damage",
-    ["garbage-manifest", "missing-sentences", "missing-ranking-sentences", "same-size-garbage"],
+    [
+        "garbage-manifest",
+        "missing-sentences",
+        "missing-ranking-sentences",
+        "missing-word-pieces",
+        "same-size-garbage",
+    ],
 )
 def test_other_damage_is_reported(
     index_copy: Path, damage: str, request: pytest.FixtureRequest
@@ -78,6 +87,8 @@ def test_other_damage_is_reported(
         (build / SENTENCES).unlink()
     elif damage == "missing-ranking-sentences":
         (build / RANKING_SENTENCES).unlink()
+    elif damage == "missing-word-pieces":
+        (build / WORD_PIECES).unlink()
     else:
         size = (build / VECTORS).stat().st_size
         (build / VECTORS).write_bytes(b"\0" * size)
@@ -93,7 +104,7 @@ def _flip_middle(path: Path) -> None:
     path.write_bytes(bytes(data))
 
 
-@pytest.mark.parametrize("name", [VECTORS, SENTENCES])
+@pytest.mark.parametrize("name", [VECTORS, SENTENCES, WORD_PIECES])
 def test_same_size_corruption_is_caught_by_checksum(
     evbot, index_copy: Path, shipped_settings: Settings, name: str
 ) -> None:
@@ -342,3 +353,66 @@ def test_verify_reads_again_what_a_load_trusts(
         f"evbot: index file {build / VECTORS} is corrupt (checksum mismatch); "
         "run: evbot index build --full"
     ]
+
+
+def test_the_build_stores_the_word_piece_counts_late_interaction_reads(
+    index_copy: Path, embedder: Embedder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import bot.retrieval as retrieval_module
+
+    build = live(index_copy)
+    manifest = json.loads((build / MANIFEST).read_text())
+    assert manifest["checksums"][WORD_PIECES].startswith("xxh3_128:")  # checked like the rest
+    index = load_index(index_copy, "all-MiniLM-L6-v2")
+    counted = word_piece_counts(embedder, index.passages)
+    assert index.word_piece_counts is not None
+    assert np.array_equal(index.word_piece_counts, counted)
+    assert counted.sum() > len(index.passages)  # many pieces a passage, each counted once
+    assert counted.max() <= len(index.passages)
+
+    def no_counting(*_: object) -> np.ndarray:
+        raise AssertionError("a build with stored counts tokenized its passages")
+
+    monkeypatch.setattr(retrieval_module, "word_piece_counts", no_counting)
+    idf = Retriever(index, embedder, late_interaction=True).late.idf()
+    n = len(index.passages)
+    assert np.allclose(idf, np.log1p((n - counted + 0.5) / (counted + 0.5)))
+
+
+def test_an_index_from_before_the_word_piece_counts_counts_them_and_says_so_once(
+    index_copy: Path, embedder: Embedder, caplog: pytest.LogCaptureFixture
+) -> None:
+    stored = load_index(index_copy, "all-MiniLM-L6-v2")
+    build = live(index_copy)
+    manifest = json.loads((build / MANIFEST).read_text())
+    for listing in (manifest["files"], manifest["checksums"]):
+        del listing[WORD_PIECES]
+    (build / MANIFEST).write_text(json.dumps(manifest))
+    (build / WORD_PIECES).unlink()
+    old = load_index(index_copy, "all-MiniLM-L6-v2")
+    assert old.word_piece_counts is None
+    with caplog.at_level("WARNING", logger="bot.retrieval"):
+        first = Retriever(old, embedder, late_interaction=True).late.idf()
+        again = Retriever(old, embedder, late_interaction=True).late.idf()  # a reload
+    assert np.array_equal(first, Retriever(stored, embedder, late_interaction=True).late.idf())
+    assert np.array_equal(first, again)
+    said = [r.getMessage() for r in caplog.records if "word-piece counts" in r.getMessage()]
+    assert len(said) == 1 and "evbot index build --full" in said[0]
+
+
+def test_a_rebuild_keeps_the_word_piece_counts_of_what_it_kept(
+    corpus_copy: Path, tmp_path: Path, embedder: Embedder
+) -> None:
+    settings = load_settings(corpus_dir=corpus_copy, index_dir=tmp_path / "index")
+    extra = "---\ntitle: Rivian\n---\nRivian builds electric delivery vans for Amazon.\n"
+    (corpus_copy / "rivian.md").write_text(extra)
+    build_index(settings, embedder)
+    (corpus_copy / "rivian.md").write_text(extra.replace("vans", "vans and pickup trucks"))
+    (corpus_copy / "lucid.md").write_text("---\ntitle: Lucid\n---\nLucid sells sedans.\n")
+    steps = [lambda: None, lambda: (corpus_copy / "rivian.md").unlink()]
+    for step in steps:  # changed and added, then removed: each build counts only those
+        step()
+        report = build_index(settings, embedder)
+        assert not report.up_to_date and report.embedded < report.passages  # the rest kept
+        index = load_index(settings.index_dir, settings.model)
+        assert np.array_equal(index.word_piece_counts, word_piece_counts(embedder, index.passages))
