@@ -33,6 +33,7 @@
                                            [--near-13 RULES [RULES ...]]
                                            [--attribute-grammar off|RULES ...]
                                            [--short-late TERMS:WEIGHT|off [...]]
+                                           [--how-to off|on [off|on ...]]
 
 Asks every question as `evbot ask` does (AnswerService over a fresh index of corpus/) and prints,
 per set: right passage first / in the top three, the quoted answer holding the expected words,
@@ -172,6 +173,9 @@ description, no attribute), `evaluative` ("the problem / worry with X" names no 
 `--short-late off 3:0.5` re-ranks a question of at most 3 BM25 terms with MaxSim's z-score at
 0.5 in the answer's search (`bot.retrieval.SHORT_QUESTION_TERMS`, `SHORT_ANSWER_LATE_WEIGHT`;
 off in the bot: docs/quality.md, "Ranking (session 13)"), each in turn.
+`--how-to off on` measures session 14's label for a first-person how-to question whose verb the
+quote never uses (`bot.answer_type.HOW_TO_VERB`, off in the bot; docs/quality.md, "Questions the
+sources do not answer (session 14)"), each in turn.
 Prints figures; asserts nothing.
 """
 
@@ -343,6 +347,11 @@ def set_near_13(near_13: str, bench: Bench) -> str:
     bot.answer_type.ROLE_ANYWHERE = "role" in rules
     bot.answer_type.NUMBER_NOUN_MODIFIERS = "numbers" in rules
     return f"=== near-domain rules (session 13): {near_13}"
+
+
+def set_how_to(how_to: str, bench: Bench) -> str:
+    bot.answer_type.HOW_TO_VERB = how_to == "on"
+    return f"=== a how-to question's verb the quote never uses labels it (session 14): {how_to}"
 
 
 def set_place_weight(place_weight: float, bench: Bench) -> str:
@@ -588,6 +597,7 @@ class Switch:
 SWITCHES = (
     Switch("short_late", 35, set_short_late),
     Switch("near_13", 34, set_near_13),
+    Switch("how_to", 36, set_how_to),
     Switch("place_weight", 31, set_place_weight),
     Switch("place_lead", 33, set_place_lead),
     Switch("place_both", 32, set_place_both),
@@ -914,6 +924,14 @@ def main() -> None:
         default=[None],
         help="session 13's near-domain rules joined by '+' (dollar, role, numbers; off), each "
         "in turn",
+    )
+    parser.add_argument(
+        "--how-to",
+        nargs="+",
+        choices=["off", "on"],
+        default=[None],
+        help="a first-person how-to question whose verb the quote never uses labelled partial "
+        "(off in the bot), each in turn",
     )
     parser.add_argument(
         "--context",

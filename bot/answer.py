@@ -26,6 +26,7 @@ from bot.answer_type import (
     holds,
     names_in,
     said_in_other_words,
+    unanswered_how_to,
     unmatched_words,
     unmentioned_attribute,
     unmentioned_compared,
@@ -274,6 +275,8 @@ def compose_answer(
         attribute = []
     unmentioned = unmentioned_names(question, cited) + attribute
     unmentioned += unmentioned_compared(question, cited, holds_term)
+    # A how-to question whose verb the quote never uses: the sources don't say how.
+    unmentioned += unanswered_how_to(question, " ".join(q.text for q in quotes))
     if answer_type.NAMED_THING_RULES and holds_kind and not unmentioned:
         unmentioned = unmentioned_focus(question, cited, _pull(embed, hits[0].passage.text))
     if holds_kind and not unmentioned and encode is not None and holds_term is not None:

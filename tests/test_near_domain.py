@@ -1,4 +1,5 @@
-"""Session 13's near-domain label rules (docs/quality.md, "Near-domain (session 13)")."""
+"""Near-domain label rules: session 13's (docs/quality.md, "Near-domain (session 13)") and
+session 14's how-to verb ("Questions the sources do not answer (session 14)")."""
 
 import json
 from pathlib import Path
@@ -6,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from bot import answer_type
-from bot.answer_type import asked_kind
+from bot.answer_type import asked_kind, unanswered_how_to
 from bot.service import AnswerService
 
 DATA = Path(__file__).parent / "data"
@@ -108,3 +109,89 @@ def test_session_13_near_domain_floors(session_13: None, service: AnswerService)
     assert not_answered(service, shipped) <= 2
     blind = [q for q in rows("tuning-extra-12.jsonl") if not q.get("refuse")]
     assert not_answered(service, blind) <= 1
+
+
+@pytest.mark.parametrize(
+    ("question", "quote", "missing"),
+    [
+        (
+            "how do i cancel my amazon prime subscription",
+            "Prime Integration: customers may be able to order their EVs with Prime delivery.",
+            ["how to cancel my amazon prime subscription"],
+        ),
+        (
+            "So how can I apply for a job there?",
+            "The team hired engineers.",
+            ["how to apply for a job there"],
+        ),
+        (
+            "how to recycle the batteries",
+            "Critics point to battery production.",
+            ["how to recycle the batteries"],
+        ),
+        # The verb in the quote, in another form (stemmed): it says how, or near enough.
+        ("how can i order an amazon ev?", "customers may be able to order their EVs", []),
+        ("how do i charge a tesla at home", "such as charging stations", []),
+        # A verb of the question's grammar, the bot asked for its view, or no how-to at all.
+        ("how would i get my amazon ev delivered", "order their EVs with Prime delivery", []),
+        ("How would you characterise Bezos's temperament?", "Bezos is calculated.", []),
+        ("How will Amazon build its cars?", "Production lines in Texas.", []),
+        ("how long is the amazon river", "Amazon is big.", []),
+    ],
+)
+def test_how_to_verb(
+    monkeypatch: pytest.MonkeyPatch, question: str, quote: str, missing: list[str]
+) -> None:
+    monkeypatch.setattr(answer_type, "HOW_TO_VERB", True)
+    assert unanswered_how_to(question, quote) == missing
+
+
+def test_how_to_verb_off() -> None:
+    # Off in the bot: held out it labelled in-domain answers (docs/quality.md).
+    assert unanswered_how_to("how do i cancel my prime subscription", "Prime delivery.") == []
+
+
+# Tuning questions over the shipped article (tuning-extra-4's near-domain one, offtopic-tuning-3's
+# off-topic one): partial with the rule, saying what is missing, answered without it; the
+# in-domain how-to questions of the tuning sets stay answered.
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how can i apply for a job at the amazon ev team",
+        "how do i cancel my amazon prime subscription",
+    ],
+)
+def test_how_to_questions_labelled(
+    monkeypatch: pytest.MonkeyPatch, service: AnswerService, question: str
+) -> None:
+    monkeypatch.setattr(answer_type, "HOW_TO_VERB", True)
+    answer = service.ask(question)
+    assert answer.outcome == "partial", answer.answer
+    label = answer.partial_label or ""
+    assert label.startswith("The sources don't say anything about how to "), label
+    assert answer.quotes and answer.citations
+    monkeypatch.setattr(answer_type, "HOW_TO_VERB", False)
+    assert service.ask(question).outcome == "answered"
+
+
+@pytest.mark.parametrize(
+    "question", ["how can i order an amazon ev?", "how would i get my amazon ev delivered"]
+)
+def test_in_domain_how_to_questions_answered(
+    monkeypatch: pytest.MonkeyPatch, service: AnswerService, question: str
+) -> None:
+    monkeypatch.setattr(answer_type, "HOW_TO_VERB", True)
+    assert service.ask(question).outcome == "answered"
+
+
+def test_how_to_question_labelled_in_a_thread(
+    monkeypatch: pytest.MonkeyPatch, service: AnswerService
+) -> None:
+    monkeypatch.setattr(answer_type, "HOW_TO_VERB", True)
+    # Decided on the question and its quote, so a thread before it does not lend it an answer.
+    first = "Who is Amazon partnering with on batteries?"
+    service.ask(first, conversation="how-to-thread")
+    answer = service.ask(
+        "how do i cancel my amazon prime subscription", [first], conversation="how-to-thread"
+    )
+    assert answer.outcome in ("partial", "refused"), answer.answer
