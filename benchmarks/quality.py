@@ -167,14 +167,14 @@ alone asks for an amount), `role` (a who-question naming a role anywhere asks fo
 `numbers` ("what battery range …": number nouns after a word or two; all three on in the bot),
 `off` none.
 `--attribute-grammar off like+evaluative` measures session 13's reading of the attribute asked
-for by name (`bot.answer_type.ATTRIBUTE_GRAMMAR`, both on; docs/quality.md, "The asked thing in
+for by name (`bot.unsaid.ATTRIBUTE_GRAMMAR`, both on; docs/quality.md, "The asked thing in
 \"what's X like?\""), joined by "+", each variant in turn: `like` ("what's X like?" asks for a
 description, no attribute), `evaluative` ("the problem / worry with X" names no attribute).
 `--short-late off 3:0.5` re-ranks a question of at most 3 BM25 terms with MaxSim's z-score at
 0.5 in the answer's search (`bot.retrieval.SHORT_QUESTION_TERMS`, `SHORT_ANSWER_LATE_WEIGHT`;
 off in the bot: docs/quality.md, "Ranking (session 13)"), each in turn.
 `--how-to off on` measures session 14's label for a first-person how-to question whose verb the
-quote never uses (`bot.answer_type.HOW_TO_VERB`, off in the bot; docs/quality.md, "Questions the
+quote never uses (`bot.unsaid.HOW_TO_VERB`, off in the bot; docs/quality.md, "Questions the
 sources do not answer (session 14)"), each in turn.
 Prints figures; asserts nothing.
 """
@@ -197,11 +197,13 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 import bot.answer  # noqa: E402
-import bot.answer_type  # noqa: E402
 import bot.conversation  # noqa: E402
 import bot.off_topic  # noqa: E402
+import bot.question_kind  # noqa: E402
 import bot.retrieval  # noqa: E402
 import bot.service  # noqa: E402
+import bot.token_evidence  # noqa: E402
+import bot.unsaid  # noqa: E402
 from bot.answer import Answer  # noqa: E402
 from bot.conversation import names, search_query  # noqa: E402
 from bot.embedding import get_embedder  # noqa: E402
@@ -343,14 +345,14 @@ def set_short_late(short_late: str, bench: Bench) -> str:
 
 def set_near_13(near_13: str, bench: Bench) -> str:
     rules = set(near_13.split("+"))
-    bot.answer_type.DOLLAR_SIGN_ASKS = "dollar" in rules
-    bot.answer_type.ROLE_ANYWHERE = "role" in rules
-    bot.answer_type.NUMBER_NOUN_MODIFIERS = "numbers" in rules
+    bot.question_kind.DOLLAR_SIGN_ASKS = "dollar" in rules
+    bot.question_kind.ROLE_ANYWHERE = "role" in rules
+    bot.question_kind.NUMBER_NOUN_MODIFIERS = "numbers" in rules
     return f"=== near-domain rules (session 13): {near_13}"
 
 
 def set_how_to(how_to: str, bench: Bench) -> str:
-    bot.answer_type.HOW_TO_VERB = how_to == "on"
+    bot.unsaid.HOW_TO_VERB = how_to == "on"
     return f"=== a how-to question's verb the quote never uses labels it (session 14): {how_to}"
 
 
@@ -400,7 +402,7 @@ def set_answer_words_evidence(answer_words_evidence: str, bench: Bench) -> str:
 
 def set_attribute_grammar(attribute_grammar: str, bench: Bench) -> str:
     rules = () if attribute_grammar == "off" else attribute_grammar.split("+")
-    bot.answer_type.ATTRIBUTE_GRAMMAR = frozenset(rules)
+    bot.unsaid.ATTRIBUTE_GRAMMAR = frozenset(rules)
     return f"=== the attribute asked for read by its grammar: {attribute_grammar}"
 
 
@@ -473,17 +475,17 @@ def set_own_words(own_words: str, bench: Bench) -> str:
 
 def set_near_11(near_11: str, bench: Bench) -> str:
     rules = set(near_11.split("+"))
-    bot.answer_type.COMPARED_THINGS = "compare" in rules
-    bot.answer_type.KIND_OF_FOCUS = "kind-of" in rules
-    bot.answer_type.ROLE_NOUN_ASKS_PERSON = "role" in rules
-    bot.answer_type.WHERE_ON_THE_MAP = "where" in rules
-    bot.answer_type.TELL_ME_ABOUT_FOCUS = "tell" in rules
-    bot.answer_type.FEATURE_FOCUS = "feature" in rules
-    bot.answer_type.CHOICE_FOCUS = "choice" in rules
-    bot.answer_type.ATTRIBUTE_SAID_IN_OTHER_WORDS = "attribute" in rules
-    bot.answer_type.COST_AS_VERB = "cost" in rules
-    bot.answer_type.WHERE_IS_A_THING = "where-is" in rules
-    bot.answer_type.FRAGMENT_COUNTS = "counts" in rules
+    bot.unsaid.COMPARED_THINGS = "compare" in rules
+    bot.unsaid.KIND_OF_FOCUS = "kind-of" in rules
+    bot.question_kind.ROLE_NOUN_ASKS_PERSON = "role" in rules
+    bot.question_kind.WHERE_ON_THE_MAP = "where" in rules
+    bot.unsaid.TELL_ME_ABOUT_FOCUS = "tell" in rules
+    bot.unsaid.FEATURE_FOCUS = "feature" in rules
+    bot.unsaid.CHOICE_FOCUS = "choice" in rules
+    bot.token_evidence.ATTRIBUTE_SAID_IN_OTHER_WORDS = "attribute" in rules
+    bot.question_kind.COST_AS_VERB = "cost" in rules
+    bot.question_kind.WHERE_IS_A_THING = "where-is" in rules
+    bot.question_kind.FRAGMENT_COUNTS = "counts" in rules
     return f"=== near-domain rules (session 11): {near_11}"
 
 
@@ -506,24 +508,24 @@ def set_follow_up_words(follow_up_words: str, bench: Bench) -> str:
 
 def set_near_labels(near_labels: str, bench: Bench) -> str:
     rules = dict(r.partition("=")[::2] for r in near_labels.split("+"))
-    bot.answer_type.FOCUS_FIXES = "fixes" in rules
-    bot.answer_type.KIND_NOUN_MODIFIERS = "kinds" in rules
-    bot.answer_type.FRAGMENT_KINDS = "fragments" in rules
-    bot.answer_type.YEARS_NOT_NUMBERS = "years" in rules
-    bot.answer_type.MEASURE_UNITS = "measures" in rules
-    bot.answer_type.CURRENCY_ASKS = "currency" in rules
+    bot.unsaid.FOCUS_FIXES = "fixes" in rules
+    bot.question_kind.KIND_NOUN_MODIFIERS = "kinds" in rules
+    bot.question_kind.FRAGMENT_KINDS = "fragments" in rules
+    bot.question_kind.YEARS_NOT_NUMBERS = "years" in rules
+    bot.question_kind.MEASURE_UNITS = "measures" in rules
+    bot.question_kind.CURRENCY_ASKS = "currency" in rules
     quote = rules.get("quote")
-    bot.answer_type.FOCUS_QUOTE_WEAK_MATCH = float(quote) if quote else None
-    bot.answer_type.FOCUS_CITED_CEILING = float(rules.get("ceiling") or 0.45)
+    bot.token_evidence.FOCUS_QUOTE_WEAK_MATCH = float(quote) if quote else None
+    bot.token_evidence.FOCUS_CITED_CEILING = float(rules.get("ceiling") or 0.45)
     return f"=== near-domain labels (session 10): {near_labels}"
 
 
 def set_asked_thing(asked_thing: str, bench: Bench) -> str:
     rules = dict(r.partition("=")[::2] for r in asked_thing.split("+"))
-    bot.answer_type.PLACE_OF_THE_KIND_ASKED = "place" in rules
-    bot.answer_type.ASKED_KIND_FORMS = "forms" in rules
+    bot.question_kind.PLACE_OF_THE_KIND_ASKED = "place" in rules
+    bot.question_kind.ASKED_KIND_FORMS = "forms" in rules
     focus = rules.get("focus")
-    bot.answer_type.FOCUS_WEAK_MATCH = float(focus) if focus else None
+    bot.token_evidence.FOCUS_WEAK_MATCH = float(focus) if focus else None
     return f"=== asked thing: {asked_thing}"
 
 
@@ -570,14 +572,14 @@ def set_sentence_weight(weight: float, bench: Bench) -> str:
 
 def set_unmatched_z(unmatched_z: str, bench: Bench) -> str:
     z = None if unmatched_z == "off" else float(unmatched_z)
-    bot.answer_type.UNMATCHED_Z = z
+    bot.unsaid.UNMATCHED_Z = z
     return f"=== unmatched words z {z}"
 
 
 def set_token_evidence(token_evidence: str, bench: Bench) -> str:
     weak, _, rescue = token_evidence.partition(":")
-    bot.answer_type.WEAK_MATCH = None if weak in ("off", "") else float(weak)
-    bot.answer_type.RESCUE_MAXSIM = None if rescue in ("off", "") else float(rescue)
+    bot.token_evidence.WEAK_MATCH = None if weak in ("off", "") else float(weak)
+    bot.token_evidence.RESCUE_MAXSIM = None if rescue in ("off", "") else float(rescue)
     return f"=== token evidence: weak match {weak}, rescue from MaxSim {rescue or 'off'}"
 
 
@@ -1172,7 +1174,7 @@ def main() -> None:
     if args.baseline:
         bot.answer.asked_kind = lambda question: None  # type: ignore[assignment]
     if args.named_things:
-        bot.answer_type.NAMED_THING_RULES = True
+        bot.question_kind.NAMED_THING_RULES = True
     with tempfile.TemporaryDirectory() as tmp:
         service = shipped_service(Path(tmp), args.ranking_sentences)
         if args.lexical_weight is not None:

@@ -18,28 +18,28 @@ from datetime import date, datetime
 from typing import Any, Literal
 from urllib.parse import quote
 
-from bot import answer_type
-from bot.answer_type import (
-    WHAT_IS_MISSING,
-    Kind,
-    asked_kind,
-    holds,
-    names_in,
+from bot import question_kind, token_evidence
+from bot.errors import BadQuestion
+from bot.lookups import names_in
+from bot.question_kind import Kind, asked_kind, holds
+from bot.retrieval import Hit
+from bot.settings import MAX_QUESTION_CHARS
+from bot.token_evidence import (
     said_in_other_words,
+    weak_focus,
+    weak_focus_in_quote,
+    weak_words,
+    word_evidence,
+)
+from bot.unsaid import (
+    WHAT_IS_MISSING,
     unanswered_how_to,
     unmatched_words,
     unmentioned_attribute,
     unmentioned_compared,
     unmentioned_focus,
     unmentioned_names,
-    weak_focus,
-    weak_focus_in_quote,
-    weak_words,
-    word_evidence,
 )
-from bot.errors import BadQuestion
-from bot.retrieval import Hit
-from bot.settings import MAX_QUESTION_CHARS
 
 REFUSAL = "The sources I have don't cover that question."
 Outcome = Literal["answered", "partial", "refused"]
@@ -217,7 +217,7 @@ def compose_answer(
     never name count as answered when it pulls the question toward the quoted passage. `encode`
     (texts' normalised vectors) and `holds_term` (whether any passage holds a stemmed term) label
     an answer partial when the question uses a word no passage holds and the quote does not
-    answer it ("What tires will the Amazon EV use?"; `answer_type.unmatched_words`). `alone`
+    answer it ("What tires will the Amazon EV use?"; `unsaid.unmatched_words`). `alone`
     (asked with no conversation before) quotes with `PLACE_WEIGHT`.
     """
     answer_id = uuid.uuid4().hex
@@ -227,11 +227,11 @@ def compose_answer(
     )
     evidence = [h.evidence for h in hits if h.evidence is not None]
     rescued = (
-        answer_type.RESCUE_MAXSIM is not None
+        token_evidence.RESCUE_MAXSIM is not None
         and best < min_score
         and len(evidence) == len(hits) > 0
-        and answer_type.maxsim_over(evidence[0].weights, [e.best for e in evidence])
-        >= answer_type.RESCUE_MAXSIM
+        and token_evidence.maxsim_over(evidence[0].weights, [e.best for e in evidence])
+        >= token_evidence.RESCUE_MAXSIM
     )
     if not hits or (best < min_score and not rescued):
         return Answer(
@@ -271,13 +271,13 @@ def compose_answer(
         else {}
     )
     attribute = unmentioned_attribute(question, cited)
-    if answer_type.ATTRIBUTE_SAID_IN_OTHER_WORDS and said_in_other_words(attribute, in_quote):
+    if token_evidence.ATTRIBUTE_SAID_IN_OTHER_WORDS and said_in_other_words(attribute, in_quote):
         attribute = []
     unmentioned = unmentioned_names(question, cited) + attribute
     unmentioned += unmentioned_compared(question, cited, holds_term)
     # A how-to question whose verb the quote never uses: the sources don't say how.
     unmentioned += unanswered_how_to(question, " ".join(q.text for q in quotes))
-    if answer_type.NAMED_THING_RULES and holds_kind and not unmentioned:
+    if question_kind.NAMED_THING_RULES and holds_kind and not unmentioned:
         unmentioned = unmentioned_focus(question, cited, _pull(embed, hits[0].passage.text))
     if holds_kind and not unmentioned and encode is not None and holds_term is not None:
         unmentioned = unmatched_words(
@@ -286,14 +286,14 @@ def compose_answer(
     # Each question word's best token match in any cited passage.
     best = [e.best for e in evidence]
     matched = word_evidence(question, evidence[0].words, best) if evidence else {}
-    weak = answer_type.RESCUE_WEAK_MATCH if rescued else answer_type.WEAK_MATCH
+    weak = token_evidence.RESCUE_WEAK_MATCH if rescued else token_evidence.WEAK_MATCH
     if holds_kind and not unmentioned and evidence and weak is not None:
         # Words no token of the cited passages matches: what the sources do not say.
         unmentioned = weak_words(matched, weak, at_least=1 if rescued else 2)
-    if holds_kind and not unmentioned and evidence and answer_type.FOCUS_WEAK_MATCH is not None:
+    if holds_kind and not unmentioned and evidence and token_evidence.FOCUS_WEAK_MATCH is not None:
         # The thing asked for by name, matched by no token of the cited passages ("interest rate").
-        unmentioned = weak_focus(question, matched, answer_type.FOCUS_WEAK_MATCH)
-    quote_weak = answer_type.FOCUS_QUOTE_WEAK_MATCH
+        unmentioned = weak_focus(question, matched, token_evidence.FOCUS_WEAK_MATCH)
+    quote_weak = token_evidence.FOCUS_QUOTE_WEAK_MATCH
     if holds_kind and not unmentioned and evidence and quote_weak is not None:
         # The thing asked for by name, matched weakly by the quote itself ("warranty" in a
         # sentence about carbon neutrality) and not well anywhere cited.

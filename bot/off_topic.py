@@ -24,9 +24,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from bot.answer_type import ASKING_WORDS
 from bot.conversation import ANAPHORA, FUNCTION_WORDS, MORE_FUNCTION_WORDS
 from bot.lexical import terms
+from bot.question_kind import ASKING_WORDS
 
 # A name of the sources (a word they only ever write capitalised: "Amazon", "Tesla", "Musk") used
 # as a modifier of a word they never use, in a question whose other words the sources never use

@@ -23,7 +23,6 @@ import numpy as np
 
 from bot import answer as answer_module
 from bot.answer import Answer, compose_answer, validate_question
-from bot.answer_type import load_lookups
 from bot.conversation import (
     asks_a_question_word,
     compares,
@@ -41,6 +40,7 @@ from bot.embedding import Embedder, get_embedder
 from bot.errors import IndexUnavailable, UnknownAnswer
 from bot.index import live_build, load_index, ranking_sentences_of
 from bot.lexical import terms
+from bot.lookups import load_lookups
 from bot.off_topic import off_topic
 from bot.retrieval import Hit, Ranking, Retriever
 from bot.settings import Settings

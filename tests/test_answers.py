@@ -3,6 +3,7 @@
 import dataclasses
 import json
 from pathlib import Path
+from types import ModuleType
 
 import numpy as np
 import pytest
@@ -10,32 +11,29 @@ import pytest
 import bot.answer
 import bot.lexical
 import bot.retrieval
-from bot import answer_type
+from bot import lookups, question_kind, token_evidence, unsaid
 from bot.answer import REFUSAL, Answer, announces, compose_answer, day, text_fragment_link
-from bot.answer_type import (
-    FOCUS_PULL,
-    SUBSTITUTES,
-    asked_focus,
-    asked_kind,
-    holds,
-    people_in,
-    places_in,
-    unmatched_words,
-    unmentioned_attribute,
-    unmentioned_focus,
-    unmentioned_names,
-    weak_focus,
-    weak_focus_in_quote,
-    without_focus,
-)
 from bot.chunking import Passage, chunk_articles, split_sentences
 from bot.corpus import load_corpus
 from bot.discord import render as discord_render
 from bot.errors import BadQuestion
+from bot.lookups import people_in, places_in
+from bot.question_kind import asked_kind, holds
 from bot.retrieval import Hit, TokenEvidence
 from bot.service import AnswerService, composed_as_asked, judged_on_both
 from bot.slack import render as slack_render
 from bot.terminal import render_text
+from bot.token_evidence import weak_focus, weak_focus_in_quote
+from bot.unsaid import (
+    FOCUS_PULL,
+    SUBSTITUTES,
+    asked_focus,
+    unmatched_words,
+    unmentioned_attribute,
+    unmentioned_focus,
+    unmentioned_names,
+    without_focus,
+)
 from tests.rendered import assert_label_shown
 
 
@@ -183,7 +181,7 @@ def test_what_a_question_asks_for(question: str, kind: str | None) -> None:
 
 
 def test_the_forms_of_session_9_switch_off(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(answer_type, "ASKED_KIND_FORMS", False)
+    monkeypatch.setattr(question_kind, "ASKED_KIND_FORMS", False)
     assert asked_kind("whats bezos net worth right now") is None
     assert asked_kind("Who started the carmaker Lucid?") is None
 
@@ -193,8 +191,8 @@ def named_things(monkeypatch: pytest.MonkeyPatch, service: AnswerService) -> Non
     """The partial label's rules for things asked for by name, off in the bot (measured), over
     the quotes they were measured on: without late interaction, which quotes "What battery
     range will the Amazon EV have?" from a passage whose words they take for an answer."""
-    monkeypatch.setattr(answer_type, "NAMED_THING_RULES", True)
-    monkeypatch.setattr(answer_type, "KIND_NOUN_MODIFIERS", False)  # as they were measured
+    monkeypatch.setattr(question_kind, "NAMED_THING_RULES", True)
+    monkeypatch.setattr(question_kind, "KIND_NOUN_MODIFIERS", False)  # as they were measured
     monkeypatch.setattr(service.retriever, "late", None)
 
 
@@ -211,9 +209,9 @@ def test_what_a_question_asks_for_by_the_named_thing_rules(
     monkeypatch: pytest.MonkeyPatch, question: str, kind: str | None, off: str | None
 ) -> None:
     # Session 10's kinds read "What does … cost" for the label: measured apart from these rules.
-    monkeypatch.setattr(answer_type, "KIND_NOUN_MODIFIERS", False)
+    monkeypatch.setattr(question_kind, "KIND_NOUN_MODIFIERS", False)
     assert asked_kind(question) == off
-    monkeypatch.setattr(answer_type, "NAMED_THING_RULES", True)
+    monkeypatch.setattr(question_kind, "NAMED_THING_RULES", True)
     assert asked_kind(question) == kind
 
 
@@ -311,7 +309,7 @@ def test_an_attribute_asked_for_by_a_name_the_passages_never_use(
 def test_session_13_attribute_grammar_off_reads_like_and_worry_as_attributes(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr(answer_type, "ATTRIBUTE_GRAMMAR", frozenset())
+    monkeypatch.setattr(unsaid, "ATTRIBUTE_GRAMMAR", frozenset())
     passage = "Tesla has built a cult-like following. Resource extraction like cobalt."
     assert unmentioned_attribute("what's tesla's fanbase like?", passage) == ["fanbase like"]
     assert unmentioned_attribute("what's the worry with cobalt?", passage) == ["worry"]
@@ -465,12 +463,12 @@ def unmatched_words_on(monkeypatch: pytest.MonkeyPatch, service: AnswerService) 
     """The label for words no passage holds, off in the bot, at the threshold measured, over
     the quotes it was measured on (without late interaction, "What color options will the
     Amazon car come in?" quotes a sentence it does not label)."""
-    monkeypatch.setattr(answer_type, "UNMATCHED_Z", -0.3)
+    monkeypatch.setattr(unsaid, "UNMATCHED_Z", -0.3)
     monkeypatch.setattr(service.retriever, "late", None)
 
 
 # Words no passage of the article holds, weighed against everyday nouns in their place
-# (answer_type.unmatched_words, off in the bot; docs/quality.md, "Words the sources never use
+# (unsaid.unmatched_words, off in the bot; docs/quality.md, "Words the sources never use
 # (session 7)").
 @pytest.mark.parametrize(
     ("question", "word"),
@@ -529,7 +527,7 @@ def test_only_words_no_passage_holds_are_weighed_against_the_substitutes(
     assert asked[2] == question.replace("tires", SUBSTITUTES[0])
     # Every word held, or the check off: nothing is encoded.
     assert unmatched_words("Which cars does Tesla make?", "x", lambda t: True, encode) == []
-    monkeypatch.setattr(answer_type, "UNMATCHED_Z", None)
+    monkeypatch.setattr(unsaid, "UNMATCHED_Z", None)
     assert unmatched_words(question, "Tesla sells cars.", held.__contains__, encode) == []
     assert len(asked) == 2 + len(SUBSTITUTES)
 
@@ -849,7 +847,7 @@ def test_a_question_naming_the_kind_of_place_wants_a_place_of_that_kind(
     monkeypatch: pytest.MonkeyPatch, question: str, text: str, on: bool, off: bool
 ) -> None:
     assert holds("place", text, question, of_the_kind_asked=True) is on
-    monkeypatch.setattr(answer_type, "PLACE_OF_THE_KIND_ASKED", False)
+    monkeypatch.setattr(question_kind, "PLACE_OF_THE_KIND_ASKED", False)
     assert holds("place", text, question, of_the_kind_asked=True) is off
     # Which sentence is quoted does not change: any place still counts there.
     assert holds("place", text, question) is off
@@ -895,7 +893,7 @@ def test_a_thing_asked_for_that_no_cited_token_matches_labels_the_answer(
     # Matched well in a second cited passage: answered.
     other = focus_hit(words, (0.4, 0.1, 0.1, 0.1))
     assert compose_answer(question, [*hits, other], {}, min_score=0.1).outcome == "answered"
-    monkeypatch.setattr(answer_type, "FOCUS_WEAK_MATCH", None)
+    monkeypatch.setattr(token_evidence, "FOCUS_WEAK_MATCH", None)
     assert compose_answer(question, hits, {}, min_score=0.1).outcome == "answered"
 
 
@@ -1055,7 +1053,7 @@ def test_the_thing_asked_for_by_name_read_from_its_grammar(
     monkeypatch: pytest.MonkeyPatch, question: str, focus: str | None, before: str | None
 ) -> None:
     assert asked_focus(question) == focus
-    monkeypatch.setattr(answer_type, "FOCUS_FIXES", False)
+    monkeypatch.setattr(unsaid, "FOCUS_FIXES", False)
     assert asked_focus(question) == before
 
 
@@ -1102,7 +1100,7 @@ def test_the_thing_asked_for_matched_weakly_by_the_quote_labels_the_answer(
     # Matched well somewhere cited (over FOCUS_CITED_CEILING): the quote may say it in other words.
     assert weak_focus_in_quote(question, {"tires": 0.2}, {"tires": 0.5}, 0.24) == []
     assert weak_focus_in_quote(question, {"tires": 0.2}, {"tires": 0.35}, 0.24) == ["tires"]
-    monkeypatch.setattr(answer_type, "FOCUS_QUOTE_WEAK_MATCH", None)
+    monkeypatch.setattr(token_evidence, "FOCUS_QUOTE_WEAK_MATCH", None)
     assert compose_answer(question, [hit], {}, min_score=0.1).outcome == "answered"
 
 
@@ -1164,10 +1162,16 @@ SESSION_11_RULES = (
 )
 
 
+def home_of(rule: str) -> ModuleType:
+    """The one module whose code reads the rule's flag (a patch lands where it is read)."""
+    (home,) = [m for m in (question_kind, unsaid, token_evidence) if hasattr(m, rule)]
+    return home
+
+
 @pytest.fixture
 def session_11(monkeypatch: pytest.MonkeyPatch) -> None:
     for rule in SESSION_11_RULES:
-        monkeypatch.setattr(answer_type, rule, True)
+        monkeypatch.setattr(home_of(rule), rule, True)
 
 
 @pytest.mark.parametrize(
@@ -1202,7 +1206,7 @@ def test_session_11_kinds(
 ) -> None:
     assert asked_kind(question) == for_label
     for_quote = asked_kind(question, for_label=False)
-    monkeypatch.setattr(answer_type, rule, False)
+    monkeypatch.setattr(home_of(rule), rule, False)
     assert asked_kind(question) == off
     assert asked_kind(question, for_label=False) == for_quote  # the quote is chosen as before
 
@@ -1231,7 +1235,7 @@ def test_session_11_things_asked_about(
     monkeypatch: pytest.MonkeyPatch, session_11: None, question: str, rule: str, focus: str | None
 ) -> None:
     assert asked_focus(question) == focus
-    monkeypatch.setattr(answer_type, rule, False)
+    monkeypatch.setattr(home_of(rule), rule, False)
     assert asked_focus(question) is None
 
 
@@ -1268,7 +1272,7 @@ def test_session_11_where_on_the_map(
 ) -> None:
     assert holds("place", text, question, of_the_kind_asked=True) is holds_it
     assert holds("place", text, question) is off  # choosing the quote: as before
-    monkeypatch.setattr(answer_type, "WHERE_ON_THE_MAP", False)
+    monkeypatch.setattr(question_kind, "WHERE_ON_THE_MAP", False)
     assert holds("place", text, question, of_the_kind_asked=True) is off
 
 
@@ -1278,7 +1282,7 @@ def test_session_12_where_is_a_thing_needs_a_place_on_the_map(
     question, text = "where is tesla's berlin gigafactory", "Tesla and Amazon have pledged."
     assert holds("place", text, question, of_the_kind_asked=True) is False
     assert holds("place", "It stands near Austin, Texas.", question, of_the_kind_asked=True)
-    monkeypatch.setattr(answer_type, "WHERE_IS_A_THING", False)
+    monkeypatch.setattr(question_kind, "WHERE_IS_A_THING", False)
     assert holds("place", text, question, of_the_kind_asked=True) is True
 
 
@@ -1293,10 +1297,11 @@ def test_session_11_an_attribute_said_in_other_words_is_answered(
         evidence=TokenEvidence(words, (1.0,) * 3, (0.9, 0.9, 0.5), ((0.9, 0.9, 0.5), (0.2,) * 3)),
     )
     # No cited passage says "goal", but the quote matches it 0.5 (over FOCUS_CITED_CEILING).
-    assert answer_type.unmentioned_attribute(question, hit.passage.text) == ["market goal"]
+    assert unsaid.unmentioned_attribute(question, hit.passage.text) == ["market goal"]
     assert compose_answer(question, [hit], {}, min_score=0.1).outcome == "answered"
-    assert answer_type.said_in_other_words(["market goal"], {"market": 0.9, "goal": 0.44}) is False
-    monkeypatch.setattr(answer_type, "ATTRIBUTE_SAID_IN_OTHER_WORDS", False)
+    in_quote = {"market": 0.9, "goal": 0.44}
+    assert token_evidence.said_in_other_words(["market goal"], in_quote) is False
+    monkeypatch.setattr(token_evidence, "ATTRIBUTE_SAID_IN_OTHER_WORDS", False)
     answer = compose_answer(question, [hit], {}, min_score=0.1)
     assert answer.partial_label == (
         "The sources don't say anything about market goal; the closest passage:"
@@ -1334,11 +1339,11 @@ def test_session_11_labels_over_the_shipped_article(
 
 def test_warm_up_loads_the_answers_lookups(service: AnswerService) -> None:
     # Each costs 0.2-0.7 s on first use: paid at start, not by the first "who" or "how fast".
-    lookups = (answer_type._units, answer_type._places_of_kind, answer_type._first_names)
-    for lookup in lookups:
-        lookup.cache_clear()
+    loaders = (lookups.unit_registry, lookups._places_of_kind, lookups._first_names)
+    for loader in loaders:
+        loader.cache_clear()
     service.warm_up()
-    assert [lookup.cache_info().currsize for lookup in lookups] == [1, 1, 1]
+    assert [loader.cache_info().currsize for loader in loaders] == [1, 1, 1]
 
 
 # Session 12 (docs/quality.md, "Near-domain (session 12)"): a comparison asks about both things
@@ -1366,11 +1371,11 @@ def test_session_12_things_compared_that_the_sources_never_name(
 ) -> None:
     article = (DATA.parent.parent / "corpus" / "bezos-vs-musk-ev-rivalry.md").read_text()
     named = set(bot.lexical.terms([article])[0]).__contains__
-    assert answer_type.unmentioned_compared(question, "", named) == unnamed
+    assert unsaid.unmentioned_compared(question, "", named) == unnamed
     # Without the index's words, the passage's: "cars" is not "vehicles".
-    assert answer_type.unmentioned_compared(question, article) == unnamed
-    monkeypatch.setattr(answer_type, "COMPARED_THINGS", False)
-    assert answer_type.unmentioned_compared(question, "", named) == []
+    assert unsaid.unmentioned_compared(question, article) == unnamed
+    monkeypatch.setattr(unsaid, "COMPARED_THINGS", False)
+    assert unsaid.unmentioned_compared(question, "", named) == []
 
 
 # Over the shipped article as the bot answers (tuning questions): each fails with its rule off.
@@ -1399,7 +1404,7 @@ def test_session_12_near_domain_rules_over_the_shipped_article(
     assert answer.outcome == outcome, (answer.partial_label, answer.answer)
     assert answer.quotes and answer.citations
     if rule is not None:
-        monkeypatch.setattr(answer_type, rule, False)
+        monkeypatch.setattr(home_of(rule), rule, False)
         assert service.ask(question).outcome != outcome
 
 

@@ -757,7 +757,7 @@ def conversations(name: str) -> list[dict]:
 # type of company?" pointing at the answer before's names: tuning-4 18 of 20. Session 13: tuning-10
 # 22 of 30 (session 12's blind set) and tuning-11 25 of 30 (blind, the clean check), no switch
 # searched as a follow-up in either; "what's X like?" and "the worry with X" read as no attribute
-# asked (bot.answer_type.ATTRIBUTE_GRAMMAR): tuning-7 24, tuning-11 27.
+# asked (bot.unsaid.ATTRIBUTE_GRAMMAR): tuning-7 24, tuning-11 27.
 @pytest.mark.parametrize(
     ("name", "right_floor", "switched_ceiling"),
     [

