@@ -34,6 +34,7 @@
                                            [--attribute-grammar off|RULES ...]
                                            [--short-late TERMS:WEIGHT|off [...]]
                                            [--how-to off|on [off|on ...]]
+                                           [--follow-ups-14 off|RULES [off|RULES ...]]
 
 Asks every question as `evbot ask` does (AnswerService over a fresh index of corpus/) and prints,
 per set: right passage first / in the top three, the quoted answer holding the expected words,
@@ -146,7 +147,14 @@ deliveries?" asks for a number); and session 12's (docs/quality.md, "Near-domain
 asks about X). `--answer-words-evidence off on` measures session 13's follow-up candidate that
 picks up a word of the answer before (its word family) keeping its context when the context's
 first passage matches its own words at least as well (`bot.service.ANSWER_WORDS_EVIDENCE`, off;
-docs/quality.md, "Conversations (session 13)"), each in turn. `--off-topic off name+request`
+docs/quality.md, "Conversations (session 13)"), each in turn. `--follow-ups-14 off
+lower+offctx+those` measures session 14's follow-up rules (docs/quality.md, "Conversations
+(session 14)"), joined by "+", each variant in turn: `lower` (a word typed in lower case that the
+sources write only as a name, in at most half their passages, and the turn before never said, names
+its own topic: `bot.service.LOWERCASE_NAMES`), `offctx` (a question only naming something whose
+context's first passage matches it under 0.05, its own 0.1 better, is searched alone:
+`bot.service.OFF_CONTEXT_MATCH`), `those` ("those rivals" points at the answer before's names:
+`bot.conversation.THOSE_ANY_PLURAL`), `off` none. `--off-topic off name+request`
 measures session 12's rules refusing a question by its own words, alone and in a thread
 (bot/off_topic.py; docs/quality.md, "Off-topic questions refused (session 12)"), joined by "+",
 each variant in turn: `name` (a name of the sources modifying a word they never use: "the
@@ -321,6 +329,8 @@ SETS = {
 # Session 9's follow-up ranking rules as `--follow-up-ranking on` sets them.
 SESSION_9_NEXT_PRIOR = 1.0
 SESSION_9_SENTENCE_AFTER = 0.1
+# Session 14's off-context cosine as `--follow-ups-14 offctx` sets it (OFF_CONTEXT_MATCH).
+SESSION_14_OFF_CONTEXT = 0.05
 # Session 10's word rules as `--follow-up-words on` sets them (bot.conversation.FOLLOW_UP_RULES).
 SESSION_10_WORDS = ("contractions", "function-words", "subject", "definite", "compare")
 
@@ -398,6 +408,14 @@ def set_kind_of_referents(kind_of_referents: str, bench: Bench) -> str:
 def set_answer_words_evidence(answer_words_evidence: str, bench: Bench) -> str:
     bot.service.ANSWER_WORDS_EVIDENCE = answer_words_evidence == "on"
     return f"=== the answer before's words as evidence: {answer_words_evidence}"
+
+
+def set_follow_ups_14(follow_ups_14: str, bench: Bench) -> str:
+    rules = set(follow_ups_14.split("+"))
+    bot.service.LOWERCASE_NAMES = "lower" in rules
+    bot.service.OFF_CONTEXT_MATCH = SESSION_14_OFF_CONTEXT if "offctx" in rules else None
+    bot.conversation.THOSE_ANY_PLURAL = "those" in rules
+    return f"=== session 14's follow-up rules: {follow_ups_14}"
 
 
 def set_attribute_grammar(attribute_grammar: str, bench: Bench) -> str:
@@ -634,6 +652,7 @@ SWITCHES = (
     Switch("sentence_weight", 1, set_sentence_weight),
     Switch("unmatched_z", 2, set_unmatched_z),
     Switch("token_evidence", 4, set_token_evidence),
+    Switch("follow_ups_14", 36, set_follow_ups_14),
 )
 
 
@@ -1162,6 +1181,13 @@ def main() -> None:
         default=[None],
         help="a follow-up candidate picking up a word of the answer before keeps its context when "
         "the context's first passage matches its words as well (session 13), each in turn",
+    )
+    parser.add_argument(
+        "--follow-ups-14",
+        nargs="+",
+        default=[None],
+        help="session 14's follow-up rules joined by '+' (lower, offctx, those) or off, each in "
+        "turn",
     )
     parser.add_argument(
         "--attribute-grammar",

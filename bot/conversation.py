@@ -147,6 +147,11 @@ def _points_back(words: Sequence[str]) -> list[str]:
     return pointers
 
 
+def points_back(question: str) -> bool:
+    """Whether the question holds a word pointing at something said before it."""
+    return bool(_points_back(_words(question.lower())))
+
+
 def is_bare(question: str) -> bool:
     """Only a noun phrase: "recycling", "chargers?", "bezos personality?". No opener ("and
     Amazon?" borrows the question before), no question word or verb of its own, no pointer back:
@@ -301,11 +306,24 @@ _OTHER = re.compile(rf"\bthe other (?:{'|'.join(_POINTED_AT)})\b")
 # "why do those places matter?" after an answer naming Europe and Asia: the places it named.
 _POINTED_AT_MANY = ("places", "countries", "regions", "markets", "companies", "firms", "partners")
 _THOSE = re.compile(rf"\b(?:those|these) (?:{'|'.join(_POINTED_AT_MANY)})\b")
+# "who are those rivals?": "those" or "these" and any plural noun after a function word points at
+# what the answer before named, not only the nouns above; not after a content word ("who runs
+# lucid these days": a time). Session 14, on; `benchmarks/quality.py --follow-ups-14 those`.
+THOSE_ANY_PLURAL = True
+_THOSE_ANY = re.compile(r"(?:^|\b([a-z']+) )(?:those|these) [a-z]+[^s\W]s\b")
 # "what type of company?" after "Which EV maker did Amazon invest in?" asks about the maker the
 # answer before named (Rivian), as "that company" does; alone it quoted the EV project's team.
 # Session 12; `benchmarks/quality.py --kind-of-referents off on`.
 KIND_OF_REFERENTS = True
 _KIND_OF = re.compile(rf"\b(?:what|which) (?:kind|type|sort)s? of (?:{'|'.join(_POINTED_AT)})\b")
+
+
+def _points_at_many(lowered: str) -> bool:
+    """ "those rivals" or "these firms" opening the question or after one of its function words."""
+    return any(
+        m.group(1) is None or m.group(1) in _function_words() | _OWN_QUESTION
+        for m in _THOSE_ANY.finditer(lowered)
+    )
 
 
 def names(text: str) -> list[str]:
@@ -350,6 +368,7 @@ def referents(question: str, before: str, answer: str | None) -> list[str]:
         _DEMONSTRATIVE.search(lowered)
         or ("other" in OWN_TOPIC and _OTHER.search(lowered))
         or ("those" in OWN_TOPIC and _THOSE.search(lowered))
+        or (THOSE_ANY_PLURAL and _points_at_many(lowered))
         or asks_the_kind_of_what_was_named(question)
     )
     if not pointed and not _PERSONAL & set(_words(question)):

@@ -33,6 +33,7 @@ from bot.conversation import (
     names_own_subject,
     new_names,
     picks_up,
+    points_back,
     referents,
     search_query,
 )
@@ -140,6 +141,24 @@ COMPARISON_NAMES = True
 # helps. "who's competing with them?" after "what are tesla's weak spots" found a space-race
 # passage alone. Session 13; `benchmarks/quality.py --answer-words-evidence off on`.
 ANSWER_WORDS_EVIDENCE = False
+# A follow-up candidate's word the sources write only as a name ("europe", "asia": written_as_name)
+# that the turn before never said names its own topic, as a capitalised new name does: typed in
+# lower case, "what about europe and asia?" after "who are tesla's rivals" is a topic switch.
+# Session 14, on: with OFF_CONTEXT_MATCH and THOSE_ANY_PLURAL, tuning conversations 258 -> 259 of
+# 306, switches searched as follow-ups 2 -> 0, held out unchanged (docs/quality.md, "Conversations
+# (session 14)"); `benchmarks/quality.py --follow-ups-14 off lower+offctx+those`.
+LOWERCASE_NAMES = True
+# Only a name in at most this share of the passages: one most passages use ("bezos" in every one,
+# "amazon" in 15 of 26) is what the sources are about, not a topic ("and bezos?" after "what's musk
+# like as a person" asks the question before about him).
+NAME_TOPIC_SHARE = 0.5
+# A follow-up candidate whose context's first passage matches the question alone under this cosine,
+# while its own first passage matches it OFF_CONTEXT_GAP better, is searched alone: the context
+# answers something else ("and the minerals?" after "what is the prime integration thing": the
+# Prime passage 0.01, the minerals passage 0.17). None: off. Session 14, on;
+# `benchmarks/quality.py --follow-ups-14 offctx`.
+OFF_CONTEXT_MATCH: float | None = 0.05
+OFF_CONTEXT_GAP = 0.1
 
 
 def best_similarity(retriever: Retriever, query_vector: np.ndarray) -> float:
@@ -173,6 +192,27 @@ def written_as_name(retriever: Retriever, word: str) -> bool:
     ]
     within = [w for w, starts in found if not starts]
     return bool(within) and all(w[0].isupper() and not w.isupper() for w, _ in found)
+
+
+def names_a_topic(question: str) -> bool:
+    """Whether a question only names something: it asks no question word of its own and points
+    at nothing said before ("and the minerals?"; not "what year?", "and if he pulls it off?")."""
+    return not asks_a_question_word(question) and not points_back(question)
+
+
+def lowercase_names(retriever: Retriever, question: str, said: str) -> list[str]:
+    """The question's content words typed in lower case that the sources write only as names
+    (`written_as_name`) and `said` (the turn before) does not use: "europe", "asia"."""
+    before = {w.removesuffix("'s") for w in re.findall(r"[\w']+", said.lower().replace("’", "'"))}
+    words = dict.fromkeys(w.removesuffix("'s") for w in content_words(question))
+    passages = len(retriever.index.passages)
+    return [
+        w
+        for w in words
+        if w not in before
+        and written_as_name(retriever, w)
+        and int((retriever.index.lexical.scored(w)[1] > 0).sum()) <= NAME_TOPIC_SHARE * passages
+    ]
 
 
 def _found_for(retriever: Retriever, word: str) -> list[str]:
@@ -651,11 +691,15 @@ class AnswerService:
 
         A question naming a name the turn before (question and the answer, when known) did not,
         one the sources use, names its own topic and is searched alone ("and what about
-        Rivian?"). A pronoun pointing at a name only the answer before said is searched with
-        that name, not with the question before ("Elon Musk what is he known for?" after "Who is
-        Tesla's CEO?"). `resolved` is `resolved(question, history, previous_answer)` when the
-        caller has worked it out already (`ask` does), and `searches` the question's
-        `QuestionSearches`, made with the same arguments, when the caller keeps them (`ask` does).
+        Rivian?"), and so does a word typed in lower case that the sources write only as a name,
+        in few passages ("what about europe and asia?", LOWERCASE_NAMES). A question only naming
+        something whose context's first passage does not match it at all is searched alone
+        ("and the minerals?", OFF_CONTEXT_MATCH). A pronoun pointing at a name only the answer
+        before said is searched with that name, not with the question before ("Elon Musk what is
+        he known for?" after "Who is Tesla's CEO?"). `resolved` is `resolved(question, history,
+        previous_answer)` when the caller has worked it out already (`ask` does), and `searches`
+        the question's `QuestionSearches`, made with the same arguments, when the caller keeps
+        them (`ask` does).
         """
         retriever = retriever or self.retriever
         if searches is None:
@@ -687,6 +731,8 @@ class AnswerService:
             return question, vector
         # Only when the answer before is known: without it, who was named before is not.
         own_names = new_names(question, f"{history[-1]} {previous_answer}")
+        if LOWERCASE_NAMES and previous_answer and not own_names:
+            own_names = lowercase_names(retriever, question, f"{history[-1]} {previous_answer}")
         if (
             previous_answer
             and own_names
@@ -703,6 +749,10 @@ class AnswerService:
         if not len(own_top) or not len(context_top):
             return question, vector
         own_best = float(vectors[int(own_top[0])] @ vector)
+        if OFF_CONTEXT_MATCH is not None and names_a_topic(question):
+            context_match = float(vectors[int(context_top[0])] @ vector)
+            if context_match < OFF_CONTEXT_MATCH and own_best - context_match >= OFF_CONTEXT_GAP:
+                return question, vector
         weak = own_best < FOLLOW_UP_OWN_MATCH or (
             "floor" in REFUSED_ALONE and searches.refused_alone
         )
