@@ -216,15 +216,18 @@ class Embedder:
         token_states = getattr(self.query_encoder(), "token_states", None)
         if token_states is None:
             return self.token_vectors([text])[0]
-        features, states = token_states(text)
-        offsets = features["offset_mapping"][0]
-        real = offsets[:, 1] > offsets[:, 0]  # [CLS] and [SEP] have empty offsets
-        return TokenVectors(
-            ids=features["input_ids"][0][real],
-            spans=offsets[real],
-            words=features["word_ids"][0][real],
-            vectors=_normalised(np.asarray(states, dtype=np.float32)[real]),
-        )
+        return _onnx_token_vectors(*token_states(text))
+
+    def passage_token_vectors(self, texts: Sequence[str]) -> list[TokenVectors]:
+        """`token_vectors` of passages for late interaction, on one thread: each text alone by
+        the ONNX pass when that answers questions (no padding, and 15-20 % less CPU than torch's
+        padded batch on SciFact abstracts), else torch's batches of texts by length."""
+        states = getattr(self.query_encoder(), "fresh_token_states", None)
+        if states is not None:
+            return [_onnx_token_vectors(*states(text)) for text in texts]
+        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))  # little padding
+        made = dict(zip(order, self.token_vectors([texts[i] for i in order]), strict=True))
+        return [made[i] for i in range(len(texts))]
 
     def encode_query(self, text: str) -> np.ndarray:
         """One text's normalised vector: what `encode([text])[0]` gives, within 1e-5, faster."""
@@ -288,6 +291,18 @@ class Embedder:
             list(texts), add_special_tokens=False, truncation=False, verbose=False
         )
         return [len(ids) for ids in encoded["input_ids"]]
+
+
+def _onnx_token_vectors(features: dict[str, np.ndarray], states: np.ndarray) -> TokenVectors:
+    """TokenVectors of one text from the ONNX pass's tokenizer features and token states."""
+    offsets = features["offset_mapping"][0]
+    real = offsets[:, 1] > offsets[:, 0]  # [CLS] and [SEP] have empty offsets
+    return TokenVectors(
+        ids=features["input_ids"][0][real],
+        spans=offsets[real],
+        words=features["word_ids"][0][real],
+        vectors=_normalised(np.asarray(states, dtype=np.float32)[real]),
+    )
 
 
 def set_thread_pools(threads: int | None = None) -> int:

@@ -151,13 +151,17 @@ def _session_encoder(model: SentenceTransformer, path: Path) -> Callable[[str], 
     # vector is made (bot/retrieval.py), so the pass is not run twice. Replaced whole: atomic.
     last: list[tuple[str, dict[str, np.ndarray], np.ndarray]] = []
 
-    def token_states(text: str) -> tuple[dict[str, np.ndarray], np.ndarray]:
+    def fresh_token_states(text: str) -> tuple[dict[str, np.ndarray], np.ndarray]:
         """The text's tokenizer features and its tokens' states (tokens x d, not normalised)."""
+        features = tokenize(text)
+        return features, session.run(None, {name: features[name] for name in names})[0][0]
+
+    def token_states(text: str) -> tuple[dict[str, np.ndarray], np.ndarray]:
+        """`fresh_token_states`, kept for the last text (the question's vector, then its tokens)."""
         seen = last[:1]
         if seen and seen[0][0] == text:
             return seen[0][1], seen[0][2]
-        features = tokenize(text)
-        tokens = session.run(None, {name: features[name] for name in names})[0][0]
+        features, tokens = fresh_token_states(text)
         last[:] = [(text, features, tokens)]
         return features, tokens
 
@@ -169,6 +173,7 @@ def _session_encoder(model: SentenceTransformer, path: Path) -> Callable[[str], 
 
     encode_one.onnx_path = path  # type: ignore[attr-defined]  # which file answers (tests, logs)
     encode_one.token_states = token_states  # type: ignore[attr-defined]
+    encode_one.fresh_token_states = fresh_token_states  # type: ignore[attr-defined]
     return encode_one
 
 

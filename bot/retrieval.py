@@ -230,7 +230,9 @@ class LateInteraction:
                 # batches; a cold candidate cost XQuAD-en's first questions 0.5 s each.
                 wanted = range(len(self.index.passages))
             missing = [row for row in dict.fromkeys(wanted) if row not in self._passages]
-        made = self.embedder.token_vectors([_dense_text(self.index.passages[r]) for r in missing])
+        made = self.embedder.passage_token_vectors(
+            [_dense_text(self.index.passages[r]) for r in missing]
+        )
         with self._lock:
             for row, tokens in zip(missing, made, strict=True):
                 # float16 halves the cache; MaxSim's product is float32 (the same answers).

@@ -291,6 +291,29 @@ def test_a_questions_tokens_from_its_vector_pass_are_the_models(service: AnswerS
         np.testing.assert_allclose(reused.vectors, torch_made.vectors, atol=1e-4)
 
 
+def test_a_passages_tokens_by_the_onnx_pass_are_the_models(
+    service: AnswerService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    embedder = service.embedder
+    index = service.retriever.index
+    texts = [bot.retrieval._dense_text(index.passages[row]) for row in (0, 5, 3)]
+    texts.append(" ".join(["Gigafactory capacity, cell chemistry."] * 80))  # past the window
+    onnx_made = embedder.passage_token_vectors(texts)
+    # Without ONNX Runtime, torch's batches, sorted by length and given back in order.
+    monkeypatch.setattr(embedder, "query_encoder", lambda: embedder.encode)
+    torch_sorted = embedder.passage_token_vectors(texts)
+    for text, onnx, by_length, torch_made in zip(
+        texts, onnx_made, torch_sorted, embedder.token_vectors(texts), strict=True
+    ):
+        assert len(onnx.ids) == min(len(torch_made.ids), embedder.max_tokens) > 0
+        for made in (onnx, by_length):
+            assert made.ids.tolist() == torch_made.ids.tolist()
+            assert made.spans.tolist() == torch_made.spans.tolist()
+            assert made.words.tolist() == torch_made.words.tolist()
+            np.testing.assert_allclose(made.vectors, torch_made.vectors, atol=1e-4)
+        assert text[int(onnx.spans[-1][0]) : int(onnx.spans[-1][1])]  # spans index the text
+
+
 def test_a_large_index_answers_without_late_interaction(
     shipped_settings, embedder, tmp_path
 ) -> None:
