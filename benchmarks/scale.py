@@ -7,7 +7,9 @@ questions match), a marker word per passage, two sentences each, and clustered s
 vectors in place of the encoder's (encoding 10^6 passages would take a day on 2 cores;
 benchmarks/core.py measures the encoder's throughput). Then a fresh process loads the index
 with `load_index` and answers SciFact's questions as `evbot eval` does: embed the question,
-rank, pick passages, quote. Figures, per size:
+rank, pick passages, quote; with --late, late interaction (bot/retrieval.py) also re-ranks the
+answer's top passages and scores its quote, whatever EVBOT_LATE_INTERACTION_MAX_PASSAGES says.
+Figures, per size:
     build_passages_per_s  passages written per second, vectors given (no encoding)
     disk_mb               the build folder on disk
     rss_mb                resident memory of the answering process after load (model included)
@@ -21,8 +23,13 @@ rank, pick passages, quote. Figures, per size:
     cold_*                with --cache cold or both: the same, after the build's files were
                           dropped from the page cache (posix_fadvise), as after a reboot; the
                           plain keys are then the warm run (every file read once beforehand)
-    answer_embed/rank/hits_p50_ms  where an answer's time goes (the question's vector, the
-                          ranking, the chosen passages with their sentence scores)
+    answer_embed/rank/late/hits_p50_ms  where an answer's time goes (the question's vector, the
+                          ranking, the answer's re-ranking by late interaction, the chosen
+                          passages with their sentence scores)
+    word_pieces_s         with --late: counting the passages' word pieces for the build
+    idf_s                 with --late: late interaction's IDF in the answering process (read
+                          from the build's counts)
+    late_encoded_mean     with --late: passages whose token vectors an answer encoded (cold)
 Prints figures; asserts nothing. The 10^6 size needed ~10 GB of memory while it built, before the
 ranking's sentence vectors added 1.5 GB (float16, 2 per passage); with
 --keep DIR the build is written to DIR and reused by later runs of the same size.
@@ -56,7 +63,7 @@ ANSWER = """
 import json, re, sys, time
 from pathlib import Path
 index_dir, model, questions = Path(sys.argv[1]), sys.argv[2], json.loads(sys.argv[3])
-compare = sys.argv[4] == "compare"
+compare, late = sys.argv[4] == "compare", sys.argv[5] == "late"
 
 def rss_mb(field="VmRSS"):
     status = Path("/proc/self/status").read_text()
@@ -73,7 +80,18 @@ before = rss_mb()
 started = time.perf_counter()
 index = load_index(index_dir, model)
 load_s = time.perf_counter() - started
-retriever = Retriever(index, embedder)
+retriever = Retriever(index, embedder, late_interaction=late)
+idf_s = None
+if late:
+    started = time.perf_counter()
+    retriever.late.idf()
+    idf_s = time.perf_counter() - started
+encoded = []  # passages each answer encoded for late interaction
+encode_passages = embedder.passage_token_vectors
+def counted(texts):
+    encoded[-1] += len(texts)
+    return encode_passages(texts)
+embedder.passage_token_vectors = counted
 articles = index.manifest["articles"]
 ways = {"": embedder.encode_query}
 if compare:  # "int8": the question embedded by the int8 ONNX model
@@ -82,15 +100,18 @@ if compare:  # "int8": the question embedded by the int8 ONNX model
     ways["int8"] = onnx_query_encoder(embedder.model, resolve_model(model)[0], embedder.encode,
                                       quantized=True)
 timed = {way: ([], []) for way in ways}
-steps = {"embed": [], "rank": [], "hits": []}
+steps = {"embed": [], "rank": [], "late": [], "hits": []}
 for n, text in enumerate(questions):
     # Both ways question by question, in turn first: the shared machine's load hits both alike.
     for way in sorted(ways, reverse=n % 2 == 1):
+        encoded.append(0)
         started, started_cpu = time.perf_counter(), time.process_time()
         vector = ways[way](text)
         embedded = time.perf_counter()
         ranking = retriever.rank(text, vector)
         ranked = time.perf_counter()
+        ranking = retriever.answer_ranking(text, ranking)  # as evbot eval; as it is without late
+        reranked = time.perf_counter()
         hits = retriever.hits(text, vector, ranking, 3)
         chosen = time.perf_counter()
         compose_answer(text, hits, articles, min_score=0.3,
@@ -101,10 +122,12 @@ for n, text in enumerate(questions):
             if not way:
                 steps["embed"].append((embedded - started) * 1000)
                 steps["rank"].append((ranked - embedded) * 1000)
-                steps["hits"].append((chosen - ranked) * 1000)
+                steps["late"].append((reranked - ranked) * 1000)
+                steps["hits"].append((chosen - reranked) * 1000)
 print(json.dumps({"load_s": load_s, "rss_mb": rss_mb(), "rss_index_mb": rss_mb() - before,
                   "rss_anon_mb": rss_mb("RssAnon"), "rss_file_mb": rss_mb("RssFile"),
-                  "timed": timed, "steps": steps}))
+                  "timed": timed, "steps": steps, "idf_s": idf_s,
+                  "late_encoded": encoded[5 * len(ways):]}))
 """
 
 
@@ -156,23 +179,30 @@ def synthetic(passages: int, texts: list[str]):  # -> (articles, bot.index._Vect
     return articles, _Vectors(made, unit(passages), unit(2 * passages), ranking)
 
 
-def _build(index_dir: Path, passages: int) -> tuple[Path, float | None]:
-    """The build of `passages` passages in index_dir: reused when one is there, else written
-    (the seconds it took, None when reused)."""
-    from bot.index import _write_build, read_manifest
+def _build(index_dir: Path, passages: int, late: bool) -> tuple[Path, float | None, float | None]:
+    """The build of `passages` passages in index_dir: reused when one is there (with its
+    word-piece counts, if `late`), else written; the seconds it took and those of counting the
+    word pieces (None when reused or not counted)."""
+    from bot.embedding import get_embedder
+    from bot.index import WORD_PIECES, _write_build, read_manifest, word_piece_counts
     from bot.settings import load_settings
 
     settings = load_settings(index_dir=index_dir)
     if (index_dir / "current").exists():
         build, manifest = read_manifest(index_dir)
-        if manifest["counts"]["passages"] == passages:
-            return build, None
+        counted = WORD_PIECES in manifest["files"] or not late
+        if manifest["counts"]["passages"] == passages and counted:
+            return build, None, None
     index_dir.mkdir(parents=True, exist_ok=True)
     texts, _ = texts_and_questions(0)
     articles, vectors = synthetic(passages, texts)
     started = time.perf_counter()
-    build = _write_build(index_dir, articles, vectors, settings, 254)
-    return build, time.perf_counter() - started
+    word_pieces = None
+    if late:  # what `evbot index build` stores; without it, counted at the first question
+        word_pieces = word_piece_counts(get_embedder(settings.model), vectors.passages)
+    counting = time.perf_counter() - started
+    build = _write_build(index_dir, articles, vectors, settings, 254, word_pieces=word_pieces)
+    return build, time.perf_counter() - started - counting, counting if late else None
 
 
 def _page_cache(build: Path, cache: str) -> None:
@@ -187,14 +217,16 @@ def _page_cache(build: Path, cache: str) -> None:
                     pass
 
 
-def _answer(index_dir: Path, model: str, asked: list[str], compare: bool, prefix: str) -> dict:
+def _answer(
+    index_dir: Path, model: str, asked: list[str], compare: bool, late: bool, prefix: str
+) -> dict:
     """Load and answer in a fresh process; its figures under keys starting with `prefix`."""
     from bot.ranking import percentile
 
     load_before = os.getloadavg()[0]
     child = subprocess.run(
         [sys.executable, "-c", ANSWER, str(index_dir), model,
-         json.dumps(asked), "compare" if compare else "one"],
+         json.dumps(asked), "compare" if compare else "one", "late" if late else "plain"],
         check=True, capture_output=True, text=True, cwd=ROOT,
     )  # fmt: skip
     served = json.loads(child.stdout.strip().splitlines()[-1])
@@ -220,6 +252,9 @@ def _answer(index_dir: Path, model: str, asked: list[str], compare: bool, prefix
     for step, latencies in served["steps"].items():
         row[f"answer_{step}_p50_ms"] = round(percentile(latencies, 50) or 0.0, 2)
         row[f"answer_{step}_p95_ms"] = round(percentile(latencies, 95) or 0.0, 2)
+    if late:
+        row["idf_s"] = round(served["idf_s"], 3)
+        row["late_encoded_mean"] = round(float(np.mean(served["late_encoded"])), 1)
     return {prefix + key: value for key, value in row.items()}
 
 
@@ -229,27 +264,29 @@ def measure(
     compare: bool = False,
     keep: Path | None = None,
     cache: str = "as-is",
+    late: bool = False,
 ) -> dict[str, float]:
     from bot.settings import load_settings
 
     _, asked = texts_and_questions(questions + 5)
     with tempfile.TemporaryDirectory() as tmp:
         index_dir = (keep or Path(tmp)) / "index"
-        build, build_s = _build(index_dir, passages)
+        build, build_s, word_pieces_s = _build(index_dir, passages, late)
         disk = sum(p.stat().st_size for p in build.rglob("*") if p.is_file())
         model = load_settings(index_dir=index_dir).model
         row: dict = {
             "passages": passages,
             "build_passages_per_s": round(passages / build_s, 1) if build_s else None,
             "disk_mb": round(disk / 1e6, 1),
+            **({"word_pieces_s": round(word_pieces_s, 2)} if word_pieces_s is not None else {}),
         }
         if cache in ("cold", "both"):
             _page_cache(build, "cold")
-            row.update(_answer(index_dir, model, asked, compare, "cold_"))
+            row.update(_answer(index_dir, model, asked, compare, late, "cold_"))
         if cache != "cold":
             if cache != "as-is":
                 _page_cache(build, "warm")
-            row.update(_answer(index_dir, model, asked, compare, ""))
+            row.update(_answer(index_dir, model, asked, compare, late, ""))
     return row
 
 
@@ -272,13 +309,18 @@ def main() -> None:
         help="the build's files in the page cache before the answers: as the build left them, "
         "dropped (cold_* keys), read once, or cold then warm",
     )  # fmt: skip
+    parser.add_argument(
+        "--late", action="store_true",
+        help="answer with late interaction (the build stores its word-piece counts): idf_s, "
+        "late_encoded_mean and answer_late_* keys",
+    )  # fmt: skip
     args = parser.parse_args()
     sizes = [args.passages] if args.passages else SIZES
     if not args.json:
         print(f"{'passages':>10} {'build/s':>9} {'disk MB':>8} {'RSS MB':>8} {'index MB':>8} "
               f"{'load s':>7} {'p50 ms':>7} {'p95 ms':>7}")  # fmt: skip
     for size in sizes:
-        row = measure(size, args.questions, args.compare, args.keep, args.cache)
+        row = measure(size, args.questions, args.compare, args.keep, args.cache, args.late)
         if args.json or "answer_p50_ms" not in row:
             print(json.dumps(row), flush=True)
         else:
