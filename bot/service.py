@@ -445,7 +445,8 @@ def after_the_answer_before(
 def late_interaction_for(settings: Settings, passages: int) -> bool:
     """EVBOT_LATE_INTERACTION for an index of `passages`: off, saying so, over more than
     EVBOT_LATE_INTERACTION_MAX_PASSAGES (its cold candidates would cost every answer an encoder
-    pass over up to 10 passages, about 150 ms here, where a cached index costs 2 ms)."""
+    pass over about 15 of its top 20 passages, 1.0 s of CPU at 10^5 passages, where a cached
+    index costs 2 ms; docs/scale.md, "Late interaction at scale")."""
     if settings.late_interaction and passages > settings.late_interaction_max_passages:
         log.info(
             "late interaction off: the index has %d passages, EVBOT_LATE_INTERACTION_MAX_PASSAGES "

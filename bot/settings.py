@@ -255,8 +255,9 @@ class Settings(BaseSettings):
     # MaxSim of the model's token vectors re-ranks the answer's top passages and scores its
     # sentences (docs/quality.md, "Late interaction"); costs a question token pass per answer.
     late_interaction: bool = True
-    # Over a larger index each answer would encode its cold top 10 passages (SciFact: 3 s a
-    # question), so late interaction is used only where every passage is encoded once, at warm-up.
+    # Over a larger index each answer encodes its cold candidates' tokens (15 of the top 20 at
+    # 10^5 passages: 1.0 s of CPU, p50 3.8 s at load 6; docs/scale.md), far over a chat answer's
+    # budget, so late interaction is used only where every passage is encoded once, at warm-up.
     late_interaction_max_passages: int = Field(default=1024, ge=0)
     batch_size: int = Field(default=32, ge=1, le=1024)
     # The query log (SQLite); by default it lives beside the index.
