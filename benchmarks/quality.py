@@ -35,6 +35,7 @@
                                            [--short-late TERMS:WEIGHT|off [...]]
                                            [--how-to off|on [off|on ...]]
                                            [--follow-ups-14 off|RULES [off|RULES ...]]
+                                           [--quote-choice all|SURFACE:MAXSIM [...]]
 
 Asks every question as `evbot ask` does (AnswerService over a fresh index of corpus/) and prints,
 per set: right passage first / in the top three, the quoted answer holding the expected words,
@@ -184,6 +185,10 @@ off in the bot: docs/quality.md, "Ranking (session 13)"), each in turn.
 `--how-to off on` measures session 14's label for a first-person how-to question whose verb the
 quote never uses (`bot.unsaid.HOW_TO_VERB`, off in the bot; docs/quality.md, "Questions the
 sources do not answer (session 14)"), each in turn.
+`--quote-choice all 0:1 0.1:1.5` chooses a question asked alone's quoted sentence by its whole
+score (`all`) or by MAXSIM x its MaxSim + locality's lift + SURFACE x its cosine and term overlap
+(`bot.answer.QUOTE_MAXSIM_WEIGHT`, `QUOTE_SURFACE_WEIGHT`; docs/quality.md, "Which sentence is
+quoted (session 14)"), each in turn.
 Prints figures; asserts nothing.
 """
 
@@ -351,6 +356,13 @@ def set_short_late(short_late: str, bench: Bench) -> str:
     if not off:
         bot.retrieval.SHORT_ANSWER_LATE_WEIGHT = float(weight_text)
     return f"=== a short question's re-ranking, terms:weight {short_late}"
+
+
+def set_quote_choice(quote_choice: str, bench: Bench) -> str:
+    surface, _, maxsim = quote_choice.partition(":")
+    bot.answer.QUOTE_MAXSIM_WEIGHT = None if quote_choice == "all" else float(maxsim)
+    bot.answer.QUOTE_SURFACE_WEIGHT = 0.0 if quote_choice == "all" else float(surface)
+    return f"=== the quoted sentence chosen by {quote_choice} (surface:maxsim)"
 
 
 def set_near_13(near_13: str, bench: Bench) -> str:
@@ -615,6 +627,7 @@ class Switch:
 # Listed in the order each variant applies them and prints their headers (where two set the same
 # global, the later wins); adding a switch is one entry here and its argparse option.
 SWITCHES = (
+    Switch("quote_choice", 37, set_quote_choice),
     Switch("short_late", 35, set_short_late),
     Switch("near_13", 34, set_near_13),
     Switch("how_to", 36, set_how_to),
@@ -938,6 +951,13 @@ def main() -> None:
         default=[None],
         help="a question of at most TERMS BM25 terms re-ranked with MaxSim's z-score at WEIGHT "
         "in the answer's search (off: as any question, the bot), each in turn",
+    )
+    parser.add_argument(
+        "--quote-choice",
+        nargs="+",
+        default=[None],
+        help="a question asked alone's quote chosen by its whole score (all) or by MAXSIM x "
+        "MaxSim + the lift + SURFACE x cosine and overlap (SURFACE:MAXSIM), each in turn",
     )
     parser.add_argument(
         "--near-13",

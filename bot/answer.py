@@ -18,11 +18,13 @@ from datetime import date, datetime
 from typing import Any, Literal
 from urllib.parse import quote
 
+import numpy as np
+
 from bot import question_kind, token_evidence
 from bot.errors import BadQuestion
 from bot.lookups import names_in
 from bot.question_kind import Kind, asked_kind, holds
-from bot.retrieval import Hit
+from bot.retrieval import Hit, sentence_maxsim
 from bot.settings import MAX_QUESTION_CHARS
 from bot.token_evidence import (
     said_in_other_words,
@@ -94,6 +96,16 @@ PLACE_LEAD_UNITS = "fused"
 # With PLACE_WEIGHT, the answer is presented as answered only when the quote chosen without the
 # weight is too (bot.service.composed_as_asked): the weight chooses the quote, not the outcome.
 PLACE_OUTCOME_ON_BOTH = True
+# For a question asked alone, the quoted sentence (and so the passage cited first) is chosen by
+# QUOTE_MAXSIM_WEIGHT x its MaxSim + locality's lift + QUOTE_SURFACE_WEIGHT x the rest of its
+# score (cosine, term overlap), not by its whole score: the cosine and the literal overlap favour
+# broad sentences sharing a word ("world", "who"). Neighbours join and follow-ups quote on the
+# whole score, and the outcome is judged on the quote without it too (PLACE_OUTCOME_ON_BOTH).
+# Tuning first 264 -> 269 of 339, held out 206 -> 218 of 274, XQuAD-en span 0.9131 both (0 and
+# 1: tuning 271, span 0.9122); None: the whole score (docs/quality.md, "Which sentence is quoted
+# (session 14)").
+QUOTE_MAXSIM_WEIGHT: float | None = 1.5
+QUOTE_SURFACE_WEIGHT = 0.1
 NAMED_KINDS: frozenset[Kind | None] = frozenset({"place", "person", "organisation"})
 KIND_KINDS = ("place", "person", "organisation")
 
@@ -247,10 +259,14 @@ def compose_answer(
     # from the question's first words), so no quoted sentence or first citation changes.
     quote_kind = asked_kind(question, for_label=False)
     place_weight = PLACE_WEIGHT if alone else 0.0
-    quotes, quoted, quoted_text = _best_sentences(hits, quote_kind, question, place_weight)
+    by_tokens = alone and QUOTE_MAXSIM_WEIGHT is not None
+    quotes, quoted, quoted_text = _best_sentences(
+        hits, quote_kind, question, place_weight, by_tokens
+    )
     judged = [quoted_text]
     if kind is not None and KIND_WITHOUT_LIFT and any(h.sentence_lift for h in hits):
         without_lift = [_without_lift(h) for h in hits]
+        # Chosen on the whole score, as before QUOTE_MAXSIM_WEIGHT: that choice is the quote's.
         judged.append(_best_sentences(without_lift, quote_kind, question, place_weight)[2])
     # The passage the answer quotes is cited first: where the best sentence and the passage order
     # disagree, the sentence is the finer evidence (tuning: right passage first 82 -> 83 of 117).
@@ -409,7 +425,11 @@ def _fragment_part(text: str) -> str:
 
 
 def _best_sentences(
-    hits: Sequence[Hit], kind: Kind | None = None, question: str = "", place_weight: float = 0.0
+    hits: Sequence[Hit],
+    kind: Kind | None = None,
+    question: str = "",
+    place_weight: float = 0.0,
+    by_tokens: bool = False,
 ) -> tuple[tuple[Quote, ...], int, str]:
     """The best-scoring sentence, plus its better neighbour in the passage when relevant enough.
 
@@ -426,16 +446,18 @@ def _best_sentences(
     A short best sentence is quoted with the sentence after it, whose passage is then the quoted
     one (`ANNOUNCING_WORDS`): "However, Tesla is not without its vulnerabilities." announces
     "Production delays, …". `place_weight` lowers each passage's sentences by it times the
-    passage's place - 1, the passage lift's way: a neighbour's joining is unmoved.
+    passage's place - 1, the passage lift's way: a neighbour's joining is unmoved. `by_tokens`
+    chooses with `QUOTE_MAXSIM_WEIGHT` and `QUOTE_SURFACE_WEIGHT` (`_choice_scores`).
     """
     candidates = [
         (n, i) for n, hit in enumerate(hits, start=1) for i in range(len(hit.sentence_scores))
     ]
 
     lowered = _place_penalties(hits, place_weight)
+    chosen_by = _choice_scores(hits) if by_tokens else [h.sentence_scores for h in hits]
 
     def score(ni: tuple[int, int]) -> float:
-        return hits[ni[0] - 1].sentence_scores[ni[1]] - lowered[ni[0] - 1]
+        return chosen_by[ni[0] - 1][ni[1]] - lowered[ni[0] - 1]
 
     def joining(ni: tuple[int, int]) -> float:
         hit = hits[ni[0] - 1]
@@ -495,6 +517,27 @@ def _best_sentences(
     chosen.sort(key=in_document_order)
     quotes = tuple(Quote(text(ni), ni[0]) for ni in chosen)
     return quotes, quoted, evidence
+
+
+def _choice_scores(hits: Sequence[Hit]) -> list[tuple[float, ...]]:
+    """Each cited sentence's score for choosing the quote: `QUOTE_MAXSIM_WEIGHT` x its MaxSim +
+    locality's lift + `QUOTE_SURFACE_WEIGHT` x the rest (cosine, term overlap); the whole score
+    where a hit lacks token evidence (late interaction off) or the weight is None."""
+    weight = QUOTE_MAXSIM_WEIGHT
+    if weight is None or any(h.evidence is None or not h.evidence.sentences for h in hits):
+        return [h.sentence_scores for h in hits]
+    found = []
+    for hit in hits:
+        assert hit.evidence is not None
+        own = sentence_maxsim(hit.evidence.within_sentences(), np.asarray(hit.evidence.weights))
+        lift = hit.sentence_lift or (0.0,) * len(hit.sentence_scores)
+        found.append(
+            tuple(
+                weight * float(m) + x + QUOTE_SURFACE_WEIGHT * (s - float(m) - x)
+                for s, m, x in zip(hit.sentence_scores, own, lift, strict=True)
+            )
+        )
+    return found
 
 
 def _place_penalties(hits: Sequence[Hit], place_weight: float) -> list[float]:

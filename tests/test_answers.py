@@ -742,6 +742,8 @@ def test_a_year_quoted_by_the_window_alone_is_not_the_date_asked_for(
     service: AnswerService, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     question = "When will Amazon's first EV be released?"
+    # On the whole score, as the window was measured (session 14's choice quotes another).
+    monkeypatch.setattr(bot.answer, "QUOTE_MAXSIM_WEIGHT", None)
     answer = service.ask(question)
     assert "2040" in answer.answer, answer.answer  # the window's choice
     assert answer.outcome == "partial" and answer.missing == "when"
@@ -953,8 +955,8 @@ def test_locality_window_floors(service: AnswerService) -> None:
 
 # The answer's deeper re-ranking (docs/quality.md, "Ranking (session 12)"): the right passage in
 # the top 3 for 93 of the blind tuning-extra-8 to -11's 100 in-domain questions (84 before), first
-# for 68 (67; 70 with session 13's place weight), 4 labelled or refused either way. Floors a little
-# under those.
+# for 68 (67; 70 with session 13's place weight; 78 with session 14's quote by token evidence), 4
+# labelled or refused either way. Floors a little under those.
 def test_answer_reranking_floors(service: AnswerService) -> None:
     asked = in_domain(
         question_set(
@@ -968,7 +970,7 @@ def test_answer_reranking_floors(service: AnswerService) -> None:
     top3 = sum(any(q["expect"] in c.text for c in a.citations[:3]) for q, a in answers)
     first = sum(q["expect"] in a.citations[0].text for q, a in answers if a.citations)
     assert top3 >= 90
-    assert first >= 65
+    assert first >= 75
     assert sum(a.outcome != "answered" for _, a in answers) <= 5
 
 
@@ -990,6 +992,9 @@ def test_a_new_citation_does_not_make_a_near_domain_question_answered(
     question = "When will Amazon's first EV be released?"  # tuning-extra: the pledge's 2040
     assert bot.retrieval.OUTCOME_ON_BOTH_RANKINGS  # on in the bot
     assert service.ask(question).outcome == "partial"
+    # The pledge is quoted on the whole score (session 14's choice quotes a sentence without it).
+    monkeypatch.setattr(bot.answer, "QUOTE_MAXSIM_WEIGHT", None)
+    assert service.ask(question).outcome == "partial"
     monkeypatch.setattr(bot.retrieval, "OUTCOME_ON_BOTH_RANKINGS", False)
     assert service.ask(question).outcome == "answered"
 
@@ -1007,6 +1012,9 @@ def test_the_passage_matching_every_part_of_the_question_is_quoted_first(
     # Session 13's place weight quotes it too: the re-ranking puts that passage first by a lead.
     assert expected in service.ask(question).citations[0].text
     monkeypatch.setattr(bot.answer, "PLACE_WEIGHT", 0.0)
+    # Session 14's choice by token evidence quotes it without either; the whole score does not.
+    assert expected in service.ask(question).citations[0].text
+    monkeypatch.setattr(bot.answer, "QUOTE_MAXSIM_WEIGHT", None)
     assert expected not in service.ask(question).citations[0].text
 
 
@@ -1534,3 +1542,40 @@ def test_place_weight_floors(service: AnswerService) -> None:
     assert sum(q["expect"] in a.citations[0].text for q, a in answers if a.citations) >= 88
     shipped = in_domain(question_set("shipped-questions.jsonl"))
     assert sum(service.ask(q["question"]).outcome == "partial" for q in shipped) <= 2
+
+
+# Session 14 (docs/quality.md, "Which sentence is quoted (session 14)"): a question asked alone
+# chooses its quote mostly by token evidence, MaxSim plus locality's lift, not the whole score,
+# whose cosine and term overlap favour a broad sentence sharing a word ("world").
+@pytest.mark.parametrize(("maxsim_weight", "surface"), [(1.0, 0.0), (1.5, 0.1)])
+def test_a_question_asked_alone_may_choose_its_quote_by_token_evidence(
+    monkeypatch: pytest.MonkeyPatch, maxsim_weight: float, surface: float
+) -> None:
+    broad = "Whether you are an investor or a citizen of an increasingly electric world, watch."
+    fronts = "Countries in Europe and Asia are likely to be key battlegrounds."
+    article = f"{broad}\n\nTesla leads.\n\n{fronts}"  # not neighbours: no sentence joins
+    words = ("world", "fight")
+
+    def with_maxsim(hit: Hit, maxsim: float) -> Hit:
+        best = (maxsim, maxsim)
+        return dataclasses.replace(hit, evidence=TokenEvidence(words, (1.0, 1.0), best, (best,)))
+
+    # The broad sentence's whole score leads (1.34 against 1.09), the other's MaxSim (0.51 to
+    # 0.45); the first passage leads by 2.2 in fused score, under PLACE_LEAD.
+    hits = [
+        with_maxsim(passage_hit(article, 0, len(broad), (1.34,), fused=15.6), 0.45),
+        with_maxsim(passage_hit(article, article.index(fronts), len(article), (1.09,), 13.4), 0.51),
+    ]
+    question = "which parts of the world will the fight be fought in"
+    assert (bot.answer.QUOTE_MAXSIM_WEIGHT, bot.answer.QUOTE_SURFACE_WEIGHT) == (1.5, 0.1)  # on
+    monkeypatch.setattr(bot.answer, "QUOTE_MAXSIM_WEIGHT", None)  # the whole score
+    assert compose_answer(question, hits, {}, min_score=0.1, alone=True).answer == broad
+    monkeypatch.setattr(bot.answer, "QUOTE_MAXSIM_WEIGHT", maxsim_weight)
+    monkeypatch.setattr(bot.answer, "QUOTE_SURFACE_WEIGHT", surface)
+    answer = compose_answer(question, hits, {}, min_score=0.1, alone=True)
+    assert answer.answer == fronts
+    assert answer.citations[0].text == fronts
+    # A follow-up quotes on the whole score, and so does a hit without token evidence.
+    assert compose_answer(question, hits, {}, min_score=0.1).answer == broad
+    bare = [dataclasses.replace(h, evidence=None) for h in hits]
+    assert compose_answer(question, bare, {}, min_score=0.1, alone=True).answer == broad
