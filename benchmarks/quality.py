@@ -36,6 +36,7 @@
                                            [--how-to off|on [off|on ...]]
                                            [--follow-ups-14 off|RULES [off|RULES ...]]
                                            [--quote-choice all|SURFACE:MAXSIM [...]]
+                                           [--agree-words off|on [off|on ...]]
 
 Asks every question as `evbot ask` does (AnswerService over a fresh index of corpus/) and prints,
 per set: right passage first / in the top three, the quoted answer holding the expected words,
@@ -189,6 +190,9 @@ sources do not answer (session 14)"), each in turn.
 score (`all`) or by MAXSIM x its MaxSim + locality's lift + SURFACE x its cosine and term overlap
 (`bot.answer.QUOTE_MAXSIM_WEIGHT`, `QUOTE_SURFACE_WEIGHT`; docs/quality.md, "Which sentence is
 quoted (session 14)"), each in turn.
+`--agree-words off on` measures session 14's "agree" only when the shared first passage holds
+every content word of the question (`bot.service.AGREE_OWN_WORDS`, on in the bot;
+docs/quality.md, "Off-topic questions lent a thread's context (session 14)"), each in turn.
 Prints figures; asserts nothing.
 """
 
@@ -371,6 +375,11 @@ def set_near_13(near_13: str, bench: Bench) -> str:
     bot.question_kind.ROLE_ANYWHERE = "role" in rules
     bot.question_kind.NUMBER_NOUN_MODIFIERS = "numbers" in rules
     return f"=== near-domain rules (session 13): {near_13}"
+
+
+def set_agree_words(agree_words: str, bench: Bench) -> str:
+    bot.service.AGREE_OWN_WORDS = agree_words == "on"
+    return f"=== 'agree' only on a passage holding the question's words (session 14): {agree_words}"
 
 
 def set_how_to(how_to: str, bench: Bench) -> str:
@@ -666,6 +675,7 @@ SWITCHES = (
     Switch("unmatched_z", 2, set_unmatched_z),
     Switch("token_evidence", 4, set_token_evidence),
     Switch("follow_ups_14", 36, set_follow_ups_14),
+    Switch("agree_words", 38, set_agree_words),
 )
 
 
@@ -965,6 +975,14 @@ def main() -> None:
         default=[None],
         help="session 13's near-domain rules joined by '+' (dollar, role, numbers; off), each "
         "in turn",
+    )
+    parser.add_argument(
+        "--agree-words",
+        nargs="+",
+        choices=["off", "on"],
+        default=[None],
+        help="'agree' lends a question refused alone its context only when the shared first "
+        "passage holds its content words (session 14), each in turn",
     )
     parser.add_argument(
         "--how-to",

@@ -159,6 +159,16 @@ NAME_TOPIC_SHARE = 0.5
 # `benchmarks/quality.py --follow-ups-14 offctx`.
 OFF_CONTEXT_MATCH: float | None = 0.05
 OFF_CONTEXT_GAP = 0.1
+# "agree" lends a question refused alone the context only when the first passage both searches
+# share holds every content word of the question (stemmed, as BM25 matches): then the context adds
+# coverage to what the question asks ("who benefits either way?" and "stand to benefit"). An
+# off-topic question sharing one word with a passage lands there alone and in any thread that
+# ranks it first ("what makes a number prime" on Prime delivery, "what is lithium used for in
+# medicine" on the lithium passage). Session 14, on: tuning threads' off-topic asks answered
+# 119 -> 104 of 1,365, conversations 259 of 306 both ways; `benchmarks/quality.py --agree-words`.
+AGREE_OWN_WORDS = True
+# An indefinite pronoun names nothing for the passage to hold ("anything on batteries?").
+_INDEFINITE = re.compile(r"(?:any|some|every|no)(?:thing|one|body|where)")
 
 
 def best_similarity(retriever: Retriever, query_vector: np.ndarray) -> float:
@@ -572,6 +582,18 @@ class QuestionSearches:
         alone, in_context = late.passage_scores(self.question, [own_first, context_first])
         return bool(in_context >= alone)
 
+    def holds_own_words(self, row: int) -> bool:
+        """Whether passage `row` holds every content word of the question (stemmed, as BM25
+        matches; true for a question without any, "why?")."""
+        words = [w for w in content_words(self.question) if not _INDEFINITE.fullmatch(w)]
+        asked, held = terms([" ".join(words), self.retriever.index.passages[row].text])
+        return set(asked) <= set(held)
+
+    def agrees_on(self, row: int) -> bool:
+        """Whether "agree" may lend the context when both searches put passage `row` first:
+        `agrees_alone`, and with AGREE_OWN_WORDS the passage holds the question's own words."""
+        return self.agrees_alone and (not AGREE_OWN_WORDS or self.holds_own_words(row))
+
     @property
     def agrees_alone(self) -> bool:
         """Whether session 10's "agree" may give a question refused alone (in a thread) its
@@ -727,7 +749,12 @@ class AnswerService:
                 in_context = self.embedder.encode_query(query)
                 own_first = searches.own_ranking.ids[:1]
                 context_first = retriever.rank(query, in_context).ids[:1]
-                if len(own_first) and len(context_first) and own_first[0] == context_first[0]:
+                if (
+                    len(own_first)
+                    and len(context_first)
+                    and own_first[0] == context_first[0]
+                    and searches.agrees_on(int(own_first[0]))
+                ):
                     return query, in_context
             return question, vector
         # Only when the answer before is known: without it, who was named before is not.
@@ -778,7 +805,7 @@ class AnswerService:
         if int(context_top[0]) == int(own_top[0]):
             if previous_answer and picks_up(question, previous_answer):
                 return query, in_context
-            if searches.agrees_alone:
+            if searches.agrees_on(int(own_top[0])):
                 return query, in_context
             if FOLLOW_UP_LATE_EVIDENCE and context_answers_better(
                 retriever, question, query, own, context

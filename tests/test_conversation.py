@@ -321,8 +321,13 @@ BATTERIES = "Who is Amazon partnering with on batteries?"
 @pytest.mark.parametrize(
     ("first", "question", "rules_off"),
     [
-        # Session 10's "agree": alone it lands on the context's first passage by chance.
-        (BATTERIES, "Who painted the Mona Lisa?", {"AGREE_OWN_MATCH": 0.0}),
+        # Session 10's "agree": alone it lands on the context's first passage by chance (and
+        # that passage holds none of its words: AGREE_OWN_WORDS, session 14).
+        (
+            BATTERIES,
+            "Who painted the Mona Lisa?",
+            {"AGREE_OWN_MATCH": 0.0, "AGREE_OWN_WORDS": False},
+        ),
         # One content word the sources never use, naming its own subject: kept the context.
         (
             BATTERIES,
@@ -923,3 +928,34 @@ def test_long_context_is_cut_at_a_word() -> None:
 )
 def test_looks_like_question(text: str, expected: bool) -> None:
     assert looks_like_question(text) is expected
+
+
+COST = "What will Amazon's cars cost?"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what makes a number prime",  # "prime" in the passage, "makes" and "number" not
+        "what is lithium used for in medicine",  # "lithium" in it, "medicine" nowhere
+        "what's the difference between a crocodile and an alligator",
+    ],
+)
+def test_agree_needs_the_shared_passage_to_hold_the_question_words(
+    service: AnswerService, monkeypatch: pytest.MonkeyPatch, question: str
+) -> None:
+    """Refused alone, each finds the same first passage alone and after the cost question, so
+    "agree" lends it the thread; AGREE_OWN_WORDS lends it only where that passage holds every
+    content word of the question, and "who benefits either way?" (all three in it) keeps it."""
+    import bot.service
+
+    def asked() -> str:
+        return asked_in_a_thread(service, COST, question)[1].outcome
+
+    assert service.ask(question).refused
+    monkeypatch.setattr(bot.service, "AGREE_OWN_WORDS", False)
+    assert asked() != "refused"
+    monkeypatch.setattr(bot.service, "AGREE_OWN_WORDS", True)
+    assert asked() == "refused"
+    benefits = ("what would a bezos win mean for cars", "who benefits either way?")
+    assert second_says(service, *benefits, "consumers and the planet") == "right"

@@ -273,6 +273,10 @@ def test_an_off_topic_question_in_a_thread_is_refused_by_its_own_words(
         service.ask(first, conversation=conversation)
         return service.ask(question, [first], conversation=conversation).outcome
 
+    import bot.service
+
+    # "agree" on a passage without the question's words refuses the quantum one too (session 14).
+    monkeypatch.setattr(bot.service, "AGREE_OWN_WORDS", False)
     only(monkeypatch, rule)
     assert asked() == "refused"
     only(monkeypatch, "")
