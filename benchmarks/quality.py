@@ -636,7 +636,7 @@ class Switch:
 # Listed in the order each variant applies them and prints their headers (where two set the same
 # global, the later wins); adding a switch is one entry here and its argparse option.
 SWITCHES = (
-    Switch("quote_choice", 37, set_quote_choice),
+    Switch("quote_choice", 38, set_quote_choice),
     Switch("short_late", 35, set_short_late),
     Switch("near_13", 34, set_near_13),
     Switch("how_to", 36, set_how_to),
@@ -674,8 +674,8 @@ SWITCHES = (
     Switch("sentence_weight", 1, set_sentence_weight),
     Switch("unmatched_z", 2, set_unmatched_z),
     Switch("token_evidence", 4, set_token_evidence),
-    Switch("follow_ups_14", 36, set_follow_ups_14),
-    Switch("agree_words", 38, set_agree_words),
+    Switch("follow_ups_14", 37, set_follow_ups_14),
+    Switch("agree_words", 39, set_agree_words),
 )
 
 

@@ -59,3 +59,17 @@ def test_the_check_sees_a_flag_on_the_wrong_module(tmp_path: Path) -> None:
     setter.write_text("import bot.unsaid\nbot.unsaid.DOLLAR_SIGN_ASKS = False\n")
     [(module, flag, _)] = flag_uses(setter)
     assert flag not in defined(module) and flag in defined("question_kind")
+
+
+def test_each_benchmark_switch_has_its_own_place_in_the_product() -> None:
+    # Two switches at one `loop` would nest by table order, silently; each place is one switch's.
+    calls = [
+        node
+        for node in ast.walk(ast.parse((ROOT / "benchmarks" / "quality.py").read_text()))
+        if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "Switch"
+    ]
+    dests = [ast.literal_eval(call.args[0]) for call in calls]
+    loops = [ast.literal_eval(call.args[1]) for call in calls]
+    assert len(calls) > 30
+    assert len(set(dests)) == len(dests)
+    assert sorted(loops) == list(range(len(loops)))
