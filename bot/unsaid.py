@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 
 import numpy as np
 
+from bot.lexical import terms
 from bot.lookups import NOT_NAMES
 from bot.question_kind import ASKING_WORDS, AUXILIARY_WORDS, OPENERS, Kind, asked_kind
 
@@ -87,8 +88,6 @@ def unmentioned_attribute(question: str, passage: str) -> list[str]:
     Compared as the lexical index compares words (stemmed: "named" names a "name"); every word
     of a two-word name must be there ("charging time" is not "charging stations").
     """
-    from bot.lexical import terms
-
     text = OPENERS.sub("", " ".join(question.lower().replace("’", "'").split()))
     if "like" in ATTRIBUTE_GRAMMAR and _LIKE.search(text):
         # "what's X like?" asks for a description of X, no attribute of it by name.
@@ -187,8 +186,6 @@ def unmentioned_focus(
     at least `FOCUS_PULL`: "problems" pulls "What problems has Tesla had?" toward a passage about
     production delays, "warranty" pulls its question away from every passage of the article.
     """
-    from bot.lexical import terms
-
     name = asked_focus(question)
     if name is None:
         return []
@@ -246,8 +243,6 @@ def unmatched_words(
     question and its `SUBSTITUTES` versions). A word whose cosine z-score among its substitutes
     is under `UNMATCHED_Z` is one the quote does not answer.
     """
-    from bot.lexical import terms
-
     if UNMATCHED_Z is None:
         return []
     words = list(dict.fromkeys(re.findall(r"[a-z][a-z-]*[a-z]", question.lower())))
@@ -355,8 +350,6 @@ def unmentioned_compared(
     "Amazon's cars" are named though the cited passage says "vehicles"); without it, `passage`'s
     words. Every word of a thing must be named.
     """
-    from bot.lexical import terms
-
     if not COMPARED_THINGS:
         return []
     text = OPENERS.sub("", " ".join(question.lower().replace("’", "'").split()))
@@ -407,8 +400,6 @@ _HOW_TO = re.compile(
 def unanswered_how_to(question: str, quote: str) -> list[str]:
     """["how to cancel my amazon prime subscription"] when a first-person how-to question's verb
     is not in `quote` (the quoted sentences, stemmed as the lexical index stems); else none."""
-    from bot.lexical import terms
-
     if not HOW_TO_VERB:
         return []
     text = OPENERS.sub("", " ".join(question.lower().replace("’", "'").split()))
