@@ -40,6 +40,13 @@ def second_says(service: AnswerService, first: str, second: str, words: str) -> 
     return "right" if words in answer else answer
 
 
+def searched_after(service: AnswerService, first: str, second: str) -> str:
+    """What `second` is searched as, asked after `first` (whose answer is on record) in a thread:
+    `second` itself when searched alone."""
+    before = asked_in_a_thread(service, first, second)[0]
+    return service.search_for(second, [first], previous_answer=before.answer)[0]
+
+
 def test_follow_up_detection() -> None:
     assert is_follow_up("and where will they build them?")
     assert is_follow_up("by when?")
@@ -624,20 +631,16 @@ def test_a_name_typed_in_lower_case_names_its_own_topic(
     import bot.service
     from bot.service import lowercase_names
 
-    def searched(first: str, second: str) -> str:
-        before = asked_in_a_thread(service, first, second)[0]
-        return service.search_for(second, [first], previous_answer=before.answer)[0]
-
     first, second = "who are tesla's rivals", "what about europe and asia?"
     retriever = service.retriever
     assert lowercase_names(retriever, second, first) == ["europe", "asia"]
     assert lowercase_names(retriever, second, f"{first} growth in Europe and Asia") == []
     assert lowercase_names(retriever, "and bezos?", "what's musk like as a person") == []
     monkeypatch.setattr(bot.service, "LOWERCASE_NAMES", True)
-    assert searched(first, second) == second
-    assert searched("what's musk like as a person", "and bezos?") != "and bezos?"
+    assert searched_after(service, first, second) == second
+    assert searched_after(service, "what's musk like as a person", "and bezos?") != "and bezos?"
     monkeypatch.setattr(bot.service, "LOWERCASE_NAMES", False)
-    assert searched(first, second) != second
+    assert searched_after(service, first, second) != second
 
 
 def test_a_question_naming_a_topic_its_context_does_not_match_is_searched_alone(
@@ -650,16 +653,15 @@ def test_a_question_naming_a_topic_its_context_does_not_match_is_searched_alone(
     word about the topic before: it keeps its context whatever the cosines."""
     import bot.service
 
-    def searched(first: str, second: str) -> str:
-        before = asked_in_a_thread(service, first, second)[0]
-        return service.search_for(second, [first], previous_answer=before.answer)[0]
-
     first, second = "what is the prime integration thing", "and the minerals?"
     monkeypatch.setattr(bot.service, "OFF_CONTEXT_MATCH", 0.05)
-    assert searched(first, second) == second
-    assert searched("What did Amazon pledge about carbon?", "what year?") != "what year?"
+    assert searched_after(service, first, second) == second
+    assert (
+        searched_after(service, "What did Amazon pledge about carbon?", "what year?")
+        != "what year?"
+    )
     monkeypatch.setattr(bot.service, "OFF_CONTEXT_MATCH", None)
-    assert searched(first, second) != second
+    assert searched_after(service, first, second) != second
 
 
 def test_those_and_any_plural_points_at_the_names_the_answer_before_said(
