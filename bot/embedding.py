@@ -283,6 +283,26 @@ class Embedder:
 
         return encode_one
 
+    @property
+    def vocabulary_size(self) -> int:
+        """How many word pieces the model's tokenizer knows (added tokens included)."""
+        return len(self.model.tokenizer)
+
+    def word_piece_ids(self, texts: Sequence[str]) -> list[list[int]]:
+        """Each text's word-piece ids as the encoder reads it (truncated at the model's window),
+        without [CLS] and [SEP], in one batch call."""
+        if not texts:
+            return []
+        encoded = self.model.tokenizer(
+            list(texts),
+            truncation=True,
+            max_length=self.model.max_seq_length,
+            return_attention_mask=False,
+            return_token_type_ids=False,
+            verbose=False,
+        )
+        return [ids[1:-1] for ids in encoded["input_ids"]]
+
     def count_tokens(self, texts: Sequence[str]) -> list[int]:
         """Word-piece tokens of each text, without special tokens, in one batch call."""
         if not texts:

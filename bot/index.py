@@ -265,27 +265,18 @@ def word_piece_counts(embedder: Embedder, passages: Iterable[Passage]) -> np.nda
     counts: np.ndarray | None = None
     texts = map(_dense_text, passages)
     while batch := list(itertools.islice(texts, WORD_PIECE_BATCH)):
-        tokenizer = embedder.model.tokenizer
         if counts is None:
-            counts = np.zeros(len(tokenizer), np.int64)
-        encoded = tokenizer(
-            batch,
-            truncation=True,
-            max_length=embedder.model.max_seq_length,
-            return_attention_mask=False,
-            return_token_type_ids=False,
-            verbose=False,
-        )["input_ids"]
+            counts = np.zeros(embedder.vocabulary_size, np.int64)
+        encoded = embedder.word_piece_ids(batch)
         # Each (passage, piece) once: a piece counts one passage however often it occurs in it.
         pairs = np.unique(
             np.concatenate(
-                [row * len(counts) + np.asarray(ids[1:-1], np.int64)
-                 for row, ids in enumerate(encoded)]
+                [row * len(counts) + np.asarray(ids, np.int64) for row, ids in enumerate(encoded)]
             )
-        )  # fmt: skip
+        )
         counts += np.bincount(pairs % len(counts), minlength=len(counts))
     if counts is None:
-        return np.zeros(len(embedder.model.tokenizer), np.int64)
+        return np.zeros(embedder.vocabulary_size, np.int64)
     return counts
 
 

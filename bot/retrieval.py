@@ -186,7 +186,7 @@ class LateInteraction:
     def _document_frequencies(self) -> np.ndarray:
         """The build's word-piece counts; counted here for a build made before it stored them."""
         stored = self.index.word_piece_counts
-        vocabulary = len(self.embedder.model.tokenizer)
+        vocabulary = self.embedder.vocabulary_size
         if stored is not None and len(stored) == vocabulary:
             return stored
         if self.index.path not in _COUNTED_BUILDS:  # once per build, however often reloaded

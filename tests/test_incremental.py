@@ -41,6 +41,13 @@ class CountingEmbedder:
     def count_tokens(self, texts: Sequence[str]) -> list[int]:
         return self.inner.count_tokens(texts)
 
+    def word_piece_ids(self, texts: Sequence[str]) -> list[list[int]]:
+        return self.inner.word_piece_ids(texts)
+
+    @property
+    def vocabulary_size(self) -> int:
+        return self.inner.vocabulary_size
+
     @property
     def max_tokens(self) -> int:
         return self.inner.max_tokens
