@@ -128,6 +128,17 @@ class LexicalIndex:
         """How many passages hold each term, by term id."""
         return np.diff(np.asarray(self._bm25.scores["indptr"], dtype=np.int64))
 
+    def passages_with(self, text: str) -> int:
+        """How many passages hold at least one of `text`'s terms, read from the postings' lengths
+        (no scoring)."""
+        vocab = self._bm25.vocab_dict
+        ids = list(dict.fromkeys(vocab[t] for t in terms([text])[0] if t in vocab))
+        indptr, postings = self._bm25.scores["indptr"], self._bm25.scores
+        if len(ids) == 1:
+            return int(indptr[ids[0] + 1] - indptr[ids[0]])
+        rows = [postings["indices"][indptr[i] : indptr[i + 1]] for i in ids]
+        return len(np.unique(np.concatenate(rows))) if rows else 0
+
     def scores(self, query: str) -> np.ndarray:
         """BM25 score of every passage for `query` (zeros when no query term is in the corpus)."""
         n = int(self._bm25.scores["num_docs"])

@@ -191,13 +191,10 @@ def written_as_name(retriever: Retriever, word: str) -> bool:
     """Whether the sources write `word` only capitalised within a sentence ("Amazon", "Musk"; not
     as an acronym, "EV", nor only where a sentence starts, "Critics"), read in the NAME_PASSAGES
     passages BM25 finds for it: a name, not a word of their prose."""
-    rows, scores = retriever.index.lexical.scored(word)
-    passages = retriever.index.passages
     pattern = re.compile(rf"\b{re.escape(word)}\b", re.IGNORECASE)
     found = [
         (m.group(0), _SENTENCE_START.search(text[: m.start()]) is not None)
-        for row in rows[np.argsort(-scores, kind="stable")[:NAME_PASSAGES]]
-        for text in [passages[int(row)].text]
+        for text in _found_for(retriever, word)
         for m in pattern.finditer(text)
     ]
     within = [w for w, starts in found if not starts]
@@ -220,8 +217,8 @@ def lowercase_names(retriever: Retriever, question: str, said: str) -> list[str]
         w
         for w in words
         if w not in before
+        and retriever.index.lexical.passages_with(w) <= NAME_TOPIC_SHARE * passages
         and written_as_name(retriever, w)
-        and int((retriever.index.lexical.scored(w)[1] > 0).sum()) <= NAME_TOPIC_SHARE * passages
     ]
 
 

@@ -171,6 +171,8 @@ def test_bm25_from_the_postings_equals_scoring_every_passage(query: str) -> None
     rows, scores = lexical.scored(query)
     assert rows.tolist() == np.flatnonzero(every).tolist()
     assert np.allclose(scores, every[rows], rtol=1e-5)
+    # Counted from the postings' lengths alone, the same passages as scoring finds.
+    assert lexical.passages_with(query) == len(rows)
 
 
 def test_small_builds_search_every_vector_exactly(tmp_path: Path) -> None:
