@@ -1425,6 +1425,12 @@ def test_session_12_near_domain_floors(service: AnswerService) -> None:
     assert len(not_answered(service, in_domain(asked))) <= 5
 
 
+# The place weight's tests: the first-ranked passage's sentence and a broad one scoring a little
+# higher in the second passage.
+PLACE_FIRST = "Amazon's EV would be built in Texas and Michigan plants."
+PLACE_BROAD = "Whether you're a tech enthusiast or an investor, the rivalry matters."
+
+
 def test_a_question_asked_alone_quotes_the_first_ranked_passage_within_the_place_weight(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -1432,8 +1438,7 @@ def test_a_question_asked_alone_quotes_the_first_ranked_passage_within_the_place
     # broad sentence 0.02 over the first passage's loses when asked alone, where the re-ranking
     # puts the first passage PLACE_LEAD or more ahead (fused score 4.8 against 1.9).
     monkeypatch.setattr(bot.answer, "PLACE_LEAD", 2.5)
-    first = "Amazon's EV would be built in Texas and Michigan plants."
-    broad = "Whether you're a tech enthusiast or an investor, the rivalry matters."
+    first, broad = PLACE_FIRST, PLACE_BROAD
     article = f"{first}\n\n## Elsewhere\n\n{broad}"
 
     def hits_led_by(lead: float) -> list[Hit]:
@@ -1464,8 +1469,7 @@ def test_the_place_lead_counted_in_maxsim_or_in_the_cited_passages_spread(
     # MaxSim the first passage must match the question's tokens better by the lead; in spread
     # the lead is counted in the cited passages' standard deviations of fused score.
     monkeypatch.setattr(bot.answer, "PLACE_WEIGHT", 0.04)
-    first = "Amazon's EV would be built in Texas and Michigan plants."
-    broad = "Whether you're a tech enthusiast or an investor, the rivalry matters."
+    first, broad = PLACE_FIRST, PLACE_BROAD
     third = "Tesla sells cars."
     article = f"{first}\n\n## Elsewhere\n\n{broad}\n\n## More\n\n{third}"
     at_broad = article.index(broad)
