@@ -24,7 +24,7 @@ from bot import question_kind, token_evidence
 from bot.errors import BadQuestion
 from bot.lookups import names_in
 from bot.question_kind import Kind, asked_kind, holds
-from bot.retrieval import Hit, sentence_maxsim
+from bot.retrieval import LATE_SENTENCE_WEIGHT, Hit, sentence_maxsim
 from bot.settings import MAX_QUESTION_CHARS
 from bot.token_evidence import (
     said_in_other_words,
@@ -521,8 +521,9 @@ def _best_sentences(
 
 def _choice_scores(hits: Sequence[Hit]) -> list[tuple[float, ...]]:
     """Each cited sentence's score for choosing the quote: `QUOTE_MAXSIM_WEIGHT` x its MaxSim +
-    locality's lift + `QUOTE_SURFACE_WEIGHT` x the rest (cosine, term overlap); the whole score
-    where a hit lacks token evidence (late interaction off) or the weight is None."""
+    locality's lift + `QUOTE_SURFACE_WEIGHT` x the rest (cosine, term overlap: the whole score
+    less the MaxSim at the weight retrieval added it with, and the lift); the whole score where a
+    hit lacks token evidence (late interaction off) or the weight is None."""
     weight = QUOTE_MAXSIM_WEIGHT
     if weight is None or any(h.evidence is None or not h.evidence.sentences for h in hits):
         return [h.sentence_scores for h in hits]
@@ -533,7 +534,9 @@ def _choice_scores(hits: Sequence[Hit]) -> list[tuple[float, ...]]:
         lift = hit.sentence_lift or (0.0,) * len(hit.sentence_scores)
         found.append(
             tuple(
-                weight * float(m) + x + QUOTE_SURFACE_WEIGHT * (s - float(m) - x)
+                weight * float(m)
+                + x
+                + QUOTE_SURFACE_WEIGHT * (s - LATE_SENTENCE_WEIGHT * float(m) - x)
                 for s, m, x in zip(hit.sentence_scores, own, lift, strict=True)
             )
         )
