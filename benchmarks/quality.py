@@ -258,12 +258,16 @@ SETS = {
         "tuning-extra-12.jsonl",
         # From the article alone by a helper who never ran the bot, before session 14 measured.
         "tuning-extra-13.jsonl",
+        # From the article alone by a helper who never ran the bot, before session 15 measured.
+        "tuning-extra-14.jsonl",
         # Off-topic questions to ask in threads (session 12), written blind before any measuring.
         "offtopic-tuning.jsonl",
         # Off-topic questions written blind before session 13 measured.
         "offtopic-tuning-2.jsonl",
         # Off-topic questions written blind before session 14 measured.
         "offtopic-tuning-3.jsonl",
+        # Off-topic questions written blind before session 15 measured.
+        "offtopic-tuning-4.jsonl",
         # A name of the sources before another word, in-domain and off-topic (session 13), written
         # from the article before measuring `NAME_AS_MODIFIER` on it: a probe of that rule's form.
         "name-modifier-probes.jsonl",
@@ -288,6 +292,8 @@ SETS = {
         "conversations-tuning-11.jsonl",
         # From the article alone by a helper who never ran the bot, before session 14 measured.
         "conversations-tuning-12.jsonl",
+        # From the article alone by a helper who never ran the bot, before session 15 measured.
+        "conversations-tuning-13.jsonl",
     ],
     "held-out": [
         "shipped-questions-holdout.jsonl",
@@ -331,6 +337,12 @@ SETS = {
         "offtopic-holdout-4.jsonl",
         "quality-holdout-11.jsonl",
         "conversations-holdout-11.jsonl",
+    ],
+    # Written from the article alone by a helper who never ran the bot, before session 15 measured.
+    "held-out-12": [
+        "offtopic-holdout-5.jsonl",
+        "quality-holdout-12.jsonl",
+        "conversations-holdout-12.jsonl",
     ],
 }
 
