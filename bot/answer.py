@@ -18,13 +18,11 @@ from datetime import date, datetime
 from typing import Any, Literal
 from urllib.parse import quote
 
-import numpy as np
-
 from bot import question_kind, token_evidence
 from bot.errors import BadQuestion
 from bot.lookups import names_in
 from bot.question_kind import Kind, asked_kind, holds
-from bot.retrieval import LATE_SENTENCE_WEIGHT, Hit, sentence_maxsim
+from bot.retrieval import LATE_SENTENCE_WEIGHT, Hit
 from bot.settings import MAX_QUESTION_CHARS
 from bot.token_evidence import (
     said_in_other_words,
@@ -530,13 +528,11 @@ def _choice_scores(hits: Sequence[Hit]) -> list[tuple[float, ...]]:
     found = []
     for hit in hits:
         assert hit.evidence is not None
-        own = sentence_maxsim(hit.evidence.within_sentences(), np.asarray(hit.evidence.weights))
+        own = hit.evidence.sentence_maxsim  # as retrieval added it to the sentence scores
         lift = hit.sentence_lift or (0.0,) * len(hit.sentence_scores)
         found.append(
             tuple(
-                weight * float(m)
-                + x
-                + QUOTE_SURFACE_WEIGHT * (s - LATE_SENTENCE_WEIGHT * float(m) - x)
+                weight * m + x + QUOTE_SURFACE_WEIGHT * (s - LATE_SENTENCE_WEIGHT * m - x)
                 for s, m, x in zip(hit.sentence_scores, own, lift, strict=True)
             )
         )

@@ -18,6 +18,7 @@ import threading
 from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import cached_property
 from pathlib import Path
 from typing import Literal
 
@@ -137,6 +138,13 @@ class TokenEvidence:
         """`sentences` as tokens x sentences (float64, C order, as `segment_max` made it)."""
         shape = (len(self.sentences), len(self.best))
         return np.ascontiguousarray(np.array(self.sentences, dtype=np.float64).reshape(shape).T)
+
+    @cached_property
+    def sentence_maxsim(self) -> tuple[float, ...]:
+        """Each sentence's MaxSim (`sentence_maxsim` of `sentences`, 0 for one with no tokens),
+        made once: retrieval adds it to the sentence scores, the quote choice weighs it apart."""
+        weights = np.asarray(self.weights, np.float64)
+        return tuple(float(x) for x in sentence_maxsim(self.within_sentences(), weights))
 
 
 Mode = Literal["hybrid", "dense", "bm25"]
@@ -621,12 +629,13 @@ class Retriever:
         found = []
         for i, cos in zip(chosen, cosines, strict=True):
             # One product of the question's tokens and the passage's gives the evidence, each
-            # sentence's MaxSim and the window's (each made its own before).
+            # sentence's MaxSim (kept on the evidence for the quote choice) and the window's.
             evidence = self._evidence(query, i)
             matches = None
             if evidence is not None:
                 matches = (evidence.within_sentences(), np.asarray(evidence.weights, np.float64))
-            scores = self._sentence_scores(i, query_vector, weights, matches)
+            own = None if evidence is None else evidence.sentence_maxsim
+            scores = self._sentence_scores(i, query_vector, weights, own)
             lift = self._window_lift(matches)
             found.append(
                 Hit(
@@ -677,18 +686,18 @@ class Retriever:
         passage: int,
         query_vector: np.ndarray,
         weights: dict[str, float],
-        matches: tuple[np.ndarray, np.ndarray] | None = None,
+        late: Sequence[float] | None = None,
     ) -> tuple[float, ...]:
-        """Each sentence's cosine + term overlap, + its MaxSim from late interaction's `matches`
-        (tokens x sentences and their weights) when given."""
+        """Each sentence's cosine + term overlap, + its MaxSim (`TokenEvidence.sentence_maxsim`)
+        when given."""
         first = int(self.index.sentence_offsets[passage])
         count = len(self.index.passages[passage].sentences)
         sentences = np.asarray(self.index.sentence_vectors[first : first + count], np.float32)
         cosine = sentences @ query_vector
-        if matches is not None:
+        if late is not None:
             # The quote's evidence that the sentence matches every part of the question (XQuAD-en
             # answer span 0.8844 -> 0.9072, tuning expected words quoted 69 -> 72 of 100 alone).
-            cosine = cosine + LATE_SENTENCE_WEIGHT * sentence_maxsim(*matches)
+            cosine = cosine + LATE_SENTENCE_WEIGHT * np.asarray(late, np.float64)
         total = sum(weights.values())
         if not total:
             return tuple(float(x) for x in cosine)

@@ -138,6 +138,16 @@ def test_token_evidence_gives_back_its_sentence_matches_as_tokens_by_sentences()
     assert TokenEvidence(("a",), (1.0,), (0.5,)).within_sentences().shape == (1, 0)
 
 
+def test_token_evidence_keeps_each_sentences_maxsim_made_once() -> None:
+    evidence = TokenEvidence(
+        ("a", "b"), (1.0, 3.0), (0.5, 0.9), sentences=((0.5, 0.3), (0.1, 0.9), (-np.inf, -np.inf))
+    )
+    # As `sentence_maxsim` of its matches: weighted means, 0 for a sentence with no tokens.
+    np.testing.assert_allclose(evidence.sentence_maxsim, (0.35, 0.7, 0.0))
+    assert evidence.sentence_maxsim is evidence.sentence_maxsim
+    assert TokenEvidence(("a",), (1.0,), (0.5,)).sentence_maxsim == ()
+
+
 def test_token_evidence_maxsim_is_its_tokens_weighted_best_matches() -> None:
     assert TokenEvidence(("a", "b"), (1.0, 3.0), (0.2, 0.6)).maxsim() == pytest.approx(0.5)
     assert TokenEvidence(("a",), (0.0,), (0.9,)).maxsim() == 0.0
@@ -186,6 +196,8 @@ def test_a_hits_sentence_scores_come_from_its_evidence_as_from_its_own_matches(
             assert np.array_equal(hit.evidence.weights, weights)
             own = retriever.late.sentence_scores(question, rows[hit.passage.id])
             assert np.array_equal(sentence_maxsim(best, weights), own)
+            # What the quote choice reads is the value retrieval added to the sentence scores.
+            assert hit.evidence.sentence_maxsim == tuple(own.tolist())
 
 
 def test_the_answer_ranking_reorders_only_the_top_passages(service: AnswerService) -> None:
