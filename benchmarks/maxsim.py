@@ -1,6 +1,7 @@
 """Late interaction (ColBERT-style MaxSim) from all-MiniLM-L6-v2's own token vectors, measured.
 
     .venv/bin/python benchmarks/maxsim.py [--variants NAME [NAME ...]] [--held-out] [--misses]
+        [--sets NAME [NAME ...]]
 
 Each question token is matched to its most similar token of a passage (cosines of the model's
 normalised token embeddings, the ones the passage vector and the pooled sentence vectors are
@@ -12,7 +13,10 @@ fused top k, or added to the fused score as a z-score) and as evidence for the q
 (MaxSim over the sentence's tokens added to its score), over one index, every variant in turn
 in one process (benchmarks/quality.py's sets and figures). `--variants` lists names from
 `VARIANTS` ("off" is the bot); the held-out sets are measured only with `--held-out`, for the
-variant chosen on the tuning sets. Prints figures; asserts nothing (docs/quality.md, "Late
+variant chosen on the tuning sets; `--sets` measures only the sets named. The bot now has late
+interaction of its own (bot/retrieval.py, EVBOT_LATE_INTERACTION, on): a variant here is added on
+top of it; with EVBOT_LATE_INTERACTION=false, on top of the bot without it, as the sweeps in
+docs/quality.md were measured. Prints figures; asserts nothing (docs/quality.md, "Late
 interaction").
 """
 
@@ -23,6 +27,7 @@ import json
 import sys
 import tempfile
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Literal
@@ -262,15 +267,36 @@ class MaxSimRetriever:
         return self._hits(query, query_vector, ranking, k)
 
     def sentence_scores(
-        self, passage: int, query_vector: np.ndarray, weights: dict[str, float]
+        self,
+        passage: int,
+        query_vector: np.ndarray,
+        weights: dict[str, float],
+        late: Sequence[float] | None = None,
     ) -> tuple[float, ...]:
-        scores = self._sentence_scores(passage, query_vector, weights)
+        # `late`: the bot's own sentence MaxSim (Retriever._sentence_scores adds it); the
+        # variant's is added on top of the bot's score as it is.
+        scores = self._sentence_scores(passage, query_vector, weights, late)
         if not self.variant.sentence_weight:
             return scores
         extra = self.tokens.sentence_scores(self._query, passage, self.variant)
         return tuple(
             float(s + self.variant.sentence_weight * m) for s, m in zip(scores, extra, strict=True)
         )
+
+
+def hook_answer_search(retriever: Retriever, hooks: MaxSimRetriever) -> None:
+    """Mark the answer's own search (`Retriever.answer_search`, which `AnswerService.ask` and
+    `search_vector` call) as answering; search_for's own rankings decide follow-ups."""
+    answer_search = retriever.answer_search
+
+    def answering(query: str, vector: np.ndarray, k: int) -> Any:
+        hooks._answering = True
+        try:
+            return answer_search(query, vector, k)
+        finally:
+            hooks._answering = False
+
+    retriever.answer_search = answering  # type: ignore[method-assign]
 
 
 def beir_variants(path: Path, variants: list[Variant]) -> None:
@@ -334,6 +360,9 @@ def main() -> None:
     parser.add_argument("--held-out", action="store_true", help="the held-out sets too (once)")
     parser.add_argument("--misses", action="store_true", help="list the tuning sets' misses")
     parser.add_argument(
+        "--sets", nargs="+", default=None, help="only these sets of SETS (default: every one)"
+    )
+    parser.add_argument(
         "--xquad", type=Path, default=None, help="a BEIR folder: evbot eval's pipeline instead"
     )
     args = parser.parse_args()
@@ -350,17 +379,7 @@ def main() -> None:
             f"{tokens.encode_seconds:.1f} s"
         )
         hooks = MaxSimRetriever(retriever, tokens)
-        # search_for's own rankings decide follow-ups; the answer's search is search_vector.
-        search_vector = retriever.search_vector
-
-        def answer_search(query: str, vector: np.ndarray, k: int) -> Any:
-            hooks._answering = True
-            try:
-                return search_vector(query, vector, k)
-            finally:
-                hooks._answering = False
-
-        retriever.search_vector = answer_search  # type: ignore[method-assign]
+        hook_answer_search(retriever, hooks)
         for spec in args.variants:
             hooks.variant = variant = parse_variant(spec)
             hooks.rank_seconds.clear()
@@ -371,6 +390,8 @@ def main() -> None:
                     continue
                 print(f"== {side}")
                 for set_name in names:
+                    if args.sets is not None and set_name not in args.sets:
+                        continue
                     started = time.perf_counter()
                     figures = measure(service, set_name, args.misses and side == "tuning")
                     totals.append(time.perf_counter() - started)
