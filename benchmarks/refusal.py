@@ -11,7 +11,8 @@ in-domain answered (keyword / paraphrase), near-domain refused, off-topic refuse
 Signals (each per question, over the cited passages):
   cos       cosine of the best passage (the current gate)
   sent      cosine of the best sentence
-  quoted    the quoted sentence's score (cosine + 0.3 x IDF term overlap, `Hit.sentence_scores`)
+  quoted    the quoted sentence's score (cosine + 0.3 x IDF term overlap, + its MaxSim and lifts
+            with late interaction: `Hit.sentence_scores`)
   coverage  IDF-weighted share of the question's content terms found in the cited passages
             (question words dropped; a term the corpus lacks gets the highest IDF)
   z, gap    the best passage's cosine as a z-score over all passages; its lead over the second
@@ -51,7 +52,8 @@ from bot.index import SearchIndex, build_index, load_index  # noqa: E402
 from bot.lexical import terms  # noqa: E402
 from bot.ranking import zscores  # noqa: E402
 from bot.retrieval import Hit, Retriever  # noqa: E402
-from bot.settings import load_settings  # noqa: E402
+from bot.service import best_similarity, late_interaction_for  # noqa: E402
+from bot.settings import Settings, load_settings  # noqa: E402
 
 SHARED = ROOT.parent / "shared" / "benchmarks"
 SETS = {
@@ -190,17 +192,30 @@ def ask_all(
     embedder: Embedder,
     questions: list[tuple[str, str, list[str]]],
     tokens: bool,
-    min_score: float,
+    settings: Settings,
 ) -> list[Asked]:
-    """questions: (text, kind, gold answer spans) -> what the bot does with each and its signals."""
-    retriever = Retriever(index, embedder)
+    """questions: (text, kind, gold answer spans) -> what the bot does with each and its signals.
+
+    Asked as `evbot eval` asks the project's question sets (bot/evaluation/runner.py), as
+    `evbot ask` would: late interaction as the settings have it, the answer's own search, the
+    best cosine over every passage for the gate, asked alone."""
+    retriever = Retriever(
+        index, embedder, late_interaction=late_interaction_for(settings, len(index.passages))
+    )
     signals = Signals(index, embedder, tokens)
     articles = index.manifest["articles"]
     asked = []
     for text, kind, spans in questions:
         vector = embedder.encode_query(text)
-        hits = retriever.hits(text, vector, retriever.rank(text, vector), 3)
-        answer = compose_answer(text, hits, articles, min_score=min_score)
+        hits = retriever.search_vector(text, vector, 3)
+        answer = compose_answer(
+            text,
+            hits,
+            articles,
+            min_score=settings.min_score,
+            best_similarity=best_similarity(retriever, vector),
+            alone=True,
+        )
         asked.append(
             Asked(
                 kind=kind,
@@ -300,9 +315,7 @@ def main() -> None:
                     )
                     build_index(index_settings, embedder)
                     shipped = load_index(Path(tmp), settings.model)
-                asked = ask_all(
-                    shipped, embedder, question_set(SETS[name]), args.tokens, settings.min_score
-                )
+                asked = ask_all(shipped, embedder, question_set(SETS[name]), args.tokens, settings)
             else:
                 beir = load_beir(SHARED / name)
                 index_dir, _, _ = pipeline_index(
@@ -316,7 +329,7 @@ def main() -> None:
                     embedder,
                     questions,
                     args.tokens,
-                    settings.min_score,
+                    settings,
                 )
             report(name, asked, gates)
 
