@@ -98,6 +98,12 @@ def load_lookups() -> None:
     _first_names()
 
 
+def is_first_name(word: str) -> bool:
+    """Whether gender-guesser knows `word`, in any case, as a first name ("nikola", "Andy")."""
+    detector = _first_names()
+    return detector.get_gender(word.capitalize()) != "unknown"  # type: ignore[attr-defined]
+
+
 def people_in(text: str) -> list[str]:
     """People `text` names in full, a known first name and a surname: "Jeff Bezos"."""
     detector = _first_names()

@@ -41,7 +41,7 @@ from bot.embedding import Embedder, get_embedder
 from bot.errors import IndexUnavailable, UnknownAnswer
 from bot.index import live_build, load_index, ranking_sentences_of
 from bot.lexical import terms
-from bot.lookups import load_lookups
+from bot.lookups import is_first_name, load_lookups
 from bot.off_topic import off_topic
 from bot.retrieval import Hit, Ranking, Retriever
 from bot.settings import Settings
@@ -285,6 +285,7 @@ def asks_off_topic(
         lambda word: stem_written_as_name(retriever, word),
         lambda word: name_partner(retriever, word),
         best_cosine,
+        is_first_name,
     )
 
 

@@ -7,12 +7,18 @@ import pytest
 
 import bot.off_topic
 from bot.lexical import terms
-from bot.off_topic import name_as_modifier, name_in_another_sense, request_unknown_object
+from bot.off_topic import (
+    closing_remark,
+    name_as_modifier,
+    name_in_another_sense,
+    person_never_named,
+    request_unknown_object,
+)
 from bot.service import AnswerService, name_partner, stem_written_as_name, written_as_name
 
 RULES = (
     "NAME_AS_MODIFIER", "REQUEST_UNKNOWN_OBJECT", "ARTICLE_BEFORE_NAME", "PART_OF_A_NAME",
-    "LONGER_NAME", "MEASURE_FORMS",
+    "LONGER_NAME", "MEASURE_FORMS", "PERSON_NEVER_NAMED", "CLOSING_REMARK",
 )  # fmt: skip
 # Questions from tests/data/offtopic-tuning.jsonl that the floor let through, each with its rule
 # (after "+": the rule it needs on too).
@@ -280,4 +286,76 @@ def test_an_off_topic_question_in_a_thread_is_refused_by_its_own_words(
     only(monkeypatch, rule)
     assert asked() == "refused"
     only(monkeypatch, "")
+    assert asked() != "refused"
+
+
+# Session 15 (docs/quality.md, "Questions the sources do not answer (session 15)").
+FIRST_NAMES = {"nikola", "elon", "jeff", "andy"}
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("who was nikola tesla", True),  # a first name the sources never use: another person
+        ("Who was Nikola Tesla?", True),
+        ("who is andy jassy", True),  # a person they never name at all
+        ("who is elon musk", False),  # the sources' own Elon
+        ("who's elon musk?", False),
+        ("who founded tesla", False),  # no first name: a question about the company
+        ("who is tesla's ceo", False),  # a possessive, no full name
+        ("who was nikola tesla's rival", False),  # asks more than who the person is
+        ("is nikola tesla worried", False),  # no "who is"
+    ],
+)
+def test_a_person_named_in_full_that_the_sources_never_name(question: str, expected: bool) -> None:
+    assert person_never_named(question, holds, FIRST_NAMES.__contains__) is expected
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("thanks, that's all for now", True),
+        ("ok great, thank you!", True),
+        ("bye", True),
+        ("thanks! what about tesla?", False),  # a question after the thanks
+        ("thanks, and tell me more about musk", False),  # names what the sources say
+        ("what did musk thank bezos for", False),  # no thanks opening it
+    ],
+)
+def test_a_closing_remark_asks_nothing(question: str, expected: bool) -> None:
+    assert closing_remark(question, holds) is expected
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "who was nikola tesla",  # tests/data/offtopic-tuning-3.jsonl, -4
+        "Who was Nikola Tesla?",  # -2
+    ],
+)
+def test_a_person_the_sources_never_name_is_refused(
+    service: AnswerService, monkeypatch: pytest.MonkeyPatch, question: str
+) -> None:
+    only(monkeypatch, "PERSON_NEVER_NAMED")
+    assert service.ask(question).outcome == "refused"
+    only(monkeypatch, "")
+    assert service.ask(question).outcome == "answered"  # over the floor by "Tesla"
+
+
+def test_a_closing_remark_in_a_thread_is_refused(
+    service: AnswerService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # tests/data/offtopic-tuning-4.jsonl: refused alone, answered after every tuning first turn
+    # ("that's" points back) before the rule.
+    first, closing = "Who is Amazon partnering with on batteries?", "thanks, that's all for now"
+
+    def asked() -> str:
+        conversation = uuid.uuid4().hex
+        service.ask(first, conversation=conversation)
+        return service.ask(closing, [first], conversation=conversation).outcome
+
+    only(monkeypatch, "CLOSING_REMARK")
+    assert asked() == "refused"
+    only(monkeypatch, "")
+    assert service.ask(closing).outcome == "refused"
     assert asked() != "refused"
