@@ -37,6 +37,7 @@
                                            [--follow-ups-14 off|RULES [off|RULES ...]]
                                            [--quote-choice all|SURFACE:MAXSIM [...]]
                                            [--agree-words off|on [off|on ...]]
+                                           [--unsaid-15 off|RULES [off|RULES ...]]
 
 Asks every question as `evbot ask` does (AnswerService over a fresh index of corpus/) and prints,
 per set: right passage first / in the top three, the quoted answer holding the expected words,
@@ -193,6 +194,13 @@ quoted (session 14)"), each in turn.
 `--agree-words off on` measures session 14's "agree" only when the shared first passage holds
 every content word of the question (`bot.service.AGREE_OWN_WORDS`, on in the bot;
 docs/quality.md, "Off-topic questions lent a thread's context (session 14)"), each in turn.
+`--unsaid-15 off person+closing+share+partitive` measures session 15's rules for questions the
+sources do not answer, joined by "+" (docs/quality.md, "Questions the sources do not answer
+(session 15)"): `person` "who was <a first name the sources never use> <name>" refused
+(`bot.off_topic.PERSON_NEVER_NAMED`), `closing` a thanks or goodbye asking nothing refused
+(`CLOSING_REMARK`), `share` a number noun after three narrowing words
+(`bot.question_kind.NUMBER_NOUN_THREE_MODIFIERS`), `partitive` "one of the most …" no count
+(`PARTITIVE_NOT_COUNT`), each variant in turn.
 Prints figures; asserts nothing.
 """
 
@@ -392,6 +400,15 @@ def set_near_13(near_13: str, bench: Bench) -> str:
 def set_agree_words(agree_words: str, bench: Bench) -> str:
     bot.service.AGREE_OWN_WORDS = agree_words == "on"
     return f"=== 'agree' only on a passage holding the question's words (session 14): {agree_words}"
+
+
+def set_unsaid_15(unsaid_15: str, bench: Bench) -> str:
+    rules = set(unsaid_15.split("+"))
+    bot.off_topic.PERSON_NEVER_NAMED = "person" in rules
+    bot.off_topic.CLOSING_REMARK = "closing" in rules
+    bot.question_kind.NUMBER_NOUN_THREE_MODIFIERS = "share" in rules
+    bot.question_kind.PARTITIVE_NOT_COUNT = "partitive" in rules
+    return f"=== questions the sources do not answer (session 15): {unsaid_15}"
 
 
 def set_how_to(how_to: str, bench: Bench) -> str:
@@ -688,6 +705,7 @@ SWITCHES = (
     Switch("token_evidence", 4, set_token_evidence),
     Switch("follow_ups_14", 37, set_follow_ups_14),
     Switch("agree_words", 39, set_agree_words),
+    Switch("unsaid_15", 40, set_unsaid_15),
 )
 
 
@@ -987,6 +1005,13 @@ def main() -> None:
         default=[None],
         help="session 13's near-domain rules joined by '+' (dollar, role, numbers; off), each "
         "in turn",
+    )
+    parser.add_argument(
+        "--unsaid-15",
+        nargs="+",
+        default=[None],
+        help="session 15's rules for unanswered questions joined by '+' (person, closing, share, "
+        "partitive; 'off' none), each in turn",
     )
     parser.add_argument(
         "--agree-words",
