@@ -217,6 +217,15 @@ def _page_cache(build: Path, cache: str) -> None:
                     pass
 
 
+def run_answering(args: list[str]) -> str:
+    """ANSWER's output, run in a fresh process so that its load, memory and caches are its own
+    (tests/test_benchmarks_run.py runs it in its own process instead, to save the model load)."""
+    child = subprocess.run(
+        [sys.executable, "-c", ANSWER, *args], check=True, capture_output=True, text=True, cwd=ROOT
+    )
+    return child.stdout
+
+
 def _answer(
     index_dir: Path, model: str, asked: list[str], compare: bool, late: bool, prefix: str
 ) -> dict:
@@ -224,12 +233,11 @@ def _answer(
     from bot.ranking import percentile
 
     load_before = os.getloadavg()[0]
-    child = subprocess.run(
-        [sys.executable, "-c", ANSWER, str(index_dir), model,
-         json.dumps(asked), "compare" if compare else "one", "late" if late else "plain"],
-        check=True, capture_output=True, text=True, cwd=ROOT,
+    stdout = run_answering(
+        [str(index_dir), model, json.dumps(asked), "compare" if compare else "one",
+         "late" if late else "plain"]
     )  # fmt: skip
-    served = json.loads(child.stdout.strip().splitlines()[-1])
+    served = json.loads(stdout.strip().splitlines()[-1])
     row: dict = {
         "rss_mb": round(served["rss_mb"], 1),
         "rss_index_mb": round(served["rss_index_mb"], 1),
