@@ -77,12 +77,8 @@ def main() -> None:
                 ranking = retriever.rank(question, vector)
                 fused = np.full(len(passages), -np.inf)
                 fused[ranking.ids] = ranking.scores
-                reranked = retriever.reranked(
-                    question,
-                    ranking,
-                    bot.retrieval.ANSWER_LATE_DEPTH,
-                    bot.retrieval.ANSWER_LATE_WEIGHT,
-                )
+                # The answer's own re-ranking, short-question weight included (answer_late_weight)
+                reranked = retriever.answer_ranking(question, ranking)
                 answer = service.ask(question)
                 cited = [c.text for c in answer.citations]
                 # 9: not cited (or refused)
