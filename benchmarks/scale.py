@@ -74,6 +74,8 @@ from bot.embedding import get_embedder
 from bot.index import load_index
 from bot.retrieval import Retriever
 from bot.service import best_similarity
+from bot.settings import load_settings
+min_score = load_settings().min_score  # EVBOT_MIN_SCORE, as evbot eval answers
 embedder = get_embedder(model)
 embedder.encode_query("load the model before the index is timed")
 before = rss_mb()
@@ -114,8 +116,8 @@ for n, text in enumerate(questions):
         reranked = time.perf_counter()
         hits = retriever.hits(text, vector, ranking, 3)
         chosen = time.perf_counter()
-        compose_answer(text, hits, articles, min_score=0.3,
-                       best_similarity=best_similarity(retriever, vector))
+        compose_answer(text, hits, articles, min_score=min_score,
+                       best_similarity=best_similarity(retriever, vector), alone=True)
         if n >= 5:  # the first few warm caches up
             timed[way][0].append((time.perf_counter() - started) * 1000)
             timed[way][1].append((time.process_time() - started_cpu) * 1000)
