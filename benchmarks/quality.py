@@ -38,6 +38,7 @@
                                            [--quote-choice all|SURFACE:MAXSIM [...]]
                                            [--agree-words off|on [off|on ...]]
                                            [--unsaid-15 off|RULES [off|RULES ...]]
+                                           [--follow-ups-15 off|RULES [off|RULES ...]]
 
 Asks every question as `evbot ask` does (AnswerService over a fresh index of corpus/) and prints,
 per set: right passage first / in the top three, the quoted answer holding the expected words,
@@ -201,6 +202,12 @@ sources do not answer, joined by "+" (docs/quality.md, "Questions the sources do
 (`CLOSING_REMARK`), `share` a number noun after three narrowing words
 (`bot.question_kind.NUMBER_NOUN_THREE_MODIFIERS`), `partitive` "one of the most …" no count
 (`PARTITIVE_NOT_COUNT`), each variant in turn.
+`--follow-ups-15 off shared+of` measures session 15's follow-up rules (docs/quality.md,
+"Conversations (session 15)"), joined by "+", each variant in turn: `shared` (both searches'
+first passage quoted only in context keeps the context: `bot.service.SHARED_FIRST_QUOTED`), `of`
+("the <noun> of ..." points at nothing said before: `bot.conversation.OWN_OF_PHRASE`), `gap` (a
+fragment whose own first passage holds its word, 0.1 better by cosine, is searched alone:
+`bot.service.FRAGMENT_OWN_WORDS_GAP`), `off` none.
 Prints figures; asserts nothing.
 """
 
@@ -360,6 +367,8 @@ SESSION_9_NEXT_PRIOR = 1.0
 SESSION_9_SENTENCE_AFTER = 0.1
 # Session 14's off-context cosine as `--follow-ups-14 offctx` sets it (OFF_CONTEXT_MATCH).
 SESSION_14_OFF_CONTEXT = 0.05
+# Session 15's fragment cosine gap as `--follow-ups-15 gap` sets it (FRAGMENT_OWN_WORDS_GAP).
+SESSION_15_OWN_WORDS_GAP = 0.1
 # Session 10's word rules as `--follow-up-words on` sets them (bot.conversation.FOLLOW_UP_RULES).
 SESSION_10_WORDS = ("contractions", "function-words", "subject", "definite", "compare")
 
@@ -466,6 +475,14 @@ def set_follow_ups_14(follow_ups_14: str, bench: Bench) -> str:
     bot.service.OFF_CONTEXT_MATCH = SESSION_14_OFF_CONTEXT if "offctx" in rules else None
     bot.conversation.THOSE_ANY_PLURAL = "those" in rules
     return f"=== session 14's follow-up rules: {follow_ups_14}"
+
+
+def set_follow_ups_15(follow_ups_15: str, bench: Bench) -> str:
+    rules = set(follow_ups_15.split("+"))
+    bot.service.SHARED_FIRST_QUOTED = "shared" in rules
+    bot.conversation.OWN_OF_PHRASE = "of" in rules
+    bot.service.FRAGMENT_OWN_WORDS_GAP = SESSION_15_OWN_WORDS_GAP if "gap" in rules else None
+    return f"=== session 15's follow-up rules: {follow_ups_15}"
 
 
 def set_attribute_grammar(attribute_grammar: str, bench: Bench) -> str:
@@ -706,6 +723,7 @@ SWITCHES = (
     Switch("follow_ups_14", 37, set_follow_ups_14),
     Switch("agree_words", 39, set_agree_words),
     Switch("unsaid_15", 40, set_unsaid_15),
+    Switch("follow_ups_15", 41, set_follow_ups_15),
 )
 
 
@@ -1263,6 +1281,12 @@ def main() -> None:
         default=[None],
         help="session 14's follow-up rules joined by '+' (lower, offctx, those) or off, each in "
         "turn",
+    )
+    parser.add_argument(
+        "--follow-ups-15",
+        nargs="+",
+        default=[None],
+        help="session 15's follow-up rules joined by '+' (shared, of, gap) or off, each in turn",
     )
     parser.add_argument(
         "--attribute-grammar",

@@ -302,6 +302,14 @@ _POINTED_AT = (
     "billionaire", "man", "guy", "person",
 )  # fmt: skip
 _DEMONSTRATIVE = re.compile(rf"\b(?:that|this|the) (?:{'|'.join(_POINTED_AT)})\b")
+# "the brand name of amazon's car", "the guy who runs tesla": a definite noun phrase that its own
+# "of" phrase or relative clause specifies points at nothing said before ("the company" alone and
+# "that company" do). Session 15, on (bot/service.py, SHARED_FIRST_QUOTED: the figures);
+# `benchmarks/quality.py --follow-ups-15 of`.
+OWN_OF_PHRASE = True
+_SPECIFIED = re.compile(
+    rf"\bthe (?:{'|'.join(_POINTED_AT)})(?: [a-z']+)? (?:of|who|whom|which|that)\b"
+)
 _OTHER = re.compile(rf"\bthe other (?:{'|'.join(_POINTED_AT)})\b")
 # "why do those places matter?" after an answer naming Europe and Asia: the places it named.
 _POINTED_AT_MANY = ("places", "countries", "regions", "markets", "companies", "firms", "partners")
@@ -316,6 +324,16 @@ _THOSE_ANY = re.compile(r"(?:^|\b([a-z']+) )(?:those|these) [a-z]+[^s\W]s\b")
 # Session 12; `benchmarks/quality.py --kind-of-referents off on`.
 KIND_OF_REFERENTS = True
 _KIND_OF = re.compile(rf"\b(?:what|which) (?:kind|type|sort)s? of (?:{'|'.join(_POINTED_AT)})\b")
+
+
+def _demonstrative(lowered: str) -> bool:
+    """A demonstrative and a noun naming a maker or a person ("that company", "the guy"); with
+    OWN_OF_PHRASE, not "the <noun>" that its own "of" phrase or relative clause specifies."""
+    found = [m.start() for m in _DEMONSTRATIVE.finditer(lowered)]
+    if not OWN_OF_PHRASE:
+        return bool(found)
+    specified = {m.start() for m in _SPECIFIED.finditer(lowered)}
+    return any(at not in specified for at in found)
 
 
 def _points_at_many(lowered: str) -> bool:
@@ -365,7 +383,7 @@ def referents(question: str, before: str, answer: str | None) -> list[str]:
         return []
     lowered = question.lower()
     pointed = DEMONSTRATIVE_REFERENTS and bool(
-        _DEMONSTRATIVE.search(lowered)
+        _demonstrative(lowered)
         or ("other" in OWN_TOPIC and _OTHER.search(lowered))
         or ("those" in OWN_TOPIC and _THOSE.search(lowered))
         or (THOSE_ANY_PLURAL and _points_at_many(lowered))

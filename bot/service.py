@@ -167,6 +167,21 @@ OFF_CONTEXT_GAP = 0.1
 # medicine" on the lithium passage). Session 14, on: tuning threads' off-topic asks answered
 # 119 -> 104 of 1,365, conversations 259 of 306 both ways; `benchmarks/quality.py --agree-words`.
 AGREE_OWN_WORDS = True
+# A follow-up candidate whose two searches put the same passage first keeps its context when the
+# answer searched alone would quote another passage and the answer in context that shared one: the
+# context holds the quote to what both searches agree on ("and the batteries?" after "how might
+# musk respond": alone, its one word ties three battery sentences and the critics' wins by 0.007).
+# Not for a question refused alone (the context would lend it coverage). Session 15, on: with
+# OWN_OF_PHRASE and FRAGMENT_OWN_WORDS_GAP, tuning conversations 297 -> 300 of 346, switches
+# searched as follow-ups 1 -> 0; held out 156 -> 157 of 232, switches 3 -> 2 (docs/quality.md,
+# "Conversations (session 15)"); `benchmarks/quality.py --follow-ups-15 off shared+of+gap`.
+SHARED_FIRST_QUOTED = True
+# A fragment ("what about investors?") whose own first passage holds a word of it that the
+# context's first passage lacks, and matches it this much better by cosine than the context's
+# does, is searched alone: the frame it borrows moved off what it asks. Session 11's own words
+# without the gap lost "and the factories?" (0.04 better) and "and prices?" (0.07). None: off.
+# Session 15, on; `benchmarks/quality.py --follow-ups-15 gap`.
+FRAGMENT_OWN_WORDS_GAP: float | None = 0.1
 # An indefinite pronoun names nothing for the passage to hold ("anything on batteries?").
 _INDEFINITE = re.compile(r"(?:any|some|every|no)(?:thing|one|body|where)")
 
@@ -580,6 +595,25 @@ class QuestionSearches:
         alone, in_context = late.passage_scores(self.question, [own_first, context_first])
         return bool(in_context >= alone)
 
+    def quoted_passage(self, query: str, vector: np.ndarray, k: int) -> str | None:
+        """The id of the passage whose sentence the answer searched for `query` would quote (its
+        best-scoring sentence among `k` cited passages, as a follow-up's quote is chosen)."""
+        answer = self.previous_answer
+        if answer and (FOLLOW_UP_NEXT_PRIOR or FOLLOW_UP_SENTENCE_AFTER):
+            hits = after_the_answer_before(self.retriever, query, vector, answer, k)
+        else:
+            hits = self.retriever.answer_search(query, vector, k)[0]
+        scored = [h for h in hits if h.sentence_scores]
+        return max(scored, key=lambda h: max(h.sentence_scores)).passage.id if scored else None
+
+    def quotes_only_in_context(self, shared: int, k: int) -> bool:
+        """Whether both searches' first passage `shared` is quoted by the answer searched in
+        context but not by the answer searched alone (SHARED_FIRST_QUOTED)."""
+        passage = self.retriever.index.passages[shared].id
+        if self.quoted_passage(self.question, self.vector, k) == passage:
+            return False
+        return self.quoted_passage(self.query, self.context_vector, k) == passage
+
     def holds_own_words(self, row: int) -> bool:
         """Whether passage `row` holds every content word of the question (stemmed, as BM25
         matches; true for a question without any, "why?")."""
@@ -708,7 +742,10 @@ class AnswerService:
         an answer naming "a growing number of competitors" asks about that sentence
         (docs/quality.md). Or, with late interaction, unless the answer's re-ranking would cite
         another first passage in context, one matching the question's own tokens better
-        (`context_answers_better`).
+        (`context_answers_better`), or unless only the answer in context would quote that shared
+        passage (SHARED_FIRST_QUOTED). A fragment whose own first passage holds its word, which
+        the context's lacks, and matches it clearly better is searched alone
+        (FRAGMENT_OWN_WORDS_GAP: "what about investors?").
 
         A question naming a name the turn before (question and the answer, when known) did not,
         one the sources use, names its own topic and is searched alone ("and what about
@@ -800,6 +837,14 @@ class AnswerService:
             and leaves_own_words_behind(retriever, question, int(own_top[0]), int(context_top[0]))
         ):
             return question, vector
+        if (
+            FRAGMENT_OWN_WORDS_GAP is not None
+            and is_fragment(question)
+            and int(context_top[0]) != int(own_top[0])
+            and own_best - float(vectors[int(context_top[0])] @ vector) >= FRAGMENT_OWN_WORDS_GAP
+            and leaves_own_words_behind(retriever, question, int(own_top[0]), int(context_top[0]))
+        ):
+            return question, vector
         if int(context_top[0]) == int(own_top[0]):
             if previous_answer and picks_up(question, previous_answer):
                 return query, in_context
@@ -807,6 +852,12 @@ class AnswerService:
                 return query, in_context
             if FOLLOW_UP_LATE_EVIDENCE and context_answers_better(
                 retriever, question, query, own, context
+            ):
+                return query, in_context
+            if (
+                SHARED_FIRST_QUOTED
+                and not searches.refused_alone
+                and searches.quotes_only_in_context(int(own_top[0]), self.settings.citations)
             ):
                 return query, in_context
             return question, vector
