@@ -195,13 +195,14 @@ quoted (session 14)"), each in turn.
 `--agree-words off on` measures session 14's "agree" only when the shared first passage holds
 every content word of the question (`bot.service.AGREE_OWN_WORDS`, on in the bot;
 docs/quality.md, "Off-topic questions lent a thread's context (session 14)"), each in turn.
-`--unsaid-15 off person+closing+share+partitive` measures session 15's rules for questions the
-sources do not answer, joined by "+" (docs/quality.md, "Questions the sources do not answer
-(session 15)"): `person` "who was <a first name the sources never use> <name>" refused
-(`bot.off_topic.PERSON_NEVER_NAMED`), `closing` a thanks or goodbye asking nothing refused
-(`CLOSING_REMARK`), `share` a number noun after three narrowing words
+`--unsaid-15 off person+closing+share+partitive+definition` measures session 15's rules for
+questions the sources do not answer, joined by "+" (docs/quality.md, "Questions the sources do
+not answer (session 15)"): `person` "who was <a first name the sources never use> <name>"
+refused (`bot.off_topic.PERSON_NEVER_NAMED`), `closing` a thanks or goodbye asking nothing
+refused (`CLOSING_REMARK`), `share` a number noun after three narrowing words
 (`bot.question_kind.NUMBER_NOUN_THREE_MODIFIERS`), `partitive` "one of the most …" no count
-(`PARTITIVE_NOT_COUNT`), each variant in turn.
+(`PARTITIVE_NOT_COUNT`), `definition` "what is a <name>" the sources never write after "a"
+refused (`bot.off_topic.INDEFINITE_DEFINITION`), each variant in turn; all five on in the bot.
 `--follow-ups-15 off shared+of` measures session 15's follow-up rules (docs/quality.md,
 "Conversations (session 15)"), joined by "+", each variant in turn: `shared` (both searches'
 first passage quoted only in context keeps the context: `bot.service.SHARED_FIRST_QUOTED`), `of`
@@ -417,6 +418,7 @@ def set_unsaid_15(unsaid_15: str, bench: Bench) -> str:
     bot.off_topic.CLOSING_REMARK = "closing" in rules
     bot.question_kind.NUMBER_NOUN_THREE_MODIFIERS = "share" in rules
     bot.question_kind.PARTITIVE_NOT_COUNT = "partitive" in rules
+    bot.off_topic.INDEFINITE_DEFINITION = "definition" in rules
     return f"=== questions the sources do not answer (session 15): {unsaid_15}"
 
 

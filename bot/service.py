@@ -278,6 +278,13 @@ def name_partner(retriever: Retriever, word: str) -> str | None:
     return None if alone or not other[0].isupper() else other
 
 
+def written_after_indefinite(retriever: Retriever, word: str) -> bool:
+    """Whether the sources write `word` right after "a" / "an" ("an Amazon-backed brand"), read in
+    the NAME_PASSAGES passages BM25 finds for it."""
+    pattern = re.compile(rf"\b(?:a|an)\s+{re.escape(word)}\b", re.IGNORECASE)
+    return any(pattern.search(text) for text in _found_for(retriever, word))
+
+
 def asks_off_topic(
     retriever: Retriever,
     question: str,
@@ -301,6 +308,7 @@ def asks_off_topic(
         lambda word: name_partner(retriever, word),
         best_cosine,
         is_first_name,
+        lambda word: written_after_indefinite(retriever, word),
     )
 
 

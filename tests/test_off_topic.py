@@ -9,16 +9,24 @@ import bot.off_topic
 from bot.lexical import terms
 from bot.off_topic import (
     closing_remark,
+    indefinite_definition,
     name_as_modifier,
     name_in_another_sense,
     person_never_named,
     request_unknown_object,
 )
-from bot.service import AnswerService, name_partner, stem_written_as_name, written_as_name
+from bot.service import (
+    AnswerService,
+    name_partner,
+    stem_written_as_name,
+    written_after_indefinite,
+    written_as_name,
+)
 
 RULES = (
     "NAME_AS_MODIFIER", "REQUEST_UNKNOWN_OBJECT", "ARTICLE_BEFORE_NAME", "PART_OF_A_NAME",
     "LONGER_NAME", "MEASURE_FORMS", "PERSON_NEVER_NAMED", "CLOSING_REMARK",
+    "INDEFINITE_DEFINITION",
 )  # fmt: skip
 # Questions from tests/data/offtopic-tuning.jsonl that the floor let through, each with its rule
 # (after "+": the rule it needs on too).
@@ -359,3 +367,44 @@ def test_a_closing_remark_in_a_thread_is_refused(
     only(monkeypatch, "")
     assert service.ask(closing).outcome == "refused"
     assert asked() != "refused"
+
+
+# The sources write "an Amazon-backed brand": "Amazon" after "an", never "Tesla" or "Prime".
+AFTER_INDEFINITE = {"amazon"}
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("what is a prime number", False),  # "prime" is no name in the tiny index
+        ("what is a tesla as a unit of measurement", True),
+        ("what's a tesla coil", True),
+        ("what is an amazon ev", False),  # the sources write "an Amazon-backed …"
+        ("what is the tesla turbine", False),  # definite: the sources' own may be meant
+        ("what is a battery", False),  # no name
+        ("is a tesla worth it", False),  # no definition asked
+    ],
+)
+def test_what_a_name_is_as_a_kind_of_thing(question: str, expected: bool) -> None:
+    assert indefinite_definition(question, named, AFTER_INDEFINITE.__contains__) is expected
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what is a prime number",  # tests/data/offtopic-tuning-4.jsonl
+        "what is a tesla as a unit of measurement",  # -2
+    ],
+)
+def test_a_definition_of_a_name_the_sources_never_write_so_is_refused(
+    service: AnswerService, monkeypatch: pytest.MonkeyPatch, question: str
+) -> None:
+    only(monkeypatch, "INDEFINITE_DEFINITION")
+    assert service.ask(question).outcome == "refused"
+    only(monkeypatch, "")
+    assert service.ask(question).outcome == "answered"
+
+
+def test_the_sources_write_amazon_after_an(service: AnswerService) -> None:
+    assert written_after_indefinite(service.retriever, "amazon")  # "an Amazon-backed EV brand"
+    assert not written_after_indefinite(service.retriever, "tesla")
