@@ -144,6 +144,9 @@ class Answer:
     outcome: Outcome = "answered"  # "refused" exactly when `refused`
     # A partial answer: what the sources don't say ("when", "anything about BYD", ...).
     missing: str | None = None
+    # Small talk (bot/small_talk.py): "greeting", "thanks" or "help", answered with a short
+    # reply, outcome "refused" (nothing quoted), and kept out of the query log; None otherwise.
+    reply: str | None = None
 
     @property
     def partial_label(self) -> str | None:
@@ -173,6 +176,7 @@ class Answer:
             "quotes": [asdict(q) for q in self.quotes],
             "timings_ms": self.timings_ms,
             "index_built_at": self.index_built_at,
+            "reply": self.reply,
         }
 
 

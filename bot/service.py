@@ -45,6 +45,7 @@ from bot.lookups import is_first_name, load_lookups
 from bot.off_topic import off_topic
 from bot.retrieval import Hit, Ranking, Retriever
 from bot.settings import Settings
+from bot.small_talk import reply_to_small_talk, small_talk, without_greeting
 from bot.store import Store, StoreError, open_store
 
 log = logging.getLogger(__name__)
@@ -908,6 +909,10 @@ class AnswerService:
         started = time.perf_counter()
         text = validate_question(question)
         retriever = self.retriever
+        talk = small_talk(text)
+        if talk is not None:  # asks the sources nothing: not logged as a question they lack
+            return reply_to_small_talk(talk, text, retriever.index)
+        text = without_greeting(text)
         _ = self.embedder.model  # a cold start loads it here: loading is not answer latency
         searched = time.perf_counter()
         k = citations or self.settings.citations

@@ -1,0 +1,200 @@
+"""Greetings, thanks and requests for help: messages that ask the sources nothing.
+
+"hi there", "thanks, that's all for now" and "what can you do?" would otherwise be searched and
+refused as questions the sources don't cover. The whole message must be such a phrase (with the
+bot's name, "there", "again" or punctuation around it): "hi, where will amazon build factories?"
+is a question, answered once its greeting is taken off (`without_greeting`). The replies are built
+from what the index holds (its articles' titles and section headings), never from fixed facts.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+import uuid
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Literal
+
+from bot.answer import Answer
+
+if TYPE_CHECKING:
+    from bot.index import SearchIndex
+
+SmallTalk = Literal["greeting", "thanks", "help"]
+
+_GREETING = r"(?:hi|hello|hey|hiya|heya|howdy|yo|greetings|good (?:morning|afternoon|evening|day))"
+# Who the greeting or thanks is addressed to; chat markup (a mention) is already cleaned away.
+_ADDRESSEE = (
+    r"(?:there|again|all|everyone|everybody|anyone|anybody|anyone there|folks|(?:ev ?)?bot|"
+    r"evbot|buddy|friend)"
+)
+_HOW_ARE_YOU = r"(?:how are you(?: doing)?(?: today)?|how's it going|what's up|sup)"
+_THANKS = (
+    r"(?:thanks|thank you|thank u|thx|ty|tysm|cheers|much appreciated|appreciate it|"
+    r"many thanks|thanks a lot|thanks a bunch|thank you so much|thank you very much|"
+    r"thanks so much|thanks very much)"
+)
+_BYE = r"(?:bye|bye bye|goodbye|good bye|see you|see ya|later|take care|good night)"
+_ACK = r"(?:ok|okay|ok then|great|cool|perfect|awesome|nice|alright|all right|got it|i see|right)"
+# What may follow a thanks and still ask nothing ("thanks, that helps", "thanks for the help").
+_THANKS_TAIL = (
+    r"(?:for (?:the|your|all the|all your) (?:help|answer|answers|info|information|quotes?)|"
+    r"for (?:everything|that|this|helping)|"
+    r"that(?:'s| is| was) (?:all|it|helpful|great|perfect|useful|what i needed)"
+    r"(?: for now| for today)?|"
+    r"that helps|that helped|very helpful|so helpful|"
+    r"(?:have a )?(?:nice|good|great) (?:day|one|evening|weekend)|"
+    r"no more questions|nothing else|i'm done|i am done|all good)"
+)
+_HELP = (
+    r"(?:help|help me|help please|please help|usage|commands|"
+    r"what (?:can|do|could) you do|what (?:can|should|may) i ask(?: you)?|"
+    r"what (?:can|do|could) you (?:help(?: me)?|answer)(?: with)?|"
+    r"what do you know|what are you|who are you|what is this(?: bot)?|what's this(?: bot)?|"
+    r"how do(?:es)? (?:this|it|you) work|how do i use (?:this|you|it|this bot)|"
+    r"what are you for|what is this for|what's this for|how can you help(?: me)?|"
+    r"what questions can i ask(?: you)?|what can i ask about)"
+)
+_SEP = r"[\s,.!?:;~\-–—]*"  # between and after the phrases: punctuation and space only
+
+
+def _whole(*parts: str) -> re.Pattern[str]:
+    return re.compile("^" + _SEP + _SEP.join(parts) + _SEP + "$")
+
+
+def _optional(pattern: str) -> str:
+    return f"(?:{pattern})?"
+
+
+def _repeat(pattern: str) -> str:
+    return f"(?:{pattern}{_SEP})*"
+
+
+_ADDRESSED = _optional(_SEP + _ADDRESSEE)
+_WHOLE: tuple[tuple[SmallTalk, re.Pattern[str]], ...] = (
+    (
+        "greeting",
+        _whole(f"(?:{_GREETING}{_ADDRESSED}{_SEP})+", _optional(_HOW_ARE_YOU + _ADDRESSED)),
+    ),
+    ("greeting", _whole(_HOW_ARE_YOU + _ADDRESSED)),
+    (
+        "thanks",
+        _whole(
+            _repeat(_ACK),
+            _THANKS + _ADDRESSED,
+            _repeat(_THANKS_TAIL),
+            _optional(_BYE + _ADDRESSED),
+            _optional(_THANKS_TAIL),
+        ),
+    ),
+    ("thanks", _whole(_repeat(_ACK), _BYE + _ADDRESSED, _optional(_THANKS + _ADDRESSED))),
+    ("help", _whole(_optional(_GREETING + _ADDRESSED + _SEP), _HELP + _ADDRESSED)),
+)
+# A greeting opening a question: "hi, where will ...", "hello evbot: who ...". Not a thanks:
+# "thanks to its factories, ..." opens a question with the same word.
+_ASKING = (
+    r"(?:who|what|what's|where|when|why|how|which|is|are|does|do|did|can|could|will|would|"
+    r"should|tell)"
+)
+_OPENING = re.compile(rf"^{_GREETING}{_ADDRESSED}(?:\s*[,.!:;\-–—]+\s*|\s+(?={_ASKING}\b))")
+# How many section headings a greeting or help reply suggests asking about (the first ones).
+TOPICS = 3
+# Headings are looked for in this many first passages: a large index is read no further.
+TOPIC_PASSAGES = 500
+_topics_of: dict[str, tuple[str, ...]] = {}  # the last build's headings, by its path
+
+
+def _normal(message: str) -> str:
+    return " ".join(message.lower().replace("’", "'").split())
+
+
+def small_talk(message: str) -> SmallTalk | None:
+    """What kind of small talk the whole message is, or None for anything else (a question)."""
+    text = _normal(message)
+    for kind, pattern in _WHOLE:
+        if pattern.match(text):
+            return kind
+    return None
+
+
+def without_greeting(question: str) -> str:
+    """The question with a greeting before it taken off ("hi, who is ..." -> "who is ...");
+    the question as given when it opens with none, or is nothing but one."""
+    text = " ".join(question.replace("’", "'").split())
+    found = _OPENING.match(text.lower())
+    if found is None:
+        return question
+    rest = text[found.end() :]
+    if not any(ch.isalnum() for ch in rest) or small_talk(rest):
+        return question
+    return rest[0].upper() + rest[1:]
+
+
+def _listed(items: Sequence[str]) -> str:
+    quoted = [f"“{item}”" for item in items]
+    if len(quoted) <= 2:
+        return " and ".join(quoted)
+    return ", ".join(quoted[:-1]) + f" and {quoted[-1]}"
+
+
+def _about(titles: Sequence[str]) -> str:
+    """What the sources are, in the reply's words: their titles, the first few of many."""
+    if not titles:
+        return "the articles I hold"
+    shown = list(titles[:TOPICS])
+    more = len(titles) - len(shown)
+    named = ", ".join(f"“{t}”" for t in shown) + f" and {more} more" if more else _listed(shown)
+    return f"the article {named}" if len(titles) == 1 else f"the articles {named}"
+
+
+def _topics(sections: Sequence[str]) -> str:
+    if not sections:
+        return ""
+    return f" For example, ask about {_listed(sections[:TOPICS])}."
+
+
+def reply(kind: SmallTalk, message: str, titles: Sequence[str], sections: Sequence[str]) -> str:
+    """The short reply to small talk; `titles` and `sections` are the index's, in order (corpus
+    text: the front ends escape it as they escape quotes)."""
+    if kind == "greeting":
+        return (
+            f"Hello! I answer questions about {_about(titles)}, quoting the passages I answer "
+            f"from.{_topics(sections)}"
+        )
+    if kind == "thanks":
+        text = _normal(message)
+        thanked = re.search(r"\b(?:thank|thanks|thx|ty|tysm|cheers|appreciate)", text)
+        opening = "You're welcome!" if thanked else "Goodbye!"
+        return f"{opening} Ask me again any time about {_about(titles)}."
+    return (
+        f"I answer questions about {_about(titles)}: each answer quotes the passages it comes "
+        "from and cites them, and when the sources don't cover a question I say so rather "
+        f"than guess.{_topics(sections)}"
+    )
+
+
+def _section_headings(index: SearchIndex) -> tuple[str, ...]:
+    key = str(index.path)
+    if key not in _topics_of:
+        seen: dict[str, None] = {}
+        for passage in itertools.islice(index.passages, TOPIC_PASSAGES):
+            if passage.section and len(seen) < TOPICS:
+                seen.setdefault(passage.section, None)
+        _topics_of.clear()
+        _topics_of[key] = tuple(seen)
+    return _topics_of[key]
+
+
+def reply_to_small_talk(kind: SmallTalk, message: str, index: SearchIndex) -> Answer:
+    """The answer to small talk: refused (it quotes nothing), with `reply` saying why."""
+    articles = index.manifest["articles"].values()
+    titles = [str(a.get("title") or a.get("path") or "") for a in articles]
+    return Answer(
+        id=uuid.uuid4().hex,
+        question=message,
+        answer=reply(kind, message, [t for t in titles if t], _section_headings(index)),
+        refused=True,
+        outcome="refused",
+        reply=kind,
+        index_built_at=index.manifest.get("built_at"),
+    )
