@@ -72,5 +72,6 @@ def chat(service: AnswerService, *, as_json: bool, stdin: TextIO, stdout: TextIO
             else:
                 print(f"evbot: {err}", file=sys.stderr)
             continue
-        history.append(answer.question)
+        if not answer.reply:  # small talk is no part of the conversation a follow-up reads
+            history.append(answer.question)
         print(render_json(answer) if as_json else render_text(answer), file=stdout, flush=True)

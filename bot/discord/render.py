@@ -127,6 +127,11 @@ def _citation_field(citation: Citation) -> _Field:
 
 
 def answer_embed(answer: Answer) -> discord.Embed:
+    if answer.reply:  # small talk: the reply alone; no answer id (nothing is logged to vote on)
+        return discord.Embed(
+            description=clip(escape(plain_line(answer.answer)), DESCRIPTION_CHARS),
+            colour=ANSWER_COLOUR,
+        )
     if answer.refused:
         embed = discord.Embed(
             title=clip(escape(plain_line(answer.question)), TITLE_CHARS),

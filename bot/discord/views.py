@@ -136,6 +136,8 @@ def answer_view(
     """
     context = context_id or answer.id
     view = discord.ui.View(timeout=None)
+    if answer.reply:  # small talk is not logged: no answer for a button to act on
+        return view
     view.add_item(VoteButton(answer.id, True))
     view.add_item(VoteButton(answer.id, False))
     if not answer.refused and len(answer.citations) < MAX_CITATIONS:

@@ -167,6 +167,9 @@ def parse_value(value: str) -> tuple[str, int, View] | None:
 def render_answer(answer: Answer, view: View | None = None) -> tuple[str, list[Block]]:
     """(fallback text, blocks): the quote, when the sources date from, citations, buttons."""
     view = view or View()
+    if answer.reply:  # small talk: the reply alone, no sources or buttons (nothing is logged)
+        text = escape(answer.answer)
+        return clip(text, FALLBACK_LIMIT), [_section(clip(text, SECTION_LIMIT))]
     blocks: list[Block] = []
     if view.show_question:
         blocks.append(_context(messages.question_shown(escape(answer.question))))
