@@ -151,6 +151,17 @@ def test_refusal_has_votes_and_a_human_but_no_more_sources():
     assert ids_of(answer_view(refusal, 3, private=True))[-1] == f"evbot:share:0:{d}"
 
 
+def test_small_talk_shows_its_reply_inertly_with_no_buttons_or_answer_id():
+    text = "Hello! I answer questions about the article “@everyone [x](https://evil.test)”."
+    hello = Answer("f" * 32, "hi", text, True, outcome="refused", reply="greeting")
+    embed = answer_embed(hello)
+    description = embed.description or ""
+    assert description.startswith("Hello!") and "@everyone" not in description
+    assert "[x](" not in description and "\\[x\\]" in description and not embed.fields
+    assert REFUSAL not in description and "f" * 32 not in (embed.footer.text or "")
+    assert ids_of(answer_view(hello, 3)) == []
+
+
 def test_more_sources_steps_by_the_setting_and_keeps_the_original_context():
     answer = Answer("e" * 32, "q", "t", False, tuple(citation(n, "t") for n in (1, 2, 3)),
                     (Quote("t", 1),))  # fmt: skip

@@ -362,6 +362,8 @@ def test_a_closing_remark_in_a_thread_is_refused(
         service.ask(first, conversation=conversation)
         return service.ask(closing, [first], conversation=conversation).outcome
 
+    # bot/small_talk.py answers it first (refused, with its own reply): the rule is measured alone
+    monkeypatch.setattr("bot.service.small_talk", lambda _: None)
     only(monkeypatch, "CLOSING_REMARK")
     assert asked() == "refused"
     only(monkeypatch, "")

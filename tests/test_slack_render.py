@@ -158,6 +158,21 @@ def test_corpus_text_cannot_ping_mention_or_link_in_slack(
     assert "Deals &amp; &lt;!everyone&gt; news" in rendered  # title shown, not linked (bad url)
 
 
+def test_small_talk_is_the_reply_alone_with_the_titles_inert(
+    nasty_slack: tuple[SlackHarness, FakeSlack],
+) -> None:
+    slack, fake = nasty_slack
+    slack.mention("hello there!", ts="1700000000.000002")
+    [post] = fake.wait_for("chat.postMessage")
+    rendered = texts(post.params)
+    assert "Hello!" in rendered and "Deals &amp; &lt;!everyone&gt; news" in rendered
+    for bad in ("<!everyone>", "<@U0BADBAD>", "<!channel>"):
+        assert bad not in rendered
+    blocks = json.dumps(post.params.get("blocks"))
+    assert ASK_HUMAN not in blocks and '"actions"' not in blocks  # nothing logged to act on
+    assert REFUSAL not in rendered
+
+
 # Everything Slack's mrkdwn reads as formatting, as article text may contain it.
 MARKUP = "> *bold* _italic_ ~strike~ `code` ```pre``` **b** :fire: <x|y> a|b > c*d_e"
 INVISIBLE = str.maketrans("", "", "\u200b\u2060")
