@@ -178,8 +178,10 @@ def _section_headings(index: SearchIndex) -> tuple[str, ...]:
     if key not in _topics_of:
         seen: dict[str, None] = {}
         for passage in itertools.islice(index.passages, TOPIC_PASSAGES):
-            if passage.section and len(seen) < TOPICS:
+            if passage.section:
                 seen.setdefault(passage.section, None)
+            if len(seen) == TOPICS:
+                break
         _topics_of.clear()
         _topics_of[key] = tuple(seen)
     return _topics_of[key]
