@@ -39,6 +39,7 @@
                                            [--agree-words off|on [off|on ...]]
                                            [--unsaid-15 off|RULES [off|RULES ...]]
                                            [--follow-ups-15 off|RULES [off|RULES ...]]
+                                           [--quote-spread WEIGHT:FLOOR|off [...]]
 
 Asks every question as `evbot ask` does (AnswerService over a fresh index of corpus/) and prints,
 per set: right passage first / in the top three, the quoted answer holding the expected words,
@@ -209,6 +210,11 @@ first passage quoted only in context keeps the context: `bot.service.SHARED_FIRS
 ("the <noun> of ..." points at nothing said before: `bot.conversation.OWN_OF_PHRASE`), `gap` (a
 fragment whose own first passage holds its word, 0.1 better by cosine, is searched alone:
 `bot.service.FRAGMENT_OWN_WORDS_GAP`), `off` none.
+`--quote-spread off 0.1:0.1` adds to each cited sentence's MaxSim in the quote choice of a
+question asked alone (`--quote-choice`) WEIGHT x its tokens' matches z-scored among every cited
+sentence, a token's spread counted at least FLOOR
+(`bot.answer.QUOTE_SPREAD_WEIGHT`, `QUOTE_SPREAD_FLOOR`; docs/quality.md, "The quote's tokens
+among the cited sentences (session 15)"), each in turn.
 Prints figures; asserts nothing.
 """
 
@@ -420,6 +426,14 @@ def set_unsaid_15(unsaid_15: str, bench: Bench) -> str:
     bot.question_kind.PARTITIVE_NOT_COUNT = "partitive" in rules
     bot.off_topic.INDEFINITE_DEFINITION = "definition" in rules
     return f"=== questions the sources do not answer (session 15): {unsaid_15}"
+
+
+def set_quote_spread(quote_spread: str, bench: Bench) -> str:
+    weight, _, floor = quote_spread.partition(":")
+    bot.answer.QUOTE_SPREAD_WEIGHT = 0.0 if quote_spread == "off" else float(weight)
+    if floor:
+        bot.answer.QUOTE_SPREAD_FLOOR = float(floor)
+    return f"=== the quote's tokens among the cited sentences (session 15): {quote_spread}"
 
 
 def set_how_to(how_to: str, bench: Bench) -> str:
@@ -726,6 +740,7 @@ SWITCHES = (
     Switch("agree_words", 39, set_agree_words),
     Switch("unsaid_15", 40, set_unsaid_15),
     Switch("follow_ups_15", 41, set_follow_ups_15),
+    Switch("quote_spread", 42, set_quote_spread),
 )
 
 
@@ -1032,6 +1047,13 @@ def main() -> None:
         default=[None],
         help="session 15's rules for unanswered questions joined by '+' (person, closing, share, "
         "partitive; 'off' none), each in turn",
+    )
+    parser.add_argument(
+        "--quote-spread",
+        nargs="+",
+        default=[None],
+        help="a question asked alone's quote chosen with WEIGHT x its tokens' matches z-scored "
+        "among the cited sentences, spread at least FLOOR (WEIGHT:FLOOR; off), each in turn",
     )
     parser.add_argument(
         "--agree-words",

@@ -18,6 +18,8 @@ from datetime import date, datetime
 from typing import Any, Literal
 from urllib.parse import quote
 
+import numpy as np
+
 from bot import question_kind, token_evidence
 from bot.errors import BadQuestion
 from bot.lookups import names_in
@@ -104,6 +106,14 @@ PLACE_OUTCOME_ON_BOTH = True
 # (session 14)").
 QUOTE_MAXSIM_WEIGHT: float | None = 1.5
 QUOTE_SURFACE_WEIGHT = 0.1
+# In that choice, each sentence's MaxSim also gains QUOTE_SPREAD_WEIGHT x its tokens' matches
+# z-scored among every cited sentence (IDF-weighted mean; a token's spread counted at least
+# QUOTE_SPREAD_FLOOR, so a word all of them match alike is not blown up): each question word then
+# counts by how far it sets a sentence apart ("rival carmakers ... market share" quotes Ford's and
+# Lucid's sentence, not the space race's). 0: off (docs/quality.md, "The quote's tokens among the
+# cited sentences (session 15)").
+QUOTE_SPREAD_WEIGHT = 0.1
+QUOTE_SPREAD_FLOOR = 0.1
 NAMED_KINDS: frozenset[Kind | None] = frozenset({"place", "person", "organisation"})
 KIND_KINDS = ("place", "person", "organisation")
 
@@ -529,18 +539,42 @@ def _choice_scores(hits: Sequence[Hit]) -> list[tuple[float, ...]]:
     weight = QUOTE_MAXSIM_WEIGHT
     if weight is None or any(h.evidence is None or not h.evidence.sentences for h in hits):
         return [h.sentence_scores for h in hits]
+    standing = _standing(hits) if QUOTE_SPREAD_WEIGHT else [None] * len(hits)
     found = []
-    for hit in hits:
+    for hit, stood in zip(hits, standing, strict=True):
         assert hit.evidence is not None
         own = hit.evidence.sentence_maxsim  # as retrieval added it to the sentence scores
         lift = hit.sentence_lift or (0.0,) * len(hit.sentence_scores)
+        spread = (0.0,) * len(own) if stood is None else QUOTE_SPREAD_WEIGHT * stood
         found.append(
             tuple(
-                weight * m + x + QUOTE_SURFACE_WEIGHT * (s - LATE_SENTENCE_WEIGHT * m - x)
-                for s, m, x in zip(hit.sentence_scores, own, lift, strict=True)
+                weight * (m + z) + x + QUOTE_SURFACE_WEIGHT * (s - LATE_SENTENCE_WEIGHT * m - x)
+                for s, m, z, x in zip(hit.sentence_scores, own, spread, lift, strict=True)
             )
         )
     return found
+
+
+def _standing(hits: Sequence[Hit]) -> list[np.ndarray]:
+    """Each cited sentence's IDF-weighted mean of its question tokens' matches, each match
+    z-scored among that token's matches in every cited sentence (0 past the model's window)."""
+    within = [h.evidence.within_sentences() for h in hits if h.evidence is not None]
+    every = np.concatenate(within, axis=1)  # tokens x every cited sentence
+    finite = np.isfinite(every)
+    values = np.where(finite, every, 0.0)
+    counted = np.maximum(finite.sum(axis=1, keepdims=True), 1)
+    mean = values.sum(axis=1, keepdims=True) / counted
+    spread = np.sqrt(
+        np.where(finite, (values - mean) ** 2, 0.0).sum(axis=1, keepdims=True) / counted
+    )
+    z = np.where(finite, (values - mean) / np.maximum(spread, QUOTE_SPREAD_FLOOR), 0.0)
+    weights = np.asarray(hits[0].evidence.weights if hits[0].evidence else (), np.float64)
+    total = weights.sum()
+    ends = np.cumsum([m.shape[1] for m in within])
+    return [
+        (weights @ part / total) if total > 0 else np.zeros(part.shape[1])
+        for part in np.split(z, ends[:-1], axis=1)
+    ]
 
 
 def _place_penalties(hits: Sequence[Hit], place_weight: float) -> list[float]:

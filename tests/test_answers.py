@@ -1583,3 +1583,59 @@ def test_a_question_asked_alone_may_choose_its_quote_by_token_evidence(
     assert compose_answer(question, hits, {}, min_score=0.1).answer == broad
     bare = [dataclasses.replace(h, evidence=None) for h in hits]
     assert compose_answer(question, bare, {}, min_score=0.1, alone=True).answer == broad
+
+
+# Session 15 (docs/quality.md, "The quote's tokens among the cited sentences (session 15)"): in
+# the quote choice of a question asked alone, each question word also counts by how far its
+# match sets a sentence apart from the other cited ones (z-scored among them), so one word matched
+# strongly ("rival" in a sentence on the space race) no longer outweighs two matched better by
+# the sentence that answers.
+def test_the_quote_counts_each_word_by_how_far_it_sets_a_sentence_apart(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    space = "Once competitors in the space race, the two rivals now clash over cars."
+    share = "Ford and Lucid Motors have chipped away at Tesla's market share."
+    article = f"{space}\n\nTesla leads.\n\n{share}"  # not neighbours: no sentence joins
+    words = ("rival", "carmakers", "share")
+
+    def with_matches(hit: Hit, best: tuple[float, ...]) -> Hit:
+        evidence = TokenEvidence(words, (1.0,) * 3, best, (best,))
+        return dataclasses.replace(hit, evidence=evidence)
+
+    # MaxSim 0.583 against 0.563: the space race's sentence leads by its one strong match; the
+    # other sentence matches two of the three words better. The rest of the score is alike (0.5),
+    # and the first passage leads by 2.2 in fused score, under PLACE_LEAD.
+    hits = [
+        with_matches(passage_hit(article, 0, len(space), (1.0833,), fused=15.6), (0.95, 0.4, 0.4)),
+        with_matches(
+            passage_hit(article, article.index(share), len(article), (1.0633,), fused=13.4),
+            (0.45, 0.62, 0.62),
+        ),
+    ]
+    question = "which rival carmakers have taken market share from tesla"
+    assert (bot.answer.QUOTE_SPREAD_WEIGHT, bot.answer.QUOTE_SPREAD_FLOOR) == (0.1, 0.1)  # on
+    answer = compose_answer(question, hits, {}, min_score=0.1, alone=True)
+    assert answer.answer == share
+    assert answer.citations[0].text == share
+    monkeypatch.setattr(bot.answer, "QUOTE_SPREAD_WEIGHT", 0.0)  # off: MaxSim alone decides
+    assert compose_answer(question, hits, {}, min_score=0.1, alone=True).answer == space
+    # A follow-up quotes on the whole score, with or without it.
+    monkeypatch.setattr(bot.answer, "QUOTE_SPREAD_WEIGHT", 0.1)
+    assert compose_answer(question, hits, {}, min_score=0.1).answer == space
+
+
+def test_a_word_every_cited_sentence_matches_alike_is_not_blown_up() -> None:
+    """Two sentences whose match of a word differs by 0.01 differ by 0.1 standard deviation at the
+    floor (0.1), not by two: the floor keeps a near-tie a near-tie."""
+    article = "Tesla leads the market.\n\nTesla lost some share."
+    second = article.index("Tesla lost")
+    hits = [
+        passage_hit(article, 0, second - 2, (1.0,), fused=2.0),
+        passage_hit(article, second, len(article), (1.0,), fused=1.0),
+    ]
+    hits = [
+        dataclasses.replace(h, evidence=TokenEvidence(("tesla",), (1.0,), (x,), ((x,),)))
+        for h, x in zip(hits, (0.90, 0.89), strict=True)
+    ]
+    standing = bot.answer._standing(hits)
+    assert [round(float(s[0]), 3) for s in standing] == [0.05, -0.05]
