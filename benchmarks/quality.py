@@ -1342,7 +1342,8 @@ def main() -> None:
 
         def timed_ask(*asked: Any, **options: Any) -> Answer:
             answer = ask(*asked, **options)
-            answer_ms.append(answer.timings_ms["total"])
+            if "total" in answer.timings_ms:  # small talk is answered without a search or timing
+                answer_ms.append(answer.timings_ms["total"])
             return answer
 
         service.ask = timed_ask  # type: ignore[method-assign]
