@@ -40,6 +40,7 @@
                                            [--unsaid-15 off|RULES [off|RULES ...]]
                                            [--follow-ups-15 off|RULES [off|RULES ...]]
                                            [--quote-spread WEIGHT:FLOOR|off [...]]
+                                           [--literal-phrase off|RULES [off|RULES ...]]
 
 Asks every question as `evbot ask` does (AnswerService over a fresh index of corpus/) and prints,
 per set: right passage first / in the top three, the quoted answer holding the expected words,
@@ -215,6 +216,10 @@ question asked alone (`--quote-choice`) WEIGHT x its tokens' matches z-scored am
 sentence, a token's spread counted at least FLOOR
 (`bot.answer.QUOTE_SPREAD_WEIGHT`, `QUOTE_SPREAD_FLOOR`; docs/quality.md, "The quote's tokens
 among the cited sentences (session 15)"), each in turn.
+`--literal-phrase off alone alone+context`: a question under the cosine floor is covered when a
+passage writes a phrase of its content words word for word (`bot.service.LITERAL_PHRASE`):
+`alone` searched alone, `context` a follow-up's context query too (docs/quality.md,
+"Conversations: ranking and the quote (session 15)").
 Prints figures; asserts nothing.
 """
 
@@ -501,6 +506,12 @@ def set_follow_ups_15(follow_ups_15: str, bench: Bench) -> str:
     return f"=== session 15's follow-up rules: {follow_ups_15}"
 
 
+def set_literal_phrase(literal_phrase: str, bench: Bench) -> str:
+    rules = () if literal_phrase == "off" else literal_phrase.split("+")
+    bot.service.LITERAL_PHRASE = frozenset(rules)
+    return f"=== a phrase of the question written word for word passes the floor: {literal_phrase}"
+
+
 def set_attribute_grammar(attribute_grammar: str, bench: Bench) -> str:
     rules = () if attribute_grammar == "off" else attribute_grammar.split("+")
     bot.unsaid.ATTRIBUTE_GRAMMAR = frozenset(rules)
@@ -741,6 +752,7 @@ SWITCHES = (
     Switch("unsaid_15", 40, set_unsaid_15),
     Switch("follow_ups_15", 41, set_follow_ups_15),
     Switch("quote_spread", 42, set_quote_spread),
+    Switch("literal_phrase", 43, set_literal_phrase),
 )
 
 
@@ -1311,6 +1323,13 @@ def main() -> None:
         nargs="+",
         default=[None],
         help="session 15's follow-up rules joined by '+' (shared, of, gap) or off, each in turn",
+    )
+    parser.add_argument(
+        "--literal-phrase",
+        nargs="+",
+        default=[None],
+        help="a question under the cosine floor covered when a passage writes a phrase of its "
+        "content words word for word: off, alone, alone+context, each in turn",
     )
     parser.add_argument(
         "--attribute-grammar",

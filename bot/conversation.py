@@ -115,6 +115,25 @@ def content_words(question: str) -> list[str]:
     return [w for w in _words(question) if w not in function_words and w not in anaphora]
 
 
+def content_phrases(question: str, longest: int = 4) -> list[list[str]]:
+    """The question's runs of up to `longest` words that start and end with a content word and
+    hold two or more, nothing pointing back ("key battlegrounds", "calculated and methodical")."""
+    function_words = _function_words()
+    anaphora = _anaphora()
+    words = _words(question)
+    phrases = []
+    for start, word in enumerate(words):
+        if word in function_words or word in anaphora:
+            continue
+        for end in range(start + 1, min(len(words), start + longest)):
+            if words[end] in anaphora:
+                break
+            span = words[start : end + 1]
+            if words[end] not in function_words:
+                phrases.append(span)
+    return phrases
+
+
 def _openers() -> tuple[str, ...]:
     return _OPENERS + _COMPARISONS if COMPARISON_OPENERS else _OPENERS
 

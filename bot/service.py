@@ -26,6 +26,7 @@ from bot.answer import Answer, compose_answer, validate_question
 from bot.conversation import (
     asks_a_question_word,
     compares,
+    content_phrases,
     content_words,
     context_query,
     is_follow_up,
@@ -196,6 +197,35 @@ def names_source_terms(retriever: Retriever, question: str) -> bool:
     """Whether a content word of the question occurs in the sources (BM25's stemmed terms)."""
     words = content_words(question)
     return bool(words) and bool(retriever.index.lexical.term_weights(" ".join(words)))
+
+
+# A question asked alone whose best cosine is under the floor is covered when a passage writes
+# a phrase of its own prose words word for word: "which regions are key battlegrounds" (best
+# cosine 0.175) asks what "... are likely to be key battlegrounds" says. Names are left out (a
+# name's phrase is in the sources whatever is asked about it: "Is Blue Origin planning a moon
+# landing?"), and so are words of one letter or with digits ("f-150"). "alone": the question
+# searched alone; "context": a follow-up's context query too ("why there?" after it). Session 15,
+# on: tuning conversations 300 -> 301 of 346, in-domain first 305 -> 306 of 387; held out 157 ->
+# 158 of 232, first 233 -> 234 of 299; no off-topic or near-domain answer more (docs/quality.md,
+# "Conversations: ranking and the quote (session 15)"); `--literal-phrase off alone+context`.
+LITERAL_PHRASE: frozenset[str] = frozenset({"alone", "context"})
+_PROSE_WORD = re.compile(r"[a-z]{2,}")
+
+
+def writes_phrase(retriever: Retriever, question: str) -> bool:
+    """Whether a passage BM25 finds for a phrase of the question's content words (two or more,
+    none a name) writes that phrase word for word (bot.conversation.content_phrases)."""
+    content = set(content_words(question))
+    for phrase in content_phrases(question):
+        asked = [w for w in phrase if w in content]
+        if len(asked) < 2 or not all(_PROSE_WORD.fullmatch(w) for w in phrase):
+            continue
+        if any(written_as_name(retriever, w) for w in asked):
+            continue
+        pattern = re.compile(r"\b" + r"\W+".join(map(re.escape, phrase)) + r"\b", re.IGNORECASE)
+        if any(pattern.search(text) for text in _found_for(retriever, " ".join(asked))):
+            return True
+    return False
 
 
 # Passages a word is looked up in to tell whether the sources write it only as a name.
@@ -538,7 +568,9 @@ class QuestionSearches:
         question = self.question
         if len(content_words(question)) <= 1 and names_source_terms(self.retriever, question):
             return False
-        return self.best_similarity < self.service.settings.min_score
+        if self.best_similarity >= self.service.settings.min_score:
+            return False
+        return not ("alone" in LITERAL_PHRASE and writes_phrase(self.retriever, question))
 
     @functools.cached_property
     def own_words_coverage(self) -> float | None:
@@ -940,6 +972,13 @@ class AnswerService:
             # One word's vector is far from any passage's ("cobalt?" 0.12): that the sources
             # use the word says they cover it.
             coverage = max(coverage, self.settings.min_score)
+        if (
+            "alone" in LITERAL_PHRASE
+            and (query == text or "context" in LITERAL_PHRASE)
+            and coverage < self.settings.min_score
+            and writes_phrase(retriever, query)
+        ):
+            coverage = self.settings.min_score
         # The question's own vector, as searched alone: not encoded a second time.
         if asks_off_topic(retriever, text, lambda: searches.vector):
             hits = []  # refused, as a question matching no passage is

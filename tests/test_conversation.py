@@ -314,6 +314,8 @@ def test_a_question_refused_alone_takes_its_context_where_the_evidence_allows(
         _, answer = asked_in_a_thread(service, first, second)
         return "right" if answer.outcome == "answered" and words in answer.answer else answer.answer
 
+    # Session 15's literal phrase covers "who benefits either way?" alone ("Either way, …").
+    monkeypatch.setattr(bot.service, "LITERAL_PHRASE", frozenset())
     assert service.ask(second).refused  # alone
     assert asked() == "right"
     # A question off the topic finds its own first passage, not the context's: still refused.
@@ -755,6 +757,32 @@ def test_a_fragment_whose_own_passage_holds_its_word_clearly_better_is_searched_
     assert searched_after(service, first, second) != second
 
 
+def test_a_phrase_the_sources_write_word_for_word_passes_the_cosine_floor(
+    service: AnswerService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Session 15 (bot.service.LITERAL_PHRASE). "which regions are key battlegrounds"
+    (conversations-tuning-13) matches every passage under the refusal floor (best 0.175), yet
+    "… are likely to be key battlegrounds" writes its phrase word for word; "why there?" after it
+    is searched with it. A name's phrase ("Blue Origin") or one with digits ("f-150") is no
+    evidence that what is asked about it is covered."""
+    import bot.service
+    from bot.service import writes_phrase
+
+    first, second = "which regions are key battlegrounds", "why there?"
+    retriever = service.retriever
+    assert writes_phrase(retriever, first)
+    assert writes_phrase(retriever, "Who is described as calculated and methodical?")
+    assert not writes_phrase(retriever, "Is Blue Origin planning a moon landing?")
+    assert not writes_phrase(retriever, "what range does the f-150 lightning get on one charge")
+    assert not writes_phrase(retriever, "What is photosynthesis?")
+    monkeypatch.setattr(bot.service, "LITERAL_PHRASE", frozenset({"alone", "context"}))
+    assert "key battlegrounds" in service.ask(first).answer
+    assert second_says(service, first, second, "growing rapidly") == "right"
+    monkeypatch.setattr(bot.service, "LITERAL_PHRASE", frozenset())
+    assert service.ask(first).refused
+    assert second_says(service, first, second, "growing rapidly") != "right"
+
+
 def test_what_type_of_company_points_at_the_maker_the_answer_before_named(
     service: AnswerService, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -925,7 +953,7 @@ def conversations(name: str) -> list[dict]:
         ("conversations-tuning-10.jsonl", 21, 0),
         ("conversations-tuning-11.jsonl", 26, 0),
         ("conversations-tuning-12.jsonl", 22, 0),
-        ("conversations-tuning-13.jsonl", 38, 0),
+        ("conversations-tuning-13.jsonl", 40, 0),
         ("conversations-holdout.jsonl", 7, 2),
         ("conversations-holdout-2.jsonl", 16, 1),
         ("conversations-holdout-3.jsonl", 11, 1),
