@@ -323,6 +323,47 @@ def test_a_thread_name_is_the_question_without_its_mentions(
     assert len(in_thread_on(fake, asked)) == 1
 
 
+def test_small_talk_is_replied_to_in_place_and_a_question_still_gets_a_thread(
+    fake: FakeDiscord, bot_service: AnswerService
+):
+    async def scenario() -> tuple[dict[str, Any], dict[str, Any]]:
+        async with running_bot(bot_service, discord_settings(fake)):
+            greeted = fake.message_create(f"{MENTION} hi there!", ASKER, mentions_bot=True)
+            await fake.wait_for(fake.messages)
+            asked = fake.message_create(f"{MENTION} {QUESTION}", ASKER, mentions_bot=True)
+            await fake.wait_for(lambda: len(fake.messages()) == 2)
+            return greeted, asked
+
+    greeted, asked = run(scenario)
+    (started,) = threads_started(fake)  # the question's, none named "hi there!"
+    assert started.path == f"channels/{CHANNEL_ID}/messages/{asked['id']}/threads"
+    (reply,) = replies_to(fake, greeted)
+    assert reply.path == f"channels/{CHANNEL_ID}/messages"  # in the channel, under the greeting
+    assert embed_of(reply)["description"].startswith("Hello! I answer questions about")
+    assert "title" not in embed_of(reply)
+    no_pings(reply)
+    (answer,) = in_thread_on(fake, asked)
+    assert embed_of(answer)["title"] == QUESTION
+
+
+def test_small_talk_the_channel_refuses_is_sent_by_dm(
+    fake: FakeDiscord, bot_service: AnswerService
+):
+    fake.fail(f"channels/{CHANNEL_ID}/messages", 403, MISSING_PERMISSIONS)
+
+    async def scenario() -> None:
+        async with running_bot(bot_service, discord_settings(fake)):
+            fake.message_create(f"{MENTION} thanks!", ASKER, mentions_bot=True)
+            await fake.wait_for(lambda: fake.posts(f"channels/{DM_CHANNEL_ID}/messages"))
+
+    run(scenario)
+    assert not threads_started(fake)
+    (dm,) = fake.posts(f"channels/{DM_CHANNEL_ID}/messages")
+    told = messages.could_not_post(f"<#{CHANNEL_ID}>", messages.NOT_ALLOWED)[:-1]
+    assert dm.body["content"].startswith(told)
+    assert embed_of(dm)["description"].startswith("You're welcome!")
+
+
 def test_a_reply_to_an_answer_follows_it_up_with_its_context(
     fake: FakeDiscord, bot_service: AnswerService
 ):
