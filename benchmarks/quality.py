@@ -73,7 +73,7 @@ search at that sentence weight and leaves `--sentence-weight` to the follow-up d
 (`--ranking-sentences pooled+own --sentence-weight 0 0.75 --answer-sentence-weight 0`: the bot,
 then sentence vectors in the decisions only; docs/quality.md, "Earlier levers on top of late
 interaction"). `--late-follow-ups off on` measures follow-ups decided as before and with
-session 8's rules (the re-ranked first passages' MaxSim, `bot.service.FOLLOW_UP_LATE_EVIDENCE`,
+session 8's rules (the re-ranked first passages' MaxSim, `bot.follow_up.FOLLOW_UP_LATE_EVIDENCE`,
 and "compared to X?" as a fragment, `bot.conversation.COMPARISON_OPENERS`; docs/quality.md),
 each in turn over one index. `--asked-thing off place+focus=0.26` measures session 9's near-domain
 rules (docs/quality.md, "Near-domain questions (session 9)"), joined by "+", each variant in
@@ -105,14 +105,14 @@ passage's place − 1, and `--place-both off on` judges its outcome on the quote
 standard deviations of fused score (`PLACE_LEAD_UNITS`, fused).
 `--follow-up-ranking off on` measures follow-ups ranked as before
 and with session 9's rules (the passage after the one the answer before quoted moved up, the
-sentence right after a quoted one preferred: `bot.service.FOLLOW_UP_NEXT_PRIOR`,
+sentence right after a quoted one preferred: `bot.follow_up.FOLLOW_UP_NEXT_PRIOR`,
 `FOLLOW_UP_SENTENCE_AFTER`; "that company" pointing at a name the answer before said:
 `bot.conversation.DEMONSTRATIVE_REFERENTS`; docs/quality.md, "Follow-up ranking (session 9)"),
 each in turn over one index. `--follow-up-words off on` measures follow-ups read with session
 10's word rules (`bot.conversation.FOLLOW_UP_WORDS`; some of them joined by "+":
 contractions, function-words, subject, definite, compare; docs/quality.md, "Conversations
 (session 10)"), each in turn over one index. `--refused-alone off floor+agree` measures a
-question that alone would be refused given its context (`bot.service.REFUSED_ALONE`: under the
+question that alone would be refused given its context (`bot.follow_up.REFUSED_ALONE`: under the
 refusal floor, or where both searches agree on the first passage), each in turn.
 `--conversations-only` measures the two-turn conversation sets only.
 `--kind-without-lift off on` judges whether the quote holds the
@@ -130,15 +130,15 @@ out (a blind set measured later, once). `--own-topic off bare+within+other+dash+
 session 11's rules for a question that names its own topic (`bot.conversation.OWN_TOPIC`: a bare
 noun phrase, a possessive pointing inside the question, "the other guy" and "those places"
 pointing at the answer before's names, a name after a dash), `--own-words off on` a follow-up
-whose context's first passage lacks its own words searched alone (`bot.service.FOLLOW_UP_OWN_WORDS`,
-off), `--own-words-under-floor off on` a follow-up refused alone whose own first passage holds
-its words answered from it with the context's coverage
-(`bot.service.OWN_WORDS_UNDER_FLOOR`), `--agree-own-match 0 0.15` session 10's "agree" only for a
-question matching its best passage that well alone (`bot.service.AGREE_OWN_MATCH`, 0.15 in
+whose context's first passage lacks its own words searched alone
+(`bot.follow_up.FOLLOW_UP_OWN_WORDS`, off), `--own-words-under-floor off on` a follow-up refused
+alone whose own first passage holds its words answered from it with the context's coverage
+(`bot.follow_up.OWN_WORDS_UNDER_FLOOR`), `--agree-own-match 0 0.15` session 10's "agree" only for
+a question matching its best passage that well alone (`bot.follow_up.AGREE_OWN_MATCH`, 0.15 in
 the bot; 0: off), `--unknown-subject off on` a follow-up naming its own subject in words the
-sources never use searched alone (`bot.service.UNKNOWN_SUBJECT_ALONE`, on),
+sources never use searched alone (`bot.follow_up.UNKNOWN_SUBJECT_ALONE`, on),
 `--unknown-subject-refused off on` any question refused alone doing so searched alone before
-"agree" or the margin (`bot.service.UNKNOWN_SUBJECT_REFUSED`, on), each in turn over one index;
+"agree" or the margin (`bot.follow_up.UNKNOWN_SUBJECT_REFUSED`, on), each in turn over one index;
 docs/quality.md, "Conversations (session 11)".
 `--near-11 off
 role+where+tell+feature+choice+attribute+cost+counts` measures session 11's near-domain rules (on in
@@ -152,14 +152,14 @@ deliveries?" asks for a number); and session 12's (docs/quality.md, "Near-domain
 `compare` (a comparison whose compared thing no cited passage names), `kind-of` ("what kind of X"
 asks about X). `--answer-words-evidence off on` measures session 13's follow-up candidate that
 picks up a word of the answer before (its word family) keeping its context when the context's
-first passage matches its own words at least as well (`bot.service.ANSWER_WORDS_EVIDENCE`, off;
+first passage matches its own words at least as well (`bot.follow_up.ANSWER_WORDS_EVIDENCE`, off;
 docs/quality.md, "Conversations (session 13)"), each in turn. `--follow-ups-14 off
 lower+offctx+those` measures session 14's follow-up rules (docs/quality.md, "Conversations
 (session 14)"), joined by "+", each variant in turn: `lower` (a word typed in lower case that the
 sources write only as a name, in at most half their passages, and the turn before never said, names
-its own topic: `bot.service.LOWERCASE_NAMES`), `offctx` (a question only naming something whose
+its own topic: `bot.follow_up.LOWERCASE_NAMES`), `offctx` (a question only naming something whose
 context's first passage matches it under 0.05, its own 0.1 better, is searched alone:
-`bot.service.OFF_CONTEXT_MATCH`), `those` ("those rivals" points at the answer before's names:
+`bot.follow_up.OFF_CONTEXT_MATCH`), `those` ("those rivals" points at the answer before's names:
 `bot.conversation.THOSE_ANY_PLURAL`), `off` none. `--off-topic off name+request`
 measures session 12's rules refusing a question by its own words, alone and in a thread
 (bot/off_topic.py; docs/quality.md, "Off-topic questions refused (session 12)"), joined by "+",
@@ -195,7 +195,7 @@ score (`all`) or by MAXSIM x its MaxSim + locality's lift + SURFACE x its cosine
 (`bot.answer.QUOTE_MAXSIM_WEIGHT`, `QUOTE_SURFACE_WEIGHT`; docs/quality.md, "Which sentence is
 quoted (session 14)"), each in turn.
 `--agree-words off on` measures session 14's "agree" only when the shared first passage holds
-every content word of the question (`bot.service.AGREE_OWN_WORDS`, on in the bot;
+every content word of the question (`bot.follow_up.AGREE_OWN_WORDS`, on in the bot;
 docs/quality.md, "Off-topic questions lent a thread's context (session 14)"), each in turn.
 `--unsaid-15 off person+closing+share+partitive+definition` measures session 15's rules for
 questions the sources do not answer, joined by "+" (docs/quality.md, "Questions the sources do
@@ -207,17 +207,17 @@ refused (`CLOSING_REMARK`), `share` a number noun after three narrowing words
 refused (`bot.off_topic.INDEFINITE_DEFINITION`), each variant in turn; all five on in the bot.
 `--follow-ups-15 off shared+of` measures session 15's follow-up rules (docs/quality.md,
 "Conversations (session 15)"), joined by "+", each variant in turn: `shared` (both searches'
-first passage quoted only in context keeps the context: `bot.service.SHARED_FIRST_QUOTED`), `of`
+first passage quoted only in context keeps the context: `bot.follow_up.SHARED_FIRST_QUOTED`), `of`
 ("the <noun> of ..." points at nothing said before: `bot.conversation.OWN_OF_PHRASE`), `gap` (a
 fragment whose own first passage holds its word, 0.1 better by cosine, is searched alone:
-`bot.service.FRAGMENT_OWN_WORDS_GAP`), `off` none.
+`bot.follow_up.FRAGMENT_OWN_WORDS_GAP`), `off` none.
 `--quote-spread off 0.1:0.1` adds to each cited sentence's MaxSim in the quote choice of a
 question asked alone (`--quote-choice`) WEIGHT x its tokens' matches z-scored among every cited
 sentence, a token's spread counted at least FLOOR
 (`bot.answer.QUOTE_SPREAD_WEIGHT`, `QUOTE_SPREAD_FLOOR`; docs/quality.md, "The quote's tokens
 among the cited sentences (session 15)"), each in turn.
 `--literal-phrase off alone alone+context`: a question under the cosine floor is covered when a
-passage writes a phrase of its content words word for word (`bot.service.LITERAL_PHRASE`):
+passage writes a phrase of its content words word for word (`bot.follow_up.LITERAL_PHRASE`):
 `alone` searched alone, `context` a follow-up's context query too (docs/quality.md,
 "Conversations: ranking and the quote (session 15)").
 Prints figures; asserts nothing.
@@ -242,10 +242,10 @@ sys.path.insert(0, str(ROOT))
 
 import bot.answer  # noqa: E402
 import bot.conversation  # noqa: E402
+import bot.follow_up  # noqa: E402
 import bot.off_topic  # noqa: E402
 import bot.question_kind  # noqa: E402
 import bot.retrieval  # noqa: E402
-import bot.service  # noqa: E402
 import bot.token_evidence  # noqa: E402
 import bot.unsaid  # noqa: E402
 from bot.answer import Answer  # noqa: E402
@@ -419,7 +419,7 @@ def set_near_13(near_13: str, bench: Bench) -> str:
 
 
 def set_agree_words(agree_words: str, bench: Bench) -> str:
-    bot.service.AGREE_OWN_WORDS = agree_words == "on"
+    bot.follow_up.AGREE_OWN_WORDS = agree_words == "on"
     return f"=== 'agree' only on a passage holding the question's words (session 14): {agree_words}"
 
 
@@ -486,29 +486,29 @@ def set_kind_of_referents(kind_of_referents: str, bench: Bench) -> str:
 
 
 def set_answer_words_evidence(answer_words_evidence: str, bench: Bench) -> str:
-    bot.service.ANSWER_WORDS_EVIDENCE = answer_words_evidence == "on"
+    bot.follow_up.ANSWER_WORDS_EVIDENCE = answer_words_evidence == "on"
     return f"=== the answer before's words as evidence: {answer_words_evidence}"
 
 
 def set_follow_ups_14(follow_ups_14: str, bench: Bench) -> str:
     rules = set(follow_ups_14.split("+"))
-    bot.service.LOWERCASE_NAMES = "lower" in rules
-    bot.service.OFF_CONTEXT_MATCH = SESSION_14_OFF_CONTEXT if "offctx" in rules else None
+    bot.follow_up.LOWERCASE_NAMES = "lower" in rules
+    bot.follow_up.OFF_CONTEXT_MATCH = SESSION_14_OFF_CONTEXT if "offctx" in rules else None
     bot.conversation.THOSE_ANY_PLURAL = "those" in rules
     return f"=== session 14's follow-up rules: {follow_ups_14}"
 
 
 def set_follow_ups_15(follow_ups_15: str, bench: Bench) -> str:
     rules = set(follow_ups_15.split("+"))
-    bot.service.SHARED_FIRST_QUOTED = "shared" in rules
+    bot.follow_up.SHARED_FIRST_QUOTED = "shared" in rules
     bot.conversation.OWN_OF_PHRASE = "of" in rules
-    bot.service.FRAGMENT_OWN_WORDS_GAP = SESSION_15_OWN_WORDS_GAP if "gap" in rules else None
+    bot.follow_up.FRAGMENT_OWN_WORDS_GAP = SESSION_15_OWN_WORDS_GAP if "gap" in rules else None
     return f"=== session 15's follow-up rules: {follow_ups_15}"
 
 
 def set_literal_phrase(literal_phrase: str, bench: Bench) -> str:
     rules = () if literal_phrase == "off" else literal_phrase.split("+")
-    bot.service.LITERAL_PHRASE = frozenset(rules)
+    bot.follow_up.LITERAL_PHRASE = frozenset(rules)
     return f"=== a phrase of the question written word for word passes the floor: {literal_phrase}"
 
 
@@ -519,12 +519,12 @@ def set_attribute_grammar(attribute_grammar: str, bench: Bench) -> str:
 
 
 def set_comparison_names(comparison_names: str, bench: Bench) -> str:
-    bot.service.COMPARISON_NAMES = comparison_names == "on"
+    bot.follow_up.COMPARISON_NAMES = comparison_names == "on"
     return f"=== a comparison naming a new name decided as a follow-up: {comparison_names}"
 
 
 def set_answer_before_evidence(answer_before_evidence: str, bench: Bench) -> str:
-    bot.service.ANSWER_BEFORE_EVIDENCE = answer_before_evidence == "on"
+    bot.follow_up.ANSWER_BEFORE_EVIDENCE = answer_before_evidence == "on"
     return f"=== the answer before's passage as evidence: {answer_before_evidence}"
 
 
@@ -555,22 +555,22 @@ def set_passage_lift(passage_lift: float, bench: Bench) -> str:
 
 
 def set_unknown_subject(unknown_subject: str, bench: Bench) -> str:
-    bot.service.UNKNOWN_SUBJECT_ALONE = unknown_subject == "on"
+    bot.follow_up.UNKNOWN_SUBJECT_ALONE = unknown_subject == "on"
     return f"=== its own subject in unknown words searched alone: {unknown_subject}"
 
 
 def set_unknown_subject_refused(unknown_subject_refused: str, bench: Bench) -> str:
-    bot.service.UNKNOWN_SUBJECT_REFUSED = unknown_subject_refused == "on"
+    bot.follow_up.UNKNOWN_SUBJECT_REFUSED = unknown_subject_refused == "on"
     return f"=== refused alone, own subject in unknown words: {unknown_subject_refused}"
 
 
 def set_agree_own_match(agree_own_match: float, bench: Bench) -> str:
-    bot.service.AGREE_OWN_MATCH = agree_own_match
+    bot.follow_up.AGREE_OWN_MATCH = agree_own_match
     return f"=== 'agree' only from an own best match of {agree_own_match}"
 
 
 def set_own_words_under_floor(own_words_under_floor: str, bench: Bench) -> str:
-    bot.service.OWN_WORDS_UNDER_FLOOR = own_words_under_floor == "on"
+    bot.follow_up.OWN_WORDS_UNDER_FLOOR = own_words_under_floor == "on"
     return f"=== own words under the refusal floor: {own_words_under_floor}"
 
 
@@ -581,7 +581,7 @@ def set_own_topic(own_topic: str, bench: Bench) -> str:
 
 
 def set_own_words(own_words: str, bench: Bench) -> str:
-    bot.service.FOLLOW_UP_OWN_WORDS = own_words == "on"
+    bot.follow_up.FOLLOW_UP_OWN_WORDS = own_words == "on"
     return f"=== a follow-up leaving its own words behind searched alone: {own_words}"
 
 
@@ -603,7 +603,7 @@ def set_near_11(near_11: str, bench: Bench) -> str:
 
 def set_refused_alone(refused_alone: str, bench: Bench) -> str:
     rules = () if refused_alone == "off" else refused_alone.split("+")
-    bot.service.REFUSED_ALONE = frozenset(rules)
+    bot.follow_up.REFUSED_ALONE = frozenset(rules)
     return f"=== a question refused alone given its context: {refused_alone}"
 
 
@@ -655,14 +655,14 @@ def set_kind_without_lift(kind_without_lift: str, bench: Bench) -> str:
 
 def set_follow_up_ranking(follow_up_ranking: str, bench: Bench) -> str:
     on = follow_up_ranking == "on"
-    bot.service.FOLLOW_UP_NEXT_PRIOR = SESSION_9_NEXT_PRIOR if on else 0.0
-    bot.service.FOLLOW_UP_SENTENCE_AFTER = SESSION_9_SENTENCE_AFTER if on else 0.0
+    bot.follow_up.FOLLOW_UP_NEXT_PRIOR = SESSION_9_NEXT_PRIOR if on else 0.0
+    bot.follow_up.FOLLOW_UP_SENTENCE_AFTER = SESSION_9_SENTENCE_AFTER if on else 0.0
     bot.conversation.DEMONSTRATIVE_REFERENTS = on
     return f"=== follow-ups ranked with session 9's rules {follow_up_ranking}"
 
 
 def set_late_follow_ups(late_follow_ups: str, bench: Bench) -> str:
-    bot.service.FOLLOW_UP_LATE_EVIDENCE = late_follow_ups == "on"
+    bot.follow_up.FOLLOW_UP_LATE_EVIDENCE = late_follow_ups == "on"
     bot.conversation.COMPARISON_OPENERS = late_follow_ups == "on"
     return f"=== follow-ups decided with late interaction {late_follow_ups}"
 

@@ -52,8 +52,9 @@ from bot.index import SearchIndex, build_index, load_index  # noqa: E402
 from bot.lexical import terms  # noqa: E402
 from bot.ranking import zscores  # noqa: E402
 from bot.retrieval import Hit, Retriever  # noqa: E402
-from bot.service import best_similarity, late_interaction_for  # noqa: E402
+from bot.service import late_interaction_for  # noqa: E402
 from bot.settings import Settings, load_settings  # noqa: E402
+from bot.source_terms import best_similarity  # noqa: E402
 
 SHARED = ROOT.parent / "shared" / "benchmarks"
 SETS = {

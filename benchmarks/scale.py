@@ -73,8 +73,8 @@ from bot.answer import compose_answer
 from bot.embedding import get_embedder
 from bot.index import load_index
 from bot.retrieval import Retriever
-from bot.service import best_similarity
 from bot.settings import load_settings
+from bot.source_terms import best_similarity
 min_score = load_settings().min_score  # EVBOT_MIN_SCORE, as evbot eval answers
 embedder = get_embedder(model)
 embedder.encode_query("load the model before the index is timed")

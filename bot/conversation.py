@@ -323,7 +323,7 @@ _POINTED_AT = (
 _DEMONSTRATIVE = re.compile(rf"\b(?:that|this|the) (?:{'|'.join(_POINTED_AT)})\b")
 # "the brand name of amazon's car", "the guy who runs tesla": a definite noun phrase that its own
 # "of" phrase or relative clause specifies points at nothing said before ("the company" alone and
-# "that company" do). Session 15, on (bot/service.py, SHARED_FIRST_QUOTED: the figures);
+# "that company" do). Session 15, on (bot/follow_up.py, SHARED_FIRST_QUOTED: the figures);
 # `benchmarks/quality.py --follow-ups-15 of`.
 OWN_OF_PHRASE = True
 _SPECIFIED = re.compile(

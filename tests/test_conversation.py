@@ -191,8 +191,8 @@ def test_a_context_whose_re_ranked_passage_answers_the_question_better_is_kept(
 ) -> None:
     """Both searches put the same passage first; the answer's MaxSim re-ranking does not, and the
     context's re-ranked first passage matches the question's own tokens better: kept."""
-    import bot.service
-    from bot.service import context_answers_better
+    import bot.follow_up
+    from bot.follow_up import context_answers_better
 
     first, second = (
         "what's the deal with Tesla's weaknesses?",
@@ -206,9 +206,9 @@ def test_a_context_whose_re_ranked_passage_answers_the_question_better_is_kept(
     assert context_answers_better(retriever, second, query, own, context)
     assert service.search_for(second, [first])[0] == query
     assert "exploit these weaknesses" in service.ask(second, [first]).answer
-    monkeypatch.setattr(bot.service, "FOLLOW_UP_LATE_EVIDENCE", False)
+    monkeypatch.setattr(bot.follow_up, "FOLLOW_UP_LATE_EVIDENCE", False)
     assert service.search_for(second, [first])[0] == second
-    monkeypatch.setattr(bot.service, "FOLLOW_UP_LATE_EVIDENCE", True)
+    monkeypatch.setattr(bot.follow_up, "FOLLOW_UP_LATE_EVIDENCE", True)
     monkeypatch.setattr(retriever, "late", None)  # late interaction off: answers as before
     assert not context_answers_better(retriever, second, query, own, context)
     assert service.search_for(second, [first])[0] == second
@@ -277,7 +277,7 @@ def test_follow_ups_read_by_their_words(
     words: str | None,
 ) -> None:
     import bot.conversation
-    import bot.service
+    import bot.follow_up
 
     def asked() -> tuple[str, str]:
         before, answer = asked_in_a_thread(service, first, second)
@@ -289,7 +289,7 @@ def test_follow_ups_read_by_their_words(
     assert asked() == (searched, "right")
     monkeypatch.setattr(bot.conversation, "FOLLOW_UP_WORDS", frozenset())
     # Session 11's rule answers "what's rivian?" from its own word's passage either way.
-    monkeypatch.setattr(bot.service, "OWN_WORDS_UNDER_FLOOR", False)
+    monkeypatch.setattr(bot.follow_up, "OWN_WORDS_UNDER_FLOOR", False)
     assert asked() != (searched, "right")  # read as before, each was wrong
 
 
@@ -308,19 +308,19 @@ def test_a_question_refused_alone_takes_its_context_where_the_evidence_allows(
     """ "why not?" asks for a reason about the topic before and alone would be refused: under
     the refusal floor it keeps its context. "who benefits either way?" (no follow-up by its
     words) finds the same first passage alone and in context: the context lends it coverage."""
-    import bot.service
+    import bot.follow_up
 
     def asked() -> str:
         _, answer = asked_in_a_thread(service, first, second)
         return "right" if answer.outcome == "answered" and words in answer.answer else answer.answer
 
     # Session 15's literal phrase covers "who benefits either way?" alone ("Either way, …").
-    monkeypatch.setattr(bot.service, "LITERAL_PHRASE", frozenset())
+    monkeypatch.setattr(bot.follow_up, "LITERAL_PHRASE", frozenset())
     assert service.ask(second).refused  # alone
     assert asked() == "right"
     # A question off the topic finds its own first passage, not the context's: still refused.
     assert service.ask("what's the best pizza in town?", [first]).refused
-    monkeypatch.setattr(bot.service, "REFUSED_ALONE", frozenset())
+    monkeypatch.setattr(bot.follow_up, "REFUSED_ALONE", frozenset())
     assert asked() != "right"
 
 
@@ -360,7 +360,7 @@ def test_an_off_topic_question_in_a_thread_is_refused(
 ) -> None:
     """Refused alone, and in a thread after an in-domain question (session 11's rules, on for
     trust): with the rules off, it is answered from the first question's passage."""
-    import bot.service
+    import bot.follow_up
 
     def asked() -> str:
         return asked_in_a_thread(service, first, question)[1].outcome
@@ -368,14 +368,14 @@ def test_an_off_topic_question_in_a_thread_is_refused(
     assert service.ask(question).refused
     assert asked() == "refused"  # the bot as it is
     for rule, off in rules_off.items():
-        monkeypatch.setattr(bot.service, rule, off)
+        monkeypatch.setattr(bot.follow_up, rule, off)
     assert asked() != "refused"
 
 
 def test_a_follow_up_picks_up_the_answer_before_from_the_conversation(
     service: AnswerService, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import bot.service
+    import bot.follow_up
 
     first, second = "What has chipped away at Tesla's market share?", "which competitors?"
     conversation = uuid.uuid4().hex
@@ -390,7 +390,7 @@ def test_a_follow_up_picks_up_the_answer_before_from_the_conversation(
     # the context (SHARED_FIRST_QUOTED): alone the answer quotes another passage.
     assert service.search_for(second, [first])[0] != second
     assert "Lucid Motors" in service.ask(second, [first]).answer
-    monkeypatch.setattr(bot.service, "SHARED_FIRST_QUOTED", False)
+    monkeypatch.setattr(bot.follow_up, "SHARED_FIRST_QUOTED", False)
     assert service.search_for(second, [first])[0] == second
     assert "Lucid Motors" not in service.ask(second, [first]).answer
 
@@ -474,7 +474,7 @@ def test_a_topic_switch_naming_its_topic_is_searched_alone(
     words: str | None,
 ) -> None:
     import bot.conversation
-    import bot.service
+    import bot.follow_up
 
     def searched() -> str:
         before, answer = asked_in_a_thread(service, first, second)
@@ -487,7 +487,7 @@ def test_a_topic_switch_naming_its_topic_is_searched_alone(
     assert searched() == "alone"
     monkeypatch.setattr(bot.conversation, "OWN_TOPIC", frozenset())
     # Session 14's rule for a context that does not match the question takes "chargers?" too.
-    monkeypatch.setattr(bot.service, "OFF_CONTEXT_MATCH", None)
+    monkeypatch.setattr(bot.follow_up, "OFF_CONTEXT_MATCH", None)
     assert searched() == "context"  # as before session 11
 
 
@@ -506,6 +506,7 @@ def test_a_question_refused_alone_whose_passage_holds_its_words_is_answered_from
     """Alone it matches every passage under the refusal floor, but BM25 finds "weaknesses" in
     the passage listing them, which the context does not put first: searched alone, answered
     with the context's coverage, quoting the sentence "these weaknesses" points at."""
+    import bot.follow_up
     import bot.service
 
     def asked() -> tuple[str, str]:
@@ -524,7 +525,7 @@ def test_a_question_refused_alone_whose_passage_holds_its_words_is_answered_from
     # Without the sentence "these weaknesses" points at, the passage is cited but not quoted.
     monkeypatch.setattr(bot.service, "pointed_at", lambda hit, question: hit)
     assert asked()[0] == "cited" and asked()[1] != "right"
-    monkeypatch.setattr(bot.service, "OWN_WORDS_UNDER_FLOOR", False)
+    monkeypatch.setattr(bot.follow_up, "OWN_WORDS_UNDER_FLOOR", False)
     assert asked() != ("cited", "right")
     # It changes which passage answers, never whether one does (the first version, for every
     # question refused alone, answered off-topic questions whose words some passage holds).
@@ -551,9 +552,9 @@ def test_a_follow_up_about_the_passage_the_answer_before_quoted_keeps_its_contex
     follow-up). Alone, "who's competing with them?" finds the space-race passage; its own words
     match the passage the answer before quoted (Tesla's weaknesses, "a growing number of
     competitors") better, so it is searched in context and quotes the competitors."""
-    import bot.service
+    import bot.follow_up
 
-    monkeypatch.setattr(bot.service, "ANSWER_BEFORE_EVIDENCE", True)
+    monkeypatch.setattr(bot.follow_up, "ANSWER_BEFORE_EVIDENCE", True)
     first, second = "what are tesla's weak spots", "who's competing with them?"
 
     def asked() -> str:
@@ -562,7 +563,7 @@ def test_a_follow_up_about_the_passage_the_answer_before_quoted_keeps_its_contex
         return "right" if "Lucid Motors" in cited and "F-150" in answer.answer else answer.answer
 
     assert asked() == "right"
-    monkeypatch.setattr(bot.service, "ANSWER_BEFORE_EVIDENCE", False)
+    monkeypatch.setattr(bot.follow_up, "ANSWER_BEFORE_EVIDENCE", False)
     assert asked() != "right"
     # Without the answer before on record there is nothing to weigh: searched alone.
     assert service.search_for(second, [first])[0] == second
@@ -571,19 +572,19 @@ def test_a_follow_up_about_the_passage_the_answer_before_quoted_keeps_its_contex
 def test_a_follow_up_picking_up_the_answer_before_keeps_a_context_that_matches_it(
     service: AnswerService, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Session 13's switch (bot.service.ANSWER_WORDS_EVIDENCE). "who's competing with them?"
+    """Session 13's switch (bot.follow_up.ANSWER_WORDS_EVIDENCE). "who's competing with them?"
     picks up "competitors" of the answer before (Tesla's weaknesses) by its word family, and the
     context's first passage matches its own words at least as well as the space-race passage it
     finds alone: searched in context it quotes the competitors. "and where will they build
     them?" picks up "build" too, but its context's passage matches it worse: still alone."""
-    import bot.service
+    import bot.follow_up
 
     assert picks_up(
         "who's competing with them?", "a growing number of competitors", word_family=True
     )
     assert not picks_up("who's competing with them?", "a growing number of competitors")
     assert not picks_up("what cars?", "cargo space", word_family=True)  # "car": too short a stem
-    monkeypatch.setattr(bot.service, "ANSWER_WORDS_EVIDENCE", True)
+    monkeypatch.setattr(bot.follow_up, "ANSWER_WORDS_EVIDENCE", True)
     first, second = "what are tesla's weak spots", "who's competing with them?"
 
     def asked(first: str, second: str) -> tuple[str, str]:
@@ -596,7 +597,7 @@ def test_a_follow_up_picking_up_the_answer_before_keeps_a_context_that_matches_i
     assert asked(first, second) == ("right", search_query(second, [first]))
     follow_up = "and where will they build them?"
     assert asked("Is Amazon making electric cars?", follow_up)[1] == follow_up
-    monkeypatch.setattr(bot.service, "ANSWER_WORDS_EVIDENCE", False)
+    monkeypatch.setattr(bot.follow_up, "ANSWER_WORDS_EVIDENCE", False)
     answered, query = asked(first, second)
     assert query == second and answered != "right"
 
@@ -608,12 +609,12 @@ def test_a_comparison_naming_a_new_name_asks_the_question_before_about_it(
     named; searched alone by the new-name rule it quoted "The battle between Bezos and Musk …"
     (conversations-tuning-3). A comparison asks the question before again: in context it quotes
     how Bezos is viewed."""
-    import bot.service
+    import bot.follow_up
 
     first, second = "What is Musk known for?", "compared to Bezos?"
 
     assert second_says(service, first, second, "calculated and methodical") == "right"
-    monkeypatch.setattr(bot.service, "COMPARISON_NAMES", False)
+    monkeypatch.setattr(bot.follow_up, "COMPARISON_NAMES", False)
     assert second_says(service, first, second, "calculated and methodical") != "right"
     assert compares("how does amazon's compare?") and compares("Tesla vs Rivian?")
     assert not compares("and what about Rivian?")
@@ -631,47 +632,47 @@ def test_a_comparison_naming_a_new_name_asks_the_question_before_about_it(
 def test_a_name_typed_in_lower_case_names_its_own_topic(
     service: AnswerService, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Session 14 (bot.service.LOWERCASE_NAMES). "europe" and "asia" are words the sources write
+    """Session 14 (bot.follow_up.LOWERCASE_NAMES). "europe" and "asia" are words the sources write
     only as names, each in one passage, and "who are tesla's rivals" and its answer never said
     them: "what about europe and asia?" is a topic switch (conversations-tuning-12), searched
     alone, as "and what about Rivian?" typed capitalised is. "bezos" is in every passage, what the
     sources are about: "and bezos?" after "what's musk like as a person" is still a follow-up."""
-    import bot.service
-    from bot.service import lowercase_names
+    import bot.follow_up
+    from bot.source_terms import lowercase_names
 
     first, second = "who are tesla's rivals", "what about europe and asia?"
     retriever = service.retriever
     assert lowercase_names(retriever, second, first) == ["europe", "asia"]
     assert lowercase_names(retriever, second, f"{first} growth in Europe and Asia") == []
     assert lowercase_names(retriever, "and bezos?", "what's musk like as a person") == []
-    monkeypatch.setattr(bot.service, "LOWERCASE_NAMES", True)
+    monkeypatch.setattr(bot.follow_up, "LOWERCASE_NAMES", True)
     assert searched_after(service, first, second) == second
     assert searched_after(service, "what's musk like as a person", "and bezos?") != "and bezos?"
-    monkeypatch.setattr(bot.service, "LOWERCASE_NAMES", False)
+    monkeypatch.setattr(bot.follow_up, "LOWERCASE_NAMES", False)
     # Session 15's fragment rule also searches it alone (its own passage says "Europe and Asia").
     assert searched_after(service, first, second) == second
-    monkeypatch.setattr(bot.service, "FRAGMENT_OWN_WORDS_GAP", None)
+    monkeypatch.setattr(bot.follow_up, "FRAGMENT_OWN_WORDS_GAP", None)
     assert searched_after(service, first, second) != second
 
 
 def test_a_question_naming_a_topic_its_context_does_not_match_is_searched_alone(
     service: AnswerService, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Session 14 (bot.service.OFF_CONTEXT_MATCH). "and the minerals?" after "what is the prime
+    """Session 14 (bot.follow_up.OFF_CONTEXT_MATCH). "and the minerals?" after "what is the prime
     integration thing" (a topic switch in conversations-tuning-12): its context finds the Prime
     passage, which matches the question alone at 0.01, while alone it finds the lithium and
     cobalt passage (0.17). Searched alone, not quoting Prime again. "what year?" asks a question
     word about the topic before: it keeps its context whatever the cosines."""
-    import bot.service
+    import bot.follow_up
 
     first, second = "what is the prime integration thing", "and the minerals?"
-    monkeypatch.setattr(bot.service, "OFF_CONTEXT_MATCH", 0.05)
+    monkeypatch.setattr(bot.follow_up, "OFF_CONTEXT_MATCH", 0.05)
     assert searched_after(service, first, second) == second
     assert (
         searched_after(service, "What did Amazon pledge about carbon?", "what year?")
         != "what year?"
     )
-    monkeypatch.setattr(bot.service, "OFF_CONTEXT_MATCH", None)
+    monkeypatch.setattr(bot.follow_up, "OFF_CONTEXT_MATCH", None)
     assert searched_after(service, first, second) != second
 
 
@@ -720,17 +721,17 @@ def test_a_noun_its_own_of_phrase_specifies_points_at_nothing_said_before(
 def test_a_shared_first_passage_quoted_only_in_context_keeps_the_context(
     service: AnswerService, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Session 15 (bot.service.SHARED_FIRST_QUOTED). "and the batteries?" after "how might musk
+    """Session 15 (bot.follow_up.SHARED_FIRST_QUOTED). "and the batteries?" after "how might musk
     respond" (conversations-tuning-13): both searches put the passage on Musk's new battery
     technology first, but alone its one word ties every battery sentence and the quote went to
     the critics' "battery production"; in context the answer quotes the shared passage."""
-    import bot.service
+    import bot.follow_up
 
     first, second = "how might musk respond", "and the batteries?"
-    monkeypatch.setattr(bot.service, "SHARED_FIRST_QUOTED", True)
+    monkeypatch.setattr(bot.follow_up, "SHARED_FIRST_QUOTED", True)
     assert searched_after(service, first, second) != second
     assert second_says(service, first, second, "new battery technology") == "right"
-    monkeypatch.setattr(bot.service, "SHARED_FIRST_QUOTED", False)
+    monkeypatch.setattr(bot.follow_up, "SHARED_FIRST_QUOTED", False)
     assert searched_after(service, first, second) == second
     assert second_says(service, first, second, "new battery technology") != "right"
 
@@ -738,35 +739,35 @@ def test_a_shared_first_passage_quoted_only_in_context_keeps_the_context(
 def test_a_fragment_whose_own_passage_holds_its_word_clearly_better_is_searched_alone(
     service: AnswerService, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Session 15 (bot.service.FRAGMENT_OWN_WORDS_GAP). "what about investors?" after "What do
+    """Session 15 (bot.follow_up.FRAGMENT_OWN_WORDS_GAP). "what about investors?" after "What do
     consumers get out of this rivalry?" (conversations-tuning-7) borrowed the consumers' frame
     and quoted Tesla's customer base; alone it finds "For investors, this presents …", which
     holds its word and matches it 0.12 better. "and the factories?" after "Where is the research
     facility?" keeps its context: its own passage says "factories" but matches only 0.04 better,
     and the production lines in its context are what it asks about."""
-    import bot.service
+    import bot.follow_up
 
     first, second = "What do consumers get out of this rivalry?", "what about investors?"
-    monkeypatch.setattr(bot.service, "FRAGMENT_OWN_WORDS_GAP", 0.1)
+    monkeypatch.setattr(bot.follow_up, "FRAGMENT_OWN_WORDS_GAP", 0.1)
     assert searched_after(service, first, second) == second
     assert second_says(service, first, second, "risk and an opportunity") == "right"
     assert searched_after(service, "Where is the research facility?", "and the factories?") != (
         "and the factories?"
     )
-    monkeypatch.setattr(bot.service, "FRAGMENT_OWN_WORDS_GAP", None)
+    monkeypatch.setattr(bot.follow_up, "FRAGMENT_OWN_WORDS_GAP", None)
     assert searched_after(service, first, second) != second
 
 
 def test_a_phrase_the_sources_write_word_for_word_passes_the_cosine_floor(
     service: AnswerService, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Session 15 (bot.service.LITERAL_PHRASE). "which regions are key battlegrounds"
+    """Session 15 (bot.follow_up.LITERAL_PHRASE). "which regions are key battlegrounds"
     (conversations-tuning-13) matches every passage under the refusal floor (best 0.175), yet
     "… are likely to be key battlegrounds" writes its phrase word for word; "why there?" after it
     is searched with it. A name's phrase ("Blue Origin") or one with digits ("f-150") is no
     evidence that what is asked about it is covered."""
-    import bot.service
-    from bot.service import writes_phrase
+    import bot.follow_up
+    from bot.source_terms import writes_phrase
 
     first, second = "which regions are key battlegrounds", "why there?"
     retriever = service.retriever
@@ -775,10 +776,10 @@ def test_a_phrase_the_sources_write_word_for_word_passes_the_cosine_floor(
     assert not writes_phrase(retriever, "Is Blue Origin planning a moon landing?")
     assert not writes_phrase(retriever, "what range does the f-150 lightning get on one charge")
     assert not writes_phrase(retriever, "What is photosynthesis?")
-    monkeypatch.setattr(bot.service, "LITERAL_PHRASE", frozenset({"alone", "context"}))
+    monkeypatch.setattr(bot.follow_up, "LITERAL_PHRASE", frozenset({"alone", "context"}))
     assert "key battlegrounds" in service.ask(first).answer
     assert second_says(service, first, second, "growing rapidly") == "right"
-    monkeypatch.setattr(bot.service, "LITERAL_PHRASE", frozenset())
+    monkeypatch.setattr(bot.follow_up, "LITERAL_PHRASE", frozenset())
     assert service.ask(first).refused
     assert second_says(service, first, second, "growing rapidly") != "right"
 
@@ -862,8 +863,8 @@ def test_a_follow_up_is_ranked_toward_what_follows_the_answer_before(
 ) -> None:
     """The passage after the one the answer before quoted moves up FOLLOW_UP_NEXT_PRIOR, the
     sentence right after a quoted one gains FOLLOW_UP_SENTENCE_AFTER, the quoted one nothing."""
-    import bot.service
-    from bot.service import after_the_answer_before
+    import bot.follow_up
+    from bot.follow_up import after_the_answer_before
 
     retriever = service.retriever
     query = "How could Bezos set a new green standard? why would that matter beyond amazon?"
@@ -874,19 +875,19 @@ def test_a_follow_up_is_ranked_toward_what_follows_the_answer_before(
     moved = after_the_answer_before(retriever, query, vector, quoted, 3)
     by_id = {h.passage.id: h for h in moved}
     assert by_id[first.id].sentence_scores[0] == pytest.approx(plain[first.id].sentence_scores[0])
-    after = bot.service.FOLLOW_UP_SENTENCE_AFTER
+    after = bot.follow_up.FOLLOW_UP_SENTENCE_AFTER
     assert after > 0 and by_id[first.id].sentence_scores[1] == pytest.approx(
         plain[first.id].sentence_scores[1] + after
     )
     assert following not in quoted
     # The passage after the quoted one, moved far enough, is cited first.
-    next_prior = bot.service.FOLLOW_UP_NEXT_PRIOR
-    monkeypatch.setattr(bot.service, "FOLLOW_UP_NEXT_PRIOR", 100.0)
+    next_prior = bot.follow_up.FOLLOW_UP_NEXT_PRIOR
+    monkeypatch.setattr(bot.follow_up, "FOLLOW_UP_NEXT_PRIOR", 100.0)
     passages = list(retriever.index.passages)
     row = next(i for i, p in enumerate(passages) if p.id == first.id)
     pushed = after_the_answer_before(retriever, query, vector, quoted, 3)
     assert pushed[0].passage.id == passages[row + 1].id != first.id
-    monkeypatch.setattr(bot.service, "FOLLOW_UP_NEXT_PRIOR", next_prior)
+    monkeypatch.setattr(bot.follow_up, "FOLLOW_UP_NEXT_PRIOR", next_prior)
     # Searched as the bot searches it, in its conversation: the sentence after the one quoted.
     first_q, second_q = (
         "How could Bezos set a new green standard?",
@@ -896,8 +897,8 @@ def test_a_follow_up_is_ranked_toward_what_follows_the_answer_before(
     service.ask(first_q, conversation=conversation)
     answer = service.ask(second_q, [first_q], conversation=conversation)
     assert "ripple through the industry" in answer.answer, answer.answer
-    monkeypatch.setattr(bot.service, "FOLLOW_UP_NEXT_PRIOR", 0.0)
-    monkeypatch.setattr(bot.service, "FOLLOW_UP_SENTENCE_AFTER", 0.0)
+    monkeypatch.setattr(bot.follow_up, "FOLLOW_UP_NEXT_PRIOR", 0.0)
+    monkeypatch.setattr(bot.follow_up, "FOLLOW_UP_SENTENCE_AFTER", 0.0)
     assert (
         "ripple through the industry"
         not in service.ask(second_q, [first_q], conversation=conversation).answer
@@ -1051,15 +1052,15 @@ def test_agree_needs_the_shared_passage_to_hold_the_question_words(
     """Refused alone, each finds the same first passage alone and after the cost question, so
     "agree" lends it the thread; AGREE_OWN_WORDS lends it only where that passage holds every
     content word of the question, and "who benefits either way?" (all three in it) keeps it."""
-    import bot.service
+    import bot.follow_up
 
     def asked() -> str:
         return asked_in_a_thread(service, COST, question)[1].outcome
 
     assert service.ask(question).refused
-    monkeypatch.setattr(bot.service, "AGREE_OWN_WORDS", False)
+    monkeypatch.setattr(bot.follow_up, "AGREE_OWN_WORDS", False)
     assert asked() != "refused"
-    monkeypatch.setattr(bot.service, "AGREE_OWN_WORDS", True)
+    monkeypatch.setattr(bot.follow_up, "AGREE_OWN_WORDS", True)
     assert asked() == "refused"
     benefits = ("what would a bezos win mean for cars", "who benefits either way?")
     assert second_says(service, *benefits, "consumers and the planet") == "right"

@@ -15,8 +15,8 @@ from bot.off_topic import (
     person_never_named,
     request_unknown_object,
 )
-from bot.service import (
-    AnswerService,
+from bot.service import AnswerService
+from bot.source_terms import (
     name_partner,
     stem_written_as_name,
     written_after_indefinite,
@@ -287,10 +287,10 @@ def test_an_off_topic_question_in_a_thread_is_refused_by_its_own_words(
         service.ask(first, conversation=conversation)
         return service.ask(question, [first], conversation=conversation).outcome
 
-    import bot.service
+    import bot.follow_up
 
     # "agree" on a passage without the question's words refuses the quantum one too (session 14).
-    monkeypatch.setattr(bot.service, "AGREE_OWN_WORDS", False)
+    monkeypatch.setattr(bot.follow_up, "AGREE_OWN_WORDS", False)
     only(monkeypatch, rule)
     assert asked() == "refused"
     only(monkeypatch, "")

@@ -286,7 +286,8 @@ def _ask_pipeline(
     from bot.answer import compose_answer
     from bot.index import load_index
     from bot.retrieval import Retriever
-    from bot.service import best_similarity, late_interaction_for
+    from bot.service import late_interaction_for
+    from bot.source_terms import best_similarity
 
     index = load_index(index_dir, settings.model)
     retriever = Retriever(
@@ -350,7 +351,8 @@ def run_questions(
     from bot.answer import compose_answer
     from bot.index import load_index
     from bot.retrieval import Retriever
-    from bot.service import best_similarity, late_interaction_for
+    from bot.service import late_interaction_for
+    from bot.source_terms import best_similarity
 
     index = load_index(settings.index_dir, settings.model)
     retriever = Retriever(

@@ -1,0 +1,165 @@
+"""What the sources write, read through the retriever's index: whether a question's words occur
+in them, whether a passage writes a phrase of it word for word, whether they write a word only as
+a name (and with which partner), and so whether a question asks about something they never mention
+(bot/off_topic.py's rules, fed these readings). The follow-up decision (bot/follow_up.py) and the
+answer (bot/service.py) both ask these questions of the sources."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable
+
+import numpy as np
+
+from bot.conversation import content_phrases, content_words
+from bot.lexical import terms
+from bot.lookups import is_first_name
+from bot.off_topic import off_topic
+from bot.retrieval import Retriever
+
+
+def best_similarity(retriever: Retriever, query_vector: np.ndarray) -> float:
+    """The question's best cosine with any passage: what says whether the sources cover it."""
+    return retriever.best_similarity(query_vector)
+
+
+def names_source_terms(retriever: Retriever, question: str) -> bool:
+    """Whether a content word of the question occurs in the sources (BM25's stemmed terms)."""
+    words = content_words(question)
+    return bool(words) and bool(retriever.index.lexical.term_weights(" ".join(words)))
+
+
+# A word of prose: two letters or more, no digits (`writes_phrase` leaves the others out).
+_PROSE_WORD = re.compile(r"[a-z]{2,}")
+
+
+def writes_phrase(retriever: Retriever, question: str) -> bool:
+    """Whether a passage BM25 finds for a phrase of the question's content words (two or more,
+    none a name) writes that phrase word for word (bot.conversation.content_phrases)."""
+    content = set(content_words(question))
+    for phrase in content_phrases(question):
+        asked = [w for w in phrase if w in content]
+        if len(asked) < 2 or not all(_PROSE_WORD.fullmatch(w) for w in phrase):
+            continue
+        if any(written_as_name(retriever, w) for w in asked):
+            continue
+        pattern = re.compile(r"\b" + r"\W+".join(map(re.escape, phrase)) + r"\b", re.IGNORECASE)
+        if any(pattern.search(text) for text in _found_for(retriever, " ".join(asked))):
+            return True
+    return False
+
+
+# Passages a word is looked up in to tell whether the sources write it only as a name.
+NAME_PASSAGES = 20
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;\n][\"'“‘)\]]*)\s*[\"'“‘(\[]*$")
+
+
+def written_as_name(retriever: Retriever, word: str) -> bool:
+    """Whether the sources write `word` only capitalised within a sentence ("Amazon", "Musk"; not
+    as an acronym, "EV", nor only where a sentence starts, "Critics"), read in the NAME_PASSAGES
+    passages BM25 finds for it: a name, not a word of their prose."""
+    pattern = re.compile(rf"\b{re.escape(word)}\b", re.IGNORECASE)
+    found = [
+        (m.group(0), _SENTENCE_START.search(text[: m.start()]) is not None)
+        for text in _found_for(retriever, word)
+        for m in pattern.finditer(text)
+    ]
+    within = [w for w, starts in found if not starts]
+    return bool(within) and all(w[0].isupper() and not w.isupper() for w, _ in found)
+
+
+# `lowercase_names` takes only a name in at most this share of the passages: one most passages
+# use ("bezos" in every one, "amazon" in 15 of 26) is what the sources are about, not a topic ("and
+# bezos?" after "what's musk like as a person" asks the question before about him).
+NAME_TOPIC_SHARE = 0.5
+
+
+def lowercase_names(retriever: Retriever, question: str, said: str) -> list[str]:
+    """The question's content words typed in lower case that the sources write only as names
+    (`written_as_name`) and `said` (the turn before) does not use: "europe", "asia"."""
+    before = {w.removesuffix("'s") for w in re.findall(r"[\w']+", said.lower().replace("’", "'"))}
+    words = dict.fromkeys(w.removesuffix("'s") for w in content_words(question))
+    passages = len(retriever.index.passages)
+    return [
+        w
+        for w in words
+        if w not in before
+        and retriever.index.lexical.passages_with(w) <= NAME_TOPIC_SHARE * passages
+        and written_as_name(retriever, w)
+    ]
+
+
+def _found_for(retriever: Retriever, word: str) -> list[str]:
+    """The texts of the NAME_PASSAGES passages BM25 finds for `word`, best first."""
+    rows, scores = retriever.index.lexical.scored(word)
+    passages = retriever.index.passages
+    return [
+        passages[int(row)].text for row in rows[np.argsort(-scores, kind="stable")[:NAME_PASSAGES]]
+    ]
+
+
+_TEXT_WORD = re.compile(r"[A-Za-z0-9]+")
+
+
+def stem_written_as_name(retriever: Retriever, word: str) -> bool:
+    """`written_as_name` of the sources' own form of the word's stem ("amazons": "Amazon")."""
+    if written_as_name(retriever, word):
+        return True
+    stems = terms([word])[0]
+    forms = Counter(
+        found.lower()
+        for text in _found_for(retriever, word)
+        for found in _TEXT_WORD.findall(text)
+        if terms([found])[0] == stems
+    )
+    return bool(forms) and written_as_name(retriever, forms.most_common(1)[0][0])
+
+
+def name_partner(retriever: Retriever, word: str) -> str | None:
+    """The other word of the one two-word name the sources write `word` in (twice at least),
+    neither written without the other, read in the NAME_PASSAGES passages BM25 finds for each:
+    "Origin" for "Blue" ("Blue Origin"); none for "Elon" (the sources write "Musk" alone)."""
+    pattern = re.compile(rf"\b{re.escape(word)}\b(?:\s+([A-Za-z0-9]+))?", re.IGNORECASE)
+    following = [m.group(1) for text in _found_for(retriever, word) for m in pattern.finditer(text)]
+    if len(following) < 2 or len(set(following)) > 1 or following[0] is None:
+        return None
+    other = following[0]
+    before = re.compile(rf"(\b[A-Za-z0-9]+\s+)?\b{re.escape(other)}\b", re.IGNORECASE)
+    preceding = [m.group(1) for text in _found_for(retriever, other) for m in before.finditer(text)]
+    alone = any(p is None or p.strip().lower() != word.lower() for p in preceding)
+    return None if alone or not other[0].isupper() else other
+
+
+def written_after_indefinite(retriever: Retriever, word: str) -> bool:
+    """Whether the sources write `word` right after "a" / "an" ("an Amazon-backed brand"), read in
+    the NAME_PASSAGES passages BM25 finds for it."""
+    pattern = re.compile(rf"\b(?:a|an)\s+{re.escape(word)}\b", re.IGNORECASE)
+    return any(pattern.search(text) for text in _found_for(retriever, word))
+
+
+def asks_off_topic(
+    retriever: Retriever,
+    question: str,
+    own_vector: Callable[[], np.ndarray] | None = None,
+) -> bool:
+    """Whether the question's own words say it asks about something the sources never
+    mention (bot/off_topic.py), whatever the thread before it. `own_vector`: the question's
+    vector where the caller has it (encoded only if a rule reads its cosine)."""
+    lexical = retriever.index.lexical
+
+    def best_cosine(text: str) -> float:
+        if own_vector is not None and text == question:
+            return best_similarity(retriever, own_vector())
+        return best_similarity(retriever, retriever.embedder.encode_query(text))
+
+    return off_topic(
+        question,
+        lexical.holds,
+        lambda word: written_as_name(retriever, word),
+        lambda word: stem_written_as_name(retriever, word),
+        lambda word: name_partner(retriever, word),
+        best_cosine,
+        is_first_name,
+        lambda word: written_after_indefinite(retriever, word),
+    )
