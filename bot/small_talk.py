@@ -101,7 +101,6 @@ _OPENING = re.compile(rf"^{_GREETING}{_ADDRESSED}(?:\s*[,.!:;\-–—]+\s*|\s+(?
 TOPICS = 3
 # Headings are looked for in this many first passages: a large index is read no further.
 TOPIC_PASSAGES = 500
-_topics_of: dict[str, tuple[str, ...]] = {}  # the last build's headings, by its path
 
 
 def _normal(message: str) -> str:
@@ -174,17 +173,15 @@ def reply(kind: SmallTalk, message: str, titles: Sequence[str], sections: Sequen
 
 
 def _section_headings(index: SearchIndex) -> tuple[str, ...]:
-    key = str(index.path)
-    if key not in _topics_of:
-        seen: dict[str, None] = {}
-        for passage in itertools.islice(index.passages, TOPIC_PASSAGES):
-            if passage.section:
-                seen.setdefault(passage.section, None)
-            if len(seen) == TOPICS:
-                break
-        _topics_of.clear()
-        _topics_of[key] = tuple(seen)
-    return _topics_of[key]
+    """The first TOPICS section headings, read afresh each time: the loop stops at the third
+    (a few passages in), so a cache by build would only add state to keep in step with swaps."""
+    seen: dict[str, None] = {}
+    for passage in itertools.islice(index.passages, TOPIC_PASSAGES):
+        if passage.section:
+            seen.setdefault(passage.section, None)
+        if len(seen) == TOPICS:
+            break
+    return tuple(seen)
 
 
 def reply_to_small_talk(kind: SmallTalk, message: str, index: SearchIndex) -> Answer:
