@@ -24,7 +24,7 @@ from bot import question_kind, token_evidence
 from bot.errors import BadQuestion
 from bot.lookups import names_in
 from bot.question_kind import Kind, asked_kind, holds
-from bot.retrieval import LATE_SENTENCE_WEIGHT, Hit
+from bot.retrieval import LATE_SENTENCE_WEIGHT, Hit, TokenEvidence
 from bot.settings import MAX_QUESTION_CHARS
 from bot.token_evidence import (
     said_in_other_words,
@@ -539,11 +539,11 @@ def _choice_scores(hits: Sequence[Hit]) -> list[tuple[float, ...]]:
     weight = QUOTE_MAXSIM_WEIGHT
     if weight is None or any(h.evidence is None or not h.evidence.sentences for h in hits):
         return [h.sentence_scores for h in hits]
-    standing = _standing(hits) if QUOTE_SPREAD_WEIGHT else [None] * len(hits)
+    evidence = [h.evidence for h in hits if h.evidence is not None]  # every hit's, checked above
+    standing = _standing(evidence) if QUOTE_SPREAD_WEIGHT else [None] * len(hits)
     found = []
-    for hit, stood in zip(hits, standing, strict=True):
-        assert hit.evidence is not None
-        own = hit.evidence.sentence_maxsim  # as retrieval added it to the sentence scores
+    for hit, own_evidence, stood in zip(hits, evidence, standing, strict=True):
+        own = own_evidence.sentence_maxsim  # as retrieval added it to the sentence scores
         lift = hit.sentence_lift or (0.0,) * len(hit.sentence_scores)
         spread = (0.0,) * len(own) if stood is None else QUOTE_SPREAD_WEIGHT * stood
         found.append(
@@ -555,10 +555,10 @@ def _choice_scores(hits: Sequence[Hit]) -> list[tuple[float, ...]]:
     return found
 
 
-def _standing(hits: Sequence[Hit]) -> list[np.ndarray]:
+def _standing(evidence: Sequence[TokenEvidence]) -> list[np.ndarray]:
     """Each cited sentence's IDF-weighted mean of its question tokens' matches, each match
     z-scored among that token's matches in every cited sentence (0 past the model's window)."""
-    within = [h.evidence.within_sentences() for h in hits if h.evidence is not None]
+    within = [e.within_sentences() for e in evidence]
     every = np.concatenate(within, axis=1)  # tokens x every cited sentence
     finite = np.isfinite(every)
     values = np.where(finite, every, 0.0)
@@ -568,7 +568,7 @@ def _standing(hits: Sequence[Hit]) -> list[np.ndarray]:
         np.where(finite, (values - mean) ** 2, 0.0).sum(axis=1, keepdims=True) / counted
     )
     z = np.where(finite, (values - mean) / np.maximum(spread, QUOTE_SPREAD_FLOOR), 0.0)
-    weights = np.asarray(hits[0].evidence.weights if hits[0].evidence else (), np.float64)
+    weights = np.asarray(evidence[0].weights, np.float64)  # the question's, alike in every hit
     total = weights.sum()
     ends = np.cumsum([m.shape[1] for m in within])
     return [
