@@ -287,6 +287,8 @@ SETS = {
         "tuning-extra-13.jsonl",
         # From the article alone by a helper who never ran the bot, before session 15 measured.
         "tuning-extra-14.jsonl",
+        # From the article alone by a helper who never ran the bot, before session 16 measured.
+        "tuning-extra-15.jsonl",
         # Off-topic questions to ask in threads (session 12), written blind before any measuring.
         "offtopic-tuning.jsonl",
         # Off-topic questions written blind before session 13 measured.
@@ -295,6 +297,8 @@ SETS = {
         "offtopic-tuning-3.jsonl",
         # Off-topic questions written blind before session 15 measured.
         "offtopic-tuning-4.jsonl",
+        # Off-topic questions written blind before session 16 measured.
+        "offtopic-tuning-5.jsonl",
         # A name of the sources before another word, in-domain and off-topic (session 13), written
         # from the article before measuring `NAME_AS_MODIFIER` on it: a probe of that rule's form.
         "name-modifier-probes.jsonl",
@@ -321,6 +325,8 @@ SETS = {
         "conversations-tuning-12.jsonl",
         # From the article alone by a helper who never ran the bot, before session 15 measured.
         "conversations-tuning-13.jsonl",
+        # From the article alone by a helper who never ran the bot, before session 16 measured.
+        "conversations-tuning-14.jsonl",
     ],
     "held-out": [
         "shipped-questions-holdout.jsonl",
@@ -370,6 +376,12 @@ SETS = {
         "offtopic-holdout-5.jsonl",
         "quality-holdout-12.jsonl",
         "conversations-holdout-12.jsonl",
+    ],
+    # Written from the article alone by a helper who never ran the bot, before session 16 measured.
+    "held-out-13": [
+        "offtopic-holdout-6.jsonl",
+        "quality-holdout-13.jsonl",
+        "conversations-holdout-13.jsonl",
     ],
 }
 
