@@ -201,7 +201,8 @@ docs/quality.md, "Off-topic questions lent a thread's context (session 14)"), ea
 questions the sources do not answer, joined by "+" (docs/quality.md, "Questions the sources do
 not answer (session 15)"): `person` "who was <a first name the sources never use> <name>"
 refused (`bot.off_topic.PERSON_NEVER_NAMED`), `closing` a thanks or goodbye asking nothing
-refused (`CLOSING_REMARK`), `share` a number noun after three narrowing words
+replied to as small talk (`bot.small_talk.CLOSING_REMARK`; session 15 refused it as off-topic),
+`share` a number noun after three narrowing words
 (`bot.question_kind.NUMBER_NOUN_THREE_MODIFIERS`), `partitive` "one of the most …" no count
 (`PARTITIVE_NOT_COUNT`), `definition` "what is a <name>" the sources never write after "a"
 refused (`bot.off_topic.INDEFINITE_DEFINITION`), each variant in turn; all five on in the bot.
@@ -246,6 +247,7 @@ import bot.follow_up  # noqa: E402
 import bot.off_topic  # noqa: E402
 import bot.question_kind  # noqa: E402
 import bot.retrieval  # noqa: E402
+import bot.small_talk  # noqa: E402
 import bot.token_evidence  # noqa: E402
 import bot.unsaid  # noqa: E402
 from bot.answer import Answer  # noqa: E402
@@ -438,7 +440,7 @@ def set_agree_words(agree_words: str, bench: Bench) -> str:
 def set_unsaid_15(unsaid_15: str, bench: Bench) -> str:
     rules = set(unsaid_15.split("+"))
     bot.off_topic.PERSON_NEVER_NAMED = "person" in rules
-    bot.off_topic.CLOSING_REMARK = "closing" in rules
+    bot.small_talk.CLOSING_REMARK = "closing" in rules
     bot.question_kind.NUMBER_NOUN_THREE_MODIFIERS = "share" in rules
     bot.question_kind.PARTITIVE_NOT_COUNT = "partitive" in rules
     bot.off_topic.INDEFINITE_DEFINITION = "definition" in rules

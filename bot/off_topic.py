@@ -78,10 +78,6 @@ MEASURE_FORMS = False
 # 165 -> 105 of 1,935 asks; held out 11 -> 10 of 120; no in-domain answer or conversation moved.
 # `benchmarks/quality.py --unsaid-15` measures it ("person").
 PERSON_NEVER_NAMED = True
-# "thanks, that's all for now": a message that opens by thanking or taking leave and asks
-# nothing else (no "?", no content word the sources use) ends the conversation; it is not a
-# follow-up for the thread to lend a passage to ("closing").
-CLOSING_REMARK = True
 # "what is a prime number", "what is a tesla as a unit of measurement": a question asking what a
 # thing is, after "a" / "an", asks for a kind of thing; when that word is a name of the sources
 # that they never write after "a" / "an" (they write "an Amazon-backed brand", never "a Tesla"),
@@ -105,14 +101,6 @@ _MEASURES = frozenset({"long", "big", "far", "old", "tall", "high", "wide", "dee
                        "large", "small", "fast", "hot", "cold"})  # fmt: skip
 _DEFINITION = re.compile(r"^what(?:'s| is| was) (?:a|an) ([a-z]+)\b")
 _WHO_IS_PERSON = re.compile(r"^who(?:'s| is| was| were| are) ([a-z]+) ([a-z]+)[?.! ]*$")
-# A thanks or a goodbye first, after an acknowledgement or two ("ok great, thanks").
-_CLOSING = re.compile(
-    r"^(?:(?:ok|okay|great|cool|perfect|alright|got it)\W+)*"
-    r"(?:thanks|thank you|thx|cheers|bye|goodbye|good bye|see you)\b(?P<rest>[^?]*)$"
-)
-# Quantifiers name nothing either ("that's all for now", "thanks for everything").
-_QUANTIFIERS = frozenset({"all", "both", "each", "every", "everything", "nothing", "anything",
-                          "lot", "lots", "bunch", "ton", "tons"})  # fmt: skip
 _ORIGIN = re.compile(r"^where (?:do|does|did) .+ come from\W*$")
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 _CONTRACTED = re.compile(r"'(?:s|re|ll|ve|d|m|t)$")
@@ -286,18 +274,6 @@ def indefinite_definition(
     return written_as_name(found[1]) and not after_indefinite(found[1])
 
 
-def closing_remark(question: str, holds_term: Callable[[str], bool]) -> bool:
-    """Whether the message only thanks or takes leave ("thanks, that's all for now"): it opens so,
-    asks no question and names nothing the sources use (`CLOSING_REMARK`)."""
-    text = " ".join(question.lower().replace("’", "'").split())
-    found = _CLOSING.match(text)
-    if found is None:
-        return False
-    unknown = _unknown_to(holds_term)
-    named = [w for w, _ in _words(found["rest"]) if _content(w) and w not in _QUANTIFIERS]
-    return all(map(unknown, named))
-
-
 def off_topic(
     question: str,
     holds_term: Callable[[str], bool],
@@ -312,8 +288,6 @@ def off_topic(
     `stem_written_as_name` and `partner` (the session 13 rules') default to none known,
     `best_cosine` (`MODIFIER_PULL`'s) to not read, `first_name` (`PERSON_NEVER_NAMED`'s) to
     none known, `after_indefinite` (`INDEFINITE_DEFINITION`'s) to not read."""
-    if CLOSING_REMARK and closing_remark(question, holds_term):
-        return True
     if (
         PERSON_NEVER_NAMED
         and first_name is not None

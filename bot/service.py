@@ -36,7 +36,13 @@ from bot.index import live_build, load_index, ranking_sentences_of
 from bot.lookups import load_lookups
 from bot.retrieval import Hit, Retriever
 from bot.settings import Settings
-from bot.small_talk import reply_to_small_talk, small_talk, without_greeting
+from bot.small_talk import (
+    SmallTalk,
+    reply_to_small_talk,
+    reply_without_index,
+    small_talk,
+    without_greeting,
+)
 from bot.source_terms import asks_off_topic, best_similarity, names_source_terms, writes_phrase
 from bot.store import Store, StoreError, open_store
 
@@ -115,7 +121,16 @@ class AnswerService:
     @property
     def retriever(self) -> Retriever:
         """The retriever over the live index, reloaded when a new build has been swapped in."""
-        with self._lock:
+        retriever = self._current(wait=True)
+        assert retriever is not None  # waited for the lock: loaded, or IndexUnavailable raised
+        return retriever
+
+    def _current(self, *, wait: bool) -> Retriever | None:
+        """`retriever`; without `wait`, while another thread loads an index, the one loaded so
+        far without waiting for it (None before the first: small talk is replied to meanwhile)."""
+        if not self._lock.acquire(blocking=wait):
+            return self._retriever
+        try:
             build = self._live_build()
             if self._retriever is not None and build == self._build:
                 return self._retriever
@@ -131,6 +146,8 @@ class AnswerService:
                 log.info("reloaded index %s", build)
             self._retriever, self._build = retriever, build
             return self._retriever
+        finally:
+            self._lock.release()
 
     @property
     def serving_build(self) -> str | None:
@@ -194,6 +211,34 @@ class AnswerService:
             log.warning("could not read the answer before in %s: %s", conversation, err)
             return None
 
+    def small_talk_of(self, text: str) -> SmallTalk | None:
+        """What kind of small talk `text` is (bot/small_talk.py), read against the index loaded
+        now (with none, the phrases whole). It never loads one: a front end may ask on its loop."""
+        loaded = self._retriever
+        return small_talk(text, loaded.index.lexical.holds if loaded is not None else None)
+
+    def _retriever_or_reply(self, text: str) -> Retriever | Answer:
+        """The retriever to answer `text` from, or the reply to it when it is small talk: a
+        greeting, a thanks or "help" is replied to whether or not the index can be read, and
+        without waiting for one being loaded; a closing remark is told from a question by the
+        index."""
+        kind = small_talk(text)
+        try:
+            retriever = self._current(wait=False)
+        except IndexUnavailable as err:
+            if kind is None:
+                raise
+            log.warning("small talk replied to without the index: %s", err)
+            return reply_without_index(kind, text, loading=False)
+        if retriever is None:  # another thread is loading the first index
+            if kind is not None:
+                return reply_without_index(kind, text, loading=True)
+            retriever = self.retriever
+        kind = kind or small_talk(text, retriever.index.lexical.holds)
+        if kind is not None:
+            return reply_to_small_talk(kind, text, retriever.index)
+        return retriever
+
     def ask(
         self,
         question: str,
@@ -212,10 +257,9 @@ class AnswerService:
         """
         started = time.perf_counter()
         text = validate_question(question)
-        retriever = self.retriever
-        talk = small_talk(text)
-        if talk is not None:  # asks the sources nothing: not logged as a question they lack
-            return reply_to_small_talk(talk, text, retriever.index)
+        retriever = self._retriever_or_reply(text)
+        if isinstance(retriever, Answer):  # small talk asks the sources nothing: not logged
+            return retriever
         text = without_greeting(text)
         _ = self.embedder.model  # a cold start loads it here: loading is not answer latency
         searched = time.perf_counter()

@@ -3,8 +3,11 @@
 "hi there", "thanks, that's all for now" and "what can you do?" would otherwise be searched and
 refused as questions the sources don't cover. The whole message must be such a phrase (with the
 bot's name, "there", "again" or punctuation around it): "hi, where will amazon build factories?"
-is a question, answered once its greeting is taken off (`without_greeting`). The replies are built
-from what the index holds (its articles' titles and section headings), never from fixed facts.
+is a question, answered once its greeting is taken off (`without_greeting`). A thanks or goodbye
+may go on in words of its own ("thanks for the quick reply") when, read against the index, what
+follows asks nothing the sources could answer (`CLOSING_REMARK`). The replies are built from what
+the index holds (its articles' titles and section headings), never from fixed facts; without an
+index they say what the bot does and that its sources are unavailable (`reply_without_index`).
 """
 
 from __future__ import annotations
@@ -12,15 +15,24 @@ from __future__ import annotations
 import itertools
 import re
 import uuid
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Literal
 
 from bot.answer import Answer
+from bot.conversation import ANAPHORA, FUNCTION_WORDS, MORE_FUNCTION_WORDS
+from bot.lexical import terms
+from bot.question_kind import ASKING_WORDS
 
 if TYPE_CHECKING:
     from bot.index import SearchIndex
 
 SmallTalk = Literal["greeting", "thanks", "help"]
+# "thanks for the quick reply", "ok cool, bye then": a message opening with a thanks or a goodbye
+# (after acknowledgements) that asks nothing else, no "?" and no content word the sources use, is
+# a closing remark, replied to as a thanks. Session 15 refused it as off-topic
+# (bot.off_topic.CLOSING_REMARK, docs/quality.md "Questions the sources do not answer (session
+# 15)"); `benchmarks/quality.py --unsaid-15` still measures it ("closing").
+CLOSING_REMARK = True
 
 _GREETING = r"(?:hi|hello|hey|hiya|heya|howdy|yo|greetings|good (?:morning|afternoon|evening|day))"
 # Who the greeting or thanks is addressed to; chat markup (a mention) is already cleaned away.
@@ -97,6 +109,16 @@ _ASKING = (
     r"should|tell)"
 )
 _OPENING = re.compile(rf"^{_GREETING}{_ADDRESSED}(?:\s*[,.!:;\-–—]+\s*|\s+(?={_ASKING}\b))")
+# A thanks or a goodbye first (after acknowledgements), then anything but a question mark.
+_CLOSING = re.compile(rf"^{_SEP}{_repeat(_ACK)}(?:{_THANKS}|{_BYE})\b(?P<rest>[^?]*)$")
+# Words that name nothing in what follows a thanks: the question's grammar, and quantifiers
+# ("that's all for now", "thanks for everything").
+_NAMING_NOTHING = ASKING_WORDS | FUNCTION_WORDS | MORE_FUNCTION_WORDS | ANAPHORA | frozenset({
+    "all", "both", "each", "every", "everything", "nothing", "anything", "lot", "lots", "bunch",
+    "ton", "tons",
+})  # fmt: skip
+_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+_CONTRACTED = re.compile(r"'(?:s|re|ll|ve|d|m|t)$")
 # How many section headings a greeting or help reply suggests asking about (the first ones).
 TOPICS = 3
 # Headings are looked for in this many first passages: a large index is read no further.
@@ -107,13 +129,33 @@ def _normal(message: str) -> str:
     return " ".join(message.lower().replace("’", "'").split())
 
 
-def small_talk(message: str) -> SmallTalk | None:
-    """What kind of small talk the whole message is, or None for anything else (a question)."""
+def small_talk(message: str, holds_term: Callable[[str], bool] | None = None) -> SmallTalk | None:
+    """What kind of small talk the whole message is, or None for anything else (a question).
+
+    With `holds_term` (whether a passage holds a stemmed term: the index's), a closing remark
+    counts too (`closing_remark`); without it, only the phrases whole."""
     text = _normal(message)
     for kind, pattern in _WHOLE:
         if pattern.match(text):
             return kind
+    if CLOSING_REMARK and holds_term is not None and closing_remark(text, holds_term):
+        return "thanks"
     return None
+
+
+def closing_remark(message: str, holds_term: Callable[[str], bool]) -> bool:
+    """Whether the message opens with a thanks or a goodbye and asks nothing after it: no "?" and
+    no content word any passage uses ("thanks, and tell me more about musk" asks)."""
+    found = _CLOSING.match(_normal(message))
+    if found is None:
+        return False
+    for word in _WORD.findall(found["rest"]):
+        word = _CONTRACTED.sub("", word)
+        if word in _NAMING_NOTHING or word.isdigit():
+            continue
+        if any(map(holds_term, terms([word])[0])):
+            return False
+    return True
 
 
 def without_greeting(question: str) -> str:
@@ -196,4 +238,27 @@ def reply_to_small_talk(kind: SmallTalk, message: str, index: SearchIndex) -> An
         outcome="refused",
         reply=kind,
         index_built_at=index.manifest.get("built_at"),
+    )
+
+
+# Said after a greeting or help when the index cannot be read: what the bot does still holds.
+SOURCES_LOADING = "My sources are still being loaded: ask your question again in a moment."
+SOURCES_UNAVAILABLE = (
+    "My sources are unavailable right now, so I can't answer questions yet; please try again later."
+)
+
+
+def reply_without_index(kind: SmallTalk, message: str, *, loading: bool) -> Answer:
+    """The answer to small talk while no index can be read (not built, corrupt) or the first is
+    being `loading`: the reply without titles or headings, saying so after a greeting or help."""
+    text = reply(kind, message, [], [])
+    if kind != "thanks":  # a thanks or goodbye ends the talk: no question is coming
+        text += " " + (SOURCES_LOADING if loading else SOURCES_UNAVAILABLE)
+    return Answer(
+        id=uuid.uuid4().hex,
+        question=message,
+        answer=text,
+        refused=True,
+        outcome="refused",
+        reply=kind,
     )

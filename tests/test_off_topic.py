@@ -8,7 +8,6 @@ import pytest
 import bot.off_topic
 from bot.lexical import terms
 from bot.off_topic import (
-    closing_remark,
     indefinite_definition,
     name_as_modifier,
     name_in_another_sense,
@@ -25,8 +24,7 @@ from bot.source_terms import (
 
 RULES = (
     "NAME_AS_MODIFIER", "REQUEST_UNKNOWN_OBJECT", "ARTICLE_BEFORE_NAME", "PART_OF_A_NAME",
-    "LONGER_NAME", "MEASURE_FORMS", "PERSON_NEVER_NAMED", "CLOSING_REMARK",
-    "INDEFINITE_DEFINITION",
+    "LONGER_NAME", "MEASURE_FORMS", "PERSON_NEVER_NAMED", "INDEFINITE_DEFINITION",
 )  # fmt: skip
 # Questions from tests/data/offtopic-tuning.jsonl that the floor let through, each with its rule
 # (after "+": the rule it needs on too).
@@ -320,21 +318,6 @@ def test_a_person_named_in_full_that_the_sources_never_name(question: str, expec
 
 
 @pytest.mark.parametrize(
-    ("question", "expected"),
-    [
-        ("thanks, that's all for now", True),
-        ("ok great, thank you!", True),
-        ("bye", True),
-        ("thanks! what about tesla?", False),  # a question after the thanks
-        ("thanks, and tell me more about musk", False),  # names what the sources say
-        ("what did musk thank bezos for", False),  # no thanks opening it
-    ],
-)
-def test_a_closing_remark_asks_nothing(question: str, expected: bool) -> None:
-    assert closing_remark(question, holds) is expected
-
-
-@pytest.mark.parametrize(
     "question",
     [
         "who was nikola tesla",  # tests/data/offtopic-tuning-3.jsonl, -4
@@ -348,27 +331,6 @@ def test_a_person_the_sources_never_name_is_refused(
     assert service.ask(question).outcome == "refused"
     only(monkeypatch, "")
     assert service.ask(question).outcome == "answered"  # over the floor by "Tesla"
-
-
-def test_a_closing_remark_in_a_thread_is_refused(
-    service: AnswerService, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    # tests/data/offtopic-tuning-4.jsonl: refused alone, answered after every tuning first turn
-    # ("that's" points back) before the rule.
-    first, closing = "Who is Amazon partnering with on batteries?", "thanks, that's all for now"
-
-    def asked() -> str:
-        conversation = uuid.uuid4().hex
-        service.ask(first, conversation=conversation)
-        return service.ask(closing, [first], conversation=conversation).outcome
-
-    # bot/small_talk.py answers it first (refused, with its own reply): the rule is measured alone
-    monkeypatch.setattr("bot.service.small_talk", lambda _: None)
-    only(monkeypatch, "CLOSING_REMARK")
-    assert asked() == "refused"
-    only(monkeypatch, "")
-    assert service.ask(closing).outcome == "refused"
-    assert asked() != "refused"
 
 
 # The sources write "an Amazon-backed brand": "Amazon" after "an", never "Tesla" or "Prime".

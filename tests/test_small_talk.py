@@ -1,19 +1,51 @@
-"""Greetings, thanks and help (bot/small_talk.py): detected only on the whole message, answered
-with a short reply built from the index, kept out of the query log; questions are unaffected."""
+"""Greetings, thanks and help (bot/small_talk.py): detected only on the whole message (or a thanks
+going on in words the sources never use), answered with a short reply built from the index, kept
+out of the query log and out of a conversation's turns; questions are unaffected. Small talk is
+replied to without an index too, saying the sources are unavailable or being loaded."""
 
 from __future__ import annotations
 
+import asyncio
 import io
 import json
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
 
 import pytest
 
+import bot.small_talk
 from bot.answer import REFUSAL, Answer
+from bot.chat import messages
+from bot.embedding import Embedder
+from bot.errors import IndexUnavailable
+from bot.lexical import terms
 from bot.service import AnswerService
-from bot.small_talk import reply, small_talk, without_greeting
+from bot.settings import Settings
+from bot.small_talk import (
+    SOURCES_LOADING,
+    SOURCES_UNAVAILABLE,
+    closing_remark,
+    reply,
+    small_talk,
+    without_greeting,
+)
 from bot.terminal import chat, render_json, render_text
+from tests.fake_discord import (
+    ASKER,
+    CHANNEL_ID,
+    MENTION,
+    THREAD_ID,
+    discord_settings,
+    embed_of,
+    running_bot,
+    started_fake,
+)
+from tests.fake_slack import Call, FakeSlack, SlackHarness, blocks_of
 
 TITLE = "Bezos vs. Musk: the EV rivalry"  # the shipped article's title, as its front matter has it
+CARBON = "What did Amazon pledge about carbon?"  # "by when?" after it quotes 2040
 
 
 @pytest.mark.parametrize(
@@ -106,7 +138,7 @@ def test_the_service_replies_to_small_talk_and_logs_no_question(service: AnswerS
     assert (hello.reply, hello.outcome, hello.refused) == ("greeting", "refused", True)
     assert TITLE in hello.answer and "“Why Electric Vehicles?”" in hello.answer
     assert not hello.citations and not hello.quotes
-    thanks = service.ask("thanks, that's all for now")  # off_topic's CLOSING_REMARK refuses it
+    thanks = service.ask("thanks, that's all for now")
     assert thanks.reply == "thanks" and thanks.answer.startswith("You're welcome!")
     helping = service.ask("what can you do?")
     assert helping.reply == "help" and "cites" in helping.answer
@@ -145,3 +177,287 @@ def test_the_terminal_keeps_small_talk_out_of_the_conversation() -> None:
     out = io.StringIO()
     chat(service, as_json=False, stdin=io.StringIO("hi\nwho?\nand when?\n"), stdout=out)  # type: ignore[arg-type]
     assert service.histories == [[], [], ["who?"]]
+
+
+# -- a thanks or goodbye that goes on: a closing remark ------------------------------------------
+
+SOURCE_TERMS = {"musk", "tesla", "factori", "batteri", "amazon"}  # stemmed, as the index holds them
+
+
+def holds(term: str) -> bool:
+    return term in SOURCE_TERMS
+
+
+@pytest.mark.parametrize(
+    ("message", "expected"),
+    [
+        ("thanks for the quick reply", True),
+        ("thanks, that's all for now", True),
+        ("ok great, thank you!", True),
+        ("ok cool, bye", True),
+        ("cheers mate", True),
+        ("thanks a lot, you've been really helpful", True),
+        ("thanks! what about tesla", False),  # names what the sources use
+        ("thanks, and what about the factories?", False),  # a question after the thanks
+        ("thanks, and tell me more about musk", False),
+        ("thanks for the info on the factories", False),
+        ("what did musk thank bezos for", False),  # no thanks opening it
+        ("thanks to its factories, will amazon win", False),
+        ("thanksgiving sales", False),  # "thanks" is not a word of it
+    ],
+)
+def test_a_closing_remark_asks_nothing_the_sources_use(message: str, expected: bool) -> None:
+    assert closing_remark(message, holds) is expected
+    assert (small_talk(message, holds) == "thanks") is expected
+
+
+def test_a_closing_remark_needs_the_index_to_be_told_from_a_question() -> None:
+    assert small_talk("thanks for the quick reply") is None  # no index: the phrases whole only
+    assert small_talk("thanks for the quick reply", holds) == "thanks"
+    assert small_talk("thanks for the quick reply", lambda term: True) is None
+
+
+def test_the_service_replies_to_a_closing_remark_and_asks_what_goes_on(
+    service: AnswerService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert not any(map(service.retriever.index.lexical.holds, terms(["quick", "reply"])[1]))
+    before = service.query_log.stats()["questions"]
+    closing = service.ask("thanks for the quick reply")
+    assert (closing.reply, closing.outcome) == ("thanks", "refused")
+    assert closing.answer.startswith("You're welcome!") and REFUSAL not in closing.answer
+    assert service.ask("ok cool, bye").answer.startswith("Goodbye!")
+    assert service.query_log.stats()["questions"] == before
+    asked = service.ask("thanks, and who is Amazon partnering with on batteries?")
+    assert asked.reply is None and any("Panasonic" in q.text for q in asked.quotes)
+    monkeypatch.setattr(bot.small_talk, "CLOSING_REMARK", False)  # quality.py's "closing" off
+    assert service.ask("thanks for the quick reply").reply is None  # searched as a question
+
+
+class _Thanks:
+    """Equal to any reply to a thanks."""
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Answer) and other.reply == "thanks" and other.outcome == "refused"
+
+
+ANY_THANKS = _Thanks()
+
+
+def test_a_closing_remark_in_a_thread_is_small_talk_not_a_follow_up(
+    service: AnswerService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # tests/data/offtopic-tuning-4.jsonl's "thanks, that's all for now" was answered after every
+    # tuning first turn before session 15 ("that's" points back): the thread lent it a passage.
+    first, closing = "Who is Amazon partnering with on batteries?", "thanks for the quick reply"
+
+    def asked() -> tuple[Answer, list[str]]:
+        conversation = uuid.uuid4().hex
+        service.ask(first, conversation=conversation)
+        answer = service.ask(closing, [first], conversation=conversation)
+        return answer, service.query_log.conversation_questions(conversation)
+
+    assert asked() == (ANY_THANKS, [first])  # no turn of the conversation
+    monkeypatch.setattr(bot.small_talk, "CLOSING_REMARK", False)
+    answer, turns = asked()  # the rule, not the whole phrase, made it small talk
+    assert answer.reply is None and turns == [first, closing]
+
+
+# -- small talk without an index -----------------------------------------------------------------
+
+
+def _unbuilt(shipped_settings: Settings, tmp_path: Path) -> Settings:
+    return shipped_settings.model_copy(
+        update={"index_dir": tmp_path / "index", "db_path": tmp_path / "log.sqlite3"}
+    )
+
+
+@pytest.mark.parametrize("state", ["not built", "corrupt"])
+def test_small_talk_is_replied_to_when_the_index_is_unavailable(
+    shipped_settings: Settings, embedder: Embedder, tmp_path: Path, state: str
+) -> None:
+    settings = _unbuilt(shipped_settings, tmp_path)
+    settings.index_dir.mkdir()
+    if state == "corrupt":
+        (settings.index_dir / "b1").mkdir()
+        (settings.index_dir / "b1" / "manifest.json").write_text("{not json")
+        (settings.index_dir / "current").symlink_to("b1")
+    service = AnswerService(settings, embedder)
+    with pytest.raises(IndexUnavailable):
+        service.ask("Who is Amazon partnering with on batteries?")  # a question: the note
+    hello = service.ask("hi there")
+    assert (hello.reply, hello.outcome, hello.refused) == ("greeting", "refused", True)
+    assert hello.answer.startswith("Hello! I answer questions")
+    assert hello.answer.endswith(SOURCES_UNAVAILABLE)
+    helping = service.ask("what can you do?")
+    assert helping.reply == "help" and "quotes" in helping.answer
+    assert helping.answer.endswith(SOURCES_UNAVAILABLE)
+    thanks = service.ask("thanks!")
+    assert thanks.answer.startswith("You're welcome!") and SOURCES_UNAVAILABLE not in thanks.answer
+    with pytest.raises(IndexUnavailable):  # no index to tell a closing remark from a question
+        service.ask("thanks for the quick reply")
+    assert service.query_log.stats()["questions"] == 0
+
+
+def test_small_talk_does_not_wait_for_the_index_being_loaded(
+    shipped_settings: Settings, embedder: Embedder, tmp_path: Path
+) -> None:
+    settings = shipped_settings.model_copy(update={"db_path": tmp_path / "log.sqlite3"})
+    service = AnswerService(settings, embedder)
+    with service._lock:  # another thread is loading the first index
+        hello = service.ask("hello")
+        assert hello.reply == "greeting" and hello.answer.endswith(SOURCES_LOADING)
+        assert service.ask("help").answer.endswith(SOURCES_LOADING)
+        assert service.small_talk_of("thanks for the quick reply") is None  # no index to read
+    hello = service.ask("hello")  # loaded now: the titles and headings
+    assert SOURCES_LOADING not in hello.answer and TITLE in hello.answer
+    assert service.small_talk_of("thanks for the quick reply") == "thanks"
+
+
+def test_evbot_ask_replies_to_small_talk_without_an_index(evbot, tmp_path: Path) -> None:
+    done = evbot("ask", "--json", "help", index_dir=tmp_path / "nothing-built")
+    assert done.code == 0, done.stderr
+    answer = done.json()
+    assert answer["reply"] == "help" and answer["answer"].endswith(SOURCES_UNAVAILABLE)
+    asked = evbot("ask", "who is amazon partnering with?", index_dir=tmp_path / "nothing-built")
+    assert asked.code == 1 and "no index" in asked.stderr
+
+
+# -- small talk in a conversation ----------------------------------------------------------------
+
+
+class _Recording:
+    """The real service, recording the history each question was asked with."""
+
+    def __init__(self, service: AnswerService) -> None:
+        self.service = service
+        self.asked: list[tuple[str, list[str]]] = []
+
+    def ask(self, question: str, history: list[str], **kwargs: object) -> Answer:
+        self.asked.append((question, list(history)))
+        return self.service.ask(question, history, **kwargs)  # type: ignore[arg-type]
+
+
+def test_evbot_chat_replies_to_thanks_and_the_next_follow_up_reads_the_question_before(
+    service: AnswerService,
+) -> None:
+    first, follow_up = "What did Amazon pledge about carbon?", "by when?"
+    recording = _Recording(service)
+    out = io.StringIO()
+    talk = f"{first}\nthanks!\nthanks for the quick reply\n{follow_up}\n"
+    chat(recording, as_json=True, stdin=io.StringIO(talk), stdout=out)  # type: ignore[arg-type]
+    answers = [json.loads(line) for line in out.getvalue().splitlines()]
+    assert [a["reply"] for a in answers] == [None, "thanks", "thanks", None]
+    assert answers[1]["answer"].startswith("You're welcome!")
+    assert recording.asked[-1] == (follow_up, [first])  # the thanks are no turns of it
+    assert "2040" in answers[3]["answer"]  # the carbon pledge's context made it
+    assert "2040" not in service.ask(follow_up).answer
+
+
+@pytest.fixture
+def slack() -> Iterator[FakeSlack]:
+    fake = FakeSlack()
+    yield fake
+    fake.close()
+
+
+def _logged_apart(settings: Settings, tmp_path: Path, embedder: Embedder) -> AnswerService:
+    """The shipped index with a query log of this test's own."""
+    return AnswerService(
+        settings.model_copy(update={"db_path": tmp_path / "log.sqlite3"}), embedder
+    )
+
+
+def _sections(call: Call) -> list[str]:
+    return [b["text"]["text"] for b in blocks_of(call.params) if b["type"] == "section"]
+
+
+def test_slack_replies_to_thanks_in_a_thread_and_the_next_follow_up_reads_the_question_before(
+    shipped_settings: Settings, embedder: Embedder, tmp_path: Path, slack: FakeSlack
+) -> None:
+    service = _logged_apart(shipped_settings, tmp_path, embedder)
+    harness = SlackHarness(service, slack)
+    try:
+        root = "1700000016.000001"
+        harness.mention(CARBON, ts=root)
+        slack.wait_for("chat.postMessage")
+        harness.mention("thanks!", ts="1700000016.000002", thread_ts=root)
+        thanked = slack.wait_for("chat.postMessage", 2)[1]
+        # Unmentioned, a reply that asks nothing may be to anyone: left alone (docs/slack.md).
+        harness.message("thanks for the quick reply", channel="C1", ts="1700000016.000003",
+                        thread_ts=root)  # fmt: skip
+        harness.drain()
+        assert len(slack.of("chat.postMessage")) == 2
+        harness.message("by when?", channel="C1", ts="1700000016.000004", thread_ts=root)
+        followed = slack.wait_for("chat.postMessage", 3)[2]
+    finally:
+        harness.close()
+    assert thanked.params["thread_ts"] == root
+    assert _sections(thanked) == ["You're welcome! Ask me again any time about the article "
+                                  f"“{TITLE}”."]  # fmt: skip
+    assert followed.params["thread_ts"] == root and "2040" in _sections(followed)[0]
+    assert service.query_log.conversation_questions(f"slack:C1:{root}") == [CARBON, "by when?"]
+
+
+def test_slack_replies_to_a_greeting_without_an_index_and_notes_a_question(
+    shipped_settings: Settings, embedder: Embedder, tmp_path: Path, slack: FakeSlack
+) -> None:
+    service = AnswerService(_unbuilt(shipped_settings, tmp_path), embedder)
+    harness = SlackHarness(service, slack)
+    try:
+        harness.mention("hi there", ts="1700000016.000101")
+        greeted = slack.wait_for("chat.postMessage")[0]
+        harness.mention(CARBON, ts="1700000016.000102")
+        noted = slack.wait_for("chat.postMessage", 2)[1]
+    finally:
+        harness.close()
+    assert _sections(greeted)[0].startswith("Hello!")
+    assert _sections(greeted)[0].endswith(SOURCES_UNAVAILABLE)
+    assert noted.params["text"] == messages.NO_INDEX
+
+
+def test_discord_replies_to_thanks_in_a_thread_and_keeps_the_conversation(
+    shipped_settings: Settings, embedder: Embedder, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    service = _logged_apart(shipped_settings, tmp_path, embedder)
+    service.warm_up()
+    in_thread: dict[str, Any] = {"channel_id": THREAD_ID}
+
+    with started_fake(monkeypatch) as fake:
+
+        async def scenario() -> None:
+            async with running_bot(service, discord_settings(fake)):
+                fake.message_create(f"{MENTION} {CARBON}", ASKER, mentions_bot=True, **in_thread)
+                await fake.wait_for(fake.messages)
+                fake.message_create(f"{MENTION} thanks for the quick reply", ASKER,
+                                    mentions_bot=True, **in_thread)  # fmt: skip
+                await fake.wait_for(lambda: len(fake.messages()) == 2)
+                fake.message_create("by when?", ASKER, **in_thread)  # no mention needed
+                await fake.wait_for(lambda: len(fake.messages()) == 3)
+
+        asyncio.run(scenario())
+        _, thanked, followed = fake.messages()
+    assert thanked.path == followed.path == f"channels/{THREAD_ID}/messages"
+    assert embed_of(thanked)["description"].startswith("You're welcome!")
+    assert "title" not in embed_of(thanked)  # no question shown: a reply, not an answer
+    assert "2040" in embed_of(followed)["description"]
+    assert service.query_log.conversation_questions(f"discord:{THREAD_ID}") == [CARBON, "by when?"]
+
+
+def test_discord_replies_to_a_closing_remark_in_place_not_in_a_new_thread(
+    shipped_settings: Settings, embedder: Embedder, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    service = _logged_apart(shipped_settings, tmp_path, embedder)
+    service.warm_up()
+    with started_fake(monkeypatch) as fake:
+
+        async def scenario() -> None:
+            async with running_bot(service, discord_settings(fake)):
+                fake.message_create(f"{MENTION} ok cool, thanks for the quick reply", ASKER,
+                                    mentions_bot=True)  # fmt: skip
+                await fake.wait_for(fake.messages)
+
+        asyncio.run(scenario())
+        (thanked,) = fake.messages()
+        assert not [c for c in fake.posts("channels/") if c.path.endswith("/threads")]
+    assert thanked.path == f"channels/{CHANNEL_ID}/messages"
+    assert embed_of(thanked)["description"].startswith("You're welcome!")

@@ -28,7 +28,6 @@ from bot.discord.parse import (
 from bot.discord.render import answer_embed, answer_id_in, text_message, thread_name
 from bot.discord.views import answer_view
 from bot.settings import DiscordSettings
-from bot.small_talk import small_talk
 
 log = logging.getLogger(__name__)
 
@@ -114,7 +113,8 @@ class MessageHandler:
                 decision.action is Action.ANSWER
                 and thread_on is not None
                 and question.text  # an empty question gets its note as a reply
-                and small_talk(question.text) is None  # "hi" is replied to, not named a thread
+                # "hi", "thanks for the quick reply" are replied to, not named a thread
+                and self.runner.service.small_talk_of(question.text) is None
                 and self.settings.answer_in_threads
             ):
                 where = await self._into_thread(where, thread_on, question.text)
