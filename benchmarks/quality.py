@@ -41,6 +41,7 @@
                                            [--follow-ups-15 off|RULES [off|RULES ...]]
                                            [--quote-spread WEIGHT:FLOOR|off [...]]
                                            [--literal-phrase off|RULES [off|RULES ...]]
+                                           [--unsaid-16 off|RULES [off|RULES ...]]
 
 Asks every question as `evbot ask` does (AnswerService over a fresh index of corpus/) and prints,
 per set: right passage first / in the top three, the quoted answer holding the expected words,
@@ -221,6 +222,15 @@ among the cited sentences (session 15)"), each in turn.
 passage writes a phrase of its content words word for word (`bot.follow_up.LITERAL_PHRASE`):
 `alone` searched alone, `context` a follow-up's context query too (docs/quality.md,
 "Conversations: ranking and the quote (session 15)").
+`--unsaid-16 off rate+own+which+subject+tell` measures session 16's rules for questions the
+sources do not answer, joined by "+" (docs/quality.md, "Questions the sources do not answer
+(session 16)"):
+`rate` "what <…> rate" asks for a number (`bot.question_kind.RATE_ASKS_NUMBER`), `own` a figure
+the question writes is no answer (`OWN_FIGURES_NO_ANSWER`), `which` "which <nouns>" quoted as
+"some <nouns>" (`bot.unsaid.WHICH_UNIDENTIFIED`), `subject` a person named in full after the
+question's auxiliary, first name never used (`bot.off_topic.PERSON_AS_SUBJECT`), `tell` "tell me
+about <thing>" / "does X come with <thing>" with no word of the thing in the sources
+(`bot.unsaid.TELL_ME_UNKNOWN`), each in turn.
 Prints figures; asserts nothing.
 """
 
@@ -445,6 +455,16 @@ def set_unsaid_15(unsaid_15: str, bench: Bench) -> str:
     bot.question_kind.PARTITIVE_NOT_COUNT = "partitive" in rules
     bot.off_topic.INDEFINITE_DEFINITION = "definition" in rules
     return f"=== questions the sources do not answer (session 15): {unsaid_15}"
+
+
+def set_unsaid_16(unsaid_16: str, bench: Bench) -> str:
+    rules = set(unsaid_16.split("+"))
+    bot.question_kind.RATE_ASKS_NUMBER = "rate" in rules
+    bot.question_kind.OWN_FIGURES_NO_ANSWER = "own" in rules
+    bot.unsaid.WHICH_UNIDENTIFIED = "which" in rules
+    bot.off_topic.PERSON_AS_SUBJECT = "subject" in rules
+    bot.unsaid.TELL_ME_UNKNOWN = "tell" in rules
+    return f"=== questions the sources do not answer (session 16): {unsaid_16}"
 
 
 def set_quote_spread(quote_spread: str, bench: Bench) -> str:
@@ -767,6 +787,7 @@ SWITCHES = (
     Switch("follow_ups_15", 41, set_follow_ups_15),
     Switch("quote_spread", 42, set_quote_spread),
     Switch("literal_phrase", 43, set_literal_phrase),
+    Switch("unsaid_16", 44, set_unsaid_16),
 )
 
 
@@ -1337,6 +1358,13 @@ def main() -> None:
         nargs="+",
         default=[None],
         help="session 15's follow-up rules joined by '+' (shared, of, gap) or off, each in turn",
+    )
+    parser.add_argument(
+        "--unsaid-16",
+        nargs="+",
+        default=[None],
+        help="session 16's rules for questions the sources do not answer joined by '+' (rate, "
+        "own, which, subject, tell) or off, each in turn",
     )
     parser.add_argument(
         "--literal-phrase",

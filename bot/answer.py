@@ -36,6 +36,8 @@ from bot.token_evidence import (
 from bot.unsaid import (
     WHAT_IS_MISSING,
     unanswered_how_to,
+    unidentified_which,
+    unknown_named_thing,
     unmatched_words,
     unmentioned_attribute,
     unmentioned_compared,
@@ -305,6 +307,9 @@ def compose_answer(
     unmentioned += unmentioned_compared(question, cited, holds_term)
     # A how-to question whose verb the quote never uses: the sources don't say how.
     unmentioned += unanswered_how_to(question, " ".join(q.text for q in quotes))
+    # "which analysts …" quoted by "some analysts …": the sources don't say which.
+    unmentioned += unidentified_which(question, " ".join(q.text for q in quotes))
+    unmentioned += unknown_named_thing(question, holds_term)
     if question_kind.NAMED_THING_RULES and holds_kind and not unmentioned:
         unmentioned = unmentioned_focus(question, cited, _pull(embed, hits[0].passage.text))
     if holds_kind and not unmentioned and encode is not None and holds_term is not None:

@@ -85,6 +85,13 @@ PERSON_NEVER_NAMED = True
 # (threads 105 -> 75 of 1,935 asks), nothing else moved; held out nothing moved either.
 INDEFINITE_DEFINITION = True
 
+# Session 16 (docs/quality.md, "Questions the sources do not answer (session 16)"): "how did
+# nikola tesla contribute to alternating current": the same person named in full as the subject
+# after a question's auxiliary, not only in "who was …": a first name the sources never use
+# before a name they write (the surname may be theirs, the person is another). Refused.
+# `benchmarks/quality.py --unsaid-16` measures it ("subject").
+PERSON_AS_SUBJECT = True
+
 _ARTICLES = frozenset({"a", "an", "the"})
 _PLURAL_VERBS = frozenset({"do", "are", "were", "have"})
 _JOINED = frozenset({"and", "or", "&"})
@@ -99,6 +106,12 @@ _NOT_NAMED = ASKING_WORDS | FUNCTION_WORDS | MORE_FUNCTION_WORDS | ANAPHORA
 # Adjectives a "how ...?" question asks a measure with ("how long is", "how old is").
 _MEASURES = frozenset({"long", "big", "far", "old", "tall", "high", "wide", "deep", "heavy",
                        "large", "small", "fast", "hot", "cold"})  # fmt: skip
+# The subject after the question's first auxiliary: "how did <first> <last> …".
+_SUBJECT_PERSON = re.compile(
+    r"^(?:(?:how|why|what|when|where|who|which|whom)\b(?: [a-z]+)?? )?"
+    r"(?:did|does|do|is|was|were|has|had|will|would|could|can|should|might)"
+    r" ([a-z]+) ([a-z]+)(?:'s)?\b"
+)
 _DEFINITION = re.compile(r"^what(?:'s| is| was) (?:a|an) ([a-z]+)\b")
 _WHO_IS_PERSON = re.compile(r"^who(?:'s| is| was| were| are) ([a-z]+) ([a-z]+)[?.! ]*$")
 _ORIGIN = re.compile(r"^where (?:do|does|did) .+ come from\W*$")
@@ -261,6 +274,24 @@ def person_never_named(
     return _content(first) and _unknown_to(holds_term)(first) and first_name(first)
 
 
+def person_as_subject(
+    question: str,
+    holds_term: Callable[[str], bool],
+    first_name: Callable[[str], bool],
+    written_as_name: Callable[[str], bool],
+) -> bool:
+    """Whether the question's subject, after its auxiliary, is a person named in full whose first
+    name the sources never use and whose surname they write as a name ("how did nikola tesla
+    contribute …"; `PERSON_AS_SUBJECT`)."""
+    found = _SUBJECT_PERSON.match(" ".join(question.lower().replace("’", "'").split()))
+    if found is None:
+        return False
+    first, last = found[1], found[2]
+    if not (_content(first) and _content(last)) or not _unknown_to(holds_term)(first):
+        return False
+    return first_name(first) and written_as_name(last)
+
+
 def indefinite_definition(
     question: str,
     written_as_name: Callable[[str], bool],
@@ -292,6 +323,12 @@ def off_topic(
         PERSON_NEVER_NAMED
         and first_name is not None
         and person_never_named(question, holds_term, first_name)
+    ):
+        return True
+    if (
+        PERSON_AS_SUBJECT
+        and first_name is not None
+        and person_as_subject(question, holds_term, first_name, written_as_name)
     ):
         return True
     if (

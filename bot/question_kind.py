@@ -151,6 +151,7 @@ def asked_kind(question: str, for_label: bool = True) -> Kind | None:
     asks = asks + (_NUMBER_NOUN_ASKS if NUMBER_NOUN_MODIFIERS and for_label else [])
     longer = NUMBER_NOUN_THREE_MODIFIERS and for_label
     asks = asks + (_NUMBER_NOUN_THREE_ASKS if longer else [])
+    asks = asks + (_RATE_ASKS if RATE_ASKS_NUMBER and for_label else [])
     for kind, pattern in asks:
         if pattern.search(text):
             return kind
@@ -226,6 +227,33 @@ _NUMBER_NOUN_THREE_ASKS: list[tuple[Kind, re.Pattern[str]]] = [
 ]
 
 
+# Session 16 (docs/quality.md, "Questions the sources do not answer (session 16)"), for the label
+# only. "What recycling rate is Amazon targeting?": a rate is a number, asked for as a share or a
+# range is (after a word or two that narrow it, or right after "what"). `benchmarks/quality.py
+# --unsaid-16` measures it ("rate").
+RATE_ASKS_NUMBER = True
+_RATE_ASKS: list[tuple[Kind, re.Pattern[str]]] = [
+    (
+        "number",
+        re.compile(
+            r"^(?:at )?what(?:'s| is| was| are| were| will be)? (?:the |its |their |his |her )?"
+            rf"(?:(?!(?:{AUXILIARY_WORDS})\b)[a-z0-9-]+(?:'s)? ){{0,2}}rates?\b"
+        ),
+    ),
+]
+# "In what year did Amazon make its 2040 pledge?": a figure the question writes itself (a year, a
+# number) is no answer to it, as a place or a person it names is not ("own").
+OWN_FIGURES_NO_ANSWER = True
+_FIGURE = re.compile(r"\d[\d,.]*\d|\d")
+
+
+def _without_own_figures(text: str, question: str) -> str:
+    """`text` with the figures `question` writes itself blanked ("2040" of "its 2040 pledge")."""
+    for figure in set(_FIGURE.findall(question)):
+        text = re.sub(rf"(?<![\d,.]){re.escape(figure)}(?![\d]|[,.]\d)", " ", text)
+    return text
+
+
 # Session 10 (docs/quality.md, "Near-domain labels (session 10)"): what is asked, read from the
 # question's grammar rather than from its first words only.
 # "Which chip company might help …", "Which two states will host …": the noun naming the kind may
@@ -284,6 +312,8 @@ def holds(kind: Kind, text: str, question: str = "", of_the_kind_asked: bool = F
     label's check, not the quote's choice), a question naming the kind of place wants a place of
     that kind: "Which city will host the Michigan factory?" is not answered by "California".
     """
+    if kind in ("amount", "number", "date") and OWN_FIGURES_NO_ANSWER and of_the_kind_asked:
+        text = _without_own_figures(text, question)
     if kind == "number" and YEARS_NOT_NUMBERS:
         text = _YEAR.sub(" ", text)  # "carbon-neutral by 2040" is no count, speed or age
     if kind == "number" and PARTITIVE_NOT_COUNT:

@@ -410,3 +410,72 @@ def unanswered_how_to(question: str, quote: str) -> list[str]:
     if not verb or set(verb) <= set(quoted):
         return []
     return [f"how to {found['verb']}{found['rest']}".strip()]
+
+
+# Session 16 (docs/quality.md, "Questions the sources do not answer (session 16)"). "which
+# analysts think musk is prepping new batteries?" asks to pick out which ones; a quote that
+# speaks of them only as "some analysts" (or "several", "certain" …) refers to them without
+# saying which, however well it matches. Label only: no quote changes. `benchmarks/quality.py
+# --unsaid-16` measures it ("which").
+WHICH_UNIDENTIFIED = True
+_WHICH_NOUN = re.compile(
+    rf"^(?:in |at |from |by |for |with )?which (?!(?:{_AUXILIARY})\b)([a-z-]+)\b"
+)
+_UNIDENTIFYING = r"(?:some|several|certain|various|numerous|many|a few|other|unnamed|unspecified)"
+
+
+def unidentified_which(question: str, quote: str) -> list[str]:
+    """["which analysts"] when a "which <noun>" question's quote names the noun only after a
+    determiner that leaves it unidentified ("some analysts"); else none."""
+    if not WHICH_UNIDENTIFIED:
+        return []
+    text = OPENERS.sub("", " ".join(question.lower().replace("’", "'").split()))
+    found = _WHICH_NOUN.search(text)
+    # A plural noun heads its phrase ("which analysts"); a singular one may narrow the next
+    # ("which battery makers": the sources' "several battery manufacturers" are other words).
+    if found is None or found[1] in _GENERIC_NOUNS or not found[1].endswith("s"):
+        return []
+    wanted = terms([found[1]])[0]
+    if not wanted:
+        return []
+    words = re.findall(r"[a-z0-9]+(?:-[a-z0-9]+)*", quote.lower())
+    stems = terms(words)
+    for at, stem in enumerate(stems):
+        if stem != wanted:
+            continue
+        before = " ".join(words[max(0, at - 3) : at])
+        # The determiner right before the noun, or before one word narrowing it ("some industry
+        # analysts").
+        if re.search(rf"\b{_UNIDENTIFYING}(?: [a-z0-9-]+)?$", before):
+            return [f"which {found[1]}"]
+    return []
+
+
+# "tell me about the cybertruck", "Does the Amazon EV come with heated seats?": the thing an
+# instruction names (past a possessive) or a yes/no question asks a thing has (session 11's two
+# forms) that no passage of the sources holds a word of is a thing they never mention, however
+# close the rest is ("tell"). Session 11 read these things by token evidence; here by the words.
+TELL_ME_UNKNOWN = True
+# Session 11's feature form without "have" / "has": "do tesla buyers have other options" asks
+# whether a thing exists, not whether a product comes with a feature.
+_FEATURE = re.compile(
+    r"^(?:does|do|did|will|would|can|could|is|are) (?:[a-z0-9'-]+ ){1,5}?(?:come with|comes with|"
+    r"offer|offers|include|includes|feature|features|support|supports)"
+    r" (?:(?:a|an|the|any|its|their|some) )?(?P<name>[a-z-]+(?: [a-z-]+){0,2})[.?!]*$"
+)
+
+
+def unknown_named_thing(question: str, holds_term: Callable[[str], bool] | None) -> list[str]:
+    """["cybertruck"] when "tell me about / describe / explain <thing>" or "does X come with /
+    offer … <thing>" names a thing none of whose words any passage holds (`holds_term`: a
+    stemmed term is in the index); else none."""
+    if not TELL_ME_UNKNOWN or holds_term is None:
+        return []
+    text = OPENERS.sub("", " ".join(question.lower().replace("’", "'").split()))
+    for pattern in (_SESSION_11_FOCUS[0][0], _FEATURE):
+        found = pattern.search(text)
+        if found is None:
+            continue
+        stems = [t for word in terms(found["name"].split()) for t in word]
+        return [found["name"]] if stems and not any(map(holds_term, stems)) else []
+    return []

@@ -1,5 +1,6 @@
-"""Near-domain label rules: session 13's (docs/quality.md, "Near-domain (session 13)") and
-session 14's how-to verb ("Questions the sources do not answer (session 14)")."""
+"""Near-domain label rules: session 13's (docs/quality.md, "Near-domain (session 13)"), session
+14's how-to verb ("Questions the sources do not answer (session 14)") and session 16's ("Questions
+the sources do not answer (session 16)")."""
 
 import json
 from pathlib import Path
@@ -9,7 +10,7 @@ import pytest
 from bot import question_kind, unsaid
 from bot.question_kind import asked_kind
 from bot.service import AnswerService
-from bot.unsaid import unanswered_how_to
+from bot.unsaid import unanswered_how_to, unidentified_which, unknown_named_thing
 
 DATA = Path(__file__).parent / "data"
 SESSION_13_RULES = ("DOLLAR_SIGN_ASKS", "ROLE_ANYWHERE", "NUMBER_NOUN_MODIFIERS")
@@ -256,4 +257,140 @@ def test_session_15_near_domain_questions_labelled(
     assert answer.outcome == "partial", answer.answer
     assert answer.missing == "the number"
     monkeypatch.setattr(question_kind, rule, False)
+    assert service.ask(question).outcome == "answered"
+
+
+# Session 16: a rate asks for a number (label only: the quote's kind is unchanged).
+@pytest.mark.parametrize(
+    ("question", "on"),
+    [
+        ("What recycling rate is Amazon targeting for its EV batteries?", "number"),
+        ("what is the growth rate of tesla's sales", "number"),
+        ("at what rate is the ev market growing", "number"),
+        ("What does the article say about rates?", None),  # an auxiliary: rates named, not asked
+    ],
+)
+def test_a_rate_asks_for_a_number(
+    monkeypatch: pytest.MonkeyPatch, question: str, on: str | None
+) -> None:
+    assert asked_kind(question) == on
+    assert asked_kind(question, for_label=False) is None
+    monkeypatch.setattr(question_kind, "RATE_ASKS_NUMBER", False)
+    assert asked_kind(question) is None
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "on"),
+    [
+        # The year the question writes itself is no answer to "in what year".
+        ("In what year did Amazon make its 2040 pledge?", "carbon-neutral by 2040.", False),
+        (
+            "In what year did Amazon make its 2040 pledge?",
+            "It pledged in 2019 to be neutral by 2040.",
+            True,
+        ),
+        ("When will Amazon be carbon-neutral?", "carbon-neutral by 2040.", True),
+        # A figure holding the question's as a part is another: 200 is not 20.
+        ("how many of the 20 plants will open", "It plans 200 plants.", True),
+    ],
+)
+def test_a_figure_the_question_writes_is_no_answer(
+    monkeypatch: pytest.MonkeyPatch, question: str, text: str, on: bool
+) -> None:
+    kind = asked_kind(question)
+    assert kind is not None
+    assert question_kind.holds(kind, text, question, of_the_kind_asked=True) is on
+    # The quote's choice reads the kind as before.
+    assert question_kind.holds(kind, text, question) is True
+    monkeypatch.setattr(question_kind, "OWN_FIGURES_NO_ANSWER", False)
+    assert question_kind.holds(kind, text, question, of_the_kind_asked=True) is True
+
+
+@pytest.mark.parametrize(
+    ("question", "quote", "missing"),
+    [
+        (
+            "which analysts think musk is prepping new batteries? names please",
+            "Already, some analysts believe Musk is preparing new battery technology.",
+            ["which analysts"],
+        ),
+        (
+            "Which firms is Amazon in talks with?",
+            "in talks with several technology firms",
+            ["which firms"],
+        ),
+        # The quote names them, or the question's noun only narrows another ("battery makers").
+        ("Which firms is Amazon in talks with?", "partnerships with firms like Panasonic", []),
+        ("Which battery makers is Amazon talking to?", "with several battery manufacturers", []),
+        ("which analyst said so", "some analyst said so", []),  # singular: may narrow the next
+        ("what analysts think so", "some analysts think so", []),  # no "which"
+    ],
+)
+def test_which_things_the_quote_leaves_unidentified(
+    monkeypatch: pytest.MonkeyPatch, question: str, quote: str, missing: list[str]
+) -> None:
+    assert unidentified_which(question, quote) == missing
+    monkeypatch.setattr(unsaid, "WHICH_UNIDENTIFIED", False)
+    assert unidentified_which(question, quote) == []
+
+
+SOURCE_TERMS = {"amazon", "ev", "self", "drive", "plan", "tesla", "batteri", "voic", "control"}
+
+
+@pytest.mark.parametrize(
+    ("question", "missing"),
+    [
+        ("tell me about the cybertruck", ["cybertruck"]),
+        ("Tell me about the Amazon EV's crash test results.", ["crash test results"]),
+        ("Does the Amazon EV come with heated seats?", ["heated seats"]),
+        # A word of the thing is the sources': they may say it in their words.
+        ("Tell me about the Amazon EV's self-driving plans.", []),
+        ("Will the cars offer voice control?", []),
+        # "have" asks whether a thing exists, not whether a product comes with a feature.
+        ("do tesla buyers have other options", []),
+    ],
+)
+def test_a_named_thing_none_of_whose_words_the_sources_hold(
+    monkeypatch: pytest.MonkeyPatch, question: str, missing: list[str]
+) -> None:
+    assert unknown_named_thing(question, SOURCE_TERMS.__contains__) == missing
+    monkeypatch.setattr(unsaid, "TELL_ME_UNKNOWN", False)
+    assert unknown_named_thing(question, SOURCE_TERMS.__contains__) == []
+
+
+# Tuning near-domain questions presented as answered in the session 16 baseline (tests/data/
+# tuning-extra-15.jsonl, -5, -10): partial with their rule, answered without it.
+@pytest.mark.parametrize(
+    ("question", "module", "rule"),
+    [
+        (
+            "In what year did Amazon first make its 2040 carbon-neutral pledge?",
+            question_kind,
+            "OWN_FIGURES_NO_ANSWER",
+        ),
+        (
+            "What recycling rate is Amazon targeting for its EV batteries?",
+            question_kind,
+            "RATE_ASKS_NUMBER",
+        ),
+        (
+            "which analysts think musk is prepping new batteries? names please",
+            unsaid,
+            "WHICH_UNIDENTIFIED",
+        ),
+        ("tell me about the cybertruck", unsaid, "TELL_ME_UNKNOWN"),
+        ("Does the Amazon EV come with heated seats?", unsaid, "TELL_ME_UNKNOWN"),
+    ],
+)
+def test_session_16_near_domain_questions_labelled(
+    monkeypatch: pytest.MonkeyPatch,
+    service: AnswerService,
+    question: str,
+    module: object,
+    rule: str,
+) -> None:
+    answer = service.ask(question)
+    assert answer.outcome == "partial", answer.answer
+    assert answer.quotes and answer.citations
+    monkeypatch.setattr(module, rule, False)
     assert service.ask(question).outcome == "answered"

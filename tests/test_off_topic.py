@@ -11,6 +11,7 @@ from bot.off_topic import (
     indefinite_definition,
     name_as_modifier,
     name_in_another_sense,
+    person_as_subject,
     person_never_named,
     request_unknown_object,
 )
@@ -25,6 +26,7 @@ from bot.source_terms import (
 RULES = (
     "NAME_AS_MODIFIER", "REQUEST_UNKNOWN_OBJECT", "ARTICLE_BEFORE_NAME", "PART_OF_A_NAME",
     "LONGER_NAME", "MEASURE_FORMS", "PERSON_NEVER_NAMED", "INDEFINITE_DEFINITION",
+    "PERSON_AS_SUBJECT",
 )  # fmt: skip
 # Questions from tests/data/offtopic-tuning.jsonl that the floor let through, each with its rule
 # (after "+": the rule it needs on too).
@@ -372,3 +374,33 @@ def test_a_definition_of_a_name_the_sources_never_write_so_is_refused(
 def test_the_sources_write_amazon_after_an(service: AnswerService) -> None:
     assert written_after_indefinite(service.retriever, "amazon")  # "an Amazon-backed EV brand"
     assert not written_after_indefinite(service.retriever, "tesla")
+
+
+# Session 16 (docs/quality.md, "Questions the sources do not answer (session 16)").
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # The subject after the auxiliary: a first name the sources never use, a surname of theirs.
+        ("how did nikola tesla contribute to alternating current", True),
+        ("What did Nikola Tesla invent?", True),
+        ("was nikola tesla an engineer", True),
+        ("how did elon musk react", False),  # the sources' own Elon
+        ("how did andy jassy react", False),  # a surname the sources never write: under the floor
+        ("why do people love tesla so much", False),  # "people" is no first name
+        ("does tesla nikola", False),  # the name first
+        ("is the sky blue", False),  # an article, no name
+    ],
+)
+def test_a_person_named_in_full_as_the_subject(question: str, expected: bool) -> None:
+    assert person_as_subject(question, holds, FIRST_NAMES.__contains__, named) is expected
+
+
+def test_a_person_named_as_the_subject_is_refused(
+    service: AnswerService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # tests/data/offtopic-tuning-5.jsonl: answered over the floor by "Tesla" before the rule.
+    question = "how did nikola tesla contribute to alternating current"
+    only(monkeypatch, "PERSON_AS_SUBJECT")
+    assert service.ask(question).outcome == "refused"
+    only(monkeypatch, "")
+    assert service.ask(question).outcome == "answered"
