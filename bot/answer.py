@@ -10,6 +10,7 @@ passage is similar enough to the question at all.
 from __future__ import annotations
 
 import dataclasses
+import re
 import statistics
 import uuid
 from collections.abc import Callable, Mapping, Sequence
@@ -116,6 +117,14 @@ QUOTE_SURFACE_WEIGHT = 0.1
 # cited sentences (session 15)").
 QUOTE_SPREAD_WEIGHT = 0.1
 QUOTE_SPREAD_FLOOR = 0.1
+# A why-question's best sentence whose subject points back ("This makes the stakes incredibly
+# high.") states an effect whose cause the sentence before it gives ("As fossil fuel bans loom
+# …"): that sentence joins the quote. Session 16, on: with bot.conversation.SAME_AS_BEFORE,
+# tuning conversations 328 -> 330 of 386, no single question moved either side, XQuAD-en span
+# 0.9131 both (docs/quality.md, "Conversations (session 16)"); `quality.py --follow-ups-16 why`.
+WHY_ANTECEDENT = True
+_POINTING_SUBJECT = re.compile(r"(?:this|that|these|those)\b", re.IGNORECASE)
+_WHY = re.compile(r"\bwhy\b", re.IGNORECASE)
 NAMED_KINDS: frozenset[Kind | None] = frozenset({"place", "person", "organisation"})
 KIND_KINDS = ("place", "person", "organisation")
 
@@ -520,6 +529,10 @@ def _best_sentences(
                 chosen.append(ni)
             if ni in chosen:
                 quoted = ni[0]
+    if WHY_ANTECEDENT and best[1] and _WHY.search(question) and _POINTING_SUBJECT.match(text(best)):
+        cause = (best[0], best[1] - 1)
+        if cause not in chosen:
+            chosen.append(cause)
     if kind in NAMED_KINDS and len(chosen) == 1:
         known = names_in(text(best), question)
         naming = [
