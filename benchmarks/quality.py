@@ -42,6 +42,7 @@
                                            [--quote-spread WEIGHT:FLOOR|off [...]]
                                            [--literal-phrase off|RULES [off|RULES ...]]
                                            [--unsaid-16 off|RULES [off|RULES ...]]
+                                           [--follow-ups-16 off|RULES [off|RULES ...]]
 
 Asks every question as `evbot ask` does (AnswerService over a fresh index of corpus/) and prints,
 per set: right passage first / in the top three, the quoted answer holding the expected words,
@@ -231,6 +232,10 @@ the question writes is no answer (`OWN_FIGURES_NO_ANSWER`), `which` "which <noun
 question's auxiliary, first name never used (`bot.off_topic.PERSON_AS_SUBJECT`), `tell` "tell me
 about <thing>" / "does X come with <thing>" with no word of the thing in the sources
 (`bot.unsaid.TELL_ME_UNKNOWN`), each in turn.
+`--follow-ups-16 off same+why`: session 16's rules, joined by "+": `same`, "the same" or "similar"
+points at what was said before (`bot.conversation.SAME_AS_BEFORE`); `why`, a why-question's
+best sentence whose subject points back ("This makes …") quoted with the sentence before it
+(`bot.answer.WHY_ANTECEDENT`; docs/quality.md, "Conversations (session 16)").
 Prints figures; asserts nothing.
 """
 
@@ -546,6 +551,13 @@ def set_literal_phrase(literal_phrase: str, bench: Bench) -> str:
     return f"=== a phrase of the question written word for word passes the floor: {literal_phrase}"
 
 
+def set_follow_ups_16(follow_ups_16: str, bench: Bench) -> str:
+    rules = set(follow_ups_16.split("+"))
+    bot.conversation.SAME_AS_BEFORE = "same" in rules
+    bot.answer.WHY_ANTECEDENT = "why" in rules
+    return f"=== session 16's follow-up rules: {follow_ups_16}"
+
+
 def set_attribute_grammar(attribute_grammar: str, bench: Bench) -> str:
     rules = () if attribute_grammar == "off" else attribute_grammar.split("+")
     bot.unsaid.ATTRIBUTE_GRAMMAR = frozenset(rules)
@@ -788,6 +800,7 @@ SWITCHES = (
     Switch("quote_spread", 42, set_quote_spread),
     Switch("literal_phrase", 43, set_literal_phrase),
     Switch("unsaid_16", 44, set_unsaid_16),
+    Switch("follow_ups_16", 45, set_follow_ups_16),
 )
 
 
@@ -1372,6 +1385,12 @@ def main() -> None:
         default=[None],
         help="a question under the cosine floor covered when a passage writes a phrase of its "
         "content words word for word: off, alone, alone+context, each in turn",
+    )
+    parser.add_argument(
+        "--follow-ups-16",
+        nargs="+",
+        default=[None],
+        help="session 16's rules joined by '+' (same, why) or off, each in turn",
     )
     parser.add_argument(
         "--attribute-grammar",

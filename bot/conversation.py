@@ -52,6 +52,14 @@ _CONTRACTED = re.compile(r"(?<=[a-z])'(re|ll|ve|d)\b")
 _SPELLED = {"re": " are", "ll": " will", "ve": " have", "d": " would"}
 # "how does amazon's compare?" compares with what was said before, as "compared to X?" does.
 _COMPARE = {"compare", "compared", "comparison", "versus", "vs"}
+# "is amazon's new car thing the same kind of deal?" after "what is rivian": "same" and
+# "similar" point at what was said before, as "compare" does (not `compares`: one naming a name
+# the turn before did not, "is lucid similar?", is still searched alone by the new-name rule).
+# Session 16, on: with bot.answer.WHY_ANTECEDENT, tuning conversations 328 -> 330 of 386 (the
+# blind -14 27 -> 29), held out 173 of 252 both ways (docs/quality.md, "Conversations (session
+# 16)"); `benchmarks/quality.py --follow-ups-16 same`.
+SAME_AS_BEFORE = True
+_SAME = {"same", "similar"}
 # Context is the recent questions only, so a long thread cannot grow the query without bound.
 MAX_CONTEXT_CHARS = 600
 # True: the earlier questions join a follow-up's query by their content words only, so their
@@ -104,8 +112,12 @@ def _function_words() -> set[str]:
     return words
 
 
+def _compare_words() -> set[str]:
+    return _COMPARE | _SAME if SAME_AS_BEFORE else _COMPARE
+
+
 def _anaphora() -> set[str]:
-    return ANAPHORA | _COMPARE if "compare" in FOLLOW_UP_WORDS else ANAPHORA
+    return ANAPHORA | _compare_words() if "compare" in FOLLOW_UP_WORDS else ANAPHORA
 
 
 def content_words(question: str) -> list[str]:

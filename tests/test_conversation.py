@@ -784,6 +784,47 @@ def test_a_phrase_the_sources_write_word_for_word_passes_the_cosine_floor(
     assert second_says(service, first, second, "growing rapidly") != "right"
 
 
+def test_the_same_kind_compares_with_what_was_said_before(
+    service: AnswerService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Session 16 (bot.conversation.SAME_AS_BEFORE). "is amazon's new car thing the same kind of
+    deal?" after "what is rivian" (conversations-tuning-14) compares the new venture with the
+    Rivian investment the answer before named; read as no follow-up it was searched alone and
+    quoted the introduction, not "this new venture appears to be far more direct"."""
+    import bot.conversation
+
+    first, second = "what is rivian", "is amazon's new car thing the same kind of deal?"
+    monkeypatch.setattr(bot.conversation, "SAME_AS_BEFORE", True)
+    assert is_follow_up(second) and not compares(second)
+    assert is_follow_up("are the two cars similar?")
+    # A name the turn before never said names its own topic: searched alone.
+    assert searched_after(service, first, "is Lucid similar?") == "is Lucid similar?"
+    assert second_says(service, first, second, "far more direct") == "right"
+    monkeypatch.setattr(bot.conversation, "SAME_AS_BEFORE", False)
+    assert not is_follow_up(second)
+    assert searched_after(service, first, second) == second
+    assert second_says(service, first, second, "far more direct") != "right"
+
+
+def test_a_why_question_quotes_the_cause_before_a_sentence_pointing_back(
+    service: AnswerService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Session 16 (bot.answer.WHY_ANTECEDENT). "and why are the stakes so high?"
+    (conversations-tuning-14) quoted "This makes the stakes incredibly high." alone: its "This"
+    points at the sentence before, which gives the reason ("EVs are no longer a luxury"). A
+    question without "why" quotes as before."""
+    import bot.answer
+
+    first = "does the writer think the ev revolution is early or late"
+    second = "and why are the stakes so high?"
+    monkeypatch.setattr(bot.answer, "WHY_ANTECEDENT", True)
+    answer = asked_in_a_thread(service, first, second)[1]
+    assert "no longer a luxury" in answer.answer and "stakes incredibly high" in answer.answer
+    assert answer.outcome == "answered"
+    monkeypatch.setattr(bot.answer, "WHY_ANTECEDENT", False)
+    assert second_says(service, first, second, "no longer a luxury") != "right"
+
+
 def test_what_type_of_company_points_at_the_maker_the_answer_before_named(
     service: AnswerService, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -938,7 +979,9 @@ def conversations(name: str) -> list[dict]:
 # searched as a follow-up in either; "what's X like?" and "the worry with X" read as no attribute
 # asked (bot.unsaid.ATTRIBUTE_GRAMMAR): tuning-7 24, tuning-11 27. Session 14: tuning-12 22
 # of 30 (blind, the clean check) and 2 switches searched as follow-ups; with session 14's rules
-# (lower-case names, a context off the question, "those rivals") 23 and none.
+# (lower-case names, a context off the question, "those rivals") 23 and none. Session 16:
+# tuning-14 27 of 40 (blind, the clean check), no switch searched as a follow-up; with "the same"
+# compared with what was said before and a why-question's cause quoted, 29.
 @pytest.mark.parametrize(
     ("name", "right_floor", "switched_ceiling"),
     [
@@ -955,6 +998,7 @@ def conversations(name: str) -> list[dict]:
         ("conversations-tuning-11.jsonl", 26, 0),
         ("conversations-tuning-12.jsonl", 22, 0),
         ("conversations-tuning-13.jsonl", 40, 0),
+        ("conversations-tuning-14.jsonl", 28, 0),
         ("conversations-holdout.jsonl", 7, 2),
         ("conversations-holdout-2.jsonl", 16, 1),
         ("conversations-holdout-3.jsonl", 11, 1),
