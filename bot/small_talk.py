@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import unicodedata
 import uuid
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Literal
@@ -46,8 +47,18 @@ _THANKS = (
     r"many thanks|thanks a lot|thanks a bunch|thank you so much|thank you very much|"
     r"thanks so much|thanks very much)"
 )
-_BYE = r"(?:bye|bye bye|goodbye|good bye|see you|see ya|later|take care|good night)"
-_ACK = r"(?:ok|okay|ok then|great|cool|perfect|awesome|nice|alright|all right|got it|i see|right)"
+_BYE = (
+    r"(?:bye|bye bye|goodbye|good bye|see you(?: later| soon)?|see ya|later|take care|good night|"
+    r"goodnight|cya|ttyl|catch you later)"
+)
+# An acknowledgement: before a thanks or a goodbye, or the whole message ("ok", "got it").
+_ACK = (
+    r"(?:ok|okay|ok then|k|kk|great|cool|perfect|awesome|nice|alright|all right|got it|i see|"
+    r"right|oh|wow|yes|yeah|yep|lol|good|sounds good|makes sense|fair enough|understood|noted|"
+    r"(?:great|good|nice|perfect|helpful) (?:answer|one|job|stuff)|well done|"
+    r"that(?:'s| is| was) (?:great|perfect|helpful|useful|interesting|what i needed)|"
+    r"that helps|that helped|very helpful|so helpful)"
+)
 # What may follow a thanks and still ask nothing ("thanks, that helps", "thanks for the help").
 _THANKS_TAIL = (
     r"(?:for (?:the|your|all the|all your) (?:help|answer|answers|info|information|quotes?)|"
@@ -65,7 +76,11 @@ _HELP = (
     r"what do you know|what are you|who are you|what is this(?: bot)?|what's this(?: bot)?|"
     r"how do(?:es)? (?:this|it|you) work|how do i use (?:this|you|it|this bot)|"
     r"what are you for|what is this for|what's this for|how can you help(?: me)?|"
-    r"what questions can i ask(?: you)?|what can i ask about)"
+    r"what questions can i ask(?: you)?|what can i ask about|"
+    r"what (?:topics|subjects|things) (?:do|can) you (?:cover|answer(?: questions)? about)|"
+    r"what do you cover|what are your sources|what sources do you (?:have|use)|"
+    r"which articles do you (?:have|know)|can you help(?: me)?|"
+    r"are you (?:a bot|an ai|a human|a person|real))"
 )
 _SEP = r"[\s,.!?:;~\-–—]*"  # between and after the phrases: punctuation and space only
 
@@ -92,7 +107,7 @@ _WHOLE: tuple[tuple[SmallTalk, re.Pattern[str]], ...] = (
     (
         "thanks",
         _whole(
-            _repeat(_ACK),
+            _repeat(f"(?:{_ACK}|{_GREETING}{_ADDRESSED})"),  # "hey, thanks!", "oh great, thanks"
             _THANKS + _ADDRESSED,
             _repeat(_THANKS_TAIL),
             _optional(_BYE + _ADDRESSED),
@@ -100,6 +115,7 @@ _WHOLE: tuple[tuple[SmallTalk, re.Pattern[str]], ...] = (
         ),
     ),
     ("thanks", _whole(_repeat(_ACK), _BYE + _ADDRESSED, _optional(_THANKS + _ADDRESSED))),
+    ("thanks", _whole(_repeat(_ACK), _ACK + _ADDRESSED)),  # "ok", "got it", "good bot"
     ("help", _whole(_optional(_GREETING + _ADDRESSED + _SEP), _HELP + _ADDRESSED)),
 )
 # A greeting opening a question: "hi, where will ...", "hello evbot: who ...". Not a thanks:
@@ -125,8 +141,17 @@ TOPICS = 3
 TOPIC_PASSAGES = 500
 
 
+# An emoticon standing alone (":)", ";-d", "<3"): like an emoji, it asks nothing.
+# Symbols (emoji, "🙏", "👋"), their modifiers and joiners: what an emoji is made of.
+_EMOJI_CATEGORIES = frozenset({"So", "Sk", "Cf", "Mn"})
+_EMOTICON = re.compile(r"(?<!\S)(?:[:;=x][-o^']?[()\[\]dp3/\\|*]+|<3+)(?!\S)")
+
+
 def _normal(message: str) -> str:
-    return " ".join(message.lower().replace("’", "'").split())
+    """Lower case, straight apostrophes, single spaces, emoji and emoticons taken out."""
+    text = message.lower().replace("’", "'")
+    text = "".join(" " if unicodedata.category(ch) in _EMOJI_CATEGORIES else ch for ch in text)
+    return " ".join(_EMOTICON.sub(" ", text).split())
 
 
 def small_talk(message: str, holds_term: Callable[[str], bool] | None = None) -> SmallTalk | None:
@@ -135,6 +160,8 @@ def small_talk(message: str, holds_term: Callable[[str], bool] | None = None) ->
     With `holds_term` (whether a passage holds a stemmed term: the index's), a closing remark
     counts too (`closing_remark`); without it, only the phrases whole."""
     text = _normal(message)
+    if not text:  # nothing but emoji or emoticons ("👍", ":)"): an acknowledgement
+        return "thanks"
     for kind, pattern in _WHOLE:
         if pattern.match(text):
             return kind
@@ -205,7 +232,8 @@ def reply(kind: SmallTalk, message: str, titles: Sequence[str], sections: Sequen
     if kind == "thanks":
         text = _normal(message)
         thanked = re.search(r"\b(?:thank|thanks|thx|ty|tysm|cheers|appreciate)", text)
-        opening = "You're welcome!" if thanked else "Goodbye!"
+        leaving = re.search(rf"\b{_BYE}\b", text)
+        opening = "You're welcome!" if thanked else "Goodbye!" if leaving else "All right!"
         return f"{opening} Ask me again any time about {_about(titles)}."
     return (
         f"I answer questions about {_about(titles)}: each answer quotes the passages it comes "

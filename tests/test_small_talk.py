@@ -73,6 +73,22 @@ CARBON = "What did Amazon pledge about carbon?"  # "by when?" after it quotes 20
         ("hi, what can you do?", "help"),
         ("how does this work?", "help"),
         ("who are you?", "help"),
+        # Session 16: emoji and emoticons, interjections, acknowledgements alone, more help.
+        ("hi :)", "greeting"),
+        ("hello 👋", "greeting"),
+        ("thank you 🙏", "thanks"),
+        ("hey, thanks!", "thanks"),
+        ("oh great, thanks", "thanks"),
+        ("great answer, thanks", "thanks"),
+        ("that helps, thanks", "thanks"),
+        ("goodnight", "thanks"),
+        ("see you later", "thanks"),
+        ("ok", "thanks"),
+        ("got it", "thanks"),
+        ("👍", "thanks"),
+        ("what topics do you cover?", "help"),
+        ("can you help me?", "help"),
+        ("are you a bot?", "help"),
     ],
 )
 def test_small_talk_is_the_whole_message(message: str, kind: str) -> None:
@@ -96,6 +112,12 @@ def test_small_talk_is_the_whole_message(message: str, kind: str) -> None:
         "what's the capital of australia",
         "hi hello there what about Tesla's factories",
         "Hi-tech batteries?",
+        "great, what about tesla?",
+        "ok so what about rivian",
+        "right, and the batteries?",
+        "good news for tesla?",
+        "nice cars",
+        "hey thanks to its factories, will amazon win?",
     ],
 )
 def test_questions_are_not_small_talk(message: str) -> None:
@@ -126,6 +148,7 @@ def test_replies_name_the_sources_and_never_the_refusal() -> None:
     assert "Conclusion" not in hello  # a few headings, not all
     assert reply("thanks", "thanks!", ["A title"], []).startswith("You're welcome!")
     assert reply("thanks", "bye", ["A title"], []).startswith("Goodbye!")
+    assert reply("thanks", "ok, got it", ["A title"], []).startswith("All right!")
     helping = reply("help", "help", ["A", "B", "C", "D"], sections)
     assert "quotes" in helping and "cites" in helping and "don't cover" in helping
     assert "“A”, “B”, “C” and 1 more" in helping and "“Origins”" in helping
