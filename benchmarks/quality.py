@@ -43,6 +43,7 @@
                                            [--literal-phrase off|RULES [off|RULES ...]]
                                            [--unsaid-16 off|RULES [off|RULES ...]]
                                            [--follow-ups-16 off|RULES [off|RULES ...]]
+                                           [--labels-16 off|RULES [off|RULES ...]]
 
 Asks every question as `evbot ask` does (AnswerService over a fresh index of corpus/) and prints,
 per set: right passage first / in the top three, the quoted answer holding the expected words,
@@ -236,6 +237,11 @@ about <thing>" / "does X come with <thing>" with no word of the thing in the sou
 points at what was said before (`bot.conversation.SAME_AS_BEFORE`); `why`, a why-question's
 best sentence whose subject points back ("This makes …") quoted with the sentence before it
 (`bot.answer.WHY_ANTECEDENT`; docs/quality.md, "Conversations (session 16)").
+`--labels-16 off head+when`: session 16's label rules, joined by "+": `head`, a fragment's kind
+noun followed by another noun modifies it ("price cuts?" asks no amount;
+`bot.question_kind.FRAGMENT_HEAD_ONLY`); `when`, a when-clause after the question's own terms
+answers a when-question (`WHEN_CLAUSE_ANSWERS`; docs/quality.md, "In-domain answers labelled or
+refused (session 16)").
 Prints figures; asserts nothing.
 """
 
@@ -558,6 +564,13 @@ def set_follow_ups_16(follow_ups_16: str, bench: Bench) -> str:
     return f"=== session 16's follow-up rules: {follow_ups_16}"
 
 
+def set_labels_16(labels_16: str, bench: Bench) -> str:
+    rules = set(labels_16.split("+"))
+    bot.question_kind.FRAGMENT_HEAD_ONLY = "head" in rules
+    bot.question_kind.WHEN_CLAUSE_ANSWERS = "when" in rules
+    return f"=== session 16's rules for in-domain answers labelled partial: {labels_16}"
+
+
 def set_attribute_grammar(attribute_grammar: str, bench: Bench) -> str:
     rules = () if attribute_grammar == "off" else attribute_grammar.split("+")
     bot.unsaid.ATTRIBUTE_GRAMMAR = frozenset(rules)
@@ -801,6 +814,7 @@ SWITCHES = (
     Switch("literal_phrase", 43, set_literal_phrase),
     Switch("unsaid_16", 44, set_unsaid_16),
     Switch("follow_ups_16", 45, set_follow_ups_16),
+    Switch("labels_16", 46, set_labels_16),
 )
 
 
@@ -1391,6 +1405,12 @@ def main() -> None:
         nargs="+",
         default=[None],
         help="session 16's rules joined by '+' (same, why) or off, each in turn",
+    )
+    parser.add_argument(
+        "--labels-16",
+        nargs="+",
+        default=[None],
+        help="session 16's label rules joined by '+' (head, when) or off, each in turn",
     )
     parser.add_argument(
         "--attribute-grammar",

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
+from bot.lexical import terms
 from bot.lookups import PlaceKind, names_in, people_in, places_in, question_words, unit_registry
 
 Kind = Literal["amount", "number", "date", "place", "organisation", "person"]
@@ -300,8 +301,45 @@ def _fragment_kind(text: str) -> Kind | None:
     if _QUESTION_OPENERS.search(text) or not 2 <= len(text.split()) <= 8:
         return None
     nouns = _FRAGMENT_KIND_NOUNS + (_FRAGMENT_COUNT_NOUNS if FRAGMENT_COUNTS else [])
-    found = [(match.start(), kind) for kind, pattern in nouns for match in pattern.finditer(text)]
+    found = [
+        (match.start(), kind)
+        for kind, pattern in nouns
+        for match in pattern.finditer(text)
+        if not (FRAGMENT_HEAD_ONLY and _MODIFIER_OF_NEXT.match(text, match.end()))
+    ]
     return max(found)[1] if found else None
+
+
+# "When did the rivalry first gain public attention?" is answered by "Their rivalry first gained
+# public attention when SpaceX and Blue Origin went head-to-head …": a when-clause after the
+# question's own words (two or more of its terms) says when, with no date in it.
+WHEN_CLAUSE_ANSWERS = True
+_ASKS_WHEN = re.compile(r"^(?:(?:and|but|so|then) )?(?:since |until )?when\b")
+_WHEN_CLAUSE = re.compile(r"(?<=\S) when (?!it comes\b)", re.I)
+
+
+def _says_when(text: str, question: str) -> bool:
+    """Whether a sentence of `text` says when by a when-clause after the question's own terms."""
+    if not _ASKS_WHEN.match(" ".join(question.lower().split())):
+        return False
+    asked = set(terms([question])[0])
+    for sentence in re.split(r"(?<=[.!?])\s+", text):
+        for clause in _WHEN_CLAUSE.finditer(sentence):
+            if len(asked & set(terms([sentence[: clause.start()]])[0])) >= 2:
+                return True
+    return False
+
+
+# "price cuts?": a kind noun followed by another noun modifies it; the phrase names cuts, it asks
+# for no amount. Followed by a function word, punctuation or a noun naming a measure of it
+# ("price tag"), the kind noun is still the phrase's head.
+FRAGMENT_HEAD_ONLY = True
+_MODIFIER_OF_NEXT = re.compile(
+    rf" (?!(?:{AUXILIARY_WORDS}|of|for|in|on|at|to|by|from|with|and|or|but|vs|versus|than|as|"
+    r"like|about|per|so|now|then|today|yet|already|this|that|these|those|the|a|an|its|their|his|"
+    r"her|tag|tags|point|points|level|levels|figure|figures|estimate|estimates|range|be|going|"
+    r"expected|likely|exactly|really|again|look|looking|seem|seems)\b)[a-z]"
+)
 
 
 def holds(kind: Kind, text: str, question: str = "", of_the_kind_asked: bool = False) -> bool:
@@ -320,6 +358,8 @@ def holds(kind: Kind, text: str, question: str = "", of_the_kind_asked: bool = F
         text = _PARTITIVE.sub(" ", text)  # "one of the most efficient" ranks, it counts nothing
     if kind == "number" and MEASURE_UNITS and (measure := _asked_measure(question)):
         return _holds_measure(text, measure)
+    if kind == "date" and WHEN_CLAUSE_ANSWERS and of_the_kind_asked and _says_when(text, question):
+        return True
     pattern = _HOLDS.get(kind)
     if pattern is not None:
         return bool(pattern.search(text))

@@ -1638,3 +1638,37 @@ def test_a_word_every_cited_sentence_matches_alike_is_not_blown_up() -> None:
     evidence = [TokenEvidence(("tesla",), (1.0,), (x,), ((x,),)) for x in (0.90, 0.89)]
     standing = bot.answer._standing(evidence)
     assert [round(float(s[0]), 3) for s in standing] == [0.05, -0.05]
+
+
+# Session 16 (docs/quality.md, "In-domain answers labelled or refused (session 16)").
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("price cuts?", None),  # cuts are named: no amount asked
+        ("tesla price war?", None),
+        ("amazon ev price?", "amount"),  # the kind noun ends the phrase
+        ("price of the amazon car?", "amount"),  # a preposition follows the head
+        ("price tag?", "amount"),  # a measure of the price
+        ("amazon ev release date", "date"),
+    ],
+)
+def test_fragment_kind_noun_is_the_head(
+    monkeypatch: pytest.MonkeyPatch, question: str, kind: str | None
+) -> None:
+    assert asked_kind(question) == kind
+    monkeypatch.setattr(question_kind, "FRAGMENT_HEAD_ONLY", False)
+    # Off, the money noun anywhere in the fragment asked for an amount.
+    assert asked_kind("price cuts?") == "amount"
+
+
+def test_when_clause_answers_a_when_question(monkeypatch: pytest.MonkeyPatch) -> None:
+    question = "When did the rivalry first gain public attention?"
+    said = "Their rivalry first gained public attention when SpaceX and Blue Origin competed."
+    assert holds("date", said, question, of_the_kind_asked=True)
+    # The quote's choice is unchanged: only the label reads the clause.
+    assert not holds("date", said, question)
+    # A when-clause after none of the question's terms says nothing about what was asked.
+    assert not holds("date", "Sales rose when prices fell.", question, of_the_kind_asked=True)
+    assert not holds("date", said, "What gained public attention?", of_the_kind_asked=True)
+    monkeypatch.setattr(question_kind, "WHEN_CLAUSE_ANSWERS", False)
+    assert not holds("date", said, question, of_the_kind_asked=True)
