@@ -262,9 +262,11 @@ class MaxSimRetriever:
             lexical=np.concatenate([ranking.lexical[:depth][order], ranking.lexical[depth:]]),
         )
 
-    def hits(self, query: str, query_vector: np.ndarray, ranking: Ranking, k: int) -> list:
+    def hits(
+        self, query: str, query_vector: np.ndarray, ranking: Ranking, k: int, **options: Any
+    ) -> list:
         self._query = query
-        return self._hits(query, query_vector, ranking, k)
+        return self._hits(query, query_vector, ranking, k, **options)
 
     def sentence_scores(
         self,
@@ -289,10 +291,10 @@ def hook_answer_search(retriever: Retriever, hooks: MaxSimRetriever) -> None:
     `search_vector` call) as answering; search_for's own rankings decide follow-ups."""
     answer_search = retriever.answer_search
 
-    def answering(query: str, vector: np.ndarray, k: int) -> Any:
+    def answering(query: str, vector: np.ndarray, k: int, **options: Any) -> Any:
         hooks._answering = True
         try:
-            return answer_search(query, vector, k)
+            return answer_search(query, vector, k, **options)
         finally:
             hooks._answering = False
 

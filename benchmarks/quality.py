@@ -44,6 +44,7 @@
                                            [--unsaid-16 off|RULES [off|RULES ...]]
                                            [--follow-ups-16 off|RULES [off|RULES ...]]
                                            [--labels-16 off|RULES [off|RULES ...]]
+                                           [--citation-diversity off|MU[:DEPTH] [...]]
 
 Asks every question as `evbot ask` does (AnswerService over a fresh index of corpus/) and prints,
 per set: right passage first / in the top three, the quoted answer holding the expected words,
@@ -242,6 +243,10 @@ noun followed by another noun modifies it ("price cuts?" asks no amount;
 `bot.question_kind.FRAGMENT_HEAD_ONLY`); `when`, a when-clause after the question's own terms
 answers a when-question (`WHEN_CLAUSE_ANSWERS`; docs/quality.md, "In-domain answers labelled or
 refused (session 16)").
+`--citation-diversity off 2.5` chooses a question alone's citations after the first by maximal
+marginal relevance among the ranking's first 12 (`bot.retrieval.CITATION_DIVERSITY`, its MU: the
+z-scored score less MU x the highest cosine with a passage already cited; `MU:DEPTH` sets the
+depth too; docs/quality.md, "Ranking and the quote (session 16)"), each in turn.
 Prints figures; asserts nothing.
 """
 
@@ -484,6 +489,14 @@ def set_quote_spread(quote_spread: str, bench: Bench) -> str:
     if floor:
         bot.answer.QUOTE_SPREAD_FLOOR = float(floor)
     return f"=== the quote's tokens among the cited sentences (session 15): {quote_spread}"
+
+
+def set_citation_diversity(citation_diversity: str, bench: Bench) -> str:
+    mu, _, depth = citation_diversity.partition(":")
+    bot.retrieval.CITATION_DIVERSITY = 0.0 if citation_diversity == "off" else float(mu)
+    if depth:
+        bot.retrieval.CITATION_DIVERSITY_DEPTH = int(depth)
+    return f"=== citations chosen for diversity (session 16): {citation_diversity}"
 
 
 def set_how_to(how_to: str, bench: Bench) -> str:
@@ -815,6 +828,7 @@ SWITCHES = (
     Switch("unsaid_16", 44, set_unsaid_16),
     Switch("follow_ups_16", 45, set_follow_ups_16),
     Switch("labels_16", 46, set_labels_16),
+    Switch("citation_diversity", 47, set_citation_diversity),
 )
 
 
@@ -1107,6 +1121,13 @@ def main() -> None:
         default=[None],
         help="a question asked alone's quote chosen by its whole score (all) or by MAXSIM x "
         "MaxSim + the lift + SURFACE x cosine and overlap (SURFACE:MAXSIM), each in turn",
+    )
+    parser.add_argument(
+        "--citation-diversity",
+        nargs="+",
+        default=[None],
+        help="citations after the first by maximal marginal relevance, MU[:DEPTH] or off, each in "
+        "turn (the bot: 2.5:12, questions asked alone)",
     )
     parser.add_argument(
         "--near-13",

@@ -92,6 +92,15 @@ LATE_WINDOW_SENTENCES = 2
 # joining. Tuning first places +3 of 264 (0.5: +2, 1.0: +3 with XQuAD-en's answer span down),
 # held out +7 of 199, XQuAD-en unchanged. 0: off.
 LATE_PASSAGE_LIFT = 0.75
+# Citations chosen for diversity (maximal marginal relevance; docs/quality.md, "Ranking and the
+# quote (session 16)"): after the first, each citation is the passage of the ranking's first
+# CITATION_DIVERSITY_DEPTH whose score's z-score among them less CITATION_DIVERSITY times its
+# highest cosine with a passage already cited is best, so two broad passages saying the same
+# (the intro and the conclusion) leave the third place to another. Only for a question searched
+# as asked (`answer_search`'s `alone`), not with its context: follow-ups lost two tuning
+# conversations. Tuning top 3 353 -> 356 of 389, held out 293 -> 297 of 324; 2.0-3.0 alike. 0: off.
+CITATION_DIVERSITY = 2.5
+CITATION_DIVERSITY_DEPTH = 12
 # Builds whose word pieces late interaction counted itself (made before the build stored them),
 # so the log says it once per build.
 _COUNTED_BUILDS: set[Path] = set()
@@ -427,11 +436,12 @@ class Retriever:
         return self.answer_search(query, query_vector, k)[0]
 
     def answer_search(
-        self, query: str, query_vector: np.ndarray, k: int
+        self, query: str, query_vector: np.ndarray, k: int, *, alone: bool = False
     ) -> tuple[list[Hit], list[Hit] | None]:
         """The answer's hits (the fused ranking re-ranked ANSWER_LATE_DEPTH deep), and the hits
         of the re-ranking before it when OUTCOME_ON_BOTH_RANKINGS and they cite other passages
-        (else None): the outcome is judged on both."""
+        (else None): the outcome is judged on both. `alone` (the question searched as asked, not
+        with its conversation's context) chooses the citations with CITATION_DIVERSITY."""
         ranking = self.rank(query, query_vector)
         # MaxSim of the fused top ANSWER_LATE_DEPTH, once: the re-ranking before it scores a
         # prefix of the same rows (float32's last places may differ from a batch of their own).
@@ -439,15 +449,17 @@ class Retriever:
         deep = self.reranked(
             query, ranking, ANSWER_LATE_DEPTH, answer_late_weight(query), top_maxsim=top_maxsim
         )
-        hits = self.hits(query, query_vector, deep, k)
+        diverse = alone and bool(CITATION_DIVERSITY)
+        hits = self.hits(query, query_vector, deep, k, diverse=diverse)
         if not OUTCOME_ON_BOTH_RANKINGS:
             return hits, None
         before = self.reranked(query, ranking, top_maxsim=top_maxsim)
         # The hits are drawn from the first k * 4 (near-duplicates dropped): the same rows, the
         # same hits (always without late interaction, which both re-rankings need).
-        if np.array_equal(before.ids[: k * 4], deep.ids[: k * 4]):
+        drawn = max(k * 4, CITATION_DIVERSITY_DEPTH) if diverse else k * 4
+        if np.array_equal(before.ids[:drawn], deep.ids[:drawn]):
             return hits, None
-        before_hits = self.hits(query, query_vector, before, k)
+        before_hits = self.hits(query, query_vector, before, k, diverse=diverse)
         if [h.passage.id for h in before_hits] == [h.passage.id for h in hits]:
             return hits, None
         return hits, before_hits
@@ -620,9 +632,21 @@ class Retriever:
         best = segment_max(vectors @ np.asarray(query_vector, dtype=np.float32), lengths)
         return np.where(np.isfinite(best), best, cosine)
 
-    def hits(self, query: str, query_vector: np.ndarray, ranking: Ranking, k: int) -> list[Hit]:
-        """The top `k` of a ranking, near-duplicates dropped, with per-sentence scores."""
-        chosen = self._drop_near_duplicates([int(i) for i in ranking.ids[: k * 4]], k)
+    def hits(
+        self,
+        query: str,
+        query_vector: np.ndarray,
+        ranking: Ranking,
+        k: int,
+        *,
+        diverse: bool = False,
+    ) -> list[Hit]:
+        """The top `k` of a ranking, near-duplicates dropped, with per-sentence scores; `diverse`:
+        the citations after the first chosen with CITATION_DIVERSITY (`_diverse`)."""
+        if diverse and CITATION_DIVERSITY and k > 1:
+            chosen = self._diverse(ranking, k)
+        else:
+            chosen = self._drop_near_duplicates([int(i) for i in ranking.ids[: k * 4]], k)
         cosines = self._cosines(np.asarray(chosen, np.int64), query_vector) if chosen else []
         position = {int(row): i for i, row in enumerate(ranking.ids.tolist())}
         weights = self.index.lexical.term_weights(query)
@@ -664,6 +688,29 @@ class Retriever:
         if self.late is None or self.mode != "hybrid" or not query:
             return None
         return self.late.evidence(query, passage)
+
+    def _diverse(self, ranking: Ranking, k: int) -> list[int]:
+        """The ranking's first passage, then each next by maximal marginal relevance among the
+        first CITATION_DIVERSITY_DEPTH: its score's z-score among them less CITATION_DIVERSITY
+        times its highest cosine with one already chosen (near-duplicates of one left out)."""
+        depth = min(max(CITATION_DIVERSITY_DEPTH, k), len(ranking.ids))
+        if depth == 0:
+            return []
+        pool = [int(i) for i in ranking.ids[:depth]]
+        relevance = zscores(ranking.scores[:depth])
+        vectors = np.asarray(self.index.passage_vectors[pool], dtype=np.float32)
+        similarity = (vectors @ vectors.T).astype(np.float64)
+        chosen = [0]
+        while len(chosen) < min(k, depth):
+            closest = similarity[:, chosen].max(axis=1)
+            value = relevance - CITATION_DIVERSITY * closest
+            value[chosen] = -np.inf
+            value[closest >= self.duplicate_similarity] = -np.inf
+            best = int(np.argmax(value))
+            if not np.isfinite(value[best]):
+                break
+            chosen.append(best)
+        return [pool[i] for i in chosen]
 
     def _drop_near_duplicates(self, pool: list[int], k: int) -> list[int]:
         """Keep the best of passages whose vectors are nearly the same (reposted or quoted text)."""

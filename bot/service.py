@@ -277,7 +277,8 @@ class AnswerService:
         elif previous and (follow_up.FOLLOW_UP_NEXT_PRIOR or follow_up.FOLLOW_UP_SENTENCE_AFTER):
             hits = after_the_answer_before(retriever, query, vector, previous, k)
         else:
-            hits, outcome_hits = retriever.answer_search(query, vector, k)
+            # Searched as asked, its citations are chosen for diversity (CITATION_DIVERSITY).
+            hits, outcome_hits = retriever.answer_search(query, vector, k, alone=query == text)
         coverage = best_similarity(retriever, vector)
         if history and query == text:
             covered = searches.own_words_coverage

@@ -1672,3 +1672,43 @@ def test_when_clause_answers_a_when_question(monkeypatch: pytest.MonkeyPatch) ->
     assert not holds("date", said, "What gained public attention?", of_the_kind_asked=True)
     monkeypatch.setattr(question_kind, "WHEN_CLAUSE_ANSWERS", False)
     assert not holds("date", said, question, of_the_kind_asked=True)
+
+
+# Citations for diversity (docs/quality.md, "Ranking and the quote (session 16)"): a question
+# searched as asked no longer cites as its third a second broad passage saying what the first
+# says. Three shipped questions whose right passage re-ranks 4th-6th reach the top 3 with it,
+# none without.
+def test_citations_chosen_for_diversity_reach_the_right_passage(
+    service: AnswerService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    asked = {
+        "What could Tesla's boss do to fight back?": "introduce price cuts",
+        "Name some rival carmakers taking share from Tesla.": "Lucid Motors",
+        "Will it connect to my Amazon account?": "seamless integration with their existing Amazon",
+    }
+
+    def in_top_3() -> int:
+        return sum(
+            any(expect in c.text for c in service.ask(question).citations[:3])
+            for question, expect in asked.items()
+        )
+
+    assert in_top_3() == 3
+    monkeypatch.setattr(bot.retrieval, "CITATION_DIVERSITY", 0.0)
+    assert in_top_3() == 0
+
+
+def test_citations_for_diversity_only_for_a_question_searched_as_asked(
+    service: AnswerService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A follow-up searched with its context keeps the re-ranking's order (two tuning
+    # conversations were lost with diversity there); a question searched alone in a thread cites
+    # as it does asked alone (tests/test_conversation.py, test_new_topic_is_not_dragged_back).
+    history = ["What did Amazon pledge about carbon?"]
+    follow_up = service.ask("by when?", history)
+    alone = service.ask("Name some rival carmakers taking share from Tesla.")
+    monkeypatch.setattr(bot.retrieval, "CITATION_DIVERSITY", 0.0)
+    plain = service.ask("by when?", history)
+    assert [c.passage_id for c in plain.citations] == [c.passage_id for c in follow_up.citations]
+    unmoved = service.ask("Name some rival carmakers taking share from Tesla.")
+    assert [c.passage_id for c in unmoved.citations] != [c.passage_id for c in alone.citations]

@@ -176,3 +176,35 @@ def test_a_short_question_reranks_at_its_own_weight_only_when_switched_on(monkey
     assert bot.retrieval.answer_late_weight("bezos pricing strategy?") == 0.5
     long_question = "Which companies might Amazon team up with for its electric cars?"
     assert bot.retrieval.answer_late_weight(long_question) == 6.0
+
+
+def _diverse(scores: list[float], vectors: list[list[float]], k: int, mu: float) -> list[int]:
+    """`Retriever._diverse` over a ranking of these scores and passage vectors (rows 0, 1, …)."""
+    from types import SimpleNamespace
+
+    import bot.retrieval as retrieval
+
+    unit = np.asarray(vectors, np.float32)
+    unit /= np.linalg.norm(unit, axis=1, keepdims=True)
+    owner = SimpleNamespace(index=SimpleNamespace(passage_vectors=unit), duplicate_similarity=0.95)
+    ranking = retrieval.Ranking(
+        np.arange(len(scores)), np.asarray(scores, np.float64), np.zeros(len(scores), np.float32)
+    )
+    before = retrieval.CITATION_DIVERSITY
+    retrieval.CITATION_DIVERSITY = mu
+    try:
+        return retrieval.Retriever._diverse(owner, ranking, k)  # type: ignore[arg-type]
+    finally:
+        retrieval.CITATION_DIVERSITY = before
+
+
+def test_citations_for_diversity_pass_over_a_passage_saying_what_the_first_says() -> None:
+    # Passage 1 scores a little over 2 but points the way the first does; 2 says something else.
+    scores = [3.0, 2.0, 1.9, 0.0]
+    vectors = [[1.0, 0.0, 0.0], [0.9, 0.3, 0.0], [0.1, 0.0, 1.0], [0.0, 1.0, 0.0]]
+    assert _diverse(scores, vectors, 3, mu=0.0) == [0, 1, 2]  # no weight: the ranking's order
+    assert _diverse(scores, vectors, 2, mu=2.5) == [0, 2]
+    # A near-duplicate of a cited passage is never cited, whatever its score.
+    twin = [[1.0, 0.0, 0.0], [1.0, 0.01, 0.0], [0.0, 1.0, 0.0]]
+    assert _diverse([3.0, 2.9, 0.0], twin, 2, mu=0.0) == [0, 2]
+    assert _diverse([1.0], [[1.0, 0.0]], 3, mu=2.5) == [0]
