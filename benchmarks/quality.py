@@ -238,10 +238,12 @@ about <thing>" / "does X come with <thing>" with no word of the thing in the sou
 points at what was said before (`bot.conversation.SAME_AS_BEFORE`); `why`, a why-question's
 best sentence whose subject points back ("This makes …") quoted with the sentence before it
 (`bot.answer.WHY_ANTECEDENT`; docs/quality.md, "Conversations (session 16)").
-`--labels-16 off head+when`: session 16's label rules, joined by "+": `head`, a fragment's kind
-noun followed by another noun modifies it ("price cuts?" asks no amount;
+`--labels-16 off head+when+text`: session 16's rules for in-domain answers, joined by "+":
+`head`, a fragment's kind noun followed by another noun modifies it ("price cuts?" asks no amount;
 `bot.question_kind.FRAGMENT_HEAD_ONLY`); `when`, a when-clause after the question's own terms
-answers a when-question (`WHEN_CLAUSE_ANSWERS`; docs/quality.md, "In-domain answers labelled or
+answers a when-question (`WHEN_CLAUSE_ANSWERS`); `text`, a question naming the text ("the
+piece", "the writer") and a word of the sources is covered under the cosine floor
+(`bot.source_terms.NAMES_THE_TEXT`; docs/quality.md, "In-domain answers labelled or
 refused (session 16)").
 `--citation-diversity off 2.5` chooses a question alone's citations after the first by maximal
 marginal relevance among the ranking's first 12 (`bot.retrieval.CITATION_DIVERSITY`, its MU: the
@@ -274,6 +276,7 @@ import bot.off_topic  # noqa: E402
 import bot.question_kind  # noqa: E402
 import bot.retrieval  # noqa: E402
 import bot.small_talk  # noqa: E402
+import bot.source_terms  # noqa: E402
 import bot.token_evidence  # noqa: E402
 import bot.unsaid  # noqa: E402
 from bot.answer import Answer  # noqa: E402
@@ -581,7 +584,8 @@ def set_labels_16(labels_16: str, bench: Bench) -> str:
     rules = set(labels_16.split("+"))
     bot.question_kind.FRAGMENT_HEAD_ONLY = "head" in rules
     bot.question_kind.WHEN_CLAUSE_ANSWERS = "when" in rules
-    return f"=== session 16's rules for in-domain answers labelled partial: {labels_16}"
+    bot.source_terms.NAMES_THE_TEXT = "text" in rules
+    return f"=== session 16's rules for in-domain answers labelled or refused: {labels_16}"
 
 
 def set_attribute_grammar(attribute_grammar: str, bench: Bench) -> str:
@@ -1431,7 +1435,7 @@ def main() -> None:
         "--labels-16",
         nargs="+",
         default=[None],
-        help="session 16's label rules joined by '+' (head, when) or off, each in turn",
+        help="session 16's in-domain rules joined by '+' (head, when, text) or off, each in turn",
     )
     parser.add_argument(
         "--attribute-grammar",

@@ -43,7 +43,13 @@ from bot.small_talk import (
     small_talk,
     without_greeting,
 )
-from bot.source_terms import asks_off_topic, best_similarity, names_source_terms, writes_phrase
+from bot.source_terms import (
+    asks_about_the_text,
+    asks_off_topic,
+    best_similarity,
+    names_source_terms,
+    writes_phrase,
+)
 from bot.store import Store, StoreError, open_store
 
 log = logging.getLogger(__name__)
@@ -291,6 +297,8 @@ class AnswerService:
             # One word's vector is far from any passage's ("cobalt?" 0.12): that the sources
             # use the word says they cover it.
             coverage = max(coverage, self.settings.min_score)
+        if asks_about_the_text(retriever, text):
+            coverage = max(coverage, self.settings.min_score)  # "how does the piece describe …"
         if (
             "alone" in follow_up.LITERAL_PHRASE
             and (query == text or "context" in follow_up.LITERAL_PHRASE)

@@ -30,6 +30,25 @@ def names_source_terms(retriever: Retriever, question: str) -> bool:
     return bool(words) and bool(retriever.index.lexical.term_weights(" ".join(words)))
 
 
+# "How does the piece describe the temperament of the two men?" (cosine 0.17), "what sort of ride
+# does the writer promise readers at the very end" (0.19): a question naming the text it asks
+# about (the article, the piece, its writer) asks about the sources, when another of its words is
+# theirs; its cosine is lowered by the words about the text, not by being off the sources' topic.
+NAMES_THE_TEXT = True
+_THE_TEXT = re.compile(
+    r"\b(?:the|this|per the) (?:article|piece|story|writer|author|writer's|author's)\b", re.I
+)
+
+
+def asks_about_the_text(retriever: Retriever, question: str) -> bool:
+    """Whether the question names the text it asks about and another word the sources use."""
+    found = _THE_TEXT.search(question.replace("’", "'"))
+    if not NAMES_THE_TEXT or found is None:
+        return False
+    rest = question[: found.start()] + " " + question[found.end() :]
+    return names_source_terms(retriever, rest)
+
+
 # A word of prose: two letters or more, no digits (`writes_phrase` leaves the others out).
 _PROSE_WORD = re.compile(r"[a-z]{2,}")
 

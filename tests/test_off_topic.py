@@ -6,6 +6,7 @@ import uuid
 import pytest
 
 import bot.off_topic
+import bot.source_terms
 from bot.lexical import terms
 from bot.off_topic import (
     indefinite_definition,
@@ -404,3 +405,17 @@ def test_a_person_named_as_the_subject_is_refused(
     assert service.ask(question).outcome == "refused"
     only(monkeypatch, "")
     assert service.ask(question).outcome == "answered"
+
+
+def test_a_question_naming_the_text_is_covered(
+    service: AnswerService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Session 16: "the piece", "the writer" lower the cosine under the floor (0.17, 0.19); a
+    question naming the text and a word of the sources is answered, one naming no such word not."""
+    piece = "How does the piece describe the temperament of the two men?"
+    ride = service.ask("what sort of ride does the writer promise readers at the very end")
+    assert ride.outcome == "answered" and "electrifying ride" in ride.answer
+    assert service.ask(piece).outcome == "answered"
+    assert service.ask("what does the article say about the moon landing").outcome == "refused"
+    monkeypatch.setattr(bot.source_terms, "NAMES_THE_TEXT", False)
+    assert service.ask(piece).outcome == "refused"
