@@ -52,7 +52,7 @@ and the outcomes (answered / partial / refused) of in-domain, near-domain and of
 questions; for two-turn conversations, the second answer right and how many topic switches were
 searched as follow-ups; per side, its near-domain and off-topic questions asked in a thread after
 every `THREAD_STRIDE`-th first turn of its conversations (`threads:`, the outcomes, how many
-were presented as answered and quoted at all: docs/quality.md, "Off-topic questions in threads
+were presented as answered and quoted at all: docs/quality-log.md, "Off-topic questions in threads
 (session 11)"). `--misses` lists the tuning sets' misses (off-topic questions not refused
 alone, and those quoted in a tuning thread, once each with how many threads and the outcome); the
 held-out sets print figures only, so no choice is made by looking at them (`--tuning-only` does
@@ -65,38 +65,38 @@ asked for by name (off in the bot), `--expansion-*` set a BM25 query expansion (
 bot; docs/quality.md), `--unmatched-z` measures the label for words no passage holds at other
 thresholds, each in turn over one index ("off": without it). `--oracle` asks the second turn of
 every tuning conversation three ways (alone, after the question before, after the names only the
-answer before said) and sorts the misses (docs/quality.md, session 8). `--context whole` searches
-follow-ups after the earlier questions whole (the bot's default), `content` after their content
-words only (off: held out fell), each in turn over one index. `--late-interaction off on`
+answer before said) and sorts the misses (docs/quality-log.md, session 8). `--context whole`
+searches follow-ups after the earlier questions whole (the bot's default), `content` after their
+content words only (off: held out fell), each in turn over one index. `--late-interaction off on`
 measures without and with MaxSim over the model's token vectors (on in the bot), each in turn
 over one index, with each variant's median answer time. `--token-evidence 0.3:0.37 off:off`
-measures the outcome from late interaction's per-token evidence (docs/quality.md, session 8):
+measures the outcome from late interaction's per-token evidence (docs/quality-log.md, session 8):
 the label for two content words matching under WEAK, and answering questions under the cosine
 floor whose MaxSim reaches RESCUE, each in turn. `--answer-sentence-weight 0` ranks the answer's
 search at that sentence weight and leaves `--sentence-weight` to the follow-up decisions
 (`--ranking-sentences pooled+own --sentence-weight 0 0.75 --answer-sentence-weight 0`: the bot,
-then sentence vectors in the decisions only; docs/quality.md, "Earlier levers on top of late
+then sentence vectors in the decisions only; docs/quality-log.md, "Earlier levers on top of late
 interaction"). `--late-follow-ups off on` measures follow-ups decided as before and with
 session 8's rules (the re-ranked first passages' MaxSim, `bot.follow_up.FOLLOW_UP_LATE_EVIDENCE`,
 and "compared to X?" as a fragment, `bot.conversation.COMPARISON_OPENERS`; docs/quality.md),
 each in turn over one index. `--asked-thing off place+focus=0.26` measures session 9's near-domain
-rules (docs/quality.md, "Near-domain questions (session 9)"), joined by "+", each variant in
+rules (docs/quality-log.md, "Near-domain questions (session 9)"), joined by "+", each variant in
 turn: `place` (a city question wants a city), `focus=T` (the thing asked for by name matching no
 cited token above T), `forms` ("whats", "who is heading / started"), `off` none.
 `--late-window 0 0.5` measures the quote's sentence scores without and with the best MaxSim of
 a two-sentence window holding each sentence at that weight (`bot.retrieval.LATE_WINDOW_WEIGHT`,
-0.5 in the bot, 0 switches it off; docs/quality.md, sessions 9 and 10), each in turn over one
+0.5 in the bot, 0 switches it off; docs/quality-log.md, sessions 9 and 10), each in turn over one
 index; `0.5:lifted` lets a neighbour join the quote on its lifted score (the bot since session
 11, `bot.answer.JOIN_WITHOUT_LIFT` off), `0.5` alone on its score without the lift (session 10).
 `--passage-lift 0 0.75` measures the quote's sentence scores without and with each cited
 passage's MaxSim less the best cited one's at that weight (`bot.retrieval.LATE_PASSAGE_LIFT`,
-0.75 in the bot; docs/quality.md, "Ranking (session 11)"), each in turn over one index;
+0.75 in the bot; docs/quality-log.md, "Ranking (session 11)"), each in turn over one index;
 `--late-weight 0.5 1.0` the re-ranking with late interaction's z-score at each weight
 (`bot.retrieval.LATE_WEIGHT`, 0.5 in the bot: the follow-up decisions' and the outcome's);
 `--answer-late 10:0.5 20:6` the answer's own re-ranking at DEPTH:WEIGHT
 (`bot.retrieval.ANSWER_LATE_DEPTH`, `ANSWER_LATE_WEIGHT`, 20:6 in the bot; 10:0.5 ranks as
 session 11's bot), `--outcome-both off on` the outcome judged on the answer's hits alone or on
-the re-ranking before's too (`bot.retrieval.OUTCOME_ON_BOTH_RANKINGS`, on; docs/quality.md,
+the re-ranking before's too (`bot.retrieval.OUTCOME_ON_BOTH_RANKINGS`, on; docs/quality-log.md,
 "Ranking (session 12)"), each in turn over one index; `--first-margin 0 0.06` quotes the
 first-ranked passage's best sentence when within that margin of the best sentence
 (`bot.answer.FIRST_PASSAGE_MARGIN`, 0 in the bot: off; "Which passage is quoted first").
@@ -104,27 +104,27 @@ first-ranked passage's best sentence when within that margin of the best sentenc
 passage's place − 1, and `--place-both off on` judges its outcome on the quote without it too
 (`bot.answer.PLACE_WEIGHT`, 0.04 in the bot; `PLACE_OUTCOME_ON_BOTH`, on); `--place-lead 0
 2.5` applies it only when the re-ranking's first passage leads its second by that fused score
-(`PLACE_LEAD`, 2.5; 0: whatever the lead; docs/quality.md, "Which passage is quoted first
+(`PLACE_LEAD`, 2.5; 0: whatever the lead; docs/quality-log.md, "Which passage is quoted first
 (session 13)"); `maxsim:0.03` counts the lead in MaxSim, `spread:1.2` in the cited passages'
 standard deviations of fused score (`PLACE_LEAD_UNITS`, fused).
 `--follow-up-ranking off on` measures follow-ups ranked as before
 and with session 9's rules (the passage after the one the answer before quoted moved up, the
 sentence right after a quoted one preferred: `bot.follow_up.FOLLOW_UP_NEXT_PRIOR`,
 `FOLLOW_UP_SENTENCE_AFTER`; "that company" pointing at a name the answer before said:
-`bot.conversation.DEMONSTRATIVE_REFERENTS`; docs/quality.md, "Follow-up ranking (session 9)"),
+`bot.conversation.DEMONSTRATIVE_REFERENTS`; docs/quality-log.md, "Follow-up ranking (session 9)"),
 each in turn over one index. `--follow-up-words off on` measures follow-ups read with session
 10's word rules (`bot.conversation.FOLLOW_UP_WORDS`; some of them joined by "+":
-contractions, function-words, subject, definite, compare; docs/quality.md, "Conversations
+contractions, function-words, subject, definite, compare; docs/quality-log.md, "Conversations
 (session 10)"), each in turn over one index. `--refused-alone off floor+agree` measures a
 question that alone would be refused given its context (`bot.follow_up.REFUSED_ALONE`: under the
 refusal floor, or where both searches agree on the first passage), each in turn.
 `--conversations-only` measures the two-turn conversation sets only.
 `--kind-without-lift off on` judges whether the quote holds the
 kind asked for on the quote chosen with locality's lift only, or on it and the quote chosen
-without the lift (`bot.answer.KIND_WITHOUT_LIFT`, on in the bot; docs/quality.md, session 10),
+without the lift (`bot.answer.KIND_WITHOUT_LIFT`, on in the bot; docs/quality-log.md, session 10),
 each in turn over one index.
 `--near-labels off fixes+kinds+fragments+years+measures+currency+quote=0.24` measures session
-10's near-domain labels (docs/quality.md, "Near-domain labels (session 10)"), joined by "+",
+10's near-domain labels (docs/quality-log.md, "Near-domain labels (session 10)"), joined by "+",
 each variant in turn: `fixes` (the thing asked for by name read past "for" and "which is"),
 `kinds` (a kind noun after a word or two: "which chip company"), `fragments` ("tesla's 2023
 delivery numbers?"), `years` (a year is no count), `measures` ("how fast" wants a unit),
@@ -143,22 +143,22 @@ the bot; 0: off), `--unknown-subject off on` a follow-up naming its own subject 
 sources never use searched alone (`bot.follow_up.UNKNOWN_SUBJECT_ALONE`, on),
 `--unknown-subject-refused off on` any question refused alone doing so searched alone before
 "agree" or the margin (`bot.follow_up.UNKNOWN_SUBJECT_REFUSED`, on), each in turn over one index;
-docs/quality.md, "Conversations (session 11)".
+docs/quality-log.md, "Conversations (session 11)".
 `--near-11 off
 role+where+tell+feature+choice+attribute+cost+counts` measures session 11's near-domain rules (on in
-the bot since session 12: where, where-is, attribute, cost and compare; docs/quality.md,
+the bot since session 12: where, where-is, attribute, cost and compare; docs/quality-log.md,
 "Near-domain (session 11)" and "(session 12)"), each variant in turn: `role` ("which
 engineer leads …" asks for a person), `where` (a bare "where" with a verb of place wants a place
 on the map), `where-is` ("where is X" too), `tell` ("tell me about X" asks about X), `feature`
 ("does it come with X?"), `choice` ("A or B?"), `attribute` (an attribute the quote says in other
 words is said), `cost` (only the verb "cost" asks for an amount), `counts` ("tesla q3
-deliveries?" asks for a number); and session 12's (docs/quality.md, "Near-domain (session 12)"):
+deliveries?" asks for a number); and session 12's (docs/quality-log.md, "Near-domain (session 12)"):
 `compare` (a comparison whose compared thing no cited passage names), `kind-of` ("what kind of X"
 asks about X). `--answer-words-evidence off on` measures session 13's follow-up candidate that
 picks up a word of the answer before (its word family) keeping its context when the context's
 first passage matches its own words at least as well (`bot.follow_up.ANSWER_WORDS_EVIDENCE`, off;
-docs/quality.md, "Conversations (session 13)"), each in turn. `--follow-ups-14 off
-lower+offctx+those` measures session 14's follow-up rules (docs/quality.md, "Conversations
+docs/quality-log.md, "Conversations (session 13)"), each in turn. `--follow-ups-14 off
+lower+offctx+those` measures session 14's follow-up rules (docs/quality-log.md, "Conversations
 (session 14)"), joined by "+", each variant in turn: `lower` (a word typed in lower case that the
 sources write only as a name, in at most half their passages, and the turn before never said, names
 its own topic: `bot.follow_up.LOWERCASE_NAMES`), `offctx` (a question only naming something whose
@@ -166,43 +166,43 @@ context's first passage matches it under 0.05, its own 0.1 better, is searched a
 `bot.follow_up.OFF_CONTEXT_MATCH`), `those` ("those rivals" points at the answer before's names:
 `bot.conversation.THOSE_ANY_PLURAL`), `off` none. `--off-topic off name+request`
 measures session 12's rules refusing a question by its own words, alone and in a thread
-(bot/off_topic.py; docs/quality.md, "Off-topic questions refused (session 12)"), joined by "+",
+(bot/off_topic.py; docs/quality-log.md, "Off-topic questions refused (session 12)"), joined by "+",
 each variant in turn: `name` (a name of the sources modifying a word they never use: "the
 amazon rainforest"), `request` (a request whose object is mostly words they never use:
-"Recommend me a good sci-fi novel"), `off` none; and session 13's (docs/quality.md, "Off-topic
+"Recommend me a good sci-fi novel"), `off` none; and session 13's (docs/quality-log.md, "Off-topic
 questions (session 13)"): `article` (a name after an article: "the amazons in greek
 mythology"), `part` (a word of a two-word name used alone: "why is the sky blue"), `longer` (a
 name after a capitalised word the sources never use: "Who was Nikola Tesla?"), `measure` ("how
 long is", "where does X come from" read as grammar);
-and, for `name` (docs/quality.md, "A name as a modifier, in-domain uses (session 13)"): `pull=D`
+and, for `name` (docs/quality-log.md, "A name as a modifier, in-domain uses (session 13)"): `pull=D`
 (the modified word must lower the question's best cosine by D, 0 or none: not read; "how big is
 the amazon threat" is answered), `low=C` (with `pull`, a question whose best cosine is under C
 refused whatever the pull), `indefinite` (with `pull`, a name after "a" / "an" refused whatever
 the pull). The bot: `name+request+pull=0.08+low=0.33+indefinite`.
 `--near-13 off dollar dollar+role+numbers` measures session 13's near-domain rules (docs/
-quality.md, "Near-domain (session 13)"), joined by "+", each variant in turn: `dollar` (a "$"
+quality-log.md, "Near-domain (session 13)"), joined by "+", each variant in turn: `dollar` (a "$"
 alone asks for an amount), `role` (a who-question naming a role anywhere asks for a person),
 `numbers` ("what battery range …": number nouns after a word or two; all three on in the bot),
 `off` none.
 `--attribute-grammar off like+evaluative` measures session 13's reading of the attribute asked
-for by name (`bot.unsaid.ATTRIBUTE_GRAMMAR`, both on; docs/quality.md, "The asked thing in
+for by name (`bot.unsaid.ATTRIBUTE_GRAMMAR`, both on; docs/quality-log.md, "The asked thing in
 \"what's X like?\""), joined by "+", each variant in turn: `like` ("what's X like?" asks for a
 description, no attribute), `evaluative` ("the problem / worry with X" names no attribute).
 `--short-late off 3:0.5` re-ranks a question of at most 3 BM25 terms with MaxSim's z-score at
 0.5 in the answer's search (`bot.retrieval.SHORT_QUESTION_TERMS`, `SHORT_ANSWER_LATE_WEIGHT`;
-off in the bot: docs/quality.md, "Ranking (session 13)"), each in turn.
+off in the bot: docs/quality-log.md, "Ranking (session 13)"), each in turn.
 `--how-to off on` measures session 14's label for a first-person how-to question whose verb the
-quote never uses (`bot.unsaid.HOW_TO_VERB`, off in the bot; docs/quality.md, "Questions the
+quote never uses (`bot.unsaid.HOW_TO_VERB`, off in the bot; docs/quality-log.md, "Questions the
 sources do not answer (session 14)"), each in turn.
 `--quote-choice all 0:1 0.1:1.5` chooses a question asked alone's quoted sentence by its whole
 score (`all`) or by MAXSIM x its MaxSim + locality's lift + SURFACE x its cosine and term overlap
-(`bot.answer.QUOTE_MAXSIM_WEIGHT`, `QUOTE_SURFACE_WEIGHT`; docs/quality.md, "Which sentence is
+(`bot.answer.QUOTE_MAXSIM_WEIGHT`, `QUOTE_SURFACE_WEIGHT`; docs/quality-log.md, "Which sentence is
 quoted (session 14)"), each in turn.
 `--agree-words off on` measures session 14's "agree" only when the shared first passage holds
 every content word of the question (`bot.follow_up.AGREE_OWN_WORDS`, on in the bot;
-docs/quality.md, "Off-topic questions lent a thread's context (session 14)"), each in turn.
+docs/quality-log.md, "Off-topic questions lent a thread's context (session 14)"), each in turn.
 `--unsaid-15 off person+closing+share+partitive+definition` measures session 15's rules for
-questions the sources do not answer, joined by "+" (docs/quality.md, "Questions the sources do
+questions the sources do not answer, joined by "+" (docs/quality-log.md, "Questions the sources do
 not answer (session 15)"): `person` "who was <a first name the sources never use> <name>"
 refused (`bot.off_topic.PERSON_NEVER_NAMED`), `closing` a thanks or goodbye asking nothing
 replied to as small talk (`bot.small_talk.CLOSING_REMARK`; session 15 refused it as off-topic),
@@ -210,7 +210,7 @@ replied to as small talk (`bot.small_talk.CLOSING_REMARK`; session 15 refused it
 (`bot.question_kind.NUMBER_NOUN_THREE_MODIFIERS`), `partitive` "one of the most …" no count
 (`PARTITIVE_NOT_COUNT`), `definition` "what is a <name>" the sources never write after "a"
 refused (`bot.off_topic.INDEFINITE_DEFINITION`), each variant in turn; all five on in the bot.
-`--follow-ups-15 off shared+of` measures session 15's follow-up rules (docs/quality.md,
+`--follow-ups-15 off shared+of` measures session 15's follow-up rules (docs/quality-log.md,
 "Conversations (session 15)"), joined by "+", each variant in turn: `shared` (both searches'
 first passage quoted only in context keeps the context: `bot.follow_up.SHARED_FIRST_QUOTED`), `of`
 ("the <noun> of ..." points at nothing said before: `bot.conversation.OWN_OF_PHRASE`), `gap` (a
@@ -219,14 +219,14 @@ fragment whose own first passage holds its word, 0.1 better by cosine, is search
 `--quote-spread off 0.1:0.1` adds to each cited sentence's MaxSim in the quote choice of a
 question asked alone (`--quote-choice`) WEIGHT x its tokens' matches z-scored among every cited
 sentence, a token's spread counted at least FLOOR
-(`bot.answer.QUOTE_SPREAD_WEIGHT`, `QUOTE_SPREAD_FLOOR`; docs/quality.md, "The quote's tokens
+(`bot.answer.QUOTE_SPREAD_WEIGHT`, `QUOTE_SPREAD_FLOOR`; docs/quality-log.md, "The quote's tokens
 among the cited sentences (session 15)"), each in turn.
 `--literal-phrase off alone alone+context`: a question under the cosine floor is covered when a
 passage writes a phrase of its content words word for word (`bot.follow_up.LITERAL_PHRASE`):
-`alone` searched alone, `context` a follow-up's context query too (docs/quality.md,
+`alone` searched alone, `context` a follow-up's context query too (docs/quality-log.md,
 "Conversations: ranking and the quote (session 15)").
 `--unsaid-16 off rate+own+which+subject+tell` measures session 16's rules for questions the
-sources do not answer, joined by "+" (docs/quality.md, "Questions the sources do not answer
+sources do not answer, joined by "+" (docs/quality-log.md, "Questions the sources do not answer
 (session 16)"):
 `rate` "what <…> rate" asks for a number (`bot.question_kind.RATE_ASKS_NUMBER`), `own` a figure
 the question writes is no answer (`OWN_FIGURES_NO_ANSWER`), `which` "which <nouns>" quoted as
@@ -237,18 +237,18 @@ about <thing>" / "does X come with <thing>" with no word of the thing in the sou
 `--follow-ups-16 off same+why`: session 16's rules, joined by "+": `same`, "the same" or "similar"
 points at what was said before (`bot.conversation.SAME_AS_BEFORE`); `why`, a why-question's
 best sentence whose subject points back ("This makes …") quoted with the sentence before it
-(`bot.answer.WHY_ANTECEDENT`; docs/quality.md, "Conversations (session 16)").
+(`bot.answer.WHY_ANTECEDENT`; docs/quality-log.md, "Conversations (session 16)").
 `--labels-16 off head+when+text`: session 16's rules for in-domain answers, joined by "+":
 `head`, a fragment's kind noun followed by another noun modifies it ("price cuts?" asks no amount;
 `bot.question_kind.FRAGMENT_HEAD_ONLY`); `when`, a when-clause after the question's own terms
 answers a when-question (`WHEN_CLAUSE_ANSWERS`); `text`, a question naming the text ("the
 piece", "the writer") and a word of the sources is covered under the cosine floor
-(`bot.source_terms.NAMES_THE_TEXT`; docs/quality.md, "In-domain answers labelled or
+(`bot.source_terms.NAMES_THE_TEXT`; docs/quality-log.md, "In-domain answers labelled or
 refused (session 16)").
 `--citation-diversity off 2.5` chooses a question alone's citations after the first by maximal
 marginal relevance among the ranking's first 12 (`bot.retrieval.CITATION_DIVERSITY`, its MU: the
 z-scored score less MU x the highest cosine with a passage already cited; `MU:DEPTH` sets the
-depth too; docs/quality.md, "Ranking and the quote (session 16)"), each in turn.
+depth too; docs/quality-log.md, "Ranking and the quote (session 16)"), each in turn.
 Prints figures; asserts nothing.
 """
 

@@ -79,21 +79,21 @@ ANNOUNCING_WORDS = 12
 ANNOUNCED_RATIO = 0.5
 # The best sentence of the passage the ranking puts first is quoted over a better-scoring sentence
 # of another cited passage when within this margin of it (0: off, the quote decides alone; see
-# docs/quality.md "Which passage is quoted first (session 12)").
+# docs/quality-log.md "Which passage is quoted first (session 12)").
 FIRST_PASSAGE_MARGIN = 0.0
 # For a question asked alone (no conversation before), each cited passage's sentences are lowered
 # by this times its re-ranked place - 1, so the re-ranking's first passage is quoted more often;
-# not for follow-ups, whose conversations it lost (0: off; docs/quality.md "Which passage is
+# not for follow-ups, whose conversations it lost (0: off; docs/quality-log.md "Which passage is
 # quoted first", sessions 12 and 13: on at 0.04 with PLACE_LEAD, tuning first 240 -> 244 of 314).
 PLACE_WEIGHT = 0.04
 # PLACE_WEIGHT applies only when the re-ranking puts its first passage at least this far ahead
 # of its second (fused score: weighted z-scores); where the two are close, the order is no
 # evidence for quoting the first (XQuAD-en answer span 0.9131 off, 0.9105 at 0.04 without it,
-# 0.9131 with it; docs/quality.md "Which passage is quoted first (session 13)").
+# 0.9131 with it; docs/quality-log.md "Which passage is quoted first (session 13)").
 PLACE_LEAD = 2.5
 # The units PLACE_LEAD is counted in: "fused" (the re-ranking's score, weighted z-scores), "maxsim"
 # (the first passage's MaxSim less the second's, late interaction's raw score) or "spread" (the
-# first's fused lead over the cited passages' standard deviation); measured in docs/quality.md,
+# first's fused lead over the cited passages' standard deviation); measured in docs/quality-log.md,
 # "The lead in other units (session 13)": fused kept.
 PLACE_LEAD_UNITS = "fused"
 # With PLACE_WEIGHT, the answer is presented as answered only when the quote chosen without the
@@ -105,7 +105,7 @@ PLACE_OUTCOME_ON_BOTH = True
 # broad sentences sharing a word ("world", "who"). Neighbours join and follow-ups quote on the
 # whole score, and the outcome is judged on the quote without it too (PLACE_OUTCOME_ON_BOTH).
 # Tuning first 264 -> 269 of 339, held out 206 -> 218 of 274, XQuAD-en span 0.9131 both (0 and
-# 1: tuning 271, span 0.9122); None: the whole score (docs/quality.md, "Which sentence is quoted
+# 1: tuning 271, span 0.9122); None: the whole score (docs/quality-log.md, "Which sentence is quoted
 # (session 14)").
 QUOTE_MAXSIM_WEIGHT: float | None = 1.5
 QUOTE_SURFACE_WEIGHT = 0.1
@@ -113,15 +113,15 @@ QUOTE_SURFACE_WEIGHT = 0.1
 # z-scored among every cited sentence (IDF-weighted mean; a token's spread counted at least
 # QUOTE_SPREAD_FLOOR, so a word all of them match alike is not blown up): each question word then
 # counts by how far it sets a sentence apart ("rival carmakers ... market share" quotes Ford's and
-# Lucid's sentence, not the space race's). 0: off (docs/quality.md, "The quote's tokens among the
-# cited sentences (session 15)").
+# Lucid's sentence, not the space race's). 0: off (docs/quality-log.md, "The quote's tokens among
+# the cited sentences (session 15)").
 QUOTE_SPREAD_WEIGHT = 0.1
 QUOTE_SPREAD_FLOOR = 0.1
 # A why-question's best sentence whose subject points back ("This makes the stakes incredibly
 # high.") states an effect whose cause the sentence before it gives ("As fossil fuel bans loom
 # …"): that sentence joins the quote. Session 16, on: with bot.conversation.SAME_AS_BEFORE,
 # tuning conversations 328 -> 330 of 386, no single question moved either side, XQuAD-en span
-# 0.9131 both (docs/quality.md, "Conversations (session 16)"); `quality.py --follow-ups-16 why`.
+# 0.9131 both (docs/quality-log.md, "Conversations (session 16)"); `quality.py --follow-ups-16 why`.
 WHY_ANTECEDENT = True
 _POINTING_SUBJECT = re.compile(r"(?:this|that|these|those)\b", re.IGNORECASE)
 _WHY = re.compile(r"\bwhy\b", re.IGNORECASE)

@@ -17,7 +17,7 @@ _OPENERS = ("and ", "but ", "also ", "so ", "then ", "or ", "what about", "how a
 # "compared to Tesla?" asks the question before again about something else, as "and Tesla?"
 # does: a follow-up candidate and a fragment. Measured with late interaction on, which now answers
 # those conversations' first turns right (in session 6 it changed nothing); off answers as before
-# (docs/quality.md, "Conversations with late interaction").
+# (docs/quality-log.md, "Conversations with late interaction").
 COMPARISON_OPENERS = True
 _COMPARISONS = ("compared to ", "compared with ")
 # Pronouns and pointers that refer back to something said before.
@@ -32,7 +32,7 @@ FUNCTION_WORDS = {
     "was", "were", "be", "will", "would", "could", "should", "can", "do", "does", "did", "about",
     "also", "then", "any", "more", "else", "much", "many",
 }  # fmt: skip
-# Session 10's word rules (docs/quality.md, "Conversations (session 10)"): a contraction is read
+# Session 10's word rules (docs/quality-log.md, "Conversations (session 10)"): a contraction is read
 # as the words it stands for ("what's rivian?" asks "what is rivian?", not about a word
 # "what's"); prepositions, "whose" and "exactly" name nothing ("under what conditions?", "whose
 # mistakes?", "which rivals exactly?" have one content word each); and a question whose own
@@ -56,7 +56,7 @@ _COMPARE = {"compare", "compared", "comparison", "versus", "vs"}
 # "similar" point at what was said before, as "compare" does (not `compares`: one naming a name
 # the turn before did not, "is lucid similar?", is still searched alone by the new-name rule).
 # Session 16, on: with bot.answer.WHY_ANTECEDENT, tuning conversations 328 -> 330 of 386 (the
-# blind -14 27 -> 29), held out 173 of 252 both ways (docs/quality.md, "Conversations (session
+# blind -14 27 -> 29), held out 173 of 252 both ways (docs/quality-log.md, "Conversations (session
 # 16)"); `benchmarks/quality.py --follow-ups-16 same`.
 SAME_AS_BEFORE = True
 _SAME = {"same", "similar"}
@@ -65,7 +65,7 @@ MAX_CONTEXT_CHARS = 600
 # True: the earlier questions join a follow-up's query by their content words only, so their
 # question words do not ask them again ("chip company might amazon partner why would that help?"
 # quotes "These alliances could accelerate …", not "Amazon is in talks with …"). Off: the same on
-# five tuning sets, one more of the check set, but held out 53 -> 49 of 92 (docs/quality.md,
+# five tuning sets, one more of the check set, but held out 53 -> 49 of 92 (docs/quality-log.md,
 # session 8). `benchmarks/quality.py --context` measures it.
 CONTEXT_CONTENT_WORDS_ONLY = False
 HISTORY_TURNS = 5  # earlier questions of a conversation handed to the answer layer
@@ -150,7 +150,7 @@ def _openers() -> tuple[str, ...]:
     return _OPENERS + _COMPARISONS if COMPARISON_OPENERS else _OPENERS
 
 
-# Session 11 (docs/quality.md, "Conversations (session 11)"), measured with
+# Session 11 (docs/quality-log.md, "Conversations (session 11)"), measured with
 # `benchmarks/quality.py --own-topic off bare+within+other+dash+those` (some, joined by "+"):
 # "bare", a question that is only a noun phrase ("recycling", "chargers?", "musk's next move?":
 # no opener, no question word or verb, nothing pointing back) names its own topic; "within", a
@@ -326,7 +326,7 @@ _ASKS_WHO = {"who", "whom", "which"}
 
 # "that company", "this firm": a demonstrative and a noun pointing at a name the answer before
 # said, whatever the question before asked. On: tuning conversations +1 of 156, none lost
-# (docs/quality.md, "Follow-up ranking (session 9)").
+# (docs/quality-log.md, "Follow-up ranking (session 9)").
 DEMONSTRATIVE_REFERENTS = True
 _POINTED_AT = (
     "company", "firm", "maker", "manufacturer", "automaker", "brand", "startup", "partner",

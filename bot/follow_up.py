@@ -52,11 +52,11 @@ FOLLOW_UP_OWN_MATCH = 0.2
 # re-ranking (MaxSim) would cite different ones, the context is kept if its re-ranked first
 # passage matches the question's own tokens better than the question alone's does. On: with the
 # comparison openers (bot/conversation.py), tuning 90 -> 92 of 102 and the check set 17 -> 18 of
-# 24, held out 61 -> 61 of 92 with no switch more in context (docs/quality.md, "Conversations
+# 24, held out 61 -> 61 of 92 with no switch more in context (docs/quality-log.md, "Conversations
 # with late interaction"); `benchmarks/quality.py --late-follow-ups off on` measures it.
 FOLLOW_UP_LATE_EVIDENCE = True
 # A follow-up candidate's answer ranked toward what comes after the answer before (session 9;
-# docs/quality.md, "Follow-up ranking"): the passage after the one it quoted, in its article,
+# docs/quality-log.md, "Follow-up ranking"): the passage after the one it quoted, in its article,
 # moves up FOLLOW_UP_NEXT_PRIOR fused-score points (so it is among those cited), and the sentence
 # right after each it quoted gains FOLLOW_UP_SENTENCE_AFTER on its quote score. "why would that
 # matter beyond amazon?" after the gold-standard sentence is answered by the one after it. 0
@@ -74,7 +74,7 @@ REFUSED_ALONE: frozenset[str] = frozenset({"floor", "agree"})
 # passage by chance, and is answered from it. Session 11; `--agree-own-match 0 0.15`.
 # On for trust (with the rule below): an off-topic answer in a thread costs more than a missed
 # follow-up; tuning off-topic asks in threads quoted 41 -> 5 of 207, tuning conversations 183 of
-# 216 both ways, held out 106 -> 104 of 152 (docs/quality.md, "Off-topic questions in threads").
+# 216 both ways, held out 106 -> 104 of 152 (docs/quality-log.md, "Off-topic questions in threads").
 AGREE_OWN_MATCH = 0.15
 # Under the own-match floor, a follow-up candidate whose words the sources never use keeps its
 # context ("how so?"), but not one that names its own subject with them: "What is
@@ -132,8 +132,8 @@ ANSWER_WORDS_EVIDENCE = False
 # that the turn before never said names its own topic, as a capitalised new name does: typed in
 # lower case, "what about europe and asia?" after "who are tesla's rivals" is a topic switch.
 # Session 14, on: with OFF_CONTEXT_MATCH and THOSE_ANY_PLURAL, tuning conversations 258 -> 259 of
-# 306, switches searched as follow-ups 2 -> 0, held out unchanged (docs/quality.md, "Conversations
-# (session 14)"); `benchmarks/quality.py --follow-ups-14 off lower+offctx+those`.
+# 306, switches searched as follow-ups 2 -> 0, held out unchanged (docs/quality-log.md,
+# "Conversations (session 14)"); `benchmarks/quality.py --follow-ups-14 off lower+offctx+those`.
 LOWERCASE_NAMES = True
 # A follow-up candidate whose context's first passage matches the question alone under this cosine,
 # while its own first passage matches it OFF_CONTEXT_GAP better, is searched alone: the context
@@ -156,7 +156,7 @@ AGREE_OWN_WORDS = True
 # musk respond": alone, its one word ties three battery sentences and the critics' wins by 0.007).
 # Not for a question refused alone (the context would lend it coverage). Session 15, on: with
 # OWN_OF_PHRASE and FRAGMENT_OWN_WORDS_GAP, tuning conversations 297 -> 300 of 346, switches
-# searched as follow-ups 1 -> 0; held out 156 -> 157 of 232, switches 3 -> 2 (docs/quality.md,
+# searched as follow-ups 1 -> 0; held out 156 -> 157 of 232, switches 3 -> 2 (docs/quality-log.md,
 # "Conversations (session 15)"); `benchmarks/quality.py --follow-ups-15 off shared+of+gap`.
 SHARED_FIRST_QUOTED = True
 # A fragment ("what about investors?") whose own first passage holds a word of it that the
@@ -175,7 +175,7 @@ _INDEFINITE = re.compile(r"(?:any|some|every|no)(?:thing|one|body|where)")
 # landing?"), and so are words of one letter or with digits ("f-150"). "alone": the question
 # searched alone; "context": a follow-up's context query too ("why there?" after it). Session 15,
 # on: tuning conversations 300 -> 301 of 346, in-domain first 309 -> 310 of 387; held out 157 ->
-# 158 of 232, first 234 -> 235 of 299; no off-topic or near-domain answer more (docs/quality.md,
+# 158 of 232, first 234 -> 235 of 299; no off-topic or near-domain answer more (docs/quality-log.md,
 # "Conversations: ranking and the quote (session 15)"); `--literal-phrase off alone+context`.
 LITERAL_PHRASE: frozenset[str] = frozenset({"alone", "context"})
 

@@ -3,7 +3,7 @@
 A question's words can also reach the corpus's words that mean about the same ("boss" ->
 "leader", "ceo"; "fight" -> "battle"): each question word adds the index's terms whose words lie
 nearest it in the embedding model's own input word vectors, at a weight under 1
-(`WordNeighbours`; docs/quality.md, "BM25 query expansion").
+(`WordNeighbours`; docs/quality-log.md, "BM25 query expansion").
 """
 
 from __future__ import annotations
@@ -236,7 +236,7 @@ class WordNeighbours:
     "rival carmakers" also matches "cars", "net zero emissions" "carbon". One term per word by
     default: the next nearest are kinds of the thing more than other words for it ("car":
     "vehicle", then "suv", "truck"), and a passage holding all three counted the word three
-    times over (docs/quality.md, session 7).
+    times over (docs/quality-log.md, session 7).
 
     Only for an index of at most `limit` terms (the shipped article has 516; XQuAD's 266
     passages 5,212, a 10^4-passage index about 30,000): each question word costs a product with

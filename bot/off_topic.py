@@ -2,7 +2,7 @@
 
 The refusal floor (EVBOT_MIN_SCORE) compares a question with the passages as a whole. Two kinds
 of off-topic question pass it, because a word of the question pulls it toward the sources while
-the question asks about something they never mention (docs/quality.md, "Off-topic questions
+the question asks about something they never mention (docs/quality-log.md, "Off-topic questions
 refused (session 12)"):
 
 - a name of the sources used as a modifier of a thing they never mention: "how big is the amazon
@@ -35,11 +35,11 @@ from bot.question_kind import ASKING_WORDS
 # verb ("where do musk oxen live": "do Musk" cannot be; "do musk and bezos" can).
 # `benchmarks/quality.py --off-topic` measures it.
 NAME_AS_MODIFIER = True
-# Session 13 (docs/quality.md, "A name as a modifier, in-domain uses"): `NAME_AS_MODIFIER` refused
-# in-domain questions ("how is the tesla doing", "how big is the amazon threat"). A modified word
-# that does not pull the question away from the sources is the name's own matter: the question's
-# best cosine without the word less with it must reach `MODIFIER_PULL` (0: not read; "the amazon
-# rainforest" +0.16, "the amazon threat" -0.04), unless the question's best cosine is under
+# Session 13 (docs/quality-log.md, "A name as a modifier, in-domain uses"): `NAME_AS_MODIFIER`
+# refused in-domain questions ("how is the tesla doing", "how big is the amazon threat"). A modified
+# word that does not pull the question away from the sources is the name's own matter: the
+# question's best cosine without the word less with it must reach `MODIFIER_PULL` (0: not read; "the
+# amazon rainforest" +0.16, "the amazon threat" -0.04), unless the question's best cosine is under
 # `MODIFIER_LOW_COSINE` (weak as a whole: "How many species live in the Amazon rainforest?" 0.20,
 # pull +0.03) or, with `MODIFIER_INDEFINITE`, the name follows "a" / "an" (a kind of thing: "a
 # tesla coil", "an alexa skill", not the company's own). `benchmarks/quality.py --off-topic`
@@ -52,7 +52,7 @@ MODIFIER_INDEFINITE = True
 # a good sci-fi novel" (alone 0.243 over the floor), "Explain quantum entanglement simply"
 # (answered in a thread). `benchmarks/quality.py --off-topic` measures it.
 REQUEST_UNKNOWN_OBJECT = True
-# Session 13 (docs/quality.md, "Off-topic questions (session 13)"): general-knowledge questions
+# Session 13 (docs/quality-log.md, "Off-topic questions (session 13)"): general-knowledge questions
 # that reach the sources through a name used in another sense, each rule read from how the
 # sources write the name. `benchmarks/quality.py --off-topic` measures them ("article", "part",
 # "longer", "measure"). Off: they refuse the six tuning ones, but held out they caught 1 of 10
@@ -70,7 +70,7 @@ LONGER_NAME = False
 # "how long / big / far ..." and "where does X come from" are the question's grammar, not words
 # of its topic: read as such by the rules above and by `NAME_AS_MODIFIER`.
 MEASURE_FORMS = False
-# Session 15 (docs/quality.md, "Questions the sources do not answer (session 15)"). "who was
+# Session 15 (docs/quality-log.md, "Questions the sources do not answer (session 15)"). "who was
 # nikola tesla": a who-question asking only who a person named in full is, whose first name
 # (gender-guesser's, any case) the sources never use, asks about someone they never name: the
 # surname may be theirs ("Tesla") but the person is another. With `CLOSING_REMARK` and the two
@@ -85,7 +85,7 @@ PERSON_NEVER_NAMED = True
 # (threads 105 -> 75 of 1,935 asks), nothing else moved; held out nothing moved either.
 INDEFINITE_DEFINITION = True
 
-# Session 16 (docs/quality.md, "Questions the sources do not answer (session 16)"): "how did
+# Session 16 (docs/quality-log.md, "Questions the sources do not answer (session 16)"): "how did
 # nikola tesla contribute to alternating current": the same person named in full as the subject
 # after a question's auxiliary, not only in "who was …": a first name the sources never use
 # before a name they write (the surname may be theirs, the person is another). Refused.

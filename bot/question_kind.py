@@ -98,7 +98,8 @@ AUXILIARY_WORDS = (
 )
 # "whats" typed for "what's", and the role verbs' other forms ("who is heading …", "who started
 # …"): with the two labels below, held out near-domain 48 -> 53 of 69 not presented as answered,
-# no in-domain answer labelled on any set (docs/quality.md, "Near-domain questions (session 9)").
+# no in-domain answer labelled on any set (docs/quality-log.md, "Near-domain
+# questions (session 9)").
 ASKED_KIND_FORMS = True
 _FORM_ASKS: list[tuple[Kind, re.Pattern[str]]] = [
     (
@@ -174,9 +175,9 @@ _CURRENCY = re.compile(r"\b(?:dollars?|usd|euros?|pounds sterling)\b|[$€£]")
 DOLLAR_SIGN_ASKS = True
 _CURRENCY_WORDS = re.compile(r"\b(?:dollars?|usd|euros?|pounds sterling)\b")
 
-# Session 13 (docs/quality.md, "Near-domain (session 13)"), for the label only: with both, tuning
-# near-domain 128 -> 130 of 155 (asks in threads presented as answered 328 -> 304 of 1,860), held
-# out 99 -> 101 of 129, no in-domain answer labelled or conversation lost on either side.
+# Session 13 (docs/quality-log.md, "Near-domain (session 13)"), for the label only: with both,
+# tuning near-domain 128 -> 130 of 155 (asks in threads presented as answered 328 -> 304 of 1,860),
+# held out 99 -> 101 of 129, no in-domain answer labelled or conversation lost on either side.
 # "Who took over from Bezos as Amazon's chief executive?": a who-question naming a role a person
 # holds, wherever in it, asks for a person (the rule above reads the role within three words).
 ROLE_ANYWHERE = True
@@ -204,7 +205,7 @@ _NUMBER_NOUN_ASKS: list[tuple[Kind, re.Pattern[str]]] = [
 ]
 
 
-# Session 15 (docs/quality.md, "Questions the sources do not answer (session 15)"): "what is
+# Session 15 (docs/quality-log.md, "Questions the sources do not answer (session 15)"): "what is
 # tesla's current market share percentage": after a copula the number noun may follow three
 # words that narrow it, none of them a preposition or an auxiliary (a verb phrase: "what's been
 # hurting tesla's market share", "what flaws have hurt tesla's share"). With `PARTITIVE_NOT_COUNT`
@@ -228,9 +229,9 @@ _NUMBER_NOUN_THREE_ASKS: list[tuple[Kind, re.Pattern[str]]] = [
 ]
 
 
-# Session 16 (docs/quality.md, "Questions the sources do not answer (session 16)"), for the label
-# only. "What recycling rate is Amazon targeting?": a rate is a number, asked for as a share or a
-# range is (after a word or two that narrow it, or right after "what"). `benchmarks/quality.py
+# Session 16 (docs/quality-log.md, "Questions the sources do not answer (session 16)"), for the
+# label only. "What recycling rate is Amazon targeting?": a rate is a number, asked for as a share
+# or a range is (after a word or two that narrow it, or right after "what"). `benchmarks/quality.py
 # --unsaid-16` measures it ("rate").
 RATE_ASKS_NUMBER = True
 _RATE_ASKS: list[tuple[Kind, re.Pattern[str]]] = [
@@ -255,7 +256,7 @@ def _without_own_figures(text: str, question: str) -> str:
     return text
 
 
-# Session 10 (docs/quality.md, "Near-domain labels (session 10)"): what is asked, read from the
+# Session 10 (docs/quality-log.md, "Near-domain labels (session 10)"): what is asked, read from the
 # question's grammar rather than from its first words only.
 # "Which chip company might help …", "Which two states will host …": the noun naming the kind may
 # follow a word or two that narrow it.
@@ -379,7 +380,7 @@ def holds(kind: Kind, text: str, question: str = "", of_the_kind_asked: bool = F
 # 60?" is not answered by "carbon-neutral by 2040").
 YEARS_NOT_NUMBERS = True
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
-# Session 15 (docs/quality.md, "Questions the sources do not answer (session 15)"): a number
+# Session 15 (docs/quality-log.md, "Questions the sources do not answer (session 15)"): a number
 # word before "of the" and a superlative ("one of the most efficient logistics networks", "two
 # of the most influential entrepreneurs") picks one out of a ranking; it answers no "how many".
 # `benchmarks/quality.py --unsaid-15` measures it ("partitive").
@@ -435,7 +436,7 @@ _GEOGRAPHIC = re.compile(
 
 # "which city" wants a city, "which state" a state, "which country" a country, "which continent"
 # a continent ("region" any place). Only for the label, so which sentence is quoted does not
-# change (docs/quality.md, "Near-domain questions (session 9)").
+# change (docs/quality-log.md, "Near-domain questions (session 9)").
 PLACE_OF_THE_KIND_ASKED = True
 
 
@@ -462,7 +463,7 @@ ASKING_WORDS = frozenset({
 })  # fmt: skip
 
 
-# Session 11 (docs/quality.md, "Near-domain (session 11)"): forms of near-domain questions the
+# Session 11 (docs/quality-log.md, "Near-domain (session 11)"): forms of near-domain questions the
 # rules above did not read. Each decides the label only: no quote or first citation changes.
 # Off in session 11: together they caught 8 more of 131 tuning near-domain questions and labelled
 # one in-domain answer fewer, but held out (measured once) caught none more of 105 and labelled 3

@@ -52,7 +52,7 @@ log = logging.getLogger(__name__)
 # 200s equalled the fused top 10 over all passages on SciFact and XQuAD-en (docs/scale.md).
 MIN_DEPTH = 200
 
-# Late interaction (EVBOT_LATE_INTERACTION; docs/quality.md, "Late interaction"): the fused top
+# Late interaction (EVBOT_LATE_INTERACTION; docs/quality-log.md, "Late interaction"): the fused top
 # LATE_DEPTH passages are re-ranked by their fused score plus LATE_WEIGHT times their MaxSim's
 # z-score among them, and each cited sentence's score gains LATE_SENTENCE_WEIGHT times its own
 # MaxSim. Chosen on the tuning sets: depth 10 ranked as every passage did (5 lost 4 top-3
@@ -60,7 +60,7 @@ MIN_DEPTH = 200
 LATE_DEPTH = 10
 LATE_WEIGHT = 0.5
 LATE_SENTENCE_WEIGHT = 1.0
-# The answer's own search (`search_vector`; docs/quality.md, "Ranking (session 12)") re-ranks
+# The answer's own search (`search_vector`; docs/quality-log.md, "Ranking (session 12)") re-ranks
 # deeper and mostly by MaxSim: on the blind tuning sets the top-10 re-ranking had the right
 # passage in its top 3 for 84 of 100 questions, MaxSim over every passage for 94. Tuning top 3
 # 257 -> 268 of 289, XQuAD-en nDCG@10 0.9838 -> 0.9863. The follow-up decisions keep LATE_DEPTH
@@ -69,7 +69,8 @@ ANSWER_LATE_DEPTH = 20
 ANSWER_LATE_WEIGHT = 6.0
 # A short question (at most SHORT_QUESTION_TERMS BM25 terms: "partners?", "bezos pricing
 # strategy?") re-ranks with SHORT_ANSWER_LATE_WEIGHT instead, since MaxSim over one to three
-# words is a few token matches (docs/quality.md, "Ranking (session 13)"). 0: off (measured flat).
+# words is a few token matches (docs/quality-log.md, "Ranking (session 13)"). 0:
+# off (measured flat).
 SHORT_QUESTION_TERMS = 0
 SHORT_ANSWER_LATE_WEIGHT = 0.5
 # The deeper re-ranking may choose the citations, never the outcome: an answer is presented as
@@ -77,7 +78,7 @@ SHORT_ANSWER_LATE_WEIGHT = 0.5
 # its new citations made near-domain questions read answered by chance ("What color options
 # …?" quoting "Blue Origin"). False: the outcome of the answer's own hits alone.
 OUTCOME_ON_BOTH_RANKINGS = True
-# Locality (docs/quality.md, "Ranking fresh phrasings (session 9)", "Locality window on (session
+# Locality (docs/quality-log.md, "Ranking fresh phrasings (session 9)", "Locality window on (session
 # 10)"): each cited sentence's score also gains this times the best MaxSim of a window of
 # LATE_WINDOW_SENTENCES sentences holding it, so the question's words matched close together
 # count. Tuning first places +4 of 239, held out +6 of 174, XQuAD-en's answer span 0.9072 ->
@@ -85,14 +86,14 @@ OUTCOME_ON_BOTH_RANKINGS = True
 # KIND_WITHOUT_LIFT), so no near-domain question reads answered that did not without it. 0: off.
 LATE_WINDOW_WEIGHT = 0.5
 LATE_WINDOW_SENTENCES = 2
-# Passage evidence in the quote (docs/quality.md, "Ranking (session 11)"): each cited sentence's
+# Passage evidence in the quote (docs/quality-log.md, "Ranking (session 11)"): each cited sentence's
 # score also gains this times its passage's MaxSim less the best cited passage's (<= 0), so of
 # near-tied sentences the one whose passage matches every part of the question is quoted (and
 # cited first). Part of the lift: it may choose the quote, never the outcome or a neighbour's
 # joining. Tuning first places +3 of 264 (0.5: +2, 1.0: +3 with XQuAD-en's answer span down),
 # held out +7 of 199, XQuAD-en unchanged. 0: off.
 LATE_PASSAGE_LIFT = 0.75
-# Citations chosen for diversity (maximal marginal relevance; docs/quality.md, "Ranking and the
+# Citations chosen for diversity (maximal marginal relevance; docs/quality-log.md, "Ranking and the
 # quote (session 16)"): after the first, each citation is the passage of the ranking's first
 # CITATION_DIVERSITY_DEPTH whose score's z-score among them less CITATION_DIVERSITY times its
 # highest cosine with a passage already cited is best, so two broad passages saying the same

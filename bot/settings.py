@@ -253,7 +253,7 @@ class Settings(BaseSettings):
     # evidence (docs/quality.md); off by default: it doubles a build's encoding (issue 18's 0.9x).
     ranking_sentences: Literal["pooled+own", "none"] = "none"
     # MaxSim of the model's token vectors re-ranks the answer's top passages and scores its
-    # sentences (docs/quality.md, "Late interaction"); costs a question token pass per answer.
+    # sentences (docs/quality-log.md, "Late interaction"); costs a question token pass per answer.
     late_interaction: bool = True
     # Over a larger index each answer encodes its cold candidates' tokens (15 of the top 20 at
     # 10^5 passages: 1.0 s of CPU, p50 3.8 s at load 6; docs/scale.md), far over a chat answer's

@@ -31,7 +31,7 @@ SmallTalk = Literal["greeting", "thanks", "help"]
 # "thanks for the quick reply", "ok cool, bye then": a message opening with a thanks or a goodbye
 # (after acknowledgements) that asks nothing else, no "?" and no content word the sources use, is
 # a closing remark, replied to as a thanks. Session 15 refused it as off-topic
-# (bot.off_topic.CLOSING_REMARK, docs/quality.md "Questions the sources do not answer (session
+# (bot.off_topic.CLOSING_REMARK, docs/quality-log.md "Questions the sources do not answer (session
 # 15)"); `benchmarks/quality.py --unsaid-15` still measures it ("closing").
 CLOSING_REMARK = True
 

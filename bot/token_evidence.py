@@ -19,7 +19,7 @@ from bot.question_kind import ASKING_WORDS
 from bot.unsaid import asked_focus
 
 # Token evidence (late interaction's per-token best matches over the cited passages; docs/
-# quality.md, "Outcomes from token evidence (session 8)"). A question whose two weakest content
+# quality-log.md, "Outcomes from token evidence (session 8)"). A question whose two weakest content
 # words each match no token of the cited passages above WEAK_MATCH is labelled partial, naming
 # them ("interest", "loans"): one weak word alone is as often an in-domain paraphrase ("borrow",
 # "account") as a thing the sources lack. Off (None): at 0.31 with RESCUE_MAXSIM 0.37, tuning
@@ -73,8 +73,9 @@ def maxsim_over(weights: Sequence[float], best: Sequence[Sequence[float]]) -> fl
 # whose weakest word matches no token of the cited passages above this is labelled partial,
 # naming it: the rest of the question may match well ("Amazon", "offer") while the sources never
 # speak of the thing asked for. Tuning: near-domain foci 0.18-0.25 ("interest rate", "bank",
-# "trim levels"), in-domain ones from 0.275 ("weapons", "materials"), hence 0.26 (docs/quality.md,
-# "Near-domain questions (session 9)"; `benchmarks/quality.py --asked-thing off` measures without).
+# "trim levels"), in-domain ones from 0.275 ("weapons", "materials"), hence 0.26
+# (docs/quality-log.md, "Near-domain questions (session 9)"; `benchmarks/quality.py --asked-thing
+# off` measures without).
 FOCUS_WEAK_MATCH: float | None = 0.26
 
 
@@ -110,7 +111,7 @@ def weak_focus_in_quote(
     return [name] if weak else []
 
 
-# Session 11 (docs/quality.md, "Near-domain (session 11)"; `benchmarks/quality.py --near-11`).
+# Session 11 (docs/quality-log.md, "Near-domain (session 11)"; `benchmarks/quality.py --near-11`).
 # The attribute asked for by name that no cited passage uses ("what's amazon's carbon goal?": no
 # "goal") is still said when the quote matches its every word this well by the model's token
 # vectors ("pledged to become carbon-neutral"): the lexical check alone labelled a paraphrase.

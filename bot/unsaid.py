@@ -66,7 +66,7 @@ _ATTRIBUTE = [
     ),
 ]
 _NOT_ATTRIBUTES = ("kind", "sort", "type", "way", "point", "role", "story", "deal", "idea")
-# Session 13 (docs/quality.md, "The asked thing in \"what's X like?\""): the question's grammar,
+# Session 13 (docs/quality-log.md, "The asked thing in \"what's X like?\""): the question's grammar,
 # for the label only. `like`: "what's tesla's fanbase like?" asks for a description of the
 # fanbase, not for an attribute named "fanbase like" (nor "fanbase": the sources describe it in
 # their own words, "a cult-like following"). `evaluative`: "what's the worry
@@ -225,7 +225,7 @@ SUBSTITUTES = (
 )  # fmt: skip
 # Off (None): at -0.3, chosen on the tuning sets (near-domain 28 -> 33 of 84 not presented as
 # answered, no in-domain question labelled), held out it caught no near-domain question more and
-# labelled 3 more of 99 in-domain ones (docs/quality.md, "Words the sources never use (session
+# labelled 3 more of 99 in-domain ones (docs/quality-log.md, "Words the sources never use (session
 # 7)"). `benchmarks/quality.py --unmatched-z -0.3` measures it.
 UNMATCHED_Z: float | None = None
 
@@ -262,7 +262,7 @@ def unmatched_words(
     return [w for w, score in zip(unknown, z, strict=True) if score < UNMATCHED_Z]
 
 
-# Session 11 (docs/quality.md, "Near-domain (session 11)"): forms of near-domain questions the
+# Session 11 (docs/quality-log.md, "Near-domain (session 11)"): forms of near-domain questions the
 # rules above did not read. Each decides the label only: no quote or first citation changes.
 # Off in session 11: together they caught 8 more of 131 tuning near-domain questions and labelled
 # one in-domain answer fewer, but held out (measured once) caught none more of 105 and labelled 3
@@ -306,7 +306,7 @@ _SESSION_11_FOCUS: list[tuple[re.Pattern[str], Callable[[], bool]]] = [
 ]
 
 
-# Session 12 (docs/quality.md, "Near-domain (session 12)"). "is a model 3 quicker than a lucid
+# Session 12 (docs/quality-log.md, "Near-domain (session 12)"). "is a model 3 quicker than a lucid
 # air?", "Which is better, the Ford Lightning or the Cybertruck?": a comparison asks about both
 # things it compares; when the cited passages never name one of them, they do not compare them,
 # however close the rest is (the article names Lucid Motors, never a Lucid Air). Named anywhere
@@ -383,7 +383,7 @@ _SESSION_12_FOCUS: list[tuple[re.Pattern[str], Callable[[], bool]]] = [
 ]
 
 
-# Session 14 (docs/quality.md, "Questions the sources do not answer (session 14)"): "how do I
+# Session 14 (docs/quality-log.md, "Questions the sources do not answer (session 14)"): "how do I
 # cancel my amazon prime subscription?" asks for a procedure, the doing of its verb; a quote that
 # never uses the verb (stemmed) does not say how, whatever its names match ("Prime Integration:
 # …"). First person only ("how would you characterise …" asks the bot's view), and not a verb of
@@ -412,7 +412,7 @@ def unanswered_how_to(question: str, quote: str) -> list[str]:
     return [f"how to {found['verb']}{found['rest']}".strip()]
 
 
-# Session 16 (docs/quality.md, "Questions the sources do not answer (session 16)"). "which
+# Session 16 (docs/quality-log.md, "Questions the sources do not answer (session 16)"). "which
 # analysts think musk is prepping new batteries?" asks to pick out which ones; a quote that
 # speaks of them only as "some analysts" (or "several", "certain" …) refers to them without
 # saying which, however well it matches. Label only: no quote changes. `benchmarks/quality.py

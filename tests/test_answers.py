@@ -59,7 +59,7 @@ def test_right_passage_comes_first(service: AnswerService, questions: list[dict]
             misses.append(q["question"])
     # Measured on this set: 76/100 first, 92/100 in the top three with late interaction (70
     # and 83 without; docs/quality.md); dense alone 52 and 78, BM25 47 and 74. 80 first with
-    # session 11's passage lift (docs/quality.md, "Ranking (session 11)").
+    # session 11's passage lift (docs/quality-log.md, "Ranking (session 11)").
     assert top1 / len(asked) >= 0.78, misses
     assert top3 / len(asked) >= 0.9, misses
 
@@ -472,7 +472,7 @@ def unmatched_words_on(monkeypatch: pytest.MonkeyPatch, service: AnswerService) 
 
 
 # Words no passage of the article holds, weighed against everyday nouns in their place
-# (unsaid.unmatched_words, off in the bot; docs/quality.md, "Words the sources never use
+# (unsaid.unmatched_words, off in the bot; docs/quality-log.md, "Words the sources never use
 # (session 7)").
 @pytest.mark.parametrize(
     ("question", "word"),
@@ -835,7 +835,7 @@ def test_every_front_end_shows_each_partial_label_as_a_sentence(
     assert description.startswith(f"*{label}*\n\n“Tesla is the king")
 
 
-# Session 9's near-domain rules (docs/quality.md, "Near-domain questions (session 9)").
+# Session 9's near-domain rules (docs/quality-log.md, "Near-domain questions (session 9)").
 @pytest.mark.parametrize(
     ("question", "text", "on", "off"),
     [
@@ -929,7 +929,7 @@ def test_session_9_rules_over_the_shipped_article(
     assert answer.quotes and answer.citations
 
 
-# Measured (docs/quality.md, "Near-domain questions (session 9)"): near-domain not presented as
+# Measured (docs/quality-log.md, "Near-domain questions (session 9)"): near-domain not presented as
 # answered 2 of 9, 6 of 16, 6 of 6 and 9 of 12 on tuning-extra-4, -5, -7 and -8 (0, 4, 4, 6
 # without session 9's rules), in-domain not presented as answered 0, 2, 2 and 0 of 23, 16, 16, 25
 # either way. Floors a little under those.
@@ -940,13 +940,13 @@ def test_session_9_near_domain_floors(service: AnswerService) -> None:
         "tuning-extra-7.jsonl",
         "tuning-extra-8.jsonl",
     )
-    # With session 10's labels: 6, 9, 6 and 11 (32; docs/quality.md, "Near-domain labels
+    # With session 10's labels: 6, 9, 6 and 11 (32; docs/quality-log.md, "Near-domain labels
     # (session 10)").
     assert len(not_answered(service, near_domain(asked))) >= 30
     assert len(not_answered(service, in_domain(asked))) <= 4
 
 
-# Measured with locality on (docs/quality.md, "Locality window on (session 10)"): right passage
+# Measured with locality on (docs/quality-log.md, "Locality window on (session 10)"): right passage
 # first for 23, 16 and 20 of tuning-extra-4, -8 and -9's 23, 25 and 25 in-domain questions (22,
 # 15 and 19 with it off), none of them labelled. Floors a little under those. Session 11's
 # passage lift: 23, 15 and 20 ("Ranking (session 11)").
@@ -960,7 +960,7 @@ def test_locality_window_floors(service: AnswerService) -> None:
     assert sum(a.outcome != "answered" for _, a in answers) <= 1
 
 
-# The answer's deeper re-ranking (docs/quality.md, "Ranking (session 12)"): the right passage in
+# The answer's deeper re-ranking (docs/quality-log.md, "Ranking (session 12)"): the right passage in
 # the top 3 for 93 of the blind tuning-extra-8 to -11's 100 in-domain questions (84 before), first
 # for 68 (67; 70 with session 13's place weight; 78 with session 14's quote by token evidence), 4
 # labelled or refused either way. Floors a little under those.
@@ -981,7 +981,7 @@ def test_answer_reranking_floors(service: AnswerService) -> None:
     assert sum(a.outcome != "answered" for _, a in answers) <= 5
 
 
-# The answer's deeper re-ranking (docs/quality.md, "Ranking (session 12)"): an answer is
+# The answer's deeper re-ranking (docs/quality-log.md, "Ranking (session 12)"): an answer is
 # presented as answered only if the re-ranking before it would present it so too.
 def test_the_outcome_is_judged_on_the_ranking_before_too() -> None:
     answered = Answer(id="a", question="q", answer="a quote", refused=False)
@@ -1006,7 +1006,7 @@ def test_a_new_citation_does_not_make_a_near_domain_question_answered(
     assert service.ask(question).outcome == "answered"
 
 
-# The passage lift (docs/quality.md, "Ranking (session 11)"): of near-tied sentences, the one
+# The passage lift (docs/quality-log.md, "Ranking (session 11)"): of near-tied sentences, the one
 # whose passage matches every part of the question is quoted and its passage cited first.
 def test_the_passage_matching_every_part_of_the_question_is_quoted_first(
     service: AnswerService, monkeypatch: pytest.MonkeyPatch
@@ -1025,7 +1025,7 @@ def test_the_passage_matching_every_part_of_the_question_is_quoted_first(
     assert expected not in service.ask(question).citations[0].text
 
 
-# Session 10's near-domain labels (docs/quality.md, "Near-domain labels (session 10)").
+# Session 10's near-domain labels (docs/quality-log.md, "Near-domain labels (session 10)").
 @pytest.mark.parametrize(
     ("question", "for_label", "for_quote"),
     [
@@ -1146,7 +1146,7 @@ def test_session_10_labels_over_the_shipped_article(
     assert answer.quotes and answer.citations
 
 
-# Measured (docs/quality.md, "Near-domain labels (session 10)"): near-domain not presented as
+# Measured (docs/quality-log.md, "Near-domain labels (session 10)"): near-domain not presented as
 # answered 15, 11, 6, 9, 11 and 10 of 18, 16, 9, 16, 12 and 12 on tuning-extra-2, -3, -4, -5, -8
 # and -9 (62; 43 without session 10's labels), in-domain 0, 0, 2, 0, 0 of 8, 23, 16, 25, 25
 # either way. Floors a little under those.
@@ -1163,7 +1163,7 @@ def test_session_10_near_domain_floors(service: AnswerService) -> None:
     assert len(not_answered(service, in_domain(asked))) <= 2
 
 
-# Session 11's near-domain rules (docs/quality.md, "Near-domain (session 11)"), off in the bot
+# Session 11's near-domain rules (docs/quality-log.md, "Near-domain (session 11)"), off in the bot
 # (held out they caught no near-domain question more): each read for the label only.
 SESSION_11_RULES = (
     "ROLE_NOUN_ASKS_PERSON",
@@ -1361,7 +1361,7 @@ def test_warm_up_loads_the_answers_lookups(service: AnswerService) -> None:
     assert [loader.cache_info().currsize for loader in loaders] == [1, 1, 1]
 
 
-# Session 12 (docs/quality.md, "Near-domain (session 12)"): a comparison asks about both things
+# Session 12 (docs/quality-log.md, "Near-domain (session 12)"): a comparison asks about both things
 # it compares.
 @pytest.mark.parametrize(
     ("question", "unnamed"),
@@ -1423,7 +1423,7 @@ def test_session_12_near_domain_rules_over_the_shipped_article(
         assert service.ask(question).outcome != outcome
 
 
-# Measured (docs/quality.md, "Near-domain (session 12)"): near-domain not presented as answered
+# Measured (docs/quality-log.md, "Near-domain (session 12)"): near-domain not presented as answered
 # 9 and 10 of 12 on tuning-extra-10 and -11 (8 and 7 with session 11's rules off), in-domain
 # labelled or refused 1 and 3 of 25 either way. Floors a little under those.
 def test_session_12_near_domain_floors(service: AnswerService) -> None:
@@ -1507,7 +1507,7 @@ def test_the_place_lead_counted_in_maxsim_or_in_the_cited_passages_spread(
 
 # The ranking before the answer's deeper re-ranking orders the passages its own way: the place
 # weight follows the answer's places, so that ranking is judged on its quote without the weight
-# (docs/quality.md, "Which passage is quoted first (session 13)").
+# (docs/quality-log.md, "Which passage is quoted first (session 13)").
 def test_the_ranking_before_is_judged_without_the_place_weight(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -1534,10 +1534,10 @@ def test_the_ranking_before_is_judged_without_the_place_weight(
     assert (labelled.outcome, labelled.missing) == ("partial", "where")
 
 
-# Measured (docs/quality.md, "Which passage is quoted first (session 13)"): with the place weight
-# (0.04 from a lead of 2.5), the right passage first for 89 of the blind tuning-extra-8 to -12's
-# 125 in-domain questions (86 without it); shipped-questions' in-domain labelled partial 2 of 100
-# (3 while the ranking before was quoted with the weight). A floor a little under the first, and
+# Measured (docs/quality-log.md, "Which passage is quoted first (session 13)"): with the place
+# weight (0.04 from a lead of 2.5), the right passage first for 89 of the blind tuning-extra-8 to
+# -12's 125 in-domain questions (86 without it); shipped-questions' in-domain labelled partial 2 of
+# 100 (3 while the ranking before was quoted with the weight). A floor a little under the first, and
 # the issue's goal for the label.
 def test_place_weight_floors(service: AnswerService) -> None:
     blind = in_domain(
@@ -1555,7 +1555,7 @@ def test_place_weight_floors(service: AnswerService) -> None:
     assert sum(service.ask(q["question"]).outcome == "partial" for q in shipped) <= 2
 
 
-# Session 14 (docs/quality.md, "Which sentence is quoted (session 14)"): a question asked alone
+# Session 14 (docs/quality-log.md, "Which sentence is quoted (session 14)"): a question asked alone
 # chooses its quote mostly by token evidence, MaxSim plus locality's lift, not the whole score,
 # whose cosine and term overlap favour a broad sentence sharing a word ("world").
 @pytest.mark.parametrize(("maxsim_weight", "surface"), [(1.0, 0.0), (1.5, 0.1)])
@@ -1592,7 +1592,7 @@ def test_a_question_asked_alone_may_choose_its_quote_by_token_evidence(
     assert compose_answer(question, bare, {}, min_score=0.1, alone=True).answer == broad
 
 
-# Session 15 (docs/quality.md, "The quote's tokens among the cited sentences (session 15)"): in
+# Session 15 (docs/quality-log.md, "The quote's tokens among the cited sentences (session 15)"): in
 # the quote choice of a question asked alone, each question word also counts by how far its
 # match sets a sentence apart from the other cited ones (z-scored among them), so one word matched
 # strongly ("rival" in a sentence on the space race) no longer outweighs two matched better by
@@ -1640,7 +1640,7 @@ def test_a_word_every_cited_sentence_matches_alike_is_not_blown_up() -> None:
     assert [round(float(s[0]), 3) for s in standing] == [0.05, -0.05]
 
 
-# Session 16 (docs/quality.md, "In-domain answers labelled or refused (session 16)").
+# Session 16 (docs/quality-log.md, "In-domain answers labelled or refused (session 16)").
 @pytest.mark.parametrize(
     ("question", "kind"),
     [
@@ -1674,7 +1674,7 @@ def test_when_clause_answers_a_when_question(monkeypatch: pytest.MonkeyPatch) ->
     assert not holds("date", said, question, of_the_kind_asked=True)
 
 
-# Citations for diversity (docs/quality.md, "Ranking and the quote (session 16)"): a question
+# Citations for diversity (docs/quality-log.md, "Ranking and the quote (session 16)"): a question
 # searched as asked no longer cites as its third a second broad passage saying what the first
 # says. Three shipped questions whose right passage re-ranks 4th-6th reach the top 3 with it,
 # none without.

@@ -962,11 +962,11 @@ def conversations(name: str) -> list[dict]:
     return [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
 
 
-# Measured (docs/quality.md, session 7): tuning 14 of 14, 14 of 16, 26 of 30, 18 of 20 and 15
+# Measured (docs/quality-log.md, session 7): tuning 14 of 14, 14 of 16, 26 of 30, 18 of 20 and 15
 # of 22 conversations right, 0, 0, 0, 0 and 1 topic switch searched as a follow-up; held out
 # (session 6) 8 of 15 and 2 of 9, 14 of 17 and 0 of 9, 12 of 20 and 0 of 10. Session 8:
 # conversations-tuning-6 16 of 24, 0 of 12. With late interaction and its follow-up rules
-# (session 8, docs/quality.md): 14, 15, 29, 17, 17 and 18 of 24. Ranked toward what follows the
+# (session 8, docs/quality-log.md): 14, 15, 29, 17, 17 and 18 of 24. Ranked toward what follows the
 # answer before, with "that company" (session 9): tuning-5 18, tuning-6 19, tuning-7 16 of 30
 # (new), held out 2 17 of 17. Read by session 10's word rules: tuning-6 20, tuning-7 21, no
 # switch of tuning-5 searched as a follow-up; a question refused alone given its context:
@@ -1028,7 +1028,7 @@ def test_the_oracle_answers_as_the_bot_does_for_the_search_it_chose(
 ) -> None:
     """benchmarks/quality.py --oracle sorts misses by what the other search would have quoted:
     forced to the search the follow-up rules chose, it must quote what the bot quoted, or its
-    miss classes (docs/quality.md, session 8) say nothing about the bot."""
+    miss classes (docs/quality-log.md, session 8) say nothing about the bot."""
     from benchmarks.quality import searched_as
 
     chose = set()

@@ -1,4 +1,4 @@
-"""Near-domain label rules: session 13's (docs/quality.md, "Near-domain (session 13)"), session
+"""Near-domain label rules: session 13's (docs/quality-log.md, "Near-domain (session 13)"), session
 14's how-to verb ("Questions the sources do not answer (session 14)") and session 16's ("Questions
 the sources do not answer (session 16)")."""
 
@@ -93,7 +93,7 @@ def not_answered(service: AnswerService, questions: list[dict]) -> int:
     return sum(service.ask(q["question"]).outcome != "answered" for q in questions)
 
 
-# Measured (docs/quality.md, "Near-domain (session 13)"): with the rules, near-domain not
+# Measured (docs/quality-log.md, "Near-domain (session 13)"): with the rules, near-domain not
 # presented as answered 13 of 16 on tuning-extra-3 and 12 of 12 on tuning-extra-12 (12 and 11
 # without role and numbers); in-domain labelled or refused 2 of 100 on shipped-questions (the
 # goal's limit) and 0 of 25 on tuning-extra-12, either way. Floors a little under the near-domain
@@ -199,7 +199,7 @@ def test_how_to_question_labelled_in_a_thread(
     assert answer.outcome in ("partial", "refused"), answer.answer
 
 
-# Session 15 (docs/quality.md, "Questions the sources do not answer (session 15)").
+# Session 15 (docs/quality-log.md, "Questions the sources do not answer (session 15)").
 @pytest.mark.parametrize(
     ("question", "on", "off"),
     [

@@ -1,5 +1,5 @@
 """Off-topic questions the cosine floor lets through are refused by their own words, alone and in
-a thread (bot/off_topic.py; docs/quality.md, "Off-topic questions refused (session 12)")."""
+a thread (bot/off_topic.py; docs/quality-log.md, "Off-topic questions refused (session 12)")."""
 
 import uuid
 
@@ -298,7 +298,7 @@ def test_an_off_topic_question_in_a_thread_is_refused_by_its_own_words(
     assert asked() != "refused"
 
 
-# Session 15 (docs/quality.md, "Questions the sources do not answer (session 15)").
+# Session 15 (docs/quality-log.md, "Questions the sources do not answer (session 15)").
 FIRST_NAMES = {"nikola", "elon", "jeff", "andy"}
 
 
@@ -377,7 +377,7 @@ def test_the_sources_write_amazon_after_an(service: AnswerService) -> None:
     assert not written_after_indefinite(service.retriever, "tesla")
 
 
-# Session 16 (docs/quality.md, "Questions the sources do not answer (session 16)").
+# Session 16 (docs/quality-log.md, "Questions the sources do not answer (session 16)").
 @pytest.mark.parametrize(
     ("question", "expected"),
     [

@@ -1,4 +1,4 @@
-"""Outcomes from late interaction's per-token evidence (docs/quality.md, "Outcomes from token
+"""Outcomes from late interaction's per-token evidence (docs/quality-log.md, "Outcomes from token
 evidence (session 8)"): the arithmetic, the label it gives and the refusal it lifts."""
 
 import pytest
