@@ -139,6 +139,16 @@ def _unknown_to(holds_term: Callable[[str], bool]) -> Callable[[str], bool]:
     return lambda word: not any(map(holds_term, terms([word])[0]))
 
 
+def names_nothing_known(
+    text: str, holds_term: Callable[[str], bool], naming_nothing: frozenset[str] = frozenset()
+) -> bool:
+    """Whether no word of `text` that names something (not its grammar, a number, a stopword or
+    one of `naming_nothing`) is one the sources use."""
+    unknown = _unknown_to(holds_term)
+    named = [w for w, _ in _words(text) if _content(w) and w not in naming_nothing]
+    return all(map(unknown, named))
+
+
 def _grammar(words: list[str]) -> set[int]:
     """Positions of words that are the question's grammar by `MEASURE_FORMS`: "long" of "how long
     is", "come" of "where does X come from"."""

@@ -20,9 +20,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Literal
 
 from bot.answer import Answer
-from bot.conversation import ANAPHORA, FUNCTION_WORDS, MORE_FUNCTION_WORDS
-from bot.lexical import terms
-from bot.question_kind import ASKING_WORDS
+from bot.off_topic import names_nothing_known
 
 if TYPE_CHECKING:
     from bot.index import SearchIndex
@@ -127,14 +125,12 @@ _ASKING = (
 _OPENING = re.compile(rf"^{_GREETING}{_ADDRESSED}(?:\s*[,.!:;\-–—]+\s*|\s+(?={_ASKING}\b))")
 # A thanks or a goodbye first (after acknowledgements), then anything but a question mark.
 _CLOSING = re.compile(rf"^{_SEP}{_repeat(_ACK)}(?:{_THANKS}|{_BYE})\b(?P<rest>[^?]*)$")
-# Words that name nothing in what follows a thanks: the question's grammar, and quantifiers
-# ("that's all for now", "thanks for everything").
-_NAMING_NOTHING = ASKING_WORDS | FUNCTION_WORDS | MORE_FUNCTION_WORDS | ANAPHORA | frozenset({
+# Quantifiers name nothing in what follows a thanks ("that's all for now", "thanks for
+# everything"), as the question's grammar does not.
+_QUANTIFIERS = frozenset({
     "all", "both", "each", "every", "everything", "nothing", "anything", "lot", "lots", "bunch",
     "ton", "tons",
 })  # fmt: skip
-_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
-_CONTRACTED = re.compile(r"'(?:s|re|ll|ve|d|m|t)$")
 # How many section headings a greeting or help reply suggests asking about (the first ones).
 TOPICS = 3
 # Headings are looked for in this many first passages: a large index is read no further.
@@ -174,15 +170,7 @@ def closing_remark(message: str, holds_term: Callable[[str], bool]) -> bool:
     """Whether the message opens with a thanks or a goodbye and asks nothing after it: no "?" and
     no content word any passage uses ("thanks, and tell me more about musk" asks)."""
     found = _CLOSING.match(_normal(message))
-    if found is None:
-        return False
-    for word in _WORD.findall(found["rest"]):
-        word = _CONTRACTED.sub("", word)
-        if word in _NAMING_NOTHING or word.isdigit():
-            continue
-        if any(map(holds_term, terms([word])[0])):
-            return False
-    return True
+    return found is not None and names_nothing_known(found["rest"], holds_term, _QUANTIFIERS)
 
 
 def without_greeting(question: str) -> str:
