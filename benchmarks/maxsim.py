@@ -16,7 +16,7 @@ in one process (benchmarks/quality.py's sets and figures). `--variants` lists na
 variant chosen on the tuning sets; `--sets` measures only the sets named. The bot now has late
 interaction of its own (bot/retrieval.py, EVBOT_LATE_INTERACTION, on): a variant here is added on
 top of it; with EVBOT_LATE_INTERACTION=false, on top of the bot without it, as the sweeps in
-docs/quality.md were measured. Prints figures; asserts nothing (docs/quality-log.md, "Late
+docs/quality-log.md were measured. Prints figures; asserts nothing (docs/quality-log.md, "Late
 interaction").
 """
 

@@ -60,9 +60,9 @@ not measure them).
 `--sentence-weight` and `--lexical-weight` rank with other fusion weights than the bot's; several
 sentence weights are measured in turn over one index, side by side (0: the ranking without
 sentence evidence). `--ranking-sentences none` builds the index without the ranking's sentence
-vectors (docs/quality.md), `--named-things` switches on the partial label's rules for things
+vectors (docs/quality-log.md), `--named-things` switches on the partial label's rules for things
 asked for by name (off in the bot), `--expansion-*` set a BM25 query expansion (off in the
-bot; docs/quality.md), `--unmatched-z` measures the label for words no passage holds at other
+bot; docs/quality-log.md), `--unmatched-z` measures the label for words no passage holds at other
 thresholds, each in turn over one index ("off": without it). `--oracle` asks the second turn of
 every tuning conversation three ways (alone, after the question before, after the names only the
 answer before said) and sorts the misses (docs/quality-log.md, session 8). `--context whole`
@@ -78,7 +78,7 @@ search at that sentence weight and leaves `--sentence-weight` to the follow-up d
 then sentence vectors in the decisions only; docs/quality-log.md, "Earlier levers on top of late
 interaction"). `--late-follow-ups off on` measures follow-ups decided as before and with
 session 8's rules (the re-ranked first passages' MaxSim, `bot.follow_up.FOLLOW_UP_LATE_EVIDENCE`,
-and "compared to X?" as a fragment, `bot.conversation.COMPARISON_OPENERS`; docs/quality.md),
+and "compared to X?" as a fragment, `bot.conversation.COMPARISON_OPENERS`; docs/quality-log.md),
 each in turn over one index. `--asked-thing off place+focus=0.26` measures session 9's near-domain
 rules (docs/quality-log.md, "Near-domain questions (session 9)"), joined by "+", each variant in
 turn: `place` (a city question wants a city), `focus=T` (the thing asked for by name matching no

@@ -10,7 +10,7 @@ voted it down and more voted it down than up. Two figures per setting: the right
 with and without demotion, on the tuning set left one question out at a time (its own votes never
 count) and on the held-out sets with the tuning set's votes; and the harm an organised few can
 do: the right passages first that a given number of accounts, voting every right answer down,
-takes away. Prints figures; asserts nothing; nothing here changes the bot (docs/quality.md).
+takes away. Prints figures; asserts nothing; nothing here changes the bot (docs/quality-log.md).
 """
 
 from __future__ import annotations

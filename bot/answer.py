@@ -463,7 +463,7 @@ def _best_sentences(
 
     Sentences compete on their own scores across all cited passages: adding the passage's
     similarity as well lost answers on the shipped question set (66 vs 68 of 100), and weighing
-    in the passage's fused score lost answer spans on XQuAD (docs/quality.md). When the question
+    in the passage's fused score lost answer spans on XQuAD (docs/quality-log.md). When the question
     asks for a place, a person or a company and the best sentence names none, a sentence that
     does, within `NAMED_KIND_RATIO` of the best one's score, is quoted instead: "In which states
     would Bezos manufacture his cars?" quotes Texas and Michigan. A neighbour naming one the best

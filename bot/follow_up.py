@@ -3,7 +3,7 @@ questions before it (`search_for`, from the question's `QuestionSearches`, each 
 once), and a follow-up's hits: ranked toward what follows the answer before, quoted for the names a
 pronoun points at, or pointed at the sentence a quoted "these <word>" names.
 
-Each rule's flag is documented with the figures of the session that chose it (docs/quality.md);
+Each rule's flag is documented with the figures of the session that chose it (docs/quality-log.md);
 `benchmarks/quality.py` switches them here. What the sources write comes from bot/source_terms.py.
 """
 
@@ -43,7 +43,7 @@ from bot.source_terms import best_similarity, lowercase_names, names_source_term
 # its content words in the sources: "cobalt?" scores 0.12 and names its passage). A fragment
 # ("and the factories?") borrows the frame of the question before, so its margin is wider, unless
 # the question alone puts its first passage this far ahead in fused z-score ("and Wall Street?").
-# Chosen on the tuning conversations (tests/data/conversations*.jsonl; docs/quality.md).
+# Chosen on the tuning conversations (tests/data/conversations*.jsonl; docs/quality-log.md).
 FOLLOW_UP_MARGIN = 0.02
 FRAGMENT_MARGIN = 0.2
 FRAGMENT_OWN_LEAD = 2.0
@@ -221,7 +221,7 @@ def quoted_for_both(
     for the question alone, "what kind of vehicles does it make?" quotes "The vehicles
     themselves are expected to feature several key innovations:", not Rivian's "electric truck
     and SUV". Each half weighs 0.5: 0.25 and 0.75 each lost a tuning conversation that 0.5
-    keeps (docs/quality.md).
+    keeps (docs/quality-log.md).
     """
     ranking = retriever.rank(query, vector)
     found = retriever.hits(query, vector, ranking, k)
@@ -502,7 +502,7 @@ def search_for(searches: QuestionSearches, resolved: str | None) -> tuple[str, n
     the context would only pull its quote toward the earlier topic. Unless it picks up a
     word of `previous_answer`, the answer to the question before: "which competitors?" after
     an answer naming "a growing number of competitors" asks about that sentence
-    (docs/quality.md). Or, with late interaction, unless the answer's re-ranking would cite
+    (docs/quality-log.md). Or, with late interaction, unless the answer's re-ranking would cite
     another first passage in context, one matching the question's own tokens better
     (`context_answers_better`), or unless only the answer in context would quote that shared
     passage (SHARED_FIRST_QUOTED). A fragment whose own first passage holds its word, which

@@ -91,7 +91,7 @@ CHECKSUM_BLOCK = 8 * 1024 * 1024
 # chosen with them. The ranking's sentence evidence reads RANKING_SENTENCES, made the way the
 # manifest's "ranking_sentences" says: "pooled+own", the mean of the pooled vector and the
 # sentence encoded alone (one more encoder pass, over short texts), ranked the right passage
-# higher than either while the pooled ones quote better (docs/quality.md); "none": no such file
+# higher than either while the pooled ones quote better (docs/quality-log.md); "none": no such file
 # (builds before it, or made without the extra pass), so the ranking has no sentence evidence.
 RankingSentences = Literal["pooled+own", "none"]
 RANKING_SENTENCE_VECTORS: RankingSentences = "pooled+own"

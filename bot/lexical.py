@@ -198,7 +198,7 @@ def input_word_vectors(model: Any) -> WordVectors:
     A word's vector is the mean of its word pieces' input embeddings (the model's first layer):
     a table lookup, so a question's words cost no encoder pass. Measured against each word
     encoded alone by the whole model (a pass per word): as good on the tuning questions, and
-    the whole-model vectors lost follow-ups (docs/quality.md).
+    the whole-model vectors lost follow-ups (docs/quality-log.md).
     """
     from tokenizers import Tokenizer
 
@@ -243,7 +243,7 @@ class WordNeighbours:
     every term's vector, 1.5 M multiply-adds per word at 4,096 terms, and a large index has
     passages in plenty that use the question's own words. Capping the candidates at the most
     frequent terms instead cost 30 ms an answer at 10^4 passages, their postings read for
-    nothing (docs/quality.md).
+    nothing (docs/quality-log.md).
     """
 
     def __init__(

@@ -5,7 +5,7 @@ accessible price point" holds none, so the answer layer labels it a partial answ
 don't say") instead of presenting it as the answer. Only wh-questions ask for a kind: a yes/no
 question ("Will it be cheaper than a Tesla?") is answered by a sentence of any kind. Rules, not a
 model: the only model here is the sentence embedder, which cannot tell "costs $40,000" from
-"costs less" (docs/quality.md has the measurements). Places, people and units are looked up in
+"costs less" (docs/quality-log.md has the measurements). Places, people and units are looked up in
 `bot.lookups`. Also the words that ask rather than name (`ASKING_WORDS`), a question's own grammar.
 """
 
@@ -79,7 +79,7 @@ _ASKS: list[tuple[Kind, re.Pattern[str]]] = [
 # Off: the rules for things asked for by name (these two kinds and `unsaid.unmentioned_focus`),
 # measured on the tuning sets (near-domain 42 -> 53 of 59 not presented as answered, in-domain
 # partials unchanged) and once on the held-out ones (near-domain 29 -> 30 of 45, in-domain
-# partials 1 -> 3 of 74), so not taken (docs/quality.md). `benchmarks/quality.py --named-things`
+# partials 1 -> 3 of 74), so not taken (docs/quality-log.md). `benchmarks/quality.py --named-things`
 # measures them.
 NAMED_THING_RULES = False
 _NAMED_THING_ASKS: list[tuple[Kind, re.Pattern[str]]] = [

@@ -394,14 +394,14 @@ class Retriever:
         term_overlap_weight: float = 0.3,
         # Share of the best sentence's cosine in a passage's dense score, from the ranking
         # sentence vectors (the mean of pooled and alone): 0.4-0.5 was the best plateau on the
-        # tuning sets, no follow-up lost, XQuAD-en's nDCG up (docs/quality.md). Only an index
+        # tuning sets, no follow-up lost, XQuAD-en's nDCG up (docs/quality-log.md). Only an index
         # built with EVBOT_RANKING_SENTENCES=pooled+own has them (off by default).
         sentence_weight: float = 0.5,
-        # BM25 query expansion by the model's input word vectors (docs/quality.md): each question
-        # word adds the index's `expansion_neighbours` nearest terms within this cosine, at the
-        # first weight for a word no passage holds and the second for one BM25 matches. Off: 0.5 /
-        # 0.1 with one neighbour gained on tuning (70 / 83 / 69 -> 72 / 86 / 71 of 100) and keeps
-        # Panasonic for "Who is supplying batteries for the Amazon electric car?"
+        # BM25 query expansion by the model's input word vectors (docs/quality-log.md): each
+        # question word adds the index's `expansion_neighbours` nearest terms within this cosine, at
+        # the first weight for a word no passage holds and the second for one BM25 matches. Off:
+        # 0.5 / 0.1 with one neighbour gained on tuning (70 / 83 / 69 -> 72 / 86 / 71 of 100) and
+        # keeps Panasonic for "Who is supplying batteries for the Amazon electric car?"
         # (tests/test_chat_clean.py), which three neighbours lost, but held out fell.
         expansion_similarity: float = 0.35,
         expansion_weight: float = 0.0,
@@ -483,7 +483,7 @@ class Retriever:
         `_top_maxsim` of `ranking` at least `depth` deep, when already computed.
 
         Not in `rank`: the searches that decide whether a question is a follow-up rank without
-        it (with it they lost 1-2 tuning conversations of 14 and 16; docs/quality.md).
+        it (with it they lost 1-2 tuning conversations of 14 and 16; docs/quality-log.md).
         """
         depth = min(LATE_DEPTH if depth is None else depth, len(ranking.ids))
         weight = LATE_WEIGHT if weight is None else weight

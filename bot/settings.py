@@ -250,7 +250,8 @@ class Settings(BaseSettings):
     min_score: float = Field(default=0.22, ge=-1.0, le=1.0)
     chunk_tokens: int = Field(default=96, ge=32, le=254)
     # "pooled+own": the build encodes every sentence alone too, for the ranking's sentence
-    # evidence (docs/quality.md); off by default: it doubles a build's encoding (issue 18's 0.9x).
+    # evidence (docs/quality-log.md); off by default: it doubles a build's encoding
+    # (issue 18's 0.9x).
     ranking_sentences: Literal["pooled+own", "none"] = "none"
     # MaxSim of the model's token vectors re-ranks the answer's top passages and scores its
     # sentences (docs/quality-log.md, "Late interaction"); costs a question token pass per answer.

@@ -207,7 +207,7 @@ def _contains(words: list[str], phrase: list[str]) -> bool:
 
 
 FOCUS_AS_PHRASE = True
-# Chosen on the tuning sets (docs/quality.md): in-domain questions' unused names pulled at least
+# Chosen on the tuning sets (docs/quality-log.md): in-domain questions' unused names pulled at least
 # -0.011, near-domain ones' at most -0.031 (but "discount", +0.025).
 FOCUS_PULL = -0.02
 

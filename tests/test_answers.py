@@ -58,7 +58,7 @@ def test_right_passage_comes_first(service: AnswerService, questions: list[dict]
         if q["expect"] not in texts[0]:
             misses.append(q["question"])
     # Measured on this set: 76/100 first, 92/100 in the top three with late interaction (70
-    # and 83 without; docs/quality.md); dense alone 52 and 78, BM25 47 and 74. 80 first with
+    # and 83 without; docs/quality-log.md); dense alone 52 and 78, BM25 47 and 74. 80 first with
     # session 11's passage lift (docs/quality-log.md, "Ranking (session 11)").
     assert top1 / len(asked) >= 0.78, misses
     assert top3 / len(asked) >= 0.9, misses
@@ -105,7 +105,7 @@ def not_answered(service: AnswerService, asked: list[dict]) -> list[str]:
     return [q["question"] for q in asked if service.ask(q["question"]).outcome != "answered"]
 
 
-# Measured (docs/quality.md): tuning 3 of 100 in-domain questions not presented as answered,
+# Measured (docs/quality-log.md): tuning 3 of 100 in-domain questions not presented as answered,
 # 24 of 25 near-domain ones, 12 of 18 and 6 of 16 more (0 of 8 in-domain); held out 0 of 35
 # and 18 of 22, 1 of 14 and 7 of 13. Floors a little under those.
 def test_near_domain_questions_are_not_presented_as_answered(service: AnswerService) -> None:

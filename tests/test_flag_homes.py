@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-# The label's rules, split by part (docs/quality.md): each flag lives in the one module reading it.
+# The label's rules, split by part (docs/quality-log.md): each flag lives in the one module
+# reading it.
 LABEL_MODULES = ("question_kind", "unsaid", "token_evidence", "lookups")
 # Read as `module.FLAG` by the modules importing them: the label's, and the follow-up decision's
 # (bot/service.py reads bot/follow_up.py's).

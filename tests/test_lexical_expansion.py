@@ -1,4 +1,4 @@
-"""BM25 query expansion by the model's own word vectors (bot/lexical.py, docs/quality.md)."""
+"""BM25 query expansion by the model's own word vectors (bot/lexical.py, docs/quality-log.md)."""
 
 from __future__ import annotations
 
@@ -85,7 +85,7 @@ def test_a_paraphrase_scores_the_passage_in_other_words(service: AnswerService) 
 
 def test_a_question_word_adds_only_its_nearest_term(service: AnswerService) -> None:
     """'car' adds 'vehicle', not also 'suv' and 'truck': the Rivian passage holds all three and
-    counted the word three times over, which cost Panasonic its citation (docs/quality.md)."""
+    counted the word three times over, which cost Panasonic its citation (docs/quality-log.md)."""
     retriever = Retriever(
         service.retriever.index, service.embedder, expansion_weight=0.5, expansion_known_weight=0.1
     )

@@ -149,7 +149,7 @@ def test_how_to_verb(
 
 
 def test_how_to_verb_off() -> None:
-    # Off in the bot: held out it labelled in-domain answers (docs/quality.md).
+    # Off in the bot: held out it labelled in-domain answers (docs/quality-log.md).
     assert unanswered_how_to("how do i cancel my prime subscription", "Prime delivery.") == []
 
 
