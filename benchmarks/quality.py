@@ -320,6 +320,8 @@ SETS = {
         "tuning-extra-14.jsonl",
         # From the article alone by a helper who never ran the bot, before session 16 measured.
         "tuning-extra-15.jsonl",
+        # From the article alone by a helper who never ran the bot, before session 17 measured.
+        "tuning-extra-16.jsonl",
         # Off-topic questions to ask in threads (session 12), written blind before any measuring.
         "offtopic-tuning.jsonl",
         # Off-topic questions written blind before session 13 measured.
@@ -330,6 +332,8 @@ SETS = {
         "offtopic-tuning-4.jsonl",
         # Off-topic questions written blind before session 16 measured.
         "offtopic-tuning-5.jsonl",
+        # Off-topic questions written blind before session 17 measured.
+        "offtopic-tuning-6.jsonl",
         # A name of the sources before another word, in-domain and off-topic (session 13), written
         # from the article before measuring `NAME_AS_MODIFIER` on it: a probe of that rule's form.
         "name-modifier-probes.jsonl",
@@ -358,6 +362,8 @@ SETS = {
         "conversations-tuning-13.jsonl",
         # From the article alone by a helper who never ran the bot, before session 16 measured.
         "conversations-tuning-14.jsonl",
+        # From the article alone by a helper who never ran the bot, before session 17 measured.
+        "conversations-tuning-15.jsonl",
     ],
     "held-out": [
         "shipped-questions-holdout.jsonl",
@@ -413,6 +419,12 @@ SETS = {
         "offtopic-holdout-6.jsonl",
         "quality-holdout-13.jsonl",
         "conversations-holdout-13.jsonl",
+    ],
+    # Written from the article alone by a helper who never ran the bot, before session 17 measured.
+    "held-out-14": [
+        "offtopic-holdout-7.jsonl",
+        "quality-holdout-14.jsonl",
+        "conversations-holdout-14.jsonl",
     ],
 }
 
