@@ -53,8 +53,12 @@ questions; for two-turn conversations, the second answer right and how many topi
 searched as follow-ups; per side, its near-domain and off-topic questions asked in a thread after
 every `THREAD_STRIDE`-th first turn of its conversations (`threads:`, the outcomes, how many
 were presented as answered and quoted at all: docs/quality-log.md, "Off-topic questions in threads
-(session 11)"). `--misses` lists the tuning sets' misses (off-topic questions not refused
-alone, and those quoted in a tuning thread, once each with how many threads and the outcome); the
+(session 11)"); for the small-talk sets (`smalltalk-*`, session 17), each message asked alone and
+after `SMALL_TALK_THREADS` in-domain first turns: small talk given the small-talk reply
+(`recognised`) and the real questions among them searched rather than replied to (`searched`;
+docs/quality-log.md, "Small talk (session 17)"). `--misses` lists the tuning sets' misses
+(off-topic questions not refused alone, and those quoted in a tuning thread, once each with how
+many threads and the outcome; small talk searched, questions replied to as small talk); the
 held-out sets print figures only, so no choice is made by looking at them (`--tuning-only` does
 not measure them).
 `--sentence-weight` and `--lexical-weight` rank with other fusion weights than the bot's; several
@@ -364,6 +368,9 @@ SETS = {
         "conversations-tuning-14.jsonl",
         # From the article alone by a helper who never ran the bot, before session 17 measured.
         "conversations-tuning-15.jsonl",
+        # Small talk and questions opening or closing like it (session 17), written blind: last,
+        # so no other set's figure can move with it (`small_talk_figures`).
+        "smalltalk-tuning.jsonl",
     ],
     "held-out": [
         "shipped-questions-holdout.jsonl",
@@ -425,6 +432,7 @@ SETS = {
         "offtopic-holdout-7.jsonl",
         "quality-holdout-14.jsonl",
         "conversations-holdout-14.jsonl",
+        "smalltalk-holdout.jsonl",
     ],
 }
 
@@ -928,6 +936,8 @@ def measure(
 ) -> dict[str, object]:
     figures: dict[str, object] = {}
     questions = rows(name)
+    if "small_talk" in questions[0]:
+        return small_talk_figures(service, questions, show)
     if "turns" in questions[0]:
         right = switched_as_follow_up = switches = 0
         sorted_misses: Counter[str] = Counter()
@@ -1003,6 +1013,54 @@ def measure(
         figures["off-topic"] = len(off)
         figures["off-topic outcomes"] = dict(outcomes["off"])
     return figures
+
+
+# The in-domain first turns a small-talk set's messages are asked after, each in a thread of its
+# own: the first turns of the first conversations of the shipped tuning set.
+SMALL_TALK_THREADS = 3
+
+
+def small_talk_figures(
+    service: AnswerService, messages: list[dict], show: bool
+) -> dict[str, object]:
+    """A small-talk set's messages asked as a chat user sends them (`AnswerService.ask`, as the
+    terminal, Slack and Discord do), alone and as the second turn of a thread after an in-domain
+    question: small talk given the small-talk reply (`Answer.reply`), and the real questions among
+    them searched rather than replied to as small talk. `show` lists both kinds of miss."""
+    threads = []
+    for q in rows("conversations.jsonl")[:SMALL_TALK_THREADS]:
+        conversation = uuid.uuid4().hex
+        service.ask(q["turns"][0], conversation=conversation)
+        threads.append((q["turns"][0], conversation))
+    counts: Counter[str] = Counter()
+    for m in messages:
+        alone = service.ask(m["message"]).reply is not None
+        replied = sum(
+            service.ask(m["message"], [first], conversation=conversation).reply is not None
+            for first, conversation in threads
+        )
+        if m["small_talk"]:
+            counts["recognised"] += alone
+            counts["recognised in threads"] += replied
+        else:
+            counts["searched"] += not alone
+            counts["searched in threads"] += len(threads) - replied
+        if show and m["small_talk"] and not (alone and replied == len(threads)):
+            print(f"  talk searched (alone {not alone}, in {len(threads) - replied} threads): "
+                  f"{m['message']}")  # fmt: skip
+        if show and not m["small_talk"] and (alone or replied):
+            print(f"  talk swallowed (alone {alone}, in {replied} threads): {m['message']}")
+    talk = sum(bool(m["small_talk"]) for m in messages)
+    return {
+        "small talk": talk,
+        "recognised": counts["recognised"],
+        "questions": len(messages) - talk,
+        "searched": counts["searched"],
+        "small talk in threads": talk * len(threads),
+        "recognised in threads": counts["recognised in threads"],
+        "questions in threads": (len(messages) - talk) * len(threads),
+        "searched in threads": counts["searched in threads"],
+    }
 
 
 # Every THREAD_STRIDE-th first turn of a side's conversations opens the threads its refused
