@@ -38,6 +38,7 @@ from bot.retrieval import Hit, Retriever
 from bot.settings import Settings
 from bot.small_talk import (
     SmallTalk,
+    closing_thanks,
     reply_to_small_talk,
     reply_without_index,
     small_talk,
@@ -240,7 +241,8 @@ class AnswerService:
             if kind is not None:
                 return reply_without_index(kind, text, loading=True)
             retriever = self.retriever
-        kind = kind or small_talk(text, retriever.index.lexical.holds)
+        # The phrases whole were matched above: only the closing remark needs the index.
+        kind = kind or closing_thanks(text, retriever.index.lexical.holds)
         if kind is not None:
             return reply_to_small_talk(kind, text, retriever.index)
         return retriever

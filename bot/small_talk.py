@@ -161,9 +161,14 @@ def small_talk(message: str, holds_term: Callable[[str], bool] | None = None) ->
     for kind, pattern in _WHOLE:
         if pattern.match(text):
             return kind
-    if CLOSING_REMARK and holds_term is not None and closing_remark(text, holds_term):
-        return "thanks"
-    return None
+    return closing_thanks(text, holds_term) if holds_term is not None else None
+
+
+def closing_thanks(message: str, holds_term: Callable[[str], bool]) -> SmallTalk | None:
+    """A thanks when the message is a closing remark by the index's `holds_term` (`closing_remark`,
+    with CLOSING_REMARK on), else None: what `small_talk` adds to the phrases whole once an index
+    is read."""
+    return "thanks" if CLOSING_REMARK and closing_remark(message, holds_term) else None
 
 
 def closing_remark(message: str, holds_term: Callable[[str], bool]) -> bool:

@@ -15,6 +15,7 @@ from typing import Any
 
 import pytest
 
+import bot.service
 import bot.small_talk
 from bot.answer import REFUSAL, Answer
 from bot.chat import messages
@@ -254,6 +255,23 @@ def test_the_service_replies_to_a_closing_remark_and_asks_what_goes_on(
     assert asked.reply is None and any("Panasonic" in q.text for q in asked.quotes)
     monkeypatch.setattr(bot.small_talk, "CLOSING_REMARK", False)  # quality.py's "closing" off
     assert service.ask("thanks for the quick reply").reply is None  # searched as a question
+
+
+def test_the_service_matches_the_whole_phrases_once_per_question(
+    service: AnswerService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    matched: list[str] = []
+
+    def counted(message: str, holds_term: object = None) -> str | None:
+        matched.append(message)
+        return small_talk(message, holds_term)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(bot.service, "small_talk", counted)
+    asked = service.ask("who is Amazon partnering with on batteries?")
+    assert asked.reply is None and matched == ["who is Amazon partnering with on batteries?"]
+    matched.clear()
+    assert service.ask("thanks for the quick reply").reply == "thanks"  # the index's closing rule
+    assert matched == ["thanks for the quick reply"]
 
 
 class _Thanks:
