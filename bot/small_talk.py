@@ -33,29 +33,40 @@ SmallTalk = Literal["greeting", "thanks", "help"]
 # 15)"); `benchmarks/quality.py --unsaid-15` still measures it ("closing").
 CLOSING_REMARK = True
 
-_GREETING = r"(?:hi|hello|hey|hiya|heya|howdy|yo|greetings|good (?:morning|afternoon|evening|day))"
+# A greeting that is never another word, as chat users type it: stretched ("hiii", "heyyy",
+# "hellooo") or with a letter dropped ("helo").
+_INTERJECTION = r"(?:hi+|hel+o+|he+y+a?|hiya|howdy|yo+)"
+_GREETING = rf"(?:{_INTERJECTION}|greetings|good (?:morning|afternoon|evening|day))"
 # Who the greeting or thanks is addressed to; chat markup (a mention) is already cleaned away.
 _ADDRESSEE = (
     r"(?:there|again|all|everyone|everybody|anyone|anybody|anyone there|folks|(?:ev ?)?bot|"
     r"evbot|buddy|friend)"
 )
 _HOW_ARE_YOU = r"(?:how are you(?: doing)?(?: today)?|how's it going|what's up|sup)"
+# A word making what follows stronger: "really useful", "thank you so much".
+_VERY = r"(?:(?:really|very|so|super|pretty|quite|truly|extremely) )?"
 _THANKS = (
-    r"(?:thanks|thank you|thank u|thx|ty|tysm|cheers|much appreciated|appreciate it|"
-    r"many thanks|thanks a lot|thanks a bunch|thank you so much|thank you very much|"
-    r"thanks so much|thanks very much)"
+    r"(?:(?:thanks|thank you|thanx|thnx|thx|ty|cheers|many thanks)"
+    r"(?: (?:so|very) much| a lot| a bunch| a ton| loads)?|tysm|"
+    rf"(?:{_VERY}much |{_VERY}greatly )?appreciated|(?:i )?{_VERY}appreciate (?:it|that|this))"
 )
 _BYE = (
-    r"(?:bye|bye bye|goodbye|good bye|see you(?: later| soon)?|see ya|later|take care|good night|"
-    r"goodnight|cya|ttyl|catch you later)"
+    r"(?:(?:bye(?: bye)?|goodbye|good bye|(?:see|catch|talk to) (?:you|ya)|cya|later|take care|"
+    r"good ?night|ttyl)(?: later| soon| around| tomorrow)?)"
+)
+# What a user may call the bot or its answer when pleased with it ("great answer", "you're smart").
+_PRAISE = (
+    r"(?:great|good|nice|perfect|helpful|useful|interesting|awesome|amazing|brilliant|excellent|"
+    r"fantastic|smart|clever|cool)"
 )
 # An acknowledgement: before a thanks or a goodbye, or the whole message ("ok", "got it").
 _ACK = (
     r"(?:ok|okay|ok then|k|kk|great|cool|perfect|awesome|nice|alright|all right|got it|i see|"
     r"right|oh|wow|yes|yeah|yep|lol|good|sounds good|makes sense|fair enough|understood|noted|"
-    r"(?:great|good|nice|perfect|helpful) (?:answer|one|job|stuff)|well done|"
-    r"that(?:'s| is| was) (?:great|perfect|helpful|useful|interesting|what i needed)|"
-    r"that helps|that helped|very helpful|so helpful)"
+    rf"{_VERY}{_PRAISE} (?:answer|one|job|stuff|bot)|well done|"
+    rf"(?:that|this)(?:'s| is| was) (?:{_VERY}{_PRAISE}|what i needed)|"
+    rf"you(?:'re| are|'ve been| have been) {_VERY}(?:{_PRAISE}|the best)|"
+    rf"that helps|that helped|{_VERY}helpful)"
 )
 # What may follow a thanks and still ask nothing ("thanks, that helps", "thanks for the help").
 _THANKS_TAIL = (
@@ -69,8 +80,8 @@ _THANKS_TAIL = (
 )
 _HELP = (
     r"(?:help|help me|help please|please help|usage|commands|"
-    r"what (?:can|do|could) you do|what (?:can|should|may) i ask(?: you)?|"
-    r"what (?:can|do|could) you (?:help(?: me)?|answer)(?: with)?|"
+    r"what (?:can|should|may) i ask(?: you)?|"
+    r"what (?:(?:can|do|could|will) you|are you able to) (?:do|help(?: me)?|answer)(?: with)?|"
     r"what do you know|what are you|who are you|what is this(?: bot)?|what's this(?: bot)?|"
     r"how do(?:es)? (?:this|it|you) work|how do i use (?:this|you|it|this bot)|"
     r"what are you for|what is this for|what's this for|how can you help(?: me)?|"
@@ -78,7 +89,7 @@ _HELP = (
     r"what (?:topics|subjects|things) (?:do|can) you (?:cover|answer(?: questions)? about)|"
     r"what do you cover|what are your sources|what sources do you (?:have|use)|"
     r"which articles do you (?:have|know)|can you help(?: me)?|"
-    r"are you (?:a bot|an ai|a human|a person|real))"
+    r"are you (?:an? )?(?:real |actual )?(?:bot|ai|human|person|robot|chatbot)|are you real)"
 )
 _SEP = r"[\s,.!?:;~\-–—]*"  # between and after the phrases: punctuation and space only
 
@@ -122,7 +133,12 @@ _ASKING = (
     r"(?:who|what|what's|where|when|why|how|which|is|are|does|do|did|can|could|will|would|"
     r"should|tell)"
 )
-_OPENING = re.compile(rf"^{_GREETING}{_ADDRESSED}(?:\s*[,.!:;\-–—]+\s*|\s+(?={_ASKING}\b))")
+# Or an interjection, which no question opens with, before any word ("hey Tesla fans love it").
+# A hyphen joined to a word makes one word of them ("hi-tech").
+_OPENING = re.compile(
+    rf"^(?:{_GREETING}{_ADDRESSED}(?!-\w)(?:\s*[,.!:;\-–—]+\s*|\s+(?={_ASKING}\b))|"
+    rf"{_INTERJECTION}{_ADDRESSED}\s+(?!{_ADDRESSEE}\b)(?=\w))"
+)
 # A thanks or a goodbye first (after acknowledgements), then anything but a question mark.
 _CLOSING = re.compile(rf"^{_SEP}{_repeat(_ACK)}(?:{_THANKS}|{_BYE})\b(?P<rest>[^?]*)$")
 # Quantifiers name nothing in what follows a thanks ("that's all for now", "thanks for
@@ -143,11 +159,21 @@ _EMOJI_CATEGORIES = frozenset({"So", "Sk", "Cf", "Mn"})
 _EMOTICON = re.compile(r"(?<!\S)(?:[:;=x][-o^']?[()\[\]dp3/\\|*]+|<3+)(?!\S)")
 
 
+# Chat spellings, read as the words the phrases are written in ("thank u", "r u a bot").
+_SPELLED = {
+    "u": "you", "r": "are", "ur": "your", "youre": "you're", "thats": "that's",
+    "whats": "what's", "hows": "how's", "im": "i'm",
+}  # fmt: skip
+_CHAT_WORD = re.compile(rf"\b(?:{'|'.join(_SPELLED)})\b")
+
+
 def _normal(message: str) -> str:
-    """Lower case, straight apostrophes, single spaces, emoji and emoticons taken out."""
+    """Lower case, straight apostrophes, chat spellings spelled out, single spaces, emoji and
+    emoticons taken out."""
     text = message.lower().replace("’", "'")
     text = "".join(" " if unicodedata.category(ch) in _EMOJI_CATEGORIES else ch for ch in text)
-    return " ".join(_EMOTICON.sub(" ", text).split())
+    text = _CHAT_WORD.sub(lambda found: _SPELLED[found[0]], _EMOTICON.sub(" ", text))
+    return " ".join(text.split())
 
 
 def small_talk(message: str, holds_term: Callable[[str], bool] | None = None) -> SmallTalk | None:

@@ -90,6 +90,20 @@ CARBON = "What did Amazon pledge about carbon?"  # "by when?" after it quotes 20
         ("what topics do you cover?", "help"),
         ("can you help me?", "help"),
         ("are you a bot?", "help"),
+        # Session 17: chat spellings, stretched greetings, praise, more thanks and goodbyes.
+        ("heyyy", "greeting"),
+        ("hellooo evbot", "greeting"),
+        ("r u a bot?", "help"),
+        ("are you an actual human?", "help"),
+        ("what are you able to do?", "help"),
+        ("thank you very much!!", "thanks"),
+        ("i really appreciate it", "thanks"),
+        ("very much appreciated, bye", "thanks"),
+        ("talk to you soon", "thanks"),
+        ("see ya tomorrow", "thanks"),
+        ("cool, youre the best", "thanks"),
+        ("that was super interesting", "thanks"),
+        ("great stuff, thanks", "thanks"),
     ],
 )
 def test_small_talk_is_the_whole_message(message: str, kind: str) -> None:
@@ -119,6 +133,15 @@ def test_small_talk_is_the_whole_message(message: str, kind: str) -> None:
         "good news for tesla?",
         "nice cars",
         "hey thanks to its factories, will amazon win?",
+        # Session 17: the praise and chat spellings stop where a question starts.
+        "r u sure tesla is ahead?",
+        "you're saying amazon will win?",
+        "that was interesting, what about rivian?",
+        "cool, but why did musk respond?",
+        "thank u, and what about the batteries?",
+        "hey Tesla fans love it",
+        "yo what about tesla",
+        "hi-tech batteries",
     ],
 )
 def test_questions_are_not_small_talk(message: str) -> None:
@@ -135,7 +158,12 @@ def test_questions_are_not_small_talk(message: str) -> None:
         ("hi, thanks", "hi, thanks"),
         ("thanks, and the batteries?", "thanks, and the batteries?"),  # only a greeting goes
         ("high prices at Tesla?", "high prices at Tesla?"),
-        ("hey Tesla fans love it", "hey Tesla fans love it"),  # no punctuation, no question word
+        ("hey Tesla fans love it", "Tesla fans love it"),  # an interjection opens nothing else
+        ("heyyy there what about tesla", "What about tesla"),
+        ("hey there", "hey there"),  # nothing but a greeting
+        ("Hi-tech batteries?", "Hi-tech batteries?"),  # one hyphenated word, no greeting
+        ("greetings from Amazon's rivals", "greetings from Amazon's rivals"),  # a noun here
+        ("good day for tesla?", "good day for tesla?"),
     ],
 )
 def test_a_greeting_before_a_question_is_taken_off(question: str, expected: str) -> None:
