@@ -36,23 +36,30 @@ CLOSING_REMARK = True
 # A greeting that is never another word, as chat users type it: stretched ("hiii", "heyyy",
 # "hellooo") or with a letter dropped ("helo").
 _INTERJECTION = r"(?:hi+|hel+o+|he+y+a?|hiya|howdy|yo+)"
-_GREETING = rf"(?:{_INTERJECTION}|greetings|good (?:morning|afternoon|evening|day))"
+_GREETING = rf"(?:{_INTERJECTION}|greetings|(?:good )?(?:morning|afternoon|evening)|good day)"
+# Checking whether the bot is there at all: answered as a greeting is.
+_PROBE = r"(?:test(?:ing)?(?: \d+)*|ping|hello world|is (?:this|it) (?:thing )?(?:on|working))"
 # Who the greeting or thanks is addressed to; chat markup (a mention) is already cleaned away.
 _ADDRESSEE = (
     r"(?:there|again|all|everyone|everybody|anyone|anybody|anyone there|folks|(?:ev ?)?bot|"
-    r"evbot|buddy|friend)"
+    r"evbot|buddy|friend|mate|man|dude|pal|guys|y'all|team)"
 )
-_HOW_ARE_YOU = r"(?:how are you(?: doing)?(?: today)?|how's it going|what's up|sup)"
+_HOW_ARE_YOU = (
+    r"(?:how are you(?: doing)?(?: today)?|how do you do|how's it going|how are things|"
+    r"how's (?:everything|your day|life)|what's up|what's new|sup|wassup|you good)"
+)
 # A word making what follows stronger: "really useful", "thank you so much".
 _VERY = r"(?:(?:really|very|so|super|pretty|quite|truly|extremely) )?"
 _THANKS = (
-    r"(?:(?:thanks|thank you|thanx|thnx|thx|ty|cheers|many thanks)"
+    r"(?:(?:thanks+|thank you+|thanx|thnx|thx|ty|tyvm|cheers|many thanks)"
     r"(?: (?:so|very) much| a lot| a bunch| a ton| loads)?|tysm|"
     rf"(?:{_VERY}much |{_VERY}greatly )?appreciated|(?:i )?{_VERY}appreciate (?:it|that|this))"
 )
 _BYE = (
     r"(?:(?:bye(?: bye)?|goodbye|good bye|(?:see|catch|talk to) (?:you|ya)|cya|later|take care|"
-    r"good ?night|ttyl)(?: later| soon| around| tomorrow)?)"
+    r"good ?night|ttyl|ciao|adios|farewell|cheerio|peace(?: out)?|(?:gotta|got to|have to) go|"
+    r"i (?:have|need) to go|i'm off|(?:have a )?(?:nice|good|great) (?:day|one|evening|weekend))"
+    r"(?: later| soon| around| tomorrow| now)?)"
 )
 # What a user may call the bot or its answer when pleased with it ("great answer", "you're smart").
 _PRAISE = (
@@ -61,9 +68,12 @@ _PRAISE = (
 )
 # An acknowledgement: before a thanks or a goodbye, or the whole message ("ok", "got it").
 _ACK = (
-    r"(?:ok|okay|ok then|k|kk|great|cool|perfect|awesome|nice|alright|all right|got it|i see|"
-    r"right|oh|wow|yes|yeah|yep|lol|good|sounds good|makes sense|fair enough|understood|noted|"
-    rf"{_VERY}{_PRAISE} (?:answer|one|job|stuff|bot)|well done|"
+    r"(?:ok+|okay|okie|ok then|k|kk+|alright|all right|got it|i see|right|wow|yes|yeah|yep|"
+    r"sure|no|nope|nah|lol|lmao|rofl|omg|ha(?:ha)+|he(?:he)+|hm+|ah+|oh+|ooh+|uh huh|mhm+|"
+    r"sounds good|makes sense|fair enough|understood|noted|good to know|glad to hear(?: it)?|"
+    r"(?:nice|pleased|good) to meet you|you too|same to you|sorry|my bad|never ?mind|nvm|"
+    r"no worries|no problem|np|"
+    rf"{_VERY}{_PRAISE}|{_VERY}{_PRAISE} (?:answer|one|job|stuff|work|bot)|well done|"
     rf"(?:that|this)(?:'s| is| was) (?:{_VERY}{_PRAISE}|what i needed)|"
     rf"you(?:'re| are|'ve been| have been) {_VERY}(?:{_PRAISE}|the best)|"
     rf"that helps|that helped|{_VERY}helpful)"
@@ -76,14 +86,20 @@ _THANKS_TAIL = (
     r"(?: for now| for today)?|"
     r"that helps|that helped|very helpful|so helpful|"
     r"(?:have a )?(?:nice|good|great) (?:day|one|evening|weekend)|"
-    r"no more questions|nothing else|i'm done|i am done|all good)"
+    r"no more questions|nothing else|i'm done|i am done|all good|"
+    rf"{_VERY}{_PRAISE} (?:answer|one|job|stuff|work)|"
+    rf"you(?:'re| are|'ve been) {_VERY}(?:{_PRAISE}|the best))"
 )
 _HELP = (
     r"(?:help|help me|help please|please help|usage|commands|"
     r"what (?:can|should|may) i ask(?: you)?|"
     r"what (?:(?:can|do|could|will) you|are you able to) (?:do|help(?: me)?|answer)(?: with)?|"
     r"what do you know|what are you|who are you|what is this(?: bot)?|what's this(?: bot)?|"
-    r"how do(?:es)? (?:this|it|you) work|how do i use (?:this|you|it|this bot)|"
+    r"how do(?:es)? (?:this|it|you|this (?:bot|thing)) work|"
+    r"how do i (?:use|ask)(?: (?:this|you|it|this bot))?|"
+    r"who (?:made|built|created|wrote|trained|programmed) you|"
+    r"what(?:'s| is) your name|what are you called|what model are you|are you (?:chat)?gpt|"
+    r"(?:i )?need (?:some )?help|help me out|what (?:can|could) you tell me(?: about)?|"
     r"what are you for|what is this for|what's this for|how can you help(?: me)?|"
     r"what questions can i ask(?: you)?|what can i ask about|"
     r"what (?:topics|subjects|things) (?:do|can) you (?:cover|answer(?: questions)? about)|"
@@ -113,6 +129,7 @@ _WHOLE: tuple[tuple[SmallTalk, re.Pattern[str]], ...] = (
         _whole(f"(?:{_GREETING}{_ADDRESSED}{_SEP})+", _optional(_HOW_ARE_YOU + _ADDRESSED)),
     ),
     ("greeting", _whole(_HOW_ARE_YOU + _ADDRESSED)),
+    ("greeting", _whole(_optional(_GREETING + _ADDRESSED + _SEP), _PROBE + _ADDRESSED)),
     (
         "thanks",
         _whole(

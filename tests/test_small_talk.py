@@ -104,6 +104,20 @@ CARBON = "What did Amazon pledge about carbon?"  # "by when?" after it quotes 20
         ("cool, youre the best", "thanks"),
         ("that was super interesting", "thanks"),
         ("great stuff, thanks", "thanks"),
+        ("morning all", "greeting"),
+        ("testing 1 2 3", "greeting"),  # is the bot there?
+        ("is this thing on?", "greeting"),
+        ("how are things?", "greeting"),
+        ("haha nice", "thanks"),
+        ("no thanks", "thanks"),
+        ("sorry, never mind", "thanks"),
+        ("gotta go, thanks mate", "thanks"),
+        ("have a nice day", "thanks"),
+        ("thanks, great work", "thanks"),
+        ("who made you?", "help"),
+        ("whats your name", "help"),
+        ("how does this bot work?", "help"),
+        ("i need help", "help"),
     ],
 )
 def test_small_talk_is_the_whole_message(message: str, kind: str) -> None:
@@ -142,6 +156,16 @@ def test_small_talk_is_the_whole_message(message: str, kind: str) -> None:
         "hey Tesla fans love it",
         "yo what about tesla",
         "hi-tech batteries",
+        "no, what about tesla?",
+        "sorry, who is musk?",
+        "interesting, why did amazon invest?",
+        "test drive of the rivian?",
+        "morning commute",
+        "what can you tell me about amazon?",
+        "who made the rivian vans?",
+        "how does amazon's plan work?",
+        "i need help with the tesla pricing",
+        "peace deal",
     ],
 )
 def test_questions_are_not_small_talk(message: str) -> None:
