@@ -58,7 +58,7 @@ _THANKS = (
 _BYE = (
     r"(?:(?:bye(?: bye)?|goodbye|good bye|(?:see|catch|talk to) (?:you|ya)|cya|later|take care|"
     r"good ?night|ttyl|ciao|adios|farewell|cheerio|peace(?: out)?|(?:gotta|got to|have to) go|"
-    r"i (?:have|need) to go|i'm off|(?:have a )?(?:nice|good|great) (?:day|one|evening|weekend))"
+    r"i (?:have|need) to go|i'm off|have a (?:nice|good|great) (?:day|one|evening|weekend))"
     r"(?: later| soon| around| tomorrow| now)?)"
 )
 # What a user may call the bot or its answer when pleased with it ("great answer", "you're smart").

@@ -277,6 +277,11 @@ def holds(term: str) -> bool:
         ("thanks, and what about the factories?", False),  # a question after the thanks
         ("thanks, and tell me more about musk", False),
         ("thanks for the info on the factories", False),
+        # A wish is a goodbye only as "have a nice day": a greeting or praise opens a question.
+        ("good evening, what is this about", False),
+        ("nice one what now", False),
+        ("great day for a drive", False),
+        ("have a great day", True),
         ("what did musk thank bezos for", False),  # no thanks opening it
         ("thanks to its factories, will amazon win", False),
         ("thanksgiving sales", False),  # "thanks" is not a word of it
