@@ -201,6 +201,8 @@ def test_replies_name_the_sources_and_never_the_refusal() -> None:
     assert "Conclusion" not in hello  # a few headings, not all
     assert reply("thanks", "thanks!", ["A title"], []).startswith("You're welcome!")
     assert reply("thanks", "bye", ["A title"], []).startswith("Goodbye!")
+    assert reply("thanks", "no thanks", ["A title"], []).startswith("All right!")
+    assert reply("thanks", "nope, thank you, bye", ["A title"], []).startswith("Goodbye!")
     assert reply("thanks", "ok, got it", ["A title"], []).startswith("All right!")
     helping = reply("help", "help", ["A", "B", "C", "D"], sections)
     assert "quotes" in helping and "cites" in helping and "don't cover" in helping
