@@ -45,6 +45,7 @@
                                            [--follow-ups-16 off|RULES [off|RULES ...]]
                                            [--labels-16 off|RULES [off|RULES ...]]
                                            [--citation-diversity off|MU[:DEPTH] [...]]
+                                           [--follow-ups-17 off|RULES [off|RULES ...]]
 
 Asks every question as `evbot ask` does (AnswerService over a fresh index of corpus/) and prints,
 per set: right passage first / in the top three, the quoted answer holding the expected words,
@@ -242,6 +243,9 @@ about <thing>" / "does X come with <thing>" with no word of the thing in the sou
 points at what was said before (`bot.conversation.SAME_AS_BEFORE`); `why`, a why-question's
 best sentence whose subject points back ("This makes …") quoted with the sentence before it
 (`bot.answer.WHY_ANTECEDENT`; docs/quality-log.md, "Conversations (session 16)").
+`--follow-ups-17 off ranks`: session 17's rules, joined by "+": `ranks`, a follow-up candidate
+keeps its context when each search's first passage, placed in the other's answer ranking, favours
+the context's (`bot.follow_up.RANK_AGREEMENT`; docs/quality-log.md, "Conversations (session 17)").
 `--labels-16 off head+when+text`: session 16's rules for in-domain answers, joined by "+":
 `head`, a fragment's kind noun followed by another noun modifies it ("price cuts?" asks no amount;
 `bot.question_kind.FRAGMENT_HEAD_ONLY`); `when`, a when-clause after the question's own terms
@@ -600,6 +604,12 @@ def set_follow_ups_16(follow_ups_16: str, bench: Bench) -> str:
     return f"=== session 16's follow-up rules: {follow_ups_16}"
 
 
+def set_follow_ups_17(follow_ups_17: str, bench: Bench) -> str:
+    rules = set(follow_ups_17.split("+"))
+    bot.follow_up.RANK_AGREEMENT = "ranks" in rules
+    return f"=== session 17's follow-up rules: {follow_ups_17}"
+
+
 def set_labels_16(labels_16: str, bench: Bench) -> str:
     rules = set(labels_16.split("+"))
     bot.question_kind.FRAGMENT_HEAD_ONLY = "head" in rules
@@ -853,6 +863,7 @@ SWITCHES = (
     Switch("follow_ups_16", 45, set_follow_ups_16),
     Switch("labels_16", 46, set_labels_16),
     Switch("citation_diversity", 47, set_citation_diversity),
+    Switch("follow_ups_17", 48, set_follow_ups_17),
 )
 
 
@@ -1500,6 +1511,12 @@ def main() -> None:
         nargs="+",
         default=[None],
         help="session 16's rules joined by '+' (same, why) or off, each in turn",
+    )
+    parser.add_argument(
+        "--follow-ups-17",
+        nargs="+",
+        default=[None],
+        help="session 17's rules joined by '+' (ranks) or off, each in turn",
     )
     parser.add_argument(
         "--labels-16",

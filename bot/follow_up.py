@@ -178,6 +178,16 @@ _INDEFINITE = re.compile(r"(?:any|some|every|no)(?:thing|one|body|where)")
 # 158 of 232, first 234 -> 235 of 299; no off-topic or near-domain answer more (docs/quality-log.md,
 # "Conversations: ranking and the quote (session 15)"); `--literal-phrase off alone+context`.
 LITERAL_PHRASE: frozenset[str] = frozenset({"alone", "context"})
+# A follow-up candidate (not a fragment, not refused alone) that the rules would search alone
+# keeps its context when each search's first passage, placed in the other's answer ranking, says
+# the context's is the one both support more: the question's own words rank the context's first
+# passage higher than the context ranks the question alone's. "what kind of vehicles do they
+# make?" after "did amazon back any ev company before": alone the research facility comes first
+# and stands 5th in context; the context's first (Rivian's) stands 2nd alone. Session 17, on:
+# tuning conversations 361 -> 365 of 426 (the blind -15 30 -> 32), held out 184 -> 187 of 272,
+# switches 2 and 2 both ways, nothing else moved (docs/quality-log.md, "Conversations (session
+# 17)"); `benchmarks/quality.py --follow-ups-17 off ranks`.
+RANK_AGREEMENT = True
 
 
 def names_a_topic(question: str) -> bool:
@@ -371,6 +381,21 @@ class QuestionSearches:
         if self.best_similarity >= self.settings.min_score:
             return False
         return not ("alone" in LITERAL_PHRASE and writes_phrase(self.retriever, question))
+
+    @functools.cached_property
+    def context_agrees_more(self) -> bool:
+        """Whether the context's first passage (the answer's re-ranking) stands higher in the
+        question alone's answer ranking than the question alone's first stands in the context's:
+        the passage both searches support more is the context's (RANK_AGREEMENT)."""
+        if not RANK_AGREEMENT or self.refused_alone or is_fragment(self.question):
+            return False
+        own = [int(r) for r in self.retriever.answer_ranking(self.question, self.own_ranking).ids]
+        context = [
+            int(r) for r in self.retriever.answer_ranking(self.query, self.context_ranking).ids
+        ]
+        if not own or not context or own[0] == context[0]:
+            return False
+        return own.index(context[0]) < context.index(own[0])
 
     @functools.cached_property
     def own_words_coverage(self) -> float | None:
@@ -615,6 +640,8 @@ def search_for(searches: QuestionSearches, resolved: str | None) -> tuple[str, n
             and searches.quotes_only_in_context(int(own_top[0]), searches.settings.citations)
         ):
             return query, in_context
+        if searches.context_agrees_more:
+            return query, in_context
         return question, vector
     context_best = float(vectors[int(context_top[0])] @ vector)
     margin = FRAGMENT_MARGIN if is_fragment(question) else FOLLOW_UP_MARGIN
@@ -623,5 +650,7 @@ def search_for(searches: QuestionSearches, resolved: str | None) -> tuple[str, n
     if searches.asks_about_the_answer_before:
         return query, in_context
     if searches.picks_up_the_answer_before:
+        return query, in_context
+    if searches.context_agrees_more:
         return query, in_context
     return question, vector
