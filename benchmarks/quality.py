@@ -46,6 +46,7 @@
                                            [--labels-16 off|RULES [off|RULES ...]]
                                            [--citation-diversity off|MU[:DEPTH] [...]]
                                            [--follow-ups-17 off|RULES [off|RULES ...]]
+                                           [--unsaid-17 off|RULES [off|RULES ...]]
 
 Asks every question as `evbot ask` does (AnswerService over a fresh index of corpus/) and prints,
 per set: right passage first / in the top three, the quoted answer holding the expected words,
@@ -257,6 +258,11 @@ refused (session 16)").
 marginal relevance among the ranking's first 12 (`bot.retrieval.CITATION_DIVERSITY`, its MU: the
 z-scored score less MU x the highest cosine with a passage already cited; `MU:DEPTH` sets the
 depth too; docs/quality-log.md, "Ranking and the quote (session 16)"), each in turn.
+`--unsaid-17 off units+remark` measures session 17's rules for questions the sources do not answer,
+joined by "+", for the label only: `units`, a clause ending "in <unit>" ("in billions", "in
+miles") asks for a number (`bot.question_kind.UNITS_ASKED`); `remark`, a message going on after
+its "?" is read as a fragment up to it (`QUESTION_BEFORE_REMARK`; docs/quality-log.md, "Questions
+the sources do not answer (session 17)"), each in turn.
 Prints figures; asserts nothing.
 """
 
@@ -508,6 +514,18 @@ def set_unsaid_16(unsaid_16: str, bench: Bench) -> str:
     bot.off_topic.PERSON_AS_SUBJECT = "subject" in rules
     bot.unsaid.TELL_ME_UNKNOWN = "tell" in rules
     return f"=== questions the sources do not answer (session 16): {unsaid_16}"
+
+
+def set_unsaid_17(unsaid_17: str, bench: Bench) -> str:
+    rules = set(unsaid_17.split("+"))
+    bot.question_kind.UNITS_ASKED = "units" in rules
+    bot.question_kind.QUESTION_BEFORE_REMARK = "remark" in rules
+    weak = {"weak": 2, "weak3": 3}
+    if rules & set(weak):
+        bot.token_evidence.WEAK_MATCH = bot.token_evidence.WEAK_UNKNOWN_MATCH
+        bot.token_evidence.WEAK_UNKNOWN_AT_LEAST = max(weak[r] for r in rules & set(weak))
+    bot.token_evidence.WEAK_UNKNOWN_ONLY = bool(rules & set(weak))
+    return f"=== questions the sources do not answer (session 17): {unsaid_17}"
 
 
 def set_quote_spread(quote_spread: str, bench: Bench) -> str:
@@ -864,6 +882,7 @@ SWITCHES = (
     Switch("labels_16", 46, set_labels_16),
     Switch("citation_diversity", 47, set_citation_diversity),
     Switch("follow_ups_17", 48, set_follow_ups_17),
+    Switch("unsaid_17", 49, set_unsaid_17),
 )
 
 
@@ -1206,6 +1225,13 @@ def main() -> None:
         default=[None],
         help="a question asked alone's quote chosen by its whole score (all) or by MAXSIM x "
         "MaxSim + the lift + SURFACE x cosine and overlap (SURFACE:MAXSIM), each in turn",
+    )
+    parser.add_argument(
+        "--unsaid-17",
+        nargs="+",
+        default=[None],
+        help="session 17's rules for questions the sources do not answer joined by '+' (units, "
+        "remark) or off, each in turn",
     )
     parser.add_argument(
         "--citation-diversity",

@@ -331,7 +331,7 @@ def compose_answer(
     weak = token_evidence.RESCUE_WEAK_MATCH if rescued else token_evidence.WEAK_MATCH
     if holds_kind and not unmentioned and evidence and weak is not None:
         # Words no token of the cited passages matches: what the sources do not say.
-        unmentioned = weak_words(matched, weak, at_least=1 if rescued else 2)
+        unmentioned = weak_words(matched, weak, 1 if rescued else 2, holds_term)
     if holds_kind and not unmentioned and evidence and token_evidence.FOCUS_WEAK_MATCH is not None:
         # The thing asked for by name, matched by no token of the cited passages ("interest rate").
         unmentioned = weak_focus(question, matched, token_evidence.FOCUS_WEAK_MATCH)

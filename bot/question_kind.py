@@ -160,9 +160,50 @@ def asked_kind(question: str, for_label: bool = True) -> Kind | None:
     currency = _CURRENCY if DOLLAR_SIGN_ASKS else _CURRENCY_WORDS
     if CURRENCY_ASKS and for_label and currency.search(text):
         return "amount"
+    if UNITS_ASKED and for_label and _asks_in_units(text):
+        return "number"
     if FRAGMENT_KINDS and for_label:
-        return _fragment_kind(text)
+        clause = _question_before_remark(text) if QUESTION_BEFORE_REMARK else None
+        return (clause and _fragment_kind(clause)) or _fragment_kind(text)
     return None
+
+
+# Session 17 (docs/quality-log.md, "Questions the sources do not answer (session 17)"), for the
+# label only. "what size was amazon's stake in rivian, in billions": a clause ending "in <unit>"
+# names the unit the answer is to be counted in (a magnitude, or a unit of pint's registry with a
+# dimension: "in miles", "in years"), so it asks for a number, as "in dollars" asks for an amount.
+UNITS_ASKED = True
+_IN_UNITS = re.compile(
+    r"\bin (?:(?P<magnitude>thousands|millions|billions|trillions|percent|percentage points)|"
+    r"(?P<unit>[a-z]{4,}s))\s*(?:[?.!,;]|$)"
+)
+
+
+def _asks_in_units(text: str) -> bool:
+    """Whether a clause of `text` ends "in <magnitude or unit>" ("in billions", "in miles")."""
+    found = _IN_UNITS.finditer(text)
+    return any(unit["magnitude"] or _is_unit(unit["unit"]) for unit in found)
+
+
+def _is_unit(word: str) -> bool:
+    """Whether pint reads `word` as a unit with a dimension ("miles", "years"; not "decades")."""
+    try:
+        unit = unit_registry().parse_units(word)  # type: ignore[attr-defined]
+    except Exception:  # pint raises several kinds of error for a word that is no unit
+        return False
+    return not unit.dimensionless
+
+
+# "sticker price of jeff's first car model? ballpark is fine": a chat message may go on after its
+# question mark with a remark; the question before it is read as a fragment on its own (the whole
+# message, ten words, is too long for one).
+QUESTION_BEFORE_REMARK = True
+
+
+def _question_before_remark(text: str) -> str | None:
+    """The message up to its first "?" when more words follow it; else None."""
+    question, mark, rest = text.partition("?")
+    return question if mark and re.search(r"[a-z]", rest) else None
 
 
 # "how big is the contract in dollars", "whats the dollar value of …": a question naming a currency

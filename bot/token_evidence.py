@@ -11,10 +11,12 @@ layer reads the thresholds at call time.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import numpy as np
+from bm25s.stopwords import STOPWORDS_EN_PLUS
 
+from bot.lexical import terms
 from bot.question_kind import ASKING_WORDS
 from bot.unsaid import asked_focus
 
@@ -53,10 +55,30 @@ def word_evidence(
     return {w: float(matches[:, at].mean(axis=1).max()) for w, at in pieces.items()}
 
 
-def weak_words(evidence: dict[str, float], threshold: float, at_least: int = 2) -> list[str]:
+# Session 17 (docs/quality-log.md, "Questions the sources do not answer (session 17)"): only the
+# words the sources never use (no passage holds a stemmed term of them) and no stopword of bm25s's
+# longer English list count as weak: "sticker … ballpark", "van … target", "perfume … deer", not
+# "back" of "hit back". Off; `benchmarks/quality.py --unsaid-17 weak` measures it with WEAK_MATCH
+# 0.31 (`WEAK_UNKNOWN_MATCH`), `weak3` with at least WEAK_UNKNOWN_AT_LEAST such words.
+WEAK_UNKNOWN_ONLY = False
+WEAK_UNKNOWN_MATCH = 0.31
+WEAK_UNKNOWN_AT_LEAST = 2
+
+
+def weak_words(
+    evidence: dict[str, float],
+    threshold: float,
+    at_least: int = 2,
+    holds_term: Callable[[str], bool] | None = None,
+) -> list[str]:
     """The words matching under `threshold`, in the question's order, when at least `at_least`
-    of them do; else none."""
+    of them do; else none. With WEAK_UNKNOWN_ONLY and `holds_term` (whether a passage holds a
+    stemmed term), only words the sources never use count, at least WEAK_UNKNOWN_AT_LEAST."""
     weak = [w for w, e in evidence.items() if e < threshold]
+    if WEAK_UNKNOWN_ONLY and holds_term is not None:
+        at_least = max(at_least, WEAK_UNKNOWN_AT_LEAST)
+        stopwords = set(STOPWORDS_EN_PLUS)
+        weak = [w for w in weak if w not in stopwords and not any(map(holds_term, terms([w])[0]))]
     return weak if len(weak) >= at_least else []
 
 
