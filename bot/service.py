@@ -295,6 +295,9 @@ class AnswerService:
                 hits = [pointed_at(hit, text) for hit in hits]
                 if outcome_hits is not None:
                     outcome_hits = [pointed_at(hit, text) for hit in outcome_hits]
+        borrowed = searches.coverage_before
+        if borrowed is not None:  # "why those ones?": covered as the question before was
+            coverage = max(coverage, borrowed)
         if query == text and len(content_words(text)) <= 1 and names_source_terms(retriever, text):
             # One word's vector is far from any passage's ("cobalt?" 0.12): that the sources
             # use the word says they cover it.

@@ -850,6 +850,24 @@ def test_a_follow_up_keeps_its_context_when_both_rankings_favour_the_contexts_pa
     assert second_says(service, first, second, "electric truck and SUV") != "right"
 
 
+def test_a_question_with_no_word_of_its_own_is_covered_as_the_question_before_was(
+    service: AnswerService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Session 17 (bot.follow_up.BORROWED_COVERAGE). "why those ones?" after "which countries
+    matter most in this fight" (conversations-tuning-15) asks about the answer before (Europe
+    and Asia) and scored under the cosine floor with its names and in context alike: refused. It
+    is covered as the question before was; after a refused question it stays refused."""
+    import bot.follow_up
+
+    first, second = "which countries matter most in this fight", "why those ones?"
+    monkeypatch.setattr(bot.follow_up, "BORROWED_COVERAGE", True)
+    answer = asked_in_a_thread(service, first, second)[1]
+    assert answer.outcome == "answered" and "growing rapidly" in answer.answer
+    assert asked_in_a_thread(service, "What is photosynthesis?", "why?")[1].refused
+    monkeypatch.setattr(bot.follow_up, "BORROWED_COVERAGE", False)
+    assert asked_in_a_thread(service, first, second)[1].refused
+
+
 def test_what_type_of_company_points_at_the_maker_the_answer_before_named(
     service: AnswerService, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -1012,7 +1030,8 @@ def conversations(name: str) -> list[dict]:
 # tuning-14 27 of 40 (blind, the clean check), no switch searched as a follow-up; with "the same"
 # compared with what was said before and a why-question's cause quoted, 29. Session 17: tuning-15 30
 # of 40 (blind, the clean check) and 2 switches searched as follow-ups; with a follow-up keeping
-# its context when both rankings favour the context's passage, tuning-10 24 and tuning-15 32.
+# its context when both rankings favour the context's passage, tuning-10 24 and tuning-15 32;
+# with a question of no word of its own covered as the question before was, tuning-15 33.
 @pytest.mark.parametrize(
     ("name", "right_floor", "switched_ceiling"),
     [
@@ -1030,7 +1049,7 @@ def conversations(name: str) -> list[dict]:
         ("conversations-tuning-12.jsonl", 22, 0),
         ("conversations-tuning-13.jsonl", 40, 0),
         ("conversations-tuning-14.jsonl", 28, 0),
-        ("conversations-tuning-15.jsonl", 31, 2),
+        ("conversations-tuning-15.jsonl", 32, 2),
         ("conversations-holdout.jsonl", 7, 2),
         ("conversations-holdout-2.jsonl", 16, 1),
         ("conversations-holdout-3.jsonl", 11, 1),
