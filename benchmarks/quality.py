@@ -47,6 +47,7 @@
                                            [--citation-diversity off|MU[:DEPTH] [...]]
                                            [--follow-ups-17 off|RULES [off|RULES ...]]
                                            [--unsaid-17 off|RULES [off|RULES ...]]
+                                           [--unsaid-17b on|off [on|off ...]]
 
 Asks every question as `evbot ask` does (AnswerService over a fresh index of corpus/) and prints,
 per set: right passage first / in the top three, the quoted answer holding the expected words,
@@ -265,6 +266,9 @@ joined by "+", for the label only: `units`, a clause ending "in <unit>" ("in bil
 miles") asks for a number (`bot.question_kind.UNITS_ASKED`); `remark`, a message going on after
 its "?" is read as a fragment up to it (`QUESTION_BEFORE_REMARK`; docs/quality-log.md, "Questions
 the sources do not answer (session 17)"), each in turn.
+`--unsaid-17b off on` measures the nouns of a rare name's predicate no cited sentence naming it
+uses (`bot.unsaid.RARE_NAME_PREDICATE`: "does lucid make an suv?"; docs/quality-log.md, "A rare
+name's predicate (session 17)"), each in turn.
 Prints figures; asserts nothing.
 """
 
@@ -528,6 +532,11 @@ def set_unsaid_17(unsaid_17: str, bench: Bench) -> str:
         bot.token_evidence.WEAK_UNKNOWN_AT_LEAST = max(weak[r] for r in rules & set(weak))
     bot.token_evidence.WEAK_UNKNOWN_ONLY = bool(rules & set(weak))
     return f"=== questions the sources do not answer (session 17): {unsaid_17}"
+
+
+def set_unsaid_17b(unsaid_17b: str, bench: Bench) -> str:
+    bot.unsaid.RARE_NAME_PREDICATE = unsaid_17b == "on"
+    return f"=== a rare name's predicate (session 17): {unsaid_17b}"
 
 
 def set_quote_spread(quote_spread: str, bench: Bench) -> str:
@@ -886,6 +895,7 @@ SWITCHES = (
     Switch("citation_diversity", 47, set_citation_diversity),
     Switch("follow_ups_17", 48, set_follow_ups_17),
     Switch("unsaid_17", 49, set_unsaid_17),
+    Switch("unsaid_17b", 50, set_unsaid_17b),
 )
 
 
@@ -1235,6 +1245,13 @@ def main() -> None:
         default=[None],
         help="session 17's rules for questions the sources do not answer joined by '+' (units, "
         "remark) or off, each in turn",
+    )
+    parser.add_argument(
+        "--unsaid-17b",
+        nargs="+",
+        choices=["on", "off"],
+        default=[None],
+        help="a rare name's predicate nouns the sources never say of it (on) or off, each in turn",
     )
     parser.add_argument(
         "--citation-diversity",

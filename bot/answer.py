@@ -44,6 +44,7 @@ from bot.unsaid import (
     unmentioned_compared,
     unmentioned_focus,
     unmentioned_names,
+    unsaid_predicate,
 )
 
 REFUSAL = "The sources I have don't cover that question."
@@ -242,6 +243,8 @@ def compose_answer(
     embed: Callable[[str], Any] | None = None,
     encode: Callable[[Sequence[str]], Any] | None = None,
     holds_term: Callable[[str], bool] | None = None,
+    passages_with: Callable[[str], int] | None = None,
+    passage_count: int = 0,
     alone: bool = False,
 ) -> Answer:
     """The quoted answer, or a refusal when no passage is similar enough to the question.
@@ -253,7 +256,8 @@ def compose_answer(
     (texts' normalised vectors) and `holds_term` (whether any passage holds a stemmed term) label
     an answer partial when the question uses a word no passage holds and the quote does not
     answer it ("What tires will the Amazon EV use?"; `unsaid.unmatched_words`). `alone`
-    (asked with no conversation before) quotes with `PLACE_WEIGHT`.
+    (asked with no conversation before) quotes with `PLACE_WEIGHT`. `passages_with` (how many of
+    the `passage_count` passages hold a word) reads a rare name's predicate (`unsaid_predicate`).
     """
     answer_id = uuid.uuid4().hex
     best = max(
@@ -319,6 +323,9 @@ def compose_answer(
     # "which analysts …" quoted by "some analysts …": the sources don't say which.
     unmentioned += unidentified_which(question, " ".join(q.text for q in quotes))
     unmentioned += unknown_named_thing(question, holds_term)
+    # "does lucid make an suv?": a noun no cited sentence naming a rare subject uses.
+    sentences = [s for h in hits for s in h.passage.sentence_texts()]
+    unmentioned += unsaid_predicate(question, sentences, passages_with, passage_count)
     if question_kind.NAMED_THING_RULES and holds_kind and not unmentioned:
         unmentioned = unmentioned_focus(question, cited, _pull(embed, hits[0].passage.text))
     if holds_kind and not unmentioned and encode is not None and holds_term is not None:

@@ -326,6 +326,8 @@ class AnswerService:
             embed=self.embedder.encode_query,
             encode=self.embedder.encode,
             holds_term=retriever.index.lexical.holds,
+            passages_with=retriever.index.lexical.passages_with,
+            passage_count=len(retriever.index.passages),
         )
         answer = composed_as_asked(compose, hits, outcome_hits, alone=not history)
         done = time.perf_counter()

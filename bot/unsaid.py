@@ -479,3 +479,109 @@ def unknown_named_thing(question: str, holds_term: Callable[[str], bool] | None)
         stems = [t for word in terms(found["name"].split()) for t in word]
         return [found["name"]] if stems and not any(map(holds_term, stems)) else []
     return []
+
+
+# A name the sources write in one passage, asked about as the subject ("does lucid make an suv?"):
+# the nouns of its predicate no sentence naming it uses are what the sources don't say of it.
+RARE_NAME_PREDICATE = True
+# Passages a name may appear in to count as rare: one passage says all the sources say of it.
+RARE_NAME_PASSAGES = 1
+# A noun in more than this share of the passages is what the sources are about ("vehicles",
+# "tesla"), said of every subject, so never missing from the name's sentences.
+PREDICATE_TOPIC_SHARE = 0.5
+_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+_DO = frozenset({"do", "does", "did", "will", "would", "can", "could", "should", "might", "may"})
+_HAVE = frozenset({"has", "have", "had"})
+_BE = frozenset({"is", "are", "was", "were"})
+
+
+def _written_as_name(word: str, texts: Sequence[str]) -> bool:
+    """Whether the sentences `texts` write `word` only capitalised, once at least not first."""
+    found = [
+        (m.group(0), m.start() == 0)
+        for text in texts
+        for m in re.finditer(rf"\b{re.escape(word)}\b", text, re.IGNORECASE)
+    ]
+    return any(not starts for _, starts in found) and all(
+        w[0].isupper() and not w.isupper() for w, _ in found
+    )
+
+
+def _readings(word: str) -> dict[str, tuple[str, ...]]:
+    """The word's possible parts of speech and lemmas, by lemminflect's dictionary (no model)."""
+    from lemminflect import getAllLemmas
+
+    return getAllLemmas(word)
+
+
+def _verb_after(word: str, auxiliary: str) -> bool:
+    """Whether `word` can be the verb form `auxiliary` asks for: "does … make", "has … hit",
+    "is … used"."""
+    from lemminflect import getAllInflections
+
+    lemmas = _readings(word).get("VERB") or _readings(word).get("AUX")
+    if not lemmas:
+        return False
+    forms = getAllInflections(lemmas[0], upos="VERB")
+    if auxiliary in _DO:
+        return word == lemmas[0] or word in forms.get("VB", ())
+    if auxiliary in _HAVE:
+        return word in forms.get("VBN", ())
+    return auxiliary in _BE and word in forms.get("VBN", ()) + forms.get("VBG", ())
+
+
+def _noun(word: str) -> bool:
+    """A content word that can be a noun (or the dictionary lacks: "suv")."""
+    from bm25s.stopwords import STOPWORDS_EN_PLUS
+
+    if word in STOPWORDS_EN_PLUS or not terms([word])[0]:
+        return False
+    readings = _readings(word)
+    return not readings or "NOUN" in readings or "PROPN" in readings
+
+
+def unsaid_predicate(
+    question: str,
+    sentences: Sequence[str],
+    passages_with: Callable[[str], int] | None,
+    passage_count: int,
+) -> list[str]:
+    """The nouns of the predicate a rare name is asked about with (after an auxiliary, as the
+    subject) that no cited sentence naming it uses: "does lucid make an suv?" -> ["suv"].
+
+    `sentences` are the cited passages' sentences, `passages_with` counts the passages holding a
+    word's terms. Nouns only (words the dictionary reads as a verb too are left out: "fit in",
+    "bring to the table"), and none most passages hold."""
+    if not RARE_NAME_PREDICATE or passages_with is None:
+        return []
+    words = _WORD.findall(question.lower().replace("’", "'"))
+    for i, auxiliary in enumerate(words[:-2]):
+        if auxiliary not in _DO | _HAVE | _BE:
+            continue
+        j = i + 2 if words[i + 1] == "the" else i + 1
+        name = words[j].removesuffix("'s") if j < len(words) else ""
+        own = [s for s in sentences if re.search(rf"\b{re.escape(name)}\b", s, re.IGNORECASE)]
+        if not name or not _written_as_name(name, own) or passages_with(name) > RARE_NAME_PASSAGES:
+            continue
+        k = j + 1
+        # The subject runs on over nouns ("prime members", "alexa voice tech") to the verb.
+        while k < len(words):
+            here, after = words[k], words[k + 1] if k + 1 < len(words) else ""
+            if _verb_after(here, auxiliary) and not (_noun(here) and _noun(after)):
+                break
+            if not _noun(here):
+                return []
+            k += 1
+        if k >= len(words):
+            return []
+        said = {t for s in own for t in terms([s])[0]}
+        return [
+            w
+            for w in dict.fromkeys(w.removesuffix("'s") for w in words[k + 1 :])
+            if w not in ASKING_WORDS
+            and _noun(w)
+            and set(_readings(w)) <= {"NOUN", "PROPN"}
+            and not set(terms([w])[0]) <= said
+            and passages_with(w) <= PREDICATE_TOPIC_SHARE * passage_count
+        ]
+    return []
