@@ -249,7 +249,9 @@ best sentence whose subject points back ("This makes …") quoted with the sente
 keeps its context when each search's first passage, placed in the other's answer ranking, favours
 the context's (`bot.follow_up.RANK_AGREEMENT`); `borrowed`, a question with no content word of
 its own asked after an answer is covered as well as the question before it
-(`BORROWED_COVERAGE`; docs/quality-log.md, "Conversations (session 17)").
+(`BORROWED_COVERAGE`); `how`, the word after "how" owns no possessive after it ("how loyal are
+its fans" points back: `bot.conversation.HOW_DEGREE`; docs/quality-log.md, "Conversations (session
+17)").
 `--labels-16 off head+when+text`: session 16's rules for in-domain answers, joined by "+":
 `head`, a fragment's kind noun followed by another noun modifies it ("price cuts?" asks no amount;
 `bot.question_kind.FRAGMENT_HEAD_ONLY`); `when`, a when-clause after the question's own terms
@@ -637,6 +639,7 @@ def set_follow_ups_17(follow_ups_17: str, bench: Bench) -> str:
     rules = set(follow_ups_17.split("+"))
     bot.follow_up.RANK_AGREEMENT = "ranks" in rules
     bot.follow_up.BORROWED_COVERAGE = "borrowed" in rules
+    bot.conversation.HOW_DEGREE = "how" in rules
     return f"=== session 17's follow-up rules: {follow_ups_17}"
 
 
@@ -1562,7 +1565,7 @@ def main() -> None:
         "--follow-ups-17",
         nargs="+",
         default=[None],
-        help="session 17's rules joined by '+' (ranks, borrowed) or off, each in turn",
+        help="session 17's rules joined by '+' (ranks, borrowed, how) or off, each in turn",
     )
     parser.add_argument(
         "--labels-16",

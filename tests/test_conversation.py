@@ -18,6 +18,7 @@ from bot.conversation import (
     names,
     new_names,
     picks_up,
+    points_back,
     referents,
     search_query,
 )
@@ -868,6 +869,26 @@ def test_a_question_with_no_word_of_its_own_is_covered_as_the_question_before_wa
     assert asked_in_a_thread(service, first, second)[1].refused
 
 
+def test_the_degree_after_how_owns_no_possessive(
+    service: AnswerService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Session 17 (bot.conversation.HOW_DEGREE). "how loyal are its fans" after "is tesla still
+    on top?" (conversations-tuning-15): session 11's "within" read "its" as pointing at "loyal",
+    a word of the question itself, so it was no follow-up and quoted the brand-loyalty passage.
+    The word after "how" is the degree asked about: "its" points back. A possessive after a
+    noun of the question's own still points inside it."""
+    import bot.conversation
+
+    first, second = "is tesla still on top?", "how loyal are its fans"
+    monkeypatch.setattr(bot.conversation, "HOW_DEGREE", True)
+    assert points_back(second) and is_follow_up(second)
+    assert not points_back("whats amazon's pricing plan for its cars")
+    assert second_says(service, first, second, "cult-like following") == "right"
+    monkeypatch.setattr(bot.conversation, "HOW_DEGREE", False)
+    assert not points_back(second) and not is_follow_up(second)
+    assert second_says(service, first, second, "cult-like following") != "right"
+
+
 def test_what_type_of_company_points_at_the_maker_the_answer_before_named(
     service: AnswerService, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -1031,7 +1052,8 @@ def conversations(name: str) -> list[dict]:
 # compared with what was said before and a why-question's cause quoted, 29. Session 17: tuning-15 30
 # of 40 (blind, the clean check) and 2 switches searched as follow-ups; with a follow-up keeping
 # its context when both rankings favour the context's passage, tuning-10 24 and tuning-15 32;
-# with a question of no word of its own covered as the question before was, tuning-15 33.
+# with a question of no word of its own covered as the question before was, tuning-15 33; with
+# the degree after "how" owning no possessive, 34.
 @pytest.mark.parametrize(
     ("name", "right_floor", "switched_ceiling"),
     [
@@ -1049,7 +1071,7 @@ def conversations(name: str) -> list[dict]:
         ("conversations-tuning-12.jsonl", 22, 0),
         ("conversations-tuning-13.jsonl", 40, 0),
         ("conversations-tuning-14.jsonl", 28, 0),
-        ("conversations-tuning-15.jsonl", 32, 2),
+        ("conversations-tuning-15.jsonl", 33, 2),
         ("conversations-holdout.jsonl", 7, 2),
         ("conversations-holdout-2.jsonl", 16, 1),
         ("conversations-holdout-3.jsonl", 11, 1),
