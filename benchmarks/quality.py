@@ -252,6 +252,10 @@ its own asked after an answer is covered as well as the question before it
 (`BORROWED_COVERAGE`); `how`, the word after "how" owns no possessive after it ("how loyal are
 its fans" points back: `bot.conversation.HOW_DEGREE`; docs/quality-log.md, "Conversations (session
 17)").
+`--follow-ups-17b off label`: `label`, a chat label announcing a new topic before the question
+("different question:", "ok, unrelated:", "switching topics,") makes it no follow-up, and it is
+searched without the label (`bot.conversation.TOPIC_LABEL`; docs/quality-log.md, "Conversations,
+continued (session 17)").
 `--labels-16 off head+when+text`: session 16's rules for in-domain answers, joined by "+":
 `head`, a fragment's kind noun followed by another noun modifies it ("price cuts?" asks no amount;
 `bot.question_kind.FRAGMENT_HEAD_ONLY`); `when`, a when-clause after the question's own terms
@@ -643,6 +647,12 @@ def set_follow_ups_17(follow_ups_17: str, bench: Bench) -> str:
     return f"=== session 17's follow-up rules: {follow_ups_17}"
 
 
+def set_follow_ups_17b(follow_ups_17b: str, bench: Bench) -> str:
+    rules = set(follow_ups_17b.split("+"))
+    bot.conversation.TOPIC_LABEL = "label" in rules
+    return f"=== session 17b's follow-up rules: {follow_ups_17b}"
+
+
 def set_labels_16(labels_16: str, bench: Bench) -> str:
     rules = set(labels_16.split("+"))
     bot.question_kind.FRAGMENT_HEAD_ONLY = "head" in rules
@@ -899,6 +909,7 @@ SWITCHES = (
     Switch("follow_ups_17", 48, set_follow_ups_17),
     Switch("unsaid_17", 49, set_unsaid_17),
     Switch("unsaid_17b", 50, set_unsaid_17b),
+    Switch("follow_ups_17b", 51, set_follow_ups_17b),
 )
 
 
@@ -1566,6 +1577,12 @@ def main() -> None:
         nargs="+",
         default=[None],
         help="session 17's rules joined by '+' (ranks, borrowed, how) or off, each in turn",
+    )
+    parser.add_argument(
+        "--follow-ups-17b",
+        nargs="+",
+        default=[None],
+        help="session 17b's rules joined by '+' (label) or off, each in turn",
     )
     parser.add_argument(
         "--labels-16",

@@ -205,9 +205,46 @@ def is_bare(question: str) -> bool:
     )
 
 
+# A chat label announcing a new topic before the question ("different question:", "ok,
+# unrelated:", "switching topics,", "on another note,"): the question asks about nothing said
+# before, and the label is no part of what it asks, so it is searched alone without the label.
+# Session 17b, off: tuning conversations 367 -> 369 of 426 (switches searched as follow-ups 2 -> 1
+# of 210) but held out 188 -> 187 of 272; `benchmarks/quality.py --follow-ups-17b off label`.
+TOPIC_LABEL = False
+_LABEL_NOUNS = r"(?:questions?|topics?|subjects?|things?|notes?|gears|matters?)"
+_TOPIC_LABEL = re.compile(
+    r"(?:(?:ok|okay|so|alright|anyway|and|but|oh|also)\b[,.!]?\s+)*"
+    r"(?:(?:unrelated|separately)(?:\s+(?:to|from)\s+(?:that|this|the\s+last\s+one))?"
+    r"|(?:on\s+)?(?:an?\s+|the\s+)?(?:totally\s+|completely\s+|entirely\s+)?"
+    rf"(?:different|new|another|other|separate|unrelated)\s+{_LABEL_NOUNS}"
+    rf"|(?:switching|changing|change|new)\s+(?:the\s+|of\s+)?{_LABEL_NOUNS}"
+    r"|moving\s+on)"
+    r"\s*(?:[,:;.!—–]|\s-)+\s*(?=\w)"
+)
+
+
+def topic_label(question: str) -> str | None:
+    """The label announcing a new topic that opens `question`, with what stands before it
+    ("ok, unrelated: "), or None (TOPIC_LABEL)."""
+    if not TOPIC_LABEL:
+        return None
+    found = _TOPIC_LABEL.match(question.lower().replace("’", "'").lstrip())
+    return found.group() if found else None
+
+
+def without_topic_label(question: str) -> str:
+    """The question with a label announcing a new topic taken off ("different question: who
+    is …" -> "who is …"); the question as given when it opens with none."""
+    stripped = question.lstrip()
+    label = topic_label(stripped)
+    return stripped[len(label) :] if label else question
+
+
 def is_follow_up(question: str) -> bool:
     lowered = question.lower().strip()
     words = _words(lowered)
+    if topic_label(question):
+        return False
     if "bare" in OWN_TOPIC and is_bare(question):
         return False
     return (

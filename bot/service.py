@@ -22,7 +22,7 @@ import numpy as np
 from bot import answer as answer_module
 from bot import follow_up
 from bot.answer import Answer, compose_answer, validate_question
-from bot.conversation import content_words, is_follow_up
+from bot.conversation import content_words, is_follow_up, without_topic_label
 from bot.embedding import Embedder, get_embedder
 from bot.errors import IndexUnavailable, UnknownAnswer
 from bot.follow_up import (
@@ -269,6 +269,10 @@ class AnswerService:
         if isinstance(retriever, Answer):  # small talk asks the sources nothing: not logged
             return retriever
         text = without_greeting(text)
+        # "different question: who …": a new topic announced, asked as if alone (TOPIC_LABEL).
+        unlabelled = without_topic_label(text)
+        if unlabelled != text:
+            text, history = unlabelled, ()
         _ = self.embedder.model  # a cold start loads it here: loading is not answer latency
         searched = time.perf_counter()
         k = citations or self.settings.citations

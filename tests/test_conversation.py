@@ -21,6 +21,7 @@ from bot.conversation import (
     points_back,
     referents,
     search_query,
+    without_topic_label,
 )
 from bot.service import AnswerService
 from bot.terminal import chat
@@ -887,6 +888,34 @@ def test_the_degree_after_how_owns_no_possessive(
     monkeypatch.setattr(bot.conversation, "HOW_DEGREE", False)
     assert not points_back(second) and not is_follow_up(second)
     assert second_says(service, first, second, "cult-like following") != "right"
+
+
+def test_a_label_announcing_a_new_topic_makes_no_follow_up(
+    service: AnswerService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Session 17b (bot.conversation.TOPIC_LABEL, off). "ok unrelated to that, what does the writer
+    say about fossil fuels" (conversations-tuning-15, a topic switch) pointed back by "that" and
+    picked up the answer before ("unrelated" stems as its "unrelenting"): searched in context,
+    it quoted the introduction. The label announces a new topic: searched alone, without it,
+    it quotes the fossil-fuel sentence. Commas in a follow-up are no label."""
+    import bot.conversation
+
+    first = "what's the writer's take on jeff's temperament"
+    second = "ok unrelated to that, what does the writer say about fossil fuels"
+    monkeypatch.setattr(bot.conversation, "TOPIC_LABEL", True)
+    assert not is_follow_up(second)
+    assert without_topic_label(second) == "what does the writer say about fossil fuels"
+    assert without_topic_label("Different question: who is Musk?") == "who is Musk?"
+    assert without_topic_label("switching topics, how is it?") == "how is it?"
+    for follow_up in ("and tesla, what does it need to do?", "how, exactly?"):
+        assert is_follow_up(follow_up) and without_topic_label(follow_up) == follow_up
+    assert without_topic_label("other companies, like who?") == "other companies, like who?"
+    assert searched_after(service, first, second) == second
+    assert second_says(service, first, second, "fossil fuel bans loom") == "right"
+    monkeypatch.setattr(bot.conversation, "TOPIC_LABEL", False)
+    assert is_follow_up(second) and without_topic_label(second) == second
+    assert searched_after(service, first, second) != second
+    assert second_says(service, first, second, "fossil fuel bans loom") != "right"
 
 
 def test_what_type_of_company_points_at_the_maker_the_answer_before_named(
