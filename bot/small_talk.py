@@ -3,7 +3,8 @@
 "hi there", "thanks, that's all for now" and "what can you do?" would otherwise be searched and
 refused as questions the sources don't cover. The whole message must be such a phrase (with the
 bot's name, "there", "again" or punctuation around it): "hi, where will amazon build factories?"
-is a question, answered once its greeting is taken off (`without_greeting`). A thanks or goodbye
+is a question, answered once its greeting is taken off (`without_greeting`), as a thanks or an
+acknowledgement before one is ("thx! so where ...", "lol ok but who ..."). A thanks or goodbye
 may go on in words of its own ("thanks for the quick reply") when, read against the index, what
 follows asks nothing the sources could answer (`CLOSING_REMARK`). The replies are built from what
 the index holds (its articles' titles and section headings), never from fixed facts; without an
@@ -156,6 +157,35 @@ _OPENING = re.compile(
     rf"^(?:{_GREETING}{_ADDRESSED}(?!-\w)(?:\s*[,.!:;\-–—]+\s*|\s+(?={_ASKING}\b))|"
     rf"{_INTERJECTION}{_ADDRESSED}\s+(?!{_ADDRESSEE}\b)(?=\w))"
 )
+# A thanks or an acknowledgement before a question ("thx! so where ...", "lol ok but who ..."),
+# taken off as a greeting is (`without_greeting`). Off, only a greeting is (sessions 1-16).
+CHAT_OPENERS = True
+# The connective after such an opener ("ok so", "thx! but") goes with it; off, it is kept.
+OPENER_CONNECTIVES = True
+# A "no" may answer or correct ("no, the batteries?"): never an opener, unlike "no worries".
+_NEGATIVE = r"(?:no|nope|nah)\b(?! (?:worries|problem)\b)"
+_OPENER_UNIT = (
+    rf"(?:{_THANKS}{_ADDRESSED}(?:{_SEP}{_THANKS_TAIL})?|{_GREETING}{_ADDRESSED}|"
+    rf"(?!{_NEGATIVE}){_ACK}{_ADDRESSED})"
+)
+# Interjections and thanks that open a question with no comma ("ok what is ...", "lol ok but
+# who ..."); an adjective ("good and bad sides?", "right where ...") needs punctuation after it.
+_BARE_OPENER = (
+    r"(?:ok+|okay|okie|alright|kk+|k|lol|lmao|rofl|omg|ha(?:ha)+|he(?:he)+|hm+|ah+|oh+|ooh+|"
+    r"wow|yeah|yep|cool|thanks+|thank you+|thanx|thnx|thx|ty|tysm)"
+)
+_CONNECTIVE = r"(?:so|but|and|then|anyway|anyways|btw)"
+_CHAT_OPENING = re.compile(
+    rf"^(?:{_OPENER_UNIT}(?:\s*[,.!:;\-–—]+\s*|\s+))*"
+    rf"(?:{_OPENER_UNIT}(?!-\w)\s*[,.!:;\-–—]+\s*(?P<after_mark>{_CONNECTIVE}\b[\s,]*)?|"
+    rf"{_BARE_OPENER}\s+(?:(?P<connective>{_CONNECTIVE}\b[\s,]*)|(?={_ASKING}\b)))"
+)
+# What follows a thanks and asks, with or without a "?": a question word, not an exclamation
+# ("thanks, what a great answer").
+_WH_QUESTION = re.compile(
+    rf"{_SEP}(?:{_CONNECTIVE}\b{_SEP})?(?:who|what|what's|whats|where|when|why|how|which)\b"
+    r"(?! an?\b)"
+)
 # A thanks or a goodbye first (after acknowledgements), then anything but a question mark.
 _CLOSING = re.compile(rf"^{_SEP}{_repeat(_ACK)}(?:{_THANKS}|{_BYE})\b(?P<rest>[^?]*)$")
 # Quantifiers name nothing in what follows a thanks ("that's all for now", "thanks for
@@ -218,20 +248,38 @@ def closing_remark(message: str, holds_term: Callable[[str], bool]) -> bool:
     """Whether the message opens with a thanks or a goodbye and asks nothing after it: no "?" and
     no content word any passage uses ("thanks, and tell me more about musk" asks)."""
     found = _CLOSING.match(_normal(message))
-    return found is not None and names_nothing_known(found["rest"], holds_term, _QUANTIFIERS)
+    if found is None or (CHAT_OPENERS and _WH_QUESTION.match(found["rest"])):
+        return False  # "thx! what will decide who wins": a question, its "?" left off
+    return names_nothing_known(found["rest"], holds_term, _QUANTIFIERS)
 
 
 def without_greeting(question: str) -> str:
-    """The question with a greeting before it taken off ("hi, who is ..." -> "who is ...");
+    """The question with a greeting before it taken off ("hi, who is ..." -> "who is ..."), and
+    with CHAT_OPENERS a thanks or an acknowledgement ("thx! so where ..." -> "where ...");
     the question as given when it opens with none, or is nothing but one."""
     text = " ".join(question.replace("’", "'").split())
-    found = _OPENING.match(text.lower())
-    if found is None:
+    end = _opener_end(text.lower())
+    if end == 0:
         return question
-    rest = text[found.end() :]
+    rest = text[end:]
     if not any(ch.isalnum() for ch in rest) or small_talk(rest):
         return question
     return rest[0].upper() + rest[1:]
+
+
+def _opener_end(text: str) -> int:
+    """Where the question starts after its greeting or chat opener (0: it opens with none)."""
+    found = _OPENING.match(text)
+    if not CHAT_OPENERS:
+        return found.end() if found else 0
+    chat = _CHAT_OPENING.match(text)
+    if chat is None:
+        return found.end() if found else 0
+    end = chat.end()
+    if not OPENER_CONNECTIVES:  # the connective stays: "ok so where" -> "so where"
+        kept = chat["after_mark"] or chat["connective"]
+        end = chat.start("after_mark" if chat["after_mark"] else "connective") if kept else end
+    return max(end, found.end() if found else 0)
 
 
 def _listed(items: Sequence[str]) -> str:

@@ -180,7 +180,6 @@ def test_questions_are_not_small_talk(message: str) -> None:
         ("hey what about Tesla?", "What about Tesla?"),
         ("hi!", "hi!"),  # nothing but a greeting: small talk's to answer, not taken off
         ("hi, thanks", "hi, thanks"),
-        ("thanks, and the batteries?", "thanks, and the batteries?"),  # only a greeting goes
         ("high prices at Tesla?", "high prices at Tesla?"),
         ("hey Tesla fans love it", "Tesla fans love it"),  # an interjection opens nothing else
         ("heyyy there what about tesla", "What about tesla"),
@@ -192,6 +191,50 @@ def test_questions_are_not_small_talk(message: str) -> None:
 )
 def test_a_greeting_before_a_question_is_taken_off(question: str, expected: str) -> None:
     assert without_greeting(question) == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("thx! so where are the factories?", "Where are the factories?"),
+        ("cool cool. what does the writer say about Musk?", "What does the writer say about Musk?"),
+        ("ok so what is Tesla's advantage", "What is Tesla's advantage"),
+        ("lol ok but who is Amazon partnering with", "Who is Amazon partnering with"),
+        ("okay, thanks. who is Musk?", "Who is Musk?"),
+        ("thanks for the info! where is the HQ?", "Where is the HQ?"),
+        ("hey thanks, so who leads?", "Who leads?"),
+        ("wow how big is Amazon", "How big is Amazon"),
+        ("no worries, where are the factories?", "Where are the factories?"),
+        ("thanks, and the batteries?", "The batteries?"),
+        # Not an opener: a thanks going on in the question's words, a "no", an adjective, "so".
+        ("thanks to its brand, is Tesla ahead?", "thanks to its brand, is Tesla ahead?"),
+        ("no, what about Tesla?", "no, what about Tesla?"),
+        ("nope, the batteries?", "nope, the batteries?"),
+        ("so where are the factories?", "so where are the factories?"),
+        ("good and bad sides of Tesla?", "good and bad sides of Tesla?"),
+        ("right where the factory is?", "right where the factory is?"),
+        ("right now, who leads?", "right now, who leads?"),
+        ("cool cars?", "cool cars?"),
+        ("ok-ish results?", "ok-ish results?"),
+        ("is Tesla ok so far?", "is Tesla ok so far?"),  # "ok" inside a question stays
+        ("thanks, bye", "thanks, bye"),  # nothing but small talk
+        ("ok so", "ok so"),
+    ],
+)
+def test_a_chat_opener_before_a_question_is_taken_off(question: str, expected: str) -> None:
+    assert without_greeting(question) == expected
+
+
+def test_without_chat_openers_only_a_greeting_is_taken_off(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(bot.small_talk, "CHAT_OPENERS", False)
+    assert (
+        without_greeting("thx! so where are the factories?") == "thx! so where are the factories?"
+    )
+    assert without_greeting("hi, where are the factories?") == "Where are the factories?"
+    monkeypatch.setattr(bot.small_talk, "CHAT_OPENERS", True)
+    monkeypatch.setattr(bot.small_talk, "OPENER_CONNECTIVES", False)
+    assert without_greeting("thx! so where are the factories?") == "So where are the factories?"
+    assert without_greeting("lol ok but who leads") == "But who leads"
 
 
 def test_replies_name_the_sources_and_never_the_refusal() -> None:
@@ -226,6 +269,12 @@ def test_the_service_replies_to_small_talk_and_logs_no_question(service: AnswerS
     assert answered.question == "Who is Amazon partnering with on batteries?"
     assert any("Panasonic" in q.text for q in answered.quotes)
     assert service.query_log.stats()["questions"] == before + 1
+    # A thanks before a question is taken off as a greeting is: searched, shown and logged without.
+    thanked = service.ask("thx! so who is Amazon partnering with on batteries?")
+    assert thanked.reply is None and thanked.outcome == "answered"
+    assert thanked.question == answered.question
+    assert [c.text for c in thanked.citations] == [c.text for c in answered.citations]
+    assert service.query_log.stats()["questions"] == before + 2
     refused = service.ask("What's the capital of France?")
     assert refused.reply is None and refused.answer == REFUSAL
 
@@ -278,6 +327,10 @@ def holds(term: str) -> bool:
         ("thanks! what about tesla", False),  # names what the sources use
         ("thanks, and what about the factories?", False),  # a question after the thanks
         ("thanks, and tell me more about musk", False),
+        # A question word after the thanks asks, "?" or not, whatever words it uses.
+        ("thx! what will decide who wins in the end", False),
+        ("thanks, so who has the more loyal fans", False),
+        ("thanks, what a great answer", True),  # an exclamation, not a question
         ("thanks for the info on the factories", False),
         # A wish is a goodbye only as "have a nice day": a greeting or praise opens a question.
         ("good evening, what is this about", False),
