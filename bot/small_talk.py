@@ -120,14 +120,16 @@ def _optional(pattern: str) -> str:
 
 
 def _repeat(pattern: str) -> str:
-    return f"(?:{pattern}{_SEP})*"
+    # Each phrase ends a word: with the separator optional, "hahahaha" or "hiiii" could otherwise
+    # be split into phrases in exponentially many ways, and a long one would hang the match.
+    return rf"(?:{pattern}\b{_SEP})*"
 
 
 _ADDRESSED = _optional(_SEP + _ADDRESSEE)
 _WHOLE: tuple[tuple[SmallTalk, re.Pattern[str]], ...] = (
     (
         "greeting",
-        _whole(f"(?:{_GREETING}{_ADDRESSED}{_SEP})+", _optional(_HOW_ARE_YOU + _ADDRESSED)),
+        _whole(rf"(?:{_GREETING}{_ADDRESSED}\b{_SEP})+", _optional(_HOW_ARE_YOU + _ADDRESSED)),
     ),
     ("greeting", _whole(_HOW_ARE_YOU + _ADDRESSED)),
     ("greeting", _whole(_optional(_GREETING + _ADDRESSED + _SEP), _PROBE + _ADDRESSED)),

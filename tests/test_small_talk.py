@@ -614,3 +614,15 @@ def test_discord_replies_to_a_closing_remark_in_place_not_in_a_new_thread(
         assert not [c for c in fake.posts("channels/") if c.path.endswith("/threads")]
     assert thanked.path == f"channels/{CHANNEL_ID}/messages"
     assert embed_of(thanked)["description"].startswith("You're welcome!")
+
+
+# A hang, not a slow answer, is what fails here: split every way, 40 "ha"s are 2^39 matches.
+@pytest.mark.timeout(60)
+@pytest.mark.parametrize("stretched", ["ha" * 40, "hi" * 40, "ok" * 40, "hm" * 40, "heyy" * 30])
+def test_a_long_run_of_chat_letters_is_read_in_one_pass(stretched: str) -> None:
+    for text in (stretched + " x", f"{stretched}, what is tesla's edge?"):
+        assert small_talk(text) is None and small_talk(text, lambda term: False) is None
+        assert not closing_remark(text, lambda term: False)
+    assert without_greeting(stretched + " x") == stretched + " x"
+    assert without_greeting(f"{stretched}, what is it?").lower().endswith("what is it?")
+    assert small_talk("hahahaha") == "thanks" and small_talk("hiiii there") == "greeting"
