@@ -317,7 +317,7 @@ def reply(kind: SmallTalk, message: str, titles: Sequence[str], sections: Sequen
         )
     if kind == "thanks":
         text = _normal(message)
-        thanked = re.search(r"\b(?:thank|thanks|thx|ty|tysm|cheers|appreciate)", text)
+        thanked = re.search(rf"\b{_THANKS}\b", text)
         # "no thanks" declines an offer: "You're welcome!" would answer a thanks never given.
         thanked = thanked and not re.match(r"(?:no|nope|nah)\b", text)
         leaving = re.search(rf"\b{_BYE}\b", text)

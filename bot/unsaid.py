@@ -519,7 +519,8 @@ def _verb_after(word: str, auxiliary: str) -> bool:
     "is … used"."""
     from lemminflect import getAllInflections
 
-    lemmas = _readings(word).get("VERB") or _readings(word).get("AUX")
+    readings = _readings(word)
+    lemmas = readings.get("VERB") or readings.get("AUX")
     if not lemmas:
         return False
     forms = getAllInflections(lemmas[0], upos="VERB")

@@ -245,6 +245,9 @@ def test_replies_name_the_sources_and_never_the_refusal() -> None:
     assert reply("thanks", "thanks!", ["A title"], []).startswith("You're welcome!")
     assert reply("thanks", "bye", ["A title"], []).startswith("Goodbye!")
     assert reply("thanks", "no thanks", ["A title"], []).startswith("All right!")
+    # Every thanks the detector knows is answered as one ("thnx", "much appreciated").
+    assert reply("thanks", "thnx!", ["A title"], []).startswith("You're welcome!")
+    assert reply("thanks", "much appreciated", ["A title"], []).startswith("You're welcome!")
     assert reply("thanks", "nope, thank you, bye", ["A title"], []).startswith("Goodbye!")
     assert reply("thanks", "ok, got it", ["A title"], []).startswith("All right!")
     helping = reply("help", "help", ["A", "B", "C", "D"], sections)
