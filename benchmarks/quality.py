@@ -348,6 +348,8 @@ SETS = {
         "tuning-extra-15.jsonl",
         # From the article alone by a helper who never ran the bot, before session 17 measured.
         "tuning-extra-16.jsonl",
+        # From the article alone by a helper who never ran the bot, before session 18 measured.
+        "tuning-extra-17.jsonl",
         # Off-topic questions to ask in threads (session 12), written blind before any measuring.
         "offtopic-tuning.jsonl",
         # Off-topic questions written blind before session 13 measured.
@@ -360,6 +362,8 @@ SETS = {
         "offtopic-tuning-5.jsonl",
         # Off-topic questions written blind before session 17 measured.
         "offtopic-tuning-6.jsonl",
+        # Off-topic questions written blind before session 18 measured.
+        "offtopic-tuning-7.jsonl",
         # A name of the sources before another word, in-domain and off-topic (session 13), written
         # from the article before measuring `NAME_AS_MODIFIER` on it: a probe of that rule's form.
         "name-modifier-probes.jsonl",
@@ -390,9 +394,13 @@ SETS = {
         "conversations-tuning-14.jsonl",
         # From the article alone by a helper who never ran the bot, before session 17 measured.
         "conversations-tuning-15.jsonl",
+        # From the article alone by a helper who never ran the bot, before session 18 measured.
+        "conversations-tuning-16.jsonl",
         # Small talk and questions opening or closing like it (session 17), written blind: last,
         # so no other set's figure can move with it (`small_talk_figures`).
         "smalltalk-tuning.jsonl",
+        # More of the same written blind before session 18 measured: last too, for the same reason.
+        "smalltalk-tuning-2.jsonl",
     ],
     "held-out": [
         "shipped-questions-holdout.jsonl",
@@ -455,6 +463,13 @@ SETS = {
         "quality-holdout-14.jsonl",
         "conversations-holdout-14.jsonl",
         "smalltalk-holdout.jsonl",
+    ],
+    # Written from the article alone by a helper who never ran the bot, before session 18 measured.
+    "held-out-15": [
+        "offtopic-holdout-8.jsonl",
+        "quality-holdout-15.jsonl",
+        "conversations-holdout-15.jsonl",
+        "smalltalk-holdout-2.jsonl",
     ],
 }
 
