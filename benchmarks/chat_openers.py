@@ -1,16 +1,21 @@
-"""Questions opened with chat filler: each in-domain question asked alone, bare and with a thanks
-or an acknowledgement before it (docs/quality-log.md, "Chat openers before a question (session
-17)").
+"""Questions opened or closed with chat filler: each in-domain question asked alone, bare and with
+a thanks or an acknowledgement before it or after it (docs/quality-log.md, "Chat openers before a
+question (session 17)", "Chat around a question (session 18)").
 
     .venv/bin/python benchmarks/chat_openers.py [--side tuning|held-out] [--variants V [V ...]]
 
 Asks every in-domain question of the side's sets (`benchmarks/quality.py` SETS, small-talk sets
-aside) as `evbot ask` does, bare and with each of `OPENERS` before it, and prints per variant and
-opener: right passage first / in the top three, the expected words quoted, the outcomes, and how
-many answers differ from the bare question's (first citation or outcome). Variants: `off` (only
-a greeting taken off: `bot.small_talk.CHAT_OPENERS` off), `kept` (the opener taken off, its
-connective kept: `OPENER_CONNECTIVES` off), `taken` (both taken off: the bot). The held-out side
-prints counts only. Figures only; nothing is asserted.
+aside) as `evbot ask` does, bare, with each of `OPENERS` before it and each of `CLOSERS` after it
+(a closer opening with "?" takes the place of the question's own), and prints per variant and
+opener or closer: right passage first / in the top three, the expected words quoted, the
+outcomes, and how many answers differ from the bare question's (first citation or outcome); a
+closer opening with "?" is compared with the question ending in "?" (printed as '?').
+Variants (`bot.small_talk` flags): `off` (only a greeting taken off: CHAT_OPENERS off), `kept`
+(the opener taken off, its connective kept: OPENER_CONNECTIVES off), `openers` (session 17's
+bot: openers and their connectives taken off, closers searched: CHAT_CLOSERS and
+QUESTION_WORD_ANYWHERE off), `taken` (the bot: closers taken off too, and a question word further
+on after a thanks makes a question). The held-out side prints counts only. Figures only; nothing is
+asserted.
 """
 
 from __future__ import annotations
@@ -28,9 +33,23 @@ from quality import SETS, rows, shipped_service
 import bot.small_talk
 from bot.answer import Answer
 
-# What a chat user types before a question: a thanks, an acknowledgement, a filler.
-OPENERS = ("thx! ", "ok so ", "cool. ", "lol ok but ")
-VARIANTS = {"off": (False, False), "kept": (True, False), "taken": (True, True)}
+# What a chat user types before a question: a thanks, an acknowledgement, a filler; the last
+# three (session 18) in chat spellings and an emoji.
+OPENERS = ("thx! ", "ok so ", "cool. ", "lol ok but ", "thank u! ", "ty so much, ", "👍 ")
+# And after it (session 18): a thanks, a laugh, an emoji, a "please".
+CLOSERS = (" thanks", "? thx!", " lol", " 🙏", " pls")
+# CHAT_OPENERS, OPENER_CONNECTIVES, CHAT_CLOSERS, QUESTION_WORD_ANYWHERE.
+VARIANTS = {
+    "off": (False, False, False, False),
+    "kept": (True, False, False, False),
+    "openers": (True, True, False, False),
+    "taken": (True, True, True, True),
+}
+
+
+def closed(question: str, closer: str) -> str:
+    """`question` with `closer` after it; a closer's own "?" takes the place of the question's."""
+    return (question.rstrip("?") if closer.startswith("?") else question) + closer
 
 
 def in_domain(side: str) -> list[dict]:
@@ -77,7 +96,12 @@ def main() -> None:
             return cache[key]
 
         for variant in args.variants:
-            bot.small_talk.CHAT_OPENERS, bot.small_talk.OPENER_CONNECTIVES = VARIANTS[variant]
+            (
+                bot.small_talk.CHAT_OPENERS,
+                bot.small_talk.OPENER_CONNECTIVES,
+                bot.small_talk.CHAT_CLOSERS,
+                bot.small_talk.QUESTION_WORD_ANYWHERE,
+            ) = VARIANTS[variant]
             bare = [ask(q["question"]) for q in questions]
             print(
                 f"{args.side} {variant} bare ({len(questions)}): {figures(questions, bare, bare)}"
@@ -85,6 +109,14 @@ def main() -> None:
             for opener in OPENERS:
                 answers = [ask(opener + q["question"]) for q in questions]
                 print(f"{args.side} {variant} {opener!r}: {figures(questions, answers, bare)}")
+            # A "?" alone changes some answers (232 of 462 tuning questions have none): a closer
+            # bringing its own is compared with the question ending in "?".
+            marked = [ask(closed(q["question"], "?")) for q in questions]
+            print(f"{args.side} {variant} '?': {figures(questions, marked, bare)}")
+            for closer in CLOSERS:
+                answers = [ask(closed(q["question"], closer)) for q in questions]
+                alone = marked if closer.startswith("?") else bare
+                print(f"{args.side} {variant} {closer!r}: {figures(questions, answers, alone)}")
             sys.stdout.flush()
 
 

@@ -52,7 +52,7 @@ _HOW_ARE_YOU = (
 # A word making what follows stronger: "really useful", "thank you so much".
 _VERY = r"(?:(?:really|very|so|super|pretty|quite|truly|extremely) )?"
 _THANKS = (
-    r"(?:(?:thanks+|thank you+|thanx|thnx|thx|ty|tyvm|cheers|many thanks)"
+    r"(?:(?:tha?nks+|thank ?(?:you+|u)|thanx|thnx|thx|ty|tyvm|cheers|many thanks)"
     r"(?: (?:so|very) much| a lot| a bunch| a ton| loads)?|tysm|"
     rf"(?:{_VERY}much |{_VERY}greatly )?appreciated|(?:i )?{_VERY}appreciate (?:it|that|this))"
 )
@@ -174,7 +174,7 @@ _OPENER_UNIT = (
 # who ..."); an adjective ("good and bad sides?", "right where ...") needs punctuation after it.
 _BARE_OPENER = (
     r"(?:ok+|okay|okie|alright|kk+|k|lol|lmao|rofl|omg|ha(?:ha)+|he(?:he)+|hm+|ah+|oh+|ooh+|"
-    r"wow|yeah|yep|cool|thanks+|thank you+|thanx|thnx|thx|ty|tysm)"
+    r"wow|yeah|yep|cool|tha?nks+|thank ?(?:you+|u)|thanx|thnx|thx|ty|tysm)"
 )
 _CONNECTIVE = r"(?:so|but|and|then|anyway|anyways|btw)"
 _CHAT_OPENING = re.compile(
@@ -182,11 +182,45 @@ _CHAT_OPENING = re.compile(
     rf"(?:{_OPENER_UNIT}(?!-\w)\s*[,.!:;\-–—]+\s*(?P<after_mark>{_CONNECTIVE}\b[\s,]*)?|"
     rf"{_BARE_OPENER}\s+(?:(?P<connective>{_CONNECTIVE}\b[\s,]*)|(?={_ASKING}\b)))"
 )
+# A thanks, a "please" or a laugh after a question ("where will the hq be? thanks", "who is musk,
+# ty!", "is tesla ahead lol") is taken off before searching, as an opener is. Off, it is searched.
+CHAT_CLOSERS = True
+# The closing chat is looked for in this many last characters: a bounded window keeps the
+# end-anchored search linear however long the message.
+CLOSER_CHARS = 120
+# Words that close a question after a space alone: a thanks, a please, a laugh; never a word a
+# question ends with ("has the stock appreciated", "is tesla ok", "cool cars").
+_CLOSER_WORD = (
+    r"(?:(?:tha?nks+|thank ?(?:you+|u)|thanx|thnx|thx|ty|tyvm|tysm|many thanks)"
+    r"(?: (?:so|very) much| a lot| a bunch| a ton| loads| in advance)?|"
+    r"ple+a+se+|pl[sz]+|lo+l+|lmao+|rofl|ha(?:ha)+|he(?:he)+)"
+)
+# After a mark ("? ok thanks", ", cheers", "! much appreciated") any thanks or acknowledgement
+# closes, but not a "no" ("tesla leads, no?" asks).
+_CLOSER_UNIT = (
+    rf"(?:{_CLOSER_WORD}|{_THANKS}(?: in advance)?|(?!{_NEGATIVE}){_ACK}|{_BYE})"
+    rf"{_ADDRESSED}(?:{_SEP}{_THANKS_TAIL})?"
+)
+_TRAILING_MARKS = " ,:;~-–—…"  # left dangling once the closer is off; "?", "!" and "." stay
+# Between and after closing words, no "?": "who will they please?", "tesla leads, right?" ask.
+_CLOSER_SEP = r"[\s,.!:;~\-–—…]*"
+_MARKS = ",.!?:;~-–—…"
+# One closing phrase ending where the text is read to (`endpos`), taken off one at a time: a run
+# matched at once could be split into phrases in exponentially many ways ("thanks, thanks, …").
+_LAST_CLOSER = re.compile(rf"(?<=[\s{_MARKS}])(?:{_CLOSER_UNIT})\b{_CLOSER_SEP}$")
+_CLOSER_WORD_ONLY = re.compile(rf"(?:{_CLOSER_WORD})\b{_CLOSER_SEP}$")
 # What follows a thanks and asks, with or without a "?": a question word, not an exclamation
 # ("thanks, what a great answer").
 _WH_QUESTION = re.compile(
     rf"{_SEP}(?:{_CONNECTIVE}\b{_SEP})?(?:who|what|what's|whats|where|when|why|how|which)\b"
     r"(?! an?\b)"
+)
+# Or a question word further on, before a word that is no subject pronoun or article ("thx! in the
+# end what decides the winner", not "thanks, that's what i needed"); off, only right after it.
+QUESTION_WORD_ANYWHERE = True
+_QUESTION_WORD_LATER = re.compile(
+    r"\b(?:who|what|what's|whats|where|when|why|how|which)\b"
+    r"(?! (?:an?|the|i|i'm|i've|you|you're|we|they|he|she|it|it's|that|this)\b) \w"
 )
 # A thanks or a goodbye first (after acknowledgements), then anything but a question mark.
 _CLOSING = re.compile(rf"^{_SEP}{_repeat(_ACK)}(?:{_THANKS}|{_BYE})\b(?P<rest>[^?]*)$")
@@ -211,15 +245,19 @@ _EMOTICON = re.compile(r"(?<!\S)(?:[:;=x][-o^']?[()\[\]dp3/\\|*]+|<3+)(?!\S)")
 # Chat spellings, read as the words the phrases are written in ("thank u", "r u a bot").
 _SPELLED = {
     "u": "you", "r": "are", "ur": "your", "youre": "you're", "thats": "that's",
-    "whats": "what's", "hows": "how's", "im": "i'm",
+    "whats": "what's", "hows": "how's", "im": "i'm", "m8": "mate",
 }  # fmt: skip
 _CHAT_WORD = re.compile(rf"\b(?:{'|'.join(_SPELLED)})\b")
+# Chat's "gm" / "gn" ("Gm" as a phone capitalises it), never in capitals: "GM" names a company.
+_LOWER_CASE_ONLY = {"gm": "good morning", "gn": "good night"}
+_LOWER_CASE_WORD = re.compile(r"\b[gG][mn]\b")
 
 
 def _normal(message: str) -> str:
     """Lower case, straight apostrophes, chat spellings spelled out, single spaces, emoji and
     emoticons taken out."""
-    text = message.lower().replace("’", "'")
+    text = _LOWER_CASE_WORD.sub(lambda found: _LOWER_CASE_ONLY[found[0].lower()], message)
+    text = text.lower().replace("’", "'")
     text = "".join(" " if unicodedata.category(ch) in _EMOJI_CATEGORIES else ch for ch in text)
     text = _CHAT_WORD.sub(lambda found: _SPELLED[found[0]], _EMOTICON.sub(" ", text))
     return " ".join(text.split())
@@ -252,21 +290,65 @@ def closing_remark(message: str, holds_term: Callable[[str], bool]) -> bool:
     found = _CLOSING.match(_normal(message))
     if found is None or (CHAT_OPENERS and _WH_QUESTION.match(found["rest"])):
         return False  # "thx! what will decide who wins": a question, its "?" left off
+    if QUESTION_WORD_ANYWHERE and _QUESTION_WORD_LATER.search(found["rest"]):
+        return False
     return names_nothing_known(found["rest"], holds_term, _QUANTIFIERS)
 
 
 def without_greeting(question: str) -> str:
     """The question with a greeting before it taken off ("hi, who is ..." -> "who is ..."), and
-    with CHAT_OPENERS a thanks or an acknowledgement ("thx! so where ..." -> "where ...");
-    the question as given when it opens with none, or is nothing but one."""
+    with CHAT_OPENERS a thanks or an acknowledgement ("thx! so where ..." -> "where ..."), with
+    CHAT_CLOSERS one after it ("where ...? thanks" -> "where ...?"); the question as given when it
+    has none, or is nothing but small talk."""
     text = " ".join(question.replace("’", "'").split())
-    end = _opener_end(text.lower())
-    if end == 0:
+    # Lower case letter by letter ("İ" lowers to two): every offset below is the text's.
+    lowered = "".join(ch if len(ch.lower()) > 1 else ch.lower() for ch in text)
+    # Emoji and emoticons read as punctuation, one character each.
+    marked = _masked(lowered)
+    masked = marked.replace(_EMOJI_MARK, "!")
+    if CHAT_OPENERS:  # "👋 who is ...", "thx 🙏 who is ...": an emoji opens nothing
+        lead = len(marked) - len(marked.lstrip(" " + _EMOJI_MARK))
+        start = lead + _opener_end(masked[lead:])
+    else:
+        start = _opener_end(lowered)
+    end = _closer_start(masked, start, len(marked.rstrip(" " + _EMOJI_MARK)))
+    if start == 0 and end == len(text):
         return question
-    rest = text[end:]
+    end = start + len(marked[start:end].rstrip(_TRAILING_MARKS + _EMOJI_MARK))
+    rest = text[start:end]
     if not any(ch.isalnum() for ch in rest) or small_talk(rest):
         return question
     return rest[0].upper() + rest[1:]
+
+
+# What `_masked` puts for each emoji character and emoticon: one character, so offsets stay.
+_EMOJI_MARK = "\x1a"
+
+
+def _masked(text: str) -> str:
+    """`text` with each emoji character and emoticon character turned into _EMOJI_MARK."""
+    text = "".join(
+        _EMOJI_MARK if unicodedata.category(ch) in _EMOJI_CATEGORIES else ch for ch in text
+    )
+    return _EMOTICON.sub(lambda found: _EMOJI_MARK * len(found[0]), text)
+
+
+def _closer_start(text: str, start: int, end: int) -> int:
+    """Where the chat closing a question begins ("? thanks", ", ty!", " lol"), else `end` (the
+    text's end before any emoji); with CHAT_CLOSERS off, the text's end. Only the last
+    CLOSER_CHARS are read, so a long message costs no more. Emoji are "!" in `text`."""
+    if not CHAT_CLOSERS:
+        return len(text)
+    window = max(start, len(text) - CLOSER_CHARS)
+    cut = at = len(text)
+    words_only = True  # after a space alone, only a thanks, a please or a laugh closes
+    while (found := _LAST_CLOSER.search(text, window, at)) is not None:
+        at = found.start()
+        words_only = words_only and _CLOSER_WORD_ONLY.match(text, at, found.end()) is not None
+        after_mark = text[:at].rstrip().endswith(tuple(_MARKS))
+        if after_mark or words_only:
+            cut = at
+    return min(cut, end)
 
 
 def _opener_end(text: str) -> int:
@@ -282,6 +364,17 @@ def _opener_end(text: str) -> int:
         kept = chat["after_mark"] or chat["connective"]
         end = chat.start("after_mark" if chat["after_mark"] else "connective") if kept else end
     return max(end, found.end() if found else 0)
+
+
+def _thanked(text: str) -> bool:
+    """Whether small talk (`_normal`) gives thanks: "no thanks" declines an offer instead."""
+    return bool(re.search(rf"\b{_THANKS}\b", text)) and not re.match(r"(?:no|nope|nah)\b", text)
+
+
+def thanks_given(message: str) -> bool:
+    """Whether the whole message thanks ("thanks!", "ty, that helps"), by the phrases alone: not
+    an acknowledgement ("ok", "lol"), a goodbye alone or "no thanks"."""
+    return small_talk(message) == "thanks" and _thanked(_normal(message))
 
 
 def _listed(items: Sequence[str]) -> str:
@@ -317,11 +410,8 @@ def reply(kind: SmallTalk, message: str, titles: Sequence[str], sections: Sequen
         )
     if kind == "thanks":
         text = _normal(message)
-        thanked = re.search(rf"\b{_THANKS}\b", text)
-        # "no thanks" declines an offer: "You're welcome!" would answer a thanks never given.
-        thanked = thanked and not re.match(r"(?:no|nope|nah)\b", text)
         leaving = re.search(rf"\b{_BYE}\b", text)
-        opening = "You're welcome!" if thanked else "Goodbye!" if leaving else "All right!"
+        opening = "You're welcome!" if _thanked(text) else "Goodbye!" if leaving else "All right!"
         return f"{opening} Ask me again any time about {_about(titles)}."
     return (
         f"I answer questions about {_about(titles)}: each answer quotes the passages it comes "

@@ -30,6 +30,7 @@ from bot.small_talk import (
     closing_remark,
     reply,
     small_talk,
+    thanks_given,
     without_greeting,
 )
 from bot.terminal import chat, render_json, render_text
@@ -118,6 +119,13 @@ CARBON = "What did Amazon pledge about carbon?"  # "by when?" after it quotes 20
         ("whats your name", "help"),
         ("how does this bot work?", "help"),
         ("i need help", "help"),
+        # Session 18: chat's "gm" / "gn" in lower case, "m8", "thank u" and "thnks".
+        ("gm everyone", "greeting"),
+        ("Gm all", "greeting"),
+        ("gn!", "thanks"),
+        ("thanx m8", "thanks"),
+        ("thank u!", "thanks"),
+        ("thnks", "thanks"),
     ],
 )
 def test_small_talk_is_the_whole_message(message: str, kind: str) -> None:
@@ -166,6 +174,8 @@ def test_small_talk_is_the_whole_message(message: str, kind: str) -> None:
         "how does amazon's plan work?",
         "i need help with the tesla pricing",
         "peace deal",
+        "GM?",  # the carmaker, not "good morning"
+        "GM everyone is talking about",
     ],
 )
 def test_questions_are_not_small_talk(message: str) -> None:
@@ -223,6 +233,69 @@ def test_a_greeting_before_a_question_is_taken_off(question: str, expected: str)
 )
 def test_a_chat_opener_before_a_question_is_taken_off(question: str, expected: str) -> None:
     assert without_greeting(question) == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # Session 18: the chat after a question is taken off, and chat spellings or emoji before.
+        ("where will the hq be? thanks", "Where will the hq be?"),
+        ("who is Musk, ty!", "Who is Musk"),
+        ("Who is Musk? thx!", "Who is Musk?"),
+        ("is Tesla ahead lol", "Is Tesla ahead"),
+        ("who leads? 🙏", "Who leads?"),
+        ("where is the hq pls", "Where is the hq"),
+        ("where is it? ok thanks, bye", "Where is it?"),
+        ("who leads? thank you so much for the help!", "Who leads?"),
+        ("where's the hq, cheers", "Where's the hq"),
+        ("who leads? 🙏 thanks!!", "Who leads?"),
+        ("who leads? ;)", "Who leads?"),
+        ("hi, who is Musk? thanks!", "Who is Musk?"),
+        ("thank u! where is the HQ?", "Where is the HQ?"),
+        ("ty so much, who leads?", "Who leads?"),
+        ("tysm who leads", "Who leads"),
+        ("👋 who is Musk", "Who is Musk"),
+        ("thx 😊 who leads?", "Who leads?"),
+        # A question's own words stay: a word it may end with, a "?" after the closer, a "no".
+        ("has the stock appreciated", "has the stock appreciated"),
+        ("is Tesla ok", "is Tesla ok"),
+        ("who will they please?", "who will they please?"),
+        ("Tesla leads, right?", "Tesla leads, right?"),
+        ("Tesla leads, no?", "Tesla leads, no?"),
+        ("is it good, yes or no", "is it good, yes or no"),
+        ("who leads?", "who leads?"),
+        ("what? lol", "What?"),
+        ("lol", "lol"),  # nothing but small talk
+        ("🙏", "🙏"),
+    ],
+)
+def test_chat_after_a_question_is_taken_off(question: str, expected: str) -> None:
+    assert without_greeting(question) == expected
+
+
+def test_without_chat_closers_the_chat_after_a_question_is_searched(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(bot.small_talk, "CHAT_CLOSERS", False)
+    assert without_greeting("where will the hq be? thanks") == "where will the hq be? thanks"
+    assert without_greeting("thx! where is the hq? thanks") == "Where is the hq? thanks"
+
+
+@pytest.mark.parametrize(
+    ("message", "given"),
+    [
+        ("thanks!", True),
+        ("ty, that helps 🙏", True),
+        ("thank u so much", True),
+        ("ok", False),
+        ("lol", False),
+        ("bye", False),
+        ("no thanks", False),
+        ("thanks, and the batteries?", False),
+    ],
+)
+def test_a_thanks_is_told_from_other_small_talk(message: str, given: bool) -> None:
+    assert thanks_given(message) is given
 
 
 def test_without_chat_openers_only_a_greeting_is_taken_off(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -538,9 +611,9 @@ def test_slack_replies_to_thanks_in_a_thread_and_the_next_follow_up_reads_the_qu
         slack.wait_for("chat.postMessage")
         harness.mention("thanks!", ts="1700000016.000002", thread_ts=root)
         thanked = slack.wait_for("chat.postMessage", 2)[1]
-        # Unmentioned, a reply that asks nothing may be to anyone: left alone (docs/slack.md).
+        # Unmentioned, another person's thanks is to anyone but the bot: left alone.
         harness.message("thanks for the quick reply", channel="C1", ts="1700000016.000003",
-                        thread_ts=root)  # fmt: skip
+                        thread_ts=root, user="U2")  # fmt: skip
         harness.drain()
         assert len(slack.of("chat.postMessage")) == 2
         harness.message("by when?", channel="C1", ts="1700000016.000004", thread_ts=root)
@@ -629,3 +702,16 @@ def test_a_long_run_of_chat_letters_is_read_in_one_pass(stretched: str) -> None:
     assert without_greeting(stretched + " x") == stretched + " x"
     assert without_greeting(f"{stretched}, what is it?").lower().endswith("what is it?")
     assert small_talk("hahahaha") == "thanks" and small_talk("hiiii there") == "greeting"
+
+
+# The closer is looked for at the end: without its window, every start would scan to the end.
+@pytest.mark.timeout(60)
+@pytest.mark.parametrize(
+    "run",
+    ["lol " * 3000, "ha" * 5000, "thanks, " * 2000, "ok " * 4000, "🙏" * 5000, "pl" + "s" * 9000],
+)
+def test_a_long_run_of_chat_after_a_question_is_read_in_one_pass(run: str) -> None:
+    for text in (f"who leads? {run}", f"who leads {run}x", f"{run} who leads?"):
+        assert without_greeting(text)  # no hang; what is left does not matter here
+        assert not closing_remark(f"thanks {run} what decides it", lambda term: False)
+    assert without_greeting("who leads? " + "thanks " * 3) == "Who leads?"
