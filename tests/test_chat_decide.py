@@ -65,7 +65,24 @@ CASES = [
     ("a thread reply that asks", IN_THREAD, {}, Action.FOLLOW_UP),
     (
         "a thread reply that asks nothing",
-        replace(IN_THREAD, text="thanks, that helps"),
+        replace(IN_THREAD, text="ok, interesting"),
+        {},
+        Action.IGNORE,
+    ),
+    # The runner replies to it only for the asker the bot answered last there, once.
+    ("a thanks in a thread", replace(IN_THREAD, text="thanks, that helps"), {}, Action.THANKS),
+    (
+        "a thanks as a reply",
+        replace(TOP, text="ty!! 🙏", replies_to_answer="a1"),
+        {},
+        Action.THANKS,
+    ),
+    ("an acknowledgement in a thread", replace(IN_THREAD, text="lol ok"), {}, Action.IGNORE),
+    ("a goodbye in a thread", replace(IN_THREAD, text="bye all"), {}, Action.IGNORE),
+    ("a thanks declined in a thread", replace(IN_THREAD, text="no thanks"), {}, Action.IGNORE),
+    (
+        "a thanks to a colleague in a thread",
+        replace(IN_THREAD, text="thanks!", mentions_others=True),
         {},
         Action.IGNORE,
     ),

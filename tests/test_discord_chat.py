@@ -205,7 +205,7 @@ def test_a_follow_up_in_the_thread_started_on_a_question_needs_no_mention(
             asked = fake.message_create(f"{MENTION} {first}", ASKER, mentions_bot=True)
             await fake.wait_for(fake.messages)
             in_thread: dict[str, Any] = {"channel_id": int(asked["id"])}  # the thread's id
-            fake.message_create("thanks, that helps", ASKER, **in_thread)  # asks nothing
+            fake.message_create("ok, interesting", ASKER, **in_thread)  # asks nothing
             followed = fake.message_create(follow_up, ASKER, **in_thread)
             await fake.wait_for(lambda: len(fake.messages()) == 2)
             return asked, followed
@@ -218,6 +218,33 @@ def test_a_follow_up_in_the_thread_started_on_a_question_needs_no_mention(
     assert replies_to(fake, followed) == [second]
     conversation = f"discord:{asked['id']}"
     assert bot_service.query_log.conversation_questions(conversation) == [first, follow_up]
+
+
+def test_a_thanks_in_the_thread_is_replied_to_once_for_the_asker_and_never_for_others(
+    fake: FakeDiscord, bot_service: AnswerService
+):
+    first = "Is Amazon making electric cars?"
+
+    async def scenario() -> dict[str, Any]:
+        async with running_bot(bot_service, discord_settings(fake)):
+            asked = fake.message_create(f"{MENTION} {first}", ASKER, mentions_bot=True)
+            await fake.wait_for(fake.messages)
+            in_thread: dict[str, Any] = {"channel_id": int(asked["id"])}  # the thread's id
+            fake.message_create("thanks!", BOB, **in_thread)  # Bob was not answered
+            thanked = fake.message_create("thanks, that helps", ASKER, **in_thread)
+            await fake.wait_for(lambda: len(fake.messages()) == 2)
+            fake.message_create("thank you!!", ASKER, **in_thread)  # once per answer
+            return thanked
+
+    thanked = run(scenario)  # closing drains what is in flight: the counts are final
+    _, reply = fake.messages()
+    assert replies_to(fake, thanked) == [reply]
+    assert embed_of(reply)["description"].startswith("You're welcome!")
+    no_pings(reply)
+    assert len(threads_started(fake)) == 1  # the question's; the thanks stays in it
+    assert bot_service.query_log.conversation_questions(f"discord:{thanked['channel_id']}") == [
+        first
+    ]
 
 
 def test_with_answer_in_threads_off_the_answer_is_a_reply_as_before(
@@ -377,7 +404,7 @@ def test_a_reply_to_an_answer_follows_it_up_with_its_context(
             command = fake.slash_ask(first, ASKER)  # /ask answers in the channel itself
             (answer,) = await fake.wait_for(lambda: fake.posts("webhooks/"))
             original = answer.response
-            fake.message_create("thanks, that helps", ASKER, reply_to=original)  # asks nothing
+            fake.message_create("ok, interesting", ASKER, reply_to=original)  # asks nothing
             fake.message_create(f"<@{BOB['id']}> where will they build them?", ASKER,
                                 mentions=[BOB], reply_to=original)  # fmt: skip
             asked = fake.message_create(follow_up, ASKER, reply_to=original)  # no mention
@@ -417,7 +444,7 @@ def test_thread_follow_ups_skip_replies_to_others_and_bots(
             robot = user(700000000000000009, "other-bot", bot=True)
             fake.message_create("where will they build them?", robot, **in_thread)
             fake.message_create("where will they build them?", BOT_USER, **in_thread)
-            fake.message_create("thanks, that helps", ASKER, **in_thread)  # asks nothing
+            fake.message_create("ok, interesting", ASKER, **in_thread)  # asks nothing
             asked = fake.message_create(follow_up, ASKER, **in_thread)  # no mention needed
             await fake.wait_for(lambda: len(fake.messages()) == 2)
             return asked

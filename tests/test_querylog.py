@@ -192,6 +192,22 @@ def test_handoffs_are_recorded_once_per_user_and_listed(
     assert run.json()["handoffs"] == 3
 
 
+def test_a_thanks_is_for_the_asker_answered_last_until_handed_off(logged_service) -> None:
+    query_log = logged_service.query_log
+    assert query_log.thanks_context("thread-9", "ana") is None  # nothing answered there
+    first = logged_service.ask(
+        "Who is Amazon partnering with?", user="ana", conversation="thread-9"
+    )
+    assert query_log.latest_exchange("thread-9") == (first.id, "ana")
+    assert query_log.thanks_context("thread-9", "ana") == first.id
+    assert query_log.thanks_context("thread-9", "bo") is None
+    second = logged_service.ask("Will Tesla cut prices?", user="bo", conversation="thread-9")
+    assert query_log.thanks_context("thread-9", "ana") is None  # Bo was answered since
+    assert query_log.thanks_context("thread-9", "bo") == second.id
+    query_log.record_handoff(second.id, "bo", source="slack")
+    assert query_log.thanks_context("thread-9", "bo") is None  # the people took it over
+
+
 def test_logs_lists_the_latest_exchanges_newest_first(
     logged_service, evbot, store_settings: dict
 ) -> None:

@@ -163,13 +163,47 @@ def test_a_thread_reply_that_asks_nothing_is_not_answered(
     root = "1700000004.000101"
     slack.mention(CARBON, ts=root)
     fake.wait_for("chat.postMessage")
-    slack.message("thanks, that helps", channel="C1", ts="1700000004.000102", thread_ts=root)
+    slack.message("ok, interesting", channel="C1", ts="1700000004.000102", thread_ts=root)
     slack.drain()
     assert len(fake.of("chat.postMessage")) == 1
     slack.message(
         "and where will they build them", channel="C1", ts="1700000004.000103", thread_ts=root
     )
     assert fake.wait_for("chat.postMessage", 2)[1].params["thread_ts"] == root  # this one asks
+
+
+def test_a_thanks_in_a_thread_is_replied_to_once_and_only_for_the_asker_answered_last(
+    fresh_service: AnswerService, fake: FakeSlack, start: Start
+) -> None:
+    slack = start(fresh_service)
+    root = "1700000004.000201"
+    in_thread = {"channel": "C1", "thread_ts": root}
+    slack.mention(CARBON, ts=root)  # asked by U1
+    fake.wait_for("chat.postMessage")
+    slack.message("thanks!", ts="1700000004.000202", user="U2", **in_thread)  # to someone else
+    slack.drain()
+    assert len(fake.of("chat.postMessage")) == 1
+    slack.message("thanks, that helps 🙏", ts="1700000004.000203", **in_thread)
+    thanked = fake.wait_for("chat.postMessage", 2)[1]
+    slack.message("thank you so much!", ts="1700000004.000204", **in_thread)  # once per answer
+    slack.drain()
+    assert len(fake.of("chat.postMessage")) == 2
+    slack.message("by when?", ts="1700000004.000205", user="U2", **in_thread)  # U2 asks now
+    fake.wait_for("chat.postMessage", 3)
+    slack.message("ty!", ts="1700000004.000206", **in_thread)  # U1 was not answered last
+    slack.message("ty!", ts="1700000004.000207", user="U2", **in_thread)
+    last = fake.wait_for("chat.postMessage", 4)[3]
+    slack.drain()
+    assert len(fake.of("chat.postMessage")) == 4
+    assert thanked.params["thread_ts"] == root == last.params["thread_ts"]
+    for post in (thanked, last):
+        assert _sections(post.params)[0].startswith("You're welcome!")
+        assert "<@" not in post.params["text"] and "<@" not in str(blocks_of(post.params))
+    assert not fake.of("chat.postEphemeral")  # no cooldown note, nothing private
+    assert fresh_service.query_log.conversation_questions(f"slack:C1:{root}") == [
+        CARBON,
+        "by when?",
+    ]
 
 
 def test_replies_to_others_from_bots_and_system_messages_are_not_answered(

@@ -1,7 +1,8 @@
 """Is this message a question for the bot? One decision over the neutral `ChatMessage`.
 
 Pure: no network, no query log. Whether a follow-up's thread is really the bot's (it answered
-there, and nobody handed it to a human) is the query log's to say; the runner reads it.
+there, and nobody handed it to a human), and whether a thanks there is to the bot (its last answer
+there was to the one thanking), is the query log's to say; the runner reads it.
 """
 
 from __future__ import annotations
@@ -13,12 +14,16 @@ from bot.chat.clean import clean_question
 from bot.chat.message import ChatMessage
 from bot.conversation import looks_like_question
 from bot.settings import ChatSettings
+from bot.small_talk import thanks_given
 
 
 class Action(StrEnum):
     ANSWER = "answer"  # a new question: no context
     CONTINUE = "continue"  # asked in a conversation (a DM, a thread): its questions are context
     FOLLOW_UP = "follow-up"  # unasked: answered only where the bot answered, unless handed off
+    # An unasked thanks in a conversation: replied to once, only for the asker the bot answered
+    # last there (the runner reads who from the query log), unless handed off.
+    THANKS = "thanks"
     NOT_ENABLED = "not-enabled"  # asked where the bot may not answer: told so, privately
     IGNORE = "ignore"
 
@@ -57,6 +62,8 @@ def decide(message: ChatMessage, settings: ChatSettings) -> Decision:
     question = clean_question(message.text, message.platform)
     if message.in_thread or message.replies_to_answer:
         if not looks_like_question(question):
+            if thanks_given(question):
+                return Decision(Action.THANKS, "a thanks in a conversation")
             return _ignore("a reply that asks nothing")
         return Decision(Action.FOLLOW_UP, "a reply that asks something")
     if not message.auto_answer_here:

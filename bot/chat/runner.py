@@ -264,8 +264,10 @@ class AnswerRunner:
         """The cleaned question with its context from the query log; None to stay out (a
         follow-up where the bot has not answered, or that was handed to a human)."""
         text = clean_question(message.text, message.platform)
-        follow_up = decision.action is Action.FOLLOW_UP
+        follow_up = decision.action in (Action.FOLLOW_UP, Action.THANKS)
         try:
+            if decision.action is Action.THANKS:
+                return await self._thanks(message, text)
             return await self._with_context(message, text, follow_up=follow_up)
         except Exception:
             log.exception("could not read conversation %s from the query log", message.conversation)
@@ -293,6 +295,26 @@ class AnswerRunner:
         if message.is_dm or message.in_thread:
             history = await self.run(query_log.conversation_questions, conversation)
             return Question(text, tuple(history), conversation)
+        return Question(text, (), conversation)
+
+    async def _thanks(self, message: ChatMessage, text: str) -> Question | None:
+        """An unmentioned thanks, replied to once per answer, and only when the bot's latest answer
+        in its conversation was to its author: anyone else's thanks there is their chatter."""
+        conversation = message.conversation
+        if message.replies_to_answer:  # a reply to an answer belongs to the answer's conversation
+            context = await self.run(
+                self.service.query_log.answer_context, message.replies_to_answer
+            )
+            conversation = context[1] if context is not None else None
+        if not conversation:
+            return None
+        asker = logged_user(self.platform, message.author)
+        answer_id = await self.run(self.service.query_log.thanks_context, conversation, asker)
+        # Once per answer: a second "thanks!" (or a worker's twin) is left alone.
+        if answer_id is None or not await asyncio.to_thread(
+            self.seen.first_time, f"thanks {answer_id}"
+        ):
+            return None
         return Question(text, (), conversation)
 
     async def ask(self, question: Question, author: str, what: str = "a question") -> Answer | str:

@@ -106,7 +106,9 @@ class MessageHandler:
             question = await self.runner.question(record, decision)
             if question is None:
                 return  # not a thread the bot answered in, or one handed to a human
-            if refusal := await self.runner.refusal(record.author):
+            # A thanks (once per answer) costs no question of the cooldown: no "please wait" to it.
+            thanks = decision.action is Action.THANKS
+            if not thanks and (refusal := await self.runner.refusal(record.author)):
                 await tell(refusal)
                 return
             if (

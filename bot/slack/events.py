@@ -237,7 +237,9 @@ class SlackAnswers:
             question = await self.runner.question(message, decision)
             if question is None:
                 return  # not a thread the bot answered in, or one handed to a human
-            if refusal := await self.runner.refusal(message.author):
+            # A thanks (once per answer) costs no question of the cooldown: no "please wait" to it.
+            thanks = decision.action is Action.THANKS
+            if not thanks and (refusal := await self.runner.refusal(message.author)):
                 await tell(refusal)
                 return
             async with working(client, channel, ts, self.settings.working_reaction):

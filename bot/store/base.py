@@ -228,6 +228,18 @@ class Store(ABC):
         history = self.conversation_questions(conversation)
         return history if history and not self.handed_off(conversation) else None
 
+    def thanks_context(self, conversation: str, user: str) -> str | None:
+        """The id of the answer an unmentioned thanks in `conversation` may be for: the latest
+        there, when `user` asked it and nobody handed the conversation to a human; else None."""
+        latest = self.latest_exchange(conversation)
+        if latest is None or latest[1] != user or self.handed_off(conversation):
+            return None
+        return latest[0]
+
+    @abstractmethod
+    def latest_exchange(self, conversation: str) -> tuple[str, str | None] | None:
+        """The conversation's latest answer's id and who asked it; None where none was given."""
+
     @abstractmethod
     def handed_off(self, conversation: str) -> bool:
         """Whether someone in this conversation asked for a human: the bot then stops taking

@@ -111,6 +111,17 @@ class SQLStore(Store):
             ).fetchone()
         return row is not None
 
+    def latest_exchange(self, conversation: str) -> tuple[str, str | None] | None:
+        with self._transaction() as conn:
+            row = conn.execute(
+                self._q(
+                    'SELECT id, "user" FROM answers WHERE conversation = ? '
+                    f"ORDER BY asked_at DESC, {self.insert_order} DESC LIMIT 1"
+                ),
+                (conversation,),
+            ).fetchone()
+        return None if row is None else (row[0], row[1])
+
     def conversation_questions(self, conversation: str, limit: int = HISTORY_TURNS) -> list[str]:
         with self._transaction() as conn:
             rows = conn.execute(
