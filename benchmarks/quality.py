@@ -48,6 +48,7 @@
                                            [--follow-ups-17 off|RULES [off|RULES ...]]
                                            [--unsaid-17 off|RULES [off|RULES ...]]
                                            [--unsaid-17b on|off [on|off ...]]
+                                           [--off-topic-18 off|RULES [off|RULES ...]]
 
 Asks every question as `evbot ask` does (AnswerService over a fresh index of corpus/) and prints,
 per set: right passage first / in the top three, the quoted answer holding the expected words,
@@ -275,6 +276,13 @@ the sources do not answer (session 17)"), each in turn.
 `--unsaid-17b off on` measures the nouns of a rare name's predicate no cited sentence naming it
 uses (`bot.unsaid.RARE_NAME_PREDICATE`: "does lucid make an suv?"; docs/quality-log.md, "A rare
 name's predicate (session 17)"), each in turn.
+`--off-topic-18 off sense=0.04:2+form=0.6` measures session 18's off-topic rules, joined by "+":
+`sense=GAP[:UNKNOWN]` refuses a question every name of the sources in which matches the sources'
+own uses of it worse, by GAP at least, than asked about bare, with UNKNOWN (default 1) content
+words the sources never use (`bot.off_topic.NAME_SENSE_GAP`, `NAME_SENSE_UNKNOWN`); `form=MATCH`,
+a word whose best token match in the sources reaches MATCH is theirs in another form for
+`NAME_AS_MODIFIER` (`OTHER_FORM_MATCH`; docs/quality-log.md, "Off-topic questions (session 18)"),
+each in turn.
 Prints figures; asserts nothing.
 """
 
@@ -558,6 +566,17 @@ def set_unsaid_17(unsaid_17: str, bench: Bench) -> str:
 def set_unsaid_17b(unsaid_17b: str, bench: Bench) -> str:
     bot.unsaid.RARE_NAME_PREDICATE = unsaid_17b == "on"
     return f"=== a rare name's predicate (session 17): {unsaid_17b}"
+
+
+def set_off_topic_18(off_topic_18: str, bench: Bench) -> str:
+    rules = dict(r.partition("=")[::2] for r in off_topic_18.split("+"))
+    gap, _, unknown = rules.get("sense", "").partition(":")
+    bot.off_topic.NAME_SENSE_GAP = float(gap) if gap else None
+    if unknown:
+        bot.off_topic.NAME_SENSE_UNKNOWN = int(unknown)
+    form = rules.get("form")
+    bot.off_topic.OTHER_FORM_MATCH = float(form) if form else None
+    return f"=== off-topic questions (session 18): {off_topic_18}"
 
 
 def set_quote_spread(quote_spread: str, bench: Bench) -> str:
@@ -925,6 +944,7 @@ SWITCHES = (
     Switch("unsaid_17", 49, set_unsaid_17),
     Switch("unsaid_17b", 50, set_unsaid_17b),
     Switch("follow_ups_17b", 51, set_follow_ups_17b),
+    Switch("off_topic_18", 52, set_off_topic_18),
 )
 
 
@@ -1592,6 +1612,12 @@ def main() -> None:
         nargs="+",
         default=[None],
         help="session 17's rules joined by '+' (ranks, borrowed, how) or off, each in turn",
+    )
+    parser.add_argument(
+        "--off-topic-18",
+        nargs="+",
+        default=[None],
+        help="session 18's off-topic rules joined by '+' (sense=GAP[:UNKNOWN], form=MATCH) or off",
     )
     parser.add_argument(
         "--follow-ups-17b",

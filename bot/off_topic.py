@@ -13,7 +13,8 @@ refused (session 12)"):
 
 Session 13's rules (off) read a name in another sense in other forms: after an article ("the
 amazons"), a word of a two-word name alone ("why is the sky blue"), a longer name ("Nikola
-Tesla"), "how long is" / "where does X come from" as grammar.
+Tesla"), "how long is" / "where does X come from" as grammar. Session 18's reads it from the
+model's token vectors wherever the name stands ("a strong musk base note": `bot.name_sense`).
 
 Each is decided on the question alone, so a thread cannot lend it a topic. Whether the sources hold
 a (stemmed) term, and whether they write a word only as a name, is asked of the index by the caller.
@@ -47,6 +48,12 @@ NAME_AS_MODIFIER = True
 MODIFIER_PULL = 0.08
 MODIFIER_LOW_COSINE = 0.33
 MODIFIER_INDEFINITE = True
+# Session 18 (docs/quality-log.md, "Off-topic questions (session 18)"): "how loyal are tesla fans
+# described as" was refused, "loyal" a word the sources never use but write as "loyalty". A word
+# whose best token match in the sources reaches `OTHER_FORM_MATCH` is theirs in another form, so
+# a word of the sources' prose (in-domain "loyal" 0.69-0.72; off-topic and near-domain words at
+# most 0.55, "speed"). None: not read. `benchmarks/quality.py --off-topic-18` measures it.
+OTHER_FORM_MATCH: float | None = 0.6
 # A request ("recommend", "write", "explain", ..., after "please" or "can you") whose object names
 # no name of the sources and is mostly words they never use (at least two of them): "Recommend me
 # a good sci-fi novel" (alone 0.243 over the floor), "Explain quantum entanglement simply"
@@ -91,6 +98,18 @@ INDEFINITE_DEFINITION = True
 # before a name they write (the surname may be theirs, the person is another). Refused.
 # `benchmarks/quality.py --unsaid-16` measures it ("subject").
 PERSON_AS_SUBJECT = True
+
+# Session 18 (docs/quality-log.md, "Off-topic questions (session 18)"): "which perfumes have a
+# strong musk base note", "how strong is a 3 tesla mri scanner": a name of the sources in another
+# sense wherever it stands, read from the model's token vectors (`bot.name_sense`). Every name of
+# the sources the question uses matches the sources' own uses of it worse, by `NAME_SENSE_GAP` at
+# least, than it does asked about bare ("what about musk?"), and at least `NAME_SENSE_UNKNOWN` of
+# its content words the sources never use (the other sense's context). Off (None): at 0.04 with 2
+# such words, tuning off-topic alone answered 19 -> 14 of 201, in threads 416 -> 316 of 4,020, no
+# in-domain answer moved; held out off-topic 21 -> 18 of 192, but one conversation fewer right
+# (201 -> 200 of 292). `benchmarks/quality.py --off-topic-18 sense=0.04:2` measures it.
+NAME_SENSE_GAP: float | None = None
+NAME_SENSE_UNKNOWN = 2
 
 _ARTICLES = frozenset({"a", "an", "the"})
 _PLURAL_VERBS = frozenset({"do", "are", "were", "have"})
@@ -171,11 +190,13 @@ def name_as_modifier(
     holds_term: Callable[[str], bool],
     written_as_name: Callable[[str], bool],
     best_cosine: Callable[[str], float] | None = None,
+    word_match: Callable[[str], float | None] | None = None,
 ) -> bool:
     """Whether a name of the sources modifies a word they never use, in a question whose other
     content words they never use either (`NAME_AS_MODIFIER`). `holds_term(term)`: a passage holds
     the stemmed term; `written_as_name(word)`: the sources use the word, only capitalised;
-    `best_cosine(text)`: a text's best cosine with any passage (`MODIFIER_PULL`; none: not read)."""
+    `best_cosine(text)`: a text's best cosine with any passage (`MODIFIER_PULL`; none: not read);
+    `word_match(word)`: its best token match in the sources (`OTHER_FORM_MATCH`; none: not read)."""
     unknown = _unknown_to(holds_term)
     words = _words(question)
     grammar = _grammar([w for w, _ in words])
@@ -201,6 +222,12 @@ def name_as_modifier(
     # Every word the sources use is a name (looked up last: it reads passages).
     if not heads or not all(map(written_as_name, known)):
         return False
+    if OTHER_FORM_MATCH is not None and word_match is not None:
+        unused = [w for at, (w, _) in enumerate(words) if at not in grammar and _content(w)]
+        for word in dict.fromkeys(w for w in unused if w not in known):
+            match = word_match(word)  # the sources' word in another form: theirs, not a name
+            if match is not None and match >= OTHER_FORM_MATCH:
+                return False
     if not MODIFIER_PULL or best_cosine is None or (MODIFIER_INDEFINITE and indefinite):
         return True
     # Weak as a whole, or the modified word pulls it away from the sources (embeds it twice).
@@ -315,6 +342,29 @@ def indefinite_definition(
     return written_as_name(found[1]) and not after_indefinite(found[1])
 
 
+def name_sense_elsewhere(
+    question: str,
+    holds_term: Callable[[str], bool],
+    written_as_name: Callable[[str], bool],
+    sense_gap: Callable[[str], float | None],
+) -> bool:
+    """Whether every name of the sources the question uses is used in another sense by the
+    model's reading (`NAME_SENSE_GAP`; `sense_gap(word)`: how much less well it matches the
+    sources here than asked about bare, none if not read), among words the sources never use."""
+    if NAME_SENSE_GAP is None:
+        return False
+    unknown = _unknown_to(holds_term)
+    content = [w for w, _ in _words(question) if _content(w)]
+    if sum(map(unknown, content)) < NAME_SENSE_UNKNOWN:
+        return False
+    names = [w for w in dict.fromkeys(content) if not unknown(w) and written_as_name(w)]
+    for name in names:  # the token vectors are read last: they cost an encoder pass
+        gap = sense_gap(name)
+        if gap is None or gap < NAME_SENSE_GAP:
+            return False
+    return bool(names)
+
+
 def off_topic(
     question: str,
     holds_term: Callable[[str], bool],
@@ -324,11 +374,14 @@ def off_topic(
     best_cosine: Callable[[str], float] | None = None,
     first_name: Callable[[str], bool] | None = None,
     after_indefinite: Callable[[str], bool] | None = None,
+    sense_gap: Callable[[str], float | None] | None = None,
+    word_match: Callable[[str], float | None] | None = None,
 ) -> bool:
     """Whether the question asks about something the sources never mention, by the rules on.
     `stem_written_as_name` and `partner` (the session 13 rules') default to none known,
     `best_cosine` (`MODIFIER_PULL`'s) to not read, `first_name` (`PERSON_NEVER_NAMED`'s) to
-    none known, `after_indefinite` (`INDEFINITE_DEFINITION`'s) to not read."""
+    none known, `after_indefinite` (`INDEFINITE_DEFINITION`'s), `sense_gap` (`NAME_SENSE_GAP`'s)
+    and `word_match` (`OTHER_FORM_MATCH`'s) to not read."""
     if (
         PERSON_NEVER_NAMED
         and first_name is not None
@@ -349,7 +402,15 @@ def off_topic(
         return True
     if REQUEST_UNKNOWN_OBJECT and request_unknown_object(question, holds_term, written_as_name):
         return True
-    if NAME_AS_MODIFIER and name_as_modifier(question, holds_term, written_as_name, best_cosine):
+    if NAME_AS_MODIFIER and name_as_modifier(
+        question, holds_term, written_as_name, best_cosine, word_match
+    ):
+        return True
+    if (
+        NAME_SENSE_GAP is not None
+        and sense_gap is not None
+        and name_sense_elsewhere(question, holds_term, written_as_name, sense_gap)
+    ):
         return True
     if not (ARTICLE_BEFORE_NAME or PART_OF_A_NAME or LONGER_NAME):
         return False

@@ -15,6 +15,7 @@ import numpy as np
 from bot.conversation import content_phrases, content_words
 from bot.lexical import terms
 from bot.lookups import is_first_name
+from bot.name_sense import best_match, sense_gap
 from bot.off_topic import off_topic
 from bot.retrieval import Retriever
 
@@ -167,6 +168,9 @@ def asks_off_topic(
     vector where the caller has it (encoded only if a rule reads its cosine)."""
     lexical = retriever.index.lexical
 
+    def question_vector() -> np.ndarray:
+        return own_vector() if own_vector is not None else retriever.embedder.encode_query(question)
+
     def best_cosine(text: str) -> float:
         if own_vector is not None and text == question:
             return best_similarity(retriever, own_vector())
@@ -181,4 +185,6 @@ def asks_off_topic(
         best_cosine,
         is_first_name,
         lambda word: written_after_indefinite(retriever, word),
+        lambda word: sense_gap(retriever, question, word),
+        lambda word: best_match(retriever, question, question_vector(), word),
     )

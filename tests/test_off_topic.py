@@ -5,6 +5,7 @@ import uuid
 
 import pytest
 
+import bot.name_sense
 import bot.off_topic
 import bot.source_terms
 from bot.lexical import terms
@@ -12,6 +13,7 @@ from bot.off_topic import (
     indefinite_definition,
     name_as_modifier,
     name_in_another_sense,
+    name_sense_elsewhere,
     person_as_subject,
     person_never_named,
     request_unknown_object,
@@ -197,6 +199,7 @@ def test_a_name_before_a_word_of_its_own_matter_is_answered(
     answer = service.ask(question)
     assert answer.outcome == "answered", answer.answer
     monkeypatch.setattr(bot.off_topic, "MODIFIER_PULL", 0.0)
+    monkeypatch.setattr(bot.off_topic, "OTHER_FORM_MATCH", None)  # session 18's: not read
     assert service.ask(question).outcome == "refused"  # the form alone refuses it
 
 
@@ -235,6 +238,8 @@ def only(monkeypatch: pytest.MonkeyPatch, rules: str) -> None:
     """Exactly the off-topic rules named (joined by "+") on."""
     for rule in RULES:
         monkeypatch.setattr(bot.off_topic, rule, rule in rules.split("+"))
+    if "NAME_SENSE_GAP" not in rules.split("+"):
+        monkeypatch.setattr(bot.off_topic, "NAME_SENSE_GAP", None)
 
 
 @pytest.mark.parametrize(("question", "rules"), TRAPS)
@@ -419,3 +424,92 @@ def test_a_question_naming_the_text_is_covered(
     assert service.ask("what does the article say about the moon landing").outcome == "refused"
     monkeypatch.setattr(bot.source_terms, "NAMES_THE_TEXT", False)
     assert service.ask(piece).outcome == "refused"
+
+
+# Session 18 (docs/quality-log.md, "Off-topic questions (session 18)"): how much less well a name
+# matches the sources' own uses of it than asked about bare (`bot.name_sense.sense_gap`).
+GAPS = {"musk": 0.08, "amazon": 0.06, "prime": 0.01, "tesla": -0.02}
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("which perfumes have a strong musk base note", True),  # the name in another sense
+        ("how do i cancel my amazon subscription", True),
+        ("how do i cancel my amazon prime subscription", False),  # "Prime" in the sources' sense
+        ("what is the tesla coil", False),  # the name's sense not told apart
+        ("what is musk", False),  # no word the sources never use: no other sense's context
+        ("what does explain say", False),  # no name of the sources
+    ],
+)
+def test_a_name_in_another_sense_by_its_tokens(
+    monkeypatch: pytest.MonkeyPatch, question: str, expected: bool
+) -> None:
+    monkeypatch.setattr(bot.off_topic, "NAME_SENSE_GAP", 0.04)
+    monkeypatch.setattr(bot.off_topic, "NAME_SENSE_UNKNOWN", 1)
+    names = named_or_prime
+    assert name_sense_elsewhere(question, holds_with_prime, names, GAPS.get) is expected
+    monkeypatch.setattr(bot.off_topic, "NAME_SENSE_UNKNOWN", 5)  # more unknown words asked for
+    assert not name_sense_elsewhere(question, holds_with_prime, names, GAPS.get)
+    monkeypatch.setattr(bot.off_topic, "NAME_SENSE_GAP", None)
+    assert not name_sense_elsewhere(question, holds_with_prime, names, GAPS.get)
+
+
+def holds_with_prime(term: str) -> bool:
+    return holds(term) or term in terms(["prime"])[0]
+
+
+def named_or_prime(word: str) -> bool:
+    return named(word) or word == "prime"
+
+
+# Each word's best token match in the sources (`bot.name_sense.best_match`): "loyal" is written
+# "loyalty" there (session 18).
+MATCHES = {"loyal": 0.69, "fanbase": 0.40, "rainforest": 0.46, "big": 0.39}
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("is the tesla fanbase loyal", False),  # "loyal": the sources' "loyalty"
+        ("how big is the amazon rainforest", True),  # no word of the sources in another form
+    ],
+)
+def test_a_word_the_sources_write_in_another_form_is_theirs(
+    monkeypatch: pytest.MonkeyPatch, question: str, expected: bool
+) -> None:
+    monkeypatch.setattr(bot.off_topic, "OTHER_FORM_MATCH", 0.6)
+    assert name_as_modifier(question, holds, named, None, MATCHES.get) is expected
+    assert name_as_modifier(question, holds, named) is True  # not read: the form decides
+    monkeypatch.setattr(bot.off_topic, "OTHER_FORM_MATCH", None)
+    assert name_as_modifier(question, holds, named, None, MATCHES.get) is True
+
+
+def test_a_name_in_another_sense_is_refused_by_its_tokens(
+    service: AnswerService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """tests/data/offtopic-tuning-6.jsonl: "musk" the scent, answered over the floor before."""
+    perfume = "which perfumes have a strong musk base note"
+    temperament = "what is the musk temperament like"  # name-modifier-probes: Musk's own
+    retriever = service.retriever
+    assert bot.name_sense.sense_gap(retriever, perfume, "musk") >= 0.06
+    assert bot.name_sense.sense_gap(retriever, temperament, "musk") < 0.03
+    monkeypatch.setattr(bot.off_topic, "NAME_SENSE_UNKNOWN", 1)
+    monkeypatch.setattr(bot.off_topic, "NAME_SENSE_GAP", 0.04)
+    assert service.ask(perfume).outcome == "refused"
+    assert service.ask(temperament).outcome == "answered"
+    monkeypatch.setattr(bot.off_topic, "NAME_SENSE_GAP", None)
+    assert service.ask(perfume).outcome == "answered"
+
+
+def test_a_word_of_the_sources_in_another_form_keeps_an_in_domain_question(
+    service: AnswerService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """tests/data/tuning-extra-17.jsonl: "loyal" (the sources' "loyalty") is no word they never
+    use, so "tesla" modifies no word of another topic."""
+    question = "how loyal are tesla fans described as"
+    monkeypatch.setattr(bot.off_topic, "OTHER_FORM_MATCH", 0.6)
+    answer = service.ask(question)
+    assert answer.outcome == "answered" and "loyalty" in answer.answer
+    monkeypatch.setattr(bot.off_topic, "OTHER_FORM_MATCH", None)
+    assert service.ask(question).outcome == "refused"
