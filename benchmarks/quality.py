@@ -49,6 +49,7 @@
                                            [--unsaid-17 off|RULES [off|RULES ...]]
                                            [--unsaid-17b on|off [on|off ...]]
                                            [--off-topic-18 off|RULES [off|RULES ...]]
+                                           [--unsaid-18 off|weak|zZ [off|weak|zZ ...]]
 
 Asks every question as `evbot ask` does (AnswerService over a fresh index of corpus/) and prints,
 per set: right passage first / in the top three, the quoted answer holding the expected words,
@@ -282,6 +283,11 @@ own uses of it worse, by GAP at least, than asked about bare, with UNKNOWN (defa
 words the sources never use (`bot.off_topic.NAME_SENSE_GAP`, `NAME_SENSE_UNKNOWN`); `form=MATCH`,
 a word whose best token match in the sources reaches MATCH is theirs in another form for
 `NAME_AS_MODIFIER` (`OTHER_FORM_MATCH`; docs/quality-log.md, "Off-topic questions (session 18)"),
+each in turn.
+`--unsaid-18 off weak z0.6` measures weak words the sources never use (`weak`: session 17's,
+`bot.token_evidence.WEAK_UNKNOWN_ONLY` at two such words) and the same only when the quote does not
+answer them in meaning either, their mean substitution z-score under Z (`zZ`,
+`WEAK_UNANSWERED_Z`; docs/quality-log.md, "Questions the sources do not answer (session 18)"),
 each in turn.
 Prints figures; asserts nothing.
 """
@@ -577,6 +583,16 @@ def set_off_topic_18(off_topic_18: str, bench: Bench) -> str:
     form = rules.get("form")
     bot.off_topic.OTHER_FORM_MATCH = float(form) if form else None
     return f"=== off-topic questions (session 18): {off_topic_18}"
+
+
+def set_unsaid_18(unsaid_18: str, bench: Bench) -> str:
+    on = unsaid_18 != "off"
+    bot.token_evidence.WEAK_MATCH = bot.token_evidence.WEAK_UNKNOWN_MATCH if on else None
+    bot.token_evidence.WEAK_UNKNOWN_AT_LEAST = 2
+    bot.token_evidence.WEAK_UNKNOWN_ONLY = on
+    z = unsaid_18.removeprefix("z")
+    bot.token_evidence.WEAK_UNANSWERED_Z = float(z) if unsaid_18.startswith("z") else None
+    return f"=== weak words the quote does not answer (session 18): {unsaid_18}"
 
 
 def set_quote_spread(quote_spread: str, bench: Bench) -> str:
@@ -945,6 +961,7 @@ SWITCHES = (
     Switch("unsaid_17b", 50, set_unsaid_17b),
     Switch("follow_ups_17b", 51, set_follow_ups_17b),
     Switch("off_topic_18", 52, set_off_topic_18),
+    Switch("unsaid_18", 53, set_unsaid_18),
 )
 
 
@@ -1301,6 +1318,13 @@ def main() -> None:
         choices=["on", "off"],
         default=[None],
         help="a rare name's predicate nouns the sources never say of it (on) or off, each in turn",
+    )
+    parser.add_argument(
+        "--unsaid-18",
+        nargs="+",
+        default=[None],
+        help="weak words the sources never use (weak), only those the quote does not answer, "
+        "their mean substitution z under Z (zZ), or off, each in turn",
     )
     parser.add_argument(
         "--citation-diversity",

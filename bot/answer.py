@@ -29,6 +29,7 @@ from bot.retrieval import LATE_SENTENCE_WEIGHT, Hit, TokenEvidence
 from bot.settings import MAX_QUESTION_CHARS
 from bot.token_evidence import (
     said_in_other_words,
+    unanswered_weak_words,
     weak_focus,
     weak_focus_in_quote,
     weak_words,
@@ -339,6 +340,13 @@ def compose_answer(
     if holds_kind and not unmentioned and evidence and weak is not None:
         # Words no token of the cited passages matches: what the sources do not say.
         unmentioned = weak_words(matched, weak, 1 if rescued else 2, holds_term)
+        if unmentioned and encode is not None and token_evidence.WEAK_UNKNOWN_ONLY:
+            # Only what the quote does not answer in other words ("passing fad" it does).
+            quoted_words = " ".join(q.text for q in quotes)
+            at_least = 1 if rescued else token_evidence.WEAK_UNKNOWN_AT_LEAST
+            unmentioned = unanswered_weak_words(
+                question, unmentioned, quoted_words, encode, at_least
+            )
     if holds_kind and not unmentioned and evidence and token_evidence.FOCUS_WEAK_MATCH is not None:
         # The thing asked for by name, matched by no token of the cited passages ("interest rate").
         unmentioned = weak_focus(question, matched, token_evidence.FOCUS_WEAK_MATCH)

@@ -18,7 +18,7 @@ from bm25s.stopwords import STOPWORDS_EN_PLUS
 
 from bot.lexical import terms
 from bot.question_kind import ASKING_WORDS
-from bot.unsaid import asked_focus
+from bot.unsaid import asked_focus, substitution_z
 
 # Token evidence (late interaction's per-token best matches over the cited passages; docs/
 # quality-log.md, "Outcomes from token evidence (session 8)"). A question whose two weakest content
@@ -80,6 +80,37 @@ def weak_words(
         stopwords = set(STOPWORDS_EN_PLUS)
         weak = [w for w in weak if w not in stopwords and not any(map(holds_term, terms([w])[0]))]
     return weak if len(weak) >= at_least else []
+
+
+# Session 18 (docs/quality-log.md, "Questions the sources do not answer (session 18)"): with
+# WEAK_UNKNOWN_ONLY, the weak words label the answer only when the quote does not answer them in
+# meaning either: their mean pull toward the quote (`bot.unsaid.substitution_z`, a z-score among
+# random everyday nouns swapped in) under this, session 7's UNMATCHED_Z. Tuning, each compose of an
+# answer: "perfume … deer" -1.04, "mri scanner" -0.61, against chatty paraphrases from -0.07
+# ("main fight zones" beside another ranking's quote) to 2.32 ("bring to the table"). None: off;
+# `benchmarks/quality.py --unsaid-18 zZ` measures it.
+WEAK_UNANSWERED_Z: float | None = None
+# "what kind of", "sort of", "type of": the question's grammar, not a thing the sources lack.
+_KIND_OF = re.compile(r"\b(kind|sort|type)s? of\b")
+
+
+def unanswered_weak_words(
+    question: str,
+    weak: Sequence[str],
+    quote: str,
+    encode: Callable[[Sequence[str]], np.ndarray],
+    at_least: int,
+) -> list[str]:
+    """`weak` (the words `weak_words` found) less a "kind of"'s noun, when at least `at_least` are
+    left and the quote answers them no better than a random noun (WEAK_UNANSWERED_Z); else none."""
+    if WEAK_UNANSWERED_Z is None:
+        return list(weak)
+    grammar = set(_KIND_OF.findall(question.lower()))
+    left = [w for w in weak if w not in grammar]
+    if not left or len(left) < at_least:
+        return []
+    pull = substitution_z(question, left, quote, encode)
+    return left if float(pull.mean()) < WEAK_UNANSWERED_Z else []
 
 
 def maxsim_over(weights: Sequence[float], best: Sequence[Sequence[float]]) -> float:

@@ -251,15 +251,26 @@ def unmatched_words(
     unknown = [w for w, t in zip(words, stems, strict=True) if t and not any(map(holds, t))]
     if not unknown:
         return []
+    z = substitution_z(question, unknown, quote, encode)
+    return [w for w, score in zip(unknown, z, strict=True) if score < UNMATCHED_Z]
+
+
+def substitution_z(
+    question: str,
+    words: Sequence[str],
+    quote: str,
+    encode: Callable[[Sequence[str]], np.ndarray],
+) -> np.ndarray:
+    """Each word's pull toward the quote: the question's cosine with `quote`, as a z-score among
+    the same question with the word swapped for each of `SUBSTITUTES` (one `encode` batch)."""
     texts = [quote]
-    for word in unknown:
+    for word in words:
         pattern = re.compile(rf"\b{re.escape(word)}\b", re.IGNORECASE)
         texts += [question] + [pattern.sub(s, question, count=1) for s in SUBSTITUTES]
     vectors = encode(texts)
-    cosines = (vectors[1:] @ vectors[0]).reshape(len(unknown), 1 + len(SUBSTITUTES))
+    cosines = (vectors[1:] @ vectors[0]).reshape(len(words), 1 + len(SUBSTITUTES))
     swapped = cosines[:, 1:]
-    z = (cosines[:, 0] - swapped.mean(axis=1)) / np.maximum(swapped.std(axis=1), 1e-6)
-    return [w for w, score in zip(unknown, z, strict=True) if score < UNMATCHED_Z]
+    return (cosines[:, 0] - swapped.mean(axis=1)) / np.maximum(swapped.std(axis=1), 1e-6)
 
 
 # Session 11 (docs/quality-log.md, "Near-domain (session 11)"): forms of near-domain questions the
