@@ -284,7 +284,7 @@ words the sources never use (`bot.off_topic.NAME_SENSE_GAP`, `NAME_SENSE_UNKNOWN
 a word whose best token match in the sources reaches MATCH is theirs in another form for
 `NAME_AS_MODIFIER` (`OTHER_FORM_MATCH`; docs/quality-log.md, "Off-topic questions (session 18)"),
 each in turn.
-`--unsaid-18 off weak z0.6` measures weak words the sources never use (`weak`: session 17's,
+`--unsaid-18 off weak z-0.3` measures weak words the sources never use (`weak`: session 17's,
 `bot.token_evidence.WEAK_UNKNOWN_ONLY` at two such words) and the same only when the quote does not
 answer them in meaning either, their mean substitution z-score under Z (`zZ`,
 `WEAK_UNANSWERED_Z`; docs/quality-log.md, "Questions the sources do not answer (session 18)"),

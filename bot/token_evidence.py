@@ -87,8 +87,10 @@ def weak_words(
 # meaning either: their mean pull toward the quote (`bot.unsaid.substitution_z`, a z-score among
 # random everyday nouns swapped in) under this, session 7's UNMATCHED_Z. Tuning, each compose of an
 # answer: "perfume … deer" -1.04, "mri scanner" -0.61, against chatty paraphrases from -0.07
-# ("main fight zones" beside another ranking's quote) to 2.32 ("bring to the table"). None: off;
-# `benchmarks/quality.py --unsaid-18 zZ` measures it.
+# ("main fight zones" beside another ranking's quote) to 2.32 ("bring to the table"). Off (None):
+# at -0.3 tuning off-topic answered alone 19 -> 16 of 201, in threads 416 -> 340 of 4,020, nothing
+# else moves on either side, but an answer it reads costs ~1 s of encoding (about 2 % of answers).
+# `benchmarks/quality.py --unsaid-18 z-0.3` measures it.
 WEAK_UNANSWERED_Z: float | None = None
 # "what kind of", "sort of", "type of": the question's grammar, not a thing the sources lack.
 _KIND_OF = re.compile(r"\b(kind|sort|type)s? of\b")
