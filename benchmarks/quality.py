@@ -50,6 +50,7 @@
                                            [--unsaid-17b on|off [on|off ...]]
                                            [--off-topic-18 off|RULES [off|RULES ...]]
                                            [--unsaid-18 off|weak|zZ [off|weak|zZ ...]]
+                                           [--follow-ups-18 off|own=W [...]]
 
 Asks every question as `evbot ask` does (AnswerService over a fresh index of corpus/) and prints,
 per set: right passage first / in the top three, the quoted answer holding the expected words,
@@ -258,6 +259,9 @@ its fans" points back: `bot.conversation.HOW_DEGREE`; docs/quality-log.md, "Conv
 ("different question:", "ok, unrelated:", "switching topics,") makes it no follow-up, and it is
 searched without the label (`bot.conversation.TOPIC_LABEL`; docs/quality-log.md, "Conversations,
 continued (session 17)").
+`--follow-ups-18 off own=0.5`: `own=W`, a follow-up searched in its context is re-ranked again by
+the question's own tokens' MaxSim at weight W (`bot.follow_up.FOLLOW_UP_OWN_MAXSIM`; 0, off;
+docs/quality-log.md, "Conversations (session 18)").
 `--labels-16 off head+when+text`: session 16's rules for in-domain answers, joined by "+":
 `head`, a fragment's kind noun followed by another noun modifies it ("price cuts?" asks no amount;
 `bot.question_kind.FRAGMENT_HEAD_ONLY`); `when`, a when-clause after the question's own terms
@@ -703,6 +707,12 @@ def set_follow_ups_17b(follow_ups_17b: str, bench: Bench) -> str:
     return f"=== session 17b's follow-up rules: {follow_ups_17b}"
 
 
+def set_follow_ups_18(follow_ups_18: str, bench: Bench) -> str:
+    rules = dict(r.partition("=")[::2] for r in follow_ups_18.split("+"))
+    bot.follow_up.FOLLOW_UP_OWN_MAXSIM = float(rules.get("own") or 0.0)
+    return f"=== session 18's follow-up rules: {follow_ups_18}"
+
+
 def set_labels_16(labels_16: str, bench: Bench) -> str:
     rules = set(labels_16.split("+"))
     bot.question_kind.FRAGMENT_HEAD_ONLY = "head" in rules
@@ -962,6 +972,7 @@ SWITCHES = (
     Switch("follow_ups_17b", 51, set_follow_ups_17b),
     Switch("off_topic_18", 52, set_off_topic_18),
     Switch("unsaid_18", 53, set_unsaid_18),
+    Switch("follow_ups_18", 54, set_follow_ups_18),
 )
 
 
@@ -1648,6 +1659,13 @@ def main() -> None:
         nargs="+",
         default=[None],
         help="session 17b's rules joined by '+' (label) or off, each in turn",
+    )
+    parser.add_argument(
+        "--follow-ups-18",
+        nargs="+",
+        default=[None],
+        help="session 18's follow-up rules joined by '+' (own=W: a follow-up in context re-ranked "
+        "by its own tokens' MaxSim at weight W) or off, each in turn",
     )
     parser.add_argument(
         "--labels-16",

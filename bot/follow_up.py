@@ -109,6 +109,13 @@ OWN_WORDS_UNDER_FLOOR = True
 _POINTING = re.compile(r"\b(?:these|those|such)\s+(\w+)", re.IGNORECASE)
 FOLLOW_UP_NEXT_PRIOR = 1.0
 FOLLOW_UP_SENTENCE_AFTER = 0.1
+# A follow-up searched in its context is re-ranked again by the question's own tokens (MaxSim's
+# z-score among the top LATE_DEPTH, times this weight, on top of the context's re-ranking): the
+# context finds the topic, the question says what about it. Session 18, off (0): tuning
+# conversations 398 -> 399 of 466 at 0.5 (0.25 none, 1.0 395), held out 201 of 292 both ways,
+# nothing else moved; one conversation chose the weight (docs/quality-log.md, "Conversations
+# (session 18)"); `benchmarks/quality.py --follow-ups-18 own=0.5`.
+FOLLOW_UP_OWN_MAXSIM = 0.0
 # A follow-up candidate the margin would search alone keeps its context when its own words (late
 # interaction's MaxSim) match a passage the answer before quoted at least as well as they match
 # the question alone's first passage: it asks about what was just said. "who's competing with
@@ -291,7 +298,12 @@ def _says(answer: str, sentence: str) -> bool:
 
 
 def after_the_answer_before(
-    retriever: Retriever, query: str, vector: np.ndarray, answer: str, k: int
+    retriever: Retriever,
+    query: str,
+    vector: np.ndarray,
+    answer: str,
+    k: int,
+    question: str | None = None,
 ) -> list[Hit]:
     """The answer's hits for a follow-up, ranked toward what follows `answer` (the answer
     before) in the sources: the passage after each it quoted moves up FOLLOW_UP_NEXT_PRIOR, and
@@ -299,9 +311,13 @@ def after_the_answer_before(
     FOLLOW_UP_SENTENCE_AFTER.
 
     Only among the ranked candidates: which passages the answer before quoted is read from its
-    text, so the index is never scanned.
+    text, so the index is never scanned. `question`: the question as asked, when `query` is it
+    in its context (FOLLOW_UP_OWN_MAXSIM).
     """
     ranking = retriever.reranked(query, retriever.rank(query, vector))
+    # What is asked is the question, not its context: its own tokens re-rank the context's top.
+    if FOLLOW_UP_OWN_MAXSIM and question and question != query and content_words(question):
+        ranking = retriever.reranked(question, ranking, None, FOLLOW_UP_OWN_MAXSIM)
     passages = retriever.index.passages
     rows = [int(r) for r in ranking.ids]
     quoted = {r for r in rows if any(_says(answer, t) for t in passages[r].sentence_texts())}

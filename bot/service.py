@@ -287,7 +287,7 @@ class AnswerService:
         if query == resolved and query != text:
             hits = quoted_for_both(retriever, query, vector, text, k)
         elif previous and (follow_up.FOLLOW_UP_NEXT_PRIOR or follow_up.FOLLOW_UP_SENTENCE_AFTER):
-            hits = after_the_answer_before(retriever, query, vector, previous, k)
+            hits = after_the_answer_before(retriever, query, vector, previous, k, text)
         else:
             # Searched as asked, its citations are chosen for diversity (CITATION_DIVERSITY).
             hits, outcome_hits = retriever.answer_search(query, vector, k, alone=query == text)

@@ -918,6 +918,24 @@ def test_a_label_announcing_a_new_topic_makes_no_follow_up(
     assert second_says(service, first, second, "fossil fuel bans loom") != "right"
 
 
+def test_a_follow_up_in_context_reranked_by_its_own_tokens(
+    service: AnswerService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Session 18 (bot.follow_up.FOLLOW_UP_OWN_MAXSIM, off). "what about the shopping tie-in?"
+    after "what features will bezos's cars have" (conversations-tuning-10) is searched in context,
+    whose re-ranking puts another feature first; the question's own tokens put the Prime
+    passage first. Off, it is ranked as before."""
+    import bot.follow_up
+
+    first = "what features will bezos's cars have"
+    second = "what about the shopping tie-in?"
+    monkeypatch.setattr(bot.follow_up, "FOLLOW_UP_OWN_MAXSIM", 0.5)
+    assert searched_after(service, first, second) != second
+    assert second_says(service, first, second, "Prime delivery") == "right"
+    monkeypatch.setattr(bot.follow_up, "FOLLOW_UP_OWN_MAXSIM", 0.0)
+    assert second_says(service, first, second, "Prime delivery") != "right"
+
+
 def test_what_type_of_company_points_at_the_maker_the_answer_before_named(
     service: AnswerService, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -1082,7 +1100,8 @@ def conversations(name: str) -> list[dict]:
 # of 40 (blind, the clean check) and 2 switches searched as follow-ups; with a follow-up keeping
 # its context when both rankings favour the context's passage, tuning-10 24 and tuning-15 32;
 # with a question of no word of its own covered as the question before was, tuning-15 33; with
-# the degree after "how" owning no possessive, 34.
+# the degree after "how" owning no possessive, 34. Session 18: tuning-16 31 of 40 (blind, the
+# clean check) and 2 switches searched as follow-ups.
 @pytest.mark.parametrize(
     ("name", "right_floor", "switched_ceiling"),
     [
@@ -1101,6 +1120,7 @@ def conversations(name: str) -> list[dict]:
         ("conversations-tuning-13.jsonl", 40, 0),
         ("conversations-tuning-14.jsonl", 28, 0),
         ("conversations-tuning-15.jsonl", 33, 2),
+        ("conversations-tuning-16.jsonl", 30, 2),
         ("conversations-holdout.jsonl", 7, 2),
         ("conversations-holdout-2.jsonl", 16, 1),
         ("conversations-holdout-3.jsonl", 11, 1),
