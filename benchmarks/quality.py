@@ -51,6 +51,7 @@
                                            [--off-topic-18 off|RULES [off|RULES ...]]
                                            [--unsaid-18 off|weak|zZ [off|weak|zZ ...]]
                                            [--follow-ups-18 off|own=W [...]]
+                                           [--unsaid-18b on|off [on|off ...]]
 
 Asks every question as `evbot ask` does (AnswerService over a fresh index of corpus/) and prints,
 per set: right passage first / in the top three, the quoted answer holding the expected words,
@@ -293,6 +294,9 @@ each in turn.
 answer them in meaning either, their mean substitution z-score under Z (`zZ`,
 `WEAK_UNANSWERED_Z`; docs/quality-log.md, "Questions the sources do not answer (session 18)"),
 each in turn.
+`--unsaid-18b on off` measures a "which <model/chip …>" or "the name of the person …" question
+answered only by a quote naming one (`bot.unsaid.NAMED_PARTICULAR`; docs/quality-log.md, "A
+particular the sources do not name (session 18)"), each in turn.
 Prints figures; asserts nothing.
 """
 
@@ -597,6 +601,11 @@ def set_unsaid_18(unsaid_18: str, bench: Bench) -> str:
     z = unsaid_18.removeprefix("z")
     bot.token_evidence.WEAK_UNANSWERED_Z = float(z) if unsaid_18.startswith("z") else None
     return f"=== weak words the quote does not answer (session 18): {unsaid_18}"
+
+
+def set_unsaid_18b(unsaid_18b: str, bench: Bench) -> str:
+    bot.unsaid.NAMED_PARTICULAR = unsaid_18b == "on"
+    return f"=== a particular the sources do not name (session 18): {unsaid_18b}"
 
 
 def set_quote_spread(quote_spread: str, bench: Bench) -> str:
@@ -973,6 +982,7 @@ SWITCHES = (
     Switch("off_topic_18", 52, set_off_topic_18),
     Switch("unsaid_18", 53, set_unsaid_18),
     Switch("follow_ups_18", 54, set_follow_ups_18),
+    Switch("unsaid_18b", 55, set_unsaid_18b),
 )
 
 
@@ -1336,6 +1346,14 @@ def main() -> None:
         default=[None],
         help="weak words the sources never use (weak), only those the quote does not answer, "
         "their mean substitution z under Z (zZ), or off, each in turn",
+    )
+    parser.add_argument(
+        "--unsaid-18b",
+        nargs="+",
+        choices=["on", "off"],
+        default=[None],
+        help="a 'which <model/chip …>' question answered only by a quote naming one (on) or off, "
+        "each in turn",
     )
     parser.add_argument(
         "--citation-diversity",

@@ -45,6 +45,7 @@ from bot.unsaid import (
     unmentioned_compared,
     unmentioned_focus,
     unmentioned_names,
+    unnamed_particular,
     unsaid_predicate,
 )
 
@@ -323,6 +324,8 @@ def compose_answer(
     unmentioned += unanswered_how_to(question, " ".join(q.text for q in quotes))
     # "which analysts …" quoted by "some analysts …": the sources don't say which.
     unmentioned += unidentified_which(question, " ".join(q.text for q in quotes))
+    # "which tesla model …" quoted by "new models": the sources don't name which.
+    unmentioned += unnamed_particular(question, " ".join(q.text for q in quotes))
     unmentioned += unknown_named_thing(question, holds_term)
     # "does lucid make an suv?": a noun no cited sentence naming a rare subject uses.
     sentences = [s for h in hits for s in h.passage.sentence_texts()]

@@ -15,7 +15,12 @@ from bot.lexical import terms
 from bot.question_kind import asked_kind
 from bot.service import AnswerService
 from bot.token_evidence import weak_words
-from bot.unsaid import unanswered_how_to, unidentified_which, unknown_named_thing
+from bot.unsaid import (
+    unanswered_how_to,
+    unidentified_which,
+    unknown_named_thing,
+    unnamed_particular,
+)
 
 DATA = Path(__file__).parent / "data"
 SESSION_13_RULES = ("DOLLAR_SIGN_ASKS", "ROLE_ANYWHERE", "NUMBER_NOUN_MODIFIERS")
@@ -337,6 +342,59 @@ def test_which_things_the_quote_leaves_unidentified(
     assert unidentified_which(question, quote) == missing
     monkeypatch.setattr(unsaid, "WHICH_UNIDENTIFIED", False)
     assert unidentified_which(question, quote) == []
+
+
+@pytest.mark.parametrize(
+    ("question", "quote", "missing"),
+    [
+        # The class noun with no name next to it: the quote does not say which.
+        (
+            "which ford model sold best",
+            "Ford plans to release new models next year.",
+            ["which model"],
+        ),
+        ("which ford model sold best", "Buyers chose the Mustang Mach-E model most.", []),
+        # No class noun in the quote: a new name answers, unless it is a peer of the question's.
+        (
+            "which intel chip runs the laptop",
+            "Talks with AMD and Intel are rumored.",
+            ["which chip"],
+        ),
+        ("which intel chip runs the laptop", "The laptop runs on Lunar Lake, built in-house.", []),
+        # Another noun heads the phrase, or the kind is read otherwise: not this rule's.
+        ("which chip firm is in the talks", "Talks with several firms are rumored.", []),
+        ("which company makes the chip", "Talks with several firms are rumored.", []),
+        # The name of a person: someone the question does not name.
+        (
+            "what's the name of the person heading apple's car team",
+            "Apple builds cars.",
+            ["the person's name"],
+        ),
+        ("what's the name of the person heading apple's car team", "It is led by Kevin Lynch.", []),
+    ],
+)
+def test_a_particular_the_quote_does_not_name(
+    monkeypatch: pytest.MonkeyPatch, question: str, quote: str, missing: list[str]
+) -> None:
+    monkeypatch.setattr(unsaid, "NAMED_PARTICULAR", True)
+    assert unnamed_particular(question, quote) == missing
+    monkeypatch.setattr(unsaid, "NAMED_PARTICULAR", False)
+    assert unnamed_particular(question, quote) == []
+
+
+# Measured (docs/quality-log.md, "A particular the sources do not name (session 18)"): the blind
+# tuning-extra-17's near-domain not presented as answered 7 -> 10 of 12 with the rule, its
+# in-domain partial or refused 2 of 25 either way. Floors a little under; the in-domain one is
+# the figure.
+def test_a_particular_the_sources_do_not_name_floors(
+    monkeypatch: pytest.MonkeyPatch, service: AnswerService
+) -> None:
+    monkeypatch.setattr(unsaid, "NAMED_PARTICULAR", True)
+    near = [q for q in rows("tuning-extra-17.jsonl") if q.get("kind") == "near-domain"]
+    assert len(near) == 12
+    assert not_answered(service, near) >= 9
+    blind = [q for q in rows("tuning-extra-17.jsonl") if not q.get("refuse")]
+    assert not_answered(service, blind) <= 2
 
 
 SOURCE_TERMS = {"amazon", "ev", "self", "drive", "plan", "tesla", "batteri", "voic", "control"}
