@@ -52,6 +52,7 @@
                                            [--unsaid-18 off|weak|zZ [off|weak|zZ ...]]
                                            [--follow-ups-18 off|own=W [...]]
                                            [--unsaid-18b on|off [on|off ...]]
+                                           [--floor-18 off|every=N [...]]
 
 Asks every question as `evbot ask` does (AnswerService over a fresh index of corpus/) and prints,
 per set: right passage first / in the top three, the quoted answer holding the expected words,
@@ -297,6 +298,10 @@ each in turn.
 `--unsaid-18b on off` measures a "which <model/chip …>" or "the name of the person …" question
 answered only by a quote naming one (`bot.unsaid.NAMED_PARTICULAR`; docs/quality-log.md, "A
 particular the sources do not name (session 18)"), each in turn.
+`--floor-18 off every=2`: `every=N`, a question of at most N content words, each one the sources
+write as it is or in another form (its best token match reaching `OTHER_FORM_MATCH`), is covered
+at the floor (`bot.source_terms.WRITES_EVERY_WORD`; docs/quality-log.md, "Short questions under
+the floor (session 18)"), each in turn.
 Prints figures; asserts nothing.
 """
 
@@ -722,6 +727,13 @@ def set_follow_ups_18(follow_ups_18: str, bench: Bench) -> str:
     return f"=== session 18's follow-up rules: {follow_ups_18}"
 
 
+def set_floor_18(floor_18: str, bench: Bench) -> str:
+    rules = dict(r.partition("=")[::2] for r in floor_18.split("+"))
+    most = rules.get("every")
+    bot.source_terms.WRITES_EVERY_WORD = int(most) if most else None
+    return f"=== session 18's short questions under the floor: {floor_18}"
+
+
 def set_labels_16(labels_16: str, bench: Bench) -> str:
     rules = set(labels_16.split("+"))
     bot.question_kind.FRAGMENT_HEAD_ONLY = "head" in rules
@@ -983,6 +995,7 @@ SWITCHES = (
     Switch("unsaid_18", 53, set_unsaid_18),
     Switch("follow_ups_18", 54, set_follow_ups_18),
     Switch("unsaid_18b", 55, set_unsaid_18b),
+    Switch("floor_18", 56, set_floor_18),
 )
 
 
@@ -1684,6 +1697,13 @@ def main() -> None:
         default=[None],
         help="session 18's follow-up rules joined by '+' (own=W: a follow-up in context re-ranked "
         "by its own tokens' MaxSim at weight W) or off, each in turn",
+    )
+    parser.add_argument(
+        "--floor-18",
+        nargs="+",
+        default=[None],
+        help="session 18's short questions under the floor (every=N: at most N content words, "
+        "each the sources' in some form, covered at the floor) or off, each in turn",
     )
     parser.add_argument(
         "--labels-16",

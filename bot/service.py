@@ -49,6 +49,7 @@ from bot.source_terms import (
     asks_off_topic,
     best_similarity,
     names_source_terms,
+    writes_every_word,
     writes_phrase,
 )
 from bot.store import Store, StoreError, open_store
@@ -308,6 +309,10 @@ class AnswerService:
             coverage = max(coverage, self.settings.min_score)
         if asks_about_the_text(retriever, text):
             coverage = max(coverage, self.settings.min_score)  # "how does the piece describe …"
+        if coverage < self.settings.min_score and writes_every_word(
+            retriever, text, lambda: searches.vector
+        ):
+            coverage = self.settings.min_score  # "and the hq?": the sources write "headquarters"
         if (
             "alone" in follow_up.LITERAL_PHRASE
             and (query == text or "context" in follow_up.LITERAL_PHRASE)

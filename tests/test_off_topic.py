@@ -513,3 +513,30 @@ def test_a_word_of_the_sources_in_another_form_keeps_an_in_domain_question(
     assert answer.outcome == "answered" and "loyalty" in answer.answer
     monkeypatch.setattr(bot.off_topic, "OTHER_FORM_MATCH", None)
     assert service.ask(question).outcome == "refused"
+
+
+def test_a_short_question_in_the_sources_words_is_covered_at_the_floor(
+    service: AnswerService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """tests/data conversation misses of session 18: "what does rivian make?" (0.21) after "did
+    amazon back rivian", every content word the sources'; an off-topic word keeps one refused."""
+    retriever = service.retriever
+
+    def every(question: str) -> bool:
+        own = lambda: service.embedder.encode_query(question)  # noqa: E731
+        return bot.source_terms.writes_every_word(retriever, question, own)
+
+    monkeypatch.setattr(bot.source_terms, "WRITES_EVERY_WORD", 2)
+    assert every("what does rivian make?") and every("why are the stakes so high?")
+    # "oil", "river" are no words of the sources in any form; three content words are too many.
+    assert not any(map(every, ["musk oil?", "amazon river?", "what makes a number prime"]))
+    conversation = uuid.uuid4().hex
+    service.ask("did amazon back rivian", conversation=conversation)
+    turn = ("what does rivian make?", ["did amazon back rivian"])
+    assert service.ask(*turn, conversation=conversation).outcome == "answered"
+    assert service.ask("what makes a number prime").outcome == "refused"  # 0.217, three words
+    monkeypatch.setattr(bot.source_terms, "WRITES_EVERY_WORD", None)
+    assert not every("what does rivian make?")
+    conversation = uuid.uuid4().hex
+    service.ask("did amazon back rivian", conversation=conversation)
+    assert service.ask(*turn, conversation=conversation).outcome == "refused"
