@@ -280,6 +280,7 @@ def test_follow_ups_read_by_their_words(
 ) -> None:
     import bot.conversation
     import bot.follow_up
+    import bot.source_terms
 
     def asked() -> tuple[str, str]:
         before, answer = asked_in_a_thread(service, first, second)
@@ -292,6 +293,8 @@ def test_follow_ups_read_by_their_words(
     monkeypatch.setattr(bot.conversation, "FOLLOW_UP_WORDS", frozenset())
     # Session 11's rule answers "what's rivian?" from its own word's passage either way.
     monkeypatch.setattr(bot.follow_up, "OWN_WORDS_UNDER_FLOOR", False)
+    # Session 18's short questions under the floor answer it too ("what's", "rivian": theirs).
+    monkeypatch.setattr(bot.source_terms, "WRITES_EVERY_WORD", None)
     assert asked() != (searched, "right")  # read as before, each was wrong
 
 
