@@ -312,7 +312,7 @@ class AnswerService:
         if coverage < self.settings.min_score and writes_every_word(
             retriever, text, lambda: searches.vector
         ):
-            coverage = self.settings.min_score  # "and the hq?": the sources write "headquarters"
+            coverage = self.settings.min_score  # "what does rivian make?": both words theirs
         if (
             "alone" in follow_up.LITERAL_PHRASE
             and (query == text or "context" in follow_up.LITERAL_PHRASE)

@@ -32,12 +32,13 @@ def names_source_terms(retriever: Retriever, question: str) -> bool:
     return bool(words) and bool(retriever.index.lexical.term_weights(" ".join(words)))
 
 
-# Session 18 (docs/quality-log.md, "Short questions under the floor (session 18)"): "and the hq?"
-# (0.197), "chargers?" were refused though the right passage ranks first; the one-word rule did
-# not fire, the sources writing "headquarters", "charging". A question of at most
-# `WRITES_EVERY_WORD` content words, each the sources' exactly or in another form (its best token
-# match reaching `OTHER_FORM_MATCH`), is covered at the floor (2: tuning conversations 398 -> 400
-# of 466, nothing else moves; 3 answers "what makes a number prime"). None: not read.
+# Session 18 (docs/quality-log.md, "Short questions under the floor (session 18)"): short second
+# turns were refused under the floor though the right passage ranks first ("what does rivian
+# make?" 0.21). A question of at most `WRITES_EVERY_WORD` content words, each the sources' exactly
+# or in another form (its best token match reaching `OTHER_FORM_MATCH`), is covered at the floor
+# (2: tuning conversations 398 -> 400 of 466, nothing else moves; 3 answers "what makes a number
+# prime"). "and the hq?", "chargers?" stay refused: "hq" matches "headquarters" at 0.42 only.
+# None: not read.
 WRITES_EVERY_WORD: int | None = 2
 
 
