@@ -11,10 +11,11 @@ questions (session 18)".
 from __future__ import annotations
 
 import weakref
+from collections.abc import Sequence
 
 import numpy as np
 
-from bot.retrieval import Retriever
+from bot.retrieval import LateInteraction, Retriever
 from bot.token_evidence import word_evidence
 
 # Short questions asking about the name and nothing else: its sense as the sources' (the mean of
@@ -27,6 +28,15 @@ NAME_PASSAGES = 20
 _BARE: weakref.WeakKeyDictionary[Retriever, dict[str, float]] = weakref.WeakKeyDictionary()
 
 
+def _matches_over(late: LateInteraction, text: str, rows: Sequence[int]) -> dict[str, float]:
+    """Each content word of `text` and its best token match (the mean of its pieces') over the
+    passages `rows`."""
+    evidence = [late.evidence(text, int(row)) for row in rows]
+    if not evidence:
+        return {}
+    return word_evidence(text, evidence[0].words, [e.best for e in evidence])
+
+
 def name_match(retriever: Retriever, text: str, word: str) -> float | None:
     """`word`'s best token match (the mean of its pieces') in `text`, over the passages BM25
     finds for it; none without late interaction or when `text` holds no such token."""
@@ -35,10 +45,7 @@ def name_match(retriever: Retriever, text: str, word: str) -> float | None:
         return None
     rows, scores = retriever.index.lexical.scored(word)
     rows = rows[np.argsort(-scores, kind="stable")[:NAME_PASSAGES]]
-    if not len(rows):
-        return None
-    evidence = [late.evidence(text, int(row)) for row in rows]
-    return word_evidence(text, evidence[0].words, [e.best for e in evidence]).get(word)
+    return _matches_over(late, text, rows).get(word)
 
 
 def bare_match(retriever: Retriever, word: str) -> float | None:
@@ -53,18 +60,15 @@ def bare_match(retriever: Retriever, word: str) -> float | None:
     return known[word]
 
 
-def best_match(retriever: Retriever, question: str, vector: np.ndarray, word: str) -> float | None:
-    """`word`'s best token match (the mean of its pieces') in `question`, over the
-    `NAME_PASSAGES` passages nearest the question's vector: how well the sources write it in any
-    form ("loyal" in "loyalty" 0.69-0.72); none without late interaction."""
+def word_matches(retriever: Retriever, question: str, vector: np.ndarray) -> dict[str, float]:
+    """Each content word of `question` and its best token match (the mean of its pieces') over
+    the `NAME_PASSAGES` passages nearest the question's vector: how well the sources write it in
+    any form ("loyal" in "loyalty" 0.69-0.72); empty without late interaction. One pass serves
+    every word of the question."""
     late = retriever.late
     if late is None:
-        return None
-    rows = retriever.index.nearest(vector, NAME_PASSAGES)
-    evidence = [late.evidence(question, int(row)) for row in rows]
-    if not evidence:
-        return None
-    return word_evidence(question, evidence[0].words, [e.best for e in evidence]).get(word)
+        return {}
+    return _matches_over(late, question, retriever.index.nearest(vector, NAME_PASSAGES))
 
 
 def sense_gap(retriever: Retriever, question: str, word: str) -> float | None:

@@ -6,6 +6,7 @@ answer (bot/service.py) both ask these questions of the sources."""
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Callable
@@ -16,7 +17,7 @@ import bot.off_topic
 from bot.conversation import content_phrases, content_words
 from bot.lexical import terms
 from bot.lookups import is_first_name
-from bot.name_sense import best_match, sense_gap
+from bot.name_sense import sense_gap, word_matches
 from bot.off_topic import off_topic
 from bot.retrieval import Retriever
 
@@ -53,13 +54,11 @@ def writes_every_word(
     if most is None or threshold is None or not words or len(words) > most:
         return False
     lexical = retriever.index.lexical
-    for word in words:
-        if lexical.term_weights(word):
-            continue
-        match = best_match(retriever, question, own_vector(), word)
-        if match is None or match < threshold:
-            return False
-    return True
+    unwritten = [word for word in words if not lexical.term_weights(word)]
+    if not unwritten:
+        return True
+    matches = word_matches(retriever, question, own_vector())
+    return all(matches.get(word, -1.0) >= threshold for word in unwritten)
 
 
 # "How does the piece describe the temperament of the two men?" (cosine 0.17), "what sort of ride
@@ -199,8 +198,12 @@ def asks_off_topic(
     vector where the caller has it (encoded only if a rule reads its cosine)."""
     lexical = retriever.index.lexical
 
-    def question_vector() -> np.ndarray:
-        return own_vector() if own_vector is not None else retriever.embedder.encode_query(question)
+    @functools.cache
+    def matches() -> dict[str, float]:  # read once for every word the rule asks about
+        vector = (
+            own_vector() if own_vector is not None else retriever.embedder.encode_query(question)
+        )
+        return word_matches(retriever, question, vector)
 
     def best_cosine(text: str) -> float:
         if own_vector is not None and text == question:
@@ -217,5 +220,5 @@ def asks_off_topic(
         is_first_name,
         lambda word: written_after_indefinite(retriever, word),
         lambda word: sense_gap(retriever, question, word),
-        lambda word: best_match(retriever, question, question_vector(), word),
+        lambda word: matches().get(word),
     )

@@ -463,7 +463,7 @@ def named_or_prime(word: str) -> bool:
     return named(word) or word == "prime"
 
 
-# Each word's best token match in the sources (`bot.name_sense.best_match`): "loyal" is written
+# Each word's best token match in the sources (`bot.name_sense.word_matches`): "loyal" is written
 # "loyalty" there (session 18).
 MATCHES = {"loyal": 0.69, "fanbase": 0.40, "rainforest": 0.46, "big": 0.39}
 
