@@ -51,8 +51,10 @@ _HOW_ARE_YOU = (
 )
 # A word making what follows stronger: "really useful", "thank you so much".
 _VERY = r"(?:(?:really|very|so|super|pretty|quite|truly|extremely) )?"
+# The thanks words every thanks pattern below starts from: "thanks", "thank u", "thx", "ty".
+_THANK_WORDS = r"tha?nks+|thank ?(?:you+|u)|thanx|thnx|thx|ty"
 _THANKS = (
-    r"(?:(?:tha?nks+|thank ?(?:you+|u)|thanx|thnx|thx|ty|tyvm|cheers|many thanks)"
+    rf"(?:(?:{_THANK_WORDS}|tyvm|cheers|many thanks)"
     r"(?: (?:so|very) much| a lot| a bunch| a ton| loads)?|tysm|"
     rf"(?:{_VERY}much |{_VERY}greatly )?appreciated|(?:i )?{_VERY}appreciate (?:it|that|this))"
 )
@@ -174,7 +176,7 @@ _OPENER_UNIT = (
 # who ..."); an adjective ("good and bad sides?", "right where ...") needs punctuation after it.
 _BARE_OPENER = (
     r"(?:ok+|okay|okie|alright|kk+|k|lol|lmao|rofl|omg|ha(?:ha)+|he(?:he)+|hm+|ah+|oh+|ooh+|"
-    r"wow|yeah|yep|cool|tha?nks+|thank ?(?:you+|u)|thanx|thnx|thx|ty|tysm)"
+    rf"wow|yeah|yep|cool|{_THANK_WORDS}|tysm)"
 )
 _CONNECTIVE = r"(?:so|but|and|then|anyway|anyways|btw)"
 _CHAT_OPENING = re.compile(
@@ -191,7 +193,7 @@ CLOSER_CHARS = 120
 # Words that close a question after a space alone: a thanks, a please, a laugh; never a word a
 # question ends with ("has the stock appreciated", "is tesla ok", "cool cars").
 _CLOSER_WORD = (
-    r"(?:(?:tha?nks+|thank ?(?:you+|u)|thanx|thnx|thx|ty|tyvm|tysm|many thanks)"
+    rf"(?:(?:{_THANK_WORDS}|tyvm|tysm|many thanks)"
     r"(?: (?:so|very) much| a lot| a bunch| a ton| loads| in advance)?|"
     r"ple+a+se+|pl[sz]+|lo+l+|lmao+|rofl|ha(?:ha)+|he(?:he)+)"
 )

@@ -485,7 +485,6 @@ _NAME_OF_PERSON = re.compile(
 )
 # A name "next to" the class noun: within this many words of it ("the Model Y", "Orin chips").
 PARTICULAR_NEAR = 3
-PARTICULAR_NOUN_ABSENT_NAMES = True
 
 
 def _peer_of_asked(name: str, quote: str, asked: set[str]) -> bool:
@@ -516,7 +515,7 @@ def unnamed_particular(question: str, quote: str) -> list[str]:
     wanted = terms([found[1]])[0]
     words = re.findall(r"[A-Za-z0-9]+(?:[-'][A-Za-z0-9]+)*", quote)
     stems = terms([w.lower() for w in words])
-    if PARTICULAR_NOUN_ABSENT_NAMES and wanted not in stems:
+    if wanted not in stems:
         # A quote that never uses the noun may name the thing by name alone ("Alexa" for "which
         # products"): any name the question does not use answers it.
         named = {n for n in names_in(quote, question) if not _peer_of_asked(n, quote, asked)}
