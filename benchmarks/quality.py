@@ -377,6 +377,8 @@ SETS = {
         "tuning-extra-16.jsonl",
         # From the article alone by a helper who never ran the bot, before session 18 measured.
         "tuning-extra-17.jsonl",
+        # From the article alone by a helper who never ran the bot, before session 19 measured.
+        "tuning-extra-18.jsonl",
         # Off-topic questions to ask in threads (session 12), written blind before any measuring.
         "offtopic-tuning.jsonl",
         # Off-topic questions written blind before session 13 measured.
@@ -391,6 +393,8 @@ SETS = {
         "offtopic-tuning-6.jsonl",
         # Off-topic questions written blind before session 18 measured.
         "offtopic-tuning-7.jsonl",
+        # Off-topic questions written blind before session 19 measured.
+        "offtopic-tuning-8.jsonl",
         # A name of the sources before another word, in-domain and off-topic (session 13), written
         # from the article before measuring `NAME_AS_MODIFIER` on it: a probe of that rule's form.
         "name-modifier-probes.jsonl",
@@ -423,11 +427,15 @@ SETS = {
         "conversations-tuning-15.jsonl",
         # From the article alone by a helper who never ran the bot, before session 18 measured.
         "conversations-tuning-16.jsonl",
+        # From the article alone by a helper who never ran the bot, before session 19 measured.
+        "conversations-tuning-17.jsonl",
         # Small talk and questions opening or closing like it (session 17), written blind: last,
         # so no other set's figure can move with it (`small_talk_figures`).
         "smalltalk-tuning.jsonl",
         # More of the same written blind before session 18 measured: last too, for the same reason.
         "smalltalk-tuning-2.jsonl",
+        # More of the same written blind before session 19 measured: last too, for the same reason.
+        "smalltalk-tuning-3.jsonl",
     ],
     "held-out": [
         "shipped-questions-holdout.jsonl",
@@ -497,6 +505,13 @@ SETS = {
         "quality-holdout-15.jsonl",
         "conversations-holdout-15.jsonl",
         "smalltalk-holdout-2.jsonl",
+    ],
+    # Written from the article alone by a helper who never ran the bot, before session 19 measured.
+    "held-out-16": [
+        "offtopic-holdout-9.jsonl",
+        "quality-holdout-16.jsonl",
+        "conversations-holdout-16.jsonl",
+        "smalltalk-holdout-3.jsonl",
     ],
 }
 
