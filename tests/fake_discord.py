@@ -24,7 +24,7 @@ import itertools
 import json
 import threading
 import time
-from collections.abc import AsyncIterator, Iterator, Sequence
+from collections.abc import AsyncIterator, Iterator, Mapping, Sequence
 from contextlib import asynccontextmanager, contextmanager
 from dataclasses import dataclass
 from typing import Any
@@ -349,6 +349,8 @@ class FakeDiscord:
         if method == "POST" and path == "users/@me/channels":
             recipient = user(int(body["recipient_id"]))
             return 200, {"id": str(DM_CHANNEL_ID), "type": 1, "recipients": [recipient]}
+        if method == "GET" and path.startswith("channels/") and path.endswith("/messages"):
+            return 200, self._history(path.split("/")[1], request.query)
         if method == "GET" and path.startswith("channels/") and "/messages/" in path:
             found = self.stored.get(path.rsplit("/", 1)[1])
             return (200, found) if found else (404, {"message": "Unknown Message", "code": 10008})
@@ -375,6 +377,18 @@ class FakeDiscord:
             channel = self.interaction_channels.get(token, {}).get("id", str(CHANNEL_ID))
             return 200, self._message(channel, body)
         return 404, {"message": "404: Not Found", "code": 0}
+
+    def _history(self, channel_id: str, query: Mapping[str, str]) -> list[dict[str, Any]]:
+        """A channel's messages before `before`, newest first, at most `limit`, as Discord's
+        GET channels/{id}/messages gives them (snowflakes grow with time)."""
+        before = int(query.get("before") or 1 << 63)
+        found = [
+            m
+            for m in list(self.stored.values())  # a copy: the test's thread adds messages too
+            if m.get("channel_id") == channel_id and int(m["id"]) < before
+        ]
+        found.sort(key=lambda m: int(m["id"]), reverse=True)
+        return found[: int(query.get("limit") or 50)]
 
     def _start_thread(
         self, channel_id: str, message_id: str, body: dict[str, Any]

@@ -68,6 +68,8 @@ class FakeSlack:
         self._scripted: dict[str, deque[tuple[int, dict[str, Any] | str, dict[str, str]]]] = {}
         self._cond = threading.Condition()
         self._ts = itertools.count(1)
+        # Every message in a channel, as it arrived: people's (`hear`) and the bot's posts.
+        self.said: list[dict[str, Any]] = []
         self._sockets: list[web.WebSocketResponse] = []
         self._thread = LoopThread("fake-slack")
         self._runner: web.AppRunner | None = None
@@ -96,6 +98,19 @@ class FakeSlack:
         body = body if body is not None else {"ok": False, "error": f"http_{status}"}
         queue = self._scripted.setdefault(method, deque())
         queue.extend([(status, body, headers or {})] * times)
+
+    def hear(self, event: dict[str, Any]) -> None:
+        """A person's (or another bot's) message, posted before its event is sent: what
+        `conversations.replies` returns among the bot's posts. A mention's twin is heard once."""
+        if event.get("type") not in ("message", "app_mention") or event.get("subtype"):
+            return
+        with self._cond:
+            if not any(
+                (m["channel"], m["ts"]) == (event.get("channel"), event.get("ts"))
+                for m in self.said
+            ):
+                keep = ("channel", "ts", "thread_ts", "user", "bot_id", "text")
+                self.said.append({"type": "message"} | {k: event[k] for k in keep if k in event})
 
     def of(self, method: str) -> list[Call]:
         with self._cond:
@@ -197,6 +212,10 @@ class FakeSlack:
             }
         if method == "chat.postMessage":
             ts = f"2000000000.{next(self._ts):06d}"
+            posted = {"type": "message", "user": BOT_USER_ID, "bot_id": BOT_ID, "ts": ts}
+            keep = ("channel", "text", "thread_ts", "metadata")
+            with self._cond:
+                self.said.append(posted | {k: params[k] for k in keep if k in params})
             return {"ok": True, "channel": params.get("channel"), "ts": ts}
         if method == "chat.postEphemeral":
             return {"ok": True, "message_ts": f"2000000000.{next(self._ts):06d}"}
@@ -209,18 +228,21 @@ class FakeSlack:
         return {"ok": False, "error": "unknown_method"}
 
     def _posted(self, method: str, params: dict[str, Any]) -> list[dict[str, Any]]:
-        """The bot's messages in a thread (replies) or after a moment (history), with their
-        metadata, as Slack returns them with `include_all_metadata`."""
+        """A thread's messages, its root first (replies), or the bot's after a moment (history),
+        in the order they arrived, with their metadata as Slack returns them with
+        `include_all_metadata`."""
+        with self._cond:
+            said = list(self.said)
         found = []
-        for call in self.of("chat.postMessage"):
-            posted = call.params
-            if posted.get("channel") != params.get("channel"):
+        for message in said:
+            if message.get("channel") != params.get("channel"):
                 continue
-            if method == "conversations.replies" and posted.get("thread_ts") != params.get("ts"):
+            if method == "conversations.replies":
+                if params.get("ts") not in (message.get("thread_ts"), message["ts"]):
+                    continue
+            elif message.get("user") != BOT_USER_ID:
                 continue
-            message = {"type": "message", "user": BOT_USER_ID, "bot_id": BOT_ID}
-            message |= {k: posted[k] for k in ("text", "thread_ts", "metadata") if k in posted}
-            found.append(message)
+            found.append({k: v for k, v in message.items() if k != "channel"})
         return found
 
     async def _respond(self, request: web.Request) -> web.Response:
@@ -377,6 +399,7 @@ class SlackHarness:
     def send_event(
         self, event: dict[str, Any], *, event_id: str | None = None, retry: int | None = None
     ) -> Reply:
+        self.fake.hear(event)
         body = self.event_body(event, event_id)
         headers = signed_headers(body)
         if retry is not None:

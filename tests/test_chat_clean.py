@@ -35,6 +35,8 @@ SLACK_CASES = [
     ("Is <https://example.com/a> live?", "Is https://example.com/a live?"),
     ("Tesla &amp; Amazon: who wins &lt;2030&gt;?", "Tesla & Amazon: who wins <2030>?"),
     ("What happened at 10:30:45?", "What happened at 10:30:45?"),
+    (f"{QUESTION} :+1: :100: :-1:", QUESTION),  # the emoji whose names have no letter
+    ("Did it drop to -1:1 or 100:1?", "Did it drop to -1:1 or 100:1?"),
 ]
 DISCORD_CASES = [
     (f"{MENTION} @everyone {QUESTION}", QUESTION),

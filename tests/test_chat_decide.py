@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.chat.decide import Action, decide
+from bot.chat.decide import Action, Earlier, decide, thanks_to_the_bot
 from bot.chat.message import ChatMessage, Platform
 from bot.embedding import Embedder
 from bot.service import AnswerService
@@ -144,6 +144,28 @@ def test_the_decision_is_the_same_on_both_platforms(
     decision = decide(replace(message, platform=platform), _settings(platform, **overrides))
     assert decision.action is action, decision.why
     assert decision.why
+
+
+BOT, ASKING, OTHER = Earlier("B", "the pledge …", True), "A1", "C2"
+# (case, the thread before a thanks from ASKING, newest first, whether the thanks is the bot's)
+THANKED = [
+    ("right after the answer", [BOT], True),
+    ("after the asker's own words", [Earlier(ASKING, "hmm, let me check", False), BOT], True),
+    ("after another's small talk", [Earlier(OTHER, "lol 😂", False), BOT], True),
+    ("after another's emoji (Slack's markup)", [Earlier(OTHER, ":+1:", False), BOT], True),
+    ("after another's answer", [Earlier(OTHER, "it's in the 2019 report", False), BOT], False),
+    ("after another's screenshot", [Earlier(OTHER, "", False), BOT], False),
+    ("after another's question", [Earlier(OTHER, "<@A1> which page?", False), BOT], False),
+    ("another answered before the bot did", [BOT, Earlier(OTHER, "no idea", False)], True),
+    ("nothing read back to the bot", [Earlier(ASKING, "ok", False)], True),
+]
+
+
+@pytest.mark.parametrize(("case", "earlier", "ours"), THANKED, ids=[c[0] for c in THANKED])
+def test_a_thanks_is_the_bot_s_unless_someone_else_answered_since(
+    case: str, earlier: list[Earlier], ours: bool
+) -> None:
+    assert thanks_to_the_bot(earlier, ASKING, Platform.SLACK) is ours
 
 
 def test_slack_parses_broadcasts_and_tags_into_the_record() -> None:

@@ -247,6 +247,42 @@ def test_a_thanks_in_the_thread_is_replied_to_once_for_the_asker_and_never_for_o
     ]
 
 
+def test_a_thanks_after_a_colleague_answered_in_the_thread_is_left_to_them(
+    fake: FakeDiscord, bot_service: AnswerService
+):
+    first = "Is Amazon making electric cars?"
+
+    def history_reads() -> list[Call]:
+        return [c for c in fake.calls if c.method == "GET" and c.path.endswith("/messages")]
+
+    async def scenario() -> list[dict[str, Any]]:
+        async with running_bot(bot_service, discord_settings(fake)):
+            asked = fake.message_create(f"{MENTION} {first}", ASKER, mentions_bot=True)
+            await fake.wait_for(fake.messages)
+            in_thread: dict[str, Any] = {"channel_id": int(asked["id"])}  # the thread's id
+            fake.message_create("lol", BOB, **in_thread)  # answers nothing
+            fake.message_create("hmm ok", ASKER, **in_thread)  # the asker's own words
+            welcomed = fake.message_create("ty!", ASKER, **in_thread)  # still the bot's
+            await fake.wait_for(lambda: len(fake.messages()) == 2)
+            fake.message_create("and where will they build them?", ASKER, **in_thread)
+            await fake.wait_for(lambda: len(fake.messages()) == 3)
+            fake.message_create("the 2019 report says so too, page 4", BOB, **in_thread)
+            fake.message_create("thanks!", ASKER, **in_thread)  # to Bob, who answered
+            await fake.wait_for(lambda: len(history_reads()) == 2)
+            # Unclaimed: when the thread cannot be read, a thanks is the bot's again, as before.
+            fake.fail("channels/*/messages", 403, MISSING_PERMISSIONS, method="GET")
+            again = fake.message_create("thank you so much", ASKER, **in_thread)
+            await fake.wait_for(lambda: len(fake.messages()) == 4)
+            return [welcomed, again]
+
+    welcomed, again = run(scenario)  # closing drains what is in flight: the counts are final
+    replies = fake.messages()
+    assert len(replies) == 4
+    assert replies_to(fake, welcomed) == [replies[1]] and replies_to(fake, again) == [replies[3]]
+    for reply in (replies[1], replies[3]):
+        assert embed_of(reply)["description"].startswith("You're welcome!")
+
+
 def test_with_answer_in_threads_off_the_answer_is_a_reply_as_before(
     fake: FakeDiscord, bot_service: AnswerService
 ):

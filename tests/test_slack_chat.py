@@ -206,6 +206,37 @@ def test_a_thanks_in_a_thread_is_replied_to_once_and_only_for_the_asker_answered
     ]
 
 
+def test_a_thanks_after_a_colleague_answered_in_the_thread_is_left_to_them(
+    fresh_service: AnswerService, fake: FakeSlack, start: Start
+) -> None:
+    slack = start(fresh_service)
+    root = "1700000004.000301"
+    in_thread = {"channel": "C1", "thread_ts": root}
+    slack.mention(CARBON, ts=root)  # asked by U1
+    fake.wait_for("chat.postMessage")
+    slack.message("lol", ts="1700000004.000302", user="U3", **in_thread)  # answers nothing
+    slack.message("hmm ok", ts="1700000004.000303", **in_thread)  # the asker's own words
+    slack.message("ty!", ts="1700000004.000304", **in_thread)  # still the bot's: replied to
+    fake.wait_for("chat.postMessage", 2)
+    slack.message("by when?", ts="1700000004.000305", **in_thread)
+    fake.wait_for("chat.postMessage", 3)
+    slack.message(
+        "the pledge is in the 2019 report too, page 4",
+        ts="1700000004.000306",
+        user="U2",
+        **in_thread,
+    )
+    slack.message("thanks!", ts="1700000004.000307", **in_thread)  # to U2, who answered
+    slack.drain()
+    assert len(fake.of("chat.postMessage")) == 3
+    assert all(r.params["ts"] == root for r in fake.of("conversations.replies"))
+    # Unclaimed: when the thread cannot be read, a thanks is the bot's again, as before.
+    fake.fail("conversations.replies", 200, {"ok": False, "error": "missing_scope"})
+    slack.message("thank you so much", ts="1700000004.000308", **in_thread)
+    welcome = fake.wait_for("chat.postMessage", 4)[3]
+    assert _sections(welcome.params)[0].startswith("You're welcome!")
+
+
 def test_replies_to_others_from_bots_and_system_messages_are_not_answered(
     fresh_service: AnswerService, fake: FakeSlack, start: Start
 ) -> None:

@@ -21,8 +21,9 @@ _SLACK: list[Rule] = [
     # <@U123>, <@U123|name>: people; <#C123|name>: channels; <!here>, <!channel>, <!everyone>,
     # <!subteam^S123|@team>, <!date^…|…>: broadcasts, user groups and the like.
     (re.compile(r"<[@#!][^>]*>"), " "),
-    # :emoji: and :skin-tone-2: (Slack writes every emoji, custom or not, as its name).
-    (re.compile(r":[a-z0-9_+'-]*[a-z][a-z0-9_+'-]*:", re.IGNORECASE), " "),
+    # :emoji: and :skin-tone-2: (Slack writes every emoji, custom or not, as its name); the
+    # names without a letter are spelled out, as "10:30:45" must keep its ":30:".
+    (re.compile(r":(?:[a-z0-9_+'-]*[a-z][a-z0-9_+'-]*|[+-]1|100|1234):", re.IGNORECASE), " "),
 ]
 
 _DISCORD: list[Rule] = [

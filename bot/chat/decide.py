@@ -7,14 +7,15 @@ there was to the one thanking), is the query log's to say; the runner reads it.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
 from bot.chat.clean import clean_question
-from bot.chat.message import ChatMessage
+from bot.chat.message import ChatMessage, Platform
 from bot.conversation import looks_like_question
 from bot.settings import ChatSettings
-from bot.small_talk import thanks_given
+from bot.small_talk import small_talk, thanks_given
 
 
 class Action(StrEnum):
@@ -73,3 +74,30 @@ def decide(message: ChatMessage, settings: ChatSettings) -> Decision:
     if settings.auto_answer_questions_only and not looks_like_question(question):
         return _ignore("not a question, and only questions are auto-answered")
     return Decision(Action.ANSWER, "in an auto-answer channel")
+
+
+@dataclass(frozen=True)
+class Earlier:
+    """A message posted before a thanks in its thread, as the platform's history gives it."""
+
+    author: str  # the platform's user id
+    text: str  # raw, markup and all; empty for an image, a file or a sticker alone
+    ours: bool  # posted by the bot
+
+
+def thanks_to_the_bot(earlier: Sequence[Earlier], thanker: str, platform: Platform) -> bool:
+    """Whether a thanks follows the bot's words rather than someone else's: `earlier` newest
+    first. The thanker's own messages are passed over ("ok, let me check", then "thanks"), as is
+    another's small talk ("lol", "thanks!": nothing to thank them for); anything else another
+    person posted since the bot spoke (an answer, a link, a screenshot) is what the thanks is for.
+    True when nobody else spoke in what could be read: the query log says the bot answered last."""
+    for posted in earlier:
+        if posted.ours:
+            return True
+        if posted.author == thanker:
+            continue
+        said = clean_question(posted.text, platform)
+        if posted.text.strip() and (not said or small_talk(said) is not None):
+            continue  # words, emoji or markup that answer nothing; no words at all is a file
+        return False
+    return True

@@ -16,7 +16,7 @@ import asyncio
 import functools
 import logging
 import threading
-from collections.abc import AsyncIterator, Awaitable, Callable, Coroutine, Iterator
+from collections.abc import AsyncIterator, Awaitable, Callable, Coroutine, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager, contextmanager
 from dataclasses import dataclass
@@ -27,7 +27,7 @@ from discord.ext.commands import CooldownMapping
 from bot.answer import Answer
 from bot.chat import messages
 from bot.chat.clean import clean_question
-from bot.chat.decide import Action, Decision
+from bot.chat.decide import Action, Decision, Earlier, thanks_to_the_bot
 from bot.chat.message import ChatMessage, Platform
 from bot.dedup import seen_keys_for
 from bot.errors import BadQuestion, IndexUnavailable, UnknownAnswer
@@ -39,6 +39,9 @@ from bot.store.outage import StoreOutage
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 Tell = Callable[[str], Awaitable[object]]
+# The messages before one in its thread, newest first (the platform's history), or None when
+# they cannot be read.
+ReadEarlier = Callable[[], Awaitable[Sequence[Earlier] | None]]
 
 
 class FirstTime(Protocol):
@@ -260,14 +263,17 @@ class AnswerRunner:
 
     # -- the question and its answer -----------------------------------------------------------
 
-    async def question(self, message: ChatMessage, decision: Decision) -> Question | None:
+    async def question(
+        self, message: ChatMessage, decision: Decision, earlier: ReadEarlier | None = None
+    ) -> Question | None:
         """The cleaned question with its context from the query log; None to stay out (a
-        follow-up where the bot has not answered, or that was handed to a human)."""
+        follow-up where the bot has not answered, or that was handed to a human). `earlier`
+        reads the thread before a thanks: someone else's answer there takes the thanks."""
         text = clean_question(message.text, message.platform)
         follow_up = decision.action in (Action.FOLLOW_UP, Action.THANKS)
         try:
             if decision.action is Action.THANKS:
-                return await self._thanks(message, text)
+                return await self._thanks(message, text, earlier)
             return await self._with_context(message, text, follow_up=follow_up)
         except Exception:
             log.exception("could not read conversation %s from the query log", message.conversation)
@@ -297,9 +303,12 @@ class AnswerRunner:
             return Question(text, tuple(history), conversation)
         return Question(text, (), conversation)
 
-    async def _thanks(self, message: ChatMessage, text: str) -> Question | None:
+    async def _thanks(
+        self, message: ChatMessage, text: str, earlier: ReadEarlier | None
+    ) -> Question | None:
         """An unmentioned thanks, replied to once per answer, and only when the bot's latest answer
-        in its conversation was to its author: anyone else's thanks there is their chatter."""
+        in its conversation was to its author and, where the thread can be read, nobody else
+        answered them since: anyone else's thanks, or one for a colleague, is their chatter."""
         conversation = message.conversation
         if message.replies_to_answer:  # a reply to an answer belongs to the answer's conversation
             context = await self.run(
@@ -310,10 +319,15 @@ class AnswerRunner:
             return None
         asker = logged_user(self.platform, message.author)
         answer_id = await self.run(self.service.query_log.thanks_context, conversation, asker)
+        if answer_id is None:
+            return None
+        # Read before the claim: a thanks for a colleague leaves the answer's thanks unclaimed.
+        posted = await earlier() if earlier is not None else None
+        if posted is not None and not thanks_to_the_bot(posted, message.author, message.platform):
+            log.info("a thanks in %s follows someone else's words: left alone", conversation)
+            return None
         # Once per answer: a second "thanks!" (or a worker's twin) is left alone.
-        if answer_id is None or not await asyncio.to_thread(
-            self.seen.first_time, f"thanks {answer_id}"
-        ):
+        if not await asyncio.to_thread(self.seen.first_time, f"thanks {answer_id}"):
             return None
         return Question(text, (), conversation)
 

@@ -8,13 +8,14 @@ the thread started on a question, typing, and the embed.
 
 from __future__ import annotations
 
+import functools
 import logging
 from dataclasses import dataclass, replace
 
 import discord
 
 from bot.chat import messages
-from bot.chat.decide import Action, Decision, decide
+from bot.chat.decide import Action, Decision, Earlier, decide
 from bot.chat.message import ChatMessage
 from bot.chat.runner import AnswerRunner
 from bot.discord import delivery
@@ -30,6 +31,9 @@ from bot.discord.views import answer_view
 from bot.settings import DiscordSettings
 
 log = logging.getLogger(__name__)
+# A thread's messages read before a thanks (one history request): only these decide whether
+# someone else answered the thanker since the bot did.
+THREAD_READ = 50
 
 
 @dataclass(frozen=True)
@@ -65,7 +69,7 @@ class MessageHandler:
             return
         where = Where(channel, message.author, message, f"message {message.id}")
         with self.runner.tracked():
-            await self._take_up(record, decision, where, thread_on=message)
+            await self._take_up(record, decision, where, thread_on=message, me=me.id)
 
     async def on_thread_create(self, client: discord.Client, thread: discord.Thread) -> None:
         """A new post in an auto-answer forum: its title and first message are the question."""
@@ -92,6 +96,7 @@ class MessageHandler:
         where: Where,
         *,
         thread_on: discord.Message | None,
+        me: int | None = None,
     ) -> None:
         async def tell(text: str) -> None:
             await delivery.post(
@@ -103,7 +108,10 @@ class MessageHandler:
                 if where.asker is not None:  # a note for the asker alone, not the channel
                     await delivery.tell_privately(where.asker, messages.NOT_ENABLED)
                 return
-            question = await self.runner.question(record, decision)
+            earlier = None
+            if record.in_thread and thread_on is not None:  # a colleague may have answered there
+                earlier = functools.partial(self._earlier, thread_on, me)
+            question = await self.runner.question(record, decision, earlier)
             if question is None:
                 return  # not a thread the bot answered in, or one handed to a human
             # A thanks (once per answer) costs no question of the cooldown: no "please wait" to it.
@@ -153,6 +161,17 @@ class MessageHandler:
             return where
         # The thread has the message's id, so the conversation already names it.
         return replace(where, channel=thread, reference=None)
+
+    @staticmethod
+    async def _earlier(message: discord.Message, me: int | None) -> list[Earlier] | None:
+        """The messages before `message` in its channel, newest first (`me`'s are the bot's);
+        None when Discord will not say (no permission to read the history, an outage)."""
+        try:
+            found = [m async for m in message.channel.history(limit=THREAD_READ, before=message)]
+        except Exception as err:
+            log.info("message %s: cannot read its thread (%s)", message.id, delivery.describe(err))
+            return None
+        return [Earlier(str(m.author.id), m.content, m.author.id == me) for m in found]
 
     @staticmethod
     async def _replied_answer(message: discord.Message, me: int) -> str | None:

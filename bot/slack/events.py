@@ -9,16 +9,18 @@ Kit and delivery through Slack's Web API.
 from __future__ import annotations
 
 import asyncio
+import functools
 import json
 import logging
 import re
 import uuid
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from bot.answer import Answer
 from bot.chat import messages
-from bot.chat.decide import Action, Decision, decide
+from bot.chat.decide import Action, Decision, Earlier, decide
 from bot.chat.message import ChatMessage, Platform
 from bot.chat.runner import AnswerRunner, HeldClaims
 from bot.dedup import CLAIM_TAKEN_OVER
@@ -38,6 +40,9 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 SWEEP_SECONDS = 2.0  # how often a worker looks for events a dead worker left unanswered
 ANSWER_EVENT_TYPE = "evbot_answer"  # the answer's message metadata names the event it answers
+# A thread's messages read before a thanks (Slack's recommended page size): a thanks past the
+# first page of a longer thread is replied to as before, unread.
+THREAD_READ = 200
 
 _PRIVATE = re.compile(r"^\s*(--private|-p)\b\s*|\s+(--private|-p)\s*$")
 
@@ -83,12 +88,13 @@ class SlackAnswers:
         # The claim is taken before Bolt acks: an event whose worker dies before that is
         # retried by Slack; one it dies holding is taken over (the payload lets any worker).
         key = f"{channel}:{ts}"
-        payload = json.dumps({"event": event, "bot_user_id": context.get("bot_user_id")})
+        bot = Bot(context.get("bot_user_id"), context.get("bot_id"))
+        payload = json.dumps({"event": event, "bot_user_id": bot.user_id, "bot_id": bot.bot_id})
         taken = await self.runner.take(key, payload)
         if taken is not None:
             self.runner.spawn(
                 self._take_up(
-                    context["client"], event, message, decision, key, taken == CLAIM_TAKEN_OVER
+                    context["client"], event, message, decision, key, bot, taken == CLAIM_TAKEN_OVER
                 )
             )
 
@@ -135,7 +141,8 @@ class SlackAnswers:
             self.runner.spawn(self.runner.finish(key))
             return
         log.warning("event %s: its worker died before answering; answering it here", key)
-        self.runner.spawn(self._take_up(client, event, message, decision, key, True))
+        bot = Bot(data.get("bot_user_id"), data.get("bot_id"))
+        self.runner.spawn(self._take_up(client, event, message, decision, key, bot, True))
 
     async def _answered_already(
         self, client: AsyncWebClient, channel: str, reply_in: str | None, ts: str, key: str
@@ -201,11 +208,12 @@ class SlackAnswers:
         message: ChatMessage,
         decision: Decision,
         key: str,
+        bot: Bot,
         taken_over: bool = False,
     ) -> None:
         """Answer the event claimed as `key`, then finish the claim. A cancelled answer (a
         shutdown) leaves it unfinished, for another worker to take over."""
-        await self._answer_event(client, event, message, decision, key, taken_over)
+        await self._answer_event(client, event, message, decision, key, bot, taken_over)
         await self.runner.finish(key)
 
     async def _answer_event(
@@ -215,6 +223,7 @@ class SlackAnswers:
         message: ChatMessage,
         decision: Decision,
         key: str,
+        bot: Bot,
         taken_over: bool,
     ) -> None:
         channel, ts, thread_ts = (
@@ -234,7 +243,10 @@ class SlackAnswers:
             if decision.action is Action.NOT_ENABLED:
                 await tell(messages.NOT_ENABLED)
                 return
-            question = await self.runner.question(message, decision)
+            earlier = None
+            if thread_ts:  # a thanks there may be for a colleague who answered in between
+                earlier = functools.partial(self._earlier, client, channel, thread_ts, ts, bot)
+            question = await self.runner.question(message, decision, earlier)
             if question is None:
                 return  # not a thread the bot answered in, or one handed to a human
             # A thanks (once per answer) costs no question of the cooldown: no "please wait" to it.
@@ -254,6 +266,32 @@ class SlackAnswers:
                     asker=message.author,
                     metadata={"event_type": ANSWER_EVENT_TYPE, "event_payload": {"event": key}},
                 )
+
+    @staticmethod
+    async def _earlier(
+        client: AsyncWebClient, channel: str, thread_ts: str, ts: str, bot: Bot
+    ) -> list[Earlier] | None:
+        """The thread's messages before `ts`, newest first; None when Slack cannot say (the read
+        failed, or `ts` is past the first page of a long thread)."""
+        try:
+            found = await client.conversations_replies(
+                channel=channel, ts=thread_ts, limit=THREAD_READ
+            )
+        except Exception as err:
+            log.warning("message %s: cannot read its thread (%s)", ts, err)
+            return None
+        posted = found.get("messages") or []  # oldest first, the thread's root among them
+        at = next((i for i, m in enumerate(posted) if m.get("ts") == ts), None)
+        if at is None and found.get("has_more"):
+            return None
+        return [
+            Earlier(
+                author=m.get("user") or m.get("bot_id") or "",
+                text=m.get("text") or "",
+                ours=bot.posted(m),
+            )
+            for m in reversed(posted[:at])
+        ]
 
     async def _answer_command(
         self,
@@ -287,6 +325,18 @@ class SlackAnswers:
             )
             if not sent:
                 await self.delivery.tell(client, channel, message.author, None, messages.NOT_POSTED)
+
+
+@dataclass(frozen=True)
+class Bot:
+    """The ids Slack gives this app's bot (Bolt's context): whose messages in a thread are ours."""
+
+    user_id: str | None
+    bot_id: str | None
+
+    def posted(self, message: dict[str, Any]) -> bool:
+        user, bot = message.get("user"), message.get("bot_id")
+        return bool((self.user_id and user == self.user_id) or (self.bot_id and bot == self.bot_id))
 
 
 def render(result: Answer | str, view: View | None = None) -> tuple[str, list[Block]]:
