@@ -635,9 +635,11 @@ class FakeDiscord:
         kind: int = 0,
         reply_to: dict[str, Any] | None = None,
         mention_everyone: bool = False,
+        **extra: Any,
     ) -> dict[str, Any]:
         """A message as Discord sends it; `reply_to` (a message) makes it a reply, which pings
-        that message's author, as Discord clients do by default."""
+        that message's author, as Discord clients do by default; `extra` adds fields
+        (attachments, sticker_items)."""
         pinged = [reply_to["author"]] if reply_to else []
         data = {
             "id": message_id or snowflake(),
@@ -656,6 +658,7 @@ class FakeDiscord:
             "timestamp": NOW,
             "edited_timestamp": None,
             "flags": 0,
+            **extra,  # what else a message may carry: attachments, sticker_items
         }
         if not dm:
             data["guild_id"] = str(self.guild_of_channel(channel_id) or GUILD_ID)
@@ -666,6 +669,23 @@ class FakeDiscord:
             data["referenced_message"] = reply_to
         self.stored[data["id"]] = data
         self.dispatch("MESSAGE_CREATE", data)
+        return data
+
+    def message_update(
+        self, message: dict[str, Any], content: str, *, mentions_bot: bool = False
+    ) -> dict[str, Any]:
+        """An edit of `message` (as `message_create` returned it), as Discord sends it: the whole
+        message again, its new content and mentions, and when it was edited."""
+        mentions = [m for m in message["mentions"] if m["id"] != BOT_USER["id"]]
+        data = message | {
+            "content": content,
+            "mentions": ([BOT_USER] if mentions_bot else []) + mentions,
+            "edited_timestamp": NOW,
+        }
+        if "member" in message:  # discord.py reads a member's flags when an update brings one
+            data["member"] = message["member"] | {"flags": 0}
+        self.stored[data["id"]] = data
+        self.dispatch("MESSAGE_UPDATE", data)
         return data
 
     def forum_post(

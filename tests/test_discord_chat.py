@@ -283,6 +283,61 @@ def test_a_thanks_after_a_colleague_answered_in_the_thread_is_left_to_them(
         assert embed_of(reply)["description"].startswith("You're welcome!")
 
 
+def test_an_edit_that_adds_the_mention_is_answered_once_and_other_edits_are_left_alone(
+    fake: FakeDiscord, bot_service: AnswerService
+):
+    settings = discord_settings(fake, auto_answer_channels=f"{SECOND_CHANNEL_ID}")
+
+    async def scenario() -> dict[str, Any]:
+        async with running_bot(bot_service, settings):
+            forgot = fake.message_create(QUESTION, ASKER)  # no mention: not asked
+            await asyncio.sleep(0.5)
+            assert not fake.messages()
+            tagged = fake.message_update(forgot, f"{MENTION} {QUESTION}", mentions_bot=True)
+            await fake.wait_for(fake.messages)
+            fake.message_update(tagged, f"{MENTION} {QUESTION} thanks", mentions_bot=True)
+            answered = fake.message_create(QUESTION, ASKER, channel_id=SECOND_CHANNEL_ID)
+            await fake.wait_for(lambda: len(fake.messages()) == 2)
+            fake.message_update(answered, f"{MENTION} {QUESTION}", mentions_bot=True)
+            fake.message_update(answered, "What did Amazon pledge about carbon?")
+            return forgot
+
+    forgot = run(scenario)  # closing drains what is in flight: the counts are final
+    answer, _ = fake.messages()
+    assert len(fake.messages()) == 2
+    assert in_thread_on(fake, forgot) == [answer]
+    assert "Panasonic" in embed_of(answer)["description"]
+
+
+def test_a_dm_with_no_words_gets_a_short_visible_reply(
+    fake: FakeDiscord, bot_service: AnswerService
+):
+    dm: dict[str, Any] = {"channel_id": DM_CHANNEL_ID, "dm": True}
+
+    async def scenario() -> list[dict[str, Any]]:
+        async with running_bot(bot_service, discord_settings(fake)):
+            sent = [fake.message_create("👍", ASKER, **dm)]  # only an emoji
+            sticker = {"id": "800000000000000001", "name": "wave", "format_type": 1}
+            sent.append(fake.message_create("", ASKER, sticker_items=[sticker], **dm))
+            image = {
+                "id": "800000000000000002",
+                "filename": "chart.png",
+                "size": 1024,
+                "url": "https://cdn.example/chart.png",
+                "proxy_url": "https://media.example/chart.png",
+            }
+            sent.append(fake.message_create("", ASKER, attachments=[image], **dm))
+            await fake.wait_for(lambda: len(fake.messages()) == 3)
+            return sent
+
+    emoji, sticker, image = run(scenario)
+    [acknowledged] = replies_to(fake, emoji)
+    assert embed_of(acknowledged)["description"].startswith("All right!")
+    for message in (sticker, image):
+        [note] = replies_to(fake, message)
+        assert "the question is empty" in note.body["content"]
+
+
 def test_with_answer_in_threads_off_the_answer_is_a_reply_as_before(
     fake: FakeDiscord, bot_service: AnswerService
 ):

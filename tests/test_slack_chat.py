@@ -267,6 +267,65 @@ def test_replies_to_others_from_bots_and_system_messages_are_not_answered(
     assert fake.wait_for("chat.postMessage", 2)[1].params["thread_ts"] == root
 
 
+def _edit(channel: str, ts: str, old: str, new: str, **message: object) -> dict:
+    """A `message_changed` event, as Slack sends an edit of the message `ts`."""
+    before = {"type": "message", "user": "U1", "text": old, "ts": ts, **message}
+    edited = {"user": "U1", "ts": "1700000099.000001"}
+    return {
+        "type": "message",
+        "subtype": "message_changed",
+        "hidden": True,
+        "channel": channel,
+        "channel_type": "channel",
+        "ts": "1700000099.000001",
+        "message": before | {"text": new, "edited": edited},
+        "previous_message": before,
+    }
+
+
+def test_an_edit_that_adds_the_mention_is_answered_once_and_other_edits_are_left_alone(
+    fresh_service: AnswerService, fake: FakeSlack, start: Start
+) -> None:
+    slack = start(fresh_service, auto_answer_channels="CAUTO")
+    forgot = "1700000006.000001"
+    slack.message(BATTERIES, channel="C1", ts=forgot)  # no mention: not asked
+    slack.drain()
+    assert not fake.of("chat.postMessage")
+    tagged = f"<@{BOT_USER_ID}> {BATTERIES}"
+    slack.send_event(_edit("C1", forgot, BATTERIES, tagged))  # the asker tags the bot
+    [answer] = fake.wait_for("chat.postMessage")
+    assert answer.params["thread_ts"] == forgot and "Panasonic" in _sections(answer.params)[0]
+    slack.send_event(_edit("C1", forgot, tagged, tagged + " thanks"))  # a further edit
+    slack.send_event(_edit("C1", forgot, BATTERIES, tagged))  # the same edit redelivered
+    answered = "1700000006.000002"
+    slack.message(BATTERIES, channel="CAUTO", ts=answered)  # answered unasked
+    fake.wait_for("chat.postMessage", 2)
+    slack.send_event(_edit("CAUTO", answered, BATTERIES, f"<@{BOT_USER_ID}> {BATTERIES}"))
+    slack.send_event(_edit("CAUTO", answered, BATTERIES, CARBON))  # a question changed
+    slack.drain()
+    assert len(fake.of("chat.postMessage")) == 2
+
+
+def test_a_message_with_no_words_gets_a_short_visible_reply(
+    fresh_service: AnswerService, fake: FakeSlack, start: Start
+) -> None:
+    slack = start(fresh_service)
+    slack.mention("", ts="1700000007.000001")  # only the mention
+    slack.mention(":+1:", ts="1700000007.000002")  # only an emoji
+    image = {"subtype": "file_share", "files": [{"id": "F1", "name": "chart.png"}]}
+    slack.message("", channel="D1", ts="1700000007.000003", channel_type="im", **image)
+    posts = fake.wait_for("chat.postMessage", 3)
+    slack.drain()
+    assert len(fake.of("chat.postMessage")) == 3
+    assert {p.params.get("thread_ts") for p in posts} == {
+        "1700000007.000001",
+        "1700000007.000002",
+        None,
+    }
+    for post in posts:
+        assert "the question is empty" in post.params["text"]
+
+
 def test_dm_follow_ups_and_more_sources_survive_a_restart(
     fresh_service: AnswerService, fake: FakeSlack, start: Start
 ) -> None:

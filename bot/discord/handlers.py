@@ -22,6 +22,7 @@ from bot.discord import delivery
 from bot.discord.parse import (
     CHAT_MESSAGES,
     auto_answers_forum,
+    mentions_me,
     parse_forum_post,
     parse_message,
     threads_in,
@@ -70,6 +71,17 @@ class MessageHandler:
         where = Where(channel, message.author, message, f"message {message.id}")
         with self.runner.tracked():
             await self._take_up(record, decision, where, thread_on=message, me=me.id)
+
+    async def on_message_edit(
+        self, client: discord.Client, before: discord.Message, after: discord.Message
+    ) -> None:
+        """An edit that adds the bot's mention ("forgot to tag it") is the message sent to the
+        bot: taken up as `on_message` takes it, once (its claim is the message's). Any other edit
+        is left alone: a typo fixed in an answered question keeps its answer."""
+        me = client.user
+        if me is None or mentions_me(before, me.id) or not mentions_me(after, me.id):
+            return
+        await self.on_message(client, after)
 
     async def on_thread_create(self, client: discord.Client, thread: discord.Thread) -> None:
         """A new post in an auto-answer forum: its title and first message are the question."""

@@ -67,6 +67,11 @@ def _addressing(message: discord.Message, me: int) -> dict[str, bool]:
     }
 
 
+def mentions_me(message: discord.Message, me: int) -> bool:
+    """Whether the message mentions the bot (its user, or its managed role)."""
+    return _addressing(message, me)["mentions_bot"]
+
+
 def parse_message(
     message: discord.Message,
     me: int,

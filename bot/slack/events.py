@@ -25,7 +25,7 @@ from bot.chat.message import ChatMessage, Platform
 from bot.chat.runner import AnswerRunner, HeldClaims
 from bot.dedup import CLAIM_TAKEN_OVER
 from bot.slack.delivery import Delivery
-from bot.slack.parse import is_dm, parse_message
+from bot.slack.parse import edit_to_the_bot, is_dm, parse_message
 from bot.slack.render import Block, View, render_answer, render_notice
 from bot.slack.working import working
 
@@ -78,6 +78,7 @@ class SlackAnswers:
     # -- listeners (Bolt acks once each returns: process_before_response, bot/slack/app.py) -----
 
     async def on_event(self, event: dict[str, Any], context: dict[str, Any]) -> None:
+        event = edit_to_the_bot(event, context.get("bot_user_id")) or event
         message = parse_message(event, context.get("bot_user_id"), self.settings)
         decision = decide(message, self.settings)
         channel, ts = event.get("channel", ""), event.get("ts", "")

@@ -59,3 +59,18 @@ def parse_message(
         in_thread=in_thread,
         auto_answer_here=not in_thread and settings.auto_answers_in(channel),
     )
+
+
+def edit_to_the_bot(event: dict[str, Any], bot_user_id: str | None) -> dict[str, Any] | None:
+    """A `message_changed` event whose edit adds the bot's mention ("forgot to tag it"): the
+    edited message as a `message` event of its own, with the original's ts, so an event taken up
+    already is not taken up twice. None for any other edit: a typo fixed in an answered question
+    keeps its answer, and Slack sends no `app_mention` for an edit."""
+    if event.get("subtype") != "message_changed" or not bot_user_id:
+        return None
+    new, old = event.get("message") or {}, event.get("previous_message") or {}
+    mention = f"<@{bot_user_id}"
+    if mention not in (new.get("text") or "") or mention in (old.get("text") or ""):
+        return None
+    where = {k: event[k] for k in ("channel", "channel_type") if k in event}
+    return {k: v for k, v in new.items() if k != "edited"} | {"type": "message"} | where
