@@ -13,9 +13,10 @@ closer opening with "?" is compared with the question ending in "?" (printed as 
 Variants (`bot.small_talk` flags): `off` (only a greeting taken off: CHAT_OPENERS off), `kept`
 (the opener taken off, its connective kept: OPENER_CONNECTIVES off), `openers` (session 17's
 bot: openers and their connectives taken off, closers searched: CHAT_CLOSERS and
-QUESTION_WORD_ANYWHERE off), `taken` (the bot: closers taken off too, and a question word further
-on after a thanks makes a question). The held-out side prints counts only. Figures only; nothing is
-asserted.
+QUESTION_WORD_ANYWHERE off), `own-mark-off` (session 18's bot: a closer with its own "?" after the
+question's is searched: CLOSER_OWN_MARK off), `taken` (the bot: closers taken off too, and a
+question word further on after a thanks makes a question). The held-out side prints counts only.
+Figures only; nothing is asserted.
 """
 
 from __future__ import annotations
@@ -33,17 +34,22 @@ from quality import SETS, rows, shipped_service
 import bot.small_talk
 from bot.answer import Answer
 
-# What a chat user types before a question: a thanks, an acknowledgement, a filler; the last
-# three (session 18) in chat spellings and an emoji.
-OPENERS = ("thx! ", "ok so ", "cool. ", "lol ok but ", "thank u! ", "ty so much, ", "👍 ")
-# And after it (session 18): a thanks, a laugh, an emoji, a "please".
-CLOSERS = (" thanks", "? thx!", " lol", " 🙏", " pls")
-# CHAT_OPENERS, OPENER_CONNECTIVES, CHAT_CLOSERS, QUESTION_WORD_ANYWHERE.
+# What a chat user types before a question: a thanks, an acknowledgement, a filler; three
+# (session 18) in chat spellings and an emoji; a how-are-you and a laugh (session 19).
+OPENERS = (
+    "thx! ", "ok so ", "cool. ", "lol ok but ", "thank u! ", "ty so much, ", "👍 ", "sup, ",
+    "hey, how are you? ", "heh, ",
+)  # fmt: skip
+# And after it (session 18): a thanks, a laugh, an emoji, a "please"; session 19: a thanks with
+# its own "?" after the question's, and a laugh in other letters.
+CLOSERS = (" thanks", "? thx!", " lol", " 🙏", " pls", "? thanks?", " heh")
+# CHAT_OPENERS, OPENER_CONNECTIVES, CHAT_CLOSERS, QUESTION_WORD_ANYWHERE, CLOSER_OWN_MARK.
 VARIANTS = {
-    "off": (False, False, False, False),
-    "kept": (True, False, False, False),
-    "openers": (True, True, False, False),
-    "taken": (True, True, True, True),
+    "off": (False, False, False, False, False),
+    "kept": (True, False, False, False, False),
+    "openers": (True, True, False, False, False),
+    "own-mark-off": (True, True, True, True, False),  # session 18's bot
+    "taken": (True, True, True, True, True),
 }
 
 
@@ -101,6 +107,7 @@ def main() -> None:
                 bot.small_talk.OPENER_CONNECTIVES,
                 bot.small_talk.CHAT_CLOSERS,
                 bot.small_talk.QUESTION_WORD_ANYWHERE,
+                bot.small_talk.CLOSER_OWN_MARK,
             ) = VARIANTS[variant]
             bare = [ask(q["question"]) for q in questions]
             print(

@@ -49,6 +49,8 @@ _HOW_ARE_YOU = (
     r"(?:how are you(?: doing)?(?: today)?|how do you do|how's it going|how are things|"
     r"how's (?:everything|your day|life)|what's up|what's new|sup|wassup|you good)"
 )
+# A laugh as chat types it: "haha", "hehe", "heh", "hah" (never "he" or "ha" alone).
+_LAUGH = r"(?:ha(?:ha)+h?|he(?:he)+h?|heh+|hah+)"
 # A word making what follows stronger: "really useful", "thank you so much".
 _VERY = r"(?:(?:really|very|so|super|pretty|quite|truly|extremely) )?"
 # The thanks words every thanks pattern below starts from: "thanks", "thank u", "thx", "ty".
@@ -59,7 +61,7 @@ _THANKS = (
     rf"(?:{_VERY}much |{_VERY}greatly )?appreciated|(?:i )?{_VERY}appreciate (?:it|that|this))"
 )
 _BYE = (
-    r"(?:(?:bye(?: bye)?|goodbye|good bye|(?:see|catch|talk to) (?:you|ya)|cya|later|take care|"
+    r"(?:(?:bye(?: bye)?|goodbye|good bye|(?:see|catch|talk to) (?:you|ya)|cya|laters?|take care|"
     r"good ?night|ttyl|ciao|adios|farewell|cheerio|peace(?: out)?|(?:gotta|got to|have to) go|"
     r"i (?:have|need) to go|i'm off|have a (?:nice|good|great) (?:day|one|evening|weekend))"
     r"(?: later| soon| around| tomorrow| now)?)"
@@ -71,8 +73,9 @@ _PRAISE = (
 )
 # An acknowledgement: before a thanks or a goodbye, or the whole message ("ok", "got it").
 _ACK = (
-    r"(?:ok+|okay|okie|ok then|k|kk+|alright|all right|got it|i see|right|wow|yes|yeah|yep|"
-    r"sure|no|nope|nah|lol|lmao|rofl|omg|ha(?:ha)+|he(?:he)+|hm+|ah+|oh+|ooh+|uh huh|mhm+|"
+    r"(?:ok+|okay|okie|ok then|k|kk+|alright|all right|got it|gotcha|gotchu|got (?:you|ya)|"
+    rf"i see|right|wow|yes|yeah|yep|sure|no|nope|nah|lol|lmao|rofl|omg|{_LAUGH}|hm+|ah+|oh+|"
+    r"ooh+|uh huh|mhm+|"
     r"sounds good|makes sense|fair enough|understood|noted|good to know|glad to hear(?: it)?|"
     r"(?:nice|pleased|good) to meet you|you too|same to you|sorry|my bad|never ?mind|nvm|"
     r"no worries|no problem|np|"
@@ -108,7 +111,12 @@ _HELP = (
     r"what (?:topics|subjects|things) (?:do|can) you (?:cover|answer(?: questions)? about)|"
     r"what do you cover|what are your sources|what sources do you (?:have|use)|"
     r"which articles do you (?:have|know)|can you help(?: me)?|"
-    r"are you (?:an? )?(?:real |actual )?(?:bot|ai|human|person|robot|chatbot)|are you real)"
+    r"(?:are you|is this|am i (?:talking|speaking|chatting) (?:to|with)) "
+    r"(?:an? )?(?:real |actual )?(?:bot|ai|human|person|robot|chatbot)"
+    r"(?: (?:typing|talking|answering|replying|here))?"
+    r"(?: or (?:an? )?(?:real )?(?:bot|ai|human|person|robot|chatbot))?|are you real)"
+    # "what are you exactly", "what can you do anyway": the question asked, an adverb after it.
+    r"(?: (?:exactly|actually|really|anyway|then))?"
 )
 _SEP = r"[\s,.!?:;~\-–—]*"  # between and after the phrases: punctuation and space only
 
@@ -168,25 +176,34 @@ CHAT_OPENERS = True
 OPENER_CONNECTIVES = True
 # A "no" may answer or correct ("no, the batteries?"): never an opener, unlike "no worries".
 _NEGATIVE = r"(?:no|nope|nah)\b(?! (?:worries|problem)\b)"
+# A how-are-you that greets ("sup, who ...", "how's it going? what ..."); not "what's new", which
+# may open a question ("what's new, the factories?").
+_HOWDY = r"(?:sup|wassup|what's up|how are you(?: doing)?|how's it going)"
 _OPENER_UNIT = (
-    rf"(?:{_THANKS}{_ADDRESSED}(?:{_SEP}{_THANKS_TAIL})?|{_GREETING}{_ADDRESSED}|"
+    rf"(?:{_THANKS}{_ADDRESSED}(?:{_SEP}{_THANKS_TAIL})?|(?:{_GREETING}|{_HOWDY}){_ADDRESSED}|"
     rf"(?!{_NEGATIVE}){_ACK}{_ADDRESSED})"
 )
 # Interjections and thanks that open a question with no comma ("ok what is ...", "lol ok but
 # who ..."); an adjective ("good and bad sides?", "right where ...") needs punctuation after it.
 _BARE_OPENER = (
-    r"(?:ok+|okay|okie|alright|kk+|k|lol|lmao|rofl|omg|ha(?:ha)+|he(?:he)+|hm+|ah+|oh+|ooh+|"
+    rf"(?:ok+|okay|okie|alright|kk+|k|lol|lmao|rofl|omg|{_LAUGH}|hm+|ah+|oh+|ooh+|"
     rf"wow|yeah|yep|cool|{_THANK_WORDS}|tysm)"
 )
 _CONNECTIVE = r"(?:so|but|and|then|anyway|anyways|btw)"
+# A how-are-you asks, and ends with its own "?" ("hey, how are you? who runs ...").
+_HOWDY_ASKED = rf"{_HOWDY}{_ADDRESSED}\s*\?+\s*"
 _CHAT_OPENING = re.compile(
-    rf"^(?:{_OPENER_UNIT}(?:\s*[,.!:;\-–—]+\s*|\s+))*"
+    rf"^(?:{_OPENER_UNIT}(?:\s*[,.!:;\-–—]+\s*|\s+)|{_HOWDY_ASKED})*"
     rf"(?:{_OPENER_UNIT}(?!-\w)\s*[,.!:;\-–—]+\s*(?P<after_mark>{_CONNECTIVE}\b[\s,]*)?|"
+    rf"{_HOWDY_ASKED}(?:{_CONNECTIVE}\b[\s,]*)?|"
     rf"{_BARE_OPENER}\s+(?:(?P<connective>{_CONNECTIVE}\b[\s,]*)|(?={_ASKING}\b)))"
 )
 # A thanks, a "please" or a laugh after a question ("where will the hq be? thanks", "who is musk,
 # ty!", "is tesla ahead lol") is taken off before searching, as an opener is. Off, it is searched.
 CHAT_CLOSERS = True
+# A closer with its own "?" after a question's ("where is it? thanks?") is taken off too; off,
+# the message is searched whole.
+CLOSER_OWN_MARK = True
 # The closing chat is looked for in this many last characters: a bounded window keeps the
 # end-anchored search linear however long the message.
 CLOSER_CHARS = 120
@@ -195,7 +212,7 @@ CLOSER_CHARS = 120
 _CLOSER_WORD = (
     rf"(?:(?:{_THANK_WORDS}|tyvm|tysm|many thanks)"
     r"(?: (?:so|very) much| a lot| a bunch| a ton| loads| in advance)?|"
-    r"ple+a+se+|pl[sz]+|lo+l+|lmao+|rofl|ha(?:ha)+|he(?:he)+)"
+    rf"ple+a+se+|pl[sz]+|lo+l+|lmao+|rofl|{_LAUGH})"
 )
 # After a mark ("? ok thanks", ", cheers", "! much appreciated") any thanks or acknowledgement
 # closes, but not a "no" ("tesla leads, no?" asks).
@@ -341,8 +358,22 @@ def _closer_start(text: str, start: int, end: int) -> int:
     CLOSER_CHARS are read, so a long message costs no more. Emoji are "!" in `text`."""
     if not CHAT_CLOSERS:
         return len(text)
-    window = max(start, len(text) - CLOSER_CHARS)
-    cut = at = len(text)
+    cut = _closing_chat(text, start, len(text))
+    if CLOSER_OWN_MARK and cut == len(text):
+        # "where is it? thanks?": a "?" after the closer is the closer's own when the question
+        # ended with one before it; "who will they please?", "tesla leads, right?" still ask.
+        bare = len(text.rstrip(" ?!"))
+        if "?" in text[bare:]:
+            own = _closing_chat(text, start, bare)
+            if own < bare and text[:own].rstrip().endswith("?"):
+                cut = own
+    return min(cut, end)
+
+
+def _closing_chat(text: str, start: int, at: int) -> int:
+    """Where the closing phrases ending at `at` begin (`at` when there are none)."""
+    window = max(start, at - CLOSER_CHARS)
+    cut = at
     words_only = True  # after a space alone, only a thanks, a please or a laugh closes
     while (found := _LAST_CLOSER.search(text, window, at)) is not None:
         at = found.start()
@@ -350,7 +381,7 @@ def _closer_start(text: str, start: int, end: int) -> int:
         after_mark = text[:at].rstrip().endswith(tuple(_MARKS))
         if after_mark or words_only:
             cut = at
-    return min(cut, end)
+    return cut
 
 
 def _opener_end(text: str) -> int:

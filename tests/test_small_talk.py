@@ -126,6 +126,17 @@ CARBON = "What did Amazon pledge about carbon?"  # "by when?" after it quotes 20
         ("thanx m8", "thanks"),
         ("thank u!", "thanks"),
         ("thnks", "thanks"),
+        # Session 19: a goodbye's "laters", a laugh's "heh", "gotcha", is-this-a-human forms and
+        # an adverb after a question to the bot.
+        ("laters", "thanks"),
+        ("heh nice", "thanks"),
+        ("hah", "thanks"),
+        ("gotcha", "thanks"),
+        ("is this a human typing?", "help"),
+        ("am i talking to a real person", "help"),
+        ("is this a bot or a human?", "help"),
+        ("what are you exactly", "help"),
+        ("what can you do anyway?", "help"),
     ],
 )
 def test_small_talk_is_the_whole_message(message: str, kind: str) -> None:
@@ -176,6 +187,10 @@ def test_small_talk_is_the_whole_message(message: str, kind: str) -> None:
         "peace deal",
         "GM?",  # the carmaker, not "good morning"
         "GM everyone is talking about",
+        "he?",  # a pronoun, not a laugh
+        "is this a robot factory?",
+        "is tesla a human-driven company?",
+        "what are you saying exactly about tesla",
     ],
 )
 def test_questions_are_not_small_talk(message: str) -> None:
@@ -229,6 +244,13 @@ def test_a_greeting_before_a_question_is_taken_off(question: str, expected: str)
         ("is Tesla ok so far?", "is Tesla ok so far?"),  # "ok" inside a question stays
         ("thanks, bye", "thanks, bye"),  # nothing but small talk
         ("ok so", "ok so"),
+        # Session 19: a how-are-you greets before a question, with a mark or its own "?".
+        ("sup, what's the knock on evs", "What's the knock on evs"),
+        ("hey, how are you? who runs Tesla", "Who runs Tesla"),
+        ("how's it going? so who leads?", "Who leads?"),
+        ("heh, who leads?", "Who leads?"),
+        ("what's up with Tesla?", "what's up with Tesla?"),  # no mark: the question's words
+        ("how are you doing today?", "how are you doing today?"),  # nothing but small talk
     ],
 )
 def test_a_chat_opener_before_a_question_is_taken_off(question: str, expected: str) -> None:
@@ -265,6 +287,12 @@ def test_a_chat_opener_before_a_question_is_taken_off(question: str, expected: s
         ("is it good, yes or no", "is it good, yes or no"),
         ("who leads?", "who leads?"),
         ("what? lol", "What?"),
+        # Session 19: a closer with its own "?" after the question's.
+        ("where is it? thanks?", "Where is it?"),
+        ("where is the hq? ok thx? 🙏", "Where is the hq?"),
+        ("who leads? heh", "Who leads?"),
+        ("Tesla leads? no?", "Tesla leads? no?"),
+        ("where is it thanks?", "where is it thanks?"),  # no "?" before it: the question's
         ("lol", "lol"),  # nothing but small talk
         ("🙏", "🙏"),
     ],
@@ -276,6 +304,9 @@ def test_chat_after_a_question_is_taken_off(question: str, expected: str) -> Non
 def test_without_chat_closers_the_chat_after_a_question_is_searched(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    assert without_greeting("where is it? thanks?") == "Where is it?"
+    monkeypatch.setattr(bot.small_talk, "CLOSER_OWN_MARK", False)
+    assert without_greeting("where is it? thanks?") == "where is it? thanks?"
     monkeypatch.setattr(bot.small_talk, "CHAT_CLOSERS", False)
     assert without_greeting("where will the hq be? thanks") == "where will the hq be? thanks"
     assert without_greeting("thx! where is the hq? thanks") == "Where is the hq? thanks"
