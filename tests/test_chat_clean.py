@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.chat.clean import clean_question
+from bot.chat.clean import clean_question, question_or_emoji
 from bot.chat.message import Platform
 from bot.embedding import Embedder
 from bot.service import AnswerService
@@ -57,6 +57,24 @@ def test_slack_markup_is_taken_out(raw: str, clean: str) -> None:
 @pytest.mark.parametrize(("raw", "clean"), DISCORD_CASES)
 def test_discord_markup_is_taken_out(raw: str, clean: str) -> None:
     assert clean_question(raw, Platform.DISCORD) == clean
+
+
+@pytest.mark.parametrize(
+    ("raw", "platform", "asked"),
+    [
+        (":+1:", Platform.SLACK, "👍"),
+        ("<@UBOT> :tada: :tada:", Platform.SLACK, "👍"),
+        ("<@UBOT>", Platform.SLACK, ""),  # a mention alone: an empty question
+        (f"{QUESTION} :zap:", Platform.SLACK, QUESTION),
+        ("<:rivian:1234567>", Platform.DISCORD, "👍"),
+        ("<@123>", Platform.DISCORD, ""),
+        ("", Platform.DISCORD, ""),  # a sticker or an image alone
+    ],
+)
+def test_a_message_of_emoji_markup_alone_is_asked_as_an_emoji(
+    raw: str, platform: Platform, asked: str
+) -> None:
+    assert question_or_emoji(raw, platform) == asked
 
 
 def _fresh(shipped: Settings, embedder: Embedder, db: Path) -> AnswerService:

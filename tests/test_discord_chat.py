@@ -317,6 +317,7 @@ def test_a_dm_with_no_words_gets_a_short_visible_reply(
     async def scenario() -> list[dict[str, Any]]:
         async with running_bot(bot_service, discord_settings(fake)):
             sent = [fake.message_create("👍", ASKER, **dm)]  # only an emoji
+            sent.append(fake.message_create("<:rivian:1234567>", ASKER, **dm))  # a custom one
             sticker = {"id": "800000000000000001", "name": "wave", "format_type": 1}
             sent.append(fake.message_create("", ASKER, sticker_items=[sticker], **dm))
             image = {
@@ -327,12 +328,13 @@ def test_a_dm_with_no_words_gets_a_short_visible_reply(
                 "proxy_url": "https://media.example/chart.png",
             }
             sent.append(fake.message_create("", ASKER, attachments=[image], **dm))
-            await fake.wait_for(lambda: len(fake.messages()) == 3)
+            await fake.wait_for(lambda: len(fake.messages()) == 4)
             return sent
 
-    emoji, sticker, image = run(scenario)
-    [acknowledged] = replies_to(fake, emoji)
-    assert embed_of(acknowledged)["description"].startswith("All right!")
+    emoji, custom, sticker, image = run(scenario)
+    for message in (emoji, custom):
+        [acknowledged] = replies_to(fake, message)
+        assert embed_of(acknowledged)["description"].startswith("All right!")
     for message in (sticker, image):
         [note] = replies_to(fake, message)
         assert "the question is empty" in note.body["content"]

@@ -311,19 +311,18 @@ def test_a_message_with_no_words_gets_a_short_visible_reply(
 ) -> None:
     slack = start(fresh_service)
     slack.mention("", ts="1700000007.000001")  # only the mention
-    slack.mention(":+1:", ts="1700000007.000002")  # only an emoji
     image = {"subtype": "file_share", "files": [{"id": "F1", "name": "chart.png"}]}
-    slack.message("", channel="D1", ts="1700000007.000003", channel_type="im", **image)
-    posts = fake.wait_for("chat.postMessage", 3)
+    slack.message("", channel="D1", ts="1700000007.000002", channel_type="im", **image)
+    notes = fake.wait_for("chat.postMessage", 2)
+    slack.mention(":+1:", ts="1700000007.000003")  # only an emoji: read as "👍" is
+    emoji = fake.wait_for("chat.postMessage", 3)[2]
     slack.drain()
     assert len(fake.of("chat.postMessage")) == 3
-    assert {p.params.get("thread_ts") for p in posts} == {
-        "1700000007.000001",
-        "1700000007.000002",
-        None,
-    }
-    for post in posts:
-        assert "the question is empty" in post.params["text"]
+    assert {p.params.get("thread_ts") for p in notes} == {"1700000007.000001", None}
+    for note in notes:
+        assert "the question is empty" in note.params["text"]
+    assert emoji.params["thread_ts"] == "1700000007.000003"
+    assert _sections(emoji.params)[0].startswith("All right!")
 
 
 def test_dm_follow_ups_and_more_sources_survive_a_restart(

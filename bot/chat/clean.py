@@ -15,15 +15,16 @@ from bot.chat.message import Platform
 
 Rule = tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]
 
+# :emoji: and :skin-tone-2: (Slack writes every emoji, custom or not, as its name); the names
+# without a letter are spelled out, as "10:30:45" must keep its ":30:".
+_SLACK_EMOJI = re.compile(r":(?:[a-z0-9_+'-]*[a-z][a-z0-9_+'-]*|[+-]1|100|1234):", re.IGNORECASE)
 _SLACK: list[Rule] = [
     # <https://x|label> and <mailto:a@b|label> read as their label; a bare <https://x> as the URL.
     (re.compile(r"<((?:https?|mailto):[^|>]+)(?:\|([^>]*))?>"), lambda m: m[2] or m[1]),
     # <@U123>, <@U123|name>: people; <#C123|name>: channels; <!here>, <!channel>, <!everyone>,
     # <!subteam^S123|@team>, <!date^…|…>: broadcasts, user groups and the like.
     (re.compile(r"<[@#!][^>]*>"), " "),
-    # :emoji: and :skin-tone-2: (Slack writes every emoji, custom or not, as its name); the
-    # names without a letter are spelled out, as "10:30:45" must keep its ":30:".
-    (re.compile(r":(?:[a-z0-9_+'-]*[a-z][a-z0-9_+'-]*|[+-]1|100|1234):", re.IGNORECASE), " "),
+    (_SLACK_EMOJI, " "),
 ]
 
 _DISCORD: list[Rule] = [
@@ -46,3 +47,19 @@ def clean_question(text: str, platform: Platform) -> str:
     if platform is Platform.SLACK:
         text = html.unescape(text)  # Slack sends &, < and > as &amp;, &lt; and &gt;
     return " ".join(text.split())
+
+
+# Emoji written as markup: Slack's names, Discord's custom emoji.
+_EMOJI: dict[Platform, re.Pattern[str]] = {
+    Platform.SLACK: _SLACK_EMOJI,
+    Platform.DISCORD: re.compile(r"<a?:\w+:\d+>"),
+}
+# What a message of emoji markup alone is read as: the acknowledgement a Unicode emoji alone is.
+EMOJI_ALONE = "👍"
+
+
+def question_or_emoji(text: str, platform: Platform) -> str:
+    """`clean_question`'s words, or EMOJI_ALONE for a message of nothing but emoji markup (and
+    mentions): ":+1:" is answered as "👍" is, not as an empty question."""
+    words = clean_question(text, platform)
+    return EMOJI_ALONE if not words and _EMOJI[platform].search(text) else words

@@ -26,7 +26,7 @@ from discord.ext.commands import CooldownMapping
 
 from bot.answer import Answer
 from bot.chat import messages
-from bot.chat.clean import clean_question
+from bot.chat.clean import question_or_emoji
 from bot.chat.decide import Action, Decision, Earlier, thanks_to_the_bot
 from bot.chat.message import ChatMessage, Platform
 from bot.dedup import seen_keys_for
@@ -269,7 +269,7 @@ class AnswerRunner:
         """The cleaned question with its context from the query log; None to stay out (a
         follow-up where the bot has not answered, or that was handed to a human). `earlier`
         reads the thread before a thanks: someone else's answer there takes the thanks."""
-        text = clean_question(message.text, message.platform)
+        text = question_or_emoji(message.text, message.platform)
         follow_up = decision.action in (Action.FOLLOW_UP, Action.THANKS)
         try:
             if decision.action is Action.THANKS:
