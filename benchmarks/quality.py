@@ -53,6 +53,7 @@
                                            [--follow-ups-18 off|own=W [...]]
                                            [--unsaid-18b on|off [on|off ...]]
                                            [--floor-18 off|every=N [...]]
+                                           [--off-topic-19 off|RULES [off|RULES ...]]
 
 Asks every question as `evbot ask` does (AnswerService over a fresh index of corpus/) and prints,
 per set: right passage first / in the top three, the quoted answer holding the expected words,
@@ -302,6 +303,12 @@ particular the sources do not name (session 18)"), each in turn.
 write as it is or in another form (its best token match reaching `OTHER_FORM_MATCH`), is covered
 at the floor (`bot.source_terms.WRITES_EVERY_WORD`; docs/quality-log.md, "Short questions under
 the floor (session 18)"), each in turn.
+`--off-topic-19 off unit+surname` measures session 19's off-topic rules, joined by "+": `unit`, a
+name of the sources that a units dictionary reads as a unit, after a number or converted
+(`bot.off_topic.NAME_AS_UNIT`); `surname`, a first name of theirs before a surname that is no word
+of theirs nor of the dictionary (`OTHER_SURNAME`); `sense=GAP[:UNKNOWN]`, session 18's sense rule
+(`NAME_SENSE_GAP`, as `--off-topic-18`; docs/quality-log.md, "Off-topic questions (session 19)"),
+each in turn.
 Prints figures; asserts nothing.
 """
 
@@ -742,6 +749,17 @@ def set_follow_ups_18(follow_ups_18: str, bench: Bench) -> str:
     return f"=== session 18's follow-up rules: {follow_ups_18}"
 
 
+def set_off_topic_19(off_topic_19: str, bench: Bench) -> str:
+    rules = dict(r.partition("=")[::2] for r in off_topic_19.split("+"))
+    bot.off_topic.NAME_AS_UNIT = "unit" in rules
+    bot.off_topic.OTHER_SURNAME = "surname" in rules
+    gap, _, unknown = rules.get("sense", "").partition(":")
+    bot.off_topic.NAME_SENSE_GAP = float(gap) if gap else None
+    if unknown:
+        bot.off_topic.NAME_SENSE_UNKNOWN = int(unknown)
+    return f"=== off-topic questions (session 19): {off_topic_19}"
+
+
 def set_floor_18(floor_18: str, bench: Bench) -> str:
     rules = dict(r.partition("=")[::2] for r in floor_18.split("+"))
     most = rules.get("every")
@@ -1011,6 +1029,7 @@ SWITCHES = (
     Switch("follow_ups_18", 54, set_follow_ups_18),
     Switch("unsaid_18b", 55, set_unsaid_18b),
     Switch("floor_18", 56, set_floor_18),
+    Switch("off_topic_19", 57, set_off_topic_19),
 )
 
 
@@ -1699,6 +1718,13 @@ def main() -> None:
         nargs="+",
         default=[None],
         help="session 18's off-topic rules joined by '+' (sense=GAP[:UNKNOWN], form=MATCH) or off",
+    )
+    parser.add_argument(
+        "--off-topic-19",
+        nargs="+",
+        default=[None],
+        help="session 19's off-topic rules joined by '+' (unit, surname, sense=GAP[:UNKNOWN]) or "
+        "off, each in turn",
     )
     parser.add_argument(
         "--follow-ups-17b",

@@ -27,6 +27,7 @@ from collections.abc import Callable
 
 from bot.conversation import ANAPHORA, FUNCTION_WORDS, MORE_FUNCTION_WORDS
 from bot.lexical import terms
+from bot.lookups import unit_registry
 from bot.question_kind import ASKING_WORDS
 
 # A name of the sources (a word they only ever write capitalised: "Amazon", "Tesla", "Musk") used
@@ -111,6 +112,16 @@ PERSON_AS_SUBJECT = True
 NAME_SENSE_GAP: float | None = None
 NAME_SENSE_UNKNOWN = 2
 
+# Session 19 (docs/quality-log.md, "Off-topic questions (session 19)"): a name of the sources that
+# is also a unit of measurement (pint's, "tesla"), used as one: a quantity of it ("how strong is a
+# 3 tesla mri scanner") or converted ("how do you convert tesla to gauss"). Grammar and a units
+# dictionary, no list of senses. `benchmarks/quality.py --off-topic-19` measures it ("unit").
+NAME_AS_UNIT = False
+# Session 19: a person named in full whose first name the sources use but whose surname is no
+# word of theirs nor of the dictionary (lemminflect's): "what's jeff goldblum's best movie" asks
+# about another Jeff. `benchmarks/quality.py --off-topic-19` measures it ("surname").
+OTHER_SURNAME = False
+
 _ARTICLES = frozenset({"a", "an", "the"})
 _PLURAL_VERBS = frozenset({"do", "are", "were", "have"})
 _JOINED = frozenset({"and", "or", "&"})
@@ -135,6 +146,8 @@ _DEFINITION = re.compile(r"^what(?:'s| is| was) (?:a|an) ([a-z]+)\b")
 _WHO_IS_PERSON = re.compile(r"^who(?:'s| is| was| were| are) ([a-z]+) ([a-z]+)[?.! ]*$")
 _ORIGIN = re.compile(r"^where (?:do|does|did) .+ come from\W*$")
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+_NUMBER = re.compile(r"[0-9]+(?:[.,][0-9]+)?")
+_CONVERT = re.compile(r"\bconvert(?:s|ed|ing)? ([a-z]+) (?:to|into) [a-z]+")
 _CONTRACTED = re.compile(r"'(?:s|re|ll|ve|d|m|t)$")
 _CASED_WORD = re.compile(_WORD.pattern, re.IGNORECASE)
 
@@ -365,6 +378,68 @@ def name_sense_elsewhere(
     return bool(names)
 
 
+def reads_as_unit(word: str) -> bool:
+    """Whether pint's units dictionary reads `word` as a unit ("tesla", "gauss")."""
+    try:
+        unit_registry().parse_units(word)  # type: ignore[attr-defined]
+    except Exception:  # pint raises several kinds of error for a word that is no unit
+        return False
+    return True
+
+
+def dictionary_word(word: str) -> bool:
+    """Whether lemminflect's dictionary knows `word` as a word of English ("worried"; not
+    "goldblum")."""
+    from lemminflect import getAllLemmas
+
+    return bool(getAllLemmas(word))
+
+
+def name_as_unit(
+    question: str, written_as_name: Callable[[str], bool], is_unit: Callable[[str], bool]
+) -> bool:
+    """Whether a name of the sources that is also a unit of measurement is used as one: after a
+    number ("a 3 tesla mri scanner") or converted to another ("convert tesla to gauss";
+    `NAME_AS_UNIT`). `is_unit(word)`: a units dictionary reads the word as a unit."""
+    text = " ".join(question.lower().replace("’", "'").split())
+    used = [m[1] for m in _CONVERT.finditer(text)]
+    numbers = re.findall(rf"(?<![\w.,])(?:{_NUMBER.pattern}) ([a-z]+)\b", text)
+    return any(
+        _content(word) and is_unit(word) and written_as_name(word)
+        for word in dict.fromkeys(used + numbers)
+    )
+
+
+def other_surname(
+    question: str,
+    holds_term: Callable[[str], bool],
+    first_name: Callable[[str], bool],
+    written_as_name: Callable[[str], bool],
+    in_dictionary: Callable[[str], bool],
+) -> bool:
+    """Whether the question names a person in full whose first name the sources write as a name
+    but whose surname is neither a word of theirs nor of the dictionary ("jeff goldblum";
+    `OTHER_SURNAME`): another person of that first name. A dictionary word after it ("is jeff
+    worried") is no surname; a surname the question capitalises ("Jeff Goldblum") is one."""
+    unknown = _unknown_to(holds_term)
+    cased = _CASED_WORD.findall(question.replace("’", "'"))
+    words = _words(question)
+    if len(cased) != len(words):  # the two readings of the words must line up
+        cased = [w for w, _ in words]
+    for at in range(len(words) - 1):
+        first, possessive = words[at]
+        last = words[at + 1][0]
+        if possessive or not (_content(first) and _content(last)) or len(last) < 3:
+            continue
+        if not last.isalpha() or not unknown(last) or unknown(first):
+            continue
+        if not first_name(first) or not written_as_name(first):
+            continue
+        if cased[at + 1][0].isupper() or not in_dictionary(last):
+            return True
+    return False
+
+
 def off_topic(
     question: str,
     holds_term: Callable[[str], bool],
@@ -376,12 +451,17 @@ def off_topic(
     after_indefinite: Callable[[str], bool] | None = None,
     sense_gap: Callable[[str], float | None] | None = None,
     word_match: Callable[[str], float | None] | None = None,
+    is_unit: Callable[[str], bool] | None = None,
+    in_dictionary: Callable[[str], bool] | None = None,
 ) -> bool:
     """Whether the question asks about something the sources never mention, by the rules on.
     `stem_written_as_name` and `partner` (the session 13 rules') default to none known,
     `best_cosine` (`MODIFIER_PULL`'s) to not read, `first_name` (`PERSON_NEVER_NAMED`'s) to
     none known, `after_indefinite` (`INDEFINITE_DEFINITION`'s), `sense_gap` (`NAME_SENSE_GAP`'s)
-    and `word_match` (`OTHER_FORM_MATCH`'s) to not read."""
+    and `word_match` (`OTHER_FORM_MATCH`'s) to not read, `is_unit` (`NAME_AS_UNIT`'s) and
+    `in_dictionary` (`OTHER_SURNAME`'s) to pint's units and lemminflect's dictionary."""
+    is_unit = is_unit or reads_as_unit
+    in_dictionary = in_dictionary or dictionary_word
     if (
         PERSON_NEVER_NAMED
         and first_name is not None
@@ -398,6 +478,14 @@ def off_topic(
         INDEFINITE_DEFINITION
         and after_indefinite is not None
         and indefinite_definition(question, written_as_name, after_indefinite)
+    ):
+        return True
+    if NAME_AS_UNIT and name_as_unit(question, written_as_name, is_unit):
+        return True
+    if (
+        OTHER_SURNAME
+        and first_name is not None
+        and other_surname(question, holds_term, first_name, written_as_name, in_dictionary)
     ):
         return True
     if REQUEST_UNKNOWN_OBJECT and request_unknown_object(question, holds_term, written_as_name):
