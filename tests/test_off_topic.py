@@ -10,12 +10,16 @@ import bot.off_topic
 import bot.source_terms
 from bot.lexical import terms
 from bot.off_topic import (
+    dictionary_word,
     indefinite_definition,
     name_as_modifier,
+    name_as_unit,
     name_in_another_sense,
     name_sense_elsewhere,
+    other_surname,
     person_as_subject,
     person_never_named,
+    reads_as_unit,
     request_unknown_object,
 )
 from bot.service import AnswerService
@@ -29,7 +33,7 @@ from bot.source_terms import (
 RULES = (
     "NAME_AS_MODIFIER", "REQUEST_UNKNOWN_OBJECT", "ARTICLE_BEFORE_NAME", "PART_OF_A_NAME",
     "LONGER_NAME", "MEASURE_FORMS", "PERSON_NEVER_NAMED", "INDEFINITE_DEFINITION",
-    "PERSON_AS_SUBJECT",
+    "PERSON_AS_SUBJECT", "NAME_AS_UNIT", "OTHER_SURNAME",
 )  # fmt: skip
 # Questions from tests/data/offtopic-tuning.jsonl that the floor let through, each with its rule
 # (after "+": the rule it needs on too).
@@ -540,3 +544,78 @@ def test_a_short_question_in_the_sources_words_is_covered_at_the_floor(
     conversation = uuid.uuid4().hex
     service.ask("did amazon back rivian", conversation=conversation)
     assert service.ask(*turn, conversation=conversation).outcome == "refused"
+
+
+# Session 19 (docs/quality-log.md, "Off-topic questions (session 19)"): a name of the sources that
+# pint reads as a unit ("tesla"), used as one.
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("how strong is a 3 tesla mri scanner compared to 1.5", True),  # a quantity of it
+        ("is a 1.5 tesla magnet strong", True),
+        ("how do you convert tesla to gauss", True),  # converted to another unit
+        ("how strong is the tesla model 3", False),  # the number after the name
+        ("did tesla sell 2 million cars", False),  # the number before another word
+        ("will the 2 amazon plants open soon", False),  # a name that is no unit
+        ("how do you convert amazon shoppers to ev buyers", False),
+        ("what does a 3 musk mean", False),  # "musk" is no unit
+    ],
+)
+def test_a_name_used_as_a_unit(question: str, expected: bool) -> None:
+    assert name_as_unit(question, named, reads_as_unit) is expected
+
+
+# A first name the sources write as a name ("Jeff" of "Jeff Bezos") before another surname.
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("what's jeff goldblum's best movie", True),  # a surname no dictionary knows
+        ("which jurassic park had jeff goldblum in it", True),
+        ("Did Jeff Mangum write it", True),  # capitalised by the asker
+        ("is jeff worried", False),  # a word of the dictionary: no surname
+        ("what did jeff bezos say", False),  # the sources' own Jeff
+        ("what's jeff's plan", False),  # a possessive, no surname
+        ("who was nikola tesla", False),  # a first name the sources never use: another rule's
+        ("what's the musk goldblum", False),  # "musk" is no first name
+    ],
+)
+def test_a_first_name_of_the_sources_before_another_surname(question: str, expected: bool) -> None:
+    with_jeff = lambda term: holds(term) or term in terms(["jeff"])[0]  # noqa: E731
+    named_jeff = lambda word: named(word) or word == "jeff"  # noqa: E731
+    first = FIRST_NAMES.__contains__
+    assert other_surname(question, with_jeff, first, named_jeff, dictionary_word) is expected
+
+
+@pytest.mark.parametrize(
+    ("question", "rule"),
+    [
+        # tests/data/offtopic-tuning-7.jsonl and -8: answered over the floor by "Tesla" / "Jeff".
+        ("how strong is a 3 tesla mri scanner compared to 1.5", "NAME_AS_UNIT"),
+        ("how do you convert tesla to gauss", "NAME_AS_UNIT"),
+        ("what's jeff goldblum's best movie", "OTHER_SURNAME"),
+    ],
+)
+def test_a_name_in_another_sense_by_grammar_is_refused(
+    service: AnswerService, monkeypatch: pytest.MonkeyPatch, question: str, rule: str
+) -> None:
+    only(monkeypatch, rule)
+    assert service.ask(question).outcome == "refused"
+    only(monkeypatch, "")
+    assert service.ask(question).outcome != "refused"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # Tuning in-domain questions naming Jeff, Elon or Tesla before another word, or a number.
+        "what's the writer's take on jeff's temperament",
+        "is elon going to do anything about it",
+        "How does the Amazon EV compare to the Tesla Model 3?",
+        "Why is Jeff Bezos entering the EV market?",
+    ],
+)
+def test_in_domain_questions_naming_a_first_name_or_a_number_are_answered(
+    service: AnswerService, monkeypatch: pytest.MonkeyPatch, question: str
+) -> None:
+    only(monkeypatch, "NAME_AS_UNIT+OTHER_SURNAME")
+    assert service.ask(question).outcome == "answered"
