@@ -54,6 +54,7 @@
                                            [--unsaid-18b on|off [on|off ...]]
                                            [--floor-18 off|every=N [...]]
                                            [--off-topic-19 off|RULES [off|RULES ...]]
+                                           [--unsaid-19 off|on|RULES [...]]
 
 Asks every question as `evbot ask` does (AnswerService over a fresh index of corpus/) and prints,
 per set: right passage first / in the top three, the quoted answer holding the expected words,
@@ -309,6 +310,13 @@ name of the sources that a units dictionary reads as a unit, after a number or c
 of theirs nor of the dictionary (`OTHER_SURNAME`); `sense=GAP[:UNKNOWN]`, session 18's sense rule
 (`NAME_SENSE_GAP`, as `--off-topic-18`; docs/quality-log.md, "Off-topic questions (session 19)"),
 each in turn.
+`--unsaid-19 off on` measures session 19's label rules, or some joined by '+': `said` (what a
+person said asked, and the quote reports nobody's words: `bot.unsaid.WORDS_ASKED`), `much` ("how
+much <noun>" asks a number), `hedge` ("roughly how many …"), `statement` (the question after a
+statement: "texas is big lol, which town …"), `town` (a town, village or county is a place),
+`abbr` ("in kwh" asks a number) (`bot.question_kind`), `range` (the ends of "from X to Y" are
+peers, `bot.unsaid.PEERS_IN_A_RANGE`); docs/quality-log.md, "Questions the sources do not answer
+(session 19)", each in turn.
 Prints figures; asserts nothing.
 """
 
@@ -633,6 +641,20 @@ def set_unsaid_18(unsaid_18: str, bench: Bench) -> str:
 def set_unsaid_18b(unsaid_18b: str, bench: Bench) -> str:
     bot.unsaid.NAMED_PARTICULAR = unsaid_18b == "on"
     return f"=== a particular the sources do not name (session 18): {unsaid_18b}"
+
+
+def set_unsaid_19(unsaid_19: str, bench: Bench) -> str:
+    rules = set(unsaid_19.split("+"))
+    if "on" in rules:
+        rules = {"said", "much", "hedge", "statement", "town", "abbr", "range"}
+    bot.unsaid.WORDS_ASKED = "said" in rules
+    bot.question_kind.HOW_MUCH_OF_A_THING = "much" in rules
+    bot.question_kind.HEDGED_KIND = "hedge" in rules
+    bot.question_kind.WH_AFTER_STATEMENT = "statement" in rules
+    bot.question_kind.SETTLEMENT_ASKS = "town" in rules
+    bot.question_kind.UNIT_ABBREVIATIONS = "abbr" in rules
+    bot.unsaid.PEERS_IN_A_RANGE = "range" in rules
+    return f"=== kinds and words the sources do not give (session 19): {unsaid_19}"
 
 
 def set_quote_spread(quote_spread: str, bench: Bench) -> str:
@@ -1030,6 +1052,7 @@ SWITCHES = (
     Switch("unsaid_18b", 55, set_unsaid_18b),
     Switch("floor_18", 56, set_floor_18),
     Switch("off_topic_19", 57, set_off_topic_19),
+    Switch("unsaid_19", 58, set_unsaid_19),
 )
 
 
@@ -1401,6 +1424,13 @@ def main() -> None:
         default=[None],
         help="a 'which <model/chip …>' question answered only by a quote naming one (on) or off, "
         "each in turn",
+    )
+    parser.add_argument(
+        "--unsaid-19",
+        nargs="+",
+        default=[None],
+        help="session 19's label rules: off, on, or some of said, much, hedge, statement, town, "
+        "abbr, range joined by '+', each in turn",
     )
     parser.add_argument(
         "--citation-diversity",

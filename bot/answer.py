@@ -46,6 +46,7 @@ from bot.unsaid import (
     unmentioned_focus,
     unmentioned_names,
     unnamed_particular,
+    unreported_words,
     unsaid_predicate,
 )
 
@@ -326,6 +327,8 @@ def compose_answer(
     unmentioned += unidentified_which(question, " ".join(q.text for q in quotes))
     # "which tesla model …" quoted by "new models": the sources don't name which.
     unmentioned += unnamed_particular(question, " ".join(q.text for q in quotes))
+    # "what did musk tweet …" quoted by a sentence reporting no one's words.
+    unmentioned += unreported_words(question, " ".join(q.text for q in quotes), cited)
     unmentioned += unknown_named_thing(question, holds_term)
     # "does lucid make an suv?": a noun no cited sentence naming a rare subject uses.
     sentences = [s for h in hits for s in h.passage.sentence_texts()]

@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 import numpy as np
 
 from bot.lexical import terms
-from bot.lookups import NOT_NAMES, names_in, people_in, question_words
+from bot.lookups import NOT_NAMES, is_first_name, names_in, people_in, question_words
 from bot.question_kind import ASKING_WORDS, AUXILIARY_WORDS, OPENERS, Kind, asked_kind
 
 # What the sources don't say, for the partial label: "The sources don't say <this>; …".
@@ -495,7 +495,31 @@ def _peer_of_asked(name: str, quote: str, asked: set[str]) -> bool:
         rf"{re.escape(name)}\b",
         quote,
     )
-    return any((after or before).lower() in asked for after, before in peers)
+    if any((after or before).lower() in asked for after, before in peers):
+        return True
+    return PEERS_IN_A_RANGE and _in_a_range_with_asked(name, quote, asked)
+
+
+# Session 19 (docs/quality-log.md, "Questions the sources do not answer (session 19)"): "which
+# lucid motors model …" quoted by "from Ford's electric F-150 to Lucid Motors": the two ends of a
+# range ("from X to Y") are peers as much as "X and Y" are. Off with the other session 19 rules
+# (`bot.question_kind`: one held-out conversation lost); `benchmarks/quality.py --unsaid-19`.
+PEERS_IN_A_RANGE = False
+_RANGE = re.compile(r"\bfrom ((?:\S+ ){0,3}?\S+) to ((?:\S+ ){0,3}?\S+?)(?=[\W]*(?:\s|$))")
+
+
+def _range_words(text: str) -> set[str]:
+    return {w.lower() for w in re.findall(r"[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*", text)} - {"s"}
+
+
+def _in_a_range_with_asked(name: str, quote: str, asked: set[str]) -> bool:
+    """Whether `name` is one end of a "from X to Y" range whose other end the question names."""
+    for found in _RANGE.finditer(quote):
+        ends = [_range_words(found[1]), _range_words(found[2])]
+        for here, there in (ends, ends[::-1]):
+            if name.lower() in here and there & asked:
+                return True
+    return False
 
 
 def unnamed_particular(question: str, quote: str) -> list[str]:
@@ -671,4 +695,54 @@ def unsaid_predicate(
             and not set(terms([w])[0]) <= said
             and passages_with(w) <= PREDICATE_TOPIC_SHARE * passage_count
         ]
+    return []
+
+
+# Session 19 (docs/quality-log.md, "Questions the sources do not answer (session 19)"). "what did
+# musk tweet about bezos' ev plans", "has musk publicly said anything about jeff's ev": a question
+# asking what a person said (tweeted, posted, wrote …) is answered by a quote that reports someone's
+# words (a quotation, "said", "tweeted" …), not by one speculating on "Elon Musk's reaction". Only a
+# person the sources name as the speaker, and only in the past or perfect ("how will musk respond"
+# asks what he may do). Label only. Off with the other session 19 rules (`bot.question_kind`: one
+# held-out conversation lost); `benchmarks/quality.py --unsaid-19`.
+WORDS_ASKED = False
+_SPEECH_VERBS = (
+    r"say|said|tweet|tweeted|post|posted|write|wrote|written|comment|commented|reply|replied|"
+    r"quote|quoted|announce|announced|state|stated"
+)
+_WORDS_ASKED = [
+    re.compile(
+        rf"^(?:what|anything) (?:did|has|have|had) (?P<speaker>[a-z'-]+(?: [a-z'-]+){{0,2}}?) "
+        rf"(?:[a-z]+ly |ever |already )?(?:{_SPEECH_VERBS})\b"
+    ),
+    re.compile(
+        rf"^(?:did|has|have|had) (?P<speaker>[a-z'-]+(?: [a-z'-]+){{0,2}}?) "
+        rf"(?:[a-z]+ly |ever |already )?(?:{_SPEECH_VERBS})\b"
+    ),
+]
+# Someone's words reported: a quotation of two words or more, or a verb of saying in the past or
+# the third person ("tweets" and "posts" are nouns as often: "his outspoken tweets").
+_REPORTED = re.compile(
+    r"[\"“][^\"“”]*\w+\W+\w+[^\"“”]*[\"”]|\b(?:said|says|tweeted|posted|wrote|writes|stated|"
+    r"told|tells|commented|replied|announced|announces|declared|quipped|joked)\b"
+)
+
+
+def unreported_words(question: str, quote: str, cited: str) -> list[str]:
+    """["what musk said"] when the question asks what a person the `cited` passages name said
+    and `quote` reports nobody's words; else none."""
+    if not WORDS_ASKED:
+        return []
+    text = OPENERS.sub("", " ".join(question.lower().replace("\u2019", "'").split()))
+    for pattern in _WORDS_ASKED:
+        found = pattern.search(text)
+        if found is None:
+            continue
+        speaker = found["speaker"].split()[-1].removesuffix("'s")
+        named = {part.lower() for person in people_in(cited) for part in person.split()}
+        # A name, not "he" or "she" (a pronoun may point at the article's writer; gender-guesser
+        # knows "He" as a first name).
+        if speaker in ASKING_WORDS or (speaker not in named and not is_first_name(speaker)):
+            return []
+        return [] if _REPORTED.search(quote) else [f"what {speaker} said"]
     return []

@@ -12,7 +12,7 @@ import pytest
 
 from bot import question_kind, token_evidence, unsaid
 from bot.lexical import terms
-from bot.question_kind import asked_kind
+from bot.question_kind import asked_kind, holds
 from bot.service import AnswerService
 from bot.token_evidence import weak_words
 from bot.unsaid import (
@@ -20,6 +20,7 @@ from bot.unsaid import (
     unidentified_which,
     unknown_named_thing,
     unnamed_particular,
+    unreported_words,
 )
 
 DATA = Path(__file__).parent / "data"
@@ -668,3 +669,156 @@ def test_weak_words_the_quote_answers_stay_answered(
     assert service.ask(question).outcome == "answered"
     monkeypatch.setattr(token_evidence, "WEAK_UNANSWERED_Z", None)
     assert service.ask(question).outcome == "partial"
+
+
+SESSION_19_KIND_RULES = (
+    "HOW_MUCH_OF_A_THING",
+    "HEDGED_KIND",
+    "WH_AFTER_STATEMENT",
+    "SETTLEMENT_ASKS",
+    "UNIT_ABBREVIATIONS",
+)
+
+
+# Session 19's rules, off in the shipped bot (one held-out conversation lost), on.
+@pytest.fixture
+def session_19(monkeypatch: pytest.MonkeyPatch) -> None:
+    for rule in SESSION_19_KIND_RULES:
+        monkeypatch.setattr(question_kind, rule, True)
+    monkeypatch.setattr(unsaid, "WORDS_ASKED", True)
+    monkeypatch.setattr(unsaid, "PEERS_IN_A_RANGE", True)
+
+
+@pytest.mark.parametrize(
+    ("question", "rule", "kind"),
+    [
+        ("how much cobalt goes into a single tesla battery pack", "HOW_MUCH_OF_A_THING", "number"),
+        ("How much cargo space does the Amazon EV have?", "HOW_MUCH_OF_A_THING", "number"),
+        ("roughly how many warehouses would amazon use", "HEDGED_KIND", "number"),
+        ("approximately when will it launch", "HEDGED_KIND", "date"),
+        ("texas is big lol, which town is the factory going in", "WH_AFTER_STATEMENT", "place"),
+        ("which town is the production line going in", "SETTLEMENT_ASKS", "place"),
+        ("battery capacity in kwh for bezos's car?", "UNIT_ABBREVIATIONS", "number"),
+        ("top speed in mph?", "UNIT_ABBREVIATIONS", "number"),
+    ],
+)
+def test_session_19_kinds(
+    monkeypatch: pytest.MonkeyPatch, session_19: None, question: str, rule: str, kind: str
+) -> None:
+    assert asked_kind(question) == kind
+    # Label only: the quote is chosen as before.
+    assert asked_kind(question, for_label=False) is None
+    monkeypatch.setattr(question_kind, rule, False)
+    assert asked_kind(question) is None
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # "how much" before a verb or "of" asks no quantity.
+        "How much is known about the Amazon car project?",
+        "how much has been made public about the project",
+        "how much of the market does tesla hold",
+        # A topic named before the question is no statement: the message is read whole.
+        "amazon's net zero deadline, what year did they commit to",
+        "self driving — how far is amazon gonna push it?",
+        # An English word, an acronym of the sources or a chemist's unit is no unit asked.
+        "how do batteries work in evs",
+        "is it sold in eu",
+        "what changes in us politics",
+    ],
+)
+def test_session_19_kinds_not_read(session_19: None, question: str) -> None:
+    assert asked_kind(question) is None
+
+
+def test_a_town_asked_wants_a_city(session_19: None) -> None:
+    question = "which town is the production line going in"
+    assert not holds("place", "Production is set for California.", question, True)
+    assert holds("place", "Production is set for Austin, Texas.", question, True)
+
+
+@pytest.mark.parametrize(
+    ("question", "quote", "missing"),
+    [
+        (
+            "what did musk tweet about bezos' ev plans",
+            "Everyone speculates on Elon Musk's reaction to his outspoken tweets.",
+            ["what musk said"],
+        ),
+        (
+            "has musk publicly said anything about jeff's ev",
+            "Elon Musk said the plan was “a copycat move”.",
+            [],
+        ),
+        # Not a person the sources name ("he" may be the writer), or not in the past: not asked
+        # for someone's words.
+        ("did he post a reply", "Elon Musk is known for his outspoken tweets.", []),
+        ("what did the writer say about musk", "Elon Musk is known for his tweets.", []),
+        ("how will musk respond", "Elon Musk is known for his tweets.", []),
+    ],
+)
+def test_a_persons_words_asked(
+    monkeypatch: pytest.MonkeyPatch, session_19: None, question: str, quote: str, missing: list[str]
+) -> None:
+    assert unreported_words(question, quote, quote) == missing
+    monkeypatch.setattr(unsaid, "WORDS_ASKED", False)
+    assert unreported_words(question, quote, quote) == []
+
+
+def test_the_ends_of_a_range_are_peers(monkeypatch: pytest.MonkeyPatch, session_19: None) -> None:
+    question = "which lucid motors model does the article say is a threat to tesla"
+    quote = "Competitors—from Ford’s electric F-150 to Lucid Motors—have chipped away at Tesla."
+    assert unnamed_particular(question, quote) == ["which model"]
+    monkeypatch.setattr(unsaid, "PEERS_IN_A_RANGE", False)
+    assert unnamed_particular(question, quote) == []
+
+
+# Tuning near-domain questions presented as answered in the session 19 baseline (tests/data/
+# tuning-extra-*.jsonl): partial with session 19's rules, answered without theirs.
+@pytest.mark.parametrize(
+    ("question", "rule"),
+    [
+        ("What did Musk tweet about Bezos' EV plans?", "WORDS_ASKED"),
+        ("did musk post any reply on X mocking the amazon car", "WORDS_ASKED"),
+        ("how much cobalt goes into a single tesla battery pack", "HOW_MUCH_OF_A_THING"),
+        ("roughly how many warehouses would amazon use to ship these evs", "HEDGED_KIND"),
+        ("texas is big lol, which town is the production line going in", "WH_AFTER_STATEMENT"),
+        ("battery capacity in kwh for bezos's car?", "UNIT_ABBREVIATIONS"),
+        ("which lucid motors model does the article say is a threat to tesla", "PEERS_IN_A_RANGE"),
+    ],
+)
+def test_session_19_near_domain_questions_labelled(
+    monkeypatch: pytest.MonkeyPatch,
+    session_19: None,
+    service: AnswerService,
+    question: str,
+    rule: str,
+) -> None:
+    answer = service.ask(question)
+    assert answer.outcome == "partial", answer.answer
+    assert answer.quotes and answer.citations
+    monkeypatch.setattr(unsaid if hasattr(unsaid, rule) else question_kind, rule, False)
+    assert service.ask(question).outcome == "answered"
+
+
+# Measured (docs/quality-log.md, "Questions the sources do not answer (session 19)"):
+# tuning-extra-18 near-domain not presented as answered 7 -> 12 of 12 with the session 19 rules
+# (its misses were read before the rules were written: not a blind figure), its in-domain
+# labelled or refused 3 of 25 either way. Floors a little under; the in-domain one is the figure.
+# The rules are off in the shipped bot (one held-out conversation lost): checked switched on.
+def test_session_19_floors(session_19: None, service: AnswerService) -> None:
+    near = [q for q in rows("tuning-extra-18.jsonl") if q.get("kind") == "near-domain"]
+    assert len(near) == 12
+    assert not_answered(service, near) >= 11
+    in_domain = [q for q in rows("tuning-extra-18.jsonl") if not q.get("refuse")]
+    assert not_answered(service, in_domain) <= 3
+
+
+# The shipped bot (session 19's rules off) on the blind tuning-extra-18, at the session 19
+# baseline: near-domain not presented as answered 7 of 12, in-domain labelled 3 of 25.
+def test_tuning_extra_18_floors(service: AnswerService) -> None:
+    near = [q for q in rows("tuning-extra-18.jsonl") if q.get("kind") == "near-domain"]
+    assert not_answered(service, near) >= 6
+    in_domain = [q for q in rows("tuning-extra-18.jsonl") if not q.get("refuse")]
+    assert not_answered(service, in_domain) <= 3
