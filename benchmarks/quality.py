@@ -51,6 +51,7 @@
                                            [--off-topic-18 off|RULES [off|RULES ...]]
                                            [--unsaid-18 off|weak|zZ [off|weak|zZ ...]]
                                            [--follow-ups-18 off|own=W [...]]
+                                           [--follow-ups-19 off|subject [...]]
                                            [--unsaid-18b on|off [on|off ...]]
                                            [--floor-18 off|every=N [...]]
                                            [--off-topic-19 off|RULES [off|RULES ...]]
@@ -266,6 +267,9 @@ continued (session 17)").
 `--follow-ups-18 off own=0.5`: `own=W`, a follow-up searched in its context is re-ranked again by
 the question's own tokens' MaxSim at weight W (`bot.follow_up.FOLLOW_UP_OWN_MAXSIM`; 0, off;
 docs/quality-log.md, "Conversations (session 18)").
+`--follow-ups-19 off subject`: `subject`, a follow-up candidate whose subject opens with "that" or
+"this" ("what does that mean for …") keeps its context where the other rules would search it alone
+(`bot.follow_up.DEMONSTRATIVE_SUBJECT`; docs/quality-log.md, "Conversations (session 19)").
 `--labels-16 off head+when+text`: session 16's rules for in-domain answers, joined by "+":
 `head`, a fragment's kind noun followed by another noun modifies it ("price cuts?" asks no amount;
 `bot.question_kind.FRAGMENT_HEAD_ONLY`); `when`, a when-clause after the question's own terms
@@ -782,6 +786,12 @@ def set_off_topic_19(off_topic_19: str, bench: Bench) -> str:
     return f"=== off-topic questions (session 19): {off_topic_19}"
 
 
+def set_follow_ups_19(follow_ups_19: str, bench: Bench) -> str:
+    rules = set(follow_ups_19.split("+"))
+    bot.follow_up.DEMONSTRATIVE_SUBJECT = "subject" in rules
+    return f"=== session 19's follow-up rules: {follow_ups_19}"
+
+
 def set_floor_18(floor_18: str, bench: Bench) -> str:
     rules = dict(r.partition("=")[::2] for r in floor_18.split("+"))
     most = rules.get("every")
@@ -1053,6 +1063,7 @@ SWITCHES = (
     Switch("floor_18", 56, set_floor_18),
     Switch("off_topic_19", 57, set_off_topic_19),
     Switch("unsaid_19", 58, set_unsaid_19),
+    Switch("follow_ups_19", 59, set_follow_ups_19),
 )
 
 
@@ -1768,6 +1779,13 @@ def main() -> None:
         default=[None],
         help="session 18's follow-up rules joined by '+' (own=W: a follow-up in context re-ranked "
         "by its own tokens' MaxSim at weight W) or off, each in turn",
+    )
+    parser.add_argument(
+        "--follow-ups-19",
+        nargs="+",
+        default=[None],
+        help="session 19's follow-up rules joined by '+' (subject: a demonstrative subject keeps "
+        "the context) or off, each in turn",
     )
     parser.add_argument(
         "--floor-18",

@@ -185,6 +185,30 @@ def _points_back(words: Sequence[str]) -> list[str]:
     return pointers
 
 
+# The singular demonstratives: only they stand for a stretch of what was said (a statement);
+# "these two guys" points at things, which a question names or the referent rules resolve.
+_DEMONSTRATIVES = {"that", "this"}
+
+
+def demonstrative_subject(question: str) -> bool:
+    """Whether a demonstrative opens the question's subject: first, or right after its verb, and
+    followed by a content word (its verb or its noun) or nothing: "what does that mean for getting
+    cars to ppl", "what's that built on?", "how is this new venture different". Not "do about
+    that" (an object) nor "is this just about …" (an adverb after it)."""
+    words = _words(question.lower())
+    function_words, anaphora = _function_words(), _anaphora()
+    for at, word in enumerate(words):
+        if word not in _DEMONSTRATIVES:
+            continue
+        before = words[at - 1] if at else None
+        after = words[at + 1] if at + 1 < len(words) else None
+        if (before is None or before in _AUXILIARIES) and (
+            after is None or (after not in function_words and after not in anaphora)
+        ):
+            return True
+    return False
+
+
 def points_back(question: str) -> bool:
     """Whether the question holds a word pointing at something said before it."""
     return bool(_points_back(_words(question.lower())))

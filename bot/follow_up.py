@@ -22,6 +22,7 @@ from bot.conversation import (
     compares,
     content_words,
     context_query,
+    demonstrative_subject,
     is_follow_up,
     is_fragment,
     names_own_subject,
@@ -202,6 +203,13 @@ RANK_AGREEMENT = True
 # conversations 365 -> 366 of 426, held out 187 -> 188 of 272, nothing else moved;
 # `benchmarks/quality.py --follow-ups-17 ranks ranks+borrowed`.
 BORROWED_COVERAGE = True
+# A follow-up candidate whose subject opens with "that" or "this" ("what does that mean for
+# getting cars to ppl", "what's that built on?") asks about what was just said, which the question
+# alone cannot name: it keeps its context where the rules above would search it alone. Session 19,
+# on: tuning conversations 428 -> 430 of 506 (the blind -17 28 -> 29), switches 5 / 250 both, held
+# out 217 of 312 both ways, nothing else moved (docs/quality-log.md, "Conversations (session 19)");
+# `benchmarks/quality.py --follow-ups-19 off subject`.
+DEMONSTRATIVE_SUBJECT = True
 
 
 def names_a_topic(question: str) -> bool:
@@ -677,6 +685,8 @@ def search_for(searches: QuestionSearches, resolved: str | None) -> tuple[str, n
             return query, in_context
         if searches.context_agrees_more:
             return query, in_context
+        if DEMONSTRATIVE_SUBJECT and demonstrative_subject(question):
+            return query, in_context
         return question, vector
     context_best = float(vectors[int(context_top[0])] @ vector)
     margin = FRAGMENT_MARGIN if is_fragment(question) else FOLLOW_UP_MARGIN
@@ -687,5 +697,7 @@ def search_for(searches: QuestionSearches, resolved: str | None) -> tuple[str, n
     if searches.picks_up_the_answer_before:
         return query, in_context
     if searches.context_agrees_more:
+        return query, in_context
+    if DEMONSTRATIVE_SUBJECT and demonstrative_subject(question):
         return query, in_context
     return question, vector
