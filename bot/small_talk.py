@@ -39,7 +39,12 @@ CLOSING_REMARK = True
 _INTERJECTION = r"(?:hi+|hel+o+|he+y+a?|hiya|howdy|yo+)"
 _GREETING = rf"(?:{_INTERJECTION}|greetings|(?:good )?(?:morning|afternoon|evening)|good day)"
 # Checking whether the bot is there at all: answered as a greeting is.
-_PROBE = r"(?:test(?:ing)?(?: \d+)*|ping|hello world|is (?:this|it) (?:thing )?(?:on|working))"
+_PROBE = (
+    r"(?:test(?:ing)?(?: \d+)*|ping|hello world|is (?:this|it) (?:thing )?(?:on|working)|"
+    # "anyone there?", "u there?", "can you hear me": whether anybody answers.
+    r"(?:is )?any(?:one|body)(?: (?:there|here|home|around))?|"
+    r"(?:are )?you (?:there|around|awake|alive)|can you hear me)"
+)
 # Who the greeting or thanks is addressed to; chat markup (a mention) is already cleaned away.
 _ADDRESSEE = (
     r"(?:there|again|all|everyone|everybody|anyone|anybody|anyone there|folks|(?:ev ?)?bot|"
@@ -47,7 +52,7 @@ _ADDRESSEE = (
 )
 _HOW_ARE_YOU = (
     r"(?:how are you(?: doing)?(?: today)?|how do you do|how's it going|how are things|"
-    r"how's (?:everything|your day|life)|what's up|what's new|sup|wassup|you good)"
+    r"how's (?:everything|your day|life)|what's up|what's new|what's good|sup|wassup|you good)"
 )
 # A laugh as chat types it: "haha", "hehe", "heh", "hah" (never "he" or "ha" alone).
 _LAUGH = r"(?:ha(?:ha)+h?|he(?:he)+h?|heh+|hah+)"
@@ -56,27 +61,36 @@ _VERY = r"(?:(?:really|very|so|super|pretty|quite|truly|extremely) )?"
 # The thanks words every thanks pattern below starts from: "thanks", "thank u", "thx", "ty".
 _THANK_WORDS = r"tha?nks+|thank ?(?:you+|u)|thanx|thnx|thx|ty"
 _THANKS = (
-    rf"(?:(?:{_THANK_WORDS}|tyvm|cheers|many thanks)"
-    r"(?: (?:so|very) much| a lot| a bunch| a ton| loads)?|tysm|"
+    rf"(?:(?:{_THANK_WORDS}|tyvm|cheers|(?:many|big|huge) thanks|tyty|kthx|ta|"
+    # Thanks in the languages chat users mix in.
+    r"gracias|merci|danke)"
+    r"(?: (?:so|very) much| a lot| a bunch| a ton| loads| heaps| a million| kindly)?|tysm|"
+    r"(?:much )?obliged|"
     rf"(?:{_VERY}much |{_VERY}greatly )?appreciated|(?:i )?{_VERY}appreciate (?:it|that|this))"
 )
 _BYE = (
     r"(?:(?:bye(?: bye)?|goodbye|good bye|(?:see|catch|talk to) (?:you|ya)|cya|laters?|take care|"
-    r"good ?night|ttyl|ciao|adios|farewell|cheerio|peace(?: out)?|(?:gotta|got to|have to) go|"
+    # "night" alone only before the people it is said to or at the end: "night mode …" asks.
+    r"good ?night|night(?= (?:all|everyone|everybody|folks|guys|y'all|team)\b|[\s,.!~]*$)|"
+    r"ttyl|ciao|adios|farewell|cheerio|peace(?: out)?|(?:gotta|got to|have to) go|"
     r"i (?:have|need) to go|i'm off|have a (?:nice|good|great) (?:day|one|evening|weekend))"
     r"(?: later| soon| around| tomorrow| now)?)"
 )
 # What a user may call the bot or its answer when pleased with it ("great answer", "you're smart").
 _PRAISE = (
     r"(?:great|good|nice|perfect|helpful|useful|interesting|awesome|amazing|brilliant|excellent|"
-    r"fantastic|smart|clever|cool)"
+    r"fantastic|smart|clever|cool|neat|sweet|lovely|wonderful|superb)"
 )
 # An acknowledgement: before a thanks or a goodbye, or the whole message ("ok", "got it").
 _ACK = (
     r"(?:ok+|okay|okie|ok then|k|kk+|alright|all right|got it|gotcha|gotchu|got (?:you|ya)|"
     rf"i see|right|wow|yes|yeah|yep|sure|no|nope|nah|lol|lmao|rofl|omg|{_LAUGH}|hm+|ah+|oh+|"
-    r"ooh+|uh huh|mhm+|"
-    r"sounds good|makes sense|fair enough|understood|noted|good to know|glad to hear(?: it)?|"
+    r"ooh+|uh huh|mhm+|yay|wh?oa+h?|meh|okey(?: dokey)?|roger(?: that)?|will do|idk|whatever|"
+    # Agreement, and what a user says on finding the answer themselves.
+    r"agreed|exactly|indeed|fair|(?:fair|good) point|well said|i guess|(?:i )?found it|all good|"
+    r"(?:i )?love (?:it|this|that)|you rock|(?:you're |you are )?(?:a )?legend|"
+    r"sounds (?:good|great|fine|perfect)|makes sense|fair enough|understood|noted|good to know|"
+    r"glad to hear(?: it)?|"
     r"(?:nice|pleased|good) to meet you|you too|same to you|sorry|my bad|never ?mind|nvm|"
     r"no worries|no problem|np|"
     rf"{_VERY}{_PRAISE}|{_VERY}{_PRAISE} (?:answer|one|job|stuff|work|bot)|well done|"

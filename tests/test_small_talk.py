@@ -137,6 +137,24 @@ CARBON = "What did Amazon pledge about carbon?"  # "by when?" after it quotes 20
         ("is this a bot or a human?", "help"),
         ("what are you exactly", "help"),
         ("what can you do anyway?", "help"),
+        # Session 19, more of what chat users type: whether anyone answers, thanks in other words
+        # and languages, agreement, a found answer, praise in other words.
+        ("anyone there?", "greeting"),
+        ("u there?", "greeting"),
+        ("can you hear me", "greeting"),
+        ("what's good", "greeting"),
+        ("tyty", "thanks"),
+        ("kthx", "thanks"),
+        ("thanks a million", "thanks"),
+        ("much obliged", "thanks"),
+        ("ta very much", "thanks"),
+        ("merci!", "thanks"),
+        ("fair point", "thanks"),
+        ("never mind, found it", "thanks"),
+        ("roger that", "thanks"),
+        ("sweet, thanks", "thanks"),
+        ("you rock", "thanks"),
+        ("night all", "thanks"),
     ],
 )
 def test_small_talk_is_the_whole_message(message: str, kind: str) -> None:
@@ -191,6 +209,11 @@ def test_small_talk_is_the_whole_message(message: str, kind: str) -> None:
         "is this a robot factory?",
         "is tesla a human-driven company?",
         "what are you saying exactly about tesla",
+        "anyone know who runs tesla?",
+        "are you there yet, tesla?",
+        "ta-da, what's new?",
+        "night shifts at the factories?",
+        "sweet spot for ev prices?",
     ],
 )
 def test_questions_are_not_small_talk(message: str) -> None:
@@ -447,6 +470,10 @@ def holds(term: str) -> bool:
         ("what did musk thank bezos for", False),  # no thanks opening it
         ("thanks to its factories, will amazon win", False),
         ("thanksgiving sales", False),  # "thanks" is not a word of it
+        # Session 19: "night" alone says goodbye only at the end or to the people it names.
+        ("night all", True),
+        ("ta for the quick reply", True),
+        ("night mode on my phone", False),
     ],
 )
 def test_a_closing_remark_asks_nothing_the_sources_use(message: str, expected: bool) -> None:
@@ -733,6 +760,18 @@ def test_a_long_run_of_chat_letters_is_read_in_one_pass(stretched: str) -> None:
     assert without_greeting(stretched + " x") == stretched + " x"
     assert without_greeting(f"{stretched}, what is it?").lower().endswith("what is it?")
     assert small_talk("hahahaha") == "thanks" and small_talk("hiiii there") == "greeting"
+
+
+# Chat phrases that are also two shorter ones ("good night": "good" and "night") must not let the
+# opener's repeated phrases split a run of them every way (a "ty ?ty" did: 2^100 splits).
+@pytest.mark.timeout(60)
+@pytest.mark.parametrize(
+    "phrase", ["ty ", "k thx ", "good night ", "okey dokey ", "anyone there ", "thanks a million "]
+)
+def test_a_long_run_of_chat_phrases_is_read_in_one_pass(phrase: str) -> None:
+    for text in (phrase * 60 + "x", phrase * 60 + "who leads?", "who leads? " + phrase * 60):
+        assert without_greeting(text)  # no hang; what is left does not matter here
+        small_talk(text, lambda term: False)
 
 
 # The closer is looked for at the end: without its window, every start would scan to the end.
