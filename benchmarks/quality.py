@@ -56,6 +56,7 @@
                                            [--floor-18 off|every=N [...]]
                                            [--off-topic-19 off|RULES [off|RULES ...]]
                                            [--unsaid-19 off|on|RULES [...]]
+                                           [--forms-19 off|RULES [off|RULES ...]]
 
 Asks every question as `evbot ask` does (AnswerService over a fresh index of corpus/) and prints,
 per set: right passage first / in the top three, the quoted answer holding the expected words,
@@ -321,6 +322,11 @@ statement: "texas is big lol, which town …"), `town` (a town, village or count
 `abbr` ("in kwh" asks a number) (`bot.question_kind`), `range` (the ends of "from X to Y" are
 peers, `bot.unsaid.PEERS_IN_A_RANGE`); docs/quality-log.md, "Questions the sources do not answer
 (session 19)", each in turn.
+`--forms-19 off match=0.7`: `match=M`, another form of a question's word ("partners" /
+"partnerships", "hq" / "headquartered") matches the passage tokens of that word at least at M in
+late interaction (`bot.retrieval.FORM_MATCH`), `+words=N` for a question of at most N counted
+words (`FORM_MATCH_WORDS`, 3; `any`: every question; docs/quality-log.md, "Short questions and
+other word forms (session 19)"), each in turn.
 Prints figures; asserts nothing.
 """
 
@@ -799,6 +805,14 @@ def set_floor_18(floor_18: str, bench: Bench) -> str:
     return f"=== session 18's short questions under the floor: {floor_18}"
 
 
+def set_forms_19(forms_19: str, bench: Bench) -> str:
+    rules = dict(r.partition("=")[::2] for r in forms_19.split("+"))
+    bot.retrieval.FORM_MATCH = float(rules.get("match") or 0.0)
+    words = rules.get("words", "3")
+    bot.retrieval.FORM_MATCH_WORDS = None if words == "any" else int(words)
+    return f"=== session 19's other word forms in late interaction: {forms_19}"
+
+
 def set_labels_16(labels_16: str, bench: Bench) -> str:
     rules = set(labels_16.split("+"))
     bot.question_kind.FRAGMENT_HEAD_ONLY = "head" in rules
@@ -1064,6 +1078,7 @@ SWITCHES = (
     Switch("off_topic_19", 57, set_off_topic_19),
     Switch("unsaid_19", 58, set_unsaid_19),
     Switch("follow_ups_19", 59, set_follow_ups_19),
+    Switch("forms_19", 60, set_forms_19),
 )
 
 
@@ -1793,6 +1808,14 @@ def main() -> None:
         default=[None],
         help="session 18's short questions under the floor (every=N: at most N content words, "
         "each the sources' in some form, covered at the floor) or off, each in turn",
+    )
+    parser.add_argument(
+        "--forms-19",
+        nargs="+",
+        default=[None],
+        help="session 19's other word forms in late interaction joined by '+' (match=M: a "
+        "question word's other form matches at least M; words=N|any: questions of at most N "
+        "counted words, 3) or off, each in turn",
     )
     parser.add_argument(
         "--labels-16",

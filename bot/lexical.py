@@ -66,6 +66,69 @@ def _stem(words: list[str]) -> list[str]:
     return stemmer.stemWords(words) if stemmer else words
 
 
+# Another form of a word (docs/quality-log.md, "Short questions and other word forms (session
+# 19)"): derivational endings as Snowball leaves them on a stem ("partner" + "ship", "charg" +
+# "er", "loyal" + "ti"), read only after a root of at least DERIVED_ROOT letters.
+# fmt: off
+DERIVATIONAL_ENDINGS = frozenset((
+    "er", "ers", "or", "ors", "ship", "ships", "ing", "iti", "ti", "ri", "al", "ion", "ation",
+    "ment", "ness", "ist", "ism", "ive", "ic", "li", "abl", "ant", "ent", "anc", "enc", "i", "e",
+    "ed", "s", "es",
+))
+# fmt: on
+DERIVED_ROOT = 5
+
+
+@cache
+def _lemmas(word: str) -> dict[str, tuple[str, ...]]:
+    """lemminflect's dictionary entry of `word`: its lemmas by part of speech ({}: no word)."""
+    from lemminflect import getAllLemmas
+
+    return dict(getAllLemmas(word))
+
+
+def _lemma_set(word: str) -> frozenset[str]:
+    return frozenset(lemma for lemmas in _lemmas(word).values() for lemma in lemmas)
+
+
+def _derived(asked: str, written: str) -> bool:
+    """One word's stem is the other's and a derivational ending ("partnership": "partner")."""
+    shorter, longer = sorted(_stem([asked, written]), key=len)
+    if len(shorter) < DERIVED_ROOT or shorter == longer or not longer.startswith(shorter):
+        return False
+    return longer[len(shorter) :] in DERIVATIONAL_ENDINGS
+
+
+@cache
+def _part_initials(word: str) -> frozenset[str]:
+    """The initials of a compound's two parts, each a noun of four letters or more, in the
+    dictionary form of `word` ("headquartered": "headquarter" = head + quarter, "hq")."""
+    found = set()
+    for lemma in _lemma_set(word):
+        for cut in range(4, len(lemma) - 3):
+            left, right = lemma[:cut], lemma[cut:]
+            if "NOUN" in _lemmas(left) and "NOUN" in _lemmas(right):
+                found.add(left[0] + right[0])
+    return frozenset(found)
+
+
+@cache
+def other_form(asked: str, written: str) -> bool:
+    """Whether `written` (a word of the sources) is another form of `asked` (a question's word)
+    that the model's tokens do not bridge: derived from the same root ("partners":
+    "partnerships", "chargers": "charging") or the initials of a compound's parts ("hq":
+    "headquartered"). Not the same word, nor an inflection of it ("car": "cars"), which the
+    tokens match already. Lower-case words."""
+    if asked == written or not asked.isalpha() or not written.isalpha():
+        return False
+    if _lemma_set(asked) & _lemma_set(written):
+        return False
+    if _derived(asked, written):
+        return True
+    # A dictionary word is no abbreviation.
+    return 2 <= len(asked) <= 4 and not _lemmas(asked) and asked in _part_initials(written)
+
+
 class LexicalIndex:
     def __init__(
         self, bm25: Any, words: list[str] | None = None, words_file: Path | None = None

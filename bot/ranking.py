@@ -119,19 +119,28 @@ def maxsim(
     product and one `segment_max`. A document with no tokens, or a
     query with none, gets -inf.
     """
-    sizes = np.asarray(doc_lengths, dtype=np.int64)
     docs = np.asarray(doc_tokens, dtype=np.float32)
     query = np.asarray(query_tokens, dtype=np.float32)
+    return similarity_maxsim(query @ docs.T, token_weights, doc_lengths)
+
+
+def similarity_maxsim(
+    similarity: ArrayLike, token_weights: ArrayLike, doc_lengths: ArrayLike
+) -> np.ndarray:
+    """`maxsim` from the query tokens' similarity with every document token (query tokens x
+    document tokens, the documents back to back), when it was computed, or changed, first."""
+    sizes = np.asarray(doc_lengths, dtype=np.int64)
+    matrix = np.asarray(similarity)
     weights = np.asarray(token_weights, dtype=np.float64)
-    if sizes.sum() != len(docs) or np.any(sizes < 0):
-        raise ValueError(f"document lengths sum to {sizes.sum()}, not to the {len(docs)} tokens")
-    if len(weights) != len(query):
-        raise ValueError(f"{len(weights)} weights for {len(query)} query tokens")
+    if matrix.ndim != 2 or sizes.sum() != matrix.shape[1] or np.any(sizes < 0):
+        raise ValueError(f"document lengths sum to {sizes.sum()}, not to the {matrix.shape} tokens")
+    if len(weights) != matrix.shape[0]:
+        raise ValueError(f"{len(weights)} weights for {matrix.shape[0]} query tokens")
     out = np.full(len(sizes), -np.inf)
     filled = sizes > 0
-    if not filled.any() or len(query) == 0 or weights.sum() <= 0:
+    if not filled.any() or matrix.shape[0] == 0 or weights.sum() <= 0:
         return out
-    best = segment_max(query @ docs.T, sizes)[:, filled]  # query tokens x documents
+    best = segment_max(matrix, sizes)[:, filled]  # query tokens x documents
     out[filled] = weights @ best / weights.sum()
     return out
 

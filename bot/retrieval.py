@@ -33,12 +33,13 @@ from bot.lexical import (
     WordVectors,
     _stopwords,
     input_word_vectors,
+    other_form,
     terms,
 )
 from bot.ranking import (
     cosine_moments,
-    maxsim,
     segment_max,
+    similarity_maxsim,
     sparse_moments,
     top_k,
     window_maxsim,
@@ -102,6 +103,17 @@ LATE_PASSAGE_LIFT = 0.75
 # conversations. Tuning top 3 353 -> 356 of 389, held out 293 -> 297 of 324; 2.0-3.0 alike. 0: off.
 CITATION_DIVERSITY = 2.5
 CITATION_DIVERSITY_DEPTH = 12
+# Another form of a question's word (`bot.lexical.other_form`: "partners" / "partnerships",
+# "chargers" / "charging", "hq" / "headquartered") matches a passage token of that word at least
+# this well in late interaction, where the model's tokens match it at 0.42-0.59 and a word written
+# as asked at 0.7-0.9 (docs/quality-log.md, "Short questions and other word forms (session 19)").
+# 0: off.
+FORM_MATCH = 0.7
+# Only for a question of at most this many counted words (None: any): MaxSim over one to three
+# words is a few token matches, where another form is most of the evidence. In longer questions
+# derived forms lifted wrong passages ("competition" / "competitors") and XQuAD-en's answer span
+# fell by a question (docs/quality-log.md, the same section).
+FORM_MATCH_WORDS: int | None = 3
 # Builds whose word pieces late interaction counted itself (made before the build stored them),
 # so the log says it once per build.
 _COUNTED_BUILDS: set[Path] = set()
@@ -188,6 +200,7 @@ class LateInteraction:
         self._idf: np.ndarray | None = None
         self._idf_lock = threading.Lock()
         self._passages: OrderedDict[int, TokenVectors] = OrderedDict()
+        self._passage_words: dict[int, tuple[str, ...]] = {}  # kept as long as their tokens
         self._questions: OrderedDict[str, tuple[np.ndarray, np.ndarray]] = OrderedDict()
         self._words: dict[str, tuple[str, ...]] = {}  # each counted token's word, by question
         self._lock = threading.Lock()  # adapters answer from worker threads
@@ -260,19 +273,49 @@ class LateInteraction:
                 self._passages.move_to_end(row)
                 found.append(self._passages[row])
             while len(self._passages) > max(LATE_CACHED_PASSAGES, len(rows)):
-                self._passages.popitem(last=False)
+                self._passage_words.pop(self._passages.popitem(last=False)[0], None)
         return found
 
     def passage_scores(self, text: str, rows: Sequence[int]) -> np.ndarray:
         """MaxSim of the question with each passage."""
         query, weights = self.question(text)
         tokens = self._passage_tokens(rows)
-        return maxsim(
-            query,
-            weights,
-            np.concatenate([t.vectors for t in tokens]),
-            [len(t.ids) for t in tokens],
-        )
+        docs = np.concatenate([t.vectors for t in tokens]).astype(np.float32)
+        similarity = np.asarray(query, dtype=np.float32) @ docs.T
+        start = 0
+        for row, passage in zip(rows, tokens, strict=True):
+            end = start + len(passage.ids)
+            self._other_forms_matched(text, row, passage, similarity[:, start:end])
+            start = end
+        return similarity_maxsim(similarity, weights, [len(t.ids) for t in tokens])
+
+    def _other_forms_matched(
+        self, text: str, row: int, tokens: TokenVectors, similarity: np.ndarray
+    ) -> None:
+        """Raise, in place, each counted question token's similarity with the passage's tokens
+        of a word that is another form of its own word to at least FORM_MATCH."""
+        if not FORM_MATCH or not similarity.size:
+            return
+        with self._lock:
+            asked = self._words.get(text)
+            written = self._passage_words.get(row)
+        if asked is None:  # evicted by another thread's questions: made again
+            self.question(text)
+            with self._lock:
+                asked = self._words.get(text, ())
+        if FORM_MATCH_WORDS is not None and len(set(asked)) > FORM_MATCH_WORDS:
+            return
+        if written is None:
+            written = _token_words(_dense_text(self.index.passages[row]), tokens)
+            with self._lock:
+                if row in self._passages:
+                    self._passage_words[row] = written
+        words = set(written)
+        for at, word in enumerate(asked[: len(similarity)]):
+            forms = {w for w in words if w[:1] == word[:1] and other_form(word, w)}
+            if forms:
+                columns = [i for i, w in enumerate(written) if w in forms]
+                similarity[at, columns] = np.maximum(similarity[at, columns], FORM_MATCH)
 
     def evidence(self, text: str, row: int) -> TokenEvidence:
         """Each counted question token's best match among a passage's tokens (MaxSim's terms)."""
@@ -284,6 +327,7 @@ class LateInteraction:
             query, weights = self.question(text)
             words = self._words.get(text, ("",) * len(query))
         similarity = query @ tokens.vectors.T.astype(np.float32)
+        self._other_forms_matched(text, row, tokens, similarity)
         best = similarity.max(axis=1) if len(tokens.ids) else np.zeros(len(query))
         within = self._within_sentences(similarity, tokens, row)
         return TokenEvidence(
@@ -309,6 +353,7 @@ class LateInteraction:
         query, weights = self.question(text)
         (tokens,) = self._passage_tokens([row])
         similarity = query @ tokens.vectors.T.astype(np.float32)
+        self._other_forms_matched(text, row, tokens, similarity)
         return self._within_sentences(similarity, tokens, row), np.asarray(weights, np.float64)
 
     def _within_sentences(
@@ -373,6 +418,15 @@ def _passage_lifted(hits: list[Hit]) -> list[Hit]:
             )
         )
     return lifted
+
+
+def _token_words(text: str, tokens: TokenVectors) -> tuple[str, ...]:
+    """The whole word (lower-cased) each token of `text` is a piece of."""
+    spans: dict[int, tuple[int, int]] = {}
+    for word, (start, end) in zip(tokens.words.tolist(), tokens.spans.tolist(), strict=True):
+        first, last = spans.get(word, (start, end))
+        spans[word] = (min(first, start), max(last, end))
+    return tuple(text[slice(*spans[word])].lower() for word in tokens.words.tolist())
 
 
 def _word(text: str, tokens: TokenVectors, at: int) -> str:

@@ -1,0 +1,115 @@
+"""Another form of a question's word in late interaction (bot.lexical.other_form,
+bot.retrieval.FORM_MATCH; docs/quality-log.md, "Short questions and other word forms (session
+19)")."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+import bot.retrieval
+from bot.lexical import other_form
+from bot.ranking import maxsim, similarity_maxsim
+from bot.service import AnswerService
+
+
+@pytest.mark.parametrize(
+    ("asked", "written"),
+    [
+        ("partners", "partnerships"),  # a derivational ending on the same root
+        ("chargers", "charging"),
+        ("loyal", "loyalty"),
+        ("hq", "headquartered"),  # the initials of a compound's two nouns
+    ],
+)
+def test_a_derived_word_an_abbreviation_or_a_shortening_is_another_form(
+    asked: str, written: str
+) -> None:
+    assert other_form(asked, written)
+
+
+@pytest.mark.parametrize(
+    ("asked", "written"),
+    [
+        ("car", "cars"),  # an inflection: the model's tokens match it already
+        ("built", "build"),
+        ("partners", "partners"),  # the same word
+        ("car", "carbon"),  # a root under five letters
+        ("transport", "transformation"),  # a shared beginning, not a root and an ending
+        ("la", "leveraging"),  # "lever" + "age": an ending, not a noun of four letters
+        ("hq", "quarters"),
+        ("rn", "return"),  # two letters: initials only
+        ("govt", "government"),  # a shortening: the tokens match it (0.72), a floor hurt
+        ("tech", "technology"),
+    ],
+)
+def test_an_inflection_or_an_unrelated_word_is_not(asked: str, written: str) -> None:
+    assert not other_form(asked, written)
+
+
+def test_maxsim_from_a_similarity_is_maxsim() -> None:
+    rng = np.random.default_rng(0)
+    query, docs = rng.normal(size=(3, 8)), rng.normal(size=(7, 8))
+    weights, lengths = [1.0, 2.0, 0.5], [2, 0, 5]
+    expected = maxsim(query, weights, docs, lengths)
+    got = similarity_maxsim(query.astype(np.float32) @ docs.astype(np.float32).T, weights, lengths)
+    assert np.allclose(got, expected)
+    assert got[1] == -np.inf
+
+
+def test_another_form_lifts_the_passage_writing_it(
+    service: AnswerService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    late = service.retriever.late
+    assert late is not None
+    passages = service.retriever.index.passages
+    headquarters = next(i for i, p in enumerate(passages) if "headquartered" in p.text)
+    monkeypatch.setattr(bot.retrieval, "FORM_MATCH_WORDS", 3)
+    monkeypatch.setattr(bot.retrieval, "FORM_MATCH", 0.0)
+    before = late.passage_scores("and the hq?", list(range(len(passages))))
+    assert int(np.argmax(before)) == headquarters  # first already, by a weak match
+    weak = late.evidence("and the hq?", headquarters).best[0]
+    assert weak < 0.6
+    monkeypatch.setattr(bot.retrieval, "FORM_MATCH", 0.7)
+    after = late.passage_scores("and the hq?", list(range(len(passages))))
+    assert after[headquarters] == pytest.approx(0.7, abs=1e-6)
+    assert late.evidence("and the hq?", headquarters).best[0] == pytest.approx(0.7, abs=1e-6)
+    others = [i for i in range(len(passages)) if i != headquarters]
+    assert np.allclose(after[others], before[others])  # no other passage writes it
+    # Its sentence holding the word is matched as well: the quote reads the same evidence.
+    within, _ = late.sentence_matches("and the hq?", headquarters)
+    assert within.max() == pytest.approx(0.7, abs=1e-6)
+
+
+def test_a_longer_question_is_left_to_its_tokens(
+    service: AnswerService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    late = service.retriever.late
+    assert late is not None
+    passages = service.retriever.index.passages
+    headquarters = next(i for i, p in enumerate(passages) if "headquartered" in p.text)
+    question = "where is the hq of the new amazon car project"  # five counted words
+    monkeypatch.setattr(bot.retrieval, "FORM_MATCH", 0.7)
+    monkeypatch.setattr(bot.retrieval, "FORM_MATCH_WORDS", 3)
+    assert "hq" in late.evidence(question, headquarters).words
+    short = late.evidence(question, headquarters).best
+    monkeypatch.setattr(bot.retrieval, "FORM_MATCH", 0.0)
+    assert late.evidence(question, headquarters).best == short
+    monkeypatch.setattr(bot.retrieval, "FORM_MATCH", 0.7)
+    monkeypatch.setattr(bot.retrieval, "FORM_MATCH_WORDS", None)
+    assert late.evidence(question, headquarters).best != short
+
+
+def test_off_the_scores_are_the_tokens_alone(
+    service: AnswerService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    late = service.retriever.late
+    assert late is not None
+    rows = list(range(len(service.retriever.index.passages)))
+    monkeypatch.setattr(bot.retrieval, "FORM_MATCH", 0.0)
+    query, weights = late.question("who are amazon's partners?")
+    tokens = late._passage_tokens(rows)
+    expected = maxsim(
+        query, weights, np.concatenate([t.vectors for t in tokens]), [len(t.ids) for t in tokens]
+    )
+    assert np.allclose(late.passage_scores("who are amazon's partners?", rows), expected)
