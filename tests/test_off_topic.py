@@ -619,3 +619,19 @@ def test_in_domain_questions_naming_a_first_name_or_a_number_are_answered(
 ) -> None:
     only(monkeypatch, "NAME_AS_UNIT+OTHER_SURNAME")
     assert service.ask(question).outcome == "answered"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "is elon muks worried about amazon?",
+        "what does jeff bezoz think of tesla?",
+        "what does elon thnk of bezos",
+    ],
+)
+def test_a_typo_after_a_first_name_is_not_refused_as_shipped(
+    service: AnswerService, question: str
+) -> None:
+    # OTHER_SURNAME reads a misspelt word after "elon" / "jeff" as another person's surname: off.
+    assert not bot.off_topic.OTHER_SURNAME
+    assert service.ask(question).outcome != "refused"
