@@ -12,7 +12,7 @@ import json
 import re
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -77,10 +77,13 @@ DERIVATIONAL_ENDINGS = frozenset((
 ))
 # fmt: on
 DERIVED_ROOT = 5
+# Bounds of the word caches below: the words asked are anyone's, so an unbounded cache would grow
+# for as long as the bot runs.
+WORDS_CACHED = 8192
 
 
-@cache
-def _lemmas(word: str) -> dict[str, tuple[str, ...]]:
+@lru_cache(maxsize=WORDS_CACHED)
+def dictionary_lemmas(word: str) -> dict[str, tuple[str, ...]]:
     """lemminflect's dictionary entry of `word`: its lemmas by part of speech ({}: no word)."""
     from lemminflect import getAllLemmas
 
@@ -88,7 +91,7 @@ def _lemmas(word: str) -> dict[str, tuple[str, ...]]:
 
 
 def _lemma_set(word: str) -> frozenset[str]:
-    return frozenset(lemma for lemmas in _lemmas(word).values() for lemma in lemmas)
+    return frozenset(lemma for lemmas in dictionary_lemmas(word).values() for lemma in lemmas)
 
 
 def _derived(asked: str, written: str) -> bool:
@@ -99,7 +102,7 @@ def _derived(asked: str, written: str) -> bool:
     return longer[len(shorter) :] in DERIVATIONAL_ENDINGS
 
 
-@cache
+@lru_cache(maxsize=WORDS_CACHED)
 def _part_initials(word: str) -> frozenset[str]:
     """The initials of a compound's two parts, each a noun of four letters or more, in the
     dictionary form of `word` ("headquartered": "headquarter" = head + quarter, "hq")."""
@@ -107,12 +110,12 @@ def _part_initials(word: str) -> frozenset[str]:
     for lemma in _lemma_set(word):
         for cut in range(4, len(lemma) - 3):
             left, right = lemma[:cut], lemma[cut:]
-            if "NOUN" in _lemmas(left) and "NOUN" in _lemmas(right):
+            if "NOUN" in dictionary_lemmas(left) and "NOUN" in dictionary_lemmas(right):
                 found.add(left[0] + right[0])
     return frozenset(found)
 
 
-@cache
+@lru_cache(maxsize=8 * WORDS_CACHED)  # pairs of a word asked and a word written
 def other_form(asked: str, written: str) -> bool:
     """Whether `written` (a word of the sources) is another form of `asked` (a question's word)
     that the model's tokens do not bridge: derived from the same root ("partners":
@@ -126,7 +129,9 @@ def other_form(asked: str, written: str) -> bool:
     if _derived(asked, written):
         return True
     # A dictionary word is no abbreviation.
-    return 2 <= len(asked) <= 4 and not _lemmas(asked) and asked in _part_initials(written)
+    return (
+        2 <= len(asked) <= 4 and not dictionary_lemmas(asked) and asked in _part_initials(written)
+    )
 
 
 class LexicalIndex:

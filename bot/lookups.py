@@ -9,7 +9,7 @@ The question and answer rules that use them live in `bot.question_kind` and `bot
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from typing import Literal
 
 PlaceKind = Literal["continent", "country", "state", "city"]
@@ -81,6 +81,15 @@ def unit_registry() -> object:
     import pint
 
     return pint.UnitRegistry()
+
+
+@lru_cache(maxsize=8192)  # the words read are anyone's: bounded, not to grow while the bot runs
+def parsed_unit(word: str) -> object | None:
+    """pint's reading of `word` as a unit ("mph", "tesla"), or None for a word it reads as none."""
+    try:
+        return unit_registry().parse_units(word)  # type: ignore[attr-defined]
+    except Exception:  # pint raises several kinds of error for a word that is no unit
+        return None
 
 
 @cache

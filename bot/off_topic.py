@@ -26,8 +26,8 @@ import re
 from collections.abc import Callable
 
 from bot.conversation import ANAPHORA, FUNCTION_WORDS, MORE_FUNCTION_WORDS
-from bot.lexical import terms
-from bot.lookups import unit_registry
+from bot.lexical import dictionary_lemmas, terms
+from bot.lookups import parsed_unit
 from bot.question_kind import ASKING_WORDS
 
 # A name of the sources (a word they only ever write capitalised: "Amazon", "Tesla", "Musk") used
@@ -385,19 +385,13 @@ def name_sense_elsewhere(
 
 def reads_as_unit(word: str) -> bool:
     """Whether pint's units dictionary reads `word` as a unit ("tesla", "gauss")."""
-    try:
-        unit_registry().parse_units(word)  # type: ignore[attr-defined]
-    except Exception:  # pint raises several kinds of error for a word that is no unit
-        return False
-    return True
+    return parsed_unit(word) is not None
 
 
 def dictionary_word(word: str) -> bool:
     """Whether lemminflect's dictionary knows `word` as a word of English ("worried"; not
     "goldblum")."""
-    from lemminflect import getAllLemmas
-
-    return bool(getAllLemmas(word))
+    return bool(dictionary_lemmas(word))
 
 
 def name_as_unit(

@@ -14,11 +14,12 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-from bot.lexical import terms
+from bot.lexical import dictionary_lemmas, terms
 from bot.lookups import (
     NOT_NAMES,
     PlaceKind,
     names_in,
+    parsed_unit,
     people_in,
     places_in,
     question_words,
@@ -204,11 +205,8 @@ def _asks_in_units(text: str) -> bool:
 
 def _is_unit(word: str) -> bool:
     """Whether pint reads `word` as a unit with a dimension ("miles", "years"; not "decades")."""
-    try:
-        unit = unit_registry().parse_units(word)  # type: ignore[attr-defined]
-    except Exception:  # pint raises several kinds of error for a word that is no unit
-        return False
-    return not unit.dimensionless
+    unit = parsed_unit(word)
+    return unit is not None and not unit.dimensionless  # type: ignore[attr-defined]
 
 
 # "sticker price of jeff's first car model? ballpark is fine": a chat message may go on after its
@@ -477,11 +475,8 @@ def _holds_measure(text: str, dimensions: tuple[str, ...]) -> bool:
     units = unit_registry()
     wanted = [units.get_dimensionality(d) for d in dimensions]  # type: ignore[attr-defined]
     for match in _QUANTITY.finditer(text):
-        try:
-            unit = units.parse_units(match[1].lower())  # type: ignore[attr-defined]
-        except Exception:  # pint raises several kinds of error for a word that is no unit
-            continue
-        if unit.dimensionality in wanted:
+        unit = parsed_unit(match[1].lower())
+        if unit is not None and unit.dimensionality in wanted:  # type: ignore[attr-defined]
             return True
     return False
 
@@ -652,9 +647,8 @@ def _abbreviated_unit(word: str) -> bool:
     """Whether `word` is a unit's abbreviation: no English word (lemminflect's dictionary, bm25s's
     stopwords), not an acronym of the sources' (`NOT_NAMES`), and pint reads it in some case."""
     from bm25s.stopwords import STOPWORDS_EN_PLUS
-    from lemminflect import getAllLemmas
 
-    if word in STOPWORDS_EN_PLUS or getAllLemmas(word) or word in _NOT_NAMES_LOWER:
+    if word in STOPWORDS_EN_PLUS or dictionary_lemmas(word) or word in _NOT_NAMES_LOWER:
         return False
     # "kwh" is pint's "kWh", "km" its "km", "mph" its "mph".
     cases = (
@@ -669,9 +663,8 @@ def _abbreviated_unit(word: str) -> bool:
 def _is_mechanical_unit(word: str) -> bool:
     """Whether pint reads `word` as a unit of length, mass and time alone ("kWh", "mph", "kg"), not
     a chemist's or an electrician's ("EU", "TV")."""
-    try:
-        unit = unit_registry().parse_units(word)  # type: ignore[attr-defined]
-    except Exception:  # pint raises several kinds of error for a word that is no unit
+    unit = parsed_unit(word)
+    if unit is None:
         return False
-    dimensions = set(dict(unit.dimensionality))
+    dimensions = set(dict(unit.dimensionality))  # type: ignore[attr-defined]
     return bool(dimensions) and dimensions <= {"[length]", "[mass]", "[time]"}

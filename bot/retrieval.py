@@ -239,7 +239,7 @@ class LateInteraction:
                 self._questions.move_to_end(text)
                 return self._questions[text]
         tokens = self.embedder.question_token_vectors(text)
-        words = [_word(text, tokens, at) for at in range(len(tokens.ids))]
+        words = _token_words(text, tokens)
         keep = np.array(
             [w not in _stopwords() and any(c.isalnum() for c in w) for w in words], dtype=bool
         )
@@ -427,12 +427,6 @@ def _token_words(text: str, tokens: TokenVectors) -> tuple[str, ...]:
         first, last = spans.get(word, (start, end))
         spans[word] = (min(first, start), max(last, end))
     return tuple(text[slice(*spans[word])].lower() for word in tokens.words.tolist())
-
-
-def _word(text: str, tokens: TokenVectors, at: int) -> str:
-    """The whole word (lower-cased) that token `at` is a piece of."""
-    pieces = tokens.spans[tokens.words == tokens.words[at]]
-    return text[int(pieces[:, 0].min()) : int(pieces[:, 1].max())].lower()
 
 
 class Retriever:

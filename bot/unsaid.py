@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 
 import numpy as np
 
-from bot.lexical import terms
+from bot.lexical import dictionary_lemmas, terms
 from bot.lookups import NOT_NAMES, is_first_name, names_in, people_in, question_words
 from bot.question_kind import ASKING_WORDS, AUXILIARY_WORDS, OPENERS, Kind, asked_kind
 
@@ -619,9 +619,7 @@ def _written_as_name(word: str, texts: Sequence[str]) -> bool:
 
 def _readings(word: str) -> dict[str, tuple[str, ...]]:
     """The word's possible parts of speech and lemmas, by lemminflect's dictionary (no model)."""
-    from lemminflect import getAllLemmas
-
-    return getAllLemmas(word)
+    return dictionary_lemmas(word)
 
 
 def _verb_after(word: str, auxiliary: str) -> bool:

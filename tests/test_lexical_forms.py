@@ -8,7 +8,8 @@ import numpy as np
 import pytest
 
 import bot.retrieval
-from bot.lexical import other_form
+from bot.lexical import _part_initials, dictionary_lemmas, other_form
+from bot.lookups import parsed_unit
 from bot.ranking import maxsim, similarity_maxsim
 from bot.service import AnswerService
 
@@ -113,3 +114,11 @@ def test_off_the_scores_are_the_tokens_alone(
         query, weights, np.concatenate([t.vectors for t in tokens]), [len(t.ids) for t in tokens]
     )
     assert np.allclose(late.passage_scores("who are amazon's partners?", rows), expected)
+
+
+def test_the_word_caches_are_bounded() -> None:
+    # The words asked are anyone's: an unbounded cache would grow for as long as the bot runs.
+    for cached in (dictionary_lemmas, _part_initials, other_form, parsed_unit):
+        assert cached.cache_info().maxsize is not None
+    assert dictionary_lemmas("worried") and not dictionary_lemmas("goldblum")
+    assert parsed_unit("tesla") is not None and parsed_unit("goldblum") is None
