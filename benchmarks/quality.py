@@ -404,6 +404,8 @@ SETS = {
         "tuning-extra-17.jsonl",
         # From the article alone by a helper who never ran the bot, before session 19 measured.
         "tuning-extra-18.jsonl",
+        # From the article alone by a helper who never ran the bot, before session 20 measured.
+        "tuning-extra-19.jsonl",
         # Off-topic questions to ask in threads (session 12), written blind before any measuring.
         "offtopic-tuning.jsonl",
         # Off-topic questions written blind before session 13 measured.
@@ -420,6 +422,8 @@ SETS = {
         "offtopic-tuning-7.jsonl",
         # Off-topic questions written blind before session 19 measured.
         "offtopic-tuning-8.jsonl",
+        # Off-topic questions written blind before session 20 measured.
+        "offtopic-tuning-9.jsonl",
         # A name of the sources before another word, in-domain and off-topic (session 13), written
         # from the article before measuring `NAME_AS_MODIFIER` on it: a probe of that rule's form.
         "name-modifier-probes.jsonl",
@@ -454,6 +458,8 @@ SETS = {
         "conversations-tuning-16.jsonl",
         # From the article alone by a helper who never ran the bot, before session 19 measured.
         "conversations-tuning-17.jsonl",
+        # From the article alone by a helper who never ran the bot, before session 20 measured.
+        "conversations-tuning-18.jsonl",
         # Small talk and questions opening or closing like it (session 17), written blind: last,
         # so no other set's figure can move with it (`small_talk_figures`).
         "smalltalk-tuning.jsonl",
@@ -461,6 +467,8 @@ SETS = {
         "smalltalk-tuning-2.jsonl",
         # More of the same written blind before session 19 measured: last too, for the same reason.
         "smalltalk-tuning-3.jsonl",
+        # More of the same written blind before session 20 measured: last too, for the same reason.
+        "smalltalk-tuning-4.jsonl",
     ],
     "held-out": [
         "shipped-questions-holdout.jsonl",
@@ -537,6 +545,13 @@ SETS = {
         "quality-holdout-16.jsonl",
         "conversations-holdout-16.jsonl",
         "smalltalk-holdout-3.jsonl",
+    ],
+    # Written from the article alone by a helper who never ran the bot, before session 20 measured.
+    "held-out-17": [
+        "offtopic-holdout-10.jsonl",
+        "quality-holdout-17.jsonl",
+        "conversations-holdout-17.jsonl",
+        "smalltalk-holdout-4.jsonl",
     ],
 }
 
