@@ -275,6 +275,12 @@ _EMOJI_CATEGORIES = frozenset({"So", "Sk", "Cf", "Mn"})
 _EMOTICON = re.compile(r"(?<!\S)(?:[:;=x][-o^']?[()\[\]dp3/\\|*]+|<3+)(?!\S)")
 
 
+def _waves(message: str) -> bool:
+    """Whether the message holds a waving hand ("👋", with or without a skin tone): alone, it
+    says hello, as a greeting's words do, not "ok" as other emoji do."""
+    return any("WAVING HAND" in unicodedata.name(ch, "") for ch in message)
+
+
 # Chat spellings, read as the words the phrases are written in ("thank u", "r u a bot").
 _SPELLED = {
     "u": "you", "r": "are", "ur": "your", "youre": "you're", "thats": "that's",
@@ -303,7 +309,7 @@ def small_talk(message: str, holds_term: Callable[[str], bool] | None = None) ->
     counts too (`closing_remark`); without it, only the phrases whole."""
     text = _normal(message)
     if not text:  # nothing but emoji or emoticons ("👍", ":)"): an acknowledgement
-        return "thanks"
+        return "greeting" if _waves(message) else "thanks"
     for kind, pattern in _WHOLE:
         if pattern.match(text):
             return kind

@@ -67,6 +67,11 @@ def test_discord_markup_is_taken_out(raw: str, clean: str) -> None:
         ("<@UBOT>", Platform.SLACK, ""),  # a mention alone: an empty question
         (f"{QUESTION} :zap:", Platform.SLACK, QUESTION),
         ("<:rivian:1234567>", Platform.DISCORD, "👍"),
+        # A waving emoji's name says hello, as "👋" does; "microwave" waves nothing.
+        (":wave:", Platform.SLACK, "👋"),
+        ("<@UBOT> :wave::skin-tone-3:", Platform.SLACK, "👋"),
+        (":microwave:", Platform.SLACK, "👍"),
+        ("<a:catwave:1234567>", Platform.DISCORD, "👋"),
         ("<@123>", Platform.DISCORD, ""),
         ("", Platform.DISCORD, ""),  # a sticker or an image alone
     ],

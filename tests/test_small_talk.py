@@ -88,6 +88,11 @@ CARBON = "What did Amazon pledge about carbon?"  # "by when?" after it quotes 20
         ("ok", "thanks"),
         ("got it", "thanks"),
         ("👍", "thanks"),
+        # Session 20: a waving hand alone says hello (any skin tone); other emoji acknowledge.
+        ("👋", "greeting"),
+        ("👋🏽", "greeting"),
+        ("👋👋", "greeting"),
+        ("🙌", "thanks"),
         ("what topics do you cover?", "help"),
         ("can you help me?", "help"),
         ("are you a bot?", "help"),

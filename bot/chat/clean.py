@@ -56,10 +56,18 @@ _EMOJI: dict[Platform, re.Pattern[str]] = {
 }
 # What a message of emoji markup alone is read as: the acknowledgement a Unicode emoji alone is.
 EMOJI_ALONE = "👍"
+# Or the greeting "👋" is, when an emoji's name waves (Slack's ":wave:", a custom ":catwave:").
+WAVE_ALONE = "👋"
+_WAVE_NAME = re.compile(r"(?<!micro)wave", re.IGNORECASE)
 
 
 def question_or_emoji(text: str, platform: Platform) -> str:
     """`clean_question`'s words, or EMOJI_ALONE for a message of nothing but emoji markup (and
-    mentions): ":+1:" is answered as "👍" is, not as an empty question."""
+    mentions): ":+1:" is answered as "👍" is, not as an empty question; ":wave:" as "👋" is."""
     words = clean_question(text, platform)
-    return EMOJI_ALONE if not words and _EMOJI[platform].search(text) else words
+    if words:
+        return words
+    emoji = _EMOJI[platform].findall(text)
+    if not emoji:
+        return words
+    return WAVE_ALONE if any(_WAVE_NAME.search(name) for name in emoji) else EMOJI_ALONE
