@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import sys
 import textwrap
 import uuid
@@ -10,9 +11,11 @@ from itertools import groupby
 from typing import TextIO
 
 from bot.answer import Answer, day
-from bot.errors import BadQuestion
+from bot.chat.messages import SORRY
+from bot.errors import EvbotError
 from bot.service import AnswerService
 
+log = logging.getLogger(__name__)
 WIDTH = 88
 
 
@@ -42,6 +45,14 @@ def render_json(answer: Answer) -> str:
     return json.dumps(answer.to_dict(), ensure_ascii=False)
 
 
+def _report(error: str, question: str, *, as_json: bool, stdout: TextIO) -> None:
+    """Why a question got no answer: a JSON line in place of its answer, else a line on stderr."""
+    if as_json:
+        print(json.dumps({"error": error, "question": question}), file=stdout, flush=True)
+    else:
+        print(f"evbot: {error}", file=sys.stderr, flush=True)
+
+
 def chat(service: AnswerService, *, as_json: bool, stdin: TextIO, stdout: TextIO) -> int:
     """Answer one question a line until end of input; a bad question is reported, not fatal.
 
@@ -58,6 +69,8 @@ def chat(service: AnswerService, *, as_json: bool, stdin: TextIO, stdout: TextIO
             stdout.flush()
         line = stdin.readline()
         if not line:
+            if interactive:  # Ctrl-D: the shell's prompt on a line of its own
+                print(file=stdout)
             return 0
         question = line.strip()
         if interactive and question.lower() in {"quit", "exit"}:
@@ -66,11 +79,14 @@ def chat(service: AnswerService, *, as_json: bool, stdin: TextIO, stdout: TextIO
             continue
         try:
             answer = service.ask(question, history, source="terminal", conversation=conversation)
-        except BadQuestion as err:
-            if as_json:
-                print(json.dumps({"error": str(err), "question": question}), file=stdout)
-            else:
-                print(f"evbot: {err}", file=sys.stderr)
+        except EvbotError as err:  # a bad question (empty, too long): said, and the next one
+            _report(str(err), question, as_json=as_json, stdout=stdout)
+            continue
+        except Exception as err:  # a bug in one answer must not end the session, nor its history
+            log.error(
+                "answering %r failed: %r", question, err, exc_info=log.isEnabledFor(logging.INFO)
+            )
+            _report(SORRY, question, as_json=as_json, stdout=stdout)
             continue
         if not answer.reply:  # small talk is no part of the conversation a follow-up reads
             history.append(answer.question)

@@ -5,18 +5,23 @@ not the platforms' HTTP errors: responses that do not parse, and code that raise
 from __future__ import annotations
 
 import asyncio
+import io
+import json
 import logging
 import sqlite3
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from bot.answer import Answer, validate_question
 from bot.chat import messages
 from bot.embedding import Embedder
 from bot.service import AnswerService
 from bot.settings import Settings
+from bot.terminal import chat
 from tests.fake_discord import (
     ASKER,
     CHANNEL_ID,
@@ -155,3 +160,37 @@ def test_slack_tells_the_asker_whatever_breaks(
         slack.close()
     [told] = slack_fake.of("chat.postEphemeral")
     assert told.params["text"] == messages.SORRY and told.params["user"] == "U1"
+
+
+class _BreakingService:
+    """Answers every question but one, which raises as a bug would."""
+
+    def __init__(self, breaks_on: str) -> None:
+        self.breaks_on = breaks_on
+        self.histories: list[list[str]] = []
+
+    def ask(self, question: str, history: list[str], **_: object) -> Answer:
+        validate_question(question)  # a question too long is told so, as the service does
+        if question == self.breaks_on:
+            raise RuntimeError("a bug in one answer")
+        self.histories.append(list(history))
+        return Answer("c" * 32, question, "an answer", True, outcome="refused")
+
+
+@pytest.mark.parametrize("as_json", [False, True])
+def test_the_terminal_says_so_when_one_answer_breaks_and_goes_on(
+    as_json: bool, capsys: pytest.CaptureFixture[str], caplog: pytest.LogCaptureFixture
+) -> None:
+    service = _BreakingService("by when?")
+    stdin = io.StringIO(f"{QUESTION}\nby when?\n{'x' * 5000}\nand who else?\n")
+    with caplog.at_level(logging.ERROR, logger="bot.terminal"):
+        assert chat(service, as_json=as_json, stdin=stdin, stdout=sys.stdout) == 0  # type: ignore[arg-type]
+    out, err = capsys.readouterr()
+    assert service.histories == [[], [QUESTION]]  # both answered, the session's history kept
+    assert "a bug in one answer" in caplog.text  # the log says why
+    told = [json.loads(line) for line in out.splitlines()] if as_json else err.splitlines()
+    if as_json:
+        assert [t.get("error") for t in told] == [None, messages.SORRY, told[2]["error"], None]
+        assert told[2]["error"] and told[1]["question"] == "by when?"
+    else:
+        assert told == [f"evbot: {messages.SORRY}", told[1]] and "under 2,000" in told[1]
