@@ -672,15 +672,21 @@ class FakeDiscord:
         return data
 
     def message_update(
-        self, message: dict[str, Any], content: str, *, mentions_bot: bool = False
+        self,
+        message: dict[str, Any],
+        content: str,
+        *,
+        mentions_bot: bool = False,
+        edited: bool = True,
     ) -> dict[str, Any]:
         """An edit of `message` (as `message_create` returned it), as Discord sends it: the whole
-        message again, its new content and mentions, and when it was edited."""
+        message again, its new content and mentions, and when it was edited; not `edited`, an
+        update Discord makes itself (a link's preview loaded), the edit time as it was."""
         mentions = [m for m in message["mentions"] if m["id"] != BOT_USER["id"]]
         data = message | {
             "content": content,
             "mentions": ([BOT_USER] if mentions_bot else []) + mentions,
-            "edited_timestamp": NOW,
+            "edited_timestamp": NOW if edited else message["edited_timestamp"],
         }
         if "member" in message:  # discord.py reads a member's flags when an update brings one
             data["member"] = message["member"] | {"flags": 0}

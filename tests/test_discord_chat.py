@@ -6,11 +6,13 @@ passage votes. The real discord.py client against the local fake Discord
 from __future__ import annotations
 
 import asyncio
+import datetime
 import logging
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import discord
 import pytest
 
 from bot.chat import messages
@@ -309,6 +311,37 @@ def test_an_edit_that_adds_the_mention_is_answered_once_and_other_edits_are_left
     assert "Panasonic" in embed_of(answer)["description"]
 
 
+def test_an_edit_of_a_message_out_of_the_cache_that_adds_the_mention_is_answered_once(
+    fake: FakeDiscord, bot_service: AnswerService
+):
+    """Messages from before the bot connected are in no cache: discord.py calls only
+    on_raw_message_edit for their edits, with no "before" to compare."""
+    two_hours_ago = discord.utils.utcnow() - datetime.timedelta(hours=2)
+    forgot = fake.message_create(QUESTION, ASKER)  # sent while the bot was away
+    old = fake.message_create(
+        QUESTION, ASKER, message_id=str(discord.utils.time_snowflake(two_hours_ago))
+    )
+    unfurled = fake.message_create(f"{MENTION} {QUESTION}", ASKER, mentions_bot=True)
+    asked = f"{MENTION} {QUESTION}"
+
+    async def scenario() -> None:
+        async with running_bot(bot_service, discord_settings(fake)):
+            fake.message_update(old, asked, mentions_bot=True)  # older than any claim: left alone
+            fake.message_update(unfurled, asked, mentions_bot=True, edited=False)  # no edit
+            tagged = fake.message_update(forgot, asked, mentions_bot=True)
+            await fake.wait_for(fake.messages)
+            fake.message_update(tagged, f"{asked} thanks", mentions_bot=True)  # answered: once
+            await asyncio.sleep(0.5)
+        async with running_bot(bot_service, discord_settings(fake)):  # a restart: claims gone
+            fake.message_update(tagged, f"{asked} ty", mentions_bot=True)  # still answered once
+            await asyncio.sleep(0.5)
+
+    run(scenario)  # closing drains what is in flight: the counts are final
+    [answer] = fake.messages()
+    assert in_thread_on(fake, forgot) == [answer]
+    assert "Panasonic" in embed_of(answer)["description"]
+
+
 def test_a_dm_with_no_words_gets_a_short_visible_reply(
     fake: FakeDiscord, bot_service: AnswerService
 ):
@@ -328,13 +361,16 @@ def test_a_dm_with_no_words_gets_a_short_visible_reply(
                 "proxy_url": "https://media.example/chart.png",
             }
             sent.append(fake.message_create("", ASKER, attachments=[image], **dm))
-            await fake.wait_for(lambda: len(fake.messages()) == 4)
+            sent.append(fake.message_create("👋", ASKER, **dm))  # a wave: hello
+            await fake.wait_for(lambda: len(fake.messages()) == 5)
             return sent
 
-    emoji, custom, sticker, image = run(scenario)
+    emoji, custom, sticker, image, wave = run(scenario)
     for message in (emoji, custom):
         [acknowledged] = replies_to(fake, message)
         assert embed_of(acknowledged)["description"].startswith("All right!")
+    [greeted] = replies_to(fake, wave)
+    assert embed_of(greeted)["description"].startswith("Hello!")
     for message in (sticker, image):
         [note] = replies_to(fake, message)
         assert "the question is empty" in note.body["content"]

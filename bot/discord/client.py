@@ -123,9 +123,10 @@ class EvBotClient(discord.Client):
     async def on_message(self, message: discord.Message) -> None:
         await self.messages.on_message(self, message)
 
-    async def on_message_edit(self, before: discord.Message, after: discord.Message) -> None:
-        # Called for messages still in the cache (the last 1,000): what the edit changed is known.
-        await self.messages.on_message_edit(self, before, after)
+    async def on_raw_message_edit(self, payload: discord.RawMessageUpdateEvent) -> None:
+        # The raw event, for every edit: on_message_edit is only called for messages still in
+        # the cache (the last 1,000, since the last restart).
+        await self.messages.on_raw_message_edit(self, payload)
 
     async def on_thread_create(self, thread: discord.Thread) -> None:
         await self.messages.on_thread_create(self, thread)

@@ -30,6 +30,7 @@ from bot.discord.parse import (
 from bot.discord.render import answer_embed, answer_id_in, text_message, thread_name
 from bot.discord.views import answer_view
 from bot.settings import DiscordSettings
+from bot.store.base import CLAIM_TTL_SECONDS
 
 log = logging.getLogger(__name__)
 # A thread's messages read before a thanks (one history request): only these decide whether
@@ -72,16 +73,46 @@ class MessageHandler:
         with self.runner.tracked():
             await self._take_up(record, decision, where, thread_on=message, me=me.id)
 
-    async def on_message_edit(
-        self, client: discord.Client, before: discord.Message, after: discord.Message
+    async def on_raw_message_edit(
+        self, client: discord.Client, payload: discord.RawMessageUpdateEvent
     ) -> None:
         """An edit that adds the bot's mention ("forgot to tag it") is the message sent to the
         bot: taken up as `on_message` takes it, once (its claim is the message's). Any other edit
-        is left alone: a typo fixed in an answered question keeps its answer."""
+        is left alone: a typo fixed in an answered question keeps its answer. A message out of
+        the cache (older than its last 1,000, or from before a restart) has no "before" to
+        compare: `_unanswered_edit` decides."""
         me = client.user
-        if me is None or mentions_me(before, me.id) or not mentions_me(after, me.id):
+        after = payload.message
+        if me is None or not mentions_me(after, me.id):
+            return
+        before = payload.cached_message
+        if before is not None and mentions_me(before, me.id):
+            return
+        if before is None and not await self._unanswered_edit(after):
             return
         await self.on_message(client, after)
+
+    async def _unanswered_edit(self, message: discord.Message) -> bool:
+        """Whether an edit of a message out of the cache, now mentioning the bot, may be taken
+        up: a person's edit (a link preview loading is none) outside DMs (each DM was taken up
+        when sent), of a message younger than the claims (so one answered when sent still holds
+        its claim), and outside threads one the query log holds no answer to (a restart empties
+        the claims kept in memory)."""
+        if message.edited_at is None or message.guild is None:
+            return False
+        age = (discord.utils.utcnow() - message.created_at).total_seconds()
+        if age > CLAIM_TTL_SECONDS:
+            log.info("message %s: an edit of a message %.0f s old left alone", message.id, age)
+            return False
+        if isinstance(message.channel, discord.Thread):
+            return True
+        log_read = self.runner.service.query_log.conversation_questions
+        try:
+            answered = await self.runner.run(log_read, f"discord:{message.id}")
+        except Exception as err:
+            log.warning("message %s: cannot tell whether it was answered (%s)", message.id, err)
+            return False
+        return not answered
 
     async def on_thread_create(self, client: discord.Client, thread: discord.Thread) -> None:
         """A new post in an auto-answer forum: its title and first message are the question."""
