@@ -222,10 +222,24 @@ class FakeSlack:
         if method in ("reactions.add", "reactions.remove"):
             return {"ok": True}
         if method in ("conversations.replies", "conversations.history"):
-            return {"ok": True, "messages": self._posted(method, params), "has_more": False}
+            return self._page(self._posted(method, params), params)
         if method == "apps.connections.open":
             return {"ok": True, "url": f"ws://127.0.0.1:{self.port}/link"}
         return {"ok": False, "error": "unknown_method"}
+
+    @staticmethod
+    def _page(messages: list[dict[str, Any]], params: dict[str, Any]) -> dict[str, Any]:
+        """One page of `messages` as Slack pages them: at most `limit` (1,000 by default) from
+        where `cursor` (a `next_cursor` given before) points, and whether more follow."""
+        start = int(params.get("cursor") or 0)
+        end = start + int(params.get("limit") or 1000)
+        more = end < len(messages)
+        return {
+            "ok": True,
+            "messages": messages[start:end],
+            "has_more": more,
+            "response_metadata": {"next_cursor": str(end) if more else ""},
+        }
 
     def _posted(self, method: str, params: dict[str, Any]) -> list[dict[str, Any]]:
         """A thread's messages, its root first (replies), or the bot's after a moment (history),

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+import bot.slack.events
 from bot.answer import Answer, Quote
 from bot.embedding import Embedder
 from bot.index import build_index
@@ -237,6 +238,46 @@ def test_a_thanks_after_a_colleague_answered_in_the_thread_is_left_to_them(
     assert _sections(welcome.params)[0].startswith("You're welcome!")
 
 
+def _long_thread_then_thanks(slack: SlackHarness, fake: FakeSlack) -> None:
+    """An answer, 500 messages that thank nobody (more than two pages of 200), a colleague's
+    answer, then the asker's thanks."""
+    root = "1700000004.000401"
+    in_thread = {"channel": "C1", "thread_ts": root}
+    slack.mention(CARBON, ts=root)  # asked by U1
+    fake.wait_for("chat.postMessage")
+    for n in range(250):
+        for user, said, second in (("U3", "lol", 5), ("U1", "hmm", 6)):  # nothing to thank for
+            heard = {
+                "type": "message",
+                "user": user,
+                "text": said,
+                "ts": f"170000000{second}.{n:06d}",
+            }
+            fake.hear(heard | in_thread)
+    slack.message("see page 4 of the report", ts="1700000007.000001", user="U2", **in_thread)
+    slack.message("thanks!", ts="1700000007.000002", **in_thread)  # to U2, who answered
+    slack.drain()
+
+
+def test_a_thanks_in_a_thread_past_its_first_page_is_read_to_the_end(
+    fresh_service: AnswerService, fake: FakeSlack, start: Start
+) -> None:
+    _long_thread_then_thanks(start(fresh_service), fake)
+    assert len(fake.of("chat.postMessage")) == 1  # left to U2
+    pages = fake.of("conversations.replies")
+    assert [p.params.get("cursor") for p in pages] == [None, "200", "400"]
+
+
+def test_a_thanks_past_the_pages_read_is_replied_to_unread(
+    fresh_service: AnswerService, fake: FakeSlack, start: Start, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(bot.slack.events, "THREAD_PAGES", 2)  # the thanks is on the third
+    _long_thread_then_thanks(start(fresh_service), fake)
+    assert len(fake.of("conversations.replies")) == 2
+    welcome = fake.of("chat.postMessage")[1]  # as before the thread was read at all
+    assert _sections(welcome.params)[0].startswith("You're welcome!")
+
+
 def test_replies_to_others_from_bots_and_system_messages_are_not_answered(
     fresh_service: AnswerService, fake: FakeSlack, start: Start
 ) -> None:
@@ -316,13 +357,16 @@ def test_a_message_with_no_words_gets_a_short_visible_reply(
     notes = fake.wait_for("chat.postMessage", 2)
     slack.mention(":+1:", ts="1700000007.000003")  # only an emoji: read as "👍" is
     emoji = fake.wait_for("chat.postMessage", 3)[2]
+    slack.message(":wave:", channel="D1", ts="1700000007.000004", channel_type="im")  # hello
+    wave = fake.wait_for("chat.postMessage", 4)[3]
     slack.drain()
-    assert len(fake.of("chat.postMessage")) == 3
+    assert len(fake.of("chat.postMessage")) == 4
     assert {p.params.get("thread_ts") for p in notes} == {"1700000007.000001", None}
     for note in notes:
         assert "the question is empty" in note.params["text"]
     assert emoji.params["thread_ts"] == "1700000007.000003"
     assert _sections(emoji.params)[0].startswith("All right!")
+    assert _sections(wave.params)[0].startswith("Hello!")  # greeted, not acknowledged
 
 
 def test_dm_follow_ups_and_more_sources_survive_a_restart(

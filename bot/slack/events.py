@@ -40,9 +40,10 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 SWEEP_SECONDS = 2.0  # how often a worker looks for events a dead worker left unanswered
 ANSWER_EVENT_TYPE = "evbot_answer"  # the answer's message metadata names the event it answers
-# A thread's messages read before a thanks (Slack's recommended page size): a thanks past the
-# first page of a longer thread is replied to as before, unread.
+# A thread's messages are read before a thanks a page at a time (Slack's recommended page size),
+# at most THREAD_PAGES pages: a thanks past them is replied to as before, unread.
 THREAD_READ = 200
+THREAD_PAGES = 5
 
 _PRIVATE = re.compile(r"^\s*(--private|-p)\b\s*|\s+(--private|-p)\s*$")
 
@@ -272,27 +273,31 @@ class SlackAnswers:
     async def _earlier(
         client: AsyncWebClient, channel: str, thread_ts: str, ts: str, bot: Bot
     ) -> list[Earlier] | None:
-        """The thread's messages before `ts`, newest first; None when Slack cannot say (the read
-        failed, or `ts` is past the first page of a long thread)."""
-        try:
-            found = await client.conversations_replies(
-                channel=channel, ts=thread_ts, limit=THREAD_READ
-            )
-        except Exception as err:
-            log.warning("message %s: cannot read its thread (%s)", ts, err)
-            return None
-        posted = found.get("messages") or []  # oldest first, the thread's root among them
-        at = next((i for i, m in enumerate(posted) if m.get("ts") == ts), None)
-        if at is None and found.get("has_more"):
-            return None
-        return [
-            Earlier(
-                author=m.get("user") or m.get("bot_id") or "",
-                text=m.get("text") or "",
-                ours=bot.posted(m),
-            )
-            for m in reversed(posted[:at])
-        ]
+        """The thread's messages before `ts`, newest first, read a page at a time from the
+        oldest; None when Slack cannot say (a read failed, or `ts` is past THREAD_PAGES pages)."""
+        posted: list[dict[str, Any]] = []  # oldest first, the thread's root among them
+        seen: set[str] = set()
+        cursor: str | None = None
+        for _ in range(THREAD_PAGES):
+            page = {"cursor": cursor} if cursor else {}
+            try:
+                found = await client.conversations_replies(
+                    channel=channel, ts=thread_ts, limit=THREAD_READ, **page
+                )
+            except Exception as err:
+                log.warning("message %s: cannot read its thread (%s)", ts, err)
+                return None
+            for message in found.get("messages") or []:
+                if message.get("ts") == ts:
+                    return _earlier_than(posted, bot)
+                if message.get("ts") not in seen:  # a page may repeat the root
+                    seen.add(message.get("ts") or "")
+                    posted.append(message)
+            cursor = (found.get("response_metadata") or {}).get("next_cursor")
+            if not found.get("has_more") or not cursor:
+                return _earlier_than(posted, bot)  # all read: the thanks not listed yet
+        log.info("message %s: past %d messages of its thread, read no further", ts, len(posted))
+        return None
 
     async def _answer_command(
         self,
@@ -338,6 +343,18 @@ class Bot:
     def posted(self, message: dict[str, Any]) -> bool:
         user, bot = message.get("user"), message.get("bot_id")
         return bool((self.user_id and user == self.user_id) or (self.bot_id and bot == self.bot_id))
+
+
+def _earlier_than(posted: list[dict[str, Any]], bot: Bot) -> list[Earlier]:
+    """A thread's messages (oldest first, as Slack lists them) as `Earlier`, newest first."""
+    return [
+        Earlier(
+            author=m.get("user") or m.get("bot_id") or "",
+            text=m.get("text") or "",
+            ours=bot.posted(m),
+        )
+        for m in reversed(posted)
+    ]
 
 
 def render(result: Answer | str, view: View | None = None) -> tuple[str, list[Block]]:
