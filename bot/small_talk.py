@@ -37,7 +37,12 @@ CLOSING_REMARK = True
 # A greeting that is never another word, as chat users type it: stretched ("hiii", "heyyy",
 # "hellooo") or with a letter dropped ("helo").
 _INTERJECTION = r"(?:hi+|hel+o+|he+y+a?|hiya|howdy|yo+)"
-_GREETING = rf"(?:{_INTERJECTION}|greetings|(?:good )?(?:morning|afternoon|evening)|good day)"
+# A time of day's "-ing" as speech drops its "g" ("mornin", "evenin'"), and "good" as "g'"
+# ("g'morning", "g'day", "gday"); hello in the languages chat users mix in.
+_GREETING = (
+    rf"(?:{_INTERJECTION}|greetings|(?:good |g')?(?:mornin[g']?|afternoon|evenin[g']?)|"
+    r"(?:good |g'?)day|hola|bonjour|salut|hallo)"
+)
 # Checking whether the bot is there at all: answered as a greeting is.
 _PROBE = (
     r"(?:test(?:ing)?(?: \d+)*|ping|hello world|is (?:this|it) (?:thing )?(?:on|working)|"
@@ -48,7 +53,7 @@ _PROBE = (
 # Who the greeting or thanks is addressed to; chat markup (a mention) is already cleaned away.
 _ADDRESSEE = (
     r"(?:there|again|all|everyone|everybody|anyone|anybody|anyone there|folks|(?:ev ?)?bot|"
-    r"evbot|buddy|friend|mate|man|dude|pal|guys|y'all|team)"
+    r"evbot|buddy|friend|mate|man|dude|pal|partner|bro|fam|guys|y'all|team)"
 )
 _HOW_ARE_YOU = (
     r"(?:how are you(?: doing)?(?: today)?|how do you do|how's it going|how are things|"
@@ -56,6 +61,8 @@ _HOW_ARE_YOU = (
 )
 # A laugh as chat types it: "haha", "hehe", "heh", "hah" (never "he" or "ha" alone).
 _LAUGH = r"(?:ha(?:ha)+h?|he(?:he)+h?|heh+|hah+)"
+# Or as its initials: "lmao", "lmfao", "rofl", "roflmao".
+_LAUGHED = r"(?:lmf?ao+|rofl(?:mao)?)"
 # A word making what follows stronger: "really useful", "thank you so much".
 _VERY = r"(?:(?:really|very|so|super|pretty|quite|truly|extremely) )?"
 # The thanks words every thanks pattern below starts from: "thanks", "thank u", "thx", "ty".
@@ -66,15 +73,19 @@ _THANKS = (
     r"gracias|merci|danke)"
     r"(?: (?:so|very) much| a lot| a bunch| a ton| loads| heaps| a million| kindly)?|tysm|"
     r"(?:much )?obliged|"
-    rf"(?:{_VERY}much |{_VERY}greatly )?appreciated|(?:i )?{_VERY}appreciate (?:it|that|this))"
+    rf"(?:{_VERY}much |{_VERY}greatly )?appreciated|"
+    rf"(?:i )?{_VERY}appreciate (?:it|that|this|you|ya))"
 )
 _BYE = (
     r"(?:(?:bye(?: bye)?|goodbye|good bye|(?:see|catch|talk to) (?:you|ya)|cya|laters?|take care|"
     # "night" alone only before the people it is said to or at the end: "night mode …" asks.
-    r"good ?night|night(?= (?:all|everyone|everybody|folks|guys|y'all|team)\b|[\s,.!~]*$)|"
-    r"ttyl|ciao|adios|farewell|cheerio|peace(?: out)?|(?:gotta|got to|have to) go|"
-    r"i (?:have|need) to go|i'm off|have a (?:nice|good|great) (?:day|one|evening|weekend))"
-    r"(?: later| soon| around| tomorrow| now)?)"
+    # "nite" as chat spells it; "gtg", "brb": chat's initials for leaving.
+    r"(?:good ?|g')(?:night|nite)|(?:night|nighty) night|"
+    r"(?:night|nite)(?= (?:all|everyone|everybody|folks|guys|y'all|team)\b|[\s,.!~]*$)|"
+    r"ttyl|ciao|adios|farewell|cheerio|peace(?: out)?|(?:gotta|got to|have to) (?:go|run)|"
+    r"gtg|g2g|brb|i (?:have|need) to go|i'm off|"
+    r"have a (?:nice|good|great) (?:day|one|evening|weekend))"
+    r"(?: later| soon| around| tomorrow| now| for now)?)"
 )
 # What a user may call the bot or its answer when pleased with it ("great answer", "you're smart").
 _PRAISE = (
@@ -83,9 +94,12 @@ _PRAISE = (
 )
 # An acknowledgement: before a thanks or a goodbye, or the whole message ("ok", "got it").
 _ACK = (
-    r"(?:ok+|okay|okie|ok then|k|kk+|alright|all right|got it|gotcha|gotchu|got (?:you|ya)|"
-    rf"i see|right|wow|yes|yeah|yep|sure|no|nope|nah|lol|lmao|rofl|omg|{_LAUGH}|hm+|ah+|oh+|"
-    r"ooh+|uh huh|mhm+|yay|wh?oa+h?|meh|okey(?: dokey)?|roger(?: that)?|will do|idk|whatever|"
+    r"(?:ok+|okay|okie|okey|(?:ok|okay|alright|all right) then|k|kk+|alright|all right|got it|"
+    r"gotcha|gotchu|got (?:you|ya)|i see|right|wow|yes|yeah|yep|yup|yea|yeh|ya|sure|no|nope|"
+    rf"nah|no way|true|ikr|fr|bet|oops|lol|{_LAUGHED}|omg|{_LAUGH}|hm+|ah+|oh+|"
+    # "okey dokey" as it is spelled each way: the rhyme's two halves alike.
+    r"ooh+|uh huh|mhm+|yay|wh?oa+h?|meh|ok(?:ey|ie|ay) dok(?:ey|ie|ay)|roger(?: that)?|will do|"
+    r"idk|whatever|"
     # Agreement, and what a user says on finding the answer themselves.
     r"agreed|exactly|indeed|fair|(?:fair|good) point|well said|i guess|(?:i )?found it|all good|"
     r"(?:i )?love (?:it|this|that)|you rock|(?:you're |you are )?(?:a )?legend|"
@@ -94,6 +108,7 @@ _ACK = (
     r"(?:nice|pleased|good) to meet you|you too|same to you|sorry|my bad|never ?mind|nvm|"
     r"no worries|no problem|np|"
     rf"{_VERY}{_PRAISE}|{_VERY}{_PRAISE} (?:answer|one|job|stuff|work|bot)|well done|"
+    r"cool beans|bad bot|"
     rf"(?:that|this)(?:'s| is| was) (?:{_VERY}{_PRAISE}|what i needed)|"
     rf"you(?:'re| are|'ve been| have been) {_VERY}(?:{_PRAISE}|the best)|"
     rf"that helps|that helped|{_VERY}helpful)"
@@ -111,7 +126,7 @@ _THANKS_TAIL = (
     rf"you(?:'re| are|'ve been) {_VERY}(?:{_PRAISE}|the best))"
 )
 _HELP = (
-    r"(?:help|help me|help please|please help|usage|commands|"
+    r"(?:help(?: me)?(?: (?:please|pls|plz))?|(?:please|pls|plz) help(?: me)?|usage|commands|"
     r"what (?:can|should|may) i ask(?: you)?|"
     r"what (?:(?:can|do|could|will) you|are you able to) (?:do|help(?: me)?|answer)(?: with)?|"
     r"what do you know|what are you|who are you|what is this(?: bot)?|what's this(?: bot)?|"
@@ -162,6 +177,7 @@ _WHOLE: tuple[tuple[SmallTalk, re.Pattern[str]], ...] = (
         _whole(
             _repeat(f"(?:{_ACK}|{_GREETING}{_ADDRESSED})"),  # "hey, thanks!", "oh great, thanks"
             _THANKS + _ADDRESSED,
+            _repeat(_THANKS + _ADDRESSED),  # said again: "ty ty", "thanks, thank you!"
             _repeat(_THANKS_TAIL),
             _optional(_BYE + _ADDRESSED),
             _optional(_THANKS_TAIL),
@@ -200,7 +216,7 @@ _OPENER_UNIT = (
 # Interjections and thanks that open a question with no comma ("ok what is ...", "lol ok but
 # who ..."); an adjective ("good and bad sides?", "right where ...") needs punctuation after it.
 _BARE_OPENER = (
-    rf"(?:ok+|okay|okie|alright|kk+|k|lol|lmao|rofl|omg|{_LAUGH}|hm+|ah+|oh+|ooh+|"
+    rf"(?:ok+|okay|okie|alright|kk+|k|lol|{_LAUGHED}|omg|{_LAUGH}|hm+|ah+|oh+|ooh+|"
     rf"wow|yeah|yep|cool|{_THANK_WORDS}|tysm)"
 )
 _CONNECTIVE = r"(?:so|but|and|then|anyway|anyways|btw)"
@@ -226,7 +242,7 @@ CLOSER_CHARS = 120
 _CLOSER_WORD = (
     rf"(?:(?:{_THANK_WORDS}|tyvm|tysm|many thanks)"
     r"(?: (?:so|very) much| a lot| a bunch| a ton| loads| in advance)?|"
-    rf"ple+a+se+|pl[sz]+|lo+l+|lmao+|rofl|{_LAUGH})"
+    rf"ple+a+se+|pl[sz]+|lo+l+|{_LAUGHED}|{_LAUGH})"
 )
 # After a mark ("? ok thanks", ", cheers", "! much appreciated") any thanks or acknowledgement
 # closes, but not a "no" ("tesla leads, no?" asks).

@@ -160,6 +160,33 @@ CARBON = "What did Amazon pledge about carbon?"  # "by when?" after it quotes 20
         ("sweet, thanks", "thanks"),
         ("you rock", "thanks"),
         ("night all", "thanks"),
+        # Session 20: the blind smalltalk-tuning-4's four misses, each as the form it is: a
+        # time of day's dropped "g", a thanks said again, a laugh's initials, the rhyme spelled
+        # another way.
+        ("mornin bot!", "greeting"),
+        ("ty ty", "thanks"),
+        ("thanks, thank you!", "thanks"),
+        ("lmfao", "thanks"),
+        ("okie dokie", "thanks"),
+        ("okay dokay", "thanks"),
+        # Session 20, more of what chat users type: "g'" for "good", hello in other languages,
+        # chat's initials for leaving, "nite", agreement in few letters, help asked with "pls".
+        ("g'day mate", "greeting"),
+        ("gday", "greeting"),
+        ("hola", "greeting"),
+        ("howdy partner", "greeting"),
+        ("gtg", "thanks"),
+        ("brb", "thanks"),
+        ("bye for now", "thanks"),
+        ("gotta run", "thanks"),
+        ("night night", "thanks"),
+        ("good nite", "thanks"),
+        ("yup", "thanks"),
+        ("ikr", "thanks"),
+        ("lol true", "thanks"),
+        ("alright then", "thanks"),
+        ("appreciate ya", "thanks"),
+        ("help pls", "help"),
     ],
 )
 def test_small_talk_is_the_whole_message(message: str, kind: str) -> None:
@@ -219,6 +246,14 @@ def test_small_talk_is_the_whole_message(message: str, kind: str) -> None:
         "ta-da, what's new?",
         "night shifts at the factories?",
         "sweet spot for ev prices?",
+        # Session 20: the new forms stop where a question starts.
+        "true or false: tesla leads?",
+        "bet tesla wins?",
+        "no way tesla wins?",
+        "nite shifts at the factories?",
+        "is gday a word?",
+        "help me understand the rivalry pls",
+        "day one of the rivalry?",
     ],
 )
 def test_questions_are_not_small_talk(message: str) -> None:
@@ -771,7 +806,22 @@ def test_a_long_run_of_chat_letters_is_read_in_one_pass(stretched: str) -> None:
 # opener's repeated phrases split a run of them every way (a "ty ?ty" did: 2^100 splits).
 @pytest.mark.timeout(60)
 @pytest.mark.parametrize(
-    "phrase", ["ty ", "k thx ", "good night ", "okey dokey ", "anyone there ", "thanks a million "]
+    "phrase",
+    [
+        "ty ",
+        "k thx ",
+        "good night ",
+        "okey dokey ",
+        "anyone there ",
+        "thanks a million ",
+        # Session 20: a thanks said again, the rhyme, "night night", "… then", "g'…".
+        "thanks, thank you ",
+        "okie dokie ",
+        "night night ",
+        "alright then ",
+        "g'day ",
+        "lmfao ",
+    ],
 )
 def test_a_long_run_of_chat_phrases_is_read_in_one_pass(phrase: str) -> None:
     for text in (phrase * 60 + "x", phrase * 60 + "who leads?", "who leads? " + phrase * 60):
