@@ -102,6 +102,32 @@ CASES = [
         {},
         Action.CONTINUE,
     ),
+    # Session 20: a reply to the bot's greeting or note (no answer, tags no one) is to the bot.
+    ("a reply to the bot that asks", replace(TOP, replies_to_bot=True), {}, Action.ANSWER),
+    (
+        "a reply to the bot in a thread that asks",
+        replace(IN_THREAD, replies_to_bot=True),
+        {},
+        Action.CONTINUE,
+    ),
+    (
+        "a reply to the bot that asks nothing",
+        replace(TOP, text="ok cool", replies_to_bot=True),
+        {},
+        Action.IGNORE,
+    ),
+    (
+        "a reply to the bot, to a colleague",
+        replace(TOP, replies_to_bot=True, mentions_others=True),
+        {},
+        Action.IGNORE,
+    ),
+    (
+        "a reply to the bot outside the allowlist",
+        replace(TOP, replies_to_bot=True),
+        {"allowed": "X"},
+        Action.IGNORE,
+    ),
     ("a question in an auto-answer channel", AUTO, {}, Action.ANSWER),
     (
         "a broadcast in an auto-answer channel (item 2)",

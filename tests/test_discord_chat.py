@@ -553,6 +553,29 @@ def test_a_reply_to_an_answer_follows_it_up_with_its_context(
     assert bot_service.query_log.conversation_questions(conversation) == [first, follow_up]
 
 
+def test_a_reply_to_the_bots_greeting_that_asks_is_answered(
+    fake: FakeDiscord, bot_service: AnswerService
+):
+    """ "Hello! … ask about X" invites a question: the asker's reply to it is asked of the bot,
+    with no mention needed; a reply that asks nothing is left alone."""
+
+    async def scenario() -> dict[str, Any]:
+        async with running_bot(bot_service, discord_settings(fake)):
+            fake.message_create(f"{MENTION} hi", ASKER, mentions_bot=True)
+            (greeted,) = await fake.wait_for(fake.messages)
+            fake.message_create("cool", ASKER, reply_to=greeted.response)  # asks nothing
+            asked = fake.message_create(QUESTION, ASKER, reply_to=greeted.response)
+            await fake.wait_for(lambda: len(fake.messages()) == 2)
+            return asked
+
+    asked = run(scenario)  # closing drains what is in flight: the counts are final
+    assert embed_of(fake.messages()[0])["description"].startswith("Hello!")
+    assert len(fake.messages()) == 2
+    [answer] = in_thread_on(fake, asked)  # asked of the bot, as a mention is: in a thread
+    assert "Panasonic" in embed_of(answer)["description"]
+    no_pings(answer)
+
+
 # --- follow-ups in threads ---------------------------------------------------------------
 
 

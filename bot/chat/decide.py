@@ -61,6 +61,10 @@ def decide(message: ChatMessage, settings: ChatSettings) -> Decision:
     if message.mentions_others or message.broadcast:
         return _ignore("addressed to someone else")
     question = clean_question(message.text, message.platform)
+    if message.replies_to_bot and looks_like_question(question):
+        # "Hello! … ask about X", and the asker replies with a question: asked of the bot.
+        action = Action.CONTINUE if message.in_thread else Action.ANSWER
+        return Decision(action, "a reply to the bot that asks something")
     if message.in_thread or message.replies_to_answer:
         if not looks_like_question(question):
             if thanks_given(question):

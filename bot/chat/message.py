@@ -27,4 +27,7 @@ class ChatMessage:
     broadcast: bool = False  # @here, @channel, @everyone
     in_thread: bool = False  # a reply inside a thread, not the message that starts one
     replies_to_answer: str | None = None  # the id of our answer it replies to (Discord replies)
+    # A reply to a message of the bot's that is no answer and tags no one (a greeting's "ask
+    # about …", a note): addressed to the bot, as its author answered it (Discord replies).
+    replies_to_bot: bool = False
     auto_answer_here: bool = False  # a new message where every question is answered unasked

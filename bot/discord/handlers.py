@@ -64,8 +64,16 @@ class MessageHandler:
             and auto_answers_forum(self.settings, channel)
         ):
             return  # a new post in an auto-answer forum: on_thread_create takes it
-        replied = await self._replied_answer(message, me.id)
-        record = parse_message(message, me.id, self.settings, replied)
+        replied = await self._replied_message(message, me.id)
+        answer = answer_id_in(replied) if replied is not None else None
+        # A greeting's or a note's reply names nobody; a hand-off tags the humans it calls.
+        to_bot = (
+            replied is not None
+            and answer is None
+            and not replied.raw_mentions
+            and not replied.raw_role_mentions
+        )
+        record = parse_message(message, me.id, self.settings, answer, to_bot)
         decision = decide(record, self.settings)
         if not decision.takes_up or not await self.runner.first_time(f"message {message.id}"):
             return
@@ -217,8 +225,8 @@ class MessageHandler:
         return [Earlier(str(m.author.id), m.content, m.author.id == me) for m in found]
 
     @staticmethod
-    async def _replied_answer(message: discord.Message, me: int) -> str | None:
-        """The id of our answer this message replies to, if it replies to one."""
+    async def _replied_message(message: discord.Message, me: int) -> discord.Message | None:
+        """The message of ours this message replies to, if it replies to one."""
         ref = message.reference
         if message.type is not discord.MessageType.reply or ref is None or ref.message_id is None:
             return None  # not a reply (a forward has a reference too)
@@ -232,7 +240,7 @@ class MessageHandler:
                 return None
         if not isinstance(replied, discord.Message) or replied.author.id != me:
             return None
-        return answer_id_in(replied)
+        return replied
 
     async def _fetch_starter(self, thread: discord.Thread) -> discord.Message | None:
         # The post's first message can arrive after the thread: read it rather than wait for it.

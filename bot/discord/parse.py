@@ -77,8 +77,10 @@ def parse_message(
     me: int,
     settings: DiscordSettings,
     replied_answer: str | None = None,
+    replies_to_bot: bool = False,
 ) -> ChatMessage:
-    """`replied_answer`: the id of our answer the message replies to, when it replies to one."""
+    """`replied_answer`: the id of our answer the message replies to, when it replies to one;
+    `replies_to_bot`: it replies to another message of ours, one addressed to its author alone."""
     channel = message.channel
     dm = message.guild is None
     in_thread = isinstance(channel, discord.Thread)
@@ -95,6 +97,7 @@ def parse_message(
         is_dm=dm,
         in_thread=in_thread,
         replies_to_answer=None if dm or in_thread else replied_answer,
+        replies_to_bot=replies_to_bot,
         auto_answer_here=not dm and not in_thread and settings.auto_answers_in(str(channel.id)),
         **_addressing(message, me),
     )
