@@ -57,6 +57,7 @@
                                            [--off-topic-19 off|RULES [off|RULES ...]]
                                            [--unsaid-19 off|on|RULES [...]]
                                            [--forms-19 off|RULES [off|RULES ...]]
+                                           [--forms-20 off|RULES [off|RULES ...]]
 
 Asks every question as `evbot ask` does (AnswerService over a fresh index of corpus/) and prints,
 per set: right passage first / in the top three, the quoted answer holding the expected words,
@@ -327,6 +328,12 @@ peers, `bot.unsaid.PEERS_IN_A_RANGE`); docs/quality-log.md, "Questions the sourc
 late interaction (`bot.retrieval.FORM_MATCH`), `+words=N` for a question of at most N counted
 words (`FORM_MATCH_WORDS`, 3; `any`: every question; docs/quality-log.md, "Short questions and
 other word forms (session 19)"), each in turn.
+`--forms-20 off pos+short`: `pos`, another form read only where the dictionary does not read one
+word as a noun and the other as a verb ("investors" / "invested",
+`bot.retrieval.FORM_PARTS_OF_SPEECH`), `short`, a shortening read as another form ("govt" /
+"government", `FORM_SHORTENINGS`), `match=M` sets `FORM_MATCH` (else the shipped 0.7; it
+overrides `--forms-19`'s; docs/quality-log.md, "Short questions: parts of speech and shortenings
+(session 20)"), each in turn.
 Prints figures; asserts nothing.
 """
 
@@ -828,6 +835,18 @@ def set_forms_19(forms_19: str, bench: Bench) -> str:
     return f"=== session 19's other word forms in late interaction: {forms_19}"
 
 
+SHIPPED_FORM_MATCH = bot.retrieval.FORM_MATCH
+
+
+def set_forms_20(forms_20: str, bench: Bench) -> str:
+    rules = dict(r.partition("=")[::2] for r in forms_20.split("+"))
+    bot.retrieval.FORM_PARTS_OF_SPEECH = "pos" in rules
+    bot.retrieval.FORM_SHORTENINGS = "short" in rules
+    # Each value its own FORM_MATCH, the shipped one unless named (it overrides --forms-19's).
+    bot.retrieval.FORM_MATCH = float(rules.get("match") or SHIPPED_FORM_MATCH)
+    return f"=== session 20's parts of speech and shortenings in other forms: {forms_20}"
+
+
 def set_labels_16(labels_16: str, bench: Bench) -> str:
     rules = set(labels_16.split("+"))
     bot.question_kind.FRAGMENT_HEAD_ONLY = "head" in rules
@@ -1094,6 +1113,7 @@ SWITCHES = (
     Switch("unsaid_19", 58, set_unsaid_19),
     Switch("follow_ups_19", 59, set_follow_ups_19),
     Switch("forms_19", 60, set_forms_19),
+    Switch("forms_20", 61, set_forms_20),
 )
 
 
@@ -1831,6 +1851,13 @@ def main() -> None:
         help="session 19's other word forms in late interaction joined by '+' (match=M: a "
         "question word's other form matches at least M; words=N|any: questions of at most N "
         "counted words, 3) or off, each in turn",
+    )
+    parser.add_argument(
+        "--forms-20",
+        nargs="+",
+        default=[None],
+        help="session 20's other forms joined by '+' (pos: no noun against a verb; short: "
+        "shortenings; match=M: FORM_MATCH) or off, each in turn",
     )
     parser.add_argument(
         "--labels-16",

@@ -134,6 +134,37 @@ def other_form(asked: str, written: str) -> bool:
     )
 
 
+def noun_against_verb(asked: str, written: str) -> bool:
+    """Whether the dictionary reads one word only as a noun and the other only as a verb: an
+    agent or thing ("investors") is not its act ("invested"). An -ing form may be a noun (a
+    gerund: "chargers": "charging"), and a word the dictionary does not know is read as neither."""
+
+    def noun_only(word: str) -> bool:
+        kinds = dictionary_lemmas(word)
+        return "NOUN" in kinds and "VERB" not in kinds
+
+    def verb_only(word: str) -> bool:
+        kinds = dictionary_lemmas(word)
+        return "VERB" in kinds and not kinds.keys() & {"NOUN", "ADJ"} and not word.endswith("ing")
+
+    return (noun_only(asked) and verb_only(written)) or (noun_only(written) and verb_only(asked))
+
+
+@lru_cache(maxsize=8 * WORDS_CACHED)  # pairs of a word asked and a word written
+def shortening(asked: str, written: str) -> bool:
+    """Whether `asked` (four letters or more, no dictionary word) shortens `written` (a dictionary
+    word at least two letters longer): the same first two letters, the rest in order ("govt":
+    "government", "regs": "regulations"). Three letters are too few to tell the word ("tho")."""
+    if len(asked) < 4 or len(written) < len(asked) + 2 or asked[:2] != written[:2]:
+        return False
+    if not asked.isalpha() or not written.isalpha():
+        return False
+    if dictionary_lemmas(asked) or not dictionary_lemmas(written):
+        return False
+    rest = iter(written[2:])
+    return all(letter in rest for letter in asked[2:])
+
+
 class LexicalIndex:
     def __init__(
         self, bm25: Any, words: list[str] | None = None, words_file: Path | None = None

@@ -33,7 +33,9 @@ from bot.lexical import (
     WordVectors,
     _stopwords,
     input_word_vectors,
+    noun_against_verb,
     other_form,
+    shortening,
     terms,
 )
 from bot.ranking import (
@@ -114,6 +116,11 @@ FORM_MATCH = 0.7
 # derived forms lifted wrong passages ("competition" / "competitors") and XQuAD-en's answer span
 # fell by a question (docs/quality-log.md, the same section).
 FORM_MATCH_WORDS: int | None = 3
+# Another form read only where the dictionary does not read one word as a noun and the other as
+# a verb ("investors" / "invested"; `bot.lexical.noun_against_verb`).
+FORM_PARTS_OF_SPEECH = False
+# A shortening ("govt" / "government", `bot.lexical.shortening`) read as another form too.
+FORM_SHORTENINGS = False
 # Builds whose word pieces late interaction counted itself (made before the build stored them),
 # so the log says it once per build.
 _COUNTED_BUILDS: set[Path] = set()
@@ -312,7 +319,7 @@ class LateInteraction:
                     self._passage_words[row] = written
         words = set(written)
         for at, word in enumerate(asked[: len(similarity)]):
-            forms = {w for w in words if w[:1] == word[:1] and other_form(word, w)}
+            forms = {w for w in words if w[:1] == word[:1] and _another_form(word, w)}
             if forms:
                 columns = [i for i, w in enumerate(written) if w in forms]
                 similarity[at, columns] = np.maximum(similarity[at, columns], FORM_MATCH)
@@ -373,6 +380,14 @@ class LateInteraction:
         order = np.flatnonzero(inside)[np.argsort(sentence[inside], kind="stable")]
         lengths = np.bincount(sentence[order], minlength=len(sentences))
         return segment_max(similarity[:, order], lengths)
+
+
+def _another_form(asked: str, written: str) -> bool:
+    """`other_form`, less a noun against a verb (FORM_PARTS_OF_SPEECH), or a shortening
+    (FORM_SHORTENINGS)."""
+    if other_form(asked, written):
+        return not (FORM_PARTS_OF_SPEECH and noun_against_verb(asked, written))
+    return FORM_SHORTENINGS and shortening(asked, written)
 
 
 def sentence_maxsim(best: np.ndarray, weights: np.ndarray) -> np.ndarray:

@@ -8,7 +8,13 @@ import numpy as np
 import pytest
 
 import bot.retrieval
-from bot.lexical import _part_initials, dictionary_lemmas, other_form
+from bot.lexical import (
+    _part_initials,
+    dictionary_lemmas,
+    noun_against_verb,
+    other_form,
+    shortening,
+)
 from bot.lookups import parsed_unit
 from bot.ranking import maxsim, similarity_maxsim
 from bot.service import AnswerService
@@ -46,6 +52,37 @@ def test_a_derived_word_an_abbreviation_or_a_shortening_is_another_form(
 )
 def test_an_inflection_or_an_unrelated_word_is_not(asked: str, written: str) -> None:
     assert not other_form(asked, written)
+
+
+@pytest.mark.parametrize(
+    ("asked", "written", "against"),
+    [
+        ("investors", "invested", True),  # an agent against its act
+        ("invested", "investors", True),
+        ("chargers", "charging", False),  # an -ing form may be a noun
+        ("partners", "partnerships", False),  # "partners" may be a noun too
+        ("loyalty", "loyal", False),  # a noun against an adjective
+        ("hq", "headquartered", False),  # no dictionary word: read as neither
+    ],
+)
+def test_a_noun_against_a_verb(asked: str, written: str, against: bool) -> None:
+    assert noun_against_verb(asked, written) == against
+
+
+@pytest.mark.parametrize(
+    ("asked", "written", "shortens"),
+    [
+        ("govt", "government", True),
+        ("regs", "regulations", True),
+        ("tech", "technology", True),
+        ("tho", "though", False),  # three letters: too few to tell the word
+        ("regs", "rivals", False),  # another first two letters
+        ("news", "newspapers", False),  # a dictionary word is no shortening
+        ("govt", "gov", False),  # the written word no longer by two letters
+    ],
+)
+def test_a_shortening(asked: str, written: str, shortens: bool) -> None:
+    assert shortening(asked, written) == shortens
 
 
 def test_maxsim_from_a_similarity_is_maxsim() -> None:
