@@ -328,12 +328,12 @@ peers, `bot.unsaid.PEERS_IN_A_RANGE`); docs/quality-log.md, "Questions the sourc
 late interaction (`bot.retrieval.FORM_MATCH`), `+words=N` for a question of at most N counted
 words (`FORM_MATCH_WORDS`, 3; `any`: every question; docs/quality-log.md, "Short questions and
 other word forms (session 19)"), each in turn.
-`--forms-20 off pos+short`: `pos`, another form read only where the dictionary does not read one
-word as a noun and the other as a verb ("investors" / "invested",
-`bot.retrieval.FORM_PARTS_OF_SPEECH`), `short`, a shortening read as another form ("govt" /
-"government", `FORM_SHORTENINGS`), `match=M` sets `FORM_MATCH` (else the shipped 0.7; it
-overrides `--forms-19`'s; docs/quality-log.md, "Short questions: parts of speech and shortenings
-(session 20)"), each in turn.
+`--forms-20 off pos+short+match=0.8` (the second is shipped; `off` is session 19's bot): `pos`,
+another form read only where the dictionary does not read one word as a noun and the other as a
+verb ("investors" / "invested", `bot.retrieval.FORM_PARTS_OF_SPEECH`), `short`, a shortening
+read as another form ("govt" / "government", `FORM_SHORTENINGS`), `match=M` sets `FORM_MATCH`
+(else session 19's 0.7; it overrides `--forms-19`'s; docs/quality-log.md, "Short questions: parts
+of speech and shortenings (session 20)"), each in turn.
 Prints figures; asserts nothing.
 """
 
@@ -835,15 +835,12 @@ def set_forms_19(forms_19: str, bench: Bench) -> str:
     return f"=== session 19's other word forms in late interaction: {forms_19}"
 
 
-SHIPPED_FORM_MATCH = bot.retrieval.FORM_MATCH
-
-
 def set_forms_20(forms_20: str, bench: Bench) -> str:
     rules = dict(r.partition("=")[::2] for r in forms_20.split("+"))
     bot.retrieval.FORM_PARTS_OF_SPEECH = "pos" in rules
     bot.retrieval.FORM_SHORTENINGS = "short" in rules
-    # Each value its own FORM_MATCH, the shipped one unless named (it overrides --forms-19's).
-    bot.retrieval.FORM_MATCH = float(rules.get("match") or SHIPPED_FORM_MATCH)
+    # Each value its own FORM_MATCH (it overrides --forms-19's): session 19's 0.7 unless named.
+    bot.retrieval.FORM_MATCH = float(rules.get("match") or 0.7)
     return f"=== session 20's parts of speech and shortenings in other forms: {forms_20}"
 
 

@@ -152,17 +152,19 @@ def noun_against_verb(asked: str, written: str) -> bool:
 
 @lru_cache(maxsize=8 * WORDS_CACHED)  # pairs of a word asked and a word written
 def shortening(asked: str, written: str) -> bool:
-    """Whether `asked` (four letters or more, no dictionary word) shortens `written` (a dictionary
-    word at least two letters longer): the same first two letters, the rest in order ("govt":
-    "government", "regs": "regulations"). Three letters are too few to tell the word ("tho")."""
-    if len(asked) < 4 or len(written) < len(asked) + 2 or asked[:2] != written[:2]:
+    """Whether `asked` (four letters or more, no dictionary word) is a contraction of `written`
+    (a dictionary word at least twice as long): its first two letters and its last, the rest in
+    order ("govt": "government", "regs": "regulations"). Three letters are too few to tell the
+    word ("tho"); a shared beginning alone ("three": "therefore", "liber": "liberating") is not
+    one."""
+    if len(asked) < 4 or len(written) < 2 * len(asked) or not asked.isalpha():
         return False
-    if not asked.isalpha() or not written.isalpha():
+    if asked[:2] != written[:2] or asked[-1] != written[-1] or not written.isalpha():
         return False
     if dictionary_lemmas(asked) or not dictionary_lemmas(written):
         return False
-    rest = iter(written[2:])
-    return all(letter in rest for letter in asked[2:])
+    rest = iter(written[2:-1])
+    return all(letter in rest for letter in asked[2:-1])
 
 
 class LexicalIndex:

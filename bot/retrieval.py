@@ -109,18 +109,22 @@ CITATION_DIVERSITY_DEPTH = 12
 # "chargers" / "charging", "hq" / "headquartered") matches a passage token of that word at least
 # this well in late interaction, where the model's tokens match it at 0.42-0.59 and a word written
 # as asked at 0.7-0.9 (docs/quality-log.md, "Short questions and other word forms (session 19)").
-# 0: off.
-FORM_MATCH = 0.7
+# 0.8 (0.7 in session 19) puts "partnerships" over the verb "partners" of another passage (0.72):
+# tuning conversations +3 with FORM_PARTS_OF_SPEECH (docs/quality-log.md, "Short questions: parts
+# of speech and shortenings (session 20)"). 0: off.
+FORM_MATCH = 0.8
 # Only for a question of at most this many counted words (None: any): MaxSim over one to three
 # words is a few token matches, where another form is most of the evidence. In longer questions
 # derived forms lifted wrong passages ("competition" / "competitors") and XQuAD-en's answer span
 # fell by a question (docs/quality-log.md, the same section).
 FORM_MATCH_WORDS: int | None = 3
 # Another form read only where the dictionary does not read one word as a noun and the other as
-# a verb ("investors" / "invested"; `bot.lexical.noun_against_verb`).
-FORM_PARTS_OF_SPEECH = False
-# A shortening ("govt" / "government", `bot.lexical.shortening`) read as another form too.
-FORM_SHORTENINGS = False
+# a verb (`bot.lexical.noun_against_verb`): at 0.8 "investors" lifted "invested" and lost "whats
+# in it for investors" (session 20).
+FORM_PARTS_OF_SPEECH = True
+# A contraction ("govt" / "government", `bot.lexical.shortening`) read as another form: "govt
+# regs" was refused under the floor (session 20: tuning conversations +1).
+FORM_SHORTENINGS = True
 # Builds whose word pieces late interaction counted itself (made before the build stored them),
 # so the log says it once per build.
 _COUNTED_BUILDS: set[Path] = set()
@@ -319,7 +323,9 @@ class LateInteraction:
                     self._passage_words[row] = written
         words = set(written)
         for at, word in enumerate(asked[: len(similarity)]):
-            forms = {w for w in words if w[:1] == word[:1] and _another_form(word, w)}
+            # A word the sources write themselves (a name: "tran") shortens none of theirs.
+            own = FORM_SHORTENINGS and any(map(self.index.lexical.holds, terms([word])[0]))
+            forms = {w for w in words if w[:1] == word[:1] and _another_form(word, w, own)}
             if forms:
                 columns = [i for i, w in enumerate(written) if w in forms]
                 similarity[at, columns] = np.maximum(similarity[at, columns], FORM_MATCH)
@@ -382,12 +388,12 @@ class LateInteraction:
         return segment_max(similarity[:, order], lengths)
 
 
-def _another_form(asked: str, written: str) -> bool:
+def _another_form(asked: str, written: str, written_by_sources: bool) -> bool:
     """`other_form`, less a noun against a verb (FORM_PARTS_OF_SPEECH), or a shortening
-    (FORM_SHORTENINGS)."""
+    (FORM_SHORTENINGS) of a word the sources do not write as asked."""
     if other_form(asked, written):
         return not (FORM_PARTS_OF_SPEECH and noun_against_verb(asked, written))
-    return FORM_SHORTENINGS and shortening(asked, written)
+    return FORM_SHORTENINGS and not written_by_sources and shortening(asked, written)
 
 
 def sentence_maxsim(best: np.ndarray, weights: np.ndarray) -> np.ndarray:
