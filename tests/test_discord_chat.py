@@ -579,6 +579,27 @@ def test_a_reply_to_the_bots_greeting_that_asks_is_answered(
 # --- follow-ups in threads ---------------------------------------------------------------
 
 
+def test_a_question_in_a_thread_after_the_bots_greeting_is_answered_without_a_mention(
+    fake: FakeDiscord, bot_service: AnswerService
+):
+    in_thread: dict[str, Any] = {"channel_id": THREAD_ID}
+
+    async def scenario() -> dict[str, Any]:
+        async with running_bot(bot_service, discord_settings(fake)):
+            fake.message_create(f"{MENTION} hi", ASKER, mentions_bot=True, **in_thread)
+            await fake.wait_for(fake.messages)  # "Hello! … ask about …": nothing logged
+            asked = fake.message_create(QUESTION, ASKER, **in_thread)  # no mention
+            await fake.wait_for(lambda: len(fake.messages()) == 2)
+            return asked
+
+    asked = run(scenario)  # closing drains what is in flight: the counts are final
+    greeting, answer = fake.messages()
+    assert embed_of(greeting)["description"].startswith("Hello!")
+    assert replies_to(fake, asked) == [answer]
+    assert "Panasonic" in embed_of(answer)["description"]
+    assert bot_service.query_log.conversation_questions(f"discord:{THREAD_ID}") == [QUESTION]
+
+
 def test_thread_follow_ups_skip_replies_to_others_and_bots(
     fake: FakeDiscord, bot_service: AnswerService
 ):

@@ -173,6 +173,24 @@ def test_a_thread_reply_that_asks_nothing_is_not_answered(
     assert fake.wait_for("chat.postMessage", 2)[1].params["thread_ts"] == root  # this one asks
 
 
+def test_a_question_in_a_thread_after_the_bots_greeting_is_answered_without_a_mention(
+    fresh_service: AnswerService, fake: FakeSlack, start: Start
+) -> None:
+    slack = start(fresh_service)
+    root, elsewhere = "1700000004.000151", "1700000004.000161"
+    slack.mention("hi", ts=root)  # "Hello! … ask about …", in a thread: nothing logged
+    fake.wait_for("chat.postMessage")
+    slack.message(BATTERIES, channel="C1", ts="1700000004.000152", thread_ts=root)  # no mention
+    answer = fake.wait_for("chat.postMessage", 2)[1]
+    slack.message("anyone read the report?", channel="C1", ts=elsewhere, user="U2")
+    slack.message(BATTERIES, channel="C1", ts="1700000004.000162", thread_ts=elsewhere)
+    slack.drain()
+    assert len(fake.of("chat.postMessage")) == 2  # a thread the bot never spoke in: not its
+    assert _sections(fake.of("chat.postMessage")[0].params)[0].startswith("Hello!")
+    assert answer.params["thread_ts"] == root and "Panasonic" in texts(answer.params)
+    assert fresh_service.query_log.conversation_questions(f"slack:C1:{root}") == [BATTERIES]
+
+
 def test_a_thanks_in_a_thread_is_replied_to_once_and_only_for_the_asker_answered_last(
     fresh_service: AnswerService, fake: FakeSlack, start: Start
 ) -> None:

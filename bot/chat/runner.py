@@ -267,14 +267,19 @@ class AnswerRunner:
         self, message: ChatMessage, decision: Decision, earlier: ReadEarlier | None = None
     ) -> Question | None:
         """The cleaned question with its context from the query log; None to stay out (a
-        follow-up where the bot has not answered, or that was handed to a human). `earlier`
-        reads the thread before a thanks: someone else's answer there takes the thanks."""
+        follow-up where the bot has not spoken, or that was handed to a human). `earlier` reads
+        the thread: before a thanks, someone else's answer there takes the thanks; before a
+        follow-up where the bot answered nothing, its own reply there (small talk, a note: not
+        logged) makes the thread the bot's."""
         text = question_or_emoji(message.text, message.platform)
         follow_up = decision.action in (Action.FOLLOW_UP, Action.THANKS)
         try:
             if decision.action is Action.THANKS:
                 return await self._thanks(message, text, earlier)
-            return await self._with_context(message, text, follow_up=follow_up)
+            asked = await self._with_context(message, text, follow_up=follow_up)
+            if asked is None and decision.action is Action.FOLLOW_UP and earlier is not None:
+                return await self._after_a_reply(message, text, earlier)
+            return asked
         except Exception:
             log.exception("could not read conversation %s from the query log", message.conversation)
             # A follow-up we cannot place is left alone; a question asked of us is answered.
@@ -302,6 +307,21 @@ class AnswerRunner:
             history = await self.run(query_log.conversation_questions, conversation)
             return Question(text, tuple(history), conversation)
         return Question(text, (), conversation)
+
+    async def _after_a_reply(
+        self, message: ChatMessage, text: str, earlier: ReadEarlier
+    ) -> Question | None:
+        """A follow-up in a thread where the bot answered nothing logged, but replied: "@bot hi"
+        got "Hello! … ask about …" there, and the asker asks without a mention. Asked with no
+        context, unless the thread was handed to a human or the bot never posted in it."""
+        if message.replies_to_answer or not message.in_thread:
+            return None
+        if await self.run(self.service.query_log.handed_off, message.conversation):
+            return None
+        posted = await earlier()
+        if not posted or not any(p.ours for p in posted):
+            return None
+        return Question(text, (), message.conversation)
 
     async def _thanks(
         self, message: ChatMessage, text: str, earlier: ReadEarlier | None
