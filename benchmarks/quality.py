@@ -334,6 +334,14 @@ verb ("investors" / "invested", `bot.retrieval.FORM_PARTS_OF_SPEECH`), `short`, 
 read as another form ("govt" / "government", `FORM_SHORTENINGS`), `match=M` sets `FORM_MATCH`
 (else session 19's 0.7; it overrides `--forms-19`'s; docs/quality-log.md, "Short questions: parts
 of speech and shortenings (session 20)"), each in turn.
+`--off-topic-20 off surname+own=2` measures session 20's off-topic rules, joined by "+":
+`surname`, `--off-topic-19`'s surname rule with a surname one letter away from a word of the
+dictionary or of the sources read as a typo of it ("elon muks": `bot.off_topic.OTHER_SURNAME`,
+`SURNAME_TYPOS`); `own=N`, the asker's own errand with a name of the sources, in the first person,
+its only words of the sources names, with N words they never use and none pointing at something
+said (`ASKERS_OWN_UNKNOWN`); `thing`, "i" asking about "my <a word the sources never use>" with no
+word pointing at something said (`ASKERS_THING`; docs/quality-log.md, "Off-topic questions
+(session 20)"), each in turn.
 Prints figures; asserts nothing.
 """
 
@@ -814,6 +822,14 @@ def set_off_topic_19(off_topic_19: str, bench: Bench) -> str:
     return f"=== off-topic questions (session 19): {off_topic_19}"
 
 
+def set_off_topic_20(off_topic_20: str, bench: Bench) -> str:
+    rules = dict(r.partition("=")[::2] for r in off_topic_20.split("+"))
+    bot.off_topic.OTHER_SURNAME = bot.off_topic.SURNAME_TYPOS = "surname" in rules
+    bot.off_topic.ASKERS_OWN_UNKNOWN = int(rules.get("own") or 0)
+    bot.off_topic.ASKERS_THING = "thing" in rules
+    return f"=== off-topic questions (session 20): {off_topic_20}"
+
+
 def set_follow_ups_19(follow_ups_19: str, bench: Bench) -> str:
     rules = set(follow_ups_19.split("+"))
     bot.follow_up.DEMONSTRATIVE_SUBJECT = "subject" in rules
@@ -1111,6 +1127,7 @@ SWITCHES = (
     Switch("follow_ups_19", 59, set_follow_ups_19),
     Switch("forms_19", 60, set_forms_19),
     Switch("forms_20", 61, set_forms_20),
+    Switch("off_topic_20", 62, set_off_topic_20),
 )
 
 
@@ -1813,6 +1830,13 @@ def main() -> None:
         default=[None],
         help="session 19's off-topic rules joined by '+' (unit, surname, sense=GAP[:UNKNOWN]) or "
         "off, each in turn",
+    )
+    parser.add_argument(
+        "--off-topic-20",
+        nargs="+",
+        default=[None],
+        help="session 20's off-topic rules joined by '+' (surname, own=N, thing) or off, each in "
+        "turn",
     )
     parser.add_argument(
         "--follow-ups-17b",

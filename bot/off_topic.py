@@ -22,6 +22,7 @@ a (stemmed) term, and whether they write a word only as a name, is asked of the 
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable
 
@@ -126,6 +127,21 @@ NAME_AS_UNIT = True
 # after a first name reads as another surname too ("is elon muks worried", "what does elon thnk
 # of bezos" were refused), which the sets hold none of but chat users type.
 OTHER_SURNAME = False
+# Session 20 (docs/quality-log.md, "Off-topic questions (session 20)"): with `SURNAME_TYPOS` a
+# surname one letter away (an edit, or two letters swapped) from a word of the dictionary or of
+# the sources is a typo of it, not another person: "elon muks", "jeff bezoz", "elon thnk".
+# `benchmarks/quality.py --off-topic-20` measures it ("surname": both on).
+SURNAME_TYPOS = True
+# Session 20: the asker's own errand with a name of the sources ("how do i cancel my amazon prime
+# membership"): a question in the first person whose only words of the sources are names, with
+# at least `ASKERS_OWN_UNKNOWN` words they never use and no word pointing at something said
+# ("Will it connect to my Amazon account?" asks about the car). 0: not read.
+# `benchmarks/quality.py --off-topic-20` measures it ("own=N").
+ASKERS_OWN_UNKNOWN = 0
+# Session 20: the asker's own thing the sources never mention, "i" asking about "my <word they
+# never use>" ("how do i keep my phone battery healthy"), with no word pointing at something said.
+# `benchmarks/quality.py --off-topic-20` measures it ("thing").
+ASKERS_THING = False
 
 _ARTICLES = frozenset({"a", "an", "the"})
 _PLURAL_VERBS = frozenset({"do", "are", "were", "have"})
@@ -155,6 +171,8 @@ _NUMBER = re.compile(r"[0-9]+(?:[.,][0-9]+)?")
 _CONVERT = re.compile(r"\bconvert(?:s|ed|ing)? ([a-z]+) (?:to|into) [a-z]+")
 _CONTRACTED = re.compile(r"'(?:s|re|ll|ve|d|m|t)$")
 _CASED_WORD = re.compile(_WORD.pattern, re.IGNORECASE)
+_FIRST_PERSON = frozenset({"i", "me", "my", "mine", "myself"})
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
 
 def _words(question: str) -> list[tuple[str, bool]]:
@@ -409,6 +427,27 @@ def name_as_unit(
     )
 
 
+def _one_edit(word: str) -> set[str]:
+    """Every word one letter away from `word`: one left out, swapped with the next, changed or
+    put in."""
+    cuts = [(word[:at], word[at:]) for at in range(len(word) + 1)]
+    found = {left + right[1:] for left, right in cuts if right}
+    found |= {left + right[1] + right[0] + right[2:] for left, right in cuts if len(right) > 1}
+    found |= {left + c + right[1:] for left, right in cuts if right for c in _LETTERS}
+    found |= {left + c + right for left, right in cuts for c in _LETTERS}
+    found.discard(word)
+    return found
+
+
+def typo_of_known(
+    word: str, holds_term: Callable[[str], bool], in_dictionary: Callable[[str], bool]
+) -> bool:
+    """Whether `word` is one letter away from a word of the sources or of the dictionary
+    (`SURNAME_TYPOS`): "muks" ("musk"), "bezoz" ("bezos"), "thnk" ("think")."""
+    known = _unknown_to(holds_term)
+    return any(not known(other) or in_dictionary(other) for other in _one_edit(word))
+
+
 def other_surname(
     question: str,
     holds_term: Callable[[str], bool],
@@ -419,7 +458,8 @@ def other_surname(
     """Whether the question names a person in full whose first name the sources write as a name
     but whose surname is neither a word of theirs nor of the dictionary ("jeff goldblum";
     `OTHER_SURNAME`): another person of that first name. A dictionary word after it ("is jeff
-    worried") is no surname; a surname the question capitalises ("Jeff Goldblum") is one."""
+    worried") is no surname; a surname the question capitalises ("Jeff Goldblum") is one; with
+    `SURNAME_TYPOS` one a letter away from a known word is a typo of it ("elon muks")."""
     unknown = _unknown_to(holds_term)
     cased = _CASED_WORD.findall(question.replace("’", "'"))
     words = _words(question)
@@ -434,9 +474,46 @@ def other_surname(
             continue
         if not first_name(first) or not written_as_name(first):
             continue
-        if cased[at + 1][0].isupper() or not in_dictionary(last):
+        if in_dictionary(last):  # a word spelt right: a surname only as the asker writes one
+            if cased[at + 1][0].isupper():
+                return True
+            continue
+        if not (SURNAME_TYPOS and typo_of_known(last, holds_term, in_dictionary)):
             return True
     return False
+
+
+def askers_own(
+    question: str, holds_term: Callable[[str], bool], written_as_name: Callable[[str], bool]
+) -> bool:
+    """Whether the question is the asker's own errand with a name of the sources: in the first
+    person, its only words of theirs names, at least `ASKERS_OWN_UNKNOWN` words they never use,
+    and no word pointing at something said (`ASKERS_OWN_UNKNOWN`)."""
+    if not ASKERS_OWN_UNKNOWN:
+        return False
+    words = [w for w, _ in _words(question)]
+    if _FIRST_PERSON.isdisjoint(words) or not ANAPHORA.isdisjoint(words):
+        return False
+    unknown = _unknown_to(holds_term)
+    content = list(dict.fromkeys(w for w in words if _content(w)))
+    known = [w for w in content if not unknown(w)]
+    if len(content) - len(known) < ASKERS_OWN_UNKNOWN or not known:
+        return False
+    return all(map(written_as_name, known))  # looked up last: it reads passages
+
+
+def askers_thing(question: str, holds_term: Callable[[str], bool]) -> bool:
+    """Whether "i" asks about "my <a word the sources never use>" ("how do i reset my router"),
+    with no word pointing at something said (`ASKERS_THING`)."""
+    words = [w for w, _ in _words(question)]
+    if "i" not in words or not ANAPHORA.isdisjoint(words):
+        return False
+    unknown = _unknown_to(holds_term)
+    return any(
+        _content(owned) and unknown(owned)
+        for word, owned in itertools.pairwise(words)
+        if word == "my"
+    )
 
 
 def off_topic(
@@ -488,6 +565,10 @@ def off_topic(
     ):
         return True
     if REQUEST_UNKNOWN_OBJECT and request_unknown_object(question, holds_term, written_as_name):
+        return True
+    if ASKERS_OWN_UNKNOWN and askers_own(question, holds_term, written_as_name):
+        return True
+    if ASKERS_THING and askers_thing(question, holds_term):
         return True
     if NAME_AS_MODIFIER and name_as_modifier(
         question, holds_term, written_as_name, best_cosine, word_match

@@ -10,6 +10,8 @@ import bot.off_topic
 import bot.source_terms
 from bot.lexical import terms
 from bot.off_topic import (
+    askers_own,
+    askers_thing,
     dictionary_word,
     indefinite_definition,
     name_as_modifier,
@@ -21,6 +23,7 @@ from bot.off_topic import (
     person_never_named,
     reads_as_unit,
     request_unknown_object,
+    typo_of_known,
 )
 from bot.service import AnswerService
 from bot.source_terms import (
@@ -242,6 +245,8 @@ def only(monkeypatch: pytest.MonkeyPatch, rules: str) -> None:
     """Exactly the off-topic rules named (joined by "+") on."""
     for rule in RULES:
         monkeypatch.setattr(bot.off_topic, rule, rule in rules.split("+"))
+    own = 2 if "ASKERS_OWN_UNKNOWN" in rules.split("+") else 0  # a count of words, not a switch
+    monkeypatch.setattr(bot.off_topic, "ASKERS_OWN_UNKNOWN", own)
     if "NAME_SENSE_GAP" not in rules.split("+"):
         monkeypatch.setattr(bot.off_topic, "NAME_SENSE_GAP", None)
 
@@ -571,7 +576,13 @@ def test_a_name_used_as_a_unit(question: str, expected: bool) -> None:
     [
         ("what's jeff goldblum's best movie", True),  # a surname no dictionary knows
         ("which jurassic park had jeff goldblum in it", True),
-        ("Did Jeff Mangum write it", True),  # capitalised by the asker
+        ("Did Jeff Lynne write it", True),  # capitalised by the asker
+        ("Did Jeff Bridges act in it", True),  # a dictionary word, but capitalised
+        ("is jeff bridges worried", False),  # a dictionary word in lower case
+        ("Did Jeff Mangum write it", False),  # a letter from "magnum": read as a typo
+        ("is elon muks worried about amazon?", False),  # a letter from "musk"
+        ("what does jeff bezoz think of tesla?", False),  # from "bezos"
+        ("what does elon thnk of bezos", False),  # from "think"
         ("is jeff worried", False),  # a word of the dictionary: no surname
         ("what did jeff bezos say", False),  # the sources' own Jeff
         ("what's jeff's plan", False),  # a possessive, no surname
@@ -587,12 +598,77 @@ def test_a_first_name_of_the_sources_before_another_surname(question: str, expec
 
 
 @pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("muks", True),  # two letters swapped: "musk"
+        ("bezoz", True),  # one changed: "bezos"
+        ("thnk", True),  # one left out: "think", a dictionary word
+        ("teslaa", True),  # one put in
+        ("goldblum", False),
+        ("foxworthy", False),
+    ],
+)
+def test_a_word_one_letter_from_a_known_word_is_a_typo(word: str, expected: bool) -> None:
+    assert typo_of_known(word, holds, dictionary_word) is expected
+
+
+def test_surname_typos_off_reads_a_typo_as_another_surname(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    with_jeff = lambda term: holds(term) or term in terms(["jeff"])[0]  # noqa: E731
+    named_jeff = lambda word: named(word) or word == "jeff"  # noqa: E731
+    question = "what does jeff bezoz think of tesla?"
+    monkeypatch.setattr(bot.off_topic, "SURNAME_TYPOS", False)
+    assert other_surname(question, with_jeff, FIRST_NAMES.__contains__, named_jeff, dictionary_word)
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("how do i cancel my amazon prime membership", True),  # the asker's own errand
+        ("How do I reset the clock on my Tesla microwave?", True),
+        ("Will it connect to my Amazon account?", False),  # "it": the car the sources discuss
+        ("could i get one shipped thru my amazon account", False),  # "one" points too
+        ("how do i cancel my amazon ev order", False),  # "ev": a word of the sources' prose
+        ("how do you cancel an amazon prime membership", False),  # not the asker's own
+        ("should i trust musk", False),  # one word the sources never use
+        ("how do i cancel my membership", False),  # no word of the sources at all
+    ],
+)
+def test_the_askers_own_errand_with_a_name(
+    monkeypatch: pytest.MonkeyPatch, question: str, expected: bool
+) -> None:
+    monkeypatch.setattr(bot.off_topic, "ASKERS_OWN_UNKNOWN", 2)
+    assert askers_own(question, holds, named) is expected
+    monkeypatch.setattr(bot.off_topic, "ASKERS_OWN_UNKNOWN", 0)
+    assert not askers_own(question, holds, named)  # not read
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("how do i keep my phone battery healthy over the years", True),  # "phone": never used
+        ("my laptop won't charge, what do i do", True),
+        ("how would i get my amazon ev delivered", False),  # "amazon": the sources' own
+        ("would this mean more places to plug in my car", False),  # "car" theirs; "this" points
+        ("how do i fix my phone so it charges", False),  # "it" may point at something said
+        ("why does my phone battery die", False),  # no "i" asking
+    ],
+)
+def test_the_askers_own_thing_the_sources_never_mention(question: str, expected: bool) -> None:
+    assert askers_thing(question, holds) is expected
+
+
+@pytest.mark.parametrize(
     ("question", "rule"),
     [
         # tests/data/offtopic-tuning-7.jsonl and -8: answered over the floor by "Tesla" / "Jeff".
         ("how strong is a 3 tesla mri scanner compared to 1.5", "NAME_AS_UNIT"),
         ("how do you convert tesla to gauss", "NAME_AS_UNIT"),
         ("what's jeff goldblum's best movie", "OTHER_SURNAME"),
+        # tests/data/offtopic-tuning-3.jsonl and -8: Amazon the shop, the asker's own errand.
+        ("how do i cancel my amazon prime membership", "ASKERS_OWN_UNKNOWN"),
+        ("how do i cancel my amazon prime subscription", "ASKERS_OWN_UNKNOWN"),
     ],
 )
 def test_a_name_in_another_sense_by_grammar_is_refused(
@@ -612,12 +688,16 @@ def test_a_name_in_another_sense_by_grammar_is_refused(
         "is elon going to do anything about it",
         "How does the Amazon EV compare to the Tesla Model 3?",
         "Why is Jeff Bezos entering the EV market?",
+        # In the first person with "Amazon" / "Prime": the car pointed at or named.
+        "Will it connect to my Amazon account?",
+        "how would i get my amazon ev delivered",
+        "can you buy the car on amazon",
     ],
 )
 def test_in_domain_questions_naming_a_first_name_or_a_number_are_answered(
     service: AnswerService, monkeypatch: pytest.MonkeyPatch, question: str
 ) -> None:
-    only(monkeypatch, "NAME_AS_UNIT+OTHER_SURNAME")
+    only(monkeypatch, "NAME_AS_UNIT+OTHER_SURNAME+ASKERS_OWN_UNKNOWN")
     assert service.ask(question).outcome == "answered"
 
 
@@ -629,9 +709,10 @@ def test_in_domain_questions_naming_a_first_name_or_a_number_are_answered(
         "what does elon thnk of bezos",
     ],
 )
-def test_a_typo_after_a_first_name_is_not_refused_as_shipped(
-    service: AnswerService, question: str
+def test_a_typo_after_a_first_name_is_not_refused(
+    service: AnswerService, monkeypatch: pytest.MonkeyPatch, question: str
 ) -> None:
-    # OTHER_SURNAME reads a misspelt word after "elon" / "jeff" as another person's surname: off.
-    assert not bot.off_topic.OTHER_SURNAME
+    # A misspelt word after "elon" / "jeff" is a letter from a known word: no other surname.
+    only(monkeypatch, "OTHER_SURNAME")
+    assert bot.off_topic.SURNAME_TYPOS
     assert service.ask(question).outcome != "refused"
