@@ -340,8 +340,10 @@ dictionary or of the sources read as a typo of it ("elon muks": `bot.off_topic.O
 `SURNAME_TYPOS`); `own=N`, the asker's own errand with a name of the sources, in the first person,
 its only words of the sources names, with N words they never use and none pointing at something
 said (`ASKERS_OWN_UNKNOWN`); `thing`, "i" asking about "my <a word the sources never use>" with no
-word pointing at something said (`ASKERS_THING`; docs/quality-log.md, "Off-topic questions
-(session 20)"), each in turn.
+word pointing at something said (`ASKERS_THING`); `prose`, a name modifying a word the sources
+never use beside words of their prose, refused when the question is weak as a whole and the
+word pulls it away (`MODIFIER_BESIDE_PROSE`; docs/quality-log.md, "Off-topic questions (session
+20)"), each in turn.
 Prints figures; asserts nothing.
 """
 
@@ -827,6 +829,7 @@ def set_off_topic_20(off_topic_20: str, bench: Bench) -> str:
     bot.off_topic.OTHER_SURNAME = bot.off_topic.SURNAME_TYPOS = "surname" in rules
     bot.off_topic.ASKERS_OWN_UNKNOWN = int(rules.get("own") or 0)
     bot.off_topic.ASKERS_THING = "thing" in rules
+    bot.off_topic.MODIFIER_BESIDE_PROSE = "prose" in rules
     return f"=== off-topic questions (session 20): {off_topic_20}"
 
 
@@ -1835,8 +1838,8 @@ def main() -> None:
         "--off-topic-20",
         nargs="+",
         default=[None],
-        help="session 20's off-topic rules joined by '+' (surname, own=N, thing) or off, each in "
-        "turn",
+        help="session 20's off-topic rules joined by '+' (surname, own=N, thing, prose) or off, "
+        "each in turn",
     )
     parser.add_argument(
         "--follow-ups-17b",

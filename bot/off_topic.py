@@ -50,6 +50,12 @@ NAME_AS_MODIFIER = True
 MODIFIER_PULL = 0.08
 MODIFIER_LOW_COSINE = 0.33
 MODIFIER_INDEFINITE = True
+# Session 20 (docs/quality-log.md, "Off-topic questions (session 20)"): a name modifying a word the
+# sources never use beside words of their prose ("how much of the amazon rainforest has been cut
+# down": "cut", "down"), refused only when the question is weak as a whole and the modified word
+# pulls it away, both (`MODIFIER_LOW_COSINE` and `MODIFIER_PULL`): "what could the musk camp do
+# in response" (in-domain, 0.39) stays. `benchmarks/quality.py --off-topic-20` ("prose").
+MODIFIER_BESIDE_PROSE = False
 # Session 18 (docs/quality-log.md, "Off-topic questions (session 18)"): "how loyal are tesla fans
 # described as" was refused, "loyal" a word the sources never use but write as "loyalty". A word
 # whose best token match in the sources reaches `OTHER_FORM_MATCH` is theirs in another form, so
@@ -253,24 +259,39 @@ def name_as_modifier(
         joined = at + 2 < len(words) and words[at + 2][0] in _JOINED
         plural = before in _PLURAL_VERBS or (origin and at == 2)
         if before in _ARTICLES or (plural and not joined):
-            heads.append(head)
+            heads.append((word, head))
             indefinite = indefinite or before in {"a", "an"}
     # Every word the sources use is a name (looked up last: it reads passages).
-    if not heads or not all(map(written_as_name, known)):
+    if not heads:
         return False
+    names_only = all(map(written_as_name, known))
+    if not names_only:  # words of the sources' prose too: both signals must say so
+        if not (MODIFIER_BESIDE_PROSE and MODIFIER_PULL and best_cosine is not None):
+            return False
+        heads = [(name, head) for name, head in heads if written_as_name(name)]
+        if not heads:
+            return False
     if OTHER_FORM_MATCH is not None and word_match is not None:
         unused = [w for at, (w, _) in enumerate(words) if at not in grammar and _content(w)]
         for word in dict.fromkeys(w for w in unused if w not in known):
             match = word_match(word)  # the sources' word in another form: theirs, not a name
             if match is not None and match >= OTHER_FORM_MATCH:
                 return False
-    if not MODIFIER_PULL or best_cosine is None or (MODIFIER_INDEFINITE and indefinite):
-        return True
+    if (
+        best_cosine is None
+        or not MODIFIER_PULL
+        or (names_only and MODIFIER_INDEFINITE and indefinite)
+    ):
+        return names_only
     # Weak as a whole, or the modified word pulls it away from the sources (embeds it twice).
     with_it = best_cosine(question)
-    if with_it < MODIFIER_LOW_COSINE:
+    weak = with_it < MODIFIER_LOW_COSINE
+    if weak and names_only:
         return True
-    return any(best_cosine(_without(question, head)) - with_it >= MODIFIER_PULL for head in heads)
+    if not weak and not names_only:
+        return False
+    pulls = (best_cosine(_without(question, head)) - with_it for _, head in heads)
+    return any(pull >= MODIFIER_PULL for pull in pulls)
 
 
 def name_in_another_sense(
