@@ -342,8 +342,9 @@ its only words of the sources names, with N words they never use and none pointi
 said (`ASKERS_OWN_UNKNOWN`); `thing`, "i" asking about "my <a word the sources never use>" with no
 word pointing at something said (`ASKERS_THING`); `prose`, a name modifying a word the sources
 never use beside words of their prose, refused when the question is weak as a whole and the
-word pulls it away (`MODIFIER_BESIDE_PROSE`; docs/quality-log.md, "Off-topic questions (session
-20)"), each in turn.
+word pulls it away (`MODIFIER_BESIDE_PROSE`); `unitword`, a name of the sources that is a unit,
+called one ("the si unit tesla", "what unit is tesla": `UNIT_NAMED`; docs/quality-log.md,
+"Off-topic questions (session 20)"), each in turn.
 Prints figures; asserts nothing.
 """
 
@@ -830,6 +831,7 @@ def set_off_topic_20(off_topic_20: str, bench: Bench) -> str:
     bot.off_topic.ASKERS_OWN_UNKNOWN = int(rules.get("own") or 0)
     bot.off_topic.ASKERS_THING = "thing" in rules
     bot.off_topic.MODIFIER_BESIDE_PROSE = "prose" in rules
+    bot.off_topic.UNIT_NAMED = "unitword" in rules
     return f"=== off-topic questions (session 20): {off_topic_20}"
 
 
@@ -1838,8 +1840,8 @@ def main() -> None:
         "--off-topic-20",
         nargs="+",
         default=[None],
-        help="session 20's off-topic rules joined by '+' (surname, own=N, thing, prose) or off, "
-        "each in turn",
+        help="session 20's off-topic rules joined by '+' (surname, own=N, thing, prose, "
+        "unitword) or off, each in turn",
     )
     parser.add_argument(
         "--follow-ups-17b",

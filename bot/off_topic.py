@@ -125,6 +125,10 @@ NAME_SENSE_UNKNOWN = 2
 # 3 tesla mri scanner") or converted ("how do you convert tesla to gauss"). Grammar and a units
 # dictionary, no list of senses. `benchmarks/quality.py --off-topic-19` measures it ("unit").
 NAME_AS_UNIT = True
+# Session 20: the same name called a unit, in apposition after the noun "unit" ("what does the si
+# unit tesla measure") or asked as one ("what unit is tesla in physics"). Off until measured:
+# `benchmarks/quality.py --off-topic-20` ("unitword").
+UNIT_NAMED = False
 # Session 19: a person named in full whose first name the sources use but whose surname is no
 # word of theirs nor of the dictionary (lemminflect's): "what's jeff goldblum's best movie" asks
 # about another Jeff. `benchmarks/quality.py --off-topic-19` measures it ("surname"). With
@@ -175,6 +179,8 @@ _ORIGIN = re.compile(r"^where (?:do|does|did) .+ come from\W*$")
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 _NUMBER = re.compile(r"[0-9]+(?:[.,][0-9]+)?")
 _CONVERT = re.compile(r"\bconvert(?:s|ed|ing)? ([a-z]+) (?:to|into) [a-z]+")
+# "the si unit tesla", "what unit is tesla": the noun "unit" (singular) naming the word a unit.
+_UNIT_NAMED = re.compile(r"\bunit (?:is |was )?([a-z]+)\b")
 _CONTRACTED = re.compile(r"'(?:s|re|ll|ve|d|m|t)$")
 _CASED_WORD = re.compile(_WORD.pattern, re.IGNORECASE)
 _FIRST_PERSON = frozenset({"i", "me", "my", "mine", "myself"})
@@ -441,6 +447,8 @@ def name_as_unit(
     `NAME_AS_UNIT`). `is_unit(word)`: a units dictionary reads the word as a unit."""
     text = " ".join(question.lower().replace("’", "'").split())
     used = [m[1] for m in _CONVERT.finditer(text)]
+    if UNIT_NAMED:
+        used += [m[1] for m in _UNIT_NAMED.finditer(text)]
     numbers = re.findall(rf"(?<![\w.,])(?:{_NUMBER.pattern}) ([a-z]+)\b", text)
     return any(
         _content(word) and is_unit(word) and written_as_name(word)

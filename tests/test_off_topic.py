@@ -199,6 +199,38 @@ NAMES_OWN_MATTER = [
 ]
 
 
+# Session 20: a name modifying a word the sources never use beside a word of their prose
+# ("driving"): refused only weak as a whole and pulled away by the modified word.
+BESIDE_PROSE = {
+    "what's driving deforestation in the amazon rainforest": 0.25,
+    "what's driving deforestation in the amazon": 0.40,
+    "is the amazon rainforest driving critics": 0.40,  # not weak as a whole
+    "is the amazon driving critics": 0.55,
+    "is the amazon dilemma driving the cars": 0.30,  # weak, but the word keeps it near
+    "is the amazon driving the cars": 0.31,
+}
+
+
+@pytest.mark.parametrize(
+    ("question", "beside", "expected"),
+    [
+        ("what's driving deforestation in the amazon rainforest", True, True),
+        ("what's driving deforestation in the amazon rainforest", False, False),  # off
+        ("is the amazon rainforest driving critics", True, False),
+        ("is the amazon dilemma driving the cars", True, False),
+    ],
+)
+def test_a_name_modifying_a_word_beside_the_sources_prose(
+    monkeypatch: pytest.MonkeyPatch, question: str, beside: bool, expected: bool
+) -> None:
+    monkeypatch.setattr(bot.off_topic, "MODIFIER_BESIDE_PROSE", beside)
+    monkeypatch.setattr(bot.off_topic, "MODIFIER_PULL", 0.08)
+    monkeypatch.setattr(bot.off_topic, "MODIFIER_LOW_COSINE", 0.33)
+    cosine = lambda text: BESIDE_PROSE[text]  # noqa: E731
+    assert name_as_modifier(question, holds, named, cosine) is expected
+    assert name_as_modifier(question, holds, named) is False  # no cosine: words of prose keep it
+
+
 @pytest.mark.parametrize("question", NAMES_OWN_MATTER)
 def test_a_name_before_a_word_of_its_own_matter_is_answered(
     service: AnswerService, monkeypatch: pytest.MonkeyPatch, question: str
@@ -568,6 +600,24 @@ def test_a_short_question_in_the_sources_words_is_covered_at_the_floor(
 )
 def test_a_name_used_as_a_unit(question: str, expected: bool) -> None:
     assert name_as_unit(question, named, reads_as_unit) is expected
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("what does the si unit tesla actually measure", True),  # in apposition after "unit"
+        ("what unit is tesla in physics", True),
+        ("how many units tesla sold", False),  # units of it, not it a unit
+        ("which amazon unit is building the car", False),  # "amazon" is no unit
+    ],
+)
+def test_a_name_called_a_unit(
+    monkeypatch: pytest.MonkeyPatch, question: str, expected: bool
+) -> None:
+    monkeypatch.setattr(bot.off_topic, "UNIT_NAMED", True)
+    assert name_as_unit(question, named, reads_as_unit) is expected
+    monkeypatch.setattr(bot.off_topic, "UNIT_NAMED", False)
+    assert not name_as_unit(question, named, reads_as_unit)
 
 
 # A first name the sources write as a name ("Jeff" of "Jeff Bezos") before another surname.
