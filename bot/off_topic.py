@@ -55,7 +55,7 @@ MODIFIER_INDEFINITE = True
 # down": "cut", "down"), refused only when the question is weak as a whole and the modified word
 # pulls it away, both (`MODIFIER_LOW_COSINE` and `MODIFIER_PULL`): "what could the musk camp do
 # in response" (in-domain, 0.39) stays. `benchmarks/quality.py --off-topic-20` ("prose").
-MODIFIER_BESIDE_PROSE = False
+MODIFIER_BESIDE_PROSE = True
 # Session 18 (docs/quality-log.md, "Off-topic questions (session 18)"): "how loyal are tesla fans
 # described as" was refused, "loyal" a word the sources never use but write as "loyalty". A word
 # whose best token match in the sources reaches `OTHER_FORM_MATCH` is theirs in another form, so
@@ -126,18 +126,22 @@ NAME_SENSE_UNKNOWN = 2
 # dictionary, no list of senses. `benchmarks/quality.py --off-topic-19` measures it ("unit").
 NAME_AS_UNIT = True
 # Session 20: the same name called a unit, in apposition after the noun "unit" ("what does the si
-# unit tesla measure") or asked as one ("what unit is tesla in physics"). Off until measured:
-# `benchmarks/quality.py --off-topic-20` ("unitword").
-UNIT_NAMED = False
+# unit tesla measure") or asked as one ("what unit is tesla in physics"). `benchmarks/quality.py
+# --off-topic-20` ("unitword").
+UNIT_NAMED = True
 # Session 19: a person named in full whose first name the sources use but whose surname is no
 # word of theirs nor of the dictionary (lemminflect's): "what's jeff goldblum's best movie" asks
 # about another Jeff. `benchmarks/quality.py --off-topic-19` measures it ("surname"). With
 # `NAME_AS_UNIT`: tuning off-topic alone answered 26 -> 23 of 225, threads 624 -> 558 of 4,950;
 # held out 26 -> 25 of 216, threads 30 -> 29; nothing else moved on either side. Off: a typo
 # after a first name reads as another surname too ("is elon muks worried", "what does elon thnk
-# of bezos" were refused), which the sets hold none of but chat users type.
-OTHER_SURNAME = False
-# Session 20 (docs/quality-log.md, "Off-topic questions (session 20)"): with `SURNAME_TYPOS` a
+# of bezos" were refused), which the sets hold none of but chat users type. Session 20: on again
+# with `SURNAME_TYPOS`.
+OTHER_SURNAME = True
+# Session 20 (docs/quality-log.md, "Off-topic questions (session 20)"): this rule with the four
+# below (`ASKERS_OWN_UNKNOWN`, `ASKERS_THING`, `MODIFIER_BESIDE_PROSE`, `UNIT_NAMED`): tuning
+# off-topic alone answered 29 -> 22 of 249 (+ 11 -> 9 partial), threads 722 -> 561 of 5,727,
+# nothing else moved; held out 31 -> 29 of 240, threads 35 -> 33. With `SURNAME_TYPOS` a
 # surname one letter away (an edit, or two letters swapped) from a word of the dictionary or of
 # the sources is a typo of it, not another person: "elon muks", "jeff bezoz", "elon thnk".
 # `benchmarks/quality.py --off-topic-20` measures it ("surname": both on).
@@ -147,11 +151,11 @@ SURNAME_TYPOS = True
 # at least `ASKERS_OWN_UNKNOWN` words they never use and no word pointing at something said
 # ("Will it connect to my Amazon account?" asks about the car). 0: not read.
 # `benchmarks/quality.py --off-topic-20` measures it ("own=N").
-ASKERS_OWN_UNKNOWN = 0
+ASKERS_OWN_UNKNOWN = 2
 # Session 20: the asker's own thing the sources never mention, "i" asking about "my <word they
 # never use>" ("how do i keep my phone battery healthy"), with no word pointing at something said.
 # `benchmarks/quality.py --off-topic-20` measures it ("thing").
-ASKERS_THING = False
+ASKERS_THING = True
 
 _ARTICLES = frozenset({"a", "an", "the"})
 _PLURAL_VERBS = frozenset({"do", "are", "were", "have"})

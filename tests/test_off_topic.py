@@ -36,7 +36,8 @@ from bot.source_terms import (
 RULES = (
     "NAME_AS_MODIFIER", "REQUEST_UNKNOWN_OBJECT", "ARTICLE_BEFORE_NAME", "PART_OF_A_NAME",
     "LONGER_NAME", "MEASURE_FORMS", "PERSON_NEVER_NAMED", "INDEFINITE_DEFINITION",
-    "PERSON_AS_SUBJECT", "NAME_AS_UNIT", "OTHER_SURNAME",
+    "PERSON_AS_SUBJECT", "NAME_AS_UNIT", "OTHER_SURNAME", "ASKERS_THING", "MODIFIER_BESIDE_PROSE",
+    "UNIT_NAMED",
 )  # fmt: skip
 # Questions from tests/data/offtopic-tuning.jsonl that the floor let through, each with its rule
 # (after "+": the rule it needs on too).
@@ -719,6 +720,15 @@ def test_the_askers_own_thing_the_sources_never_mention(question: str, expected:
         # tests/data/offtopic-tuning-3.jsonl and -8: Amazon the shop, the asker's own errand.
         ("how do i cancel my amazon prime membership", "ASKERS_OWN_UNKNOWN"),
         ("how do i cancel my amazon prime subscription", "ASKERS_OWN_UNKNOWN"),
+        # -5 and -8: the asker's own thing; -7 and -9: "Amazon" beside the sources' "cut".
+        ("how do i keep my phone battery healthy over the years", "ASKERS_THING"),
+        ("how do i make my phone's lithium battery last longer", "ASKERS_THING"),
+        (
+            "how much of the amazon rainforest has been cut down",
+            "NAME_AS_MODIFIER+MODIFIER_BESIDE_PROSE",
+        ),
+        # -9: "Tesla" called a unit.
+        ("what does the si unit tesla actually measure", "NAME_AS_UNIT+UNIT_NAMED"),
     ],
 )
 def test_a_name_in_another_sense_by_grammar_is_refused(
