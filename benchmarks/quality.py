@@ -58,6 +58,7 @@
                                            [--unsaid-19 off|on|RULES [...]]
                                            [--forms-19 off|RULES [off|RULES ...]]
                                            [--forms-20 off|RULES [off|RULES ...]]
+                                           [--follow-ups-20 off|RULES [off|RULES ...]]
 
 Asks every question as `evbot ask` does (AnswerService over a fresh index of corpus/) and prints,
 per set: right passage first / in the top three, the quoted answer holding the expected words,
@@ -272,6 +273,10 @@ docs/quality-log.md, "Conversations (session 18)").
 `--follow-ups-19 off subject`: `subject`, a follow-up candidate whose subject opens with "that" or
 "this" ("what does that mean for …") keeps its context where the other rules would search it alone
 (`bot.follow_up.DEMONSTRATIVE_SUBJECT`; docs/quality-log.md, "Conversations (session 19)").
+`--follow-ups-20 off pointed=threads`: session 20's conversation rules, joined by "+":
+`pointed=WHERE`, the sentence a quoted "these <word>" points at is quoted for `threads` (any
+question in a conversation) or `all` questions (`bot.follow_up.POINTED_AT`; docs/quality-log.md,
+"Conversations (session 20)").
 `--labels-16 off head+when+text`: session 16's rules for in-domain answers, joined by "+":
 `head`, a fragment's kind noun followed by another noun modifies it ("price cuts?" asks no amount;
 `bot.question_kind.FRAGMENT_HEAD_ONLY`); `when`, a when-clause after the question's own terms
@@ -841,6 +846,12 @@ def set_follow_ups_19(follow_ups_19: str, bench: Bench) -> str:
     return f"=== session 19's follow-up rules: {follow_ups_19}"
 
 
+def set_follow_ups_20(follow_ups_20: str, bench: Bench) -> str:
+    rules = dict(r.partition("=")[::2] for r in follow_ups_20.split("+"))
+    bot.follow_up.POINTED_AT = rules.get("pointed", "")
+    return f"=== session 20's follow-up rules: {follow_ups_20}"
+
+
 def set_floor_18(floor_18: str, bench: Bench) -> str:
     rules = dict(r.partition("=")[::2] for r in floor_18.split("+"))
     most = rules.get("every")
@@ -1133,6 +1144,7 @@ SWITCHES = (
     Switch("forms_19", 60, set_forms_19),
     Switch("forms_20", 61, set_forms_20),
     Switch("off_topic_20", 62, set_off_topic_20),
+    Switch("follow_ups_20", 63, set_follow_ups_20),
 )
 
 
@@ -1842,6 +1854,13 @@ def main() -> None:
         default=[None],
         help="session 20's off-topic rules joined by '+' (surname, own=N, thing, prose, "
         "unitword) or off, each in turn",
+    )
+    parser.add_argument(
+        "--follow-ups-20",
+        nargs="+",
+        default=[None],
+        help="session 20's follow-up rules joined by '+' (pointed=threads|all) "
+        "or off, each in turn",
     )
     parser.add_argument(
         "--follow-ups-17b",

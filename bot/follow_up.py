@@ -13,6 +13,9 @@ import dataclasses
 import functools
 import math
 import re
+import threading
+import weakref
+from collections import OrderedDict
 from collections.abc import Sequence
 
 import numpy as np
@@ -107,6 +110,14 @@ FOLLOW_UP_OWN_WORDS = False
 # refused alone (the first version) it answered off-topic questions in threads ("How do I renew
 # my passport?"). Session 11; `benchmarks/quality.py --own-words-under-floor off on`.
 OWN_WORDS_UNDER_FLOOR = True
+# Where the sentence a quoted "these <word>" points at (a word of the question) is quoted
+# (`pointed_at`): "" only for OWN_WORDS_UNDER_FLOOR's questions; "threads" any question asked in a
+# conversation ("weaknesses?" after "how is tesla doing these days" quoted "exploit these
+# weaknesses", not the sentence before, which lists them); "all" any question. Session 20,
+# "threads": tuning conversations 465 -> 466 of 546 (the blind -18 33 -> 34), held out 234 -> 236
+# of 332, nothing else moved (docs/quality-log.md, "Conversations (session 20)");
+# `benchmarks/quality.py --follow-ups-20 off pointed=threads`.
+POINTED_AT = "threads"
 _POINTING = re.compile(r"\b(?:these|those|such)\s+(\w+)", re.IGNORECASE)
 FOLLOW_UP_NEXT_PRIOR = 1.0
 FOLLOW_UP_SENTENCE_AFTER = 0.1
@@ -359,6 +370,40 @@ def after_the_answer_before(
     return moved
 
 
+# The vectors a conversation's turn searched, kept for its next turn: a question with no word of
+# its own is covered as the question before was searched (`coverage_before`), which that turn
+# encoded already. Per embedder (a model's vectors are its own); bounded, as the questions asked
+# are anyone's and many conversations ask between two turns of one (a vector evicted is encoded
+# again: the same figures, only slower).
+KEPT_VECTORS = 256
+_kept_vectors: weakref.WeakKeyDictionary[Embedder, OrderedDict[str, np.ndarray]] = (
+    weakref.WeakKeyDictionary()
+)
+_kept_lock = threading.Lock()
+
+
+def keep_vector(embedder: Embedder, text: str, vector: np.ndarray) -> np.ndarray:
+    """`vector`, `text`'s from `embedder`, kept (a copy) for `kept_vector`; returned as given."""
+    with _kept_lock:
+        kept = _kept_vectors.setdefault(embedder, OrderedDict())
+        kept[text] = vector.copy()
+        kept.move_to_end(text)
+        while len(kept) > KEPT_VECTORS:
+            kept.popitem(last=False)
+    return vector
+
+
+def kept_vector(embedder: Embedder, text: str) -> np.ndarray:
+    """`text`'s vector from `embedder`: the one a turn kept (a copy, so no caller shares it),
+    else encoded now and kept."""
+    with _kept_lock:
+        kept = _kept_vectors.get(embedder)
+        vector = kept.get(text) if kept is not None else None
+    if vector is not None:
+        return vector.copy()
+    return keep_vector(embedder, text, embedder.encode_query(text))
+
+
 class QuestionSearches:
     """One asked question's searches, alone and in its context (`search_query`): its vectors,
     rankings and refusal check, each worked out at most once and only when first needed, since
@@ -383,11 +428,11 @@ class QuestionSearches:
 
     @functools.cached_property
     def vector(self) -> np.ndarray:
-        return self.embedder.encode_query(self.question)
+        return keep_vector(self.embedder, self.question, self.embedder.encode_query(self.question))
 
     @functools.cached_property
     def context_vector(self) -> np.ndarray:
-        return self.embedder.encode_query(self.query)
+        return keep_vector(self.embedder, self.query, self.embedder.encode_query(self.query))
 
     @functools.cached_property
     def own_ranking(self) -> Ranking:
@@ -422,8 +467,9 @@ class QuestionSearches:
             return None
         if content_words(question):
             return None
+        # As the turn before searched it: its vector is kept, not encoded again.
         before = search_query(history[-1], history[:-1])
-        return best_similarity(self.retriever, self.embedder.encode_query(before))
+        return best_similarity(self.retriever, kept_vector(self.embedder, before))
 
     @functools.cached_property
     def context_agrees_more(self) -> bool:

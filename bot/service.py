@@ -293,13 +293,18 @@ class AnswerService:
             # Searched as asked, its citations are chosen for diversity (CITATION_DIVERSITY).
             hits, outcome_hits = retriever.answer_search(query, vector, k, alone=query == text)
         coverage = best_similarity(retriever, vector)
+        pointing = follow_up.POINTED_AT == "all" or (
+            follow_up.POINTED_AT == "threads" and bool(history)
+        )
         if history and query == text:
             covered = searches.own_words_coverage
             if covered is not None:
                 coverage = max(coverage, covered)
-                hits = [pointed_at(hit, text) for hit in hits]
-                if outcome_hits is not None:
-                    outcome_hits = [pointed_at(hit, text) for hit in outcome_hits]
+                pointing = True
+        if pointing:  # "exploit these weaknesses" points at the sentence before, which lists them
+            hits = [pointed_at(hit, text) for hit in hits]
+            if outcome_hits is not None:
+                outcome_hits = [pointed_at(hit, text) for hit in outcome_hits]
         borrowed = searches.coverage_before
         if borrowed is not None:  # "why those ones?": covered as the question before was
             coverage = max(coverage, borrowed)

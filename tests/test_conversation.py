@@ -542,6 +542,21 @@ def test_a_question_refused_alone_whose_passage_holds_its_words_is_answered_from
     assert [service.ask(question, [first]).outcome for question in off_topic] == outcomes
 
 
+def test_a_quoted_these_word_points_at_the_sentence_before_in_a_thread(
+    service: AnswerService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Session 20 (bot.follow_up.POINTED_AT). "weaknesses?" after "how is tesla doing these
+    days" (conversations-tuning-18) is searched alone (a bare noun names its topic) and quoted
+    "Jeff Bezos is now looking to exploit these weaknesses"; the sentence before lists them."""
+    import bot.follow_up
+
+    first, second = "how is tesla doing these days", "weaknesses?"
+    assert bot.follow_up.POINTED_AT == "threads"  # as shipped
+    assert second_says(service, first, second, "Production delays") == "right"
+    monkeypatch.setattr(bot.follow_up, "POINTED_AT", "")
+    assert "exploit these weaknesses" in asked_in_a_thread(service, first, second)[1].answer
+
+
 def test_the_other_guy_is_searched_with_the_names_the_answer_before_said(
     service: AnswerService, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -878,6 +893,40 @@ def test_a_question_with_no_word_of_its_own_is_covered_as_the_question_before_wa
     assert asked_in_a_thread(service, first, second)[1].refused
 
 
+def test_the_question_before_is_covered_from_the_vector_its_turn_kept(
+    service: AnswerService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Session 20. `coverage_before` reads the vector the turn before searched (kept per
+    embedder), not a second pass of the model over it, and finds the same coverage as a pass
+    would: "why those ones?" after "which countries matter most in this fight"."""
+    import bot.follow_up
+    from bot.follow_up import QuestionSearches
+
+    first, second = "which countries matter most in this fight", "why those ones?"
+    conversation = uuid.uuid4().hex
+    said = service.ask(first, conversation=conversation).answer
+    encoded: list[str] = []
+    encode = service.embedder.encode_query
+    monkeypatch.setattr(
+        service.embedder, "encode_query", lambda text: encoded.append(text) or encode(text)
+    )
+    answer = service.ask(second, [first], conversation=conversation)
+    assert answer.outcome == "answered" and first not in encoded
+
+    def coverage() -> float | None:
+        searches = QuestionSearches(
+            service.embedder, service.settings, service.retriever, second, [first], said
+        )
+        return searches.coverage_before
+
+    kept = coverage()
+    assert first not in encoded
+    monkeypatch.setattr(bot.follow_up, "_kept_vectors", type(bot.follow_up._kept_vectors)())
+    fresh = coverage()
+    assert first in encoded  # nothing kept: encoded again
+    assert kept is not None and kept == fresh
+
+
 def test_the_degree_after_how_owns_no_possessive(
     service: AnswerService, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -1151,7 +1200,9 @@ def conversations(name: str) -> list[dict]:
 # the degree after "how" owning no possessive, 34. Session 18: tuning-16 31 of 40 (blind, the
 # clean check) and 2 switches searched as follow-ups. Session 19: tuning-17 28 of 40 (blind, the
 # clean check) and 1 switch searched as a follow-up; with a demonstrative subject keeping its
-# context, tuning-12 24 and tuning-17 29.
+# context, tuning-12 24 and tuning-17 29. Session 20: tuning-18 33 of 40 (blind, the clean check),
+# no switch searched as a follow-up; with a quoted "these <word>" pointing at the sentence before
+# in threads, 34.
 @pytest.mark.parametrize(
     ("name", "right_floor", "switched_ceiling"),
     [
@@ -1172,6 +1223,7 @@ def conversations(name: str) -> list[dict]:
         ("conversations-tuning-15.jsonl", 33, 2),
         ("conversations-tuning-16.jsonl", 30, 2),
         ("conversations-tuning-17.jsonl", 28, 1),
+        ("conversations-tuning-18.jsonl", 34, 0),
         ("conversations-holdout.jsonl", 7, 2),
         ("conversations-holdout-2.jsonl", 16, 1),
         ("conversations-holdout-3.jsonl", 11, 1),
