@@ -233,8 +233,10 @@ def is_bare(question: str) -> bool:
 # unrelated:", "switching topics,", "on another note,"): the question asks about nothing said
 # before, and the label is no part of what it asks, so it is searched alone without the label.
 # Session 17b, off: tuning conversations 367 -> 369 of 426 (switches searched as follow-ups 2 -> 1
-# of 210) but held out 188 -> 187 of 272; `benchmarks/quality.py --follow-ups-17b off label`.
-TOPIC_LABEL = False
+# of 210) but held out 188 -> 187 of 272. Session 20, on (with POINTED_AT): tuning 466 -> 469 of
+# 546 (the blind -18 34 -> 35), switches 5 -> 3 of 270; held out 236 -> 236 of 332 (-11 loses the
+# same one as before, -16 gains one); `benchmarks/quality.py --follow-ups-17b off label`.
+TOPIC_LABEL = True
 _LABEL_NOUNS = r"(?:questions?|topics?|subjects?|things?|notes?|gears|matters?)"
 _TOPIC_LABEL = re.compile(
     r"(?:(?:ok|okay|so|alright|anyway|and|but|oh|also)\b[,.!]?\s+)*"

@@ -950,16 +950,17 @@ def test_the_degree_after_how_owns_no_possessive(
 def test_a_label_announcing_a_new_topic_makes_no_follow_up(
     service: AnswerService, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Session 17b (bot.conversation.TOPIC_LABEL, off). "ok unrelated to that, what does the writer
-    say about fossil fuels" (conversations-tuning-15, a topic switch) pointed back by "that" and
-    picked up the answer before ("unrelated" stems as its "unrelenting"): searched in context,
-    it quoted the introduction. The label announces a new topic: searched alone, without it,
-    it quotes the fossil-fuel sentence. Commas in a follow-up are no label."""
+    """Session 17b (bot.conversation.TOPIC_LABEL, on since session 20). "ok unrelated to that,
+    what does the writer say about fossil fuels" (conversations-tuning-15, a topic switch)
+    pointed back by "that" and picked up the answer before ("unrelated" stems as its
+    "unrelenting"): searched in context, it quoted the introduction. The label announces a new
+    topic: searched alone, without it, it quotes the fossil-fuel sentence. Commas in a follow-up
+    are no label."""
     import bot.conversation
 
     first = "what's the writer's take on jeff's temperament"
     second = "ok unrelated to that, what does the writer say about fossil fuels"
-    monkeypatch.setattr(bot.conversation, "TOPIC_LABEL", True)
+    assert bot.conversation.TOPIC_LABEL  # as shipped
     assert not is_follow_up(second)
     assert without_topic_label(second) == "what does the writer say about fossil fuels"
     assert without_topic_label("Different question: who is Musk?") == "who is Musk?"
@@ -1202,7 +1203,8 @@ def conversations(name: str) -> list[dict]:
 # clean check) and 1 switch searched as a follow-up; with a demonstrative subject keeping its
 # context, tuning-12 24 and tuning-17 29. Session 20: tuning-18 33 of 40 (blind, the clean check),
 # no switch searched as a follow-up; with a quoted "these <word>" pointing at the sentence before
-# in threads, 34.
+# in threads, 34; with a label announcing a new topic read, 35, tuning-9 27, tuning-15 35 and one
+# switch searched as a follow-up, tuning-16 one.
 @pytest.mark.parametrize(
     ("name", "right_floor", "switched_ceiling"),
     [
@@ -1214,14 +1216,14 @@ def conversations(name: str) -> list[dict]:
         ("conversations-tuning-6.jsonl", 22, 0),
         ("conversations-tuning-7.jsonl", 24, 0),
         ("conversations-tuning-8.jsonl", 20, 0),
-        ("conversations-tuning-9.jsonl", 25, 0),
+        ("conversations-tuning-9.jsonl", 26, 0),
         ("conversations-tuning-10.jsonl", 23, 0),
         ("conversations-tuning-11.jsonl", 26, 0),
         ("conversations-tuning-12.jsonl", 23, 0),
         ("conversations-tuning-13.jsonl", 40, 0),
         ("conversations-tuning-14.jsonl", 28, 0),
-        ("conversations-tuning-15.jsonl", 33, 2),
-        ("conversations-tuning-16.jsonl", 30, 2),
+        ("conversations-tuning-15.jsonl", 34, 1),
+        ("conversations-tuning-16.jsonl", 30, 1),
         ("conversations-tuning-17.jsonl", 28, 1),
         ("conversations-tuning-18.jsonl", 34, 0),
         ("conversations-holdout.jsonl", 7, 2),
