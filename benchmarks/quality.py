@@ -56,6 +56,7 @@
                                            [--floor-18 off|every=N [...]]
                                            [--off-topic-19 off|RULES [off|RULES ...]]
                                            [--unsaid-19 off|on|RULES [...]]
+                                           [--unsaid-20 off|on|RULES [...]]
                                            [--forms-19 off|RULES [off|RULES ...]]
                                            [--forms-20 off|RULES [off|RULES ...]]
                                            [--follow-ups-20 off|RULES [off|RULES ...]]
@@ -328,6 +329,12 @@ statement: "texas is big lol, which town …"), `town` (a town, village or count
 `abbr` ("in kwh" asks a number) (`bot.question_kind`), `range` (the ends of "from X to Y" are
 peers, `bot.unsaid.PEERS_IN_A_RANGE`); docs/quality-log.md, "Questions the sources do not answer
 (session 19)", each in turn.
+`--unsaid-20 off on` measures session 20's label rules, or some joined by '+': `acronym` (an
+acronym mentioned as a word or by its place's code, not inside another word: "LA" is not in
+"lab"; `bot.unsaid.ACRONYM_AS_WORD`), `percent` ("what %" or "what percent" anywhere asks a
+number: `bot.question_kind.PERCENT_ASKED`), `designation` (a word of letters and digits no
+passage writes, "q3", "4680s": `bot.unsaid.DESIGNATION_UNKNOWN`); docs/quality-log.md,
+"Questions the sources do not answer (session 20)", each in turn.
 `--forms-19 off match=0.7`: `match=M`, another form of a question's word ("partners" /
 "partnerships", "hq" / "headquartered") matches the passage tokens of that word at least at M in
 late interaction (`bot.retrieval.FORM_MATCH`), `+words=N` for a question of at most N counted
@@ -703,6 +710,16 @@ def set_unsaid_19(unsaid_19: str, bench: Bench) -> str:
     bot.question_kind.UNIT_ABBREVIATIONS = "abbr" in rules
     bot.unsaid.PEERS_IN_A_RANGE = "range" in rules
     return f"=== kinds and words the sources do not give (session 19): {unsaid_19}"
+
+
+def set_unsaid_20(unsaid_20: str, bench: Bench) -> str:
+    rules = set(unsaid_20.split("+"))
+    if "on" in rules:
+        rules = {"acronym", "percent", "designation"}
+    bot.unsaid.ACRONYM_AS_WORD = "acronym" in rules
+    bot.question_kind.PERCENT_ASKED = "percent" in rules
+    bot.unsaid.DESIGNATION_UNKNOWN = "designation" in rules
+    return f"=== session 20's near-domain labels: {unsaid_20}"
 
 
 def set_quote_spread(quote_spread: str, bench: Bench) -> str:
@@ -1140,6 +1157,7 @@ SWITCHES = (
     Switch("floor_18", 56, set_floor_18),
     Switch("off_topic_19", 57, set_off_topic_19),
     Switch("unsaid_19", 58, set_unsaid_19),
+    Switch("unsaid_20", 61, set_unsaid_20),
     Switch("follow_ups_19", 59, set_follow_ups_19),
     Switch("forms_19", 60, set_forms_19),
     Switch("forms_20", 61, set_forms_20),
@@ -1523,6 +1541,13 @@ def main() -> None:
         default=[None],
         help="session 19's label rules: off, on, or some of said, much, hedge, statement, town, "
         "abbr, range joined by '+', each in turn",
+    )
+    parser.add_argument(
+        "--unsaid-20",
+        nargs="+",
+        default=[None],
+        help="session 20's label rules: off, on, or some of acronym, percent, designation "
+        "joined by '+', each in turn",
     )
     parser.add_argument(
         "--citation-diversity",

