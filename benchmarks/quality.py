@@ -356,7 +356,8 @@ word pointing at something said (`ASKERS_THING`); `prose`, a name modifying a wo
 never use beside words of their prose, refused when the question is weak as a whole and the
 word pulls it away (`MODIFIER_BESIDE_PROSE`); `unitword`, a name of the sources that is a unit,
 called one ("the si unit tesla", "what unit is tesla": `UNIT_NAMED`; docs/quality-log.md,
-"Off-topic questions (session 20)"), each in turn.
+"Off-topic questions (session 20)"); `weak=C`, the two asker rules only under a best cosine of C
+(`ASKERS_LOW_COSINE`; else not gated), each in turn.
 Prints figures; asserts nothing.
 """
 
@@ -854,6 +855,7 @@ def set_off_topic_20(off_topic_20: str, bench: Bench) -> str:
     bot.off_topic.ASKERS_THING = "thing" in rules
     bot.off_topic.MODIFIER_BESIDE_PROSE = "prose" in rules
     bot.off_topic.UNIT_NAMED = "unitword" in rules
+    bot.off_topic.ASKERS_LOW_COSINE = float(rules["weak"]) if rules.get("weak") else None
     return f"=== off-topic questions (session 20): {off_topic_20}"
 
 

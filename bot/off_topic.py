@@ -156,6 +156,12 @@ ASKERS_OWN_UNKNOWN = 2
 # never use>" ("how do i keep my phone battery healthy"), with no word pointing at something said.
 # `benchmarks/quality.py --off-topic-20` measures it ("thing").
 ASKERS_THING = True
+# Both asker rules refuse only a question weak as a whole (its best passage cosine under this):
+# in the first person, in-domain questions name the sources' things in words they never use too
+# ("i own tsla in my portfolio, should i worry about amazon?" 0.45, "does my tesla autopilot
+# compare to amazon's plans?" 0.60, were refused), while the tuning errands the rules catch
+# reach 0.35 at most. None: not gated (docs/quality-log.md, "Off-topic questions (session 20)").
+ASKERS_LOW_COSINE: float | None = 0.4
 
 _ARTICLES = frozenset({"a", "an", "the"})
 _PLURAL_VERBS = frozenset({"do", "are", "were", "have"})
@@ -549,6 +555,14 @@ def askers_thing(question: str, holds_term: Callable[[str], bool]) -> bool:
     )
 
 
+def _weak_as_a_whole(question: str, best_cosine: Callable[[str], float] | None) -> bool:
+    """Whether the question's best passage cosine is under `ASKERS_LOW_COSINE` (true when
+    either is not read)."""
+    if ASKERS_LOW_COSINE is None or best_cosine is None:
+        return True
+    return best_cosine(question) < ASKERS_LOW_COSINE
+
+
 def off_topic(
     question: str,
     holds_term: Callable[[str], bool],
@@ -599,9 +613,14 @@ def off_topic(
         return True
     if REQUEST_UNKNOWN_OBJECT and request_unknown_object(question, holds_term, written_as_name):
         return True
-    if ASKERS_OWN_UNKNOWN and askers_own(question, holds_term, written_as_name):
-        return True
-    if ASKERS_THING and askers_thing(question, holds_term):
+    if (
+        (ASKERS_OWN_UNKNOWN or ASKERS_THING)
+        and (
+            (ASKERS_OWN_UNKNOWN and askers_own(question, holds_term, written_as_name))
+            or (ASKERS_THING and askers_thing(question, holds_term))
+        )
+        and _weak_as_a_whole(question, best_cosine)
+    ):
         return True
     if NAME_AS_MODIFIER and name_as_modifier(
         question, holds_term, written_as_name, best_cosine, word_match

@@ -764,6 +764,25 @@ def test_in_domain_questions_naming_a_first_name_or_a_number_are_answered(
 @pytest.mark.parametrize(
     "question",
     [
+        # In the first person, naming the sources' things in words they never use (the lead's
+        # probes, session 20): of the asker rules' form, but close to the sources as a whole.
+        "i own tsla in my portfolio, should i worry about amazon?",
+        "does my tesla autopilot compare to amazon's plans?",
+        "i have a cybertruck on my wishlist, is amazon making a truck?",
+    ],
+)
+def test_the_asker_rules_leave_a_question_close_to_the_sources(
+    service: AnswerService, monkeypatch: pytest.MonkeyPatch, question: str
+) -> None:
+    only(monkeypatch, "ASKERS_OWN_UNKNOWN+ASKERS_THING")
+    assert service.ask(question).outcome != "refused"
+    monkeypatch.setattr(bot.off_topic, "ASKERS_LOW_COSINE", None)  # not gated: refused
+    assert service.ask(question).outcome == "refused"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
         "is elon muks worried about amazon?",
         "what does jeff bezoz think of tesla?",
         "what does elon thnk of bezos",
