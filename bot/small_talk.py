@@ -108,7 +108,7 @@ _ACK = (
     r"(?:nice|pleased|good) to meet you|you too|same to you|sorry|my bad|never ?mind|nvm|"
     r"no worries|no problem|np|"
     rf"{_VERY}{_PRAISE}|{_VERY}{_PRAISE} (?:answer|one|job|stuff|work|bot)|well done|"
-    r"cool beans|bad bot|"
+    r"cool beans|"
     rf"(?:that|this)(?:'s| is| was) (?:{_VERY}{_PRAISE}|what i needed)|"
     rf"you(?:'re| are|'ve been| have been) {_VERY}(?:{_PRAISE}|the best)|"
     rf"that helps|that helped|{_VERY}helpful)"
@@ -127,6 +127,8 @@ _THANKS_TAIL = (
 )
 _HELP = (
     r"(?:help(?: me)?(?: (?:please|pls|plz))?|(?:please|pls|plz) help(?: me)?|usage|commands|"
+    # Criticism of the bot is told what it does and doesn't ("All right!" would shrug it off).
+    r"(?:bad|useless|dumb|stupid) bot|"
     r"what (?:can|should|may) i ask(?: you)?|"
     r"what (?:(?:can|do|could|will) you|are you able to) (?:do|help(?: me)?|answer)(?: with)?|"
     r"what do you know|what are you|who are you|what is this(?: bot)?|what's this(?: bot)?|"

@@ -187,6 +187,8 @@ CARBON = "What did Amazon pledge about carbon?"  # "by when?" after it quotes 20
         ("alright then", "thanks"),
         ("appreciate ya", "thanks"),
         ("help pls", "help"),
+        ("bad bot", "help"),  # criticism: told what the bot does, not acknowledged
+        ("useless bot!", "help"),
     ],
 )
 def test_small_talk_is_the_whole_message(message: str, kind: str) -> None:
