@@ -613,14 +613,10 @@ def off_topic(
         return True
     if REQUEST_UNKNOWN_OBJECT and request_unknown_object(question, holds_term, written_as_name):
         return True
-    if (
-        (ASKERS_OWN_UNKNOWN or ASKERS_THING)
-        and (
-            (ASKERS_OWN_UNKNOWN and askers_own(question, holds_term, written_as_name))
-            or (ASKERS_THING and askers_thing(question, holds_term))
-        )
-        and _weak_as_a_whole(question, best_cosine)
-    ):
+    asker_rule = (ASKERS_OWN_UNKNOWN and askers_own(question, holds_term, written_as_name)) or (
+        ASKERS_THING and askers_thing(question, holds_term)
+    )
+    if asker_rule and _weak_as_a_whole(question, best_cosine):
         return True
     if NAME_AS_MODIFIER and name_as_modifier(
         question, holds_term, written_as_name, best_cosine, word_match

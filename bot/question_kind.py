@@ -144,14 +144,19 @@ _HOLDS: dict[Kind, re.Pattern[str]] = {
 }
 
 
+def question_text(question: str) -> str:
+    """The question as the kind and label rules read it: lower case, single spaces, straight
+    apostrophes, the chat openers ("and", "so", "ok", …) taken off."""
+    return OPENERS.sub("", " ".join(question.lower().replace("’", "'").split()))
+
+
 def asked_kind(question: str, for_label: bool = True) -> Kind | None:
     """The kind of thing a wh-question asks for, or None (a yes/no or open question).
 
     Session 10's forms (`KIND_NOUN_MODIFIERS`, `FRAGMENT_KINDS`) are read for the label only
     (`for_label`): which sentence is quoted does not change with them.
     """
-    text = " ".join(question.lower().replace("’", "'").split())
-    text = OPENERS.sub("", text)
+    text = question_text(question)
     if ASKED_KIND_FORMS:
         text = re.sub(r"^whats\b", "what's", text)
     kind = _kind_of(text, for_label)
@@ -686,7 +691,7 @@ def _declarative(before: str) -> bool:
 def asked_clause(question: str) -> str:
     """The part of `question` its kind is read from: the question after a hedge or a statement
     (session 19's rules), lower-cased; else `question` as it is."""
-    text = OPENERS.sub("", " ".join(question.lower().replace("’", "'").split()))
+    text = question_text(question)
     if _kind_of(text, True) is not None:
         return question
     inner = _inner_clause(text) if KIND_CLAUSE_ANSWERED else None

@@ -24,7 +24,13 @@ from bot.lookups import (
     place_codes_in,
     question_words,
 )
-from bot.question_kind import ASKING_WORDS, AUXILIARY_WORDS, OPENERS, Kind, asked_kind
+from bot.question_kind import (
+    ASKING_WORDS,
+    AUXILIARY_WORDS,
+    Kind,
+    asked_kind,
+    question_text,
+)
 
 # What the sources don't say, for the partial label: "The sources don't say <this>; …".
 WHAT_IS_MISSING: dict[Kind, str] = {
@@ -113,7 +119,7 @@ def unmentioned_attribute(question: str, passage: str) -> list[str]:
     Compared as the lexical index compares words (stemmed: "named" names a "name"); every word
     of a two-word name must be there ("charging time" is not "charging stations").
     """
-    text = OPENERS.sub("", " ".join(question.lower().replace("’", "'").split()))
+    text = question_text(question)
     if "like" in ATTRIBUTE_GRAMMAR and _LIKE.search(text):
         # "what's X like?" asks for a description of X, no attribute of it by name.
         return []
@@ -180,7 +186,7 @@ def asked_focus(question: str) -> str | None:
     """
     if asked_kind(question) is not None:
         return None
-    text = OPENERS.sub("", " ".join(question.lower().replace("’", "'").split()))
+    text = question_text(question)
     for pattern, on in _SESSION_11_FOCUS + _SESSION_12_FOCUS:
         if on() and (found := pattern.search(text)) is not None:
             return found["name"]
@@ -388,7 +394,7 @@ def unmentioned_compared(
     """
     if not COMPARED_THINGS:
         return []
-    text = OPENERS.sub("", " ".join(question.lower().replace("’", "'").split()))
+    text = question_text(question)
     for pattern in _COMPARED:
         found = pattern.search(text)
         if found is None:
@@ -438,7 +444,7 @@ def unanswered_how_to(question: str, quote: str) -> list[str]:
     is not in `quote` (the quoted sentences, stemmed as the lexical index stems); else none."""
     if not HOW_TO_VERB:
         return []
-    text = OPENERS.sub("", " ".join(question.lower().replace("’", "'").split()))
+    text = question_text(question)
     found = _HOW_TO.search(text)
     if found is None or found["verb"] in ASKING_WORDS:
         return []
@@ -465,7 +471,7 @@ def unidentified_which(question: str, quote: str) -> list[str]:
     determiner that leaves it unidentified ("some analysts"); else none."""
     if not WHICH_UNIDENTIFIED:
         return []
-    text = OPENERS.sub("", " ".join(question.lower().replace("’", "'").split()))
+    text = question_text(question)
     found = _WHICH_NOUN.search(text)
     # A plural noun heads its phrase ("which analysts"); a singular one may narrow the next
     # ("which battery makers": the sources' "several battery manufacturers" are other words).
@@ -553,7 +559,7 @@ def unnamed_particular(question: str, quote: str) -> list[str]:
     the person …" is quoted by a sentence naming no one new; else none."""
     if not NAMED_PARTICULAR or asked_kind(question) is not None:
         return []
-    text = OPENERS.sub("", " ".join(question.lower().replace("\u2019", "'").split()))
+    text = question_text(question)
     asked = question_words(question)
     if _NAME_OF_PERSON.search(text):
         new = [p for p in people_in(quote) if p.split()[-1].lower() not in asked]
@@ -606,7 +612,7 @@ def unknown_named_thing(question: str, holds_term: Callable[[str], bool] | None)
     stemmed term is in the index); else none."""
     if not TELL_ME_UNKNOWN or holds_term is None:
         return []
-    text = OPENERS.sub("", " ".join(question.lower().replace("’", "'").split()))
+    text = question_text(question)
     if DESIGNATION_UNKNOWN and (designations := unknown_designations(text, holds_term)):
         return designations
     for pattern in (_SESSION_11_FOCUS[0][0], _FEATURE):
@@ -784,7 +790,7 @@ def unreported_words(question: str, quote: str, cited: str) -> list[str]:
     and `quote` reports nobody's words; else none."""
     if not WORDS_ASKED:
         return []
-    text = OPENERS.sub("", " ".join(question.lower().replace("\u2019", "'").split()))
+    text = question_text(question)
     for pattern in _WORDS_ASKED:
         found = pattern.search(text)
         if found is None:
