@@ -437,6 +437,8 @@ SETS = {
         "tuning-extra-18.jsonl",
         # From the article alone by a helper who never ran the bot, before session 20 measured.
         "tuning-extra-19.jsonl",
+        # From the article alone by a helper who never ran the bot, before session 21 measured.
+        "tuning-extra-20.jsonl",
         # Off-topic questions to ask in threads (session 12), written blind before any measuring.
         "offtopic-tuning.jsonl",
         # Off-topic questions written blind before session 13 measured.
@@ -455,6 +457,8 @@ SETS = {
         "offtopic-tuning-8.jsonl",
         # Off-topic questions written blind before session 20 measured.
         "offtopic-tuning-9.jsonl",
+        # Off-topic questions written blind before session 21 measured.
+        "offtopic-tuning-10.jsonl",
         # A name of the sources before another word, in-domain and off-topic (session 13), written
         # from the article before measuring `NAME_AS_MODIFIER` on it: a probe of that rule's form.
         "name-modifier-probes.jsonl",
@@ -491,6 +495,8 @@ SETS = {
         "conversations-tuning-17.jsonl",
         # From the article alone by a helper who never ran the bot, before session 20 measured.
         "conversations-tuning-18.jsonl",
+        # From the article alone by a helper who never ran the bot, before session 21 measured.
+        "conversations-tuning-19.jsonl",
         # Small talk and questions opening or closing like it (session 17), written blind: last,
         # so no other set's figure can move with it (`small_talk_figures`).
         "smalltalk-tuning.jsonl",
@@ -500,6 +506,8 @@ SETS = {
         "smalltalk-tuning-3.jsonl",
         # More of the same written blind before session 20 measured: last too, for the same reason.
         "smalltalk-tuning-4.jsonl",
+        # More of the same written blind before session 21 measured: last too, for the same reason.
+        "smalltalk-tuning-5.jsonl",
     ],
     "held-out": [
         "shipped-questions-holdout.jsonl",
@@ -583,6 +591,13 @@ SETS = {
         "quality-holdout-17.jsonl",
         "conversations-holdout-17.jsonl",
         "smalltalk-holdout-4.jsonl",
+    ],
+    # Written from the article alone by a helper who never ran the bot, before session 21 measured.
+    "held-out-18": [
+        "offtopic-holdout-11.jsonl",
+        "quality-holdout-18.jsonl",
+        "conversations-holdout-18.jsonl",
+        "smalltalk-holdout-5.jsonl",
     ],
 }
 
