@@ -381,28 +381,41 @@ def test_an_off_topic_question_in_a_thread_is_refused(
 def test_a_follow_up_picks_up_the_answer_before_from_the_conversation(
     service: AnswerService, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """ "which competitors?" after "What has chipped away at Tesla's market share?", at the
+    shipped FORM_MATCH. Both fused searches put the same passage first, and the word the answer
+    before used ("competitors") keeps the context. Without that answer (no conversation), two rules
+    keep it each on its own: the shared passage is quoted only in context (SHARED_FIRST_QUOTED),
+    and the answer's re-rankings disagree on the first passage (since FORM_MATCH 0.8 the opening
+    passage's "competition" leads "which competitors?" alone), the context's being the one both
+    support more (RANK_AGREEMENT). With both off, only the answer before's word keeps it."""
     import bot.follow_up
-    import bot.retrieval
+    from bot.follow_up import QuestionSearches
 
-    # Session 19's other-form floor: at 0.8 the opening passage's "competition" puts it over the
-    # shared first passage for "which competitors?" alone, and the case below is not reached.
-    monkeypatch.setattr(bot.retrieval, "FORM_MATCH", 0.7)
     first, second = "What has chipped away at Tesla's market share?", "which competitors?"
     conversation = uuid.uuid4().hex
     before = service.ask(first, conversation=conversation)
     assert "competitors" in before.answer
     assert service.query_log.answer_to(conversation, first) == before.answer
-    # Both searches find the same first passage; the word the answer used keeps the context.
+    searches = QuestionSearches(
+        service.embedder, service.settings, service.retriever, second, [first], None
+    )
+    assert searches.own_ranking.ids[0] == searches.context_ranking.ids[0]  # the shared passage
+    assert searches.context_agrees_more  # the answer's re-rankings disagree (FORM_MATCH 0.8)
+    assert "Lucid Motors" not in service.ask(second).answer  # alone: another passage
+    for rules_off in ((), ("SHARED_FIRST_QUOTED",), ("RANK_AGREEMENT",)):
+        with monkeypatch.context() as patched:
+            for rule in rules_off:
+                patched.setattr(bot.follow_up, rule, False)
+            assert service.search_for(second, [first])[0] != second, rules_off
+            assert "Lucid Motors" in service.ask(second, [first]).answer, rules_off
+    monkeypatch.setattr(bot.follow_up, "SHARED_FIRST_QUOTED", False)
+    monkeypatch.setattr(bot.follow_up, "RANK_AGREEMENT", False)
+    assert service.search_for(second, [first])[0] == second
+    assert "Lucid Motors" not in service.ask(second, [first]).answer
+    # The conversation's answer before: its word keeps the context with both rules off.
     assert service.search_for(second, [first], previous_answer=before.answer)[0] != second
     answer = service.ask(second, [first], conversation=conversation)
     assert "Lucid Motors" in answer.answer and answer.outcome == "answered", answer.answer
-    # Without the conversation's answer (no conversation), only the shared passage's quote keeps
-    # the context (SHARED_FIRST_QUOTED): alone the answer quotes another passage.
-    assert service.search_for(second, [first])[0] != second
-    assert "Lucid Motors" in service.ask(second, [first]).answer
-    monkeypatch.setattr(bot.follow_up, "SHARED_FIRST_QUOTED", False)
-    assert service.search_for(second, [first])[0] == second
-    assert "Lucid Motors" not in service.ask(second, [first]).answer
 
 
 def test_a_pronoun_points_at_the_names_only_the_answer_before_said() -> None:
