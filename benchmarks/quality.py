@@ -60,6 +60,7 @@
                                            [--forms-19 off|RULES [off|RULES ...]]
                                            [--forms-20 off|RULES [off|RULES ...]]
                                            [--follow-ups-20 off|RULES [off|RULES ...]]
+                                           [--follow-ups-21 off|RULES [off|RULES ...]]
 
 Asks every question as `evbot ask` does (AnswerService over a fresh index of corpus/) and prints,
 per set: right passage first / in the top three, the quoted answer holding the expected words,
@@ -278,6 +279,12 @@ docs/quality-log.md, "Conversations (session 18)").
 `pointed=WHERE`, the sentence a quoted "these <word>" points at is quoted for `threads` (any
 question in a conversation) or `all` questions (`bot.follow_up.POINTED_AT`; docs/quality-log.md,
 "Conversations (session 20)").
+`--follow-ups-21 off preposition+else+it`: session 21's conversation rules, joined by "+":
+`preposition`, a preposition and a question word first ("in what kind of market") and `else`, a
+question word and "else" ("besides the minerals, what else"), make a follow-up candidate
+(`bot.conversation.ELLIPSIS`); `it`, "it" with no content word before it opens the subject as
+"that" does ("would it work with my other amazon stuff"; `bot.conversation.SUBJECT_IT`;
+docs/quality-log.md, "Conversations (session 21)").
 `--labels-16 off head+when+text`: session 16's rules for in-domain answers, joined by "+":
 `head`, a fragment's kind noun followed by another noun modifies it ("price cuts?" asks no amount;
 `bot.question_kind.FRAGMENT_HEAD_ONLY`); `when`, a when-clause after the question's own terms
@@ -886,6 +893,13 @@ def set_follow_ups_20(follow_ups_20: str, bench: Bench) -> str:
     return f"=== session 20's follow-up rules: {follow_ups_20}"
 
 
+def set_follow_ups_21(follow_ups_21: str, bench: Bench) -> str:
+    rules = set(follow_ups_21.split("+"))
+    bot.conversation.ELLIPSIS = frozenset(rules & set(bot.conversation.ELLIPSIS_RULES))
+    bot.conversation.SUBJECT_IT = "it" in rules
+    return f"=== session 21's follow-up rules: {follow_ups_21}"
+
+
 def set_floor_18(floor_18: str, bench: Bench) -> str:
     rules = dict(r.partition("=")[::2] for r in floor_18.split("+"))
     most = rules.get("every")
@@ -1180,6 +1194,7 @@ SWITCHES = (
     Switch("forms_20", 61, set_forms_20),
     Switch("off_topic_20", 62, set_off_topic_20),
     Switch("follow_ups_20", 63, set_follow_ups_20),
+    Switch("follow_ups_21", 65, set_follow_ups_21),
 )
 
 
@@ -1903,6 +1918,13 @@ def main() -> None:
         default=[None],
         help="session 20's follow-up rules joined by '+' (pointed=threads|all) "
         "or off, each in turn",
+    )
+    parser.add_argument(
+        "--follow-ups-21",
+        nargs="+",
+        default=[None],
+        help="session 21's follow-up rules joined by '+' (preposition, else: ellipsis makes a "
+        "follow-up candidate; it: 'it' opens the subject as 'that' does) or off, each in turn",
     )
     parser.add_argument(
         "--follow-ups-17b",

@@ -188,22 +188,31 @@ def _points_back(words: Sequence[str]) -> list[str]:
 # The singular demonstratives: only they stand for a stretch of what was said (a statement);
 # "these two guys" points at things, which a question names or the referent rules resolve.
 _DEMONSTRATIVES = {"that", "this"}
+# "it" read as the singular demonstratives are, as the subject ("would it work with my other
+# amazon stuff"), when no content word before it may be what it stands for ("and tesla, what
+# does it need to do?"). Session 21, on (ELLIPSIS: the figures); `--follow-ups-21 it`.
+SUBJECT_IT = True
 
 
 def demonstrative_subject(question: str) -> bool:
     """Whether a demonstrative opens the question's subject: first, or right after its verb, and
     followed by a content word (its verb or its noun) or nothing: "what does that mean for getting
-    cars to ppl", "what's that built on?", "how is this new venture different". Not "do about
-    that" (an object) nor "is this just about …" (an adverb after it)."""
+    cars to ppl", "what's that built on?", "how is this new venture different"; with SUBJECT_IT,
+    "it" with no content word before it ("would it work with …"). Not "do about that" (an
+    object) nor "is this just about …" (an adverb after it)."""
     words = _words(question.lower())
     function_words, anaphora = _function_words(), _anaphora()
+    named = False  # a content word before "it" may be what it stands for ("and tesla, … it")
     for at, word in enumerate(words):
-        if word not in _DEMONSTRATIVES:
+        if word not in _DEMONSTRATIVES and not (SUBJECT_IT and word == "it" and not named):
+            named = named or (word not in function_words and word not in anaphora)
             continue
         before = words[at - 1] if at else None
         after = words[at + 1] if at + 1 < len(words) else None
+        # "it" with nothing after it is no subject of a verb of its own ("that's it?").
+        ends = after is None and word != "it"
         if (before is None or before in _AUXILIARIES) and (
-            after is None or (after not in function_words and after not in anaphora)
+            ends or (after is not None and after not in function_words and after not in anaphora)
         ):
             return True
     return False
@@ -266,6 +275,34 @@ def without_topic_label(question: str) -> str:
     return stripped[len(label) :] if label else question
 
 
+# Grammar that leaves a question unfinished without the one before: "preposition", a preposition
+# and a question word first ("in what kind of market", "through which companies?": the rest of
+# the clause is the question before's); "else", a question word and "else" ("besides the
+# minerals, what else": more of what was said). Either makes it a follow-up candidate, whatever
+# its content words. Session 21, on (with SUBJECT_IT): tuning conversations 503 -> 506 of 586
+# (the blind -19 30 -> 33), held out 251 -> 252 of 352, switches 3 and 3, nothing else moved
+# (docs/quality-log.md, "Conversations (session 21)"); `--follow-ups-21 off preposition+else+it`.
+ELLIPSIS_RULES = ("preposition", "else")
+ELLIPSIS: frozenset[str] = frozenset(ELLIPSIS_RULES)
+_PREPOSITIONS = {
+    "in", "on", "at", "for", "with", "by", "from", "to", "of", "about", "under", "over",
+    "through", "into", "onto", "after", "before", "during", "between", "against", "without",
+    "within", "across", "since", "until", "via", "per", "toward", "towards",
+}  # fmt: skip
+
+
+def leaves_its_clause_unsaid(question: str) -> bool:
+    """Whether the question's grammar leaves it unfinished without the question before
+    (ELLIPSIS): "in what kind of market", "through which companies?", "what else"."""
+    words = _after_openers(question.lower().strip())[1]
+    opening = words[:2] if len(words) > 1 else ["", ""]
+    if "preposition" in ELLIPSIS and opening[0] in _PREPOSITIONS and opening[1] in _QUESTION_WORDS:
+        return True
+    return "else" in ELLIPSIS and any(
+        word == "else" and at and words[at - 1] in _QUESTION_WORDS for at, word in enumerate(words)
+    )
+
+
 def is_follow_up(question: str) -> bool:
     lowered = question.lower().strip()
     words = _words(lowered)
@@ -278,6 +315,7 @@ def is_follow_up(question: str) -> bool:
         or bool(_points_back(words))
         or len(content_words(question)) <= 1
         or asks_the_kind_of_what_was_named(question)
+        or leaves_its_clause_unsaid(question)
     )
 
 

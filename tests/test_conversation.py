@@ -296,6 +296,8 @@ def test_follow_ups_read_by_their_words(
     monkeypatch.setattr(bot.follow_up, "OWN_WORDS_UNDER_FLOOR", False)
     # Session 18's short questions under the floor answer it too ("what's", "rivian": theirs).
     monkeypatch.setattr(bot.source_terms, "WRITES_EVERY_WORD", None)
+    # Session 21's ellipsis reads "under what conditions?" as a follow-up by its grammar too.
+    monkeypatch.setattr(bot.conversation, "ELLIPSIS", frozenset())
     assert asked() != (searched, "right")  # read as before, each was wrong
 
 
@@ -1045,6 +1047,100 @@ def test_a_follow_up_whose_subject_is_that_keeps_its_context(
     assert second_says(service, first, second, "cloud computing via AWS") != "right"
 
 
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("in what kind of market", True),
+        ("through which companies?", True),
+        ("and for whom?", True),
+        ("besides the minerals, what else", True),
+        ("what else would it hook into?", True),
+        ("in 2040 what will amazon do", False),  # a preposition, but no question word after it
+        ("what is elsewhere in the article", False),
+        ("who is amazon partnering with on batteries?", False),
+    ],
+)
+def test_ellipsis_is_read_by_its_grammar(
+    monkeypatch: pytest.MonkeyPatch, question: str, expected: bool
+) -> None:
+    """Session 21 (bot.conversation.ELLIPSIS): a preposition and a question word first, or a
+    question word and "else", leave the question unfinished without the one before."""
+    import bot.conversation
+
+    monkeypatch.setattr(bot.conversation, "ELLIPSIS", frozenset(bot.conversation.ELLIPSIS_RULES))
+    assert bot.conversation.leaves_its_clause_unsaid(question) is expected
+    monkeypatch.setattr(bot.conversation, "ELLIPSIS", frozenset())
+    assert not bot.conversation.leaves_its_clause_unsaid(question)
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "words"),
+    [
+        # conversations-tuning-19: alone, two content words named a topic of their own.
+        ("what does amazon need to prove", "in what kind of market", "specialized automotive"),
+        ("what have critics said about ev makers", "besides the minerals, what else", "battery"),
+    ],
+)
+def test_an_unfinished_question_is_a_follow_up(
+    service: AnswerService, monkeypatch: pytest.MonkeyPatch, first: str, second: str, words: str
+) -> None:
+    """Session 21 (bot.conversation.ELLIPSIS): with the rules, the question is a follow-up
+    candidate, keeps its context and quotes what it asks; without, it is searched alone and
+    quotes another passage (or is refused)."""
+    import bot.conversation
+
+    monkeypatch.setattr(bot.conversation, "ELLIPSIS", frozenset(bot.conversation.ELLIPSIS_RULES))
+    assert is_follow_up(second)
+    assert searched_after(service, first, second) != second
+    assert second_says(service, first, second, words) == "right"
+    monkeypatch.setattr(bot.conversation, "ELLIPSIS", frozenset())
+    assert not is_follow_up(second)
+    assert second_says(service, first, second, words) != "right"
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("would it work with my other amazon stuff", True),
+        ("is it tied to amazon's climate goal", True),
+        ("and tesla, what does it need to do?", False),  # "it" is the tesla just named
+        ("is it just about the environment?", False),  # an adverb after it
+        ("what does it have to do then", False),
+        ("so could musk beat it?", False),  # an object
+        ("is it?", False),  # no verb or noun of its own after it
+    ],
+)
+def test_it_opening_the_subject_is_read_by_its_place(
+    monkeypatch: pytest.MonkeyPatch, question: str, expected: bool
+) -> None:
+    """Session 21 (bot.conversation.SUBJECT_IT): "it" opens the subject as "that" does, unless a
+    content word before it may be what it stands for; off, only "that" and "this" do."""
+    import bot.conversation
+
+    monkeypatch.setattr(bot.conversation, "SUBJECT_IT", True)
+    assert demonstrative_subject(question) is expected
+    monkeypatch.setattr(bot.conversation, "SUBJECT_IT", False)
+    assert not demonstrative_subject(question)
+
+
+def test_a_follow_up_whose_subject_is_it_keeps_its_context(
+    service: AnswerService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Session 21 (bot.conversation.SUBJECT_IT). "would it work with my other amazon stuff" after
+    "tell me about the prime integration" (conversations-tuning-19): alone its own words find
+    another passage first; "it" is the Prime integration just asked about."""
+    import bot.conversation
+
+    first = "tell me about the prime integration"
+    second = "would it work with my other amazon stuff"
+    monkeypatch.setattr(bot.conversation, "SUBJECT_IT", True)
+    assert searched_after(service, first, second) != second
+    assert second_says(service, first, second, "existing Amazon services") == "right"
+    monkeypatch.setattr(bot.conversation, "SUBJECT_IT", False)
+    assert searched_after(service, first, second) == second
+    assert second_says(service, first, second, "existing Amazon services") != "right"
+
+
 def test_what_type_of_company_points_at_the_maker_the_answer_before_named(
     service: AnswerService, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -1217,7 +1313,8 @@ def conversations(name: str) -> list[dict]:
 # context, tuning-12 24 and tuning-17 29. Session 20: tuning-18 33 of 40 (blind, the clean check),
 # no switch searched as a follow-up; with a quoted "these <word>" pointing at the sentence before
 # in threads, 34; with a label announcing a new topic read, 35, tuning-9 27, tuning-15 35 and one
-# switch searched as a follow-up, tuning-16 one.
+# switch searched as a follow-up, tuning-16 one. Session 21: tuning-19 30 of 40 (blind, the clean
+# check), no switch searched as a follow-up; with ellipsis read and "it" as the subject, 33.
 @pytest.mark.parametrize(
     ("name", "right_floor", "switched_ceiling"),
     [
@@ -1239,6 +1336,7 @@ def conversations(name: str) -> list[dict]:
         ("conversations-tuning-16.jsonl", 30, 1),
         ("conversations-tuning-17.jsonl", 28, 1),
         ("conversations-tuning-18.jsonl", 34, 0),
+        ("conversations-tuning-19.jsonl", 32, 0),
         ("conversations-holdout.jsonl", 7, 2),
         ("conversations-holdout-2.jsonl", 16, 1),
         ("conversations-holdout-3.jsonl", 11, 1),
