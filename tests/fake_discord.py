@@ -24,7 +24,7 @@ import itertools
 import json
 import threading
 import time
-from collections.abc import AsyncIterator, Iterator, Mapping, Sequence
+from collections.abc import AsyncIterator, Callable, Iterator, Mapping, Sequence
 from contextlib import asynccontextmanager, contextmanager
 from dataclasses import dataclass
 from typing import Any
@@ -184,6 +184,9 @@ class FakeDiscord:
         self.identified: list[dict[str, Any]] = []
         # (shard id, time.monotonic() on arrival) of every IDENTIFY, as it reached the gateway
         self.identify_arrivals: list[tuple[int, float]] = []
+        # Called with the shard id as each IDENTIFY arrives (on the fake's loop): what a test
+        # reads of the world at that moment, such as the shared store's claims.
+        self.on_identify: Callable[[int], None] | None = None
         self.heartbeats = 0
         self.interaction_channels: dict[str, dict[str, Any]] = {}
         self.failures: list[Failure] = []
@@ -379,16 +382,20 @@ class FakeDiscord:
         return 404, {"message": "404: Not Found", "code": 0}
 
     def _history(self, channel_id: str, query: Mapping[str, str]) -> list[dict[str, Any]]:
-        """A channel's messages before `before`, newest first, at most `limit`, as Discord's
-        GET channels/{id}/messages gives them (snowflakes grow with time)."""
+        """A channel's messages before `before` (the latest `limit`) or after `after` (the
+        earliest `limit`), newest first either way, as Discord's GET channels/{id}/messages
+        gives them (snowflakes grow with time)."""
         before = int(query.get("before") or 1 << 63)
+        after = int(query.get("after") or 0)
+        limit = int(query.get("limit") or 50)
         found = [
             m
             for m in list(self.stored.values())  # a copy: the test's thread adds messages too
-            if m.get("channel_id") == channel_id and int(m["id"]) < before
+            if m.get("channel_id") == channel_id and after < int(m["id"]) < before
         ]
-        found.sort(key=lambda m: int(m["id"]), reverse=True)
-        return found[: int(query.get("limit") or 50)]
+        found.sort(key=lambda m: int(m["id"]))
+        kept = found[:limit] if "after" in query else found[-limit:]
+        return kept[::-1]
 
     def _start_thread(
         self, channel_id: str, message_id: str, body: dict[str, Any]
@@ -431,6 +438,12 @@ class FakeDiscord:
             "edited_timestamp": None,
             "flags": body.get("flags", 0),
         }
+        if reference := body.get("message_reference"):  # a reply, as Discord keeps it
+            message["type"] = 19
+            message["message_reference"] = {
+                "message_id": str(reference["message_id"]),
+                "channel_id": channel_id,
+            }
         self.stored[message["id"]] = message  # a reply may point at it, and GET read it
         return message
 
@@ -452,6 +465,8 @@ class FakeDiscord:
                 shard_id, shard_count = frame["d"].get("shard", [0, 1])
                 with self._lock:
                     self.identify_arrivals.append((shard_id, time.monotonic()))
+                if self.on_identify is not None:
+                    self.on_identify(shard_id)
                 if not 0 <= shard_id < shard_count:
                     await ws.close(code=4010, message=b"Invalid shard.")  # as Discord does
                     break

@@ -342,6 +342,43 @@ def test_an_edit_of_a_message_out_of_the_cache_that_adds_the_mention_is_answered
     assert "Panasonic" in embed_of(answer)["description"]
 
 
+def test_after_a_restart_an_edit_of_a_message_the_bot_replied_to_is_left_alone(
+    fake: FakeDiscord, bot_service: AnswerService, caplog: pytest.LogCaptureFixture
+):
+    """Without a shared database a restart empties the claims, and the query log holds neither
+    small talk nor a thread's follow-ups by their message: Discord's own record (the bot's reply
+    to the message) says what was answered. A message the bot never saw is still taken up."""
+    left_alone = "edited after the bot replied to it; left alone"
+
+    async def scenario() -> tuple[dict[str, Any], ...]:
+        async with running_bot(bot_service, discord_settings(fake)):
+            hello = fake.message_create(f"{MENTION} hi", ASKER, mentions_bot=True)
+            asked = fake.message_create(f"{MENTION} {QUESTION}", ASKER, mentions_bot=True)
+            await fake.wait_for(lambda: len(fake.messages()) == 2)
+            thread = int(asked["id"])
+            follow_up = fake.message_create(
+                f"{MENTION} and by when?", ASKER, channel_id=thread, mentions_bot=True
+            )
+            await fake.wait_for(lambda: len(fake.messages()) == 3)
+        unseen = fake.message_create("and who else?", ASKER, channel_id=thread)  # bot away
+        with caplog.at_level(logging.INFO, logger="bot.discord.handlers"):
+            async with running_bot(bot_service, discord_settings(fake)):  # claims gone
+                fake.message_update(hello, f"{MENTION} hi!", mentions_bot=True)
+                fake.message_update(follow_up, f"{MENTION} and by when??", mentions_bot=True)
+                await fake.wait_for(lambda: caplog.text.count(left_alone) == 2)
+                fake.message_update(unseen, f"{MENTION} and who else?", mentions_bot=True)
+                await fake.wait_for(lambda: len(fake.messages()) == 4)
+        return hello, follow_up, unseen
+
+    hello, follow_up, unseen = run(scenario)  # closing drains what is in flight
+    assert len(fake.messages()) == 4
+    [greeting] = replies_to(fake, hello)
+    assert embed_of(greeting)["description"].startswith("Hello!")
+    assert len(replies_to(fake, follow_up)) == 1
+    [answer] = replies_to(fake, unseen)
+    assert embed_of(answer)["fields"]
+
+
 def test_a_dm_with_no_words_gets_a_short_visible_reply(
     fake: FakeDiscord, bot_service: AnswerService
 ):

@@ -96,31 +96,51 @@ class MessageHandler:
         before = payload.cached_message
         if before is not None and mentions_me(before, me.id):
             return
-        if before is None and not await self._unanswered_edit(after):
+        if before is None and not await self._unanswered_edit(after, me.id):
             return
         await self.on_message(client, after)
 
-    async def _unanswered_edit(self, message: discord.Message) -> bool:
+    async def _unanswered_edit(self, message: discord.Message, me: int) -> bool:
         """Whether an edit of a message out of the cache, now mentioning the bot, may be taken
         up: a person's edit (a link preview loading is none) outside DMs (each DM was taken up
         when sent), of a message younger than the claims (so one answered when sent still holds
-        its claim), and outside threads one the query log holds no answer to (a restart empties
-        the claims kept in memory)."""
+        its claim), that the bot never replied to. A restart empties the claims kept in memory,
+        so the query log (answers) and then Discord itself (any reply of the bot's to it: a
+        greeting, a follow-up's answer in a thread, a note) say whether it was."""
         if message.edited_at is None or message.guild is None:
             return False
         age = (discord.utils.utcnow() - message.created_at).total_seconds()
         if age > CLAIM_TTL_SECONDS:
             log.info("message %s: an edit of a message %.0f s old left alone", message.id, age)
             return False
-        if isinstance(message.channel, discord.Thread):
-            return True
-        log_read = self.runner.service.query_log.conversation_questions
+        if not isinstance(message.channel, discord.Thread):
+            log_read = self.runner.service.query_log.conversation_questions
+            try:
+                answered = await self.runner.run(log_read, f"discord:{message.id}")
+            except Exception as err:
+                log.warning("message %s: cannot tell whether it was answered (%s)", message.id, err)
+                return False
+            if answered:
+                return False
+        replied = await self._replied_to(message, me)
+        if replied:
+            log.info("message %s: edited after the bot replied to it; left alone", message.id)
+        return not replied
+
+    @staticmethod
+    async def _replied_to(message: discord.Message, me: int) -> bool:
+        """Whether a reply of the bot's to `message` follows it in its channel (the THREAD_READ
+        messages after it: the bot replies within seconds). Unreadable: False, so the edit is
+        answered, perhaps twice, rather than perhaps never."""
         try:
-            answered = await self.runner.run(log_read, f"discord:{message.id}")
+            async for later in message.channel.history(limit=THREAD_READ, after=message):
+                ref = later.reference
+                if later.author.id == me and ref is not None and ref.message_id == message.id:
+                    return True
         except Exception as err:
-            log.warning("message %s: cannot tell whether it was answered (%s)", message.id, err)
-            return False
-        return not answered
+            why = delivery.describe(err)
+            log.info("message %s: cannot read what followed it (%s)", message.id, why)
+        return False
 
     async def on_thread_create(self, client: discord.Client, thread: discord.Thread) -> None:
         """A new post in an auto-answer forum: its title and first message are the question."""
@@ -214,9 +234,12 @@ class MessageHandler:
         return replace(where, channel=thread, reference=None)
 
     @staticmethod
-    async def _earlier(message: discord.Message, me: int | None) -> list[Earlier] | None:
-        """The messages before `message` in its channel, newest first (`me`'s are the bot's);
-        None when Discord will not say (no permission to read the history, an outage)."""
+    async def _earlier(
+        message: discord.Message, me: int | None, since: float | None = None
+    ) -> list[Earlier] | None:
+        """The THREAD_READ messages before `message` in its channel, newest first (`me`'s are the
+        bot's; `since` is not needed: they are the nearest); None when Discord will not say (no
+        permission to read the history, an outage)."""
         try:
             found = [m async for m in message.channel.history(limit=THREAD_READ, before=message)]
         except Exception as err:
