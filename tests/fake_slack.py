@@ -39,6 +39,18 @@ MAX_BLOCKS, MAX_TEXT, MAX_CONTEXT_ELEMENTS, MAX_BUTTONS = 50, 3000, 10, 25
 MAX_BUTTON_TEXT, MAX_BUTTON_VALUE, MAX_MESSAGE_TEXT = 75, 2000, 40_000
 
 
+def _within(ts: str, params: dict[str, Any]) -> bool:
+    """Whether a message is in the range `oldest`..`latest` asked for (both left out: every
+    message; the ends themselves only with `inclusive`), as Slack reads them."""
+    inclusive = str(params.get("inclusive", "")).lower() in ("1", "true")
+    oldest, latest = params.get("oldest"), params.get("latest")
+    if oldest is not None and (
+        float(ts) < float(oldest) or (float(ts) == float(oldest) and not inclusive)
+    ):
+        return False
+    return latest is None or float(ts) < float(latest) or (float(ts) == float(latest) and inclusive)
+
+
 @dataclass
 class Call:
     method: str  # Web API method, "respond/<name>" for response_url posts, or "ws" for websocket
@@ -255,6 +267,8 @@ class FakeSlack:
                 if params.get("ts") not in (message.get("thread_ts"), message["ts"]):
                     continue
             elif message.get("user") != BOT_USER_ID:
+                continue
+            if not _within(message["ts"], params):
                 continue
             found.append({k: v for k, v in message.items() if k != "channel"})
         return found

@@ -7,6 +7,7 @@ from __future__ import annotations
 import dataclasses
 import logging
 import sqlite3
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -294,6 +295,38 @@ def test_a_thanks_past_the_pages_read_is_replied_to_unread(
     assert len(fake.of("conversations.replies")) == 2
     welcome = fake.of("chat.postMessage")[1]  # as before the thread was read at all
     assert _sections(welcome.params)[0].startswith("You're welcome!")
+
+
+def test_a_thanks_in_a_long_thread_is_read_from_the_bots_answer_on(
+    fresh_service: AnswerService, fake: FakeSlack, start: Start
+) -> None:
+    """1,100 messages before the asker's question deep in a thread (more than the pages read from
+    its root), then the answer, a colleague's answer and the asker's thanks: read from the
+    answer's logged time on, the thread shows the colleague, who takes the thanks."""
+    slack = start(fresh_service)
+    now = time.time()  # Slack's ts are Unix times: the thread read from the answer's time on
+    root = f"{now - 7200:.6f}"
+    in_thread = {"channel": "C1", "thread_ts": root}
+    fake.hear(
+        {
+            "type": "message",
+            "user": "U3",
+            "text": "who saw the van news?",
+            "ts": root,
+            "channel": "C1",
+        }
+    )
+    for n in range(1100):
+        said = {"type": "message", "user": "U3", "text": "lol", "ts": f"{now - 7000 + n:.6f}"}
+        fake.hear(said | in_thread)
+    slack.mention(CARBON, ts=f"{now - 5:.6f}", thread_ts=root)  # asked by U1
+    fake.wait_for("chat.postMessage")
+    slack.message("see page 4 of the report", ts=f"{now + 1:.6f}", user="U2", **in_thread)
+    slack.message("thanks!", ts=f"{now + 2:.6f}", **in_thread)  # to U2, who answered
+    slack.drain()
+    assert len(fake.of("chat.postMessage")) == 1  # left to U2 (main: replied to, unread)
+    (page,) = fake.of("conversations.replies")
+    assert now - 7000 + 1100 < float(page.params["oldest"]) < now - 5
 
 
 def test_replies_to_others_from_bots_and_system_messages_are_not_answered(

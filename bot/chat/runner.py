@@ -20,6 +20,7 @@ from collections.abc import AsyncIterator, Awaitable, Callable, Coroutine, Itera
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager, contextmanager
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any, Protocol, TypeVar
 
 from discord.ext.commands import CooldownMapping
@@ -40,8 +41,11 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 Tell = Callable[[str], Awaitable[object]]
 # The messages before one in its thread, newest first (the platform's history), or None when
-# they cannot be read.
-ReadEarlier = Callable[[], Awaitable[Sequence[Earlier] | None]]
+# they cannot be read; given a Unix time, those since it (where the platform can start there).
+ReadEarlier = Callable[[float | None], Awaitable[Sequence[Earlier] | None]]
+# The thread is read before a thanks from this long before its answer was logged: the platform's
+# clock and this host's differ a little, and the answer is posted just after it is logged.
+CLOCK_MARGIN_SECONDS = 60.0
 
 
 class FirstTime(Protocol):
@@ -318,7 +322,7 @@ class AnswerRunner:
             return None
         if await self.run(self.service.query_log.handed_off, message.conversation):
             return None
-        posted = await earlier()
+        posted = await earlier(None)
         if not posted or not any(p.ours for p in posted):
             return None
         return Question(text, (), message.conversation)
@@ -342,7 +346,10 @@ class AnswerRunner:
         if answer_id is None:
             return None
         # Read before the claim: a thanks for a colleague leaves the answer's thanks unclaimed.
-        posted = await earlier() if earlier is not None else None
+        # From the answer on: a long thread's messages before it say nothing of the thanks.
+        posted = None
+        if earlier is not None:
+            posted = await earlier(await self._answered_at(conversation, answer_id))
         if posted is not None and not thanks_to_the_bot(posted, message.author, message.platform):
             log.info("a thanks in %s follows someone else's words: left alone", conversation)
             return None
@@ -350,6 +357,21 @@ class AnswerRunner:
         if not await asyncio.to_thread(self.seen.first_time, f"thanks {answer_id}"):
             return None
         return Question(text, (), conversation)
+
+    async def _answered_at(self, conversation: str, answer_id: str) -> float | None:
+        """When answer `answer_id` (the latest in `conversation`) was logged, as a Unix time less
+        CLOCK_MARGIN_SECONDS; None when the log cannot say (the thread is then read whole)."""
+        try:
+            (latest,) = await self.run(self.service.query_log.recent, 1, conversation=conversation)
+            if latest["id"] != answer_id:
+                return None
+            asked_at = datetime.fromisoformat(latest["asked_at"])
+        except Exception as err:
+            log.info(
+                "when answer %s was given is not known (%r): its thread read whole", answer_id, err
+            )
+            return None
+        return asked_at.timestamp() - CLOCK_MARGIN_SECONDS
 
     async def ask(self, question: Question, author: str, what: str = "a question") -> Answer | str:
         """The answer, or a short note saying why there is none (the log says why)."""

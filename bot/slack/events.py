@@ -271,15 +271,24 @@ class SlackAnswers:
 
     @staticmethod
     async def _earlier(
-        client: AsyncWebClient, channel: str, thread_ts: str, ts: str, bot: Bot
+        client: AsyncWebClient,
+        channel: str,
+        thread_ts: str,
+        ts: str,
+        bot: Bot,
+        since: float | None = None,
     ) -> list[Earlier] | None:
-        """The thread's messages before `ts`, newest first, read a page at a time from the
-        oldest; None when Slack cannot say (a read failed, or `ts` is past THREAD_PAGES pages)."""
+        """The thread's messages before `ts` (and from `since`, a Unix time, when given), newest
+        first, read a page at a time from the oldest; None when Slack cannot say (a read failed,
+        or `ts` is past THREAD_PAGES pages)."""
         posted: list[dict[str, Any]] = []  # oldest first, the thread's root among them
         seen: set[str] = set()
         cursor: str | None = None
+        # A clock that puts the answer after the thanks is not to be trusted: read the whole thread.
+        from_answer = since is not None and since < float(ts)
+        start = {"oldest": f"{since:.6f}"} if from_answer else {}
         for _ in range(THREAD_PAGES):
-            page = {"cursor": cursor} if cursor else {}
+            page = start | ({"cursor": cursor} if cursor else {})
             try:
                 found = await client.conversations_replies(
                     channel=channel, ts=thread_ts, limit=THREAD_READ, **page
