@@ -36,7 +36,7 @@ CLOSING_REMARK = True
 
 # A greeting that is never another word, as chat users type it: stretched ("hiii", "heyyy",
 # "hellooo") or with a letter dropped ("helo").
-_INTERJECTION = r"(?:hi+|hel+o+|he+y+a?|hiya|howdy|yo+)"
+_INTERJECTION = r"(?:hi+|hel+o+|he+y+[ao]?|hiya|howdy|yo+)"
 # A time of day's "-ing" as speech drops its "g" ("mornin", "evenin'"), and "good" as "g'"
 # ("g'morning", "g'day", "gday"); hello in the languages chat users mix in.
 _GREETING = (
@@ -48,16 +48,31 @@ _PROBE = (
     r"(?:test(?:ing)?(?: \d+)*|ping|hello world|is (?:this|it) (?:thing )?(?:on|working)|"
     # "anyone there?", "u there?", "can you hear me": whether anybody answers.
     r"(?:is )?any(?:one|body)(?: (?:there|here|home|around))?|"
-    r"(?:are )?you (?:there|around|awake|alive)|can you hear me)"
+    r"(?:are )?you (?:still )?(?:there|around|awake|alive)|still (?:there|around|here)|"
+    r"can you hear me)"
 )
 # Who the greeting or thanks is addressed to; chat markup (a mention) is already cleaned away.
 _ADDRESSEE = (
     r"(?:there|again|all|everyone|everybody|anyone|anybody|anyone there|folks|(?:ev ?)?bot|"
     r"evbot|buddy|friend|mate|man|dude|pal|partner|bro|fam|guys|y'all|team)"
 )
+# A part of the day or week a how-are-you asks after ("how's your evening going").
+_PERIOD = r"(?:day|morning|afternoon|evening|night|week|weekend)"
+# Asking after the other: "how are you doing tonight", "how've you been", "how's your week been",
+# "hope you're well"; what is asked after is the person, their time, or things in general.
 _HOW_ARE_YOU = (
-    r"(?:how are you(?: doing)?(?: today)?|how do you do|how's it going|how are things|"
-    r"how's (?:everything|your day|life)|what's up|what's new|what's good|sup|wassup|you good)"
+    r"(?:how are (?:you|ya)(?: doing| doin'?| keeping| holding up)?"
+    rf"(?: today| tonight| this {_PERIOD})?|how(?:'ve| have) you been|"
+    r"how (?:you|ya) (?:doing|doin'?|been)|"
+    rf"how(?:'s| is| has| was) (?:it|everything|things|life|your {_PERIOD}|the {_PERIOD})"
+    r"(?: (?:going|been|treating you))?(?: so far)?|how are things(?: going)?|how do you do|"
+    r"what's up|what's new|what's good|what's happening|what's going on|sup|wassup|"
+    # Chat's initials for "how are you", "what are you doing".
+    r"hru|wyd|what are you (?:doing|up to)|(?:are )?you (?:good|ok|okay|alright|well)|"
+    r"(?:i )?hope (?:you're|you are|you've been|all is|everything is|things are) "
+    r"(?:well|good|fine|great|ok|doing well)|"
+    rf"(?:(?:i )?hope you(?:'re| are) )?having a (?:good|great|nice) {_PERIOD}|"
+    r"long time no see|(?:nice|good|great) to see you(?: again)?|welcome back)"
 )
 # A laugh as chat types it: "haha", "hehe", "heh", "hah" (never "he" or "ha" alone).
 _LAUGH = r"(?:ha(?:ha)+h?|he(?:he)+h?|heh+|hah+)"
@@ -66,7 +81,7 @@ _LAUGHED = r"(?:lmf?ao+|rofl(?:mao)?)"
 # A word making what follows stronger: "really useful", "thank you so much".
 _VERY = r"(?:(?:really|very|so|super|pretty|quite|truly|extremely) )?"
 # The thanks words every thanks pattern below starts from: "thanks", "thank u", "thx", "ty".
-_THANK_WORDS = r"tha?nks+|thank ?(?:you+|u)|thanx|thnx|thx|ty"
+_THANK_WORDS = r"tha?nks+|thank ?(?:you+|u)|thanx|thnx|thx+|ty+"
 _THANKS = (
     rf"(?:(?:{_THANK_WORDS}|tyvm|cheers|(?:many|big|huge) thanks|tyty|kthx|ta|"
     # Thanks in the languages chat users mix in.
@@ -74,27 +89,30 @@ _THANKS = (
     r"(?: (?:so|very) much| a lot| a bunch| a ton| loads| heaps| a million| kindly)?|tysm|"
     r"(?:much )?obliged|"
     rf"(?:{_VERY}much |{_VERY}greatly )?appreciated|"
-    rf"(?:i )?{_VERY}appreciate (?:it|that|this|you|ya))"
+    rf"(?:i )?{_VERY}appreciate (?:it|that|this|you|ya|the (?:help|answer|info|effort)))"
 )
 _BYE = (
-    r"(?:(?:bye(?: bye)?|goodbye|good bye|(?:see|catch|talk to) (?:you|ya)|cya|laters?|take care|"
+    r"(?:(?:bye+(?: bye+)?|goodbye|good bye|(?:see|catch|talk to) (?:you|ya)|cya|laters?|take care|"
     # "night" alone only before the people it is said to or at the end: "night mode …" asks.
     # "nite" as chat spells it; "gtg", "brb": chat's initials for leaving.
     r"(?:good ?|g')(?:night|nite)|(?:night|nighty) night|"
     r"(?:night|nite)(?= (?:all|everyone|everybody|folks|guys|y'all|team)\b|[\s,.!~]*$)|"
     r"ttyl|ciao|adios|farewell|cheerio|peace(?: out)?|(?:gotta|got to|have to) (?:go|run)|"
-    r"gtg|g2g|brb|i (?:have|need) to go|i'm off|"
+    r"gtg|g2g|brb|i (?:have|need) to go|i'm off|take it easy|so long|(?:un)?til+ next time|"
+    # "talk soon", "talk later": leaving, as "talk to you later" is.
+    r"talk(?= (?:later|soon|tomorrow))|"
     r"have a (?:nice|good|great) (?:day|one|evening|weekend))"
     r"(?: later| soon| around| tomorrow| now| for now)?)"
 )
 # What a user may call the bot or its answer when pleased with it ("great answer", "you're smart").
 _PRAISE = (
     r"(?:great|good|nice|perfect|helpful|useful|interesting|awesome|amazing|brilliant|excellent|"
-    r"fantastic|smart|clever|cool|neat|sweet|lovely|wonderful|superb)"
+    r"fantastic|smart|clever|cool|neat|sweet|lovely|wonderful|superb|noice|impressive|best|"
+    r"informative|insightful|fascinating)"
 )
 # An acknowledgement: before a thanks or a goodbye, or the whole message ("ok", "got it").
 _ACK = (
-    r"(?:ok+|okay|okie|okey|(?:ok|okay|alright|all right) then|k|kk+|alright|all right|got it|"
+    r"(?:ok+|okay+|oki|okie|okey|(?:ok|okay|alright|all right) then|k|kk+|alright|all right|got it|"
     r"gotcha|gotchu|got (?:you|ya)|i see|right|wow|yes|yeah|yep|yup|yea|yeh|ya|sure|no|nope|"
     rf"nah|no way|true|ikr|fr|bet|oops|lol|{_LAUGHED}|omg|{_LAUGH}|hm+|ah+|oh+|"
     # "okey dokey" as it is spelled each way: the rhyme's two halves alike.
@@ -102,8 +120,14 @@ _ACK = (
     r"idk|whatever|"
     # Agreement, and what a user says on finding the answer themselves.
     r"agreed|exactly|indeed|fair|(?:fair|good) point|well said|i guess|(?:i )?found it|all good|"
-    r"(?:i )?love (?:it|this|that)|you rock|(?:you're |you are )?(?:a )?legend|"
-    r"sounds (?:good|great|fine|perfect)|makes sense|fair enough|understood|noted|good to know|"
+    r"(?:i )?love (?:it|this|that|you|ya)|you rock|(?:yes|yeah|yep|sure|ok|okay) (?:please|pls)|"
+    r"(?:you're |you are )?(?:a )?legend|"
+    r"sounds (?:good|great|fine|perfect)|(?:that |it )?makes (?:total |perfect )?sense|"
+    r"fair enough|understood|noted|good to know|sure thing|right on|well played|word|"
+    r"(?:true|same) that|(?:so |that's )?true|same(?: here)?|me too|yikes|dang|damn|huh|"
+    # Done asking: "that's all for now", "nothing else".
+    r"that(?:'s| is) (?:all|it)(?: for (?:now|today))?|nothing else|all done|i'm done|"
+    r"no more questions|"
     r"glad to hear(?: it)?|"
     r"(?:nice|pleased|good) to meet you|you too|same to you|sorry|my bad|never ?mind|nvm|"
     r"no worries|no problem|np|"
@@ -117,14 +141,23 @@ _ACK = (
 _THANKS_TAIL = (
     r"(?:for (?:the|your|all the|all your) (?:help|answer|answers|info|information|quotes?)|"
     r"for (?:everything|that|this|helping)|"
+    # "for asking", "for explaining that": what the other did, as a gerund.
+    r"for \w+ing(?: (?:that|this|it|me|us))?|"
     r"that(?:'s| is| was) (?:all|it|helpful|great|perfect|useful|what i needed)"
     r"(?: for now| for today)?|"
     r"that helps|that helped|very helpful|so helpful|"
     r"(?:have a )?(?:nice|good|great) (?:day|one|evening|weekend)|"
-    r"no more questions|nothing else|i'm done|i am done|all good|"
+    r"no more questions|nothing else|i'm done|i am done|all good|you too|same to you|"
     rf"{_VERY}{_PRAISE} (?:answer|one|job|stuff|work)|"
     rf"you(?:'re| are|'ve been) {_VERY}(?:{_PRAISE}|the best))"
 )
+# How a person is, said back to a how-are-you or a greeting ("i'm good", "not bad, you?").
+_STATE = (
+    rf"(?:(?:(?:i'm|i am) )?(?:doing |feeling )?{_VERY}(?:good|fine|great|well|ok|okay|alright|"
+    r"all right)|(?:i'm |i am )?not (?:too |so |that )?bad|can't complain)"
+)
+# And the question asked back: "…, you?", "and yourself?", "hbu".
+_ASKED_BACK = r"(?:(?:(?:and|how about|what about) )?(?:you|yourself)|hbu|wbu)"
 _HELP = (
     r"(?:help(?: me)?(?: (?:please|pls|plz))?|(?:please|pls|plz) help(?: me)?|usage|commands|"
     # Criticism of the bot is told what it does and doesn't ("All right!" would shrug it off).
@@ -136,6 +169,8 @@ _HELP = (
     r"how do i (?:use|ask)(?: (?:this|you|it|this bot))?|"
     r"who (?:made|built|created|wrote|trained|programmed) you|"
     r"what(?:'s| is) your name|what are you called|what model are you|are you (?:chat)?gpt|"
+    r"tell me (?:more )?about (?:yourself|you)|introduce yourself|what do you do|"
+    r"what(?:'s| is) your (?:purpose|job|function|deal)|"
     r"(?:i )?need (?:some )?help|help me out|what (?:can|could) you tell me(?: about)?|"
     r"what are you for|what is this for|what's this for|how can you help(?: me)?|"
     r"what questions can i ask(?: you)?|what can i ask about|"
@@ -173,6 +208,7 @@ _WHOLE: tuple[tuple[SmallTalk, re.Pattern[str]], ...] = (
         _whole(rf"(?:{_GREETING}{_ADDRESSED}\b{_SEP})+", _optional(_HOW_ARE_YOU + _ADDRESSED)),
     ),
     ("greeting", _whole(_HOW_ARE_YOU + _ADDRESSED)),
+    ("greeting", _whole(_repeat(_ACK), _STATE, _optional(_THANKS + _ADDRESSED), _ASKED_BACK)),
     ("greeting", _whole(_optional(_GREETING + _ADDRESSED + _SEP), _PROBE + _ADDRESSED)),
     (
         "thanks",
@@ -187,6 +223,7 @@ _WHOLE: tuple[tuple[SmallTalk, re.Pattern[str]], ...] = (
     ),
     ("thanks", _whole(_repeat(_ACK), _BYE + _ADDRESSED, _optional(_THANKS + _ADDRESSED))),
     ("thanks", _whole(_repeat(_ACK), _ACK + _ADDRESSED)),  # "ok", "got it", "good bot"
+    ("thanks", _whole(_STATE, _optional(_THANKS + _ADDRESSED), _optional(_THANKS_TAIL))),
     ("help", _whole(_optional(_GREETING + _ADDRESSED + _SEP), _HELP + _ADDRESSED)),
 )
 # A greeting opening a question: "hi, where will ...", "hello evbot: who ...". Not a thanks:
