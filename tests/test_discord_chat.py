@@ -144,6 +144,30 @@ def test_forum_post_in_an_auto_answer_forum_is_answered_in_its_thread(
     assert conversation == ["Battery partners? Who supplies Amazon's batteries?"]
 
 
+def test_a_forum_post_whose_message_cannot_be_read_is_answered_by_its_title(
+    fake: FakeDiscord, bot_service: AnswerService, caplog: pytest.LogCaptureFixture
+):
+    """The post's first message can arrive after its thread, or not be readable at all (a
+    permission, an outage): the title is asked alone, not the poster left without an answer."""
+    fake.fail("channels/*/messages/*", 403, MISSING_PERMISSIONS, method="GET")
+    settings = discord_settings(fake, auto_answer_channels=f"{FORUM_ID}")
+    thread_id = 900000000000000001
+
+    async def scenario() -> None:
+        async with running_bot(bot_service, settings):
+            post = fake.thread(thread_id, FORUM_ID, "Who supplies Amazon's batteries?", 700)
+            fake.dispatch("THREAD_CREATE", post | {"newly_created": True})  # no message yet
+            await fake.wait_for(fake.messages)
+
+    with caplog.at_level(logging.WARNING, logger="bot.discord.handlers"):
+        run(scenario)
+    (reply,) = fake.messages()
+    assert reply.path == f"channels/{thread_id}/messages"
+    assert embed_of(reply)["title"] == "Who supplies Amazon's batteries?"
+    assert embed_of(reply)["fields"]
+    assert f"forum post {thread_id}: could not read its message" in caplog.text
+
+
 def test_questions_only_mode_skips_chatter(fake: FakeDiscord, bot_service: AnswerService):
     settings = discord_settings(
         fake, auto_answer_channels=f"{CHANNEL_ID}", auto_answer_questions_only=True
