@@ -61,6 +61,7 @@
                                            [--forms-20 off|RULES [off|RULES ...]]
                                            [--follow-ups-20 off|RULES [off|RULES ...]]
                                            [--follow-ups-21 off|RULES [off|RULES ...]]
+                                           [--off-topic-21 off|RULES [off|RULES ...]]
 
 Asks every question as `evbot ask` does (AnswerService over a fresh index of corpus/) and prints,
 per set: right passage first / in the top three, the quoted answer holding the expected words,
@@ -365,6 +366,12 @@ word pulls it away (`MODIFIER_BESIDE_PROSE`); `unitword`, a name of the sources 
 called one ("the si unit tesla", "what unit is tesla": `UNIT_NAMED`; docs/quality-log.md,
 "Off-topic questions (session 20)"); `weak=C`, the two asker rules only under a best cosine of C
 (`ASKERS_LOW_COSINE`; else not gated), each in turn.
+`--off-topic-21 off case` measures session 21's off-topic rules, joined by "+": `case`, the word
+after a first name read by how the asker writes it: lower case after a capitalised first name is
+no surname, both capitalised a surname unless a letter from a name of the sources ("Jeff Gordon"),
+and in lower case a negation without its apostrophe or a word without a vowel is chat ("doesnt",
+"tbh": `bot.off_topic.SURNAME_CASE`; docs/quality-log.md, "Off-topic questions (session 21)"),
+each in turn.
 Prints figures; asserts nothing.
 """
 
@@ -881,6 +888,12 @@ def set_off_topic_20(off_topic_20: str, bench: Bench) -> str:
     return f"=== off-topic questions (session 20): {off_topic_20}"
 
 
+def set_off_topic_21(off_topic_21: str, bench: Bench) -> str:
+    rules = dict(r.partition("=")[::2] for r in off_topic_21.split("+"))
+    bot.off_topic.SURNAME_CASE = "case" in rules
+    return f"=== off-topic questions (session 21): {off_topic_21}"
+
+
 def set_follow_ups_19(follow_ups_19: str, bench: Bench) -> str:
     rules = set(follow_ups_19.split("+"))
     bot.follow_up.DEMONSTRATIVE_SUBJECT = "subject" in rules
@@ -1195,6 +1208,7 @@ SWITCHES = (
     Switch("off_topic_20", 62, set_off_topic_20),
     Switch("follow_ups_20", 63, set_follow_ups_20),
     Switch("follow_ups_21", 65, set_follow_ups_21),
+    Switch("off_topic_21", 66, set_off_topic_21),
 )
 
 
@@ -1911,6 +1925,12 @@ def main() -> None:
         default=[None],
         help="session 20's off-topic rules joined by '+' (surname, own=N, thing, prose, "
         "unitword) or off, each in turn",
+    )
+    parser.add_argument(
+        "--off-topic-21",
+        nargs="+",
+        default=[None],
+        help="session 21's off-topic rules joined by '+' (case) or off, each in turn",
     )
     parser.add_argument(
         "--follow-ups-20",

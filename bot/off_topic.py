@@ -29,7 +29,7 @@ from collections.abc import Callable
 from bot.conversation import ANAPHORA, FUNCTION_WORDS, MORE_FUNCTION_WORDS
 from bot.lexical import dictionary_lemmas, terms
 from bot.lookups import parsed_unit
-from bot.question_kind import ASKING_WORDS
+from bot.question_kind import ASKING_WORDS, AUXILIARY_WORDS
 
 # A name of the sources (a word they only ever write capitalised: "Amazon", "Tesla", "Musk") used
 # as a modifier of a word they never use, in a question whose other words the sources never use
@@ -146,6 +146,14 @@ OTHER_SURNAME = True
 # the sources is a typo of it, not another person: "elon muks", "jeff bezoz", "elon thnk".
 # `benchmarks/quality.py --off-topic-20` measures it ("surname": both on).
 SURNAME_TYPOS = True
+# Session 21 (docs/quality-log.md, "Off-topic questions (session 21)"): how the asker writes the
+# word after the first name. An asker who capitalises the first name and not the word after it
+# writes no surname there ("Elon tbh seems worried"); one who capitalises both writes a surname,
+# a typo only of a name of the sources ("Elon Muks"), so "Is Jeff Gordon still racing" ("cordon")
+# is another person. In lower case, a negation written without its apostrophe ("doesnt": an
+# auxiliary and "nt") or a word without a vowel ("tbh", "smh") is chat, no surname.
+# `benchmarks/quality.py --off-topic-21` measures it ("case").
+SURNAME_CASE = True
 # Session 20: the asker's own errand with a name of the sources ("how do i cancel my amazon prime
 # membership"): a question in the first person whose only words of the sources are names, with
 # at least `ASKERS_OWN_UNKNOWN` words they never use and no word pointing at something said
@@ -195,6 +203,9 @@ _CONTRACTED = re.compile(r"'(?:s|re|ll|ve|d|m|t)$")
 _CASED_WORD = re.compile(_WORD.pattern, re.IGNORECASE)
 _FIRST_PERSON = frozenset({"i", "me", "my", "mine", "myself"})
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
+_VOWEL = re.compile(r"[aeiouy]")
+# "doesnt", "shouldnt": an auxiliary's negation typed without the apostrophe.
+_NEGATION = re.compile(rf"^(?:{AUXILIARY_WORDS})nt$")
 
 
 def _words(question: str) -> list[tuple[str, bool]]:
@@ -498,7 +509,8 @@ def other_surname(
     but whose surname is neither a word of theirs nor of the dictionary ("jeff goldblum";
     `OTHER_SURNAME`): another person of that first name. A dictionary word after it ("is jeff
     worried") is no surname; a surname the question capitalises ("Jeff Goldblum") is one; with
-    `SURNAME_TYPOS` one a letter away from a known word is a typo of it ("elon muks")."""
+    `SURNAME_TYPOS` one a letter away from a known word is a typo of it ("elon muks"); with
+    `SURNAME_CASE` the asker's case and chat forms are read first ("Jeff Gordon", "elon tbh")."""
     unknown = _unknown_to(holds_term)
     cased = _CASED_WORD.findall(question.replace("’", "'"))
     words = _words(question)
@@ -513,6 +525,16 @@ def other_surname(
             continue
         if not first_name(first) or not written_as_name(first):
             continue
+        if SURNAME_CASE and not _lower_case(question):
+            first_upper, last_upper = cased[at][0].isupper(), cased[at + 1][0].isupper()
+            if first_upper and not last_upper:  # names written capitalised, this word not
+                continue
+            if first_upper and last_upper and not in_dictionary(last):
+                if not typo_of_known(last, holds_term, lambda word: False):
+                    return True  # written as a surname, not a misspelt name of the sources
+                continue
+        if SURNAME_CASE and (_NEGATION.match(last) or not _VOWEL.search(last)):
+            continue  # chat ("doesnt", "tbh"), no surname
         if in_dictionary(last):  # a word spelt right: a surname only as the asker writes one
             if cased[at + 1][0].isupper():
                 return True
@@ -520,6 +542,11 @@ def other_surname(
         if not (SURNAME_TYPOS and typo_of_known(last, holds_term, in_dictionary)):
             return True
     return False
+
+
+def _lower_case(question: str) -> bool:
+    """Whether the asker writes in one case only (all lower or all upper): no case to read."""
+    return question == question.lower() or question == question.upper()
 
 
 def askers_own(

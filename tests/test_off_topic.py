@@ -630,7 +630,8 @@ def test_a_name_called_a_unit(
         ("Did Jeff Lynne write it", True),  # capitalised by the asker
         ("Did Jeff Bridges act in it", True),  # a dictionary word, but capitalised
         ("is jeff bridges worried", False),  # a dictionary word in lower case
-        ("Did Jeff Mangum write it", False),  # a letter from "magnum": read as a typo
+        ("Did Jeff Mangum write it", True),  # capitalised: a surname, though a letter from "magnum"
+        ("is jeff mangum touring", False),  # in lower case: read as a typo of "magnum"
         ("is elon muks worried about amazon?", False),  # a letter from "musk"
         ("what does jeff bezoz think of tesla?", False),  # from "bezos"
         ("what does elon thnk of bezos", False),  # from "think"
@@ -661,6 +662,51 @@ def test_a_first_name_of_the_sources_before_another_surname(question: str, expec
 )
 def test_a_word_one_letter_from_a_known_word_is_a_typo(word: str, expected: bool) -> None:
     assert typo_of_known(word, holds, dictionary_word) is expected
+
+
+# How the asker writes the word after the first name (`SURNAME_CASE`, session 21).
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("Is Jeff Gordon still racing?", True),  # capitalised: a surname, not "cordon" misspelt
+        ("What does Jeff Tweedy sing", True),  # not "tweed"
+        ("Is Elon Muks worried about Amazon?", False),  # capitalised, a letter from "musk"
+        ("Elon tbh seems worried, does he?", False),  # the name capitalised, the word not
+        ("What does Jeff think of Tesla?", False),  # a dictionary word: the rule before reads it
+        ("elon doesnt seem worried about amazon, why?", False),  # "doesn't" without apostrophe
+        ("jeff shouldnt be worried right", False),
+        ("why is elon tbh so confident", False),  # no vowel: chat
+        ("elon smh, how will tesla respond", False),
+        ("what's jeff goldblum's best movie", True),  # lower case, no typo: another person
+        ("WHAT DOES ELON THNK OF BEZOS", False),  # one case only: read as in lower case
+    ],
+)
+def test_the_askers_case_and_chat_forms_after_a_first_name(
+    monkeypatch: pytest.MonkeyPatch, question: str, expected: bool
+) -> None:
+    with_jeff = lambda term: holds(term) or term in terms(["jeff"])[0]  # noqa: E731
+    named_jeff = lambda word: named(word) or word == "jeff"  # noqa: E731
+    first = FIRST_NAMES.__contains__
+    assert other_surname(question, with_jeff, first, named_jeff, dictionary_word) is expected
+
+
+@pytest.mark.parametrize(
+    ("question", "without_case"),
+    [
+        ("Is Jeff Gordon still racing?", False),  # read as a typo of "cordon"
+        ("Elon tbh seems worried, does he?", True),  # read as another surname
+        ("elon doesnt seem worried about amazon, why?", True),
+        ("why is elon tbh so confident", True),
+    ],
+)
+def test_surname_case_off_reads_the_word_as_before(
+    monkeypatch: pytest.MonkeyPatch, question: str, without_case: bool
+) -> None:
+    with_jeff = lambda term: holds(term) or term in terms(["jeff"])[0]  # noqa: E731
+    named_jeff = lambda word: named(word) or word == "jeff"  # noqa: E731
+    monkeypatch.setattr(bot.off_topic, "SURNAME_CASE", False)
+    first = FIRST_NAMES.__contains__
+    assert other_surname(question, with_jeff, first, named_jeff, dictionary_word) is without_case
 
 
 def test_surname_typos_off_reads_a_typo_as_another_surname(
