@@ -370,8 +370,11 @@ called one ("the si unit tesla", "what unit is tesla": `UNIT_NAMED`; docs/qualit
 after a first name read by how the asker writes it: lower case after a capitalised first name is
 no surname, both capitalised a surname unless a letter from a name of the sources ("Jeff Gordon"),
 and in lower case a negation without its apostrophe or a word without a vowel is chat ("doesnt",
-"tbh": `bot.off_topic.SURNAME_CASE`; docs/quality-log.md, "Off-topic questions (session 21)"),
-each in turn.
+"tbh": `bot.off_topic.SURNAME_CASE`); `prose=M`, the asker's own errand with words of the
+sources' prose too, each matching their tokens under M ("can i share my amazon prime membership":
+`ASKERS_PROSE_MATCH`; else names only); `river=P`, a weak question with a name modifying a word
+beside prose words refused at a pull of P ("how long is the amazon river": `MODIFIER_PROSE_PULL`;
+else `MODIFIER_PULL`; docs/quality-log.md, "Off-topic questions (session 21)"), each in turn.
 Prints figures; asserts nothing.
 """
 
@@ -891,6 +894,8 @@ def set_off_topic_20(off_topic_20: str, bench: Bench) -> str:
 def set_off_topic_21(off_topic_21: str, bench: Bench) -> str:
     rules = dict(r.partition("=")[::2] for r in off_topic_21.split("+"))
     bot.off_topic.SURNAME_CASE = "case" in rules
+    bot.off_topic.ASKERS_PROSE_MATCH = float(rules["prose"]) if rules.get("prose") else None
+    bot.off_topic.MODIFIER_PROSE_PULL = float(rules["river"]) if rules.get("river") else None
     return f"=== off-topic questions (session 21): {off_topic_21}"
 
 
@@ -1930,7 +1935,8 @@ def main() -> None:
         "--off-topic-21",
         nargs="+",
         default=[None],
-        help="session 21's off-topic rules joined by '+' (case) or off, each in turn",
+        help="session 21's off-topic rules joined by '+' (case, prose=M, river=P) or off, each "
+        "in turn",
     )
     parser.add_argument(
         "--follow-ups-20",

@@ -56,6 +56,12 @@ MODIFIER_INDEFINITE = True
 # pulls it away, both (`MODIFIER_LOW_COSINE` and `MODIFIER_PULL`): "what could the musk camp do
 # in response" (in-domain, 0.39) stays. `benchmarks/quality.py --off-topic-20` ("prose").
 MODIFIER_BESIDE_PROSE = True
+# Session 21 (docs/quality-log.md, "Off-topic questions (session 21)"): the pull a weak question
+# of that form needs (None: `MODIFIER_PULL`). The Amazon river pulls 0.04-0.07 ("how long is
+# the amazon river" 0.07 at 0.31), and no tuning in-domain question has a name modifying a word
+# beside prose words under `MODIFIER_LOW_COSINE` (at 0.02 still none is refused).
+# `benchmarks/quality.py --off-topic-21` measures it ("river=P").
+MODIFIER_PROSE_PULL: float | None = 0.03
 # Session 18 (docs/quality-log.md, "Off-topic questions (session 18)"): "how loyal are tesla fans
 # described as" was refused, "loyal" a word the sources never use but write as "loyalty". A word
 # whose best token match in the sources reaches `OTHER_FORM_MATCH` is theirs in another form, so
@@ -170,6 +176,15 @@ ASKERS_THING = True
 # compare to amazon's plans?" 0.60, were refused), while the tuning errands the rules catch
 # reach 0.35 at most. None: not gated (docs/quality-log.md, "Off-topic questions (session 20)").
 ASKERS_LOW_COSINE: float | None = 0.4
+# Session 21 (docs/quality-log.md, "Off-topic questions (session 21)"): the asker's errand may
+# also use words of the sources' prose in another sense ("can i share my amazon prime membership
+# with family": "share" of "market share"), each matching the sources' tokens under this (the
+# model's reading of the word here, `OTHER_FORM_MATCH`'s token match): in-domain errands name
+# the sources' own things, "my car" (0.70-0.81), "amazon ev" (0.91-0.96). None: names only.
+# With `MODIFIER_PROSE_PULL` and `SURNAME_CASE`: tuning off-topic alone answered 25 -> 20 of 273
+# (+ 12 -> 7 partial), threads 696 -> 571 of 6,825; held out 34 -> 32 of 264, threads 38 -> 36;
+# nothing else moved. `benchmarks/quality.py --off-topic-21` measures it ("prose=M").
+ASKERS_PROSE_MATCH: float | None = 0.6
 
 _ARTICLES = frozenset({"a", "an", "the"})
 _PLURAL_VERBS = frozenset({"do", "are", "were", "have"})
@@ -317,8 +332,9 @@ def name_as_modifier(
         return True
     if not weak and not names_only:
         return False
+    least = MODIFIER_PULL if names_only or MODIFIER_PROSE_PULL is None else MODIFIER_PROSE_PULL
     pulls = (best_cosine(_without(question, head)) - with_it for _, head in heads)
-    return any(pull >= MODIFIER_PULL for pull in pulls)
+    return any(pull >= least for pull in pulls)
 
 
 def name_in_another_sense(
@@ -550,11 +566,16 @@ def _lower_case(question: str) -> bool:
 
 
 def askers_own(
-    question: str, holds_term: Callable[[str], bool], written_as_name: Callable[[str], bool]
+    question: str,
+    holds_term: Callable[[str], bool],
+    written_as_name: Callable[[str], bool],
+    word_match: Callable[[str], float | None] | None = None,
 ) -> bool:
     """Whether the question is the asker's own errand with a name of the sources: in the first
     person, its only words of theirs names, at least `ASKERS_OWN_UNKNOWN` words they never use,
-    and no word pointing at something said (`ASKERS_OWN_UNKNOWN`)."""
+    and no word pointing at something said (`ASKERS_OWN_UNKNOWN`); with `ASKERS_PROSE_MATCH`
+    and `word_match` (a word's best token match in the sources), their other words matching
+    under it."""
     if not ASKERS_OWN_UNKNOWN:
         return False
     words = [w for w, _ in _words(question)]
@@ -565,7 +586,17 @@ def askers_own(
     known = [w for w in content if not unknown(w)]
     if len(content) - len(known) < ASKERS_OWN_UNKNOWN or not known:
         return False
-    return all(map(written_as_name, known))  # looked up last: it reads passages
+    names = [w for w in known if written_as_name(w)]  # looked up last: it reads passages
+    if len(names) == len(known):
+        return True
+    if not names or ASKERS_PROSE_MATCH is None or word_match is None:
+        return False
+    for word in known:
+        if word not in names:  # the model's reading, last: an encoder pass
+            match = word_match(word)
+            if match is None or match >= ASKERS_PROSE_MATCH:
+                return False
+    return True
 
 
 def askers_thing(question: str, holds_term: Callable[[str], bool]) -> bool:
@@ -640,9 +671,9 @@ def off_topic(
         return True
     if REQUEST_UNKNOWN_OBJECT and request_unknown_object(question, holds_term, written_as_name):
         return True
-    asker_rule = (ASKERS_OWN_UNKNOWN and askers_own(question, holds_term, written_as_name)) or (
-        ASKERS_THING and askers_thing(question, holds_term)
-    )
+    asker_rule = (
+        ASKERS_OWN_UNKNOWN and askers_own(question, holds_term, written_as_name, word_match)
+    ) or (ASKERS_THING and askers_thing(question, holds_term))
     if asker_rule and _weak_as_a_whole(question, best_cosine):
         return True
     if NAME_AS_MODIFIER and name_as_modifier(

@@ -742,6 +742,26 @@ def test_the_askers_own_errand_with_a_name(
 
 
 @pytest.mark.parametrize(
+    ("question", "matches", "expected"),
+    [
+        # "share" of "market share": the model reads it in another sense here (0.47).
+        ("can i share my amazon prime membership with family", {"share": 0.47}, True),
+        ("can i share my amazon prime membership with family", {"share": 0.75}, False),
+        ("how would i get my amazon ev delivered to my house", {"ev": 0.92}, False),
+        ("can i share my amazon prime membership with family", {}, False),  # not read: kept
+    ],
+)
+def test_the_askers_errand_with_prose_words_in_another_sense(
+    monkeypatch: pytest.MonkeyPatch, question: str, matches: dict[str, float], expected: bool
+) -> None:
+    monkeypatch.setattr(bot.off_topic, "ASKERS_OWN_UNKNOWN", 2)
+    monkeypatch.setattr(bot.off_topic, "ASKERS_PROSE_MATCH", 0.6)
+    assert askers_own(question, holds, named, matches.get) is expected
+    monkeypatch.setattr(bot.off_topic, "ASKERS_PROSE_MATCH", None)  # names only: not read
+    assert not askers_own(question, holds, named, matches.get)
+
+
+@pytest.mark.parametrize(
     ("question", "expected"),
     [
         ("how do i keep my phone battery healthy over the years", True),  # "phone": never used
@@ -824,6 +844,55 @@ def test_the_asker_rules_leave_a_question_close_to_the_sources(
     assert service.ask(question).outcome != "refused"
     monkeypatch.setattr(bot.off_topic, "ASKERS_LOW_COSINE", None)  # not gated: refused
     assert service.ask(question).outcome == "refused"
+
+
+@pytest.mark.parametrize(
+    ("question", "rule"),
+    [
+        # tests/data/offtopic-tuning-6.jsonl, -8, -10: Amazon the shop beside words of the
+        # sources' prose the model reads in another sense ("share", "original", "charged").
+        ("can i share my amazon prime membership with family", "ASKERS_PROSE_MATCH"),
+        ("how do i return something to amazon without the original box", "ASKERS_PROSE_MATCH"),
+        ("why was i charged for amazon prime when i never signed up", "ASKERS_PROSE_MATCH"),
+        # -2, -4, -7, -10: the Amazon river, pulling the question 0.04-0.07 away.
+        ("how long is the amazon river", "MODIFIER_PROSE_PULL"),
+        ("is the amazon river longer than the nile", "MODIFIER_PROSE_PULL"),
+    ],
+)
+def test_session_21_rules_refuse_amazon_the_shop_and_the_river(
+    service: AnswerService, monkeypatch: pytest.MonkeyPatch, question: str, rule: str
+) -> None:
+    only(monkeypatch, "ASKERS_OWN_UNKNOWN+NAME_AS_MODIFIER+MODIFIER_BESIDE_PROSE")
+    assert service.ask(question).outcome == "refused"
+    monkeypatch.setattr(bot.off_topic, rule, None)  # not read: answered or labelled
+    assert service.ask(question).outcome != "refused"
+
+
+# In-domain questions in the first person or chatty, naming the sources' things in the asker
+# rules' and the modifier rule's forms (written by hand in session 21; no set holds them): every
+# rule on, none is refused.
+FIRST_PERSON_IN_DOMAIN = [
+    "i own tsla in my portfolio, should i worry about amazon?",
+    "could i order my amazon ev with prime delivery?",
+    "how would i track my amazon ev order",
+    "can i change my amazon ev order to a cheaper model",
+    "i'm a prime member, will i get my car faster?",
+    "can i share my prime perks with the amazon car",
+    "will i be able to return my amazon ev if i don't like it",
+    "will my amazon account link to the car's voice assistant",
+    "do i need a prime membership to buy the amazon car",
+    "should i sell my tesla shares because of amazon",
+    "is my tesla going to lose value because of amazon",
+    "Elon tbh seems worried, does he?",
+    "elon doesnt seem worried about amazon, why?",
+]
+
+
+@pytest.mark.parametrize("question", FIRST_PERSON_IN_DOMAIN)
+def test_first_person_and_chatty_in_domain_questions_are_not_refused(
+    service: AnswerService, question: str
+) -> None:
+    assert service.ask(question).outcome != "refused"
 
 
 @pytest.mark.parametrize(
