@@ -398,6 +398,29 @@ def test_an_edit_that_adds_the_mention_is_answered_once_and_other_edits_are_left
     assert len(fake.of("chat.postMessage")) == 2
 
 
+def test_after_a_restart_an_edit_that_tags_the_bot_on_an_answered_message_is_left_alone(
+    fresh_service: AnswerService, fake: FakeSlack, start: Start
+) -> None:
+    """Without a shared database a restart empties the claims kept in memory: Slack's record
+    (the answer's metadata names the message it answers) says the message was answered. A
+    message the bot never answered is still taken up when an edit tags it."""
+    tagged = f"<@{BOT_USER_ID}> {BATTERIES}"
+    answered, forgot = "1700000008.000001", "1700000008.000002"
+    before = start(fresh_service, auto_answer_channels="CAUTO")
+    before.message(BATTERIES, channel="CAUTO", ts=answered)  # answered unasked
+    fake.wait_for("chat.postMessage")
+    before.message(BATTERIES, channel="C1", ts=forgot)  # no mention: not asked
+    before.drain()
+    before.close()
+    after = start(fresh_service, auto_answer_channels="CAUTO")  # a restart: claims gone
+    after.send_event(_edit("CAUTO", answered, BATTERIES, tagged))
+    after.send_event(_edit("C1", forgot, BATTERIES, tagged))
+    [_, answer] = fake.wait_for("chat.postMessage", 2)
+    after.drain()
+    assert len(fake.of("chat.postMessage")) == 2  # main: the answered message's edit answered
+    assert answer.params["thread_ts"] == forgot and "Panasonic" in _sections(answer.params)[0]
+
+
 def test_a_message_with_no_words_gets_a_short_visible_reply(
     fresh_service: AnswerService, fake: FakeSlack, start: Start
 ) -> None:

@@ -79,7 +79,8 @@ class SlackAnswers:
     # -- listeners (Bolt acks once each returns: process_before_response, bot/slack/app.py) -----
 
     async def on_event(self, event: dict[str, Any], context: dict[str, Any]) -> None:
-        event = edit_to_the_bot(event, context.get("bot_user_id")) or event
+        edited = edit_to_the_bot(event, context.get("bot_user_id"))
+        event = edited or event
         message = parse_message(event, context.get("bot_user_id"), self.settings)
         decision = decide(message, self.settings)
         channel, ts = event.get("channel", ""), event.get("ts", "")
@@ -94,10 +95,11 @@ class SlackAnswers:
         payload = json.dumps({"event": event, "bot_user_id": bot.user_id, "bot_id": bot.bot_id})
         taken = await self.runner.take(key, payload)
         if taken is not None:
+            # An edit may come after a restart emptied the claims kept in memory: Slack's record
+            # (the answer's metadata) says whether its message was answered, as after a takeover.
+            answered_maybe = taken == CLAIM_TAKEN_OVER or edited is not None
             self.runner.spawn(
-                self._take_up(
-                    context["client"], event, message, decision, key, bot, taken == CLAIM_TAKEN_OVER
-                )
+                self._take_up(context["client"], event, message, decision, key, bot, answered_maybe)
             )
 
     # -- events a dead worker left unanswered ------------------------------------------------
@@ -149,13 +151,14 @@ class SlackAnswers:
     async def _answered_already(
         self, client: AsyncWebClient, channel: str, reply_in: str | None, ts: str, key: str
     ) -> bool:
-        """Whether a dead worker posted the answer to `key` before it could say so: the
-        answer's message metadata names its event. When Slack cannot be read, False: the
-        event is answered (perhaps twice) rather than perhaps never."""
+        """Whether the answer to `key` was posted already (by a worker that died before it could
+        say so, or before a restart, for an edit): the answer's message metadata names its
+        event. When Slack cannot be read, False: the event is answered (perhaps twice) rather
+        than perhaps never."""
         try:
-            if reply_in:
+            if reply_in:  # from the message on: its answer follows it, however long the thread
                 found = await client.conversations_replies(
-                    channel=channel, ts=reply_in, include_all_metadata=True, limit=200
+                    channel=channel, ts=reply_in, oldest=ts, include_all_metadata=True, limit=200
                 )
             else:  # a DM's answer is not in a thread: it follows the question
                 found = await client.conversations_history(
@@ -211,11 +214,12 @@ class SlackAnswers:
         decision: Decision,
         key: str,
         bot: Bot,
-        taken_over: bool = False,
+        answered_maybe: bool = False,
     ) -> None:
-        """Answer the event claimed as `key`, then finish the claim. A cancelled answer (a
-        shutdown) leaves it unfinished, for another worker to take over."""
-        await self._answer_event(client, event, message, decision, key, bot, taken_over)
+        """Answer the event claimed as `key` (unless, `answered_maybe`, Slack shows its answer),
+        then finish the claim. A cancelled answer (a shutdown) leaves it unfinished, for another
+        worker to take over."""
+        await self._answer_event(client, event, message, decision, key, bot, answered_maybe)
         await self.runner.finish(key)
 
     async def _answer_event(
@@ -226,7 +230,7 @@ class SlackAnswers:
         decision: Decision,
         key: str,
         bot: Bot,
-        taken_over: bool,
+        answered_maybe: bool,
     ) -> None:
         channel, ts, thread_ts = (
             event.get("channel", ""),
@@ -239,8 +243,8 @@ class SlackAnswers:
             await self.delivery.tell(client, channel, message.author, thread_ts, note)
 
         async with self.runner.never_silent(f"{decision.action} {ts} in {channel}", tell):
-            if taken_over and await self._answered_already(client, channel, reply_in, ts, key):
-                log.info("event %s was answered before its worker died", key)
+            if answered_maybe and await self._answered_already(client, channel, reply_in, ts, key):
+                log.info("event %s was answered already (a worker died, or an edit)", key)
                 return
             if decision.action is Action.NOT_ENABLED:
                 await tell(messages.NOT_ENABLED)
