@@ -1222,7 +1222,7 @@ SWITCHES = (
     Switch("off_topic_19", 57, set_off_topic_19),
     Switch("unsaid_19", 58, set_unsaid_19),
     Switch("unsaid_20", 64, set_unsaid_20),
-    Switch("unsaid_21", 65, set_unsaid_21),
+    Switch("unsaid_21", 67, set_unsaid_21),
     Switch("follow_ups_19", 59, set_follow_ups_19),
     Switch("forms_19", 60, set_forms_19),
     Switch("forms_20", 61, set_forms_20),
