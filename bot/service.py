@@ -47,6 +47,7 @@ from bot.small_talk import (
 from bot.source_terms import (
     asks_about_the_text,
     asks_off_topic,
+    asks_whether_mentioned,
     best_similarity,
     names_source_terms,
     writes_every_word,
@@ -312,6 +313,8 @@ class AnswerService:
             # One word's vector is far from any passage's ("cobalt?" 0.12): that the sources
             # use the word says they cover it.
             coverage = max(coverage, self.settings.min_score)
+        if asks_whether_mentioned(retriever, text):
+            coverage = max(coverage, self.settings.min_score)  # "any mention of lucid?"
         if asks_about_the_text(retriever, text):
             coverage = max(coverage, self.settings.min_score)  # "how does the piece describe …"
         if coverage < self.settings.min_score and writes_every_word(

@@ -14,8 +14,9 @@ from collections.abc import Callable
 import numpy as np
 
 import bot.off_topic
+import bot.unsaid
 from bot.conversation import content_phrases, content_words
-from bot.lexical import terms
+from bot.lexical import dictionary_lemmas, terms
 from bot.lookups import is_first_name
 from bot.name_sense import sense_gap, word_matches
 from bot.off_topic import off_topic
@@ -41,6 +42,27 @@ def names_source_terms(retriever: Retriever, question: str) -> bool:
 # prime"). "and the hq?", "chargers?" stay refused: "hq" matches "headquarters" at 0.42 only.
 # None: not read.
 WRITES_EVERY_WORD: int | None = 2
+# Session 21: "anything on charging?" (0.16), "what's rivian got to do with this" (0.21) were
+# refused: "anything", "got" are English function words the conversation's word list leaves in
+# (it is tuned for follow-ups), so the question seemed to hold a word the sources never write.
+# On: words scikit-learn's English stop list holds, as written or by a lemma ("got": "get"), are
+# not counted. `benchmarks/quality.py --floor-21` measures it.
+EVERY_WORD_STOPS = False
+
+
+@functools.cache
+def _stop_words() -> frozenset[str]:
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+    return frozenset(ENGLISH_STOP_WORDS)
+
+
+def is_stop_word(word: str) -> bool:
+    """Whether scikit-learn's English stop list holds the word or one of its lemmas."""
+    stops = _stop_words()
+    return word in stops or any(
+        lemma in stops for lemmas in dictionary_lemmas(word).values() for lemma in lemmas
+    )
 
 
 def writes_every_word(
@@ -51,6 +73,8 @@ def writes_every_word(
     most = WRITES_EVERY_WORD
     threshold = bot.off_topic.OTHER_FORM_MATCH
     words = list(dict.fromkeys(content_words(question)))
+    if EVERY_WORD_STOPS:
+        words = [word for word in words if not is_stop_word(word)]
     if most is None or threshold is None or not words or len(words) > most:
         return False
     lexical = retriever.index.lexical
@@ -69,6 +93,16 @@ NAMES_THE_TEXT = True
 _THE_TEXT = re.compile(
     r"\b(?:the|this|per the) (?:article|piece|story|writer|author|writer's|author's)\b", re.I
 )
+
+
+def asks_whether_mentioned(retriever: Retriever, question: str) -> bool:
+    """Whether the question asks if the sources mention a thing ("any mention of lucid?") they
+    do write, every word of it (`bot.unsaid.MENTION_UNKNOWN`'s frames)."""
+    if not bot.unsaid.MENTION_UNKNOWN:
+        return False
+    name = bot.unsaid.mentioned_name(question)
+    stems = [t for word in terms(name.split()) for t in word] if name else []
+    return bool(stems) and all(map(retriever.index.lexical.holds, stems))
 
 
 def asks_about_the_text(retriever: Retriever, question: str) -> bool:

@@ -605,6 +605,42 @@ _FEATURE = re.compile(
     r" (?:(?:a|an|the|any|its|their|some) )?(?P<name>[a-z-]+(?: [a-z-]+){0,2})[.?!]*$"
 )
 
+# Session 21: asking whether the sources mention a thing ("any mention of toyota?", "does it talk
+# about volkswagen", "is hyundai in there?") names it after a frame about the text; when no
+# passage holds a word of it, the sources never mention it, whatever passage is closest.
+# `benchmarks/quality.py --mention-21` measures it.
+MENTION_UNKNOWN = True
+_TEXT = r"(?:it|this|that|they|the (?:article|piece|story|text|post|sources?|writer|author))"
+_MENTION_FRAMES = (
+    re.compile(
+        r"^(?:(?:is|was) there )?(?:any|anything|something)"
+        r" (?:mention of|mentioned about|said about|written about|about|on|regarding) "
+        rf"{_POSSESSOR}(?P<name>[a-z-]+(?: [a-z-]+){{0,2}}?)"
+        r"(?: at all| in (?:there|it|here))?[.?!]*$"
+    ),
+    re.compile(
+        rf"^(?:does|do|did) {_TEXT} (?:ever )?(?:mention|talk about|say anything about|discuss"
+        r"|cover|bring up|name|get into) "
+        rf"{_POSSESSOR}(?P<name>[a-z-]+(?: [a-z-]+){{0,2}}?)(?: at all)?[.?!]*$"
+    ),
+    re.compile(
+        r"^(?:is|are|was|were) (?:the )?(?P<name>[a-z-]+(?: [a-z-]+){0,2}?)"
+        r" (?:mentioned|named|discussed|covered|in there|in it|in the (?:article|piece|sources?))"
+        r"(?: at all| anywhere)?[.?!]*$"
+    ),
+)
+
+
+def mentioned_name(question: str) -> str | None:
+    """The thing a question asks whether the sources mention ("toyota" in "any mention of
+    toyota?"), or None when it asks nothing of that form."""
+    text = question_text(question)
+    for pattern in _MENTION_FRAMES:
+        found = pattern.search(text)
+        if found is not None:
+            return found["name"]
+    return None
+
 
 def unknown_named_thing(question: str, holds_term: Callable[[str], bool] | None) -> list[str]:
     """["cybertruck"] when "tell me about / describe / explain <thing>" or "does X come with /
@@ -615,7 +651,8 @@ def unknown_named_thing(question: str, holds_term: Callable[[str], bool] | None)
     text = question_text(question)
     if DESIGNATION_UNKNOWN and (designations := unknown_designations(text, holds_term)):
         return designations
-    for pattern in (_SESSION_11_FOCUS[0][0], _FEATURE):
+    mention = _MENTION_FRAMES if MENTION_UNKNOWN else ()
+    for pattern in (_SESSION_11_FOCUS[0][0], _FEATURE, *mention):
         found = pattern.search(text)
         if found is None:
             continue

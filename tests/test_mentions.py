@@ -1,0 +1,48 @@
+"""Questions asking whether the sources mention a thing ("any mention of toyota?"): labelled
+partial when no passage holds a word of it, answered when the sources write it."""
+
+import pytest
+
+import bot.unsaid
+from bot.service import AnswerService
+from bot.unsaid import mentioned_name
+
+
+@pytest.mark.parametrize(
+    ("question", "name"),
+    [
+        ("any mention of toyota?", "toyota"),
+        ("does it talk about volkswagen", "volkswagen"),
+        ("is hyundai in there?", "hyundai"),
+        ("does the piece mention china at all?", "china"),
+        ("is there anything about nvidia in there", "nvidia"),
+        ("Is the Cybertruck mentioned at all?", "cybertruck"),
+        ("what does amazon plan", None),
+        ("what about china?", None),
+    ],
+)
+def test_the_thing_asked_after_is_read_from_the_frame(question: str, name: str | None) -> None:
+    assert mentioned_name(question) == name
+
+
+@pytest.mark.parametrize(
+    "question", ["any mention of toyota?", "does it talk about volkswagen", "is hyundai in there?"]
+)
+def test_a_thing_the_sources_never_write_is_labelled(
+    service: AnswerService, monkeypatch: pytest.MonkeyPatch, question: str
+) -> None:
+    answer = service.ask(question)
+    assert answer.outcome == "partial"
+    assert answer.missing is not None and mentioned_name(question) in answer.missing
+    monkeypatch.setattr(bot.unsaid, "MENTION_UNKNOWN", False)
+    assert service.ask(question).outcome != "partial"  # a passage at random, presented as answered
+
+
+def test_a_thing_the_sources_write_is_answered(
+    service: AnswerService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    answer = service.ask("any mention of lucid")
+    assert answer.outcome == "answered"
+    assert "Lucid" in answer.answer
+    monkeypatch.setattr(bot.unsaid, "MENTION_UNKNOWN", False)
+    assert service.ask("any mention of lucid").outcome == "refused"  # under the cosine floor
