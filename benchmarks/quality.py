@@ -63,6 +63,7 @@
                                            [--follow-ups-20 off|RULES [off|RULES ...]]
                                            [--follow-ups-21 off|RULES [off|RULES ...]]
                                            [--off-topic-21 off|RULES [off|RULES ...]]
+                                           [--lead-21 off|RULES [off|RULES ...]]
 
 Asks every question as `evbot ask` does (AnswerService over a fresh index of corpus/) and prints,
 per set: right passage first / in the top three, the quoted answer holding the expected words,
@@ -349,6 +350,15 @@ formula, "co2", is no designation: `bot.unsaid.FORMULAS_NOT_DESIGNATIONS`), `wri
 19's `abbr` reads no US state's or continent's code, "in ca", nor a unit read only through a
 prefix nobody writes: `bot.question_kind.UNIT_ABBREVIATIONS_WRITTEN`); docs/quality-log.md,
 "Questions the sources do not answer (session 21)", each in turn.
+`--lead-21 off stops+mention+overview` measures the lead's session 21 rules, joined by '+':
+`stops`, the short questions under the floor (`--floor-18`) counted without the words of
+scikit-learn's English stop list, as written or by a lemma ("anything", "got":
+`bot.source_terms.EVERY_WORD_STOPS`); `mention`, a question asking whether the sources mention a
+thing ("any mention of toyota?") labelled partial when no passage holds a word of it and covered
+at the floor when they write every word of it (`bot.unsaid.MENTION_UNKNOWN`); `overview`, a
+request for an overview ("tl;dr?", "how does it end?") answered by the article's opening and the
+start of its last section, not searched (`bot.overview.OVERVIEW`); docs/quality-log.md, "The
+lead's rules (session 21)", each in turn.
 `--forms-19 off match=0.7`: `match=M`, another form of a question's word ("partners" /
 "partnerships", "hq" / "headquartered") matches the passage tokens of that word at least at M in
 late interaction (`bot.retrieval.FORM_MATCH`), `+words=N` for a question of at most N counted
@@ -405,6 +415,7 @@ import bot.answer  # noqa: E402
 import bot.conversation  # noqa: E402
 import bot.follow_up  # noqa: E402
 import bot.off_topic  # noqa: E402
+import bot.overview  # noqa: E402
 import bot.question_kind  # noqa: E402
 import bot.retrieval  # noqa: E402
 import bot.small_talk  # noqa: E402
@@ -940,6 +951,14 @@ def set_floor_18(floor_18: str, bench: Bench) -> str:
     return f"=== session 18's short questions under the floor: {floor_18}"
 
 
+def set_lead_21(lead_21: str, bench: Bench) -> str:
+    rules = set(lead_21.split("+"))
+    bot.source_terms.EVERY_WORD_STOPS = "stops" in rules
+    bot.unsaid.MENTION_UNKNOWN = "mention" in rules
+    bot.overview.OVERVIEW = "overview" in rules
+    return f"=== session 21's lead rules: {lead_21}"
+
+
 def set_forms_19(forms_19: str, bench: Bench) -> str:
     rules = dict(r.partition("=")[::2] for r in forms_19.split("+"))
     bot.retrieval.FORM_MATCH = float(rules.get("match") or 0.0)
@@ -1230,6 +1249,7 @@ SWITCHES = (
     Switch("follow_ups_20", 63, set_follow_ups_20),
     Switch("follow_ups_21", 65, set_follow_ups_21),
     Switch("off_topic_21", 66, set_off_topic_21),
+    Switch("lead_21", 68, set_lead_21),
 )
 
 
@@ -2001,6 +2021,14 @@ def main() -> None:
         default=[None],
         help="session 18's short questions under the floor (every=N: at most N content words, "
         "each the sources' in some form, covered at the floor) or off, each in turn",
+    )
+    parser.add_argument(
+        "--lead-21",
+        nargs="+",
+        default=[None],
+        help="the lead's session 21 rules joined by '+' (stops: stop words not counted under the "
+        "floor; mention: 'any mention of X?' read by X; overview: 'tl;dr?' answered by the "
+        "opening and the close) or off, each in turn",
     )
     parser.add_argument(
         "--forms-19",

@@ -20,7 +20,7 @@ from types import EllipsisType
 import numpy as np
 
 from bot import answer as answer_module
-from bot import follow_up
+from bot import follow_up, overview
 from bot.answer import Answer, compose_answer, validate_question
 from bot.conversation import content_words, is_follow_up, without_topic_label
 from bot.embedding import Embedder, get_embedder
@@ -34,6 +34,7 @@ from bot.follow_up import (
 )
 from bot.index import live_build, load_index, ranking_sentences_of
 from bot.lookups import load_lookups
+from bot.overview import asks_for_overview, latest_articles, overview_answer
 from bot.retrieval import Hit, Retriever
 from bot.settings import Settings
 from bot.small_talk import (
@@ -277,6 +278,18 @@ class AnswerService:
             text, history = unlabelled, ()
         _ = self.embedder.model  # a cold start loads it here: loading is not answer latency
         searched = time.perf_counter()
+        part = asks_for_overview(text)
+        if part is not None:  # "tl;dr?": how the article opens and closes, not a search
+            overview = overview_answer(
+                text,
+                retriever.index,
+                self._overview_articles(retriever, history),
+                retriever.index.manifest.get("built_at"),
+                part,
+            )
+            return self._recorded(
+                overview, started, searched, searched, source, user, conversation, reask_of
+            )
         k = citations or self.settings.citations
         previous = self.previous_answer(conversation, history) if is_follow_up(text) else None
         resolved = resolved_question(text, history, previous)
@@ -347,6 +360,22 @@ class AnswerService:
             passage_count=len(retriever.index.passages),
         )
         answer = composed_as_asked(compose, hits, outcome_hits, alone=not history)
+        return self._recorded(
+            answer, started, searched, retrieved, source, user, conversation, reask_of
+        )
+
+    def _recorded(
+        self,
+        answer: Answer,
+        started: float,
+        searched: float,
+        retrieved: float,
+        source: str,
+        user: str | None,
+        conversation: str | None,
+        reask_of: str | None,
+    ) -> Answer:
+        """The answer with its timings, recorded in the query log."""
         done = time.perf_counter()
         answer = dataclasses.replace(
             answer,
@@ -363,6 +392,19 @@ class AnswerService:
         except StoreError as err:  # a full disk or a lost database must not cost the answer
             log.warning("could not record answer %s in the query log: %s", answer.id, err)
         return answer
+
+    def _overview_articles(self, retriever: Retriever, history: Sequence[str]) -> list[str]:
+        """Which article an overview request is about: the only one; in a conversation, the one
+        the question before is answered from; else the latest few (`overview.LEDES`)."""
+        articles = list(retriever.index.manifest["articles"])
+        if len(articles) <= 1:
+            return articles
+        if history:
+            before = history[-1]
+            hits = retriever.search_vector(before, self.embedder.encode_query(before), 1)
+            if hits:
+                return [hits[0].passage.doc_id]
+        return latest_articles(retriever.index, overview.LEDES)
 
     def reask(
         self, answer_id: str, *, citations: int | None, source: str, user: str | None = None

@@ -1,0 +1,190 @@
+"""Requests for an overview of the sources ("tl;dr?", "summarise the article", "what are the main
+points?"): answered by quoting how the article opens and how its last section begins, each cited.
+
+No passage is similar to "give me the gist", so a search refuses it or quotes a passage at random;
+an article's opening paragraph and its closing section are where its writer sums it up. The
+request is read by its grammar (overview words, the text named, politeness), never by the
+sources' words: "summarise what it says about batteries" names a topic and is searched.
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+from collections.abc import Mapping, Sequence
+from typing import Any, Literal
+
+from bot.answer import REFUSAL, Answer, Citation, Quote, text_fragment_link
+from bot.chunking import Passage
+from bot.index import SearchIndex
+from bot.question_kind import question_text
+
+# On: overview requests are answered by the opening and the close (session 21; docs/quality-log.md,
+# "Overview requests (session 21)"). `benchmarks/quality.py --overview-21` measures it.
+OVERVIEW = True
+# How many of an article's sentences each quote holds at most: the opening paragraph and the
+# first sentences of the last section, not whole passages.
+QUOTED_SENTENCES = 3
+# With several articles and nothing before in the conversation, how many ledes are quoted.
+LEDES = 3
+
+# A phrase that asks for an overview; the rest of the request must be words from `_FILLER`.
+_ASKS = re.compile(
+    r"\b(?:tl ?;? ?dr|tldr|summ?ar(?:y|ies|ise|ize|ised|ized)|sum (?:it |this |that )?up|recap"
+    r"|gist|overview|synopsis|rundown|run ?down|nutshell|main (?:points?|ideas?|argument|message)"
+    r"|key (?:points?|ideas?|takeaways?|messages?)|takeaways?|highlights"
+    r"|what(?: is|'s|s) (?:it|this|that|(?:the|this|that) (?:article|piece|story|text))"
+    r" (?:all )?about)\b"
+)
+# Asking how the text opens or how it ends: that part alone is quoted.
+_OPENING = re.compile(
+    r"\b(?:how (?:does|did) (?:it|this|the (?:article|piece|story|text)) (?:start|begin|open)"
+    r"|(?:opening|intro|introduction|first) (?:paragraph|lines?|sentences?|part))\b"
+)
+# The conclusion is the last section, opened by the writer's summing up ("The entry of Jeff
+# Bezos … marks a pivotal moment"); the ending is the article's last sentences ("Buckle up").
+_CONCLUSION = re.compile(
+    r"\b(?:how (?:does|did) (?:it|this|the (?:article|piece|story|text)) (?:conclude|wrap up)"
+    r"|conclusions?|(?:closing|final|last) section)\b"
+)
+_ENDING = re.compile(
+    r"\b(?:how (?:does|did) (?:it|this|the (?:article|piece|story|text)) (?:end|close|finish)"
+    r"|ending|end of (?:it|this|the (?:article|piece|story|text))"
+    r"|(?:closing|final|last) (?:paragraph|lines?|sentences?|part|words))\b"
+)
+Part = Literal["opening", "conclusion", "ending", "both"]
+# Words a request for an overview may hold besides the asking phrase: politeness, the text named,
+# the length asked for. Any other word names a topic, and the question is searched.
+_FILLER = frozenset({
+    "a", "an", "the", "of", "for", "me", "us", "in", "on", "to", "it", "this", "that", "is",
+    "are", "was", "what", "what's", "whats", "so", "and", "or", "please", "pls", "plz", "can",
+    "could", "would", "will", "you", "u", "give", "tell", "show", "get", "i", "need", "want",
+    "just", "quick", "quickly", "short", "brief", "briefly", "few", "one", "two", "three",
+    "sentence", "sentences", "words", "line", "lines", "article", "articles", "piece", "story",
+    "text", "post", "whole", "thing", "everything", "all", "sources", "source", "say", "says",
+    "about", "its", "hey", "bot", "again", "do", "does", "there", "any", "some", "like",
+    "be", "main", "key", "points", "point", "idea", "ideas", "here", "real", "basically", "overall",
+    "where", "way", "writer", "author", "end", "ends",
+})  # fmt: skip
+_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+
+
+def asks_for_overview(question: str) -> Part | None:
+    """Which part of the text the question asks for, when it asks for an overview of the sources
+    (or how they open or end) and names no topic of its own; None otherwise."""
+    if not OVERVIEW:
+        return None
+    text = question_text(question).replace(";", " ; ")
+    parts = (_ASKS, "both"), (_OPENING, "opening"), (_CONCLUSION, "conclusion"), (_ENDING, "ending")
+    for pattern, part in parts:
+        found = pattern.search(text)
+        if found is None:
+            continue
+        rest = text[: found.start()] + " " + text[found.end() :]
+        if all(word in _FILLER for word in _WORD.findall(rest)):
+            return part  # type: ignore[return-value]
+    return None
+
+
+def article_rows(index: SearchIndex) -> dict[str, range]:
+    """Each article's passage rows: a build writes an article's passages together, in the
+    manifest's order of articles (bot/index.py `_assemble`)."""
+    rows: dict[str, range] = {}
+    start = 0
+    for doc_id, article in index.manifest["articles"].items():
+        count = int(article.get("passages", 0))
+        rows[doc_id] = range(start, start + count)
+        start += count
+    return rows
+
+
+def _quote(passage: Passage, ending: bool = False) -> str:
+    sentences = passage.sentence_texts()
+    return " ".join(sentences[-QUOTED_SENTENCES:] if ending else sentences[:QUOTED_SENTENCES])
+
+
+def _citation(n: int, passage: Passage, article: Mapping[str, Any], quoted: str) -> Citation:
+    url = article.get("url")
+    return Citation(
+        n=n,
+        doc_id=passage.doc_id,
+        title=str(article.get("title") or passage.doc_id),
+        url=url,
+        section=passage.section,
+        text=passage.text,
+        score=0.0,
+        passage_id=passage.id,
+        published=article.get("published"),
+        link=text_fragment_link(url, quoted) if url else None,
+    )
+
+
+def overview_passages(index: SearchIndex, doc_id: str) -> list[Passage]:
+    """The article's opening passage and the first passage of its last section (one passage
+    when the article has one section, or one passage)."""
+    rows = article_rows(index).get(doc_id)
+    if not rows:
+        return []
+    first = index.passages[rows[0]]
+    last = len(rows) - 1
+    section = index.passages[rows[last]].section
+    # Back to where the last section begins: bounded by that section's length, not the index's.
+    while last > 1 and section is not None and index.passages[rows[last - 1]].section == section:
+        last -= 1
+    closing = index.passages[rows[last]]
+    if closing.id == first.id or closing.section == first.section:
+        return [first]
+    return [first, closing]
+
+
+def latest_articles(index: SearchIndex, count: int) -> list[str]:
+    """Up to `count` articles, the most recently published first (undated ones last, in the
+    corpus's order)."""
+    articles = list(index.manifest["articles"].items())
+    dated = sorted(
+        (a for a in articles if a[1].get("published")),
+        key=lambda a: str(a[1]["published"]),
+        reverse=True,
+    )
+    undated = [a for a in articles if not a[1].get("published")]
+    return [doc_id for doc_id, _ in (dated + undated)[:count]]
+
+
+def overview_answer(
+    question: str,
+    index: SearchIndex,
+    doc_ids: Sequence[str],
+    built_at: str | None,
+    part: Part = "both",
+) -> Answer:
+    """The overview of one article (its opening and its close, or the `part` asked for) or, of
+    several, each one's opening (or close), quoted and cited."""
+    passages: list[Passage] = []
+    for doc_id in doc_ids:
+        if part == "ending":  # the article's last passage, whatever its section
+            rows = article_rows(index).get(doc_id)
+            passages += [index.passages[rows[-1]]] if rows else []
+            continue
+        found = overview_passages(index, doc_id)
+        if part == "conclusion":
+            found = found[-1:]
+        elif part == "opening" or len(doc_ids) > 1:
+            found = found[:1]
+        passages += found
+    ending = part == "ending"
+    quotes = tuple(Quote(_quote(p, ending), n) for n, p in enumerate(passages, start=1))
+    articles = index.manifest["articles"]
+    citations = tuple(
+        _citation(n, p, articles.get(p.doc_id, {}), q.text)
+        for n, (p, q) in enumerate(zip(passages, quotes, strict=True), start=1)
+    )
+    return Answer(
+        id=uuid.uuid4().hex,
+        question=question,
+        answer=" ".join(q.text for q in quotes) or REFUSAL,
+        refused=not quotes,
+        citations=citations if quotes else (),
+        quotes=quotes,
+        index_built_at=built_at,
+        outcome="answered" if quotes else "refused",
+    )

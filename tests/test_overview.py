@@ -1,0 +1,146 @@
+"""Overview requests ("tl;dr?", "summarise the article", "how does it end?"): answered by quoting
+how the article opens and how its last section begins, each cited, never by a search."""
+
+from pathlib import Path
+
+import pytest
+
+import bot.overview
+from bot.embedding import Embedder
+from bot.index import build_index
+from bot.overview import asks_for_overview
+from bot.service import AnswerService
+from bot.settings import load_settings
+
+
+@pytest.mark.parametrize(
+    ("question", "part"),
+    [
+        ("tl;dr?", "both"),
+        ("TLDR pls", "both"),
+        ("summarise the article", "both"),
+        ("can you sum it up for me?", "both"),
+        ("give me the gist", "both"),
+        ("what are the main points", "both"),
+        ("what's this article about?", "both"),
+        ("ok, overview please", "both"),
+        ("how does the article end", "ending"),
+        ("the ending?", "ending"),
+        ("what's the conclusion?", "conclusion"),
+        ("how does it start?", "opening"),
+    ],
+)
+def test_overview_requests_are_read_by_their_form(question: str, part: str) -> None:
+    assert asks_for_overview(question) == part
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "summarise what it says about batteries",
+        "what is rivian about",
+        "what are the key takeaways for investors",
+        "what's the summary of musk's response",
+        "how does the article end for tesla",
+        "who wrote the article",
+        "what does amazon plan",
+    ],
+)
+def test_a_request_naming_a_topic_is_searched(question: str) -> None:
+    assert asks_for_overview(question) is None
+
+
+def test_tldr_quotes_the_opening_and_the_last_section(service: AnswerService) -> None:
+    index = service.retriever.index
+    answer = service.ask("tl;dr?")
+    assert answer.outcome == "answered"
+    first = index.passages[0]
+    last_section = index.passages[len(index.passages) - 1].section
+    assert answer.citations[0].passage_id == first.id
+    assert answer.citations[1].section == last_section
+    assert answer.citations[1].section != first.section
+    assert answer.quotes[0].text.startswith(first.sentence_texts()[0])
+    assert answer.quoted_from(2) is not None
+    # Logged like any answer: curators see it, buttons can re-ask it.
+    assert service.query_log.answer_context(answer.id) is not None
+
+
+def test_the_ending_quotes_the_last_sentences(service: AnswerService) -> None:
+    index = service.retriever.index
+    last = index.passages[len(index.passages) - 1]
+    answer = service.ask("how does the article end?")
+    assert answer.outcome == "answered"
+    assert [c.passage_id for c in answer.citations] == [last.id]
+    assert answer.answer.endswith(last.sentence_texts()[-1])
+
+
+def test_the_conclusion_quotes_the_start_of_the_last_section(service: AnswerService) -> None:
+    index = service.retriever.index
+    rows = range(len(index.passages))
+    section = index.passages[rows[-1]].section
+    opening = next(index.passages[r] for r in rows if index.passages[r].section == section)
+    answer = service.ask("what's the conclusion?")
+    assert [c.passage_id for c in answer.citations] == [opening.id]
+    assert answer.answer.startswith(opening.sentence_texts()[0])
+
+
+def test_without_the_rule_a_bare_request_is_searched(
+    service: AnswerService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(bot.overview, "OVERVIEW", False)
+    answer = service.ask("give me the gist")
+    assert answer.outcome == "refused"  # no passage is similar to "give me the gist"
+
+
+ROBOTAXI = """---
+title: "Robotaxi fleets"
+published: "2026-03-01"
+---
+
+Robotaxi fleets are expanding in three cities this spring. Operators say the cars drive better.
+
+### Outlook
+
+Regulators will decide next year whether the fleets may grow further.
+"""
+CHARGERS = """---
+title: "Charger networks"
+published: "2025-06-01"
+---
+
+Charger networks keep growing along the highways. Fast chargers now reach rural towns.
+
+### Outlook
+
+The networks expect to double their stations by the end of the decade.
+"""
+
+
+@pytest.fixture(scope="module")
+def two_articles(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> AnswerService:
+    root: Path = tmp_path_factory.mktemp("two-articles")
+    corpus = root / "corpus"
+    corpus.mkdir()
+    (corpus / "robotaxi.md").write_text(ROBOTAXI)
+    (corpus / "chargers.md").write_text(CHARGERS)
+    settings = load_settings(
+        corpus_dir=corpus, index_dir=root / "index", db_path=root / "log.sqlite3"
+    )
+    build_index(settings, embedder)
+    return AnswerService(settings, embedder)
+
+
+def test_with_several_articles_each_latest_lede_is_quoted(two_articles: AnswerService) -> None:
+    answer = two_articles.ask("tl;dr")
+    assert [c.title for c in answer.citations] == ["Robotaxi fleets", "Charger networks"]
+    assert answer.quotes[0].text.startswith("Robotaxi fleets are expanding")
+
+
+def test_in_a_conversation_the_article_asked_about_is_summed_up(
+    two_articles: AnswerService,
+) -> None:
+    answer = two_articles.ask(
+        "sum it up", ["how many stations will the charger networks have?"], conversation="c1"
+    )
+    assert {c.title for c in answer.citations} == {"Charger networks"}
+    assert [c.section for c in answer.citations] == [None, "Outlook"]
