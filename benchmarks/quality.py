@@ -64,6 +64,7 @@
                                            [--follow-ups-21 off|RULES [off|RULES ...]]
                                            [--off-topic-21 off|RULES [off|RULES ...]]
                                            [--lead-21 off|RULES [off|RULES ...]]
+                                           [--lead-in-21 off|SHARE [off|SHARE ...]]
 
 Asks every question as `evbot ask` does (AnswerService over a fresh index of corpus/) and prints,
 per set: right passage first / in the top three, the quoted answer holding the expected words,
@@ -370,6 +371,10 @@ verb ("investors" / "invested", `bot.retrieval.FORM_PARTS_OF_SPEECH`), `short`, 
 read as another form ("govt" / "government", `FORM_SHORTENINGS`), `match=M` sets `FORM_MATCH`
 (else session 19's 0.7; it overrides `--forms-19`'s; docs/quality-log.md, "Short questions: parts
 of speech and shortenings (session 20)"), each in turn.
+`--lead-in-21 off 0.5`: a question after a lead-in clause of five words or more ("ok so i keep
+hearing about this whole bezos vs musk thing, what does …") re-ranked with the MaxSim of the part
+after the last comma at SHARE beside the whole question's (`bot.retrieval.LEAD_IN_SHARE`, 0.5;
+docs/quality-log.md, "Ranking and lead-ins (session 21)"), each in turn.
 `--off-topic-20 off surname+own=2` measures session 20's off-topic rules, joined by "+":
 `surname`, `--off-topic-19`'s surname rule with a surname one letter away from a word of the
 dictionary or of the sources read as a typo of it ("elon muks": `bot.off_topic.OTHER_SURNAME`,
@@ -976,6 +981,11 @@ def set_forms_20(forms_20: str, bench: Bench) -> str:
     return f"=== session 20's parts of speech and shortenings in other forms: {forms_20}"
 
 
+def set_lead_in_21(lead_in_21: str, bench: Bench) -> str:
+    bot.retrieval.LEAD_IN_SHARE = 0.0 if lead_in_21 == "off" else float(lead_in_21)
+    return f"=== session 21's question after a lead-in re-ranked at its share: {lead_in_21}"
+
+
 def set_labels_16(labels_16: str, bench: Bench) -> str:
     rules = set(labels_16.split("+"))
     bot.question_kind.FRAGMENT_HEAD_ONLY = "head" in rules
@@ -1250,6 +1260,7 @@ SWITCHES = (
     Switch("follow_ups_21", 65, set_follow_ups_21),
     Switch("off_topic_21", 66, set_off_topic_21),
     Switch("lead_21", 68, set_lead_21),
+    Switch("lead_in_21", 69, set_lead_in_21),
 )
 
 
@@ -2044,6 +2055,13 @@ def main() -> None:
         default=[None],
         help="session 20's other forms joined by '+' (pos: no noun against a verb; short: "
         "shortenings; match=M: FORM_MATCH) or off, each in turn",
+    )
+    parser.add_argument(
+        "--lead-in-21",
+        nargs="+",
+        default=[None],
+        help="session 21's question after a lead-in clause re-ranked with its MaxSim at this share "
+        "beside the whole question's (0.5), or off, each in turn",
     )
     parser.add_argument(
         "--labels-16",

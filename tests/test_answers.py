@@ -1712,3 +1712,17 @@ def test_citations_for_diversity_only_for_a_question_searched_as_asked(
     assert [c.passage_id for c in plain.citations] == [c.passage_id for c in follow_up.citations]
     unmoved = service.ask("Name some rival carmakers taking share from Tesla.")
     assert [c.passage_id for c in unmoved.citations] != [c.passage_id for c in alone.citations]
+
+
+def test_a_question_after_a_lead_in_is_reranked_by_what_it_asks(
+    service: AnswerService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    question = (
+        "ok so i keep hearing about this whole bezos vs musk thing, what does the article think "
+        "will actually decide who comes out on top in the end"
+    )
+    right = "The outcome may come down to who can build a better product"
+    assert right in service.ask(question).citations[0].text
+    # The whole question alone: the lead-in's chat words pull the conclusion first.
+    monkeypatch.setattr(bot.retrieval, "LEAD_IN_SHARE", 0.0)
+    assert right not in service.ask(question).citations[0].text

@@ -208,3 +208,30 @@ def test_citations_for_diversity_pass_over_a_passage_saying_what_the_first_says(
     twin = [[1.0, 0.0, 0.0], [1.0, 0.01, 0.0], [0.0, 1.0, 0.0]]
     assert _diverse([3.0, 2.9, 0.0], twin, 2, mu=0.0) == [0, 2]
     assert _diverse([1.0], [[1.0, 0.0]], 3, mu=2.5) == [0]
+
+
+@pytest.mark.parametrize(
+    ("question", "asked"),
+    [
+        (
+            "ok so i keep hearing about this whole bezos vs musk thing, what does the article "
+            "think will actually decide who comes out on top in the end",
+            "what does the article think will actually decide who comes out on top in the end",
+        ),
+        (
+            "now that the fight has moved from rockets to cars, are the consequences bigger?",
+            "are the consequences bigger?",
+        ),
+        # A topic of four words, a question pointing back at what the lead-in names, a lead-in
+        # that is itself a question, a short afterthought, no comma: no lead-in.
+        ("amazon's delivery machine is huge, does that matter for selling cars", None),
+        ("amazon's net zero deadline, what year was set", None),
+        ("why would jeff even want to get into cars, whats the reasoning", None),
+        ("so if bezos actually pulls this off in the end, any thoughts?", None),
+        ("what does the article think will decide who wins", None),
+    ],
+)
+def test_the_question_after_a_lead_in(question: str, asked: str | None) -> None:
+    from bot.retrieval import after_lead_in
+
+    assert after_lead_in(question) == asked
