@@ -34,7 +34,7 @@ _ASKS = re.compile(
     r"|gist|overview|synopsis|rundown|run ?down|nutshell|main (?:points?|ideas?|argument|message)"
     r"|key (?:points?|ideas?|takeaways?|messages?)|takeaways?|highlights"
     r"|what(?: is|'s|s) (?:it|this|that|(?:the|this|that) (?:article|piece|story|text))"
-    r" (?:all )?about)\b"
+    r" (?:all |mainly |mostly |really |basically |actually )?about)\b"
 )
 # Asking how the text opens or how it ends: that part alone is quoted.
 _OPENING = re.compile(
@@ -81,7 +81,8 @@ def asks_for_overview(question: str) -> Part | None:
         if found is None:
             continue
         rest = text[: found.start()] + " " + text[found.end() :]
-        if all(word in _FILLER for word in _WORD.findall(rest)):
+        # "the article's conclusion": a possessive names the text as the bare word does.
+        if all(word.removesuffix("'s") in _FILLER for word in _WORD.findall(rest)):
             return part  # type: ignore[return-value]
     return None
 

@@ -28,6 +28,9 @@ from bot.settings import load_settings
         ("the ending?", "ending"),
         ("what's the conclusion?", "conclusion"),
         ("how does it start?", "opening"),
+        ("what's the article's conclusion", "conclusion"),
+        ("what's the article's closing line", "ending"),
+        ("what's this article mainly about", "both"),
     ],
 )
 def test_overview_requests_are_read_by_their_form(question: str, part: str) -> None:
