@@ -65,6 +65,7 @@
                                            [--off-topic-21 off|RULES [off|RULES ...]]
                                            [--lead-21 off|RULES [off|RULES ...]]
                                            [--lead-in-21 off|SHARE [off|SHARE ...]]
+                                           [--role-21 off|on [off|on ...]]
 
 Asks every question as `evbot ask` does (AnswerService over a fresh index of corpus/) and prints,
 per set: right passage first / in the top three, the quoted answer holding the expected words,
@@ -375,6 +376,10 @@ of speech and shortenings (session 20)"), each in turn.
 hearing about this whole bezos vs musk thing, what does …") re-ranked with the MaxSim of the part
 after the last comma at SHARE beside the whole question's (`bot.retrieval.LEAD_IN_SHARE`, 0.5;
 docs/quality-log.md, "Ranking and lead-ins (session 21)"), each in turn.
+`--role-21 off on`: a role asked of an owner ("who is the ceo of amazon's ev brand") not held by a
+quote naming the role and no word of the owner ("CEO Elon Musk … Tesla":
+`bot.question_kind.ROLE_OF_ANOTHER`; docs/quality-log.md, "The lead's rules (session 21)"), each
+in turn.
 `--off-topic-20 off surname+own=2` measures session 20's off-topic rules, joined by "+":
 `surname`, `--off-topic-19`'s surname rule with a surname one letter away from a word of the
 dictionary or of the sources read as a typo of it ("elon muks": `bot.off_topic.OTHER_SURNAME`,
@@ -986,6 +991,11 @@ def set_lead_in_21(lead_in_21: str, bench: Bench) -> str:
     return f"=== session 21's question after a lead-in re-ranked at its share: {lead_in_21}"
 
 
+def set_role_21(role_21: str, bench: Bench) -> str:
+    bot.question_kind.ROLE_OF_ANOTHER = role_21 == "on"
+    return f"=== session 21's role of another owner: {role_21}"
+
+
 def set_labels_16(labels_16: str, bench: Bench) -> str:
     rules = set(labels_16.split("+"))
     bot.question_kind.FRAGMENT_HEAD_ONLY = "head" in rules
@@ -1261,6 +1271,7 @@ SWITCHES = (
     Switch("off_topic_21", 66, set_off_topic_21),
     Switch("lead_21", 68, set_lead_21),
     Switch("lead_in_21", 69, set_lead_in_21),
+    Switch("role_21", 70, set_role_21),
 )
 
 
@@ -2062,6 +2073,14 @@ def main() -> None:
         default=[None],
         help="session 21's question after a lead-in clause re-ranked with its MaxSim at this share "
         "beside the whole question's (0.5), or off, each in turn",
+    )
+    parser.add_argument(
+        "--role-21",
+        nargs="+",
+        default=[None],
+        choices=["off", "on"],
+        help="session 21's role asked of an owner not held by a quote naming the role and no word "
+        "of the owner (on) or off, each in turn",
     )
     parser.add_argument(
         "--labels-16",

@@ -1062,3 +1062,30 @@ def test_tuning_extra_20_floors(service: AnswerService) -> None:
     assert not_answered(service, near) >= 7
     in_domain = [q for q in rows("tuning-extra-20.jsonl") if not q.get("refuse")]
     assert not_answered(service, in_domain) <= 1
+
+
+@pytest.mark.parametrize(
+    ("question", "of_another"),
+    [
+        ("who is the ceo of amazon's ev brand", True),
+        ("who's the ceo of the new ev company", True),
+        ("who is amazon's ceo", True),
+        ("who is the ceo of tesla", False),
+        ("who is tesla's ceo", False),
+    ],
+)
+def test_a_role_held_at_another_company_is_no_answer(question: str, of_another: bool) -> None:
+    quote = "With its charismatic CEO Elon Musk at the helm, Tesla has redefined the industry."
+    assert question_kind.role_of_another(quote, question) is of_another
+
+
+def test_the_ceo_of_amazons_brand_is_not_answered_by_teslas(
+    service: AnswerService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    question = "who is the ceo of amazon's ev brand"
+    answer = service.ask(question)
+    assert "Musk" in answer.answer  # the quote names Tesla's CEO, the closest passage
+    assert answer.outcome == "partial"
+    assert service.ask("who is the ceo of tesla").outcome == "answered"
+    monkeypatch.setattr(question_kind, "ROLE_OF_ANOTHER", False)
+    assert service.ask(question).outcome == "answered"
