@@ -69,12 +69,20 @@ _FILLER = frozenset({
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 
 
-def asks_for_overview(question: str) -> Part | None:
+# In a conversation, "what's it about?", "how does that end?" point at what was just said, not
+# at the text, unless they name it ("what's this article about?").
+_POINTING = re.compile(r"\b(?:what(?: is|'s|s)|how (?:does|did)) (?:it|this|that)\b")
+_NAMES_TEXT = re.compile(r"\b(?:article|piece|story|text|sources?|writer|author)\b")
+
+
+def asks_for_overview(question: str, in_conversation: bool = False) -> Part | None:
     """Which part of the text the question asks for, when it asks for an overview of the sources
     (or how they open or end) and names no topic of its own; None otherwise."""
     if not OVERVIEW:
         return None
     text = question_text(question).replace(";", " ; ")
+    if in_conversation and _POINTING.search(text) and not _NAMES_TEXT.search(text):
+        return None
     parts = (_ASKS, "both"), (_OPENING, "opening"), (_CONCLUSION, "conclusion"), (_ENDING, "ending")
     for pattern, part in parts:
         found = pattern.search(text)

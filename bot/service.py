@@ -278,7 +278,7 @@ class AnswerService:
             text, history = unlabelled, ()
         _ = self.embedder.model  # a cold start loads it here: loading is not answer latency
         searched = time.perf_counter()
-        part = asks_for_overview(text)
+        part = asks_for_overview(text, in_conversation=bool(history))
         if part is not None:  # "tl;dr?": how the article opens and closes, not a search
             overview = overview_answer(
                 text,

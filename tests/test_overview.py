@@ -147,3 +147,11 @@ def test_in_a_conversation_the_article_asked_about_is_summed_up(
     )
     assert {c.title for c in answer.citations} == {"Charger networks"}
     assert [c.section for c in answer.citations] == [None, "Outlook"]
+
+
+@pytest.mark.parametrize("question", ["what's it about?", "how does it end?"])
+def test_in_a_conversation_a_pronoun_points_at_what_was_said(question: str) -> None:
+    assert asks_for_overview(question) is not None
+    assert asks_for_overview(question, in_conversation=True) is None
+    assert asks_for_overview("what's this article about?", in_conversation=True) == "both"
+    assert asks_for_overview("tl;dr?", in_conversation=True) == "both"
