@@ -22,6 +22,7 @@ from urllib.parse import quote
 import numpy as np
 
 from bot import question_kind, token_evidence
+from bot.chunking import Passage
 from bot.errors import BadQuestion
 from bot.lookups import names_in
 from bot.question_kind import Kind, asked_kind, holds
@@ -421,22 +422,29 @@ def _what_is_missing(kind: Kind | None, holds_kind: bool, unmentioned: Sequence[
 
 
 def _citation(n: int, hit: Hit, article: Mapping[str, Any], quotes: Sequence[Quote]) -> Citation:
-    url = article.get("url")
     quoted = [q.text for q in quotes if q.citation == n]
     if not quoted:  # not quoted in the answer: point at the passage's own best sentence
         texts = hit.passage.sentence_texts()
         quoted = [texts[max(range(len(texts)), key=lambda i: hit.sentence_scores[i])]]
+    return passage_citation(n, hit.passage, article, " ".join(quoted), round(hit.score, 6))
+
+
+def passage_citation(
+    n: int, passage: Passage, article: Mapping[str, Any], quoted: str, score: float
+) -> Citation:
+    """Citation `n` of `passage` in `article` (its manifest entry), linked to the `quoted` text."""
+    url = article.get("url")
     return Citation(
         n=n,
-        doc_id=hit.passage.doc_id,
-        title=str(article.get("title") or hit.passage.doc_id),
+        doc_id=passage.doc_id,
+        title=str(article.get("title") or passage.doc_id),
         url=url,
-        section=hit.passage.section,
-        text=hit.passage.text,
-        score=round(hit.score, 6),
-        passage_id=hit.passage.id,
+        section=passage.section,
+        text=passage.text,
+        score=score,
+        passage_id=passage.id,
         published=article.get("published"),
-        link=text_fragment_link(url, " ".join(quoted)) if url else None,
+        link=text_fragment_link(url, quoted) if url else None,
     )
 
 

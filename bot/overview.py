@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import re
 import uuid
-from collections.abc import Mapping, Sequence
-from typing import Any, Literal
+from collections.abc import Sequence
+from typing import Literal
 
-from bot.answer import REFUSAL, Answer, Citation, Quote, text_fragment_link
+from bot.answer import REFUSAL, Answer, Quote, passage_citation
 from bot.chunking import Passage
 from bot.index import SearchIndex
 from bot.question_kind import question_text
@@ -112,26 +112,9 @@ def _quote(passage: Passage, ending: bool = False) -> str:
     return " ".join(sentences[-QUOTED_SENTENCES:] if ending else sentences[:QUOTED_SENTENCES])
 
 
-def _citation(n: int, passage: Passage, article: Mapping[str, Any], quoted: str) -> Citation:
-    url = article.get("url")
-    return Citation(
-        n=n,
-        doc_id=passage.doc_id,
-        title=str(article.get("title") or passage.doc_id),
-        url=url,
-        section=passage.section,
-        text=passage.text,
-        score=0.0,
-        passage_id=passage.id,
-        published=article.get("published"),
-        link=text_fragment_link(url, quoted) if url else None,
-    )
-
-
-def overview_passages(index: SearchIndex, doc_id: str) -> list[Passage]:
-    """The article's opening passage and the first passage of its last section (one passage
-    when the article has one section, or one passage)."""
-    rows = article_rows(index).get(doc_id)
+def overview_passages(index: SearchIndex, rows: range) -> list[Passage]:
+    """The opening passage of the article at `rows` and the first passage of its last section
+    (one passage when the article has one section, or one passage)."""
     if not rows:
         return []
     first = index.passages[rows[0]]
@@ -168,13 +151,14 @@ def overview_answer(
 ) -> Answer:
     """The overview of one article (its opening and its close, or the `part` asked for) or, of
     several, each one's opening (or close), quoted and cited."""
+    rows_of = article_rows(index)
     passages: list[Passage] = []
     for doc_id in doc_ids:
+        rows = rows_of.get(doc_id, range(0))
         if part == "ending":  # the article's last passage, whatever its section
-            rows = article_rows(index).get(doc_id)
             passages += [index.passages[rows[-1]]] if rows else []
             continue
-        found = overview_passages(index, doc_id)
+        found = overview_passages(index, rows)
         if part == "conclusion":
             found = found[-1:]
         elif part == "opening" or len(doc_ids) > 1:
@@ -184,7 +168,7 @@ def overview_answer(
     quotes = tuple(Quote(_quote(p, ending), n) for n, p in enumerate(passages, start=1))
     articles = index.manifest["articles"]
     citations = tuple(
-        _citation(n, p, articles.get(p.doc_id, {}), q.text)
+        passage_citation(n, p, articles.get(p.doc_id, {}), q.text, score=0.0)
         for n, (p, q) in enumerate(zip(passages, quotes, strict=True), start=1)
     )
     return Answer(
@@ -192,7 +176,7 @@ def overview_answer(
         question=question,
         answer=" ".join(q.text for q in quotes) or REFUSAL,
         refused=not quotes,
-        citations=citations if quotes else (),
+        citations=citations,
         quotes=quotes,
         index_built_at=built_at,
         outcome="answered" if quotes else "refused",

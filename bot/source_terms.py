@@ -101,7 +101,7 @@ def asks_whether_mentioned(retriever: Retriever, question: str) -> bool:
     if not bot.unsaid.MENTION_UNKNOWN:
         return False
     name = bot.unsaid.mentioned_name(question)
-    stems = [t for word in terms(name.split()) for t in word] if name else []
+    stems = bot.unsaid.name_stems(name) if name else []
     return bool(stems) and all(map(retriever.index.lexical.holds, stems))
 
 

@@ -642,6 +642,11 @@ def mentioned_name(question: str) -> str | None:
     return None
 
 
+def name_stems(name: str) -> list[str]:
+    """The stemmed terms of a thing's name, as the index holds them (stopwords out)."""
+    return [t for word in terms(name.split()) for t in word]
+
+
 def unknown_named_thing(question: str, holds_term: Callable[[str], bool] | None) -> list[str]:
     """["cybertruck"] when "tell me about / describe / explain <thing>" or "does X come with /
     offer … <thing>" names a thing none of whose words any passage holds (`holds_term`: a
@@ -656,7 +661,7 @@ def unknown_named_thing(question: str, holds_term: Callable[[str], bool] | None)
         found = pattern.search(text)
         if found is None:
             continue
-        stems = [t for word in terms(found["name"].split()) for t in word]
+        stems = name_stems(found["name"])
         return [found["name"]] if stems and not any(map(holds_term, stems)) else []
     return []
 

@@ -834,14 +834,31 @@ def test_session_19_floors(session_19: None, service: AnswerService) -> None:
     assert not_answered(service, in_domain) <= 3
 
 
-# The shipped bot on the blind tuning-extra-18: near-domain not presented as answered 7 of 12 at
-# the session 19 baseline, 10 with session 19's `said`, `abbr` and `range` on (session 21);
-# in-domain labelled 3 of 25 either way.
-def test_tuning_extra_18_floors(service: AnswerService) -> None:
-    near = [q for q in rows("tuning-extra-18.jsonl") if q.get("kind") == "near-domain"]
-    assert not_answered(service, near) >= 9
-    in_domain = [q for q in rows("tuning-extra-18.jsonl") if not q.get("refuse")]
-    assert not_answered(service, in_domain) <= 3
+# The shipped bot on the blind tuning sets, each floor a little under its figure.
+@pytest.mark.parametrize(
+    ("name", "near_at_least", "in_domain_at_most"),
+    [
+        # tuning-extra-18: near-domain not presented as answered 7 of 12 at the session 19
+        # baseline, 10 with session 19's `said`, `abbr` and `range` on (session 21); in-domain
+        # labelled 3 of 25 either way.
+        pytest.param("tuning-extra-18.jsonl", 9, 3, id="-18"),
+        # The blind tuning-extra-19 at the session 20 baseline: near-domain not presented as
+        # answered 9 of 12 (12 with session 20's rules: its misses were read before they were
+        # written), in-domain labelled or refused 1 of 25 either way.
+        pytest.param("tuning-extra-19.jsonl", 11, 1, id="-19"),
+        # The blind tuning-extra-20 at the session 21 baseline: near-domain not presented as
+        # answered 8 of 12 (the same with session 21's changes), in-domain labelled or refused 0.
+        pytest.param("tuning-extra-20.jsonl", 7, 1, id="-20"),
+    ],
+)
+def test_blind_set_floors(
+    service: AnswerService, name: str, near_at_least: int, in_domain_at_most: int
+) -> None:
+    near = [q for q in rows(name) if q.get("kind") == "near-domain"]
+    assert len(near) == 12
+    assert not_answered(service, near) >= near_at_least
+    in_domain = [q for q in rows(name) if not q.get("refuse")]
+    assert not_answered(service, in_domain) <= in_domain_at_most
 
 
 def test_an_acronym_is_mentioned_as_a_word_or_by_its_place(
@@ -1009,17 +1026,6 @@ def test_session_20_near_domain_questions_labelled(
     assert service.ask(question).outcome == "answered"
 
 
-# The blind tuning-extra-19 at the session 20 baseline: near-domain not presented as answered
-# 9 of 12 (12 with session 20's rules: its misses were read before they were written), in-domain
-# labelled or refused 1 of 25 either way.
-def test_tuning_extra_19_floors(service: AnswerService) -> None:
-    near = [q for q in rows("tuning-extra-19.jsonl") if q.get("kind") == "near-domain"]
-    assert len(near) == 12
-    assert not_answered(service, near) >= 11
-    in_domain = [q for q in rows("tuning-extra-19.jsonl") if not q.get("refuse")]
-    assert not_answered(service, in_domain) <= 1
-
-
 # Session 21: the shipped bot labels what a person said (`said`), "in kwh" (`abbr`) and a range's
 # ends as peers (`range`), each partial with its rule and answered without it (the test above
 # with every session 19 rule on); a hedged chat follow-up keeps its label, since `hedge` (off)
@@ -1052,16 +1058,6 @@ def test_a_hedged_follow_up_keeps_its_label(
     monkeypatch.setattr(question_kind, "HEDGED_KIND", True)
     service.ask(first, conversation="hedged-on")
     assert service.ask(follow_up, [first], conversation="hedged-on").outcome == "partial"
-
-
-# The blind tuning-extra-20 at the session 21 baseline: near-domain not presented as answered 8
-# of 12 (the same with session 21's changes), in-domain labelled or refused 0 of 25.
-def test_tuning_extra_20_floors(service: AnswerService) -> None:
-    near = [q for q in rows("tuning-extra-20.jsonl") if q.get("kind") == "near-domain"]
-    assert len(near) == 12
-    assert not_answered(service, near) >= 7
-    in_domain = [q for q in rows("tuning-extra-20.jsonl") if not q.get("refuse")]
-    assert not_answered(service, in_domain) <= 1
 
 
 @pytest.mark.parametrize(
