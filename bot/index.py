@@ -42,6 +42,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
+from functools import cached_property
 from pathlib import Path
 from typing import Any, Literal, get_args, overload
 
@@ -728,6 +729,18 @@ class SearchIndex:
 
     def article(self, doc_id: str) -> dict[str, Any]:
         return self.manifest["articles"][doc_id]
+
+    @cached_property
+    def article_rows(self) -> dict[str, range]:
+        """Each article's passage rows, worked out once per loaded build (O(articles)): a build
+        writes an article's passages together, in the manifest's order of articles (`_assemble`)."""
+        rows: dict[str, range] = {}
+        start = 0
+        for doc_id, article in self.manifest["articles"].items():
+            count = int(article.get("passages", 0))
+            rows[doc_id] = range(start, start + count)
+            start += count
+        return rows
 
     def nearest(self, query_vector: np.ndarray, k: int) -> np.ndarray:
         """Rows of (about, above APPROXIMATE_FROM) the `k` passages nearest the question."""

@@ -95,18 +95,6 @@ def asks_for_overview(question: str, in_conversation: bool = False) -> Part | No
     return None
 
 
-def article_rows(index: SearchIndex) -> dict[str, range]:
-    """Each article's passage rows: a build writes an article's passages together, in the
-    manifest's order of articles (bot/index.py `_assemble`)."""
-    rows: dict[str, range] = {}
-    start = 0
-    for doc_id, article in index.manifest["articles"].items():
-        count = int(article.get("passages", 0))
-        rows[doc_id] = range(start, start + count)
-        start += count
-    return rows
-
-
 def _quote(passage: Passage, ending: bool = False) -> str:
     sentences = passage.sentence_texts()
     return " ".join(sentences[-QUOTED_SENTENCES:] if ending else sentences[:QUOTED_SENTENCES])
@@ -151,7 +139,7 @@ def overview_answer(
 ) -> Answer:
     """The overview of one article (its opening and its close, or the `part` asked for) or, of
     several, each one's opening (or close), quoted and cited."""
-    rows_of = article_rows(index)
+    rows_of = index.article_rows
     passages: list[Passage] = []
     for doc_id in doc_ids:
         rows = rows_of.get(doc_id, range(0))

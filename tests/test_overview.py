@@ -155,3 +155,16 @@ def test_in_a_conversation_a_pronoun_points_at_what_was_said(question: str) -> N
     assert asks_for_overview(question, in_conversation=True) is None
     assert asks_for_overview("what's this article about?", in_conversation=True) == "both"
     assert asks_for_overview("tl;dr?", in_conversation=True) == "both"
+
+
+def test_article_rows_hold_each_articles_passages_once_per_build(
+    two_articles: AnswerService,
+) -> None:
+    index = two_articles.retriever.index
+    rows = index.article_rows
+    assert set(rows) == set(index.manifest["articles"])
+    covered = sorted(r for found in rows.values() for r in found)
+    assert covered == list(range(len(index.passages)))
+    for doc_id, found in rows.items():
+        assert found and all(index.passages[r].doc_id == doc_id for r in found)
+    assert index.article_rows is rows  # worked out once per loaded build, not per request
