@@ -483,6 +483,8 @@ SETS = {
         "tuning-extra-19.jsonl",
         # From the article alone by a helper who never ran the bot, before session 21 measured.
         "tuning-extra-20.jsonl",
+        # From the article alone by a helper who never ran the bot, before session 22 measured.
+        "tuning-extra-21.jsonl",
         # Off-topic questions to ask in threads (session 12), written blind before any measuring.
         "offtopic-tuning.jsonl",
         # Off-topic questions written blind before session 13 measured.
@@ -503,6 +505,8 @@ SETS = {
         "offtopic-tuning-9.jsonl",
         # Off-topic questions written blind before session 21 measured.
         "offtopic-tuning-10.jsonl",
+        # Off-topic questions written blind before session 22 measured.
+        "offtopic-tuning-11.jsonl",
         # A name of the sources before another word, in-domain and off-topic (session 13), written
         # from the article before measuring `NAME_AS_MODIFIER` on it: a probe of that rule's form.
         "name-modifier-probes.jsonl",
@@ -541,6 +545,8 @@ SETS = {
         "conversations-tuning-18.jsonl",
         # From the article alone by a helper who never ran the bot, before session 21 measured.
         "conversations-tuning-19.jsonl",
+        # From the article alone by a helper who never ran the bot, before session 22 measured.
+        "conversations-tuning-20.jsonl",
         # Small talk and questions opening or closing like it (session 17), written blind: last,
         # so no other set's figure can move with it (`small_talk_figures`).
         "smalltalk-tuning.jsonl",
@@ -552,6 +558,8 @@ SETS = {
         "smalltalk-tuning-4.jsonl",
         # More of the same written blind before session 21 measured: last too, for the same reason.
         "smalltalk-tuning-5.jsonl",
+        # More of the same written blind before session 22 measured: last too, for the same reason.
+        "smalltalk-tuning-6.jsonl",
     ],
     "held-out": [
         "shipped-questions-holdout.jsonl",
@@ -642,6 +650,13 @@ SETS = {
         "quality-holdout-18.jsonl",
         "conversations-holdout-18.jsonl",
         "smalltalk-holdout-5.jsonl",
+    ],
+    # Written from the article alone by a helper who never ran the bot, before session 22 measured.
+    "held-out-19": [
+        "offtopic-holdout-12.jsonl",
+        "quality-holdout-19.jsonl",
+        "conversations-holdout-19.jsonl",
+        "smalltalk-holdout-6.jsonl",
     ],
 }
 
