@@ -361,6 +361,10 @@ at the floor when they write every word of it (`bot.unsaid.MENTION_UNKNOWN`); `o
 request for an overview ("tl;dr?", "how does it end?") answered by the article's opening and the
 start of its last section, not searched (`bot.overview.OVERVIEW`); docs/quality-log.md, "The
 lead's rules (session 21)", each in turn.
+`--lead-22 off about` measures the lead's session 22 rules, joined by '+': `about`, a question
+about the articles themselves ("who wrote this?", "when was it published?", "source?") answered
+from their front matter, not searched (`bot.about_article.ABOUT_ARTICLE`); docs/quality-log.md,
+"The lead's rules (session 22)", each in turn.
 `--forms-19 off match=0.7`: `match=M`, another form of a question's word ("partners" /
 "partnerships", "hq" / "headquartered") matches the passage tokens of that word at least at M in
 late interaction (`bot.retrieval.FORM_MATCH`), `+words=N` for a question of at most N counted
@@ -421,6 +425,7 @@ from typing import Any, get_args
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+import bot.about_article  # noqa: E402
 import bot.answer  # noqa: E402
 import bot.conversation  # noqa: E402
 import bot.follow_up  # noqa: E402
@@ -984,6 +989,12 @@ def set_lead_21(lead_21: str, bench: Bench) -> str:
     return f"=== session 21's lead rules: {lead_21}"
 
 
+def set_lead_22(lead_22: str, bench: Bench) -> str:
+    rules = set(lead_22.split("+"))
+    bot.about_article.ABOUT_ARTICLE = "about" in rules
+    return f"=== session 22's lead rules: {lead_22}"
+
+
 def set_forms_19(forms_19: str, bench: Bench) -> str:
     rules = dict(r.partition("=")[::2] for r in forms_19.split("+"))
     bot.retrieval.FORM_MATCH = float(rules.get("match") or 0.0)
@@ -1287,6 +1298,7 @@ SWITCHES = (
     Switch("lead_21", 68, set_lead_21),
     Switch("lead_in_21", 69, set_lead_in_21),
     Switch("role_21", 70, set_role_21),
+    Switch("lead_22", 71, set_lead_22),
 )
 
 
@@ -2066,6 +2078,13 @@ def main() -> None:
         help="the lead's session 21 rules joined by '+' (stops: stop words not counted under the "
         "floor; mention: 'any mention of X?' read by X; overview: 'tl;dr?' answered by the "
         "opening and the close) or off, each in turn",
+    )
+    parser.add_argument(
+        "--lead-22",
+        nargs="+",
+        default=[None],
+        help="the lead's session 22 rules joined by '+' (about: 'who wrote this?' answered from "
+        "the articles' front matter) or off, each in turn",
     )
     parser.add_argument(
         "--forms-19",

@@ -21,6 +21,7 @@ import numpy as np
 
 from bot import answer as answer_module
 from bot import follow_up, overview
+from bot.about_article import about_article_answer, asks_about_article
 from bot.answer import Answer, compose_answer, validate_question
 from bot.conversation import content_words, is_follow_up, without_topic_label
 from bot.embedding import Embedder, get_embedder
@@ -278,12 +279,24 @@ class AnswerService:
             text, history = unlabelled, ()
         _ = self.embedder.model  # a cold start loads it here: loading is not answer latency
         searched = time.perf_counter()
+        field = asks_about_article(text)
+        if field is not None:  # "who wrote this?": the front matter says, not a passage
+            index = retriever.index
+            asked = (
+                latest_articles(index, len(index.manifest["articles"]))
+                if field == "articles"
+                else self._articles_in_question(retriever, history)
+            )
+            articles = index.manifest["articles"]
+            return about_article_answer(
+                text, field, articles, asked, index.manifest.get("built_at")
+            )
         part = asks_for_overview(text, in_conversation=bool(history))
         if part is not None:  # "tl;dr?": how the article opens and closes, not a search
             overview = overview_answer(
                 text,
                 retriever.index,
-                self._overview_articles(retriever, history),
+                self._articles_in_question(retriever, history),
                 retriever.index.manifest.get("built_at"),
                 part,
             )
@@ -393,9 +406,10 @@ class AnswerService:
             log.warning("could not record answer %s in the query log: %s", answer.id, err)
         return answer
 
-    def _overview_articles(self, retriever: Retriever, history: Sequence[str]) -> list[str]:
-        """Which article an overview request is about: the only one; in a conversation, the one
-        the question before is answered from; else the latest few (`overview.LEDES`)."""
+    def _articles_in_question(self, retriever: Retriever, history: Sequence[str]) -> list[str]:
+        """Which article an overview request or a question about the article ("who wrote it?")
+        is about: the only one; in a conversation, the one the question before is answered from;
+        else the latest few (`overview.LEDES`)."""
         articles = list(retriever.index.manifest["articles"])
         if len(articles) <= 1:
             return articles

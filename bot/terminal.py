@@ -20,7 +20,7 @@ WIDTH = 88
 
 
 def render_text(answer: Answer) -> str:
-    if answer.refused:
+    if answer.refused or answer.reply:  # a refusal or a reply: its text alone, nothing quoted
         return answer.answer
     lines = [answer.partial_label] if answer.partial_label else []
     lines += [

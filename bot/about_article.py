@@ -1,0 +1,178 @@
+"""Questions about the articles themselves ("who wrote this?", "when was it published?", "what's
+the headline?", "source?", "what articles do you have?"): answered from the corpus's front
+matter, never by a passage search.
+
+No passage is about its own author or date, so a search refuses "who wrote the article" or quotes
+a passage at random ("what's the source of this article" quoted "According to industry sources
+…"). The front matter (title, author, published, source, url) is what a reader would look at. A
+field the front matter leaves out is said to be unknown, not guessed. As with an overview, the
+question is read by its grammar (an asking phrase, the text named, politeness), never by the
+sources' words: "where does amazon get its batteries" names a topic and is searched.
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+from collections.abc import Mapping, Sequence
+from typing import Any, Literal
+
+from bot.answer import Answer
+from bot.question_kind import question_text
+
+# On: questions about the articles are answered from their front matter (session 22;
+# docs/quality-log.md, "Questions about the articles (session 22)"). `benchmarks/quality.py
+# --about-article-22` measures it.
+ABOUT_ARTICLE = True
+# With "what articles do you have?", how many titles the reply names before "and N more".
+LISTED = 5
+
+Field = Literal["author", "published", "title", "source", "articles"]
+
+_TEXT = r"(?:it|this|that|(?:the|this|that|your) (?:article|piece|story|text|post|source))"
+_ASKS: tuple[tuple[re.Pattern[str], Field], ...] = (
+    (
+        re.compile(
+            r"\b(?:who (?:wrote|writes|authored|penned)|written by (?:who|whom)"
+            r"|who(?: is|'s|s) (?:the )?(?:author|writer|journalist|reporter)"
+            r"|(?:author|writer|byline)s?)\b"
+        ),
+        "author",
+    ),
+    (
+        re.compile(
+            rf"\b(?:when (?:was|is|did) {_TEXT} (?:published|written|posted|dated|out|from"
+            r"|come out|came out)|how (?:old|recent|new|current) is " + _TEXT + r"|publication date"
+            r"|published (?:when|on)|date (?:of|on) " + _TEXT + r")\b"
+        ),
+        "published",
+    ),
+    (
+        re.compile(
+            r"\b(?:title|headline|heading|(?:article|piece|story|post) (?:called|named|titled))\b"
+        ),
+        "title",
+    ),
+    (
+        re.compile(
+            r"\b(?:(?:what|which) (?:articles|sources|texts|documents|stories|pieces)"
+            r"|(?:list|show)(?: me)? (?:your|the|all) (?:articles|sources))\b"
+        ),
+        "articles",
+    ),
+    (
+        re.compile(
+            rf"\b(?:where (?:is|was|does|did) {_TEXT} (?:come from|from"
+            r"|get its (?:info|information))|sources?|links?|url|original"
+            r"|(?:where|how) (?:can|do) i (?:read|find) " + _TEXT + r")\b"
+        ),
+        "source",
+    ),
+)
+# Words the question may hold besides its asking phrase: politeness, the text named. Any other
+# word names a topic ("who wrote about batteries", "the source of tesla's lead"): searched.
+_FILLER = frozenset({
+    "a", "an", "the", "of", "for", "me", "us", "in", "on", "to", "it", "this", "that", "is",
+    "are", "was", "what", "what's", "whats", "so", "and", "or", "please", "pls", "plz", "can",
+    "could", "would", "will", "you", "u", "give", "tell", "show", "get", "i", "just", "do",
+    "does", "did", "there", "any", "some", "article", "articles", "piece", "story", "text",
+    "post", "sources", "source", "your", "its", "hey", "bot", "again", "who", "who's", "whos",
+    "when", "where", "which", "how", "by", "name", "real", "actual", "exactly", "know", "have",
+    "has", "got", "use", "using", "used", "hold", "originally", "come", "from", "link",
+    "read", "find", "full", "whole", "one", "ones", "these", "those", "all", "list", "answer",
+    "that's", "thats", "it's", "yours", "here", "info", "information", "were", "be", "original",
+})  # fmt: skip
+_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+
+
+def asks_about_article(question: str) -> Field | None:
+    """Which of the articles' front-matter fields the question asks for, when it asks about
+    the articles themselves and names no topic of its own; None otherwise."""
+    if not ABOUT_ARTICLE:
+        return None
+    text = question_text(question)
+    for pattern, field in _ASKS:
+        found = pattern.search(text)
+        if found is None:
+            continue
+        rest = text[: found.start()] + " " + text[found.end() :]
+        if all(word.removesuffix("'s") in _FILLER for word in _WORD.findall(rest)):
+            return field
+    return None
+
+
+def _title(article: Mapping[str, Any], doc_id: str) -> str:
+    return f"“{article.get('title') or doc_id}”"
+
+
+def _day(value: Any) -> str:
+    return str(value)[:10]
+
+
+def _line(field: Field, doc_id: str, article: Mapping[str, Any]) -> tuple[str, bool]:
+    """What the front matter says of `field` for one article, and whether it says it."""
+    title = _title(article, doc_id)
+    if field == "author":
+        author = article.get("author")
+        return (
+            (f"{title} is by {author}.", True)
+            if author
+            else (
+                f"{title} doesn't name its author.",
+                False,
+            )
+        )
+    if field == "published":
+        published = article.get("published")
+        return (
+            (f"{title} was published on {_day(published)}.", True)
+            if published
+            else (
+                f"{title} doesn't give its publication date.",
+                False,
+            )
+        )
+    if field == "title":
+        return f"The article is {title}.", True
+    source, url = article.get("source"), article.get("url")
+    if not source and not url:
+        return f"{title} doesn't say where it comes from.", False
+    where = f" ({url})" if url and source else ""
+    return f"{title} comes from {source or url}{where}.", True
+
+
+def about_article_answer(
+    question: str,
+    field: Field,
+    articles: Mapping[str, Mapping[str, Any]],
+    doc_ids: Sequence[str],
+    built_at: str | None,
+) -> Answer:
+    """The reply from the front matter of `doc_ids` (the articles asked about); answered when it
+    holds what was asked, else refused (the front matter lacks it: nothing is guessed)."""
+    if field == "articles":
+        titles = [_title(articles[d], d) for d in doc_ids[:LISTED]]
+        more = len(doc_ids) - len(titles)
+        listed = ", ".join(titles) + (f" and {more} more" if more else "")
+        count = "one article" if len(doc_ids) == 1 else f"{len(doc_ids)} articles"
+        text, said = (
+            (f"I answer from {count}: {listed}.", True)
+            if doc_ids
+            else (
+                "I hold no articles yet.",
+                False,
+            )
+        )
+    else:
+        lines = [_line(field, d, articles[d]) for d in doc_ids]
+        text = " ".join(line for line, _ in lines)
+        said = any(known for _, known in lines)
+    return Answer(
+        id=uuid.uuid4().hex,
+        question=question,
+        answer=text,
+        refused=not said,
+        index_built_at=built_at,
+        outcome="answered" if said else "refused",
+        reply=text,
+    )

@@ -1,0 +1,134 @@
+"""Questions about the articles themselves ("who wrote this?", "source?"), answered from their
+front matter (bot/about_article.py), never by a passage search."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import bot.about_article
+from bot.about_article import asks_about_article
+from bot.discord.render import answer_embed
+from bot.embedding import Embedder
+from bot.index import build_index
+from bot.service import AnswerService
+from bot.settings import load_settings
+from bot.terminal import render_text
+
+
+@pytest.mark.parametrize(
+    ("question", "field"),
+    [
+        ("who wrote this?", "author"),
+        ("who's the author", "author"),
+        ("who wrote the article", "author"),
+        ("when was this article published?", "published"),
+        ("how old is this article", "published"),
+        ("when is this from", "published"),
+        ("what's the title of the article", "title"),
+        ("what's the headline", "title"),
+        ("what's the source of this article", "source"),
+        ("where does the article get its info", "source"),
+        ("source?", "source"),
+        ("is there a link to the original", "source"),
+        ("what articles do you have", "articles"),
+    ],
+)
+def test_questions_about_the_articles_are_read_by_their_form(question: str, field: str) -> None:
+    assert asks_about_article(question) == field
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what does the author think about tesla",  # the writer's view: in the text
+        "where does amazon get its batteries",
+        "is there a link between tesla and amazon",
+        "what are the sources of tesla's lead",
+        "what's the amazon brand called",  # the car's name, not the article's
+        "who wrote about the factories",
+        "when was the car released",
+    ],
+)
+def test_a_question_naming_a_topic_is_searched(question: str) -> None:
+    assert asks_about_article(question) is None
+
+
+ROBOTAXI = """---
+title: "Robotaxi fleets"
+author: "Ada Writer"
+published: "2026-03-01"
+url: "https://example.com/news/robotaxi_fleets"
+source: "Example News"
+---
+
+Robotaxi fleets are expanding in three cities this spring. Operators say the cars drive better.
+"""
+CHARGERS = """---
+title: "Charger networks"
+---
+
+Charger networks keep growing along the highways. Fast chargers now reach rural towns.
+"""
+
+
+@pytest.fixture(scope="module")
+def two_articles(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> AnswerService:
+    root: Path = tmp_path_factory.mktemp("about-articles")
+    corpus = root / "corpus"
+    corpus.mkdir()
+    (corpus / "robotaxi.md").write_text(ROBOTAXI)
+    (corpus / "chargers.md").write_text(CHARGERS)
+    settings = load_settings(
+        corpus_dir=corpus, index_dir=root / "index", db_path=root / "log.sqlite3"
+    )
+    build_index(settings, embedder)
+    return AnswerService(settings, embedder)
+
+
+def test_the_front_matter_answers_and_a_field_it_lacks_is_said_unknown(
+    two_articles: AnswerService,
+) -> None:
+    answer = two_articles.ask("who wrote this?")
+    assert answer.outcome == "answered"
+    assert "“Robotaxi fleets” is by Ada Writer." in answer.answer
+    assert "“Charger networks” doesn't name its author." in answer.answer
+    assert answer.reply == answer.answer and not answer.quotes
+
+
+def test_in_a_conversation_the_article_talked_about_is_the_one_asked_about(
+    two_articles: AnswerService,
+) -> None:
+    about_chargers = ["how far do the fast chargers reach?"]
+    answer = two_articles.ask("who wrote it?", about_chargers, conversation="c1")
+    assert answer.outcome == "refused"  # the front matter lacks it: nothing is guessed
+    assert answer.answer == "“Charger networks” doesn't name its author."
+    about_robotaxis = ["how many cities have robotaxi fleets?"]
+    answer = two_articles.ask("source?", about_robotaxis, conversation="c2")
+    assert answer.outcome == "answered"
+    assert "Example News (https://example.com/news/robotaxi_fleets)" in answer.answer
+    answer = two_articles.ask("when was this published?", about_robotaxis, conversation="c2")
+    assert answer.answer == "“Robotaxi fleets” was published on 2026-03-01."
+
+
+def test_the_articles_held_are_listed_latest_first(two_articles: AnswerService) -> None:
+    answer = two_articles.ask("what articles do you have?")
+    assert answer.answer == "I answer from 2 articles: “Robotaxi fleets”, “Charger networks”."
+
+
+def test_a_reply_renders_as_its_text_alone_with_links_whole(two_articles: AnswerService) -> None:
+    answer = two_articles.ask("source?", ["how many cities have robotaxi fleets?"])
+    assert render_text(answer) == answer.answer  # no "Sources:" block of quotes
+    embed = answer_embed(answer)
+    assert "https://example.com/news/robotaxi_fleets" in (embed.description or "")
+    assert not embed.fields
+
+
+def test_without_the_rule_the_question_is_searched(
+    two_articles: AnswerService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(bot.about_article, "ABOUT_ARTICLE", False)
+    answer = two_articles.ask("who wrote this?")
+    assert answer.reply is None
+    assert "Ada Writer" not in answer.answer
