@@ -14,7 +14,7 @@ import functools
 import logging
 import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from types import EllipsisType
 
 import numpy as np
@@ -35,6 +35,7 @@ from bot.follow_up import (
 )
 from bot.index import live_build, load_index, ranking_sentences_of
 from bot.lookups import load_lookups
+from bot.more import NOTHING_MORE, More, asks_for_more
 from bot.overview import asks_for_overview, latest_articles, overview_answer
 from bot.retrieval import Hit, Retriever
 from bot.settings import Settings
@@ -304,6 +305,44 @@ class AnswerService:
                 overview, started, searched, searched, source, user, conversation, reask_of
             )
         k = citations or self.settings.citations
+        more = asks_for_more(text, history)
+        if more is not None:  # "tell me more": the question before, past what it quoted
+            answer = self._more(text, more, retriever, conversation, k)
+        else:
+            answer = self._searched(text, history, retriever, conversation, k)
+        return self._recorded(
+            answer, started, searched, time.perf_counter(), source, user, conversation, reask_of
+        )
+
+    def _more(
+        self, text: str, more: More, retriever: Retriever, conversation: str | None, k: int
+    ) -> Answer:
+        """The answer to `more.question` (asked in `more.history`) past the passages its answer
+        and the `more.times - 1` requests for more before this one quoted; "that's all" when no
+        passage is left that answers it."""
+        seen: set[str] = set()
+        for _ in range(more.times):
+            earlier = self._searched(more.question, more.history, retriever, conversation, k, seen)
+            if earlier.refused and not seen:  # the sources said nothing of it in the first place
+                return dataclasses.replace(earlier, question=text)
+            seen.update(c.passage_id for c in earlier.quoted_passages)
+        answer = self._searched(more.question, more.history, retriever, conversation, k, seen)
+        if answer.refused:
+            return dataclasses.replace(answer, question=text, answer=NOTHING_MORE)
+        return dataclasses.replace(answer, question=text)
+
+    def _searched(
+        self,
+        text: str,
+        history: Sequence[str],
+        retriever: Retriever,
+        conversation: str | None,
+        k: int,
+        past: Collection[str] = (),
+    ) -> Answer:
+        """The answer to `text` searched in the conversation `history`, not recorded; the
+        passages `past` are left out (answered before: "tell me more")."""
+        k += len(past)
         previous = self.previous_answer(conversation, history) if is_follow_up(text) else None
         resolved = resolved_question(text, history, previous)
         # One set of searches for the decision and the answer: each is worked out once.
@@ -332,6 +371,10 @@ class AnswerService:
             hits = [pointed_at(hit, text) for hit in hits]
             if outcome_hits is not None:
                 outcome_hits = [pointed_at(hit, text) for hit in outcome_hits]
+        if past:
+            hits = [hit for hit in hits if hit.passage.id not in past]
+            if outcome_hits is not None:
+                outcome_hits = [hit for hit in outcome_hits if hit.passage.id not in past]
         borrowed = searches.coverage_before
         if borrowed is not None:  # "why those ones?": covered as the question before was
             coverage = max(coverage, borrowed)
@@ -357,7 +400,6 @@ class AnswerService:
         # The question's own vector, as searched alone: not encoded a second time.
         if asks_off_topic(retriever, text, lambda: searches.vector):
             hits = []  # refused, as a question matching no passage is
-        retrieved = time.perf_counter()
         manifest = retriever.index.manifest
         compose = functools.partial(
             compose_answer,
@@ -372,10 +414,7 @@ class AnswerService:
             passages_with=retriever.index.lexical.passages_with,
             passage_count=len(retriever.index.passages),
         )
-        answer = composed_as_asked(compose, hits, outcome_hits, alone=not history)
-        return self._recorded(
-            answer, started, searched, retrieved, source, user, conversation, reask_of
-        )
+        return composed_as_asked(compose, hits, outcome_hits, alone=not history)
 
     def _recorded(
         self,

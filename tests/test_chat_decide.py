@@ -69,6 +69,12 @@ CASES = [
         {},
         Action.IGNORE,
     ),
+    (
+        "a thread reply asking for more",
+        replace(IN_THREAD, text="tell me more"),
+        {},
+        Action.FOLLOW_UP,
+    ),
     # The runner replies to it only for the asker the bot answered last there, once.
     ("a thanks in a thread", replace(IN_THREAD, text="thanks, that helps"), {}, Action.THANKS),
     (

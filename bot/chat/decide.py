@@ -14,6 +14,7 @@ from enum import StrEnum
 from bot.chat.clean import clean_question
 from bot.chat.message import ChatMessage, Platform
 from bot.conversation import looks_like_question
+from bot.more import is_request_for_more
 from bot.settings import ChatSettings
 from bot.small_talk import small_talk, thanks_given
 
@@ -66,7 +67,8 @@ def decide(message: ChatMessage, settings: ChatSettings) -> Decision:
         action = Action.CONTINUE if message.in_thread else Action.ANSWER
         return Decision(action, "a reply to the bot that asks something")
     if message.in_thread or message.replies_to_answer:
-        if not looks_like_question(question):
+        # "tell me more" asks without a question's form: a follow-up there (bot/more.py).
+        if not looks_like_question(question) and not is_request_for_more(question):
             if thanks_given(question):
                 return Decision(Action.THANKS, "a thanks in a conversation")
             return _ignore("a reply that asks nothing")

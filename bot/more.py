@@ -1,0 +1,80 @@
+"""Requests for more ("tell me more", "anything else?", "go on", "more?") after an answer: the
+question before is answered again past the passages already quoted for it.
+
+Searched as follow-ups, "more?" and "what else" quoted the passage just quoted again, and "tell
+me more" or "anything else?" were refused (no passage is similar to them). A reader asking for
+more wants the next passage on the same question. The request is read by its grammar (a word
+asking for more, politeness, a reaction), never by the sources' words: "tell me more about the
+factories" names a topic and is searched as a follow-up.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from bot.question_kind import question_text
+
+# On: a request for more answers the question before past what was quoted (session 22;
+# docs/quality-log.md, "The lead's rules (session 22)"). `benchmarks/quality.py --lead-22`
+# measures it.
+MORE = True
+# A run of requests for more after one question goes at most this deep: each one searches the
+# question again once per request before it.
+MOST_IN_A_ROW = 4
+# Said in place of a refusal when nothing past the quoted passages answers the question.
+NOTHING_MORE = "That's all the sources say about it."
+
+_ASKS = re.compile(
+    r"\b(?:more|else|go on|keep going|continue|elaborate|expand|further|go deeper|and then)\b"
+)
+# Words a request for more may hold besides its asking phrase: politeness, a reaction to the
+# answer, the sources named. Any other word names a topic, and the question is searched.
+_FILLER = frozenset({
+    "a", "the", "me", "us", "please", "pls", "plz", "can", "could", "would", "you", "u", "tell",
+    "say", "give", "show", "some", "any", "anything", "something", "what", "what's", "whats",
+    "is", "there", "does", "do", "it", "this", "that", "on", "about", "article", "sources",
+    "source", "text", "piece", "ok", "okay", "k", "cool", "nice", "interesting", "great",
+    "sounds", "good", "neat", "wow", "oh", "ah", "hmm", "huh", "and", "so", "yes", "yeah", "yep",
+    "sure", "go", "keep", "going", "more", "else", "detail", "details", "info", "bit",
+    "little", "lot", "further", "expand", "elaborate", "continue", "i", "want", "need", "like",
+    "to", "know", "hear", "read", "got", "have", "has", "it's", "thats", "that's", "much",
+    "thanks", "thank", "ty", "lol", "then", "deeper", "of", "says", "said", "next",
+})  # fmt: skip
+_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+
+
+@dataclass(frozen=True)
+class More:
+    """A request for more: the question it asks more of, that question's own history, and how
+    many requests for more in a row this one makes (1 for the first)."""
+
+    question: str
+    history: tuple[str, ...]
+    times: int
+
+
+def is_request_for_more(text: str) -> bool:
+    """Whether `text` asks for more and names nothing of its own ("tell me more", "and?")."""
+    if _WORD.findall(text.lower()) == ["and"]:  # "and?" (question_text drops a leading "and")
+        return True
+    text = question_text(text)
+    words = _WORD.findall(text)
+    if not words or not all(word in _FILLER for word in words):
+        return False
+    return bool(_ASKS.search(text))
+
+
+def asks_for_more(question: str, history: Sequence[str]) -> More | None:
+    """The request for more `question` makes in a conversation of `history`, or None when it is
+    no such request or there is no question before it to say more about."""
+    if not MORE or not history or not is_request_for_more(question):
+        return None
+    times = 1
+    at = len(history) - 1
+    while at >= 0 and is_request_for_more(history[at]):
+        times, at = times + 1, at - 1
+    if at < 0 or times > MOST_IN_A_ROW:
+        return None
+    return More(history[at], tuple(history[:at]), times)

@@ -1,0 +1,105 @@
+"""Requests for more ("tell me more", "anything else?") answer the question before past the
+passages already quoted for it (bot/more.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import bot.more
+from bot.embedding import Embedder
+from bot.index import build_index
+from bot.more import NOTHING_MORE, asks_for_more, is_request_for_more
+from bot.service import AnswerService
+from bot.settings import load_settings
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["tell me more", "more?", "anything else?", "go on", "and?", "sounds cool, anything else?",
+     "what else", "keep going please", "can you elaborate"],
+)  # fmt: skip
+def test_requests_for_more_are_read_by_their_form(text: str) -> None:
+    assert is_request_for_more(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["tell me more about the factories", "what else has hurt it besides competition?",
+     "besides the minerals, what else", "which regions are buying more and more evs?",
+     "does the new one matter more?", "and tesla?"],
+)  # fmt: skip
+def test_a_request_naming_a_topic_is_no_request_for_more(text: str) -> None:
+    assert not is_request_for_more(text)
+
+
+def test_a_run_of_requests_counts_back_to_the_question() -> None:
+    assert asks_for_more("tell me more", []) is None  # nothing before to say more about
+    more = asks_for_more("more", ["who is rivian?", "what do they make?", "tell me more"])
+    assert more is not None
+    assert (more.question, more.history, more.times) == (
+        "what do they make?",
+        ("who is rivian?",),
+        2,
+    )
+
+
+def _quoted(answer: object) -> set[str]:
+    return {c.passage_id for c in answer.quoted_passages}  # type: ignore[attr-defined]
+
+
+def test_more_quotes_passages_not_quoted_before(service: AnswerService) -> None:
+    question = "tell me about alexa in the car"
+    first = service.ask(question)
+    more = service.ask("tell me more", [question])
+    again = service.ask("more?", [question, "tell me more"])
+    assert more.outcome == "answered" and again.outcome == "answered"
+    assert more.question == "tell me more"
+    assert _quoted(first) and _quoted(more) and _quoted(again)
+    assert not _quoted(first) & _quoted(more)
+    assert not (_quoted(first) | _quoted(more)) & _quoted(again)
+
+
+def test_without_the_rule_more_is_searched_as_asked(
+    service: AnswerService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(bot.more, "MORE", False)
+    question = "tell me about alexa in the car"
+    answer = service.ask("more?", [question])
+    assert _quoted(answer) == _quoted(service.ask(question))  # the same passage again
+
+
+ONE_PASSAGE = """---
+title: "Charger networks"
+---
+
+Charger networks keep growing along the highways. Fast chargers now reach rural towns.
+"""
+
+
+@pytest.fixture(scope="module")
+def one_passage(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> AnswerService:
+    root: Path = tmp_path_factory.mktemp("one-passage")
+    corpus = root / "corpus"
+    corpus.mkdir()
+    (corpus / "chargers.md").write_text(ONE_PASSAGE)
+    settings = load_settings(
+        corpus_dir=corpus, index_dir=root / "index", db_path=root / "log.sqlite3"
+    )
+    build_index(settings, embedder)
+    return AnswerService(settings, embedder)
+
+
+def test_when_nothing_is_left_it_says_so(one_passage: AnswerService) -> None:
+    question = "are the charger networks growing?"
+    assert not one_passage.ask(question).refused
+    more = one_passage.ask("anything else?", [question])
+    assert more.refused and more.answer == NOTHING_MORE
+
+
+def test_more_of_a_refused_question_is_refused_as_it_was(service: AnswerService) -> None:
+    question = "what's the best pizza topping?"
+    assert service.ask(question).refused
+    more = service.ask("tell me more", [question])
+    assert more.refused and more.answer == service.ask(question).answer != NOTHING_MORE
