@@ -361,11 +361,12 @@ at the floor when they write every word of it (`bot.unsaid.MENTION_UNKNOWN`); `o
 request for an overview ("tl;dr?", "how does it end?") answered by the article's opening and the
 start of its last section, not searched (`bot.overview.OVERVIEW`); docs/quality-log.md, "The
 lead's rules (session 21)", each in turn.
-`--lead-22 off about+more` measures the lead's session 22 rules, joined by '+': `about`, a
+`--lead-22 off about+more+caps` measures the lead's session 22 rules, joined by '+': `about`, a
 question about the articles themselves ("who wrote this?", "when was it published?", "source?")
 answered from their front matter, not searched (`bot.about_article.ABOUT_ARTICLE`); `more`, a
 request for more ("tell me more", "anything else?") answered by the question before past the
-passages already quoted (`bot.more.MORE`); docs/quality-log.md,
+passages already quoted (`bot.more.MORE`); `caps`, a question typed in capitals read in lower case
+(`bot.service.UNSHOUTED`); docs/quality-log.md,
 "The lead's rules (session 22)", each in turn.
 `--forms-19 off match=0.7`: `match=M`, another form of a question's word ("partners" /
 "partnerships", "hq" / "headquartered") matches the passage tokens of that word at least at M in
@@ -436,6 +437,7 @@ import bot.off_topic  # noqa: E402
 import bot.overview  # noqa: E402
 import bot.question_kind  # noqa: E402
 import bot.retrieval  # noqa: E402
+import bot.service  # noqa: E402
 import bot.small_talk  # noqa: E402
 import bot.source_terms  # noqa: E402
 import bot.token_evidence  # noqa: E402
@@ -996,6 +998,7 @@ def set_lead_22(lead_22: str, bench: Bench) -> str:
     rules = set(lead_22.split("+"))
     bot.about_article.ABOUT_ARTICLE = "about" in rules
     bot.more.MORE = "more" in rules
+    bot.service.UNSHOUTED = "caps" in rules
     return f"=== session 22's lead rules: {lead_22}"
 
 
@@ -2088,8 +2091,8 @@ def main() -> None:
         nargs="+",
         default=[None],
         help="the lead's session 22 rules joined by '+' (about: 'who wrote this?' answered from "
-        "the articles' front matter; more: 'tell me more' answered past what was quoted) or "
-        "off, each in turn",
+        "the articles' front matter; more: 'tell me more' answered past what was quoted; caps: "
+        "a question in capitals read in lower case) or off, each in turn",
     )
     parser.add_argument(
         "--forms-19",

@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import logging
+import re
 import threading
 import time
 from collections.abc import Callable, Collection, Sequence
@@ -73,6 +74,22 @@ def judged_on_both(
     if before.outcome != "partial":  # refused: no hit is under the floor on one ranking alone
         return answer
     return dataclasses.replace(answer, outcome="partial", missing=before.missing)
+
+
+# On: a question typed in capitals is read in lower case (session 22; docs/quality-log.md, "The
+# lead's rules (session 22)"). `benchmarks/quality.py --lead-22` measures it.
+UNSHOUTED = True
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def unshouted(text: str) -> str:
+    """`text` in lower case when it is all capitals over two words or more: the readers of names
+    and acronyms take every capitalised word for a name ("WHO IS RIVIAN" was labelled partial,
+    "WHERE WILL AMAZON BUILD FACTORIES?" quoted another passage)."""
+    words = _LETTERS.findall(text)
+    if UNSHOUTED and len(words) >= 2 and all(word.isupper() for word in words):
+        return text.lower()
+    return text
 
 
 def composed_as_asked(
@@ -269,7 +286,7 @@ class AnswerService:
         EVBOT_CITATIONS (a "More sources" button asks for more).
         """
         started = time.perf_counter()
-        text = validate_question(question)
+        text = unshouted(validate_question(question))
         retriever = self._retriever_or_reply(text)
         if isinstance(retriever, Answer):  # small talk asks the sources nothing: not logged
             return retriever
