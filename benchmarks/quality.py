@@ -361,12 +361,14 @@ at the floor when they write every word of it (`bot.unsaid.MENTION_UNKNOWN`); `o
 request for an overview ("tl;dr?", "how does it end?") answered by the article's opening and the
 start of its last section, not searched (`bot.overview.OVERVIEW`); docs/quality-log.md, "The
 lead's rules (session 21)", each in turn.
-`--lead-22 off about+more+caps` measures the lead's session 22 rules, joined by '+': `about`, a
-question about the articles themselves ("who wrote this?", "when was it published?", "source?")
-answered from their front matter, not searched (`bot.about_article.ABOUT_ARTICLE`); `more`, a
-request for more ("tell me more", "anything else?") answered by the question before past the
-passages already quoted (`bot.more.MORE`); `caps`, a question typed in capitals read in lower case
-(`bot.service.UNSHOUTED`); docs/quality-log.md,
+`--lead-22 off about+more+caps+several` measures the lead's session 22 rules, joined by '+':
+`about`, a question about the articles themselves ("who wrote this?", "when was it published?",
+"source?") answered from their front matter, not searched (`bot.about_article.ABOUT_ARTICLE`);
+`more`, a request for more ("tell me more", "anything else?") answered by the question before past
+the passages already quoted (`bot.more.MORE`); `caps`, a question typed in capitals read in lower
+case (`bot.service.UNSHOUTED`); `several`, a message of several questions ("who is rivian and where
+are the factories?") answered for each (`bot.several_questions.SEVERAL_QUESTIONS`);
+docs/quality-log.md,
 "The lead's rules (session 22)", each in turn.
 `--forms-19 off match=0.7`: `match=M`, another form of a question's word ("partners" /
 "partnerships", "hq" / "headquartered") matches the passage tokens of that word at least at M in
@@ -438,6 +440,7 @@ import bot.overview  # noqa: E402
 import bot.question_kind  # noqa: E402
 import bot.retrieval  # noqa: E402
 import bot.service  # noqa: E402
+import bot.several_questions  # noqa: E402
 import bot.small_talk  # noqa: E402
 import bot.source_terms  # noqa: E402
 import bot.token_evidence  # noqa: E402
@@ -999,6 +1002,7 @@ def set_lead_22(lead_22: str, bench: Bench) -> str:
     bot.about_article.ABOUT_ARTICLE = "about" in rules
     bot.more.MORE = "more" in rules
     bot.service.UNSHOUTED = "caps" in rules
+    bot.several_questions.SEVERAL_QUESTIONS = "several" in rules
     return f"=== session 22's lead rules: {lead_22}"
 
 
@@ -2092,7 +2096,8 @@ def main() -> None:
         default=[None],
         help="the lead's session 22 rules joined by '+' (about: 'who wrote this?' answered from "
         "the articles' front matter; more: 'tell me more' answered past what was quoted; caps: "
-        "a question in capitals read in lower case) or off, each in turn",
+        "a question in capitals read in lower case; several: each of several questions in one "
+        "message answered) or off, each in turn",
     )
     parser.add_argument(
         "--forms-19",

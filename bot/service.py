@@ -40,6 +40,7 @@ from bot.more import NOTHING_MORE, More, asks_for_more
 from bot.overview import asks_for_overview, latest_articles, overview_answer
 from bot.retrieval import Hit, Retriever
 from bot.settings import Settings
+from bot.several_questions import joined_answer, questions_in
 from bot.small_talk import (
     SmallTalk,
     closing_thanks,
@@ -325,6 +326,16 @@ class AnswerService:
         more = asks_for_more(text, history)
         if more is not None:  # "tell me more": the question before, past what it quoted
             answer = self._more(text, more, retriever, conversation, k)
+        elif len(parts := questions_in(text)) > 1:  # "who is rivian and where are the factories?"
+            answers: list[Answer] = []
+            for n, part in enumerate(parts):
+                if answers and answers[-1].refused and is_follow_up(part):
+                    # "who was nikola tesla and what did he invent": "he" is off the sources too
+                    answers.append(dataclasses.replace(answers[-1], question=part))
+                    continue
+                context = (*history, *parts[:n])
+                answers.append(self._searched(part, context, retriever, conversation, k))
+            answer = joined_answer(text, answers)
         else:
             answer = self._searched(text, history, retriever, conversation, k)
         return self._recorded(

@@ -1,0 +1,92 @@
+"""Several questions in one message ("who is rivian and where are the factories?", "who is
+rivian? where will they build?"): each answered in turn, the answers joined into one.
+
+Searched whole, such a message is answered for one of its questions only (the first's passage
+outranks the second's). Split by grammar: at a question mark followed by another question, or at
+"and" / "also" / "plus" before a question word when the message opens with one; every part must
+read as a question of three words or more, else the message is one question ("rivian? what's
+that", "how and why is amazon doing this", "will they drive themselves? then i'm off").
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Sequence
+
+from bot.answer import Answer, Citation, Quote
+from bot.conversation import looks_like_question
+
+# On: a message of several questions answers each (session 22; docs/quality-log.md, "The lead's
+# rules (session 22)"). `benchmarks/quality.py --lead-22` measures it.
+SEVERAL_QUESTIONS = True
+# At most this many questions are answered from one message; a longer list is one question.
+MOST_QUESTIONS = 3
+# A part shorter than this many words is no question of its own ("and why?" asks of the first).
+FEWEST_WORDS = 3
+
+_QUESTION_WORD = (
+    r"(?:who|whom|whose|what|what's|whats|where|where's|when|why|how|which|is|are|does|do|did"
+    r"|can|could|will|would)"
+)
+_AFTER_QUESTION_MARK = re.compile(r"(?<=\?)\s+")
+_JOINED = re.compile(rf",?\s+(?:and|also|plus|&)\s+(?={_QUESTION_WORD}\b)", re.IGNORECASE)
+_OPENS_WITH_QUESTION_WORD = re.compile(rf"{_QUESTION_WORD}\b", re.IGNORECASE)
+
+
+def questions_in(text: str) -> list[str]:
+    """The questions `text` asks, in order: one (the text) unless it asks several."""
+    if not SEVERAL_QUESTIONS:
+        return [text]
+    parts: list[str] = []
+    for sentence in _AFTER_QUESTION_MARK.split(text.strip()):
+        joined = _JOINED.split(sentence) if _OPENS_WITH_QUESTION_WORD.match(sentence) else []
+        parts += joined if len(joined) > 1 else [sentence]
+    if not 1 < len(parts) <= MOST_QUESTIONS:
+        return [text]
+    if any(len(part.split()) < FEWEST_WORDS or not looks_like_question(part) for part in parts):
+        return [text]
+    return parts
+
+
+def _passage_key(citation: Citation) -> str:
+    return citation.passage_id or f"{citation.doc_id}:{citation.text}"
+
+
+def joined_answer(question: str, answers: Sequence[Answer]) -> Answer:
+    """One answer to `question` from the answers to its parts: their quotes in order, their
+    citations numbered anew (a passage cited twice, once); answered when every part is, refused
+    when none is, else partial, saying which part the sources don't answer."""
+    given = [a for a in answers if not a.refused]
+    if not given:
+        return dataclasses.replace(answers[0], question=question)
+    citations: list[Citation] = []
+    number: dict[str, int] = {}  # a passage's number in the joined answer
+    quotes: list[Quote] = []
+    # The passages quoted first, in the answers' order, then the others each answer cites.
+    ordered = [c for a in given for c in a.citations if a.quoted_from(c.n)]
+    ordered += [c for a in given for c in a.citations if not a.quoted_from(c.n)]
+    for citation in ordered:
+        key = _passage_key(citation)
+        if key not in number:
+            number[key] = len(citations) + 1
+            citations.append(dataclasses.replace(citation, n=number[key]))
+    for answer in given:
+        renumbered = {c.n: number[_passage_key(c)] for c in answer.citations}
+        for quote in answer.quotes:
+            quote = dataclasses.replace(quote, citation=renumbered[quote.citation])
+            if quote not in quotes:  # both parts quoting one sentence: quoted once
+                quotes.append(quote)
+    lacking = next((a for a in answers if a.outcome != "answered"), None)
+    missing = None
+    if lacking is not None:
+        missing = lacking.missing if lacking.outcome == "partial" else f"“{lacking.question}”"
+    return dataclasses.replace(
+        given[0],
+        question=question,
+        answer=" ".join(q.text for q in quotes),
+        citations=tuple(citations),
+        quotes=tuple(quotes),
+        outcome="answered" if lacking is None else "partial",
+        missing=missing,
+    )

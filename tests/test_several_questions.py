@@ -1,0 +1,81 @@
+"""Several questions in one message are each answered, the answers joined into one
+(bot/several_questions.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+import bot.several_questions
+from bot.service import AnswerService
+from bot.several_questions import questions_in
+
+
+@pytest.mark.parametrize(
+    ("text", "parts"),
+    [
+        (
+            "who is rivian and where are the factories?",
+            ["who is rivian", "where are the factories?"],
+        ),
+        (
+            "who is rivian? where will amazon build the factories?",
+            ["who is rivian?", "where will amazon build the factories?"],
+        ),
+        (
+            "what are tesla's strengths, and what are its weaknesses?",
+            ["what are tesla's strengths", "what are its weaknesses?"],
+        ),
+    ],
+)
+def test_several_questions_are_split_by_their_grammar(text: str, parts: list[str]) -> None:
+    assert questions_in(text) == parts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "rivian? what's that",  # a part of one word asks nothing of its own
+        "how and why is amazon doing this",
+        "great, will the cars drive themselves? then i'm off",  # no question after the mark
+        "which companies did amazon invest in and partner with?",
+        "what are the risks and opportunities for investors?",
+    ],
+)
+def test_one_question_stays_whole(text: str) -> None:
+    assert questions_in(text) == [text]
+
+
+def test_each_question_is_answered_and_the_citations_numbered_anew(
+    service: AnswerService,
+) -> None:
+    answer = service.ask("who is rivian and where are the factories?")
+    assert answer.outcome == "answered"
+    assert "Rivian, an electric truck and SUV manufacturer" in answer.answer
+    assert "Texas and Michigan" in answer.answer
+    assert [c.n for c in answer.citations] == list(range(1, len(answer.citations) + 1))
+    assert len({c.passage_id for c in answer.citations}) == len(answer.citations)
+    quoted = [q.citation for q in answer.quotes]
+    assert quoted == sorted(quoted) and quoted[0] == 1  # the quoted passages cited first
+    for quote in answer.quotes:
+        assert quote.text in answer.citations[quote.citation - 1].text
+
+
+def test_a_question_the_sources_dont_cover_is_named_in_the_label(service: AnswerService) -> None:
+    answer = service.ask("who is rivian and what's the weather in paris?")
+    assert answer.outcome == "partial"
+    assert answer.partial_label is not None and "what's the weather in paris?" in (
+        answer.partial_label
+    )
+    assert "Rivian" in answer.answer
+
+
+def test_a_follow_up_of_an_off_topic_question_is_refused_with_it(service: AnswerService) -> None:
+    assert service.ask("who was nikola tesla and what did he invent").refused
+
+
+def test_without_the_rule_the_message_is_searched_whole(
+    service: AnswerService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(bot.several_questions, "SEVERAL_QUESTIONS", False)
+    answer = service.ask("who is rivian and where are the factories?")
+    assert "Texas and Michigan" not in answer.answer
