@@ -26,6 +26,16 @@ MOST_IN_A_ROW = 4
 # Said in place of a refusal when nothing past the quoted passages answers the question.
 NOTHING_MORE = "That's all the sources say about it."
 
+# On: "are you sure?" and "how do you know?" after an answer show its quotes and citations again
+# (session 22): searched, "how do you know?" quoted a passage at random, "are you sure?" refused.
+# Not "what's that based on?": it asks what a thing is built on ("the ai features? based on …").
+DOUBTS = True
+_DOUBTS = re.compile(
+    r"(?:(?:are|r) (?:you|u) sure|how (?:do|would|did|can) (?:you|u) know(?: (?:that|this))?"
+    r"|says who|who says(?: so)?|(?:is|was) (?:that|this|it) (?:true|right|correct|accurate)"
+    r"|really|proof|prove it|where does it say (?:that|so)|where did (?:you|u) (?:get|read) "
+    r"(?:that|this)|according to (?:who|whom))"
+)
 _ASKS = re.compile(
     r"\b(?:more|else|go on|keep going|continue|elaborate|expand|further|go deeper|and then)\b"
 )
@@ -66,15 +76,26 @@ def is_request_for_more(text: str) -> bool:
     return bool(_ASKS.search(text))
 
 
+def doubts_the_answer(text: str) -> bool:
+    """Whether `text` asks how the answer before is known and nothing else ("are you sure?",
+    "how do you know?", "says who?"): shown the same quotes and citations again."""
+    return bool(_DOUBTS.fullmatch(question_text(text).strip(" ?!.")))
+
+
 def asks_for_more(question: str, history: Sequence[str]) -> More | None:
-    """The request for more `question` makes in a conversation of `history`, or None when it is
-    no such request or there is no question before it to say more about."""
-    if not MORE or not history or not is_request_for_more(question):
+    """The request for more `question` makes in a conversation of `history` (a doubt asks for the
+    answer before again: the requests for more before it, not one more), or None when it is no
+    such request or there is no question before it to say more about."""
+    if not MORE or not history:
         return None
-    times = 1
-    at = len(history) - 1
-    while at >= 0 and is_request_for_more(history[at]):
-        times, at = times + 1, at - 1
+    doubt = DOUBTS and doubts_the_answer(question)
+    if not doubt and not is_request_for_more(question):
+        return None
+    at, before = len(history) - 1, 0
+    while at >= 0 and (is_request_for_more(history[at]) or doubts_the_answer(history[at])):
+        before += is_request_for_more(history[at])  # a doubt before asked for nothing new
+        at -= 1
+    times = before if doubt else before + 1
     if at < 0 or times > MOST_IN_A_ROW:
         return None
     return More(history[at], tuple(history[:at]), times)

@@ -347,7 +347,7 @@ class AnswerService:
     ) -> Answer:
         """The answer to `more.question` (asked in `more.history`) past the passages its answer
         and the `more.times - 1` requests for more before this one quoted; "that's all" when no
-        passage is left that answers it."""
+        passage is left that answers it. A doubt (`times` 0) is answered as the question was."""
         seen: set[str] = set()
         for _ in range(more.times):
             earlier = self._searched(more.question, more.history, retriever, conversation, k, seen)
@@ -355,7 +355,7 @@ class AnswerService:
                 return dataclasses.replace(earlier, question=text)
             seen.update(c.passage_id for c in earlier.quoted_passages)
         answer = self._searched(more.question, more.history, retriever, conversation, k, seen)
-        if answer.refused:
+        if answer.refused and more.times:
             return dataclasses.replace(answer, question=text, answer=NOTHING_MORE)
         return dataclasses.replace(answer, question=text)
 

@@ -103,3 +103,26 @@ def test_more_of_a_refused_question_is_refused_as_it_was(service: AnswerService)
     assert service.ask(question).refused
     more = service.ask("tell me more", [question])
     assert more.refused and more.answer == service.ask(question).answer != NOTHING_MORE
+
+
+@pytest.mark.parametrize("doubt", ["are you sure?", "how do you know?", "says who?", "really?"])
+def test_a_doubt_shows_the_answer_before_again(service: AnswerService, doubt: str) -> None:
+    question = "what is amazon doing?"
+    before = service.ask(question)
+    again = service.ask(doubt, [question])
+    assert again.question == doubt
+    assert (again.answer, again.citations) == (before.answer, before.citations)
+    after_more = service.ask(doubt, [question, "tell me more"])
+    assert after_more.answer == service.ask("tell me more", [question]).answer
+
+
+def test_a_doubt_of_a_refusal_is_the_refusal(service: AnswerService) -> None:
+    question = "what's the weather in paris?"
+    assert service.ask("are you sure?", [question]).answer == service.ask(question).answer
+
+
+def test_without_the_rule_a_doubt_is_searched(
+    service: AnswerService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(bot.more, "DOUBTS", False)
+    assert service.ask("are you sure?", ["what is amazon doing?"]).refused
