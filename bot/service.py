@@ -326,21 +326,35 @@ class AnswerService:
         more = asks_for_more(text, history)
         if more is not None:  # "tell me more": the question before, past what it quoted
             answer = self._more(text, more, retriever, conversation, k)
-        elif len(parts := questions_in(text)) > 1:  # "who is rivian and where are the factories?"
-            answers: list[Answer] = []
-            for n, part in enumerate(parts):
-                if answers and answers[-1].refused and is_follow_up(part):
-                    # "who was nikola tesla and what did he invent": "he" is off the sources too
-                    answers.append(dataclasses.replace(answers[-1], question=part))
-                    continue
-                context = (*history, *parts[:n])
-                answers.append(self._searched(part, context, retriever, conversation, k))
-            answer = joined_answer(text, answers)
         else:
-            answer = self._searched(text, history, retriever, conversation, k)
+            answer = self._each_searched(text, history, retriever, conversation, k)
         return self._recorded(
             answer, started, searched, time.perf_counter(), source, user, conversation, reask_of
         )
+
+    def _each_searched(
+        self,
+        text: str,
+        history: Sequence[str],
+        retriever: Retriever,
+        conversation: str | None,
+        k: int,
+        past: Collection[str] = (),
+    ) -> Answer:
+        """`_searched`, for each question of a message asking several ("who is rivian and where
+        are the factories?"), each in the context of those before it, the answers joined."""
+        parts = questions_in(text)
+        if len(parts) == 1:
+            return self._searched(text, history, retriever, conversation, k, past)
+        answers: list[Answer] = []
+        for n, part in enumerate(parts):
+            if answers and answers[-1].refused and is_follow_up(part):
+                # "who was nikola tesla and what did he invent": "he" is off the sources too
+                answers.append(dataclasses.replace(answers[-1], question=part))
+                continue
+            context = (*history, *parts[:n])
+            answers.append(self._searched(part, context, retriever, conversation, k, past))
+        return joined_answer(text, answers)
 
     def _more(
         self, text: str, more: More, retriever: Retriever, conversation: str | None, k: int
@@ -350,11 +364,13 @@ class AnswerService:
         passage is left that answers it. A doubt (`times` 0) is answered as the question was."""
         seen: set[str] = set()
         for _ in range(more.times):
-            earlier = self._searched(more.question, more.history, retriever, conversation, k, seen)
+            earlier = self._each_searched(
+                more.question, more.history, retriever, conversation, k, seen
+            )
             if earlier.refused and not seen:  # the sources said nothing of it in the first place
                 return dataclasses.replace(earlier, question=text)
             seen.update(c.passage_id for c in earlier.quoted_passages)
-        answer = self._searched(more.question, more.history, retriever, conversation, k, seen)
+        answer = self._each_searched(more.question, more.history, retriever, conversation, k, seen)
         if answer.refused and more.times:
             return dataclasses.replace(answer, question=text, answer=NOTHING_MORE)
         return dataclasses.replace(answer, question=text)

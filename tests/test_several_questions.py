@@ -79,3 +79,12 @@ def test_without_the_rule_the_message_is_searched_whole(
     monkeypatch.setattr(bot.several_questions, "SEVERAL_QUESTIONS", False)
     answer = service.ask("who is rivian and where are the factories?")
     assert "Texas and Michigan" not in answer.answer
+
+
+def test_more_after_several_questions_goes_on_for_each(service: AnswerService) -> None:
+    question = "who is rivian and where are the factories?"
+    first = service.ask(question)
+    more = service.ask("tell me more", [question])
+    assert more.outcome != "refused"
+    quoted = {c.passage_id for c in first.quoted_passages}
+    assert quoted and not quoted & {c.passage_id for c in more.quoted_passages}
