@@ -361,14 +361,15 @@ at the floor when they write every word of it (`bot.unsaid.MENTION_UNKNOWN`); `o
 request for an overview ("tl;dr?", "how does it end?") answered by the article's opening and the
 start of its last section, not searched (`bot.overview.OVERVIEW`); docs/quality-log.md, "The
 lead's rules (session 21)", each in turn.
-`--lead-22 off about+more+caps+several` measures the lead's session 22 rules, joined by '+':
+`--lead-22 off about+more+caps+several+frame` measures the lead's session 22 rules, joined by '+':
 `about`, a question about the articles themselves ("who wrote this?", "when was it published?",
 "source?") answered from their front matter, not searched (`bot.about_article.ABOUT_ARTICLE`);
 `more`, a request for more ("tell me more", "anything else?") answered by the question before past
 the passages already quoted (`bot.more.MORE`); `caps`, a question typed in capitals read in lower
 case (`bot.service.UNSHOUTED`); `several`, a message of several questions ("who is rivian and where
-are the factories?") answered for each (`bot.several_questions.SEVERAL_QUESTIONS`);
-docs/quality-log.md,
+are the factories?") answered for each (`bot.several_questions.SEVERAL_QUESTIONS`); `frame`, the
+label judged on the question inside a frame ("do you know when …":
+`bot.asked_clause.EMBEDDED_QUESTION`); docs/quality-log.md,
 "The lead's rules (session 22)", each in turn.
 `--forms-19 off match=0.7`: `match=M`, another form of a question's word ("partners" /
 "partnerships", "hq" / "headquartered") matches the passage tokens of that word at least at M in
@@ -432,6 +433,7 @@ sys.path.insert(0, str(ROOT))
 
 import bot.about_article  # noqa: E402
 import bot.answer  # noqa: E402
+import bot.asked_clause  # noqa: E402
 import bot.conversation  # noqa: E402
 import bot.follow_up  # noqa: E402
 import bot.more  # noqa: E402
@@ -1003,6 +1005,7 @@ def set_lead_22(lead_22: str, bench: Bench) -> str:
     bot.more.MORE = "more" in rules
     bot.service.UNSHOUTED = "caps" in rules
     bot.several_questions.SEVERAL_QUESTIONS = "several" in rules
+    bot.asked_clause.EMBEDDED_QUESTION = "frame" in rules
     return f"=== session 22's lead rules: {lead_22}"
 
 
@@ -2097,7 +2100,7 @@ def main() -> None:
         help="the lead's session 22 rules joined by '+' (about: 'who wrote this?' answered from "
         "the articles' front matter; more: 'tell me more' answered past what was quoted; caps: "
         "a question in capitals read in lower case; several: each of several questions in one "
-        "message answered) or off, each in turn",
+        "message answered; frame: 'do you know when …' labelled as 'when …') or off, each in turn",
     )
     parser.add_argument(
         "--forms-19",

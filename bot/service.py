@@ -24,6 +24,7 @@ from bot import answer as answer_module
 from bot import follow_up, overview
 from bot.about_article import about_article_answer, asks_about_article
 from bot.answer import Answer, compose_answer, validate_question
+from bot.asked_clause import embedded_question
 from bot.conversation import content_words, is_follow_up, without_topic_label
 from bot.embedding import Embedder, get_embedder
 from bot.errors import IndexUnavailable, UnknownAnswer
@@ -445,9 +446,11 @@ class AnswerService:
         if asks_off_topic(retriever, text, lambda: searches.vector):
             hits = []  # refused, as a question matching no passage is
         manifest = retriever.index.manifest
+        # "do you know when …": labelled as "when …" is (the kind asked is read from its start).
+        judged = embedded_question(text)
         compose = functools.partial(
             compose_answer,
-            text,
+            judged,
             articles=manifest["articles"],
             min_score=self.settings.min_score,
             built_at=manifest.get("built_at"),
@@ -458,7 +461,8 @@ class AnswerService:
             passages_with=retriever.index.lexical.passages_with,
             passage_count=len(retriever.index.passages),
         )
-        return composed_as_asked(compose, hits, outcome_hits, alone=not history)
+        answer = composed_as_asked(compose, hits, outcome_hits, alone=not history)
+        return answer if judged == text else dataclasses.replace(answer, question=text)
 
     def _recorded(
         self,
