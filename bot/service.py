@@ -387,7 +387,7 @@ class AnswerService:
     ) -> Answer:
         """The answer to `text` searched in the conversation `history`, not recorded; the
         passages `past` are left out (answered before: "tell me more")."""
-        k += len(past)
+        wanted, k = k, k + len(past)  # as many left once the passages before are left out
         previous = self.previous_answer(conversation, history) if is_follow_up(text) else None
         resolved = resolved_question(text, history, previous)
         # One set of searches for the decision and the answer: each is worked out once.
@@ -417,9 +417,9 @@ class AnswerService:
             if outcome_hits is not None:
                 outcome_hits = [pointed_at(hit, text) for hit in outcome_hits]
         if past:
-            hits = [hit for hit in hits if hit.passage.id not in past]
+            hits = [hit for hit in hits if hit.passage.id not in past][:wanted]
             if outcome_hits is not None:
-                outcome_hits = [hit for hit in outcome_hits if hit.passage.id not in past]
+                outcome_hits = [h for h in outcome_hits if h.passage.id not in past][:wanted]
         borrowed = searches.coverage_before
         if borrowed is not None:  # "why those ones?": covered as the question before was
             coverage = max(coverage, borrowed)

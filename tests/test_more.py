@@ -59,6 +59,7 @@ def test_more_quotes_passages_not_quoted_before(service: AnswerService) -> None:
     assert _quoted(first) and _quoted(more) and _quoted(again)
     assert not _quoted(first) & _quoted(more)
     assert not (_quoted(first) | _quoted(more)) & _quoted(again)
+    assert len(again.citations) <= len(first.citations)  # as many cited, not more
 
 
 def test_without_the_rule_more_is_searched_as_asked(
