@@ -94,6 +94,18 @@ def unshouted(text: str) -> str:
     return text
 
 
+# A link pasted into a question: its words ("example", "com") are no words of the question.
+_LINK = re.compile(r"<?\b(?:https?://|www\.)[^\s>]+>?", re.IGNORECASE)
+
+
+def without_links(text: str) -> str:
+    """`text` without the links pasted into it ("who is rivian https://…" was refused), unless
+    the links are all it holds (then it is asked as written, and refused as a question matching no
+    passage is)."""
+    rest = " ".join(_LINK.sub(" ", text).split())
+    return rest if _LETTERS.search(rest) else text
+
+
 def composed_as_asked(
     compose: Callable[..., Answer], hits: list[Hit], outcome_hits: list[Hit] | None, *, alone: bool
 ) -> Answer:
@@ -288,7 +300,7 @@ class AnswerService:
         EVBOT_CITATIONS (a "More sources" button asks for more).
         """
         started = time.perf_counter()
-        text = unshouted(validate_question(question))
+        text = without_links(unshouted(validate_question(question)))
         retriever = self._retriever_or_reply(text)
         if isinstance(retriever, Answer):  # small talk asks the sources nothing: not logged
             return retriever

@@ -1,11 +1,12 @@
-"""A question typed in capitals is read as the same question in lower case (bot.service)."""
+"""A question typed in capitals is read as the same question in lower case, and a link pasted
+into one is no part of it (bot.service)."""
 
 from __future__ import annotations
 
 import pytest
 
 import bot.service
-from bot.service import AnswerService, unshouted
+from bot.service import AnswerService, unshouted, without_links
 
 
 @pytest.mark.parametrize(
@@ -38,3 +39,21 @@ def test_without_the_rule_capitals_are_read_as_names(
     assert service.ask("WHO IS RIVIAN").outcome == "answered"
     monkeypatch.setattr(bot.service, "UNSHOUTED", False)
     assert service.ask("WHO IS RIVIAN").outcome == "partial"
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        ("who is rivian https://example.com/foo", "who is rivian"),
+        ("see <https://example.com/a?b=c> where are they?", "see where are they?"),
+        ("www.example.com", "www.example.com"),  # nothing but a link: asked as written
+    ],
+)
+def test_links_pasted_into_a_question_are_no_words_of_it(text: str, read: str) -> None:
+    assert without_links(text) == read
+
+
+def test_a_question_with_a_link_is_answered_as_without_it(service: AnswerService) -> None:
+    answer = service.ask("who is rivian https://example.com/foo")
+    assert answer.answer == service.ask("who is rivian").answer
+    assert answer.outcome == "answered"
