@@ -26,6 +26,7 @@ from tests.fake_discord import (
     CHANNEL_ID,
     DM_CHANNEL_ID,
     FORUM_ID,
+    GUILD_ID,
     HUMAN_ROLE_ID,
     MENTION,
     MISSING_PERMISSIONS,
@@ -403,6 +404,53 @@ def test_after_a_restart_an_edit_of_a_message_the_bot_replied_to_is_left_alone(
     assert embed_of(answer)["fields"]
 
 
+def test_after_a_restart_an_edit_of_a_message_answered_by_dm_is_left_alone(
+    fake: FakeDiscord, bot_service: AnswerService, caplog: pytest.LogCaptureFixture
+):
+    """A reply the channel refused goes to the asker by DM, which is in no channel's history:
+    the DM links the message, and after a restart (claims gone, no shared database) an edit of
+    a greeted message or of a thread follow-up is left alone rather than answered by DM again.
+    A message the bot never saw is still answered, once."""
+    left_alone = "edited after the bot replied to it; left alone"
+
+    def dms() -> list[Call]:
+        return fake.posts(f"channels/{DM_CHANNEL_ID}/messages")
+
+    async def scenario() -> tuple[dict[str, Any], ...]:
+        async with running_bot(bot_service, discord_settings(fake)):
+            asked = fake.message_create(f"{MENTION} {QUESTION}", ASKER, mentions_bot=True)
+            await fake.wait_for(fake.messages)  # answered in a thread on it
+            for refused in ("messages", "messages/*/threads"):
+                fake.fail(f"channels/{CHANNEL_ID}/{refused}", 403, MISSING_PERMISSIONS)
+            fake.fail(f"channels/{asked['id']}/messages", 403, MISSING_PERMISSIONS)
+            hello = fake.message_create(f"{MENTION} hi", ASKER, mentions_bot=True)
+            await fake.wait_for(lambda: len(dms()) == 1)
+            follow_up = fake.message_create(
+                f"{MENTION} and by when?", ASKER, channel_id=int(asked["id"]), mentions_bot=True
+            )
+            await fake.wait_for(lambda: len(dms()) == 2)
+        unseen = fake.message_create("who leads?", ASKER)  # sent while the bot was away
+        with caplog.at_level(logging.INFO, logger="bot.discord.handlers"):
+            async with running_bot(bot_service, discord_settings(fake)):  # claims gone
+                fake.message_update(hello, f"{MENTION} hi!", mentions_bot=True)
+                fake.message_update(follow_up, f"{MENTION} and by when??", mentions_bot=True)
+                await fake.wait_for(lambda: caplog.text.count(left_alone) == 2)
+                fake.message_update(unseen, f"{MENTION} who leads?", mentions_bot=True)
+                await fake.wait_for(lambda: len(dms()) == 3)
+        return hello, follow_up, unseen
+
+    hello, follow_up, unseen = run(scenario)  # closing drains what is in flight
+    greeted, answered, told = dms()
+    assert len(dms()) == 3
+    for dm, message in ((greeted, hello), (answered, follow_up), (told, unseen)):
+        link = f"https://discord.com/channels/{GUILD_ID}/{message['channel_id']}/{message['id']}"
+        where = f"<#{message['channel_id']}>"
+        note = messages.could_not_post(where, messages.NOT_ALLOWED, replying_to=link)
+        assert dm.body["content"].startswith(note[:-1])
+    assert embed_of(greeted)["description"].startswith("Hello!")
+    assert embed_of(answered)["fields"] and embed_of(told)["fields"]
+
+
 def test_a_dm_with_no_words_gets_a_short_visible_reply(
     fake: FakeDiscord, bot_service: AnswerService
 ):
@@ -570,14 +618,16 @@ def test_small_talk_the_channel_refuses_is_sent_by_dm(
 
     async def scenario() -> None:
         async with running_bot(bot_service, discord_settings(fake)):
-            fake.message_create(f"{MENTION} thanks!", ASKER, mentions_bot=True)
+            thanks = fake.message_create(f"{MENTION} thanks!", ASKER, mentions_bot=True)
             await fake.wait_for(lambda: fake.posts(f"channels/{DM_CHANNEL_ID}/messages"))
+            return thanks
 
-    run(scenario)
+    thanks = run(scenario)
     assert not threads_started(fake)
     (dm,) = fake.posts(f"channels/{DM_CHANNEL_ID}/messages")
-    told = messages.could_not_post(f"<#{CHANNEL_ID}>", messages.NOT_ALLOWED)[:-1]
-    assert dm.body["content"].startswith(told)
+    link = f"https://discord.com/channels/{GUILD_ID}/{CHANNEL_ID}/{thanks['id']}"
+    told = messages.could_not_post(f"<#{CHANNEL_ID}>", messages.NOT_ALLOWED, replying_to=link)
+    assert dm.body["content"].startswith(told[:-1])
     assert embed_of(dm)["description"].startswith("You're welcome!")
 
 
@@ -787,15 +837,18 @@ def test_a_channel_that_refuses_the_answer_is_told_by_dm(
 
     async def scenario() -> None:
         async with running_bot(bot_service, discord_settings(fake)):
-            fake.message_create(f"{MENTION} {QUESTION}", ASKER, mentions_bot=True)
+            asked = fake.message_create(f"{MENTION} {QUESTION}", ASKER, mentions_bot=True)
             await fake.wait_for(lambda: fake.posts(f"channels/{DM_CHANNEL_ID}/messages"))
+            return asked
 
     with caplog.at_level(logging.INFO):
-        run(scenario)
+        asked = run(scenario)
     (opened,) = fake.posts("users/@me/channels")
     assert opened.body == {"recipient_id": int(ASKER["id"])}
     (dm,) = fake.posts(f"channels/{DM_CHANNEL_ID}/messages")
-    assert dm.body["content"].startswith(messages.could_not_post(f"<#{CHANNEL_ID}>", told)[:-1])
+    link = f"https://discord.com/channels/{GUILD_ID}/{CHANNEL_ID}/{asked['id']}"
+    note = messages.could_not_post(f"<#{CHANNEL_ID}>", told, replying_to=link)
+    assert dm.body["content"].startswith(note[:-1])  # the asker's message linked
     assert embed_of(dm)["title"] == QUESTION  # the answer itself comes along
     no_pings(dm)
     assert "could not start a thread" in caplog.text

@@ -111,9 +111,13 @@ def handoff(tag: str, who: str, question: str) -> str:
 THIS_CHANNEL = "this channel"  # where a channel has no name to show
 
 
-def could_not_post(where: str, why: str, detail: str | None = None) -> str:
-    """The asker's private note (or DM) when the platform refused the answer's post."""
-    return f"Sorry, I couldn't post my answer in {where}: {why}" + (
+def could_not_post(
+    where: str, why: str, detail: str | None = None, *, replying_to: str | None = None
+) -> str:
+    """The asker's private note (or DM) when the platform refused the answer's post;
+    `replying_to`: a link to the message it answers."""
+    answer = f"my answer to {replying_to}" if replying_to else "my answer"
+    return f"Sorry, I couldn't post {answer} in {where}: {why}" + (
         f" ({detail})." if detail else "."
     )
 

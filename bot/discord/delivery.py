@@ -94,7 +94,10 @@ async def post(
     where = getattr(channel, "mention", messages.THIS_CHANNEL)
     said = isinstance(failure, discord.HTTPException)
     detail = messages.platform_said("Discord", describe(failure)) if said else None
-    note = messages.could_not_post(where, why(failure), detail)
+    # The link lets the asker find their message, and the bot, after a restart, tell that
+    # its edit was answered (`handlers.MessageHandler._told_by_dm`): it is in no channel's history.
+    link = reference.jump_url if reference is not None else None
+    note = messages.could_not_post(where, why(failure), detail, replying_to=link)
     note = messages.answer_attached(note) if embed else messages.what_i_meant(note, content or "")
     try:
         await asker.send(allowed_mentions=NO_MENTIONS, **_parts(text_message(note), embed, view))

@@ -106,7 +106,8 @@ class MessageHandler:
         when sent), of a message younger than the claims (so one answered when sent still holds
         its claim), that the bot never replied to. A restart empties the claims kept in memory,
         so the query log (answers) and then Discord itself (any reply of the bot's to it: a
-        greeting, a follow-up's answer in a thread, a note) say whether it was."""
+        greeting, a follow-up's answer in a thread, a note; or its DM when the channel refused
+        the reply) say whether it was."""
         if message.edited_at is None or message.guild is None:
             return False
         age = (discord.utils.utcnow() - message.created_at).total_seconds()
@@ -130,8 +131,9 @@ class MessageHandler:
     @staticmethod
     async def _replied_to(message: discord.Message, me: int) -> bool:
         """Whether a reply of the bot's to `message` follows it in its channel (the THREAD_READ
-        messages after it: the bot replies within seconds). Unreadable: False, so the edit is
-        answered, perhaps twice, rather than perhaps never."""
+        messages after it: the bot replies within seconds), or went to its author by DM when the
+        channel refused it (`_told_by_dm`). Unreadable: False, so the edit is answered, perhaps
+        twice, rather than perhaps never."""
         try:
             async for later in message.channel.history(limit=THREAD_READ, after=message):
                 ref = later.reference
@@ -140,6 +142,21 @@ class MessageHandler:
         except Exception as err:
             why = delivery.describe(err)
             log.info("message %s: cannot read what followed it (%s)", message.id, why)
+        return await MessageHandler._told_by_dm(message, me)
+
+    @staticmethod
+    async def _told_by_dm(message: discord.Message, me: int) -> bool:
+        """Whether the bot's reply to `message` went to its author by DM: one of the THREAD_READ
+        DMs after it links the message (`delivery.post` names it there, as a DM cannot reply
+        across channels). Unreadable: False, as for the channel."""
+        try:
+            dm = message.author.dm_channel or await message.author.create_dm()
+            async for later in dm.history(limit=THREAD_READ, after=message):
+                if later.author.id == me and message.jump_url in later.content:
+                    return True
+        except Exception as err:
+            why = delivery.describe(err)
+            log.info("message %s: cannot read its author's DMs (%s)", message.id, why)
         return False
 
     async def on_thread_create(self, client: discord.Client, thread: discord.Thread) -> None:
