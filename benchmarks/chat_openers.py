@@ -14,7 +14,9 @@ Variants (`bot.small_talk` flags): `off` (only a greeting taken off: CHAT_OPENER
 (the opener taken off, its connective kept: OPENER_CONNECTIVES off), `openers` (session 17's
 bot: openers and their connectives taken off, closers searched: CHAT_CLOSERS and
 QUESTION_WORD_ANYWHERE off), `own-mark-off` (session 18's bot: a closer with its own "?" after the
-question's is searched: CLOSER_OWN_MARK off), `taken` (the bot: closers taken off too, and a
+question's is searched: CLOSER_OWN_MARK off), `session-21` (session 21's bot: only session 19's
+how-are-you forms greet before a question, and a question announced is searched:
+HOW_ARE_YOU_OPENERS and QUESTION_ANNOUNCED off), `taken` (the bot: closers taken off too, and a
 question word further on after a thanks makes a question). The held-out side prints counts only.
 Figures only; nothing is asserted.
 """
@@ -35,21 +37,25 @@ import bot.small_talk
 from bot.answer import Answer
 
 # What a chat user types before a question: a thanks, an acknowledgement, a filler; three
-# (session 18) in chat spellings and an emoji; a how-are-you and a laugh (session 19).
+# (session 18) in chat spellings and an emoji; a how-are-you and a laugh (session 19); a
+# how-are-you in other words and a question announced (session 22).
 OPENERS = (
     "thx! ", "ok so ", "cool. ", "lol ok but ", "thank u! ", "ty so much, ", "👍 ", "sup, ",
-    "hey, how are you? ", "heh, ",
+    "hey, how are you? ", "heh, ", "hey how's your evening going, ", "hope you're well! ",
+    "quick question: ", "um, ",
 )  # fmt: skip
 # And after it (session 18): a thanks, a laugh, an emoji, a "please"; session 19: a thanks with
 # its own "?" after the question's, and a laugh in other letters.
 CLOSERS = (" thanks", "? thx!", " lol", " 🙏", " pls", "? thanks?", " heh")
-# CHAT_OPENERS, OPENER_CONNECTIVES, CHAT_CLOSERS, QUESTION_WORD_ANYWHERE, CLOSER_OWN_MARK.
+# CHAT_OPENERS, OPENER_CONNECTIVES, CHAT_CLOSERS, QUESTION_WORD_ANYWHERE, CLOSER_OWN_MARK,
+# HOW_ARE_YOU_OPENERS, QUESTION_ANNOUNCED.
 VARIANTS = {
-    "off": (False, False, False, False, False),
-    "kept": (True, False, False, False, False),
-    "openers": (True, True, False, False, False),
-    "own-mark-off": (True, True, True, True, False),  # session 18's bot
-    "taken": (True, True, True, True, True),
+    "off": (False, False, False, False, False, False, False),
+    "kept": (True, False, False, False, False, False, False),
+    "openers": (True, True, False, False, False, False, False),
+    "own-mark-off": (True, True, True, True, False, False, False),  # session 18's bot
+    "session-21": (True, True, True, True, True, False, False),
+    "taken": (True, True, True, True, True, True, True),
 }
 
 
@@ -108,6 +114,8 @@ def main() -> None:
                 bot.small_talk.CHAT_CLOSERS,
                 bot.small_talk.QUESTION_WORD_ANYWHERE,
                 bot.small_talk.CLOSER_OWN_MARK,
+                bot.small_talk.HOW_ARE_YOU_OPENERS,
+                bot.small_talk.QUESTION_ANNOUNCED,
             ) = VARIANTS[variant]
             bare = [ask(q["question"]) for q in questions]
             print(

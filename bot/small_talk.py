@@ -36,7 +36,8 @@ CLOSING_REMARK = True
 
 # A greeting that is never another word, as chat users type it: stretched ("hiii", "heyyy",
 # "hellooo") or with a letter dropped ("helo").
-_INTERJECTION = r"(?:hi+|hel+o+|he+y+[ao]?|hiya|howdy|yo+)"
+# "ayy", "ayo": the hey of chat, its "y" stretched or an "o" after it ("ay" alone exclaims).
+_INTERJECTION = r"(?:hi+|hel+o+|he+y+[ao]?|hiya|howdy|yo+|ayy+|ay+o+)"
 # A time of day's "-ing" as speech drops its "g" ("mornin", "evenin'"), and "good" as "g'"
 # ("g'morning", "g'day", "gday"); hello in the languages chat users mix in.
 _GREETING = (
@@ -125,6 +126,8 @@ _ACK = (
     r"sounds (?:good|great|fine|perfect)|(?:that |it )?makes (?:total |perfect )?sense|"
     r"fair enough|understood|noted|good to know|sure thing|right on|well played|word|"
     r"(?:true|same) that|(?:so |that's )?true|same(?: here)?|me too|yikes|dang|damn|huh|"
+    # Credit given ("props", "kudos to you") and approval in slang ("sound", "dope", "legit").
+    r"(?:props|kudos)(?: to (?:you|ya|the bot))?|sound|dope|legit|solid|"
     # Done asking: "that's all for now", "nothing else".
     r"that(?:'s| is) (?:all|it)(?: for (?:now|today))?|nothing else|all done|i'm done|"
     r"no more questions|"
@@ -158,6 +161,12 @@ _STATE = (
 )
 # And the question asked back: "…, you?", "and yourself?", "hbu".
 _ASKED_BACK = r"(?:(?:(?:and|how about|what about) )?(?:you|yourself)|hbu|wbu)"
+# What a question said to be coming is called: at most two words, each read one way (a long run
+# of them stays linear).
+_QUESTION_COMING = (
+    r"(?:a|one|another|one more|next|last|follow[- ]?up|quick|random|small|silly)"
+    r"(?: (?:quick|random|small|silly|last|follow[- ]?up))?"
+)
 _HELP = (
     r"(?:help(?: me)?(?: (?:please|pls|plz))?|(?:please|pls|plz) help(?: me)?|usage|commands|"
     # Criticism of the bot is told what it does and doesn't ("All right!" would shrug it off).
@@ -175,6 +184,10 @@ _HELP = (
     r"what are you for|what is this for|what's this for|how can you help(?: me)?|"
     r"what questions can i ask(?: you)?|what can i ask about|"
     r"what (?:topics|subjects|things) (?:do|can) you (?:cover|answer(?: questions)? about)|"
+    # A question announced and not yet asked ("quick question", "can i ask you something?").
+    rf"(?:{_QUESTION_COMING} )?question|quick q|qq|"
+    r"(?:i )?(?:have|got) (?:a|another|one more) (?:quick |small |random )?question(?: for you)?|"
+    r"can i ask (?:you )?(?:something|a (?:quick )?question)|"
     r"what do you cover|what are your sources|what sources do you (?:have|use)|"
     r"which articles do you (?:have|know)|can you help(?: me)?|"
     r"(?:are you|is this|am i (?:talking|speaking|chatting) (?:to|with)) "
@@ -245,28 +258,75 @@ CHAT_OPENERS = True
 OPENER_CONNECTIVES = True
 # A "no" may answer or correct ("no, the batteries?"): never an opener, unlike "no worries".
 _NEGATIVE = r"(?:no|nope|nah)\b(?! (?:worries|problem)\b)"
-# A how-are-you that greets ("sup, who ...", "how's it going? what ..."); not "what's new", which
-# may open a question ("what's new, the factories?").
-_HOWDY = r"(?:sup|wassup|what's up|how are you(?: doing)?|how's it going)"
-_OPENER_UNIT = (
-    rf"(?:{_THANKS}{_ADDRESSED}(?:{_SEP}{_THANKS_TAIL})?|(?:{_GREETING}|{_HOWDY}){_ADDRESSED}|"
-    rf"(?!{_NEGATIVE}){_ACK}{_ADDRESSED})"
+# A how-are-you that greets ("sup, who ...", "how's it going? what ...", "hope you're well! who
+# ..."): asking after the person or their time, or whether anyone is there; not "what's new" or
+# "what are you doing", which may open a question ("what's new, the factories?"), nor "how is it"
+# or "is it working" ("is it working, the plan?").
+# Off, only session 19's five forms (sup, wassup, what's up, how are you (doing), how's it going).
+HOW_ARE_YOU_OPENERS = True
+_HOWDY_19 = r"(?:sup|wassup|what's up|how are you(?: doing)?|how's it going)"
+_HOWDY_22 = (
+    r"(?:sup|wassup|what's up|how are (?:you|ya)(?: doing| doin'?| keeping| holding up)?"
+    rf"(?: today| tonight| this {_PERIOD})?|how(?:'ve| have) you been|"
+    r"how (?:you|ya) (?:doing|doin'?|been)|"
+    rf"how(?:'s| is| has| was) (?:everything|things|life|your {_PERIOD}|the {_PERIOD})"
+    r"(?: (?:going|been|treating you))?(?: so far)?|how(?:'s| is| has) it (?:going|been)|"
+    r"how are things(?: going)?|how do you do|hru|(?:are )?you (?:good|ok|okay|alright|well)|"
+    r"(?:i )?hope (?:you're|you are|you've been|all is|everything is|things are) "
+    r"(?:well|good|fine|great|ok|doing well)|"
+    rf"(?:(?:i )?hope you(?:'re| are) )?having a (?:good|great|nice) {_PERIOD}|"
+    rf"long time no see|(?:nice|good|great) to see you(?: again)?|welcome back|"
+    # Whether anyone is there, "there" left to the addressee: one reading, so a run stays linear.
+    r"(?:is )?any(?:one|body)(?: (?:here|home|around))?|"
+    r"(?:are )?you (?:still )?(?:there|around|up)|still (?:there|around|here)|can you hear me)"
 )
+# Saying a question is coming ("quick question:", "yo quick one - who ...", "one more thing,"),
+# or a filler before it ("um,", "just curious,"): taken off as a greeting is. Off, searched.
+QUESTION_ANNOUNCED = True
+_ANNOUNCED = (
+    rf"(?:{_QUESTION_COMING} (?:question|q|one|thing)|"
+    r"(?:i )?(?:have|got) (?:a|another|one more) (?:quick |small |random )?question(?: for you)?|"
+    r"can i ask (?:you )?(?:something|a (?:quick )?question)|"
+    r"(?:just )?(?:curious|wondering)|out of curiosity|i was wondering|i'm curious|i wonder|"
+    r"sorry to bother(?: you)?|excuse me|um+|uh+|erm+)"
+)
+# Alone ("question: who ...", "qq, who ..."), only before a mark: "question is who ..." asks.
+_ANNOUNCED_MARKED = r"(?:question|qq)"
+_CONNECTIVE = r"(?:so|but|and|then|anyway|anyways|btw)"
+
+
+def _chat_opening(howdy: str, bare: str) -> re.Pattern[str]:
+    """Chat openers before a question, `howdy` forms asking with their own "?" as well."""
+    unit = (
+        rf"(?:{_THANKS}{_ADDRESSED}(?:{_SEP}{_THANKS_TAIL})?|(?:{_GREETING}|{howdy}){_ADDRESSED}|"
+        rf"(?!{_NEGATIVE}){_ACK}{_ADDRESSED})"
+    )
+    # A how-are-you asks, and ends with its own "?" ("hey, how are you? who runs ...").
+    asked = rf"{howdy}{_ADDRESSED}\s*\?+\s*"
+    return re.compile(
+        rf"^(?:{unit}(?:\s*[,.!:;\-–—]+\s*|\s+)|{asked})*"
+        rf"(?:{unit}(?!-\w)\s*[,.!:;\-–—]+\s*(?P<after_mark>{_CONNECTIVE}\b[\s,]*)?|"
+        rf"{asked}(?:{_CONNECTIVE}\b[\s,]*)?|"
+        rf"{bare}\s+(?:(?P<connective>{_CONNECTIVE}\b[\s,]*)|(?={_ASKING}\b)))"
+    )
+
+
 # Interjections and thanks that open a question with no comma ("ok what is ...", "lol ok but
 # who ..."); an adjective ("good and bad sides?", "right where ...") needs punctuation after it.
 _BARE_OPENER = (
     rf"(?:ok+|okay|okie|alright|kk+|k|lol|{_LAUGHED}|omg|{_LAUGH}|hm+|ah+|oh+|ooh+|"
     rf"wow|yeah|yep|cool|{_THANK_WORDS}|tysm)"
 )
-_CONNECTIVE = r"(?:so|but|and|then|anyway|anyways|btw)"
-# A how-are-you asks, and ends with its own "?" ("hey, how are you? who runs ...").
-_HOWDY_ASKED = rf"{_HOWDY}{_ADDRESSED}\s*\?+\s*"
-_CHAT_OPENING = re.compile(
-    rf"^(?:{_OPENER_UNIT}(?:\s*[,.!:;\-–—]+\s*|\s+)|{_HOWDY_ASKED})*"
-    rf"(?:{_OPENER_UNIT}(?!-\w)\s*[,.!:;\-–—]+\s*(?P<after_mark>{_CONNECTIVE}\b[\s,]*)?|"
-    rf"{_HOWDY_ASKED}(?:{_CONNECTIVE}\b[\s,]*)?|"
-    rf"{_BARE_OPENER}\s+(?:(?P<connective>{_CONNECTIVE}\b[\s,]*)|(?={_ASKING}\b)))"
-)
+# By (HOW_ARE_YOU_OPENERS, QUESTION_ANNOUNCED): the flags are read per message.
+_CHAT_OPENINGS = {
+    (forms, announced): _chat_opening(
+        rf"(?:{_HOWDY_22 if forms else _HOWDY_19}"
+        + (rf"|{_ANNOUNCED}|{_ANNOUNCED_MARKED})" if announced else ")"),
+        rf"(?:{_BARE_OPENER}|{_ANNOUNCED})" if announced else _BARE_OPENER,
+    )
+    for forms in (False, True)
+    for announced in (False, True)
+}
 # A thanks, a "please" or a laugh after a question ("where will the hq be? thanks", "who is musk,
 # ty!", "is tesla ahead lol") is taken off before searching, as an opener is. Off, it is searched.
 CHAT_CLOSERS = True
@@ -286,7 +346,9 @@ _CLOSER_WORD = (
 # After a mark ("? ok thanks", ", cheers", "! much appreciated") any thanks or acknowledgement
 # closes, but not a "no" ("tesla leads, no?" asks).
 _CLOSER_UNIT = (
-    rf"(?:{_CLOSER_WORD}|{_THANKS}(?: in advance)?|(?!{_NEGATIVE}){_ACK}|{_BYE})"
+    # A goodbye may follow on with a connective ("…? then i'm off", "…, and bye").
+    rf"(?:{_CLOSER_WORD}|{_THANKS}(?: in advance)?|(?!{_NEGATIVE}){_ACK}|"
+    rf"(?:(?:and|then|so|anyway|anyways) )?{_BYE})"
     rf"{_ADDRESSED}(?:{_SEP}{_THANKS_TAIL})?"
 )
 _TRAILING_MARKS = " ,:;~-–—…"  # left dangling once the closer is off; "?", "!" and "." stay
@@ -464,7 +526,7 @@ def _opener_end(text: str) -> int:
     found = _OPENING.match(text)
     if not CHAT_OPENERS:
         return found.end() if found else 0
-    chat = _CHAT_OPENING.match(text)
+    chat = _CHAT_OPENINGS[HOW_ARE_YOU_OPENERS, QUESTION_ANNOUNCED].match(text)
     if chat is None:
         return found.end() if found else 0
     end = chat.end()

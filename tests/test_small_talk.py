@@ -229,6 +229,17 @@ CARBON = "What did Amazon pledge about carbon?"  # "by when?" after it quotes 20
         ("tyy", "thanks"),
         ("yes please", "thanks"),
         ("love you bot", "thanks"),
+        # Session 22: the blind smalltalk-tuning-6's misses as their forms (the hey of chat
+        # stretched, credit given, approval in slang), and a question announced, not yet asked.
+        ("ayyy bot", "greeting"),
+        ("ayo", "greeting"),
+        ("kudos to you", "thanks"),
+        ("props, great answer", "thanks"),
+        ("dope, thanks", "thanks"),
+        ("quick question", "help"),
+        ("can i ask you something?", "help"),
+        ("hi, i have another question", "help"),
+        ("one more question", "help"),
     ],
 )
 def test_small_talk_is_the_whole_message(message: str, kind: str) -> None:
@@ -313,6 +324,12 @@ def test_small_talk_is_the_whole_message(message: str, kind: str) -> None:
         "is that true",
         "what's going on with tesla's prices?",
         "what are you doing about batteries, amazon?",
+        # Session 22: the new forms stop where a question starts.
+        "question about tesla?",
+        "can i ask you something about tesla?",
+        "is the plan sound?",
+        "props to tesla?",
+        "one more question about batteries",
     ],
 )
 def test_questions_are_not_small_talk(message: str) -> None:
@@ -373,6 +390,32 @@ def test_a_greeting_before_a_question_is_taken_off(question: str, expected: str)
         ("heh, who leads?", "Who leads?"),
         ("what's up with Tesla?", "what's up with Tesla?"),  # no mark: the question's words
         ("how are you doing today?", "how are you doing today?"),  # nothing but small talk
+        # Session 22: asking after the person or their time in other words, whether anyone is
+        # there, and a question announced or a filler before it.
+        ("hey how's your evening going, who is Rivian?", "Who is Rivian?"),
+        ("hope you're well! who leads?", "Who leads?"),
+        ("how's your day going? who runs Amazon?", "Who runs Amazon?"),
+        ("good morning, hope you are well. who leads?", "Who leads?"),
+        ("hru? who is Bezos", "Who is Bezos"),
+        ("how have you been? what is Rivian", "What is Rivian"),
+        ("anyone there? who leads?", "Who leads?"),
+        ("quick question: who leads?", "Who leads?"),
+        ("yo quick one - who runs Tesla", "Who runs Tesla"),
+        ("thx! one more thing, where is the hq?", "Where is the hq?"),
+        ("random question but who leads?", "Who leads?"),
+        ("can i ask you something? who leads?", "Who leads?"),
+        ("um, who leads?", "Who leads?"),
+        ("i was wondering who leads", "Who leads"),
+        ("question: who leads?", "Who leads?"),
+        # Forms that may be the question's own words stay: "how is it", "is it working", "what's
+        # new", "you ok with", a bare "question" before its verb.
+        ("question is who will win?", "question is who will win?"),
+        ("how is it, compared to Tesla?", "how is it, compared to Tesla?"),
+        ("is it working, the battery plan?", "is it working, the battery plan?"),
+        ("what's new, the factories?", "what's new, the factories?"),
+        ("you ok with amazon, or tesla?", "you ok with amazon, or tesla?"),
+        ("i wonder if tesla wins", "i wonder if tesla wins"),
+        ("hope you're well!", "hope you're well!"),  # nothing but small talk
     ],
 )
 def test_a_chat_opener_before_a_question_is_taken_off(question: str, expected: str) -> None:
@@ -417,6 +460,10 @@ def test_a_chat_opener_before_a_question_is_taken_off(question: str, expected: s
         ("where is it thanks?", "where is it thanks?"),  # no "?" before it: the question's
         ("lol", "lol"),  # nothing but small talk
         ("🙏", "🙏"),
+        # Session 22: a goodbye following on with a connective.
+        ("will the cars drive themselves? then i'm off", "Will the cars drive themselves?"),
+        ("who leads? and bye", "Who leads?"),
+        ("who wins, and then later?", "who wins, and then later?"),
     ],
 )
 def test_chat_after_a_question_is_taken_off(question: str, expected: str) -> None:
@@ -461,6 +508,18 @@ def test_without_chat_openers_only_a_greeting_is_taken_off(monkeypatch: pytest.M
     monkeypatch.setattr(bot.small_talk, "OPENER_CONNECTIVES", False)
     assert without_greeting("thx! so where are the factories?") == "So where are the factories?"
     assert without_greeting("lol ok but who leads") == "But who leads"
+
+
+def test_without_the_session_22_openers_only_the_older_forms_are_taken_off(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    assert without_greeting("hope you're well! quick question: who leads?") == "Who leads?"
+    monkeypatch.setattr(bot.small_talk, "QUESTION_ANNOUNCED", False)
+    assert without_greeting("quick question: who leads?") == "quick question: who leads?"
+    assert without_greeting("hope you're well! who leads?") == "Who leads?"
+    monkeypatch.setattr(bot.small_talk, "HOW_ARE_YOU_OPENERS", False)
+    assert without_greeting("hope you're well! who leads?") == "hope you're well! who leads?"
+    assert without_greeting("hey, how are you? who leads?") == "Who leads?"  # session 19's
 
 
 def test_replies_name_the_sources_and_never_the_refusal() -> None:
@@ -888,6 +947,13 @@ def test_a_long_run_of_chat_letters_is_read_in_one_pass(stretched: str) -> None:
         "how are you doing ",
         "hope you're well ",
         "good thanks, you ",
+        # Session 22: phrases holding shorter ones ("a quick question", "quick one").
+        "a quick question ",
+        "quick one ",
+        "one more thing ",
+        "anyone there ",
+        "how's your day going ",
+        "i was wondering ",
     ],
 )
 def test_a_long_run_of_chat_phrases_is_read_in_one_pass(phrase: str) -> None:
