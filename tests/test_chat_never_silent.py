@@ -35,7 +35,7 @@ from tests.fake_discord import (
     running_bot,
     started_fake,
 )
-from tests.fake_slack import FakeSlack, SlackHarness
+from tests.fake_slack import BOT_USER_ID, FakeSlack, SlackHarness
 
 QUESTION = "Who is Amazon partnering with on batteries?"
 
@@ -90,9 +90,10 @@ def test_an_answer_post_with_a_malformed_response_reaches_the_asker_by_dm(
 ) -> None:
     fake.malformed("channels/*/messages/*/threads")
     fake.malformed(f"channels/{CHANNEL_ID}/messages")
-    _ask(fake, fresh_service)
+    asked = _ask(fake, fresh_service)
     (dm,) = [m for m in fake.messages() if m.path == f"channels/{DM_CHANNEL_ID}/messages"]
-    assert dm.body["content"].startswith("Sorry, I couldn't post my answer in")
+    link = f"https://discord.com/channels/{asked['guild_id']}/{CHANNEL_ID}/{asked['id']}"
+    assert dm.body["content"].startswith(f"Sorry, I couldn't post my answer to {link} in")
     assert embed_of(dm)["title"] == QUESTION  # the answer itself comes along
 
 
@@ -138,6 +139,42 @@ def test_a_button_that_breaks_anywhere_tells_the_presser(
     assert told.body["content"] == messages.SORRY and told.body["flags"] & 64
 
 
+def test_a_message_that_breaks_before_its_answer_is_told_to_whoever_addressed_the_bot(
+    fake: FakeDiscord,
+    fresh_service: AnswerService,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """A bug before the answer's own never-silent guard (here the decision) reaches the asker of
+    a mention or a DM as one short reply; chatter addressed to nobody stays unanswered."""
+
+    def broken(*args: Any, **kwargs: Any) -> Any:
+        raise ValueError("a bug while deciding")
+
+    monkeypatch.setattr("bot.discord.handlers.decide", broken)
+
+    async def scenario() -> dict[str, Any]:
+        async with running_bot(fresh_service, discord_settings(fake)) as client:
+            fake.message_create("lunch anyone?", ASKER)
+            asked = fake.message_create(f"{MENTION} {QUESTION}", ASKER, mentions_bot=True)
+            fake.message_create(QUESTION, ASKER, channel_id=DM_CHANNEL_ID, dm=True)
+            await fake.wait_for(lambda: len(fake.messages()) == 2)
+            await client.runner.settle()
+            return asked
+
+    with caplog.at_level(logging.ERROR):
+        asked = asyncio.run(scenario())
+    in_channel, in_dm = sorted(
+        fake.messages(), key=lambda m: m.path != f"channels/{CHANNEL_ID}/messages"
+    )
+    assert in_channel.path == f"channels/{CHANNEL_ID}/messages"
+    assert str(in_channel.body["message_reference"]["message_id"]) == asked["id"]
+    assert in_dm.path == f"channels/{DM_CHANNEL_ID}/messages"
+    assert in_channel.body["content"] == in_dm.body["content"] == messages.SORRY
+    assert len(fake.messages()) == 2  # "lunch anyone?" addressed nobody
+    assert caplog.text.count("could not be taken up") == 3  # each logged, the chatter's too
+
+
 @pytest.fixture
 def slack_fake() -> Iterator[FakeSlack]:
     fake = FakeSlack()
@@ -160,6 +197,27 @@ def test_slack_tells_the_asker_whatever_breaks(
         slack.close()
     [told] = slack_fake.of("chat.postEphemeral")
     assert told.params["text"] == messages.SORRY and told.params["user"] == "U1"
+
+
+def test_slack_tells_the_asker_of_a_mention_that_breaks_before_its_answer_once(
+    fresh_service: AnswerService, slack_fake: FakeSlack, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(*args: Any, **kwargs: Any) -> Any:
+        raise ValueError("a bug while deciding")
+
+    monkeypatch.setattr("bot.slack.events.decide", broken)
+    slack = SlackHarness(fresh_service, slack_fake)
+    try:
+        slack.mention(QUESTION, ts="1700000500.000001")
+        # Its `message` twin breaks too, and is left to the mention: one note, not two.
+        slack.message(f"<@{BOT_USER_ID}> {QUESTION}", channel="C1", ts="1700000500.000001")
+        slack.message("lunch anyone?", channel="C1", ts="1700000500.000002")
+        slack.drain()
+    finally:
+        slack.close()
+    [told] = slack_fake.of("chat.postEphemeral")
+    assert told.params["text"] == messages.SORRY and told.params["user"] == "U1"
+    assert not slack_fake.of("chat.postMessage")
 
 
 class _BreakingService:

@@ -54,6 +54,23 @@ class MessageHandler:
         self.settings = settings
 
     async def on_message(self, client: discord.Client, message: discord.Message) -> None:
+        """Take the message up (`_on_message`); whatever breaks before the answer's own
+        `never_silent` (reading the message it replies to, the decision, the claim) is logged and
+        told to the asker when they addressed the bot (a mention or a DM), never left silent."""
+        try:
+            await self._on_message(client, message)
+        except Exception:
+            log.exception("message %s could not be taken up", message.id)
+            me = client.user
+            if me is None or message.author.bot:
+                return
+            if message.guild is None or mentions_me(message, me.id):
+                sorry = text_message(messages.SORRY)
+                await delivery.post(
+                    message.channel, message.author, reference=message, content=sorry
+                )
+
+    async def _on_message(self, client: discord.Client, message: discord.Message) -> None:
         me = client.user
         if me is None or message.author.bot or message.type not in CHAT_MESSAGES:
             return  # never answer ourselves or other bots; joins, pins, "started a thread"
@@ -160,7 +177,21 @@ class MessageHandler:
         return False
 
     async def on_thread_create(self, client: discord.Client, thread: discord.Thread) -> None:
-        """A new post in an auto-answer forum: its title and first message are the question."""
+        """A new post in an auto-answer forum: its title and first message are the question
+        (`_on_thread_create`); whatever breaks before the answer's `never_silent` is told in it."""
+        try:
+            await self._on_thread_create(client, thread)
+        except Exception:
+            log.exception("forum post %s could not be taken up", thread.id)
+            me = client.user
+            if (
+                me is not None
+                and thread.owner_id != me.id
+                and auto_answers_forum(self.settings, thread)
+            ):
+                await delivery.post(thread, None, content=text_message(messages.SORRY))
+
+    async def _on_thread_create(self, client: discord.Client, thread: discord.Thread) -> None:
         me = client.user
         if me is None or thread.owner_id == me.id or not auto_answers_forum(self.settings, thread):
             return

@@ -79,6 +79,25 @@ class SlackAnswers:
     # -- listeners (Bolt acks once each returns: process_before_response, bot/slack/app.py) -----
 
     async def on_event(self, event: dict[str, Any], context: dict[str, Any]) -> None:
+        """Take the event up (`_on_event`); whatever breaks before the answer's own
+        `never_silent` (reading the event, the decision, the claim) is logged and told to whoever
+        addressed the bot (an `app_mention`, or a DM), once: the event is acked, not retried."""
+        try:
+            await self._on_event(event, context)
+        except Exception:
+            channel, user = event.get("channel", ""), event.get("user")
+            log.exception("event %s in %s could not be taken up", event.get("ts"), channel)
+            # A mention's `message` twin is left to its `app_mention`: one note, not two.
+            addressed = event.get("type") == "app_mention" or (
+                is_dm(channel) and not event.get("subtype")
+            )
+            if addressed and user and not event.get("bot_id"):
+                thread_ts = event.get("thread_ts")
+                await self.delivery.tell(
+                    context["client"], channel, user, thread_ts, messages.SORRY
+                )
+
+    async def _on_event(self, event: dict[str, Any], context: dict[str, Any]) -> None:
         edited = edit_to_the_bot(event, context.get("bot_user_id"))
         event = edited or event
         message = parse_message(event, context.get("bot_user_id"), self.settings)
