@@ -66,6 +66,7 @@
                                            [--lead-21 off|RULES [off|RULES ...]]
                                            [--lead-in-21 off|SHARE [off|SHARE ...]]
                                            [--role-21 off|on [off|on ...]]
+                                           [--topic-22 off|RULES [off|RULES ...]]
 
 Asks every question as `evbot ask` does (AnswerService over a fresh index of corpus/) and prints,
 per set: right passage first / in the top three, the quoted answer holding the expected words,
@@ -390,6 +391,12 @@ docs/quality-log.md, "Ranking and lead-ins (session 21)"), each in turn.
 quote naming the role and no word of the owner ("CEO Elon Musk … Tesla":
 `bot.question_kind.ROLE_OF_ANOTHER`; docs/quality-log.md, "The lead's rules (session 21)"), each
 in turn.
+`--topic-22 off vector+text+coverage`: a question asked as it is searched without its words about
+the text or the conversation ("what does it *say* about ford", "why is rivian *mentioned*",
+`bot.lexical.about_the_topic`): `vector` its vector (`bot.retrieval.TOPIC_VECTOR` 1), `text` its
+BM25 and late interaction (`TOPIC_TEXT`), `coverage` the one- and two-word coverage rules
+(`TOPIC_COVERAGE`), `rerank=S` that form's MaxSim at share S beside the whole's
+(`TOPIC_RERANK_SHARE`; docs/quality-log.md, "Words about the text (session 22)"), each in turn.
 `--off-topic-20 off surname+own=2` measures session 20's off-topic rules, joined by "+":
 `surname`, `--off-topic-19`'s surname rule with a surname one letter away from a word of the
 dictionary or of the sources read as a typo of it ("elon muks": `bot.off_topic.OTHER_SURNAME`,
@@ -1031,6 +1038,15 @@ def set_lead_in_21(lead_in_21: str, bench: Bench) -> str:
     return f"=== session 21's question after a lead-in re-ranked at its share: {lead_in_21}"
 
 
+def set_topic_22(topic_22: str, bench: Bench) -> str:
+    rules = dict(rule.partition("=")[::2] for rule in topic_22.split("+"))
+    bot.retrieval.TOPIC_VECTOR = 1.0 if "vector" in rules else 0.0
+    bot.retrieval.TOPIC_TEXT = "text" in rules
+    bot.retrieval.TOPIC_COVERAGE = "coverage" in rules
+    bot.retrieval.TOPIC_RERANK_SHARE = float(rules.get("rerank") or 0.0)
+    return f"=== session 22's question searched without its words about the text: {topic_22}"
+
+
 def set_role_21(role_21: str, bench: Bench) -> str:
     bot.question_kind.ROLE_OF_ANOTHER = role_21 == "on"
     return f"=== session 21's role of another owner: {role_21}"
@@ -1313,6 +1329,7 @@ SWITCHES = (
     Switch("lead_in_21", 69, set_lead_in_21),
     Switch("role_21", 70, set_role_21),
     Switch("lead_22", 71, set_lead_22),
+    Switch("topic_22", 72, set_topic_22),
 )
 
 
@@ -2123,6 +2140,13 @@ def main() -> None:
         default=[None],
         help="session 21's question after a lead-in clause re-ranked with its MaxSim at this share "
         "beside the whole question's (0.5), or off, each in turn",
+    )
+    parser.add_argument(
+        "--topic-22",
+        nargs="+",
+        default=[None],
+        help="session 22's question searched without its words about the text, rules joined by "
+        "'+' (vector, text, coverage, rerank=S) or off, each in turn",
     )
     parser.add_argument(
         "--role-21",

@@ -24,6 +24,73 @@ WORDS = "words.json"
 # Query expansion for an index of at most this many terms (`WordNeighbours`).
 EXPANSION_TERMS = 4096
 
+# Words about the text or the conversation, not about what is asked: English's grammar of
+# talking about a text, whatever the sources are. The text named ("the article", "this piece",
+# "the story with"), what it says with the text or "it" as subject ("what does it say about
+# ford", "what the article says about musk"), a thing passively mentioned ("why is rivian
+# mentioned"), the asker told ("remind me", "tell me") and a thing's bearing on the text ("how
+# is rivian connected to this"). `about_the_topic` leaves them out.
+_TEXT_NOUN = (
+    r"(?:the|this|that|your|ur) (?:article|piece|story|text|post|writer|author|sources|passage"
+    r"|essay|column|blog)(?:'s|’s)?"
+)
+_SAYING = (
+    r"(?:say|says|said|saying|mention|mentions|mentioned|mentioning|talk about|talks about"
+    r"|talked about|discuss|discusses|discussed|describe|describes|described|write|writes"
+    r"|wrote|cover|covers|covered|note|notes|noted|claim|claims|claimed|think|thinks|believe"
+    r"|believes|expect|expects|argue|argues|suggest|suggests|predict|predicts|feel|feels|list"
+    r"|lists|call|calls)"
+)
+_ABOUT_THE_TEXT = (
+    re.compile(
+        rf"\b(?:(?:does|do|did|is|was)\s+)?(?:it|this|they|{_TEXT_NOUN})\s+"
+        rf"(?:\w+ly\s+|also\s+|even\s+|ever\s+)?{_SAYING}\b",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        r"\b(?P<be>(?:is|are|was|were|be|been|being|gets?|got)(?:\s+[\w'’-]+){0,4}?)\s+"
+        r"(?:mentioned|discussed|brought up|talked about|referenced|cited)\b"
+        r"(?:\s+(?:in|by) (?:it|this|there|here|the \w+))?",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        rf"\b(?:according to|in|from|by|of|per)\s+{_TEXT_NOUN}(?:\s+(?:view|opinion|eyes))?"
+        r"(?!\w)",
+        re.IGNORECASE,
+    ),
+    re.compile(rf"\b{_TEXT_NOUN}(?!\w)", re.IGNORECASE),
+    re.compile(r"\b(?:tell|remind|show|give|explain to)\s+(?:me|us)\b(?:\s+again)?", re.I),
+    re.compile(
+        r"\b(?:connected|related|relevant|linked|tied|relate|connect|got to do|have to do)"
+        r"\s+(?:to|with)\s+(?:any of |all of )?(?:this|that|it|here|all this|the \w+)\b",
+        re.IGNORECASE,
+    ),
+)
+
+
+def about_the_topic(question: str) -> str | None:
+    """The question without its words about the text or the conversation (`_ABOUT_THE_TEXT`),
+    when it has some and a word is left that is no function word; None otherwise."""
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+    topic = question
+    for pattern in _ABOUT_THE_TEXT:
+        # A passive's verb "be" and its subject stay ("why is rivian mentioned": "why is rivian").
+        topic = pattern.sub(lambda m: f" {m.groupdict().get('be') or ''} ", topic)
+    topic = re.sub(r"\s+(?=[?.!,])", "", " ".join(topic.split()))
+    if topic == re.sub(r"\s+(?=[?.!,])", "", " ".join(question.split())):
+        return None
+
+    def function_word(word: str) -> bool:
+        base = word.lower().replace("’", "'").split("'")[0]
+        lemmas = {x for found in dictionary_lemmas(base).values() for x in found}
+        return base in ENGLISH_STOP_WORDS or bool(lemmas & ENGLISH_STOP_WORDS)
+
+    # "what does the article say": nothing left to search by but function words.
+    if all(map(function_word, re.findall(r"[\w'’]+", topic))):
+        return None
+    return topic
+
 
 @cache
 def _stemmer() -> Any:

@@ -20,6 +20,7 @@ from types import EllipsisType
 
 import numpy as np
 
+import bot.retrieval
 from bot import answer as answer_module
 from bot import follow_up, overview
 from bot.about_article import about_article_answer, asks_about_article
@@ -36,6 +37,7 @@ from bot.follow_up import (
     resolved_question,
 )
 from bot.index import live_build, load_index, ranking_sentences_of
+from bot.lexical import about_the_topic
 from bot.lookups import load_lookups
 from bot.more import NOTHING_MORE, More, asks_for_more
 from bot.overview import asks_for_overview, latest_articles, overview_answer
@@ -435,7 +437,11 @@ class AnswerService:
         borrowed = searches.coverage_before
         if borrowed is not None:  # "why those ones?": covered as the question before was
             coverage = max(coverage, borrowed)
-        if query == text and len(content_words(text)) <= 1 and names_source_terms(retriever, text):
+        # "how is rivian connected to this": the words read for coverage are "how is rivian".
+        read = text
+        if query == text and bot.retrieval.TOPIC_COVERAGE:
+            read = about_the_topic(text) or text
+        if query == text and len(content_words(read)) <= 1 and names_source_terms(retriever, read):
             # One word's vector is far from any passage's ("cobalt?" 0.12): that the sources
             # use the word says they cover it.
             coverage = max(coverage, self.settings.min_score)
@@ -444,7 +450,7 @@ class AnswerService:
         if asks_about_the_text(retriever, text):
             coverage = max(coverage, self.settings.min_score)  # "how does the piece describe …"
         if coverage < self.settings.min_score and writes_every_word(
-            retriever, text, lambda: searches.vector
+            retriever, read, lambda: searches.vector
         ):
             coverage = self.settings.min_score  # "what does rivian make?": both words theirs
         if (
