@@ -67,6 +67,7 @@
                                            [--lead-in-21 off|SHARE [off|SHARE ...]]
                                            [--role-21 off|on [off|on ...]]
                                            [--topic-22 off|RULES [off|RULES ...]]
+                                           [--unsaid-22 off|on|RULES [...]]
 
 Asks every question as `evbot ask` does (AnswerService over a fresh index of corpus/) and prints,
 per set: right passage first / in the top three, the quoted answer holding the expected words,
@@ -397,6 +398,15 @@ the text or the conversation ("what does it *say* about ford", "why is rivian *m
 BM25 and late interaction (`TOPIC_TEXT`), `coverage` the one- and two-word coverage rules
 (`TOPIC_COVERAGE`), `rerank=S` that form's MaxSim at share S beside the whole's
 (`TOPIC_RERANK_SHARE`; docs/quality-log.md, "Words about the text (session 22)"), each in turn.
+`--unsaid-22 off on` measures session 22's kinds asked in other words, or some joined by '+':
+`quantity` (a unit's full name or "top speed" asked for, "what horsepower will …":
+`bot.question_kind.QUANTITY_NOUN_ASKS`), `money` (a credit, fee, rebate … is an amount:
+`MONEY_NOUNS_22`), `trading` ("what's tsla trading at": `TRADING_AT_ASKS_AMOUNT`), `time` (a
+time adverb after a fragment's kind noun, "price yesterday?": `FRAGMENT_TIME_ADVERBS`), `approx`
+("roughly how many …": `APPROXIMATE_KIND`); off in the bot: `charge` ("who's in charge of":
+`IN_CHARGE_ASKS_PERSON`), `paid` ("what did amazon pay for …": `PAID_FOR_ASKS_AMOUNT`), `role`
+(session 11's `ROLE_NOUN_ASKS_PERSON`, "which engineer leads"); docs/quality-log.md, "Questions
+the sources do not answer (session 22)"), each in turn.
 `--off-topic-20 off surname+own=2` measures session 20's off-topic rules, joined by "+":
 `surname`, `--off-topic-19`'s surname rule with a surname one letter away from a word of the
 dictionary or of the sources read as a typo of it ("elon muks": `bot.off_topic.OTHER_SURNAME`,
@@ -826,6 +836,21 @@ def set_unsaid_21(unsaid_21: str, bench: Bench) -> str:
     bot.unsaid.FORMULAS_NOT_DESIGNATIONS = "formula" in rules
     bot.question_kind.UNIT_ABBREVIATIONS_WRITTEN = "written" in rules
     return f"=== session 21's near-domain mends: {unsaid_21}"
+
+
+def set_unsaid_22(unsaid_22: str, bench: Bench) -> str:
+    rules = set(unsaid_22.split("+"))
+    if "on" in rules:
+        rules = {"quantity", "money", "trading", "time", "approx"}
+    bot.question_kind.QUANTITY_NOUN_ASKS = "quantity" in rules
+    bot.question_kind.MONEY_NOUNS_22 = "money" in rules
+    bot.question_kind.IN_CHARGE_ASKS_PERSON = "charge" in rules
+    bot.question_kind.PAID_FOR_ASKS_AMOUNT = "paid" in rules
+    bot.question_kind.TRADING_AT_ASKS_AMOUNT = "trading" in rules
+    bot.question_kind.FRAGMENT_TIME_ADVERBS = "time" in rules
+    bot.question_kind.APPROXIMATE_KIND = "approx" in rules
+    bot.question_kind.ROLE_NOUN_ASKS_PERSON = "role" in rules
+    return f"=== session 22's kinds asked in other words: {unsaid_22}"
 
 
 def set_quote_spread(quote_spread: str, bench: Bench) -> str:
@@ -1330,6 +1355,7 @@ SWITCHES = (
     Switch("role_21", 70, set_role_21),
     Switch("lead_22", 71, set_lead_22),
     Switch("topic_22", 72, set_topic_22),
+    Switch("unsaid_22", 73, set_unsaid_22),
 )
 
 
@@ -2155,6 +2181,13 @@ def main() -> None:
         choices=["off", "on"],
         help="session 21's role asked of an owner not held by a quote naming the role and no word "
         "of the owner (on) or off, each in turn",
+    )
+    parser.add_argument(
+        "--unsaid-22",
+        nargs="+",
+        default=[None],
+        help="session 22's kinds asked in other words: on, off or rules joined by '+' (quantity, "
+        "money, trading, time, approx; off in the bot: charge, paid, role), each in turn",
     )
     parser.add_argument(
         "--labels-16",

@@ -690,6 +690,8 @@ SESSION_19_KIND_RULES = (
 def session_19(monkeypatch: pytest.MonkeyPatch) -> None:
     for rule in SESSION_19_KIND_RULES:
         monkeypatch.setattr(question_kind, rule, True)
+    # Session 22's narrower hedge reads "roughly how many …" too: off, session 19's alone.
+    monkeypatch.setattr(question_kind, "APPROXIMATE_KIND", False)
     monkeypatch.setattr(unsaid, "WORDS_ASKED", True)
     monkeypatch.setattr(unsaid, "PEERS_IN_A_RANGE", True)
 
@@ -849,6 +851,10 @@ def test_session_19_floors(session_19: None, service: AnswerService) -> None:
         # The blind tuning-extra-20 at the session 21 baseline: near-domain not presented as
         # answered 8 of 12 (the same with session 21's changes), in-domain labelled or refused 0.
         pytest.param("tuning-extra-20.jsonl", 7, 1, id="-20"),
+        # The blind tuning-extra-21 at the session 22 baseline: near-domain not presented as
+        # answered 9 of 12, 10 with session 22's kinds (its misses were read before they were
+        # written); in-domain labelled or refused 1 of 25 (refused) either way.
+        pytest.param("tuning-extra-21.jsonl", 9, 1, id="-21"),
     ],
 )
 def test_blind_set_floors(
@@ -1084,4 +1090,100 @@ def test_the_ceo_of_amazons_brand_is_not_answered_by_teslas(
     assert answer.outcome == "partial"
     assert service.ask("who is the ceo of tesla").outcome == "answered"
     monkeypatch.setattr(question_kind, "ROLE_OF_ANOTHER", False)
+    assert service.ask(question).outcome == "answered"
+
+
+# Session 22 (docs/quality-log.md, "Questions the sources do not answer (session 22)"): kinds
+# asked in words the earlier forms did not read, each read for the label only.
+@pytest.mark.parametrize(
+    ("question", "rule", "kind"),
+    [
+        ("What horsepower will the Amazon car have?", "QUANTITY_NOUN_ASKS", "number"),
+        ("what top speed will the amazon car hit", "QUANTITY_NOUN_ASKS", "number"),
+        ("what kilowatts does the motor make", "QUANTITY_NOUN_ASKS", "number"),
+        ("What tax credit applies to buying an Amazon EV?", "MONEY_NOUNS_22", "amount"),
+        ("what fees does amazon charge", "MONEY_NOUNS_22", "amount"),
+        ("what's tsla trading at today", "TRADING_AT_ASKS_AMOUNT", "amount"),
+        ("tsla closing price yesterday?", "FRAGMENT_TIME_ADVERBS", "amount"),
+        ("roughly how many warehouses would amazon use", "APPROXIMATE_KIND", "number"),
+    ],
+)
+def test_session_22_kinds(
+    monkeypatch: pytest.MonkeyPatch, question: str, rule: str, kind: str
+) -> None:
+    assert asked_kind(question) == kind
+    # Label only: the quote is chosen as before.
+    assert asked_kind(question, for_label=False) is None
+    monkeypatch.setattr(question_kind, rule, False)
+    assert asked_kind(question) is None
+
+
+# Off in the bot: tuning-side probes of each form the sources answer were labelled ("who's in
+# charge at tesla", "what did amazon pay for before the ev plan", "which carmaker leads the ev
+# market"); each reads its kind when switched on.
+@pytest.mark.parametrize(
+    ("question", "rule", "kind"),
+    [
+        ("who's in charge of the california research facility", "IN_CHARGE_ASKS_PERSON", "person"),
+        ("what did amazon pay for its piece of rivian", "PAID_FOR_ASKS_AMOUNT", "amount"),
+        ("which engineer leads the driving team?", "ROLE_NOUN_ASKS_PERSON", "person"),
+    ],
+)
+def test_session_22_kinds_left_off(
+    monkeypatch: pytest.MonkeyPatch, question: str, rule: str, kind: str
+) -> None:
+    assert asked_kind(question) is None
+    monkeypatch.setattr(question_kind, rule, True)
+    assert asked_kind(question) == kind
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        # A unit pint reads that is no quantity of performance: a typographer's point.
+        ("what are tesla's weak points", None),
+        # A quantity's name alone is said of anything; "top speed" is a measured value.
+        ("at what speed is ev demand growing in asia", None),
+        ("what speed bumps are ahead for tesla", None),
+        # An approximate "when" is read whole: a when-clause answers it.
+        ("about when did the rivalry start", None),
+        # A kind noun before another noun still modifies it; one word is a topic to follow.
+        ("price cuts?", None),
+        ("and the price?", "amount"),
+        # "honestly" is no approximation: session 19's hedge, off.
+        ("honestly, which continents matter most for evs?", None),
+    ],
+)
+def test_session_22_kinds_not_read(question: str, kind: str | None) -> None:
+    assert asked_kind(question) == kind
+
+
+def test_a_quantity_asked_is_a_number_with_its_unit() -> None:
+    """ "what horsepower …" is not answered by "the two billionaires" (a number, no power)."""
+    question = "What horsepower will the Amazon car have?"
+    assert not holds("number", "the two billionaires are now poised to clash", question, True)
+    assert holds("number", "It makes 300 horsepower.", question, True)
+    assert holds("number", "a top speed of 150 mph", "what top speed will it hit", True)
+
+
+# Tuning near-domain questions presented as answered at the session 22 baseline: partial with
+# session 22's kinds, answered without each one's.
+@pytest.mark.parametrize(
+    ("question", "rule"),
+    [
+        ("What horsepower will the Amazon car have?", "QUANTITY_NOUN_ASKS"),
+        ("what top speed will the amazon car hit", "QUANTITY_NOUN_ASKS"),
+        ("What tax credit applies to buying an Amazon EV?", "MONEY_NOUNS_22"),
+        ("what's tsla trading at today", "TRADING_AT_ASKS_AMOUNT"),
+        ("tsla closing price yesterday?", "FRAGMENT_TIME_ADVERBS"),
+        ("roughly how many warehouses would amazon use to ship these evs", "APPROXIMATE_KIND"),
+    ],
+)
+def test_session_22_near_domain_questions_labelled(
+    monkeypatch: pytest.MonkeyPatch, service: AnswerService, question: str, rule: str
+) -> None:
+    answer = service.ask(question)
+    assert answer.outcome == "partial", answer.answer
+    assert answer.quotes and answer.citations
+    monkeypatch.setattr(question_kind, rule, False)
     assert service.ask(question).outcome == "answered"

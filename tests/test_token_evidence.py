@@ -112,6 +112,8 @@ def test_a_question_under_the_floor_with_strong_token_evidence_is_not_refused(
 def test_token_evidence_over_the_shipped_article(
     monkeypatch: pytest.MonkeyPatch, service: AnswerService, question: str, outcome: str
 ) -> None:
+    # As measured in session 8: session 22 reads "what tax credit" as asking for an amount.
+    monkeypatch.setattr(question_kind, "MONEY_NOUNS_22", False)
     assert service.ask(question).outcome == "answered"  # off
     monkeypatch.setattr(token_evidence, "WEAK_MATCH", 0.31)
     monkeypatch.setattr(token_evidence, "RESCUE_MAXSIM", 0.37)
