@@ -68,6 +68,7 @@
                                            [--role-21 off|on [off|on ...]]
                                            [--topic-22 off|RULES [off|RULES ...]]
                                            [--unsaid-22 off|on|RULES [...]]
+                                           [--off-topic-22 off|RULES [off|RULES ...]]
 
 Asks every question as `evbot ask` does (AnswerService over a fresh index of corpus/) and prints,
 per set: right passage first / in the top three, the quoted answer holding the expected words,
@@ -428,6 +429,15 @@ sources' prose too, each matching their tokens under M ("can i share my amazon p
 `ASKERS_PROSE_MATCH`; else names only); `river=P`, a weak question with a name modifying a word
 beside prose words refused at a pull of P ("how long is the amazon river": `MODIFIER_PROSE_PULL`;
 else `MODIFIER_PULL`; docs/quality-log.md, "Off-topic questions (session 21)"), each in turn.
+`--off-topic-22 off chat+named+compound` measures session 22's off-topic rules, joined by "+":
+`chat`, the word after a first name read as chat, no surname, when it is small talk alone ("elon
+lmao"), before a bare verb with the first name its subject ("is jeff tryna beat elon") or before a
+clause of its own ("jeff dunno what he's doing": `bot.off_topic.CHAT_AFTER_NAME`); `named`, "i"
+asking about "my <names of the sources> <a word they never use>", refused whatever the cosine when
+asked "how do / can i" ("how do i track my amazon package": `ASKERS_NAMED_THING`); `compound`, a
+name before a word the sources never use that the dictionary knows only as a noun, read as its
+modifier ("does musk cologne smell good": `NAME_COMPOUND`; docs/quality-log.md, "Off-topic
+questions (session 22)"), each in turn.
 Prints figures; asserts nothing.
 """
 
@@ -997,6 +1007,14 @@ def set_off_topic_21(off_topic_21: str, bench: Bench) -> str:
     return f"=== off-topic questions (session 21): {off_topic_21}"
 
 
+def set_off_topic_22(off_topic_22: str, bench: Bench) -> str:
+    rules = set(off_topic_22.split("+"))
+    bot.off_topic.CHAT_AFTER_NAME = "chat" in rules
+    bot.off_topic.ASKERS_NAMED_THING = "named" in rules
+    bot.off_topic.NAME_COMPOUND = "compound" in rules
+    return f"=== off-topic questions (session 22): {off_topic_22}"
+
+
 def set_follow_ups_19(follow_ups_19: str, bench: Bench) -> str:
     rules = set(follow_ups_19.split("+"))
     bot.follow_up.DEMONSTRATIVE_SUBJECT = "subject" in rules
@@ -1356,6 +1374,7 @@ SWITCHES = (
     Switch("lead_22", 71, set_lead_22),
     Switch("topic_22", 72, set_topic_22),
     Switch("unsaid_22", 73, set_unsaid_22),
+    Switch("off_topic_22", 74, set_off_topic_22),
 )
 
 
@@ -2086,6 +2105,13 @@ def main() -> None:
         default=[None],
         help="session 21's off-topic rules joined by '+' (case, prose=M, river=P) or off, each "
         "in turn",
+    )
+    parser.add_argument(
+        "--off-topic-22",
+        nargs="+",
+        default=[None],
+        help="session 22's off-topic rules joined by '+' (chat, named, compound) or off, "
+        "each in turn",
     )
     parser.add_argument(
         "--follow-ups-20",

@@ -62,6 +62,11 @@ MODIFIER_BESIDE_PROSE = True
 # beside prose words under `MODIFIER_LOW_COSINE` (at 0.02 still none is refused).
 # `benchmarks/quality.py --off-topic-21` measures it ("river=P").
 MODIFIER_PROSE_PULL: float | None = 0.03
+# Session 22 (docs/quality-log.md, "Off-topic questions (session 22)"): a name before a word the
+# sources never use that the dictionary knows only as a noun modifies it wherever it stands, as
+# after an article ("is musk oil safe", "where does musk fragrance come from"), read with the
+# same signals. `benchmarks/quality.py --off-topic-22` measures it ("compound").
+NAME_COMPOUND = True
 # Session 18 (docs/quality-log.md, "Off-topic questions (session 18)"): "how loyal are tesla fans
 # described as" was refused, "loyal" a word the sources never use but write as "loyalty". A word
 # whose best token match in the sources reaches `OTHER_FORM_MATCH` is theirs in another form, so
@@ -160,6 +165,15 @@ SURNAME_TYPOS = True
 # auxiliary and "nt") or a word without a vowel ("tbh", "smh") is chat, no surname.
 # `benchmarks/quality.py --off-topic-21` measures it ("case").
 SURNAME_CASE = True
+# Session 22 (docs/quality-log.md, "Off-topic questions (session 22)"): chat after a first name
+# that no dictionary knows was read as another surname ("is jeff tryna beat elon", "elon lmao?",
+# "jeff dunno what he's doing" refused). Such a word is chat, no surname, by what the bot reads
+# as chat already (a laugh or an acknowledgement alone: "lmao", "idk", `bot.small_talk`) or by
+# its grammar: before a bare verb with no "do" or modal auxiliary before the first name (a
+# modal's: "tryna beat", "gotta be"; "did jeff saturday play" is a subject's), or before a
+# question word or a subject pronoun opening a clause of its own ("dunno what", "lmao he").
+# `benchmarks/quality.py --off-topic-22` measures it ("chat").
+CHAT_AFTER_NAME = True
 # Session 20: the asker's own errand with a name of the sources ("how do i cancel my amazon prime
 # membership"): a question in the first person whose only words of the sources are names, with
 # at least `ASKERS_OWN_UNKNOWN` words they never use and no word pointing at something said
@@ -185,6 +199,15 @@ ASKERS_LOW_COSINE: float | None = 0.4
 # (+ 12 -> 7 partial), threads 696 -> 571 of 6,825; held out 34 -> 32 of 264, threads 38 -> 36;
 # nothing else moved. `benchmarks/quality.py --off-topic-21` measures it ("prose=M").
 ASKERS_PROSE_MATCH: float | None = 0.6
+# Session 22 (docs/quality-log.md, "Off-topic questions (session 22)"): the asker's own thing
+# named with a name of the sources, "my <names of theirs> <a word they never use>" ("how do i
+# track my amazon package"), "i" asking and no pointing word, every other word of theirs a name
+# or prose matched under `ASKERS_PROSE_MATCH` ("how would i track my amazon ev order" names the
+# car). Refused under `ASKERS_LOW_COSINE`, or whatever the cosine when it asks how the asker
+# does it ("how do i …", "how can i …": instructions for the asker's own errand, which the
+# sources never give; "how do i track my amazon package" is at 0.42).
+# `benchmarks/quality.py --off-topic-22` measures it ("named").
+ASKERS_NAMED_THING = True
 
 _ARTICLES = frozenset({"a", "an", "the"})
 _PLURAL_VERBS = frozenset({"do", "are", "were", "have"})
@@ -217,10 +240,24 @@ _UNIT_NAMED = re.compile(r"\bunit (?:is |was )?([a-z]+)\b")
 _CONTRACTED = re.compile(r"'(?:s|re|ll|ve|d|m|t)$")
 _CASED_WORD = re.compile(_WORD.pattern, re.IGNORECASE)
 _FIRST_PERSON = frozenset({"i", "me", "my", "mine", "myself"})
+# The asker asking how they do something now: instructions ("how do i …", "how can i …"; not the
+# hypothetical "how would i …").
+_HOW_TO = re.compile(r"\bhow (?:do|can) i\b")
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 _VOWEL = re.compile(r"[aeiouy]")
 # "doesnt", "shouldnt": an auxiliary's negation typed without the apostrophe.
 _NEGATION = re.compile(rf"^(?:{AUXILIARY_WORDS})nt$")
+# Auxiliaries whose subject takes a bare verb ("did jeff saturday play"), and the finite ones no
+# modal's bare verb is ("elon imo will win" is a surname's grammar as much as chat's).
+_BARE_VERB_AUXILIARIES = frozenset(
+    {"do", "does", "did", "will", "would", "can", "could", "should", "shall", "might", "may",
+     "must"}
+)  # fmt: skip
+_FINITE = _BARE_VERB_AUXILIARIES | {"is", "are", "was", "were", "has", "had", "am"}
+# Words a clause of its own opens with after chat ("lmao what is he doing", "ngl he's scared");
+# not "who", "which", "when", "where", which also open a clause about a surname before them.
+_CLAUSE_OPENERS = frozenset({"what", "why", "how", "i", "you", "he", "she", "we", "they"})
+_DETERMINERS = _ARTICLES | {"my", "your", "his", "her", "its", "our", "their", "this", "that"}
 
 
 def _words(question: str) -> list[tuple[str, bool]]:
@@ -300,7 +337,8 @@ def name_as_modifier(
         before = words[at - 1][0]
         joined = at + 2 < len(words) and words[at + 2][0] in _JOINED
         plural = before in _PLURAL_VERBS or (origin and at == 2)
-        if before in _ARTICLES or (plural and not joined):
+        compound = NAME_COMPOUND and set(dictionary_lemmas(head)) == {"NOUN"}
+        if before in _ARTICLES or (plural and not joined) or compound:
             heads.append((word, head))
             indefinite = indefinite or before in {"a", "an"}
     # Every word the sources use is a name (looked up last: it reads passages).
@@ -551,6 +589,8 @@ def other_surname(
                 continue
         if SURNAME_CASE and (_NEGATION.match(last) or not _VOWEL.search(last)):
             continue  # chat ("doesnt", "tbh"), no surname
+        if CHAT_AFTER_NAME and chat_after_name([w for w, _ in words], at, chat_word):
+            continue
         if in_dictionary(last):  # a word spelt right: a surname only as the asker writes one
             if cased[at + 1][0].isupper():
                 return True
@@ -558,6 +598,43 @@ def other_surname(
         if not (SURNAME_TYPOS and typo_of_known(last, holds_term, in_dictionary)):
             return True
     return False
+
+
+def chat_word(word: str) -> bool:
+    """Whether `word` alone is small talk to the bot (a laugh or an acknowledgement: "lmao",
+    "idk", "omg"; `bot.small_talk.small_talk`)."""
+    from bot.small_talk import small_talk  # imported here: bot.small_talk imports this module
+
+    return small_talk(word) is not None
+
+
+def _bare_verb(word: str) -> bool:
+    """Whether `word` is a verb's bare form and no adverb ("beat", "be"; not "still", "thinks",
+    "will")."""
+    lemmas = dictionary_lemmas(word)
+    return word in lemmas.get("VERB", ()) and "ADV" not in lemmas and word not in _FINITE
+
+
+def chat_after_name(words: list[str], at: int, is_chat: Callable[[str], bool] = chat_word) -> bool:
+    """Whether the word after the first name `words[at]` is chat, no surname (`CHAT_AFTER_NAME`):
+    small talk alone ("elon lmao"), a modal before a bare verb with the first name its subject
+    ("is jeff tryna beat elon", not "did jeff saturday play"), or chat before a clause of its own
+    ("jeff dunno what he's doing")."""
+    word = words[at + 1]
+    if is_chat(word):
+        return True
+    following = words[at + 2] if at + 2 < len(words) else None
+    if following is None:
+        return False
+    if following in _CLAUSE_OPENERS:
+        return True
+    before = words[at - 1] if at > 0 else None
+    subject = before is None or not (
+        before in _BARE_VERB_AUXILIARIES
+        or before in _DETERMINERS
+        or "ADJ" in dictionary_lemmas(before)  # "the best jeff goldblum film": a modifier
+    )
+    return subject and _bare_verb(following)
 
 
 def _lower_case(question: str) -> bool:
@@ -596,6 +673,38 @@ def askers_own(
             match = word_match(word)
             if match is None or match >= ASKERS_PROSE_MATCH:
                 return False
+    return True
+
+
+def askers_named_thing(
+    question: str,
+    holds_term: Callable[[str], bool],
+    written_as_name: Callable[[str], bool],
+    word_match: Callable[[str], float | None] | None = None,
+) -> bool:
+    """Whether "i" asks about "my <names of the sources> <a word they never use>" ("my amazon
+    package"), with no word pointing at something said and every other word of theirs a name or,
+    with `word_match`, prose matched under `ASKERS_PROSE_MATCH` (`ASKERS_NAMED_THING`)."""
+    words = [w for w, _ in _words(question)]
+    if "i" not in words or not ANAPHORA.isdisjoint(words):
+        return False
+    unknown = _unknown_to(holds_term)
+    known = [w for w in dict.fromkeys(words) if _content(w) and not unknown(w)]
+    owned = False
+    for at in (at for at, word in enumerate(words) if word == "my"):
+        end = at + 1
+        while end < len(words) and words[end] in known and written_as_name(words[end]):
+            end += 1
+        head = words[end] if end < len(words) else None
+        owned = owned or (end > at + 1 and head is not None and _content(head) and unknown(head))
+    if not owned:
+        return False
+    for word in known:
+        if written_as_name(word):
+            continue
+        match = word_match(word) if word_match is not None and ASKERS_PROSE_MATCH else None
+        if match is None or match >= ASKERS_PROSE_MATCH:  # the model's reading, last
+            return False
     return True
 
 
@@ -675,6 +784,12 @@ def off_topic(
         ASKERS_OWN_UNKNOWN and askers_own(question, holds_term, written_as_name, word_match)
     ) or (ASKERS_THING and askers_thing(question, holds_term))
     if asker_rule and _weak_as_a_whole(question, best_cosine):
+        return True
+    if (
+        ASKERS_NAMED_THING
+        and askers_named_thing(question, holds_term, written_as_name, word_match)
+        and (_HOW_TO.search(question.lower()) or _weak_as_a_whole(question, best_cosine))
+    ):
         return True
     if NAME_AS_MODIFIER and name_as_modifier(
         question, holds_term, written_as_name, best_cosine, word_match

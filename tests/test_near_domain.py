@@ -180,8 +180,11 @@ def test_how_to_questions_labelled(
     monkeypatch: pytest.MonkeyPatch, service: AnswerService, question: str
 ) -> None:
     monkeypatch.setattr(unsaid, "HOW_TO_VERB", True)
-    # The label rule's reading: off_topic's asker's-own rule (session 20) refuses the cancel one.
+    # The label rule's reading: off_topic's asker's-own rules (sessions 20, 22) and "prime
+    # subscription" as a name compound (session 22) refuse the cancel one.
     monkeypatch.setattr(off_topic, "ASKERS_OWN_UNKNOWN", 0)
+    monkeypatch.setattr(off_topic, "ASKERS_NAMED_THING", False)
+    monkeypatch.setattr(off_topic, "NAME_COMPOUND", False)
     answer = service.ask(question)
     assert answer.outcome == "partial", answer.answer
     label = answer.partial_label or ""

@@ -10,6 +10,7 @@ import bot.off_topic
 import bot.source_terms
 from bot.lexical import terms
 from bot.off_topic import (
+    askers_named_thing,
     askers_own,
     askers_thing,
     dictionary_word,
@@ -37,7 +38,7 @@ RULES = (
     "NAME_AS_MODIFIER", "REQUEST_UNKNOWN_OBJECT", "ARTICLE_BEFORE_NAME", "PART_OF_A_NAME",
     "LONGER_NAME", "MEASURE_FORMS", "PERSON_NEVER_NAMED", "INDEFINITE_DEFINITION",
     "PERSON_AS_SUBJECT", "NAME_AS_UNIT", "OTHER_SURNAME", "ASKERS_THING", "MODIFIER_BESIDE_PROSE",
-    "UNIT_NAMED",
+    "UNIT_NAMED", "ASKERS_NAMED_THING", "NAME_COMPOUND",
 )  # fmt: skip
 # Questions from tests/data/offtopic-tuning.jsonl that the floor let through, each with its rule
 # (after "+": the rule it needs on too).
@@ -705,6 +706,7 @@ def test_surname_case_off_reads_the_word_as_before(
     with_jeff = lambda term: holds(term) or term in terms(["jeff"])[0]  # noqa: E731
     named_jeff = lambda word: named(word) or word == "jeff"  # noqa: E731
     monkeypatch.setattr(bot.off_topic, "SURNAME_CASE", False)
+    monkeypatch.setattr(bot.off_topic, "CHAT_AFTER_NAME", False)  # "doesnt seem": session 22's
     first = FIRST_NAMES.__contains__
     assert other_surname(question, with_jeff, first, named_jeff, dictionary_word) is without_case
 
@@ -885,6 +887,10 @@ FIRST_PERSON_IN_DOMAIN = [
     "is my tesla going to lose value because of amazon",
     "Elon tbh seems worried, does he?",
     "elon doesnt seem worried about amazon, why?",
+    # Session 22: "how do i" with the asker's own thing named beside the car or the EV.
+    "how do i link my amazon account to the car",
+    "how can i use my prime membership to get the amazon ev",
+    "how do i sell my tesla shares before amazon launches",
 ]
 
 
@@ -910,3 +916,126 @@ def test_a_typo_after_a_first_name_is_not_refused(
     only(monkeypatch, "OTHER_SURNAME")
     assert bot.off_topic.SURNAME_TYPOS
     assert service.ask(question).outcome != "refused"
+
+
+# Session 22: chat after a first name, which no dictionary knows, is no surname
+# (`CHAT_AFTER_NAME`): small talk alone, a modal before a bare verb, chat before a clause.
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("is jeff tryna beat elon", False),  # a modal before a bare verb, "jeff" its subject
+        ("jeff gotta be nervous right?", False),
+        ("elon lmao?", False),  # small talk alone (`bot.small_talk`)
+        ("jeff dunno what hes doing", False),  # before a clause of its own
+        ("elon lmao what is he doing", False),
+        ("did jeff goldblum play in the fly", True),  # a "do" auxiliary's subject takes it
+        ("what's the best jeff goldblum film", True),  # after an adjective: a modifier
+        ("is jeff probst still hosting survivor", True),  # "still" is an adverb
+        ("jeff goldblum who starred in the fly", True),  # "who" opens a clause about him
+        ("what's jeff goldblum's best movie", True),
+    ],
+)
+def test_chat_after_a_first_name_is_no_surname(
+    monkeypatch: pytest.MonkeyPatch, question: str, expected: bool
+) -> None:
+    with_jeff = lambda term: holds(term) or term in terms(["jeff"])[0]  # noqa: E731
+    named_jeff = lambda word: named(word) or word == "jeff"  # noqa: E731
+    first = FIRST_NAMES.__contains__
+    assert other_surname(question, with_jeff, first, named_jeff, dictionary_word) is expected
+    monkeypatch.setattr(bot.off_topic, "CHAT_AFTER_NAME", False)  # read as another surname
+    assert other_surname(question, with_jeff, first, named_jeff, dictionary_word)
+
+
+# The lead's probes (session 22; no set holds them): refused before, as another Jeff or Elon.
+CHAT_AFTER_NAME_PROBES = [
+    "is jeff tryna beat elon",
+    "elon lmao?",
+    "elon lmao what is he doing",
+    "jeff dunno what hes doing",
+    "is elon finna respond",
+]
+
+
+@pytest.mark.parametrize("question", CHAT_AFTER_NAME_PROBES)
+def test_chat_after_a_first_name_is_not_refused(
+    service: AnswerService, monkeypatch: pytest.MonkeyPatch, question: str
+) -> None:
+    assert service.ask(question).outcome != "refused"
+    monkeypatch.setattr(bot.off_topic, "CHAT_AFTER_NAME", False)
+    assert service.ask(question).outcome == "refused"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what's jeff goldblum's best movie",
+        "did jeff goldblum play in the fly",
+        "is jeff probst still hosting survivor",
+        "what's the best jeff goldblum film",
+    ],
+)
+def test_another_jeff_is_still_refused(service: AnswerService, question: str) -> None:
+    assert service.ask(question).outcome == "refused"
+
+
+@pytest.mark.parametrize(
+    ("question", "matches", "expected"),
+    [
+        ("how do i track my amazon package", {}, True),  # "amazon" a name, "package" never used
+        ("how do i link my amazon account to the car", {"car": 0.75}, False),  # the car named
+        ("how do i link my amazon account to the car", {"car": 0.45}, True),  # another sense
+        ("how do i cancel my amazon ev order", {"ev": 0.92}, False),  # "ev": no name
+        ("Will it connect to my Amazon account?", {}, False),  # "it" points at the car
+        ("how do i reset my router", {}, False),  # no name of theirs: `ASKERS_THING`'s
+    ],
+)
+def test_the_askers_own_thing_named_with_a_name(
+    question: str, matches: dict[str, float], expected: bool
+) -> None:
+    assert askers_named_thing(question, holds, named, matches.get) is expected
+
+
+@pytest.mark.parametrize(
+    "question", ["how do i track my amazon package", "how can i track my amazon parcel"]
+)
+def test_the_askers_own_thing_asked_how_to_is_refused(
+    service: AnswerService, monkeypatch: pytest.MonkeyPatch, question: str
+) -> None:
+    # tests/data/offtopic-tuning-9.jsonl: "how do i track my amazon package" is at 0.42, over
+    # the asker rules' cosine gate; asked how to, the gate is not read.
+    assert service.ask(question).outcome == "refused"
+    monkeypatch.setattr(bot.off_topic, "ASKERS_NAMED_THING", False)
+    assert service.ask(question).outcome != "refused"
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("does musk cologne smell good", True),  # "cologne": a noun only
+        ("is musk worried", False),  # no noun
+        ("is musk oil safe", False),  # "oil" is a verb too
+    ],
+)
+def test_a_name_before_a_noun_only_word_modifies_it(
+    monkeypatch: pytest.MonkeyPatch, question: str, expected: bool
+) -> None:
+    assert name_as_modifier(question, holds, named) is expected
+    monkeypatch.setattr(bot.off_topic, "NAME_COMPOUND", False)
+    assert not name_as_modifier(question, holds, named)
+
+
+def test_a_name_compound_is_refused_in_a_thread(
+    service: AnswerService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # tests/data/offtopic-tuning-11.jsonl: refused alone under the floor, answered in threads.
+    first = "Who is Amazon partnering with on batteries?"
+    question = "does musk cologne smell good on guys or is it too sweet"
+
+    def asked() -> str:
+        conversation = uuid.uuid4().hex
+        service.ask(first, conversation=conversation)
+        return service.ask(question, [first], conversation=conversation).outcome
+
+    assert asked() == "refused"
+    monkeypatch.setattr(bot.off_topic, "NAME_COMPOUND", False)
+    assert asked() != "refused"
