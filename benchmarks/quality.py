@@ -62,6 +62,7 @@
                                            [--forms-20 off|RULES [off|RULES ...]]
                                            [--follow-ups-20 off|RULES [off|RULES ...]]
                                            [--follow-ups-21 off|RULES [off|RULES ...]]
+                                           [--follow-ups-22 off|RULES [off|RULES ...]]
                                            [--off-topic-21 off|RULES [off|RULES ...]]
                                            [--lead-21 off|RULES [off|RULES ...]]
                                            [--lead-in-21 off|SHARE [off|SHARE ...]]
@@ -293,6 +294,13 @@ question word and "else" ("besides the minerals, what else"), make a follow-up c
 (`bot.conversation.ELLIPSIS`); `it`, "it" with no content word before it opens the subject as
 "that" does ("would it work with my other amazon stuff"; `bot.conversation.SUBJECT_IT`;
 docs/quality-log.md, "Conversations (session 21)").
+`--follow-ups-22 off insitu+conj+that`: session 22's conversation rules, joined by "+": `insitu`,
+a question word inside the clause after words with no verb ("a new bar for what tho") makes a
+follow-up candidate (`bot.conversation.IN_SITU`); `conj`, the conjunction ending a chat opener is
+kept in a conversation ("ok and what do they have in common";
+`bot.conversation.OPENER_CONJUNCTION`); `that`, a demonstrative subject keeps its context under the
+floor where its own words would search it alone ("where's that know-how coming from";
+`bot.follow_up.DEMONSTRATIVE_OVER_OWN_WORDS`; docs/quality-log.md, "Conversations (session 22)").
 `--labels-16 off head+when+text`: session 16's rules for in-domain answers, joined by "+":
 `head`, a fragment's kind noun followed by another noun modifies it ("price cuts?" asks no amount;
 `bot.question_kind.FRAGMENT_HEAD_ONLY`); `when`, a when-clause after the question's own terms
@@ -1034,6 +1042,14 @@ def set_follow_ups_21(follow_ups_21: str, bench: Bench) -> str:
     return f"=== session 21's follow-up rules: {follow_ups_21}"
 
 
+def set_follow_ups_22(follow_ups_22: str, bench: Bench) -> str:
+    rules = set(follow_ups_22.split("+"))
+    bot.conversation.IN_SITU = "insitu" in rules
+    bot.conversation.OPENER_CONJUNCTION = "conj" in rules
+    bot.follow_up.DEMONSTRATIVE_OVER_OWN_WORDS = "that" in rules
+    return f"=== session 22's follow-up rules: {follow_ups_22}"
+
+
 def set_floor_18(floor_18: str, bench: Bench) -> str:
     rules = dict(r.partition("=")[::2] for r in floor_18.split("+"))
     most = rules.get("every")
@@ -1367,6 +1383,7 @@ SWITCHES = (
     Switch("off_topic_20", 62, set_off_topic_20),
     Switch("follow_ups_20", 63, set_follow_ups_20),
     Switch("follow_ups_21", 65, set_follow_ups_21),
+    Switch("follow_ups_22", 72, set_follow_ups_22),
     Switch("off_topic_21", 66, set_off_topic_21),
     Switch("lead_21", 68, set_lead_21),
     Switch("lead_in_21", 69, set_lead_in_21),
@@ -2126,6 +2143,14 @@ def main() -> None:
         default=[None],
         help="session 21's follow-up rules joined by '+' (preposition, else: ellipsis makes a "
         "follow-up candidate; it: 'it' opens the subject as 'that' does) or off, each in turn",
+    )
+    parser.add_argument(
+        "--follow-ups-22",
+        nargs="+",
+        default=[None],
+        help="session 22's follow-up rules joined by '+' (insitu: a question word inside the "
+        "clause makes a follow-up candidate; conj: a chat opener's conjunction kept; that: a "
+        "demonstrative subject keeps its context under the floor) or off, each in turn",
     )
     parser.add_argument(
         "--follow-ups-17b",

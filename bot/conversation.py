@@ -267,6 +267,29 @@ def topic_label(question: str) -> str | None:
     return found.group() if found else None
 
 
+# A chat opener taken off before a question in a conversation ("ok and what do they have in
+# common" -> "What do they have in common") keeps the conjunction that ends it: "and", "but",
+# "so" join the question to what was just said (a follow-up's opener), the "ok" before them is
+# chat. Session 22, on: tuning conversations 538 -> 540 of 626, held out unchanged
+# (docs/quality-log.md, "Conversations (session 22)"); `benchmarks/quality.py --follow-ups-22`.
+OPENER_CONJUNCTION = True
+_ENDING_CONJUNCTION = re.compile(r"(?:^|[\s,.!:;-])(and|but|so|or|then)[\s,]*$", re.IGNORECASE)
+
+
+def with_conjunction(asked: str, stripped: str) -> str:
+    """`stripped` (`asked` with a chat opener taken off, bot.small_talk.without_greeting) with
+    the conjunction that ended the opener put back ("ok and what …" -> "and what …"); `stripped`
+    when none ended it, or when it opens with a topic label (OPENER_CONJUNCTION)."""
+    if not OPENER_CONJUNCTION or stripped == asked or topic_label(stripped):
+        return stripped
+    text = " ".join(asked.replace("’", "'").split())
+    start = text.lower().rfind(" ".join(stripped.replace("’", "'").split()).lower())
+    found = _ENDING_CONJUNCTION.search(text[:start]) if start > 0 else None
+    if found is None:
+        return stripped
+    return f"{found.group(1).lower()} {stripped[:1].lower()}{stripped[1:]}"
+
+
 def without_topic_label(question: str) -> str:
     """The question with a label announcing a new topic taken off ("different question: who
     is …" -> "who is …"); the question as given when it opens with none."""
@@ -291,12 +314,44 @@ _PREPOSITIONS = {
 }  # fmt: skip
 
 
+# A question word inside the clause, after words with no verb of their own ("a new bar for what
+# tho", "meaning what for car buyers?"): the question repeats what was just said and asks what
+# it left open. Read in the last clause (after a dash, colon, comma or conjunction: "unrelated
+# but what's …" opens its own), and not "no matter what". Session 22, off: tuning conversations
+# 538 -> 539 of 626 alone, but with DEMONSTRATIVE_OVER_OWN_WORDS one more held-out off-topic
+# question answered in a thread (docs/quality-log.md, "Conversations (session 22)");
+# `benchmarks/quality.py --follow-ups-22 insitu`.
+IN_SITU = False
+_WH_WORDS = {"who", "whom", "whose", "what", "which", "when", "where", "why", "how"}
+_CLAUSE_BREAK = re.compile(r"[\u2014\u2013:;,]| - |\b(?:and|but|or|so)\b")
+
+
+def asks_in_situ(question: str) -> bool:
+    """Whether a question word stands inside the question's last clause after words with no
+    verb (IN_SITU): "a new bar for what tho"; not "which regions matter most" (first), "is it
+    tied to what" (a verb before it) nor "who wins no matter what"."""
+    lowered = question.lower().replace("’", "'").strip()
+    clause = _CLAUSE_BREAK.split(lowered)[-1].strip() or lowered
+    words = _after_openers(clause)[1]
+    if not IN_SITU or not words or words[0] in _QUESTION_WORDS:
+        return False
+    at = next((i for i, w in enumerate(words) if w in _WH_WORDS), None)
+    if at is None or words[max(at - 2, 0) : at] == ["no", "matter"]:
+        return False
+    # "in 2040 what will amazon do": a verb after it opens a question of its own.
+    opens_a_clause = at + 1 < len(words) and (words[at + 1] in _AUXILIARIES or "'" in words[at])
+    return not opens_a_clause and not any(w in _AUXILIARIES or "'" in w for w in words[:at])
+
+
 def leaves_its_clause_unsaid(question: str) -> bool:
     """Whether the question's grammar leaves it unfinished without the question before
-    (ELLIPSIS): "in what kind of market", "through which companies?", "what else"."""
+    (ELLIPSIS, IN_SITU): "in what kind of market", "through which companies?", "what else", "a
+    new bar for what tho"."""
     words = _after_openers(question.lower().strip())[1]
     opening = words[:2] if len(words) > 1 else ["", ""]
     if "preposition" in ELLIPSIS and opening[0] in _PREPOSITIONS and opening[1] in _QUESTION_WORDS:
+        return True
+    if asks_in_situ(question):
         return True
     return "else" in ELLIPSIS and any(
         word == "else" and at and words[at - 1] in _QUESTION_WORDS for at, word in enumerate(words)

@@ -221,6 +221,13 @@ BORROWED_COVERAGE = True
 # out 217 of 312 both ways, nothing else moved (docs/quality-log.md, "Conversations (session 19)");
 # `benchmarks/quality.py --follow-ups-19 off subject`.
 DEMONSTRATIVE_SUBJECT = True
+# Such a question that alone would be refused keeps its context even where OWN_WORDS_UNDER_FLOOR
+# would search it alone for a word of its own the context's first passage lacks ("where's that
+# know-how coming from" after "what's the ai angle with the amazon cars": "know-how" is not what
+# it asks about, "that" is). Session 22, off: tuning conversations 538 -> 539 of 626 alone, but
+# with IN_SITU one more held-out off-topic question answered in a thread (docs/quality-log.md,
+# "Conversations (session 22)"); `benchmarks/quality.py --follow-ups-22 that`.
+DEMONSTRATIVE_OVER_OWN_WORDS = False
 
 
 def names_a_topic(question: str) -> bool:
@@ -692,7 +699,9 @@ def search_for(searches: QuestionSearches, resolved: str | None) -> tuple[str, n
         UNKNOWN_SUBJECT_ALONE and names_own_subject(question)
     )
     if weak and (asks_a_question_word(question) or unknown):
-        if searches.own_words_coverage:
+        # "where's that know-how coming from": its subject points back, whatever its words find.
+        pointing = DEMONSTRATIVE_OVER_OWN_WORDS and demonstrative_subject(question)
+        if searches.own_words_coverage and not pointing:
             return question, vector
         return query, in_context
     # How far the question alone puts its first passage ahead (fused z-scores): a fragment

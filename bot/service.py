@@ -26,7 +26,12 @@ from bot import follow_up, overview
 from bot.about_article import about_article_answer, asks_about_article
 from bot.answer import Answer, compose_answer, validate_question
 from bot.asked_clause import embedded_question
-from bot.conversation import content_words, is_follow_up, without_topic_label
+from bot.conversation import (
+    content_words,
+    is_follow_up,
+    with_conjunction,
+    without_topic_label,
+)
 from bot.embedding import Embedder, get_embedder
 from bot.errors import IndexUnavailable, UnknownAnswer
 from bot.follow_up import (
@@ -306,7 +311,9 @@ class AnswerService:
         retriever = self._retriever_or_reply(text)
         if isinstance(retriever, Answer):  # small talk asks the sources nothing: not logged
             return retriever
-        text = without_greeting(text)
+        # In a conversation, "ok and what …" keeps its "and": it joins what was just said.
+        stripped = without_greeting(text)
+        text = with_conjunction(text, stripped) if history else stripped
         # "different question: who …": a new topic announced, asked as if alone (TOPIC_LABEL).
         unlabelled = without_topic_label(text)
         if unlabelled != text:

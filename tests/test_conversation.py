@@ -296,8 +296,10 @@ def test_follow_ups_read_by_their_words(
     monkeypatch.setattr(bot.follow_up, "OWN_WORDS_UNDER_FLOOR", False)
     # Session 18's short questions under the floor answer it too ("what's", "rivian": theirs).
     monkeypatch.setattr(bot.source_terms, "WRITES_EVERY_WORD", None)
-    # Session 21's ellipsis reads "under what conditions?" as a follow-up by its grammar too.
+    # Session 21's ellipsis reads "under what conditions?" as a follow-up by its grammar too,
+    # and so does session 22's question word inside the clause.
     monkeypatch.setattr(bot.conversation, "ELLIPSIS", frozenset())
+    monkeypatch.setattr(bot.conversation, "IN_SITU", False)
     assert asked() != (searched, "right")  # read as before, each was wrong
 
 
@@ -1068,6 +1070,7 @@ def test_ellipsis_is_read_by_its_grammar(
     import bot.conversation
 
     monkeypatch.setattr(bot.conversation, "ELLIPSIS", frozenset(bot.conversation.ELLIPSIS_RULES))
+    monkeypatch.setattr(bot.conversation, "IN_SITU", False)  # session 22's reads some of these
     assert bot.conversation.leaves_its_clause_unsaid(question) is expected
     monkeypatch.setattr(bot.conversation, "ELLIPSIS", frozenset())
     assert not bot.conversation.leaves_its_clause_unsaid(question)
@@ -1090,6 +1093,7 @@ def test_an_unfinished_question_is_a_follow_up(
     import bot.conversation
 
     monkeypatch.setattr(bot.conversation, "ELLIPSIS", frozenset(bot.conversation.ELLIPSIS_RULES))
+    monkeypatch.setattr(bot.conversation, "IN_SITU", False)  # session 22's reads "in what …"
     assert is_follow_up(second)
     assert searched_after(service, first, second) != second
     assert second_says(service, first, second, words) == "right"
@@ -1139,6 +1143,113 @@ def test_a_follow_up_whose_subject_is_it_keeps_its_context(
     monkeypatch.setattr(bot.conversation, "SUBJECT_IT", False)
     assert searched_after(service, first, second) == second
     assert second_says(service, first, second, "existing Amazon services") != "right"
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("a new bar for what tho", True),
+        ("meaning what for car buyers?", True),
+        ("so a new bar for what", True),
+        ("which regions matter most", False),  # the question word first
+        ("is it tied to what", False),  # a verb before it
+        ("in 2040 what will amazon do", False),  # a verb after it: its own clause
+        ("totally different thing — who wins no matter what", False),
+        ("unrelated but what's the article's closing line", False),  # its own clause
+        ("bezos pricing strategy?", False),  # no question word
+    ],
+)
+def test_a_question_word_inside_the_clause_is_read_by_its_place(
+    monkeypatch: pytest.MonkeyPatch, question: str, expected: bool
+) -> None:
+    """Session 22 (bot.conversation.IN_SITU): a question word after words with no verb, in the
+    question's last clause, leaves it unfinished without the question before."""
+    import bot.conversation
+
+    monkeypatch.setattr(bot.conversation, "IN_SITU", True)
+    assert bot.conversation.asks_in_situ(question) is expected
+    assert bot.conversation.leaves_its_clause_unsaid(question) is expected
+    monkeypatch.setattr(bot.conversation, "IN_SITU", False)
+    assert not bot.conversation.asks_in_situ(question)
+
+
+def test_a_question_word_inside_the_clause_keeps_its_context(
+    service: AnswerService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Session 22 (bot.conversation.IN_SITU). "a new bar for what tho" after "can bezos set a
+    new bar" (conversations-tuning-20): alone, three content words named no follow-up."""
+    import bot.conversation
+
+    first, second = "can bezos set a new bar", "a new bar for what tho"
+    monkeypatch.setattr(bot.conversation, "IN_SITU", True)
+    assert is_follow_up(second)
+    assert searched_after(service, first, second) != second
+    assert second_says(service, first, second, "green manufacturing") == "right"
+    monkeypatch.setattr(bot.conversation, "IN_SITU", False)
+    assert not is_follow_up(second)
+    assert second_says(service, first, second, "green manufacturing") != "right"
+
+
+@pytest.mark.parametrize(
+    ("asked", "expected"),
+    [
+        ("ok and what do they have in common", "and what do they have in common"),
+        ("ok so what's been going wrong for them", "so what's been going wrong for them"),
+        ("thx! but where is it", "but where is it"),
+        ("hi, who is musk", "Who is musk"),  # no conjunction: as without_greeting gives it
+        ("alright, the pricing?", "The pricing?"),
+        ("ok, unrelated: what did they do", "Unrelated: what did they do"),
+        ("and what do they have in common", "and what do they have in common"),  # no opener
+    ],
+)
+def test_a_chat_openers_conjunction_is_kept(
+    monkeypatch: pytest.MonkeyPatch, asked: str, expected: str
+) -> None:
+    """Session 22 (bot.conversation.OPENER_CONJUNCTION): the conjunction ending a chat opener
+    stays with the question; off, the question as without_greeting leaves it."""
+    import bot.conversation
+    from bot.small_talk import without_greeting
+
+    stripped = without_greeting(asked)
+    monkeypatch.setattr(bot.conversation, "OPENER_CONJUNCTION", True)
+    assert bot.conversation.with_conjunction(asked, stripped) == expected
+    monkeypatch.setattr(bot.conversation, "OPENER_CONJUNCTION", False)
+    assert bot.conversation.with_conjunction(asked, stripped) == stripped
+
+
+def test_a_chat_openers_conjunction_keeps_the_context(
+    service: AnswerService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Session 22 (bot.conversation.OPENER_CONJUNCTION). "ok and what do they have in common"
+    after "how are bezos and musk different as people" (conversations-tuning-20): without the
+    "and", "What do they have in common" was searched alone and quoted the space race."""
+    import bot.conversation
+
+    first = "how are bezos and musk different as people"
+    second = "ok and what do they have in common"
+    monkeypatch.setattr(bot.conversation, "OPENER_CONJUNCTION", True)
+    assert second_says(service, first, second, "unrelenting drive") == "right"
+    monkeypatch.setattr(bot.conversation, "OPENER_CONJUNCTION", False)
+    assert second_says(service, first, second, "unrelenting drive") != "right"
+
+
+def test_a_demonstrative_subject_keeps_its_context_under_the_floor(
+    service: AnswerService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Session 22 (bot.follow_up.DEMONSTRATIVE_OVER_OWN_WORDS). "where's that know-how coming
+    from" after "what's the ai angle with the amazon cars" (conversations-tuning-20): refused
+    alone, its own words' passage lacked what the context's first passage holds, so it was
+    searched alone; "that" points at the AI angle just asked about."""
+    import bot.follow_up
+
+    first = "what's the ai angle with the amazon cars"
+    second = "where's that know-how coming from"
+    monkeypatch.setattr(bot.follow_up, "DEMONSTRATIVE_OVER_OWN_WORDS", True)
+    assert searched_after(service, first, second) != second
+    assert second_says(service, first, second, "Alexa") == "right"
+    monkeypatch.setattr(bot.follow_up, "DEMONSTRATIVE_OVER_OWN_WORDS", False)
+    assert searched_after(service, first, second) == second
+    assert second_says(service, first, second, "Alexa") != "right"
 
 
 def test_what_type_of_company_points_at_the_maker_the_answer_before_named(
@@ -1315,6 +1426,8 @@ def conversations(name: str) -> list[dict]:
 # in threads, 34; with a label announcing a new topic read, 35, tuning-9 27, tuning-15 35 and one
 # switch searched as a follow-up, tuning-16 one. Session 21: tuning-19 30 of 40 (blind, the clean
 # check), no switch searched as a follow-up; with ellipsis read and "it" as the subject, 33.
+# Session 22: tuning-20 30 of 40 (blind, the clean check), no switch searched as a follow-up;
+# with a chat opener's conjunction kept, 31 (tuning-16 34).
 @pytest.mark.parametrize(
     ("name", "right_floor", "switched_ceiling"),
     [
@@ -1337,6 +1450,7 @@ def conversations(name: str) -> list[dict]:
         ("conversations-tuning-17.jsonl", 28, 1),
         ("conversations-tuning-18.jsonl", 34, 0),
         ("conversations-tuning-19.jsonl", 32, 0),
+        ("conversations-tuning-20.jsonl", 30, 0),
         ("conversations-holdout.jsonl", 7, 2),
         ("conversations-holdout-2.jsonl", 16, 1),
         ("conversations-holdout-3.jsonl", 11, 1),
