@@ -1383,7 +1383,7 @@ SWITCHES = (
     Switch("off_topic_20", 62, set_off_topic_20),
     Switch("follow_ups_20", 63, set_follow_ups_20),
     Switch("follow_ups_21", 65, set_follow_ups_21),
-    Switch("follow_ups_22", 72, set_follow_ups_22),
+    Switch("follow_ups_22", 75, set_follow_ups_22),
     Switch("off_topic_21", 66, set_off_topic_21),
     Switch("lead_21", 68, set_lead_21),
     Switch("lead_in_21", 69, set_lead_in_21),
