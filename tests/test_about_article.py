@@ -3,18 +3,15 @@ front matter (bot/about_article.py), never by a passage search."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 import bot.about_article
 from bot.about_article import asks_about_article
 from bot.discord.render import answer_embed
 from bot.embedding import Embedder
-from bot.index import build_index
 from bot.service import AnswerService
-from bot.settings import load_settings
 from bot.terminal import render_text
+from tests.corpus_service import service_over
 
 
 @pytest.mark.parametrize(
@@ -75,16 +72,8 @@ Charger networks keep growing along the highways. Fast chargers now reach rural 
 
 @pytest.fixture(scope="module")
 def two_articles(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> AnswerService:
-    root: Path = tmp_path_factory.mktemp("about-articles")
-    corpus = root / "corpus"
-    corpus.mkdir()
-    (corpus / "robotaxi.md").write_text(ROBOTAXI)
-    (corpus / "chargers.md").write_text(CHARGERS)
-    settings = load_settings(
-        corpus_dir=corpus, index_dir=root / "index", db_path=root / "log.sqlite3"
-    )
-    build_index(settings, embedder)
-    return AnswerService(settings, embedder)
+    root = tmp_path_factory.mktemp("about-articles")
+    return service_over(root, embedder, {"robotaxi.md": ROBOTAXI, "chargers.md": CHARGERS})
 
 
 def test_the_front_matter_answers_and_a_field_it_lacks_is_said_unknown(

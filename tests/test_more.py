@@ -3,16 +3,13 @@ passages already quoted for it (bot/more.py)."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 import bot.more
 from bot.embedding import Embedder
-from bot.index import build_index
 from bot.more import NOTHING_MORE, asks_for_more, is_request_for_more
 from bot.service import AnswerService
-from bot.settings import load_settings
+from tests.corpus_service import service_over
 
 
 @pytest.mark.parametrize(
@@ -81,15 +78,8 @@ Charger networks keep growing along the highways. Fast chargers now reach rural 
 
 @pytest.fixture(scope="module")
 def one_passage(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> AnswerService:
-    root: Path = tmp_path_factory.mktemp("one-passage")
-    corpus = root / "corpus"
-    corpus.mkdir()
-    (corpus / "chargers.md").write_text(ONE_PASSAGE)
-    settings = load_settings(
-        corpus_dir=corpus, index_dir=root / "index", db_path=root / "log.sqlite3"
-    )
-    build_index(settings, embedder)
-    return AnswerService(settings, embedder)
+    root = tmp_path_factory.mktemp("one-passage")
+    return service_over(root, embedder, {"chargers.md": ONE_PASSAGE})
 
 
 def test_when_nothing_is_left_it_says_so(one_passage: AnswerService) -> None:

@@ -1,16 +1,13 @@
 """Overview requests ("tl;dr?", "summarise the article", "how does it end?"): answered by quoting
 how the article opens and how its last section begins, each cited, never by a search."""
 
-from pathlib import Path
-
 import pytest
 
 import bot.overview
 from bot.embedding import Embedder
-from bot.index import build_index
 from bot.overview import asks_for_overview
 from bot.service import AnswerService
-from bot.settings import load_settings
+from tests.corpus_service import service_over
 
 
 @pytest.mark.parametrize(
@@ -121,16 +118,8 @@ The networks expect to double their stations by the end of the decade.
 
 @pytest.fixture(scope="module")
 def two_articles(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> AnswerService:
-    root: Path = tmp_path_factory.mktemp("two-articles")
-    corpus = root / "corpus"
-    corpus.mkdir()
-    (corpus / "robotaxi.md").write_text(ROBOTAXI)
-    (corpus / "chargers.md").write_text(CHARGERS)
-    settings = load_settings(
-        corpus_dir=corpus, index_dir=root / "index", db_path=root / "log.sqlite3"
-    )
-    build_index(settings, embedder)
-    return AnswerService(settings, embedder)
+    root = tmp_path_factory.mktemp("two-articles")
+    return service_over(root, embedder, {"robotaxi.md": ROBOTAXI, "chargers.md": CHARGERS})
 
 
 def test_with_several_articles_each_latest_lede_is_quoted(two_articles: AnswerService) -> None:
