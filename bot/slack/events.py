@@ -54,6 +54,10 @@ def parse_private(text: str) -> tuple[bool, str]:
     return stripped != text, stripped.strip()
 
 
+# The event fields read as text (or absent): another type is a malformed request, not a bug.
+_TEXT_FIELDS = ("type", "subtype", "channel", "channel_type", "user", "text", "ts", "thread_ts")
+
+
 class SlackAnswers:
     """Slack events in, the chat layer's answers out as Block Kit."""
 
@@ -81,7 +85,12 @@ class SlackAnswers:
     async def on_event(self, event: dict[str, Any], context: dict[str, Any]) -> None:
         """Take the event up (`_on_event`); whatever breaks before the answer's own
         `never_silent` (reading the event, the decision, the claim) is logged and told to whoever
-        addressed the bot (an `app_mention`, or a DM), once: the event is acked, not retried."""
+        addressed the bot (an `app_mention`, or a DM), once: the event is acked, not retried.
+        A malformed event (a field of the wrong type) is no bug of ours: it fails the request
+        (`app._unhandled`: a 400 and one log line), as Bolt's own checks do."""
+        wrong = [key for key in _TEXT_FIELDS if not isinstance(event.get(key, ""), str | None)]
+        if wrong:
+            raise TypeError(f"event fields of the wrong type: {', '.join(wrong)}")
         try:
             await self._on_event(event, context)
         except Exception:
