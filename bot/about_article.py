@@ -18,6 +18,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any, Literal
 
 from bot.answer import Answer
+from bot.overview import says_nothing_else
 from bot.question_kind import question_text
 
 # On: questions about the articles are answered from their front matter (session 22;
@@ -82,7 +83,6 @@ _FILLER = frozenset({
     "read", "find", "full", "whole", "one", "ones", "these", "those", "all", "list", "answer",
     "that's", "thats", "it's", "yours", "here", "info", "information", "were", "be", "original",
 })  # fmt: skip
-_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 
 
 def asks_about_article(question: str) -> Field | None:
@@ -95,8 +95,7 @@ def asks_about_article(question: str) -> Field | None:
         found = pattern.search(text)
         if found is None:
             continue
-        rest = text[: found.start()] + " " + text[found.end() :]
-        if all(word.removesuffix("'s") in _FILLER for word in _WORD.findall(rest)):
+        if says_nothing_else(text, found, _FILLER):
             return field
     return None
 

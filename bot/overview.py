@@ -88,11 +88,17 @@ def asks_for_overview(question: str, in_conversation: bool = False) -> Part | No
         found = pattern.search(text)
         if found is None:
             continue
-        rest = text[: found.start()] + " " + text[found.end() :]
-        # "the article's conclusion": a possessive names the text as the bare word does.
-        if all(word.removesuffix("'s") in _FILLER for word in _WORD.findall(rest)):
+        if says_nothing_else(text, found, _FILLER):
             return part  # type: ignore[return-value]
     return None
+
+
+def says_nothing_else(text: str, found: re.Match[str], filler: frozenset[str]) -> bool:
+    """Whether every word of `text` besides the request `found` is one of `filler` (politeness,
+    the text named): any other word names a topic, and the question is searched."""
+    rest = text[: found.start()] + " " + text[found.end() :]
+    # "the article's conclusion": a possessive names the text as the bare word does.
+    return all(word.removesuffix("'s") in filler for word in _WORD.findall(rest))
 
 
 def _quote(passage: Passage, ending: bool = False) -> str:

@@ -623,6 +623,13 @@ def test_a_name_called_a_unit(
 
 
 # A first name the sources write as a name ("Jeff" of "Jeff Bezos") before another surname.
+def other_surname_with_jeff(question: str) -> bool:
+    """`other_surname` over the shipped corpus, as if its sources also wrote "Jeff" alone."""
+    with_jeff = lambda term: holds(term) or term in terms(["jeff"])[0]  # noqa: E731
+    named_jeff = lambda word: named(word) or word == "jeff"  # noqa: E731
+    return other_surname(question, with_jeff, FIRST_NAMES.__contains__, named_jeff, dictionary_word)
+
+
 @pytest.mark.parametrize(
     ("question", "expected"),
     [
@@ -644,10 +651,7 @@ def test_a_name_called_a_unit(
     ],
 )
 def test_a_first_name_of_the_sources_before_another_surname(question: str, expected: bool) -> None:
-    with_jeff = lambda term: holds(term) or term in terms(["jeff"])[0]  # noqa: E731
-    named_jeff = lambda word: named(word) or word == "jeff"  # noqa: E731
-    first = FIRST_NAMES.__contains__
-    assert other_surname(question, with_jeff, first, named_jeff, dictionary_word) is expected
+    assert other_surname_with_jeff(question) is expected
 
 
 @pytest.mark.parametrize(
@@ -685,10 +689,7 @@ def test_a_word_one_letter_from_a_known_word_is_a_typo(word: str, expected: bool
 def test_the_askers_case_and_chat_forms_after_a_first_name(
     monkeypatch: pytest.MonkeyPatch, question: str, expected: bool
 ) -> None:
-    with_jeff = lambda term: holds(term) or term in terms(["jeff"])[0]  # noqa: E731
-    named_jeff = lambda word: named(word) or word == "jeff"  # noqa: E731
-    first = FIRST_NAMES.__contains__
-    assert other_surname(question, with_jeff, first, named_jeff, dictionary_word) is expected
+    assert other_surname_with_jeff(question) is expected
 
 
 @pytest.mark.parametrize(
@@ -703,22 +704,16 @@ def test_the_askers_case_and_chat_forms_after_a_first_name(
 def test_surname_case_off_reads_the_word_as_before(
     monkeypatch: pytest.MonkeyPatch, question: str, without_case: bool
 ) -> None:
-    with_jeff = lambda term: holds(term) or term in terms(["jeff"])[0]  # noqa: E731
-    named_jeff = lambda word: named(word) or word == "jeff"  # noqa: E731
     monkeypatch.setattr(bot.off_topic, "SURNAME_CASE", False)
     monkeypatch.setattr(bot.off_topic, "CHAT_AFTER_NAME", False)  # "doesnt seem": session 22's
-    first = FIRST_NAMES.__contains__
-    assert other_surname(question, with_jeff, first, named_jeff, dictionary_word) is without_case
+    assert other_surname_with_jeff(question) is without_case
 
 
 def test_surname_typos_off_reads_a_typo_as_another_surname(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    with_jeff = lambda term: holds(term) or term in terms(["jeff"])[0]  # noqa: E731
-    named_jeff = lambda word: named(word) or word == "jeff"  # noqa: E731
-    question = "what does jeff bezoz think of tesla?"
     monkeypatch.setattr(bot.off_topic, "SURNAME_TYPOS", False)
-    assert other_surname(question, with_jeff, FIRST_NAMES.__contains__, named_jeff, dictionary_word)
+    assert other_surname_with_jeff("what does jeff bezoz think of tesla?")
 
 
 @pytest.mark.parametrize(
@@ -938,12 +933,9 @@ def test_a_typo_after_a_first_name_is_not_refused(
 def test_chat_after_a_first_name_is_no_surname(
     monkeypatch: pytest.MonkeyPatch, question: str, expected: bool
 ) -> None:
-    with_jeff = lambda term: holds(term) or term in terms(["jeff"])[0]  # noqa: E731
-    named_jeff = lambda word: named(word) or word == "jeff"  # noqa: E731
-    first = FIRST_NAMES.__contains__
-    assert other_surname(question, with_jeff, first, named_jeff, dictionary_word) is expected
+    assert other_surname_with_jeff(question) is expected
     monkeypatch.setattr(bot.off_topic, "CHAT_AFTER_NAME", False)  # read as another surname
-    assert other_surname(question, with_jeff, first, named_jeff, dictionary_word)
+    assert other_surname_with_jeff(question)
 
 
 # The lead's probes (session 22; no set holds them): refused before, as another Jeff or Elon.
