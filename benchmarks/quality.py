@@ -535,6 +535,8 @@ SETS = {
         "tuning-extra-20.jsonl",
         # From the article alone by a helper who never ran the bot, before session 22 measured.
         "tuning-extra-21.jsonl",
+        # From the article alone by a helper who never ran the bot, before session 23 measured.
+        "tuning-extra-22.jsonl",
         # Off-topic questions to ask in threads (session 12), written blind before any measuring.
         "offtopic-tuning.jsonl",
         # Off-topic questions written blind before session 13 measured.
@@ -557,6 +559,8 @@ SETS = {
         "offtopic-tuning-10.jsonl",
         # Off-topic questions written blind before session 22 measured.
         "offtopic-tuning-11.jsonl",
+        # Off-topic questions written blind before session 23 measured.
+        "offtopic-tuning-12.jsonl",
         # A name of the sources before another word, in-domain and off-topic (session 13), written
         # from the article before measuring `NAME_AS_MODIFIER` on it: a probe of that rule's form.
         "name-modifier-probes.jsonl",
@@ -597,6 +601,8 @@ SETS = {
         "conversations-tuning-19.jsonl",
         # From the article alone by a helper who never ran the bot, before session 22 measured.
         "conversations-tuning-20.jsonl",
+        # From the article alone by a helper who never ran the bot, before session 23 measured.
+        "conversations-tuning-21.jsonl",
         # Small talk and questions opening or closing like it (session 17), written blind: last,
         # so no other set's figure can move with it (`small_talk_figures`).
         "smalltalk-tuning.jsonl",
@@ -610,6 +616,8 @@ SETS = {
         "smalltalk-tuning-5.jsonl",
         # More of the same written blind before session 22 measured: last too, for the same reason.
         "smalltalk-tuning-6.jsonl",
+        # More of the same written blind before session 23 measured: last too, for the same reason.
+        "smalltalk-tuning-7.jsonl",
     ],
     "held-out": [
         "shipped-questions-holdout.jsonl",
@@ -707,6 +715,13 @@ SETS = {
         "quality-holdout-19.jsonl",
         "conversations-holdout-19.jsonl",
         "smalltalk-holdout-6.jsonl",
+    ],
+    # Written from the article alone by a helper who never ran the bot, before session 23 measured.
+    "held-out-20": [
+        "offtopic-holdout-13.jsonl",
+        "quality-holdout-20.jsonl",
+        "conversations-holdout-20.jsonl",
+        "smalltalk-holdout-7.jsonl",
     ],
 }
 
