@@ -34,8 +34,9 @@ from tests.fake_discord import (
     embed_of,
     running_bot,
     started_fake,
+    user,
 )
-from tests.fake_slack import BOT_USER_ID, FakeSlack, SlackHarness
+from tests.fake_slack import BOT_USER_ID, FakeSlack, SlackHarness, texts
 
 QUESTION = "Who is Amazon partnering with on batteries?"
 
@@ -252,3 +253,162 @@ def test_the_terminal_says_so_when_one_answer_breaks_and_goes_on(
         assert told[2]["error"] and told[1]["question"] == "by when?"
     else:
         assert told == [f"evbot: {messages.SORRY}", told[1]] and "under 2,000" in told[1]
+
+
+# -- questions nobody mentioned (auto-answer channels) and /ask before its acknowledgement --------
+
+AUTO_CHANNEL_ID = CHANNEL_ID  # the fake's channel, named an auto-answer channel by the settings
+
+
+@pytest.mark.parametrize(
+    "breaks",
+    [
+        "bot.discord.handlers.parse_message",  # before anything is read: Discord's own fields
+        "bot.discord.handlers.decide",  # the message read, the decision not made
+        "bot.chat.runner.AnswerRunner.first_time",  # decided, the claim not taken
+    ],
+)
+def test_a_question_in_an_auto_answer_channel_that_breaks_before_its_answer_is_told(
+    breaks: str,
+    fake: FakeDiscord,
+    fresh_service: AnswerService,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """Nobody mentioned the bot, but the channel is one where it answers every question: a bug
+    before the answer starts ends in one short reply, not silence; a message tagging someone
+    else there stays unanswered, as it would without the bug."""
+
+    async def broken(*args: Any, **kwargs: Any) -> Any:
+        raise ValueError("a bug before the answer")
+
+    def broken_now(*args: Any, **kwargs: Any) -> Any:
+        raise ValueError("a bug before the answer")
+
+    monkeypatch.setattr(breaks, broken if breaks.endswith("first_time") else broken_now)
+    other = user(700000000000000002, "bob")
+
+    async def scenario() -> dict[str, Any]:
+        settings = discord_settings(fake, auto_answer_channels=f"{AUTO_CHANNEL_ID}")
+        async with running_bot(fresh_service, settings) as client:
+            fake.message_create(f"<@{other['id']}> lunch?", ASKER, mentions=[other])
+            asked = fake.message_create(QUESTION, ASKER)
+            await fake.wait_for(fake.messages)
+            await client.runner.settle()
+            return asked
+
+    with caplog.at_level(logging.ERROR):
+        asked = asyncio.run(scenario())
+    (told,) = fake.messages()
+    assert told.path == f"channels/{AUTO_CHANNEL_ID}/messages"
+    assert str(told.body["message_reference"]["message_id"]) == asked["id"]
+    assert told.body["content"] == messages.SORRY
+    assert f"message {asked['id']} could not be taken up" in caplog.text
+    assert "a bug before the answer" in caplog.text  # the log says why
+
+
+@pytest.mark.parametrize("breaks", ["bot.slack.events.decide", "bot.chat.runner.AnswerRunner.take"])
+def test_slack_tells_the_asker_in_an_auto_answer_channel_whatever_breaks_before_the_answer(
+    breaks: str,
+    fresh_service: AnswerService,
+    slack_fake: FakeSlack,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    async def broken(*args: Any, **kwargs: Any) -> Any:
+        raise ValueError("a bug before the answer")
+
+    def broken_now(*args: Any, **kwargs: Any) -> Any:
+        raise ValueError("a bug before the answer")
+
+    monkeypatch.setattr(breaks, broken if breaks.endswith("take") else broken_now)
+    slack = SlackHarness(fresh_service, slack_fake, auto_answer_channels="C9")
+    try:
+        with caplog.at_level(logging.ERROR):
+            slack.message(QUESTION, channel="C9", ts="1700000600.000001")
+            # A thread's reply there and a message in another channel asked nothing of the bot.
+            slack.message(
+                "lunch anyone?", channel="C9", ts="1700000600.000003", thread_ts="1700000600.2"
+            )
+            slack.message(QUESTION, channel="C1", ts="1700000600.000002")
+            slack.drain()
+    finally:
+        slack.close()
+    [told] = slack_fake.of("chat.postEphemeral")
+    assert told.params["text"] == messages.SORRY
+    assert (told.params["channel"], told.params["user"]) == ("C9", "U1")
+    assert not slack_fake.of("chat.postMessage")
+    assert "event 1700000600.000001 in C9 could not be taken up" in caplog.text
+    assert "xoxb" not in caplog.text  # no token in the log
+
+
+def test_slack_ask_that_breaks_before_its_ack_is_acked_with_a_short_note(
+    fresh_service: AnswerService,
+    slack_fake: FakeSlack,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """Slack shows its own "dispatch failed" to a command nobody acks: a bug before the ack
+    ends in the ack's text instead, and one log line."""
+
+    def broken(*args: Any, **kwargs: Any) -> Any:
+        raise ValueError("a bug while deciding")
+
+    monkeypatch.setattr("bot.slack.events.decide", broken)
+    slack = SlackHarness(fresh_service, slack_fake)
+    try:
+        with caplog.at_level(logging.ERROR):
+            reply = slack.command(QUESTION, name="broken")
+            slack.drain()
+    finally:
+        slack.close()
+    assert reply.status == 200 and messages.SORRY in reply.body
+    assert caplog.text.count("/ask in C1 could not be taken up") == 1
+
+
+def test_slack_ask_is_acked_before_the_cooldown_is_counted_and_told_what_breaks_after(
+    fresh_service: AnswerService,
+    slack_fake: FakeSlack,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """The cooldown is a database round trip when workers share one: it is counted after the
+    ack, so a slow or broken database never costs the ack, and what it says (or that it broke)
+    reaches the asker by the command's response URL."""
+    counted: list[str] = []
+
+    async def broken(self: Any, author: str, now: float | None = None) -> str | None:
+        counted.append(author)
+        raise ConnectionError("the cooldown's database went away")
+
+    monkeypatch.setattr("bot.chat.runner.AnswerRunner.refusal", broken)
+    slack = SlackHarness(fresh_service, slack_fake)
+    try:
+        with caplog.at_level(logging.ERROR):
+            reply = slack.command(QUESTION, name="late")
+            [told] = slack_fake.wait_for("respond/late")
+            slack.drain()
+    finally:
+        slack.close()
+    assert (reply.status, reply.body) == (200, "")
+    assert counted == ["U1"]
+    assert told.params["response_type"] == "ephemeral" and messages.SORRY in texts(told.params)
+    assert "the cooldown's database went away" in caplog.text
+
+
+def test_slack_ask_over_the_cooldown_is_told_to_wait_after_an_empty_ack(
+    fresh_service: AnswerService, slack_fake: FakeSlack
+) -> None:
+    slack = SlackHarness(fresh_service, slack_fake, cooldown_questions=1, cooldown_seconds=60)
+    try:
+        first = slack.command(QUESTION, name="first")
+        second = slack.command(QUESTION, name="second")
+        [waiting] = slack_fake.wait_for("respond/second")
+        [answered] = slack_fake.wait_for("respond/first")
+        slack.drain()
+    finally:
+        slack.close()
+    assert (first.status, first.body) == (second.status, second.body) == (200, "")
+    assert waiting.params["response_type"] == "ephemeral"
+    assert "please wait" in texts(waiting.params)
+    assert "Panasonic" in texts(answered.params)

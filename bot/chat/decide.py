@@ -39,6 +39,28 @@ class Decision:
     def takes_up(self) -> bool:
         return self.action is not Action.IGNORE
 
+    @property
+    def asked_of_the_bot(self) -> bool:
+        """Whether the message was addressed to the bot (a DM, a mention, an auto-answer
+        channel's question), so a failure taking it up is told to its author; an unasked
+        follow-up or thanks may be in a human's thread, where a note would be noise."""
+        return self.action in _ASKED_OF_THE_BOT
+
+
+_ASKED_OF_THE_BOT = frozenset({Action.ANSWER, Action.CONTINUE, Action.NOT_ENABLED})
+
+
+def addressed_to_the_bot(message: ChatMessage, decision: Decision | None) -> bool:
+    """Whether a failure while taking `message` up is told to its author: by the decision once
+    made, else (the decision itself broke) by how the message reads: a DM, a mention, or a new
+    message in an auto-answer channel that tags nobody else."""
+    if decision is not None:
+        return decision.asked_of_the_bot
+    if not message.from_person:
+        return False
+    unaddressed = message.mentions_others or message.broadcast
+    return message.is_dm or message.mentions_bot or (message.auto_answer_here and not unaddressed)
+
 
 def _ignore(why: str) -> Decision:
     return Decision(Action.IGNORE, why)

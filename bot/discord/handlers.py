@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 import discord
 
 from bot.chat import messages
-from bot.chat.decide import Action, Decision, Earlier, decide
+from bot.chat.decide import Action, Decision, Earlier, addressed_to_the_bot, decide
 from bot.chat.message import ChatMessage
 from bot.chat.runner import AnswerRunner
 from bot.discord import delivery
@@ -38,6 +38,14 @@ log = logging.getLogger(__name__)
 THREAD_READ = 50
 
 
+@dataclass
+class _Progress:
+    """How far a message was read before a failure: says whether its author asked the bot."""
+
+    record: ChatMessage | None = None
+    decision: Decision | None = None
+
+
 @dataclass(frozen=True)
 class Where:
     """Where the answer to a question goes."""
@@ -56,21 +64,36 @@ class MessageHandler:
     async def on_message(self, client: discord.Client, message: discord.Message) -> None:
         """Take the message up (`_on_message`); whatever breaks before the answer's own
         `never_silent` (reading the message it replies to, the decision, the claim) is logged and
-        told to the asker when they addressed the bot (a mention or a DM), never left silent."""
+        told to the asker when they addressed the bot (a mention, a DM, a question in an
+        auto-answer channel: `addressed_to_the_bot`), never left silent."""
+        progress = _Progress()
         try:
-            await self._on_message(client, message)
+            await self._on_message(client, message, progress)
         except Exception:
             log.exception("message %s could not be taken up", message.id)
             me = client.user
             if me is None or message.author.bot:
                 return
-            if message.guild is None or mentions_me(message, me.id):
+            if self._addressed(message, me.id, progress):
                 sorry = text_message(messages.SORRY)
                 await delivery.post(
                     message.channel, message.author, reference=message, content=sorry
                 )
 
-    async def _on_message(self, client: discord.Client, message: discord.Message) -> None:
+    def _addressed(self, message: discord.Message, me: int, progress: _Progress) -> bool:
+        """Whether the bot was asked, by what was read before the failure: the decision, the
+        parsed message, or (neither) the message as Discord gave it."""
+        if progress.record is not None:
+            return addressed_to_the_bot(progress.record, progress.decision)
+        in_thread = isinstance(message.channel, discord.Thread)
+        auto = not in_thread and self.settings.auto_answers_in(str(message.channel.id))
+        others = set(message.raw_mentions) - {me} or message.raw_role_mentions
+        tags_others = bool(others) or message.mention_everyone
+        return message.guild is None or mentions_me(message, me) or (auto and not tags_others)
+
+    async def _on_message(
+        self, client: discord.Client, message: discord.Message, progress: _Progress
+    ) -> None:
         me = client.user
         if me is None or message.author.bot or message.type not in CHAT_MESSAGES:
             return  # never answer ourselves or other bots; joins, pins, "started a thread"
@@ -90,8 +113,8 @@ class MessageHandler:
             and not replied.raw_mentions
             and not replied.raw_role_mentions
         )
-        record = parse_message(message, me.id, self.settings, answer, to_bot)
-        decision = decide(record, self.settings)
+        record = progress.record = parse_message(message, me.id, self.settings, answer, to_bot)
+        decision = progress.decision = decide(record, self.settings)
         if not decision.takes_up or not await self.runner.first_time(f"message {message.id}"):
             return
         where = Where(channel, message.author, message, f"message {message.id}")

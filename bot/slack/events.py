@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from bot.answer import Answer
 from bot.chat import messages
-from bot.chat.decide import Action, Decision, Earlier, decide
+from bot.chat.decide import Action, Decision, Earlier, addressed_to_the_bot, decide
 from bot.chat.message import ChatMessage, Platform
 from bot.chat.runner import AnswerRunner, HeldClaims
 from bot.dedup import CLAIM_TAKEN_OVER
@@ -85,32 +85,55 @@ class SlackAnswers:
     async def on_event(self, event: dict[str, Any], context: dict[str, Any]) -> None:
         """Take the event up (`_on_event`); whatever breaks before the answer's own
         `never_silent` (reading the event, the decision, the claim) is logged and told to whoever
-        addressed the bot (an `app_mention`, or a DM), once: the event is acked, not retried.
+        addressed the bot (`_addressed`: a mention, a DM, a question in an auto-answer channel),
+        once: the event is acked, not retried.
         A malformed event (a field of the wrong type) is no bug of ours: it fails the request
         (`app._unhandled`: a 400 and one log line), as Bolt's own checks do."""
         wrong = [key for key in _TEXT_FIELDS if not isinstance(event.get(key, ""), str | None)]
         if wrong:
             raise TypeError(f"event fields of the wrong type: {', '.join(wrong)}")
+        progress = _Progress()
         try:
-            await self._on_event(event, context)
+            await self._on_event(event, context, progress)
         except Exception:
-            channel, user = event.get("channel", ""), event.get("user")
-            log.exception("event %s in %s could not be taken up", event.get("ts"), channel)
-            # A mention's `message` twin is left to its `app_mention`: one note, not two.
-            addressed = event.get("type") == "app_mention" or (
-                is_dm(channel) and not event.get("subtype")
+            log.exception(
+                "event %s in %s could not be taken up", event.get("ts"), event.get("channel")
             )
-            if addressed and user and not event.get("bot_id"):
-                thread_ts = event.get("thread_ts")
+            read = progress.edited or event  # an edit's user and thread are its message's
+            channel, user = read.get("channel", ""), read.get("user")
+            if user and not read.get("bot_id") and self._addressed(read, context, progress):
+                thread_ts = read.get("thread_ts")
                 await self.delivery.tell(
                     context["client"], channel, user, thread_ts, messages.SORRY
                 )
 
-    async def _on_event(self, event: dict[str, Any], context: dict[str, Any]) -> None:
-        edited = edit_to_the_bot(event, context.get("bot_user_id"))
+    def _addressed(
+        self, event: dict[str, Any], context: dict[str, Any], progress: _Progress
+    ) -> bool:
+        """Whether the failed event asked the bot, by what was read before it failed. A
+        mention's `message` twin is left to its `app_mention` (one note, not two); an edit
+        adding the mention has no twin."""
+        channel = event.get("channel", "")
+        if event.get("type") == "app_mention":
+            return True
+        mention = f"<@{context.get('bot_user_id')}"
+        if not progress.edited and not is_dm(channel) and mention in (event.get("text") or ""):
+            return False
+        if progress.record is not None:
+            return addressed_to_the_bot(progress.record, progress.decision)
+        if event.get("subtype"):  # an edit, a join, a bot's post: nobody asked
+            return False
+        return is_dm(channel) or (
+            not event.get("thread_ts") and self.settings.auto_answers_in(channel)
+        )
+
+    async def _on_event(
+        self, event: dict[str, Any], context: dict[str, Any], progress: _Progress
+    ) -> None:
+        edited = progress.edited = edit_to_the_bot(event, context.get("bot_user_id"))
         event = edited or event
-        message = parse_message(event, context.get("bot_user_id"), self.settings)
-        decision = decide(message, self.settings)
+        message = progress.record = parse_message(event, context.get("bot_user_id"), self.settings)
+        decision = progress.decision = decide(message, self.settings)
         channel, ts = event.get("channel", ""), event.get("ts", "")
         if not decision.takes_up:
             log.debug("message %s in %s left alone: %s", ts, channel, decision.why)
@@ -206,31 +229,56 @@ class SlackAnswers:
     async def on_command(
         self, ack: Callable[..., Any], command: dict[str, Any], context: dict[str, Any]
     ) -> None:
-        channel, user = command.get("channel_id", ""), command.get("user_id") or ""
-        private, question = parse_private(command.get("text", ""))
-        message = ChatMessage(
-            platform=Platform.SLACK,
-            text=question,
-            author=user,
-            # Each /ask is a conversation of its own: two people's commands never share context.
-            conversation=f"slack:{channel}:ask:{uuid.uuid4().hex}",
-            channel_ids=(channel,),
-            is_dm=is_dm(channel),
-            mentions_bot=True,  # a command is always addressed to the bot
-        )
-        decision = decide(message, self.settings)
-        # An ack's text is shown only to the person who typed the command.
-        if decision.action is Action.NOT_ENABLED:
-            await ack(text=messages.NOT_ENABLED)
-        elif not question:
-            await ack(text=messages.ask_usage(command.get("command", "/ask")))
-        elif refusal := await self.runner.refusal(user):
-            await ack(text=refusal)
-        else:
-            await ack()
-            self.runner.spawn(
-                self._answer_command(context["client"], command, message, decision, private)
+        """Ack `/ask` before any slow work (Slack shows its own error past 3 s): a usage or
+        not-enabled note as the ack's text, else an empty ack and the answer (the cooldown's
+        database round trip first) by the response URL. Whatever breaks before the ack is
+        logged and told as the ack's text, never Slack's "dispatch failed"."""
+        acked = False
+        try:
+            channel, user = command.get("channel_id", ""), command.get("user_id") or ""
+            private, question = parse_private(command.get("text", ""))
+            message = ChatMessage(
+                platform=Platform.SLACK,
+                text=question,
+                author=user,
+                # Each /ask is a conversation of its own: two people's commands never share it.
+                conversation=f"slack:{channel}:ask:{uuid.uuid4().hex}",
+                channel_ids=(channel,),
+                is_dm=is_dm(channel),
+                mentions_bot=True,  # a command is always addressed to the bot
             )
+            decision = decide(message, self.settings)
+            # An ack's text is shown only to the person who typed the command.
+            if decision.action is Action.NOT_ENABLED:
+                note = messages.NOT_ENABLED
+            elif not question:
+                note = messages.ask_usage(command.get("command", "/ask"))
+            else:
+                note = None
+            acked = True
+            await (ack(text=note) if note else ack())
+            if note is None:
+                answer = self._answer_command(
+                    context["client"], command, message, decision, private
+                )
+                self.runner.spawn(answer)
+        except Exception:
+            log.exception("/ask in %s could not be taken up", command.get("channel_id"))
+            if not acked:
+                await ack(text=messages.SORRY)
+            else:
+                await self._tell_commander(context["client"], command, messages.SORRY)
+
+    async def _tell_commander(
+        self, client: AsyncWebClient, command: dict[str, Any], note: str
+    ) -> None:
+        """A note for whoever typed `/ask`, by its response URL, else privately in its channel."""
+        text, blocks = render_notice(note)
+        if not await self.delivery.respond(
+            command.get("response_url", ""), text=text, blocks=blocks, response_type="ephemeral"
+        ):
+            channel, user = command.get("channel_id", ""), command.get("user_id") or ""
+            await self.delivery.tell(client, channel, user, None, note)
 
     # -- the work -------------------------------------------------------------------------------
 
@@ -349,15 +397,11 @@ class SlackAnswers:
         private: bool,
     ) -> None:
         channel, response_url = command.get("channel_id", ""), command.get("response_url", "")
-
-        async def tell(note: str) -> None:
-            text, blocks = render_notice(note)
-            if not await self.delivery.respond(
-                response_url, text=text, blocks=blocks, response_type="ephemeral"
-            ):
-                await self.delivery.tell(client, channel, message.author, None, note)
-
+        tell = functools.partial(self._tell_commander, client, command)
         async with self.runner.never_silent(f"/ask {channel}", tell):
+            if refusal := await self.runner.refusal(message.author):  # after the ack: I/O
+                await tell(refusal)
+                return
             question = await self.runner.question(message, decision)
             if question is None:  # a command is always asked of us; never a follow-up
                 return
@@ -372,6 +416,15 @@ class SlackAnswers:
             )
             if not sent:
                 await self.delivery.tell(client, channel, message.author, None, messages.NOT_POSTED)
+
+
+@dataclass
+class _Progress:
+    """How far an event was read before a failure: says whether its author asked the bot."""
+
+    edited: dict[str, Any] | None = None  # an edit adding the mention, as a message of its own
+    record: ChatMessage | None = None
+    decision: Decision | None = None
 
 
 @dataclass(frozen=True)
