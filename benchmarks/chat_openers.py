@@ -16,8 +16,11 @@ bot: openers and their connectives taken off, closers searched: CHAT_CLOSERS and
 QUESTION_WORD_ANYWHERE off), `own-mark-off` (session 18's bot: a closer with its own "?" after the
 question's is searched: CLOSER_OWN_MARK off), `session-21` (session 21's bot: only session 19's
 how-are-you forms greet before a question, and a question announced is searched:
-HOW_ARE_YOU_OPENERS and QUESTION_ANNOUNCED off), `taken` (the bot: closers taken off too, and a
-question word further on after a thanks makes a question). The held-out side prints counts only.
+HOW_ARE_YOU_OPENERS and QUESTION_ANNOUNCED off), `session-22` (session 22's bot: a state said
+back, a goodbye, chat spellings and "one more:" before a question searched: STATE_OPENERS,
+GOODBYE_OPENERS, SPELLED_OPENERS and ANOTHER_ANNOUNCED off), `taken` (the bot: closers taken off
+too, and a question word further on after a thanks makes a question). The held-out side prints
+counts only.
 Figures only; nothing is asserted.
 """
 
@@ -38,24 +41,27 @@ from bot.answer import Answer
 
 # What a chat user types before a question: a thanks, an acknowledgement, a filler; three
 # (session 18) in chat spellings and an emoji; a how-are-you and a laugh (session 19); a
-# how-are-you in other words and a question announced (session 22).
+# how-are-you in other words and a question announced (session 22); a state said back, a goodbye,
+# a chat spelling and "one more:" (session 23).
 OPENERS = (
     "thx! ", "ok so ", "cool. ", "lol ok but ", "thank u! ", "ty so much, ", "👍 ", "sup, ",
     "hey, how are you? ", "heh, ", "hey how's your evening going, ", "hope you're well! ",
-    "quick question: ", "um, ",
+    "quick question: ", "um, ", "not bad, ", "gotta run, but ", "u up? ", "cheers, one more: ",
 )  # fmt: skip
 # And after it (session 18): a thanks, a laugh, an emoji, a "please"; session 19: a thanks with
 # its own "?" after the question's, and a laugh in other letters.
 CLOSERS = (" thanks", "? thx!", " lol", " 🙏", " pls", "? thanks?", " heh")
 # CHAT_OPENERS, OPENER_CONNECTIVES, CHAT_CLOSERS, QUESTION_WORD_ANYWHERE, CLOSER_OWN_MARK,
-# HOW_ARE_YOU_OPENERS, QUESTION_ANNOUNCED.
+# HOW_ARE_YOU_OPENERS, QUESTION_ANNOUNCED; STATE_OPENERS, GOODBYE_OPENERS, SPELLED_OPENERS,
+# ANOTHER_ANNOUNCED (all four together).
 VARIANTS = {
-    "off": (False, False, False, False, False, False, False),
-    "kept": (True, False, False, False, False, False, False),
-    "openers": (True, True, False, False, False, False, False),
-    "own-mark-off": (True, True, True, True, False, False, False),  # session 18's bot
-    "session-21": (True, True, True, True, True, False, False),
-    "taken": (True, True, True, True, True, True, True),
+    "off": (False, False, False, False, False, False, False, False),
+    "kept": (True, False, False, False, False, False, False, False),
+    "openers": (True, True, False, False, False, False, False, False),
+    "own-mark-off": (True, True, True, True, False, False, False, False),  # session 18's bot
+    "session-21": (True, True, True, True, True, False, False, False),
+    "session-22": (True, True, True, True, True, True, True, False),
+    "taken": (True, True, True, True, True, True, True, True),
 }
 
 
@@ -116,7 +122,10 @@ def main() -> None:
                 bot.small_talk.CLOSER_OWN_MARK,
                 bot.small_talk.HOW_ARE_YOU_OPENERS,
                 bot.small_talk.QUESTION_ANNOUNCED,
+                openers_23,
             ) = VARIANTS[variant]
+            bot.small_talk.STATE_OPENERS = bot.small_talk.GOODBYE_OPENERS = openers_23
+            bot.small_talk.SPELLED_OPENERS = bot.small_talk.ANOTHER_ANNOUNCED = openers_23
             bare = [ask(q["question"]) for q in questions]
             print(
                 f"{args.side} {variant} bare ({len(questions)}): {figures(questions, bare, bare)}"

@@ -446,6 +446,14 @@ asked "how do / can i" ("how do i track my amazon package": `ASKERS_NAMED_THING`
 name before a word the sources never use that the dictionary knows only as a noun, read as its
 modifier ("does musk cologne smell good": `NAME_COMPOUND`; docs/quality-log.md, "Off-topic
 questions (session 22)"), each in turn.
+`--talk-23 off states+goodbyes+spelled+another+sincere+stretched` measures session 23's small-talk
+rules, joined by "+": before a question, `states`, a state said back ("not bad, who …", "good,
+you? who …": `bot.small_talk.STATE_OPENERS`), `goodbyes`, a goodbye ("gotta run, but who …":
+`GOODBYE_OPENERS`), `spelled`, chat spellings read in the opener ("u up? who …":
+`SPELLED_OPENERS`), `another`, "one more:" announcing it (`ANOTHER_ANNOUNCED`); the whole
+message, `sincere`, a thanks with how it is meant after it and "nuff" for "enough" ("thank you,
+truly", "fair nuff": `SINCERE_THANKS`), `stretched`, a letter typed three times or more read as
+twice or once ("sweeet": `STRETCHED_LETTERS`), each in turn.
 Prints figures; asserts nothing.
 """
 
@@ -1090,6 +1098,17 @@ def set_lead_22(lead_22: str, bench: Bench) -> str:
     return f"=== session 22's lead rules: {lead_22}"
 
 
+def set_talk_23(talk_23: str, bench: Bench) -> str:
+    rules = set(talk_23.split("+"))
+    bot.small_talk.STATE_OPENERS = "states" in rules
+    bot.small_talk.GOODBYE_OPENERS = "goodbyes" in rules
+    bot.small_talk.SPELLED_OPENERS = "spelled" in rules
+    bot.small_talk.ANOTHER_ANNOUNCED = "another" in rules
+    bot.small_talk.SINCERE_THANKS = "sincere" in rules
+    bot.small_talk.STRETCHED_LETTERS = "stretched" in rules
+    return f"=== session 23's small-talk rules: {talk_23}"
+
+
 def set_forms_19(forms_19: str, bench: Bench) -> str:
     rules = dict(r.partition("=")[::2] for r in forms_19.split("+"))
     bot.retrieval.FORM_MATCH = float(rules.get("match") or 0.0)
@@ -1407,6 +1426,7 @@ SWITCHES = (
     Switch("topic_22", 72, set_topic_22),
     Switch("unsaid_22", 73, set_unsaid_22),
     Switch("off_topic_22", 74, set_off_topic_22),
+    Switch("talk_23", 81, set_talk_23),
 )
 
 
@@ -2201,6 +2221,14 @@ def main() -> None:
         help="the lead's session 21 rules joined by '+' (stops: stop words not counted under the "
         "floor; mention: 'any mention of X?' read by X; overview: 'tl;dr?' answered by the "
         "opening and the close) or off, each in turn",
+    )
+    parser.add_argument(
+        "--talk-23",
+        nargs="+",
+        default=[None],
+        help="session 23's small-talk rules joined by '+' (states, goodbyes, spelled, another: "
+        "a state said back, a goodbye, chat spellings, 'one more:' before a question taken off; "
+        "sincere: 'thank you, truly', 'fair nuff'; stretched: 'sweeet') or off, each in turn",
     )
     parser.add_argument(
         "--lead-22",

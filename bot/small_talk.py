@@ -13,11 +13,12 @@ index they say what the bot does and that its sources are unavailable (`reply_wi
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 import unicodedata
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, Literal
 
 from bot.answer import Answer
@@ -239,6 +240,19 @@ _WHOLE: tuple[tuple[SmallTalk, re.Pattern[str]], ...] = (
     ("thanks", _whole(_STATE, _optional(_THANKS + _ADDRESSED), _optional(_THANKS_TAIL))),
     ("help", _whole(_optional(_GREETING + _ADDRESSED + _SEP), _HELP + _ADDRESSED)),
 )
+# Session 23 (`benchmarks/quality.py --talk-23`): a thanks with how it is meant after it ("thank
+# you, truly"), and "nuff" as chat spells "enough" ("fair nuff"). Off, neither is small talk.
+SINCERE_THANKS = True
+_SINCERELY = r"(?:truly|sincerely|genuinely|honestly|really|seriously)"
+_WHOLE_SINCERE: tuple[tuple[SmallTalk, re.Pattern[str]], ...] = (
+    ("thanks", _whole(_repeat(_ACK), _THANKS + _ADDRESSED, _SINCERELY)),
+)
+_SPELLED_SINCERE = {"nuff": "enough", "'nuff": "enough", "enuff": "enough", "enuf": "enough"}
+_SINCERE_WORD = re.compile(r"(?<![\w'])(?:'?nuff|enuff|enuf)\b")
+# A letter typed three times or more ("sweeet", "coool", "yesss"), read as twice, then once,
+# when the message is no small talk as typed. Off, as typed only.
+STRETCHED_LETTERS = True
+_STRETCHED = re.compile(r"([a-z])\1{2,}")
 # A greeting opening a question: "hi, where will ...", "hello evbot: who ...". Not a thanks:
 # "thanks to its factories, ..." opens a question with the same word.
 _ASKING = (
@@ -295,14 +309,34 @@ _ANNOUNCED_MARKED = r"(?:question|qq)"
 _CONNECTIVE = r"(?:so|but|and|then|anyway|anyways|btw)"
 
 
-def _chat_opening(howdy: str, bare: str) -> re.Pattern[str]:
-    """Chat openers before a question, `howdy` forms asking with their own "?" as well."""
+# Session 23 (`benchmarks/quality.py --talk-23`), each on, off to measure it:
+# a state said back before a question ("not bad, who …", "i'm good thanks! where …", "great,
+# you? who …"): taken off as an acknowledgement is. Off, searched.
+STATE_OPENERS = True
+# A goodbye before a question ("gotta run, but who …", "bye! where …"): taken off. Off, searched.
+GOODBYE_OPENERS = True
+# Chat spellings read in an opener as small talk reads them ("u up? who …", "im good, who …").
+SPELLED_OPENERS = True
+# "one more:", "another:" announcing the next question (only before a mark). Off, searched.
+ANOTHER_ANNOUNCED = True
+_ANOTHER = r"(?:one more|another|one last)"
+
+
+def _chat_opening(
+    howdy: str, bare: str, *, states: bool = False, goodbyes: bool = False
+) -> re.Pattern[str]:
+    """Chat openers before a question, `howdy` forms asking with their own "?" as well;
+    `states` and `goodbyes` add a state said back and a goodbye as openers."""
+    said_back = rf"|{_STATE}(?:{_SEP}{_THANKS})?{_ADDRESSED}" if states else ""
+    leaving = rf"|{_BYE}{_ADDRESSED}" if goodbyes else ""
     unit = (
         rf"(?:{_THANKS}{_ADDRESSED}(?:{_SEP}{_THANKS_TAIL})?|(?:{_GREETING}|{howdy}){_ADDRESSED}|"
-        rf"(?!{_NEGATIVE}){_ACK}{_ADDRESSED})"
+        rf"(?!{_NEGATIVE}){_ACK}{_ADDRESSED}{said_back}{leaving})"
     )
-    # A how-are-you asks, and ends with its own "?" ("hey, how are you? who runs ...").
-    asked = rf"{howdy}{_ADDRESSED}\s*\?+\s*"
+    # A how-are-you asks, and ends with its own "?" ("hey, how are you? who runs ...");
+    # so does the question asked back after a state ("good, you? who …").
+    back = rf"|{_ASKED_BACK}" if states else ""
+    asked = rf"(?:{howdy}{_ADDRESSED}{back})\s*\?+\s*"
     return re.compile(
         rf"^(?:{unit}(?:\s*[,.!:;\-–—]+\s*|\s+)|{asked})*"
         rf"(?:{unit}(?!-\w)\s*[,.!:;\-–—]+\s*(?P<after_mark>{_CONNECTIVE}\b[\s,]*)?|"
@@ -317,16 +351,24 @@ _BARE_OPENER = (
     rf"(?:ok+|okay|okie|alright|kk+|k|lol|{_LAUGHED}|omg|{_LAUGH}|hm+|ah+|oh+|ooh+|"
     rf"wow|yeah|yep|cool|{_THANK_WORDS}|tysm)"
 )
-# By (HOW_ARE_YOU_OPENERS, QUESTION_ANNOUNCED): the flags are read per message.
-_CHAT_OPENINGS = {
-    (forms, announced): _chat_opening(
+
+
+@functools.cache
+def _chat_openings(
+    forms: bool, announced: bool, states: bool, goodbyes: bool, another: bool
+) -> re.Pattern[str]:
+    """The chat openers by (HOW_ARE_YOU_OPENERS, QUESTION_ANNOUNCED, STATE_OPENERS,
+    GOODBYE_OPENERS, ANOTHER_ANNOUNCED): the flags are read per message, each set compiled once."""
+    marked = rf"{_ANNOUNCED_MARKED}|{_ANOTHER}" if another else _ANNOUNCED_MARKED
+    return _chat_opening(
         rf"(?:{_HOWDY_22 if forms else _HOWDY_19}"
-        + (rf"|{_ANNOUNCED}|{_ANNOUNCED_MARKED})" if announced else ")"),
+        + (rf"|{_ANNOUNCED}|{marked})" if announced else ")"),
         rf"(?:{_BARE_OPENER}|{_ANNOUNCED})" if announced else _BARE_OPENER,
+        states=states,
+        goodbyes=goodbyes,
     )
-    for forms in (False, True)
-    for announced in (False, True)
-}
+
+
 # A thanks, a "please" or a laugh after a question ("where will the hq be? thanks", "who is musk,
 # ty!", "is tesla ahead lol") is taken off before searching, as an opener is. Off, it is searched.
 CHAT_CLOSERS = True
@@ -427,10 +469,25 @@ def small_talk(message: str, holds_term: Callable[[str], bool] | None = None) ->
     text = _normal(message)
     if not text:  # nothing but emoji or emoticons ("👍", ":)"): an acknowledgement
         return "greeting" if _waves(message) else "thanks"
-    for kind, pattern in _WHOLE:
-        if pattern.match(text):
-            return kind
+    patterns = _WHOLE + _WHOLE_SINCERE if SINCERE_THANKS else _WHOLE
+    for reading in _readings(text):
+        for kind, pattern in patterns:
+            if pattern.match(reading):
+                return kind
     return closing_thanks(text, holds_term) if holds_term is not None else None
+
+
+def _readings(text: str) -> Iterator[str]:
+    """`text` (`_normal`), then its other readings as small talk: "nuff" as "enough" with
+    SINCERE_THANKS; with STRETCHED_LETTERS, a letter typed three times or more as twice, then
+    once ("sweeet" -> "sweet", "yesss" -> "yes")."""
+    yield text
+    if SINCERE_THANKS and _SINCERE_WORD.search(text):
+        text = _SINCERE_WORD.sub(lambda found: _SPELLED_SINCERE[found[0]], text)
+        yield text
+    if STRETCHED_LETTERS and _STRETCHED.search(text):
+        yield _STRETCHED.sub(r"\1\1", text)
+        yield _STRETCHED.sub(r"\1", text)
 
 
 def closing_thanks(message: str, holds_term: Callable[[str], bool]) -> SmallTalk | None:
@@ -526,14 +583,35 @@ def _opener_end(text: str) -> int:
     found = _OPENING.match(text)
     if not CHAT_OPENERS:
         return found.end() if found else 0
-    chat = _CHAT_OPENINGS[HOW_ARE_YOU_OPENERS, QUESTION_ANNOUNCED].match(text)
+    openings = _chat_openings(
+        HOW_ARE_YOU_OPENERS, QUESTION_ANNOUNCED, STATE_OPENERS, GOODBYE_OPENERS, ANOTHER_ANNOUNCED
+    )
+    spelled, offsets = _spelled_out(text) if SPELLED_OPENERS else (text, None)
+    chat = openings.match(spelled)
     if chat is None:
         return found.end() if found else 0
     end = chat.end()
     if not OPENER_CONNECTIVES:  # the connective stays: "ok so where" -> "so where"
         kept = chat["after_mark"] or chat["connective"]
         end = chat.start("after_mark" if chat["after_mark"] else "connective") if kept else end
+    end = offsets[end] if offsets is not None else end
     return max(end, found.end() if found else 0)
+
+
+def _spelled_out(text: str) -> tuple[str, list[int]]:
+    """`text` with its chat spellings spelled out ("u up?" -> "you up?"), and for each offset of
+    that (and its end) the offset in `text`: an opener read spelled out is cut from `text`."""
+    parts: list[str] = []
+    offsets: list[int] = []
+    at = 0
+    for found in _CHAT_WORD.finditer(text):
+        word = _SPELLED[found[0]]
+        parts += [text[at : found.start()], word]
+        offsets += [*range(at, found.start()), *[found.start()] * len(word)]
+        at = found.end()
+    parts.append(text[at:])
+    offsets += range(at, len(text) + 1)
+    return "".join(parts), offsets
 
 
 def _thanked(text: str) -> bool:

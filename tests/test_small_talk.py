@@ -522,6 +522,81 @@ def test_without_the_session_22_openers_only_the_older_forms_are_taken_off(
     assert without_greeting("hey, how are you? who leads?") == "Who leads?"  # session 19's
 
 
+@pytest.mark.parametrize(
+    ("flag", "question", "expected"),
+    [
+        # Session 23: a state said back, a goodbye, chat spellings, "one more:" before a question.
+        ("STATE_OPENERS", "not bad, who is Rivian?", "Who is Rivian?"),
+        ("STATE_OPENERS", "i'm good thanks! where are the factories?", "Where are the factories?"),
+        ("STATE_OPENERS", "great, you? who leads", "Who leads"),
+        ("STATE_OPENERS", "doing well, who runs Tesla?", "Who runs Tesla?"),
+        ("GOODBYE_OPENERS", "gotta run, but who is Rivian?", "Who is Rivian?"),
+        ("GOODBYE_OPENERS", "bye! where is the hq?", "Where is the hq?"),
+        ("SPELLED_OPENERS", "u up? who is Rivian", "Who is Rivian"),
+        ("SPELLED_OPENERS", "r u there? who leads?", "Who leads?"),
+        ("ANOTHER_ANNOUNCED", "cheers, one more: how might Musk respond", "How might Musk respond"),
+        ("ANOTHER_ANNOUNCED", "another: who leads?", "Who leads?"),
+    ],
+)
+def test_the_session_23_openers_are_taken_off_and_searched_with_their_rule_off(
+    flag: str, question: str, expected: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert without_greeting(question) == expected
+    monkeypatch.setattr(bot.small_talk, flag, False)
+    assert without_greeting(question) != expected
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "good and bad sides?",  # a state's word without a mark: the question's
+        "fine print of the deal?",
+        "not bad at all, is it?",
+        "later models, who makes them?",
+        "u.s. sales?",
+        "you up for a comparison of their factories?",
+        "another company, which one?",
+        "one more factory, where?",
+        "well-funded, who is?",
+    ],
+)
+def test_words_of_the_session_23_openers_stay_a_questions_own(question: str) -> None:
+    assert without_greeting(question) == question
+
+
+@pytest.mark.parametrize(
+    ("flag", "message"),
+    [
+        ("SINCERE_THANKS", "thank you, truly"),
+        ("SINCERE_THANKS", "thanks sincerely!"),
+        ("SINCERE_THANKS", "fair nuff"),
+        ("STRETCHED_LETTERS", "sweeet 😎"),
+        ("STRETCHED_LETTERS", "coool, thanks"),
+        ("STRETCHED_LETTERS", "yesss"),
+    ],
+)
+def test_the_session_23_small_talk_is_replied_to_and_not_with_its_rule_off(
+    flag: str, message: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert small_talk(message) == "thanks"
+    monkeypatch.setattr(bot.small_talk, flag, False)
+    assert small_talk(message) is None
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "is tesla reallly ahead?",
+        "whooo leads?",
+        "thanks, really: who leads?",
+        "truly, who leads?",
+        "enough about tesla, who is rivian?",
+    ],
+)
+def test_stretched_or_sincere_words_in_a_question_leave_it_a_question(question: str) -> None:
+    assert small_talk(question) is None
+
+
 def test_replies_name_the_sources_and_never_the_refusal() -> None:
     sections = ["Origins", "Partnerships", "Musk's Response", "Conclusion"]
     hello = reply("greeting", "hi", ["A title"], sections)
