@@ -453,7 +453,9 @@ you? who …": `bot.small_talk.STATE_OPENERS`), `goodbyes`, a goodbye ("gotta ru
 `SPELLED_OPENERS`), `another`, "one more:" announcing it (`ANOTHER_ANNOUNCED`); the whole
 message, `sincere`, a thanks with how it is meant after it and "nuff" for "enough" ("thank you,
 truly", "fair nuff": `SINCERE_THANKS`), `stretched`, a letter typed three times or more read as
-twice or once ("sweeet": `STRETCHED_LETTERS`), each in turn.
+twice or once ("sweeet": `STRETCHED_LETTERS`); `forms` (off in the bot), hand-probed small talk
+no set holds ("all set", "big help", "aight", "happy friday", "hbu": `CHAT_FORMS_23`), each in
+turn.
 Prints figures; asserts nothing.
 """
 
@@ -1106,6 +1108,7 @@ def set_talk_23(talk_23: str, bench: Bench) -> str:
     bot.small_talk.ANOTHER_ANNOUNCED = "another" in rules
     bot.small_talk.SINCERE_THANKS = "sincere" in rules
     bot.small_talk.STRETCHED_LETTERS = "stretched" in rules
+    bot.small_talk.CHAT_FORMS_23 = "forms" in rules
     return f"=== session 23's small-talk rules: {talk_23}"
 
 
@@ -2228,7 +2231,8 @@ def main() -> None:
         default=[None],
         help="session 23's small-talk rules joined by '+' (states, goodbyes, spelled, another: "
         "a state said back, a goodbye, chat spellings, 'one more:' before a question taken off; "
-        "sincere: 'thank you, truly', 'fair nuff'; stretched: 'sweeet') or off, each in turn",
+        "sincere: 'thank you, truly', 'fair nuff'; stretched: 'sweeet'; forms, off in the bot: "
+        "'all set', 'aight', 'hbu') or off, each in turn",
     )
     parser.add_argument(
         "--lead-22",

@@ -247,6 +247,43 @@ _SINCERELY = r"(?:truly|sincerely|genuinely|honestly|really|seriously)"
 _WHOLE_SINCERE: tuple[tuple[SmallTalk, re.Pattern[str]], ...] = (
     ("thanks", _whole(_repeat(_ACK), _THANKS + _ADDRESSED, _SINCERELY)),
 )
+# Small talk in forms no set holds, probed by hand (session 23, `--talk-23` "forms"): done asking
+# ("all set", "i'm good for now"), help acknowledged ("big help", "just what i needed"), approval
+# in slang ("aight", "say less", "spot on", "good luck"), wishes ("happy friday") and the question
+# asked back alone ("hbu", "and you?"). Off, searched (or a closing remark, by the index). Off:
+# it reads no tuning text (so no tuning line can show it) and one held-out text, left unmeasured.
+CHAT_FORMS_23 = False
+_SETTLED = (
+    r"(?:(?:i'm|i am|we're|we are) )?(?:all set|good for now|all good for now)|done(?: for now)?|"
+    r"not (?:right )?now|maybe later|later then|(?:ok |okay )?that's enough(?: for (?:now|today))?|"
+    r"enough for (?:now|today)"
+)
+_HELPED = (
+    rf"(?:(?:that|this|it) )?helps(?: a lot| loads)?|(?:a )?(?:big|huge|real) help|"
+    r"(?:you're |you are )?(?:a )?life ?saver|(?:exactly|just) what i (?:needed|wanted)|"
+    rf"(?:that|this|it)(?:'s| is| was) {_VERY}(?:spot on|on point|top notch)"
+)
+_SLANG = (
+    r"aight|ight|alr|yessir|say less|no cap|spot on|on point|nailed it|top notch|splendid|brill|"
+    r"much love|respect|ggs?|likewise|good luck|congrats|congratulations"
+)
+_WISH = (
+    r"happy (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend|holidays|"
+    r"new year|thanksgiving|easter)|merry christmas|tgif"
+)
+_WHOLE_FORMS: tuple[tuple[SmallTalk, re.Pattern[str]], ...] = (
+    ("greeting", _whole(f"(?:{_WISH})" + _ADDRESSED)),
+    ("greeting", _whole(_ASKED_BACK + _ADDRESSED)),
+    (
+        "thanks",
+        _whole(
+            _repeat(f"(?:{_ACK}|{_SETTLED}|{_HELPED}|{_SLANG})"),
+            f"(?:{_SETTLED}|{_HELPED}|{_SLANG})" + _ADDRESSED,
+            _repeat(_THANKS + _ADDRESSED),
+            _optional(_BYE + _ADDRESSED),
+        ),
+    ),
+)
 _SPELLED_SINCERE = {"nuff": "enough", "'nuff": "enough", "enuff": "enough", "enuf": "enough"}
 _SINCERE_WORD = re.compile(r"(?<![\w'])(?:'?nuff|enuff|enuf)\b")
 # A letter typed three times or more ("sweeet", "coool", "yesss"), read as twice, then once,
@@ -469,7 +506,8 @@ def small_talk(message: str, holds_term: Callable[[str], bool] | None = None) ->
     text = _normal(message)
     if not text:  # nothing but emoji or emoticons ("👍", ":)"): an acknowledgement
         return "greeting" if _waves(message) else "thanks"
-    patterns = _WHOLE + _WHOLE_SINCERE if SINCERE_THANKS else _WHOLE
+    patterns = _WHOLE + (_WHOLE_SINCERE if SINCERE_THANKS else ())
+    patterns += _WHOLE_FORMS if CHAT_FORMS_23 else ()
     for reading in _readings(text):
         for kind, pattern in patterns:
             if pattern.match(reading):

@@ -597,6 +597,49 @@ def test_stretched_or_sincere_words_in_a_question_leave_it_a_question(question: 
     assert small_talk(question) is None
 
 
+@pytest.mark.parametrize(
+    ("message", "kind"),
+    [
+        ("all set, thanks", "thanks"),
+        ("i'm good for now", "thanks"),
+        ("big help", "thanks"),
+        ("you're a lifesaver", "thanks"),
+        ("just what i needed", "thanks"),
+        ("aight", "thanks"),
+        ("say less", "thanks"),
+        ("good luck!", "thanks"),
+        ("happy friday all", "greeting"),
+        ("hbu?", "greeting"),
+        ("and you?", "greeting"),
+    ],
+)
+def test_hand_probed_chat_forms_are_small_talk_with_their_rule_on(
+    message: str, kind: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert small_talk(message) is None  # off in the bot
+    monkeypatch.setattr(bot.small_talk, "CHAT_FORMS_23", True)
+    assert small_talk(message) == kind
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "good luck to amazon?",
+        "is amazon done for now?",
+        "big help for tesla?",
+        "congrats on the launch?",
+        "what about the new year?",
+        "respect for tesla?",
+        "and you? who leads",
+    ],
+)
+def test_the_hand_probed_forms_leave_a_question_a_question(
+    question: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(bot.small_talk, "CHAT_FORMS_23", True)
+    assert small_talk(question) is None
+
+
 def test_replies_name_the_sources_and_never_the_refusal() -> None:
     sections = ["Origins", "Partnerships", "Musk's Response", "Conclusion"]
     hello = reply("greeting", "hi", ["A title"], sections)
