@@ -412,3 +412,20 @@ def test_slack_ask_over_the_cooldown_is_told_to_wait_after_an_empty_ack(
     assert waiting.params["response_type"] == "ephemeral"
     assert "please wait" in texts(waiting.params)
     assert "Panasonic" in texts(answered.params)
+
+
+def test_slack_ask_while_shutting_down_is_told_in_the_ack(
+    fresh_service: AnswerService, slack_fake: FakeSlack
+) -> None:
+    """Shutting down needs no I/O to know: said as the ack's text, not after it by a task the
+    stopping loop may cancel."""
+    slack = SlackHarness(fresh_service, slack_fake)
+    try:
+        slack.bot.answers.runner.closing = True
+        reply = slack.command(QUESTION, name="closing")
+        slack.drain()
+    finally:
+        slack.bot.answers.runner.closing = False
+        slack.close()
+    assert reply.status == 200 and messages.CLOSING in reply.body
+    assert not slack_fake.of("respond/closing")

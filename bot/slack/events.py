@@ -253,6 +253,8 @@ class SlackAnswers:
                 note = messages.NOT_ENABLED
             elif not question:
                 note = messages.ask_usage(command.get("command", "/ask"))
+            elif self.runner.closing:  # no I/O to know: said at once, before the loop stops
+                note = messages.CLOSING
             else:
                 note = None
             acked = True
