@@ -382,6 +382,9 @@ are the factories?") answered for each (`bot.several_questions.SEVERAL_QUESTIONS
 label judged on the question inside a frame ("do you know when …":
 `bot.asked_clause.EMBEDDED_QUESTION`); docs/quality-log.md,
 "The lead's rules (session 22)", each in turn.
+`--lead-23 off list` measures the lead's session 23 rules, joined by '+': `list`, a quoted
+sentence ending in a colon ("several key innovations:") followed by the list it announces, to the
+end of its section (`bot.announced_list.ANNOUNCED_LIST`).
 `--forms-19 off match=0.7`: `match=M`, another form of a question's word ("partners" /
 "partnerships", "hq" / "headquartered") matches the passage tokens of that word at least at M in
 late interaction (`bot.retrieval.FORM_MATCH`), `+words=N` for a question of at most N counted
@@ -477,6 +480,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 import bot.about_article  # noqa: E402
+import bot.announced_list  # noqa: E402
 import bot.answer  # noqa: E402
 import bot.asked_clause  # noqa: E402
 import bot.conversation  # noqa: E402
@@ -1112,6 +1116,12 @@ def set_talk_23(talk_23: str, bench: Bench) -> str:
     return f"=== session 23's small-talk rules: {talk_23}"
 
 
+def set_lead_23(lead_23: str, bench: Bench) -> str:
+    rules = set(lead_23.split("+"))
+    bot.announced_list.ANNOUNCED_LIST = "list" in rules
+    return f"=== session 23's lead rules: {lead_23}"
+
+
 def set_forms_19(forms_19: str, bench: Bench) -> str:
     rules = dict(r.partition("=")[::2] for r in forms_19.split("+"))
     bot.retrieval.FORM_MATCH = float(rules.get("match") or 0.0)
@@ -1426,6 +1436,7 @@ SWITCHES = (
     Switch("lead_in_21", 69, set_lead_in_21),
     Switch("role_21", 70, set_role_21),
     Switch("lead_22", 71, set_lead_22),
+    Switch("lead_23", 76, set_lead_23),
     Switch("topic_22", 72, set_topic_22),
     Switch("unsaid_22", 73, set_unsaid_22),
     Switch("off_topic_22", 74, set_off_topic_22),
@@ -2242,6 +2253,13 @@ def main() -> None:
         "the articles' front matter; more: 'tell me more' answered past what was quoted; caps: "
         "a question in capitals read in lower case; several: each of several questions in one "
         "message answered; frame: 'do you know when …' labelled as 'when …') or off, each in turn",
+    )
+    parser.add_argument(
+        "--lead-23",
+        nargs="+",
+        default=[None],
+        help="the lead's session 23 rules joined by '+' (list: a quoted sentence ending in a "
+        "colon followed by the list it announces) or off, each in turn",
     )
     parser.add_argument(
         "--forms-19",

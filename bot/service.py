@@ -24,6 +24,7 @@ import bot.retrieval
 from bot import answer as answer_module
 from bot import follow_up, overview
 from bot.about_article import about_article_answer, asks_about_article
+from bot.announced_list import with_announced_list
 from bot.answer import Answer, compose_answer, validate_question
 from bot.asked_clause import embedded_question
 from bot.conversation import (
@@ -350,6 +351,8 @@ class AnswerService:
             answer = self._more(text, more, retriever, conversation, k)
         else:
             answer = self._each_searched(text, history, retriever, conversation, k)
+        # "several key innovations:" quoted alone says nothing: the list it announces follows.
+        answer = with_announced_list(answer, retriever.index)
         return self._recorded(
             answer, started, searched, time.perf_counter(), source, user, conversation, reask_of
         )
