@@ -48,6 +48,7 @@ from bot.lookups import load_lookups
 from bot.more import NOTHING_MORE, More, asks_for_more
 from bot.overview import asks_for_overview, latest_articles, overview_answer
 from bot.retrieval import Hit, Retriever
+from bot.sections import asks_about_sections, section_answer
 from bot.settings import Settings
 from bot.several_questions import joined_answer, questions_in
 from bot.small_talk import (
@@ -345,8 +346,25 @@ class AnswerService:
             return self._recorded(
                 overview, started, searched, searched, source, user, conversation, reask_of
             )
-        k = citations or self.settings.citations
         more = asks_for_more(text, history)
+        # "summarise the section on partnerships" (and "tell me more" after it): its heading says
+        section = asks_about_sections(more.question if more else text)
+        if section is not None:
+            found = section_answer(
+                text,
+                section,
+                retriever.index,
+                self._articles_in_question(retriever, more.history if more else history),
+                retriever.index.manifest.get("built_at"),
+                more.times if more else 0,
+            )
+            if found is not None and found.reply is not None:  # the headings: like small talk
+                return found
+            if found is not None:
+                return self._recorded(
+                    found, started, searched, searched, source, user, conversation, reask_of
+                )
+        k = citations or self.settings.citations
         if more is not None:  # "tell me more": the question before, past what it quoted
             answer = self._more(text, more, retriever, conversation, k)
         else:

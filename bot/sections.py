@@ -1,0 +1,197 @@
+"""Requests about an article's sections: "summarise the section on partnerships", "what's in the
+environmental part?" (the section's opening quoted and cited) and "what are the sections?",
+"how many sections does it have?" (its headings listed).
+
+A search reads "summarize the section on partnerships" by all its words, and "summarize the
+section" pulled a passage about "the latest chapter" of the rivalry; "what are the section
+headings" matched no passage and was refused. The section is found by its heading's words, and a
+request naming anything its heading does not ("which part does nvidia play") is searched as before.
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from bot.answer import Answer, Quote, passage_citation
+from bot.chunking import Passage
+from bot.index import SearchIndex
+from bot.more import NOTHING_MORE
+from bot.question_kind import question_text
+
+# On: section requests are answered from the headings (session 23; `benchmarks/quality.py
+# --lead-23` measures it).
+SECTIONS = True
+# How many of a section's first sentences its summary quotes.
+QUOTED_SENTENCES = 3
+# Two words are forms of one when they share this many first letters ("environment" /
+# "environmental", "partnership" / "partnerships", "ethics" / "ethical").
+SHARED_PREFIX = 5
+
+# A section named as a part of the text ("the environmental part", "the section on partnerships"),
+# not a role ("what part does nvidia play", "bezos's part in this").
+_NOUN = r"(?:section|part|chapter|subsection|bit)"
+_SECTION = re.compile(
+    rf"\b(?:the|this|that) (?:[\w']+ ){{0,4}}{_NOUN}\b|\b{_NOUN} (?:on|about|called|titled|named)\b"
+)
+_LISTING = re.compile(
+    r"\b(?:(?:what|which) (?:are (?:the |its |all the )?)?(?:section )?"
+    r"(?:sections|headings|subheadings|chapters|parts)"
+    r"|how many (?:sections|headings|chapters|parts)|table of contents|outline"
+    r"|(?:list|show|name)(?: me)? (?:the |all (?:the )?|its )?(?:sections|headings|chapters))\b"
+)
+# Words a section request may hold besides the heading's: asking, politeness, the text named.
+_FILLER = frozenset({
+    "a", "an", "the", "of", "for", "me", "us", "in", "on", "to", "it", "this", "that", "is",
+    "are", "was", "what", "what's", "whats", "so", "and", "or", "please", "pls", "plz", "can",
+    "could", "would", "you", "u", "give", "tell", "show", "get", "i", "just", "do", "does",
+    "there", "any", "some", "article", "articles", "piece", "story", "text", "post", "its",
+    "hey", "bot", "again", "about", "say", "says", "said", "summarize", "summarise", "summary",
+    "sum", "up", "recap", "gist", "tldr", "overview", "explain", "read", "quote", "with",
+    "section", "sections", "part", "parts", "chapter", "chapters", "heading", "headings",
+    "subheading", "subsection", "bit", "called", "titled", "named", "how", "many", "which",
+    "all", "list", "have", "has", "contents", "table", "outline", "where", "talks", "talk",
+    "discusses", "discuss", "covers", "cover", "go", "over", "through", "quick", "briefly",
+    "main", "point", "points", "key", "whole", "entire", "covering", "need", "want", "know",
+})  # fmt: skip
+_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+
+
+@dataclass(frozen=True)
+class SectionRequest:
+    """A request for the sections' list (`words` empty) or for the section whose heading holds
+    every one of `words`."""
+
+    words: tuple[str, ...] = ()
+
+
+def asks_about_sections(question: str) -> SectionRequest | None:
+    """The section request `question` makes, or None when it makes none (no section named, or a
+    word besides the asking is no heading's: that is for the search to judge)."""
+    if not SECTIONS:
+        return None
+    text = question_text(question)
+    if _LISTING.search(text):
+        rest = _LISTING.sub(" ", text)
+        if all(_form(w) in _FILLER for w in _WORD.findall(rest)):
+            return SectionRequest()
+    if not _SECTION.search(text):
+        return None
+    words = tuple(w for w in (_form(w) for w in _WORD.findall(text)) if w not in _FILLER)
+    return SectionRequest(words) if words else None
+
+
+def _form(word: str) -> str:
+    return word.removesuffix("'s").removesuffix("'")
+
+
+def _same_word(asked: str, heading_word: str) -> bool:
+    if asked == heading_word:
+        return True
+    shared = min(len(asked), len(heading_word), SHARED_PREFIX)
+    return shared >= SHARED_PREFIX and asked[:shared] == heading_word[:shared]
+
+
+def _heading_words(heading: str) -> list[str]:
+    return [_form(w) for w in _WORD.findall(question_text(heading))]
+
+
+def section_openings(index: SearchIndex, doc_ids: Sequence[str]) -> list[Passage]:
+    """Each section's first passage in the articles `doc_ids`, in their order."""
+    openings: list[Passage] = []
+    rows_of = index.article_rows
+    for doc_id in doc_ids:
+        previous: str | None = None
+        for row in rows_of.get(doc_id, range(0)):
+            passage = index.passages[row]
+            if passage.section and passage.section != previous:
+                openings.append(passage)
+            previous = passage.section
+    return openings
+
+
+def matching_section(request: SectionRequest, openings: Sequence[Passage]) -> Passage | None:
+    """The opening passage of the section whose heading holds every word of the request (the
+    first such section); None when no heading does."""
+    for passage in openings:
+        heading = _heading_words(passage.section or "")
+        if all(any(_same_word(w, h) for h in heading) for w in request.words):
+            return passage
+    return None
+
+
+def section_sentences(index: SearchIndex, opening: Passage) -> list[tuple[Passage, str]]:
+    """Every sentence of the section `opening` begins, each with its passage, in order."""
+    rows = index.article_rows.get(opening.doc_id, range(0))
+    found: list[tuple[Passage, str]] = []
+    started = False
+    for row in rows:
+        passage = index.passages[row]
+        started = started or passage.id == opening.id
+        if started and passage.section != opening.section:
+            break
+        if started:
+            found.extend((passage, sentence) for sentence in passage.sentence_texts())
+    return found
+
+
+def section_answer(
+    question: str,
+    request: SectionRequest,
+    index: SearchIndex,
+    doc_ids: Sequence[str],
+    built_at: str | None,
+    times_more: int = 0,
+) -> Answer | None:
+    """The answer to a section request: the headings listed (a reply, like the front matter's),
+    or the section's first sentences quoted and cited (the next ones after `times_more` requests
+    for more; "that's all" past its end); None when no heading has the words asked for (the
+    question is searched)."""
+    openings = section_openings(index, doc_ids)
+    if not request.words:
+        headings = list(dict.fromkeys(p.section for p in openings if p.section))
+        text = (
+            f"The article has {len(headings)} sections: " + "; ".join(headings) + "."
+            if headings
+            else "The article has no section headings."
+        )
+        return Answer(
+            id=uuid.uuid4().hex,
+            question=question,
+            answer=text,
+            refused=not headings,
+            index_built_at=built_at,
+            outcome="answered" if headings else "refused",
+            reply=text,
+        )
+    opening = matching_section(request, openings)
+    if opening is None:
+        return None
+    skip = times_more * QUOTED_SENTENCES
+    chosen = section_sentences(index, opening)[skip : skip + QUOTED_SENTENCES]
+    passages = list(dict.fromkeys(p.id for p, _ in chosen))
+    quotes = tuple(Quote(sentence, passages.index(p.id) + 1) for p, sentence in chosen)
+    by_id = {p.id: p for p, _ in chosen}
+    articles = index.manifest["articles"]
+    citations = tuple(
+        passage_citation(
+            n,
+            by_id[pid],
+            articles.get(by_id[pid].doc_id, {}),
+            " ".join(q.text for q in quotes if q.citation == n),
+            score=0.0,
+        )
+        for n, pid in enumerate(passages, start=1)
+    )
+    return Answer(
+        id=uuid.uuid4().hex,
+        question=question,
+        answer=" ".join(q.text for q in quotes) or NOTHING_MORE,
+        refused=not quotes,
+        citations=citations,
+        quotes=quotes,
+        index_built_at=built_at,
+        outcome="answered" if quotes else "refused",
+    )

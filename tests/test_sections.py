@@ -1,0 +1,82 @@
+"""Requests about the article's sections are answered from its headings (bot/sections.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+import bot.sections
+from bot.more import NOTHING_MORE
+from bot.sections import SectionRequest, asks_about_sections, section_answer
+from bot.service import AnswerService
+
+HEADINGS = (
+    "The Origins of the Rivalry", "Why Electric Vehicles?",
+    "Strategic Partnerships and Investments", "Elon Musk’s Response",
+    "Conclusion: A Rivalry That Could Transform the World",
+)  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [("summarize the section on partnerships", ("partnerships",)),
+     ("give me the gist of the environmental part", ("environmental",)),
+     ("what's in the market implications section", ("market", "implications")),
+     ("tell me about the musk part", ("musk",)),
+     ("what are the section headings", ()), ("how many sections does the article have", ()),
+     ("table of contents pls", ())],
+)  # fmt: skip
+def test_section_requests_are_read_by_their_form(text: str, words: tuple[str, ...]) -> None:
+    assert asks_about_sections(text) == SectionRequest(words)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["what part does nvidia play", "what's bezos's part in this", "which part of the market is "
+     "growing", "who is rivian", "what are tesla's weaknesses"],
+)  # fmt: skip
+def test_a_part_played_is_no_section(text: str) -> None:
+    assert asks_about_sections(text) is None
+
+
+def test_a_section_is_quoted_from_its_start(service: AnswerService) -> None:
+    answer = service.ask("summarize the section on partnerships")
+    assert answer.outcome == "answered"
+    assert answer.answer.startswith("Bezos isn’t going it alone.")
+    assert {c.section for c in answer.citations} == {"Strategic Partnerships and Investments"}
+    assert all(q.text in answer.citations[q.citation - 1].text for q in answer.quotes)
+
+
+def test_without_the_rule_the_request_is_searched(
+    service: AnswerService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(bot.sections, "SECTIONS", False)
+    answer = service.ask("summarize the section on partnerships")
+    assert not answer.answer.startswith("Bezos isn’t going it alone.")
+
+
+def test_the_headings_are_listed(service: AnswerService) -> None:
+    answer = service.ask("what are the sections?")
+    assert answer.reply is not None and answer.outcome == "answered"
+    assert answer.answer.startswith("The article has 10 sections: ")
+    assert all(heading in answer.answer for heading in HEADINGS)
+
+
+def test_more_goes_on_through_the_section_then_stops(service: AnswerService) -> None:
+    asked = ["tell me about the competitive landscape section"]
+    said = [service.ask(asked[0]).answer]
+    for _ in range(3):
+        answer = service.ask("tell me more", asked)
+        asked.append("tell me more")
+        said.append(answer.answer)
+        assert {c.section for c in answer.citations} <= {"The Competitive Landscape"}
+    assert said[1].startswith("However, Tesla is not without its vulnerabilities.")
+    assert len(set(said)) == len(said)  # each request quotes what the ones before did not
+    assert said[-1] == NOTHING_MORE
+
+
+def test_a_heading_nobody_wrote_is_searched(service: AnswerService) -> None:
+    index = service.retriever.index
+    doc_ids = list(index.manifest["articles"])
+    request = asks_about_sections("summarize the section on pizza")
+    assert request == SectionRequest(("pizza",))
+    assert section_answer("q", request, index, doc_ids, None) is None
