@@ -23,9 +23,9 @@ import numpy as np
 import bot.retrieval
 from bot import answer as answer_module
 from bot import follow_up, overview
-from bot.about_article import about_article_answer, asks_about_article
 from bot.announced_list import with_announced_list
 from bot.answer import Answer, compose_answer, validate_question
+from bot.article_requests import structure_answer
 from bot.asked_clause import embedded_question
 from bot.conversation import (
     content_words,
@@ -46,9 +46,8 @@ from bot.index import live_build, load_index, ranking_sentences_of
 from bot.lexical import about_the_topic
 from bot.lookups import load_lookups
 from bot.more import NOTHING_MORE, More, asks_for_more
-from bot.overview import asks_for_overview, latest_articles, overview_answer
+from bot.overview import latest_articles
 from bot.retrieval import Hit, Retriever
-from bot.sections import asks_about_sections, section_answer
 from bot.settings import Settings
 from bot.several_questions import joined_answer, questions_in
 from bot.small_talk import (
@@ -322,48 +321,20 @@ class AnswerService:
             text, history = unlabelled, ()
         _ = self.embedder.model  # a cold start loads it here: loading is not answer latency
         searched = time.perf_counter()
-        field = asks_about_article(text)
-        if field is not None:  # "who wrote this?": the front matter says, not a passage
-            index = retriever.index
-            asked = (
-                latest_articles(index, len(index.manifest["articles"]))
-                if field == "articles"
-                else self._articles_in_question(retriever, history)
-            )
-            articles = index.manifest["articles"]
-            return about_article_answer(
-                text, field, articles, asked, index.manifest.get("built_at")
-            )
-        part = asks_for_overview(text, in_conversation=bool(history))
-        if part is not None:  # "tl;dr?": how the article opens and closes, not a search
-            overview = overview_answer(
-                text,
-                retriever.index,
-                self._articles_in_question(retriever, history),
-                retriever.index.manifest.get("built_at"),
-                part,
-            )
-            return self._recorded(
-                overview, started, searched, searched, source, user, conversation, reask_of
-            )
         more = asks_for_more(text, history)
-        # "summarise the section on partnerships" (and "tell me more" after it): its heading says
-        section = asks_about_sections(more.question if more else text)
-        if section is not None:
-            found = section_answer(
-                text,
-                section,
-                retriever.index,
-                self._articles_in_question(retriever, more.history if more else history),
-                retriever.index.manifest.get("built_at"),
-                more.times if more else 0,
+        read = structure_answer(
+            text,
+            history,
+            more,
+            retriever.index,
+            lambda before: self._articles_in_question(retriever, before),
+        )
+        if read is not None and read.reply is not None:  # front matter: not logged, like small talk
+            return read
+        if read is not None:
+            return self._recorded(
+                read, started, searched, searched, source, user, conversation, reask_of
             )
-            if found is not None and found.reply is not None:  # the headings: like small talk
-                return found
-            if found is not None:
-                return self._recorded(
-                    found, started, searched, searched, source, user, conversation, reask_of
-                )
         k = citations or self.settings.citations
         if more is not None:  # "tell me more": the question before, past what it quoted
             answer = self._more(text, more, retriever, conversation, k)

@@ -1,0 +1,57 @@
+"""Requests answered from the articles' structure, not by a search: their front matter ("who wrote
+this?"), how they open and close ("tl;dr?") and their sections ("the section on partnerships").
+
+Each reader (bot/about_article.py, bot/overview.py, bot/sections.py) says whether a message is its
+request; this module asks them in turn, so `AnswerService.ask` dispatches once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from bot.about_article import about_article_answer, asks_about_article
+from bot.answer import Answer
+from bot.index import SearchIndex
+from bot.more import More
+from bot.overview import asks_for_overview, latest_articles, overview_answer
+from bot.sections import asks_about_sections, section_answer
+
+# Which articles a request is about, given the conversation before it (`AnswerService`'s choice).
+ArticlesAsked = Callable[[Sequence[str]], list[str]]
+
+
+def structure_answer(
+    text: str,
+    history: Sequence[str],
+    more: More | None,
+    index: SearchIndex,
+    articles_asked: ArticlesAsked,
+) -> Answer | None:
+    """The answer to a request about the articles' structure, or None when `text` makes none (it
+    is searched). An answer with a `reply` (front matter, the headings) is, like small talk, not
+    a quote of the sources."""
+    built_at = index.manifest.get("built_at")
+    field = asks_about_article(text)
+    if field is not None:  # "who wrote this?": the front matter says, not a passage
+        articles = index.manifest["articles"]
+        asked = (
+            latest_articles(index, len(articles))
+            if field == "articles"
+            else articles_asked(history)
+        )
+        return about_article_answer(text, field, articles, asked, built_at)
+    part = asks_for_overview(text, in_conversation=bool(history))
+    if part is not None:  # "tl;dr?": how the article opens and closes
+        return overview_answer(text, index, articles_asked(history), built_at, part)
+    # "summarise the section on partnerships" (and "tell me more" after it): its heading says
+    section = asks_about_sections(more.question if more else text)
+    if section is None:
+        return None
+    return section_answer(
+        text,
+        section,
+        index,
+        articles_asked(more.history if more else history),
+        built_at,
+        more.times if more else 0,
+    )
