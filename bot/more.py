@@ -36,6 +36,14 @@ _DOUBTS = re.compile(
     r"|really|proof|prove it|where does it say (?:that|so)|where did (?:you|u) (?:get|read) "
     r"(?:that|this)|according to (?:who|whom))"
 )
+# On: "repeat that", "say that again", "what did you say?" show the answer before again too
+# (session 23): searched, "repeat that" was refused and "say that again" quoted a passage at random.
+REPEATS = True
+_REPEATS = re.compile(
+    r"(?:(?:(?:can|could|would) (?:you|u) )?(?:please )?(?:repeat|say) (?:that|it|this|the answer)"
+    r"(?: again)?|repeat|again|come again|what did (?:you|u) (?:just )?say|what was that"
+    r"|(?:show|give|tell) (?:me )?(?:that|it|the answer) again|one more time)(?: (?:please|pls))?"
+)
 _ASKS = re.compile(
     r"\b(?:more|else|go on|keep going|continue|elaborate|expand|further|go deeper|and then)\b"
 )
@@ -77,9 +85,11 @@ def is_request_for_more(text: str) -> bool:
 
 
 def doubts_the_answer(text: str) -> bool:
-    """Whether `text` asks how the answer before is known and nothing else ("are you sure?",
-    "how do you know?", "says who?"): shown the same quotes and citations again."""
-    return bool(_DOUBTS.fullmatch(question_text(text).strip(" ?!.")))
+    """Whether `text` asks how the answer before is known, or for it again, and nothing else
+    ("are you sure?", "how do you know?", "says who?", "repeat that"): shown the same quotes and
+    citations again."""
+    text = question_text(text).strip(" ?!.")
+    return bool(_DOUBTS.fullmatch(text) or (REPEATS and _REPEATS.fullmatch(text)))
 
 
 def asks_for_more(question: str, history: Sequence[str]) -> More | None:

@@ -117,3 +117,29 @@ def test_without_the_rule_a_doubt_is_searched(
 ) -> None:
     monkeypatch.setattr(bot.more, "DOUBTS", False)
     assert service.ask("are you sure?", ["what is amazon doing?"]).refused
+
+
+@pytest.mark.parametrize(
+    "repeat", ["repeat that", "say that again", "what did you say?", "come again?",
+               "can you repeat that please", "show me the answer again"],
+)  # fmt: skip
+def test_a_request_to_repeat_shows_the_answer_before_again(
+    service: AnswerService, repeat: str
+) -> None:
+    question = "who is rivian?"
+    before = service.ask(question)
+    again = service.ask(repeat, [question])
+    assert (again.answer, again.citations) == (before.answer, before.citations)
+
+
+def test_without_the_rule_a_request_to_repeat_is_searched(
+    service: AnswerService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(bot.more, "REPEATS", False)
+    before = service.ask("who is rivian?")
+    assert service.ask("repeat that", ["who is rivian?"]).answer != before.answer
+
+
+@pytest.mark.parametrize("text", ["repeat the part about the factories", "say it in french"])
+def test_a_request_to_repeat_something_named_is_searched(text: str) -> None:
+    assert not bot.more.doubts_the_answer(text)
