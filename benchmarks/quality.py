@@ -382,9 +382,15 @@ are the factories?") answered for each (`bot.several_questions.SEVERAL_QUESTIONS
 label judged on the question inside a frame ("do you know when …":
 `bot.asked_clause.EMBEDDED_QUESTION`); docs/quality-log.md,
 "The lead's rules (session 22)", each in turn.
-`--lead-23 off list` measures the lead's session 23 rules, joined by '+': `list`, a quoted
-sentence ending in a colon ("several key innovations:") followed by the list it announces, to the
-end of its section (`bot.announced_list.ANNOUNCED_LIST`).
+`--lead-23 off list+sections+repeat+spell` measures the lead's session 23 rules, joined by '+':
+`list`, a quoted sentence ending in a colon ("several key innovations:") followed by the list it
+announces, to the end of its section (`bot.announced_list.ANNOUNCED_LIST`); `sections`, a request
+naming a section by its heading's words ("summarise the section on partnerships") answered by the
+section's first sentences, and "what are the sections?" by the headings (`bot.sections.SECTIONS`);
+`repeat`, "repeat that", "what did you say?" after an answer showing it again
+(`bot.more.REPEATS`); `spell`, a word neither the sources nor an English word list know read as the
+only word of the sources one edit from it ("who is rivain": `bot.spelling.SPELLING`), each in
+turn.
 `--forms-19 off match=0.7`: `match=M`, another form of a question's word ("partners" /
 "partnerships", "hq" / "headquartered") matches the passage tokens of that word at least at M in
 late interaction (`bot.retrieval.FORM_MATCH`), `+words=N` for a question of at most N counted
@@ -490,10 +496,12 @@ import bot.off_topic  # noqa: E402
 import bot.overview  # noqa: E402
 import bot.question_kind  # noqa: E402
 import bot.retrieval  # noqa: E402
+import bot.sections  # noqa: E402
 import bot.service  # noqa: E402
 import bot.several_questions  # noqa: E402
 import bot.small_talk  # noqa: E402
 import bot.source_terms  # noqa: E402
+import bot.spelling  # noqa: E402
 import bot.token_evidence  # noqa: E402
 import bot.unsaid  # noqa: E402
 from bot.answer import Answer  # noqa: E402
@@ -1119,6 +1127,9 @@ def set_talk_23(talk_23: str, bench: Bench) -> str:
 def set_lead_23(lead_23: str, bench: Bench) -> str:
     rules = set(lead_23.split("+"))
     bot.announced_list.ANNOUNCED_LIST = "list" in rules
+    bot.sections.SECTIONS = "sections" in rules
+    bot.more.REPEATS = "repeat" in rules
+    bot.spelling.SPELLING = "spell" in rules
     return f"=== session 23's lead rules: {lead_23}"
 
 
@@ -2259,7 +2270,9 @@ def main() -> None:
         nargs="+",
         default=[None],
         help="the lead's session 23 rules joined by '+' (list: a quoted sentence ending in a "
-        "colon followed by the list it announces) or off, each in turn",
+        "colon followed by the list it announces; sections: 'the section on partnerships' "
+        "answered from its heading; repeat: 'repeat that' shows the answer before again; spell: "
+        "'who is rivain' read as 'rivian') or off, each in turn",
     )
     parser.add_argument(
         "--forms-19",

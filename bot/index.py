@@ -742,6 +742,12 @@ class SearchIndex:
             start += count
         return rows
 
+    @cached_property
+    def vocabulary(self) -> frozenset[str]:
+        """The sources' words (one per stem, lower case, stop words left out), read once per
+        loaded build; empty for a build from before they were kept."""
+        return frozenset(self.lexical.words or ())
+
     def nearest(self, query_vector: np.ndarray, k: int) -> np.ndarray:
         """Rows of (about, above APPROXIMATE_FROM) the `k` passages nearest the question."""
         if k <= 0 or len(self.passages) == 0:

@@ -1,0 +1,73 @@
+"""A misspelt word of a question read as the sources' word it is one typo from: "who is rivain"
+was refused and "who is panasonc" too, as the model's word pieces of a typo match nothing.
+
+Only a word neither the sources nor an English word list know is read again, and only when
+exactly one word of the sources is one edit away (a letter left out, added, changed, or two
+swapped): "wher" is one edit from both "when" and "where" and stays as typed, "greek" is an English
+word and is not "green", and "jeffs" is "jeff" with an ending, no typo.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Collection, Iterator
+from functools import cache
+
+# On: a misspelt word is read as the sources' word one edit from it (session 23;
+# `benchmarks/quality.py --lead-23` measures it).
+SPELLING = True
+# Shorter words are one edit from too many others to tell which was meant ("wher", "teh").
+SHORTEST = 5
+
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+_WORD = re.compile(r"[A-Za-z]+")
+
+
+def one_edit_away(word: str) -> Iterator[str]:
+    """Every string one edit from `word`: a letter deleted, swapped with the next, changed or
+    inserted (Damerau's four; may repeat)."""
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    for left, right in splits:
+        if right:
+            yield left + right[1:]
+            for letter in _LETTERS:
+                yield left + letter + right[1:]
+        if len(right) > 1:
+            yield left + right[1] + right[0] + right[2:]
+        for letter in _LETTERS:
+            yield left + letter + right
+
+
+@cache
+def _english() -> Collection[str]:
+    from spellchecker import SpellChecker  # loads its word list (a third of a second): once
+
+    return SpellChecker().word_frequency.dictionary
+
+
+def is_english_word(word: str) -> bool:
+    """Whether pyspellchecker's English word list holds `word` (lower case)."""
+    return word in _english()
+
+
+def spelled_as_the_sources(
+    text: str, vocabulary: Collection[str], known: Callable[[str], bool]
+) -> str:
+    """`text` with each word the sources (`vocabulary`, lower case) and the dictionary (`known`)
+    lack replaced by the only word of the sources one edit from it, where there is exactly one."""
+    if not SPELLING:
+        return text
+
+    def respelt(found: re.Match[str]) -> str:
+        typed = found.group()
+        word = typed.lower()
+        if len(word) < SHORTEST or word in vocabulary or known(word):
+            return typed
+        # "jeffs", "thanx": letters after a word of the sources are an ending, not a typo
+        near = {w for w in one_edit_away(word) if w in vocabulary and not word.startswith(w)}
+        if len(near) != 1:
+            return typed
+        (meant,) = near
+        return meant.capitalize() if typed[0].isupper() else meant
+
+    return _WORD.sub(respelt, text)

@@ -1,0 +1,59 @@
+"""A word one typo from a word of the sources is read as that word (bot/spelling.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+import bot.spelling
+from bot.service import AnswerService
+from bot.spelling import is_english_word, one_edit_away, spelled_as_the_sources
+
+SOURCES = frozenset({"rivian", "panasonic", "neutral", "green", "jeff", "when", "where", "tesla"})
+
+
+def _spelled(text: str) -> str:
+    return spelled_as_the_sources(text, SOURCES, is_english_word)
+
+
+def test_one_edit_covers_the_four_kinds_of_typo() -> None:
+    edits = set(one_edit_away("rivain"))
+    assert {"rivian", "rivan", "rivaing", "rivaim"} <= edits  # swapped, deleted, added, changed
+    assert "rivain" not in set(one_edit_away("xxxxxx"))
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [("who is rivain", "who is rivian"), ("who is panasonc?", "who is panasonic?"),
+     ("carbon nuetral", "carbon neutral"), ("Rivain's trucks", "Rivian's trucks")],
+)  # fmt: skip
+def test_a_typo_of_a_word_of_the_sources_is_read_as_it(typed: str, meant: str) -> None:
+    assert _spelled(typed) == meant
+
+
+@pytest.mark.parametrize(
+    "typed",
+    ["wher are they",  # too short: one edit from "when" and "where"
+     "greek myths",  # an English word, one edit from "green"
+     "jeffs car", "teslas",  # an ending after a word of the sources
+     "who is rovoan"],  # more than one edit from every word of the sources
+)  # fmt: skip
+def test_a_word_that_may_be_meant_is_left_as_typed(typed: str) -> None:
+    assert _spelled(typed) == typed
+
+
+def test_two_words_of_the_sources_one_edit_away_leave_the_typo() -> None:
+    both = SOURCES | {"rivien"}
+    assert spelled_as_the_sources("rivin", both, is_english_word) == "rivin"
+    assert _spelled("rivin") == "rivian"
+
+
+def test_a_misspelt_name_is_answered(service: AnswerService) -> None:
+    answer = service.ask("who is rivain")
+    assert answer.outcome == "answered" and "Rivian" in answer.answer
+
+
+def test_without_the_rule_the_typo_is_refused(
+    service: AnswerService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(bot.spelling, "SPELLING", False)
+    assert service.ask("who is rivain").refused
