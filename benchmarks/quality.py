@@ -382,15 +382,16 @@ are the factories?") answered for each (`bot.several_questions.SEVERAL_QUESTIONS
 label judged on the question inside a frame ("do you know when …":
 `bot.asked_clause.EMBEDDED_QUESTION`); docs/quality-log.md,
 "The lead's rules (session 22)", each in turn.
-`--lead-23 off list+sections+repeat+spell` measures the lead's session 23 rules, joined by '+':
-`list`, a quoted sentence ending in a colon ("several key innovations:") followed by the list it
-announces, to the end of its section (`bot.announced_list.ANNOUNCED_LIST`); `sections`, a request
+`--lead-23 off list+sections+repeat+spell+pointed` measures the lead's session 23 rules, joined by
+'+': `list`, a quoted sentence ending in a colon ("several key innovations:") followed by the list
+it announces, to the end of its section (`bot.announced_list.ANNOUNCED_LIST`); `sections`, a request
 naming a section by its heading's words ("summarise the section on partnerships") answered by the
 section's first sentences, and "what are the sections?" by the headings (`bot.sections.SECTIONS`);
-`repeat`, "repeat that", "what did you say?" after an answer showing it again
-(`bot.more.REPEATS`); `spell`, a word neither the sources nor an English word list know read as the
-only word of the sources one edit from it ("who is rivain": `bot.spelling.SPELLING`), each in
-turn.
+`repeat`, "repeat that", "what did you say?" after an answer showing it again (`bot.more.REPEATS`);
+`spell`, a word neither the sources nor an English word list know read as the only word of the
+sources one edit from it ("who is rivain": `bot.spelling.SPELLING`); `pointed`, "what does source 2
+say?" or, after a list, "the second one?" answered from the answer before (`bot.pointed.POINTED`),
+each in turn.
 `--forms-19 off match=0.7`: `match=M`, another form of a question's word ("partners" /
 "partnerships", "hq" / "headquartered") matches the passage tokens of that word at least at M in
 late interaction (`bot.retrieval.FORM_MATCH`), `+words=N` for a question of at most N counted
@@ -494,6 +495,7 @@ import bot.follow_up  # noqa: E402
 import bot.more  # noqa: E402
 import bot.off_topic  # noqa: E402
 import bot.overview  # noqa: E402
+import bot.pointed  # noqa: E402
 import bot.question_kind  # noqa: E402
 import bot.retrieval  # noqa: E402
 import bot.sections  # noqa: E402
@@ -1130,6 +1132,7 @@ def set_lead_23(lead_23: str, bench: Bench) -> str:
     bot.sections.SECTIONS = "sections" in rules
     bot.more.REPEATS = "repeat" in rules
     bot.spelling.SPELLING = "spell" in rules
+    bot.pointed.POINTED = "pointed" in rules
     return f"=== session 23's lead rules: {lead_23}"
 
 
@@ -2272,7 +2275,8 @@ def main() -> None:
         help="the lead's session 23 rules joined by '+' (list: a quoted sentence ending in a "
         "colon followed by the list it announces; sections: 'the section on partnerships' "
         "answered from its heading; repeat: 'repeat that' shows the answer before again; spell: "
-        "'who is rivain' read as 'rivian') or off, each in turn",
+        "'who is rivain' read as 'rivian'; pointed: 'source 2?', 'the second one?' answered from "
+        "the answer before) or off, each in turn",
     )
     parser.add_argument(
         "--forms-19",

@@ -47,6 +47,7 @@ from bot.lexical import about_the_topic
 from bot.lookups import load_lookups
 from bot.more import NOTHING_MORE, More, asks_for_more
 from bot.overview import latest_articles
+from bot.pointed import pointed_answer, points_at
 from bot.retrieval import Hit, Retriever
 from bot.settings import Settings
 from bot.several_questions import joined_answer, questions_in
@@ -323,6 +324,25 @@ class AnswerService:
             text, history = unlabelled, ()
         _ = self.embedder.model  # a cold start loads it here: loading is not answer latency
         searched = time.perf_counter()
+        k = citations or self.settings.citations
+        answer = self._answered(text, history, retriever, conversation, k)
+        if answer.reply is not None:  # front matter, the headings: not logged, like small talk
+            return answer
+        return self._recorded(
+            answer, started, searched, time.perf_counter(), source, user, conversation, reask_of
+        )
+
+    def _answered(
+        self,
+        text: str,
+        history: Sequence[str],
+        retriever: Retriever,
+        conversation: str | None,
+        k: int,
+    ) -> Answer:
+        """The answer to `text` in the conversation `history`, not recorded: from the articles'
+        structure ("who wrote this?", "tl;dr?", "the section on partnerships"), past what was
+        quoted ("tell me more"), from an earlier answer ("what does source 2 say?") or searched."""
         more = asks_for_more(text, history)
         read = structure_answer(
             text,
@@ -331,22 +351,20 @@ class AnswerService:
             retriever.index,
             lambda before: self._articles_in_question(retriever, before),
         )
-        if read is not None and read.reply is not None:  # front matter: not logged, like small talk
-            return read
         if read is not None:
-            return self._recorded(
-                read, started, searched, searched, source, user, conversation, reask_of
-            )
-        k = citations or self.settings.citations
+            return read
+        pointer = points_at(text) if history else None
+        if pointer is not None:  # "what does source 2 say?": the answer before, not a search
+            before = self._answered(history[-1], history[:-1], retriever, conversation, k)
+            pointed = pointed_answer(text, pointer, before)
+            if pointed is not None:
+                return pointed
         if more is not None:  # "tell me more": the question before, past what it quoted
             answer = self._more(text, more, retriever, conversation, k)
         else:
             answer = self._each_searched(text, history, retriever, conversation, k)
         # "several key innovations:" quoted alone says nothing: the list it announces follows.
-        answer = with_announced_list(answer, retriever.index)
-        return self._recorded(
-            answer, started, searched, time.perf_counter(), source, user, conversation, reask_of
-        )
+        return with_announced_list(answer, retriever.index)
 
     def _each_searched(
         self,

@@ -1,0 +1,111 @@
+"""A reply pointing into the answer before: "what does source 2 say?", "[3]?" (its citation's
+passage) or, after a list, "the second one?", "tell me more about the 3rd one" (that item).
+
+Searched, "what does source 2 say?" quoted a passage at random and "the second one?" after the
+list of the Amazon EV's features quoted "Tesla will need to stay nimble"; what they point at is
+in the answer the asker is looking at. A reply naming anything besides the pointer is searched.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import uuid
+from dataclasses import dataclass
+from typing import Literal
+
+from bot.announced_list import announces_list
+from bot.answer import Answer, Quote
+from bot.overview import says_nothing_else
+from bot.question_kind import question_text
+
+# On: a reply pointing at a citation or a list item of the answer before is answered from it
+# (session 23; `benchmarks/quality.py --lead-23` measures it).
+POINTED = True
+
+_ORDINAL = {
+    "first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
+    "fifth": 5, "5th": 5, "sixth": 6, "6th": 6, "last": -1,
+}  # fmt: skip
+_ORDINALS = "|".join(_ORDINAL)
+_SOURCE = r"(?:source|citation|cite|reference|ref|link|passage|quote|footnote)"
+_CITATION = re.compile(
+    rf"\[(\d)\]|\b{_SOURCE} ?(?:#|no\.? ?|number )?(\d)\b|\b(?:the )?({_ORDINALS}) {_SOURCE}\b"
+)
+_ITEM = re.compile(
+    rf"\b(?:the )?({_ORDINALS})(?: (?:one|point|item|bullet|feature|thing|innovation))?\b"
+    r"|(?:#|\bnumber |\bno\. ?)(\d)\b"
+)
+# Words a pointing reply may hold besides the pointer: asking, politeness, a request for more.
+_FILLER = frozenset({
+    "what", "what's", "whats", "does", "do", "did", "say", "says", "said", "about", "the", "and",
+    "tell", "me", "more", "show", "explain", "expand", "on", "is", "in", "was", "that", "it",
+    "please", "pls", "can", "could", "you", "u", "give", "details", "detail", "of", "ok", "okay",
+    "so", "how", "go", "into", "read", "open", "which", "one", "mean", "means", "by",
+    "then", "now", "there", "again", "quote", "full", "whole", "text",
+})  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Pointer:
+    """What a reply points at in the answer before: its citation or its list item `n` (from 1;
+    -1: the last)."""
+
+    at: Literal["citation", "item"]
+    n: int
+
+
+def points_at(text: str) -> Pointer | None:
+    """The citation or list item of the answer before `text` points at, or None."""
+    if not POINTED:
+        return None
+    asked = question_text(text).strip(" ?!.")
+    found = _CITATION.search(asked)
+    if found is not None and says_nothing_else(asked, found, _FILLER):
+        number, ordinal = found.group(1) or found.group(2), found.group(3)
+        return Pointer("citation", int(number) if number else _ORDINAL[ordinal])
+    found = _ITEM.search(asked)
+    if found is not None and says_nothing_else(asked, found, _FILLER):
+        ordinal, number = found.group(1), found.group(2)
+        return Pointer("item", int(number) if number else _ORDINAL[ordinal])
+    return None
+
+
+def _nth(count: int, n: int) -> int | None:
+    """The 0-based place of the `n`th of `count` (-1: the last), or None past the end."""
+    place = count - 1 if n == -1 else n - 1
+    return place if 0 <= place < count else None
+
+
+def pointed_answer(text: str, pointer: Pointer, before: Answer) -> Answer | None:
+    """The answer to `text` from `before` (the answer it points into): the passage of the
+    citation pointed at, or the list item; None when `before` has no such citation or list (the
+    reply is searched)."""
+    if before.refused or before.reply is not None:
+        return None
+    if pointer.at == "citation":
+        place = _nth(len(before.citations), pointer.n)
+        if place is None:
+            return None
+        citation = before.citations[place]
+        quote = Quote(citation.text, 1)
+    else:
+        announcing = next((i for i, q in enumerate(before.quotes) if announces_list(q.text)), None)
+        if announcing is None:
+            return None
+        items = before.quotes[announcing + 1 :]
+        place = _nth(len(items), pointer.n)
+        if place is None:
+            return None
+        item = items[place]
+        citation = next(c for c in before.citations if c.n == item.citation)
+        quote = Quote(item.text, 1)
+    return Answer(
+        id=uuid.uuid4().hex,
+        question=text,
+        answer=quote.text,
+        refused=False,
+        citations=(dataclasses.replace(citation, n=1),),
+        quotes=(quote,),
+        index_built_at=before.index_built_at,
+    )
