@@ -32,7 +32,11 @@ LEDES = 3
 _ASKS = re.compile(
     r"\b(?:tl ?;? ?dr|tldr|summ?ar(?:y|ies|ise|ize|ised|ized)|sum (?:it |this |that )?up|recap"
     r"|gist|overview|synopsis|rundown|run ?down|nutshell|main (?:points?|ideas?|argument|message)"
-    r"|key (?:points?|ideas?|takeaways?|messages?)|takeaways?|highlights"
+    r"|key (?:points?|ideas?|takeaways?|messages?)|takeaways?|take away|highlights|thesis"
+    r"|bullet ?points?"
+    r"|(?:the )?point of (?:it|this|that|(?:the|this|that) (?:article|piece|story|text))"
+    r"|what(?: is|'s|s) (?:the (?:author|writer)|it|this|(?:the|this) (?:article|piece|story|text))"
+    r" (?:trying to )?say(?:ing)?"
     r"|what(?: is|'s|s) (?:it|this|that|(?:the|this|that) (?:article|piece|story|text))"
     r" (?:all |mainly |mostly |really |basically |actually )?about)\b"
 )
@@ -45,7 +49,7 @@ _OPENING = re.compile(
 # Bezos … marks a pivotal moment"); the ending is the article's last sentences ("Buckle up").
 _CONCLUSION = re.compile(
     r"\b(?:how (?:does|did) (?:it|this|the (?:article|piece|story|text)) (?:conclude|wrap up)"
-    r"|conclusions?|(?:closing|final|last) section)\b"
+    r"|conclusions?|(?:closing|final|last) section|verdict|bottom line)\b"
 )
 _ENDING = re.compile(
     r"\b(?:how (?:does|did) (?:it|this|the (?:article|piece|story|text)) (?:end|close|finish)"
@@ -64,7 +68,8 @@ _FILLER = frozenset({
     "text", "post", "whole", "thing", "everything", "all", "sources", "source", "say", "says",
     "about", "its", "hey", "bot", "again", "do", "does", "there", "any", "some", "like",
     "be", "main", "key", "points", "point", "idea", "ideas", "here", "real", "basically", "overall",
-    "where", "way", "writer", "author", "end", "ends",
+    "where", "way", "writer", "author", "end", "ends", "should", "from", "trying", "1", "2", "3",
+    "4", "5",
 })  # fmt: skip
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 

@@ -28,6 +28,13 @@ from tests.corpus_service import service_over
         ("what's the article's conclusion", "conclusion"),
         ("what's the article's closing line", "ending"),
         ("what's this article mainly about", "both"),
+        ("what's the thesis of the piece", "both"),
+        ("give me 3 bullet points", "both"),
+        ("what should i take away from this", "both"),
+        ("what is the author trying to say", "both"),
+        ("what's the point of this article", "both"),
+        ("bottom line?", "conclusion"),
+        ("so what's the verdict", "conclusion"),
     ],
 )
 def test_overview_requests_are_read_by_their_form(question: str, part: str) -> None:
@@ -44,6 +51,9 @@ def test_overview_requests_are_read_by_their_form(question: str, part: str) -> N
         "how does the article end for tesla",
         "who wrote the article",
         "what does amazon plan",
+        "what's the verdict on tesla's stock",
+        "what is the point of prime integration",
+        "what is musk trying to say",
     ],
 )
 def test_a_request_naming_a_topic_is_searched(question: str) -> None:
