@@ -67,6 +67,7 @@ from bot.source_terms import (
     names_source_terms,
     writes_every_word,
     writes_phrase,
+    written_as_name,
 )
 from bot.spelling import is_english_word, spelled_as_the_sources
 from bot.store import Store, StoreError, open_store
@@ -314,7 +315,12 @@ class AnswerService:
         retriever = self._retriever_or_reply(text)
         if isinstance(retriever, Answer):  # small talk asks the sources nothing: not logged
             return retriever
-        text = spelled_as_the_sources(text, retriever.index.vocabulary, is_english_word)
+        text = spelled_as_the_sources(
+            text,
+            retriever.index.vocabulary,
+            is_english_word,
+            lambda word: written_as_name(retriever, word),
+        )
         # In a conversation, "ok and what …" keeps its "and": it joins what was just said.
         stripped = without_greeting(text)
         text = with_conjunction(text, stripped) if history else stripped

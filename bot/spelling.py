@@ -1,10 +1,12 @@
-"""A misspelt word of a question read as the sources' word it is one typo from: "who is rivain"
+"""A misspelt name in a question read as the sources' name it is one typo from: "who is rivain"
 was refused and "who is panasonc" too, as the model's word pieces of a typo match nothing.
 
 Only a word neither the sources nor an English word list know is read again, and only when
-exactly one word of the sources is one edit away (a letter left out, added, changed, or two
+exactly one name of the sources is one edit away (a letter left out, added, changed, or two
 swapped): "wher" is one edit from both "when" and "where" and stays as typed, "greek" is an English
-word and is not "green", and "jeffs" is "jeff" with an ending, no typo.
+word and is not "green", and "jeffs" is "jeff" with an ending, no typo. Names only: a typo of a
+word of their prose ("greenr") is read well enough by the model, and respelt it moved the right
+passage out of the top 3 ("how could bezos make his car plants greener").
 """
 
 from __future__ import annotations
@@ -51,10 +53,14 @@ def is_english_word(word: str) -> bool:
 
 
 def spelled_as_the_sources(
-    text: str, vocabulary: Collection[str], known: Callable[[str], bool]
+    text: str,
+    vocabulary: Collection[str],
+    known: Callable[[str], bool],
+    is_name: Callable[[str], bool],
 ) -> str:
-    """`text` with each word the sources (`vocabulary`, lower case) and the dictionary (`known`)
-    lack replaced by the only word of the sources one edit from it, where there is exactly one."""
+    """`text` with each word the sources (`vocabulary`, lower case) and the word list (`known`)
+    lack replaced by the only word of the sources one edit from it, where there is exactly one
+    and the sources write it as a name (`is_name`)."""
     if not SPELLING:
         return text
 
@@ -65,7 +71,7 @@ def spelled_as_the_sources(
             return typed
         # "jeffs", "thanx": letters after a word of the sources are an ending, not a typo
         near = {w for w in one_edit_away(word) if w in vocabulary and not word.startswith(w)}
-        if len(near) != 1:
+        if len(near) != 1 or not is_name(next(iter(near))):
             return typed
         (meant,) = near
         return meant.capitalize() if typed[0].isupper() else meant
