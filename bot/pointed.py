@@ -79,12 +79,24 @@ def _nth(count: int, n: int) -> int | None:
 
 def pointed_answer(text: str, pointer: Pointer, before: Answer) -> Answer | None:
     """The answer to `text` from `before` (the answer it points into): the passage of the
-    citation pointed at, or the list item; None when `before` has no such citation or list (the
-    reply is searched)."""
+    citation pointed at (how many it cites, past the last), or the list item; None when `before`
+    cites nothing or has no such list item (the reply is searched)."""
     if before.refused or before.reply is not None:
         return None
     if pointer.at == "citation":
         place = _nth(len(before.citations), pointer.n)
+        if place is None and before.citations:  # "source 9?" of three: say so, not "no answer"
+            count = len(before.citations)
+            said = f"The answer before cites {count} source{'s' if count > 1 else ''}."
+            return Answer(
+                id=uuid.uuid4().hex,
+                question=text,
+                answer=said,
+                refused=True,
+                index_built_at=before.index_built_at,
+                outcome="refused",
+                reply=said,
+            )
         if place is None:
             return None
         citation = before.citations[place]
