@@ -20,6 +20,7 @@ from typing import Any, Literal
 from bot.answer import Answer
 from bot.overview import says_nothing_else
 from bot.question_kind import question_text
+from bot.request_words import ABOUT_THE_TEXT, ASKING
 
 # On: questions about the articles are answered from their front matter (session 22;
 # docs/quality-log.md, "Questions about the articles (session 22)"). `benchmarks/quality.py
@@ -72,16 +73,12 @@ _ASKS: tuple[tuple[re.Pattern[str], Field], ...] = (
 )
 # Words the question may hold besides its asking phrase: politeness, the text named. Any other
 # word names a topic ("who wrote about batteries", "the source of tesla's lead"): searched.
-_FILLER = frozenset({
-    "a", "an", "the", "of", "for", "me", "us", "in", "on", "to", "it", "this", "that", "is",
-    "are", "was", "what", "what's", "whats", "so", "and", "or", "please", "pls", "plz", "can",
-    "could", "would", "will", "you", "u", "give", "tell", "show", "get", "i", "just", "do",
-    "does", "did", "there", "any", "some", "article", "articles", "piece", "story", "text",
-    "post", "sources", "source", "your", "its", "hey", "bot", "again", "who", "who's", "whos",
-    "when", "where", "which", "how", "by", "name", "real", "actual", "exactly", "know", "have",
-    "has", "got", "use", "using", "used", "hold", "originally", "come", "from", "link",
-    "read", "find", "full", "whole", "one", "ones", "these", "those", "all", "list", "answer",
-    "that's", "thats", "it's", "yours", "here", "info", "information", "were", "be", "original",
+_FILLER = ASKING | ABOUT_THE_TEXT | frozenset({
+    "actual", "answer", "be", "by", "come", "did", "exactly", "find", "from", "full", "got",
+    "has", "have", "here", "hold", "how", "info", "information", "it's", "know", "link", "list",
+    "name", "one", "ones", "original", "originally", "read", "real", "source", "sources",
+    "that's", "thats", "these", "those", "use", "used", "using", "were", "when", "which", "who",
+    "who's", "whos", "will", "your", "yours"
 })  # fmt: skip
 
 

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bot.question_kind import question_text
+from bot.request_words import ASKING
 
 # On: a request for more answers the question before past what was quoted (session 22;
 # docs/quality-log.md, "The lead's rules (session 22)"). `benchmarks/quality.py --lead-22`
@@ -49,16 +50,14 @@ _ASKS = re.compile(
 )
 # Words a request for more may hold besides its asking phrase: politeness, a reaction to the
 # answer, the sources named. Any other word names a topic, and the question is searched.
-_FILLER = frozenset({
-    "a", "the", "me", "us", "please", "pls", "plz", "can", "could", "would", "you", "u", "tell",
-    "say", "give", "show", "some", "any", "anything", "something", "what", "what's", "whats",
-    "is", "there", "does", "do", "it", "this", "that", "on", "about", "article", "sources",
-    "source", "text", "piece", "ok", "okay", "k", "cool", "nice", "interesting", "great",
-    "sounds", "good", "neat", "wow", "oh", "ah", "hmm", "huh", "and", "so", "yes", "yeah", "yep",
-    "sure", "go", "keep", "going", "more", "else", "detail", "details", "info", "bit",
-    "little", "lot", "further", "expand", "elaborate", "continue", "i", "want", "need", "like",
-    "to", "know", "hear", "read", "got", "have", "has", "it's", "thats", "that's", "much",
-    "thanks", "thank", "ty", "lol", "then", "deeper", "of", "says", "said", "next",
+_FILLER = ASKING | frozenset({
+    "a", "about", "ah", "any", "anything", "article", "bit", "continue", "cool", "deeper",
+    "detail", "details", "elaborate", "else", "expand", "further", "go", "going", "good", "got",
+    "great", "has", "have", "hear", "hmm", "huh", "i", "info", "interesting", "it's", "k",
+    "keep", "know", "like", "little", "lol", "lot", "more", "much", "neat", "need", "next",
+    "nice", "oh", "ok", "okay", "piece", "plz", "read", "said", "say", "says", "some",
+    "something", "sounds", "source", "sources", "sure", "thank", "thanks", "that's", "thats",
+    "then", "this", "to", "ty", "us", "want", "would", "wow", "yeah", "yep", "yes"
 })  # fmt: skip
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 

@@ -18,6 +18,7 @@ from bot.answer import REFUSAL, Answer, Quote, passage_citation
 from bot.chunking import Passage
 from bot.index import SearchIndex
 from bot.question_kind import question_text
+from bot.request_words import ABOUT_THE_TEXT, ASKING
 
 # On: overview requests are answered by the opening and the close (session 21; docs/quality-log.md,
 # "Overview requests (session 21)"). `benchmarks/quality.py --overview-21` measures it.
@@ -59,17 +60,12 @@ _ENDING = re.compile(
 Part = Literal["opening", "conclusion", "ending", "both"]
 # Words a request for an overview may hold besides the asking phrase: politeness, the text named,
 # the length asked for. Any other word names a topic, and the question is searched.
-_FILLER = frozenset({
-    "a", "an", "the", "of", "for", "me", "us", "in", "on", "to", "it", "this", "that", "is",
-    "are", "was", "what", "what's", "whats", "so", "and", "or", "please", "pls", "plz", "can",
-    "could", "would", "will", "you", "u", "give", "tell", "show", "get", "i", "need", "want",
-    "just", "quick", "quickly", "short", "brief", "briefly", "few", "one", "two", "three",
-    "sentence", "sentences", "words", "line", "lines", "article", "articles", "piece", "story",
-    "text", "post", "whole", "thing", "everything", "all", "sources", "source", "say", "says",
-    "about", "its", "hey", "bot", "again", "do", "does", "there", "any", "some", "like",
-    "be", "main", "key", "points", "point", "idea", "ideas", "here", "real", "basically", "overall",
-    "where", "way", "writer", "author", "end", "ends", "should", "from", "trying", "1", "2", "3",
-    "4", "5",
+_FILLER = ASKING | ABOUT_THE_TEXT | frozenset({
+    "1", "2", "3", "4", "5", "about", "author", "basically", "be", "brief", "briefly", "end",
+    "ends", "everything", "few", "from", "here", "idea", "ideas", "key", "like", "line",
+    "lines", "main", "need", "one", "overall", "point", "points", "quick", "quickly", "real",
+    "say", "says", "sentence", "sentences", "short", "should", "source", "sources", "thing",
+    "three", "trying", "two", "want", "way", "will", "words", "writer"
 })  # fmt: skip
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 

@@ -18,6 +18,7 @@ from bot.announced_list import announces_list
 from bot.answer import Answer, Quote
 from bot.overview import says_nothing_else
 from bot.question_kind import question_text
+from bot.request_words import ASKING
 
 # On: a reply pointing at a citation or a list item of the answer before is answered from it
 # (session 23; `benchmarks/quality.py --lead-23` measures it).
@@ -37,12 +38,10 @@ _ITEM = re.compile(
     r"|(?:#|\bnumber |\bno\. ?)(\d)\b"
 )
 # Words a pointing reply may hold besides the pointer: asking, politeness, a request for more.
-_FILLER = frozenset({
-    "what", "what's", "whats", "does", "do", "did", "say", "says", "said", "about", "the", "and",
-    "tell", "me", "more", "show", "explain", "expand", "on", "is", "in", "was", "that", "it",
-    "please", "pls", "can", "could", "you", "u", "give", "details", "detail", "of", "ok", "okay",
-    "so", "how", "go", "into", "read", "open", "which", "one", "mean", "means", "by",
-    "then", "now", "there", "again", "quote", "full", "whole", "text",
+_FILLER = ASKING | frozenset({
+    "about", "again", "by", "detail", "details", "did", "expand", "explain", "full", "go",
+    "how", "in", "into", "mean", "means", "more", "now", "ok", "okay", "one", "open", "quote",
+    "read", "said", "say", "says", "then", "was", "which", "whole"
 })  # fmt: skip
 
 

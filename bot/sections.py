@@ -20,6 +20,7 @@ from bot.chunking import Passage
 from bot.index import SearchIndex
 from bot.more import NOTHING_MORE
 from bot.question_kind import question_text
+from bot.request_words import ABOUT_THE_TEXT, ASKING
 
 # On: section requests are answered from the headings (session 23; `benchmarks/quality.py
 # --lead-23` measures it).
@@ -43,18 +44,14 @@ _LISTING = re.compile(
     r"|(?:list|show|name)(?: me)? (?:the |all (?:the )?|its )?(?:sections|headings|chapters))\b"
 )
 # Words a section request may hold besides the heading's: asking, politeness, the text named.
-_FILLER = frozenset({
-    "a", "an", "the", "of", "for", "me", "us", "in", "on", "to", "it", "this", "that", "is",
-    "are", "was", "what", "what's", "whats", "so", "and", "or", "please", "pls", "plz", "can",
-    "could", "would", "you", "u", "give", "tell", "show", "get", "i", "just", "do", "does",
-    "there", "any", "some", "article", "articles", "piece", "story", "text", "post", "its",
-    "hey", "bot", "again", "about", "say", "says", "said", "summarize", "summarise", "summary",
-    "sum", "up", "recap", "gist", "tldr", "overview", "explain", "read", "quote", "with",
-    "section", "sections", "part", "parts", "chapter", "chapters", "heading", "headings",
-    "subheading", "subsection", "bit", "called", "titled", "named", "how", "many", "which",
-    "all", "list", "have", "has", "contents", "table", "outline", "where", "talks", "talk",
-    "discusses", "discuss", "covers", "cover", "go", "over", "through", "quick", "briefly",
-    "main", "point", "points", "key", "whole", "entire", "covering", "need", "want", "know",
+_FILLER = ASKING | ABOUT_THE_TEXT | frozenset({
+    "about", "bit", "briefly", "called", "chapter", "chapters", "contents", "cover", "covering",
+    "covers", "discuss", "discusses", "entire", "explain", "gist", "go", "has", "have",
+    "heading", "headings", "how", "key", "know", "list", "main", "many", "named", "need",
+    "outline", "over", "overview", "part", "parts", "point", "points", "quick", "quote", "read",
+    "recap", "said", "say", "says", "section", "sections", "subheading", "subsection", "sum",
+    "summarise", "summarize", "summary", "table", "talk", "talks", "through", "titled", "tldr",
+    "up", "want", "which", "with"
 })  # fmt: skip
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 

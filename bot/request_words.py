@@ -1,0 +1,19 @@
+"""Words a request read by its form may hold besides its asking phrase ("tell me more", "tl;dr?",
+"who wrote this?", "the section on partnerships", "source 2?"): any other word names a topic, and
+the message is searched. Each reader adds its own words to these.
+"""
+
+from __future__ import annotations
+
+# Asking and politeness, in every such request.
+ASKING = frozenset({
+    "and", "can", "could", "do", "does", "give", "is", "it", "me", "of", "on", "please", "pls",
+    "show", "so", "tell", "text", "that", "the", "there", "u", "what", "what's", "whats", "you"
+})  # fmt: skip
+# The text named and more politeness, in a request about the articles (overview, front matter,
+# sections).
+ABOUT_THE_TEXT = frozenset({
+    "a", "again", "all", "an", "any", "are", "article", "articles", "bot", "for", "get", "hey",
+    "i", "in", "its", "just", "or", "piece", "plz", "post", "some", "story", "this", "to", "us",
+    "was", "where", "whole", "would"
+})  # fmt: skip
