@@ -382,16 +382,18 @@ are the factories?") answered for each (`bot.several_questions.SEVERAL_QUESTIONS
 label judged on the question inside a frame ("do you know when …":
 `bot.asked_clause.EMBEDDED_QUESTION`); docs/quality-log.md,
 "The lead's rules (session 22)", each in turn.
-`--lead-23 off list+sections+repeat+spell+pointed` measures the lead's session 23 rules, joined by
-'+': `list`, a quoted sentence ending in a colon ("several key innovations:") followed by the list
-it announces, to the end of its section (`bot.announced_list.ANNOUNCED_LIST`); `sections`, a request
-naming a section by its heading's words ("summarise the section on partnerships") answered by the
-section's first sentences, and "what are the sections?" by the headings (`bot.sections.SECTIONS`);
-`repeat`, "repeat that", "what did you say?" after an answer showing it again (`bot.more.REPEATS`);
-`spell`, a word neither the sources nor an English word list know read as the only word of the
-sources one edit from it ("who is rivain": `bot.spelling.SPELLING`); `pointed`, "what does source 2
-say?" or, after a list, "the second one?" answered from the answer before (`bot.pointed.POINTED`),
-each in turn.
+`--lead-23 off list+sections+repeat+spell+pointed+feedback` measures the lead's session 23 rules,
+joined by '+': `list`, a quoted sentence ending in a colon ("several key innovations:") followed by
+the list it announces, to the end of its section (`bot.announced_list.ANNOUNCED_LIST`); `sections`,
+a request naming a section by its heading's words ("summarise the section on partnerships") answered
+by the section's first sentences, and "what are the sections?" by the headings
+(`bot.sections.SECTIONS`); `repeat`, "repeat that", "what did you say?" after an answer showing it
+again (`bot.more.REPEATS`); `spell`, a word neither the sources nor an English word list know read
+as the only word of the sources one edit from it ("who is rivain": `bot.spelling.SPELLING`);
+`pointed`, "what does source 2 say?" or, after a list, "the second one?" answered from the answer
+before (`bot.pointed.POINTED`); `feedback`, "that's wrong" answered with an apology, "never mind, …"
+asked alone, "no, i meant …" and "start over" (`bot.feedback.COMPLAINTS`, `RETRACTIONS`), each in
+turn.
 `--forms-19 off match=0.7`: `match=M`, another form of a question's word ("partners" /
 "partnerships", "hq" / "headquartered") matches the passage tokens of that word at least at M in
 late interaction (`bot.retrieval.FORM_MATCH`), `+words=N` for a question of at most N counted
@@ -491,6 +493,7 @@ import bot.announced_list  # noqa: E402
 import bot.answer  # noqa: E402
 import bot.asked_clause  # noqa: E402
 import bot.conversation  # noqa: E402
+import bot.feedback  # noqa: E402
 import bot.follow_up  # noqa: E402
 import bot.more  # noqa: E402
 import bot.off_topic  # noqa: E402
@@ -1133,6 +1136,7 @@ def set_lead_23(lead_23: str, bench: Bench) -> str:
     bot.more.REPEATS = "repeat" in rules
     bot.spelling.SPELLING = "spell" in rules
     bot.pointed.POINTED = "pointed" in rules
+    bot.feedback.COMPLAINTS = bot.feedback.RETRACTIONS = "feedback" in rules
     return f"=== session 23's lead rules: {lead_23}"
 
 
@@ -2276,7 +2280,8 @@ def main() -> None:
         "colon followed by the list it announces; sections: 'the section on partnerships' "
         "answered from its heading; repeat: 'repeat that' shows the answer before again; spell: "
         "'who is rivain' read as 'rivian'; pointed: 'source 2?', 'the second one?' answered from "
-        "the answer before) or off, each in turn",
+        "the answer before; feedback: 'that's wrong', 'never mind, …', 'start over') or off, "
+        "each in turn",
     )
     parser.add_argument(
         "--forms-19",

@@ -35,6 +35,15 @@ from bot.conversation import (
 )
 from bot.embedding import Embedder, get_embedder
 from bot.errors import IndexUnavailable, UnknownAnswer
+from bot.feedback import (
+    AGAIN,
+    SORRY,
+    asks_to_start_over,
+    conversation_reply,
+    is_complaint,
+    since_start_over,
+    without_retraction,
+)
 from bot.follow_up import (
     QuestionSearches,
     after_the_answer_before,
@@ -328,6 +337,9 @@ class AnswerService:
         unlabelled = without_topic_label(text)
         if unlabelled != text:
             text, history = unlabelled, ()
+        # "never mind, where …": the question before taken back; "no, i meant …": put right.
+        text, taken_back = without_retraction(text)
+        history = () if taken_back else since_start_over(history)
         _ = self.embedder.model  # a cold start loads it here: loading is not answer latency
         searched = time.perf_counter()
         k = citations or self.settings.citations
@@ -349,6 +361,10 @@ class AnswerService:
         """The answer to `text` in the conversation `history`, not recorded: from the articles'
         structure ("who wrote this?", "tl;dr?", "the section on partnerships"), past what was
         quoted ("tell me more"), from an earlier answer ("what does source 2 say?") or searched."""
+        if history and is_complaint(text):  # "that's wrong": about the answer before, no question
+            return conversation_reply(text, SORRY)
+        if asks_to_start_over(text):  # "start over": nothing to search
+            return conversation_reply(text, AGAIN)
         more = asks_for_more(text, history)
         read = structure_answer(
             text,

@@ -1,0 +1,100 @@
+"""Replies about the conversation rather than questions of their own: a complaint about the answer
+before ("that's wrong", "not helpful"), a question taken back ("never mind, where are the
+factories?") and one put right ("no, i meant the factories").
+
+Searched, "that's wrong" and "not helpful" were refused as questions the sources don't cover, and
+"never mind, where are the factories" was searched with the question it takes back.
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+from collections.abc import Sequence
+
+from bot.answer import Answer
+from bot.question_kind import question_text
+
+# On: a complaint about the answer before gets an apology and a way on, not a search (session 23;
+# `benchmarks/quality.py --lead-23` measures it).
+COMPLAINTS = True
+# On: "never mind", "forget that" before a question take the conversation before it back; "no, i
+# meant" before words puts the question before right, and they are asked in its conversation.
+RETRACTIONS = True
+
+AGAIN = "Sure, let's start over: ask me anything about the sources."
+SORRY = (
+    "Sorry that didn't help. Try asking it another way, or name what you're after: "
+    "the sources may not cover it."
+)
+
+_IT = r"(?:that|this|it)(?:'s| is|s| was)?"
+_COMPLAINT = re.compile(
+    r"(?:(?:no|nope|hmm|ugh|meh)[,.!]* )?(?:"
+    rf"{_IT} (?:wrong|incorrect|not (?:right|true|correct|accurate|helpful|useful|it|an answer)"
+    r"|unhelpful|useless|no help|not what i (?:asked|meant|wanted)(?: for)?)"
+    r"|(?:wrong|bad|useless|unhelpful|incorrect) answer|not helpful|unhelpful|useless|wrong"
+    r"|(?:you're|you are|ur|u r|youre) wrong"
+    r"|(?:that|it|this) (?:doesn't|does not|didn't|did not|doesnt|didnt)"
+    r" (?:answer (?:my|the) question|help)"
+    r")(?:[ ,.!]+(?:lol|sorry|tho|though|mate|bot))*"
+)
+_RESET = re.compile(
+    r"(?:(?:ok|okay|can we|let's|lets|please)\s+)*(?:start (?:over|again|fresh)|restart|reset"
+    r"|new (?:topic|conversation|chat)|clear (?:the |this )?(?:chat|conversation|history))"
+    r"(?:\s+(?:please|pls))?"
+)
+_TAKEN_BACK = re.compile(
+    r"^\s*(?:ok(?:ay)?[,.]?\s+)?(?:never\s*mind|nvm|forget (?:that|it)|scratch that|ignore that)"
+    r"\s*[,.;:!—–-]+\s*(?=\w)",
+    re.IGNORECASE,
+)
+_PUT_RIGHT = re.compile(
+    r"^\s*(?:(?:no|nope|sorry|oops)\s*[,.!]*\s+)?i\s+mean(?:t)?\s*[,:]?\s+(?=\w)", re.IGNORECASE
+)
+
+
+def is_complaint(text: str) -> bool:
+    """Whether `text` is only a complaint about the answer before ("that's wrong", "not
+    helpful", "wrong answer"); a complaint naming anything ("that's wrong about tesla") is not."""
+    return COMPLAINTS and bool(_COMPLAINT.fullmatch(question_text(text).strip(" ?!.")))
+
+
+def asks_to_start_over(text: str) -> bool:
+    """Whether `text` only asks to start the conversation over ("start over", "new topic")."""
+    return RETRACTIONS and bool(_RESET.fullmatch(question_text(text).strip(" ?!.")))
+
+
+def since_start_over(history: Sequence[str]) -> Sequence[str]:
+    """The conversation after its last request to start over (all of it when there is none)."""
+    for at in range(len(history) - 1, -1, -1):
+        if asks_to_start_over(history[at]):
+            return history[at + 1 :]
+    return history
+
+
+def without_retraction(text: str) -> tuple[str, bool]:
+    """`text` without an opening that takes the question before back ("never mind, …": True, the
+    question is asked as if alone) or puts it right ("no, i meant …": False, asked in its
+    conversation); `text` as given and False when it opens with neither."""
+    if not RETRACTIONS:
+        return text, False
+    found = _TAKEN_BACK.match(text)
+    if found is not None:
+        return text[found.end() :], True
+    found = _PUT_RIGHT.match(text)
+    if found is not None:
+        return text[found.end() :], False
+    return text, False
+
+
+def conversation_reply(question: str, said: str) -> Answer:
+    """A reply about the conversation (`SORRY`, `AGAIN`): quoting nothing and not logged."""
+    return Answer(
+        id=uuid.uuid4().hex,
+        question=question,
+        answer=said,
+        refused=True,
+        outcome="refused",
+        reply=said,
+    )

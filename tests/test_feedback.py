@@ -1,0 +1,79 @@
+"""Replies about the conversation: complaints, questions taken back or put right, and starting
+over (bot/feedback.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+import bot.feedback
+from bot.feedback import (
+    AGAIN,
+    SORRY,
+    asks_to_start_over,
+    is_complaint,
+    since_start_over,
+    without_retraction,
+)
+from bot.service import AnswerService
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["that's wrong", "That is not what I asked", "wrong answer", "not helpful", "no, that's "
+     "incorrect", "you're wrong lol", "that doesn't answer my question", "this is useless"],
+)  # fmt: skip
+def test_complaints_are_read_by_their_form(text: str) -> None:
+    assert is_complaint(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["is that wrong?", "what's wrong with tesla", "that's wrong about the factories",
+     "what went wrong at tesla", "who is rivian"],
+)  # fmt: skip
+def test_a_question_or_a_complaint_naming_something_is_no_complaint(text: str) -> None:
+    assert not is_complaint(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "rest", "taken_back"),
+    [("never mind, where are the factories", "where are the factories", True),
+     ("nvm. who is panasonic?", "who is panasonic?", True),
+     ("forget that - what does musk think", "what does musk think", True),
+     ("no, i meant the factories", "the factories", False),
+     ("sorry i meant panasonic", "panasonic", False),
+     ("never mind", "never mind", False), ("who is rivian", "who is rivian", False)],
+)  # fmt: skip
+def test_a_question_taken_back_or_put_right_loses_its_opening(
+    text: str, rest: str, taken_back: bool
+) -> None:
+    assert without_retraction(text) == (rest, taken_back)
+
+
+def test_the_conversation_restarts_after_start_over() -> None:
+    assert asks_to_start_over("can we start over please") and asks_to_start_over("new topic")
+    assert not asks_to_start_over("when will amazon start production")
+    assert since_start_over(["who is rivian", "start over", "hi"]) == ["hi"]
+    assert since_start_over(["who is rivian"]) == ["who is rivian"]
+
+
+def test_a_complaint_gets_an_apology_not_a_search(service: AnswerService) -> None:
+    answer = service.ask("that's wrong", ["who is rivian?"])
+    assert answer.answer == SORRY and answer.reply == SORRY and answer.refused
+    assert service.ask("start over", ["who is rivian?"]).answer == AGAIN
+
+
+def test_a_question_taken_back_is_asked_alone(service: AnswerService) -> None:
+    alone = service.ask("where will the factories be built?")
+    taken_back = service.ask("never mind, where will the factories be built?", ["who is rivian?"])
+    assert (taken_back.answer, taken_back.citations) == (alone.answer, alone.citations)
+
+
+def test_without_the_rules_they_are_searched(
+    service: AnswerService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(bot.feedback, "COMPLAINTS", False)
+    monkeypatch.setattr(bot.feedback, "RETRACTIONS", False)
+    assert service.ask("that's wrong", ["who is rivian?"]).answer != SORRY
+    assert service.ask("start over", ["who is rivian?"]).answer != AGAIN
+    assert without_retraction("never mind, who is rivian") == ("never mind, who is rivian", False)
