@@ -63,6 +63,7 @@
                                            [--follow-ups-20 off|RULES [off|RULES ...]]
                                            [--follow-ups-21 off|RULES [off|RULES ...]]
                                            [--follow-ups-22 off|RULES [off|RULES ...]]
+                                           [--follow-ups-23 off|RULES [off|RULES ...]]
                                            [--off-topic-21 off|RULES [off|RULES ...]]
                                            [--lead-21 off|RULES [off|RULES ...]]
                                            [--lead-in-21 off|SHARE [off|SHARE ...]]
@@ -75,8 +76,9 @@ Asks every question as `evbot ask` does (AnswerService over a fresh index of cor
 per set: right passage first / in the top three, the quoted answer holding the expected words,
 and the outcomes (answered / partial / refused) of in-domain, near-domain and off-topic
 questions; for two-turn conversations, the second answer right and how many topic switches were
-searched as follow-ups; per side, its near-domain and off-topic questions asked in a thread after
-every `THREAD_STRIDE`-th first turn of its conversations (`threads:`, the outcomes, how many
+searched as follow-ups (as `ask` searched them, a greeting or topic label off: session 23); per
+side, its near-domain and off-topic questions asked in a thread after every `THREAD_STRIDE`-th
+first turn of its conversations (`threads:`, the outcomes, how many
 were presented as answered and quoted at all: docs/quality-log.md, "Off-topic questions in threads
 (session 11)"); for the small-talk sets (`smalltalk-*`, session 17), each message asked alone and
 after `SMALL_TALK_THREADS` in-domain first turns: small talk given the small-talk reply
@@ -301,6 +303,11 @@ kept in a conversation ("ok and what do they have in common";
 `bot.conversation.OPENER_CONJUNCTION`); `that`, a demonstrative subject keeps its context under the
 floor where its own words would search it alone ("where's that know-how coming from";
 `bot.follow_up.DEMONSTRATIVE_OVER_OWN_WORDS`; docs/quality-log.md, "Conversations (session 22)").
+`--follow-ups-23 off first+count+that`: session 23's conversation rules, joined by "+": `first`,
+a topic named in a clause of its own before the question ("now about tesla's own problems, what
+are they?") makes no follow-up (`bot.conversation.TOPIC_FIRST`); `count`, a count names no topic
+("which two states?" has one word of its own; `bot.conversation.COUNT_WORDS`); `that` as session
+22's.
 `--labels-16 off head+when+text`: session 16's rules for in-domain answers, joined by "+":
 `head`, a fragment's kind noun followed by another noun modifies it ("price cuts?" asks no amount;
 `bot.question_kind.FRAGMENT_HEAD_ONLY`); `when`, a when-clause after the question's own terms
@@ -480,7 +487,7 @@ import sys
 import tempfile
 import uuid
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, get_args
@@ -1092,6 +1099,14 @@ def set_follow_ups_22(follow_ups_22: str, bench: Bench) -> str:
     return f"=== session 22's follow-up rules: {follow_ups_22}"
 
 
+def set_follow_ups_23(follow_ups_23: str, bench: Bench) -> str:
+    rules = set(follow_ups_23.split("+"))
+    bot.conversation.TOPIC_FIRST = "first" in rules
+    bot.conversation.COUNT_WORDS = "count" in rules
+    bot.follow_up.DEMONSTRATIVE_OVER_OWN_WORDS = "that" in rules
+    return f"=== session 23's follow-up rules: {follow_ups_23}"
+
+
 def set_floor_18(floor_18: str, bench: Bench) -> str:
     rules = dict(r.partition("=")[::2] for r in floor_18.split("+"))
     most = rules.get("every")
@@ -1449,6 +1464,7 @@ SWITCHES = (
     Switch("follow_ups_20", 63, set_follow_ups_20),
     Switch("follow_ups_21", 65, set_follow_ups_21),
     Switch("follow_ups_22", 75, set_follow_ups_22),
+    Switch("follow_ups_23", 77, set_follow_ups_23),
     Switch("off_topic_21", 66, set_off_topic_21),
     Switch("lead_21", 68, set_lead_21),
     Switch("lead_in_21", 69, set_lead_in_21),
@@ -1495,6 +1511,28 @@ def searched_as(
     service.search_for = lambda *_, **__: (query, vector)  # type: ignore[method-assign]
     try:
         return service.ask(question, [before], conversation=conversation)
+    finally:
+        del service.search_for
+
+
+def asked_with_its_searches(
+    service: AnswerService, question: str, history: list[str], conversation: str
+) -> tuple[Answer, list[tuple[str, str]]]:
+    """`question` answered as the bot answers it, with the searches it made after the question
+    before (`history`'s last; not one part of a message after another): for each, the text as
+    searched (a greeting or topic label `ask` takes off) and what it was searched for."""
+    searched: list[tuple[str, str]] = []
+    search_for = service.search_for
+
+    def recording(text: str, after: Sequence[str] = (), *args: Any, **kwargs: Any) -> Any:
+        query, vector = search_for(text, after, *args, **kwargs)
+        if after and history and after[-1] == history[-1]:
+            searched.append((text, query))
+        return query, vector
+
+    service.search_for = recording  # type: ignore[method-assign]
+    try:
+        return service.ask(question, history, conversation=conversation), searched
     finally:
         del service.search_for
 
@@ -1553,14 +1591,14 @@ def measure(
             # pick up what the first answer said.
             conversation = f"{name}:{n}"
             before = service.ask(first, conversation=conversation)
-            answer = service.ask(second, [first], conversation=conversation)
+            answer, searches = asked_with_its_searches(service, second, [first], conversation)
             ok = conversation_right(q, answer)
             right += ok
             said = None if before.refused else before.answer
             if q["kind"] == "topic-switch":
                 switches += 1
-                searched = service.search_for(second, [first], previous_answer=said)[0]
-                switched_as_follow_up += searched != second
+                # As `ask` searched it (a greeting or topic label off): any query with context.
+                switched_as_follow_up += any(query != text for text, query in searches)
             if show and not ok:
                 print(f"  miss {q['turns']} -> {answer.outcome}: {answer.answer[:100]}")
             if sort_misses:
@@ -2218,6 +2256,14 @@ def main() -> None:
         help="session 22's follow-up rules joined by '+' (insitu: a question word inside the "
         "clause makes a follow-up candidate; conj: a chat opener's conjunction kept; that: a "
         "demonstrative subject keeps its context under the floor) or off, each in turn",
+    )
+    parser.add_argument(
+        "--follow-ups-23",
+        nargs="+",
+        default=[None],
+        help="session 23's follow-up rules joined by '+' (first: a topic named in a clause of "
+        "its own before the question makes no follow-up; count: a count names no topic; that: as "
+        "session 22's) or off, each in turn",
     )
     parser.add_argument(
         "--follow-ups-17b",
