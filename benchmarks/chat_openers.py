@@ -17,10 +17,10 @@ QUESTION_WORD_ANYWHERE off), `own-mark-off` (session 18's bot: a closer with its
 question's is searched: CLOSER_OWN_MARK off), `session-21` (session 21's bot: only session 19's
 how-are-you forms greet before a question, and a question announced is searched:
 HOW_ARE_YOU_OPENERS and QUESTION_ANNOUNCED off), `session-22` (session 22's bot: a state said
-back, a goodbye, chat spellings and "one more:" before a question searched: STATE_OPENERS,
-GOODBYE_OPENERS, SPELLED_OPENERS and ANOTHER_ANNOUNCED off), `taken` (the bot: closers taken off
-too, and a question word further on after a thanks makes a question). The held-out side prints
-counts only.
+back, a goodbye, chat spellings, "one more:" and a filler before a question searched:
+STATE_OPENERS, GOODBYE_OPENERS, SPELLED_OPENERS, ANOTHER_ANNOUNCED and FILLER_OPENERS off),
+`taken` (the bot: closers taken off too, and a question word further on after a thanks makes a
+question). The held-out side prints counts only.
 Figures only; nothing is asserted.
 """
 
@@ -42,18 +42,19 @@ from bot.answer import Answer
 # What a chat user types before a question: a thanks, an acknowledgement, a filler; three
 # (session 18) in chat spellings and an emoji; a how-are-you and a laugh (session 19); a
 # how-are-you in other words and a question announced (session 22); a state said back, a goodbye,
-# a chat spelling and "one more:" (session 23).
+# a chat spelling, "one more:" and a filler (session 23).
 OPENERS = (
     "thx! ", "ok so ", "cool. ", "lol ok but ", "thank u! ", "ty so much, ", "👍 ", "sup, ",
     "hey, how are you? ", "heh, ", "hey how's your evening going, ", "hope you're well! ",
     "quick question: ", "um, ", "not bad, ", "gotta run, but ", "u up? ", "cheers, one more: ",
+    "btw, ", "wait, ", "tbh, ", "hello? ",
 )  # fmt: skip
 # And after it (session 18): a thanks, a laugh, an emoji, a "please"; session 19: a thanks with
 # its own "?" after the question's, and a laugh in other letters.
 CLOSERS = (" thanks", "? thx!", " lol", " 🙏", " pls", "? thanks?", " heh")
 # CHAT_OPENERS, OPENER_CONNECTIVES, CHAT_CLOSERS, QUESTION_WORD_ANYWHERE, CLOSER_OWN_MARK,
 # HOW_ARE_YOU_OPENERS, QUESTION_ANNOUNCED; STATE_OPENERS, GOODBYE_OPENERS, SPELLED_OPENERS,
-# ANOTHER_ANNOUNCED (all four together).
+# ANOTHER_ANNOUNCED, FILLER_OPENERS (all five together).
 VARIANTS = {
     "off": (False, False, False, False, False, False, False, False),
     "kept": (True, False, False, False, False, False, False, False),
@@ -126,6 +127,7 @@ def main() -> None:
             ) = VARIANTS[variant]
             bot.small_talk.STATE_OPENERS = bot.small_talk.GOODBYE_OPENERS = openers_23
             bot.small_talk.SPELLED_OPENERS = bot.small_talk.ANOTHER_ANNOUNCED = openers_23
+            bot.small_talk.FILLER_OPENERS = openers_23
             bare = [ask(q["question"]) for q in questions]
             print(
                 f"{args.side} {variant} bare ({len(questions)}): {figures(questions, bare, bare)}"

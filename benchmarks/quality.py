@@ -465,16 +465,17 @@ asked "how do / can i" ("how do i track my amazon package": `ASKERS_NAMED_THING`
 name before a word the sources never use that the dictionary knows only as a noun, read as its
 modifier ("does musk cologne smell good": `NAME_COMPOUND`; docs/quality-log.md, "Off-topic
 questions (session 22)"), each in turn.
-`--talk-23 off states+goodbyes+spelled+another+sincere+stretched` measures session 23's small-talk
-rules, joined by "+": before a question, `states`, a state said back ("not bad, who …", "good,
-you? who …": `bot.small_talk.STATE_OPENERS`), `goodbyes`, a goodbye ("gotta run, but who …":
-`GOODBYE_OPENERS`), `spelled`, chat spellings read in the opener ("u up? who …":
-`SPELLED_OPENERS`), `another`, "one more:" announcing it (`ANOTHER_ANNOUNCED`); the whole
-message, `sincere`, a thanks with how it is meant after it and "nuff" for "enough" ("thank you,
-truly", "fair nuff": `SINCERE_THANKS`), `stretched`, a letter typed three times or more read as
-twice or once ("sweeet": `STRETCHED_LETTERS`); `forms` (off in the bot), hand-probed small talk
-no set holds ("all set", "big help", "aight", "happy friday", "hbu": `CHAT_FORMS_23`), each in
-turn.
+`--talk-23 off states+goodbyes+spelled+another+fillers+sincere+stretched` measures session 23's
+small-talk rules, joined by "+": before a question, `states`, a state said back ("not bad, who …",
+"good, you? who …": `bot.small_talk.STATE_OPENERS`), `goodbyes`, a goodbye ("gotta run, but who
+…": `GOODBYE_OPENERS`), `spelled`, chat spellings read in the opener ("u up? who …":
+`SPELLED_OPENERS`), `another`, "one more:" announcing it (`ANOTHER_ANNOUNCED`), `fillers`, a
+filler before a mark or a greeting asked ("btw, who …", "hello? who …": `FILLER_OPENERS`); the
+whole message, `sincere`, a thanks with how it is meant after it and "nuff" for "enough" ("thank
+you, truly", "fair nuff": `SINCERE_THANKS`), `stretched`, a letter typed three times or more
+read as twice or once ("sweeet": `STRETCHED_LETTERS`); `forms` (off in the bot), hand-probed
+small talk no set holds ("all set", "big help", "aight", "happy friday", "hbu":
+`CHAT_FORMS_23`), each in turn.
 Prints figures; asserts nothing.
 """
 
@@ -1141,6 +1142,7 @@ def set_talk_23(talk_23: str, bench: Bench) -> str:
     bot.small_talk.SINCERE_THANKS = "sincere" in rules
     bot.small_talk.STRETCHED_LETTERS = "stretched" in rules
     bot.small_talk.CHAT_FORMS_23 = "forms" in rules
+    bot.small_talk.FILLER_OPENERS = "fillers" in rules
     return f"=== session 23's small-talk rules: {talk_23}"
 
 
@@ -2304,8 +2306,9 @@ def main() -> None:
         "--talk-23",
         nargs="+",
         default=[None],
-        help="session 23's small-talk rules joined by '+' (states, goodbyes, spelled, another: "
-        "a state said back, a goodbye, chat spellings, 'one more:' before a question taken off; "
+        help="session 23's small-talk rules joined by '+' (states, goodbyes, spelled, another, "
+        "fillers: a state said back, a goodbye, chat spellings, 'one more:', 'btw,' before a "
+        "question taken off; "
         "sincere: 'thank you, truly', 'fair nuff'; stretched: 'sweeet'; forms, off in the bot: "
         "'all set', 'aight', 'hbu') or off, each in turn",
     )

@@ -357,15 +357,45 @@ SPELLED_OPENERS = True
 # "one more:", "another:" announcing the next question (only before a mark). Off, searched.
 ANOTHER_ANNOUNCED = True
 _ANOTHER = r"(?:one more|another|one last)"
+# A filler before a mark ("btw, who …", "wait, who …", "tbh, …", "pls, …", "dumb question, but
+# who …") and a greeting asked ("hello? who …"): taken off. Off, searched. Not "follow up:" or
+# "next:", which say whether the question goes on from the one before.
+FILLER_OPENERS = True
+# Each read one way only ("ok wait" is "ok" and "wait", "a silly question" is announced, "yes
+# please" an acknowledgement), so a long run of them stays linear.
+_FILLER = (
+    r"(?:btw|by the way|wait|hold on|honestly|tbh|real quick|(?<!yes )(?<!yeah )(?<!yep )"
+    r"(?<!sure )(?<!ok )(?<!okay )(?:please|pls|plz)|"
+    r"pardon me|question for you|(?:a )?(?:dumb|stupid|noob|basic|naive) (?:question|q)|"
+    r"sorry if this is (?:a )?(?:dumb|stupid|silly)(?: question)?)"
+)
+
+
+# A state said back before a question, without the words an acknowledgement reads alone.
+_STATE_SAID_BACK = (
+    r"(?:(?:i'm|i am) (?:doing |feeling )?"
+    rf"{_VERY}(?:good|fine|great|well|ok|okay|alright|all right)|"
+    rf"(?:doing|feeling) {_VERY}(?:good|fine|great|well|ok|okay|alright|all right)|"
+    rf"{_VERY}(?:fine|well)|(?:i'm |i am )?not (?:too |so |that )?bad|can't complain)"
+)
 
 
 def _chat_opening(
-    howdy: str, bare: str, *, states: bool = False, goodbyes: bool = False
+    howdy: str,
+    bare: str,
+    *,
+    states: bool = False,
+    goodbyes: bool = False,
+    greeting_asked: bool = False,
 ) -> re.Pattern[str]:
     """Chat openers before a question, `howdy` forms asking with their own "?" as well;
-    `states` and `goodbyes` add a state said back and a goodbye as openers."""
-    said_back = rf"|{_STATE}(?:{_SEP}{_THANKS})?{_ADDRESSED}" if states else ""
-    leaving = rf"|{_BYE}{_ADDRESSED}" if goodbyes else ""
+    `states` and `goodbyes` add a state said back and a goodbye as openers, `greeting_asked` a
+    greeting with its own "?" ("hello? who …")."""
+    # The thanks after a state is a unit of its own ("i'm good thanks, who …"), and a bare
+    # "good" or "ok" an acknowledgement: each read one way, so a long run stays linear.
+    said_back = rf"|{_STATE_SAID_BACK}{_ADDRESSED}" if states else ""
+    # Atomic: "bye bye" or "later later" is one goodbye, never split into two (linear runs).
+    leaving = rf"|(?>{_BYE}){_ADDRESSED}" if goodbyes else ""
     unit = (
         rf"(?:{_THANKS}{_ADDRESSED}(?:{_SEP}{_THANKS_TAIL})?|(?:{_GREETING}|{howdy}){_ADDRESSED}|"
         rf"(?!{_NEGATIVE}){_ACK}{_ADDRESSED}{said_back}{leaving})"
@@ -373,6 +403,7 @@ def _chat_opening(
     # A how-are-you asks, and ends with its own "?" ("hey, how are you? who runs ...");
     # so does the question asked back after a state ("good, you? who …").
     back = rf"|{_ASKED_BACK}" if states else ""
+    back += rf"|{_GREETING}" if greeting_asked else ""
     asked = rf"(?:{howdy}{_ADDRESSED}{back})\s*\?+\s*"
     return re.compile(
         rf"^(?:{unit}(?:\s*[,.!:;\-–—]+\s*|\s+)|{asked})*"
@@ -392,17 +423,20 @@ _BARE_OPENER = (
 
 @functools.cache
 def _chat_openings(
-    forms: bool, announced: bool, states: bool, goodbyes: bool, another: bool
+    forms: bool, announced: bool, states: bool, goodbyes: bool, another: bool, fillers: bool
 ) -> re.Pattern[str]:
     """The chat openers by (HOW_ARE_YOU_OPENERS, QUESTION_ANNOUNCED, STATE_OPENERS,
-    GOODBYE_OPENERS, ANOTHER_ANNOUNCED): the flags are read per message, each set compiled once."""
+    GOODBYE_OPENERS, ANOTHER_ANNOUNCED, FILLER_OPENERS): the flags are read per message, each
+    set compiled once."""
     marked = rf"{_ANNOUNCED_MARKED}|{_ANOTHER}" if another else _ANNOUNCED_MARKED
+    marked += rf"|{_FILLER}" if fillers else ""
     return _chat_opening(
         rf"(?:{_HOWDY_22 if forms else _HOWDY_19}"
         + (rf"|{_ANNOUNCED}|{marked})" if announced else ")"),
         rf"(?:{_BARE_OPENER}|{_ANNOUNCED})" if announced else _BARE_OPENER,
         states=states,
         goodbyes=goodbyes,
+        greeting_asked=fillers,
     )
 
 
@@ -622,7 +656,12 @@ def _opener_end(text: str) -> int:
     if not CHAT_OPENERS:
         return found.end() if found else 0
     openings = _chat_openings(
-        HOW_ARE_YOU_OPENERS, QUESTION_ANNOUNCED, STATE_OPENERS, GOODBYE_OPENERS, ANOTHER_ANNOUNCED
+        HOW_ARE_YOU_OPENERS,
+        QUESTION_ANNOUNCED,
+        STATE_OPENERS,
+        GOODBYE_OPENERS,
+        ANOTHER_ANNOUNCED,
+        FILLER_OPENERS,
     )
     spelled, offsets = _spelled_out(text) if SPELLED_OPENERS else (text, None)
     chat = openings.match(spelled)

@@ -536,6 +536,12 @@ def test_without_the_session_22_openers_only_the_older_forms_are_taken_off(
         ("SPELLED_OPENERS", "r u there? who leads?", "Who leads?"),
         ("ANOTHER_ANNOUNCED", "cheers, one more: how might Musk respond", "How might Musk respond"),
         ("ANOTHER_ANNOUNCED", "another: who leads?", "Who leads?"),
+        ("FILLER_OPENERS", "btw, who is Rivian?", "Who is Rivian?"),
+        ("FILLER_OPENERS", "ok wait, where are the factories?", "Where are the factories?"),
+        ("FILLER_OPENERS", "tbh, who leads?", "Who leads?"),
+        ("FILLER_OPENERS", "pls: who runs Tesla?", "Who runs Tesla?"),
+        ("FILLER_OPENERS", "dumb question, but who leads?", "Who leads?"),
+        ("FILLER_OPENERS", "hello? who is Rivian", "Who is Rivian"),
     ],
 )
 def test_the_session_23_openers_are_taken_off_and_searched_with_their_rule_off(
@@ -558,6 +564,11 @@ def test_the_session_23_openers_are_taken_off_and_searched_with_their_rule_off(
         "another company, which one?",
         "one more factory, where?",
         "well-funded, who is?",
+        "wait for the launch?",  # a filler's word without a mark: the question's
+        "honestly who cares",
+        "please explain the rivalry",
+        "next year, who leads?",
+        "follow up: where are they built?",  # says the question goes on from the one before
     ],
 )
 def test_words_of_the_session_23_openers_stay_a_questions_own(question: str) -> None:
@@ -1072,6 +1083,23 @@ def test_a_long_run_of_chat_letters_is_read_in_one_pass(stretched: str) -> None:
         "anyone there ",
         "how's your day going ",
         "i was wondering ",
+        # Session 23: the openers' phrases holding shorter ones or other phrases.
+        "not bad ",
+        "i'm good thanks ",
+        "gotta run ",
+        "bye ",
+        "later ",
+        "bye bye ",
+        "u up ",
+        "one more ",
+        "ok wait ",
+        "yes please ",
+        "a silly question ",
+        "a dumb question ",
+        "hello? ",
+        "btw ",
+        "sweeet ",
+        "thank you truly ",
     ],
 )
 def test_a_long_run_of_chat_phrases_is_read_in_one_pass(phrase: str) -> None:
