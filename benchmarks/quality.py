@@ -71,6 +71,7 @@
                                            [--topic-22 off|RULES [off|RULES ...]]
                                            [--unsaid-22 off|on|RULES [...]]
                                            [--off-topic-22 off|RULES [off|RULES ...]]
+                                           [--rank-23 off|RULES [off|RULES ...]]
 
 Asks every question as `evbot ask` does (AnswerService over a fresh index of corpus/) and prints,
 per set: right passage first / in the top three, the quoted answer holding the expected words,
@@ -476,6 +477,11 @@ you, truly", "fair nuff": `SINCERE_THANKS`), `stretched`, a letter typed three t
 read as twice or once ("sweeet": `STRETCHED_LETTERS`); `forms` (off in the bot), hand-probed
 small talk no set holds ("all set", "big help", "aight", "happy friday", "hbu":
 `CHAT_FORMS_23`), each in turn.
+`--rank-23 off chat+define` measures session 23's ranking rules, joined by "+": `chat`, a
+question asked alone searched without its chat words ("tbh", "rn", "or nah":
+`bot.retrieval.CHAT_WORDS_OUT`); `define`, "who is jeff bezos" quoting a sentence saying what the
+name is (`bot.answer.DEFINING_RATIO` 0.8; docs/quality-log.md, "Chat words and definitions
+(session 23)"), each in turn.
 Prints figures; asserts nothing.
 """
 
@@ -1188,6 +1194,13 @@ def set_topic_22(topic_22: str, bench: Bench) -> str:
     return f"=== session 22's question searched without its words about the text: {topic_22}"
 
 
+def set_rank_23(rank_23: str, bench: Bench) -> str:
+    rules = set(rank_23.split("+"))
+    bot.retrieval.CHAT_WORDS_OUT = "chat" in rules
+    bot.answer.DEFINING_RATIO = 0.8 if "define" in rules else 0.0
+    return f"=== session 23's chat words and definitions: {rank_23}"
+
+
 def set_role_21(role_21: str, bench: Bench) -> str:
     bot.question_kind.ROLE_OF_ANOTHER = role_21 == "on"
     return f"=== session 21's role of another owner: {role_21}"
@@ -1477,6 +1490,7 @@ SWITCHES = (
     Switch("unsaid_22", 73, set_unsaid_22),
     Switch("off_topic_22", 74, set_off_topic_22),
     Switch("talk_23", 81, set_talk_23),
+    Switch("rank_23", 78, set_rank_23),
 )
 
 
@@ -2236,6 +2250,12 @@ def main() -> None:
         default=[None],
         help="session 22's off-topic rules joined by '+' (chat, named, compound) or off, "
         "each in turn",
+    )
+    parser.add_argument(
+        "--rank-23",
+        nargs="+",
+        default=[None],
+        help="session 23's ranking rules joined by '+' (chat, define) or off, each in turn",
     )
     parser.add_argument(
         "--follow-ups-20",

@@ -92,6 +92,29 @@ def about_the_topic(question: str) -> str | None:
     return topic
 
 
+# Chat words that carry no topic ("how devoted are tesla owners tbh", "who is on top of the ev
+# world rn", "does tesla have any weak spots or nah"): whatever the sources, no passage is about
+# them, yet the question's vector and its token matches count them. `without_chat_words` leaves
+# them out of a question searched as asked (bot.retrieval.CHAT_WORDS_OUT).
+_CHAT_WORDS = re.compile(
+    r"\b(?:tbh|ngl|imo|imho|rn|lol|lmao|fr|lowkey|highkey|deadass|tho|yo|or nah|or what"
+    r"|and everything|and stuff)\b",
+    re.IGNORECASE,
+)
+# A question mark or exclamation mark said twice or more ("about to end??") is said once.
+_REPEATED_MARK = re.compile(r"([?!])\1+")
+
+
+def without_chat_words(question: str) -> str | None:
+    """The question without its chat words (`_CHAT_WORDS`) and repeated marks, when it has
+    some and a word is left; None otherwise."""
+    if not _CHAT_WORDS.search(question) and not _REPEATED_MARK.search(question):
+        return None  # not even its spacing is changed: the question is searched as asked
+    plain = _REPEATED_MARK.sub(r"\1", _CHAT_WORDS.sub(" ", question))
+    plain = re.sub(r"\s+(?=[?.!,])", "", " ".join(plain.split()))
+    return plain if re.search(r"\w", plain) else None
+
+
 @cache
 def _stemmer() -> Any:
     try:

@@ -39,6 +39,7 @@ from bot.lexical import (
     other_form,
     shortening,
     terms,
+    without_chat_words,
 )
 from bot.ranking import (
     cosine_moments,
@@ -156,6 +157,12 @@ TOPIC_RERANK_SHARE = 0.0
 # read that form: "how is rivian connected to this" is "how is rivian", refused at 0.19. Off
 # with the two above: measured with them, not alone.
 TOPIC_COVERAGE = False
+# Chat words that carry no topic ("tbh", "rn", "or nah": `bot.lexical.without_chat_words`) are
+# left out of a question searched as asked, its text and its vector: they pulled toward passages
+# about nothing asked ("who is on top of the ev world rn according to this" quoted the space race).
+# Session 23 (docs/quality-log.md, "Chat words and definitions (session 23)"). Not for a
+# follow-up's context, read as it is; XQuAD-en and SciFact are never searched "alone". False: off.
+CHAT_WORDS_OUT = True
 # The asking words a question after a lead-in opens with (a wh-word or an auxiliary).
 _ASKING = re.compile(
     r"(?:what|whats|what's|wat|who|who's|whos|whom|whose|why|how|how's|when|where|which|is|are"
@@ -572,6 +579,9 @@ class Retriever:
         (else None): the outcome is judged on both. `alone` (the question searched as asked, not
         with its conversation's context) chooses the citations with CITATION_DIVERSITY."""
         # Only a question searched as asked: a follow-up's context is read as it is.
+        plain = without_chat_words(query) if alone and CHAT_WORDS_OUT else None
+        if plain is not None:
+            query, query_vector = plain, self.embedder.encode_query(plain)
         topic = about_the_topic(query) if alone and (TOPIC_VECTOR or TOPIC_TEXT) else None
         if topic is not None:
             if TOPIC_VECTOR:

@@ -1752,3 +1752,46 @@ def test_words_about_the_text_carry_no_topic(
     answer = service.ask(question)
     assert answer.outcome == "answered"
     assert quoted in answer.answer
+
+
+def test_chat_words_are_not_searched(
+    service: AnswerService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # "rn" is no word of the sources: searched with it, the space race's opening is cited first
+    # (session 23, bot.retrieval.CHAT_WORDS_OUT).
+    question = "who is on top of the ev world rn"
+    leader = "Tesla remains the undisputed king of the electric vehicle world."
+    answer = service.ask(question)
+    assert leader in answer.citations[0].text
+    assert leader in answer.answer
+    monkeypatch.setattr(bot.retrieval, "CHAT_WORDS_OUT", False)
+    assert leader not in service.ask(question).citations[0].text
+
+
+@pytest.mark.parametrize(
+    ("question", "defining", "naming"),
+    [
+        (
+            "who is jeff bezos",
+            "two of the most influential entrepreneurs",
+            "Jeff Bezos has an opportunity to set a new standard.",
+        ),
+        ("what is tesla", "Tesla remains the undisputed king", "Its vehicles are known for"),
+    ],
+)
+def test_a_name_asked_to_define_quotes_what_it_is(
+    service: AnswerService,
+    monkeypatch: pytest.MonkeyPatch,
+    question: str,
+    defining: str,
+    naming: str,
+) -> None:
+    # The lead's probes (session 22): the best sentence only named him (bot.answer.DEFINING_RATIO).
+    answer = service.ask(question)
+    assert answer.outcome == "answered"
+    assert defining in answer.answer
+    assert naming not in answer.answer
+    monkeypatch.setattr(bot.answer, "DEFINING_RATIO", 0.0)
+    before = service.ask(question).answer
+    assert naming in before
+    assert defining not in before
