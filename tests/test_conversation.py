@@ -1429,7 +1429,8 @@ def conversations(name: str) -> list[dict]:
 # Session 22: tuning-20 30 of 40 (blind, the clean check), no switch searched as a follow-up;
 # with a chat opener's conjunction kept, 31 (tuning-16 34). Session 23: tuning-21 29 of 40 (blind,
 # the clean check), no switch searched as a follow-up; with a count naming no topic, 30; with a
-# topic named first in a clause of its own, no switch of tuning-15 searched as a follow-up.
+# topic named first in a clause of its own, no switch of tuning-15 searched as a follow-up; with a
+# demonstrative subject keeping its context under the floor, tuning-20 32.
 @pytest.mark.parametrize(
     ("name", "right_floor", "switched_ceiling"),
     [
