@@ -72,6 +72,7 @@
                                            [--unsaid-22 off|on|RULES [...]]
                                            [--off-topic-22 off|RULES [off|RULES ...]]
                                            [--rank-23 off|RULES [off|RULES ...]]
+                                           [--off-topic-23 off|RULES [off|RULES ...]]
 
 Asks every question as `evbot ask` does (AnswerService over a fresh index of corpus/) and prints,
 per set: right passage first / in the top three, the quoted answer holding the expected words,
@@ -482,6 +483,18 @@ question asked alone searched without its chat words ("tbh", "rn", "or nah":
 `bot.retrieval.CHAT_WORDS_OUT`); `define`, "who is jeff bezos" quoting a sentence saying what the
 name is (`bot.answer.DEFINING_RATIO` 0.8; docs/quality-log.md, "Chat words and definitions
 (session 23)"), each in turn.
+`--off-topic-23 off sense=0.05:0.33+anywhere+joined+typos+rival` measures session 23's off-topic
+rules, joined by "+": `sense=G:C`, `--off-topic-18`'s name-sense reading at a gap of G, only of a
+question whose best passage cosine is under C ("is musk oil safe to put on your skin":
+`bot.off_topic.NAME_SENSE_GAP`, `NAME_SENSE_LOW_COSINE`); `anywhere`, a first name the sources
+never use (no English word, no typo of theirs) before a name they write, wherever it stands ("how
+many patents did nikola tesla end up with": `PERSON_ANYWHERE`); `joined`, a name of the sources
+joined by "and" / "or" / "vs" to such a first name ("did tesla and edison really hate each other":
+`PERSON_JOINED`); `typos`, a first name a letter from a word of the sources read as a typo of it,
+no other person, by the person rules of sessions 15 and 16 ("did jef bezos start this":
+`PERSON_TYPOS`); `rival`, no other surname after a first name of the sources in a question
+naming another of the people they name in full ("jeff lowkey scared of elon?": `RIVAL_NAMED`;
+docs/quality-log.md, "Off-topic questions (session 23)"), each in turn.
 Prints figures; asserts nothing.
 """
 
@@ -1079,6 +1092,18 @@ def set_off_topic_22(off_topic_22: str, bench: Bench) -> str:
     return f"=== off-topic questions (session 22): {off_topic_22}"
 
 
+def set_off_topic_23(off_topic_23: str, bench: Bench) -> str:
+    rules = dict(r.partition("=")[::2] for r in off_topic_23.split("+"))
+    gap, _, cosine = rules.get("sense", "").partition(":")
+    bot.off_topic.NAME_SENSE_GAP = float(gap) if gap else None
+    bot.off_topic.NAME_SENSE_LOW_COSINE = float(cosine) if cosine else None
+    bot.off_topic.PERSON_ANYWHERE = "anywhere" in rules
+    bot.off_topic.PERSON_JOINED = "joined" in rules
+    bot.off_topic.PERSON_TYPOS = "typos" in rules
+    bot.off_topic.RIVAL_NAMED = "rival" in rules
+    return f"=== off-topic questions (session 23): {off_topic_23}"
+
+
 def set_follow_ups_19(follow_ups_19: str, bench: Bench) -> str:
     rules = set(follow_ups_19.split("+"))
     bot.follow_up.DEMONSTRATIVE_SUBJECT = "subject" in rules
@@ -1491,6 +1516,7 @@ SWITCHES = (
     Switch("off_topic_22", 74, set_off_topic_22),
     Switch("talk_23", 81, set_talk_23),
     Switch("rank_23", 78, set_rank_23),
+    Switch("off_topic_23", 80, set_off_topic_23),
 )
 
 
@@ -2256,6 +2282,14 @@ def main() -> None:
         nargs="+",
         default=[None],
         help="session 23's ranking rules joined by '+' (chat, define) or off, each in turn",
+    )
+    parser.add_argument(
+        "--off-topic-23",
+        nargs="+",
+        default=[None],
+        help="session 23's off-topic rules joined by '+' (sense=GAP:COSINE, anywhere, joined, "
+        "typos, rival) "
+        "or off, each in turn",
     )
     parser.add_argument(
         "--follow-ups-20",

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from bot.lookups import people_in
 from bot.retrieval import LateInteraction, Retriever
 from bot.token_evidence import word_evidence
 
@@ -26,6 +27,8 @@ NAME_PASSAGES = 20
 
 # The bare questions' match, per retriever (its index) and name: the same for every question.
 _BARE: weakref.WeakKeyDictionary[Retriever, dict[str, float]] = weakref.WeakKeyDictionary()
+# The first names of the people the sources name in full, per retriever (its index).
+_PEOPLE: weakref.WeakKeyDictionary[Retriever, frozenset[str]] = weakref.WeakKeyDictionary()
 
 
 def _matches_over(late: LateInteraction, text: str, rows: Sequence[int]) -> dict[str, float]:
@@ -77,3 +80,12 @@ def sense_gap(retriever: Retriever, question: str, word: str) -> float | None:
     bare = bare_match(retriever, word)
     asked = name_match(retriever, question, word)
     return None if bare is None or asked is None else bare - asked
+
+
+def first_names_of_people(retriever: Retriever) -> frozenset[str]:
+    """The first names, lower-cased, of the people the passages name in full ("jeff" of "Jeff
+    Bezos", "elon"; `bot.lookups.people_in`), read once per index."""
+    if retriever not in _PEOPLE:
+        people = (p for passage in retriever.index.passages for p in people_in(passage.text))
+        _PEOPLE[retriever] = frozenset(person.split()[0].lower() for person in people)
+    return _PEOPLE[retriever]

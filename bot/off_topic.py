@@ -118,6 +118,27 @@ INDEFINITE_DEFINITION = True
 # `benchmarks/quality.py --unsaid-16` measures it ("subject").
 PERSON_AS_SUBJECT = True
 
+# Session 23 (docs/quality-log.md, "Off-topic questions (session 23)"): the same person named in
+# full wherever the question names them ("how many patents did nikola tesla end up with" was
+# labelled partial: "how many patents" stands between "how" and "did"), unless the first name is a
+# letter from a word of the sources ("jef bezos": a typo, not another person).
+# `benchmarks/quality.py --off-topic-23` measures it ("anywhere"). Off: on the tuning sets it
+# refuses that one question only (partial before), but a held-out conversation turn too (a count
+# of `asks_off_topic` over the held-out sets; the question not read). gender-guesser knows chat
+# words as first names ("oh", "ya", "kinda": `_another_first_name` leaves them out since).
+PERSON_ANYWHERE = False
+# Session 23: a name of the sources joined ("and", "&", "or", "vs") to a first name they never use
+# is the person of that name's time and company, not theirs ("did tesla and edison really hate
+# each other"): the sources' own people are Jeff and Elon. A typo of their word, a word of the
+# dictionary, chat and a word under four letters are no other person (`_another_first_name`).
+# `benchmarks/quality.py --off-topic-23` measures it ("joined").
+PERSON_JOINED = True
+# Session 23: "did jef bezos start this" was refused by `PERSON_AS_SUBJECT` ("jef" a first name the
+# sources never use): a first name a letter from a word of theirs is a typo of it, no other person,
+# for `PERSON_NEVER_NAMED` and `PERSON_AS_SUBJECT` too. `benchmarks/quality.py --off-topic-23`
+# measures it ("typos").
+PERSON_TYPOS = True
+
 # Session 18 (docs/quality-log.md, "Off-topic questions (session 18)"): "which perfumes have a
 # strong musk base note", "how strong is a 3 tesla mri scanner": a name of the sources in another
 # sense wherever it stands, read from the model's token vectors (`bot.name_sense`). Every name of
@@ -128,8 +149,17 @@ PERSON_AS_SUBJECT = True
 # in-domain answer moved; held out off-topic 21 -> 18 of 192, but one conversation fewer right
 # (201 -> 200 of 292). `benchmarks/quality.py --off-topic-18 sense=0.04:2` measures it. Session 19:
 # at 2 or 3 such words, again one held-out conversation fewer (217 -> 216 of 312): still off.
-NAME_SENSE_GAP: float | None = None
+# Session 23: on at 0.05, read only under `NAME_SENSE_LOW_COSINE` (below).
+NAME_SENSE_GAP: float | None = 0.05
 NAME_SENSE_UNKNOWN = 2
+# Session 23 (docs/quality-log.md, "Off-topic questions (session 23)"): the same reading, only of
+# a question weak as a whole (its best passage cosine under this; None: not gated). The scent the
+# tuning sets ask about ("is musk oil safe to put on your skin" 0.28, gap 0.054; "which perfumes
+# have a strong musk base note" 0.28, 0.081) sits under `MODIFIER_LOW_COSINE`, while the in-domain
+# questions whose names the model reads apart from the sources are near them ("are jeffs evs
+# gonna have autopilot type stuff" 0.50, gap 0.14, "evs" read as a name). `benchmarks/quality.py
+# --off-topic-23` measures it ("sense=G:C").
+NAME_SENSE_LOW_COSINE: float | None = 0.33
 
 # Session 19 (docs/quality-log.md, "Off-topic questions (session 19)"): a name of the sources that
 # is also a unit of measurement (pint's, "tesla"), used as one: a quantity of it ("how strong is a
@@ -174,6 +204,12 @@ SURNAME_CASE = True
 # question word or a subject pronoun opening a clause of its own ("dunno what", "lmao he").
 # `benchmarks/quality.py --off-topic-22` measures it ("chat").
 CHAT_AFTER_NAME = True
+# Session 23 (docs/quality-log.md, "Off-topic questions (session 23)"): chat after a first name
+# that no reader above tells from a surname ("jeff lowkey scared of elon?", "jeff deadass gonna
+# beat elon" were refused as another Jeff): a question that also names the sources' other person
+# by a first name of theirs ("elon") is about their own people. No other Jeff or Elon the tuning
+# sets ask about is set beside the other. `benchmarks/quality.py --off-topic-23` ("rival").
+RIVAL_NAMED = True
 # Session 20: the asker's own errand with a name of the sources ("how do i cancel my amazon prime
 # membership"): a question in the first person whose only words of the sources are names, with
 # at least `ASKERS_OWN_UNKNOWN` words they never use and no word pointing at something said
@@ -212,6 +248,11 @@ ASKERS_NAMED_THING = True
 _ARTICLES = frozenset({"a", "an", "the"})
 _PLURAL_VERBS = frozenset({"do", "are", "were", "have"})
 _JOINED = frozenset({"and", "or", "&"})
+# A first name of another person has this many letters at least: shorter ones gender-guesser
+# knows are chat as often ("uh", "im", "tho": "uh and bezos?").
+_FIRST_NAME_LEAST = 4
+# Words joining two people a question sets side by side ("tesla and edison", "tesla vs edison").
+_PEOPLE_JOINED = _JOINED | {"vs", "versus"}
 _REQUEST_VERBS = frozenset({
     "recommend", "suggest", "write", "compose", "draft", "give", "explain", "summarize",
     "summarise", "translate", "tell", "name", "list", "describe", "fix", "solve", "help", "teach",
@@ -446,6 +487,8 @@ def person_never_named(
     if found is None:
         return False
     first = found[1]
+    if PERSON_TYPOS and typo_of_known(first, holds_term, lambda other: False):
+        return False
     return _content(first) and _unknown_to(holds_term)(first) and first_name(first)
 
 
@@ -464,7 +507,75 @@ def person_as_subject(
     first, last = found[1], found[2]
     if not (_content(first) and _content(last)) or not _unknown_to(holds_term)(first):
         return False
+    if PERSON_TYPOS and typo_of_known(first, holds_term, lambda other: False):
+        return False
     return first_name(first) and written_as_name(last)
+
+
+def _another_first_name(
+    word: str,
+    holds_term: Callable[[str], bool],
+    first_name: Callable[[str], bool],
+    in_dictionary: Callable[[str], bool],
+) -> bool:
+    """Whether `word` is a first name the sources never use, no word of the dictionary, no chat
+    and no typo of a word of theirs ("nikola", "edison"; not "beat" of "beat tesla", "sky", "jef",
+    nor "ya", "uh", "oh", which gender-guesser knows as first names too: chat alone to the bot
+    or of under `_FIRST_NAME_LEAST` letters)."""
+    return (
+        len(word) >= _FIRST_NAME_LEAST
+        and _content(word)
+        and _unknown_to(holds_term)(word)
+        and first_name(word)
+        and not in_dictionary(word)
+        and not chat_word(word)
+        and not typo_of_known(word, holds_term, lambda other: False)
+    )
+
+
+def person_anywhere(
+    question: str,
+    holds_term: Callable[[str], bool],
+    first_name: Callable[[str], bool],
+    written_as_name: Callable[[str], bool],
+    in_dictionary: Callable[[str], bool],
+) -> bool:
+    """Whether the question names, anywhere, a person whose first name the sources never use
+    (`_another_first_name`) before a name they write ("how many patents did nikola tesla end up
+    with"; `PERSON_ANYWHERE`)."""
+    words = [w for w, _ in _words(question)]
+    return any(
+        _content(last)
+        and not _unknown_to(holds_term)(last)
+        and _another_first_name(first, holds_term, first_name, in_dictionary)
+        and written_as_name(last)
+        for first, last in itertools.pairwise(words)
+    )
+
+
+def person_joined(
+    question: str,
+    holds_term: Callable[[str], bool],
+    first_name: Callable[[str], bool],
+    written_as_name: Callable[[str], bool],
+    in_dictionary: Callable[[str], bool],
+) -> bool:
+    """Whether the question joins a name of the sources to a first name they never use
+    (`_another_first_name`: "did tesla and edison really hate each other"; `PERSON_JOINED`)."""
+    words = [w for w, _ in _words(question)]
+    unknown = _unknown_to(holds_term)
+    for at in range(1, len(words) - 1):
+        if words[at] not in _PEOPLE_JOINED:
+            continue
+        for name, other in ((words[at - 1], words[at + 1]), (words[at + 1], words[at - 1])):
+            if (
+                _content(name)
+                and not unknown(name)
+                and _another_first_name(other, holds_term, first_name, in_dictionary)
+                and written_as_name(name)
+            ):
+                return True
+    return False
 
 
 def indefinite_definition(
@@ -558,13 +669,16 @@ def other_surname(
     first_name: Callable[[str], bool],
     written_as_name: Callable[[str], bool],
     in_dictionary: Callable[[str], bool],
+    their_first_name: Callable[[str], bool] | None = None,
 ) -> bool:
     """Whether the question names a person in full whose first name the sources write as a name
     but whose surname is neither a word of theirs nor of the dictionary ("jeff goldblum";
     `OTHER_SURNAME`): another person of that first name. A dictionary word after it ("is jeff
     worried") is no surname; a surname the question capitalises ("Jeff Goldblum") is one; with
     `SURNAME_TYPOS` one a letter away from a known word is a typo of it ("elon muks"); with
-    `SURNAME_CASE` the asker's case and chat forms are read first ("Jeff Gordon", "elon tbh")."""
+    `SURNAME_CASE` the asker's case and chat forms are read first ("Jeff Gordon", "elon tbh");
+    with `RIVAL_NAMED` and `their_first_name` (the first names of the people the sources name in
+    full) a question naming another of them is about theirs ("jeff lowkey scared of elon?")."""
     unknown = _unknown_to(holds_term)
     cased = _CASED_WORD.findall(question.replace("’", "'"))
     words = _words(question)
@@ -578,6 +692,12 @@ def other_surname(
         if not last.isalpha() or not unknown(last) or unknown(first):
             continue
         if not first_name(first) or not written_as_name(first):
+            continue
+        if (
+            RIVAL_NAMED
+            and their_first_name is not None
+            and _names_another_of_theirs(words, first, their_first_name)
+        ):
             continue
         if SURNAME_CASE and not _lower_case(question):
             first_upper, last_upper = cased[at][0].isupper(), cased[at + 1][0].isupper()
@@ -598,6 +718,14 @@ def other_surname(
         if not (SURNAME_TYPOS and typo_of_known(last, holds_term, in_dictionary)):
             return True
     return False
+
+
+def _names_another_of_theirs(
+    words: list[tuple[str, bool]], first: str, their_first_name: Callable[[str], bool]
+) -> bool:
+    """Whether the question also names another of the people the sources name in full, by
+    first name ("elon" beside "jeff"; `RIVAL_NAMED`)."""
+    return any(word != first and _content(word) and their_first_name(word) for word, _ in words)
 
 
 def chat_word(word: str) -> bool:
@@ -730,6 +858,14 @@ def _weak_as_a_whole(question: str, best_cosine: Callable[[str], float] | None) 
     return best_cosine(question) < ASKERS_LOW_COSINE
 
 
+def _weak_for_sense(question: str, best_cosine: Callable[[str], float] | None) -> bool:
+    """Whether the question may be read by `NAME_SENSE_GAP`: ungated, or its best passage cosine
+    is read and under `NAME_SENSE_LOW_COSINE`."""
+    if NAME_SENSE_LOW_COSINE is None:
+        return True
+    return best_cosine is not None and best_cosine(question) < NAME_SENSE_LOW_COSINE
+
+
 def off_topic(
     question: str,
     holds_term: Callable[[str], bool],
@@ -743,13 +879,15 @@ def off_topic(
     word_match: Callable[[str], float | None] | None = None,
     is_unit: Callable[[str], bool] | None = None,
     in_dictionary: Callable[[str], bool] | None = None,
+    their_first_name: Callable[[str], bool] | None = None,
 ) -> bool:
     """Whether the question asks about something the sources never mention, by the rules on.
     `stem_written_as_name` and `partner` (the session 13 rules') default to none known,
     `best_cosine` (`MODIFIER_PULL`'s) to not read, `first_name` (`PERSON_NEVER_NAMED`'s) to
     none known, `after_indefinite` (`INDEFINITE_DEFINITION`'s), `sense_gap` (`NAME_SENSE_GAP`'s)
     and `word_match` (`OTHER_FORM_MATCH`'s) to not read, `is_unit` (`NAME_AS_UNIT`'s) and
-    `in_dictionary` (`OTHER_SURNAME`'s) to pint's units and lemminflect's dictionary."""
+    `in_dictionary` (`OTHER_SURNAME`'s) to pint's units and lemminflect's dictionary,
+    `their_first_name` (`RIVAL_NAMED`'s) to not read."""
     is_unit = is_unit or reads_as_unit
     in_dictionary = in_dictionary or dictionary_word
     if (
@@ -765,6 +903,18 @@ def off_topic(
     ):
         return True
     if (
+        PERSON_ANYWHERE
+        and first_name is not None
+        and person_anywhere(question, holds_term, first_name, written_as_name, in_dictionary)
+    ):
+        return True
+    if (
+        PERSON_JOINED
+        and first_name is not None
+        and person_joined(question, holds_term, first_name, written_as_name, in_dictionary)
+    ):
+        return True
+    if (
         INDEFINITE_DEFINITION
         and after_indefinite is not None
         and indefinite_definition(question, written_as_name, after_indefinite)
@@ -775,7 +925,9 @@ def off_topic(
     if (
         OTHER_SURNAME
         and first_name is not None
-        and other_surname(question, holds_term, first_name, written_as_name, in_dictionary)
+        and other_surname(
+            question, holds_term, first_name, written_as_name, in_dictionary, their_first_name
+        )
     ):
         return True
     if REQUEST_UNKNOWN_OBJECT and request_unknown_object(question, holds_term, written_as_name):
@@ -798,6 +950,7 @@ def off_topic(
     if (
         NAME_SENSE_GAP is not None
         and sense_gap is not None
+        and _weak_for_sense(question, best_cosine)
         and name_sense_elsewhere(question, holds_term, written_as_name, sense_gap)
     ):
         return True

@@ -18,7 +18,7 @@ import bot.unsaid
 from bot.conversation import content_phrases, content_words
 from bot.lexical import dictionary_lemmas, terms
 from bot.lookups import is_first_name
-from bot.name_sense import sense_gap, word_matches
+from bot.name_sense import first_names_of_people, sense_gap, word_matches
 from bot.off_topic import off_topic
 from bot.retrieval import Retriever
 
@@ -255,4 +255,5 @@ def asks_off_topic(
         lambda word: written_after_indefinite(retriever, word),
         lambda word: sense_gap(retriever, question, word),
         lambda word: matches().get(word),
+        their_first_name=lambda word: word in first_names_of_people(retriever),
     )

@@ -19,6 +19,7 @@ from bot.off_topic import (
     name_as_unit,
     name_in_another_sense,
     name_sense_elsewhere,
+    off_topic,
     other_surname,
     person_as_subject,
     person_never_named,
@@ -38,7 +39,7 @@ RULES = (
     "NAME_AS_MODIFIER", "REQUEST_UNKNOWN_OBJECT", "ARTICLE_BEFORE_NAME", "PART_OF_A_NAME",
     "LONGER_NAME", "MEASURE_FORMS", "PERSON_NEVER_NAMED", "INDEFINITE_DEFINITION",
     "PERSON_AS_SUBJECT", "NAME_AS_UNIT", "OTHER_SURNAME", "ASKERS_THING", "MODIFIER_BESIDE_PROSE",
-    "UNIT_NAMED", "ASKERS_NAMED_THING", "NAME_COMPOUND",
+    "UNIT_NAMED", "ASKERS_NAMED_THING", "NAME_COMPOUND", "PERSON_ANYWHERE", "PERSON_JOINED",
 )  # fmt: skip
 # Questions from tests/data/offtopic-tuning.jsonl that the floor let through, each with its rule
 # (after "+": the rule it needs on too).
@@ -545,6 +546,40 @@ def test_a_name_in_another_sense_is_refused_by_its_tokens(
     assert service.ask(perfume).outcome == "answered"
 
 
+@pytest.mark.parametrize(
+    ("cosine", "gate", "expected"),
+    [(0.28, 0.33, True), (0.50, 0.33, False), (0.50, None, True), (0.28, None, True)],
+)
+def test_the_name_sense_reading_only_of_a_question_weak_as_a_whole(
+    monkeypatch: pytest.MonkeyPatch, cosine: float, gate: float | None, expected: bool
+) -> None:
+    """Session 23: `NAME_SENSE_LOW_COSINE` reads the names' sense only under its cosine."""
+    only(monkeypatch, "NAME_SENSE_GAP")
+    monkeypatch.setattr(bot.off_topic, "NAME_SENSE_GAP", 0.05)
+    monkeypatch.setattr(bot.off_topic, "NAME_SENSE_LOW_COSINE", gate)
+    question = "which perfumes have a strong musk base note"  # "musk": gap 0.08
+    refused = off_topic(question, holds, named, best_cosine=lambda text: cosine, sense_gap=GAPS.get)
+    assert refused is expected
+    if gate is not None:  # the cosine not read: not refused by the gated reading
+        assert not off_topic(question, holds, named, sense_gap=GAPS.get)
+
+
+def test_a_name_in_another_sense_in_a_weak_question_is_refused(
+    service: AnswerService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """tests/data/offtopic-tuning-5.jsonl: the scent (0.28, gap 0.054) answered over the floor
+    before session 23; tuning-extra-19's "jeffs evs" (0.50, gap 0.14) stays answered only by the
+    gate."""
+    scent = "is musk oil safe to put on your skin"
+    jeffs = "are jeffs evs gonna have autopilot type stuff"
+    assert service.ask(scent).outcome == "refused"
+    assert service.ask(jeffs).outcome == "answered"
+    monkeypatch.setattr(bot.off_topic, "NAME_SENSE_LOW_COSINE", None)
+    assert service.ask(jeffs).outcome == "refused"
+    monkeypatch.setattr(bot.off_topic, "NAME_SENSE_GAP", None)
+    assert service.ask(scent).outcome == "answered"
+
+
 def test_a_word_of_the_sources_in_another_form_keeps_an_in_domain_question(
     service: AnswerService, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -954,6 +989,7 @@ def test_chat_after_a_first_name_is_not_refused(
 ) -> None:
     assert service.ask(question).outcome != "refused"
     monkeypatch.setattr(bot.off_topic, "CHAT_AFTER_NAME", False)
+    monkeypatch.setattr(bot.off_topic, "RIVAL_NAMED", False)  # session 23's: "elon" named too
     assert service.ask(question).outcome == "refused"
 
 
@@ -1030,4 +1066,5 @@ def test_a_name_compound_is_refused_in_a_thread(
 
     assert asked() == "refused"
     monkeypatch.setattr(bot.off_topic, "NAME_COMPOUND", False)
+    monkeypatch.setattr(bot.off_topic, "NAME_SENSE_GAP", None)  # session 23's reads it too
     assert asked() != "refused"
