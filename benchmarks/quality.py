@@ -73,6 +73,7 @@
                                            [--off-topic-22 off|RULES [off|RULES ...]]
                                            [--rank-23 off|RULES [off|RULES ...]]
                                            [--off-topic-23 off|RULES [off|RULES ...]]
+                                           [--unsaid-23 off|on|RULES [...]]
 
 Asks every question as `evbot ask` does (AnswerService over a fresh index of corpus/) and prints,
 per set: right passage first / in the top three, the quoted answer holding the expected words,
@@ -458,6 +459,15 @@ sources' prose too, each matching their tokens under M ("can i share my amazon p
 `ASKERS_PROSE_MATCH`; else names only); `river=P`, a weak question with a name modifying a word
 beside prose words refused at a pull of P ("how long is the amazon river": `MODIFIER_PROSE_PULL`;
 else `MODIFIER_PULL`; docs/quality-log.md, "Off-topic questions (session 21)"), each in turn.
+`--unsaid-23 off on` measures session 23's near-domain readings, or some joined by '+': `town`
+("what town in texas …": `bot.question_kind.SETTLEMENT_ASKS`), `money` ("how much of his own money
+…": `MONEY_AFTER_HOW_MUCH`), `running` ("who's running …": `ROLE_PROGRESSIVE`), `sprint` ("the 0
+to 60": `SPRINT_ASKS_TIME`), `stake` ("what did amazon pay for its piece of rivian":
+`PAID_FOR_A_STAKE`), `possessive` ("bezos' net worth": `S_APOSTROPHE_POSSESSIVE`), `price`
+("what's it go for": `PRICE_IDIOMS`), `range` (a fragment naming a range: `RANGE_FRAGMENT`),
+`occupation` ("which engineer leads …": `ROLE_PERSON_NOUN`), `compared` (a compared clause's
+doer, "traditional carmakers" no name: `bot.unsaid.COMPARED_DOERS`);
+docs/quality-log.md, "Questions the sources do not answer (session 23)", each in turn.
 `--off-topic-22 off chat+named+compound` measures session 22's off-topic rules, joined by "+":
 `chat`, the word after a first name read as chat, no surname, when it is small talk alone ("elon
 lmao"), before a bare verb with the first name its subject ("is jeff tryna beat elon") or before a
@@ -938,6 +948,24 @@ def set_unsaid_22(unsaid_22: str, bench: Bench) -> str:
     bot.question_kind.APPROXIMATE_KIND = "approx" in rules
     bot.question_kind.ROLE_NOUN_ASKS_PERSON = "role" in rules
     return f"=== session 22's kinds asked in other words: {unsaid_22}"
+
+
+def set_unsaid_23(unsaid_23: str, bench: Bench) -> str:
+    rules = set(unsaid_23.split("+"))
+    if "on" in rules:
+        rules = {"town", "money", "running", "sprint", "stake", "possessive", "compared"}
+        rules |= {"price", "range", "occupation"}
+    bot.question_kind.SETTLEMENT_ASKS = "town" in rules
+    bot.question_kind.MONEY_AFTER_HOW_MUCH = "money" in rules
+    bot.question_kind.ROLE_PROGRESSIVE = "running" in rules
+    bot.question_kind.SPRINT_ASKS_TIME = "sprint" in rules
+    bot.question_kind.PAID_FOR_A_STAKE = "stake" in rules
+    bot.question_kind.S_APOSTROPHE_POSSESSIVE = "possessive" in rules
+    bot.question_kind.PRICE_IDIOMS = "price" in rules
+    bot.question_kind.RANGE_FRAGMENT = "range" in rules
+    bot.question_kind.ROLE_PERSON_NOUN = "occupation" in rules
+    bot.unsaid.COMPARED_DOERS = "compared" in rules
+    return f"=== session 23's near-domain readings: {unsaid_23}"
 
 
 def set_quote_spread(quote_spread: str, bench: Bench) -> str:
@@ -1517,6 +1545,7 @@ SWITCHES = (
     Switch("talk_23", 81, set_talk_23),
     Switch("rank_23", 78, set_rank_23),
     Switch("off_topic_23", 80, set_off_topic_23),
+    Switch("unsaid_23", 79, set_unsaid_23),
 )
 
 
@@ -2429,6 +2458,13 @@ def main() -> None:
         default=[None],
         help="session 22's kinds asked in other words: on, off or rules joined by '+' (quantity, "
         "money, trading, time, approx; off in the bot: charge, paid, role), each in turn",
+    )
+    parser.add_argument(
+        "--unsaid-23",
+        nargs="+",
+        default=[None],
+        help="session 23's near-domain readings: on, off or rules joined by '+' (town, money, "
+        "running, sprint, stake, possessive, price, range, occupation, compared), each in turn",
     )
     parser.add_argument(
         "--labels-16",

@@ -383,6 +383,28 @@ _COMPARED_TAIL = re.compile(
 )
 
 
+# Session 23 (docs/quality-log.md, "Questions the sources do not answer (session 23)"): "Could
+# Amazon get cars into customers' hands quicker than traditional carmakers?" compares how two
+# doers do a thing: the thing compared is the clause's subject ("amazon"), not the clause, and
+# "traditional carmakers" (like "the incumbents") points at the established rivals, as "its
+# competitors" does, rather than naming one. `benchmarks/quality.py --unsaid-23` ("compared").
+COMPARED_DOERS = True
+_INCUMBENTS = frozenset({
+    "traditional", "legacy", "conventional", "established", "incumbent", "incumbents", "existing",
+})  # fmt: skip
+
+
+def _doer(thing: str) -> str:
+    """The subject of a compared clause ("amazon" of "amazon get cars into customers' hands"):
+    the words before its first word the dictionary reads only as a verb; else the thing whole."""
+    words = thing.split()
+    for at in range(1, len(words)):
+        readings = _readings(words[at].removesuffix("'s"))
+        if ({"VERB", "AUX"} & set(readings)) and "NOUN" not in readings:
+            return " ".join(words[:at])
+    return thing
+
+
 def unmentioned_compared(
     question: str, passage: str, named: Callable[[str], bool] | None = None
 ) -> list[str]:
@@ -403,7 +425,10 @@ def unmentioned_compared(
         # "than tesla by 2030": the thing, not when or where it is compared.
         things = [_COMPARED_TAIL.sub("", t) for t in things]
         things = [re.sub(r"^(?:(?:a|an|the|my|your|our) )+", "", t).strip() for t in things]
-        things = [t for t in things if t and not set(t.split()) & _NOT_COMPARED]
+        pointing = _NOT_COMPARED | (_INCUMBENTS if COMPARED_DOERS else frozenset())
+        if COMPARED_DOERS:
+            things = [_doer(t) for t in things]
+        things = [t for t in things if t and not set(t.split()) & pointing]
         wanted = terms(things) if things else []
         if named is None:
             named = set(terms([passage])[0]).__contains__

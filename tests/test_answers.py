@@ -210,6 +210,8 @@ def test_what_a_question_asks_for_by_the_named_thing_rules(
 ) -> None:
     # Session 10's kinds read "What does … cost" for the label: measured apart from these rules.
     monkeypatch.setattr(question_kind, "KIND_NOUN_MODIFIERS", False)
+    # Session 23's occupation before a role ("Which engineer leads …"): measured apart too.
+    monkeypatch.setattr(question_kind, "ROLE_PERSON_NOUN", False)
     assert asked_kind(question) == off
     monkeypatch.setattr(question_kind, "NAMED_THING_RULES", True)
     assert asked_kind(question) == kind
@@ -1187,6 +1189,8 @@ def home_of(rule: str) -> ModuleType:
 def session_11(monkeypatch: pytest.MonkeyPatch) -> None:
     for rule in SESSION_11_RULES:
         monkeypatch.setattr(home_of(rule), rule, True)
+    # Session 23's occupation before a role reads "Which engineer leads …" too: apart here.
+    monkeypatch.setattr(question_kind, "ROLE_PERSON_NOUN", False)
 
 
 @pytest.mark.parametrize(

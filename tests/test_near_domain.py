@@ -652,6 +652,8 @@ def test_weak_words_the_quote_does_not_answer_labelled(
     monkeypatch: pytest.MonkeyPatch, service: AnswerService, weak_unanswered: None
 ) -> None:
     question = "is the musk in perfume from deer or synthetic these days"
+    # Refused as off-topic since session 23 (the scent's token sense): the label measured apart.
+    monkeypatch.setattr(off_topic, "NAME_SENSE_GAP", None)
     answer = service.ask(question)
     assert answer.outcome == "partial", answer.answer
     assert answer.missing is not None and "deer" in answer.missing
@@ -688,7 +690,7 @@ SESSION_19_KIND_RULES = (
 
 
 # Session 19's rules all on (the shipped bot has `said`, `abbr` and `range` on since session 21;
-# `much`, `hedge`, `statement` and `town` off).
+# `much`, `hedge` and `statement` off; `town` on since session 23).
 @pytest.fixture
 def session_19(monkeypatch: pytest.MonkeyPatch) -> None:
     for rule in SESSION_19_KIND_RULES:
@@ -1061,12 +1063,16 @@ def test_a_hedged_follow_up_keeps_its_label(
     monkeypatch: pytest.MonkeyPatch, service: AnswerService
 ) -> None:
     first = "why does this matter to investors"
-    follow_up = "honestly, which continents matter most for evs?"
+    # "honestly, …" is chat taken off before the question since session 23 (bot/small_talk.py):
+    # another "-ly" hedge, which stays in the question the label reads.
+    follow_up = "realistically, which continents matter most for evs?"
     service.ask(first, conversation="hedged")
     assert service.ask(follow_up, [first], conversation="hedged").outcome == "answered"
+    assert asked_kind(follow_up) is None
+    # Session 19's hedge (off) reads the clause's kind: in session 21 it labelled this follow-up,
+    # whose quote then held no continent; since session 23's chat changes it quotes Europe and Asia.
     monkeypatch.setattr(question_kind, "HEDGED_KIND", True)
-    service.ask(first, conversation="hedged-on")
-    assert service.ask(follow_up, [first], conversation="hedged-on").outcome == "partial"
+    assert asked_kind(follow_up) == "place"
 
 
 @pytest.mark.parametrize(
@@ -1128,8 +1134,10 @@ def test_session_22_kinds(
     ("question", "rule", "kind"),
     [
         ("who's in charge of the california research facility", "IN_CHARGE_ASKS_PERSON", "person"),
-        ("what did amazon pay for its piece of rivian", "PAID_FOR_ASKS_AMOUNT", "amount"),
-        ("which engineer leads the driving team?", "ROLE_NOUN_ASKS_PERSON", "person"),
+        # Its piece of rivian is session 23's `PAID_FOR_A_STAKE` (on): any "pay for" here.
+        ("what did amazon pay for before the ev plan", "PAID_FOR_ASKS_AMOUNT", "amount"),
+        # An occupation before the role is session 23's `ROLE_PERSON_NOUN` (on): any noun here.
+        ("which carmaker leads the ev market", "ROLE_NOUN_ASKS_PERSON", "person"),
     ],
 )
 def test_session_22_kinds_left_off(
