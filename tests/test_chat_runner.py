@@ -115,10 +115,13 @@ def test_a_slack_asker_over_the_cooldown_is_asked_to_wait(
         for n in range(3):
             slack.mention(QUESTION, ts=f"1700000300.00000{n}")
         slack.drain()
-        refused = slack.command(QUESTION, name="cmd")  # /ask counts too: told in the ack
+        # /ask counts too: acked at once, told to wait by its response URL (4f2a02c)
+        refused = slack.command(QUESTION, name="cmd")
+        [waiting] = slack_fake.wait_for("respond/cmd")
     finally:
         slack.close()
     assert len(slack_fake.of("chat.postMessage")) == 2
     [told] = slack_fake.of("chat.postEphemeral")
     assert "please wait" in texts(told.params) and told.params["user"] == "U1"
-    assert "please wait" in refused.body
+    assert (refused.status, refused.body) == (200, "")
+    assert "please wait" in texts(waiting.params)
