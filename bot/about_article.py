@@ -13,11 +13,10 @@ sources' words: "where does amazon get its batteries" names a topic and is searc
 from __future__ import annotations
 
 import re
-import uuid
 from collections.abc import Mapping, Sequence
 from typing import Any, Literal
 
-from bot.answer import Answer
+from bot.answer import Answer, reply_answer
 from bot.overview import says_nothing_else
 from bot.question_kind import question_text
 from bot.request_words import ABOUT_THE_TEXT, ASKING
@@ -163,12 +162,4 @@ def about_article_answer(
         lines = [_line(field, d, articles[d]) for d in doc_ids]
         text = " ".join(line for line, _ in lines)
         said = any(known for _, known in lines)
-    return Answer(
-        id=uuid.uuid4().hex,
-        question=question,
-        answer=text,
-        refused=not said,
-        index_built_at=built_at,
-        outcome="answered" if said else "refused",
-        reply=text,
-    )
+    return reply_answer(question, text, "article", answered=said, built_at=built_at)

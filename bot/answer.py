@@ -168,6 +168,22 @@ class Citation:
     link: str | None = None
 
 
+def reply_answer(
+    question: str, text: str, kind: str, *, answered: bool = False, built_at: str | None = None
+) -> Answer:
+    """A reply of `kind` to `question` saying `text`: nothing quoted, nothing logged; outcome
+    "answered" when it says what was asked (the front matter, the headings), else "refused"."""
+    return Answer(
+        id=uuid.uuid4().hex,
+        question=question,
+        answer=text,
+        refused=not answered,
+        index_built_at=built_at,
+        outcome="answered" if answered else "refused",
+        reply=kind,
+    )
+
+
 @dataclass(frozen=True)
 class Quote:
     """One sentence of the answer and the citation it is quoted from."""
@@ -189,8 +205,9 @@ class Answer:
     outcome: Outcome = "answered"  # "refused" exactly when `refused`
     # A partial answer: what the sources don't say ("when", "anything about BYD", ...).
     missing: str | None = None
-    # Small talk (bot/small_talk.py): "greeting", "thanks" or "help", answered with a short
-    # reply, outcome "refused" (nothing quoted), and kept out of the query log; None otherwise.
+    # A reply quoting nothing, kept out of the query log, and which: small talk's "greeting",
+    # "thanks" or "help", "article" (the front matter), "sections" (the headings), "sorry" (a
+    # complaint), "start over", "citations" ("source 9?" past the last); None for an answer.
     reply: str | None = None
 
     @property

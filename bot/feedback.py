@@ -9,10 +9,8 @@ Searched, "that's wrong" and "not helpful" were refused as questions the sources
 from __future__ import annotations
 
 import re
-import uuid
 from collections.abc import Sequence
 
-from bot.answer import Answer
 from bot.question_kind import question_text
 
 # On: a complaint about the answer before gets an apology and a way on, not a search (session 23;
@@ -86,15 +84,3 @@ def without_retraction(text: str) -> tuple[str, bool]:
     if found is not None:
         return text[found.end() :], False
     return text, False
-
-
-def conversation_reply(question: str, said: str) -> Answer:
-    """A reply about the conversation (`SORRY`, `AGAIN`): quoting nothing and not logged."""
-    return Answer(
-        id=uuid.uuid4().hex,
-        question=question,
-        answer=said,
-        refused=True,
-        outcome="refused",
-        reply=said,
-    )

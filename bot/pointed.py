@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from bot.announced_list import announces_list
-from bot.answer import Answer, Quote
+from bot.answer import Answer, Quote, reply_answer
 from bot.overview import says_nothing_else
 from bot.question_kind import question_text
 from bot.request_words import ASKING
@@ -87,15 +87,7 @@ def pointed_answer(text: str, pointer: Pointer, before: Answer) -> Answer | None
         if place is None and before.citations:  # "source 9?" of three: say so, not "no answer"
             count = len(before.citations)
             said = f"The answer before cites {count} source{'s' if count > 1 else ''}."
-            return Answer(
-                id=uuid.uuid4().hex,
-                question=text,
-                answer=said,
-                refused=True,
-                index_built_at=before.index_built_at,
-                outcome="refused",
-                reply=said,
-            )
+            return reply_answer(text, said, "citations", built_at=before.index_built_at)
         if place is None:
             return None
         citation = before.citations[place]

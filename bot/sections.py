@@ -15,7 +15,7 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from bot.answer import Answer, Quote, passage_citation
+from bot.answer import Answer, Quote, passage_citation, reply_answer
 from bot.chunking import Passage
 from bot.index import SearchIndex
 from bot.more import NOTHING_MORE
@@ -154,15 +154,7 @@ def section_answer(
             if headings
             else "The article has no section headings."
         )
-        return Answer(
-            id=uuid.uuid4().hex,
-            question=question,
-            answer=text,
-            refused=not headings,
-            index_built_at=built_at,
-            outcome="answered" if headings else "refused",
-            reply=text,
-        )
+        return reply_answer(question, text, "sections", answered=bool(headings), built_at=built_at)
     opening = matching_section(request, openings)
     if opening is None:
         return None

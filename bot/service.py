@@ -24,7 +24,7 @@ import bot.retrieval
 from bot import answer as answer_module
 from bot import follow_up, overview
 from bot.announced_list import with_announced_list
-from bot.answer import Answer, compose_answer, validate_question
+from bot.answer import Answer, compose_answer, reply_answer, validate_question
 from bot.article_requests import structure_answer
 from bot.asked_clause import embedded_question
 from bot.conversation import (
@@ -39,7 +39,6 @@ from bot.feedback import (
     AGAIN,
     SORRY,
     asks_to_start_over,
-    conversation_reply,
     is_complaint,
     since_start_over,
     without_retraction,
@@ -362,9 +361,9 @@ class AnswerService:
         structure ("who wrote this?", "tl;dr?", "the section on partnerships"), past what was
         quoted ("tell me more"), from an earlier answer ("what does source 2 say?") or searched."""
         if history and is_complaint(text):  # "that's wrong": about the answer before, no question
-            return conversation_reply(text, SORRY)
+            return reply_answer(text, SORRY, "sorry")
         if asks_to_start_over(text):  # "start over": nothing to search
-            return conversation_reply(text, AGAIN)
+            return reply_answer(text, AGAIN, "start over")
         more = asks_for_more(text, history)
         read = structure_answer(
             text,

@@ -17,11 +17,10 @@ import functools
 import itertools
 import re
 import unicodedata
-import uuid
 from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, Literal
 
-from bot.answer import Answer
+from bot.answer import Answer, reply_answer
 from bot.off_topic import names_nothing_known
 
 if TYPE_CHECKING:
@@ -761,15 +760,8 @@ def reply_to_small_talk(kind: SmallTalk, message: str, index: SearchIndex) -> An
     """The answer to small talk: refused (it quotes nothing), with `reply` saying why."""
     articles = index.manifest["articles"].values()
     titles = [str(a.get("title") or a.get("path") or "") for a in articles]
-    return Answer(
-        id=uuid.uuid4().hex,
-        question=message,
-        answer=reply(kind, message, [t for t in titles if t], _section_headings(index)),
-        refused=True,
-        outcome="refused",
-        reply=kind,
-        index_built_at=index.manifest.get("built_at"),
-    )
+    text = reply(kind, message, [t for t in titles if t], _section_headings(index))
+    return reply_answer(message, text, kind, built_at=index.manifest.get("built_at"))
 
 
 # Said after a greeting or help when the index cannot be read: what the bot does still holds.
@@ -785,11 +777,4 @@ def reply_without_index(kind: SmallTalk, message: str, *, loading: bool) -> Answ
     text = reply(kind, message, [], [])
     if kind != "thanks":  # a thanks or goodbye ends the talk: no question is coming
         text += " " + (SOURCES_LOADING if loading else SOURCES_UNAVAILABLE)
-    return Answer(
-        id=uuid.uuid4().hex,
-        question=message,
-        answer=text,
-        refused=True,
-        outcome="refused",
-        reply=kind,
-    )
+    return reply_answer(message, text, kind)

@@ -83,7 +83,7 @@ def test_the_front_matter_answers_and_a_field_it_lacks_is_said_unknown(
     assert answer.outcome == "answered"
     assert "“Robotaxi fleets” is by Ada Writer." in answer.answer
     assert "“Charger networks” doesn't name its author." in answer.answer
-    assert answer.reply == answer.answer and not answer.quotes
+    assert answer.reply == "article" and not answer.quotes
 
 
 def test_in_a_conversation_the_article_talked_about_is_the_one_asked_about(
