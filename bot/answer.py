@@ -484,6 +484,41 @@ def passage_citation(
     )
 
 
+def passages_answer(
+    question: str,
+    quoted: Sequence[tuple[Passage, str]],
+    articles: Mapping[str, Mapping[str, Any]],
+    built_at: str | None,
+    empty: str,
+) -> Answer:
+    """An answer quoting each text of `quoted` (in order) from its passage, each passage cited
+    once, numbered as first quoted, not searched (an overview, a section); `empty` is said,
+    refused, when nothing is quoted."""
+    order = list(dict.fromkeys(passage.id for passage, _ in quoted))
+    by_id = {passage.id: passage for passage, _ in quoted}
+    quotes = tuple(Quote(text, order.index(passage.id) + 1) for passage, text in quoted)
+    citations = tuple(
+        passage_citation(
+            n,
+            by_id[pid],
+            articles.get(by_id[pid].doc_id, {}),
+            " ".join(q.text for q in quotes if q.citation == n),
+            score=0.0,
+        )
+        for n, pid in enumerate(order, start=1)
+    )
+    return Answer(
+        id=uuid.uuid4().hex,
+        question=question,
+        answer=" ".join(q.text for q in quotes) or empty,
+        refused=not quotes,
+        citations=citations,
+        quotes=quotes,
+        index_built_at=built_at,
+        outcome="answered" if quotes else "refused",
+    )
+
+
 # Long quotes are matched by their first and last words (`textStart,textEnd`), which keeps the
 # link short and still lands on the same sentence.
 _FRAGMENT_EDGE_WORDS = 5

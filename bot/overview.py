@@ -10,11 +10,10 @@ sources' words: "summarise what it says about batteries" names a topic and is se
 from __future__ import annotations
 
 import re
-import uuid
 from collections.abc import Sequence
 from typing import Literal
 
-from bot.answer import REFUSAL, Answer, Quote, passage_citation
+from bot.answer import REFUSAL, Answer, passages_answer
 from bot.chunking import Passage
 from bot.index import SearchIndex
 from bot.question_kind import question_text
@@ -159,20 +158,5 @@ def overview_answer(
         elif part == "opening" or len(doc_ids) > 1:
             found = found[:1]
         passages += found
-    ending = part == "ending"
-    quotes = tuple(Quote(_quote(p, ending), n) for n, p in enumerate(passages, start=1))
-    articles = index.manifest["articles"]
-    citations = tuple(
-        passage_citation(n, p, articles.get(p.doc_id, {}), q.text, score=0.0)
-        for n, (p, q) in enumerate(zip(passages, quotes, strict=True), start=1)
-    )
-    return Answer(
-        id=uuid.uuid4().hex,
-        question=question,
-        answer=" ".join(q.text for q in quotes) or REFUSAL,
-        refused=not quotes,
-        citations=citations,
-        quotes=quotes,
-        index_built_at=built_at,
-        outcome="answered" if quotes else "refused",
-    )
+    quoted = [(p, _quote(p, ending=part == "ending")) for p in passages]
+    return passages_answer(question, quoted, index.manifest["articles"], built_at, REFUSAL)

@@ -11,11 +11,10 @@ request naming anything its heading does not ("which part does nvidia play") is 
 from __future__ import annotations
 
 import re
-import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from bot.answer import Answer, Quote, passage_citation, reply_answer
+from bot.answer import Answer, passages_answer, reply_answer
 from bot.chunking import Passage
 from bot.index import SearchIndex
 from bot.more import NOTHING_MORE
@@ -160,27 +159,4 @@ def section_answer(
         return None
     skip = times_more * QUOTED_SENTENCES
     chosen = section_sentences(index, opening)[skip : skip + QUOTED_SENTENCES]
-    passages = list(dict.fromkeys(p.id for p, _ in chosen))
-    quotes = tuple(Quote(sentence, passages.index(p.id) + 1) for p, sentence in chosen)
-    by_id = {p.id: p for p, _ in chosen}
-    articles = index.manifest["articles"]
-    citations = tuple(
-        passage_citation(
-            n,
-            by_id[pid],
-            articles.get(by_id[pid].doc_id, {}),
-            " ".join(q.text for q in quotes if q.citation == n),
-            score=0.0,
-        )
-        for n, pid in enumerate(passages, start=1)
-    )
-    return Answer(
-        id=uuid.uuid4().hex,
-        question=question,
-        answer=" ".join(q.text for q in quotes) or NOTHING_MORE,
-        refused=not quotes,
-        citations=citations,
-        quotes=quotes,
-        index_built_at=built_at,
-        outcome="answered" if quotes else "refused",
-    )
+    return passages_answer(question, chosen, index.manifest["articles"], built_at, NOTHING_MORE)
