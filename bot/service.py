@@ -343,7 +343,7 @@ class AnswerService:
         searched = time.perf_counter()
         k = citations or self.settings.citations
         answer = self._answered(text, history, retriever, conversation, k)
-        if answer.reply is not None:  # front matter, the headings: not logged, like small talk
+        if answer.reply is not None:  # a reply quoting nothing (the front matter ...): not logged
             return answer
         return self._recorded(
             answer, started, searched, time.perf_counter(), source, user, conversation, reask_of
