@@ -38,6 +38,7 @@ def with_announced_list(answer: Answer, index: SearchIndex) -> Answer:
     ):
         return answer
     citations = list(answer.citations)
+    quoted_already = {q.text for q in answer.quotes}  # an item quoted elsewhere is not twice
     quotes: list[Quote] = []
     for n, quote in enumerate(answer.quotes):
         quotes.append(quote)
@@ -50,6 +51,8 @@ def with_announced_list(answer: Answer, index: SearchIndex) -> Answer:
         for passage, sentence in _list_after(index, cited, quote.text)[:LIST_SENTENCES]:
             if following is not None and following.text == sentence:
                 break  # the answer quotes the list already
+            if sentence in quoted_already:
+                continue
             citation = _citation_of(passage, citations, index)
             quotes.append(Quote(sentence, citation.n))
     if len(quotes) == len(answer.quotes):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 import bot.announced_list
@@ -115,3 +117,23 @@ def test_a_sentence_announcing_nothing_leaves_the_answer(plan: SearchIndex) -> N
     assert with_announced_list(answer, plan) is answer
     last = _answer_quoting(plan, "Investors name their conditions:")
     assert with_announced_list(last, plan) is last  # the article ends: nothing follows it
+
+
+def test_an_item_quoted_elsewhere_in_the_answer_is_not_quoted_again(plan: SearchIndex) -> None:
+    colon = _answer_quoting(plan, "The company says the plan has several parts:")
+    bank = _answer_quoting(plan, "The bank lends the money at a low rate.")
+    item = _answer_quoting(plan, "Sell vans to delivery firms.")
+    # another passage's sentence after the colon, then the item, as a search may quote them
+    both = dataclasses.replace(
+        colon,
+        answer=" ".join(a.answer for a in (colon, bank, item)),
+        quotes=(*colon.quotes, Quote(bank.answer, 2), Quote(item.answer, 3)),
+        citations=(
+            *colon.citations,
+            dataclasses.replace(bank.citations[0], n=2),
+            dataclasses.replace(item.citations[0], n=3),
+        ),
+    )
+    texts = [q.text for q in with_announced_list(both, plan).quotes]
+    assert texts.count("Sell vans to delivery firms.") == 1
+    assert "Build a battery plant near the river." in texts
