@@ -323,22 +323,7 @@ class AnswerService:
         retriever = self._retriever_or_reply(text)
         if isinstance(retriever, Answer):  # small talk asks the sources nothing: not logged
             return retriever
-        text = spelled_as_the_sources(
-            text,
-            retriever.index.vocabulary,
-            is_english_word,
-            lambda word: written_as_name(retriever, word),
-        )
-        # In a conversation, "ok and what …" keeps its "and": it joins what was just said.
-        stripped = without_greeting(text)
-        text = with_conjunction(text, stripped) if history else stripped
-        # "different question: who …": a new topic announced, asked as if alone (TOPIC_LABEL).
-        unlabelled = without_topic_label(text)
-        if unlabelled != text:
-            text, history = unlabelled, ()
-        # "never mind, where …": the question before taken back; "no, i meant …": put right.
-        text, taken_back = without_retraction(text)
-        history = () if taken_back else since_start_over(history)
+        text, history = self._read(text, history, retriever)
         _ = self.embedder.model  # a cold start loads it here: loading is not answer latency
         searched = time.perf_counter()
         k = citations or self.settings.citations
@@ -348,6 +333,30 @@ class AnswerService:
         return self._recorded(
             answer, started, searched, time.perf_counter(), source, user, conversation, reask_of
         )
+
+    def _read(
+        self, text: str, history: Sequence[str], retriever: Retriever
+    ) -> tuple[str, Sequence[str]]:
+        """`text` and the conversation before it as they are answered: a name's typo respelt, a
+        greeting taken off, and a topic label or a retraction too (then it is asked alone), the
+        conversation read from its last "start over"."""
+        text = spelled_as_the_sources(
+            text,
+            retriever.index.vocabulary,
+            is_english_word,
+            lambda word: written_as_name(retriever, word),
+        )
+        # In a conversation, "ok and what …" keeps its "and": it joins what was just said.
+        # "hey, WHO IS RIVIAN": the shouting is read in lower case once the greeting is off.
+        stripped = unshouted(without_greeting(text))
+        text = with_conjunction(text, stripped) if history else stripped
+        # "different question: who …": a new topic announced, asked as if alone (TOPIC_LABEL).
+        unlabelled = without_topic_label(text)
+        if unlabelled != text:
+            return unlabelled, ()
+        # "never mind, where …": the question before taken back; "no, i meant …": put right.
+        text, taken_back = without_retraction(text)
+        return text, () if taken_back else since_start_over(history)
 
     def _answered(
         self,
@@ -376,7 +385,11 @@ class AnswerService:
             return read
         pointer = points_at(text) if history else None
         if pointer is not None:  # "what does source 2 say?": the answer before, not a search
-            before = self._answered(history[-1], history[:-1], retriever, conversation, k)
+            # the message before read as it was when answered: respelt, its greeting taken off
+            asked = without_links(unshouted(validate_question(history[-1])))
+            before = self._answered(
+                *self._read(asked, history[:-1], retriever), retriever, conversation, k
+            )
             pointed = pointed_answer(text, pointer, before)
             if pointed is not None:
                 return pointed

@@ -57,3 +57,12 @@ def test_a_question_with_a_link_is_answered_as_without_it(service: AnswerService
     answer = service.ask("who is rivian https://example.com/foo")
     assert answer.answer == service.ask("who is rivian").answer
     assert answer.outcome == "answered"
+
+
+def test_a_greeting_before_a_shouted_question_is_no_part_of_the_shouting(
+    service: AnswerService,
+) -> None:
+    quiet = service.ask("who is rivian")
+    greeted = service.ask("hey, WHO IS RIVIAN")
+    assert greeted.outcome == quiet.outcome == "answered"
+    assert greeted.answer == quiet.answer

@@ -61,3 +61,9 @@ def test_without_the_rule_a_pointer_is_searched(
 ) -> None:
     monkeypatch.setattr(bot.pointed, "POINTED", False)
     assert not service.ask("the second one?", [FEATURES]).answer.startswith("Autonomous Driving:")
+
+
+def test_the_answer_pointed_into_is_read_as_it_was_answered(service: AnswerService) -> None:
+    # the message before is read again as ask read it: greeting off, capitals lowered
+    answer = service.ask("the second one?", ["hey, WHAT ARE THE KEY FEATURES OF THE AMAZON EV?"])
+    assert answer.answer.startswith("Autonomous Driving:")
