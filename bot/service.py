@@ -340,9 +340,11 @@ class AnswerService:
         """`text` and the conversation before it as they are answered: a name's typo respelt, a
         greeting taken off, and a topic label or a retraction too (then it is asked alone), the
         conversation read from its last "start over"."""
+        index = retriever.index
         text = spelled_as_the_sources(
             text,
-            retriever.index.vocabulary,
+            lambda word: bool(index.lexical.term_weights(word)),
+            lambda: index.vocabulary,
             is_english_word,
             lambda word: written_as_name(retriever, word),
         )

@@ -12,8 +12,9 @@ passage out of the top 3 ("how could bezos make his car plants greener").
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Collection, Iterator
+from collections.abc import Callable, Collection
 from functools import cache
+from typing import Any
 
 # On: a misspelt word is read as the sources' word one edit from it (session 23;
 # `benchmarks/quality.py --lead-23` measures it).
@@ -21,56 +22,49 @@ SPELLING = True
 # Shorter words are one edit from too many others to tell which was meant ("wher", "teh").
 SHORTEST = 5
 
-_LETTERS = "abcdefghijklmnopqrstuvwxyz"
 _WORD = re.compile(r"[A-Za-z]+")
 
 
-def one_edit_away(word: str) -> Iterator[str]:
-    """Every string one edit from `word`: a letter deleted, swapped with the next, changed or
-    inserted (Damerau's four; may repeat)."""
-    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
-    for left, right in splits:
-        if right:
-            yield left + right[1:]
-            for letter in _LETTERS:
-                yield left + letter + right[1:]
-        if len(right) > 1:
-            yield left + right[1] + right[0] + right[2:]
-        for letter in _LETTERS:
-            yield left + letter + right
-
-
 @cache
-def _english() -> Collection[str]:
+def _checker() -> Any:
     from spellchecker import SpellChecker  # loads its word list (a third of a second): once
 
-    return SpellChecker().word_frequency.dictionary
+    return SpellChecker()
+
+
+def one_edit_away(word: str) -> set[str]:
+    """Every string one edit from `word`: a letter deleted, swapped with the next, changed or
+    inserted (Damerau's four, pyspellchecker's `edit_distance_1`)."""
+    return _checker().edit_distance_1(word)
 
 
 def is_english_word(word: str) -> bool:
     """Whether pyspellchecker's English word list holds `word` (lower case)."""
-    return word in _english()
+    return word in _checker().word_frequency.dictionary
 
 
 def spelled_as_the_sources(
     text: str,
-    vocabulary: Collection[str],
+    written: Callable[[str], bool],
+    vocabulary: Callable[[], Collection[str]],
     known: Callable[[str], bool],
     is_name: Callable[[str], bool],
 ) -> str:
-    """`text` with each word the sources (`vocabulary`, lower case) and the word list (`known`)
-    lack replaced by the only word of the sources one edit from it, where there is exactly one
-    and the sources write it as a name (`is_name`)."""
+    """`text` with each word the sources (`written`) and the word list (`known`) lack replaced
+    by the only word of the sources (`vocabulary`, lower case, asked for only then: a large
+    index's words are read for a typo, not for every question) one edit from it, where there is
+    exactly one and the sources write it as a name (`is_name`)."""
     if not SPELLING:
         return text
 
     def respelt(found: re.Match[str]) -> str:
         typed = found.group()
         word = typed.lower()
-        if len(word) < SHORTEST or word in vocabulary or known(word):
+        if len(word) < SHORTEST or written(word) or known(word):
             return typed
+        words = vocabulary()
         # "jeffs", "thanx": letters after a word of the sources are an ending, not a typo
-        near = {w for w in one_edit_away(word) if w in vocabulary and not word.startswith(w)}
+        near = {w for w in one_edit_away(word) if w in words and not word.startswith(w)}
         if len(near) != 1 or not is_name(next(iter(near))):
             return typed
         (meant,) = near

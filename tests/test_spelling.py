@@ -13,7 +13,9 @@ NAMES = frozenset({"rivian", "panasonic", "jeff", "tesla", "rivien"})
 
 
 def _spelled(text: str) -> str:
-    return spelled_as_the_sources(text, SOURCES, is_english_word, NAMES.__contains__)
+    return spelled_as_the_sources(
+        text, SOURCES.__contains__, lambda: SOURCES, is_english_word, NAMES.__contains__
+    )
 
 
 def test_one_edit_covers_the_four_kinds_of_typo() -> None:
@@ -45,7 +47,10 @@ def test_a_word_that_may_be_meant_is_left_as_typed(typed: str) -> None:
 
 def test_two_words_of_the_sources_one_edit_away_leave_the_typo() -> None:
     both = SOURCES | {"rivien"}
-    assert spelled_as_the_sources("rivin", both, is_english_word, NAMES.__contains__) == "rivin"
+    spelled = spelled_as_the_sources(
+        "rivin", both.__contains__, lambda: both, is_english_word, NAMES.__contains__
+    )
+    assert spelled == "rivin"
     assert _spelled("rivin") == "rivian"
 
 
