@@ -10,11 +10,11 @@ section, the passages they sit in cited (or the citation already there quoting t
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator
 
 from bot.answer import Answer, Citation, Quote, passage_citation
 from bot.chunking import Passage
 from bot.index import SearchIndex
+from bot.sections import to_section_end
 
 # On: a sentence ending in a colon brings the list after it (session 23; `benchmarks/quality.py
 # --lead-23` measures it).
@@ -67,32 +67,12 @@ def with_announced_list(answer: Answer, index: SearchIndex) -> Answer:
 
 def _list_after(index: SearchIndex, cited: Citation, sentence: str) -> list[tuple[Passage, str]]:
     """The sentences after `sentence` (quoted from the passage `cited`) to the end of its section,
-    each with its passage."""
-    rows = index.article_rows.get(cited.doc_id, range(0))
-    found: list[tuple[Passage, str]] = []
-    passages = _passages_from(index, rows, cited.passage_id)
-    first = next(passages, None)
-    if first is None:
-        return found
-    texts = first.sentence_texts()
-    if sentence not in texts:
-        return found
-    found.extend((first, s) for s in texts[texts.index(sentence) + 1 :])
-    for passage in passages:
-        if passage.section != first.section or len(found) >= LIST_SENTENCES:
-            break
-        found.extend((passage, s) for s in passage.sentence_texts())
-    return found
-
-
-def _passages_from(index: SearchIndex, rows: range, passage_id: str) -> Iterator[Passage]:
-    """The passage `passage_id` of the article at `rows`, then the passages after it, in order."""
-    started = False
-    for row in rows:
-        passage = index.passages[row]
-        started = started or passage.id == passage_id
-        if started:
-            yield passage
+    each with its passage; none when the passage does not hold it."""
+    found = to_section_end(index, cited.doc_id, cited.passage_id)
+    for at, (passage, text) in enumerate(found):
+        if passage.id == cited.passage_id and text == sentence:
+            return found[at + 1 :]
+    return []
 
 
 def _citation_of(passage: Passage, citations: list[Citation], index: SearchIndex) -> Citation:

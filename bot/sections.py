@@ -118,17 +118,17 @@ def matching_section(request: SectionRequest, openings: Sequence[Passage]) -> Pa
     return None
 
 
-def section_sentences(index: SearchIndex, opening: Passage) -> list[tuple[Passage, str]]:
-    """Every sentence of the section `opening` begins, each with its passage, in order."""
-    rows = index.article_rows.get(opening.doc_id, range(0))
+def to_section_end(index: SearchIndex, doc_id: str, passage_id: str) -> list[tuple[Passage, str]]:
+    """Every sentence from the passage `passage_id` of the article `doc_id` to the end of its
+    section, each with its passage, in order."""
     found: list[tuple[Passage, str]] = []
-    started = False
-    for row in rows:
+    first: Passage | None = None
+    for row in index.article_rows.get(doc_id, range(0)):
         passage = index.passages[row]
-        started = started or passage.id == opening.id
-        if started and passage.section != opening.section:
+        first = first or (passage if passage.id == passage_id else None)
+        if first is not None and passage.section != first.section:
             break
-        if started:
+        if first is not None:
             found.extend((passage, sentence) for sentence in passage.sentence_texts())
     return found
 
@@ -158,5 +158,5 @@ def section_answer(
     if opening is None:
         return None
     skip = times_more * QUOTED_SENTENCES
-    chosen = section_sentences(index, opening)[skip : skip + QUOTED_SENTENCES]
+    chosen = to_section_end(index, opening.doc_id, opening.id)[skip : skip + QUOTED_SENTENCES]
     return passages_answer(question, chosen, index.manifest["articles"], built_at, NOTHING_MORE)
