@@ -125,6 +125,12 @@ def without_links(text: str) -> str:
     return rest if _LETTERS.search(rest) else text
 
 
+def as_typed(question: str) -> str:
+    """The question checked (`validate_question`) and read as its asker meant it: capitals
+    lowered when it is all capitals, pasted links left out."""
+    return without_links(unshouted(validate_question(question)))
+
+
 def composed_as_asked(
     compose: Callable[..., Answer], hits: list[Hit], outcome_hits: list[Hit] | None, *, alone: bool
 ) -> Answer:
@@ -319,7 +325,7 @@ class AnswerService:
         EVBOT_CITATIONS (a "More sources" button asks for more).
         """
         started = time.perf_counter()
-        text = without_links(unshouted(validate_question(question)))
+        text = as_typed(question)
         retriever = self._retriever_or_reply(text)
         if isinstance(retriever, Answer):  # small talk asks the sources nothing: not logged
             return retriever
@@ -388,10 +394,8 @@ class AnswerService:
         pointer = points_at(text) if history else None
         if pointer is not None:  # "what does source 2 say?": the answer before, not a search
             # the message before read as it was when answered: respelt, its greeting taken off
-            asked = without_links(unshouted(validate_question(history[-1])))
-            before = self._answered(
-                *self._read(asked, history[:-1], retriever), retriever, conversation, k
-            )
+            asked, before_it = self._read(as_typed(history[-1]), history[:-1], retriever)
+            before = self._answered(asked, before_it, retriever, conversation, k)
             pointed = pointed_answer(text, pointer, before)
             if pointed is not None:
                 return pointed
