@@ -601,6 +601,8 @@ SETS = {
         "tuning-extra-21.jsonl",
         # From the article alone by a helper who never ran the bot, before session 23 measured.
         "tuning-extra-22.jsonl",
+        # From the article alone by a helper who never ran the bot, before session 24 measured.
+        "tuning-extra-23.jsonl",
         # Off-topic questions to ask in threads (session 12), written blind before any measuring.
         "offtopic-tuning.jsonl",
         # Off-topic questions written blind before session 13 measured.
@@ -625,6 +627,8 @@ SETS = {
         "offtopic-tuning-11.jsonl",
         # Off-topic questions written blind before session 23 measured.
         "offtopic-tuning-12.jsonl",
+        # Off-topic questions written blind before session 24 measured.
+        "offtopic-tuning-13.jsonl",
         # A name of the sources before another word, in-domain and off-topic (session 13), written
         # from the article before measuring `NAME_AS_MODIFIER` on it: a probe of that rule's form.
         "name-modifier-probes.jsonl",
@@ -667,6 +671,8 @@ SETS = {
         "conversations-tuning-20.jsonl",
         # From the article alone by a helper who never ran the bot, before session 23 measured.
         "conversations-tuning-21.jsonl",
+        # From the article alone by a helper who never ran the bot, before session 24 measured.
+        "conversations-tuning-22.jsonl",
         # Small talk and questions opening or closing like it (session 17), written blind: last,
         # so no other set's figure can move with it (`small_talk_figures`).
         "smalltalk-tuning.jsonl",
@@ -682,6 +688,8 @@ SETS = {
         "smalltalk-tuning-6.jsonl",
         # More of the same written blind before session 23 measured: last too, for the same reason.
         "smalltalk-tuning-7.jsonl",
+        # More of the same written blind before session 24 measured: last too, for the same reason.
+        "smalltalk-tuning-8.jsonl",
     ],
     "held-out": [
         "shipped-questions-holdout.jsonl",
@@ -786,6 +794,13 @@ SETS = {
         "quality-holdout-20.jsonl",
         "conversations-holdout-20.jsonl",
         "smalltalk-holdout-7.jsonl",
+    ],
+    # Written from the article alone by a helper who never ran the bot, before session 24 measured.
+    "held-out-21": [
+        "offtopic-holdout-14.jsonl",
+        "quality-holdout-21.jsonl",
+        "conversations-holdout-21.jsonl",
+        "smalltalk-holdout-8.jsonl",
     ],
 }
 
