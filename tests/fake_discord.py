@@ -189,6 +189,9 @@ class FakeDiscord:
         self.on_identify: Callable[[int], None] | None = None
         self.heartbeats = 0
         self.interaction_channels: dict[str, dict[str, Any]] = {}
+        # Flags of each "thinking…" defer (by interaction token) no follow-up has replaced yet:
+        # Discord's first follow-up takes them, whatever flags it sends, unless it was deleted.
+        self.thinking: dict[str, int] = {}
         self.failures: list[Failure] = []
         self.stored: dict[str, dict[str, Any]] = {}  # messages by id, for GET
         self.threads: dict[str, dict[str, Any]] = {}  # threads started on messages, by id
@@ -366,6 +369,8 @@ class FakeDiscord:
             _, interaction_id, token, _ = path.split("/")
             kind = body["type"]
             flags = (body.get("data") or {}).get("flags", 0)
+            if kind == 5:
+                self.thinking[token] = flags
             return 200, {
                 "interaction": {
                     "id": interaction_id,
@@ -377,7 +382,14 @@ class FakeDiscord:
             }
         if path.startswith("webhooks/"):
             token = path.split("/")[2]
+            if method == "DELETE" and path.endswith("/messages/@original"):
+                found = self.thinking.pop(token, None) is not None
+                return (
+                    (204, None) if found else (404, {"message": "Unknown Message", "code": 10008})
+                )
             channel = self.interaction_channels.get(token, {}).get("id", str(CHANNEL_ID))
+            if token in self.thinking:  # the first follow-up replaces "thinking…", as it was
+                body = body | {"flags": self.thinking.pop(token)}
             return 200, self._message(channel, body)
         return 404, {"message": "404: Not Found", "code": 0}
 

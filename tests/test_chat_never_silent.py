@@ -18,6 +18,7 @@ import pytest
 
 from bot.answer import Answer, validate_question
 from bot.chat import messages
+from bot.chat.runner import AnswerRunner
 from bot.embedding import Embedder
 from bot.service import AnswerService
 from bot.settings import Settings
@@ -429,3 +430,95 @@ def test_slack_ask_while_shutting_down_is_told_in_the_ack(
         slack.close()
     assert reply.status == 200 and messages.CLOSING in reply.body
     assert not slack_fake.of("respond/closing")
+
+
+# -- Discord /ask: deferred before the cooldown's database round trip ------------------------------
+
+
+def _counted_after_defers(
+    fake: FakeDiscord, monkeypatch: pytest.MonkeyPatch, broken: bool = False
+) -> list[int]:
+    """For each cooldown count of the runner, how many interactions Discord had seen
+    acknowledged by then; `broken`: the count raises, as a database gone away does."""
+    seen: list[int] = []
+    count = AnswerRunner.refusal
+
+    async def counting(self: AnswerRunner, author: str, now: float | None = None) -> str | None:
+        seen.append(len(fake.posts("interactions/")))
+        if broken:
+            raise ConnectionError("the cooldown's database went away")
+        return await count(self, author, now)
+
+    monkeypatch.setattr(AnswerRunner, "refusal", counting)
+    return seen
+
+
+def test_discord_ask_over_the_cooldown_is_deferred_first_and_told_to_wait_privately(
+    fake: FakeDiscord, fresh_service: AnswerService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The cooldown is a database round trip when workers share one: it is counted after
+    Discord's 3-second acknowledgement ("thinking…"), and its "please wait" reaches the asker
+    alone: the public "thinking…" is withdrawn first (Discord's first follow-up would take its
+    visibility)."""
+    counted = _counted_after_defers(fake, monkeypatch)
+
+    async def scenario() -> None:
+        async with running_bot(fresh_service, discord_settings(fake, cooldown_questions=1)):
+            fake.slash_ask(QUESTION, ASKER)
+            await fake.wait_for(lambda: fake.posts("webhooks/"))
+            fake.slash_ask(QUESTION, ASKER)
+            await fake.wait_for(lambda: len(fake.messages()) == 2)
+
+    asyncio.run(scenario())
+    assert counted == [1, 2]  # each /ask deferred before its cooldown was counted
+    answered, waiting = fake.messages()
+    assert embed_of(answered)["title"] == QUESTION and not answered.response["flags"] & 64
+    assert "please wait" in waiting.body["content"]
+    assert waiting.response["flags"] & 64  # seen by the asker alone
+    (withdrawn,) = [c for c in fake.posts("webhooks/") if c.method == "DELETE"]
+    assert withdrawn.path.endswith("/messages/@original") and withdrawn.status == 204
+    assert fake.calls.index(withdrawn) < fake.calls.index(waiting)
+
+
+def test_discord_ask_whose_cooldown_breaks_after_the_defer_is_told_sorry(
+    fake: FakeDiscord,
+    fresh_service: AnswerService,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    counted = _counted_after_defers(fake, monkeypatch, broken=True)
+
+    async def scenario() -> None:
+        async with running_bot(fresh_service, discord_settings(fake)) as client:
+            fake.slash_ask(QUESTION, ASKER, ephemeral=True)
+            await fake.wait_for(lambda: fake.posts("webhooks/"))
+            await client.runner.settle()
+
+    with caplog.at_level(logging.ERROR):
+        asyncio.run(scenario())
+    assert counted == [1]
+    (defer,) = fake.posts("interactions/")
+    assert defer.body["type"] == 5 and defer.body["data"]["flags"] & 64
+    (told,) = fake.messages()
+    assert told.body["content"] == messages.SORRY and told.response["flags"] & 64
+    assert "the cooldown's database went away" in caplog.text
+
+
+def test_discord_ask_while_shutting_down_is_told_at_once(
+    fake: FakeDiscord, fresh_service: AnswerService
+) -> None:
+    """Shutting down needs no I/O to know: said as the interaction's response, no "thinking…"."""
+
+    async def scenario() -> None:
+        async with running_bot(fresh_service, discord_settings(fake)) as client:
+            client.runner.closing = True
+            try:
+                fake.slash_ask(QUESTION, ASKER)
+                await fake.wait_for(lambda: fake.posts("interactions/"))
+            finally:
+                client.runner.closing = False
+
+    asyncio.run(scenario())
+    (told,) = fake.posts("interactions/")
+    assert told.body["type"] == 4 and told.body["data"]["flags"] & 64
+    assert told.body["data"]["content"] == messages.CLOSING

@@ -429,8 +429,9 @@ def test_index_failure_is_told_to_the_asker(
             await fake.wait_for(lambda: fake.posts("webhooks/"))
 
     asyncio.run(scenario())
-    (reply,) = fake.posts("webhooks/")
+    (reply,) = fake.messages()
     assert "can't search my sources" in reply.body["content"]
+    assert reply.response["flags"] & 64  # a note to the asker alone, the "thinking…" withdrawn
     assert "index is corrupt" in caplog.text
     assert TOKEN not in caplog.text
 

@@ -136,6 +136,24 @@ async def acknowledge(interaction: discord.Interaction[Any], **defer: Any) -> bo
         return False
 
 
+async def note_after_thinking(
+    interaction: discord.Interaction[Any], text: str, *, public: bool
+) -> None:
+    """A note for the asker alone after "thinking…": Discord's first follow-up takes the
+    visibility of the defer, so a `public` "thinking…" is deleted first and the note follows
+    privately. Should the delete fail, the note replaces it in the channel: seen, never silent."""
+    if public:
+        try:
+            await interaction.delete_original_response()
+        except Exception as err:
+            log.warning(
+                "could not withdraw interaction %s's public thinking: %s",
+                interaction.id,
+                describe(err),
+            )
+    await follow_up(interaction, ephemeral=True, content=text_message(text))
+
+
 async def follow_up(
     interaction: discord.Interaction[Any],
     *,

@@ -73,19 +73,21 @@ class InteractionHandler:
                     log.info("/ask in channel %s, which is not allowed", interaction.channel_id)
                     await delivery.tell(interaction, messages.NOT_ENABLED)
                     return
-                if refusal := await self.runner.refusal(record.author):
-                    await delivery.tell(interaction, refusal)
+                if self.runner.closing:  # no I/O to know: said at once, before the loop stops
+                    await delivery.tell(interaction, messages.CLOSING)
                     return
                 if not await delivery.acknowledge(interaction, ephemeral=ephemeral, thinking=True):
+                    return
+                # After the ack: the cooldown is a database round trip when workers share one.
+                if refusal := await self.runner.refusal(record.author):
+                    await delivery.note_after_thinking(interaction, refusal, public=not ephemeral)
                     return
                 asked = await self.runner.question(record, decision)
                 if asked is None:  # a command is always asked of us; never a follow-up
                     return
                 result = await self.runner.ask(asked, record.author, f"/ask {interaction.id}")
-                if isinstance(result, str):
-                    await delivery.follow_up(
-                        interaction, ephemeral=True, content=text_message(result)
-                    )
+                if isinstance(result, str):  # a note (an empty question, ...): to the asker alone
+                    await delivery.note_after_thinking(interaction, result, public=not ephemeral)
                     return
                 embed = answer_embed(result)
                 view = answer_view(result, self.runner.step, private=ephemeral)
