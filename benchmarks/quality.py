@@ -404,6 +404,11 @@ as the only word of the sources one edit from it ("who is rivain": `bot.spelling
 before (`bot.pointed.POINTED`); `feedback`, "that's wrong" answered with an apology, "never mind, …"
 asked alone, "no, i meant …" and "start over" (`bot.feedback.COMPLAINTS`, `RETRACTIONS`), each in
 turn.
+`--lead-24 off shorter+tour` measures the lead's session 24 rules, joined by '+': `shorter`, "in one
+sentence?", "shorter please" after an answer showing its first quoted sentence (`bot.more.SHORTER`);
+`tour`, "tell me more" after an overview quoting the next section it skipped, the conclusion's next
+sentences after the conclusion, and "repeat that" the overview again (`bot.overview.TOUR`), each in
+turn.
 `--forms-19 off match=0.7`: `match=M`, another form of a question's word ("partners" /
 "partnerships", "hq" / "headquartered") matches the passage tokens of that word at least at M in
 late interaction (`bot.retrieval.FORM_MATCH`), `+words=N` for a question of at most N counted
@@ -1231,6 +1236,13 @@ def set_lead_23(lead_23: str, bench: Bench) -> str:
     return f"=== session 23's lead rules: {lead_23}"
 
 
+def set_lead_24(lead_24: str, bench: Bench) -> str:
+    rules = set(lead_24.split("+"))
+    bot.more.SHORTER = "shorter" in rules
+    bot.overview.TOUR = "tour" in rules
+    return f"=== session 24's lead rules: {lead_24}"
+
+
 def set_forms_19(forms_19: str, bench: Bench) -> str:
     rules = dict(r.partition("=")[::2] for r in forms_19.split("+"))
     bot.retrieval.FORM_MATCH = float(rules.get("match") or 0.0)
@@ -1554,6 +1566,7 @@ SWITCHES = (
     Switch("role_21", 70, set_role_21),
     Switch("lead_22", 71, set_lead_22),
     Switch("lead_23", 76, set_lead_23),
+    Switch("lead_24", 82, set_lead_24),
     Switch("topic_22", 72, set_topic_22),
     Switch("unsaid_22", 73, set_unsaid_22),
     Switch("off_topic_22", 74, set_off_topic_22),
@@ -2429,6 +2442,14 @@ def main() -> None:
         "'who is rivain' read as 'rivian'; pointed: 'source 2?', 'the second one?' answered from "
         "the answer before; feedback: 'that's wrong', 'never mind, …', 'start over') or off, "
         "each in turn",
+    )
+    parser.add_argument(
+        "--lead-24",
+        nargs="+",
+        default=[None],
+        help="the lead's session 24 rules joined by '+' (shorter: 'in one sentence?' shows the "
+        "answer before's first quoted sentence; tour: 'tell me more' after an overview quotes the "
+        "sections it skipped) or off, each in turn",
     )
     parser.add_argument(
         "--forms-19",

@@ -13,7 +13,13 @@ from bot.about_article import about_article_answer, asks_about_article
 from bot.answer import Answer
 from bot.index import SearchIndex
 from bot.more import More
-from bot.overview import asks_for_overview, latest_articles, overview_answer
+from bot.overview import (
+    asks_for_overview,
+    latest_articles,
+    overview_answer,
+    overview_asked_more_of,
+    overview_more_answer,
+)
 from bot.sections import asks_about_sections, section_answer
 
 # Which articles a request is about, given the conversation before it (`AnswerService`'s choice).
@@ -43,6 +49,10 @@ def structure_answer(
     part = asks_for_overview(text, in_conversation=bool(history))
     if part is not None:  # "tl;dr?": how the article opens and closes
         return overview_answer(text, index, articles_asked(history), built_at, part)
+    asked = overview_asked_more_of(more)
+    if more is not None and asked is not None:  # "tell me more" after it: the sections it skipped
+        doc_ids = articles_asked(more.history)
+        return overview_more_answer(text, index, doc_ids, built_at, asked, more.times)
     # "summarise the section on partnerships" (and "tell me more" after it): its heading says
     section = asks_about_sections(more.question if more else text)
     if section is None:

@@ -10,10 +10,12 @@ factories" names a topic and is searched as a follow-up.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from bot.answer import Answer
 from bot.question_kind import question_text
 from bot.request_words import ASKING
 
@@ -45,6 +47,15 @@ _REPEATS = re.compile(
     r"(?: again)?|repeat|again|come again|what did (?:you|u) (?:just )?say|what was that"
     r"|(?:show|give|tell) (?:me )?(?:that|it|the answer) again|one more time)(?: (?:please|pls))?"
 )
+# On: "in one sentence?", "shorter please", "short version?" after an answer show its first quoted
+# sentence alone (session 24): searched, "in one sentence?" quoted a passage at random.
+SHORTER = True
+_SHORTER = re.compile(
+    r"(?:(?:can|could|would) (?:you|u) )?(?:please )?(?:(?:say|put|give|sum|explain|make) "
+    r"(?:that|it|this)(?: up)? )?(?:(?:in|as|into) (?:one|1|a single|a) (?:sentence|line)"
+    r"|(?:a lot |much |a bit |even )?shorter(?: version)?|(?:the |a )?short(?:er)? version"
+    r"|in short|(?:in )?brief(?:ly)?|too long|(?:the )?one[- ]liner)(?: (?:please|pls|plz))?"
+)
 _ASKS = re.compile(
     r"\b(?:more|else|go on|keep going|continue|elaborate|expand|further|go deeper|and then)\b"
 )
@@ -70,6 +81,8 @@ class More:
     question: str
     history: tuple[str, ...]
     times: int
+    # "in one sentence?": the answer before again, its first quoted sentence alone.
+    shorter: bool = False
 
 
 def is_request_for_more(text: str) -> bool:
@@ -91,20 +104,41 @@ def doubts_the_answer(text: str) -> bool:
     return bool(_DOUBTS.fullmatch(text) or (REPEATS and _REPEATS.fullmatch(text)))
 
 
+def asks_shorter(text: str) -> bool:
+    """Whether `text` asks for the answer before in fewer words and nothing else ("in one
+    sentence?", "shorter please"): shown that answer's first quoted sentence alone."""
+    return SHORTER and bool(_SHORTER.fullmatch(question_text(text).strip(" ?!.")))
+
+
+def _asks_again(text: str) -> bool:
+    """Whether `text` asks for the answer before again, in full or shorter (no new passage)."""
+    return doubts_the_answer(text) or asks_shorter(text)
+
+
 def asks_for_more(question: str, history: Sequence[str]) -> More | None:
     """The request for more `question` makes in a conversation of `history` (a doubt asks for the
     answer before again: the requests for more before it, not one more), or None when it is no
     such request or there is no question before it to say more about."""
     if not MORE or not history:
         return None
-    doubt = DOUBTS and doubts_the_answer(question)
+    doubt = (DOUBTS and doubts_the_answer(question)) or asks_shorter(question)
     if not doubt and not is_request_for_more(question):
         return None
     at, before = len(history) - 1, 0
-    while at >= 0 and (is_request_for_more(history[at]) or doubts_the_answer(history[at])):
+    while at >= 0 and (is_request_for_more(history[at]) or _asks_again(history[at])):
         before += is_request_for_more(history[at])  # a doubt before asked for nothing new
         at -= 1
     times = before if doubt else before + 1
     if at < 0 or times > MOST_IN_A_ROW:
         return None
-    return More(history[at], tuple(history[:at]), times)
+    return More(history[at], tuple(history[:at]), times, asks_shorter(question))
+
+
+def first_sentence(answer: Answer) -> Answer:
+    """`answer` cut to its first quoted sentence (its citations and outcome kept): "in one
+    sentence?" after it. A reply quoting nothing is kept whole."""
+    if not answer.quotes:
+        return answer
+    # "several key innovations:" says nothing alone: the first item it announces goes with it
+    kept = answer.quotes[:2] if answer.quotes[0].text.endswith(":") else answer.quotes[:1]
+    return dataclasses.replace(answer, answer=" ".join(q.text for q in kept), quotes=kept)

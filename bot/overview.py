@@ -16,8 +16,10 @@ from typing import Literal
 from bot.answer import REFUSAL, Answer, passages_answer
 from bot.chunking import Passage
 from bot.index import SearchIndex
+from bot.more import NOTHING_MORE, More
 from bot.question_kind import question_text
 from bot.request_words import ABOUT_THE_TEXT, ASKING
+from bot.sections import section_openings, to_section_end
 
 # On: overview requests are answered by the opening and the close (session 21; docs/quality-log.md,
 # "Overview requests (session 21)"). `benchmarks/quality.py --overview-21` measures it.
@@ -27,6 +29,9 @@ OVERVIEW = True
 QUOTED_SENTENCES = 3
 # With several articles and nothing before in the conversation, how many ledes are quoted.
 LEDES = 3
+# On: "tell me more" after an overview quotes the next section's opening, one section per request
+# (session 24): searched as the overview request again, it was refused ("give me an overview").
+TOUR = True
 
 # A phrase that asks for an overview; the rest of the request must be words from `_FILLER`.
 _ASKS = re.compile(
@@ -160,3 +165,42 @@ def overview_answer(
         passages += found
     quoted = [(p, _quote(p, ending=part == "ending")) for p in passages]
     return passages_answer(question, quoted, index.manifest["articles"], built_at, REFUSAL)
+
+
+def overview_asked_more_of(more: More | None) -> Part | None:
+    """The part of the text an overview showed when `more` asks for more of (or again) that
+    overview; None when it asks about something else."""
+    if more is None or not TOUR:
+        return None
+    return asks_for_overview(more.question, in_conversation=bool(more.history))
+
+
+def overview_more_answer(
+    question: str,
+    index: SearchIndex,
+    doc_ids: Sequence[str],
+    built_at: str | None,
+    part: Part,
+    times: int,
+) -> Answer:
+    """The answer to the `times`-th request for more after an overview of `part` of the first
+    article of `doc_ids`: the sections the overview did not quote, each one's first sentences in
+    the article's order (the conclusion's next sentences after a conclusion); the overview again
+    when `times` is 0 ("repeat that"), "that's all" past the last."""
+    if times == 0 or not doc_ids:
+        return overview_answer(question, index, doc_ids, built_at, part)
+    rows = index.article_rows.get(doc_ids[0], range(0))
+    quoted = overview_passages(index, rows)
+    quoted_sentences: list[tuple[Passage, str]] = []
+    if part == "conclusion" and quoted:
+        closing = quoted[-1]
+        start = times * QUOTED_SENTENCES
+        section = to_section_end(index, closing.doc_id, closing.id)
+        quoted_sentences = section[start : start + QUOTED_SENTENCES]
+    elif part in ("both", "opening"):
+        shown = {p.section for p in (quoted if part == "both" else quoted[:1])}
+        unseen = [p for p in section_openings(index, doc_ids[:1]) if p.section not in shown]
+        if times <= len(unseen):
+            quoted_sentences = [(unseen[times - 1], _quote(unseen[times - 1]))]
+    articles = index.manifest["articles"]
+    return passages_answer(question, quoted_sentences, articles, built_at, NOTHING_MORE)

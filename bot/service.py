@@ -53,7 +53,7 @@ from bot.follow_up import (
 from bot.index import live_build, load_index, ranking_sentences_of
 from bot.lexical import about_the_topic
 from bot.lookups import load_lookups
-from bot.more import NOTHING_MORE, More, asks_for_more
+from bot.more import NOTHING_MORE, More, asks_for_more, first_sentence
 from bot.overview import latest_articles
 from bot.pointed import pointed_answer, points_at
 from bot.retrieval import Hit, Retriever
@@ -382,6 +382,20 @@ class AnswerService:
         if asks_to_start_over(text):  # "start over": nothing to search
             return reply_answer(text, AGAIN, "start over")
         more = asks_for_more(text, history)
+        answer = self._answer_to(text, history, more, retriever, conversation, k)
+        # "in one sentence?": the answer before, its first quoted sentence alone
+        return first_sentence(answer) if more is not None and more.shorter else answer
+
+    def _answer_to(
+        self,
+        text: str,
+        history: Sequence[str],
+        more: More | None,
+        retriever: Retriever,
+        conversation: str | None,
+        k: int,
+    ) -> Answer:
+        """`_answered`, the request for more (or the answer again) in `text` read as `more`."""
         read = structure_answer(
             text,
             history,

@@ -143,3 +143,44 @@ def test_without_the_rule_a_request_to_repeat_is_searched(
 @pytest.mark.parametrize("text", ["repeat the part about the factories", "say it in french"])
 def test_a_request_to_repeat_something_named_is_searched(text: str) -> None:
     assert not bot.more.doubts_the_answer(text)
+
+
+@pytest.mark.parametrize(
+    "shorter", ["in one sentence?", "shorter please", "short version?", "can you put that in one "
+                "sentence", "make it shorter", "too long", "briefly?"],
+)  # fmt: skip
+def test_a_request_for_fewer_words_shows_the_first_quoted_sentence(
+    service: AnswerService, shorter: str
+) -> None:
+    question = "why is bezos entering evs?"
+    before = service.ask(question)
+    assert len(before.quotes) > 1  # something to cut
+    short = service.ask(shorter, [question])
+    assert short.quotes == before.quotes[:1]
+    assert short.answer == before.quotes[0].text
+    assert (short.outcome, short.citations) == (before.outcome, before.citations)
+
+
+def test_a_shortened_list_keeps_its_first_item(service: AnswerService) -> None:
+    question = "what are the key features of the amazon ev?"
+    before = service.ask(question)
+    assert before.quotes[0].text.endswith(":")
+    short = service.ask("in one sentence?", [question])
+    assert short.quotes == before.quotes[:2]
+
+
+def test_without_the_rule_a_request_for_fewer_words_is_searched(
+    service: AnswerService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(bot.more, "SHORTER", False)
+    question = "why is bezos entering evs?"
+    before = service.ask(question)
+    assert service.ask("in one sentence?", [question]).quotes != before.quotes[:1]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["in one sentence, who is rivian?", "shorter range than tesla?", "brief me on the factories"],
+)
+def test_a_request_for_fewer_words_naming_something_is_searched(text: str) -> None:
+    assert not bot.more.asks_shorter(text)

@@ -3,9 +3,11 @@ how the article opens and how its last section begins, each cited, never by a se
 
 import pytest
 
+import bot.more
 import bot.overview
 from bot.embedding import Embedder
 from bot.overview import asks_for_overview
+from bot.sections import section_openings
 from bot.service import AnswerService
 from tests.corpus_service import service_over
 
@@ -167,3 +169,46 @@ def test_article_rows_hold_each_articles_passages_once_per_build(
     for doc_id, found in rows.items():
         assert found and all(index.passages[r].doc_id == doc_id for r in found)
     assert index.article_rows is rows  # worked out once per loaded build, not per request
+
+
+def _tour(service: AnswerService) -> tuple[list[str], list[str]]:
+    """The passages each "tell me more" after an overview cites first, and the openings of the
+    sections the overview did not quote (as many as requests for more run in a row)."""
+    index = service.retriever.index
+    question = "give me an overview"
+    shown = {c.section for c in service.ask(question).citations}
+    openings = section_openings(index, [index.passages[0].doc_id])
+    skipped = [p.id for p in openings if p.section not in shown][: bot.more.MOST_IN_A_ROW]
+    cited: list[str] = []
+    for n in range(len(skipped)):
+        more = service.ask("tell me more", [question] + ["tell me more"] * n)
+        cited.append(more.citations[0].passage_id if more.citations else "")
+    return cited, skipped
+
+
+def test_more_after_an_overview_quotes_the_sections_it_skipped(service: AnswerService) -> None:
+    cited, skipped = _tour(service)
+    assert len(skipped) > 2  # the tour goes past one section
+    assert cited == skipped
+
+
+def test_more_after_the_conclusion_goes_on_through_it(service: AnswerService) -> None:
+    conclusion = service.ask("what's the conclusion?")
+    more = service.ask("tell me more", ["what's the conclusion?"])
+    assert more.citations[0].section == conclusion.citations[0].section
+    assert conclusion.answer.split(". ")[-1] not in more.answer
+    assert more.outcome == "answered"
+
+
+def test_repeat_after_an_overview_shows_it_again(service: AnswerService) -> None:
+    overview = service.ask("give me an overview")
+    again = service.ask("repeat that", ["give me an overview"])
+    assert (again.answer, again.citations) == (overview.answer, overview.citations)
+
+
+def test_without_the_tour_more_after_an_overview_is_searched(
+    service: AnswerService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(bot.overview, "TOUR", False)
+    cited, skipped = _tour(service)
+    assert cited != skipped
