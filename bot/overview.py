@@ -38,6 +38,7 @@ _ASKS = re.compile(
     r"\b(?:tl ?;? ?dr|tldr|summ?ar(?:y|ies|ise|ize|ised|ized)|sum (?:it |this |that )?up|recap"
     r"|gist|overview|synopsis|rundown|run ?down|nutshell|main (?:points?|ideas?|argument|message)"
     r"|key (?:points?|ideas?|takeaways?|messages?)|takeaways?|take away|highlights|thesis"
+    r"|(?:most important|biggest|central|core) (?:points?|ideas?|things?|messages?|lessons?)"
     r"|bullet ?points?"
     r"|(?:the )?point of (?:it|this|that|(?:the|this|that) (?:article|piece|story|text))"
     r"|what(?: is|'s|s) (?:the (?:author|writer)|it|this|(?:the|this) (?:article|piece|story|text))"
@@ -65,11 +66,12 @@ Part = Literal["opening", "conclusion", "ending", "both"]
 # Words a request for an overview may hold besides the asking phrase: politeness, the text named,
 # the length asked for. Any other word names a topic, and the question is searched.
 _FILLER = ASKING | ABOUT_THE_TEXT | frozenset({
-    "1", "2", "3", "4", "5", "about", "author", "basically", "be", "brief", "briefly", "end",
-    "ends", "everything", "few", "from", "here", "idea", "ideas", "key", "like", "line",
-    "lines", "main", "need", "one", "overall", "point", "points", "quick", "quickly", "real",
-    "say", "says", "sentence", "sentences", "short", "should", "source", "sources", "thing",
-    "three", "trying", "two", "want", "way", "will", "words", "writer"
+    "1", "2", "3", "4", "5", "about", "author", "basically", "be", "biggest", "brief", "briefly",
+    "end", "ends", "everything", "few", "from", "here", "idea", "ideas", "important", "key",
+    "know", "like", "line", "lines", "main", "most", "need", "one", "overall", "point", "points",
+    "quick", "quickly", "real", "say", "says", "sentence", "sentences", "short", "should",
+    "source", "sources", "thing", "three", "trying", "two", "want", "way", "will", "words",
+    "writer"
 })  # fmt: skip
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 

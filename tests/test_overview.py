@@ -37,6 +37,9 @@ from tests.corpus_service import service_over
         ("what's the point of this article", "both"),
         ("bottom line?", "conclusion"),
         ("so what's the verdict", "conclusion"),
+        ("what is the most important takeaway", "both"),
+        ("what's the most important thing to know", "both"),
+        ("what's the biggest takeaway", "both"),
     ],
 )
 def test_overview_requests_are_read_by_their_form(question: str, part: str) -> None:
@@ -56,6 +59,7 @@ def test_overview_requests_are_read_by_their_form(question: str, part: str) -> N
         "what's the verdict on tesla's stock",
         "what is the point of prime integration",
         "what is musk trying to say",
+        "what is the most important thing about the factories",
     ],
 )
 def test_a_request_naming_a_topic_is_searched(question: str) -> None:
