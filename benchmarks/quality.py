@@ -493,6 +493,10 @@ you, truly", "fair nuff": `SINCERE_THANKS`), `stretched`, a letter typed three t
 read as twice or once ("sweeet": `STRETCHED_LETTERS`); `forms` (off in the bot), hand-probed
 small talk no set holds ("all set", "big help", "aight", "happy friday", "hbu":
 `CHAT_FORMS_23`), each in turn.
+`--talk-24 off forms` measures session 24's small talk in forms no older phrase reads (`forms`:
+greetings such as "salutations", "aloha", "good arvo"; "how's everyone", "hope ur having a good
+day"; "alrighty", "wooo", "hooray"), whole or before a question (`bot.small_talk.CHAT_FORMS_24`;
+docs/quality-log.md, "Small talk and the chat adapters (session 24)"), each in turn.
 `--rank-23 off chat+define` measures session 23's ranking rules, joined by "+": `chat`, a
 question asked alone searched without its chat words ("tbh", "rn", "or nah":
 `bot.retrieval.CHAT_WORDS_OUT`); `define`, "who is jeff bezos" quoting a sentence saying what the
@@ -1225,6 +1229,11 @@ def set_talk_23(talk_23: str, bench: Bench) -> str:
     return f"=== session 23's small-talk rules: {talk_23}"
 
 
+def set_talk_24(talk_24: str, bench: Bench) -> str:
+    bot.small_talk.CHAT_FORMS_24 = talk_24 == "forms"
+    return f"=== session 24's small-talk forms: {talk_24}"
+
+
 def set_lead_23(lead_23: str, bench: Bench) -> str:
     rules = set(lead_23.split("+"))
     bot.announced_list.ANNOUNCED_LIST = "list" in rules
@@ -1571,6 +1580,7 @@ SWITCHES = (
     Switch("unsaid_22", 73, set_unsaid_22),
     Switch("off_topic_22", 74, set_off_topic_22),
     Switch("talk_23", 81, set_talk_23),
+    Switch("talk_24", 87, set_talk_24),
     Switch("rank_23", 78, set_rank_23),
     Switch("off_topic_23", 80, set_off_topic_23),
     Switch("unsaid_23", 79, set_unsaid_23),
@@ -2422,6 +2432,14 @@ def main() -> None:
         "question taken off; "
         "sincere: 'thank you, truly', 'fair nuff'; stretched: 'sweeet'; forms, off in the bot: "
         "'all set', 'aight', 'hbu') or off, each in turn",
+    )
+    parser.add_argument(
+        "--talk-24",
+        nargs="+",
+        default=[None],
+        help="session 24's small talk in forms no older phrase reads ('salutations', 'good arvo', "
+        "'how's everyone', 'alrighty', 'wooo'), whole or before a question: forms, or off, each "
+        "in turn",
     )
     parser.add_argument(
         "--lead-22",

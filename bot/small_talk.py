@@ -283,6 +283,55 @@ _WHOLE_FORMS: tuple[tuple[SmallTalk, re.Pattern[str]], ...] = (
         ),
     ),
 )
+# Session 24 (`benchmarks/quality.py --talk-24`): small talk in forms chat users type that no
+# phrase above reads, whole or before a question. Off, searched (or a closing remark, by the
+# index):
+# greetings in words of their own ("salutations", "aloha", "ahoy") and the afternoon as
+# Australians say it ("good arvo", "g'arvo"; not "arvo" alone: "good" is praise read alone, so
+# "good arvo" would read two ways and a long run of it hang);
+CHAT_FORMS_24 = True
+_GREETING_24 = (
+    r"(?:salutations|aloha|ahoy|namaste|shalom|top of the morning(?: to (?:you|ya|y'all))?|"
+    r"(?:good |g')arvo)"
+)
+# asking after everyone at once ("how's everyone", "how is everybody doing", "how we doing"), and
+# hoping others are well in words the older phrases lack: "ur" / "your" for "you're" ("hope ur
+# having a good day"), "you're all", "everyone's", or a lovelier day. Each form read one way
+# (none is an older phrase's), so a long run of them stays linear;
+_HOW_ARE_YOU_24 = (
+    r"(?:how(?:'s| is| are) (?:everyone|everybody|every1|y'all|the gang|we)"
+    r"(?: (?:doing|doin'?|going|keeping))?(?: today| tonight)?|how (?:we|we're) (?:doing|doin'?)|"
+    r"(?:i )?hope (?:your|ya|you're all|you are all|everyone's|everyone is) having a "
+    rf"(?:good|great|nice|lovely|wonderful|fab|fantastic) {_PERIOD}|"
+    rf"(?:(?:i )?hope (?:you're|you are) )?having a (?:lovely|wonderful|fab|fantastic) {_PERIOD}|"
+    r"(?:i )?hope (?:your|ya) (?:well|good|ok|okay|doing well|doing good))"
+)
+# cheering and agreeing in interjections no other phrase holds ("alrighty", "wooo", "woohoo",
+# "hooray", "yippee").
+_ACK_24 = (
+    r"(?:alrighty(?: then)?|ok(?:ey|ie|ay)?-dok(?:ey|ie|ay)|ok dok(?:ey|ie|ay)|wo+(?:t| ?hoo+)?|"
+    r"w00t|hoo+ray|hurray|hurrah|yippee+|huzzah|yahoo+)"
+)
+_WHOLE_24: tuple[tuple[SmallTalk, re.Pattern[str]], ...] = (
+    (
+        "greeting",
+        _whole(
+            rf"(?:(?:{_GREETING}|{_GREETING_24}){_ADDRESSED}\b{_SEP})+",
+            _optional(f"(?:{_HOW_ARE_YOU}|{_HOW_ARE_YOU_24})" + _ADDRESSED),
+        ),
+    ),
+    ("greeting", _whole(_HOW_ARE_YOU_24 + _ADDRESSED)),
+    ("thanks", _whole(_repeat(f"(?:{_ACK}|{_ACK_24})"), _ACK_24 + _ADDRESSED)),
+    (
+        "thanks",
+        _whole(
+            _repeat(f"(?:{_ACK}|{_ACK_24})"),
+            _THANKS + _ADDRESSED,
+            _repeat(_THANKS + _ADDRESSED),
+            _optional(_BYE + _ADDRESSED),
+        ),
+    ),
+)
 _SPELLED_SINCERE = {"nuff": "enough", "'nuff": "enough", "enuff": "enough", "enuf": "enough"}
 _SINCERE_WORD = re.compile(r"(?<![\w'])(?:'?nuff|enuff|enuf)\b")
 # A letter typed three times or more ("sweeet", "coool", "yesss"), read as twice, then once,
@@ -422,15 +471,23 @@ _BARE_OPENER = (
 
 @functools.cache
 def _chat_openings(
-    forms: bool, announced: bool, states: bool, goodbyes: bool, another: bool, fillers: bool
+    forms: bool,
+    announced: bool,
+    states: bool,
+    goodbyes: bool,
+    another: bool,
+    fillers: bool,
+    forms_24: bool,
 ) -> re.Pattern[str]:
     """The chat openers by (HOW_ARE_YOU_OPENERS, QUESTION_ANNOUNCED, STATE_OPENERS,
-    GOODBYE_OPENERS, ANOTHER_ANNOUNCED, FILLER_OPENERS): the flags are read per message, each
-    set compiled once."""
+    GOODBYE_OPENERS, ANOTHER_ANNOUNCED, FILLER_OPENERS, CHAT_FORMS_24): the flags are read per
+    message, each set compiled once."""
     marked = rf"{_ANNOUNCED_MARKED}|{_ANOTHER}" if another else _ANNOUNCED_MARKED
     marked += rf"|{_FILLER}" if fillers else ""
+    # Session 24's greetings, how-are-yous and interjections open a question as the others do.
+    howdy_24 = rf"|{_GREETING_24}|{_HOW_ARE_YOU_24}|{_ACK_24}" if forms_24 else ""
     return _chat_opening(
-        rf"(?:{_HOWDY_22 if forms else _HOWDY_19}"
+        rf"(?:{_HOWDY_22 if forms else _HOWDY_19}{howdy_24}"
         + (rf"|{_ANNOUNCED}|{marked})" if announced else ")"),
         rf"(?:{_BARE_OPENER}|{_ANNOUNCED})" if announced else _BARE_OPENER,
         states=states,
@@ -541,6 +598,7 @@ def small_talk(message: str, holds_term: Callable[[str], bool] | None = None) ->
         return "greeting" if _waves(message) else "thanks"
     patterns = _WHOLE + (_WHOLE_SINCERE if SINCERE_THANKS else ())
     patterns += _WHOLE_FORMS if CHAT_FORMS_23 else ()
+    patterns += _WHOLE_24 if CHAT_FORMS_24 else ()
     for reading in _readings(text):
         for kind, pattern in patterns:
             if pattern.match(reading):
@@ -661,6 +719,7 @@ def _opener_end(text: str) -> int:
         GOODBYE_OPENERS,
         ANOTHER_ANNOUNCED,
         FILLER_OPENERS,
+        CHAT_FORMS_24,
     )
     spelled, offsets = _spelled_out(text) if SPELLED_OPENERS else (text, None)
     chat = openings.match(spelled)

@@ -651,6 +651,65 @@ def test_the_hand_probed_forms_leave_a_question_a_question(
     assert small_talk(question) is None
 
 
+@pytest.mark.parametrize(
+    ("message", "kind"),
+    [
+        ("salutations, everyone", "greeting"),
+        ("aloha!", "greeting"),
+        ("g'arvo mate", "greeting"),
+        ("top of the morning to ya", "greeting"),
+        ("hey, how is everybody doing today?", "greeting"),
+        ("how we doin", "greeting"),
+        ("hope your having a lovely weekend", "greeting"),
+        ("hope ya well", "greeting"),
+        ("alrighty then, thanks!", "thanks"),
+        ("woohoo 🎉", "thanks"),
+        ("woooo", "thanks"),
+        ("hooray, cheers", "thanks"),
+        ("yippee", "thanks"),
+    ],
+)
+def test_the_session_24_small_talk_is_replied_to_and_not_with_its_rule_off(
+    message: str, kind: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert small_talk(message) == kind
+    monkeypatch.setattr(bot.small_talk, "CHAT_FORMS_24", False)
+    assert small_talk(message) is None
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("aloha, who is amazon partnering with?", "Who is amazon partnering with?"),
+        ("good arvo! where will the factories be?", "Where will the factories be?"),
+        ("how's everyone? who leads", "Who leads"),
+        ("alrighty, so who leads?", "Who leads?"),
+    ],
+)
+def test_the_session_24_openers_are_taken_off_and_kept_with_their_rule_off(
+    question: str, expected: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert without_greeting(question) == expected
+    monkeypatch.setattr(bot.small_talk, "CHAT_FORMS_24", False)
+    assert without_greeting(question) != expected
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how are tesla's sales?",
+        "how are we sure amazon will win?",
+        "how is everyone reacting to the amazon ev?",
+        "is arvo a word?",
+        "won't tesla win?",
+        "hope for rivian?",
+        "having a lovely time, tesla?",
+    ],
+)
+def test_words_of_the_session_24_forms_leave_a_question_a_question(question: str) -> None:
+    assert small_talk(question) is None
+
+
 def test_replies_name_the_sources_and_never_the_refusal() -> None:
     sections = ["Origins", "Partnerships", "Musk's Response", "Conclusion"]
     hello = reply("greeting", "hi", ["A title"], sections)
@@ -1100,6 +1159,18 @@ def test_a_long_run_of_chat_letters_is_read_in_one_pass(stretched: str) -> None:
         "btw ",
         "sweeet ",
         "thank you truly ",
+        # Session 24: forms holding older phrases or each other.
+        "alrighty then ",
+        "alrighty ",
+        "woo hoo ",
+        "woohoo ",
+        "woot ",
+        "ahoy there ",
+        "good arvo ",
+        "how's everyone doing ",
+        "hope ur having a good day ",
+        "having a lovely day ",
+        "ok dokey ",
     ],
 )
 def test_a_long_run_of_chat_phrases_is_read_in_one_pass(phrase: str) -> None:
