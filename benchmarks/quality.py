@@ -404,11 +404,13 @@ as the only word of the sources one edit from it ("who is rivain": `bot.spelling
 before (`bot.pointed.POINTED`); `feedback`, "that's wrong" answered with an apology, "never mind, …"
 asked alone, "no, i meant …" and "start over" (`bot.feedback.COMPLAINTS`, `RETRACTIONS`), each in
 turn.
-`--lead-24 off shorter+tour` measures the lead's session 24 rules, joined by '+': `shorter`, "in one
-sentence?", "shorter please" after an answer showing its first quoted sentence (`bot.more.SHORTER`);
+`--lead-24 off shorter+tour+votes` measures the lead's session 24 rules, joined by '+': `shorter`,
+"in one sentence?", "shorter please" after an answer showing its first quoted sentence
+(`bot.more.SHORTER`);
 `tour`, "tell me more" after an overview quoting the next section it skipped, the conclusion's next
-sentences after the conclusion, and "repeat that" the overview again (`bot.overview.TOUR`), each in
-turn.
+sentences after the conclusion, and "repeat that" the overview again (`bot.overview.TOUR`); `votes`,
+a complaint ("that's wrong") counted as a "Not helpful" vote on the conversation's latest answer
+(`bot.feedback.COMPLAINT_VOTES`), each in turn.
 `--forms-19 off match=0.7`: `match=M`, another form of a question's word ("partners" /
 "partnerships", "hq" / "headquartered") matches the passage tokens of that word at least at M in
 late interaction (`bot.retrieval.FORM_MATCH`), `+words=N` for a question of at most N counted
@@ -1249,6 +1251,7 @@ def set_lead_24(lead_24: str, bench: Bench) -> str:
     rules = set(lead_24.split("+"))
     bot.more.SHORTER = "shorter" in rules
     bot.overview.TOUR = "tour" in rules
+    bot.feedback.COMPLAINT_VOTES = "votes" in rules
     return f"=== session 24's lead rules: {lead_24}"
 
 
@@ -2467,7 +2470,8 @@ def main() -> None:
         default=[None],
         help="the lead's session 24 rules joined by '+' (shorter: 'in one sentence?' shows the "
         "answer before's first quoted sentence; tour: 'tell me more' after an overview quotes the "
-        "sections it skipped) or off, each in turn",
+        "sections it skipped; votes: 'that's wrong' counted as a 'Not helpful' vote) or off, "
+        "each in turn",
     )
     parser.add_argument(
         "--forms-19",

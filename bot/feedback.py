@@ -26,6 +26,12 @@ SORRY = (
     "the sources may not cover it."
 )
 
+# On: a complaint counts as a "Not helpful" vote on the conversation's latest answer (session 24),
+# so curators see it in `evbot stats` and the dashboard as they see the button's votes.
+COMPLAINT_VOTES = True
+# Said instead of SORRY once the complaint is counted.
+SORRY_NOTED = SORRY + " I've marked that answer as not helpful for the people who curate them."
+
 _IT = r"(?:that|this|it)(?:'s| is|s| was)?"
 _COMPLAINT = re.compile(
     r"(?:(?:no|nope|hmm|ugh|meh)[,.!]* )?(?:"

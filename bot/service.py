@@ -22,7 +22,7 @@ import numpy as np
 
 import bot.retrieval
 from bot import answer as answer_module
-from bot import follow_up, overview
+from bot import feedback, follow_up, overview
 from bot.announced_list import with_announced_list
 from bot.answer import Answer, compose_answer, reply_answer, validate_question
 from bot.article_requests import structure_answer
@@ -38,6 +38,7 @@ from bot.errors import IndexUnavailable, UnknownAnswer
 from bot.feedback import (
     AGAIN,
     SORRY,
+    SORRY_NOTED,
     asks_to_start_over,
     is_complaint,
     since_start_over,
@@ -334,11 +335,31 @@ class AnswerService:
         searched = time.perf_counter()
         k = citations or self.settings.citations
         answer = self._answered(text, history, retriever, conversation, k)
+        if answer.reply == "sorry":  # "that's wrong": a vote on the answer it is about
+            return self._complaint_counted(answer, conversation, user)
         if answer.reply is not None:  # a reply quoting nothing (the front matter ...): not logged
             return answer
         return self._recorded(
             answer, started, searched, time.perf_counter(), source, user, conversation, reask_of
         )
+
+    def _complaint_counted(
+        self, reply: Answer, conversation: str | None, user: str | None
+    ) -> Answer:
+        """The reply to a complaint, the complaint counted as `user`'s "Not helpful" vote on the
+        conversation's latest answer (the reply then says so); a lost database costs the vote,
+        not the reply."""
+        if not feedback.COMPLAINT_VOTES or not conversation:
+            return reply
+        try:
+            latest = self.query_log.latest_exchange(conversation)
+            if latest is None:  # nothing answered there yet (a reply or small talk only)
+                return reply
+            self.query_log.record_feedback(latest[0], user, helpful=False)
+        except (StoreError, UnknownAnswer) as err:
+            log.warning("could not count a complaint in %s as a vote: %s", conversation, err)
+            return reply
+        return dataclasses.replace(reply, answer=SORRY_NOTED)
 
     def _read(
         self, text: str, history: Sequence[str], retriever: Retriever

@@ -9,6 +9,7 @@ import bot.feedback
 from bot.feedback import (
     AGAIN,
     SORRY,
+    SORRY_NOTED,
     asks_to_start_over,
     is_complaint,
     since_start_over,
@@ -61,6 +62,37 @@ def test_a_complaint_gets_an_apology_not_a_search(service: AnswerService) -> Non
     answer = service.ask("that's wrong", ["who is rivian?"])
     assert answer.answer == SORRY and answer.reply == "sorry" and answer.refused
     assert service.ask("start over", ["who is rivian?"]).answer == AGAIN
+
+
+def test_a_complaint_counts_as_a_not_helpful_vote_on_the_answer_before(
+    service: AnswerService,
+) -> None:
+    conversation = "complaint-thread"
+    answered = service.ask("who is rivian?", conversation=conversation, user="u1")
+    before = service.query_log.stats()["not_helpful"]
+    reply = service.ask("that's wrong", ["who is rivian?"], conversation=conversation, user="u1")
+    assert reply.answer == SORRY_NOTED and reply.reply == "sorry"
+    assert service.query_log.stats()["not_helpful"] == before + 1
+    worst = service.query_log.stats(worst=100)["worst"]
+    assert any(w["answer_id"] == answered.id and w["not_helpful"] == 1 for w in worst)
+
+
+def test_a_complaint_with_nothing_answered_before_is_not_counted(service: AnswerService) -> None:
+    before = service.query_log.stats()["not_helpful"]
+    reply = service.ask("that's wrong", ["hi"], conversation="nothing-answered", user="u1")
+    assert reply.answer == SORRY
+    assert service.query_log.stats()["not_helpful"] == before
+
+
+def test_without_the_rule_a_complaint_is_not_counted(
+    service: AnswerService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(bot.feedback, "COMPLAINT_VOTES", False)
+    service.ask("who is rivian?", conversation="uncounted", user="u1")
+    before = service.query_log.stats()["not_helpful"]
+    reply = service.ask("that's wrong", ["who is rivian?"], conversation="uncounted", user="u1")
+    assert reply.answer == SORRY
+    assert service.query_log.stats()["not_helpful"] == before
 
 
 def test_a_question_taken_back_is_asked_alone(service: AnswerService) -> None:
