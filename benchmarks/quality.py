@@ -404,13 +404,15 @@ as the only word of the sources one edit from it ("who is rivain": `bot.spelling
 before (`bot.pointed.POINTED`); `feedback`, "that's wrong" answered with an apology, "never mind, …"
 asked alone, "no, i meant …" and "start over" (`bot.feedback.COMPLAINTS`, `RETRACTIONS`), each in
 turn.
-`--lead-24 off shorter+tour+votes` measures the lead's session 24 rules, joined by '+': `shorter`,
-"in one sentence?", "shorter please" after an answer showing its first quoted sentence
+`--lead-24 off shorter+tour+votes+script` measures the lead's session 24 rules, joined by '+':
+`shorter`, "in one sentence?", "shorter please" after an answer showing its first quoted sentence
 (`bot.more.SHORTER`);
 `tour`, "tell me more" after an overview quoting the next section it skipped, the conclusion's next
 sentences after the conclusion, and "repeat that" the overview again (`bot.overview.TOUR`); `votes`,
 a complaint ("that's wrong") counted as a "Not helpful" vote on the conversation's latest answer
-(`bot.feedback.COMPLAINT_VOTES`), each in turn.
+(`bot.feedback.COMPLAINT_VOTES`); `script`, a question mostly in another script ("кто победит тесла
+или амазон") told the bot reads English, not refused as one the sources don't cover
+(`bot.language.OTHER_SCRIPTS`), each in turn.
 `--forms-19 off match=0.7`: `match=M`, another form of a question's word ("partners" /
 "partnerships", "hq" / "headquartered") matches the passage tokens of that word at least at M in
 late interaction (`bot.retrieval.FORM_MATCH`), `+words=N` for a question of at most N counted
@@ -543,6 +545,7 @@ import bot.asked_clause  # noqa: E402
 import bot.conversation  # noqa: E402
 import bot.feedback  # noqa: E402
 import bot.follow_up  # noqa: E402
+import bot.language  # noqa: E402
 import bot.more  # noqa: E402
 import bot.off_topic  # noqa: E402
 import bot.overview  # noqa: E402
@@ -1252,6 +1255,7 @@ def set_lead_24(lead_24: str, bench: Bench) -> str:
     bot.more.SHORTER = "shorter" in rules
     bot.overview.TOUR = "tour" in rules
     bot.feedback.COMPLAINT_VOTES = "votes" in rules
+    bot.language.OTHER_SCRIPTS = "script" in rules
     return f"=== session 24's lead rules: {lead_24}"
 
 
@@ -2470,8 +2474,8 @@ def main() -> None:
         default=[None],
         help="the lead's session 24 rules joined by '+' (shorter: 'in one sentence?' shows the "
         "answer before's first quoted sentence; tour: 'tell me more' after an overview quotes the "
-        "sections it skipped; votes: 'that's wrong' counted as a 'Not helpful' vote) or off, "
-        "each in turn",
+        "sections it skipped; votes: 'that's wrong' counted as a 'Not helpful' vote; script: a "
+        "question in another script told the bot reads English) or off, each in turn",
     )
     parser.add_argument(
         "--forms-19",

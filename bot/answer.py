@@ -207,7 +207,8 @@ class Answer:
     missing: str | None = None
     # A reply quoting nothing, kept out of the query log, and which: small talk's "greeting",
     # "thanks" or "help", "article" (the front matter), "sections" (the headings), "sorry" (a
-    # complaint), "start over", "citations" ("source 9?" past the last); None for an answer.
+    # complaint), "start over", "citations" ("source 9?" past the last), "language" (a question in
+    # another script); None for an answer.
     reply: str | None = None
 
     @property

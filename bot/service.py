@@ -52,6 +52,7 @@ from bot.follow_up import (
     resolved_question,
 )
 from bot.index import live_build, load_index, ranking_sentences_of
+from bot.language import ONLY_ENGLISH, in_another_script
 from bot.lexical import about_the_topic
 from bot.lookups import load_lookups
 from bot.more import NOTHING_MORE, More, asks_for_more, first_sentence
@@ -398,6 +399,10 @@ class AnswerService:
         """The answer to `text` in the conversation `history`, not recorded: from the articles'
         structure ("who wrote this?", "tl;dr?", "the section on partnerships"), past what was
         quoted ("tell me more"), from an earlier answer ("what does source 2 say?") or searched."""
+        if in_another_script(
+            text
+        ):  # "特斯拉和亚马逊谁会赢": the language, not the sources, fails it
+            return reply_answer(text, ONLY_ENGLISH, "language")
         if history and is_complaint(text):  # "that's wrong": about the answer before, no question
             return reply_answer(text, SORRY, "sorry")
         if asks_to_start_over(text):  # "start over": nothing to search
