@@ -200,3 +200,24 @@ def test_handoff_tags_only_the_role_and_quotes_the_question_inertly():
     assert "@everyone" not in text and "<@1234567890123456789>" not in text
     mentions = handoff_mentions(777).to_dict()
     assert mentions == {"parse": [], "roles": [777]}  # replied_user False is left out
+
+
+def test_a_long_quote_is_shortened_inside_its_marks_and_every_citation_stays():
+    """The description holds 4,096 characters: a longer quote is shortened inside its quotation
+    marks, so it still closes, the label stays above it and the next quote keeps its citation."""
+    answer = Answer(
+        id="c" * 32,
+        question="Who makes the vans?",
+        answer="x",
+        refused=False,
+        citations=(citation(1, "vans"), citation(2, "cells")),
+        quotes=(Quote("Rivian builds **vans** for Amazon. " * 200, 1), Quote("Panasonic.", 2)),
+        outcome="partial",
+        missing="when",
+    )
+    description = answer_embed(answer).description or ""
+    assert len(description) <= 4096
+    label, first, second = description.split("\n\n")
+    assert label == "*The sources don't say when; the closest passage:*"
+    assert first.startswith("“Rivian builds \\*\\*vans\\*\\*") and first.endswith("…” **[1]**")
+    assert second == "“Panasonic.” **[2]**"

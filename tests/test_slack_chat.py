@@ -574,9 +574,11 @@ def test_a_missing_index_ends_in_a_visible_message(
     assert "index is unavailable" in texts(post.params)
 
 
-def test_an_over_long_answer_is_trimmed_to_slacks_limits_not_rejected(
+def test_an_over_long_answer_is_fitted_to_slacks_limits_not_rejected(
     shipped_settings: Settings, embedder: Embedder, tmp_path: Path, fake: FakeSlack, start: Start
 ) -> None:
+    """The huge quote goes on over several sections, whole and closed with its citation; the
+    huge citations are trimmed."""
     slack = start(LongService(_settings(shipped_settings, tmp_path), embedder))
     slack.mention(BATTERIES, ts="1700000011.000001")
     slack.command(BATTERIES, name="long")
@@ -584,11 +586,14 @@ def test_an_over_long_answer_is_trimmed_to_slacks_limits_not_rejected(
     [reply] = fake.wait_for("respond/long")
     slack.drain()
     assert fake.of("chat.postEphemeral") == []  # Slack took both: nobody needed telling
+    quote = "“Panasonic " + "and a very long sentence " * 400
     for payload in (post.params, reply.params):
         assert block_kit_error(payload) is None
-        assert _sections(payload)[0].startswith("“Panasonic") and _sections(payload)[0].endswith(
-            "…"
-        )
+        blocks = blocks_of(payload)
+        divider = next(i for i, b in enumerate(blocks) if b["type"] == "divider")
+        quoted = [b["text"]["text"] for b in blocks[:divider] if b["type"] == "section"]
+        assert len(quoted) == 4 and " ".join(quoted) == quote + "” *[1]*"
+        assert _sections(payload)[-1].endswith("…")  # a huge citation, trimmed
 
 
 @pytest.mark.parametrize(

@@ -30,6 +30,7 @@ from bot.slack.render import (
     link,
     render_answer,
     render_handoff,
+    split,
 )
 from tests.fake_slack import FakeSlack, SlackHarness, texts
 
@@ -212,3 +213,27 @@ def test_quote_section_and_title_show_literally() -> None:
     assert all(line.startswith(">") for line in quoted)  # our blockquote, one per line
     assert [visible(line[1:]) for line in quoted] == quote.split("\n")
     assert not any(PAIR.search(line[1:]) or line[1:].startswith("&gt;") for line in quoted)
+
+
+def test_a_long_answer_goes_on_in_the_next_section_keeping_each_quote_whole() -> None:
+    """Block Kit holds 3,000 characters a section: a longer answer goes on in the next one, cut
+    between words, and every quote keeps its closing mark and its citation."""
+    long_quote = "Amazon & Rivian <build> vans. " * 200  # 6,000 characters, more escaped
+    quotes = (Quote(long_quote.strip(), 1), Quote("Panasonic supplies the cells.", 2))
+    citations = tuple(Citation(n, "doc", f"T{n}", None, "", "x", 0.5) for n in (1, 2))
+    answer = Answer("id1", "q?", "x", False, citations, quotes)
+    _, blocks = render_answer(answer)
+    divider = next(i for i, b in enumerate(blocks) if b["type"] == "divider")
+    parts = [b["text"]["text"] for b in blocks[:divider] if b["type"] == "section"]
+    assert len(parts) == 3 and all(len(p) <= SECTION_LIMIT for p in parts)
+    whole = f"“{escape(long_quote.strip())}” *[1]* “Panasonic supplies the cells.” *[2]*"
+    assert " ".join(parts) == whole  # nothing lost, nothing added
+    assert parts[-1].endswith("” *[1]* “Panasonic supplies the cells.” *[2]*")
+    assert not any(re.search(r"&\w*$", p) for p in parts)  # no entity cut in half
+
+
+def test_split_never_cuts_an_entity_in_a_word_longer_than_a_section() -> None:
+    word = escape("<" * 1000)  # one 4,000-character word of "&lt;"
+    parts = split(word, SECTION_LIMIT)
+    assert "".join(parts) == word
+    assert all(len(p) <= SECTION_LIMIT and p.endswith("&lt;") for p in parts)

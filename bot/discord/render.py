@@ -142,12 +142,16 @@ def answer_embed(answer: Answer) -> discord.Embed:
             colour=REFUSAL_COLOUR,
         )
     else:
-        quoted = "\n\n".join(
-            f"“{escape(plain_line(' '.join(q.text for q in group)))}” **[{n}]**"
+        grouped = [
+            (n, escape(plain_line(" ".join(q.text for q in group))))
             for n, group in groupby(answer.quotes, key=lambda q: q.citation)
+        ]
+        label = f"*{escape(answer.partial_label)}*\n\n" if answer.partial_label else ""
+        # Each quote keeps its closing mark and its citation: a long one is shortened inside.
+        texts = _fit_quotes([text for _, text in grouped], _quotes_room(grouped, label))
+        quoted = label + "\n\n".join(
+            f"“{text}” **[{n}]**" for (n, _), text in zip(grouped, texts, strict=True)
         )
-        if answer.partial_label:  # a partial answer (issue 17): labelled above its quote
-            quoted = f"*{escape(answer.partial_label)}*\n\n{quoted}"
         embed = discord.Embed(
             title=clip(escape(plain_line(answer.question)), TITLE_CHARS),
             description=clip(quoted, DESCRIPTION_CHARS),
@@ -161,6 +165,26 @@ def answer_embed(answer: Answer) -> discord.Embed:
         for field in _fit_total(fields, EMBED_TOTAL_CHARS - len(embed)):
             embed.add_field(name=field.name, value=field.value, inline=False)
     return embed
+
+
+def _quotes_room(grouped: list[tuple[int, str]], label: str) -> int:
+    """The characters the description leaves for the quotes' text: less the label, the marks,
+    the citations and the blank lines between them."""
+    around = sum(len(f"“” **[{n}]**") for n, _ in grouped) + 2 * max(0, len(grouped) - 1)
+    return DESCRIPTION_CHARS - len(label) - around
+
+
+def _fit_quotes(texts: list[str], room: int) -> list[str]:
+    """The quotes' texts within `room` characters: the longest is shortened first (with an
+    ellipsis, never through an escape), down to MIN_QUOTE_CHARS each."""
+    texts = list(texts)
+    while (excess := sum(map(len, texts)) - room) > 0:
+        longest = max(range(len(texts)), key=lambda i: len(texts[i]))
+        if len(texts[longest]) <= MIN_QUOTE_CHARS:
+            break  # the description's own clip keeps the limit
+        keep = max(MIN_QUOTE_CHARS, len(texts[longest]) - excess, len(texts[longest]) // 2)
+        texts[longest] = clip(texts[longest], keep)
+    return texts
 
 
 def answer_id_in(message: discord.Message) -> str | None:

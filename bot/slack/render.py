@@ -22,6 +22,8 @@ SECTION_LIMIT = 3000  # characters in one section's or context element's text (B
 MAX_BLOCKS = 50  # blocks in one message (Block Kit)
 FALLBACK_LIMIT = 3000  # the notification / screen-reader text; Slack allows more, nobody reads it
 BUTTON_VALUE_LIMIT = 2000
+# Sections a long answer's quotes go on into (15,000 characters: far more than any answer quotes).
+QUOTE_SECTIONS = 5
 NAME_LIMIT = 80  # a sharer's display name, shown as plain text
 HELPFUL = "evbot_helpful"
 NOT_HELPFUL = "evbot_not_helpful"
@@ -87,6 +89,35 @@ def clip(text: str, limit: int) -> str:
     if amp != -1 and ";" not in cut[amp:]:
         cut = cut[:amp]
     return cut.rstrip() + "…"
+
+
+def split(text: str, limit: int) -> list[str]:
+    """Escaped text in parts of at most `limit` characters, each cut between words (escaping
+    puts no space inside an entity or a marker); a word longer than a part is cut in it, never
+    through an `&amp;`-style entity."""
+    parts: list[str] = []
+    while len(text) > limit:
+        cut = text.rfind(" ", 0, limit + 1)
+        if cut <= 0:
+            cut = limit
+            amp = text.rfind("&", cut - 5, cut)
+            cut = amp if amp > 0 and ";" not in text[amp:cut] else cut
+        parts.append(text[:cut].rstrip())
+        text = text[cut:].lstrip()
+    return [*parts, text] if text else parts
+
+
+def sections_of(pieces: list[str], limit: int = SECTION_LIMIT) -> list[str]:
+    """The pieces (each quote with its citation) joined by spaces into parts of at most `limit`
+    characters: a piece that fits is never split, so a quote keeps its closing mark and its
+    citation; one longer than a part goes on into the next, cut between words."""
+    parts: list[str] = []
+    for piece in pieces:
+        if parts and len(parts[-1]) + 1 + len(piece) <= limit:
+            parts[-1] += " " + piece
+        else:
+            parts.extend(split(piece, limit))
+    return parts
 
 
 def link(url: str | None, label: str) -> str:
@@ -180,8 +211,16 @@ def render_answer(answer: Answer, view: View | None = None) -> tuple[str, list[B
     else:
         if answer.partial_label:  # a partial answer (issue 17): labelled above its quote
             blocks.append(_context(escape(answer.partial_label)))
-        quoted = " ".join(f"“{escape(q.text)}” *[{q.citation}]*" for q in answer.quotes)
-        blocks.append(_section(quoted or escape(answer.answer)))
+        quoted = [f"“{escape(q.text)}” *[{q.citation}]*" for q in answer.quotes]
+        # A long answer goes on in the next section (Block Kit's 3,000 characters each), at
+        # most QUOTE_SECTIONS of them, rather than losing its end and its citation.
+        parts = sections_of(quoted) or [escape(answer.answer)]
+        if len(parts) > QUOTE_SECTIONS:
+            parts = [
+                *parts[: QUOTE_SECTIONS - 1],
+                clip(parts[QUOTE_SECTIONS - 1] + "…", SECTION_LIMIT),
+            ]
+        blocks.extend(_section(part) for part in parts)
     built = day(answer.index_built_at)
     if built:
         blocks.append(_context(messages.sources_as_of(built)))
