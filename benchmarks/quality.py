@@ -72,6 +72,7 @@
                                            [--unsaid-22 off|on|RULES [...]]
                                            [--off-topic-22 off|RULES [off|RULES ...]]
                                            [--rank-23 off|RULES [off|RULES ...]]
+                                           [--rank-24 off|RULES [off|RULES ...]]
                                            [--off-topic-23 off|RULES [off|RULES ...]]
                                            [--unsaid-23 off|on|RULES [...]]
 
@@ -506,6 +507,11 @@ question asked alone searched without its chat words ("tbh", "rn", "or nah":
 `bot.retrieval.CHAT_WORDS_OUT`); `define`, "who is jeff bezos" quoting a sentence saying what the
 name is (`bot.answer.DEFINING_RATIO` 0.8; docs/quality-log.md, "Chat words and definitions
 (session 23)"), each in turn.
+`--rank-24 off define` measures session 24's ranking rules, joined by "+": `define`, "who is
+elon musk" asked alone citing the ranking's best passage saying what the name is when no cited
+passage does (`bot.retrieval.DEFINING_PASSAGE`), and the defining sentence quoted from 0.7 of
+the best (`bot.answer.DEFINING_RATIO`; off: session 23's 0.8; docs/quality-log.md, "Definitions
+from the whole ranking (session 24)"), each in turn.
 `--off-topic-23 off sense=0.05:0.33+anywhere+joined+typos+rival` measures session 23's off-topic
 rules, joined by "+": `sense=G:C`, `--off-topic-18`'s name-sense reading at a gap of G, only of a
 question whose best passage cosine is under C ("is musk oil safe to put on your skin":
@@ -1297,6 +1303,13 @@ def set_rank_23(rank_23: str, bench: Bench) -> str:
     return f"=== session 23's chat words and definitions: {rank_23}"
 
 
+def set_rank_24(rank_24: str, bench: Bench) -> str:
+    rules = set(rank_24.split("+"))
+    bot.retrieval.DEFINING_PASSAGE = "define" in rules
+    bot.answer.DEFINING_RATIO = 0.7 if "define" in rules else 0.8  # session 23's
+    return f"=== session 24's definitions from the whole ranking: {rank_24}"
+
+
 def set_role_21(role_21: str, bench: Bench) -> str:
     bot.question_kind.ROLE_OF_ANOTHER = role_21 == "on"
     return f"=== session 21's role of another owner: {role_21}"
@@ -1589,6 +1602,7 @@ SWITCHES = (
     Switch("talk_23", 81, set_talk_23),
     Switch("talk_24", 87, set_talk_24),
     Switch("rank_23", 78, set_rank_23),
+    Switch("rank_24", 84, set_rank_24),
     Switch("off_topic_23", 80, set_off_topic_23),
     Switch("unsaid_23", 79, set_unsaid_23),
 )
@@ -2356,6 +2370,12 @@ def main() -> None:
         nargs="+",
         default=[None],
         help="session 23's ranking rules joined by '+' (chat, define) or off, each in turn",
+    )
+    parser.add_argument(
+        "--rank-24",
+        nargs="+",
+        default=[None],
+        help="session 24's ranking rules joined by '+' (define) or off, each in turn",
     )
     parser.add_argument(
         "--off-topic-23",

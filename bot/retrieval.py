@@ -26,6 +26,7 @@ from typing import Literal
 import numpy as np
 
 from bot.chunking import Passage
+from bot.definitions import asked_to_define, defines
 from bot.embedding import Embedder, TokenVectors, set_thread_pools
 from bot.index import FULL_REBUILD_HINT, SearchIndex, _dense_text, word_piece_counts
 from bot.lexical import (
@@ -163,6 +164,13 @@ TOPIC_COVERAGE = False
 # Session 23 (docs/quality-log.md, "Chat words and definitions (session 23)"). Not for a
 # follow-up's context, read as it is; XQuAD-en and SciFact are never searched "alone". False: off.
 CHAT_WORDS_OUT = True
+# "who is elon musk", "what is tesla" (`bot.definitions.asked_to_define`) asked alone: when no
+# cited passage says what the name is (`bot.definitions.defines`), the ranking's best passage
+# that does replaces the last citation, so the quote's choice (`bot.answer.DEFINING_RATIO`) can
+# quote it ("Jeff Bezos and Elon Musk are two of the most influential entrepreneurs …" where the
+# citations held only "speculating on Elon Musk's reaction"). Session 24 (docs/quality-log.md,
+# "Definitions from the whole ranking (session 24)"). False: off.
+DEFINING_PASSAGE = True
 # The asking words a question after a lead-in opens with (a wh-word or an auxiliary).
 _ASKING = re.compile(
     r"(?:what|whats|what's|wat|who|who's|whos|whom|whose|why|how|how's|when|where|which|is|are"
@@ -600,6 +608,9 @@ class Retriever:
         )
         diverse = alone and bool(CITATION_DIVERSITY)
         hits = self.hits(query, query_vector, deep, k, diverse=diverse)
+        defined = asked_to_define(query) if alone and DEFINING_PASSAGE else None
+        if defined is not None:
+            hits = self._with_defining_passage(query, query_vector, deep, hits, defined)
         if not OUTCOME_ON_BOTH_RANKINGS:
             return hits, None
         before = self.reranked(query, ranking, top_maxsim=top_maxsim)
@@ -609,9 +620,41 @@ class Retriever:
         if np.array_equal(before.ids[:drawn], deep.ids[:drawn]):
             return hits, None
         before_hits = self.hits(query, query_vector, before, k, diverse=diverse)
+        if defined is not None:
+            before_hits = self._with_defining_passage(
+                query, query_vector, before, before_hits, defined
+            )
         if [h.passage.id for h in before_hits] == [h.passage.id for h in hits]:
             return hits, None
         return hits, before_hits
+
+    def _with_defining_passage(
+        self, query: str, query_vector: np.ndarray, ranking: Ranking, hits: list[Hit], name: str
+    ) -> list[Hit]:
+        """`hits` with the last replaced by the best-ranked passage saying what `name` is
+        (DEFINING_PASSAGE), when none of them says it; as they are otherwise."""
+        if len(hits) < 2 or any(defines(s, name) for h in hits for s in h.passage.sentence_texts()):
+            return hits
+        rows = ranking.ids.tolist()
+        defining = next(
+            (
+                at
+                for at, row in enumerate(rows)
+                if any(defines(s, name) for s in self.index.passages[row].sentence_texts())
+            ),
+            None,
+        )
+        if defining is None:
+            return hits
+        at_row = {self.index.passages[row].id: at for at, row in enumerate(rows)}
+        kept = [at_row[h.passage.id] for h in hits[:-1]] + [defining]
+        cited = replace(
+            ranking,
+            ids=ranking.ids[kept],
+            scores=ranking.scores[kept],
+            lexical=ranking.lexical[kept],
+        )
+        return self.hits(query, query_vector, cited, len(hits))
 
     def answer_ranking(self, query: str, ranking: Ranking) -> Ranking:
         """The answer's own re-ranking of `ranking` (ANSWER_LATE_DEPTH, ANSWER_LATE_WEIGHT)."""

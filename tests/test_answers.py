@@ -1799,3 +1799,21 @@ def test_a_name_asked_to_define_quotes_what_it_is(
     before = service.ask(question).answer
     assert naming in before
     assert defining not in before
+
+
+def test_a_name_asked_to_define_cites_a_passage_saying_what_it_is(
+    service: AnswerService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The ranking's three passages only name him ("speculating on Elon Musk's reaction"): the
+    # passage saying who he is replaces the last citation (session 24,
+    # bot.retrieval.DEFINING_PASSAGE) and is quoted first.
+    question = "who is elon musk"
+    defining = "Jeff Bezos and Elon Musk are two of the most influential entrepreneurs"
+    answer = service.ask(question)
+    assert answer.outcome == "answered"
+    assert defining in answer.answer
+    assert defining in answer.citations[0].text
+    monkeypatch.setattr(bot.retrieval, "DEFINING_PASSAGE", False)
+    before = service.ask(question)
+    assert defining not in before.answer
+    assert not any(defining in c.text for c in before.citations)
