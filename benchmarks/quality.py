@@ -64,6 +64,7 @@
                                            [--follow-ups-21 off|RULES [off|RULES ...]]
                                            [--follow-ups-22 off|RULES [off|RULES ...]]
                                            [--follow-ups-23 off|RULES [off|RULES ...]]
+                                           [--follow-ups-24 off|RULES [off|RULES ...]]
                                            [--off-topic-21 off|RULES [off|RULES ...]]
                                            [--lead-21 off|RULES [off|RULES ...]]
                                            [--lead-in-21 off|SHARE [off|SHARE ...]]
@@ -312,6 +313,10 @@ a topic named in a clause of its own before the question ("now about tesla's own
 are they?") makes no follow-up (`bot.conversation.TOPIC_FIRST`); `count`, a count names no topic
 ("which two states?" has one word of its own; `bot.conversation.COUNT_WORDS`); `that` as session
 22's.
+`--follow-ups-24 off chat+example`: session 24's conversation rules, joined by "+": `chat`, a
+chat word names nothing asked about ("any weaknesses tho?" has one content word;
+`bot.conversation.CHAT_WORDS`); `example`, a request for an example ("gimme an example") names
+nothing of its own and asks about what was said (`bot.conversation.EXAMPLE_REQUEST`).
 `--labels-16 off head+when+text`: session 16's rules for in-domain answers, joined by "+":
 `head`, a fragment's kind noun followed by another noun modifies it ("price cuts?" asks no amount;
 `bot.question_kind.FRAGMENT_HEAD_ONLY`); `when`, a when-clause after the question's own terms
@@ -1202,6 +1207,13 @@ def set_follow_ups_23(follow_ups_23: str, bench: Bench) -> str:
     return f"=== session 23's follow-up rules: {follow_ups_23}"
 
 
+def set_follow_ups_24(follow_ups_24: str, bench: Bench) -> str:
+    rules = set(follow_ups_24.split("+"))
+    bot.conversation.CHAT_WORDS = "chat" in rules
+    bot.conversation.EXAMPLE_REQUEST = "example" in rules
+    return f"=== session 24's follow-up rules: {follow_ups_24}"
+
+
 def set_floor_18(floor_18: str, bench: Bench) -> str:
     rules = dict(r.partition("=")[::2] for r in floor_18.split("+"))
     most = rules.get("every")
@@ -1589,6 +1601,7 @@ SWITCHES = (
     Switch("follow_ups_21", 65, set_follow_ups_21),
     Switch("follow_ups_22", 75, set_follow_ups_22),
     Switch("follow_ups_23", 77, set_follow_ups_23),
+    Switch("follow_ups_24", 83, set_follow_ups_24),
     Switch("off_topic_21", 66, set_off_topic_21),
     Switch("lead_21", 68, set_lead_21),
     Switch("lead_in_21", 69, set_lead_in_21),
@@ -2414,6 +2427,13 @@ def main() -> None:
         help="session 23's follow-up rules joined by '+' (first: a topic named in a clause of "
         "its own before the question makes no follow-up; count: a count names no topic; that: as "
         "session 22's) or off, each in turn",
+    )
+    parser.add_argument(
+        "--follow-ups-24",
+        nargs="+",
+        default=[None],
+        help="session 24's follow-up rules joined by '+' (chat: a chat word names nothing asked "
+        "about; example: a request for an example asks about what was said) or off, each in turn",
     )
     parser.add_argument(
         "--follow-ups-17b",

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from bot.lexical import terms
+from bot.lexical import terms, without_chat_words
 
 _WORD = re.compile(r"[a-z0-9’']+")
 _OPENERS = ("and ", "but ", "also ", "so ", "then ", "or ", "what about", "how about")
@@ -120,10 +120,39 @@ def _anaphora() -> set[str]:
     return ANAPHORA | _compare_words() if "compare" in FOLLOW_UP_WORDS else ANAPHORA
 
 
+# Chat words name nothing asked about ("any weaknesses tho?" asks about one thing, which the
+# sources write: covered as "cobalt?" is): the words bot.lexical leaves out of a question's search
+# ("tho", "tbh", "rn", "or nah"). Session 24; `benchmarks/quality.py --follow-ups-24 chat`.
+CHAT_WORDS = True
+
+
+# A request for an example ("gimme an example", "can you give me some examples?", "for
+# instance?") names nothing of its own: it asks for an example of what was just said, as "such
+# as?" does. Session 24; `benchmarks/quality.py --follow-ups-24 example`.
+EXAMPLE_REQUEST = True
+_EXAMPLE_REQUEST = re.compile(
+    r"(?:(?:ok|okay|so|and|but|then)\s+)*(?:(?:can|could|would)\s+(?:you|u)\s+)?"
+    r"(?:(?:give|gimme|show|tell)\s+(?:me\s+|us\s+)?)?"
+    r"(?:for|(?:an?|any|some|one|more|other|a\s+few)\s+)?\s*(?:examples?|instances?)"
+    r"(?:\s+(?:please|pls|plz))?"
+)
+
+
+def asks_for_an_example(question: str) -> bool:
+    """Whether the message only asks for an example of what was said (EXAMPLE_REQUEST)."""
+    plain = " ".join(_WORD.findall(question.lower().replace("’", "'")))
+    return EXAMPLE_REQUEST and bool(_EXAMPLE_REQUEST.fullmatch(plain))
+
+
 def content_words(question: str) -> list[str]:
-    """The words that name what is asked about: neither function words nor pointers back."""
+    """The words that name what is asked about: neither function words nor pointers back (with
+    CHAT_WORDS, nor chat words; none in a request for an example)."""
+    if asks_for_an_example(question):
+        return []
     function_words = _function_words()
     anaphora = _anaphora()
+    if CHAT_WORDS:
+        question = without_chat_words(question) or question
     return [w for w in _words(question) if w not in function_words and w not in anaphora]
 
 
@@ -458,7 +487,10 @@ def is_fragment(question: str) -> bool:
 
 def asks_a_question_word(question: str) -> bool:
     """Whether it holds a question word beyond its openers: "what year?" asks for a kind of
-    thing about the topic before; "cobalt?" and "what about Rivian?" only name a topic."""
+    thing about the topic before; "cobalt?" and "what about Rivian?" only name a topic. A request
+    for an example asks one too ("gimme an example": such as what?)."""
+    if asks_for_an_example(question):
+        return True
     words = _after_openers(question.lower().strip())[1]
     return any(w in _QUESTION_WORDS for w in words) and not (
         "subject" in FOLLOW_UP_WORDS and names_its_subject(words)
@@ -490,7 +522,10 @@ def names_its_subject(words: Sequence[str]) -> bool:
 
 def names_own_subject(question: str) -> bool:
     """`names_its_subject` for a question as asked: "what is photosynthesis?" asks about
-    photosynthesis, whatever was said before."""
+    photosynthesis, whatever was said before; a request for an example names nothing ("can you
+    give me an example?": "you" is the one asked)."""
+    if asks_for_an_example(question):
+        return False
     return names_its_subject(_after_openers(question.lower().strip())[1])
 
 
