@@ -19,8 +19,12 @@ how-are-you forms greet before a question, and a question announced is searched:
 HOW_ARE_YOU_OPENERS and QUESTION_ANNOUNCED off), `session-22` (session 22's bot: a state said
 back, a goodbye, chat spellings, "one more:" and a filler before a question searched:
 STATE_OPENERS, GOODBYE_OPENERS, SPELLED_OPENERS, ANOTHER_ANNOUNCED and FILLER_OPENERS off),
-`taken` (the bot: closers taken off too, and a question word further on after a thanks makes a
-question). The held-out side prints counts only.
+`session-23` (session 23's bot: session 24's greetings, interjections and discourse words
+before a question searched: CHAT_FORMS_24 and DISCOURSE_OPENERS off), `taken` (the bot: closers
+taken off too, and a question word further on after a thanks makes a question). `--openers 24`
+asks session 24's discourse openers only ("anyway, ", "actually ", …), each also before every
+near-domain question of the side (not presented as answered: partial or refused). The held-out
+side prints counts only.
 Figures only; nothing is asserted.
 """
 
@@ -49,20 +53,23 @@ OPENERS = (
     "quick question: ", "um, ", "not bad, ", "gotta run, but ", "u up? ", "cheers, one more: ",
     "btw, ", "wait, ", "tbh, ", "hello? ",
 )  # fmt: skip
+# Session 24: discourse words before a question, with a mark or before a question word.
+OPENERS_24 = ("anyway, ", "actually ", "also, quick one: ", "lastly, ", "so like ")
 # And after it (session 18): a thanks, a laugh, an emoji, a "please"; session 19: a thanks with
 # its own "?" after the question's, and a laugh in other letters.
 CLOSERS = (" thanks", "? thx!", " lol", " 🙏", " pls", "? thanks?", " heh")
 # CHAT_OPENERS, OPENER_CONNECTIVES, CHAT_CLOSERS, QUESTION_WORD_ANYWHERE, CLOSER_OWN_MARK,
 # HOW_ARE_YOU_OPENERS, QUESTION_ANNOUNCED; STATE_OPENERS, GOODBYE_OPENERS, SPELLED_OPENERS,
-# ANOTHER_ANNOUNCED, FILLER_OPENERS (all five together).
+# ANOTHER_ANNOUNCED, FILLER_OPENERS (all five together); CHAT_FORMS_24, DISCOURSE_OPENERS (both).
 VARIANTS = {
-    "off": (False, False, False, False, False, False, False, False),
-    "kept": (True, False, False, False, False, False, False, False),
-    "openers": (True, True, False, False, False, False, False, False),
-    "own-mark-off": (True, True, True, True, False, False, False, False),  # session 18's bot
-    "session-21": (True, True, True, True, True, False, False, False),
-    "session-22": (True, True, True, True, True, True, True, False),
-    "taken": (True, True, True, True, True, True, True, True),
+    "off": (False, False, False, False, False, False, False, False, False),
+    "kept": (True, False, False, False, False, False, False, False, False),
+    "openers": (True, True, False, False, False, False, False, False, False),
+    "own-mark-off": (True, True, True, True, False, False, False, False, False),  # session 18's
+    "session-21": (True, True, True, True, True, False, False, False, False),
+    "session-22": (True, True, True, True, True, True, True, False, False),
+    "session-23": (True, True, True, True, True, True, True, True, False),
+    "taken": (True, True, True, True, True, True, True, True, True),
 }
 
 
@@ -78,6 +85,21 @@ def in_domain(side: str) -> list[dict]:
         else [n for k, v in SETS.items() if k != "tuning" for n in v]
     )
     return [q for name in names for q in rows(name) if "question" in q and not q.get("refuse")]
+
+
+def near_domain(side: str) -> list[str]:
+    """The side's near-domain questions (the sources do not answer them)."""
+    names = (
+        SETS["tuning"]
+        if side == "tuning"
+        else [n for k, v in SETS.items() if k != "tuning" for n in v]
+    )
+    return [
+        q["question"]
+        for name in names
+        for q in rows(name)
+        if q.get("refuse") and q.get("kind") == "near-domain"
+    ]
 
 
 def figures(questions: list[dict], answers: list[Answer], bare: list[Answer]) -> dict[str, int]:
@@ -100,8 +122,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--side", choices=["tuning", "held-out"], default="tuning")
     parser.add_argument("--variants", nargs="+", choices=list(VARIANTS), default=list(VARIANTS))
+    parser.add_argument("--openers", choices=["all", "24"], default="all")
     args = parser.parse_args()
     questions = in_domain(args.side)
+    near = near_domain(args.side) if args.openers == "24" else []
     with tempfile.TemporaryDirectory() as tmp:
         service = shipped_service(Path(tmp))
         _ = service.retriever  # loaded: the small-talk check below reads the index's terms
@@ -124,7 +148,9 @@ def main() -> None:
                 bot.small_talk.HOW_ARE_YOU_OPENERS,
                 bot.small_talk.QUESTION_ANNOUNCED,
                 openers_23,
+                openers_24,
             ) = VARIANTS[variant]
+            bot.small_talk.CHAT_FORMS_24 = bot.small_talk.DISCOURSE_OPENERS = openers_24
             bot.small_talk.STATE_OPENERS = bot.small_talk.GOODBYE_OPENERS = openers_23
             bot.small_talk.SPELLED_OPENERS = bot.small_talk.ANOTHER_ANNOUNCED = openers_23
             bot.small_talk.FILLER_OPENERS = openers_23
@@ -132,9 +158,15 @@ def main() -> None:
             print(
                 f"{args.side} {variant} bare ({len(questions)}): {figures(questions, bare, bare)}"
             )
-            for opener in OPENERS:
+            for opener in OPENERS if args.openers == "all" else OPENERS_24:
                 answers = [ask(opener + q["question"]) for q in questions]
                 print(f"{args.side} {variant} {opener!r}: {figures(questions, answers, bare)}")
+            for opener in ("", *OPENERS_24) if near else ():
+                kept = sum(ask(opener + q).outcome != "answered" for q in near)
+                print(f"{args.side} {variant} near {opener!r}: not answered {kept} of {len(near)}")
+            if args.openers == "24":
+                sys.stdout.flush()
+                continue
             # A "?" alone changes some answers (232 of 462 tuning questions have none): a closer
             # bringing its own is compared with the question ending in "?".
             marked = [ask(closed(q["question"], "?")) for q in questions]

@@ -503,9 +503,11 @@ you, truly", "fair nuff": `SINCERE_THANKS`), `stretched`, a letter typed three t
 read as twice or once ("sweeet": `STRETCHED_LETTERS`); `forms` (off in the bot), hand-probed
 small talk no set holds ("all set", "big help", "aight", "happy friday", "hbu":
 `CHAT_FORMS_23`), each in turn.
-`--talk-24 off forms` measures session 24's small talk in forms no older phrase reads (`forms`:
-greetings such as "salutations", "aloha", "good arvo"; "how's everyone", "hope ur having a good
-day"; "alrighty", "wooo", "hooray"), whole or before a question (`bot.small_talk.CHAT_FORMS_24`;
+`--talk-24 off forms+discourse` measures session 24's small-talk rules, joined by "+": `forms`,
+small talk in forms no older phrase reads (greetings such as "salutations", "aloha", "good arvo";
+"how's everyone", "hope ur having a good day"; "alrighty", "wooo", "hooray"), whole or before a
+question (`bot.small_talk.CHAT_FORMS_24`); `discourse`, a discourse word before a question, with a
+mark or before a question word ("anyway, when …", "actually how many …": `DISCOURSE_OPENERS`;
 docs/quality-log.md, "Small talk and the chat adapters (session 24)"), each in turn.
 `--rank-23 off chat+define` measures session 23's ranking rules, joined by "+": `chat`, a
 question asked alone searched without its chat words ("tbh", "rn", "or nah":
@@ -1253,8 +1255,10 @@ def set_talk_23(talk_23: str, bench: Bench) -> str:
 
 
 def set_talk_24(talk_24: str, bench: Bench) -> str:
-    bot.small_talk.CHAT_FORMS_24 = talk_24 == "forms"
-    return f"=== session 24's small-talk forms: {talk_24}"
+    rules = set(talk_24.split("+"))
+    bot.small_talk.CHAT_FORMS_24 = "forms" in rules
+    bot.small_talk.DISCOURSE_OPENERS = "discourse" in rules
+    return f"=== session 24's small-talk rules: {talk_24}"
 
 
 def set_lead_23(lead_23: str, bench: Bench) -> str:
@@ -2484,9 +2488,9 @@ def main() -> None:
         "--talk-24",
         nargs="+",
         default=[None],
-        help="session 24's small talk in forms no older phrase reads ('salutations', 'good arvo', "
-        "'how's everyone', 'alrighty', 'wooo'), whole or before a question: forms, or off, each "
-        "in turn",
+        help="session 24's small-talk rules joined by '+' (forms: 'salutations', 'good arvo', "
+        "'how's everyone', 'alrighty', 'wooo', whole or before a question; discourse: 'anyway, ', "
+        "'actually ' before a question) or off, each in turn",
     )
     parser.add_argument(
         "--lead-22",

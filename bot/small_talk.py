@@ -419,6 +419,18 @@ _FILLER = (
 )
 
 
+# Session 24 (`--talk-24 … discourse`): a discourse word before a question ("anyway, when …",
+# "actually how many …", "also, quick one: …", "lastly, …"), taken off before a mark or a
+# question word as a filler is, so the kind asked is read from the question's own first words
+# ("actually, how many cars did tesla sell?" was presented as answered). Off, searched with it.
+# Not "next:" or "follow up:" (session 23), nor "now" ("right now, who leads?": currently).
+DISCOURSE_OPENERS = True
+_WH = r"(?:who|what|what's|whats|where|when|why|how|which)"
+_DISCOURSE = r"(?:anyways?|anyhow|actually|also|lastly|finally|firstly|first|secondly|like|so like)"
+# With no mark, not "like what?" (asking for examples).
+_DISCOURSE_BARE = r"(?:anyways?|anyhow|actually|also|lastly|finally|firstly|first|secondly|so like)"
+
+
 # A state said back before a question, without the words an acknowledgement reads alone.
 _STATE_SAID_BACK = (
     r"(?:(?:i'm|i am) (?:doing |feeling )?"
@@ -435,10 +447,12 @@ def _chat_opening(
     states: bool = False,
     goodbyes: bool = False,
     greeting_asked: bool = False,
+    before_wh: str | None = None,
 ) -> re.Pattern[str]:
     """Chat openers before a question, `howdy` forms asking with their own "?" as well;
     `states` and `goodbyes` add a state said back and a goodbye as openers, `greeting_asked` a
-    greeting with its own "?" ("hello? who …")."""
+    greeting with its own "?" ("hello? who …"), `before_wh` words that open one with no mark only
+    before a question word ("actually how many …"; "now is the time?" keeps its "now")."""
     # The thanks after a state is a unit of its own ("i'm good thanks, who …"), and a bare
     # "good" or "ok" an acknowledgement: each read one way, so a long run stays linear.
     said_back = rf"|{_STATE_SAID_BACK}{_ADDRESSED}" if states else ""
@@ -457,7 +471,8 @@ def _chat_opening(
         rf"^(?:{unit}(?:\s*[,.!:;\-–—]+\s*|\s+)|{asked})*"
         rf"(?:{unit}(?!-\w)\s*[,.!:;\-–—]+\s*(?P<after_mark>{_CONNECTIVE}\b[\s,]*)?|"
         rf"{asked}(?:{_CONNECTIVE}\b[\s,]*)?|"
-        rf"{bare}\s+(?:(?P<connective>{_CONNECTIVE}\b[\s,]*)|(?={_ASKING}\b)))"
+        rf"{bare}\s+(?:(?P<connective>{_CONNECTIVE}\b[\s,]*)|(?={_ASKING}\b))"
+        + (rf"|{before_wh}\s+(?={_WH}\b))" if before_wh else ")")
     )
 
 
@@ -478,18 +493,21 @@ def _chat_openings(
     another: bool,
     fillers: bool,
     forms_24: bool,
+    discourse: bool,
 ) -> re.Pattern[str]:
     """The chat openers by (HOW_ARE_YOU_OPENERS, QUESTION_ANNOUNCED, STATE_OPENERS,
-    GOODBYE_OPENERS, ANOTHER_ANNOUNCED, FILLER_OPENERS, CHAT_FORMS_24): the flags are read per
-    message, each set compiled once."""
+    GOODBYE_OPENERS, ANOTHER_ANNOUNCED, FILLER_OPENERS, CHAT_FORMS_24, DISCOURSE_OPENERS): the
+    flags are read per message, each set compiled once."""
     marked = rf"{_ANNOUNCED_MARKED}|{_ANOTHER}" if another else _ANNOUNCED_MARKED
     marked += rf"|{_FILLER}" if fillers else ""
     # Session 24's greetings, how-are-yous and interjections open a question as the others do.
     howdy_24 = rf"|{_GREETING_24}|{_HOW_ARE_YOU_24}|{_ACK_24}" if forms_24 else ""
+    howdy_24 += rf"|{_DISCOURSE}" if discourse else ""
     return _chat_opening(
         rf"(?:{_HOWDY_22 if forms else _HOWDY_19}{howdy_24}"
         + (rf"|{_ANNOUNCED}|{marked})" if announced else ")"),
         rf"(?:{_BARE_OPENER}|{_ANNOUNCED})" if announced else _BARE_OPENER,
+        before_wh=_DISCOURSE_BARE if discourse else None,
         states=states,
         goodbyes=goodbyes,
         greeting_asked=fillers,
@@ -720,6 +738,7 @@ def _opener_end(text: str) -> int:
         ANOTHER_ANNOUNCED,
         FILLER_OPENERS,
         CHAT_FORMS_24,
+        DISCOURSE_OPENERS,
     )
     spelled, offsets = _spelled_out(text) if SPELLED_OPENERS else (text, None)
     chat = openings.match(spelled)

@@ -710,6 +710,53 @@ def test_words_of_the_session_24_forms_leave_a_question_a_question(question: str
     assert small_talk(question) is None
 
 
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("anyway, when will the amazon car launch?", "When will the amazon car launch?"),
+        ("actually how many cars did tesla sell?", "How many cars did tesla sell?"),
+        ("also, quick one: how much will it cost?", "How much will it cost?"),
+        ("lastly, who leads?", "Who leads?"),
+        ("so like when will it launch", "When will it launch"),
+        ("like, when?", "When?"),
+    ],
+)
+def test_a_discourse_word_before_a_question_is_taken_off_and_kept_with_its_rule_off(
+    question: str, expected: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert without_greeting(question) == expected
+    monkeypatch.setattr(bot.small_talk, "DISCOURSE_OPENERS", False)
+    assert without_greeting(question) == question
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "now, who leads?",  # currently
+        "now what?",  # what happens next
+        "like what?",  # asking for examples
+        "like tesla, does amazon build factories?",
+        "finally launched?",
+        "actually tesla leads?",
+        "also is tesla ahead?",
+    ],
+)
+def test_a_discourse_word_that_is_the_questions_own_stays(question: str) -> None:
+    assert without_greeting(question) == question
+
+
+def test_a_discourse_word_before_a_question_keeps_the_label_of_the_kind_asked(
+    service: AnswerService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The kind asked is read from the question's first words: with "actually" before them, a
+    count the sources never give was presented as answered."""
+    question = "how many cars did tesla sell last year?"
+    assert service.ask(question).outcome == "partial"
+    assert service.ask(f"actually, {question}").outcome == "partial"
+    monkeypatch.setattr(bot.small_talk, "DISCOURSE_OPENERS", False)
+    assert service.ask(f"actually, {question}").outcome == "answered"
+
+
 def test_replies_name_the_sources_and_never_the_refusal() -> None:
     sections = ["Origins", "Partnerships", "Musk's Response", "Conclusion"]
     hello = reply("greeting", "hi", ["A title"], sections)
@@ -1171,6 +1218,12 @@ def test_a_long_run_of_chat_letters_is_read_in_one_pass(stretched: str) -> None:
         "hope ur having a good day ",
         "having a lovely day ",
         "ok dokey ",
+        "anyway, ",
+        "actually ",
+        "so like ",
+        "also, quick one: ",
+        "now ",
+        "like ",
     ],
 )
 def test_a_long_run_of_chat_phrases_is_read_in_one_pass(phrase: str) -> None:
