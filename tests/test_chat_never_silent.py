@@ -522,3 +522,32 @@ def test_discord_ask_while_shutting_down_is_told_at_once(
     (told,) = fake.posts("interactions/")
     assert told.body["type"] == 4 and told.body["data"]["flags"] & 64
     assert told.body["data"]["content"] == messages.CLOSING
+
+
+@pytest.mark.parametrize("private", [False, True], ids=["more-sources", "share"])
+def test_discord_more_sources_or_share_over_the_cooldown_is_deferred_first_and_told_privately(
+    private: bool,
+    fake: FakeDiscord,
+    fresh_service: AnswerService,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A re-ask counts against the cooldown too: counted after the click is acknowledged, and
+    its "please wait" seen by the clicker alone (a public "thinking…" withdrawn first)."""
+    counted = _counted_after_defers(fake, monkeypatch)
+
+    async def scenario() -> None:
+        async with running_bot(fresh_service, discord_settings(fake, cooldown_questions=1)):
+            fake.slash_ask(QUESTION, ASKER, ephemeral=private)
+            (answer,) = await fake.wait_for(lambda: fake.posts("webhooks/"))
+            # More sources on the public answer; Share on the private one.
+            fake.click(answer.response, custom_ids(answer)[2 if not private else -1], ASKER)
+            await fake.wait_for(lambda: len(fake.messages()) == 2)
+
+    asyncio.run(scenario())
+    assert counted == [1, 2]  # the click acknowledged before its cooldown was counted
+    _, click = fake.posts("interactions/")
+    assert click.body["type"] == (6 if private else 5)  # Share posts anew: no "thinking…"
+    _, waiting = fake.messages()
+    assert "please wait" in waiting.body["content"] and waiting.response["flags"] & 64
+    withdrawn = [c for c in fake.posts("webhooks/") if c.method == "DELETE"]
+    assert len(withdrawn) == (0 if private else 1)

@@ -21,7 +21,6 @@ from bot.discord.render import (
     answer_embed,
     handoff_mentions,
     handoff_text,
-    text_message,
 )
 from bot.discord.views import answer_view
 from bot.settings import DiscordSettings
@@ -105,23 +104,24 @@ class InteractionHandler:
         """The answer `answer_id` again: with `count` sources, or shared publicly as it was."""
         with self.runner.tracked():
             async with self._guard(interaction, "share" if share else "more-sources"):
-                if refusal := await self.flows.may_start(_author(interaction)):
-                    await delivery.tell(interaction, refusal)  # at once, before acknowledging
-                    return
                 private = not share and _private(interaction)
                 # Sharing posts a new message (no "thinking" on the private one it came from).
                 defer = {} if share else {"ephemeral": private, "thinking": True}
                 if not await delivery.acknowledge(interaction, **defer):
                     return
+                # A note goes to the clicker alone; a public "thinking…" is withdrawn for it.
+                public_thinking = not share and not private
                 author = _author(interaction)
+                # After the ack: the cooldown is a database round trip when workers share one.
+                if refusal := await self.flows.may_start(author):
+                    await delivery.note_after_thinking(interaction, refusal, public=public_thinking)
+                    return
                 if share:
                     result = await self.flows.share(answer_id, author, count)
                 else:
                     result = await self.flows.more_sources(answer_id, author, count)
                 if isinstance(result, str):
-                    await delivery.follow_up(
-                        interaction, ephemeral=True, content=text_message(result)
-                    )
+                    await delivery.note_after_thinking(interaction, result, public=public_thinking)
                     return
                 embed = answer_embed(result)
                 view = answer_view(result, self.runner.step, context_id=answer_id, private=private)
