@@ -76,6 +76,7 @@
                                            [--rank-24 off|RULES [off|RULES ...]]
                                            [--off-topic-23 off|RULES [off|RULES ...]]
                                            [--unsaid-23 off|on|RULES [...]]
+                                           [--off-topic-24 off|RULES [off|RULES ...]]
 
 Asks every question as `evbot ask` does (AnswerService over a fresh index of corpus/) and prints,
 per set: right passage first / in the top three, the quoted answer holding the expected words,
@@ -531,6 +532,14 @@ no other person, by the person rules of sessions 15 and 16 ("did jef bezos start
 `PERSON_TYPOS`); `rival`, no other surname after a first name of the sources in a question
 naming another of the people they name in full ("jeff lowkey scared of elon?": `RIVAL_NAMED`;
 docs/quality-log.md, "Off-topic questions (session 23)"), each in turn.
+`--off-topic-24 off chat+pointing+names=0.33:3:0.4` measures session 24's off-topic rules,
+joined by "+": `chat`, a chat word ("imo", "lowkey") after a first name read as chat, no surname
+("elon imo will win": `bot.off_topic.CHAT_WORDS_NO_SURNAME`); `pointing`, a pointing word after a
+word naming something no bar to the asker rules ("is prime video worth it if i ...":
+`POINTING_AFTER_CONTENT`); `names=C:N:F`, the asker's-errand reading of anyone's question, its
+only words of the sources names, at least N words they never use matching their tokens under F,
+refused under a best cosine of C ("can alexa run two kitchen timers at once": `NAMES_ONLY_WEAK`,
+`NAMES_ONLY_UNKNOWN`, `NAMES_ONLY_FOREIGN`), each in turn.
 Prints figures; asserts nothing.
 """
 
@@ -1174,6 +1183,18 @@ def set_off_topic_23(off_topic_23: str, bench: Bench) -> str:
     return f"=== off-topic questions (session 23): {off_topic_23}"
 
 
+def set_off_topic_24(off_topic_24: str, bench: Bench) -> str:
+    rules = dict(r.partition("=")[::2] for r in off_topic_24.split("+"))
+    bot.off_topic.CHAT_WORDS_NO_SURNAME = "chat" in rules
+    bot.off_topic.POINTING_AFTER_CONTENT = "pointing" in rules
+    cosine, _, rest = rules.get("names", "").partition(":")
+    unknown, _, foreign = rest.partition(":")
+    bot.off_topic.NAMES_ONLY_WEAK = float(cosine) if cosine else None
+    bot.off_topic.NAMES_ONLY_UNKNOWN = int(unknown) if unknown else 3
+    bot.off_topic.NAMES_ONLY_FOREIGN = float(foreign) if foreign else None
+    return f"=== off-topic questions (session 24): {off_topic_24}"
+
+
 def set_follow_ups_19(follow_ups_19: str, bench: Bench) -> str:
     rules = set(follow_ups_19.split("+"))
     bot.follow_up.DEMONSTRATIVE_SUBJECT = "subject" in rules
@@ -1622,6 +1643,7 @@ SWITCHES = (
     Switch("rank_24", 84, set_rank_24),
     Switch("off_topic_23", 80, set_off_topic_23),
     Switch("unsaid_23", 79, set_unsaid_23),
+    Switch("off_topic_24", 86, set_off_topic_24),
 )
 
 
@@ -2401,6 +2423,13 @@ def main() -> None:
         help="session 23's off-topic rules joined by '+' (sense=GAP:COSINE, anywhere, joined, "
         "typos, rival) "
         "or off, each in turn",
+    )
+    parser.add_argument(
+        "--off-topic-24",
+        nargs="+",
+        default=[None],
+        help="session 24's off-topic rules joined by '+' (chat, pointing, "
+        "names=COSINE:UNKNOWN:FOREIGN) or off, each in turn",
     )
     parser.add_argument(
         "--follow-ups-20",

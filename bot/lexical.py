@@ -105,6 +105,11 @@ _CHAT_WORDS = re.compile(
 _REPEATED_MARK = re.compile(r"([?!])\1+")
 
 
+def is_chat_word(word: str) -> bool:
+    """Whether `word` is a chat word that carries no topic ("imo", "lowkey": `_CHAT_WORDS`)."""
+    return _CHAT_WORDS.fullmatch(word) is not None
+
+
 def without_chat_words(question: str) -> str | None:
     """The question without its chat words (`_CHAT_WORDS`) and repeated marks, when it has
     some and a word is left; None otherwise."""

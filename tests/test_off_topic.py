@@ -577,6 +577,7 @@ def test_a_name_in_another_sense_in_a_weak_question_is_refused(
     monkeypatch.setattr(bot.off_topic, "NAME_SENSE_LOW_COSINE", None)
     assert service.ask(jeffs).outcome == "refused"
     monkeypatch.setattr(bot.off_topic, "NAME_SENSE_GAP", None)
+    monkeypatch.setattr(bot.off_topic, "NAMES_ONLY_WEAK", None)  # session 24's reads it too
     assert service.ask(scent).outcome == "answered"
 
 

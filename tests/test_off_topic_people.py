@@ -139,6 +139,8 @@ def test_a_misspelt_first_name_of_the_sources_is_answered(
 def test_a_question_naming_the_sources_other_person_is_about_theirs(
     monkeypatch: pytest.MonkeyPatch, question: str, expected: bool
 ) -> None:
+    monkeypatch.setattr(bot.off_topic, "CHAT_WORDS_NO_SURNAME", False)  # session 24's reads them
+
     def surname(rival: bool) -> bool:
         monkeypatch.setattr(bot.off_topic, "RIVAL_NAMED", rival)
         theirs = {"jeff", "elon"}.__contains__
@@ -157,6 +159,7 @@ def test_chat_after_a_first_name_beside_the_other_person_is_answered(
     service: AnswerService, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     question = "jeff lowkey scared of elon?"
+    monkeypatch.setattr(bot.off_topic, "CHAT_WORDS_NO_SURNAME", False)  # session 24's reads it
     assert service.ask(question).outcome == "answered"
     monkeypatch.setattr(bot.off_topic, "RIVAL_NAMED", False)
     assert service.ask(question).outcome == "refused"
