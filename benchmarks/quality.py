@@ -77,6 +77,7 @@
                                            [--off-topic-23 off|RULES [off|RULES ...]]
                                            [--unsaid-23 off|on|RULES [...]]
                                            [--off-topic-24 off|RULES [off|RULES ...]]
+                                           [--unsaid-24 off|on|RULES [...]]
 
 Asks every question as `evbot ask` does (AnswerService over a fresh index of corpus/) and prints,
 per set: right passage first / in the top three, the quoted answer holding the expected words,
@@ -484,6 +485,15 @@ to 60": `SPRINT_ASKS_TIME`), `stake` ("what did amazon pay for its piece of rivi
 `occupation` ("which engineer leads …": `ROLE_PERSON_NOUN`), `compared` (a compared clause's
 doer, "traditional carmakers" no name: `bot.unsaid.COMPARED_DOERS`);
 docs/quality-log.md, "Questions the sources do not answer (session 23)", each in turn.
+`--unsaid-24 off on` measures session 24's near-domain readings, or some joined by '+': `region`
+(a continent, country or US state no passage writes, nor a place in it, "what about china":
+`bot.unwritten_things.UNWRITTEN_REGION`), `into` ("how much cobalt goes into …" asks a number:
+`bot.question_kind.HOW_MUCH_GOES_INTO`), `stated` ("i heard musk might cut prices" asks no
+amount: `FRAGMENT_NOT_STATED`); off in the bot: `much` ("how much cargo space does … have", a word
+the sources never write: `HOW_MUCH_UNWRITTEN`), `boss` ("who's the boss of …, the actual exec
+name" asks a person: `CHAT_ROLE_ASKS_PERSON`), `has` ("does the amazon ev have a slogan":
+`HAS_A_THING`); docs/quality-log.md, "Questions the sources do not answer (session 24)", each in
+turn.
 `--off-topic-22 off chat+named+compound` measures session 22's off-topic rules, joined by "+":
 `chat`, the word after a first name read as chat, no surname, when it is small talk alone ("elon
 lmao"), before a bare verb with the first name its subject ("is jeff tryna beat elon") or before a
@@ -582,6 +592,7 @@ import bot.source_terms  # noqa: E402
 import bot.spelling  # noqa: E402
 import bot.token_evidence  # noqa: E402
 import bot.unsaid  # noqa: E402
+import bot.unwritten_things  # noqa: E402
 from bot.answer import Answer  # noqa: E402
 from bot.conversation import names, search_query  # noqa: E402
 from bot.embedding import get_embedder  # noqa: E402
@@ -1017,6 +1028,19 @@ def set_unsaid_23(unsaid_23: str, bench: Bench) -> str:
     bot.question_kind.ROLE_PERSON_NOUN = "occupation" in rules
     bot.unsaid.COMPARED_DOERS = "compared" in rules
     return f"=== session 23's near-domain readings: {unsaid_23}"
+
+
+def set_unsaid_24(unsaid_24: str, bench: Bench) -> str:
+    rules = set(unsaid_24.split("+"))
+    if "on" in rules:
+        rules = {"region", "into", "stated"}
+    bot.unwritten_things.UNWRITTEN_REGION = "region" in rules
+    bot.unwritten_things.HOW_MUCH_UNWRITTEN = "much" in rules
+    bot.unwritten_things.HAS_A_THING = "has" in rules
+    bot.question_kind.HOW_MUCH_GOES_INTO = "into" in rules
+    bot.question_kind.FRAGMENT_NOT_STATED = "stated" in rules
+    bot.question_kind.CHAT_ROLE_ASKS_PERSON = "boss" in rules
+    return f"=== session 24's near-domain readings: {unsaid_24}"
 
 
 def set_quote_spread(quote_spread: str, bench: Bench) -> str:
@@ -1644,6 +1668,7 @@ SWITCHES = (
     Switch("off_topic_23", 80, set_off_topic_23),
     Switch("unsaid_23", 79, set_unsaid_23),
     Switch("off_topic_24", 86, set_off_topic_24),
+    Switch("unsaid_24", 85, set_unsaid_24),
 )
 
 
@@ -2600,6 +2625,13 @@ def main() -> None:
         default=[None],
         help="session 23's near-domain readings: on, off or rules joined by '+' (town, money, "
         "running, sprint, stake, possessive, price, range, occupation, compared), each in turn",
+    )
+    parser.add_argument(
+        "--unsaid-24",
+        nargs="+",
+        default=[None],
+        help="session 24's near-domain readings: on, off or rules joined by '+' (region, into, "
+        "stated; off in the bot: much, boss, has), each in turn",
     )
     parser.add_argument(
         "--labels-16",

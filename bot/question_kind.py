@@ -385,8 +385,19 @@ def _fragment_kind(text: str) -> Kind | None:
         for kind, pattern in nouns
         for match in pattern.finditer(text)
         if not (FRAGMENT_HEAD_ONLY and _modifies_next(text, match.end()))
+        and not (FRAGMENT_NOT_STATED and _STATED_BEFORE.match(text[: match.start()]))
     ]
     return max(found)[1] if found else None
+
+
+# Session 24 (docs/quality-log.md, "Questions the sources do not answer (session 24)"): "i heard
+# musk might cut prices" states something; a kind noun after an auxiliary and its verb ("might
+# cut") is the statement's object, no kind asked ("the sources don't say the amount" was wrong).
+FRAGMENT_NOT_STATED = True
+_STATED_BEFORE = re.compile(
+    r"^(?!.*\b(?:what|whats|which|how|when|where|who|whose|why)\b).*\b(?:will|would|might|may|"
+    r"can|could|should|must|did|does|do|gonna|wanna) (?!be\b)[a-z]+\b"
+)
 
 
 def _modifies_next(text: str, end: int) -> bool:
@@ -675,6 +686,14 @@ _HOW_MUCH_THING = re.compile(
     rf"^how much (?!(?:{AUXILIARY_WORDS}|of|to|for|about|in|on|at|by|from|that|this|it|they|he|"
     r"she|we|you|i|so|too|longer)\b)[a-z-]+"
 )
+# Session 24: "how much cobalt goes into a single tesla battery pack": "how much" of a thing that
+# goes, is put or is used in something asks for a quantity (`much`'s form, session 19, labelled
+# "how much influence does amazon have?" too: no verb of putting in).
+HOW_MUCH_GOES_INTO = True
+_HOW_MUCH_GOES_INTO = re.compile(
+    rf"^how much (?!(?:{AUXILIARY_WORDS}|of|more|less)\b)[a-z-]+(?: [a-z-]+)? "
+    r"(?:goes|go|went|gets|get|is|are|was|were)(?: put| used)? in(?:to)?\b"
+)
 # "roughly how many warehouses would amazon use": a hedge before the question word ("roughly",
 # "approximately", any "-ly" adverb) leaves the kind asked as it is.
 HEDGED_KIND = False
@@ -715,6 +734,8 @@ _IN_ABBREVIATION = re.compile(r"\bin (?P<unit>[a-z]{2,5})\b")
 def _kind_read_further(text: str) -> Kind | None:
     """Session 19's readings of a question the forms above leave without a kind."""
     if HOW_MUCH_OF_A_THING and _HOW_MUCH_THING.search(text):
+        return "number"
+    if HOW_MUCH_GOES_INTO and _HOW_MUCH_GOES_INTO.search(text):
         return "number"
     if SETTLEMENT_ASKS and _SETTLEMENT_ASK.search(text):
         return "place"
@@ -998,6 +1019,18 @@ _ROLE_PERSON_NOUN = re.compile(
 )
 
 
+# Session 24: "who's the boss of bezos's car outfit, like the actual exec name": a who-question
+# naming a person in charge in chat's words (boss, exec, CTO …), wherever in it, asks for a person,
+# as session 13's `ROLE_ANYWHERE` reads "ceo" and "founder". Off: see
+# `bot.unwritten_things.HOW_MUCH_UNWRITTEN` (one more held-out in-domain answer labelled with the
+# two on). `benchmarks/quality.py --unsaid-24 boss` measures it.
+CHAT_ROLE_ASKS_PERSON = False
+_CHAT_ROLE = re.compile(
+    r"^who\b.*\b(?:boss|bosses|exec|execs|executive|executives|cto|cfo|coo|vp|top brass|"
+    r"head honcho|big cheese)\b"
+)
+
+
 def _session_23_asks() -> list[tuple[Kind, re.Pattern[str]]]:
     asks: list[tuple[Kind, re.Pattern[str]]] = []
     if MONEY_AFTER_HOW_MUCH:
@@ -1012,4 +1045,6 @@ def _session_23_asks() -> list[tuple[Kind, re.Pattern[str]]]:
         asks.append(("amount", _GOES_FOR))
     if ROLE_PERSON_NOUN:
         asks.append(("person", _ROLE_PERSON_NOUN))
+    if CHAT_ROLE_ASKS_PERSON:
+        asks.append(("person", _CHAT_ROLE))
     return asks

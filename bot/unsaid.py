@@ -31,6 +31,7 @@ from bot.question_kind import (
     asked_kind,
     question_text,
 )
+from bot.unwritten_things import unwritten_regions, unwritten_thing_had
 
 # What the sources don't say, for the partial label: "The sources don't say <this>; …".
 WHAT_IS_MISSING: dict[Kind, str] = {
@@ -675,12 +676,16 @@ def name_stems(name: str) -> list[str]:
 def unknown_named_thing(question: str, holds_term: Callable[[str], bool] | None) -> list[str]:
     """["cybertruck"] when "tell me about / describe / explain <thing>" or "does X come with /
     offer … <thing>" names a thing none of whose words any passage holds (`holds_term`: a
-    stemmed term is in the index); else none."""
+    stemmed term is in the index), ["China"] for a place no passage writes ("what about china",
+    `bot.unwritten_things`); else none."""
     if not TELL_ME_UNKNOWN or holds_term is None:
         return []
     text = question_text(question)
     if DESIGNATION_UNKNOWN and (designations := unknown_designations(text, holds_term)):
         return designations
+    # Session 24: a place or a thing had the sources never write ("what about china").
+    if unwritten := unwritten_regions(text, holds_term) or unwritten_thing_had(text, holds_term):
+        return unwritten
     mention = _MENTION_FRAMES if MENTION_UNKNOWN else ()
     for pattern in (_SESSION_11_FOCUS[0][0], _FEATURE, *mention):
         found = pattern.search(text)

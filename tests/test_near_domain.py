@@ -33,6 +33,8 @@ SESSION_13_RULES = ("DOLLAR_SIGN_ASKS", "ROLE_ANYWHERE", "NUMBER_NOUN_MODIFIERS"
 def session_13(monkeypatch: pytest.MonkeyPatch) -> None:
     for rule in SESSION_13_RULES:
         monkeypatch.setattr(question_kind, rule, True)
+    # Session 24's chat roles read "executive" too: off, session 13's rules alone.
+    monkeypatch.setattr(question_kind, "CHAT_ROLE_ASKS_PERSON", False)
 
 
 @pytest.mark.parametrize(
@@ -697,6 +699,8 @@ def session_19(monkeypatch: pytest.MonkeyPatch) -> None:
         monkeypatch.setattr(question_kind, rule, True)
     # Session 22's narrower hedge reads "roughly how many …" too: off, session 19's alone.
     monkeypatch.setattr(question_kind, "APPROXIMATE_KIND", False)
+    # Session 24's "how much cobalt goes into …" reads a form of `much`: off, session 19's alone.
+    monkeypatch.setattr(question_kind, "HOW_MUCH_GOES_INTO", False)
     monkeypatch.setattr(unsaid, "WORDS_ASKED", True)
     monkeypatch.setattr(unsaid, "PEERS_IN_A_RANGE", True)
 
