@@ -542,9 +542,11 @@ no other person, by the person rules of sessions 15 and 16 ("did jef bezos start
 `PERSON_TYPOS`); `rival`, no other surname after a first name of the sources in a question
 naming another of the people they name in full ("jeff lowkey scared of elon?": `RIVAL_NAMED`;
 docs/quality-log.md, "Off-topic questions (session 23)"), each in turn.
-`--off-topic-24 off chat+pointing+names=0.33:3:0.4` measures session 24's off-topic rules,
-joined by "+": `chat`, a chat word ("imo", "lowkey") after a first name read as chat, no surname
-("elon imo will win": `bot.off_topic.CHAT_WORDS_NO_SURNAME`); `pointing`, a pointing word after a
+`--off-topic-24 off chat+case+pointing+names=0.33:3:0.4` measures session 24's off-topic rules,
+joined by "+": `chat`, a chat word ("imo", "lowkey") after a first name read as chat, no surname,
+however written ("elon imo will win", "Elon IMO will win": `bot.off_topic.CHAT_WORDS_NO_SURNAME`);
+`case`, a capitalised word after a capitalised first name a surname whoever else the question
+names ("Does Jeff Goldblum like Elon?": `RIVAL_AFTER_CASE`); `pointing`, a pointing word after a
 word naming something no bar to the asker rules ("is prime video worth it if i ...":
 `POINTING_AFTER_CONTENT`); `names=C:N:F`, the asker's-errand reading of anyone's question, its
 only words of the sources names, at least N words they never use matching their tokens under F,
@@ -1211,6 +1213,7 @@ def set_off_topic_24(off_topic_24: str, bench: Bench) -> str:
     rules = dict(r.partition("=")[::2] for r in off_topic_24.split("+"))
     bot.off_topic.CHAT_WORDS_NO_SURNAME = "chat" in rules
     bot.off_topic.POINTING_AFTER_CONTENT = "pointing" in rules
+    bot.off_topic.RIVAL_AFTER_CASE = "case" in rules
     cosine, _, rest = rules.get("names", "").partition(":")
     unknown, _, foreign = rest.partition(":")
     bot.off_topic.NAMES_ONLY_WEAK = float(cosine) if cosine else None
@@ -2453,7 +2456,7 @@ def main() -> None:
         "--off-topic-24",
         nargs="+",
         default=[None],
-        help="session 24's off-topic rules joined by '+' (chat, pointing, "
+        help="session 24's off-topic rules joined by '+' (chat, case, pointing, "
         "names=COSINE:UNKNOWN:FOREIGN) or off, each in turn",
     )
     parser.add_argument(

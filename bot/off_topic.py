@@ -215,6 +215,11 @@ RIVAL_NAMED = True
 # ("elon imo will win" was refused as another Elon): read by `chat_word`. `benchmarks/quality.py
 # --off-topic-24` measures it ("chat").
 CHAT_WORDS_NO_SURNAME = True
+# Session 24: "Does Jeff Goldblum like Elon?" was answered (`RIVAL_NAMED`): an asker who
+# capitalises the first name and the word after it writes a surname (`SURNAME_CASE`), whoever else
+# the question names. On: the asker's case is read before `RIVAL_NAMED`. `benchmarks/quality.py
+# --off-topic-24` measures it ("case").
+RIVAL_AFTER_CASE = True
 # Session 20: the asker's own errand with a name of the sources ("how do i cancel my amazon prime
 # membership"): a question in the first person whose only words of the sources are names, with
 # at least `ASKERS_OWN_UNKNOWN` words they never use and no word pointing at something said
@@ -715,20 +720,25 @@ def other_surname(
             continue
         if not first_name(first) or not written_as_name(first):
             continue
-        if (
+        rival = (
             RIVAL_NAMED
             and their_first_name is not None
             and _names_another_of_theirs(words, first, their_first_name)
-        ):
+        )
+        if rival and not RIVAL_AFTER_CASE:
             continue
         if SURNAME_CASE and not _lower_case(question):
             first_upper, last_upper = cased[at][0].isupper(), cased[at + 1][0].isupper()
             if first_upper and not last_upper:  # names written capitalised, this word not
                 continue
+            if last_upper and CHAT_WORDS_NO_SURNAME and is_chat_word(last):
+                continue  # "Elon IMO will win": chat however it is written
             if first_upper and last_upper and not in_dictionary(last):
                 if not typo_of_known(last, holds_term, lambda word: False):
                     return True  # written as a surname, not a misspelt name of the sources
                 continue
+        if rival:
+            continue
         if SURNAME_CASE and (_NEGATION.match(last) or not _VOWEL.search(last)):
             continue  # chat ("doesnt", "tbh"), no surname
         if CHAT_AFTER_NAME and chat_after_name([w for w, _ in words], at, chat_word):

@@ -1,7 +1,8 @@
 """Session 24's off-topic readings (bot/off_topic.py): anyone's question whose only words of the
 sources are names, with words they never use that match their tokens badly, refused when weak as a
 whole; a pointing word after a word naming something no bar to the asker's errand; a chat word
-after a first name no surname."""
+after a first name no surname, however written; a capitalised surname another person's whoever
+else the question names."""
 
 import pytest
 
@@ -12,7 +13,7 @@ from bot.service import AnswerService
 
 # A tiny index's vocabulary (stemmed as the lexical index stems it) and the words it writes only
 # as names.
-NAMES = {"amazon", "alexa", "prime", "elon", "jeff", "rivian"}
+NAMES = {"amazon", "alexa", "prime", "elon", "jeff", "bezos", "rivian"}
 SOURCES = NAMES | {"two", "once", "watch", "mostly", "car", "order"}
 # Each unknown word's best token match in the sources (the model's reading, here made up).
 MATCHES = {
@@ -119,3 +120,32 @@ def test_a_chat_word_after_a_first_name_is_answered(
     assert service.ask(question).outcome == "answered"
     monkeypatch.setattr(bot.off_topic, "CHAT_WORDS_NO_SURNAME", False)
     assert service.ask(question).outcome == "refused"
+
+
+def test_a_chat_word_is_no_surname_however_written(monkeypatch: pytest.MonkeyPatch) -> None:
+    first = {"elon", "jeff"}.__contains__
+    theirs = {"elon", "jeff"}.__contains__
+    question = "Elon IMO will win"  # capitalised as a surname would be
+
+    def surname() -> bool:
+        return other_surname(question, holds, first, named, dictionary_word, theirs)
+
+    assert not surname()
+    monkeypatch.setattr(bot.off_topic, "CHAT_WORDS_NO_SURNAME", False)
+    assert surname()
+
+
+@pytest.mark.parametrize("case", [True, False])
+def test_a_capitalised_surname_beside_the_other_person(
+    monkeypatch: pytest.MonkeyPatch, case: bool
+) -> None:
+    monkeypatch.setattr(bot.off_topic, "RIVAL_AFTER_CASE", case)
+    first = {"elon", "jeff"}.__contains__
+    theirs = {"elon", "jeff"}.__contains__
+
+    def surname(question: str) -> bool:
+        return other_surname(question, holds, first, named, dictionary_word, theirs)
+
+    assert surname("Does Jeff Goldblum like Elon?") is case  # written as a surname
+    assert not surname("does jeff goldblum like elon")  # no case to read: Elon's rival, maybe
+    assert not surname("Is Jeff Bezoz scared of Elon?")  # a typo of a name of the sources
