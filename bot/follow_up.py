@@ -263,8 +263,24 @@ def pointed_at(hit: Hit, question: str) -> Hit:
     return dataclasses.replace(hit, sentence_scores=tuple(scores))
 
 
+# A question whose "he" or "she" points at a person only the answer before named ("what is he
+# known for?" after "Who is Tesla's CEO?") is searched with the names, and each sentence scored for
+# both; but the sentence the answer before quoted is why the names are known ("With its
+# charismatic CEO Elon Musk at the helm"), and the asker wants something new about him: that one
+# is scored for the question alone. Not for "it" or "they" (things, several: "what kind of
+# vehicles does it make?" is answered by the maker's sentence). Session 24;
+# `benchmarks/quality.py --follow-ups-24 said`.
+SAID_FOR_THE_QUESTION = True
+_PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers"}
+
+
 def quoted_for_both(
-    retriever: Retriever, query: str, vector: np.ndarray, question: str, k: int
+    retriever: Retriever,
+    query: str,
+    vector: np.ndarray,
+    question: str,
+    k: int,
+    said: str | None = None,
 ) -> list[Hit]:
     """The passages found for a question with the names it points at, each sentence scored for
     both: the mean of its score for `query` and for the question as asked.
@@ -274,18 +290,25 @@ def quoted_for_both(
     for the question alone, "what kind of vehicles does it make?" quotes "The vehicles
     themselves are expected to feature several key innovations:", not Rivian's "electric truck
     and SUV". Each half weighs 0.5: 0.25 and 0.75 each lost a tuning conversation that 0.5
-    keeps (docs/quality-log.md).
+    keeps (docs/quality-log.md). `said`: the answer before; with SAID_FOR_THE_QUESTION, a
+    sentence it quoted is scored for the question alone when the question asks of a person.
     """
     ranking = retriever.rank(query, vector)
+    asks_of_a_person = bool(_PERSON_PRONOUNS & set(re.findall(r"[a-z]+", question.lower())))
+    if not SAID_FOR_THE_QUESTION or not asks_of_a_person:
+        said = None
     found = retriever.hits(query, vector, ranking, k)
     asked = retriever.hits(question, retriever.embedder.encode_query(question), ranking, k)
     return [
         dataclasses.replace(
             hit,
             sentence_scores=tuple(
-                (with_names + alone) / 2
-                for with_names, alone in zip(
-                    hit.sentence_scores, alone_hit.sentence_scores, strict=True
+                alone if said and _says(said, sentence) else (with_names + alone) / 2
+                for with_names, alone, sentence in zip(
+                    hit.sentence_scores,
+                    alone_hit.sentence_scores,
+                    hit.passage.sentence_texts(),
+                    strict=True,
                 )
             ),
             sentence_lift=tuple(

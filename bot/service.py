@@ -510,7 +510,7 @@ class AnswerService:
         query, vector = self.search_for(text, history, retriever, previous, resolved, searches)
         outcome_hits = None  # the hits the outcome is judged on too (bot.retrieval)
         if query == resolved and query != text:
-            hits = quoted_for_both(retriever, query, vector, text, k)
+            hits = quoted_for_both(retriever, query, vector, text, k, previous)
         elif previous and (follow_up.FOLLOW_UP_NEXT_PRIOR or follow_up.FOLLOW_UP_SENTENCE_AFTER):
             hits = after_the_answer_before(retriever, query, vector, previous, k, text)
         else:

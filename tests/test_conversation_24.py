@@ -1,5 +1,6 @@
-"""Session 24's conversation rules (bot.conversation.CHAT_WORDS, EXAMPLE_REQUEST): what a chat
-word or a request for an example names, and what it makes of a follow-up."""
+"""Session 24's conversation rules (bot.conversation.CHAT_WORDS, EXAMPLE_REQUEST;
+bot.follow_up.SAID_FOR_THE_QUESTION): what a chat word or a request for an example names, what it
+makes of a follow-up, and the quote for a question asking of a person."""
 
 import pytest
 
@@ -95,3 +96,23 @@ def test_a_request_for_an_example_asks_about_what_was_said(
     assert not is_follow_up("gimme an example")
     assert searched_after(service, first, "gimme an example") == "gimme an example"
     assert asked_in_a_thread(service, first, "gimme an example")[1].refused
+
+
+def test_a_question_of_a_person_is_not_answered_by_the_sentence_that_named_him(
+    service: AnswerService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Session 24 (bot.follow_up.SAID_FOR_THE_QUESTION). "what is he known for?" after "Who is
+    Tesla's CEO?" (conversations-tuning-2) is searched with the name only the answer before
+    said, and the sentence naming him scored highest for the name: the answer before's "With its
+    charismatic CEO Elon Musk at the helm" was quoted again. Scored for the question alone,
+    that sentence gives way to what he is known for."""
+    import bot.follow_up
+
+    first, second = "Who is Tesla's CEO?", "what is he known for?"
+    monkeypatch.setattr(bot.follow_up, "SAID_FOR_THE_QUESTION", True)
+    before, answer = asked_in_a_thread(service, first, second)
+    assert "Elon Musk" in before.answer and "Musk" in searched_after(service, first, second)
+    assert "outspoken tweets" in answer.answer and answer.outcome == "answered"
+    monkeypatch.setattr(bot.follow_up, "SAID_FOR_THE_QUESTION", False)
+    answer = asked_in_a_thread(service, first, second)[1]
+    assert "outspoken tweets" not in answer.answer
