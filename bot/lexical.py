@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
@@ -118,6 +118,45 @@ def without_chat_words(question: str) -> str | None:
     plain = _REPEATED_MARK.sub(r"\1", _CHAT_WORDS.sub(" ", question))
     plain = re.sub(r"\s+(?=[?.!,])", "", " ".join(plain.split()))
     return plain if re.search(r"\w", plain) else None
+
+
+def surnames_of_first_names(people: Iterable[str]) -> dict[str, str]:
+    """Each first name (lower-cased) of `people` ("Jeff Bezos", as `bot.lookups.people_in` reads
+    them) written before one surname only, with that surname: {"jeff": "bezos"}."""
+    found: dict[str, set[str]] = {}
+    for person in people:
+        first, _, last = person.lower().partition(" ")
+        if last:
+            found.setdefault(first, set()).add(last)
+    return {first: min(lasts) for first, lasts in found.items() if len(lasts) == 1}
+
+
+def with_surnames(
+    question: str, surnames: Mapping[str, str], is_word: Callable[[str], bool]
+) -> str | None:
+    """The question with the surname after each first name of `surnames` written without it
+    ("what happens if elon stays on top" -> "... elon musk stays ..."), or None when it has none.
+    Not a possessive ("jeff's company": measured, it lost a conversation), nor a first name before
+    a word `is_word` does not know ("jeff goldblum": another person's surname)."""
+
+    def named(found: re.Match[str]) -> str:
+        after = found["after"]
+        if after and not is_word(after.lower()):
+            return found[0]
+        return (
+            f"{found['first']} {surnames[found['first'].lower()]}{found[0][len(found['first']) :]}"
+        )
+
+    changed = question
+    for first, last in surnames.items():
+        changed = re.sub(
+            rf"\b(?P<first>{re.escape(first)})\b(?![’']s\b)(?!\s+{re.escape(last)}\b)"
+            r"(?:\s+(?P<after>[a-z]+))?",
+            named,
+            changed,
+            flags=re.IGNORECASE,
+        )
+    return changed if changed != question else None
 
 
 @cache
