@@ -527,13 +527,15 @@ question asked alone searched without its chat words ("tbh", "rn", "or nah":
 `bot.retrieval.CHAT_WORDS_OUT`); `define`, "who is jeff bezos" quoting a sentence saying what the
 name is (`bot.answer.DEFINING_RATIO` 0.8; docs/quality-log.md, "Chat words and definitions
 (session 23)"), each in turn.
-`--rank-24 off define+names` measures session 24's ranking rules, joined by "+": `define`, "who is
+`--rank-24 off define+counted` measures session 24's ranking rules, joined by "+": `define`, "who is
 elon musk" asked alone citing the ranking's best passage saying what the name is when no cited
 passage does (`bot.retrieval.DEFINING_PASSAGE`), and the defining sentence quoted from 0.7 of
 the best (`bot.answer.DEFINING_RATIO`; off: session 23's 0.8; docs/quality-log.md, "Definitions
 from the whole ranking (session 24)"); `names`, a first name the sources write before one surname
 searched with it ("what happens if elon stays on top": `bot.retrieval.FULL_NAMES`;
-docs/quality-log.md, "First names searched with their surnames (session 24)"), each in turn.
+docs/quality-log.md, "First names searched with their surnames (session 24)", off in the bot);
+`counted`, "how many states …" quoting a sentence naming places (`bot.answer.PLACES_COUNTED`;
+"Places counted (session 24)"), each in turn.
 `--off-topic-23 off sense=0.05:0.33+anywhere+joined+typos+rival` measures session 23's off-topic
 rules, joined by "+": `sense=G:C`, `--off-topic-18`'s name-sense reading at a gap of G, only of a
 question whose best passage cosine is under C ("is musk oil safe to put on your skin":
@@ -1376,8 +1378,9 @@ def set_rank_24(rank_24: str, bench: Bench) -> str:
     rules = set(rank_24.split("+"))
     bot.retrieval.DEFINING_PASSAGE = "define" in rules
     bot.retrieval.FULL_NAMES = "names" in rules
+    bot.answer.PLACES_COUNTED = "counted" in rules
     bot.answer.DEFINING_RATIO = 0.7 if "define" in rules else 0.8  # session 23's
-    return f"=== session 24's definitions from the whole ranking: {rank_24}"
+    return f"=== session 24's ranking rules: {rank_24}"
 
 
 def set_role_21(role_21: str, bench: Bench) -> str:
@@ -2448,7 +2451,8 @@ def main() -> None:
         "--rank-24",
         nargs="+",
         default=[None],
-        help="session 24's ranking rules joined by '+' (define, names) or off, each in turn",
+        help="session 24's ranking rules joined by '+' (define, names, counted) or off, each in "
+        "turn",
     )
     parser.add_argument(
         "--off-topic-23",

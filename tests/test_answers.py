@@ -1835,3 +1835,17 @@ def test_a_first_name_searched_with_its_surname(
     answer = service.ask(question)
     assert retains in answer.citations[0].text
     assert answer.refused == before.refused
+
+
+def test_places_counted_quote_the_places(
+    service: AnswerService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # "how many states" asks for a number the sources give by naming the states: the quote is
+    # chosen as for "which states" (session 24, bot.answer.PLACES_COUNTED); it quoted the
+    # carbon-neutral factories.
+    question = "how many states will have factories"
+    answer = service.ask(question)
+    assert "Texas and Michigan" in answer.answer
+    assert answer.outcome == "partial"  # the number itself is not written
+    monkeypatch.setattr(bot.answer, "PLACES_COUNTED", False)
+    assert "Texas and Michigan" not in service.ask(question).answer
