@@ -315,12 +315,14 @@ a topic named in a clause of its own before the question ("now about tesla's own
 are they?") makes no follow-up (`bot.conversation.TOPIC_FIRST`); `count`, a count names no topic
 ("which two states?" has one word of its own; `bot.conversation.COUNT_WORDS`); `that` as session
 22's.
-`--follow-ups-24 off chat+example+said`: session 24's conversation rules, joined by "+": `chat`, a
-chat word names nothing asked about ("any weaknesses tho?" has one content word;
+`--follow-ups-24 off chat+example+said+he`: session 24's conversation rules, joined by "+":
+`chat`, a chat word names nothing asked about ("any weaknesses tho?" has one content word;
 `bot.conversation.CHAT_WORDS`); `example`, a request for an example ("gimme an example") names
 nothing of its own and asks about what was said (`bot.conversation.EXAMPLE_REQUEST`); `said`, the
 sentence the answer before quoted is scored for a question asking of a person ("what is he known
-for?") alone, not for the names it was searched with (`bot.follow_up.SAID_FOR_THE_QUESTION`).
+for?") alone, not for the names it was searched with (`bot.follow_up.SAID_FOR_THE_QUESTION`); `he`,
+"he" or "she" as the subject keeps the context as "it" does ("so will he fight back?";
+`bot.conversation.SUBJECT_PERSONAL`).
 `--labels-16 off head+when+text`: session 16's rules for in-domain answers, joined by "+":
 `head`, a fragment's kind noun followed by another noun modifies it ("price cuts?" asks no amount;
 `bot.question_kind.FRAGMENT_HEAD_ONLY`); `when`, a when-clause after the question's own terms
@@ -1268,6 +1270,7 @@ def set_follow_ups_24(follow_ups_24: str, bench: Bench) -> str:
     bot.conversation.CHAT_WORDS = "chat" in rules
     bot.conversation.EXAMPLE_REQUEST = "example" in rules
     bot.follow_up.SAID_FOR_THE_QUESTION = "said" in rules
+    bot.conversation.SUBJECT_PERSONAL = "he" in rules
     return f"=== session 24's follow-up rules: {follow_ups_24}"
 
 
@@ -2505,8 +2508,8 @@ def main() -> None:
         default=[None],
         help="session 24's follow-up rules joined by '+' (chat: a chat word names nothing asked "
         "about; example: a request for an example asks about what was said; said: the sentence the "
-        "answer before quoted is scored for a question asking of a person alone) or off, each in "
-        "turn",
+        "answer before quoted is scored for a question asking of a person alone; he: 'he' or 'she' "
+        "as the subject keeps the context as 'it' does) or off, each in turn",
     )
     parser.add_argument(
         "--follow-ups-17b",

@@ -221,19 +221,27 @@ _DEMONSTRATIVES = {"that", "this"}
 # amazon stuff"), when no content word before it may be what it stands for ("and tesla, what
 # does it need to do?"). Session 21, on (ELLIPSIS: the figures); `--follow-ups-21 it`.
 SUBJECT_IT = True
+# "he" or "she" read as "it" is, as the subject ("so will he fight back?" after "what's musk
+# known for"): the person asked about before; the question's own words are what it asks of him.
+# Not "they" ("and where will they build them?" after "Is Amazon making electric cars?" finds the
+# factories alone). Session 24; `benchmarks/quality.py --follow-ups-24 he`.
+SUBJECT_PERSONAL = True
+_SUBJECT_PRONOUNS = {"he", "she"}
 
 
 def demonstrative_subject(question: str) -> bool:
     """Whether a demonstrative opens the question's subject: first, or right after its verb, and
     followed by a content word (its verb or its noun) or nothing: "what does that mean for getting
     cars to ppl", "what's that built on?", "how is this new venture different"; with SUBJECT_IT,
-    "it" with no content word before it ("would it work with …"). Not "do about that" (an
-    object) nor "is this just about …" (an adverb after it)."""
+    "it" (with SUBJECT_PERSONAL, "he" or "she") with no content word before it ("would it work
+    with …", "so will he fight back?"). Not "do about that" (an object) nor "is this just about
+    …" (an adverb after it)."""
     words = _words(question.lower())
     function_words, anaphora = _function_words(), _anaphora()
     named = False  # a content word before "it" may be what it stands for ("and tesla, … it")
     for at, word in enumerate(words):
-        if word not in _DEMONSTRATIVES and not (SUBJECT_IT and word == "it" and not named):
+        pronoun = word == "it" or (SUBJECT_PERSONAL and word in _SUBJECT_PRONOUNS)
+        if word not in _DEMONSTRATIVES and not (SUBJECT_IT and pronoun and not named):
             named = named or (word not in function_words and word not in anaphora)
             continue
         before = words[at - 1] if at else None

@@ -116,3 +116,24 @@ def test_a_question_of_a_person_is_not_answered_by_the_sentence_that_named_him(
     monkeypatch.setattr(bot.follow_up, "SAID_FOR_THE_QUESTION", False)
     answer = asked_in_a_thread(service, first, second)[1]
     assert "outspoken tweets" not in answer.answer
+
+
+def test_he_as_the_subject_asks_about_the_person_before(
+    service: AnswerService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Session 24 (bot.conversation.SUBJECT_PERSONAL). "so will he fight back?" after "what's
+    musk known for" (conversations-tuning-22) matches every passage under the cosine floor
+    alone, and its own words ("fight back") are in no passage: searched alone, it was refused.
+    "he" is the subject, as "it" is in "would it work with …": the person asked about before,
+    so it keeps its context and is answered about Musk's reaction. "they" is not read so."""
+    first, second = "what's musk known for", "so will he fight back?"
+    monkeypatch.setattr(bot.conversation, "SUBJECT_PERSONAL", True)
+    assert bot.conversation.demonstrative_subject(second)
+    assert not bot.conversation.demonstrative_subject("and where will they build them?")
+    assert searched_after(service, first, second) != second
+    answer = asked_in_a_thread(service, first, second)[1]
+    assert answer.outcome == "answered" and "lying down" in answer.answer
+    monkeypatch.setattr(bot.conversation, "SUBJECT_PERSONAL", False)
+    assert not bot.conversation.demonstrative_subject(second)
+    assert searched_after(service, first, second) == second
+    assert asked_in_a_thread(service, first, second)[1].refused
