@@ -83,6 +83,8 @@ class More:
     times: int
     # "in one sentence?": the answer before again, its first quoted sentence alone.
     shorter: bool = False
+    # "repeat that", "are you sure?", "in one sentence?": the answer before again, nothing new.
+    again: bool = False
 
 
 def is_request_for_more(text: str) -> bool:
@@ -116,9 +118,9 @@ def _asks_again(text: str) -> bool:
 
 
 def asks_for_more(question: str, history: Sequence[str]) -> More | None:
-    """The request for more `question` makes in a conversation of `history` (a doubt asks for the
-    answer before again: the requests for more before it, not one more), or None when it is no
-    such request or there is no question before it to say more about."""
+    """The request for more `question` makes in a conversation of `history` (a doubt or "in one
+    sentence?" asks for the answer before again, `again`: the requests for more before it, not
+    one more), or None when it is no such request or there is no question before it."""
     if not MORE or not history:
         return None
     doubt = (DOUBTS and doubts_the_answer(question)) or asks_shorter(question)
@@ -131,7 +133,7 @@ def asks_for_more(question: str, history: Sequence[str]) -> More | None:
     times = before if doubt else before + 1
     if at < 0 or times > MOST_IN_A_ROW:
         return None
-    return More(history[at], tuple(history[:at]), times, asks_shorter(question))
+    return More(history[at], tuple(history[:at]), times, asks_shorter(question), bool(doubt))
 
 
 def first_sentence(answer: Answer) -> Answer:

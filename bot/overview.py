@@ -187,11 +187,9 @@ def overview_more_answer(
 ) -> Answer:
     """The answer to the `times`-th request for more after an overview of `part` of the first
     article of `doc_ids`: the sections the overview did not quote, each one's first sentences in
-    the article's order (the conclusion's next sentences after a conclusion); the overview again
-    when `times` is 0 ("repeat that"), "that's all" past the last."""
-    if times == 0 or not doc_ids:
-        return overview_answer(question, index, doc_ids, built_at, part)
-    rows = index.article_rows.get(doc_ids[0], range(0))
+    the article's order (the conclusion's next sentences after a conclusion); "that's all" past
+    the last."""
+    rows = index.article_rows.get(doc_ids[0], range(0)) if doc_ids else range(0)
     quoted = overview_passages(index, rows)
     quoted_sentences: list[tuple[Passage, str]] = []
     if part == "conclusion" and quoted:

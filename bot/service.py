@@ -25,6 +25,7 @@ from bot import answer as answer_module
 from bot import feedback, follow_up, overview
 from bot.announced_list import with_announced_list
 from bot.answer import Answer, compose_answer, reply_answer, validate_question
+from bot.antecedent import with_antecedents
 from bot.article_requests import structure_answer
 from bot.asked_clause import embedded_question
 from bot.conversation import (
@@ -408,7 +409,12 @@ class AnswerService:
         if asks_to_start_over(text):  # "start over": nothing to search
             return reply_answer(text, AGAIN, "start over")
         more = asks_for_more(text, history)
-        answer = self._answer_to(text, history, more, retriever, conversation, k)
+        if more is not None and more.again:  # "repeat that": the answer before, however found
+            asked, before_it = self._read(as_typed(history[-1]), history[:-1], retriever)
+            before = self._answered(asked, before_it, retriever, conversation, k)
+            answer = dataclasses.replace(before, question=text)
+        else:
+            answer = self._answer_to(text, history, more, retriever, conversation, k)
         # "in one sentence?": the answer before, its first quoted sentence alone
         return first_sentence(answer) if more is not None and more.shorter else answer
 
@@ -443,8 +449,9 @@ class AnswerService:
             answer = self._more(text, more, retriever, conversation, k)
         else:
             answer = self._each_searched(text, history, retriever, conversation, k)
-        # "several key innovations:" quoted alone says nothing: the list it announces follows.
-        return with_announced_list(answer, retriever.index)
+        # "several key innovations:" quoted alone says nothing: the list it announces follows;
+        # "This makes the stakes incredibly high." neither: the sentence it points at comes first.
+        return with_antecedents(with_announced_list(answer, retriever.index), retriever.index)
 
     def _each_searched(
         self,
@@ -475,7 +482,7 @@ class AnswerService:
     ) -> Answer:
         """The answer to `more.question` (asked in `more.history`) past the passages its answer
         and the `more.times - 1` requests for more before this one quoted; "that's all" when no
-        passage is left that answers it. A doubt (`times` 0) is answered as the question was."""
+        passage is left that answers it."""
         seen: set[str] = set()
         for _ in range(more.times):
             earlier = self._each_searched(
@@ -485,7 +492,7 @@ class AnswerService:
                 return dataclasses.replace(earlier, question=text)
             seen.update(c.passage_id for c in earlier.quoted_passages)
         answer = self._each_searched(more.question, more.history, retriever, conversation, k, seen)
-        if answer.refused and more.times:
+        if answer.refused:
             return dataclasses.replace(answer, question=text, answer=NOTHING_MORE)
         return dataclasses.replace(answer, question=text)
 

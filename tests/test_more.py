@@ -184,3 +184,19 @@ def test_without_the_rule_a_request_for_fewer_words_is_searched(
 )
 def test_a_request_for_fewer_words_naming_something_is_searched(text: str) -> None:
     assert not bot.more.asks_shorter(text)
+
+
+@pytest.mark.parametrize(
+    "history",
+    [["what are the key features of the amazon ev?", "the second one?"],
+     ["summarise the section on partnerships"], ["give me an overview", "tell me more"]],
+)  # fmt: skip
+def test_the_answer_again_is_the_answer_before_however_it_was_found(
+    service: AnswerService, history: list[str]
+) -> None:
+    before = service.ask(history[-1], history[:-1])
+    assert before.outcome == "answered"
+    again = service.ask("repeat that", history)
+    assert (again.answer, again.citations) == (before.answer, before.citations)
+    short = service.ask("in one sentence?", history)
+    assert short.quotes[0] == before.quotes[0]
