@@ -494,7 +494,8 @@ docs/quality-log.md, "Questions the sources do not answer (session 23)", each in
 (a continent, country or US state no passage writes, nor a place in it, "what about china":
 `bot.unwritten_things.UNWRITTEN_REGION`), `into` ("how much cobalt goes into …" asks a number:
 `bot.question_kind.HOW_MUCH_GOES_INTO`), `stated` ("i heard musk might cut prices" asks no
-amount: `FRAGMENT_NOT_STATED`); off in the bot: `much` ("how much cargo space does … have", a word
+amount: `FRAGMENT_NOT_STATED`), `and` ("… called and what city is it in" asks a place:
+`AND_CLAUSE_KIND`); off in the bot: `much` ("how much cargo space does … have", a word
 the sources never write: `HOW_MUCH_UNWRITTEN`), `boss` ("who's the boss of …, the actual exec
 name" asks a person: `CHAT_ROLE_ASKS_PERSON`), `has` ("does the amazon ev have a slogan":
 `HAS_A_THING`); docs/quality-log.md, "Questions the sources do not answer (session 24)", each in
@@ -1045,13 +1046,14 @@ def set_unsaid_23(unsaid_23: str, bench: Bench) -> str:
 def set_unsaid_24(unsaid_24: str, bench: Bench) -> str:
     rules = set(unsaid_24.split("+"))
     if "on" in rules:
-        rules = {"region", "into", "stated"}
+        rules = {"region", "into", "stated", "and"}
     bot.unwritten_things.UNWRITTEN_REGION = "region" in rules
     bot.unwritten_things.HOW_MUCH_UNWRITTEN = "much" in rules
     bot.unwritten_things.HAS_A_THING = "has" in rules
     bot.question_kind.HOW_MUCH_GOES_INTO = "into" in rules
     bot.question_kind.FRAGMENT_NOT_STATED = "stated" in rules
     bot.question_kind.CHAT_ROLE_ASKS_PERSON = "boss" in rules
+    bot.question_kind.AND_CLAUSE_KIND = "and" in rules
     return f"=== session 24's near-domain readings: {unsaid_24}"
 
 
@@ -2653,7 +2655,7 @@ def main() -> None:
         nargs="+",
         default=[None],
         help="session 24's near-domain readings: on, off or rules joined by '+' (region, into, "
-        "stated; off in the bot: much, boss, has), each in turn",
+        "stated, and; off in the bot: much, boss, has), each in turn",
     )
     parser.add_argument(
         "--labels-16",

@@ -748,9 +748,22 @@ def _kind_read_further(text: str) -> Kind | None:
     return None
 
 
+# Session 24: "what's the california lab actually called and what city is it in": a wh-question
+# whose first clause asks for no kind asks for the kind of the wh-clause it joins with "and".
+# Tuning near-domain answered 18 -> 17 of 287, threads 573 -> 543; it reads no held-out message.
+AND_CLAUSE_KIND = True
+_AND_CLAUSE = re.compile(
+    r"(?:,? and|;) (?P<clause>(?:what|what's|which|where|when|who|who's|how (?:many|much|old|"
+    r"long|far|fast))\b.*)$"
+)
+
+
 def _inner_clause(text: str) -> str | None:
     """The question after a hedge ("roughly how many …") or a statement ("texas is big lol, which
-    town …"), where session 19's rules read the kind from it; else None."""
+    town …"), or the wh-clause a question joins with "and" ("… and what city is it in"), where
+    the kind is read from it; else None."""
+    if AND_CLAUSE_KIND and _WH_FIRST.match(text) and (joined := _AND_CLAUSE.search(text)):
+        return joined["clause"]
     if HEDGED_KIND and (hedge := _HEDGE.match(text)):
         return text[hedge.end() :]
     if APPROXIMATE_KIND and (hedge := _APPROXIMATE.match(text)):

@@ -14,6 +14,10 @@ from bot.unwritten_things import unwritten_regions, unwritten_thing_had
 WRITTEN = {"amazon", "ev", "europ", "asia", "texa", "michigan", "california", "space", "influenc"}
 
 
+# Measured and left off in the bot (`much`, `boss`): their tests turn them on.
+OFF_IN_BOT = {"HOW_MUCH_UNWRITTEN", "CHAT_ROLE_ASKS_PERSON"}
+
+
 def written(term: str) -> bool:
     return term in WRITTEN
 
@@ -100,6 +104,17 @@ def test_session_24_kinds(
     assert asked_kind(question) is None
 
 
+def test_a_joined_wh_clause_asks_its_kind(monkeypatch: pytest.MonkeyPatch) -> None:
+    question = "what's the california lab actually called and what city is it in"
+    assert asked_kind(question) == "place"
+    assert asked_kind("what does amazon plan and when will it launch") == "date"
+    # A first clause with a kind of its own keeps it; "and" between names joins no clause.
+    assert asked_kind("how many factories and where will they be") == "number"
+    assert asked_kind("who are bezos and musk") is None
+    monkeypatch.setattr(question_kind, "AND_CLAUSE_KIND", False)
+    assert asked_kind(question) is None
+
+
 @pytest.mark.parametrize(
     "question", ["I heard musk might cut prices", "i read that tesla will lower prices"]
 )
@@ -142,6 +157,11 @@ def test_session_24_kinds_unchanged(question: str) -> None:
             question_kind,
             "CHAT_ROLE_ASKS_PERSON",
         ),
+        (
+            "what's the california lab actually called and what city is it in",
+            question_kind,
+            "AND_CLAUSE_KIND",
+        ),
         ("what about china", unwritten_things, "UNWRITTEN_REGION"),
         ("will it be sold in china", unwritten_things, "UNWRITTEN_REGION"),
     ],
@@ -153,7 +173,8 @@ def test_session_24_near_domain_questions_labelled(
     module: object,
     rule: str,
 ) -> None:
-    monkeypatch.setattr(module, rule, True)  # `much` and `boss` are off in the bot
+    if rule in OFF_IN_BOT:
+        monkeypatch.setattr(module, rule, True)
     answer = service.ask(question)
     assert answer.outcome == "partial", answer.answer
     assert answer.quotes and answer.citations
