@@ -3,7 +3,9 @@ alliances could accelerate the timeline") is quoted after the sentence it points
 
 Alone it says nothing of what it is about: "what's at stake?" was answered "This makes the stakes
 incredibly high." Its passage holds the sentence before it, so that one is quoted first, from the
-same passage (the citation does not change).
+same passage (the citation does not change). Session 16's `bot.answer.WHY_ANTECEDENT` did this
+inside the quote choice for "why" questions only; this does it for every answer, whatever chose
+its quotes (a search, "tell me more", a follow-up).
 """
 
 from __future__ import annotations

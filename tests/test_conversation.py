@@ -860,6 +860,7 @@ def test_a_why_question_quotes_the_cause_before_a_sentence_pointing_back(
     points at the sentence before, which gives the reason ("EVs are no longer a luxury"). A
     question without "why" quotes as before."""
     import bot.answer
+    import bot.antecedent
 
     first = "does the writer think the ev revolution is early or late"
     second = "and why are the stakes so high?"
@@ -868,6 +869,7 @@ def test_a_why_question_quotes_the_cause_before_a_sentence_pointing_back(
     assert "no longer a luxury" in answer.answer and "stakes incredibly high" in answer.answer
     assert answer.outcome == "answered"
     monkeypatch.setattr(bot.answer, "WHY_ANTECEDENT", False)
+    monkeypatch.setattr(bot.antecedent, "ANTECEDENT", False)  # session 24's, for every question
     assert second_says(service, first, second, "no longer a luxury") != "right"
 
 
