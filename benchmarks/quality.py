@@ -416,16 +416,18 @@ as the only word of the sources one edit from it ("who is rivain": `bot.spelling
 before (`bot.pointed.POINTED`); `feedback`, "that's wrong" answered with an apology, "never mind, …"
 asked alone, "no, i meant …" and "start over" (`bot.feedback.COMPLAINTS`, `RETRACTIONS`), each in
 turn.
-`--lead-24 off shorter+tour+votes+script+antecedent` measures the lead's session 24 rules, joined by
-'+': `shorter`, "in one sentence?", "shorter please" after an answer showing its first quoted
-sentence (`bot.more.SHORTER`); `tour`, "tell me more" after an overview quoting the next section it
-skipped, the conclusion's next sentences after the conclusion, and "repeat that" the overview again
-(`bot.overview.TOUR`); `votes`, a complaint ("that's wrong") counted as a "Not helpful" vote on the
-conversation's latest answer (`bot.feedback.COMPLAINT_VOTES`); `script`, a question mostly in
-another script ("кто победит тесла или амазон") told the bot reads English, not refused as one the
-sources don't cover (`bot.language.OTHER_SCRIPTS`); `antecedent`, a quote opening with "This",
-"These", "That", "Those" or "Such" quoted after the sentence before it in its passage ("This makes
-the stakes incredibly high.": `bot.antecedent.ANTECEDENT`), each in turn.
+`--lead-24 off shorter+tour+votes+script+antecedent+apostrophes` measures the lead's session 24
+rules, joined by '+': `shorter`, "in one sentence?", "shorter please" after an answer showing its
+first quoted sentence (`bot.more.SHORTER`); `tour`, "tell me more" after an overview quoting the
+next section it skipped, the conclusion's next sentences after the conclusion, and "repeat that" the
+overview again (`bot.overview.TOUR`); `votes`, a complaint ("that's wrong") counted as a "Not
+helpful" vote on the conversation's latest answer (`bot.feedback.COMPLAINT_VOTES`); `script`, a
+question mostly in another script ("кто победит тесла или амазон") told the bot reads English, not
+refused as one the sources don't cover (`bot.language.OTHER_SCRIPTS`); `antecedent`, a quote opening
+with "This", "These", "That", "Those" or "Such" quoted after the sentence before it in its passage
+("This makes the stakes incredibly high.": `bot.antecedent.ANTECEDENT`); `apostrophes`, a
+contraction typed without its apostrophe read with it ("whos rivian": `bot.spelling.APOSTROPHES`),
+each in turn.
 `--forms-19 off match=0.7`: `match=M`, another form of a question's word ("partners" /
 "partnerships", "hq" / "headquartered") matches the passage tokens of that word at least at M in
 late interaction (`bot.retrieval.FORM_MATCH`), `+words=N` for a question of at most N counted
@@ -1341,6 +1343,7 @@ def set_lead_24(lead_24: str, bench: Bench) -> str:
     bot.feedback.COMPLAINT_VOTES = "votes" in rules
     bot.language.OTHER_SCRIPTS = "script" in rules
     bot.antecedent.ANTECEDENT = "antecedent" in rules
+    bot.spelling.APOSTROPHES = "apostrophes" in rules
     return f"=== session 24's lead rules: {lead_24}"
 
 
@@ -2597,7 +2600,8 @@ def main() -> None:
         "answer before's first quoted sentence; tour: 'tell me more' after an overview quotes the "
         "sections it skipped; votes: 'that's wrong' counted as a 'Not helpful' vote; script: a "
         "question in another script told the bot reads English; antecedent: a quote opening with "
-        "'This …' after the sentence it points at) or off, each in turn",
+        "'This …' after the sentence it points at; apostrophes: 'whos' read as 'who's') or off, "
+        "each in turn",
     )
     parser.add_argument(
         "--forms-19",

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from bot.answer import Answer
@@ -136,11 +136,14 @@ def asks_for_more(question: str, history: Sequence[str]) -> More | None:
     return More(history[at], tuple(history[:at]), times, asks_shorter(question), bool(doubt))
 
 
-def first_sentence(answer: Answer) -> Answer:
+def first_sentence(answer: Answer, points_back: Callable[[str], bool]) -> Answer:
     """`answer` cut to its first quoted sentence (its citations and outcome kept): "in one
     sentence?" after it. A reply quoting nothing is kept whole."""
     if not answer.quotes:
         return answer
-    # "several key innovations:" says nothing alone: the first item it announces goes with it
-    kept = answer.quotes[:2] if answer.quotes[0].text.endswith(":") else answer.quotes[:1]
+    first, *rest = answer.quotes
+    # "several key innovations:" says nothing alone: the first item it announces goes with it;
+    # a sentence quoted only for the one pointing back at it ("This makes …") goes with that one
+    joined = bool(rest) and (first.text.endswith(":") or points_back(rest[0].text))
+    kept = answer.quotes[:2] if joined else answer.quotes[:1]
     return dataclasses.replace(answer, answer=" ".join(q.text for q in kept), quotes=kept)

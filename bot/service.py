@@ -25,7 +25,7 @@ from bot import answer as answer_module
 from bot import feedback, follow_up, overview
 from bot.announced_list import with_announced_list
 from bot.answer import Answer, compose_answer, reply_answer, validate_question
-from bot.antecedent import with_antecedents
+from bot.antecedent import points_back, with_antecedents
 from bot.article_requests import structure_answer
 from bot.asked_clause import embedded_question
 from bot.conversation import (
@@ -80,7 +80,7 @@ from bot.source_terms import (
     writes_phrase,
     written_as_name,
 )
-from bot.spelling import is_english_word, spelled_as_the_sources
+from bot.spelling import is_english_word, spelled_as_the_sources, with_apostrophes
 from bot.store import Store, StoreError, open_store
 
 log = logging.getLogger(__name__)
@@ -371,7 +371,7 @@ class AnswerService:
         conversation read from its last "start over"."""
         index = retriever.index
         text = spelled_as_the_sources(
-            text,
+            with_apostrophes(text),
             lambda word: bool(index.lexical.term_weights(word)),
             lambda: index.vocabulary,
             is_english_word,
@@ -416,7 +416,9 @@ class AnswerService:
         else:
             answer = self._answer_to(text, history, more, retriever, conversation, k)
         # "in one sentence?": the answer before, its first quoted sentence alone
-        return first_sentence(answer) if more is not None and more.shorter else answer
+        if more is not None and more.shorter:
+            return first_sentence(answer, points_back)
+        return answer
 
     def _answer_to(
         self,

@@ -81,3 +81,11 @@ def test_without_the_rule_the_sentence_is_quoted_alone(
     passage, sentence, _ = _pointing_back(index)
     answer = _quoting(index, passage, sentence)
     assert with_antecedents(answer, index) == answer
+
+
+def test_in_one_sentence_keeps_the_sentence_pointed_at(service: AnswerService) -> None:
+    before = service.ask("what's at stake?")
+    pointing = next(n for n, q in enumerate(before.quotes) if points_back(q.text))
+    assert pointing == 1  # the sentence it points at comes first
+    short = service.ask("in one sentence?", ["what's at stake?"])
+    assert short.quotes == before.quotes[:2]

@@ -64,3 +64,26 @@ def test_without_the_rule_the_typo_is_refused(
 ) -> None:
     monkeypatch.setattr(bot.spelling, "SPELLING", False)
     assert service.ask("who is rivain").refused
+
+
+@pytest.mark.parametrize(
+    ("typed", "read"),
+    [("whos rivian", "who's rivian"), ("Wheres the hq", "Where's the hq"),
+     ("why doesnt tesla worry", "why doesn't tesla worry"), ("its price", "its price"),
+     ("well, were they partners", "well, were they partners"), ("whose cars", "whose cars")],
+)  # fmt: skip
+def test_a_contraction_typed_without_its_apostrophe_is_read_with_it(typed: str, read: str) -> None:
+    assert bot.spelling.with_apostrophes(typed) == read
+
+
+def test_whos_is_answered_as_whos(service: AnswerService) -> None:
+    typed = service.ask("whos rivian")
+    assert typed.outcome == "answered"
+    assert typed.citations == service.ask("who's rivian").citations
+
+
+def test_without_the_rule_whos_is_a_word_the_sources_lack(
+    service: AnswerService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(bot.spelling, "APOSTROPHES", False)
+    assert service.ask("whos rivian").outcome == "refused"
