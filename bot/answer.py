@@ -214,7 +214,7 @@ class Answer:
     # A reply quoting nothing, kept out of the query log, and which: small talk's "greeting",
     # "thanks" or "help", "article" (the front matter), "sections" (the headings), "sorry" (a
     # complaint), "start over", "citations" ("source 9?" past the last), "language" (a question in
-    # another script); None for an answer.
+    # another script), "more" (a run of requests for more too long); None for an answer.
     reply: str | None = None
 
     @property

@@ -170,8 +170,8 @@ def overview_answer(
 
 
 def overview_asked_more_of(more: More | None) -> Part | None:
-    """The part of the text an overview showed when `more` asks for more of (or again) that
-    overview; None when it asks about something else."""
+    """The part of the text an overview showed when `more` asks for more after that overview
+    ("tell me more"); None when it asks about something else."""
     if more is None or not TOUR:
         return None
     return asks_for_overview(more.question, in_conversation=bool(more.history))

@@ -23,6 +23,7 @@ import numpy as np
 import bot.retrieval
 from bot import answer as answer_module
 from bot import feedback, follow_up, overview
+from bot import more as more_module
 from bot.announced_list import with_announced_list
 from bot.answer import Answer, compose_answer, reply_answer, validate_question
 from bot.antecedent import points_back, with_antecedents
@@ -400,15 +401,16 @@ class AnswerService:
         """The answer to `text` in the conversation `history`, not recorded: from the articles'
         structure ("who wrote this?", "tl;dr?", "the section on partnerships"), past what was
         quoted ("tell me more"), from an earlier answer ("what does source 2 say?") or searched."""
-        if in_another_script(
-            text
-        ):  # "特斯拉和亚马逊谁会赢": the language, not the sources, fails it
+        # "特斯拉和亚马逊谁会赢": the bot can't read the language; the sources are not to blame
+        if in_another_script(text):
             return reply_answer(text, ONLY_ENGLISH, "language")
         if history and is_complaint(text):  # "that's wrong": about the answer before, no question
             return reply_answer(text, SORRY, "sorry")
         if asks_to_start_over(text):  # "start over": nothing to search
             return reply_answer(text, AGAIN, "start over")
         more = asks_for_more(text, history)
+        if more is not None and more.times > more_module.MOST_IN_A_ROW:  # too long a run to search
+            return reply_answer(text, NOTHING_MORE, "more")
         if more is not None and more.again:  # "repeat that": the answer before, however found
             asked, before_it = self._read(as_typed(history[-1]), history[:-1], retriever)
             before = self._answered(asked, before_it, retriever, conversation, k)

@@ -200,3 +200,13 @@ def test_the_answer_again_is_the_answer_before_however_it_was_found(
     assert (again.answer, again.citations) == (before.answer, before.citations)
     short = service.ask("in one sentence?", history)
     assert short.quotes[0] == before.quotes[0]
+
+
+def test_a_run_of_requests_past_the_last_says_so_without_searching(
+    service: AnswerService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(bot.more, "MOST_IN_A_ROW", 2)
+    history = ["who is rivian?", "tell me more", "more"]
+    assert asks_for_more("more", history).times == 3  # type: ignore[union-attr]
+    answer = service.ask("more", history)
+    assert (answer.answer, answer.reply, answer.outcome) == (NOTHING_MORE, "more", "refused")
