@@ -138,14 +138,13 @@ def asks_for_more(question: str, history: Sequence[str]) -> More | None:
     return More(history[at], tuple(history[:at]), times, asks_shorter(question), bool(doubt))
 
 
-def first_sentence(answer: Answer, points_back: Callable[[str], bool]) -> Answer:
+def first_sentence(answer: Answer, said_together: Callable[[str, str], bool]) -> Answer:
     """`answer` cut to its first quoted sentence (its citations and outcome kept): "in one
-    sentence?" after it. A reply quoting nothing is kept whole."""
+    sentence?" after it; with the second too where `said_together(first, second)` (a list's
+    announcement and its first item). A reply quoting nothing is kept whole."""
     if not answer.quotes:
         return answer
     first, *rest = answer.quotes
-    # "several key innovations:" says nothing alone: the first item it announces goes with it;
-    # a sentence quoted only for the one pointing back at it ("This makes …") goes with that one
-    joined = bool(rest) and (first.text.endswith(":") or points_back(rest[0].text))
+    joined = bool(rest) and said_together(first.text, rest[0].text)
     kept = answer.quotes[:2] if joined else answer.quotes[:1]
     return dataclasses.replace(answer, answer=" ".join(q.text for q in kept), quotes=kept)

@@ -24,7 +24,7 @@ import bot.retrieval
 from bot import answer as answer_module
 from bot import feedback, follow_up, overview
 from bot import more as more_module
-from bot.announced_list import with_announced_list
+from bot.announced_list import announces_list, with_announced_list
 from bot.answer import Answer, compose_answer, reply_answer, validate_question
 from bot.antecedent import points_back, with_antecedents
 from bot.article_requests import structure_answer
@@ -133,6 +133,12 @@ def as_typed(question: str) -> str:
     """The question checked (`validate_question`) and read as its asker meant it: capitals
     lowered when it is all capitals, pasted links left out."""
     return without_links(unshouted(validate_question(question)))
+
+
+def said_together(first: str, second: str) -> bool:
+    """Whether two quoted sentences say nothing apart: "several key innovations:" and the first
+    item it announces, or a sentence and the "This makes …" pointing back at it."""
+    return announces_list(first) or points_back(second)
 
 
 def composed_as_asked(
@@ -419,7 +425,7 @@ class AnswerService:
             answer = self._answer_to(text, history, more, retriever, conversation, k)
         # "in one sentence?": the answer before, its first quoted sentence alone
         if more is not None and more.shorter:
-            return first_sentence(answer, points_back)
+            return first_sentence(answer, said_together)
         return answer
 
     def _answer_to(
