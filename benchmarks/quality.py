@@ -665,6 +665,8 @@ SETS = {
         "tuning-extra-22.jsonl",
         # From the article alone by a helper who never ran the bot, before session 24 measured.
         "tuning-extra-23.jsonl",
+        # From the article alone by a helper who never ran the bot, before session 25 measured.
+        "tuning-extra-24.jsonl",
         # Off-topic questions to ask in threads (session 12), written blind before any measuring.
         "offtopic-tuning.jsonl",
         # Off-topic questions written blind before session 13 measured.
@@ -691,6 +693,8 @@ SETS = {
         "offtopic-tuning-12.jsonl",
         # Off-topic questions written blind before session 24 measured.
         "offtopic-tuning-13.jsonl",
+        # Off-topic questions written blind before session 25 measured.
+        "offtopic-tuning-14.jsonl",
         # A name of the sources before another word, in-domain and off-topic (session 13), written
         # from the article before measuring `NAME_AS_MODIFIER` on it: a probe of that rule's form.
         "name-modifier-probes.jsonl",
@@ -735,6 +739,8 @@ SETS = {
         "conversations-tuning-21.jsonl",
         # From the article alone by a helper who never ran the bot, before session 24 measured.
         "conversations-tuning-22.jsonl",
+        # From the article alone by a helper who never ran the bot, before session 25 measured.
+        "conversations-tuning-23.jsonl",
         # Small talk and questions opening or closing like it (session 17), written blind: last,
         # so no other set's figure can move with it (`small_talk_figures`).
         "smalltalk-tuning.jsonl",
@@ -752,6 +758,8 @@ SETS = {
         "smalltalk-tuning-7.jsonl",
         # More of the same written blind before session 24 measured: last too, for the same reason.
         "smalltalk-tuning-8.jsonl",
+        # More of the same written blind before session 25 measured: last too, for the same reason.
+        "smalltalk-tuning-9.jsonl",
     ],
     "held-out": [
         "shipped-questions-holdout.jsonl",
@@ -863,6 +871,13 @@ SETS = {
         "quality-holdout-21.jsonl",
         "conversations-holdout-21.jsonl",
         "smalltalk-holdout-8.jsonl",
+    ],
+    # Written from the article alone by a helper who never ran the bot, before session 25 measured.
+    "held-out-22": [
+        "offtopic-holdout-15.jsonl",
+        "quality-holdout-22.jsonl",
+        "conversations-holdout-22.jsonl",
+        "smalltalk-holdout-9.jsonl",
     ],
 }
 
