@@ -528,6 +528,11 @@ small talk in forms no older phrase reads (greetings such as "salutations", "alo
 question (`bot.small_talk.CHAT_FORMS_24`); `discourse`, a discourse word before a question, with a
 mark or before a question word ("anyway, when …", "actually how many …": `DISCOURSE_OPENERS`;
 docs/quality-log.md, "Small talk and the chat adapters (session 24)"), each in turn.
+`--talk-25 off forms+bare` measures session 25's small-talk rules, joined by "+": `forms`, small
+talk whole in forms no older phrase reads ("good evening to you", "that's all i needed", "that
+answers my question", "you're welcome", "what else can i ask?": `bot.small_talk.CHAT_FORMS_25`);
+`bare`, a bare "like what?" or "now what?" opening a conversation told what the bot answers
+(`bot.small_talk.BARE_REQUESTS_FIRST`), each in turn.
 `--rank-23 off chat+define` measures session 23's ranking rules, joined by "+": `chat`, a
 question asked alone searched without its chat words ("tbh", "rn", "or nah":
 `bot.retrieval.CHAT_WORDS_OUT`); `define`, "who is jeff bezos" quoting a sentence saying what the
@@ -1340,6 +1345,13 @@ def set_talk_24(talk_24: str, bench: Bench) -> str:
     return f"=== session 24's small-talk rules: {talk_24}"
 
 
+def set_talk_25(talk_25: str, bench: Bench) -> str:
+    rules = set(talk_25.split("+"))
+    bot.small_talk.CHAT_FORMS_25 = "forms" in rules
+    bot.small_talk.BARE_REQUESTS_FIRST = "bare" in rules
+    return f"=== session 25's small-talk rules: {talk_25}"
+
+
 def set_lead_23(lead_23: str, bench: Bench) -> str:
     rules = set(lead_23.split("+"))
     bot.announced_list.ANNOUNCED_LIST = "list" in rules
@@ -1701,6 +1713,7 @@ SWITCHES = (
     Switch("off_topic_22", 74, set_off_topic_22),
     Switch("talk_23", 81, set_talk_23),
     Switch("talk_24", 87, set_talk_24),
+    Switch("talk_25", 93, set_talk_25),
     Switch("rank_23", 78, set_rank_23),
     Switch("rank_24", 84, set_rank_24),
     Switch("off_topic_23", 80, set_off_topic_23),
@@ -2586,6 +2599,14 @@ def main() -> None:
         help="session 24's small-talk rules joined by '+' (forms: 'salutations', 'good arvo', "
         "'how's everyone', 'alrighty', 'wooo', whole or before a question; discourse: 'anyway, ', "
         "'actually ' before a question) or off, each in turn",
+    )
+    parser.add_argument(
+        "--talk-25",
+        nargs="+",
+        default=[None],
+        help="session 25's small-talk rules joined by '+' (forms: 'good evening to you', "
+        "'that's all i needed', 'you're welcome', whole; bare: 'like what?' opening a "
+        "conversation told what the bot answers) or off, each in turn",
     )
     parser.add_argument(
         "--lead-22",

@@ -66,6 +66,7 @@ from bot.several_questions import joined_answer, questions_in
 from bot.small_talk import (
     SmallTalk,
     closing_thanks,
+    help_asked_first,
     reply_to_small_talk,
     reply_without_index,
     small_talk,
@@ -295,12 +296,12 @@ class AnswerService:
         loaded = self._retriever
         return small_talk(text, loaded.index.lexical.holds if loaded is not None else None)
 
-    def _retriever_or_reply(self, text: str) -> Retriever | Answer:
+    def _retriever_or_reply(self, text: str, history: Sequence[str]) -> Retriever | Answer:
         """The retriever to answer `text` from, or the reply to it when it is small talk: a
         greeting, a thanks or "help" is replied to whether or not the index can be read, and
         without waiting for one being loaded; a closing remark is told from a question by the
-        index."""
-        kind = small_talk(text)
+        index. A bare "like what?" opening a conversation asks what the bot answers."""
+        kind = small_talk(text) or help_asked_first(text, history)
         try:
             retriever = self._current(wait=False)
         except IndexUnavailable as err:
@@ -336,7 +337,7 @@ class AnswerService:
         """
         started = time.perf_counter()
         text = as_typed(question)
-        retriever = self._retriever_or_reply(text)
+        retriever = self._retriever_or_reply(text, history)
         if isinstance(retriever, Answer):  # small talk asks the sources nothing: not logged
             return retriever
         text, history = self._read(text, history, retriever)

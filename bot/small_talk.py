@@ -332,6 +332,131 @@ _WHOLE_24: tuple[tuple[SmallTalk, re.Pattern[str]], ...] = (
         ),
     ),
 )
+# Session 25 (`benchmarks/quality.py --talk-25 … forms`): small talk in forms no phrase above
+# reads, whole. Off, searched (or a closing remark, by the index):
+CHAT_FORMS_25 = True
+# a greeting said to someone or said twice over ("good evening to you", "hello to you too",
+# "greetings and salutations"), after a word that leads it in ("oh hi", "well hello");
+_GREETING_25 = (
+    rf"(?:(?:oh|well|why) )?(?:a )?(?:very )?{_GREETING}(?: (?:and|&) {_GREETING}| you)?"
+    r"(?: to (?:you|ya|y'all|you all|all|everyone|everybody|all of you|one and all))?"
+    r"(?: too| as well)?"
+)
+# asking what is up in slang no older phrase holds ("what's cracking", "how goes it"), and coming
+# back ("i'm back", "it's me again"), and hoping the other's day goes well ("hope ur day is going
+# well", "hope all's well");
+_HOWDY_25 = (
+    rf"(?:(?:i )?hope (?:your|the) {_PERIOD}(?:'s| is| has been) (?:going |been )?"
+    r"(?:well|good|great|ok|okay|fine|nicely|smoothly)(?: so far)?|"
+    r"(?:i )?hope all(?:'s| is) (?:well|good)(?: with you)?|"
+    r"what's (?:cracking|crackin'?|poppin'?|popping|the word)|what up|wh?azz?up|wh?addup|"
+    r"how goes it|how's tricks|what's up with (?:you|ya)|(?:i'm|i am) back|back again|"
+    r"(?:it's )?me again)"
+)
+# Who small talk is said to, in words the older addressees lack ("wassup my dude", "thanks
+# homie"): after a greeting, a how-are-you, a thanks, a goodbye or an acknowledgement.
+_ADDRESSEE_25 = (
+    r"(?:my (?:dude|man|guy|friend|bro|g|boy|girl|homie|pal|mate|buddy)|homie|homes|dawg|chief|"
+    r"boss|fella|sir|ma'am|champ|comrade|amigo|boo|bestie)"
+)
+# done asking, in words of its own ("that's all i needed", "i think i'm good", "signing off");
+_DONE_25 = (
+    r"(?:that(?:'s| is| was) (?:all|everything|it) i (?:needed|need|wanted|was after|"
+    r"was looking for)(?: to know)?|"
+    r"i think (?:that(?:'s| is) (?:all|it)|(?:i'm|i am|we're) (?:good|done|all set))|"
+    r"(?:(?:i'm|i am|we're) )?all set|(?:i'm |i am )?(?:all )?done (?:for (?:now|today)|here)|"
+    r"all good here|signing off|logging off|(?:i'm|i am) out(?: of here)?|heading (?:out|off)|"
+    r"(?:nite|night|nighty) nite|later,? (?:gator|alligator)|in a while,? crocodile|"
+    r"(?:(?:i'm|i am) )?(?:off|going|heading|headed) to (?:bed|sleep)|time for bed|bedtime)"
+)
+# understood and helped, said whole ("that answers my question", "that clears it up", "i get it
+# now", "this helped a lot", "you've been a great help", "exactly what i needed");
+_UNDERSTOOD_25 = (
+    r"(?:(?:that|this|it) (?:answers|answered) (?:my question|it|everything)|question answered|"
+    r"(?:that|this|it) (?:clears|cleared) (?:it|things|that|everything) up|"
+    r"that(?:'s| is) (?:crystal |very |perfectly |super )?clear(?: now)?|crystal clear|"
+    r"(?:that |it )?makes (?:total |perfect )?sense now|(?:now )?i (?:get it|understand)(?: now)?|"
+    r"i got it now|got it now|now i see|i see now|"
+    r"(?:this|that|it) (?:helped|has helped|really helped|helps)"
+    r"(?: (?:a lot|loads|heaps|a ton|so much))?|"
+    r"(?:(?:you've been|you have been|you were|that was|this was) )?(?:a |such a )?"
+    r"(?:great|big|huge|real|massive) help|"
+    r"(?:that's |this is |it's )?(?:exactly|just|precisely) what i (?:needed|wanted|was after|"
+    r"was looking for))"
+)
+# praise and agreement in slang ("ur the goat fr", "aight bet", "say less"), "for real" after;
+_SLANG_25 = (
+    r"(?:(?:you're|you are|your) (?:the |a )?(?:goat|g\.?o\.?a\.?t|man|greatest|mvp|real mvp|hero|"
+    r"king|queen|boss|champ)|your (?:the )?best|goated|aight|ight|a'ight|say less|no cap|facts|"
+    r"valid)"
+    r"(?: (?:fr|for real|tbh|ngl|no cap))?"
+)
+# said back to a thanks, put aside, or wondered at ("you're welcome", "forget it", "oh well",
+# "that's wild"), none of them an older phrase's words whole.
+_REACTION_25 = (
+    r"(?:(?:you're|you are) welcome|my pleasure|any ?time|no probs?|don't mention it|"
+    r"happy to help|forget it|ignore (?:that|me|this)|disregard(?: that)?|oh well|ah well|"
+    r"ugh+|cool story(?: bro)?|(?:that's |that is |so |how |pretty )?(?:crazy|wild|insane|nuts|"
+    r"bonkers|unreal|mind-?blowing)|no kidding|who knew|go figure)"
+)
+# and asking for help in words of its own ("give me some example questions", "what else can i
+# ask?", "where do i start", "how old are you": told what the bot does).
+_HELP_25 = (
+    r"(?:give me (?:some |an |a few )?(?:example|sample) questions?|"
+    r"(?:some |any )?(?:example|sample) questions|"
+    r"(?:what are )?some (?:good )?questions (?:to ask|i (?:can|could|should) ask)|"
+    r"what else (?:can|could|should) i ask(?: you)?(?: about)?|"
+    r"what else (?:can|could) you (?:do|answer|help(?: me)? with)|"
+    r"what else do you (?:know|do|cover)|where (?:do|should|can) i (?:start|begin)|"
+    r"how do i (?:start|begin)|how old are you|where are you from)"
+)
+_WHOLE_25: tuple[tuple[SmallTalk, re.Pattern[str]], ...] = (
+    ("help", _whole(_optional(_GREETING + _ADDRESSED + _SEP), _HELP_25 + _ADDRESSED)),
+    (
+        "greeting",
+        _whole(
+            _GREETING_25 + _ADDRESSED,
+            _optional(f"(?:{_HOW_ARE_YOU}|{_HOWDY_25})" + _ADDRESSED),
+        ),
+    ),
+    ("greeting", _whole(_optional(_GREETING + _ADDRESSED + _SEP), _HOWDY_25 + _ADDRESSED)),
+    (
+        "greeting",
+        _whole(
+            f"(?:{_GREETING}|{_HOW_ARE_YOU}|{_HOWDY_25})",
+            _ADDRESSEE_25,
+            _optional(f"(?:{_HOW_ARE_YOU}|{_HOWDY_25})" + _ADDRESSED),
+        ),
+    ),
+    (
+        "thanks",
+        _whole(
+            _repeat(_ACK),
+            f"(?:{_THANKS}|{_BYE}|{_ACK}|{_SLANG_25})",
+            _ADDRESSEE_25,
+        ),
+    ),
+    (
+        "thanks",
+        _whole(
+            _repeat(_ACK),
+            f"(?:{_DONE_25}|{_UNDERSTOOD_25}|{_REACTION_25}|{_SLANG_25})" + _ADDRESSED,
+            _repeat(_ACK),  # "aight bet", "that answers it, cool"
+            _repeat(_THANKS + _ADDRESSED),
+            _optional(_BYE + _ADDRESSED),
+        ),
+    ),
+    (
+        "thanks",
+        _whole(
+            _repeat(_ACK),
+            _THANKS + _ADDRESSED,
+            _repeat(_THANKS + _ADDRESSED),
+            f"(?:{_DONE_25}|{_UNDERSTOOD_25})",
+            _optional(_BYE + _ADDRESSED),
+        ),
+    ),
+)
 _SPELLED_SINCERE = {"nuff": "enough", "'nuff": "enough", "enuff": "enough", "enuf": "enough"}
 _SINCERE_WORD = re.compile(r"(?<![\w'])(?:'?nuff|enuff|enuf)\b")
 # A letter typed three times or more ("sweeet", "coool", "yesss"), read as twice, then once,
@@ -617,11 +742,31 @@ def small_talk(message: str, holds_term: Callable[[str], bool] | None = None) ->
     patterns = _WHOLE + (_WHOLE_SINCERE if SINCERE_THANKS else ())
     patterns += _WHOLE_FORMS if CHAT_FORMS_23 else ()
     patterns += _WHOLE_24 if CHAT_FORMS_24 else ()
+    patterns += _WHOLE_25 if CHAT_FORMS_25 else ()
     for reading in _readings(text):
         for kind, pattern in patterns:
             if pattern.match(reading):
                 return kind
     return closing_thanks(text, holds_term) if holds_term is not None else None
+
+
+# Session 25 (`--talk-25 … bare`): a bare "like what?", "now what?" or "any suggestions?" with
+# nothing asked before it asks what the bot can answer, and is told ("help"); after a question
+# it asks for examples of the answer or what comes next, and is left to the follow-up rules.
+# Off, searched alone, and answered with whatever passage came first.
+BARE_REQUESTS_FIRST = True
+_BARE_REQUEST = re.compile(
+    r"^(?:(?:ok|okay|so|and|um+) )*(?:like what|such as|now what|what now|what next|"
+    r"(?:any )?suggestions|(?:any )?ideas|what else)(?: then)?[\s?!.]*$"
+)
+
+
+def help_asked_first(message: str, history: Sequence[str]) -> SmallTalk | None:
+    """The "help" asked when `message` opens a conversation (no `history`) with a bare request for
+    examples or for what comes next (BARE_REQUESTS_FIRST), else None."""
+    if not BARE_REQUESTS_FIRST or history:
+        return None
+    return "help" if _BARE_REQUEST.match(_normal(message)) else None
 
 
 def _readings(text: str) -> Iterator[str]:
