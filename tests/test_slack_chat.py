@@ -638,6 +638,27 @@ def test_when_the_channel_refuses_even_a_private_note_the_asker_gets_a_dm(
     assert "not_in_channel" in posts[1].params["text"]
 
 
+@pytest.mark.parametrize("ephemeral_fails", [False, True], ids=["ephemeral", "dm"])
+def test_an_answer_slack_would_not_post_reaches_the_asker_privately_with_the_note(
+    fresh_service: AnswerService, fake: FakeSlack, start: Start, ephemeral_fails: bool
+) -> None:
+    """A 5xx past the client's retries: the note came alone, and the asker had to ask again."""
+    fake.fail("chat.postMessage", 503, {"ok": False, "error": "service_unavailable"}, times=3)
+    if ephemeral_fails:
+        fake.fail("chat.postEphemeral", 200, {"ok": False, "error": "not_in_channel"})
+    slack = start(fresh_service)
+    slack.mention(BATTERIES, ts="1700000013.000002")
+    if ephemeral_fails:
+        told = fake.wait_for("chat.postMessage", 4)[3]  # 1 + 2 retries, then the DM
+        assert told.params["channel"] == "U1"
+    else:
+        [told] = fake.wait_for("chat.postEphemeral")
+    refused = fake.of("chat.postMessage")[0]
+    note, *answer = blocks_of(told.params)
+    assert "Here is my answer:" in note["text"]["text"] and answer == blocks_of(refused.params)
+    assert told.params["text"].endswith(refused.params["text"])
+
+
 def test_a_rate_limit_that_outlasts_the_retries_ends_in_a_visible_message(
     fresh_service: AnswerService, fake: FakeSlack, start: Start
 ) -> None:

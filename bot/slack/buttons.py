@@ -156,8 +156,15 @@ class AnswerButtons:
             await self._note(click, handoff.note or messages.HANDOFF_FAILED)
             return
         text, blocks = render_handoff(handoff.question or "", mention, click.name)
+        # A tag that pings nobody is no use to the clicker: the note alone, should it fail.
         await self.delivery.post(
-            click.client, click.channel, click.thread_ts, text, blocks, asker=click.user
+            click.client,
+            click.channel,
+            click.thread_ts,
+            text,
+            blocks,
+            asker=click.user,
+            is_answer=False,
         )
 
     async def _share(self, click: Click) -> None:

@@ -1,11 +1,12 @@
 """Getting a message to the asker whatever Slack answers: the post, then the fallbacks.
 
 `chat.postMessage` where the question was; when Slack refuses it (`not_in_channel`,
-`channel_not_found`, `restricted_action`, an HTTP 403, a 429 that outlasted the client's
-retries, ...) a short note only the asker sees (`chat.postEphemeral`), and when that fails too,
-a DM (`chat.postMessage` to the user id: the app's Messages tab, no extra scope). Slash commands
-and buttons answer through their `response_url`. Every failure is logged with Slack's error
-code, never with the request (it carries the token) or the response_url (a bearer secret).
+`channel_not_found`, `restricted_action`, an HTTP 403, a 429 or a 5xx that outlasted the
+client's retries, ...) a short note only the asker sees, the answer after it
+(`chat.postEphemeral`), and when that fails too, the same as a DM (`chat.postMessage` to the
+user id: the app's Messages tab, no extra scope). Slash commands and buttons answer through
+their `response_url`. Every failure is logged with Slack's error code, never with the request
+(it carries the token) or the response_url (a bearer secret).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from bot.chat import messages
-from bot.slack.render import Block, render_notice
+from bot.slack.render import FALLBACK_LIMIT, MAX_BLOCKS, Block, clip, render_notice
 
 if TYPE_CHECKING:
     from slack_sdk.http_retry.async_handler import AsyncRetryHandler
@@ -67,8 +68,10 @@ class Delivery:
         *,
         asker: str | None,
         metadata: dict[str, Any] | None = None,
+        is_answer: bool = True,
     ) -> bool:
-        """Post in the conversation; on failure tell the asker privately why. True if posted.
+        """Post in the conversation; on failure tell the asker privately why, an answer
+        (`is_answer`) after the note. True if posted.
 
         `metadata`: Slack's message metadata, read back to tell whether it was posted."""
         try:
@@ -85,7 +88,12 @@ class Delivery:
         except Exception as err:  # rate limits and 5xx were already retried by the client
             reason = slack_error(err)
             log.error("chat.postMessage failed in %s: %s", channel, reason)
-            await self.tell(client, channel, asker, thread_ts, could_not_post(reason))
+            if not is_answer:
+                await self.tell(client, channel, asker, thread_ts, could_not_post(reason))
+                return False
+            # The answer goes with the note: the asker reads it privately, not asks again.
+            note = messages.answer_attached(could_not_post(reason))
+            await self.tell(client, channel, asker, thread_ts, note, attached=(text, blocks))
             return False
 
     async def tell(
@@ -95,12 +103,18 @@ class Delivery:
         user: str | None,
         thread_ts: str | None,
         note: str,
+        *,
+        attached: tuple[str, list[Block]] | None = None,
     ) -> bool:
-        """A short note only `user` sees: ephemeral where they are, else in a DM."""
+        """A short note only `user` sees: ephemeral where they are, else in a DM; `attached`
+        (an answer's fallback text and blocks) follows the note in the same message."""
         if not user:
             log.error("no user to tell in %s: %s", channel, note)
             return False
         text, blocks = render_notice(note)
+        if attached is not None:
+            text = clip(f"{text} {attached[0]}", FALLBACK_LIMIT)
+            blocks = (blocks + attached[1])[:MAX_BLOCKS]
         try:
             await client.chat_postEphemeral(
                 channel=channel, user=user, text=text, blocks=blocks, thread_ts=thread_ts
