@@ -65,6 +65,7 @@
                                            [--follow-ups-22 off|RULES [off|RULES ...]]
                                            [--follow-ups-23 off|RULES [off|RULES ...]]
                                            [--follow-ups-24 off|RULES [off|RULES ...]]
+                                           [--follow-ups-25 off|RULES [off|RULES ...]]
                                            [--off-topic-21 off|RULES [off|RULES ...]]
                                            [--lead-21 off|RULES [off|RULES ...]]
                                            [--lead-in-21 off|SHARE [off|SHARE ...]]
@@ -323,6 +324,10 @@ sentence the answer before quoted is scored for a question asking of a person ("
 for?") alone, not for the names it was searched with (`bot.follow_up.SAID_FOR_THE_QUESTION`); `he`,
 "he" or "she" as the subject keeps the context as "it" does ("so will he fight back?";
 `bot.conversation.SUBJECT_PERSONAL`).
+`--follow-ups-25 off how-much`: session 25's conversation rules, joined by "+": `how-much`, a bare
+"how much?" is labelled for the kind the question before asks with "how much" ("how much?" after
+"did amazon invest in rivian?" asks for an amount the sources never give;
+`bot.follow_up_kind.HOW_MUCH_BEFORE`).
 `--labels-16 off head+when+text`: session 16's rules for in-domain answers, joined by "+":
 `head`, a fragment's kind noun followed by another noun modifies it ("price cuts?" asks no amount;
 `bot.question_kind.FRAGMENT_HEAD_ONLY`); `when`, a when-clause after the question's own terms
@@ -597,6 +602,7 @@ import bot.asked_clause  # noqa: E402
 import bot.conversation  # noqa: E402
 import bot.feedback  # noqa: E402
 import bot.follow_up  # noqa: E402
+import bot.follow_up_kind  # noqa: E402
 import bot.language  # noqa: E402
 import bot.more  # noqa: E402
 import bot.off_topic  # noqa: E402
@@ -1300,6 +1306,12 @@ def set_follow_ups_24(follow_ups_24: str, bench: Bench) -> str:
     return f"=== session 24's follow-up rules: {follow_ups_24}"
 
 
+def set_follow_ups_25(follow_ups_25: str, bench: Bench) -> str:
+    rules = set(follow_ups_25.split("+"))
+    bot.follow_up_kind.HOW_MUCH_BEFORE = "how-much" in rules
+    return f"=== session 25's follow-up rules: {follow_ups_25}"
+
+
 def set_floor_18(floor_18: str, bench: Bench) -> str:
     rules = dict(r.partition("=")[::2] for r in floor_18.split("+"))
     most = rules.get("every")
@@ -1701,6 +1713,7 @@ SWITCHES = (
     Switch("follow_ups_22", 75, set_follow_ups_22),
     Switch("follow_ups_23", 77, set_follow_ups_23),
     Switch("follow_ups_24", 83, set_follow_ups_24),
+    Switch("follow_ups_25", 89, set_follow_ups_25),
     Switch("off_topic_21", 66, set_off_topic_21),
     Switch("lead_21", 68, set_lead_21),
     Switch("lead_in_21", 69, set_lead_in_21),
@@ -2546,6 +2559,13 @@ def main() -> None:
         "about; example: a request for an example asks about what was said; said: the sentence the "
         "answer before quoted is scored for a question asking of a person alone; he: 'he' or 'she' "
         "as the subject keeps the context as 'it' does) or off, each in turn",
+    )
+    parser.add_argument(
+        "--follow-ups-25",
+        nargs="+",
+        default=[None],
+        help="session 25's follow-up rules joined by '+' (how-much: a bare 'how much?' is "
+        "labelled for the kind the question before asks with 'how much') or off, each in turn",
     )
     parser.add_argument(
         "--follow-ups-17b",

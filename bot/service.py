@@ -53,6 +53,7 @@ from bot.follow_up import (
     quoted_for_both,
     resolved_question,
 )
+from bot.follow_up_kind import how_much_asked_before
 from bot.index import live_build, load_index, ranking_sentences_of
 from bot.language import ONLY_ENGLISH, in_another_script
 from bot.lexical import about_the_topic
@@ -581,8 +582,9 @@ class AnswerService:
         if asks_off_topic(retriever, text, lambda: searches.vector):
             hits = []  # refused, as a question matching no passage is
         manifest = retriever.index.manifest
-        # "do you know when …": labelled as "when …" is (the kind asked is read from its start).
-        judged = embedded_question(text)
+        # "do you know when …": labelled as "when …" is (the kind asked is read from its start);
+        # "how much?" as the question before asked with "how much" (bot/follow_up_kind.py).
+        judged = how_much_asked_before(text, history) or embedded_question(text)
         compose = functools.partial(
             compose_answer,
             judged,

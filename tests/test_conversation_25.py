@@ -1,0 +1,62 @@
+"""Session 25's conversation rules (bot.follow_up_kind.HOW_MUCH_BEFORE): the kind of thing a bare
+"how much?" asks for, read from the question before it, and the label it gives the answer."""
+
+import pytest
+
+import bot.follow_up_kind
+from bot.follow_up_kind import how_much_asked_before
+from bot.service import AnswerService
+from tests.test_conversation import asked_in_a_thread
+
+
+@pytest.mark.parametrize(
+    ("question", "before", "read"),
+    [
+        ("how much?", "did amazon invest in rivian?", "how much did amazon invest in rivian?"),
+        ("and how much was it?", "What did Amazon invest in?", "how much did amazon invest in?"),
+        ("ok how much tho", "how will bezos price the car", "how much will bezos price the car?"),
+        ("how much exactly?", "is amazon spending on it?", "how much is amazon spending on it?"),
+        ("how much did they put in?", "did amazon invest in rivian?", None),  # "put": its own
+        ("how much money?", "did amazon invest in rivian?", None),  # asks an amount itself
+        ("how much will it cost?", "is amazon making a car?", None),
+        ("how many?", "does amazon have factories?", None),
+    ],
+)
+def test_a_bare_how_much_is_read_with_the_question_before(
+    monkeypatch: pytest.MonkeyPatch, question: str, before: str, read: str | None
+) -> None:
+    """Only "how much" with nothing of its own (openers, chat words, pointers aside) and no kind
+    read alone is asked as the question before; off, none is."""
+    monkeypatch.setattr(bot.follow_up_kind, "HOW_MUCH_BEFORE", True)
+    assert how_much_asked_before(question, [before]) == read
+    assert how_much_asked_before(question, []) is None  # nothing before to read it from
+    monkeypatch.setattr(bot.follow_up_kind, "HOW_MUCH_BEFORE", False)
+    assert how_much_asked_before(question, [before]) is None
+
+
+def test_how_much_after_an_investment_is_not_presented_as_answered(
+    service: AnswerService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Session 25 (HOW_MUCH_BEFORE). "how much?" after "did amazon invest in rivian?" asks how
+    much Amazon invested; the sources say only that it did. It was presented as answered with
+    the Rivian sentence; now that sentence is the closest passage under "The sources don't say
+    the amount"."""
+    first, second = "did amazon invest in rivian?", "how much?"
+    monkeypatch.setattr(bot.follow_up_kind, "HOW_MUCH_BEFORE", True)
+    answer = asked_in_a_thread(service, first, second)[1]
+    assert answer.outcome == "partial" and "the amount" in (answer.partial_label or "")
+    assert "invested in Rivian" in answer.answer and answer.question == second
+    monkeypatch.setattr(bot.follow_up_kind, "HOW_MUCH_BEFORE", False)
+    assert asked_in_a_thread(service, first, second)[1].outcome == "answered"
+
+
+def test_how_much_after_a_question_without_an_amount_keeps_its_answer(
+    service: AnswerService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """ "how much?" after "does amazon care about the climate?" asks how much it cares: no
+    amount, so the answer's outcome is what it was without the rule."""
+    first, second = "does amazon care about the climate?", "how much?"
+    monkeypatch.setattr(bot.follow_up_kind, "HOW_MUCH_BEFORE", False)
+    without = asked_in_a_thread(service, first, second)[1]
+    monkeypatch.setattr(bot.follow_up_kind, "HOW_MUCH_BEFORE", True)
+    assert asked_in_a_thread(service, first, second)[1].outcome == without.outcome
