@@ -324,10 +324,11 @@ sentence the answer before quoted is scored for a question asking of a person ("
 for?") alone, not for the names it was searched with (`bot.follow_up.SAID_FOR_THE_QUESTION`); `he`,
 "he" or "she" as the subject keeps the context as "it" does ("so will he fight back?";
 `bot.conversation.SUBJECT_PERSONAL`).
-`--follow-ups-25 off how-much`: session 25's conversation rules, joined by "+": `how-much`, a bare
-"how much?" is labelled for the kind the question before asks with "how much" ("how much?" after
-"did amazon invest in rivian?" asks for an amount the sources never give;
-`bot.follow_up_kind.HOW_MUCH_BEFORE`).
+`--follow-ups-25 off how-much+first`: session 25's conversation rules, joined by "+": `how-much`, a
+bare "how much?" is labelled for the kind the question before asks with "how much" ("how much?"
+after "did amazon invest in rivian?" asks for an amount the sources never give;
+`bot.follow_up_kind.HOW_MUCH_BEFORE`); `first`, a bare name in a thread ("blue origin?") is quoted
+where the article first writes it (`bot.first_mention.FIRST_MENTION`).
 `--labels-16 off head+when+text`: session 16's rules for in-domain answers, joined by "+":
 `head`, a fragment's kind noun followed by another noun modifies it ("price cuts?" asks no amount;
 `bot.question_kind.FRAGMENT_HEAD_ONLY`); `when`, a when-clause after the question's own terms
@@ -601,6 +602,7 @@ import bot.antecedent  # noqa: E402
 import bot.asked_clause  # noqa: E402
 import bot.conversation  # noqa: E402
 import bot.feedback  # noqa: E402
+import bot.first_mention  # noqa: E402
 import bot.follow_up  # noqa: E402
 import bot.follow_up_kind  # noqa: E402
 import bot.language  # noqa: E402
@@ -1309,6 +1311,7 @@ def set_follow_ups_24(follow_ups_24: str, bench: Bench) -> str:
 def set_follow_ups_25(follow_ups_25: str, bench: Bench) -> str:
     rules = set(follow_ups_25.split("+"))
     bot.follow_up_kind.HOW_MUCH_BEFORE = "how-much" in rules
+    bot.first_mention.FIRST_MENTION = "first" in rules
     return f"=== session 25's follow-up rules: {follow_ups_25}"
 
 
@@ -2565,7 +2568,8 @@ def main() -> None:
         nargs="+",
         default=[None],
         help="session 25's follow-up rules joined by '+' (how-much: a bare 'how much?' is "
-        "labelled for the kind the question before asks with 'how much') or off, each in turn",
+        "labelled for the kind the question before asks with 'how much'; first: a bare name in a "
+        "thread is quoted where the article first writes it) or off, each in turn",
     )
     parser.add_argument(
         "--follow-ups-17b",

@@ -46,6 +46,7 @@ from bot.feedback import (
     since_start_over,
     without_retraction,
 )
+from bot.first_mention import bare_name, introduced_first
 from bot.follow_up import (
     QuestionSearches,
     after_the_answer_before,
@@ -548,6 +549,9 @@ class AnswerService:
             hits = [pointed_at(hit, text) for hit in hits]
             if outcome_hits is not None:
                 outcome_hits = [pointed_at(hit, text) for hit in outcome_hits]
+        named = bare_name(retriever, text) if history and query == text else None
+        if named:  # "blue origin?" in a thread: where the article introduces it
+            hits = introduced_first(hits, named)
         if past:
             hits = [hit for hit in hits if hit.passage.id not in past][:wanted]
             if outcome_hits is not None:

@@ -1,9 +1,13 @@
-"""Session 25's conversation rules (bot.follow_up_kind.HOW_MUCH_BEFORE): the kind of thing a bare
-"how much?" asks for, read from the question before it, and the label it gives the answer."""
+"""Session 25's conversation rules (bot.follow_up_kind.HOW_MUCH_BEFORE,
+bot.first_mention.FIRST_MENTION): the kind of thing a bare "how much?" asks for, read from the
+question before it, and the label it gives the answer; a bare name in a thread quoted where the
+article introduces it."""
 
 import pytest
 
+import bot.first_mention
 import bot.follow_up_kind
+from bot.first_mention import bare_name
 from bot.follow_up_kind import how_much_asked_before
 from bot.service import AnswerService
 from tests.test_conversation import asked_in_a_thread
@@ -60,3 +64,43 @@ def test_how_much_after_a_question_without_an_amount_keeps_its_answer(
     without = asked_in_a_thread(service, first, second)[1]
     monkeypatch.setattr(bot.follow_up_kind, "HOW_MUCH_BEFORE", True)
     assert asked_in_a_thread(service, first, second)[1].outcome == without.outcome
+
+
+@pytest.mark.parametrize(
+    ("message", "name"),
+    [
+        ("blue origin?", "blue origin"),
+        ("spacex", "spacex"),
+        ("SpaceX?", "spacex"),
+        ("tesla?", None),  # written in most passages: what the article is about
+        ("recycling", None),  # a word of the prose, not a name
+        ("what is blue origin?", None),  # asks its own question
+        ("and blue origin?", None),  # an opener: the question before asked of it
+    ],
+)
+def test_a_bare_name_is_a_name_the_article_writes_in_few_passages(
+    service: AnswerService, monkeypatch: pytest.MonkeyPatch, message: str, name: str | None
+) -> None:
+    """FIRST_MENTION reads a message that only names a name written in few passages; off, none."""
+    monkeypatch.setattr(bot.first_mention, "FIRST_MENTION", True)
+    assert bare_name(service.retriever, message) == name
+    monkeypatch.setattr(bot.first_mention, "FIRST_MENTION", False)
+    assert bare_name(service.retriever, message) is None
+
+
+@pytest.mark.parametrize("first", ["who's bezos", "how will amazon deliver the cars"])
+@pytest.mark.parametrize("name", ["blue origin?", "spacex"])
+def test_a_bare_name_in_a_thread_is_quoted_where_the_article_introduces_it(
+    service: AnswerService, monkeypatch: pytest.MonkeyPatch, first: str, name: str
+) -> None:
+    """Session 25 (FIRST_MENTION). "blue origin?" after "who's bezos" (conversations-tuning-17)
+    quoted "Their rivalry first gained public attention when SpaceX and Blue Origin went
+    head-to-head …", which uses the names; the sentence introducing them ("through their
+    companies Blue Origin and SpaceX") says what they are, and its passage is cited first."""
+    monkeypatch.setattr(bot.first_mention, "FIRST_MENTION", True)
+    answer = asked_in_a_thread(service, first, name)[1]
+    assert "through their companies Blue Origin and SpaceX" in answer.answer
+    assert "their companies Blue Origin" in answer.citations[0].text
+    monkeypatch.setattr(bot.first_mention, "FIRST_MENTION", False)
+    answer = asked_in_a_thread(service, first, name)[1]
+    assert "through their companies Blue Origin and SpaceX" not in answer.answer
