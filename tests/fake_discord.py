@@ -192,6 +192,8 @@ class FakeDiscord:
         # Flags of each "thinking…" defer (by interaction token) no follow-up has replaced yet:
         # Discord's first follow-up takes them, whatever flags it sends, unless it was deleted.
         self.thinking: dict[str, int] = {}
+        # The message an edit of "thinking…" made of it (by interaction token): edited again.
+        self.originals: dict[str, str] = {}
         self.failures: list[Failure] = []
         self.stored: dict[str, dict[str, Any]] = {}  # messages by id, for GET
         self.threads: dict[str, dict[str, Any]] = {}  # threads started on messages, by id
@@ -239,15 +241,19 @@ class FakeDiscord:
             return [c for c in self.calls if c.method != "GET" and c.path.startswith(prefix)]
 
     def messages(self) -> list[Call]:
-        """Messages the bot sent: channel messages and interaction follow-ups."""
+        """Messages the bot sent: channel messages, interaction follow-ups and the replies that
+        replaced a "thinking…"."""
         return [
             c
             for c in self.posts()
-            if c.method == "POST"
-            and (
-                (c.path.startswith("channels/") and c.path.endswith("/messages"))
-                or c.path.startswith("webhooks/")
+            if (
+                c.method == "POST"
+                and (
+                    (c.path.startswith("channels/") and c.path.endswith("/messages"))
+                    or c.path.startswith("webhooks/")
+                )
             )
+            or (c.method == "PATCH" and c.path.endswith("/messages/@original"))
         ]
 
     def fail(self, path: str, status: int, data: dict[str, Any], method: str = "POST") -> None:
@@ -382,12 +388,23 @@ class FakeDiscord:
             }
         if path.startswith("webhooks/"):
             token = path.split("/")[2]
+            unknown = (404, {"message": "Unknown Message", "code": 10008})
             if method == "DELETE" and path.endswith("/messages/@original"):
                 found = self.thinking.pop(token, None) is not None
-                return (
-                    (204, None) if found else (404, {"message": "Unknown Message", "code": 10008})
-                )
+                found = self.originals.pop(token, None) is not None or found
+                return (204, None) if found else unknown
             channel = self.interaction_channels.get(token, {}).get("id", str(CHANNEL_ID))
+            if method == "PATCH" and path.endswith("/messages/@original"):
+                # "thinking…" (or the reply that replaced it) edited, its flags as they were.
+                if token in self.thinking:
+                    flags = self.thinking.pop(token)
+                elif token in self.originals:
+                    flags = self.stored[self.originals[token]]["flags"]
+                else:
+                    return unknown
+                message = self._message(channel, body | {"flags": flags})
+                self.originals[token] = message["id"]
+                return 200, message
             if token in self.thinking:  # the first follow-up replaces "thinking…", as it was
                 body = body | {"flags": self.thinking.pop(token)}
             return 200, self._message(channel, body)

@@ -22,6 +22,7 @@ from tests.fake_discord import (
     DM_CHANNEL_ID,
     GUILD_ID,
     MENTION,
+    MISSING_PERMISSIONS,
     THREAD_ID,
     TOKEN,
     FakeDiscord,
@@ -106,9 +107,58 @@ def test_slash_command_ephemeral_answers_privately(fake: FakeDiscord, bot_servic
     (defer,) = fake.posts("interactions/")
     assert defer.body["data"]["flags"] & 64
     (answer,) = fake.posts("webhooks/")
-    assert answer.body["flags"] & 64
+    assert answer.response["flags"] & 64
     assert embed_of(answer)["fields"]
     assert custom_ids(answer)[-1].startswith("evbot:share:3:")
+
+
+def test_replies_after_thinking_edit_it_and_a_shared_answer_is_a_new_message(
+    fake: FakeDiscord, bot_service: AnswerService
+):
+    """Discord's Edit Original Interaction Response, not a first follow-up: that one edits the
+    loading message only for backwards compatibility (deprecated), and with an embed alone it
+    once left "thinking…" showing. Share, acknowledged without "thinking…", posts anew: an edit
+    there would change the private answer its button is on."""
+
+    async def scenario() -> None:
+        async with running_bot(bot_service, discord_settings(fake)):
+            fake.slash_ask("Who is Amazon partnering with on batteries?", ASKER)
+            (public,) = await fake.wait_for(fake.messages)
+            fake.click(public.response, custom_ids(public)[2], ASKER)  # More sources
+            await fake.wait_for(lambda: len(fake.messages()) == 2)
+            fake.click(public.response, custom_ids(public)[0], ASKER)  # Helpful
+            await fake.wait_for(lambda: len(fake.messages()) == 3)
+            fake.slash_ask("Where will the production lines be built?", ASKER, ephemeral=True)
+            await fake.wait_for(lambda: len(fake.messages()) == 4)
+            private = fake.messages()[3]
+            fake.click(private.response, custom_ids(private)[-1], ASKER)  # Share in channel
+            await fake.wait_for(lambda: len(fake.messages()) == 5)
+
+    asyncio.run(scenario())
+    public, more, thanks, private, shared = fake.messages()
+    for edited in (public, more, thanks, private):
+        assert edited.method == "PATCH" and edited.path.endswith("/messages/@original")
+    assert embed_of(public)["fields"] and len(embed_of(more)["fields"]) == 6
+    assert not public.response["flags"] & 64 and not more.response["flags"] & 64
+    assert thanks.response["flags"] & 64 and private.response["flags"] & 64
+    assert shared.method == "POST" and not shared.response["flags"] & 64
+    assert embed_of(shared)["title"] == embed_of(private)["title"]
+
+
+def test_an_answer_discord_refuses_after_thinking_ends_in_a_note(
+    fake: FakeDiscord, bot_service: AnswerService
+):
+    fake.fail("webhooks/*/messages/@original", 403, MISSING_PERMISSIONS, method="PATCH")
+
+    async def scenario() -> None:
+        async with running_bot(bot_service, discord_settings(fake)):
+            fake.slash_ask("Who is Amazon partnering with on batteries?", ASKER)
+            await fake.wait_for(lambda: [c for c in fake.posts("webhooks/") if c.method == "POST"])
+
+    asyncio.run(scenario())
+    refused, told = fake.posts("webhooks/")
+    assert refused.method == "PATCH" and refused.status == 403
+    assert told.body["content"].startswith("Sorry, I couldn't post that")
 
 
 def test_mention_is_answered_in_a_thread_and_bots_are_ignored(
@@ -229,7 +279,7 @@ def test_buttons_store_feedback_and_give_more_sources_after_a_restart(
     answer, thanks, more_sources = fake.posts("webhooks/")
     answer_id = custom_ids(answer)[0].rsplit(":", 1)[1]
     assert "not helpful" in thanks.body["content"]
-    assert thanks.body["flags"] & 64  # only the voter sees the thanks
+    assert thanks.response["flags"] & 64  # only the voter sees the thanks
     db = sqlite3.connect(bot_service.settings.query_log_path)
     votes = db.execute("SELECT answer_id, user, helpful FROM feedback").fetchall()
     assert votes == [(answer_id, f"discord:{ASKER['id']}", 0)]
@@ -262,7 +312,7 @@ def test_vote_for_an_answer_no_longer_on_record_is_told(
     asyncio.run(scenario())
     reply = fake.posts("webhooks/")[1]
     assert "no longer have that answer" in reply.body["content"]
-    assert reply.body["flags"] & 64
+    assert reply.response["flags"] & 64
 
 
 def passage_corpus(tmp_path: Path, text: str) -> Path:

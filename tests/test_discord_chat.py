@@ -946,7 +946,7 @@ def test_share_in_channel_posts_the_private_answer_publicly(
 
     run(scenario)
     private, public = fake.posts("webhooks/")
-    assert private.body["flags"] & 64 and not public.body.get("flags", 0) & 64
+    assert private.response["flags"] & 64 and not public.response["flags"] & 64
     assert public.body["content"] == f"Shared by <@{ASKER['id']}>"
     no_pings(public)
     shown, original = embed_of(public), embed_of(private)

@@ -137,21 +137,57 @@ async def acknowledge(interaction: discord.Interaction[Any], **defer: Any) -> bo
 
 
 async def note_after_thinking(
-    interaction: discord.Interaction[Any], text: str, *, public: bool
+    interaction: discord.Interaction[Any], text: str, *, public: bool, thinking: bool = True
 ) -> None:
-    """A note for the asker alone after "thinking…": Discord's first follow-up takes the
-    visibility of the defer, so a `public` "thinking…" is deleted first and the note follows
-    privately. Should the delete fail, the note replaces it in the channel: seen, never silent."""
-    if public:
-        try:
-            await interaction.delete_original_response()
-        except Exception as err:
-            log.warning(
-                "could not withdraw interaction %s's public thinking: %s",
-                interaction.id,
-                describe(err),
-            )
+    """A note for the asker alone after the acknowledgement. A "thinking…" (`thinking`) keeps
+    the defer's visibility, so a `public` one is deleted first and the note follows privately, a
+    private one is replaced by it; should the delete fail, the note replaces it in the channel:
+    seen, never silent. Without one (a button acknowledged silently), the note is a private
+    follow-up: an edit would change the message the button is on."""
+    if not thinking:
+        await follow_up(interaction, ephemeral=True, content=text_message(text))
+        return
+    if not public:
+        await replace_thinking(interaction, content=text_message(text))
+        return
+    try:
+        await interaction.delete_original_response()
+    except Exception as err:
+        log.warning(
+            "could not withdraw interaction %s's public thinking: %s",
+            interaction.id,
+            describe(err),
+        )
     await follow_up(interaction, ephemeral=True, content=text_message(text))
+
+
+async def replace_thinking(
+    interaction: discord.Interaction[Any],
+    *,
+    content: str | None = None,
+    embed: discord.Embed | None = None,
+    view: discord.ui.View | None = None,
+) -> None:
+    """The deferred "thinking…" replaced by the reply, visible as the defer was, by Discord's
+    Edit Original Interaction Response: a first follow-up doing it instead is deprecated (kept
+    for backwards compatibility), and one carrying an embed alone once left "thinking…" showing
+    (discord-api-docs#2809). If Discord refuses, why in a follow-up."""
+    try:
+        await interaction.edit_original_response(
+            allowed_mentions=NO_MENTIONS, **_parts(content, embed, view)
+        )
+        return
+    except Exception as err:
+        failure = err
+    log.warning("could not answer interaction %s: %s", interaction.id, describe(failure))
+    try:
+        await interaction.followup.send(
+            text_message(messages.could_not_reply(why(failure))),
+            ephemeral=True,
+            allowed_mentions=NO_MENTIONS,
+        )
+    except Exception as err:
+        log.error("could not tell interaction %s why: %s", interaction.id, describe(err))
 
 
 async def follow_up(

@@ -90,7 +90,7 @@ class InteractionHandler:
                     return
                 embed = answer_embed(result)
                 view = answer_view(result, self.runner.step, private=ephemeral)
-                await delivery.follow_up(interaction, ephemeral=ephemeral, embed=embed, view=view)
+                await delivery.replace_thinking(interaction, embed=embed, view=view)
 
     async def more_sources(self, interaction: Interaction, answer_id: str, count: int) -> None:
         await self._reask(interaction, answer_id, count, share=False)
@@ -114,21 +114,29 @@ class InteractionHandler:
                 author = _author(interaction)
                 # After the ack: the cooldown is a database round trip when workers share one.
                 if refusal := await self.flows.may_start(author):
-                    await delivery.note_after_thinking(interaction, refusal, public=public_thinking)
+                    await delivery.note_after_thinking(
+                        interaction, refusal, public=public_thinking, thinking=not share
+                    )
                     return
                 if share:
                     result = await self.flows.share(answer_id, author, count)
                 else:
                     result = await self.flows.more_sources(answer_id, author, count)
                 if isinstance(result, str):
-                    await delivery.note_after_thinking(interaction, result, public=public_thinking)
+                    await delivery.note_after_thinking(
+                        interaction, result, public=public_thinking, thinking=not share
+                    )
                     return
                 embed = answer_embed(result)
                 view = answer_view(result, self.runner.step, context_id=answer_id, private=private)
+                if not share:  # "thinking…" becomes the answer with more sources
+                    await delivery.replace_thinking(interaction, embed=embed, view=view)
+                    return
+                # Acknowledged without "thinking…": the shared answer is a new message.
                 await delivery.follow_up(
                     interaction,
-                    ephemeral=private,
-                    content=messages.shared_by(interaction.user.mention) if share else None,
+                    ephemeral=False,
+                    content=messages.shared_by(interaction.user.mention),
                     embed=embed,
                     view=view,
                 )
@@ -139,7 +147,7 @@ class InteractionHandler:
                 if not await delivery.acknowledge(interaction, ephemeral=True, thinking=True):
                     return
                 note = await self.flows.vote(answer_id, _author(interaction), helpful)
-                await delivery.follow_up(interaction, ephemeral=True, content=note)
+                await delivery.replace_thinking(interaction, content=note)
 
     async def ask_human(self, interaction: Interaction, answer_id: str) -> None:
         """Record the hand-off, then tag DISCORD_HUMAN_ROLE where the answer is (once a user)."""
