@@ -227,6 +227,12 @@ SUBJECT_IT = True
 # factories alone). Session 24; `benchmarks/quality.py --follow-ups-24 he`.
 SUBJECT_PERSONAL = True
 _SUBJECT_PRONOUNS = {"he", "she"}
+# The noun right after "what" or "which" is the thing asked for, not what "it" stands for: "what
+# tech would it use?" after "does the article talk about self driving" asks about self-driving
+# ("and tesla, what does it need to do?": "tesla" is outside the question word's phrase). Session
+# 25; `benchmarks/quality.py --follow-ups-25 asked`.
+ASKED_NOUN = True
+_ASKING_FOR = {"what", "which", "whose"}
 
 
 def demonstrative_subject(question: str) -> bool:
@@ -242,7 +248,9 @@ def demonstrative_subject(question: str) -> bool:
     for at, word in enumerate(words):
         pronoun = word == "it" or (SUBJECT_PERSONAL and word in _SUBJECT_PRONOUNS)
         if word not in _DEMONSTRATIVES and not (SUBJECT_IT and pronoun and not named):
-            named = named or (word not in function_words and word not in anaphora)
+            # With ASKED_NOUN, the noun a question word asks for names nothing "it" stands for.
+            asked = ASKED_NOUN and at > 0 and words[at - 1] in _ASKING_FOR
+            named = named or (word not in function_words and word not in anaphora and not asked)
             continue
         before = words[at - 1] if at else None
         after = words[at + 1] if at + 1 < len(words) else None

@@ -1,12 +1,14 @@
 """Session 25's conversation rules (bot.follow_up_kind.HOW_MUCH_BEFORE,
-bot.first_mention.FIRST_MENTION): the kind of thing a bare "how much?" asks for, read from the
-question before it, and the label it gives the answer; a bare name in a thread quoted where the
-article introduces it."""
+bot.first_mention.FIRST_MENTION, bot.conversation.ASKED_NOUN): the kind of thing a bare "how
+much?" asks for, read from the question before it, and the label it gives the answer; a bare name
+in a thread quoted where the article introduces it; the noun a question word asks for."""
 
 import pytest
 
+import bot.conversation
 import bot.first_mention
 import bot.follow_up_kind
+from bot.conversation import demonstrative_subject
 from bot.first_mention import bare_name
 from bot.follow_up_kind import how_much_asked_before
 from bot.service import AnswerService
@@ -104,3 +106,40 @@ def test_a_bare_name_in_a_thread_is_quoted_where_the_article_introduces_it(
     monkeypatch.setattr(bot.first_mention, "FIRST_MENTION", False)
     answer = asked_in_a_thread(service, first, name)[1]
     assert "through their companies Blue Origin and SpaceX" not in answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "on", "off"),
+    [
+        ("what tech would it use?", True, False),
+        ("which partners will it need?", True, False),
+        ("whose pricing is it trying to upset?", True, False),
+        ("and tesla, what does it need to do?", False, False),  # "tesla": what "it" stands for
+        ("what does it cost?", True, True),  # no noun after "what": read as before
+    ],
+)
+def test_the_noun_a_question_word_asks_for_names_nothing_it_stands_for(
+    monkeypatch: pytest.MonkeyPatch, question: str, on: bool, off: bool
+) -> None:
+    """ASKED_NOUN: "what tech" asks for a kind of tech, so "it" still opens the subject and points
+    back; off, the noun counted as what "it" may stand for."""
+    monkeypatch.setattr(bot.conversation, "ASKED_NOUN", True)
+    assert demonstrative_subject(question) is on
+    monkeypatch.setattr(bot.conversation, "ASKED_NOUN", False)
+    assert demonstrative_subject(question) is off
+
+
+def test_what_tech_would_it_use_keeps_its_context(
+    service: AnswerService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Session 25 (ASKED_NOUN). "what tech would it use?" after "does the article talk about self
+    driving" (conversations-tuning-23) matches every passage under the cosine floor, and its own
+    words found "Whether you're a tech enthusiast, …"; its "it" is self-driving, and the context
+    quotes the machine learning and data analytics it would draw on."""
+    first, second = "does the article talk about self driving", "what tech would it use?"
+    monkeypatch.setattr(bot.conversation, "ASKED_NOUN", True)
+    answer = asked_in_a_thread(service, first, second)[1]
+    assert "machine learning and data analytics" in answer.answer
+    monkeypatch.setattr(bot.conversation, "ASKED_NOUN", False)
+    answer = asked_in_a_thread(service, first, second)[1]
+    assert "machine learning and data analytics" not in answer.answer
