@@ -348,7 +348,7 @@ _GREETING_25 = (
 _HOWDY_25 = (
     rf"(?:(?:i )?hope (?:your|the) {_PERIOD}(?:'s| is| has been) (?:going |been )?"
     r"(?:well|good|great|ok|okay|fine|nicely|smoothly)(?: so far)?|"
-    r"(?:i )?hope all(?:'s| is) (?:well|good)(?: with you)?|"
+    r"(?:i )?hope all's (?:well|good)(?: with you)?|"
     r"what's (?:cracking|crackin'?|poppin'?|popping|the word)|what up|wh?azz?up|wh?addup|"
     r"how goes it|how's tricks|what's up with (?:you|ya)|(?:i'm|i am) back|back again|"
     r"(?:it's )?me again)"
@@ -375,28 +375,32 @@ _UNDERSTOOD_25 = (
     r"(?:(?:that|this|it) (?:answers|answered) (?:my question|it|everything)|question answered|"
     r"(?:that|this|it) (?:clears|cleared) (?:it|things|that|everything) up|"
     r"that(?:'s| is) (?:crystal |very |perfectly |super )?clear(?: now)?|crystal clear|"
-    r"(?:that |it )?makes (?:total |perfect )?sense now|(?:now )?i (?:get it|understand)(?: now)?|"
-    r"i got it now|got it now|now i see|i see now|"
-    r"(?:this|that|it) (?:helped|has helped|really helped|helps)"
+    r"(?:that |it )?makes (?:total |perfect )?sense now|i (?:get it|understand)(?: now)?|"
+    r"i got it now|got it now|i see now|"
+    # Not "that helps" alone, an older acknowledgement's: each form read one way.
+    r"(?:this|it) (?:helped|has helped|really helped|helps)"
     r"(?: (?:a lot|loads|heaps|a ton|so much))?|"
+    r"that (?:has helped|really helped)(?: (?:a lot|loads|heaps|a ton|so much))?|"
+    r"that (?:helped|helps) (?:a lot|loads|heaps|a ton|so much)|"
     r"(?:(?:you've been|you have been|you were|that was|this was) )?(?:a |such a )?"
     r"(?:great|big|huge|real|massive) help|"
     r"(?:that's |this is |it's )?(?:exactly|just|precisely) what i (?:needed|wanted|was after|"
     r"was looking for))"
 )
 # praise and agreement in slang ("ur the goat fr", "aight bet", "say less"), "for real" after;
-_SLANG_25 = (
-    r"(?:(?:you're|you are|your) (?:the |a )?(?:goat|g\.?o\.?a\.?t|man|greatest|mvp|real mvp|hero|"
+_SLANG_CORE_25 = (
+    r"(?:(?:you're|you are|your) (?:the |a )?(?:goat|g\.o\.a\.t\.?|man|greatest|mvp|real mvp|hero|"
     r"king|queen|boss|champ)|your (?:the )?best|goated|aight|ight|a'ight|say less|no cap|facts|"
     r"valid)"
-    r"(?: (?:fr|for real|tbh|ngl|no cap))?"
 )
+# ("fr" after it is an acknowledgement of its own)
+_SLANG_25 = rf"{_SLANG_CORE_25}(?: (?:for real|tbh|ngl|no cap))?"
 # said back to a thanks, put aside, or wondered at ("you're welcome", "forget it", "oh well",
 # "that's wild"), none of them an older phrase's words whole.
 _REACTION_25 = (
     r"(?:(?:you're|you are) welcome|my pleasure|any ?time|no probs?|don't mention it|"
     r"happy to help|forget it|ignore (?:that|me|this)|disregard(?: that)?|oh well|ah well|"
-    r"ugh+|cool story(?: bro)?|(?:that's |that is |so |how |pretty )?(?:crazy|wild|insane|nuts|"
+    r"ugh+|cool story|(?:that's |that is |so |how |pretty )?(?:crazy|wild|insane|nuts|"
     r"bonkers|unreal|mind-?blowing)|no kidding|who knew|go figure)"
 )
 # and asking for help in words of its own ("give me some example questions", "what else can i
@@ -409,6 +413,31 @@ _HELP_25 = (
     r"what else (?:can|could) you (?:do|answer|help(?: me)? with)|"
     r"what else do you (?:know|do|cover)|where (?:do|should|can) i (?:start|begin)|"
     r"how do i (?:start|begin)|how old are you|where are you from)"
+)
+# Session 25 (`--talk-25 … openers`): those forms before a question are taken off as the older
+# phrases are ("good evening to you, who …", "wassup my dude, who …", "got it now. who …",
+# "aight, who …"); not "forget it" or "ignore that", which take the question before back
+# (bot.feedback), nor the done-asking forms. Off, searched with them. Each read one way: a greeting
+# opens only with its "to you" (the bare greeting is an older unit), an addressee only after.
+OPENERS_25 = True
+# A greeting no acknowledgement opens ("good evening" is "good" and "evening" too).
+_GREETING_UNSPLIT_25 = (
+    rf"(?:{_INTERJECTION}|greetings|(?:good |g')(?:mornin[g']?|afternoon|evenin[g']?)|"
+    r"(?:good |g'?)day|hola|bonjour|salut|hallo)"
+)
+_GREETING_TO_25 = (
+    rf"{_GREETING_UNSPLIT_25} to (?:you|ya|y'all|you all|all|everyone|everybody|all of you)"
+    r"(?: too| as well)?"
+)
+# ("oh well" is "oh" and a state said back already)
+_REACTION_OPENING_25 = (
+    r"(?:(?:you're|you are) welcome|my pleasure|no probs?|ugh+|"
+    r"cool story|(?:that's |that is |so |how |pretty )?(?:crazy|wild|insane|nuts|"
+    r"bonkers|unreal|mind-?blowing)|no kidding|who knew|go figure)"
+)
+_OPENING_25 = (
+    rf"{_GREETING_TO_25}|{_HOWDY_25}|{_UNDERSTOOD_25}|{_REACTION_OPENING_25}|{_SLANG_CORE_25}|"
+    rf"(?:{_GREETING_UNSPLIT_25}|{_HOW_ARE_YOU}|{_THANKS}|{_ACK}) {_ADDRESSEE_25}"
 )
 _WHOLE_25: tuple[tuple[SmallTalk, re.Pattern[str]], ...] = (
     ("help", _whole(_optional(_GREETING + _ADDRESSED + _SEP), _HELP_25 + _ADDRESSED)),
@@ -619,15 +648,17 @@ def _chat_openings(
     fillers: bool,
     forms_24: bool,
     discourse: bool,
+    openers_25: bool = False,
 ) -> re.Pattern[str]:
     """The chat openers by (HOW_ARE_YOU_OPENERS, QUESTION_ANNOUNCED, STATE_OPENERS,
-    GOODBYE_OPENERS, ANOTHER_ANNOUNCED, FILLER_OPENERS, CHAT_FORMS_24, DISCOURSE_OPENERS): the
-    flags are read per message, each set compiled once."""
+    GOODBYE_OPENERS, ANOTHER_ANNOUNCED, FILLER_OPENERS, CHAT_FORMS_24, DISCOURSE_OPENERS,
+    OPENERS_25): the flags are read per message, each set compiled once."""
     marked = rf"{_ANNOUNCED_MARKED}|{_ANOTHER}" if another else _ANNOUNCED_MARKED
     marked += rf"|{_FILLER}" if fillers else ""
     # Session 24's greetings, how-are-yous and interjections open a question as the others do.
     howdy_24 = rf"|{_GREETING_24}|{_HOW_ARE_YOU_24}|{_ACK_24}" if forms_24 else ""
     howdy_24 += rf"|{_DISCOURSE}" if discourse else ""
+    howdy_24 += rf"|{_OPENING_25}" if openers_25 else ""
     return _chat_opening(
         rf"(?:{_HOWDY_22 if forms else _HOWDY_19}{howdy_24}"
         + (rf"|{_ANNOUNCED}|{marked})" if announced else ")"),
@@ -884,6 +915,7 @@ def _opener_end(text: str) -> int:
         FILLER_OPENERS,
         CHAT_FORMS_24,
         DISCOURSE_OPENERS,
+        OPENERS_25,
     )
     spelled, offsets = _spelled_out(text) if SPELLED_OPENERS else (text, None)
     chat = openings.match(spelled)

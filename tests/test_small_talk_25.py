@@ -1,7 +1,7 @@
 """Session 25's small talk (bot/small_talk.py, `--talk-25`): forms no older phrase reads, whole
-(`CHAT_FORMS_25`), and a bare "like what?" opening a conversation told what the bot answers
-(`BARE_REQUESTS_FIRST`). Each is replied to with its rule on and searched with it off; questions
-holding the same words stay questions."""
+(`CHAT_FORMS_25`) and before a question (`OPENERS_25`), and a bare "like what?" opening a
+conversation told what the bot answers (`BARE_REQUESTS_FIRST`). Each is read with its rule on and
+searched with it off; questions holding the same words stay questions."""
 
 from __future__ import annotations
 
@@ -23,7 +23,7 @@ from bot.small_talk import help_asked_first, small_talk, without_greeting
         ("what's cracking", "greeting"),
         ("i'm back", "greeting"),
         ("hope your week has been good", "greeting"),
-        ("hope all is well with you", "greeting"),
+        ("hope all's well with you", "greeting"),
         ("hey my man", "greeting"),
         ("yo homie, how's it going", "greeting"),
         ("that's all i wanted to know", "thanks"),
@@ -88,6 +88,40 @@ def test_a_greeting_to_someone_is_no_longer_searched_as_what_follows_it(
 
 
 @pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("good evening to you, who leads the ev race?", "Who leads the ev race?"),
+        ("wassup my dude, who leads?", "Who leads?"),
+        ("hope ur day is going well! where are the factories?", "Where are the factories?"),
+        ("thanks homie, and what about rivian?", "What about rivian?"),
+        ("got it now. so who builds the batteries?", "Who builds the batteries?"),
+        ("that answers it, thanks. and who leads?", "Who leads?"),
+        ("aight, when will it launch?", "When will it launch?"),
+        ("you're the goat. what does musk want?", "What does musk want?"),
+    ],
+)
+def test_the_session_25_openers_are_taken_off_and_kept_with_their_rule_off(
+    question: str, expected: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert without_greeting(question) == expected
+    monkeypatch.setattr(bot.small_talk, "OPENERS_25", False)
+    assert without_greeting(question) != expected
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "forget it, who leads?",  # takes the question before back (bot.feedback)
+        "ignore that, where are the factories?",
+        "that's all i needed, who leads?",
+        "crazy how fast tesla grew, right?",
+    ],
+)
+def test_what_is_no_session_25_opener_stays(question: str) -> None:
+    assert without_greeting(question) == question
+
+
+@pytest.mark.parametrize(
     "message", ["like what?", "now what?", "ok so what now?", "any suggestions?", "Ideas?"]
 )
 def test_a_bare_request_opening_a_conversation_asks_for_help(
@@ -133,6 +167,14 @@ def test_the_service_tells_a_bare_like_what_what_it_answers_and_searches_it_with
         "my dude ",
         "off to bed ",
         "oh well ",
+        "hello to you, ",
+        "thanks homie, ",
+        "got it now. ",
+        "that helps, ",
+        "aight, ",
+        "cool story bro ",
+        "good evening my dude ",
+        "hope all's well ",
     ],
 )
 def test_a_long_run_of_the_session_25_phrases_is_read_in_one_pass(phrase: str) -> None:
