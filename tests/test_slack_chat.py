@@ -659,6 +659,20 @@ def test_an_answer_slack_would_not_post_reaches_the_asker_privately_with_the_not
     assert told.params["text"].endswith(refused.params["text"])
 
 
+def test_an_ask_answer_its_response_url_would_not_take_reaches_the_asker_privately(
+    fresh_service: AnswerService, fake: FakeSlack, start: Start
+) -> None:
+    """A 5xx past the retries on /ask's response_url: "couldn't post the answer here" came alone."""
+    fake.fail("respond/down", 503, {"ok": False}, times=3)
+    slack = start(fresh_service)
+    slack.command(BATTERIES, name="down")
+    [told] = fake.wait_for("chat.postEphemeral")
+    refused = fake.of("respond/down")[0]
+    note, *answer = blocks_of(told.params)
+    assert note["text"]["text"].startswith("Sorry, I couldn't post the answer here.")
+    assert "Here is my answer:" in note["text"]["text"] and answer == blocks_of(refused.params)
+
+
 def test_a_rate_limit_that_outlasts_the_retries_ends_in_a_visible_message(
     fresh_service: AnswerService, fake: FakeSlack, start: Start
 ) -> None:

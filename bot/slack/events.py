@@ -416,7 +416,13 @@ class SlackAnswers:
                 blocks=blocks,
                 response_type="in_channel" if public else "ephemeral",
             )
-            if not sent:
+            if not sent and isinstance(result, Answer):
+                # The answer goes with the note: the asker reads it privately, not asks again.
+                note = messages.answer_attached(messages.NOT_POSTED)
+                await self.delivery.tell(
+                    client, channel, message.author, None, note, attached=(text, blocks)
+                )
+            elif not sent:
                 await self.delivery.tell(client, channel, message.author, None, messages.NOT_POSTED)
 
 
