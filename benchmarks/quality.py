@@ -324,13 +324,14 @@ sentence the answer before quoted is scored for a question asking of a person ("
 for?") alone, not for the names it was searched with (`bot.follow_up.SAID_FOR_THE_QUESTION`); `he`,
 "he" or "she" as the subject keeps the context as "it" does ("so will he fight back?";
 `bot.conversation.SUBJECT_PERSONAL`).
-`--follow-ups-25 off how-much+first+asked`: session 25's conversation rules, joined by "+":
+`--follow-ups-25 off how-much+first+asked+they`: session 25's conversation rules, joined by "+":
 `how-much`, a bare "how much?" is labelled for the kind the question before asks with "how much"
 ("how much?" after "did amazon invest in rivian?" asks for an amount the sources never give;
 `bot.follow_up_kind.HOW_MUCH_BEFORE`); `first`, a bare name in a thread ("blue origin?") is quoted
 where the article first writes it (`bot.first_mention.FIRST_MENTION`); `asked`, the noun after
 "what" or "which" names nothing "it" stands for ("what tech would it use?" keeps its context;
-`bot.conversation.ASKED_NOUN`).
+`bot.conversation.ASKED_NOUN`); `they`, "they" as the subject of a yes-or-no question keeps the
+context as "it" does ("did they live up to it?"; `bot.conversation.SUBJECT_THEY_YES_NO`).
 `--labels-16 off head+when+text`: session 16's rules for in-domain answers, joined by "+":
 `head`, a fragment's kind noun followed by another noun modifies it ("price cuts?" asks no amount;
 `bot.question_kind.FRAGMENT_HEAD_ONLY`); `when`, a when-clause after the question's own terms
@@ -1317,6 +1318,7 @@ def set_follow_ups_25(follow_ups_25: str, bench: Bench) -> str:
     bot.follow_up_kind.HOW_MUCH_BEFORE = "how-much" in rules
     bot.first_mention.FIRST_MENTION = "first" in rules
     bot.conversation.ASKED_NOUN = "asked" in rules
+    bot.conversation.SUBJECT_THEY_YES_NO = "they" in rules
     return f"=== session 25's follow-up rules: {follow_ups_25}"
 
 
@@ -2576,7 +2578,8 @@ def main() -> None:
         help="session 25's follow-up rules joined by '+' (how-much: a bare 'how much?' is "
         "labelled for the kind the question before asks with 'how much'; first: a bare name in a "
         "thread is quoted where the article first writes it; asked: the noun after 'what' or "
-        "'which' names nothing 'it' stands for) or off, each in turn",
+        "'which' names nothing 'it' stands for; they: 'they' as the subject of a yes-or-no "
+        "question keeps the context) or off, each in turn",
     )
     parser.add_argument(
         "--follow-ups-17b",

@@ -7,6 +7,7 @@ alone, so an earlier topic never drags a new one back.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 
@@ -233,6 +234,13 @@ _SUBJECT_PRONOUNS = {"he", "she"}
 # 25; `benchmarks/quality.py --follow-ups-25 asked`.
 ASKED_NOUN = True
 _ASKING_FOR = {"what", "which", "whose"}
+# "they" read as "it" is, as the subject of a yes-or-no question ("did they live up to it?",
+# "have they actually promised anything?" after "do tesla and amazon care about sustainability"):
+# it asks whether something holds of what was named before. Not of a wh-question ("and where will
+# they build them?" after "Is Amazon making electric cars?" finds the factories alone: session 24).
+# Session 25; `benchmarks/quality.py --follow-ups-25 they`.
+SUBJECT_THEY_YES_NO = True
+_ADVERBS = {"actually", "really", "just", "ever", "even", "still", "already", "also"}
 
 
 def demonstrative_subject(question: str) -> bool:
@@ -245,15 +253,24 @@ def demonstrative_subject(question: str) -> bool:
     words = _words(question.lower())
     function_words, anaphora = _function_words(), _anaphora()
     named = False  # a content word before "it" may be what it stands for ("and tesla, … it")
+    opening = next((w for w in words if w not in _OPENER_WORDS), None)
+    yes_no = SUBJECT_THEY_YES_NO and opening in _AUXILIARIES
     for at, word in enumerate(words):
-        pronoun = word == "it" or (SUBJECT_PERSONAL and word in _SUBJECT_PRONOUNS)
+        pronoun = (
+            word == "it"
+            or (SUBJECT_PERSONAL and word in _SUBJECT_PRONOUNS)
+            or (word == "they" and yes_no)
+        )
         if word not in _DEMONSTRATIVES and not (SUBJECT_IT and pronoun and not named):
             # With ASKED_NOUN, the noun a question word asks for names nothing "it" stands for.
             asked = ASKED_NOUN and at > 0 and words[at - 1] in _ASKING_FOR
             named = named or (word not in function_words and word not in anaphora and not asked)
             continue
         before = words[at - 1] if at else None
-        after = words[at + 1] if at + 1 < len(words) else None
+        following = words[at + 1 :]
+        if word == "they":  # "have they actually promised …": the verb after its adverbs
+            following = list(itertools.dropwhile(lambda w: w in _ADVERBS, following))
+        after = following[0] if following else None
         # "it" with nothing after it is no subject of a verb of its own ("that's it?").
         ends = after is None and word != "it"
         if (before is None or before in _AUXILIARIES) and (

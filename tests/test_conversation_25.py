@@ -143,3 +143,39 @@ def test_what_tech_would_it_use_keeps_its_context(
     monkeypatch.setattr(bot.conversation, "ASKED_NOUN", False)
     answer = asked_in_a_thread(service, first, second)[1]
     assert "machine learning and data analytics" not in answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "on"),
+    [
+        ("did they live up to it?", True),
+        ("have they actually promised anything?", True),
+        ("so would they rethink things?", True),
+        ("and where will they build them?", False),  # a wh-question: its own topic (session 24)
+        ("what do they make?", False),
+    ],
+)
+def test_they_as_the_subject_of_a_yes_or_no_question_points_back(
+    monkeypatch: pytest.MonkeyPatch, question: str, on: bool
+) -> None:
+    """SUBJECT_THEY_YES_NO: "they" opens the subject of a yes-or-no question as "it" does; off,
+    "they" never does."""
+    monkeypatch.setattr(bot.conversation, "SUBJECT_THEY_YES_NO", True)
+    assert demonstrative_subject(question) is on
+    monkeypatch.setattr(bot.conversation, "SUBJECT_THEY_YES_NO", False)
+    assert not demonstrative_subject(question)
+
+
+def test_did_they_live_up_to_it_keeps_its_context(
+    service: AnswerService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Session 25 (SUBJECT_THEY_YES_NO). "did they live up to it?" after "have tesla and amazon
+    promised to be green" (conversations-tuning-23) matches every passage under the cosine floor;
+    alone it quoted "Buckle up—it's going to be an electrifying ride." In context it asks about
+    the two companies' commitments, whose records "have faced scrutiny"."""
+    first, second = "have tesla and amazon promised to be green", "did they live up to it?"
+    monkeypatch.setattr(bot.conversation, "SUBJECT_THEY_YES_NO", True)
+    answer = asked_in_a_thread(service, first, second)[1]
+    assert "faced scrutiny" in answer.answer
+    monkeypatch.setattr(bot.conversation, "SUBJECT_THEY_YES_NO", False)
+    assert "faced scrutiny" not in asked_in_a_thread(service, first, second)[1].answer
