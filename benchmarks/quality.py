@@ -537,13 +537,14 @@ small talk in forms no older phrase reads (greetings such as "salutations", "alo
 question (`bot.small_talk.CHAT_FORMS_24`); `discourse`, a discourse word before a question, with a
 mark or before a question word ("anyway, when …", "actually how many …": `DISCOURSE_OPENERS`;
 docs/quality-log.md, "Small talk and the chat adapters (session 24)"), each in turn.
-`--talk-25 off forms+bare+openers` measures session 25's small-talk rules, joined by "+": `forms`,
-small talk whole in forms no older phrase reads ("good evening to you", "that's all i needed",
-"that answers my question", "you're welcome", "what else can i ask?":
+`--talk-25 off forms+bare+openers+more` measures session 25's small-talk rules, joined by "+":
+`forms`, small talk whole in forms no older phrase reads ("good evening to you", "that's all i
+needed", "that answers my question", "you're welcome", "what else can i ask?":
 `bot.small_talk.CHAT_FORMS_25`); `bare`, a bare "like what?" or "now what?" opening a
 conversation told what the bot answers (`bot.small_talk.BARE_REQUESTS_FIRST`); `openers`, those
 forms taken off before a question ("wassup my dude, who …", "got it now. who …":
-`bot.small_talk.OPENERS_25`), each in turn.
+`bot.small_talk.OPENERS_25`); `more`, hand-probed forms whole ("bot?", "grazie", "copy that",
+"10/10": `bot.small_talk.MORE_FORMS_25`), each in turn.
 `--rank-23 off chat+define` measures session 23's ranking rules, joined by "+": `chat`, a
 question asked alone searched without its chat words ("tbh", "rn", "or nah":
 `bot.retrieval.CHAT_WORDS_OUT`); `define`, "who is jeff bezos" quoting a sentence saying what the
@@ -1372,6 +1373,7 @@ def set_talk_25(talk_25: str, bench: Bench) -> str:
     bot.small_talk.CHAT_FORMS_25 = "forms" in rules
     bot.small_talk.BARE_REQUESTS_FIRST = "bare" in rules
     bot.small_talk.OPENERS_25 = "openers" in rules
+    bot.small_talk.MORE_FORMS_25 = "more" in rules
     return f"=== session 25's small-talk rules: {talk_25}"
 
 
@@ -2641,7 +2643,7 @@ def main() -> None:
         help="session 25's small-talk rules joined by '+' (forms: 'good evening to you', "
         "'that's all i needed', 'you're welcome', whole; bare: 'like what?' opening a "
         "conversation told what the bot answers; openers: those forms before a question, "
-        "'wassup my dude, who …') or off, each in turn",
+        "'wassup my dude, who …'; more: 'bot?', 'grazie', 'copy that') or off, each in turn",
     )
     parser.add_argument(
         "--lead-22",

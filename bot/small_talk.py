@@ -486,6 +486,35 @@ _WHOLE_25: tuple[tuple[SmallTalk, re.Pattern[str]], ...] = (
         ),
     ),
 )
+# Session 25 (`--talk-25 … more`), probed by hand, read whole: the bot called by name alone
+# ("bot?", "evbot?"), thanks in more of the languages chat users mix in ("merci beaucoup",
+# "grazie"), radio and slang agreement ("copy that", "affirmative", "sounds like a plan"), praise of
+# its speed or a score ("that was quick", "10/10"), "much love". Off, searched (or a closing
+# remark, by the index).
+MORE_FORMS_25 = True
+_CALLED_25 = r"(?:(?:ev ?)?bot|evbot)"
+_THANKS_MORE_25 = (
+    r"(?:merci(?: beaucoup| bien)?|grazie(?: mille)?|danke(?: sch(?:ö|oe?)n| sehr)?|"
+    r"arigato(?: gozaimasu)?|obrigad[oa]|muchas gracias|gracias amigo|mahalo|dank je(?: wel)?|"
+    r"tack(?: så mycket)?|spasibo)"
+)
+_AGREED_MORE_25 = (
+    r"(?:copy(?: that)?|10-4|affirmative|sounds like a plan|much love|love it|"
+    r"(?:wow )?(?:that was|you're|you are) (?:so |super |really )?(?:quick|fast|speedy)|"
+    r"(?:10|5) ?/ ?(?:10|5)|5 stars|a\+)"
+)
+_WHOLE_MORE_25: tuple[tuple[SmallTalk, re.Pattern[str]], ...] = (
+    ("greeting", _whole(_CALLED_25)),
+    (
+        "thanks",
+        _whole(
+            _repeat(_ACK),
+            f"(?:{_THANKS_MORE_25}|{_AGREED_MORE_25})" + _ADDRESSED,
+            _repeat(_THANKS + _ADDRESSED),
+            _optional(_BYE + _ADDRESSED),
+        ),
+    ),
+)
 _SPELLED_SINCERE = {"nuff": "enough", "'nuff": "enough", "enuff": "enough", "enuf": "enough"}
 _SINCERE_WORD = re.compile(r"(?<![\w'])(?:'?nuff|enuff|enuf)\b")
 # A letter typed three times or more ("sweeet", "coool", "yesss"), read as twice, then once,
@@ -774,6 +803,7 @@ def small_talk(message: str, holds_term: Callable[[str], bool] | None = None) ->
     patterns += _WHOLE_FORMS if CHAT_FORMS_23 else ()
     patterns += _WHOLE_24 if CHAT_FORMS_24 else ()
     patterns += _WHOLE_25 if CHAT_FORMS_25 else ()
+    patterns += _WHOLE_MORE_25 if MORE_FORMS_25 else ()
     for reading in _readings(text):
         for kind, pattern in patterns:
             if pattern.match(reading):
@@ -947,7 +977,8 @@ def _spelled_out(text: str) -> tuple[str, list[int]]:
 
 def _thanked(text: str) -> bool:
     """Whether small talk (`_normal`) gives thanks: "no thanks" declines an offer instead."""
-    return bool(re.search(rf"\b{_THANKS}\b", text)) and not re.match(r"(?:no|nope|nah)\b", text)
+    thanks = rf"(?:{_THANKS}|{_THANKS_MORE_25})" if MORE_FORMS_25 else _THANKS
+    return bool(re.search(rf"\b{thanks}\b", text)) and not re.match(r"(?:no|nope|nah)\b", text)
 
 
 def thanks_given(message: str) -> bool:

@@ -9,7 +9,7 @@ import pytest
 
 import bot.small_talk
 from bot.service import AnswerService
-from bot.small_talk import help_asked_first, small_talk, without_greeting
+from bot.small_talk import help_asked_first, reply, small_talk, without_greeting
 
 
 @pytest.mark.parametrize(
@@ -153,6 +153,40 @@ def test_the_service_tells_a_bare_like_what_what_it_answers_and_searches_it_with
     assert service.ask("like what?").reply is None
 
 
+@pytest.mark.parametrize(
+    ("message", "kind", "opening"),
+    [
+        ("bot?", "greeting", "Hello!"),
+        ("evbot?", "greeting", "Hello!"),
+        ("grazie mille!", "thanks", "You're welcome!"),
+        ("merci beaucoup", "thanks", "You're welcome!"),
+        ("ok copy that", "thanks", "All right!"),
+        ("affirmative", "thanks", "All right!"),
+        ("sounds like a plan, bye", "thanks", "Goodbye!"),
+        ("wow that was fast, thanks", "thanks", "You're welcome!"),
+        ("10/10", "thanks", "All right!"),
+        ("much love", "thanks", "All right!"),
+    ],
+)
+def test_the_hand_probed_session_25_forms_are_replied_to_and_not_with_their_rule_off(
+    message: str, kind: str, opening: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """They read no set text (the scan): no quality line can show them."""
+    assert small_talk(message) == kind
+    assert reply(kind, message, ["A title"], []).startswith(opening)
+    monkeypatch.setattr(bot.small_talk, "MORE_FORMS_25", False)
+    assert small_talk(message) is None
+
+
+@pytest.mark.parametrize(
+    "question", ["is the bot fast?", "copy tesla?", "grazie, who leads?", "10/10 for tesla?"]
+)
+def test_words_of_the_hand_probed_session_25_forms_leave_a_question_a_question(
+    question: str,
+) -> None:
+    assert small_talk(question) is None
+
+
 # A hang, not a slow answer, is what fails here: a phrase read two ways splits a run every way.
 @pytest.mark.timeout(60)
 @pytest.mark.parametrize(
@@ -175,6 +209,9 @@ def test_the_service_tells_a_bare_like_what_what_it_answers_and_searches_it_with
         "cool story bro ",
         "good evening my dude ",
         "hope all's well ",
+        "grazie mille ",
+        "copy that ",
+        "bot? ",
     ],
 )
 def test_a_long_run_of_the_session_25_phrases_is_read_in_one_pass(phrase: str) -> None:
