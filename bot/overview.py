@@ -32,6 +32,9 @@ LEDES = 3
 # On: "tell me more" after an overview quotes the next section's opening, one section per request
 # (session 24): searched as the overview request again, it was refused ("give me an overview").
 TOUR = True
+# On: session 25's phrasings of the request ("eli5", "catch me up", "the short version", "the
+# upshot", "key facts", "in 3 bullets"), found by hand: each was refused or quoted at random.
+PHRASINGS_25 = True
 
 # A phrase that asks for an overview; the rest of the request must be words from `_FILLER`.
 _ASKS = re.compile(
@@ -45,6 +48,12 @@ _ASKS = re.compile(
     r" (?:trying to )?say(?:ing)?"
     r"|what(?: is|'s|s) (?:it|this|that|(?:the|this|that) (?:article|piece|story|text))"
     r" (?:all |mainly |mostly |really |basically |actually )?about)\b"
+)
+_ASKS_25 = re.compile(
+    r"\b(?:eli ?5|explain (?:(?:it|this|that|everything|all|the whole thing) )?like"
+    r" (?:i'?m|im|i am) (?:5|five)|catch (?:me|us) up"
+    r"|(?:short|shorter|quick|brief|condensed|abridged) version"
+    r"|upshot|big picture|key facts|(?:in )?(?:a few|\d|one|two|three|four|five) bullets?)\b"
 )
 # Asking how the text opens or how it ends: that part alone is quoted.
 _OPENING = re.compile(
@@ -73,6 +82,8 @@ _FILLER = ASKING | ABOUT_THE_TEXT | frozenset({
     "source", "sources", "thing", "three", "trying", "two", "want", "way", "will", "words",
     "writer"
 })  # fmt: skip
+# "summarise it in 3 bullets": the form the overview takes is no topic either.
+_FILLER_25 = _FILLER | frozenset({"bullet", "bullets", "version"})
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 
 
@@ -91,11 +102,13 @@ def asks_for_overview(question: str, in_conversation: bool = False) -> Part | No
     if in_conversation and _POINTING.search(text) and not _NAMES_TEXT.search(text):
         return None
     parts = (_ASKS, "both"), (_OPENING, "opening"), (_CONCLUSION, "conclusion"), (_ENDING, "ending")
+    if PHRASINGS_25:
+        parts += ((_ASKS_25, "both"),)
     for pattern, part in parts:
         found = pattern.search(text)
         if found is None:
             continue
-        if says_nothing_else(text, found, _FILLER):
+        if says_nothing_else(text, found, _FILLER_25 if PHRASINGS_25 else _FILLER):
             return part  # type: ignore[return-value]
     return None
 

@@ -66,6 +66,40 @@ def test_a_request_naming_a_topic_is_searched(question: str) -> None:
     assert asks_for_overview(question) is None
 
 
+PHRASINGS_25 = [
+    "eli5 the whole thing",
+    "explain it like i'm five",
+    "catch me up",
+    "give me the short version of the article",
+    "what's the upshot",
+    "key facts please",
+    "whats the big picture",
+    "summarize in 3 bullets",
+    "the gist in two bullets please",
+]
+
+
+@pytest.mark.parametrize("question", PHRASINGS_25)
+def test_session_25_phrasings_ask_for_an_overview(question: str) -> None:
+    assert asks_for_overview(question) == "both"
+
+
+@pytest.mark.parametrize("question", PHRASINGS_25)
+def test_without_the_session_25_phrasings_they_are_not_read(
+    question: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(bot.overview, "PHRASINGS_25", False)
+    assert asks_for_overview(question) is None
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["eli5 the batteries", "catch me up on the factories", "what is the big picture for tesla"],
+)
+def test_a_session_25_phrasing_naming_a_topic_is_searched(question: str) -> None:
+    assert asks_for_overview(question) is None
+
+
 def test_tldr_quotes_the_opening_and_the_last_section(service: AnswerService) -> None:
     index = service.retriever.index
     answer = service.ask("tl;dr?")
