@@ -437,6 +437,11 @@ with "This", "These", "That", "Those" or "Such" quoted after the sentence before
 ("This makes the stakes incredibly high.": `bot.antecedent.ANTECEDENT`); `apostrophes`, a
 contraction typed without its apostrophe read with it ("whos rivian": `bot.spelling.APOSTROPHES`),
 each in turn.
+`--lead-25 off phrasings+topics` measures the lead's session 25 rules, joined by '+': `phrasings`,
+"eli5", "catch me up", "the short version", "the upshot", "key facts", "in 3 bullets" read as
+requests for an overview (`bot.overview.PHRASINGS_25`); `topics`, "tell me about lucid", "what do
+you know about panasonic" covered at the floor when the sources write the topic's one or two words
+(`bot.asked_topic.TOPIC_REQUESTS`), each in turn.
 `--forms-19 off match=0.7`: `match=M`, another form of a question's word ("partners" /
 "partnerships", "hq" / "headquartered") matches the passage tokens of that word at least at M in
 late interaction (`bot.retrieval.FORM_MATCH`), `+words=N` for a question of at most N counted
@@ -606,6 +611,7 @@ import bot.announced_list  # noqa: E402
 import bot.answer  # noqa: E402
 import bot.antecedent  # noqa: E402
 import bot.asked_clause  # noqa: E402
+import bot.asked_topic  # noqa: E402
 import bot.conversation  # noqa: E402
 import bot.feedback  # noqa: E402
 import bot.first_mention  # noqa: E402
@@ -1399,6 +1405,13 @@ def set_lead_24(lead_24: str, bench: Bench) -> str:
     return f"=== session 24's lead rules: {lead_24}"
 
 
+def set_lead_25(lead_25: str, bench: Bench) -> str:
+    rules = set(lead_25.split("+"))
+    bot.overview.PHRASINGS_25 = "phrasings" in rules
+    bot.asked_topic.TOPIC_REQUESTS = "topics" in rules
+    return f"=== session 25's lead rules: {lead_25}"
+
+
 def set_forms_19(forms_19: str, bench: Bench) -> str:
     rules = dict(r.partition("=")[::2] for r in forms_19.split("+"))
     bot.retrieval.FORM_MATCH = float(rules.get("match") or 0.0)
@@ -1734,6 +1747,7 @@ SWITCHES = (
     Switch("lead_22", 71, set_lead_22),
     Switch("lead_23", 76, set_lead_23),
     Switch("lead_24", 82, set_lead_24),
+    Switch("lead_25", 88, set_lead_25),
     Switch("topic_22", 72, set_topic_22),
     Switch("unsaid_22", 73, set_unsaid_22),
     Switch("off_topic_22", 74, set_off_topic_22),
@@ -2675,6 +2689,14 @@ def main() -> None:
         "question in another script told the bot reads English; antecedent: a quote opening with "
         "'This …' after the sentence it points at; apostrophes: 'whos' read as 'who's') or off, "
         "each in turn",
+    )
+    parser.add_argument(
+        "--lead-25",
+        nargs="+",
+        default=[None],
+        help="the lead's session 25 rules joined by '+' (phrasings: 'eli5', 'catch me up', 'the "
+        "short version', 'in 3 bullets' read as requests for an overview; topics: 'tell me about "
+        "lucid' covered when the sources write the topic) or off, each in turn",
     )
     parser.add_argument(
         "--forms-19",

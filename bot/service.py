@@ -29,6 +29,7 @@ from bot.answer import Answer, compose_answer, reply_answer, validate_question
 from bot.antecedent import points_back, with_antecedents
 from bot.article_requests import structure_answer
 from bot.asked_clause import embedded_question
+from bot.asked_topic import requested_topic, sources_write_topic
 from bot.conversation import (
     content_words,
     is_follow_up,
@@ -571,6 +572,10 @@ class AnswerService:
             coverage = max(coverage, self.settings.min_score)  # "any mention of lucid?"
         if asks_about_the_text(retriever, text):
             coverage = max(coverage, self.settings.min_score)  # "how does the piece describe …"
+        topic = requested_topic(text) if query == text else None
+        writes = retriever.index.lexical.term_weights
+        if topic is not None and sources_write_topic(topic, lambda word: bool(writes(word))):
+            coverage = max(coverage, self.settings.min_score)  # "tell me about lucid"
         if coverage < self.settings.min_score and writes_every_word(
             retriever, read, lambda: searches.vector
         ):

@@ -1,0 +1,61 @@
+"""A request for what the sources hold on a topic ("tell me about lucid") is covered when the
+sources write the topic, though its vector falls under the cosine floor (bot/asked_topic.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+import bot.asked_topic
+from bot.asked_topic import requested_topic, sources_write_topic
+from bot.service import AnswerService
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("tell me about lucid", "lucid"),
+        ("what do you know about lucid?", "lucid"),
+        ("what do the sources say about lucid", "lucid"),
+        ("what does it say about 2040?", "2040"),
+        ("what is said about lucid", "lucid"),
+        ("what do you have on panasonic", "panasonic"),
+        ("ok, can you tell me a bit about rivian?", "rivian"),
+        ("info on lucid motors", "lucid motors"),
+        ("what does musk say about bezos", None),
+        ("why did amazon invest in rivian", None),
+    ],
+)
+def test_the_topic_is_what_follows_the_request(question: str, topic: str | None) -> None:
+    assert requested_topic(question) == topic
+
+
+def test_a_topic_is_one_or_two_words_the_sources_write() -> None:
+    written = {"lucid", "motors", "amazon"}.__contains__
+    assert sources_write_topic("lucid motors", written)
+    assert not sources_write_topic("the amazon river", written)  # "river" is not theirs
+    assert not sources_write_topic("amazon lucid motors", written)  # a question of its own
+    assert not sources_write_topic("it", written)  # nothing named
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["tell me about lucid", "what do you know about lucid", "what does it say about 2040"],
+)
+def test_a_written_topic_is_answered(question: str, service: AnswerService) -> None:
+    answer = service.ask(question)
+    assert answer.outcome == "answered"
+    assert "Lucid" in answer.answer or "2040" in answer.answer
+
+
+@pytest.mark.parametrize(
+    "question", ["tell me about the amazon river", "what do you know about cooking"]
+)
+def test_a_topic_the_sources_do_not_write_is_refused(question: str, service: AnswerService) -> None:
+    assert service.ask(question).outcome == "refused"
+
+
+def test_without_the_rule_the_request_falls_under_the_floor(
+    service: AnswerService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(bot.asked_topic, "TOPIC_REQUESTS", False)
+    assert service.ask("tell me about lucid").outcome == "refused"
