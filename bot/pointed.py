@@ -1,5 +1,6 @@
 """A reply pointing into the answer before: "what does source 2 say?", "[3]?" (its citation's
-passage) or, after a list, "the second one?", "tell me more about the 3rd one" (that item).
+passage) or, after a list, "the second one?", "tell me more about the 3rd one" (that item), or
+asking where it came from ("who said that?", "what section is that from?": its quotes, cited).
 
 Searched, "what does source 2 say?" quoted a passage at random and "the second one?" after the
 list of the Amazon EV's features quoted "Tesla will need to stay nimble"; what they point at is
@@ -23,6 +24,10 @@ from bot.request_words import ASKING
 # On: a reply pointing at a citation or a list item of the answer before is answered from it
 # (session 23; `benchmarks/quality.py --lead-23` measures it).
 POINTED = True
+# On: a reply asking where the answer before came from is answered by its quotes and their
+# citations (title, section, link); searched, "who said that?" and "what section is that from?"
+# were refused and "where did you get that?" answered as a question of its own (session 25).
+ORIGIN = True
 
 _ORDINAL = {
     "first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
@@ -37,6 +42,22 @@ _ITEM = re.compile(
     rf"\b(?:the )?({_ORDINALS})(?: (?:one|point|item|bullet|feature|thing|innovation))?\b"
     r"|(?:#|\bnumber |\bno\. ?)(\d)\b"
 )
+_THAT = r"(?:that|this|it|so)"
+# The whole reply (asking words, politeness and chat words aside) asks where the answer came from.
+_ORIGIN = re.compile(
+    rf"^(?:(?:ok|okay|wait|hm+|really|and|but|so|hold on)[,!]? )*(?:"
+    rf"who (?:said|says|wrote|claims?|claimed) {_THAT}|says who|sez who"
+    r"|according to (?:who|whom|what|which (?:source|article|part|section))"
+    rf"|where (?:did|do|does|'d) (?:you|u|that|this|it) (?:get|find|read|see|come from|got)"
+    rf"(?: {_THAT})?(?: from)?|where(?:'s| is| was) {_THAT} (?:from|coming from|written)"
+    rf"|how (?:do|would|did|can) (?:you|u) know(?: {_THAT})?|why (?:do|would|did) (?:you|u)"
+    rf" (?:say|think|claim) {_THAT}|(?:what|which) (?:section|part|paragraph)(?: of the article)?"
+    rf"(?: (?:is|was) {_THAT})?(?: (?:from|in))?|(?:is|was) {_THAT} (?:really )?(?:in|from)"
+    r" the (?:article|sources?|text)|(?:what(?:'s| is) )?(?:your|the) (?:source|citation|proof|"
+    rf"evidence) for {_THAT}|(?:can you |could you |pls |please )?(?:quote|show) (?:me )?the"
+    r" (?:exact|actual) (?:sentence|words|quote|passage|line)"
+    r")(?: exactly| again| please| pls| then| tho| though)*$"
+)
 # Words a pointing reply may hold besides the pointer: asking, politeness, a request for more.
 _FILLER = ASKING | frozenset({
     "about", "again", "by", "detail", "details", "did", "expand", "explain", "full", "go",
@@ -50,7 +71,7 @@ class Pointer:
     """What a reply points at in the answer before: its citation or its list item `n` (from 1;
     -1: the last)."""
 
-    at: Literal["citation", "item"]
+    at: Literal["citation", "item", "origin"]
     n: int
 
 
@@ -59,6 +80,8 @@ def points_at(text: str) -> Pointer | None:
     if not POINTED:
         return None
     asked = question_text(text).strip(" ?!.")
+    if ORIGIN and _ORIGIN.match(" ".join(asked.replace("’", "'").split())):
+        return Pointer("origin", 0)
     found = _CITATION.search(asked)
     if found is not None and says_nothing_else(asked, found, _FILLER):
         number, ordinal = found.group(1) or found.group(2), found.group(3)
@@ -82,6 +105,8 @@ def pointed_answer(text: str, pointer: Pointer, before: Answer) -> Answer | None
     cites nothing or has no such list item (the reply is searched)."""
     if before.refused or before.reply is not None:
         return None
+    if pointer.at == "origin":
+        return _origin(text, before)
     if pointer.at == "citation":
         place = _nth(len(before.citations), pointer.n)
         if place is None and before.citations:  # "source 9?" of three: say so, not "no answer"
@@ -111,4 +136,24 @@ def pointed_answer(text: str, pointer: Pointer, before: Answer) -> Answer | None
         citations=(dataclasses.replace(citation, n=1),),
         quotes=(quote,),
         index_built_at=before.index_built_at,
+    )
+
+
+def _origin(text: str, before: Answer) -> Answer | None:
+    """The answer to `text`, asking where `before` came from: `before`'s quotes again, cited by
+    the passages they come from alone (renumbered from 1), each citation naming its article and
+    section; None when `before` quotes nothing."""
+    quoted = before.quoted_passages
+    if not quoted:
+        return None
+    renumbered = {c.n: n for n, c in enumerate(quoted, start=1)}
+    return dataclasses.replace(
+        before,
+        id=uuid.uuid4().hex,
+        question=text,
+        citations=tuple(dataclasses.replace(c, n=renumbered[c.n]) for c in quoted),
+        quotes=tuple(
+            dataclasses.replace(q, citation=renumbered[q.citation]) for q in before.quotes
+        ),
+        timings_ms={},
     )

@@ -67,3 +67,48 @@ def test_the_answer_pointed_into_is_read_as_it_was_answered(service: AnswerServi
     # the message before is read again as ask read it: greeting off, capitals lowered
     answer = service.ask("the second one?", ["hey, WHAT ARE THE KEY FEATURES OF THE AMAZON EV?"])
     assert answer.answer.startswith("Autonomous Driving:")
+
+
+ORIGIN_REPLIES = [
+    "who said that?", "says who?", "where did you get that?", "how do you know?",
+    "why do u say that", "what section is that from?", "which part of the article is that from",
+    "is that really in the article?", "wait, where is that from", "according to who?",
+    "can you quote the exact sentence?",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("text", ORIGIN_REPLIES)
+def test_asking_where_the_answer_came_from_points_at_its_origin(text: str) -> None:
+    assert points_at(text) == Pointer("origin", 0)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["who said bezos is calculated", "where did you get the battery info", "how do you know musk",
+     "why do you say tesla will lose"],
+)  # fmt: skip
+def test_asking_where_something_named_came_from_is_searched(text: str) -> None:
+    assert points_at(text) is None
+
+
+def test_the_origin_is_the_answer_before_cited_by_its_quoted_passages(
+    service: AnswerService,
+) -> None:
+    question = "who makes the batteries"
+    before = service.ask(question)
+    answer = service.ask("who said that?", [question])
+    assert answer.outcome == "answered" and answer.answer == before.answer
+    assert [c.passage_id for c in answer.citations] == [
+        c.passage_id for c in before.quoted_passages
+    ]
+    assert [c.n for c in answer.citations] == list(range(1, len(answer.citations) + 1))
+    assert all(answer.quoted_from(q.citation) for q in answer.quotes)
+    assert answer.citations[0].section  # what "which section?" is answered by
+
+
+def test_without_the_rule_the_origin_question_is_searched(
+    service: AnswerService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(bot.pointed, "ORIGIN", False)
+    assert points_at("who said that?") is None
+    assert service.ask("who said that?", ["what is rivian"]).outcome == "refused"
