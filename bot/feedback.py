@@ -38,6 +38,7 @@ _COMPLAINT = re.compile(
     rf"{_IT} (?:wrong|incorrect|not (?:right|true|correct|accurate|helpful|useful|it|an answer)"
     r"|unhelpful|useless|no help|not what i (?:asked|meant|wanted)(?: for)?)"
     r"|(?:wrong|bad|useless|unhelpful|incorrect) answer|not helpful|unhelpful|useless|wrong"
+    r"|not what i (?:asked|meant|wanted)(?: for)?"
     r"|(?:you're|you are|ur|u r|youre) wrong"
     r"|(?:that|it|this) (?:doesn't|does not|didn't|did not|doesnt|didnt)"
     r" (?:answer (?:my|the) question|help)"
@@ -55,6 +56,14 @@ _TAKEN_BACK = re.compile(
 )
 _PUT_RIGHT = re.compile(
     r"^\s*(?:(?:no|nope|sorry|oops)\s*[,.!]*\s+)?i\s+mean(?:t)?\s*[,:]?\s+(?=\w)", re.IGNORECASE
+)
+
+# On: a complaint before a question ("hmm not what i asked. i meant what rivian makes", "that's
+# wrong, where are the factories?") puts the question before right, as "i meant …" does: searched
+# whole, the complaint's words made it refused (session 25, the lead's probe).
+COMPLAINT_FIRST = True
+_COMPLAINT_FIRST = re.compile(
+    rf"^\s*(?:{_COMPLAINT.pattern})\s*[,.;:!—–-]+\s*(?=\w)", re.IGNORECASE
 )
 
 
@@ -79,13 +88,18 @@ def since_start_over(history: Sequence[str]) -> Sequence[str]:
 
 def without_retraction(text: str) -> tuple[str, bool]:
     """`text` without an opening that takes the question before back ("never mind, …": True, the
-    question is asked as if alone) or puts it right ("no, i meant …": False, asked in its
-    conversation); `text` as given and False when it opens with neither."""
+    question is asked as if alone) or puts it right ("no, i meant …", "that's wrong, …": False,
+    asked in its conversation); `text` as given and False when it opens with neither."""
     if not RETRACTIONS:
         return text, False
     found = _TAKEN_BACK.match(text)
     if found is not None:
         return text[found.end() :], True
+    found = _COMPLAINT_FIRST.match(text) if COMPLAINT_FIRST else None
+    if found is not None:
+        text = text[found.end() :]
+        put_right = _PUT_RIGHT.match(text)
+        return text[put_right.end() :] if put_right else text, False
     found = _PUT_RIGHT.match(text)
     if found is not None:
         return text[found.end() :], False

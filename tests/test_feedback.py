@@ -21,7 +21,8 @@ from bot.service import AnswerService
 @pytest.mark.parametrize(
     "text",
     ["that's wrong", "That is not what I asked", "wrong answer", "not helpful", "no, that's "
-     "incorrect", "you're wrong lol", "that doesn't answer my question", "this is useless"],
+     "incorrect", "you're wrong lol", "that doesn't answer my question", "this is useless",
+     "not what i asked for"],
 )  # fmt: skip
 def test_complaints_are_read_by_their_form(text: str) -> None:
     assert is_complaint(text)
@@ -109,3 +110,32 @@ def test_without_the_rules_they_are_searched(
     assert service.ask("that's wrong", ["who is rivian?"]).answer != SORRY
     assert service.ask("start over", ["who is rivian?"]).answer != AGAIN
     assert without_retraction("never mind, who is rivian") == ("never mind, who is rivian", False)
+
+
+@pytest.mark.parametrize(
+    ("text", "rest"),
+    [("hmm not what i asked. i meant what rivian makes", "what rivian makes"),
+     ("that's wrong, where are the factories?", "where are the factories?"),
+     ("not helpful!! what does rivian make", "what does rivian make"),
+     ("wrong answer - where is the hq", "where is the hq"),
+     ("wrong way to think about it?", "wrong way to think about it?")],
+)  # fmt: skip
+def test_a_complaint_before_a_question_puts_it_right(text: str, rest: str) -> None:
+    assert without_retraction(text) == (rest, False)
+
+
+def test_a_question_after_a_complaint_is_answered_as_put_right(service: AnswerService) -> None:
+    history = ["what is rivian"]
+    put_right = service.ask("no, i meant what rivian makes", history)
+    answer = service.ask("hmm not what i asked. i meant what rivian makes", history)
+    assert answer.outcome == "answered"
+    assert (answer.answer, answer.citations) == (put_right.answer, put_right.citations)
+
+
+def test_without_the_rule_the_complaint_is_searched_with_the_question(
+    service: AnswerService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(bot.feedback, "COMPLAINT_FIRST", False)
+    text = "hmm not what i asked. i meant what rivian makes"
+    assert without_retraction(text) == (text, False)
+    assert service.ask(text, ["what is rivian"]).outcome == "refused"
