@@ -67,6 +67,11 @@ _COMPLAINT_FIRST = re.compile(
 )
 
 
+def complains_first(text: str) -> bool:
+    """Whether `text` opens with a complaint before a question ("that's wrong, where …")."""
+    return COMPLAINT_FIRST and _COMPLAINT_FIRST.match(text) is not None
+
+
 def is_complaint(text: str) -> bool:
     """Whether `text` is only a complaint about the answer before ("that's wrong", "not
     helpful", "wrong answer"); a complaint naming anything ("that's wrong about tesla") is not."""
@@ -96,7 +101,7 @@ def without_retraction(text: str) -> tuple[str, bool]:
     if found is not None:
         return text[found.end() :], True
     found = _COMPLAINT_FIRST.match(text) if COMPLAINT_FIRST else None
-    if found is not None:
+    if found is not None:  # counted as a vote by the service, as a complaint alone is
         text = text[found.end() :]
         put_right = _PUT_RIGHT.match(text)
         return text[put_right.end() :] if put_right else text, False

@@ -43,6 +43,7 @@ from bot.feedback import (
     SORRY,
     SORRY_NOTED,
     asks_to_start_over,
+    complains_first,
     is_complaint,
     since_start_over,
     without_retraction,
@@ -343,6 +344,8 @@ class AnswerService:
         retriever = self._retriever_or_reply(text, history)
         if isinstance(retriever, Answer):  # small talk asks the sources nothing: not logged
             return retriever
+        if history and complains_first(text):  # "that's wrong, where …": counted, then answered
+            self._vote_against_latest(conversation, user)
         text, history = self._read(text, history, retriever)
         _ = self.embedder.model  # a cold start loads it here: loading is not answer latency
         searched = time.perf_counter()
@@ -362,17 +365,24 @@ class AnswerService:
         """The reply to a complaint, the complaint counted as `user`'s "Not helpful" vote on the
         conversation's latest answer (the reply then says so); a lost database costs the vote,
         not the reply."""
-        if not feedback.COMPLAINT_VOTES or not conversation:
+        if not self._vote_against_latest(conversation, user):
             return reply
+        return dataclasses.replace(reply, answer=SORRY_NOTED)
+
+    def _vote_against_latest(self, conversation: str | None, user: str | None) -> bool:
+        """Whether a complaint by `user` was counted as their "Not helpful" vote on the latest
+        answer in `conversation`; a lost database costs the vote (logged), never the reply."""
+        if not feedback.COMPLAINT_VOTES or not conversation:
+            return False
         try:
             latest = self.query_log.latest_exchange(conversation)
             if latest is None:  # nothing answered there yet (a reply or small talk only)
-                return reply
+                return False
             self.query_log.record_feedback(latest[0], user, helpful=False)
         except (StoreError, UnknownAnswer) as err:
             log.warning("could not count a complaint in %s as a vote: %s", conversation, err)
-            return reply
-        return dataclasses.replace(reply, answer=SORRY_NOTED)
+            return False
+        return True
 
     def _read(
         self, text: str, history: Sequence[str], retriever: Retriever

@@ -139,3 +139,18 @@ def test_without_the_rule_the_complaint_is_searched_with_the_question(
     text = "hmm not what i asked. i meant what rivian makes"
     assert without_retraction(text) == (text, False)
     assert service.ask(text, ["what is rivian"]).outcome == "refused"
+
+
+def test_a_complaint_before_a_question_counts_against_the_answer_before(
+    service: AnswerService,
+) -> None:
+    conversation = "complaint-first-thread"
+    answered = service.ask("what is rivian", conversation=conversation, user="u1")
+    before = service.query_log.stats()["not_helpful"]
+    text = "that's wrong, what does rivian make?"
+    answer = service.ask(text, ["what is rivian"], conversation=conversation, user="u1")
+    assert answer.outcome == "answered"
+    assert service.query_log.stats()["not_helpful"] == before + 1
+    worst = service.query_log.stats(worst=100)["worst"]
+    assert any(w["answer_id"] == answered.id and w["not_helpful"] == 1 for w in worst)
+    assert not any(w["answer_id"] == answer.id for w in worst)  # the new answer is not voted on
