@@ -437,14 +437,16 @@ with "This", "These", "That", "Those" or "Such" quoted after the sentence before
 ("This makes the stakes incredibly high.": `bot.antecedent.ANTECEDENT`); `apostrophes`, a
 contraction typed without its apostrophe read with it ("whos rivian": `bot.spelling.APOSTROPHES`),
 each in turn.
-`--lead-25 off phrasings+topics+origin+complaint` measures the lead's session 25 rules, joined by
-'+': `phrasings`, "eli5", "catch me up", "the short version", "the upshot", "key facts", "in 3
-bullets" read as requests for an overview (`bot.overview.PHRASINGS_25`); `topics`, "tell me about
-lucid", "what do you know about panasonic" covered at the floor when the sources write the topic's
-one or two words (`bot.asked_topic.TOPIC_REQUESTS`); `origin`, "who said that?", "what section is
-that from?" after an answer shown its quotes cited by their passages alone (`bot.pointed.ORIGIN`);
-`complaint`, a complaint before a question ("not what i asked. i meant …") putting the question
-right (`bot.feedback.COMPLAINT_FIRST`), each in turn.
+`--lead-25 off phrasings+views+topics+origin+complaint` measures the lead's session 25 rules, joined
+by '+': `phrasings`, "eli5", "catch me up", "the short version", "the upshot", "key facts", "in 3
+bullets" read as requests for an overview (`bot.overview.PHRASINGS_25`); `views`, "what's the
+author's opinion?", "does the article take sides?" answered by the conclusion
+(`bot.overview.VIEWS_25`); `topics`, "tell me about lucid", "what do you know about panasonic"
+covered at the floor when the sources write the topic's one or two words
+(`bot.asked_topic.TOPIC_REQUESTS`); `origin`, "who said that?", "what section is that from?" after
+an answer shown its quotes cited by their passages alone (`bot.pointed.ORIGIN`); `complaint`, a
+complaint before a question ("not what i asked. i meant …") putting the question right
+(`bot.feedback.COMPLAINT_FIRST`), each in turn.
 `--forms-19 off match=0.7`: `match=M`, another form of a question's word ("partners" /
 "partnerships", "hq" / "headquartered") matches the passage tokens of that word at least at M in
 late interaction (`bot.retrieval.FORM_MATCH`), `+words=N` for a question of at most N counted
@@ -1411,6 +1413,7 @@ def set_lead_24(lead_24: str, bench: Bench) -> str:
 def set_lead_25(lead_25: str, bench: Bench) -> str:
     rules = set(lead_25.split("+"))
     bot.overview.PHRASINGS_25 = "phrasings" in rules
+    bot.overview.VIEWS_25 = "views" in rules
     bot.asked_topic.TOPIC_REQUESTS = "topics" in rules
     bot.pointed.ORIGIN = "origin" in rules
     bot.feedback.COMPLAINT_FIRST = "complaint" in rules
@@ -2700,7 +2703,8 @@ def main() -> None:
         nargs="+",
         default=[None],
         help="the lead's session 25 rules joined by '+' (phrasings: 'eli5', 'catch me up', 'the "
-        "short version', 'in 3 bullets' read as requests for an overview; topics: 'tell me about "
+        "short version', 'in 3 bullets' read as requests for an overview; views: 'what's the "
+        "author's opinion?' answered by the conclusion; topics: 'tell me about "
         "lucid' covered when the sources write the topic; origin: 'who said that?' shows the "
         "answer before's quotes and their citations; complaint: 'not what i asked. i meant …' puts "
         "the question right) or off, each in turn",

@@ -55,6 +55,17 @@ _ASKS_25 = re.compile(
     r"|(?:short|shorter|quick|brief|condensed|abridged) version"
     r"|upshot|big picture|key facts|(?:in )?(?:a few|\d|one|two|three|four|five) bullets?)\b"
 )
+# Asking what the writer thinks ("what's the author's opinion?", "does the article take sides?"):
+# the conclusion, where the writer sums up (session 25: searched, each quoted a passage at random).
+VIEWS_25 = True
+_TEXT_NAMED = r"(?:the )?(?:author|writer|article|piece|text)"
+_VIEWS = re.compile(
+    rf"\b(?:{_TEXT_NAMED}(?:'s|s'?)? (?:own )?(?:opinions?|views?|take|stance|position|predictions?"
+    r"|forecast|prognosis)"
+    rf"|what (?:does|do|did) {_TEXT_NAMED} (?:think|predict|believe|expect|conclude|reckon)"
+    rf"|(?:does|do|did) {_TEXT_NAMED} (?:take|pick|choose) (?:a )?sides?"
+    rf"|(?:which|whose) side (?:is|does) {_TEXT_NAMED}(?: (?:on|take))?)\b"
+)
 # Asking how the text opens or how it ends: that part alone is quoted.
 _OPENING = re.compile(
     r"\b(?:how (?:does|did) (?:it|this|the (?:article|piece|story|text)) (?:start|begin|open)"
@@ -104,6 +115,8 @@ def asks_for_overview(question: str, in_conversation: bool = False) -> Part | No
     parts = (_ASKS, "both"), (_OPENING, "opening"), (_CONCLUSION, "conclusion"), (_ENDING, "ending")
     if PHRASINGS_25:
         parts += ((_ASKS_25, "both"),)
+    if VIEWS_25:
+        parts += ((_VIEWS, "conclusion"),)
     for pattern, part in parts:
         found = pattern.search(text)
         if found is None:

@@ -100,6 +100,38 @@ def test_a_session_25_phrasing_naming_a_topic_is_searched(question: str) -> None
     assert asks_for_overview(question) is None
 
 
+VIEWS = [
+    "what does the author think",
+    "what's the author's opinion",
+    "what's the writer's take",
+    "does the article take sides",
+    "what's the article's prediction",
+    "which side is the author on",
+]
+
+
+@pytest.mark.parametrize("question", VIEWS)
+def test_asking_the_writers_view_asks_for_the_conclusion(question: str) -> None:
+    assert asks_for_overview(question) == "conclusion"
+
+
+@pytest.mark.parametrize("question", VIEWS)
+def test_without_the_rule_the_writers_view_is_not_read(
+    question: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(bot.overview, "VIEWS_25", False)
+    assert asks_for_overview(question) is None
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["what does the author think of musk", "what does the article predict for tesla",
+     "is the article biased", "what does musk think"],
+)  # fmt: skip
+def test_the_writers_view_of_a_topic_is_searched(question: str) -> None:
+    assert asks_for_overview(question) is None
+
+
 def test_tldr_quotes_the_opening_and_the_last_section(service: AnswerService) -> None:
     index = service.retriever.index
     answer = service.ask("tl;dr?")
