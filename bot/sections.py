@@ -53,14 +53,28 @@ _FILLER = ASKING | ABOUT_THE_TEXT | frozenset({
     "up", "want", "which", "with"
 })  # fmt: skip
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+# On: a section named by its place ("what's the first section about", "summarise section 3",
+# and "the 4th one?" after the headings are listed) is quoted as one named by its heading (session
+# 25, the lead's probe: each was refused). "the last section" is the conclusion (bot/overview.py).
+BY_PLACE = True
+_PLACES = {
+    "first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
+    "fifth": 5, "5th": 5, "sixth": 6, "6th": 6, "seventh": 7, "7th": 7, "eighth": 8, "8th": 8,
+    "ninth": 9, "9th": 9, "tenth": 10, "10th": 10,
+}  # fmt: skip
+_BY_PLACE = re.compile(
+    rf"\b(?:the )?({'|'.join(_PLACES)}) {_NOUN}\b"
+    rf"|\b{_NOUN} (?:#|no\.? ?|number )?(\d{{1,2}})\b"
+)
 
 
 @dataclass(frozen=True)
 class SectionRequest:
-    """A request for the sections' list (`words` empty) or for the section whose heading holds
-    every one of `words`."""
+    """A request for the sections' list (`words` empty, no `place`), for the section whose heading
+    holds every one of `words`, or for the section at `place` (from 1) in the article's order."""
 
     words: tuple[str, ...] = ()
+    place: int | None = None
 
 
 def asks_about_sections(question: str) -> SectionRequest | None:
@@ -69,6 +83,12 @@ def asks_about_sections(question: str) -> SectionRequest | None:
     if not SECTIONS:
         return None
     text = question_text(question)
+    found = _BY_PLACE.search(text) if BY_PLACE else None
+    if found is not None:
+        rest = text[: found.start()] + " " + text[found.end() :]
+        if all(_form(w) in _FILLER for w in _WORD.findall(rest)):
+            word, number = found.group(1), found.group(2)
+            return SectionRequest(place=_PLACES[word] if word else int(number))
     if _LISTING.search(text):
         rest = _LISTING.sub(" ", text)
         if all(_form(w) in _FILLER for w in _WORD.findall(rest)):
@@ -146,6 +166,10 @@ def section_answer(
     for more; "that's all" past its end); None when no heading has the words asked for (the
     question is searched)."""
     openings = section_openings(index, doc_ids)
+    if request.place is not None:  # "section 3": past the last, searched as asked
+        if not 1 <= request.place <= len(openings):
+            return None
+        return _quoted_from(question, openings[request.place - 1], index, built_at, times_more)
     if not request.words:
         headings = list(dict.fromkeys(p.section for p in openings if p.section))
         text = (
@@ -157,6 +181,27 @@ def section_answer(
     opening = matching_section(request, openings)
     if opening is None:
         return None
+    return _quoted_from(question, opening, index, built_at, times_more)
+
+
+def _quoted_from(
+    question: str, opening: Passage, index: SearchIndex, built_at: str | None, times_more: int
+) -> Answer:
+    """The section opened by `opening`: its first sentences quoted and cited, the next ones after
+    `times_more` requests for more ("that's all" past its end)."""
     skip = times_more * QUOTED_SENTENCES
     chosen = to_section_end(index, opening.doc_id, opening.id)[skip : skip + QUOTED_SENTENCES]
     return passages_answer(question, chosen, index.manifest["articles"], built_at, NOTHING_MORE)
+
+
+def listed_section_answer(
+    question: str, place: int, index: SearchIndex, doc_ids: Sequence[str]
+) -> Answer | None:
+    """The answer to "the 4th one?" (`place`; -1: the last) after the headings of the articles
+    `doc_ids` were listed: that section, as "section 4" is; None past the last or when off."""
+    if not BY_PLACE:
+        return None
+    if place == -1:
+        place = len(section_openings(index, doc_ids))
+    built_at = index.manifest.get("built_at")
+    return section_answer(question, SectionRequest(place=place), index, doc_ids, built_at)

@@ -65,6 +65,7 @@ from bot.more import NOTHING_MORE, More, asks_for_more, first_sentence
 from bot.overview import latest_articles
 from bot.pointed import pointed_answer, points_at
 from bot.retrieval import Hit, Retriever
+from bot.sections import listed_section_answer
 from bot.settings import Settings
 from bot.several_questions import joined_answer, questions_in
 from bot.small_talk import (
@@ -467,6 +468,10 @@ class AnswerService:
             asked, before_it = self._read(as_typed(history[-1]), history[:-1], retriever)
             before = self._answered(asked, before_it, retriever, conversation, k)
             pointed = pointed_answer(text, pointer, before)
+            if pointed is None and pointer.at == "item" and before.reply == "sections":
+                # "the 4th one?" after the headings were listed: that section
+                articles = self._articles_in_question(retriever, before_it)
+                pointed = listed_section_answer(text, pointer.n, retriever.index, articles)
             if pointed is not None:
                 return pointed
         if more is not None:  # "tell me more": the question before, past what it quoted

@@ -80,3 +80,43 @@ def test_a_heading_nobody_wrote_is_searched(service: AnswerService) -> None:
     request = asks_about_sections("summarize the section on pizza")
     assert request == SectionRequest(("pizza",))
     assert section_answer("q", request, index, doc_ids, None) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [("what's the first section about", 1), ("what's section 3 about", 3),
+     ("summarize the second section", 2), ("the 4th section?", 4),
+     ("the first part of the article", 1)],
+)  # fmt: skip
+def test_a_section_named_by_its_place_is_read(text: str, place: int) -> None:
+    assert asks_about_sections(text) == SectionRequest(place=place)
+
+
+def test_a_section_by_its_place_is_quoted_as_by_its_heading(service: AnswerService) -> None:
+    by_place = service.ask("what's section 5 about")
+    by_heading = service.ask("summarize the section on partnerships")
+    assert by_place.outcome == "answered"
+    assert {c.section for c in by_place.citations} == {"Strategic Partnerships and Investments"}
+    assert by_place.answer == by_heading.answer
+
+
+def test_the_nth_one_after_the_headings_is_that_section(service: AnswerService) -> None:
+    answer = service.ask("the 4th one?", ["what are the sections?"])
+    assert {c.section for c in answer.citations} == {"The Competitive Landscape"}
+    last = service.ask("the last one", ["what are the sections?"])
+    assert {c.section for c in last.citations} == {HEADINGS[-1]}
+
+
+def test_a_place_past_the_last_section_is_searched(service: AnswerService) -> None:
+    index = service.retriever.index
+    doc_ids = list(index.manifest["articles"])
+    assert section_answer("section 12?", SectionRequest(place=12), index, doc_ids, None) is None
+
+
+def test_without_the_rule_a_place_is_no_section(
+    service: AnswerService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(bot.sections, "BY_PLACE", False)
+    assert asks_about_sections("what's section 3 about") is None
+    answer = service.ask("the 4th one?", ["what are the sections?"])
+    assert {c.section for c in answer.citations} != {"The Competitive Landscape"}
