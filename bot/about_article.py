@@ -28,7 +28,12 @@ ABOUT_ARTICLE = True
 # With "what articles do you have?", how many titles the reply names before "and N more".
 LISTED = 5
 
-Field = Literal["author", "published", "title", "source", "articles"]
+# On: "how many articles do you have?" lists them as "what articles do you have?" does, and "how up
+# to date are you?", "when was the index built?" say when the index was built and the latest
+# article published (session 25, the lead's probes: each was refused).
+FRESHNESS = True
+
+Field = Literal["author", "published", "title", "source", "articles", "freshness"]
 
 _TEXT = r"(?:it|this|that|(?:the|this|that|your) (?:article|piece|story|text|post|source))"
 _ASKS: tuple[tuple[re.Pattern[str], Field], ...] = (
@@ -70,6 +75,26 @@ _ASKS: tuple[tuple[re.Pattern[str], Field], ...] = (
         "source",
     ),
 )
+_ASKS_25: tuple[tuple[re.Pattern[str], Field], ...] = (
+    (
+        re.compile(r"\bhow many (?:articles|sources|texts|documents|stories|pieces)\b"),
+        "articles",
+    ),
+    (
+        re.compile(
+            r"\b(?:how (?:up to date|up-to-date|current|recent|fresh|old|new) (?:are|is)"
+            r" (?:you|u|this|that|it|the (?:info|information|data|index|sources?|bot)|your"
+            r" (?:info|information|data|index|sources?))"
+            r"|(?:is|are) (?:this|that|it|the|your) (?:(?:info|information|data|index|sources?) )?"
+            r"(?:up to date|up-to-date|current|recent|fresh|outdated|old)"
+            r"|when (?:was|were|is|are) (?:the|your|this)"
+            r" (?:index|sources?|data|info|information|bot)"
+            r" (?:built|made|updated|last updated|refreshed|from)"
+            r"|(?:last|latest) updated?|(?:data|knowledge|training) cut-? ?off)\b"
+        ),
+        "freshness",
+    ),
+)
 # Words the question may hold besides its asking phrase: politeness, the text named. Any other
 # word names a topic ("who wrote about batteries", "the source of tesla's lead"): searched.
 _FILLER = ASKING | ABOUT_THE_TEXT | frozenset({
@@ -87,7 +112,7 @@ def asks_about_article(question: str) -> Field | None:
     if not ABOUT_ARTICLE:
         return None
     text = question_text(question)
-    for pattern, field in _ASKS:
+    for pattern, field in _ASKS + (_ASKS_25 if FRESHNESS else ()):
         found = pattern.search(text)
         if found is None:
             continue
@@ -158,8 +183,30 @@ def about_article_answer(
                 False,
             )
         )
+    elif field == "freshness":
+        text, said = _freshness(articles, doc_ids, built_at)
     else:
         lines = [_line(field, d, articles[d]) for d in doc_ids]
         text = " ".join(line for line, _ in lines)
         said = any(known for _, known in lines)
     return reply_answer(question, text, "article", answered=said, built_at=built_at)
+
+
+def _freshness(
+    articles: Mapping[str, Mapping[str, Any]], doc_ids: Sequence[str], built_at: str | None
+) -> tuple[str, bool]:
+    """When the index was built and the latest of `doc_ids` (latest first) was published, and
+    whether either is known."""
+    built = f"The sources were last indexed on {_day(built_at)}" if built_at else ""
+    dated = [d for d in doc_ids if articles[d].get("published")]
+    if dated:
+        latest = dated[0]
+        title, published = _title(articles[latest], latest), _day(articles[latest]["published"])
+        said = f"the latest article, {title}, was published on {published}"
+    elif len(doc_ids) == 1:
+        said = "the article gives no publication date"
+    else:
+        said = "the articles give no publication dates"
+    if not built:
+        return said[0].upper() + said[1:] + ".", bool(dated)
+    return f"{built}; {said}.", True

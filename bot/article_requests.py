@@ -42,7 +42,7 @@ def structure_answer(
         articles = index.manifest["articles"]
         asked = (
             latest_articles(index, len(articles))
-            if field == "articles"
+            if field in ("articles", "freshness")
             else articles_asked(history)
         )
         return about_article_answer(text, field, articles, asked, built_at)

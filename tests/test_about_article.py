@@ -121,3 +121,40 @@ def test_without_the_rule_the_question_is_searched(
     answer = two_articles.ask("who wrote this?")
     assert answer.reply is None
     assert "Ada Writer" not in answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "field"),
+    [("how many articles do you have", "articles"), ("how up to date are you", "freshness"),
+     ("is this info current?", "freshness"), ("when was the index built", "freshness"),
+     ("what's your knowledge cutoff", "freshness")],
+)  # fmt: skip
+def test_how_many_and_how_recent_are_read_by_their_form(question: str, field: str) -> None:
+    assert asks_about_article(question) == field
+
+
+@pytest.mark.parametrize("question", ["is tesla up to date", "how current is tesla's tech"])
+def test_how_recent_a_topic_is_is_searched(question: str) -> None:
+    assert asks_about_article(question) is None
+
+
+def test_how_recent_says_when_indexed_and_the_latest_published(
+    two_articles: AnswerService,
+) -> None:
+    answer = two_articles.ask("how up to date are you?")
+    built = two_articles.retriever.index.manifest["built_at"][:10]
+    assert answer.answer == (
+        f"The sources were last indexed on {built}; the latest article, “Robotaxi fleets”, was "
+        "published on 2026-03-01."
+    )
+    assert answer.outcome == "answered" and answer.reply == "article"
+    counted = two_articles.ask("how many articles do you have?")
+    assert counted.answer == "I answer from 2 articles: “Robotaxi fleets”, “Charger networks”."
+
+
+def test_without_the_rule_how_recent_is_searched(
+    two_articles: AnswerService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(bot.about_article, "FRESHNESS", False)
+    assert asks_about_article("how up to date are you") is None
+    assert two_articles.ask("how many articles do you have?").reply != "article"
