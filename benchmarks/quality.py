@@ -79,6 +79,7 @@
                                            [--unsaid-23 off|on|RULES [...]]
                                            [--off-topic-24 off|RULES [off|RULES ...]]
                                            [--unsaid-24 off|on|RULES [...]]
+                                           [--unsaid-25 off|on|RULES [...]]
 
 Asks every question as `evbot ask` does (AnswerService over a fresh index of corpus/) and prints,
 per set: right passage first / in the top three, the quoted answer holding the expected words,
@@ -521,6 +522,17 @@ the sources never write: `HOW_MUCH_UNWRITTEN`), `boss` ("who's the boss of …, 
 name" asks a person: `CHAT_ROLE_ASKS_PERSON`), `has` ("does the amazon ev have a slogan":
 `HAS_A_THING`); docs/quality-log.md, "Questions the sources do not answer (session 24)", each in
 turn.
+`--unsaid-25 off on` measures session 25's near-domain readings, or some joined by '+': `opener`
+(a chat word before a wh-question, "wait so how much …": `bot.question_kind.CHAT_OPENERS_25`),
+`judged` (an obstacle or effect noun, "what's the big hurdle", asks no attribute by name:
+`bot.unsaid.JUDGING_NOUNS_25`), `size` ("how big is the team" asks a number: `TEAM_SIZE_25`),
+`date` ("what's the deadline" asks a date: `DATE_NOUNS_25`), `number` (a fragment naming a number
+or head count: `FRAGMENT_NUMBER_25`), `pls` (a chat word after a fragment's kind noun:
+`FRAGMENT_CHAT_AFTER_25`), `share` ("how much of rivian does amazon own" asks a number:
+`OWNED_SHARE_25`), `measure` ("is bezos richer than musk?" with no passage writing "richer":
+`bot.unsaid.PERSON_MEASURE_25`), `view` ("what does musk think about bezos" quoted by no reported
+view: `VIEW_ASKED_25`); off in the bot: `whats` ("whats" read as "what's" by every label rule:
+`WHATS_25`); docs/quality-log.md, "Questions the sources do not answer (session 25)", each in turn.
 `--off-topic-22 off chat+named+compound` measures session 22's off-topic rules, joined by "+":
 `chat`, the word after a first name read as chat, no surname, when it is small talk alone ("elon
 lmao"), before a bare verb with the first name its subject ("is jeff tryna beat elon") or before a
@@ -1102,6 +1114,23 @@ def set_unsaid_24(unsaid_24: str, bench: Bench) -> str:
     bot.question_kind.CHAT_ROLE_ASKS_PERSON = "boss" in rules
     bot.question_kind.AND_CLAUSE_KIND = "and" in rules
     return f"=== session 24's near-domain readings: {unsaid_24}"
+
+
+def set_unsaid_25(unsaid_25: str, bench: Bench) -> str:
+    rules = set(unsaid_25.split("+"))
+    if "on" in rules:
+        rules = {"opener", "judged", "size", "date", "number", "pls", "share", "measure", "view"}
+    bot.question_kind.CHAT_OPENERS_25 = "opener" in rules
+    bot.unsaid.JUDGING_NOUNS_25 = "judged" in rules
+    bot.question_kind.TEAM_SIZE_25 = "size" in rules
+    bot.question_kind.DATE_NOUNS_25 = "date" in rules
+    bot.question_kind.FRAGMENT_NUMBER_25 = "number" in rules
+    bot.question_kind.FRAGMENT_CHAT_AFTER_25 = "pls" in rules
+    bot.question_kind.OWNED_SHARE_25 = "share" in rules
+    bot.unsaid.PERSON_MEASURE_25 = "measure" in rules
+    bot.unsaid.VIEW_ASKED_25 = "view" in rules
+    bot.question_kind.WHATS_25 = "whats" in rules
+    return f"=== session 25's near-domain readings: {unsaid_25}"
 
 
 def set_quote_spread(quote_spread: str, bench: Bench) -> str:
@@ -1770,6 +1799,7 @@ SWITCHES = (
     Switch("unsaid_23", 79, set_unsaid_23),
     Switch("off_topic_24", 86, set_off_topic_24),
     Switch("unsaid_24", 85, set_unsaid_24),
+    Switch("unsaid_25", 91, set_unsaid_25),
 )
 
 
@@ -2769,6 +2799,13 @@ def main() -> None:
         default=[None],
         help="session 24's near-domain readings: on, off or rules joined by '+' (region, into, "
         "stated, and; off in the bot: much, boss, has), each in turn",
+    )
+    parser.add_argument(
+        "--unsaid-25",
+        nargs="+",
+        default=[None],
+        help="session 25's near-domain readings: on, off or rules joined by '+' (opener, judged, "
+        "size, date, number, pls, share, measure, view; off in the bot: whats), each in turn",
     )
     parser.add_argument(
         "--labels-16",

@@ -29,7 +29,7 @@ from bot.question_kind import (
     AUXILIARY_WORDS,
     Kind,
     asked_kind,
-    question_text,
+    label_text,
 )
 from bot.unwritten_things import unwritten_regions, unwritten_thing_had
 
@@ -112,6 +112,16 @@ _EVALUATIVE_NOUNS = frozenset({
     "trouble", "troubles",
 })  # fmt: skip
 _LIKE = re.compile(r"(?<=\S) like\??$")
+# Session 25 (docs/quality-log.md, "Questions the sources do not answer (session 25)"): an
+# obstacle ("what's the big hurdle for amazon here") or an effect ("what's the impact on the
+# environment") judges a thing as the evaluative nouns do, and the sources say it in their own
+# words ("resource extraction", "a formidable edge"). `benchmarks/quality.py --unsaid-25 judged`.
+JUDGING_NOUNS_25 = True
+_JUDGING_NOUNS_25 = frozenset({
+    "hurdle", "hurdles", "obstacle", "obstacles", "challenge", "challenges", "barrier",
+    "barriers", "difficulty", "difficulties", "snag", "snags", "setback", "setbacks", "impact",
+    "impacts", "effect", "effects", "consequence", "consequences", "implication", "implications",
+})  # fmt: skip
 
 
 def unmentioned_attribute(question: str, passage: str) -> list[str]:
@@ -120,7 +130,7 @@ def unmentioned_attribute(question: str, passage: str) -> list[str]:
     Compared as the lexical index compares words (stemmed: "named" names a "name"); every word
     of a two-word name must be there ("charging time" is not "charging stations").
     """
-    text = question_text(question)
+    text = label_text(question)
     if "like" in ATTRIBUTE_GRAMMAR and _LIKE.search(text):
         # "what's X like?" asks for a description of X, no attribute of it by name.
         return []
@@ -129,6 +139,8 @@ def unmentioned_attribute(question: str, passage: str) -> list[str]:
         if found is None or found["name"].startswith(_NOT_ATTRIBUTES):
             continue
         if "evaluative" in ATTRIBUTE_GRAMMAR and found["name"].split()[-1] in _EVALUATIVE_NOUNS:
+            continue
+        if JUDGING_NOUNS_25 and found["name"].split()[-1] in _JUDGING_NOUNS_25:
             continue
         wanted, mentioned = terms([found["name"], passage])
         if wanted and not set(wanted) <= set(mentioned):
@@ -187,7 +199,7 @@ def asked_focus(question: str) -> str | None:
     """
     if asked_kind(question) is not None:
         return None
-    text = question_text(question)
+    text = label_text(question)
     for pattern, on in _SESSION_11_FOCUS + _SESSION_12_FOCUS:
         if on() and (found := pattern.search(text)) is not None:
             return found["name"]
@@ -417,7 +429,7 @@ def unmentioned_compared(
     """
     if not COMPARED_THINGS:
         return []
-    text = question_text(question)
+    text = label_text(question)
     for pattern in _COMPARED:
         found = pattern.search(text)
         if found is None:
@@ -470,7 +482,7 @@ def unanswered_how_to(question: str, quote: str) -> list[str]:
     is not in `quote` (the quoted sentences, stemmed as the lexical index stems); else none."""
     if not HOW_TO_VERB:
         return []
-    text = question_text(question)
+    text = label_text(question)
     found = _HOW_TO.search(text)
     if found is None or found["verb"] in ASKING_WORDS:
         return []
@@ -497,7 +509,7 @@ def unidentified_which(question: str, quote: str) -> list[str]:
     determiner that leaves it unidentified ("some analysts"); else none."""
     if not WHICH_UNIDENTIFIED:
         return []
-    text = question_text(question)
+    text = label_text(question)
     found = _WHICH_NOUN.search(text)
     # A plural noun heads its phrase ("which analysts"); a singular one may narrow the next
     # ("which battery makers": the sources' "several battery manufacturers" are other words).
@@ -585,7 +597,7 @@ def unnamed_particular(question: str, quote: str) -> list[str]:
     the person …" is quoted by a sentence naming no one new; else none."""
     if not NAMED_PARTICULAR or asked_kind(question) is not None:
         return []
-    text = question_text(question)
+    text = label_text(question)
     asked = question_words(question)
     if _NAME_OF_PERSON.search(text):
         new = [p for p in people_in(quote) if p.split()[-1].lower() not in asked]
@@ -660,7 +672,7 @@ _MENTION_FRAMES = (
 def mentioned_name(question: str) -> str | None:
     """The thing a question asks whether the sources mention ("toyota" in "any mention of
     toyota?"), or None when it asks nothing of that form."""
-    text = question_text(question)
+    text = label_text(question)
     for pattern in _MENTION_FRAMES:
         found = pattern.search(text)
         if found is not None:
@@ -680,11 +692,13 @@ def unknown_named_thing(question: str, holds_term: Callable[[str], bool] | None)
     `bot.unwritten_things`); else none."""
     if not TELL_ME_UNKNOWN or holds_term is None:
         return []
-    text = question_text(question)
+    text = label_text(question)
     if DESIGNATION_UNKNOWN and (designations := unknown_designations(text, holds_term)):
         return designations
     # Session 24: a place or a thing had the sources never write ("what about china").
     if unwritten := unwritten_regions(text, holds_term) or unwritten_thing_had(text, holds_term):
+        return unwritten
+    if unwritten := uncompared_measure(text, holds_term):
         return unwritten
     mention = _MENTION_FRAMES if MENTION_UNKNOWN else ()
     for pattern in (_SESSION_11_FOCUS[0][0], _FEATURE, *mention):
@@ -694,6 +708,33 @@ def unknown_named_thing(question: str, holds_term: Callable[[str], bool] | None)
         stems = name_stems(found["name"])
         return [found["name"]] if stems and not any(map(holds_term, stems)) else []
     return []
+
+
+# Session 25 (docs/quality-log.md, "Questions the sources do not answer (session 25)"): "is bezos
+# richer than musk?" compares two people by a measure of a person (wealth, age, height); when no
+# passage compares by it ("richer", "richest"; "resource-rich" compares no one), the sources do not
+# compare them on it, however close the passage about the two is. `benchmarks/quality.py --unsaid-25
+# measure`.
+PERSON_MEASURE_25 = True
+_PERSON_MEASURE = re.compile(
+    rf"^(?:{_AUXILIARY}) (?:[a-z0-9'-]+ ){{1,4}}?(?P<measure>richer|wealthier|poorer|older|"
+    r"younger|taller|more wealthy|less wealthy)(?: now| today| rn| yet)? than\b"
+)
+
+
+def uncompared_measure(text: str, holds_term: Callable[[str], bool]) -> list[str]:
+    """["who is richer"] for "is bezos richer than musk?" (`text` lower case) when no passage
+    writes the measure's comparative or superlative; else none."""
+    if not PERSON_MEASURE_25 or (found := _PERSON_MEASURE.search(text)) is None:
+        return []
+    from lemminflect import getInflection, getLemma
+
+    compared = found["measure"].split()[-1]
+    plain = getLemma(compared, upos="ADJ")[0]
+    forms = {compared, *getInflection(plain, tag="JJR"), *getInflection(plain, tag="JJS")}
+    if any(holds_term(term) for form in forms for term in terms([form])[0]):
+        return []
+    return [f"who is {found['measure']}"]
 
 
 # Session 20 (docs/quality-log.md, "Questions the sources do not answer (session 20)"): a
@@ -885,7 +926,7 @@ def unreported_words(question: str, quote: str, cited: str) -> list[str]:
     and `quote` reports nobody's words; else none."""
     if not WORDS_ASKED:
         return []
-    text = question_text(question)
+    text = label_text(question)
     for pattern in _WORDS_ASKED:
         found = pattern.search(text)
         if found is None:
@@ -899,7 +940,37 @@ def unreported_words(question: str, quote: str, cited: str) -> list[str]:
         if SAID_WORDS_ONLY and _CONTENT_ASKED.match(text, found.end()):
             return []  # "what did jeff say he wants to build" asks what he wants, not his words
         return [] if _REPORTED.search(quote) else [f"what {speaker} said"]
-    return []
+    return unreported_view(text, quote, cited)
+
+
+# Session 25 (docs/quality-log.md, "Questions the sources do not answer (session 25)"): "what does
+# musk think about bezos" asks a person's view, as "what did musk say" asks his words: a quote
+# reporting neither words nor a view ("thinks", "believes", …) is speculation about him, not his
+# view. Only a person the cited passages name (or a first name). `benchmarks/quality.py
+# --unsaid-25 view`.
+VIEW_ASKED_25 = True
+_VIEW_ASKED = re.compile(
+    r"^(?:what|how) (?:does|do|did|would) (?P<speaker>[a-z'-]+(?: [a-z'-]+){0,2}?) "
+    r"(?:really |actually |personally |honestly )?(?:think|feel) (?:of|about)\b"
+)
+_VIEW_REPORTED = re.compile(
+    r"\b(?:thinks|thought|believes|believed|feels|felt|sees|saw|views|viewed|considers|"
+    r"considered|calls|called|dismissed|dismisses|praised|praises|criticized|criticised)\b"
+)
+
+
+def unreported_view(text: str, quote: str, cited: str) -> list[str]:
+    """["what musk thinks"] when `text` (lower case) asks what a person the `cited` passages name
+    thinks of something and `quote` reports no one's words or view; else none."""
+    if not VIEW_ASKED_25 or (found := _VIEW_ASKED.search(text)) is None:
+        return []
+    speaker = found["speaker"].split()[-1].removesuffix("'s")
+    named = {part.lower() for person in people_in(cited) for part in person.split()}
+    if speaker in ASKING_WORDS or (speaker not in named and not is_first_name(speaker)):
+        return []
+    if _REPORTED.search(quote) or _VIEW_REPORTED.search(quote):
+        return []
+    return [f"what {speaker} thinks"]
 
 
 # Session 20 (docs/quality-log.md, "Questions the sources do not answer (session 20)"): the
