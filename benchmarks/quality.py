@@ -438,10 +438,10 @@ with "This", "These", "That", "Those" or "Such" quoted after the sentence before
 ("This makes the stakes incredibly high.": `bot.antecedent.ANTECEDENT`); `apostrophes`, a
 contraction typed without its apostrophe read with it ("whos rivian": `bot.spelling.APOSTROPHES`),
 each in turn.
-`--lead-25 off phrasings+views+topics+origin+complaint+places+freshness` measures the lead's session
-25 rules, joined by '+': `phrasings`, "eli5", "catch me up", "the short version", "the upshot", "key
-facts", "in 3 bullets" read as requests for an overview (`bot.overview.PHRASINGS_25`); `views`,
-"what's the author's opinion?", "does the article take sides?" answered by the conclusion
+`--lead-25 off phrasings+views+topics+origin+complaint+places+freshness+which` measures the lead's
+session 25 rules, joined by '+': `phrasings`, "eli5", "catch me up", "the short version", "the
+upshot", "key facts", "in 3 bullets" read as requests for an overview (`bot.overview.PHRASINGS_25`);
+`views`, "what's the author's opinion?", "does the article take sides?" answered by the conclusion
 (`bot.overview.VIEWS_25`); `topics`, "tell me about lucid", "what do you know about panasonic"
 covered at the floor when the sources write the topic's one or two words
 (`bot.asked_topic.TOPIC_REQUESTS`); `origin`, "who said that?", "what section is that from?" after
@@ -1448,6 +1448,7 @@ def set_lead_25(lead_25: str, bench: Bench) -> str:
     bot.feedback.COMPLAINT_FIRST = "complaint" in rules
     bot.sections.BY_PLACE = "places" in rules
     bot.about_article.FRESHNESS = "freshness" in rules
+    bot.sections.WHICH_SECTION = "which" in rules
     return f"=== session 25's lead rules: {lead_25}"
 
 
@@ -2740,7 +2741,8 @@ def main() -> None:
         "lucid' covered when the sources write the topic; origin: 'who said that?' shows the "
         "answer before's quotes and their citations; complaint: 'not what i asked. i meant …' puts "
         "the question right; places: 'what's section 3 about' quotes that section; freshness: 'how "
-        "up to date are you?' says when the index was built) or off, each in turn",
+        "up to date are you?' says when the index was built; which: 'which section mentions "
+        "rivian?' asked as 'rivian') or off, each in turn",
     )
     parser.add_argument(
         "--forms-19",

@@ -67,6 +67,35 @@ _BY_PLACE = re.compile(
     rf"|\b{_NOUN} (?:#|no\.? ?|number )?(\d{{1,2}})\b"
 )
 
+# On: "which section mentions rivian?", "where in the article is prime integration discussed?" are
+# asked as their topic ("rivian"), whose answer's citations name the section (session 25, the
+# lead's probe: the words about sections made "which section mentions rivian" refused and "which
+# part talks about batteries" labelled "The sources don't say anything about section").
+WHICH_SECTION = True
+_VERB = (
+    r"(?:talks?|talked|discuss(?:es|ed)?|mentions?|mentioned|covers?|covered|says?|said|deals?"
+    r"|goes?|gets?|brings? up|writes?|addresses|(?:is|are|was) (?:about|on))"
+)
+_WHICH_SECTION = re.compile(
+    rf"^(?:(?:in|at) )?(?:which|what) {_NOUN}s?(?: of (?:the|this) (?:article|piece|text|story))?"
+    rf"(?: (?:does|did) (?:the|this|it) (?:article|piece|text|story|writer|author)?)? ?{_VERB}"
+    r"(?: (?:about|on|with|into|over|in))? (?P<topic>.+?)[?.! ]*$"
+    r"|^where (?:in (?:the|this) (?:article|piece|text|story) (?:is|are|does it \w+(?: about)?)"
+    r"|does (?:the|this) (?:article|piece|text|story) \w+(?: about)?) (?P<topic2>.+?)"
+    rf"(?: {_VERB}| discussed| mentioned| covered)?[?.! ]*$"
+)
+
+
+def section_topic(question: str) -> str | None:
+    """The topic of a question asking which section speaks of it ("which section mentions
+    rivian?": "rivian"), or None."""
+    if not WHICH_SECTION:
+        return None
+    found = _WHICH_SECTION.match(" ".join(question_text(question).split()))
+    if found is None:
+        return None
+    return found["topic"] or found["topic2"]
+
 
 @dataclass(frozen=True)
 class SectionRequest:

@@ -65,7 +65,7 @@ from bot.more import NOTHING_MORE, More, asks_for_more, first_sentence
 from bot.overview import latest_articles
 from bot.pointed import pointed_answer, points_at
 from bot.retrieval import Hit, Retriever
-from bot.sections import listed_section_answer
+from bot.sections import listed_section_answer, section_topic
 from bot.settings import Settings
 from bot.several_questions import joined_answer, questions_in
 from bot.small_talk import (
@@ -474,8 +474,12 @@ class AnswerService:
                 pointed = listed_section_answer(text, pointer.n, retriever.index, articles)
             if pointed is not None:
                 return pointed
+        topic = section_topic(text) if more is None else None
         if more is not None:  # "tell me more": the question before, past what it quoted
             answer = self._more(text, more, retriever, conversation, k)
+        elif topic is not None:  # "which section mentions rivian?": asked as "rivian", alone
+            searched = self._each_searched(topic, (), retriever, conversation, k)
+            answer = dataclasses.replace(searched, question=text)
         else:
             answer = self._each_searched(text, history, retriever, conversation, k)
         # "several key innovations:" quoted alone says nothing: the list it announces follows;

@@ -6,7 +6,7 @@ import pytest
 
 import bot.sections
 from bot.more import NOTHING_MORE
-from bot.sections import SectionRequest, asks_about_sections, section_answer
+from bot.sections import SectionRequest, asks_about_sections, section_answer, section_topic
 from bot.service import AnswerService
 
 HEADINGS = (
@@ -120,3 +120,32 @@ def test_without_the_rule_a_place_is_no_section(
     assert asks_about_sections("what's section 3 about") is None
     answer = service.ask("the 4th one?", ["what are the sections?"])
     assert {c.section for c in answer.citations} != {"The Competitive Landscape"}
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [("which section mentions rivian", "rivian"),
+     ("which part of the article talks about batteries", "batteries"),
+     ("where in the article is prime integration discussed", "prime integration"),
+     ("in which section does the article discuss the environment", "the environment"),
+     ("which part does nvidia play", None), ("where is the hq", None),
+     ("where does amazon get its batteries", None)],
+)  # fmt: skip
+def test_which_section_speaks_of_a_topic_is_read(text: str, topic: str | None) -> None:
+    assert section_topic(text) == topic
+
+
+def test_which_section_is_answered_as_its_topic(service: AnswerService) -> None:
+    answer = service.ask("which section mentions rivian")
+    alone = service.ask("rivian")
+    assert answer.outcome == "answered" and answer.question == "which section mentions rivian"
+    assert answer.answer == alone.answer
+    assert answer.citations[0].section == alone.citations[0].section
+
+
+def test_without_the_rule_which_section_is_searched_whole(
+    service: AnswerService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(bot.sections, "WHICH_SECTION", False)
+    assert section_topic("which section mentions rivian") is None
+    assert service.ask("which section mentions rivian").outcome == "refused"
