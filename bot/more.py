@@ -15,7 +15,8 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from bot.answer import Answer
+from bot.answer import Answer, Quote
+from bot.chunking import split_sentences
 from bot.question_kind import question_text
 from bot.request_words import ASKING
 
@@ -145,6 +146,12 @@ def first_sentence(answer: Answer, said_together: Callable[[str, str], bool]) ->
     if not answer.quotes:
         return answer
     first, *rest = answer.quotes
-    joined = bool(rest) and said_together(first.text, rest[0].text)
-    kept = answer.quotes[:2] if joined else answer.quotes[:1]
+    # An overview's or a section's quote holds several sentences: the first of them is meant.
+    sentences = [first.text[a:b] for a, b in split_sentences(first.text)]
+    if len(sentences) > 1:
+        count = 2 if said_together(sentences[0], sentences[1]) else 1
+        kept: tuple[Quote, ...] = (dataclasses.replace(first, text=" ".join(sentences[:count])),)
+    else:
+        joined = bool(rest) and said_together(first.text, rest[0].text)
+        kept = answer.quotes[:2] if joined else answer.quotes[:1]
     return dataclasses.replace(answer, answer=" ".join(q.text for q in kept), quotes=kept)

@@ -169,6 +169,18 @@ def test_a_shortened_list_keeps_its_first_item(service: AnswerService) -> None:
     assert short.quotes == before.quotes[:2]
 
 
+@pytest.mark.parametrize("question", ["tl;dr?", "eli5 the whole thing"])
+def test_a_quote_of_several_sentences_is_cut_to_its_first(
+    service: AnswerService, question: str
+) -> None:
+    before = service.ask(question)
+    first = before.quotes[0].text
+    short = service.ask("in one sentence?", [question])
+    assert len(short.quotes) == 1 and short.quotes[0].citation == before.quotes[0].citation
+    assert first.startswith(short.answer) and len(short.answer) < len(first)
+    assert short.answer.endswith(".") and short.answer.count(". ") == 0
+
+
 def test_without_the_rule_a_request_for_fewer_words_is_searched(
     service: AnswerService, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -199,7 +211,8 @@ def test_the_answer_again_is_the_answer_before_however_it_was_found(
     again = service.ask("repeat that", history)
     assert (again.answer, again.citations) == (before.answer, before.citations)
     short = service.ask("in one sentence?", history)
-    assert short.quotes[0] == before.quotes[0]
+    assert short.quotes[0].citation == before.quotes[0].citation
+    assert before.quotes[0].text.startswith(short.quotes[0].text)  # its first sentence
 
 
 def test_a_run_of_requests_past_the_last_says_so_without_searching(
