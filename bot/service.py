@@ -475,6 +475,8 @@ class AnswerService:
             if pointed is not None:
                 return pointed
         topic = section_topic(text) if more is None else None
+        if topic is not None and not content_words(topic):  # "which section says that?": pointing
+            topic = None
         if more is not None:  # "tell me more": the question before, past what it quoted
             answer = self._more(text, more, retriever, conversation, k)
         elif topic is not None:  # "which section mentions rivian?": asked as "rivian", alone

@@ -73,7 +73,7 @@ ORIGIN_REPLIES = [
     "who said that?", "says who?", "where did you get that?", "how do you know?",
     "why do u say that", "what section is that from?", "which part of the article is that from",
     "is that really in the article?", "wait, where is that from", "according to who?",
-    "can you quote the exact sentence?",
+    "can you quote the exact sentence?", "which section mentions that?",
 ]  # fmt: skip
 
 

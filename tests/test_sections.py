@@ -143,6 +143,15 @@ def test_which_section_is_answered_as_its_topic(service: AnswerService) -> None:
     assert answer.citations[0].section == alone.citations[0].section
 
 
+def test_which_section_says_that_is_where_the_answer_before_came_from(
+    service: AnswerService,
+) -> None:
+    history = ["what is rivian"]
+    before = service.ask(history[0])
+    answer = service.ask("which section mentions that?", history)
+    assert answer.outcome == "answered" and answer.answer == before.answer
+
+
 def test_without_the_rule_which_section_is_searched_whole(
     service: AnswerService, monkeypatch: pytest.MonkeyPatch
 ) -> None:
