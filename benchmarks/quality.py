@@ -80,6 +80,7 @@
                                            [--off-topic-24 off|RULES [off|RULES ...]]
                                            [--unsaid-24 off|on|RULES [...]]
                                            [--unsaid-25 off|on|RULES [...]]
+                                           [--off-topic-25 off|RULES [off|RULES ...]]
 
 Asks every question as `evbot ask` does (AnswerService over a fresh index of corpus/) and prints,
 per set: right passage first / in the top three, the quoted answer holding the expected words,
@@ -603,6 +604,12 @@ word naming something no bar to the asker rules ("is prime video worth it if i .
 only words of the sources names, at least N words they never use matching their tokens under F,
 refused under a best cosine of C ("can alexa run two kitchen timers at once": `NAMES_ONLY_WEAK`,
 `NAMES_ONLY_UNKNOWN`, `NAMES_ONLY_FOREIGN`), each in turn.
+`--off-topic-25 off kind+measure+anywhere` measures session 25's off-topic rules, joined by "+":
+`kind`, a name of the sources after a noun of a kind of thing they never write, after an article
+("the band tesla's most famous song", "why is the sky blue":
+`bot.off_topic.NAME_CALLED_OTHER_KIND`);
+`measure`, session 13's `MEASURE_FORMS` ("where does musk fragrance come from"); `anywhere`,
+session 23's `PERSON_ANYWHERE` ("how many patents did nikola tesla end up with"), each in turn.
 Prints figures; asserts nothing.
 """
 
@@ -1310,6 +1317,14 @@ def set_off_topic_24(off_topic_24: str, bench: Bench) -> str:
     return f"=== off-topic questions (session 24): {off_topic_24}"
 
 
+def set_off_topic_25(off_topic_25: str, bench: Bench) -> str:
+    rules = set(off_topic_25.split("+"))
+    bot.off_topic.NAME_CALLED_OTHER_KIND = "kind" in rules
+    bot.off_topic.MEASURE_FORMS = "measure" in rules
+    bot.off_topic.PERSON_ANYWHERE = "anywhere" in rules
+    return f"=== off-topic questions (session 25): {off_topic_25}"
+
+
 def set_follow_ups_19(follow_ups_19: str, bench: Bench) -> str:
     rules = set(follow_ups_19.split("+"))
     bot.follow_up.DEMONSTRATIVE_SUBJECT = "subject" in rules
@@ -1799,6 +1814,7 @@ SWITCHES = (
     Switch("off_topic_23", 80, set_off_topic_23),
     Switch("unsaid_23", 79, set_unsaid_23),
     Switch("off_topic_24", 86, set_off_topic_24),
+    Switch("off_topic_25", 92, set_off_topic_25),
     Switch("unsaid_24", 85, set_unsaid_24),
     Switch("unsaid_25", 91, set_unsaid_25),
 )
@@ -2588,6 +2604,13 @@ def main() -> None:
         default=[None],
         help="session 24's off-topic rules joined by '+' (chat, case, pointing, "
         "names=COSINE:UNKNOWN:FOREIGN) or off, each in turn",
+    )
+    parser.add_argument(
+        "--off-topic-25",
+        nargs="+",
+        default=[None],
+        help="session 25's off-topic rules joined by '+' (kind, measure, anywhere) or off, each "
+        "in turn",
     )
     parser.add_argument(
         "--follow-ups-20",

@@ -94,8 +94,10 @@ PART_OF_A_NAME = False
 # ("Who was Nikola Tesla?"): part of a longer name the sources never write.
 LONGER_NAME = False
 # "how long / big / far ..." and "where does X come from" are the question's grammar, not words
-# of its topic: read as such by the rules above and by `NAME_AS_MODIFIER`.
-MEASURE_FORMS = False
+# of its topic: read as such by the rules above and by `NAME_AS_MODIFIER`. Session 25: on alone
+# (the three rules above stay off), it refuses "where does musk fragrance come from" ("come" no
+# word of its topic) and no other set message (`benchmarks/quality.py --off-topic-25`, "measure").
+MEASURE_FORMS = True
 # Session 15 (docs/quality-log.md, "Questions the sources do not answer (session 15)"). "who was
 # nikola tesla": a who-question asking only who a person named in full is, whose first name
 # (gender-guesser's, any case) the sources never use, asks about someone they never name: the
@@ -126,7 +128,10 @@ PERSON_AS_SUBJECT = True
 # refuses that one question only (partial before), but a held-out conversation turn too (a count
 # of `asks_off_topic` over the held-out sets; the question not read). gender-guesser knows chat
 # words as first names ("oh", "ya", "kinda": `_another_first_name` leaves them out since).
-PERSON_ANYWHERE = False
+# Session 25: with those guards no held-out conversation turn is read any more (a count of
+# `asks_off_topic`, no question read); on again. `benchmarks/quality.py --off-topic-25`
+# ("anywhere").
+PERSON_ANYWHERE = True
 # Session 23: a name of the sources joined ("and", "&", "or", "vs") to a first name they never use
 # is the person of that name's time and company, not theirs ("did tesla and edison really hate
 # each other"): the sources' own people are Jeff and Elon. A typo of their word, a word of the
@@ -269,6 +274,17 @@ ASKERS_PROSE_MATCH: float | None = 0.6
 # sources never give; "how do i track my amazon package" is at 0.42).
 # `benchmarks/quality.py --off-topic-22` measures it ("named").
 ASKERS_NAMED_THING = True
+# Session 25: a name of the sources in apposition after a noun naming a kind of thing they never
+# write ("what's the band tesla's most famous song", "is the rock band tesla still touring"): the
+# name is called that kind, so it names another thing of the same name. The noun follows an
+# article (through at most `KIND_WORDS_BEFORE` other words the sources never use: "the rock
+# band"), the dictionary knows it as a noun, and its token match in the sources is under
+# `NAMES_ONLY_FOREIGN` ("the carmaker tesla": "carmaker" matches their "automakers" at 0.61).
+# Read wherever the question's cosine stands ("the band tesla's …" is at 0.58). It also reads
+# "why is the sky blue" ("Blue" of the sources' "Blue Origin"; `PART_OF_A_NAME` stays off).
+# `benchmarks/quality.py --off-topic-25` measures it ("kind").
+NAME_CALLED_OTHER_KIND = True
+KIND_WORDS_BEFORE = 1
 
 _ARTICLES = frozenset({"a", "an", "the"})
 _PLURAL_VERBS = frozenset({"do", "are", "were", "have"})
@@ -639,6 +655,44 @@ def name_sense_elsewhere(
         if gap is None or gap < NAME_SENSE_GAP:
             return False
     return bool(names)
+
+
+def name_called_other_kind(
+    question: str,
+    holds_term: Callable[[str], bool],
+    written_as_name: Callable[[str], bool],
+    word_match: Callable[[str], float | None],
+) -> bool:
+    """Whether a name of the sources stands in apposition after a noun of a kind of thing they
+    never write, itself after an article ("the band tesla's most famous song", "the rock band
+    tesla"; `NAME_CALLED_OTHER_KIND`). `word_match(word)`: its best token match in the sources,
+    none if not read."""
+    if NAMES_ONLY_FOREIGN is None or _NAMES_THE_TEXT.search(question.lower()):
+        return False  # "does the article mention lucid": the text asked about, not a kind
+    unknown = _unknown_to(holds_term)
+    words = [w for w, _ in _words(question)]
+    for at in range(2, len(words)):
+        name, kind = words[at], words[at - 1]
+        if not (_content(kind) and unknown(kind)):
+            continue
+        lemmas = dictionary_lemmas(kind)  # a noun, no adjective ("the whole prime angle")
+        if "NOUN" not in lemmas or "ADJ" in lemmas:
+            continue
+        before = at - 2  # back over the kind's own words ("rock" of "the rock band") to an article
+        for _ in range(KIND_WORDS_BEFORE):
+            if before < 0 or words[before] in _ARTICLES:
+                break
+            if not (_content(words[before]) and unknown(words[before])):
+                break
+            before -= 1
+        if before < 0 or words[before] not in _ARTICLES:
+            continue
+        if not _content(name) or unknown(name) or not written_as_name(name):
+            continue
+        match = word_match(kind)  # the model's reading, last: an encoder pass
+        if match is not None and match < NAMES_ONLY_FOREIGN:
+            return True
+    return False
 
 
 def reads_as_unit(word: str) -> bool:
@@ -1021,6 +1075,12 @@ def off_topic(
         ASKERS_NAMED_THING
         and askers_named_thing(question, holds_term, written_as_name, word_match)
         and (_HOW_TO.search(question.lower()) or _weak_as_a_whole(question, best_cosine))
+    ):
+        return True
+    if (
+        NAME_CALLED_OTHER_KIND
+        and word_match is not None
+        and name_called_other_kind(question, holds_term, written_as_name, word_match)
     ):
         return True
     if NAME_AS_MODIFIER and name_as_modifier(

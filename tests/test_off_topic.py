@@ -40,6 +40,7 @@ RULES = (
     "LONGER_NAME", "MEASURE_FORMS", "PERSON_NEVER_NAMED", "INDEFINITE_DEFINITION",
     "PERSON_AS_SUBJECT", "NAME_AS_UNIT", "OTHER_SURNAME", "ASKERS_THING", "MODIFIER_BESIDE_PROSE",
     "UNIT_NAMED", "ASKERS_NAMED_THING", "NAME_COMPOUND", "PERSON_ANYWHERE", "PERSON_JOINED",
+    "NAME_CALLED_OTHER_KIND",
 )  # fmt: skip
 # Questions from tests/data/offtopic-tuning.jsonl that the floor let through, each with its rule
 # (after "+": the rule it needs on too).

@@ -95,14 +95,14 @@ def test_a_name_joined_to_another_person_is_refused(
     assert service.ask(question).outcome == "answered"
 
 
-def test_a_person_named_in_full_anywhere_is_refused_when_on(
+def test_a_person_named_in_full_anywhere_is_refused(
     service: AnswerService, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    # Off as shipped: a held-out conversation turn is refused by it too (counts only).
+    # Off in sessions 23-24 (a held-out conversation turn, counts only); on again in session 25.
     question = "how many patents did nikola tesla end up with"
-    assert service.ask(question).outcome == "partial"
-    monkeypatch.setattr(bot.off_topic, "PERSON_ANYWHERE", True)
     assert service.ask(question).outcome == "refused"
+    monkeypatch.setattr(bot.off_topic, "PERSON_ANYWHERE", False)
+    assert service.ask(question).outcome == "partial"
 
 
 @pytest.mark.parametrize("typos", [True, False])
