@@ -75,6 +75,7 @@
                                            [--off-topic-22 off|RULES [off|RULES ...]]
                                            [--rank-23 off|RULES [off|RULES ...]]
                                            [--rank-24 off|RULES [off|RULES ...]]
+                                           [--rank-25 off|RULES [off|RULES ...]]
                                            [--off-topic-23 off|RULES [off|RULES ...]]
                                            [--unsaid-23 off|on|RULES [...]]
                                            [--off-topic-24 off|RULES [off|RULES ...]]
@@ -582,6 +583,11 @@ searched with it ("what happens if elon stays on top": `bot.retrieval.FULL_NAMES
 docs/quality-log.md, "First names searched with their surnames (session 24)", off in the bot);
 `counted`, "how many states …" quoting a sentence naming places (`bot.answer.PLACES_COUNTED`;
 "Places counted (session 24)"), each in turn.
+`--rank-25 off contrast` measures session 25's ranking rules, joined by "+": `contrast`, a question
+asking how things differ or compare ("how's this different from the rivian investment") quoting
+also the sentence after its quote when that one opens with a word of contrast ("However, …":
+`bot.answer.CONTRAST_JOINS`; docs/quality-log.md, "The contrast asked for (session 25)"), each in
+turn.
 `--off-topic-23 off sense=0.05:0.33+anywhere+joined+typos+rival` measures session 23's off-topic
 rules, joined by "+": `sense=G:C`, `--off-topic-18`'s name-sense reading at a gap of G, only of a
 question whose best passage cosine is under C ("is musk oil safe to put on your skin":
@@ -1514,6 +1520,12 @@ def set_rank_24(rank_24: str, bench: Bench) -> str:
     return f"=== session 24's ranking rules: {rank_24}"
 
 
+def set_rank_25(rank_25: str, bench: Bench) -> str:
+    rules = set(rank_25.split("+"))
+    bot.answer.CONTRAST_JOINS = "contrast" in rules
+    return f"=== session 25's ranking rules: {rank_25}"
+
+
 def set_role_21(role_21: str, bench: Bench) -> str:
     bot.question_kind.ROLE_OF_ANOTHER = role_21 == "on"
     return f"=== session 21's role of another owner: {role_21}"
@@ -1811,6 +1823,7 @@ SWITCHES = (
     Switch("talk_25", 93, set_talk_25),
     Switch("rank_23", 78, set_rank_23),
     Switch("rank_24", 84, set_rank_24),
+    Switch("rank_25", 90, set_rank_25),
     Switch("off_topic_23", 80, set_off_topic_23),
     Switch("unsaid_23", 79, set_unsaid_23),
     Switch("off_topic_24", 86, set_off_topic_24),
@@ -2589,6 +2602,12 @@ def main() -> None:
         default=[None],
         help="session 24's ranking rules joined by '+' (define, names, counted) or off, each in "
         "turn",
+    )
+    parser.add_argument(
+        "--rank-25",
+        nargs="+",
+        default=[None],
+        help="session 25's ranking rules joined by '+' (contrast) or off, each in turn",
     )
     parser.add_argument(
         "--off-topic-23",

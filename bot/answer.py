@@ -155,6 +155,21 @@ _COUNTS_PLACES = re.compile(
     r"|sites)\b",
     re.IGNORECASE,
 )
+# "how's this different from the rivian investment" asks for the contrast, and the sources state
+# it in the sentence after the one naming what is compared ("In fact, Amazon previously invested in
+# Rivian …" then "However, this new venture appears to be far more direct …"): a question asking
+# how things differ or compare quotes the sentence after its quote's last one when that sentence
+# opens with a word of contrast. Only a sentence is added, none taken away. Session 25 (tuning
+# words 454 -> 455 of 614, nothing else moves; docs/quality-log.md, "The contrast asked for
+# (session 25)"). False: off.
+CONTRAST_JOINS = True
+_ASKS_CONTRAST = re.compile(
+    # "different question: …" announces a new topic, no contrast.
+    r"\b(?:differ\w*(?!\s+(?:question|topic|thing|subject|note|q)\b)|difference|unlike"
+    r"|contrast\w*|compared?\s+(?:to|with)|versus|vs\.?)(?!\w)",
+    re.IGNORECASE,
+)
+_OPENS_CONTRAST = re.compile(r"(?:However|But|Yet|In contrast|Unlike|Still|Instead)\b")
 NAMED_KINDS: frozenset[Kind | None] = frozenset({"place", "person", "organisation"})
 KIND_KINDS = ("place", "person", "organisation")
 
@@ -662,6 +677,13 @@ def _best_sentences(
         if naming:
             chosen.append(max(naming, key=joining))
     chosen.sort(key=in_document_order)
+    if CONTRAST_JOINS and _ASKS_CONTRAST.search(question):
+        last = chosen[-1]
+        after = (last[0], last[1] + 1)
+        if after[1] < len(hits[last[0] - 1].passage.sentences) and _OPENS_CONTRAST.match(
+            text(after)
+        ):
+            chosen.append(after)  # the contrast asked for; the label judges the quote as chosen
     quotes = tuple(Quote(text(ni), ni[0]) for ni in chosen)
     return quotes, quoted, evidence
 
