@@ -15,6 +15,7 @@ from typing import Any
 
 import pytest
 
+import bot.question_kind
 import bot.service
 import bot.small_talk
 from bot.answer import REFUSAL, Answer
@@ -756,6 +757,8 @@ def test_a_discourse_word_before_a_question_keeps_the_label_of_the_kind_asked(
     assert service.ask(question).outcome == "partial"
     assert service.ask(f"actually, {question}").outcome == "partial"
     monkeypatch.setattr(bot.small_talk, "DISCOURSE_OPENERS", False)
+    # Session 25's label reads past a chat opener too (bot.question_kind.CHAT_OPENERS_25).
+    monkeypatch.setattr(bot.question_kind, "CHAT_OPENERS_25", False)
     assert service.ask(f"actually, {question}").outcome == "answered"
 
 
