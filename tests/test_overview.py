@@ -66,69 +66,35 @@ def test_a_request_naming_a_topic_is_searched(question: str) -> None:
     assert asks_for_overview(question) is None
 
 
-PHRASINGS_25 = [
-    "eli5 the whole thing",
-    "explain it like i'm five",
-    "catch me up",
-    "give me the short version of the article",
-    "what's the upshot",
-    "key facts please",
-    "whats the big picture",
-    "summarize in 3 bullets",
-    "the gist in two bullets please",
-]
+# Session 25's requests, each with the part it asks for and the rule that reads it.
+SESSION_25 = [
+    *[(q, "both", "PHRASINGS_25") for q in [
+        "eli5 the whole thing", "explain it like i'm five", "catch me up",
+        "give me the short version of the article", "what's the upshot", "key facts please",
+        "whats the big picture", "summarize in 3 bullets", "the gist in two bullets please"]],
+    *[(q, "conclusion", "VIEWS_25") for q in [
+        "what does the author think", "what's the author's opinion", "what's the writer's take",
+        "does the article take sides", "what's the article's prediction",
+        "which side is the author on"]],
+]  # fmt: skip
 
 
-@pytest.mark.parametrize("question", PHRASINGS_25)
-def test_session_25_phrasings_ask_for_an_overview(question: str) -> None:
-    assert asks_for_overview(question) == "both"
-
-
-@pytest.mark.parametrize("question", PHRASINGS_25)
-def test_without_the_session_25_phrasings_they_are_not_read(
-    question: str, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize(("question", "part", "rule"), SESSION_25)
+def test_session_25_requests_are_read_and_not_without_their_rule(
+    question: str, part: str, rule: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(bot.overview, "PHRASINGS_25", False)
+    assert asks_for_overview(question) == part
+    monkeypatch.setattr(bot.overview, rule, False)
     assert asks_for_overview(question) is None
 
 
 @pytest.mark.parametrize(
     "question",
-    ["eli5 the batteries", "catch me up on the factories", "what is the big picture for tesla"],
-)
-def test_a_session_25_phrasing_naming_a_topic_is_searched(question: str) -> None:
-    assert asks_for_overview(question) is None
-
-
-VIEWS = [
-    "what does the author think",
-    "what's the author's opinion",
-    "what's the writer's take",
-    "does the article take sides",
-    "what's the article's prediction",
-    "which side is the author on",
-]
-
-
-@pytest.mark.parametrize("question", VIEWS)
-def test_asking_the_writers_view_asks_for_the_conclusion(question: str) -> None:
-    assert asks_for_overview(question) == "conclusion"
-
-
-@pytest.mark.parametrize("question", VIEWS)
-def test_without_the_rule_the_writers_view_is_not_read(
-    question: str, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr(bot.overview, "VIEWS_25", False)
-    assert asks_for_overview(question) is None
-
-
-@pytest.mark.parametrize(
-    "question",
-    ["what does the author think of musk", "what does the article predict for tesla",
+    ["eli5 the batteries", "catch me up on the factories", "what is the big picture for tesla",
+     "what does the author think of musk", "what does the article predict for tesla",
      "is the article biased", "what does musk think"],
 )  # fmt: skip
-def test_the_writers_view_of_a_topic_is_searched(question: str) -> None:
+def test_a_session_25_request_naming_a_topic_is_searched(question: str) -> None:
     assert asks_for_overview(question) is None
 
 

@@ -180,14 +180,7 @@ async def replace_thinking(
     except Exception as err:
         failure = err
     log.warning("could not answer interaction %s: %s", interaction.id, describe(failure))
-    try:
-        await interaction.followup.send(
-            text_message(messages.could_not_reply(why(failure))),
-            ephemeral=True,
-            allowed_mentions=NO_MENTIONS,
-        )
-    except Exception as err:
-        log.error("could not tell interaction %s why: %s", interaction.id, describe(err))
+    await _tell_why(interaction, failure)
 
 
 async def follow_up(
@@ -208,6 +201,11 @@ async def follow_up(
     except Exception as err:
         failure = err
     log.warning("could not follow up interaction %s: %s", interaction.id, describe(failure))
+    await _tell_why(interaction, failure)
+
+
+async def _tell_why(interaction: discord.Interaction[Any], failure: Exception) -> None:
+    """Why a reply could not be posted, in a private follow-up (logged if that fails too)."""
     try:
         await interaction.followup.send(
             text_message(messages.could_not_reply(why(failure))),
