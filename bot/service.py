@@ -345,7 +345,8 @@ class AnswerService:
         retriever = self._retriever_or_reply(text, history)
         if isinstance(retriever, Answer):  # small talk asks the sources nothing: not logged
             return retriever
-        if history and complains_first(text):  # "that's wrong, where …": counted, then answered
+        # "(hey,) that's wrong, where …": counted, then answered
+        if history and complains_first(without_greeting(text)):
             self._vote_against_latest(conversation, user)
         text, history = self._read(text, history, retriever)
         _ = self.embedder.model  # a cold start loads it here: loading is not answer latency

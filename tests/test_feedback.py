@@ -147,7 +147,7 @@ def test_a_complaint_before_a_question_counts_against_the_answer_before(
     conversation = "complaint-first-thread"
     answered = service.ask("what is rivian", conversation=conversation, user="u1")
     before = service.query_log.stats()["not_helpful"]
-    text = "that's wrong, what does rivian make?"
+    text = "hey, that's wrong, what does rivian make?"  # a greeting before it too
     answer = service.ask(text, ["what is rivian"], conversation=conversation, user="u1")
     assert answer.outcome == "answered"
     assert service.query_log.stats()["not_helpful"] == before + 1
