@@ -100,7 +100,8 @@ def section_topic(question: str) -> str | None:
 @dataclass(frozen=True)
 class SectionRequest:
     """A request for the sections' list (`words` empty, no `place`), for the section whose heading
-    holds every one of `words`, or for the section at `place` (from 1) in the article's order."""
+    holds every one of `words`, or for the section at `place` (from 1; -1: the last) in the
+    article's order."""
 
     words: tuple[str, ...] = ()
     place: int | None = None
@@ -195,10 +196,11 @@ def section_answer(
     for more; "that's all" past its end); None when no heading has the words asked for (the
     question is searched)."""
     openings = section_openings(index, doc_ids)
-    if request.place is not None:  # "section 3": past the last, searched as asked
-        if not 1 <= request.place <= len(openings):
+    if request.place is not None:  # "section 3" (-1: the last); past the last, searched as asked
+        place = len(openings) if request.place == -1 else request.place
+        if not 1 <= place <= len(openings):
             return None
-        return _quoted_from(question, openings[request.place - 1], index, built_at, times_more)
+        return _quoted_from(question, openings[place - 1], index, built_at, times_more)
     if not request.words:
         headings = list(dict.fromkeys(p.section for p in openings if p.section))
         text = (
@@ -230,7 +232,5 @@ def listed_section_answer(
     `doc_ids` were listed: that section, as "section 4" is; None past the last or when off."""
     if not BY_PLACE:
         return None
-    if place == -1:
-        place = len(section_openings(index, doc_ids))
     built_at = index.manifest.get("built_at")
     return section_answer(question, SectionRequest(place=place), index, doc_ids, built_at)

@@ -921,6 +921,18 @@ _REPORTED = re.compile(
 )
 
 
+def _named_speaker(found: re.Match[str], cited: str) -> str | None:
+    """The person `found`'s "speaker" group names (its last word, lower case), when the `cited`
+    passages name them or it is a first name; None for a pronoun or anyone else."""
+    speaker = found["speaker"].split()[-1].removesuffix("'s")
+    named = {part.lower() for person in people_in(cited) for part in person.split()}
+    # A name, not "he" or "she" (a pronoun may point at the article's writer; gender-guesser
+    # knows "He" as a first name).
+    if speaker in ASKING_WORDS or (speaker not in named and not is_first_name(speaker)):
+        return None
+    return speaker
+
+
 def unreported_words(question: str, quote: str, cited: str) -> list[str]:
     """["what musk said"] when the question asks what a person the `cited` passages name said
     and `quote` reports nobody's words; else none."""
@@ -931,11 +943,8 @@ def unreported_words(question: str, quote: str, cited: str) -> list[str]:
         found = pattern.search(text)
         if found is None:
             continue
-        speaker = found["speaker"].split()[-1].removesuffix("'s")
-        named = {part.lower() for person in people_in(cited) for part in person.split()}
-        # A name, not "he" or "she" (a pronoun may point at the article's writer; gender-guesser
-        # knows "He" as a first name).
-        if speaker in ASKING_WORDS or (speaker not in named and not is_first_name(speaker)):
+        speaker = _named_speaker(found, cited)
+        if speaker is None:
             return []
         if SAID_WORDS_ONLY and _CONTENT_ASKED.match(text, found.end()):
             return []  # "what did jeff say he wants to build" asks what he wants, not his words
@@ -964,9 +973,8 @@ def unreported_view(text: str, quote: str, cited: str) -> list[str]:
     thinks of something and `quote` reports no one's words or view; else none."""
     if not VIEW_ASKED_25 or (found := _VIEW_ASKED.search(text)) is None:
         return []
-    speaker = found["speaker"].split()[-1].removesuffix("'s")
-    named = {part.lower() for person in people_in(cited) for part in person.split()}
-    if speaker in ASKING_WORDS or (speaker not in named and not is_first_name(speaker)):
+    speaker = _named_speaker(found, cited)
+    if speaker is None:
         return []
     if _REPORTED.search(quote) or _VIEW_REPORTED.search(quote):
         return []
