@@ -722,6 +722,8 @@ SETS = {
         "tuning-extra-23.jsonl",
         # From the article alone by a helper who never ran the bot, before session 25 measured.
         "tuning-extra-24.jsonl",
+        # From the article alone by a helper who never ran the bot, before session 26 measured.
+        "tuning-extra-25.jsonl",
         # Off-topic questions to ask in threads (session 12), written blind before any measuring.
         "offtopic-tuning.jsonl",
         # Off-topic questions written blind before session 13 measured.
@@ -750,6 +752,8 @@ SETS = {
         "offtopic-tuning-13.jsonl",
         # Off-topic questions written blind before session 25 measured.
         "offtopic-tuning-14.jsonl",
+        # Off-topic questions written blind before session 26 measured.
+        "offtopic-tuning-15.jsonl",
         # A name of the sources before another word, in-domain and off-topic (session 13), written
         # from the article before measuring `NAME_AS_MODIFIER` on it: a probe of that rule's form.
         "name-modifier-probes.jsonl",
@@ -796,6 +800,8 @@ SETS = {
         "conversations-tuning-22.jsonl",
         # From the article alone by a helper who never ran the bot, before session 25 measured.
         "conversations-tuning-23.jsonl",
+        # From the article alone by a helper who never ran the bot, before session 26 measured.
+        "conversations-tuning-24.jsonl",
         # Small talk and questions opening or closing like it (session 17), written blind: last,
         # so no other set's figure can move with it (`small_talk_figures`).
         "smalltalk-tuning.jsonl",
@@ -815,6 +821,8 @@ SETS = {
         "smalltalk-tuning-8.jsonl",
         # More of the same written blind before session 25 measured: last too, for the same reason.
         "smalltalk-tuning-9.jsonl",
+        # More of the same written blind before session 26 measured: last too, for the same reason.
+        "smalltalk-tuning-10.jsonl",
     ],
     "held-out": [
         "shipped-questions-holdout.jsonl",
@@ -933,6 +941,13 @@ SETS = {
         "quality-holdout-22.jsonl",
         "conversations-holdout-22.jsonl",
         "smalltalk-holdout-9.jsonl",
+    ],
+    # Written from the article alone by a helper who never ran the bot, before session 26 measured.
+    "held-out-23": [
+        "offtopic-holdout-16.jsonl",
+        "quality-holdout-23.jsonl",
+        "conversations-holdout-23.jsonl",
+        "smalltalk-holdout-10.jsonl",
     ],
 }
 
