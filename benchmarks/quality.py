@@ -450,6 +450,17 @@ covered at the floor when the sources write the topic's one or two words
 an answer shown its quotes cited by their passages alone (`bot.pointed.ORIGIN`); `complaint`, a
 complaint before a question ("not what i asked. i meant …") putting the question right
 (`bot.feedback.COMPLAINT_FIRST`), each in turn.
+`--lead-26 off simpler+stance+bias+facts+length+oneon+numbered` measures the lead's session 26
+rules, joined by '+': `simpler`, "summarise that", "in simpler words", "i don't get it" after an
+answer shown its first quoted sentence and "and then?" read as a request for more
+(`bot.more.SIMPLER_26`); `stance`, "what's your opinion?", "which side are you on?" told the bot
+takes no side (`bot.stance.STANCE_26`); `bias`, "is this article biased?" answered by the conclusion
+(`bot.overview.BIAS_26`); `facts`, "the 3 most important facts" read as a request for an overview
+(`bot.overview.PHRASINGS_26`); `length`, "how long is the article?" answered with its words and
+sections and "who published it?" with its source (`bot.about_article.LENGTH_26`); `oneon`, "the one
+on the environment" after the headings quoting that section (`bot.sections.ONE_ON_26`); `numbered`,
+"1) … 2) …", "two questions: …" and one question per line answered as several questions
+(`bot.several_questions.NUMBERED_26`).
 `--forms-19 off match=0.7`: `match=M`, another form of a question's word ("partners" /
 "partnerships", "hq" / "headquartered") matches the passage tokens of that word at least at M in
 late interaction (`bot.retrieval.FORM_MATCH`), `+words=N` for a question of at most N counted
@@ -660,6 +671,7 @@ import bot.several_questions  # noqa: E402
 import bot.small_talk  # noqa: E402
 import bot.source_terms  # noqa: E402
 import bot.spelling  # noqa: E402
+import bot.stance  # noqa: E402
 import bot.token_evidence  # noqa: E402
 import bot.unsaid  # noqa: E402
 import bot.unwritten_things  # noqa: E402
@@ -1488,6 +1500,18 @@ def set_lead_25(lead_25: str, bench: Bench) -> str:
     return f"=== session 25's lead rules: {lead_25}"
 
 
+def set_lead_26(lead_26: str, bench: Bench) -> str:
+    rules = set(lead_26.split("+"))
+    bot.more.SIMPLER_26 = "simpler" in rules
+    bot.stance.STANCE_26 = "stance" in rules
+    bot.overview.BIAS_26 = "bias" in rules
+    bot.overview.PHRASINGS_26 = "facts" in rules
+    bot.about_article.LENGTH_26 = "length" in rules
+    bot.sections.ONE_ON_26 = "oneon" in rules
+    bot.several_questions.NUMBERED_26 = "numbered" in rules
+    return f"=== session 26's lead rules: {lead_26}"
+
+
 def set_forms_19(forms_19: str, bench: Bench) -> str:
     rules = dict(r.partition("=")[::2] for r in forms_19.split("+"))
     bot.retrieval.FORM_MATCH = float(rules.get("match") or 0.0)
@@ -1830,6 +1854,7 @@ SWITCHES = (
     Switch("lead_23", 76, set_lead_23),
     Switch("lead_24", 82, set_lead_24),
     Switch("lead_25", 88, set_lead_25),
+    Switch("lead_26", 94, set_lead_26),
     Switch("topic_22", 72, set_topic_22),
     Switch("unsaid_22", 73, set_unsaid_22),
     Switch("off_topic_22", 74, set_off_topic_22),
@@ -2800,6 +2825,18 @@ def main() -> None:
         "the question right; places: 'what's section 3 about' quotes that section; freshness: 'how "
         "up to date are you?' says when the index was built; which: 'which section mentions "
         "rivian?' asked as 'rivian') or off, each in turn",
+    )
+    parser.add_argument(
+        "--lead-26",
+        nargs="+",
+        default=[None],
+        help="the lead's session 26 rules joined by '+' (simpler: 'summarise that', 'in simpler "
+        "words' after an answer show its first quoted sentence, 'and then?' asks for more; stance: "
+        "'what's your opinion?' told the bot takes no side; bias: 'is this article biased?' "
+        "answered by the conclusion; facts: 'the 3 most important facts' read as an overview; "
+        "length: 'how long is the article?' counted, 'who published it?' its source; oneon: 'the "
+        "one on the environment' after the headings quotes that section; numbered: '1) … 2) …' "
+        "and 'two questions: …' answered as several questions) or off, each in turn",
     )
     parser.add_argument(
         "--forms-19",

@@ -17,9 +17,11 @@ from collections.abc import Mapping, Sequence
 from typing import Any, Literal
 
 from bot.answer import Answer, reply_answer
+from bot.index import SearchIndex
 from bot.overview import says_nothing_else
 from bot.question_kind import question_text
 from bot.request_words import ABOUT_THE_TEXT, ASKING
+from bot.sections import section_openings
 
 # On: questions about the articles are answered from their front matter (session 22;
 # docs/quality-log.md, "Questions about the articles (session 22)"). `benchmarks/quality.py
@@ -33,7 +35,13 @@ LISTED = 5
 # article published (session 25, the lead's probes: each was refused).
 FRESHNESS = True
 
-Field = Literal["author", "published", "title", "source", "articles", "freshness"]
+# On: "how long is the article?", "what's the word count?" say how many words and sections it has,
+# and "who published it?", "what's the publisher?" where it comes from
+# (session 26, the lead's probes: "how long" was labelled "The sources don't say the number" on the
+# long-range sentence, "word count" refused).
+LENGTH_26 = True
+
+Field = Literal["author", "published", "title", "source", "articles", "freshness", "length"]
 
 _TEXT = r"(?:it|this|that|(?:the|this|that|your) (?:article|piece|story|text|post|source))"
 _ASKS: tuple[tuple[re.Pattern[str], Field], ...] = (
@@ -95,6 +103,25 @@ _ASKS_25: tuple[tuple[re.Pattern[str], Field], ...] = (
         "freshness",
     ),
 )
+_ASKS_26: tuple[tuple[re.Pattern[str], Field], ...] = (
+    (
+        re.compile(
+            rf"\b(?:how (?:long|short|big) is {_TEXT}|how many (?:words|paragraphs|sentences|pages)"
+            r"|(?:word|page) count|length of " + _TEXT + r"|" + _TEXT + r"'?s length"
+            r"|how long (?:does it|would it|will it) take to read(?: " + _TEXT + r")?"
+            r"|reading time)\b"
+        ),
+        "length",
+    ),
+    (
+        re.compile(
+            rf"\b(?:who (?:published|publishes|posted|put out) {_TEXT}"
+            r"|(?:publisher|outlet|publication|website|site|newspaper|magazine|blog)"
+            r"(?: (?:is it|is this|of " + _TEXT + r"|it'?s from|is that))?)\b"
+        ),
+        "source",
+    ),
+)
 # Words the question may hold besides its asking phrase: politeness, the text named. Any other
 # word names a topic ("who wrote about batteries", "the source of tesla's lead"): searched.
 _FILLER = ASKING | ABOUT_THE_TEXT | frozenset({
@@ -112,7 +139,8 @@ def asks_about_article(question: str) -> Field | None:
     if not ABOUT_ARTICLE:
         return None
     text = question_text(question)
-    for pattern, field in _ASKS + (_ASKS_25 if FRESHNESS else ()):
+    asks = _ASKS + (_ASKS_25 if FRESHNESS else ()) + (_ASKS_26 if LENGTH_26 else ())
+    for pattern, field in asks:
         found = pattern.search(text)
         if found is None:
             continue
@@ -210,3 +238,31 @@ def _freshness(
     if not built:
         return said[0].upper() + said[1:] + ".", bool(dated)
     return f"{built}; {said}.", True
+
+
+def length_line(title: str, words: int, sections: int) -> str:
+    """How long an article is: its words (to the nearest ten past a hundred, as a reader counts)
+    and its sections."""
+    counted = f"{words:,}" if words < 100 else f"about {round(words, -1):,}"
+    parts = f", in {sections} sections" if sections > 1 else ""
+    return f"{title} is {counted} words long{parts}."
+
+
+def length_answer(
+    question: str, index: SearchIndex, doc_ids: Sequence[str], built_at: str | None
+) -> Answer:
+    """The reply to "how long is the article?": each article's words and sections, counted from
+    its passages (each sentence once: passages may overlap)."""
+    articles = index.manifest["articles"]
+    lines = []
+    for doc_id in doc_ids:
+        sentences: dict[tuple[int, int], str] = {}
+        for row in index.article_rows.get(doc_id, range(0)):
+            passage = index.passages[row]
+            for span, text in zip(passage.sentences, passage.sentence_texts(), strict=True):
+                sentences[(span[0], span[1])] = text
+        words = sum(len(text.split()) for text in sentences.values())
+        sections = len(section_openings(index, [doc_id]))
+        lines.append(length_line(_title(articles[doc_id], doc_id), words, sections))
+    text = " ".join(lines)
+    return reply_answer(question, text, "article", answered=bool(lines), built_at=built_at)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from bot.about_article import about_article_answer, asks_about_article
+from bot.about_article import about_article_answer, asks_about_article, length_answer
 from bot.answer import Answer
 from bot.index import SearchIndex
 from bot.more import More
@@ -20,7 +20,7 @@ from bot.overview import (
     overview_asked_more_of,
     overview_more_answer,
 )
-from bot.sections import asks_about_sections, section_answer
+from bot.sections import after_listing, asks_about_sections, section_answer
 
 # Which articles a request is about, given the conversation before it (`AnswerService`'s choice).
 ArticlesAsked = Callable[[Sequence[str]], list[str]]
@@ -45,6 +45,8 @@ def structure_answer(
             if field in ("articles", "freshness")
             else articles_asked(history)
         )
+        if field == "length":  # "how long is the article?": counted from its passages
+            return length_answer(text, index, asked, built_at)
         return about_article_answer(text, field, articles, asked, built_at)
     part = asks_for_overview(text, in_conversation=bool(history))
     if part is not None:  # "tl;dr?": how the article opens and closes
@@ -54,7 +56,8 @@ def structure_answer(
         doc_ids = articles_asked(more.history)
         return overview_more_answer(text, index, doc_ids, built_at, asked, more.times)
     # "summarise the section on partnerships" (and "tell me more" after it): its heading says
-    section = asks_about_sections(more.question if more else text)
+    asked_of = more.question if more else after_listing(text, history[-1] if history else None)
+    section = asks_about_sections(asked_of)
     if section is None:
         return None
     return section_answer(

@@ -59,6 +59,25 @@ _SHORTER = re.compile(
     r"|(?:a lot |much |a bit |even )?shorter(?: version)?|(?:the |a )?short(?:er)? version"
     r"|in short|(?:in )?brief(?:ly)?|too long|(?:the )?one[- ]liner)(?: (?:please|pls|plz))?"
 )
+# On: "summarise that", "in simpler words", "eli5 that", "i don't get it" after an answer show its
+# first quoted sentence alone too, as "in one sentence?" does (session 26, the lead's probes: the
+# pointing ones were read as an overview of the whole article, the others refused); and "and
+# then?" asks for more as "then what?" does (it repeated the answer before).
+SIMPLER_26 = True
+_PLAINER = (
+    r"(?:(?:like|as if) (?:i'?m|im|i am) (?:5|five)|simpl[ey]r?|more simply|in (?:simpler|plainer"
+    r"|easier|plain|simple|layman'?s) (?:words|terms|english))"
+)
+_SIMPLER = re.compile(
+    r"(?:(?:can|could|would) (?:you|u) )?(?:please )?(?:(?:summ?ari[sz]e|sum up|tl ?;? ?dr|simplify"
+    r"|eli ?5|dumb down) (?:that|this|it|the answer)(?: up| down)?(?: for me)?"
+    r"(?: " + _PLAINER + ")?"
+    r"|(?:explain|say|put|break down) (?:that|this|it|the answer)(?: down)? "
+    + _PLAINER
+    + r"|(?:in |with |using )?(?:simpler|plainer|easier|plain|simple|layman'?s) (?:words|terms"
+    r"|english)|simpler|more simply|i (?:do ?n'?t|dont|didn'?t|didnt) (?:understand|get)"
+    r"(?: (?:that|it|this))?)(?: (?:please|pls|plz))?"
+)
 _ASKS = re.compile(
     r"\b(?:more|else|go on|keep going|continue|elaborate|expand|further|go deeper|and then)\b"
 )
@@ -94,6 +113,8 @@ def is_request_for_more(text: str) -> bool:
     """Whether `text` asks for more and names nothing of its own ("tell me more", "and?")."""
     if _WORD.findall(text.lower()) == ["and"]:  # "and?" (question_text drops a leading "and")
         return True
+    if SIMPLER_26 and _WORD.findall(text.lower()) == ["and", "then"]:  # "and then?", as "and?"
+        return True
     text = question_text(text)
     words = _WORD.findall(text)
     if not words or not all(word in _FILLER for word in words):
@@ -112,7 +133,10 @@ def doubts_the_answer(text: str) -> bool:
 def asks_shorter(text: str) -> bool:
     """Whether `text` asks for the answer before in fewer words and nothing else ("in one
     sentence?", "shorter please"): shown that answer's first quoted sentence alone."""
-    return SHORTER and bool(_SHORTER.fullmatch(question_text(text).strip(" ?!.")))
+    if not SHORTER:
+        return False
+    text = question_text(text).strip(" ?!.")
+    return bool(_SHORTER.fullmatch(text) or (SIMPLER_26 and _SIMPLER.fullmatch(text)))
 
 
 def _asks_again(text: str) -> bool:

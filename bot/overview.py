@@ -55,6 +55,14 @@ _ASKS_25 = re.compile(
     r"|(?:short|shorter|quick|brief|condensed|abridged) version"
     r"|upshot|big picture|key facts|(?:in )?(?:a few|\d|one|two|three|four|five) bullets?)\b"
 )
+# On: "the 3 most important facts", "top 5 points", "the main facts" ask for the overview too
+# (session 26, the lead's probes: "what are the 3 most important facts" was refused).
+PHRASINGS_26 = True
+_ASKS_26 = re.compile(
+    r"\b(?:(?:most important|main|important|central|core|biggest|top) (?:\d |one |two |three |four "
+    r"|five )?(?:facts|points|things|takeaways)|top (?:\d|three|five|ten) (?:facts|points|things"
+    r"|takeaways)?)\b"
+)
 # Asking what the writer thinks ("what's the author's opinion?", "does the article take sides?"):
 # the conclusion, where the writer sums up (session 25: searched, each quoted a passage at random).
 VIEWS_25 = True
@@ -66,6 +74,23 @@ _VIEWS = re.compile(
     rf"|(?:does|do|did) {_TEXT_NAMED} (?:take|pick|choose) (?:a )?sides?"
     rf"|(?:which|whose) side (?:is|does) {_TEXT_NAMED}(?: (?:on|take))?)\b"
 )
+# On: asking whether the text is biased ("is this article biased?", "is the article fair to musk?",
+# "how one-sided is the piece") is asked what the writer thinks: the conclusion (session 26, the
+# lead's probes: searched, each quoted the environmental records or the carbon-neutral pledge).
+BIAS_26 = True
+_JUDGED = (
+    r"(?:biased|fair|neutral|objective|balanced|impartial|one-sided|one sided|slanted|partisan"
+    r"|even-handed)"
+)
+_BIAS = re.compile(
+    rf"\b(?:(?:is|was) (?:the|this|that) (?:article|piece|text|story|author|writer) {_JUDGED}"
+    rf"|how {_JUDGED} is (?:the|this|that) (?:article|piece|text|story|author|writer))\b"
+)
+# Whom the bias is asked about: the rivalry's two sides, named or not.
+_BIAS_FILLER = frozenset({
+    "against", "amazon", "bezos", "both", "either", "elon", "jeff", "musk", "side", "sides",
+    "tesla", "toward", "towards"
+})  # fmt: skip
 # Asking how the text opens or how it ends: that part alone is quoted.
 _OPENING = re.compile(
     r"\b(?:how (?:does|did) (?:it|this|the (?:article|piece|story|text)) (?:start|begin|open)"
@@ -117,11 +142,17 @@ def asks_for_overview(question: str, in_conversation: bool = False) -> Part | No
         parts += ((_ASKS_25, "both"),)
     if VIEWS_25:
         parts += ((_VIEWS, "conclusion"),)
+    if PHRASINGS_26:
+        parts += ((_ASKS_26, "both"),)
+    if BIAS_26:
+        parts += ((_BIAS, "conclusion"),)
+    filler = _FILLER_25 if PHRASINGS_25 else _FILLER
     for pattern, part in parts:
         found = pattern.search(text)
         if found is None:
             continue
-        if says_nothing_else(text, found, _FILLER_25 if PHRASINGS_25 else _FILLER):
+        # "is the article fair to musk?": the side it may favour is no topic of its own
+        if says_nothing_else(text, found, filler | _BIAS_FILLER if pattern is _BIAS else filler):
             return part  # type: ignore[return-value]
     return None
 

@@ -86,6 +86,21 @@ _WHICH_SECTION = re.compile(
 )
 
 
+# On: "the one on the environment", "tell me about the one about partnerships" after the headings
+# were listed name a section as "the section on …" does (session 26, the lead's probes: the first
+# quoted the conclusion, the second was refused).
+ONE_ON_26 = True
+_THE_ONE = re.compile(r"\bthe one (?=(?:on|about|called|titled|named|covering)\b)")
+
+
+def after_listing(question: str, before: str | None) -> str:
+    """`question` with "the one on …" read as "the section on …" when the message `before` it asked
+    for the headings; `question` as it is otherwise."""
+    if not ONE_ON_26 or before is None or asks_about_sections(before) != SectionRequest():
+        return question
+    return _THE_ONE.sub("the section ", question_text(question))
+
+
 def section_topic(question: str) -> str | None:
     """The topic of a question asking which section speaks of it ("which section mentions
     rivian?": "rivian"), or None."""

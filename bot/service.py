@@ -88,6 +88,7 @@ from bot.source_terms import (
     written_as_name,
 )
 from bot.spelling import is_english_word, spelled_as_the_sources, with_apostrophes
+from bot.stance import NO_STANCE, asks_bots_view
 from bot.store import Store, StoreError, open_store
 
 log = logging.getLogger(__name__)
@@ -426,6 +427,8 @@ class AnswerService:
         # "特斯拉和亚马逊谁会赢": the bot can't read the language; the sources are not to blame
         if in_another_script(text):
             return reply_answer(text, ONLY_ENGLISH, "language")
+        if asks_bots_view(text):  # "what's your opinion?": the bot takes no side, nothing to search
+            return reply_answer(text, NO_STANCE, "stance")
         if history and is_complaint(text):  # "that's wrong": about the answer before, no question
             return reply_answer(text, SORRY, "sorry")
         if asks_to_start_over(text):  # "start over": nothing to search

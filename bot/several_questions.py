@@ -25,6 +25,20 @@ MOST_QUESTIONS = 3
 # A part shorter than this many words is no question of its own ("and why?" asks of the first).
 FEWEST_WORDS = 3
 
+# On: a message announcing or numbering its questions ("i have two questions: who … and where …",
+# "1) who are the partners 2) where are the factories", one per line) is split as one joined by
+# "and" or "?" is (session 26, the lead's probes: the first answered Rivian only, the second quoted
+# the article's opening).
+NUMBERED_26 = True
+_ANNOUNCED = re.compile(
+    r"^(?:[\w' ,]{0,40}\b(?:questions?|qs|things)\s*[:\-–—]+|(?:also|and|ok|so),?\s+)\s*",
+    re.IGNORECASE,
+)
+# "1) … 2) …" anywhere once the message opens with "1)"; a bullet only where a line starts.
+_NUMBERED = re.compile(r"(?:^|\s+)\(?\d[).:]\s+|(?:^|\s*\n)\s*[-•*]\s+")
+_FIRST_ITEM = re.compile(r"\s*(?:\(?1[).:]|[-•*])\s+")
+_LINES = re.compile(r"\s*\n\s*")
+
 _QUESTION_WORD = (
     r"(?:who|whom|whose|what|what's|whats|where|where's|when|why|how|which|is|are|does|do|did"
     r"|can|could|will|would)"
@@ -38,8 +52,9 @@ def questions_in(text: str) -> list[str]:
     """The questions `text` asks, in order: one (the text) unless it asks several."""
     if not SEVERAL_QUESTIONS:
         return [text]
+    asked = _listed(text) if NUMBERED_26 else text.strip()
     parts: list[str] = []
-    for sentence in _AFTER_QUESTION_MARK.split(text.strip()):
+    for sentence in _AFTER_QUESTION_MARK.split(asked):
         joined = _JOINED.split(sentence) if _OPENS_WITH_QUESTION_WORD.match(sentence) else []
         parts += joined if len(joined) > 1 else [sentence]
     if not 1 < len(parts) <= MOST_QUESTIONS:
@@ -47,6 +62,20 @@ def questions_in(text: str) -> list[str]:
     if any(len(part.split()) < FEWEST_WORDS or not looks_like_question(part) for part in parts):
         return [text]
     return parts
+
+
+def _listed(text: str) -> str:
+    """`text` with its questions' announcement taken off and its numbered (or bulleted, or
+    one-per-line) questions each ended by a question mark, so they split as questions do."""
+    text = _ANNOUNCED.sub("", text.strip(), count=1)
+    items = [i for i in _NUMBERED.split(text) if i.strip()] if _FIRST_ITEM.match(text) else []
+    if len(items) < 2:
+        items = [i for i in _LINES.split(text) if i.strip()]
+    if len(items) < 2:
+        return text
+    return " ".join(
+        item.rstrip(" ;,.") + ("" if item.rstrip(" ;,.").endswith("?") else "?") for item in items
+    )
 
 
 def _passage_key(citation: Citation) -> str:

@@ -158,3 +158,47 @@ def test_without_the_rule_how_recent_is_searched(
     monkeypatch.setattr(bot.about_article, "FRESHNESS", False)
     assert asks_about_article("how up to date are you") is None
     assert two_articles.ask("how many articles do you have?").reply != "article"
+
+
+@pytest.mark.parametrize(
+    ("question", "field"),
+    [("how long is the article?", "length"), ("what's the word count", "length"),
+     ("how many words is it", "length"), ("who published it?", "source"),
+     ("what's the publisher", "source"), ("which website is this from", "source")],
+)  # fmt: skip
+def test_how_long_and_who_published_are_read_by_their_form(question: str, field: str) -> None:
+    assert asks_about_article(question) == field
+
+
+@pytest.mark.parametrize(
+    "question", ["how long is tesla's lead", "who published the roadster", "how long is the range"]
+)
+def test_how_long_a_topic_is_is_searched(question: str) -> None:
+    assert asks_about_article(question) is None
+
+
+def test_how_long_counts_each_articles_words(two_articles: AnswerService) -> None:
+    answer = two_articles.ask("how long is the article?")
+    assert answer.reply == "article" and answer.outcome == "answered"
+    # 15 and 13 words; neither has a section heading
+    assert "“Robotaxi fleets” is 15 words long." in answer.answer
+    assert "“Charger networks” is 13 words long." in answer.answer
+    about_chargers = ["how far do the fast chargers reach?"]
+    one = two_articles.ask("what's the word count?", about_chargers, conversation="c3")
+    assert one.answer == "“Charger networks” is 13 words long."
+
+
+def test_how_long_rounds_a_long_article_and_counts_its_sections() -> None:
+    assert (
+        bot.about_article.length_line("“A”", 1357, 10)
+        == "“A” is about 1,360 words long, in 10 sections."
+    )
+
+
+def test_without_the_rule_how_long_is_searched(
+    two_articles: AnswerService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(bot.about_article, "LENGTH_26", False)
+    assert asks_about_article("how long is the article?") is None
+    assert asks_about_article("who published it?") is None
+    assert two_articles.ask("what's the word count?").reply != "article"

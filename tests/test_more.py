@@ -223,3 +223,31 @@ def test_a_run_of_requests_past_the_last_says_so_without_searching(
     assert asks_for_more("more", history).times == 3  # type: ignore[union-attr]
     answer = service.ask("more", history)
     assert (answer.answer, answer.reply, answer.outcome) == (NOTHING_MORE, "more", "refused")
+
+
+@pytest.mark.parametrize(
+    "simpler",
+    ["can you summarize that", "in simpler words", "simpler please", "explain that like i'm 5",
+     "i don't understand", "eli5 that", "put it in plain english"],
+)  # fmt: skip
+def test_a_request_to_put_it_simpler_shows_the_first_quoted_sentence(
+    service: AnswerService, simpler: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    question = "why is bezos entering evs?"
+    before = service.ask(question)
+    short = service.ask(simpler, [question])
+    assert short.quotes == before.quotes[:1] and short.citations == before.citations
+    monkeypatch.setattr(bot.more, "SIMPLER_26", False)
+    assert service.ask(simpler, [question]).quotes != before.quotes[:1]
+
+
+@pytest.mark.parametrize("text", ["explain that", "summarize the article", "rephrase that",
+                                  "in simpler words, who is rivian"])  # fmt: skip
+def test_a_request_to_put_something_else_simpler_is_not_read(text: str) -> None:
+    assert not bot.more.asks_shorter(text)
+
+
+def test_and_then_asks_for_more(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert is_request_for_more("and then?")
+    monkeypatch.setattr(bot.more, "SIMPLER_26", False)
+    assert not is_request_for_more("and then?")

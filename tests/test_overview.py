@@ -92,9 +92,40 @@ def test_session_25_requests_are_read_and_not_without_their_rule(
     "question",
     ["eli5 the batteries", "catch me up on the factories", "what is the big picture for tesla",
      "what does the author think of musk", "what does the article predict for tesla",
-     "is the article biased", "what does musk think"],
+     "what does musk think"],
 )  # fmt: skip
 def test_a_session_25_request_naming_a_topic_is_searched(question: str) -> None:
+    assert asks_for_overview(question) is None
+
+
+# Session 26's requests (the lead's probes), each with the part it asks for and the rule that
+# reads it: whether the text is biased is asked what the writer thinks.
+SESSION_26 = [
+    *[(q, "conclusion", "BIAS_26") for q in [
+        "is this article biased?", "is the article biased", "is the article fair to musk",
+        "is the article one-sided", "how neutral is the article", "is the writer biased against "
+        "amazon?"]],
+    *[(q, "both", "PHRASINGS_26") for q in [
+        "what are the 3 most important facts", "top 5 points", "the main facts?",
+        "top 3 things to know"]],
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("question", "part", "rule"), SESSION_26)
+def test_session_26_requests_are_read_and_not_without_their_rule(
+    question: str, part: str, rule: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert asks_for_overview(question) == part
+    monkeypatch.setattr(bot.overview, rule, False)
+    assert asks_for_overview(question) is None
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["is the article biased towards batteries", "what are the main facts about tesla",
+     "summarize musk", "is the article about tesla", "top speed of the amazon ev"],
+)  # fmt: skip
+def test_a_session_26_request_naming_a_topic_is_searched(question: str) -> None:
     assert asks_for_overview(question) is None
 
 

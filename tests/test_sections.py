@@ -158,3 +158,22 @@ def test_without_the_rule_which_section_is_searched_whole(
     monkeypatch.setattr(bot.sections, "WHICH_SECTION", False)
     assert section_topic("which section mentions rivian") is None
     assert service.ask("which section mentions rivian").outcome == "refused"
+
+
+@pytest.mark.parametrize(
+    "text", ["the one on the environment", "tell me about the one about the environment"]
+)
+def test_the_one_on_a_heading_after_the_headings_is_that_section(
+    service: AnswerService, text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    answer = service.ask(text, ["what are the sections?"])
+    assert {c.section for c in answer.citations} == {"Environmental and Ethical Considerations"}
+    assert answer.answer.startswith("Both Tesla and Amazon have made strong public commitments")
+    monkeypatch.setattr(bot.sections, "ONE_ON_26", False)
+    assert not service.ask(text, ["what are the sections?"]).answer.startswith("Both Tesla")
+
+
+def test_the_one_on_without_the_headings_before_is_no_section() -> None:
+    assert bot.sections.after_listing("the one on the environment", "who is rivian?") == (
+        "the one on the environment"
+    )

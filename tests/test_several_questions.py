@@ -88,3 +88,40 @@ def test_more_after_several_questions_goes_on_for_each(service: AnswerService) -
     assert more.outcome != "refused"
     quoted = {c.passage_id for c in first.quoted_passages}
     assert quoted and not quoted & {c.passage_id for c in more.quoted_passages}
+
+
+@pytest.mark.parametrize(
+    ("text", "parts"),
+    [("i have two questions: who is rivian and where are the factories",
+      ["who is rivian", "where are the factories"]),
+     ("1) who are the partners 2) where are the factories",
+      ["who are the partners?", "where are the factories?"]),
+     ("who are the partners\nwhere will amazon build",
+      ["who are the partners?", "where will amazon build?"]),
+     ("- who is rivian\n- what does nvidia do", ["who is rivian?", "what does nvidia do?"])],
+)  # fmt: skip
+def test_announced_numbered_or_listed_questions_are_split(text: str, parts: list[str]) -> None:
+    assert questions_in(text) == parts
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["what is the f-150 - is it electric?", "tesla has 2 problems: 1) delays 2) quality",
+     "quick question: who is rivian", "what is tesla 3) model"],
+)  # fmt: skip
+def test_a_dash_or_number_inside_one_question_splits_nothing(text: str) -> None:
+    assert questions_in(text) == [text]
+
+
+def test_numbered_questions_are_each_answered(
+    service: AnswerService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    numbered = "1) who is rivian 2) where are the factories"
+    answer = service.ask(numbered)
+    assert "Rivian, an electric truck and SUV manufacturer" in answer.answer
+    assert "Texas and Michigan" in answer.answer
+    monkeypatch.setattr(bot.several_questions, "NUMBERED_26", False)
+    assert questions_in(numbered) == [numbered]
+    assert questions_in("i have two questions: who is rivian and where are the factories") == [
+        "i have two questions: who is rivian and where are the factories"
+    ]

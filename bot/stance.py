@@ -1,0 +1,56 @@
+"""Questions asking the bot's own opinion ("what's your opinion?", "which side are you on?",
+"are you biased?"): a reply that it takes no side and only quotes the sources, never a search.
+
+Searched, each quoted a passage at random (the environmental records, Musk's tweets) as if the
+sources held the bot's view. The article's own view is the conclusion (bot/overview.py's
+VIEWS_25), which the reply points to. Read by its grammar: a topic of its own ("what do you think
+about tesla's weaknesses?") is a question for the sources, and searched.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.question_kind import question_text
+from bot.request_words import ABOUT_THE_TEXT, ASKING
+
+# On: the bot's own opinion asked gets NO_STANCE (session 26, the lead's probes).
+# `benchmarks/quality.py --lead-26 stance` measures it.
+STANCE_26 = True
+NO_STANCE = (
+    "I don't take sides or give opinions of my own: I quote the sources and cite them. For the "
+    "article's own view, ask “what's the author's opinion?”."
+)
+_YOU = r"(?:you|u|ya)"
+_ASKS = re.compile(
+    rf"\b(?:(?:what(?: is|'s|s)|whats) (?:your|ur) (?:own )?(?:opinion|view|take|stance|verdict"
+    rf"|position|thoughts?|prediction|guess|pick)s?"
+    rf"|what (?:do|would) {_YOU} (?:personally )?(?:think|reckon|say)"
+    rf"|(?:do|would) {_YOU} (?:have|hold) (?:an? )?(?:opinion|view|take|stance|favou?rite)s?"
+    rf"|(?:which|whose) side (?:are|r) {_YOU} on|(?:are|r) {_YOU} (?:biased|neutral|impartial"
+    rf"|objective|on (?:(?:musk|bezos|elon|jeff)'?s?|(?:tesla|amazon)'?s?|their|his) side)"
+    rf"|(?:who|which one) do {_YOU} (?:like|prefer|support|root for|side with)(?: more| better)?"
+    rf"|(?:team|side) (?:musk|bezos|elon|jeff|tesla|amazon) or (?:team )?(?:musk|bezos|elon|jeff"
+    r"|tesla|amazon))\b"
+)
+# Words the question may hold besides its asking phrase: what it is about, when that is the
+# rivalry or the sources themselves. Any other word names a topic: searched.
+_FILLER = ASKING | ABOUT_THE_TEXT | frozenset({
+    "about", "all", "amazon", "bezos", "between", "both", "elon", "honest", "honestly", "jeff",
+    "musk", "of", "on", "or", "personally", "really", "regarding", "rivalry", "side", "team",
+    "tesla", "that", "the", "thing", "this", "who", "whole", "yourself"
+})  # fmt: skip
+_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+
+
+def asks_bots_view(question: str) -> bool:
+    """Whether `question` asks the bot's own opinion (or side) and names no topic besides the
+    rivalry and its two sides."""
+    if not STANCE_26:
+        return False
+    text = question_text(question)
+    found = _ASKS.search(text)
+    if found is None:
+        return False
+    rest = text[: found.start()] + " " + text[found.end() :]
+    return all(word.removesuffix("'s") in _FILLER for word in _WORD.findall(rest))
