@@ -20,7 +20,7 @@ from bot.overview import (
     overview_asked_more_of,
     overview_more_answer,
 )
-from bot.sections import after_listing, asks_about_sections, section_answer
+from bot.sections import after_listing, asks_about_sections, next_section, section_answer
 
 # Which articles a request is about, given the conversation before it (`AnswerService`'s choice).
 ArticlesAsked = Callable[[Sequence[str]], list[str]]
@@ -51,6 +51,12 @@ def structure_answer(
     part = asks_for_overview(text, in_conversation=bool(history))
     if part is not None:  # "tl;dr?": how the article opens and closes
         return overview_answer(text, index, articles_asked(history), built_at, part)
+    following = next_section(
+        text, history, lambda before: asks_for_overview(before, True) in ("conclusion", "ending")
+    )
+    if following is not None:  # "next" after "what's section 2 about": section 3
+        request, at = following
+        return section_answer(text, request, index, articles_asked(history[:at]), built_at)
     asked = overview_asked_more_of(more)
     if more is not None and asked is not None:  # "tell me more" after it: the sections it skipped
         doc_ids = articles_asked(more.history)

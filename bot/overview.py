@@ -63,6 +63,10 @@ _ASKS_26 = re.compile(
     r"|five )?(?:facts|points|things|takeaways)|top (?:\d|three|five|ten) (?:facts|points|things"
     r"|takeaways)?)\b"
 )
+# On: "what does the intro say", "the introduction?" ask how the text opens (session 26, the
+# lead's probes: refused; "intro paragraph" was read already).
+INTRO_26 = True
+_INTRO_26 = re.compile(r"\b(?:intro|introduction|opening|lede|lead paragraph)\b")
 # Asking what the writer thinks ("what's the author's opinion?", "does the article take sides?"):
 # the conclusion, where the writer sums up (session 25: searched, each quoted a passage at random).
 VIEWS_25 = True
@@ -144,6 +148,8 @@ def asks_for_overview(question: str, in_conversation: bool = False) -> Part | No
         parts += ((_VIEWS, "conclusion"),)
     if PHRASINGS_26:
         parts += ((_ASKS_26, "both"),)
+    if INTRO_26:
+        parts += ((_INTRO_26, "opening"),)
     if BIAS_26:
         parts += ((_BIAS, "conclusion"),)
     filler = _FILLER_25 if PHRASINGS_25 else _FILLER

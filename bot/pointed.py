@@ -28,6 +28,10 @@ POINTED = True
 # citations (title, section, link); searched, "who said that?" and "what section is that from?"
 # were refused and "where did you get that?" answered as a question of its own (session 25).
 ORIGIN = True
+# On: "can you cite that?", "where in the article?" ask where the answer came from too, and "show
+# me the full passage", "the whole paragraph" ask for its first quoted passage whole (session 26,
+# the lead's probes: each was refused).
+ORIGIN_26 = True
 
 _ORDINAL = {
     "first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
@@ -60,6 +64,22 @@ _ORIGIN = re.compile(
     r" (?:exact|actual) (?:sentence|words|quote|passage|line)"
     r")(?: exactly| again| please| pls| then| tho| though)*$"
 )
+_ORIGIN_26 = re.compile(
+    r"^(?:(?:can|could|would) (?:you|u) )?(?:please )?(?:"
+    rf"cite (?:{_THAT}|(?:your|the) sources?|your source for {_THAT})|citations?"
+    rf"|sources? for {_THAT}"
+    rf"|where in (?:the|this) (?:article|text|piece|sources?)(?: (?:is|was|does it say|did you"
+    rf" (?:get|find|read|see)) {_THAT})?|where (?:is|was) {_THAT} in (?:the|this) (?:article|text"
+    r"|piece|sources?)|(?:which|what) part of (?:the|this) (?:article|text|piece)"
+    r")(?: please| pls| exactly)*$"
+)
+_WHOLE = r"(?:full|whole|entire|complete|original|surrounding)"
+_PASSAGE_26 = re.compile(
+    r"^(?:(?:can|could|would) (?:you|u) )?(?:please )?(?:(?:show|give|send|paste|quote|read)"
+    rf"(?: me| us)? )?(?:(?:the|that|this) )?(?:{_WHOLE} (?:passage|paragraph|context|text|quote)"
+    r"|(?:more|full|some) context|rest of (?:the|that|this) (?:passage|paragraph|quote))"
+    r"(?: please| pls)?$"
+)
 # Words a pointing reply may hold besides the pointer: asking, politeness, a request for more.
 _FILLER = ASKING | frozenset({
     "about", "again", "by", "detail", "details", "did", "expand", "explain", "full", "go",
@@ -73,7 +93,7 @@ class Pointer:
     """What a reply points at in the answer before: its citation or its list item `n` (from 1;
     -1: the last)."""
 
-    at: Literal["citation", "item", "origin"]
+    at: Literal["citation", "item", "origin", "passage"]
     n: int
 
 
@@ -82,8 +102,13 @@ def points_at(text: str) -> Pointer | None:
     if not POINTED:
         return None
     asked = question_text(text).strip(" ?!.")
-    if ORIGIN and _ORIGIN.match(" ".join(asked.replace("’", "'").split())):
+    spaced = " ".join(asked.replace("’", "'").split())
+    if ORIGIN and _ORIGIN.match(spaced):
         return Pointer("origin", 0)
+    if ORIGIN_26 and _ORIGIN_26.match(spaced):
+        return Pointer("origin", 0)
+    if ORIGIN_26 and _PASSAGE_26.match(spaced):
+        return Pointer("passage", 1)
     found = _CITATION.search(asked)
     if found is not None and says_nothing_else(asked, found, _FILLER):
         number, ordinal = found.group(1) or found.group(2), found.group(3)
@@ -109,7 +134,12 @@ def pointed_answer(text: str, pointer: Pointer, before: Answer) -> Answer | None
         return None
     if pointer.at == "origin":
         return _origin(text, before)
-    if pointer.at == "citation":
+    if pointer.at == "passage":  # "show me the full passage": the first one quoted, whole
+        if not before.quoted_passages:
+            return None
+        citation = before.quoted_passages[0]
+        quote = Quote(citation.text, 1)
+    elif pointer.at == "citation":
         place = _nth(len(before.citations), pointer.n)
         if place is None and before.citations:  # "source 9?" of three: say so, not "no answer"
             count = len(before.citations)

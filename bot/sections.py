@@ -10,8 +10,9 @@ request naming anything its heading does not ("which part does nvidia play") is 
 
 from __future__ import annotations
 
+import dataclasses
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from bot.answer import Answer, passages_answer, reply_answer
@@ -101,6 +102,41 @@ def after_listing(question: str, before: str | None) -> str:
     return _THE_ONE.sub("the section ", question_text(question))
 
 
+# On: "next", "the next section", "and the next one?" after a section was asked for quote the
+# section after it (session 26, the lead's probes: "next section" was refused, "next" and "and the
+# next?" quoted a sentence of the conclusion).
+NEXT_SECTION_26 = True
+_NEXT_WORDS = frozenset({
+    "about", "and", "chapter", "go", "is", "next", "now", "ok", "okay", "on", "one", "onto",
+    "part", "please", "pls", "section", "the", "then", "to", "what", "what's", "whats"
+})  # fmt: skip
+
+
+def _asks_next(text: str) -> bool:
+    words = _WORD.findall(question_text(text))
+    return "next" in words and all(w in _NEXT_WORDS for w in words)
+
+
+def next_section(
+    question: str, history: Sequence[str], asks_last: Callable[[str], bool]
+) -> tuple[SectionRequest, int] | None:
+    """For "next" after a section was asked for (and any "next" between): the request for the
+    section that many places past it, and where in `history` the section was asked; else None.
+    `asks_last` says whether a message asked for the last section ("what's the conclusion?")."""
+    if not NEXT_SECTION_26 or not history or not _asks_next(question):
+        return None
+    at, after = len(history) - 1, 1
+    while at >= 0 and _asks_next(history[at]):
+        at, after = at - 1, after + 1
+    if at < 0:
+        return None
+    # the overview's reader comes first, as it does when the message is answered
+    asked = SectionRequest(place=-1) if asks_last(history[at]) else asks_about_sections(history[at])
+    if asked is None or asked == SectionRequest():  # "next" after the headings: searched
+        return None
+    return dataclasses.replace(asked, after=after), at
+
+
 def section_topic(question: str) -> str | None:
     """The topic of a question asking which section speaks of it ("which section mentions
     rivian?": "rivian"), or None."""
@@ -120,6 +156,8 @@ class SectionRequest:
 
     words: tuple[str, ...] = ()
     place: int | None = None
+    # "next" after it: the section this many places past the one named
+    after: int = 0
 
 
 def asks_about_sections(question: str) -> SectionRequest | None:
@@ -211,6 +249,16 @@ def section_answer(
     for more; "that's all" past its end); None when no heading has the words asked for (the
     question is searched)."""
     openings = section_openings(index, doc_ids)
+    if request.after:  # "next": the section after the one named
+        named = matching_section(request, openings) if request.words else None
+        base = openings.index(named) + 1 if named is not None else request.place
+        if base is None:
+            return None
+        place = (len(openings) if base == -1 else base) + request.after
+        if place > len(openings):
+            said = f"That was the last of the article's {len(openings)} sections."
+            return reply_answer(question, said, "sections", built_at=built_at)
+        request = SectionRequest(place=place)
     if request.place is not None:  # "section 3" (-1: the last); past the last, searched as asked
         place = len(openings) if request.place == -1 else request.place
         if not 1 <= place <= len(openings):

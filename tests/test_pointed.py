@@ -112,3 +112,38 @@ def test_without_the_rule_the_origin_question_is_searched(
     monkeypatch.setattr(bot.pointed, "ORIGIN", False)
     assert points_at("who said that?") is None
     assert service.ask("who said that?", ["what is rivian"]).outcome == "refused"
+
+
+@pytest.mark.parametrize(
+    ("text", "at"),
+    [("can you cite that", "origin"), ("cite your sources", "origin"), ("citation?", "origin"),
+     ("where in the article?", "origin"), ("where is that in the article", "origin"),
+     ("show me the full passage", "passage"), ("give me the whole paragraph", "passage"),
+     ("full context?", "passage")],
+)  # fmt: skip
+def test_session_26_pointers_are_read_and_not_without_their_rule(
+    text: str, at: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pointer = points_at(text)
+    assert pointer is not None and pointer.at == at
+    monkeypatch.setattr(bot.pointed, "ORIGIN_26", False)
+    assert points_at(text) is None
+
+
+@pytest.mark.parametrize(
+    "text", ["cite tesla", "where in the article is rivian mentioned", "show me the full list"]
+)
+def test_a_session_26_pointer_naming_something_is_searched(text: str) -> None:
+    assert points_at(text) is None
+
+
+def test_the_full_passage_is_the_first_quoted_passage_whole(service: AnswerService) -> None:
+    question = "who is rivian?"
+    before = service.ask(question)
+    whole = service.ask("show me the full passage", [question])
+    first = before.quoted_passages[0]
+    assert whole.answer == first.text and len(whole.answer) > len(before.answer)
+    assert [c.passage_id for c in whole.citations] == [first.passage_id]
+    cited = service.ask("can you cite that?", [question])
+    assert cited.answer == before.answer
+    assert [c.passage_id for c in cited.citations] == [c.passage_id for c in before.quoted_passages]

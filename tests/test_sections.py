@@ -177,3 +177,28 @@ def test_the_one_on_without_the_headings_before_is_no_section() -> None:
     assert bot.sections.after_listing("the one on the environment", "who is rivian?") == (
         "the one on the environment"
     )
+
+
+@pytest.mark.parametrize(
+    ("history", "section"),
+    [(["what's the first section about"], "Why Electric Vehicles?"),
+     (["what's section 2 about", "next"], "The Competitive Landscape"),
+     (["summarize the section on partnerships"], "Market Implications and Global Reach")],
+)  # fmt: skip
+def test_next_after_a_section_is_the_section_after_it(
+    service: AnswerService, history: list[str], section: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert {c.section for c in service.ask("next", history).citations} == {section}
+    assert {c.section for c in service.ask("and the next one?", history).citations} == {section}
+    monkeypatch.setattr(bot.sections, "NEXT_SECTION_26", False)
+    assert {c.section for c in service.ask("next", history).citations} != {section}
+
+
+def test_next_after_the_last_section_says_so(service: AnswerService) -> None:
+    answer = service.ask("next section", ["what's the conclusion?"])
+    assert answer.reply == "sections" and answer.answer.startswith("That was the last of")
+
+
+@pytest.mark.parametrize("history", [["who is rivian?"], ["what are the sections?"], []])
+def test_next_after_no_section_is_no_section_request(history: list[str]) -> None:
+    assert bot.sections.next_section("next", history, lambda _: False) is None
