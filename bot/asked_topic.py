@@ -51,3 +51,41 @@ def sources_write_topic(topic: str, writes: Callable[[str], bool]) -> bool:
     the sources write ("lucid motors" yes, "the amazon river" no: "river" is not theirs)."""
     words = content_words(topic)
     return 0 < len(words) <= MOST_TOPIC_WORDS and all(map(writes, words))
+
+
+# On: asking whether the sources mention a thing ("is ford mentioned in the article?", "does the
+# article talk about batteries?", "anything on self-driving?") is searched as the thing alone, as
+# "which section mentions rivian?" is (session 26, the lead's probes: "is ford mentioned in the
+# article?" quoted the team sentence, its vector being mostly the frame's words).
+MENTIONS_26 = True
+_THE_TEXT = r"(?:it|the (?:article|piece|text|story|sources?|writer|author)|this (?:article|piece))"
+_IN_THE_TEXT = (
+    r"(?: (?:in|by) (?:the|this) (?:article|piece|text|story|sources?)| in there| in it)?"
+)
+_MENTIONED = re.compile(
+    rf"^{_POLITE}(?:(?:does|do|did) {_THE_TEXT} (?:ever )?(?:mention|talk about|say anything about"
+    r"|discuss|cover|bring up|write about|get into) (?P<t1>.+?)"
+    r"|(?:is|are|was|were) (?P<t2>.+?) (?:ever )?(?:mentioned|discussed|covered|talked about"
+    rf"|brought up){_IN_THE_TEXT}"
+    r"|(?:is|was) there (?:anything|something|any mention|any info|much) (?:about|on|of|regarding)"
+    rf" (?P<t3>.+?){_IN_THE_TEXT}"
+    rf"|any (?:mention|info|information|word) (?:of|on|about) (?P<t4>.+?){_IN_THE_TEXT}"
+    rf"|anything (?:about|on|regarding) (?P<t5>.+?){_IN_THE_TEXT}"
+    r")(?: at all| anywhere)?[?.! ]*$",
+    re.IGNORECASE,
+)
+
+
+_NAMES_TEXT = re.compile(r"\b(?:article|piece|text|story|sources?|writer|author)\b", re.IGNORECASE)
+
+
+def mentioned_topic(question: str, in_conversation: bool = False) -> str | None:
+    """The thing a question asks whether the sources mention ("is ford mentioned in the
+    article?": "ford"), or None when it asks nothing of that form. In a conversation the text
+    must be named: "anything on batteries?" after "how will musk respond" asks of his response."""
+    if not MENTIONS_26 or (in_conversation and not _NAMES_TEXT.search(question)):
+        return None
+    found = _MENTIONED.match(" ".join(question.replace("’", "'").split()))
+    if found is None:
+        return None
+    return next(topic for topic in found.groups() if topic)

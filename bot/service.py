@@ -29,7 +29,7 @@ from bot.answer import Answer, compose_answer, reply_answer, validate_question
 from bot.antecedent import points_back, with_antecedents
 from bot.article_requests import structure_answer
 from bot.asked_clause import embedded_question
-from bot.asked_topic import requested_topic, sources_write_topic
+from bot.asked_topic import mentioned_topic, requested_topic, sources_write_topic
 from bot.conversation import (
     content_words,
     is_follow_up,
@@ -478,12 +478,15 @@ class AnswerService:
                 pointed = listed_section_answer(text, pointer.n, retriever.index, articles)
             if pointed is not None:
                 return pointed
-        topic = section_topic(text) if more is None else None
+        # "which section mentions rivian?", "is ford mentioned in the article?": the topic alone
+        topic = (
+            section_topic(text) or mentioned_topic(text, bool(history)) if more is None else None
+        )
         if topic is not None and not content_words(topic):  # "which section says that?": pointing
             topic = None
         if more is not None:  # "tell me more": the question before, past what it quoted
             answer = self._more(text, more, retriever, conversation, k)
-        elif topic is not None:  # "which section mentions rivian?": asked as "rivian", alone
+        elif topic is not None:  # asked as "rivian", alone
             searched = self._each_searched(topic, (), retriever, conversation, k)
             answer = dataclasses.replace(searched, question=text)
         else:

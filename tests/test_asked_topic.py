@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 import bot.asked_topic
-from bot.asked_topic import requested_topic, sources_write_topic
+from bot.asked_topic import mentioned_topic, requested_topic, sources_write_topic
 from bot.service import AnswerService
 
 
@@ -59,3 +59,35 @@ def test_without_the_rule_the_request_falls_under_the_floor(
 ) -> None:
     monkeypatch.setattr(bot.asked_topic, "TOPIC_REQUESTS", False)
     assert service.ask("tell me about lucid").outcome == "refused"
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [("is ford mentioned in the article?", "ford"), ("does the article talk about batteries?",
+      "batteries"), ("does it mention lucid?", "lucid"), ("is there anything about self-driving?",
+      "self-driving"), ("hey, anything about nvidia in there?", "nvidia"),
+     ("is rivian discussed anywhere", "rivian")],
+)  # fmt: skip
+def test_asking_whether_a_thing_is_mentioned_names_it(question: str, topic: str) -> None:
+    assert mentioned_topic(question) == topic
+
+
+@pytest.mark.parametrize(
+    "question", ["is amazon building a car?", "does tesla mention batteries", "is ford electric?"]
+)
+def test_a_question_of_another_form_names_no_mentioned_thing(question: str) -> None:
+    assert mentioned_topic(question) is None
+
+
+def test_in_a_conversation_the_text_must_be_named() -> None:
+    assert mentioned_topic("anything on batteries?", in_conversation=True) is None
+    assert mentioned_topic("does the article mention lucid?", in_conversation=True) == "lucid"
+
+
+def test_whether_a_thing_is_mentioned_is_searched_as_the_thing(
+    service: AnswerService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    answer = service.ask("is ford mentioned in the article?")
+    assert "Ford’s electric F-150" in answer.answer
+    monkeypatch.setattr(bot.asked_topic, "MENTIONS_26", False)
+    assert "Ford’s electric F-150" not in service.ask("is ford mentioned in the article?").answer
