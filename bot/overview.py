@@ -55,13 +55,15 @@ _ASKS_25 = re.compile(
     r"|(?:short|shorter|quick|brief|condensed|abridged) version"
     r"|upshot|big picture|key facts|(?:in )?(?:a few|\d|one|two|three|four|five) bullets?)\b"
 )
-# On: "the 3 most important facts", "top 5 points", "the main facts" ask for the overview too
-# (session 26, the lead's probes: "what are the 3 most important facts" was refused).
+# On: "the 3 most important facts", "top 5 points", "what should i know about this", "explain the
+# article" ask for the overview too (session 26, the lead's probes: each was refused, "explain the
+# article" labelled "The sources don't say anything about article").
 PHRASINGS_26 = True
 _ASKS_26 = re.compile(
     r"\b(?:(?:most important|main|important|central|core|biggest|top) (?:\d |one |two |three |four "
     r"|five )?(?:facts|points|things|takeaways)|top (?:\d|three|five|ten) (?:facts|points|things"
-    r"|takeaways)?)\b"
+    r"|takeaways)?|what (?:should|do|must) (?:i|we) (?:need to )?know|what(?:'s| is) the story"
+    r"|explain (?:the|this) (?:article|piece|text|story))\b"
 )
 # On: "what does the intro say", "the introduction?" ask how the text opens (session 26, the
 # lead's probes: refused; "intro paragraph" was read already).

@@ -107,7 +107,8 @@ SESSION_26 = [
         "amazon?"]],
     *[(q, "both", "PHRASINGS_26") for q in [
         "what are the 3 most important facts", "top 5 points", "the main facts?",
-        "top 3 things to know"]],
+        "top 3 things to know", "what should i know about this", "what do i need to know",
+        "explain the article", "what's the story here"]],
     *[(q, "opening", "INTRO_26") for q in [
         "what does the intro say", "the introduction?", "what's in the opening"]],
 ]  # fmt: skip
@@ -126,7 +127,7 @@ def test_session_26_requests_are_read_and_not_without_their_rule(
     "question",
     ["is the article biased towards batteries", "what are the main facts about tesla",
      "summarize musk", "is the article about tesla", "top speed of the amazon ev",
-     "what does the intro say about musk"],
+     "what does the intro say about musk", "what should i know about tesla"],
 )  # fmt: skip
 def test_a_session_26_request_naming_a_topic_is_searched(question: str) -> None:
     assert asks_for_overview(question) is None
