@@ -9,7 +9,7 @@ Searched, "that's wrong" and "not helpful" were refused as questions the sources
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from bot.question_kind import question_text
 
@@ -81,6 +81,25 @@ def is_complaint(text: str) -> bool:
 def asks_to_start_over(text: str) -> bool:
     """Whether `text` only asks to start the conversation over ("start over", "new topic")."""
     return RETRACTIONS and bool(_RESET.fullmatch(question_text(text).strip(" ?!.")))
+
+
+# On: a message set aside from the conversation's topic ("thanks", "what's your opinion?", "how
+# long is the article?", "are you sure?") after a question is left out of the history a follow-up
+# is read in (session 26, the lead's probes: "who is rivian → thanks → what do they make?" quoted
+# the factories, "they" read in "thanks").
+ASIDES_26 = True
+
+
+def without_asides(history: Sequence[str], is_aside: Callable[[str], bool]) -> Sequence[str]:
+    """`history` without the messages `is_aside` says stepped aside from its topic, each that
+    comes after a message that did not (a conversation opening with asides keeps them)."""
+    if not ASIDES_26:
+        return history
+    kept: list[str] = []
+    for message in history:
+        if not kept or not is_aside(message) or all(is_aside(m) for m in kept):
+            kept.append(message)
+    return kept
 
 
 def since_start_over(history: Sequence[str]) -> Sequence[str]:

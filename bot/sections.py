@@ -112,6 +112,9 @@ _NEXT_WORDS = frozenset({
 })  # fmt: skip
 
 
+_NTH_ONE = re.compile(rf"\b({'|'.join(_PLACES)}|last)(?: one)?\b")
+
+
 def _asks_next(text: str) -> bool:
     words = _WORD.findall(question_text(text))
     return "next" in words and all(w in _NEXT_WORDS for w in words)
@@ -130,8 +133,13 @@ def next_section(
         at, after = at - 1, after + 1
     if at < 0:
         return None
-    # the overview's reader comes first, as it does when the message is answered
-    asked = SectionRequest(place=-1) if asks_last(history[at]) else asks_about_sections(history[at])
+    # read as it was answered: the overview's reader first, "the one on …" after the headings
+    listed_before = at > 0 and asks_about_sections(history[at - 1]) == SectionRequest()
+    message = after_listing(history[at], history[at - 1] if at > 0 else None)
+    asked = SectionRequest(place=-1) if asks_last(message) else asks_about_sections(message)
+    nth = _NTH_ONE.search(question_text(message)) if listed_before and asked is None else None
+    if nth is not None:  # "the 4th one?" after the headings
+        asked = SectionRequest(place=-1 if nth[1] == "last" else _PLACES[nth[1]])
     if asked is None or asked == SectionRequest():  # "next" after the headings: searched
         return None
     return dataclasses.replace(asked, after=after), at

@@ -24,6 +24,7 @@ import bot.retrieval
 from bot import answer as answer_module
 from bot import feedback, follow_up, overview
 from bot import more as more_module
+from bot.about_article import asks_about_article
 from bot.announced_list import announces_list, with_announced_list
 from bot.answer import Answer, compose_answer, reply_answer, validate_question
 from bot.antecedent import points_back, with_antecedents
@@ -46,6 +47,7 @@ from bot.feedback import (
     complains_first,
     is_complaint,
     since_start_over,
+    without_asides,
     without_retraction,
 )
 from bot.first_mention import bare_name, introduced_first
@@ -57,11 +59,11 @@ from bot.follow_up import (
     resolved_question,
 )
 from bot.follow_up_kind import how_much_asked_before
-from bot.index import live_build, load_index, ranking_sentences_of
+from bot.index import SearchIndex, live_build, load_index, ranking_sentences_of
 from bot.language import ONLY_ENGLISH, in_another_script
 from bot.lexical import about_the_topic
 from bot.lookups import load_lookups
-from bot.more import NOTHING_MORE, More, asks_for_more, first_sentence
+from bot.more import NOTHING_MORE, More, asks_for_more, doubts_the_answer, first_sentence
 from bot.overview import latest_articles
 from bot.pointed import pointed_answer, points_at
 from bot.retrieval import Hit, Retriever
@@ -411,7 +413,22 @@ class AnswerService:
             return unlabelled, ()
         # "never mind, where …": the question before taken back; "no, i meant …": put right.
         text, taken_back = without_retraction(text)
-        return text, () if taken_back else since_start_over(history)
+        if taken_back:
+            return text, ()
+        # "who is rivian → thanks → what do they make?": "they" is read past the thanks
+        return text, without_asides(since_start_over(history), lambda m: self._aside(m, index))
+
+    @staticmethod
+    def _aside(message: str, index: SearchIndex) -> bool:
+        """Whether `message` steps aside from the conversation's topic: small talk, the bot's
+        opinion or the article's front matter asked, a doubt or a question where an answer came
+        from (bot.feedback.without_asides)."""
+        if small_talk(message) or closing_thanks(message, index.lexical.holds):
+            return True
+        if asks_bots_view(message) or asks_about_article(message) is not None:
+            return True
+        pointer = points_at(message)
+        return (pointer is not None and pointer.at == "origin") or doubts_the_answer(message)
 
     def _answered(
         self,

@@ -13,6 +13,7 @@ from bot.feedback import (
     asks_to_start_over,
     is_complaint,
     since_start_over,
+    without_asides,
     without_retraction,
 )
 from bot.service import AnswerService
@@ -154,3 +155,31 @@ def test_a_complaint_before_a_question_counts_against_the_answer_before(
     worst = service.query_log.stats(worst=100)["worst"]
     assert any(w["answer_id"] == answered.id and w["not_helpful"] == 1 for w in worst)
     assert not any(w["answer_id"] == answer.id for w in worst)  # the new answer is not voted on
+
+
+def test_asides_after_a_question_are_left_out_of_the_history() -> None:
+    aside = {"thanks", "how long is the article?", "cool"}.__contains__
+    history = ["who is rivian?", "thanks", "where are the factories?", "cool"]
+    assert without_asides(history, aside) == ["who is rivian?", "where are the factories?"]
+    # a conversation opening with asides keeps them: nothing on topic came before
+    assert without_asides(["thanks", "cool"], aside) == ["thanks", "cool"]
+
+
+@pytest.mark.parametrize(
+    "aside", ["thanks", "what's your opinion?", "how long is the article?", "are you sure?",
+              "who said that?"],
+)  # fmt: skip
+def test_a_follow_up_after_an_aside_follows_the_question_before_it(
+    service: AnswerService, aside: str
+) -> None:
+    alone = service.ask("what do they make?", ["who is rivian?"])
+    assert "electric truck and SUV manufacturer" in alone.answer
+    assert service.ask("what do they make?", ["who is rivian?", aside]).answer == alone.answer
+
+
+def test_without_the_rule_a_follow_up_reads_the_aside(
+    service: AnswerService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(bot.feedback, "ASIDES_26", False)
+    answer = service.ask("what do they make?", ["who is rivian?", "thanks"])
+    assert "electric truck and SUV manufacturer" not in answer.answer

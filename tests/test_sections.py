@@ -202,3 +202,10 @@ def test_next_after_the_last_section_says_so(service: AnswerService) -> None:
 @pytest.mark.parametrize("history", [["who is rivian?"], ["what are the sections?"], []])
 def test_next_after_no_section_is_no_section_request(history: list[str]) -> None:
     assert bot.sections.next_section("next", history, lambda _: False) is None
+
+
+def test_next_after_the_nth_one_or_the_one_on_after_the_headings(service: AnswerService) -> None:
+    after_4th = service.ask("next", ["what are the sections?", "the 4th one?"])
+    assert {c.section for c in after_4th.citations} == {"Strategic Partnerships and Investments"}
+    after_one_on = service.ask("next", ["what are the sections?", "the one on partnerships"])
+    assert {c.section for c in after_one_on.citations} == {"Market Implications and Global Reach"}
