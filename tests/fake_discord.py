@@ -99,6 +99,8 @@ class Failure:
     data: dict[str, Any]
     headers: dict[str, str]
     raw: bytes | None = None  # a body sent as is, e.g. JSON that does not parse
+    # Only requests whose JSON body this accepts fail (None: every one), e.g. those with an embed.
+    when: Callable[[Any], bool] | None = None
 
 
 MISSING_PERMISSIONS = {"message": "Missing Permissions", "code": 50013}
@@ -256,10 +258,18 @@ class FakeDiscord:
             or (c.method == "PATCH" and c.path.endswith("/messages/@original"))
         ]
 
-    def fail(self, path: str, status: int, data: dict[str, Any], method: str = "POST") -> None:
-        """Answer every `method path` (a pattern: "*" for any id) with this error from now on."""
+    def fail(
+        self,
+        path: str,
+        status: int,
+        data: dict[str, Any],
+        method: str = "POST",
+        when: Callable[[Any], bool] | None = None,
+    ) -> None:
+        """Answer every `method path` (a pattern: "*" for any id) with this error from now on;
+        with `when`, only those whose JSON body it accepts."""
         headers = {"Via": "1.1 google"} if status == 429 else {}
-        self.failures.append(Failure(method, path, status, data, headers))
+        self.failures.append(Failure(method, path, status, data, headers, when=when))
 
     def malformed(self, path: str, method: str = "POST") -> None:
         """Answer every `method path` with a 200 whose JSON body does not parse (a proxy that
@@ -294,7 +304,9 @@ class FakeDiscord:
             (
                 f
                 for f in self.failures
-                if f.method == request.method and fnmatch.fnmatchcase(path, f.path)
+                if f.method == request.method
+                and fnmatch.fnmatchcase(path, f.path)
+                and (f.when is None or f.when(body))
             ),
             None,
         )

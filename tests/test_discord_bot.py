@@ -145,9 +145,11 @@ def test_replies_after_thinking_edit_it_and_a_shared_answer_is_a_new_message(
     assert embed_of(shared)["title"] == embed_of(private)["title"]
 
 
-def test_an_answer_discord_refuses_after_thinking_ends_in_a_note(
+def test_an_answer_discord_refuses_after_thinking_reaches_the_asker_privately(
     fake: FakeDiscord, bot_service: AnswerService
 ):
+    """The edit of "thinking…" refused, the answer still reaches the asker: a private follow-up
+    says why and carries it (it was a note alone, the answer lost)."""
     fake.fail("webhooks/*/messages/@original", 403, MISSING_PERMISSIONS, method="PATCH")
 
     async def scenario() -> None:
@@ -158,7 +160,34 @@ def test_an_answer_discord_refuses_after_thinking_ends_in_a_note(
     asyncio.run(scenario())
     refused, told = fake.posts("webhooks/")
     assert refused.method == "PATCH" and refused.status == 403
+    assert told.status == 200 and told.body["flags"] & 64
     assert told.body["content"].startswith("Sorry, I couldn't post that")
+    assert told.body["content"].endswith("Here is my answer:")
+    assert embed_of(told) == refused.body["embeds"][0]
+
+
+def test_an_answer_discord_refuses_twice_after_thinking_ends_in_a_note(
+    fake: FakeDiscord, bot_service: AnswerService
+):
+    """The answer refused as an edit and as a follow-up (say, an embed Discord won't take):
+    the asker still reads why."""
+    fake.fail("webhooks/*/messages/@original", 403, MISSING_PERMISSIONS, method="PATCH")
+    invalid = {"message": "Invalid Form Body", "code": 50035}
+    fake.fail("webhooks/*", 400, invalid, when=lambda body: bool(body and body.get("embeds")))
+
+    async def scenario() -> None:
+        async with running_bot(bot_service, discord_settings(fake)):
+            fake.slash_ask("Who is Amazon partnering with on batteries?", ASKER)
+            await fake.wait_for(lambda: len(fake.posts("webhooks/")) == 3)
+
+    asyncio.run(scenario())
+    refused, attached, told = fake.posts("webhooks/")
+    assert refused.status == 403 and attached.status == 400
+    assert told.status == 200 and told.body["flags"] & 64 and not told.body.get("embeds")
+    assert told.body["content"] == (
+        "Sorry, I couldn't post that: I'm not in that channel or I'm missing a permission there "
+        "(invite me, or ask me in a direct message)."
+    )
 
 
 def test_mention_is_answered_in_a_thread_and_bots_are_ignored(

@@ -171,7 +171,8 @@ async def replace_thinking(
     """The deferred "thinking…" replaced by the reply, visible as the defer was, by Discord's
     Edit Original Interaction Response: a first follow-up doing it instead is deprecated (kept
     for backwards compatibility), and one carrying an embed alone once left "thinking…" showing
-    (discord-api-docs#2809). If Discord refuses, why in a follow-up."""
+    (discord-api-docs#2809). If Discord refuses, why in a private follow-up with the reply
+    attached (as `post` DMs it), and should that be refused too, why alone: never lost unsaid."""
     try:
         await interaction.edit_original_response(
             allowed_mentions=NO_MENTIONS, **_parts(content, embed, view)
@@ -180,6 +181,17 @@ async def replace_thinking(
     except Exception as err:
         failure = err
     log.warning("could not answer interaction %s: %s", interaction.id, describe(failure))
+    note = messages.could_not_reply(why(failure))
+    note = messages.answer_attached(note) if embed else messages.what_i_meant(note, content or "")
+    try:
+        await interaction.followup.send(
+            ephemeral=True, allowed_mentions=NO_MENTIONS, **_parts(text_message(note), embed, view)
+        )
+        return
+    except Exception as err:  # the reply itself is refused (too long, malformed): why alone
+        log.warning(
+            "could not send interaction %s its reply privately: %s", interaction.id, describe(err)
+        )
     await _tell_why(interaction, failure)
 
 
