@@ -587,6 +587,15 @@ conversation told what the bot answers (`bot.small_talk.BARE_REQUESTS_FIRST`); `
 forms taken off before a question ("wassup my dude, who …", "got it now. who …":
 `bot.small_talk.OPENERS_25`); `more`, hand-probed forms whole ("bot?", "grazie", "copy that",
 "10/10": `bot.small_talk.MORE_FORMS_25`), each in turn.
+`--talk-26 off forms+more+marks+openers+unclear` measures session 26's small-talk rules, joined
+by "+": `forms`, small talk whole in forms no older phrase reads ("heyyo botty", "sup sup", "u
+absolutely rock", "coolio", "catch ya in a bit": `bot.small_talk.CHAT_FORMS_26`); `more`,
+hand-probed forms whole ("hai", "you're a star", "ttfn", "what's this bot for", a bare "next"
+opening a conversation: `MORE_FORMS_26`); `marks`, a message of marks alone ("?", "...") told what
+the bot answers (`MARKS_ALONE`); `openers`, those forms and a greeting said to someone before a
+question with no mark ("hi to you who leads": `OPENERS_26`); `unclear`, "huh?", "wdym", "?" after
+an answer told it was unclear, and a complaint with no answer before told what the bot answers
+(`bot.unclear.UNCLEAR`), each in turn.
 `--rank-23 off chat+define` measures session 23's ranking rules, joined by "+": `chat`, a
 question asked alone searched without its chat words ("tbh", "rn", "or nah":
 `bot.retrieval.CHAT_WORDS_OUT`); `define`, "who is jeff bezos" quoting a sentence saying what the
@@ -680,6 +689,7 @@ import bot.source_terms  # noqa: E402
 import bot.spelling  # noqa: E402
 import bot.stance  # noqa: E402
 import bot.token_evidence  # noqa: E402
+import bot.unclear  # noqa: E402
 import bot.unsaid  # noqa: E402
 import bot.unwritten_things  # noqa: E402
 from bot.answer import Answer  # noqa: E402
@@ -1472,6 +1482,16 @@ def set_talk_25(talk_25: str, bench: Bench) -> str:
     return f"=== session 25's small-talk rules: {talk_25}"
 
 
+def set_talk_26(talk_26: str, bench: Bench) -> str:
+    rules = set(talk_26.split("+"))
+    bot.small_talk.CHAT_FORMS_26 = "forms" in rules
+    bot.small_talk.MORE_FORMS_26 = "more" in rules
+    bot.small_talk.MARKS_ALONE = "marks" in rules
+    bot.small_talk.OPENERS_26 = "openers" in rules
+    bot.unclear.UNCLEAR = "unclear" in rules
+    return f"=== session 26's small-talk rules: {talk_26}"
+
+
 def set_lead_23(lead_23: str, bench: Bench) -> str:
     rules = set(lead_23.split("+"))
     bot.announced_list.ANNOUNCED_LIST = "list" in rules
@@ -1873,6 +1893,7 @@ SWITCHES = (
     Switch("talk_23", 81, set_talk_23),
     Switch("talk_24", 87, set_talk_24),
     Switch("talk_25", 93, set_talk_25),
+    Switch("talk_26", 99, set_talk_26),
     Switch("rank_23", 78, set_rank_23),
     Switch("rank_24", 84, set_rank_24),
     Switch("rank_25", 90, set_rank_25),
@@ -2793,6 +2814,15 @@ def main() -> None:
         "'that's all i needed', 'you're welcome', whole; bare: 'like what?' opening a "
         "conversation told what the bot answers; openers: those forms before a question, "
         "'wassup my dude, who …'; more: 'bot?', 'grazie', 'copy that') or off, each in turn",
+    )
+    parser.add_argument(
+        "--talk-26",
+        nargs="+",
+        default=[None],
+        help="session 26's small-talk rules joined by '+' (forms: 'heyyo botty', 'sup sup', "
+        "'coolio', whole; more: 'hai', 'ttfn', 'what's this bot for', a bare 'next' first; marks: "
+        "'?' alone told what the bot answers; openers: those forms and 'hi to you' before a "
+        "question; unclear: 'huh?' after an answer) or off, each in turn",
     )
     parser.add_argument(
         "--lead-22",

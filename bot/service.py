@@ -92,6 +92,7 @@ from bot.source_terms import (
 from bot.spelling import is_english_word, spelled_as_the_sources, with_apostrophes
 from bot.stance import NO_STANCE, asks_bots_view
 from bot.store import Store, StoreError, open_store
+from bot.unclear import after_answer
 
 log = logging.getLogger(__name__)
 
@@ -308,8 +309,9 @@ class AnswerService:
         """The retriever to answer `text` from, or the reply to it when it is small talk: a
         greeting, a thanks or "help" is replied to whether or not the index can be read, and
         without waiting for one being loaded; a closing remark is told from a question by the
-        index. A bare "like what?" opening a conversation asks what the bot answers."""
-        kind = small_talk(text) or help_asked_first(text, history)
+        index. A bare "like what?" opening a conversation asks what the bot answers; "huh?" after an
+        answer says it was unclear (bot/unclear.py)."""
+        kind = after_answer(text, history) or small_talk(text) or help_asked_first(text, history)
         try:
             retriever = self._current(wait=False)
         except IndexUnavailable as err:

@@ -26,7 +26,8 @@ from bot.off_topic import names_nothing_known
 if TYPE_CHECKING:
     from bot.index import SearchIndex
 
-SmallTalk = Literal["greeting", "thanks", "help"]
+# "unclear": the asker did not follow the answer before ("huh?", "wdym": bot/unclear.py).
+SmallTalk = Literal["greeting", "thanks", "help", "unclear"]
 # "thanks for the quick reply", "ok cool, bye then": a message opening with a thanks or a goodbye
 # (after acknowledgements) that asks nothing else, no "?" and no content word the sources use, is
 # a closing remark, replied to as a thanks. Session 15 refused it as off-topic
@@ -515,6 +516,85 @@ _WHOLE_MORE_25: tuple[tuple[SmallTalk, re.Pattern[str]], ...] = (
         ),
     ),
 )
+# Session 26 (`--talk-26 … forms`): small talk in forms no phrase above reads, whole. Off,
+# searched (or a closing remark, by the index):
+CHAT_FORMS_26 = True
+# the bot called by a pet name ("hey botty", "thanks bottie");
+_ADDRESSEE_26 = r"(?:bott(?:y|ie)|botto|botski|robot|robo|chatbot)"
+_ADDRESSED_26 = _optional(_SEP + f"(?:{_ADDRESSEE}|{_ADDRESSEE_26})")
+# praise with an adverb no older phrase holds ("you absolutely rock", "you're totally the best");
+# none of _VERY's, nor a bare "you rock" (an acknowledgement's): each read one way, so a long run
+# stays linear;
+_ADVERB_26 = r"(?:absolutely|totally|literally|seriously|genuinely|honestly|just)"
+_PRAISED_26 = (
+    rf"(?:you (?:{_ADVERB_26}|really|so|truly) (?:rock|rule)|you rule|"
+    rf"(?:you(?:'re| are)|that(?:'s| is| was)) {_ADVERB_26} {_VERY}(?:{_PRAISE}|the best))"
+)
+# acknowledgements in words of their own ("coolio", "righto", "sorted", "sweet as");
+_ACK_26 = r"(?:coolio|kewl|right-?o|rightio|sorted|sweet as)"
+# leaving for a while ("catch ya in a bit", "see you in a sec", "laters on");
+_BYE_26 = (
+    r"(?:(?:see|catch|talk to) (?:you|ya)|laters?|talk|back) "
+    r"(?:in a (?:bit|while|sec|second|min|minute|few)|later on|on the flip side)"
+)
+_WHOLE_26: tuple[tuple[SmallTalk, re.Pattern[str]], ...] = (
+    ("greeting", _whole(rf"(?:{_GREETING}{_ADDRESSED_26}\b{_SEP})+")),
+    # a how-are-you said twice ("sup sup", "what's up what's up bot")
+    ("greeting", _whole(_repeat(_HOW_ARE_YOU), _HOW_ARE_YOU + _ADDRESSED_26)),
+    (
+        "thanks",
+        _whole(
+            _repeat(f"(?:{_ACK}|{_ACK_26})"),
+            f"(?:{_PRAISED_26}|{_ACK_26}|{_BYE_26}|{_THANKS}|{_BYE}|{_ACK})" + _ADDRESSED_26,
+            _repeat(_THANKS + _ADDRESSED_26),
+            _repeat(_ACK_26),  # "cheers, sorted"
+            _optional(f"(?:{_BYE_26}|{_BYE})" + _ADDRESSED_26),
+        ),
+    ),
+)
+# Session 26 (`--talk-26 … more`), probed by hand, read whole: greetings no phrase above holds
+# ("hai", "'ello", "oi", "good morrow", "hello stranger", "hey there friend"), whether the bot is
+# up ("u up?", "testing testing"), praise and approval ("you're a star", "bravo", "ace", "top
+# stuff", "awesome sauce", "this is fire", "lolol") and goodbyes ("toodles", "ttfn", "l8r", "over
+# and out", "that'll be all"). Off, searched (or a closing remark, by the index).
+MORE_FORMS_26 = True
+_GREETING_MORE_26 = r"(?:hai|'?ello+|oi|good morrow)"
+# (the bot's pet names too: "hey there botty")
+_ADDRESSED_MORE_26 = _optional(
+    _SEP + rf"(?:there )?(?:{_ADDRESSEE}|{_ADDRESSEE_26}|stranger|human|earthlings?)"
+)
+_PROBE_MORE_26 = r"(?:(?:are )?you up|testing(?: testing)+|test(?: test)+|(?:mic|mike) check)"
+# what the bot is for, in words _HELP lacks ("what's this bot for", "what is this bot about").
+_HELP_MORE_26 = (
+    r"(?:what(?:'s| is) (?:this|the) (?:bot|thing|app|chat) (?:for|about|used for)|"
+    r"what(?:'s| is) (?:this|the) (?:bot|thing) supposed to do|what(?:'s| is) the point of "
+    r"(?:this|you|this bot)|what are you (?:about|supposed to do|used for))"
+)
+_APPROVED_MORE_26 = (
+    r"(?:(?:you're|you are|you|your) (?:a |such a |an absolute )?(?:star|gem|diamond|rockstar)|"
+    r"bravo|thumbs up|magic|ace|top (?:stuff|notch stuff|job)|(?:that's |that is )?grand|"
+    r"perfecto|nifty|awesome sauce|(?:this|that)(?:'s| is) fire|lit|sheesh|lol(?:ol)+|lulz)"
+)
+_BYE_MORE_26 = (
+    r"(?:toodles|toodle-?oo|ttfn|ta-?ta(?: for now)?|laterz|l8r|cu(?: later| soon)?|"
+    r"over and out|sweet dreams|that(?:'ll| will) be all|"
+    r"that(?:'s| is) (?:all|it) from me)"
+)
+_WHOLE_MORE_26: tuple[tuple[SmallTalk, re.Pattern[str]], ...] = (
+    ("greeting", _whole(_repeat(_GREETING_MORE_26), _GREETING_MORE_26 + _ADDRESSED_MORE_26)),
+    ("greeting", _whole(rf"{_GREETING}(?: there)?" + _ADDRESSED_MORE_26)),
+    ("greeting", _whole(_PROBE_MORE_26 + _ADDRESSED_MORE_26)),
+    ("help", _whole(_optional(_GREETING + _ADDRESSED + _SEP), _HELP_MORE_26 + _ADDRESSED)),
+    (
+        "thanks",
+        _whole(
+            _repeat(_ACK),
+            f"(?:{_APPROVED_MORE_26}|{_BYE_MORE_26})" + _ADDRESSED_MORE_26,
+            _repeat(_THANKS + _ADDRESSED),
+            _optional(_BYE + _ADDRESSED),
+        ),
+    ),
+)
 _SPELLED_SINCERE = {"nuff": "enough", "'nuff": "enough", "enuff": "enough", "enuf": "enough"}
 _SINCERE_WORD = re.compile(r"(?<![\w'])(?:'?nuff|enuff|enuf)\b")
 # A letter typed three times or more ("sweeet", "coool", "yesss"), read as twice, then once,
@@ -678,25 +758,41 @@ def _chat_openings(
     forms_24: bool,
     discourse: bool,
     openers_25: bool = False,
+    openers_26: bool = False,
 ) -> re.Pattern[str]:
     """The chat openers by (HOW_ARE_YOU_OPENERS, QUESTION_ANNOUNCED, STATE_OPENERS,
     GOODBYE_OPENERS, ANOTHER_ANNOUNCED, FILLER_OPENERS, CHAT_FORMS_24, DISCOURSE_OPENERS,
-    OPENERS_25): the flags are read per message, each set compiled once."""
+    OPENERS_25, OPENERS_26): the flags are read per message, each set compiled once."""
     marked = rf"{_ANNOUNCED_MARKED}|{_ANOTHER}" if another else _ANNOUNCED_MARKED
     marked += rf"|{_FILLER}" if fillers else ""
     # Session 24's greetings, how-are-yous and interjections open a question as the others do.
     howdy_24 = rf"|{_GREETING_24}|{_HOW_ARE_YOU_24}|{_ACK_24}" if forms_24 else ""
     howdy_24 += rf"|{_DISCOURSE}" if discourse else ""
     howdy_24 += rf"|{_OPENING_25}" if openers_25 else ""
+    howdy_24 += rf"|{_OPENING_26}" if openers_26 else ""
+    bare = rf"{_BARE_OPENER}|{_ANNOUNCED}" if announced else _BARE_OPENER
+    bare += rf"|{_GREETING_TO_25}" if openers_26 else ""
     return _chat_opening(
         rf"(?:{_HOWDY_22 if forms else _HOWDY_19}{howdy_24}"
         + (rf"|{_ANNOUNCED}|{marked})" if announced else ")"),
-        rf"(?:{_BARE_OPENER}|{_ANNOUNCED})" if announced else _BARE_OPENER,
+        f"(?:{bare})",
         before_wh=_DISCOURSE_BARE if discourse else None,
         states=states,
         goodbyes=goodbyes,
         greeting_asked=fillers,
     )
+
+
+# Session 26 (`--talk-26 … openers`): a greeting said to someone opens a question with no mark
+# after it, as a bare greeting does ("hi to you who leads" was searched as "To you who leads").
+# Session 26's forms open a question as the older ones do ("righto, who …", "hey botty, who …").
+# Off, only before a mark, and session 26's forms searched with the question.
+OPENERS_26 = True
+_OPENING_26 = (
+    rf"{_ACK_26}|{_PRAISED_26}|{_GREETING_MORE_26}|{_APPROVED_MORE_26}|"
+    rf"(?:{_GREETING_UNSPLIT_25}|{_HOW_ARE_YOU}|{_THANKS}|{_ACK}) "
+    rf"(?:{_ADDRESSEE_26}|stranger|human|earthlings?)"
+)
 
 
 # A thanks, a "please" or a laugh after a question ("where will the hq be? thanks", "who is musk,
@@ -791,6 +887,22 @@ def _normal(message: str) -> str:
     return " ".join(text.split())
 
 
+# Session 26 (`benchmarks/quality.py --talk-26 … marks`): a message of marks alone ("?", "...",
+# "??") asks what the bot can answer and is told ("help"), as "like what?" is; with an emoji
+# ("👍!", "🔥🔥!!") it is the emoji's acknowledgement. Off, searched and refused as a question
+# the sources don't cover.
+MARKS_ALONE = True
+
+
+def marks_alone(message: str) -> bool:
+    """Whether the message is marks alone ("?", "..."): no letter, digit or emoji (MARKS_ALONE)."""
+    return (
+        MARKS_ALONE
+        and not message.isspace()
+        and not any(ch.isalnum() or unicodedata.category(ch) in _EMOJI_CATEGORIES for ch in message)
+    )
+
+
 def small_talk(message: str, holds_term: Callable[[str], bool] | None = None) -> SmallTalk | None:
     """What kind of small talk the whole message is, or None for anything else (a question).
 
@@ -799,11 +911,15 @@ def small_talk(message: str, holds_term: Callable[[str], bool] | None = None) ->
     text = _normal(message)
     if not text:  # nothing but emoji or emoticons ("👍", ":)"): an acknowledgement
         return "greeting" if _waves(message) else "thanks"
+    if MARKS_ALONE and not any(ch.isalnum() for ch in text):  # "👍!": the emoji's, "?": help
+        return "help" if marks_alone(message) else "greeting" if _waves(message) else "thanks"
     patterns = _WHOLE + (_WHOLE_SINCERE if SINCERE_THANKS else ())
     patterns += _WHOLE_FORMS if CHAT_FORMS_23 else ()
     patterns += _WHOLE_24 if CHAT_FORMS_24 else ()
     patterns += _WHOLE_25 if CHAT_FORMS_25 else ()
     patterns += _WHOLE_MORE_25 if MORE_FORMS_25 else ()
+    patterns += _WHOLE_26 if CHAT_FORMS_26 else ()
+    patterns += _WHOLE_MORE_26 if MORE_FORMS_26 else ()
     for reading in _readings(text):
         for kind, pattern in patterns:
             if pattern.match(reading):
@@ -822,12 +938,23 @@ _BARE_REQUEST = re.compile(
 )
 
 
+# Session 26 (`--talk-26 … more`): a bare "next", "go on" or "more" opening a conversation (the
+# lead's probe: "next" quoted "the next generation of innovation"); after an answer or the
+# headings they ask for more (bot.more).
+_BARE_NEXT_26 = re.compile(
+    r"^(?:(?:ok|okay|so|and) )*(?:next|go on|continue|more)(?: please)?[\s?!.]*$"
+)
+
+
 def help_asked_first(message: str, history: Sequence[str]) -> SmallTalk | None:
     """The "help" asked when `message` opens a conversation (no `history`) with a bare request for
     examples or for what comes next (BARE_REQUESTS_FIRST), else None."""
     if not BARE_REQUESTS_FIRST or history:
         return None
-    return "help" if _BARE_REQUEST.match(_normal(message)) else None
+    text = _normal(message)
+    if MORE_FORMS_26 and _BARE_NEXT_26.match(text):
+        return "help"
+    return "help" if _BARE_REQUEST.match(text) else None
 
 
 def _readings(text: str) -> Iterator[str]:
@@ -946,6 +1073,7 @@ def _opener_end(text: str) -> int:
         CHAT_FORMS_24,
         DISCOURSE_OPENERS,
         OPENERS_25,
+        OPENERS_26,
     )
     spelled, offsets = _spelled_out(text) if SPELLED_OPENERS else (text, None)
     chat = openings.match(spelled)
@@ -1010,6 +1138,13 @@ def _topics(sections: Sequence[str]) -> str:
     return f" For example, ask about {_listed(sections[:TOPICS])}."
 
 
+# Said to "huh?" after an answer: the answer quotes, so another wording or more of it is the way on.
+UNCLEAR_REPLY = (
+    "Sorry if that wasn't clear: I answer by quoting the sources. Ask it another way, or say "
+    "“tell me more” to read on from the quote."
+)
+
+
 def reply(kind: SmallTalk, message: str, titles: Sequence[str], sections: Sequence[str]) -> str:
     """The short reply to small talk; `titles` and `sections` are the index's, in order (corpus
     text: the front ends escape it as they escape quotes)."""
@@ -1018,9 +1153,11 @@ def reply(kind: SmallTalk, message: str, titles: Sequence[str], sections: Sequen
             f"Hello! I answer questions about {_about(titles)}, quoting the passages I answer "
             f"from.{_topics(sections)}"
         )
+    if kind == "unclear":
+        return UNCLEAR_REPLY
     if kind == "thanks":
         text = _normal(message)
-        leaving = re.search(rf"\b{_BYE}\b", text)
+        leaving = re.search(rf"\b(?:{_BYE}|{_BYE_26}|{_BYE_MORE_26})\b", text)
         opening = "You're welcome!" if _thanked(text) else "Goodbye!" if leaving else "All right!"
         return f"{opening} Ask me again any time about {_about(titles)}."
     return (

@@ -1,0 +1,46 @@
+"""Messages about an answer rather than questions: "huh?", "wdym", "?" after one (the asker did not
+follow it), and "that's wrong" with none before it (there is nothing to be wrong).
+
+After an answer, "huh?" was an acknowledgement ("All right! Ask me again any time"), "wdym" and
+"?" were searched (refused, or the answer before again unlabelled); as a first message, "that's
+wrong" was searched and refused as a question the sources don't cover. The replies are small
+talk's (bot/small_talk.py `reply`): "unclear" after an answer, "help" with none before.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from bot.feedback import is_complaint
+from bot.small_talk import SmallTalk, marks_alone
+
+# Session 26 (`benchmarks/quality.py --talk-26 … unclear`): on, the forms below get the "unclear"
+# reply after an answer and the "help" reply as a first message (a complaint too); off, searched.
+UNCLEAR = True
+# Not following: a "?" makes an interjection ask ("huh?", "eh?", "sorry?"), the rest say so whole
+# ("wdym", "i don't follow", "lost me"). Not "what?" or "come again?": read as a follow-up, they
+# get the answer before again (bot.follow_up); nor "i don't get it", its first sentence alone
+# (bot.more.SIMPLER_26).
+_UNCLEAR = re.compile(
+    r"(?:(?:huh|hm+|eh|sorry|pardon(?: me)?|excuse me|you what|say what)\s*\?+|"
+    r"wdym|wym|what do (?:you|u|ya) mean|what(?:'s| is| does) that (?:mean|supposed to mean)|"
+    r"i (?:don'?t|do not|dont) follow|"
+    r"(?:i'm |im |i am )?(?:confused|lost)|you lost me|lost me|that makes no sense|"
+    r"(?:that|this) (?:doesn'?t|does not) make (?:any )?sense)"
+    r"[\s?!.]*",
+    re.IGNORECASE,
+)
+
+
+def after_answer(message: str, history: Sequence[str]) -> SmallTalk | None:
+    """The reply a message about an answer asks for (UNCLEAR): after one (`history`), "unclear"
+    when the asker did not follow it ("huh?", "wdym", "?"); with none before, "help" for that and
+    for a complaint ("that's wrong"). None for anything else."""
+    if not UNCLEAR:
+        return None
+    text = " ".join(message.replace("’", "'").split())
+    lost = _UNCLEAR.fullmatch(text) is not None or (bool(text) and marks_alone(text))
+    if history:
+        return "unclear" if lost else None
+    return "help" if lost or is_complaint(text) else None
