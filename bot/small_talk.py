@@ -877,14 +877,27 @@ _LOWER_CASE_ONLY = {"gm": "good morning", "gn": "good night"}
 _LOWER_CASE_WORD = re.compile(r"\b[gG][mn]\b")
 
 
+# A run of three or more marks and spaces ("!!! ", "... ... ..."), read as its first mark (a "?"
+# when it holds one: a closing remark asks nothing only without one) with the spaces around it:
+# the phrases read any marks between words alike, and a long run, tried every way by each phrase's
+# separators, took seconds ("... " * 500: 11 s; a message may hold 2,000 characters).
+_MARK_RUN = re.compile(r"[\s,.!?:;~\-–—]{3,}")
+
+
+def _squeezed(run: re.Match[str]) -> str:
+    marks = run[0].replace(" ", "")
+    mark = "?" if "?" in marks else marks[:1]
+    return (" " if run[0][0] == " " else "") + mark + (" " if run[0][-1] == " " else "")
+
+
 def _normal(message: str) -> str:
     """Lower case, straight apostrophes, chat spellings spelled out, single spaces, emoji and
-    emoticons taken out."""
+    emoticons taken out, a run of marks squeezed to one."""
     text = _LOWER_CASE_WORD.sub(lambda found: _LOWER_CASE_ONLY[found[0].lower()], message)
     text = text.lower().replace("’", "'")
     text = "".join(" " if unicodedata.category(ch) in _EMOJI_CATEGORIES else ch for ch in text)
     text = _CHAT_WORD.sub(lambda found: _SPELLED[found[0]], _EMOTICON.sub(" ", text))
-    return " ".join(text.split())
+    return _MARK_RUN.sub(_squeezed, " ".join(text.split())).strip()
 
 
 # Session 26 (`benchmarks/quality.py --talk-26 … marks`): a message of marks alone ("?", "...",

@@ -6,6 +6,8 @@ rule on and not with it off; questions holding the same words stay questions."""
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 import bot.small_talk
@@ -259,3 +261,27 @@ def test_a_long_run_of_the_session_26_phrases_is_read_in_one_pass(phrase: str) -
         assert without_greeting(text)
         small_talk(text, lambda term: False)
         after_answer(text, ("who leads?",))
+
+
+@pytest.mark.timeout(120)
+@pytest.mark.parametrize("run", ["... ", ". ", "?", ", ", "- ", "!! "])
+def test_a_message_of_a_long_run_of_marks_is_read_at_once(run: str) -> None:
+    """A run of marks is squeezed to one before the phrases read it: 2,000 characters of "... "
+    took 11 s, "?" 15 s (each phrase's separators tried the run every way)."""
+    text = (run * 2000)[:1990] + "x"
+    started = time.perf_counter()
+    assert small_talk(text, lambda term: False) is None
+    assert small_talk((run * 2000)[:1990]) == "help"
+    assert time.perf_counter() - started < 1
+
+
+@pytest.mark.parametrize(
+    ("message", "kind"),
+    [
+        ("thanks!!! bye...", "thanks"),
+        ("hi... how are you???", "greeting"),
+        ("ok.... cool", "thanks"),
+    ],
+)
+def test_small_talk_with_runs_of_marks_is_read_as_with_one(message: str, kind: str) -> None:
+    assert small_talk(message) == kind
