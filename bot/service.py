@@ -96,6 +96,11 @@ from bot.unclear import after_answer
 
 log = logging.getLogger(__name__)
 
+# Replies quoting nothing that the messages after them read, so they are part of a conversation's
+# history (the query log's turns; the terminal's list): "start over" ends the context before it,
+# and "the 4th one?", "the one on …", "next" point into the headings listed.
+TURN_REPLIES = frozenset({"start over", "sections"})
+
 
 def judged_on_both(
     answer: Answer, compose: Callable[[list[Hit]], Answer], outcome_hits: list[Hit] | None
@@ -346,7 +351,7 @@ class AnswerService:
         EVBOT_CITATIONS (a "More sources" button asks for more).
         """
         started = time.perf_counter()
-        text = as_typed(question)
+        text = typed = as_typed(question)
         retriever = self._retriever_or_reply(text, history)
         if isinstance(retriever, Answer):  # small talk asks the sources nothing: not logged
             return retriever
@@ -361,10 +366,23 @@ class AnswerService:
         if answer.reply == "sorry":  # "that's wrong": a vote on the answer it is about
             return self._complaint_counted(answer, conversation, user)
         if answer.reply is not None:  # a reply quoting nothing (the front matter ...): not logged
+            if answer.reply in TURN_REPLIES:  # but "start over" is part of what follows it
+                self._turn_recorded(conversation, typed, answer.reply)
             return answer
         return self._recorded(
             answer, started, searched, time.perf_counter(), source, user, conversation, reask_of
         )
+
+    def _turn_recorded(self, conversation: str | None, question: str, kind: str) -> None:
+        """`question`, replied to with a reply of `kind`, recorded as a turn of `conversation`
+        (what a chat adapter reads back as its history); a lost database costs the turn (logged),
+        never the reply."""
+        if conversation is None:
+            return
+        try:
+            self.query_log.record_turn(conversation, question, kind)
+        except StoreError as err:
+            log.warning("could not record a %s turn in %s: %s", kind, conversation, err)
 
     def _complaint_counted(
         self, reply: Answer, conversation: str | None, user: str | None

@@ -13,7 +13,7 @@ from typing import TextIO
 from bot.answer import Answer, day
 from bot.chat.messages import SORRY
 from bot.errors import EvbotError
-from bot.service import AnswerService
+from bot.service import TURN_REPLIES, AnswerService
 
 log = logging.getLogger(__name__)
 WIDTH = 88
@@ -88,6 +88,7 @@ def chat(service: AnswerService, *, as_json: bool, stdin: TextIO, stdout: TextIO
             )
             _report(SORRY, question, as_json=as_json, stdout=stdout)
             continue
-        if not answer.reply:  # small talk is no part of the conversation a follow-up reads
+        # small talk is no part of the conversation a follow-up reads; "start over" is
+        if not answer.reply or answer.reply in TURN_REPLIES:
             history.append(answer.question)
         print(render_json(answer) if as_json else render_text(answer), file=stdout, flush=True)

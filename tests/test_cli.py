@@ -114,6 +114,21 @@ def test_run_without_tokens_chats_in_the_terminal(evbot, shipped_settings: Setti
     assert run.stdout.count("Sources as of ") == 2
 
 
+def test_chat_reads_start_over_and_the_headings_listed_as_part_of_the_conversation(
+    evbot, shipped_settings: Settings
+) -> None:
+    run = evbot(
+        "chat", "--json",
+        stdin="who makes the batteries?\nstart over\nwhere are they based?\n"
+        "what are the sections?\nthe 4th one?\n",
+        index_dir=shipped_settings.index_dir,
+    )  # fmt: skip
+    assert run.code == 0, run.stderr
+    answers = [json.loads(line) for line in run.stdout.splitlines()]
+    assert "Texas and Michigan" in answers[2]["answer"]  # not the batteries' partners again
+    assert {c["section"] for c in answers[4]["citations"]} == {"The Competitive Landscape"}
+
+
 def test_chat_says_it_is_loading_on_stderr_only(evbot, shipped_settings: Settings) -> None:
     run = evbot(
         "chat", "--json", stdin="Who is Amazon partnering with on batteries?\n",

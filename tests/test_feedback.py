@@ -183,3 +183,16 @@ def test_without_the_rule_a_follow_up_reads_the_aside(
     monkeypatch.setattr(bot.feedback, "ASIDES_26", False)
     answer = service.ask("what do they make?", ["who is rivian?", "thanks"])
     assert "electric truck and SUV manufacturer" not in answer.answer
+
+
+def test_start_over_is_kept_in_the_conversation_the_query_log_reads_back(
+    service: AnswerService,
+) -> None:
+    conversation = "turns-start-over"
+    service.ask("who makes the batteries?", conversation=conversation)
+    assert service.ask("start over", ["who makes the batteries?"], conversation=conversation).reply
+    history = service.query_log.conversation_questions(conversation)
+    assert history == ["who makes the batteries?", "start over"]
+    after = service.ask("where are they based?", history, conversation=conversation)
+    alone = service.ask("where are they based?")
+    assert after.answer == alone.answer

@@ -227,6 +227,29 @@ def test_a_conversation_keeps_what_was_answered_to_each_question(store) -> None:
     assert store.answer_to("t2", "Who is Tesla's CEO?") is None  # asked in another conversation
 
 
+def test_a_conversations_turns_are_part_of_its_questions_not_its_answers(store) -> None:
+    def answer(answer_id: str, question: str) -> Answer:
+        return Answer(answer_id, question, "a", False, outcome="answered")
+
+    store.record_answer(answer("a1", "who makes the batteries?"), conversation="t1")
+    store.record_turn("t1", "start over", "start over")
+    store.record_answer(answer("a2", "where are they based?"), conversation="t1")
+    store.record_turn("t2", "what are the sections?", "sections")  # another conversation
+    assert store.conversation_questions("t1") == [
+        "who makes the batteries?",
+        "start over",
+        "where are they based?",
+    ]
+    assert store.answer_context("a2") == (
+        "where are they based?",
+        "t1",
+        ["who makes the batteries?", "start over"],
+    )
+    assert store.conversation_questions("t2") == ["what are the sections?"]
+    assert store.latest_exchange("t1") == ("a2", None)  # a turn is no answer to vote on
+    assert store.stats()["questions"] == 2
+
+
 def test_stats_count_questions_by_outcome(store, store_settings: dict, evbot) -> None:
     store.record_answer(_answer("a1"))
     store.record_answer(_answer("a2"))

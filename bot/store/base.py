@@ -222,6 +222,11 @@ class Store(ABC):
 
     # -- conversations ------------------------------------------------------------------------
 
+    @abstractmethod
+    def record_turn(self, conversation: str, question: str, kind: str) -> None:
+        """A reply of `kind` quoting nothing that later messages in `conversation` read ("start
+        over", the headings listed): part of `conversation_questions`, never of the answers."""
+
     def follow_up_context(self, conversation: str) -> list[str] | None:
         """The questions an unmentioned reply in `conversation` follows up, or None when the bot
         should stay out: it has not answered there, or someone handed it to a human."""

@@ -533,6 +533,13 @@ class PostgresStore(SQLStore):
 
     # -- answers and votes --------------------------------------------------------------------
 
+    def record_turn(self, conversation: str, question: str, kind: str) -> None:
+        with self._connection() as conn:
+            conn.execute(
+                "INSERT INTO turns (conversation, question, kind) VALUES (%s, %s, %s)",
+                (conversation, question, kind),
+            )
+
     def record_answer(
         self,
         answer: Answer,

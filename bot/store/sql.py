@@ -122,14 +122,22 @@ class SQLStore(Store):
             ).fetchone()
         return None if row is None else (row[0], row[1])
 
+    def _questions_sql(self, before: bool) -> str:
+        """The conversation's questions answered and its turns (`record_turn`), newest first,
+        with `?`s for the conversation (twice, and the time before which when `before`) and
+        the limit."""
+        until = " AND asked_at < ?" if before else ""
+        order = self.insert_order
+        return self._q(
+            f"SELECT question, asked_at, {order} AS n FROM answers WHERE conversation = ? "
+            f"AND reask_of IS NULL{until} UNION ALL SELECT question, asked_at, {order} AS n "
+            f"FROM turns WHERE conversation = ?{until} ORDER BY asked_at DESC, n DESC LIMIT ?"
+        )
+
     def conversation_questions(self, conversation: str, limit: int = HISTORY_TURNS) -> list[str]:
         with self._transaction() as conn:
             rows = conn.execute(
-                self._q(
-                    "SELECT question FROM answers WHERE conversation = ? AND reask_of IS NULL "
-                    f"ORDER BY asked_at DESC, {self.insert_order} DESC LIMIT ?"
-                ),
-                (conversation, limit),
+                self._questions_sql(before=False), (conversation, conversation, limit)
             ).fetchall()
         return [row[0] for row in reversed(rows)]
 
@@ -163,12 +171,8 @@ class SQLStore(Store):
             question, conversation, asked_at, _ = row
             earlier = (
                 conn.execute(
-                    self._q(
-                        "SELECT question FROM answers WHERE conversation = ? AND asked_at < ? "
-                        f"AND reask_of IS NULL ORDER BY asked_at DESC, {self.insert_order} DESC "
-                        "LIMIT ?"
-                    ),
-                    (conversation, asked_at, HISTORY_TURNS),
+                    self._questions_sql(before=True),
+                    (conversation, asked_at, conversation, asked_at, HISTORY_TURNS),
                 ).fetchall()
                 if conversation
                 else []

@@ -142,6 +142,13 @@ class SQLiteStore(SQLStore):
 
     # -- answers and votes --------------------------------------------------------------------
 
+    def record_turn(self, conversation: str, question: str, kind: str) -> None:
+        with self._connect() as db:
+            db.execute(
+                "INSERT INTO turns (conversation, asked_at, question, kind) VALUES (?, ?, ?, ?)",
+                (conversation, _now(), question, kind),
+            )
+
     def record_answer(
         self,
         answer: Answer,

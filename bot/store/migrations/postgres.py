@@ -166,4 +166,19 @@ MIGRATIONS: list[Migration] = [
             "CREATE INDEX cooldowns_by_reset ON cooldowns (resets_at)",
         ),
     ),
+    Migration(
+        "conversation turns",
+        (
+            # A reply quoting nothing that later messages read ("start over", the headings
+            # listed): kept out of `answers` (and so of stats and votes), yet part of the history.
+            """CREATE TABLE turns (
+                seq BIGINT GENERATED ALWAYS AS IDENTITY,
+                conversation TEXT NOT NULL,
+                asked_at TIMESTAMPTZ NOT NULL DEFAULT clock_timestamp(),
+                question TEXT NOT NULL,
+                kind TEXT NOT NULL
+            )""",
+            "CREATE INDEX turns_by_conversation ON turns (conversation, asked_at)",
+        ),
+    ),
 ]

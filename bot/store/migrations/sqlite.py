@@ -123,4 +123,18 @@ MIGRATIONS: list[Migration] = [
             "CREATE INDEX cooldowns_by_reset ON cooldowns (resets_at)",
         ),
     ),
+    Migration(
+        "conversation turns",
+        (
+            # A reply quoting nothing that later messages read ("start over", the headings
+            # listed): kept out of `answers` (and so of stats and votes), yet part of the history.
+            """CREATE TABLE turns (
+                conversation TEXT NOT NULL,
+                asked_at TEXT NOT NULL,
+                question TEXT NOT NULL,
+                kind TEXT NOT NULL
+            )""",
+            "CREATE INDEX turns_by_conversation ON turns (conversation, asked_at)",
+        ),
+    ),
 ]
