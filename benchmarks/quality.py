@@ -450,15 +450,16 @@ covered at the floor when the sources write the topic's one or two words
 an answer shown its quotes cited by their passages alone (`bot.pointed.ORIGIN`); `complaint`, a
 complaint before a question ("not what i asked. i meant …") putting the question right
 (`bot.feedback.COMPLAINT_FIRST`), each in turn.
-`--lead-26 off simpler+stance+bias+facts+length+oneon+numbered+cite+next+intro+mentions+asides`
-measures the lead's session 26 rules, joined by '+': `simpler`, "summarise that", "in simpler
-words", "i don't get it" after an answer shown its first quoted sentence and "and then?" read as a
-request for more (`bot.more.SIMPLER_26`); `stance`, "what's your opinion?", "which side are you on?"
-told the bot takes no side (`bot.stance.STANCE_26`); `bias`, "is this article biased?" answered by
-the conclusion (`bot.overview.BIAS_26`); `facts`, "the 3 most important facts" read as a request for
-an overview (`bot.overview.PHRASINGS_26`); `length`, "how long is the article?" answered with its
-words and sections and "who published it?" with its source (`bot.about_article.LENGTH_26`); `oneon`,
-"the one on the environment" after the headings quoting that section (`bot.sections.ONE_ON_26`);
+`--lead-26 off
+simpler+stance+bias+facts+length+oneon+numbered+cite+next+intro+mentions+asides+briefly` measures
+the lead's session 26 rules, joined by '+': `simpler`, "summarise that", "in simpler words", "i
+don't get it" after an answer shown its first quoted sentence and "and then?" read as a request for
+more (`bot.more.SIMPLER_26`); `stance`, "what's your opinion?", "which side are you on?" told the
+bot takes no side (`bot.stance.STANCE_26`); `bias`, "is this article biased?" answered by the
+conclusion (`bot.overview.BIAS_26`); `facts`, "the 3 most important facts" read as a request for an
+overview (`bot.overview.PHRASINGS_26`); `length`, "how long is the article?" answered with its words
+and sections and "who published it?" with its source (`bot.about_article.LENGTH_26`); `oneon`, "the
+one on the environment" after the headings quoting that section (`bot.sections.ONE_ON_26`);
 `numbered`, "1) … 2) …", "two questions: …" and one question per line answered as several questions
 (`bot.several_questions.NUMBERED_26`); `cite`, "can you cite that?", "where in the article?" after
 an answer shown its quotes cited and "show me the full passage" its first quoted passage whole
@@ -467,7 +468,9 @@ an answer shown its quotes cited and "show me the full passage" its first quoted
 opens (`bot.overview.INTRO_26`); `mentions`, "is ford mentioned in the article?" searched as "ford"
 (`bot.asked_topic.MENTIONS_26`); `asides`, "thanks", "what's your opinion?", "how long is the
 article?", "are you sure?" after a question left out of the history a follow-up is read in
-(`bot.feedback.ASIDES_26`), each in turn.
+(`bot.feedback.ASIDES_26`); `briefly`, "briefly, who is rivian?" asked without "briefly" and cut to
+its first quoted sentence (`bot.more.BRIEFLY_26`); `typos`, "waht are the sections", "summarize teh
+article" read as the requests typed right (`bot.spelling.REQUEST_TYPOS_26`), each in turn.
 `--forms-19 off match=0.7`: `match=M`, another form of a question's word ("partners" /
 "partnerships", "hq" / "headquartered") matches the passage tokens of that word at least at M in
 late interaction (`bot.retrieval.FORM_MATCH`), `+words=N` for a question of at most N counted
@@ -1541,6 +1544,8 @@ def set_lead_26(lead_26: str, bench: Bench) -> str:
     bot.overview.INTRO_26 = "intro" in rules
     bot.asked_topic.MENTIONS_26 = "mentions" in rules
     bot.feedback.ASIDES_26 = "asides" in rules
+    bot.more.BRIEFLY_26 = "briefly" in rules
+    bot.spelling.REQUEST_TYPOS_26 = "typos" in rules
     return f"=== session 26's lead rules: {lead_26}"
 
 
@@ -2882,8 +2887,9 @@ def main() -> None:
         "the answer before's quotes cited, 'show me the full passage' its passage whole; next: "
         "'next' after a section quotes the one after it; intro: 'what does the intro say' quotes "
         "the opening; mentions: 'is ford mentioned in the article?' searched as 'ford'; asides: "
-        "'thanks' between a question and its follow-up left out of the follow-up's history) or "
-        "off, each in turn",
+        "'thanks' between a question and its follow-up left out of the follow-up's history; "
+        "briefly: 'briefly, who is rivian?' asked without 'briefly', its first sentence; typos: "
+        "'waht are the sections' read as the request typed right) or off, each in turn",
     )
     parser.add_argument(
         "--forms-19",

@@ -7,6 +7,7 @@ request; this module asks them in turn, so `AnswerService.ask` dispatches once.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Sequence
 
 from bot.about_article import about_article_answer, asks_about_article, length_answer
@@ -21,6 +22,7 @@ from bot.overview import (
     overview_more_answer,
 )
 from bot.sections import after_listing, asks_about_sections, next_section, section_answer
+from bot.spelling import request_respelt
 
 # Which articles a request is about, given the conversation before it (`AnswerService`'s choice).
 ArticlesAsked = Callable[[Sequence[str]], list[str]]
@@ -35,7 +37,26 @@ def structure_answer(
 ) -> Answer | None:
     """The answer to a request about the articles' structure, or None when `text` makes none (it
     is searched). An answer with a `reply` (front matter, the headings) is, like small talk, not
-    a quote of the sources."""
+    a quote of the sources. A request with a typo in its words ("waht are the sections") is read
+    as typed right; the search never sees the respelling."""
+    read = _structure_answer(text, history, more, index, articles_asked)
+    if read is not None:
+        return read
+    respelt = request_respelt(text, index.lexical.holds)
+    if respelt == text:
+        return None
+    read = _structure_answer(respelt, history, more, index, articles_asked)
+    return None if read is None else dataclasses.replace(read, question=text)
+
+
+def _structure_answer(
+    text: str,
+    history: Sequence[str],
+    more: More | None,
+    index: SearchIndex,
+    articles_asked: ArticlesAsked,
+) -> Answer | None:
+    """`structure_answer`, `text` read as typed."""
     built_at = index.manifest.get("built_at")
     field = asks_about_article(text)
     if field is not None:  # "who wrote this?": the front matter says, not a passage

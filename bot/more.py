@@ -78,6 +78,21 @@ _SIMPLER = re.compile(
     r"|english)|simpler|more simply|i (?:do ?n'?t|dont|didn'?t|didnt) (?:understand|get)"
     r"(?: (?:that|it|this))?)(?: (?:please|pls|plz))?"
 )
+# On: a question asked briefly ("briefly, who is rivian?", "in short, what's the rivalry about?",
+# "who is rivian, in a nutshell") is answered without the brevity words, cut to its first quoted
+# sentence as "in one sentence?" is (session 26, the lead's probes: "briefly, who is rivian?" and
+# "quickly, who is rivian?" were refused, the adverb pulling the question under the floor).
+BRIEFLY_26 = True
+_BRIEF = (
+    r"(?:briefly|quickly|in short|in brief|in a nutshell|in a word|in (?:one|a single|1|a)"
+    r" (?:sentence|line)|in (?:a )?few words|short answer(?: please| pls)?|real quick|tl ?;? ?dr)"
+)
+_WH = r"(?=(?:who|what|where|when|why|how|which|is|are|does|do|did|can|will)\b)"
+_BRIEFLY = re.compile(
+    rf"^(?:(?:ok|okay|so|and|but|hey)[,!]? )?{_BRIEF}(?:\s*[,:;—–-]+\s*|\s+{_WH})(?P<first>.+)$"
+    rf"|^(?P<last>.+?)\s*[,;—–-]+\s*{_BRIEF}(?: (?:please|pls|plz))?[?.! ]*$",
+    re.IGNORECASE,
+)
 _ASKS = re.compile(
     r"\b(?:more|else|go on|keep going|continue|elaborate|expand|further|go deeper|and then)\b"
 )
@@ -139,6 +154,18 @@ def asks_shorter(text: str) -> bool:
     return bool(_SHORTER.fullmatch(text) or (SIMPLER_26 and _SIMPLER.fullmatch(text)))
 
 
+def asked_briefly(text: str) -> str | None:
+    """The question `text` asks briefly, its brevity words taken off ("briefly, who is rivian?":
+    "who is rivian?"), or None when it asks nothing briefly."""
+    if not BRIEFLY_26:
+        return None
+    found = _BRIEFLY.match(" ".join(text.split()))
+    if found is None:
+        return None
+    asked = (found["first"] or found["last"]).strip()
+    return asked if len(_WORD.findall(asked.lower())) >= 2 else None
+
+
 def _asks_again(text: str) -> bool:
     """Whether `text` asks for the answer before again, in full or shorter (no new passage)."""
     return doubts_the_answer(text) or asks_shorter(text)
@@ -160,7 +187,8 @@ def asks_for_more(question: str, history: Sequence[str]) -> More | None:
     times = before if doubt else before + 1
     if at < 0:
         return None
-    return More(history[at], tuple(history[:at]), times, asks_shorter(question), bool(doubt))
+    asked = asked_briefly(history[at]) or history[at]  # more of "briefly, who …?" is of "who …?"
+    return More(asked, tuple(history[:at]), times, asks_shorter(question), bool(doubt))
 
 
 def first_sentence(answer: Answer, said_together: Callable[[str, str], bool]) -> Answer:

@@ -17,3 +17,12 @@ ABOUT_THE_TEXT = frozenset({
     "i", "in", "its", "just", "or", "piece", "plz", "post", "some", "story", "this", "to", "us",
     "was", "where", "whole", "would"
 })  # fmt: skip
+# The words of the requests read from the articles' structure (an overview, the front matter, the
+# sections): a word one typo from exactly one of them ("summry", "waht", "teh", "artcle") is read as
+# it by those readers only, never by the search (bot.spelling.request_respelt).
+REQUEST_WORDS = ASKING | ABOUT_THE_TEXT | frozenset({
+    "author", "conclusion", "contents", "give", "gist", "headings", "headline", "intro",
+    "introduction", "key", "long", "main", "overview", "points", "publish", "published",
+    "publisher", "recap", "section", "sections", "source", "summarise", "summarize", "summary",
+    "takeaways", "title", "wrote", "written", "who", "when", "how", "about"
+})  # fmt: skip

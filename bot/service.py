@@ -63,7 +63,14 @@ from bot.index import SearchIndex, live_build, load_index, ranking_sentences_of
 from bot.language import ONLY_ENGLISH, in_another_script
 from bot.lexical import about_the_topic
 from bot.lookups import load_lookups
-from bot.more import NOTHING_MORE, More, asks_for_more, doubts_the_answer, first_sentence
+from bot.more import (
+    NOTHING_MORE,
+    More,
+    asked_briefly,
+    asks_for_more,
+    doubts_the_answer,
+    first_sentence,
+)
 from bot.overview import latest_articles
 from bot.pointed import pointed_answer, points_at
 from bot.retrieval import Hit, Retriever
@@ -464,6 +471,10 @@ class AnswerService:
         # "特斯拉和亚马逊谁会赢": the bot can't read the language; the sources are not to blame
         if in_another_script(text):
             return reply_answer(text, ONLY_ENGLISH, "language")
+        brief = asked_briefly(text)
+        if brief is not None:  # "briefly, who is rivian?": asked without it, its first sentence
+            answer = self._answered(brief, history, retriever, conversation, k)
+            return first_sentence(dataclasses.replace(answer, question=text), said_together)
         if asks_bots_view(text):  # "what's your opinion?": the bot takes no side, nothing to search
             return reply_answer(text, NO_STANCE, "stance")
         if history and is_complaint(text):  # "that's wrong": about the answer before, no question
@@ -473,6 +484,11 @@ class AnswerService:
         more = asks_for_more(text, history)
         if more is not None and more.times > more_module.MOST_IN_A_ROW:  # too long a run to search
             return reply_answer(text, NOTHING_MORE, "more")
+        if more is not None and more.times == 1 and not more.again and asked_briefly(history[-1]):
+            # "more" after "briefly, who …?": the whole answer its first sentence was cut from
+            full = self._answered(more.question, more.history, retriever, conversation, k)
+            if full.quotes != first_sentence(full, said_together).quotes:  # else nothing was cut
+                return dataclasses.replace(full, question=text)
         if more is not None and more.again:  # "repeat that": the answer before, however found
             asked, before_it = self._read(as_typed(history[-1]), history[:-1], retriever)
             before = self._answered(asked, before_it, retriever, conversation, k)

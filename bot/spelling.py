@@ -16,6 +16,8 @@ from collections.abc import Callable, Collection
 from functools import cache
 from typing import Any
 
+from bot.request_words import REQUEST_WORDS
+
 # On: a misspelt word is read as the sources' word one edit from it (session 23;
 # `benchmarks/quality.py --lead-23` measures it).
 SPELLING = True
@@ -98,5 +100,28 @@ def spelled_as_the_sources(
             return typed
         (meant,) = near
         return meant.capitalize() if typed[0].isupper() else meant
+
+    return _WORD.sub(respelt, text)
+
+
+# On: a request read from the articles' structure with a typo in its words ("summarize teh
+# article", "waht are the sections", "can u giv me a summry") is read as typed right (session 26,
+# the lead's probes: each was refused). Only those readers see the respelling, never the search.
+REQUEST_TYPOS_26 = True
+
+
+def request_respelt(text: str, written: Callable[[str], bool]) -> str:
+    """`text` with each word of three letters or more that neither the request words
+    (`REQUEST_WORDS`) nor the sources (`written`) hold replaced by the only request word one edit
+    from it; `text` as given when no word is."""
+    if not REQUEST_TYPOS_26:
+        return text
+
+    def respelt(found: re.Match[str]) -> str:
+        word = found.group().lower()
+        if len(word) < 3 or word in REQUEST_WORDS or written(word):
+            return found.group()
+        near = one_edit_away(word) & REQUEST_WORDS
+        return next(iter(near)) if len(near) == 1 else found.group()
 
     return _WORD.sub(respelt, text)

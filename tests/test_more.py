@@ -251,3 +251,32 @@ def test_and_then_asks_for_more(monkeypatch: pytest.MonkeyPatch) -> None:
     assert is_request_for_more("and then?")
     monkeypatch.setattr(bot.more, "SIMPLER_26", False)
     assert not is_request_for_more("and then?")
+
+
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [("briefly, who is rivian?", "who is rivian?"), ("quickly who is rivian", "who is rivian"),
+     ("who is rivian, briefly", "who is rivian"), ("in short, what is the rivalry about?",
+      "what is the rivalry about?"), ("tl;dr: who wins?", "who wins?")],
+)  # fmt: skip
+def test_a_question_asked_briefly_is_read_without_its_brevity_words(text: str, asked: str) -> None:
+    assert bot.more.asked_briefly(text) == asked
+
+
+@pytest.mark.parametrize("text", ["briefly?", "in short", "how quickly will amazon build cars"])
+def test_brevity_words_alone_or_inside_a_question_are_not_read(text: str) -> None:
+    assert bot.more.asked_briefly(text) is None
+
+
+def test_a_question_asked_briefly_gets_its_first_sentence_and_more_the_rest(
+    service: AnswerService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    full = service.ask("who are amazon's partners?")
+    assert len(full.quotes) > 1
+    brief = service.ask("briefly, who are amazon's partners?")
+    assert brief.quotes == full.quotes[:1] and brief.outcome == "answered"
+    rest = service.ask("tell me more", ["briefly, who are amazon's partners?"])
+    assert rest.quotes == full.quotes
+    assert service.ask("quickly, who is rivian?").outcome == "answered"
+    monkeypatch.setattr(bot.more, "BRIEFLY_26", False)
+    assert service.ask("quickly, who is rivian?").outcome == "refused"

@@ -87,3 +87,33 @@ def test_without_the_rule_whos_is_a_word_the_sources_lack(
 ) -> None:
     monkeypatch.setattr(bot.spelling, "APOSTROPHES", False)
     assert service.ask("whos rivian").outcome == "refused"
+
+
+@pytest.mark.parametrize(
+    ("text", "meant"),
+    [("summarize teh article", "summarize the article"),
+     ("waht are the sections", "what are the sections"),
+     ("can u giv me a summry", "can u give me a summary"),
+     ("whats the titel", "whats the title")],
+)  # fmt: skip
+def test_a_request_words_typo_is_read_as_the_request_word(text: str, meant: str) -> None:
+    assert bot.spelling.request_respelt(text, lambda _: False) == meant
+
+
+def test_a_word_of_the_sources_or_no_request_word_is_left_as_typed() -> None:
+    assert bot.spelling.request_respelt("summarize teh batteries", {"teh"}.__contains__) == (
+        "summarize teh batteries"
+    )
+    assert bot.spelling.request_respelt("what are the sectors", lambda _: False) == (
+        "what are the sectors"
+    )
+
+
+def test_a_request_with_a_typo_is_answered_as_the_request_and_searched_as_typed(
+    service: AnswerService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    listed = service.ask("waht are the sections")
+    assert listed.reply == "sections" and listed.question == "waht are the sections"
+    assert service.ask("summarize teh article").answer == service.ask("tl;dr").answer
+    monkeypatch.setattr(bot.spelling, "REQUEST_TYPOS_26", False)
+    assert service.ask("waht are the sections").reply != "sections"
