@@ -464,13 +464,14 @@ one on the environment" after the headings quoting that section (`bot.sections.O
 (`bot.several_questions.NUMBERED_26`); `cite`, "can you cite that?", "where in the article?" after
 an answer shown its quotes cited and "show me the full passage" its first quoted passage whole
 (`bot.pointed.ORIGIN_26`); `next`, "next" after a section quoting the section after it
-(`bot.sections.NEXT_SECTION_26`); `intro`, "what does the intro say" read as asking how the text
-opens (`bot.overview.INTRO_26`); `mentions`, "is ford mentioned in the article?" searched as "ford"
-(`bot.asked_topic.MENTIONS_26`); `asides`, "thanks", "what's your opinion?", "how long is the
-article?", "are you sure?" after a question left out of the history a follow-up is read in
-(`bot.feedback.ASIDES_26`); `briefly`, "briefly, who is rivian?" asked without "briefly" and cut to
-its first quoted sentence (`bot.more.BRIEFLY_26`); `typos`, "waht are the sections", "summarize teh
-article" read as the requests typed right (`bot.spelling.REQUEST_TYPOS_26`), each in turn.
+(`bot.sections.NEXT_SECTION_26`) and after any other answer asking for more (`bot.more.NEXT_26`);
+`intro`, "what does the intro say" read as asking how the text opens (`bot.overview.INTRO_26`);
+`mentions`, "is ford mentioned in the article?" searched as "ford" (`bot.asked_topic.MENTIONS_26`);
+`asides`, "thanks", "what's your opinion?", "how long is the article?", "are you sure?" after a
+question left out of the history a follow-up is read in (`bot.feedback.ASIDES_26`); `briefly`,
+"briefly, who is rivian?" asked without "briefly" and cut to its first quoted sentence
+(`bot.more.BRIEFLY_26`); `typos`, "waht are the sections", "summarize teh article" read as the
+requests typed right (`bot.spelling.REQUEST_TYPOS_26`), each in turn.
 `--forms-19 off match=0.7`: `match=M`, another form of a question's word ("partners" /
 "partnerships", "hq" / "headquartered") matches the passage tokens of that word at least at M in
 late interaction (`bot.retrieval.FORM_MATCH`), `+words=N` for a question of at most N counted
@@ -1541,6 +1542,7 @@ def set_lead_26(lead_26: str, bench: Bench) -> str:
     bot.several_questions.NUMBERED_26 = "numbered" in rules
     bot.pointed.ORIGIN_26 = "cite" in rules
     bot.sections.NEXT_SECTION_26 = "next" in rules
+    bot.more.NEXT_26 = "next" in rules
     bot.overview.INTRO_26 = "intro" in rules
     bot.asked_topic.MENTIONS_26 = "mentions" in rules
     bot.feedback.ASIDES_26 = "asides" in rules

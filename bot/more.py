@@ -96,6 +96,11 @@ _BRIEFLY = re.compile(
 _ASKS = re.compile(
     r"\b(?:more|else|go on|keep going|continue|elaborate|expand|further|go deeper|and then)\b"
 )
+# On: "next", "next one", "what's next?" after an answer ask for more (session 26, the lead's
+# probes: searched, each quoted "the next generation of innovation"); after a section, "next" is
+# the section after it (bot/sections.py), read first.
+NEXT_26 = True
+_NEXT = re.compile(r"\bnext\b")
 # Words a request for more may hold besides its asking phrase: politeness, a reaction to the
 # answer, the sources named. Any other word names a topic, and the question is searched.
 _FILLER = ASKING | frozenset({
@@ -132,9 +137,9 @@ def is_request_for_more(text: str) -> bool:
         return True
     text = question_text(text)
     words = _WORD.findall(text)
-    if not words or not all(word in _FILLER for word in words):
+    if not words or not all(word in _FILLER or (NEXT_26 and word == "one") for word in words):
         return False
-    return bool(_ASKS.search(text))
+    return bool(_ASKS.search(text) or (NEXT_26 and _NEXT.search(text)))
 
 
 def doubts_the_answer(text: str) -> bool:

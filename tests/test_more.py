@@ -280,3 +280,15 @@ def test_a_question_asked_briefly_gets_its_first_sentence_and_more_the_rest(
     assert service.ask("quickly, who is rivian?").outcome == "answered"
     monkeypatch.setattr(bot.more, "BRIEFLY_26", False)
     assert service.ask("quickly, who is rivian?").outcome == "refused"
+
+
+@pytest.mark.parametrize("text", ["next", "next one", "what's next?", "next please"])
+def test_next_after_an_answer_asks_for_more(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert is_request_for_more(text)
+    monkeypatch.setattr(bot.more, "NEXT_26", False)
+    assert not is_request_for_more(text)
+
+
+def test_next_naming_something_is_no_request_for_more() -> None:
+    assert not is_request_for_more("what's next for tesla?")
+    assert not is_request_for_more("the next generation of cars")
