@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable, Sequence
 
+from bot import sections
 from bot.about_article import about_article_answer, asks_about_article, length_answer
 from bot.answer import Answer
 from bot.index import SearchIndex
@@ -21,7 +22,13 @@ from bot.overview import (
     overview_asked_more_of,
     overview_more_answer,
 )
-from bot.sections import after_listing, asks_about_sections, next_section, section_answer
+from bot.sections import (
+    SectionRequest,
+    after_listing,
+    asks_about_sections,
+    next_section,
+    section_answer,
+)
 from bot.spelling import request_respelt
 
 # Which articles a request is about, given the conversation before it (`AnswerService`'s choice).
@@ -87,11 +94,15 @@ def _structure_answer(
     section = asks_about_sections(asked_of)
     if section is None:
         return None
+    times_more = more.times if more else 0
+    if more is not None and section == SectionRequest() and sections.ONE_ON_26:
+        # "tell me more" after the headings: the first section, then the next, a request each
+        section, times_more = SectionRequest(place=more.times), 0
     return section_answer(
         text,
         section,
         index,
         articles_asked(more.history if more else history),
         built_at,
-        more.times if more else 0,
+        times_more,
     )

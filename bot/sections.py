@@ -90,16 +90,26 @@ _WHICH_SECTION = re.compile(
 # On: "the one on the environment", "tell me about the one about partnerships" after the headings
 # were listed name a section as "the section on …" does (session 26, the lead's probes: the first
 # quoted the conclusion, the second was refused).
+# "go through them one by one", "summarize each", "start with the first" after the headings: the
+# first section ("tell me more" after the headings: a section a request, bot.article_requests).
 ONE_ON_26 = True
 _THE_ONE = re.compile(r"\bthe one (?=(?:on|about|called|titled|named|covering)\b)")
+_EACH = r"(?:them|it|each(?: one| section| of them)?|all of them|every (?:one|section))"
+_WALK_THROUGH = re.compile(
+    r"^(?:(?:can|could|would) (?:you|u) )?(?:please )?(?:(?:go|walk(?: me| us)?|take (?:me|us))"
+    rf" through {_EACH}|summ?ari[sz]e {_EACH}|(?:start|begin) (?:with|at) the (?:first|beginning)"
+    r"(?: one| section)?)(?: one by one| in turn| one at a time| in order)?(?: please| pls)?$"
+)
 
 
 def after_listing(question: str, before: str | None) -> str:
-    """`question` with "the one on …" read as "the section on …" when the message `before` it asked
-    for the headings; `question` as it is otherwise."""
+    """`question` with "the one on …" read as "the section on …", and "go through them one by
+    one" as "section 1", when the message `before` it asked for the headings; `question` as it is
+    otherwise."""
     if not ONE_ON_26 or before is None or asks_about_sections(before) != SectionRequest():
         return question
-    return _THE_ONE.sub("the section ", question_text(question))
+    text = question_text(question).strip(" ?!.")
+    return "section 1" if _WALK_THROUGH.match(text) else _THE_ONE.sub("the section ", text)
 
 
 # On: "next", "the next section", "and the next one?" after a section was asked for quote the

@@ -209,3 +209,28 @@ def test_next_after_the_nth_one_or_the_one_on_after_the_headings(service: Answer
     assert {c.section for c in after_4th.citations} == {"Strategic Partnerships and Investments"}
     after_one_on = service.ask("next", ["what are the sections?", "the one on partnerships"])
     assert {c.section for c in after_one_on.citations} == {"Market Implications and Global Reach"}
+
+
+@pytest.mark.parametrize(
+    "text", ["go through them one by one", "summarize each", "start with the first one"]
+)
+def test_going_through_the_headings_listed_starts_at_the_first_section(
+    service: AnswerService, text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    listed = ["what are the sections?"]
+    assert {c.section for c in service.ask(text, listed).citations} == {HEADINGS[0]}
+    assert {c.section for c in service.ask("next", [*listed, text]).citations} == {HEADINGS[1]}
+    monkeypatch.setattr(bot.sections, "ONE_ON_26", False)
+    assert {c.section for c in service.ask(text, listed).citations} != {HEADINGS[0]}
+
+
+def test_more_after_the_headings_goes_through_the_sections(
+    service: AnswerService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    listed = ["what are the sections?"]
+    first = service.ask("tell me more", listed)
+    assert {c.section for c in first.citations} == {HEADINGS[0]}
+    second = service.ask("more", [*listed, "tell me more"])
+    assert {c.section for c in second.citations} == {HEADINGS[1]}
+    monkeypatch.setattr(bot.sections, "ONE_ON_26", False)
+    assert service.ask("tell me more", listed).reply == "sections"  # the headings again
