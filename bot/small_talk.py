@@ -558,7 +558,10 @@ _WHOLE_26: tuple[tuple[SmallTalk, re.Pattern[str]], ...] = (
 # stuff", "awesome sauce", "this is fire", "lolol") and goodbyes ("toodles", "ttfn", "l8r", "over
 # and out", "that'll be all"). Off, searched (or a closing remark, by the index).
 MORE_FORMS_26 = True
-_GREETING_MORE_26 = r"(?:hai|'?ello+|oi|good morrow)"
+_GREETING_MORE_26 = (
+    r"(?:hai|'?ello+|oi|good morrow|konnichiwa|hej|moin|servus|ol[aá]|salam(?: alaikum)?|"
+    r"knock knock|wakey wakey|rise and shine)"
+)
 # (the bot's pet names too: "hey there botty")
 _ADDRESSED_MORE_26 = _optional(
     _SEP + rf"(?:there )?(?:{_ADDRESSEE}|{_ADDRESSEE_26}|stranger|human|earthlings?)"
@@ -573,13 +576,20 @@ _HELP_MORE_26 = (
 _APPROVED_MORE_26 = (
     r"(?:(?:you're|you are|you|your) (?:a |such a |an absolute )?(?:star|gem|diamond|rockstar)|"
     r"bravo|thumbs up|magic|ace|top (?:stuff|notch stuff|job)|(?:that's |that is )?grand|"
-    r"perfecto|nifty|awesome sauce|(?:this|that)(?:'s| is) fire|lit|sheesh|lol(?:ol)+|lulz)"
+    r"perfecto|nifty|awesome sauce|(?:this|that)(?:'s| is) fire|lit|sheesh|lol(?:ol)+|lulz|"
+    # agreeing and learning in words no older phrase holds ("mkay", "aye", "til", "mind blown")
+    r"aha|a-ha|m+k|mkay|'?kay|okey-doke|aye|gg|til|mind ?blown|nice to know|"
+    r"(?:i )?learned something(?: new)?|10 out of 10|best bot ever)"
 )
 _BYE_MORE_26 = (
     r"(?:toodles|toodle-?oo|ttfn|ta-?ta(?: for now)?|laterz|l8r|cu(?: later| soon)?|"
     r"over and out|sweet dreams|that(?:'ll| will) be all|"
-    r"that(?:'s| is) (?:all|it) from me)"
+    r"that(?:'s| is) (?:all|it) from me|buh-?bye|smell (?:ya|you) later|gotta bounce|"
+    r"that's me done|nighty-night|sleep well|enjoy your (?:day|evening|weekend)|stay safe|"
+    r"be well)"
 )
+# thanks in words _THANKS lacks ("much thanks", "tnx", "domo arigato")
+_THANKS_MORE_26 = r"(?:much thanks|many many thanks|tnx|thanq|domo arigato(?: gozaimasu)?)"
 _WHOLE_MORE_26: tuple[tuple[SmallTalk, re.Pattern[str]], ...] = (
     ("greeting", _whole(_repeat(_GREETING_MORE_26), _GREETING_MORE_26 + _ADDRESSED_MORE_26)),
     ("greeting", _whole(rf"{_GREETING}(?: there)?" + _ADDRESSED_MORE_26)),
@@ -588,8 +598,8 @@ _WHOLE_MORE_26: tuple[tuple[SmallTalk, re.Pattern[str]], ...] = (
     (
         "thanks",
         _whole(
-            _repeat(_ACK),
-            f"(?:{_APPROVED_MORE_26}|{_BYE_MORE_26})" + _ADDRESSED_MORE_26,
+            _repeat(f"(?:{_ACK}|{_APPROVED_MORE_26})"),  # "aye aye", "aha, mind blown"
+            f"(?:{_APPROVED_MORE_26}|{_BYE_MORE_26}|{_THANKS_MORE_26})" + _ADDRESSED_MORE_26,
             _repeat(_THANKS + _ADDRESSED),
             _optional(_BYE + _ADDRESSED),
         ),
@@ -1119,6 +1129,7 @@ def _spelled_out(text: str) -> tuple[str, list[int]]:
 def _thanked(text: str) -> bool:
     """Whether small talk (`_normal`) gives thanks: "no thanks" declines an offer instead."""
     thanks = rf"(?:{_THANKS}|{_THANKS_MORE_25})" if MORE_FORMS_25 else _THANKS
+    thanks = rf"(?:{thanks}|{_THANKS_MORE_26})" if MORE_FORMS_26 else thanks
     return bool(re.search(rf"\b{thanks}\b", text)) and not re.match(r"(?:no|nope|nah)\b", text)
 
 
