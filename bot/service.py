@@ -448,14 +448,15 @@ class AnswerService:
     @staticmethod
     def _aside(message: str, index: SearchIndex) -> bool:
         """Whether `message` steps aside from the conversation's topic: small talk, the bot's
-        opinion or the article's front matter asked, a doubt or a question where an answer came
-        from (bot.feedback.without_asides)."""
+        opinion or the article's front matter asked, or a doubt (bot.feedback.without_asides).
+        Not "who said that?": its reply renumbers the citations "source 2?" points into."""
         if small_talk(message) or closing_thanks(message, index.lexical.holds):
             return True
-        if asks_bots_view(message) or asks_about_article(message) is not None:
-            return True
-        pointer = points_at(message)
-        return (pointer is not None and pointer.at == "origin") or doubts_the_answer(message)
+        return (
+            asks_bots_view(message)
+            or asks_about_article(message) is not None
+            or doubts_the_answer(message)
+        )
 
     def _answered(
         self,

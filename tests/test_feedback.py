@@ -166,8 +166,7 @@ def test_asides_after_a_question_are_left_out_of_the_history() -> None:
 
 
 @pytest.mark.parametrize(
-    "aside", ["thanks", "what's your opinion?", "how long is the article?", "are you sure?",
-              "who said that?"],
+    "aside", ["thanks", "what's your opinion?", "how long is the article?", "are you sure?"],
 )  # fmt: skip
 def test_a_follow_up_after_an_aside_follows_the_question_before_it(
     service: AnswerService, aside: str
