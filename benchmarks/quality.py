@@ -76,6 +76,7 @@
                                            [--rank-23 off|RULES [off|RULES ...]]
                                            [--rank-24 off|RULES [off|RULES ...]]
                                            [--rank-25 off|RULES [off|RULES ...]]
+                                           [--rank-26 off|RULES [off|RULES ...]]
                                            [--off-topic-23 off|RULES [off|RULES ...]]
                                            [--unsaid-23 off|on|RULES [...]]
                                            [--off-topic-24 off|RULES [off|RULES ...]]
@@ -619,6 +620,13 @@ asking how things differ or compare ("how's this different from the rivian inves
 also the sentence after its quote when that one opens with a word of contrast ("However, …":
 `bot.answer.CONTRAST_JOINS`; docs/quality-log.md, "The contrast asked for (session 25)"), each in
 turn.
+`--rank-26 off part+shorthand` measures session 26's ranking rules, joined by "+": `part`, a
+question asked alone naming a part of the text beside its topic ("whats the opening line say about
+rivalries in tech", "how does the conclusion frame the rivalry?") answered from that part's passages
+only (`bot.retrieval.NAMED_PART`, `bot.named_part`); `shorthand`, a question asked alone searched
+with its chat spellings of common words written out ("what raw materials are ppl worried about", "y
+would bezos bother w cars": `bot.retrieval.CHAT_SHORTHAND`, `bot.lexical.spelled_out`;
+docs/quality-log.md, "The part of the text named (session 26)"), each in turn.
 `--off-topic-23 off sense=0.05:0.33+anywhere+joined+typos+rival` measures session 23's off-topic
 rules, joined by "+": `sense=G:C`, `--off-topic-18`'s name-sense reading at a gap of G, only of a
 question whose best passage cosine is under C ("is musk oil safe to put on your skin":
@@ -1604,6 +1612,13 @@ def set_rank_25(rank_25: str, bench: Bench) -> str:
     return f"=== session 25's ranking rules: {rank_25}"
 
 
+def set_rank_26(rank_26: str, bench: Bench) -> str:
+    rules = set(rank_26.split("+"))
+    bot.retrieval.NAMED_PART = "part" in rules
+    bot.retrieval.CHAT_SHORTHAND = "shorthand" in rules
+    return f"=== session 26's ranking rules: {rank_26}"
+
+
 def set_role_21(role_21: str, bench: Bench) -> str:
     bot.question_kind.ROLE_OF_ANOTHER = role_21 == "on"
     return f"=== session 21's role of another owner: {role_21}"
@@ -1904,6 +1919,7 @@ SWITCHES = (
     Switch("rank_23", 78, set_rank_23),
     Switch("rank_24", 84, set_rank_24),
     Switch("rank_25", 90, set_rank_25),
+    Switch("rank_26", 96, set_rank_26),
     Switch("off_topic_23", 80, set_off_topic_23),
     Switch("unsaid_23", 79, set_unsaid_23),
     Switch("off_topic_24", 86, set_off_topic_24),
@@ -2688,6 +2704,12 @@ def main() -> None:
         nargs="+",
         default=[None],
         help="session 25's ranking rules joined by '+' (contrast) or off, each in turn",
+    )
+    parser.add_argument(
+        "--rank-26",
+        nargs="+",
+        default=[None],
+        help="session 26's ranking rules joined by '+' (part, shorthand) or off, each in turn",
     )
     parser.add_argument(
         "--off-topic-23",

@@ -120,6 +120,36 @@ def without_chat_words(question: str) -> str | None:
     return plain if re.search(r"\w", plain) else None
 
 
+# Chat spellings of common words ("what are ppl worried about", "y would bezos bother w cars",
+# "what kinda new stuff"): the model's word pieces of "ppl" or "w" match nothing the sources write,
+# the words spelled out do. `spelled_out` writes them out in a question searched as asked
+# (bot.retrieval.CHAT_SHORTHAND). Not "r" ("where r the cars made" then read as a place on the
+# map), "v"/"vs", "wat"/"whats" (measured, each lost a question), nor a word two ways ("prob").
+_SHORTHAND = {
+    "u": "you", "ur": "your", "ya": "you", "em": "them", "w": "with", "w/": "with",
+    "w/o": "without", "n": "and", "ppl": "people", "b4": "before", "bc": "because",
+    "cuz": "because", "abt": "about", "bout": "about", "tht": "that", "kinda": "kind of",
+    "sorta": "sort of", "gotta": "got to", "thru": "through", "govt": "government",
+    "pls": "please", "plz": "please", "rly": "really", "srsly": "seriously", "yr": "year",
+    "yrs": "years", "esp": "especially",
+}  # fmt: skip
+# A shorthand as a whole word: not inside a word, an abbreviation ("U.S.") or a contraction;
+# "y" only opening the question ("y would bezos bother"), elsewhere a name ("model y towing").
+_SHORTHAND_WORD = re.compile(
+    r"(?<![\w'’/.])("
+    + "|".join(re.escape(word) for word in sorted(_SHORTHAND, key=len, reverse=True))
+    + r"|(?<=^)y)(?![\w'’/.])",
+    re.IGNORECASE,
+)
+
+
+def spelled_out(question: str) -> str | None:
+    """The question with its chat spellings of common words written out (`_SHORTHAND`: "ppl"
+    -> "people", "w" -> "with"), or None when it has none."""
+    written = _SHORTHAND_WORD.sub(lambda found: _SHORTHAND.get(found[1].lower(), "why"), question)
+    return None if written == question else written
+
+
 def surnames_of_first_names(people: Iterable[str]) -> dict[str, str]:
     """Each first name (lower-cased) of `people` ("Jeff Bezos", as `bot.lookups.people_in` reads
     them) written before one surname only, with that surname: {"jeff": "bezos"}."""

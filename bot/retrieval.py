@@ -39,12 +39,14 @@ from bot.lexical import (
     noun_against_verb,
     other_form,
     shortening,
+    spelled_out,
     surnames_of_first_names,
     terms,
     with_surnames,
     without_chat_words,
 )
 from bot.lookups import people_in
+from bot.named_part import Part, named_part, part_rows
 from bot.ranking import (
     cosine_moments,
     segment_max,
@@ -187,6 +189,16 @@ DEFINING_PASSAGE = True
 # index of at most SURNAMES_MAX_PASSAGES passages (every passage's names are read once).
 FULL_NAMES = False
 SURNAMES_MAX_PASSAGES = 1024
+# A question asked alone naming a part of the text beside its topic ("whats the opening line say
+# about rivalries in tech", "how does the conclusion frame the rivalry?": `bot.named_part`) is
+# answered from that part's passages only, as ranked: it quoted the conclusion for the intro.
+# Session 26 (docs/quality-log.md, "The part of the text named (session 26)"). False: off.
+NAMED_PART = True
+# A question asked alone is searched with its chat spellings of common words written out ("what
+# raw materials are ppl worried about", "y would bezos bother w cars": `bot.lexical.spelled_out`),
+# its text and its vector, as CHAT_WORDS_OUT leaves chat words out; the label reads it as asked.
+# Session 26 (docs/quality-log.md, "The part of the text named (session 26)"). False: off.
+CHAT_SHORTHAND = True
 # The asking words a question after a lead-in opens with (a wh-word or an auxiliary).
 _ASKING = re.compile(
     r"(?:what|whats|what's|wat|who|who's|whos|whom|whose|why|how|how's|when|where|which|is|are"
@@ -607,6 +619,9 @@ class Retriever:
         plain = without_chat_words(query) if alone and CHAT_WORDS_OUT else None
         if plain is not None:
             query, query_vector = plain, self.embedder.encode_query(plain)
+        written = spelled_out(query) if alone and CHAT_SHORTHAND else None
+        if written is not None:
+            query, query_vector = written, self.embedder.encode_query(written)
         asked_vector = None  # the question's own vector, when it is searched with surnames
         named = (
             with_surnames(query, self._surnames(), self._is_word) if alone and FULL_NAMES else None
@@ -624,6 +639,9 @@ class Retriever:
             if TOPIC_TEXT:
                 query = topic
         ranking = self.rank(query, query_vector)
+        part = named_part(query) if alone and NAMED_PART else None
+        if part is not None:
+            ranking = self._within_part(ranking, part)
         # MaxSim of the fused top ANSWER_LATE_DEPTH, once: the re-ranking before it scores a
         # prefix of the same rows (float32's last places may differ from a batch of their own).
         top_maxsim = self._top_maxsim(query, ranking, ANSWER_LATE_DEPTH)
@@ -655,6 +673,20 @@ class Retriever:
         if [h.passage.id for h in before_hits] == [h.passage.id for h in hits]:
             return hits, None
         return hits, before_hits
+
+    def _within_part(self, ranking: Ranking, part: Part) -> Ranking:
+        """`ranking` with only the passages of the text's `part` (NAMED_PART), in its order; as
+        it is when it holds none of them."""
+        rows = part_rows(self.index.passages, part)
+        kept = np.flatnonzero(np.isin(ranking.ids, np.fromiter(rows, np.int64, len(rows))))
+        if not len(kept):
+            return ranking
+        return replace(
+            ranking,
+            ids=ranking.ids[kept],
+            scores=ranking.scores[kept],
+            lexical=ranking.lexical[kept],
+        )
 
     def _surnames(self) -> dict[str, str]:
         """The index's first names with their one surname (FULL_NAMES), read once; none over
