@@ -66,6 +66,7 @@
                                            [--follow-ups-23 off|RULES [off|RULES ...]]
                                            [--follow-ups-24 off|RULES [off|RULES ...]]
                                            [--follow-ups-25 off|RULES [off|RULES ...]]
+                                           [--follow-ups-26 off|RULES [off|RULES ...]]
                                            [--off-topic-21 off|RULES [off|RULES ...]]
                                            [--lead-21 off|RULES [off|RULES ...]]
                                            [--lead-in-21 off|SHARE [off|SHARE ...]]
@@ -336,6 +337,12 @@ where the article first writes it (`bot.first_mention.FIRST_MENTION`); `asked`, 
 "what" or "which" names nothing "it" stands for ("what tech would it use?" keeps its context;
 `bot.conversation.ASKED_NOUN`); `they`, "they" as the subject of a yes-or-no question keeps the
 context as "it" does ("did they live up to it?"; `bot.conversation.SUBJECT_THEY_YES_NO`).
+`--follow-ups-26 off anything+too+else+besides`: session 26's conversation rules, joined by "+":
+`anything`, "anything on X?" opens a fragment as "what about X?" does
+(`bot.conversation.ANYTHING_ON`); `too`, "cheaper too?" is read as "and cheaper?"
+(`bot.conversation.ADDITIVE_TOO`); `else`, "anything else" asks for more as "what else" does
+(`bot.conversation.SOMEONE_ELSE`); `besides`, what an exclusion clause names ("besides price") is
+not read as asked by the label (`bot.follow_up_kind.EXCLUSION_UNASKED`).
 `--labels-16 off head+when+text`: session 16's rules for in-domain answers, joined by "+":
 `head`, a fragment's kind noun followed by another noun modifies it ("price cuts?" asks no amount;
 `bot.question_kind.FRAGMENT_HEAD_ONLY`); `when`, a when-clause after the question's own terms
@@ -1440,6 +1447,15 @@ def set_follow_ups_25(follow_ups_25: str, bench: Bench) -> str:
     return f"=== session 25's follow-up rules: {follow_ups_25}"
 
 
+def set_follow_ups_26(follow_ups_26: str, bench: Bench) -> str:
+    rules = set(follow_ups_26.split("+"))
+    bot.conversation.ANYTHING_ON = "anything" in rules
+    bot.conversation.ADDITIVE_TOO = "too" in rules
+    bot.conversation.SOMEONE_ELSE = "else" in rules
+    bot.follow_up_kind.EXCLUSION_UNASKED = "besides" in rules
+    return f"=== session 26's follow-up rules: {follow_ups_26}"
+
+
 def set_floor_18(floor_18: str, bench: Bench) -> str:
     rules = dict(r.partition("=")[::2] for r in floor_18.split("+"))
     most = rules.get("every")
@@ -1900,6 +1916,7 @@ SWITCHES = (
     Switch("follow_ups_23", 77, set_follow_ups_23),
     Switch("follow_ups_24", 83, set_follow_ups_24),
     Switch("follow_ups_25", 89, set_follow_ups_25),
+    Switch("follow_ups_26", 95, set_follow_ups_26),
     Switch("off_topic_21", 66, set_off_topic_21),
     Switch("lead_21", 68, set_lead_21),
     Switch("lead_in_21", 69, set_lead_in_21),
@@ -2781,6 +2798,15 @@ def main() -> None:
         "thread is quoted where the article first writes it; asked: the noun after 'what' or "
         "'which' names nothing 'it' stands for; they: 'they' as the subject of a yes-or-no "
         "question keeps the context) or off, each in turn",
+    )
+    parser.add_argument(
+        "--follow-ups-26",
+        nargs="+",
+        default=[None],
+        help="session 26's follow-up rules joined by '+' (anything: 'anything on X?' opens a "
+        "fragment; too: 'cheaper too?' is read as 'and cheaper?'; else: 'anything else' asks for "
+        "more as 'what else' does; besides: an exclusion clause is not read as asked by the "
+        "label) or off, each in turn",
     )
     parser.add_argument(
         "--follow-ups-17b",

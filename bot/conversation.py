@@ -152,6 +152,8 @@ def content_words(question: str) -> list[str]:
         return []
     function_words = _function_words()
     anaphora = _anaphora()
+    if ends_additively(question):  # "cheaper too?" names one thing
+        question = _ADDITIVE.sub("", question)
     if CHAT_WORDS:
         question = without_chat_words(question) or question
     return [w for w in _words(question) if w not in function_words and w not in anaphora]
@@ -176,8 +178,24 @@ def content_phrases(question: str, longest: int = 4) -> list[list[str]]:
     return phrases
 
 
+# "anything on new cars?" asks the question before again about something else, as "what about new
+# cars?" does: an opener. Session 26; `benchmarks/quality.py --follow-ups-26 anything`.
+ANYTHING_ON = True
+_ANYTHING_ON = ("anything on ", "anything about ", "any news on ", "anything new on ")
+# "cheaper too?", "self-driving too?": a fragment the word "too" ends asks the question before
+# again about something else, as "and cheaper?" does. Session 26; `--follow-ups-26 too`.
+ADDITIVE_TOO = True
+_ADDITIVE = re.compile(r"[\s,]+(?:too|as\s+well)[\s?!.]*$", re.IGNORECASE)
+
+
 def _openers() -> tuple[str, ...]:
-    return _OPENERS + _COMPARISONS if COMPARISON_OPENERS else _OPENERS
+    openers = _OPENERS + _COMPARISONS if COMPARISON_OPENERS else _OPENERS
+    return openers + _ANYTHING_ON if ANYTHING_ON else openers
+
+
+def ends_additively(question: str) -> bool:
+    """Whether "too" or "as well" ends the question ("cheaper too?"; ADDITIVE_TOO)."""
+    return ADDITIVE_TOO and bool(_ADDITIVE.search(question.lower()))
 
 
 # Session 11 (docs/quality-log.md, "Conversations (session 11)"), measured with
@@ -290,13 +308,14 @@ def is_bare(question: str) -> bool:
     Amazon?" borrows the question before), no question word or verb of its own, no pointer back:
     it names what it asks about and asks nothing about what was said."""
     lowered = question.lower().strip()
-    if lowered.startswith(_openers()):
+    if lowered.startswith(_openers()) or ends_additively(lowered):
         return False
     words = _words(lowered)
     return (
         bool(content_words(question))
         and not any(w in _OWN_QUESTION or w in _AUXILIARIES for w in words)
         and not any(w in _anaphora() for w in words)
+        and not asks_for_someone_else(words)  # "anything else besides price?" asks for more
     )
 
 
@@ -405,6 +424,13 @@ def asks_in_situ(question: str) -> bool:
     return not opens_a_clause and not any(w in _AUXILIARIES or "'" in w for w in words[:at])
 
 
+# "anything else besides price?", "does anyone else come out ahead": "else" after an indefinite
+# pronoun asks for more than what was just said, as "what else" does. Session 26;
+# `benchmarks/quality.py --follow-ups-26 else`.
+SOMEONE_ELSE = True
+_SOMEONE = {"anything", "anyone", "anybody", "something", "someone", "somebody"}
+
+
 def leaves_its_clause_unsaid(question: str) -> bool:
     """Whether the question's grammar leaves it unfinished without the question before
     (ELLIPSIS, IN_SITU): "in what kind of market", "through which companies?", "what else", "a
@@ -415,8 +441,19 @@ def leaves_its_clause_unsaid(question: str) -> bool:
         return True
     if asks_in_situ(question):
         return True
-    return "else" in ELLIPSIS and any(
-        word == "else" and at and words[at - 1] in _QUESTION_WORDS for at, word in enumerate(words)
+    return "else" in ELLIPSIS and (
+        asks_for_someone_else(words)
+        or any(
+            word == "else" and at and words[at - 1] in _QUESTION_WORDS
+            for at, word in enumerate(words)
+        )
+    )
+
+
+def asks_for_someone_else(words: Sequence[str]) -> bool:
+    """Whether "else" follows an indefinite pronoun ("anything else", SOMEONE_ELSE)."""
+    return SOMEONE_ELSE and any(
+        word == "else" and at and words[at - 1] in _SOMEONE for at, word in enumerate(words)
     )
 
 
@@ -456,6 +493,7 @@ def is_follow_up(question: str) -> bool:
         return False
     return (
         lowered.startswith(_openers())
+        or ends_additively(lowered)
         or bool(_points_back(words))
         or len(words_of_its_own(question)) <= 1
         or asks_the_kind_of_what_was_named(question)
@@ -498,6 +536,8 @@ def _after_openers(lowered: str) -> tuple[bool, list[str]]:
     opened = False
     while opener := next((o for o in _openers() if lowered.startswith(o)), None):
         opened, lowered = True, lowered[len(opener) :].lstrip()
+    if ends_additively(lowered):  # "cheaper too?" as "and cheaper?"
+        opened, lowered = True, _ADDITIVE.sub("", lowered)
     return opened, _words(lowered)
 
 
@@ -525,6 +565,8 @@ def asks_a_question_word(question: str) -> bool:
     if asks_for_an_example(question):
         return True
     words = _after_openers(question.lower().strip())[1]
+    if asks_for_someone_else(words):  # "anything else besides price?" asks "what else?"
+        return True
     return any(w in _QUESTION_WORDS for w in words) and not (
         "subject" in FOLLOW_UP_WORDS and names_its_subject(words)
     )

@@ -45,3 +45,24 @@ def how_much_asked_before(question: str, history: Sequence[str]) -> str | None:
     asking = _ASKING.match(before)
     asked = before[asking.end() :] if asking else before
     return f"how much {asked.rstrip('?. ')}?"
+
+
+# "anything else besides price?" asks for something other than a price: what an exclusion clause
+# names is not asked, and the label does not read its kind there ("The sources don't say the
+# amount" was shown above the sentence on better pricing and broader access). Session 26;
+# `benchmarks/quality.py --follow-ups-26 besides`.
+EXCLUSION_UNASKED = True
+_EXCLUSION = re.compile(
+    r"[\s,]*\b(?:besides|other\s+than|apart\s+from|aside\s+from|except(?:\s+for)?)\s+[^,;:?!.]*",
+    re.IGNORECASE,
+)
+
+
+def without_exclusion(question: str) -> str:
+    """`question` without the clause naming what it does not ask ("anything else besides
+    price?" -> "anything else?"); the question itself when it has none, or holds nothing else
+    (EXCLUSION_UNASKED)."""
+    if not EXCLUSION_UNASKED:
+        return question
+    left = _EXCLUSION.sub("", question).strip(" ,")
+    return left if re.search(r"\w", left) else question

@@ -58,7 +58,7 @@ from bot.follow_up import (
     quoted_for_both,
     resolved_question,
 )
-from bot.follow_up_kind import how_much_asked_before
+from bot.follow_up_kind import how_much_asked_before, without_exclusion
 from bot.index import SearchIndex, live_build, load_index, ranking_sentences_of
 from bot.language import ONLY_ENGLISH, in_another_script
 from bot.lexical import about_the_topic
@@ -675,7 +675,8 @@ class AnswerService:
         manifest = retriever.index.manifest
         # "do you know when …": labelled as "when …" is (the kind asked is read from its start);
         # "how much?" as the question before asked with "how much" (bot/follow_up_kind.py).
-        judged = how_much_asked_before(text, history) or embedded_question(text)
+        # "anything else besides price?": labelled as "anything else?" (no price asked)
+        judged = how_much_asked_before(text, history) or embedded_question(without_exclusion(text))
         compose = functools.partial(
             compose_answer,
             judged,
