@@ -83,6 +83,7 @@
                                            [--off-topic-24 off|RULES [off|RULES ...]]
                                            [--unsaid-24 off|on|RULES [...]]
                                            [--unsaid-25 off|on|RULES [...]]
+                                           [--unsaid-26 off|on|RULES [...]]
                                            [--off-topic-25 off|RULES [off|RULES ...]]
 
 Asks every question as `evbot ask` does (AnswerService over a fresh index of corpus/) and prints,
@@ -565,6 +566,15 @@ or head count: `FRAGMENT_NUMBER_25`), `pls` (a chat word after a fragment's kind
 `bot.unsaid.PERSON_MEASURE_25`), `view` ("what does musk think about bezos" quoted by no reported
 view: `VIEW_ASKED_25`); off in the bot: `whats` ("whats" read as "what's" by every label rule:
 `WHATS_25`); docs/quality-log.md, "Questions the sources do not answer (session 25)", each in turn.
+`--unsaid-26 off on` measures session 26's near-domain readings, or some joined by '+': `earn`
+("how much does bezos earn", "… sell for" asks an amount: `bot.question_kind.EARNED_AMOUNT_26`),
+`weigh` ("how much does the amazon ev weigh" asks a number: `WEIGHED_NUMBER_26`), `leading` ("who
+is leading the project" asks a person: `LEADING_A_BODY_26`), `plan` ("tell me about amazon's plan"
+asks nothing by name: `bot.unsaid.INTENT_NOUNS_26`), `names` ("is amazon partnering with lg?",
+"what about gm": a lower-case company no passage writes, `bot.lower_case_names`),
+`counted` ("what three things …" names no thing by name: `bot.unsaid.FOCUS_COUNTED_26`), `judged`
+("what edge does …" neither: `FOCUS_JUDGED_26`); docs/quality-log.md,
+"Questions the sources do not answer (session 26)", each in turn.
 `--off-topic-22 off chat+named+compound` measures session 22's off-topic rules, joined by "+":
 `chat`, the word after a first name read as chat, no surname, when it is small talk alone ("elon
 lmao"), before a bare verb with the first name its subject ("is jeff tryna beat elon") or before a
@@ -694,6 +704,7 @@ import bot.first_mention  # noqa: E402
 import bot.follow_up  # noqa: E402
 import bot.follow_up_kind  # noqa: E402
 import bot.language  # noqa: E402
+import bot.lower_case_names  # noqa: E402
 import bot.more  # noqa: E402
 import bot.off_topic  # noqa: E402
 import bot.overview  # noqa: E402
@@ -1207,6 +1218,20 @@ def set_unsaid_25(unsaid_25: str, bench: Bench) -> str:
     bot.unsaid.VIEW_ASKED_25 = "view" in rules
     bot.question_kind.WHATS_25 = "whats" in rules
     return f"=== session 25's near-domain readings: {unsaid_25}"
+
+
+def set_unsaid_26(unsaid_26: str, bench: Bench) -> str:
+    rules = set(unsaid_26.split("+"))
+    if "on" in rules:
+        rules = {"earn", "weigh", "leading", "plan", "names", "counted", "judged"}
+    bot.question_kind.EARNED_AMOUNT_26 = "earn" in rules
+    bot.question_kind.WEIGHED_NUMBER_26 = "weigh" in rules
+    bot.question_kind.LEADING_A_BODY_26 = "leading" in rules
+    bot.unsaid.INTENT_NOUNS_26 = "plan" in rules
+    bot.lower_case_names.LOWER_CASE_NAMES_26 = "names" in rules
+    bot.unsaid.FOCUS_COUNTED_26 = "counted" in rules
+    bot.unsaid.FOCUS_JUDGED_26 = "judged" in rules
+    return f"=== session 26's near-domain readings: {unsaid_26}"
 
 
 def set_quote_spread(quote_spread: str, bench: Bench) -> str:
@@ -1943,6 +1968,7 @@ SWITCHES = (
     Switch("off_topic_25", 92, set_off_topic_25),
     Switch("unsaid_24", 85, set_unsaid_24),
     Switch("unsaid_25", 91, set_unsaid_25),
+    Switch("unsaid_26", 97, set_unsaid_26),
 )
 
 
@@ -3005,6 +3031,13 @@ def main() -> None:
         default=[None],
         help="session 25's near-domain readings: on, off or rules joined by '+' (opener, judged, "
         "size, date, number, pls, share, measure, view; off in the bot: whats), each in turn",
+    )
+    parser.add_argument(
+        "--unsaid-26",
+        nargs="+",
+        default=[None],
+        help="session 26's near-domain readings: on, off or rules joined by '+' (earn, weigh, "
+        "leading, plan, names, counted, judged), each in turn",
     )
     parser.add_argument(
         "--labels-16",

@@ -211,6 +211,7 @@ def _kind_of(text: str, for_label: bool) -> Kind | None:
     asks = asks + (_session_22_asks() if for_label else [])
     asks = asks + (_session_23_asks() if for_label else [])
     asks = asks + (_session_25_asks() if for_label else [])
+    asks = asks + (_session_26_asks() if for_label else [])
     for kind, pattern in asks:
         if pattern.search(text):
             return kind
@@ -1137,6 +1138,54 @@ _OWNED_SHARE = re.compile(
     rf"^how much of (?!(?:the|a|an|its|their|his|her|this|that)\b)(?:[a-z0-9'-]+ ){{1,3}}"
     rf"(?:{AUXILIARY_WORDS}) (?:[a-z0-9'-]+ ){{1,3}}?(?:own|owns|owned)\b"
 )
+
+
+# Session 26 (docs/quality-log.md, "Questions the sources do not answer (session 26)"), for the
+# label only: "how much" before an auxiliary and a verb of earning or selling asks for an amount
+# ("how much does bezos earn", "how much will the amazon car sell for"), before a verb of weighing
+# or holding for a number ("how much does the amazon ev weigh"). The verb ends the clause or
+# takes a time or source after it: "how much does it make sense …" asks no amount.
+# `benchmarks/quality.py --unsaid-26 earn`, `weigh`.
+EARNED_AMOUNT_26 = True
+WEIGHED_NUMBER_26 = True
+_HOW_MUCH_SUBJECT = rf"^how much (?:{AUXILIARY_WORDS}) (?:[a-z0-9'-]+ ){{1,5}}?"
+_CLAUSE_END = (
+    r"(?=\s*(?:[?.!,;]|$)|\s+(?:a (?:year|month|week|day)|per|each|every|in|from|off|on|annually|"
+    r"yearly|monthly|last|this|next|now|today)\b)"
+)
+_EARNED_AMOUNT = re.compile(
+    rf"{_HOW_MUCH_SUBJECT}(?:(?:be )?(?:earn|earns|earned|earning|make|makes|made|making|charge|"
+    r"charges|charged|charging|net|nets|netted|take home|takes home|bring in|brings in|brought in|"
+    r"rake in|rakes in|raked in|get paid|gets paid|got paid)|(?:sell|sells|sold|selling|go|goes|"
+    rf"went|going|retail|retails|retailed|retailing|be sold|be priced) for){_CLAUSE_END}"
+)
+_WEIGHED_NUMBER = re.compile(
+    rf"{_HOW_MUCH_SUBJECT}(?:weigh|weighs|weighed|tow|tows|carry|carries|hold|holds|seat|seats)"
+    rf"{_CLAUSE_END}"
+)
+
+
+# "who is leading the project at amazon": leading a body of people or work (a project, a team, a
+# division) is a role a person holds, as "running" it is (session 23's `ROLE_PROGRESSIVE` leaves
+# "leading" out: "who's been leading it" asks who is ahead). `--unsaid-26 leading`.
+LEADING_A_BODY_26 = True
+_LEADING_A_BODY = re.compile(
+    r"^who(?:'s| is| was| will be| would be)? (?:(?:been|currently|now|actually) )?leading "
+    r"(?:the |its |their |his |her |that |this |[a-z0-9-]+'s )(?:[a-z0-9-]+ ){0,2}?(?:project|"
+    r"projects|team|teams|effort|efforts|program|programs|programme|programmes|division|unit|"
+    r"initiative|venture|department|group|lab|labs|operation|operations|outfit|skunkworks)\b"
+)
+
+
+def _session_26_asks() -> list[tuple[Kind, re.Pattern[str]]]:
+    asks: list[tuple[Kind, re.Pattern[str]]] = []
+    if EARNED_AMOUNT_26:
+        asks.append(("amount", _EARNED_AMOUNT))
+    if WEIGHED_NUMBER_26:
+        asks.append(("number", _WEIGHED_NUMBER))
+    if LEADING_A_BODY_26:
+        asks.append(("person", _LEADING_A_BODY))
+    return asks
 
 
 def _session_25_asks() -> list[tuple[Kind, re.Pattern[str]]]:

@@ -24,6 +24,7 @@ from bot.lookups import (
     place_codes_in,
     question_words,
 )
+from bot.lower_case_names import unwritten_lower_case_name
 from bot.question_kind import (
     ASKING_WORDS,
     AUXILIARY_WORDS,
@@ -123,6 +124,26 @@ _JUDGING_NOUNS_25 = frozenset({
     "impacts", "effect", "effects", "consequence", "consequences", "implication", "implications",
 })  # fmt: skip
 
+# Session 26 (docs/quality-log.md, "Questions the sources do not answer (session 26)"): "tell me
+# about amazon's plan", "what's amazon's goal", "what is bezos's vision": a noun naming what
+# someone intends names no property of a thing but the undertaking as a whole, which the sources
+# describe in their own words ("a new venture", "this mission"). Such a noun alone asks nothing by
+# name; narrowed, it still does ("pricing plan", "carbon goal": session 11's
+# `ATTRIBUTE_SAID_IN_OTHER_WORDS` reads those). `benchmarks/quality.py --unsaid-26 plan`.
+INTENT_NOUNS_26 = True
+_INTENT_NOUNS_26 = frozenset({
+    "plan", "plans", "strategy", "strategies", "goal", "goals", "aim", "aims", "vision",
+    "ambition", "ambitions", "intention", "intentions", "intent", "objective", "objectives",
+    "agenda", "motive", "motives", "motivation", "motivations", "endgame", "end game",
+    "game plan", "master plan",
+})  # fmt: skip
+
+
+def without_intent_noun(name: str) -> str:
+    """The empty name for a noun naming what someone intends and nothing more ("plan", "game
+    plan"), by INTENT_NOUNS_26; else `name` as asked ("carbon goal" names the goal it asks)."""
+    return "" if INTENT_NOUNS_26 and name in _INTENT_NOUNS_26 else name
+
 
 def unmentioned_attribute(question: str, passage: str) -> list[str]:
     """The attribute a question asks for by name when `passage` never names it: ["horsepower"].
@@ -141,6 +162,8 @@ def unmentioned_attribute(question: str, passage: str) -> list[str]:
         if "evaluative" in ATTRIBUTE_GRAMMAR and found["name"].split()[-1] in _EVALUATIVE_NOUNS:
             continue
         if JUDGING_NOUNS_25 and found["name"].split()[-1] in _JUDGING_NOUNS_25:
+            continue
+        if not without_intent_noun(found["name"]):  # "amazon's plan": told in their own words
             continue
         wanted, mentioned = terms([found["name"], passage])
         if wanted and not set(wanted) <= set(mentioned):
@@ -191,11 +214,44 @@ _GENERIC_NOUNS = frozenset({
 })  # fmt: skip
 
 
+# Session 26 (docs/quality-log.md, "Questions the sources do not answer (session 26)"): "what
+# three things is amazon bringing to the table": a count before the noun is no word of the thing's
+# name, and "things" names no thing (`counted`); "what edge does amazon's data give bezos": a noun
+# judging a thing (an advantage, a drawback, an obstacle, an effect) names no thing asked for by
+# name either, as the attribute rule reads them (`judged`): the sources say them in their own words
+# ("unique advantages"). Not session 13's "problems", "issues": "what battery issues will it have"
+# names battery issues. `benchmarks/quality.py --unsaid-26 counted`, `judged`.
+FOCUS_COUNTED_26 = True
+FOCUS_JUDGED_26 = True
+_COUNT_WORDS = re.compile(
+    r"^(?:(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|a few|few|several|a couple of|"
+    r"couple of|couple|many|some|main|key|top) )+"
+)
+_VAGUE_NOUNS = frozenset({"thing", "things", "stuff"})
+_JUDGING_FOCUS = frozenset({
+    "edge", "edges", "advantage", "advantages", "benefit", "benefits", "upside", "upsides",
+    "strength", "strengths", "weakness", "weaknesses", "downside", "downsides", "drawback",
+    "drawbacks", "flaw", "flaws", "risk", "risks",
+})  # fmt: skip
+
+
+def _names_a_thing(name: str) -> str | None:
+    """`name` as a focus names a thing (the count before it off), or None when its words name none
+    (FOCUS_COUNTED_26: "three things"; FOCUS_JUDGED_26: "edge", "weak spots" do not)."""
+    if FOCUS_COUNTED_26:
+        name = _COUNT_WORDS.sub("", name) or name
+        if name.split()[-1] in _VAGUE_NOUNS:
+            return None
+    if FOCUS_JUDGED_26 and name.split()[-1] in _JUDGING_FOCUS | _JUDGING_NOUNS_25:
+        return None
+    return name
+
+
 def asked_focus(question: str) -> str | None:
     """The name of the thing a what/which/how-do-I question asks for: "warranty", "timer".
 
     None for the questions that ask for a kind (they have their own rule) or for no named thing
-    ("What kind of vehicles …", "What does Amazon have to prove?").
+    ("What kind of vehicles …", "What does Amazon have to prove?", "what three things …").
     """
     if asked_kind(question) is not None:
         return None
@@ -208,7 +264,7 @@ def asked_focus(question: str) -> str | None:
         if found is not None:
             name = found["name"]
             if FOCUS_FIXES:
-                return None if name.split()[0] in _GENERIC_NOUNS else name
+                return None if name.split()[0] in _GENERIC_NOUNS else _names_a_thing(name)
             return None if name.startswith(_NOT_ATTRIBUTES) else name
     return None
 
@@ -700,12 +756,14 @@ def unknown_named_thing(question: str, holds_term: Callable[[str], bool] | None)
         return unwritten
     if unwritten := uncompared_measure(text, holds_term):
         return unwritten
+    if unwritten := unwritten_lower_case_name(text, holds_term):  # "partnering with lg?"
+        return unwritten
     mention = _MENTION_FRAMES if MENTION_UNKNOWN else ()
     for pattern in (_SESSION_11_FOCUS[0][0], _FEATURE, *mention):
         found = pattern.search(text)
         if found is None:
             continue
-        stems = name_stems(found["name"])
+        stems = name_stems(without_intent_noun(found["name"]))
         return [found["name"]] if stems and not any(map(holds_term, stems)) else []
     return []
 
