@@ -85,6 +85,7 @@
                                            [--unsaid-25 off|on|RULES [...]]
                                            [--unsaid-26 off|on|RULES [...]]
                                            [--off-topic-25 off|RULES [off|RULES ...]]
+                                           [--off-topic-26 off|RULES [off|RULES ...]]
 
 Asks every question as `evbot ask` does (AnswerService over a fresh index of corpus/) and prints,
 per set: right passage first / in the top three, the quoted answer holding the expected words,
@@ -672,6 +673,15 @@ refused under a best cosine of C ("can alexa run two kitchen timers at once": `N
 `bot.off_topic.NAME_CALLED_OTHER_KIND`);
 `measure`, session 13's `MEASURE_FORMS` ("where does musk fragrance come from"); `anywhere`,
 session 23's `PERSON_ANYWHERE` ("how many patents did nikola tesla end up with"), each in turn.
+`--off-topic-26 off plural+subject+nothing=4+versus` measures session 26's off-topic rules,
+joined by "+": `plural`, a name read as a modifier only after a plural verb refusing only a weak
+question ("how do tesla fans feel" answered: `bot.off_topic.PLURAL_SUBJECT_WEAK`); `subject`, a
+first name after a "do" or modal auxiliary and before a word and a bare verb named in full
+whoever else the question names ("does jeff goldblum like elon": `RIVAL_NOT_SUBJECT`);
+`nothing=N`, a weak question using no word of the sources with N words matching their tokens
+under `NAMES_ONLY_FOREIGN` ("is a kindle unlimited subscription worth it for kids":
+`NAMES_NOTHING_FOREIGN`, `NAMES_NOTHING_UNKNOWN`); `versus`, two such words set side by side
+("crocodile vs alligator whats the difference": `COMPARED_FOREIGN`), each in turn.
 Prints figures; asserts nothing.
 """
 
@@ -1419,6 +1429,16 @@ def set_off_topic_25(off_topic_25: str, bench: Bench) -> str:
     return f"=== off-topic questions (session 25): {off_topic_25}"
 
 
+def set_off_topic_26(off_topic_26: str, bench: Bench) -> str:
+    rules = dict(r.partition("=")[::2] for r in off_topic_26.split("+"))
+    bot.off_topic.PLURAL_SUBJECT_WEAK = "plural" in rules
+    bot.off_topic.RIVAL_NOT_SUBJECT = "subject" in rules
+    bot.off_topic.NAMES_NOTHING_FOREIGN = "nothing" in rules
+    bot.off_topic.NAMES_NOTHING_UNKNOWN = int(rules.get("nothing") or 4)
+    bot.off_topic.COMPARED_FOREIGN = "versus" in rules
+    return f"=== off-topic questions (session 26): {off_topic_26}"
+
+
 def set_follow_ups_19(follow_ups_19: str, bench: Bench) -> str:
     rules = set(follow_ups_19.split("+"))
     bot.follow_up.DEMONSTRATIVE_SUBJECT = "subject" in rules
@@ -1966,6 +1986,7 @@ SWITCHES = (
     Switch("unsaid_23", 79, set_unsaid_23),
     Switch("off_topic_24", 86, set_off_topic_24),
     Switch("off_topic_25", 92, set_off_topic_25),
+    Switch("off_topic_26", 98, set_off_topic_26),
     Switch("unsaid_24", 85, set_unsaid_24),
     Switch("unsaid_25", 91, set_unsaid_25),
     Switch("unsaid_26", 97, set_unsaid_26),
@@ -2775,6 +2796,13 @@ def main() -> None:
         default=[None],
         help="session 25's off-topic rules joined by '+' (kind, measure, anywhere) or off, each "
         "in turn",
+    )
+    parser.add_argument(
+        "--off-topic-26",
+        nargs="+",
+        default=[None],
+        help="session 26's off-topic rules joined by '+' (plural, subject, nothing=N, versus) or "
+        "off, each in turn",
     )
     parser.add_argument(
         "--follow-ups-20",

@@ -40,7 +40,7 @@ RULES = (
     "LONGER_NAME", "MEASURE_FORMS", "PERSON_NEVER_NAMED", "INDEFINITE_DEFINITION",
     "PERSON_AS_SUBJECT", "NAME_AS_UNIT", "OTHER_SURNAME", "ASKERS_THING", "MODIFIER_BESIDE_PROSE",
     "UNIT_NAMED", "ASKERS_NAMED_THING", "NAME_COMPOUND", "PERSON_ANYWHERE", "PERSON_JOINED",
-    "NAME_CALLED_OTHER_KIND",
+    "NAME_CALLED_OTHER_KIND", "NAMES_NOTHING_FOREIGN", "COMPARED_FOREIGN",
 )  # fmt: skip
 # Questions from tests/data/offtopic-tuning.jsonl that the floor let through, each with its rule
 # (after "+": the rule it needs on too).
@@ -588,6 +588,7 @@ def test_a_word_of_the_sources_in_another_form_keeps_an_in_domain_question(
     """tests/data/tuning-extra-17.jsonl: "loyal" (the sources' "loyalty") is no word they never
     use, so "tesla" modifies no word of another topic."""
     question = "how loyal are tesla fans described as"
+    monkeypatch.setattr(bot.off_topic, "PLURAL_SUBJECT_WEAK", False)  # session 26's keeps it too
     monkeypatch.setattr(bot.off_topic, "OTHER_FORM_MATCH", 0.6)
     answer = service.ask(question)
     assert answer.outcome == "answered" and "loyalty" in answer.answer

@@ -140,6 +140,8 @@ def test_a_capitalised_surname_beside_the_other_person(
     monkeypatch: pytest.MonkeyPatch, case: bool
 ) -> None:
     monkeypatch.setattr(bot.off_topic, "RIVAL_AFTER_CASE", case)
+    # Session 26's `RIVAL_NOT_SUBJECT` reads "jeff goldblum" as the subject named in full.
+    monkeypatch.setattr(bot.off_topic, "RIVAL_NOT_SUBJECT", False)
     first = {"elon", "jeff"}.__contains__
     theirs = {"elon", "jeff"}.__contains__
 
