@@ -533,11 +533,14 @@ class AnswerService:
             if pointed is not None:
                 return pointed
         # "which section mentions rivian?", "is ford mentioned in the article?": the topic alone
-        topic = (
-            section_topic(text) or mentioned_topic(text, bool(history)) if more is None else None
-        )
+        topic = section_topic(text) if more is None else None
         if topic is not None and not content_words(topic):  # "which section says that?": pointing
             topic = None
+        mentioned = mentioned_topic(text, bool(history)) if more is None else None
+        writes = retriever.index.lexical.term_weights
+        if mentioned is not None and sources_write_topic(mentioned, lambda w: bool(writes(w))):
+            topic = topic or mentioned  # one the sources never write is labelled as asked
+
         if more is not None:  # "tell me more": the question before, past what it quoted
             answer = self._more(text, more, retriever, conversation, k)
         elif topic is not None:  # asked as "rivian", alone

@@ -3,6 +3,7 @@ partial when no passage holds a word of it, answered when the sources write it."
 
 import pytest
 
+import bot.asked_topic
 import bot.unsaid
 from bot.service import AnswerService
 from bot.unsaid import mentioned_name
@@ -45,4 +46,6 @@ def test_a_thing_the_sources_write_is_answered(
     assert answer.outcome == "answered"
     assert "Lucid" in answer.answer
     monkeypatch.setattr(bot.unsaid, "MENTION_UNKNOWN", False)
+    # session 26's rule asks it as "lucid" alone, answered too: off, the frame is under the floor
+    monkeypatch.setattr(bot.asked_topic, "MENTIONS_26", False)
     assert service.ask("any mention of lucid").outcome == "refused"  # under the cosine floor
