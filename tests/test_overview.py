@@ -66,8 +66,9 @@ def test_a_request_naming_a_topic_is_searched(question: str) -> None:
     assert asks_for_overview(question) is None
 
 
-# Session 25's requests, each with the part it asks for and the rule that reads it.
-SESSION_25 = [
+# Each session's requests, with the part each asks for and the rule that reads it. Session 26's
+# (the lead's probes): whether the text is biased is asked what the writer thinks.
+LATER_REQUESTS = [
     *[(q, "both", "PHRASINGS_25") for q in [
         "eli5 the whole thing", "explain it like i'm five", "catch me up",
         "give me the short version of the article", "what's the upshot", "key facts please",
@@ -76,31 +77,6 @@ SESSION_25 = [
         "what does the author think", "what's the author's opinion", "what's the writer's take",
         "does the article take sides", "what's the article's prediction",
         "which side is the author on"]],
-]  # fmt: skip
-
-
-@pytest.mark.parametrize(("question", "part", "rule"), SESSION_25)
-def test_session_25_requests_are_read_and_not_without_their_rule(
-    question: str, part: str, rule: str, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    assert asks_for_overview(question) == part
-    monkeypatch.setattr(bot.overview, rule, False)
-    assert asks_for_overview(question) is None
-
-
-@pytest.mark.parametrize(
-    "question",
-    ["eli5 the batteries", "catch me up on the factories", "what is the big picture for tesla",
-     "what does the author think of musk", "what does the article predict for tesla",
-     "what does musk think"],
-)  # fmt: skip
-def test_a_session_25_request_naming_a_topic_is_searched(question: str) -> None:
-    assert asks_for_overview(question) is None
-
-
-# Session 26's requests (the lead's probes), each with the part it asks for and the rule that
-# reads it: whether the text is biased is asked what the writer thinks.
-SESSION_26 = [
     *[(q, "conclusion", "BIAS_26") for q in [
         "is this article biased?", "is the article biased", "is the article fair to musk",
         "is the article one-sided", "how neutral is the article", "is the writer biased against "
@@ -114,8 +90,8 @@ SESSION_26 = [
 ]  # fmt: skip
 
 
-@pytest.mark.parametrize(("question", "part", "rule"), SESSION_26)
-def test_session_26_requests_are_read_and_not_without_their_rule(
+@pytest.mark.parametrize(("question", "part", "rule"), LATER_REQUESTS)
+def test_later_requests_are_read_and_not_without_their_rule(
     question: str, part: str, rule: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     assert asks_for_overview(question) == part
@@ -125,11 +101,14 @@ def test_session_26_requests_are_read_and_not_without_their_rule(
 
 @pytest.mark.parametrize(
     "question",
-    ["is the article biased towards batteries", "what are the main facts about tesla",
-     "summarize musk", "is the article about tesla", "top speed of the amazon ev",
-     "what does the intro say about musk", "what should i know about tesla"],
+    ["eli5 the batteries", "catch me up on the factories", "what is the big picture for tesla",
+     "what does the author think of musk", "what does the article predict for tesla",
+     "what does musk think", "is the article biased towards batteries",
+     "what are the main facts about tesla", "summarize musk", "is the article about tesla",
+     "top speed of the amazon ev", "what does the intro say about musk",
+     "what should i know about tesla"],
 )  # fmt: skip
-def test_a_session_26_request_naming_a_topic_is_searched(question: str) -> None:
+def test_a_later_request_naming_a_topic_is_searched(question: str) -> None:
     assert asks_for_overview(question) is None
 
 
