@@ -30,10 +30,7 @@ FEWEST_WORDS = 3
 # "and" or "?" is (session 26, the lead's probes: the first answered Rivian only, the second quoted
 # the article's opening).
 NUMBERED_26 = True
-_ANNOUNCED = re.compile(
-    r"^(?:[\w' ,]{0,40}\b(?:questions?|qs|things)\s*[:\-–—]+|(?:also|and|ok|so),?\s+)\s*",
-    re.IGNORECASE,
-)
+_ANNOUNCED = re.compile(r"^[\w' ,]{0,40}\b(?:questions?|qs|things)\s*[:\-–—]+\s*", re.IGNORECASE)
 # "1) … 2) …" anywhere once the message opens with "1)"; a bullet only where a line starts.
 _NUMBERED = re.compile(r"(?:^|\s+)\(?\d[).:]\s+|(?:^|\s*\n)\s*[-•*]\s+")
 _FIRST_ITEM = re.compile(r"\s*(?:\(?1[).:]|[-•*])\s+")

@@ -125,3 +125,11 @@ def test_numbered_questions_are_each_answered(
     assert questions_in("i have two questions: who is rivian and where are the factories") == [
         "i have two questions: who is rivian and where are the factories"
     ]
+
+
+def test_an_opening_conjunction_is_kept_when_the_questions_split() -> None:
+    # "and" joins the first question to the conversation (bot.conversation.with_conjunction)
+    assert questions_in("and who is rivian? where are they based?") == [
+        "and who is rivian?",
+        "where are they based?",
+    ]
