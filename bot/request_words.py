@@ -21,7 +21,7 @@ ABOUT_THE_TEXT = frozenset({
 # sections): a word one typo from exactly one of them ("summry", "waht", "teh", "artcle") is read as
 # it by those readers only, never by the search (bot.spelling.request_respelt).
 REQUEST_WORDS = ASKING | ABOUT_THE_TEXT | frozenset({
-    "author", "conclusion", "contents", "give", "gist", "headings", "headline", "intro",
+    "author", "conclusion", "contents", "gist", "headings", "headline", "intro",
     "introduction", "key", "long", "main", "overview", "points", "publish", "published",
     "publisher", "recap", "section", "sections", "source", "summarise", "summarize", "summary",
     "takeaways", "title", "wrote", "written", "who", "when", "how", "about"
