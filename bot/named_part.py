@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Literal
 
 from bot.chunking import Passage
@@ -42,13 +42,17 @@ def named_part(question: str) -> Part | None:
     return "opening" if opening else "close"
 
 
-def part_rows(passages: Sequence[Passage], part: Part) -> frozenset[int]:
-    """The rows of every document's `part`: its opening, the passages before its first heading
-    (its first passage when a heading opens it); its close, the passages of its last section. A
-    document without headings opens with its first passage and closes with its last."""
+def part_rows(
+    passages: Sequence[Passage], part: Part, rows: Iterable[int] | None = None
+) -> frozenset[int]:
+    """The rows of every document's `part` among `rows` (every row by default; the index passes
+    the ranked documents' rows, so a large one is not read whole): its opening, the passages
+    before its first heading (its first passage when a heading opens it); its close, the passages
+    of its last section. A document without headings opens with its first passage and closes with
+    its last."""
     by_doc: dict[str, list[int]] = {}
-    for row, passage in enumerate(passages):
-        by_doc.setdefault(passage.doc_id, []).append(row)
+    for row in range(len(passages)) if rows is None else rows:
+        by_doc.setdefault(passages[row].doc_id, []).append(row)
     found: set[int] = set()
     for rows in by_doc.values():
         rows.sort(key=lambda row: passages[row].start)

@@ -13,6 +13,7 @@ every sentence of its passage, from the pooled sentence vectors, which the answe
 
 from __future__ import annotations
 
+import itertools
 import logging
 import re
 import threading
@@ -677,7 +678,12 @@ class Retriever:
     def _within_part(self, ranking: Ranking, part: Part) -> Ranking:
         """`ranking` with only the passages of the text's `part` (NAMED_PART), in its order; as
         it is when it holds none of them."""
-        rows = part_rows(self.index.passages, part)
+        # only the ranked documents' passages are read: their rows from the articles' ranges
+        articles = list(self.index.article_rows.values())
+        starts = np.fromiter((r.start for r in articles), np.int64, len(articles))
+        ranked = np.unique(np.searchsorted(starts, ranking.ids, side="right") - 1)
+        among = itertools.chain.from_iterable(articles[i] for i in ranked if i >= 0)
+        rows = part_rows(self.index.passages, part, among)
         kept = np.flatnonzero(np.isin(ranking.ids, np.fromiter(rows, np.int64, len(rows))))
         if not len(kept):
             return ranking
