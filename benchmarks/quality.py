@@ -793,6 +793,8 @@ SETS = {
         "tuning-extra-24.jsonl",
         # From the article alone by a helper who never ran the bot, before session 26 measured.
         "tuning-extra-25.jsonl",
+        # From the article alone by a helper who never ran the bot, before session 27 measured.
+        "tuning-extra-26.jsonl",
         # Off-topic questions to ask in threads (session 12), written blind before any measuring.
         "offtopic-tuning.jsonl",
         # Off-topic questions written blind before session 13 measured.
@@ -823,6 +825,8 @@ SETS = {
         "offtopic-tuning-14.jsonl",
         # Off-topic questions written blind before session 26 measured.
         "offtopic-tuning-15.jsonl",
+        # Off-topic questions written blind before session 27 measured.
+        "offtopic-tuning-16.jsonl",
         # A name of the sources before another word, in-domain and off-topic (session 13), written
         # from the article before measuring `NAME_AS_MODIFIER` on it: a probe of that rule's form.
         "name-modifier-probes.jsonl",
@@ -871,6 +875,8 @@ SETS = {
         "conversations-tuning-23.jsonl",
         # From the article alone by a helper who never ran the bot, before session 26 measured.
         "conversations-tuning-24.jsonl",
+        # From the article alone by a helper who never ran the bot, before session 27 measured.
+        "conversations-tuning-25.jsonl",
         # Small talk and questions opening or closing like it (session 17), written blind: last,
         # so no other set's figure can move with it (`small_talk_figures`).
         "smalltalk-tuning.jsonl",
@@ -892,6 +898,8 @@ SETS = {
         "smalltalk-tuning-9.jsonl",
         # More of the same written blind before session 26 measured: last too, for the same reason.
         "smalltalk-tuning-10.jsonl",
+        # More of the same written blind before session 27 measured: last too, for the same reason.
+        "smalltalk-tuning-11.jsonl",
     ],
     "held-out": [
         "shipped-questions-holdout.jsonl",
@@ -1017,6 +1025,13 @@ SETS = {
         "quality-holdout-23.jsonl",
         "conversations-holdout-23.jsonl",
         "smalltalk-holdout-10.jsonl",
+    ],
+    # Written from the article alone by a helper who never ran the bot, before session 27 measured.
+    "held-out-24": [
+        "offtopic-holdout-17.jsonl",
+        "quality-holdout-24.jsonl",
+        "conversations-holdout-24.jsonl",
+        "smalltalk-holdout-11.jsonl",
     ],
 }
 
