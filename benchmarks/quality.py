@@ -619,6 +619,13 @@ the bot answers (`MARKS_ALONE`); `openers`, those forms and a greeting said to s
 question with no mark ("hi to you who leads": `OPENERS_26`); `unclear`, "huh?", "wdym", "?" after
 an answer told it was unclear, and a complaint with no answer before told what the bot answers
 (`bot.unclear.UNCLEAR`), each in turn.
+`--talk-27 off forms+what+openers` measures session 27's small-talk rules, joined by "+": `forms`,
+small talk whole in forms no older phrase reads ("well howdy there, chatbot", "hullo hullo", "fair
+dos", "okie dokie artichokie", "have a lovely evening", "you're a lifesaver honestly":
+`bot.small_talk.CHAT_FORMS_27`); `what`, a bare "what?" after an answer told it was unclear, as
+"huh?" is (`bot.unclear.WHAT_27`); `openers`, a greeting to the bot by a pet name before a
+question with no mark ("hey botty who leads") and session 27's forms before a mark ("hullo, who
+…": `bot.small_talk.OPENERS_27`), each in turn.
 `--rank-23 off chat+define` measures session 23's ranking rules, joined by "+": `chat`, a
 question asked alone searched without its chat words ("tbh", "rn", "or nah":
 `bot.retrieval.CHAT_WORDS_OUT`); `define`, "who is jeff bezos" quoting a sentence saying what the
@@ -1580,6 +1587,14 @@ def set_talk_26(talk_26: str, bench: Bench) -> str:
     return f"=== session 26's small-talk rules: {talk_26}"
 
 
+def set_talk_27(talk_27: str, bench: Bench) -> str:
+    rules = set(talk_27.split("+"))
+    bot.small_talk.CHAT_FORMS_27 = "forms" in rules
+    bot.unclear.WHAT_27 = "what" in rules
+    bot.small_talk.OPENERS_27 = "openers" in rules
+    return f"=== session 27's small-talk rules: {talk_27}"
+
+
 def set_lead_23(lead_23: str, bench: Bench) -> str:
     rules = set(lead_23.split("+"))
     bot.announced_list.ANNOUNCED_LIST = "list" in rules
@@ -1993,6 +2008,7 @@ SWITCHES = (
     Switch("talk_24", 87, set_talk_24),
     Switch("talk_25", 93, set_talk_25),
     Switch("talk_26", 99, set_talk_26),
+    Switch("talk_27", 105, set_talk_27),
     Switch("rank_23", 78, set_rank_23),
     Switch("rank_24", 84, set_rank_24),
     Switch("rank_25", 90, set_rank_25),
@@ -2947,6 +2963,14 @@ def main() -> None:
         "'coolio', whole; more: 'hai', 'ttfn', 'what's this bot for', a bare 'next' first; marks: "
         "'?' alone told what the bot answers; openers: those forms and 'hi to you' before a "
         "question; unclear: 'huh?' after an answer) or off, each in turn",
+    )
+    parser.add_argument(
+        "--talk-27",
+        nargs="+",
+        default=[None],
+        help="session 27's small-talk rules joined by '+' (forms: 'hullo hullo', 'fair dos', 'have "
+        "a lovely evening', whole; what: a bare 'what?' after an answer told it was unclear; "
+        "openers: 'hey botty who …' with no mark) or off, each in turn",
     )
     parser.add_argument(
         "--lead-22",

@@ -605,6 +605,52 @@ _WHOLE_MORE_26: tuple[tuple[SmallTalk, re.Pattern[str]], ...] = (
         ),
     ),
 )
+# Session 27 (`--talk-27 … forms`): small talk in forms no phrase above reads, whole (the kinds
+# smalltalk-tuning-11 missed, each widened to its family). Off, searched (or a closing remark):
+CHAT_FORMS_27 = True
+# a greeting after "well" or "oh", to the bot by a pet name after "there" ("well howdy there,
+# chatbot", "oh hello there botty"), and greetings spelled as said ("hullo", "wotcha"). Each read
+# one way ("there" only as the word after the greeting), so a long run stays linear;
+_GREETING_27 = r"(?:hullo+|hey ya|wotcha|watcha|howdy-do)"
+_GREETED_27 = (
+    rf"(?:(?:well|oh|why) )?(?:{_GREETING}|{_GREETING_27})"
+    rf"(?:(?: there)?{_SEP}(?!there\b)(?:{_ADDRESSEE}|{_ADDRESSEE_26})| there)?"
+)
+# the bot called a lifesaver, a legend or a hero, with how it is meant after it ("you're a
+# lifesaver honestly", "absolute legend tbh", "what a hero");
+_HERO_27 = (
+    r"(?:(?:you're|you are|ur|u r|youre|what) )?(?:a |an |such a |an absolute |a total |a real "
+    r"|absolute |total )?(?:life ?saver|legend|hero|champ|champion|genius|wizard|godsend|mvp)"
+)
+_MEANT_27 = r"(?:honestly|tbh|fr|ngl|seriously|truly|really|for real|mate|man)"
+# agreement in words of its own ("fair dos", "fair play", "okie dokie artichokie", "righty-ho");
+_ACK_27 = (
+    r"(?:fair (?:dos|do's|doos|play(?: to (?:you|ya))?|shout|cop)|"
+    r"ok(?:ie|ey|ay) dok(?:ie|ey|ay) artichok(?:ie|ey|e)|okily dokily|righty-? ?ho|right you are|"
+    r"will do boss|nice one)"
+)
+# wishing the asker's time well in more words ("have a lovely evening", "enjoy the rest of your
+# day", "have a good one mate").
+_WISH_27 = (
+    r"(?:have|enjoy) (?:a |the rest of (?:your|the) )?(?:(?:really|very|super) )?"
+    r"(?:(?:lovely|nice|good|great|wonderful|fab|fantastic|brilliant|pleasant|relaxing|restful|"
+    r"productive|awesome) )?(?:day|one|evening|night|weekend|week|afternoon|morning)"
+    r"(?: ahead)?"
+)
+_WHOLE_27: tuple[tuple[SmallTalk, re.Pattern[str]], ...] = (
+    ("greeting", _whole(_repeat(_GREETED_27), _GREETED_27)),
+    (
+        "thanks",
+        _whole(
+            _repeat(f"(?:{_ACK}|{_ACK_27})"),
+            _repeat(_THANKS + _ADDRESSED),
+            f"(?:{_HERO_27}|{_ACK_27}|{_WISH_27})" + _ADDRESSED,
+            _optional(_MEANT_27),
+            _repeat(_THANKS + _ADDRESSED),
+            _optional(f"(?:{_WISH_27}|{_BYE})" + _ADDRESSED),
+        ),
+    ),
+)
 _SPELLED_SINCERE = {"nuff": "enough", "'nuff": "enough", "enuff": "enough", "enuf": "enough"}
 _SINCERE_WORD = re.compile(r"(?<![\w'])(?:'?nuff|enuff|enuf)\b")
 # A letter typed three times or more ("sweeet", "coool", "yesss"), read as twice, then once,
@@ -769,10 +815,11 @@ def _chat_openings(
     discourse: bool,
     openers_25: bool = False,
     openers_26: bool = False,
+    openers_27: bool = False,
 ) -> re.Pattern[str]:
     """The chat openers by (HOW_ARE_YOU_OPENERS, QUESTION_ANNOUNCED, STATE_OPENERS,
     GOODBYE_OPENERS, ANOTHER_ANNOUNCED, FILLER_OPENERS, CHAT_FORMS_24, DISCOURSE_OPENERS,
-    OPENERS_25, OPENERS_26): the flags are read per message, each set compiled once."""
+    OPENERS_25, OPENERS_26, OPENERS_27): the flags are read per message, each set compiled once."""
     marked = rf"{_ANNOUNCED_MARKED}|{_ANOTHER}" if another else _ANNOUNCED_MARKED
     marked += rf"|{_FILLER}" if fillers else ""
     # Session 24's greetings, how-are-yous and interjections open a question as the others do.
@@ -780,8 +827,10 @@ def _chat_openings(
     howdy_24 += rf"|{_DISCOURSE}" if discourse else ""
     howdy_24 += rf"|{_OPENING_25}" if openers_25 else ""
     howdy_24 += rf"|{_OPENING_26}" if openers_26 else ""
+    howdy_24 += rf"|{_GREETING_27}|{_ACK_27}" if openers_27 else ""
     bare = rf"{_BARE_OPENER}|{_ANNOUNCED}" if announced else _BARE_OPENER
     bare += rf"|{_GREETING_TO_25}" if openers_26 else ""
+    bare += rf"|{_GREETING_NAMED_27}" if openers_27 else ""
     return _chat_opening(
         rf"(?:{_HOWDY_22 if forms else _HOWDY_19}{howdy_24}"
         + (rf"|{_ANNOUNCED}|{marked})" if announced else ")"),
@@ -802,6 +851,15 @@ _OPENING_26 = (
     rf"{_ACK_26}|{_PRAISED_26}|{_GREETING_MORE_26}|{_APPROVED_MORE_26}|"
     rf"(?:{_GREETING_UNSPLIT_25}|{_HOW_ARE_YOU}|{_THANKS}|{_ACK}) "
     rf"(?:{_ADDRESSEE_26}|stranger|human|earthlings?)"
+)
+
+
+# Session 27 (`--talk-27 … openers`): a greeting to the bot by a pet name opens a question with no
+# mark after it, as "hey bot who …" does (the lead's probe: "hey botty who leads" was searched as
+# "Botty who leads" and refused). Off, only before a mark.
+OPENERS_27 = True
+_GREETING_NAMED_27 = (
+    rf"(?:{_GREETING_UNSPLIT_25}|{_GREETING_MORE_26})(?: there)? (?:{_ADDRESSEE_26}|stranger)"
 )
 
 
@@ -943,6 +1001,7 @@ def small_talk(message: str, holds_term: Callable[[str], bool] | None = None) ->
     patterns += _WHOLE_MORE_25 if MORE_FORMS_25 else ()
     patterns += _WHOLE_26 if CHAT_FORMS_26 else ()
     patterns += _WHOLE_MORE_26 if MORE_FORMS_26 else ()
+    patterns += _WHOLE_27 if CHAT_FORMS_27 else ()
     for reading in _readings(text):
         for kind, pattern in patterns:
             if pattern.match(reading):
@@ -1097,6 +1156,7 @@ def _opener_end(text: str) -> int:
         DISCOURSE_OPENERS,
         OPENERS_25,
         OPENERS_26,
+        OPENERS_27,
     )
     spelled, offsets = _spelled_out(text) if SPELLED_OPENERS else (text, None)
     chat = openings.match(spelled)

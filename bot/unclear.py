@@ -31,6 +31,13 @@ _UNCLEAR = re.compile(
     r"[\s?!.]*",
     re.IGNORECASE,
 )
+# Session 27 (`benchmarks/quality.py --talk-27 … what`): a bare "what?" after an answer (the lead's
+# probe: "who is musk? → what?" got the same quote again, as a follow-up of nothing new) asks what
+# was unclear, as "huh?" does; as a first message it asks what the bot answers. Off, searched.
+# Not "what was that?" or "come again?": asked to hear it again, they get the answer again
+# (bot.more's REPEATS), nor "so what?" or "what now?", which ask something of their own.
+WHAT_27 = True
+_WHAT_27 = re.compile(r"(?:wh?a+t+|wh?u+t+|wot|wha+)[\s?!.]*", re.IGNORECASE)
 
 
 def after_answer(message: str, history: Sequence[str]) -> SmallTalk | None:
@@ -40,7 +47,11 @@ def after_answer(message: str, history: Sequence[str]) -> SmallTalk | None:
     if not UNCLEAR:
         return None
     text = " ".join(message.replace("’", "'").split())
-    lost = _UNCLEAR.fullmatch(text) is not None or (bool(text) and marks_alone(text))
+    lost = (
+        _UNCLEAR.fullmatch(text) is not None
+        or (bool(text) and marks_alone(text))
+        or (WHAT_27 and _WHAT_27.fullmatch(text) is not None)
+    )
     if history:
         return "unclear" if lost else None
     return "help" if lost or is_complaint(text) else None

@@ -50,6 +50,7 @@ def test_the_session_25_small_talk_is_replied_to_and_not_with_its_rule_off(
 ) -> None:
     assert small_talk(message) == kind
     monkeypatch.setattr(bot.small_talk, "CHAT_FORMS_25", False)
+    monkeypatch.setattr(bot.small_talk, "CHAT_FORMS_27", False)  # "well hello there" too
     assert small_talk(message) is None
 
 
