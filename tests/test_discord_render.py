@@ -10,9 +10,11 @@ import pytest
 
 from bot.answer import REFUSAL, Answer, Citation, Quote
 from bot.discord.render import (
+    CONTINUED_MESSAGES,
     EMBED_TOTAL_CHARS,
     answer_embed,
     clip,
+    continued_embeds,
     escape,
     handoff_mentions,
     handoff_text,
@@ -202,9 +204,10 @@ def test_handoff_tags_only_the_role_and_quotes_the_question_inertly():
     assert mentions == {"parse": [], "roles": [777]}  # replied_user False is left out
 
 
-def test_a_long_quote_is_shortened_inside_its_marks_and_every_citation_stays():
-    """The description holds 4,096 characters: a longer quote is shortened inside its quotation
-    marks, so it still closes, the label stays above it and the next quote keeps its citation."""
+def test_a_long_quote_goes_on_in_the_next_message_and_every_citation_stays():
+    """The description holds 4,096 characters: a longer quote goes on in the next message's, cut
+    between words, rather than being cut short (session 27; it was shortened with an ellipsis),
+    so it still closes with its citation, the label stays above it and the next quote follows."""
     answer = Answer(
         id="c" * 32,
         question="Who makes the vans?",
@@ -215,9 +218,46 @@ def test_a_long_quote_is_shortened_inside_its_marks_and_every_citation_stays():
         outcome="partial",
         missing="when",
     )
-    description = answer_embed(answer).description or ""
-    assert len(description) <= 4096
-    label, first, second = description.split("\n\n")
+    first = answer_embed(answer)
+    descriptions = [first.description or ""] + [
+        e.description or "" for e in continued_embeds(answer)
+    ]
+    assert len(descriptions) == 2 and all(len(d) <= 4096 for d in descriptions)
+    assert len(first) <= EMBED_TOTAL_CHARS and len(first.fields) == 2  # the sources stay first
+    label, opening = descriptions[0].split("\n\n")
     assert label == "*The sources don't say when; the closest passage:*"
-    assert first.startswith("“Rivian builds \\*\\*vans\\*\\*") and first.endswith("…” **[1]**")
+    assert opening.startswith("“Rivian builds \\*\\*vans\\*\\*") and "**[1]**" not in opening
+    rest, second = descriptions[1].split("\n\n")
+    assert not rest.startswith("“") and rest.endswith("Amazon.” **[1]**")
     assert second == "“Panasonic.” **[2]**"
+    whole = " ".join(descriptions).replace(" \n\n", "\n\n")
+    assert whole.count("Rivian builds") == 200 and "…" not in whole
+
+
+def test_an_answer_longer_than_every_message_allowed_is_cut_in_the_last():
+    answer = Answer(
+        id="d" * 32,
+        question="Everything?",
+        answer="x",
+        refused=False,
+        citations=(citation(1, "all"),),
+        quotes=(Quote("word " * 10_000, 1),),
+    )
+    descriptions = [answer_embed(answer).description] + [
+        e.description for e in continued_embeds(answer)
+    ]
+    assert len(descriptions) == 1 + CONTINUED_MESSAGES
+    assert all(d and len(d) <= 4096 for d in descriptions) and descriptions[-1].endswith("…")
+
+
+def test_a_short_answer_has_no_continuation():
+    answer = Answer(
+        id="e" * 32,
+        question="Who?",
+        answer="x",
+        refused=False,
+        citations=(citation(1, "vans"),),
+        quotes=(Quote("Rivian builds vans.", 1),),
+    )
+    assert continued_embeds(answer) == []
+    assert answer_embed(answer).description == "“Rivian builds vans.” **[1]**"

@@ -134,6 +134,11 @@ def what_i_meant(note: str, text: str) -> str:
     return f"{note} What I meant to say: {text}"
 
 
+def answer_cut(why: str) -> str:
+    """A long answer whose start was posted and whose rest the platform refused."""
+    return f"Sorry, only the start of my answer could be posted: {why}."
+
+
 def could_not_reply(why: str) -> str:
     """A button's or a slash command's reply the platform refused."""
     return f"Sorry, I couldn't post that: {why}."

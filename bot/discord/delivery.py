@@ -9,7 +9,7 @@ field) is as much a failure to deliver as a 403.
 from __future__ import annotations
 
 import logging
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Sequence
 from contextlib import AsyncExitStack, asynccontextmanager
 from typing import Any
 
@@ -70,17 +70,21 @@ async def post(
     content: str | None = None,
     embed: discord.Embed | None = None,
     view: discord.ui.View | None = None,
+    continued: Sequence[discord.Embed] = (),
 ) -> None:
-    """Post in the channel (as a reply to `reference`); if Discord refuses, tell the asker by DM,
-    with the answer itself when there is one."""
+    """Post in the channel (as a reply to `reference`), then each of `continued` (the rest of a
+    long answer) after it; if Discord refuses, tell the asker by DM, with the answer itself
+    (and its rest) when there is one."""
     ref = reference.to_reference(fail_if_not_exists=False) if reference else None
     try:
         await channel.send(
             reference=ref, allowed_mentions=NO_MENTIONS, **_parts(content, embed, view)
         )
-        return
     except Exception as err:  # refused, or a response discord.py could not read: tell the asker
         failure = err
+    else:
+        await _go_on(channel, continued, asker)
+        return
     channel_id = getattr(channel, "id", "?")
     if asker is None or isinstance(channel, discord.DMChannel):
         log.error("could not post in channel %s: %s", channel_id, describe(failure))
@@ -103,6 +107,26 @@ async def post(
         await asker.send(allowed_mentions=NO_MENTIONS, **_parts(text_message(note), embed, view))
     except Exception as err:
         log.error("could not DM user %s either: %s", asker.id, describe(err))
+        return
+    await _go_on(asker, continued, None)
+
+
+async def _go_on(
+    where: discord.abc.Messageable,
+    continued: Sequence[discord.Embed],
+    asker: discord.abc.User | None,
+) -> None:
+    """The rest of a long answer, a message per embed, where its start went; one refused ends
+    it with a log line and, when an `asker` can be reached, a DM saying the answer was cut."""
+    for n, embed in enumerate(continued, start=2):
+        try:
+            await where.send(embed=embed, allowed_mentions=NO_MENTIONS)
+        except Exception as err:
+            where_id = getattr(where, "id", "?")
+            log.error("could not post part %d of an answer in %s: %s", n, where_id, describe(err))
+            if asker is not None:
+                await tell_privately(asker, messages.answer_cut(why(err)))
+            return
 
 
 async def tell(interaction: discord.Interaction[Any], text: str) -> None:
@@ -167,19 +191,24 @@ async def replace_thinking(
     content: str | None = None,
     embed: discord.Embed | None = None,
     view: discord.ui.View | None = None,
+    continued: Sequence[discord.Embed] = (),
+    private: bool = False,
 ) -> None:
     """The deferred "thinking…" replaced by the reply, visible as the defer was, by Discord's
     Edit Original Interaction Response: a first follow-up doing it instead is deprecated (kept
     for backwards compatibility), and one carrying an embed alone once left "thinking…" showing
     (discord-api-docs#2809). If Discord refuses, why in a private follow-up with the reply
-    attached (as `post` DMs it), and should that be refused too, why alone: never lost unsaid."""
+    attached (as `post` DMs it), and should that be refused too, why alone: never lost unsaid.
+    `continued` (the rest of a long answer) follows, `private` as the defer was."""
     try:
         await interaction.edit_original_response(
             allowed_mentions=NO_MENTIONS, **_parts(content, embed, view)
         )
-        return
     except Exception as err:
         failure = err
+    else:
+        await _follow_on(interaction, continued, ephemeral=private)
+        return
     log.warning("could not answer interaction %s: %s", interaction.id, describe(failure))
     note = messages.could_not_reply(why(failure))
     note = messages.answer_attached(note) if embed else messages.what_i_meant(note, content or "")
@@ -187,11 +216,13 @@ async def replace_thinking(
         await interaction.followup.send(
             ephemeral=True, allowed_mentions=NO_MENTIONS, **_parts(text_message(note), embed, view)
         )
-        return
     except Exception as err:  # the reply itself is refused (too long, malformed): why alone
         log.warning(
             "could not send interaction %s its reply privately: %s", interaction.id, describe(err)
         )
+    else:
+        await _follow_on(interaction, continued, ephemeral=True)
+        return
     await _tell_why(interaction, failure)
 
 
@@ -203,17 +234,49 @@ async def follow_up(
     embed: discord.Embed | None = None,
     view: discord.ui.View | None = None,
     allowed_mentions: discord.AllowedMentions = NO_MENTIONS,
+    continued: Sequence[discord.Embed] = (),
 ) -> None:
-    """Send after acknowledging; if Discord refuses, say why in a private follow-up."""
+    """Send after acknowledging, then `continued` (the rest of a long answer); if Discord
+    refuses, say why in a private follow-up."""
     try:
         await interaction.followup.send(
             ephemeral=ephemeral, allowed_mentions=allowed_mentions, **_parts(content, embed, view)
         )
-        return
     except Exception as err:
         failure = err
+    else:
+        await _follow_on(interaction, continued, ephemeral=ephemeral)
+        return
     log.warning("could not follow up interaction %s: %s", interaction.id, describe(failure))
     await _tell_why(interaction, failure)
+
+
+async def _follow_on(
+    interaction: discord.Interaction[Any], continued: Sequence[discord.Embed], *, ephemeral: bool
+) -> None:
+    """The rest of a long answer, a follow-up per embed; one refused ends it, and the asker is
+    told privately that the answer was cut (logged if that fails too)."""
+    for n, embed in enumerate(continued, start=2):
+        try:
+            await interaction.followup.send(
+                embed=embed, ephemeral=ephemeral, allowed_mentions=NO_MENTIONS
+            )
+        except Exception as err:
+            log.error(
+                "could not post part %d of interaction %s's answer: %s",
+                n,
+                interaction.id,
+                describe(err),
+            )
+            try:
+                await interaction.followup.send(
+                    text_message(messages.answer_cut(why(err))),
+                    ephemeral=True,
+                    allowed_mentions=NO_MENTIONS,
+                )
+            except Exception as again:
+                log.error("could not tell interaction %s why: %s", interaction.id, describe(again))
+            return
 
 
 async def _tell_why(interaction: discord.Interaction[Any], failure: Exception) -> None:

@@ -27,7 +27,13 @@ from bot.discord.parse import (
     parse_message,
     threads_in,
 )
-from bot.discord.render import answer_embed, answer_id_in, text_message, thread_name
+from bot.discord.render import (
+    answer_embed,
+    answer_id_in,
+    continued_embeds,
+    text_message,
+    thread_name,
+)
 from bot.discord.views import answer_view
 from bot.settings import DiscordSettings
 from bot.store.base import CLAIM_TTL_SECONDS
@@ -277,7 +283,12 @@ class MessageHandler:
                     return
                 embed, view = answer_embed(result), answer_view(result, self.runner.step)
                 await delivery.post(
-                    where.channel, where.asker, reference=where.reference, embed=embed, view=view
+                    where.channel,
+                    where.asker,
+                    reference=where.reference,
+                    embed=embed,
+                    view=view,
+                    continued=continued_embeds(result),
                 )
 
     async def _into_thread(self, where: Where, message: discord.Message, name: str) -> Where:

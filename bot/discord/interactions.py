@@ -19,6 +19,7 @@ from bot.discord import delivery
 from bot.discord.parse import channel_ids
 from bot.discord.render import (
     answer_embed,
+    continued_embeds,
     handoff_mentions,
     handoff_text,
 )
@@ -90,7 +91,13 @@ class InteractionHandler:
                     return
                 embed = answer_embed(result)
                 view = answer_view(result, self.runner.step, private=ephemeral)
-                await delivery.replace_thinking(interaction, embed=embed, view=view)
+                await delivery.replace_thinking(
+                    interaction,
+                    embed=embed,
+                    view=view,
+                    continued=continued_embeds(result),
+                    private=ephemeral,
+                )
 
     async def more_sources(self, interaction: Interaction, answer_id: str, count: int) -> None:
         await self._reask(interaction, answer_id, count, share=False)
@@ -129,8 +136,11 @@ class InteractionHandler:
                     return
                 embed = answer_embed(result)
                 view = answer_view(result, self.runner.step, context_id=answer_id, private=private)
+                continued = continued_embeds(result)
                 if not share:  # "thinking…" becomes the answer with more sources
-                    await delivery.replace_thinking(interaction, embed=embed, view=view)
+                    await delivery.replace_thinking(
+                        interaction, embed=embed, view=view, continued=continued, private=private
+                    )
                     return
                 # Acknowledged without "thinking…": the shared answer is a new message.
                 await delivery.follow_up(
@@ -139,6 +149,7 @@ class InteractionHandler:
                     content=messages.shared_by(interaction.user.mention),
                     embed=embed,
                     view=view,
+                    continued=continued,
                 )
 
     async def vote(self, interaction: Interaction, answer_id: str, helpful: bool) -> None:

@@ -27,6 +27,9 @@ FOOTER_CHARS = 2048
 THREAD_NAME_CHARS = 100
 EMBED_TOTAL_CHARS = 6000
 ELLIPSIS = "…"
+# A longer answer goes on in up to this many messages more, an embed's description each, rather
+# than losing its end (a long section quoted, many headings listed); past them it is cut.
+CONTINUED_MESSAGES = 4
 LINK_LABEL_CHARS = 100  # a link's label: the full title is the field's name already
 MIN_QUOTE_CHARS = 40  # a quote is shortened to this before a whole citation is dropped
 
@@ -127,36 +130,14 @@ def _citation_field(citation: Citation) -> _Field:
 
 
 def answer_embed(answer: Answer) -> discord.Embed:
+    """The answer's first message: its text (as far as a description holds: the rest follows in
+    `continued_embeds`), the sources it quotes, the index's date and the answer id."""
+    first = description_parts(answer)[0]
     if answer.reply:  # small talk: the reply alone; no answer id (nothing is logged to vote on)
-        return discord.Embed(
-            description=clip(escape(plain_line(answer.answer)), DESCRIPTION_CHARS),
-            colour=ANSWER_COLOUR,
-        )
-    if answer.refused:
-        embed = discord.Embed(
-            title=clip(escape(plain_line(answer.question)), TITLE_CHARS),
-            description=clip(
-                f"{answer.answer} {escape(messages.REFUSAL_HINT)}",
-                DESCRIPTION_CHARS,
-            ),
-            colour=REFUSAL_COLOUR,
-        )
-    else:
-        grouped = [
-            (n, escape(plain_line(" ".join(q.text for q in group))))
-            for n, group in groupby(answer.quotes, key=lambda q: q.citation)
-        ]
-        label = f"*{escape(answer.partial_label)}*\n\n" if answer.partial_label else ""
-        # Each quote keeps its closing mark and its citation: a long one is shortened inside.
-        texts = _fit_quotes([text for _, text in grouped], _quotes_room(grouped, label))
-        quoted = label + "\n\n".join(
-            f"“{text}” **[{n}]**" for (n, _), text in zip(grouped, texts, strict=True)
-        )
-        embed = discord.Embed(
-            title=clip(escape(plain_line(answer.question)), TITLE_CHARS),
-            description=clip(quoted, DESCRIPTION_CHARS),
-            colour=ANSWER_COLOUR,
-        )
+        return discord.Embed(description=first, colour=ANSWER_COLOUR)
+    title = clip(escape(plain_line(answer.question)), TITLE_CHARS)
+    colour = REFUSAL_COLOUR if answer.refused else ANSWER_COLOUR
+    embed = discord.Embed(title=title, description=first, colour=colour)
     built = day(answer.index_built_at)
     fresh = f"{messages.sources_as_of(built)} · " if built else ""
     embed.set_footer(text=clip(f"{fresh}answer {answer.id}", FOOTER_CHARS))
@@ -167,24 +148,76 @@ def answer_embed(answer: Answer) -> discord.Embed:
     return embed
 
 
-def _quotes_room(grouped: list[tuple[int, str]], label: str) -> int:
-    """The characters the description leaves for the quotes' text: less the label, the marks,
-    the citations and the blank lines between them."""
-    around = sum(len(f"“” **[{n}]**") for n, _ in grouped) + 2 * max(0, len(grouped) - 1)
-    return DESCRIPTION_CHARS - len(label) - around
+def continued_embeds(answer: Answer) -> list[discord.Embed]:
+    """What the first message's description could not hold, an embed per message after it."""
+    colour = REFUSAL_COLOUR if answer.refused and not answer.reply else ANSWER_COLOUR
+    return [
+        discord.Embed(description=part, colour=colour) for part in description_parts(answer)[1:]
+    ]
 
 
-def _fit_quotes(texts: list[str], room: int) -> list[str]:
-    """The quotes' texts within `room` characters: the longest is shortened first (with an
-    ellipsis, never through an escape), down to MIN_QUOTE_CHARS each."""
-    texts = list(texts)
-    while (excess := sum(map(len, texts)) - room) > 0:
-        longest = max(range(len(texts)), key=lambda i: len(texts[i]))
-        if len(texts[longest]) <= MIN_QUOTE_CHARS:
-            break  # the description's own clip keeps the limit
-        keep = max(MIN_QUOTE_CHARS, len(texts[longest]) - excess, len(texts[longest]) // 2)
-        texts[longest] = clip(texts[longest], keep)
-    return texts
+def description_parts(answer: Answer) -> list[str]:
+    """The answer's text in descriptions of DESCRIPTION_CHARS: each quote whole with its marks and
+    citation where it fits (one longer goes on into the next, cut between words), the partial
+    label above the first; at most 1 + CONTINUED_MESSAGES of them, the last cut past that."""
+    if answer.reply:
+        pieces = [escape(plain_line(answer.answer))]
+    elif answer.refused:
+        pieces = [f"{answer.answer} {escape(messages.REFUSAL_HINT)}"]
+    else:
+        grouped = [
+            (n, escape(plain_line(" ".join(q.text for q in group))))
+            for n, group in groupby(answer.quotes, key=lambda q: q.citation)
+        ]
+        label = [f"*{escape(answer.partial_label)}*"] if answer.partial_label else []
+        pieces = label + [f"“{text}” **[{n}]**" for n, text in grouped]
+    parts = _packed(pieces, DESCRIPTION_CHARS) or [""]
+    most = 1 + CONTINUED_MESSAGES
+    if len(parts) > most:
+        parts = [*parts[: most - 1], clip(parts[most - 1] + " " + ELLIPSIS, DESCRIPTION_CHARS)]
+    return parts
+
+
+def _packed(pieces: list[str], limit: int) -> list[str]:
+    """The pieces joined by blank lines into parts of at most `limit` characters: a piece that
+    fits in a part is never split; one longer than a part starts where the part before ends
+    (a label is not left alone) and goes on into the next, cut between words."""
+    parts: list[str] = []
+    for piece in pieces:
+        if parts and len(parts[-1]) + 2 + len(piece) <= limit:
+            parts[-1] += "\n\n" + piece
+        elif len(piece) > limit and (room := _room(parts, limit)) >= MIN_QUOTE_CHARS:
+            cut = _cut(piece, room)
+            parts[-1] += "\n\n" + piece[:cut].rstrip()
+            parts.extend(_split(piece[cut:].lstrip(), limit))
+        else:
+            parts.extend(_split(piece, limit))
+    return parts
+
+
+def _room(parts: list[str], limit: int) -> int:
+    """The characters the last part leaves for more after a blank line (none with no part)."""
+    return limit - len(parts[-1]) - 2 if parts else 0
+
+
+def _split(text: str, limit: int) -> list[str]:
+    """Escaped text in parts of at most `limit` characters (`_cut`)."""
+    parts: list[str] = []
+    while len(text) > limit:
+        cut = _cut(text, limit)
+        parts.append(text[:cut].rstrip())
+        text = text[cut:].lstrip()
+    return [*parts, text] if text else parts
+
+
+def _cut(text: str, limit: int) -> int:
+    """Where to cut escaped text longer than `limit`: at its last space within it; in a word
+    longer than that, never between a backslash and the character it escapes."""
+    cut = text.rfind(" ", 0, limit + 1)
+    if cut > 0:
+        return cut
+    trailing = limit - len(text[:limit].rstrip("\\"))
+    return limit - trailing % 2
 
 
 def answer_id_in(message: discord.Message) -> str | None:

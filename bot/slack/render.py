@@ -120,6 +120,15 @@ def sections_of(pieces: list[str], limit: int = SECTION_LIMIT) -> list[str]:
     return parts
 
 
+def reply_sections(text: str) -> list[str]:
+    """An escaped reply in sections of SECTION_LIMIT characters, cut between words, rather than
+    cut at the first's end (a long list of an article's headings); past MAX_BLOCKS, cut."""
+    parts = split(text, SECTION_LIMIT) or [text]
+    if len(parts) > MAX_BLOCKS:
+        parts = [*parts[: MAX_BLOCKS - 1], clip(parts[MAX_BLOCKS - 1] + "…", SECTION_LIMIT)]
+    return parts
+
+
 def link(url: str | None, label: str) -> str:
     """`<url|label>` for a plain http(s) URL; otherwise the label alone (a URL cannot break out)."""
     if url and _SAFE_URL.match(url):
@@ -200,7 +209,7 @@ def render_answer(answer: Answer, view: View | None = None) -> tuple[str, list[B
     view = view or View()
     if answer.reply:  # small talk: the reply alone, no sources or buttons (nothing is logged)
         text = escape(answer.answer)
-        return clip(text, FALLBACK_LIMIT), [_section(clip(text, SECTION_LIMIT))]
+        return clip(text, FALLBACK_LIMIT), [_section(part) for part in reply_sections(text)]
     blocks: list[Block] = []
     if view.show_question:
         blocks.append(_context(messages.question_shown(escape(answer.question))))
