@@ -622,10 +622,10 @@ an answer told it was unclear, and a complaint with no answer before told what t
 `--talk-27 off forms+what+openers` measures session 27's small-talk rules, joined by "+": `forms`,
 small talk whole in forms no older phrase reads ("well howdy there, chatbot", "hullo hullo", "fair
 dos", "okie dokie artichokie", "have a lovely evening", "you're a lifesaver honestly":
-`bot.small_talk.CHAT_FORMS_27`); `what`, a bare "what?" after an answer told it was unclear, as
-"huh?" is (`bot.unclear.WHAT_27`); `openers`, a greeting to the bot by a pet name before a
-question with no mark ("hey botty who leads") and session 27's forms before a mark ("hullo, who
-…": `bot.small_talk.OPENERS_27`), each in turn.
+`bot.small_talk.CHAT_FORMS_27`); `what`, a bare "what?" ("wait what?", "wtf") after an answer
+told it was unclear, as "huh?" is (`bot.unclear.WHAT_27`); `openers`, a greeting to the bot by a
+pet name before a question with no mark ("hey botty who leads") and session 27's forms before a
+mark ("hullo, who …": `bot.small_talk.OPENERS_27`), each in turn.
 `--rank-23 off chat+define` measures session 23's ranking rules, joined by "+": `chat`, a
 question asked alone searched without its chat words ("tbh", "rn", "or nah":
 `bot.retrieval.CHAT_WORDS_OUT`); `define`, "who is jeff bezos" quoting a sentence saying what the

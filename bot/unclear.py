@@ -36,8 +36,14 @@ _UNCLEAR = re.compile(
 # was unclear, as "huh?" does; as a first message it asks what the bot answers. Off, searched.
 # Not "what was that?" or "come again?": asked to hear it again, they get the answer again
 # (bot.more's REPEATS), nor "so what?" or "what now?", which ask something of their own.
+# With a reaction before it ("wait what?", "sorry, what?", "lol what") or as an oath ("wtf",
+# "what the heck"): the same (they too got the answer again, or were refused).
 WHAT_27 = True
-_WHAT_27 = re.compile(r"(?:wh?a+t+|wh?u+t+|wot|wha+)[\s?!.]*", re.IGNORECASE)
+_WHAT_27 = re.compile(
+    r"(?:(?:wait|sorry|eh|huh|lol|lmao|um+|uh+|hm+|oh+|ok|okay|er+m*)[\s,.!]*)?"
+    r"(?:wh?a+t+|wh?u+t+|wot|wha+|wtf|wth|what the (?:heck|hell|fuck|f|frick))[\s?!.]*",
+    re.IGNORECASE,
+)
 
 
 def after_answer(message: str, history: Sequence[str]) -> SmallTalk | None:

@@ -17,7 +17,24 @@ from bot.small_talk import small_talk, without_greeting
 from bot.unclear import after_answer
 
 
-@pytest.mark.parametrize("message", ["what?", "what", "WHAT??", "whaaat?!", "wat?", "wut", "wha?"])
+@pytest.mark.parametrize(
+    "message",
+    [
+        "what?",
+        "what",
+        "WHAT??",
+        "whaaat?!",
+        "wat?",
+        "wut",
+        "wha?",
+        "wait what?",
+        "sorry, what?",
+        "lol what",
+        "umm what?",
+        "wtf",
+        "what the heck?",
+    ],
+)
 def test_a_bare_what_after_an_answer_is_told_it_was_unclear(
     message: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -38,6 +55,8 @@ def test_a_bare_what_after_an_answer_is_told_it_was_unclear(
         "what about bezos?",
         "what else?",
         "whatever",
+        "wait, what about bezos?",
+        "what the article says about tesla?",
     ],
 )
 def test_what_with_more_words_is_no_unclear_reply(message: str) -> None:
@@ -165,6 +184,8 @@ def test_session_27_forms_are_taken_off_before_a_question_and_not_with_the_rule_
         "legend ",
         "thanks legend tbh ",
         "what? ",
+        "wait what? ",
+        "sorry, what ",
     ],
 )
 def test_a_long_run_of_the_session_27_phrases_is_read_in_one_pass(phrase: str) -> None:
