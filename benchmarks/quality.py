@@ -619,10 +619,13 @@ the bot answers (`MARKS_ALONE`); `openers`, those forms and a greeting said to s
 question with no mark ("hi to you who leads": `OPENERS_26`); `unclear`, "huh?", "wdym", "?" after
 an answer told it was unclear, and a complaint with no answer before told what the bot answers
 (`bot.unclear.UNCLEAR`), each in turn.
-`--talk-27 off forms+what+openers` measures session 27's small-talk rules, joined by "+": `forms`,
+`--talk-27 off forms+more+what+openers` measures session 27's small-talk rules, joined by "+":
+`forms`,
 small talk whole in forms no older phrase reads ("well howdy there, chatbot", "hullo hullo", "fair
 dos", "okie dokie artichokie", "have a lovely evening", "you're a lifesaver honestly":
-`bot.small_talk.CHAT_FORMS_27`); `what`, a bare "what?" ("wait what?", "wtf") after an answer
+`bot.small_talk.CHAT_FORMS_27`); `more`, hand-probed forms whole ("that'll do", "all sorted",
+"well explained", "great explanation", "thanks once again", "bless you": `MORE_FORMS_27`); `what`,
+a bare "what?" ("wait what?", "wtf") after an answer
 told it was unclear, as "huh?" is (`bot.unclear.WHAT_27`); `openers`, a greeting to the bot by a
 pet name before a question with no mark ("hey botty who leads") and session 27's forms before a
 mark ("hullo, who …": `bot.small_talk.OPENERS_27`), each in turn.
@@ -1590,6 +1593,7 @@ def set_talk_26(talk_26: str, bench: Bench) -> str:
 def set_talk_27(talk_27: str, bench: Bench) -> str:
     rules = set(talk_27.split("+"))
     bot.small_talk.CHAT_FORMS_27 = "forms" in rules
+    bot.small_talk.MORE_FORMS_27 = "more" in rules
     bot.unclear.WHAT_27 = "what" in rules
     bot.small_talk.OPENERS_27 = "openers" in rules
     return f"=== session 27's small-talk rules: {talk_27}"
@@ -2969,8 +2973,9 @@ def main() -> None:
         nargs="+",
         default=[None],
         help="session 27's small-talk rules joined by '+' (forms: 'hullo hullo', 'fair dos', 'have "
-        "a lovely evening', whole; what: a bare 'what?' after an answer told it was unclear; "
-        "openers: 'hey botty who …' with no mark) or off, each in turn",
+        "a lovely evening', whole; more: 'that'll do', 'well explained', 'bless you'; what: a "
+        "bare 'what?' after an answer told it was unclear; openers: 'hey botty who …' with no "
+        "mark) or off, each in turn",
     )
     parser.add_argument(
         "--lead-22",

@@ -651,6 +651,36 @@ _WHOLE_27: tuple[tuple[SmallTalk, re.Pattern[str]], ...] = (
         ),
     ),
 )
+# Session 27 (`--talk-27 … more`), probed by hand, read whole: done asking in words no phrase
+# above holds ("that's everything", "that'll do", "all sorted", "we're good", "good to go": "that'll
+# do" after an answer was searched as a follow-up and quoted a passage), the answer praised by
+# what it was ("well explained", "nicely done", "great explanation", "clear answer, thanks",
+# "short and sweet"), thanks said again ("thanks once again", "thank you once more"), "bless you"
+# and "ahoy matey". Off, searched (or a closing remark, by the index).
+MORE_FORMS_27 = True
+_DONE_MORE_27 = (
+    r"(?:that(?:'s| is) everything|that(?:'ll| will) do(?: for (?:now|today))?|"
+    r"(?:(?:i'm|i am|we're|we are) )?(?:all )?sorted(?: now)?|all good now|"
+    r"(?:we're|we are|i'm|i am) good(?: now| here| for now)?|good to go)"
+)
+_PRAISED_MORE_27 = (
+    r"(?:(?:nicely|well|beautifully|clearly) (?:done|explained|put|said)|short and sweet|"
+    rf"{_VERY}(?:{_PRAISE}|clear|concise|thorough|detailed|solid|quick) "
+    r"(?:explanation|summary|reply|response|breakdown|answer|overview))"
+)
+_THANKS_AGAIN_27 = rf"(?:(?:{_THANK_WORDS}) (?:once )?(?:again|more)|bless (?:you|ya))"
+_WHOLE_MORE_27: tuple[tuple[SmallTalk, re.Pattern[str]], ...] = (
+    ("greeting", _whole(rf"(?:{_GREETING_24}|{_GREETING}) matey")),
+    (
+        "thanks",
+        _whole(
+            _repeat(_ACK),
+            f"(?:{_DONE_MORE_27}|{_PRAISED_MORE_27}|{_THANKS_AGAIN_27})" + _ADDRESSED,
+            _repeat(_THANKS + _ADDRESSED),
+            _optional(_BYE + _ADDRESSED),
+        ),
+    ),
+)
 _SPELLED_SINCERE = {"nuff": "enough", "'nuff": "enough", "enuff": "enough", "enuf": "enough"}
 _SINCERE_WORD = re.compile(r"(?<![\w'])(?:'?nuff|enuff|enuf)\b")
 # A letter typed three times or more ("sweeet", "coool", "yesss"), read as twice, then once,
@@ -1002,6 +1032,7 @@ def small_talk(message: str, holds_term: Callable[[str], bool] | None = None) ->
     patterns += _WHOLE_26 if CHAT_FORMS_26 else ()
     patterns += _WHOLE_MORE_26 if MORE_FORMS_26 else ()
     patterns += _WHOLE_27 if CHAT_FORMS_27 else ()
+    patterns += _WHOLE_MORE_27 if MORE_FORMS_27 else ()
     for reading in _readings(text):
         for kind, pattern in patterns:
             if pattern.match(reading):

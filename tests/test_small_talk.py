@@ -631,6 +631,7 @@ def test_hand_probed_chat_forms_are_small_talk_with_their_rule_on(
     # Off in the bot; session 25's forms read some of them again ("all set", "aight").
     monkeypatch.setattr(bot.small_talk, "CHAT_FORMS_25", False)
     monkeypatch.setattr(bot.small_talk, "CHAT_FORMS_27", False)  # "you're a lifesaver" too
+    monkeypatch.setattr(bot.small_talk, "MORE_FORMS_27", False)  # "i'm good for now" too
     assert small_talk(message) is None
     monkeypatch.setattr(bot.small_talk, "CHAT_FORMS_23", True)
     assert small_talk(message) == kind

@@ -169,6 +169,58 @@ def test_session_27_forms_are_taken_off_before_a_question_and_not_with_the_rule_
     assert without_greeting(question) != expected
 
 
+@pytest.mark.parametrize(
+    ("message", "kind"),
+    [
+        ("ahoy matey", "greeting"),
+        ("that's everything", "thanks"),
+        ("that'll do", "thanks"),
+        ("that will do, thanks", "thanks"),
+        ("all sorted", "thanks"),
+        ("we're good", "thanks"),
+        ("good to go", "thanks"),
+        ("well explained", "thanks"),
+        ("nicely done", "thanks"),
+        ("great explanation", "thanks"),
+        ("clear answer, thanks", "thanks"),
+        ("short and sweet", "thanks"),
+        ("thanks once again", "thanks"),
+        ("bless you", "thanks"),
+    ],
+)
+def test_the_hand_probed_session_27_forms_are_replied_to_and_not_with_their_rule_off(
+    message: str, kind: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each was searched: refused, or ("that'll do" after an answer) quoted as a follow-up."""
+    assert small_talk(message) == kind
+    monkeypatch.setattr(bot.small_talk, "MORE_FORMS_27", False)
+    assert small_talk(message) is None
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "is that everything?",
+        "that'll do what for amazon?",
+        "are we good on batteries?",
+        "is it good to go for tesla?",
+        "give me a short and sweet summary",
+        "great explanation of the rivalry please",
+    ],
+)
+def test_questions_holding_the_hand_probed_words_stay_questions(question: str) -> None:
+    assert small_talk(question) is None
+
+
+def test_the_service_replies_to_thatll_do_after_an_answer(
+    service: AnswerService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Probed by hand: "who is musk? → that'll do" quoted "If Bezos succeeds, …" as a follow-up."""
+    assert service.ask("that'll do", ["who is musk?"]).reply == "thanks"
+    monkeypatch.setattr(bot.small_talk, "MORE_FORMS_27", False)
+    assert service.ask("that'll do", ["who is musk?"]).reply is None
+
+
 # A hang, not a slow answer, is what fails here: a phrase read two ways splits a run every way.
 @pytest.mark.timeout(60)
 @pytest.mark.parametrize(
@@ -185,6 +237,10 @@ def test_session_27_forms_are_taken_off_before_a_question_and_not_with_the_rule_
         "thanks legend tbh ",
         "what? ",
         "wait what? ",
+        "great answer ",
+        "thanks again ",
+        "we're good ",
+        "well explained ",
         "sorry, what ",
     ],
 )
