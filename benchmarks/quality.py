@@ -627,8 +627,9 @@ dos", "okie dokie artichokie", "have a lovely evening", "you're a lifesaver hone
 "well explained", "great explanation", "thanks once again", "bless you": `MORE_FORMS_27`); `what`,
 a bare "what?" ("wait what?", "wtf") after an answer
 told it was unclear, as "huh?" is (`bot.unclear.WHAT_27`); `openers`, a greeting to the bot by a
-pet name before a question with no mark ("hey botty who leads") and session 27's forms before a
-mark ("hullo, who …": `bot.small_talk.OPENERS_27`), each in turn.
+pet name or said twice before a question with no mark ("hey botty who leads", "hello hello who
+…", "hey so who …"), session 27's forms and an apology before a mark ("hullo, who …", "pardon,
+who …": `bot.small_talk.OPENERS_27`), each in turn.
 `--rank-23 off chat+define` measures session 23's ranking rules, joined by "+": `chat`, a
 question asked alone searched without its chat words ("tbh", "rn", "or nah":
 `bot.retrieval.CHAT_WORDS_OUT`); `define`, "who is jeff bezos" quoting a sentence saying what the

@@ -857,7 +857,7 @@ def _chat_openings(
     howdy_24 += rf"|{_DISCOURSE}" if discourse else ""
     howdy_24 += rf"|{_OPENING_25}" if openers_25 else ""
     howdy_24 += rf"|{_OPENING_26}" if openers_26 else ""
-    howdy_24 += rf"|{_GREETING_27}|{_ACK_27}" if openers_27 else ""
+    howdy_24 += rf"|{_GREETING_27}|{_ACK_27}|{_APOLOGY_27}" if openers_27 else ""
     bare = rf"{_BARE_OPENER}|{_ANNOUNCED}" if announced else _BARE_OPENER
     bare += rf"|{_GREETING_TO_25}" if openers_26 else ""
     bare += rf"|{_GREETING_NAMED_27}" if openers_27 else ""
@@ -887,10 +887,15 @@ _OPENING_26 = (
 # Session 27 (`--talk-27 … openers`): a greeting to the bot by a pet name opens a question with no
 # mark after it, as "hey bot who …" does (the lead's probe: "hey botty who leads" was searched as
 # "Botty who leads" and refused). Off, only before a mark.
+# A greeting said twice, or before a connective, opens one with no mark too ("hello hello who
+# leads", "yo yo who …", "hey so who …": searched as "Hello who leads"), and an apology before a
+# mark ("pardon, who …", "apologies, who …").
 OPENERS_27 = True
 _GREETING_NAMED_27 = (
-    rf"(?:{_GREETING_UNSPLIT_25}|{_GREETING_MORE_26})(?: there)? (?:{_ADDRESSEE_26}|stranger)"
+    rf"(?:{_GREETING_UNSPLIT_25}|{_GREETING_MORE_26})(?: there)? (?:{_ADDRESSEE_26}|stranger)|"
+    rf"{_GREETING_UNSPLIT_25}"
 )
+_APOLOGY_27 = r"(?:pardon|(?:my )?apologies|sorry to (?:interrupt|bug you|bother you again))"
 
 
 # A thanks, a "please" or a laugh after a question ("where will the hq be? thanks", "who is musk,

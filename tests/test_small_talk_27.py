@@ -94,7 +94,15 @@ def test_a_greeting_to_the_bot_by_a_pet_name_is_taken_off_with_no_mark(
 
 @pytest.mark.parametrize(
     "question",
-    ["hey robot arms who makes them", "hey botty", "hi botty!", "hey stranger things fans"],
+    [
+        "hey robot arms who makes them",
+        "hey botty",
+        "hi botty!",
+        "hey stranger things fans",
+        "hello hello",
+        "hey so",
+        "pardon me",
+    ],
 )
 def test_a_pet_name_opens_no_question_without_a_question_word_after_it(question: str) -> None:
     assert not without_greeting(question).lower().startswith(("who", "what"))
@@ -159,6 +167,11 @@ def test_questions_holding_session_27_words_stay_questions(question: str) -> Non
         ("hullo, who leads?", "Who leads?"),
         ("wotcha! where will amazon build?", "Where will amazon build?"),
         ("fair dos, but who leads?", "Who leads?"),
+        ("hello hello who leads", "Who leads"),
+        ("yo yo who leads", "Who leads"),
+        ("hey so who leads", "Who leads"),
+        ("pardon, who leads?", "Who leads?"),
+        ("apologies, who leads?", "Who leads?"),
     ],
 )
 def test_session_27_forms_are_taken_off_before_a_question_and_not_with_the_rule_off(
@@ -242,6 +255,9 @@ def test_the_service_replies_to_thatll_do_after_an_answer(
         "we're good ",
         "well explained ",
         "sorry, what ",
+        "hello ",
+        "hey so ",
+        "pardon, ",
     ],
 )
 def test_a_long_run_of_the_session_27_phrases_is_read_in_one_pass(phrase: str) -> None:
