@@ -1258,10 +1258,11 @@ def _topics(sections: Sequence[str]) -> str:
     return f" For example, ask about {_listed(sections[:TOPICS])}."
 
 
-# Said to "huh?" after an answer: the answer quotes, so another wording or more of it is the way on.
+# Said to "huh?" after an answer: the answer quotes, so another wording, its first sentence alone
+# (bot.more's SIMPLER_26) or more of it is the way on.
 UNCLEAR_REPLY = (
-    "Sorry if that wasn't clear: I answer by quoting the sources. Ask it another way, or say "
-    "“tell me more” to read on from the quote."
+    "Sorry if that wasn't clear: I answer by quoting the sources. Ask it another way, say “in "
+    "simpler words” for the quote's first sentence alone, or “tell me more” to read on from it."
 )
 
 

@@ -70,6 +70,10 @@ def test_the_service_tells_what_after_an_answer_it_was_unclear(
     first = service.ask("who is musk?")
     told = service.ask("what?", ["who is musk?"])
     assert told.reply == "unclear" and "another way" in told.answer and not told.quotes
+    # Each way on it names works after it ("in simpler words": the first quoted sentence alone).
+    assert "in simpler words" in told.answer and "tell me more" in told.answer
+    simpler = service.ask("in simpler words", ["who is musk?", "what?"])
+    assert simpler.quotes and first.answer.startswith(simpler.answer.rstrip("…"))
     monkeypatch.setattr(bot.unclear, "WHAT_27", False)
     again = service.ask("what?", ["who is musk?"])
     assert again.reply is None and again.answer == first.answer
