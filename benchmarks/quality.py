@@ -482,6 +482,17 @@ question left out of the history a follow-up is read in (`bot.feedback.ASIDES_26
 "briefly, who is rivian?" asked without "briefly" and cut to its first quoted sentence
 (`bot.more.BRIEFLY_26`); `typos`, "waht are the sections", "summarize teh article" read as the
 requests typed right (`bot.spelling.REQUEST_TYPOS_26`), each in turn.
+`--lead-27 off briefly+tone+matters+trust+pointed+which` measures the lead's session 27 rules,
+joined by '+': `briefly`, "what's amazon's plan in one sentence" (no comma) asked without it and cut
+to its first quoted sentence (`bot.more.BRIEFLY_27`); `tone`, "what is the tone of the article",
+"is the article for or against amazon?" answered by the conclusion (`bot.overview.TONE_27`);
+`matters`, "why does this matter?", "so what?" answered by the conclusion and "give me the
+background" by the opening (`bot.overview.MATTERS_27`); `trust`, "how reliable are your sources?",
+"can i trust this?" told where the article comes from and how to check an answer, "where does your
+info come from?" its source (`bot.about_article.TRUST_27`); `pointed`, "summarize the third one",
+"the 8th one" and a bare "5" after a list pointing at that item (`bot.pointed.POINTED_27`);
+`which`, "which one is about the environment?" after the headings quoting that section
+(`bot.sections.ONE_ON_27`), each in turn.
 `--forms-19 off match=0.7`: `match=M`, another form of a question's word ("partners" /
 "partnerships", "hq" / "headquartered") matches the passage tokens of that word at least at M in
 late interaction (`bot.retrieval.FORM_MATCH`), `+words=N` for a question of at most N counted
@@ -1655,6 +1666,17 @@ def set_lead_26(lead_26: str, bench: Bench) -> str:
     return f"=== session 26's lead rules: {lead_26}"
 
 
+def set_lead_27(lead_27: str, bench: Bench) -> str:
+    rules = set(lead_27.split("+"))
+    bot.more.BRIEFLY_27 = "briefly" in rules
+    bot.overview.TONE_27 = "tone" in rules
+    bot.overview.MATTERS_27 = "matters" in rules
+    bot.about_article.TRUST_27 = "trust" in rules
+    bot.pointed.POINTED_27 = "pointed" in rules
+    bot.sections.ONE_ON_27 = "which" in rules
+    return f"=== session 27's lead rules: {lead_27}"
+
+
 def set_forms_19(forms_19: str, bench: Bench) -> str:
     rules = dict(r.partition("=")[::2] for r in forms_19.split("+"))
     bot.retrieval.FORM_MATCH = float(rules.get("match") or 0.0)
@@ -2006,6 +2028,7 @@ SWITCHES = (
     Switch("lead_24", 82, set_lead_24),
     Switch("lead_25", 88, set_lead_25),
     Switch("lead_26", 94, set_lead_26),
+    Switch("lead_27", 100, set_lead_27),
     Switch("topic_22", 72, set_topic_22),
     Switch("unsaid_22", 73, set_unsaid_22),
     Switch("off_topic_22", 74, set_off_topic_22),
@@ -3021,6 +3044,18 @@ def main() -> None:
         "the question right; places: 'what's section 3 about' quotes that section; freshness: 'how "
         "up to date are you?' says when the index was built; which: 'which section mentions "
         "rivian?' asked as 'rivian') or off, each in turn",
+    )
+    parser.add_argument(
+        "--lead-27",
+        nargs="+",
+        default=[None],
+        help="the lead's session 27 rules joined by '+' (briefly: 'what's amazon's plan in one "
+        "sentence' asked without it, its first sentence; tone: 'what is the tone of the article' "
+        "answered by the conclusion; matters: 'why does this matter?' by the conclusion, 'give "
+        "me the background' by the opening; trust: 'how reliable are your sources?' told where "
+        "the article comes from; pointed: 'summarize the third one', a bare '5' after a list point "
+        "at that item; which: 'which one is about the environment?' after the headings quotes "
+        "that section) or off, each in turn",
     )
     parser.add_argument(
         "--lead-26",

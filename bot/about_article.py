@@ -41,7 +41,15 @@ FRESHNESS = True
 # long-range sentence, "word count" refused).
 LENGTH_26 = True
 
-Field = Literal["author", "published", "title", "source", "articles", "freshness", "length"]
+# On: how far the sources can be trusted ("how reliable are your sources?", "can i trust this?")
+# is answered with where they come from and how to check an answer, and "where does your info come
+# from?" with the source (session 27, the lead's probes: the first quoted the environmental
+# records, the others were refused).
+TRUST_27 = True
+
+Field = Literal[
+    "author", "published", "title", "source", "articles", "freshness", "length", "trust"
+]
 
 _TEXT = r"(?:it|this|that|(?:the|this|that|your) (?:article|piece|story|text|post|source))"
 _ASKS: tuple[tuple[re.Pattern[str], Field], ...] = (
@@ -122,6 +130,32 @@ _ASKS_26: tuple[tuple[re.Pattern[str], Field], ...] = (
         "source",
     ),
 )
+_INFO = r"(?:info|information|data|facts|knowledge|answers?|sources?|stuff)"
+_ABOUT_TEXT_27 = r"(?:you|u|this|that|it|(?:the|this|that|your) (?:article|piece|text|story|bot))"
+_ASKS_27: tuple[tuple[re.Pattern[str], Field], ...] = (
+    (
+        re.compile(
+            rf"\b(?:how (?:reliable|trustworthy|accurate|credible|good|legit) (?:is|are)"
+            rf" (?:{_ABOUT_TEXT_27}|(?:the|your|this|these) {_INFO})"
+            rf"|(?:is|are) (?:{_ABOUT_TEXT_27}|(?:the|your|this|these) {_INFO})"
+            r" (?:reliable|trustworthy|credible|legit|a reliable source|a good source)"
+            rf"|(?:can|should|do) (?:i|we) (?:trust|believe|rely on) (?:{_ABOUT_TEXT_27}"
+            rf"|(?:the|your|this|these) {_INFO}|what (?:you|u) say)"
+            r"|(?:reliability|credibility|trustworthiness) of (?:the|your|this) (?:article|sources?"
+            r"|info|information|data))\b"
+        ),
+        "trust",
+    ),
+    (
+        re.compile(
+            rf"\b(?:where (?:does|do|did) (?:your|the|this|that) {_INFO} come from"
+            rf"|where (?:do|did) (?:you|u) get (?:your|the|this|that) {_INFO}(?: from)?"
+            r"|what (?:is|are) (?:your|the) (?:sources?|info|information|data) based on"
+            r"|what do (?:you|u) base (?:your|the|this|that) (?:answers?|info) on)\b"
+        ),
+        "source",
+    ),
+)
 # Words the question may hold besides its asking phrase: politeness, the text named. Any other
 # word names a topic ("who wrote about batteries", "the source of tesla's lead"): searched.
 _FILLER = ASKING | ABOUT_THE_TEXT | frozenset({
@@ -140,6 +174,7 @@ def asks_about_article(question: str) -> Field | None:
         return None
     text = question_text(question)
     asks = _ASKS + (_ASKS_25 if FRESHNESS else ()) + (_ASKS_26 if LENGTH_26 else ())
+    asks = (_ASKS_27 if TRUST_27 else ()) + asks  # before "sources?" reads it as the source
     for pattern, field in asks:
         found = pattern.search(text)
         if found is None:
@@ -182,6 +217,13 @@ def _line(field: Field, doc_id: str, article: Mapping[str, Any]) -> tuple[str, b
         )
     if field == "title":
         return f"The article is {title}.", True
+    if field == "trust":  # the bot can't vouch for the article: it says where it's from, and how
+        came_from, known = _line("source", doc_id, article)
+        return (
+            f"{came_from} I can't vouch for it beyond that: every answer quotes and cites the"
+            " passages it comes from, so you can check what the article says.",
+            known,
+        )
     source, url = article.get("source"), article.get("url")
     if not source and not url:
         return f"{title} doesn't say where it comes from.", False

@@ -92,10 +92,46 @@ _BIAS = re.compile(
     rf"\b(?:(?:is|was) (?:the|this|that) (?:article|piece|text|story|author|writer) {_JUDGED}"
     rf"|how {_JUDGED} is (?:the|this|that) (?:article|piece|text|story|author|writer))\b"
 )
+# On: the article's tone or leaning asked ("what is the tone of the article", "is the article for
+# or against amazon?", "does the article favour tesla?", "is the piece pro-musk?") is its bias
+# asked: the conclusion (session 27, the lead's probes: the first was refused, the others quoted
+# the environmental records).
+TONE_27 = True
+_TEXT_27 = r"(?:the|this|that) (?:article|piece|text|story|author|writer)"
+_TONE = re.compile(
+    rf"\b(?:(?:the )?(?:tone|slant|leaning|angle|attitude|mood) of {_TEXT_27}"
+    rf"|{_TEXT_27}'?s? (?:tone|slant|leaning|angle|attitude)"
+    rf"|(?:is|was) {_TEXT_27} (?:(?:more )?(?:positive|negative)(?: or (?:positive|negative))?"
+    r"|(?:for|pro|against|anti)(?: or (?:for|against))?"
+    r"|pro-\w+|anti-\w+|(?:more )?(?:optimistic|pessimistic|critical|favou?rable))"
+    rf"|(?:does|do|did) {_TEXT_27} (?:favou?r|prefer|support|like|side with|root for|lean)"
+    rf"|(?:who|which (?:side|one|company)) (?:does|do|did) {_TEXT_27} (?:favou?r|prefer|support"
+    r"|side with|root for|lean towards?))\b"
+)
+# On: what the text's story matters for ("why does this matter?", "why should i care?", "so
+# what?") is what its conclusion sums up; its background ("give me the background", "what's the
+# backstory?") is how it opens (session 27, the lead's probes: each was refused). In a conversation
+# they point at what was just said, unless they name the text.
+MATTERS_27 = True
+_MATTERS = re.compile(
+    r"^(?:(?:ok|okay|so|and|but|honestly|hmm+)[,!]? )*"
+    rf"(?:why (?:does|do|did|would|should) (?:this|it|that|any of (?:this|it)|{_TEXT_27})"
+    r" (?:matter|be important)"
+    rf"|why (?:should|would) (?:i|we|anyone|people) care(?: about (?:this|it|{_TEXT_27}))?"
+    rf"|so what|why (?:is|was) (?:this|it|{_TEXT_27}) (?:important|significant|a big deal"
+    r"|newsworthy|relevant)|what(?:'s| is) the significance(?: of (?:this|it))?)"
+    r"(?: (?:then|really|exactly|anyway))?[?.! ]*$"
+)
+_BACKGROUND = re.compile(r"\b(?:background|backstory|back story|back-story|backgrounder)\b")
 # Whom the bias is asked about: the rivalry's two sides, named or not.
 _BIAS_FILLER = frozenset({
     "against", "amazon", "bezos", "both", "either", "elon", "jeff", "musk", "side", "sides",
     "tesla", "toward", "towards"
+})  # fmt: skip
+# What the tone is asked to be besides the sides: "positive or negative", "overall".
+_TONE_FILLER = _BIAS_FILLER | frozenset({
+    "critical", "general", "generally", "negative", "neutral", "optimistic", "or", "overall",
+    "pessimistic", "positive"
 })  # fmt: skip
 # Asking how the text opens or how it ends: that part alone is quoted.
 _OPENING = re.compile(
@@ -154,13 +190,21 @@ def asks_for_overview(question: str, in_conversation: bool = False) -> Part | No
         parts += ((_INTRO_26, "opening"),)
     if BIAS_26:
         parts += ((_BIAS, "conclusion"),)
+    if TONE_27:
+        parts += ((_TONE, "conclusion"),)
+    if MATTERS_27 and (not in_conversation or _NAMES_TEXT.search(text)):
+        # read as typed: question_text takes the "so" off "so what?"
+        if _MATTERS.match(" ".join(question.lower().replace("’", "'").split())):
+            return "conclusion"
+        parts += ((_BACKGROUND, "opening"),)
     filler = _FILLER_25 if PHRASINGS_25 else _FILLER
     for pattern, part in parts:
         found = pattern.search(text)
         if found is None:
             continue
         # "is the article fair to musk?": the side it may favour is no topic of its own
-        if says_nothing_else(text, found, filler | _BIAS_FILLER if pattern is _BIAS else filler):
+        leaning = _BIAS_FILLER if pattern is _BIAS else _TONE_FILLER if pattern is _TONE else None
+        if says_nothing_else(text, found, filler | leaning if leaning else filler):
             return part  # type: ignore[return-value]
     return None
 

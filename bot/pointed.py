@@ -80,11 +80,26 @@ _PASSAGE_26 = re.compile(
     r"|(?:more|full|some) context|rest of (?:the|that|this) (?:passage|paragraph|quote))"
     r"(?: please| pls)?$"
 )
+# On: after a list, "summarize the third one", "the 8th one" and a bare "5" point at that item
+# (after the headings: that section) as "the third one?" does (session 27, the lead's probes:
+# each was refused; ordinals stopped at the sixth, and "summarize" named a topic).
+POINTED_27 = True
+_ORDINAL_27 = _ORDINAL | {
+    "seventh": 7, "7th": 7, "eighth": 8, "8th": 8, "ninth": 9, "9th": 9, "tenth": 10, "10th": 10,
+}  # fmt: skip
+_ITEM_27 = re.compile(
+    rf"\b(?:the )?({'|'.join(_ORDINAL_27)})(?: (?:one|point|item|bullet|feature|thing"
+    r"|innovation))?\b|(?:#|\bnumber |\bno\. ?)(\d{1,2})\b|^(\d{1,2})$"
+)
 # Words a pointing reply may hold besides the pointer: asking, politeness, a request for more.
 _FILLER = ASKING | frozenset({
     "about", "again", "by", "detail", "details", "did", "expand", "explain", "full", "go",
     "how", "in", "into", "mean", "means", "more", "now", "ok", "okay", "one", "open", "quote",
     "read", "said", "say", "says", "then", "was", "which", "whole"
+})  # fmt: skip
+# "summarize the third one", "what does the 2nd one cover": what is asked of the item.
+_FILLER_27 = _FILLER | frozenset({
+    "cover", "covers", "describe", "recap", "sum", "summarise", "summarize", "summary", "up"
 })  # fmt: skip
 
 
@@ -113,6 +128,12 @@ def points_at(text: str) -> Pointer | None:
     if found is not None and says_nothing_else(asked, found, _FILLER):
         number, ordinal = found.group(1) or found.group(2), found.group(3)
         return Pointer("citation", int(number) if number else _ORDINAL[ordinal])
+    if POINTED_27:
+        found = _ITEM_27.search(asked)
+        if found is not None and says_nothing_else(asked, found, _FILLER_27):
+            ordinal, number = found.group(1), found.group(2) or found.group(3)
+            return Pointer("item", int(number) if number else _ORDINAL_27[ordinal])
+        return None
     found = _ITEM.search(asked)
     if found is not None and says_nothing_else(asked, found, _FILLER):
         ordinal, number = found.group(1), found.group(2)

@@ -102,6 +102,19 @@ _WALK_THROUGH = re.compile(
 )
 
 
+# On: "which one is about the environment?", "the one that talks about partnerships" after the
+# headings name a section as "the one on …" does (session 27, the lead's probes: the first quoted
+# the conclusion). "which one is the biggest?" names no topic the heading could hold: searched.
+ONE_ON_27 = True
+_WHICH_ONE = re.compile(
+    r"^(?:(?:and|ok|okay|so)[,!]? )?(?:which|what) (?:one|section|part)s? |^the one (?:that|which) "
+)
+_ONE_SPEAKS = re.compile(
+    r"(?:(?:is|are|was) (?:about|on)|(?:talks?|speaks?|goes|deals?)(?: about| on| into| with)"
+    r"|(?:covers?|discuss(?:es)?|mentions?)) "
+)
+
+
 def after_listing(question: str, before: str | None) -> str:
     """`question` with "the one on …" read as "the section on …", and "go through them one by
     one" as "section 1", when the message `before` it asked for the headings; `question` as it is
@@ -109,6 +122,10 @@ def after_listing(question: str, before: str | None) -> str:
     if not ONE_ON_26 or before is None or asks_about_sections(before) != SectionRequest():
         return question
     text = question_text(question).strip(" ?!.")
+    which = _WHICH_ONE.match(text) if ONE_ON_27 else None
+    speaks = _ONE_SPEAKS.match(text, which.end()) if which else None
+    if which is not None and speaks is not None:  # "which one is about X": "the section on X"
+        return "the section on " + text[speaks.end() :]
     return "section 1" if _WALK_THROUGH.match(text) else _THE_ONE.sub("the section ", text)
 
 

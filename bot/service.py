@@ -68,6 +68,7 @@ from bot.more import (
     More,
     asked_briefly,
     asks_for_more,
+    brevity_taken_off,
     doubts_the_answer,
     first_sentence,
 )
@@ -476,6 +477,10 @@ class AnswerService:
         if brief is not None:  # "briefly, who is rivian?": asked without it, its first sentence
             answer = self._answered(brief, history, retriever, conversation, k)
             return first_sentence(dataclasses.replace(answer, question=text), said_together)
+        brief = brevity_taken_off(text)
+        if brief is not None:  # "what's the plan in a nutshell": asked without it, as answered
+            answer = self._answered(brief, history, retriever, conversation, k)
+            return dataclasses.replace(answer, question=text)
         if asks_bots_view(text):  # "what's your opinion?": the bot takes no side, nothing to search
             return reply_answer(text, NO_STANCE, "stance")
         if history and is_complaint(text):  # "that's wrong": about the answer before, no question

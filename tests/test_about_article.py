@@ -202,3 +202,33 @@ def test_without_the_rule_how_long_is_searched(
     assert asks_about_article("how long is the article?") is None
     assert asks_about_article("who published it?") is None
     assert two_articles.ask("what's the word count?").reply != "article"
+
+
+@pytest.mark.parametrize(
+    ("question", "field"),
+    [("how reliable are your sources?", "trust"), ("can i trust this?", "trust"),
+     ("is this article reliable?", "trust"), ("how accurate are your answers?", "trust"),
+     ("where does your info come from?", "source"),
+     ("where do you get your information?", "source")],
+)  # fmt: skip
+def test_how_far_the_sources_can_be_trusted_is_read_and_not_without_the_rule(
+    question: str, field: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert asks_about_article(question) == field
+    monkeypatch.setattr(bot.about_article, "TRUST_27", False)
+    assert asks_about_article(question) != field
+
+
+@pytest.mark.parametrize(
+    "question", ["is tesla reliable?", "how reliable are tesla's cars?", "can i trust musk?"]
+)
+def test_trust_in_a_topic_of_the_sources_is_searched(question: str) -> None:
+    assert asks_about_article(question) is None
+
+
+def test_trust_is_answered_with_the_source_and_how_to_check(two_articles: AnswerService) -> None:
+    about_chargers = ["how far do the fast chargers reach?"]
+    answer = two_articles.ask("can i trust this?", about_chargers, conversation="c9")
+    assert answer.reply == "article"
+    assert "quotes and cites the passages" in answer.answer
+    assert answer.answer.count("I can't vouch") == 1

@@ -282,6 +282,39 @@ def test_a_question_asked_briefly_gets_its_first_sentence_and_more_the_rest(
     assert service.ask("quickly, who is rivian?").outcome == "refused"
 
 
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [("what's amazon's plan in one sentence", "what's amazon's plan"),
+     ("explain the plan briefly", "explain the plan"),
+     ("who is rivian in a few words?", "who is rivian"),
+     ("what's the rivalry about in a nutshell please", "what's the rivalry about")],
+)  # fmt: skip
+def test_brevity_at_the_end_without_a_comma_is_taken_off(
+    text: str, asked: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert bot.more.brevity_taken_off(text) == asked
+    assert bot.more.asked_briefly(text) is None  # not cut to its first sentence
+    monkeypatch.setattr(bot.more, "BRIEFLY_27", False)
+    assert bot.more.brevity_taken_off(text) is None
+
+
+@pytest.mark.parametrize(
+    "text", ["briefly", "in a nutshell?", "how did tesla grow so quickly", "is it in short supply"]
+)
+def test_brevity_alone_or_a_quickly_at_the_end_is_not_taken_off(text: str) -> None:
+    assert bot.more.brevity_taken_off(text) is None
+
+
+def test_a_question_with_brevity_at_the_end_is_answered_as_without_it(
+    service: AnswerService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    bare = service.ask("what's amazon's plan?")
+    asked = service.ask("what's amazon's plan in one sentence")
+    assert asked.quotes == bare.quotes and asked.question.endswith("in one sentence")
+    monkeypatch.setattr(bot.more, "BRIEFLY_27", False)
+    assert service.ask("what's amazon's plan in one sentence").quotes != bare.quotes
+
+
 @pytest.mark.parametrize("text", ["next", "next one", "what's next?", "next please"])
 def test_next_after_an_answer_asks_for_more(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
     assert is_request_for_more(text)

@@ -87,6 +87,16 @@ LATER_REQUESTS = [
         "explain the article", "what's the story here"]],
     *[(q, "opening", "INTRO_26") for q in [
         "what does the intro say", "the introduction?", "what's in the opening"]],
+    # Session 27's: the tone or leaning asked is the bias asked; what it matters for, the close.
+    *[(q, "conclusion", "TONE_27") for q in [
+        "what is the tone of the article", "is the tone of the article positive or negative?",
+        "is the article for or against amazon?", "does the article favor tesla?",
+        "is the piece pro-musk?", "what's the article's tone overall",
+        "which side does the author favour?"]],
+    *[(q, "conclusion", "MATTERS_27") for q in [
+        "why does this matter?", "why should i care?", "so what?", "why is this important?",
+        "so what then?"]],
+    *[(q, "opening", "MATTERS_27") for q in ["give me the background", "what's the backstory?"]],
 ]  # fmt: skip
 
 
@@ -106,10 +116,18 @@ def test_later_requests_are_read_and_not_without_their_rule(
      "what does musk think", "is the article biased towards batteries",
      "what are the main facts about tesla", "summarize musk", "is the article about tesla",
      "top speed of the amazon ev", "what does the intro say about musk",
-     "what should i know about tesla"],
+     "what should i know about tesla", "what is the tone of tesla's response",
+     "why does tesla's market share matter", "so what does amazon want",
+     "what's the background of the rivalry", "is the article for amazon's batteries"],
 )  # fmt: skip
 def test_a_later_request_naming_a_topic_is_searched(question: str) -> None:
     assert asks_for_overview(question) is None
+
+
+@pytest.mark.parametrize("question", ["why does this matter?", "so what?", "the background?"])
+def test_in_a_conversation_what_it_matters_for_points_at_the_answer_before(question: str) -> None:
+    assert asks_for_overview(question, in_conversation=True) is None
+    assert asks_for_overview("why does this article matter?", in_conversation=True) == "conclusion"
 
 
 def test_tldr_quotes_the_opening_and_the_last_section(service: AnswerService) -> None:

@@ -25,7 +25,7 @@ def test_pointers_are_read_by_their_form(text: str, pointer: Pointer) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["who came first?", "what was the second factory state", "is tesla number 1", "2"]
+    "text", ["who came first?", "what was the second factory state", "is tesla number 1"]
 )
 def test_a_reply_naming_something_else_points_at_nothing(text: str) -> None:
     assert points_at(text) is None
@@ -147,3 +147,39 @@ def test_the_full_passage_is_the_first_quoted_passage_whole(service: AnswerServi
     cited = service.ask("can you cite that?", [question])
     assert cited.answer == before.answer
     assert [c.passage_id for c in cited.citations] == [c.passage_id for c in before.quoted_passages]
+
+
+@pytest.mark.parametrize(
+    ("text", "n"),
+    [("summarize the third one", 3), ("the 8th one", 8), ("5", 5), ("10?", 10),
+     ("what does the 2nd one cover?", 2), ("sum up the tenth one", 10)],
+)  # fmt: skip
+def test_session_27_items_are_read_and_not_without_the_rule(
+    text: str, n: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert points_at(text) == Pointer("item", n)
+    monkeypatch.setattr(bot.pointed, "POINTED_27", False)
+    assert points_at(text) != Pointer("item", n)
+
+
+@pytest.mark.parametrize("text", ["summarize tesla's third quarter", "5 reasons", "2021"])
+def test_a_session_27_item_naming_something_is_searched(text: str) -> None:
+    assert points_at(text) is None
+
+
+def test_before_session_27_a_bare_number_points_at_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(bot.pointed, "POINTED_27", False)
+    assert points_at("2") is None
+
+
+def test_a_bare_number_after_the_headings_is_that_section(
+    service: AnswerService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    listed = ["what are the sections?"]
+    fifth = service.ask("5", listed)
+    assert {c.section for c in fifth.citations} == {"Strategic Partnerships and Investments"}
+    summarized = service.ask("summarize the third one", listed)
+    assert {c.section for c in summarized.citations} == {"Inside Bezos’ Electric Vehicle Vision"}
+    assert service.ask("5", ["who is musk?"]).outcome == "refused"  # no list before: searched
+    monkeypatch.setattr(bot.pointed, "POINTED_27", False)
+    assert service.ask("5", listed).outcome == "refused"

@@ -173,6 +173,27 @@ def test_the_one_on_a_heading_after_the_headings_is_that_section(
     assert not service.ask(text, ["what are the sections?"]).answer.startswith("Both Tesla")
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["which one is about the environment?", "which one talks about the environment",
+     "the one that covers ethics", "and which part deals with the environment?"],
+)  # fmt: skip
+def test_which_one_is_about_a_heading_after_the_headings_is_that_section(
+    service: AnswerService, text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    answer = service.ask(text, ["what are the sections?"])
+    assert {c.section for c in answer.citations} == {"Environmental and Ethical Considerations"}
+    monkeypatch.setattr(bot.sections, "ONE_ON_27", False)
+    assert not bot.sections.after_listing(text, "what are the sections?").startswith("the section")
+
+
+def test_which_one_judging_the_sections_is_no_section_request() -> None:
+    listed = "what are the sections?"
+    assert bot.sections.after_listing("which one is the biggest?", listed) == (
+        "which one is the biggest"
+    )
+
+
 def test_the_one_on_without_the_headings_before_is_no_section() -> None:
     assert bot.sections.after_listing("the one on the environment", "who is rivian?") == (
         "the one on the environment"
