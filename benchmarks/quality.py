@@ -482,9 +482,9 @@ question left out of the history a follow-up is read in (`bot.feedback.ASIDES_26
 "briefly, who is rivian?" asked without "briefly" and cut to its first quoted sentence
 (`bot.more.BRIEFLY_26`); `typos`, "waht are the sections", "summarize teh article" read as the
 requests typed right (`bot.spelling.REQUEST_TYPOS_26`), each in turn.
-`--lead-27 off briefly+tone+matters+trust+pointed+which` measures the lead's session 27 rules,
-joined by '+': `briefly`, "what's amazon's plan in one sentence" (no comma) asked without it and cut
-to its first quoted sentence (`bot.more.BRIEFLY_27`); `tone`, "what is the tone of the article",
+`--lead-27 off briefly+tone+matters+trust+pointed+which+search+count` measures the lead's
+session 27 rules, joined by '+': `briefly`, "what's amazon's plan in one sentence" (no comma) asked
+without it (`bot.more.BRIEFLY_27`); `tone`, "what is the tone of the article",
 "is the article for or against amazon?" answered by the conclusion (`bot.overview.TONE_27`);
 `matters`, "why does this matter?", "so what?" answered by the conclusion and "give me the
 background" by the opening (`bot.overview.MATTERS_27`); `trust`, "how reliable are your sources?",
@@ -492,7 +492,10 @@ background" by the opening (`bot.overview.MATTERS_27`); `trust`, "how reliable a
 info come from?" its source (`bot.about_article.TRUST_27`); `pointed`, "summarize the third one",
 "the 8th one" and a bare "5" after a list pointing at that item (`bot.pointed.POINTED_27`);
 `which`, "which one is about the environment?" after the headings quoting that section
-(`bot.sections.ONE_ON_27`), each in turn.
+(`bot.sections.ONE_ON_27`); `search`, "search for nvidia", "quote the part about rivian" searched
+as the thing alone, "search for toyota" told the sources don't mention it
+(`bot.asked_topic.SEARCH_27`); `count`, "how many times is tesla mentioned?" counted in the text
+(`bot.mention_count.MENTION_COUNT_27`), each in turn.
 `--forms-19 off match=0.7`: `match=M`, another form of a question's word ("partners" /
 "partnerships", "hq" / "headquartered") matches the passage tokens of that word at least at M in
 late interaction (`bot.retrieval.FORM_MATCH`), `+words=N` for a question of at most N counted
@@ -737,6 +740,7 @@ import bot.follow_up  # noqa: E402
 import bot.follow_up_kind  # noqa: E402
 import bot.language  # noqa: E402
 import bot.lower_case_names  # noqa: E402
+import bot.mention_count  # noqa: E402
 import bot.more  # noqa: E402
 import bot.off_topic  # noqa: E402
 import bot.overview  # noqa: E402
@@ -1674,6 +1678,8 @@ def set_lead_27(lead_27: str, bench: Bench) -> str:
     bot.about_article.TRUST_27 = "trust" in rules
     bot.pointed.POINTED_27 = "pointed" in rules
     bot.sections.ONE_ON_27 = "which" in rules
+    bot.asked_topic.SEARCH_27 = "search" in rules
+    bot.mention_count.MENTION_COUNT_27 = "count" in rules
     return f"=== session 27's lead rules: {lead_27}"
 
 
@@ -3050,12 +3056,13 @@ def main() -> None:
         nargs="+",
         default=[None],
         help="the lead's session 27 rules joined by '+' (briefly: 'what's amazon's plan in one "
-        "sentence' asked without it, its first sentence; tone: 'what is the tone of the article' "
+        "sentence' asked without it; tone: 'what is the tone of the article' "
         "answered by the conclusion; matters: 'why does this matter?' by the conclusion, 'give "
         "me the background' by the opening; trust: 'how reliable are your sources?' told where "
         "the article comes from; pointed: 'summarize the third one', a bare '5' after a list point "
         "at that item; which: 'which one is about the environment?' after the headings quotes "
-        "that section) or off, each in turn",
+        "that section; search: 'search for nvidia' searched as 'nvidia'; count: 'how many times "
+        "is tesla mentioned?' counted in the text) or off, each in turn",
     )
     parser.add_argument(
         "--lead-26",

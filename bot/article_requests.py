@@ -14,6 +14,7 @@ from bot import sections
 from bot.about_article import about_article_answer, asks_about_article, length_answer
 from bot.answer import Answer
 from bot.index import SearchIndex
+from bot.mention_count import counted_thing, mention_count_answer
 from bot.more import More
 from bot.overview import (
     asks_for_overview,
@@ -76,6 +77,11 @@ def _structure_answer(
         if field == "length":  # "how long is the article?": counted from its passages
             return length_answer(text, index, asked, built_at)
         return about_article_answer(text, field, articles, asked, built_at)
+    thing = counted_thing(text)
+    if thing is not None:  # "how many times is tesla mentioned?": counted in the text
+        articles = index.manifest["articles"]
+        asked = articles_asked(history)
+        return mention_count_answer(text, thing, index, asked, articles, built_at)
     part = asks_for_overview(text, in_conversation=bool(history))
     if part is not None:  # "tl;dr?": how the article opens and closes
         return overview_answer(text, index, articles_asked(history), built_at, part)

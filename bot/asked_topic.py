@@ -76,6 +76,34 @@ _MENTIONED = re.compile(
 )
 
 
+# On: a search asked for by command ("search for nvidia", "find the sentence about lithium", "quote
+# the part about rivian", "show me everything about prime") is searched as its thing alone, in a
+# conversation too (session 27, the lead's probes: each was refused, the command words weighing
+# down the question's vector).
+SEARCH_27 = True
+_PIECE = r"(?:sentences?|parts?|passages?|bits?|lines?|paragraphs?|quotes?|mentions?|places?)"
+_SEARCHED = re.compile(
+    rf"^{_POLITE}(?:(?:can|could|would|will) (?:you|u) )?(?:please )?(?:"
+    r"search(?: (?:the|this) (?:article|piece|text|sources?))?(?: for| about)?"
+    r"|look (?:up|for)|grep(?: for)?"
+    rf"|(?:find|quote|show|give|read)(?: me| us)?(?: (?:the|a|any|all|every))? {_PIECE}"
+    r" (?:about|on|regarding|mentioning|that mentions?|with|where (?:it|the article) mentions)"
+    r"|(?:show|give|tell)(?: me| us)? (?:everything|all|anything|what (?:it|the article) says)"
+    r" (?:about|on|regarding)"
+    rf") (?P<topic>.+?){_IN_THE_TEXT}[?.! ]*$",
+    re.IGNORECASE,
+)
+
+
+def searched_topic(question: str) -> str | None:
+    """The thing a command asks to search the sources for ("search for nvidia": "nvidia"), or
+    None when the question is no such command."""
+    if not SEARCH_27:
+        return None
+    found = _SEARCHED.match(" ".join(question.replace("’", "'").split()))
+    return found["topic"] if found else None
+
+
 _NAMES_TEXT = re.compile(r"\b(?:article|piece|text|story|sources?|writer|author)\b", re.IGNORECASE)
 
 

@@ -30,7 +30,13 @@ from bot.answer import Answer, compose_answer, reply_answer, validate_question
 from bot.antecedent import points_back, with_antecedents
 from bot.article_requests import structure_answer
 from bot.asked_clause import embedded_question
-from bot.asked_topic import mentioned_topic, requested_topic, sources_write_topic
+from bot.asked_topic import (
+    MOST_TOPIC_WORDS,
+    mentioned_topic,
+    requested_topic,
+    searched_topic,
+    sources_write_topic,
+)
 from bot.conversation import (
     content_words,
     is_follow_up,
@@ -542,9 +548,17 @@ class AnswerService:
         if topic is not None and not content_words(topic):  # "which section says that?": pointing
             topic = None
         mentioned = mentioned_topic(text, bool(history)) if more is None else None
+        searched = searched_topic(text) if more is None else None
         writes = retriever.index.lexical.term_weights
         if mentioned is not None and sources_write_topic(mentioned, lambda w: bool(writes(w))):
             topic = topic or mentioned  # one the sources never write is labelled as asked
+        if searched is not None and sources_write_topic(searched, lambda w: bool(writes(w))):
+            topic = topic or searched  # "search for nvidia": "nvidia", alone
+        elif searched is not None and 0 < len(content_words(searched)) <= MOST_TOPIC_WORDS:
+            # "search for toyota": a word the sources never write finds nothing to quote
+            said = f"The sources don't mention “{searched}”."
+            built_at = retriever.index.manifest.get("built_at")
+            return reply_answer(text, said, "search", built_at=built_at)
 
         if more is not None:  # "tell me more": the question before, past what it quoted
             answer = self._more(text, more, retriever, conversation, k)

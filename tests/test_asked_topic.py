@@ -91,3 +91,42 @@ def test_whether_a_thing_is_mentioned_is_searched_as_the_thing(
     assert "Ford’s electric F-150" in answer.answer
     monkeypatch.setattr(bot.asked_topic, "MENTIONS_26", False)
     assert "Ford’s electric F-150" not in service.ask("is ford mentioned in the article?").answer
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [("search for nvidia", "nvidia"), ("quote the part about rivian", "rivian"),
+     ("find the sentence about lithium", "lithium"), ("show me everything about prime", "prime"),
+     ("search the article for cobalt", "cobalt"), ("look up panasonic", "panasonic"),
+     ("can you find me the passage on fulfillment centers?", "fulfillment centers"),
+     ("find the part where the article mentions texas", "texas")],
+)  # fmt: skip
+def test_a_search_command_names_its_thing_and_not_without_the_rule(
+    question: str, topic: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert bot.asked_topic.searched_topic(question) == topic
+    monkeypatch.setattr(bot.asked_topic, "SEARCH_27", False)
+    assert bot.asked_topic.searched_topic(question) is None
+
+
+@pytest.mark.parametrize(
+    "question", ["why did amazon search for partners", "find out who wins", "show me the sections"]
+)
+def test_a_question_of_another_form_is_no_search_command(question: str) -> None:
+    assert bot.asked_topic.searched_topic(question) is None
+
+
+def test_a_search_command_is_searched_as_its_thing_in_a_conversation_too(
+    service: AnswerService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    alone = service.ask("nvidia")
+    for history in ([], ["who is musk?"]):
+        answer = service.ask("search for nvidia", history, conversation=f"s{len(history)}")
+        assert answer.outcome == "answered" and answer.quotes == alone.quotes
+    monkeypatch.setattr(bot.asked_topic, "SEARCH_27", False)
+    assert service.ask("search for nvidia").quotes != alone.quotes
+
+
+def test_a_search_for_a_thing_the_sources_never_write_says_so(service: AnswerService) -> None:
+    answer = service.ask("search for toyota")
+    assert answer.outcome == "refused" and answer.answer == "The sources don't mention “toyota”."

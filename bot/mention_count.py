@@ -1,0 +1,105 @@
+"""How many times the article names a thing ("how many times is tesla mentioned?", "how often
+does the article mention amazon?"): counted in its text, a reply like the front matter's.
+
+Searched, the first was labelled "The sources don't say the number" on a sentence about Tesla's
+competitors and the second quoted Prime Integration (session 27, the lead's probes): no passage
+holds the count, but the text does.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from bot.answer import Answer, reply_answer
+from bot.index import SearchIndex
+
+# On: a count of a thing's mentions is counted in the text (session 27; `benchmarks/quality.py
+# --lead-27` measures it).
+MENTION_COUNT_27 = True
+# A longer "thing" is a question of its own ("how many times is the factory in texas mentioned
+# by analysts"): searched.
+MOST_WORDS = 3
+
+_TEXT = r"(?:the|this) (?:article|piece|text|story|sources?)"
+_IN_TEXT = rf"(?: (?:in|by) (?:{_TEXT}|it))?"
+_THING = r"(?:the (?:word|name|term) )?[\"“']?(?P<{}>[\w' .&-]+?)[\"”']?"
+_COUNTED = re.compile(
+    r"^(?:(?:ok|okay|so|and|hey|quick question)[,!:]? )*(?:"
+    r"how (?:many times|often) (?:is|are|was|were|does|do|did) "
+    + _THING.format("t1")
+    + r" (?:get )?(?:mentioned|named|brought up|come up|appear|used|show up)"
+    + _IN_TEXT
+    + rf"|how (?:many times|often) (?:does|did|do) (?:{_TEXT}|it|the (?:author|writer))"
+    r" (?:mention|name|say|use|bring up|talk about) "
+    + _THING.format("t2")
+    + r"|(?:how many|count(?: the)?|number of) (?:mentions|occurrences|references) (?:of|to) "
+    + _THING.format("t3")
+    + _IN_TEXT
+    + r"(?: (?:are|is) there)?)[?.! ]*$",
+    re.IGNORECASE,
+)
+
+
+def counted_thing(question: str) -> str | None:
+    """The thing the question asks the mentions of be counted ("how many times is tesla
+    mentioned?": "tesla"), or None when it asks no such count."""
+    if not MENTION_COUNT_27:
+        return None
+    found = _COUNTED.match(" ".join(question.replace("’", "'").split()))
+    if found is None:
+        return None
+    thing = next(t for t in found.groups() if t).strip(" .")
+    return thing if 0 < len(thing.split()) <= MOST_WORDS else None
+
+
+def mentions_in(sentences: Sequence[str], thing: str) -> int:
+    """How many times `sentences` name `thing`: a whole-word match, any case, its plural and
+    possessive too ("Tesla's", "batteries" for "battery" is not: the word as asked)."""
+    pattern = re.compile(rf"\b{re.escape(thing)}(?:s|es|'s|’s)?\b", re.IGNORECASE)
+    return sum(len(pattern.findall(sentence)) for sentence in sentences)
+
+
+def _sections_of(index: SearchIndex, doc_id: str) -> dict[str | None, list[str]]:
+    """Each section's sentences of the article `doc_id`, each sentence once (passages overlap)."""
+    seen: set[tuple[int, int]] = set()
+    sections: dict[str | None, list[str]] = {}
+    for row in index.article_rows.get(doc_id, range(0)):
+        passage = index.passages[row]
+        for span, text in zip(passage.sentences, passage.sentence_texts(), strict=True):
+            if (span[0], span[1]) not in seen:
+                seen.add((span[0], span[1]))
+                sections.setdefault(passage.section, []).append(text)
+    return sections
+
+
+def _line(title: str, thing: str, sections: Mapping[str | None, list[str]]) -> tuple[str, int]:
+    counts = [mentions_in(sentences, thing) for sentences in sections.values()]
+    total = sum(counts)
+    if not total:
+        return f"{title} doesn't mention “{thing}”.", 0
+    times = "once" if total == 1 else f"{total} times"
+    named = [s for s in sections if s]
+    within = sum(1 for s, c in zip(sections, counts, strict=True) if s and c)
+    where = f", in {within} of its {len(named)} sections" if len(named) > 1 else ""
+    where = f", in all {within} of its sections" if within == len(named) > 1 else where
+    return f"{title} mentions “{thing}” {times}{where}.", total
+
+
+def mention_count_answer(
+    question: str,
+    thing: str,
+    index: SearchIndex,
+    doc_ids: Sequence[str],
+    articles: Mapping[str, Mapping[str, Any]],
+    built_at: str | None,
+) -> Answer:
+    """The reply to "how many times is `thing` mentioned?": counted in each article of `doc_ids`;
+    answered when any names it, else refused (nothing to quote)."""
+    lines = [
+        _line(f"“{articles[d].get('title') or d}”", thing, _sections_of(index, d)) for d in doc_ids
+    ]
+    text = " ".join(line for line, _ in lines)
+    found = any(total for _, total in lines)
+    return reply_answer(question, text, "article", answered=found, built_at=built_at)

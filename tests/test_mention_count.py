@@ -1,0 +1,56 @@
+"""How many times the article names a thing is counted in its text (bot/mention_count.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+import bot.mention_count
+from bot.mention_count import counted_thing, mentions_in
+from bot.service import AnswerService
+
+
+@pytest.mark.parametrize(
+    ("question", "thing"),
+    [("how many times is tesla mentioned?", "tesla"),
+     ("how often does the article mention amazon?", "amazon"),
+     ('how many times does the article say "bezos"?', "bezos"),
+     ("how many mentions of rivian are there?", "rivian"),
+     ("how often is battery mentioned in the article", "battery"),
+     ("count the mentions of blue origin", "blue origin")],
+)  # fmt: skip
+def test_the_thing_counted_is_read_and_not_without_the_rule(
+    question: str, thing: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert counted_thing(question) == thing
+    monkeypatch.setattr(bot.mention_count, "MENTION_COUNT_27", False)
+    assert counted_thing(question) is None
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["how many times has musk mentioned amazon on twitter?", "how many cars does tesla sell?",
+     "how often is the amazon ev mentioned by analysts in the news"],
+)  # fmt: skip
+def test_a_count_of_something_else_is_no_mention_count(question: str) -> None:
+    assert counted_thing(question) is None
+
+
+def test_mentions_are_whole_words_with_plurals_and_possessives() -> None:
+    sentences = ["Tesla’s lead and Tesla's brand.", "Teslas everywhere; no teslathon.", "TESLA"]
+    assert mentions_in(sentences, "tesla") == 4
+
+
+def test_the_count_is_the_article_text_s(service: AnswerService) -> None:
+    index = service.retriever.index
+    sentences = {
+        (p.doc_id, span): text
+        for p in index.passages
+        for span, text in zip(p.sentences, p.sentence_texts(), strict=True)
+    }
+    expected = mentions_in(list(sentences.values()), "rivian")
+    answer = service.ask("how many times is rivian mentioned?")
+    assert answer.reply == "article" and answer.outcome == "answered"
+    times = "once" if expected == 1 else f"{expected} times"
+    assert f"mentions “rivian” {times}" in answer.answer
+    never = service.ask("how many times is toyota mentioned?")
+    assert never.outcome == "refused" and "doesn't mention “toyota”" in never.answer
