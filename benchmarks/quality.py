@@ -482,7 +482,7 @@ question left out of the history a follow-up is read in (`bot.feedback.ASIDES_26
 "briefly, who is rivian?" asked without "briefly" and cut to its first quoted sentence
 (`bot.more.BRIEFLY_26`); `typos`, "waht are the sections", "summarize teh article" read as the
 requests typed right (`bot.spelling.REQUEST_TYPOS_26`), each in turn.
-`--lead-27 off briefly+tone+matters+trust+pointed+which+search+count` measures the lead's
+`--lead-27 off briefly+tone+matters+trust+pointed+which+search+count+nth` measures the lead's
 session 27 rules, joined by '+': `briefly`, "what's amazon's plan in one sentence" (no comma) asked
 without it (`bot.more.BRIEFLY_27`); `tone`, "what is the tone of the article",
 "is the article for or against amazon?" answered by the conclusion (`bot.overview.TONE_27`);
@@ -495,7 +495,8 @@ info come from?" its source (`bot.about_article.TRUST_27`); `pointed`, "summariz
 (`bot.sections.ONE_ON_27`); `search`, "search for nvidia", "quote the part about rivian" searched
 as the thing alone, "search for toyota" told the sources don't mention it
 (`bot.asked_topic.SEARCH_27`); `count`, "how many times is tesla mentioned?" counted in the text
-(`bot.mention_count.MENTION_COUNT_27`), each in turn.
+(`bot.mention_count.MENTION_COUNT_27`); `nth`, "what's the second innovation?" answered by that item
+of the list "what are the innovations?" quotes (`bot.pointed.NTH_LISTED_27`), each in turn.
 `--forms-19 off match=0.7`: `match=M`, another form of a question's word ("partners" /
 "partnerships", "hq" / "headquartered") matches the passage tokens of that word at least at M in
 late interaction (`bot.retrieval.FORM_MATCH`), `+words=N` for a question of at most N counted
@@ -1680,6 +1681,7 @@ def set_lead_27(lead_27: str, bench: Bench) -> str:
     bot.sections.ONE_ON_27 = "which" in rules
     bot.asked_topic.SEARCH_27 = "search" in rules
     bot.mention_count.MENTION_COUNT_27 = "count" in rules
+    bot.pointed.NTH_LISTED_27 = "nth" in rules
     return f"=== session 27's lead rules: {lead_27}"
 
 
@@ -3062,7 +3064,8 @@ def main() -> None:
         "the article comes from; pointed: 'summarize the third one', a bare '5' after a list point "
         "at that item; which: 'which one is about the environment?' after the headings quotes "
         "that section; search: 'search for nvidia' searched as 'nvidia'; count: 'how many times "
-        "is tesla mentioned?' counted in the text) or off, each in turn",
+        "is tesla mentioned?' counted in the text; nth: 'what's the second innovation?' that "
+        "item of the innovations' list) or off, each in turn",
     )
     parser.add_argument(
         "--lead-26",

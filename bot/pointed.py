@@ -141,6 +141,54 @@ def points_at(text: str) -> Pointer | None:
     return None
 
 
+# On: "what's the second innovation?", "the last key innovation?" asked first point at that item of
+# the list a search for the things quotes ("what are the innovations?") (session 27, the lead's
+# probes: searched, the first quoted Musk's "double down on innovation", the second the closing
+# "next generation of innovation").
+NTH_LISTED_27 = True
+_NTH_LISTED = re.compile(
+    r"^(?:(?:ok|okay|so|and|hey)[,!]? )?(?:(?:what|which)(?:'s| is| was| are)|tell me about"
+    rf"|explain)? ?the ({'|'.join(_ORDINAL_27)}) (?P<kind>(?:key |main |big )?[a-z]+?)"
+    r"(?: (?:listed|mentioned|named|in the (?:list|article)))?[?.! ]*$"
+)
+
+
+def _plural(noun: str) -> str:
+    if noun.endswith("y") and noun[-2:-1] not in ("a", "e", "o", "u"):
+        return noun[:-1] + "ies"
+    return noun + ("es" if noun.endswith(("s", "x", "ch", "sh")) else "s")
+
+
+def nth_listed(text: str) -> tuple[Pointer, str] | None:
+    """For "what's the second innovation?": the item pointed at and the things listed
+    ("innovations"); None for any other question."""
+    if not NTH_LISTED_27:
+        return None
+    found = _NTH_LISTED.match(" ".join(question_text(text).replace("’", "'").split()))
+    if found is None or found["kind"] in ("one", "time", "section", "part", "chapter", "source"):
+        return None
+    return Pointer("item", _ORDINAL_27[found[1]]), _plural(found["kind"])
+
+
+def past_the_list(
+    text: str, pointer: Pointer, listed: Answer, kind: str = "items"
+) -> Answer | None:
+    """For "what's the 5th innovation?" or "the 5th one?" when the list `listed` quotes holds
+    fewer: a reply saying how many `kind` it holds; None when it holds the item or is no list."""
+    count = listed_items(listed) if POINTED_27 and pointer.at == "item" else None
+    if count is None or not count or _nth(count, pointer.n) is not None:
+        return None
+    said = f"The list holds {count} {kind}."
+    return reply_answer(text, said, "citations", answered=True, built_at=listed.index_built_at)
+
+
+def listed_items(answer: Answer) -> int | None:
+    """How many items the list `answer` quotes holds (the quotes after its announcement), or None
+    when it quotes no list."""
+    announcing = next((i for i, q in enumerate(answer.quotes) if announces_list(q.text)), None)
+    return None if announcing is None else len(answer.quotes) - announcing - 1
+
+
 def _nth(count: int, n: int) -> int | None:
     """The 0-based place of the `n`th of `count` (-1: the last), or None past the end."""
     place = count - 1 if n == -1 else n - 1
@@ -171,10 +219,10 @@ def pointed_answer(text: str, pointer: Pointer, before: Answer) -> Answer | None
         citation = before.citations[place]
         quote = Quote(citation.text, 1)
     else:
-        announcing = next((i for i, q in enumerate(before.quotes) if announces_list(q.text)), None)
-        if announcing is None:
+        count = listed_items(before)
+        if count is None:
             return None
-        items = before.quotes[announcing + 1 :]
+        items = before.quotes[len(before.quotes) - count :]
         place = _nth(len(items), pointer.n)
         if place is None:
             return None

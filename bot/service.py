@@ -79,7 +79,7 @@ from bot.more import (
     first_sentence,
 )
 from bot.overview import latest_articles
-from bot.pointed import pointed_answer, points_at
+from bot.pointed import nth_listed, past_the_list, pointed_answer, points_at
 from bot.retrieval import Hit, Retriever
 from bot.sections import listed_section_answer, section_topic
 from bot.settings import Settings
@@ -536,13 +536,23 @@ class AnswerService:
             # the message before read as it was when answered: respelt, its greeting taken off
             asked, before_it = self._read(as_typed(history[-1]), history[:-1], retriever)
             before = self._answered(asked, before_it, retriever, conversation, k)
-            pointed = pointed_answer(text, pointer, before)
+            pointed = pointed_answer(text, pointer, before) or past_the_list(text, pointer, before)
             if pointed is None and pointer.at == "item" and before.reply == "sections":
                 # "the 4th one?" after the headings were listed: that section
                 articles = self._articles_in_question(retriever, before_it)
                 pointed = listed_section_answer(text, pointer.n, retriever.index, articles)
             if pointed is not None:
                 return pointed
+        nth = nth_listed(text) if more is None else None
+        if nth is not None:  # "what's the second innovation?": that item of the things' list
+            pointer, things = nth
+            listed = self._each_searched(f"what are the {things}?", (), retriever, conversation, k)
+            listed = with_announced_list(listed, retriever.index)
+            item = pointed_answer(text, pointer, listed) or past_the_list(
+                text, pointer, listed, things
+            )
+            if item is not None:
+                return item
         # "which section mentions rivian?", "is ford mentioned in the article?": the topic alone
         topic = section_topic(text) if more is None else None
         if topic is not None and not content_words(topic):  # "which section says that?": pointing

@@ -183,3 +183,39 @@ def test_a_bare_number_after_the_headings_is_that_section(
     assert service.ask("5", ["who is musk?"]).outcome == "refused"  # no list before: searched
     monkeypatch.setattr(bot.pointed, "POINTED_27", False)
     assert service.ask("5", listed).outcome == "refused"
+
+
+@pytest.mark.parametrize(
+    ("text", "n", "things"),
+    [("what's the second innovation?", 2, "innovations"), ("the last key innovation?", -1,
+      "key innovations"), ("what is the 3rd feature", 3, "features"),
+     ("tell me about the first factory", 1, "factories")],
+)  # fmt: skip
+def test_the_nth_of_a_kind_asked_first_is_read_and_not_without_the_rule(
+    text: str, n: int, things: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert bot.pointed.nth_listed(text) == (Pointer("item", n), things)
+    monkeypatch.setattr(bot.pointed, "NTH_LISTED_27", False)
+    assert bot.pointed.nth_listed(text) is None
+
+
+@pytest.mark.parametrize(
+    "text", ["what's the second time?", "what was the first space race", "the second one?"]
+)
+def test_the_nth_of_no_kind_is_not_read(text: str) -> None:
+    assert bot.pointed.nth_listed(text) is None
+
+
+def test_the_nth_innovation_is_that_item_of_the_innovations_list(
+    service: AnswerService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    second = service.ask("the second one?", ["what are the innovations?"])
+    assert second.answer.startswith("Autonomous Driving")
+    asked = service.ask("what's the second innovation?")
+    assert asked.quotes == second.quotes and asked.citations == second.citations
+    past = service.ask("what's the 5th innovation?")
+    assert past.answer == "The list holds 4 innovations." and past.reply == "citations"
+    after = service.ask("the 5th one?", ["what are the innovations?"])
+    assert after.answer == "The list holds 4 items."
+    monkeypatch.setattr(bot.pointed, "NTH_LISTED_27", False)
+    assert not service.ask("what's the second innovation?").answer.startswith("Autonomous")
