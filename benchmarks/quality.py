@@ -482,10 +482,10 @@ question left out of the history a follow-up is read in (`bot.feedback.ASIDES_26
 "briefly, who is rivian?" asked without "briefly" and cut to its first quoted sentence
 (`bot.more.BRIEFLY_26`); `typos`, "waht are the sections", "summarize teh article" read as the
 requests typed right (`bot.spelling.REQUEST_TYPOS_26`), each in turn.
-`--lead-27 off briefly+tone+matters+trust+pointed+which+search+count+nth` measures the lead's
-session 27 rules, joined by '+': `briefly`, "what's amazon's plan in one sentence" (no comma) asked
-without it (`bot.more.BRIEFLY_27`); `tone`, "what is the tone of the article",
-"is the article for or against amazon?" answered by the conclusion (`bot.overview.TONE_27`);
+`--lead-27 off briefly+tone+matters+trust+pointed+which+search+count+nth+acronym` measures the
+lead's session 27 rules, joined by '+': `briefly`, "what's amazon's plan in one sentence" (no
+comma) asked without it (`bot.more.BRIEFLY_27`); `tone`, "what is the tone of the article", "is the
+article for or against amazon?" answered by the conclusion (`bot.overview.TONE_27`);
 `matters`, "why does this matter?", "so what?" answered by the conclusion and "give me the
 background" by the opening (`bot.overview.MATTERS_27`); `trust`, "how reliable are your sources?",
 "can i trust this?" told where the article comes from and how to check an answer, "where does your
@@ -496,7 +496,8 @@ info come from?" its source (`bot.about_article.TRUST_27`); `pointed`, "summariz
 as the thing alone, "search for toyota" told the sources don't mention it
 (`bot.asked_topic.SEARCH_27`); `count`, "how many times is tesla mentioned?" counted in the text
 (`bot.mention_count.MENTION_COUNT_27`); `nth`, "what's the second innovation?" answered by that item
-of the list "what are the innovations?" quotes (`bot.pointed.NTH_LISTED_27`), each in turn.
+of the list "what are the innovations?" quotes (`bot.pointed.NTH_LISTED_27`); `acronym`, "what does
+EV stand for?" answered by the sentence spelling it out (`bot.acronym.ACRONYMS_27`), each in turn.
 `--forms-19 off match=0.7`: `match=M`, another form of a question's word ("partners" /
 "partnerships", "hq" / "headquartered") matches the passage tokens of that word at least at M in
 late interaction (`bot.retrieval.FORM_MATCH`), `+words=N` for a question of at most N counted
@@ -729,6 +730,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 import bot.about_article  # noqa: E402
+import bot.acronym  # noqa: E402
 import bot.announced_list  # noqa: E402
 import bot.answer  # noqa: E402
 import bot.antecedent  # noqa: E402
@@ -1682,6 +1684,7 @@ def set_lead_27(lead_27: str, bench: Bench) -> str:
     bot.asked_topic.SEARCH_27 = "search" in rules
     bot.mention_count.MENTION_COUNT_27 = "count" in rules
     bot.pointed.NTH_LISTED_27 = "nth" in rules
+    bot.acronym.ACRONYMS_27 = "acronym" in rules
     return f"=== session 27's lead rules: {lead_27}"
 
 
@@ -3065,7 +3068,8 @@ def main() -> None:
         "at that item; which: 'which one is about the environment?' after the headings quotes "
         "that section; search: 'search for nvidia' searched as 'nvidia'; count: 'how many times "
         "is tesla mentioned?' counted in the text; nth: 'what's the second innovation?' that "
-        "item of the innovations' list) or off, each in turn",
+        "item of the innovations' list; acronym: 'what does EV stand for?' the sentence spelling "
+        "it out) or off, each in turn",
     )
     parser.add_argument(
         "--lead-26",

@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 
 from bot import sections
 from bot.about_article import about_article_answer, asks_about_article, length_answer
+from bot.acronym import abbreviation_answer
 from bot.answer import Answer
 from bot.index import SearchIndex
 from bot.mention_count import counted_thing, mention_count_answer
@@ -77,6 +78,9 @@ def _structure_answer(
         if field == "length":  # "how long is the article?": counted from its passages
             return length_answer(text, index, asked, built_at)
         return about_article_answer(text, field, articles, asked, built_at)
+    defined = abbreviation_answer(text, index)
+    if defined is not None:  # "what does EV stand for?": where the text spells it out
+        return defined
     thing = counted_thing(text)
     if thing is not None:  # "how many times is tesla mentioned?": counted in the text
         articles = index.manifest["articles"]
