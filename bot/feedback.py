@@ -78,9 +78,26 @@ def is_complaint(text: str) -> bool:
     return COMPLAINTS and bool(_COMPLAINT.fullmatch(question_text(text).strip(" ?!.")))
 
 
+# On: "clear", "forget that", "new question", "change of subject" ask to start over too (session
+# 27, the lead's probes: "clear" and "forget that" after an answer were searched, "new question"
+# refused).
+RESET_27 = True
+_RESET_27 = re.compile(
+    r"(?:(?:ok|okay|can we|let's|lets|please|so|just)\s+)*(?:clear(?: (?:it|everything|all|the"
+    r" context|context|(?:your |the )?memory))?|forget (?:that|this|everything|all (?:of )?that"
+    r"|what i (?:said|asked)|the last (?:question|one))|new (?:question|subject)"
+    r"|(?:a )?different (?:question|topic|subject)|change (?:of |the )?(?:topic|subject)"
+    r"|start from scratch|fresh start|begin again|clean slate|wipe (?:it|that|the slate))"
+    r"(?:\s+(?:please|pls))?"
+)
+
+
 def asks_to_start_over(text: str) -> bool:
     """Whether `text` only asks to start the conversation over ("start over", "new topic")."""
-    return RETRACTIONS and bool(_RESET.fullmatch(question_text(text).strip(" ?!.")))
+    asked = question_text(text).strip(" ?!.")
+    if RETRACTIONS and RESET_27 and _RESET_27.fullmatch(asked):
+        return True
+    return RETRACTIONS and bool(_RESET.fullmatch(asked))
 
 
 # On: a message set aside from the conversation's topic ("thanks", "what's your opinion?", "how

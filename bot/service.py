@@ -80,6 +80,7 @@ from bot.more import (
 )
 from bot.overview import latest_articles
 from bot.pointed import nth_listed, past_the_list, pointed_answer, points_at
+from bot.recall import recall_asked, recalled
 from bot.retrieval import Hit, Retriever
 from bot.sections import listed_section_answer, section_topic
 from bot.settings import Settings
@@ -463,6 +464,7 @@ class AnswerService:
             asks_bots_view(message)
             or asks_about_article(message) is not None
             or doubts_the_answer(message)
+            or recall_asked(message) is not None
         )
 
     def _answered(
@@ -493,6 +495,9 @@ class AnswerService:
             return reply_answer(text, SORRY, "sorry")
         if asks_to_start_over(text):  # "start over": nothing to search
             return reply_answer(text, AGAIN, "start over")
+        which = recall_asked(text)
+        if which is not None:  # "what was my first question?": the history says
+            return reply_answer(text, recalled(which, history), "recall", answered=True)
         more = asks_for_more(text, history)
         if more is not None and more.times > more_module.MOST_IN_A_ROW:  # too long a run to search
             return reply_answer(text, NOTHING_MORE, "more")

@@ -195,3 +195,21 @@ def test_start_over_is_kept_in_the_conversation_the_query_log_reads_back(
     after = service.ask("where are they based?", history, conversation=conversation)
     alone = service.ask("where are they based?")
     assert after.answer == alone.answer
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["clear", "forget that", "new question", "different question", "change of subject",
+     "clear the context please", "start from scratch", "ok forget everything"],
+)  # fmt: skip
+def test_session_27_ways_to_start_over_are_read_and_not_without_the_rule(
+    text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert bot.feedback.asks_to_start_over(text)
+    monkeypatch.setattr(bot.feedback, "RESET_27", False)
+    assert not bot.feedback.asks_to_start_over(text)
+
+
+@pytest.mark.parametrize("text", ["clear skies for tesla?", "forget that tesla exists", "new cars"])
+def test_a_message_naming_more_does_not_start_over(text: str) -> None:
+    assert not bot.feedback.asks_to_start_over(text)

@@ -1,0 +1,60 @@
+"""What the asker asked before in the conversation ("what was my first question?", "what did i
+just ask?"): told from the conversation's history, a reply quoting nothing.
+
+Searched, each was refused as a question the sources don't cover (session 27, the lead's
+probes); the history a follow-up is read in holds the answer. Small talk and asides are left out
+of it, and "start over" begins it again.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+# On: questions about the conversation's questions are answered from its history (session 27;
+# `benchmarks/quality.py --lead-27` measures it).
+RECALL_27 = True
+# How many of the latest questions "what have i asked?" lists.
+LISTED = 5
+
+_ASKED_BEFORE = re.compile(
+    r"^(?:(?:wait|ok|okay|so|hey|sorry|um+|uh+)[,!]? )*(?:(?:can you )?remind me[,:]? )?(?:"
+    r"what (?:was|were|is) (?:my|the) (?P<which>first |last |previous |earlier |original |latest )?"
+    r"(?:question|questions|q)(?: (?:again|before(?: that)?|i asked))?"
+    r"|what did i (?P<when>just |first |last )?ask(?: you)?(?: (?:before|earlier|first|again|just"
+    r" now|before that))?"
+    r"|what (?:have|did) i (?:asked|ask)(?: you)?(?: so far)?(?P<all> so far)?"
+    r"|(?:list|show|give)(?: me)? (?:my|all my|the) (?:previous |earlier )?questions(?: so far)?"
+    r")[?.! ]*$",
+    re.IGNORECASE,
+)
+
+
+def recall_asked(text: str) -> str | None:
+    """Which of the asker's questions `text` asks to be told again: "first", "last" or "all";
+    None when it asks no such thing."""
+    if not RECALL_27:
+        return None
+    found = _ASKED_BEFORE.match(" ".join(text.replace("’", "'").lower().split()))
+    if found is None:
+        return None
+    which = (found["which"] or found["when"] or "").strip()
+    if which in ("first", "original"):
+        return "first"
+    if which or ("questions" not in found[0] and "so far" not in found[0]):
+        return "last"
+    return "all"
+
+
+def recalled(which: str, history: Sequence[str]) -> str:
+    """The reply to a question about the asker's questions `history` (oldest first)."""
+    if not history:
+        return "You haven't asked me anything yet in this conversation."
+    if which == "first":
+        return f"Your first question was: “{history[0]}”"
+    if which == "last":
+        return f"You asked: “{history[-1]}”"
+    latest = history[-LISTED:]
+    listed = "; ".join(f"“{question}”" for question in latest)
+    said = "You asked" if len(latest) == len(history) else f"Your last {len(latest)} questions"
+    return f"{said}: {listed}"

@@ -1,0 +1,50 @@
+"""Questions about the asker's own questions are answered from the conversation (bot/recall.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+import bot.recall
+from bot.recall import recall_asked, recalled
+from bot.service import AnswerService
+
+
+@pytest.mark.parametrize(
+    ("text", "which"),
+    [("what was my first question?", "first"), ("what did i just ask?", "last"),
+     ("remind me, what was my last question?", "last"), ("what was my question again?", "last"),
+     ("what have i asked so far?", "all"), ("what were my questions?", "all"),
+     ("list my questions", "all"), ("wait, what did i ask?", "last")],
+)  # fmt: skip
+def test_the_questions_asked_about_are_read_and_not_without_the_rule(
+    text: str, which: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert recall_asked(text) == which
+    monkeypatch.setattr(bot.recall, "RECALL_27", False)
+    assert recall_asked(text) is None
+
+
+@pytest.mark.parametrize(
+    "text", ["what was musk's first question to bezos", "what did amazon ask panasonic"]
+)
+def test_a_question_about_others_questions_is_searched(text: str) -> None:
+    assert recall_asked(text) is None
+
+
+def test_the_reply_names_the_questions_from_the_history() -> None:
+    history = ["who is musk?", "who is rivian?"]
+    assert recalled("first", history) == "Your first question was: “who is musk?”"
+    assert recalled("last", history) == "You asked: “who is rivian?”"
+    assert recalled("all", history) == "You asked: “who is musk?”; “who is rivian?”"
+    many = [f"question {n}?" for n in range(8)]
+    assert recalled("all", many).startswith("Your last 5 questions: “question 3?”")
+    assert recalled("last", []) == "You haven't asked me anything yet in this conversation."
+
+
+def test_a_question_about_the_questions_is_a_reply_and_an_aside(service: AnswerService) -> None:
+    history = ["who is rivian?", "thanks", "what did i ask?"]
+    answer = service.ask("what was my first question?", history[:1])
+    assert answer.reply == "recall" and answer.answer == "Your first question was: “who is rivian?”"
+    alone = service.ask("what do they make?", history[:1])
+    after = service.ask("what do they make?", history)  # read in "who is rivian?", not the reply
+    assert after.quotes == alone.quotes
