@@ -482,7 +482,7 @@ question left out of the history a follow-up is read in (`bot.feedback.ASIDES_26
 "briefly, who is rivian?" asked without "briefly" and cut to its first quoted sentence
 (`bot.more.BRIEFLY_26`); `typos`, "waht are the sections", "summarize teh article" read as the
 requests typed right (`bot.spelling.REQUEST_TYPOS_26`), each in turn.
-`--lead-27 off briefly+tone+matters+trust+pointed+which+search+count+nth+acronym+reset+recall`
+`--lead-27 off briefly+tone+matters+trust+pointed+which+search+count+nth+acronym+reset+recall+intro`
 measures the
 lead's session 27 rules, joined by '+': `briefly`, "what's amazon's plan in one sentence" (no
 comma) asked without it (`bot.more.BRIEFLY_27`); `tone`, "what is the tone of the article", "is the
@@ -500,7 +500,9 @@ as the thing alone, "search for toyota" told the sources don't mention it
 of the list "what are the innovations?" quotes (`bot.pointed.NTH_LISTED_27`); `acronym`, "what does
 EV stand for?" answered by the sentence spelling it out (`bot.acronym.ACRONYMS_27`); `reset`,
 "clear", "forget that", "new question" starting over (`bot.feedback.RESET_27`); `recall`, "what was
-my first question?" told from the conversation (`bot.recall.RECALL_27`), each in turn.
+my first question?" told from the conversation (`bot.recall.RECALL_27`); `intro`, "I'm a journalist.
+what is amazon planning?" searched without the asker's introduction (`bot.preamble.PREAMBLE_27`),
+each in turn.
 `--forms-19 off match=0.7`: `match=M`, another form of a question's word ("partners" /
 "partnerships", "hq" / "headquartered") matches the passage tokens of that word at least at M in
 late interaction (`bot.retrieval.FORM_MATCH`), `+words=N` for a question of at most N counted
@@ -751,6 +753,7 @@ import bot.more  # noqa: E402
 import bot.off_topic  # noqa: E402
 import bot.overview  # noqa: E402
 import bot.pointed  # noqa: E402
+import bot.preamble  # noqa: E402
 import bot.question_kind  # noqa: E402
 import bot.recall  # noqa: E402
 import bot.retrieval  # noqa: E402
@@ -1691,6 +1694,7 @@ def set_lead_27(lead_27: str, bench: Bench) -> str:
     bot.acronym.ACRONYMS_27 = "acronym" in rules
     bot.feedback.RESET_27 = "reset" in rules
     bot.recall.RECALL_27 = "recall" in rules
+    bot.preamble.PREAMBLE_27 = "intro" in rules
     return f"=== session 27's lead rules: {lead_27}"
 
 
@@ -3076,7 +3080,8 @@ def main() -> None:
         "is tesla mentioned?' counted in the text; nth: 'what's the second innovation?' that "
         "item of the innovations' list; acronym: 'what does EV stand for?' the sentence spelling "
         "it out; reset: 'clear', 'forget that' start over; recall: 'what was my first question?' "
-        "told from the conversation) or off, each in turn",
+        "told from the conversation; intro: 'I'm a journalist. what is amazon planning?' "
+        "searched without the introduction) or off, each in turn",
     )
     parser.add_argument(
         "--lead-26",

@@ -80,6 +80,7 @@ from bot.more import (
 )
 from bot.overview import latest_articles
 from bot.pointed import nth_listed, past_the_list, pointed_answer, points_at
+from bot.preamble import without_preamble
 from bot.recall import recall_asked, recalled
 from bot.retrieval import Hit, Retriever
 from bot.sections import listed_section_answer, section_topic
@@ -440,7 +441,8 @@ class AnswerService:
         )
         # In a conversation, "ok and what …" keeps its "and": it joins what was just said.
         # "hey, WHO IS RIVIAN": the shouting is read in lower case once the greeting is off.
-        stripped = unshouted(without_greeting(text))
+        # "I'm a journalist. what is amazon planning?": the asker's introduction is no topic
+        stripped = without_preamble(unshouted(without_greeting(text)))
         text = with_conjunction(text, stripped) if history else stripped
         # "different question: who …": a new topic announced, asked as if alone (TOPIC_LABEL).
         unlabelled = without_topic_label(text)
