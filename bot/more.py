@@ -93,7 +93,8 @@ _WH = r"(?=(?:who|what|where|when|why|how|which|is|are|does|do|did|can|will)\b)"
 # search (session 27, the lead's probes: the first and last quoted other passages than the bare
 # question, the second was refused). The answer is not cut to its first sentence: "musk's
 # personality in a nutshell?" cut lost "Musk is perceived as bold and unfiltered", its second.
-# "quickly" and "in short" stay: "how did tesla grow so quickly".
+# "quickly" and "in short" stay: "how did tesla grow so quickly". Only an answer is taken: a
+# question partial or refused without the words is answered as typed (AnswerService._answered).
 BRIEFLY_27 = True
 _BRIEF_AT_END = re.compile(
     r"^(?P<last>.+?)\s+(?:briefly|in brief|in a nutshell|in (?:one|a single|1|a) (?:sentence|line)"

@@ -488,9 +488,10 @@ class AnswerService:
             answer = self._answered(brief, history, retriever, conversation, k)
             return first_sentence(dataclasses.replace(answer, question=text), said_together)
         brief = brevity_taken_off(text)
-        if brief is not None:  # "what's the plan in a nutshell": asked without it, as answered
+        if brief is not None:  # "what's the plan in a nutshell": asked without it, if answered
             answer = self._answered(brief, history, retriever, conversation, k)
-            return dataclasses.replace(answer, question=text)
+            if answer.outcome == "answered":  # else as typed: shorter is not more on topic
+                return dataclasses.replace(answer, question=text)
         if asks_bots_view(text):  # "what's your opinion?": the bot takes no side, nothing to search
             return reply_answer(text, NO_STANCE, "stance")
         if history and is_complaint(text):  # "that's wrong": about the answer before, no question
