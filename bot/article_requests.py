@@ -14,6 +14,7 @@ from bot import sections
 from bot.about_article import about_article_answer, asks_about_article, length_answer
 from bot.acronym import abbreviation_answer
 from bot.answer import Answer
+from bot.dates_named import asks_for_dates, dates_answer
 from bot.index import SearchIndex
 from bot.mention_count import counted_thing, mention_count_answer
 from bot.more import More
@@ -81,6 +82,8 @@ def _structure_answer(
     defined = abbreviation_answer(text, index)
     if defined is not None:  # "what does EV stand for?": where the text spells it out
         return defined
+    if asks_for_dates(text):  # "what are the key dates?": the sentences naming a year
+        return dates_answer(text, index, articles_asked(history))
     thing = counted_thing(text)
     if thing is not None:  # "how many times is tesla mentioned?": counted in the text
         articles = index.manifest["articles"]

@@ -1,0 +1,61 @@
+"""The dates an article names ("what are the key dates?", "give me a timeline"): each sentence
+naming a year, quoted and cited in the text's order; an article naming none says so.
+
+Searched, each was refused (session 27, the lead's probes), though the article names 2040 for
+Amazon's carbon-neutral pledge: no passage is similar to "timeline", but the text holds its dates.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from bot.answer import Answer, passages_answer, reply_answer
+from bot.chunking import Passage
+from bot.index import SearchIndex
+from bot.more import NOTHING_MORE
+
+# On: requests for an article's dates are answered by the sentences naming them (session 27;
+# `benchmarks/quality.py --lead-27` measures it).
+DATES_27 = True
+# How many dated sentences are quoted at most.
+QUOTED = 5
+
+_ASKED = re.compile(
+    r"^(?:(?:ok|okay|so|and|hey|can you|could you|please)[,!]? )*(?:"
+    r"(?:give|show|make)(?: me| us)? (?:a |the )?timeline|(?:what(?:'s| is) )?the timeline|timeline"
+    r"|(?:what|which) (?:are the )?(?:key |important |main )?(?:dates|years)(?: (?:are|does"
+    r" (?:the|this) (?:article|piece|text) (?:mention|give|name)|mentioned|named|given))?"
+    r"|(?:the )?(?:key |important |main )?dates|(?:list|show)(?: me)? (?:the |all )?(?:dates|years)"
+    r")(?: (?:in|of) (?:the|this) (?:article|piece|text|story))?(?: please| pls)?[?.! ]*$",
+    re.IGNORECASE,
+)
+_YEAR = re.compile(r"\b(?:1[89]\d\d|20\d\d)s?\b")
+
+
+def asks_for_dates(question: str) -> bool:
+    """Whether the question asks for the dates the article names, and nothing else."""
+    return DATES_27 and bool(_ASKED.match(" ".join(question.replace("’", "'").split())))
+
+
+def dated_sentences(index: SearchIndex, doc_ids: Sequence[str]) -> list[tuple[Passage, str]]:
+    """Each sentence of the articles `doc_ids` naming a year, once, in the text's order."""
+    found: dict[tuple[str, int, int], tuple[Passage, str]] = {}
+    for doc_id in doc_ids:
+        for row in index.article_rows.get(doc_id, range(0)):
+            passage = index.passages[row]
+            for span, text in zip(passage.sentences, passage.sentence_texts(), strict=True):
+                if _YEAR.search(text):
+                    found.setdefault((doc_id, span[0], span[1]), (passage, text))
+    return list(found.values())
+
+
+def dates_answer(question: str, index: SearchIndex, doc_ids: Sequence[str]) -> Answer:
+    """The sentences naming a year, quoted and cited (the first `QUOTED`); a reply saying the
+    articles name none otherwise."""
+    built_at = index.manifest.get("built_at")
+    dated = dated_sentences(index, doc_ids)[:QUOTED]
+    if not dated:
+        said = "The article names no dates." if len(doc_ids) == 1 else "The articles name no dates."
+        return reply_answer(question, said, "article", built_at=built_at)
+    return passages_answer(question, dated, index.manifest["articles"], built_at, NOTHING_MORE)

@@ -1,0 +1,41 @@
+"""The dates an article names are answered by the sentences naming them (bot/dates_named.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+import bot.dates_named
+from bot.dates_named import asks_for_dates
+from bot.service import AnswerService
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["give me a timeline", "what are the key dates?", "what dates does the article mention?",
+     "timeline?", "list the dates", "the important dates in the article please"],
+)  # fmt: skip
+def test_a_request_for_the_dates_is_read_and_not_without_the_rule(
+    question: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert asks_for_dates(question)
+    monkeypatch.setattr(bot.dates_named, "DATES_27", False)
+    assert not asks_for_dates(question)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["what's the timeline for the amazon car?", "when is the launch date", "dates musk gave"],
+)
+def test_a_date_asked_of_a_topic_is_searched(question: str) -> None:
+    assert not asks_for_dates(question)
+
+
+def test_the_dates_are_the_sentences_naming_a_year(
+    service: AnswerService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    answer = service.ask("what are the key dates?")
+    assert answer.outcome == "answered" and answer.quotes
+    assert all(any(y in q.text for y in ("19", "20")) for q in answer.quotes)
+    assert "2040" in answer.answer and answer.quoted_from(1) is not None
+    monkeypatch.setattr(bot.dates_named, "DATES_27", False)
+    assert service.ask("what are the key dates?").outcome == "refused"
