@@ -483,27 +483,30 @@ question left out of the history a follow-up is read in (`bot.feedback.ASIDES_26
 (`bot.more.BRIEFLY_26`); `typos`, "waht are the sections", "summarize teh article" read as the
 requests typed right (`bot.spelling.REQUEST_TYPOS_26`), each in turn.
 `--lead-27 off
-briefly+tone+matters+trust+pointed+which+search+count+nth+acronym+reset+recall+intro+dates` measures
-the lead's session 27 rules, joined by '+': `briefly`, "what's amazon's plan in one sentence" (no
-comma) asked without it (`bot.more.BRIEFLY_27`); `tone`, "what is the tone of the article", "is the
-article for or against amazon?" answered by the conclusion (`bot.overview.TONE_27`); `matters`, "why
-does this matter?", "so what?" answered by the conclusion and "give me the background" by the
-opening (`bot.overview.MATTERS_27`); `trust`, "how reliable are your sources?", "can i trust this?"
-told where the article comes from and how to check an answer, "where does your info come from?" its
-source (`bot.about_article.TRUST_27`); `pointed`, "summarize the third one", "the 8th one" and a
-bare "5" after a list pointing at that item (`bot.pointed.POINTED_27`); `which`, "which one is about
-the environment?" after the headings quoting that section (`bot.sections.ONE_ON_27`); `search`,
-"search for nvidia", "quote the part about rivian" searched as the thing alone, "search for toyota"
-told the sources don't mention it (`bot.asked_topic.SEARCH_27`); `count`, "how many times is tesla
-mentioned?" counted in the text (`bot.mention_count.MENTION_COUNT_27`); `nth`, "what's the second
-innovation?" answered by that item of the list "what are the innovations?" quotes
-(`bot.pointed.NTH_LISTED_27`); `acronym`, "what does EV stand for?" answered by the sentence
-spelling it out (`bot.acronym.ACRONYMS_27`); `reset`, "clear", "forget that", "new question"
-starting over (`bot.feedback.RESET_27`); `recall`, "what was my first question?" told from the
-conversation (`bot.recall.RECALL_27`); `intro`, "I'm a journalist. what is amazon planning?"
-searched without the asker's introduction (`bot.preamble.PREAMBLE_27`); `dates`, "what are the key
-dates?", "give me a timeline" answered by the sentences naming a year (`bot.dates_named.DATES_27`),
-each in turn.
+briefly+tone+matters+trust+pointed+which+search+count+nth+acronym+reset+recall+intro+dates+navigate+sizes`
+measures the lead's session 27 rules, joined by '+': `briefly`, "what's amazon's plan in one
+sentence" (no comma) asked without it (`bot.more.BRIEFLY_27`); `tone`, "what is the tone of the
+article", "is the article for or against amazon?" answered by the conclusion
+(`bot.overview.TONE_27`); `matters`, "why does this matter?", "so what?" answered by the conclusion
+and "give me the background" by the opening (`bot.overview.MATTERS_27`); `trust`, "how reliable are
+your sources?", "can i trust this?" told where the article comes from and how to check an answer,
+"where does your info come from?" its source (`bot.about_article.TRUST_27`); `pointed`, "summarize
+the third one", "the 8th one" and a bare "5" after a list pointing at that item
+(`bot.pointed.POINTED_27`); `which`, "which one is about the environment?" after the headings
+quoting that section (`bot.sections.ONE_ON_27`); `search`, "search for nvidia", "quote the part
+about rivian" searched as the thing alone, "search for toyota" told the sources don't mention it
+(`bot.asked_topic.SEARCH_27`); `count`, "how many times is tesla mentioned?" counted in the text
+(`bot.mention_count.MENTION_COUNT_27`); `nth`, "what's the second innovation?" answered by that item
+of the list "what are the innovations?" quotes (`bot.pointed.NTH_LISTED_27`); `acronym`, "what does
+EV stand for?" answered by the sentence spelling it out (`bot.acronym.ACRONYMS_27`); `reset`,
+"clear", "forget that", "new question" starting over (`bot.feedback.RESET_27`); `recall`, "what was
+my first question?" told from the conversation (`bot.recall.RECALL_27`); `intro`, "I'm a journalist.
+what is amazon planning?" searched without the asker's introduction (`bot.preamble.PREAMBLE_27`);
+`dates`, "what are the key dates?", "give me a timeline" answered by the sentences naming a year
+(`bot.dates_named.DATES_27`); `navigate`, "skip to the conclusion", "take me to the environmental
+part" read as requests about the structure (`bot.request_words.NAVIGATE_27`) and "what's in section
+11?" told how many there are (`bot.sections.PAST_THE_LAST_27`); `sizes`, "which section is the
+longest?" told from the sections' words (`bot.sections.SIZES_27`), each in turn.
 `--forms-19 off match=0.7`: `match=M`, another form of a question's word ("partners" /
 "partnerships", "hq" / "headquartered") matches the passage tokens of that word at least at M in
 late interaction (`bot.retrieval.FORM_MATCH`), `+words=N` for a question of at most N counted
@@ -758,6 +761,7 @@ import bot.pointed  # noqa: E402
 import bot.preamble  # noqa: E402
 import bot.question_kind  # noqa: E402
 import bot.recall  # noqa: E402
+import bot.request_words  # noqa: E402
 import bot.retrieval  # noqa: E402
 import bot.sections  # noqa: E402
 import bot.service  # noqa: E402
@@ -1698,6 +1702,9 @@ def set_lead_27(lead_27: str, bench: Bench) -> str:
     bot.recall.RECALL_27 = "recall" in rules
     bot.preamble.PREAMBLE_27 = "intro" in rules
     bot.dates_named.DATES_27 = "dates" in rules
+    bot.request_words.NAVIGATE_27 = "navigate" in rules
+    bot.sections.PAST_THE_LAST_27 = "navigate" in rules
+    bot.sections.SIZES_27 = "sizes" in rules
     return f"=== session 27's lead rules: {lead_27}"
 
 
@@ -3085,7 +3092,8 @@ def main() -> None:
         "it out; reset: 'clear', 'forget that' start over; recall: 'what was my first question?' "
         "told from the conversation; intro: 'I'm a journalist. what is amazon planning?' "
         "searched without the introduction; dates: 'what are the key dates?' the sentences "
-        "naming a year) or off, each in turn",
+        "naming a year; navigate: 'skip to the conclusion' read as the conclusion, 'section 11?' "
+        "told how many there are; sizes: 'which section is the longest?') or off, each in turn",
     )
     parser.add_argument(
         "--lead-26",

@@ -29,8 +29,10 @@ from bot.sections import (
     SectionRequest,
     after_listing,
     asks_about_sections,
+    asks_section_size,
     next_section,
     section_answer,
+    section_size_answer,
 )
 from bot.spelling import request_respelt
 
@@ -82,6 +84,9 @@ def _structure_answer(
     defined = abbreviation_answer(text, index)
     if defined is not None:  # "what does EV stand for?": where the text spells it out
         return defined
+    longest = asks_section_size(text)
+    if longest is not None:  # "which section is the longest?": counted from its sentences
+        return section_size_answer(text, longest, index, articles_asked(history), built_at)
     if asks_for_dates(text):  # "what are the key dates?": the sentences naming a year
         return dates_answer(text, index, articles_asked(history))
     thing = counted_thing(text)

@@ -13,12 +13,13 @@ import re
 from collections.abc import Sequence
 from typing import Literal
 
+from bot import request_words
 from bot.answer import REFUSAL, Answer, passages_answer
 from bot.chunking import Passage
 from bot.index import SearchIndex
 from bot.more import NOTHING_MORE, More
 from bot.question_kind import question_text
-from bot.request_words import ABOUT_THE_TEXT, ASKING
+from bot.request_words import ABOUT_THE_TEXT, ASKING, NAVIGATING
 from bot.sections import section_openings, to_section_end
 
 # On: overview requests are answered by the opening and the close (session 21; docs/quality-log.md,
@@ -198,6 +199,7 @@ def asks_for_overview(question: str, in_conversation: bool = False) -> Part | No
             return "conclusion"
         parts += ((_BACKGROUND, "opening"),)
     filler = _FILLER_25 if PHRASINGS_25 else _FILLER
+    filler = filler | NAVIGATING if request_words.NAVIGATE_27 else filler
     for pattern, part in parts:
         found = pattern.search(text)
         if found is None:

@@ -17,6 +17,11 @@ ABOUT_THE_TEXT = frozenset({
     "i", "in", "its", "just", "or", "piece", "plz", "post", "some", "story", "this", "to", "us",
     "was", "where", "whole", "would"
 })  # fmt: skip
+# On: moving through the text ("skip to the conclusion", "take me to the environmental part", "read
+# me the first paragraph") is a request about its structure as "what's in …" is (session 27, the
+# lead's probes: the first and last were refused, the second quoted the section's second sentence).
+NAVIGATE_27 = True
+NAVIGATING = frozenset({"go", "jump", "move", "read", "skip", "straight", "take", "turn"})
 # The words of the requests read from the articles' structure (an overview, the front matter, the
 # sections): a word one typo from exactly one of them ("summry", "waht", "teh", "artcle") is read as
 # it by those readers only, never by the search (bot.spelling.request_respelt).

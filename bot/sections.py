@@ -15,12 +15,13 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from bot import request_words
 from bot.answer import Answer, passages_answer, reply_answer
 from bot.chunking import Passage
 from bot.index import SearchIndex
 from bot.more import NOTHING_MORE
 from bot.question_kind import question_text
-from bot.request_words import ABOUT_THE_TEXT, ASKING
+from bot.request_words import ABOUT_THE_TEXT, ASKING, NAVIGATING
 
 # On: section requests are answered from the headings (session 23; `benchmarks/quality.py
 # --lead-23` measures it).
@@ -67,6 +68,58 @@ _BY_PLACE = re.compile(
     rf"\b(?:the )?({'|'.join(_PLACES)}) {_NOUN}\b"
     rf"|\b{_NOUN} (?:#|no\.? ?|number )?(\d{{1,2}})\b"
 )
+
+# On: a section asked for past the last ("what's in section 11?") is told how many there are
+# (session 27, the lead's probe: refused as a question the sources don't cover).
+PAST_THE_LAST_27 = True
+
+# On: "which section is the longest?", "what's the shortest part?" are told from the sections'
+# words (session 27, the lead's probes: refused).
+SIZES_27 = True
+_SIZE = re.compile(
+    rf"^(?:(?:ok|so|and|hey)[,!]? )?(?:(?:which|what)(?:'s| is)? (?:the )?(?P<a>longest|shortest"
+    rf"|biggest|smallest|largest|most detailed) {_NOUN}|(?:which|what) {_NOUN} is (?:the )?"
+    rf"(?P<b>longest|shortest|biggest|smallest|largest|most detailed))"
+    r"(?: (?:of|in) (?:the|this) (?:article|piece|text))?[?.! ]*$"
+)
+
+
+def asks_section_size(question: str) -> bool | None:
+    """True when the question asks which section is the longest, False the shortest, None when it
+    asks neither."""
+    if not SIZES_27:
+        return None
+    found = _SIZE.match(" ".join(question_text(question).replace("’", "'").split()))
+    if found is None:
+        return None
+    return (found["a"] or found["b"]) not in ("shortest", "smallest")
+
+
+def section_size_answer(
+    question: str, longest: bool, index: SearchIndex, doc_ids: Sequence[str], built_at: str | None
+) -> Answer:
+    """The reply naming the longest (or shortest) section of the articles `doc_ids` and its words,
+    counted from its sentences (each once: passages overlap)."""
+    sizes = {
+        opening.section: sum(len(text.split()) for _, text in _unique(index, opening))
+        for opening in section_openings(index, doc_ids)
+    }
+    if len(sizes) < 2:
+        return reply_answer(question, "The article has no sections to compare.", "sections",
+                            built_at=built_at)  # fmt: skip
+    chosen = (max if longest else min)(sizes, key=lambda heading: sizes[heading])
+    which = "longest" if longest else "shortest"
+    said = f"The {which} section is “{chosen}”, about {round(sizes[chosen], -1):,} words."
+    return reply_answer(question, said, "sections", answered=True, built_at=built_at)
+
+
+def _unique(index: SearchIndex, opening: Passage) -> list[tuple[Passage, str]]:
+    """The section opened by `opening`, each of its sentences once."""
+    seen: dict[str, tuple[Passage, str]] = {}
+    for passage, text in to_section_end(index, opening.doc_id, opening.id):
+        seen.setdefault(text, (passage, text))
+    return list(seen.values())
+
 
 # On: "which section mentions rivian?", "where in the article is prime integration discussed?" are
 # asked as their topic ("rivian"), whose answer's citations name the section (session 25, the
@@ -201,19 +254,20 @@ def asks_about_sections(question: str) -> SectionRequest | None:
     if not SECTIONS:
         return None
     text = question_text(question)
+    filler = _FILLER | NAVIGATING if request_words.NAVIGATE_27 else _FILLER
     found = _BY_PLACE.search(text) if BY_PLACE else None
     if found is not None:
         rest = text[: found.start()] + " " + text[found.end() :]
-        if all(_form(w) in _FILLER for w in _WORD.findall(rest)):
+        if all(_form(w) in filler for w in _WORD.findall(rest)):
             word, number = found.group(1), found.group(2)
             return SectionRequest(place=_PLACES[word] if word else int(number))
     if _LISTING.search(text):
         rest = _LISTING.sub(" ", text)
-        if all(_form(w) in _FILLER for w in _WORD.findall(rest)):
+        if all(_form(w) in filler for w in _WORD.findall(rest)):
             return SectionRequest()
     if not _SECTION.search(text):
         return None
-    words = tuple(w for w in (_form(w) for w in _WORD.findall(text)) if w not in _FILLER)
+    words = tuple(w for w in (_form(w) for w in _WORD.findall(text)) if w not in filler)
     return SectionRequest(words) if words else None
 
 
@@ -296,6 +350,9 @@ def section_answer(
         request = SectionRequest(place=place)
     if request.place is not None:  # "section 3" (-1: the last); past the last, searched as asked
         place = len(openings) if request.place == -1 else request.place
+        if place > len(openings) > 0 and PAST_THE_LAST_27:  # "section 11?": there are 10
+            said = f"The article has {len(openings)} sections."
+            return reply_answer(question, said, "sections", answered=True, built_at=built_at)
         if not 1 <= place <= len(openings):
             return None
         return _quoted_from(question, openings[place - 1], index, built_at, times_more)

@@ -5,6 +5,7 @@ import pytest
 
 import bot.more
 import bot.overview
+import bot.request_words
 from bot.embedding import Embedder
 from bot.overview import asks_for_overview
 from bot.sections import section_openings
@@ -280,3 +281,16 @@ def test_without_the_tour_more_after_an_overview_is_searched(
     monkeypatch.setattr(bot.overview, "TOUR", False)
     cited, skipped = _tour(service)
     assert cited != skipped
+
+
+@pytest.mark.parametrize(
+    ("question", "part"),
+    [("skip to the conclusion", "conclusion"), ("read the first paragraph", "opening"),
+     ("read me the last paragraph", "ending"), ("jump straight to the ending", "ending")],
+)  # fmt: skip
+def test_moving_through_the_text_is_read_and_not_without_the_rule(
+    question: str, part: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert asks_for_overview(question) == part
+    monkeypatch.setattr(bot.request_words, "NAVIGATE_27", False)
+    assert asks_for_overview(question) is None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+import bot.request_words
 import bot.sections
 from bot.more import NOTHING_MORE
 from bot.sections import SectionRequest, asks_about_sections, section_answer, section_topic
@@ -107,7 +108,10 @@ def test_the_nth_one_after_the_headings_is_that_section(service: AnswerService) 
     assert {c.section for c in last.citations} == {HEADINGS[-1]}
 
 
-def test_a_place_past_the_last_section_is_searched(service: AnswerService) -> None:
+def test_before_session_27_a_place_past_the_last_section_is_searched(
+    service: AnswerService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(bot.sections, "PAST_THE_LAST_27", False)
     index = service.retriever.index
     doc_ids = list(index.manifest["articles"])
     assert section_answer("section 12?", SectionRequest(place=12), index, doc_ids, None) is None
@@ -255,3 +259,56 @@ def test_more_after_the_headings_goes_through_the_sections(
     assert {c.section for c in second.citations} == {HEADINGS[1]}
     monkeypatch.setattr(bot.sections, "ONE_ON_26", False)
     assert service.ask("tell me more", listed).reply == "sections"  # the headings again
+
+
+@pytest.mark.parametrize(
+    ("text", "section"),
+    [("take me to the environmental part", "Environmental and Ethical Considerations"),
+     ("jump to the section on partnerships", "Strategic Partnerships and Investments"),
+     ("skip to section 2", "Why Electric Vehicles?")],
+)  # fmt: skip
+def test_moving_through_the_text_names_a_section_and_not_without_the_rule(
+    service: AnswerService, text: str, section: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    answer = service.ask(text)
+    assert {c.section for c in answer.citations} == {section}
+    monkeypatch.setattr(bot.request_words, "NAVIGATE_27", False)
+    assert service.ask(text).quotes != answer.quotes
+
+
+def test_a_section_past_the_last_is_told_how_many_there_are(
+    service: AnswerService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    index = service.retriever.index
+    count = len(bot.sections.section_openings(index, list(index.manifest["articles"])))
+    answer = service.ask(f"what's in section {count + 1}?")
+    assert answer.reply == "sections" and answer.answer == f"The article has {count} sections."
+    monkeypatch.setattr(bot.sections, "PAST_THE_LAST_27", False)
+    assert service.ask(f"what's in section {count + 1}?").reply != "sections"
+
+
+@pytest.mark.parametrize(
+    ("text", "longest"),
+    [("which section is the longest?", True), ("what's the shortest section?", False),
+     ("what is the longest part of the article?", True), ("what's the smallest chapter?", False)],
+)  # fmt: skip
+def test_the_longest_or_shortest_section_is_read_and_not_without_the_rule(
+    text: str, longest: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert bot.sections.asks_section_size(text) is longest
+    monkeypatch.setattr(bot.sections, "SIZES_27", False)
+    assert bot.sections.asks_section_size(text) is None
+
+
+def test_the_longest_section_is_counted_from_its_sentences(service: AnswerService) -> None:
+    index = service.retriever.index
+    doc_ids = list(index.manifest["articles"])
+    sizes = {}
+    for opening in bot.sections.section_openings(index, doc_ids):
+        sentences = {t for _, t in bot.sections.to_section_end(index, opening.doc_id, opening.id)}
+        sizes[opening.section] = sum(len(t.split()) for t in sentences)
+    longest = max(sizes, key=lambda s: sizes[s])
+    answer = service.ask("which section is the longest?")
+    assert answer.reply == "sections" and answer.outcome == "answered"
+    assert answer.answer.startswith(f"The longest section is “{longest}”")
+    assert "words" in service.ask("what's the shortest section?").answer
