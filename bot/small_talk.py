@@ -612,6 +612,9 @@ CHAT_FORMS_27 = True
 # chatbot", "oh hello there botty"), and greetings spelled as said ("hullo", "wotcha"). Each read
 # one way ("there" only as the word after the greeting), so a long run stays linear;
 _GREETING_27 = r"(?:hullo+|hey ya|wotcha|watcha|howdy-do)"
+# (before a mark not "hey ya": "hey" and "ya" open one each there, and a phrase read two ways
+# splits a run every way; with no mark it is the last opener, read once)
+_GREETING_OPENER_27 = r"(?:hullo+|wotcha|watcha|howdy-do)"
 _GREETED_27 = (
     rf"(?:(?:well|oh|why) )?(?:{_GREETING}|{_GREETING_27})"
     rf"(?:(?: there)?{_SEP}(?!there\b)(?:{_ADDRESSEE}|{_ADDRESSEE_26})| there)?"
@@ -627,7 +630,7 @@ _MEANT_27 = r"(?:honestly|tbh|fr|ngl|seriously|truly|really|for real|mate|man)"
 _ACK_27 = (
     r"(?:fair (?:dos|do's|doos|play(?: to (?:you|ya))?|shout|cop)|"
     r"ok(?:ie|ey|ay) dok(?:ie|ey|ay) artichok(?:ie|ey|e)|okily dokily|righty-? ?ho|right you are|"
-    r"will do boss|nice one)"
+    r"will do boss)"
 )
 # wishing the asker's time well in more words ("have a lovely evening", "enjoy the rest of your
 # day", "have a good one mate").
@@ -857,10 +860,10 @@ def _chat_openings(
     howdy_24 += rf"|{_DISCOURSE}" if discourse else ""
     howdy_24 += rf"|{_OPENING_25}" if openers_25 else ""
     howdy_24 += rf"|{_OPENING_26}" if openers_26 else ""
-    howdy_24 += rf"|{_GREETING_27}|{_ACK_27}|{_APOLOGY_27}" if openers_27 else ""
+    howdy_24 += rf"|{_GREETING_OPENER_27}|{_ACK_27}|{_APOLOGY_27}" if openers_27 else ""
     bare = rf"{_BARE_OPENER}|{_ANNOUNCED}" if announced else _BARE_OPENER
     bare += rf"|{_GREETING_TO_25}" if openers_26 else ""
-    bare += rf"|{_GREETING_NAMED_27}" if openers_27 else ""
+    bare += rf"|{_GREETING_NAMED_27}|{_GREETING_27}|{_OKEY_DOKEY_27}" if openers_27 else ""
     return _chat_opening(
         rf"(?:{_HOWDY_22 if forms else _HOWDY_19}{howdy_24}"
         + (rf"|{_ANNOUNCED}|{marked})" if announced else ")"),
@@ -895,7 +898,8 @@ _GREETING_NAMED_27 = (
     rf"(?:{_GREETING_UNSPLIT_25}|{_GREETING_MORE_26})(?: there)? (?:{_ADDRESSEE_26}|stranger)|"
     rf"{_GREETING_UNSPLIT_25}"
 )
-_APOLOGY_27 = r"(?:pardon|(?:my )?apologies|sorry to (?:interrupt|bug you|bother you again))"
+_OKEY_DOKEY_27 = r"ok(?:ey|ie|ay) dok(?:ey|ie|ay)"
+_APOLOGY_27 = r"(?:pardon|(?:my )?apologies|sorry to (?:interrupt|bug you))"
 
 
 # A thanks, a "please" or a laugh after a question ("where will the hq be? thanks", "who is musk,

@@ -176,6 +176,8 @@ def test_questions_holding_session_27_words_stay_questions(question: str) -> Non
         ("hey so who leads", "Who leads"),
         ("pardon, who leads?", "Who leads?"),
         ("apologies, who leads?", "Who leads?"),
+        ("hey ya who leads", "Who leads"),
+        ("okie dokie what about rivian", "What about rivian"),
     ],
 )
 def test_session_27_forms_are_taken_off_before_a_question_and_not_with_the_rule_off(
@@ -262,6 +264,16 @@ def test_the_service_replies_to_thatll_do_after_an_answer(
         "hello ",
         "hey so ",
         "pardon, ",
+        "okie dokie ",
+        "you're a lifesaver, ",
+        "hey ya ",
+        "hey ya, ",
+        "nice one ",
+        "legend, ",
+        "sorry to bother you again, ",
+        "hullo there botty, ",
+        "okie dokie, ",
+        "fair play to you, ",
     ],
 )
 def test_a_long_run_of_the_session_27_phrases_is_read_in_one_pass(phrase: str) -> None:
