@@ -47,8 +47,13 @@ LENGTH_26 = True
 # records, the others were refused).
 TRUST_27 = True
 
+# On: the whole text asked for ("can you give me the full text?", "print the whole article") is
+# told the bot quotes it part by part, where it comes from and how to read it by sections (session
+# 27, the lead's probes: refused, or "send me the article" quoted Affordable Luxury).
+FULL_TEXT_27 = True
+
 Field = Literal[
-    "author", "published", "title", "source", "articles", "freshness", "length", "trust"
+    "author", "published", "title", "source", "articles", "freshness", "length", "trust", "full"
 ]
 
 _TEXT = r"(?:it|this|that|(?:the|this|that|your) (?:article|piece|story|text|post|source))"
@@ -156,6 +161,18 @@ _ASKS_27: tuple[tuple[re.Pattern[str], Field], ...] = (
         "source",
     ),
 )
+_FULL_27: tuple[tuple[re.Pattern[str], Field], ...] = (
+    (
+        re.compile(
+            r"^(?:(?:can|could|would) (?:you|u) )?(?:please )?(?:(?:give|send|show|paste|print"
+            r"|copy|share|post|read)(?: me| us)? (?:the |this |that )?(?:(?:full|whole|entire"
+            r"|complete|original) )?(?:article|text|piece)(?: in full| in its entirety)?"
+            r"|(?:where|how) (?:can|do|could) i (?:read|see|find|get) (?:the |this )?(?:full"
+            r"|whole|entire|complete|original) (?:article|text|piece|story))\b"
+        ),
+        "full",
+    ),
+)
 # Words the question may hold besides its asking phrase: politeness, the text named. Any other
 # word names a topic ("who wrote about batteries", "the source of tesla's lead"): searched.
 _FILLER = ASKING | ABOUT_THE_TEXT | frozenset({
@@ -175,6 +192,7 @@ def asks_about_article(question: str) -> Field | None:
     text = question_text(question)
     asks = _ASKS + (_ASKS_25 if FRESHNESS else ()) + (_ASKS_26 if LENGTH_26 else ())
     asks = (_ASKS_27 if TRUST_27 else ()) + asks  # before "sources?" reads it as the source
+    asks = (_FULL_27 if FULL_TEXT_27 else ()) + asks
     for pattern, field in asks:
         found = pattern.search(text)
         if found is None:
@@ -217,6 +235,13 @@ def _line(field: Field, doc_id: str, article: Mapping[str, Any]) -> tuple[str, b
         )
     if field == "title":
         return f"The article is {title}.", True
+    if field == "full":  # quoted part by part: where it comes from and how to read it here
+        came_from, known = _line("source", doc_id, article)
+        return (
+            f"I quote the article part by part rather than whole. {came_from} Ask “what are"
+            " the sections?” to read it here section by section.",
+            True,
+        )
     if field == "trust":  # the bot can't vouch for the article: it says where it's from, and how
         came_from, known = _line("source", doc_id, article)
         return (

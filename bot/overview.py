@@ -66,6 +66,21 @@ _ASKS_26 = re.compile(
     r"|takeaways)?|what (?:should|do|must) (?:i|we) (?:need to )?know|what(?:'s| is) the story"
     r"|explain (?:the|this) (?:article|piece|text|story))\b"
 )
+# On: "explain the article to a 10 year old", "tweet-length summary please", "summarize in 50
+# words", "give me the story" ask for the overview too (session 27, the lead's probes: each was
+# refused).
+PHRASINGS_27 = True
+_ASKS_27 = re.compile(
+    r"\b(?:explain (?:it|this|that|(?:the|this) (?:article|piece|text|story)) (?:to|for)"
+    r" (?:a|an|my|me like an?) (?:\d+|five|ten|twelve)?[- ]?(?:year[- ]old|kid|child|beginner"
+    r"|grandma|teenager)|tweet[- ]?(?:length|sized?)|(?:in|under|within) (?:\d+|fifty|a hundred"
+    r"|one hundred) words|(?:give|tell) (?:me|us) the (?:whole |short |full )?story"
+    r"|in (?:one|a single|a) paragraph)\b"
+)
+_FILLER_27 = frozenset({
+    "paragraph", "please", "pls", "sum", "summarise", "summarize", "summary", "up", "version",
+    "words"
+})  # fmt: skip
 # On: "what does the intro say", "the introduction?" ask how the text opens (session 26, the
 # lead's probes: refused; "intro paragraph" was read already).
 INTRO_26 = True
@@ -189,6 +204,8 @@ def asks_for_overview(question: str, in_conversation: bool = False) -> Part | No
         parts += ((_ASKS_26, "both"),)
     if INTRO_26:
         parts += ((_INTRO_26, "opening"),)
+    if PHRASINGS_27:
+        parts += ((_ASKS_27, "both"),)
     if BIAS_26:
         parts += ((_BIAS, "conclusion"),)
     if TONE_27:
@@ -200,6 +217,7 @@ def asks_for_overview(question: str, in_conversation: bool = False) -> Part | No
         parts += ((_BACKGROUND, "opening"),)
     filler = _FILLER_25 if PHRASINGS_25 else _FILLER
     filler = filler | NAVIGATING if request_words.NAVIGATE_27 else filler
+    filler = filler | _FILLER_27 if PHRASINGS_27 else filler
     for pattern, part in parts:
         found = pattern.search(text)
         if found is None:

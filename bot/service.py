@@ -106,7 +106,7 @@ from bot.source_terms import (
     written_as_name,
 )
 from bot.spelling import is_english_word, spelled_as_the_sources, with_apostrophes
-from bot.stance import NO_STANCE, asks_bots_view
+from bot.stance import NO_STANCE, NO_WRITING, asks_bot_to_write, asks_bots_view
 from bot.store import Store, StoreError, open_store
 from bot.unclear import after_answer
 
@@ -494,6 +494,8 @@ class AnswerService:
                 return dataclasses.replace(answer, question=text)
         if asks_bots_view(text):  # "what's your opinion?": the bot takes no side, nothing to search
             return reply_answer(text, NO_STANCE, "stance")
+        if asks_bot_to_write(text):  # "write me a haiku about the rivalry": it only quotes
+            return reply_answer(text, NO_WRITING, "stance")
         if history and is_complaint(text):  # "that's wrong": about the answer before, no question
             return reply_answer(text, SORRY, "sorry")
         if asks_to_start_over(text):  # "start over": nothing to search

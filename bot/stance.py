@@ -54,3 +54,25 @@ def asks_bots_view(question: str) -> bool:
         return False
     rest = text[: found.start()] + " " + text[found.end() :]
     return all(word.removesuffix("'s") in _FILLER for word in _WORD.findall(rest))
+
+
+# On: a request to write something ("write me a haiku about the rivalry", "compose a poem about
+# musk", "make up a story") gets NO_WRITING (session 27, the lead's probes: each quoted a passage
+# at random, as if the closing lines were the poem). The bot quotes; it writes nothing.
+WRITING_27 = True
+NO_WRITING = (
+    "I can't write that: I only quote the sources and cite them. Ask me what the article says, "
+    "and I'll quote it."
+)
+_WRITE = re.compile(
+    r"^(?:(?:can|could|would|will) (?:you|u) )?(?:please )?(?:write|compose|make up|create"
+    r"|generate|draft|come up with)(?: me| us)? (?:an? |some )?(?:short |funny |little )?"
+    r"(?:poem|haiku|limerick|song|rap|story|short story|fable|essay|tweet|headline|slogan|joke"
+    r"|sonnet|ode|script|screenplay|press release|blog post)s?\b"
+)
+
+
+def asks_bot_to_write(question: str) -> bool:
+    """Whether `question` asks the bot to write something (a poem, a story, a tweet) rather than
+    to say what the sources say."""
+    return WRITING_27 and bool(_WRITE.match(question_text(question).strip()))

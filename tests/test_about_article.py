@@ -232,3 +232,25 @@ def test_trust_is_answered_with_the_source_and_how_to_check(two_articles: Answer
     assert answer.reply == "article"
     assert "quotes and cites the passages" in answer.answer
     assert answer.answer.count("I can't vouch") == 1
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["can you give me the full text?", "print the whole article", "send me the article",
+     "where can i read the full article?", "paste the entire article"],
+)  # fmt: skip
+def test_the_whole_text_asked_for_is_read_and_not_without_the_rule(
+    question: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert asks_about_article(question) == "full"
+    monkeypatch.setattr(bot.about_article, "FULL_TEXT_27", False)
+    assert asks_about_article(question) != "full"
+
+
+def test_the_whole_text_is_told_how_to_read_it_here(two_articles: AnswerService) -> None:
+    about_chargers = ["how far do the fast chargers reach?"]
+    answer = two_articles.ask("send me the article", about_chargers, conversation="c10")
+    assert answer.reply == "article" and answer.outcome == "answered"
+    assert answer.answer.startswith("I quote the article part by part rather than whole.")
+    assert "what are the sections?" in answer.answer
+    assert two_articles.ask("send me the article about robotaxis").reply != "article"

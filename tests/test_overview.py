@@ -98,6 +98,9 @@ LATER_REQUESTS = [
         "why does this matter?", "why should i care?", "so what?", "why is this important?",
         "so what then?"]],
     *[(q, "opening", "MATTERS_27") for q in ["give me the background", "what's the backstory?"]],
+    *[(q, "both", "PHRASINGS_27") for q in [
+        "explain the article to a 10 year old", "tweet-length summary please",
+        "summarize in 50 words", "give me the story", "the article in one paragraph"]],
 ]  # fmt: skip
 
 

@@ -42,3 +42,31 @@ def test_without_the_rule_the_question_is_searched(
     monkeypatch.setattr(bot.stance, "STANCE_26", False)
     assert not asks_bots_view("what's your opinion")
     assert service.ask("what's your opinion").reply != "stance"
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["write me a haiku about the rivalry", "can you compose a poem about musk?",
+     "write a tweet about amazon's ev plans", "could you make up a short story about bezos"],
+)  # fmt: skip
+def test_a_request_to_write_is_read_and_not_without_the_rule(
+    question: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert bot.stance.asks_bot_to_write(question)
+    monkeypatch.setattr(bot.stance, "WRITING_27", False)
+    assert not bot.stance.asks_bot_to_write(question)
+
+
+@pytest.mark.parametrize(
+    "question", ["what did musk write on twitter", "give me the story", "who wrote the article"]
+)
+def test_a_question_about_writing_is_no_request_to_write(question: str) -> None:
+    assert not bot.stance.asks_bot_to_write(question)
+
+
+def test_a_request_to_write_gets_the_reply_that_the_bot_only_quotes(
+    service: AnswerService,
+) -> None:
+    answer = service.ask("write me a haiku about the rivalry")
+    assert answer.reply == "stance" and answer.answer == bot.stance.NO_WRITING
+    assert answer.outcome == "refused" and not answer.quotes
