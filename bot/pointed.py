@@ -182,6 +182,37 @@ def past_the_list(
     return reply_answer(text, said, "citations", answered=True, built_at=listed.index_built_at)
 
 
+# On: "the third and fourth ones", "the first two", "the first and the last" after a list (or the
+# headings) point at each of those items (session 27, the lead's probes: refused, or "the first
+# two" quoted the space race).
+SEVERAL_ITEMS_27 = True
+_COUNTS = {"two": 2, "three": 3, "four": 4, "2": 2, "3": 3, "4": 4}
+_FIRST_FEW = re.compile(
+    rf"^(?:the )?first ({'|'.join(_COUNTS)})(?: (?:ones|items|points|sections|of them))?$"
+)
+_ORDINAL_WORD = re.compile(rf"\b(?:the )?({'|'.join(_ORDINAL_27)})\b")
+_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+_JOINING = frozenset({"and", "ones", "one", "both", "then", "items", "sections", "points"})
+
+
+def several_items(text: str) -> list[int] | None:
+    """The items (from 1; -1: the last) a reply points at when it points at several ("the third
+    and fourth ones": [3, 4]); None when it points at fewer than two or names anything else."""
+    if not SEVERAL_ITEMS_27:
+        return None
+    asked = " ".join(question_text(text).replace(",", " and ").strip(" ?!.").split())
+    few = _FIRST_FEW.match(asked)
+    if few is not None:
+        return list(range(1, _COUNTS[few[1]] + 1))
+    found = list(_ORDINAL_WORD.finditer(asked))
+    if len(found) < 2:
+        return None
+    rest = _ORDINAL_WORD.sub(" ", asked)
+    if not all(word in _FILLER_27 or word in _JOINING for word in _WORD.findall(rest)):
+        return None
+    return list(dict.fromkeys(_ORDINAL_27[f[1]] for f in found))
+
+
 def listed_items(answer: Answer) -> int | None:
     """How many items the list `answer` quotes holds (the quotes after its announcement), or None
     when it quotes no list."""

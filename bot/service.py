@@ -79,7 +79,14 @@ from bot.more import (
     first_sentence,
 )
 from bot.overview import latest_articles
-from bot.pointed import nth_listed, past_the_list, pointed_answer, points_at
+from bot.pointed import (
+    Pointer,
+    nth_listed,
+    past_the_list,
+    pointed_answer,
+    points_at,
+    several_items,
+)
 from bot.preamble import without_preamble
 from bot.recall import recall_asked, recalled
 from bot.retrieval import Hit, Retriever
@@ -541,6 +548,19 @@ class AnswerService:
         )
         if read is not None:
             return read
+        items = several_items(text) if history else None
+        if items:  # "the third and fourth ones": each, from the answer before, joined
+            asked, before_it = self._read(as_typed(history[-1]), history[:-1], retriever)
+            before = self._answered(asked, before_it, retriever, conversation, k)
+            articles = self._articles_in_question(retriever, before_it)
+            parts = [
+                pointed_answer(text, Pointer("item", n), before)
+                or (listed_section_answer(text, n, retriever.index, articles)
+                    if before.reply == "sections" else None)
+                for n in items
+            ]  # fmt: skip
+            if all(part is not None for part in parts):
+                return joined_answer(text, [part for part in parts if part is not None])
         pointer = points_at(text) if history else None
         if pointer is not None:  # "what does source 2 say?": the answer before, not a search
             # the message before read as it was when answered: respelt, its greeting taken off

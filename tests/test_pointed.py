@@ -219,3 +219,39 @@ def test_the_nth_innovation_is_that_item_of_the_innovations_list(
     assert after.answer == "The list holds 4 items."
     monkeypatch.setattr(bot.pointed, "NTH_LISTED_27", False)
     assert not service.ask("what's the second innovation?").answer.startswith("Autonomous")
+
+
+@pytest.mark.parametrize(
+    ("text", "items"),
+    [("tell me about the third and fourth ones", [3, 4]), ("the first two", [1, 2]),
+     ("the first and the last", [1, -1]), ("the 2nd, 3rd and 4th", [2, 3, 4])],
+)  # fmt: skip
+def test_several_items_are_read_and_not_without_the_rule(
+    text: str, items: list[int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert bot.pointed.several_items(text) == items
+    monkeypatch.setattr(bot.pointed, "SEVERAL_ITEMS_27", False)
+    assert bot.pointed.several_items(text) is None
+
+
+@pytest.mark.parametrize(
+    "text", ["the second one?", "the first two factories in texas", "first and foremost, who wins"]
+)
+def test_one_item_or_a_topic_is_not_several_items(text: str) -> None:
+    assert bot.pointed.several_items(text) is None
+
+
+def test_several_items_after_a_list_or_the_headings_are_each_quoted(
+    service: AnswerService,
+) -> None:
+    listed = ["what are the innovations?"]
+    first = service.ask("the first one?", listed)
+    last = service.ask("the last one?", listed)
+    both = service.ask("the first and the last", listed)
+    assert both.quotes[0].text == first.quotes[0].text
+    assert both.quotes[-1].text == last.quotes[-1].text and both.outcome == "answered"
+    sections = service.ask("tell me about the third and fourth ones", ["what are the sections?"])
+    assert [c.section for c in sections.citations] == [
+        "Inside Bezos’ Electric Vehicle Vision",
+        "The Competitive Landscape",
+    ]
