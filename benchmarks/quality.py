@@ -78,6 +78,7 @@
                                            [--rank-24 off|RULES [off|RULES ...]]
                                            [--rank-25 off|RULES [off|RULES ...]]
                                            [--rank-26 off|RULES [off|RULES ...]]
+                                           [--rank-27 off|RULES [off|RULES ...]]
                                            [--off-topic-23 off|RULES [off|RULES ...]]
                                            [--unsaid-23 off|on|RULES [...]]
                                            [--off-topic-24 off|RULES [off|RULES ...]]
@@ -687,6 +688,11 @@ only (`bot.retrieval.NAMED_PART`, `bot.named_part`); `shorthand`, a question ask
 with its chat spellings of common words written out ("what raw materials are ppl worried about", "y
 would bezos bother w cars": `bot.retrieval.CHAT_SHORTHAND`, `bot.lexical.spelled_out`;
 docs/quality-log.md, "The part of the text named (session 26)"), each in turn.
+`--rank-27 off line` measures session 27's ranking rules, joined by "+": `line`, a question asked
+alone naming a line of the text ("at the very start", "the final line") citing first the passage
+of that part holding it and quoting the line (`bot.retrieval.NAMED_LINE`,
+`bot.answer.NAMED_LINE_RATIO`, `bot.named_part.named_line`; docs/quality-log.md, "Lines of the
+text (session 27)"), each in turn.
 `--off-topic-23 off sense=0.05:0.33+anywhere+joined+typos+rival` measures session 23's off-topic
 rules, joined by "+": `sense=G:C`, `--off-topic-18`'s name-sense reading at a gap of G, only of a
 question whose best passage cosine is under C ("is musk oil safe to put on your skin":
@@ -1778,6 +1784,13 @@ def set_rank_26(rank_26: str, bench: Bench) -> str:
     return f"=== session 26's ranking rules: {rank_26}"
 
 
+def set_rank_27(rank_27: str, bench: Bench) -> str:
+    rules = set(rank_27.split("+"))
+    bot.retrieval.NAMED_LINE = "line" in rules
+    bot.answer.NAMED_LINE_RATIO = 0.5 if "line" in rules else 0.0
+    return f"=== session 27's ranking rules: {rank_27}"
+
+
 def set_role_21(role_21: str, bench: Bench) -> str:
     bot.question_kind.ROLE_OF_ANOTHER = role_21 == "on"
     return f"=== session 21's role of another owner: {role_21}"
@@ -2082,6 +2095,7 @@ SWITCHES = (
     Switch("rank_24", 84, set_rank_24),
     Switch("rank_25", 90, set_rank_25),
     Switch("rank_26", 96, set_rank_26),
+    Switch("rank_27", 102, set_rank_27),
     Switch("off_topic_23", 80, set_off_topic_23),
     Switch("unsaid_23", 79, set_unsaid_23),
     Switch("off_topic_24", 86, set_off_topic_24),
@@ -2874,6 +2888,12 @@ def main() -> None:
         nargs="+",
         default=[None],
         help="session 26's ranking rules joined by '+' (part, shorthand) or off, each in turn",
+    )
+    parser.add_argument(
+        "--rank-27",
+        nargs="+",
+        default=[None],
+        help="session 27's ranking rules joined by '+' (line) or off, each in turn",
     )
     parser.add_argument(
         "--off-topic-23",

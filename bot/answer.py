@@ -26,6 +26,7 @@ from bot.chunking import Passage
 from bot.definitions import asked_to_define, defines, writes_name
 from bot.errors import BadQuestion
 from bot.lookups import names_in
+from bot.named_part import named_line
 from bot.question_kind import Kind, asked_kind, holds
 from bot.retrieval import LATE_SENTENCE_WEIGHT, Hit, TokenEvidence
 from bot.settings import MAX_QUESTION_CHARS
@@ -142,6 +143,13 @@ WHY_ANTECEDENT = True
 # opportunity …"); no tuning figure moves and XQuAD-en stays 0.9863 / 0.9818 / span 0.9131
 # (docs/quality-log.md, "Definitions from the whole ranking (session 24)"). 0: off.
 DEFINING_RATIO = 0.7
+# A question asked alone naming a line of the text ("how does the writer set the scene at the very
+# start", "the final line": `bot.named_part.named_line`) quotes the first sentence of the passage
+# cited first (its last for a closing line), which `bot.retrieval.NAMED_LINE` makes the part's,
+# when it scores at least this share of the best sentence: "at the very start" quoted the
+# opening's third sentence (0.61 of its score; the two other tuning questions naming a line quote
+# it at 1.0). Session 27 (docs/quality-log.md, "Lines of the text (session 27)"). 0: off.
+NAMED_LINE_RATIO = 0.5
 _POINTING_SUBJECT = re.compile(r"(?:this|that|these|those)\b", re.IGNORECASE)
 _WHY = re.compile(r"\bwhy\b", re.IGNORECASE)
 # "how many states will have factories" asks for a number, and the sources answer it by naming
@@ -352,13 +360,15 @@ def compose_answer(
     place_weight = PLACE_WEIGHT if alone else 0.0
     by_tokens = alone and QUOTE_MAXSIM_WEIGHT is not None
     quotes, quoted, quoted_text = _best_sentences(
-        hits, quote_kind, question, place_weight, by_tokens
+        hits, quote_kind, question, place_weight, by_tokens, alone
     )
     judged = [quoted_text]
     if kind is not None and KIND_WITHOUT_LIFT and any(h.sentence_lift for h in hits):
         without_lift = [_without_lift(h) for h in hits]
         # Chosen on the whole score, as before QUOTE_MAXSIM_WEIGHT: that choice is the quote's.
-        judged.append(_best_sentences(without_lift, quote_kind, question, place_weight)[2])
+        judged.append(
+            _best_sentences(without_lift, quote_kind, question, place_weight, alone=alone)[2]
+        )
     # The passage the answer quotes is cited first: where the best sentence and the passage order
     # disagree, the sentence is the finer evidence (tuning: right passage first 82 -> 83 of 117).
     order = [quoted, *(n for n in range(1, len(hits) + 1) if n != quoted)]
@@ -580,6 +590,7 @@ def _best_sentences(
     question: str = "",
     place_weight: float = 0.0,
     by_tokens: bool = False,
+    alone: bool = False,
 ) -> tuple[tuple[Quote, ...], int, str]:
     """The best-scoring sentence, plus its better neighbour in the passage when relevant enough.
 
@@ -639,6 +650,11 @@ def _best_sentences(
         defining = [ni for ni in candidates if defines(text(ni), defined)]
         if defining and score(alt := max(defining, key=score)) >= DEFINING_RATIO * score(best):
             best = alt
+    line = named_line(question) if NAMED_LINE_RATIO and alone else None
+    if line is not None:  # asked alone: the part's passage is cited first
+        named = (1, 0 if line == "opening" else len(hits[0].sentence_scores) - 1)
+        if score(named) >= NAMED_LINE_RATIO * score(best):
+            best = named
     if kind in NAMED_KINDS and not holds_kind(best):
         naming = [ni for ni in candidates if holds_kind(ni)]
         if naming and score(alt := max(naming, key=score)) >= NAMED_KIND_RATIO * score(best):

@@ -34,9 +34,34 @@ _CLOSE = re.compile(
 )
 
 
+# A line of the text named: "the opening line", "the first sentence", "at the very start" ask for
+# the part's first sentence, "the closing line", "the last words", "at the very end" for its last
+# (not "the very start of their rivalry"). Session 27 (bot.retrieval.NAMED_LINE,
+# bot.answer.NAMED_LINE_RATIO).
+_OPENING_LINE = re.compile(
+    r"\b(?:(?:opening|first) (?:lines?|sentences?|words)"
+    r"|(?:at|in) the very (?:start|beginning)(?! of\b))",
+    re.IGNORECASE,
+)
+_CLOSING_LINE = re.compile(
+    r"\b(?:(?:closing|last|final) (?:lines?|sentences?|words)|(?:at|in) the very end(?! of\b))",
+    re.IGNORECASE,
+)
+
+
 def named_part(question: str) -> Part | None:
     """The part of the text `question` names ("opening" or "close"), or None (or both named)."""
-    opening, close = _OPENING.search(question), _CLOSE.search(question)
+    opening = _OPENING.search(question) or _OPENING_LINE.search(question)
+    close = _CLOSE.search(question) or _CLOSING_LINE.search(question)
+    if bool(opening) == bool(close):
+        return None
+    return "opening" if opening else "close"
+
+
+def named_line(question: str) -> Part | None:
+    """The line of the text `question` names: its part's first ("opening") or last ("close")
+    sentence, or None (none, or both, named)."""
+    opening, close = _OPENING_LINE.search(question), _CLOSING_LINE.search(question)
     if bool(opening) == bool(close):
         return None
     return "opening" if opening else "close"

@@ -47,7 +47,7 @@ from bot.lexical import (
     without_chat_words,
 )
 from bot.lookups import people_in
-from bot.named_part import Part, named_part, part_rows
+from bot.named_part import Part, named_line, named_part, part_rows
 from bot.ranking import (
     cosine_moments,
     segment_max,
@@ -200,6 +200,11 @@ NAMED_PART = True
 # its text and its vector, as CHAT_WORDS_OUT leaves chat words out; the label reads it as asked.
 # Session 26 (docs/quality-log.md, "The part of the text named (session 26)"). False: off.
 CHAT_SHORTHAND = True
+# A line of the text named ("the opening line", "at the very start", "the final line":
+# `bot.named_part.named_line`) beside NAMED_PART: the passage holding it is cited first, so the
+# quote's choice (`bot.answer.NAMED_LINE_RATIO`) can quote it. Session 27 (docs/quality-log.md,
+# "Lines of the text (session 27)"). False: off.
+NAMED_LINE = True
 # The asking words a question after a lead-in opens with (a wh-word or an auxiliary).
 _ASKING = re.compile(
     r"(?:what|whats|what's|wat|who|who's|whos|whom|whose|why|how|how's|when|where|which|is|are"
@@ -643,12 +648,15 @@ class Retriever:
         part = named_part(query) if alone and NAMED_PART else None
         if part is not None:
             ranking = self._within_part(ranking, part)
+        line = named_line(query) if part is not None and NAMED_LINE else None
         # MaxSim of the fused top ANSWER_LATE_DEPTH, once: the re-ranking before it scores a
         # prefix of the same rows (float32's last places may differ from a batch of their own).
         top_maxsim = self._top_maxsim(query, ranking, ANSWER_LATE_DEPTH)
         deep = self.reranked(
             query, ranking, ANSWER_LATE_DEPTH, answer_late_weight(query), top_maxsim=top_maxsim
         )
+        if line is not None:
+            deep = self._line_first(deep, line)
         diverse = alone and bool(CITATION_DIVERSITY)
         hits = self.hits(query, query_vector, deep, k, diverse=diverse)
         defined = asked_to_define(query) if alone and DEFINING_PASSAGE else None
@@ -659,6 +667,8 @@ class Retriever:
         if not OUTCOME_ON_BOTH_RANKINGS:
             return hits, None
         before = self.reranked(query, ranking, top_maxsim=top_maxsim)
+        if line is not None:
+            before = self._line_first(before, line)
         # The hits are drawn from the first k * 4 (near-duplicates dropped): the same rows, the
         # same hits (always without late interaction, which both re-rankings need).
         drawn = max(k * 4, CITATION_DIVERSITY_DEPTH) if diverse else k * 4
@@ -692,6 +702,30 @@ class Retriever:
             ids=ranking.ids[kept],
             scores=ranking.scores[kept],
             lexical=ranking.lexical[kept],
+        )
+
+    def _line_first(self, ranking: Ranking, line: Part) -> Ranking:
+        """`ranking` (of one part's passages: NAMED_PART) with the passage holding the `line`
+        named first (NAMED_LINE): its first document's first passage for an opening line, its
+        last for a closing one."""
+        passages = self.index.passages
+        rows = ranking.ids.tolist()
+        if not rows:
+            return ranking
+        doc = passages[rows[0]].doc_id
+        own = [at for at, row in enumerate(rows) if passages[row].doc_id == doc]
+        at_start = {at: passages[rows[at]].start for at in own}
+        held = (min if line == "opening" else max)(own, key=at_start.__getitem__)
+        return self._moved_first(ranking, held)
+
+    def _moved_first(self, ranking: Ranking, at: int) -> Ranking:
+        """`ranking` with its `at`-th passage first, the others in their order."""
+        order = [at, *(i for i in range(len(ranking.ids)) if i != at)]
+        return replace(
+            ranking,
+            ids=ranking.ids[order],
+            scores=ranking.scores[order],
+            lexical=ranking.lexical[order],
         )
 
     def _surnames(self) -> dict[str, str]:
