@@ -67,6 +67,7 @@
                                            [--follow-ups-24 off|RULES [off|RULES ...]]
                                            [--follow-ups-25 off|RULES [off|RULES ...]]
                                            [--follow-ups-26 off|RULES [off|RULES ...]]
+                                           [--follow-ups-27 off|RULES [off|RULES ...]]
                                            [--off-topic-21 off|RULES [off|RULES ...]]
                                            [--lead-21 off|RULES [off|RULES ...]]
                                            [--lead-in-21 off|SHARE [off|SHARE ...]]
@@ -346,6 +347,11 @@ context as "it" does ("did they live up to it?"; `bot.conversation.SUBJECT_THEY_
 (`bot.conversation.ADDITIVE_TOO`); `else`, "anything else" asks for more as "what else" does
 (`bot.conversation.SOMEONE_ELSE`); `besides`, what an exclusion clause names ("besides price") is
 not read as asked by the label (`bot.follow_up_kind.EXCLUSION_UNASKED`).
+`--follow-ups-27 off side+like+others`: session 27's conversation rules, joined by "+": `side`, a
+framing noun ("the battery side") is not a word "agree" requires the shared passage to hold
+(`bot.follow_up.FRAMING_NOUNS_UNHELD`); `like`, "like what, concretely?" asks for an example
+(`bot.conversation.LIKE_WHAT`); `others`, "the others" points back (`bot.conversation.
+OTHERS_POINT_BACK`).
 `--labels-16 off head+when+text`: session 16's rules for in-domain answers, joined by "+":
 `head`, a fragment's kind noun followed by another noun modifies it ("price cuts?" asks no amount;
 `bot.question_kind.FRAGMENT_HEAD_ONLY`); `when`, a when-clause after the question's own terms
@@ -1570,6 +1576,14 @@ def set_follow_ups_26(follow_ups_26: str, bench: Bench) -> str:
     return f"=== session 26's follow-up rules: {follow_ups_26}"
 
 
+def set_follow_ups_27(follow_ups_27: str, bench: Bench) -> str:
+    rules = set(follow_ups_27.split("+"))
+    bot.follow_up.FRAMING_NOUNS_UNHELD = "side" in rules
+    bot.conversation.LIKE_WHAT = "like" in rules
+    bot.conversation.OTHERS_POINT_BACK = "others" in rules
+    return f"=== session 27's follow-up rules: {follow_ups_27}"
+
+
 def set_floor_18(floor_18: str, bench: Bench) -> str:
     rules = dict(r.partition("=")[::2] for r in floor_18.split("+"))
     most = rules.get("every")
@@ -2073,6 +2087,7 @@ SWITCHES = (
     Switch("follow_ups_24", 83, set_follow_ups_24),
     Switch("follow_ups_25", 89, set_follow_ups_25),
     Switch("follow_ups_26", 95, set_follow_ups_26),
+    Switch("follow_ups_27", 101, set_follow_ups_27),
     Switch("off_topic_21", 66, set_off_topic_21),
     Switch("lead_21", 68, set_lead_21),
     Switch("lead_in_21", 69, set_lead_in_21),
@@ -2981,6 +2996,14 @@ def main() -> None:
         "fragment; too: 'cheaper too?' is read as 'and cheaper?'; else: 'anything else' asks for "
         "more as 'what else' does; besides: an exclusion clause is not read as asked by the "
         "label) or off, each in turn",
+    )
+    parser.add_argument(
+        "--follow-ups-27",
+        nargs="+",
+        default=[None],
+        help="session 27's follow-up rules joined by '+' (side: a framing noun such as 'side' is "
+        "not required of the shared passage; like: 'like what, concretely?' asks for an example; "
+        "others: 'the others' points back) or off, each in turn",
     )
     parser.add_argument(
         "--follow-ups-17b",

@@ -117,8 +117,17 @@ def _compare_words() -> set[str]:
     return _COMPARE | _SAME if SAME_AS_BEFORE else _COMPARE
 
 
+# "others" points back as "the other guy" does: "why would the others care" after "would bezos's
+# green standards stay inside amazon" means the players other than Amazon (it was searched alone,
+# "others" and "care" its words, and refused). Session 27, on (LIKE_WHAT: the figures);
+# `benchmarks/quality.py --follow-ups-27 others`.
+OTHERS_POINT_BACK = True
+_OTHERS = {"others"}
+
+
 def _anaphora() -> set[str]:
-    return ANAPHORA | _compare_words() if "compare" in FOLLOW_UP_WORDS else ANAPHORA
+    words = ANAPHORA | _compare_words() if "compare" in FOLLOW_UP_WORDS else ANAPHORA
+    return words | _OTHERS if OTHERS_POINT_BACK else words
 
 
 # Chat words name nothing asked about ("any weaknesses tho?" asks about one thing, which the
@@ -139,9 +148,24 @@ _EXAMPLE_REQUEST = re.compile(
 )
 
 
+# "like what, concretely?", "such as what exactly?": asks for an example of what was just said, as
+# "gimme an example" does; "concretely" named a topic of its own, so it was searched alone and
+# refused. Session 27, on (with `side` and `others`): tuning conversations 710 -> 713 of 826 (the
+# blind -25 27 -> 30), none lost; held out 344 of 472 both ways, every line identical;
+# `benchmarks/quality.py --follow-ups-27 like`.
+LIKE_WHAT = True
+_LIKE_WHAT = re.compile(
+    r"(?:(?:ok|okay|so|and|but|then)\s+)*(?:like|such\s+as)\s+what"
+    r"(?:\s+(?:concretely|specifically|exactly|precisely|then|tho|though))*"
+)
+
+
 def asks_for_an_example(question: str) -> bool:
-    """Whether the message only asks for an example of what was said (EXAMPLE_REQUEST)."""
+    """Whether the message only asks for an example of what was said (EXAMPLE_REQUEST; with
+    LIKE_WHAT, "like what, concretely?" too)."""
     plain = " ".join(_WORD.findall(question.lower().replace("’", "'")))
+    if LIKE_WHAT and _LIKE_WHAT.fullmatch(plain):
+        return True
     return EXAMPLE_REQUEST and bool(_EXAMPLE_REQUEST.fullmatch(plain))
 
 
