@@ -66,7 +66,12 @@ from bot.follow_up import (
 )
 from bot.follow_up_kind import how_much_asked_before, without_exclusion
 from bot.index import SearchIndex, live_build, load_index, ranking_sentences_of
-from bot.language import ONLY_ENGLISH, in_another_script
+from bot.language import (
+    ONLY_ENGLISH,
+    asks_for_another_language,
+    in_another_language,
+    in_another_script,
+)
 from bot.lexical import about_the_topic
 from bot.lookups import load_lookups
 from bot.more import (
@@ -488,7 +493,7 @@ class AnswerService:
         structure ("who wrote this?", "tl;dr?", "the section on partnerships"), past what was
         quoted ("tell me more"), from an earlier answer ("what does source 2 say?") or searched."""
         # "特斯拉和亚马逊谁会赢": the bot can't read the language; the sources are not to blame
-        if in_another_script(text):
+        if in_another_script(text) or asks_for_another_language(text):
             return reply_answer(text, ONLY_ENGLISH, "language")
         brief = asked_briefly(text)
         if brief is not None:  # "briefly, who is rivian?": asked without it, its first sentence
@@ -527,6 +532,8 @@ class AnswerService:
         # "in one sentence?": the answer before, its first quoted sentence alone
         if more is not None and more.shorter:
             return first_sentence(answer, said_together)
+        if answer.outcome == "refused" and answer.reply is None and in_another_language(text):
+            return reply_answer(text, ONLY_ENGLISH, "language")  # the language, not the sources
         return answer
 
     def _answer_to(
