@@ -145,3 +145,44 @@ def without_retraction(text: str) -> tuple[str, bool]:
     if found is not None:
         return text[found.end() :], False
     return text, False
+
+
+# On: a correction naming one name ("who is musk? → not him, bezos", "who makes tesla's
+# batteries? → no i meant amazon's") asks the question before with that name in place of its
+# one name, alone (session 27, the lead's probes: "amazon's" was searched as a follow-up and
+# quoted Tesla's weaknesses; "not him, bezos" quoted Musk's reaction). A question before naming
+# no name or several, or a correction naming more than two words, is read as before.
+CORRECTIONS_27 = True
+_CORRECTED = re.compile(
+    r"^\s*(?:(?:no+|nope|sorry|oops|wait|hmm+|err?m?)\s*[,.!]*\s+)*(?:(?:wrong|not that)"
+    r" (?:company|person|one|guy|name)\s*[,.;!]*\s+)?(?:i\s+mean(?:t)?\s*[,:]?\s+"
+    r"|not (?:him|her|them|that one|it|that company|that guy|that)\s*[,.;:—–-]+\s*)"
+    r"(?P<name>[^\W\d_][\w'’ -]{0,40}?)[?.! ]*$",
+    re.IGNORECASE,
+)
+_NAMED = re.compile(r"[A-Za-z][\w-]*(?:['’]s)?")
+
+
+def _bare(word: str) -> str:
+    return word.removesuffix("'s").removesuffix("’s")
+
+
+def corrected_question(text: str, before: str, is_name: Callable[[str], bool]) -> str | None:
+    """The question `before` with its one name replaced by the name `text` corrects it to ("who is
+    musk?" and "not him, bezos": "who is bezos?"), its possessive kept; None when `text` is no
+    such correction or `before` names no name, or several (`is_name` says which words are)."""
+    if not (RETRACTIONS and CORRECTIONS_27):
+        return None
+    found = _CORRECTED.match(text)
+    if found is None or len(found["name"].split()) > 2:
+        return None
+    name = found["name"].strip()
+    if not all(is_name(_bare(word)) for word in name.split()):
+        return None
+    named = [m for m in _NAMED.finditer(before) if is_name(_bare(m.group(0)))]
+    if len(named) != 1 or _bare(named[0].group(0)).lower() == _bare(name).lower():
+        return None
+    was = named[0]
+    possessive = was.group(0) != _bare(was.group(0)) and name == _bare(name)
+    put = name + ("'s" if possessive else "")
+    return before[: was.start()] + put + before[was.end() :]

@@ -51,6 +51,7 @@ from bot.feedback import (
     SORRY_NOTED,
     asks_to_start_over,
     complains_first,
+    corrected_question,
     is_complaint,
     since_start_over,
     without_asides,
@@ -460,6 +461,14 @@ class AnswerService:
         unlabelled = without_topic_label(text)
         if unlabelled != text:
             return unlabelled, ()
+        # "who is musk? → not him, bezos": the question before, its one name corrected, alone
+        corrected = (
+            corrected_question(text, history[-1], lambda word: written_as_name(retriever, word))
+            if history
+            else None
+        )
+        if corrected is not None:
+            return corrected, ()
         # "never mind, where …": the question before taken back; "no, i meant …": put right.
         text, taken_back = without_retraction(text)
         if taken_back:

@@ -213,3 +213,40 @@ def test_session_27_ways_to_start_over_are_read_and_not_without_the_rule(
 @pytest.mark.parametrize("text", ["clear skies for tesla?", "forget that tesla exists", "new cars"])
 def test_a_message_naming_more_does_not_start_over(text: str) -> None:
     assert not bot.feedback.asks_to_start_over(text)
+
+
+_NAMES = {"musk", "bezos", "tesla", "amazon", "rivian", "lucid"}.__contains__
+
+
+@pytest.mark.parametrize(
+    ("before", "text", "corrected"),
+    [("who is musk?", "not him, bezos", "who is bezos?"),
+     ("who makes tesla's batteries?", "no i meant amazon's", "who makes amazon's batteries?"),
+     ("who makes tesla's batteries?", "no i meant amazon", "who makes amazon's batteries?"),
+     ("where will tesla build factories?", "sorry, i meant amazon",
+      "where will amazon build factories?"),
+     ("what does rivian make?", "wrong company, i meant lucid", "what does lucid make?")],
+)  # fmt: skip
+def test_a_correction_naming_a_name_puts_it_in_the_question_before(
+    before: str, text: str, corrected: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert bot.feedback.corrected_question(text, before, _NAMES) == corrected
+    monkeypatch.setattr(bot.feedback, "CORRECTIONS_27", False)
+    assert bot.feedback.corrected_question(text, before, _NAMES) is None
+
+
+@pytest.mark.parametrize(
+    ("before", "text"),
+    [("who is musk?", "i meant where are the factories"),  # a question, not a name
+     ("how will musk respond to bezos?", "i meant amazon"),  # two names before: which?
+     ("what are the innovations?", "i meant rivian"),  # no name before
+     ("who is musk?", "i meant musk"), ("who is musk?", "i meant the ceo")],
+)  # fmt: skip
+def test_a_correction_without_one_name_to_replace_is_read_as_before(before: str, text: str) -> None:
+    assert bot.feedback.corrected_question(text, before, _NAMES) is None
+
+
+def test_the_corrected_question_is_asked_alone(service: AnswerService) -> None:
+    alone = service.ask("what does lucid make?")
+    corrected = service.ask("wrong company, i meant lucid", ["what does rivian make?"])
+    assert corrected.quotes == alone.quotes and "Lucid" in corrected.answer
