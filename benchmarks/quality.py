@@ -490,7 +490,7 @@ question left out of the history a follow-up is read in (`bot.feedback.ASIDES_26
 (`bot.more.BRIEFLY_26`); `typos`, "waht are the sections", "summarize teh article" read as the
 requests typed right (`bot.spelling.REQUEST_TYPOS_26`), each in turn.
 `--lead-27 off
-briefly+tone+matters+trust+pointed+which+search+count+nth+acronym+reset+recall+intro+dates+navigate+sizes+write+phrasings+full+several+languages+corrections`
+briefly+tone+matters+trust+pointed+which+search+count+nth+acronym+reset+recall+intro+dates+navigate+sizes+write+phrasings+full+several+languages+corrections+origin`
 measures the lead's session 27 rules, joined by '+': `briefly`, "what's amazon's plan in one
 sentence" (no comma) asked without it (`bot.more.BRIEFLY_27`); `tone`, "what is the tone of the
 article", "is the article for or against amazon?" answered by the conclusion
@@ -522,7 +522,9 @@ quotes it part by part, where it comes from and how to read it by sections
 list or the headings quoting each (`bot.pointed.SEVERAL_ITEMS_27`); `languages`, "can you answer in
 french?" and a refused question in another Latin-script language told the bot reads English
 (`bot.language.LATIN_LANGUAGES_27`); `corrections`, "who is musk? → not him, bezos" asking "who is
-bezos?" alone (`bot.feedback.CORRECTIONS_27`), each in turn.
+bezos?" alone (`bot.feedback.CORRECTIONS_27`); `origin`, "where is that from?" after an answer shown
+its quotes cited, not the front matter's source (`bot.pointed.ORIGIN_BEFORE_SOURCE_27`), each in
+turn.
 `--forms-19 off match=0.7`: `match=M`, another form of a question's word ("partners" /
 "partnerships", "hq" / "headquartered") matches the passage tokens of that word at least at M in
 late interaction (`bot.retrieval.FORM_MATCH`), `+words=N` for a question of at most N counted
@@ -1740,6 +1742,7 @@ def set_lead_27(lead_27: str, bench: Bench) -> str:
     bot.pointed.SEVERAL_ITEMS_27 = "several" in rules
     bot.language.LATIN_LANGUAGES_27 = "languages" in rules
     bot.feedback.CORRECTIONS_27 = "corrections" in rules
+    bot.pointed.ORIGIN_BEFORE_SOURCE_27 = "origin" in rules
     return f"=== session 27's lead rules: {lead_27}"
 
 
@@ -2861,7 +2864,7 @@ def main() -> None:
         nargs="+",
         default=[None],
         help="session 19's off-topic rules joined by '+' (unit, surname, sense=GAP[:UNKNOWN]) or "
-        "off, each in turn",
+        "off; origin: 'where is that from?' after an answer shows its quotes cited), each in turn",
     )
     parser.add_argument(
         "--off-topic-20",
@@ -2942,7 +2945,7 @@ def main() -> None:
         nargs="+",
         default=[None],
         help="session 26's off-topic rules joined by '+' (plural, subject, nothing=N, versus) or "
-        "off, each in turn",
+        "off; origin: 'where is that from?' after an answer shows its quotes cited), each in turn",
     )
     parser.add_argument(
         "--follow-ups-20",
@@ -3155,8 +3158,9 @@ def main() -> None:
         "haiku' told the bot only quotes; phrasings: 'summarize in 50 words' read as an "
         "overview; full: 'send me the article' told how to read it here; several: 'the first "
         "two' after a list quotes each; languages: 'can you answer in french?' told the bot "
-        "reads English; corrections: 'who is musk? → not him, bezos' asks 'who is bezos?') or "
-        "off, each in turn",
+        "reads English; corrections: 'who is musk? → not him, bezos' asks 'who is bezos?'; "
+        "origin: 'where is that from?' after an answer shows its quotes cited) or off, each in "
+        "turn",
     )
     parser.add_argument(
         "--lead-26",

@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import re
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -39,6 +40,10 @@ _ORDINAL = {
 }  # fmt: skip
 _ORDINALS = "|".join(_ORDINAL)
 _SOURCE = r"(?:source|citation|cite|reference|ref|link|passage|quote|footnote)"
+# On: in a conversation, "where is that from?" asks where the answer before came from (its quotes
+# cited), not the article's front-matter source (session 27, the lead's probe: after "what's prime
+# integration?" it was told "comes from User-supplied article"); bot.article_requests asks this.
+ORIGIN_BEFORE_SOURCE_27 = True
 _CITATION = re.compile(
     rf"\[(\d)\]|\b{_SOURCE} ?(?:#|no\.? ?|number )?(\d)\b|\b(?:the )?({_ORDINALS}) {_SOURCE}\b"
 )
@@ -289,3 +294,12 @@ def _origin(text: str, before: Answer) -> Answer | None:
         ),
         timings_ms={},
     )
+
+
+def asks_origin_in_conversation(text: str, history: Sequence[str]) -> bool:
+    """Whether `text`, after a question, asks where its answer came from ("where is that from?"),
+    which the answer's citations say rather than the articles' front matter."""
+    if not ORIGIN_BEFORE_SOURCE_27 or not history:
+        return False
+    pointer = points_at(text)
+    return pointer is not None and pointer.at == "origin"

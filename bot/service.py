@@ -87,6 +87,7 @@ from bot.more import (
 from bot.overview import latest_articles
 from bot.pointed import (
     Pointer,
+    asks_origin_in_conversation,
     nth_listed,
     past_the_list,
     pointed_answer,
@@ -483,9 +484,12 @@ class AnswerService:
         Not "who said that?": its reply renumbers the citations "source 2?" points into."""
         if small_talk(message) or closing_thanks(message, index.lexical.holds):
             return True
+        field = asks_about_article(message)
+        if field == "source" and asks_origin_in_conversation(message, ("before",)):
+            field = None  # "where is that from?": answered from the citations, which renumber
         return (
             asks_bots_view(message)
-            or asks_about_article(message) is not None
+            or field is not None
             or doubts_the_answer(message)
             or recall_asked(message) is not None
         )

@@ -255,3 +255,15 @@ def test_several_items_after_a_list_or_the_headings_are_each_quoted(
         "Inside Bezos’ Electric Vehicle Vision",
         "The Competitive Landscape",
     ]
+
+
+def test_where_is_that_from_after_an_answer_is_its_origin_not_the_front_matter(
+    service: AnswerService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    question = "what's prime integration?"
+    before = service.ask(question)
+    origin = service.ask("where is that from?", [question])
+    assert origin.reply is None and origin.answer == before.answer
+    assert service.ask("where is that from?").reply == "article"  # first: the front matter
+    monkeypatch.setattr(bot.pointed, "ORIGIN_BEFORE_SOURCE_27", False)
+    assert service.ask("where is that from?", [question]).reply == "article"
