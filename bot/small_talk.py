@@ -629,8 +629,7 @@ _MEANT_27 = r"(?:honestly|tbh|fr|ngl|seriously|truly|really|for real|mate|man)"
 # agreement in words of its own ("fair dos", "fair play", "okie dokie artichokie", "righty-ho");
 _ACK_27 = (
     r"(?:fair (?:dos|do's|doos|play(?: to (?:you|ya))?|shout|cop)|"
-    r"ok(?:ie|ey|ay) dok(?:ie|ey|ay) artichok(?:ie|ey|e)|okily dokily|righty-? ?ho|right you are|"
-    r"will do boss)"
+    r"ok(?:ie|ey|ay) dok(?:ie|ey|ay) artichok(?:ie|ey|e)|okily dokily|righty-? ?ho|right you are)"
 )
 # wishing the asker's time well in more words ("have a lovely evening", "enjoy the rest of your
 # day", "have a good one mate").

@@ -274,6 +274,8 @@ def test_the_service_replies_to_thatll_do_after_an_answer(
         "hullo there botty, ",
         "okie dokie, ",
         "fair play to you, ",
+        "will do boss ",
+        "right you are ",
     ],
 )
 def test_a_long_run_of_the_session_27_phrases_is_read_in_one_pass(phrase: str) -> None:
