@@ -490,7 +490,7 @@ question left out of the history a follow-up is read in (`bot.feedback.ASIDES_26
 (`bot.more.BRIEFLY_26`); `typos`, "waht are the sections", "summarize teh article" read as the
 requests typed right (`bot.spelling.REQUEST_TYPOS_26`), each in turn.
 `--lead-27 off
-briefly+tone+matters+trust+pointed+which+search+count+nth+acronym+reset+recall+intro+dates+navigate+sizes+write+phrasings+full+several+languages+corrections+origin`
+briefly+tone+matters+trust+pointed+which+search+count+nth+acronym+reset+recall+intro+dates+navigate+sizes+write+phrasings+full+several+languages+corrections+origin+previous+complaints`
 measures the lead's session 27 rules, joined by '+': `briefly`, "what's amazon's plan in one
 sentence" (no comma) asked without it (`bot.more.BRIEFLY_27`); `tone`, "what is the tone of the
 article", "is the article for or against amazon?" answered by the conclusion
@@ -523,13 +523,15 @@ list or the headings quoting each (`bot.pointed.SEVERAL_ITEMS_27`); `languages`,
 french?" and a refused question in another Latin-script language told the bot reads English
 (`bot.language.LATIN_LANGUAGES_27`); `corrections`, "who is musk? → not him, bezos" asking "who is
 bezos?" alone (`bot.feedback.CORRECTIONS_27`); `origin`, "where is that from?" after an answer shown
-its quotes cited, not the front matter's source (`bot.pointed.ORIGIN_BEFORE_SOURCE_27`), each in
-turn.
-`--forms-19 off match=0.7`: `match=M`, another form of a question's word ("partners" /
-"partnerships", "hq" / "headquartered") matches the passage tokens of that word at least at M in
-late interaction (`bot.retrieval.FORM_MATCH`), `+words=N` for a question of at most N counted
-words (`FORM_MATCH_WORDS`, 3; `any`: every question; docs/quality-log.md, "Short questions and
-other word forms (session 19)"), each in turn.
+its quotes cited, not the front matter's source (`bot.pointed.ORIGIN_BEFORE_SOURCE_27`); `previous`,
+"go back", "the previous answer" answered by the question before the last
+(`bot.recall.PREVIOUS_27`); `complaints`, "you didn't answer my question", "try again" after an
+answer read as complaints (`bot.feedback.COMPLAINTS_27`), each in turn. `--forms-19 off match=0.7`:
+`match=M`, another form of a question's word ("partners" / "partnerships", "hq" / "headquartered")
+matches the passage tokens of that word at least at M in late interaction
+(`bot.retrieval.FORM_MATCH`), `+words=N` for a question of at most N counted words
+(`FORM_MATCH_WORDS`, 3; `any`: every question; docs/quality-log.md, "Short questions and other word
+forms (session 19)"), each in turn.
 `--forms-20 off pos+short+match=0.8` (the second is shipped; `off` is session 19's bot): `pos`,
 another form read only where the dictionary does not read one word as a noun and the other as a
 verb ("investors" / "invested", `bot.retrieval.FORM_PARTS_OF_SPEECH`), `short`, a shortening
@@ -1743,6 +1745,8 @@ def set_lead_27(lead_27: str, bench: Bench) -> str:
     bot.language.LATIN_LANGUAGES_27 = "languages" in rules
     bot.feedback.CORRECTIONS_27 = "corrections" in rules
     bot.pointed.ORIGIN_BEFORE_SOURCE_27 = "origin" in rules
+    bot.recall.PREVIOUS_27 = "previous" in rules
+    bot.feedback.COMPLAINTS_27 = "complaints" in rules
     return f"=== session 27's lead rules: {lead_27}"
 
 
@@ -3159,8 +3163,9 @@ def main() -> None:
         "overview; full: 'send me the article' told how to read it here; several: 'the first "
         "two' after a list quotes each; languages: 'can you answer in french?' told the bot "
         "reads English; corrections: 'who is musk? → not him, bezos' asks 'who is bezos?'; "
-        "origin: 'where is that from?' after an answer shows its quotes cited) or off, each in "
-        "turn",
+        "origin: 'where is that from?' after an answer shows its quotes cited; previous: 'go "
+        "back' answers the question before the last; complaints: 'try again' after an answer is "
+        "a complaint) or off, each in turn",
     )
     parser.add_argument(
         "--lead-26",

@@ -72,10 +72,26 @@ def complains_first(text: str) -> bool:
     return COMPLAINT_FIRST and _COMPLAINT_FIRST.match(text) is not None
 
 
+# On: "you didn't answer my question", "try again", "nice try", "that's not it" after an answer
+# are complaints too (session 27, the talk helper's probes: each was refused as a question the
+# sources don't cover).
+COMPLAINTS_27 = True
+_COMPLAINT_27 = re.compile(
+    r"(?:(?:no|nope|hmm|ugh|meh|lol)[,.!]* )?(?:(?:you|u) (?:didn't|did not|didnt|don't|do not"
+    r"|dont) (?:answer|get) (?:my|the) question|(?:that|it|this)(?:'s| is|s) not (?:it|the answer"
+    r"|an answer)|(?:that|it|this) (?:isn't|wasn't|is not|was not) (?:it|what i asked"
+    r"|the answer|an answer)|nice try|(?:(?:wrong|bad) answer[,.!]* )?(?:please )?try again"
+    r"|not quite|not even close)(?:[ ,.!]+(?:lol|sorry|tho|though|mate|bot|please))*"
+)
+
+
 def is_complaint(text: str) -> bool:
     """Whether `text` is only a complaint about the answer before ("that's wrong", "not
     helpful", "wrong answer"); a complaint naming anything ("that's wrong about tesla") is not."""
-    return COMPLAINTS and bool(_COMPLAINT.fullmatch(question_text(text).strip(" ?!.")))
+    asked = question_text(text).strip(" ?!.")
+    if COMPLAINTS and COMPLAINTS_27 and _COMPLAINT_27.fullmatch(asked):
+        return True
+    return COMPLAINTS and bool(_COMPLAINT.fullmatch(asked))
 
 
 # On: "clear", "forget that", "new question", "change of subject" ask to start over too (session

@@ -58,3 +58,22 @@ def recalled(which: str, history: Sequence[str]) -> str:
     listed = "; ".join(f"“{question}”" for question in latest)
     said = "You asked" if len(latest) == len(history) else f"Your last {len(latest)} questions"
     return f"{said}: {listed}"
+
+
+# On: "go back", "the previous answer" ask for the answer before the last one again (session 27,
+# the lead's probes: "go back" quoted a passage at random, "the previous answer" was refused).
+PREVIOUS_27 = True
+NO_PREVIOUS = "There's no answer before that one in this conversation."
+_PREVIOUS = re.compile(
+    r"^(?:(?:ok|okay|so|wait|hmm+|please|can you|could you|let's)[,!]? )*"
+    r"(?:go back(?: one| a step)?|back(?: one| a step)"
+    r"|(?:show|give)(?: me)? the (?:previous|earlier|answer before(?: that)?|one before(?: that)?)"
+    r"(?: answer| one)?|the (?:previous|earlier) (?:answer|one)|previous(?: answer)?"
+    r"|what was the (?:previous|earlier) answer|undo)(?: please| pls)?[?.! ]*$",
+    re.IGNORECASE,
+)
+
+
+def asks_previous_answer(text: str) -> bool:
+    """Whether `text` asks for the answer before the last one again ("go back")."""
+    return PREVIOUS_27 and bool(_PREVIOUS.match(" ".join(text.replace("’", "'").split())))

@@ -95,7 +95,7 @@ from bot.pointed import (
     several_items,
 )
 from bot.preamble import without_preamble
-from bot.recall import recall_asked, recalled
+from bot.recall import NO_PREVIOUS, asks_previous_answer, recall_asked, recalled
 from bot.retrieval import Hit, Retriever
 from bot.sections import listed_section_answer, section_topic
 from bot.settings import Settings
@@ -528,6 +528,12 @@ class AnswerService:
         which = recall_asked(text)
         if which is not None:  # "what was my first question?": the history says
             return reply_answer(text, recalled(which, history), "recall", answered=True)
+        if history and asks_previous_answer(text):  # "go back": the answer before the last
+            if len(history) < 2:
+                return reply_answer(text, NO_PREVIOUS, "recall")
+            asked, before_it = self._read(as_typed(history[-2]), history[:-2], retriever)
+            previous = self._answered(asked, before_it, retriever, conversation, k)
+            return dataclasses.replace(previous, question=text)
         more = asks_for_more(text, history)
         if more is not None and more.times > more_module.MOST_IN_A_ROW:  # too long a run to search
             return reply_answer(text, NOTHING_MORE, "more")

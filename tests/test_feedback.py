@@ -250,3 +250,21 @@ def test_the_corrected_question_is_asked_alone(service: AnswerService) -> None:
     alone = service.ask("what does lucid make?")
     corrected = service.ask("wrong company, i meant lucid", ["what does rivian make?"])
     assert corrected.quotes == alone.quotes and "Lucid" in corrected.answer
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["you didn't answer my question", "try again", "nice try", "that's not it",
+     "wrong answer, try again", "not quite"],
+)  # fmt: skip
+def test_session_27_complaints_are_read_and_not_without_the_rule(
+    text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert bot.feedback.is_complaint(text)
+    monkeypatch.setattr(bot.feedback, "COMPLAINTS_27", False)
+    assert not bot.feedback.is_complaint(text)
+
+
+@pytest.mark.parametrize("text", ["try again later, tesla", "is that not it for amazon?"])
+def test_a_complaint_naming_more_is_no_complaint(text: str) -> None:
+    assert not bot.feedback.is_complaint(text)

@@ -48,3 +48,27 @@ def test_a_question_about_the_questions_is_a_reply_and_an_aside(service: AnswerS
     alone = service.ask("what do they make?", history[:1])
     after = service.ask("what do they make?", history)  # read in "who is rivian?", not the reply
     assert after.quotes == alone.quotes
+
+
+@pytest.mark.parametrize(
+    "text", ["go back", "the previous answer", "show me the previous one", "back one please"]
+)
+def test_the_previous_answer_asked_for_is_read_and_not_without_the_rule(
+    text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert bot.recall.asks_previous_answer(text)
+    monkeypatch.setattr(bot.recall, "PREVIOUS_27", False)
+    assert not bot.recall.asks_previous_answer(text)
+
+
+@pytest.mark.parametrize("text", ["go back to the factories", "what was tesla's previous ceo"])
+def test_a_question_naming_more_is_no_request_for_the_previous_answer(text: str) -> None:
+    assert not bot.recall.asks_previous_answer(text)
+
+
+def test_going_back_answers_the_question_before_the_last(service: AnswerService) -> None:
+    first = service.ask("who is rivian?")
+    back = service.ask("go back", ["who is rivian?", "who is musk?"])
+    assert back.quotes == first.quotes and back.question == "go back"
+    alone = service.ask("go back", ["who is rivian?"])
+    assert alone.reply == "recall" and alone.answer == bot.recall.NO_PREVIOUS
