@@ -254,7 +254,7 @@ def test_the_corrected_question_is_asked_alone(service: AnswerService) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["you didn't answer my question", "try again", "nice try", "that's not it",
+    ["you didn't answer my question", "try again", "nice try", "that's not the answer",
      "wrong answer, try again", "not quite"],
 )  # fmt: skip
 def test_session_27_complaints_are_read_and_not_without_the_rule(
