@@ -86,6 +86,7 @@
                                            [--unsaid-24 off|on|RULES [...]]
                                            [--unsaid-25 off|on|RULES [...]]
                                            [--unsaid-26 off|on|RULES [...]]
+                                           [--unsaid-27 off|on|RULES [...]]
                                            [--off-topic-25 off|RULES [off|RULES ...]]
                                            [--off-topic-26 off|RULES [off|RULES ...]]
 
@@ -621,6 +622,20 @@ asks nothing by name: `bot.unsaid.INTENT_NOUNS_26`), `names` ("is amazon partner
 `counted` ("what three things …" names no thing by name: `bot.unsaid.FOCUS_COUNTED_26`), `judged`
 ("what edge does …" neither: `FOCUS_JUDGED_26`); docs/quality-log.md,
 "Questions the sources do not answer (session 26)", each in turn.
+`--unsaid-27 off on` measures session 27's near-domain readings, or some joined by '+': `place`
+(a place quoted is judged on the quote as chosen, not also without locality's lift:
+`bot.question_kind.LIFTED_KINDS_27`; `named` does so for people and companies too), `listed` ("how
+many key innovations are listed" asks no figure: `LISTED_COUNT_27`), `other` ("will alexa be in
+the car": a predicate's noun the quote says in other words, `bot.token_evidence.
+PREDICATE_IN_OTHER_WORDS_27`), `roles` ("who is tesla's cfo": a lower-case role no passage writes,
+`bot.lower_case_names.LOWER_CASE_ROLES_27`), `hedge` ("roughly how big is the headcount" read
+after its hedge: `bot.question_kind.HEDGED_HOW_27`), `measures` ("top speed of the amazon car?"
+asks a number: `FRAGMENT_MEASURES_27`), `people` ("which people are mentioned" names no thing:
+`bot.unsaid.PEOPLE_NAME_NO_THING_27`), `quote` ("give me a quote from musk" asks his words:
+`QUOTE_ASKED_27`), `headings` (an attribute a cited section's heading names is mentioned: "what is
+the future of evs?", `HEADINGS_SAY_27`), `fragment` ("name of the exec in charge …?" asks a
+person's name: `NAME_FRAGMENT_27`); docs/quality-log.md, "Questions the sources do not answer
+(session 27)", each in turn.
 `--off-topic-22 off chat+named+compound` measures session 22's off-topic rules, joined by "+":
 `chat`, the word after a first name read as chat, no surname, when it is small talk alone ("elon
 lmao"), before a bare verb with the first name its subject ("is jeff tryna beat elon") or before a
@@ -1324,6 +1339,27 @@ def set_unsaid_26(unsaid_26: str, bench: Bench) -> str:
     bot.unsaid.FOCUS_COUNTED_26 = "counted" in rules
     bot.unsaid.FOCUS_JUDGED_26 = "judged" in rules
     return f"=== session 26's near-domain readings: {unsaid_26}"
+
+
+def set_unsaid_27(unsaid_27: str, bench: Bench) -> str:
+    rules = set(unsaid_27.split("+"))
+    if "on" in rules:
+        rules = {"place", "listed", "other", "roles", "hedge", "measures", "people", "quote"}
+        rules |= {"headings", "fragment"}
+    lifted: set[bot.question_kind.Kind] = {"place"} if "place" in rules else set()
+    if "named" in rules:
+        lifted |= {"place", "person", "organisation"}
+    bot.question_kind.LIFTED_KINDS_27 = frozenset(lifted)
+    bot.question_kind.LISTED_COUNT_27 = "listed" in rules
+    bot.token_evidence.PREDICATE_IN_OTHER_WORDS_27 = "other" in rules
+    bot.lower_case_names.LOWER_CASE_ROLES_27 = "roles" in rules
+    bot.question_kind.HEDGED_HOW_27 = "hedge" in rules
+    bot.question_kind.FRAGMENT_MEASURES_27 = "measures" in rules
+    bot.unsaid.PEOPLE_NAME_NO_THING_27 = "people" in rules
+    bot.unsaid.QUOTE_ASKED_27 = "quote" in rules
+    bot.unsaid.HEADINGS_SAY_27 = "headings" in rules
+    bot.unsaid.NAME_FRAGMENT_27 = "fragment" in rules
+    return f"=== session 27's near-domain readings: {unsaid_27}"
 
 
 def set_quote_spread(quote_spread: str, bench: Bench) -> str:
@@ -2131,6 +2167,7 @@ SWITCHES = (
     Switch("unsaid_24", 85, set_unsaid_24),
     Switch("unsaid_25", 91, set_unsaid_25),
     Switch("unsaid_26", 97, set_unsaid_26),
+    Switch("unsaid_27", 103, set_unsaid_27),
 )
 
 
@@ -3256,6 +3293,13 @@ def main() -> None:
         default=[None],
         help="session 26's near-domain readings: on, off or rules joined by '+' (earn, weigh, "
         "leading, plan, names, counted, judged), each in turn",
+    )
+    parser.add_argument(
+        "--unsaid-27",
+        nargs="+",
+        default=[None],
+        help="session 27's near-domain readings: on, off or rules joined by '+' (place, named, "
+        "listed, other, roles, hedge, measures, people, quote, headings, fragment), each in turn",
     )
     parser.add_argument(
         "--labels-16",

@@ -33,6 +33,7 @@ from bot.settings import MAX_QUESTION_CHARS
 from bot.token_evidence import (
     said_in_other_words,
     unanswered_weak_words,
+    unsaid_in_other_words,
     weak_focus,
     weak_focus_in_quote,
     weak_words,
@@ -51,6 +52,7 @@ from bot.unsaid import (
     unnamed_particular,
     unreported_words,
     unsaid_predicate,
+    with_headings,
 )
 
 REFUSAL = "The sources I have don't cover that question."
@@ -363,7 +365,8 @@ def compose_answer(
         hits, quote_kind, question, place_weight, by_tokens, alone
     )
     judged = [quoted_text]
-    if kind is not None and KIND_WITHOUT_LIFT and any(h.sentence_lift for h in hits):
+    lift_judged = kind is not None and question_kind.judged_without_lift(kind)  # not a place
+    if lift_judged and KIND_WITHOUT_LIFT and any(h.sentence_lift for h in hits):
         without_lift = [_without_lift(h) for h in hits]
         # Chosen on the whole score, as before QUOTE_MAXSIM_WEIGHT: that choice is the quote's.
         judged.append(
@@ -387,7 +390,8 @@ def compose_answer(
         if evidence
         else {}
     )
-    attribute = unmentioned_attribute(question, cited)
+    headed = with_headings(cited, [h.passage.section for h in hits])  # "The Future of …"
+    attribute = unmentioned_attribute(question, headed)
     if token_evidence.ATTRIBUTE_SAID_IN_OTHER_WORDS and said_in_other_words(attribute, in_quote):
         attribute = []
     unmentioned = unmentioned_names(question, cited) + attribute
@@ -403,7 +407,8 @@ def compose_answer(
     unmentioned += unknown_named_thing(question, holds_term)
     # "does lucid make an suv?": a noun no cited sentence naming a rare subject uses.
     sentences = [s for h in hits for s in h.passage.sentence_texts()]
-    unmentioned += unsaid_predicate(question, sentences, passages_with, passage_count)
+    predicate = unsaid_predicate(question, sentences, passages_with, passage_count)
+    unmentioned += unsaid_in_other_words(predicate, in_quote, question)  # "car": "these EVs"
     if question_kind.NAMED_THING_RULES and holds_kind and not unmentioned:
         unmentioned = unmentioned_focus(question, cited, _pull(embed, hits[0].passage.text))
     if holds_kind and not unmentioned and encode is not None and holds_term is not None:

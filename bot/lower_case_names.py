@@ -46,13 +46,29 @@ _COMPANY_PLACES = (
 )
 
 
+# Session 27 (docs/quality-log.md, "Questions the sources do not answer (session 27)"): "who is
+# tesla's cfo", "who's the cto of amazon": a role typed in lower case, in the place of one, that no
+# passage writes and that is no English word ("cfo") is what the sources don't say, as the acronym
+# rule reads "CFO" typed in capitals. `benchmarks/quality.py --unsaid-27 roles`.
+LOWER_CASE_ROLES_27 = True
+_ROLE_PLACE = re.compile(
+    r"^who(?:'s| is| was| will be| would be)? (?:the |its |their |[a-z0-9-]+'s |[a-z0-9-]+s' )?"
+    rf"{_NAME}(?: (?:of|at|for) (?:[a-z0-9'-]+ ?){{1,4}})?[?.!]*$"
+)
+
+
+def _places() -> list[re.Pattern[str]]:
+    """The patterns whose `name` group is where a company (since session 27, a role) goes."""
+    return [*_COMPANY_PLACES, _ROLE_PLACE] if LOWER_CASE_ROLES_27 else list(_COMPANY_PLACES)
+
+
 def unwritten_lower_case_name(text: str, holds_term: Callable[[str], bool]) -> list[str]:
     """["lg"] for "is amazon partnering with lg?" (`text` lower case) when no passage writes the
     name (`holds_term`: a stemmed term is in the index) and it is neither an English word nor a
     chat word; else none."""
     if not LOWER_CASE_NAMES_26:
         return []
-    for pattern in _COMPANY_PLACES:
+    for pattern in _places():
         for found in pattern.finditer(text):
             name = found["name"]
             if len(name) < 2 or is_english_word(name) or is_chat_word(name):

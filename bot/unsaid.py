@@ -145,6 +145,20 @@ def without_intent_noun(name: str) -> str:
     return "" if INTENT_NOUNS_26 and name in _INTENT_NOUNS_26 else name
 
 
+# Session 27: "what is the future of evs?" is asked by the heading of the section quoted ("The
+# Future of the EV Industry"): a section's heading is the sources' words too, so an attribute it
+# names is mentioned (it was labelled "The sources don't say anything about future").
+# `benchmarks/quality.py --unsaid-27 headings`.
+HEADINGS_SAY_27 = True
+
+
+def with_headings(cited: str, sections: Sequence[str | None]) -> str:
+    """The cited passages' text `cited` with their sections' headings after it (HEADINGS_SAY_27)."""
+    if not HEADINGS_SAY_27:
+        return cited
+    return " ".join([cited, *dict.fromkeys(s for s in sections if s)])
+
+
 def unmentioned_attribute(question: str, passage: str) -> list[str]:
     """The attribute a question asks for by name when `passage` never names it: ["horsepower"].
 
@@ -235,9 +249,20 @@ _JUDGING_FOCUS = frozenset({
 })  # fmt: skip
 
 
+# Session 27 (docs/quality-log.md, "Questions the sources do not answer (session 27)"): "which
+# people are mentioned in the article?": "people" names no thing but the class of those named, and
+# the sources name theirs ("Jeff Bezos", "Elon Musk") without calling them people (it was labelled
+# "The sources don't say anything about people"). `benchmarks/quality.py --unsaid-27 people`.
+PEOPLE_NAME_NO_THING_27 = True
+_PEOPLE_NOUNS = frozenset({"people", "person", "persons", "individuals", "folks", "names"})
+
+
 def _names_a_thing(name: str) -> str | None:
     """`name` as a focus names a thing (the count before it off), or None when its words name none
-    (FOCUS_COUNTED_26: "three things"; FOCUS_JUDGED_26: "edge", "weak spots" do not)."""
+    (FOCUS_COUNTED_26: "three things"; FOCUS_JUDGED_26: "edge", "weak spots" do not;
+    PEOPLE_NAME_NO_THING_27: "people")."""
+    if PEOPLE_NAME_NO_THING_27 and name.split()[-1] in _PEOPLE_NOUNS:
+        return None
     if FOCUS_COUNTED_26:
         name = _COUNT_WORDS.sub("", name) or name
         if name.split()[-1] in _VAGUE_NOUNS:
@@ -608,6 +633,13 @@ _NAME_OF_PERSON = re.compile(
     r"^(?:what|what's|whats) (?:is |was )?the name of (?:the |his |her |its |their )?"
     r"(?:[a-z0-9'-]+ ){0,2}(?:person|man|woman|guy|boss|executive|exec|leader|head|chief)\b"
 )
+# Session 27: "name of the exec in charge of amazon's car unit?": the same asked as a fragment,
+# without "what's the". `benchmarks/quality.py --unsaid-27 fragment`.
+NAME_FRAGMENT_27 = True
+_NAME_OF_PERSON_FRAGMENT = re.compile(
+    r"^(?:the )?(?:actual |real |full )?name of (?:the |his |her |its |their )?"
+    r"(?:[a-z0-9'-]+ ){0,2}(?:person|man|woman|guy|boss|executive|exec|leader|head|chief)\b"
+)
 # A name "next to" the class noun: within this many words of it ("the Model Y", "Orin chips").
 PARTICULAR_NEAR = 3
 
@@ -655,7 +687,8 @@ def unnamed_particular(question: str, quote: str) -> list[str]:
         return []
     text = label_text(question)
     asked = question_words(question)
-    if _NAME_OF_PERSON.search(text):
+    fragment = NAME_FRAGMENT_27 and _NAME_OF_PERSON_FRAGMENT.search(text) is not None
+    if _NAME_OF_PERSON.search(text) or fragment:
         new = [p for p in people_in(quote) if p.split()[-1].lower() not in asked]
         return [] if new else ["the person's name"]
     found = _WHICH_PARTICULAR.search(text)
@@ -1007,7 +1040,23 @@ def unreported_words(question: str, quote: str, cited: str) -> list[str]:
         if SAID_WORDS_ONLY and _CONTENT_ASKED.match(text, found.end()):
             return []  # "what did jeff say he wants to build" asks what he wants, not his words
         return [] if _REPORTED.search(quote) else [f"what {speaker} said"]
+    if QUOTE_ASKED_27 and (found := _QUOTE_ASKED.search(text)) is not None:
+        speaker = _named_speaker(found, cited)
+        if speaker is not None and not _REPORTED.search(quote):
+            return [f"what {speaker} said"]
     return unreported_view(text, quote, cited)
+
+
+# Session 27: "give me a quote from musk", "any quotes by bezos?" ask for a person's own words, as
+# "what did musk say" does: a quote reporting nobody's words is not one (the article quotes no
+# one). `benchmarks/quality.py --unsaid-27 quote`.
+QUOTE_ASKED_27 = True
+_QUOTE_ASKED = re.compile(
+    r"^(?:(?:can you |could you |pls |please )?(?:give|show|find|get) (?:me |us )?|"
+    r"(?:is there|are there|do you have|got|any) )?(?:a |an |any |one |some )?(?:direct |actual |"
+    r"real |good )?(?:quote|quotes|quotation|quotations) (?:from|by|of) "
+    r"(?P<speaker>[a-z'-]+(?: [a-z'-]+)?)(?: (?:about|on|regarding) [a-z0-9' -]+)?[?.!]*$"
+)
 
 
 # Session 25 (docs/quality-log.md, "Questions the sources do not answer (session 25)"): "what does
