@@ -89,6 +89,7 @@
                                            [--unsaid-27 off|on|RULES [...]]
                                            [--off-topic-25 off|RULES [off|RULES ...]]
                                            [--off-topic-26 off|RULES [off|RULES ...]]
+                                           [--off-topic-27 off|RULES [off|RULES ...]]
 
 Asks every question as `evbot ask` does (AnswerService over a fresh index of corpus/) and prints,
 per set: right passage first / in the top three, the quoted answer holding the expected words,
@@ -758,6 +759,14 @@ whoever else the question names ("does jeff goldblum like elon": `RIVAL_NOT_SUBJ
 under `NAMES_ONLY_FOREIGN` ("is a kindle unlimited subscription worth it for kids":
 `NAMES_NOTHING_FOREIGN`, `NAMES_NOTHING_UNKNOWN`); `versus`, two such words set side by side
 ("crocodile vs alligator whats the difference": `COMPARED_FOREIGN`), each in turn.
+`--off-topic-27 off kind=0.4:0.05+pointing=0.22:3` measures session 27's off-topic rules, joined
+by "+": `kind=C:P`, a name of the sources after "a" / "an" before a word they never use pulling
+the question away by P, beside words of their prose, refused under a best cosine of C ("best way
+to clean a tesla coil for a science fair": `bot.off_topic.INDEFINITE_KIND_WEAK`,
+`INDEFINITE_KIND_PULL`); `pointing=C:N`, a question using no word of the
+sources with N words matching their tokens under `NAMES_ONLY_FOREIGN`, whatever its pointing words,
+refused under C ("is it bad to let my dog sleep in my bed" in a thread: `POINTING_FOREIGN_WEAK`,
+`POINTING_FOREIGN_UNKNOWN`), each in turn.
 Prints figures; asserts nothing.
 """
 
@@ -1557,6 +1566,17 @@ def set_off_topic_26(off_topic_26: str, bench: Bench) -> str:
     return f"=== off-topic questions (session 26): {off_topic_26}"
 
 
+def set_off_topic_27(off_topic_27: str, bench: Bench) -> str:
+    rules = dict(r.partition("=")[::2] for r in off_topic_27.split("+"))
+    weak, _, pull = rules.get("kind", "").partition(":")
+    bot.off_topic.INDEFINITE_KIND_WEAK = float(weak or 0.4) if "kind" in rules else None
+    bot.off_topic.INDEFINITE_KIND_PULL = float(pull or 0.05)
+    weak, _, least = rules.get("pointing", "").partition(":")
+    bot.off_topic.POINTING_FOREIGN_WEAK = float(weak or 0.22) if "pointing" in rules else None
+    bot.off_topic.POINTING_FOREIGN_UNKNOWN = int(least or 3)
+    return f"=== off-topic questions (session 27): {off_topic_27}"
+
+
 def set_follow_ups_19(follow_ups_19: str, bench: Bench) -> str:
     rules = set(follow_ups_19.split("+"))
     bot.follow_up.DEMONSTRATIVE_SUBJECT = "subject" in rules
@@ -2164,6 +2184,7 @@ SWITCHES = (
     Switch("off_topic_24", 86, set_off_topic_24),
     Switch("off_topic_25", 92, set_off_topic_25),
     Switch("off_topic_26", 98, set_off_topic_26),
+    Switch("off_topic_27", 104, set_off_topic_27),
     Switch("unsaid_24", 85, set_unsaid_24),
     Switch("unsaid_25", 91, set_unsaid_25),
     Switch("unsaid_26", 97, set_unsaid_26),
@@ -2987,6 +3008,13 @@ def main() -> None:
         default=[None],
         help="session 26's off-topic rules joined by '+' (plural, subject, nothing=N, versus) or "
         "off; origin: 'where is that from?' after an answer shows its quotes cited), each in turn",
+    )
+    parser.add_argument(
+        "--off-topic-27",
+        nargs="+",
+        default=[None],
+        help="session 27's off-topic rules joined by '+' (kind=COSINE:PULL, pointing=COSINE:N) "
+        "or off, each in turn",
     )
     parser.add_argument(
         "--follow-ups-20",

@@ -316,6 +316,32 @@ NAMES_NOTHING_UNKNOWN = 4
 # set the sources' own names or words side by side ("bezos vs musk", "rockets vs cars").
 # `benchmarks/quality.py --off-topic-26` ("versus").
 COMPARED_FOREIGN = True
+# Session 27: a name of the sources after "a" / "an" (past at most `KIND_WORDS_BEFORE` words they
+# never use: "a small tesla coil") before a word they never use matching their tokens under
+# `NAMES_ONLY_FOREIGN` names a kind of thing called after the name ("a tesla coil"), not the
+# company, also beside words of their prose ("best way to clean a tesla coil for a science fair"
+# 0.34: "clean", "way"; `MODIFIER_INDEFINITE` reads a question of names only). Refused under
+# `INDEFINITE_KIND_WEAK`, the cosine the other rules reading prose beside names stop at
+# (`ASKERS_LOW_COSINE`), when the word pulls the question away from the sources by
+# `INDEFINITE_KIND_PULL` at least (the question's best cosine without it less with it, as
+# `MODIFIER_PULL` reads it): "coil" +0.09 in both tuning questions, +0.06 to +0.07 in others
+# written for the tests; "i'm a prime member, will i get my car faster?" 0.40, "member" -0.01 (the
+# sources' Prime); "is a model 3 quicker than a lucid air?" 0.26, "air" +0.03 (the near-domain
+# label stays). The in-domain "what would a bezos win mean for cars" (0.55) has no such word
+# ("win" 0.41). None: not read. `benchmarks/quality.py --off-topic-27` ("kind=C:P").
+INDEFINITE_KIND_WEAK: float | None = 0.4
+INDEFINITE_KIND_PULL = 0.05
+# Session 27: in a thread, an off-topic question with a pointing word ("is it bad to let my dog
+# sleep in my bed": "it" opens it) was read as a follow-up, searched with the question before and
+# answered in 28 of 35 tuning threads, though refused alone (0.06). `NAMES_NOTHING_FOREIGN`'s
+# reading whatever its pointing words, at least `POINTING_FOREIGN_UNKNOWN` words of a topic
+# matching the sources' tokens under `NAMES_ONLY_FOREIGN`, of a question whose own cosine is
+# under `POINTING_FOREIGN_WEAK` (the shipped floor, EVBOT_MIN_SCORE: refused alone either way).
+# The in-domain follow-ups under the floor using no word of the sources have two such words at
+# most ("and the money side of it?"). None: not read. `benchmarks/quality.py --off-topic-27`
+# ("pointing=C:N").
+POINTING_FOREIGN_WEAK: float | None = 0.22
+POINTING_FOREIGN_UNKNOWN = 3
 
 _ARTICLES = frozenset({"a", "an", "the"})
 _PLURAL_VERBS = frozenset({"do", "are", "were", "have"})
@@ -732,6 +758,44 @@ def name_called_other_kind(
     return False
 
 
+def indefinite_kind(
+    question: str,
+    holds_term: Callable[[str], bool],
+    written_as_name: Callable[[str], bool],
+    word_match: Callable[[str], float | None],
+) -> str | None:
+    """The word a name of the sources after "a" / "an" (past at most `KIND_WORDS_BEFORE` words
+    they never use) comes before, when the sources never use it and it matches their tokens under
+    `NAMES_ONLY_FOREIGN` ("coil" of "a small tesla coil": `INDEFINITE_KIND_WEAK`); none if no
+    such word."""
+    if NAMES_ONLY_FOREIGN is None:
+        return None
+    unknown = _unknown_to(holds_term)
+    words = _words(question)
+    plain = [w for w, _ in words]
+
+    def foreign(word: str) -> bool:  # the model's reading, last: an encoder pass
+        match = word_match(word)
+        return match is not None and match < NAMES_ONLY_FOREIGN
+
+    for at in (at for at, word in enumerate(plain) if word in {"a", "an"}):
+        name = at + 1
+        while name < len(plain) - 1 and name - at <= KIND_WORDS_BEFORE:
+            if not (_content(plain[name]) and unknown(plain[name])):
+                break
+            name += 1  # "small" of "a small tesla coil"
+        if name >= len(plain) - 1 or words[name][1]:
+            continue  # no word after it, or possessive ("a tesla's range")
+        head = plain[name + 1]
+        if not (_content(plain[name]) and not unknown(plain[name])):
+            continue
+        if not (_content(head) and unknown(head)) or not written_as_name(plain[name]):
+            continue
+        if all(map(foreign, plain[at + 1 : name])) and foreign(head):
+            return head
+    return None
+
+
 def reads_as_unit(word: str) -> bool:
     """Whether pint's units dictionary reads `word` as a unit ("tesla", "gauss")."""
     return parsed_unit(word) is not None
@@ -1019,16 +1083,25 @@ def askers_thing(question: str, holds_term: Callable[[str], bool]) -> bool:
 
 
 def names_nothing_foreign(
-    question: str, holds_term: Callable[[str], bool], word_match: Callable[[str], float | None]
+    question: str,
+    holds_term: Callable[[str], bool],
+    word_match: Callable[[str], float | None],
+    *,
+    least: int | None = None,
+    pointing_read: bool = True,
 ) -> bool:
-    """Whether the question uses no word of the sources and at least `NAMES_NOTHING_UNKNOWN` of
-    its words of a topic match their tokens under `NAMES_ONLY_FOREIGN`, with no word pointing at
-    something said (`NAMES_NOTHING_FOREIGN`: "is a kindle unlimited subscription worth it for
-    kids")."""
+    """Whether the question uses no word of the sources and at least `least` (default
+    `NAMES_NOTHING_UNKNOWN`) of its words of a topic match their tokens under
+    `NAMES_ONLY_FOREIGN`, with no word pointing at something said (`NAMES_NOTHING_FOREIGN`: "is a
+    kindle unlimited subscription worth it for kids"); without `pointing_read`, whatever its
+    pointing words (`POINTING_FOREIGN_WEAK`: "is it bad to let my dog sleep in my bed")."""
     if NAMES_ONLY_FOREIGN is None:
         return False
+    least = NAMES_NOTHING_UNKNOWN if least is None else least
     words = [w for w, _ in _words(question)]
-    if _points_at_something_said(words) or _NAMES_THE_TEXT.search(question.lower()):
+    if pointing_read and _points_at_something_said(words):
+        return False
+    if _NAMES_THE_TEXT.search(question.lower()):
         return False
     grammar = _grammar(words)  # "big" of "how big a deal": no word of the topic
     content = [w for at, w in enumerate(words) if at not in grammar and _content(w)]
@@ -1036,10 +1109,10 @@ def names_nothing_foreign(
     if not all(map(unknown, content)):
         return False
     topic = [w for w in dict.fromkeys(content) if not is_chat_word(w)]  # not "lol", "tho"
-    if len(topic) < NAMES_NOTHING_UNKNOWN:
+    if len(topic) < least:
         return False
     matches = (word_match(w) for w in topic)  # the model's reading, last: an encoder pass
-    return sum(m is not None and m < NAMES_ONLY_FOREIGN for m in matches) >= NAMES_NOTHING_UNKNOWN
+    return sum(m is not None and m < NAMES_ONLY_FOREIGN for m in matches) >= least
 
 
 def _compared_word(words: list[str], at: int, step: int) -> str | None:
@@ -1198,6 +1271,31 @@ def off_topic(
         and (_HOW_TO.search(question.lower()) or _weak_as_a_whole(question, best_cosine))
     ):
         return True
+    if (
+        POINTING_FOREIGN_WEAK is not None
+        and best_cosine is not None
+        and word_match is not None
+        and best_cosine(question) < POINTING_FOREIGN_WEAK
+        and names_nothing_foreign(
+            question,
+            holds_term,
+            word_match,
+            least=POINTING_FOREIGN_UNKNOWN,
+            pointing_read=False,
+        )
+    ):
+        return True
+    if (
+        INDEFINITE_KIND_WEAK is not None
+        and best_cosine is not None
+        and word_match is not None
+        and (kind := indefinite_kind(question, holds_term, written_as_name, word_match))
+    ):
+        with_it = best_cosine(question)  # weak, and the kind's word pulls it away (embeds twice)
+        if with_it < INDEFINITE_KIND_WEAK and (
+            best_cosine(_without(question, kind)) - with_it >= INDEFINITE_KIND_PULL
+        ):
+            return True
     if (
         NAME_CALLED_OTHER_KIND
         and word_match is not None

@@ -375,8 +375,12 @@ def test_an_off_topic_question_in_a_thread_is_refused(
     def asked() -> str:
         return asked_in_a_thread(service, first, question)[1].outcome
 
+    import bot.off_topic
+
     assert service.ask(question).refused
     assert asked() == "refused"  # the bot as it is
+    # Session 27's reading of its own words refuses the Mona Lisa too: off, to see these rules'.
+    monkeypatch.setattr(bot.off_topic, "POINTING_FOREIGN_WEAK", None)
     for rule, off in rules_off.items():
         monkeypatch.setattr(bot.follow_up, rule, off)
     assert asked() != "refused"

@@ -285,6 +285,9 @@ def only(monkeypatch: pytest.MonkeyPatch, rules: str) -> None:
     monkeypatch.setattr(bot.off_topic, "ASKERS_OWN_UNKNOWN", own)
     if "NAME_SENSE_GAP" not in rules.split("+"):
         monkeypatch.setattr(bot.off_topic, "NAME_SENSE_GAP", None)
+    for cosine_rule in ("INDEFINITE_KIND_WEAK", "POINTING_FOREIGN_WEAK"):  # session 27's
+        if cosine_rule not in rules.split("+"):
+            monkeypatch.setattr(bot.off_topic, cosine_rule, None)
 
 
 @pytest.mark.parametrize(("question", "rules"), TRAPS)
