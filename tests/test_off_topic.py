@@ -342,9 +342,12 @@ def test_an_off_topic_question_in_a_thread_is_refused_by_its_own_words(
         return service.ask(question, [first], conversation=conversation).outcome
 
     import bot.follow_up
+    import bot.stance
 
     # "agree" on a passage without the question's words refuses the quantum one too (session 14).
     monkeypatch.setattr(bot.follow_up, "AGREE_OWN_WORDS", False)
+    # The lead's session 27 reply to a request to write ("write a limerick ...") comes first.
+    monkeypatch.setattr(bot.stance, "WRITING_27", False)
     only(monkeypatch, rule)
     assert asked() == "refused"
     only(monkeypatch, "")
