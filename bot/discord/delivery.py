@@ -223,7 +223,7 @@ async def replace_thinking(
     else:
         await _follow_on(interaction, continued, ephemeral=True)
         return
-    await _tell_why(interaction, failure)
+    await _tell_why(interaction, messages.could_not_reply(why(failure)))
 
 
 async def follow_up(
@@ -248,7 +248,7 @@ async def follow_up(
         await _follow_on(interaction, continued, ephemeral=ephemeral)
         return
     log.warning("could not follow up interaction %s: %s", interaction.id, describe(failure))
-    await _tell_why(interaction, failure)
+    await _tell_why(interaction, messages.could_not_reply(why(failure)))
 
 
 async def _follow_on(
@@ -268,24 +268,16 @@ async def _follow_on(
                 interaction.id,
                 describe(err),
             )
-            try:
-                await interaction.followup.send(
-                    text_message(messages.answer_cut(why(err))),
-                    ephemeral=True,
-                    allowed_mentions=NO_MENTIONS,
-                )
-            except Exception as again:
-                log.error("could not tell interaction %s why: %s", interaction.id, describe(again))
+            await _tell_why(interaction, messages.answer_cut(why(err)))
             return
 
 
-async def _tell_why(interaction: discord.Interaction[Any], failure: Exception) -> None:
-    """Why a reply could not be posted, in a private follow-up (logged if that fails too)."""
+async def _tell_why(interaction: discord.Interaction[Any], note: str) -> None:
+    """`note`, why a reply could not be posted (or was cut), in a private follow-up (logged if
+    that fails too)."""
     try:
         await interaction.followup.send(
-            text_message(messages.could_not_reply(why(failure))),
-            ephemeral=True,
-            allowed_mentions=NO_MENTIONS,
+            text_message(note), ephemeral=True, allowed_mentions=NO_MENTIONS
         )
     except Exception as err:
         log.error("could not tell interaction %s why: %s", interaction.id, describe(err))
