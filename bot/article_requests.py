@@ -25,7 +25,7 @@ from bot.overview import (
     overview_asked_more_of,
     overview_more_answer,
 )
-from bot.pointed import asks_origin_in_conversation
+from bot.pointed import asks_origin
 from bot.sections import (
     SectionRequest,
     after_listing,
@@ -72,7 +72,7 @@ def _structure_answer(
     """`structure_answer`, `text` read as typed."""
     built_at = index.manifest.get("built_at")
     field = asks_about_article(text)
-    if field == "source" and asks_origin_in_conversation(text, history):
+    if field == "source" and history and asks_origin(text):
         field = None  # "where is that from?" after an answer: its quotes say (bot/pointed.py)
     if field is not None:  # "who wrote this?": the front matter says, not a passage
         articles = index.manifest["articles"]

@@ -12,7 +12,6 @@ from __future__ import annotations
 import dataclasses
 import re
 import uuid
-from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -296,10 +295,10 @@ def _origin(text: str, before: Answer) -> Answer | None:
     )
 
 
-def asks_origin_in_conversation(text: str, history: Sequence[str]) -> bool:
-    """Whether `text`, after a question, asks where its answer came from ("where is that from?"),
+def asks_origin(text: str) -> bool:
+    """Whether `text`, read after an answer, asks where it came from ("where is that from?"),
     which the answer's citations say rather than the articles' front matter."""
-    if not ORIGIN_BEFORE_SOURCE_27 or not history:
+    if not ORIGIN_BEFORE_SOURCE_27:
         return False
     pointer = points_at(text)
     return pointer is not None and pointer.at == "origin"

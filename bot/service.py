@@ -87,7 +87,7 @@ from bot.more import (
 from bot.overview import latest_articles
 from bot.pointed import (
     Pointer,
-    asks_origin_in_conversation,
+    asks_origin,
     nth_listed,
     past_the_list,
     pointed_answer,
@@ -485,8 +485,8 @@ class AnswerService:
         if small_talk(message) or closing_thanks(message, index.lexical.holds):
             return True
         field = asks_about_article(message)
-        if field == "source" and asks_origin_in_conversation(message, ("before",)):
-            field = None  # "where is that from?": answered from the citations, which renumber
+        if field == "source" and asks_origin(message):  # "where is that from?" after an answer
+            field = None  # answered from the citations, which it renumbers: no aside
         return (
             asks_bots_view(message)
             or field is not None
