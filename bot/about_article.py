@@ -21,7 +21,7 @@ from bot.index import SearchIndex
 from bot.overview import says_nothing_else
 from bot.question_kind import question_text
 from bot.request_words import ABOUT_THE_TEXT, ASKING
-from bot.sections import section_openings
+from bot.sections import article_sentences, section_openings
 
 # On: questions about the articles are answered from their front matter (session 22;
 # docs/quality-log.md, "Questions about the articles (session 22)"). `benchmarks/quality.py
@@ -323,12 +323,7 @@ def length_answer(
     articles = index.manifest["articles"]
     lines = []
     for doc_id in doc_ids:
-        sentences: dict[tuple[int, int], str] = {}
-        for row in index.article_rows.get(doc_id, range(0)):
-            passage = index.passages[row]
-            for span, text in zip(passage.sentences, passage.sentence_texts(), strict=True):
-                sentences[(span[0], span[1])] = text
-        words = sum(len(text.split()) for text in sentences.values())
+        words = sum(len(text.split()) for _, text in article_sentences(index, doc_id))
         sections = len(section_openings(index, [doc_id]))
         lines.append(length_line(_title(articles[doc_id], doc_id), words, sections))
     text = " ".join(lines)

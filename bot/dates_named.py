@@ -14,6 +14,7 @@ from bot.answer import Answer, passages_answer, reply_answer
 from bot.chunking import Passage
 from bot.index import SearchIndex
 from bot.more import NOTHING_MORE
+from bot.sections import article_sentences
 
 # On: requests for an article's dates are answered by the sentences naming them (session 27;
 # `benchmarks/quality.py --lead-27` measures it).
@@ -40,14 +41,12 @@ def asks_for_dates(question: str) -> bool:
 
 def dated_sentences(index: SearchIndex, doc_ids: Sequence[str]) -> list[tuple[Passage, str]]:
     """Each sentence of the articles `doc_ids` naming a year, once, in the text's order."""
-    found: dict[tuple[str, int, int], tuple[Passage, str]] = {}
-    for doc_id in doc_ids:
-        for row in index.article_rows.get(doc_id, range(0)):
-            passage = index.passages[row]
-            for span, text in zip(passage.sentences, passage.sentence_texts(), strict=True):
-                if _YEAR.search(text):
-                    found.setdefault((doc_id, span[0], span[1]), (passage, text))
-    return list(found.values())
+    return [
+        (passage, text)
+        for doc_id in doc_ids
+        for passage, text in article_sentences(index, doc_id)
+        if _YEAR.search(text)
+    ]
 
 
 def dates_answer(question: str, index: SearchIndex, doc_ids: Sequence[str]) -> Answer:

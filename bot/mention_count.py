@@ -14,6 +14,7 @@ from typing import Any
 
 from bot.answer import Answer, reply_answer
 from bot.index import SearchIndex
+from bot.sections import sentences_by_section
 
 # On: a count of a thing's mentions is counted in the text (session 27; `benchmarks/quality.py
 # --lead-27` measures it).
@@ -61,19 +62,6 @@ def mentions_in(sentences: Sequence[str], thing: str) -> int:
     return sum(len(pattern.findall(sentence)) for sentence in sentences)
 
 
-def _sections_of(index: SearchIndex, doc_id: str) -> dict[str | None, list[str]]:
-    """Each section's sentences of the article `doc_id`, each sentence once (passages overlap)."""
-    seen: set[tuple[int, int]] = set()
-    sections: dict[str | None, list[str]] = {}
-    for row in index.article_rows.get(doc_id, range(0)):
-        passage = index.passages[row]
-        for span, text in zip(passage.sentences, passage.sentence_texts(), strict=True):
-            if (span[0], span[1]) not in seen:
-                seen.add((span[0], span[1]))
-                sections.setdefault(passage.section, []).append(text)
-    return sections
-
-
 def _line(title: str, thing: str, sections: Mapping[str | None, list[str]]) -> tuple[str, int]:
     counts = [mentions_in(sentences, thing) for sentences in sections.values()]
     total = sum(counts)
@@ -98,7 +86,8 @@ def mention_count_answer(
     """The reply to "how many times is `thing` mentioned?": counted in each article of `doc_ids`;
     answered when any names it, else refused (nothing to quote)."""
     lines = [
-        _line(f"“{articles[d].get('title') or d}”", thing, _sections_of(index, d)) for d in doc_ids
+        _line(f"“{articles[d].get('title') or d}”", thing, sentences_by_section(index, d))
+        for d in doc_ids
     ]
     text = " ".join(line for line, _ in lines)
     found = any(total for _, total in lines)

@@ -101,8 +101,10 @@ def section_size_answer(
     """The reply naming the longest (or shortest) section of the articles `doc_ids` and its words,
     counted from its sentences (each once: passages overlap)."""
     sizes = {
-        opening.section: sum(len(text.split()) for _, text in _unique(index, opening))
-        for opening in section_openings(index, doc_ids)
+        heading: sum(len(text.split()) for text in sentences)
+        for doc_id in doc_ids
+        for heading, sentences in sentences_by_section(index, doc_id).items()
+        if heading
     }
     if len(sizes) < 2:
         return reply_answer(question, "The article has no sections to compare.", "sections",
@@ -111,14 +113,6 @@ def section_size_answer(
     which = "longest" if longest else "shortest"
     said = f"The {which} section is “{chosen}”, about {round(sizes[chosen], -1):,} words."
     return reply_answer(question, said, "sections", answered=True, built_at=built_at)
-
-
-def _unique(index: SearchIndex, opening: Passage) -> list[tuple[Passage, str]]:
-    """The section opened by `opening`, each of its sentences once."""
-    seen: dict[str, tuple[Passage, str]] = {}
-    for passage, text in to_section_end(index, opening.doc_id, opening.id):
-        seen.setdefault(text, (passage, text))
-    return list(seen.values())
 
 
 # On: "which section mentions rivian?", "where in the article is prime integration discussed?" are
@@ -284,6 +278,26 @@ def _same_word(asked: str, heading_word: str) -> bool:
 
 def _heading_words(heading: str) -> list[str]:
     return [_form(w) for w in _WORD.findall(question_text(heading))]
+
+
+def article_sentences(index: SearchIndex, doc_id: str) -> list[tuple[Passage, str]]:
+    """Each sentence of the article `doc_id` once (passages overlap), in the text's order, with
+    the first passage holding it."""
+    seen: dict[tuple[int, int], tuple[Passage, str]] = {}
+    for row in index.article_rows.get(doc_id, range(0)):
+        passage = index.passages[row]
+        for span, text in zip(passage.sentences, passage.sentence_texts(), strict=True):
+            seen.setdefault((span[0], span[1]), (passage, text))
+    return list(seen.values())
+
+
+def sentences_by_section(index: SearchIndex, doc_id: str) -> dict[str | None, list[str]]:
+    """The sentences of the article `doc_id` (each once) grouped by section, in the text's
+    order; None holds those before the first heading."""
+    sections: dict[str | None, list[str]] = {}
+    for passage, text in article_sentences(index, doc_id):
+        sections.setdefault(passage.section, []).append(text)
+    return sections
 
 
 def section_openings(index: SearchIndex, doc_ids: Sequence[str]) -> list[Passage]:
