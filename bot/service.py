@@ -85,19 +85,12 @@ from bot.more import (
     first_sentence,
 )
 from bot.overview import latest_articles
-from bot.pointed import (
-    Pointer,
-    asks_origin,
-    nth_listed,
-    past_the_list,
-    pointed_answer,
-    points_at,
-    several_items,
-)
+from bot.pointed import asks_origin
+from bot.pointed_requests import pointed_request_answer
 from bot.preamble import without_preamble
 from bot.recall import NO_PREVIOUS, asks_previous_answer, recall_asked, recalled
 from bot.retrieval import Hit, Retriever
-from bot.sections import listed_section_answer, section_topic
+from bot.sections import section_topic
 from bot.settings import Settings
 from bot.several_questions import joined_answer, questions_in
 from bot.small_talk import (
@@ -574,41 +567,24 @@ class AnswerService:
         )
         if read is not None:
             return read
-        items = several_items(text) if history else None
-        if items:  # "the third and fourth ones": each, from the answer before, joined
-            asked, before_it = self._read(as_typed(history[-1]), history[:-1], retriever)
-            before = self._answered(asked, before_it, retriever, conversation, k)
-            articles = self._articles_in_question(retriever, before_it)
-            parts = [
-                pointed_answer(text, Pointer("item", n), before)
-                or (listed_section_answer(text, n, retriever.index, articles)
-                    if before.reply == "sections" else None)
-                for n in items
-            ]  # fmt: skip
-            if all(part is not None for part in parts):
-                return joined_answer(text, [part for part in parts if part is not None])
-        pointer = points_at(text) if history else None
-        if pointer is not None:  # "what does source 2 say?": the answer before, not a search
+
+        @functools.cache
+        def answer_before() -> tuple[Answer, Sequence[str]]:
             # the message before read as it was when answered: respelt, its greeting taken off
             asked, before_it = self._read(as_typed(history[-1]), history[:-1], retriever)
-            before = self._answered(asked, before_it, retriever, conversation, k)
-            pointed = pointed_answer(text, pointer, before) or past_the_list(text, pointer, before)
-            if pointed is None and pointer.at == "item" and before.reply == "sections":
-                # "the 4th one?" after the headings were listed: that section
-                articles = self._articles_in_question(retriever, before_it)
-                pointed = listed_section_answer(text, pointer.n, retriever.index, articles)
-            if pointed is not None:
-                return pointed
-        nth = nth_listed(text) if more is None else None
-        if nth is not None:  # "what's the second innovation?": that item of the things' list
-            pointer, things = nth
-            listed = self._each_searched(f"what are the {things}?", (), retriever, conversation, k)
-            listed = with_announced_list(listed, retriever.index)
-            item = pointed_answer(text, pointer, listed) or past_the_list(
-                text, pointer, listed, things
-            )
-            if item is not None:
-                return item
+            return self._answered(asked, before_it, retriever, conversation, k), before_it
+
+        pointed = pointed_request_answer(
+            text,
+            history,
+            more,
+            retriever.index,
+            answer_before,
+            lambda question: self._each_searched(question, (), retriever, conversation, k),
+            lambda before: self._articles_in_question(retriever, before),
+        )
+        if pointed is not None:  # "what does source 2 say?": the answer before, not a search
+            return pointed
         # "which section mentions rivian?", "is ford mentioned in the article?": the topic alone
         topic = section_topic(text) if more is None else None
         if topic is not None and not content_words(topic):  # "which section says that?": pointing

@@ -1,0 +1,99 @@
+"""Requests answered from an answer or a list, not by a search of their own words: several items
+of the answer before ("the third and fourth ones"), one thing it holds ("what does source 2
+say?", "the 4th one?" after the headings) and the nth thing of a kind the sources list ("what's
+the second innovation?").
+
+bot/pointed.py reads the requests; this module answers them, so `AnswerService` dispatches once
+(as bot/article_requests.py does for the articles' structure).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from bot.announced_list import with_announced_list
+from bot.answer import Answer
+from bot.index import SearchIndex
+from bot.more import More
+from bot.pointed import (
+    Pointer,
+    nth_listed,
+    past_the_list,
+    pointed_answer,
+    points_at,
+    several_items,
+)
+from bot.sections import listed_section_answer
+from bot.several_questions import joined_answer
+
+# The answer to the message before and the conversation before that, worked out when first asked.
+AnswerBefore = Callable[[], tuple[Answer, Sequence[str]]]
+# The answer to a question asked alone ("what are the innovations?").
+SearchedAlone = Callable[[str], Answer]
+# Which articles a request is about, given the conversation before it (`AnswerService`'s choice).
+ArticlesAsked = Callable[[Sequence[str]], list[str]]
+
+
+def pointed_request_answer(
+    text: str,
+    history: Sequence[str],
+    more: More | None,
+    index: SearchIndex,
+    answer_before: AnswerBefore,
+    searched_alone: SearchedAlone,
+    articles_asked: ArticlesAsked,
+) -> Answer | None:
+    """The answer to a request pointing into the answer before or into a list the sources hold,
+    or None when `text` makes none (or points past what there is to point at): it is searched."""
+    if history:
+        answer = _items_answer(text, index, answer_before, articles_asked)
+        if answer is None:
+            answer = _pointer_answer(text, index, answer_before, articles_asked)
+        if answer is not None:
+            return answer
+    return _nth_answer(text, index, searched_alone) if more is None else None
+
+
+def _items_answer(
+    text: str, index: SearchIndex, answer_before: AnswerBefore, articles_asked: ArticlesAsked
+) -> Answer | None:
+    """Several items of the answer before ("the third and fourth ones"), or sections after the
+    headings, joined; None unless every one is there."""
+    items = several_items(text)
+    if not items:
+        return None
+    before, before_it = answer_before()
+    parts = [
+        pointed_answer(text, Pointer("item", n), before)
+        or (listed_section_answer(text, n, index, articles_asked(before_it))
+            if before.reply == "sections" else None)
+        for n in items
+    ]  # fmt: skip
+    if any(part is None for part in parts):
+        return None
+    return joined_answer(text, [part for part in parts if part is not None])
+
+
+def _pointer_answer(
+    text: str, index: SearchIndex, answer_before: AnswerBefore, articles_asked: ArticlesAsked
+) -> Answer | None:
+    """What the answer before holds where `text` points ("what does source 2 say?"); the section
+    after the headings were listed ("the 4th one?"); past the end of a list: how many it holds."""
+    pointer = points_at(text)
+    if pointer is None:
+        return None
+    before, before_it = answer_before()
+    pointed = pointed_answer(text, pointer, before) or past_the_list(text, pointer, before)
+    if pointed is None and pointer.at == "item" and before.reply == "sections":
+        pointed = listed_section_answer(text, pointer.n, index, articles_asked(before_it))
+    return pointed
+
+
+def _nth_answer(text: str, index: SearchIndex, searched_alone: SearchedAlone) -> Answer | None:
+    """The nth thing of a kind ("what's the second innovation?"): that item of their list."""
+    nth = nth_listed(text)
+    if nth is None:
+        return None
+    pointer, things = nth
+    listed = with_announced_list(searched_alone(f"what are the {things}?"), index)
+    return pointed_answer(text, pointer, listed) or past_the_list(text, pointer, listed, things)
