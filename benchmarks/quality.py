@@ -528,7 +528,12 @@ bezos?" alone (`bot.feedback.CORRECTIONS_27`); `origin`, "where is that from?" a
 its quotes cited, not the front matter's source (`bot.pointed.ORIGIN_BEFORE_SOURCE_27`); `previous`,
 "go back", "the previous answer" answered by the question before the last
 (`bot.recall.PREVIOUS_27`); `complaints`, "you didn't answer my question", "try again" after an
-answer read as complaints (`bot.feedback.COMPLAINTS_27`), each in turn. `--forms-19 off match=0.7`:
+answer read as complaints (`bot.feedback.COMPLAINTS_27`), each in turn.
+`--lead-28 off readon+returns` measures the lead's session 28 rules, joined by '+': `readon`, the
+first "tell me more" reading on through the rest of the passage quoted last (`bot.more.READ_ON_28`);
+`returns`, a "go back" in the conversation read as the question gone back to, so "what do they
+make?" after it reads that question (`bot.recall.RETURNS_28`), each in turn.
+`--forms-19 off match=0.7`:
 `match=M`, another form of a question's word ("partners" / "partnerships", "hq" / "headquartered")
 matches the passage tokens of that word at least at M in late interaction
 (`bot.retrieval.FORM_MATCH`), `+words=N` for a question of at most N counted words
@@ -1806,6 +1811,13 @@ def set_lead_27(lead_27: str, bench: Bench) -> str:
     return f"=== session 27's lead rules: {lead_27}"
 
 
+def set_lead_28(lead_28: str, bench: Bench) -> str:
+    rules = set(lead_28.split("+"))
+    bot.more.READ_ON_28 = "readon" in rules
+    bot.recall.RETURNS_28 = "returns" in rules
+    return f"=== session 28's lead rules: {lead_28}"
+
+
 def set_forms_19(forms_19: str, bench: Bench) -> str:
     rules = dict(r.partition("=")[::2] for r in forms_19.split("+"))
     bot.retrieval.FORM_MATCH = float(rules.get("match") or 0.0)
@@ -2166,6 +2178,7 @@ SWITCHES = (
     Switch("lead_25", 88, set_lead_25),
     Switch("lead_26", 94, set_lead_26),
     Switch("lead_27", 100, set_lead_27),
+    Switch("lead_28", 106, set_lead_28),
     Switch("topic_22", 72, set_topic_22),
     Switch("unsaid_22", 73, set_unsaid_22),
     Switch("off_topic_22", 74, set_off_topic_22),
@@ -3231,6 +3244,14 @@ def main() -> None:
         "origin: 'where is that from?' after an answer shows its quotes cited; previous: 'go "
         "back' answers the question before the last; complaints: 'try again' after an answer is "
         "a complaint) or off, each in turn",
+    )
+    parser.add_argument(
+        "--lead-28",
+        nargs="+",
+        default=[None],
+        help="the lead's session 28 rules joined by '+' (readon: the first 'tell me more' reads "
+        "on through the passage quoted last; returns: 'go back' in the conversation read as the "
+        "question gone back to) or off, each in turn",
     )
     parser.add_argument(
         "--lead-26",

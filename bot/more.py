@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import dataclasses
 import re
+import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from bot.answer import Answer, Quote
+from bot.answer import Answer, Quote, text_fragment_link
 from bot.chunking import split_sentences
 from bot.question_kind import question_text
 from bot.request_words import ASKING
@@ -32,6 +33,13 @@ MOST_IN_A_ROW = 8
 # Said in place of a refusal when nothing past the quoted passages answers the question.
 NOTHING_MORE = "That's all the sources say about it."
 
+# On: the first "tell me more" reads on from the last sentence quoted through the rest of its
+# passage (session 28, the lead's probes: "who is rivian? → tell me more" quoted the
+# personalities passage, though the next sentence, "this new venture appears to be far more
+# direct", goes on about Rivian); only past the passage's end is the question searched again.
+READ_ON_28 = True
+# Sentences read on at most: about as many as an answer quotes.
+READ_ON = 3
 # On: "are you sure?" and "how do you know?" after an answer show its quotes and citations again
 # (session 22): searched, "how do you know?" quoted a passage at random, "are you sure?" refused.
 # Not "what's that based on?": it asks what a thing is built on ("the ai features? based on …").
@@ -237,3 +245,34 @@ def first_sentence(answer: Answer, said_together: Callable[[str, str], bool]) ->
         joined = bool(rest) and said_together(first.text, rest[0].text)
         kept = answer.quotes[:2] if joined else answer.quotes[:1]
     return dataclasses.replace(answer, answer=" ".join(q.text for q in kept), quotes=kept)
+
+
+def read_on(text: str, before: Answer) -> Answer | None:
+    """The sentences after the last one `before` quotes, to the end of its passage (at most
+    `READ_ON`), cited by that passage alone and labelled as `before` was; None when `before`
+    quotes nothing or its last quote ends its passage."""
+    if not READ_ON_28 or before.refused or before.reply is not None or not before.quotes:
+        return None
+    last = before.quotes[-1]
+    citation = next((c for c in before.citations if c.n == last.citation), None)
+    at = citation.text.find(last.text) if citation is not None else -1
+    if citation is None or at < 0:
+        return None
+    quoted = {quote.text for quote in before.quotes}
+    following = [
+        citation.text[start:end]
+        for start, end in split_sentences(citation.text, at + len(last.text))
+        if citation.text[start:end] not in quoted
+    ][:READ_ON]
+    if not following:
+        return None
+    link = text_fragment_link(citation.url, following[0]) if citation.url else None
+    return dataclasses.replace(
+        before,
+        id=uuid.uuid4().hex,
+        question=text,
+        answer=" ".join(following),
+        citations=(dataclasses.replace(citation, n=1, link=link),),
+        quotes=tuple(Quote(sentence, 1) for sentence in following),
+        timings_ms={},
+    )

@@ -77,3 +77,23 @@ _PREVIOUS = re.compile(
 def asks_previous_answer(text: str) -> bool:
     """Whether `text` asks for the answer before the last one again ("go back")."""
     return PREVIOUS_27 and bool(_PREVIOUS.match(" ".join(text.replace("’", "'").split())))
+
+
+# On: a "go back" in the conversation is read as the question it went back to, so a follow-up
+# after it reads that question (session 28, the lead's probes: "who is rivian? → where are the
+# factories? → go back → what do they make?" read "they" past the Rivian answer shown again).
+RETURNS_28 = True
+
+
+def with_returns(history: Sequence[str]) -> list[str]:
+    """`history` with each "go back" in it read as the question it showed the answer to again
+    (the one before the message before it); one with nothing to go back to is left out."""
+    if not RETURNS_28:
+        return list(history)
+    read: list[str] = []
+    for message in history:
+        if not asks_previous_answer(message):
+            read.append(message)
+        elif len(read) >= 2:
+            read.append(read[-2])
+    return read

@@ -83,12 +83,19 @@ from bot.more import (
     brevity_taken_off,
     doubts_the_answer,
     first_sentence,
+    read_on,
 )
 from bot.overview import latest_articles
 from bot.pointed import asks_origin
 from bot.pointed_requests import pointed_request_answer
 from bot.preamble import without_preamble
-from bot.recall import NO_PREVIOUS, asks_previous_answer, recall_asked, recalled
+from bot.recall import (
+    NO_PREVIOUS,
+    asks_previous_answer,
+    recall_asked,
+    recalled,
+    with_returns,
+)
 from bot.retrieval import Hit, Retriever
 from bot.sections import section_topic
 from bot.settings import Settings
@@ -468,7 +475,9 @@ class AnswerService:
         if taken_back:
             return text, ()
         # "who is rivian → thanks → what do they make?": "they" is read past the thanks
-        return text, without_asides(since_start_over(history), lambda m: self._aside(m, index))
+        # "… → go back → what do they make?": "they" is read in the question gone back to
+        history = without_asides(since_start_over(history), lambda m: self._aside(m, index))
+        return text, with_returns(history)
 
     @staticmethod
     def _aside(message: str, index: SearchIndex) -> bool:
@@ -640,11 +649,20 @@ class AnswerService:
     def _more(
         self, text: str, more: More, retriever: Retriever, conversation: str | None, k: int
     ) -> Answer:
-        """The answer to `more.question` (asked in `more.history`) past the passages its answer
-        and the `more.times - 1` requests for more before this one quoted; "that's all" when no
+        """The answer to `more.question` (asked in `more.history`) past what its answer and the
+        `more.times - 1` requests for more before this one quoted: first the rest of the passage
+        it quoted last (`read_on`), then the passages past those quoted; "that's all" when no
         passage is left that answers it."""
         seen: set[str] = set()
-        for _ in range(more.times):
+        times = more.times
+        first = self._each_searched(more.question, more.history, retriever, conversation, k)
+        index = retriever.index  # read on from what was shown: a list after its announcement
+        read = read_on(text, with_antecedents(with_announced_list(first, index), index))
+        if read is not None:  # the first request read on through the passage quoted
+            if times == 1:
+                return read
+            times -= 1
+        for _ in range(times):
             earlier = self._each_searched(
                 more.question, more.history, retriever, conversation, k, seen
             )

@@ -1,13 +1,14 @@
-"""Requests for more ("tell me more", "anything else?") answer the question before past the
-passages already quoted for it (bot/more.py)."""
+"""Requests for more ("tell me more", "anything else?") read on through the passage quoted last,
+then answer the question before past the passages already quoted for it (bot/more.py)."""
 
 from __future__ import annotations
 
 import pytest
 
 import bot.more
+from bot.answer import Answer, Citation, Quote
 from bot.embedding import Embedder
-from bot.more import NOTHING_MORE, asks_for_more, is_request_for_more
+from bot.more import NOTHING_MORE, asks_for_more, is_request_for_more, read_on
 from bot.service import AnswerService
 from tests.corpus_service import service_over
 
@@ -325,3 +326,61 @@ def test_next_after_an_answer_asks_for_more(text: str, monkeypatch: pytest.Monke
 def test_next_naming_something_is_no_request_for_more() -> None:
     assert not is_request_for_more("what's next for tesla?")
     assert not is_request_for_more("the next generation of cars")
+
+
+def _answer_quoting(passage: str, *quoted: str) -> Answer:
+    citation = Citation(1, "doc", "Deal", "https://e.com/a", "Deal", passage, 0.5, "p1")
+    quotes = tuple(Quote(sentence, 1) for sentence in quoted)
+    return Answer("a1", "who is rivian?", " ".join(quoted), False, (citation,), quotes)
+
+
+PASSAGE = (
+    "Amazon invested in Rivian. This venture is more direct. It competes with Tesla. "
+    "It may launch soon. Nobody knows when."
+)
+
+
+def test_read_on_quotes_the_sentences_after_the_last_quoted_in_its_passage() -> None:
+    before = _answer_quoting(PASSAGE, "Amazon invested in Rivian.")
+    read = read_on("tell me more", before)
+    assert read is not None and read.question == "tell me more"
+    assert [q.text for q in read.quotes] == [
+        "This venture is more direct.",
+        "It competes with Tesla.",
+        "It may launch soon.",
+    ]  # at most READ_ON sentences
+    assert [c.passage_id for c in read.citations] == ["p1"] and read.citations[0].n == 1
+    assert read.citations[0].link and "This%20venture" in read.citations[0].link
+
+
+def test_read_on_finds_nothing_past_a_passage_quoted_to_its_end(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    assert (
+        read_on("more", _answer_quoting(PASSAGE, "It may launch soon.", "Nobody knows when."))
+        is None
+    )
+    before = _answer_quoting(PASSAGE, "Amazon invested in Rivian.")
+    monkeypatch.setattr(bot.more, "READ_ON_28", False)
+    assert read_on("tell me more", before) is None
+
+
+def test_tell_me_more_reads_on_through_the_passage_then_past_it(service: AnswerService) -> None:
+    question = "who is rivian?"
+    first = service.ask(question)
+    assert "Rivian" in first.answer
+    more = service.ask("tell me more", [question])
+    assert "this new venture appears to be far more direct" in more.answer
+    assert _quoted(more) == _quoted(first)  # the same passage, read on
+    again = service.ask("more", [question, "tell me more"])
+    assert again.outcome == "answered" and not _quoted(again) & _quoted(first)
+
+
+def test_with_reading_on_off_more_goes_past_the_passage(
+    service: AnswerService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(bot.more, "READ_ON_28", False)
+    question = "who is rivian?"
+    more = service.ask("tell me more", [question])
+    assert "this new venture" not in more.answer
+    assert not _quoted(more) & _quoted(service.ask(question))

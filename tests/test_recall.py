@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import bot.recall
-from bot.recall import recall_asked, recalled
+from bot.recall import recall_asked, recalled, with_returns
 from bot.service import AnswerService
 
 
@@ -72,3 +72,28 @@ def test_going_back_answers_the_question_before_the_last(service: AnswerService)
     assert back.quotes == first.quotes and back.question == "go back"
     alone = service.ask("go back", ["who is rivian?"])
     assert alone.reply == "recall" and alone.answer == bot.recall.NO_PREVIOUS
+
+
+def test_a_go_back_in_the_history_reads_as_the_question_gone_back_to(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    history = ["go back", "who is rivian?", "where are the factories?", "go back", "go back"]
+    # the first has nothing to go back to; the second shows Rivian again, the third the factories
+    assert with_returns(history) == [
+        "who is rivian?",
+        "where are the factories?",
+        "who is rivian?",
+        "where are the factories?",
+    ]
+    monkeypatch.setattr(bot.recall, "RETURNS_28", False)
+    assert with_returns(history) == history
+
+
+def test_a_follow_up_after_going_back_reads_the_question_gone_back_to(
+    service: AnswerService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    history = ["who is rivian?", "where are the factories?", "go back"]
+    assert "Rivian" in service.ask("go back", history[:2]).answer
+    assert "Rivian" in service.ask("what do they make?", history).answer
+    monkeypatch.setattr(bot.recall, "RETURNS_28", False)
+    assert "Rivian" not in service.ask("what do they make?", history).answer
