@@ -891,6 +891,8 @@ SETS = {
         "tuning-extra-25.jsonl",
         # From the article alone by a helper who never ran the bot, before session 27 measured.
         "tuning-extra-26.jsonl",
+        # From the article alone by a helper who never ran the bot, before session 28 measured.
+        "tuning-extra-27.jsonl",
         # Off-topic questions to ask in threads (session 12), written blind before any measuring.
         "offtopic-tuning.jsonl",
         # Off-topic questions written blind before session 13 measured.
@@ -923,6 +925,8 @@ SETS = {
         "offtopic-tuning-15.jsonl",
         # Off-topic questions written blind before session 27 measured.
         "offtopic-tuning-16.jsonl",
+        # Off-topic questions written blind before session 28 measured.
+        "offtopic-tuning-17.jsonl",
         # A name of the sources before another word, in-domain and off-topic (session 13), written
         # from the article before measuring `NAME_AS_MODIFIER` on it: a probe of that rule's form.
         "name-modifier-probes.jsonl",
@@ -973,6 +977,8 @@ SETS = {
         "conversations-tuning-24.jsonl",
         # From the article alone by a helper who never ran the bot, before session 27 measured.
         "conversations-tuning-25.jsonl",
+        # From the article alone by a helper who never ran the bot, before session 28 measured.
+        "conversations-tuning-26.jsonl",
         # Small talk and questions opening or closing like it (session 17), written blind: last,
         # so no other set's figure can move with it (`small_talk_figures`).
         "smalltalk-tuning.jsonl",
@@ -996,6 +1002,8 @@ SETS = {
         "smalltalk-tuning-10.jsonl",
         # More of the same written blind before session 27 measured: last too, for the same reason.
         "smalltalk-tuning-11.jsonl",
+        # More of the same written blind before session 28 measured: last too, for the same reason.
+        "smalltalk-tuning-12.jsonl",
     ],
     "held-out": [
         "shipped-questions-holdout.jsonl",
@@ -1128,6 +1136,13 @@ SETS = {
         "quality-holdout-24.jsonl",
         "conversations-holdout-24.jsonl",
         "smalltalk-holdout-11.jsonl",
+    ],
+    # Written from the article alone by a helper who never ran the bot, before session 28 measured.
+    "held-out-25": [
+        "offtopic-holdout-18.jsonl",
+        "quality-holdout-25.jsonl",
+        "conversations-holdout-25.jsonl",
+        "smalltalk-holdout-12.jsonl",
     ],
 }
 
