@@ -52,6 +52,10 @@ TRUST_27 = True
 # 27, the lead's probes: refused, or "send me the article" quoted Affordable Luxury).
 FULL_TEXT_27 = True
 
+# On: "how sure are you?", "what's your confidence?" as a first message get the trust reply
+# (session 28, the lead's probes: refused; after an answer they are a doubt, bot/more.py).
+CONFIDENCE_28 = True
+
 Field = Literal[
     "author", "published", "title", "source", "articles", "freshness", "length", "trust", "full"
 ]
@@ -161,6 +165,16 @@ _ASKS_27: tuple[tuple[re.Pattern[str], Field], ...] = (
         "source",
     ),
 )
+# "how sure are you?", "what's your confidence?" with no answer before (after one: a doubt).
+_CONFIDENCE_28: tuple[tuple[re.Pattern[str], Field], ...] = (
+    (
+        re.compile(
+            r"\b(?:how (?:sure|confident|certain) (?:are|r) (?:you|u)"
+            r"|what(?:'s| is) your (?:confidence|certainty)(?: level)?)\b"
+        ),
+        "trust",
+    ),
+)
 _FULL_27: tuple[tuple[re.Pattern[str], Field], ...] = (
     (
         re.compile(
@@ -192,6 +206,7 @@ def asks_about_article(question: str) -> Field | None:
     text = question_text(question)
     asks = _ASKS + (_ASKS_25 if FRESHNESS else ()) + (_ASKS_26 if LENGTH_26 else ())
     asks = (_ASKS_27 if TRUST_27 else ()) + asks  # before "sources?" reads it as the source
+    asks = (_CONFIDENCE_28 if CONFIDENCE_28 else ()) + asks
     asks = (_FULL_27 if FULL_TEXT_27 else ()) + asks
     for pattern, field in asks:
         found = pattern.search(text)

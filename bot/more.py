@@ -50,6 +50,14 @@ _DOUBTS = re.compile(
     r"|really|proof|prove it|where does it say (?:that|so)|where did (?:you|u) (?:get|read) "
     r"(?:that|this)|according to (?:who|whom))"
 )
+# On: how sure the bot is ("how sure are you?", "what's your confidence?") after an answer is a
+# doubt too (session 28, the lead's probes: refused); alone it is the sources' trust reply.
+CONFIDENCE_28 = True
+_CONFIDENCE = re.compile(
+    r"how (?:sure|confident|certain) (?:are|r) (?:you|u)(?: (?:about|of) (?:that|this|it))?"
+    r"|how (?:sure|confident|certain) can (?:i|we) be(?: (?:about|of) (?:that|this|it))?"
+    r"|what(?:'s| is) your (?:confidence|certainty)(?: level)?|(?:confidence|certainty) level"
+)
 # On: "repeat that", "say that again", "what did you say?" show the answer before again too
 # (session 23): searched, "repeat that" was refused and "say that again" quoted a passage at random.
 REPEATS = True
@@ -168,7 +176,11 @@ def doubts_the_answer(text: str) -> bool:
     ("are you sure?", "how do you know?", "says who?", "repeat that"): shown the same quotes and
     citations again."""
     text = question_text(text).strip(" ?!.")
-    return bool(_DOUBTS.fullmatch(text) or (REPEATS and _REPEATS.fullmatch(text)))
+    return bool(
+        _DOUBTS.fullmatch(text)
+        or (REPEATS and _REPEATS.fullmatch(text))
+        or (CONFIDENCE_28 and _CONFIDENCE.fullmatch(text))
+    )
 
 
 def asks_shorter(text: str) -> bool:

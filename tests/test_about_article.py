@@ -254,3 +254,15 @@ def test_the_whole_text_is_told_how_to_read_it_here(two_articles: AnswerService)
     assert answer.answer.startswith("I quote the article part by part rather than whole.")
     assert "what are the sections?" in answer.answer
     assert two_articles.ask("send me the article about robotaxis").reply != "article"
+
+
+@pytest.mark.parametrize(
+    "question", ["how sure are you?", "what's your confidence?", "how confident are you"]
+)
+def test_how_sure_the_bot_is_asked_alone_gets_the_trust_reply_and_not_without_the_rule(
+    question: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert asks_about_article(question) == "trust"
+    assert asks_about_article("how sure are you that amazon will win?") is None  # a question
+    monkeypatch.setattr(bot.about_article, "CONFIDENCE_28", False)
+    assert asks_about_article(question) is None

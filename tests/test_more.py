@@ -384,3 +384,20 @@ def test_with_reading_on_off_more_goes_past_the_passage(
     more = service.ask("tell me more", [question])
     assert "this new venture" not in more.answer
     assert not _quoted(more) & _quoted(service.ask(question))
+
+
+@pytest.mark.parametrize(
+    "doubt",
+    ["how sure are you?", "what's your confidence level?", "how confident are you about that?",
+     "how certain can i be?"],
+)  # fmt: skip
+def test_how_sure_the_bot_is_after_an_answer_shows_it_again_and_not_without_the_rule(
+    service: AnswerService, doubt: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    question = "who is rivian?"
+    first = service.ask(question)
+    again = service.ask(doubt, [question])
+    assert again.outcome == "answered" and again.answer == first.answer
+    monkeypatch.setattr(bot.more, "CONFIDENCE_28", False)
+    assert not bot.more.doubts_the_answer(doubt)
+    assert service.ask(doubt, [question]).answer != first.answer
