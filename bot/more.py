@@ -262,8 +262,11 @@ def first_sentence(answer: Answer, said_together: Callable[[str, str], bool]) ->
 def read_on(text: str, before: Answer) -> Answer | None:
     """The sentences after the last one `before` quotes, to the end of its passage (at most
     `READ_ON`), cited by that passage alone and labelled as `before` was; None when `before`
-    quotes nothing or its last quote ends its passage."""
+    quotes nothing, quotes several passages (a list, several questions) or its last quote ends
+    its passage."""
     if not READ_ON_28 or before.refused or before.reply is not None or not before.quotes:
+        return None
+    if len({quote.citation for quote in before.quotes}) > 1:  # several answers: more of each
         return None
     last = before.quotes[-1]
     citation = next((c for c in before.citations if c.n == last.citation), None)

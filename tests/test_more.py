@@ -401,3 +401,13 @@ def test_how_sure_the_bot_is_after_an_answer_shows_it_again_and_not_without_the_
     monkeypatch.setattr(bot.more, "CONFIDENCE_28", False)
     assert not bot.more.doubts_the_answer(doubt)
     assert service.ask(doubt, [question]).answer != first.answer
+
+
+def test_read_on_leaves_an_answer_quoting_several_passages_to_the_search() -> None:
+    before = _answer_quoting(PASSAGE, "Amazon invested in Rivian.")
+    other = Citation(2, "doc", "Deal", None, "Plants", "Plants in Texas. More soon.", 0.4, "p2")
+    several = Answer(
+        "a2", "who is rivian and where?", "", False,
+        (*before.citations, other), (*before.quotes, Quote("Plants in Texas.", 2)),
+    )  # fmt: skip
+    assert read_on("tell me more", several) is None
