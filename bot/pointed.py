@@ -174,6 +174,46 @@ def nth_listed(text: str) -> tuple[Pointer, str] | None:
     return Pointer("item", _ORDINAL_27[found[1]]), _plural(found["kind"])
 
 
+# On: "how many innovations are there?" is told how many items the list a search for the things
+# quotes holds, and their names (session 28, the lead's probes: "The sources don't say the
+# number" above the list of four).
+COUNTED_LIST_28 = True
+_HOW_MANY_LISTED = re.compile(
+    r"^(?:(?:ok|okay|so|and|hey)[,!]? )?how many (?P<kind>(?:key |main |big |new )?[a-z]+?)"
+    r" (?:are (?:there|listed|mentioned|named|in the list)"
+    r"|(?:does|do) (?:it|the article|the list|they) (?:list|mention|name)"
+    r"|(?:will|would|do|does) (?:they|it|the (?:cars?|vehicles?|evs?)) (?:have|feature|offer|get))"
+    r"(?: in (?:the|this) (?:article|list|text))?[?.! ]*$"
+)
+# Things counted otherwise: sections by the headings, times by bot/mention_count.py.
+_NOT_LISTED = frozenset({"sections", "parts", "chapters", "headings", "times", "sources", "words"})
+# A list item's name: the words before its colon ("Prime Integration: In a uniquely …").
+_ITEM_NAME = re.compile(r"^([^:.]{1,60}):\s")
+
+
+def counted_listed(text: str) -> str | None:
+    """For "how many innovations are there?": the things whose list is counted ("innovations");
+    None for any other question."""
+    if not COUNTED_LIST_28:
+        return None
+    found = _HOW_MANY_LISTED.match(" ".join(question_text(text).replace("’", "'").split()))
+    if found is None or found["kind"].split()[-1] in _NOT_LISTED:
+        return None
+    return found["kind"]
+
+
+def list_count_answer(text: str, kind: str, listed: Answer) -> Answer | None:
+    """The reply to "how many `kind` are there?" from `listed`, the answer quoting their list:
+    how many items it holds and their names; None when `listed` quotes no list."""
+    count = listed_items(listed)
+    if not count:
+        return None
+    names = [_ITEM_NAME.match(q.text) for q in listed.quotes[-count:]]
+    named = ": " + "; ".join(n[1] for n in names if n) if all(names) else ""
+    said = f"The sources list {count} {kind}{named}."
+    return reply_answer(text, said, "citations", answered=True, built_at=listed.index_built_at)
+
+
 def past_the_list(
     text: str, pointer: Pointer, listed: Answer, kind: str = "items"
 ) -> Answer | None:

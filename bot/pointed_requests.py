@@ -1,7 +1,7 @@
 """Requests answered from an answer or a list, not by a search of their own words: several items
 of the answer before ("the third and fourth ones"), one thing it holds ("what does source 2
-say?", "the 4th one?" after the headings) and the nth thing of a kind the sources list ("what's
-the second innovation?").
+say?", "the 4th one?" after the headings), the nth thing of a kind the sources list ("what's
+the second innovation?") and how many they list ("how many innovations are there?").
 
 bot/pointed.py reads the requests; this module answers them, so `AnswerService` dispatches once
 (as bot/article_requests.py does for the articles' structure).
@@ -17,6 +17,8 @@ from bot.index import SearchIndex
 from bot.more import More
 from bot.pointed import (
     Pointer,
+    counted_listed,
+    list_count_answer,
     nth_listed,
     past_the_list,
     pointed_answer,
@@ -51,7 +53,9 @@ def pointed_request_answer(
             answer = _pointer_answer(text, index, answer_before, articles_asked)
         if answer is not None:
             return answer
-    return _nth_answer(text, index, searched_alone) if more is None else None
+    if more is not None:
+        return None
+    return _nth_answer(text, index, searched_alone) or _count_answer(text, index, searched_alone)
 
 
 def _items_answer(
@@ -97,3 +101,12 @@ def _nth_answer(text: str, index: SearchIndex, searched_alone: SearchedAlone) ->
     pointer, things = nth
     listed = with_announced_list(searched_alone(f"what are the {things}?"), index)
     return pointed_answer(text, pointer, listed) or past_the_list(text, pointer, listed, things)
+
+
+def _count_answer(text: str, index: SearchIndex, searched_alone: SearchedAlone) -> Answer | None:
+    """How many things of a kind the sources list ("how many innovations are there?")."""
+    kind = counted_listed(text)
+    if kind is None:
+        return None
+    listed = with_announced_list(searched_alone(f"what are the {kind}?"), index)
+    return list_count_answer(text, kind, listed)

@@ -44,6 +44,17 @@ _LISTING = re.compile(
     r"|how many (?:sections|headings|chapters|parts)|table of contents|outline"
     r"|(?:list|show|name)(?: me)? (?:the |all (?:the )?|its )?(?:sections|headings|chapters))\b"
 )
+# On: the text's topics or themes asked for ("what are the main themes?", "what topics does the
+# article cover?") are answered by the headings (session 28, the lead's probes: refused).
+TOPICS_28 = True
+_TOPICS = re.compile(
+    r"\b(?:(?:what|which) (?:are (?:the |its )?)?(?:main |key |major |big )?"
+    r"(?:topics|themes|subjects)|what (?:topics|themes|subjects) (?:does|do|did)"
+    r"|what(?:'s| is) covered|what (?:does|do|did) (?:it|the article|this article|the text"
+    r"|the piece) (?:cover|touch on))\b"
+)
+# Words a request for the topics may hold besides: what the text does with them.
+_TOPICS_FILLER = frozenset({"explore", "explores", "address", "addresses", "raise", "raises"})
 # Words a section request may hold besides the heading's: asking, politeness, the text named.
 _FILLER = ASKING | ABOUT_THE_TEXT | frozenset({
     "about", "bit", "briefly", "called", "chapter", "chapters", "contents", "cover", "covering",
@@ -258,6 +269,10 @@ def asks_about_sections(question: str) -> SectionRequest | None:
     if _LISTING.search(text):
         rest = _LISTING.sub(" ", text)
         if all(_form(w) in filler for w in _WORD.findall(rest)):
+            return SectionRequest()
+    if TOPICS_28 and _TOPICS.search(text):
+        rest = _TOPICS.sub(" ", text)
+        if all(_form(w) in filler | _TOPICS_FILLER for w in _WORD.findall(rest)):
             return SectionRequest()
     if not _SECTION.search(text):
         return None

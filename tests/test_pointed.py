@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 import bot.pointed
-from bot.pointed import Pointer, points_at
+from bot.pointed import Pointer, counted_listed, points_at
 from bot.service import AnswerService
 
 FEATURES = "what are the key features of the amazon ev?"
@@ -267,3 +267,43 @@ def test_where_is_that_from_after_an_answer_is_its_origin_not_the_front_matter(
     assert service.ask("where is that from?").reply == "article"  # first: the front matter
     monkeypatch.setattr(bot.pointed, "ORIGIN_BEFORE_SOURCE_27", False)
     assert service.ask("where is that from?", [question]).reply == "article"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [("how many innovations are there?", "innovations"),
+     ("how many key innovations are listed?", "key innovations"),
+     ("how many features will the cars have?", "features")],
+)  # fmt: skip
+def test_how_many_of_a_kind_is_read_and_not_without_the_rule(
+    text: str, kind: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert counted_listed(text) == kind
+    monkeypatch.setattr(bot.pointed, "COUNTED_LIST_28", False)
+    assert counted_listed(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["how many sections are there?", "how many times is tesla mentioned?",
+     "how many innovations has tesla made since 2010?", "what are the innovations?"],
+)  # fmt: skip
+def test_other_counts_are_not_read_as_a_list_counted(text: str) -> None:
+    assert counted_listed(text) is None
+
+
+def test_how_many_innovations_is_told_from_the_list_and_searched_without_the_rule(
+    service: AnswerService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    listed = service.ask("what are the innovations?")
+    items = [q.text.split(":")[0] for q in listed.quotes[1:]]
+    assert len(items) == 4  # the shipped article lists four, each "Name: …"
+    counted = service.ask("how many innovations are there?")
+    assert counted.outcome == "answered" and counted.reply == "citations"
+    assert counted.answer == f"The sources list 4 innovations: {'; '.join(items)}."
+    monkeypatch.setattr(bot.pointed, "COUNTED_LIST_28", False)
+    assert service.ask("how many innovations are there?").reply is None
+
+
+def test_a_count_of_things_listed_nowhere_is_searched(service: AnswerService) -> None:
+    assert service.ask("how many factories are there?").reply is None

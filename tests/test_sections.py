@@ -312,3 +312,30 @@ def test_the_longest_section_is_counted_from_its_sentences(service: AnswerServic
     assert answer.reply == "sections" and answer.outcome == "answered"
     assert answer.answer.startswith(f"The longest section is “{longest}”")
     assert "words" in service.ask("what's the shortest section?").answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["what are the main themes?", "what topics does the article cover?", "what's covered?",
+     "what themes does it explore?", "what does the article cover?"],
+)  # fmt: skip
+def test_the_topics_asked_for_are_the_headings_and_not_without_the_rule(
+    question: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert asks_about_sections(question) == SectionRequest()
+    monkeypatch.setattr(bot.sections, "TOPICS_28", False)
+    assert asks_about_sections(question) != SectionRequest()
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["what are the key issues for tesla?", "what topics are related to tesla?",
+     "what's the main topic?", "what issues does amazon face?"],
+)  # fmt: skip
+def test_a_topic_named_or_one_topic_asked_is_no_listing(question: str) -> None:
+    assert asks_about_sections(question) != SectionRequest()
+
+
+def test_the_themes_asked_for_list_the_headings(service: AnswerService) -> None:
+    answer = service.ask("what are the main themes?")
+    assert answer.reply == "sections" and "The Origins of the Rivalry" in answer.answer
