@@ -81,6 +81,28 @@ _FILLER_27 = frozenset({
     "paragraph", "please", "pls", "sum", "summarise", "summarize", "summary", "up", "version",
     "words"
 })  # fmt: skip
+# On: "what does the article say?", "what is this article?", "what's the purpose of the
+# article?", "too long didn't read", "i don't have time to read it" ask for the overview; "is this
+# news or opinion?", "is it an opinion piece?" what the writer thinks, the conclusion (session 28,
+# the lead's probes: "what does the article say?" and "what is this article?" quoted Affordable
+# Luxury, the others were refused). "what does it say?" in a conversation points at the answer.
+PHRASINGS_28 = True
+_ASKS_28 = re.compile(
+    r"\b(?:what (?:does|did) (?:it|this|(?:the|this) (?:article|piece|story|text)) say"
+    r"|what(?: is|'s|s) (?:this|the) (?:article|piece|text)(?: here)?[?.! ]*$"
+    r"|(?:what(?: is|'s|s) )?the (?:purpose|aim|goal|point) of (?:it|this|(?:the|this)"
+    r" (?:article|piece|story|text))|why (?:was|is) (?:it|this|(?:the|this) (?:article|piece"
+    r"|story|text)) (?:written|published)|too long,? (?:didn'?t|did not|don'?t) read"
+    r"|(?:i )?(?:don'?t|do not|dont) have (?:the )?time to read(?: it| this| the (?:article|whole"
+    r" thing))?)"
+)
+_KIND_28 = re.compile(
+    r"\b(?:is|was) (?:it|this|that|(?:the|this|that) (?:article|piece|text|story)) (?:an? )?"
+    r"(?:opinion(?: piece)?|op-?ed|editorial|news(?: or (?:an? )?opinion(?: piece)?)?"
+    r"|fact or opinion|factual|(?:a )?news (?:article|story|report))\b"
+)
+# A first message "what does it say?" names the text by "it"; in a conversation it points back.
+_SAYS_28 = re.compile(r"\bwhat (?:does|did) (?:it|this|that) say\b")
 # On: "what does the intro say", "the introduction?" ask how the text opens (session 26, the
 # lead's probes: refused; "intro paragraph" was read already).
 INTRO_26 = True
@@ -195,6 +217,8 @@ def asks_for_overview(question: str, in_conversation: bool = False) -> Part | No
     text = question_text(question).replace(";", " ; ")
     if in_conversation and _POINTING.search(text) and not _NAMES_TEXT.search(text):
         return None
+    if in_conversation and PHRASINGS_28 and _SAYS_28.search(text) and not _NAMES_TEXT.search(text):
+        return None
     parts = (_ASKS, "both"), (_OPENING, "opening"), (_CONCLUSION, "conclusion"), (_ENDING, "ending")
     if PHRASINGS_25:
         parts += ((_ASKS_25, "both"),)
@@ -206,6 +230,8 @@ def asks_for_overview(question: str, in_conversation: bool = False) -> Part | No
         parts += ((_INTRO_26, "opening"),)
     if PHRASINGS_27:
         parts += ((_ASKS_27, "both"),)
+    if PHRASINGS_28:
+        parts += ((_ASKS_28, "both"), (_KIND_28, "conclusion"))
     if BIAS_26:
         parts += ((_BIAS, "conclusion"),)
     if TONE_27:

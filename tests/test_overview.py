@@ -101,6 +101,13 @@ LATER_REQUESTS = [
     *[(q, "both", "PHRASINGS_27") for q in [
         "explain the article to a 10 year old", "tweet-length summary please",
         "summarize in 50 words", "give me the story", "the article in one paragraph"]],
+    # Session 28's: what the text says or is for; news or opinion is what the writer thinks.
+    *[(q, "both", "PHRASINGS_28") for q in [
+        "what does the article say?", "what does it say?", "what is this article?",
+        "what's the purpose of the article?", "why was this written?", "too long didn't read",
+        "i don't have time to read it, what does it say?"]],
+    *[(q, "conclusion", "PHRASINGS_28") for q in [
+        "is it an opinion piece?", "is this news or opinion?", "is the article an editorial?"]],
 ]  # fmt: skip
 
 
@@ -122,7 +129,9 @@ def test_later_requests_are_read_and_not_without_their_rule(
      "top speed of the amazon ev", "what does the intro say about musk",
      "what should i know about tesla", "what is the tone of tesla's response",
      "why does tesla's market share matter", "so what does amazon want",
-     "what's the background of the rivalry", "is the article for amazon's batteries"],
+     "what's the background of the rivalry", "is the article for amazon's batteries",
+     "what does the article say about rivian", "what is the purpose of amazon's ev project",
+     "what is the article title", "is this news for tesla"],
 )  # fmt: skip
 def test_a_later_request_naming_a_topic_is_searched(question: str) -> None:
     assert asks_for_overview(question) is None
@@ -297,3 +306,8 @@ def test_moving_through_the_text_is_read_and_not_without_the_rule(
     assert asks_for_overview(question) == part
     monkeypatch.setattr(bot.request_words, "NAVIGATE_27", False)
     assert asks_for_overview(question) is None
+
+
+def test_what_does_it_say_in_a_conversation_points_back_unless_it_names_the_text() -> None:
+    assert asks_for_overview("what does it say?", in_conversation=True) is None
+    assert asks_for_overview("what does the article say?", in_conversation=True) == "both"
