@@ -529,15 +529,15 @@ its quotes cited, not the front matter's source (`bot.pointed.ORIGIN_BEFORE_SOUR
 "go back", "the previous answer" answered by the question before the last
 (`bot.recall.PREVIOUS_27`); `complaints`, "you didn't answer my question", "try again" after an
 answer read as complaints (`bot.feedback.COMPLAINTS_27`), each in turn.
-`--lead-28 off readon+returns+confidence+topics+listcount+phrasings` measures the lead's session 28
-rules, joined by '+': `readon`, the first "tell me more" reading on through the rest of the passage
-quoted last (`bot.more.READ_ON_28`); `returns`, a "go back" in the conversation read as the question
-gone back to, so "what do they make?" after it reads that question (`bot.recall.RETURNS_28`);
-`confidence`, "how sure are you?" after an answer shows it again (`bot.more.CONFIDENCE_28`) and
-alone gets the trust reply (`bot.about_article.CONFIDENCE_28`); `topics`, "what are the main
-themes?", "what topics does the article cover?" answered by the headings (`bot.sections.TOPICS_28`);
-`listcount`, "how many innovations are there?" told how many items the list of innovations holds and
-their names (`bot.pointed.COUNTED_LIST_28`), each in turn.
+`--lead-28 off readon+returns+confidence+topics+listcount+phrasings+conversation+saidbefore+so`
+measures the lead's session 28 rules, joined by '+': `readon`, the first "tell me more" reading on
+through the rest of the passage quoted last (`bot.more.READ_ON_28`); `returns`, a "go back" in the
+conversation read as the question gone back to, so "what do they make?" after it reads that question
+(`bot.recall.RETURNS_28`); `confidence`, "how sure are you?" after an answer shows it again
+(`bot.more.CONFIDENCE_28`) and alone gets the trust reply (`bot.about_article.CONFIDENCE_28`);
+`topics`, "what are the main themes?", "what topics does the article cover?" answered by the
+headings (`bot.sections.TOPICS_28`); `listcount`, "how many innovations are there?" told how many
+items the list of innovations holds and their names (`bot.pointed.COUNTED_LIST_28`), each in turn.
 `--forms-19 off match=0.7`:
 `match=M`, another form of a question's word ("partners" / "partnerships", "hq" / "headquartered")
 matches the passage tokens of that word at least at M in late interaction
@@ -1840,6 +1840,9 @@ def set_lead_28(lead_28: str, bench: Bench) -> str:
     bot.sections.TOPICS_28 = "topics" in rules
     bot.pointed.COUNTED_LIST_28 = "listcount" in rules
     bot.overview.PHRASINGS_28 = "phrasings" in rules
+    bot.recall.CONVERSATION_28 = "conversation" in rules
+    bot.asked_topic.SAID_BEFORE_28 = "saidbefore" in rules
+    bot.more.SO_28 = "so" in rules
     return f"=== session 28's lead rules: {lead_28}"
 
 
@@ -3279,7 +3282,9 @@ def main() -> None:
         "question gone back to; confidence: 'how sure are you?' a doubt after an answer, the "
         "trust reply alone; topics: 'what are the main themes?' the headings; listcount: 'how "
         "many innovations are there?' told from their list; phrasings: 'what does the article "
-        "say?', 'is this news or opinion?' read as overviews) or off, each in turn",
+        "say?', 'is this news or opinion?' read as overviews; conversation: 'what have we talked "
+        "about?' told the questions; saidbefore: 'what did you say about rivian earlier?' "
+        "searched as 'rivian'; so: 'so?' after an answer asks for more) or off, each in turn",
     )
     parser.add_argument(
         "--lead-26",

@@ -95,12 +95,24 @@ _SEARCHED = re.compile(
 )
 
 
+# On: "what did you say about rivian earlier?" asks the thing again, searched alone (session 28,
+# the lead's probes: refused).
+SAID_BEFORE_28 = True
+_SAID_BEFORE = re.compile(
+    rf"^{_POLITE}(?:what|remind me what) (?:(?:did|have) )?(?:you|u) (?:say|said|tell me|told me)"
+    r" (?:about|on|regarding) (?P<topic>.+?)(?: (?:earlier|before|again|just now|already"
+    r"|a (?:minute|moment|bit) ago))?[?.! ]*$",
+    re.IGNORECASE,
+)
+
+
 def searched_topic(question: str) -> str | None:
     """The thing a command asks to search the sources for ("search for nvidia": "nvidia"), or
     None when the question is no such command."""
     if not SEARCH_27:
         return None
-    found = _SEARCHED.match(" ".join(question.replace("’", "'").split()))
+    asked = " ".join(question.replace("’", "'").split())
+    found = _SEARCHED.match(asked) or (_SAID_BEFORE.match(asked) if SAID_BEFORE_28 else None)
     return found["topic"] if found else None
 
 

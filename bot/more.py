@@ -40,6 +40,8 @@ NOTHING_MORE = "That's all the sources say about it."
 READ_ON_28 = True
 # Sentences read on at most: about as many as an answer quotes.
 READ_ON = 3
+# On: "so?" after an answer asks for more, as "and?" does (session 28, the lead's probes: refused).
+SO_28 = True
 # On: "are you sure?" and "how do you know?" after an answer show its quotes and citations again
 # (session 22): searched, "how do you know?" quoted a passage at random, "are you sure?" refused.
 # Not "what's that based on?": it asks what a thing is built on ("the ai features? based on …").
@@ -164,6 +166,8 @@ def is_request_for_more(text: str) -> bool:
         return True
     if SIMPLER_26 and _WORD.findall(text.lower()) == ["and", "then"]:  # "and then?", as "and?"
         return True
+    if SO_28 and _WORD.findall(text.lower()) in (["so"], ["and", "so"], ["so", "and"]):
+        return True  # "so?" after an answer: go on, as "and?"
     text = question_text(text)
     words = _WORD.findall(text)
     if not words or not all(word in _FILLER or (NEXT_26 and word == "one") for word in words):

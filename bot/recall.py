@@ -30,12 +30,29 @@ _ASKED_BEFORE = re.compile(
 )
 
 
+# On: the conversation itself asked about ("what have we talked about?", "summarize our
+# conversation") lists the questions too (session 28, the lead's probes: each quoted Musk's
+# reaction at random).
+CONVERSATION_28 = True
+_CONVERSATION = re.compile(
+    r"^(?:(?:wait|ok|okay|so|hey|sorry|um+|uh+|can you|could you|please)[,!]? )*(?:"
+    r"what (?:have|did) we (?:talk(?:ed)?|discuss(?:ed)?|cover(?:ed)?|go(?:ne)? over)(?: about)?"
+    r"(?: so far| before| earlier)?|what (?:have|were) we (?:been )?(?:talking|chatting) about"
+    r"|(?:summari[sz]e|recap|sum up)(?: for me)? (?:our|this|the) (?:conversation|chat|discussion"
+    r"|thread)(?: so far)?|(?:our|this) (?:conversation|chat) so far)(?: please| pls)?[?.! ]*$",
+    re.IGNORECASE,
+)
+
+
 def recall_asked(text: str) -> str | None:
     """Which of the asker's questions `text` asks to be told again: "first", "last" or "all";
     None when it asks no such thing."""
     if not RECALL_27:
         return None
-    found = _ASKED_BEFORE.match(" ".join(text.replace("’", "'").lower().split()))
+    asked = " ".join(text.replace("’", "'").lower().split())
+    if CONVERSATION_28 and _CONVERSATION.match(asked):
+        return "all"
+    found = _ASKED_BEFORE.match(asked)
     if found is None:
         return None
     which = (found["which"] or found["when"] or "").strip()

@@ -130,3 +130,24 @@ def test_a_search_command_is_searched_as_its_thing_in_a_conversation_too(
 def test_a_search_for_a_thing_the_sources_never_write_says_so(service: AnswerService) -> None:
     answer = service.ask("search for toyota")
     assert answer.outcome == "refused" and answer.answer == "The sources don't mention “toyota”."
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [("what did you say about rivian earlier?", "rivian"),
+     ("remind me what you said about the factories", "the factories"),
+     ("what did you tell me about nvidia before?", "nvidia")],
+)  # fmt: skip
+def test_what_was_said_about_a_thing_is_that_thing_searched_and_not_without_the_rule(
+    question: str, topic: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert bot.asked_topic.searched_topic(question) == topic
+    monkeypatch.setattr(bot.asked_topic, "SAID_BEFORE_28", False)
+    assert bot.asked_topic.searched_topic(question) is None
+
+
+def test_what_was_said_about_a_thing_earlier_quotes_it_again(service: AnswerService) -> None:
+    history = ["who is rivian?", "where are the factories?"]
+    answer = service.ask("what did you say about rivian earlier?", history, conversation="said")
+    assert answer.outcome == "answered" and "Rivian" in answer.answer
+    assert bot.asked_topic.searched_topic("what did musk say about bezos?") is None

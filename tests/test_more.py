@@ -411,3 +411,12 @@ def test_read_on_leaves_an_answer_quoting_several_passages_to_the_search() -> No
         (*before.citations, other), (*before.quotes, Quote("Plants in Texas.", 2)),
     )  # fmt: skip
     assert read_on("tell me more", several) is None
+
+
+def test_so_after_an_answer_asks_for_more_and_not_without_the_rule(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    assert is_request_for_more("so?") and is_request_for_more("and so?")
+    assert not is_request_for_more("so what?") and not is_request_for_more("so who is rivian?")
+    monkeypatch.setattr(bot.more, "SO_28", False)
+    assert not is_request_for_more("so?")

@@ -97,3 +97,22 @@ def test_a_follow_up_after_going_back_reads_the_question_gone_back_to(
     assert "Rivian" in service.ask("what do they make?", history).answer
     monkeypatch.setattr(bot.recall, "RETURNS_28", False)
     assert "Rivian" not in service.ask("what do they make?", history).answer
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["what have we talked about?", "summarize our conversation", "recap the chat",
+     "what have we discussed so far?", "what were we talking about?"],
+)  # fmt: skip
+def test_the_conversation_asked_about_lists_the_questions_and_not_without_the_rule(
+    text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert recall_asked(text) == "all"
+    monkeypatch.setattr(bot.recall, "CONVERSATION_28", False)
+    assert recall_asked(text) is None
+
+
+def test_summarize_our_conversation_names_its_questions(service: AnswerService) -> None:
+    answer = service.ask("summarize our conversation", ["who is rivian?", "where is the hq?"])
+    assert answer.reply == "recall"
+    assert answer.answer == "You asked: “who is rivian?”; “where is the hq?”"
