@@ -1843,6 +1843,7 @@ def set_lead_28(lead_28: str, bench: Bench) -> str:
     bot.recall.CONVERSATION_28 = "conversation" in rules
     bot.asked_topic.SAID_BEFORE_28 = "saidbefore" in rules
     bot.more.SO_28 = "so" in rules
+    bot.several_questions.SEMICOLON_28 = "semicolon" in rules
     return f"=== session 28's lead rules: {lead_28}"
 
 
@@ -3284,7 +3285,8 @@ def main() -> None:
         "many innovations are there?' told from their list; phrasings: 'what does the article "
         "say?', 'is this news or opinion?' read as overviews; conversation: 'what have we talked "
         "about?' told the questions; saidbefore: 'what did you say about rivian earlier?' "
-        "searched as 'rivian'; so: 'so?' after an answer asks for more) or off, each in turn",
+        "searched as 'rivian'; so: 'so?' after an answer asks for more; semicolon: 'who is "
+        "rivian; who is lucid' split at the semicolon) or off, each in turn",
     )
     parser.add_argument(
         "--lead-26",

@@ -133,3 +133,17 @@ def test_an_opening_conjunction_is_kept_when_the_questions_split() -> None:
         "and who is rivian?",
         "where are they based?",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "parts"),
+    [("who is rivian; who is lucid", ["who is rivian", "who is lucid"]),
+     ("who is rivian ; where are the factories?", ["who is rivian", "where are the factories?"])],
+)  # fmt: skip
+def test_questions_joined_by_a_semicolon_are_split_and_not_without_the_rule(
+    text: str, parts: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert questions_in(text) == parts
+    assert questions_in("who is rivian; thanks") == ["who is rivian; thanks"]  # no question after
+    monkeypatch.setattr(bot.several_questions, "SEMICOLON_28", False)
+    assert questions_in(text) == [text]
