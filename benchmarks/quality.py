@@ -1844,6 +1844,7 @@ def set_lead_28(lead_28: str, bench: Bench) -> str:
     bot.asked_topic.SAID_BEFORE_28 = "saidbefore" in rules
     bot.more.SO_28 = "so" in rules
     bot.several_questions.SEMICOLON_28 = "semicolon" in rules
+    bot.spelling.REQUEST_SHORTHAND_28 = "shorthand" in rules
     return f"=== session 28's lead rules: {lead_28}"
 
 
@@ -3286,7 +3287,8 @@ def main() -> None:
         "say?', 'is this news or opinion?' read as overviews; conversation: 'what have we talked "
         "about?' told the questions; saidbefore: 'what did you say about rivian earlier?' "
         "searched as 'rivian'; so: 'so?' after an answer asks for more; semicolon: 'who is "
-        "rivian; who is lucid' split at the semicolon) or off, each in turn",
+        "rivian; who is lucid' split at the semicolon; shorthand: 'hw many times is tesla "
+        "mentioned' read as the request typed out) or off, each in turn",
     )
     parser.add_argument(
         "--lead-26",

@@ -108,6 +108,15 @@ def spelled_as_the_sources(
 # article", "waht are the sections", "can u giv me a summry") is read as typed right (session 26,
 # the lead's probes: each was refused). Only those readers see the respelling, never the search.
 REQUEST_TYPOS_26 = True
+# On: chat spellings of a request's question words ("hw many times is tesla mentioned", "wat
+# does ev stand for") are written out for those readers too (session 28, the lead's probes: both
+# were searched). Not for the search: bot.lexical measured "wat"/"whats" there, each lost a
+# question.
+REQUEST_SHORTHAND_28 = True
+_REQUEST_SHORTHAND = {
+    "hw": "how", "wat": "what", "wot": "what", "wht": "what", "wut": "what",
+    "wats": "what's", "whos": "who's", "hows": "how's", "wer": "where", "wen": "when",
+}  # fmt: skip
 
 
 def request_respelt(text: str, written: Callable[[str], bool]) -> str:
@@ -119,7 +128,11 @@ def request_respelt(text: str, written: Callable[[str], bool]) -> str:
 
     def respelt(found: re.Match[str]) -> str:
         word = found.group().lower()
+        if REQUEST_SHORTHAND_28 and word in _REQUEST_SHORTHAND:
+            return _REQUEST_SHORTHAND[word]
         if len(word) < 3 or word in REQUEST_WORDS or written(word):
+            return found.group()
+        if REQUEST_SHORTHAND_28 and is_english_word(word):  # "many" is no typo of "any"
             return found.group()
         near = one_edit_away(word) & REQUEST_WORDS
         return next(iter(near)) if len(near) == 1 else found.group()

@@ -117,3 +117,26 @@ def test_a_request_with_a_typo_is_answered_as_the_request_and_searched_as_typed(
     assert service.ask("summarize teh article").answer == service.ask("tl;dr").answer
     monkeypatch.setattr(bot.spelling, "REQUEST_TYPOS_26", False)
     assert service.ask("waht are the sections").reply != "sections"
+
+
+@pytest.mark.parametrize(
+    ("text", "meant"),
+    [("hw many times is tesla mentioned", "how many times is tesla mentioned"),
+     ("wat does ev stand for", "what does ev stand for"),
+     ("whos the author", "who's the author")],
+)  # fmt: skip
+def test_chat_spellings_of_request_words_are_written_out_and_not_without_the_rule(
+    text: str, meant: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert bot.spelling.request_respelt(text, lambda _: False) == meant
+    monkeypatch.setattr(bot.spelling, "REQUEST_SHORTHAND_28", False)
+    assert bot.spelling.request_respelt(text, lambda _: False) != meant
+
+
+def test_an_english_word_is_no_typo_of_a_request_word() -> None:
+    assert bot.spelling.request_respelt("how many sections", lambda _: False) == "how many sections"
+
+
+def test_a_mention_count_asked_in_chat_spelling_is_counted(service: AnswerService) -> None:
+    answer = service.ask("hw many times is tesla mentioned")
+    assert answer.reply == "article" and "17 times" in answer.answer
