@@ -1845,6 +1845,7 @@ def set_lead_28(lead_28: str, bench: Bench) -> str:
     bot.more.SO_28 = "so" in rules
     bot.several_questions.SEMICOLON_28 = "semicolon" in rules
     bot.spelling.REQUEST_SHORTHAND_28 = "shorthand" in rules
+    bot.sections.RELATIVE_28 = "relative" in rules
     return f"=== session 28's lead rules: {lead_28}"
 
 
@@ -3288,7 +3289,8 @@ def main() -> None:
         "about?' told the questions; saidbefore: 'what did you say about rivian earlier?' "
         "searched as 'rivian'; so: 'so?' after an answer asks for more; semicolon: 'who is "
         "rivian; who is lucid' split at the semicolon; shorthand: 'hw many times is tesla "
-        "mentioned' read as the request typed out) or off, each in turn",
+        "mentioned' read as the request typed out; relative: 'what comes after the partnerships "
+        "section?' that section) or off, each in turn",
     )
     parser.add_argument(
         "--lead-26",

@@ -241,6 +241,32 @@ def section_topic(question: str) -> str | None:
     return found["topic"] or found["topic2"]
 
 
+# On: the section after or before one named ("what comes after the partnerships section?", "what
+# section comes before the conclusion?") is that section (session 28, the lead's probes: the
+# first quoted the partnerships, the second was refused).
+RELATIVE_28 = True
+_RELATIVE = re.compile(
+    rf"\b(?:(?:what|which)(?: {_NOUN}| one)? (?:comes|is|goes|came) (?P<when>after|before)"
+    rf"|(?:the )?(?:{_NOUN}|one) (?P<when2>after|before|following|preceding)"
+    rf"|(?:what|which)(?: {_NOUN})? (?P<when3>follows|precedes))\b"
+)
+_LATER = frozenset({"after", "following", "follows"})
+
+
+def _relative_request(text: str) -> SectionRequest | None:
+    """For "what comes after the partnerships section?": the section one place past the one named
+    (one before, for "before"); None when `text` names no section so."""
+    found = _RELATIVE.search(text) if RELATIVE_28 else None
+    if found is None:
+        return None
+    rest = (text[: found.start()] + " " + text[found.end() :]).strip(" ?!.")
+    named = asks_about_sections(rest if _SECTION.search(rest) else f"{rest} section")
+    if named is None or named == SectionRequest() or named.after:
+        return None
+    when = found["when"] or found["when2"] or found["when3"]
+    return dataclasses.replace(named, after=1 if when in _LATER else -1)
+
+
 @dataclass(frozen=True)
 class SectionRequest:
     """A request for the sections' list (`words` empty, no `place`), for the section whose heading
@@ -249,7 +275,7 @@ class SectionRequest:
 
     words: tuple[str, ...] = ()
     place: int | None = None
-    # "next" after it: the section this many places past the one named
+    # "next" after it: the section this many places past the one named (-1: the one before)
     after: int = 0
 
 
@@ -259,6 +285,9 @@ def asks_about_sections(question: str) -> SectionRequest | None:
     if not SECTIONS:
         return None
     text = question_text(question)
+    relative = _relative_request(text)
+    if relative is not None:  # "what comes after the partnerships section?"
+        return relative
     filler = _FILLER | NAVIGATING if request_words.NAVIGATE_27 else _FILLER
     found = _BY_PLACE.search(text) if BY_PLACE else None
     if found is not None:
@@ -375,6 +404,9 @@ def section_answer(
         place = (len(openings) if base == -1 else base) + request.after
         if place > len(openings):
             said = f"That was the last of the article's {len(openings)} sections."
+            return reply_answer(question, said, "sections", built_at=built_at)
+        if place < 1 and RELATIVE_28:  # "what comes before the first section?"
+            said = "That is the article's first section."
             return reply_answer(question, said, "sections", built_at=built_at)
         request = SectionRequest(place=place)
     if request.place is not None:  # "section 3" (-1: the last); past the last, searched as asked

@@ -339,3 +339,42 @@ def test_a_topic_named_or_one_topic_asked_is_no_listing(question: str) -> None:
 def test_the_themes_asked_for_list_the_headings(service: AnswerService) -> None:
     answer = service.ask("what are the main themes?")
     assert answer.reply == "sections" and "The Origins of the Rivalry" in answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "asked"),
+    [("what comes after the partnerships section?", SectionRequest(("partnerships",), after=1)),
+     ("what section comes before the conclusion?", SectionRequest(("conclusion",), after=-1)),
+     ("which section follows the competitive landscape?",
+      SectionRequest(("competitive", "landscape"), after=1)),
+     ("what comes after section 3?", SectionRequest(place=3, after=1))],
+)  # fmt: skip
+def test_the_section_after_or_before_one_named_is_read_and_not_without_the_rule(
+    question: str, asked: SectionRequest, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert asks_about_sections(question) == asked
+    monkeypatch.setattr(bot.sections, "RELATIVE_28", False)
+    assert asks_about_sections(question) != asked
+
+
+@pytest.mark.parametrize(
+    ("question", "heading"),
+    [("what comes after the partnerships section?", "Market Implications and Global Reach"),
+     ("what section comes before the conclusion?", "The Future of the EV Industry"),
+     ("what's the section after the origins section?", "Why Electric Vehicles?")],
+)  # fmt: skip
+def test_the_section_after_or_before_is_quoted(
+    service: AnswerService, question: str, heading: str
+) -> None:
+    answer = service.ask(question)
+    assert answer.outcome == "answered" and answer.citations[0].section == heading
+
+
+def test_before_the_first_or_after_the_last_section_says_so(service: AnswerService) -> None:
+    assert service.ask("what comes before the first section?").answer == (
+        "That is the article's first section."
+    )
+    assert (
+        "last of the article's 10 sections"
+        in service.ask("what comes after the conclusion?").answer
+    )
