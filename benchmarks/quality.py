@@ -701,6 +701,11 @@ told it was unclear, as "huh?" is (`bot.unclear.WHAT_27`); `openers`, a greeting
 pet name or said twice before a question with no mark ("hey botty who leads", "hello hello who
 …", "hey so who …"), session 27's forms and an apology before a mark ("hullo, who …", "pardon,
 who …": `bot.small_talk.OPENERS_27`), each in turn.
+`--talk-28 off ideas+oaths` measures session 28's small-talk rules, joined by "+": `ideas`, asking
+what to ask ("suggest a question", "what questions should i ask?", "i don't know what to ask")
+given the help reply (`bot.question_ideas.IDEAS_28`); `oaths`, an oath in a question's question
+word read out ("wtf is rivian", "what the hell is rivian" asked as "what is rivian":
+`bot.oaths.OATHS_28`), each in turn.
 `--rank-23 off chat+define` measures session 23's ranking rules, joined by "+": `chat`, a
 question asked alone searched without its chat words ("tbh", "rn", "or nah":
 `bot.retrieval.CHAT_WORDS_OUT`); `define`, "who is jeff bezos" quoting a sentence saying what the
@@ -814,10 +819,12 @@ import bot.language  # noqa: E402
 import bot.lower_case_names  # noqa: E402
 import bot.mention_count  # noqa: E402
 import bot.more  # noqa: E402
+import bot.oaths  # noqa: E402
 import bot.off_topic  # noqa: E402
 import bot.overview  # noqa: E402
 import bot.pointed  # noqa: E402
 import bot.preamble  # noqa: E402
+import bot.question_ideas  # noqa: E402
 import bot.question_kind  # noqa: E402
 import bot.recall  # noqa: E402
 import bot.request_words  # noqa: E402
@@ -1745,6 +1752,13 @@ def set_talk_27(talk_27: str, bench: Bench) -> str:
     return f"=== session 27's small-talk rules: {talk_27}"
 
 
+def set_talk_28(talk_28: str, bench: Bench) -> str:
+    rules = set(talk_28.split("+"))
+    bot.question_ideas.IDEAS_28 = "ideas" in rules
+    bot.oaths.OATHS_28 = "oaths" in rules
+    return f"=== session 28's small-talk rules: {talk_28}"
+
+
 def set_lead_23(lead_23: str, bench: Bench) -> str:
     rules = set(lead_23.split("+"))
     bot.announced_list.ANNOUNCED_LIST = "list" in rules
@@ -2218,6 +2232,7 @@ SWITCHES = (
     Switch("talk_25", 93, set_talk_25),
     Switch("talk_26", 99, set_talk_26),
     Switch("talk_27", 105, set_talk_27),
+    Switch("talk_28", 111, set_talk_28),
     Switch("rank_23", 78, set_rank_23),
     Switch("rank_24", 84, set_rank_24),
     Switch("rank_25", 90, set_rank_25),
@@ -3205,6 +3220,14 @@ def main() -> None:
         "a lovely evening', whole; more: 'that'll do', 'well explained', 'bless you'; what: a "
         "bare 'what?' after an answer told it was unclear; openers: 'hey botty who …' with no "
         "mark) or off, each in turn",
+    )
+    parser.add_argument(
+        "--talk-28",
+        nargs="+",
+        default=[None],
+        help="session 28's small-talk rules joined by '+' (ideas: 'suggest a question', 'what "
+        "questions should i ask?' given the help reply; oaths: 'wtf is rivian' asked as 'what is "
+        "rivian') or off, each in turn",
     )
     parser.add_argument(
         "--lead-22",

@@ -20,8 +20,10 @@ import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, Literal
 
+from bot import oaths, question_ideas
 from bot.answer import Answer, reply_answer
 from bot.off_topic import names_nothing_known
+from bot.question_ideas import IDEAS_REQUEST
 
 if TYPE_CHECKING:
     from bot.index import SearchIndex
@@ -960,6 +962,13 @@ TOPICS = 3
 TOPIC_PASSAGES = 500
 
 
+# Session 28 (`--talk-28 … ideas`): asking what to ask ("suggest a question", "what questions
+# should i ask?"), whole, gets the help reply (bot/question_ideas.py; off, searched).
+_WHOLE_IDEAS_28: tuple[tuple[SmallTalk, re.Pattern[str]], ...] = (
+    ("help", _whole(_optional(_GREETING + _ADDRESSED + _SEP), IDEAS_REQUEST + _ADDRESSED)),
+)
+
+
 # An emoticon standing alone (":)", ";-d", "<3"): like an emoji, it asks nothing.
 # Symbols (emoji, "🙏", "👋"), their modifiers and joiners: what an emoji is made of.
 _EMOJI_CATEGORIES = frozenset({"So", "Sk", "Cf", "Mn"})
@@ -1041,6 +1050,7 @@ def small_talk(message: str, holds_term: Callable[[str], bool] | None = None) ->
     patterns += _WHOLE_MORE_26 if MORE_FORMS_26 else ()
     patterns += _WHOLE_27 if CHAT_FORMS_27 else ()
     patterns += _WHOLE_MORE_27 if MORE_FORMS_27 else ()
+    patterns += _WHOLE_IDEAS_28 if question_ideas.IDEAS_28 else ()
     for reading in _readings(text):
         for kind, pattern in patterns:
             if pattern.match(reading):
@@ -1083,6 +1093,8 @@ def _readings(text: str) -> Iterator[str]:
     SINCERE_THANKS; with STRETCHED_LETTERS, a letter typed three times or more as twice, then
     once ("sweeet" -> "sweet", "yesss" -> "yes")."""
     yield text
+    if (unsworn := oaths.oaths_read_out(text)) != text:  # "wtf are you?" (bot/oaths.py)
+        yield unsworn
     if SINCERE_THANKS and _SINCERE_WORD.search(text):
         text = _SINCERE_WORD.sub(lambda found: _SPELLED_SINCERE[found[0]], text)
         yield text
@@ -1112,8 +1124,14 @@ def closing_remark(message: str, holds_term: Callable[[str], bool]) -> bool:
 def without_greeting(question: str) -> str:
     """The question with a greeting before it taken off ("hi, who is ..." -> "who is ..."), and
     with CHAT_OPENERS a thanks or an acknowledgement ("thx! so where ..." -> "where ..."), with
-    CHAT_CLOSERS one after it ("where ...? thanks" -> "where ...?"); the question as given when it
-    has none, or is nothing but small talk."""
+    CHAT_CLOSERS one after it ("where ...? thanks" -> "where ...?"), and the oath of its question
+    word (bot/oaths.py: "hey, wtf is ..." -> "what is ..."); the question as given when it has
+    none, or is nothing but small talk."""
+    return oaths.without_oath(_without_chat(question))
+
+
+def _without_chat(question: str) -> str:
+    """`without_greeting` but for the oath."""
     text = " ".join(question.replace("’", "'").split())
     # Lower case letter by letter ("İ" lowers to two): every offset below is the text's.
     lowered = "".join(ch if len(ch.lower()) > 1 else ch.lower() for ch in text)

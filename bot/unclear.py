@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 
 from bot.feedback import is_complaint
+from bot.oaths import oaths_read_out
 from bot.small_talk import SmallTalk, marks_alone
 
 # Session 26 (`benchmarks/quality.py --talk-26 … unclear`): on, the forms below get the "unclear"
@@ -53,6 +54,7 @@ def after_answer(message: str, history: Sequence[str]) -> SmallTalk | None:
     if not UNCLEAR:
         return None
     text = " ".join(message.replace("’", "'").split())
+    text = oaths_read_out(text)  # "wtf does that mean" (bot/oaths.py)
     lost = (
         _UNCLEAR.fullmatch(text) is not None
         or (bool(text) and marks_alone(text))

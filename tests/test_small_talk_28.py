@@ -1,0 +1,155 @@
+"""Session 28's small talk (`--talk-28`): asking what to ask ("suggest a question", "what questions
+should i ask?") gets the help reply (bot/question_ideas.py, `IDEAS_28`), and an oath in a
+question's question word ("wtf is rivian", "what the hell is rivian") is read without it
+(bot/oaths.py, `OATHS_28`). Each is read with its rule on and not with it off; questions holding
+the same words stay questions."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+import bot.oaths
+import bot.question_ideas
+from bot.oaths import without_oath
+from bot.service import AnswerService
+from bot.small_talk import small_talk, without_greeting
+from bot.unclear import after_answer
+
+IDEA_REQUESTS = [
+    "suggest a question",
+    "Suggest a question!",
+    "what questions should i ask?",
+    "what questions should i ask next?",
+    "what should i ask next?",
+    "what kind of questions can i ask about this article?",
+    "can you suggest some good questions?",
+    "recommend a question to ask",
+    "suggest something",
+    "give me a question to ask",
+    "any good questions?",
+    "questions?",
+    "got any suggestions for questions?",
+    "i don't know what to ask",
+    "not sure what to ask",
+    "im not sure what to ask u",
+    "what do people usually ask?",
+    "what's a good question to ask?",
+    "what's worth asking about?",
+    "what would you ask?",
+    "help me think of a question",
+    "quiz me",
+    "hey bot, suggest a question",
+]
+
+
+@pytest.mark.parametrize("message", IDEA_REQUESTS)
+def test_asking_what_to_ask_gets_the_help_reply_and_is_searched_with_the_rule_off(
+    message: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert small_talk(message) == "help"
+    monkeypatch.setattr(bot.question_ideas, "IDEAS_28", False)
+    assert small_talk(message) is None
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what questions remain for tesla?",
+        "what would musk ask?",
+        "what questions does the article raise about batteries?",
+        "suggest a question about rivian's trucks",  # a topic of the sources named: searched
+        "any ideas?",  # after an answer, more of it (bot.small_talk.BARE_REQUESTS_FIRST)
+        "suggestions?",
+        "what do people think of tesla?",
+        "give me a summary",
+    ],
+)
+def test_questions_near_the_idea_requests_stay_questions(question: str) -> None:
+    assert small_talk(question) is None
+
+
+def test_the_service_suggests_topics_for_suggest_a_question(
+    service: AnswerService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The lead's probe: "suggest a question" quoted a passage at random, "what questions should
+    i ask?" was refused; both now get the help reply naming topics, alone and after an answer."""
+    for history in ((), ("who is musk?",)):
+        for message in ("suggest a question", "what questions should i ask?"):
+            told = service.ask(message, history)
+            assert told.reply == "help" and "For example, ask about" in told.answer
+            assert not told.quotes
+    monkeypatch.setattr(bot.question_ideas, "IDEAS_28", False)
+    assert service.ask("what questions should i ask?").reply is None
+
+
+@pytest.mark.parametrize(
+    ("question", "read"),
+    [
+        ("wtf is rivian", "what is rivian"),
+        ("Wtf is Rivian?", "What is Rivian?"),
+        ("wth is rivian?", "what is rivian?"),
+        ("what the hell is rivian", "what is rivian"),
+        ("Who the heck is Bezos?", "Who is Bezos?"),
+        ("how tf did the rivalry start", "how did the rivalry start"),
+        ("where on earth will amazon build cars?", "where will amazon build cars?"),
+        ("what the fuck does amazon want", "what does amazon want"),
+    ],
+)
+def test_an_oath_in_the_question_word_is_read_out_and_kept_with_the_rule_off(
+    question: str, read: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert without_oath(question) == read
+    assert without_greeting(question) == read
+    assert without_greeting("hey, " + question) == read[0].upper() + read[1:]
+    monkeypatch.setattr(bot.oaths, "OATHS_28", False)
+    assert without_oath(question) == question
+    assert without_greeting(question) == question
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "wtf",  # alone: bot.unclear's
+        "wtf?",
+        "what the hell?",
+        "what is the hell of battery mining?",
+        "the hell with it, who is musk?",
+        "who leads the market?",
+    ],
+)
+def test_an_oath_with_no_question_after_it_is_left_as_it_is(text: str) -> None:
+    assert without_oath(text) == text
+
+
+def test_small_talk_and_unclear_are_read_without_the_oath(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    assert small_talk("wtf are you?") == "help"
+    assert after_answer("wtf does that mean", ("who is musk?",)) == "unclear"
+    monkeypatch.setattr(bot.oaths, "OATHS_28", False)
+    assert small_talk("wtf are you?") is None
+    assert after_answer("wtf does that mean", ("who is musk?",)) is None
+
+
+def test_the_service_answers_wtf_is_rivian_as_what_is_rivian(
+    service: AnswerService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The lead's probe: "wtf is rivian" was searched with "wtf" and refused."""
+    plain = service.ask("what is rivian")
+    for question in ("wtf is rivian", "what the hell is rivian?"):
+        sworn = service.ask(question)
+        assert sworn.outcome == "answered" and sworn.answer == plain.answer
+    monkeypatch.setattr(bot.oaths, "OATHS_28", False)
+    assert service.ask("wtf is rivian").answer != plain.answer
+
+
+@pytest.mark.parametrize("phrase", ["suggest a question ", "wtf ", "what the hell ", "quiz me "])
+def test_a_long_run_of_the_session_28_phrases_is_read_in_one_pass(phrase: str) -> None:
+    started = time.perf_counter()
+    for text in (phrase * 60 + "x", phrase * 60 + "who leads?", "who leads? " + phrase * 60):
+        assert without_greeting(text)
+        small_talk(text, lambda term: False)
+        after_answer(text, ("who leads?",))
+    assert time.perf_counter() - started < 5
