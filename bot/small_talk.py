@@ -20,10 +20,18 @@ import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, Literal
 
-from bot import oaths, question_ideas
+from bot import oaths, question_ideas, small_talk_forms
 from bot.answer import Answer, reply_answer
 from bot.off_topic import names_nothing_known
 from bot.question_ideas import IDEAS_REQUEST
+from bot.small_talk_forms import (
+    ADDRESSEE_MORE_28,
+    APPROVED_MORE_28,
+    BYE_MORE_28,
+    GREETING_MORE_28,
+    HELP_MORE_28,
+    WRONG_PLACE_28,
+)
 
 if TYPE_CHECKING:
     from bot.index import SearchIndex
@@ -968,6 +976,34 @@ _WHOLE_IDEAS_28: tuple[tuple[SmallTalk, re.Pattern[str]], ...] = (
     ("help", _whole(_optional(_GREETING + _ADDRESSED + _SEP), IDEAS_REQUEST + _ADDRESSED)),
 )
 
+# Session 28 (`--talk-28 … more`): hand-probed forms whole (bot/small_talk_forms.py; off, searched).
+# (after "there" or "again": "hey there bot friend", "hello again, old friend")
+_ADDRESSED_MORE_28 = _optional(
+    _SEP
+    + rf"(?:(?:there|again)\b{_SEP}(?={ADDRESSEE_MORE_28}))?"
+    + f"(?:{_ADDRESSEE}|{_ADDRESSEE_26}|{ADDRESSEE_MORE_28})"
+)
+_WHOLE_MORE_28: tuple[tuple[SmallTalk, re.Pattern[str]], ...] = (
+    (
+        "greeting",
+        _whole(
+            _optional(f"(?:{_GREETING}|{_GREETING_27})" + _SEP),
+            f"(?:{_GREETING}|{_GREETING_27}|{GREETING_MORE_28})" + _ADDRESSED_MORE_28,
+        ),
+    ),
+    ("help", _whole(_optional(_GREETING + _ADDRESSED + _SEP), HELP_MORE_28 + _ADDRESSED)),
+    (
+        "thanks",
+        _whole(
+            _repeat(_ACK),
+            f"(?:{APPROVED_MORE_28}|{BYE_MORE_28}|{WRONG_PLACE_28})" + _ADDRESSED_MORE_28,
+            _repeat(_THANKS + _ADDRESSED),
+            _optional(f"(?:{_BYE}|{BYE_MORE_28})" + _ADDRESSED),
+        ),
+    ),
+    ("thanks", _whole(_repeat(_ACK), r"(?:mucho|muchas) gracias" + _ADDRESSED_MORE_28)),
+)
+
 
 # An emoticon standing alone (":)", ";-d", "<3"): like an emoji, it asks nothing.
 # Symbols (emoji, "🙏", "👋"), their modifiers and joiners: what an emoji is made of.
@@ -1051,6 +1087,7 @@ def small_talk(message: str, holds_term: Callable[[str], bool] | None = None) ->
     patterns += _WHOLE_27 if CHAT_FORMS_27 else ()
     patterns += _WHOLE_MORE_27 if MORE_FORMS_27 else ()
     patterns += _WHOLE_IDEAS_28 if question_ideas.IDEAS_28 else ()
+    patterns += _WHOLE_MORE_28 if small_talk_forms.MORE_FORMS_28 else ()
     for reading in _readings(text):
         for kind, pattern in patterns:
             if pattern.match(reading):

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from bot import small_talk_forms
 from bot.feedback import is_complaint
 from bot.oaths import oaths_read_out
 from bot.small_talk import SmallTalk, marks_alone
@@ -46,6 +47,9 @@ _WHAT_27 = re.compile(
     re.IGNORECASE,
 )
 
+# Session 28 (`--talk-28 … more`): a hesitation alone ("umm", "erm...") is read as "huh?" is.
+_HESITATION_28 = re.compile(small_talk_forms.HESITATION_28, re.IGNORECASE)
+
 
 def after_answer(message: str, history: Sequence[str]) -> SmallTalk | None:
     """The reply a message about an answer asks for (UNCLEAR): after one (`history`), "unclear"
@@ -59,6 +63,7 @@ def after_answer(message: str, history: Sequence[str]) -> SmallTalk | None:
         _UNCLEAR.fullmatch(text) is not None
         or (bool(text) and marks_alone(text))
         or (WHAT_27 and _WHAT_27.fullmatch(text) is not None)
+        or (small_talk_forms.MORE_FORMS_28 and _HESITATION_28.fullmatch(text) is not None)
     )
     if history:
         return "unclear" if lost else None

@@ -12,6 +12,7 @@ import pytest
 
 import bot.oaths
 import bot.question_ideas
+import bot.small_talk_forms
 from bot.oaths import without_oath
 from bot.service import AnswerService
 from bot.small_talk import small_talk, without_greeting
@@ -145,7 +146,18 @@ def test_the_service_answers_wtf_is_rivian_as_what_is_rivian(
     assert service.ask("wtf is rivian").answer != plain.answer
 
 
-@pytest.mark.parametrize("phrase", ["suggest a question ", "wtf ", "what the hell ", "quiz me "])
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "suggest a question ",
+        "wtf ",
+        "what the hell ",
+        "quiz me ",
+        "umm ",
+        "spot on ",
+        "hello again old friend ",
+    ],
+)
 def test_a_long_run_of_the_session_28_phrases_is_read_in_one_pass(phrase: str) -> None:
     started = time.perf_counter()
     for text in (phrase * 60 + "x", phrase * 60 + "who leads?", "who leads? " + phrase * 60):
@@ -153,3 +165,84 @@ def test_a_long_run_of_the_session_28_phrases_is_read_in_one_pass(phrase: str) -
         small_talk(text, lambda term: False)
         after_answer(text, ("who leads?",))
     assert time.perf_counter() - started < 5
+
+
+MORE_FORMS = [
+    ("good morning sunshine", "greeting"),
+    ("hello again, old friend", "greeting"),
+    ("heyyy there bot friend", "greeting"),
+    ("greetings and salutations", "greeting"),
+    ("how's it hangin", "greeting"),
+    ("what's cookin", "greeting"),
+    ("howzit", "greeting"),
+    ("bot, you there?", "greeting"),
+    ("anyone out there?", "greeting"),
+    ("spot on, thanks!", "thanks"),
+    ("nailed it bot", "thanks"),
+    ("wicked, cheers mate", "thanks"),
+    ("chef's kiss", "thanks"),
+    ("solid stuff", "thanks"),
+    ("oki doki", "thanks"),
+    ("mucho gracias", "thanks"),
+    ("gotta dash", "thanks"),
+    ("au revoir", "thanks"),
+    ("sleep tight", "thanks"),
+    ("sorry wrong chat", "thanks"),
+    ("oops, wrong channel", "thanks"),
+    ("/help", "help"),
+    ("/start", "help"),
+    ("what are you good at?", "help"),
+    ("who built this?", "help"),
+    ("can you assist me", "help"),
+    ("topics?", "help"),
+    ("what's covered?", "help"),
+]
+
+
+@pytest.mark.parametrize(("message", "kind"), MORE_FORMS)
+def test_hand_probed_session_28_forms_are_small_talk_and_searched_with_the_rule_off(
+    message: str, kind: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert small_talk(message) == kind
+    monkeypatch.setattr(bot.small_talk_forms, "MORE_FORMS_28", False)
+    assert small_talk(message) is None
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how do evs compare?",
+        "who built this factory?",
+        "who made it?",  # after "what is rivian?": a follow-up
+        "who wrote this?",  # the front matter's author (bot.about_article)
+        "is musk sick of amazon?",
+        "what topics does the article cover about batteries?",
+        "what is amazon good at?",
+        "what's the wrong move for tesla?",
+        "when will the first car start production?",
+    ],
+)
+def test_questions_holding_the_session_28_words_stay_questions(question: str) -> None:
+    assert small_talk(question) is None
+
+
+@pytest.mark.parametrize("message", ["umm", "Erm...", "uhh", "um, uh"])
+def test_a_hesitation_alone_is_read_as_huh_and_searched_with_the_rule_off(
+    message: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert after_answer(message, ("who is musk?",)) == "unclear"
+    assert after_answer(message, ()) == "help"
+    monkeypatch.setattr(bot.small_talk_forms, "MORE_FORMS_28", False)
+    assert after_answer(message, ("who is musk?",)) is None
+    assert after_answer(message, ()) is None
+
+
+def test_the_service_replies_to_slash_help_typed_as_a_message(
+    service: AnswerService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Probed: "/help" typed in a chat quoted the partnerships passage."""
+    told = service.ask("/help")
+    assert told.reply == "help" and not told.quotes
+    assert service.ask("umm", ["who is musk?"]).reply == "unclear"
+    monkeypatch.setattr(bot.small_talk_forms, "MORE_FORMS_28", False)
+    assert service.ask("/help").reply is None
