@@ -28,9 +28,16 @@ from bot.small_talk_forms import (
     ADDRESSEE_MORE_28,
     APPROVED_MORE_28,
     BYE_MORE_28,
+    DONE_FOR_NOW_28,
+    EXCLAIMED_28,
     GREETING_MORE_28,
     HELP_MORE_28,
+    HOW_ON_YOUR_END_28,
+    SLIP_28,
+    SLIP_BEFORE_28,
+    UNDERSTOOD_NOW_28,
     WRONG_PLACE_28,
+    YOU_STAR_28,
 )
 
 if TYPE_CHECKING:
@@ -858,10 +865,12 @@ def _chat_openings(
     openers_25: bool = False,
     openers_26: bool = False,
     openers_27: bool = False,
+    openers_28: bool = False,
 ) -> re.Pattern[str]:
     """The chat openers by (HOW_ARE_YOU_OPENERS, QUESTION_ANNOUNCED, STATE_OPENERS,
     GOODBYE_OPENERS, ANOTHER_ANNOUNCED, FILLER_OPENERS, CHAT_FORMS_24, DISCOURSE_OPENERS,
-    OPENERS_25, OPENERS_26, OPENERS_27): the flags are read per message, each set compiled once."""
+    OPENERS_25, OPENERS_26, OPENERS_27, OPENERS_28): the flags are read per message, each set
+    compiled once."""
     marked = rf"{_ANNOUNCED_MARKED}|{_ANOTHER}" if another else _ANNOUNCED_MARKED
     marked += rf"|{_FILLER}" if fillers else ""
     # Session 24's greetings, how-are-yous and interjections open a question as the others do.
@@ -870,6 +879,7 @@ def _chat_openings(
     howdy_24 += rf"|{_OPENING_25}" if openers_25 else ""
     howdy_24 += rf"|{_OPENING_26}" if openers_26 else ""
     howdy_24 += rf"|{_GREETING_OPENER_27}|{_ACK_27}|{_APOLOGY_27}" if openers_27 else ""
+    howdy_24 += rf"|{_OPENING_28}" if openers_28 else ""
     bare = rf"{_BARE_OPENER}|{_ANNOUNCED}" if announced else _BARE_OPENER
     bare += rf"|{_GREETING_TO_25}" if openers_26 else ""
     bare += rf"|{_GREETING_NAMED_27}|{_GREETING_27}|{_OKEY_DOKEY_27}" if openers_27 else ""
@@ -909,6 +919,19 @@ _GREETING_NAMED_27 = (
 )
 _OKEY_DOKEY_27 = r"ok(?:ey|ie|ay) dok(?:ey|ie|ay)"
 _APOLOGY_27 = r"(?:pardon|(?:my )?apologies|sorry to (?:interrupt|bug you))"
+
+
+# Session 28 (`--talk-28 … openers`): session 28's forms before a question and a mark ("oh snap,
+# who …", "you absolute star, who …", "oops, typo. who …", "how are things on your end? who …";
+# "aha, got it now. who …" was taken off already, as "got it" and "now")
+# are taken off as the older ones are (with them, "oh snap, who leads the ev market?" quoted the
+# space-race sentence). Not the done-for-now, wrong-place or help forms, which end the talk or ask
+# something of their own. Off, searched with the question.
+OPENERS_28 = True
+_OPENING_28 = (
+    rf"{SLIP_28}|{SLIP_BEFORE_28}|{YOU_STAR_28}|{EXCLAIMED_28}|"
+    rf"{APPROVED_MORE_28}|{HOW_ON_YOUR_END_28}|(?:{_GREETING_UNSPLIT_25}) {ADDRESSEE_MORE_28}"
+)
 
 
 # A thanks, a "please" or a laugh after a question ("where will the hq be? thanks", "who is musk,
@@ -981,14 +1004,13 @@ _WHOLE_IDEAS_28: tuple[tuple[SmallTalk, re.Pattern[str]], ...] = (
 _ADDRESSED_MORE_28 = _optional(
     _SEP
     + rf"(?:(?:there|again)\b{_SEP}(?={ADDRESSEE_MORE_28}))?"
-    + f"(?:{_ADDRESSEE}|{_ADDRESSEE_26}|{ADDRESSEE_MORE_28})"
+    + f"(?:{_ADDRESSEE}|{ADDRESSEE_MORE_28})"
 )
 _WHOLE_MORE_28: tuple[tuple[SmallTalk, re.Pattern[str]], ...] = (
     (
         "greeting",
         _whole(
-            _optional(f"(?:{_GREETING}|{_GREETING_27})" + _SEP),
-            f"(?:{_GREETING}|{_GREETING_27}|{GREETING_MORE_28})" + _ADDRESSED_MORE_28,
+            _optional(_GREETING + _SEP), f"(?:{_GREETING}|{GREETING_MORE_28})" + _ADDRESSED_MORE_28
         ),
     ),
     ("help", _whole(_optional(_GREETING + _ADDRESSED + _SEP), HELP_MORE_28 + _ADDRESSED)),
@@ -1002,6 +1024,28 @@ _WHOLE_MORE_28: tuple[tuple[SmallTalk, re.Pattern[str]], ...] = (
         ),
     ),
     ("thanks", _whole(_repeat(_ACK), r"(?:mucho|muchas) gracias" + _ADDRESSED_MORE_28)),
+)
+
+# Session 28 (`--talk-28 … forms`): smalltalk-tuning-12's missed kinds, widened
+# (bot/small_talk_forms.py).
+_WHOLE_28: tuple[tuple[SmallTalk, re.Pattern[str]], ...] = (
+    (
+        "greeting",
+        _whole(
+            _optional(f"(?:{_GREETING}|{_GREETING_27})" + _ADDRESSED + _SEP), HOW_ON_YOUR_END_28
+        ),
+    ),
+    (
+        "thanks",
+        _whole(
+            _repeat(f"(?:{_ACK}|{SLIP_BEFORE_28}|aha|a-ha)"),
+            f"(?:{SLIP_28}|{UNDERSTOOD_NOW_28}|{YOU_STAR_28}|{EXCLAIMED_28}|{DONE_FOR_NOW_28})"
+            + _ADDRESSED,
+            _optional(f"(?:{_ACK}|{SLIP_BEFORE_28})\\b" + _SEP),
+            _repeat(_THANKS + _ADDRESSED),
+            _optional(f"(?:{_BYE}|{BYE_MORE_28})" + _ADDRESSED),
+        ),
+    ),
 )
 
 
@@ -1088,6 +1132,7 @@ def small_talk(message: str, holds_term: Callable[[str], bool] | None = None) ->
     patterns += _WHOLE_MORE_27 if MORE_FORMS_27 else ()
     patterns += _WHOLE_IDEAS_28 if question_ideas.IDEAS_28 else ()
     patterns += _WHOLE_MORE_28 if small_talk_forms.MORE_FORMS_28 else ()
+    patterns += _WHOLE_28 if small_talk_forms.CHAT_FORMS_28 else ()
     for reading in _readings(text):
         for kind, pattern in patterns:
             if pattern.match(reading):
@@ -1251,6 +1296,7 @@ def _opener_end(text: str) -> int:
         OPENERS_25,
         OPENERS_26,
         OPENERS_27,
+        OPENERS_28,
     )
     spelled, offsets = _spelled_out(text) if SPELLED_OPENERS else (text, None)
     chat = openings.match(spelled)

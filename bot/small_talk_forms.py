@@ -20,7 +20,7 @@ ADDRESSEE_MORE_28 = (
     r"good (?:sir|friend)|dear)"
 )
 GREETING_MORE_28 = (
-    r"(?:(?:greetings and )?salutations|how(?:'s| is) it hangin[g']?|how goes it|how goes|"
+    r"(?:greetings and salutations|how(?:'s| is) it hangin[g']?|how goes it|how goes|"
     r"what(?:'s| is) cookin[g']?|what(?:'s| is) the good word|what(?:'s| is) the craic|howzit|"
     r"how're (?:you|ya|things)|how do|(?:bot|evbot)[\s,]+(?:are )?you (?:there|around|awake)|"
     r"(?:is )?any(?:one|body) out there)"
@@ -30,8 +30,7 @@ GREETING_MORE_28 = (
 APPROVED_MORE_28 = (
     r"(?:wicked|mint|class|rad|epic|sick|groovy|neat-?o|spot on|bang on|on point|nailed it|"
     r"chef's kiss|big brain|heard|ack|"
-    r"(?:wicked|epic|dope|solid|neat|nice|cool|great|quality|top|interesting) stuff|"
-    r"ok(?:ie|ey|i) ?dok(?:i|ie|ey))"
+    r"(?:wicked|epic|dope|solid|quality) stuff|oki ?doki|okie?dokie?|okey?dokey?)"
 )
 # Leaving in words no phrase holds ("gotta dash", "au revoir", "sleep tight"), done for now.
 BYE_MORE_28 = (
@@ -58,3 +57,55 @@ HELP_MORE_28 = (
 # A hesitation alone ("umm", "uhh", "erm"): the asker not yet saying what, read by bot/unclear.py
 # (the help reply first, "unclear" after an answer).
 HESITATION_28 = r"(?:(?:u+m+|u+h+|e+r+m*|e+h+m*)[\s,.!?]*)+"
+
+# Session 28 (`benchmarks/quality.py --talk-28 … forms`): the kinds smalltalk-tuning-12 missed,
+# each widened to its family, whole. Off, searched.
+CHAT_FORMS_28 = True
+
+# Asking after the bot where it is ("how are things on your end?", "how's everything over
+# there", "how are things with you", "all good on your side?"): a greeting.
+HOW_ON_YOUR_END_28 = (
+    r"(?:how(?:'s| is| are| have) (?:things|it|everything|life|you|stuff)"
+    r"(?: (?:going|been|looking))?|(?:is )?(?:all|everything) (?:good|ok|okay|well|alright))"
+    r" (?:(?:on|at|over|from) (?:your (?:end|side)(?: of things)?|there)|with (?:you|yours))"
+)
+# What went wrong in the message before, said ("oops sorry, typo", "excuse the typo", "sent too
+# early", "damn autocorrect"), after any oops or sorry: nothing asked.
+SLIP_BEFORE_28 = r"(?:whoops|oopsie|darn)"
+SLIP_28 = (
+    r"(?:(?:sorry|excuse|ignore|pardon|forgive) (?:(?:for|me for) )?(?:the|my|that) )?"
+    r"(?:typos?|autocorrect|auto-correct|fat fingers?|butter ?fingers|"
+    r"(?:sent|hit (?:enter|send)|pressed (?:enter|send)) (?:that |it )?too (?:early|soon|fast))"
+)
+# Understanding said to have come ("aha, got it now", "understood now", "ah ok now i get it").
+UNDERSTOOD_NOW_28 = (
+    r"(?:(?:got it|gotcha|understood|(?:all )?clear|(?:it's|that's|it is|that is) "
+    r"(?:clear|clearer)) now|now i (?:get it|see|understand(?: it)?|got it))"
+)
+# The bot called a star by a bare "you", an intensifier or a name older phrases lack ("you
+# absolute star", "you total legend", "you beauty"); "you star", "you're a legend" are older.
+_STAR_NAMES_28 = (
+    r"(?:legend|hero|champ|beauty|king|queen|angel|saint|beast|genius|treasure|wizard|lifesaver)"
+)
+YOU_STAR_28 = (
+    r"you (?:(?:absolute|total|utter|complete|proper|real) "
+    rf"(?:star|gem|diamond|rockstar|{_STAR_NAMES_28})|{_STAR_NAMES_28})"
+)
+# An exclamation alone ("oh snap", "holy cow", "good grief", "jeez"): a reaction, nothing asked.
+# None of them an acknowledgement's words after "oh" ("oh wow" is "oh" and "wow" already), and
+# each said once however long ("well well well"): a long run stays linear.
+EXCLAIMED_28 = (
+    r"(?>oh (?:snap|dear|boy|lord)|oh my(?! (?:god|gosh|goodness|days|word))|"
+    r"holy (?:cow|moly|smokes|crap|guacamole|mackerel)|well(?: well)+|jee+z|gee+z|gosh|"
+    r"golly(?: gosh)?|my (?:god|goodness|gosh|word|days)|good (?:grief|gracious|lord|heavens)|"
+    r"dang it|darn it|whoa nelly|no way jose|wowza|wowzers|crikey|blimey|strewth)"
+)
+# Done for now, said in words of its own ("ok that's me done for today", "calling it a day",
+# "i'll leave it there", "that's it for me").
+DONE_FOR_NOW_28 = (
+    r"(?:(?:that(?:'s| is) me |(?:i'm|i am|we're|we are|all) )?done(?: here)? for (?:today|now|"
+    r"the day|tonight|the night|the moment)|that(?:'s| is) (?:me done|it for (?:me|today|now|"
+    r"tonight)|enough for (?:today|now|the day|tonight))|"
+    r"(?:(?:i'll|i will|let's|time to|i'm|i am) )?call(?:ing)? it a (?:day|night)|"
+    r"(?:i'll|i will|let's|we'll|we can) leave it (?:there|at that))"
+)

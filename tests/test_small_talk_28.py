@@ -1,8 +1,10 @@
 """Session 28's small talk (`--talk-28`): asking what to ask ("suggest a question", "what questions
-should i ask?") gets the help reply (bot/question_ideas.py, `IDEAS_28`), and an oath in a
-question's question word ("wtf is rivian", "what the hell is rivian") is read without it
-(bot/oaths.py, `OATHS_28`). Each is read with its rule on and not with it off; questions holding
-the same words stay questions."""
+should i ask?") gets the help reply (bot/question_ideas.py, `IDEAS_28`); an oath in a question's
+question word ("wtf is rivian", "what the hell is rivian") is read without it (bot/oaths.py,
+`OATHS_28`); forms probed by hand (`MORE_FORMS_28`) and smalltalk-tuning-12's missed kinds
+widened (`CHAT_FORMS_28`) are small talk whole (bot/small_talk_forms.py), and taken off before a
+question (`bot.small_talk.OPENERS_28`). Each is read with its rule on and not with it off;
+questions holding the same words stay questions."""
 
 from __future__ import annotations
 
@@ -12,6 +14,7 @@ import pytest
 
 import bot.oaths
 import bot.question_ideas
+import bot.small_talk
 import bot.small_talk_forms
 from bot.oaths import without_oath
 from bot.service import AnswerService
@@ -246,3 +249,89 @@ def test_the_service_replies_to_slash_help_typed_as_a_message(
     assert service.ask("umm", ["who is musk?"]).reply == "unclear"
     monkeypatch.setattr(bot.small_talk_forms, "MORE_FORMS_28", False)
     assert service.ask("/help").reply is None
+
+
+SESSION_28_FORMS = [
+    ("how are things on your end?", "greeting"),
+    ("how's everything over there", "greeting"),
+    ("hey, how are things with you", "greeting"),
+    ("all good on your side?", "greeting"),
+    ("oops sorry, typo", "thanks"),
+    ("typo, sorry", "thanks"),
+    ("excuse the typo", "thanks"),
+    ("damn autocorrect", "thanks"),
+    ("oops, sent too early", "thanks"),
+    ("aha, got it now", "thanks"),
+    ("understood now, thanks", "thanks"),
+    ("ah ok now i get it", "thanks"),
+    ("you absolute star", "thanks"),
+    ("you total legend", "thanks"),
+    ("you beauty", "thanks"),
+    ("oh snap", "thanks"),
+    ("holy cow", "thanks"),
+    ("good grief", "thanks"),
+    ("oh my goodness", "thanks"),
+    ("well well well", "thanks"),
+    ("ok that's me done for today", "thanks"),
+    ("i'm done for the day, thanks, bye", "thanks"),
+    ("calling it a day", "thanks"),
+    ("let's leave it there", "thanks"),
+]
+
+
+@pytest.mark.parametrize(("message", "kind"), SESSION_28_FORMS)
+def test_session_28_forms_are_small_talk_and_searched_with_the_rule_off(
+    message: str, kind: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert small_talk(message) == kind
+    monkeypatch.setattr(bot.small_talk_forms, "CHAT_FORMS_28", False)
+    assert small_talk(message) is None
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how are things on the battery side?",
+        "how is tesla doing on its end?",
+        "is there a typo in the article?",
+        "what did musk say about autocorrect?",
+        "is bezos a star or a legend?",
+        "what happened to the cow?",
+        "is tesla done for?",
+        "when will amazon call it?",
+    ],
+)
+def test_questions_holding_session_28_form_words_stay_questions(question: str) -> None:
+    assert small_talk(question) is None
+
+
+@pytest.mark.parametrize(
+    "opener",
+    [
+        "oh snap, ",
+        "you absolute star, ",
+        "oops, typo. ",
+        "how are things on your end? ",
+        "holy cow! ",
+        "spot on! ",
+        "good morning sunshine, ",
+    ],
+)
+def test_session_28_forms_are_taken_off_before_a_question_and_not_with_the_rule_off(
+    opener: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    question = "where will amazon build factories?"
+    assert without_greeting(opener + question) == "Where will amazon build factories?"
+    monkeypatch.setattr(bot.small_talk, "OPENERS_28", False)
+    assert without_greeting(opener + question) != "Where will amazon build factories?"
+
+
+def test_the_service_answers_oh_snap_who_leads_as_who_leads(
+    service: AnswerService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Probed: "oh snap, who leads the ev market?" quoted the space-race sentence."""
+    plain = service.ask("who leads the ev market?")
+    opened = service.ask("oh snap, who leads the ev market?")
+    assert (opened.answer, opened.outcome) == (plain.answer, plain.outcome)
+    monkeypatch.setattr(bot.small_talk, "OPENERS_28", False)
+    assert service.ask("oh snap, who leads the ev market?").answer != plain.answer
