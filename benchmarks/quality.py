@@ -1869,6 +1869,7 @@ def set_lead_28(lead_28: str, bench: Bench) -> str:
     bot.several_questions.SEMICOLON_28 = "semicolon" in rules
     bot.spelling.REQUEST_SHORTHAND_28 = "shorthand" in rules
     bot.sections.RELATIVE_28 = "relative" in rules
+    bot.sections.STEPS_28 = "steps" in rules
     return f"=== session 28's lead rules: {lead_28}"
 
 
@@ -3324,7 +3325,8 @@ def main() -> None:
         "searched as 'rivian'; so: 'so?' after an answer asks for more; semicolon: 'who is "
         "rivian; who is lucid' split at the semicolon; shorthand: 'hw many times is tesla "
         "mentioned' read as the request typed out; relative: 'what comes after the partnerships "
-        "section?' that section) or off, each in turn",
+        "section?' that section; steps: 'previous section' after a section the one before it) or "
+        "off, each in turn",
     )
     parser.add_argument(
         "--lead-26",

@@ -200,9 +200,26 @@ _NEXT_WORDS = frozenset({
 _NTH_ONE = re.compile(rf"\b({'|'.join(_PLACES)}|last)(?: one)?\b")
 
 
-def _asks_next(text: str) -> bool:
+# On: "previous section", "the one before?", "go back a section", "and the one after?" after a
+# section step back or on from it as "next" does (session 28, the lead's probes: refused, or
+# quoted the same section again).
+STEPS_28 = True
+_BACK = frozenset({"previous", "prior", "preceding", "before", "back", "earlier"})
+_ON = frozenset({"after", "following"})
+_STEP_WORDS = _NEXT_WORDS | _BACK | _ON | frozenset({"a", "that", "this", "it", "go", "chapter"})
+
+
+def _step(text: str) -> int:
+    """How many sections a message steps from the one before: 1 for "next" (and, with
+    `STEPS_28`, "the one after?"), -1 for "previous section", 0 for any other message."""
     words = _WORD.findall(question_text(text))
-    return "next" in words and all(w in _NEXT_WORDS for w in words)
+    if "next" in words and all(w in _NEXT_WORDS for w in words):
+        return 1
+    if not STEPS_28 or not words or not all(w in _STEP_WORDS for w in words):
+        return 0
+    if any(w in _BACK for w in words):
+        return -1
+    return 1 if any(w in _ON for w in words) else 0
 
 
 def next_section(
@@ -211,11 +228,11 @@ def next_section(
     """For "next" after a section was asked for (and any "next" between): the request for the
     section that many places past it, and where in `history` the section was asked; else None.
     `asks_last` says whether a message asked for the last section ("what's the conclusion?")."""
-    if not NEXT_SECTION_26 or not history or not _asks_next(question):
+    if not NEXT_SECTION_26 or not history or not _step(question):
         return None
-    at, after = len(history) - 1, 1
-    while at >= 0 and _asks_next(history[at]):
-        at, after = at - 1, after + 1
+    at, after = len(history) - 1, _step(question)
+    while at >= 0 and _step(history[at]):
+        at, after = at - 1, after + _step(history[at])
     if at < 0:
         return None
     # read as it was answered: the overview's reader first, "the one on …" after the headings

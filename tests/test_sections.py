@@ -378,3 +378,31 @@ def test_before_the_first_or_after_the_last_section_says_so(service: AnswerServi
         "last of the article's 10 sections"
         in service.ask("what comes after the conclusion?").answer
     )
+
+
+@pytest.mark.parametrize(
+    ("history", "step", "heading"),
+    [(["what's section 3 about?"], "previous section", "Why Electric Vehicles?"),
+     (["what's section 3 about?"], "the one before?", "Why Electric Vehicles?"),
+     (["what's section 3 about?"], "go back a section", "Why Electric Vehicles?"),
+     (["summarize the partnerships section"], "and the one after?",
+      "Market Implications and Global Reach"),
+     (["what's section 3 about?", "next"], "previous section",
+      "Inside Bezos’ Electric Vehicle Vision")],
+)  # fmt: skip
+def test_a_step_back_or_on_after_a_section_is_that_section_and_not_without_the_rule(
+    service: AnswerService,
+    history: list[str],
+    step: str,
+    heading: str,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    assert service.ask(step, history).citations[0].section == heading
+    monkeypatch.setattr(bot.sections, "STEPS_28", False)
+    stepped = service.ask(step, history)
+    assert not stepped.citations or stepped.citations[0].section != heading
+
+
+def test_a_step_back_from_the_first_section_says_so(service: AnswerService) -> None:
+    answer = service.ask("previous section", ["what's section 1 about?"])
+    assert answer.answer == "That is the article's first section."
