@@ -701,16 +701,17 @@ told it was unclear, as "huh?" is (`bot.unclear.WHAT_27`); `openers`, a greeting
 pet name or said twice before a question with no mark ("hey botty who leads", "hello hello who
 …", "hey so who …"), session 27's forms and an apology before a mark ("hullo, who …", "pardon,
 who …": `bot.small_talk.OPENERS_27`), each in turn.
-`--talk-28 off ideas+oaths+more+forms+openers` measures session 28's small-talk rules, joined by
-"+": `ideas`, asking what to ask ("suggest a question", "what questions should i ask?", "i don't
-know what to ask") given the help reply (`bot.question_ideas.IDEAS_28`); `oaths`, an oath in a
-question's question word read out ("wtf is rivian", "what the hell is rivian" asked as "what is
-rivian": `bot.oaths.OATHS_28`); `more`, hand-probed forms whole ("good morning sunshine", "spot
-on", "gotta dash", "sorry wrong chat", "/help", a hesitation alone:
-`bot.small_talk_forms.MORE_FORMS_28`); `forms`, smalltalk-tuning-12's missed kinds widened, whole
-("how are things on your end?", "oops sorry, typo", "you absolute star", "oh snap", "that's me done
-for today": `bot.small_talk_forms.CHAT_FORMS_28`); `openers`, those forms before a question and a
-mark ("oh snap, who …": `bot.small_talk.OPENERS_28`), each in turn.
+`--talk-28 off ideas+oaths+more+forms+openers+limits` measures session 28's small-talk rules,
+joined by "+": `ideas`, asking what to ask ("suggest a question", "what questions should i ask?",
+"i don't know what to ask") given the help reply (`bot.question_ideas.IDEAS_28`); `oaths`, an oath
+in a question's question word read out ("wtf is rivian", "what the hell is rivian" asked as "what
+is rivian": `bot.oaths.OATHS_28`); `more`, hand-probed forms whole ("good morning sunshine", "spot
+on", "gotta dash", "sorry wrong chat", "/help", a hesitation alone, "can you explain that?" after
+an answer, "thanks, super helpful", "anything new?": `bot.small_talk_forms.MORE_FORMS_28`);
+`forms`, smalltalk-tuning-12's missed kinds widened, whole ("how are things on your end?", "oops
+sorry, typo", "you absolute star", "oh snap", "that's me done for today":
+`bot.small_talk_forms.CHAT_FORMS_28`); `openers`, those forms before a question and a mark ("oh
+snap, who …": `bot.small_talk.OPENERS_28`), each in turn.
 `--rank-23 off chat+define` measures session 23's ranking rules, joined by "+": `chat`, a
 question asked alone searched without its chat words ("tbh", "rn", "or nah":
 `bot.retrieval.CHAT_WORDS_OUT`); `define`, "who is jeff bezos" quoting a sentence saying what the
@@ -808,6 +809,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 import bot.about_article  # noqa: E402
+import bot.about_bot  # noqa: E402
 import bot.acronym  # noqa: E402
 import bot.announced_list  # noqa: E402
 import bot.answer  # noqa: E402
@@ -1765,6 +1767,7 @@ def set_talk_28(talk_28: str, bench: Bench) -> str:
     bot.small_talk_forms.MORE_FORMS_28 = "more" in rules
     bot.small_talk_forms.CHAT_FORMS_28 = "forms" in rules
     bot.small_talk.OPENERS_28 = "openers" in rules
+    bot.about_bot.LIMITS_28 = "limits" in rules
     return f"=== session 28's small-talk rules: {talk_28}"
 
 
@@ -3238,8 +3241,8 @@ def main() -> None:
         help="session 28's small-talk rules joined by '+' (ideas: 'suggest a question', 'what "
         "questions should i ask?' given the help reply; oaths: 'wtf is rivian' asked as 'what is "
         "rivian'; more: 'spot on', 'gotta dash', '/help', 'umm' whole; forms: 'oh snap', 'oops "
-        "sorry, typo', 'you absolute star' whole; openers: those before a question and a mark) or "
-        "off, each in turn",
+        "sorry, typo', 'you absolute star' whole; openers: those before a question and a mark; "
+        "limits: 'can you browse the web?' told what the bot can't do) or off, each in turn",
     )
     parser.add_argument(
         "--lead-22",

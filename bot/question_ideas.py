@@ -54,6 +54,9 @@ IDEAS_REQUEST = (
     r"(?:i'm |i am |im )?(?:not sure|unsure) what to ask(?: you)?(?: about)?|"
     r"help me (?:think of|come up with|find|pick) (?:a |some )?(?:good )?questions?"
     r"(?: to ask)?|"
-    r"(?:can|could) you (?:quiz|test) me|quiz me|ask me (?:something|a question|anything)"
+    r"(?:can|could) you (?:quiz|test) me|quiz me|ask me (?:something|a question|anything)|"
+    # What the bot can answer, asked by its questions (the lead's probe).
+    r"what (?:kinds? of |sorts? of |types? of )?(?:questions|things) (?:can|do|could|will) you "
+    r"answer(?: (?:about|on))?"
     r")"
 )

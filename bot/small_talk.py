@@ -20,7 +20,8 @@ import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, Literal
 
-from bot import oaths, question_ideas, small_talk_forms
+from bot import about_bot, oaths, question_ideas, small_talk_forms
+from bot.about_bot import LIMITS_REQUEST
 from bot.answer import Answer, reply_answer
 from bot.off_topic import names_nothing_known
 from bot.question_ideas import IDEAS_REQUEST
@@ -36,6 +37,7 @@ from bot.small_talk_forms import (
     SLIP_28,
     SLIP_BEFORE_28,
     UNDERSTOOD_NOW_28,
+    WHATS_NEW_28,
     WRONG_PLACE_28,
     YOU_STAR_28,
 )
@@ -43,8 +45,9 @@ from bot.small_talk_forms import (
 if TYPE_CHECKING:
     from bot.index import SearchIndex
 
-# "unclear": the asker did not follow the answer before ("huh?", "wdym": bot/unclear.py).
-SmallTalk = Literal["greeting", "thanks", "help", "unclear"]
+# "unclear": the asker did not follow the answer before ("huh?", "wdym": bot/unclear.py);
+# "limits": what the bot can't do asked ("can you browse the web?": bot/about_bot.py).
+SmallTalk = Literal["greeting", "thanks", "help", "unclear", "limits"]
 # "thanks for the quick reply", "ok cool, bye then": a message opening with a thanks or a goodbye
 # (after acknowledgements) that asks nothing else, no "?" and no content word the sources use, is
 # a closing remark, replied to as a thanks. Session 15 refused it as off-topic
@@ -998,6 +1001,11 @@ TOPIC_PASSAGES = 500
 _WHOLE_IDEAS_28: tuple[tuple[SmallTalk, re.Pattern[str]], ...] = (
     ("help", _whole(_optional(_GREETING + _ADDRESSED + _SEP), IDEAS_REQUEST + _ADDRESSED)),
 )
+# Session 28 (`--talk-28 … limits`): what the bot can't do asked ("can you browse the web?",
+# "what's my name?"), whole, gets the "limits" reply (bot/about_bot.py; off, searched).
+_WHOLE_LIMITS_28: tuple[tuple[SmallTalk, re.Pattern[str]], ...] = (
+    ("limits", _whole(_optional(_GREETING + _ADDRESSED + _SEP), LIMITS_REQUEST + _ADDRESSED)),
+)
 
 # Session 28 (`--talk-28 … more`): hand-probed forms whole (bot/small_talk_forms.py; off, searched).
 # (after "there" or "again": "hey there bot friend", "hello again, old friend")
@@ -1024,6 +1032,19 @@ _WHOLE_MORE_28: tuple[tuple[SmallTalk, re.Pattern[str]], ...] = (
         ),
     ),
     ("thanks", _whole(_repeat(_ACK), r"(?:mucho|muchas) gracias" + _ADDRESSED_MORE_28)),
+    # The lead's probes: "anything new?" (greeting), "thanks, super helpful" (an acknowledgement
+    # after the thanks; "thanks, great answer" was read, "thanks, super helpful" refused).
+    ("greeting", _whole(_optional(_GREETING + _ADDRESSED + _SEP), WHATS_NEW_28 + _ADDRESSED)),
+    (
+        "thanks",
+        _whole(
+            _repeat(_ACK),
+            _THANKS + _ADDRESSED,
+            _repeat(_ACK),
+            rf"{_VERY}{_PRAISE}",
+            _optional(_BYE + _ADDRESSED),
+        ),
+    ),
 )
 
 # Session 28 (`--talk-28 … forms`): smalltalk-tuning-12's missed kinds, widened
@@ -1131,6 +1152,7 @@ def small_talk(message: str, holds_term: Callable[[str], bool] | None = None) ->
     patterns += _WHOLE_27 if CHAT_FORMS_27 else ()
     patterns += _WHOLE_MORE_27 if MORE_FORMS_27 else ()
     patterns += _WHOLE_IDEAS_28 if question_ideas.IDEAS_28 else ()
+    patterns += _WHOLE_LIMITS_28 if about_bot.LIMITS_28 else ()
     patterns += _WHOLE_MORE_28 if small_talk_forms.MORE_FORMS_28 else ()
     patterns += _WHOLE_28 if small_talk_forms.CHAT_FORMS_28 else ()
     for reading in _readings(text):
@@ -1380,6 +1402,14 @@ def reply(kind: SmallTalk, message: str, titles: Sequence[str], sections: Sequen
         )
     if kind == "unclear":
         return UNCLEAR_REPLY
+    if kind == "limits":
+        return (
+            f"I only answer from {_about(titles)}, quoting the passages I answer from: I can't "
+            "browse the web or open links or files, and I don't add articles myself (the team "
+            "running me does). I follow the conversation we're in but don't know who you are "
+            "beyond it, and questions are "
+            f"logged so the team can see what the sources lack.{_topics(sections)}"
+        )
     if kind == "thanks":
         text = _normal(message)
         leaving = re.search(rf"\b(?:{_BYE}|{_BYE_26}|{_BYE_MORE_26})\b", text)

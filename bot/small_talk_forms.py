@@ -109,3 +109,20 @@ DONE_FOR_NOW_28 = (
     r"(?:(?:i'll|i will|let's|time to|i'm|i am) )?call(?:ing)? it a (?:day|night)|"
     r"(?:i'll|i will|let's|we'll|we can) leave it (?:there|at that))"
 )
+
+# The lead's session 28 probes (`--talk-28 … more`, as the hand-probed forms above):
+# asked to explain the answer ("can you explain that?", "please explain", "clarify that"), read
+# by bot/unclear.py as "huh?" is (after an answer "unclear", first "help"); "can you elaborate?"
+# reads on (bot.more) and stays out;
+EXPLAIN_THAT_28 = (
+    r"(?:(?:can|could|would) (?:you|u) (?:please )?|please |pls )?(?:explain|clarify)"
+    r"(?: (?:that|this|it|what you mean|yourself))?(?: (?:again|please|pls|more|better))?"
+)
+# (and praise after a thanks, "thanks, super helpful", composed in bot/small_talk.py);
+# asking what is new ("anything new?", "any updates?", "what's in the news?"): the greeting
+# reply, which names what the bot holds.
+WHATS_NEW_28 = (
+    r"(?:anything new(?: (?:today|lately|recently|for me|with you))?|any (?:news|updates?)"
+    r"(?: (?:today|lately|recently|for me))?|what(?:'s| is) (?:in )?the (?:news|latest)"
+    r"(?: today)?|what(?:'s| is) new today)"
+)

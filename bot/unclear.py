@@ -49,6 +49,8 @@ _WHAT_27 = re.compile(
 
 # Session 28 (`--talk-28 … more`): a hesitation alone ("umm", "erm...") is read as "huh?" is.
 _HESITATION_28 = re.compile(small_talk_forms.HESITATION_28, re.IGNORECASE)
+# And asked to explain it ("can you explain that?": the lead's probe, refused after an answer).
+_EXPLAIN_THAT_28 = re.compile(small_talk_forms.EXPLAIN_THAT_28 + r"[\s?!.]*", re.IGNORECASE)
 
 
 def after_answer(message: str, history: Sequence[str]) -> SmallTalk | None:
@@ -64,6 +66,7 @@ def after_answer(message: str, history: Sequence[str]) -> SmallTalk | None:
         or (bool(text) and marks_alone(text))
         or (WHAT_27 and _WHAT_27.fullmatch(text) is not None)
         or (small_talk_forms.MORE_FORMS_28 and _HESITATION_28.fullmatch(text) is not None)
+        or (small_talk_forms.MORE_FORMS_28 and _EXPLAIN_THAT_28.fullmatch(text) is not None)
     )
     if history:
         return "unclear" if lost else None

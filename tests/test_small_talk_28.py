@@ -12,6 +12,7 @@ import time
 
 import pytest
 
+import bot.about_bot
 import bot.oaths
 import bot.question_ideas
 import bot.small_talk
@@ -45,6 +46,7 @@ IDEA_REQUESTS = [
     "help me think of a question",
     "quiz me",
     "hey bot, suggest a question",
+    "what questions can you answer?",  # the lead's probe (refused)
 ]
 
 
@@ -335,3 +337,111 @@ def test_the_service_answers_oh_snap_who_leads_as_who_leads(
     assert (opened.answer, opened.outcome) == (plain.answer, plain.outcome)
     monkeypatch.setattr(bot.small_talk, "OPENERS_28", False)
     assert service.ask("oh snap, who leads the ev market?").answer != plain.answer
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "can you explain that?",
+        "explain that",
+        "please explain",
+        "could you clarify that?",
+    ],
+)
+def test_asked_to_explain_an_answer_is_told_it_was_unclear_and_searched_with_the_rule_off(
+    message: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The lead's probe: "who is rivian? → can you explain that?" was refused."""
+    assert after_answer(message, ("who is rivian?",)) == "unclear"
+    assert after_answer(message, ()) == "help"
+    monkeypatch.setattr(bot.small_talk_forms, "MORE_FORMS_28", False)
+    assert after_answer(message, ("who is rivian?",)) is None
+
+
+@pytest.mark.parametrize(
+    "question", ["can you explain the battery plan?", "explain the rivalry", "can you elaborate?"]
+)
+def test_explain_with_a_topic_or_elaborate_is_no_unclear_reply(question: str) -> None:
+    assert after_answer(question, ("who is rivian?",)) is None
+
+
+@pytest.mark.parametrize(
+    ("message", "kind"),
+    [
+        ("thanks, super helpful", "thanks"),
+        ("thank you, very useful", "thanks"),
+        ("anything new?", "greeting"),
+        ("any updates?", "greeting"),
+        ("what's in the news?", "greeting"),
+    ],
+)
+def test_the_leads_probed_forms_are_small_talk_and_searched_with_the_rule_off(
+    message: str, kind: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert small_talk(message) == kind
+    monkeypatch.setattr(bot.small_talk_forms, "MORE_FORMS_28", False)
+    assert small_talk(message) is None
+
+
+def test_the_service_replies_to_thanks_super_helpful_after_an_answer(
+    service: AnswerService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The lead's probe: "thanks, super helpful" after an answer was refused."""
+    told = service.ask("thanks, super helpful", ["who is musk?"])
+    assert told.reply == "thanks" and told.answer.startswith("You're welcome!")
+    monkeypatch.setattr(bot.small_talk_forms, "MORE_FORMS_28", False)
+    assert service.ask("thanks, super helpful", ["who is musk?"]).reply is None
+
+
+LIMITS = [
+    "can you add an article?",
+    "can i upload a pdf?",
+    "can I send you a link?",
+    "can you browse the web?",
+    "can u google things?",
+    "do you have internet access?",
+    "do you remember me?",
+    "what's my name?",
+    "what can't you do?",
+    "what are your limitations?",
+    "do you store my questions?",
+    "hey bot, can you read my document?",
+]
+
+
+@pytest.mark.parametrize("message", LIMITS)
+def test_what_the_bot_cannot_do_asked_gets_the_limits_reply_and_is_searched_with_the_rule_off(
+    message: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert small_talk(message) == "limits"
+    monkeypatch.setattr(bot.about_bot, "LIMITS_28", False)
+    assert small_talk(message) is None
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "can tesla add a factory?",
+        "can amazon browse partnerships?",
+        "what can't tesla do?",
+        "does amazon store data on drivers?",
+        "what's musk's name for the car?",
+        "can you read me the conclusion?",
+    ],
+)
+def test_questions_near_the_limits_forms_stay_questions(question: str) -> None:
+    assert small_talk(question) is None
+
+
+def test_the_service_says_what_the_bot_cannot_do(
+    service: AnswerService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The lead's probes: "can you browse the web?", "what's my name?" were refused and "what
+    can't you do?" quoted the closing line at random."""
+    for message in ("can you browse the web?", "what's my name?", "what can't you do?"):
+        told = service.ask(message)
+        assert told.reply == "limits" and not told.quotes
+        assert "can't browse the web" in told.answer and "don't know who you are" in told.answer
+        assert "Bezos vs. Musk" in told.answer  # what it does answer from: the index's title
+    monkeypatch.setattr(bot.about_bot, "LIMITS_28", False)
+    assert service.ask("what can't you do?").reply is None
