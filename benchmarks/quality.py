@@ -826,6 +826,7 @@ import bot.language  # noqa: E402
 import bot.lower_case_names  # noqa: E402
 import bot.mention_count  # noqa: E402
 import bot.more  # noqa: E402
+import bot.names_mentioned  # noqa: E402
 import bot.oaths  # noqa: E402
 import bot.off_topic  # noqa: E402
 import bot.overview  # noqa: E402
@@ -1873,6 +1874,7 @@ def set_lead_28(lead_28: str, bench: Bench) -> str:
     bot.spelling.REQUEST_SHORTHAND_28 = "shorthand" in rules
     bot.sections.RELATIVE_28 = "relative" in rules
     bot.sections.STEPS_28 = "steps" in rules
+    bot.names_mentioned.NAMES_MENTIONED_28 = "names" in rules
     return f"=== session 28's lead rules: {lead_28}"
 
 
@@ -3328,8 +3330,8 @@ def main() -> None:
         "searched as 'rivian'; so: 'so?' after an answer asks for more; semicolon: 'who is "
         "rivian; who is lucid' split at the semicolon; shorthand: 'hw many times is tesla "
         "mentioned' read as the request typed out; relative: 'what comes after the partnerships "
-        "section?' that section; steps: 'previous section' after a section the one before it) or "
-        "off, each in turn",
+        "section?' that section; steps: 'previous section' after a section the one before it; "
+        "names: 'who is mentioned in the article?' the people the text names) or off, each in turn",
     )
     parser.add_argument(
         "--lead-26",

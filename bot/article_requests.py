@@ -18,6 +18,7 @@ from bot.dates_named import asks_for_dates, dates_answer
 from bot.index import SearchIndex
 from bot.mention_count import counted_thing, mention_count_answer
 from bot.more import More
+from bot.names_mentioned import asked_names, names_answer
 from bot.overview import (
     asks_for_overview,
     latest_articles,
@@ -97,6 +98,10 @@ def _structure_answer(
         articles = index.manifest["articles"]
         asked = articles_asked(history)
         return mention_count_answer(text, thing, index, asked, articles, built_at)
+    kind = asked_names(text)
+    if kind is not None:  # "who is mentioned in the article?": read from the text
+        articles = index.manifest["articles"]
+        return names_answer(text, kind, index, articles_asked(history), articles, built_at)
     part = asks_for_overview(text, in_conversation=bool(history))
     if part is not None:  # "tl;dr?": how the article opens and closes
         return overview_answer(text, index, articles_asked(history), built_at, part)

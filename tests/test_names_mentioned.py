@@ -1,0 +1,49 @@
+"""The people or places an article names are read from its text (bot/names_mentioned.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+import bot.names_mentioned
+from bot.names_mentioned import asked_names, names_in_text
+from bot.service import AnswerService
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [("who is mentioned in the article?", "people"), ("list all the people mentioned", "people"),
+     ("what people are named?", "people"), ("who is in the article?", "people"),
+     ("what places are mentioned?", "places"), ("which states are mentioned?", "states"),
+     ("which cities does the article mention?", "cities")],
+)  # fmt: skip
+def test_a_list_of_names_asked_is_read_and_not_without_the_rule(
+    question: str, kind: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert asked_names(question) == kind
+    monkeypatch.setattr(bot.names_mentioned, "NAMES_MENTIONED_28", False)
+    assert asked_names(question) is None
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["who is mentioned as amazon's partner?", "who gets mentioned the most?",
+     "what places will the cars be sold in?", "who is musk?"],
+)  # fmt: skip
+def test_a_question_about_a_name_is_no_list_asked(question: str) -> None:
+    assert asked_names(question) is None
+
+
+def test_names_are_read_once_each_in_the_order_they_appear() -> None:
+    text = "Elon Musk met Jeff Bezos in Texas. Then Elon Musk flew to Europe and Texas again."
+    assert names_in_text(text, "people") == ["Elon Musk", "Jeff Bezos"]
+    assert names_in_text(text, "places") == ["Texas", "Europe"]
+    assert names_in_text(text, "states") == ["Texas"]
+
+
+def test_the_people_and_places_of_the_shipped_article_are_listed(service: AnswerService) -> None:
+    people = service.ask("who is mentioned in the article?")
+    assert people.reply == "article" and people.outcome == "answered"
+    assert people.answer.endswith("names these people: Jeff Bezos, Elon Musk.")
+    places = service.ask("what places are mentioned?")
+    assert places.answer.endswith("names these places: California, Texas, Michigan, Europe, Asia.")
+    assert service.ask("which cities are mentioned?").outcome == "refused"  # it names none
