@@ -529,7 +529,8 @@ its quotes cited, not the front matter's source (`bot.pointed.ORIGIN_BEFORE_SOUR
 "go back", "the previous answer" answered by the question before the last
 (`bot.recall.PREVIOUS_27`); `complaints`, "you didn't answer my question", "try again" after an
 answer read as complaints (`bot.feedback.COMPLAINTS_27`), each in turn.
-`--lead-28 off readon+returns+confidence+topics+listcount+phrasings+conversation+saidbefore+so`
+`--lead-28 off
+readon+returns+confidence+topics+listcount+phrasings+conversation+saidbefore+so+semicolon+shorthand+relative+steps+names`
 measures the lead's session 28 rules, joined by '+': `readon`, the first "tell me more" reading on
 through the rest of the passage quoted last (`bot.more.READ_ON_28`); `returns`, a "go back" in the
 conversation read as the question gone back to, so "what do they make?" after it reads that question
@@ -537,7 +538,22 @@ conversation read as the question gone back to, so "what do they make?" after it
 (`bot.more.CONFIDENCE_28`) and alone gets the trust reply (`bot.about_article.CONFIDENCE_28`);
 `topics`, "what are the main themes?", "what topics does the article cover?" answered by the
 headings (`bot.sections.TOPICS_28`); `listcount`, "how many innovations are there?" told how many
-items the list of innovations holds and their names (`bot.pointed.COUNTED_LIST_28`), each in turn.
+items the list of innovations holds and their names (`bot.pointed.COUNTED_LIST_28`); `phrasings`,
+"what does the article say?", "what is this article?", "what's the purpose of the article?", "too
+long didn't read" read as requests for an overview, "is this news or opinion?" for the conclusion
+and "how does the writer sign off, hype-wise?" for the ending (`bot.overview.PHRASINGS_28`);
+`conversation`, "what have we talked about?", "summarize our conversation" told the questions
+(`bot.recall.CONVERSATION_28`); `saidbefore`, "what did you say about rivian earlier?" searched as
+"rivian" (`bot.asked_topic.SAID_BEFORE_28`); `so`, "so?" after an answer a request for more
+(`bot.more.SO_28`); `semicolon`, "who is rivian; where are the factories" split at the semicolon
+(`bot.several_questions.SEMICOLON_28`); `shorthand`, "hw many times is tesla mentioned" read as the
+request typed out, and an English word no typo of a request word
+(`bot.spelling.REQUEST_SHORTHAND_28`); `relative`, "what comes after the partnerships section?",
+"what section comes before the conclusion?" quoting that section (`bot.sections.RELATIVE_28`);
+`steps`, "previous section", "the one before?", "and the one after?" after a section quoting the
+section before or after it (`bot.sections.STEPS_28`); `names`, "who is mentioned in the article?",
+"what places are mentioned?" told the people or places the text names
+(`bot.names_mentioned.NAMES_MENTIONED_28`), each in turn.
 `--forms-19 off match=0.7`:
 `match=M`, another form of a question's word ("partners" / "partnerships", "hq" / "headquartered")
 matches the passage tokens of that word at least at M in late interaction

@@ -101,6 +101,14 @@ _KIND_28 = re.compile(
     r"(?:opinion(?: piece)?|op-?ed|editorial|news(?: or (?:an? )?opinion(?: piece)?)?"
     r"|fact or opinion|factual|(?:a )?news (?:article|story|report))\b"
 )
+# How the writer signs off ("how does the writer sign off, hype-wise?") asks how the text ends; a
+# word ending in "-wise" says in what respect, no topic (tuning-extra-27: quoted Tesla's
+# weaknesses).
+_SIGN_OFF_28 = re.compile(
+    r"\bhow (?:does|did) (?:it|this|the (?:article|piece|story|text|writer|author))"
+    r" (?:sign off|sign out|wrap (?:it |things )?up|finish up|leave (?:it|things|off))\b"
+)
+_IN_RESPECT_28 = re.compile(r"\b[a-z]+-wise\b")
 # A first message "what does it say?" names the text by "it"; in a conversation it points back.
 _SAYS_28 = re.compile(r"\bwhat (?:does|did) (?:it|this|that) say\b")
 # On: "what does the intro say", "the introduction?" ask how the text opens (session 26, the
@@ -231,7 +239,8 @@ def asks_for_overview(question: str, in_conversation: bool = False) -> Part | No
     if PHRASINGS_27:
         parts += ((_ASKS_27, "both"),)
     if PHRASINGS_28:
-        parts += ((_ASKS_28, "both"), (_KIND_28, "conclusion"))
+        parts += ((_ASKS_28, "both"), (_KIND_28, "conclusion"), (_SIGN_OFF_28, "ending"))
+        text = _IN_RESPECT_28.sub(" ", text)
     if BIAS_26:
         parts += ((_BIAS, "conclusion"),)
     if TONE_27:

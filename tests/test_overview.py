@@ -106,6 +106,8 @@ LATER_REQUESTS = [
         "what does the article say?", "what does it say?", "what is this article?",
         "what's the purpose of the article?", "why was this written?", "too long didn't read",
         "i don't have time to read it, what does it say?"]],
+    *[(q, "ending", "PHRASINGS_28") for q in [
+        "how does the writer sign off, hype-wise?", "how does the author wrap up"]],
     *[(q, "conclusion", "PHRASINGS_28") for q in [
         "is it an opinion piece?", "is this news or opinion?", "is the article an editorial?"]],
 ]  # fmt: skip
@@ -131,7 +133,8 @@ def test_later_requests_are_read_and_not_without_their_rule(
      "why does tesla's market share matter", "so what does amazon want",
      "what's the background of the rivalry", "is the article for amazon's batteries",
      "what does the article say about rivian", "what is the purpose of amazon's ev project",
-     "what is the article title", "is this news for tesla"],
+     "what is the article title", "is this news for tesla",
+     "how does the writer sign off on tesla?", "what is the plan money-wise?"],
 )  # fmt: skip
 def test_a_later_request_naming_a_topic_is_searched(question: str) -> None:
     assert asks_for_overview(question) is None
