@@ -530,7 +530,7 @@ its quotes cited, not the front matter's source (`bot.pointed.ORIGIN_BEFORE_SOUR
 (`bot.recall.PREVIOUS_27`); `complaints`, "you didn't answer my question", "try again" after an
 answer read as complaints (`bot.feedback.COMPLAINTS_27`), each in turn.
 `--lead-28 off
-readon+returns+confidence+topics+listcount+phrasings+conversation+saidbefore+so+semicolon+shorthand+relative+steps+names`
+readon+returns+confidence+topics+listcount+phrasings+conversation+saidbefore+so+semicolon+shorthand+relative+steps+names+frontmatter`
 measures the lead's session 28 rules, joined by '+': `readon`, the first "tell me more" reading on
 through the rest of the passage quoted last (`bot.more.READ_ON_28`); `returns`, a "go back" in the
 conversation read as the question gone back to, so "what do they make?" after it reads that question
@@ -553,7 +553,9 @@ request typed out, and an English word no typo of a request word
 `steps`, "previous section", "the one before?", "and the one after?" after a section quoting the
 section before or after it (`bot.sections.STEPS_28`); `names`, "who is mentioned in the article?",
 "what places are mentioned?" told the people or places the text names
-(`bot.names_mentioned.NAMES_MENTIONED_28`), each in turn.
+(`bot.names_mentioned.NAMES_MENTIONED_28`); `frontmatter`, "where was it published?" the source, a
+bare "when?" after "who wrote it?" the date, "how long would it take to read?" the minutes too
+(`bot.about_article.FRONT_MATTER_28`), each in turn.
 `--forms-19 off match=0.7`:
 `match=M`, another form of a question's word ("partners" / "partnerships", "hq" / "headquartered")
 matches the passage tokens of that word at least at M in late interaction
@@ -1891,6 +1893,7 @@ def set_lead_28(lead_28: str, bench: Bench) -> str:
     bot.sections.RELATIVE_28 = "relative" in rules
     bot.sections.STEPS_28 = "steps" in rules
     bot.names_mentioned.NAMES_MENTIONED_28 = "names" in rules
+    bot.about_article.FRONT_MATTER_28 = "frontmatter" in rules
     return f"=== session 28's lead rules: {lead_28}"
 
 
@@ -3347,7 +3350,8 @@ def main() -> None:
         "rivian; who is lucid' split at the semicolon; shorthand: 'hw many times is tesla "
         "mentioned' read as the request typed out; relative: 'what comes after the partnerships "
         "section?' that section; steps: 'previous section' after a section the one before it; "
-        "names: 'who is mentioned in the article?' the people the text names) or off, each in turn",
+        "names: 'who is mentioned in the article?' the people the text names; frontmatter: 'who "
+        "wrote it? → when?' the date) or off, each in turn",
     )
     parser.add_argument(
         "--lead-26",

@@ -52,6 +52,11 @@ TRUST_27 = True
 # 27, the lead's probes: refused, or "send me the article" quoted Affordable Luxury).
 FULL_TEXT_27 = True
 
+# On: "where was it published?" is the source; a bare "when?" or "where?" after a question about
+# the front matter asks its date or source; "how long would it take to read?" is told the minutes
+# too (session 28, the lead's probes: "who wrote it? → when?" and the first were refused).
+FRONT_MATTER_28 = True
+
 # On: "how sure are you?", "what's your confidence?" as a first message get the trust reply
 # (session 28, the lead's probes: refused; after an answer they are a doubt, bot/more.py).
 CONFIDENCE_28 = True
@@ -165,6 +170,30 @@ _ASKS_27: tuple[tuple[re.Pattern[str], Field], ...] = (
         "source",
     ),
 )
+# "where was it published?" asks where the article comes from.
+_PUBLISHED_WHERE_28: tuple[tuple[re.Pattern[str], Field], ...] = (
+    (
+        re.compile(
+            rf"\bwhere (?:was|is|did) {_TEXT} (?:published|posted|printed|put out|appear)\b"
+        ),
+        "source",
+    ),
+)
+# A bare "when?", "where?", "by whom?" right after a question about the front matter asks the
+# front matter's date, source or author.
+_BARE_FOLLOW_UP_28 = re.compile(
+    r"^(?:(?:and|ok|okay|so)[,!]? )*(?P<field>when|where|where from|by who|by whom|who)"
+    r"(?: then| exactly)?[?.! ]*$",
+    re.IGNORECASE,
+)
+_BARE_FIELDS: dict[str, Field] = {
+    "when": "published", "where": "source", "where from": "source", "by who": "author",
+    "by whom": "author", "who": "author",
+}  # fmt: skip
+# Words a minute a reader reads silently: 238 for non-fiction (Brysbaert 2019, a meta-analysis of
+# 190 studies), for "how long would it take to read?".
+READING_SPEED = 238
+_ASKS_READING_TIME = re.compile(r"\b(?:take to read|reading time|time to read|minutes? to read)\b")
 # "how sure are you?", "what's your confidence?" with no answer before (after one: a doubt).
 _CONFIDENCE_28: tuple[tuple[re.Pattern[str], Field], ...] = (
     (
@@ -207,6 +236,7 @@ def asks_about_article(question: str) -> Field | None:
     asks = _ASKS + (_ASKS_25 if FRESHNESS else ()) + (_ASKS_26 if LENGTH_26 else ())
     asks = (_ASKS_27 if TRUST_27 else ()) + asks  # before "sources?" reads it as the source
     asks = (_CONFIDENCE_28 if CONFIDENCE_28 else ()) + asks
+    asks = asks + (_PUBLISHED_WHERE_28 if FRONT_MATTER_28 else ())
     asks = (_FULL_27 if FULL_TEXT_27 else ()) + asks
     for pattern, field in asks:
         found = pattern.search(text)
@@ -340,6 +370,21 @@ def length_answer(
     for doc_id in doc_ids:
         words = sum(len(text.split()) for _, text in article_sentences(index, doc_id))
         sections = len(section_openings(index, [doc_id]))
-        lines.append(length_line(_title(articles[doc_id], doc_id), words, sections))
+        line = length_line(_title(articles[doc_id], doc_id), words, sections)
+        if FRONT_MATTER_28 and _ASKS_READING_TIME.search(question.lower()):
+            minutes = max(1, round(words / READING_SPEED))
+            line += f" It takes about {minutes} minute{'s' if minutes > 1 else ''} to read."
+        lines.append(line)
     text = " ".join(lines)
     return reply_answer(question, text, "article", answered=bool(lines), built_at=built_at)
+
+
+def front_matter_follow_up(question: str, before: str) -> Field | None:
+    """For a bare "when?" or "where?" right after `before` asked about the front matter ("who
+    wrote it?"): the field it asks (the date, the source); None otherwise."""
+    if not FRONT_MATTER_28:
+        return None
+    found = _BARE_FOLLOW_UP_28.match(" ".join(question.split()))
+    if found is None or asks_about_article(before) is None:
+        return None
+    return _BARE_FIELDS[found["field"].lower()]

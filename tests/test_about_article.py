@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 import bot.about_article
-from bot.about_article import asks_about_article
+from bot.about_article import asks_about_article, front_matter_follow_up
 from bot.discord.render import answer_embed
 from bot.embedding import Embedder
 from bot.service import AnswerService
@@ -266,3 +266,29 @@ def test_how_sure_the_bot_is_asked_alone_gets_the_trust_reply_and_not_without_th
     assert asks_about_article("how sure are you that amazon will win?") is None  # a question
     monkeypatch.setattr(bot.about_article, "CONFIDENCE_28", False)
     assert asks_about_article(question) is None
+
+
+def test_a_bare_when_or_where_after_the_front_matter_asks_its_date_or_source(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    assert front_matter_follow_up("when?", "who wrote it?") == "published"
+    assert front_matter_follow_up("and where?", "who wrote it?") == "source"
+    assert front_matter_follow_up("by whom?", "when was it published?") == "author"
+    assert front_matter_follow_up("when?", "who is rivian?") is None  # no front matter before
+    assert asks_about_article("where was it published?") == "source"
+    monkeypatch.setattr(bot.about_article, "FRONT_MATTER_28", False)
+    assert front_matter_follow_up("when?", "who wrote it?") is None
+    assert asks_about_article("where was it published?") is None
+
+
+def test_the_reading_time_asked_is_told_with_the_length(
+    service: AnswerService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    answer = service.ask("how long would it take to read?")
+    assert answer.answer.endswith("It takes about 5 minutes to read.")  # about 1,300 words
+    assert "minutes" not in service.ask("how long is the article?").answer
+    assert service.ask("when?", ["who wrote it?"]).answer.endswith(
+        "doesn't give its publication date."
+    )
+    monkeypatch.setattr(bot.about_article, "FRONT_MATTER_28", False)
+    assert "minutes" not in service.ask("how long would it take to read?").answer
