@@ -32,6 +32,7 @@ from bot.small_talk_forms import (
     DONE_FOR_NOW_28,
     EXCLAIMED_28,
     GREETING_MORE_28,
+    HEDGE_28,
     HELP_MORE_28,
     HOW_ON_YOUR_END_28,
     SLIP_28,
@@ -1032,6 +1033,8 @@ _WHOLE_MORE_28: tuple[tuple[SmallTalk, re.Pattern[str]], ...] = (
         ),
     ),
     ("thanks", _whole(_repeat(_ACK), r"(?:mucho|muchas) gracias" + _ADDRESSED_MORE_28)),
+    # "ngl this is cool": a hedge, then an acknowledgement.
+    ("thanks", _whole(HEDGE_28, _repeat(_ACK), f"(?:{_ACK}|{APPROVED_MORE_28})" + _ADDRESSED)),
     # The lead's probes: "anything new?" (greeting), "thanks, super helpful" (an acknowledgement
     # after the thanks; "thanks, great answer" was read, "thanks, super helpful" refused).
     ("greeting", _whole(_optional(_GREETING + _ADDRESSED + _SEP), WHATS_NEW_28 + _ADDRESSED)),

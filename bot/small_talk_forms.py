@@ -30,8 +30,16 @@ GREETING_MORE_28 = (
 APPROVED_MORE_28 = (
     r"(?:wicked|mint|class|rad|epic|sick|groovy|neat-?o|spot on|bang on|on point|nailed it|"
     r"chef's kiss|big brain|heard|ack|"
-    r"(?:wicked|epic|dope|solid|quality) stuff|oki ?doki|okie?dokie?|okey?dokey?)"
+    r"(?:wicked|epic|dope|solid|quality) stuff|oki ?doki|okie?dokie?|okey?dokey?|"
+    # and agreement or praise in chat's words ("based", "big w", "this bot slaps", "close
+    # enough", "you're funny", "you're really good at this").
+    r"fab(?:ulous)?|marvell?ous|based|real|w|big w|respect|nice try|close enough|kinda|"
+    r"whatever you say|if you say so|that(?:'s| is) fine|this (?:bot |thing )?slaps|"
+    r"(?:you're|you are|ur) (?:so |really |pretty )?(?:funny|hilarious|good at this)|"
+    r"love (?:the|this) bot)"
 )
+# What chat says before its verdict ("ngl this is cool", "tbh that's great").
+HEDGE_28 = r"(?:ngl|tbh|honestly|imo|lowkey|highkey)"
 # Leaving in words no phrase holds ("gotta dash", "au revoir", "sleep tight"), done for now.
 BYE_MORE_28 = (
     r"(?:(?:gotta|got to|have to|i must) (?:dash|fly|bolt|split|scoot|head off|head out|jet)|"

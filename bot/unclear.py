@@ -50,6 +50,11 @@ _WHAT_27 = re.compile(
 # Session 28 (`--talk-28 … more`): a hesitation alone ("umm", "erm...") is read as "huh?" is.
 _HESITATION_28 = re.compile(small_talk_forms.HESITATION_28, re.IGNORECASE)
 # And asked to explain it ("can you explain that?": the lead's probe, refused after an answer).
+# And a laugh before a bare "what" ("haha what", "hehe wut"): WHAT_27 reads "lol what" already.
+_LAUGHED_WHAT_28 = re.compile(
+    r"(?:ha(?:ha)+h?|he(?:he)+h?)[\s,.!]*(?:wh?a+t+|wh?u+t+|wot)[\s?!.]*",
+    re.IGNORECASE,
+)
 _EXPLAIN_THAT_28 = re.compile(small_talk_forms.EXPLAIN_THAT_28 + r"[\s?!.]*", re.IGNORECASE)
 
 
@@ -67,6 +72,7 @@ def after_answer(message: str, history: Sequence[str]) -> SmallTalk | None:
         or (WHAT_27 and _WHAT_27.fullmatch(text) is not None)
         or (small_talk_forms.MORE_FORMS_28 and _HESITATION_28.fullmatch(text) is not None)
         or (small_talk_forms.MORE_FORMS_28 and _EXPLAIN_THAT_28.fullmatch(text) is not None)
+        or (small_talk_forms.MORE_FORMS_28 and _LAUGHED_WHAT_28.fullmatch(text) is not None)
     )
     if history:
         return "unclear" if lost else None

@@ -445,3 +445,39 @@ def test_the_service_says_what_the_bot_cannot_do(
         assert "Bezos vs. Musk" in told.answer  # what it does answer from: the index's title
     monkeypatch.setattr(bot.about_bot, "LIMITS_28", False)
     assert service.ask("what can't you do?").reply is None
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "lol you're funny",
+        "nice try",
+        "close enough",
+        "no that's fine",
+        "if you say so",
+        "based",
+        "big W",
+        "this bot slaps",
+        "ngl this is cool",
+        "love the bot",
+        "you're really good at this",
+        "marvellous",
+    ],
+)
+def test_chat_verdicts_are_acknowledgements_and_searched_with_the_rule_off(
+    message: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert small_talk(message) == "thanks"
+    monkeypatch.setattr(bot.small_talk_forms, "MORE_FORMS_28", False)
+    assert small_talk(message) is None
+
+
+@pytest.mark.parametrize("question", ["is that real?", "respect for tesla?", "is tesla fine?"])
+def test_questions_holding_the_verdict_words_stay_questions(question: str) -> None:
+    assert small_talk(question) is None
+
+
+def test_a_laugh_before_a_bare_what_is_read_as_what_is(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert after_answer("haha what", ("who is musk?",)) == "unclear"
+    monkeypatch.setattr(bot.small_talk_forms, "MORE_FORMS_28", False)
+    assert after_answer("haha what", ("who is musk?",)) is None
