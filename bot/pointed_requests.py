@@ -9,6 +9,7 @@ bot/pointed.py reads the requests; this module answers them, so `AnswerService` 
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Sequence
 
 from bot.announced_list import with_announced_list
@@ -48,9 +49,19 @@ def pointed_request_answer(
     """The answer to a request pointing into the answer before or into a list the sources hold,
     or None when `text` makes none (or points past what there is to point at): it is searched."""
     if history:
-        answer = _items_answer(text, index, answer_before, articles_asked)
+
+        @functools.cache
+        def listed_before() -> tuple[Answer, Sequence[str]]:
+            # "how many innovations are there? → the second one": the list it counted
+            before, before_it = answer_before()
+            kind = counted_listed(history[-1]) if before.reply == "citations" else None
+            if kind is not None:
+                before = with_announced_list(searched_alone(f"what are the {kind}?"), index)
+            return before, before_it
+
+        answer = _items_answer(text, index, listed_before, articles_asked)
         if answer is None:
-            answer = _pointer_answer(text, index, answer_before, articles_asked)
+            answer = _pointer_answer(text, index, listed_before, articles_asked)
         if answer is not None:
             return answer
     if more is not None:

@@ -244,7 +244,8 @@ def next_section(
         asked = SectionRequest(place=-1 if nth[1] == "last" else _PLACES[nth[1]])
     if asked is None or asked == SectionRequest():  # "next" after the headings: searched
         return None
-    return dataclasses.replace(asked, after=after), at
+    # "what comes after the partnerships section? → next": two past the partnerships
+    return dataclasses.replace(asked, after=asked.after + after), at
 
 
 def section_topic(question: str) -> str | None:

@@ -307,3 +307,11 @@ def test_how_many_innovations_is_told_from_the_list_and_searched_without_the_rul
 
 def test_a_count_of_things_listed_nowhere_is_searched(service: AnswerService) -> None:
     assert service.ask("how many factories are there?").reply is None
+
+
+def test_an_item_after_a_list_counted_is_that_item_of_the_list(service: AnswerService) -> None:
+    history = ["how many innovations are there?"]
+    counted = service.ask(history[0])
+    assert counted.reply == "citations" and not counted.quotes  # the count quotes nothing
+    second = service.ask("tell me about the second one", history)
+    assert second.answer.startswith("Autonomous Driving:")  # the item of the list it counted

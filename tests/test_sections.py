@@ -406,3 +406,9 @@ def test_a_step_back_or_on_after_a_section_is_that_section_and_not_without_the_r
 def test_a_step_back_from_the_first_section_says_so(service: AnswerService) -> None:
     answer = service.ask("previous section", ["what's section 1 about?"])
     assert answer.answer == "That is the article's first section."
+
+
+def test_next_after_the_section_after_one_named_goes_one_further(service: AnswerService) -> None:
+    history = ["what comes after the partnerships section?"]
+    answer = service.ask("next", history)
+    assert answer.citations[0].section == "Environmental and Ethical Considerations"
