@@ -530,7 +530,7 @@ its quotes cited, not the front matter's source (`bot.pointed.ORIGIN_BEFORE_SOUR
 (`bot.recall.PREVIOUS_27`); `complaints`, "you didn't answer my question", "try again" after an
 answer read as complaints (`bot.feedback.COMPLAINTS_27`), each in turn.
 `--lead-28 off
-readon+returns+confidence+topics+listcount+phrasings+conversation+saidbefore+so+semicolon+shorthand+relative+steps+names+frontmatter`
+readon+returns+confidence+topics+listcount+phrasings+conversation+saidbefore+so+semicolon+shorthand+relative+steps+names+frontmatter+numbers`
 measures the lead's session 28 rules, joined by '+': `readon`, the first "tell me more" reading on
 through the rest of the passage quoted last (`bot.more.READ_ON_28`); `returns`, a "go back" in the
 conversation read as the question gone back to, so "what do they make?" after it reads that question
@@ -540,14 +540,14 @@ conversation read as the question gone back to, so "what do they make?" after it
 headings (`bot.sections.TOPICS_28`); `listcount`, "how many innovations are there?" told how many
 items the list of innovations holds and their names (`bot.pointed.COUNTED_LIST_28`); `phrasings`,
 "what does the article say?", "what is this article?", "what's the purpose of the article?", "too
-long didn't read" read as requests for an overview, "is this news or opinion?" for the conclusion
-and "how does the writer sign off, hype-wise?" for the ending (`bot.overview.PHRASINGS_28`);
-`conversation`, "what have we talked about?", "summarize our conversation" told the questions
-(`bot.recall.CONVERSATION_28`); `saidbefore`, "what did you say about rivian earlier?" searched as
-"rivian" (`bot.asked_topic.SAID_BEFORE_28`); `so`, "so?" after an answer a request for more
-(`bot.more.SO_28`); `semicolon`, "who is rivian; where are the factories" split at the semicolon
-(`bot.several_questions.SEMICOLON_28`); `shorthand`, "hw many times is tesla mentioned" read as the
-request typed out, and an English word no typo of a request word
+long didn't read", "tell me something interesting" read as requests for an overview, "is this news
+or opinion?" for the conclusion and "how does the writer sign off, hype-wise?" for the ending
+(`bot.overview.PHRASINGS_28`); `conversation`, "what have we talked about?", "summarize our
+conversation" told the questions (`bot.recall.CONVERSATION_28`); `saidbefore`, "what did you say
+about rivian earlier?" searched as "rivian" (`bot.asked_topic.SAID_BEFORE_28`); `so`, "so?" after an
+answer a request for more (`bot.more.SO_28`); `semicolon`, "who is rivian; where are the factories"
+split at the semicolon (`bot.several_questions.SEMICOLON_28`); `shorthand`, "hw many times is tesla
+mentioned" read as the request typed out, and an English word no typo of a request word
 (`bot.spelling.REQUEST_SHORTHAND_28`); `relative`, "what comes after the partnerships section?",
 "what section comes before the conclusion?" quoting that section (`bot.sections.RELATIVE_28`);
 `steps`, "previous section", "the one before?", "and the one after?" after a section quoting the
@@ -555,7 +555,9 @@ section before or after it (`bot.sections.STEPS_28`); `names`, "who is mentioned
 "what places are mentioned?" told the people or places the text names
 (`bot.names_mentioned.NAMES_MENTIONED_28`); `frontmatter`, "where was it published?" the source, a
 bare "when?" after "who wrote it?" the date, "how long would it take to read?" the minutes too
-(`bot.about_article.FRONT_MATTER_28`), each in turn.
+(`bot.about_article.FRONT_MATTER_28`); `numbers`, "what are the key numbers?", "any statistics?"
+quoting the sentences naming a number and "what years are mentioned?" the dates
+(`bot.dates_named.NUMBERS_28`), each in turn.
 `--forms-19 off match=0.7`:
 `match=M`, another form of a question's word ("partners" / "partnerships", "hq" / "headquartered")
 matches the passage tokens of that word at least at M in late interaction
@@ -1894,6 +1896,7 @@ def set_lead_28(lead_28: str, bench: Bench) -> str:
     bot.sections.STEPS_28 = "steps" in rules
     bot.names_mentioned.NAMES_MENTIONED_28 = "names" in rules
     bot.about_article.FRONT_MATTER_28 = "frontmatter" in rules
+    bot.dates_named.NUMBERS_28 = "numbers" in rules
     return f"=== session 28's lead rules: {lead_28}"
 
 
@@ -3351,7 +3354,8 @@ def main() -> None:
         "mentioned' read as the request typed out; relative: 'what comes after the partnerships "
         "section?' that section; steps: 'previous section' after a section the one before it; "
         "names: 'who is mentioned in the article?' the people the text names; frontmatter: 'who "
-        "wrote it? → when?' the date) or off, each in turn",
+        "wrote it? → when?' the date; numbers: 'what are the key numbers?' the sentences naming "
+        "one) or off, each in turn",
     )
     parser.add_argument(
         "--lead-26",

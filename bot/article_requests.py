@@ -19,7 +19,7 @@ from bot.about_article import (
 )
 from bot.acronym import abbreviation_answer
 from bot.answer import Answer
-from bot.dates_named import asks_for_dates, dates_answer
+from bot.dates_named import asks_for_dates, asks_for_numbers, dates_answer
 from bot.index import SearchIndex
 from bot.mention_count import counted_thing, mention_count_answer
 from bot.more import More
@@ -100,6 +100,8 @@ def _structure_answer(
         return section_size_answer(text, longest, index, articles_asked(history), built_at)
     if asks_for_dates(text):  # "what are the key dates?": the sentences naming a year
         return dates_answer(text, index, articles_asked(history))
+    if asks_for_numbers(text):  # "what are the key numbers?": the sentences naming one
+        return dates_answer(text, index, articles_asked(history), numbers=True)
     thing = counted_thing(text)
     if thing is not None:  # "how many times is tesla mentioned?": counted in the text
         articles = index.manifest["articles"]

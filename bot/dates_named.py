@@ -32,29 +32,63 @@ _ASKED = re.compile(
     re.IGNORECASE,
 )
 _YEAR = re.compile(r"\b(?:1[89]\d\d|20\d\d)s?\b")
+# On: "what years are mentioned?" is read too, and the numbers asked for ("what are the key
+# numbers?", "any statistics?") are the sentences naming a number (session 28, the lead's probes:
+# refused, or the list of innovations quoted).
+NUMBERS_28 = True
+_ASKED_28 = re.compile(
+    r"^(?:(?:ok|okay|so|and|hey|can you|could you|please)[,!]? )*(?:"
+    r"(?:what|which) (?P<y1>dates|years) (?:are|get) (?:mentioned|named|given)"
+    r"|(?:what|which|any) (?:are the )?(?:key |important |main )?(?P<n1>numbers|figures|statistics"
+    r"|stats|numbers or statistics)(?: (?:are|does (?:the|this) (?:article|piece|text)"
+    r" (?:mention|give|name)|mentioned|named|given|are (?:mentioned|named|given)|are there))?"
+    r"|(?:list|show|give)(?: me)? (?:the |all |some )?(?P<n2>numbers|figures|statistics|stats)"
+    r")(?: (?:in|of) (?:the|this) (?:article|piece|text|story))?(?: please| pls)?[?.! ]*$",
+    re.IGNORECASE,
+)
+_NUMBER = re.compile(r"\b\d")
+
+
+def asks_for_numbers(question: str) -> bool:
+    """Whether the question asks for the numbers the article names, and nothing else."""
+    found = _ASKED_28.match(" ".join(question.replace("’", "'").split())) if NUMBERS_28 else None
+    return found is not None and not found["y1"]
 
 
 def asks_for_dates(question: str) -> bool:
     """Whether the question asks for the dates the article names, and nothing else."""
-    return DATES_27 and bool(_ASKED.match(" ".join(question.replace("’", "'").split())))
+    asked = " ".join(question.replace("’", "'").split())
+    if NUMBERS_28 and (found := _ASKED_28.match(asked)) is not None and found["y1"]:
+        return DATES_27  # "what years are mentioned?"
+    return DATES_27 and bool(_ASKED.match(asked))
 
 
-def dated_sentences(index: SearchIndex, doc_ids: Sequence[str]) -> list[tuple[Passage, str]]:
-    """Each sentence of the articles `doc_ids` naming a year, once, in the text's order."""
+def dated_sentences(
+    index: SearchIndex, doc_ids: Sequence[str], naming: re.Pattern[str] = _YEAR
+) -> list[tuple[Passage, str]]:
+    """Each sentence of the articles `doc_ids` naming a year (or what `naming` finds), once, in
+    the text's order."""
     return [
         (passage, text)
         for doc_id in doc_ids
         for passage, text in article_sentences(index, doc_id)
-        if _YEAR.search(text)
+        if naming.search(text)
     ]
 
 
-def dates_answer(question: str, index: SearchIndex, doc_ids: Sequence[str]) -> Answer:
-    """The sentences naming a year, quoted and cited (the first `QUOTED`); a reply saying the
-    articles name none otherwise."""
+def dates_answer(
+    question: str, index: SearchIndex, doc_ids: Sequence[str], numbers: bool = False
+) -> Answer:
+    """The sentences naming a year (any number, with `numbers`), quoted and cited (the first
+    `QUOTED`); a reply saying the articles name none otherwise."""
     built_at = index.manifest.get("built_at")
-    dated = dated_sentences(index, doc_ids)[:QUOTED]
+    dated = dated_sentences(index, doc_ids, _NUMBER if numbers else _YEAR)[:QUOTED]
     if not dated:
-        said = "The article names no dates." if len(doc_ids) == 1 else "The articles name no dates."
+        what = "numbers" if numbers else "dates"
+        said = (
+            f"The article names no {what}."
+            if len(doc_ids) == 1
+            else f"The articles name no {what}."
+        )
         return reply_answer(question, said, "article", built_at=built_at)
     return passages_answer(question, dated, index.manifest["articles"], built_at, NOTHING_MORE)

@@ -94,7 +94,9 @@ _ASKS_28 = re.compile(
     r" (?:article|piece|story|text))|why (?:was|is) (?:it|this|(?:the|this) (?:article|piece"
     r"|story|text)) (?:written|published)|too long,? (?:didn'?t|did not|don'?t) read"
     r"|(?:i )?(?:don'?t|do not|dont) have (?:the )?time to read(?: it| this| the (?:article|whole"
-    r" thing))?)"
+    r" thing))?|(?:tell|give|show) (?:me|us) (?:something|anything) (?:interesting|cool|good)"
+    r"|(?:a )?(?:random|fun|interesting|cool) facts?|surprise (?:me|us)"
+    r"|(?:tell|give) (?:me|us) (?:\d|one|two|three|four|five|a few|some) (?:facts|things))"
 )
 _KIND_28 = re.compile(
     r"\b(?:is|was) (?:it|this|that|(?:the|this|that) (?:article|piece|text|story)) (?:an? )?"

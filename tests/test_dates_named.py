@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import bot.dates_named
-from bot.dates_named import asks_for_dates
+from bot.dates_named import asks_for_dates, asks_for_numbers
 from bot.service import AnswerService
 
 
@@ -39,3 +39,31 @@ def test_the_dates_are_the_sentences_naming_a_year(
     assert "2040" in answer.answer and answer.quoted_from(1) is not None
     monkeypatch.setattr(bot.dates_named, "DATES_27", False)
     assert service.ask("what are the key dates?").outcome == "refused"
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["what are the key numbers?", "any statistics?", "what numbers are in the article?",
+     "what figures does the article give?", "show me the stats"],
+)  # fmt: skip
+def test_the_numbers_asked_for_are_read_and_not_without_the_rule(
+    question: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert asks_for_numbers(question) and not asks_for_dates(question)
+    monkeypatch.setattr(bot.dates_named, "NUMBERS_28", False)
+    assert not asks_for_numbers(question)
+
+
+def test_the_years_mentioned_are_the_dates_asked(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert asks_for_dates("what years are mentioned?")
+    assert not asks_for_numbers("what years are mentioned?")
+    assert not asks_for_numbers("any numbers on sales?")  # a topic: searched
+    monkeypatch.setattr(bot.dates_named, "NUMBERS_28", False)
+    assert not asks_for_dates("what years are mentioned?")
+
+
+def test_the_numbers_are_the_sentences_naming_one(service: AnswerService) -> None:
+    answer = service.ask("what are the key numbers?")
+    quoted = [q.text for q in answer.quotes]
+    assert any("2040" in q for q in quoted) and any("21st century" in q for q in quoted)
+    assert all(any(c.isdigit() for c in q) for q in quoted)

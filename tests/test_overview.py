@@ -105,7 +105,8 @@ LATER_REQUESTS = [
     *[(q, "both", "PHRASINGS_28") for q in [
         "what does the article say?", "what does it say?", "what is this article?",
         "what's the purpose of the article?", "why was this written?", "too long didn't read",
-        "i don't have time to read it, what does it say?"]],
+        "i don't have time to read it, what does it say?", "tell me something interesting",
+        "surprise me", "fun fact?", "give me 3 facts"]],
     *[(q, "ending", "PHRASINGS_28") for q in [
         "how does the writer sign off, hype-wise?", "how does the author wrap up"]],
     *[(q, "conclusion", "PHRASINGS_28") for q in [
@@ -134,7 +135,8 @@ def test_later_requests_are_read_and_not_without_their_rule(
      "what's the background of the rivalry", "is the article for amazon's batteries",
      "what does the article say about rivian", "what is the purpose of amazon's ev project",
      "what is the article title", "is this news for tesla",
-     "how does the writer sign off on tesla?", "what is the plan money-wise?"],
+     "how does the writer sign off on tesla?", "what is the plan money-wise?",
+     "give me 3 facts about tesla", "tell me something interesting about rivian"],
 )  # fmt: skip
 def test_a_later_request_naming_a_topic_is_searched(question: str) -> None:
     assert asks_for_overview(question) is None
