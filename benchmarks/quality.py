@@ -80,6 +80,7 @@
                                            [--rank-25 off|RULES [off|RULES ...]]
                                            [--rank-26 off|RULES [off|RULES ...]]
                                            [--rank-27 off|RULES [off|RULES ...]]
+                                           [--rank-28 off|RULES [off|RULES ...]]
                                            [--off-topic-23 off|RULES [off|RULES ...]]
                                            [--unsaid-23 off|on|RULES [...]]
                                            [--off-topic-24 off|RULES [off|RULES ...]]
@@ -763,6 +764,11 @@ alone naming a line of the text ("at the very start", "the final line") citing f
 of that part holding it and quoting the line (`bot.retrieval.NAMED_LINE`,
 `bot.answer.NAMED_LINE_RATIO`, `bot.named_part.named_line`; docs/quality-log.md, "Lines of the
 text (session 27)"), each in turn.
+`--rank-28 off sentences` measures session 28's ranking rules, joined by "+": `sentences`, a
+question asked alone re-ranked with each passage's best cosine of one of its sentences encoded
+alone beside MaxSim at 6 (`bot.retrieval.SENTENCE_ALONE_WEIGHT`, `bot.own_sentences`; off in the
+bot); `follow`, the same for a follow-up searched with its context (`SENTENCE_ALONE_FOLLOW_UPS`;
+docs/quality-log.md, "Sentences on their own (session 28)"), each in turn.
 `--off-topic-23 off sense=0.05:0.33+anywhere+joined+typos+rival` measures session 23's off-topic
 rules, joined by "+": `sense=G:C`, `--off-topic-18`'s name-sense reading at a gap of G, only of a
 question whose best passage cosine is under C ("is musk oil safe to put on your skin":
@@ -1967,6 +1973,13 @@ def set_rank_27(rank_27: str, bench: Bench) -> str:
     return f"=== session 27's ranking rules: {rank_27}"
 
 
+def set_rank_28(rank_28: str, bench: Bench) -> str:
+    rules = set(rank_28.split("+"))
+    bot.retrieval.SENTENCE_ALONE_WEIGHT = 6.0 if "sentences" in rules else 0.0
+    bot.retrieval.SENTENCE_ALONE_FOLLOW_UPS = "follow" in rules
+    return f"=== session 28's ranking rules: {rank_28}"
+
+
 def set_role_21(role_21: str, bench: Bench) -> str:
     bot.question_kind.ROLE_OF_ANOTHER = role_21 == "on"
     return f"=== session 21's role of another owner: {role_21}"
@@ -2275,6 +2288,7 @@ SWITCHES = (
     Switch("rank_25", 90, set_rank_25),
     Switch("rank_26", 96, set_rank_26),
     Switch("rank_27", 102, set_rank_27),
+    Switch("rank_28", 108, set_rank_28),
     Switch("off_topic_23", 80, set_off_topic_23),
     Switch("unsaid_23", 79, set_unsaid_23),
     Switch("off_topic_24", 86, set_off_topic_24),
@@ -3075,6 +3089,13 @@ def main() -> None:
         nargs="+",
         default=[None],
         help="session 27's ranking rules joined by '+' (line) or off, each in turn",
+    )
+    parser.add_argument(
+        "--rank-28",
+        nargs="+",
+        default=[None],
+        help="session 28's ranking rules joined by '+' (off in the bot: sentences, follow) or "
+        "off, each in turn",
     )
     parser.add_argument(
         "--off-topic-23",

@@ -48,6 +48,7 @@ from bot.lexical import (
 )
 from bot.lookups import people_in
 from bot.named_part import Part, named_line, named_part, part_rows
+from bot.own_sentences import OwnSentenceVectors
 from bot.ranking import (
     cosine_moments,
     segment_max,
@@ -205,6 +206,21 @@ CHAT_SHORTHAND = True
 # quote's choice (`bot.answer.NAMED_LINE_RATIO`) can quote it. Session 27 (docs/quality-log.md,
 # "Lines of the text (session 27)"). False: off.
 NAMED_LINE = True
+# Sentence evidence in the answer's re-ranking (`bot.own_sentences`): a question searched as
+# asked re-ranks its fused top ANSWER_LATE_DEPTH with this times the z-score among them of each
+# passage's best cosine of one of its sentences encoded alone, beside MaxSim's (6 is
+# ANSWER_LATE_WEIGHT): an idiom the article words otherwise ("the tail end of the electric car
+# boom" for "The electric vehicle revolution is only just beginning") is nearest one sentence
+# while MaxSim matches its chat words anywhere. Only the citations: the outcome's re-ranking
+# (LATE_DEPTH) is without it. Off (measured, not taken): at 6 tuning first / top 3 / words
+# 502 / 603 / 497 -> 507 / 607 / 503 of 689 (`tuning-extra-27` 10 / 12 / 8 -> 12 / 17 / 11), with
+# much churn (sets 8-11: 79 / 93 -> 77 / 89 of 100) and hand-checked answers moved ("what are the
+# key features" cites an item first, so its list is not quoted whole). Session 28
+# (docs/quality-log.md, "Sentences on their own (session 28)"). 0: off.
+SENTENCE_ALONE_WEIGHT = 0.0
+# The same for a follow-up's search with its context (not only a question searched as asked).
+SENTENCE_ALONE_FOLLOW_UPS = False
+
 # The asking words a question after a lead-in opens with (a wh-word or an auxiliary).
 _ASKING = re.compile(
     r"(?:what|whats|what's|wat|who|who's|whos|whom|whose|why|how|how's|when|where|which|is|are"
@@ -605,6 +621,7 @@ class Retriever:
         self._no_word_vectors = False
         self.mode = mode  # dense or BM25 alone are for measuring what fusion adds
         self.late = LateInteraction(index, embedder) if late_interaction else None
+        self._own_sentences: OwnSentenceVectors | None = None  # made on first use
         self._best: tuple[bytes, float] = (b"", -1.0)  # the last question's best cosine
         self._surnames_read: dict[str, str] | None = None
 
@@ -652,8 +669,15 @@ class Retriever:
         # MaxSim of the fused top ANSWER_LATE_DEPTH, once: the re-ranking before it scores a
         # prefix of the same rows (float32's last places may differ from a batch of their own).
         top_maxsim = self._top_maxsim(query, ranking, ANSWER_LATE_DEPTH)
+        with_sentences = alone or SENTENCE_ALONE_FOLLOW_UPS
+        sentences = self._sentence_evidence(ranking, query_vector) if with_sentences else None
         deep = self.reranked(
-            query, ranking, ANSWER_LATE_DEPTH, answer_late_weight(query), top_maxsim=top_maxsim
+            query,
+            ranking,
+            ANSWER_LATE_DEPTH,
+            answer_late_weight(query),
+            top_maxsim=top_maxsim,
+            sentence_evidence=sentences,
         )
         if line is not None:
             deep = self._line_first(deep, line)
@@ -793,10 +817,13 @@ class Retriever:
         weight: float | None = None,
         *,
         top_maxsim: np.ndarray | None = None,
+        sentence_evidence: np.ndarray | None = None,
     ) -> Ranking:
         """The fused top `depth` (LATE_DEPTH) re-ranked with their MaxSim's z-score among them
         times `weight` (LATE_WEIGHT) added (as it is, without late interaction). `top_maxsim`:
-        `_top_maxsim` of `ranking` at least `depth` deep, when already computed.
+        `_top_maxsim` of `ranking` at least `depth` deep, when already computed;
+        `sentence_evidence`: the fused top's best own-sentence cosines, at least `depth` of them,
+        whose z-score among the top `depth` is added times SENTENCE_ALONE_WEIGHT.
 
         Not in `rank`: the searches that decide whether a question is a follow-up rank without
         it (with it they lost 1-2 tuning conversations of 14 and 16; docs/quality-log.md).
@@ -809,6 +836,8 @@ class Retriever:
             return ranking
         top = ranking.ids[:depth]
         scores = ranking.scores[:depth] + weight * zscores(top_maxsim[:depth])
+        if sentence_evidence is not None:
+            scores = scores + SENTENCE_ALONE_WEIGHT * zscores(sentence_evidence[:depth])
         order = np.argsort(-scores, kind="stable")
         return replace(
             ranking,
@@ -816,6 +845,18 @@ class Retriever:
             scores=np.concatenate([scores[order], ranking.scores[depth:]]),
             lexical=np.concatenate([ranking.lexical[:depth][order], ranking.lexical[depth:]]),
         )
+
+    def _sentence_evidence(self, ranking: Ranking, query_vector: np.ndarray) -> np.ndarray | None:
+        """The fused top ANSWER_LATE_DEPTH's best own-sentence cosines with the question
+        (SENTENCE_ALONE_WEIGHT), in their fused order; None where the re-ranking is off."""
+        if not SENTENCE_ALONE_WEIGHT or self.late is None or self.mode != "hybrid":
+            return None
+        if self._own_sentences is None:
+            self._own_sentences = OwnSentenceVectors(
+                self.index.passages, self.embedder, LATE_CACHED_PASSAGES
+            )
+        rows = ranking.ids[:ANSWER_LATE_DEPTH].tolist()
+        return self._own_sentences.best_cosines(rows, query_vector)
 
     def _top_maxsim(self, query: str, ranking: Ranking, depth: int) -> np.ndarray | None:
         """MaxSim of the fused top `depth`, in their fused order; None where `reranked` leaves
