@@ -531,7 +531,7 @@ its quotes cited, not the front matter's source (`bot.pointed.ORIGIN_BEFORE_SOUR
 (`bot.recall.PREVIOUS_27`); `complaints`, "you didn't answer my question", "try again" after an
 answer read as complaints (`bot.feedback.COMPLAINTS_27`), each in turn.
 `--lead-28 off
-readon+returns+confidence+topics+listcount+phrasings+conversation+saidbefore+so+semicolon+shorthand+relative+steps+names+frontmatter+numbers`
+readon+returns+confidence+topics+listcount+phrasings+conversation+saidbefore+so+semicolon+shorthand+relative+steps+names+frontmatter+numbers+insults`
 measures the lead's session 28 rules, joined by '+': `readon`, the first "tell me more" reading on
 through the rest of the passage quoted last (`bot.more.READ_ON_28`); `returns`, a "go back" in the
 conversation read as the question gone back to, so "what do they make?" after it reads that question
@@ -558,7 +558,8 @@ section before or after it (`bot.sections.STEPS_28`); `names`, "who is mentioned
 bare "when?" after "who wrote it?" the date, "how long would it take to read?" the minutes too
 (`bot.about_article.FRONT_MATTER_28`); `numbers`, "what are the key numbers?", "any statistics?"
 quoting the sentences naming a number and "what years are mentioned?" the dates
-(`bot.dates_named.NUMBERS_28`), each in turn.
+(`bot.dates_named.NUMBERS_28`); `insults`, "you're useless", "terrible answer", "waste of time"
+after an answer complaints (`bot.feedback.COMPLAINTS_28`), each in turn.
 `--forms-19 off match=0.7`:
 `match=M`, another form of a question's word ("partners" / "partnerships", "hq" / "headquartered")
 matches the passage tokens of that word at least at M in late interaction
@@ -1903,6 +1904,7 @@ def set_lead_28(lead_28: str, bench: Bench) -> str:
     bot.names_mentioned.NAMES_MENTIONED_28 = "names" in rules
     bot.about_article.FRONT_MATTER_28 = "frontmatter" in rules
     bot.dates_named.NUMBERS_28 = "numbers" in rules
+    bot.feedback.COMPLAINTS_28 = "insults" in rules
     return f"=== session 28's lead rules: {lead_28}"
 
 
@@ -3376,7 +3378,7 @@ def main() -> None:
         "section?' that section; steps: 'previous section' after a section the one before it; "
         "names: 'who is mentioned in the article?' the people the text names; frontmatter: 'who "
         "wrote it? → when?' the date; numbers: 'what are the key numbers?' the sentences naming "
-        "one) or off, each in turn",
+        "one; insults: 'you're useless' after an answer a complaint) or off, each in turn",
     )
     parser.add_argument(
         "--lead-26",

@@ -85,11 +85,29 @@ _COMPLAINT_27 = re.compile(
 )
 
 
+# On: an insult to the bot or a verdict naming the answer ("you're useless", "you suck", "terrible
+# answer", "waste of time") after an answer is a complaint too (session 28, the lead's probes:
+# refused as a question). Not "that sucks" or "that's bad": a reaction to what was quoted.
+COMPLAINTS_28 = True
+_COMPLAINT_28 = re.compile(
+    r"(?:(?:no|nope|hmm|ugh|meh|lol|wow|man|dude)[,.!]* )?(?:(?:you're|you are|youre|ur|u r"
+    r"|you) (?:so |really |totally |completely )?(?:useless|terrible|awful|hopeless|no help"
+    r"|not helpful|bad at this|rubbish|garbage)|(?:you|u) (?:suck|stink)"
+    r"|(?:(?:that|this|it)(?:'s| is|s| was) )?(?:a |an )?(?:so |really |pretty |totally )?"
+    r"(?:terrible|awful|garbage|rubbish|pointless|lame|weak|useless) (?:answer|reply|response)"
+    r"|(?:that|this|it)(?:'s| is|s| was) (?:so |really |totally )?pointless|(?:so |really )?"
+    r"unhelpful|(?:what a |such a )?waste of (?:my )?time)"
+    r"(?:[ ,.!]+(?:lol|sorry|tho|though|mate|bot|honestly|really))*"
+)
+
+
 def is_complaint(text: str) -> bool:
     """Whether `text` is only a complaint about the answer before ("that's wrong", "not
     helpful", "wrong answer"); a complaint naming anything ("that's wrong about tesla") is not."""
     asked = question_text(text).strip(" ?!.")
     if COMPLAINTS and COMPLAINTS_27 and _COMPLAINT_27.fullmatch(asked):
+        return True
+    if COMPLAINTS and COMPLAINTS_28 and _COMPLAINT_28.fullmatch(asked):
         return True
     return COMPLAINTS and bool(_COMPLAINT.fullmatch(asked))
 

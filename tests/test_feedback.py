@@ -268,3 +268,22 @@ def test_session_27_complaints_are_read_and_not_without_the_rule(
 @pytest.mark.parametrize("text", ["try again later, tesla", "is that not it for amazon?"])
 def test_a_complaint_naming_more_is_no_complaint(text: str) -> None:
     assert not bot.feedback.is_complaint(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["you're useless", "you suck lol", "terrible answer", "this is pointless",
+     "what a waste of time", "so unhelpful"],
+)  # fmt: skip
+def test_an_insult_or_a_verdict_on_the_answer_is_a_complaint_and_not_without_the_rule(
+    text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert is_complaint(text)
+    monkeypatch.setattr(bot.feedback, "COMPLAINTS_28", False)
+    if text != "so unhelpful":  # "unhelpful" alone was one before
+        assert not is_complaint(text)
+
+
+@pytest.mark.parametrize("text", ["that sucks", "that's bad", "is that bad?", "terrible news"])
+def test_a_reaction_to_what_was_quoted_is_no_complaint(text: str) -> None:
+    assert not is_complaint(text)
