@@ -91,6 +91,7 @@
                                            [--off-topic-25 off|RULES [off|RULES ...]]
                                            [--off-topic-26 off|RULES [off|RULES ...]]
                                            [--off-topic-27 off|RULES [off|RULES ...]]
+                                           [--off-topic-28 off|RULES [off|RULES ...]]
 
 Asks every question as `evbot ask` does (AnswerService over a fresh index of corpus/) and prints,
 per set: right passage first / in the top three, the quoted answer holding the expected words,
@@ -815,6 +816,13 @@ to clean a tesla coil for a science fair": `bot.off_topic.INDEFINITE_KIND_WEAK`,
 sources with N words matching their tokens under `NAMES_ONLY_FOREIGN`, whatever its pointing words,
 refused under C ("is it bad to let my dog sleep in my bed" in a thread: `POINTING_FOREIGN_WEAK`,
 `POINTING_FOREIGN_UNKNOWN`), each in turn.
+`--off-topic-28 off own=0.22:2+unit` measures session 28's off-topic rules, joined by "+":
+`own=C:N`, a question of its own (opening with a question word or an auxiliary, no word pointing
+at something said) with N words matching the sources' tokens under `NAMES_ONLY_FOREIGN`, more
+than its words of the sources, refused under C ("who wrote one hundred years of solitude" in a
+thread: `bot.off_topic.OWN_QUESTION_FOREIGN_WEAK`, `OWN_QUESTION_FOREIGN_UNKNOWN`); `unit`, a name
+a units dictionary reads as one before the noun "unit" ("the tesla unit": `UNIT_BEFORE_NOUN`),
+each in turn.
 Prints figures; asserts nothing.
 """
 
@@ -1645,6 +1653,15 @@ def set_off_topic_27(off_topic_27: str, bench: Bench) -> str:
     return f"=== off-topic questions (session 27): {off_topic_27}"
 
 
+def set_off_topic_28(off_topic_28: str, bench: Bench) -> str:
+    rules = dict(r.partition("=")[::2] for r in off_topic_28.split("+"))
+    weak, _, least = rules.get("own", "").partition(":")
+    bot.off_topic.OWN_QUESTION_FOREIGN_WEAK = float(weak or 0.22) if "own" in rules else None
+    bot.off_topic.OWN_QUESTION_FOREIGN_UNKNOWN = int(least or 2)
+    bot.off_topic.UNIT_BEFORE_NOUN = "unit" in rules
+    return f"=== off-topic questions (session 28): {off_topic_28}"
+
+
 def set_follow_ups_19(follow_ups_19: str, bench: Bench) -> str:
     rules = set(follow_ups_19.split("+"))
     bot.follow_up.DEMONSTRATIVE_SUBJECT = "subject" in rules
@@ -2297,6 +2314,7 @@ SWITCHES = (
     Switch("off_topic_25", 92, set_off_topic_25),
     Switch("off_topic_26", 98, set_off_topic_26),
     Switch("off_topic_27", 104, set_off_topic_27),
+    Switch("off_topic_28", 110, set_off_topic_28),
     Switch("unsaid_24", 85, set_unsaid_24),
     Switch("unsaid_25", 91, set_unsaid_25),
     Switch("unsaid_26", 97, set_unsaid_26),
@@ -3134,6 +3152,12 @@ def main() -> None:
         default=[None],
         help="session 27's off-topic rules joined by '+' (kind=COSINE:PULL, pointing=COSINE:N) "
         "or off, each in turn",
+    )
+    parser.add_argument(
+        "--off-topic-28",
+        nargs="+",
+        default=[None],
+        help="session 28's off-topic rules joined by '+' (own=COSINE:N, unit) or off, each in turn",
     )
     parser.add_argument(
         "--follow-ups-20",

@@ -379,8 +379,10 @@ def test_an_off_topic_question_in_a_thread_is_refused(
 
     assert service.ask(question).refused
     assert asked() == "refused"  # the bot as it is
-    # Session 27's reading of its own words refuses the Mona Lisa too: off, to see these rules'.
+    # Session 27's and 28's readings of its own words refuse the Mona Lisa too: off, to see these
+    # rules'.
     monkeypatch.setattr(bot.off_topic, "POINTING_FOREIGN_WEAK", None)
+    monkeypatch.setattr(bot.off_topic, "OWN_QUESTION_FOREIGN_WEAK", None)
     for rule, off in rules_off.items():
         monkeypatch.setattr(bot.follow_up, rule, off)
     assert asked() != "refused"
@@ -1563,7 +1565,11 @@ def test_agree_needs_the_shared_passage_to_hold_the_question_words(
     def asked() -> str:
         return asked_in_a_thread(service, COST, question)[1].outcome
 
+    import bot.off_topic
+
     assert service.ask(question).refused
+    # Session 28's reading of its own words refuses the crocodile too: off, to see this rule's.
+    monkeypatch.setattr(bot.off_topic, "OWN_QUESTION_FOREIGN_WEAK", None)
     monkeypatch.setattr(bot.follow_up, "AGREE_OWN_WORDS", False)
     assert asked() != "refused"
     monkeypatch.setattr(bot.follow_up, "AGREE_OWN_WORDS", True)

@@ -285,7 +285,12 @@ def only(monkeypatch: pytest.MonkeyPatch, rules: str) -> None:
     monkeypatch.setattr(bot.off_topic, "ASKERS_OWN_UNKNOWN", own)
     if "NAME_SENSE_GAP" not in rules.split("+"):
         monkeypatch.setattr(bot.off_topic, "NAME_SENSE_GAP", None)
-    for cosine_rule in ("INDEFINITE_KIND_WEAK", "POINTING_FOREIGN_WEAK"):  # session 27's
+    # Session 27's and 28's, read under a cosine.
+    for cosine_rule in (
+        "INDEFINITE_KIND_WEAK",
+        "POINTING_FOREIGN_WEAK",
+        "OWN_QUESTION_FOREIGN_WEAK",
+    ):
         if cosine_rule not in rules.split("+"):
             monkeypatch.setattr(bot.off_topic, cosine_rule, None)
 
@@ -1076,4 +1081,5 @@ def test_a_name_compound_is_refused_in_a_thread(
     assert asked() == "refused"
     monkeypatch.setattr(bot.off_topic, "NAME_COMPOUND", False)
     monkeypatch.setattr(bot.off_topic, "NAME_SENSE_GAP", None)  # session 23's reads it too
+    monkeypatch.setattr(bot.off_topic, "OWN_QUESTION_FOREIGN_WEAK", None)  # and session 28's
     assert asked() != "refused"
