@@ -734,7 +734,8 @@ an answer, "thanks, super helpful", "anything new?": `bot.small_talk_forms.MORE_
 `forms`, smalltalk-tuning-12's missed kinds widened, whole ("how are things on your end?", "oops
 sorry, typo", "you absolute star", "oh snap", "that's me done for today":
 `bot.small_talk_forms.CHAT_FORMS_28`); `openers`, those forms before a question and a mark ("oh
-snap, who …": `bot.small_talk.OPENERS_28`), each in turn.
+snap, who …"), and what is said first before a question ("bruh who …", "dude, who …", "pls who …",
+"sorry if this is dumb but who …": `bot.small_talk.OPENERS_28`), each in turn.
 `--rank-23 off chat+define` measures session 23's ranking rules, joined by "+": `chat`, a
 question asked alone searched without its chat words ("tbh", "rn", "or nah":
 `bot.retrieval.CHAT_WORDS_OUT`); `define`, "who is jeff bezos" quoting a sentence saying what the
@@ -3312,7 +3313,8 @@ def main() -> None:
         help="session 28's small-talk rules joined by '+' (ideas: 'suggest a question', 'what "
         "questions should i ask?' given the help reply; oaths: 'wtf is rivian' asked as 'what is "
         "rivian'; more: 'spot on', 'gotta dash', '/help', 'umm' whole; forms: 'oh snap', 'oops "
-        "sorry, typo', 'you absolute star' whole; openers: those before a question and a mark; "
+        "sorry, typo', 'you absolute star' whole; openers: those before a question and a mark, "
+        "'bruh who …', 'dude, who …'; "
         "limits: 'can you browse the web?' told what the bot can't do) or off, each in turn",
     )
     parser.add_argument(

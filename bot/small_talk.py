@@ -35,6 +35,7 @@ from bot.small_talk_forms import (
     HEDGE_28,
     HELP_MORE_28,
     HOW_ON_YOUR_END_28,
+    LEAD_28,
     SLIP_28,
     SLIP_BEFORE_28,
     UNDERSTOOD_NOW_28,
@@ -1324,15 +1325,27 @@ def _opener_end(text: str) -> int:
         OPENERS_28,
     )
     spelled, offsets = _spelled_out(text) if SPELLED_OPENERS else (text, None)
-    chat = openings.match(spelled)
+    # "dude, who …", "pls who …": said first, then a question or another opener (OPENERS_28)
+    lead = _LEAD_28.match(spelled) if OPENERS_28 else None
+    start = lead.end() if lead is not None else 0
+    chat = openings.match(spelled[start:])
+    if start and chat is None and not _ASKING_AT.match(spelled, start):
+        start, chat = 0, openings.match(spelled)  # what followed is no question: read as before
     if chat is None:
-        return found.end() if found else 0
-    end = chat.end()
-    if not OPENER_CONNECTIVES:  # the connective stays: "ok so where" -> "so where"
-        kept = chat["after_mark"] or chat["connective"]
-        end = chat.start("after_mark" if chat["after_mark"] else "connective") if kept else end
+        end = start if start and _ASKING_AT.match(spelled, start) else 0
+    else:
+        end = start + chat.end()
+        if not OPENER_CONNECTIVES:  # the connective stays: "ok so where" -> "so where"
+            kept = chat["after_mark"] or chat["connective"]
+            cut = chat.start("after_mark" if chat["after_mark"] else "connective")
+            end = start + cut if kept else end
     end = offsets[end] if offsets is not None else end
     return max(end, found.end() if found else 0)
+
+
+_LEAD_28 = re.compile(LEAD_28)
+# A question word or a request where the question starts, after what was said first.
+_ASKING_AT = re.compile(rf"{_ASKING}\b")
 
 
 def _spelled_out(text: str) -> tuple[str, list[int]]:

@@ -134,3 +134,19 @@ WHATS_NEW_28 = (
     r"(?: (?:today|lately|recently|for me))?|what(?:'s| is) (?:in )?the (?:news|latest)"
     r"(?: today)?|what(?:'s| is) new today)"
 )
+
+# Said first, before a question or another opener (`--talk-28 … openers`, bot/small_talk.py
+# `_opener_end`): the asker called by name ("bruh who is rivian", "dude, who …"), a please ("pls
+# who …"), a hedge ("sorry if this is dumb but who …", "can i ask, who …", "welp, who …"). With
+# them "who is rivian" was refused; only at the very start, so each is read once.
+LEAD_28 = (
+    r"(?:(?:bruh+|bro+|dude|man|mate|fam|homie|sis|buddy|pal|my (?:dude|guy|man)|welp|so uh+|"
+    r"uh+ so|ngl|lowkey|real talk|serious question|honest question|"
+    r"(?:can|may|could) i ask(?: you)?(?: (?:something|a question))?|"
+    r"sorry if (?:this|that) sounds (?:a )?(?:dumb|stupid|silly|basic|obvious)(?: question)?|"
+    r"(?:this|it) (?:might|may|could) be a (?:dumb|stupid|silly|basic|obvious) question|"
+    r"not sure if (?:you know|you'd know|you can answer this))(?:\s*[,.!:;?\-–—]+\s*|\s+)|"
+    # with no mark after them ("pls who …"): before a mark they are older fillers ("pls: who …")
+    r"(?:pls|plz|please|sorry if (?:this|that) is (?:a )?(?:dumb|stupid|silly|basic|obvious)"
+    r"(?: question)?)\s+)(?:but\b[\s,]*)?"
+)

@@ -481,3 +481,47 @@ def test_a_laugh_before_a_bare_what_is_read_as_what_is(monkeypatch: pytest.Monke
     assert after_answer("haha what", ("who is musk?",)) == "unclear"
     monkeypatch.setattr(bot.small_talk_forms, "MORE_FORMS_28", False)
     assert after_answer("haha what", ("who is musk?",)) is None
+
+
+@pytest.mark.parametrize(
+    "opener",
+    [
+        "bruh ",
+        "dude, ",
+        "pls ",
+        "bro ",
+        "welp, ",
+        "so uh ",
+        "can i ask, ",
+        "sorry if this is dumb but ",
+        "this might be a dumb question, but ",
+        "not sure if you know but ",
+        "ngl, ",
+    ],
+)
+def test_what_is_said_first_is_taken_off_before_a_question_and_not_with_the_rule_off(
+    opener: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert without_greeting(opener + "who is rivian?") == "Who is rivian?"
+    assert without_greeting(opener + "hey, who is rivian?") == "Who is rivian?"
+    monkeypatch.setattr(bot.small_talk, "OPENERS_28", False)
+    assert without_greeting(opener + "who is rivian?") != "Who is rivian?"
+
+
+@pytest.mark.parametrize(
+    "text", ["dude", "please help", "manufacturing in texas?", "pals of musk?", "so uh"]
+)
+def test_what_is_said_first_with_no_question_after_it_stays(text: str) -> None:
+    assert without_greeting(text) == text
+
+
+def test_the_service_answers_bruh_who_is_rivian_as_who_is_rivian(
+    service: AnswerService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Probed: "bruh who is rivian", "dude, who is rivian", "sorry if this is dumb but who is
+    rivian" were refused; "who is rivian" quotes the Rivian sentence."""
+    plain = service.ask("who is rivian")
+    for question in ("bruh who is rivian", "sorry if this is dumb but who is rivian"):
+        assert service.ask(question).answer == plain.answer
+    monkeypatch.setattr(bot.small_talk, "OPENERS_28", False)
+    assert service.ask("bruh who is rivian").answer != plain.answer
