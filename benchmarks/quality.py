@@ -532,7 +532,7 @@ its quotes cited, not the front matter's source (`bot.pointed.ORIGIN_BEFORE_SOUR
 (`bot.recall.PREVIOUS_27`); `complaints`, "you didn't answer my question", "try again" after an
 answer read as complaints (`bot.feedback.COMPLAINTS_27`), each in turn.
 `--lead-28 off
-readon+returns+confidence+topics+listcount+phrasings+conversation+saidbefore+so+semicolon+shorthand+relative+steps+names+frontmatter+numbers+insults`
+readon+returns+confidence+topics+listcount+phrasings+conversation+saidbefore+so+semicolon+shorthand+relative+steps+names+frontmatter+numbers+insults+datesmore`
 measures the lead's session 28 rules, joined by '+': `readon`, the first "tell me more" reading on
 through the rest of the passage quoted last (`bot.more.READ_ON_28`); `returns`, a "go back" in the
 conversation read as the question gone back to, so "what do they make?" after it reads that question
@@ -540,16 +540,17 @@ conversation read as the question gone back to, so "what do they make?" after it
 (`bot.more.CONFIDENCE_28`) and alone gets the trust reply (`bot.about_article.CONFIDENCE_28`);
 `topics`, "what are the main themes?", "what topics does the article cover?" answered by the
 headings (`bot.sections.TOPICS_28`); `listcount`, "how many innovations are there?" told how many
-items the list of innovations holds and their names (`bot.pointed.COUNTED_LIST_28`); `phrasings`,
-"what does the article say?", "what is this article?", "what's the purpose of the article?", "too
-long didn't read", "tell me something interesting" read as requests for an overview, "is this news
-or opinion?" for the conclusion and "how does the writer sign off, hype-wise?" for the ending
-(`bot.overview.PHRASINGS_28`); `conversation`, "what have we talked about?", "summarize our
-conversation" told the questions (`bot.recall.CONVERSATION_28`); `saidbefore`, "what did you say
-about rivian earlier?" searched as "rivian" (`bot.asked_topic.SAID_BEFORE_28`); `so`, "so?" after an
-answer a request for more (`bot.more.SO_28`); `semicolon`, "who is rivian; where are the factories"
-split at the semicolon (`bot.several_questions.SEMICOLON_28`); `shorthand`, "hw many times is tesla
-mentioned" read as the request typed out, and an English word no typo of a request word
+items the list of innovations holds and their names, "tell me more" after it the list
+(`bot.pointed.COUNTED_LIST_28`); `phrasings`, "what does the article say?", "what is this article?",
+"what's the purpose of the article?", "too long didn't read", "tell me something interesting" read
+as requests for an overview, "is this news or opinion?" for the conclusion and "how does the writer
+sign off, hype-wise?" for the ending (`bot.overview.PHRASINGS_28`); `conversation`, "what have we
+talked about?", "summarize our conversation" told the questions (`bot.recall.CONVERSATION_28`);
+`saidbefore`, "what did you say about rivian earlier?" searched as "rivian"
+(`bot.asked_topic.SAID_BEFORE_28`); `so`, "so?" after an answer a request for more
+(`bot.more.SO_28`); `semicolon`, "who is rivian; where are the factories" split at the semicolon
+(`bot.several_questions.SEMICOLON_28`); `shorthand`, "hw many times is tesla mentioned" read as the
+request typed out, and an English word no typo of a request word
 (`bot.spelling.REQUEST_SHORTHAND_28`); `relative`, "what comes after the partnerships section?",
 "what section comes before the conclusion?" quoting that section (`bot.sections.RELATIVE_28`);
 `steps`, "previous section", "the one before?", "and the one after?" after a section quoting the
@@ -560,7 +561,9 @@ bare "when?" after "who wrote it?" the date, "how long would it take to read?" t
 (`bot.about_article.FRONT_MATTER_28`); `numbers`, "what are the key numbers?", "any statistics?"
 quoting the sentences naming a number and "what years are mentioned?" the dates
 (`bot.dates_named.NUMBERS_28`); `insults`, "you're useless", "terrible answer", "waste of time"
-after an answer complaints (`bot.feedback.COMPLAINTS_28`), each in turn.
+after an answer complaints (`bot.feedback.COMPLAINTS_28`); `datesmore`, "tell me more" after the
+dates or numbers quoting the next ones, "that's all" past the last (`bot.dates_named.MORE_28`), each
+in turn.
 `--forms-19 off match=0.7`:
 `match=M`, another form of a question's word ("partners" / "partnerships", "hq" / "headquartered")
 matches the passage tokens of that word at least at M in late interaction
@@ -1923,6 +1926,7 @@ def set_lead_28(lead_28: str, bench: Bench) -> str:
     bot.about_article.FRONT_MATTER_28 = "frontmatter" in rules
     bot.dates_named.NUMBERS_28 = "numbers" in rules
     bot.feedback.COMPLAINTS_28 = "insults" in rules
+    bot.dates_named.MORE_28 = "datesmore" in rules
     return f"=== session 28's lead rules: {lead_28}"
 
 
@@ -3404,7 +3408,8 @@ def main() -> None:
         "section?' that section; steps: 'previous section' after a section the one before it; "
         "names: 'who is mentioned in the article?' the people the text names; frontmatter: 'who "
         "wrote it? → when?' the date; numbers: 'what are the key numbers?' the sentences naming "
-        "one; insults: 'you're useless' after an answer a complaint) or off, each in turn",
+        "one; insults: 'you're useless' after an answer a complaint; datesmore: 'tell me more' "
+        "after the dates the next ones) or off, each in turn",
     )
     parser.add_argument(
         "--lead-26",

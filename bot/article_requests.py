@@ -19,7 +19,7 @@ from bot.about_article import (
 )
 from bot.acronym import abbreviation_answer
 from bot.answer import Answer
-from bot.dates_named import asks_for_dates, asks_for_numbers, dates_answer
+from bot.dates_named import dates_answer, dates_asked, dates_asked_more_of
 from bot.index import SearchIndex
 from bot.mention_count import counted_thing, mention_count_answer
 from bot.more import More
@@ -98,10 +98,15 @@ def _structure_answer(
     longest = asks_section_size(text)
     if longest is not None:  # "which section is the longest?": counted from its sentences
         return section_size_answer(text, longest, index, articles_asked(history), built_at)
-    if asks_for_dates(text):  # "what are the key dates?": the sentences naming a year
-        return dates_answer(text, index, articles_asked(history))
-    if asks_for_numbers(text):  # "what are the key numbers?": the sentences naming one
-        return dates_answer(text, index, articles_asked(history), numbers=True)
+    # "what are the key dates?" ("... numbers?"): the sentences naming a year (a number);
+    # "tell me more" after it, the next ones
+    dated = dates_asked(text)
+    if dated is not None:
+        return dates_answer(text, index, articles_asked(history), dated == "numbers")
+    dated = dates_asked_more_of(more)
+    if more is not None and dated is not None:
+        doc_ids = articles_asked(more.history)
+        return dates_answer(text, index, doc_ids, dated == "numbers", more.times)
     thing = counted_thing(text)
     if thing is not None:  # "how many times is tesla mentioned?": counted in the text
         articles = index.manifest["articles"]

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from bot.answer import Answer, passages_answer, reply_answer
 from bot.chunking import Passage
 from bot.index import SearchIndex
-from bot.more import NOTHING_MORE
+from bot.more import NOTHING_MORE, More
 from bot.sections import article_sentences
 
 # On: requests for an article's dates are answered by the sentences naming them (session 27;
@@ -49,6 +49,27 @@ _ASKED_28 = re.compile(
 _NUMBER = re.compile(r"\b\d")
 
 
+def dates_asked(question: str) -> str | None:
+    """ "dates" or "numbers", as the question asks for the article's dates or its numbers; None
+    for any other question."""
+    if asks_for_dates(question):
+        return "dates"
+    return "numbers" if asks_for_numbers(question) else None
+
+
+# On: "tell me more" after the dates (or numbers) quotes the next ones, "that's all" past the
+# last (session 28, the lead's probes: it searched the request again and quoted the opening).
+MORE_28 = True
+
+
+def dates_asked_more_of(more: More | None) -> str | None:
+    """What a request for more asks more of when the question before it asked for the dates or
+    numbers ("dates", "numbers"); None otherwise."""
+    if not MORE_28 or more is None or more.again or more.shorter:
+        return None
+    return dates_asked(more.question)
+
+
 def asks_for_numbers(question: str) -> bool:
     """Whether the question asks for the numbers the article names, and nothing else."""
     found = _ASKED_28.match(" ".join(question.replace("’", "'").split())) if NUMBERS_28 else None
@@ -77,12 +98,20 @@ def dated_sentences(
 
 
 def dates_answer(
-    question: str, index: SearchIndex, doc_ids: Sequence[str], numbers: bool = False
+    question: str,
+    index: SearchIndex,
+    doc_ids: Sequence[str],
+    numbers: bool = False,
+    times_more: int = 0,
 ) -> Answer:
     """The sentences naming a year (any number, with `numbers`), quoted and cited (the first
-    `QUOTED`); a reply saying the articles name none otherwise."""
+    `QUOTED`, the next ones after `times_more` requests for more: "that's all" past the last); a
+    reply saying the articles name none otherwise."""
     built_at = index.manifest.get("built_at")
-    dated = dated_sentences(index, doc_ids, _NUMBER if numbers else _YEAR)[:QUOTED]
+    named = dated_sentences(index, doc_ids, _NUMBER if numbers else _YEAR)
+    dated = named[times_more * QUOTED : (times_more + 1) * QUOTED]
+    if named and not dated:  # "tell me more" past the last one
+        return passages_answer(question, [], index.manifest["articles"], built_at, NOTHING_MORE)
     if not dated:
         what = "numbers" if numbers else "dates"
         said = (

@@ -9,6 +9,7 @@ bot/pointed.py reads the requests; this module answers them, so `AnswerService` 
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 from collections.abc import Callable, Sequence
 
@@ -20,6 +21,7 @@ from bot.pointed import (
     Pointer,
     counted_listed,
     list_count_answer,
+    listed_items,
     nth_listed,
     past_the_list,
     pointed_answer,
@@ -64,8 +66,12 @@ def pointed_request_answer(
             answer = _pointer_answer(text, index, listed_before, articles_asked)
         if answer is not None:
             return answer
-    if more is not None:
-        return None
+    if more is not None:  # "tell me more" after "how many innovations are there?": the list
+        kind = counted_listed(more.question) if more.times == 1 and not more.again else None
+        if kind is None or more.shorter:
+            return None
+        listed = with_announced_list(searched_alone(f"what are the {kind}?"), index)
+        return dataclasses.replace(listed, question=text) if listed_items(listed) else None
     return _nth_answer(text, index, searched_alone) or _count_answer(text, index, searched_alone)
 
 

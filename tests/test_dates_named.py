@@ -67,3 +67,15 @@ def test_the_numbers_are_the_sentences_naming_one(service: AnswerService) -> Non
     quoted = [q.text for q in answer.quotes]
     assert any("2040" in q for q in quoted) and any("21st century" in q for q in quoted)
     assert all(any(c.isdigit() for c in q) for q in quoted)
+
+
+def test_more_after_the_dates_or_numbers_goes_on_then_says_that_is_all(
+    service: AnswerService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for asked in ("what are the key dates?", "what are the key numbers?"):
+        more = service.ask("tell me more", [asked])  # the shipped article names fewer than five
+        assert more.answer == "That's all the sources say about it."
+    monkeypatch.setattr(bot.dates_named, "MORE_28", False)
+    assert service.ask("tell me more", ["what are the key dates?"]).answer != (
+        "That's all the sources say about it."
+    )

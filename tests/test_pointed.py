@@ -315,3 +315,17 @@ def test_an_item_after_a_list_counted_is_that_item_of_the_list(service: AnswerSe
     assert counted.reply == "citations" and not counted.quotes  # the count quotes nothing
     second = service.ask("tell me about the second one", history)
     assert second.answer.startswith("Autonomous Driving:")  # the item of the list it counted
+
+
+def test_more_after_a_list_counted_quotes_the_list(
+    service: AnswerService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    more = service.ask("tell me more", ["how many innovations are there?"])
+    assert more.answer.startswith("The vehicles themselves are expected to feature")
+    assert [q.text.split(":")[0] for q in more.quotes[1:]] == [
+        "Advanced AI Integration", "Autonomous Driving", "Prime Integration", "Affordable Luxury"
+    ]  # fmt: skip
+    monkeypatch.setattr(bot.pointed, "COUNTED_LIST_28", False)
+    assert not service.ask("tell me more", ["how many innovations are there?"]).answer.startswith(
+        "The vehicles themselves are expected to feature"
+    )
