@@ -106,6 +106,28 @@ _SAID_BEFORE = re.compile(
 )
 
 
+# On: more forms of a search command ("give me the exact words about prime", "copy the paragraph
+# about partnerships", "what's the exact quote about the crown?", "what exactly does it say about
+# texas?", "does it say anything about china?") are searched as the thing too (session 28, the
+# lead's probes: refused, or the conclusion quoted).
+SEARCH_28 = True
+_SEARCHED_28 = re.compile(
+    rf"^{_POLITE}(?:(?:can|could|would|will) (?:you|u) )?(?:please )?(?:"
+    r"(?:find|quote|show|give|read|copy|paste|print)(?: me| us)?(?: (?:the|a|any|all|every))?"
+    r" (?:exact |precise )?(?:words|wording|text|paragraphs?|sentences?|quotes?|lines?|passages?)"
+    r" (?:about|on|regarding|mentioning|that mentions?|with)"
+    r"|what(?:'s| is| are) the (?:exact |precise )?(?:quotes?|sentences?|lines?|passages?|parts?"
+    r"|paragraphs?|words|wording) (?:about|on|regarding|mentioning)"
+    r"|what (?:exactly )?(?:does|did) (?:it|the (?:article|text|piece)) (?:say|write) exactly"
+    r" (?:about|on|regarding)|what exactly (?:does|did) (?:it|the (?:article|text|piece))"
+    r" (?:say|write) (?:about|on|regarding)"
+    r"|(?:does|did) (?:it|the (?:article|text|piece|sources?)) (?:say|mention|write)"
+    r" (?:anything|something) (?:about|on|regarding)"
+    rf") (?P<topic>.+?){_IN_THE_TEXT}[?.! ]*$",
+    re.IGNORECASE,
+)
+
+
 def searched_topic(question: str) -> str | None:
     """The thing a command asks to search the sources for ("search for nvidia": "nvidia"), or
     None when the question is no such command."""
@@ -113,6 +135,7 @@ def searched_topic(question: str) -> str | None:
         return None
     asked = " ".join(question.replace("’", "'").split())
     found = _SEARCHED.match(asked) or (_SAID_BEFORE.match(asked) if SAID_BEFORE_28 else None)
+    found = found or (_SEARCHED_28.match(asked) if SEARCH_28 else None)
     return found["topic"] if found else None
 
 

@@ -151,3 +151,27 @@ def test_what_was_said_about_a_thing_earlier_quotes_it_again(service: AnswerServ
     answer = service.ask("what did you say about rivian earlier?", history, conversation="said")
     assert answer.outcome == "answered" and "Rivian" in answer.answer
     assert bot.asked_topic.searched_topic("what did musk say about bezos?") is None
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [("give me the exact words about prime", "prime"),
+     ("copy the paragraph about partnerships", "partnerships"),
+     ("what's the exact quote about the crown?", "the crown"),
+     ("what exactly does it say about texas?", "texas"),
+     ("does the article say anything about china?", "china")],
+)  # fmt: skip
+def test_more_search_forms_name_their_thing_and_not_without_the_rule(
+    question: str, topic: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert bot.asked_topic.searched_topic(question) == topic
+    monkeypatch.setattr(bot.asked_topic, "SEARCH_28", False)
+    assert bot.asked_topic.searched_topic(question) is None
+
+
+def test_a_thing_the_sources_never_write_asked_so_is_said_to_be_unmentioned(
+    service: AnswerService,
+) -> None:
+    answer = service.ask("does it say anything about china?")
+    assert answer.reply == "search" and answer.answer == "The sources don't mention “china”."
+    assert "Texas" in service.ask("what exactly does it say about texas?").answer
