@@ -345,8 +345,11 @@ class AnswerService:
         greeting, a thanks or "help" is replied to whether or not the index can be read, and
         without waiting for one being loaded; a closing remark is told from a question by the
         index. A bare "like what?" opening a conversation asks what the bot answers; "huh?" after an
-        answer says it was unclear (bot/unclear.py)."""
+        answer says it was unclear (bot/unclear.py). After an answer a complaint ("nice try") is
+        feedback's, whatever small talk's phrases also read."""
         kind = after_answer(text, history) or small_talk(text) or help_asked_first(text, history)
+        if kind is not None and history and is_complaint(text):
+            kind = None
         try:
             retriever = self._current(wait=False)
         except IndexUnavailable as err:

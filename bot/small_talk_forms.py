@@ -32,9 +32,10 @@ APPROVED_MORE_28 = (
     r"chef's kiss|big brain|heard|ack|"
     r"(?:wicked|epic|dope|solid|quality) stuff|oki ?doki|okie?dokie?|okey?dokey?|"
     # and agreement or praise in chat's words ("based", "big w", "this bot slaps", "close
-    # enough", "you're funny", "you're really good at this").
-    r"fab(?:ulous)?|marvell?ous|based|real|w|big w|respect|nice try|close enough|kinda|"
-    r"whatever you say|if you say so|that(?:'s| is) fine|this (?:bot |thing )?slaps|"
+    # enough", "you're funny", "you're really good at this"); not "nice try", "if you say so"
+    # or "whatever you say", which doubt the answer (bot.feedback reads "nice try" a complaint).
+    r"fab(?:ulous)?|marvell?ous|based|real|w|big w|respect|close enough|"
+    r"that(?:'s| is) fine|this (?:bot |thing )?slaps|"
     r"(?:you're|you are|ur) (?:so |really |pretty )?(?:funny|hilarious|good at this)|"
     r"love (?:the|this) bot)"
 )

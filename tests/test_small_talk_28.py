@@ -451,10 +451,8 @@ def test_the_service_says_what_the_bot_cannot_do(
     "message",
     [
         "lol you're funny",
-        "nice try",
         "close enough",
         "no that's fine",
-        "if you say so",
         "based",
         "big W",
         "this bot slaps",
@@ -525,3 +523,18 @@ def test_the_service_answers_bruh_who_is_rivian_as_who_is_rivian(
         assert service.ask(question).answer == plain.answer
     monkeypatch.setattr(bot.small_talk, "OPENERS_28", False)
     assert service.ask("bruh who is rivian").answer != plain.answer
+
+
+def test_a_complaint_after_an_answer_stays_a_complaint_whatever_small_talk_reads(
+    service: AnswerService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """ "nice try" after an answer is bot.feedback's complaint (COMPLAINTS_27); a small-talk
+    phrase reading it too (as session 28's verdicts briefly did) must not turn it into "All
+    right!". The service's small-talk hook leaves any complaint after an answer to feedback."""
+    assert service.ask("nice try", ["who is musk?"]).reply == "sorry"
+    monkeypatch.setattr(
+        bot.small_talk, "_WHOLE_MORE_28", (("thanks", bot.small_talk._whole("nice try")),)
+    )
+    assert small_talk("nice try") == "thanks"  # small talk reads it now
+    assert service.ask("nice try", ["who is musk?"]).reply == "sorry"  # still the complaint
+    assert service.ask("nice try").reply == "help"  # no answer before: bot.unclear's help
