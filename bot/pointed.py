@@ -84,6 +84,15 @@ _PASSAGE_26 = re.compile(
     r"|(?:more|full|some) context|rest of (?:the|that|this) (?:passage|paragraph|quote))"
     r"(?: please| pls)?$"
 )
+# On: after an answer, a bare "references?" asks where that answer comes from (its quotes cited),
+# and "context?" for its passage (session 28, the lead's probes: both were refused). "source?"
+# and "link?" stay the front matter of the article the answer came from (bot/about_article.py).
+SOURCE_AFTER_ANSWER_28 = True
+_SOURCE_28 = re.compile(
+    r"^(?:(?:and|so|ok|okay)[,!]? )?(?:the |your |a )?(?:reference|references|ref|refs)"
+    r"(?: (?:for|of) (?:that|this|it))?(?: please| pls| plz)?$"
+)
+_CONTEXT_28 = re.compile(r"^(?:(?:and|so|ok|okay)[,!]? )?(?:the )?context(?: please| pls)?$")
 # On: after a list, "summarize the third one", "the 8th one" and a bare "5" point at that item
 # (after the headings: that section) as "the third one?" does (session 27, the lead's probes:
 # each was refused; ordinals stopped at the sixth, and "summarize" named a topic).
@@ -127,6 +136,10 @@ def points_at(text: str) -> Pointer | None:
     if ORIGIN_26 and _ORIGIN_26.match(spaced):
         return Pointer("origin", 0)
     if ORIGIN_26 and _PASSAGE_26.match(spaced):
+        return Pointer("passage", 1)
+    if SOURCE_AFTER_ANSWER_28 and _SOURCE_28.match(spaced):
+        return Pointer("origin", 0)
+    if SOURCE_AFTER_ANSWER_28 and _CONTEXT_28.match(spaced):
         return Pointer("passage", 1)
     found = _CITATION.search(asked)
     if found is not None and says_nothing_else(asked, found, _FILLER):

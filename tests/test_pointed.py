@@ -329,3 +329,25 @@ def test_more_after_a_list_counted_quotes_the_list(
     assert not service.ask("tell me more", ["how many innovations are there?"]).answer.startswith(
         "The vehicles themselves are expected to feature"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "at"),
+    [("references?", "origin"), ("refs please", "origin"), ("context?", "passage")],
+)
+def test_a_bare_reference_or_context_after_an_answer_points_at_it_and_not_without_the_rule(
+    text: str, at: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert points_at(text) == Pointer(at, 0 if at == "origin" else 1)
+    monkeypatch.setattr(bot.pointed, "SOURCE_AFTER_ANSWER_28", False)
+    assert points_at(text) != Pointer(at, 0 if at == "origin" else 1)
+
+
+def test_references_after_an_answer_cite_it_and_source_is_the_front_matter(
+    service: AnswerService,
+) -> None:
+    first = service.ask("who is rivian?")
+    after = service.ask("references?", ["who is rivian?"])
+    assert after.reply is None and after.quotes == first.quotes
+    assert service.ask("source please", ["who is rivian?"]).reply == "article"
+    assert points_at("link?") is None
