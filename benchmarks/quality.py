@@ -532,7 +532,7 @@ its quotes cited, not the front matter's source (`bot.pointed.ORIGIN_BEFORE_SOUR
 (`bot.recall.PREVIOUS_27`); `complaints`, "you didn't answer my question", "try again" after an
 answer read as complaints (`bot.feedback.COMPLAINTS_27`), each in turn.
 `--lead-28 off
-readon+returns+confidence+topics+listcount+phrasings+conversation+saidbefore+so+semicolon+shorthand+relative+steps+names+frontmatter+numbers+insults+datesmore+search+references`
+readon+returns+confidence+topics+listcount+phrasings+conversation+saidbefore+so+semicolon+shorthand+relative+steps+names+frontmatter+numbers+insults+datesmore+search+references+eachsection`
 measures the lead's session 28 rules, joined by '+': `readon`, the first "tell me more" reading on
 through the rest of the passage quoted last (`bot.more.READ_ON_28`); `returns`, a "go back" in the
 conversation read as the question gone back to, so "what do they make?" after it reads that question
@@ -565,7 +565,9 @@ after an answer complaints (`bot.feedback.COMPLAINTS_28`); `datesmore`, "tell me
 dates or numbers quoting the next ones, "that's all" past the last (`bot.dates_named.MORE_28`);
 `search`, "give me the exact words about prime", "does it say anything about china?" searched as the
 thing (`bot.asked_topic.SEARCH_28`); `references`, "references?" after an answer its quotes cited,
-"context?" its passage (`bot.pointed.SOURCE_AFTER_ANSWER_28`), each in turn.
+"context?" its passage (`bot.pointed.SOURCE_AFTER_ANSWER_28`); `eachsection`, "summarize each
+section", "one line per section" quoting each section's first sentence
+(`bot.sections.EACH_SECTION_28`), each in turn.
 `--forms-19 off match=0.7`: `match=M`, another form of a question's word ("partners" /
 "partnerships", "hq" / "headquartered") matches the passage tokens of that word at least at M in
 late interaction (`bot.retrieval.FORM_MATCH`), `+words=N` for a question of at most N counted words
@@ -1930,6 +1932,7 @@ def set_lead_28(lead_28: str, bench: Bench) -> str:
     bot.dates_named.MORE_28 = "datesmore" in rules
     bot.asked_topic.SEARCH_28 = "search" in rules
     bot.pointed.SOURCE_AFTER_ANSWER_28 = "references" in rules
+    bot.sections.EACH_SECTION_28 = "eachsection" in rules
     return f"=== session 28's lead rules: {lead_28}"
 
 
@@ -3413,7 +3416,8 @@ def main() -> None:
         "wrote it? → when?' the date; numbers: 'what are the key numbers?' the sentences naming "
         "one; insults: 'you're useless' after an answer a complaint; datesmore: 'tell me more' "
         "after the dates the next ones; search: 'does it say anything about china?' searched as "
-        "'china'; references: 'references?' after an answer its quotes cited) or off, each in turn",
+        "'china'; references: 'references?' after an answer its quotes cited; eachsection: "
+        "'summarize each section' each one's first sentence) or off, each in turn",
     )
     parser.add_argument(
         "--lead-26",

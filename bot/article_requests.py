@@ -116,6 +116,8 @@ def _structure_answer(
     if kind is not None:  # "who is mentioned in the article?": read from the text
         articles = index.manifest["articles"]
         return names_answer(text, kind, index, articles_asked(history), articles, built_at)
+    if sections.asks_for_each_section(text):  # "summarize each section": each one's first sentence
+        return sections.each_section_answer(text, index, articles_asked(history), built_at)
     part = asks_for_overview(text, in_conversation=bool(history))
     if part is not None:  # "tl;dr?": how the article opens and closes
         return overview_answer(text, index, articles_asked(history), built_at, part)

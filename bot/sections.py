@@ -362,6 +362,41 @@ def sentences_by_section(index: SearchIndex, doc_id: str) -> dict[str | None, li
     return sections
 
 
+# On: every section asked for at once ("summarize each section", "one line per section", "what
+# does each section say?") is answered by each section's first sentence, cited (session 28, the
+# lead's probes: each was refused).
+EACH_SECTION_28 = True
+_EACH_SECTION = re.compile(
+    r"^(?:(?:ok|okay|so|and|hey|can you|could you|please)[,!]? )*(?:"
+    r"(?:summari[sz]e|sum up|recap|explain) (?:(?:each|every)"
+    r" section|(?:all )?(?:the )?sections)(?: one by one| in turn| in order)?"
+    r"|(?:summari[sz]e|sum up|recap) (?:the (?:article|text|piece) )?section by section"
+    r"|(?:give|show|tell) (?:me|us) (?:a (?:short |quick |one-line )?summary|the gist|one line)"
+    r" (?:of|for) (?:each|every) section"
+    r"|(?:one|a) (?:line|sentence) (?:per|for each|for every|on each|about each) section"
+    r"|what (?:does|do) (?:(?:each|every) section|(?:all )?the sections) (?:say|cover|talk about"
+    r"|discuss))"
+    r"(?: of (?:the|this) (?:article|text|piece))?(?: please| pls)?[?.! ]*$",
+    re.IGNORECASE,
+)
+
+
+def asks_for_each_section(question: str) -> bool:
+    """Whether the question asks what every section says, and nothing else."""
+    return EACH_SECTION_28 and bool(_EACH_SECTION.match(" ".join(question.split())))
+
+
+def each_section_answer(
+    question: str, index: SearchIndex, doc_ids: Sequence[str], built_at: str | None
+) -> Answer:
+    """Each section's first sentence of the articles `doc_ids`, quoted and cited in order."""
+    firsts = [
+        (opening, opening.sentence_texts()[0]) for opening in section_openings(index, doc_ids)
+    ]
+    articles = index.manifest["articles"]
+    return passages_answer(question, firsts, articles, built_at, "The article has no sections.")
+
+
 def section_openings(index: SearchIndex, doc_ids: Sequence[str]) -> list[Passage]:
     """Each section's first passage in the articles `doc_ids`, in their order."""
     openings: list[Passage] = []

@@ -412,3 +412,33 @@ def test_next_after_the_section_after_one_named_goes_one_further(service: Answer
     history = ["what comes after the partnerships section?"]
     answer = service.ask("next", history)
     assert answer.citations[0].section == "Environmental and Ethical Considerations"
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["summarize each section", "give me a summary of every section", "one line per section",
+     "summarize section by section", "what does each section say?", "what do the sections cover?"],
+)  # fmt: skip
+def test_every_section_asked_at_once_is_read_and_not_without_the_rule(
+    question: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert bot.sections.asks_for_each_section(question)
+    monkeypatch.setattr(bot.sections, "EACH_SECTION_28", False)
+    assert not bot.sections.asks_for_each_section(question)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["what does the section say?", "summarize the section on partnerships",
+     "go through the sections one by one", "what does each section say about tesla?"],
+)  # fmt: skip
+def test_one_section_or_a_walk_through_is_not_every_section_at_once(question: str) -> None:
+    assert not bot.sections.asks_for_each_section(question)
+
+
+def test_each_section_is_quoted_by_its_first_sentence_in_order(service: AnswerService) -> None:
+    answer = service.ask("summarize each section")
+    assert [c.section for c in answer.citations][:2] == [
+        "The Origins of the Rivalry", "Why Electric Vehicles?"
+    ]  # fmt: skip
+    assert len(answer.quotes) == 10  # one per section
