@@ -68,6 +68,7 @@
                                            [--follow-ups-25 off|RULES [off|RULES ...]]
                                            [--follow-ups-26 off|RULES [off|RULES ...]]
                                            [--follow-ups-27 off|RULES [off|RULES ...]]
+                                           [--follow-ups-28 off|RULES [off|RULES ...]]
                                            [--off-topic-21 off|RULES [off|RULES ...]]
                                            [--lead-21 off|RULES [off|RULES ...]]
                                            [--lead-in-21 off|SHARE [off|SHARE ...]]
@@ -356,6 +357,9 @@ framing noun ("the battery side") is not a word "agree" requires the shared pass
 (`bot.follow_up.FRAMING_NOUNS_UNHELD`); `like`, "like what, concretely?" asks for an example
 (`bot.conversation.LIKE_WHAT`); `others`, "the others" points back (`bot.conversation.
 OTHERS_POINT_BACK`).
+`--follow-ups-28 off unfinished`: session 28's conversation rules, joined by "+": `unfinished`, a
+question that leaves its clause to the question before and has no verb of its own ("in what
+industry", "by how much?") keeps its context (`bot.conversation.UNFINISHED_KEEPS_CONTEXT`).
 `--labels-16 off head+when+text`: session 16's rules for in-domain answers, joined by "+":
 `head`, a fragment's kind noun followed by another noun modifies it ("price cuts?" asks no amount;
 `bot.question_kind.FRAGMENT_HEAD_ONLY`); `when`, a when-clause after the question's own terms
@@ -1739,6 +1743,12 @@ def set_follow_ups_27(follow_ups_27: str, bench: Bench) -> str:
     return f"=== session 27's follow-up rules: {follow_ups_27}"
 
 
+def set_follow_ups_28(follow_ups_28: str, bench: Bench) -> str:
+    rules = set(follow_ups_28.split("+"))
+    bot.conversation.UNFINISHED_KEEPS_CONTEXT = "unfinished" in rules
+    return f"=== session 28's follow-up rules: {follow_ups_28}"
+
+
 def set_floor_18(floor_18: str, bench: Bench) -> str:
     rules = dict(r.partition("=")[::2] for r in floor_18.split("+"))
     most = rules.get("every")
@@ -2293,6 +2303,7 @@ SWITCHES = (
     Switch("follow_ups_25", 89, set_follow_ups_25),
     Switch("follow_ups_26", 95, set_follow_ups_26),
     Switch("follow_ups_27", 101, set_follow_ups_27),
+    Switch("follow_ups_28", 107, set_follow_ups_28),
     Switch("off_topic_21", 66, set_off_topic_21),
     Switch("lead_21", 68, set_lead_21),
     Switch("lead_in_21", 69, set_lead_in_21),
@@ -3235,6 +3246,14 @@ def main() -> None:
         help="session 27's follow-up rules joined by '+' (side: a framing noun such as 'side' is "
         "not required of the shared passage; like: 'like what, concretely?' asks for an example; "
         "others: 'the others' points back) or off, each in turn",
+    )
+    parser.add_argument(
+        "--follow-ups-28",
+        nargs="+",
+        default=[None],
+        help="session 28's follow-up rules joined by '+' (unfinished: a question leaving its "
+        "clause to the question before, with no verb of its own, keeps its context) or off, each "
+        "in turn",
     )
     parser.add_argument(
         "--follow-ups-17b",

@@ -481,6 +481,26 @@ def asks_for_someone_else(words: Sequence[str]) -> bool:
     )
 
 
+# Such a question with no verb of its own ("in what industry", "under what conditions?", "besides
+# the minerals, what else") is only the end of the question before: it cannot be asked alone, so
+# it keeps its context whatever the margins say ("in what industry" after "when did the bezos musk
+# thing first get noticed" found the intro's "EV industry" alone, 0.07 above the context's
+# "commercial space industry"). A full question opening with a preposition ("in which states will
+# the factories be built?") has its verb and is decided by evidence as before. Session 28;
+# `benchmarks/quality.py --follow-ups-28 unfinished`.
+UNFINISHED_KEEPS_CONTEXT = True
+
+
+def is_unfinished(question: str) -> bool:
+    """Whether the question leaves its clause to the question before and has no verb of its own
+    ("in what industry", "by how much?", "anything else besides price?"; UNFINISHED_KEEPS_CONTEXT):
+    only the end of the question before."""
+    if not UNFINISHED_KEEPS_CONTEXT or not leaves_its_clause_unsaid(question):
+        return False
+    words = _after_openers(question.lower().strip())[1]
+    return not any(w in _AUXILIARIES or "'" in w for w in words)
+
+
 # A topic named first in a clause of its own ("now about tesla's own problems, what are they?",
 # "as for the factories - where will they be?"), then a question whose pronouns stand for it:
 # the question names its own topic, whatever the question before asked. Not when the topic

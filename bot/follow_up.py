@@ -28,6 +28,7 @@ from bot.conversation import (
     demonstrative_subject,
     is_follow_up,
     is_fragment,
+    is_unfinished,
     names_own_subject,
     new_names,
     picks_up,
@@ -716,6 +717,8 @@ def search_for(searches: QuestionSearches, resolved: str | None) -> tuple[str, n
     ):
         return question, vector
     in_context = searches.context_vector
+    if is_unfinished(question):  # "in what industry": the end of the question before
+        return query, in_context
     vectors = retriever.index.passage_vectors
     own = searches.own_ranking
     own_top = own.ids[:1]
