@@ -357,9 +357,12 @@ framing noun ("the battery side") is not a word "agree" requires the shared pass
 (`bot.follow_up.FRAMING_NOUNS_UNHELD`); `like`, "like what, concretely?" asks for an example
 (`bot.conversation.LIKE_WHAT`); `others`, "the others" points back (`bot.conversation.
 OTHERS_POINT_BACK`).
-`--follow-ups-28 off unfinished`: session 28's conversation rules, joined by "+": `unfinished`, a
-question that leaves its clause to the question before and has no verb of its own ("in what
-industry", "by how much?") keeps its context (`bot.conversation.UNFINISHED_KEEPS_CONTEXT`).
+`--follow-ups-28 off unfinished+shorthand`: session 28's conversation rules, joined by "+":
+`unfinished`, a question that leaves its clause to the question before and has no verb of its own
+("in what industry", "by how much?") keeps its context
+(`bot.conversation.UNFINISHED_KEEPS_CONTEXT`); `shorthand`, a topic label in chat shorthand
+("different q —", "unrelated but") is taken off as the others are
+(`bot.conversation.LABEL_SHORTHAND`).
 `--labels-16 off head+when+text`: session 16's rules for in-domain answers, joined by "+":
 `head`, a fragment's kind noun followed by another noun modifies it ("price cuts?" asks no amount;
 `bot.question_kind.FRAGMENT_HEAD_ONLY`); `when`, a when-clause after the question's own terms
@@ -1746,6 +1749,7 @@ def set_follow_ups_27(follow_ups_27: str, bench: Bench) -> str:
 def set_follow_ups_28(follow_ups_28: str, bench: Bench) -> str:
     rules = set(follow_ups_28.split("+"))
     bot.conversation.UNFINISHED_KEEPS_CONTEXT = "unfinished" in rules
+    bot.conversation.LABEL_SHORTHAND = "shorthand" in rules
     return f"=== session 28's follow-up rules: {follow_ups_28}"
 
 
@@ -3252,8 +3256,8 @@ def main() -> None:
         nargs="+",
         default=[None],
         help="session 28's follow-up rules joined by '+' (unfinished: a question leaving its "
-        "clause to the question before, with no verb of its own, keeps its context) or off, each "
-        "in turn",
+        "clause to the question before, with no verb of its own, keeps its context; shorthand: "
+        "'different q —', 'unrelated but' are topic labels) or off, each in turn",
     )
     parser.add_argument(
         "--follow-ups-17b",

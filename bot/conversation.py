@@ -363,12 +363,29 @@ _TOPIC_LABEL = re.compile(
 )
 
 
+# The same labels in chat shorthand: "q" for question ("different q — how does the article end"),
+# "unrelated but ..." joined by "but" rather than a mark, "totally unrelated". Without it the label
+# was searched as part of the question ("unrelated but what's the article's closing line" quoted
+# the opening). Session 28; `benchmarks/quality.py --follow-ups-28 shorthand`.
+LABEL_SHORTHAND = True
+_SHORTHAND_LABEL = re.compile(
+    r"(?:(?:ok|okay|so|alright|anyway|and|but|oh|also)\b[,.!]?\s+)*"
+    r"(?:(?:(?:totally|completely|entirely)\s+)?(?:unrelated|separately)\s+but\s+(?=\w)"
+    r"|(?:(?:totally|completely|entirely)\s+)?(?:unrelated|separately)\s*(?:[,:;.!—–]|\s-)+\s*(?=\w)"
+    r"|(?:on\s+)?(?:an?\s+|the\s+)?(?:totally\s+|completely\s+|entirely\s+)?"
+    r"(?:different|new|another|other|separate|unrelated)\s+qs?\b\s*(?:[,:;.!—–]|\s-)+\s*(?=\w))"
+)
+
+
 def topic_label(question: str) -> str | None:
     """The label announcing a new topic that opens `question`, with what stands before it
-    ("ok, unrelated: "), or None (TOPIC_LABEL)."""
+    ("ok, unrelated: "), or None (TOPIC_LABEL; LABEL_SHORTHAND, "different q — ")."""
     if not TOPIC_LABEL:
         return None
-    found = _TOPIC_LABEL.match(question.lower().replace("’", "'").lstrip())
+    lowered = question.lower().replace("’", "'").lstrip()
+    found = _TOPIC_LABEL.match(lowered)
+    if found is None and LABEL_SHORTHAND:
+        found = _SHORTHAND_LABEL.match(lowered)
     return found.group() if found else None
 
 

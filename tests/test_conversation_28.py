@@ -1,11 +1,12 @@
-"""Session 28's conversation rule (bot.conversation.UNFINISHED_KEEPS_CONTEXT): a question that
-leaves its clause to the question before and has no verb of its own ("in what industry?") is only
-the end of that question, so it keeps its context whatever the margins say."""
+"""Session 28's conversation rules (bot.conversation.UNFINISHED_KEEPS_CONTEXT, LABEL_SHORTHAND): a
+question that leaves its clause to the question before and has no verb of its own ("in what
+industry?") keeps its context whatever the margins say, and a topic label in chat shorthand
+("different q —", "unrelated but") is taken off as the others are."""
 
 import pytest
 
 import bot.conversation
-from bot.conversation import is_unfinished
+from bot.conversation import is_follow_up, is_unfinished, topic_label
 from bot.service import AnswerService
 from tests.test_conversation import asked_in_a_thread, searched_after
 
@@ -55,3 +56,47 @@ def test_in_what_industry_keeps_its_context(
     monkeypatch.setattr(bot.conversation, "UNFINISHED_KEEPS_CONTEXT", False)
     assert searched_after(service, first, second) == second
     assert "commercial space industry" not in asked_in_a_thread(service, first, second)[1].answer
+
+
+@pytest.mark.parametrize(
+    ("question", "label"),
+    [
+        ("different q — where do the factories go", "different q — "),
+        ("ok totally different q: who runs tesla", "ok totally different q: "),
+        ("unrelated but who runs tesla", "unrelated but "),
+        ("totally unrelated, who runs tesla", "totally unrelated, "),
+    ],
+)
+def test_a_label_in_chat_shorthand_is_read(
+    monkeypatch: pytest.MonkeyPatch, question: str, label: str
+) -> None:
+    """Session 28 (LABEL_SHORTHAND): "q" for question, "unrelated but" and "totally unrelated"
+    announce a new topic as "different question:" does; off, they are no label."""
+    monkeypatch.setattr(bot.conversation, "LABEL_SHORTHAND", True)
+    assert topic_label(question) == label and not is_follow_up(question)
+    monkeypatch.setattr(bot.conversation, "LABEL_SHORTHAND", False)
+    assert topic_label(question) is None
+
+
+@pytest.mark.parametrize(
+    "question", ["unrelated to price, is it cheaper", "what's the q about", "different cars?"]
+)
+def test_no_label_is_read_in_a_question(monkeypatch: pytest.MonkeyPatch, question: str) -> None:
+    """ "unrelated" without "but" or a mark after it, and "q" not after a label's adjective,
+    announce nothing."""
+    monkeypatch.setattr(bot.conversation, "LABEL_SHORTHAND", True)
+    assert topic_label(question) is None
+
+
+def test_the_closing_line_after_a_shorthand_label_is_quoted(
+    service: AnswerService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Session 28 (LABEL_SHORTHAND). "unrelated but what is the last line of the article" after a
+    question on Musk: the label was searched as part of the question and the opening quoted; taken
+    off, the closing line is."""
+    first, second = "how might musk react", "unrelated but what is the last line of the article"
+    monkeypatch.setattr(bot.conversation, "LABEL_SHORTHAND", True)
+    answer = asked_in_a_thread(service, first, second)[1]
+    assert "electrifying ride" in answer.answer
+    monkeypatch.setattr(bot.conversation, "LABEL_SHORTHAND", False)
+    assert "electrifying ride" not in asked_in_a_thread(service, first, second)[1].answer
