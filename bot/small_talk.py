@@ -1339,10 +1339,19 @@ def _opener_end(text: str) -> int:
             kept = chat["after_mark"] or chat["connective"]
             cut = chat.start("after_mark" if chat["after_mark"] else "connective")
             end = start + cut if kept else end
+    # "hey so, quick question: who …": openers again after a connective ended the first run
+    for _ in range(AGAIN_28 if OPENERS_28 and end else 0):
+        again = openings.match(spelled[end:])
+        if again is None or not again.end():
+            break
+        end += again.end()
     end = offsets[end] if offsets is not None else end
     return max(end, found.end() if found else 0)
 
 
+# How many more runs of openers are read after a connective (each one match: a long message
+# costs no more than a few).
+AGAIN_28 = 3
 _LEAD_28 = re.compile(LEAD_28)
 # A question word or a request where the question starts, after what was said first.
 _ASKING_AT = re.compile(rf"{_ASKING}\b")

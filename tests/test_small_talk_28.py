@@ -538,3 +538,26 @@ def test_a_complaint_after_an_answer_stays_a_complaint_whatever_small_talk_reads
     assert small_talk("nice try") == "thanks"  # small talk reads it now
     assert service.ask("nice try", ["who is musk?"]).reply == "sorry"  # still the complaint
     assert service.ask("nice try").reply == "help"  # no answer before: bot.unclear's help
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "hey so quick question who is rivian?",
+        "hey so, quick question: who is rivian?",
+        "ok so, hi, who is rivian?",
+    ],
+)
+def test_openers_after_a_connective_are_taken_off_and_not_with_the_rule_off(
+    question: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Probed: "hey so quick question who is rivian" was searched as "Quick question who is
+    rivian" and refused (a connective ended the openers read)."""
+    assert without_greeting(question) == "Who is rivian?"
+    monkeypatch.setattr(bot.small_talk, "OPENERS_28", False)
+    assert without_greeting(question) != "Who is rivian?"
+
+
+@pytest.mark.parametrize("question", ["so what does amazon plan?", "hey so what is rivian?"])
+def test_a_connective_before_a_question_word_still_asks(question: str) -> None:
+    assert without_greeting(question).lower().endswith(question.split(" so ")[-1].lower())
