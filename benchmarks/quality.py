@@ -567,7 +567,7 @@ section before or after it (`bot.sections.STEPS_28`); `names`, "who is mentioned
 bare "when?" after "who wrote it?" the date, "how long would it take to read?" the minutes too
 (`bot.about_article.FRONT_MATTER_28`); `numbers`, "what are the key numbers?", "any statistics?"
 quoting the sentences naming a number and "what years are mentioned?" the dates
-(`bot.dates_named.NUMBERS_28`); `insults`, "you're useless", "terrible answer", "waste of time"
+(`bot.dates_named.NUMBERS_28`); `insults`, "you're useless", "terrible answer", "waste of time", "👎"
 after an answer complaints (`bot.feedback.COMPLAINTS_28`); `datesmore`, "tell me more" after the
 dates or numbers quoting the next ones, "that's all" past the last (`bot.dates_named.MORE_28`);
 `search`, "give me the exact words about prime", "does it say anything about china?" searched as the

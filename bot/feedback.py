@@ -86,8 +86,9 @@ _COMPLAINT_27 = re.compile(
 
 
 # On: an insult to the bot or a verdict naming the answer ("you're useless", "you suck", "terrible
-# answer", "waste of time") after an answer is a complaint too (session 28, the lead's probes:
-# refused as a question). Not "that sucks" or "that's bad": a reaction to what was quoted.
+# answer", "waste of time") after an answer is a complaint too, and so are "👎" and "meh" (session
+# 28, the lead's probes: refused as a question, or "All right!" as small talk). Not "that sucks"
+# or "that's bad": a reaction to what was quoted.
 COMPLAINTS_28 = True
 _COMPLAINT_28 = re.compile(
     r"(?:(?:no|nope|hmm|ugh|meh|lol|wow|man|dude)[,.!]* )?(?:(?:you're|you are|youre|ur|u r"
@@ -96,7 +97,7 @@ _COMPLAINT_28 = re.compile(
     r"|(?:(?:that|this|it)(?:'s| is|s| was) )?(?:a |an )?(?:so |really |pretty |totally )?"
     r"(?:terrible|awful|garbage|rubbish|pointless|lame|weak|useless) (?:answer|reply|response)"
     r"|(?:that|this|it)(?:'s| is|s| was) (?:so |really |totally )?pointless|(?:so |really )?"
-    r"unhelpful|(?:what a |such a )?waste of (?:my )?time)"
+    r"unhelpful|(?:what a |such a )?waste of (?:my )?time|👎+|:-1:|:thumbsdown:|thumbs? down|meh)"
     r"(?:[ ,.!]+(?:lol|sorry|tho|though|mate|bot|honestly|really))*"
 )
 

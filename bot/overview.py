@@ -90,6 +90,7 @@ PHRASINGS_28 = True
 _ASKS_28 = re.compile(
     r"\b(?:what (?:does|did) (?:it|this|(?:the|this) (?:article|piece|story|text)) say"
     r"|what(?: is|'s|s) (?:this|the) (?:article|piece|text)(?: here)?[?.! ]*$"
+    r"|what(?: is|'s|s) in (?:it|this|(?:the|this) (?:article|piece|text))[?.! ]*$"
     r"|(?:what(?: is|'s|s) )?the (?:purpose|aim|goal|point) of (?:it|this|(?:the|this)"
     r" (?:article|piece|story|text))|why (?:was|is) (?:it|this|(?:the|this) (?:article|piece"
     r"|story|text)) (?:written|published)|too long,? (?:didn'?t|did not|don'?t) read"

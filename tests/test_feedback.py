@@ -273,7 +273,7 @@ def test_a_complaint_naming_more_is_no_complaint(text: str) -> None:
 @pytest.mark.parametrize(
     "text",
     ["you're useless", "you suck lol", "terrible answer", "this is pointless",
-     "what a waste of time", "so unhelpful"],
+     "what a waste of time", "so unhelpful", "👎", "meh", "thumbs down"],
 )  # fmt: skip
 def test_an_insult_or_a_verdict_on_the_answer_is_a_complaint_and_not_without_the_rule(
     text: str, monkeypatch: pytest.MonkeyPatch
@@ -287,3 +287,8 @@ def test_an_insult_or_a_verdict_on_the_answer_is_a_complaint_and_not_without_the
 @pytest.mark.parametrize("text", ["that sucks", "that's bad", "is that bad?", "terrible news"])
 def test_a_reaction_to_what_was_quoted_is_no_complaint(text: str) -> None:
     assert not is_complaint(text)
+
+
+def test_a_thumbs_down_after_an_answer_is_a_vote_not_small_talk(service: AnswerService) -> None:
+    assert service.ask("👎", ["who is rivian?"]).reply == "sorry"
+    assert service.ask("👍", ["who is rivian?"]).reply != "sorry"

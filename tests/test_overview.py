@@ -106,7 +106,7 @@ LATER_REQUESTS = [
         "what does the article say?", "what does it say?", "what is this article?",
         "what's the purpose of the article?", "why was this written?", "too long didn't read",
         "i don't have time to read it, what does it say?", "tell me something interesting",
-        "surprise me", "fun fact?", "give me 3 facts"]],
+        "surprise me", "fun fact?", "give me 3 facts", "what's in the article?"]],
     *[(q, "ending", "PHRASINGS_28") for q in [
         "how does the writer sign off, hype-wise?", "how does the author wrap up"]],
     *[(q, "conclusion", "PHRASINGS_28") for q in [
