@@ -542,39 +542,39 @@ answer read as complaints (`bot.feedback.COMPLAINTS_27`), each in turn.
 readon+returns+confidence+topics+listcount+phrasings+conversation+saidbefore+so+semicolon+shorthand+relative+steps+names+frontmatter+numbers+insults+datesmore+search+references+eachsection`
 measures the lead's session 28 rules, joined by '+': `readon`, the first "tell me more" reading on
 through the rest of the passage quoted last (`bot.more.READ_ON_28`); `returns`, a "go back" in the
-conversation read as the question gone back to, so "what do they make?" after it reads that question
-(`bot.recall.RETURNS_28`); `confidence`, "how sure are you?" after an answer shows it again
-(`bot.more.CONFIDENCE_28`) and alone gets the trust reply (`bot.about_article.CONFIDENCE_28`);
-`topics`, "what are the main themes?", "what topics does the article cover?" answered by the
-headings (`bot.sections.TOPICS_28`); `listcount`, "how many innovations are there?" told how many
-items the list of innovations holds and their names, "tell me more" after it the list
-(`bot.pointed.COUNTED_LIST_28`); `phrasings`, "what does the article say?", "what is this article?",
-"what's the purpose of the article?", "too long didn't read", "tell me something interesting" read
-as requests for an overview, "is this news or opinion?" for the conclusion and "how does the writer
-sign off, hype-wise?" for the ending (`bot.overview.PHRASINGS_28`); `conversation`, "what have we
-talked about?", "summarize our conversation" told the questions (`bot.recall.CONVERSATION_28`);
-`saidbefore`, "what did you say about rivian earlier?" searched as "rivian"
-(`bot.asked_topic.SAID_BEFORE_28`); `so`, "so?" after an answer a request for more
-(`bot.more.SO_28`); `semicolon`, "who is rivian; where are the factories" split at the semicolon
-(`bot.several_questions.SEMICOLON_28`); `shorthand`, "hw many times is tesla mentioned" read as the
-request typed out, and an English word no typo of a request word
-(`bot.spelling.REQUEST_SHORTHAND_28`); `relative`, "what comes after the partnerships section?",
-"what section comes before the conclusion?" quoting that section (`bot.sections.RELATIVE_28`);
-`steps`, "previous section", "the one before?", "and the one after?" after a section quoting the
-section before or after it (`bot.sections.STEPS_28`); `names`, "who is mentioned in the article?",
-"what places are mentioned?" told the people or places the text names
+conversation read as the question gone back to, so "what do they make?" after it reads that
+question (`bot.recall.RETURNS_28`); `confidence`, "how sure are you?" after an answer shows it
+again (`bot.more.CONFIDENCE_28`) and alone gets the trust reply
+(`bot.about_article.CONFIDENCE_28`); `topics`, "what are the main themes?", "what topics does the
+article cover?" answered by the headings (`bot.sections.TOPICS_28`); `listcount`, "how many
+innovations are there?" told how many items the list of innovations holds and their names, "tell
+me more" after it the list (`bot.pointed.COUNTED_LIST_28`); `phrasings`, "what does the article
+say?", "what is this article?", "what's the purpose of the article?", "too long didn't read",
+"tell me something interesting" read as requests for an overview, "is this news or opinion?" for
+the conclusion and "how does the writer sign off, hype-wise?" for the ending
+(`bot.overview.PHRASINGS_28`); `conversation`, "what have we talked about?", "summarize our
+conversation" told the questions (`bot.recall.CONVERSATION_28`); `saidbefore`, "what did you say
+about rivian earlier?" searched as "rivian" (`bot.asked_topic.SAID_BEFORE_28`); `so`, "so?" after
+an answer a request for more (`bot.more.SO_28`); `semicolon`, "who is rivian; where are the
+factories" split at the semicolon (`bot.several_questions.SEMICOLON_28`); `shorthand`, "hw many
+times is tesla mentioned" read as the request typed out, and an English word no typo of a request
+word (`bot.spelling.REQUEST_SHORTHAND_28`); `relative`, "what comes after the partnerships
+section?", "what section comes before the conclusion?" quoting that section
+(`bot.sections.RELATIVE_28`); `steps`, "previous section", "the one before?", "and the one after?"
+after a section quoting the section before or after it (`bot.sections.STEPS_28`); `names`, "who is
+mentioned in the article?", "what places are mentioned?" told the people or places the text names
 (`bot.names_mentioned.NAMES_MENTIONED_28`); `frontmatter`, "where was it published?" the source, a
 bare "when?" after "who wrote it?" the date, "how long would it take to read?" the minutes too
 (`bot.about_article.FRONT_MATTER_28`); `numbers`, "what are the key numbers?", "any statistics?"
 quoting the sentences naming a number and "what years are mentioned?" the dates
-(`bot.dates_named.NUMBERS_28`); `insults`, "you're useless", "terrible answer", "waste of time", "👎"
-after an answer complaints (`bot.feedback.COMPLAINTS_28`); `datesmore`, "tell me more" after the
-dates or numbers quoting the next ones, "that's all" past the last (`bot.dates_named.MORE_28`);
-`search`, "give me the exact words about prime", "does it say anything about china?" searched as the
-thing (`bot.asked_topic.SEARCH_28`); `references`, "references?" after an answer its quotes cited,
-"context?" its passage (`bot.pointed.SOURCE_AFTER_ANSWER_28`); `eachsection`, "summarize each
-section", "one line per section" quoting each section's first sentence
-(`bot.sections.EACH_SECTION_28`), each in turn.
+(`bot.dates_named.NUMBERS_28`); `insults`, "you're useless", "terrible answer", "waste of time",
+"👎" after an answer complaints (`bot.feedback.COMPLAINTS_28`); `datesmore`, "tell me more" after
+the dates or numbers quoting the next ones, "that's all" past the last
+(`bot.dates_named.MORE_28`); `search`, "give me the exact words about prime", "does it say
+anything about china?" searched as the thing (`bot.asked_topic.SEARCH_28`); `references`,
+"references?" after an answer its quotes cited, "context?" its passage
+(`bot.pointed.SOURCE_AFTER_ANSWER_28`); `eachsection`, "summarize each section", "one line per
+section" quoting each section's first sentence (`bot.sections.EACH_SECTION_28`), each in turn.
 `--forms-19 off match=0.7`: `match=M`, another form of a question's word ("partners" /
 "partnerships", "hq" / "headquartered") matches the passage tokens of that word at least at M in
 late interaction (`bot.retrieval.FORM_MATCH`), `+words=N` for a question of at most N counted words
