@@ -665,10 +665,12 @@ class AnswerService:
             if times == 1:
                 return read
             times -= 1
-        for _ in range(times):
-            earlier = self._each_searched(
-                more.question, more.history, retriever, conversation, k, seen
-            )
+        earlier = first  # the first request's search, not run twice
+        for turn in range(times):
+            if turn:
+                earlier = self._each_searched(
+                    more.question, more.history, retriever, conversation, k, seen
+                )
             if earlier.refused and not seen:  # the sources said nothing of it in the first place
                 return dataclasses.replace(earlier, question=text)
             seen.update(c.passage_id for c in earlier.quoted_passages)
