@@ -50,8 +50,8 @@ _NUMBER = re.compile(r"\b\d")
 
 
 def dates_asked(question: str) -> str | None:
-    """ "dates" or "numbers", as the question asks for the article's dates or its numbers; None
-    for any other question."""
+    """What the question asks of the article, "dates" or "numbers"; None for any other
+    question."""
     if asks_for_dates(question):
         return "dates"
     return "numbers" if asks_for_numbers(question) else None
