@@ -89,6 +89,7 @@
                                            [--unsaid-25 off|on|RULES [...]]
                                            [--unsaid-26 off|on|RULES [...]]
                                            [--unsaid-27 off|on|RULES [...]]
+                                           [--unsaid-28 off|on|RULES [...]]
                                            [--off-topic-25 off|RULES [off|RULES ...]]
                                            [--off-topic-26 off|RULES [off|RULES ...]]
                                            [--off-topic-27 off|RULES [off|RULES ...]]
@@ -683,6 +684,14 @@ asks a number: `FRAGMENT_MEASURES_27`), `people` ("which people are mentioned" n
 the future of evs?", `HEADINGS_SAY_27`), `fragment` ("name of the exec in charge …?" asks a
 person's name: `NAME_FRAGMENT_27`); docs/quality-log.md, "Questions the sources do not answer
 (session 27)", each in turn.
+`--unsaid-28 off on` measures session 28's near-domain readings, or some joined by '+':
+`dealings` ("who's leading the panasonic negotiations" asks a person:
+`bot.question_kind.LEADING_DEALINGS_28`), `percent` ("… market share, as a %?" asks a number:
+`AS_A_PERCENT_28`), `range` ("how much range will it have?" asks a number: `HOW_MUCH_MEASURE_28`),
+`quoted` ("who is quoted in the article?" asks whose words are reported:
+`bot.unsaid.WHO_IS_QUOTED_28`), `claims` ("I heard Amazon is buying Tesla. Is that true?": a
+claim's verb no passage writes, `UNWRITTEN_CLAIM_VERB_28`); docs/quality-log.md, "Questions the
+sources do not answer (session 28)", each in turn.
 `--off-topic-22 off chat+named+compound` measures session 22's off-topic rules, joined by "+":
 `chat`, the word after a first name read as chat, no surname, when it is small talk alone ("elon
 lmao"), before a bare verb with the first name its subject ("is jeff tryna beat elon") or before a
@@ -1459,6 +1468,18 @@ def set_unsaid_27(unsaid_27: str, bench: Bench) -> str:
     bot.unsaid.HEADINGS_SAY_27 = "headings" in rules
     bot.unsaid.NAME_FRAGMENT_27 = "fragment" in rules
     return f"=== session 27's near-domain readings: {unsaid_27}"
+
+
+def set_unsaid_28(unsaid_28: str, bench: Bench) -> str:
+    rules = set(unsaid_28.split("+"))
+    if "on" in rules:
+        rules = {"dealings", "percent", "range", "quoted", "claims"}
+    bot.question_kind.LEADING_DEALINGS_28 = "dealings" in rules
+    bot.question_kind.AS_A_PERCENT_28 = "percent" in rules
+    bot.question_kind.HOW_MUCH_MEASURE_28 = "range" in rules
+    bot.unsaid.WHO_IS_QUOTED_28 = "quoted" in rules
+    bot.unsaid.UNWRITTEN_CLAIM_VERB_28 = "claims" in rules
+    return f"=== session 28's near-domain readings: {unsaid_28}"
 
 
 def set_quote_spread(quote_spread: str, bench: Bench) -> str:
@@ -2345,6 +2366,7 @@ SWITCHES = (
     Switch("unsaid_25", 91, set_unsaid_25),
     Switch("unsaid_26", 97, set_unsaid_26),
     Switch("unsaid_27", 103, set_unsaid_27),
+    Switch("unsaid_28", 109, set_unsaid_28),
 )
 
 
@@ -3538,6 +3560,13 @@ def main() -> None:
         default=[None],
         help="session 27's near-domain readings: on, off or rules joined by '+' (place, named, "
         "listed, other, roles, hedge, measures, people, quote, headings, fragment), each in turn",
+    )
+    parser.add_argument(
+        "--unsaid-28",
+        nargs="+",
+        default=[None],
+        help="session 28's near-domain readings: on, off or rules joined by '+' (dealings, "
+        "percent, range, quoted, claims), each in turn",
     )
     parser.add_argument(
         "--labels-16",

@@ -214,6 +214,7 @@ def _kind_of(text: str, for_label: bool) -> Kind | None:
     asks = asks + (_session_23_asks() if for_label else [])
     asks = asks + (_session_25_asks() if for_label else [])
     asks = asks + (_session_26_asks() if for_label else [])
+    asks = asks + (_session_28_asks() if for_label else [])
     for kind, pattern in asks:
         if pattern.search(text):
             return kind
@@ -1190,6 +1191,46 @@ def _session_26_asks() -> list[tuple[Kind, re.Pattern[str]]]:
         asks.append(("number", _WEIGHED_NUMBER))
     if LEADING_A_BODY_26:
         asks.append(("person", _LEADING_A_BODY))
+    return asks
+
+
+# Session 28 (docs/quality-log.md, "Questions the sources do not answer (session 28)"), label
+# only. "who's leading the panasonic negotiations on amazon's side": leading a dealing (talks, a
+# deal, a partnership) is a role a person holds, as leading a project is (session 26's form names
+# bodies of people or work only). `--unsaid-28 dealings`.
+LEADING_DEALINGS_28 = True
+_LEADING_DEALINGS = re.compile(
+    r"^who(?:'s| is| was| will be| would be)? (?:(?:been|currently|now|actually) )?(?:leading|"
+    r"heading|running|handling|spearheading) (?:the |its |their |his |her |that |this |"
+    r"[a-z0-9-]+'s )(?:[a-z0-9-]+ ){0,2}?(?:negotiations?|talks|discussions|deals?|"
+    r"partnerships?|alliances?|collaborations?)\b"
+)
+# "tesla's us market share in evs, as a %?": a figure asked "as a %" or "as a percentage" is a
+# number, as "what percent" asks one (session 20's form reads "what" before the sign only).
+# `--unsaid-28 percent`.
+AS_A_PERCENT_28 = True
+_AS_A_PERCENT = re.compile(r"\bas an? (?:%|percent\b|percentage\b)|\bin %")
+
+
+# "how much range will it have?": "how much" before a car's measure (its range, power, capacity,
+# space) asks a number, as "top speed of …" does (session 19's general "how much <noun>" form
+# labelled "how much influence does amazon have?" and stays off). `--unsaid-28 range`.
+HOW_MUCH_MEASURE_28 = True
+_HOW_MUCH_MEASURE = re.compile(
+    r"^how much (?:(?:driving |battery |electric )?range|mileage|horsepower|hp|torque|"
+    r"top speed|(?:battery|charging) capacity|(?:cargo|trunk|storage|boot|leg) ?(?:space|room)|"
+    r"power output)\b"
+)
+
+
+def _session_28_asks() -> list[tuple[Kind, re.Pattern[str]]]:
+    asks: list[tuple[Kind, re.Pattern[str]]] = []
+    if HOW_MUCH_MEASURE_28:
+        asks.append(("number", _HOW_MUCH_MEASURE))
+    if LEADING_DEALINGS_28:
+        asks.append(("person", _LEADING_DEALINGS))
+    if AS_A_PERCENT_28:
+        asks.append(("number", _AS_A_PERCENT))
     return asks
 
 

@@ -949,6 +949,8 @@ def unsaid_predicate(
     if not RARE_NAME_PREDICATE or passages_with is None:
         return []
     words = _WORD.findall(question.lower().replace("’", "'"))
+    if UNWRITTEN_CLAIM_VERB_28 and (claimed := unwritten_claim_verb(question, passages_with)):
+        return claimed
     for i, auxiliary in enumerate(words[:-2]):
         if auxiliary not in _DO | _HAVE | _BE:
             continue
@@ -978,6 +980,70 @@ def unsaid_predicate(
             and not set(terms([w])[0]) <= said
             and passages_with(w) <= PREDICATE_TOPIC_SHARE * passage_count
         ]
+    return []
+
+
+# Session 28 (the lead's probe): "I heard Amazon is buying Tesla. Is that true?", "someone told
+# me amazon will acquire tesla": a claim heard and asked to be confirmed whose verb no passage
+# writes in any form is what the sources don't say, whatever passage is closest ("Prime
+# Integration" for "buying"). The claim is returned as typed, so that a quote saying its verb in
+# other words still answers (`bot.token_evidence.unsaid_in_other_words`). Only a claim heard: read
+# in every yes/no question, the form read 23 tuning in-domain questions, the asker's own idiom
+# ("has tesla lost market share?", "is amazon doing this solo"). `--unsaid-28 claims`.
+UNWRITTEN_CLAIM_VERB_28 = True
+_HEARD = re.compile(
+    r"^(?:(?:so|ok|okay|wait|hey),? )?(?:i(?:'ve| have)? (?:heard|read|seen)|someone "
+    r"(?:told me|said)|people (?:say|are saying)|they say|apparently|rumou?r (?:is|has it)|"
+    r"is it true|(?:is it|it's) (?:true|right)|is it correct)(?: that)?,? "
+)
+_CONFIRM_TAG = re.compile(
+    r"[\s.,;!-]*(?:(?:is|was) (?:that|this|it) (?:true|right|correct|real|so)|true|right|"
+    r"correct|for real|really)?[\s?.!]*$"
+)
+_STATED = re.compile(
+    r"^(?P<subject>(?:[a-z0-9'-]+ ){1,3}?)(?P<aux>is|are|was|were|will|has|have|had|did|does)"
+    r"(?: (?:already|really|now|secretly|reportedly|actually))? (?P<rest>[a-z].*)$"
+)
+
+
+def _claim_words(question: str) -> list[str]:
+    """The claim a question asks about, as a yes/no question's words: "is amazon buying tesla"
+    for "I heard Amazon is buying Tesla. Is that true?"; none for another question."""
+    text = " ".join(label_text(question).replace("’", "'").split())
+    heard = _HEARD.match(text)
+    if heard is None:
+        return []  # a plain yes/no question: its verb is often the asker's idiom ("doing it solo")
+    claim = _CONFIRM_TAG.sub("", text[heard.end() :])
+    stated = _STATED.match(claim)
+    if stated is None:
+        return []
+    words = _WORD.findall(f"{stated['aux']} {stated['subject']}{stated['rest']}")
+    return words if words and words[0] in _DO | _HAVE | _BE else []
+
+
+def unwritten_claim_verb(question: str, passages_with: Callable[[str], int]) -> list[str]:
+    """["whether amazon is buying tesla"] for "I heard Amazon is buying Tesla. Is that true?" when
+    no passage writes the verb after the subject (`passages_with` counts the passages holding a
+    word's terms); else none."""
+    words = _claim_words(question)
+    if len(words) < 3:
+        return []
+    auxiliary = words[0]
+    for k in range(2, min(len(words), 5)):
+        if not _noun(words[k - 1].removesuffix("'s")):
+            return []  # the subject runs over nouns ("amazon", "amazon's ev arm") to the verb
+        verb = words[k]
+        # A verb and nothing else ("buying", "sue"; not "still", "last", "background").
+        if set(_readings(verb)) != {"VERB"} or not _verb_after(verb, auxiliary):
+            continue
+        if verb in ASKING_WORDS or passages_with(verb) > 0:
+            return []
+        lemmas = _readings(verb).get("VERB", ())
+        if any(passages_with(lemma) > 0 for lemma in lemmas):
+            return []
+        thing = [w for w in words[k + 1 : k + 3] if _noun(w)]
+        # As typed, so the check in other words reads the verb: "acquire" may be "invested".
+        return [" ".join(["whether", *words[1:k], auxiliary, verb, *thing])]
     return []
 
 
@@ -1044,7 +1110,19 @@ def unreported_words(question: str, quote: str, cited: str) -> list[str]:
         speaker = _named_speaker(found, cited)
         if speaker is not None and not _REPORTED.search(quote):
             return [f"what {speaker} said"]
+    if WHO_IS_QUOTED_28 and (found := _WHO_IS_QUOTED.search(text)) and not _REPORTED.search(quote):
+        return [f"who is {found['verb']}"]
     return unreported_view(text, quote, cited)
+
+
+# Session 28 (the lead's probe): "who is quoted in the article?", "who gets interviewed" ask whose
+# words the sources report: a quote reporting nobody's words ("industry insiders report that the
+# company has assembled a team") names no one quoted, whoever it names. `--unsaid-28 quoted`.
+WHO_IS_QUOTED_28 = True
+_WHO_IS_QUOTED = re.compile(
+    r"^who(?:'s| is| are| was| were| gets| got| has been| have been)? "
+    r"(?:actually |directly |being )?(?P<verb>quoted|interviewed)\b"
+)
 
 
 # Session 27: "give me a quote from musk", "any quotes by bezos?" ask for a person's own words, as

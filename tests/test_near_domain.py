@@ -703,6 +703,8 @@ def session_19(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(question_kind, "HOW_MUCH_GOES_INTO", False)
     # Session 27's "top speed of …" fragment reads "top speed in mph?" too: off, session 19's alone.
     monkeypatch.setattr(question_kind, "FRAGMENT_MEASURES_27", False)
+    # Session 28's "how much range …" reads "how much cargo space" too: off, session 19's alone.
+    monkeypatch.setattr(question_kind, "HOW_MUCH_MEASURE_28", False)
     monkeypatch.setattr(unsaid, "WORDS_ASKED", True)
     monkeypatch.setattr(unsaid, "PEERS_IN_A_RANGE", True)
 

@@ -9,7 +9,7 @@ asked from a person ("give me a quote from musk") and a section's heading as the
 
 import pytest
 
-from bot import lower_case_names, question_kind, token_evidence, unsaid
+from bot import lower_case_names, pointed, question_kind, token_evidence, unsaid
 from bot.lower_case_names import unwritten_lower_case_name
 from bot.question_kind import asked_kind, judged_without_lift
 from bot.service import AnswerService
@@ -81,6 +81,8 @@ def test_a_count_of_the_world_still_asks_a_number(question: str) -> None:
 def test_a_list_counted_is_answered(
     monkeypatch: pytest.MonkeyPatch, service: AnswerService
 ) -> None:
+    # The quote's label alone: session 28's lead rule tells the count from the list before it.
+    monkeypatch.setattr(pointed, "COUNTED_LIST_28", False)
     question = "how many key innovations are listed"
     answer = service.ask(question)
     assert "several key innovations" in answer.answer
