@@ -690,8 +690,9 @@ person's name: `NAME_FRAGMENT_27`); docs/quality-log.md, "Questions the sources 
 `AS_A_PERCENT_28`), `range` ("how much range will it have?" asks a number: `HOW_MUCH_MEASURE_28`),
 `quoted` ("who is quoted in the article?" asks whose words are reported:
 `bot.unsaid.WHO_IS_QUOTED_28`), `claims` ("I heard Amazon is buying Tesla. Is that true?": a
-claim's verb no passage writes, `UNWRITTEN_CLAIM_VERB_28`); docs/quality-log.md, "Questions the
-sources do not answer (session 28)", each in turn.
+claim's verb no passage writes, `UNWRITTEN_CLAIM_VERB_28`), `richer` ("which of them is
+richer?": `MEASURE_CHOICE_28`); docs/quality-log.md, "Questions the sources do not answer (session
+28)", each in turn.
 `--off-topic-22 off chat+named+compound` measures session 22's off-topic rules, joined by "+":
 `chat`, the word after a first name read as chat, no surname, when it is small talk alone ("elon
 lmao"), before a bare verb with the first name its subject ("is jeff tryna beat elon") or before a
@@ -1473,12 +1474,13 @@ def set_unsaid_27(unsaid_27: str, bench: Bench) -> str:
 def set_unsaid_28(unsaid_28: str, bench: Bench) -> str:
     rules = set(unsaid_28.split("+"))
     if "on" in rules:
-        rules = {"dealings", "percent", "range", "quoted", "claims"}
+        rules = {"dealings", "percent", "range", "quoted", "claims", "richer"}
     bot.question_kind.LEADING_DEALINGS_28 = "dealings" in rules
     bot.question_kind.AS_A_PERCENT_28 = "percent" in rules
     bot.question_kind.HOW_MUCH_MEASURE_28 = "range" in rules
     bot.unsaid.WHO_IS_QUOTED_28 = "quoted" in rules
     bot.unsaid.UNWRITTEN_CLAIM_VERB_28 = "claims" in rules
+    bot.unsaid.MEASURE_CHOICE_28 = "richer" in rules
     return f"=== session 28's near-domain readings: {unsaid_28}"
 
 
@@ -3566,7 +3568,7 @@ def main() -> None:
         nargs="+",
         default=[None],
         help="session 28's near-domain readings: on, off or rules joined by '+' (dealings, "
-        "percent, range, quoted, claims), each in turn",
+        "percent, range, quoted, claims, richer), each in turn",
     )
     parser.add_argument(
         "--labels-16",

@@ -813,10 +813,24 @@ _PERSON_MEASURE = re.compile(
 )
 
 
+# Session 28 (the lead's probe): "which of them is richer?" after two people, "who is richer,
+# bezos or musk?", "who's the wealthiest": the measure asked as a choice between people, as "is
+# bezos richer than musk" asks it. `benchmarks/quality.py --unsaid-28 richer`.
+MEASURE_CHOICE_28 = True
+_MEASURE_CHOICE = re.compile(
+    r"^(?:who|which)(?: one| of (?:them|the two|those two|the pair|the two of them|both))?"
+    r"(?:'s| is| was| are)? (?:the )?(?P<measure>richer|wealthier|poorer|older|younger|taller|"
+    r"richest|wealthiest|poorest|oldest|youngest|tallest|more wealthy|less wealthy)\b"
+)
+
+
 def uncompared_measure(text: str, holds_term: Callable[[str], bool]) -> list[str]:
     """["who is richer"] for "is bezos richer than musk?" (`text` lower case) when no passage
     writes the measure's comparative or superlative; else none."""
-    if not PERSON_MEASURE_25 or (found := _PERSON_MEASURE.search(text)) is None:
+    found = _PERSON_MEASURE.search(text) if PERSON_MEASURE_25 else None
+    if found is None and MEASURE_CHOICE_28:
+        found = _MEASURE_CHOICE.search(text)
+    if found is None:
         return []
     from lemminflect import getInflection, getLemma
 

@@ -183,3 +183,29 @@ def test_a_claim_the_sources_make_in_other_words_is_answered(service: AnswerServ
     answer = service.ask("I heard amazon has funded rivian, is that true?")
     assert "invested in Rivian" in answer.answer
     assert answer.outcome == "answered"
+
+
+@pytest.mark.parametrize(
+    ("question", "missing"),
+    [
+        ("which of them is richer?", "who is richer"),
+        ("who is richer, bezos or musk?", "who is richer"),
+        ("who's the wealthiest", "who is wealthiest"),
+    ],
+)
+def test_a_measure_asked_as_a_choice_between_people(
+    monkeypatch: pytest.MonkeyPatch, question: str, missing: str
+) -> None:
+    assert unsaid.uncompared_measure(question, WRITTEN.__contains__) == [missing]
+    monkeypatch.setattr(unsaid, "MEASURE_CHOICE_28", False)
+    assert unsaid.uncompared_measure(question, WRITTEN.__contains__) == []
+
+
+def test_which_of_them_is_richer_after_two_people_is_labelled(
+    monkeypatch: pytest.MonkeyPatch, service: AnswerService
+) -> None:
+    history = ["who is musk?", "who is bezos?"]
+    answer = service.ask("which of them is richer?", history)
+    assert answer.outcome == "partial" and answer.missing == "anything about who is richer"
+    monkeypatch.setattr(unsaid, "MEASURE_CHOICE_28", False)
+    assert service.ask("which of them is richer?", history).outcome == "answered"
