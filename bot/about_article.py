@@ -388,3 +388,18 @@ def front_matter_follow_up(question: str, before: str) -> Field | None:
     if found is None or asks_about_article(before) is None:
         return None
     return _BARE_FIELDS[found["field"].lower()]
+
+
+# Each field a bare follow-up asks, as the question asking it in full.
+_FIELD_QUESTIONS: dict[Field, str] = {
+    "published": "when was it published?", "source": "where does it come from?",
+    "author": "who wrote it?",
+}  # fmt: skip
+
+
+def front_matter_question(question: str, before: str) -> str | None:
+    """A bare "when?" right after "who wrote it?" as the question it asks in full ("when was it
+    published?"), read before the asides (a question about the front matter is one) leave the
+    conversation; None for any other message."""
+    field = front_matter_follow_up(question, before)
+    return None if field is None else _FIELD_QUESTIONS[field]

@@ -14,7 +14,6 @@ from bot import sections
 from bot.about_article import (
     about_article_answer,
     asks_about_article,
-    front_matter_follow_up,
     length_answer,
 )
 from bot.acronym import abbreviation_answer
@@ -78,8 +77,6 @@ def _structure_answer(
     """`structure_answer`, `text` read as typed."""
     built_at = index.manifest.get("built_at")
     field = asks_about_article(text)
-    if field is None and history:  # "who wrote it? → when?": the front matter's date
-        field = front_matter_follow_up(text, history[-1])
     if field == "source" and history and asks_origin(text):
         field = None  # "where is that from?" after an answer: its quotes say (bot/pointed.py)
     if field is not None:  # "who wrote this?": the front matter says, not a passage

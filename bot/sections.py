@@ -390,9 +390,8 @@ def each_section_answer(
     question: str, index: SearchIndex, doc_ids: Sequence[str], built_at: str | None
 ) -> Answer:
     """Each section's first sentence of the articles `doc_ids`, quoted and cited in order."""
-    firsts = [
-        (opening, opening.sentence_texts()[0]) for opening in section_openings(index, doc_ids)
-    ]
+    openings = [opening for opening in section_openings(index, doc_ids) if opening.sentences]
+    firsts = [(opening, opening.sentence_texts()[0]) for opening in openings]
     articles = index.manifest["articles"]
     return passages_answer(question, firsts, articles, built_at, "The article has no sections.")
 

@@ -24,7 +24,7 @@ import bot.retrieval
 from bot import answer as answer_module
 from bot import feedback, follow_up, overview
 from bot import more as more_module
-from bot.about_article import asks_about_article
+from bot.about_article import asks_about_article, front_matter_question
 from bot.announced_list import announces_list, with_announced_list
 from bot.answer import Answer, compose_answer, reply_answer, validate_question
 from bot.antecedent import points_back, with_antecedents
@@ -449,6 +449,8 @@ class AnswerService:
         greeting taken off, and a topic label or a retraction too (then it is asked alone), the
         conversation read from its last "start over"."""
         index = retriever.index
+        # "who wrote it? → when?": the front matter's date, the question before being an aside
+        text = (front_matter_question(text, history[-1]) if history else None) or text
         text = spelled_as_the_sources(
             with_apostrophes(text),
             lambda word: bool(index.lexical.term_weights(word)),
