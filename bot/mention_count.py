@@ -14,6 +14,7 @@ from typing import Any
 
 from bot.answer import Answer, reply_answer
 from bot.index import SearchIndex
+from bot.request_words import IN_THE_TEXT, TEXT_NAMED
 from bot.sections import sentences_by_section
 
 # On: a count of a thing's mentions is counted in the text (session 27; `benchmarks/quality.py
@@ -23,21 +24,19 @@ MENTION_COUNT_27 = True
 # by analysts"): searched.
 MOST_WORDS = 3
 
-_TEXT = r"(?:the|this) (?:article|piece|text|story|sources?)"
-_IN_TEXT = rf"(?: (?:in|by) (?:{_TEXT}|it))?"
 _THING = r"(?:the (?:word|name|term) )?[\"“']?(?P<{}>[\w' .&-]+?)[\"”']?"
 _COUNTED = re.compile(
     r"^(?:(?:ok|okay|so|and|hey|quick question)[,!:]? )*(?:"
     r"how (?:many times|often) (?:is|are|was|were|does|do|did) "
     + _THING.format("t1")
     + r" (?:get )?(?:mentioned|named|brought up|come up|appear|used|show up)"
-    + _IN_TEXT
-    + rf"|how (?:many times|often) (?:does|did|do) (?:{_TEXT}|it|the (?:author|writer))"
+    + IN_THE_TEXT
+    + rf"|how (?:many times|often) (?:does|did|do) (?:{TEXT_NAMED}|it|the (?:author|writer))"
     r" (?:mention|name|say|use|bring up|talk about) "
     + _THING.format("t2")
     + r"|(?:how many|count(?: the)?|number of) (?:mentions|occurrences|references) (?:of|to) "
     + _THING.format("t3")
-    + _IN_TEXT
+    + IN_THE_TEXT
     + r"(?: (?:are|is) there)?)[?.! ]*$",
     re.IGNORECASE,
 )

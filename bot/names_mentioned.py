@@ -17,22 +17,22 @@ from typing import Any
 from bot.answer import Answer, reply_answer
 from bot.index import SearchIndex
 from bot.lookups import PlaceKind, people_in, places_in
-from bot.sections import sentences_by_section
+from bot.request_words import IN_THE_TEXT, TEXT_NAMED
+from bot.sections import article_sentences
 
 # On: the people or places an article names are read from its text (session 28;
 # `benchmarks/quality.py --lead-28` measures it).
 NAMES_MENTIONED_28 = True
 
-_TEXT = r"(?:the|this) (?:article|piece|text|story|sources?)"
 _KIND = r"people|persons|places|locations|countries|cities|states|continents"
 _ASKED = re.compile(
     r"^(?:(?:ok|okay|so|and|hey)[,!]? )*(?:"
     r"(?:who|which people|what people) (?:is|are|gets?) (?:mentioned|named|featured)"
-    rf"|who(?:'s| is| are) (?:in|named in|mentioned in) {_TEXT}"
+    rf"|who(?:'s| is| are) (?:in|named in|mentioned in) {TEXT_NAMED}"
     rf"|(?:list|name|show)(?: me)? (?:all )?(?:the )?(?P<k1>{_KIND})(?: (?:mentioned|named))?"
-    rf"|(?:what|which) (?P<k2>{_KIND}) (?:are|get|does (?:{_TEXT}|it) (?:mention|name))"
+    rf"|(?:what|which) (?P<k2>{_KIND}) (?:are|get|does (?:{TEXT_NAMED}|it) (?:mention|name))"
     r"(?: (?:mentioned|named))?"
-    rf")(?: (?:in|by) (?:{_TEXT}|it))?[?.! ]*$",
+    rf"){IN_THE_TEXT}[?.! ]*$",
     re.IGNORECASE,
 )
 # The kind of place each word asks for (None: every kind).
@@ -74,9 +74,7 @@ def names_answer(
     lines, found = [], False
     for doc_id in doc_ids:
         title = f"“{articles[doc_id].get('title') or doc_id}”"
-        text = " ".join(
-            s for sentences in sentences_by_section(index, doc_id).values() for s in sentences
-        )
+        text = " ".join(sentence for _, sentence in article_sentences(index, doc_id))
         names = names_in_text(text, kind)
         found = found or bool(names)
         lines.append(

@@ -58,7 +58,7 @@ def pointed_request_answer(
             before, before_it = answer_before()
             kind = counted_listed(history[-1]) if before.reply == "citations" else None
             if kind is not None:
-                before = with_announced_list(searched_alone(f"what are the {kind}?"), index)
+                before = _list_of(kind, index, searched_alone)
             return before, before_it
 
         answer = _items_answer(text, index, listed_before, articles_asked)
@@ -70,7 +70,7 @@ def pointed_request_answer(
         kind = counted_listed(more.question) if more.times == 1 and not more.again else None
         if kind is None or more.shorter:
             return None
-        listed = with_announced_list(searched_alone(f"what are the {kind}?"), index)
+        listed = _list_of(kind, index, searched_alone)
         return dataclasses.replace(listed, question=text) if listed_items(listed) else None
     return _nth_answer(text, index, searched_alone) or _count_answer(text, index, searched_alone)
 
@@ -116,7 +116,7 @@ def _nth_answer(text: str, index: SearchIndex, searched_alone: SearchedAlone) ->
     if nth is None:
         return None
     pointer, things = nth
-    listed = with_announced_list(searched_alone(f"what are the {things}?"), index)
+    listed = _list_of(things, index, searched_alone)
     return pointed_answer(text, pointer, listed) or past_the_list(text, pointer, listed, things)
 
 
@@ -125,5 +125,11 @@ def _count_answer(text: str, index: SearchIndex, searched_alone: SearchedAlone) 
     kind = counted_listed(text)
     if kind is None:
         return None
-    listed = with_announced_list(searched_alone(f"what are the {kind}?"), index)
+    listed = _list_of(kind, index, searched_alone)
     return list_count_answer(text, kind, listed)
+
+
+def _list_of(things: str, index: SearchIndex, searched_alone: SearchedAlone) -> Answer:
+    """The answer to "what are the <things>?" asked alone, with the list it announces: what the
+    nth item, a count or "tell me more" after a count read."""
+    return with_announced_list(searched_alone(f"what are the {things}?"), index)

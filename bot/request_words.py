@@ -17,6 +17,10 @@ ABOUT_THE_TEXT = frozenset({
     "i", "in", "its", "just", "or", "piece", "plz", "post", "some", "story", "this", "to", "us",
     "was", "where", "whole", "would"
 })  # fmt: skip
+# The text named in a request's regular expression ("in the article", "by this piece"): a
+# count's, a list of names' ("how many times is tesla mentioned in the article?").
+TEXT_NAMED = r"(?:the|this) (?:article|piece|text|story|sources?)"
+IN_THE_TEXT = rf"(?: (?:in|by) (?:{TEXT_NAMED}|it))?"
 # On: moving through the text ("skip to the conclusion", "take me to the environmental part", "read
 # me the first paragraph") is a request about its structure as "what's in …" is (session 27, the
 # lead's probes: the first and last were refused, the second quoted the section's second sentence).
