@@ -973,6 +973,8 @@ SETS = {
         "tuning-extra-26.jsonl",
         # From the article alone by a helper who never ran the bot, before session 28 measured.
         "tuning-extra-27.jsonl",
+        # From the article alone by a helper who never ran the bot, before session 29 measured.
+        "tuning-extra-28.jsonl",
         # Off-topic questions to ask in threads (session 12), written blind before any measuring.
         "offtopic-tuning.jsonl",
         # Off-topic questions written blind before session 13 measured.
@@ -1007,6 +1009,8 @@ SETS = {
         "offtopic-tuning-16.jsonl",
         # Off-topic questions written blind before session 28 measured.
         "offtopic-tuning-17.jsonl",
+        # Off-topic questions written blind before session 29 measured.
+        "offtopic-tuning-18.jsonl",
         # A name of the sources before another word, in-domain and off-topic (session 13), written
         # from the article before measuring `NAME_AS_MODIFIER` on it: a probe of that rule's form.
         "name-modifier-probes.jsonl",
@@ -1059,6 +1063,8 @@ SETS = {
         "conversations-tuning-25.jsonl",
         # From the article alone by a helper who never ran the bot, before session 28 measured.
         "conversations-tuning-26.jsonl",
+        # From the article alone by a helper who never ran the bot, before session 29 measured.
+        "conversations-tuning-27.jsonl",
         # Small talk and questions opening or closing like it (session 17), written blind: last,
         # so no other set's figure can move with it (`small_talk_figures`).
         "smalltalk-tuning.jsonl",
@@ -1084,6 +1090,8 @@ SETS = {
         "smalltalk-tuning-11.jsonl",
         # More of the same written blind before session 28 measured: last too, for the same reason.
         "smalltalk-tuning-12.jsonl",
+        # More of the same written blind before session 29 measured: last too, for the same reason.
+        "smalltalk-tuning-13.jsonl",
     ],
     "held-out": [
         "shipped-questions-holdout.jsonl",
@@ -1223,6 +1231,13 @@ SETS = {
         "quality-holdout-25.jsonl",
         "conversations-holdout-25.jsonl",
         "smalltalk-holdout-12.jsonl",
+    ],
+    # Written from the article alone by a helper who never ran the bot, before session 29 measured.
+    "held-out-26": [
+        "offtopic-holdout-19.jsonl",
+        "quality-holdout-26.jsonl",
+        "conversations-holdout-26.jsonl",
+        "smalltalk-holdout-13.jsonl",
     ],
 }
 
