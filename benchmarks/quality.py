@@ -94,6 +94,7 @@
                                            [--off-topic-26 off|RULES [off|RULES ...]]
                                            [--off-topic-27 off|RULES [off|RULES ...]]
                                            [--off-topic-28 off|RULES [off|RULES ...]]
+                                           [--off-topic-29 off|RULES [off|RULES ...]]
 
 Asks every question as `evbot ask` does (AnswerService over a fresh index of corpus/) and prints,
 per set: right passage first / in the top three, the quoted answer holding the expected words,
@@ -847,6 +848,11 @@ than its words of the sources, refused under C ("who wrote one hundred years of 
 thread: `bot.off_topic.OWN_QUESTION_FOREIGN_WEAK`, `OWN_QUESTION_FOREIGN_UNKNOWN`); `unit`, a name
 a units dictionary reads as one before the noun "unit" ("the tesla unit": `UNIT_BEFORE_NOUN`),
 each in turn.
+`--off-topic-29 off compound=0.7+it` measures session 29's off-topic rules, joined by "+":
+`compound=M`, the asker's own thing named with words of the sources' prose matching their tokens
+under M before a head they never use ("how do i lower my electricity bill":
+`bot.off_topic.ASKERS_COMPOUND_MATCH`); `it`, the "it" of "is it safe to swim" and "how cold does
+it get" points at nothing said (`EXPLETIVE_IT`), each in turn.
 Prints figures; asserts nothing.
 """
 
@@ -1714,6 +1720,14 @@ def set_off_topic_28(off_topic_28: str, bench: Bench) -> str:
     return f"=== off-topic questions (session 28): {off_topic_28}"
 
 
+def set_off_topic_29(off_topic_29: str, bench: Bench) -> str:
+    rules = dict(r.partition("=")[::2] for r in off_topic_29.split("+"))
+    match = rules.get("compound")
+    bot.off_topic.ASKERS_COMPOUND_MATCH = float(match or 0.7) if match is not None else None
+    bot.off_topic.EXPLETIVE_IT = "it" in rules
+    return f"=== off-topic questions (session 29): {off_topic_29}"
+
+
 def set_follow_ups_19(follow_ups_19: str, bench: Bench) -> str:
     rules = set(follow_ups_19.split("+"))
     bot.follow_up.DEMONSTRATIVE_SUBJECT = "subject" in rules
@@ -2379,6 +2393,7 @@ SWITCHES = (
     Switch("off_topic_26", 98, set_off_topic_26),
     Switch("off_topic_27", 104, set_off_topic_27),
     Switch("off_topic_28", 110, set_off_topic_28),
+    Switch("off_topic_29", 116, set_off_topic_29),
     Switch("unsaid_24", 85, set_unsaid_24),
     Switch("unsaid_25", 91, set_unsaid_25),
     Switch("unsaid_26", 97, set_unsaid_26),
@@ -3223,6 +3238,12 @@ def main() -> None:
         nargs="+",
         default=[None],
         help="session 28's off-topic rules joined by '+' (own=COSINE:N, unit) or off, each in turn",
+    )
+    parser.add_argument(
+        "--off-topic-29",
+        nargs="+",
+        default=[None],
+        help="session 29's off-topic rules joined by '+' (compound=MATCH, it) or off, each in turn",
     )
     parser.add_argument(
         "--follow-ups-20",

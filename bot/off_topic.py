@@ -360,6 +360,21 @@ POINTING_FOREIGN_UNKNOWN = 3
 # `benchmarks/quality.py --off-topic-28` ("own=C:N").
 OWN_QUESTION_FOREIGN_WEAK: float | None = 0.22
 OWN_QUESTION_FOREIGN_UNKNOWN = 2
+# Session 29 (docs/quality-log.md, "Off-topic questions (session 29)"): the asker's own thing named
+# with words of the sources' prose before its head too, "my <words of theirs> <a word they never
+# use>" ("how do i lower my electricity bill in summer": the bill is not theirs), each such word
+# matching their tokens under this (the sources' own things the in-domain errands name match
+# higher: "my car" 0.70-0.81, "amazon ev" 0.91-0.96, `ASKERS_PROSE_MATCH`; "electricity" there
+# 0.67), the head a noun of the dictionary ("will i get my car faster" is no compound). Read as
+# `ASKERS_NAMED_THING` reads "my amazon package": every word of theirs outside the compound a
+# name or prose matched under `ASKERS_PROSE_MATCH` ("would my amazon account work with the car
+# somehow" names the car). None: names only. `benchmarks/quality.py --off-topic-29` ("compound=M").
+ASKERS_COMPOUND_MATCH: float | None = 0.7
+# Session 29: "it" of "is it safe to swim …", "how cold does it get …" stands for the clause after
+# it or the weather, not for something said before: no pointing word, so a thread cannot make
+# such a question a follow-up when its own words are foreign. `benchmarks/quality.py
+# --off-topic-29` ("it").
+EXPLETIVE_IT = True
 
 _ARTICLES = frozenset({"a", "an", "the"})
 _PLURAL_VERBS = frozenset({"do", "are", "were", "have"})
@@ -425,6 +440,14 @@ _QUESTION_WORDS = frozenset({"what", "when", "where", "who", "whom", "whose", "w
 _AUXILIARY = re.compile(rf"(?:{AUXILIARY_WORDS})")
 # Demonstratives point at the matter in hand wherever they stand ("that" opens relative clauses).
 _DEMONSTRATIVES = frozenset({"this", "these", "those"})
+# "is it safe to …", "it's bad to …", "how cold does it get": an "it" pointing at nothing said,
+# before an adjective (read from the dictionary) and "to", or weather's "it". Adjectives taking
+# their subject's own verb ("is it likely to sell") leave "it" the thing said.
+_IT_BEFORE_ADJECTIVE = re.compile(r"\b(?:(?:is|was) it|it(?: is| was)?) ([a-z]+) to\b")
+_RAISING = frozenset({"likely", "unlikely", "able", "unable", "ready", "about", "due", "bound",
+                      "sure", "certain", "set", "meant", "apt", "liable", "quick", "slow",
+                      "eager", "keen", "fit", "free", "going", "gonna"})  # fmt: skip
+_WEATHER_IT = re.compile(r"\bhow [a-z]+ (?:does|did|will|would|can) it get\b")
 # A question asking what the text or a part of it says ("what does the intro say").
 _ASKS_THE_TEXT = re.compile(
     r"\b(?:say|says|said|mention(?:s|ed)?|intro|introduction|conclusion|section|paragraph|"
@@ -1004,10 +1027,27 @@ def _lower_case(question: str) -> bool:
     return question == question.lower() or question == question.upper()
 
 
+def _expletive_it(words: list[str]) -> bool:
+    """Whether the question's only "it" stands for the clause after it ("is it safe to swim") or
+    the weather ("how cold does it get"), pointing at nothing said (`EXPLETIVE_IT`)."""
+    if words.count("it") != 1:
+        return False
+    text = " ".join(words)
+    if _WEATHER_IT.search(text):
+        return True
+    found = _IT_BEFORE_ADJECTIVE.search(text)
+    if found is None or found.group(1) in _RAISING or found.group(1).endswith(("ing", "ed")):
+        return False
+    return "ADJ" in dictionary_lemmas(found.group(1))
+
+
 def _points_at_something_said(words: list[str]) -> bool:
     """Whether a word of the question points at something said before it ("Will it connect to
     my Amazon account?"); with `POINTING_AFTER_CONTENT`, not one after a word naming something,
-    which points at that ("is prime video worth it")."""
+    which points at that ("is prime video worth it"); with `EXPLETIVE_IT`, not the "it" of "is it
+    safe to swim"."""
+    if EXPLETIVE_IT and _expletive_it(words):
+        words = [w for w in words if w != "it"]
     if not POINTING_AFTER_CONTENT:
         return not ANAPHORA.isdisjoint(words)
     for word in words:
@@ -1077,24 +1117,42 @@ def askers_named_thing(
     word_match: Callable[[str], float | None] | None = None,
 ) -> bool:
     """Whether "i" asks about "my <names of the sources> <a word they never use>" ("my amazon
-    package"), with no word pointing at something said and every other word of theirs a name or,
-    with `word_match`, prose matched under `ASKERS_PROSE_MATCH` (`ASKERS_NAMED_THING`)."""
+    package"; with `ASKERS_COMPOUND_MATCH` prose of theirs too: "my electricity bill"), with no
+    word pointing at something said and every other word of theirs a name or, with `word_match`,
+    prose matched under `ASKERS_PROSE_MATCH` (`ASKERS_NAMED_THING`)."""
     words = [w for w, _ in _words(question)]
     if "i" not in words or not ANAPHORA.isdisjoint(words):
         return False
     unknown = _unknown_to(holds_term)
     known = [w for w in dict.fromkeys(words) if _content(w) and not unknown(w)]
     owned = False
+    compound: set[str] = set()  # the sources' words naming the asker's thing ("electricity bill")
+
+    def modifier(word: str) -> bool:  # a name of theirs or, weakly matched, a word of their prose
+        if word not in known:
+            return False
+        if written_as_name(word):
+            return True
+        if ASKERS_COMPOUND_MATCH is None or word_match is None:
+            return False
+        match = word_match(word)  # the model's reading: an encoder pass
+        return match is not None and match < ASKERS_COMPOUND_MATCH
+
     for at in (at for at, word in enumerate(words) if word == "my"):
         end = at + 1
-        while end < len(words) and words[end] in known and written_as_name(words[end]):
+        while end < len(words) and modifier(words[end]):
             end += 1
         head = words[end] if end < len(words) else None
-        owned = owned or (end > at + 1 and head is not None and _content(head) and unknown(head))
+        if end > at + 1 and head is not None and _content(head) and unknown(head):
+            modifiers = words[at + 1 : end]
+            # Words of their prose before it: a compound only when it is a noun ("my car faster").
+            if all(map(written_as_name, modifiers)) or "NOUN" in dictionary_lemmas(head):
+                owned = True
+                compound.update(modifiers)
     if not owned:
         return False
     for word in known:
-        if written_as_name(word):
+        if word in compound or written_as_name(word):
             continue
         match = word_match(word) if word_match is not None and ASKERS_PROSE_MATCH else None
         if match is None or match >= ASKERS_PROSE_MATCH:  # the model's reading, last
