@@ -577,6 +577,24 @@ anything about china?" searched as the thing (`bot.asked_topic.SEARCH_28`); `ref
 "references?" after an answer its quotes cited, "context?" its passage
 (`bot.pointed.SOURCE_AFTER_ANSWER_28`); `eachsection`, "summarize each section", "one line per
 section" quoting each section's first sentence (`bot.sections.EACH_SECTION_28`), each in turn.
+`--lead-29 off
+sectionlength+exact+around+numbers+topics+opens+names+countmore+frontmatter+more`
+measures the lead's session 29 rules, joined by '+': `sectionlength`, "how long is the
+conclusion?", "how many words are in the intro?" told the section's words and sentences
+(`bot.sections.SECTION_LENGTH_29`); `exact`, "can you quote it exactly?", "word for word?" after an
+answer showing its quotes again, cited (`bot.pointed.QUOTE_EXACT_29`); `around`, "show me the whole
+section", "what comes next in the article?", "what's the sentence before that?" after an answer
+quoting its section whole or the sentences after or before its quotes (`bot.pointed.AROUND_29`);
+`numbers`, "what numbers appear in the article?", "are there any figures?" quoting the sentences
+naming a number (`bot.dates_named.NUMBERS_29`); `topics`, "what else does the article cover?"
+answered by the headings (`bot.sections.TOPICS_29`); `opens`, "what does the article open with?",
+"what does it end on?" quoting the opening or the ending (`bot.overview.OPENS_WITH_29`); `names`,
+"tell me about the first one" after the names listed searching that name
+(`bot.names_mentioned.NAMES_POINTED_29`); `countmore`, a second "tell me more" after "how many
+innovations are there?" asking more of the list (`bot.pointed.COUNTED_MORE_29`); `frontmatter`,
+"is this article recent?" told how fresh the sources are, "are there other articles?" which
+articles the bot reads (`bot.about_article.FRONT_MATTER_29`); `more`, "tell me even more", "is
+that all?", "is there more?" after an answer asking for more (`bot.more.MORE_29`), each in turn.
 `--forms-19 off match=0.7`: `match=M`, another form of a question's word ("partners" /
 "partnerships", "hq" / "headquartered") matches the passage tokens of that word at least at M in
 late interaction (`bot.retrieval.FORM_MATCH`), `+words=N` for a question of at most N counted words
@@ -2002,6 +2020,21 @@ def set_lead_28(lead_28: str, bench: Bench) -> str:
     return f"=== session 28's lead rules: {lead_28}"
 
 
+def set_lead_29(lead_29: str, bench: Bench) -> str:
+    rules = set(lead_29.split("+"))
+    bot.sections.SECTION_LENGTH_29 = "sectionlength" in rules
+    bot.pointed.QUOTE_EXACT_29 = "exact" in rules
+    bot.pointed.AROUND_29 = "around" in rules
+    bot.dates_named.NUMBERS_29 = "numbers" in rules
+    bot.sections.TOPICS_29 = "topics" in rules
+    bot.overview.OPENS_WITH_29 = "opens" in rules
+    bot.names_mentioned.NAMES_POINTED_29 = "names" in rules
+    bot.pointed.COUNTED_MORE_29 = "countmore" in rules
+    bot.about_article.FRONT_MATTER_29 = "frontmatter" in rules
+    bot.more.MORE_29 = "more" in rules
+    return f"=== session 29's lead rules: {lead_29}"
+
+
 def set_forms_19(forms_19: str, bench: Bench) -> str:
     rules = dict(r.partition("=")[::2] for r in forms_19.split("+"))
     bot.retrieval.FORM_MATCH = float(rules.get("match") or 0.0)
@@ -2371,6 +2404,7 @@ SWITCHES = (
     Switch("lead_26", 94, set_lead_26),
     Switch("lead_27", 100, set_lead_27),
     Switch("lead_28", 106, set_lead_28),
+    Switch("lead_29", 112, set_lead_29),
     Switch("topic_22", 72, set_topic_22),
     Switch("unsaid_22", 73, set_unsaid_22),
     Switch("off_topic_22", 74, set_off_topic_22),
@@ -3479,6 +3513,21 @@ def main() -> None:
         "origin: 'where is that from?' after an answer shows its quotes cited; previous: 'go "
         "back' answers the question before the last; complaints: 'try again' after an answer is "
         "a complaint) or off, each in turn",
+    )
+    parser.add_argument(
+        "--lead-29",
+        nargs="+",
+        default=[None],
+        help="the lead's session 29 rules joined by '+' (sectionlength: 'how long is the "
+        "conclusion?' told its words; exact: 'can you quote it exactly?' after an answer shows "
+        "its quotes cited; around: 'show me the whole section', 'what comes next in the "
+        "article?' after an answer quote around it; numbers: 'are there any figures?' the "
+        "sentences naming a number; topics: 'what else does the article cover?' the headings; "
+        "opens: 'what does the article open with?' its opening; names: 'tell me about the first "
+        "one' after the names listed searches it; countmore: a second 'tell me more' after a "
+        "count asks more of the list; frontmatter: 'is this article recent?' the freshness, 'are "
+        "there other articles?' the articles read; more: 'is that all?' after an answer asks "
+        "for more) or off, each in turn",
     )
     parser.add_argument(
         "--lead-28",

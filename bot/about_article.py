@@ -190,6 +190,27 @@ _BARE_FIELDS: dict[str, Field] = {
     "when": "published", "where": "source", "where from": "source", "by who": "author",
     "by whom": "author", "who": "author",
 }  # fmt: skip
+# On: "is this article recent?" asks how fresh it is, "are there other articles?" which articles
+# the bot reads (session 29, the lead's probes: the first quoted "the latest chapter", the second
+# was refused).
+FRONT_MATTER_29 = True
+_FRONT_MATTER_29: tuple[tuple[re.Pattern[str], Field], ...] = (
+    (
+        re.compile(
+            r"\b(?:is|was) (?:this|that|the) (?:article|piece|story|text|post) (?:still )?(?:recent"
+            r"|new|current|up to date|up-to-date|outdated|out of date|old|fresh|dated)\b"
+        ),
+        "freshness",
+    ),
+    (
+        re.compile(
+            r"\b(?:are there|do (?:you|u) (?:have|know)|(?:is|are) there) (?:any )?(?:other|more"
+            r"|different|additional|further) (?:articles?|sources?|texts?|documents?|stories"
+            r"|story|pieces?)\b"
+        ),
+        "articles",
+    ),
+)
 # Words a minute a reader reads silently: 238 for non-fiction (Brysbaert 2019, a meta-analysis of
 # 190 studies), for "how long would it take to read?".
 READING_SPEED = 238
@@ -237,6 +258,7 @@ def asks_about_article(question: str) -> Field | None:
     asks = (_ASKS_27 if TRUST_27 else ()) + asks  # before "sources?" reads it as the source
     asks = (_CONFIDENCE_28 if CONFIDENCE_28 else ()) + asks
     asks = asks + (_PUBLISHED_WHERE_28 if FRONT_MATTER_28 else ())
+    asks = (_FRONT_MATTER_29 if FRONT_MATTER_29 else ()) + asks
     asks = (_FULL_27 if FULL_TEXT_27 else ()) + asks
     for pattern, field in asks:
         found = pattern.search(text)

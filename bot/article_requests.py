@@ -76,6 +76,12 @@ def _structure_answer(
 ) -> Answer | None:
     """`structure_answer`, `text` read as typed."""
     built_at = index.manifest.get("built_at")
+    length = sections.asks_section_length(text, history[-1] if history else None)
+    if length is not None:  # "how long is the conclusion?" ("… is it?" after a section)
+        doc_ids = articles_asked(history)
+        counted = sections.section_length_answer(text, length, index, doc_ids, built_at)
+        if counted is not None:
+            return counted
     field = asks_about_article(text)
     if field == "source" and history and asks_origin(text):
         field = None  # "where is that from?" after an answer: its quotes say (bot/pointed.py)

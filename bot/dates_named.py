@@ -46,6 +46,20 @@ _ASKED_28 = re.compile(
     r")(?: (?:in|of) (?:the|this) (?:article|piece|text|story))?(?: please| pls)?[?.! ]*$",
     re.IGNORECASE,
 )
+# On: "what numbers appear in the article?", "are there any figures?", "does it give any stats?"
+# ask for the numbers too (session 29, the lead's probes: quoted the team passage, or refused).
+NUMBERS_29 = True
+_ASKED_29 = re.compile(
+    r"^(?:(?:ok|okay|so|and|hey|can you|could you|please)[,!]? )*(?:"
+    r"(?:what|which) (?P<n1>numbers|figures|statistics|stats|dates|years) (?:appear|occur|come up"
+    r"|show up|are (?:there|used|cited|given|quoted))"
+    r"|are there (?:any )?(?P<n2>numbers|figures|statistics|stats|dates|years)"
+    r"|(?:does|do) (?:it|the article|this article|the text|the piece) (?:give|have|cite|quote"
+    r"|include|mention|use) (?:any )?(?P<n3>numbers|figures|statistics|stats|dates|years)"
+    r")(?: (?:in|of) (?:the|this|it) ?(?:article|piece|text|story)?)?(?: (?:at all|please|pls))?"
+    r"[?.! ]*$",
+    re.IGNORECASE,
+)
 _NUMBER = re.compile(r"\b\d")
 
 
@@ -70,10 +84,21 @@ def dates_asked_more_of(more: More | None) -> str | None:
     return dates_asked(more.question)
 
 
+def _asked_29(asked: str) -> str | None:
+    """What "are there any figures?" (`_ASKED_29`) asks for, "numbers" or "dates"; None when it
+    is not so asked."""
+    found = _ASKED_29.match(asked) if NUMBERS_29 else None
+    if found is None:
+        return None
+    word = (found["n1"] or found["n2"] or found["n3"]).lower()
+    return "dates" if word in ("dates", "years") else "numbers"
+
+
 def asks_for_numbers(question: str) -> bool:
     """Whether the question asks for the numbers the article names, and nothing else."""
-    found = _ASKED_28.match(" ".join(question.replace("’", "'").split())) if NUMBERS_28 else None
-    return found is not None and not found["y1"]
+    asked = " ".join(question.replace("’", "'").split())
+    found = _ASKED_28.match(asked) if NUMBERS_28 else None
+    return (found is not None and not found["y1"]) or _asked_29(asked) == "numbers"
 
 
 def asks_for_dates(question: str) -> bool:
@@ -81,7 +106,7 @@ def asks_for_dates(question: str) -> bool:
     asked = " ".join(question.replace("’", "'").split())
     if NUMBERS_28 and (found := _ASKED_28.match(asked)) is not None and found["y1"]:
         return DATES_27  # "what years are mentioned?"
-    return DATES_27 and bool(_ASKED.match(asked))
+    return DATES_27 and (bool(_ASKED.match(asked)) or _asked_29(asked) == "dates")
 
 
 def dated_sentences(

@@ -144,6 +144,16 @@ _FILLER = ASKING | frozenset({
     "then", "this", "to", "ty", "us", "want", "would", "wow", "yeah", "yep", "yes"
 })  # fmt: skip
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+# On: "tell me even more", "still more?" ask for more, and "is that all?", "is there more?",
+# "nothing else?" after an answer ask whether the sources say more (session 29, the lead's
+# probes: the first was refused, "is that all?" repeated the answer).
+MORE_29 = True
+_MORE_WORDS_29 = frozenset({"even", "still", "bit", "way"})
+_IS_THAT_ALL_29 = re.compile(
+    r"^(?:(?:ok|okay|so|and|hmm+|wait)[,!]? )?(?:is (?:that|this) (?:all|it|everything)"
+    r"|(?:is|are) there (?:any ?thing |any )?(?:more|else)(?: (?:to it|on (?:that|this|it)))?"
+    r"|nothing (?:else|more)|no more|anything more)(?: (?:then|though|tho))?\?$"
+)
 
 
 @dataclass(frozen=True)
@@ -168,9 +178,12 @@ def is_request_for_more(text: str) -> bool:
         return True
     if SO_28 and _WORD.findall(text.lower()) in (["so"], ["and", "so"], ["so", "and"]):
         return True  # "so?" after an answer: go on, as "and?"
+    if MORE_29 and _IS_THAT_ALL_29.match(" ".join(text.lower().replace("’", "'").split())):
+        return True  # "is that all?": whether the sources say more
     text = question_text(text)
     words = _WORD.findall(text)
-    if not words or not all(word in _FILLER or (NEXT_26 and word == "one") for word in words):
+    filler = _FILLER | _MORE_WORDS_29 if MORE_29 else _FILLER
+    if not words or not all(word in filler or (NEXT_26 and word == "one") for word in words):
         return False
     return bool(_ASKS.search(text) or (NEXT_26 and _NEXT.search(text)))
 

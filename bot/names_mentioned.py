@@ -61,6 +61,25 @@ def names_in_text(text: str, kind: str) -> list[str]:
     return list(dict.fromkeys(name.title() for name in places_in(text, _PLACE_KINDS[kind])))
 
 
+# On: after the names are listed, "tell me about the first one", "the second?" ask about that
+# name, searched alone (session 29, the lead's probes: the first quoted the closing line, the
+# second was refused).
+NAMES_POINTED_29 = True
+
+
+def listed_names(question: str, index: SearchIndex, doc_ids: Sequence[str]) -> list[str]:
+    """The names the reply to `question` ("who is mentioned in the article?") lists, in its
+    order; empty when it asks no such list."""
+    kind = asked_names(question) if NAMES_POINTED_29 else None
+    if kind is None:
+        return []
+    listed: list[str] = []
+    for doc_id in doc_ids:
+        text = " ".join(sentence for _, sentence in article_sentences(index, doc_id))
+        listed.extend(name for name in names_in_text(text, kind) if name not in listed)
+    return listed
+
+
 def names_answer(
     question: str,
     kind: str,

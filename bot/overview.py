@@ -114,6 +114,17 @@ _SIGN_OFF_28 = re.compile(
 _IN_RESPECT_28 = re.compile(r"\b[a-z]+-wise\b")
 # A first message "what does it say?" names the text by "it"; in a conversation it points back.
 _SAYS_28 = re.compile(r"\bwhat (?:does|did) (?:it|this|that) say\b")
+# On: "what does the article open with?", "what does it end on?" ask how the text opens or ends
+# (session 29, the lead's probe: refused).
+OPENS_WITH_29 = True
+_OPENS_WITH_29 = re.compile(
+    r"\b(?:what|how) (?:does|did) (?:it|this|the (?:article|piece|story|text)) (?:open|start"
+    r"|begin|kick off|lead) (?:with|on)\b"
+)
+_ENDS_WITH_29 = re.compile(
+    r"\bwhat (?:does|did) (?:it|this|the (?:article|piece|story|text)) (?:end|close|finish"
+    r"|wrap up) (?:with|on)\b"
+)
 # On: "what does the intro say", "the introduction?" ask how the text opens (session 26, the
 # lead's probes: refused; "intro paragraph" was read already).
 INTRO_26 = True
@@ -244,6 +255,8 @@ def asks_for_overview(question: str, in_conversation: bool = False) -> Part | No
     if PHRASINGS_28:
         parts += ((_ASKS_28, "both"), (_KIND_28, "conclusion"), (_SIGN_OFF_28, "ending"))
         text = _IN_RESPECT_28.sub(" ", text)
+    if OPENS_WITH_29:
+        parts += ((_OPENS_WITH_29, "opening"), (_ENDS_WITH_29, "ending"))
     if BIAS_26:
         parts += ((_BIAS, "conclusion"),)
     if TONE_27:

@@ -17,6 +17,7 @@ from typing import Literal
 
 from bot.announced_list import announces_list
 from bot.answer import Answer, Quote, reply_answer
+from bot.more import More
 from bot.overview import says_nothing_else
 from bot.question_kind import question_text
 from bot.request_words import ASKING
@@ -93,6 +94,43 @@ _SOURCE_28 = re.compile(
     r"(?: (?:for|of) (?:that|this|it))?(?: please| pls| plz)?$"
 )
 _CONTEXT_28 = re.compile(r"^(?:(?:and|so|ok|okay)[,!]? )?(?:the )?context(?: please| pls)?$")
+# On: after an answer, asking for its exact words ("can you quote it exactly?", "word for word?",
+# "what's the exact quote?") shows its quotes again, cited (session 29, the lead's probes: the
+# first quoted the innovations, the others were refused or quoted a passage at random).
+QUOTE_EXACT_29 = True
+_EXACT_29 = re.compile(
+    r"^(?:(?:can|could|would) (?:you|u) )?(?:please )?(?:"
+    rf"quote {_THAT}(?: (?:exactly|word for word|verbatim|directly|in full))?"
+    rf"|(?:(?:quote|say|give|show)(?: me| us)? {_THAT} )?(?:word for word|word-for-word|verbatim)"
+    r"|(?:what(?:'s| is| are| was| were) )?(?:the )?(?:exact|actual|precise) (?:quote|quotes|words"
+    r"|wording|sentence|text)"
+    r"|(?:give|show)(?: me| us)? the (?:exact |actual )?(?:quote|wording)"
+    rf"|(?:is|was) {_THAT} (?:a )?(?:direct|exact|word for word|verbatim) (?:quote|quotation)"
+    r")(?: please| pls| plz)?$"
+)
+# On: after an answer, "show me the whole section" quotes the section its first quote comes from,
+# whole; "what comes next in the article?" and "what's the sentence before that?" quote the
+# sentence after its last quote or before its first, in the article's order (session 29, the
+# lead's probes: refused, or "next" searched and "the next generation of innovation" quoted).
+AROUND_29 = True
+_WHOLE_SECTION_29 = re.compile(
+    r"^(?:(?:can|could|would) (?:you|u) )?(?:please )?(?:(?:show|give|send|paste|quote|read)"
+    r"(?: me| us)? )?(?:(?:the|that|this) )?(?:(?:whole|full|entire|complete) (?:section|chapter)"
+    r"|rest of (?:the|that|this) (?:section|chapter))(?: please| pls)?$"
+)
+_IN_TEXT = r"(?: in (?:the|this) (?:article|text|piece|story))?"
+_NEIGHBOUR_29 = re.compile(
+    r"^(?:(?:ok|okay|and|so)[,!]? )?(?:"
+    rf"what (?:comes|came|follows) (?:(?P<a1>next)|(?P<a2>after) {_THAT}){_IN_TEXT}"
+    r"|what(?:'s| is) (?P<a3>next) in (?:the|this) (?:article|text|piece|story)"
+    rf"|what (?:comes|came|was|is|'s) (?P<b1>before) {_THAT}{_IN_TEXT}"
+    r"|(?:what(?:'s| is| was) )?the (?:(?P<a4>next|following)|(?P<b2>previous|prior|preceding))"
+    r" (?:sentence|line)"
+    rf"|(?:what(?:'s| is| was) )?the (?:sentence|line) (?:(?P<a5>after)|(?P<b3>before)) {_THAT}"
+    rf"|what (?:does|did) (?:it|the article|the text) say (?:(?P<a6>after|next)|(?P<b4>before))"
+    rf"(?: {_THAT})?"
+    r")(?: please| pls)?$"
+)
 # On: after a list, "summarize the third one", "the 8th one" and a bare "5" point at that item
 # (after the headings: that section) as "the third one?" does (session 27, the lead's probes:
 # each was refused; ordinals stopped at the sixth, and "summarize" named a topic).
@@ -121,7 +159,7 @@ class Pointer:
     """What a reply points at in the answer before: its citation or its list item `n` (from 1;
     -1: the last)."""
 
-    at: Literal["citation", "item", "origin", "passage"]
+    at: Literal["citation", "item", "origin", "passage", "section", "after", "before"]
     n: int
 
 
@@ -141,6 +179,14 @@ def points_at(text: str) -> Pointer | None:
         return Pointer("origin", 0)
     if SOURCE_AFTER_ANSWER_28 and _CONTEXT_28.match(spaced):
         return Pointer("passage", 1)
+    if QUOTE_EXACT_29 and _EXACT_29.match(spaced):
+        return Pointer("origin", 0)
+    if AROUND_29 and _WHOLE_SECTION_29.match(spaced):
+        return Pointer("section", 1)
+    found = _NEIGHBOUR_29.match(spaced) if AROUND_29 else None
+    if found is not None:
+        before = any(found[name] for name in ("b1", "b2", "b3", "b4"))
+        return Pointer("before" if before else "after", 1)
     found = _CITATION.search(asked)
     if found is not None and says_nothing_else(asked, found, _FILLER):
         number, ordinal = found.group(1) or found.group(2), found.group(3)
@@ -202,6 +248,21 @@ _HOW_MANY_LISTED = re.compile(
 _NOT_LISTED = frozenset({"sections", "parts", "chapters", "headings", "times", "sources", "words"})
 # A list item's name: the words before its colon ("Prime Integration: In a uniquely …").
 _ITEM_NAME = re.compile(r"^([^:.]{1,60}):\s")
+
+
+# On: a second "tell me more" after a count ("how many innovations are there? → tell me more (the
+# list) → tell me more") asks more of the list, as after "what are the innovations?" (session
+# 29, the lead's probe: the count was searched again and labelled "don't say the number").
+COUNTED_MORE_29 = True
+
+
+def more_of_counted(more: More) -> More:
+    """`more`, the second or later request for more after a count, read as asking more of the
+    list counted ("what are the innovations?"), one request fewer; `more` itself otherwise."""
+    kind = counted_listed(more.question) if COUNTED_MORE_29 and more.times >= 2 else None
+    if kind is None or more.again or more.shorter:
+        return more
+    return dataclasses.replace(more, question=f"what are the {kind}?", times=more.times - 1)
 
 
 def counted_listed(text: str) -> str | None:

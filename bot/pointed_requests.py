@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import re
 from collections.abc import Callable, Sequence
 
 from bot.announced_list import with_announced_list
-from bot.answer import Answer
+from bot.answer import Answer, passages_answer, reply_answer
 from bot.index import SearchIndex
-from bot.more import More
+from bot.more import NOTHING_MORE, More
+from bot.names_mentioned import listed_names
 from bot.pointed import (
     Pointer,
     counted_listed,
@@ -28,7 +30,7 @@ from bot.pointed import (
     points_at,
     several_items,
 )
-from bot.sections import listed_section_answer
+from bot.sections import article_sentences, listed_section_answer
 from bot.several_questions import joined_answer
 
 # The answer to the message before and the conversation before that, worked out when first asked.
@@ -64,8 +66,16 @@ def pointed_request_answer(
         answer = _items_answer(text, index, listed_before, articles_asked)
         if answer is None:
             answer = _pointer_answer(text, index, listed_before, articles_asked)
+        if answer is None:
+            answer = _name_answer(
+                text, history, index, listed_before, searched_alone, articles_asked
+            )
         if answer is not None:
             return answer
+    read_on_from = points_at(more.question) if more is not None and not more.again else None
+    if more is not None and read_on_from is not None and read_on_from.at in ("section", "after"):
+        # "the whole section → tell me more": the article read on past what was just quoted
+        return around_the_answer(text, Pointer("after", 1), answer_before()[0], index)
     if more is not None:  # "tell me more" after "how many innovations are there?": the list
         kind = counted_listed(more.question) if more.times == 1 and not more.again else None
         if kind is None or more.shorter:
@@ -104,10 +114,83 @@ def _pointer_answer(
     if pointer is None:
         return None
     before, before_it = answer_before()
+    if pointer.at in ("section", "after", "before"):  # "the whole section", "what comes next?"
+        return around_the_answer(text, pointer, before, index)
     pointed = pointed_answer(text, pointer, before) or past_the_list(text, pointer, before)
     if pointed is None and pointer.at == "item" and before.reply == "sections":
         pointed = listed_section_answer(text, pointer.n, index, articles_asked(before_it))
     return pointed
+
+
+def _name_answer(
+    text: str,
+    history: Sequence[str],
+    index: SearchIndex,
+    answer_before: AnswerBefore,
+    searched_alone: SearchedAlone,
+    articles_asked: ArticlesAsked,
+) -> Answer | None:
+    """After "who is mentioned in the article?", "tell me about the first one": that name,
+    searched alone ("tell me about Jeff Bezos"); None for any other request."""
+    pointer = points_at(text)
+    if pointer is None or pointer.at != "item":
+        return None
+    before, before_it = answer_before()
+    if before.reply != "article":
+        return None
+    names = listed_names(history[-1], index, articles_asked(before_it))
+    place = pointer.n - 1 if pointer.n > 0 else len(names) - 1
+    if place >= len(names) > 0:  # "the ninth one" of five: say so, not "no answer"
+        said = f"The answer before names {len(names)}."
+        return reply_answer(text, said, "citations", built_at=index.manifest.get("built_at"))
+    if not 0 <= place < len(names):
+        return None
+    return dataclasses.replace(searched_alone(f"tell me about {names[place]}"), question=text)
+
+
+# Sentences "what comes next in the article?" quotes ("the next sentence": one).
+AROUND = 2
+
+
+def around_the_answer(
+    text: str, pointer: Pointer, before: Answer, index: SearchIndex
+) -> Answer | None:
+    """What the article says around the answer before, in its order: the whole section its first
+    quote comes from (`pointer.at` "section"), or the sentences after its last quote ("after") or
+    before its first ("before"); None when `before` quotes nothing found in the article."""
+    if before.refused or before.reply is not None or not before.quotes:
+        return None
+    quote = before.quotes[-1] if pointer.at == "after" else before.quotes[0]
+    citation = next((c for c in before.citations if c.n == quote.citation), None)
+    if citation is None:
+        return None
+    sentences = article_sentences(index, citation.doc_id)
+    # Where the article holds the answer's quotes from this article (a quote may join sentences).
+    quoted = [q.text for q in before.quotes if q.citation == citation.n] or [quote.text]
+    held = [
+        i
+        for i, (_, sentence) in enumerate(sentences)
+        if any(sentence in q or q in sentence for q in quoted)
+    ]
+    if not held:
+        return None
+    built_at = index.manifest.get("built_at")
+    if pointer.at == "section":
+        section = sentences[held[0]][0].section
+        chosen = [(p, sentence) for p, sentence in sentences if p.section == section]
+    else:
+        count = 1 if re.search(r"\b(?:sentence|line)\b", text.lower()) else AROUND
+        after, first = max(held) + 1, min(held)
+        chosen = (
+            sentences[after : after + count]
+            if pointer.at == "after"
+            else sentences[max(0, first - count) : first]
+        )
+        if not chosen:  # past the article's last sentence, or before its first
+            end = "last" if pointer.at == "after" else "first"
+            said = f"That was the article's {end} sentence."
+            return reply_answer(text, said, "citations", built_at=built_at)
+    return passages_answer(text, chosen, index.manifest["articles"], built_at, NOTHING_MORE)
 
 
 def _nth_answer(text: str, index: SearchIndex, searched_alone: SearchedAlone) -> Answer | None:

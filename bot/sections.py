@@ -53,6 +53,14 @@ _TOPICS = re.compile(
     r"|what(?:'s| is) covered|what (?:does|do|did) (?:it|the article|this article|the text"
     r"|the piece) (?:cover|touch on))\b"
 )
+# On: "what else does the article cover?", "what other topics are there?" ask for the topics too
+# (session 29, the lead's probe: refused as a first message).
+TOPICS_29 = True
+_TOPICS_29 = re.compile(
+    r"\b(?:what else (?:does|do|did) (?:it|the article|this article|the text|the piece)"
+    r" (?:cover|talk about|discuss|touch on|say)"
+    r"|what other (?:topics|themes|subjects|things) (?:are there|does (?:it|the article) cover))\b"
+)
 # Words a request for the topics may hold besides: what the text does with them.
 _TOPICS_FILLER = frozenset({"explore", "explores", "address", "addresses", "raise", "raises"})
 # Words a section request may hold besides the heading's: asking, politeness, the text named.
@@ -124,6 +132,111 @@ def section_size_answer(
     which = "longest" if longest else "shortest"
     said = f"The {which} section is “{chosen}”, about {round(sizes[chosen], -1):,} words."
     return reply_answer(question, said, "sections", answered=True, built_at=built_at)
+
+
+# On: a named section's size ("how long is the conclusion?", "how many words are in the
+# partnerships section?", "how long is the intro?") is counted from its sentences (session 29, the
+# lead's probes: labelled "The sources don't say the number" or refused).
+SECTION_LENGTH_29 = True
+_LENGTH_ASKED = re.compile(
+    r"^(?:(?:ok|okay|so|and|hey)[,!]? )*(?:"
+    r"how (?:long|big|short|lengthy) (?:is|was) (?P<a>.+?)"
+    r"|how many (?:words|sentences) (?:is|are|does|do)(?: there)?(?: in)? (?P<b>.+?)"
+    r"(?: (?:have|has|contain|hold))?"
+    r"|(?:what(?:'s| is) )?(?:the )?(?:length|size|word count) of (?P<c>.+?))[?.! ]*$"
+)
+# The part before the first heading, named as readers name it.
+_INTRO_NAMED = re.compile(
+    r"^(?:the |its |this )?(?:intro|introduction|opening|lede)(?: (?:section|part|paragraph|bit))?$"
+)
+# The last section named by its role: its heading may not say "conclusion".
+_LAST_NAMED = re.compile(r"^(?:the |its )?(?:last|final|closing|concluding) (?:section|part|bit)$")
+_CONCLUSION_NAMED = re.compile(r"^(?:the |its )?(?:conclusion|ending|end)$")
+# The opening, as `SectionLength.heading` names it.
+OPENING = "the opening (before the first heading)"
+
+
+# A section pointed at: the one asked just before ("how long is that section?"), or by its place
+# after the headings were listed ("how long is the third one?").
+_THAT_SECTION = re.compile(
+    r"^(?:it|that|this|(?:that|this|the same) (?:section|part|chapter|one))$"
+)
+_NTH_LISTED = re.compile(rf"^(?:the )?({'|'.join(_PLACES)}|last)(?: one| section)?$")
+
+
+def asks_section_length(question: str, before: str | None = None) -> SectionRequest | str | None:
+    """The section whose size the question asks ("how long is the partnerships section?"), or
+    `OPENING` for the part before the first heading ("how long is the intro?"); None when it asks
+    no section's size. A part is named as a section ("the X section", "section 3") or by its role
+    (the intro, the conclusion): "how long is the rivalry?" asks no section's size. After the
+    message `before` asked for a section ("how long is that section?") or for the headings ("how
+    long is the third one?"), that section."""
+    if not SECTION_LENGTH_29:
+        return None
+    found = _LENGTH_ASKED.match(" ".join(question_text(question).replace("’", "'").split()))
+    if found is None:
+        return None
+    named = (found["a"] or found["b"] or found["c"]).strip()
+    asked_before = asks_about_sections(before) if before is not None else None
+    if asked_before is not None and _THAT_SECTION.match(named):  # "how long is that section?"
+        return asked_before if asked_before != SectionRequest() else None
+    nth = _NTH_LISTED.match(named) if asked_before == SectionRequest() else None
+    if nth is not None:  # "how long is the third one?" after the headings
+        return SectionRequest(place=-1 if nth[1] == "last" else _PLACES[nth[1]])
+    if _INTRO_NAMED.match(named):
+        return OPENING
+    if _LAST_NAMED.match(named) or _CONCLUSION_NAMED.match(named):
+        return SectionRequest(place=-1)
+    if not _SECTION.search(named) and not (BY_PLACE and _BY_PLACE.search(named)):
+        return None
+    request = asks_about_sections(named)
+    if request is None or request == SectionRequest() or request.after:
+        return None
+    return request
+
+
+def section_length_answer(
+    question: str,
+    request: SectionRequest | str,
+    index: SearchIndex,
+    doc_ids: Sequence[str],
+    built_at: str | None,
+) -> Answer | None:
+    """The reply giving the words and sentences of the section `request` names (`OPENING`: the
+    part before the first heading) in the articles `doc_ids`; None when none is so named (the
+    question is searched)."""
+    for doc_id in doc_ids:
+        by_section = sentences_by_section(index, doc_id)
+        if request == OPENING:
+            heading: str | None = None
+            if None not in by_section:
+                continue
+        else:
+            assert isinstance(request, SectionRequest)
+            openings = section_openings(index, [doc_id])
+            if request.place is not None:
+                place = len(openings) if request.place == -1 else request.place
+                if place > len(openings) > 0:  # "how long is section 12?": there are 10
+                    said = f"The article has {len(openings)} sections."
+                    return reply_answer(question, said, "sections", built_at=built_at)
+                if not 1 <= place <= len(openings):
+                    continue
+                heading = openings[place - 1].section
+            else:
+                opening = matching_section(request, openings)
+                if opening is None:
+                    continue
+                heading = opening.section
+        sentences = by_section.get(heading, [])
+        words = sum(len(text.split()) for text in sentences)
+        name = OPENING.capitalize() if heading is None else f"The section “{heading}”"
+        count = len(sentences)
+        said = (
+            f"{name} is about {max(10, round(words, -1)):,} words long, in {count}"
+            f" sentence{'s' if count != 1 else ''}."
+        )
+        return reply_answer(question, said, "sections", answered=True, built_at=built_at)
+    return None
 
 
 # On: "which section mentions rivian?", "where in the article is prime integration discussed?" are
@@ -319,6 +432,10 @@ def asks_about_sections(question: str) -> SectionRequest | None:
             return SectionRequest()
     if TOPICS_28 and _TOPICS.search(text):
         rest = _TOPICS.sub(" ", text)
+        if all(_form(w) in filler | _TOPICS_FILLER for w in _WORD.findall(rest)):
+            return SectionRequest()
+    if TOPICS_29 and _TOPICS_29.search(text):
+        rest = _TOPICS_29.sub(" ", text)
         if all(_form(w) in filler | _TOPICS_FILLER for w in _WORD.findall(rest)):
             return SectionRequest()
     if not _SECTION.search(text):

@@ -86,7 +86,7 @@ from bot.more import (
     read_on,
 )
 from bot.overview import latest_articles
-from bot.pointed import asks_origin
+from bot.pointed import asks_origin, more_of_counted
 from bot.pointed_requests import pointed_request_answer
 from bot.preamble import without_preamble
 from bot.recall import (
@@ -542,6 +542,8 @@ class AnswerService:
             previous = self._answered(asked, before_it, retriever, conversation, k)
             return dataclasses.replace(previous, question=text)
         more = asks_for_more(text, history)
+        if more is not None:  # "how many innovations? → more → more": more of the list
+            more = more_of_counted(more)
         if more is not None and more.times > more_module.MOST_IN_A_ROW:  # too long a run to search
             return reply_answer(text, NOTHING_MORE, "more")
         if more is not None and more.times == 1 and not more.again and asked_briefly(history[-1]):

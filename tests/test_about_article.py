@@ -292,3 +292,21 @@ def test_the_reading_time_asked_is_told_with_the_length(
         assert service.ask("when?", history).answer.endswith("doesn't give its publication date.")
     monkeypatch.setattr(bot.about_article, "FRONT_MATTER_28", False)
     assert "minutes" not in service.ask("how long would it take to read?").answer
+
+
+@pytest.mark.parametrize(
+    ("question", "field"),
+    [("is this article recent?", "freshness"), ("is the article outdated?", "freshness"),
+     ("is this piece new", "freshness"), ("are there other articles?", "articles"),
+     ("do you have any other sources?", "articles"), ("are there more stories?", "articles")],
+)  # fmt: skip
+def test_freshness_and_other_articles_asked_so_are_read_and_not_without_the_rule(
+    question: str, field: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert asks_about_article(question) == field
+    monkeypatch.setattr(bot.about_article, "FRONT_MATTER_29", False)
+    assert asks_about_article(question) != field
+
+
+def test_other_articles_about_a_topic_are_searched() -> None:
+    assert asks_about_article("are there other articles about rivian?") is None

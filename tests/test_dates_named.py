@@ -79,3 +79,23 @@ def test_more_after_the_dates_or_numbers_goes_on_then_says_that_is_all(
     assert service.ask("tell me more", ["what are the key dates?"]).answer != (
         "That's all the sources say about it."
     )
+
+
+@pytest.mark.parametrize(
+    ("question", "numbers"),
+    [("what numbers appear in the article?", True), ("are there any figures?", True),
+     ("does the article give any stats?", True), ("does it cite any statistics at all?", True),
+     ("are there any dates in the article?", False)],
+)  # fmt: skip
+def test_numbers_asked_in_other_words_are_read_and_not_without_the_rule(
+    question: str, numbers: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert asks_for_numbers(question) is numbers and asks_for_dates(question) is not numbers
+    monkeypatch.setattr(bot.dates_named, "NUMBERS_29", False)
+    assert not asks_for_numbers(question) and not asks_for_dates(question)
+
+
+def test_a_question_about_a_number_asks_for_no_list(service: AnswerService) -> None:
+    assert not asks_for_numbers("what numbers are there in tesla's sales?")
+    figures = service.ask("are there any figures?")
+    assert figures.outcome == "answered" and "2040" in figures.answer

@@ -420,3 +420,24 @@ def test_so_after_an_answer_asks_for_more_and_not_without_the_rule(
     assert not is_request_for_more("so what?") and not is_request_for_more("so who is rivian?")
     monkeypatch.setattr(bot.more, "SO_28", False)
     assert not is_request_for_more("so?")
+
+
+@pytest.mark.parametrize(
+    "text", ["tell me even more", "still more?", "is that all?", "is that it?", "nothing else?"]
+)
+def test_more_asked_so_is_a_request_for_more_and_not_without_the_rule(
+    text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert is_request_for_more(text)
+    monkeypatch.setattr(bot.more, "MORE_29", False)
+    assert not is_request_for_more(text)
+
+
+@pytest.mark.parametrize("text", ["is there more on rivian?", "is that all amazon plans?"])
+def test_asking_whether_there_is_more_of_a_topic_is_searched(text: str) -> None:
+    assert not is_request_for_more(text)
+
+
+def test_is_that_all_after_an_answer_reads_on(service: AnswerService) -> None:
+    more = service.ask("tell me more", ["who is rivian?"])
+    assert service.ask("is that all?", ["who is rivian?"]).quotes == more.quotes

@@ -47,3 +47,15 @@ def test_the_people_and_places_of_the_shipped_article_are_listed(service: Answer
     places = service.ask("what places are mentioned?")
     assert places.answer.endswith("names these places: California, Texas, Michigan, Europe, Asia.")
     assert service.ask("which cities are mentioned?").outcome == "refused"  # it names none
+
+
+def test_a_name_pointed_at_after_the_names_is_searched_and_not_without_the_rule(
+    service: AnswerService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    history = ["who is mentioned in the article?"]
+    second = service.ask("what about the second?", history)
+    assert second.question == "what about the second?"
+    assert second.quotes == service.ask("tell me about Elon Musk").quotes
+    assert service.ask("the ninth one", history).answer == "The answer before names 2."
+    monkeypatch.setattr(bot.names_mentioned, "NAMES_POINTED_29", False)
+    assert service.ask("what about the second?", history).quotes != second.quotes

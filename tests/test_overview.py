@@ -316,3 +316,20 @@ def test_moving_through_the_text_is_read_and_not_without_the_rule(
 def test_what_does_it_say_in_a_conversation_points_back_unless_it_names_the_text() -> None:
     assert asks_for_overview("what does it say?", in_conversation=True) is None
     assert asks_for_overview("what does the article say?", in_conversation=True) == "both"
+
+
+@pytest.mark.parametrize(
+    ("question", "part"),
+    [("what does the article open with?", "opening"), ("what does it start with?", "opening"),
+     ("what does the article end on?", "ending"), ("what does it close with?", "ending")],
+)  # fmt: skip
+def test_what_the_text_opens_or_ends_with_is_read_and_not_without_the_rule(
+    question: str, part: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert asks_for_overview(question) == part
+    monkeypatch.setattr(bot.overview, "OPENS_WITH_29", False)
+    assert asks_for_overview(question) != part
+
+
+def test_what_a_company_opens_with_is_no_overview() -> None:
+    assert asks_for_overview("what does tesla open with?") is None

@@ -351,3 +351,78 @@ def test_references_after_an_answer_cite_it_and_source_is_the_front_matter(
     assert after.reply is None and after.quotes == first.quotes
     assert service.ask("source please", ["who is rivian?"]).reply == "article"
     assert points_at("link?") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["can you quote it exactly?", "word for word please", "verbatim?", "what's the exact quote?",
+     "quote that verbatim", "is that a direct quote?"],
+)  # fmt: skip
+def test_asking_for_the_exact_words_points_at_the_answer_and_not_without_the_rule(
+    text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert points_at(text) == Pointer("origin", 0)
+    monkeypatch.setattr(bot.pointed, "QUOTE_EXACT_29", False)
+    assert points_at(text) != Pointer("origin", 0)
+
+
+def test_the_exact_words_after_an_answer_are_its_quotes_again(service: AnswerService) -> None:
+    first = service.ask("who is rivian?")
+    exact = service.ask("can you quote it exactly?", ["who is rivian?"])
+    assert exact.quotes == first.quotes and exact.reply is None
+
+
+@pytest.mark.parametrize(
+    ("text", "at"),
+    [("show me the whole section", "section"), ("the full section please", "section"),
+     ("what comes next in the article?", "after"), ("the next sentence?", "after"),
+     ("what comes after that?", "after"), ("what's the sentence before that?", "before"),
+     ("what came before that?", "before"), ("the previous sentence", "before")],
+)  # fmt: skip
+def test_asking_around_the_answer_is_read_and_not_without_the_rule(
+    text: str, at: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert points_at(text) == Pointer(at, 1)  # type: ignore[arg-type]
+    monkeypatch.setattr(bot.pointed, "AROUND_29", False)
+    assert points_at(text) != Pointer(at, 1)  # type: ignore[arg-type]
+
+
+def test_what_comes_around_an_answer_is_read_in_the_articles_order(
+    service: AnswerService,
+) -> None:
+    history = ["who is rivian?"]
+    first = service.ask(history[0])
+    assert "Rivian" in first.answer
+    after = service.ask("the next sentence?", history)
+    assert len(after.quotes) == 1 and after.quotes[0].text.startswith("However, this new venture")
+    before = service.ask("what's the sentence before that?", history)
+    assert len(before.quotes) == 1 and "carbon-neutral by 2040" in before.answer
+    section = service.ask("show me the whole section", history)
+    assert first.quotes[0].text in section.answer and len(section.quotes) > 3
+    assert {c.section for c in section.citations} == {first.citations[0].section}
+    last = service.ask("what comes next in the article?", ["buckle up?"])
+    assert last.answer == "That was the article's last sentence."
+
+
+def test_a_second_more_after_a_count_is_more_of_the_list_and_not_without_the_rule(
+    service: AnswerService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    history = ["how many innovations are there?", "tell me more"]
+    counted = service.ask("tell me more", history)
+    listed = service.ask("tell me more", ["what are the innovations?"])
+    assert counted.quotes == listed.quotes and counted.outcome == listed.outcome
+    monkeypatch.setattr(bot.pointed, "COUNTED_MORE_29", False)
+    assert service.ask("tell me more", history).quotes != listed.quotes
+
+
+def test_more_after_the_whole_section_reads_on_in_the_article(
+    service: AnswerService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    history = ["who is rivian?", "show me the whole section"]
+    section = service.ask(history[1], history[:1])
+    more = service.ask("tell me more", history)
+    assert more.quotes and more.citations[0].section != section.citations[0].section
+    next_one = service.ask("what comes next in the article?", history)
+    assert more.quotes == next_one.quotes  # read on from the section's last sentence
+    monkeypatch.setattr(bot.pointed, "AROUND_29", False)
+    assert service.ask("tell me more", history).quotes != more.quotes

@@ -442,3 +442,73 @@ def test_each_section_is_quoted_by_its_first_sentence_in_order(service: AnswerSe
         "The Origins of the Rivalry", "Why Electric Vehicles?"
     ]  # fmt: skip
     assert len(answer.quotes) == 10  # one per section
+
+
+@pytest.mark.parametrize(
+    ("question", "asked"),
+    [("how long is the conclusion?", SectionRequest(place=-1)),
+     ("how long is the last section?", SectionRequest(place=-1)),
+     ("how many words is the intro?", bot.sections.OPENING),
+     ("how many words are in the introduction?", bot.sections.OPENING),
+     ("how long is section 3?", SectionRequest(place=3)),
+     ("how long is the partnerships section?", SectionRequest(("partnerships",))),
+     ("what's the length of the environmental section?", SectionRequest(("environmental",)))],
+)  # fmt: skip
+def test_a_named_sections_length_is_read_and_not_without_the_rule(
+    question: str, asked: SectionRequest | str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert bot.sections.asks_section_length(question) == asked
+    monkeypatch.setattr(bot.sections, "SECTION_LENGTH_29", False)
+    assert bot.sections.asks_section_length(question) is None
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["how long is the rivalry?", "how long is the article?", "how long will the battery last?",
+     "how many words does musk use?", "how big is the team?"],
+)  # fmt: skip
+def test_a_length_asked_of_no_section_is_not_a_sections_length(question: str) -> None:
+    assert bot.sections.asks_section_length(question) is None
+
+
+def test_a_sections_length_is_counted_from_its_sentences(
+    service: AnswerService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    listed = service.ask("summarize the section on partnerships")
+    partnerships = service.ask("how long is the partnerships section?")
+    assert partnerships.reply == "sections" and partnerships.outcome == "answered"
+    assert "“Strategic Partnerships and Investments”" in partnerships.answer
+    sentences = int(partnerships.answer.split(" in ")[-1].split()[0])
+    assert sentences >= len(listed.quotes)  # the summary quotes its first sentences
+    conclusion = service.ask("how long is the conclusion?").answer
+    assert conclusion.startswith("The section “Conclusion: A Rivalry")
+    assert service.ask("how long is the intro?").answer.startswith("The opening")
+    assert service.ask("how long is section 12?").answer == "The article has 10 sections."
+    monkeypatch.setattr(bot.sections, "SECTION_LENGTH_29", False)
+    assert service.ask("how long is the partnerships section?").reply != "sections"
+
+
+@pytest.mark.parametrize(
+    "question", ["what else does the article cover?", "what other topics are there?"]
+)
+def test_what_else_the_article_covers_is_its_headings_and_not_without_the_rule(
+    question: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert asks_about_sections(question) == SectionRequest()
+    monkeypatch.setattr(bot.sections, "TOPICS_29", False)
+    assert asks_about_sections(question) is None
+
+
+def test_a_length_pointing_at_the_section_before_is_that_sections(
+    service: AnswerService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    history = ["summarize the section on partnerships"]
+    that = service.ask("how long is that section?", history)
+    assert that.reply == "sections" and "“Strategic Partnerships and Investments”" in that.answer
+    second = service.ask("how long is it?", ["what's section 2 about?"]).answer
+    assert second.startswith("The section “Why Electric Vehicles?”")
+    third = service.ask("how long is the third one?", ["what are the sections?"]).answer
+    assert third.startswith("The section “Inside Bezos’ Electric Vehicle Vision”")
+    assert service.ask("how long is it?").reply == "article"  # alone: the article's length
+    monkeypatch.setattr(bot.sections, "SECTION_LENGTH_29", False)
+    assert service.ask("how long is that section?", history).reply != "sections"
