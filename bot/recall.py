@@ -96,6 +96,60 @@ def asks_previous_answer(text: str) -> bool:
     return PREVIOUS_27 and bool(_PREVIOUS.match(" ".join(text.replace("’", "'").split())))
 
 
+# On: going back to a question named ("back to the first question", "go back to rivian", "what
+# did you say first?") answers that question again, the latest one holding the words named
+# (session 29, the lead's probes: each was refused).
+RETURN_TO_29 = True
+_RETURN_TO = re.compile(
+    r"^(?:(?:ok|okay|so|wait|hmm+|please|can you|could you|can we|let's|lets|let us)[,!]? )*"
+    r"(?:(?:go|get|come|going|getting|coming) )?(?:back|return(?:ing)?) to (?P<to>.+?)"
+    r"(?: (?:please|pls|for a (?:sec|second|moment)|now|then|again))*[?.! ]*$",
+    re.IGNORECASE,
+)
+_FIRST_ANSWER = re.compile(
+    r"^(?:(?:ok|okay|so|wait|hmm+|sorry)[,!]? )*(?:what did (?:you|u) (?:say|answer|tell me)"
+    r" (?:first|at first|at the start|to my first question)|what was (?:your|the) first answer"
+    r"|(?:show|give|tell)(?: me)? (?:your|the) first answer(?: again)?)[?.! ]*$",
+    re.IGNORECASE,
+)
+_FIRST_QUESTION = re.compile(
+    r"^(?:(?:my|the|your) )?(?:first|original|initial|very first) (?:question|one|answer|topic)"
+    r"|^the (?:start|beginning)$"
+)
+_NAMED_WORD = re.compile(r"[a-z0-9]+")
+# Words going back may name besides the topic: the question named as such.
+_RETURN_FILLER = frozenset({
+    "the", "a", "my", "our", "your", "question", "questions", "topic", "thing", "stuff",
+    "bit", "part", "about", "what", "we", "were", "was", "talking", "asked", "said", "you",
+    "i", "on", "of", "that",
+})  # fmt: skip
+
+
+def returned_to(text: str, history: Sequence[str]) -> int | None:
+    """The place in `history` of the question `text` goes back to ("back to the first question":
+    0; "go back to rivian": the latest question naming rivian); None when it goes back to
+    nothing asked."""
+    if not RETURN_TO_29 or not history:
+        return None
+    spaced = " ".join(text.replace("’", "'").lower().split())
+    if _FIRST_ANSWER.match(spaced):
+        return 0
+    found = _RETURN_TO.match(spaced)
+    if found is None:
+        return None
+    to = found["to"].strip()
+    if _FIRST_QUESTION.match(to):
+        return 0
+    words = [w for w in _NAMED_WORD.findall(to) if w not in _RETURN_FILLER]
+    if not words:
+        return None
+    for at in range(len(history) - 1, -1, -1):
+        asked = set(_NAMED_WORD.findall(history[at].lower()))
+        if all(any(a.startswith(w) or w.startswith(a) for a in asked if len(a) > 2) for w in words):
+            return at
+    return None
+
+
 # On: a "go back" in the conversation is read as the question it went back to, so a follow-up
 # after it reads that question (session 28, the lead's probes: "who is rivian? → where are the
 # factories? → go back → what do they make?" read "they" past the Rivian answer shown again).
@@ -109,7 +163,10 @@ def with_returns(history: Sequence[str]) -> list[str]:
         return list(history)
     read: list[str] = []
     for message in history:
-        if not asks_previous_answer(message):
+        back_to = returned_to(message, read)
+        if back_to is not None:  # "go back to rivian": that question, as asked
+            read.append(read[back_to])
+        elif not asks_previous_answer(message):
             read.append(message)
         elif len(read) >= 2:
             read.append(read[-2])

@@ -94,6 +94,7 @@ from bot.recall import (
     asks_previous_answer,
     recall_asked,
     recalled,
+    returned_to,
     with_returns,
 )
 from bot.retrieval import Hit, Retriever
@@ -535,6 +536,11 @@ class AnswerService:
         which = recall_asked(text)
         if which is not None:  # "what was my first question?": the history says
             return reply_answer(text, recalled(which, history), "recall", answered=True)
+        back_to = returned_to(text, history)
+        if back_to is not None:  # "back to the first question": that question's answer again
+            asked, before_it = self._read(as_typed(history[back_to]), history[:back_to], retriever)
+            previous = self._answered(asked, before_it, retriever, conversation, k)
+            return dataclasses.replace(previous, question=text)
         if history and asks_previous_answer(text):  # "go back": the answer before the last
             if len(history) < 2:
                 return reply_answer(text, NO_PREVIOUS, "recall")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import bot.recall
-from bot.recall import recall_asked, recalled, with_returns
+from bot.recall import recall_asked, recalled, returned_to, with_returns
 from bot.service import AnswerService
 
 
@@ -116,3 +116,36 @@ def test_summarize_our_conversation_names_its_questions(service: AnswerService) 
     answer = service.ask("summarize our conversation", ["who is rivian?", "where is the hq?"])
     assert answer.reply == "recall"
     assert answer.answer == "You asked: “who is rivian?”; “where is the hq?”"
+
+
+@pytest.mark.parametrize(
+    ("text", "at"),
+    [("back to the first question", 0), ("let's go back to rivian", 0),
+     ("what did you say first?", 0), ("go back to the factories please", 1),
+     ("can we return to rivian", 0), ("back to the start", 0)],
+)  # fmt: skip
+def test_going_back_to_a_question_named_is_read_and_not_without_the_rule(
+    text: str, at: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    history = ["who is rivian?", "where are the factories?", "what is prime integration?"]
+    assert returned_to(text, history) == at
+    monkeypatch.setattr(bot.recall, "RETURN_TO_29", False)
+    assert returned_to(text, history) is None
+
+
+@pytest.mark.parametrize(
+    "text", ["go back to tesla", "go back", "back to basics", "who is rivian?"]
+)
+def test_going_back_to_nothing_asked_is_not_read(text: str) -> None:
+    assert returned_to(text, ["who is rivian?", "where are the factories?"]) is None
+
+
+def test_the_question_gone_back_to_is_answered_again_and_read_by_a_follow_up(
+    service: AnswerService,
+) -> None:
+    history = ["who is rivian?", "where are the factories?"]
+    first = service.ask(history[0])
+    back = service.ask("go back to rivian", history)
+    assert back.quotes == first.quotes and back.question == "go back to rivian"
+    after = [*history, "go back to rivian"]
+    assert with_returns(after)[-1] == "who is rivian?"
