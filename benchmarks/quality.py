@@ -578,7 +578,7 @@ anything about china?" searched as the thing (`bot.asked_topic.SEARCH_28`); `ref
 (`bot.pointed.SOURCE_AFTER_ANSWER_28`); `eachsection`, "summarize each section", "one line per
 section" quoting each section's first sentence (`bot.sections.EACH_SECTION_28`), each in turn.
 `--lead-29 off
-sectionlength+exact+around+numbers+topics+opens+names+countmore+frontmatter+more+returnto`
+sectionlength+exact+around+numbers+topics+opens+names+countmore+frontmatter+more+returnto+takeaway+audience`
 measures the lead's session 29 rules, joined by '+': `sectionlength`, "how long is the
 conclusion?", "how many words are in the intro?" told the section's words and sentences
 (`bot.sections.SECTION_LENGTH_29`); `exact`, "can you quote it exactly?", "word for word?" after an
@@ -596,7 +596,10 @@ innovations are there?" asking more of the list (`bot.pointed.COUNTED_MORE_29`);
 articles the bot reads (`bot.about_article.FRONT_MATTER_29`); `more`, "tell me even more", "is
 that all?", "is there more?" after an answer asking for more (`bot.more.MORE_29`); `returnto`,
 "back to the first question", "go back to rivian", "what did you say first?" answering that
-question again (`bot.recall.RETURN_TO_29`), each in turn.
+question again (`bot.recall.RETURN_TO_29`); `takeaway`, "what's the takeaway for investors?"
+searched as "investors" (`bot.asked_topic.TAKEAWAY_29`); `audience`, "who is the article for?",
+"who's the target audience?" quoting the closing line, which names its readers
+(`bot.overview.AUDIENCE_29`), each in turn.
 `--forms-19 off match=0.7`: `match=M`, another form of a question's word ("partners" /
 "partnerships", "hq" / "headquartered") matches the passage tokens of that word at least at M in
 late interaction (`bot.retrieval.FORM_MATCH`), `+words=N` for a question of at most N counted words
@@ -2035,6 +2038,8 @@ def set_lead_29(lead_29: str, bench: Bench) -> str:
     bot.about_article.FRONT_MATTER_29 = "frontmatter" in rules
     bot.more.MORE_29 = "more" in rules
     bot.recall.RETURN_TO_29 = "returnto" in rules
+    bot.asked_topic.TAKEAWAY_29 = "takeaway" in rules
+    bot.overview.AUDIENCE_29 = "audience" in rules
     return f"=== session 29's lead rules: {lead_29}"
 
 
@@ -3530,8 +3535,9 @@ def main() -> None:
         "one' after the names listed searches it; countmore: a second 'tell me more' after a "
         "count asks more of the list; frontmatter: 'is this article recent?' the freshness, 'are "
         "there other articles?' the articles read; more: 'is that all?' after an answer asks "
-        "for more; returnto: 'go back to rivian' answers that question again) or off, each in "
-        "turn",
+        "for more; returnto: 'go back to rivian' answers that question again; takeaway: "
+        "'what's the takeaway for investors?' searched as 'investors'; audience: 'who is the "
+        "article for?' the closing line) or off, each in turn",
     )
     parser.add_argument(
         "--lead-28",

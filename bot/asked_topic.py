@@ -128,6 +128,18 @@ _SEARCHED_28 = re.compile(
 )
 
 
+# On: "what's the takeaway for investors?", "key lessons for consumers?" ask what the text says
+# of the people named, searched as them alone (session 29, the lead's probes: labelled "The
+# sources don't say anything about takeaway", the second quoting Tesla's weaknesses).
+TAKEAWAY_29 = True
+_TAKEAWAY_29 = re.compile(
+    rf"^{_POLITE}(?:what(?:'s| is| are| would be) )?(?:the |my |our |your |any )?(?:key |main |big"
+    r" |biggest |real |practical )?(?:takeaways?|take-aways?|lessons?|upshot) for (?P<topic>.+?)"
+    rf"(?: here| from (?:this|it|the (?:article|piece|text)))?{_IN_THE_TEXT}[?.! ]*$",
+    re.IGNORECASE,
+)
+
+
 def searched_topic(question: str) -> str | None:
     """The thing a command asks to search the sources for ("search for nvidia": "nvidia"), or
     None when the question is no such command."""
@@ -136,6 +148,7 @@ def searched_topic(question: str) -> str | None:
     asked = " ".join(question.replace("’", "'").split())
     found = _SEARCHED.match(asked) or (_SAID_BEFORE.match(asked) if SAID_BEFORE_28 else None)
     found = found or (_SEARCHED_28.match(asked) if SEARCH_28 else None)
+    found = found or (_TAKEAWAY_29.match(asked) if TAKEAWAY_29 else None)
     return found["topic"] if found else None
 
 

@@ -125,6 +125,16 @@ _ENDS_WITH_29 = re.compile(
     r"\bwhat (?:does|did) (?:it|this|the (?:article|piece|story|text)) (?:end|close|finish"
     r"|wrap up) (?:with|on)\b"
 )
+# On: whom the text is for ("who is the article for?", "who's the target audience?") is its closing
+# line, which names its readers (session 29, the lead's probes: refused).
+AUDIENCE_29 = True
+_AUDIENCE_29 = re.compile(
+    r"\b(?:who (?:is|was) (?:it|this|the (?:article|piece|story|text)) (?:for|aimed at|written"
+    r" for|meant for|intended for)|(?:(?:who|what)(?:'s| is| are) )?(?:the |its )?(?:target"
+    r"|intended) (?:audience|readers?|readership)(?: (?:of|for) (?:it|this|the (?:article|piece"
+    r"|story|text)))?"
+    r"|who (?:should|would|is supposed to) read (?:it|this|the (?:article|piece|story|text)))\b"
+)
 # On: "what does the intro say", "the introduction?" ask how the text opens (session 26, the
 # lead's probes: refused; "intro paragraph" was read already).
 INTRO_26 = True
@@ -257,6 +267,8 @@ def asks_for_overview(question: str, in_conversation: bool = False) -> Part | No
         text = _IN_RESPECT_28.sub(" ", text)
     if OPENS_WITH_29:
         parts += ((_OPENS_WITH_29, "opening"), (_ENDS_WITH_29, "ending"))
+    if AUDIENCE_29:
+        parts += ((_AUDIENCE_29, "ending"),)
     if BIAS_26:
         parts += ((_BIAS, "conclusion"),)
     if TONE_27:

@@ -6,7 +6,12 @@ from __future__ import annotations
 import pytest
 
 import bot.asked_topic
-from bot.asked_topic import mentioned_topic, requested_topic, sources_write_topic
+from bot.asked_topic import (
+    mentioned_topic,
+    requested_topic,
+    searched_topic,
+    sources_write_topic,
+)
 from bot.service import AnswerService
 
 
@@ -175,3 +180,24 @@ def test_a_thing_the_sources_never_write_asked_so_is_said_to_be_unmentioned(
     answer = service.ask("does it say anything about china?")
     assert answer.reply == "search" and answer.answer == "The sources don't mention “china”."
     assert "Texas" in service.ask("what exactly does it say about texas?").answer
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [("what's the takeaway for investors?", "investors"),
+     ("key lessons for consumers?", "consumers"),
+     ("what are the main takeaways for tesla from the article?", "tesla")],
+)  # fmt: skip
+def test_a_takeaway_for_someone_is_searched_as_them_and_not_without_the_rule(
+    question: str, topic: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert searched_topic(question) == topic
+    monkeypatch.setattr(bot.asked_topic, "TAKEAWAY_29", False)
+    assert searched_topic(question) is None
+
+
+def test_the_takeaway_for_investors_quotes_what_the_text_says_of_them(
+    service: AnswerService,
+) -> None:
+    answer = service.ask("what's the takeaway for investors?")
+    assert answer.outcome == "answered" and "For investors" in answer.answer

@@ -333,3 +333,20 @@ def test_what_the_text_opens_or_ends_with_is_read_and_not_without_the_rule(
 
 def test_what_a_company_opens_with_is_no_overview() -> None:
     assert asks_for_overview("what does tesla open with?") is None
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["who is the article for?", "who is the target audience?", "who should read this?",
+     "target audience?", "what is the intended audience of the article"],
+)  # fmt: skip
+def test_whom_the_text_is_for_is_its_ending_and_not_without_the_rule(
+    question: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert asks_for_overview(question) == "ending"
+    monkeypatch.setattr(bot.overview, "AUDIENCE_29", False)
+    assert asks_for_overview(question) != "ending"
+
+
+def test_whom_a_car_is_aimed_at_is_no_overview() -> None:
+    assert asks_for_overview("who is the ev aimed at?") is None
