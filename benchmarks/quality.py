@@ -82,6 +82,7 @@
                                            [--rank-26 off|RULES [off|RULES ...]]
                                            [--rank-27 off|RULES [off|RULES ...]]
                                            [--rank-28 off|RULES [off|RULES ...]]
+                                           [--rank-29 off|RULES [off|RULES ...]]
                                            [--off-topic-23 off|RULES [off|RULES ...]]
                                            [--unsaid-23 off|on|RULES [...]]
                                            [--off-topic-24 off|RULES [off|RULES ...]]
@@ -819,6 +820,12 @@ question asked alone re-ranked with each passage's best cosine of one of its sen
 alone beside MaxSim at 6 (`bot.retrieval.SENTENCE_ALONE_WEIGHT`, `bot.own_sentences`; off in the
 bot); `follow`, the same for a follow-up searched with its context (`SENTENCE_ALONE_FOLLOW_UPS`;
 docs/quality-log.md, "Sentences on their own (session 28)"), each in turn.
+`--rank-29 off quote=1+sentences=2` measures session 29's ranking rules, joined by "+": `quote=W`,
+a question asked alone choosing its quote (and so the passage cited first) with W times each cited
+sentence's cosine with it, the sentence encoded on its own (`bot.answer.QUOTE_OWN_WEIGHT`,
+`bot.retrieval.OWN_SENTENCE_COSINES`); `sentences=W`, session 28's re-ranking by the best such
+sentence at W (`bot.retrieval.SENTENCE_ALONE_WEIGHT`; docs/quality-log.md, "Sentences on their own
+in the quote (session 29)"), each in turn.
 `--off-topic-23 off sense=0.05:0.33+anywhere+joined+typos+rival` measures session 23's off-topic
 rules, joined by "+": `sense=G:C`, `--off-topic-18`'s name-sense reading at a gap of G, only of a
 question whose best passage cosine is under C ("is musk oil safe to put on your skin":
@@ -2117,6 +2124,14 @@ def set_rank_28(rank_28: str, bench: Bench) -> str:
     return f"=== session 28's ranking rules: {rank_28}"
 
 
+def set_rank_29(rank_29: str, bench: Bench) -> str:
+    rules = dict(rule.partition("=")[::2] for rule in rank_29.split("+"))
+    bot.answer.QUOTE_OWN_WEIGHT = float(rules.get("quote") or 0.0)
+    bot.retrieval.OWN_SENTENCE_COSINES = "quote" in rules
+    bot.retrieval.SENTENCE_ALONE_WEIGHT = float(rules.get("sentences") or 0.0)
+    return f"=== session 29's ranking rules: {rank_29}"
+
+
 def set_role_21(role_21: str, bench: Bench) -> str:
     bot.question_kind.ROLE_OF_ANOTHER = role_21 == "on"
     return f"=== session 21's role of another owner: {role_21}"
@@ -2428,6 +2443,7 @@ SWITCHES = (
     Switch("rank_26", 96, set_rank_26),
     Switch("rank_27", 102, set_rank_27),
     Switch("rank_28", 108, set_rank_28),
+    Switch("rank_29", 114, set_rank_29),
     Switch("off_topic_23", 80, set_off_topic_23),
     Switch("unsaid_23", 79, set_unsaid_23),
     Switch("off_topic_24", 86, set_off_topic_24),
@@ -3238,6 +3254,12 @@ def main() -> None:
         default=[None],
         help="session 28's ranking rules joined by '+' (off in the bot: sentences, follow) or "
         "off, each in turn",
+    )
+    parser.add_argument(
+        "--rank-29",
+        nargs="+",
+        default=[None],
+        help="session 29's ranking rules joined by '+' (quote=W, sentences=W) or off, each in turn",
     )
     parser.add_argument(
         "--off-topic-23",

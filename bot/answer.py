@@ -126,6 +126,18 @@ QUOTE_SURFACE_WEIGHT = 0.1
 # the cited sentences (session 15)").
 QUOTE_SPREAD_WEIGHT = 0.1
 QUOTE_SPREAD_FLOOR = 0.1
+# In that choice, each sentence also gains QUOTE_OWN_WEIGHT x its cosine with the question, the
+# sentence encoded on its own (`Hit.own_cosines`, bot.retrieval.OWN_SENTENCE_COSINES): a question
+# in other words than the article's ("are we at the tail end of the electric car boom") is nearest
+# the one sentence saying it ("The electric vehicle revolution is only just beginning") while its
+# chat words match tokens anywhere. Only the quote (and so the passage cited first) of a question
+# asked alone; the outcome is judged on the quote chosen without it too (PLACE_OUTCOME_ON_BOTH).
+# Off (measured, not taken): at 1 with bot.retrieval.SENTENCE_ALONE_WEIGHT 2, tuning first / top 3
+# / words 514 / 623 / 507 -> 525 / 633 / 520 of 714 but conversations 774 -> 772 of 906; held out
+# 459 / 558 / 455 -> 465 / 576 / 465 of 649, but `quality-holdout` first 23 -> 22 of 25 and
+# other sets' first places fell. Session 29 (docs/quality-log.md, "Sentences on their own in the
+# quote (session 29)"). 0: off.
+QUOTE_OWN_WEIGHT = 0.0
 # A why-question's best sentence whose subject points back ("This makes the stakes incredibly
 # high.") states an effect whose cause the sentence before it gives ("As fossil fuel bans loom
 # …"): that sentence joins the quote. Session 16, on: with bot.conversation.SAME_AS_BEFORE,
@@ -724,13 +736,25 @@ def _choice_scores(hits: Sequence[Hit]) -> list[tuple[float, ...]]:
         own = own_evidence.sentence_maxsim  # as retrieval added it to the sentence scores
         lift = hit.sentence_lift or (0.0,) * len(hit.sentence_scores)
         spread = (0.0,) * len(own) if stood is None else QUOTE_SPREAD_WEIGHT * stood
+        alone = _own_cosines(hit)
         found.append(
             tuple(
-                weight * (m + z) + x + QUOTE_SURFACE_WEIGHT * (s - LATE_SENTENCE_WEIGHT * m - x)
-                for s, m, z, x in zip(hit.sentence_scores, own, spread, lift, strict=True)
+                weight * (m + z)
+                + x
+                + QUOTE_SURFACE_WEIGHT * (s - LATE_SENTENCE_WEIGHT * m - x)
+                + QUOTE_OWN_WEIGHT * c
+                for s, m, z, x, c in zip(hit.sentence_scores, own, spread, lift, alone, strict=True)
             )
         )
     return found
+
+
+def _own_cosines(hit: Hit) -> tuple[float, ...]:
+    """The hit's sentences' cosines encoded on their own (QUOTE_OWN_WEIGHT), 0 each where off
+    or not read."""
+    if QUOTE_OWN_WEIGHT and len(hit.own_cosines) == len(hit.sentence_scores):
+        return hit.own_cosines
+    return (0.0,) * len(hit.sentence_scores)
 
 
 def _standing(evidence: Sequence[TokenEvidence]) -> list[np.ndarray]:

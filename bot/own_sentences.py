@@ -35,10 +35,14 @@ class OwnSentenceVectors:
     def best_cosines(self, rows: Sequence[int], query_vector: np.ndarray) -> np.ndarray:
         """Each passage's best cosine of one of its sentences with the question (float64; -1
         for a passage without sentences)."""
-        query = np.asarray(query_vector, dtype=np.float32)
         return np.array(
-            [float((v @ query).max()) if len(v) else -1.0 for v in self._sentence_vectors(rows)]
+            [float(c.max()) if len(c) else -1.0 for c in self.cosines(rows, query_vector)]
         )
+
+    def cosines(self, rows: Sequence[int], query_vector: np.ndarray) -> list[np.ndarray]:
+        """Each passage's sentences' cosines with the question, in the passage's order."""
+        query = np.asarray(query_vector, dtype=np.float32)
+        return [(v @ query).astype(np.float64) for v in self._sentence_vectors(rows)]
 
     def _sentence_vectors(self, rows: Sequence[int]) -> list[np.ndarray]:
         with self._lock:

@@ -220,6 +220,13 @@ NAMED_LINE = True
 SENTENCE_ALONE_WEIGHT = 0.0
 # The same for a follow-up's search with its context (not only a question searched as asked).
 SENTENCE_ALONE_FOLLOW_UPS = False
+# Each cited sentence's cosine with a question searched as asked, the sentence encoded on its own
+# (`bot.own_sentences`), carried on its hit (`Hit.own_cosines`) for the quote's choice
+# (`bot.answer.QUOTE_OWN_WEIGHT`): the model compares a question with one sentence as it was
+# trained to, where the pooled sentence vectors and MaxSim read the sentence in its passage.
+# Off with it (measured, not taken; no vectors are made while off). Session 29
+# (docs/quality-log.md, "Sentences on their own in the quote (session 29)"). False: off.
+OWN_SENTENCE_COSINES = False
 
 # The asking words a question after a lead-in opens with (a wh-word or an auxiliary).
 _ASKING = re.compile(
@@ -271,6 +278,9 @@ class Hit:
     # What passage evidence (LATE_PASSAGE_LIFT) added to every sentence score, also counted in
     # `sentence_lift`: it weighs passages against each other, never a neighbour's joining.
     passage_lift: float = 0.0
+    # Each sentence's cosine with the question, the sentence encoded on its own
+    # (OWN_SENTENCE_COSINES; empty: not read): the quote's choice weighs it.
+    own_cosines: tuple[float, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -688,6 +698,8 @@ class Retriever:
             hits = self._with_defining_passage(query, query_vector, deep, hits, defined)
         if asked_vector is not None:
             hits = self._as_asked(hits, asked_vector)
+        if alone and OWN_SENTENCE_COSINES:
+            hits = self._with_own_cosines(hits, query_vector)
         if not OUTCOME_ON_BOTH_RANKINGS:
             return hits, None
         before = self.reranked(query, ranking, top_maxsim=top_maxsim)
@@ -707,6 +719,8 @@ class Retriever:
             before_hits = self._as_asked(before_hits, asked_vector)
         if [h.passage.id for h in before_hits] == [h.passage.id for h in hits]:
             return hits, None
+        if alone and OWN_SENTENCE_COSINES:
+            before_hits = self._with_own_cosines(before_hits, query_vector)
         return hits, before_hits
 
     def _within_part(self, ranking: Ranking, part: Part) -> Ranking:
@@ -846,17 +860,33 @@ class Retriever:
             lexical=np.concatenate([ranking.lexical[:depth][order], ranking.lexical[depth:]]),
         )
 
+    def _own_sentence_vectors(self) -> OwnSentenceVectors:
+        """The sentences encoded on their own, made on first use."""
+        if self._own_sentences is None:
+            self._own_sentences = OwnSentenceVectors(
+                self.index.passages, self.embedder, LATE_CACHED_PASSAGES
+            )
+        return self._own_sentences
+
+    def _with_own_cosines(self, hits: list[Hit], query_vector: np.ndarray) -> list[Hit]:
+        """`hits` with each sentence's cosine with the question, the sentence encoded on its
+        own (OWN_SENTENCE_COSINES), for the quote's choice."""
+        rows = {passage.id: row for row, passage in enumerate(self.index.passages)}
+        found = self._own_sentence_vectors().cosines(
+            [rows[h.passage.id] for h in hits], query_vector
+        )
+        return [
+            replace(h, own_cosines=tuple(float(c) for c in cosines))
+            for h, cosines in zip(hits, found, strict=True)
+        ]
+
     def _sentence_evidence(self, ranking: Ranking, query_vector: np.ndarray) -> np.ndarray | None:
         """The fused top ANSWER_LATE_DEPTH's best own-sentence cosines with the question
         (SENTENCE_ALONE_WEIGHT), in their fused order; None where the re-ranking is off."""
         if not SENTENCE_ALONE_WEIGHT or self.late is None or self.mode != "hybrid":
             return None
-        if self._own_sentences is None:
-            self._own_sentences = OwnSentenceVectors(
-                self.index.passages, self.embedder, LATE_CACHED_PASSAGES
-            )
         rows = ranking.ids[:ANSWER_LATE_DEPTH].tolist()
-        return self._own_sentences.best_cosines(rows, query_vector)
+        return self._own_sentence_vectors().best_cosines(rows, query_vector)
 
     def _top_maxsim(self, query: str, ranking: Ranking, depth: int) -> np.ndarray | None:
         """MaxSim of the fused top `depth`, in their fused order; None where `reranked` leaves
