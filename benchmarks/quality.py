@@ -579,7 +579,7 @@ anything about china?" searched as the thing (`bot.asked_topic.SEARCH_28`); `ref
 (`bot.pointed.SOURCE_AFTER_ANSWER_28`); `eachsection`, "summarize each section", "one line per
 section" quoting each section's first sentence (`bot.sections.EACH_SECTION_28`), each in turn.
 `--lead-29 off
-sectionlength+exact+around+numbers+topics+opens+names+countmore+frontmatter+more+returnto+takeaway+audience`
+sectionlength+exact+around+numbers+topics+opens+names+countmore+frontmatter+more+returnto+takeaway+audience+separators`
 measures the lead's session 29 rules, joined by '+': `sectionlength`, "how long is the
 conclusion?", "how many words are in the intro?" told the section's words and sentences
 (`bot.sections.SECTION_LENGTH_29`); `exact`, "can you quote it exactly?", "word for word?" after an
@@ -600,7 +600,10 @@ that all?", "is there more?" after an answer asking for more (`bot.more.MORE_29`
 question again (`bot.recall.RETURN_TO_29`); `takeaway`, "what's the takeaway for investors?"
 searched as "investors" (`bot.asked_topic.TAKEAWAY_29`); `audience`, "who is the article for?",
 "who's the target audience?" quoting the closing line, which names its readers
-(`bot.overview.AUDIENCE_29`), each in turn.
+(`bot.overview.AUDIENCE_29`); `separators`, "who is rivian / where is the hq", "who is rivian. also,
+where are the factories" split before the second question, and a later question pointing at none
+before it ("who is rivian and who is lucid?") searched without them as its context
+(`bot.several_questions.SEPARATORS_29`), each in turn.
 `--forms-19 off match=0.7`: `match=M`, another form of a question's word ("partners" /
 "partnerships", "hq" / "headquartered") matches the passage tokens of that word at least at M in
 late interaction (`bot.retrieval.FORM_MATCH`), `+words=N` for a question of at most N counted words
@@ -2047,6 +2050,7 @@ def set_lead_29(lead_29: str, bench: Bench) -> str:
     bot.recall.RETURN_TO_29 = "returnto" in rules
     bot.asked_topic.TAKEAWAY_29 = "takeaway" in rules
     bot.overview.AUDIENCE_29 = "audience" in rules
+    bot.several_questions.SEPARATORS_29 = "separators" in rules
     return f"=== session 29's lead rules: {lead_29}"
 
 
@@ -3559,7 +3563,8 @@ def main() -> None:
         "there other articles?' the articles read; more: 'is that all?' after an answer asks "
         "for more; returnto: 'go back to rivian' answers that question again; takeaway: "
         "'what's the takeaway for investors?' searched as 'investors'; audience: 'who is the "
-        "article for?' the closing line) or off, each in turn",
+        "article for?' the closing line; separators: 'who is rivian / where is the hq' split, "
+        "'... and who is lucid?' searched alone) or off, each in turn",
     )
     parser.add_argument(
         "--lead-28",

@@ -100,7 +100,7 @@ from bot.recall import (
 from bot.retrieval import Hit, Retriever
 from bot.sections import section_topic
 from bot.settings import Settings
-from bot.several_questions import joined_answer, questions_in
+from bot.several_questions import joined_answer, points_back_in_message, questions_in
 from bot.small_talk import (
     SmallTalk,
     closing_thanks,
@@ -655,7 +655,8 @@ class AnswerService:
                 # "who was nikola tesla and what did he invent": "he" is off the sources too
                 answers.append(dataclasses.replace(answers[-1], question=part))
                 continue
-            context = (*history, *parts[:n])
+            # "who is rivian and who is lucid?": a part pointing at none before is asked alone
+            context = (*history, *parts[:n]) if points_back_in_message(part) else tuple(history)
             answers.append(self._searched(part, context, retriever, conversation, k, past))
         return joined_answer(text, answers)
 

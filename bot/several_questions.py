@@ -51,13 +51,39 @@ _JOINED_28 = re.compile(
 )
 
 
+# On: "who is rivian / where is the hq" and "who is rivian. also, where are the factories" split
+# before the second question word as at "?" (session 29, the lead's probes: answered for Rivian
+# alone); and a later question that points at nothing before it ("who is rivian and who is
+# lucid?", "how will musk respond and how will the market react?") is searched without the ones
+# before as its context, as it would be asked alone (each quoted the first answer again).
+SEPARATORS_29 = True
+_SEPARATED_29 = re.compile(
+    rf"\s+/\s+(?={_QUESTION_WORD}\b)|(?<=[.!])\s+(?:(?:also|and|plus|oh and|btw)[,:]?\s+)?"
+    rf"(?={_QUESTION_WORD}\b)",
+    re.IGNORECASE,
+)
+_POINTS_BACK_29 = re.compile(
+    r"\b(?:he|she|it|its|it's|they|them|their|theirs|they're|him|his|her|hers|this|that|these"
+    r"|those|there|both|either|neither|same|one|ones|other|others|then|why|so)\b",
+    re.IGNORECASE,
+)
+
+
+def points_back_in_message(part: str) -> bool:
+    """Whether a question after others in one message may point at them ("when do they open?",
+    "what did he invent"): then it is searched with them as its context."""
+    return not SEPARATORS_29 or bool(_POINTS_BACK_29.search(part))
+
+
 def questions_in(text: str) -> list[str]:
     """The questions `text` asks, in order: one (the text) unless it asks several."""
     if not SEVERAL_QUESTIONS:
         return [text]
     asked = _listed(text) if NUMBERED_26 else text.strip()
     parts: list[str] = []
-    for sentence in _AFTER_QUESTION_MARK.split(asked):
+    separated = _SEPARATED_29.split(asked) if SEPARATORS_29 else [asked]
+    sentences = [part for piece in separated for part in _AFTER_QUESTION_MARK.split(piece)]
+    for sentence in sentences:
         joining = _JOINED_28 if SEMICOLON_28 else _JOINED
         joined = joining.split(sentence) if _OPENS_WITH_QUESTION_WORD.match(sentence) else []
         parts += joined if len(joined) > 1 else [sentence]

@@ -147,3 +147,38 @@ def test_questions_joined_by_a_semicolon_are_split_and_not_without_the_rule(
     assert questions_in("who is rivian; thanks") == ["who is rivian; thanks"]  # no question after
     monkeypatch.setattr(bot.several_questions, "SEMICOLON_28", False)
     assert questions_in(text) == [text]
+
+
+@pytest.mark.parametrize(
+    ("text", "parts"),
+    [("who is rivian / where is the hq", ["who is rivian", "where is the hq"]),
+     ("who is rivian. also, where are the factories",
+      ["who is rivian.", "where are the factories"]),
+     ("who is rivian. where is the hq.", ["who is rivian.", "where is the hq."])],
+)  # fmt: skip
+def test_questions_separated_by_a_slash_or_a_full_stop_are_split_and_not_without_the_rule(
+    text: str, parts: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert questions_in(text) == parts
+    monkeypatch.setattr(bot.several_questions, "SEPARATORS_29", False)
+    assert questions_in(text) == [text]
+
+
+@pytest.mark.parametrize(
+    "text", ["I am a journalist. what is amazon planning?", "amazon vs tesla / who wins"]
+)
+def test_a_statement_before_a_question_is_not_split(text: str) -> None:
+    assert questions_in(text) == [text]
+
+
+def test_a_later_question_pointing_at_none_before_it_is_asked_alone_and_not_without_the_rule(
+    service: AnswerService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    lucid = service.ask("who is lucid?")
+    both = service.ask("who is rivian and who is lucid?")
+    assert "Lucid" in both.answer and lucid.quotes[0].text in both.answer
+    opening = service.ask("where are the factories and when do they open?")
+    assert bot.several_questions.points_back_in_message("when do they open?")
+    assert opening.answer  # "they" keeps the factories as its context
+    monkeypatch.setattr(bot.several_questions, "SEPARATORS_29", False)
+    assert "Lucid" not in service.ask("who is rivian and who is lucid?").answer
