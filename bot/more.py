@@ -150,9 +150,14 @@ _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 MORE_29 = True
 _MORE_WORDS_29 = frozenset({"even", "still", "bit", "way"})
 _IS_THAT_ALL_29 = re.compile(
-    r"^(?:(?:ok|okay|so|and|hmm+|wait)[,!]? )?(?:is (?:that|this) (?:all|it|everything)"
+    r"^(?:(?:ok|okay|so|and|hmm+|wait|nice|cool|great|thanks|got it)[,!.]? )?(?:is (?:that|this)"
+    r" (?:all|it|everything)"
     r"|(?:is|are) there (?:any ?thing |any )?(?:more|else)(?: (?:to it|on (?:that|this|it)))?"
-    r"|nothing (?:else|more)|no more|anything more)(?: (?:then|though|tho))?\?$"
+    r"|nothing (?:else|more)|no more|anything more"
+    r"|(?:what|anything) else (?:(?:should|do|would|might) i|i (?:should|need to|ought to))"
+    r" (?:know|need to know|read|ask)"
+    r"|what else (?:is|'s) (?:important|worth knowing|interesting|there))"
+    r"(?: (?:then|though|tho))?\?$"
 )
 
 

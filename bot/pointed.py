@@ -193,7 +193,8 @@ def points_at(text: str) -> Pointer | None:
         return Pointer("citation", int(number) if number else _ORDINAL[ordinal])
     if POINTED_27:
         found = _ITEM_27.search(asked)
-        if found is not None and says_nothing_else(asked, found, _FILLER_27):
+        filler = _FILLER_27 | _MANNER_29 if POINTED_29 else _FILLER_27
+        if found is not None and says_nothing_else(asked, found, filler):
             ordinal, number = found.group(1), found.group(2) or found.group(3)
             return Pointer("item", int(number) if number else _ORDINAL_27[ordinal])
         return None
@@ -313,12 +314,26 @@ _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 _JOINING = frozenset({"and", "ones", "one", "both", "then", "items", "sections", "points"})
 
 
+# On: after a list, "explain the third one simply", "compare the first two" point at those items
+# too (session 29, the lead's probes: the first quoted "the next generation of innovation", the
+# second the personalities).
+POINTED_29 = True
+_MANNER_29 = frozenset({
+    "simply", "briefly", "quickly", "plainly", "detail", "depth", "compare", "contrast",
+})  # fmt: skip
+_ASKING_OF_ITEMS_29 = re.compile(
+    r"^(?:compare|contrast|explain|describe|summari[sz]e|tell me about|what about)\s+"
+)
+
+
 def several_items(text: str) -> list[int] | None:
     """The items (from 1; -1: the last) a reply points at when it points at several ("the third
     and fourth ones": [3, 4]); None when it points at fewer than two or names anything else."""
     if not SEVERAL_ITEMS_27:
         return None
     asked = " ".join(question_text(text).replace(",", " and ").strip(" ?!.").split())
+    if POINTED_29:  # "compare the first two": the items, whatever is asked of them
+        asked = _ASKING_OF_ITEMS_29.sub("", asked)
     few = _FIRST_FEW.match(asked)
     if few is not None:
         return list(range(1, _COUNTS[few[1]] + 1))

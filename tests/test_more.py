@@ -441,3 +441,15 @@ def test_asking_whether_there_is_more_of_a_topic_is_searched(text: str) -> None:
 def test_is_that_all_after_an_answer_reads_on(service: AnswerService) -> None:
     more = service.ask("tell me more", ["who is rivian?"])
     assert service.ask("is that all?", ["who is rivian?"]).quotes == more.quotes
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["nice, what else should i know?", "anything else i should know?", "what else is important?"],
+)
+def test_what_else_to_know_after_an_answer_is_more_and_not_without_the_rule(
+    text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert is_request_for_more(text)
+    monkeypatch.setattr(bot.more, "MORE_29", False)
+    assert not is_request_for_more(text)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 import bot.pointed
-from bot.pointed import Pointer, counted_listed, points_at
+from bot.pointed import Pointer, counted_listed, points_at, several_items
 from bot.service import AnswerService
 
 FEATURES = "what are the key features of the amazon ev?"
@@ -426,3 +426,26 @@ def test_more_after_the_whole_section_reads_on_in_the_article(
     assert more.quotes == next_one.quotes  # read on from the section's last sentence
     monkeypatch.setattr(bot.pointed, "AROUND_29", False)
     assert service.ask("tell me more", history).quotes != more.quotes
+
+
+@pytest.mark.parametrize(
+    ("text", "items"),
+    [("compare the first two", [1, 2]), ("compare the second and fourth", [2, 4]),
+     ("contrast the first and third", [1, 3])],
+)  # fmt: skip
+def test_items_compared_or_explained_after_a_list_are_read_and_not_without_the_rule(
+    text: str, items: list[int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert several_items(text) == items
+    monkeypatch.setattr(bot.pointed, "POINTED_29", False)
+    assert several_items(text) != items
+
+
+def test_an_item_asked_simply_after_a_list_is_that_item_and_not_without_the_rule(
+    service: AnswerService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    history = ["what are the innovations?"]
+    third = service.ask("explain the third one simply", history)
+    assert third.answer.startswith("Prime Integration:")
+    monkeypatch.setattr(bot.pointed, "POINTED_29", False)
+    assert not service.ask("explain the third one simply", history).answer.startswith("Prime")
