@@ -102,6 +102,17 @@ _COMPLAINT_28 = re.compile(
 )
 
 
+# On: "can you try again?", "give it another go" after an answer are complaints too (session 29,
+# the lead's probes: refused).
+COMPLAINTS_29 = True
+_COMPLAINT_29 = re.compile(
+    r"(?:(?:no|nope|hmm|ugh|meh)[,.!]* )?(?:(?:can|could|would|will) (?:you|u) (?:please )?"
+    r"try (?:that )?(?:again|once more|harder)|try (?:that again|once more|harder)"
+    r"|(?:(?:can|could|would|will) (?:you|u) )?(?:give it another (?:go|try|shot)"
+    r"|have another (?:go|try)))(?:[ ,.!]+(?:please|pls|plz))*"
+)
+
+
 def is_complaint(text: str) -> bool:
     """Whether `text` is only a complaint about the answer before ("that's wrong", "not
     helpful", "wrong answer"); a complaint naming anything ("that's wrong about tesla") is not."""
@@ -109,6 +120,8 @@ def is_complaint(text: str) -> bool:
     if COMPLAINTS and COMPLAINTS_27 and _COMPLAINT_27.fullmatch(asked):
         return True
     if COMPLAINTS and COMPLAINTS_28 and _COMPLAINT_28.fullmatch(asked):
+        return True
+    if COMPLAINTS and COMPLAINTS_29 and _COMPLAINT_29.fullmatch(asked):
         return True
     return COMPLAINTS and bool(_COMPLAINT.fullmatch(asked))
 

@@ -161,6 +161,14 @@ _IS_THAT_ALL_29 = re.compile(
 )
 
 
+# "can you be more specific?", "in more detail please" after an answer: more of it.
+_SPECIFIC_29 = re.compile(
+    r"^(?:(?:ok|okay|so|hmm+)[,!.]? )?(?:(?:can|could|would) (?:you|u) )?(?:please )?"
+    r"(?:(?:be|get) )?(?:more specific|(?:in )?more detail|(?:any |some |the )?specifics"
+    r"|(?:go )?into (?:more )?detail)(?: please| pls| plz)?[?.! ]*$"
+)
+
+
 @dataclass(frozen=True)
 class More:
     """A request for more: the question it asks more of, that question's own history, and how
@@ -183,8 +191,9 @@ def is_request_for_more(text: str) -> bool:
         return True
     if SO_28 and _WORD.findall(text.lower()) in (["so"], ["and", "so"], ["so", "and"]):
         return True  # "so?" after an answer: go on, as "and?"
-    if MORE_29 and _IS_THAT_ALL_29.match(" ".join(text.lower().replace("’", "'").split())):
-        return True  # "is that all?": whether the sources say more
+    spaced = " ".join(text.lower().replace("’", "'").split())
+    if MORE_29 and (_IS_THAT_ALL_29.match(spaced) or _SPECIFIC_29.match(spaced)):
+        return True  # "is that all?": whether the sources say more; "be more specific"
     text = question_text(text)
     words = _WORD.findall(text)
     filler = _FILLER | _MORE_WORDS_29 if MORE_29 else _FILLER

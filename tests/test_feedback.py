@@ -292,3 +292,14 @@ def test_a_reaction_to_what_was_quoted_is_no_complaint(text: str) -> None:
 def test_a_thumbs_down_after_an_answer_is_a_vote_not_small_talk(service: AnswerService) -> None:
     assert service.ask("👎", ["who is rivian?"]).reply == "sorry"
     assert service.ask("👍", ["who is rivian?"]).reply != "sorry"
+
+
+@pytest.mark.parametrize(
+    "text", ["can you try again?", "could you try again please", "give it another go", "try harder"]
+)
+def test_asking_to_try_again_is_a_complaint_and_not_without_the_rule(
+    text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert is_complaint(text)
+    monkeypatch.setattr(bot.feedback, "COMPLAINTS_29", False)
+    assert not is_complaint(text)

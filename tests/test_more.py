@@ -453,3 +453,12 @@ def test_what_else_to_know_after_an_answer_is_more_and_not_without_the_rule(
     assert is_request_for_more(text)
     monkeypatch.setattr(bot.more, "MORE_29", False)
     assert not is_request_for_more(text)
+
+
+@pytest.mark.parametrize("text", ["can you be more specific?", "be more specific", "specifics?"])
+def test_asking_for_specifics_after_an_answer_is_more_and_not_without_the_rule(
+    text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert is_request_for_more(text)
+    monkeypatch.setattr(bot.more, "MORE_29", False)
+    assert not is_request_for_more(text)
