@@ -91,6 +91,7 @@
                                            [--unsaid-26 off|on|RULES [...]]
                                            [--unsaid-27 off|on|RULES [...]]
                                            [--unsaid-28 off|on|RULES [...]]
+                                           [--unsaid-29 off|on|RULES [...]]
                                            [--off-topic-25 off|RULES [off|RULES ...]]
                                            [--off-topic-26 off|RULES [off|RULES ...]]
                                            [--off-topic-27 off|RULES [off|RULES ...]]
@@ -723,6 +724,18 @@ person's name: `NAME_FRAGMENT_27`); docs/quality-log.md, "Questions the sources 
 claim's verb no passage writes, `UNWRITTEN_CLAIM_VERB_28`), `richer` ("which of them is
 richer?": `MEASURE_CHOICE_28`); docs/quality-log.md, "Questions the sources do not answer (session
 28)", each in turn.
+`--unsaid-29 off on` measures session 29's near-domain readings, or some joined by '+':
+`spending` ("how much is amazon investing?" asks an amount: `bot.question_kind.SPENDING_AMOUNT_29`),
+`leader` ("who leads the ev market?" is answered by any name: `MARKET_LEADER_29`), `claims` ("is
+amazon buying tesla?": a plain claim's verb no passage writes, acting on a name the sources write,
+`bot.unsaid.PLAIN_CLAIM_ON_A_NAME_29`), `address` ("whats the exact address of the california
+lab" asks a place no state or city answers: `ADDRESS_PLACE_29`), `stake` ("what stake in rivian
+does amazon own" asks a number: `STAKE_NUMBER_29`), `hired` ("who did bezos hire to run the car
+division" asks a person: `HIRED_PERSON_29`), `figurative` ("where's tesla's soft underbelly"
+asks what it is, no place: `FIGURATIVE_WHERE_29`), `airports` ("which airports …" asks places on
+the map: `AIRPORTS_29`), `choice` ("is the lab in the bay area or down in LA": two things offered
+that no passage writes, `bot.unsaid.UNWRITTEN_CHOICE_29`); docs/quality-log.md, "Questions the
+sources do not answer (session 29)", each in turn.
 `--off-topic-22 off chat+named+compound` measures session 22's off-topic rules, joined by "+":
 `chat`, the word after a first name read as chat, no surname, when it is small talk alone ("elon
 lmao"), before a bare verb with the first name its subject ("is jeff tryna beat elon") or before a
@@ -1538,6 +1551,23 @@ def set_unsaid_28(unsaid_28: str, bench: Bench) -> str:
     bot.unsaid.UNWRITTEN_CLAIM_VERB_28 = "claims" in rules
     bot.unsaid.MEASURE_CHOICE_28 = "richer" in rules
     return f"=== session 28's near-domain readings: {unsaid_28}"
+
+
+def set_unsaid_29(unsaid_29: str, bench: Bench) -> str:
+    rules = set(unsaid_29.split("+"))
+    if "on" in rules:
+        rules = {"spending", "leader", "claims", "address", "stake", "hired", "figurative"}
+        rules |= {"airports", "choice"}
+    bot.question_kind.SPENDING_AMOUNT_29 = "spending" in rules
+    bot.question_kind.MARKET_LEADER_29 = "leader" in rules
+    bot.question_kind.ADDRESS_PLACE_29 = "address" in rules
+    bot.question_kind.STAKE_NUMBER_29 = "stake" in rules
+    bot.question_kind.HIRED_PERSON_29 = "hired" in rules
+    bot.question_kind.FIGURATIVE_WHERE_29 = "figurative" in rules
+    bot.question_kind.AIRPORTS_29 = "airports" in rules
+    bot.unsaid.UNWRITTEN_CHOICE_29 = "choice" in rules
+    bot.unsaid.PLAIN_CLAIM_ON_A_NAME_29 = "claims" in rules
+    return f"=== session 29's near-domain readings: {unsaid_29}"
 
 
 def set_quote_spread(quote_spread: str, bench: Bench) -> str:
@@ -2465,6 +2495,7 @@ SWITCHES = (
     Switch("unsaid_26", 97, set_unsaid_26),
     Switch("unsaid_27", 103, set_unsaid_27),
     Switch("unsaid_28", 109, set_unsaid_28),
+    Switch("unsaid_29", 115, set_unsaid_29),
 )
 
 
@@ -3697,6 +3728,13 @@ def main() -> None:
         default=[None],
         help="session 28's near-domain readings: on, off or rules joined by '+' (dealings, "
         "percent, range, quoted, claims, richer), each in turn",
+    )
+    parser.add_argument(
+        "--unsaid-29",
+        nargs="+",
+        default=[None],
+        help="session 29's near-domain readings: on, off or rules joined by '+' (spending, "
+        "leader, claims, address, stake, hired, figurative, airports, choice), each in turn",
     )
     parser.add_argument(
         "--labels-16",

@@ -192,6 +192,10 @@ def asked_kind(question: str, for_label: bool = True) -> Kind | None:
         text = _S_APOSTROPHE.sub("'s", text)  # "bezos' net worth" is "bezos's net worth"
     if for_label and counts_what_the_text_lists(text):
         return None  # "how many key innovations are listed": the list quoted is the count
+    if for_label and leads_a_field(text):
+        return None  # "who leads the ev market": a company's name answers it as a person's does
+    if for_label and figurative_where(text):
+        return None  # "where's tesla's soft underbelly" asks what it is
     kind = _kind_of(text, for_label)
     if kind is None and for_label:
         kind = _kind_read_further(text)
@@ -215,6 +219,7 @@ def _kind_of(text: str, for_label: bool) -> Kind | None:
     asks = asks + (_session_25_asks() if for_label else [])
     asks = asks + (_session_26_asks() if for_label else [])
     asks = asks + (_session_28_asks() if for_label else [])
+    asks = asks + (_session_29_asks() if for_label else [])
     for kind, pattern in asks:
         if pattern.search(text):
             return kind
@@ -517,6 +522,11 @@ def holds(kind: Kind, text: str, question: str = "", of_the_kind_asked: bool = F
     pattern = _HOLDS.get(kind)
     if pattern is not None:
         return bool(pattern.search(text))
+    if kind == "place" and of_the_kind_asked and asks_an_address(clause):
+        return _STREET_NUMBER.search(text) is not None  # a state or a city is no address
+    spot = AIRPORTS_29 and _WHICH_SPOT.search(label_text(clause)) is not None
+    if kind == "place" and of_the_kind_asked and spot:  # "which airports": named on the map
+        return any(place not in question_words(question) for place in places_in(text))
     asked = question_words(question)
     geographic = _GEOGRAPHIC_19 if SETTLEMENT_ASKS else _GEOGRAPHIC
     if kind == "place" and (named := geographic.search(clause.lower())):
@@ -1231,6 +1241,113 @@ def _session_28_asks() -> list[tuple[Kind, re.Pattern[str]]]:
         asks.append(("person", _LEADING_DEALINGS))
     if AS_A_PERCENT_28:
         asks.append(("number", _AS_A_PERCENT))
+    return asks
+
+
+# Session 29 (docs/quality-log.md, "Questions the sources do not answer (session 29)"), label only.
+# "how much is amazon investing?", "how much is bezos spending on this?": "how much" before a verb
+# of paying in any form asks an amount, as "how much did amazon invest" does (the first form's
+# money words hold the bare and past forms only). `--unsaid-29 spending`.
+SPENDING_AMOUNT_29 = True
+_SPENDING_AMOUNT = re.compile(
+    r"^how much\b.*\b(?:investing|invests|spending|spends|paying|pays|raising|raises|pouring|"
+    r"pours|shelling out|forking out|forking over|sinking|sinks)\b"
+)
+# "who leads the ev market?": leading a market, an industry or a race is a company's place as much
+# as a person's ("Tesla remains the undisputed king …" answers it, with no person's full name),
+# so the label reads no kind, as for "who is winning?" (the role form reads "leads" as "who runs
+# it"). `--unsaid-29 leader`.
+MARKET_LEADER_29 = True
+_LEADS_A_FIELD = re.compile(
+    r"^who(?:'s| is| was)? (?:(?:currently|now|really|actually) )?(?:leads|leading|dominates|"
+    r"dominating|rules|ruling) (?:in |the (?:[a-z0-9-]+ ){0,3}?(?:market|markets|industry|"
+    r"industries|sector|world|race|pack|field|space|segment|way)\b)"
+)
+
+
+# "whats the exact address of the california lab": an address, a zip code or coordinates ask for a
+# place finer than any the question names (the place it names is no answer to it). `--unsaid-29
+# address`.
+ADDRESS_PLACE_29 = True
+_ADDRESS = re.compile(
+    r"^(?:what|whats|what's|which)(?:'s| is| are| was| will be)? (?:the |its |their |his |her |"
+    r"[a-z0-9-]+'s )?(?:exact |precise |street |full |physical |actual |mailing )?(?:address|"
+    r"addresses|zip code|zip|postcode|post code|coordinates|gps coordinates|exact location|"
+    r"precise location|street)\b"
+)
+_STREET_NUMBER = re.compile(r"\b\d+[A-Za-z]? [A-Z][a-z]+")
+
+
+def asks_an_address(question: str) -> bool:
+    """Whether a question asks an address ("whats the exact address of the california lab")."""
+    return ADDRESS_PLACE_29 and _ADDRESS.search(label_text(question)) is not None
+
+
+# "what stake in rivian does amazon own": a stake, a slice or a portion of a company asks a
+# number, as "what share" does. `--unsaid-29 stake`.
+STAKE_NUMBER_29 = True
+_STAKE = re.compile(r"^what(?:'s| is| was)? (?:(?:size|kind) of )?(?:stake|slice|portion|cut)\b")
+# "who did bezos hire to run the car division": whom someone hired, appointed or picked to run a
+# thing (to lead it, as its head) is a person, as "who runs it" asks one. Only for a post: "who has
+# bezos hired for the car project" asks who joined, answered by "a team of automotive experts".
+# `--unsaid-29 hired`.
+HIRED_PERSON_29 = True
+_HIRED = re.compile(
+    r"^who(?:m)? (?:did|has|have|will|would|is|was) (?:[a-z0-9'-]+ ){1,3}?(?:hire|hired|hiring|"
+    r"appoint|appointed|appointing|pick|picked|picking|tap|tapped|tapping|recruit|recruited|"
+    r"recruiting|poach|poached|poaching|bring in|brought in|name|named|choose|chose|chosen) "
+    r"(?:[a-z0-9'-]+ ){0,2}?(?:to (?:run|lead|head|manage|oversee|helm|be (?:the |its )?(?:ceo|"
+    r"head|boss|chief|president))|as (?:the |its |their )?(?:ceo|head|boss|chief|president|"
+    r"leader|lead|director|manager|chair))\b"
+)
+
+
+# "where's tesla's soft underbelly", "where does amazon have the edge", "where is tesla
+# vulnerable": a "where" asking for a weak or strong point asks what it is, not a place on the map
+# (the sources name it in words: "Production delays, quality control issues"). `--unsaid-29
+# figurative`.
+FIGURATIVE_WHERE_29 = True
+_FIGURATIVE_WHERE = re.compile(
+    r"^where(?:'s|’s| is| are| does| do| did| would| will| could)? (?:[a-z0-9'-]+ ){0,4}?"
+    r"(?:soft underbelly|underbelly|achilles(?:'s?)? heel|weak (?:spots?|points?|link|side)|"
+    r"weakness|weaknesses|vulnerability|vulnerabilities|blind spots?|edge|advantages?|"
+    r"upper hand|strengths?|strong (?:suit|points?|side)|catch|vulnerable|weak|weakest|lacking|"
+    r"lagging|falling short)\b"
+)
+
+
+def figurative_where(text: str) -> bool:
+    """Whether a "where" question (`label_text`) asks for a weak or strong point, not a place."""
+    return FIGURATIVE_WHERE_29 and _FIGURATIVE_WHERE.search(text) is not None
+
+
+# "Which airports will get Amazon charging stations?": airports or malls asked for by their kind
+# are places on the map, as "which cities" are (any capitalised name held them: "Bezos").
+# `--unsaid-29 airports`.
+AIRPORTS_29 = True
+_WHICH_SPOT = re.compile(
+    r"^(?:(?:in |at |from |to )?(?:what|which)) (?:[a-z0-9-]+ )?(?:airports?|malls?|"
+    r"shopping (?:malls?|centers?|centres?))\b"
+)
+
+
+def leads_a_field(text: str) -> bool:
+    """Whether a question (`label_text`) asks who leads a market, an industry or a race."""
+    return MARKET_LEADER_29 and _LEADS_A_FIELD.search(text) is not None
+
+
+def _session_29_asks() -> list[tuple[Kind, re.Pattern[str]]]:
+    asks: list[tuple[Kind, re.Pattern[str]]] = []
+    if SPENDING_AMOUNT_29:
+        asks.append(("amount", _SPENDING_AMOUNT))
+    if ADDRESS_PLACE_29:
+        asks.append(("place", _ADDRESS))
+    if STAKE_NUMBER_29:
+        asks.append(("number", _STAKE))
+    if HIRED_PERSON_29:
+        asks.append(("person", _HIRED))
+    if AIRPORTS_29:
+        asks.append(("place", _WHICH_SPOT))
     return asks
 
 

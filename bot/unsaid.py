@@ -10,6 +10,7 @@ vectors are in `bot.token_evidence`, the kind asked for in `bot.question_kind`.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Sequence
 
@@ -774,6 +775,34 @@ def name_stems(name: str) -> list[str]:
     return [t for word in terms(name.split()) for t in word]
 
 
+# Session 29 (docs/quality-log.md, "Questions the sources do not answer (session 29)"): "is the
+# amazon ev lab in the bay area or down in LA", "will bezos go with lfp or nickel cells": a yes/no
+# question offering a choice between two things, nouns the sources never write either of, asks
+# what they don't say, whichever passage is closest ("California"). Nouns only: "is elon just
+# gonna roll over or fight" offers a choice of deeds, said in other words ("unlikely to take this
+# challenge lying down"). `benchmarks/quality.py --unsaid-29 choice`.
+UNWRITTEN_CHOICE_29 = True
+_CHOICE = re.compile(
+    rf"^(?:{_AUXILIARY}) .*?(?P<a>(?:\b[a-z0-9-]+ )?[a-z0-9-]+),? or (?:(?:down|up|over|out) )?"
+    r"(?:(?:in|at|near|with|the|a|an) )*(?P<b>[a-z0-9-]+(?: [a-z0-9-]+){0,2})[?.!]*$"
+)
+
+
+def unwritten_choice(text: str, holds_term: Callable[[str], bool]) -> list[str]:
+    """["bay area or la"] for "is the lab in the bay area or down in LA" (`text` lower case) when
+    both things offered are nouns and no passage writes a word of either; else none."""
+    found = _CHOICE.search(text) if UNWRITTEN_CHOICE_29 else None
+    if found is None:
+        return []
+    options = [re.sub(r"^(?:in|at|near|with|the|a|an) ", "", found[side]) for side in "ab"]
+    for option in options:
+        words = option.split()
+        stems = name_stems(option)
+        if not stems or any(map(holds_term, stems)) or not all(map(_noun, words)):
+            return []
+    return [" or ".join(options)]
+
+
 def unknown_named_thing(question: str, holds_term: Callable[[str], bool] | None) -> list[str]:
     """["cybertruck"] when "tell me about / describe / explain <thing>" or "does X come with /
     offer … <thing>" names a thing none of whose words any passage holds (`holds_term`: a
@@ -788,6 +817,8 @@ def unknown_named_thing(question: str, holds_term: Callable[[str], bool] | None)
     if unwritten := unwritten_regions(text, holds_term) or unwritten_thing_had(text, holds_term):
         return unwritten
     if unwritten := uncompared_measure(text, holds_term):
+        return unwritten
+    if unwritten := unwritten_choice(text, holds_term):  # "in the bay area or down in LA"
         return unwritten
     if unwritten := unwritten_lower_case_name(text, holds_term):  # "partnering with lg?"
         return unwritten
@@ -963,7 +994,9 @@ def unsaid_predicate(
     if not RARE_NAME_PREDICATE or passages_with is None:
         return []
     words = _WORD.findall(question.lower().replace("’", "'"))
-    if UNWRITTEN_CLAIM_VERB_28 and (claimed := unwritten_claim_verb(question, passages_with)):
+    names = functools.partial(_written_as_name, texts=sentences)
+    claimed = unwritten_claim_verb(question, passages_with, names)
+    if UNWRITTEN_CLAIM_VERB_28 and claimed:
         return claimed
     for i, auxiliary in enumerate(words[:-2]):
         if auxiliary not in _DO | _HAVE | _BE:
@@ -1020,12 +1053,30 @@ _STATED = re.compile(
 )
 
 
-def _claim_words(question: str) -> list[str]:
+# Session 29 (the lead's probe): "is amazon buying tesla?", "is bezos suing musk?": a plain yes/no
+# question whose verb of a dealing (buying, suing, merging …), never written, acts on a name the
+# sources write ("Tesla", "Musk") claims a dealing between the two as a heard claim does (session
+# 28's form reads claims heard only: the asker's idiom, "is amazon doing this solo", "is bezos
+# targeting tesla", is no claim of a dealing). `--unsaid-29 claims`.
+PLAIN_CLAIM_ON_A_NAME_29 = True
+_PLAIN_CLAIM = re.compile(rf"^(?:{_AUXILIARY}) [a-z]")
+_DEALINGS = frozenset({
+    "buy", "acquire", "purchase", "merge", "sue", "fund", "finance", "bankroll", "license",
+    "hire", "poach", "sell", "lease", "sponsor", "fire", "bribe", "settle", "block", "ban",
+})  # fmt: skip
+
+
+def _claim_words(question: str, names: Callable[[str], bool] | None = None) -> list[str]:
     """The claim a question asks about, as a yes/no question's words: "is amazon buying tesla"
-    for "I heard Amazon is buying Tesla. Is that true?"; none for another question."""
+    for "I heard Amazon is buying Tesla. Is that true?"; none for another question. With
+    `names` (whether the sources write a word as a name), a plain yes/no question too, read as
+    `unwritten_claim_verb` reads it when its verb acts on such a name."""
     text = " ".join(label_text(question).replace("’", "'").split())
     heard = _HEARD.match(text)
     if heard is None:
+        if names is not None and PLAIN_CLAIM_ON_A_NAME_29 and _PLAIN_CLAIM.match(text):
+            words = _WORD.findall(_CONFIRM_TAG.sub("", text))
+            return words if words[0] in _DO | _HAVE | _BE else []
         return []  # a plain yes/no question: its verb is often the asker's idiom ("doing it solo")
     claim = _CONFIRM_TAG.sub("", text[heard.end() :])
     stated = _STATED.match(claim)
@@ -1035,11 +1086,15 @@ def _claim_words(question: str) -> list[str]:
     return words if words and words[0] in _DO | _HAVE | _BE else []
 
 
-def unwritten_claim_verb(question: str, passages_with: Callable[[str], int]) -> list[str]:
+def unwritten_claim_verb(
+    question: str, passages_with: Callable[[str], int], names: Callable[[str], bool] | None = None
+) -> list[str]:
     """["whether amazon is buying tesla"] for "I heard Amazon is buying Tesla. Is that true?" when
     no passage writes the verb after the subject (`passages_with` counts the passages holding a
-    word's terms); else none."""
-    words = _claim_words(question)
+    word's terms); else none. With `names` (whether the sources write a word as a name), for a
+    plain "is amazon buying tesla?" too, when the word after the verb is such a name."""
+    words = _claim_words(question, names)
+    heard = _HEARD.match(" ".join(label_text(question).replace("’", "'").split())) is not None
     if len(words) < 3:
         return []
     auxiliary = words[0]
@@ -1055,6 +1110,10 @@ def unwritten_claim_verb(question: str, passages_with: Callable[[str], int]) -> 
         lemmas = _readings(verb).get("VERB", ())
         if any(passages_with(lemma) > 0 for lemma in lemmas):
             return []
+        on_a_name = k + 1 < len(words) and names is not None and names(words[k + 1])
+        dealing = bool(set(lemmas) & _DEALINGS) and on_a_name
+        if not heard and not dealing:
+            return []  # a plain question claims a dealing with a name only ("buying tesla")
         thing = [w for w in words[k + 1 : k + 3] if _noun(w)]
         # As typed, so the check in other words reads the verb: "acquire" may be "invested".
         return [" ".join(["whether", *words[1:k], auxiliary, verb, *thing])]
