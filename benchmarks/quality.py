@@ -580,7 +580,7 @@ anything about china?" searched as the thing (`bot.asked_topic.SEARCH_28`); `ref
 (`bot.pointed.SOURCE_AFTER_ANSWER_28`); `eachsection`, "summarize each section", "one line per
 section" quoting each section's first sentence (`bot.sections.EACH_SECTION_28`), each in turn.
 `--lead-29 off
-sectionlength+exact+around+numbers+topics+opens+names+countmore+frontmatter+more+returnto+takeaway+audience+separators+items+retry`
+sectionlength+exact+around+numbers+topics+opens+names+countmore+frontmatter+more+returnto+takeaway+audience+separators+items+retry+nthsentence`
 measures the lead's session 29 rules, joined by '+': `sectionlength`, "how long is the
 conclusion?", "how many words are in the intro?" told the section's words and sentences
 (`bot.sections.SECTION_LENGTH_29`); `exact`, "can you quote it exactly?", "word for word?" after
@@ -606,12 +606,14 @@ rivian. also, where are the factories" split before the second question, and a l
 pointing at none before it ("who is rivian and who is lucid?") searched without them as its
 context (`bot.several_questions.SEPARATORS_29`); `items`, "explain the third one simply", "compare
 the first two" after a list pointing at those items (`bot.pointed.POINTED_29`); `retry`, "can you
-try again?", "give it another go" after an answer complaints (`bot.feedback.COMPLAINTS_29`), each
-in turn. `--forms-19 off match=0.7`: `match=M`, another form of a question's word ("partners" /
+try again?", "give it another go" after an answer complaints (`bot.feedback.COMPLAINTS_29`);
+`nthsentence`, "what's the third sentence of the article?", "the first line of the conclusion?"
+quoting that sentence (`bot.sections.NTH_SENTENCE_29`), each in turn.
+`--forms-19 off match=0.7`: `match=M`, another form of a question's word ("partners" /
 "partnerships", "hq" / "headquartered") matches the passage tokens of that word at least at M in
-late interaction (`bot.retrieval.FORM_MATCH`), `+words=N` for a question of at most N counted
-words (`FORM_MATCH_WORDS`, 3; `any`: every question; docs/quality-log.md, "Short questions and
-other word forms (session 19)"), each in turn.
+late interaction (`bot.retrieval.FORM_MATCH`), `+words=N` for a question of at most N counted words
+(`FORM_MATCH_WORDS`, 3; `any`: every question; docs/quality-log.md, "Short questions and other word
+forms (session 19)"), each in turn.
 `--forms-20 off pos+short+match=0.8` (the second is shipped; `off` is session 19's bot): `pos`,
 another form read only where the dictionary does not read one word as a noun and the other as a
 verb ("investors" / "invested", `bot.retrieval.FORM_PARTS_OF_SPEECH`), `short`, a shortening
@@ -2085,6 +2087,7 @@ def set_lead_29(lead_29: str, bench: Bench) -> str:
     bot.several_questions.SEPARATORS_29 = "separators" in rules
     bot.pointed.POINTED_29 = "items" in rules
     bot.feedback.COMPLAINTS_29 = "retry" in rules
+    bot.sections.NTH_SENTENCE_29 = "nthsentence" in rules
     return f"=== session 29's lead rules: {lead_29}"
 
 
@@ -3600,8 +3603,8 @@ def main() -> None:
         "'what's the takeaway for investors?' searched as 'investors'; audience: 'who is the "
         "article for?' the closing line; separators: 'who is rivian / where is the hq' split, "
         "'... and who is lucid?' searched alone; items: 'compare the first two' after a list "
-        "those items; retry: 'can you try again?' after an answer a complaint) or off, each in "
-        "turn",
+        "those items; retry: 'can you try again?' after an answer a complaint; nthsentence: "
+        "'the third sentence of the article?' that sentence) or off, each in turn",
     )
     parser.add_argument(
         "--lead-28",

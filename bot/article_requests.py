@@ -82,6 +82,11 @@ def _structure_answer(
         counted = sections.section_length_answer(text, length, index, doc_ids, built_at)
         if counted is not None:
             return counted
+    nth = sections.asks_nth_sentence(text, history[-1] if history else None)
+    if nth is not None:  # "what's the third sentence of the article?": that sentence
+        quoted = sections.nth_sentence_answer(text, nth, index, articles_asked(history), built_at)
+        if quoted is not None:
+            return quoted
     field = asks_about_article(text)
     if field == "source" and history and asks_origin(text):
         field = None  # "where is that from?" after an answer: its quotes say (bot/pointed.py)

@@ -176,7 +176,13 @@ def asks_section_length(question: str, before: str | None = None) -> SectionRequ
     found = _LENGTH_ASKED.match(" ".join(question_text(question).replace("’", "'").split()))
     if found is None:
         return None
-    named = (found["a"] or found["b"] or found["c"]).strip()
+    return _part_named((found["a"] or found["b"] or found["c"]).strip(), before)
+
+
+def _part_named(named: str, before: str | None) -> SectionRequest | str | None:
+    """The part of the text `named` names ("the partnerships section", "the intro": `OPENING`,
+    "the conclusion", "that section" after the message `before` asked for one); None when it
+    names none."""
     asked_before = asks_about_sections(before) if before is not None else None
     if asked_before is not None and _THAT_SECTION.match(named):  # "how long is that section?"
         return asked_before if asked_before != SectionRequest() else None
@@ -193,6 +199,80 @@ def asks_section_length(question: str, before: str | None = None) -> SectionRequ
     if request is None or request == SectionRequest() or request.after:
         return None
     return request
+
+
+# On: "what's the third sentence of the article?", "the first line of the conclusion?", "the last
+# sentence of the partnerships section" quote that sentence (session 29, the lead's probes:
+# refused, or labelled "The sources don't say anything about first line").
+NTH_SENTENCE_29 = True
+_ORDINALS_29 = {**_PLACES, "last": -1, "final": -1}
+_NTH_SENTENCE = re.compile(
+    r"^(?:(?:ok|okay|so|and|hey)[,!]? )*(?:(?:what(?:'s| is| was)|show(?: me)?|quote|read(?: me)?"
+    r"|give me|tell me) )?the (?P<nth>" + "|".join(_ORDINALS_29) + r"|\d{1,3}(?:st|nd|rd|th))"
+    r" (?:sentence|line)(?: (?:of|in) (?P<part>.+?))?[?.! ]*$"
+)
+# The whole text named as the part ("of the article").
+_WHOLE_TEXT = re.compile(r"^(?:the |this |that )?(?:article|text|piece|story|post)$")
+# The whole text, as `asks_nth_sentence` names it.
+WHOLE_TEXT = "the whole text"
+
+
+def asks_nth_sentence(
+    question: str, before: str | None = None
+) -> tuple[int, SectionRequest | str] | None:
+    """Which sentence (from 1; -1: the last) of which part (`WHOLE_TEXT`, `OPENING` or a section)
+    the question asks for; None when it asks for no sentence by its place."""
+    if not NTH_SENTENCE_29:
+        return None
+    found = _NTH_SENTENCE.match(" ".join(question_text(question).replace("’", "'").split()))
+    if found is None:
+        return None
+    nth = found["nth"]
+    place = _ORDINALS_29[nth] if nth in _ORDINALS_29 else int(re.sub(r"\D", "", nth))
+    part = (found["part"] or "").strip()
+    if not part or _WHOLE_TEXT.match(part):
+        return place, WHOLE_TEXT
+    named = _part_named(part, before)
+    return None if named is None else (place, named)
+
+
+def nth_sentence_answer(
+    question: str,
+    asked: tuple[int, SectionRequest | str],
+    index: SearchIndex,
+    doc_ids: Sequence[str],
+    built_at: str | None,
+) -> Answer | None:
+    """The sentence `asked` names of the first article of `doc_ids` holding that part, quoted
+    and cited; None when no article has the part named (the question is searched)."""
+    place, part = asked
+    for doc_id in doc_ids:
+        sentences = article_sentences(index, doc_id)
+        if part == OPENING:
+            sentences = [(p, text) for p, text in sentences if p.section is None]
+        elif isinstance(part, SectionRequest):
+            openings = section_openings(index, [doc_id])
+            if part.place is not None:
+                at = len(openings) if part.place == -1 else part.place
+                opening = openings[at - 1] if 1 <= at <= len(openings) else None
+            else:
+                opening = matching_section(part, openings)
+            if opening is None and part.words:  # "the battery section": no heading says so
+                named = " ".join(part.words)
+                said = f"No section heading of the article names “{named}”."
+                return reply_answer(question, said, "sections", built_at=built_at)
+            if opening is None:
+                continue
+            sentences = [(p, text) for p, text in sentences if p.section == opening.section]
+        if not sentences:
+            continue
+        at = len(sentences) if place == -1 else place
+        if not 1 <= at <= len(sentences):
+            said = f"That part has {len(sentences)} sentences."
+            return reply_answer(question, said, "sections", built_at=built_at)
+        chosen = [sentences[at - 1]]
+        return passages_answer(question, chosen, index.manifest["articles"], built_at, NOTHING_MORE)
+    return None
 
 
 def section_length_answer(

@@ -512,3 +512,35 @@ def test_a_length_pointing_at_the_section_before_is_that_sections(
     assert service.ask("how long is it?").reply == "article"  # alone: the article's length
     monkeypatch.setattr(bot.sections, "SECTION_LENGTH_29", False)
     assert service.ask("how long is that section?", history).reply != "sections"
+
+
+@pytest.mark.parametrize(
+    ("question", "asked"),
+    [("what's the third sentence of the article?", (3, bot.sections.WHOLE_TEXT)),
+     ("show me the 5th sentence", (5, bot.sections.WHOLE_TEXT)),
+     ("what's the first line of the conclusion?", (1, SectionRequest(place=-1))),
+     ("the last sentence of the partnerships section", (-1, SectionRequest(("partnerships",)))),
+     ("the second sentence of the intro", (2, bot.sections.OPENING))],
+)  # fmt: skip
+def test_a_sentence_asked_by_its_place_is_read_and_not_without_the_rule(
+    question: str, asked: tuple[int, object], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert bot.sections.asks_nth_sentence(question) == asked
+    monkeypatch.setattr(bot.sections, "NTH_SENTENCE_29", False)
+    assert bot.sections.asks_nth_sentence(question) is None
+
+
+def test_a_sentence_asked_by_its_place_is_quoted_in_the_texts_order(
+    service: AnswerService,
+) -> None:
+    opening = service.ask("what's the opening paragraph?")
+    first = service.ask("what's the first sentence of the article?")
+    assert len(first.quotes) == 1 and opening.answer.startswith(first.quotes[0].text)
+    second = service.ask("what's the second sentence of the article?").quotes[0].text
+    assert second in opening.answer and second != first.quotes[0].text
+    conclusion = service.ask("what's the first line of the conclusion?")
+    assert conclusion.citations[0].section.startswith("Conclusion")
+    assert service.ask("the last sentence").answer.startswith("Buckle up")
+    assert service.ask("what is the 200th sentence?").answer.startswith("That part has")
+    missing = service.ask("the first line of the battery section")
+    assert missing.answer == "No section heading of the article names “battery”."
