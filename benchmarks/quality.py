@@ -580,7 +580,7 @@ anything about china?" searched as the thing (`bot.asked_topic.SEARCH_28`); `ref
 (`bot.pointed.SOURCE_AFTER_ANSWER_28`); `eachsection`, "summarize each section", "one line per
 section" quoting each section's first sentence (`bot.sections.EACH_SECTION_28`), each in turn.
 `--lead-29 off
-sectionlength+exact+around+numbers+topics+opens+names+countmore+frontmatter+more+returnto+takeaway+audience+separators+items+retry+nthsentence`
+sectionlength+exact+around+numbers+topics+opens+names+countmore+frontmatter+more+returnto+takeaway+audience+separators+items+retry+nthsentence+doubts`
 measures the lead's session 29 rules, joined by '+': `sectionlength`, "how long is the
 conclusion?", "how many words are in the intro?" told the section's words and sentences
 (`bot.sections.SECTION_LENGTH_29`); `exact`, "can you quote it exactly?", "word for word?" after
@@ -594,13 +594,13 @@ does the article open with?", "what does it end on?" quoting the opening or the 
 (`bot.overview.OPENS_WITH_29`); `names`, "tell me about the first one" after the names listed
 searching that name (`bot.names_mentioned.NAMES_POINTED_29`); `countmore`, a second "tell me more"
 after "how many innovations are there?" asking more of the list (`bot.pointed.COUNTED_MORE_29`);
-`frontmatter`, "is this article recent?" told how fresh the sources are, "are there other
-articles?" which articles the bot reads (`bot.about_article.FRONT_MATTER_29`); `more`, "tell me
-even more", "is that all?", "what else should i know?" after an answer asking for more
-(`bot.more.MORE_29`); `returnto`, "back to the first question", "go back to rivian", "what did you
-say first?" answering that question again (`bot.recall.RETURN_TO_29`); `takeaway`, "what's the
-takeaway for investors?" searched as "investors" (`bot.asked_topic.TAKEAWAY_29`); `audience`, "who
-is the article for?", "who's the target audience?" quoting the closing line, which names its
+`frontmatter`, "is this article recent?", "is that still true?" told how fresh the sources are,
+"are there other articles?" which articles the bot reads (`bot.about_article.FRONT_MATTER_29`);
+`more`, "tell me even more", "is that all?", "what else should i know?" after an answer asking for
+more (`bot.more.MORE_29`); `returnto`, "back to the first question", "go back to rivian", "what
+did you say first?" answering that question again (`bot.recall.RETURN_TO_29`); `takeaway`, "what's
+the takeaway for investors?" searched as "investors" (`bot.asked_topic.TAKEAWAY_29`); `audience`,
+"who is the article for?", "who's the target audience?" quoting the closing line, which names its
 readers (`bot.overview.AUDIENCE_29`); `separators`, "who is rivian / where is the hq", "who is
 rivian. also, where are the factories" split before the second question, and a later question
 pointing at none before it ("who is rivian and who is lucid?") searched without them as its
@@ -608,7 +608,8 @@ context (`bot.several_questions.SEPARATORS_29`); `items`, "explain the third one
 the first two" after a list pointing at those items (`bot.pointed.POINTED_29`); `retry`, "can you
 try again?", "give it another go" after an answer complaints (`bot.feedback.COMPLAINTS_29`);
 `nthsentence`, "what's the third sentence of the article?", "the first line of the conclusion?"
-quoting that sentence (`bot.sections.NTH_SENTENCE_29`), each in turn.
+quoting that sentence (`bot.sections.NTH_SENTENCE_29`); `doubts`, "are you sure about that?" after
+an answer showing it again (`bot.more.DOUBTS_29`), each in turn.
 `--forms-19 off match=0.7`: `match=M`, another form of a question's word ("partners" /
 "partnerships", "hq" / "headquartered") matches the passage tokens of that word at least at M in
 late interaction (`bot.retrieval.FORM_MATCH`), `+words=N` for a question of at most N counted words
@@ -2088,6 +2089,7 @@ def set_lead_29(lead_29: str, bench: Bench) -> str:
     bot.pointed.POINTED_29 = "items" in rules
     bot.feedback.COMPLAINTS_29 = "retry" in rules
     bot.sections.NTH_SENTENCE_29 = "nthsentence" in rules
+    bot.more.DOUBTS_29 = "doubts" in rules
     return f"=== session 29's lead rules: {lead_29}"
 
 
@@ -3604,7 +3606,8 @@ def main() -> None:
         "article for?' the closing line; separators: 'who is rivian / where is the hq' split, "
         "'... and who is lucid?' searched alone; items: 'compare the first two' after a list "
         "those items; retry: 'can you try again?' after an answer a complaint; nthsentence: "
-        "'the third sentence of the article?' that sentence) or off, each in turn",
+        "'the third sentence of the article?' that sentence; doubts: 'are you sure about that?' "
+        "after an answer shows it again) or off, each in turn",
     )
     parser.add_argument(
         "--lead-28",

@@ -199,6 +199,8 @@ _FRONT_MATTER_29: tuple[tuple[re.Pattern[str], Field], ...] = (
         re.compile(
             r"\b(?:is|was) (?:this|that|the) (?:article|piece|story|text|post) (?:still )?(?:recent"
             r"|new|current|up to date|up-to-date|outdated|out of date|old|fresh|dated)\b"
+            r"|\b(?:is|are) (?:that|this|it) still (?:true|the case|current|accurate|valid|so"
+            r"|happening|up to date)\b"
         ),
         "freshness",
     ),

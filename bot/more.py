@@ -202,6 +202,15 @@ def is_request_for_more(text: str) -> bool:
     return bool(_ASKS.search(text) or (NEXT_26 and _NEXT.search(text)))
 
 
+# On: "are you sure about that?", "how do you know that for sure?" after an answer are doubts too
+# (session 29, the lead's probes: refused).
+DOUBTS_29 = True
+_DOUBTS_29 = re.compile(
+    r"(?:(?:are|r) (?:you|u) (?:sure|certain|positive)|how (?:do|can) (?:you|u) (?:know|be sure))"
+    r" (?:about (?:that|this|it)|of (?:that|this|it)|(?:that|this|it) for sure|for sure)"
+)
+
+
 def doubts_the_answer(text: str) -> bool:
     """Whether `text` asks how the answer before is known, or for it again, and nothing else
     ("are you sure?", "how do you know?", "says who?", "repeat that"): shown the same quotes and
@@ -211,6 +220,7 @@ def doubts_the_answer(text: str) -> bool:
         _DOUBTS.fullmatch(text)
         or (REPEATS and _REPEATS.fullmatch(text))
         or (CONFIDENCE_28 and _CONFIDENCE.fullmatch(text))
+        or (DOUBTS_29 and _DOUBTS_29.fullmatch(text))
     )
 
 

@@ -297,7 +297,8 @@ def test_the_reading_time_asked_is_told_with_the_length(
 @pytest.mark.parametrize(
     ("question", "field"),
     [("is this article recent?", "freshness"), ("is the article outdated?", "freshness"),
-     ("is this piece new", "freshness"), ("are there other articles?", "articles"),
+     ("is this piece new", "freshness"), ("is that still true?", "freshness"),
+     ("are there other articles?", "articles"),
      ("do you have any other sources?", "articles"), ("are there more stories?", "articles")],
 )  # fmt: skip
 def test_freshness_and_other_articles_asked_so_are_read_and_not_without_the_rule(

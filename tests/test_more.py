@@ -8,7 +8,7 @@ import pytest
 import bot.more
 from bot.answer import Answer, Citation, Quote
 from bot.embedding import Embedder
-from bot.more import NOTHING_MORE, asks_for_more, is_request_for_more, read_on
+from bot.more import NOTHING_MORE, asks_for_more, doubts_the_answer, is_request_for_more, read_on
 from bot.service import AnswerService
 from tests.corpus_service import service_over
 
@@ -462,3 +462,14 @@ def test_asking_for_specifics_after_an_answer_is_more_and_not_without_the_rule(
     assert is_request_for_more(text)
     monkeypatch.setattr(bot.more, "MORE_29", False)
     assert not is_request_for_more(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["are you sure about that?", "how do you know that for sure?", "are u certain of it"]
+)
+def test_a_doubt_about_that_is_a_doubt_and_not_without_the_rule(
+    text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert doubts_the_answer(text)
+    monkeypatch.setattr(bot.more, "DOUBTS_29", False)
+    assert not doubts_the_answer(text)
