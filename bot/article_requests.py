@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable, Sequence
 
-from bot import sections
+from bot import mention_count, sections
 from bot.about_article import (
     about_article_answer,
     asks_about_article,
@@ -120,6 +120,12 @@ def _structure_answer(
         articles = index.manifest["articles"]
         asked = articles_asked(history)
         return mention_count_answer(text, thing, index, asked, articles, built_at)
+    thing = mention_count.sections_naming_asked(text)
+    if thing is not None:  # "which sections talk about amazon?": read in the text
+        articles = index.manifest["articles"]
+        return mention_count.sections_naming_answer(
+            text, thing, index, articles_asked(history), articles, built_at
+        )
     kind = asked_names(text)
     if kind is not None:  # "who is mentioned in the article?": read from the text
         articles = index.manifest["articles"]

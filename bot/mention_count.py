@@ -91,3 +91,82 @@ def mention_count_answer(
     text = " ".join(line for line, _ in lines)
     found = any(total for _, total in lines)
     return reply_answer(question, text, "article", answered=found, built_at=built_at)
+
+
+# On: "which sections talk about amazon?", "how many sections mention tesla?" are told the sections
+# naming the thing, read in the text (session 29, the lead's probes: one sentence quoted, or
+# labelled "The sources don't say the number"). One section ("which section mentions nvidia?") is
+# asked as its topic (bot/sections.py). Words are matched in any form ("environment" in
+# "environmental"), so "doesn't mention" is said only of a thing no sentence names in any form.
+SECTIONS_NAMING_29 = True
+_VERB_29 = (
+    r"(?:mentions?|names?|talks? about|discuss(?:es)?|covers?|deals? with|are about|refers? to"
+    r"|brings? up)"
+)
+_SECTIONS_NAMING = re.compile(
+    r"^(?:(?:ok|okay|so|and|hey)[,!:]? )*(?:"
+    rf"(?:which|what) sections (?:of (?:the|this) (?:article|text|piece) )?{_VERB_29} "
+    + _THING.format("t1")
+    + rf"|how many sections (?:of (?:the|this) (?:article|text|piece) )?{_VERB_29} "
+    + _THING.format("t2")
+    + r"|in (?:which|what|how many) sections (?:is|are|does|do) "
+    + _THING.format("t3")
+    + r" (?:mentioned|named|discussed|come up|appear|show up)"
+    + r")[?.! ]*$",
+    re.IGNORECASE,
+)
+# Two words are forms of one when they share this many first letters ("environment" /
+# "environmental"), as a section's heading words are read (bot/sections.py).
+SHARED_PREFIX = 5
+
+
+def sections_naming_asked(question: str) -> str | None:
+    """The thing the question asks which sections name ("which sections talk about amazon?":
+    "amazon"), or None when it asks no such thing."""
+    if not SECTIONS_NAMING_29:
+        return None
+    found = _SECTIONS_NAMING.match(" ".join(question.replace("’", "'").split()))
+    if found is None:
+        return None
+    thing = re.sub(r"^(?:the|a|an)\s+", "", next(t for t in found.groups() if t).strip(" ."))
+    return thing if 0 < len(thing.split()) <= MOST_WORDS else None
+
+
+def names_thing(sentences: Sequence[str], thing: str) -> bool:
+    """Whether a sentence of `sentences` holds every word of `thing` in some form ("environment"
+    in "environmental")."""
+    stems = [re.escape(w[:SHARED_PREFIX]) for w in re.findall(r"[\w'-]+", thing.lower())]
+    patterns = [re.compile(rf"\b{stem}", re.IGNORECASE) for stem in stems]
+    return any(all(p.search(sentence) for p in patterns) for sentence in sentences)
+
+
+def sections_naming_answer(
+    question: str,
+    thing: str,
+    index: SearchIndex,
+    doc_ids: Sequence[str],
+    articles: Mapping[str, Mapping[str, Any]],
+    built_at: str | None,
+) -> Answer:
+    """The reply to "which sections talk about `thing`?": the headings of the sections of each
+    article of `doc_ids` naming it; refused when none names it."""
+    lines = []
+    for doc_id in doc_ids:
+        title = f"“{articles[doc_id].get('title') or doc_id}”"
+        sections = sentences_by_section(index, doc_id)
+        headed = [s for s in sections if s]
+        naming = [s for s in headed if names_thing(sections[s], thing)]
+        opening = None in sections and names_thing(sections[None], thing)
+        if not naming and not opening:
+            lines.append(f"{title} doesn't mention “{thing}”.")
+            continue
+        within = (
+            f"all {len(headed)} of its sections"
+            if len(naming) == len(headed)
+            else f"{len(naming)} of its {len(headed)} sections"
+        )
+        also = " and its opening" if opening else ""
+        listed = f": {'; '.join(naming)}" if naming and len(naming) < len(headed) else ""
+        lines.append(f"{title} mentions “{thing}” in {within}{also}{listed}.")
+    found = any("doesn't mention" not in line for line in lines)
+    return reply_answer(question, " ".join(lines), "article", answered=found, built_at=built_at)

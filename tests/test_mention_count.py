@@ -54,3 +54,39 @@ def test_the_count_is_the_article_text_s(service: AnswerService) -> None:
     assert f"mentions “rivian” {times}" in answer.answer
     never = service.ask("how many times is toyota mentioned?")
     assert never.outcome == "refused" and "doesn't mention “toyota”" in never.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "thing"),
+    [("which sections talk about amazon?", "amazon"),
+     ("how many sections mention tesla?", "tesla"),
+     ("in which sections is nvidia mentioned?", "nvidia"),
+     ("what sections cover the environment?", "environment")],
+)  # fmt: skip
+def test_the_sections_naming_a_thing_asked_are_read_and_not_without_the_rule(
+    question: str, thing: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert bot.mention_count.sections_naming_asked(question) == thing
+    monkeypatch.setattr(bot.mention_count, "SECTIONS_NAMING_29", False)
+    assert bot.mention_count.sections_naming_asked(question) is None
+
+
+def test_one_section_asked_for_is_left_to_the_search() -> None:
+    assert bot.mention_count.sections_naming_asked("which section mentions nvidia?") is None
+
+
+def test_a_thing_is_named_in_any_of_its_forms() -> None:
+    sentences = ["Their environmental records have faced scrutiny."]
+    assert bot.mention_count.names_thing(sentences, "environment")
+    assert not bot.mention_count.names_thing(sentences, "toyota")
+
+
+def test_the_sections_naming_a_thing_are_listed_from_the_text(service: AnswerService) -> None:
+    nvidia = service.ask("which sections talk about nvidia?")
+    assert nvidia.reply == "article" and nvidia.outcome == "answered"
+    assert nvidia.answer.endswith(
+        "mentions “nvidia” in 1 of its 10 sections: Strategic Partnerships and Investments."
+    )
+    assert "in all 10 of its sections" in service.ask("how many sections mention tesla?").answer
+    toyota = service.ask("which sections discuss toyota?")
+    assert toyota.outcome == "refused" and toyota.answer.endswith("doesn't mention “toyota”.")
