@@ -130,6 +130,10 @@ def _structure_answer(
     if kind is not None:  # "who is mentioned in the article?": read from the text
         articles = index.manifest["articles"]
         return names_answer(text, kind, index, articles_asked(history), articles, built_at)
+    several = sections.asks_several_sections(text)
+    if several is not None:  # "summarize sections 1 and 2": those sections
+        doc_ids = articles_asked(history)
+        return sections.several_sections_answer(text, several, index, doc_ids, built_at)
     if sections.asks_for_each_section(text):  # "summarize each section": each one's first sentence
         return sections.each_section_answer(text, index, articles_asked(history), built_at)
     part = asks_for_overview(text, in_conversation=bool(history))

@@ -53,13 +53,17 @@ _TOPICS = re.compile(
     r"|what(?:'s| is) covered|what (?:does|do|did) (?:it|the article|this article|the text"
     r"|the piece) (?:cover|touch on))\b"
 )
-# On: "what else does the article cover?", "what other topics are there?" ask for the topics too
-# (session 29, the lead's probe: refused as a first message).
+# On: "what else does the article cover?", "what other topics are there?", "what's the structure
+# of the article?", "how is it organized?" ask for the topics too (session 29, the lead's probes:
+# refused).
 TOPICS_29 = True
 _TOPICS_29 = re.compile(
     r"\b(?:what else (?:does|do|did) (?:it|the article|this article|the text|the piece)"
     r" (?:cover|talk about|discuss|touch on|say)"
-    r"|what other (?:topics|themes|subjects|things) (?:are there|does (?:it|the article) cover))\b"
+    r"|what other (?:topics|themes|subjects|things) (?:are there|does (?:it|the article) cover)"
+    r"|(?:the )?(?:structure|layout|organi[sz]ation|shape) of (?:it|the article|this article"
+    r"|the text|the piece)|how is (?:it|the article|this article|the text|the piece)"
+    r" (?:organi[sz]ed|structured|laid out|set out|set up|broken up|divided|split up))\b"
 )
 # Words a request for the topics may hold besides: what the text does with them.
 _TOPICS_FILLER = frozenset({"explore", "explores", "address", "addresses", "raise", "raises"})
@@ -591,6 +595,82 @@ def each_section_answer(
     firsts = [(opening, opening.sentence_texts()[0]) for opening in openings]
     articles = index.manifest["articles"]
     return passages_answer(question, firsts, articles, built_at, "The article has no sections.")
+
+
+# On: several sections asked at once by their places ("what are the first three sections?",
+# "summarize sections 1 and 2", "what are sections 2 to 4 about?", "list the last two sections")
+# get those headings, or each one's first sentence when what they say is asked (session 29, the
+# lead's probes: each was refused).
+SEVERAL_SECTIONS_29 = True
+_COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "2": 2, "3": 3, "4": 4, "5": 5}
+_FIRST_OR_LAST = re.compile(
+    rf"\bthe (?P<end>first|last|final) (?P<count>{'|'.join(_COUNT_WORDS)}) (?:sections|parts"
+    r"|chapters|headings)\b"
+)
+_NUMBERED = re.compile(
+    r"\bsections? (?P<a>\d{1,2})(?:,? (?:and|&|to|through|thru|-|–) (?:sections? )?"
+    r"(?P<b>\d{1,2}))\b"
+    r"|\bsections? (?P<c>\d{1,2})-(?P<d>\d{1,2})\b"
+)
+_RANGE_WORDS = frozenset({"to", "through", "thru", "-", "–"})
+# Asking what the sections say, not what they are called.
+_SAY = re.compile(
+    r"\b(?:about|say|says|summari[sz]e|summary|sum up|recap|cover|covers|discuss|gist|explain"
+    r"|difference|compare|tell me|what(?:'s| is| are) in)\b"
+)
+
+
+def asks_several_sections(question: str) -> tuple[tuple[int, ...], bool] | None:
+    """The places (from 1; negative: from the end) of the sections the question asks for at once,
+    and whether it asks what they say (else their headings); None when it asks no such thing or
+    names anything besides."""
+    if not SEVERAL_SECTIONS_29:
+        return None
+    text = " ".join(question_text(question).replace("’", "'").split())
+    found = _FIRST_OR_LAST.search(text)
+    if found is not None:
+        count = _COUNT_WORDS[found["count"]]
+        places = tuple(range(1, count + 1)) if found["end"] == "first" else tuple(range(-count, 0))
+    else:
+        found = _NUMBERED.search(text)
+        if found is None:
+            return None
+        a, b = int(found["a"] or found["c"]), int(found["b"] or found["d"])
+        joined = found[0].split()[1:-1] if found["a"] else ["-"]
+        ranged = not found["a"] or any(w in _RANGE_WORDS for w in joined)
+        places = tuple(range(a, b + 1)) if ranged and a < b else (a, b)
+    rest = _SAY.sub(" ", text[: found.start()] + " " + text[found.end() :])
+    filler = _FILLER | NAVIGATING | frozenset({"between", "the", "and", "of", "difference"})
+    if not all(_form(w) in filler for w in _WORD.findall(rest)):
+        return None
+    return places, bool(_SAY.search(text))
+
+
+def several_sections_answer(
+    question: str,
+    asked: tuple[tuple[int, ...], bool],
+    index: SearchIndex,
+    doc_ids: Sequence[str],
+    built_at: str | None,
+) -> Answer:
+    """The sections at the places `asked` names of the articles `doc_ids`: their headings, or each
+    one's first sentence quoted and cited; how many there are when a place is past the last."""
+    places, say = asked
+    openings = [opening for opening in section_openings(index, doc_ids) if opening.sentences]
+    chosen = [
+        openings[p - 1 if p > 0 else p]
+        for p in places
+        if -len(openings) <= p <= len(openings) and p
+    ]
+    if len(chosen) < len(places):
+        said = f"The article has {len(openings)} sections."
+        return reply_answer(question, said, "sections", built_at=built_at)
+    if say:
+        firsts = [(opening, opening.sentence_texts()[0]) for opening in chosen]
+        return passages_answer(question, firsts, index.manifest["articles"], built_at, NOTHING_MORE)
+    listed = "; ".join(f"{openings.index(o) + 1}. {o.section}" for o in chosen)
+    said = f"Sections {listed}."
+    return reply_answer(question, said, "sections", answered=True, built_at=built_at)
 
 
 def section_openings(index: SearchIndex, doc_ids: Sequence[str]) -> list[Passage]:

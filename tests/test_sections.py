@@ -544,3 +544,41 @@ def test_a_sentence_asked_by_its_place_is_quoted_in_the_texts_order(
     assert service.ask("what is the 200th sentence?").answer.startswith("That part has")
     missing = service.ask("the first line of the battery section")
     assert missing.answer == "No section heading of the article names “battery”."
+
+
+@pytest.mark.parametrize(
+    ("question", "asked"),
+    [("what are the first three sections?", ((1, 2, 3), False)),
+     ("list the last two sections", ((-2, -1), False)),
+     ("summarize sections 1 and 2", ((1, 2), True)),
+     ("what are sections 2 to 4 about?", ((2, 3, 4), True)),
+     ("sections 3-5?", ((3, 4, 5), False)),
+     ("what's the difference between section 2 and section 3?", ((2, 3), True))],
+)  # fmt: skip
+def test_several_sections_asked_by_place_are_read_and_not_without_the_rule(
+    question: str, asked: tuple[tuple[int, ...], bool], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert bot.sections.asks_several_sections(question) == asked
+    monkeypatch.setattr(bot.sections, "SEVERAL_SECTIONS_29", False)
+    assert bot.sections.asks_several_sections(question) is None
+
+
+def test_several_sections_asking_anything_else_are_not_read() -> None:
+    assert bot.sections.asks_several_sections("how are the first two sections about tesla") is None
+
+
+def test_several_sections_are_listed_or_quoted_in_order(service: AnswerService) -> None:
+    first = service.ask("what are the first three sections?")
+    assert first.answer.startswith("Sections 1. The Origins of the Rivalry; 2. Why Electric")
+    quoted = service.ask("summarize sections 1 and 2")
+    assert [c.section for c in quoted.citations] == [
+        "The Origins of the Rivalry", "Why Electric Vehicles?"
+    ]  # fmt: skip
+    assert service.ask("summarize sections 9 and 12").answer == "The article has 10 sections."
+
+
+@pytest.mark.parametrize(
+    "question", ["what's the structure of the article?", "how is the article organized?"]
+)
+def test_the_articles_structure_asked_is_its_headings(question: str) -> None:
+    assert asks_about_sections(question) == SectionRequest()
