@@ -742,8 +742,9 @@ does amazon own" asks a number: `STAKE_NUMBER_29`), `hired` ("who did bezos hire
 division" asks a person: `HIRED_PERSON_29`), `figurative` ("where's tesla's soft underbelly"
 asks what it is, no place: `FIGURATIVE_WHERE_29`), `airports` ("which airports …" asks places on
 the map: `AIRPORTS_29`), `choice` ("is the lab in the bay area or down in LA": two things offered
-that no passage writes, `bot.unsaid.UNWRITTEN_CHOICE_29`); docs/quality-log.md, "Questions the
-sources do not answer (session 29)", each in turn.
+that no passage writes, `bot.unsaid.UNWRITTEN_CHOICE_29`), `made` ("what kind of battery cells does
+panasonic make": a product no passage writes, `MADE_THING_UNWRITTEN_29`); docs/quality-log.md,
+"Questions the sources do not answer (session 29)", each in turn.
 `--off-topic-22 off chat+named+compound` measures session 22's off-topic rules, joined by "+":
 `chat`, the word after a first name read as chat, no surname, when it is small talk alone ("elon
 lmao"), before a bare verb with the first name its subject ("is jeff tryna beat elon") or before a
@@ -1565,7 +1566,7 @@ def set_unsaid_29(unsaid_29: str, bench: Bench) -> str:
     rules = set(unsaid_29.split("+"))
     if "on" in rules:
         rules = {"spending", "leader", "claims", "address", "stake", "hired", "figurative"}
-        rules |= {"airports", "choice"}
+        rules |= {"airports", "choice", "made"}
     bot.question_kind.SPENDING_AMOUNT_29 = "spending" in rules
     bot.question_kind.MARKET_LEADER_29 = "leader" in rules
     bot.question_kind.ADDRESS_PLACE_29 = "address" in rules
@@ -1574,6 +1575,7 @@ def set_unsaid_29(unsaid_29: str, bench: Bench) -> str:
     bot.question_kind.FIGURATIVE_WHERE_29 = "figurative" in rules
     bot.question_kind.AIRPORTS_29 = "airports" in rules
     bot.unsaid.UNWRITTEN_CHOICE_29 = "choice" in rules
+    bot.unsaid.MADE_THING_UNWRITTEN_29 = "made" in rules
     bot.unsaid.PLAIN_CLAIM_ON_A_NAME_29 = "claims" in rules
     return f"=== session 29's near-domain readings: {unsaid_29}"
 
@@ -3749,7 +3751,7 @@ def main() -> None:
         nargs="+",
         default=[None],
         help="session 29's near-domain readings: on, off or rules joined by '+' (spending, "
-        "leader, claims, address, stake, hired, figurative, airports, choice), each in turn",
+        "leader, claims, address, stake, hired, figurative, airports, choice, made), each in turn",
     )
     parser.add_argument(
         "--labels-16",

@@ -803,6 +803,27 @@ def unwritten_choice(text: str, holds_term: Callable[[str], bool]) -> list[str]:
     return [" or ".join(options)]
 
 
+# Session 29: "what kind of battery cells does panasonic make": the kind of product a maker makes,
+# builds or sells, named by a noun no passage writes ("cells"), is what the sources don't say,
+# whichever passage about the maker is closest ("battery manufacturers"). The head noun decides:
+# "battery" is written, "cells" is what is asked. `benchmarks/quality.py --unsaid-29 made`.
+MADE_THING_UNWRITTEN_29 = True
+_MADE_THING = re.compile(
+    r"^(?:what|which)(?: (?:kinds?|types?|sorts?) of)? (?P<name>[a-z-]+(?: [a-z-]+)?) (?:does|do|"
+    r"did|will|would|could) (?:[a-z0-9'-]+ ){1,3}?(?:make|produce|manufacture|build|supply|sell)\b"
+)
+
+
+def unwritten_made_thing(text: str, holds_term: Callable[[str], bool]) -> list[str]:
+    """["battery cells"] for "what kind of battery cells does panasonic make" (`text` lower case)
+    when no passage writes the head noun of what is made; else none."""
+    found = _MADE_THING.search(text) if MADE_THING_UNWRITTEN_29 else None
+    if found is None:
+        return []
+    stems = name_stems(found["name"].split()[-1])
+    return [found["name"]] if stems and not any(map(holds_term, stems)) else []
+
+
 def unknown_named_thing(question: str, holds_term: Callable[[str], bool] | None) -> list[str]:
     """["cybertruck"] when "tell me about / describe / explain <thing>" or "does X come with /
     offer … <thing>" names a thing none of whose words any passage holds (`holds_term`: a
@@ -819,6 +840,8 @@ def unknown_named_thing(question: str, holds_term: Callable[[str], bool] | None)
     if unwritten := uncompared_measure(text, holds_term):
         return unwritten
     if unwritten := unwritten_choice(text, holds_term):  # "in the bay area or down in LA"
+        return unwritten
+    if unwritten := unwritten_made_thing(text, holds_term):  # "battery cells … panasonic make"
         return unwritten
     if unwritten := unwritten_lower_case_name(text, holds_term):  # "partnering with lg?"
         return unwritten

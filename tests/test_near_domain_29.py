@@ -12,10 +12,11 @@ import pytest
 from bot import question_kind, unsaid
 from bot.question_kind import asked_kind, holds
 from bot.service import AnswerService
-from bot.unsaid import unwritten_choice, unwritten_claim_verb
+from bot.unsaid import unwritten_choice, unwritten_claim_verb, unwritten_made_thing
 
 # The words a stand-in index writes: a verb or a thing is unwritten when no passage holds it.
 WRITTEN = {"amazon", "tesla", "invest", "invested", "rivian", "build", "is", "california"}
+WRITTEN |= {"batteri", "vehicl", "panason"}
 # Sentences writing the names a plain claim may act on.
 NAMED = functools.partial(
     unsaid._written_as_name, texts=["Amazon invested in Rivian.", "Bezos and Musk lead Tesla."]
@@ -260,3 +261,42 @@ def test_a_choice_of_things_no_passage_writes(
 )
 def test_no_unwritten_choice_read(question: str) -> None:
     assert unwritten_choice(question, WRITTEN.__contains__) == []
+
+
+@pytest.mark.parametrize(
+    ("question", "missing"),
+    [
+        ("what kind of battery cells does panasonic make", ["battery cells"]),
+        ("what battery cells does panasonic make for tesla", ["battery cells"]),
+        ("which chips will nvidia supply", ["chips"]),
+    ],
+)
+def test_a_product_made_that_no_passage_writes(
+    monkeypatch: pytest.MonkeyPatch, question: str, missing: list[str]
+) -> None:
+    assert unwritten_made_thing(question, WRITTEN.__contains__) == missing
+    monkeypatch.setattr(unsaid, "MADE_THING_UNWRITTEN_29", False)
+    assert unwritten_made_thing(question, WRITTEN.__contains__) == []
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what kind of vehicles does rivian make?",  # the sources write "vehicles"
+        "what batteries will panasonic supply",
+        "what does panasonic make?",  # no product named
+    ],
+)
+def test_no_unwritten_product_read(question: str) -> None:
+    assert unwritten_made_thing(question, WRITTEN.__contains__) == []
+
+
+def test_a_product_made_that_the_sources_never_write_is_labelled(
+    monkeypatch: pytest.MonkeyPatch, service: AnswerService
+) -> None:
+    question = "what sort of battery cells will panasonic build for amazon?"
+    answer = service.ask(question)
+    assert answer.outcome == "partial" and answer.missing == "anything about battery cells"
+    assert answer.quotes and answer.citations
+    monkeypatch.setattr(unsaid, "MADE_THING_UNWRITTEN_29", False)
+    assert service.ask(question).outcome == "answered"
