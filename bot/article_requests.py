@@ -149,6 +149,15 @@ def _structure_answer(
     if more is not None and asked is not None:  # "tell me more" after it: the sections it skipped
         doc_ids = articles_asked(more.history)
         return overview_more_answer(text, index, doc_ids, built_at, asked, more.times)
+    sentence = sections.sentence_asked_more_of(more)
+    if more is not None and sentence is not None:  # "the 3rd sentence → tell me more": after it
+        doc_ids = articles_asked(more.history)
+        return sections.nth_sentence_answer(text, sentence, index, doc_ids, built_at, more.times)
+    section_more = sections.section_asked_more_of(more)
+    if more is not None and section_more is not None:  # "how long is it? → more": the section
+        request, times = section_more
+        doc_ids = articles_asked(more.history)
+        return section_answer(text, request, index, doc_ids, built_at, times)
     # "summarise the section on partnerships" (and "tell me more" after it): its heading says
     asked_of = more.question if more else after_listing(text, history[-1] if history else None)
     section = asks_about_sections(asked_of)

@@ -19,7 +19,7 @@ from bot import request_words
 from bot.answer import Answer, passages_answer, reply_answer
 from bot.chunking import Passage
 from bot.index import SearchIndex
-from bot.more import NOTHING_MORE
+from bot.more import NOTHING_MORE, More
 from bot.question_kind import question_text
 from bot.request_words import ABOUT_THE_TEXT, ASKING, NAVIGATING
 
@@ -228,9 +228,10 @@ def asks_nth_sentence(
     the question asks for; None when it asks for no sentence by its place."""
     if not NTH_SENTENCE_29:
         return None
-    found = _NTH_SENTENCE.match(" ".join(question_text(question).replace("’", "'").split()))
+    text = " ".join(question_text(question).replace("’", "'").split())
+    found = _NTH_SENTENCE.match(text)
     if found is None:
-        return None
+        return _another_sentence(text, before)
     nth = found["nth"]
     place = _ORDINALS_29[nth] if nth in _ORDINALS_29 else int(re.sub(r"\D", "", nth))
     part = (found["part"] or "").strip()
@@ -240,15 +241,68 @@ def asks_nth_sentence(
     return None if named is None else (place, named)
 
 
+_ANOTHER = re.compile(
+    r"^(?:(?:and|what about|ok|okay|now)[,]? )*(?:the )?(?P<nth>"
+    + "|".join(_ORDINALS_29)
+    + r"|\d{1,3}(?:st|nd|rd|th))(?: one| sentence| line)?(?: please| pls)?[?.! ]*$"
+)
+
+
+def _another_sentence(text: str, before: str | None) -> tuple[int, SectionRequest | str] | None:
+    """For "and the fourth?" right after a sentence asked by its place ("what's the third
+    sentence of the article?"): that place in the same part; None otherwise."""
+    asked_before = asks_nth_sentence(before) if before is not None else None
+    found = _ANOTHER.match(text) if asked_before is not None else None
+    if found is None or asked_before is None:
+        return None
+    nth = found["nth"]
+    place = _ORDINALS_29[nth] if nth in _ORDINALS_29 else int(re.sub(r"\D", "", nth))
+    return place, asked_before[1]
+
+
+# On: "tell me more" after a section's length quotes that section, after "the first three
+# sections" each of them in turn, after "the third sentence of the article" the sentences after it
+# (session 29, the lead's probes: the length's question was searched and labelled, the others
+# refused).
+MORE_OF_PARTS_29 = True
+
+
+def section_asked_more_of(more: More | None) -> tuple[SectionRequest, int] | None:
+    """The section a request for more reads on in, and how many of its requests for more went
+    before, when the question before asked a section's length or several sections; None
+    otherwise."""
+    if not MORE_OF_PARTS_29 or more is None or more.again or more.shorter:
+        return None
+    length = asks_section_length(more.question, more.history[-1] if more.history else None)
+    if isinstance(length, SectionRequest):  # "how long is the conclusion? → tell me more"
+        return length, more.times - 1
+    several = asks_several_sections(more.question)
+    if several is None:
+        return None
+    places = several[0]
+    if more.times <= len(places):  # each section asked, in turn
+        return SectionRequest(place=places[more.times - 1]), 0
+    return SectionRequest(place=places[-1]), more.times - len(places)  # then on in the last
+
+
+def sentence_asked_more_of(more: More | None) -> tuple[int, SectionRequest | str] | None:
+    """The sentence asked by its place a request for more reads on from; None otherwise."""
+    if not MORE_OF_PARTS_29 or more is None or more.again or more.shorter:
+        return None
+    return asks_nth_sentence(more.question, more.history[-1] if more.history else None)
+
+
 def nth_sentence_answer(
     question: str,
     asked: tuple[int, SectionRequest | str],
     index: SearchIndex,
     doc_ids: Sequence[str],
     built_at: str | None,
+    times_more: int = 0,
 ) -> Answer | None:
     """The sentence `asked` names of the first article of `doc_ids` holding that part, quoted
-    and cited; None when no article has the part named (the question is searched)."""
+    and cited (after `times_more` requests for more, the `QUOTED_SENTENCES` after it and the ones
+    before); None when no article has the part named (the question is searched)."""
     place, part = asked
     for doc_id in doc_ids:
         sentences = article_sentences(index, doc_id)
@@ -274,7 +328,8 @@ def nth_sentence_answer(
         if not 1 <= at <= len(sentences):
             said = f"That part has {len(sentences)} sentences."
             return reply_answer(question, said, "sections", built_at=built_at)
-        chosen = [sentences[at - 1]]
+        start = at + (times_more - 1) * QUOTED_SENTENCES if times_more else at - 1
+        chosen = sentences[start : start + (QUOTED_SENTENCES if times_more else 1)]
         return passages_answer(question, chosen, index.manifest["articles"], built_at, NOTHING_MORE)
     return None
 

@@ -582,3 +582,32 @@ def test_several_sections_are_listed_or_quoted_in_order(service: AnswerService) 
 )
 def test_the_articles_structure_asked_is_its_headings(question: str) -> None:
     assert asks_about_sections(question) == SectionRequest()
+
+
+def test_more_after_a_sections_length_or_several_sections_reads_them_and_not_without_the_rule(
+    service: AnswerService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    length = ["how long is the conclusion?"]
+    conclusion = service.ask("tell me more", length)
+    assert conclusion.citations[0].section.startswith("Conclusion")
+    several = ["what are the first two sections?"]
+    first = service.ask("tell me more", several)
+    second = service.ask("tell me more", [*several, "tell me more"])
+    assert [first.citations[0].section, second.citations[0].section] == [
+        "The Origins of the Rivalry", "Why Electric Vehicles?"
+    ]  # fmt: skip
+    monkeypatch.setattr(bot.sections, "MORE_OF_PARTS_29", False)
+    assert service.ask("tell me more", length).quotes != conclusion.quotes
+
+
+def test_more_or_another_place_after_a_sentence_by_its_place_reads_on(
+    service: AnswerService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    history = ["what's the third sentence of the article?"]
+    fourth = service.ask("and the fourth?", history)
+    assert fourth.quotes == service.ask("what's the fourth sentence of the article?").quotes
+    more = service.ask("tell me more", history)
+    assert more.quotes[0] == fourth.quotes[0] and len(more.quotes) == 3
+    assert service.ask("tell me more", ["the last sentence"]).answer == NOTHING_MORE
+    monkeypatch.setattr(bot.sections, "MORE_OF_PARTS_29", False)
+    assert service.ask("tell me more", history).quotes != more.quotes
