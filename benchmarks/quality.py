@@ -585,8 +585,8 @@ measures the lead's session 29 rules, joined by '+': `sectionlength`, "how long 
 conclusion?", "how many words are in the intro?" told the section's words and sentences
 (`bot.sections.SECTION_LENGTH_29`); `exact`, "can you quote it exactly?", "word for word?" after
 an answer showing its quotes again, cited (`bot.pointed.QUOTE_EXACT_29`); `around`, "show me the
-whole section", "what comes next in the article?", "what's the sentence before that?" after an
-answer quoting its section whole or the sentences after or before its quotes
+whole section", "what comes next in the article?", "what's the sentence before that?", "then
+what?" after an answer quoting its section whole or the sentences after or before its quotes
 (`bot.pointed.AROUND_29`); `numbers`, "what numbers appear in the article?", "are there any
 figures?" quoting the sentences naming a number (`bot.dates_named.NUMBERS_29`); `topics`, "what
 else does the article cover?", "how is the article organized?" answered by the headings

@@ -129,6 +129,7 @@ _NEIGHBOUR_29 = re.compile(
     rf"|(?:what(?:'s| is| was) )?the (?:sentence|line) (?:(?P<a5>after)|(?P<b3>before)) {_THAT}"
     rf"|what (?:does|did) (?:it|the article|the text) say (?:(?P<a6>after|next)|(?P<b4>before))"
     rf"(?: {_THAT})?"
+    rf"|(?P<a7>after) {_THAT}|then what|what then|and then what"
     r")(?: please| pls)?$"
 )
 # On: after a list, "summarize the third one", "the 8th one" and a bare "5" point at that item
@@ -183,7 +184,8 @@ def points_at(text: str) -> Pointer | None:
         return Pointer("origin", 0)
     if AROUND_29 and _WHOLE_SECTION_29.match(spaced):
         return Pointer("section", 1)
-    found = _NEIGHBOUR_29.match(spaced) if AROUND_29 else None
+    typed = " ".join(text.lower().replace("’", "'").strip(" ?!.").split())  # "then what?" whole
+    found = (_NEIGHBOUR_29.match(spaced) or _NEIGHBOUR_29.match(typed)) if AROUND_29 else None
     if found is not None:
         before = any(found[name] for name in ("b1", "b2", "b3", "b4"))
         return Pointer("before" if before else "after", 1)

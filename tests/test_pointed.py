@@ -377,7 +377,8 @@ def test_the_exact_words_after_an_answer_are_its_quotes_again(service: AnswerSer
     [("show me the whole section", "section"), ("the full section please", "section"),
      ("what comes next in the article?", "after"), ("the next sentence?", "after"),
      ("what comes after that?", "after"), ("what's the sentence before that?", "before"),
-     ("what came before that?", "before"), ("the previous sentence", "before")],
+     ("what came before that?", "before"), ("the previous sentence", "before"),
+     ("and after that?", "after"), ("then what?", "after")],
 )  # fmt: skip
 def test_asking_around_the_answer_is_read_and_not_without_the_rule(
     text: str, at: str, monkeypatch: pytest.MonkeyPatch
