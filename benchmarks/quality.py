@@ -580,7 +580,7 @@ anything about china?" searched as the thing (`bot.asked_topic.SEARCH_28`); `ref
 (`bot.pointed.SOURCE_AFTER_ANSWER_28`); `eachsection`, "summarize each section", "one line per
 section" quoting each section's first sentence (`bot.sections.EACH_SECTION_28`), each in turn.
 `--lead-29 off
-sectionlength+exact+around+numbers+topics+opens+names+countmore+frontmatter+more+returnto+takeaway+audience+separators+items+retry+nthsentence+doubts+sectionsnaming+severalsections+moreofparts`
+sectionlength+exact+around+numbers+topics+opens+names+countmore+frontmatter+more+returnto+takeaway+audience+separators+items+retry+nthsentence+doubts+sectionsnaming+severalsections+moreofparts+abouttext`
 measures the lead's session 29 rules, joined by '+': `sectionlength`, "how long is the
 conclusion?", "how many words are in the intro?" told the section's words and sentences
 (`bot.sections.SECTION_LENGTH_29`); `exact`, "can you quote it exactly?", "word for word?" after
@@ -616,8 +616,9 @@ amazon?", "how many sections mention tesla?" told the sections naming it
 "summarize sections 1 and 2", "what are sections 2 to 4 about?" told those headings or quoting
 each one's first sentence (`bot.sections.SEVERAL_SECTIONS_29`); `moreofparts`, "tell me more"
 after a section's length quoting that section, after several sections each in turn, after a
-sentence asked by its place the sentences after it (`bot.sections.MORE_OF_PARTS_29`), each in
-turn.
+sentence asked by its place the sentences after it (`bot.sections.MORE_OF_PARTS_29`); `abouttext`,
+"tell me about the article", "fill me in on this piece" and a first "tell me everything" read as
+requests for an overview (`bot.overview.ABOUT_TEXT_29`), each in turn.
 `--forms-19 off match=0.7`: `match=M`, another form of a question's word ("partners" /
 "partnerships", "hq" / "headquartered") matches the passage tokens of that word at least at M in
 late interaction (`bot.retrieval.FORM_MATCH`), `+words=N` for a question of at most N counted words
@@ -2103,6 +2104,7 @@ def set_lead_29(lead_29: str, bench: Bench) -> str:
     bot.mention_count.SECTIONS_NAMING_29 = "sectionsnaming" in rules
     bot.sections.SEVERAL_SECTIONS_29 = "severalsections" in rules
     bot.sections.MORE_OF_PARTS_29 = "moreofparts" in rules
+    bot.overview.ABOUT_TEXT_29 = "abouttext" in rules
     return f"=== session 29's lead rules: {lead_29}"
 
 
@@ -3623,7 +3625,8 @@ def main() -> None:
         "after an answer shows it again; sectionsnaming: 'which sections talk about amazon?' "
         "the sections naming it; severalsections: 'summarize sections 1 and 2' those sections; "
         "moreofparts: 'tell me more' after a section's length, several sections or a sentence "
-        "by place reads on there) or off, each in turn",
+        "by place reads on there; abouttext: 'tell me about the article' an overview) or off, "
+        "each in turn",
     )
     parser.add_argument(
         "--lead-28",

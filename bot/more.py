@@ -165,7 +165,8 @@ _IS_THAT_ALL_29 = re.compile(
 _SPECIFIC_29 = re.compile(
     r"^(?:(?:ok|okay|so|hmm+)[,!.]? )?(?:(?:can|could|would) (?:you|u) )?(?:please )?"
     r"(?:(?:be|get) )?(?:more specific|(?:in )?more detail|(?:any |some |the )?specifics"
-    r"|(?:go )?into (?:more )?detail)(?: please| pls| plz)?[?.! ]*$"
+    r"|(?:go )?into (?:more )?detail|(?:tell|give) me everything(?: (?:about (?:it|that|them|this)"
+    r"|you (?:know|have|got)))?)(?: please| pls| plz)?[?.! ]*$"
 )
 
 

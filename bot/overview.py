@@ -135,6 +135,19 @@ _AUDIENCE_29 = re.compile(
     r"|story|text)))?"
     r"|who (?:should|would|is supposed to) read (?:it|this|the (?:article|piece|story|text)))\b"
 )
+# On: "tell me about the article", "fill me in on this piece" and, as a first message, "tell me
+# everything" ask for the overview (session 29, the lead's probes: the first was labelled "The
+# sources don't say anything about article", the second refused). In a conversation "tell me
+# everything" asks everything of what was just said.
+ABOUT_TEXT_29 = True
+_ABOUT_TEXT_29 = re.compile(
+    r"\b(?:(?:tell|teach|talk to|fill) (?:me|us)(?: in)? (?:about|on) (?:the|this|that) (?:article"
+    r"|piece|text|story|post|read)|what(?:'s| is) (?:it|this|the article) all about)\b"
+)
+_EVERYTHING_29 = re.compile(
+    r"^(?:tell|give|show) (?:me|us) (?:everything|all (?:of it|there is|you know|you've got"
+    r"|you have))(?: (?:you know|you've got|you have|there is))?$"
+)
 # On: "what does the intro say", "the introduction?" ask how the text opens (session 26, the
 # lead's probes: refused; "intro paragraph" was read already).
 INTRO_26 = True
@@ -269,6 +282,10 @@ def asks_for_overview(question: str, in_conversation: bool = False) -> Part | No
         parts += ((_OPENS_WITH_29, "opening"), (_ENDS_WITH_29, "ending"))
     if AUDIENCE_29:
         parts += ((_AUDIENCE_29, "ending"),)
+    if ABOUT_TEXT_29:
+        parts += ((_ABOUT_TEXT_29, "both"),)
+        if not in_conversation and _EVERYTHING_29.match(text.strip(" ?!.")):
+            return "both"
     if BIAS_26:
         parts += ((_BIAS, "conclusion"),)
     if TONE_27:

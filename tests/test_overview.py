@@ -350,3 +350,23 @@ def test_whom_the_text_is_for_is_its_ending_and_not_without_the_rule(
 
 def test_whom_a_car_is_aimed_at_is_no_overview() -> None:
     assert asks_for_overview("who is the ev aimed at?") is None
+
+
+@pytest.mark.parametrize(
+    ("question", "in_conversation"),
+    [("tell me about the article", False), ("fill me in on this piece", False),
+     ("tell me everything", False),
+     ("tell me about the article", True)],
+)  # fmt: skip
+def test_the_text_asked_about_whole_is_an_overview_and_not_without_the_rule(
+    question: str, in_conversation: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert asks_for_overview(question, in_conversation) == "both"
+    monkeypatch.setattr(bot.overview, "ABOUT_TEXT_29", False)
+    assert asks_for_overview(question, in_conversation) != "both"
+
+
+def test_everything_in_a_conversation_is_more_of_what_was_said(service: AnswerService) -> None:
+    assert asks_for_overview("tell me everything", in_conversation=True) is None
+    more = service.ask("tell me more", ["who is rivian?"])
+    assert service.ask("tell me everything", ["who is rivian?"]).quotes == more.quotes
