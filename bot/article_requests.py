@@ -18,11 +18,17 @@ from bot.about_article import (
 )
 from bot.acronym import abbreviation_answer
 from bot.answer import Answer
-from bot.dates_named import dates_answer, dates_asked, dates_asked_more_of
+from bot.dates_named import (
+    asked_year,
+    dates_answer,
+    dates_asked,
+    dates_asked_more_of,
+    year_answer,
+)
 from bot.index import SearchIndex
 from bot.mention_count import counted_thing, mention_count_answer
 from bot.more import More
-from bot.names_mentioned import asked_names, names_answer
+from bot.names_mentioned import asked_names, counted_names, names_answer
 from bot.overview import (
     asks_for_overview,
     latest_articles,
@@ -103,7 +109,7 @@ def _structure_answer(
     defined = abbreviation_answer(text, index)
     if defined is not None:  # "what does EV stand for?": where the text spells it out
         return defined
-    longest = asks_section_size(text)
+    longest = asks_section_size(text, history[-1] if history else None)
     if longest is not None:  # "which section is the longest?": counted from its sentences
         return section_size_answer(text, longest, index, articles_asked(history), built_at)
     # "what are the key dates?" ("... numbers?"): the sentences naming a year (a number);
@@ -111,6 +117,9 @@ def _structure_answer(
     dated = dates_asked(text)
     if dated is not None:
         return dates_answer(text, index, articles_asked(history), dated == "numbers")
+    year = asked_year(text)
+    if year is not None:  # "what happens in 2040?": the sentences naming it
+        return year_answer(text, year, index, articles_asked(history))
     dated = dates_asked_more_of(more)
     if more is not None and dated is not None:
         doc_ids = articles_asked(more.history)
@@ -127,9 +136,12 @@ def _structure_answer(
             text, thing, index, articles_asked(history), articles, built_at
         )
     kind = asked_names(text)
-    if kind is not None:  # "who is mentioned in the article?": read from the text
+    counted = counted_names(text) if kind is None else None
+    if kind is not None or counted is not None:  # "who is mentioned in the article?": read
         articles = index.manifest["articles"]
-        return names_answer(text, kind, index, articles_asked(history), articles, built_at)
+        doc_ids = articles_asked(history)
+        named = kind or counted or "people"
+        return names_answer(text, named, index, doc_ids, articles, built_at, counted is not None)
     several = sections.asks_several_sections(text)
     if several is not None:  # "summarize sections 1 and 2": those sections
         doc_ids = articles_asked(history)

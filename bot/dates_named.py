@@ -146,3 +146,38 @@ def dates_answer(
         )
         return reply_answer(question, said, "article", built_at=built_at)
     return passages_answer(question, dated, index.manifest["articles"], built_at, NOTHING_MORE)
+
+
+# On: a question about a year and nothing else ("what happens in 2040?", "anything about 2030?",
+# "what about 2040?") quotes the sentences naming that year, or says none does (session 29, the
+# lead's probes: the first was refused though "carbon-neutral by 2040" answers it, the second
+# quoted a passage at random).
+YEAR_ASKED_29 = True
+_YEAR_ASKED = re.compile(
+    r"^(?:(?:ok|okay|so|and|hey)[,!]? )*(?:what(?:'s| is| was)? (?:happen(?:s|ed|ing)? |planned |"
+    r"supposed to happen |going on )?(?:in|by|for|about|around)|anything (?:about|on|for|in)"
+    r"|(?:is there )?any ?thing (?:about|on|for|in)|what about|(?:does|do) (?:it|the article)"
+    r" (?:say|mention) anything about|what does (?:it|the article) say about)"
+    r" (?:the )?(?:year )?(?P<year>(?:1[89]|20)\d\d)(?: (?:then|exactly))?[?.! ]*$",
+    re.IGNORECASE,
+)
+
+
+def asked_year(question: str) -> str | None:
+    """The year a question asks about and nothing else ("what happens in 2040?": "2040"), or
+    None."""
+    if not YEAR_ASKED_29:
+        return None
+    found = _YEAR_ASKED.match(" ".join(question.replace("’", "'").split()))
+    return found["year"] if found else None
+
+
+def year_answer(question: str, year: str, index: SearchIndex, doc_ids: Sequence[str]) -> Answer:
+    """The sentences of the articles `doc_ids` naming `year`, quoted and cited; a reply saying
+    none does otherwise."""
+    built_at = index.manifest.get("built_at")
+    named = dated_sentences(index, doc_ids, re.compile(rf"\b{year}\b"))[:QUOTED]
+    if not named:
+        said = f"The sources don't mention {year}."
+        return reply_answer(question, said, "article", built_at=built_at)
+    return passages_answer(question, named, index.manifest["articles"], built_at, NOTHING_MORE)

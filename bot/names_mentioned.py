@@ -54,6 +54,29 @@ def asked_names(question: str) -> str | None:
     return "people" if kind == "persons" else kind
 
 
+# On: "how many people are mentioned?", "how many places does the article name?" are told the
+# count with the names (session 29, the lead's probes: refused).
+COUNTED_29 = True
+_COUNTED = re.compile(
+    rf"^(?:(?:ok|okay|so|and|hey)[,!]? )*how many (?P<kind>{_KIND}) (?:are|get|does"
+    rf" (?:{TEXT_NAMED}|it) (?:mention|name)|(?:{TEXT_NAMED}|it) (?:mentions|names))"
+    rf"(?: (?:mentioned|named))?{IN_THE_TEXT}[?.! ]*$",
+    re.IGNORECASE,
+)
+
+
+def counted_names(question: str) -> str | None:
+    """What names the question asks the article's count of ("how many people are mentioned?":
+    "people"), or None."""
+    if not COUNTED_29:
+        return None
+    found = _COUNTED.match(" ".join(question.replace("’", "'").split()))
+    if found is None:
+        return None
+    kind = found["kind"].lower()
+    return "people" if kind == "persons" else kind
+
+
 def names_in_text(text: str, kind: str) -> list[str]:
     """The names of `kind` `text` holds, each once, in the order they first appear."""
     if kind == "people":
@@ -87,17 +110,19 @@ def names_answer(
     doc_ids: Sequence[str],
     articles: Mapping[str, Mapping[str, Any]],
     built_at: str | None,
+    counted: bool = False,
 ) -> Answer:
     """The reply to "who is mentioned in the article?": the `kind` each article of `doc_ids`
-    names; answered when any names one."""
+    names (how many first, when `counted`); answered when any names one."""
     lines, found = [], False
     for doc_id in doc_ids:
         title = f"“{articles[doc_id].get('title') or doc_id}”"
         text = " ".join(sentence for _, sentence in article_sentences(index, doc_id))
         names = names_in_text(text, kind)
         found = found or bool(names)
+        these = f"{len(names)}" if counted else "these"
         lines.append(
-            f"{title} names these {kind}: {', '.join(names)}."
+            f"{title} names {these} {kind}: {', '.join(names)}."
             if names
             else f"{title} names no {kind}."
         )

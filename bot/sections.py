@@ -107,15 +107,33 @@ _SIZE = re.compile(
 )
 
 
-def asks_section_size(question: str) -> bool | None:
+# After the headings were listed (or a section's size told), "which is the longest?", "and the
+# shortest?" ask which section (SECTION_LENGTH_29).
+_SIZE_AFTER_HEADINGS = re.compile(
+    r"^(?:(?:ok|okay|so|and)[,!]? )?(?:(?:which|what)(?:'s| is)? (?:one )?(?:is )?)?(?:the )?"
+    r"(?P<c>longest|shortest|biggest|smallest|largest|most detailed)(?: one)?[?.! ]*$"
+)
+
+
+def asks_section_size(question: str, before: str | None = None) -> bool | None:
     """True when the question asks which section is the longest, False the shortest, None when it
-    asks neither."""
+    asks neither ("which is the longest?" right after the message `before` asked for the
+    headings asks it too)."""
     if not SIZES_27:
         return None
-    found = _SIZE.match(" ".join(question_text(question).replace("’", "'").split()))
+    text = " ".join(question_text(question).replace("’", "'").split())
+    found = _SIZE.match(text)
+    listed = before is not None and (
+        asks_about_sections(before) == SectionRequest() or bool(_SIZE.match(before.lower()))
+    )
+    if found is None and SECTION_LENGTH_29 and listed:
+        found = _SIZE_AFTER_HEADINGS.match(text)
     if found is None:
         return None
-    return (found["a"] or found["b"]) not in ("shortest", "smallest")
+    return found[next(g for g in ("a", "b", "c") if found.groupdict().get(g))] not in (
+        "shortest",
+        "smallest",
+    )
 
 
 def section_size_answer(

@@ -99,3 +99,24 @@ def test_a_question_about_a_number_asks_for_no_list(service: AnswerService) -> N
     assert not asks_for_numbers("what numbers are there in tesla's sales?")
     figures = service.ask("are there any figures?")
     assert figures.outcome == "answered" and "2040" in figures.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "year"),
+    [("what happens in 2040?", "2040"), ("anything about 2030?", "2030"),
+     ("what about 2040?", "2040"), ("what was planned for 2040", "2040")],
+)  # fmt: skip
+def test_a_year_asked_alone_is_read_and_not_without_the_rule(
+    question: str, year: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert bot.dates_named.asked_year(question) == year
+    monkeypatch.setattr(bot.dates_named, "YEAR_ASKED_29", False)
+    assert bot.dates_named.asked_year(question) is None
+
+
+def test_a_year_asked_quotes_the_sentences_naming_it(service: AnswerService) -> None:
+    assert bot.dates_named.asked_year("what happens in 2040 for tesla?") is None
+    named = service.ask("what happens in 2040?")
+    assert named.outcome == "answered" and "carbon-neutral by 2040" in named.answer
+    none = service.ask("anything about 2030?")
+    assert none.outcome == "refused" and none.answer == "The sources don't mention 2030."

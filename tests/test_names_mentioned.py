@@ -59,3 +59,14 @@ def test_a_name_pointed_at_after_the_names_is_searched_and_not_without_the_rule(
     assert service.ask("the ninth one", history).answer == "The answer before names 2."
     monkeypatch.setattr(bot.names_mentioned, "NAMES_POINTED_29", False)
     assert service.ask("what about the second?", history).quotes != second.quotes
+
+
+def test_how_many_names_are_mentioned_is_counted_and_not_without_the_rule(
+    service: AnswerService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert bot.names_mentioned.counted_names("how many places are mentioned?") == "places"
+    counted = service.ask("how many people are mentioned?")
+    assert counted.answer.endswith("names 2 people: Jeff Bezos, Elon Musk.")
+    assert bot.names_mentioned.counted_names("how many people work on the team?") is None
+    monkeypatch.setattr(bot.names_mentioned, "COUNTED_29", False)
+    assert bot.names_mentioned.counted_names("how many places are mentioned?") is None

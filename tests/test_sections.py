@@ -611,3 +611,18 @@ def test_more_or_another_place_after_a_sentence_by_its_place_reads_on(
     assert service.ask("tell me more", ["the last sentence"]).answer == NOTHING_MORE
     monkeypatch.setattr(bot.sections, "MORE_OF_PARTS_29", False)
     assert service.ask("tell me more", history).quotes != more.quotes
+
+
+@pytest.mark.parametrize(
+    ("before", "question", "longest"),
+    [("what are the sections?", "which is the longest?", True),
+     ("how many sections are there?", "and the shortest?", False),
+     ("which section is the longest?", "and the shortest?", False)],
+)  # fmt: skip
+def test_which_is_the_longest_after_the_headings_is_a_sections_size_and_not_without_the_rule(
+    before: str, question: str, longest: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert bot.sections.asks_section_size(question, before) is longest
+    assert bot.sections.asks_section_size(question, "who is rivian?") is None
+    monkeypatch.setattr(bot.sections, "SECTION_LENGTH_29", False)
+    assert bot.sections.asks_section_size(question, before) is None
