@@ -818,6 +818,16 @@ sorry, typo", "you absolute star", "oh snap", "that's me done for today":
 `bot.small_talk_forms.CHAT_FORMS_28`); `openers`, those forms before a question and a mark ("oh
 snap, who …"), and what is said first before a question ("bruh who …", "dude, who …", "pls who …",
 "sorry if this is dumb but who …": `bot.small_talk.OPENERS_28`), each in turn.
+`--talk-29 off forms+more+openers+mention+files` measures session 29's small-talk and chat rules,
+joined by "+": `forms`, smalltalk-tuning-13's missed kinds widened, whole ("coolness, ta v much",
+"okie dokie then", "cheers muchly", "right then": `bot.small_talk_forms.CHAT_FORMS_29`); `more`,
+hand-probed forms whole ("hold on", "one sec", "stop", "maybe", "wake up", "merry christmas", "are
+you sentient?", "tell me a joke": `bot.small_talk_forms.MORE_FORMS_29`); `openers`, those forms
+before a question and a mark, and a mark after a bare opener's connective ("cool then. who …":
+`bot.small_talk.OPENERS_29`); `mention`, a chat message of mentions alone ("@evbot") greeted
+(`bot.chat.clean.MENTION_ALONE_29`); `files`, one with no words (an image alone) told the bot
+reads words (`bot.chat.runner.WORDLESS_NOTE_29`; these two are the adapters': no set moves), each
+in turn.
 `--rank-23 off chat+define` measures session 23's ranking rules, joined by "+": `chat`, a
 question asked alone searched without its chat words ("tbh", "rn", "or nah":
 `bot.retrieval.CHAT_WORDS_OUT`); `define`, "who is jeff bezos" quoting a sentence saying what the
@@ -945,6 +955,8 @@ import bot.answer  # noqa: E402
 import bot.antecedent  # noqa: E402
 import bot.asked_clause  # noqa: E402
 import bot.asked_topic  # noqa: E402
+import bot.chat.clean  # noqa: E402
+import bot.chat.runner  # noqa: E402
 import bot.conversation  # noqa: E402
 import bot.dates_named  # noqa: E402
 import bot.feedback  # noqa: E402
@@ -1971,6 +1983,16 @@ def set_talk_28(talk_28: str, bench: Bench) -> str:
     return f"=== session 28's small-talk rules: {talk_28}"
 
 
+def set_talk_29(talk_29: str, bench: Bench) -> str:
+    rules = set(talk_29.split("+"))
+    bot.small_talk_forms.CHAT_FORMS_29 = "forms" in rules
+    bot.small_talk_forms.MORE_FORMS_29 = "more" in rules
+    bot.small_talk.OPENERS_29 = "openers" in rules
+    bot.chat.clean.MENTION_ALONE_29 = "mention" in rules
+    bot.chat.runner.WORDLESS_NOTE_29 = "files" in rules
+    return f"=== session 29's small-talk and chat rules: {talk_29}"
+
+
 def set_lead_23(lead_23: str, bench: Bench) -> str:
     rules = set(lead_23.split("+"))
     bot.announced_list.ANNOUNCED_LIST = "list" in rules
@@ -2500,6 +2522,7 @@ SWITCHES = (
     Switch("talk_26", 99, set_talk_26),
     Switch("talk_27", 105, set_talk_27),
     Switch("talk_28", 111, set_talk_28),
+    Switch("talk_29", 117, set_talk_29),
     Switch("rank_23", 78, set_rank_23),
     Switch("rank_24", 84, set_rank_24),
     Switch("rank_25", 90, set_rank_25),
@@ -3537,6 +3560,15 @@ def main() -> None:
         "sorry, typo', 'you absolute star' whole; openers: those before a question and a mark, "
         "'bruh who …', 'dude, who …'; "
         "limits: 'can you browse the web?' told what the bot can't do) or off, each in turn",
+    )
+    parser.add_argument(
+        "--talk-29",
+        nargs="+",
+        default=[None],
+        help="session 29's small-talk and chat rules joined by '+' (forms: 'coolness, ta v much', "
+        "'okie dokie then' whole; more: 'hold on', 'stop', 'maybe', 'merry christmas', 'are you "
+        "sentient?' whole; openers: those before a question and a mark; mention: '@evbot' alone "
+        "greeted; files: an image alone told the bot reads words) or off, each in turn",
     )
     parser.add_argument(
         "--lead-22",

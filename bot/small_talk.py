@@ -26,6 +26,8 @@ from bot.answer import Answer, reply_answer
 from bot.off_topic import names_nothing_known
 from bot.question_ideas import IDEAS_REQUEST
 from bot.small_talk_forms import (
+    ABOUT_YOU_29,
+    ACK_29,
     ADDRESSEE_MORE_28,
     APPROVED_MORE_28,
     BYE_MORE_28,
@@ -34,11 +36,20 @@ from bot.small_talk_forms import (
     GREETING_MORE_28,
     HEDGE_28,
     HELP_MORE_28,
+    HOLIDAY_29,
     HOW_ON_YOUR_END_28,
     LEAD_28,
     SLIP_28,
     SLIP_BEFORE_28,
+    STOP_29,
+    THANKS_HOW_MUCH_29,
+    THEN_AFTER_29,
+    THEN_OPENING_29,
     UNDERSTOOD_NOW_28,
+    UNSURE_29,
+    WAIT_29,
+    WAIT_OPENING_29,
+    WAKE_29,
     WHATS_NEW_28,
     WRONG_PLACE_28,
     YOU_STAR_28,
@@ -821,11 +832,13 @@ def _chat_opening(
     goodbyes: bool = False,
     greeting_asked: bool = False,
     before_wh: str | None = None,
+    connective_marks: bool = False,
 ) -> re.Pattern[str]:
     """Chat openers before a question, `howdy` forms asking with their own "?" as well;
     `states` and `goodbyes` add a state said back and a goodbye as openers, `greeting_asked` a
     greeting with its own "?" ("hello? who …"), `before_wh` words that open one with no mark only
-    before a question word ("actually how many …"; "now is the time?" keeps its "now")."""
+    before a question word ("actually how many …"; "now is the time?" keeps its "now");
+    `connective_marks`, the marks after a bare opener's connective ("cool then. who …")."""
     # The thanks after a state is a unit of its own ("i'm good thanks, who …"), and a bare
     # "good" or "ok" an acknowledgement: each read one way, so a long run stays linear.
     said_back = rf"|{_STATE_SAID_BACK}{_ADDRESSED}" if states else ""
@@ -840,11 +853,12 @@ def _chat_opening(
     back = rf"|{_ASKED_BACK}" if states else ""
     back += rf"|{_GREETING}" if greeting_asked else ""
     asked = rf"(?:{howdy}{_ADDRESSED}{back})\s*\?+\s*"
+    after_connective = r"[\s,.!:;]*" if connective_marks else r"[\s,]*"
     return re.compile(
         rf"^(?:{unit}(?:\s*[,.!:;\-–—]+\s*|\s+)|{asked})*"
         rf"(?:{unit}(?!-\w)\s*[,.!:;\-–—]+\s*(?P<after_mark>{_CONNECTIVE}\b[\s,]*)?|"
         rf"{asked}(?:{_CONNECTIVE}\b[\s,]*)?|"
-        rf"{bare}\s+(?:(?P<connective>{_CONNECTIVE}\b[\s,]*)|(?={_ASKING}\b))"
+        rf"{bare}\s+(?:(?P<connective>{_CONNECTIVE}\b{after_connective})|(?={_ASKING}\b))"
         + (rf"|{before_wh}\s+(?={_WH}\b))" if before_wh else ")")
     )
 
@@ -871,11 +885,12 @@ def _chat_openings(
     openers_26: bool = False,
     openers_27: bool = False,
     openers_28: bool = False,
+    openers_29: bool = False,
 ) -> re.Pattern[str]:
     """The chat openers by (HOW_ARE_YOU_OPENERS, QUESTION_ANNOUNCED, STATE_OPENERS,
     GOODBYE_OPENERS, ANOTHER_ANNOUNCED, FILLER_OPENERS, CHAT_FORMS_24, DISCOURSE_OPENERS,
-    OPENERS_25, OPENERS_26, OPENERS_27, OPENERS_28): the flags are read per message, each set
-    compiled once."""
+    OPENERS_25, OPENERS_26, OPENERS_27, OPENERS_28, OPENERS_29): the flags are read per message,
+    each set compiled once."""
     marked = rf"{_ANNOUNCED_MARKED}|{_ANOTHER}" if another else _ANNOUNCED_MARKED
     marked += rf"|{_FILLER}" if fillers else ""
     # Session 24's greetings, how-are-yous and interjections open a question as the others do.
@@ -885,6 +900,7 @@ def _chat_openings(
     howdy_24 += rf"|{_OPENING_26}" if openers_26 else ""
     howdy_24 += rf"|{_GREETING_OPENER_27}|{_ACK_27}|{_APOLOGY_27}" if openers_27 else ""
     howdy_24 += rf"|{_OPENING_28}" if openers_28 else ""
+    howdy_24 += rf"|{_OPENING_29}" if openers_29 else ""
     bare = rf"{_BARE_OPENER}|{_ANNOUNCED}" if announced else _BARE_OPENER
     bare += rf"|{_GREETING_TO_25}" if openers_26 else ""
     bare += rf"|{_GREETING_NAMED_27}|{_GREETING_27}|{_OKEY_DOKEY_27}" if openers_27 else ""
@@ -896,6 +912,7 @@ def _chat_openings(
         states=states,
         goodbyes=goodbyes,
         greeting_asked=fillers,
+        connective_marks=openers_29,
     )
 
 
@@ -936,6 +953,19 @@ OPENERS_28 = True
 _OPENING_28 = (
     rf"{SLIP_28}|{SLIP_BEFORE_28}|{YOU_STAR_28}|{EXCLAIMED_28}|"
     rf"{APPROVED_MORE_28}|{HOW_ON_YOUR_END_28}|(?:{_GREETING_UNSPLIT_25}) {ADDRESSEE_MORE_28}"
+)
+
+
+# Session 29 (`--talk-29 … openers`): session 29's forms before a question and a mark
+# ("coolness, ta v much. who …", "right then, who …", "hold on, who …", "merry christmas! who
+# …") are taken off as the older ones are; and a mark after a bare opener's connective goes with
+# it ("cool then. who leads?" was searched as ". who leads?"). Not the stop or unsure forms
+# ("stop, who …" is rare; "maybe who …" may ask). Off, searched with the question.
+OPENERS_29 = True
+_OPENING_29 = (
+    rf"{ACK_29}|(?:{_THANK_WORDS}|ta|cheers) {THANKS_HOW_MUCH_29}|{THEN_OPENING_29}|"
+    rf"{WAIT_OPENING_29}|"
+    rf"{HOLIDAY_29}"
 )
 
 
@@ -1073,6 +1103,39 @@ _WHOLE_28: tuple[tuple[SmallTalk, re.Pattern[str]], ...] = (
     ),
 )
 
+# Session 29 (`--talk-29 … forms`): smalltalk-tuning-13's missed kinds, widened
+# (bot/small_talk_forms.py): "coolness, ta v much" and, read without its "then" (`_readings`),
+# "okie dokie then".
+_THANKED_HOW_MUCH_29 = rf"(?:{_THANK_WORDS}|ta|cheers) {THANKS_HOW_MUCH_29}"
+_WHOLE_29: tuple[tuple[SmallTalk, re.Pattern[str]], ...] = (
+    (
+        "thanks",
+        _whole(
+            _repeat(f"(?:{_ACK}|{ACK_29})"),
+            f"(?:{ACK_29}|{_THANKED_HOW_MUCH_29})" + _ADDRESSED,
+            _repeat(_THANKS + _ADDRESSED),
+            _optional(_BYE + _ADDRESSED),
+        ),
+    ),
+)
+_THEN_AFTER_29 = re.compile(THEN_AFTER_29)
+
+# Session 29 (`--talk-29 … more`): hand-probed forms whole (bot/small_talk_forms.py).
+_WHOLE_MORE_29: tuple[tuple[SmallTalk, re.Pattern[str]], ...] = (
+    ("greeting", _whole(_optional(_GREETING + _ADDRESSED + _SEP), WAKE_29 + _ADDRESSED)),
+    ("greeting", _whole(_optional(_GREETING + _ADDRESSED + _SEP), HOLIDAY_29 + _ADDRESSED)),
+    ("help", _whole(_optional(_GREETING + _ADDRESSED + _SEP), ABOUT_YOU_29 + _ADDRESSED)),
+    (
+        "thanks",
+        _whole(
+            _repeat(_ACK),
+            f"(?:{WAIT_29}|{STOP_29}|{UNSURE_29})" + _ADDRESSED,
+            _repeat(_THANKS + _ADDRESSED),
+            _optional(_BYE + _ADDRESSED),
+        ),
+    ),
+)
+
 
 # An emoticon standing alone (":)", ";-d", "<3"): like an emoji, it asks nothing.
 # Symbols (emoji, "🙏", "👋"), their modifiers and joiners: what an emoji is made of.
@@ -1159,6 +1222,8 @@ def small_talk(message: str, holds_term: Callable[[str], bool] | None = None) ->
     patterns += _WHOLE_LIMITS_28 if about_bot.LIMITS_28 else ()
     patterns += _WHOLE_MORE_28 if small_talk_forms.MORE_FORMS_28 else ()
     patterns += _WHOLE_28 if small_talk_forms.CHAT_FORMS_28 else ()
+    patterns += _WHOLE_29 if small_talk_forms.CHAT_FORMS_29 else ()
+    patterns += _WHOLE_MORE_29 if small_talk_forms.MORE_FORMS_29 else ()
     for reading in _readings(text):
         for kind, pattern in patterns:
             if pattern.match(reading):
@@ -1199,7 +1264,9 @@ def help_asked_first(message: str, history: Sequence[str]) -> SmallTalk | None:
 def _readings(text: str) -> Iterator[str]:
     """`text` (`_normal`), then its other readings as small talk: "nuff" as "enough" with
     SINCERE_THANKS; with STRETCHED_LETTERS, a letter typed three times or more as twice, then
-    once ("sweeet" -> "sweet", "yesss" -> "yes")."""
+    once ("sweeet" -> "sweet", "yesss" -> "yes"); with CHAT_FORMS_29, all of those again without
+    a "then" ending the message ("okie dokie then")."""
+    said = text
     yield text
     if (unsworn := oaths.oaths_read_out(text)) != text:  # "wtf are you?" (bot/oaths.py)
         yield unsworn
@@ -1209,6 +1276,8 @@ def _readings(text: str) -> Iterator[str]:
     if STRETCHED_LETTERS and _STRETCHED.search(text):
         yield _STRETCHED.sub(r"\1\1", text)
         yield _STRETCHED.sub(r"\1", text)
+    if small_talk_forms.CHAT_FORMS_29 and (without := _THEN_AFTER_29.sub("", said)) != said:
+        yield from _readings(without) if without else ()
 
 
 def closing_thanks(message: str, holds_term: Callable[[str], bool]) -> SmallTalk | None:
@@ -1323,6 +1392,7 @@ def _opener_end(text: str) -> int:
         OPENERS_26,
         OPENERS_27,
         OPENERS_28,
+        OPENERS_29,
     )
     spelled, offsets = _spelled_out(text) if SPELLED_OPENERS else (text, None)
     # "dude, who …", "pls who …": said first, then a question or another opener (OPENERS_28)

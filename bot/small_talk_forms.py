@@ -151,3 +151,71 @@ LEAD_28 = (
     r"(?:pls|plz|please|sorry if (?:this|that) is (?:a )?(?:dumb|stupid|silly|basic|obvious)"
     r"(?: question)?)\s+)(?:but\b[\s,]*)?"
 )
+
+# Session 29 (`benchmarks/quality.py --talk-29 … forms`): the kinds smalltalk-tuning-13 missed,
+# each widened to its family, whole. Off, searched.
+CHAT_FORMS_29 = True
+
+# An acknowledgement made a noun, or a fixed phrase of "cool" ("coolness", "sweetness", "cool
+# bananas", "cool deal"); "cool beans", "cool cool" and "coolio" are older, so each is read once.
+ACK_29 = r"(?:coolness|sweetness|awesomeness|niceness|cool (?:bananas|deal)|coolz|coolies)"
+# How much a thanks is meant, in chat's shorthand ("ta v much", "thanks v v much", "ty ever so",
+# "cheers muchly"), after the thanks words ("thanks very much" and
+# "thanks so much" alone are older).
+# Not "very much" or "so much" alone: each form is read one way, so a long run stays linear.
+# ("indeed" after one is an acknowledgement of its own).
+THANKS_HOW_MUCH_29 = (
+    r"(?:v(?: v)? much(?:ly)?|(?:very|v) (?:very|v) much|so very much|ever so(?: much)?|"
+    r"(?:very )?muchly)"
+)
+# A "then" ending small talk ("okie dokie then", "right then", "cool then", "thanks then", "bye
+# then"): the message is read without it (or a run of them) as well. Not before a "?" ("and
+# then?" asks).
+THEN_AFTER_29 = r"(?:[\s,.!~]+then)+[\s.!~]*$"
+# And said first with it, before a question and a mark ("right then, who …", "fine then. who …";
+# "ok then" and "alright then" are older openers).
+THEN_OPENING_29 = (
+    r"(?:right|fine|cool|good|great|sure|well|righto|right-o|ok(?:ie|ey|ay) dok(?:ie|ey|ay)) then"
+)
+
+# Session 29 (`--talk-29 … more`): forms probed by hand, whole (each was searched and refused as
+# a question the sources don't cover). Off, searched.
+MORE_FORMS_29 = True
+
+# Asking the bot to wait ("hold on", "one sec", "gimme a minute", "let me think"): an
+# acknowledgement. Before a question (OPENERS_29) not "wait" or "hold on", older fillers there.
+WAIT_OPENING_29 = (
+    r"(?:wait (?:a (?:sec|second|moment|min|minute)|up)|hold up|hang on|"
+    r"(?:one|1|just a|a|gimme a|give me a) (?:sec|second|moment|min|minute|mo)|"
+    r"let me (?:think(?: about it)?|check|see)|be right back)"
+)
+WAIT_29 = rf"(?:wait|hold on|i'll (?:think about it|get back to you)|{WAIT_OPENING_29})"
+# Telling it to stop ("stop", "cancel that", "shut up", "go away"): an acknowledgement.
+STOP_29 = (
+    r"(?:(?:please |pls )?stop(?: (?:it|that|talking|now|please|pls))?|cancel(?: (?:it|that))?|"
+    r"shut up|be quiet|quiet|shush|shh+|enough already|leave me alone|go away)"
+)
+# Unsure, or learning something ("maybe", "not sure", "dunno", "i didn't know that"): an
+# acknowledgement ("idk" is older).
+UNSURE_29 = (
+    r"(?:maybe|perhaps|possibly|probably|not sure|i'?m not sure|(?:i )?dunno|who knows|we'll see|"
+    r"(?:i )?(?:didn't|did not|never) know that|today i learned)"
+)
+# Waking the bot ("wake up", "anyone awake?"; "you awake?" is older), or a holiday wished
+# ("merry christmas", "happy thanksgiving", "season's greetings"): a greeting.
+WAKE_29 = r"(?:wake up|any(?:one|body) awake)"
+HOLIDAY_29 = (
+    r"(?:merry (?:christmas|xmas)|happy (?:new year|holidays|thanksgiving|easter|hanukkah|"
+    r"diwali|halloween|turkey day)|season's greetings|eid mubarak)"
+    r"(?: (?:to you|to (?:you )?all|everyone|everybody|y'all))?"
+)
+# What the bot is, asked ("are you sentient?", "do you have feelings?", "how do you feel?"), or
+# asked to entertain ("tell me a joke", "sing me a song"): told what it does (the help reply).
+ABOUT_YOU_29 = (
+    r"(?:are you (?:sentient|conscious|self-aware|smart|intelligent|clever|a person|a real person)|"
+    r"do you have (?:feelings|emotions|a soul|a brain|a body|a family|friends|a life)|"
+    r"do you (?:dream|sleep|eat|get tired|get bored|feel anything)|how do you feel|"
+    r"can you (?:think|feel)|"
+    r"tell me a (?:joke|story)|(?:can|do) you (?:tell|know) (?:any )?jokes?|"
+    r"(?:tell|say) (?:me )?something funny|sing (?:me )?a song|make me laugh|entertain me)"
+)

@@ -64,7 +64,7 @@ def test_discord_markup_is_taken_out(raw: str, clean: str) -> None:
     [
         (":+1:", Platform.SLACK, "👍"),
         ("<@UBOT> :tada: :tada:", Platform.SLACK, "👍"),
-        ("<@UBOT>", Platform.SLACK, ""),  # a mention alone: an empty question
+        ("<@UBOT>", Platform.SLACK, "👋"),  # a mention alone calls the bot: hello (session 29)
         (f"{QUESTION} :zap:", Platform.SLACK, QUESTION),
         ("<:rivian:1234567>", Platform.DISCORD, "👍"),
         # A waving emoji's name says hello, as "👋" does; "microwave" waves nothing.
@@ -72,7 +72,7 @@ def test_discord_markup_is_taken_out(raw: str, clean: str) -> None:
         ("<@UBOT> :wave::skin-tone-3:", Platform.SLACK, "👋"),
         (":microwave:", Platform.SLACK, "👍"),
         ("<a:catwave:1234567>", Platform.DISCORD, "👋"),
-        ("<@123>", Platform.DISCORD, ""),
+        ("<@123>", Platform.DISCORD, "👋"),
         ("", Platform.DISCORD, ""),  # a sticker or an image alone
     ],
 )

@@ -15,6 +15,7 @@ import pytest
 
 import bot.slack.events
 from bot.answer import Answer, Quote
+from bot.chat import messages
 from bot.embedding import Embedder
 from bot.index import build_index
 from bot.service import AnswerService
@@ -436,8 +437,9 @@ def test_a_message_with_no_words_gets_a_short_visible_reply(
     slack.drain()
     assert len(fake.of("chat.postMessage")) == 4
     assert {p.params.get("thread_ts") for p in notes} == {"1700000007.000001", None}
-    for note in notes:
-        assert "the question is empty" in note.params["text"]
+    greeted, told = sorted(notes, key=lambda p: p.params.get("thread_ts") is None)
+    assert _sections(greeted.params)[0].startswith("Hello!")  # the mention alone: a hello
+    assert told.params["text"] == messages.NO_WORDS  # the image alone (session 29)
     assert emoji.params["thread_ts"] == "1700000007.000003"
     assert _sections(emoji.params)[0].startswith("All right!")
     assert _sections(wave.params)[0].startswith("Hello!")  # greeted, not acknowledged

@@ -59,15 +59,21 @@ EMOJI_ALONE = "👍"
 # Or the greeting "👋" is, when an emoji's name waves (Slack's ":wave:", a custom ":catwave:").
 WAVE_ALONE = "👋"
 _WAVE_NAME = re.compile(r"(?<!micro)wave", re.IGNORECASE)
+# Session 29 (`benchmarks/quality.py --talk-29 … mention`): a message of mentions alone ("@evbot",
+# "@evbot @here") is a hello, read as WAVE_ALONE and greeted with what the bot answers; off, it
+# is an empty question and its note ("the question is empty").
+MENTION_ALONE_29 = True
 
 
 def question_or_emoji(text: str, platform: Platform) -> str:
     """`clean_question`'s words, or EMOJI_ALONE for a message of nothing but emoji markup (and
-    mentions): ":+1:" is answered as "👍" is, not as an empty question; ":wave:" as "👋" is."""
+    mentions): ":+1:" is answered as "👍" is, not as an empty question; ":wave:" as "👋" is, and
+    so are mentions alone ("@evbot"). A message with no text at all (a file, a sticker) is ""."""
     words = clean_question(text, platform)
     if words:
         return words
     emoji = _EMOJI[platform].findall(text)
     if not emoji:
-        return words
+        # Markup but no words: the bot called by name, as "hi" calls it (a file alone has no text).
+        return WAVE_ALONE if MENTION_ALONE_29 and text.strip() else words
     return WAVE_ALONE if any(_WAVE_NAME.search(name) for name in emoji) else EMOJI_ALONE

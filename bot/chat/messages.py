@@ -15,6 +15,8 @@ NOT_ENABLED = (
     "I'm not enabled in this channel: ask me in a direct message, or in a channel where I answer."
 )
 CLOSING = "I'm restarting right now: please ask again in a minute."
+# A message with no words (an image, a file, a sticker alone): what the bot can read instead.
+NO_WORDS = "I can only read words, not images, files or stickers: ask your question in words."
 
 
 def please_wait(seconds: float) -> str:

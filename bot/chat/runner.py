@@ -46,6 +46,10 @@ ReadEarlier = Callable[[float | None], Awaitable[Sequence[Earlier] | None]]
 # The thread is read before a thanks from this long before its answer was logged: the platform's
 # clock and this host's differ a little, and the answer is posted just after it is logged.
 CLOCK_MARGIN_SECONDS = 60.0
+# Session 29 (`benchmarks/quality.py --talk-29 … files`): a message with no words (an image, a
+# file or a sticker alone) is told the bot reads words only; off, the answer layer's note for an
+# empty question ("I can't answer that: the question is empty").
+WORDLESS_NOTE_29 = True
 
 
 class FirstTime(Protocol):
@@ -375,6 +379,9 @@ class AnswerRunner:
 
     async def ask(self, question: Question, author: str, what: str = "a question") -> Answer | str:
         """The answer, or a short note saying why there is none (the log says why)."""
+        if WORDLESS_NOTE_29 and not question.text.strip():
+            log.info("%s: no words in it (a file or a sticker alone)", what)
+            return messages.NO_WORDS
         return await self._answer_or_note(
             what,
             functools.partial(
