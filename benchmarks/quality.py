@@ -583,40 +583,41 @@ section" quoting each section's first sentence (`bot.sections.EACH_SECTION_28`),
 sectionlength+exact+around+numbers+topics+opens+names+countmore+frontmatter+more+returnto+takeaway+audience+separators+items+retry+nthsentence+doubts+sectionsnaming+severalsections+moreofparts+abouttext+year+countnames`
 measures the lead's session 29 rules, joined by '+': `sectionlength`, "how long is the
 conclusion?", "how many words are in the intro?" told the section's words and sentences, and
-"which is the longest?" after the headings which (`bot.sections.SECTION_LENGTH_29`); `exact`, "can
-you quote it exactly?", "word for word?" after an answer showing its quotes again, cited
-(`bot.pointed.QUOTE_EXACT_29`); `around`, "show me the whole section", "what comes next in the
-article?", "what's the sentence before that?", "then what?" after an answer quoting its section
-whole or the sentences after or before its quotes (`bot.pointed.AROUND_29`); `numbers`, "what
-numbers appear in the article?", "are there any figures?" quoting the sentences naming a number
-(`bot.dates_named.NUMBERS_29`); `topics`, "what else does the article cover?", "how is the article
-organized?" answered by the headings (`bot.sections.TOPICS_29`); `opens`, "what does the article
-open with?", "what does it end on?" quoting the opening or the ending
-(`bot.overview.OPENS_WITH_29`); `names`, "tell me about the first one" after the names listed
-searching that name (`bot.names_mentioned.NAMES_POINTED_29`); `countmore`, a second "tell me more"
-after "how many innovations are there?" asking more of the list (`bot.pointed.COUNTED_MORE_29`);
-`frontmatter`, "is this article recent?", "is that still true?" told how fresh the sources are,
-"are there other articles?" which articles the bot reads (`bot.about_article.FRONT_MATTER_29`);
-`more`, "tell me even more", "is that all?", "what else should i know?" after an answer asking for
-more (`bot.more.MORE_29`); `returnto`, "back to the first question", "go back to rivian", "what
-did you say first?" answering that question again (`bot.recall.RETURN_TO_29`); `takeaway`, "what's
-the takeaway for investors?" searched as "investors" (`bot.asked_topic.TAKEAWAY_29`); `audience`,
-"who is the article for?", "who's the target audience?" quoting the closing line, which names its
-readers (`bot.overview.AUDIENCE_29`); `separators`, "who is rivian / where is the hq", "who is
-rivian. also, where are the factories" split before the second question, and a later question
-pointing at none before it ("who is rivian and who is lucid?") searched without them as its
-context (`bot.several_questions.SEPARATORS_29`); `items`, "explain the third one simply", "compare
-the first two" after a list pointing at those items (`bot.pointed.POINTED_29`); `retry`, "can you
-try again?", "give it another go" after an answer complaints (`bot.feedback.COMPLAINTS_29`);
-`nthsentence`, "what's the third sentence of the article?", "the first line of the conclusion?"
-quoting that sentence, and "and the fourth?" after it the fourth (`bot.sections.NTH_SENTENCE_29`);
-`doubts`, "are you sure about that?" after an answer showing it again (`bot.more.DOUBTS_29`);
-`sectionsnaming`, "which sections talk about amazon?", "how many sections mention tesla?" told the
-sections naming it (`bot.mention_count.SECTIONS_NAMING_29`); `severalsections`, "what are the
-first three sections?", "summarize sections 1 and 2", "what are sections 2 to 4 about?" told those
-headings or quoting each one's first sentence (`bot.sections.SEVERAL_SECTIONS_29`); `moreofparts`,
-"tell me more" after a section's length quoting that section, after several sections each in turn,
-after a sentence asked by its place the sentences after it (`bot.sections.MORE_OF_PARTS_29`);
+"which is the longest?" after the headings which (`bot.section_parts.SECTION_LENGTH_29`,
+`bot.sections.SIZES_29`); `exact`, "can you quote it exactly?", "word for word?" after an answer
+showing its quotes again, cited (`bot.pointed.QUOTE_EXACT_29`); `around`, "show me the whole
+section", "what comes next in the article?", "what's the sentence before that?", "then what?"
+after an answer quoting its section whole or the sentences after or before its quotes
+(`bot.pointed.AROUND_29`); `numbers`, "what numbers appear in the article?", "are there any
+figures?" quoting the sentences naming a number (`bot.dates_named.NUMBERS_29`); `topics`, "what
+else does the article cover?", "how is the article organized?" answered by the headings
+(`bot.sections.TOPICS_29`); `opens`, "what does the article open with?", "what does it end on?"
+quoting the opening or the ending (`bot.overview.OPENS_WITH_29`); `names`, "tell me about the
+first one" after the names listed searching that name (`bot.names_mentioned.NAMES_POINTED_29`);
+`countmore`, a second "tell me more" after "how many innovations are there?" asking more of the
+list (`bot.pointed.COUNTED_MORE_29`); `frontmatter`, "is this article recent?", "is that still
+true?" told how fresh the sources are, "are there other articles?" which articles the bot reads
+(`bot.about_article.FRONT_MATTER_29`); `more`, "tell me even more", "is that all?", "what else
+should i know?" after an answer asking for more (`bot.more.MORE_29`); `returnto`, "back to the
+first question", "go back to rivian", "what did you say first?" answering that question again
+(`bot.recall.RETURN_TO_29`); `takeaway`, "what's the takeaway for investors?" searched as
+"investors" (`bot.asked_topic.TAKEAWAY_29`); `audience`, "who is the article for?", "who's the
+target audience?" quoting the closing line, which names its readers (`bot.overview.AUDIENCE_29`);
+`separators`, "who is rivian / where is the hq", "who is rivian. also, where are the factories"
+split before the second question, and a later question pointing at none before it ("who is rivian
+and who is lucid?") searched without them as its context (`bot.several_questions.SEPARATORS_29`);
+`items`, "explain the third one simply", "compare the first two" after a list pointing at those
+items (`bot.pointed.POINTED_29`); `retry`, "can you try again?", "give it another go" after an
+answer complaints (`bot.feedback.COMPLAINTS_29`); `nthsentence`, "what's the third sentence of the
+article?", "the first line of the conclusion?" quoting that sentence, and "and the fourth?" after
+it the fourth (`bot.section_parts.NTH_SENTENCE_29`); `doubts`, "are you sure about that?" after an
+answer showing it again (`bot.more.DOUBTS_29`); `sectionsnaming`, "which sections talk about
+amazon?", "how many sections mention tesla?" told the sections naming it
+(`bot.mention_count.SECTIONS_NAMING_29`); `severalsections`, "what are the first three sections?",
+"summarize sections 1 and 2", "what are sections 2 to 4 about?" told those headings or quoting
+each one's first sentence (`bot.section_parts.SEVERAL_SECTIONS_29`); `moreofparts`, "tell me more"
+after a section's length quoting that section, after several sections each in turn, after a
+sentence asked by its place the sentences after it (`bot.section_parts.MORE_OF_PARTS_29`);
 `abouttext`, "tell me about the article", "fill me in on this piece" and a first "tell me
 everything" read as requests for an overview (`bot.overview.ABOUT_TEXT_29`); `year`, "what happens
 in 2040?", "anything about 2030?" quoting the sentences naming that year or saying none does
@@ -978,6 +979,7 @@ import bot.question_kind  # noqa: E402
 import bot.recall  # noqa: E402
 import bot.request_words  # noqa: E402
 import bot.retrieval  # noqa: E402
+import bot.section_parts  # noqa: E402
 import bot.sections  # noqa: E402
 import bot.service  # noqa: E402
 import bot.several_questions  # noqa: E402
@@ -2108,7 +2110,8 @@ def set_lead_28(lead_28: str, bench: Bench) -> str:
 
 def set_lead_29(lead_29: str, bench: Bench) -> str:
     rules = set(lead_29.split("+"))
-    bot.sections.SECTION_LENGTH_29 = "sectionlength" in rules
+    bot.section_parts.SECTION_LENGTH_29 = "sectionlength" in rules
+    bot.sections.SIZES_29 = "sectionlength" in rules
     bot.pointed.QUOTE_EXACT_29 = "exact" in rules
     bot.pointed.AROUND_29 = "around" in rules
     bot.dates_named.NUMBERS_29 = "numbers" in rules
@@ -2124,11 +2127,11 @@ def set_lead_29(lead_29: str, bench: Bench) -> str:
     bot.several_questions.SEPARATORS_29 = "separators" in rules
     bot.pointed.POINTED_29 = "items" in rules
     bot.feedback.COMPLAINTS_29 = "retry" in rules
-    bot.sections.NTH_SENTENCE_29 = "nthsentence" in rules
+    bot.section_parts.NTH_SENTENCE_29 = "nthsentence" in rules
     bot.more.DOUBTS_29 = "doubts" in rules
     bot.mention_count.SECTIONS_NAMING_29 = "sectionsnaming" in rules
-    bot.sections.SEVERAL_SECTIONS_29 = "severalsections" in rules
-    bot.sections.MORE_OF_PARTS_29 = "moreofparts" in rules
+    bot.section_parts.SEVERAL_SECTIONS_29 = "severalsections" in rules
+    bot.section_parts.MORE_OF_PARTS_29 = "moreofparts" in rules
     bot.overview.ABOUT_TEXT_29 = "abouttext" in rules
     bot.dates_named.YEAR_ASKED_29 = "year" in rules
     bot.names_mentioned.COUNTED_29 = "countnames" in rules

@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable, Sequence
 
-from bot import mention_count, sections
+from bot import mention_count, section_parts, sections
 from bot.about_article import (
     about_article_answer,
     asks_about_article,
@@ -82,15 +82,16 @@ def _structure_answer(
 ) -> Answer | None:
     """`structure_answer`, `text` read as typed."""
     built_at = index.manifest.get("built_at")
-    length = sections.asks_section_length(text, history[-1] if history else None)
+    length = section_parts.asks_section_length(text, history[-1] if history else None)
     if length is not None:  # "how long is the conclusion?" ("… is it?" after a section)
         doc_ids = articles_asked(history)
-        counted = sections.section_length_answer(text, length, index, doc_ids, built_at)
+        counted = section_parts.section_length_answer(text, length, index, doc_ids, built_at)
         if counted is not None:
             return counted
-    nth = sections.asks_nth_sentence(text, history[-1] if history else None)
+    nth = section_parts.asks_nth_sentence(text, history[-1] if history else None)
     if nth is not None:  # "what's the third sentence of the article?": that sentence
-        quoted = sections.nth_sentence_answer(text, nth, index, articles_asked(history), built_at)
+        doc_ids = articles_asked(history)
+        quoted = section_parts.nth_sentence_answer(text, nth, index, doc_ids, built_at)
         if quoted is not None:
             return quoted
     field = asks_about_article(text)
@@ -142,10 +143,10 @@ def _structure_answer(
         doc_ids = articles_asked(history)
         named = kind or counted or "people"
         return names_answer(text, named, index, doc_ids, articles, built_at, counted is not None)
-    several = sections.asks_several_sections(text)
+    several = section_parts.asks_several_sections(text)
     if several is not None:  # "summarize sections 1 and 2": those sections
         doc_ids = articles_asked(history)
-        return sections.several_sections_answer(text, several, index, doc_ids, built_at)
+        return section_parts.several_sections_answer(text, several, index, doc_ids, built_at)
     if sections.asks_for_each_section(text):  # "summarize each section": each one's first sentence
         return sections.each_section_answer(text, index, articles_asked(history), built_at)
     part = asks_for_overview(text, in_conversation=bool(history))
@@ -161,11 +162,12 @@ def _structure_answer(
     if more is not None and asked is not None:  # "tell me more" after it: the sections it skipped
         doc_ids = articles_asked(more.history)
         return overview_more_answer(text, index, doc_ids, built_at, asked, more.times)
-    sentence = sections.sentence_asked_more_of(more)
+    sentence = section_parts.sentence_asked_more_of(more)
     if more is not None and sentence is not None:  # "the 3rd sentence → tell me more": after it
         doc_ids = articles_asked(more.history)
-        return sections.nth_sentence_answer(text, sentence, index, doc_ids, built_at, more.times)
-    section_more = sections.section_asked_more_of(more)
+        times = more.times
+        return section_parts.nth_sentence_answer(text, sentence, index, doc_ids, built_at, times)
+    section_more = section_parts.section_asked_more_of(more)
     if more is not None and section_more is not None:  # "how long is it? → more": the section
         request, times = section_more
         doc_ids = articles_asked(more.history)

@@ -19,7 +19,7 @@ from bot import request_words
 from bot.answer import Answer, passages_answer, reply_answer
 from bot.chunking import Passage
 from bot.index import SearchIndex
-from bot.more import NOTHING_MORE, More
+from bot.more import NOTHING_MORE
 from bot.question_kind import question_text
 from bot.request_words import ABOUT_THE_TEXT, ASKING, NAVIGATING
 
@@ -82,13 +82,13 @@ _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 # and "the 4th one?" after the headings are listed) is quoted as one named by its heading (session
 # 25, the lead's probe: each was refused). "the last section" is the conclusion (bot/overview.py).
 BY_PLACE = True
-_PLACES = {
+PLACES = {
     "first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
     "fifth": 5, "5th": 5, "sixth": 6, "6th": 6, "seventh": 7, "7th": 7, "eighth": 8, "8th": 8,
     "ninth": 9, "9th": 9, "tenth": 10, "10th": 10,
 }  # fmt: skip
 _BY_PLACE = re.compile(
-    rf"\b(?:the )?({'|'.join(_PLACES)}) {_NOUN}\b"
+    rf"\b(?:the )?({'|'.join(PLACES)}) {_NOUN}\b"
     rf"|\b{_NOUN} (?:#|no\.? ?|number )?(\d{{1,2}})\b"
 )
 
@@ -107,8 +107,9 @@ _SIZE = re.compile(
 )
 
 
-# After the headings were listed (or a section's size told), "which is the longest?", "and the
-# shortest?" ask which section (SECTION_LENGTH_29).
+# On: after the headings were listed (or a section's size told), "which is the longest?", "and the
+# shortest?" ask which section (session 29, the lead's probes: refused).
+SIZES_29 = True
 _SIZE_AFTER_HEADINGS = re.compile(
     r"^(?:(?:ok|okay|so|and)[,!]? )?(?:(?:which|what)(?:'s| is)? (?:one )?(?:is )?)?(?:the )?"
     r"(?P<c>longest|shortest|biggest|smallest|largest|most detailed)(?: one)?[?.! ]*$"
@@ -126,7 +127,7 @@ def asks_section_size(question: str, before: str | None = None) -> bool | None:
     listed = before is not None and (
         asks_about_sections(before) == SectionRequest() or bool(_SIZE.match(before.lower()))
     )
-    if found is None and SECTION_LENGTH_29 and listed:
+    if found is None and SIZES_29 and listed:
         found = _SIZE_AFTER_HEADINGS.match(text)
     if found is None:
         return None
@@ -154,246 +155,6 @@ def section_size_answer(
     which = "longest" if longest else "shortest"
     said = f"The {which} section is “{chosen}”, about {round(sizes[chosen], -1):,} words."
     return reply_answer(question, said, "sections", answered=True, built_at=built_at)
-
-
-# On: a named section's size ("how long is the conclusion?", "how many words are in the
-# partnerships section?", "how long is the intro?") is counted from its sentences (session 29, the
-# lead's probes: labelled "The sources don't say the number" or refused).
-SECTION_LENGTH_29 = True
-_LENGTH_ASKED = re.compile(
-    r"^(?:(?:ok|okay|so|and|hey)[,!]? )*(?:"
-    r"how (?:long|big|short|lengthy) (?:is|was) (?P<a>.+?)"
-    r"|how many (?:words|sentences) (?:is|are|does|do)(?: there)?(?: in)? (?P<b>.+?)"
-    r"(?: (?:have|has|contain|hold))?"
-    r"|(?:what(?:'s| is) )?(?:the )?(?:length|size|word count) of (?P<c>.+?))[?.! ]*$"
-)
-# The part before the first heading, named as readers name it.
-_INTRO_NAMED = re.compile(
-    r"^(?:the |its |this )?(?:intro|introduction|opening|lede)(?: (?:section|part|paragraph|bit))?$"
-)
-# The last section named by its role: its heading may not say "conclusion".
-_LAST_NAMED = re.compile(r"^(?:the |its )?(?:last|final|closing|concluding) (?:section|part|bit)$")
-_CONCLUSION_NAMED = re.compile(r"^(?:the |its )?(?:conclusion|ending|end)$")
-# The opening, as `SectionLength.heading` names it.
-OPENING = "the opening (before the first heading)"
-
-
-# A section pointed at: the one asked just before ("how long is that section?"), or by its place
-# after the headings were listed ("how long is the third one?").
-_THAT_SECTION = re.compile(
-    r"^(?:it|that|this|(?:that|this|the same) (?:section|part|chapter|one))$"
-)
-_NTH_LISTED = re.compile(rf"^(?:the )?({'|'.join(_PLACES)}|last)(?: one| section)?$")
-
-
-def asks_section_length(question: str, before: str | None = None) -> SectionRequest | str | None:
-    """The section whose size the question asks ("how long is the partnerships section?"), or
-    `OPENING` for the part before the first heading ("how long is the intro?"); None when it asks
-    no section's size. A part is named as a section ("the X section", "section 3") or by its role
-    (the intro, the conclusion): "how long is the rivalry?" asks no section's size. After the
-    message `before` asked for a section ("how long is that section?") or for the headings ("how
-    long is the third one?"), that section."""
-    if not SECTION_LENGTH_29:
-        return None
-    found = _LENGTH_ASKED.match(" ".join(question_text(question).replace("’", "'").split()))
-    if found is None:
-        return None
-    return _part_named((found["a"] or found["b"] or found["c"]).strip(), before)
-
-
-def _part_named(named: str, before: str | None) -> SectionRequest | str | None:
-    """The part of the text `named` names ("the partnerships section", "the intro": `OPENING`,
-    "the conclusion", "that section" after the message `before` asked for one); None when it
-    names none."""
-    asked_before = asks_about_sections(before) if before is not None else None
-    if asked_before is not None and _THAT_SECTION.match(named):  # "how long is that section?"
-        return asked_before if asked_before != SectionRequest() else None
-    nth = _NTH_LISTED.match(named) if asked_before == SectionRequest() else None
-    if nth is not None:  # "how long is the third one?" after the headings
-        return SectionRequest(place=-1 if nth[1] == "last" else _PLACES[nth[1]])
-    if _INTRO_NAMED.match(named):
-        return OPENING
-    if _LAST_NAMED.match(named) or _CONCLUSION_NAMED.match(named):
-        return SectionRequest(place=-1)
-    if not _SECTION.search(named) and not (BY_PLACE and _BY_PLACE.search(named)):
-        return None
-    request = asks_about_sections(named)
-    if request is None or request == SectionRequest() or request.after:
-        return None
-    return request
-
-
-# On: "what's the third sentence of the article?", "the first line of the conclusion?", "the last
-# sentence of the partnerships section" quote that sentence (session 29, the lead's probes:
-# refused, or labelled "The sources don't say anything about first line").
-NTH_SENTENCE_29 = True
-_ORDINALS_29 = {**_PLACES, "last": -1, "final": -1}
-_NTH_SENTENCE = re.compile(
-    r"^(?:(?:ok|okay|so|and|hey)[,!]? )*(?:(?:what(?:'s| is| was)|show(?: me)?|quote|read(?: me)?"
-    r"|give me|tell me) )?the (?P<nth>" + "|".join(_ORDINALS_29) + r"|\d{1,3}(?:st|nd|rd|th))"
-    r" (?:sentence|line)(?: (?:of|in) (?P<part>.+?))?[?.! ]*$"
-)
-# The whole text named as the part ("of the article").
-_WHOLE_TEXT = re.compile(r"^(?:the |this |that )?(?:article|text|piece|story|post)$")
-# The whole text, as `asks_nth_sentence` names it.
-WHOLE_TEXT = "the whole text"
-
-
-def asks_nth_sentence(
-    question: str, before: str | None = None
-) -> tuple[int, SectionRequest | str] | None:
-    """Which sentence (from 1; -1: the last) of which part (`WHOLE_TEXT`, `OPENING` or a section)
-    the question asks for; None when it asks for no sentence by its place."""
-    if not NTH_SENTENCE_29:
-        return None
-    text = " ".join(question_text(question).replace("’", "'").split())
-    found = _NTH_SENTENCE.match(text)
-    if found is None:
-        return _another_sentence(text, before)
-    nth = found["nth"]
-    place = _ORDINALS_29[nth] if nth in _ORDINALS_29 else int(re.sub(r"\D", "", nth))
-    part = (found["part"] or "").strip()
-    if not part or _WHOLE_TEXT.match(part):
-        return place, WHOLE_TEXT
-    named = _part_named(part, before)
-    return None if named is None else (place, named)
-
-
-_ANOTHER = re.compile(
-    r"^(?:(?:and|what about|ok|okay|now)[,]? )*(?:the )?(?P<nth>"
-    + "|".join(_ORDINALS_29)
-    + r"|\d{1,3}(?:st|nd|rd|th))(?: one| sentence| line)?(?: please| pls)?[?.! ]*$"
-)
-
-
-def _another_sentence(text: str, before: str | None) -> tuple[int, SectionRequest | str] | None:
-    """For "and the fourth?" right after a sentence asked by its place ("what's the third
-    sentence of the article?"): that place in the same part; None otherwise."""
-    asked_before = asks_nth_sentence(before) if before is not None else None
-    found = _ANOTHER.match(text) if asked_before is not None else None
-    if found is None or asked_before is None:
-        return None
-    nth = found["nth"]
-    place = _ORDINALS_29[nth] if nth in _ORDINALS_29 else int(re.sub(r"\D", "", nth))
-    return place, asked_before[1]
-
-
-# On: "tell me more" after a section's length quotes that section, after "the first three
-# sections" each of them in turn, after "the third sentence of the article" the sentences after it
-# (session 29, the lead's probes: the length's question was searched and labelled, the others
-# refused).
-MORE_OF_PARTS_29 = True
-
-
-def section_asked_more_of(more: More | None) -> tuple[SectionRequest, int] | None:
-    """The section a request for more reads on in, and how many of its requests for more went
-    before, when the question before asked a section's length or several sections; None
-    otherwise."""
-    if not MORE_OF_PARTS_29 or more is None or more.again or more.shorter:
-        return None
-    length = asks_section_length(more.question, more.history[-1] if more.history else None)
-    if isinstance(length, SectionRequest):  # "how long is the conclusion? → tell me more"
-        return length, more.times - 1
-    several = asks_several_sections(more.question)
-    if several is None:
-        return None
-    places = several[0]
-    if more.times <= len(places):  # each section asked, in turn
-        return SectionRequest(place=places[more.times - 1]), 0
-    return SectionRequest(place=places[-1]), more.times - len(places)  # then on in the last
-
-
-def sentence_asked_more_of(more: More | None) -> tuple[int, SectionRequest | str] | None:
-    """The sentence asked by its place a request for more reads on from; None otherwise."""
-    if not MORE_OF_PARTS_29 or more is None or more.again or more.shorter:
-        return None
-    return asks_nth_sentence(more.question, more.history[-1] if more.history else None)
-
-
-def nth_sentence_answer(
-    question: str,
-    asked: tuple[int, SectionRequest | str],
-    index: SearchIndex,
-    doc_ids: Sequence[str],
-    built_at: str | None,
-    times_more: int = 0,
-) -> Answer | None:
-    """The sentence `asked` names of the first article of `doc_ids` holding that part, quoted
-    and cited (after `times_more` requests for more, the `QUOTED_SENTENCES` after it and the ones
-    before); None when no article has the part named (the question is searched)."""
-    place, part = asked
-    for doc_id in doc_ids:
-        sentences = article_sentences(index, doc_id)
-        if part == OPENING:
-            sentences = [(p, text) for p, text in sentences if p.section is None]
-        elif isinstance(part, SectionRequest):
-            openings = section_openings(index, [doc_id])
-            if part.place is not None:
-                at = len(openings) if part.place == -1 else part.place
-                opening = openings[at - 1] if 1 <= at <= len(openings) else None
-            else:
-                opening = matching_section(part, openings)
-            if opening is None and part.words:  # "the battery section": no heading says so
-                named = " ".join(part.words)
-                said = f"No section heading of the article names “{named}”."
-                return reply_answer(question, said, "sections", built_at=built_at)
-            if opening is None:
-                continue
-            sentences = [(p, text) for p, text in sentences if p.section == opening.section]
-        if not sentences:
-            continue
-        at = len(sentences) if place == -1 else place
-        if not 1 <= at <= len(sentences):
-            said = f"That part has {len(sentences)} sentences."
-            return reply_answer(question, said, "sections", built_at=built_at)
-        start = at + (times_more - 1) * QUOTED_SENTENCES if times_more else at - 1
-        chosen = sentences[start : start + (QUOTED_SENTENCES if times_more else 1)]
-        return passages_answer(question, chosen, index.manifest["articles"], built_at, NOTHING_MORE)
-    return None
-
-
-def section_length_answer(
-    question: str,
-    request: SectionRequest | str,
-    index: SearchIndex,
-    doc_ids: Sequence[str],
-    built_at: str | None,
-) -> Answer | None:
-    """The reply giving the words and sentences of the section `request` names (`OPENING`: the
-    part before the first heading) in the articles `doc_ids`; None when none is so named (the
-    question is searched)."""
-    for doc_id in doc_ids:
-        by_section = sentences_by_section(index, doc_id)
-        if request == OPENING:
-            heading: str | None = None
-            if None not in by_section:
-                continue
-        else:
-            assert isinstance(request, SectionRequest)
-            openings = section_openings(index, [doc_id])
-            if request.place is not None:
-                place = len(openings) if request.place == -1 else request.place
-                if place > len(openings) > 0:  # "how long is section 12?": there are 10
-                    said = f"The article has {len(openings)} sections."
-                    return reply_answer(question, said, "sections", built_at=built_at)
-                if not 1 <= place <= len(openings):
-                    continue
-                heading = openings[place - 1].section
-            else:
-                opening = matching_section(request, openings)
-                if opening is None:
-                    continue
-                heading = opening.section
-        sentences = by_section.get(heading, [])
-        words = sum(len(text.split()) for text in sentences)
-        name = OPENING.capitalize() if heading is None else f"The section “{heading}”"
-        count = len(sentences)
-        said = (
-            f"{name} is about {max(10, round(words, -1)):,} words long, in {count}"
-            f" sentence{'s' if count != 1 else ''}."
-        )
-        return reply_answer(question, said, "sections", answered=True, built_at=built_at)
-    return None
 
 
 # On: "which section mentions rivian?", "where in the article is prime integration discussed?" are
@@ -467,7 +228,7 @@ _NEXT_WORDS = frozenset({
 })  # fmt: skip
 
 
-_NTH_ONE = re.compile(rf"\b({'|'.join(_PLACES)}|last)(?: one)?\b")
+_NTH_ONE = re.compile(rf"\b({'|'.join(PLACES)}|last)(?: one)?\b")
 
 
 # On: "previous section", "the one before?", "go back a section", "and the one after?" after a
@@ -511,7 +272,7 @@ def next_section(
     asked = SectionRequest(place=-1) if asks_last(message) else asks_about_sections(message)
     nth = _NTH_ONE.search(question_text(message)) if listed_before and asked is None else None
     if nth is not None:  # "the 4th one?" after the headings
-        asked = SectionRequest(place=-1 if nth[1] == "last" else _PLACES[nth[1]])
+        asked = SectionRequest(place=-1 if nth[1] == "last" else PLACES[nth[1]])
     if asked is None or asked == SectionRequest():  # "next" after the headings: searched
         return None
     # "what comes after the partnerships section? → next": two past the partnerships
@@ -582,7 +343,7 @@ def asks_about_sections(question: str) -> SectionRequest | None:
         rest = text[: found.start()] + " " + text[found.end() :]
         if all(_form(w) in filler for w in _WORD.findall(rest)):
             word, number = found.group(1), found.group(2)
-            return SectionRequest(place=_PLACES[word] if word else int(number))
+            return SectionRequest(place=PLACES[word] if word else int(number))
     if _LISTING.search(text):
         rest = _LISTING.sub(" ", text)
         if all(_form(w) in filler for w in _WORD.findall(rest)):
@@ -603,6 +364,19 @@ def asks_about_sections(question: str) -> SectionRequest | None:
 
 def _form(word: str) -> str:
     return word.removesuffix("'s").removesuffix("'")
+
+
+def names_a_section(text: str) -> bool:
+    """Whether `text` names a part of the text as a section ("the partnerships section",
+    "section 3"), not a role ("what part does nvidia play")."""
+    return bool(_SECTION.search(text) or (BY_PLACE and _BY_PLACE.search(text)))
+
+
+def says_only_section_words(text: str, besides: frozenset[str] = frozenset()) -> bool:
+    """Whether every word of `text` is one a section request may hold besides the headings'
+    (asking, politeness, the text named, navigating) or one of `besides`."""
+    filler = _FILLER | NAVIGATING | besides
+    return all(_form(w) in filler for w in _WORD.findall(text))
 
 
 def _same_word(asked: str, heading_word: str) -> bool:
@@ -668,82 +442,6 @@ def each_section_answer(
     firsts = [(opening, opening.sentence_texts()[0]) for opening in openings]
     articles = index.manifest["articles"]
     return passages_answer(question, firsts, articles, built_at, "The article has no sections.")
-
-
-# On: several sections asked at once by their places ("what are the first three sections?",
-# "summarize sections 1 and 2", "what are sections 2 to 4 about?", "list the last two sections")
-# get those headings, or each one's first sentence when what they say is asked (session 29, the
-# lead's probes: each was refused).
-SEVERAL_SECTIONS_29 = True
-_COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "2": 2, "3": 3, "4": 4, "5": 5}
-_FIRST_OR_LAST = re.compile(
-    rf"\bthe (?P<end>first|last|final) (?P<count>{'|'.join(_COUNT_WORDS)}) (?:sections|parts"
-    r"|chapters|headings)\b"
-)
-_NUMBERED = re.compile(
-    r"\bsections? (?P<a>\d{1,2})(?:,? (?:and|&|to|through|thru|-|–) (?:sections? )?"
-    r"(?P<b>\d{1,2}))\b"
-    r"|\bsections? (?P<c>\d{1,2})-(?P<d>\d{1,2})\b"
-)
-_RANGE_WORDS = frozenset({"to", "through", "thru", "-", "–"})
-# Asking what the sections say, not what they are called.
-_SAY = re.compile(
-    r"\b(?:about|say|says|summari[sz]e|summary|sum up|recap|cover|covers|discuss|gist|explain"
-    r"|difference|compare|tell me|what(?:'s| is| are) in)\b"
-)
-
-
-def asks_several_sections(question: str) -> tuple[tuple[int, ...], bool] | None:
-    """The places (from 1; negative: from the end) of the sections the question asks for at once,
-    and whether it asks what they say (else their headings); None when it asks no such thing or
-    names anything besides."""
-    if not SEVERAL_SECTIONS_29:
-        return None
-    text = " ".join(question_text(question).replace("’", "'").split())
-    found = _FIRST_OR_LAST.search(text)
-    if found is not None:
-        count = _COUNT_WORDS[found["count"]]
-        places = tuple(range(1, count + 1)) if found["end"] == "first" else tuple(range(-count, 0))
-    else:
-        found = _NUMBERED.search(text)
-        if found is None:
-            return None
-        a, b = int(found["a"] or found["c"]), int(found["b"] or found["d"])
-        joined = found[0].split()[1:-1] if found["a"] else ["-"]
-        ranged = not found["a"] or any(w in _RANGE_WORDS for w in joined)
-        places = tuple(range(a, b + 1)) if ranged and a < b else (a, b)
-    rest = _SAY.sub(" ", text[: found.start()] + " " + text[found.end() :])
-    filler = _FILLER | NAVIGATING | frozenset({"between", "the", "and", "of", "difference"})
-    if not all(_form(w) in filler for w in _WORD.findall(rest)):
-        return None
-    return places, bool(_SAY.search(text))
-
-
-def several_sections_answer(
-    question: str,
-    asked: tuple[tuple[int, ...], bool],
-    index: SearchIndex,
-    doc_ids: Sequence[str],
-    built_at: str | None,
-) -> Answer:
-    """The sections at the places `asked` names of the articles `doc_ids`: their headings, or each
-    one's first sentence quoted and cited; how many there are when a place is past the last."""
-    places, say = asked
-    openings = [opening for opening in section_openings(index, doc_ids) if opening.sentences]
-    chosen = [
-        openings[p - 1 if p > 0 else p]
-        for p in places
-        if -len(openings) <= p <= len(openings) and p
-    ]
-    if len(chosen) < len(places):
-        said = f"The article has {len(openings)} sections."
-        return reply_answer(question, said, "sections", built_at=built_at)
-    if say:
-        firsts = [(opening, opening.sentence_texts()[0]) for opening in chosen]
-        return passages_answer(question, firsts, index.manifest["articles"], built_at, NOTHING_MORE)
-    listed = "; ".join(f"{openings.index(o) + 1}. {o.section}" for o in chosen)
-    said = f"Sections {listed}."
-    return reply_answer(question, said, "sections", answered=True, built_at=built_at)
 
 
 def section_openings(index: SearchIndex, doc_ids: Sequence[str]) -> list[Passage]:

@@ -1,0 +1,164 @@
+"""Parts of the text asked for by their size or place (bot/section_parts.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+import bot.section_parts
+from bot.more import NOTHING_MORE
+from bot.sections import SectionRequest
+from bot.service import AnswerService
+
+
+@pytest.mark.parametrize(
+    ("question", "asked"),
+    [("how long is the conclusion?", SectionRequest(place=-1)),
+     ("how long is the last section?", SectionRequest(place=-1)),
+     ("how many words is the intro?", bot.section_parts.OPENING),
+     ("how many words are in the introduction?", bot.section_parts.OPENING),
+     ("how long is section 3?", SectionRequest(place=3)),
+     ("how long is the partnerships section?", SectionRequest(("partnerships",))),
+     ("what's the length of the environmental section?", SectionRequest(("environmental",)))],
+)  # fmt: skip
+def test_a_named_sections_length_is_read_and_not_without_the_rule(
+    question: str, asked: SectionRequest | str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert bot.section_parts.asks_section_length(question) == asked
+    monkeypatch.setattr(bot.section_parts, "SECTION_LENGTH_29", False)
+    assert bot.section_parts.asks_section_length(question) is None
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["how long is the rivalry?", "how long is the article?", "how long will the battery last?",
+     "how many words does musk use?", "how big is the team?"],
+)  # fmt: skip
+def test_a_length_asked_of_no_section_is_not_a_sections_length(question: str) -> None:
+    assert bot.section_parts.asks_section_length(question) is None
+
+
+def test_a_sections_length_is_counted_from_its_sentences(
+    service: AnswerService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    listed = service.ask("summarize the section on partnerships")
+    partnerships = service.ask("how long is the partnerships section?")
+    assert partnerships.reply == "sections" and partnerships.outcome == "answered"
+    assert "“Strategic Partnerships and Investments”" in partnerships.answer
+    sentences = int(partnerships.answer.split(" in ")[-1].split()[0])
+    assert sentences >= len(listed.quotes)  # the summary quotes its first sentences
+    conclusion = service.ask("how long is the conclusion?").answer
+    assert conclusion.startswith("The section “Conclusion: A Rivalry")
+    assert service.ask("how long is the intro?").answer.startswith("The opening")
+    assert service.ask("how long is section 12?").answer == "The article has 10 sections."
+    monkeypatch.setattr(bot.section_parts, "SECTION_LENGTH_29", False)
+    assert service.ask("how long is the partnerships section?").reply != "sections"
+
+
+def test_a_length_pointing_at_the_section_before_is_that_sections(
+    service: AnswerService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    history = ["summarize the section on partnerships"]
+    that = service.ask("how long is that section?", history)
+    assert that.reply == "sections" and "“Strategic Partnerships and Investments”" in that.answer
+    second = service.ask("how long is it?", ["what's section 2 about?"]).answer
+    assert second.startswith("The section “Why Electric Vehicles?”")
+    third = service.ask("how long is the third one?", ["what are the sections?"]).answer
+    assert third.startswith("The section “Inside Bezos’ Electric Vehicle Vision”")
+    assert service.ask("how long is it?").reply == "article"  # alone: the article's length
+    monkeypatch.setattr(bot.section_parts, "SECTION_LENGTH_29", False)
+    assert service.ask("how long is that section?", history).reply != "sections"
+
+
+@pytest.mark.parametrize(
+    ("question", "asked"),
+    [("what's the third sentence of the article?", (3, bot.section_parts.WHOLE_TEXT)),
+     ("show me the 5th sentence", (5, bot.section_parts.WHOLE_TEXT)),
+     ("what's the first line of the conclusion?", (1, SectionRequest(place=-1))),
+     ("the last sentence of the partnerships section", (-1, SectionRequest(("partnerships",)))),
+     ("the second sentence of the intro", (2, bot.section_parts.OPENING))],
+)  # fmt: skip
+def test_a_sentence_asked_by_its_place_is_read_and_not_without_the_rule(
+    question: str, asked: tuple[int, object], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert bot.section_parts.asks_nth_sentence(question) == asked
+    monkeypatch.setattr(bot.section_parts, "NTH_SENTENCE_29", False)
+    assert bot.section_parts.asks_nth_sentence(question) is None
+
+
+def test_a_sentence_asked_by_its_place_is_quoted_in_the_texts_order(
+    service: AnswerService,
+) -> None:
+    opening = service.ask("what's the opening paragraph?")
+    first = service.ask("what's the first sentence of the article?")
+    assert len(first.quotes) == 1 and opening.answer.startswith(first.quotes[0].text)
+    second = service.ask("what's the second sentence of the article?").quotes[0].text
+    assert second in opening.answer and second != first.quotes[0].text
+    conclusion = service.ask("what's the first line of the conclusion?")
+    assert conclusion.citations[0].section.startswith("Conclusion")
+    assert service.ask("the last sentence").answer.startswith("Buckle up")
+    assert service.ask("what is the 200th sentence?").answer.startswith("That part has")
+    missing = service.ask("the first line of the battery section")
+    assert missing.answer == "No section heading of the article names “battery”."
+
+
+@pytest.mark.parametrize(
+    ("question", "asked"),
+    [("what are the first three sections?", ((1, 2, 3), False)),
+     ("list the last two sections", ((-2, -1), False)),
+     ("summarize sections 1 and 2", ((1, 2), True)),
+     ("what are sections 2 to 4 about?", ((2, 3, 4), True)),
+     ("sections 3-5?", ((3, 4, 5), False)),
+     ("what's the difference between section 2 and section 3?", ((2, 3), True))],
+)  # fmt: skip
+def test_several_sections_asked_by_place_are_read_and_not_without_the_rule(
+    question: str, asked: tuple[tuple[int, ...], bool], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert bot.section_parts.asks_several_sections(question) == asked
+    monkeypatch.setattr(bot.section_parts, "SEVERAL_SECTIONS_29", False)
+    assert bot.section_parts.asks_several_sections(question) is None
+
+
+def test_several_sections_asking_anything_else_are_not_read() -> None:
+    assert (
+        bot.section_parts.asks_several_sections("how are the first two sections about tesla")
+        is None
+    )
+
+
+def test_several_sections_are_listed_or_quoted_in_order(service: AnswerService) -> None:
+    first = service.ask("what are the first three sections?")
+    assert first.answer.startswith("Sections 1. The Origins of the Rivalry; 2. Why Electric")
+    quoted = service.ask("summarize sections 1 and 2")
+    assert [c.section for c in quoted.citations] == [
+        "The Origins of the Rivalry", "Why Electric Vehicles?"
+    ]  # fmt: skip
+    assert service.ask("summarize sections 9 and 12").answer == "The article has 10 sections."
+
+
+def test_more_after_a_sections_length_or_several_sections_reads_them_and_not_without_the_rule(
+    service: AnswerService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    length = ["how long is the conclusion?"]
+    conclusion = service.ask("tell me more", length)
+    assert conclusion.citations[0].section.startswith("Conclusion")
+    several = ["what are the first two sections?"]
+    first = service.ask("tell me more", several)
+    second = service.ask("tell me more", [*several, "tell me more"])
+    assert [first.citations[0].section, second.citations[0].section] == [
+        "The Origins of the Rivalry", "Why Electric Vehicles?"
+    ]  # fmt: skip
+    monkeypatch.setattr(bot.section_parts, "MORE_OF_PARTS_29", False)
+    assert service.ask("tell me more", length).quotes != conclusion.quotes
+
+
+def test_more_or_another_place_after_a_sentence_by_its_place_reads_on(
+    service: AnswerService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    history = ["what's the third sentence of the article?"]
+    fourth = service.ask("and the fourth?", history)
+    assert fourth.quotes == service.ask("what's the fourth sentence of the article?").quotes
+    more = service.ask("tell me more", history)
+    assert more.quotes[0] == fourth.quotes[0] and len(more.quotes) == 3
+    assert service.ask("tell me more", ["the last sentence"]).answer == NOTHING_MORE
+    monkeypatch.setattr(bot.section_parts, "MORE_OF_PARTS_29", False)
+    assert service.ask("tell me more", history).quotes != more.quotes
