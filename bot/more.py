@@ -149,6 +149,8 @@ _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 # probes: the first was refused, "is that all?" repeated the answer).
 MORE_29 = True
 _MORE_WORDS_29 = frozenset({"even", "still", "bit", "way"})
+# A nudge before "and?" or "so?": "ok and?", "right so?".
+_NUDGES_29 = frozenset({"ok", "okay", "k", "right", "hmm", "um", "yeah", "yes", "sure", "cool"})
 _IS_THAT_ALL_29 = re.compile(
     r"^(?:(?:ok|okay|so|and|hmm+|wait|nice|cool|great|thanks|got it)[,!.]? )?(?:is (?:that|this)"
     r" (?:all|it|everything)"
@@ -192,6 +194,9 @@ def is_request_for_more(text: str) -> bool:
         return True
     if SO_28 and _WORD.findall(text.lower()) in (["so"], ["and", "so"], ["so", "and"]):
         return True  # "so?" after an answer: go on, as "and?"
+    said = _WORD.findall(text.lower())
+    if MORE_29 and len(said) == 2 and said[0] in _NUDGES_29 and said[1] in ("and", "so"):
+        return True  # "ok and?", "hmm so?": go on
     spaced = " ".join(text.lower().replace("’", "'").split())
     if MORE_29 and (_IS_THAT_ALL_29.match(spaced) or _SPECIFIC_29.match(spaced)):
         return True  # "is that all?": whether the sources say more; "be more specific"

@@ -43,13 +43,22 @@ _FILLER = ASKING | ABOUT_THE_TEXT | frozenset({
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 
 
+# On: "do you like elon?", "do you prefer tesla or amazon?", "are you a fan of musk?" ask the bot's
+# own view too (session 29, talk29's probes: each quoted a passage about the person).
+LIKES_29 = True
+_LIKES_29 = re.compile(
+    rf"\b(?:(?:do|would|did) {_YOU} (?:personally )?(?:like|love|hate|dislike|prefer|admire|trust"
+    rf"|rate|support)|(?:are|r) {_YOU} (?:a )?(?:fan|supporter) of)\b"
+)
+
+
 def asks_bots_view(question: str) -> bool:
     """Whether `question` asks the bot's own opinion (or side) and names no topic besides the
     rivalry and its two sides."""
     if not STANCE_26:
         return False
     text = question_text(question)
-    found = _ASKS.search(text)
+    found = _ASKS.search(text) or (_LIKES_29.search(text) if LIKES_29 else None)
     if found is None:
         return False
     rest = text[: found.start()] + " " + text[found.end() :]

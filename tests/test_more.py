@@ -473,3 +473,12 @@ def test_a_doubt_about_that_is_a_doubt_and_not_without_the_rule(
     assert doubts_the_answer(text)
     monkeypatch.setattr(bot.more, "DOUBTS_29", False)
     assert not doubts_the_answer(text)
+
+
+@pytest.mark.parametrize("text", ["ok and?", "right so?", "hmm and"])
+def test_a_nudge_before_and_is_more_and_not_without_the_rule(
+    text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert is_request_for_more(text)
+    monkeypatch.setattr(bot.more, "MORE_29", False)
+    assert not is_request_for_more(text)

@@ -70,3 +70,23 @@ def test_a_request_to_write_gets_the_reply_that_the_bot_only_quotes(
     answer = service.ask("write me a haiku about the rivalry")
     assert answer.reply == "stance" and answer.answer == bot.stance.NO_WRITING
     assert answer.outcome == "refused" and not answer.quotes
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["do you like elon?", "do you prefer tesla or amazon?", "are you a fan of musk?",
+     "would you personally support bezos?"],
+)  # fmt: skip
+def test_asking_whom_the_bot_likes_is_its_view_and_not_without_the_rule(
+    question: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert asks_bots_view(question)
+    monkeypatch.setattr(bot.stance, "LIKES_29", False)
+    assert not asks_bots_view(question)
+
+
+@pytest.mark.parametrize(
+    "question", ["do you like the prime integration idea?", "do customers like tesla?"]
+)
+def test_liking_a_topic_or_others_liking_is_searched(question: str) -> None:
+    assert not asks_bots_view(question)
