@@ -69,6 +69,7 @@
                                            [--follow-ups-26 off|RULES [off|RULES ...]]
                                            [--follow-ups-27 off|RULES [off|RULES ...]]
                                            [--follow-ups-28 off|RULES [off|RULES ...]]
+                                           [--follow-ups-29 off|RULES [off|RULES ...]]
                                            [--off-topic-21 off|RULES [off|RULES ...]]
                                            [--lead-21 off|RULES [off|RULES ...]]
                                            [--lead-in-21 off|SHARE [off|SHARE ...]]
@@ -367,6 +368,12 @@ OTHERS_POINT_BACK`).
 (`bot.conversation.UNFINISHED_KEEPS_CONTEXT`); `shorthand`, a topic label in chat shorthand
 ("different q —", "unrelated but") is taken off as the others are
 (`bot.conversation.LABEL_SHORTHAND`).
+`--follow-ups-29 off lent+any`: session 29's conversation rules, joined by "+": `lent`, a fragment
+singling out its first passage is searched in context when the context puts that passage first
+too and lends the coverage it lacks alone ("and on the supply side?";
+`bot.follow_up.LEAD_LENT_BY_AGREEMENT`, on); `any`, a question opening with "any" ("any weak
+points?") is a follow-up candidate, not a bare noun phrase
+(`bot.conversation.ANY_ASKS_OF_THE_TOPIC`, off: a held-out thread line fell).
 `--labels-16 off head+when+text`: session 16's rules for in-domain answers, joined by "+":
 `head`, a fragment's kind noun followed by another noun modifies it ("price cuts?" asks no amount;
 `bot.question_kind.FRAGMENT_HEAD_ONLY`); `when`, a when-clause after the question's own terms
@@ -1902,6 +1909,13 @@ def set_follow_ups_28(follow_ups_28: str, bench: Bench) -> str:
     return f"=== session 28's follow-up rules: {follow_ups_28}"
 
 
+def set_follow_ups_29(follow_ups_29: str, bench: Bench) -> str:
+    rules = set(follow_ups_29.split("+"))
+    bot.follow_up.LEAD_LENT_BY_AGREEMENT = "lent" in rules
+    bot.conversation.ANY_ASKS_OF_THE_TOPIC = "any" in rules
+    return f"=== session 29's follow-up rules: {follow_ups_29}"
+
+
 def set_floor_18(floor_18: str, bench: Bench) -> str:
     rules = dict(r.partition("=")[::2] for r in floor_18.split("+"))
     most = rules.get("every")
@@ -2506,6 +2520,7 @@ SWITCHES = (
     Switch("follow_ups_26", 95, set_follow_ups_26),
     Switch("follow_ups_27", 101, set_follow_ups_27),
     Switch("follow_ups_28", 107, set_follow_ups_28),
+    Switch("follow_ups_29", 113, set_follow_ups_29),
     Switch("off_topic_21", 66, set_off_topic_21),
     Switch("lead_21", 68, set_lead_21),
     Switch("lead_in_21", 69, set_lead_in_21),
@@ -3474,6 +3489,14 @@ def main() -> None:
         help="session 28's follow-up rules joined by '+' (unfinished: a question leaving its "
         "clause to the question before, with no verb of its own, keeps its context; shorthand: "
         "'different q —', 'unrelated but' are topic labels) or off, each in turn",
+    )
+    parser.add_argument(
+        "--follow-ups-29",
+        nargs="+",
+        default=[None],
+        help="session 29's follow-up rules joined by '+' (lent: a fragment's own lead gives way "
+        "when the context finds its first passage too and lends it coverage; any: 'any weak "
+        "points?' is a follow-up candidate) or off, each in turn",
     )
     parser.add_argument(
         "--follow-ups-17b",

@@ -545,11 +545,28 @@ def topic_named_first(question: str) -> str | None:
     return topic if content_words(topic) and not points_back(topic) else None
 
 
+# "any weak points?", "any new tech coming?": a question opening with "any" asks whether the
+# topic before has some of what it names, so it is a follow-up candidate (decided by evidence),
+# not a bare noun phrase naming its own topic. Session 29, off: with LEAD_LENT_BY_AGREEMENT
+# (bot/follow_up.py) tuning conversations 775 -> 776 of 906, every tuning thread line the same,
+# but one more held-out off-topic question answered in a thread (held-out-21, 4 -> 5 of 24);
+# `benchmarks/quality.py --follow-ups-29 lent+any`.
+ANY_ASKS_OF_THE_TOPIC = False
+
+
+def asks_for_any(question: str) -> bool:
+    """Whether the question opens with "any" ("any weaknesses tho?"; ANY_ASKS_OF_THE_TOPIC)."""
+    words = _after_openers(question.lower().strip())[1]
+    return ANY_ASKS_OF_THE_TOPIC and words[:1] == ["any"]
+
+
 def is_follow_up(question: str) -> bool:
     lowered = question.lower().strip()
     words = _words(lowered)
     if topic_label(question) or topic_named_first(question):
         return False
+    if asks_for_any(question):
+        return True
     if "bare" in OWN_TOPIC and is_bare(question):
         return False
     return (
