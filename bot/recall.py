@@ -145,9 +145,19 @@ def returned_to(text: str, history: Sequence[str]) -> int | None:
         return None
     for at in range(len(history) - 1, -1, -1):
         asked = set(_NAMED_WORD.findall(history[at].lower()))
-        if all(any(a.startswith(w) or w.startswith(a) for a in asked if len(a) > 2) for w in words):
+        if all(any(_same_word(w, a) for a in asked) for w in words):
             return at
     return None
+
+
+def _same_word(named: str, asked: str) -> bool:
+    """Whether `named` and `asked` are one word, or forms of one ("factory" / "factories",
+    "partner" / "partners"): five first letters shared, or one of four letters or more the
+    other's start ("who" is no form of "whoever")."""
+    shorter = min(len(named), len(asked))
+    if named == asked or (shorter >= 5 and named[:5] == asked[:5]):
+        return True
+    return shorter >= 4 and (asked.startswith(named) or named.startswith(asked))
 
 
 # On: a "go back" in the conversation is read as the question it went back to, so a follow-up

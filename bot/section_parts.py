@@ -46,7 +46,7 @@ _INTRO_NAMED = re.compile(
 # The last section named by its role: its heading may not say "conclusion".
 _LAST_NAMED = re.compile(r"^(?:the |its )?(?:last|final|closing|concluding) (?:section|part|bit)$")
 _CONCLUSION_NAMED = re.compile(r"^(?:the |its )?(?:conclusion|ending|end)$")
-# The opening, as `SectionLength.heading` names it.
+# The part before the first heading, as the replies name it.
 OPENING = "the opening (before the first heading)"
 
 

@@ -149,3 +149,10 @@ def test_the_question_gone_back_to_is_answered_again_and_read_by_a_follow_up(
     assert back.quotes == first.quotes and back.question == "go back to rivian"
     after = [*history, "go back to rivian"]
     assert with_returns(after)[-1] == "who is rivian?"
+
+
+@pytest.mark.parametrize(("text", "at"), [("back to the factory", 1), ("go back to whoever", None)])
+def test_a_question_gone_back_to_is_named_in_any_form_of_its_words(
+    text: str, at: int | None
+) -> None:
+    assert returned_to(text, ["who is rivian?", "where are the factories?"]) == at
