@@ -587,7 +587,7 @@ anything about china?" searched as the thing (`bot.asked_topic.SEARCH_28`); `ref
 (`bot.pointed.SOURCE_AFTER_ANSWER_28`); `eachsection`, "summarize each section", "one line per
 section" quoting each section's first sentence (`bot.sections.EACH_SECTION_28`), each in turn.
 `--lead-29 off
-sectionlength+exact+around+numbers+topics+opens+names+countmore+frontmatter+more+returnto+takeaway+audience+separators+items+retry+nthsentence+doubts+sectionsnaming+severalsections+moreofparts+abouttext+year+countnames+likes`
+sectionlength+exact+around+numbers+topics+opens+names+countmore+frontmatter+more+returnto+takeaway+audience+separators+items+retry+nthsentence+doubts+sectionsnaming+severalsections+moreofparts+abouttext+year+countnames+likes+others`
 measures the lead's session 29 rules, joined by '+': `sectionlength`, "how long is the
 conclusion?", "how many words are in the intro?" told the section's words and sentences, and
 "which is the longest?" after the headings which (`bot.section_parts.SECTION_LENGTH_29`,
@@ -630,7 +630,9 @@ everything" read as requests for an overview (`bot.overview.ABOUT_TEXT_29`); `ye
 in 2040?", "anything about 2030?" quoting the sentences naming that year or saying none does
 (`bot.dates_named.YEAR_ASKED_29`); `countnames`, "how many people are mentioned?" told the count
 with the names (`bot.names_mentioned.COUNTED_29`); `likes`, "do you like elon?", "do you prefer
-tesla or amazon?" told the bot takes no side (`bot.stance.LIKES_29`), each in turn.
+tesla or amazon?" told the bot takes no side (`bot.stance.LIKES_29`); `others`, "any others?",
+"any other partners?" after an answer about partners asking for more of it (`bot.more.OTHERS_29`),
+each in turn.
 `--forms-19 off match=0.7`: `match=M`, another form of a question's word ("partners" /
 "partnerships", "hq" / "headquartered") matches the passage tokens of that word at least at M in
 late interaction (`bot.retrieval.FORM_MATCH`), `+words=N` for a question of at most N counted words
@@ -2151,6 +2153,7 @@ def set_lead_29(lead_29: str, bench: Bench) -> str:
     bot.dates_named.YEAR_ASKED_29 = "year" in rules
     bot.names_mentioned.COUNTED_29 = "countnames" in rules
     bot.stance.LIKES_29 = "likes" in rules
+    bot.more.OTHERS_29 = "others" in rules
     return f"=== session 29's lead rules: {lead_29}"
 
 
@@ -3692,8 +3695,8 @@ def main() -> None:
         "moreofparts: 'tell me more' after a section's length, several sections or a sentence "
         "by place reads on there; abouttext: 'tell me about the article' an overview; year: "
         "'what happens in 2040?' the sentences naming it; countnames: 'how many people are "
-        "mentioned?' counted; likes: 'do you like elon?' told the bot takes no side) or off, "
-        "each in turn",
+        "mentioned?' counted; likes: 'do you like elon?' told the bot takes no side; others: "
+        "'any other partners?' after partners asks for more) or off, each in turn",
     )
     parser.add_argument(
         "--lead-28",

@@ -268,6 +268,31 @@ def _asks_again(text: str) -> bool:
     return doubts_the_answer(text) or asks_shorter(text)
 
 
+# On: "any others?", "any other partners?" after an answer about partners ask for more of it, not
+# a new question (session 29, conv29's report and the lead's probes: the first repeated the
+# answer, the second was refused). A noun the question before does not name is a question of its
+# own ("any other ev makers?" after "who are amazon's partners?").
+OTHERS_29 = True
+_OTHERS = re.compile(
+    r"^(?:(?:ok|okay|and|so|hmm+)[,!]? )?(?:(?:are there|were there|got|what|which) )?(?:any )?"
+    r"(?:others|other ones|more of them|(?:other|more) (?P<noun>[a-z]+))(?: (?:then|too|though))?"
+    r"[?.! ]*$"
+)
+
+
+def _asks_others(text: str, before: str) -> bool:
+    """Whether `text` asks for others of what the question `before` asked ("any other
+    partners?" after "who are amazon's partners?")."""
+    found = _OTHERS.match(" ".join(text.lower().replace("’", "'").split())) if OTHERS_29 else None
+    if found is None:
+        return False
+    noun = found["noun"]
+    if noun is None:
+        return True
+    stem = noun[:5] if len(noun) >= 5 else noun
+    return any(word.startswith(stem) for word in _WORD.findall(before.lower()))
+
+
 def asks_for_more(question: str, history: Sequence[str]) -> More | None:
     """The request for more `question` makes in a conversation of `history` (a doubt or "in one
     sentence?" asks for the answer before again, `again`: the requests for more before it, not
@@ -275,11 +300,17 @@ def asks_for_more(question: str, history: Sequence[str]) -> More | None:
     if not MORE or not history:
         return None
     doubt = (DOUBTS and doubts_the_answer(question)) or asks_shorter(question)
-    if not doubt and not is_request_for_more(question):
+    if not doubt and not is_request_for_more(question) and not _asks_others(question, history[-1]):
         return None
+
+    def more_asked(at: int) -> bool:  # "tell me more", or "any others?" after what it asks of
+        return is_request_for_more(history[at]) or (
+            at > 0 and _asks_others(history[at], history[at - 1])
+        )
+
     at, before = len(history) - 1, 0
-    while at >= 0 and (is_request_for_more(history[at]) or _asks_again(history[at])):
-        before += is_request_for_more(history[at])  # a doubt before asked for nothing new
+    while at >= 0 and (more_asked(at) or _asks_again(history[at])):
+        before += more_asked(at)  # a doubt before asked for nothing new
         at -= 1
     times = before if doubt else before + 1
     if at < 0:

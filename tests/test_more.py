@@ -482,3 +482,26 @@ def test_a_nudge_before_and_is_more_and_not_without_the_rule(
     assert is_request_for_more(text)
     monkeypatch.setattr(bot.more, "MORE_29", False)
     assert not is_request_for_more(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "before", "asked"),
+    [("any other partners?", "who are amazon's partners?", True),
+     ("any others?", "who are amazon's partners?", True),
+     ("other partners?", "who are amazon's partners?", True),
+     ("any other ev makers?", "who are amazon's partners?", False)],
+)  # fmt: skip
+def test_others_of_what_was_asked_are_more_and_not_without_the_rule(
+    text: str, before: str, asked: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert (asks_for_more(text, [before]) is not None) is asked
+    monkeypatch.setattr(bot.more, "OTHERS_29", False)
+    assert asks_for_more(text, [before]) is None
+
+
+def test_others_asked_twice_read_on_twice(service: AnswerService) -> None:
+    history = ["who are amazon's partners?", "any others?"]
+    more = asks_for_more("any others?", history)
+    assert more is not None and more.times == 2 and more.question == history[0]
+    first = service.ask("any other partners?", history[:1])
+    assert first.quotes == service.ask("tell me more", history[:1]).quotes
