@@ -54,15 +54,15 @@ _TOPICS = re.compile(
     r"|the piece) (?:cover|touch on))\b"
 )
 # On: "what else does the article cover?", "what other topics are there?", "what's the structure
-# of the article?", "how is it organized?" ask for the topics too (session 29, the lead's probes:
-# refused).
+# of the article?", "how is the article organized?" ask for the topics too (session 29, the lead's
+# probes: refused); "how is it organized?" may ask of what was just said.
 TOPICS_29 = True
 _TOPICS_29 = re.compile(
     r"\b(?:what else (?:does|do|did) (?:it|the article|this article|the text|the piece)"
     r" (?:cover|talk about|discuss|touch on|say)"
     r"|what other (?:topics|themes|subjects|things) (?:are there|does (?:it|the article) cover)"
-    r"|(?:the )?(?:structure|layout|organi[sz]ation|shape) of (?:it|the article|this article"
-    r"|the text|the piece)|how is (?:it|the article|this article|the text|the piece)"
+    r"|(?:the )?(?:structure|layout|organi[sz]ation) of (?:the article|this article|the text"
+    r"|the piece)|how is (?:the article|this article|the text|the piece)"
     r" (?:organi[sz]ed|structured|laid out|set out|set up|broken up|divided|split up))\b"
 )
 # Words a request for the topics may hold besides: what the text does with them.
@@ -131,10 +131,8 @@ def asks_section_size(question: str, before: str | None = None) -> bool | None:
         found = _SIZE_AFTER_HEADINGS.match(text)
     if found is None:
         return None
-    return found[next(g for g in ("a", "b", "c") if found.groupdict().get(g))] not in (
-        "shortest",
-        "smallest",
-    )
+    asked = next(word for word in found.groupdict().values() if word)
+    return asked not in ("shortest", "smallest")
 
 
 def section_size_answer(

@@ -475,3 +475,8 @@ def test_which_is_the_longest_after_the_headings_is_a_sections_size_and_not_with
     assert bot.sections.asks_section_size(question, "who is rivian?") is None
     monkeypatch.setattr(bot.sections, "SIZES_29", False)
     assert bot.sections.asks_section_size(question, before) is None
+
+
+@pytest.mark.parametrize("question", ["how is it organized?", "what's the structure of the deal?"])
+def test_a_structure_asked_of_anything_but_the_text_is_searched(question: str) -> None:
+    assert asks_about_sections(question) is None
