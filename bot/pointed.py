@@ -170,20 +170,20 @@ def points_at(text: str) -> Pointer | None:
         return None
     asked = question_text(text).strip(" ?!.")
     spaced = " ".join(asked.replace("’", "'").split())
-    if ORIGIN and _ORIGIN.match(spaced):
-        return Pointer("origin", 0)
-    if ORIGIN_26 and _ORIGIN_26.match(spaced):
-        return Pointer("origin", 0)
-    if ORIGIN_26 and _PASSAGE_26.match(spaced):
-        return Pointer("passage", 1)
-    if SOURCE_AFTER_ANSWER_28 and _SOURCE_28.match(spaced):
-        return Pointer("origin", 0)
-    if SOURCE_AFTER_ANSWER_28 and _CONTEXT_28.match(spaced):
-        return Pointer("passage", 1)
-    if QUOTE_EXACT_29 and _EXACT_29.match(spaced):
-        return Pointer("origin", 0)
-    if AROUND_29 and _WHOLE_SECTION_29.match(spaced):
-        return Pointer("section", 1)
+    # Whole replies pointing at the answer before, each behind its session's flag (read per call:
+    # quality.py and the tests switch them).
+    whole_replies = (
+        (ORIGIN, _ORIGIN, Pointer("origin", 0)),
+        (ORIGIN_26, _ORIGIN_26, Pointer("origin", 0)),
+        (ORIGIN_26, _PASSAGE_26, Pointer("passage", 1)),
+        (SOURCE_AFTER_ANSWER_28, _SOURCE_28, Pointer("origin", 0)),
+        (SOURCE_AFTER_ANSWER_28, _CONTEXT_28, Pointer("passage", 1)),
+        (QUOTE_EXACT_29, _EXACT_29, Pointer("origin", 0)),
+        (AROUND_29, _WHOLE_SECTION_29, Pointer("section", 1)),
+    )
+    for on, pattern, pointer in whole_replies:
+        if on and pattern.match(spaced):
+            return pointer
     typed = " ".join(text.lower().replace("’", "'").strip(" ?!.").split())  # "then what?" whole
     found = (_NEIGHBOUR_29.match(spaced) or _NEIGHBOUR_29.match(typed)) if AROUND_29 else None
     if found is not None:

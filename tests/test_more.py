@@ -423,8 +423,12 @@ def test_so_after_an_answer_asks_for_more_and_not_without_the_rule(
 
 
 @pytest.mark.parametrize(
-    "text", ["tell me even more", "still more?", "is that all?", "is that it?", "nothing else?"]
-)
+    "text",
+    ["tell me even more", "still more?", "is that all?", "is that it?", "nothing else?",
+     "nice, what else should i know?", "anything else i should know?", "what else is important?",
+     "can you be more specific?", "be more specific", "specifics?",
+     "ok and?", "right so?", "hmm and"],
+)  # fmt: skip
 def test_more_asked_so_is_a_request_for_more_and_not_without_the_rule(
     text: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -444,27 +448,6 @@ def test_is_that_all_after_an_answer_reads_on(service: AnswerService) -> None:
 
 
 @pytest.mark.parametrize(
-    "text",
-    ["nice, what else should i know?", "anything else i should know?", "what else is important?"],
-)
-def test_what_else_to_know_after_an_answer_is_more_and_not_without_the_rule(
-    text: str, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    assert is_request_for_more(text)
-    monkeypatch.setattr(bot.more, "MORE_29", False)
-    assert not is_request_for_more(text)
-
-
-@pytest.mark.parametrize("text", ["can you be more specific?", "be more specific", "specifics?"])
-def test_asking_for_specifics_after_an_answer_is_more_and_not_without_the_rule(
-    text: str, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    assert is_request_for_more(text)
-    monkeypatch.setattr(bot.more, "MORE_29", False)
-    assert not is_request_for_more(text)
-
-
-@pytest.mark.parametrize(
     "text", ["are you sure about that?", "how do you know that for sure?", "are u certain of it"]
 )
 def test_a_doubt_about_that_is_a_doubt_and_not_without_the_rule(
@@ -473,15 +456,6 @@ def test_a_doubt_about_that_is_a_doubt_and_not_without_the_rule(
     assert doubts_the_answer(text)
     monkeypatch.setattr(bot.more, "DOUBTS_29", False)
     assert not doubts_the_answer(text)
-
-
-@pytest.mark.parametrize("text", ["ok and?", "right so?", "hmm and"])
-def test_a_nudge_before_and_is_more_and_not_without_the_rule(
-    text: str, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    assert is_request_for_more(text)
-    monkeypatch.setattr(bot.more, "MORE_29", False)
-    assert not is_request_for_more(text)
 
 
 @pytest.mark.parametrize(
