@@ -1069,6 +1069,8 @@ SETS = {
         "tuning-extra-27.jsonl",
         # From the article alone by a helper who never ran the bot, before session 29 measured.
         "tuning-extra-28.jsonl",
+        # From the article alone by a helper who never ran the bot, before session 30 measured.
+        "tuning-extra-29.jsonl",
         # Off-topic questions to ask in threads (session 12), written blind before any measuring.
         "offtopic-tuning.jsonl",
         # Off-topic questions written blind before session 13 measured.
@@ -1105,6 +1107,8 @@ SETS = {
         "offtopic-tuning-17.jsonl",
         # Off-topic questions written blind before session 29 measured.
         "offtopic-tuning-18.jsonl",
+        # Off-topic questions written blind before session 30 measured.
+        "offtopic-tuning-19.jsonl",
         # A name of the sources before another word, in-domain and off-topic (session 13), written
         # from the article before measuring `NAME_AS_MODIFIER` on it: a probe of that rule's form.
         "name-modifier-probes.jsonl",
@@ -1159,6 +1163,8 @@ SETS = {
         "conversations-tuning-26.jsonl",
         # From the article alone by a helper who never ran the bot, before session 29 measured.
         "conversations-tuning-27.jsonl",
+        # From the article alone by a helper who never ran the bot, before session 30 measured.
+        "conversations-tuning-28.jsonl",
         # Small talk and questions opening or closing like it (session 17), written blind: last,
         # so no other set's figure can move with it (`small_talk_figures`).
         "smalltalk-tuning.jsonl",
@@ -1186,6 +1192,8 @@ SETS = {
         "smalltalk-tuning-12.jsonl",
         # More of the same written blind before session 29 measured: last too, for the same reason.
         "smalltalk-tuning-13.jsonl",
+        # More of the same written blind before session 30 measured: last too, for the same reason.
+        "smalltalk-tuning-14.jsonl",
     ],
     "held-out": [
         "shipped-questions-holdout.jsonl",
@@ -1332,6 +1340,13 @@ SETS = {
         "quality-holdout-26.jsonl",
         "conversations-holdout-26.jsonl",
         "smalltalk-holdout-13.jsonl",
+    ],
+    # Written from the article alone by a helper who never ran the bot, before session 30 measured.
+    "held-out-27": [
+        "offtopic-holdout-20.jsonl",
+        "quality-holdout-27.jsonl",
+        "conversations-holdout-27.jsonl",
+        "smalltalk-holdout-14.jsonl",
     ],
 }
 
