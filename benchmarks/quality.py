@@ -633,6 +633,15 @@ with the names (`bot.names_mentioned.COUNTED_29`); `likes`, "do you like elon?",
 tesla or amazon?" told the bot takes no side (`bot.stance.LIKES_29`); `others`, "any others?",
 "any other partners?" after an answer about partners asking for more of it (`bot.more.OTHERS_29`),
 each in turn.
+`--lead-30 off shown+headings+paragraphs` measures the lead's session 30 rules, joined by '+':
+`shown`, "tell me more", "show me", "where?", "what do they say?" after "which sections talk about
+nvidia?", "how many times is tesla mentioned?", "who is mentioned in the article?" or "how long is
+the intro?" quoting the sentences behind that reply (`bot.reply_shown.SHOWN_30`); `headings`,
+"what's the first section called?", "what is the title of section 2?" told that heading
+(`bot.section_parts.HEADING_NAMED_30`); `paragraphs`, "what does the second paragraph say?",
+"read me the first paragraph of the conclusion" quoting that paragraph, "tell me more" after it the
+next one, and "how many paragraphs are there?" told the count
+(`bot.paragraphs.PARAGRAPHS_30`, `bot.about_article.PARTS_COUNTED_30`), each in turn.
 `--forms-19 off match=0.7`: `match=M`, another form of a question's word ("partners" /
 "partnerships", "hq" / "headquartered") matches the passage tokens of that word at least at M in
 late interaction (`bot.retrieval.FORM_MATCH`), `+words=N` for a question of at most N counted words
@@ -982,11 +991,13 @@ import bot.names_mentioned  # noqa: E402
 import bot.oaths  # noqa: E402
 import bot.off_topic  # noqa: E402
 import bot.overview  # noqa: E402
+import bot.paragraphs  # noqa: E402
 import bot.pointed  # noqa: E402
 import bot.preamble  # noqa: E402
 import bot.question_ideas  # noqa: E402
 import bot.question_kind  # noqa: E402
 import bot.recall  # noqa: E402
+import bot.reply_shown  # noqa: E402
 import bot.request_words  # noqa: E402
 import bot.retrieval  # noqa: E402
 import bot.section_parts  # noqa: E402
@@ -2172,6 +2183,15 @@ def set_lead_29(lead_29: str, bench: Bench) -> str:
     return f"=== session 29's lead rules: {lead_29}"
 
 
+def set_lead_30(lead_30: str, bench: Bench) -> str:
+    rules = set(lead_30.split("+"))
+    bot.reply_shown.SHOWN_30 = "shown" in rules
+    bot.section_parts.HEADING_NAMED_30 = "headings" in rules
+    bot.paragraphs.PARAGRAPHS_30 = "paragraphs" in rules
+    bot.about_article.PARTS_COUNTED_30 = "paragraphs" in rules
+    return f"=== session 30's lead rules: {lead_30}"
+
+
 def set_forms_19(forms_19: str, bench: Bench) -> str:
     rules = dict(r.partition("=")[::2] for r in forms_19.split("+"))
     bot.retrieval.FORM_MATCH = float(rules.get("match") or 0.0)
@@ -2551,6 +2571,7 @@ SWITCHES = (
     Switch("lead_27", 100, set_lead_27),
     Switch("lead_28", 106, set_lead_28),
     Switch("lead_29", 112, set_lead_29),
+    Switch("lead_30", 118, set_lead_30),
     Switch("topic_22", 72, set_topic_22),
     Switch("unsaid_22", 73, set_unsaid_22),
     Switch("off_topic_22", 74, set_off_topic_22),
@@ -3685,6 +3706,16 @@ def main() -> None:
         "origin: 'where is that from?' after an answer shows its quotes cited; previous: 'go "
         "back' answers the question before the last; complaints: 'try again' after an answer is "
         "a complaint) or off, each in turn",
+    )
+    parser.add_argument(
+        "--lead-30",
+        nargs="+",
+        default=[None],
+        help="the lead's session 30 rules joined by '+' (shown: 'tell me more', 'show me' after "
+        "'which sections talk about nvidia?', a count of mentions, the names or the intro's "
+        "length quote the sentences behind it; headings: 'what's the first section called?' "
+        "told its heading; paragraphs: 'what does the second paragraph say?' that paragraph, "
+        "'how many paragraphs are there?' counted) or off, each in turn",
     )
     parser.add_argument(
         "--lead-29",

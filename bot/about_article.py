@@ -19,6 +19,7 @@ from typing import Any, Literal
 from bot.answer import Answer, reply_answer
 from bot.index import SearchIndex
 from bot.overview import says_nothing_else
+from bot.paragraphs import article_paragraphs
 from bot.question_kind import question_text
 from bot.request_words import ABOUT_THE_TEXT, ASKING
 from bot.sections import article_sentences, section_openings
@@ -376,6 +377,12 @@ def _freshness(
     return f"{built}; {said}.", True
 
 
+# On: "how many paragraphs are there?", "how many sentences are in the article?" are told that
+# count with the words and sections (session 30, the lead's probes: only the words and sections).
+PARTS_COUNTED_30 = True
+_PARTS_COUNTED_30 = re.compile(r"\bhow many (paragraphs|sentences)\b")
+
+
 def length_line(title: str, words: int, sections: int) -> str:
     """How long an article is: its words (to the nearest ten past a hundred, as a reader counts)
     and its sections."""
@@ -395,6 +402,14 @@ def length_answer(
         words = sum(len(text.split()) for _, text in article_sentences(index, doc_id))
         sections = len(section_openings(index, [doc_id]))
         line = length_line(_title(articles[doc_id], doc_id), words, sections)
+        counted = _PARTS_COUNTED_30.search(question.lower()) if PARTS_COUNTED_30 else None
+        if counted is not None:  # "how many paragraphs are there?": counted too
+            parts = (
+                article_paragraphs(index, doc_id)
+                if counted[1].startswith("paragraph")
+                else article_sentences(index, doc_id)
+            )
+            line += f" It has {len(parts)} {counted[1].rstrip('s')}s."
         if FRONT_MATTER_28 and _ASKS_READING_TIME.search(question.lower()):
             minutes = max(1, round(words / READING_SPEED))
             line += f" It takes about {minutes} minute{'s' if minutes > 1 else ''} to read."

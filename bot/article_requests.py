@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable, Sequence
 
-from bot import mention_count, section_parts, sections
+from bot import mention_count, paragraphs, reply_shown, section_parts, sections
 from bot.about_article import (
     about_article_answer,
     asks_about_article,
@@ -82,12 +82,27 @@ def _structure_answer(
 ) -> Answer | None:
     """`structure_answer`, `text` read as typed."""
     built_at = index.manifest.get("built_at")
+    # "show me" after "how many times is tesla mentioned?" is read as "tell me more" after it, and
+    # "tell me more" after that "show me" as more of the count
+    more = reply_shown.to_see_as_more(text, history) if more is None else reply_shown.rebased(more)
     length = section_parts.asks_section_length(text, history[-1] if history else None)
     if length is not None:  # "how long is the conclusion?" ("… is it?" after a section)
         doc_ids = articles_asked(history)
         counted = section_parts.section_length_answer(text, length, index, doc_ids, built_at)
         if counted is not None:
             return counted
+    heading = section_parts.asks_heading(text, history[-1] if history else None)
+    if heading is not None:  # "what's the first section called?": its heading
+        doc_ids = articles_asked(history)
+        named = section_parts.heading_answer(text, heading, index, doc_ids, built_at)
+        if named is not None:
+            return named
+    paragraph = paragraphs.asks_nth_paragraph(text, history[-1] if history else None)
+    if paragraph is not None:  # "what does the second paragraph say?": that paragraph
+        doc_ids = articles_asked(history)
+        quoted = paragraphs.nth_paragraph_answer(text, paragraph, index, doc_ids, built_at)
+        if quoted is not None:
+            return quoted
     nth = section_parts.asks_nth_sentence(text, history[-1] if history else None)
     if nth is not None:  # "what's the third sentence of the article?": that sentence
         doc_ids = articles_asked(history)
@@ -162,6 +177,11 @@ def _structure_answer(
     if more is not None and asked is not None:  # "tell me more" after it: the sections it skipped
         doc_ids = articles_asked(more.history)
         return overview_more_answer(text, index, doc_ids, built_at, asked, more.times)
+    paragraph = paragraphs.paragraph_asked_more_of(more)
+    if more is not None and paragraph is not None:  # "the 2nd paragraph → tell me more": the next
+        doc_ids = articles_asked(more.history)
+        times = more.times
+        return paragraphs.nth_paragraph_answer(text, paragraph, index, doc_ids, built_at, times)
     sentence = section_parts.sentence_asked_more_of(more)
     if more is not None and sentence is not None:  # "the 3rd sentence → tell me more": after it
         doc_ids = articles_asked(more.history)
@@ -172,6 +192,9 @@ def _structure_answer(
         request, times = section_more
         doc_ids = articles_asked(more.history)
         return section_answer(text, request, index, doc_ids, built_at, times)
+    shown = reply_shown.shown_of(more)
+    if shown is not None:  # "tell me more" after "which sections talk about nvidia?": the sentences
+        return reply_shown.shown_answer(text, shown, index, articles_asked(shown.history))
     # "summarise the section on partnerships" (and "tell me more" after it): its heading says
     asked_of = more.question if more else after_listing(text, history[-1] if history else None)
     section = asks_about_sections(asked_of)

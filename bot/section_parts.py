@@ -70,10 +70,10 @@ def asks_section_length(question: str, before: str | None = None) -> SectionRequ
     found = _LENGTH_ASKED.match(" ".join(question_text(question).replace("’", "'").split()))
     if found is None:
         return None
-    return _part_named((found["a"] or found["b"] or found["c"]).strip(), before)
+    return part_named((found["a"] or found["b"] or found["c"]).strip(), before)
 
 
-def _part_named(named: str, before: str | None) -> SectionRequest | str | None:
+def part_named(named: str, before: str | None) -> SectionRequest | str | None:
     """The part of the text `named` names ("the partnerships section", "the intro": `OPENING`,
     "the conclusion", "that section" after the message `before` asked for one); None when it
     names none."""
@@ -99,14 +99,14 @@ def _part_named(named: str, before: str | None) -> SectionRequest | str | None:
 # sentence of the partnerships section" quote that sentence (session 29, the lead's probes:
 # refused, or labelled "The sources don't say anything about first line").
 NTH_SENTENCE_29 = True
-_ORDINALS_29 = {**PLACES, "last": -1, "final": -1}
+ORDINALS = {**PLACES, "last": -1, "final": -1}
 _NTH_SENTENCE = re.compile(
     r"^(?:(?:ok|okay|so|and|hey)[,!]? )*(?:(?:what(?:'s| is| was)|show(?: me)?|quote|read(?: me)?"
-    r"|give me|tell me) )?the (?P<nth>" + "|".join(_ORDINALS_29) + r"|\d{1,3}(?:st|nd|rd|th))"
+    r"|give me|tell me) )?the (?P<nth>" + "|".join(ORDINALS) + r"|\d{1,3}(?:st|nd|rd|th))"
     r" (?:sentence|line)(?: (?:of|in) (?P<part>.+?))?[?.! ]*$"
 )
 # The whole text named as the part ("of the article").
-_WHOLE_TEXT = re.compile(r"^(?:the |this |that )?(?:article|text|piece|story|post)$")
+WHOLE_TEXT_NAMED = re.compile(r"^(?:the |this |that )?(?:article|text|piece|story|post)$")
 # The whole text, as `asks_nth_sentence` names it.
 WHOLE_TEXT = "the whole text"
 
@@ -123,17 +123,17 @@ def asks_nth_sentence(
     if found is None:
         return _another_sentence(text, before)
     nth = found["nth"]
-    place = _ORDINALS_29[nth] if nth in _ORDINALS_29 else int(re.sub(r"\D", "", nth))
+    place = ORDINALS[nth] if nth in ORDINALS else int(re.sub(r"\D", "", nth))
     part = (found["part"] or "").strip()
-    if not part or _WHOLE_TEXT.match(part):
+    if not part or WHOLE_TEXT_NAMED.match(part):
         return place, WHOLE_TEXT
-    named = _part_named(part, before)
+    named = part_named(part, before)
     return None if named is None else (place, named)
 
 
 _ANOTHER = re.compile(
     r"^(?:(?:and|what about|ok|okay|now)[,]? )*(?:the )?(?P<nth>"
-    + "|".join(_ORDINALS_29)
+    + "|".join(ORDINALS)
     + r"|\d{1,3}(?:st|nd|rd|th))(?: one| sentence| line)?(?: please| pls)?[?.! ]*$"
 )
 
@@ -146,7 +146,7 @@ def _another_sentence(text: str, before: str | None) -> tuple[int, SectionReques
     if found is None or asked_before is None:
         return None
     nth = found["nth"]
-    place = _ORDINALS_29[nth] if nth in _ORDINALS_29 else int(re.sub(r"\D", "", nth))
+    place = ORDINALS[nth] if nth in ORDINALS else int(re.sub(r"\D", "", nth))
     return place, asked_before[1]
 
 
@@ -341,3 +341,58 @@ def several_sections_answer(
     listed = "; ".join(f"{openings.index(o) + 1}. {o.section}" for o in chosen)
     said = f"Sections {listed}."
     return reply_answer(question, said, "sections", answered=True, built_at=built_at)
+
+
+# On: "what's the first section called?", "what is the title of section 2?", "what's the heading
+# of the partnerships section?" are told that heading (session 30, the lead's probes: the
+# section's first sentences were quoted, or the question was refused).
+HEADING_NAMED_30 = True
+_HEADING_ASKED = re.compile(
+    r"^(?:(?:ok|okay|so|and|hey)[,!]? )*(?:"
+    r"what(?:'s| is| was) (?P<a>.+?) (?:called|named|titled)"
+    r"|(?:what(?:'s| is| was) )?the (?:name|title|heading|header) of (?P<b>.+?)"
+    r"|what(?:'s| is| was) (?P<c>.+?)'s (?:name|title|heading|header)"
+    r")[?.! ]*$"
+)
+
+
+def asks_heading(question: str, before: str | None = None) -> SectionRequest | str | None:
+    """The part whose heading the question asks ("what's the first section called?": the first
+    section; `OPENING` for the intro, which has none); None when it asks no part's heading."""
+    if not HEADING_NAMED_30:
+        return None
+    found = _HEADING_ASKED.match(" ".join(question_text(question).replace("’", "'").split()))
+    if found is None:
+        return None
+    return part_named((found["a"] or found["b"] or found["c"]).strip(), before)
+
+
+def heading_answer(
+    question: str,
+    request: SectionRequest | str,
+    index: SearchIndex,
+    doc_ids: Sequence[str],
+    built_at: str | None,
+) -> Answer | None:
+    """The reply naming the heading of the part `request` names in the first article of `doc_ids`
+    having it; None when no article has such a part (the question is searched)."""
+    if request == OPENING:
+        said = "The opening has no heading: the article's first heading comes after it."
+        return reply_answer(question, said, "sections", answered=True, built_at=built_at)
+    assert isinstance(request, SectionRequest)
+    for doc_id in doc_ids:
+        openings = [opening for opening in section_openings(index, [doc_id]) if opening.section]
+        if request.place is not None:
+            place = len(openings) if request.place == -1 else request.place
+            if place > len(openings) > 0:  # "what's section 12 called?": there are 10
+                said = f"The article has {len(openings)} sections."
+                return reply_answer(question, said, "sections", built_at=built_at)
+            opening = openings[place - 1] if 1 <= place <= len(openings) else None
+        else:
+            opening = matching_section(request, openings)
+        if opening is None:
+            continue
+        place = openings.index(opening) + 1
+        said = f"Section {place} is “{opening.section}”."
+        return reply_answer(question, said, "sections", answered=True, built_at=built_at)
+    return None

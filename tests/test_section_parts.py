@@ -162,3 +162,47 @@ def test_more_or_another_place_after_a_sentence_by_its_place_reads_on(
     assert service.ask("tell me more", ["the last sentence"]).answer == NOTHING_MORE
     monkeypatch.setattr(bot.section_parts, "MORE_OF_PARTS_29", False)
     assert service.ask("tell me more", history).quotes != more.quotes
+
+
+@pytest.mark.parametrize(
+    ("question", "asked"),
+    [("what's the first section called?", SectionRequest(place=1)),
+     ("what is section 3 called?", SectionRequest(place=3)),
+     ("what's the name of the last section?", SectionRequest(place=-1)),
+     ("what is the title of section 2?", SectionRequest(place=2)),
+     ("the heading of the partnerships section?", SectionRequest(("partnerships",))),
+     ("what's the intro called?", bot.section_parts.OPENING)],
+)  # fmt: skip
+def test_a_sections_heading_asked_is_read_and_not_without_the_rule(
+    question: str, asked: SectionRequest | str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert bot.section_parts.asks_heading(question) == asked
+    monkeypatch.setattr(bot.section_parts, "HEADING_NAMED_30", False)
+    assert bot.section_parts.asks_heading(question) is None
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["what's the article called?", "what is amazon's ev brand called?", "what is the project "
+     "called?", "what's the name of the ceo?", "what's the rivalry called?"],
+)  # fmt: skip
+def test_a_name_asked_of_no_section_is_not_a_heading(question: str) -> None:
+    assert bot.section_parts.asks_heading(question) is None
+
+
+def test_a_sections_heading_is_told_from_the_headings(
+    service: AnswerService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    listed = service.ask("what are the sections?").answer
+    headings = listed.split(": ", 1)[1].rstrip(".").split("; ")
+    third = service.ask("what is section 3 called?")
+    assert third.reply == "sections" and third.outcome == "answered"
+    assert third.answer == f"Section 3 is “{headings[2]}”."
+    last = service.ask("what's the name of the last section?").answer
+    assert last == f"Section {len(headings)} is “{headings[-1]}”."
+    pointed = service.ask("what's the third one called?", ["what are the sections?"]).answer
+    assert pointed == third.answer
+    assert service.ask("what's section 12 called?").answer == "The article has 10 sections."
+    assert service.ask("what's the intro called?").answer.startswith("The opening has no heading")
+    monkeypatch.setattr(bot.section_parts, "HEADING_NAMED_30", False)
+    assert service.ask("what is section 3 called?").answer != third.answer

@@ -1,0 +1,143 @@
+"""The article's paragraphs: "how many paragraphs are there?", "what does the second paragraph
+say?", "read me the first paragraph of the conclusion", and "tell me more" after one.
+
+The index keeps passages and sentences, not paragraphs, but each passage holds whole paragraphs
+(bot/chunking.py packs them, splitting only an over-long one), so a paragraph ends where a line
+break parts two sentences, or where a passage ends and the next one starts a line or a section.
+Asked, "what's paragraph 3?" was refused and "what does the second paragraph say?" quoted the
+conclusion (session 30, the lead's probes).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from bot.answer import Answer, passages_answer, reply_answer
+from bot.chunking import Passage
+from bot.index import SearchIndex
+from bot.more import NOTHING_MORE, More
+from bot.question_kind import question_text
+from bot.section_parts import OPENING, ORDINALS, WHOLE_TEXT, WHOLE_TEXT_NAMED, part_named
+from bot.sections import SectionRequest, matching_section, section_openings
+
+# On: paragraphs are read by their place and counted (session 30; `benchmarks/quality.py
+# --lead-30` measures it).
+PARAGRAPHS_30 = True
+# Sentences quoted of one paragraph: a longer one is cut, as a section's quote is.
+MOST_SENTENCES = 8
+
+Paragraph = list[tuple[Passage, str]]
+
+_NTH_PARAGRAPH = re.compile(
+    r"^(?:(?:ok|okay|so|and|hey)[,!]? )*(?:(?:what(?:'s| is| was| does)|show(?: me)?|quote"
+    r"|read(?: me)?|give me|tell me(?: about)?|summari[sz]e|sum up) )?"
+    r"(?:the (?P<nth>" + "|".join(ORDINALS) + r"|\d{1,3}(?:st|nd|rd|th)) (?:paragraph|para)"
+    r"|(?:paragraph|para) (?P<num>\d{1,3}))"
+    r"(?: (?:of|in) (?P<part>.+?))?(?: say| about| say about| mean)?(?: please| pls)?[?.! ]*$"
+)
+
+
+def article_paragraphs(index: SearchIndex, doc_id: str) -> list[Paragraph]:
+    """The paragraphs of the article `doc_id`, in order, each its sentences (each sentence once:
+    passages may overlap) with the first passage holding it."""
+    paragraphs: list[Paragraph] = []
+    seen: set[tuple[int, int]] = set()
+    last: tuple[Passage, tuple[int, int]] | None = None
+    for row in index.article_rows.get(doc_id, range(0)):
+        passage = index.passages[row]
+        for span, text in zip(passage.sentences, passage.sentence_texts(), strict=True):
+            if span in seen:
+                continue
+            seen.add(span)
+            if last is None or _parted(last, passage, span):
+                paragraphs.append([])
+            paragraphs[-1].append((passage, text))
+            last = passage, span
+    return paragraphs
+
+
+def _parted(last: tuple[Passage, tuple[int, int]], passage: Passage, span: tuple[int, int]) -> bool:
+    """Whether the sentence at `span` of `passage` starts a paragraph after the sentence before,
+    `last` (its passage and span)."""
+    before, (_, end) = last
+    if before.section != passage.section:
+        return True
+    if before.id == passage.id:  # a line break between two sentences of one passage
+        return "\n" in passage.text[end - passage.start : span[0] - passage.start]
+    return span[0] - end > 1  # a new passage: a blank line, unless a long paragraph was split
+
+
+def asks_nth_paragraph(
+    question: str, before: str | None = None
+) -> tuple[int, SectionRequest | str] | None:
+    """Which paragraph (from 1; -1: the last) of which part (`WHOLE_TEXT`, `OPENING` or a section)
+    the question asks for; None when it asks for no paragraph by its place."""
+    if not PARAGRAPHS_30:
+        return None
+    found = _NTH_PARAGRAPH.match(" ".join(question_text(question).replace("’", "'").split()))
+    if found is None:
+        return None
+    nth = found["nth"] or found["num"]
+    place = ORDINALS[nth] if nth in ORDINALS else int(re.sub(r"\D", "", nth))
+    part = (found["part"] or "").strip()
+    if not part or WHOLE_TEXT_NAMED.match(part):
+        return place, WHOLE_TEXT
+    named = part_named(part, before)
+    return None if named is None else (place, named)
+
+
+def paragraph_asked_more_of(more: More | None) -> tuple[int, SectionRequest | str] | None:
+    """The paragraph a request for more ("tell me more", "next") reads on from; None otherwise."""
+    if more is None or more.again or more.shorter:
+        return None
+    return asks_nth_paragraph(more.question, more.history[-1] if more.history else None)
+
+
+def _paragraphs_of(
+    part: SectionRequest | str, index: SearchIndex, doc_id: str
+) -> list[Paragraph] | None:
+    """The paragraphs of `part` of the article `doc_id`; None when it has no such part."""
+    paragraphs = article_paragraphs(index, doc_id)
+    if part == WHOLE_TEXT:
+        return paragraphs
+    if part == OPENING:
+        return [p for p in paragraphs if p[0][0].section is None] or None
+    assert isinstance(part, SectionRequest)
+    openings = [opening for opening in section_openings(index, [doc_id]) if opening.section]
+    if part.place is not None:
+        at = len(openings) if part.place == -1 else part.place
+        opening = openings[at - 1] if 1 <= at <= len(openings) else None
+    else:
+        opening = matching_section(part, openings)
+    if opening is None:
+        return None
+    return [p for p in paragraphs if p[0][0].section == opening.section]
+
+
+def nth_paragraph_answer(
+    question: str,
+    asked: tuple[int, SectionRequest | str],
+    index: SearchIndex,
+    doc_ids: Sequence[str],
+    built_at: str | None,
+    times_more: int = 0,
+) -> Answer | None:
+    """The paragraph `asked` names (the one `times_more` paragraphs after it) of the first article
+    of `doc_ids` having that part, quoted and cited; how many there are past the last; None when
+    no article has the part (the question is searched)."""
+    place, part = asked
+    for doc_id in doc_ids:
+        paragraphs = _paragraphs_of(part, index, doc_id)
+        if not paragraphs:
+            continue
+        at = (len(paragraphs) if place == -1 else place) + times_more
+        if times_more and at > len(paragraphs):  # "tell me more" after the last one
+            return passages_answer(question, [], index.manifest["articles"], built_at, NOTHING_MORE)
+        if not 1 <= at <= len(paragraphs):
+            whole = "The article" if part == WHOLE_TEXT else "That part"
+            said = f"{whole} has {len(paragraphs)} paragraph{'s' if len(paragraphs) != 1 else ''}."
+            return reply_answer(question, said, "sections", built_at=built_at)
+        chosen = paragraphs[at - 1][:MOST_SENTENCES]
+        return passages_answer(question, chosen, index.manifest["articles"], built_at, NOTHING_MORE)
+    return None

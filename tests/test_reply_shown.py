@@ -1,0 +1,104 @@
+"""The sentences behind a reply counting or naming the article's words (bot/reply_shown.py)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+import bot.reply_shown
+from bot.more import NOTHING_MORE
+from bot.service import AnswerService
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["show me", "ok show me them", "where?", "where exactly?", "what do they say?",
+     "what does it say about it?", "can i see them?", "read it to me", "quote them please",
+     "let me see"],
+)  # fmt: skip
+def test_a_request_to_see_is_read(text: str) -> None:
+    assert bot.reply_shown.asks_to_see(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["show me the factories", "where is the hq?", "what does tesla say?", "read the article",
+     "where will they build it?", "which ones are electric?"],
+)  # fmt: skip
+def test_a_question_of_its_own_is_no_request_to_see(text: str) -> None:
+    assert not bot.reply_shown.asks_to_see(text)
+
+
+def _naming(service: AnswerService, word: str) -> list[str]:
+    """The article's sentences naming `word` as a whole word, in order."""
+    index = service.retriever.index
+    (doc_id,) = index.article_rows
+    found = re.compile(rf"\b{word}(?:s|'s|’s)?\b", re.IGNORECASE)
+    seen = dict.fromkeys(
+        s for row in index.article_rows[doc_id] for s in index.passages[row].sentence_texts()
+    )
+    return [s for s in seen if found.search(s)]
+
+
+def test_show_me_after_a_count_of_mentions_quotes_them_a_few_at_a_time(
+    service: AnswerService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    naming = _naming(service, "tesla")
+    assert len(naming) > 2 * bot.reply_shown.QUOTED  # three pages at least
+    history = ["how many times is tesla mentioned?"]
+    first = service.ask("where?", history)
+    assert [q.text for q in first.quotes] == naming[: bot.reply_shown.QUOTED]
+    assert first.outcome == "answered" and first.citations
+    history.append("where?")
+    second = service.ask("tell me more", history)
+    assert [q.text for q in second.quotes] == naming[bot.reply_shown.QUOTED : 2 * 5]
+    monkeypatch.setattr(bot.reply_shown, "SHOWN_30", False)
+    assert [q.text for q in service.ask("where?", history[:1]).quotes] != first.quotes
+
+
+def test_more_after_the_sections_naming_a_thing_quotes_the_sentences_naming_it(
+    service: AnswerService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    history = ["which sections talk about nvidia?"]
+    shown = service.ask("what does it say?", history)
+    assert [q.text for q in shown.quotes] == _naming(service, "nvidia")
+    assert [q.text for q in service.ask("tell me more", history).quotes] == _naming(
+        service, "nvidia"
+    )
+    assert service.ask("more", [*history, "tell me more"]).answer == NOTHING_MORE
+    monkeypatch.setattr(bot.reply_shown, "SHOWN_30", False)
+    assert service.ask("what does it say?", history).outcome == "refused"
+
+
+def test_more_after_the_names_quotes_the_first_sentence_naming_each(
+    service: AnswerService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    people = service.ask("tell me more", ["who is mentioned in the article?"])
+    quoted = " ".join(q.text for q in people.quotes)
+    assert "Jeff Bezos" in quoted and "Elon Musk" in quoted
+    places = service.ask("show me", ["what places are mentioned?"])
+    quoted = " ".join(q.text for q in places.quotes)
+    assert all(p in quoted for p in ("California", "Texas", "Michigan", "Europe", "Asia"))
+    assert len(places.quotes) < 5  # the first sentence naming each, not every one
+    monkeypatch.setattr(bot.reply_shown, "SHOWN_30", False)
+    assert service.ask("tell me more", ["who is mentioned in the article?"]).outcome == "refused"
+
+
+def test_more_or_show_me_after_a_parts_length_quotes_that_part(
+    service: AnswerService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    opening = service.ask("what does the article open with?")
+    intro = service.ask("show me", ["how long is the intro?"])
+    assert intro.quotes and opening.quotes[0].text.startswith(intro.quotes[0].text)
+    assert service.ask("tell me more", ["how long is the intro?"]).quotes == intro.quotes
+    conclusion = service.ask("show me", ["how long is the conclusion?"])
+    assert conclusion.quotes == service.ask("tell me more", ["how long is the conclusion?"]).quotes
+    assert conclusion.quotes[0].text.startswith("The entry of Jeff Bezos")
+    monkeypatch.setattr(bot.reply_shown, "SHOWN_30", False)
+    assert service.ask("show me", ["how long is the intro?"]).quotes != intro.quotes
+
+
+def test_show_me_after_an_answer_is_not_read_here(service: AnswerService) -> None:
+    assert bot.reply_shown.to_see_as_more("show me", ["who is rivian?"]) is None
+    assert bot.reply_shown.to_see_as_more("where?", ["what are the sections?"]) is None
