@@ -167,6 +167,9 @@ def _structure_answer(
     part = asks_for_overview(text, in_conversation=bool(history))
     if part is not None:  # "tl;dr?": how the article opens and closes
         return overview_answer(text, index, articles_asked(history), built_at, part)
+    again = section_parts.another_section(text, history[-1] if history else None)
+    if again is not None:  # "and the third?" after "what's section 2 about?": section 3
+        return section_answer(text, again, index, articles_asked(history), built_at)
     following = next_section(
         text, history, lambda before: asks_for_overview(before, True) in ("conclusion", "ending")
     )

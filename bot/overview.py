@@ -245,6 +245,10 @@ _FILLER = ASKING | ABOUT_THE_TEXT | frozenset({
 })  # fmt: skip
 # "summarise it in 3 bullets": the form the overview takes is no topic either.
 _FILLER_25 = _FILLER | frozenset({"bullet", "bullets", "version"})
+# On: "list the main points", "summarize the key takeaways" ask for the overview too: the list
+# and its form are no topic (session 30, the lead's probes: both refused).
+POINTS_30 = True
+_FILLER_30 = frozenset({"list", "takeaway", "takeaways", "highlights", "facts", "lessons"})
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 
 
@@ -298,6 +302,7 @@ def asks_for_overview(question: str, in_conversation: bool = False) -> Part | No
     filler = _FILLER_25 if PHRASINGS_25 else _FILLER
     filler = filler | NAVIGATING if request_words.NAVIGATE_27 else filler
     filler = filler | _FILLER_27 if PHRASINGS_27 else filler
+    filler = filler | _FILLER_30 if POINTS_30 else filler
     for pattern, part in parts:
         found = pattern.search(text)
         if found is None:

@@ -18,7 +18,14 @@ from bot.chunking import Passage
 from bot.index import SearchIndex
 from bot.more import NOTHING_MORE, More
 from bot.question_kind import question_text
-from bot.section_parts import OPENING, ORDINALS, WHOLE_TEXT, WHOLE_TEXT_NAMED, part_named
+from bot.section_parts import (
+    OPENING,
+    ORDINALS,
+    WHOLE_TEXT,
+    WHOLE_TEXT_NAMED,
+    another_place,
+    part_named,
+)
 from bot.sections import SectionRequest, matching_section, section_openings
 
 # On: paragraphs are read by their place and counted (session 30; `benchmarks/quality.py
@@ -72,12 +79,16 @@ def asks_nth_paragraph(
     question: str, before: str | None = None
 ) -> tuple[int, SectionRequest | str] | None:
     """Which paragraph (from 1; -1: the last) of which part (`WHOLE_TEXT`, `OPENING` or a section)
-    the question asks for; None when it asks for no paragraph by its place."""
+    the question asks for ("and the third?" right after one asked, that place in the same part);
+    None when it asks for no paragraph by its place."""
     if not PARAGRAPHS_30:
         return None
-    found = _NTH_PARAGRAPH.match(" ".join(question_text(question).replace("’", "'").split()))
-    if found is None:
-        return None
+    text = " ".join(question_text(question).replace("’", "'").split())
+    found = _NTH_PARAGRAPH.match(text)
+    if found is None:  # "and the third?" right after a paragraph asked by its place
+        place = another_place(text, "paragraph|para")
+        asked_before = asks_nth_paragraph(before) if before is not None and place else None
+        return None if asked_before is None or place is None else (place, asked_before[1])
     nth = found["nth"] or found["num"]
     place = ORDINALS[nth] if nth in ORDINALS else int(re.sub(r"\D", "", nth))
     part = (found["part"] or "").strip()

@@ -19,7 +19,7 @@ from bot.index import SearchIndex
 from bot.mention_count import counted_thing, mentions_in, names_thing, sections_naming_asked
 from bot.more import NOTHING_MORE, More
 from bot.names_mentioned import asked_names, counted_names, names_in_text
-from bot.section_parts import OPENING, asks_section_length
+from bot.section_parts import OPENING, asks_heading, asks_section_length
 from bot.sections import article_sentences
 
 # On: a request for more, or to see them, after a reply counting or naming the article's words
@@ -57,8 +57,9 @@ def to_see_as_more(text: str, history: Sequence[str]) -> More | None:
         return None
     more = More(history[-1], tuple(history[:-1]), 1)
     before = history[-2] if len(history) > 1 else None
-    measured = asks_section_length(history[-1], before) is not None  # a section's: read on there
-    return more if measured or _behind(more) is not None else None
+    # a section measured or its heading named: read on in that section (bot/section_parts.py)
+    part = asks_section_length(history[-1], before) or asks_heading(history[-1], before)
+    return more if part is not None or _behind(more) is not None else None
 
 
 def rebased(more: More | None) -> More | None:

@@ -163,7 +163,8 @@ def section_asked_more_of(more: More | None) -> tuple[SectionRequest, int] | Non
     otherwise."""
     if not MORE_OF_PARTS_29 or more is None or more.again or more.shorter:
         return None
-    length = asks_section_length(more.question, more.history[-1] if more.history else None)
+    before = more.history[-1] if more.history else None
+    length = asks_section_length(more.question, before) or asks_heading(more.question, before)
     if isinstance(length, SectionRequest):  # "how long is the conclusion? → tell me more"
         return length, more.times - 1
     several = asks_several_sections(more.question)
@@ -358,13 +359,34 @@ _HEADING_ASKED = re.compile(
 
 def asks_heading(question: str, before: str | None = None) -> SectionRequest | str | None:
     """The part whose heading the question asks ("what's the first section called?": the first
-    section; `OPENING` for the intro, which has none); None when it asks no part's heading."""
+    section; `OPENING` for the intro, which has none; "and the second?" right after a heading
+    asked, the second); None when it asks no part's heading."""
     if not HEADING_NAMED_30:
         return None
-    found = _HEADING_ASKED.match(" ".join(question_text(question).replace("’", "'").split()))
+    text = " ".join(question_text(question).replace("’", "'").split())
+    found = _HEADING_ASKED.match(text)
+    if found is None:
+        place = another_place(text, "section|heading|title|part")
+        asked_before = asks_heading(before) if before is not None and place else None
+        return None if asked_before is None else SectionRequest(place=place)
+    return part_named((found["a"] or found["b"] or found["c"]).strip(), before)
+
+
+def another_place(text: str, nouns: str) -> int | None:
+    """The place (from 1; -1: the last) "and the fourth?", "what about the 2nd one?", "and
+    paragraph 4?" asks for, naming a thing only as one of `nouns` (a regex alternation), or None
+    when it asks for no place alone."""
+    found = re.match(
+        r"^(?:(?:and|what about|how about|ok|okay|now|then)[,]? )*(?:(?:the )?(?P<nth>"
+        + "|".join(ORDINALS)
+        + rf"|\d{{1,3}}(?:st|nd|rd|th))(?: (?:one|{nouns}))?|(?:{nouns}) (?P<num>\d{{1,3}}))"
+        r"(?: please| pls)?[?.! ]*$",
+        text.lower(),
+    )
     if found is None:
         return None
-    return part_named((found["a"] or found["b"] or found["c"]).strip(), before)
+    nth = found["nth"] or found["num"]
+    return ORDINALS[nth] if nth in ORDINALS else int(re.sub(r"\D", "", nth))
 
 
 def heading_answer(
@@ -396,3 +418,21 @@ def heading_answer(
         said = f"Section {place} is “{opening.section}”."
         return reply_answer(question, said, "sections", answered=True, built_at=built_at)
     return None
+
+
+# On: "and the third?", "what about section 4?" right after a section asked by its place or name
+# ("what's section 2 about?") quote that section (session 30, the lead's probes: refused).
+ANOTHER_SECTION_30 = True
+
+
+def another_section(question: str, before: str | None) -> SectionRequest | None:
+    """The section "and the third?" asks right after the message `before` asked for one section;
+    None otherwise (the headings listed before: bot/sections.py reads "the third one")."""
+    if not ANOTHER_SECTION_30 or before is None:
+        return None
+    asked_before = asks_about_sections(before)
+    if asked_before is None or asked_before == SectionRequest():
+        return None
+    text = " ".join(question_text(question).replace("’", "'").split())
+    place = another_place(text, "section|part|chapter")
+    return None if place is None else SectionRequest(place=place)

@@ -164,14 +164,27 @@ _VERB = (
     r"(?:talks?|talked|discuss(?:es|ed)?|mentions?|mentioned|covers?|covered|says?|said|deals?"
     r"|goes?|gets?|brings? up|writes?|addresses|(?:is|are|was) (?:about|on))"
 )
-_WHICH_SECTION = re.compile(
-    rf"^(?:(?:in|at) )?(?:which|what) {_NOUN}s?(?: of (?:the|this) (?:article|piece|text|story))?"
-    rf"(?: (?:does|did) (?:the|this|it) (?:article|piece|text|story|writer|author)?)? ?{_VERB}"
-    r"(?: (?:about|on|with|into|over|in))? (?P<topic>.+?)[?.! ]*$"
-    r"|^where (?:in (?:the|this) (?:article|piece|text|story) (?:is|are|does it \w+(?: about)?)"
-    r"|does (?:the|this) (?:article|piece|text|story) \w+(?: about)?) (?P<topic2>.+?)"
-    rf"(?: {_VERB}| discussed| mentioned| covered)?[?.! ]*$"
-)
+
+
+def _which_part(noun: str) -> re.Pattern[str]:
+    """ "which <noun> mentions rivian?", "where in the article is rivian mentioned?": the topic."""
+    return re.compile(
+        rf"^(?:(?:in|at) )?(?:which|what) {noun}s?"
+        r"(?: of (?:the|this) (?:article|piece|text|story))?"
+        rf"(?: (?:does|did) (?:the|this|it) (?:article|piece|text|story|writer|author)?)? ?{_VERB}"
+        r"(?: (?:about|on|with|into|over|in))? (?P<topic>.+?)[?.! ]*$"
+        r"|^where (?:in (?:the|this) (?:article|piece|text|story) (?:is|are|does it \w+(?: about)?)"
+        r"|does (?:the|this) (?:article|piece|text|story) \w+(?: about)?) (?P<topic2>.+?)"
+        rf"(?: {_VERB}| discussed| mentioned| covered)?[?.! ]*$"
+    )
+
+
+_WHICH_SECTION = _which_part(_NOUN)
+# On: "which paragraph mentions rivian?", "what sentence talks about prime?" are asked as the
+# topic alone, as "which section …" is (session 30, the lead's probes: refused, or labelled "The
+# sources don't say anything about paragraph").
+WHICH_PARAGRAPH_30 = True
+_WHICH_PARAGRAPH_30 = _which_part(r"(?:paragraph|para|sentence|line)")
 
 
 # On: "the one on the environment", "tell me about the one about partnerships" after the headings
@@ -282,8 +295,9 @@ def section_topic(question: str) -> str | None:
     rivian?": "rivian"), or None."""
     if not WHICH_SECTION:
         return None
-    found = _WHICH_SECTION.match(" ".join(question_text(question).split()))
-    if found is None:
+    text = " ".join(question_text(question).split())
+    found = _WHICH_SECTION.match(text) or (WHICH_PARAGRAPH_30 and _WHICH_PARAGRAPH_30.match(text))
+    if not found:
         return None
     return found["topic"] or found["topic2"]
 

@@ -111,6 +111,10 @@ LATER_REQUESTS = [
         "how does the writer sign off, hype-wise?", "how does the author wrap up"]],
     *[(q, "conclusion", "PHRASINGS_28") for q in [
         "is it an opinion piece?", "is this news or opinion?", "is the article an editorial?"]],
+    # Session 30's: a list of the points, its form no topic.
+    *[(q, "both", "POINTS_30") for q in [
+        "list the main points", "summarize the key takeaways", "list the key facts",
+        "list the highlights"]],
 ]  # fmt: skip
 
 
@@ -136,7 +140,8 @@ def test_later_requests_are_read_and_not_without_their_rule(
      "what does the article say about rivian", "what is the purpose of amazon's ev project",
      "what is the article title", "is this news for tesla",
      "how does the writer sign off on tesla?", "what is the plan money-wise?",
-     "give me 3 facts about tesla", "tell me something interesting about rivian"],
+     "give me 3 facts about tesla", "tell me something interesting about rivian",
+     "list the main points about tesla", "what are the key takeaways for investors?"],
 )  # fmt: skip
 def test_a_later_request_naming_a_topic_is_searched(question: str) -> None:
     assert asks_for_overview(question) is None

@@ -70,6 +70,8 @@ def test_a_paragraph_is_quoted_whole_and_more_reads_the_next(
     last = service.ask("what's the last paragraph?")
     assert [q.text for q in last.quotes] == [s for _, s in paragraphs[-1]]
     assert service.ask("tell me more", ["what's the last paragraph?"]).answer == NOTHING_MORE
+    assert service.ask("and the third?", history).quotes == third.quotes
+    assert service.ask("what about paragraph 3?", history).quotes == third.quotes
     past = service.ask("what's paragraph 400?")
     assert past.answer == f"The article has {len(paragraphs)} paragraphs."
     monkeypatch.setattr(bot.paragraphs, "PARAGRAPHS_30", False)

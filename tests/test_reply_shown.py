@@ -95,6 +95,8 @@ def test_more_or_show_me_after_a_parts_length_quotes_that_part(
     conclusion = service.ask("show me", ["how long is the conclusion?"])
     assert conclusion.quotes == service.ask("tell me more", ["how long is the conclusion?"]).quotes
     assert conclusion.quotes[0].text.startswith("The entry of Jeff Bezos")
+    heading = service.ask("show me", ["what's the first section called?"])
+    assert heading.quotes == service.ask("what's section 1 about?").quotes
     monkeypatch.setattr(bot.reply_shown, "SHOWN_30", False)
     assert service.ask("show me", ["how long is the intro?"]).quotes != intro.quotes
 

@@ -206,3 +206,21 @@ def test_a_sections_heading_is_told_from_the_headings(
     assert service.ask("what's the intro called?").answer.startswith("The opening has no heading")
     monkeypatch.setattr(bot.section_parts, "HEADING_NAMED_30", False)
     assert service.ask("what is section 3 called?").answer != third.answer
+
+
+def test_another_place_after_a_heading_or_a_section_is_that_one_and_not_without_the_rule(
+    service: AnswerService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    second = service.ask("and the second?", ["what's the first section called?"]).answer
+    assert second == "Section 2 is “Why Electric Vehicles?”."
+    last = service.ask("what about the last one?", ["what's the first section called?"]).answer
+    assert last.startswith("Section 10 is “Conclusion")
+    third = service.ask("what's section 3 about?")
+    for asked in ("and the third?", "what about section 3?", "and the 3rd one?"):
+        assert service.ask(asked, ["what's section 2 about?"]).quotes == third.quotes
+    assert bot.section_parts.another_section("and the third?", "what are the sections?") is None
+    assert bot.section_parts.another_section("and the third?", "who is rivian?") is None
+    monkeypatch.setattr(bot.section_parts, "ANOTHER_SECTION_30", False)
+    assert service.ask("and the third?", ["what's section 2 about?"]).quotes != third.quotes
+    monkeypatch.setattr(bot.section_parts, "HEADING_NAMED_30", False)
+    assert service.ask("and the second?", ["what's the first section called?"]).answer != second

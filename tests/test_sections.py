@@ -139,6 +139,19 @@ def test_which_section_speaks_of_a_topic_is_read(text: str, topic: str | None) -
     assert section_topic(text) == topic
 
 
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [("which paragraph mentions rivian?", "rivian"), ("what sentence talks about prime?", "prime"),
+     ("which line mentions lucid", "lucid"), ("which paragraph is the longest?", None)],
+)  # fmt: skip
+def test_which_paragraph_speaks_of_a_topic_is_read_and_not_without_the_rule(
+    text: str, topic: str | None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert section_topic(text) == topic
+    monkeypatch.setattr(bot.sections, "WHICH_PARAGRAPH_30", False)
+    assert section_topic(text) is None
+
+
 def test_which_section_is_answered_as_its_topic(service: AnswerService) -> None:
     answer = service.ask("which section mentions rivian")
     alone = service.ask("rivian")
