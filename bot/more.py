@@ -172,6 +172,18 @@ _SPECIFIC_29 = re.compile(
 )
 
 
+# On: "longer", "make it longer", "details?", "dig deeper", "give me the full answer" after an
+# answer ask for more (session 30, the lead's probes: searched, quoting a passage at random, or
+# refused).
+LONGER_30 = True
+_LONGER_30 = re.compile(
+    r"^(?:(?:ok|okay|so|hmm+|now)[,!.]? )?(?:(?:can|could|would) (?:you|u) )?(?:please )?"
+    r"(?:(?:make (?:it|that|the answer) |a |give me a |i want a )?longer(?: (?:answer|version"
+    r"|one|reply))?|(?:more |any |some |the )?details|dig deeper|(?:give me |show me |i want )?the"
+    r" (?:full|whole|complete|long) (?:answer|version|reply))(?: please| pls| plz)?[?.! ]*$"
+)
+
+
 @dataclass(frozen=True)
 class More:
     """A request for more: the question it asks more of, that question's own history, and how
@@ -200,6 +212,8 @@ def is_request_for_more(text: str) -> bool:
     spaced = " ".join(text.lower().replace("’", "'").split())
     if MORE_29 and (_IS_THAT_ALL_29.match(spaced) or _SPECIFIC_29.match(spaced)):
         return True  # "is that all?": whether the sources say more; "be more specific"
+    if LONGER_30 and _LONGER_30.match(spaced):
+        return True  # "longer please", "details?": the answer went on past what was quoted
     text = question_text(text)
     words = _WORD.findall(text)
     filler = _FILLER | _MORE_WORDS_29 if MORE_29 else _FILLER

@@ -433,3 +433,44 @@ def asks_origin(text: str) -> bool:
         return False
     pointer = points_at(text)
     return pointer is not None and pointer.at == "origin"
+
+
+# On: after an answer quoting a list, "how many are there?" is told how many items it holds, and
+# "which one is the most important?", "which is the cheapest?" get the list labelled "The
+# sources don't say which is …": the sources rank none of them (session 30, the lead's probes:
+# the first was labelled "The sources don't say the number" above the list of four, the second
+# quoted "the most influential entrepreneurs").
+LIST_ASKED_30 = True
+_HOW_MANY_OF_THEM = re.compile(
+    r"^(?:(?:ok|okay|so|and|hey|wait)[,!]? )*how many(?: of them| things| items| points| ones)?"
+    r"(?: (?:are|is) (?:there|listed|that|named|mentioned|in (?:the|that) list)| do (?:they|you)"
+    r" (?:list|name)| in total| total| altogether)?[?.! ]*$"
+)
+_WHICH_RANKS = re.compile(
+    r"^(?:(?:ok|okay|so|and|hey|but)[,!]? )*(?:which|what)(?: one| of them| of those| item)?"
+    r"(?: is|'s| would be| will be) (?:the )?(?P<rank>(?:most|least|best|worst|biggest|cheapest"
+    r"|(?:most|least) [a-z]+|[a-z]+est)(?: one)?)(?: of them| of all)?[?.! ]*$"
+    r"|^(?:(?:ok|okay|so|and|hey|but)[,!]? )*(?:which|what)(?: one| of them)? (?P<verb>matters"
+    r"|counts) (?:the )?most[?.! ]*$"
+)
+# "Which is the latest?" asks no rank the sources could hold of a list's items: a date.
+_NOT_RANKS = frozenset({"latest", "earliest", "rest", "interest"})
+
+
+def asks_how_many_listed(text: str) -> bool:
+    """Whether `text` asks how many items there are and names nothing ("how many are there?")."""
+    return LIST_ASKED_30 and bool(_HOW_MANY_OF_THEM.match(" ".join(text.lower().split())))
+
+
+def rank_asked(text: str) -> str | None:
+    """What "which one is the most important?" asks of a list ("which is the most important"),
+    or None when it asks no rank."""
+    if not LIST_ASKED_30:
+        return None
+    found = _WHICH_RANKS.match(" ".join(text.lower().replace("’", "'").split()))
+    if found is None:
+        return None
+    if found["verb"]:
+        return f"which {found['verb']} most"
+    rank = found["rank"].removesuffix(" one")
+    return None if rank in _NOT_RANKS else f"which is the {rank}"

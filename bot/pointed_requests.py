@@ -21,6 +21,7 @@ from bot.more import NOTHING_MORE, More
 from bot.names_mentioned import listed_names
 from bot.pointed import (
     Pointer,
+    asks_how_many_listed,
     counted_listed,
     list_count_answer,
     listed_items,
@@ -28,6 +29,7 @@ from bot.pointed import (
     past_the_list,
     pointed_answer,
     points_at,
+    rank_asked,
     several_items,
 )
 from bot.sections import article_sentences, listed_section_answer
@@ -63,7 +65,9 @@ def pointed_request_answer(
                 before = _list_of(kind, index, searched_alone)
             return before, before_it
 
-        answer = _items_answer(text, index, listed_before, articles_asked)
+        answer = _of_the_list(text, history[-1], listed_before)
+        if answer is None:
+            answer = _items_answer(text, index, listed_before, articles_asked)
         if answer is None:
             answer = _pointer_answer(text, index, listed_before, articles_asked)
         if answer is None:
@@ -83,6 +87,29 @@ def pointed_request_answer(
         listed = _list_of(kind, index, searched_alone)
         return dataclasses.replace(listed, question=text) if listed_items(listed) else None
     return _nth_answer(text, index, searched_alone) or _count_answer(text, index, searched_alone)
+
+
+# The things a list answered ("what are the key innovations?": "key innovations").
+_LIST_ASKED = re.compile(r"^(?:what|which) are (?:the |its |their )?(?P<things>[a-z ]{3,40}?)\??$")
+
+
+def _of_the_list(text: str, asked: str, answer_before: AnswerBefore) -> Answer | None:
+    """For "how many are there?" after an answer quoting a list: how many items it holds; for
+    "which one is the most important?", that list labelled as not saying which (the sources rank
+    none); None otherwise."""
+    counted, rank = asks_how_many_listed(text), rank_asked(text)
+    if not counted and rank is None:
+        return None
+    before, _ = answer_before()
+    if counted and before.reply == "sections" and before.outcome == "answered":
+        return dataclasses.replace(before, question=text)  # the headings' reply counts them
+    if not listed_items(before):
+        return None
+    if counted:
+        things = _LIST_ASKED.match(" ".join(asked.lower().replace("’", "'").split()))
+        kind = things["things"] if things else counted_listed(asked) or "items"
+        return list_count_answer(text, kind, before)
+    return dataclasses.replace(before, question=text, outcome="partial", missing=rank)
 
 
 def _items_answer(

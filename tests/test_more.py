@@ -479,3 +479,29 @@ def test_others_asked_twice_read_on_twice(service: AnswerService) -> None:
     assert more is not None and more.times == 2 and more.question == history[0]
     first = service.ask("any other partners?", history[:1])
     assert first.quotes == service.ask("tell me more", history[:1]).quotes
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["longer", "longer please", "make it longer", "a longer answer", "details?", "details pls",
+     "dig deeper", "give me the full answer", "can you give me the whole answer?"],
+)  # fmt: skip
+def test_a_longer_answer_asked_is_a_request_for_more_and_not_without_the_rule(
+    text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert is_request_for_more(text)
+    monkeypatch.setattr(bot.more, "LONGER_30", False)
+    assert not is_request_for_more(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["longer range?", "is the range longer than tesla's?", "details about prime",
+             "the details of the deal"]
+)  # fmt: skip
+def test_a_longer_or_details_naming_a_topic_is_searched(text: str) -> None:
+    assert not is_request_for_more(text)
+
+
+def test_longer_after_an_answer_reads_on(service: AnswerService) -> None:
+    more = service.ask("tell me more", ["who is rivian?"])
+    assert service.ask("longer please", ["who is rivian?"]).quotes == more.quotes

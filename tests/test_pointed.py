@@ -450,3 +450,52 @@ def test_an_item_asked_simply_after_a_list_is_that_item_and_not_without_the_rule
     assert third.answer.startswith("Prime Integration:")
     monkeypatch.setattr(bot.pointed, "POINTED_29", False)
     assert not service.ask("explain the third one simply", history).answer.startswith("Prime")
+
+
+@pytest.mark.parametrize(
+    ("text", "counted", "rank"),
+    [("how many are there?", True, None), ("how many?", True, None),
+     ("how many of them are there?", True, None), ("how many in total?", True, None),
+     ("which one is the most important?", False, "which is the most important"),
+     ("which is the cheapest?", False, "which is the cheapest"),
+     ("what's the best one?", False, "which is the best"),
+     ("which one matters most?", False, "which matters most"),
+     ("which of them is the most innovative?", False, "which is the most innovative")],
+)  # fmt: skip
+def test_a_count_or_a_rank_of_a_list_is_read_and_not_without_the_rule(
+    text: str, counted: bool, rank: str | None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert bot.pointed.asks_how_many_listed(text) is counted
+    assert bot.pointed.rank_asked(text) == rank
+    monkeypatch.setattr(bot.pointed, "LIST_ASKED_30", False)
+    assert not bot.pointed.asks_how_many_listed(text) and bot.pointed.rank_asked(text) is None
+
+
+@pytest.mark.parametrize(
+    "text", ["how many factories are there?", "which is the latest?", "which car is the best?",
+             "which is the most important partnership for amazon?"]
+)  # fmt: skip
+def test_a_question_of_its_own_is_no_count_or_rank_of_the_list(text: str) -> None:
+    assert not bot.pointed.asks_how_many_listed(text) and bot.pointed.rank_asked(text) is None
+
+
+def test_after_a_list_a_count_is_told_and_a_rank_labelled_as_not_said(
+    service: AnswerService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    history = ["what are the key innovations?"]
+    listed = service.ask(history[0])
+    counted = service.ask("how many are there?", history)
+    assert counted.reply == "citations" and counted.outcome == "answered"
+    assert counted.answer.startswith("The sources list 4 key innovations: Advanced AI Integration")
+    ranked = service.ask("which one is the most important?", history)
+    assert ranked.outcome == "partial" and ranked.quotes == listed.quotes
+    assert ranked.partial_label == (
+        "The sources don't say which is the most important; the closest passage:"
+    )
+    assert service.ask("how many are there?", ["what are the sections?"]).answer.startswith(
+        "The article has 10 sections"
+    )
+    assert service.ask("how many?", ["who is rivian?"]).reply is None  # no list: searched
+    monkeypatch.setattr(bot.pointed, "LIST_ASKED_30", False)
+    assert service.ask("how many are there?", history).reply is None
+    assert service.ask("which one is the most important?", history).quotes != listed.quotes
