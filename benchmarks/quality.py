@@ -633,24 +633,30 @@ with the names (`bot.names_mentioned.COUNTED_29`); `likes`, "do you like elon?",
 tesla or amazon?" told the bot takes no side (`bot.stance.LIKES_29`); `others`, "any others?",
 "any other partners?" after an answer about partners asking for more of it (`bot.more.OTHERS_29`),
 each in turn.
-`--lead-30 off shown+headings+paragraphs+another+points+whichparagraph+listasked+longer` measures
-the lead's session 30 rules, joined by '+': `shown`, "tell me more", "show me", "where?", "what do
-they say?" after "which sections talk about nvidia?", "how many times is tesla mentioned?", "who
-is mentioned in the article?" or "how long is the intro?" quoting the sentences behind that reply
-(`bot.reply_shown.SHOWN_30`); `headings`, "what's the first section called?", "what is the title
-of section 2?" told that heading (`bot.section_parts.HEADING_NAMED_30`); `paragraphs`, "what does
-the second paragraph say?", "read me the first paragraph of the conclusion" quoting that
-paragraph, "tell me more" after it the next one, and "how many paragraphs are there?" told the
-count (`bot.paragraphs.PARAGRAPHS_30`, `bot.about_article.PARTS_COUNTED_30`); `another`, "and the
+`--lead-30 off
+shown+headings+paragraphs+another+points+whichparagraph+listasked+longer+attributions+partsummed`
+measures the lead's session 30 rules, joined by '+': `shown`, "tell me more", "show me", "where?",
+"what do they say?" after "which sections talk about nvidia?", "how many times is tesla
+mentioned?", "who is mentioned in the article?" or "how long is the intro?" quoting the sentences
+behind that reply (`bot.reply_shown.SHOWN_30`); `headings`, "what's the first section called?",
+"what is the title of section 2?" told that heading (`bot.section_parts.HEADING_NAMED_30`);
+`paragraphs`, "what does the second paragraph say?", "read me the first paragraph of the
+conclusion" quoting that paragraph, "tell me more" after it the next one, "the first two
+paragraphs" those, and "how many paragraphs are there?" told the count
+(`bot.paragraphs.PARAGRAPHS_30`, `bot.about_article.PARTS_COUNTED_30`); `another`, "and the
 third?", "what about section 4?" after "what's section 2 about?" quoting that section
 (`bot.section_parts.ANOTHER_SECTION_30`); `points`, "list the main points", "summarize the key
-takeaways" read as requests for an overview (`bot.overview.POINTS_30`); `whichparagraph`, "which
-paragraph mentions rivian?", "what sentence talks about prime?" searched as the topic alone
-(`bot.sections.WHICH_PARAGRAPH_30`); `listasked`, "how many are there?" after an answer quoting a
-list told how many it holds, "which one is the most important?" the list labelled "The sources
-don't say which is the most important" (`bot.pointed.LIST_ASKED_30`); `longer`, "longer",
-"details?", "dig deeper", "give me the full answer" after an answer asking for more
-(`bot.more.LONGER_30`), each in turn.
+takeaways", "what's the main claim?", "the most important sentence?" read as requests for an
+overview (`bot.overview.POINTS_30`); `whichparagraph`, "which paragraph mentions rivian?", "what
+sentence talks about prime?" searched as the topic alone (`bot.sections.WHICH_PARAGRAPH_30`);
+`listasked`, "how many are there?" after an answer quoting a list told how many it holds, "which
+one is the most important?" the list labelled "The sources don't say which is the most important"
+(`bot.pointed.LIST_ASKED_30`); `longer`, "longer", "details?", "dig deeper", "give me the full
+answer" after an answer asking for more (`bot.more.LONGER_30`); `attributions`, "does the article
+cite any sources?", "what evidence does it give?" quoting the sentences attributing a claim
+("According to industry sources") (`bot.attributions.ATTRIBUTED_30`); `partsummed`, "tl;dr of the
+conclusion", "a summary of the intro" quoting that part's overview
+(`bot.overview.PART_SUMMED_30`), each in turn.
 `--forms-19 off match=0.7`: `match=M`, another form of a question's word ("partners" /
 "partnerships", "hq" / "headquartered") matches the passage tokens of that word at least at M in
 late interaction (`bot.retrieval.FORM_MATCH`), `+words=N` for a question of at most N counted words
@@ -984,6 +990,7 @@ import bot.answer  # noqa: E402
 import bot.antecedent  # noqa: E402
 import bot.asked_clause  # noqa: E402
 import bot.asked_topic  # noqa: E402
+import bot.attributions  # noqa: E402
 import bot.chat.clean  # noqa: E402
 import bot.chat.runner  # noqa: E402
 import bot.conversation  # noqa: E402
@@ -2203,6 +2210,8 @@ def set_lead_30(lead_30: str, bench: Bench) -> str:
     bot.sections.WHICH_PARAGRAPH_30 = "whichparagraph" in rules
     bot.pointed.LIST_ASKED_30 = "listasked" in rules
     bot.more.LONGER_30 = "longer" in rules
+    bot.attributions.ATTRIBUTED_30 = "attributions" in rules
+    bot.overview.PART_SUMMED_30 = "partsummed" in rules
     return f"=== session 30's lead rules: {lead_30}"
 
 
@@ -3733,7 +3742,9 @@ def main() -> None:
         "that section; points: 'list the main points' an overview; whichparagraph: 'which "
         "paragraph mentions rivian?' searched as 'rivian'; listasked: 'how many are there?' "
         "after a list counted, 'which one is the most important?' labelled; longer: 'longer', "
-        "'details?' after an answer ask for more) or off, each in turn",
+        "'details?' after an answer ask for more; attributions: 'does the article cite any "
+        "sources?' the sentences attributing a claim; partsummed: 'tl;dr of the conclusion' "
+        "that part's overview) or off, each in turn",
     )
     parser.add_argument(
         "--lead-29",

@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable, Sequence
 
-from bot import mention_count, paragraphs, reply_shown, section_parts, sections
+from bot import attributions, mention_count, paragraphs, reply_shown, section_parts, sections
 from bot.about_article import (
     about_article_answer,
     asks_about_article,
@@ -97,6 +97,9 @@ def _structure_answer(
         named = section_parts.heading_answer(text, heading, index, doc_ids, built_at)
         if named is not None:
             return named
+    several = paragraphs.asks_several_paragraphs(text)
+    if several is not None:  # "give me the first two paragraphs": those, in order
+        return paragraphs.several_paragraphs_answer(text, several, index, articles_asked(history))
     paragraph = paragraphs.asks_nth_paragraph(text, history[-1] if history else None)
     if paragraph is not None:  # "what does the second paragraph say?": that paragraph
         doc_ids = articles_asked(history)
@@ -109,6 +112,8 @@ def _structure_answer(
         quoted = section_parts.nth_sentence_answer(text, nth, index, doc_ids, built_at)
         if quoted is not None:
             return quoted
+    if attributions.asks_for_attributions(text):  # "does the article cite any sources?"
+        return attributions.attributions_answer(text, index, articles_asked(history))
     field = asks_about_article(text)
     if field == "source" and history and asks_origin(text):
         field = None  # "where is that from?" after an answer: its quotes say (bot/pointed.py)

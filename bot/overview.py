@@ -249,6 +249,13 @@ _FILLER_25 = _FILLER | frozenset({"bullet", "bullets", "version"})
 # and its form are no topic (session 30, the lead's probes: both refused).
 POINTS_30 = True
 _FILLER_30 = frozenset({"list", "takeaway", "takeaways", "highlights", "facts", "lessons"})
+# "what's the main claim?", "the most important sentence?", "give me a random quote": the text's
+# gist, as "the main points" is (the lead's probes: Affordable Luxury quoted, or refused).
+_ASKS_30 = re.compile(
+    r"\b(?:(?:main|central|key|core|big) (?:claims?|arguments?)|(?:most important|key|main|best"
+    r"|most interesting|central|killer) (?:sentence|line|quote|part|bit|passage)|(?:a )?random"
+    r" (?:quote|line|sentence))\b"
+)
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 
 
@@ -258,11 +265,30 @@ _POINTING = re.compile(r"\b(?:what(?: is|'s|s)|how (?:does|did)) (?:it|this|that
 _NAMES_TEXT = re.compile(r"\b(?:article|piece|story|text|sources?|writer|author)\b")
 
 
+# On: "tl;dr of the conclusion", "a summary of the intro" ask for that part's overview (session
+# 30, the lead's probes: refused).
+PART_SUMMED_30 = True
+_OF_PART_30 = re.compile(
+    r"\b(?:of|for|in) (?:the |its |this )?(?:(?P<closing>conclusion|ending|end|closing"
+    r"(?: section| part)?)|(?P<opening>intro|introduction|opening|beginning|start))\b"
+)
+
+
 def asks_for_overview(question: str, in_conversation: bool = False) -> Part | None:
     """Which part of the text the question asks for, when it asks for an overview of the sources
     (or how they open or end) and names no topic of its own; None otherwise."""
     if not OVERVIEW:
         return None
+    of_part = _OF_PART_30.search(question.lower()) if PART_SUMMED_30 else None
+    if of_part is not None:  # "tl;dr of the conclusion": the overview's request, of that part
+        rest = question.lower()[: of_part.start()] + " " + question.lower()[of_part.end() :]
+        if _overview_part(rest, in_conversation) == "both":
+            return "conclusion" if of_part["closing"] else "opening"
+    return _overview_part(question, in_conversation)
+
+
+def _overview_part(question: str, in_conversation: bool) -> Part | None:
+    """`asks_for_overview`, no part named after the request."""
     text = question_text(question).replace(";", " ; ")
     if in_conversation and _POINTING.search(text) and not _NAMES_TEXT.search(text):
         return None
@@ -303,6 +329,8 @@ def asks_for_overview(question: str, in_conversation: bool = False) -> Part | No
     filler = filler | NAVIGATING if request_words.NAVIGATE_27 else filler
     filler = filler | _FILLER_27 if PHRASINGS_27 else filler
     filler = filler | _FILLER_30 if POINTS_30 else filler
+    if POINTS_30:
+        parts += ((_ASKS_30, "both"),)
     for pattern, part in parts:
         found = pattern.search(text)
         if found is None:

@@ -152,3 +152,44 @@ def nth_paragraph_answer(
         chosen = paragraphs[at - 1][:MOST_SENTENCES]
         return passages_answer(question, chosen, index.manifest["articles"], built_at, NOTHING_MORE)
     return None
+
+
+_COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "2": 2, "3": 3, "4": 4, "5": 5}
+_SEVERAL = re.compile(
+    r"^(?:(?:ok|okay|so|and|hey)[,!]? )*(?:(?:what(?:'s| is| are| do| does)|show(?: me)?|quote"
+    r"|read(?: me)?|give me|tell me(?: about)?|summari[sz]e|sum up) )?(?:"
+    rf"the (?P<end>first|last|final) (?P<count>{'|'.join(_COUNT_WORDS)}) (?:paragraphs|paras)"
+    r"|(?:paragraphs|paras) (?P<a>\d{1,3}) ?(?P<joined>and|&|to|through|-|–) ?(?P<b>\d{1,3}))"
+    r"(?: say| about| of (?:the|this) (?:article|text|piece))?(?: please| pls)?[?.! ]*$"
+)
+
+
+def asks_several_paragraphs(question: str) -> tuple[int, ...] | None:
+    """The places (from 1; negative: from the end) of the paragraphs the question asks for at
+    once ("the first two paragraphs", "paragraphs 2 to 4"); None when it asks no such thing."""
+    if not PARAGRAPHS_30:
+        return None
+    found = _SEVERAL.match(" ".join(question_text(question).replace("’", "'").split()))
+    if found is None:
+        return None
+    if found["count"]:
+        count = _COUNT_WORDS[found["count"]]
+        return tuple(range(1, count + 1)) if found["end"] == "first" else tuple(range(-count, 0))
+    a, b = int(found["a"]), int(found["b"])
+    ranged = found["joined"] not in ("and", "&")
+    return tuple(range(a, b + 1)) if ranged and a < b <= a + 4 else (a, b)
+
+
+def several_paragraphs_answer(
+    question: str, places: tuple[int, ...], index: SearchIndex, doc_ids: Sequence[str]
+) -> Answer:
+    """The paragraphs at `places` of the first article of `doc_ids`, quoted and cited in order;
+    how many there are when a place is past the last."""
+    built_at = index.manifest.get("built_at")
+    paragraphs = article_paragraphs(index, doc_ids[0]) if doc_ids else []
+    chosen = [paragraphs[p - 1 if p > 0 else p] for p in places if p and abs(p) <= len(paragraphs)]
+    if len(chosen) < len(places):
+        said = f"The article has {len(paragraphs)} paragraphs."
+        return reply_answer(question, said, "sections", built_at=built_at)
+    quoted = [pair for paragraph in chosen for pair in paragraph[:MOST_SENTENCES]]
+    return passages_answer(question, quoted, index.manifest["articles"], built_at, NOTHING_MORE)

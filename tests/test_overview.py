@@ -114,7 +114,12 @@ LATER_REQUESTS = [
     # Session 30's: a list of the points, its form no topic.
     *[(q, "both", "POINTS_30") for q in [
         "list the main points", "summarize the key takeaways", "list the key facts",
-        "list the highlights"]],
+        "list the highlights", "what's the article's main claim?",
+        "what's the most important sentence?", "give me a random quote"]],
+    *[(q, "conclusion", "PART_SUMMED_30") for q in [
+        "tl;dr of the conclusion", "what's the gist of the ending?"]],
+    *[(q, "opening", "PART_SUMMED_30") for q in [
+        "tl;dr of the intro", "recap of the opening"]],
 ]  # fmt: skip
 
 
@@ -141,7 +146,8 @@ def test_later_requests_are_read_and_not_without_their_rule(
      "what is the article title", "is this news for tesla",
      "how does the writer sign off on tesla?", "what is the plan money-wise?",
      "give me 3 facts about tesla", "tell me something interesting about rivian",
-     "list the main points about tesla", "what are the key takeaways for investors?"],
+     "list the main points about tesla", "what are the key takeaways for investors?",
+     "summary of the conclusion about tesla", "the most important sentence about tesla"],
 )  # fmt: skip
 def test_a_later_request_naming_a_topic_is_searched(question: str) -> None:
     assert asks_for_overview(question) is None

@@ -94,3 +94,29 @@ def test_paragraphs_and_sentences_are_counted_and_not_without_the_rule(
     )
     monkeypatch.setattr(bot.about_article, "PARTS_COUNTED_30", False)
     assert "paragraphs" not in service.ask("how many paragraphs are there?").answer
+
+
+@pytest.mark.parametrize(
+    ("question", "places"),
+    [("give me the first two paragraphs", (1, 2)), ("paragraphs 2 and 3", (2, 3)),
+     ("read me paragraphs 4-6", (4, 5, 6)), ("the last two paragraphs", (-2, -1)),
+     ("what do the first three paragraphs say?", (1, 2, 3))],
+)  # fmt: skip
+def test_several_paragraphs_are_read_and_not_without_the_rule(
+    question: str, places: tuple[int, ...], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert bot.paragraphs.asks_several_paragraphs(question) == places
+    monkeypatch.setattr(bot.paragraphs, "PARAGRAPHS_30", False)
+    assert bot.paragraphs.asks_several_paragraphs(question) is None
+
+
+def test_several_paragraphs_are_quoted_in_order(service: AnswerService) -> None:
+    index = service.retriever.index
+    (doc_id,) = index.article_rows
+    paragraphs = bot.paragraphs.article_paragraphs(index, doc_id)
+    answer = service.ask("give me the first two paragraphs")
+    assert [q.text for q in answer.quotes] == [s for p in paragraphs[:2] for _, s in p]
+    last = service.ask("the last two paragraphs")
+    assert [q.text for q in last.quotes] == [s for p in paragraphs[-2:] for _, s in p]
+    past = service.ask("paragraphs 30 to 35").answer
+    assert past == f"The article has {len(paragraphs)} paragraphs."
