@@ -52,11 +52,30 @@ _LIKES_29 = re.compile(
 )
 
 
+# On: "i think tesla will win, agree?", "do you agree?" ask the bot to side with a view, and
+# "you're biased", "ur a tesla fanboy" say it took one (session 30, the lead's probes: the first
+# quoted the conclusion as if agreeing, the last was refused).
+AGREE_30 = True
+_AGREE_30 = re.compile(
+    rf"(?:^|[,.!?;:]\s*|\s)(?:(?:do|don't|dont|wouldn't|would|will) )?{_YOU} agree"
+    r"(?: with (?:me|that|this|him|her|them))?[?!. ]*$|(?:^|[,.!?;:]\s*)agree[?!. ]*$"
+)
+_BIASED_30 = re.compile(
+    rf"^(?:{_YOU}(?:'re| are| r|r)|this bot is|the bot is|{_YOU} sound) (?:so |really |very "
+    r"|kinda |kind of |a bit |totally |clearly )?(?:biased|one-sided|partial|unfair|a (?:tesla"
+    r"|musk|elon|amazon|bezos) (?:fan|fanboy|shill|stan))(?: (?:towards?|for|against|to) [a-z']+)?"
+    r"[?!. ]*$"
+)
+
+
 def asks_bots_view(question: str) -> bool:
     """Whether `question` asks the bot's own opinion (or side) and names no topic besides the
-    rivalry and its two sides."""
+    rivalry and its two sides; or asks it to agree with a view, or says it took a side."""
     if not STANCE_26:
         return False
+    spaced = " ".join(question.lower().replace("’", "'").split())
+    if AGREE_30 and (_AGREE_30.search(spaced) or _BIASED_30.match(spaced)):
+        return True
     text = question_text(question)
     found = _ASKS.search(text) or (_LIKES_29.search(text) if LIKES_29 else None)
     if found is None:

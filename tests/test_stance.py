@@ -90,3 +90,31 @@ def test_asking_whom_the_bot_likes_is_its_view_and_not_without_the_rule(
 )
 def test_liking_a_topic_or_others_liking_is_searched(question: str) -> None:
     assert not asks_bots_view(question)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["i think tesla will win, agree?", "do you agree?", "agree?", "wouldn't you agree",
+     "bezos will crush musk, you agree with me?", "you're biased", "ur biased towards tesla",
+     "you are a tesla fanboy", "this bot is one-sided"],
+)  # fmt: skip
+def test_asking_the_bot_to_agree_or_calling_it_biased_is_its_view_and_not_without_the_rule(
+    question: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert asks_bots_view(question)
+    monkeypatch.setattr(bot.stance, "AGREE_30", False)
+    assert not asks_bots_view(question)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["does amazon agree to the deal?", "will panasonic agree?", "who agreed to the partnership?",
+     "are analysts biased towards tesla?", "is the market biased"],
+)  # fmt: skip
+def test_others_agreeing_or_biased_is_searched(question: str) -> None:
+    assert not asks_bots_view(question)
+
+
+def test_agree_after_an_answer_gets_the_stance_reply(service: AnswerService) -> None:
+    answer = service.ask("i think tesla will win, agree?", ["who will win?"])
+    assert answer.reply == "stance" and answer.answer == bot.stance.NO_STANCE
