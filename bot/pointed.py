@@ -94,6 +94,15 @@ _SOURCE_28 = re.compile(
     r"(?: (?:for|of) (?:that|this|it))?(?: please| pls| plz)?$"
 )
 _CONTEXT_28 = re.compile(r"^(?:(?:and|so|ok|okay)[,!]? )?(?:the )?context(?: please| pls)?$")
+# On: after an answer, "show me", "where does it say that?", "prove it" ask to see where it comes
+# from: its quotes again, cited (session 30, the lead's probes: refused).
+SHOW_ME_30 = True
+_SHOW_ME_30 = re.compile(
+    r"^(?:(?:ok|okay|so|and|hmm)[,!]? )?(?:show (?:me|us)(?: (?:that|it|where(?: it says"
+    r" (?:that|so|it))?))?|let me see(?: (?:that|it))?|(?:can|could|may) (?:i|we) see (?:that|it)"
+    r"|where does it say (?:that|so|it)|where(?:'s| is) that (?:written|said|stated)"
+    r"|prove it)(?: please| pls)?$"
+)
 # On: after an answer, asking for its exact words ("can you quote it exactly?", "word for word?",
 # "what's the exact quote?") shows its quotes again, cited (session 29, the lead's probes: the
 # first quoted the innovations, the others were refused or quoted a passage at random).
@@ -180,6 +189,7 @@ def points_at(text: str) -> Pointer | None:
         (SOURCE_AFTER_ANSWER_28, _CONTEXT_28, Pointer("passage", 1)),
         (QUOTE_EXACT_29, _EXACT_29, Pointer("origin", 0)),
         (AROUND_29, _WHOLE_SECTION_29, Pointer("section", 1)),
+        (SHOW_ME_30, _SHOW_ME_30, Pointer("origin", 0)),
     )
     for on, pattern, pointer in whole_replies:
         if on and pattern.match(spaced):

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from bot.answer import Answer, passages_answer
+from bot.answer import Answer, passages_answer, reply_answer
 from bot.chunking import Passage
 from bot.index import SearchIndex
 from bot.mention_count import counted_thing, mentions_in, names_thing, sections_naming_asked
@@ -132,4 +132,12 @@ def shown_answer(text: str, more: More, index: SearchIndex, doc_ids: Sequence[st
     behind = sentences_behind(more, index, doc_ids)
     page = behind[(more.times - 1) * QUOTED : more.times * QUOTED]
     built_at = index.manifest.get("built_at")
+    what = _behind(more)
+    if not behind and what is not None and what[0] != "opening":  # the reply before found none
+        said = (
+            f"The article names no {what[1]}."
+            if what[0] == "names"
+            else (f"The article doesn't mention “{what[1]}”.")
+        )
+        return reply_answer(text, said, "article", built_at=built_at)
     return passages_answer(text, page, index.manifest["articles"], built_at, NOTHING_MORE)

@@ -499,3 +499,30 @@ def test_after_a_list_a_count_is_told_and_a_rank_labelled_as_not_said(
     monkeypatch.setattr(bot.pointed, "LIST_ASKED_30", False)
     assert service.ask("how many are there?", history).reply is None
     assert service.ask("which one is the most important?", history).quotes != listed.quotes
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["show me", "ok show me that", "let me see", "can i see it?", "where does it say that?",
+     "prove it", "show me where it says that"],
+)  # fmt: skip
+def test_show_me_after_an_answer_points_at_its_origin_and_not_without_the_rule(
+    text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert points_at(text) == Pointer("origin", 0)
+    monkeypatch.setattr(bot.pointed, "SHOW_ME_30", False)
+    assert points_at(text) != Pointer("origin", 0)
+
+
+@pytest.mark.parametrize("text", ["show me the factories", "where does it say tesla will lose?"])
+def test_show_me_naming_a_topic_is_no_pointer(text: str) -> None:
+    assert points_at(text) is None
+
+
+def test_show_me_after_an_answer_shows_its_quotes_cited(service: AnswerService) -> None:
+    history = ["who is rivian?"]
+    before = service.ask(history[0])
+    shown = service.ask("show me", history)
+    assert [q.text for q in shown.quotes] == [q.text for q in before.quotes]
+    cited = {c.passage_id for c in before.citations}
+    assert shown.citations and {c.passage_id for c in shown.citations} <= cited

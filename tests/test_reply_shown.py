@@ -104,3 +104,10 @@ def test_more_or_show_me_after_a_parts_length_quotes_that_part(
 def test_show_me_after_an_answer_is_not_read_here(service: AnswerService) -> None:
     assert bot.reply_shown.to_see_as_more("show me", ["who is rivian?"]) is None
     assert bot.reply_shown.to_see_as_more("where?", ["what are the sections?"]) is None
+
+
+def test_show_me_after_a_count_of_nothing_says_so(service: AnswerService) -> None:
+    where = service.ask("where?", ["how many times is toyota mentioned?"])
+    assert where.answer == "The article doesn't mention “toyota”." and not where.quotes
+    cities = service.ask("show me", ["what cities are mentioned?"])
+    assert cities.answer == "The article names no cities."
