@@ -634,7 +634,7 @@ tesla or amazon?" told the bot takes no side (`bot.stance.LIKES_29`); `others`, 
 "any other partners?" after an answer about partners asking for more of it (`bot.more.OTHERS_29`),
 each in turn.
 `--lead-30 off
-shown+headings+paragraphs+another+points+whichparagraph+listasked+longer+attributions+partsummed+agree+showme`
+shown+headings+paragraphs+another+points+whichparagraph+listasked+longer+attributions+partsummed+agree+showme+itemafteritem`
 measures the lead's session 30 rules, joined by '+': `shown`, "tell me more", "show me", "where?",
 "what do they say?" after "which sections talk about nvidia?", "how many times is tesla
 mentioned?", "who is mentioned in the article?" or "how long is the intro?" quoting the sentences
@@ -658,7 +658,9 @@ cite any sources?", "what evidence does it give?" quoting the sentences attribut
 conclusion", "a summary of the intro" quoting that part's overview
 (`bot.overview.PART_SUMMED_30`); `agree`, "i think tesla will win, agree?", "you're biased" told
 the bot takes no side (`bot.stance.AGREE_30`); `showme`, "show me", "where does it say that?",
-"prove it" after an answer showing its quotes cited (`bot.pointed.SHOW_ME_30`), each in turn.
+"prove it" after an answer showing its quotes cited (`bot.pointed.SHOW_ME_30`); `itemafteritem`,
+"and the fourth?" after "what's the third one?" (after a list) pointing into the same list
+(`bot.pointed.ITEM_AFTER_ITEM_30`), each in turn.
 `--forms-19 off match=0.7`: `match=M`, another form of a question's word ("partners" /
 "partnerships", "hq" / "headquartered") matches the passage tokens of that word at least at M in
 late interaction (`bot.retrieval.FORM_MATCH`), `+words=N` for a question of at most N counted words
@@ -2216,6 +2218,7 @@ def set_lead_30(lead_30: str, bench: Bench) -> str:
     bot.overview.PART_SUMMED_30 = "partsummed" in rules
     bot.stance.AGREE_30 = "agree" in rules
     bot.pointed.SHOW_ME_30 = "showme" in rules
+    bot.pointed.ITEM_AFTER_ITEM_30 = "itemafteritem" in rules
     return f"=== session 30's lead rules: {lead_30}"
 
 
@@ -3749,8 +3752,9 @@ def main() -> None:
         "'details?' after an answer ask for more; attributions: 'does the article cite any "
         "sources?' the sentences attributing a claim; partsummed: 'tl;dr of the conclusion' "
         "that part's overview; agree: 'tesla will win, agree?', 'you're biased' told the bot "
-        "takes no side; showme: 'show me', 'prove it' after an answer its quotes cited) or "
-        "off, each in turn",
+        "takes no side; showme: 'show me', 'prove it' after an answer its quotes cited; "
+        "itemafteritem: 'and the fourth?' after 'what's the third one?' the same list's) or off, "
+        "each in turn",
     )
     parser.add_argument(
         "--lead-29",

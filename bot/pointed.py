@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import re
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -484,3 +485,18 @@ def rank_asked(text: str) -> str | None:
         return f"which {found['verb']} most"
     rank = found["rank"].removesuffix(" one")
     return None if rank in _NOT_RANKS else f"which is the {rank}"
+
+
+# On: after an item pointed at ("what are the innovations? → what's the third one?"), "and the
+# fourth?", "the first one?" point into the same list (session 30, the lead's probes: the
+# list's announcement was quoted).
+ITEM_AFTER_ITEM_30 = True
+
+
+def item_pointed_before(history: Sequence[str], before: Answer) -> bool:
+    """Whether the message before pointed at an item of a list the one before it quoted (its
+    answer `before` holds that item alone)."""
+    if not ITEM_AFTER_ITEM_30 or len(history) < 2 or listed_items(before):
+        return False
+    pointer = points_at(history[-1])
+    return pointer is not None and pointer.at == "item"

@@ -23,6 +23,7 @@ from bot.pointed import (
     Pointer,
     asks_how_many_listed,
     counted_listed,
+    item_pointed_before,
     list_count_answer,
     listed_items,
     nth_listed,
@@ -41,6 +42,8 @@ AnswerBefore = Callable[[], tuple[Answer, Sequence[str]]]
 SearchedAlone = Callable[[str], Answer]
 # Which articles a request is about, given the conversation before it (`AnswerService`'s choice).
 ArticlesAsked = Callable[[Sequence[str]], list[str]]
+# The answer to the message at a place in the conversation, as it was answered.
+AnsweredAt = Callable[[int], Answer]
 
 
 def pointed_request_answer(
@@ -51,9 +54,11 @@ def pointed_request_answer(
     answer_before: AnswerBefore,
     searched_alone: SearchedAlone,
     articles_asked: ArticlesAsked,
+    answered_at: AnsweredAt | None = None,
 ) -> Answer | None:
     """The answer to a request pointing into the answer before or into a list the sources hold,
-    or None when `text` makes none (or points past what there is to point at): it is searched."""
+    or None when `text` makes none (or points past what there is to point at): it is searched.
+    `answered_at` answers an earlier message (the list an item was pointed in)."""
     if history:
 
         @functools.cache
@@ -63,6 +68,14 @@ def pointed_request_answer(
             kind = counted_listed(history[-1]) if before.reply == "citations" else None
             if kind is not None:
                 before = _list_of(kind, index, searched_alone)
+            elif answered_at is not None and item_pointed_before(history, before):
+                # "what's the third one? → and the fourth?": the list the third was pointed in
+                earlier = answered_at(len(history) - 2)
+                counted = counted_listed(history[-2]) if earlier.reply == "citations" else None
+                if counted is not None:  # "how many innovations? → the second? → the third?"
+                    earlier = _list_of(counted, index, searched_alone)
+                if listed_items(earlier):
+                    return earlier, history[:-2]
             return before, before_it
 
         answer = _of_the_list(text, history[-1], listed_before)

@@ -604,6 +604,13 @@ class AnswerService:
             answer_before,
             lambda question: self._each_searched(question, (), retriever, conversation, k),
             lambda before: self._articles_in_question(retriever, before),
+            # "what's the third one? → and the fourth?": the list the third was pointed in
+            lambda at: self._answered(
+                *self._read(as_typed(history[at]), history[:at], retriever),
+                retriever,
+                conversation,
+                k,
+            ),
         )
         if pointed is not None:  # "what does source 2 say?": the answer before, not a search
             return pointed

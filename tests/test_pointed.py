@@ -526,3 +526,18 @@ def test_show_me_after_an_answer_shows_its_quotes_cited(service: AnswerService) 
     assert [q.text for q in shown.quotes] == [q.text for q in before.quotes]
     cited = {c.passage_id for c in before.citations}
     assert shown.citations and {c.passage_id for c in shown.citations} <= cited
+
+
+def test_an_item_after_an_item_points_into_the_same_list_and_not_without_the_rule(
+    service: AnswerService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    listed = service.ask("what are the key innovations?")
+    items = [q.text for q in listed.quotes[1:]]
+    history = ["what are the key innovations?", "what's the third one?"]
+    assert service.ask(history[1], history[:1]).answer == items[2]
+    assert service.ask("and the fourth?", history).answer == items[3]
+    assert service.ask("the first one?", history).answer == items[0]
+    counted = ["how many innovations are there?", "the second one?"]
+    assert service.ask("and the third?", counted).answer == items[2]
+    monkeypatch.setattr(bot.pointed, "ITEM_AFTER_ITEM_30", False)
+    assert service.ask("and the fourth?", history).answer != items[3]
