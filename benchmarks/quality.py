@@ -641,12 +641,12 @@ mentioned?", "who is mentioned in the article?" or "how long is the intro?" quot
 behind that reply (`bot.reply_shown.SHOWN_30`); `headings`, "what's the first section called?",
 "what is the title of section 2?" told that heading (`bot.section_parts.HEADING_NAMED_30`);
 `paragraphs`, "what does the second paragraph say?", "read me the first paragraph of the
-conclusion" quoting that paragraph, "tell me more" after it the next one, "the first two
-paragraphs" those, and "how many paragraphs are there?" told the count
-(`bot.paragraphs.PARAGRAPHS_30`, `bot.about_article.PARTS_COUNTED_30`); `another`, "and the
-third?", "what about section 4?" after "what's section 2 about?" quoting that section
-(`bot.section_parts.ANOTHER_SECTION_30`); `points`, "list the main points", "summarize the key
-takeaways", "what's the main claim?", "the most important sentence?" read as requests for an
+conclusion" quoting that paragraph, "tell me more" or "next paragraph" after it the next one, "the
+paragraph before" the one before, "the first two paragraphs" those, and "how many paragraphs are
+there?" told the count (`bot.paragraphs.PARAGRAPHS_30`, `bot.about_article.PARTS_COUNTED_30`);
+`another`, "and the third?", "what about section 4?" after "what's section 2 about?" quoting that
+section (`bot.section_parts.ANOTHER_SECTION_30`); `points`, "list the main points", "summarize the
+key takeaways", "what's the main claim?", "the most important sentence?" read as requests for an
 overview (`bot.overview.POINTS_30`); `whichparagraph`, "which paragraph mentions rivian?", "what
 sentence talks about prime?" searched as the topic alone (`bot.sections.WHICH_PARAGRAPH_30`);
 `listasked`, "how many are there?" after an answer quoting a list told how many it holds, "which

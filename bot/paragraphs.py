@@ -35,6 +35,8 @@ PARAGRAPHS_30 = True
 MOST_SENTENCES = 8
 
 Paragraph = list[tuple[Passage, str]]
+# The place "next paragraph" names after the last one.
+PAST_THE_LAST = 10_000
 
 _NTH_PARAGRAPH = re.compile(
     r"^(?:(?:ok|okay|so|and|hey)[,!]? )*(?:(?:what(?:'s| is| was| does)|show(?: me)?|quote"
@@ -42,6 +44,15 @@ _NTH_PARAGRAPH = re.compile(
     r"(?:the (?P<nth>" + "|".join(ORDINALS) + r"|\d{1,3}(?:st|nd|rd|th)) (?:paragraph|para)"
     r"|(?:paragraph|para) (?P<num>\d{1,3}))"
     r"(?: (?:of|in) (?P<part>.+?))?(?: say| about| say about| mean)?(?: please| pls)?[?.! ]*$"
+)
+
+
+# A step from the paragraph asked just before, named as a paragraph ("previous" alone asks for the
+# answer before: bot/recall.py).
+_STEP = re.compile(
+    r"^(?:(?:and|ok|okay|now|then)[,]? )*(?:(?:the )?(?:(?P<next>next|following)|previous|prior"
+    r"|preceding) (?:paragraph|para)|(?:the )?(?:paragraph|para|one) (?:before|after(?P<after>))"
+    r"(?: (?:that|it|this)(?: one)?)?)(?: please| pls)?[?.! ]*$"
 )
 
 
@@ -88,6 +99,14 @@ def asks_nth_paragraph(
     if found is None:  # "and the third?" right after a paragraph asked by its place
         place = another_place(text, "paragraph|para")
         asked_before = asks_nth_paragraph(before) if before is not None and place else None
+        if asked_before is None and before is not None and (step := _STEP.match(text)):
+            # "the paragraph before", "next paragraph": one place from the one asked before
+            asked_before = asks_nth_paragraph(before)
+            onward = step["next"] or step["after"] is not None
+            if asked_before is not None and (asked_before[0] > 0 or not onward):
+                place = asked_before[0] + (1 if onward else -1)  # the last's: -2
+            elif asked_before is not None:  # after the last: past it, or the one after -2
+                place = asked_before[0] + 1 if asked_before[0] < -1 else PAST_THE_LAST
         return None if asked_before is None or place is None else (place, asked_before[1])
     nth = found["nth"] or found["num"]
     place = ORDINALS[nth] if nth in ORDINALS else int(re.sub(r"\D", "", nth))
@@ -142,7 +161,11 @@ def nth_paragraph_answer(
         paragraphs = _paragraphs_of(part, index, doc_id)
         if not paragraphs:
             continue
-        at = (len(paragraphs) if place == -1 else place) + times_more
+        if place in (0, PAST_THE_LAST):  # "the paragraph before" the first, "next" after the last
+            end = "first" if place == 0 else "last"
+            said = f"That is the {end} paragraph." if part == WHOLE_TEXT else f"That is its {end}."
+            return reply_answer(question, said, "sections", built_at=built_at)
+        at = (len(paragraphs) + 1 + place if place < 0 else place) + times_more
         if times_more and at > len(paragraphs):  # "tell me more" after the last one
             return passages_answer(question, [], index.manifest["articles"], built_at, NOTHING_MORE)
         if not 1 <= at <= len(paragraphs):

@@ -120,3 +120,26 @@ def test_several_paragraphs_are_quoted_in_order(service: AnswerService) -> None:
     assert [q.text for q in last.quotes] == [s for p in paragraphs[-2:] for _, s in p]
     past = service.ask("paragraphs 30 to 35").answer
     assert past == f"The article has {len(paragraphs)} paragraphs."
+
+
+def test_the_paragraph_before_or_after_the_one_asked_is_read_and_not_without_the_rule(
+    service: AnswerService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    index = service.retriever.index
+    (doc_id,) = index.article_rows
+    paragraphs = bot.paragraphs.article_paragraphs(index, doc_id)
+    fifth = ["what's paragraph 5?"]
+    before = service.ask("the paragraph before", fifth)
+    assert [q.text for q in before.quotes] == [s for _, s in paragraphs[3]]
+    after = service.ask("next paragraph", fifth)
+    assert [q.text for q in after.quotes] == [s for _, s in paragraphs[5]]
+    last = service.ask("previous paragraph", ["what's the last paragraph?"])
+    assert [q.text for q in last.quotes] == [s for _, s in paragraphs[-2]]
+    first = service.ask("the paragraph before", ["what's paragraph 1?"])
+    assert first.answer == "That is the first paragraph."
+    assert service.ask("next paragraph", ["the last paragraph"]).answer == (
+        "That is the last paragraph."
+    )
+    assert bot.paragraphs.asks_nth_paragraph("previous paragraph", "who is rivian?") is None
+    monkeypatch.setattr(bot.paragraphs, "PARAGRAPHS_30", False)
+    assert service.ask("the paragraph before", fifth).quotes != before.quotes
