@@ -634,7 +634,7 @@ tesla or amazon?" told the bot takes no side (`bot.stance.LIKES_29`); `others`, 
 "any other partners?" after an answer about partners asking for more of it (`bot.more.OTHERS_29`),
 each in turn.
 `--lead-30 off
-shown+headings+paragraphs+another+points+whichparagraph+listasked+longer+attributions+partsummed+agree+showme+itemafteritem`
+shown+headings+paragraphs+another+points+whichparagraph+listasked+longer+attributions+partsummed+agree+showme+itemafteritem+typos`
 measures the lead's session 30 rules, joined by '+': `shown`, "tell me more", "show me", "where?",
 "what do they say?" after "which sections talk about nvidia?", "how many times is tesla
 mentioned?", "who is mentioned in the article?" or "how long is the intro?" quoting the sentences
@@ -660,7 +660,8 @@ conclusion", "a summary of the intro" quoting that part's overview
 the bot takes no side (`bot.stance.AGREE_30`); `showme`, "show me", "where does it say that?",
 "prove it" after an answer showing its quotes cited (`bot.pointed.SHOW_ME_30`); `itemafteritem`,
 "and the fourth?" after "what's the third one?" (after a list) pointing into the same list
-(`bot.pointed.ITEM_AFTER_ITEM_30`), each in turn.
+(`bot.pointed.ITEM_AFTER_ITEM_30`); `typos`, "how many paragrahs are there?", "waht's the frist
+section called?" read as typed right (`bot.request_words.PARTS_TYPOS_30`), each in turn.
 `--forms-19 off match=0.7`: `match=M`, another form of a question's word ("partners" /
 "partnerships", "hq" / "headquartered") matches the passage tokens of that word at least at M in
 late interaction (`bot.retrieval.FORM_MATCH`), `+words=N` for a question of at most N counted words
@@ -2219,6 +2220,7 @@ def set_lead_30(lead_30: str, bench: Bench) -> str:
     bot.stance.AGREE_30 = "agree" in rules
     bot.pointed.SHOW_ME_30 = "showme" in rules
     bot.pointed.ITEM_AFTER_ITEM_30 = "itemafteritem" in rules
+    bot.request_words.PARTS_TYPOS_30 = "typos" in rules
     return f"=== session 30's lead rules: {lead_30}"
 
 
@@ -3753,8 +3755,8 @@ def main() -> None:
         "sources?' the sentences attributing a claim; partsummed: 'tl;dr of the conclusion' "
         "that part's overview; agree: 'tesla will win, agree?', 'you're biased' told the bot "
         "takes no side; showme: 'show me', 'prove it' after an answer its quotes cited; "
-        "itemafteritem: 'and the fourth?' after 'what's the third one?' the same list's) or off, "
-        "each in turn",
+        "itemafteritem: 'and the fourth?' after 'what's the third one?' the same list's; typos: "
+        "'how many paragrahs are there?' read as typed right) or off, each in turn",
     )
     parser.add_argument(
         "--lead-29",

@@ -83,8 +83,16 @@ def _structure_answer(
     """`structure_answer`, `text` read as typed."""
     built_at = index.manifest.get("built_at")
     # "show me" after "how many times is tesla mentioned?" is read as "tell me more" after it, and
-    # "tell me more" after that "show me" as more of the count
-    more = reply_shown.to_see_as_more(text, history) if more is None else reply_shown.rebased(more)
+    # "tell me more" after that "show me" as more of the count; the question before is read as it
+    # was answered, its request words typed right ("how many times is tesla mentiond? → where?")
+    if reply_shown.SHOWN_30 and history:
+        respelt = request_respelt(history[-1], index.lexical.holds)
+        before = [*history[:-1], respelt]
+        if more is not None and more.question == history[-1]:
+            more = dataclasses.replace(more, question=respelt)
+    else:
+        before = list(history)
+    more = reply_shown.to_see_as_more(text, before) if more is None else reply_shown.rebased(more)
     length = section_parts.asks_section_length(text, history[-1] if history else None)
     if length is not None:  # "how long is the conclusion?" ("… is it?" after a section)
         doc_ids = articles_asked(history)

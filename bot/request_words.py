@@ -29,6 +29,14 @@ NAVIGATING = frozenset({"go", "jump", "move", "read", "skip", "straight", "take"
 # The words of the requests read from the articles' structure (an overview, the front matter, the
 # sections): a word one typo from exactly one of them ("summry", "waht", "teh", "artcle") is read as
 # it by those readers only, never by the search (bot.spelling.request_respelt).
+# On: the words naming the text's parts and places ("paragraph", "called", "first") are request
+# words too, so "how many paragrahs are there?", "waht's the frist section called?" are read as
+# typed right (session 30, the lead's probes: refused).
+PARTS_TYPOS_30 = True
+PARTS_WORDS_30 = frozenset({
+    "paragraph", "paragraphs", "sentence", "sentences", "called", "heading", "titled", "first",
+    "second", "third", "fourth", "fifth", "last", "mentioned", "sources", "evidence", "cite"
+})  # fmt: skip
 REQUEST_WORDS = ASKING | ABOUT_THE_TEXT | frozenset({
     "author", "conclusion", "contents", "gist", "headings", "headline", "intro",
     "introduction", "key", "long", "main", "overview", "points", "publish", "published",

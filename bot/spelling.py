@@ -16,6 +16,7 @@ from collections.abc import Callable, Collection
 from functools import cache
 from typing import Any
 
+from bot import request_words
 from bot.request_words import REQUEST_WORDS
 
 # On: a misspelt word is read as the sources' word one edit from it (session 23;
@@ -130,11 +131,16 @@ def request_respelt(text: str, written: Callable[[str], bool]) -> str:
         word = found.group().lower()
         if REQUEST_SHORTHAND_28 and word in _REQUEST_SHORTHAND:
             return _REQUEST_SHORTHAND[word]
-        if len(word) < 3 or word in REQUEST_WORDS or written(word):
+        words = (
+            REQUEST_WORDS | request_words.PARTS_WORDS_30
+            if request_words.PARTS_TYPOS_30
+            else REQUEST_WORDS
+        )
+        if len(word) < 3 or word in words or written(word):
             return found.group()
         if REQUEST_SHORTHAND_28 and is_english_word(word):  # "many" is no typo of "any"
             return found.group()
-        near = one_edit_away(word) & REQUEST_WORDS
+        near = one_edit_away(word) & words
         return next(iter(near)) if len(near) == 1 else found.group()
 
     return _WORD.sub(respelt, text)

@@ -8,6 +8,7 @@ import pytest
 
 import bot.about_article
 import bot.paragraphs
+import bot.request_words
 from bot.more import NOTHING_MORE
 from bot.section_parts import OPENING, WHOLE_TEXT
 from bot.sections import SectionRequest
@@ -143,3 +144,17 @@ def test_the_paragraph_before_or_after_the_one_asked_is_read_and_not_without_the
     assert bot.paragraphs.asks_nth_paragraph("previous paragraph", "who is rivian?") is None
     monkeypatch.setattr(bot.paragraphs, "PARAGRAPHS_30", False)
     assert service.ask("the paragraph before", fifth).quotes != before.quotes
+
+
+def test_a_typo_in_a_part_word_is_read_as_typed_right_and_not_without_the_rule(
+    service: AnswerService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    counted = service.ask("how many paragraphs are there?").answer
+    assert service.ask("how many paragrahs are there?").answer == counted
+    heading = service.ask("what's the first section called?").answer
+    assert service.ask("waht's the frist section called?").answer == heading
+    second = service.ask("what does the second paragraph say?").quotes
+    assert service.ask("what does the secnd paragraph say?").quotes == second
+    monkeypatch.setattr(bot.request_words, "PARTS_TYPOS_30", False)
+    assert service.ask("how many paragrahs are there?").answer != counted
+    assert service.ask("waht's the frist section called?").answer != heading

@@ -111,3 +111,8 @@ def test_show_me_after_a_count_of_nothing_says_so(service: AnswerService) -> Non
     assert where.answer == "The article doesn't mention “toyota”." and not where.quotes
     cities = service.ask("show me", ["what cities are mentioned?"])
     assert cities.answer == "The article names no cities."
+
+
+def test_where_after_a_count_asked_with_a_typo_reads_the_count(service: AnswerService) -> None:
+    typed_right = service.ask("where?", ["how many times is tesla mentioned?"])
+    assert service.ask("where?", ["how many times is tesla mentiond?"]).quotes == typed_right.quotes
