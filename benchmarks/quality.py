@@ -634,7 +634,7 @@ tesla or amazon?" told the bot takes no side (`bot.stance.LIKES_29`); `others`, 
 "any other partners?" after an answer about partners asking for more of it (`bot.more.OTHERS_29`),
 each in turn.
 `--lead-30 off
-shown+headings+paragraphs+another+points+whichparagraph+listasked+longer+attributions+partsummed+agree+showme+itemafteritem+typos`
+shown+headings+paragraphs+another+points+whichparagraph+listasked+longer+attributions+partsummed+agree+showme+itemafteritem+typos+madeup`
 measures the lead's session 30 rules, joined by '+': `shown`, "tell me more", "show me", "where?",
 "what do they say?" after "which sections talk about nvidia?", "how many times is tesla
 mentioned?", "who is mentioned in the article?" or "how long is the intro?" quoting the sentences
@@ -657,11 +657,13 @@ cite any sources?", "what evidence does it give?" quoting the sentences attribut
 ("According to industry sources") (`bot.attributions.ATTRIBUTED_30`); `partsummed`, "tl;dr of the
 conclusion", "a summary of the intro" quoting that part's overview
 (`bot.overview.PART_SUMMED_30`); `agree`, "i think tesla will win, agree?", "you're biased" told
-the bot takes no side (`bot.stance.AGREE_30`); `showme`, "show me", "where does it say that?",
-"prove it" after an answer showing its quotes cited (`bot.pointed.SHOW_ME_30`); `itemafteritem`,
-"and the fourth?" after "what's the third one?" (after a list) pointing into the same list
-(`bot.pointed.ITEM_AFTER_ITEM_30`); `typos`, "how many paragrahs are there?", "waht's the frist
-section called?" read as typed right (`bot.request_words.PARTS_TYPOS_30`), each in turn.
+the bot takes no side (`bot.stance.AGREE_30`); `showme`, "show me", "let me see", "which article
+is that from?" after an answer showing its quotes cited (`bot.pointed.SHOW_ME_30`);
+`itemafteritem`, "and the fourth?" after "what's the third one?" (after a list) pointing into the
+same list (`bot.pointed.ITEM_AFTER_ITEM_30`); `typos`, "how many paragrahs are there?", "waht's
+the frist section called?" read as typed right (`bot.request_words.PARTS_TYPOS_30`); `madeup`,
+"did you make that up?", "are you hallucinating?" after an answer doubts showing it again
+(`bot.more.MADE_UP_30`), each in turn.
 `--forms-19 off match=0.7`: `match=M`, another form of a question's word ("partners" /
 "partnerships", "hq" / "headquartered") matches the passage tokens of that word at least at M in
 late interaction (`bot.retrieval.FORM_MATCH`), `+words=N` for a question of at most N counted words
@@ -2221,6 +2223,7 @@ def set_lead_30(lead_30: str, bench: Bench) -> str:
     bot.pointed.SHOW_ME_30 = "showme" in rules
     bot.pointed.ITEM_AFTER_ITEM_30 = "itemafteritem" in rules
     bot.request_words.PARTS_TYPOS_30 = "typos" in rules
+    bot.more.MADE_UP_30 = "madeup" in rules
     return f"=== session 30's lead rules: {lead_30}"
 
 
@@ -3754,9 +3757,10 @@ def main() -> None:
         "'details?' after an answer ask for more; attributions: 'does the article cite any "
         "sources?' the sentences attributing a claim; partsummed: 'tl;dr of the conclusion' "
         "that part's overview; agree: 'tesla will win, agree?', 'you're biased' told the bot "
-        "takes no side; showme: 'show me', 'prove it' after an answer its quotes cited; "
-        "itemafteritem: 'and the fourth?' after 'what's the third one?' the same list's; typos: "
-        "'how many paragrahs are there?' read as typed right) or off, each in turn",
+        "takes no side; showme: 'show me', 'which article is that from?' after an answer its "
+        "quotes cited; itemafteritem: 'and the fourth?' after 'what's the third one?' the same "
+        "list's; typos: 'how many paragrahs are there?' read as typed right; madeup: 'did you "
+        "make that up?' a doubt) or off, each in turn",
     )
     parser.add_argument(
         "--lead-29",

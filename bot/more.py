@@ -231,6 +231,16 @@ _DOUBTS_29 = re.compile(
 )
 
 
+# On: "did you make that up?", "is that made up?", "are you hallucinating?" after an answer are
+# doubts too (session 30, the lead's probes: refused).
+MADE_UP_30 = True
+_MADE_UP_30 = re.compile(
+    r"(?:did|do) (?:you|u) (?:make|making) (?:that|this|it) up|(?:are|r) (?:you|u) (?:making"
+    r" (?:that|this|it|things|stuff) up|hallucinating|lying|guessing)|(?:is|was) (?:that|this"
+    r"|it) (?:made up|invented|a guess|real|for real|legit)|(?:you|u) made (?:that|this|it) up"
+)
+
+
 def doubts_the_answer(text: str) -> bool:
     """Whether `text` asks how the answer before is known, or for it again, and nothing else
     ("are you sure?", "how do you know?", "says who?", "repeat that"): shown the same quotes and
@@ -241,6 +251,7 @@ def doubts_the_answer(text: str) -> bool:
         or (REPEATS and _REPEATS.fullmatch(text))
         or (CONFIDENCE_28 and _CONFIDENCE.fullmatch(text))
         or (DOUBTS_29 and _DOUBTS_29.fullmatch(text))
+        or (MADE_UP_30 and _MADE_UP_30.fullmatch(text))
     )
 
 

@@ -95,14 +95,15 @@ _SOURCE_28 = re.compile(
     r"(?: (?:for|of) (?:that|this|it))?(?: please| pls| plz)?$"
 )
 _CONTEXT_28 = re.compile(r"^(?:(?:and|so|ok|okay)[,!]? )?(?:the )?context(?: please| pls)?$")
-# On: after an answer, "show me", "where does it say that?", "prove it" ask to see where it comes
-# from: its quotes again, cited (session 30, the lead's probes: refused).
+# On: after an answer, "show me", "let me see", "which article is that from?" ask to see where it
+# comes from: its quotes again, cited (session 30, the lead's probes: refused, or the last quoted
+# a passage at random). "where does it say that?", "prove it" are doubts (bot/more.py).
 SHOW_ME_30 = True
 _SHOW_ME_30 = re.compile(
     r"^(?:(?:ok|okay|so|and|hmm)[,!]? )?(?:show (?:me|us)(?: (?:that|it|where(?: it says"
     r" (?:that|so|it))?))?|let me see(?: (?:that|it))?|(?:can|could|may) (?:i|we) see (?:that|it)"
-    r"|where does it say (?:that|so|it)|where(?:'s| is) that (?:written|said|stated)"
-    r"|prove it)(?: please| pls)?$"
+    r"|(?:which|what) (?:article|source|text|piece|section) (?:is|was) (?:that|this|it) from)"
+    r"(?: please| pls)?$"
 )
 # On: after an answer, asking for its exact words ("can you quote it exactly?", "word for word?",
 # "what's the exact quote?") shows its quotes again, cited (session 29, the lead's probes: the

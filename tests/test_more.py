@@ -505,3 +505,22 @@ def test_a_longer_or_details_naming_a_topic_is_searched(text: str) -> None:
 def test_longer_after_an_answer_reads_on(service: AnswerService) -> None:
     more = service.ask("tell me more", ["who is rivian?"])
     assert service.ask("longer please", ["who is rivian?"]).quotes == more.quotes
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["did you make that up?", "are you making this up?", "is that made up?", "is this real?",
+     "are you hallucinating?", "you made that up"],
+)  # fmt: skip
+def test_asking_whether_the_answer_is_made_up_is_a_doubt_and_not_without_the_rule(
+    text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert bot.more.doubts_the_answer(text)
+    monkeypatch.setattr(bot.more, "MADE_UP_30", False)
+    assert not bot.more.doubts_the_answer(text)
+
+
+def test_did_you_make_that_up_after_an_answer_shows_it_again(service: AnswerService) -> None:
+    before = service.ask("who is rivian?")
+    again = service.ask("did you make that up?", ["who is rivian?"])
+    assert again.quotes == before.quotes and again.outcome == "answered"

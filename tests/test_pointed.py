@@ -503,8 +503,8 @@ def test_after_a_list_a_count_is_told_and_a_rank_labelled_as_not_said(
 
 @pytest.mark.parametrize(
     "text",
-    ["show me", "ok show me that", "let me see", "can i see it?", "where does it say that?",
-     "prove it", "show me where it says that"],
+    ["show me", "ok show me that", "let me see", "can i see it?", "which article is that from?",
+     "what source is it from?", "show me where it says that"],
 )  # fmt: skip
 def test_show_me_after_an_answer_points_at_its_origin_and_not_without_the_rule(
     text: str, monkeypatch: pytest.MonkeyPatch
