@@ -84,6 +84,7 @@
                                            [--rank-27 off|RULES [off|RULES ...]]
                                            [--rank-28 off|RULES [off|RULES ...]]
                                            [--rank-29 off|RULES [off|RULES ...]]
+                                           [--rank-30 off|RULES [off|RULES ...]]
                                            [--off-topic-23 off|RULES [off|RULES ...]]
                                            [--unsaid-23 off|on|RULES [...]]
                                            [--off-topic-24 off|RULES [off|RULES ...]]
@@ -912,6 +913,12 @@ sentence's cosine with it, the sentence encoded on its own (`bot.answer.QUOTE_OW
 `bot.retrieval.OWN_SENTENCE_COSINES`); `sentences=W`, session 28's re-ranking by the best such
 sentence at W (`bot.retrieval.SENTENCE_ALONE_WEIGHT`; docs/quality-log.md, "Sentences on their own
 in the quote (session 29)"), each in turn.
+`--rank-30 off further=2` measures session 30's ranking rules, joined by "+": `further=W`, a
+question asked alone citing last, after the passages it quotes, the best passage not cited yet of
+the answer's re-ranking with each passage's best cosine of one of its sentences encoded alone at W
+beside MaxSim; the quote, the first citation and the outcome as without it
+(`bot.retrieval.FURTHER_CITATIONS_WEIGHT`, `bot.answer.FURTHER_CITATIONS`; docs/quality-log.md,
+"Further citations by sentences on their own (session 30)"), each in turn.
 `--off-topic-23 off sense=0.05:0.33+anywhere+joined+typos+rival` measures session 23's off-topic
 rules, joined by "+": `sense=G:C`, `--off-topic-18`'s name-sense reading at a gap of G, only of a
 question whose best passage cosine is under C ("is musk oil safe to put on your skin":
@@ -2309,6 +2316,12 @@ def set_rank_29(rank_29: str, bench: Bench) -> str:
     return f"=== session 29's ranking rules: {rank_29}"
 
 
+def set_rank_30(rank_30: str, bench: Bench) -> str:
+    rules = dict(rule.partition("=")[::2] for rule in rank_30.split("+"))
+    bot.retrieval.FURTHER_CITATIONS_WEIGHT = float(rules.get("further") or 0.0)
+    return f"=== session 30's ranking rules: {rank_30}"
+
+
 def set_role_21(role_21: str, bench: Bench) -> str:
     bot.question_kind.ROLE_OF_ANOTHER = role_21 == "on"
     return f"=== session 21's role of another owner: {role_21}"
@@ -2624,6 +2637,7 @@ SWITCHES = (
     Switch("rank_27", 102, set_rank_27),
     Switch("rank_28", 108, set_rank_28),
     Switch("rank_29", 114, set_rank_29),
+    Switch("rank_30", 120, set_rank_30),
     Switch("off_topic_23", 80, set_off_topic_23),
     Switch("unsaid_23", 79, set_unsaid_23),
     Switch("off_topic_24", 86, set_off_topic_24),
@@ -3441,6 +3455,12 @@ def main() -> None:
         nargs="+",
         default=[None],
         help="session 29's ranking rules joined by '+' (quote=W, sentences=W) or off, each in turn",
+    )
+    parser.add_argument(
+        "--rank-30",
+        nargs="+",
+        default=[None],
+        help="session 30's ranking rules joined by '+' (further=W) or off, each in turn",
     )
     parser.add_argument(
         "--off-topic-23",

@@ -138,6 +138,11 @@ QUOTE_SPREAD_FLOOR = 0.1
 # other sets' first places fell. Session 29 (docs/quality-log.md, "Sentences on their own in the
 # quote (session 29)"). 0: off.
 QUOTE_OWN_WEIGHT = 0.0
+# How many of the last citations the passages of bot.retrieval.FURTHER_CITATIONS_WEIGHT's
+# re-ranking may take, the quoted passages always kept: 1 (tuning top 3 643 -> 654 of 739, 14
+# gained, 3 lost) kept fewer losses than every citation after the quoted ones (-> 654, 15 and 4).
+# Session 30 (docs/quality-log.md, "Further citations by sentences on their own (session 30)").
+FURTHER_CITATIONS = 1
 # A why-question's best sentence whose subject points back ("This makes the stakes incredibly
 # high.") states an effect whose cause the sentence before it gives ("As fossil fuel bans loom
 # …"): that sentence joins the quote. Session 16, on: with bot.conversation.SAME_AS_BEFORE,
@@ -450,6 +455,7 @@ def compose_answer(
         # sentence about carbon neutrality) and not well anywhere cited.
         unmentioned = weak_focus_in_quote(question, in_quote, matched, quote_weak)
     answered = holds_kind and not unmentioned
+    hits, quotes = _with_further_citations(hits, quotes)
     citations = tuple(
         _citation(n, hit, articles.get(hit.passage.doc_id, {}), quotes)
         for n, hit in enumerate(hits, start=1)
@@ -465,6 +471,30 @@ def compose_answer(
         outcome="answered" if answered else "partial",
         missing=None if answered else _what_is_missing(kind, holds_kind, unmentioned),
     )
+
+
+def _with_further_citations(
+    hits: Sequence[Hit], quotes: tuple[Quote, ...]
+) -> tuple[list[Hit], tuple[Quote, ...]]:
+    """The hits to cite, as many as there were: those quoted, in their order, then the others
+    but the last FURTHER_CITATIONS, then the passages a hit carries as `further`
+    (bot.retrieval.FURTHER_CITATIONS_WEIGHT) not cited yet, best first; the quotes renumbered to
+    match. As they are when no hit carries any."""
+    further = next((h.further for h in hits if h.further), ())
+    if not further or not FURTHER_CITATIONS:
+        return list(hits), quotes
+    quoted = sorted({q.citation for q in quotes})
+    kept = [hits[n - 1] for n in quoted]
+
+    def cite(candidates: Sequence[Hit], up_to: int) -> None:
+        for hit in candidates:
+            if len(kept) < up_to and all(hit.passage.id != k.passage.id for k in kept):
+                kept.append(hit)
+
+    cite(hits, len(hits) - FURTHER_CITATIONS)
+    cite([*further, *hits], len(hits))
+    renumbered = {old: new for new, old in enumerate(quoted, start=1)}
+    return kept, tuple(dataclasses.replace(q, citation=renumbered[q.citation]) for q in quotes)
 
 
 def _without_lift(hit: Hit) -> Hit:

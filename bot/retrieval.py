@@ -227,6 +227,18 @@ SENTENCE_ALONE_FOLLOW_UPS = False
 # Off with it (measured, not taken; no vectors are made while off). Session 29
 # (docs/quality-log.md, "Sentences on their own in the quote (session 29)"). False: off.
 OWN_SENTENCE_COSINES = False
+# The citations after those the answer quotes, for a question searched as asked: chosen by the
+# answer's re-ranking with this times the z-score of each passage's best cosine of one of its
+# sentences encoded alone (as SENTENCE_ALONE_WEIGHT) beside MaxSim's. The quote, the passage cited
+# first and the outcome are chosen as without it: session 28's re-ranking lifted the right passage
+# into the top 3 on every side but, quoted from, churned the first places (session 29). Carried
+# on the first hit (`Hit.further`), read by `bot.answer.compose_answer`. Off (measured, not
+# taken): at 2, tuning top 3 643 -> 654 of 739 (14 gained, 3 lost; 1 / 4 / 6: 649 / 651 / 653
+# with more lost), first / words / outcomes identical by construction; held out top 3 rose on 12
+# sets (+20, `quality-holdout` 23 -> 24 of 25) but fell by one on two (`quality-holdout-15`,
+# `-18`). Session 30 (docs/quality-log.md, "Further citations by sentences on their own (session
+# 30)"). 0: off.
+FURTHER_CITATIONS_WEIGHT = 0.0
 
 # The asking words a question after a lead-in opens with (a wh-word or an auxiliary).
 _ASKING = re.compile(
@@ -281,6 +293,9 @@ class Hit:
     # Each sentence's cosine with the question, the sentence encoded on its own
     # (OWN_SENTENCE_COSINES; empty: not read): the quote's choice weighs it.
     own_cosines: tuple[float, ...] = ()
+    # The passages the answer may cite after those it quotes, best first (FURTHER_CITATIONS_WEIGHT;
+    # on the first hit only, empty otherwise): never quoted, never judged for the outcome.
+    further: tuple[Hit, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -700,6 +715,9 @@ class Retriever:
             hits = self._as_asked(hits, asked_vector)
         if alone and OWN_SENTENCE_COSINES:
             hits = self._with_own_cosines(hits, query_vector)
+        if alone and FURTHER_CITATIONS_WEIGHT and hits:
+            further = self._further_citations(query, query_vector, ranking, top_maxsim, k, line)
+            hits = [replace(hits[0], further=tuple(further)), *hits[1:]]
         if not OUTCOME_ON_BOTH_RANKINGS:
             return hits, None
         before = self.reranked(query, ranking, top_maxsim=top_maxsim)
@@ -832,12 +850,14 @@ class Retriever:
         *,
         top_maxsim: np.ndarray | None = None,
         sentence_evidence: np.ndarray | None = None,
+        sentence_weight: float | None = None,
     ) -> Ranking:
         """The fused top `depth` (LATE_DEPTH) re-ranked with their MaxSim's z-score among them
         times `weight` (LATE_WEIGHT) added (as it is, without late interaction). `top_maxsim`:
         `_top_maxsim` of `ranking` at least `depth` deep, when already computed;
         `sentence_evidence`: the fused top's best own-sentence cosines, at least `depth` of them,
-        whose z-score among the top `depth` is added times SENTENCE_ALONE_WEIGHT.
+        whose z-score among the top `depth` is added times `sentence_weight`
+        (SENTENCE_ALONE_WEIGHT).
 
         Not in `rank`: the searches that decide whether a question is a follow-up rank without
         it (with it they lost 1-2 tuning conversations of 14 and 16; docs/quality-log.md).
@@ -851,7 +871,8 @@ class Retriever:
         top = ranking.ids[:depth]
         scores = ranking.scores[:depth] + weight * zscores(top_maxsim[:depth])
         if sentence_evidence is not None:
-            scores = scores + SENTENCE_ALONE_WEIGHT * zscores(sentence_evidence[:depth])
+            alone = SENTENCE_ALONE_WEIGHT if sentence_weight is None else sentence_weight
+            scores = scores + alone * zscores(sentence_evidence[:depth])
         order = np.argsort(-scores, kind="stable")
         return replace(
             ranking,
@@ -859,6 +880,35 @@ class Retriever:
             scores=np.concatenate([scores[order], ranking.scores[depth:]]),
             lexical=np.concatenate([ranking.lexical[:depth][order], ranking.lexical[depth:]]),
         )
+
+    def _further_citations(
+        self,
+        query: str,
+        query_vector: np.ndarray,
+        ranking: Ranking,
+        top_maxsim: np.ndarray | None,
+        k: int,
+        line: Part | None,
+    ) -> list[Hit]:
+        """The answer's re-ranking's top `k` with each passage's best own-sentence cosine at
+        FURTHER_CITATIONS_WEIGHT (its z-score among the re-ranked) beside MaxSim: the passages
+        the answer cites after those it quotes; none without late interaction."""
+        if self.late is None or self.mode != "hybrid":
+            return []
+        rows = ranking.ids[:ANSWER_LATE_DEPTH].tolist()
+        own = self._own_sentence_vectors().best_cosines(rows, query_vector)
+        reranked = self.reranked(
+            query,
+            ranking,
+            ANSWER_LATE_DEPTH,
+            answer_late_weight(query),
+            top_maxsim=top_maxsim,
+            sentence_evidence=own,
+            sentence_weight=FURTHER_CITATIONS_WEIGHT,
+        )
+        if line is not None:
+            reranked = self._line_first(reranked, line)
+        return self.hits(query, query_vector, reranked, k, diverse=bool(CITATION_DIVERSITY))
 
     def _own_sentence_vectors(self) -> OwnSentenceVectors:
         """The sentences encoded on their own, made on first use."""
