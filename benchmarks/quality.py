@@ -70,6 +70,7 @@
                                            [--follow-ups-27 off|RULES [off|RULES ...]]
                                            [--follow-ups-28 off|RULES [off|RULES ...]]
                                            [--follow-ups-29 off|RULES [off|RULES ...]]
+                                           [--follow-ups-30 off|RULES [off|RULES ...]]
                                            [--off-topic-21 off|RULES [off|RULES ...]]
                                            [--lead-21 off|RULES [off|RULES ...]]
                                            [--lead-in-21 off|SHARE [off|SHARE ...]]
@@ -375,6 +376,10 @@ too and lends the coverage it lacks alone ("and on the supply side?";
 `bot.follow_up.LEAD_LENT_BY_AGREEMENT`, on); `any`, a question opening with "any" ("any weak
 points?") is a follow-up candidate, not a bare noun phrase
 (`bot.conversation.ANY_ASKS_OF_THE_TOPIC`, off: a held-out thread line fell).
+`--follow-ups-30 off like+mean+floor`: session 30's conversation rules, joined by "+"
+(`bot.conversation.FOLLOW_UPS_30`): `like`, "like is it early days still" rephrases the question
+before; `mean`, "… i mean" amends it and keeps its context; `floor`, a question with no word of its
+own after an answer ("so what?") is covered as that answer was.
 `--labels-16 off head+when+text`: session 16's rules for in-domain answers, joined by "+":
 `head`, a fragment's kind noun followed by another noun modifies it ("price cuts?" asks no amount;
 `bot.question_kind.FRAGMENT_HEAD_ONLY`); `when`, a when-clause after the question's own terms
@@ -1974,6 +1979,12 @@ def set_follow_ups_29(follow_ups_29: str, bench: Bench) -> str:
     return f"=== session 29's follow-up rules: {follow_ups_29}"
 
 
+def set_follow_ups_30(follow_ups_30: str, bench: Bench) -> str:
+    rules = set(follow_ups_30.split("+"))
+    bot.conversation.FOLLOW_UPS_30 = frozenset(bot.conversation.FOLLOW_UPS_30_RULES) & rules
+    return f"=== session 30's follow-up rules: {follow_ups_30}"
+
+
 def set_floor_18(floor_18: str, bench: Bench) -> str:
     rules = dict(r.partition("=")[::2] for r in floor_18.split("+"))
     most = rules.get("every")
@@ -2607,6 +2618,7 @@ SWITCHES = (
     Switch("follow_ups_27", 101, set_follow_ups_27),
     Switch("follow_ups_28", 107, set_follow_ups_28),
     Switch("follow_ups_29", 113, set_follow_ups_29),
+    Switch("follow_ups_30", 119, set_follow_ups_30),
     Switch("off_topic_21", 66, set_off_topic_21),
     Switch("lead_21", 68, set_lead_21),
     Switch("lead_in_21", 69, set_lead_in_21),
@@ -3591,6 +3603,14 @@ def main() -> None:
         help="session 29's follow-up rules joined by '+' (lent: a fragment's own lead gives way "
         "when the context finds its first passage too and lends it coverage; any: 'any weak "
         "points?' is a follow-up candidate) or off, each in turn",
+    )
+    parser.add_argument(
+        "--follow-ups-30",
+        nargs="+",
+        default=[None],
+        help="session 30's follow-up rules joined by '+' (like: 'like is it …' rephrases the "
+        "question before; mean: '… i mean' amends it; floor: 'so what?' after an answer is "
+        "covered as it was) or off, each in turn",
     )
     parser.add_argument(
         "--follow-ups-17b",

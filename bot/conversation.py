@@ -72,6 +72,24 @@ CONTEXT_CONTENT_WORDS_ONLY = False
 HISTORY_TURNS = 5  # earlier questions of a conversation handed to the answer layer
 
 
+# Session 30's conversation rules (`benchmarks/quality.py --follow-ups-30`), each named by its
+# word: "like", a "like" opening a question ("like is it early days still") says "i.e.": no word
+# of the question's own; "mean", a message ending "i mean" ("for the industry overall i mean")
+# amends the asker's question before: a follow-up candidate the evidence decides, not a bare noun
+# phrase naming its own topic (kept in context whatever the evidence said, "for consumers i mean"
+# lost its consumer sentence); "floor", a question with no word of its own asked after an answer
+# ("so what?", "when was that?") is covered as that answer was (it was given, so it was covered),
+# not by the question before's cosine alone.
+FOLLOW_UPS_30_RULES = ("like", "mean", "floor", "both")
+FOLLOW_UPS_30: frozenset[str] = frozenset(FOLLOW_UPS_30_RULES)
+
+
+def rule_30(rule: str) -> bool:
+    """Whether session 30's `rule` is on (FOLLOW_UPS_30, read at each call: bot.follow_up's rules
+    are switched here too)."""
+    return rule in FOLLOW_UPS_30
+
+
 # Words that open a question. Not "do", "will", "have" and the like: "will do, thanks" and
 # "do that" are replies; such a question still counts when it has a "?".
 _QUESTION_WORDS = {
@@ -97,13 +115,24 @@ def looks_like_question(text: str) -> bool:
     return "?" in text or (bool(words) and words[0] in _QUESTION_WORDS)
 
 
+_I_MEAN = (["i", "mean"], ["i", "meant"])
+
+
 def _words(text: str) -> list[str]:
-    """The lowercased words of `text`; with FOLLOW_UP_WORDS, contractions spelled out."""
+    """The lowercased words of `text`; with FOLLOW_UP_WORDS, contractions spelled out; with
+    FOLLOW_UPS_30, not a "like" opening a question nor an "i mean" ending a message."""
     lowered = text.lower()
     if "contractions" in FOLLOW_UP_WORDS:
         lowered = _CONTRACTED_IS.sub(r"\1 is", lowered.replace("’", "'"))
         lowered = _CONTRACTED.sub(lambda m: _SPELLED[m.group(1)], lowered)
-    return _WORD.findall(lowered)
+    words = _WORD.findall(lowered)
+    # "like is it early days still": "like" says "i.e.", no word of the question's own.
+    if "like" in FOLLOW_UPS_30 and words[:1] == ["like"] and set(words[1:2]) & _OPENING:
+        words = words[1:]
+    # "for the industry overall i mean": the asker's aside, no word of the question's own.
+    if "mean" in FOLLOW_UPS_30 and len(words) > 2 and words[-2:] in _I_MEAN:
+        words = words[:-2]
+    return words
 
 
 def _function_words() -> set[str]:
@@ -518,6 +547,41 @@ def is_unfinished(question: str) -> bool:
     return not any(w in _AUXILIARIES or "'" in w for w in words)
 
 
+# "i mean" ending a message: the asker amends what they just asked ("what happens with bezos
+# entering the ring → for the industry overall i mean").
+_AMENDS = re.compile(r"(?:^|[\s,.;:—–-])i\s+mean[t]?[\s?!.]*$")
+
+
+def amends_the_question_before(question: str) -> bool:
+    """Whether the message ends "i mean" after words of its own ("for the industry overall i
+    mean"): it amends the question before, so it is a follow-up candidate (FOLLOW_UPS_30
+    "mean")."""
+    lowered = question.lower().replace("’", "'").strip()
+    found = "mean" in FOLLOW_UPS_30 and _AMENDS.search(lowered)
+    return bool(found) and bool(_WORD.search(lowered[: found.start()]))
+
+
+# "they" as the subject of a wh-question after a question joining two names ("are tesla and amazon
+# eco-friendly → what have they promised"): the two named are what "they" stands for.
+_JOINED = re.compile(r"\b([a-z][a-z'’-]+)\s+and\s+([a-z][a-z'’-]+)\b")
+
+
+def they_are_the_two_named(question: str, before: str) -> bool:
+    """Whether "they" is the subject of the question (straight after its verb: "what have they
+    promised") and the question before joins two words of its own with "and" ("tesla and
+    amazon"; FOLLOW_UPS_30 "both")."""
+    if "both" not in FOLLOW_UPS_30:
+        return False
+    words = _after_openers(question.lower().strip())[1]
+    if not words or words[0] not in _WH_WORDS:
+        return False
+    subject = any(w == "they" and words[at - 1] in _AUXILIARIES for at, w in enumerate(words) if at)
+    own = set(content_words(before))
+    return subject and any(
+        {a, b} <= own for a, b in _JOINED.findall(before.lower().replace("’", "'"))
+    )
+
+
 # A topic named first in a clause of its own ("now about tesla's own problems, what are they?",
 # "as for the factories - where will they be?"), then a question whose pronouns stand for it:
 # the question names its own topic, whatever the question before asked. Not when the topic
@@ -565,7 +629,7 @@ def is_follow_up(question: str) -> bool:
     words = _words(lowered)
     if topic_label(question) or topic_named_first(question):
         return False
-    if asks_for_any(question):
+    if asks_for_any(question) or amends_the_question_before(question):
         return True
     if "bare" in OWN_TOPIC and is_bare(question):
         return False
@@ -655,6 +719,10 @@ _AUXILIARIES = {
     "is", "are", "was", "were", "will", "would", "could", "should", "can", "do", "does", "did",
     "has", "have", "had", "may", "might", "must",
 }  # fmt: skip
+
+
+# What may follow an opening "like" that only says "i.e.": a question word or a verb.
+_OPENING = _QUESTION_WORDS | _AUXILIARIES
 
 
 def names_its_subject(words: Sequence[str]) -> bool:

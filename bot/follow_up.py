@@ -34,7 +34,9 @@ from bot.conversation import (
     picks_up,
     points_back,
     referents,
+    rule_30,
     search_query,
+    they_are_the_two_named,
 )
 from bot.embedding import Embedder
 from bot.lexical import terms
@@ -256,6 +258,15 @@ def lent_by_agreement(searches: QuestionSearches) -> bool:
     if not LEAD_LENT_BY_AGREEMENT or not len(own) or not len(context):
         return False
     return int(own[0]) == int(context[0]) and searches.agrees_on(int(own[0]))
+
+
+def subject_points_back(question: str, history: Sequence[str]) -> bool:
+    """Whether the question's subject points at what was said: a demonstrative ("what's that
+    built on?", DEMONSTRATIVE_SUBJECT) or "they" after a question joining two names ("what have
+    they promised" after "are tesla and amazon eco-friendly", FOLLOW_UPS_30 "both")."""
+    if DEMONSTRATIVE_SUBJECT and demonstrative_subject(question):
+        return True
+    return bool(history) and they_are_the_two_named(question, history[-1])
 
 
 def names_a_topic(question: str) -> bool:
@@ -527,7 +538,26 @@ class QuestionSearches:
             return None
         # As the turn before searched it: its vector is kept, not encoded again.
         before = search_query(history[-1], history[:-1])
-        return best_similarity(self.retriever, kept_vector(self.embedder, before))
+        borrowed = best_similarity(self.retriever, kept_vector(self.embedder, before))
+        # The answer before was given, so it was covered (by its cosine or by another rule): a
+        # question about it is too, when its search finds that answer's passage first.
+        if rule_30("floor") and self.context_finds_the_answer_before:
+            return max(borrowed, self.settings.min_score)
+        return borrowed
+
+    @property
+    def context_finds_the_answer_before(self) -> bool:
+        """Whether the question searched in its context (the answer's ranking) puts first a
+        passage the answer before quoted ("so what?" after "who is rivian?": Rivian's passage;
+        not "who's it for" after the article's last lines, which finds a passage on who wins)."""
+        answer = self.previous_answer
+        if not answer or not self.history:
+            return False
+        ranking = self.retriever.answer_ranking(self.query, self.context_ranking)
+        if not len(ranking.ids):
+            return False
+        first = self.retriever.index.passages[int(ranking.ids[0])]
+        return any(_says(answer, sentence) for sentence in first.sentence_texts())
 
     @functools.cached_property
     def context_agrees_more(self) -> bool:
@@ -755,7 +785,7 @@ def search_for(searches: QuestionSearches, resolved: str | None) -> tuple[str, n
     )
     if weak and (asks_a_question_word(question) or unknown):
         # "where's that know-how coming from": its subject points back, whatever its words find.
-        pointing = DEMONSTRATIVE_OVER_OWN_WORDS and demonstrative_subject(question)
+        pointing = DEMONSTRATIVE_OVER_OWN_WORDS and subject_points_back(question, history)
         if searches.own_words_coverage and not pointing:
             return question, vector
         return query, in_context
@@ -795,7 +825,7 @@ def search_for(searches: QuestionSearches, resolved: str | None) -> tuple[str, n
             return query, in_context
         if searches.context_agrees_more:
             return query, in_context
-        if DEMONSTRATIVE_SUBJECT and demonstrative_subject(question):
+        if subject_points_back(question, history):
             return query, in_context
         return question, vector
     context_best = float(vectors[int(context_top[0])] @ vector)
@@ -808,6 +838,6 @@ def search_for(searches: QuestionSearches, resolved: str | None) -> tuple[str, n
         return query, in_context
     if searches.context_agrees_more:
         return query, in_context
-    if DEMONSTRATIVE_SUBJECT and demonstrative_subject(question):
+    if subject_points_back(question, history):
         return query, in_context
     return question, vector

@@ -55,6 +55,8 @@ def test_like_what_concretely_is_answered_from_the_thread(
     answer = asked_in_a_thread(service, first, second)[1]
     assert answer.outcome == "answered" and "smart logistics" in answer.answer
     monkeypatch.setattr(bot.conversation, "LIKE_WHAT", False)
+    # Session 30's "like" reads "like" before "what" as "i.e.": off, to see this rule alone.
+    monkeypatch.setattr(bot.conversation, "FOLLOW_UPS_30", frozenset())
     assert asked_in_a_thread(service, first, second)[1].outcome == "refused"
 
 
