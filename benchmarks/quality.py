@@ -876,6 +876,19 @@ before a question and a mark, and a mark after a bare opener's connective ("cool
 (`bot.chat.clean.MENTION_ALONE_29`); `files`, one with no words (an image alone) told the bot
 reads words (`bot.chat.runner.WORDLESS_NOTE_29`; these two are the adapters': no set moves), each
 in turn.
+`--talk-30 off forms+ideas+sources+closingasked+more+openers` measures session 30's small-talk
+rules, joined by "+": `forms`, smalltalk-tuning-14's missed kinds widened, whole ("hiya robot pal",
+"how ya doin today", "thank ya bot, very kind", "whoops sorry", "have a gr8 evening":
+`bot.small_talk_forms.CHAT_FORMS_30`); `ideas`, a question related to the answer or to ask next
+asked for ("give me a related question", "any follow-up questions?") given the help reply
+(`bot.small_talk_forms.IDEAS_30`); `sources`, "what sources do you use?", "what are your sources?"
+left to the front matter's reply, answered (`bot.small_talk.SOURCES_ASKED_30`); `closingasked`, a
+closing said as a question after an answer ("that's it?", "nothing else?") asked as "is that all?"
+(`bot.closing_asked.CLOSING_ASKED_30`); `more`, hand-probed forms ("oh wow i had no idea", "i
+already knew that", "i owe you one" acknowledged; "can you rephrase that?" after an answer read as
+"huh?": `bot.small_talk_forms.MORE_FORMS_30`); `openers`, the acknowledgements before a question and
+a mark, and the forms' ("oh wow i had no idea. who …", "whoops sorry. who …":
+`bot.small_talk.OPENERS_30`), each in turn.
 `--rank-23 off chat+define` measures session 23's ranking rules, joined by "+": `chat`, a
 question asked alone searched without its chat words ("tbh", "rn", "or nah":
 `bot.retrieval.CHAT_WORDS_OUT`); `define`, "who is jeff bezos" quoting a sentence saying what the
@@ -1012,6 +1025,7 @@ import bot.asked_topic  # noqa: E402
 import bot.attributions  # noqa: E402
 import bot.chat.clean  # noqa: E402
 import bot.chat.runner  # noqa: E402
+import bot.closing_asked  # noqa: E402
 import bot.conversation  # noqa: E402
 import bot.dates_named  # noqa: E402
 import bot.feedback  # noqa: E402
@@ -2079,6 +2093,17 @@ def set_talk_29(talk_29: str, bench: Bench) -> str:
     return f"=== session 29's small-talk and chat rules: {talk_29}"
 
 
+def set_talk_30(talk_30: str, bench: Bench) -> str:
+    rules = set(talk_30.split("+"))
+    bot.small_talk_forms.CHAT_FORMS_30 = "forms" in rules
+    bot.small_talk_forms.IDEAS_30 = "ideas" in rules
+    bot.small_talk.SOURCES_ASKED_30 = "sources" in rules
+    bot.closing_asked.CLOSING_ASKED_30 = "closingasked" in rules
+    bot.small_talk_forms.MORE_FORMS_30 = "more" in rules
+    bot.small_talk.OPENERS_30 = "openers" in rules
+    return f"=== session 30's small-talk rules: {talk_30}"
+
+
 def set_lead_23(lead_23: str, bench: Bench) -> str:
     rules = set(lead_23.split("+"))
     bot.announced_list.ANNOUNCED_LIST = "list" in rules
@@ -2642,6 +2667,7 @@ SWITCHES = (
     Switch("talk_27", 105, set_talk_27),
     Switch("talk_28", 111, set_talk_28),
     Switch("talk_29", 117, set_talk_29),
+    Switch("talk_30", 123, set_talk_30),
     Switch("rank_23", 78, set_rank_23),
     Switch("rank_24", 84, set_rank_24),
     Switch("rank_25", 90, set_rank_25),
@@ -3711,6 +3737,18 @@ def main() -> None:
         "'okie dokie then' whole; more: 'hold on', 'stop', 'maybe', 'merry christmas', 'are you "
         "sentient?' whole; openers: those before a question and a mark; mention: '@evbot' alone "
         "greeted; files: an image alone told the bot reads words) or off, each in turn",
+    )
+    parser.add_argument(
+        "--talk-30",
+        nargs="+",
+        default=[None],
+        help="session 30's small-talk rules joined by '+' (forms: 'hiya robot pal', 'how ya "
+        "doin today', 'whoops sorry' whole; ideas: 'give me a related question', "
+        "'any follow-up questions?' given the help reply; sources: 'what sources do you use?' "
+        "told the front matter's sources; closingasked: 'that's it?', 'nothing else?' after an "
+        "answer asked as 'is that all?'; more: 'i had no idea' acknowledged, 'can you rephrase "
+        "that?' read as 'huh?'; openers: 'oh wow i had no idea. who …' read as 'who …') or "
+        "off, each in turn",
     )
     parser.add_argument(
         "--lead-22",

@@ -37,6 +37,7 @@ from bot.asked_topic import (
     searched_topic,
     sources_write_topic,
 )
+from bot.closing_asked import closing_asked
 from bot.conversation import (
     content_words,
     is_follow_up,
@@ -386,6 +387,8 @@ class AnswerService:
         """
         started = time.perf_counter()
         text = typed = as_typed(question)
+        # "who is rivian? → that's it?": whether the sources say more, not a goodbye
+        text = closing_asked(text, history) or text
         retriever = self._retriever_or_reply(text, history)
         if isinstance(retriever, Answer):  # small talk asks the sources nothing: not logged
             return retriever

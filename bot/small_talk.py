@@ -28,20 +28,29 @@ from bot.question_ideas import IDEAS_REQUEST
 from bot.small_talk_forms import (
     ABOUT_YOU_29,
     ACK_29,
+    ADDRESSEE_30,
     ADDRESSEE_MORE_28,
     APPROVED_MORE_28,
     BYE_MORE_28,
     DONE_FOR_NOW_28,
     EXCLAIMED_28,
+    GRATEFUL_30,
     GREETING_MORE_28,
     HEDGE_28,
     HELP_MORE_28,
     HOLIDAY_29,
     HOW_ON_YOUR_END_28,
+    HOWDY_30,
+    KIND_30,
+    KNEW_30,
     LEAD_28,
+    RELATED_QUESTION_30,
     SLIP_28,
     SLIP_BEFORE_28,
+    SLIPPED_30,
+    SPELLED_30,
     STOP_29,
+    THANK_YA_30,
     THANKS_HOW_MUCH_29,
     THEN_AFTER_29,
     THEN_OPENING_29,
@@ -886,11 +895,12 @@ def _chat_openings(
     openers_27: bool = False,
     openers_28: bool = False,
     openers_29: bool = False,
+    openers_30: bool = False,
 ) -> re.Pattern[str]:
     """The chat openers by (HOW_ARE_YOU_OPENERS, QUESTION_ANNOUNCED, STATE_OPENERS,
     GOODBYE_OPENERS, ANOTHER_ANNOUNCED, FILLER_OPENERS, CHAT_FORMS_24, DISCOURSE_OPENERS,
-    OPENERS_25, OPENERS_26, OPENERS_27, OPENERS_28, OPENERS_29): the flags are read per message,
-    each set compiled once."""
+    OPENERS_25, OPENERS_26, OPENERS_27, OPENERS_28, OPENERS_29, OPENERS_30): the flags are read
+    per message, each set compiled once."""
     marked = rf"{_ANNOUNCED_MARKED}|{_ANOTHER}" if another else _ANNOUNCED_MARKED
     marked += rf"|{_FILLER}" if fillers else ""
     # Session 24's greetings, how-are-yous and interjections open a question as the others do.
@@ -901,6 +911,7 @@ def _chat_openings(
     howdy_24 += rf"|{_GREETING_OPENER_27}|{_ACK_27}|{_APOLOGY_27}" if openers_27 else ""
     howdy_24 += rf"|{_OPENING_28}" if openers_28 else ""
     howdy_24 += rf"|{_OPENING_29}" if openers_29 else ""
+    howdy_24 += rf"|{_OPENING_30}" if openers_30 else ""
     bare = rf"{_BARE_OPENER}|{_ANNOUNCED}" if announced else _BARE_OPENER
     bare += rf"|{_GREETING_TO_25}" if openers_26 else ""
     bare += rf"|{_GREETING_NAMED_27}|{_GREETING_27}|{_OKEY_DOKEY_27}" if openers_27 else ""
@@ -966,6 +977,18 @@ _OPENING_29 = (
     rf"{ACK_29}|(?:{_THANK_WORDS}|ta|cheers) {THANKS_HOW_MUCH_29}|{THEN_OPENING_29}|"
     rf"{WAIT_OPENING_29}|"
     rf"{HOLIDAY_29}"
+)
+
+
+# Session 30 (`--talk-30 … openers`): session 30's forms before a question and a mark ("oh wow i
+# had no idea. who …", "yeah i know, but who …", "hiya robot pal, who …", "whoops sorry. who …",
+# "thank ya, very kind. who …") are taken off as the older openers are (searched whole, "oh wow i
+# had no idea. who leads?" was answered from another passage than "who leads?"). Off, searched
+# with the question.
+OPENERS_30 = True
+_OPENING_30 = (
+    rf"{KNEW_30}|{HOWDY_30}|{THANK_YA_30}|{KIND_30}|{SLIPPED_30}|"
+    rf"(?:{_GREETING_UNSPLIT_25}|{_THANKS}) {ADDRESSEE_30}"
 )
 
 
@@ -1137,6 +1160,64 @@ _WHOLE_MORE_29: tuple[tuple[SmallTalk, re.Pattern[str]], ...] = (
 )
 
 
+# Session 30 (`--talk-30 … ideas`): a question related to the answer or to ask next asked for
+# ("give me a related question", "any follow-up questions?"), whole: the help reply
+# (bot/small_talk_forms.py; off, searched).
+_WHOLE_IDEAS_30: tuple[tuple[SmallTalk, re.Pattern[str]], ...] = (
+    ("help", _whole(_optional(_GREETING + _ADDRESSED + _SEP), RELATED_QUESTION_30 + _ADDRESSED)),
+)
+
+# Session 30 (`--talk-30 … forms`): smalltalk-tuning-14's missed kinds, widened
+# (bot/small_talk_forms.py): "hiya robot pal", "how ya doin today", "thank ya bot, very kind",
+# "whoops sorry" and, read spelled out (`_readings`), "have a gr8 evening".
+_ADDRESSED_30 = _optional(_SEP + f"(?:{_ADDRESSEE}|{ADDRESSEE_30})")
+_WHOLE_30: tuple[tuple[SmallTalk, re.Pattern[str]], ...] = (
+    (
+        "greeting",
+        _whole(
+            _optional(_GREETING + _ADDRESSED + _SEP), f"(?:{_GREETING}|{HOWDY_30})" + _ADDRESSED_30
+        ),
+    ),
+    (
+        "thanks",
+        _whole(
+            _repeat(_ACK),
+            f"(?:{_THANKS}|{THANK_YA_30}|{KIND_30})" + _ADDRESSED_30,
+            _optional(f"(?:{KIND_30}|{_THANKS}|{THANK_YA_30})" + _ADDRESSED),
+            _optional(_BYE + _ADDRESSED),
+        ),
+    ),
+    ("thanks", _whole(_repeat(_ACK), SLIPPED_30 + _ADDRESSED, _repeat(_ACK))),
+)
+_SPELLED_WORD_30 = re.compile(rf"\b(?:{'|'.join(SPELLED_30)})\b")
+
+# Session 30 (`--talk-30 … more`): told something new or known ("oh wow i had no idea", "i already
+# knew that"), whole: an acknowledgement (bot/small_talk_forms.py; off, searched).
+_WHOLE_MORE_30: tuple[tuple[SmallTalk, re.Pattern[str]], ...] = (
+    (
+        "thanks",
+        _whole(
+            _repeat(_ACK),
+            _optional(_THANKS + _ADDRESSED),
+            f"(?:{KNEW_30}|{GRATEFUL_30})" + _ADDRESSED,
+            _repeat(_THANKS + _ADDRESSED),
+            _optional(_BYE + _ADDRESSED),
+        ),
+    ),
+)
+
+# Session 30 (`--talk-30 … sources`): the sources asked for ("what sources do you use?", "what are
+# your sources?", "which articles do you have?") are no request for help: the articles' front
+# matter names them (bot/about_article.py, "I answer from one article: …", answered), as "what
+# sources?" and "which sources do you have?" got. On, the help phrases holding them step aside;
+# off, the help reply (labelled refused).
+SOURCES_ASKED_30 = True
+_SOURCES_ASKED_30 = _whole(
+    _optional(_GREETING + _ADDRESSED + _SEP),
+    r"(?:what are your sources|what sources do you (?:have|use)|"
+    r"which articles do you (?:have|know))" + _ADDRESSED,
+)
+
 # An emoticon standing alone (":)", ";-d", "<3"): like an emoji, it asks nothing.
 # Symbols (emoji, "🙏", "👋"), their modifiers and joiners: what an emoji is made of.
 _EMOJI_CATEGORIES = frozenset({"So", "Sk", "Cf", "Mn"})
@@ -1224,7 +1305,12 @@ def small_talk(message: str, holds_term: Callable[[str], bool] | None = None) ->
     patterns += _WHOLE_28 if small_talk_forms.CHAT_FORMS_28 else ()
     patterns += _WHOLE_29 if small_talk_forms.CHAT_FORMS_29 else ()
     patterns += _WHOLE_MORE_29 if small_talk_forms.MORE_FORMS_29 else ()
+    patterns += _WHOLE_IDEAS_30 if small_talk_forms.IDEAS_30 else ()
+    patterns += _WHOLE_MORE_30 if small_talk_forms.MORE_FORMS_30 else ()
+    patterns += _WHOLE_30 if small_talk_forms.CHAT_FORMS_30 else ()
     for reading in _readings(text):
+        if SOURCES_ASKED_30 and _SOURCES_ASKED_30.match(reading):
+            return None  # "what are your sources?": the front matter's (bot/about_article.py)
         for kind, pattern in patterns:
             if pattern.match(reading):
                 return kind
@@ -1265,7 +1351,8 @@ def _readings(text: str) -> Iterator[str]:
     """`text` (`_normal`), then its other readings as small talk: "nuff" as "enough" with
     SINCERE_THANKS; with STRETCHED_LETTERS, a letter typed three times or more as twice, then
     once ("sweeet" -> "sweet", "yesss" -> "yes"); with CHAT_FORMS_29, all of those again without
-    a "then" ending the message ("okie dokie then")."""
+    a "then" ending the message ("okie dokie then"); with CHAT_FORMS_30, the message with chat's
+    number spellings spelled out ("gr8" -> "great")."""
     said = text
     yield text
     if (unsworn := oaths.oaths_read_out(text)) != text:  # "wtf are you?" (bot/oaths.py)
@@ -1278,6 +1365,8 @@ def _readings(text: str) -> Iterator[str]:
         yield _STRETCHED.sub(r"\1", text)
     if small_talk_forms.CHAT_FORMS_29 and (without := _THEN_AFTER_29.sub("", said)) != said:
         yield from _readings(without) if without else ()
+    if small_talk_forms.CHAT_FORMS_30 and _SPELLED_WORD_30.search(said):
+        yield _SPELLED_WORD_30.sub(lambda found: SPELLED_30[found[0]], said)
 
 
 def closing_thanks(message: str, holds_term: Callable[[str], bool]) -> SmallTalk | None:
@@ -1393,6 +1482,7 @@ def _opener_end(text: str) -> int:
         OPENERS_27,
         OPENERS_28,
         OPENERS_29,
+        OPENERS_30,
     )
     spelled, offsets = _spelled_out(text) if SPELLED_OPENERS else (text, None)
     # "dude, who …", "pls who …": said first, then a question or another opener (OPENERS_28)
@@ -1447,6 +1537,7 @@ def _thanked(text: str) -> bool:
     """Whether small talk (`_normal`) gives thanks: "no thanks" declines an offer instead."""
     thanks = rf"(?:{_THANKS}|{_THANKS_MORE_25})" if MORE_FORMS_25 else _THANKS
     thanks = rf"(?:{thanks}|{_THANKS_MORE_26})" if MORE_FORMS_26 else thanks
+    thanks = rf"(?:{thanks}|{THANK_YA_30})" if small_talk_forms.CHAT_FORMS_30 else thanks
     return bool(re.search(rf"\b{thanks}\b", text)) and not re.match(r"(?:no|nope|nah)\b", text)
 
 
@@ -1507,6 +1598,8 @@ def reply(kind: SmallTalk, message: str, titles: Sequence[str], sections: Sequen
         )
     if kind == "thanks":
         text = _normal(message)
+        if small_talk_forms.CHAT_FORMS_30:  # "have a gr8 evening": leaving, as "great" is
+            text = _SPELLED_WORD_30.sub(lambda found: SPELLED_30[found[0]], text)
         leaving = re.search(rf"\b(?:{_BYE}|{_BYE_26}|{_BYE_MORE_26})\b", text)
         opening = "You're welcome!" if _thanked(text) else "Goodbye!" if leaving else "All right!"
         return f"{opening} Ask me again any time about {_about(titles)}."

@@ -219,3 +219,94 @@ ABOUT_YOU_29 = (
     r"tell me a (?:joke|story)|(?:can|do) you (?:tell|know) (?:any )?jokes?|"
     r"(?:tell|say) (?:me )?something funny|sing (?:me )?a song|make me laugh|entertain me)"
 )
+
+# Session 30 (`benchmarks/quality.py --talk-30 … ideas`): asking for a question related to the
+# answer or to ask next ("give me a related question", "any follow-up questions?", "what's a good
+# next question?"): the help reply, as "what should i ask next?" gets (the lead's probes: refused,
+# or a passage quoted at random). Off, searched.
+IDEAS_30 = True
+_QUESTIONS_30 = r"(?:questions?|things? to ask|ideas? for (?:a )?questions?|topics?)"
+_RELATED_30 = r"(?:related|follow[- ]?up|similar|next|further|other|more)"
+RELATED_QUESTION_30 = (
+    r"(?:"
+    # The bot asked for one: "give me a related question", "suggest some follow-up questions".
+    r"(?:(?:can|could|would|will) you |please |pls |plz )?"
+    r"(?:give|suggest|recommend|propose|offer|show|throw|send)(?: me| us)? "
+    r"(?:a |an |one |some |a few |a couple of |another |any )?(?:good |interesting |useful )?"
+    rf"{_RELATED_30} {_QUESTIONS_30}|"
+    r"suggest (?:a |some )?follow[- ]?ups?|"
+    # Whether it has some: "any follow-up questions?", "got any other questions i could ask?".
+    r"(?:any|got any|(?:do )?you have any|have you got any|are there any) (?:good |interesting )?"
+    rf"{_RELATED_30} {_QUESTIONS_30}"
+    r"(?: (?:to ask|i (?:can|could|should|might|may) ask)(?: you)?)?|"
+    # What one would be: "what's a good follow-up question?", "what would be a good next question?".
+    r"what(?:'s| is| would be| could be) (?:a |the |some )?(?:good |interesting |useful |logical )?"
+    r"(?:related|follow[- ]?up|similar|next) questions?(?: to ask)?|"
+    # Named alone: "related questions?", "follow-up questions?".
+    r"(?:related|follow[- ]?up|similar) questions"
+    r")"
+    r"(?: (?:about|on) (?:this|that|it|the article|this article|the answer))?"
+)
+
+# Session 30 (`--talk-30 … more`): forms probed by hand (each refused after an answer). Off,
+# searched.
+MORE_FORMS_30 = True
+# Told something new, or something known ("oh wow i had no idea", "that's news to me", "i
+# already knew that", "yeah i know"): an acknowledgement. ("who knew", "til" and "i didn't know
+# that" are older.)
+KNEW_30 = (
+    r"(?:i (?:had|have) no idea|(?:that(?:'s| is)|this is) (?:news|new) to me|"
+    r"(?:you )?learn something new every day|"
+    r"i (?:already )?knew (?:that|it|this)(?: already)?|i know(?: (?:that|right))?)"
+)
+# Gratitude in other words ("i owe you one", "this is gold", "bless", "you're a star" is older):
+# a thanks without its words, so an acknowledgement.
+GRATEFUL_30 = (
+    r"(?:i owe (?:you|ya)(?: one| big time| a beer| a coffee)?|"
+    r"(?:this|that)(?:'s| is) (?:pure )?gold|bless(?: up)?)"
+)
+# Asked to say the answer in other words ("can you rephrase that?", "reword it please", "say
+# that another way"): bot/unclear.py reads it as "huh?" after an answer (the quote is the
+# sources' own words: the reply says how to get it plainer), "help" as a first message. ("explain
+# that simply", "simplify that" ask for the first sentence alone: bot.more's SIMPLER_26.)
+REPHRASE_30 = (
+    r"(?:(?:(?:can|could|would) (?:you|u) (?:please |pls )?|please |pls )?"
+    r"(?:rephrase|reword|paraphrase|word differently)(?: (?:that|this|it|the answer))?"
+    r"(?: (?:please|pls|plz|for me|again))?|"
+    r"(?:(?:can|could|would) (?:you|u) (?:please |pls )?|please |pls )?"
+    r"(?:say|put|word|phrase) (?:that|this|it|the answer) (?:another way|differently|"
+    r"in (?:other|different|your own) words|a different way)(?: (?:please|pls|plz|for me))?)"
+)
+
+# Session 30 (`--talk-30 … forms`): the kinds smalltalk-tuning-14 missed, each widened to its
+# family, whole. Off, searched.
+CHAT_FORMS_30 = True
+# The bot called by a two-word pet name ("hiya robot pal", "hey bot buddy", "thanks robo friend";
+# "hi robot" alone is older).
+ADDRESSEE_30 = (
+    r"(?:my )?(?:robot|robo|bot|chatbot|ai|digital|virtual|little|lil) "
+    r"(?:pal|buddy|friend|mate|amigo|chum|dude|bro|helper)"
+)
+# A how-are-you in chat's spelling, asked of a time ("how ya doin today", "how you been lately",
+# "hows it goin today"); without the time most are older.
+HOWDY_30 = (
+    r"(?:how (?:ya|you|ye) (?:doin[g']?|been|keepin[g']?|holdin[g']? up)|"
+    r"how(?:'s| is) it goin[g']?|how (?:ya|you) goin[g']?)"
+    r"(?: (?:today|tonight|lately|these days|this (?:morning|afternoon|evening|week|weekend)))?"
+)
+# A thanks as speech says it ("thank ya", "thankya", "thank ye"), and the asker's kindness named
+# after one or alone ("very kind", "how kind of you", "that's very kind of you").
+THANK_YA_30 = r"(?:thank (?:ya+|ye|yah)|thankya+|thankyou)"
+KIND_30 = (
+    r"(?:(?:(?:that's|that is|that was|you're|you are)(?: (?:very|so|too|really|most))?|"
+    r"very|so|too|how|most|really) kind(?: of you)?|kind of you)"
+)
+# A slip owned up to ("whoops sorry", "oopsie daisy", "my mistake", "silly me", "sorry about
+# that"); none of them an acknowledgement's own word ("oops", "sorry", "my bad"), so a long run is
+# read one way.
+SLIPPED_30 = (
+    r"(?:whoops(?:ie)?(?: daisy)?|oopsie(?: daisy)?|oops(?:ie)? daisy|my mistake|silly me|"
+    r"my apologies|sorry (?:about|for) that)"
+)
+# Chat's number spellings ("have a gr8 evening", "cya l8r", "2nite"), read spelled out.
+SPELLED_30 = {"gr8": "great", "gr8t": "great", "l8r": "later", "2day": "today", "2nite": "tonight"}

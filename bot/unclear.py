@@ -56,6 +56,9 @@ _LAUGHED_WHAT_28 = re.compile(
     re.IGNORECASE,
 )
 _EXPLAIN_THAT_28 = re.compile(small_talk_forms.EXPLAIN_THAT_28 + r"[\s?!.]*", re.IGNORECASE)
+# Session 30 (`--talk-30 … more`): asked to say it in other words ("can you rephrase that?"): the
+# quote is the sources' words, so the reply says how to get it plainer (was refused).
+_REPHRASE_30 = re.compile(small_talk_forms.REPHRASE_30 + r"[\s?!.]*", re.IGNORECASE)
 
 
 def after_answer(message: str, history: Sequence[str]) -> SmallTalk | None:
@@ -73,6 +76,7 @@ def after_answer(message: str, history: Sequence[str]) -> SmallTalk | None:
         or (small_talk_forms.MORE_FORMS_28 and _HESITATION_28.fullmatch(text) is not None)
         or (small_talk_forms.MORE_FORMS_28 and _EXPLAIN_THAT_28.fullmatch(text) is not None)
         or (small_talk_forms.MORE_FORMS_28 and _LAUGHED_WHAT_28.fullmatch(text) is not None)
+        or (small_talk_forms.MORE_FORMS_30 and _REPHRASE_30.fullmatch(text) is not None)
     )
     if history:
         return "unclear" if lost else None
