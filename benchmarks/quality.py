@@ -100,6 +100,7 @@
                                            [--off-topic-27 off|RULES [off|RULES ...]]
                                            [--off-topic-28 off|RULES [off|RULES ...]]
                                            [--off-topic-29 off|RULES [off|RULES ...]]
+                                           [--off-topic-30 off|RULES [off|RULES ...]]
 
 Asks every question as `evbot ask` does (AnswerService over a fresh index of corpus/) and prints,
 per set: right passage first / in the top three, the quoted answer holding the expected words,
@@ -994,6 +995,14 @@ each in turn.
 under M before a head they never use ("how do i lower my electricity bill":
 `bot.off_topic.ASKERS_COMPOUND_MATCH`); `it`, the "it" of "is it safe to swim" and "how cold does
 it get" points at nothing said (`EXPLETIVE_IT`), each in turn.
+`--off-topic-30 off it+sense=0.6:0.4+howto` measures session 30's off-topic rules, joined by "+":
+`it`, the "it" of the weather, the time and a span ("is it going to rain tomorrow", "how long does
+it take to boil an egg") and "this weekend" point at nothing said (`bot.off_topic.DUMMY_IT`);
+`sense=M:C`, a name modifying a word that pulls the question away, beside words of the sources'
+prose matching their tokens under M, and under C when read only after a plural verb ("how do
+amazon parrots learn to talk": `MODIFIER_PROSE_MATCH`, `PLURAL_SUBJECT_LOW_COSINE`); `howto`, the
+asker's "how do i …" naming only names of the sources and a word they never use ("how do i get a
+job at amazon": `ASKERS_HOW_TO`), each in turn.
 Prints figures; asserts nothing.
 """
 
@@ -1909,6 +1918,16 @@ def set_off_topic_29(off_topic_29: str, bench: Bench) -> str:
     return f"=== off-topic questions (session 29): {off_topic_29}"
 
 
+def set_off_topic_30(off_topic_30: str, bench: Bench) -> str:
+    rules = dict(r.partition("=")[::2] for r in off_topic_30.split("+"))
+    bot.off_topic.DUMMY_IT = "it" in rules
+    match, _, cap = rules.get("sense", "").partition(":")
+    bot.off_topic.MODIFIER_PROSE_MATCH = float(match or 0.6) if "sense" in rules else None
+    bot.off_topic.PLURAL_SUBJECT_LOW_COSINE = float(cap or 0.4) if "sense" in rules else None
+    bot.off_topic.ASKERS_HOW_TO = "howto" in rules
+    return f"=== off-topic questions (session 30): {off_topic_30}"
+
+
 def set_follow_ups_19(follow_ups_19: str, bench: Bench) -> str:
     rules = set(follow_ups_19.split("+"))
     bot.follow_up.DEMONSTRATIVE_SUBJECT = "subject" in rules
@@ -2684,6 +2703,7 @@ SWITCHES = (
     Switch("off_topic_27", 104, set_off_topic_27),
     Switch("off_topic_28", 110, set_off_topic_28),
     Switch("off_topic_29", 116, set_off_topic_29),
+    Switch("off_topic_30", 122, set_off_topic_30),
     Switch("unsaid_24", 85, set_unsaid_24),
     Switch("unsaid_25", 91, set_unsaid_25),
     Switch("unsaid_26", 97, set_unsaid_26),
@@ -3547,6 +3567,13 @@ def main() -> None:
         nargs="+",
         default=[None],
         help="session 29's off-topic rules joined by '+' (compound=MATCH, it) or off, each in turn",
+    )
+    parser.add_argument(
+        "--off-topic-30",
+        nargs="+",
+        default=[None],
+        help="session 30's off-topic rules joined by '+' (it, sense=MATCH:COSINE, howto) or off, "
+        "each in turn",
     )
     parser.add_argument(
         "--follow-ups-20",

@@ -375,6 +375,34 @@ ASKERS_COMPOUND_MATCH: float | None = 0.7
 # such a question a follow-up when its own words are foreign. `benchmarks/quality.py
 # --off-topic-29` ("it").
 EXPLETIVE_IT = True
+# Session 30: more "it"s pointing at nothing said, found by probing threads (each refused alone,
+# answered after "who is rivian?"): the weather's ("is it going to rain tomorrow", "will it snow
+# this weekend", "is it sunny in miami right now"), the time's ("what time is it in tokyo") and a
+# span's ("how long does it take to boil an egg", "how far is it from paris to rome"), whose
+# "take" is the frame's grammar, no word of its topic ("how long does it take to get a crown
+# fitted at the dentist"). `benchmarks/quality.py --off-topic-30` ("it").
+DUMMY_IT = True
+# Session 30: "how do amazon parrots learn to talk" (`offtopic-tuning-19`, 0.35) was answered: the
+# name modifies "parrots" after a plural verb, but "learn" and "talk" are words of the sources'
+# prose ("in talks with"), so `NAME_AS_MODIFIER` read it as a question of their prose, which it
+# refuses only when weak (under `MODIFIER_LOW_COSINE`). When every such word matches the sources'
+# tokens under `MODIFIER_PROSE_MATCH` (the model's reading of the word here, as
+# `ASKERS_PROSE_MATCH` reads it: "learn" 0.48, "talk" 0.53), they are theirs in another sense,
+# and the question is refused when the modified word pulls it away from the sources by
+# `MODIFIER_PULL` ("parrots" +0.085), whatever its cosine; a name read as a modifier only after a
+# plural verb, under `PLURAL_SUBJECT_LOW_COSINE` only ("how do tesla fans feel", the company's own
+# people, is at 0.43, "fans" +0.15). None: not read. `benchmarks/quality.py --off-topic-30`
+# ("sense=M:C").
+MODIFIER_PROSE_MATCH: float | None = 0.6
+PLURAL_SUBJECT_LOW_COSINE: float | None = 0.4
+# Session 30: "how do i get a job at amazon" (0.44) and "how do i cancel amazon prime" (0.33), found
+# by probing, were answered: the asker asks how to do an errand of theirs ("how do i …", "how can
+# i …", read as `ASKERS_NAMED_THING` reads it), naming only names of the sources and a word they
+# never use matching their tokens under `NAMES_ONLY_FOREIGN` ("job" 0.34, "cancel" 0.24): the
+# sources give no instructions, so it is refused whatever its cosine. `ASKERS_OWN_UNKNOWN` asks
+# two such words of any question in the first person. `benchmarks/quality.py --off-topic-30`
+# ("howto").
+ASKERS_HOW_TO = True
 
 _ARTICLES = frozenset({"a", "an", "the"})
 _PLURAL_VERBS = frozenset({"do", "are", "were", "have"})
@@ -448,6 +476,26 @@ _RAISING = frozenset({"likely", "unlikely", "able", "unable", "ready", "about", 
                       "sure", "certain", "set", "meant", "apt", "liable", "quick", "slow",
                       "eager", "keen", "fit", "free", "going", "gonna"})  # fmt: skip
 _WEATHER_IT = re.compile(r"\bhow [a-z]+ (?:does|did|will|would|can) it get\b")
+# `DUMMY_IT`: the weather's "it" before a verb of weather ("is it going to rain", "will it snow",
+# "it's raining") or an adjective of weather after "is it" ("is it sunny"), the time's ("what
+# time is it") and a span's ("how long does it take", "how far is it from"; not "how far will it
+# go", "how long is it": the car, the section said before).
+_WEATHER_VERB = r"(?:rain|snow|hail|sleet|drizzle|thunder|storm)(?:s|ing|ed)?"
+_DUMMY_IT = re.compile(
+    rf"\bit(?: is| was| will| would)?(?: be)?(?: going to| gonna)?(?: stop| start)?"
+    rf" {_WEATHER_VERB}\b"
+    rf"|\b(?:is|was|will|does|did|would|could|can) it (?:be |going to |gonna )?{_WEATHER_VERB}\b"
+    r"|\b(?:is|was|will) it (?:be )?(?:sunny|cloudy|windy|rainy|snowy|foggy|stormy|humid|chilly"
+    r"|freezing|warm|hot|cold)\b"
+    r"|\bwhat (?:time|day|date) is it\b"
+    r"|\bhow far is it (?:from|to)\b"
+    r"|\bhow long (?:does|did|will|would|should|can) it take\b"
+)
+# "this weekend": a time named from now, nothing said before (`DUMMY_IT`).
+_TIMES = frozenset({"morning", "afternoon", "evening", "weekend", "week", "month", "summer",
+                    "winter", "spring", "autumn"})  # fmt: skip
+# "take" of "how long does it take": the span's frame, no word of the question's topic.
+_SPAN_TAKE = re.compile(r"\bhow long (?:does|did|will|would|should|can) it take\b")
 # A question asking what the text or a part of it says ("what does the intro say").
 _ASKS_THE_TEXT = re.compile(
     r"\b(?:say|says|said|mention(?:s|ed)?|intro|introduction|conclusion|section|paragraph|"
@@ -493,6 +541,8 @@ def _grammar(words: list[str]) -> set[int]:
     at = {i for i in range(1, len(words)) if words[i] in _MEASURES and words[i - 1] == "how"}
     if _ORIGIN.match(" ".join(words)):
         at.add(len(words) - 2)  # "come" ("from" is a function word)
+    if DUMMY_IT and _SPAN_TAKE.search(" ".join(words)):
+        at.add(words.index("take"))
     return at
 
 
@@ -502,24 +552,12 @@ def _without(question: str, word: str) -> str:
     return " ".join(left.split())
 
 
-def name_as_modifier(
-    question: str,
-    holds_term: Callable[[str], bool],
-    written_as_name: Callable[[str], bool],
-    best_cosine: Callable[[str], float] | None = None,
-    word_match: Callable[[str], float | None] | None = None,
-) -> bool:
-    """Whether a name of the sources modifies a word they never use, in a question whose other
-    content words they never use either (`NAME_AS_MODIFIER`). `holds_term(term)`: a passage holds
-    the stemmed term; `written_as_name(word)`: the sources use the word, only capitalised;
-    `best_cosine(text)`: a text's best cosine with any passage (`MODIFIER_PULL`; none: not read);
-    `word_match(word)`: its best token match in the sources (`OTHER_FORM_MATCH`; none: not read)."""
-    unknown = _unknown_to(holds_term)
-    words = _words(question)
-    grammar = _grammar([w for w, _ in words])
-    known = {
-        w for at, (w, _) in enumerate(words) if at not in grammar and _content(w) and not unknown(w)
-    }
+def _modified_heads(
+    words: list[tuple[str, bool]], known: set[str], unknown: Callable[[str], bool]
+) -> tuple[list[tuple[str, str]], list[tuple[str, str]], bool]:
+    """The (word of the sources, word they never use) pairs where the first modifies the second
+    (after an article, a plural verb or as a compound noun), those read so only after a plural
+    verb, and whether one follows "a" / "an"."""
     # In "where does X come from" X is the subject whole: a name before another word modifies it.
     origin = MEASURE_FORMS and _ORIGIN.match(" ".join(w for w, _ in words)) is not None
     heads = []
@@ -540,6 +578,28 @@ def name_as_modifier(
             indefinite = indefinite or before in {"a", "an"}
             if before in _PLURAL_VERBS and not compound:
                 plural_only.append((word, head))
+    return heads, plural_only, indefinite
+
+
+def name_as_modifier(
+    question: str,
+    holds_term: Callable[[str], bool],
+    written_as_name: Callable[[str], bool],
+    best_cosine: Callable[[str], float] | None = None,
+    word_match: Callable[[str], float | None] | None = None,
+) -> bool:
+    """Whether a name of the sources modifies a word they never use, in a question whose other
+    content words they never use either (`NAME_AS_MODIFIER`). `holds_term(term)`: a passage holds
+    the stemmed term; `written_as_name(word)`: the sources use the word, only capitalised;
+    `best_cosine(text)`: a text's best cosine with any passage (`MODIFIER_PULL`; none: not read);
+    `word_match(word)`: its best token match in the sources (`OTHER_FORM_MATCH`; none: not read)."""
+    unknown = _unknown_to(holds_term)
+    words = _words(question)
+    grammar = _grammar([w for w, _ in words])
+    known = {
+        w for at, (w, _) in enumerate(words) if at not in grammar and _content(w) and not unknown(w)
+    }
+    heads, plural_only, indefinite = _modified_heads(words, known, unknown)
     # Every word the sources use is a name (looked up last: it reads passages).
     if not heads:
         return False
@@ -574,6 +634,59 @@ def name_as_modifier(
     least = MODIFIER_PULL if names_only or MODIFIER_PROSE_PULL is None else MODIFIER_PROSE_PULL
     pulls = (best_cosine(_without(question, head)) - with_it for _, head in heads)
     return any(pull >= least for pull in pulls)
+
+
+def _prose_in_another_sense(
+    known: set[str],
+    written_as_name: Callable[[str], bool],
+    word_match: Callable[[str], float | None],
+) -> bool:
+    """Whether every word of the sources in `known` that is no name of theirs matches their
+    tokens under `MODIFIER_PROSE_MATCH` here: theirs in another sense ("learn", "talk" of "how do
+    amazon parrots learn to talk")."""
+    prose = [w for w in known if not written_as_name(w)]
+    if len(prose) == len(known) or MODIFIER_PROSE_MATCH is None:
+        return False
+    matches = (word_match(w) for w in prose)  # the model's reading, last: an encoder pass
+    return all(m is not None and m < MODIFIER_PROSE_MATCH for m in matches)
+
+
+def name_modifier_beside_other_sense(
+    question: str,
+    holds_term: Callable[[str], bool],
+    written_as_name: Callable[[str], bool],
+    best_cosine: Callable[[str], float],
+    word_match: Callable[[str], float | None],
+) -> bool:
+    """Whether a name of the sources modifies a word they never use that pulls the question away
+    from them by `MODIFIER_PULL`, beside words of their prose only in another sense
+    (`MODIFIER_PROSE_MATCH`: "how do amazon parrots learn to talk"); read only after a plural
+    verb, under `PLURAL_SUBJECT_LOW_COSINE`."""
+    if MODIFIER_PROSE_MATCH is None or not MODIFIER_PULL:
+        return False
+    unknown = _unknown_to(holds_term)
+    words = _words(question)
+    grammar = _grammar([w for w, _ in words])
+    known = {
+        w for at, (w, _) in enumerate(words) if at not in grammar and _content(w) and not unknown(w)
+    }
+    heads, plural_only, _ = _modified_heads(words, known, unknown)
+    if not heads or all(map(written_as_name, known)):  # names only: `name_as_modifier`'s
+        return False
+    heads = [(name, head) for name, head in heads if written_as_name(name)]
+    if not heads or not _prose_in_another_sense(known, written_as_name, word_match):
+        return False
+    for word in dict.fromkeys(w for at, (w, _) in enumerate(words) if at not in grammar):
+        if _content(word) and word not in known:
+            match = word_match(word)  # the sources' word in another form: theirs, not a name
+            if match is not None and OTHER_FORM_MATCH is not None and match >= OTHER_FORM_MATCH:
+                return False
+    with_it = best_cosine(question)
+    cap = PLURAL_SUBJECT_LOW_COSINE or MODIFIER_LOW_COSINE
+    if set(heads) <= set(plural_only) and with_it >= cap:
+        return False  # "how do tesla fans feel": the company's own people
+    pulls = (best_cosine(_without(question, head)) - with_it for _, head in heads)
+    return any(pull >= MODIFIER_PULL for pull in pulls)
 
 
 def name_in_another_sense(
@@ -1033,12 +1146,24 @@ def _expletive_it(words: list[str]) -> bool:
     if words.count("it") != 1:
         return False
     text = " ".join(words)
-    if _WEATHER_IT.search(text):
+    if _WEATHER_IT.search(text) or (DUMMY_IT and _DUMMY_IT.search(text)):
         return True
     found = _IT_BEFORE_ADJECTIVE.search(text)
     if found is None or found.group(1) in _RAISING or found.group(1).endswith(("ing", "ed")):
         return False
     return "ADJ" in dictionary_lemmas(found.group(1))
+
+
+def _without_time_this(words: list[str]) -> list[str]:
+    """The words without a "this" naming a time ("will it snow this weekend": now's, nothing
+    said before; `DUMMY_IT`)."""
+    if not DUMMY_IT:
+        return words
+    return [
+        w
+        for at, w in enumerate(words)
+        if not (w == "this" and at + 1 < len(words) and words[at + 1] in _TIMES)
+    ]
 
 
 def _points_at_something_said(words: list[str]) -> bool:
@@ -1048,6 +1173,7 @@ def _points_at_something_said(words: list[str]) -> bool:
     safe to swim"."""
     if EXPLETIVE_IT and _expletive_it(words):
         words = [w for w in words if w != "it"]
+    words = _without_time_this(words)
     if not POINTING_AFTER_CONTENT:
         return not ANAPHORA.isdisjoint(words)
     for word in words:
@@ -1160,6 +1286,30 @@ def askers_named_thing(
     return True
 
 
+def askers_how_to(
+    question: str,
+    holds_term: Callable[[str], bool],
+    written_as_name: Callable[[str], bool],
+    word_match: Callable[[str], float | None],
+) -> bool:
+    """Whether the asker asks how to do an errand of theirs ("how do i …") naming only names of
+    the sources and a word they never use matching their tokens under `NAMES_ONLY_FOREIGN`, with
+    no word pointing at something said ("how do i get a job at amazon"; `ASKERS_HOW_TO`)."""
+    if NAMES_ONLY_FOREIGN is None or not _HOW_TO.search(question.lower()):
+        return False
+    words = [w for w, _ in _words(question)]
+    if _points_at_something_said(words):
+        return False
+    unknown = _unknown_to(holds_term)
+    content = list(dict.fromkeys(w for w in words if _content(w)))
+    known = [w for w in content if not unknown(w)]
+    unused = [w for w in content if unknown(w)]
+    if not known or not unused or not all(map(written_as_name, known)):
+        return False
+    matches = (word_match(w) for w in unused)  # the model's reading, last: an encoder pass
+    return any(m is not None and m < NAMES_ONLY_FOREIGN for m in matches)
+
+
 def askers_thing(question: str, holds_term: Callable[[str], bool]) -> bool:
     """Whether "i" asks about "my <a word the sources never use>" ("how do i reset my router"),
     with no word pointing at something said (`ASKERS_THING`)."""
@@ -1229,7 +1379,7 @@ def own_question_foreign(
     words = [w for w, _ in _words(question)]
     if not _opens_a_question(words) or _points_at_something_said(words):
         return False
-    if not _DEMONSTRATIVES.isdisjoint(words):  # "is jeff doing this solo": the matter in hand
+    if not _DEMONSTRATIVES.isdisjoint(_without_time_this(words)):  # "is jeff doing this solo"
         return False
     if _NAMES_THE_TEXT.search(question.lower()) or _ASKS_THE_TEXT.search(question.lower()):
         return False
@@ -1368,6 +1518,12 @@ def off_topic(
     if asker_rule and _weak_as_a_whole(question, best_cosine):
         return True
     if (
+        ASKERS_HOW_TO
+        and word_match is not None
+        and askers_how_to(question, holds_term, written_as_name, word_match)
+    ):
+        return True
+    if (
         NAMES_ONLY_WEAK is not None
         and best_cosine is not None
         and askers_own(
@@ -1443,6 +1599,15 @@ def off_topic(
         return True
     if NAME_AS_MODIFIER and name_as_modifier(
         question, holds_term, written_as_name, best_cosine, word_match
+    ):
+        return True
+    if (
+        MODIFIER_PROSE_MATCH is not None
+        and best_cosine is not None
+        and word_match is not None
+        and name_modifier_beside_other_sense(
+            question, holds_term, written_as_name, best_cosine, word_match
+        )
     ):
         return True
     if (

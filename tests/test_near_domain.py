@@ -183,8 +183,10 @@ def test_how_to_questions_labelled(
 ) -> None:
     monkeypatch.setattr(unsaid, "HOW_TO_VERB", True)
     # The label rule's reading: off_topic's asker's-own rules (sessions 20, 22) and "prime
-    # subscription" as a name compound (session 22) refuse the cancel one.
+    # subscription" as a name compound (session 22) refuse the cancel one, and so does the asker's
+    # how-to naming only names of the sources (session 30).
     monkeypatch.setattr(off_topic, "ASKERS_OWN_UNKNOWN", 0)
+    monkeypatch.setattr(off_topic, "ASKERS_HOW_TO", False)
     monkeypatch.setattr(off_topic, "ASKERS_NAMED_THING", False)
     monkeypatch.setattr(off_topic, "NAME_COMPOUND", False)
     answer = service.ask(question)

@@ -61,6 +61,8 @@ def test_each_rule_refuses_over_the_shipped_article(
 ) -> None:
     assert service.ask(question).outcome == "refused"
     monkeypatch.setattr(bot.off_topic, rule, False)
+    # Session 30's reading refuses "musk fragrance" too once "come" is read as a word of theirs.
+    monkeypatch.setattr(bot.off_topic, "MODIFIER_PROSE_MATCH", None)
     assert service.ask(question).outcome != "refused"
 
 
