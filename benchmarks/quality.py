@@ -937,7 +937,10 @@ question asked alone citing last, after the passages it quotes, the best passage
 the answer's re-ranking with each passage's best cosine of one of its sentences encoded alone at W
 beside MaxSim; the quote, the first citation and the outcome as without it
 (`bot.retrieval.FURTHER_CITATIONS_WEIGHT`, `bot.answer.FURTHER_CITATIONS`; docs/quality-log.md,
-"Further citations by sentences on their own (session 30)"), each in turn.
+"Further citations by sentences on their own (session 30)"); `own=LEAD:RATIO`, a question asked
+alone quoting the cited sentence nearest it encoded on its own when that cosine leads the best
+sentence's by LEAD and it scores RATIO of it (`bot.answer.OWN_SENTENCE_LEAD`, `OWN_SENTENCE_RATIO`;
+"The sentence nearest on its own (session 30)"), each in turn.
 `--off-topic-23 off sense=0.05:0.33+anywhere+joined+typos+rival` measures session 23's off-topic
 rules, joined by "+": `sense=G:C`, `--off-topic-18`'s name-sense reading at a gap of G, only of a
 question whose best passage cosine is under C ("is musk oil safe to put on your skin":
@@ -2374,6 +2377,10 @@ def set_rank_29(rank_29: str, bench: Bench) -> str:
 def set_rank_30(rank_30: str, bench: Bench) -> str:
     rules = dict(rule.partition("=")[::2] for rule in rank_30.split("+"))
     bot.retrieval.FURTHER_CITATIONS_WEIGHT = float(rules.get("further") or 0.0)
+    lead, _, ratio = (rules.get("own") or "").partition(":")
+    bot.answer.OWN_SENTENCE_LEAD = float(lead) if lead else None
+    bot.answer.OWN_SENTENCE_RATIO = float(ratio or 0.0)
+    bot.retrieval.OWN_SENTENCE_COSINES = "own" in rules
     return f"=== session 30's ranking rules: {rank_30}"
 
 
@@ -3518,7 +3525,8 @@ def main() -> None:
         "--rank-30",
         nargs="+",
         default=[None],
-        help="session 30's ranking rules joined by '+' (further=W) or off, each in turn",
+        help="session 30's ranking rules joined by '+' (further=W, own=LEAD:RATIO) or off, each "
+        "in turn",
     )
     parser.add_argument(
         "--off-topic-23",

@@ -143,6 +143,19 @@ QUOTE_OWN_WEIGHT = 0.0
 # gained, 3 lost) kept fewer losses than every citation after the quoted ones (-> 654, 15 and 4).
 # Session 30 (docs/quality-log.md, "Further citations by sentences on their own (session 30)").
 FURTHER_CITATIONS = 1
+# A question asked alone quotes the cited sentence nearest it encoded on its own (`Hit.
+# own_cosines`, bot.retrieval.OWN_SENTENCE_COSINES) instead of the best-scoring one when its cosine
+# leads that one's by OWN_SENTENCE_LEAD and its score is at least OWN_SENTENCE_RATIO of the best:
+# only where the model, comparing the question with one sentence as it was trained to, decides
+# clearly ("does this ev move change anything for amazon itself" quotes "reshapes Amazon's
+# industrial strategy"). Session 29's weight (QUOTE_OWN_WEIGHT) in every choice churned the first
+# places. Off (measured, not taken): at 0.2 and 0.9, tuning first / top 3 / words 527 / 643 / 520
+# -> 531 / 643 / 523 of 739 (4 gained, 1 lost; conversations 800 -> 801; 0.2 and 0.8: 533 / 524
+# with 3 lost; 0.1-0.15 without a ratio: 22-51 lost), but held out first fell by one on two sets
+# (`quality-holdout-5`, `-6`) and rose on two (674: first 470 either way). Session 30
+# (docs/quality-log.md, "The sentence nearest on its own (session 30)"). None: off.
+OWN_SENTENCE_LEAD: float | None = None
+OWN_SENTENCE_RATIO = 0.9
 # A why-question's best sentence whose subject points back ("This makes the stakes incredibly
 # high.") states an effect whose cause the sentence before it gives ("As fossil fuel bans loom
 # …"): that sentence joins the quote. Session 16, on: with bot.conversation.SAME_AS_BEFORE,
@@ -685,6 +698,8 @@ def _best_sentences(
         return hits[ni[0] - 1].passage.start, ni[1]
 
     best = max(candidates, key=score)
+    if OWN_SENTENCE_LEAD is not None and alone:
+        best = _nearest_on_its_own(hits, candidates, best, score)
     if FIRST_PASSAGE_MARGIN and best[0] != 1:
         first = max((ni for ni in candidates if ni[0] == 1), key=score, default=None)
         if first is not None and score(first) >= score(best) - FIRST_PASSAGE_MARGIN:
@@ -749,6 +764,30 @@ def _best_sentences(
             chosen.append(after)  # the contrast asked for; the label judges the quote as chosen
     quotes = tuple(Quote(text(ni), ni[0]) for ni in chosen)
     return quotes, quoted, evidence
+
+
+def _nearest_on_its_own(
+    hits: Sequence[Hit],
+    candidates: Sequence[tuple[int, int]],
+    best: tuple[int, int],
+    score: Callable[[tuple[int, int]], float],
+) -> tuple[int, int]:
+    """The cited sentence whose own cosine with the question leads `best`'s by
+    OWN_SENTENCE_LEAD, scoring at least OWN_SENTENCE_RATIO of it; `best` where none does or the
+    cosines were not read (a follow-up's hits)."""
+    own = {
+        ni: hits[ni[0] - 1].own_cosines[ni[1]]
+        for ni in candidates
+        if len(hits[ni[0] - 1].own_cosines) == len(hits[ni[0] - 1].sentence_scores)
+    }
+    if best not in own or OWN_SENTENCE_LEAD is None:
+        return best
+    nearest = max(own, key=own.__getitem__)
+    if own[nearest] - own[best] >= OWN_SENTENCE_LEAD and score(
+        nearest
+    ) >= OWN_SENTENCE_RATIO * score(best):
+        return nearest
+    return best
 
 
 def _choice_scores(hits: Sequence[Hit]) -> list[tuple[float, ...]]:

@@ -225,7 +225,8 @@ SENTENCE_ALONE_FOLLOW_UPS = False
 # (`bot.answer.QUOTE_OWN_WEIGHT`): the model compares a question with one sentence as it was
 # trained to, where the pooled sentence vectors and MaxSim read the sentence in its passage.
 # Off with it (measured, not taken; no vectors are made while off). Session 29
-# (docs/quality-log.md, "Sentences on their own in the quote (session 29)"). False: off.
+# (docs/quality-log.md, "Sentences on their own in the quote (session 29)"). Read too by session
+# 30's `bot.answer.OWN_SENTENCE_LEAD` (measured, not taken). False: off.
 OWN_SENTENCE_COSINES = False
 # The citations after those the answer quotes, for a question searched as asked: chosen by the
 # answer's re-ranking with this times the z-score of each passage's best cosine of one of its
