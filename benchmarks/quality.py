@@ -95,6 +95,7 @@
                                            [--unsaid-27 off|on|RULES [...]]
                                            [--unsaid-28 off|on|RULES [...]]
                                            [--unsaid-29 off|on|RULES [...]]
+                                           [--unsaid-30 off|on|RULES [...]]
                                            [--off-topic-25 off|RULES [off|RULES ...]]
                                            [--off-topic-26 off|RULES [off|RULES ...]]
                                            [--off-topic-27 off|RULES [off|RULES ...]]
@@ -801,6 +802,15 @@ the map: `AIRPORTS_29`), `choice` ("is the lab in the bay area or down in LA": t
 that no passage writes, `bot.unsaid.UNWRITTEN_CHOICE_29`), `made` ("what kind of battery cells does
 panasonic make": a product no passage writes, `MADE_THING_UNWRITTEN_29`); docs/quality-log.md,
 "Questions the sources do not answer (session 29)", each in turn.
+`--unsaid-30 off on` measures session 30's near-domain readings, or some joined by '+':
+`fraction` ("what fraction of new car sales …" asks a number:
+`bot.question_kind.FRACTION_NUMBER_30`), `countries` ("what countries will be battlegrounds?" is
+answered by "Countries in Europe and Asia": `COUNTRIES_BY_CONTINENT_30`), `plan` ("what is
+amazon's ev plan": an intent noun narrowed by words the cited passages write,
+`bot.unsaid.INTENT_NARROWED_WRITTEN_30`), `regions` ("is it available in canada": California is no
+place inside Canada, `bot.lookups.REGIONS_BY_KIND_30`); `fraction` and `regions` ship on,
+`countries` and `plan` off (docs/quality-log.md, "Questions the sources do not answer (session
+30)"), each in turn.
 `--off-topic-22 off chat+named+compound` measures session 22's off-topic rules, joined by "+":
 `chat`, the word after a first name read as chat, no surname, when it is small talk alone ("elon
 lmao"), before a bare verb with the first name its subject ("is jeff tryna beat elon") or before a
@@ -1045,6 +1055,7 @@ import bot.first_mention  # noqa: E402
 import bot.follow_up  # noqa: E402
 import bot.follow_up_kind  # noqa: E402
 import bot.language  # noqa: E402
+import bot.lookups  # noqa: E402
 import bot.lower_case_names  # noqa: E402
 import bot.mention_count  # noqa: E402
 import bot.more  # noqa: E402
@@ -1696,6 +1707,17 @@ def set_unsaid_29(unsaid_29: str, bench: Bench) -> str:
     bot.unsaid.MADE_THING_UNWRITTEN_29 = "made" in rules
     bot.unsaid.PLAIN_CLAIM_ON_A_NAME_29 = "claims" in rules
     return f"=== session 29's near-domain readings: {unsaid_29}"
+
+
+def set_unsaid_30(unsaid_30: str, bench: Bench) -> str:
+    rules = set(unsaid_30.split("+"))
+    if "on" in rules:
+        rules = {"fraction", "countries", "plan", "regions"}
+    bot.question_kind.FRACTION_NUMBER_30 = "fraction" in rules
+    bot.question_kind.COUNTRIES_BY_CONTINENT_30 = "countries" in rules
+    bot.unsaid.INTENT_NARROWED_WRITTEN_30 = "plan" in rules
+    bot.lookups.REGIONS_BY_KIND_30 = "regions" in rules
+    return f"=== session 30's near-domain readings: {unsaid_30}"
 
 
 def set_quote_spread(quote_spread: str, bench: Bench) -> str:
@@ -2717,6 +2739,7 @@ SWITCHES = (
     Switch("unsaid_27", 103, set_unsaid_27),
     Switch("unsaid_28", 109, set_unsaid_28),
     Switch("unsaid_29", 115, set_unsaid_29),
+    Switch("unsaid_30", 121, set_unsaid_30),
 )
 
 
@@ -4034,6 +4057,13 @@ def main() -> None:
         default=[None],
         help="session 29's near-domain readings: on, off or rules joined by '+' (spending, "
         "leader, claims, address, stake, hired, figurative, airports, choice, made), each in turn",
+    )
+    parser.add_argument(
+        "--unsaid-30",
+        nargs="+",
+        default=[None],
+        help="session 30's near-domain readings: on, off or rules joined by '+' (fraction, "
+        "countries, plan, regions), each in turn",
     )
     parser.add_argument(
         "--labels-16",

@@ -146,6 +146,28 @@ def without_intent_noun(name: str) -> str:
     return "" if INTENT_NOUNS_26 and name in _INTENT_NOUNS_26 else name
 
 
+# Session 30 (the lead's probe): "what is amazon's ev plan" was labelled "The sources don't say
+# anything about ev plan" ("what is amazons ev plan", read by no attribute form, was answered): an
+# intent noun narrowed by words the cited passages write ("ev", "pricing") names the undertaking,
+# or that part of it, in words the sources use, so it asks nothing they never name; narrowed by a
+# word they never write ("ipo plan", "hiring plan") it still does. Off: it moves no tuning line
+# (it reads tuning conversations' first turns only, "what's amazon's carbon goal", answered by
+# session 11's `ATTRIBUTE_SAID_IN_OTHER_WORDS` already), and with the other session 30 readings
+# on, the held-out off-topic questions answered alone rose (43 -> 45 of 480; this reading or
+# `countries` can only take labels off). `--unsaid-30 plan`.
+INTENT_NARROWED_WRITTEN_30 = False
+
+
+def _narrowed_intent_written(name: str, passage: str) -> bool:
+    """Whether `name` is an intent noun after words `passage` writes ("ev plan": "EV"), by
+    INTENT_NARROWED_WRITTEN_30."""
+    *narrowing, head = name.split()
+    if not INTENT_NARROWED_WRITTEN_30 or not narrowing or without_intent_noun(head):
+        return False
+    wanted, mentioned = terms([" ".join(narrowing), passage])
+    return bool(wanted) and set(wanted) <= set(mentioned)
+
+
 # Session 27: "what is the future of evs?" is asked by the heading of the section quoted ("The
 # Future of the EV Industry"): a section's heading is the sources' words too, so an attribute it
 # names is mentioned (it was labelled "The sources don't say anything about future").
@@ -179,6 +201,8 @@ def unmentioned_attribute(question: str, passage: str) -> list[str]:
         if JUDGING_NOUNS_25 and found["name"].split()[-1] in _JUDGING_NOUNS_25:
             continue
         if not without_intent_noun(found["name"]):  # "amazon's plan": told in their own words
+            continue
+        if _narrowed_intent_written(found["name"], passage):  # "amazon's ev plan": theirs too
             continue
         wanted, mentioned = terms([found["name"], passage])
         if wanted and not set(wanted) <= set(mentioned):
