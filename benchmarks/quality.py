@@ -642,7 +642,7 @@ tesla or amazon?" told the bot takes no side (`bot.stance.LIKES_29`); `others`, 
 "any other partners?" after an answer about partners asking for more of it (`bot.more.OTHERS_29`),
 each in turn.
 `--lead-30 off
-shown+headings+paragraphs+another+points+whichparagraph+listasked+longer+attributions+partsummed+agree+showme+itemafteritem+typos+madeup`
+shown+headings+paragraphs+another+points+whichparagraph+listasked+longer+attributions+partsummed+agree+showme+itemafteritem+typos+madeup+partends`
 measures the lead's session 30 rules, joined by '+': `shown`, "tell me more", "show me", "where?",
 "what do they say?" after "which sections talk about nvidia?", "how many times is tesla
 mentioned?", "who is mentioned in the article?" or "how long is the intro?" quoting the sentences
@@ -671,7 +671,9 @@ is that from?" after an answer showing its quotes cited (`bot.pointed.SHOW_ME_30
 same list (`bot.pointed.ITEM_AFTER_ITEM_30`); `typos`, "how many paragrahs are there?", "waht's
 the frist section called?" read as typed right (`bot.request_words.PARTS_TYPOS_30`); `madeup`,
 "did you make that up?", "are you hallucinating?" after an answer doubts showing it again
-(`bot.more.MADE_UP_30`), each in turn.
+(`bot.more.MADE_UP_30`); `partends`, "how does the conclusion open?", "how does section 3 end?",
+"the opening line of the conclusion" quoting that part's first or last sentence
+(`bot.section_parts.PART_ENDS_30`), each in turn.
 `--forms-19 off match=0.7`: `match=M`, another form of a question's word ("partners" /
 "partnerships", "hq" / "headquartered") matches the passage tokens of that word at least at M in
 late interaction (`bot.retrieval.FORM_MATCH`), `+words=N` for a question of at most N counted words
@@ -2311,6 +2313,7 @@ def set_lead_30(lead_30: str, bench: Bench) -> str:
     bot.pointed.ITEM_AFTER_ITEM_30 = "itemafteritem" in rules
     bot.request_words.PARTS_TYPOS_30 = "typos" in rules
     bot.more.MADE_UP_30 = "madeup" in rules
+    bot.section_parts.PART_ENDS_30 = "partends" in rules
     return f"=== session 30's lead rules: {lead_30}"
 
 
@@ -3896,7 +3899,8 @@ def main() -> None:
         "takes no side; showme: 'show me', 'which article is that from?' after an answer its "
         "quotes cited; itemafteritem: 'and the fourth?' after 'what's the third one?' the same "
         "list's; typos: 'how many paragrahs are there?' read as typed right; madeup: 'did you "
-        "make that up?' a doubt) or off, each in turn",
+        "make that up?' a doubt; partends: 'how does the conclusion open?' its first "
+        "sentence) or off, each in turn",
     )
     parser.add_argument(
         "--lead-29",

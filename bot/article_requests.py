@@ -105,6 +105,15 @@ def _structure_answer(
         named = section_parts.heading_answer(text, heading, index, doc_ids, built_at)
         if named is not None:
             return named
+    opens = section_parts.asks_how_part_opens(text, history[-1] if history else None)
+    if opens is not None:  # "how does the conclusion open?": its first sentences
+        doc_ids = articles_asked(history)
+        if opens == section_parts.OPENING:
+            return overview_answer(text, index, doc_ids, built_at, "opening")
+        assert isinstance(opens, SectionRequest)
+        opened = section_answer(text, opens, index, doc_ids, built_at)
+        if opened is not None:
+            return opened
     several = paragraphs.asks_several_paragraphs(text)
     if several is not None:  # "give me the first two paragraphs": those, in order
         return paragraphs.several_paragraphs_answer(text, several, index, articles_asked(history))

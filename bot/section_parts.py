@@ -120,6 +120,13 @@ def asks_nth_sentence(
         return None
     text = " ".join(question_text(question).replace("’", "'").split())
     found = _NTH_SENTENCE.match(text)
+    if found is None and PART_ENDS_30 and (ends := _PART_ENDS_30.match(text)):
+        # "how does section 3 end?", "the opening line of the conclusion": that sentence ("how
+        # does the conclusion open?": its first sentences, `asks_how_part_opens`)
+        if ends["verb"] in _OPENING_VERBS:
+            return None
+        named = part_named((ends["a"] or ends["b"]).strip(), before)
+        return None if named is None else (1 if ends["which"] == "opening" else -1, named)
     if found is None:
         return _another_sentence(text, before)
     nth = found["nth"]
@@ -129,6 +136,30 @@ def asks_nth_sentence(
         return place, WHOLE_TEXT
     named = part_named(part, before)
     return None if named is None else (place, named)
+
+
+# On: "how does the conclusion open?", "how does section 3 end?", "the opening line of the
+# conclusion" quote that part's first or last sentence (session 30, the lead's probes: refused,
+# labelled "The sources don't say anything about opening line", or the partnerships section's
+# beginning quoted from the conclusion).
+PART_ENDS_30 = True
+_OPENING_VERBS = frozenset({"open", "start", "begin", "kick off"})
+_PART_ENDS_30 = re.compile(
+    r"^(?:(?:ok|okay|so|and|hey)[,!]? )*(?:how (?:does|did) (?P<a>.+?) (?P<verb>open|start|begin"
+    r"|kick off|end|close|finish|wrap up|conclude)|(?:what(?:'s| is| are) )?the (?P<which>opening"
+    r"|closing|final) (?:line|sentence|words) (?:of|in) (?P<b>.+?))[?.! ]*$"
+)
+
+
+def asks_how_part_opens(question: str, before: str | None = None) -> SectionRequest | str | None:
+    """The part ("how does the conclusion open?": the last section; `OPENING`) whose opening the
+    question asks, quoted as "what's in it?" would be; None otherwise."""
+    if not PART_ENDS_30:
+        return None
+    ends = _PART_ENDS_30.match(" ".join(question_text(question).replace("’", "'").split()))
+    if ends is None or ends["verb"] not in _OPENING_VERBS:
+        return None
+    return part_named(ends["a"].strip(), before)
 
 
 _ANOTHER = re.compile(

@@ -224,3 +224,46 @@ def test_another_place_after_a_heading_or_a_section_is_that_one_and_not_without_
     assert service.ask("and the third?", ["what's section 2 about?"]).quotes != third.quotes
     monkeypatch.setattr(bot.section_parts, "HEADING_NAMED_30", False)
     assert service.ask("and the second?", ["what's the first section called?"]).answer != second
+
+
+@pytest.mark.parametrize(
+    ("question", "asked"),
+    [("how does section 3 end?", (-1, SectionRequest(place=3))),
+     ("how does the partnerships section wrap up?", (-1, SectionRequest(("partnerships",)))),
+     ("what's the opening line of the conclusion?", (1, SectionRequest(place=-1))),
+     ("the closing line of the intro", (-1, bot.section_parts.OPENING))],
+)  # fmt: skip
+def test_how_a_part_opens_or_ends_is_its_first_or_last_sentence_and_not_without_the_rule(
+    question: str, asked: tuple[int, SectionRequest | str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert bot.section_parts.asks_nth_sentence(question) == asked
+    monkeypatch.setattr(bot.section_parts, "PART_ENDS_30", False)
+    assert bot.section_parts.asks_nth_sentence(question) != asked
+
+
+@pytest.mark.parametrize(
+    "question", ["how does the article end?", "how does tesla end up?", "how does the rivalry end?"]
+)
+def test_how_the_text_or_a_topic_ends_is_no_parts_sentence(question: str) -> None:
+    assert bot.section_parts.asks_nth_sentence(question) is None
+
+
+def test_how_a_part_opens_quotes_its_first_sentences_and_not_without_the_rule(
+    service: AnswerService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert bot.section_parts.asks_how_part_opens("how does the conclusion open") == (
+        SectionRequest(place=-1)
+    )
+    assert bot.section_parts.asks_how_part_opens("how does the intro start?") == (
+        bot.section_parts.OPENING
+    )
+    assert bot.section_parts.asks_how_part_opens("how does the article start?") is None
+    inside = service.ask("what's section 10 about?").quotes
+    assert service.ask("how does the conclusion open").quotes == inside
+    partnerships = service.ask("how does the partnerships section begin?")
+    assert partnerships.citations[0].section == "Strategic Partnerships and Investments"
+    last = service.ask("what's the last sentence of section 3?").quotes
+    assert service.ask("how does section 3 end?").quotes == last
+    monkeypatch.setattr(bot.section_parts, "PART_ENDS_30", False)
+    assert service.ask("how does the conclusion open").quotes != inside
+    assert service.ask("how does section 3 end?").quotes != last
