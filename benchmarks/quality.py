@@ -642,7 +642,7 @@ tesla or amazon?" told the bot takes no side (`bot.stance.LIKES_29`); `others`, 
 "any other partners?" after an answer about partners asking for more of it (`bot.more.OTHERS_29`),
 each in turn.
 `--lead-30 off
-shown+headings+paragraphs+another+points+whichparagraph+listasked+longer+attributions+partsummed+agree+showme+itemafteritem+typos+madeup+partends`
+shown+headings+paragraphs+another+points+whichparagraph+listasked+longer+attributions+partsummed+agree+showme+itemafteritem+typos+madeup+partends+embedded+simpler`
 measures the lead's session 30 rules, joined by '+': `shown`, "tell me more", "show me", "where?",
 "what do they say?" after "which sections talk about nvidia?", "how many times is tesla
 mentioned?", "who is mentioned in the article?" or "how long is the intro?" quoting the sentences
@@ -670,10 +670,12 @@ is that from?" after an answer showing its quotes cited (`bot.pointed.SHOW_ME_30
 `itemafteritem`, "and the fourth?" after "what's the third one?" (after a list) pointing into the
 same list (`bot.pointed.ITEM_AFTER_ITEM_30`); `typos`, "how many paragrahs are there?", "waht's
 the frist section called?" read as typed right (`bot.request_words.PARTS_TYPOS_30`); `madeup`,
-"did you make that up?", "are you hallucinating?" after an answer doubts showing it again
-(`bot.more.MADE_UP_30`); `partends`, "how does the conclusion open?", "how does section 3 end?",
-"the opening line of the conclusion" quoting that part's first or last sentence
-(`bot.section_parts.PART_ENDS_30`), each in turn.
+"did you make that up?", "are you hallucinating?", "seriously?" after an answer doubts showing it
+again (`bot.more.MADE_UP_30`); `partends`, "how does the conclusion open?", "how does section 3
+end?", "the opening line of the conclusion" quoting that part's first or last sentence
+(`bot.section_parts.PART_ENDS_30`); `embedded`, "do you know who rivian is?", "tell me how big the
+team is" asked directly ("who is rivian?") (`bot.preamble.EMBEDDED_30`); `simpler`, a bare "eli5",
+"dumb it down" after an answer its first sentence (`bot.more.SIMPLER_30`), each in turn.
 `--forms-19 off match=0.7`: `match=M`, another form of a question's word ("partners" /
 "partnerships", "hq" / "headquartered") matches the passage tokens of that word at least at M in
 late interaction (`bot.retrieval.FORM_MATCH`), `+words=N` for a question of at most N counted words
@@ -2314,6 +2316,8 @@ def set_lead_30(lead_30: str, bench: Bench) -> str:
     bot.request_words.PARTS_TYPOS_30 = "typos" in rules
     bot.more.MADE_UP_30 = "madeup" in rules
     bot.section_parts.PART_ENDS_30 = "partends" in rules
+    bot.preamble.EMBEDDED_30 = "embedded" in rules
+    bot.more.SIMPLER_30 = "simpler" in rules
     return f"=== session 30's lead rules: {lead_30}"
 
 
@@ -3900,7 +3904,8 @@ def main() -> None:
         "quotes cited; itemafteritem: 'and the fourth?' after 'what's the third one?' the same "
         "list's; typos: 'how many paragrahs are there?' read as typed right; madeup: 'did you "
         "make that up?' a doubt; partends: 'how does the conclusion open?' its first "
-        "sentence) or off, each in turn",
+        "sentences; embedded: 'do you know who rivian is?' asked directly; simpler: 'eli5' after "
+        "an answer its first sentence) or off, each in turn",
     )
     parser.add_argument(
         "--lead-29",

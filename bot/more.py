@@ -231,13 +231,22 @@ _DOUBTS_29 = re.compile(
 )
 
 
-# On: "did you make that up?", "is that made up?", "are you hallucinating?" after an answer are
-# doubts too (session 30, the lead's probes: refused).
+# On: "did you make that up?", "is that made up?", "are you hallucinating?", "seriously?", "for
+# real?" after an answer are doubts too (session 30, the lead's probes and talk30's: refused).
 MADE_UP_30 = True
 _MADE_UP_30 = re.compile(
     r"(?:did|do) (?:you|u) (?:make|making) (?:that|this|it) up|(?:are|r) (?:you|u) (?:making"
     r" (?:that|this|it|things|stuff) up|hallucinating|lying|guessing)|(?:is|was) (?:that|this"
     r"|it) (?:made up|invented|a guess|real|for real|legit)|(?:you|u) made (?:that|this|it) up"
+    r"|(?:oh |wait |but )?(?:seriously|for real|really(?: though)?|no way|you sure|sure about"
+    r" that)"
+)
+# On: a bare "eli5", "dumb it down", "explain like i'm 5" after an answer ask for it in fewer
+# words, as "eli5 that" does (session 30, talk30's probes: an overview, or a passage at random).
+SIMPLER_30 = True
+_SIMPLER_30 = re.compile(
+    r"(?:(?:can|could|would) (?:you|u) )?(?:please )?(?:eli ?5|dumb (?:it|that|this) down"
+    r"|explain like (?:i'?m|im|i am) (?:5|five)|for dummies)(?: (?:please|pls|plz))?"
 )
 
 
@@ -261,7 +270,11 @@ def asks_shorter(text: str) -> bool:
     if not SHORTER:
         return False
     text = question_text(text).strip(" ?!.")
-    return bool(_SHORTER.fullmatch(text) or (SIMPLER_26 and _SIMPLER.fullmatch(text)))
+    return bool(
+        _SHORTER.fullmatch(text)
+        or (SIMPLER_26 and _SIMPLER.fullmatch(text))
+        or (SIMPLER_30 and _SIMPLER_30.fullmatch(text))
+    )
 
 
 def asked_briefly(text: str) -> str | None:

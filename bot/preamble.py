@@ -44,3 +44,54 @@ def without_preamble(text: str) -> str:
         return text
     named = [w for w in content_words(last) if w not in _NAMES_NOTHING]
     return last if named else text
+
+
+# On: a question embedded in a request ("tell me who rivian is", "do you know who rivian is?",
+# "can you tell me who leads?", "i wonder what amazon's plan is") is asked directly, its copula
+# back before the subject (session 30, the lead's probes and talk30's: each was refused, or
+# labelled "The sources don't say anything about plan is").
+EMBEDDED_30 = True
+_EMBEDDING = re.compile(
+    r"^(?:(?:hi|hey|hello|ok|okay|so|well|um|hmm)[,!]? )*(?:(?:can|could|would|will) (?:you|u)"
+    r" (?:please )?(?:tell|show) me|(?:please )?tell me|(?:do|does) (?:you|u|anyone|anybody)"
+    r" (?:happen to )?know|(?:have you|you have|got) any idea|any idea|i(?:'d| would) (?:like|love)"
+    r" to know|i wonder|i'm wondering|im wondering|i want to know|i need to know|wondering)"
+    r"\s+(?P<question>(?:who|what|where|when|why|how|which)\b.+)$",
+    re.IGNORECASE,
+)
+# "who rivian is", "where the factories are": the subject before its copula, as said, not asked.
+_SAID_ORDER = re.compile(
+    r"^(?P<wh>who|what|where|when|why|which \w+|how(?: \w+)?)\s+(?P<subject>.+?)\s+"
+    r"(?P<copula>is|are|was|were|will be)(?P<end>[?.!]*)$",
+    re.IGNORECASE,
+)
+
+
+def asked_directly(text: str) -> str:
+    """`text` with a question embedded in a request ("do you know who rivian is?") asked directly
+    ("who is rivian?"); `text` as it is otherwise."""
+    if not EMBEDDED_30:
+        return text
+    found = _EMBEDDING.match(" ".join(text.split()))
+    if found is None:
+        return text
+    question = found["question"]
+    said = _SAID_ORDER.match(question)
+    if said is not None and said["subject"].split()[0].lower() not in _AUXILIARIES:
+        question = f"{said['wh']} {said['copula']} {said['subject']}{said['end'] or '?'}"
+    elif not _ASKED_ORDER.match(question):  # "tell me what the article says": left as it is
+        return text
+    return question if question.rstrip().endswith(("?", ".", "!")) else question + "?"
+
+
+# A subject never starts with a verb: "what is amazon's plan" is asked already.
+_AUXILIARIES = frozenset({
+    "is", "are", "was", "were", "will", "does", "do", "did", "can", "could", "has", "have",
+    "would", "should"
+})  # fmt: skip
+# Asked already: a question word and then its verb ("what is prime integration", "who leads").
+_ASKED_ORDER = re.compile(
+    rf"^(?:who|what|where|when|why|which \w+|how(?: \w+)?)(?:'s\b| (?:{'|'.join(_AUXILIARIES)})\b"
+    r"|(?<=who) [a-z]+s\b)",
+    re.IGNORECASE,
+)

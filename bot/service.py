@@ -89,7 +89,7 @@ from bot.more import (
 from bot.overview import latest_articles
 from bot.pointed import asks_origin, more_of_counted
 from bot.pointed_requests import pointed_request_answer
-from bot.preamble import without_preamble
+from bot.preamble import asked_directly, without_preamble
 from bot.recall import (
     NO_PREVIOUS,
     asks_previous_answer,
@@ -465,7 +465,8 @@ class AnswerService:
         # In a conversation, "ok and what …" keeps its "and": it joins what was just said.
         # "hey, WHO IS RIVIAN": the shouting is read in lower case once the greeting is off.
         # "I'm a journalist. what is amazon planning?": the asker's introduction is no topic
-        stripped = without_preamble(unshouted(without_greeting(text)))
+        # "do you know who rivian is?": the question embedded asked directly ("who is rivian?")
+        stripped = without_preamble(unshouted(without_greeting(asked_directly(text))))
         text = with_conjunction(text, stripped) if history else stripped
         # "different question: who …": a new topic announced, asked as if alone (TOPIC_LABEL).
         unlabelled = without_topic_label(text)

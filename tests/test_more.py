@@ -510,7 +510,8 @@ def test_longer_after_an_answer_reads_on(service: AnswerService) -> None:
 @pytest.mark.parametrize(
     "text",
     ["did you make that up?", "are you making this up?", "is that made up?", "is this real?",
-     "are you hallucinating?", "you made that up"],
+     "are you hallucinating?", "you made that up", "seriously?", "for real?", "oh really?",
+     "no way"],
 )  # fmt: skip
 def test_asking_whether_the_answer_is_made_up_is_a_doubt_and_not_without_the_rule(
     text: str, monkeypatch: pytest.MonkeyPatch
@@ -524,3 +525,20 @@ def test_did_you_make_that_up_after_an_answer_shows_it_again(service: AnswerServ
     before = service.ask("who is rivian?")
     again = service.ask("did you make that up?", ["who is rivian?"])
     assert again.quotes == before.quotes and again.outcome == "answered"
+
+
+@pytest.mark.parametrize(
+    "text", ["eli5", "eli 5 pls", "dumb it down", "explain like i'm 5", "for dummies"]
+)
+def test_a_bare_simpler_request_asks_for_fewer_words_and_not_without_the_rule(
+    text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert bot.more.asks_shorter(text)
+    monkeypatch.setattr(bot.more, "SIMPLER_30", False)
+    assert not bot.more.asks_shorter(text)
+
+
+def test_eli5_after_an_answer_is_its_first_sentence(service: AnswerService) -> None:
+    history = ["what are amazon's advantages?"]
+    shorter = service.ask("in one sentence?", history)
+    assert service.ask("eli5", history).quotes == shorter.quotes
