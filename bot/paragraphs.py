@@ -26,7 +26,7 @@ from bot.section_parts import (
     another_place,
     part_named,
 )
-from bot.sections import SectionRequest, matching_section, section_openings
+from bot.sections import SectionRequest, opening_named, section_openings
 
 # On: paragraphs are read by their place and counted (session 30; `benchmarks/quality.py
 # --lead-30` measures it).
@@ -134,12 +134,7 @@ def _paragraphs_of(
     if part == OPENING:
         return [p for p in paragraphs if p[0][0].section is None] or None
     assert isinstance(part, SectionRequest)
-    openings = [opening for opening in section_openings(index, [doc_id]) if opening.section]
-    if part.place is not None:
-        at = len(openings) if part.place == -1 else part.place
-        opening = openings[at - 1] if 1 <= at <= len(openings) else None
-    else:
-        opening = matching_section(part, openings)
+    opening = opening_named(part, section_openings(index, [doc_id]))
     if opening is None:
         return None
     return [p for p in paragraphs if p[0][0].section == opening.section]

@@ -21,8 +21,8 @@ from bot.sections import (
     SectionRequest,
     article_sentences,
     asks_about_sections,
-    matching_section,
     names_a_section,
+    opening_named,
     says_only_section_words,
     section_openings,
     sentences_by_section,
@@ -231,12 +231,7 @@ def nth_sentence_answer(
         if part == OPENING:
             sentences = [(p, text) for p, text in sentences if p.section is None]
         elif isinstance(part, SectionRequest):
-            openings = section_openings(index, [doc_id])
-            if part.place is not None:
-                at = len(openings) if part.place == -1 else part.place
-                opening = openings[at - 1] if 1 <= at <= len(openings) else None
-            else:
-                opening = matching_section(part, openings)
+            opening = opening_named(part, section_openings(index, [doc_id]))
             if opening is None and part.words:  # "the battery section": no heading says so
                 named = " ".join(part.words)
                 said = f"No section heading of the article names “{named}”."
@@ -275,19 +270,13 @@ def section_length_answer(
         else:
             assert isinstance(request, SectionRequest)
             openings = section_openings(index, [doc_id])
-            if request.place is not None:
-                place = len(openings) if request.place == -1 else request.place
-                if place > len(openings) > 0:  # "how long is section 12?": there are 10
-                    said = f"The article has {len(openings)} sections."
-                    return reply_answer(question, said, "sections", built_at=built_at)
-                if not 1 <= place <= len(openings):
-                    continue
-                heading = openings[place - 1].section
-            else:
-                opening = matching_section(request, openings)
-                if opening is None:
-                    continue
-                heading = opening.section
+            if request.place is not None and request.place > len(openings) > 0:
+                said = f"The article has {len(openings)} sections."  # "how long is section 12?"
+                return reply_answer(question, said, "sections", built_at=built_at)
+            opening = opening_named(request, openings)
+            if opening is None:
+                continue
+            heading = opening.section
         sentences = by_section.get(heading, [])
         words = sum(len(text.split()) for text in sentences)
         name = OPENING.capitalize() if heading is None else f"The section “{heading}”"
@@ -434,15 +423,11 @@ def heading_answer(
         return reply_answer(question, said, "sections", answered=True, built_at=built_at)
     assert isinstance(request, SectionRequest)
     for doc_id in doc_ids:
-        openings = [opening for opening in section_openings(index, [doc_id]) if opening.section]
-        if request.place is not None:
-            place = len(openings) if request.place == -1 else request.place
-            if place > len(openings) > 0:  # "what's section 12 called?": there are 10
-                said = f"The article has {len(openings)} sections."
-                return reply_answer(question, said, "sections", built_at=built_at)
-            opening = openings[place - 1] if 1 <= place <= len(openings) else None
-        else:
-            opening = matching_section(request, openings)
+        openings = section_openings(index, [doc_id])
+        if request.place is not None and request.place > len(openings) > 0:
+            said = f"The article has {len(openings)} sections."  # "what's section 12 called?"
+            return reply_answer(question, said, "sections", built_at=built_at)
+        opening = opening_named(request, openings)
         if opening is None:
             continue
         place = openings.index(opening) + 1

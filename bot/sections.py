@@ -470,6 +470,15 @@ def section_openings(index: SearchIndex, doc_ids: Sequence[str]) -> list[Passage
     return openings
 
 
+def opening_named(request: SectionRequest, openings: Sequence[Passage]) -> Passage | None:
+    """The opening passage of the section `request` names by its place (-1: the last) or by its
+    heading's words; None past the last or when no heading holds the words."""
+    if request.place is None:
+        return matching_section(request, openings)
+    at = len(openings) if request.place == -1 else request.place
+    return openings[at - 1] if 1 <= at <= len(openings) else None
+
+
 def matching_section(request: SectionRequest, openings: Sequence[Passage]) -> Passage | None:
     """The opening passage of the section whose heading holds every word of the request (the
     first such section); None when no heading does."""
