@@ -552,6 +552,21 @@ def _without(question: str, word: str) -> str:
     return " ".join(left.split())
 
 
+def _words_known(
+    question: str, holds_term: Callable[[str], bool]
+) -> tuple[list[tuple[str, bool]], set[int], set[str], Callable[[str], bool]]:
+    """The question's words (each with whether it is possessive), the places of its grammar
+    (`_grammar`), its content words outside that grammar the sources use, and the test of a word
+    they never use: what `name_as_modifier` and `name_modifier_beside_other_sense` read."""
+    unknown = _unknown_to(holds_term)
+    words = _words(question)
+    grammar = _grammar([w for w, _ in words])
+    known = {
+        w for at, (w, _) in enumerate(words) if at not in grammar and _content(w) and not unknown(w)
+    }
+    return words, grammar, known, unknown
+
+
 def _modified_heads(
     words: list[tuple[str, bool]], known: set[str], unknown: Callable[[str], bool]
 ) -> tuple[list[tuple[str, str]], list[tuple[str, str]], bool]:
@@ -593,12 +608,7 @@ def name_as_modifier(
     the stemmed term; `written_as_name(word)`: the sources use the word, only capitalised;
     `best_cosine(text)`: a text's best cosine with any passage (`MODIFIER_PULL`; none: not read);
     `word_match(word)`: its best token match in the sources (`OTHER_FORM_MATCH`; none: not read)."""
-    unknown = _unknown_to(holds_term)
-    words = _words(question)
-    grammar = _grammar([w for w, _ in words])
-    known = {
-        w for at, (w, _) in enumerate(words) if at not in grammar and _content(w) and not unknown(w)
-    }
+    words, grammar, known, unknown = _words_known(question, holds_term)
     heads, plural_only, indefinite = _modified_heads(words, known, unknown)
     # Every word the sources use is a name (looked up last: it reads passages).
     if not heads:
@@ -664,12 +674,7 @@ def name_modifier_beside_other_sense(
     verb, under `PLURAL_SUBJECT_LOW_COSINE`."""
     if MODIFIER_PROSE_MATCH is None or not MODIFIER_PULL:
         return False
-    unknown = _unknown_to(holds_term)
-    words = _words(question)
-    grammar = _grammar([w for w, _ in words])
-    known = {
-        w for at, (w, _) in enumerate(words) if at not in grammar and _content(w) and not unknown(w)
-    }
+    words, grammar, known, unknown = _words_known(question, holds_term)
     heads, plural_only, _ = _modified_heads(words, known, unknown)
     if not heads or all(map(written_as_name, known)):  # names only: `name_as_modifier`'s
         return False
