@@ -85,7 +85,8 @@ def _structure_answer(
     # "show me" after "how many times is tesla mentioned?" is read as "tell me more" after it, and
     # "tell me more" after that "show me" as more of the count; the question before is read as it
     # was answered, its request words typed right ("how many times is tesla mentiond? → where?")
-    if reply_shown.SHOWN_30 and history:
+    asks_more_or_to_see = more is not None or reply_shown.asks_to_see(text)
+    if reply_shown.SHOWN_30 and history and asks_more_or_to_see:  # else nothing reads it
         respelt = request_respelt(history[-1], index.lexical.holds)
         before = [*history[:-1], respelt]
         if more is not None and more.question == history[-1]:
