@@ -1158,6 +1158,8 @@ SETS = {
         "tuning-extra-28.jsonl",
         # From the article alone by a helper who never ran the bot, before session 30 measured.
         "tuning-extra-29.jsonl",
+        # From the article alone by a helper who never ran the bot, before session 31 measured.
+        "tuning-extra-30.jsonl",
         # Off-topic questions to ask in threads (session 12), written blind before any measuring.
         "offtopic-tuning.jsonl",
         # Off-topic questions written blind before session 13 measured.
@@ -1196,6 +1198,8 @@ SETS = {
         "offtopic-tuning-18.jsonl",
         # Off-topic questions written blind before session 30 measured.
         "offtopic-tuning-19.jsonl",
+        # Off-topic questions written blind before session 31 measured.
+        "offtopic-tuning-20.jsonl",
         # A name of the sources before another word, in-domain and off-topic (session 13), written
         # from the article before measuring `NAME_AS_MODIFIER` on it: a probe of that rule's form.
         "name-modifier-probes.jsonl",
@@ -1252,6 +1256,8 @@ SETS = {
         "conversations-tuning-27.jsonl",
         # From the article alone by a helper who never ran the bot, before session 30 measured.
         "conversations-tuning-28.jsonl",
+        # From the article alone by a helper who never ran the bot, before session 31 measured.
+        "conversations-tuning-29.jsonl",
         # Small talk and questions opening or closing like it (session 17), written blind: last,
         # so no other set's figure can move with it (`small_talk_figures`).
         "smalltalk-tuning.jsonl",
@@ -1281,6 +1287,8 @@ SETS = {
         "smalltalk-tuning-13.jsonl",
         # More of the same written blind before session 30 measured: last too, for the same reason.
         "smalltalk-tuning-14.jsonl",
+        # More of the same written blind before session 31 measured: last too, for the same reason.
+        "smalltalk-tuning-15.jsonl",
     ],
     "held-out": [
         "shipped-questions-holdout.jsonl",
@@ -1434,6 +1442,13 @@ SETS = {
         "quality-holdout-27.jsonl",
         "conversations-holdout-27.jsonl",
         "smalltalk-holdout-14.jsonl",
+    ],
+    # Written from the article alone by a helper who never ran the bot, before session 31 measured.
+    "held-out-28": [
+        "offtopic-holdout-21.jsonl",
+        "quality-holdout-28.jsonl",
+        "conversations-holdout-28.jsonl",
+        "smalltalk-holdout-15.jsonl",
     ],
 }
 
