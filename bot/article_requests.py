@@ -50,6 +50,23 @@ from bot.spelling import request_respelt
 
 # Which articles a request is about, given the conversation before it (`AnswerService`'s choice).
 ArticlesAsked = Callable[[Sequence[str]], list[str]]
+# A message with its names' typos respelt as the service reads it ("tesal": "tesla").
+NamesRespelt = Callable[[str], str]
+
+# On: "show me" / "tell me more" after a count read the question before with its names respelt,
+# as it was answered (session 31, the lead's probes: "how many times is tesal mentioned? → where?"
+# counted "tesla", then said the article doesn't mention "tesal").
+NAMES_RESPELT_31 = True
+
+
+def asks_for_last_part(message: str) -> bool:
+    """Whether `message` asked for the article's last part ("what's the conclusion?")."""
+    return asks_for_overview(message, True) in ("conclusion", "ending")
+
+
+def steps_back_a_section(text: str, history: Sequence[str]) -> bool:
+    """Whether "previous" after a section steps back a section (bot/sections.py)."""
+    return sections.steps_back_a_section(text, history, asks_for_last_part)
 
 
 def structure_answer(
@@ -58,18 +75,19 @@ def structure_answer(
     more: More | None,
     index: SearchIndex,
     articles_asked: ArticlesAsked,
+    names_respelt: NamesRespelt | None = None,
 ) -> Answer | None:
     """The answer to a request about the articles' structure, or None when `text` makes none (it
     is searched). An answer with a `reply` (front matter, the headings) is, like small talk, not
     a quote of the sources. A request with a typo in its words ("waht are the sections") is read
     as typed right; the search never sees the respelling."""
-    read = _structure_answer(text, history, more, index, articles_asked)
+    read = _structure_answer(text, history, more, index, articles_asked, names_respelt)
     if read is not None:
         return read
     respelt = request_respelt(text, index.lexical.holds)
     if respelt == text:
         return None
-    read = _structure_answer(respelt, history, more, index, articles_asked)
+    read = _structure_answer(respelt, history, more, index, articles_asked, names_respelt)
     return None if read is None else dataclasses.replace(read, question=text)
 
 
@@ -79,6 +97,7 @@ def _structure_answer(
     more: More | None,
     index: SearchIndex,
     articles_asked: ArticlesAsked,
+    names_respelt: NamesRespelt | None,
 ) -> Answer | None:
     """`structure_answer`, `text` read as typed."""
     built_at = index.manifest.get("built_at")
@@ -87,7 +106,10 @@ def _structure_answer(
     # was answered, its request words typed right ("how many times is tesla mentiond? → where?")
     asks_more_or_to_see = more is not None or reply_shown.asks_to_see(text)
     if reply_shown.SHOWN_30 and history and asks_more_or_to_see:  # else nothing reads it
-        respelt = request_respelt(history[-1], index.lexical.holds)
+        asked = history[-1]
+        if NAMES_RESPELT_31 and names_respelt is not None:
+            asked = names_respelt(asked)
+        respelt = request_respelt(asked, index.lexical.holds)
         before = [*history[:-1], respelt]
         if more is not None and more.question == history[-1]:
             more = dataclasses.replace(more, question=respelt)
@@ -187,15 +209,20 @@ def _structure_answer(
         return section_parts.several_sections_answer(text, several, index, doc_ids, built_at)
     if sections.asks_for_each_section(text):  # "summarize each section": each one's first sentence
         return sections.each_section_answer(text, index, articles_asked(history), built_at)
+    summed = section_parts.part_summed(more)
+    if more is not None and summed is not None:  # "how long is it? → summarize it": in short
+        doc_ids = articles_asked(more.history)
+        if summed == section_parts.OPENING:
+            return overview_answer(text, index, doc_ids, built_at, "opening")
+        assert isinstance(summed, SectionRequest)
+        return section_answer(text, summed, index, doc_ids, built_at)
     part = asks_for_overview(text, in_conversation=bool(history))
     if part is not None:  # "tl;dr?": how the article opens and closes
         return overview_answer(text, index, articles_asked(history), built_at, part)
     again = section_parts.another_section(text, history[-1] if history else None)
     if again is not None:  # "and the third?" after "what's section 2 about?": section 3
         return section_answer(text, again, index, articles_asked(history), built_at)
-    following = next_section(
-        text, history, lambda before: asks_for_overview(before, True) in ("conclusion", "ending")
-    )
+    following = next_section(text, history, asks_for_last_part)
     if following is not None:  # "next" after "what's section 2 about": section 3
         request, at = following
         return section_answer(text, request, index, articles_asked(history[:at]), built_at)

@@ -95,6 +95,14 @@ _SOURCE_28 = re.compile(
     r"(?: (?:for|of) (?:that|this|it))?(?: please| pls| plz)?$"
 )
 _CONTEXT_28 = re.compile(r"^(?:(?:and|so|ok|okay)[,!]? )?(?:the )?context(?: please| pls)?$")
+# On: after an answer, "show me the passage", "can i see that paragraph?", "the excerpt?" ask for
+# its passage whole, as "the full passage" does (session 31, the lead's probes: refused).
+PASSAGE_SHOWN_31 = True
+_PASSAGE_SHOWN_31 = re.compile(
+    r"^(?:(?:ok|okay|so|and|hmm)[,!]? )?(?:(?:can|could|would) (?:you|u) )?(?:please )?"
+    r"(?:(?:(?:show|give|send|paste|read)(?: me| us)?|(?:can|could|may) (?:i|we) see|let me see)"
+    r" )?(?:the|that|this) (?:passage|paragraph|excerpt)(?: please| pls)?$"
+)
 # On: after an answer, "show me", "let me see", "which article is that from?" ask to see where it
 # comes from: its quotes again, cited (session 30, the lead's probes: refused, or the last quoted
 # a passage at random). "where does it say that?", "prove it" are doubts (bot/more.py).
@@ -192,6 +200,7 @@ def points_at(text: str) -> Pointer | None:
         (QUOTE_EXACT_29, _EXACT_29, Pointer("origin", 0)),
         (AROUND_29, _WHOLE_SECTION_29, Pointer("section", 1)),
         (SHOW_ME_30, _SHOW_ME_30, Pointer("origin", 0)),
+        (PASSAGE_SHOWN_31, _PASSAGE_SHOWN_31, Pointer("passage", 1)),
     )
     for on, pattern, pointer in whole_replies:
         if on and pattern.match(spaced):

@@ -36,6 +36,12 @@ from bot.pointed import (
 from bot.sections import article_sentences, listed_section_answer
 from bot.several_questions import joined_answer
 
+# On: "tell me more" after a list's item ("what's the second one?"), a source's quote ("what
+# does source 1 say?") or the passage ("show me the passage") reads on past it in the article, as
+# after "the whole section" (session 31, the lead's probes: the item's question, searched again
+# alone, quoted the article's opening; the source's was refused).
+MORE_AFTER_ITEM_31 = True
+
 # The answer to the message before and the conversation before that, worked out when first asked.
 AnswerBefore = Callable[[], tuple[Answer, Sequence[str]]]
 # The answer to a question asked alone ("what are the innovations?").
@@ -90,7 +96,10 @@ def pointed_request_answer(
         if answer is not None:
             return answer
     read_on_from = points_at(more.question) if more is not None and not more.again else None
-    if more is not None and read_on_from is not None and read_on_from.at in ("section", "after"):
+    reads_on = {"section", "after"} | (
+        {"item", "citation", "passage"} if MORE_AFTER_ITEM_31 else set()
+    )
+    if more is not None and read_on_from is not None and read_on_from.at in reads_on:
         # "the whole section → tell me more": the article read on past what was just quoted
         return around_the_answer(text, Pointer("after", 1), answer_before()[0], index)
     if more is not None:  # "tell me more" after "how many innovations are there?": the list

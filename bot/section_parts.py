@@ -207,6 +207,20 @@ def section_asked_more_of(more: More | None) -> tuple[SectionRequest, int] | Non
     return SectionRequest(place=places[-1]), more.times - len(places)  # then on in the last
 
 
+# On: "summarize it", "in short?" after a section's length or heading ask for that part in short:
+# its first sentence, as after an answer (session 31, the lead's probes: the reply was repeated).
+SUMMED_31 = True
+
+
+def part_summed(more: More | None) -> SectionRequest | str | None:
+    """The part (a section, or `OPENING`) whose length or heading the question before asked, when
+    `more` asks for it in short ("how long is the conclusion? → summarize it"); None otherwise."""
+    if not SUMMED_31 or more is None or not more.shorter:
+        return None
+    before = more.history[-1] if more.history else None
+    return asks_section_length(more.question, before) or asks_heading(more.question, before)
+
+
 def sentence_asked_more_of(more: More | None) -> tuple[int, SectionRequest | str] | None:
     """The sentence asked by its place a request for more reads on from; None otherwise."""
     if not MORE_OF_PARTS_29 or more is None or more.again or more.shorter:

@@ -290,6 +290,23 @@ def next_section(
     return dataclasses.replace(asked, after=asked.after + after), at
 
 
+# On: "previous", "the one before?" right after a section step back a section rather than ask for
+# the answer before again, unless they say "answer", "go back" or "undo" after two answers (session
+# 31, the lead's probes: with one message before, "previous" got "There's no answer before that").
+PREVIOUS_SECTION_31 = True
+
+
+def steps_back_a_section(
+    question: str, history: Sequence[str], asks_last: Callable[[str], bool]
+) -> bool:
+    """Whether `question`, which also asks for the answer before again ("previous"), steps from
+    the section asked before it (`next_section`) instead."""
+    if not PREVIOUS_SECTION_31 or next_section(question, history, asks_last) is None:
+        return False
+    answer_named = re.search(r"\b(?:answer|go back|undo)\b", question.lower())
+    return len(history) < 2 or answer_named is None
+
+
 def section_topic(question: str) -> str | None:
     """The topic of a question asking which section speaks of it ("which section mentions
     rivian?": "rivian"), or None."""

@@ -22,13 +22,13 @@ import numpy as np
 
 import bot.retrieval
 from bot import answer as answer_module
-from bot import feedback, follow_up, overview
+from bot import feedback, follow_up, overview, section_parts
 from bot import more as more_module
 from bot.about_article import asks_about_article, front_matter_question
 from bot.announced_list import announces_list, with_announced_list
 from bot.answer import Answer, compose_answer, reply_answer, validate_question
 from bot.antecedent import points_back, with_antecedents
-from bot.article_requests import structure_answer
+from bot.article_requests import steps_back_a_section, structure_answer
 from bot.asked_clause import embedded_question
 from bot.asked_topic import (
     MOST_TOPIC_WORDS,
@@ -455,13 +455,7 @@ class AnswerService:
         index = retriever.index
         # "who wrote it? → when?": the front matter's date, the question before being an aside
         text = (front_matter_question(text, history[-1]) if history else None) or text
-        text = spelled_as_the_sources(
-            with_apostrophes(text),
-            lambda word: bool(index.lexical.term_weights(word)),
-            lambda: index.vocabulary,
-            is_english_word,
-            lambda word: written_as_name(retriever, word),
-        )
+        text = self._spelt(text, retriever)
         # In a conversation, "ok and what …" keeps its "and": it joins what was just said.
         # "hey, WHO IS RIVIAN": the shouting is read in lower case once the greeting is off.
         # "I'm a journalist. what is amazon planning?": the asker's introduction is no topic
@@ -488,6 +482,18 @@ class AnswerService:
         # "… → go back → what do they make?": "they" is read in the question gone back to
         history = without_asides(since_start_over(history), lambda m: self._aside(m, index))
         return text, with_returns(history)
+
+    @staticmethod
+    def _spelt(text: str, retriever: Retriever) -> str:
+        """`text` with a name's typo respelt as the sources write it ("tesal": "tesla")."""
+        index = retriever.index
+        return spelled_as_the_sources(
+            with_apostrophes(text),
+            lambda word: bool(index.lexical.term_weights(word)),
+            lambda: index.vocabulary,
+            is_english_word,
+            lambda word: written_as_name(retriever, word),
+        )
 
     @staticmethod
     def _aside(message: str, index: SearchIndex) -> bool:
@@ -545,7 +551,8 @@ class AnswerService:
             asked, before_it = self._read(as_typed(history[back_to]), history[:back_to], retriever)
             previous = self._answered(asked, before_it, retriever, conversation, k)
             return dataclasses.replace(previous, question=text)
-        if history and asks_previous_answer(text):  # "go back": the answer before the last
+        # "go back": the answer before the last; "previous" right after a section, the one before
+        if history and asks_previous_answer(text) and not steps_back_a_section(text, history):
             if len(history) < 2:
                 return reply_answer(text, NO_PREVIOUS, "recall")
             asked, before_it = self._read(as_typed(history[-2]), history[:-2], retriever)
@@ -561,7 +568,9 @@ class AnswerService:
             full = self._answered(more.question, more.history, retriever, conversation, k)
             if full.quotes != first_sentence(full, said_together).quotes:  # else nothing was cut
                 return dataclasses.replace(full, question=text)
-        if more is not None and more.again:  # "repeat that": the answer before, however found
+        # "repeat that": the answer before, however found; not "summarize it" after a section's
+        # length, which asks for the section in short (bot/article_requests.py)
+        if more is not None and more.again and section_parts.part_summed(more) is None:
             asked, before_it = self._read(as_typed(history[-1]), history[:-1], retriever)
             before = self._answered(asked, before_it, retriever, conversation, k)
             answer = dataclasses.replace(before, question=text)
@@ -590,6 +599,7 @@ class AnswerService:
             more,
             retriever.index,
             lambda before: self._articles_in_question(retriever, before),
+            lambda message: self._spelt(message, retriever),
         )
         if read is not None:
             return read

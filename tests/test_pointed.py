@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 import bot.pointed
+import bot.pointed_requests
 from bot.pointed import Pointer, counted_listed, points_at, several_items
 from bot.service import AnswerService
 
@@ -541,3 +542,43 @@ def test_an_item_after_an_item_points_into_the_same_list_and_not_without_the_rul
     assert service.ask("and the third?", counted).answer == items[2]
     monkeypatch.setattr(bot.pointed, "ITEM_AFTER_ITEM_30", False)
     assert service.ask("and the fourth?", history).answer != items[3]
+
+
+@pytest.mark.parametrize(
+    "asked",
+    ["show me the passage", "can i see that paragraph?", "the excerpt?",
+     "show me the passage please", "ok, let me see the passage"],
+)  # fmt: skip
+def test_the_passage_asked_after_an_answer_is_read_and_not_without_the_rule(
+    asked: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert points_at(asked) == Pointer("passage", 1)
+    monkeypatch.setattr(bot.pointed, "PASSAGE_SHOWN_31", False)
+    assert points_at(asked) != Pointer("passage", 1)
+
+
+def test_the_passage_shown_after_an_answer_is_the_whole_one_quoted(
+    service: AnswerService,
+) -> None:
+    rivian = service.ask("who is rivian?")
+    whole = service.ask("show me the passage", ["who is rivian?"])
+    assert whole.outcome == "answered" and whole.citations[0] == rivian.citations[0]
+    assert rivian.quotes[0].text in whole.quotes[0].text != rivian.quotes[0].text
+
+
+def test_more_after_an_item_or_a_source_reads_on_past_it_and_not_without_the_rule(
+    service: AnswerService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    listed = ["what are the key innovations?", "what's the second one?"]
+    second = service.ask(listed[1], listed[:1])
+    assert second.quotes[0].text.startswith("Autonomous Driving")
+    more = service.ask("tell me more", listed)
+    assert more.quotes[0].text.startswith("Prime Integration")  # the article read on past it
+    sourced = ["who is rivian?", "what does source 1 say?"]
+    read_on = service.ask("tell me more", sourced)
+    assert read_on.outcome == "answered" and "Rivian" not in read_on.quotes[0].text
+    passage = service.ask("tell me more", ["who is rivian?", "show me the passage"])
+    assert passage.quotes == read_on.quotes
+    monkeypatch.setattr(bot.pointed_requests, "MORE_AFTER_ITEM_31", False)
+    assert not service.ask("tell me more", listed).quotes[0].text.startswith("Prime Integration")
+    assert service.ask("tell me more", sourced).quotes != read_on.quotes

@@ -6,6 +6,7 @@ import re
 
 import pytest
 
+import bot.article_requests
 import bot.reply_shown
 from bot.more import NOTHING_MORE
 from bot.service import AnswerService
@@ -116,3 +117,15 @@ def test_show_me_after_a_count_of_nothing_says_so(service: AnswerService) -> Non
 def test_where_after_a_count_asked_with_a_typo_reads_the_count(service: AnswerService) -> None:
     typed_right = service.ask("where?", ["how many times is tesla mentioned?"])
     assert service.ask("where?", ["how many times is tesla mentiond?"]).quotes == typed_right.quotes
+
+
+def test_where_after_a_count_of_a_misspelt_name_shows_the_name_respelt_and_not_without_the_rule(
+    service: AnswerService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    typed = ["how many times is tesal mentioned?"]
+    right = service.ask("where?", ["how many times is tesla mentioned?"])
+    assert right.outcome == "answered" and right.quotes
+    for said in ("where?", "show me", "tell me more"):
+        assert service.ask(said, typed).quotes == right.quotes
+    monkeypatch.setattr(bot.article_requests, "NAMES_RESPELT_31", False)
+    assert service.ask("where?", typed).outcome == "refused"

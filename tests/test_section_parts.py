@@ -267,3 +267,21 @@ def test_how_a_part_opens_quotes_its_first_sentences_and_not_without_the_rule(
     monkeypatch.setattr(bot.section_parts, "PART_ENDS_30", False)
     assert service.ask("how does the conclusion open").quotes != inside
     assert service.ask("how does section 3 end?").quotes != last
+
+
+def test_a_part_summed_after_its_length_or_heading_is_its_first_sentence_and_not_without_the_rule(
+    service: AnswerService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    conclusion = service.ask("what's the conclusion?").quotes[0].text
+    first = service.ask("summarize it", ["how long is the conclusion?"])
+    assert first.outcome == "answered" and first.reply is None
+    assert len(first.quotes) == 1 and conclusion.startswith(first.quotes[0].text)
+    section_1 = service.ask("what's section 1 about?").quotes[0].text
+    for said in ("summarize it", "in short?"):
+        summed = service.ask(said, ["what's the first section called?"]).quotes
+        assert len(summed) == 1 and section_1.startswith(summed[0].text)
+    intro = service.ask("summarize it", ["how long is the intro?"]).quotes[0].text
+    assert intro.startswith("In the ever-evolving landscape")
+    monkeypatch.setattr(bot.section_parts, "SUMMED_31", False)
+    repeated = service.ask("summarize it", ["how long is the conclusion?"])
+    assert repeated.reply == "sections" and not repeated.quotes

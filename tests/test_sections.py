@@ -493,3 +493,19 @@ def test_which_is_the_longest_after_the_headings_is_a_sections_size_and_not_with
 @pytest.mark.parametrize("question", ["how is it organized?", "what's the structure of the deal?"])
 def test_a_structure_asked_of_anything_but_the_text_is_searched(question: str) -> None:
     assert asks_about_sections(question) is None
+
+
+def test_previous_right_after_a_section_is_the_one_before_and_not_without_the_rule(
+    service: AnswerService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = service.ask("what's section 1 about?").quotes
+    for said in ("previous", "go back", "the one before?"):
+        assert service.ask(said, ["what's the second section?"]).quotes == first
+    rivian = service.ask("who is rivian?").quotes
+    history = ["who is rivian?", "what's in section 2?"]
+    assert service.ask("previous", history).quotes == first  # the section before
+    assert service.ask("previous answer", history).quotes == rivian  # the answer before
+    assert service.ask("go back", history).quotes == rivian
+    monkeypatch.setattr(bot.sections, "PREVIOUS_SECTION_31", False)
+    assert service.ask("previous", ["what's the second section?"]).outcome == "refused"
+    assert service.ask("previous", history).quotes == rivian
