@@ -76,6 +76,21 @@ _MENTIONED = re.compile(
 )
 
 
+# On: asking whether the sources mention a thing none of whose words they write ("does the
+# article mention china?"), when its search is refused, is told they don't, as "search for toyota"
+# is (session 31, the lead's probes: "The sources I have don't cover that question"; one labelled
+# by bot.unsaid.MENTION_UNKNOWN stays so, its closest passage shown).
+UNWRITTEN_MENTION_31 = True
+
+
+def mention_unwritten(topic: str, writes: Callable[[str], bool]) -> bool:
+    """Whether `topic`, asked whether the sources mention it, is one or two content words none
+    of which `writes` says the sources write."""
+    words = content_words(topic)
+    unwritten = 0 < len(words) <= MOST_TOPIC_WORDS and not any(map(writes, words))
+    return UNWRITTEN_MENTION_31 and unwritten
+
+
 # On: a search asked for by command ("search for nvidia", "find the sentence about lithium", "quote
 # the part about rivian", "show me everything about prime") is searched as its thing alone, in a
 # conversation too (session 27, the lead's probes: each was refused, the command words weighing

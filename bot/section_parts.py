@@ -111,6 +111,11 @@ WHOLE_TEXT_NAMED = re.compile(r"^(?:the |this |that )?(?:article|text|piece|stor
 WHOLE_TEXT = "the whole text"
 
 
+# On: "what's the very last sentence?", "the very first line" are that sentence (session 31, the
+# lead's probes: searched, the last two sentences quoted).
+VERY_31 = True
+
+
 def asks_nth_sentence(
     question: str, before: str | None = None
 ) -> tuple[int, SectionRequest | str] | None:
@@ -119,6 +124,8 @@ def asks_nth_sentence(
     if not NTH_SENTENCE_29:
         return None
     text = " ".join(question_text(question).replace("’", "'").split())
+    if VERY_31:  # "the very last sentence": the last sentence
+        text = re.sub(r"\bthe very (?=first |last |final )", "the ", text)
     found = _NTH_SENTENCE.match(text)
     if found is None and PART_ENDS_30 and (ends := _PART_ENDS_30.match(text)):
         # "how does section 3 end?", "the opening line of the conclusion": that sentence ("how

@@ -153,6 +153,14 @@ def written_as_name(retriever: Retriever, word: str) -> bool:
     return bool(within) and all(w[0].isupper() and not w.isupper() for w, _ in found)
 
 
+def written_in_capitals(retriever: Retriever, word: str) -> bool:
+    """Whether the sources write `word` (five letters or more) only in capitals ("NVIDIA"): a
+    name, though `written_as_name` leaves out acronyms ("EV", "AWS")."""
+    pattern = re.compile(rf"\b{re.escape(word)}\b", re.IGNORECASE)
+    found = [m.group(0) for text in _found_for(retriever, word) for m in pattern.finditer(text)]
+    return len(word) >= 5 and bool(found) and all(w.isupper() for w in found)
+
+
 # `lowercase_names` takes only a name in at most this share of the passages: one most passages
 # use ("bezos" in every one, "amazon" in 15 of 26) is what the sources are about, not a topic ("and
 # bezos?" after "what's musk like as a person" asks the question before about him).

@@ -49,3 +49,26 @@ def test_a_thing_the_sources_write_is_answered(
     # session 26's rule asks it as "lucid" alone, answered too: off, the frame is under the floor
     monkeypatch.setattr(bot.asked_topic, "MENTIONS_26", False)
     assert service.ask("any mention of lucid").outcome == "refused"  # under the cosine floor
+
+
+@pytest.mark.parametrize(
+    ("question", "thing"),
+    [("does the article mention china?", "china"), ("is china mentioned?", "china")],
+)  # fmt: skip
+def test_a_mention_refused_of_words_the_sources_never_write_is_told_and_not_without_the_rule(
+    service: AnswerService, monkeypatch: pytest.MonkeyPatch, question: str, thing: str
+) -> None:
+    told = service.ask(question)
+    assert told.outcome == "refused" and not told.quotes
+    assert told.answer == f"The sources don't mention “{thing}”."
+    monkeypatch.setattr(bot.asked_topic, "UNWRITTEN_MENTION_31", False)
+    assert service.ask(question).answer == "The sources I have don't cover that question."
+
+
+def test_a_mention_asked_of_words_the_sources_write_is_still_searched(
+    service: AnswerService,
+) -> None:
+    lithium = service.ask("does the article mention lithium?")
+    assert lithium.outcome == "answered" and "lithium" in lithium.quotes[0].text
+    river = service.ask("is the amazon river mentioned?")  # "amazon" is theirs: not told "no"
+    assert "don't mention" not in river.answer

@@ -285,3 +285,14 @@ def test_a_part_summed_after_its_length_or_heading_is_its_first_sentence_and_not
     monkeypatch.setattr(bot.section_parts, "SUMMED_31", False)
     repeated = service.ask("summarize it", ["how long is the conclusion?"])
     assert repeated.reply == "sections" and not repeated.quotes
+
+
+def test_the_very_first_or_last_sentence_is_that_sentence_and_not_without_the_rule(
+    service: AnswerService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    last = service.ask("what's the last sentence?").quotes
+    assert service.ask("what's the very last sentence?").quotes == last
+    first = service.ask("the first sentence of the conclusion").quotes
+    assert service.ask("the very first sentence of the conclusion").quotes == first
+    monkeypatch.setattr(bot.section_parts, "VERY_31", False)
+    assert bot.section_parts.asks_nth_sentence("what's the very last sentence?") is None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+import bot.service
 import bot.spelling
 from bot.service import AnswerService
 from bot.spelling import is_english_word, one_edit_away, spelled_as_the_sources
@@ -140,3 +141,14 @@ def test_an_english_word_is_no_typo_of_a_request_word() -> None:
 def test_a_mention_count_asked_in_chat_spelling_is_counted(service: AnswerService) -> None:
     answer = service.ask("hw many times is tesla mentioned")
     assert answer.reply == "article" and "17 times" in answer.answer
+
+
+def test_a_typo_of_a_name_the_sources_write_in_capitals_is_respelt_and_not_without_the_rule(
+    service: AnswerService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    right = service.ask("which sections talk about nvidia?").answer
+    assert service.ask("which sections talk about nvida?").answer == right
+    quoted = service.ask("what does the article say about nvida?")
+    assert quoted.outcome == "answered" and "NVIDIA" in quoted.quotes[0].text
+    monkeypatch.setattr(bot.service, "NAMES_IN_CAPITALS_31", False)
+    assert service.ask("which sections talk about nvida?").answer != right
