@@ -904,6 +904,15 @@ already knew that", "i owe you one" acknowledged; "can you rephrase that?" after
 "huh?": `bot.small_talk_forms.MORE_FORMS_30`); `openers`, the acknowledgements before a question and
 a mark, and the forms' ("oh wow i had no idea. who …", "whoops sorry. who …":
 `bot.small_talk.OPENERS_30`), each in turn.
+`--talk-31 off about+language+taste+forms` measures session 31's small-talk rules, joined by "+":
+`about`, the bot asked about in words no phrase holds ("which article do you use?", "who is your
+creator?", "are you ever wrong?", "i'm bored", "awesome, one more thing") given the help reply
+(`bot.small_talk_forms.ABOUT_BOT_31`); `language`, the language it reads asked ("what language do
+you speak?", "do you speak english?") told it reads English (`bot.small_talk_forms.LANGUAGE_31`);
+`taste`, its own taste asked ("what's your favourite car?", "would you buy a tesla?", "is that your
+opinion?") given the no-sides reply (`bot.small_talk_forms.TASTE_31`); `forms`,
+smalltalk-tuning-15's missed kinds widened, whole ("mornin botface", "haha u funny", "nice chatting
+with ya": `bot.small_talk_forms.CHAT_FORMS_31`), each in turn.
 `--rank-23 off chat+define` measures session 23's ranking rules, joined by "+": `chat`, a
 question asked alone searched without its chat words ("tbh", "rn", "or nah":
 `bot.retrieval.CHAT_WORDS_OUT`); `define`, "who is jeff bezos" quoting a sentence saying what the
@@ -2167,6 +2176,15 @@ def set_talk_30(talk_30: str, bench: Bench) -> str:
     return f"=== session 30's small-talk rules: {talk_30}"
 
 
+def set_talk_31(talk_31: str, bench: Bench) -> str:
+    rules = set(talk_31.split("+"))
+    bot.small_talk_forms.ABOUT_BOT_31 = "about" in rules
+    bot.small_talk_forms.LANGUAGE_31 = "language" in rules
+    bot.small_talk_forms.TASTE_31 = "taste" in rules
+    bot.small_talk_forms.CHAT_FORMS_31 = "forms" in rules
+    return f"=== session 31's small-talk rules: {talk_31}"
+
+
 def set_lead_23(lead_23: str, bench: Bench) -> str:
     rules = set(lead_23.split("+"))
     bot.announced_list.ANNOUNCED_LIST = "list" in rules
@@ -2738,6 +2756,7 @@ SWITCHES = (
     Switch("talk_28", 111, set_talk_28),
     Switch("talk_29", 117, set_talk_29),
     Switch("talk_30", 123, set_talk_30),
+    Switch("talk_31", 129, set_talk_31),
     Switch("rank_23", 78, set_rank_23),
     Switch("rank_24", 84, set_rank_24),
     Switch("rank_25", 90, set_rank_25),
@@ -3829,6 +3848,16 @@ def main() -> None:
         "answer asked as 'is that all?'; more: 'i had no idea' acknowledged, 'can you rephrase "
         "that?' read as 'huh?'; openers: 'oh wow i had no idea. who …' read as 'who …') or "
         "off, each in turn",
+    )
+    parser.add_argument(
+        "--talk-31",
+        nargs="+",
+        default=[None],
+        help="session 31's small-talk rules joined by '+' (about: 'which article do you use?', "
+        "'who is your creator?', 'are you ever wrong?' given the help reply; language: 'what "
+        "language do you speak?' told it reads English; taste: 'what's your favourite car?', "
+        "'would you buy a tesla?' given the no-sides reply; forms: 'mornin botface', 'haha u "
+        "funny', 'nice chatting with ya' whole) or off, each in turn",
     )
     parser.add_argument(
         "--lead-22",

@@ -29,9 +29,13 @@ from bot.small_talk_forms import (
     ABOUT_YOU_29,
     ACK_29,
     ADDRESSEE_30,
+    ADDRESSEE_31,
     ADDRESSEE_MORE_28,
+    ANNOUNCED_31,
     APPROVED_MORE_28,
+    BOT_ASKED_31,
     BYE_MORE_28,
+    CHATTED_31,
     DONE_FOR_NOW_28,
     EXCLAIMED_28,
     GRATEFUL_30,
@@ -43,6 +47,7 @@ from bot.small_talk_forms import (
     HOWDY_30,
     KIND_30,
     KNEW_30,
+    LANGUAGE_ASKED_31,
     LEAD_28,
     RELATED_QUESTION_30,
     SLIP_28,
@@ -50,6 +55,7 @@ from bot.small_talk_forms import (
     SLIPPED_30,
     SPELLED_30,
     STOP_29,
+    TASTE_ASKED_31,
     THANK_YA_30,
     THANKS_HOW_MUCH_29,
     THEN_AFTER_29,
@@ -61,15 +67,19 @@ from bot.small_talk_forms import (
     WAKE_29,
     WHATS_NEW_28,
     WRONG_PLACE_28,
+    YOU_PRAISED_31,
     YOU_STAR_28,
 )
+from bot.stance import NO_STANCE
 
 if TYPE_CHECKING:
     from bot.index import SearchIndex
 
 # "unclear": the asker did not follow the answer before ("huh?", "wdym": bot/unclear.py);
-# "limits": what the bot can't do asked ("can you browse the web?": bot/about_bot.py).
-SmallTalk = Literal["greeting", "thanks", "help", "unclear", "limits"]
+# "limits": what the bot can't do asked ("can you browse the web?": bot/about_bot.py);
+# "language": the language it reads asked ("what language do you speak?"); "stance": its own
+# taste asked ("what's your favourite car?"), the reply bot.stance gives an opinion asked.
+SmallTalk = Literal["greeting", "thanks", "help", "unclear", "limits", "language", "stance"]
 # "thanks for the quick reply", "ok cool, bye then": a message opening with a thanks or a goodbye
 # (after acknowledgements) that asks nothing else, no "?" and no content word the sources use, is
 # a closing remark, replied to as a thanks. Session 15 refused it as off-topic
@@ -1218,6 +1228,39 @@ _SOURCES_ASKED_30 = _whole(
     r"which articles do you (?:have|know))" + _ADDRESSED,
 )
 
+# Session 31 (`--talk-31 … about`, `… language`, `… taste`): the bot asked about in words no
+# phrase holds ("which article do you use?", "who is your creator?", "are you ever wrong?", "i'm
+# bored", "awesome, one more thing"), the language it reads ("what language do you speak?"), its
+# own taste ("what's your favourite car?"), whole (bot/small_talk_forms.py; off, searched).
+_WHOLE_ABOUT_31: tuple[tuple[SmallTalk, re.Pattern[str]], ...] = (
+    ("help", _whole(_optional(_GREETING + _ADDRESSED + _SEP), BOT_ASKED_31 + _ADDRESSED)),
+    ("help", _whole(_repeat(_ACK), ANNOUNCED_31 + _ADDRESSED)),
+)
+_WHOLE_LANGUAGE_31: tuple[tuple[SmallTalk, re.Pattern[str]], ...] = (
+    ("language", _whole(_optional(_GREETING + _ADDRESSED + _SEP), LANGUAGE_ASKED_31 + _ADDRESSED)),
+)
+_WHOLE_TASTE_31: tuple[tuple[SmallTalk, re.Pattern[str]], ...] = (
+    ("stance", _whole(_optional(_GREETING + _ADDRESSED + _SEP), TASTE_ASKED_31 + _ADDRESSED)),
+)
+
+# Session 31 (`--talk-31 … forms`): smalltalk-tuning-15's missed kinds, widened
+# (bot/small_talk_forms.py): "mornin botface", "haha u funny", "nice chatting with ya".
+_ADDRESSED_31 = _optional(_SEP + f"(?:{_ADDRESSEE}|{ADDRESSEE_31})")
+_WHOLE_31: tuple[tuple[SmallTalk, re.Pattern[str]], ...] = (
+    ("greeting", _whole(f"(?:{_GREETING}|{_HOW_ARE_YOU})" + _ADDRESSED_31)),
+    (
+        "thanks",
+        _whole(
+            _repeat(_ACK),
+            f"(?:{_THANKS}|{_BYE}|{YOU_PRAISED_31}|{CHATTED_31})" + _ADDRESSED_31,
+            _repeat(_THANKS + _ADDRESSED),
+            _optional(_BYE + _ADDRESSED),
+        ),
+    ),
+)
+# Leaving, said by praising the talk ("nice chatting with ya"): the thanks reply says goodbye.
+_CHATTED_31 = re.compile(rf"\b{CHATTED_31}\b")
+
 # An emoticon standing alone (":)", ";-d", "<3"): like an emoji, it asks nothing.
 # Symbols (emoji, "🙏", "👋"), their modifiers and joiners: what an emoji is made of.
 _EMOJI_CATEGORIES = frozenset({"So", "Sk", "Cf", "Mn"})
@@ -1308,6 +1351,10 @@ def small_talk(message: str, holds_term: Callable[[str], bool] | None = None) ->
     patterns += _WHOLE_IDEAS_30 if small_talk_forms.IDEAS_30 else ()
     patterns += _WHOLE_MORE_30 if small_talk_forms.MORE_FORMS_30 else ()
     patterns += _WHOLE_30 if small_talk_forms.CHAT_FORMS_30 else ()
+    patterns += _WHOLE_ABOUT_31 if small_talk_forms.ABOUT_BOT_31 else ()
+    patterns += _WHOLE_31 if small_talk_forms.CHAT_FORMS_31 else ()
+    patterns += _WHOLE_LANGUAGE_31 if small_talk_forms.LANGUAGE_31 else ()
+    patterns += _WHOLE_TASTE_31 if small_talk_forms.TASTE_31 else ()
     for reading in _readings(text):
         if SOURCES_ASKED_30 and _SOURCES_ASKED_30.match(reading):
             return None  # "what are your sources?": the front matter's (bot/about_article.py)
@@ -1578,6 +1625,10 @@ UNCLEAR_REPLY = (
 )
 
 
+# Said to "what language do you speak?" before the help reply: the model and sources are English.
+READ_IN_ENGLISH = "I read and answer in English only: the sources are in English."
+
+
 def reply(kind: SmallTalk, message: str, titles: Sequence[str], sections: Sequence[str]) -> str:
     """The short reply to small talk; `titles` and `sections` are the index's, in order (corpus
     text: the front ends escape it as they escape quotes)."""
@@ -1588,6 +1639,8 @@ def reply(kind: SmallTalk, message: str, titles: Sequence[str], sections: Sequen
         )
     if kind == "unclear":
         return UNCLEAR_REPLY
+    if kind == "stance":
+        return NO_STANCE
     if kind == "limits":
         return (
             f"I only answer from {_about(titles)}, quoting the passages I answer from: I can't "
@@ -1601,13 +1654,18 @@ def reply(kind: SmallTalk, message: str, titles: Sequence[str], sections: Sequen
         if small_talk_forms.CHAT_FORMS_30:  # "have a gr8 evening": leaving, as "great" is
             text = _SPELLED_WORD_30.sub(lambda found: SPELLED_30[found[0]], text)
         leaving = re.search(rf"\b(?:{_BYE}|{_BYE_26}|{_BYE_MORE_26})\b", text)
+        if small_talk_forms.CHAT_FORMS_31 and not leaving:  # "nice chatting with ya"
+            leaving = _CHATTED_31.search(text)
         opening = "You're welcome!" if _thanked(text) else "Goodbye!" if leaving else "All right!"
         return f"{opening} Ask me again any time about {_about(titles)}."
-    return (
+    help_text = (
         f"I answer questions about {_about(titles)}: each answer quotes the passages it comes "
         "from and cites them, and when the sources don't cover a question I say so rather "
         f"than guess.{_topics(sections)}"
     )
+    if kind == "language":
+        return f"{READ_IN_ENGLISH} {help_text}"
+    return help_text
 
 
 def _section_headings(index: SearchIndex) -> tuple[str, ...]:

@@ -310,3 +310,132 @@ SLIPPED_30 = (
 )
 # Chat's number spellings ("have a gr8 evening", "cya l8r", "2nite"), read spelled out.
 SPELLED_30 = {"gr8": "great", "gr8t": "great", "l8r": "later", "2day": "today", "2nite": "tonight"}
+
+# Session 31 (`benchmarks/quality.py --talk-31 … about`): the bot asked about in words no phrase
+# holds (hand-probed; each was refused, or quoted a passage at random): the help reply, which
+# names the article and says how the bot answers. Off, searched.
+ABOUT_BOT_31 = True
+# What the article it answers from is called when asked for by a singular or another word
+# ("which article do you use?", "what article is this?", "what's in your database?"). Not "which
+# article is that from?" (an answer's origin) nor "what sources do you use?" (the front matter's).
+_ARTICLE_31 = r"(?:article|text|story|piece|document|doc|data ?set|database|knowledge base)"
+ARTICLE_USED_31 = (
+    rf"(?:(?:which|what) {_ARTICLE_31}s? (?:do|did|can|will) you (?:use|have|read|know(?: about)?|"
+    r"cover|answer (?:from|about)|draw (?:on|from)|rely on|quote(?: from)?|work (?:with|from|on)|"
+    r"look at|talk about)|"
+    rf"(?:which|what) {_ARTICLE_31}s? (?:is|are) (?:this|these)|"
+    rf"(?:which|what) {_ARTICLE_31}s? (?:are|r) you (?:using|reading|quoting(?: from)?|based on|"
+    r"working (?:with|from|on)|looking at|answering (?:from|about)|talking about)|"
+    r"what(?:'s| is) in your (?:database|data|memory|knowledge(?: base)?|index|head)|"
+    r"what (?:data|info(?:rmation)?|stuff) (?:were|was|are) you (?:trained|built|fed) on|"
+    r"what (?:were|are) you trained on)"
+)
+# Who made it, when, its age ("who is your creator?", "when were you made?", "how long have
+# you been around?"); "who made you?" and "how old are you?" are older.
+MADE_31 = (
+    r"(?:who(?:'s| is| are) your (?:creators?|makers?|developers?|owners?|authors?|programmers?|"
+    r"boss|dad|father|mom|mum|mother|parents?)|"
+    r"who (?:developed|designed|owns|runs|maintains|coded|invented) (?:you|this bot|this thing)|"
+    r"when (?:were|was) (?:you|this bot) (?:made|built|created|born|launched|released|trained)|"
+    r"how long have you (?:been (?:around|alive|running|here|online)|existed)|"
+    r"what(?:'s| is) your (?:age|birthday)|(?:what|who)(?:'s| is) (?:an? )?ev ?bot)"
+)
+# Whether it is ever wrong ("are you ever wrong?", "do you make mistakes?", "can you lie?"): the
+# help reply says it quotes and says when the sources don't cover a question.
+WRONG_31 = (
+    r"(?:(?:are|r) you (?:ever|always|sometimes|often|usually) (?:wrong|right|correct|accurate)|"
+    r"(?:can|could|will|do|does) (?:you|this bot|the bot) (?:ever )?(?:be wrong|"
+    r"make (?:a )?mistakes?|get (?:things|it|stuff|anything) wrong|lie|hallucinate|"
+    r"make (?:things|stuff) up)|"
+    r"how (?:often|much) are you (?:wrong|right))"
+)
+# Idle talk, nothing asked ("say something", "talk to me", "i'm bored", "let's chat"), and the
+# bot called names ("you're dumb", "stupid robot"; "bad bot", "you suck" are older); after an
+# answer bot.feedback reads a complaint first.
+IDLE_31 = (
+    r"(?:say something|talk to me|(?:i'm|i am) (?:so |really )?bored|(?:let's|lets) (?:chat|talk)|"
+    r"(?:can|shall) we (?:chat|talk)|(?:wanna|want to) (?:chat|talk)|"
+    r"(?:you're|you are|you) (?:so |really |pretty |kinda |such )?(?:an? )?(?:dumb|stupid|useless|"
+    r"idiot|moron|terrible|trash|garbage|rubbish|hopeless|pointless|bad at this|"
+    r"not (?:very )?(?:smart|helpful|useful|good))|"
+    r"(?:dumb|stupid|useless) (?:robot|machine|ai|thing))"
+)
+# A question announced as a thing ("one more thing", "another thing", "i have one more"), after
+# any acknowledgement ("awesome, one more thing"): the help reply, as "quick question" gets.
+ANNOUNCED_31 = (
+    r"(?:(?:(?:one|1) (?:more|last)|another|just one more) (?:thing|one)|"
+    r"(?:i )?(?:have|got) (?:one more|another)(?: (?:thing|one))?)"
+)
+BOT_ASKED_31 = f"(?:{ARTICLE_USED_31}|{MADE_31}|{WRONG_31}|{IDLE_31})"
+
+# Session 31 (`--talk-31 … language`): the language asked ("what language do you speak?", "do you
+# speak english?", "are you multilingual?", "what language is the article in?"): told it reads and
+# answers English (bot/small_talk.py `reply`, "language"). Off, searched and refused. Asking for
+# another language ("do you speak french?") is bot.language's, read after small talk.
+LANGUAGE_31 = True
+_LANGUAGE_NAMES_31 = (
+    r"(?:english|spanish|french|german|italian|portuguese|dutch|chinese|mandarin|japanese|korean|"
+    r"russian|arabic|hindi|polish|turkish|swedish|other languages|another language|"
+    r"(?:any |many |multiple |different )(?:other )?languages)"
+)
+LANGUAGE_ASKED_31 = (
+    r"(?:(?:what|which) languages? (?:do|can|does|will) you (?:speak|know|understand|read|write|"
+    r"use|support|talk|answer in|reply in|work in)|"
+    r"how many languages (?:do|can) you (?:speak|know|understand|read)|"
+    r"(?:do|can|could) you (?:understand|read|know) " + _LANGUAGE_NAMES_31 + "|"
+    r"do you (?:speak|talk) (?:english|any other languages?|other languages|multiple languages|"
+    r"many languages)|"
+    r"(?:are|r) you (?:multilingual|bilingual|a polyglot)|"
+    r"(?:what|which) language (?:is|are) (?:the |this |your )?(?:article|sources?|text|answers?)"
+    r"(?: (?:written )?in)?|"
+    r"(?:is|are) (?:the |this |your )?(?:article|sources?|text) (?:only |all )?in english)"
+)
+
+# Session 31 (`--talk-31 … taste`): the bot's own taste asked ("what's your favourite car?",
+# "which one would you buy?", "would you buy a tesla?", "is that your opinion?"): the no-sides
+# reply (bot.stance.NO_STANCE), as "do you have a favourite?" gets. Each quoted a passage (the
+# Tesla one for a favourite car) or was refused. Off, searched.
+TASTE_31 = True
+_CHOICE_31 = r"(?:one|car|cars|ev|evs|company|brand|side|model|stock|of them|of the two|of these)"
+TASTE_ASKED_31 = (
+    r"(?:"
+    # A favourite: "what's your favourite car?", "who's your fave, musk or bezos?"
+    r"(?:what|who|which)(?:'s| is| are|s)? your (?:own |personal |all[- ]time )?"
+    r"(?:favou?rites?|faves?|favs?|top pick)(?:[\s,]+[a-z0-9'-]+){0,5}|"
+    # A choice: "which car would you buy?", "which do you prefer?", "would you buy a tesla?"
+    rf"(?:which|what)(?: {_CHOICE_31})? (?:would|do|will) you (?:rather )?(?:buy|pick|choose|"
+    r"prefer|drive|get|go with|bet on|invest in|back|recommend|have|own)|"
+    r"(?:would|will) you (?:rather )?(?:buy|drive|pick|choose|invest in|bet on|own) "
+    r"(?:a |an |the |some )?[a-z0-9'-]+(?: (?:stock|shares|car|ev))?"
+    r"(?: or (?:a |an |the )?[a-z0-9'-]+(?: (?:stock|shares|car|ev))?)?|"
+    # Its own view of what it said: "is that your opinion?", "is that what you think?"
+    r"(?:is|was) (?:that|this|it) your (?:own |personal )?(?:opinion|view|take|belief)|"
+    r"(?:is|was) (?:that|this) what you (?:think|believe))"
+)
+
+# Session 31 (`--talk-31 … forms`): the kinds smalltalk-tuning-15 missed, each widened to its
+# family, whole. Off, searched.
+CHAT_FORMS_31 = True
+# The bot called by a playful name ("mornin botface", "hello mr bot", "hey botbot"; "botty" and
+# "robo" are older).
+ADDRESSEE_31 = (
+    r"(?:bot ?face|robot ?face|bot-?bot|bot (?:boi|boy)|mr\.? (?:bot|robot|robo|roboto)|"
+    r"botfriend|bot ?bro)"
+)
+# Praise with the verb dropped, as chat says it ("haha u funny", "you the best", "u da man"), or
+# "your" for "you're" ("ur funny", read as "your funny").
+YOU_PRAISED_31 = (
+    r"(?:you|your) (?:so |really |pretty |kinda |such )?(?:funny|hilarious|cute|sweet|smart|"
+    r"clever|witty|adorable|charming|a (?:sweetheart|gem|cutie|genius)|the (?:best|man|goat|bomb)|"
+    r"da (?:best|man|bomb|goat))"
+)
+# The talk itself praised on leaving ("nice chatting with ya", "good talking to you", "great
+# chat", "thanks for the chat", "it was a pleasure"): a goodbye.
+CHATTED_31 = (
+    r"(?:(?:(?:it was|it's been|it has been|was|been) )?(?:really |very |so )?"
+    r"(?:nice|good|great|fun|lovely|cool|awesome|a pleasure|pleasure) "
+    r"(?:chatting|talking|speaking|to chat|to talk)(?: (?:with|to) (?:you|ya))?|"
+    r"(?:(?:it was|that was) )?(?:a )?(?:nice|good|great|fun|lovely|cool) (?:chat|talk)|"
+    r"(?:thanks|thank you|thx|ty) for the (?:chat|talk|conversation|company)|"
+    r"(?:it was|it's been|it has been) a pleasure)"
+)
