@@ -10,7 +10,15 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable, Sequence
 
-from bot import attributions, mention_count, paragraphs, reply_shown, section_parts, sections
+from bot import (
+    attributions,
+    mention_count,
+    overview,
+    paragraphs,
+    reply_shown,
+    section_parts,
+    sections,
+)
 from bot.about_article import (
     about_article_answer,
     asks_about_article,
@@ -216,6 +224,9 @@ def _structure_answer(
             return overview_answer(text, index, doc_ids, built_at, "opening")
         assert isinstance(summed, SectionRequest)
         return section_answer(text, summed, index, doc_ids, built_at)
+    titles = [str(a.get("title") or "") for a in index.manifest["articles"].values()]
+    if overview.asks_about_title(text, titles, bool(history)):  # "tell me about the ev rivalry"
+        return overview_answer(text, index, articles_asked(history), built_at, "both")
     part = asks_for_overview(text, in_conversation=bool(history))
     if part is not None:  # "tl;dr?": how the article opens and closes
         return overview_answer(text, index, articles_asked(history), built_at, part)

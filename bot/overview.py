@@ -274,6 +274,44 @@ _OF_PART_30 = re.compile(
 )
 
 
+# On: asking about what an article's title names ("what can you tell me about the ev rivalry?",
+# "tell me about bezos vs musk") asks for its overview; as a first message, "what's the context?",
+# "what's happening?", "explain the whole thing" too (session 31, the lead's probes: the first
+# quoted the closing lines, the others were refused).
+TITLE_ASKED_31 = True
+_ABOUT_31 = re.compile(
+    r"^(?:(?:ok|okay|so|hey|hi|hello|well)[,!]? )*(?:(?:what|anything) (?:can|could) (?:you|u)"
+    r" tell (?:me|us) about|(?:can|could) (?:you|u) tell (?:me|us) about|tell (?:me|us)"
+    r" (?:all |more |everything )?about|what do (?:you|u) know about|what(?:'s| is) (?:the deal"
+    r" with|up with|going on with|happening with)"
+    r"|(?:give me )?(?:an overview|the lowdown) (?:of|on)|explain) (?P<named>.+?)[?.! ]*$"
+)
+_FIRST_ASKS_31 = re.compile(
+    r"^(?:(?:ok|okay|so|hey|hi|hello|well)[,!]? )*(?:what(?:'s| is) (?:the context|happening)"
+    r"|explain (?:the whole thing|everything|it all))[?.! ]*$"
+)
+
+
+def asks_about_title(question: str, titles: Sequence[str], in_conversation: bool) -> bool:
+    """Whether `question` asks about what one of `titles` names, in two words or more, each the
+    title's ("the ev rivalry" of "Bezos vs. Musk: the EV rivalry"), or, first in a conversation,
+    for the context."""
+    if not TITLE_ASKED_31:
+        return False
+    text = " ".join(question.lower().replace("’", "'").split())
+    if not in_conversation and _FIRST_ASKS_31.match(text):
+        return True
+    found = _ABOUT_31.match(text)
+    if found is None:
+        return False
+    named = set(_WORD.findall(found["named"])) - _NAMING_31
+    return len(named) >= 2 and any(named <= set(_WORD.findall(title.lower())) for title in titles)
+
+
+# Words naming a title's topic that the title need not hold ("bezos and musk", "the ev rivalry").
+_NAMING_31 = frozenset({"the", "a", "an", "and", "vs", "versus", "v", "between", "this", "whole"})
+
+
 def asks_for_overview(question: str, in_conversation: bool = False) -> Part | None:
     """Which part of the text the question asks for, when it asks for an overview of the sources
     (or how they open or end) and names no topic of its own; None otherwise."""

@@ -95,13 +95,15 @@ _SOURCE_28 = re.compile(
     r"(?: (?:for|of) (?:that|this|it))?(?: please| pls| plz)?$"
 )
 _CONTEXT_28 = re.compile(r"^(?:(?:and|so|ok|okay)[,!]? )?(?:the )?context(?: please| pls)?$")
-# On: after an answer, "show me the passage", "can i see that paragraph?", "the excerpt?" ask for
-# its passage whole, as "the full passage" does (session 31, the lead's probes: refused).
+# On: after an answer, "show me the passage", "can i see that paragraph?", "the excerpt?", "what's
+# the context?" ask for its passage whole, as "the full passage" does (session 31, the lead's
+# probes: refused).
 PASSAGE_SHOWN_31 = True
 _PASSAGE_SHOWN_31 = re.compile(
     r"^(?:(?:ok|okay|so|and|hmm)[,!]? )?(?:(?:can|could|would) (?:you|u) )?(?:please )?"
     r"(?:(?:(?:show|give|send|paste|read)(?: me| us)?|(?:can|could|may) (?:i|we) see|let me see)"
     r" )?(?:the|that|this) (?:passage|paragraph|excerpt)(?: please| pls)?$"
+    r"|^(?:(?:ok|okay|so|and)[,!]? )?what(?:'s| is| was) the context$"
 )
 # On: after an answer, "show me", "let me see", "which article is that from?" ask to see where it
 # comes from: its quotes again, cited (session 30, the lead's probes: refused, or the last quoted

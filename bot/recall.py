@@ -44,6 +44,19 @@ _CONVERSATION = re.compile(
 )
 
 
+# On: "do you remember what i said?", "what did i just say?", "do you remember my questions?" ask
+# for the questions too (session 31, the lead's probes: the first quoted Musk's reaction).
+REMEMBER_31 = True
+_REMEMBER_31 = re.compile(
+    r"^(?:(?:wait|ok|okay|so|hey|sorry|um+|uh+|and)[,!]? )*(?:(?:do|can|did) (?:you|u)"
+    r" (?:still )?(?:remember|recall)|(?:you|u) (?:remember|recall)) (?:what (?:i|we) (?P<when>just"
+    r" )?(?:said|asked|talked about|were talking about)(?: (?:before|earlier|so far))?"
+    r"|my (?P<one>(?:last |first |previous )?question)|my questions|(?:our|this) (?:conversation"
+    r"|chat))(?: at all)?[?.! ]*$"
+    r"|^what did i (?P<just>just )?say(?: (?:before|earlier))?[?.! ]*$"
+)
+
+
 def recall_asked(text: str) -> str | None:
     """Which of the asker's questions `text` asks to be told again: "first", "last" or "all";
     None when it asks no such thing."""
@@ -52,6 +65,12 @@ def recall_asked(text: str) -> str | None:
     asked = " ".join(text.replace("’", "'").lower().split())
     if CONVERSATION_28 and _CONVERSATION.match(asked):
         return "all"
+    remembered = _REMEMBER_31.match(asked) if REMEMBER_31 else None
+    if remembered is not None:  # "did i just say …": the last; "my first question": the first
+        one = remembered["one"] or ""
+        if one.startswith("first"):
+            return "first"
+        return "last" if remembered["when"] or remembered["just"] or one else "all"
     found = _ASKED_BEFORE.match(asked)
     if found is None:
         return None

@@ -381,3 +381,28 @@ def test_everything_in_a_conversation_is_more_of_what_was_said(service: AnswerSe
     assert asks_for_overview("tell me everything", in_conversation=True) is None
     more = service.ask("tell me more", ["who is rivian?"])
     assert service.ask("tell me everything", ["who is rivian?"]).quotes == more.quotes
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["what can you tell me about the ev rivalry?", "hi! what can you tell me about the ev rivalry?",
+     "tell me about bezos vs musk", "what's the deal with bezos and musk?",
+     "tell me about the rivalry between bezos and musk", "what's the context?",
+     "explain the whole thing"],
+)  # fmt: skip
+def test_what_the_title_names_asked_is_the_overview_and_not_without_the_rule(
+    service: AnswerService, monkeypatch: pytest.MonkeyPatch, question: str
+) -> None:
+    overview = service.ask("tl;dr?").quotes
+    assert service.ask(question).quotes == overview
+    monkeypatch.setattr(bot.overview, "TITLE_ASKED_31", False)
+    assert service.ask(question).quotes != overview
+
+
+@pytest.mark.parametrize(
+    "question", ["tell me about musk", "tell me about the ev market", "what is the ev rivalry?"]
+)
+def test_one_title_word_or_another_topic_is_not_the_overview(question: str) -> None:
+    titles = ["Bezos vs. Musk: the EV rivalry"]
+    assert not bot.overview.asks_about_title(question, titles, False)
+    assert not bot.overview.asks_about_title("what's the context?", titles, True)

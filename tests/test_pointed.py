@@ -582,3 +582,12 @@ def test_more_after_an_item_or_a_source_reads_on_past_it_and_not_without_the_rul
     monkeypatch.setattr(bot.pointed_requests, "MORE_AFTER_ITEM_31", False)
     assert not service.ask("tell me more", listed).quotes[0].text.startswith("Prime Integration")
     assert service.ask("tell me more", sourced).quotes != read_on.quotes
+
+
+def test_the_context_asked_after_an_answer_is_its_passage_and_not_without_the_rule(
+    service: AnswerService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    whole = service.ask("show me the passage", ["who is rivian?"]).quotes
+    assert service.ask("what's the context?", ["who is rivian?"]).quotes == whole
+    monkeypatch.setattr(bot.pointed, "PASSAGE_SHOWN_31", False)
+    assert service.ask("what's the context?", ["who is rivian?"]).quotes != whole

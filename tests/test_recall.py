@@ -156,3 +156,27 @@ def test_a_question_gone_back_to_is_named_in_any_form_of_its_words(
     text: str, at: int | None
 ) -> None:
     assert returned_to(text, ["who is rivian?", "where are the factories?"]) == at
+
+
+@pytest.mark.parametrize(
+    ("message", "which"),
+    [("do you remember what i said?", "all"), ("do you remember my first question?", "first"),
+     ("what did i just say?", "last"), ("u remember my question?", "last"),
+     ("do you remember our conversation?", "all"), ("can you recall what we talked about?", "all")],
+)  # fmt: skip
+def test_remembering_asked_is_read_and_not_without_the_rule(
+    message: str, which: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert bot.recall.recall_asked(message) == which
+    monkeypatch.setattr(bot.recall, "REMEMBER_31", False)
+    assert bot.recall.recall_asked(message) is None
+
+
+def test_remembering_asked_lists_the_questions(service: AnswerService) -> None:
+    history = ["who is rivian?", "where are the factories?"]
+    said = service.ask("do you remember what i said?", history)
+    assert (
+        said.reply == "recall"
+        and said.answer == "You asked: “who is rivian?”; “where are the factories?”"
+    )
+    assert service.ask("do you remember what i said?").answer.startswith("You haven't asked")
