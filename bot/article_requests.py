@@ -193,6 +193,9 @@ def _structure_answer(
     if more is not None and dated is not None:
         doc_ids = articles_asked(more.history)
         return dates_answer(text, index, doc_ids, dated == "numbers", more.times)
+    mentions = _mentions_compared(text, history, index, articles_asked)
+    if mentions is not None:  # "who is mentioned more, bezos or musk?": counted in the text
+        return mentions
     thing = counted_thing(text)
     if thing is not None:  # "how many times is tesla mentioned?": counted in the text
         articles = index.manifest["articles"]
@@ -276,3 +279,31 @@ def _structure_answer(
         built_at,
         times_more,
     )
+
+
+def _mentions_compared(
+    text: str, history: Sequence[str], index: SearchIndex, articles_asked: ArticlesAsked
+) -> Answer | None:
+    """The reply to "which section mentions tesla the most?", "who is mentioned more, bezos or
+    musk?" or "does the conclusion mention rivian?", counted in the text; None for any other
+    message, or a part the articles don't have."""
+    built_at = index.manifest.get("built_at")
+    articles = index.manifest["articles"]
+    most = mention_count.most_mentioned_where(text)
+    if most is not None:
+        doc_ids = articles_asked(history)
+        return mention_count.most_mentioned_answer(text, most, index, doc_ids, articles, built_at)
+    compared = mention_count.compared_things(text)
+    if compared is not None:
+        doc_ids = articles_asked(history)
+        return mention_count.compared_answer(text, compared, index, doc_ids, articles, built_at)
+    asked = mention_count.part_mention_asked(text)
+    named = section_parts.part_named(asked[0], history[-1] if history else None) if asked else None
+    if asked is None or named is None:
+        return None
+    for doc_id in articles_asked(history):
+        part = section_parts.part_sentences(named, index, doc_id)
+        if part is not None:  # the first article holding that part
+            heading, sentences = part
+            return mention_count.part_mention_answer(text, asked[1], heading, sentences, built_at)
+    return None

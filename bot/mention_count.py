@@ -170,3 +170,184 @@ def sections_naming_answer(
         lines.append(f"{title} mentions “{thing}” in {within}{also}{listed}.")
     found = any("doesn't mention" not in line for line in lines)
     return reply_answer(question, " ".join(lines), "article", answered=found, built_at=built_at)
+
+
+# On: "which section mentions tesla the most?", "where is amazon mentioned most?" are told the
+# section naming it most often; "how many times is bezos mentioned vs musk?", "who is mentioned
+# more, bezos or musk?" both counts; "does the conclusion mention rivian?", "is rivian in section
+# 2?" that part's count (session 31, the lead's probes: a sentence at random, labelled "The sources
+# don't say the number", or refused).
+COMPARED_31 = True
+_MOST_31 = re.compile(
+    r"^(?:(?:ok|okay|so|and|hey)[,!:]? )*(?:"
+    rf"(?:which|what) section (?:of (?:the|this) (?:article|text|piece) )?{_VERB_29} "
+    + _THING.format("t1")
+    + r" (?:the )?most(?: often| times)?"
+    + r"|(?:where|in (?:which|what) section) (?:is|are|does|do) "
+    + _THING.format("t2")
+    + r" (?:get )?(?:mentioned|named|discussed|come up|appear|show up) (?:the )?most(?: often)?"
+    + r")[?.! ]*$",
+    re.IGNORECASE,
+)
+_TWO = _THING.format("a") + r",? (?:vs\.?|versus|compared (?:to|with)|or|and) " + _THING.format("b")
+_COMPARED_31 = re.compile(
+    r"^(?:(?:ok|okay|so|and|hey)[,!:]? )*(?:"
+    r"how (?:many times|often) (?:is|are) "
+    + _TWO
+    + r"(?: (?:each|both))? (?:mentioned|named)"
+    + IN_THE_TEXT
+    + r"|how (?:many times|often) (?:is|are) "
+    + _THING.format("c")
+    + r" (?:mentioned|named) (?:vs\.?|versus|compared (?:to|with)|and) "
+    + _THING.format("d")
+    + IN_THE_TEXT
+    + r"|(?:who|which|what|which one)(?: of them)? (?:is|gets|comes up|is named)"
+    r" (?:mentioned |named )?more(?: often)?(?:"
+    + IN_THE_TEXT
+    + r")?[,:]? "
+    + _THING.format("e")
+    + r" or "
+    + _THING.format("f")
+    + r"|(?:is|does) "
+    + _THING.format("g")
+    + r" (?:get )?(?:mentioned|named|come up) more(?: often)? than "
+    + _THING.format("h")
+    + IN_THE_TEXT
+    + r")[?.! ]*$",
+    re.IGNORECASE,
+)
+_IN_PART_31 = re.compile(
+    r"^(?:(?:ok|okay|so|and|hey)[,!:]? )*(?:"
+    r"(?:does|do|did) (?P<p1>(?:the |that |this )?[\w' -]+?) (?:ever )?(?:mention|name|talk about"
+    r"|say anything about|bring up|discuss) "
+    + _THING.format("t1")
+    + r"|(?:is|are) "
+    + _THING.format("t2")
+    + r" (?:mentioned |named |discussed )?in (?P<p2>(?:the |that |this )?[\w' -]+?)"
+    + r")(?: at all)?[?.! ]*$",
+    re.IGNORECASE,
+)
+
+
+def _spaced(question: str) -> str:
+    return " ".join(question.replace("’", "'").split())
+
+
+def _things(found: re.Match[str], *groups: str) -> list[str] | None:
+    things = [re.sub(r"^(?:the|a|an)\s+", "", (found[g] or "").strip(" .")) for g in groups]
+    return things if all(0 < len(t.split()) <= MOST_WORDS for t in things) else None
+
+
+def most_mentioned_where(question: str) -> str | None:
+    """The thing the question asks which section names most ("which section mentions tesla the
+    most?": "tesla"), or None."""
+    found = _MOST_31.match(_spaced(question)) if COMPARED_31 else None
+    if found is None:
+        return None
+    things = _things(found, "t1") if found["t1"] else _things(found, "t2")
+    return things[0] if things else None
+
+
+def compared_things(question: str) -> tuple[str, str] | None:
+    """The two things whose mentions the question compares ("who is mentioned more, bezos or
+    musk?": ("bezos", "musk")), or None."""
+    found = _COMPARED_31.match(_spaced(question)) if COMPARED_31 else None
+    if found is None:
+        return None
+    pairs = (("a", "b"), ("c", "d"), ("e", "f"), ("g", "h"))
+    things = next((_things(found, *pair) for pair in pairs if found[pair[0]]), None)
+    return (things[0], things[1]) if things else None
+
+
+def part_mention_asked(question: str) -> tuple[str, str] | None:
+    """The part named and the thing asked whether it mentions ("does the conclusion mention
+    rivian?": ("the conclusion", "rivian")), or None; the part is read by the caller."""
+    found = _IN_PART_31.match(_spaced(question)) if COMPARED_31 else None
+    if found is None:
+        return None
+    things = _things(found, "t1") if found["t1"] else _things(found, "t2")
+    part = (found["p1"] or found["p2"] or "").strip()
+    return (part, things[0]) if things and part else None
+
+
+def _times(count: int) -> str:
+    return "once" if count == 1 else f"{count} times"
+
+
+def most_mentioned_answer(
+    question: str,
+    thing: str,
+    index: SearchIndex,
+    doc_ids: Sequence[str],
+    articles: Mapping[str, Mapping[str, Any]],
+    built_at: str | None,
+) -> Answer:
+    """The reply to "which section mentions `thing` the most?": in each article of `doc_ids`, the
+    section (or sections, tied) naming it most often; refused when none names it."""
+    lines = []
+    for doc_id in doc_ids:
+        title = f"“{articles[doc_id].get('title') or doc_id}”"
+        counts = {
+            section or "the opening": mentions_in(sentences, thing)
+            for section, sentences in sentences_by_section(index, doc_id).items()
+        }
+        most = max(counts.values(), default=0)
+        if not most:
+            lines.append(f"{title} doesn't mention “{thing}”.")
+            continue
+        top = [f"“{s}”" if s != "the opening" else s for s, c in counts.items() if c == most]
+        total = sum(counts.values())
+        if len(top) == 1:
+            where = top[0] if top[0] == "the opening" else f"the section {top[0]}"
+            only = "only " if most == total else "most "
+            each = _times(most)
+        else:
+            where = f"the sections {', '.join(top[:-1])} and {top[-1]}"
+            only, each = "most ", f"{_times(most)} each"
+        of = "" if most == total else f", of {total} in all"
+        lines.append(f"In {title}, “{thing}” comes up {only}in {where}: {each}{of}.")
+    found = any("doesn't mention" not in line for line in lines)
+    return reply_answer(question, " ".join(lines), "article", answered=found, built_at=built_at)
+
+
+def compared_answer(
+    question: str,
+    things: tuple[str, str],
+    index: SearchIndex,
+    doc_ids: Sequence[str],
+    articles: Mapping[str, Mapping[str, Any]],
+    built_at: str | None,
+) -> Answer:
+    """The reply to "who is mentioned more, bezos or musk?": both counts in each article of
+    `doc_ids`, and which comes up more often; refused when neither is named."""
+    lines, found = [], False
+    for doc_id in doc_ids:
+        title = f"“{articles[doc_id].get('title') or doc_id}”"
+        sentences = [s for group in sentences_by_section(index, doc_id).values() for s in group]
+        first, second = (mentions_in(sentences, thing) for thing in things)
+        found = found or bool(first or second)
+        said = f"{title} mentions “{things[0]}” {_times(first)} and “{things[1]}” {_times(second)}"
+        said = said.replace(" 0 times", " no times")
+        more = things[0] if first > second else things[1] if second > first else None
+        lines.append(f"{said}: “{more}” more often." if more else f"{said}: as often.")
+    return reply_answer(question, " ".join(lines), "article", answered=found, built_at=built_at)
+
+
+def part_mention_answer(
+    question: str,
+    thing: str,
+    heading: str | None,
+    sentences: Sequence[str],
+    built_at: str | None,
+) -> Answer:
+    """The reply to "does the conclusion mention rivian?": how many times the part headed
+    `heading` (None: the opening) names `thing`; refused when it doesn't."""
+    part = f"The section “{heading}”" if heading else "The opening"
+    count = mentions_in(sentences, thing)
+    if not count and not names_thing(sentences, thing):
+        said = f"{part} doesn't mention “{thing}”."
+        return reply_answer(question, said, "article", built_at=built_at)
+    times = f" {_times(count)}" if count else " (in another form)"
+    return reply_answer(
+        question, f"{part} mentions “{thing}”{times}.", "article", answered=True, built_at=built_at
+    )

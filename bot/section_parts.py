@@ -272,6 +272,19 @@ def nth_sentence_answer(
     return None
 
 
+def part_sentences(
+    request: SectionRequest | str, index: SearchIndex, doc_id: str
+) -> tuple[str | None, list[str]] | None:
+    """The heading (None: the opening) and the sentences of the part `request` names (`OPENING`,
+    or a section) in the article `doc_id`; None when it has no such part."""
+    by_section = sentences_by_section(index, doc_id)
+    if request == OPENING:
+        return (None, by_section[None]) if None in by_section else None
+    assert isinstance(request, SectionRequest)
+    opening = opening_named(request, section_openings(index, [doc_id]))
+    return None if opening is None else (opening.section, by_section.get(opening.section, []))
+
+
 def section_length_answer(
     question: str,
     request: SectionRequest | str,
@@ -283,22 +296,15 @@ def section_length_answer(
     part before the first heading) in the articles `doc_ids`; None when none is so named (the
     question is searched)."""
     for doc_id in doc_ids:
-        by_section = sentences_by_section(index, doc_id)
-        if request == OPENING:
-            heading: str | None = None
-            if None not in by_section:
-                continue
-        else:
-            assert isinstance(request, SectionRequest)
+        if isinstance(request, SectionRequest) and request.place is not None:
             openings = section_openings(index, [doc_id])
-            if request.place is not None and request.place > len(openings) > 0:
+            if request.place > len(openings) > 0:
                 said = f"The article has {len(openings)} sections."  # "how long is section 12?"
                 return reply_answer(question, said, "sections", built_at=built_at)
-            opening = opening_named(request, openings)
-            if opening is None:
-                continue
-            heading = opening.section
-        sentences = by_section.get(heading, [])
+        part = part_sentences(request, index, doc_id)
+        if part is None:
+            continue
+        heading, sentences = part
         words = sum(len(text.split()) for text in sentences)
         name = OPENING.capitalize() if heading is None else f"The section “{heading}”"
         count = len(sentences)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 import bot.mention_count
@@ -90,3 +92,64 @@ def test_the_sections_naming_a_thing_are_listed_from_the_text(service: AnswerSer
     assert "in all 10 of its sections" in service.ask("how many sections mention tesla?").answer
     toyota = service.ask("which sections discuss toyota?")
     assert toyota.outcome == "refused" and toyota.answer.endswith("doesn't mention “toyota”.")
+
+
+def _count(service: AnswerService, word: str, heading: str | None = None) -> int:
+    """How many times the shipped article names `word` (in the section `heading`), counted here
+    from its sentences as a reader would."""
+    index = service.retriever.index
+    (doc_id,) = index.manifest["articles"]
+    by_section = bot.mention_count.sentences_by_section(index, doc_id)
+    chosen = [by_section[heading]] if heading is not None else list(by_section.values())
+    pattern = re.compile(rf"\b{word}(?:s|es|'s|’s)?\b", re.IGNORECASE)
+    return sum(len(pattern.findall(s)) for group in chosen for s in group)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["who is mentioned more, bezos or musk?", "how many times is bezos mentioned vs musk?",
+     "is bezos mentioned more than musk?"],
+)  # fmt: skip
+def test_two_things_mentions_compared_are_both_counted_and_not_without_the_rule(
+    service: AnswerService, monkeypatch: pytest.MonkeyPatch, question: str
+) -> None:
+    bezos, musk = _count(service, "bezos"), _count(service, "musk")
+    answer = service.ask(question)
+    assert answer.outcome == "answered" and answer.reply == "article"
+    assert f"“bezos” {bezos} times and “musk” {musk} times" in answer.answer
+    more = "bezos" if bezos > musk else "musk"
+    assert answer.answer.endswith(f"“{more}” more often.")
+    monkeypatch.setattr(bot.mention_count, "COMPARED_31", False)
+    assert "more often" not in service.ask(question).answer
+
+
+def test_the_section_mentioning_a_thing_most_is_told_and_not_without_the_rule(
+    service: AnswerService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    index = service.retriever.index
+    (doc_id,) = index.manifest["articles"]
+    headings = [h for h in bot.mention_count.sentences_by_section(index, doc_id) if h]
+    counts = {h: _count(service, "tesla", h) for h in headings}
+    top = max(counts, key=lambda h: counts[h])
+    answer = service.ask("which section mentions tesla the most?").answer
+    assert f"the section “{top}”: {counts[top]} times" in answer
+    rivian = service.ask("in which section does rivian come up most?").answer
+    assert rivian.endswith("comes up only in the section “Why Electric Vehicles?”: once.")
+    assert service.ask("which section mentions toyota the most?").outcome == "refused"
+    monkeypatch.setattr(bot.mention_count, "COMPARED_31", False)
+    assert "comes up" not in service.ask("which section mentions tesla the most?").answer
+
+
+def test_a_part_asked_whether_it_mentions_a_thing_is_counted_and_not_without_the_rule(
+    service: AnswerService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    no = service.ask("does the conclusion mention rivian?")
+    assert no.outcome == "refused" and no.answer.endswith("doesn't mention “rivian”.")
+    assert service.ask("is rivian in the conclusion?").answer == no.answer
+    yes = service.ask("is rivian mentioned in section 2?")
+    assert yes.answer == "The section “Why Electric Vehicles?” mentions “rivian” once."
+    assert service.ask("does the opening mention musk?").answer.startswith("The opening mentions")
+    for other in ("is tesla in trouble?", "does the article mention lithium?"):
+        assert service.ask(other).reply is None  # no part named: searched
+    monkeypatch.setattr(bot.mention_count, "COMPARED_31", False)
+    assert service.ask("does the conclusion mention rivian?").answer != no.answer
