@@ -28,17 +28,22 @@ from bot.question_ideas import IDEAS_REQUEST
 from bot.small_talk_forms import (
     ABOUT_YOU_29,
     ACK_29,
+    ACK_31,
     ADDRESSEE_30,
     ADDRESSEE_31,
     ADDRESSEE_MORE_28,
     ANNOUNCED_31,
     APPROVED_MORE_28,
+    ASKING_SOON_31,
+    AW_31,
     BOT_ASKED_31,
     BYE_MORE_28,
     CHATTED_31,
     DONE_FOR_NOW_28,
     EXCLAIMED_28,
+    FREE_TO_TALK_31,
     GRATEFUL_30,
+    GREETING_31,
     GREETING_MORE_28,
     HEDGE_28,
     HELP_MORE_28,
@@ -49,11 +54,13 @@ from bot.small_talk_forms import (
     KNEW_30,
     LANGUAGE_ASKED_31,
     LEAD_28,
+    LOGGED_31,
     RELATED_QUESTION_30,
     SLIP_28,
     SLIP_BEFORE_28,
     SLIPPED_30,
     SPELLED_30,
+    STATE_31,
     STOP_29,
     TASTE_ASKED_31,
     THANK_YA_30,
@@ -1258,6 +1265,37 @@ _WHOLE_31: tuple[tuple[SmallTalk, re.Pattern[str]], ...] = (
         ),
     ),
 )
+# Session 31 (`--talk-31 … more`): hand-probed forms (bot/small_talk_forms.py): a thanks with
+# what it is for and the bot's name after it ("thanks for your help bot", "aww thanks"),
+# acknowledgements ("okey doke", "how interesting", "that tracks"), a state said back ("same old
+# same old", "long day"), a greeting again or by the day ("guess who's back", "happy friday"),
+# "got a sec?", a question announced ("question for you"), and what becomes of what is asked
+# ("are my questions logged?": the "limits" reply).
+_WHOLE_MORE_31: tuple[tuple[SmallTalk, re.Pattern[str]], ...] = (
+    (
+        "thanks",
+        _whole(
+            _repeat(f"(?:{_ACK}|{AW_31})"),
+            _THANKS + _ADDRESSED,
+            _optional(_THANKS_TAIL + _ADDRESSED),
+            _optional(_BYE + _ADDRESSED),
+        ),
+    ),
+    (
+        "thanks",
+        _whole(
+            _repeat(_ACK),
+            f"(?:{AW_31}|{ACK_31}|{STATE_31})" + _ADDRESSED,
+            _repeat(_ACK),
+            _optional(_THANKS + _ADDRESSED),
+            _optional(_BYE + _ADDRESSED),
+        ),
+    ),
+    ("greeting", _whole(_optional(_GREETING + _ADDRESSED + _SEP), GREETING_31 + _ADDRESSED)),
+    ("greeting", _whole(_optional(_GREETING + _ADDRESSED + _SEP), FREE_TO_TALK_31 + _ADDRESSED)),
+    ("help", _whole(_optional(_GREETING + _ADDRESSED + _SEP), ASKING_SOON_31 + _ADDRESSED)),
+    ("limits", _whole(_optional(_GREETING + _ADDRESSED + _SEP), LOGGED_31 + _ADDRESSED)),
+)
 # Leaving, said by praising the talk ("nice chatting with ya"): the thanks reply says goodbye.
 _CHATTED_31 = re.compile(rf"\b{CHATTED_31}\b")
 
@@ -1353,6 +1391,7 @@ def small_talk(message: str, holds_term: Callable[[str], bool] | None = None) ->
     patterns += _WHOLE_30 if small_talk_forms.CHAT_FORMS_30 else ()
     patterns += _WHOLE_ABOUT_31 if small_talk_forms.ABOUT_BOT_31 else ()
     patterns += _WHOLE_31 if small_talk_forms.CHAT_FORMS_31 else ()
+    patterns += _WHOLE_MORE_31 if small_talk_forms.MORE_FORMS_31 else ()
     patterns += _WHOLE_LANGUAGE_31 if small_talk_forms.LANGUAGE_31 else ()
     patterns += _WHOLE_TASTE_31 if small_talk_forms.TASTE_31 else ()
     for reading in _readings(text):

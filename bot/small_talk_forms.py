@@ -439,3 +439,64 @@ CHATTED_31 = (
     r"(?:thanks|thank you|thx|ty) for the (?:chat|talk|conversation|company)|"
     r"(?:it was|it's been|it has been) a pleasure)"
 )
+
+# Session 31 (`--talk-31 … more`): forms probed by hand, whole (each was refused, or quoted a
+# passage at random). Off, searched.
+MORE_FORMS_31 = True
+# "aww thanks", "aw shucks": touched, before a thanks or alone.
+AW_31 = r"(?:a+w+(?: shucks)?|shucks)"
+# Acknowledgements no phrase holds ("okey doke", "likewise", "how interesting", "seriously cool",
+# "that tracks", "you don't say", "gg wp", "10/10 would ask again", "god bless", "ily", "wrong chat
+# sorry").
+ACK_31 = (
+    r"(?:ok(?:ey|ie) dokes?|likewise|"
+    r"(?:how|seriously|totally|absolutely|super) (?:interesting|cool|neat|fascinating|useful)|"
+    r"(?:ok |okay )?that(?:'s| is) fair|(?:that )?tracks|that figures|you don't say|"
+    r"gg(?: wp)?|o7|(?:10/10|5 stars?) would (?:ask|use|recommend)(?: (?:again|it|this))?|"
+    r"god bless|ily|love ya|"
+    # the wrong place said first ("wrong chat sorry"; "sorry, wrong chat" is older)
+    r"wrong (?:chat|channel|thread|window|tab|person|bot|convo|conversation|dm) "
+    r"(?:sorry|oops|my bad|lol))"
+)
+# A state said back to a how-are-you in words no phrase holds ("same old same old", "could be
+# better", "i'm tired", "long day", "hanging in there").
+STATE_31 = (
+    r"(?:same old(?: same old)?|could be (?:better|worse)|never better|hanging in there|"
+    r"surviving|living the dream|"
+    r"(?:i'm |i am |feeling |a bit |so )?(?:a bit |so |really |pretty |kinda |super )?"
+    r"(?:tired|exhausted|sleepy|busy|stressed|hungry|meh)|"
+    r"(?:it's been |it has been |been |such |what )?(?:a )?(?:long|rough|busy|tough|hard|hectic) "
+    r"(?:day|week|morning|night))"
+)
+# Greeting again or by the day ("hello once more", "guess who's back", "happy friday", "tgif",
+# "hope you're having a good one").
+GREETING_31 = (
+    r"(?:(?:hi|hello|hey) (?:once more|once again)|guess who(?:'s| is) back|"
+    r"happy (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend|hump day)|"
+    r"tgif|friyay|"
+    r"(?:i )?hope you(?:'re| are) (?:having|enjoying) (?:a |your )?(?:good|great|nice|lovely) "
+    r"(?:one|day|time))"
+)
+# Whether the bot is free to talk ("got a sec?", "you busy?"): a greeting.
+FREE_TO_TALK_31 = r"(?:(?:you |u )?got a (?:sec|second|minute|min|moment)|(?:are )?you busy)"
+# A question announced in words no phrase holds ("question for you", "quick one", "i need some
+# info", "i'm curious"), example questions asked for ("what are some example questions?"), or
+# another subject asked for ("let's talk about something else", "what do you talk about?"): the
+# help reply.
+ASKING_SOON_31 = (
+    r"(?:(?:a |one )?question for you|quick one|(?:i )?need (?:some )?info(?:rmation)?|"
+    r"(?:i'm|i am) (?:just )?curious|"
+    r"(?:what are |show me |any )?(?:some )?(?:example|sample) questions|"
+    r"(?:let's|lets|can we|could we) (?:talk|chat) about something else|"
+    r"what (?:do|can) you (?:talk|chat) about)"
+)
+# What becomes of what is asked ("are my questions logged?", "who can see my questions?", "is
+# this private?", "delete my data"): the "limits" reply, which says questions are logged.
+LOGGED_31 = (
+    r"(?:(?:are|r) my (?:questions|messages|chats?) (?:logged|saved|stored|recorded|private)|"
+    r"who can see (?:my (?:questions|messages|chats?)|this)|(?:can|do) others see this|"
+    r"is this (?:chat |conversation )?(?:private|confidential|logged|recorded)|"
+    r"do you (?:save|store|keep|log|record) (?:this|that|it)|"
+    r"(?:can|could) you (?:forget|delete) (?:this|that|it|my (?:data|questions|messages))|"
+    r"(?:please )?delete my (?:data|questions|messages|history))"
+)

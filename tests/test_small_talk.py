@@ -18,6 +18,7 @@ import pytest
 import bot.question_kind
 import bot.service
 import bot.small_talk
+import bot.small_talk_forms
 from bot.answer import REFUSAL, Answer
 from bot.chat import messages
 from bot.embedding import Embedder
@@ -632,6 +633,7 @@ def test_hand_probed_chat_forms_are_small_talk_with_their_rule_on(
     monkeypatch.setattr(bot.small_talk, "CHAT_FORMS_25", False)
     monkeypatch.setattr(bot.small_talk, "CHAT_FORMS_27", False)  # "you're a lifesaver" too
     monkeypatch.setattr(bot.small_talk, "MORE_FORMS_27", False)  # "i'm good for now" too
+    monkeypatch.setattr(bot.small_talk_forms, "MORE_FORMS_31", False)  # "happy friday all" too
     assert small_talk(message) is None
     monkeypatch.setattr(bot.small_talk, "CHAT_FORMS_23", True)
     assert small_talk(message) == kind

@@ -202,3 +202,69 @@ def test_praising_the_talk_says_goodbye(monkeypatch: pytest.MonkeyPatch) -> None
 )
 def test_questions_holding_the_session_31_form_words_stay_questions(question: str) -> None:
     assert small_talk(question) is None
+
+
+MORE = [
+    ("thanks for your help bot", "thanks"),
+    ("thanks for the info buddy", "thanks"),
+    ("aww thanks", "thanks"),
+    ("aw shucks", "thanks"),
+    ("okey doke", "thanks"),
+    ("likewise", "thanks"),
+    ("how interesting", "thanks"),
+    ("seriously cool", "thanks"),
+    ("ok that's fair", "thanks"),
+    ("that tracks", "thanks"),
+    ("you don't say", "thanks"),
+    ("gg wp", "thanks"),
+    ("10/10 would ask again", "thanks"),
+    ("wrong chat sorry", "thanks"),
+    ("same old same old", "thanks"),
+    ("could be better", "thanks"),
+    ("i'm tired", "thanks"),
+    ("long day", "thanks"),
+    ("hello once more", "greeting"),
+    ("guess who's back", "greeting"),
+    ("happy friday!", "greeting"),
+    ("tgif", "greeting"),
+    ("hope you're having a good one", "greeting"),
+    ("got a sec?", "greeting"),
+    ("you busy?", "greeting"),
+    ("question for you", "help"),
+    ("i need some info", "help"),
+    ("i'm curious", "help"),
+    ("what are some example questions?", "help"),
+    ("let's talk about something else", "help"),
+    ("what do you talk about?", "help"),
+    ("are my questions logged?", "limits"),
+    ("who can see my questions?", "limits"),
+    ("is this private?", "limits"),
+    ("delete my data", "limits"),
+]
+
+
+@pytest.mark.parametrize(("message", "kind"), MORE)
+def test_session_31_hand_probed_forms_are_small_talk_and_searched_with_the_rule_off(
+    message: str, kind: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert small_talk(message) == kind
+    monkeypatch.setattr(bot.small_talk_forms, "MORE_FORMS_31", False)
+    assert small_talk(message) is None
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how interesting is the amazon ev?",
+        "is tesla busy?",
+        "what figures does the article give?",
+        "what info does the article have about rivian?",
+        "is the amazon project private?",
+        "who can see tesla's numbers?",
+        "was it a long day for musk?",
+        "what's amazon's fair share?",
+        "thanks, where will the factories be?",
+    ],
+)
+def test_questions_holding_the_hand_probed_words_stay_questions(question: str) -> None:
+    assert small_talk(question) is None
