@@ -54,8 +54,11 @@ from bot.small_talk_forms import (
     KNEW_30,
     LANGUAGE_ASKED_31,
     LEAD_28,
+    LEADING_NAME_31,
     LOGGED_31,
     RELATED_QUESTION_30,
+    SLANG_ACK_31,
+    SLANG_BYE_31,
     SLIP_28,
     SLIP_BEFORE_28,
     SLIPPED_30,
@@ -67,6 +70,7 @@ from bot.small_talk_forms import (
     THANKS_HOW_MUCH_29,
     THEN_AFTER_29,
     THEN_OPENING_29,
+    TRAILING_NAME_31,
     UNDERSTOOD_NOW_28,
     UNSURE_29,
     WAIT_29,
@@ -1296,6 +1300,25 @@ _WHOLE_MORE_31: tuple[tuple[SmallTalk, re.Pattern[str]], ...] = (
     ("help", _whole(_optional(_GREETING + _ADDRESSED + _SEP), ASKING_SOON_31 + _ADDRESSED)),
     ("limits", _whole(_optional(_GREETING + _ADDRESSED + _SEP), LOGGED_31 + _ADDRESSED)),
 )
+# Session 31 (`--talk-31 … names`): a name for the bot taken off the start or the end of a
+# message, at most two, and the rest read again (bot/small_talk_forms.py NAMES_31).
+_LEADING_NAME_31 = re.compile("^" + LEADING_NAME_31)
+_TRAILING_NAME_31 = re.compile(TRAILING_NAME_31)
+_NAMES_TAKEN_31 = 2
+# Session 31 (`--talk-31 … slang`): "brill", "splendid", "toodles", whole.
+_WHOLE_SLANG_31: tuple[tuple[SmallTalk, re.Pattern[str]], ...] = (
+    (
+        "thanks",
+        _whole(
+            _repeat(_ACK),
+            _optional(_THANKS + _ADDRESSED + _SEP),
+            f"(?:{SLANG_ACK_31}|{SLANG_BYE_31})" + _ADDRESSED,
+            _repeat(_ACK),
+            _optional(_THANKS + _ADDRESSED),
+            _optional(f"(?:{_BYE}|{SLANG_BYE_31})" + _ADDRESSED),
+        ),
+    ),
+)
 # Leaving, said by praising the talk ("nice chatting with ya"): the thanks reply says goodbye.
 _CHATTED_31 = re.compile(rf"\b{CHATTED_31}\b")
 
@@ -1392,6 +1415,7 @@ def small_talk(message: str, holds_term: Callable[[str], bool] | None = None) ->
     patterns += _WHOLE_ABOUT_31 if small_talk_forms.ABOUT_BOT_31 else ()
     patterns += _WHOLE_31 if small_talk_forms.CHAT_FORMS_31 else ()
     patterns += _WHOLE_MORE_31 if small_talk_forms.MORE_FORMS_31 else ()
+    patterns += _WHOLE_SLANG_31 if small_talk_forms.SLANG_31 else ()
     patterns += _WHOLE_LANGUAGE_31 if small_talk_forms.LANGUAGE_31 else ()
     patterns += _WHOLE_TASTE_31 if small_talk_forms.TASTE_31 else ()
     for reading in _readings(text):
@@ -1433,12 +1457,14 @@ def help_asked_first(message: str, history: Sequence[str]) -> SmallTalk | None:
     return "help" if _BARE_REQUEST.match(text) else None
 
 
-def _readings(text: str) -> Iterator[str]:
+def _readings(text: str, depth: int = 0) -> Iterator[str]:
     """`text` (`_normal`), then its other readings as small talk: "nuff" as "enough" with
     SINCERE_THANKS; with STRETCHED_LETTERS, a letter typed three times or more as twice, then
     once ("sweeet" -> "sweet", "yesss" -> "yes"); with CHAT_FORMS_29, all of those again without
     a "then" ending the message ("okie dokie then"); with CHAT_FORMS_30, the message with chat's
-    number spellings spelled out ("gr8" -> "great")."""
+    number spellings spelled out ("gr8" -> "great"); with NAMES_31, all of those again with a
+    name for the bot taken off its start or its end ("bot, thanks", "night bot"), at most
+    `_NAMES_TAKEN_31` names (`depth`: how many were taken off already)."""
     said = text
     yield text
     if (unsworn := oaths.oaths_read_out(text)) != text:  # "wtf are you?" (bot/oaths.py)
@@ -1450,9 +1476,14 @@ def _readings(text: str) -> Iterator[str]:
         yield _STRETCHED.sub(r"\1\1", text)
         yield _STRETCHED.sub(r"\1", text)
     if small_talk_forms.CHAT_FORMS_29 and (without := _THEN_AFTER_29.sub("", said)) != said:
-        yield from _readings(without) if without else ()
+        yield from _readings(without, depth) if without else ()
     if small_talk_forms.CHAT_FORMS_30 and _SPELLED_WORD_30.search(said):
         yield _SPELLED_WORD_30.sub(lambda found: SPELLED_30[found[0]], said)
+    if small_talk_forms.NAMES_31 and depth < _NAMES_TAKEN_31:  # "bot, thanks", "night bot"
+        for named in (_LEADING_NAME_31, _TRAILING_NAME_31):
+            unnamed = named.sub("", said, count=1)
+            if unnamed != said and any(ch.isalnum() for ch in unnamed):
+                yield from _readings(unnamed.strip(), depth + 1)
 
 
 def closing_thanks(message: str, holds_term: Callable[[str], bool]) -> SmallTalk | None:

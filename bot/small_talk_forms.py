@@ -500,3 +500,28 @@ LOGGED_31 = (
     r"(?:can|could) you (?:forget|delete) (?:this|that|it|my (?:data|questions|messages))|"
     r"(?:please )?delete my (?:data|questions|messages|history))"
 )
+
+# Session 31 (`--talk-31 … names`): small talk read again with the name it calls the bot (or the
+# people in the chat) taken off its start or its end ("bot, thanks", "night bot", "hey bot, bye",
+# "cheers mate dude", "nice one bot buddy", "ace my dude"): each phrase family reads its own
+# names, so a name one family lacks left the message searched and refused. Only the rest read
+# whole as small talk counts. Off, only each family's own names.
+NAMES_31 = True
+_NAMES_31 = (
+    r"(?:(?:my |dear |old |ol' )?(?:ev ?bot|bot(?:ty|tie)?|chatbot|robot|robo|ai|buddy|bud|mate|"
+    r"pal|friend(?:o)?|dude|bro|bruv|bruh|fam|man|guys?|folks|boss|chief|champ|lads?|homie|"
+    r"bestie|sir|madam|ma'am)|bot (?:buddy|friend|pal|mate)|mr\.? (?:bot|robot))"
+)
+# Said first, with a mark after it or not ("bot, thanks", "mate cheers").
+LEADING_NAME_31 = _NAMES_31 + r"[\s,.!~:]+"
+# Said last, after a space or a mark ("night bot", "ace my dude"), before any closing marks;
+# "there", "again" and the people in the chat too ("night again", "later all").
+TRAILING_NAME_31 = (
+    rf"[\s,.!~]+(?:{_NAMES_31}|there|again|all|everyone|everybody|y'all|team)(?=[\s,.!?~]*$)"
+)
+
+# Session 31 (`--talk-31 … slang`): approval and leaving in chat words no phrase holds ("brill",
+# "splendid", "fire", "ta-ra", "thanks, toodles"), whole. Off, searched.
+SLANG_31 = True
+SLANG_ACK_31 = r"(?:brill|splendid|fire|bussin)"
+SLANG_BYE_31 = r"(?:toodles|toodle-?oo|ta-?ra|later skater)"

@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 import bot.small_talk
+import bot.small_talk_forms
 from bot.service import AnswerService
 from bot.small_talk import help_asked_first, reply, small_talk, without_greeting
 
@@ -50,6 +51,7 @@ def test_the_session_25_small_talk_is_replied_to_and_not_with_its_rule_off(
 ) -> None:
     assert small_talk(message) == kind
     monkeypatch.setattr(bot.small_talk, "CHAT_FORMS_25", False)
+    monkeypatch.setattr(bot.small_talk_forms, "NAMES_31", False)  # names: session 31
     monkeypatch.setattr(bot.small_talk, "CHAT_FORMS_27", False)  # "well hello there" too
     assert small_talk(message) is None
 

@@ -11,6 +11,7 @@ import time
 import pytest
 
 import bot.small_talk
+import bot.small_talk_forms
 import bot.unclear
 from bot.service import AnswerService
 from bot.small_talk import help_asked_first, small_talk, without_greeting
@@ -85,6 +86,7 @@ def test_the_session_26_forms_are_replied_to_and_not_with_their_rule_off(
 ) -> None:
     assert small_talk(message) == kind
     monkeypatch.setattr(bot.small_talk, "CHAT_FORMS_26", False)
+    monkeypatch.setattr(bot.small_talk_forms, "NAMES_31", False)  # names: session 31
     assert small_talk(message) is None
 
 
@@ -95,6 +97,7 @@ def test_the_bots_pet_names_are_read_by_the_session_26_forms_and_not_with_them_o
     """Both tables read a pet name after their own phrases ("hey there botty": `more`'s)."""
     assert small_talk(message) is not None
     monkeypatch.setattr(bot.small_talk, "CHAT_FORMS_26", False)
+    monkeypatch.setattr(bot.small_talk_forms, "NAMES_31", False)  # names: session 31
     monkeypatch.setattr(bot.small_talk, "MORE_FORMS_26", False)
     monkeypatch.setattr(bot.small_talk, "CHAT_FORMS_27", False)  # a pet name after a greeting too
     assert small_talk(message) is None
@@ -138,6 +141,7 @@ def test_the_hand_probed_session_26_forms_are_replied_to_and_not_with_their_rule
     assert small_talk(message) == kind
     assert bot.small_talk.reply(kind, message, ["A title"], []).startswith(opening)
     monkeypatch.setattr(bot.small_talk, "MORE_FORMS_26", False)
+    monkeypatch.setattr(bot.small_talk_forms, "NAMES_31", False)  # names: session 31
     monkeypatch.setattr(bot.small_talk, "CHAT_FORMS_27", False)  # "hey there friend" too
     assert small_talk(message) is None
 

@@ -11,6 +11,7 @@ import time
 import pytest
 
 import bot.small_talk
+import bot.small_talk_forms
 import bot.unclear
 from bot.service import AnswerService
 from bot.small_talk import small_talk, without_greeting
@@ -147,6 +148,7 @@ def test_session_27_forms_are_small_talk_and_searched_with_the_rule_off(
 ) -> None:
     assert small_talk(message) == kind
     monkeypatch.setattr(bot.small_talk, "CHAT_FORMS_27", False)
+    monkeypatch.setattr(bot.small_talk_forms, "NAMES_31", False)  # names: session 31
     assert small_talk(message) is None
 
 

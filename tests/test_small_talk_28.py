@@ -210,6 +210,7 @@ def test_hand_probed_session_28_forms_are_small_talk_and_searched_with_the_rule_
 ) -> None:
     assert small_talk(message) == kind
     monkeypatch.setattr(bot.small_talk_forms, "MORE_FORMS_28", False)
+    monkeypatch.setattr(bot.small_talk_forms, "NAMES_31", False)  # names: session 31
     assert small_talk(message) is None
 
 

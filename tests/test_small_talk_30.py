@@ -45,6 +45,7 @@ def test_session_30_forms_are_small_talk_and_searched_with_the_rule_off(
 ) -> None:
     assert small_talk(message) == kind
     monkeypatch.setattr(bot.small_talk_forms, "CHAT_FORMS_30", False)
+    monkeypatch.setattr(bot.small_talk_forms, "NAMES_31", False)  # names: session 31
     assert small_talk(message) is None
 
 
@@ -289,6 +290,7 @@ def test_the_service_replies_to_the_tuning_misses_alone_and_after_an_answer(
     plain = service.ask("who is rivian?")
     assert service.ask("whoops sorry. who is rivian?").answer == plain.answer
     monkeypatch.setattr(bot.small_talk_forms, "CHAT_FORMS_30", False)
+    monkeypatch.setattr(bot.small_talk_forms, "NAMES_31", False)  # names: session 31
     assert service.ask("hiya robot pal").reply is None
 
 

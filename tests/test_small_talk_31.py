@@ -177,6 +177,7 @@ def test_session_31_forms_are_small_talk_and_searched_with_the_rule_off(
 ) -> None:
     assert small_talk(message) == kind
     monkeypatch.setattr(bot.small_talk_forms, "CHAT_FORMS_31", False)
+    monkeypatch.setattr(bot.small_talk_forms, "NAMES_31", False)  # "hello mr bot" read as "hello"
     assert small_talk(message) is None
 
 
@@ -249,6 +250,7 @@ def test_session_31_hand_probed_forms_are_small_talk_and_searched_with_the_rule_
 ) -> None:
     assert small_talk(message) == kind
     monkeypatch.setattr(bot.small_talk_forms, "MORE_FORMS_31", False)
+    monkeypatch.setattr(bot.small_talk_forms, "NAMES_31", False)  # "…, thanks for your help" too
     assert small_talk(message) is None
 
 
@@ -268,3 +270,60 @@ def test_session_31_hand_probed_forms_are_small_talk_and_searched_with_the_rule_
 )
 def test_questions_holding_the_hand_probed_words_stay_questions(question: str) -> None:
     assert small_talk(question) is None
+
+
+NAMED = [
+    ("bot, thanks", "thanks"),
+    ("mate cheers", "thanks"),
+    ("ai thanks", "thanks"),
+    ("dude, nice", "thanks"),
+    ("night bot", "thanks"),
+    ("gotta go bot buddy", "thanks"),
+    ("cheers mate dude", "thanks"),
+    ("ace my dude", "thanks"),
+    ("based chatbot", "thanks"),
+    ("hey hey my friend", "greeting"),
+    ("ello my man", "greeting"),
+    ("night again!", "thanks"),
+]
+
+
+@pytest.mark.parametrize(("message", "kind"), NAMED)
+def test_small_talk_with_a_name_for_the_bot_is_read_and_searched_with_the_rule_off(
+    message: str, kind: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert small_talk(message) == kind
+    monkeypatch.setattr(bot.small_talk_forms, "NAMES_31", False)
+    assert small_talk(message) is None
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "bot, who leads?",
+        "who is musk's friend",
+        "tell me about ai",
+        "is ai used?",
+        "man, who is rivian?",
+        "who is the boss",
+        "what about the team",
+        "who was musk's buddy",
+        "guys where will the factories be",
+        "dude where's my car",
+        "bot " * 500,
+    ],
+)
+def test_questions_and_names_alone_stay_unread(question: str) -> None:
+    assert small_talk(question) is None
+
+
+SLANG = ["brill", "splendid!", "fire", "bussin", "ta-ra", "thanks, toodles"]
+
+
+@pytest.mark.parametrize("message", SLANG)
+def test_slang_approval_and_leaving_are_small_talk_and_searched_with_the_rule_off(
+    message: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert small_talk(message) == "thanks"
+    monkeypatch.setattr(bot.small_talk_forms, "SLANG_31", False)
+    assert small_talk(message) is None
