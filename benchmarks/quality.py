@@ -904,21 +904,23 @@ already knew that", "i owe you one" acknowledged; "can you rephrase that?" after
 "huh?": `bot.small_talk_forms.MORE_FORMS_30`); `openers`, the acknowledgements before a question and
 a mark, and the forms' ("oh wow i had no idea. who …", "whoops sorry. who …":
 `bot.small_talk.OPENERS_30`), each in turn.
-`--talk-31 off about+language+taste+forms+more+names+slang` measures session 31's small-talk
-rules, joined by "+": `about`, the bot asked about in words no phrase holds ("which article do you
-use?", "who is your creator?", "are you ever wrong?", "i'm bored", "awesome, one more thing")
-given the help reply (`bot.small_talk_forms.ABOUT_BOT_31`); `language`, the language it reads
-asked ("what language do you speak?", "do you speak english?") told it reads English
+`--talk-31 off about+language+taste+forms+more+names+slang+vocative` measures session 31's
+small-talk rules, joined by "+": `about`, the bot asked about in words no phrase holds ("which
+article do you use?", "who is your creator?", "are you ever wrong?", "i'm bored", "awesome, one more
+thing") given the help reply (`bot.small_talk_forms.ABOUT_BOT_31`); `language`, the language it
+reads asked ("what language do you speak?", "do you speak english?") told it reads English
 (`bot.small_talk_forms.LANGUAGE_31`); `taste`, its own taste asked ("what's your favourite car?",
 "would you buy a tesla?", "is that your opinion?") given the no-sides reply
 (`bot.small_talk_forms.TASTE_31`); `forms`, smalltalk-tuning-15's missed kinds widened, whole
 ("mornin botface", "haha u funny", "nice chatting with ya": `bot.small_talk_forms.CHAT_FORMS_31`);
 `more`, hand-probed forms ("thanks for your help bot", "aww thanks", "okey doke", "same old same
-old", "happy friday", "got a sec?", "question for you"; "are my questions logged?" given the
-limits reply: `bot.small_talk_forms.MORE_FORMS_31`); `names`, small talk read again with a name
-for the bot taken off its start or end ("bot, thanks", "night bot", "ace my dude":
+old", "happy friday", "got a sec?", "question for you"; "are my questions logged?" given the limits
+reply: `bot.small_talk_forms.MORE_FORMS_31`); `names`, small talk read again with a name for the bot
+taken off its start or end ("bot, thanks", "night bot", "ace my dude":
 `bot.small_talk_forms.NAMES_31`); `slang`, "brill", "splendid", "toodles" whole
-(`bot.small_talk_forms.SLANG_31`), each in turn.
+(`bot.small_talk_forms.SLANG_31`); `vocative`, a question asked without a name calling the bot
+before or after it ("bot, where will the factories be?", "who is rivian, mate?":
+`bot.small_talk_forms.VOCATIVE_31`), each in turn.
 `--rank-23 off chat+define` measures session 23's ranking rules, joined by "+": `chat`, a
 question asked alone searched without its chat words ("tbh", "rn", "or nah":
 `bot.retrieval.CHAT_WORDS_OUT`); `define`, "who is jeff bezos" quoting a sentence saying what the
@@ -2191,6 +2193,7 @@ def set_talk_31(talk_31: str, bench: Bench) -> str:
     bot.small_talk_forms.MORE_FORMS_31 = "more" in rules
     bot.small_talk_forms.NAMES_31 = "names" in rules
     bot.small_talk_forms.SLANG_31 = "slang" in rules
+    bot.small_talk_forms.VOCATIVE_31 = "vocative" in rules
     return f"=== session 31's small-talk rules: {talk_31}"
 
 
@@ -3868,7 +3871,8 @@ def main() -> None:
         "'would you buy a tesla?' given the no-sides reply; forms: 'mornin botface', 'haha u "
         "funny', 'nice chatting with ya' whole; more: 'thanks for your help bot', 'okey doke', "
         "'got a sec?' whole, 'are my questions logged?' the limits reply; names: 'bot, thanks', "
-        "'night bot' read without the name; slang: 'brill', 'toodles' whole) or off, each in turn",
+        "'night bot' read without the name; slang: 'brill', 'toodles' whole; vocative: 'bot, "
+        "who is rivian?', 'who is rivian, mate?' asked without the name) or off, each in turn",
     )
     parser.add_argument(
         "--lead-22",

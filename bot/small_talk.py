@@ -56,6 +56,8 @@ from bot.small_talk_forms import (
     LEAD_28,
     LEADING_NAME_31,
     LOGGED_31,
+    NAME_AFTER_31,
+    NAME_BEFORE_31,
     RELATED_QUESTION_30,
     SLANG_ACK_31,
     SLANG_BYE_31,
@@ -1509,8 +1511,28 @@ def without_greeting(question: str) -> str:
     with CHAT_OPENERS a thanks or an acknowledgement ("thx! so where ..." -> "where ..."), with
     CHAT_CLOSERS one after it ("where ...? thanks" -> "where ...?"), and the oath of its question
     word (bot/oaths.py: "hey, wtf is ..." -> "what is ..."); the question as given when it has
-    none, or is nothing but small talk."""
-    return oaths.without_oath(_without_chat(question))
+    none, or is nothing but small talk. With VOCATIVE_31, a name calling the bot before or after
+    it is taken off too ("bot, who is rivian?", "who is rivian, mate?" -> "who is rivian?")."""
+    if not small_talk_forms.VOCATIVE_31:
+        return oaths.without_oath(_without_chat(question))
+    return oaths.without_oath(_without_name(_without_chat(_without_name(question))))
+
+
+# Session 31 (`--talk-31 … vocative`): a name calling the bot, before or after a question.
+_NAME_BEFORE_31 = re.compile(r"^\s*" + NAME_BEFORE_31, re.IGNORECASE)
+_NAME_AFTER_31 = re.compile(NAME_AFTER_31, re.IGNORECASE)
+
+
+def _without_name(question: str) -> str:
+    """`question` without a name calling the bot before it ("bot, who …") or after it ("…, mate?"),
+    its first letter upper case when one before was taken; as given when only a name would be
+    left ("bot?"), or it is small talk ("thanks bot")."""
+    text = question.replace("’", "'")
+    after = _NAME_BEFORE_31.sub("", text, count=1)
+    rest = _NAME_AFTER_31.sub("", after, count=1).strip()
+    if rest == text.strip() or not any(ch.isalnum() for ch in rest) or small_talk(question):
+        return question
+    return rest[0].upper() + rest[1:] if after != text else rest
 
 
 def _without_chat(question: str) -> str:

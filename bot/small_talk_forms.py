@@ -525,3 +525,29 @@ TRAILING_NAME_31 = (
 SLANG_31 = True
 SLANG_ACK_31 = r"(?:brill|splendid|fire|bussin)"
 SLANG_BYE_31 = r"(?:toodles|toodle-?oo|ta-?ra|later skater)"
+
+# Session 31 (`--talk-31 … vocative`): a question with the bot called by a name before it or after
+# it ("bot, where will the factories be?", "who is rivian, mate?", "where will the factories be
+# bot") is asked without the name: with it, "friend, who is rivian?" and "who is rivian buddy"
+# were refused, and "bot, where will the factories be?" quoted the gold-standard sentence, not
+# Texas and Michigan. Off, searched with the name.
+VOCATIVE_31 = True
+# Before the question: a name (or "@name") and a mark, or a name the bot goes by before a question
+# word ("bot who is rivian").
+_QUESTION_OPENING_31 = (
+    r"(?:who|what|what's|whats|where|when|why|how|which|is|are|was|were|do|does|did|can|could|"
+    r"will|would|should|has|have|tell|explain|list|give|show)\b"
+)
+_BOTS_NAMES_31 = r"(?:ev ?bot|bot|chatbot|botty|bottie)"
+NAME_BEFORE_31 = (
+    rf"@?(?:{_NAMES_31}[\s]*[,:;.!\-–—]+|{_BOTS_NAMES_31}\s+(?={_QUESTION_OPENING_31}))\s*"
+)
+# After it: a mark and a name, or a space and a name no determiner, possessive or preposition
+# comes before ("who is the bot", "who is musk's buddy" keep theirs), then only marks.
+NAME_AFTER_31 = (
+    rf"(?:\s*[,;]\s*@?{_NAMES_31}|"
+    r"(?<!\bthe)(?<!\ba)(?<!\ban)(?<!\bmy)(?<!\byour)(?<!\bhis)(?<!\bher)(?<!\btheir)(?<!\bits)"
+    r"(?<!\bour)(?<!'s)(?<!\bof)(?<!\bto)(?<!\bfor)(?<!\bwith)(?<!\babout)(?<!\bis)(?<!\bare)"
+    rf"\s+@?(?:{_BOTS_NAMES_31}|buddy|mate|dude|bro|fam|pal|my (?:dude|friend|man|guy)))"
+    r"(?=[\s?!.~]*$)"
+)

@@ -189,6 +189,7 @@ def test_the_session_26_forms_are_taken_off_a_question_and_kept_with_the_rule_of
 ) -> None:
     assert without_greeting(question) == expected
     monkeypatch.setattr(bot.small_talk, "OPENERS_26", False)
+    monkeypatch.setattr(bot.small_talk_forms, "VOCATIVE_31", False)  # session 31
     assert without_greeting(question) != expected
 
 

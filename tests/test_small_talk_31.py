@@ -10,7 +10,7 @@ import pytest
 
 import bot.small_talk_forms
 from bot.service import AnswerService
-from bot.small_talk import READ_IN_ENGLISH, reply, small_talk
+from bot.small_talk import READ_IN_ENGLISH, reply, small_talk, without_greeting
 from bot.stance import NO_STANCE
 
 ABOUT = [
@@ -327,3 +327,56 @@ def test_slang_approval_and_leaving_are_small_talk_and_searched_with_the_rule_of
     assert small_talk(message) == "thanks"
     monkeypatch.setattr(bot.small_talk_forms, "SLANG_31", False)
     assert small_talk(message) is None
+
+
+CALLED = [
+    ("bot, who is rivian?", "Who is rivian?"),
+    ("evbot: who is rivian?", "Who is rivian?"),
+    ("@evbot where will the factories be?", "Where will the factories be?"),
+    ("friend, who is rivian?", "Who is rivian?"),
+    ("bot who is rivian", "Who is rivian"),
+    ("who is rivian, bot?", "who is rivian?"),
+    ("who is rivian, my dude?", "who is rivian?"),
+    ("who is rivian buddy", "who is rivian"),
+    ("where will the factories be, mate?", "where will the factories be?"),
+    ("bot, thanks, who is rivian?", "Who is rivian?"),
+]
+
+
+@pytest.mark.parametrize(("question", "asked"), CALLED)
+def test_a_name_calling_the_bot_is_taken_off_a_question_and_kept_with_the_rule_off(
+    question: str, asked: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert without_greeting(question) == asked
+    monkeypatch.setattr(bot.small_talk_forms, "VOCATIVE_31", False)
+    assert without_greeting(question) != asked
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "who is musk's buddy",
+        "who is bezos's friend",
+        "who is the bot",
+        "tell me about the chatbot",
+        "what is ai",
+        "what about the ai",
+        "ai stocks?",
+        "bot?",
+        "thanks bot",
+    ],
+)
+def test_names_that_are_what_is_asked_stay(question: str) -> None:
+    assert without_greeting(question) == question
+
+
+def test_the_service_answers_a_question_with_the_bots_name_as_without_it(
+    service: AnswerService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    plain = service.ask("where will the factories be?")
+    for question in ("bot, where will the factories be?", "where will the factories be, mate?"):
+        called = service.ask(question)
+        assert (called.answer, called.outcome) == (plain.answer, plain.outcome)
+    assert service.ask("who is rivian buddy").outcome == service.ask("who is rivian").outcome
+    monkeypatch.setattr(bot.small_talk_forms, "VOCATIVE_31", False)
+    assert service.ask("bot, where will the factories be?").answer != plain.answer
