@@ -86,6 +86,7 @@
                                            [--rank-28 off|RULES [off|RULES ...]]
                                            [--rank-29 off|RULES [off|RULES ...]]
                                            [--rank-30 off|RULES [off|RULES ...]]
+                                           [--rank-31 off|RULES [off|RULES ...]]
                                            [--off-topic-23 off|RULES [off|RULES ...]]
                                            [--unsaid-23 off|on|RULES [...]]
                                            [--off-topic-24 off|RULES [off|RULES ...]]
@@ -972,6 +973,10 @@ beside MaxSim; the quote, the first citation and the outcome as without it
 alone quoting the cited sentence nearest it encoded on its own when that cosine leads the best
 sentence's by LEAD and it scores RATIO of it (`bot.answer.OWN_SENTENCE_LEAD`, `OWN_SENTENCE_RATIO`;
 "The sentence nearest on its own (session 30)"), each in turn.
+`--rank-31 off announcing` measures session 31's ranking rules, joined by "+": `announcing`, a
+question asked alone whose quote opens with a short sentence announcing the next citing the
+announcing sentence's passage first (`bot.answer.ANNOUNCING_PASSAGE_FIRST`; docs/quality-log.md,
+"The announcing sentence's passage first (session 31)"), each in turn.
 `--off-topic-23 off sense=0.05:0.33+anywhere+joined+typos+rival` measures session 23's off-topic
 rules, joined by "+": `sense=G:C`, `--off-topic-18`'s name-sense reading at a gap of G, only of a
 question whose best passage cosine is under C ("is musk oil safe to put on your skin":
@@ -2458,6 +2463,12 @@ def set_rank_30(rank_30: str, bench: Bench) -> str:
     return f"=== session 30's ranking rules: {rank_30}"
 
 
+def set_rank_31(rank_31: str, bench: Bench) -> str:
+    rules = set(rank_31.split("+"))
+    bot.answer.ANNOUNCING_PASSAGE_FIRST = "announcing" in rules
+    return f"=== session 31's ranking rules: {rank_31}"
+
+
 def set_role_21(role_21: str, bench: Bench) -> str:
     bot.question_kind.ROLE_OF_ANOTHER = role_21 == "on"
     return f"=== session 21's role of another owner: {role_21}"
@@ -2777,6 +2788,7 @@ SWITCHES = (
     Switch("rank_28", 108, set_rank_28),
     Switch("rank_29", 114, set_rank_29),
     Switch("rank_30", 120, set_rank_30),
+    Switch("rank_31", 126, set_rank_31),
     Switch("off_topic_23", 80, set_off_topic_23),
     Switch("unsaid_23", 79, set_unsaid_23),
     Switch("off_topic_24", 86, set_off_topic_24),
@@ -3603,6 +3615,12 @@ def main() -> None:
         default=[None],
         help="session 30's ranking rules joined by '+' (further=W, own=LEAD:RATIO) or off, each "
         "in turn",
+    )
+    parser.add_argument(
+        "--rank-31",
+        nargs="+",
+        default=[None],
+        help="session 31's ranking rules joined by '+' (announcing) or off, each in turn",
     )
     parser.add_argument(
         "--off-topic-23",
