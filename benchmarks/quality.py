@@ -71,6 +71,7 @@
                                            [--follow-ups-28 off|RULES [off|RULES ...]]
                                            [--follow-ups-29 off|RULES [off|RULES ...]]
                                            [--follow-ups-30 off|RULES [off|RULES ...]]
+                                           [--follow-ups-31 off|RULES [off|RULES ...]]
                                            [--off-topic-21 off|RULES [off|RULES ...]]
                                            [--lead-21 off|RULES [off|RULES ...]]
                                            [--lead-in-21 off|SHARE [off|SHARE ...]]
@@ -383,6 +384,10 @@ points?") is a follow-up candidate, not a bare noun phrase
 (`bot.conversation.FOLLOW_UPS_30`): `like`, "like is it early days still" rephrases the question
 before; `mean`, "… i mean" amends it and keeps its context; `floor`, a question with no word of its
 own after an answer ("so what?") is covered as that answer was.
+`--follow-ups-31 off to+stays`: session 31's conversation rules, joined by "+"
+(`bot.conversation.FOLLOW_UPS_31`): `to`, "to tesla?" (a phrase opening with a preposition, no verb)
+is a follow-up candidate; `stays`, a follow-up whose answer alone would quote the passage the answer
+before quoted, and in context another, is searched alone ("is it a big moment?").
 `--labels-16 off head+when+text`: session 16's rules for in-domain answers, joined by "+":
 `head`, a fragment's kind noun followed by another noun modifies it ("price cuts?" asks no amount;
 `bot.question_kind.FRAGMENT_HEAD_ONLY`); `when`, a when-clause after the question's own terms
@@ -2084,6 +2089,12 @@ def set_follow_ups_30(follow_ups_30: str, bench: Bench) -> str:
     return f"=== session 30's follow-up rules: {follow_ups_30}"
 
 
+def set_follow_ups_31(follow_ups_31: str, bench: Bench) -> str:
+    rules = set(follow_ups_31.split("+"))
+    bot.conversation.FOLLOW_UPS_31 = frozenset(bot.conversation.FOLLOW_UPS_31_RULES) & rules
+    return f"=== session 31's follow-up rules: {follow_ups_31}"
+
+
 def set_floor_18(floor_18: str, bench: Bench) -> str:
     rules = dict(r.partition("=")[::2] for r in floor_18.split("+"))
     most = rules.get("every")
@@ -2755,6 +2766,7 @@ SWITCHES = (
     Switch("follow_ups_28", 107, set_follow_ups_28),
     Switch("follow_ups_29", 113, set_follow_ups_29),
     Switch("follow_ups_30", 119, set_follow_ups_30),
+    Switch("follow_ups_31", 125, set_follow_ups_31),
     Switch("off_topic_21", 66, set_off_topic_21),
     Switch("lead_21", 68, set_lead_21),
     Switch("lead_in_21", 69, set_lead_in_21),
@@ -3766,6 +3778,14 @@ def main() -> None:
         help="session 30's follow-up rules joined by '+' (like: 'like is it …' rephrases the "
         "question before; mean: '… i mean' amends it; floor: 'so what?' after an answer is "
         "covered as it was) or off, each in turn",
+    )
+    parser.add_argument(
+        "--follow-ups-31",
+        nargs="+",
+        default=[None],
+        help="session 31's follow-up rules joined by '+' (to: 'to tesla?' is a follow-up "
+        "candidate; stays: a follow-up whose answer alone quotes the passage just quoted is "
+        "searched alone) or off, each in turn",
     )
     parser.add_argument(
         "--follow-ups-17b",

@@ -90,6 +90,24 @@ def rule_30(rule: str) -> bool:
     return rule in FOLLOW_UPS_30
 
 
+# Session 31's conversation rules (`benchmarks/quality.py --follow-ups-31`), each named by its
+# word: "to", a phrase that opens with a preposition and has no verb of its own ("to tesla?",
+# "for regular buyers?") asks the question before again for what it names, as "and to tesla?"
+# does: a follow-up candidate the evidence decides, not a bare noun phrase naming its own topic;
+# "stays", a follow-up candidate whose own words put first the passage the answer before quoted,
+# while its context puts another first, asks about what was just said and is searched alone ("is it
+# a big moment?" after the conclusion's "marks a pivotal moment": the question before's "bezos
+# entering" pulled the context to Musk's reaction, bot/follow_up.py).
+FOLLOW_UPS_31_RULES = ("to", "stays")
+FOLLOW_UPS_31: frozenset[str] = frozenset(FOLLOW_UPS_31_RULES)
+
+
+def rule_31(rule: str) -> bool:
+    """Whether session 31's `rule` is on (FOLLOW_UPS_31, read at each call: bot.follow_up's rules
+    are switched here too)."""
+    return rule in FOLLOW_UPS_31
+
+
 # Words that open a question. Not "do", "will", "have" and the like: "will do, thanks" and
 # "do that" are replies; such a question still counts when it has a "?".
 _QUESTION_WORDS = {
@@ -624,12 +642,34 @@ def asks_for_any(question: str) -> bool:
     return ANY_ASKS_OF_THE_TOPIC and words[:1] == ["any"]
 
 
+_PHRASE_WORDS = 4
+
+
+def asks_again_for(question: str) -> bool:
+    """Whether the question is only a phrase opening with a preposition, with no question word or
+    verb of its own ("to tesla?", "for regular buyers?", "and in europe?"): it asks the question
+    before again for what it names (FOLLOW_UPS_31 "to")."""
+    if not rule_31("to"):
+        return False
+    words = _after_openers(question.lower().strip())[1]
+    # Up to four words: a longer one holds a clause, whatever its spelling ("in the end whats
+    # gonna decide the winner").
+    return (
+        1 < len(words) <= _PHRASE_WORDS
+        and words[0] in _PREPOSITIONS
+        and not any(w in _OWN_QUESTION or w in _AUXILIARIES for w in words)
+        and bool(content_words(question))
+    )
+
+
 def is_follow_up(question: str) -> bool:
     lowered = question.lower().strip()
     words = _words(lowered)
     if topic_label(question) or topic_named_first(question):
         return False
     if asks_for_any(question) or amends_the_question_before(question):
+        return True
+    if asks_again_for(question):  # "to tesla?": the question before, asked for tesla
         return True
     if "bare" in OWN_TOPIC and is_bare(question):
         return False

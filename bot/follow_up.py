@@ -35,6 +35,7 @@ from bot.conversation import (
     points_back,
     referents,
     rule_30,
+    rule_31,
     search_query,
     they_are_the_two_named,
 )
@@ -560,6 +561,30 @@ class QuestionSearches:
         return any(_says(answer, sentence) for sentence in first.sentence_texts())
 
     @functools.cached_property
+    def stays_on_the_answer_before(self) -> bool:
+        """Whether the answer searched alone would quote a passage the answer before quoted and
+        the answer searched in context one it did not: the question asks about what was just
+        said, which its own words find (FOLLOW_UPS_31 "stays"). False for a question with no
+        content word of its own ("why?" alone finds nothing of its own), nor for one that alone
+        would be refused (its context lends it coverage: "why should the others care")."""
+        answer = self.previous_answer
+        if not answer or not self.history or not content_words(self.question):
+            return False
+        if self.refused_alone:
+            return False
+        k = self.settings.citations
+        own = self.quoted_passage(self.question, self.vector, k)
+        context = self.quoted_passage(self.query, self.context_vector, k)
+        if own is None or context is None or own == context:
+            return False
+        said = {
+            p.id
+            for p in self.retriever.index.passages
+            if any(_says(answer, t) for t in p.sentence_texts())
+        }
+        return own in said and context not in said
+
+    @functools.cached_property
     def context_agrees_more(self) -> bool:
         """Whether the context's first passage (the answer's re-ranking) stands higher in the
         question alone's answer ranking than the question alone's first stands in the context's:
@@ -767,6 +792,9 @@ def search_for(searches: QuestionSearches, resolved: str | None) -> tuple[str, n
     in_context = searches.context_vector
     if is_unfinished(question):  # "in what industry": the end of the question before
         return query, in_context
+    # "is it a big moment?": alone it finds the passage just quoted, the context another one.
+    if rule_31("stays") and searches.stays_on_the_answer_before:
+        return question, vector
     vectors = retriever.index.passage_vectors
     own = searches.own_ranking
     own_top = own.ids[:1]

@@ -21,9 +21,11 @@ from tests.test_conversation import asked_in_a_thread, searched_after
 
 
 def rules(monkeypatch: pytest.MonkeyPatch, *on: str) -> None:
-    """Session 30's rules `on` only (none: all off)."""
+    """Session 30's rules `on` only (none: all off), without session 31's ("for consumers i
+    mean" opens with a preposition: a follow-up candidate by its "to" too)."""
     assert set(on) <= set(FOLLOW_UPS_30_RULES)
     monkeypatch.setattr(bot.conversation, "FOLLOW_UPS_30", frozenset(on))
+    monkeypatch.setattr(bot.conversation, "FOLLOW_UPS_31", frozenset())
 
 
 @pytest.mark.parametrize(
