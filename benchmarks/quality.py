@@ -682,6 +682,31 @@ end?", "the opening line of the conclusion" quoting that part's first or last se
 (`bot.section_parts.PART_ENDS_30`); `embedded`, "do you know who rivian is?", "tell me how big the
 team is" asked directly ("who is rivian?") (`bot.preamble.EMBEDDED_30`); `simpler`, a bare "eli5",
 "dumb it down" after an answer its first sentence (`bot.more.SIMPLER_30`), each in turn.
+`--lead-31 off
+summed+previous+moreafteritem+passage+respelt+unwritten+capitals+very+title+remember+compared+prose+pointedback+countassumed`
+measures the lead's session 31 rules, joined by '+': `summed`, "summarize it" after "how long is
+the conclusion?" or "what's the first section called?" quoting that part's first sentence
+(`bot.section_parts.SUMMED_31`); `previous`, "previous", "the one before?" right after a section
+quoting the section before (`bot.sections.PREVIOUS_SECTION_31`); `moreafteritem`, "tell me more"
+after a list item ("what's the second one?"), a source ("what does source 1 say?") or the passage
+reading on past it (`bot.pointed_requests.MORE_AFTER_ITEM_31`); `passage`, "show me the passage",
+"what's the context?" after an answer its passage whole (`bot.pointed.PASSAGE_SHOWN_31`);
+`respelt`, "where?" after "how many times is tesal mentioned?" quoting the sentences naming
+"tesla" (`bot.article_requests.NAMES_RESPELT_31`); `unwritten`, "does the article mention china?",
+when its search is refused, told "The sources don't mention “china”."
+(`bot.asked_topic.UNWRITTEN_MENTION_31`); `capitals`, "nvida" respelt as the sources' NVIDIA
+(`bot.service.NAMES_IN_CAPITALS_31`); `very`, "the very last sentence" read as "the last sentence"
+(`bot.section_parts.VERY_31`); `title`, "what can you tell me about the ev rivalry?" and other
+questions naming the title's topic in two words or more, and a first "what's the context?",
+answered by the overview (`bot.overview.TITLE_ASKED_31`); `remember`, "do you remember what i
+said?" told the questions (`bot.recall.REMEMBER_31`); `compared`, "who is mentioned more, bezos or
+musk?", "which section mentions tesla the most?", "does the conclusion mention rivian?" counted in
+the text (`bot.mention_count.COMPARED_31`); `prose`, a typo of a word of the sources' prose
+("factoris", "inovations") read as the English word list's correction when the sources write it
+and the keyword index reads the typo as the same terms or none (`bot.spelling.PROSE_TYPOS_31`);
+`pointedback`, a quote naming the thing asked only as "these weaknesses" brought with the sentence
+before it (`bot.antecedent.ASKED_POINTED_BACK_31`); `countassumed`, "what are the three
+weaknesses?" asked without the asker's count (`bot.assumed_count.COUNT_ASSUMED_31`), each in turn.
 `--forms-19 off match=0.7`: `match=M`, another form of a question's word ("partners" /
 "partnerships", "hq" / "headquartered") matches the passage tokens of that word at least at M in
 late interaction (`bot.retrieval.FORM_MATCH`), `+words=N` for a question of at most N counted words
@@ -1073,8 +1098,10 @@ import bot.acronym  # noqa: E402
 import bot.announced_list  # noqa: E402
 import bot.answer  # noqa: E402
 import bot.antecedent  # noqa: E402
+import bot.article_requests  # noqa: E402
 import bot.asked_clause  # noqa: E402
 import bot.asked_topic  # noqa: E402
+import bot.assumed_count  # noqa: E402
 import bot.attributions  # noqa: E402
 import bot.chat.clean  # noqa: E402
 import bot.chat.runner  # noqa: E402
@@ -1096,6 +1123,7 @@ import bot.off_topic  # noqa: E402
 import bot.overview  # noqa: E402
 import bot.paragraphs  # noqa: E402
 import bot.pointed  # noqa: E402
+import bot.pointed_requests  # noqa: E402
 import bot.preamble  # noqa: E402
 import bot.question_ideas  # noqa: E402
 import bot.question_kind  # noqa: E402
@@ -2382,6 +2410,25 @@ def set_lead_30(lead_30: str, bench: Bench) -> str:
     return f"=== session 30's lead rules: {lead_30}"
 
 
+def set_lead_31(lead_31: str, bench: Bench) -> str:
+    rules = set(lead_31.split("+"))
+    bot.section_parts.SUMMED_31 = "summed" in rules
+    bot.sections.PREVIOUS_SECTION_31 = "previous" in rules
+    bot.pointed_requests.MORE_AFTER_ITEM_31 = "moreafteritem" in rules
+    bot.pointed.PASSAGE_SHOWN_31 = "passage" in rules
+    bot.article_requests.NAMES_RESPELT_31 = "respelt" in rules
+    bot.asked_topic.UNWRITTEN_MENTION_31 = "unwritten" in rules
+    bot.service.NAMES_IN_CAPITALS_31 = "capitals" in rules
+    bot.section_parts.VERY_31 = "very" in rules
+    bot.overview.TITLE_ASKED_31 = "title" in rules
+    bot.recall.REMEMBER_31 = "remember" in rules
+    bot.mention_count.COMPARED_31 = "compared" in rules
+    bot.spelling.PROSE_TYPOS_31 = "prose" in rules
+    bot.antecedent.ASKED_POINTED_BACK_31 = "pointedback" in rules
+    bot.assumed_count.COUNT_ASSUMED_31 = "countassumed" in rules
+    return f"=== session 31's lead rules: {lead_31}"
+
+
 def set_forms_19(forms_19: str, bench: Bench) -> str:
     rules = dict(r.partition("=")[::2] for r in forms_19.split("+"))
     bot.retrieval.FORM_MATCH = float(rules.get("match") or 0.0)
@@ -2780,6 +2827,7 @@ SWITCHES = (
     Switch("lead_28", 106, set_lead_28),
     Switch("lead_29", 112, set_lead_29),
     Switch("lead_30", 118, set_lead_30),
+    Switch("lead_31", 124, set_lead_31),
     Switch("topic_22", 72, set_topic_22),
     Switch("unsaid_22", 73, set_unsaid_22),
     Switch("off_topic_22", 74, set_off_topic_22),
@@ -4003,6 +4051,24 @@ def main() -> None:
         "make that up?' a doubt; partends: 'how does the conclusion open?' its first "
         "sentences; embedded: 'do you know who rivian is?' asked directly; simpler: 'eli5' after "
         "an answer its first sentence) or off, each in turn",
+    )
+    parser.add_argument(
+        "--lead-31",
+        nargs="+",
+        default=[None],
+        help="the lead's session 31 rules joined by '+' (summed: 'summarize it' after a section's "
+        "length or heading its first sentence; previous: 'previous' right after a section the "
+        "one before; moreafteritem: 'tell me more' after a list item, a source or the passage "
+        "reads on past it; passage: 'show me the passage', 'what's the context?' after an answer "
+        "its passage; respelt: 'where?' after a count of a misspelt name shows it; unwritten: "
+        "'does the article mention china?' told no when refused; capitals: 'nvida' respelt "
+        "NVIDIA; very: 'the very last sentence'; title: 'what can you tell me about the ev "
+        "rivalry?' the overview; remember: 'do you remember what i said?' the questions; "
+        "compared: 'who is mentioned more, bezos or musk?', 'which section mentions tesla the "
+        "most?', 'does the conclusion mention rivian?' counted; prose: 'factoris' respelt "
+        "'factories'; pointedback: 'what are the weaknesses?' quotes the sentence naming them "
+        "before '… exploit these weaknesses'; countassumed: 'what are the three weaknesses?' "
+        "asked without 'three') or off, each in turn",
     )
     parser.add_argument(
         "--lead-29",

@@ -28,11 +28,32 @@ def points_back(sentence: str) -> bool:
     return bool(_POINTS_BACK.match(sentence.lstrip()))
 
 
+# On: a quote naming the thing asked only as "these …", "those …" or "such …" ("what are the
+# weaknesses?": "… looking to exploit these weaknesses …") brings the sentence before it too, where
+# they are named (session 31, the lead's probes: the weaknesses themselves were not quoted).
+ASKED_POINTED_BACK_31 = True
+_POINTED_NOUN = re.compile(r"\b(?:these|those|such)\s+([a-z]+)", re.IGNORECASE)
+# Two words are forms of one when they share this many first letters ("weakness" / "weaknesses").
+_SHARED_PREFIX = 6
+
+
+def points_back_at_asked(sentence: str, question: str) -> bool:
+    """Whether `sentence` names a word of `question` only as "these …" / "those …" / "such …"."""
+    if not ASKED_POINTED_BACK_31:
+        return False
+    asked = {w[:_SHARED_PREFIX] for w in re.findall(r"[a-z]+", question.lower()) if len(w) > 3}
+    return any(m[1].lower()[:_SHARED_PREFIX] in asked for m in _POINTED_NOUN.finditer(sentence))
+
+
 def with_antecedents(answer: Answer, index: SearchIndex) -> Answer:
     """`answer` with the sentence before each quote that points back, from the same passage, quoted
     just before it; the same answer when none does, or the sentence before is quoted already (or
     the quote opens its passage)."""
-    if not ANTECEDENT or answer.refused or not any(points_back(q.text) for q in answer.quotes):
+
+    def pointing(text: str) -> bool:
+        return points_back(text) or points_back_at_asked(text, answer.question)
+
+    if not ANTECEDENT or answer.refused or not any(pointing(q.text) for q in answer.quotes):
         return answer
     cited = {c.n: c for c in answer.citations}
     quoted = {q.text for q in answer.quotes}
@@ -40,7 +61,7 @@ def with_antecedents(answer: Answer, index: SearchIndex) -> Answer:
     for quote in answer.quotes:
         citation = cited.get(quote.citation)
         before = _sentence_before(index, citation, quote.text) if citation else None
-        if points_back(quote.text) and before is not None and before not in quoted:
+        if pointing(quote.text) and before is not None and before not in quoted:
             quotes.append(Quote(before, quote.citation))
             quoted.add(before)
         quotes.append(quote)

@@ -38,6 +38,7 @@ from bot.asked_topic import (
     searched_topic,
     sources_write_topic,
 )
+from bot.assumed_count import without_assumed_count
 from bot.closing_asked import closing_asked
 from bot.conversation import (
     content_words,
@@ -463,7 +464,8 @@ class AnswerService:
         index = retriever.index
         # "who wrote it? → when?": the front matter's date, the question before being an aside
         text = (front_matter_question(text, history[-1]) if history else None) or text
-        text = self._spelt(text, retriever)
+        # "what are the three weaknesses?": the asker's count is no word of the question
+        text = without_assumed_count(self._spelt(text, retriever))
         # In a conversation, "ok and what …" keeps its "and": it joins what was just said.
         # "hey, WHO IS RIVIAN": the shouting is read in lower case once the greeting is off.
         # "I'm a journalist. what is amazon planning?": the asker's introduction is no topic
@@ -505,6 +507,7 @@ class AnswerService:
                 written_as_name(retriever, word)
                 or (NAMES_IN_CAPITALS_31 and written_in_capitals(retriever, word))
             ),
+            lambda word: index.lexical.term_weights(word).keys(),
         )
 
     @staticmethod

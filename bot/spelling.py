@@ -75,32 +75,61 @@ def is_english_word(word: str) -> bool:
     return word in _checker().word_frequency.dictionary
 
 
+# On: a typo of a word of the sources' prose ("factoris", "inovations"), no English word and not
+# a word of the sources as written, is read as the English word list's correction of it when the
+# sources write that word (session 31, the lead's probes: "were will the factoris be" quoted
+# Europe and Asia, "wat r the inovations" was refused; BM25 reads "factoris" by its stem, the
+# model by its word pieces).
+PROSE_TYPOS_31 = True
+
+
+def prose_typo(typed: str, terms: Callable[[str], Collection[str]]) -> str | None:
+    """The word list's correction of `typed` when the sources write it (`terms`: its terms in
+    their keyword index) and the keyword index reads `typed` as the same terms or as none, else
+    None."""
+    if not PROSE_TYPOS_31:
+        return None
+    meant = _checker().correction(typed)
+    # "jeffs", "greenr": letters after a word are an ending, as for names
+    if not meant or typed.startswith(meant) or not terms(meant):
+        return None
+    typed_terms = set(terms(typed))
+    return meant if not typed_terms or typed_terms == set(terms(meant)) else None
+
+
 def spelled_as_the_sources(
     text: str,
     written: Callable[[str], bool],
     vocabulary: Callable[[], Collection[str]],
     known: Callable[[str], bool],
     is_name: Callable[[str], bool],
+    terms: Callable[[str], Collection[str]] | None = None,
 ) -> str:
     """`text` with each word the sources (`written`) and the word list (`known`) lack replaced
     by the only word of the sources (`vocabulary`, lower case, asked for only then: a large
     index's words are read for a typo, not for every question) one edit from it, where there is
-    exactly one and the sources write it as a name (`is_name`)."""
+    exactly one and the sources write it as a name (`is_name`); with `terms` (a word's terms in
+    the sources' keyword index), a typo of their prose as `prose_typo` reads it."""
     if not SPELLING:
         return text
 
     def respelt(found: re.Match[str]) -> str:
         typed = found.group()
         word = typed.lower()
-        if len(word) < SHORTEST or written(word) or known(word):
+        if len(word) < SHORTEST or known(word):
             return typed
         words = vocabulary()
         # "jeffs", "thanx": letters after a word of the sources are an ending, not a typo
-        near = {w for w in one_edit_away(word) if w in words and not word.startswith(w)}
-        if len(near) != 1 or not is_name(next(iter(near))):
-            return typed
-        (meant,) = near
-        return meant.capitalize() if typed[0].isupper() else meant
+        near = set() if written(word) else {
+            w for w in one_edit_away(word) if w in words and not word.startswith(w)
+        }  # fmt: skip
+        if len(near) == 1 and is_name(next(iter(near))):
+            (meant,) = near
+            return meant.capitalize() if typed[0].isupper() else meant
+        prose = prose_typo(word, terms) if terms is not None and word not in words else None
+        if prose is not None:  # "factoris": "factories"
+            return prose.capitalize() if typed[0].isupper() else prose
+        return typed
 
     return _WORD.sub(respelt, text)
 

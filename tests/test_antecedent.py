@@ -89,3 +89,17 @@ def test_in_one_sentence_keeps_the_sentence_pointed_at(service: AnswerService) -
     assert pointing == 1  # the sentence it points at comes first
     short = service.ask("in one sentence?", ["what's at stake?"])
     assert short.quotes == before.quotes[:2]
+
+
+def test_a_quote_naming_the_thing_asked_as_these_brings_the_sentence_naming_them_and_not_without(
+    service: AnswerService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    answer = service.ask("what are the weaknesses?")
+    texts = [q.text for q in answer.quotes]
+    pointing = next(i for i, t in enumerate(texts) if "exploit these weaknesses" in t)
+    assert pointing > 0 and texts[pointing - 1].startswith("Production delays")
+    assert bot.antecedent.points_back_at_asked("exploit these weaknesses", "tesla's weaknesses?")
+    assert not bot.antecedent.points_back_at_asked("exploit these weaknesses", "who is rivian?")
+    monkeypatch.setattr(bot.antecedent, "ASKED_POINTED_BACK_31", False)
+    alone = [q.text for q in service.ask("what are the weaknesses?").quotes]
+    assert not any(t.startswith("Production delays") for t in alone)

@@ -152,3 +152,15 @@ def test_a_typo_of_a_name_the_sources_write_in_capitals_is_respelt_and_not_witho
     assert quoted.outcome == "answered" and "NVIDIA" in quoted.quotes[0].text
     monkeypatch.setattr(bot.service, "NAMES_IN_CAPITALS_31", False)
     assert service.ask("which sections talk about nvida?").answer != right
+
+
+def test_a_typo_of_a_prose_word_both_readings_agree_on_is_respelt_and_not_without_the_rule(
+    service: AnswerService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    right = service.ask("where will the factories be").quotes
+    assert service.ask("where will the factoris be").quotes == right
+    listed = service.ask("what are the innovations").quotes
+    assert service.ask("what are the inovations").quotes == listed
+    monkeypatch.setattr(bot.spelling, "PROSE_TYPOS_31", False)
+    assert service.ask("where will the factoris be").quotes != right
+    assert bot.spelling.prose_typo("factoris", lambda word: {word[:6]}) is None
