@@ -98,6 +98,7 @@
                                            [--unsaid-28 off|on|RULES [...]]
                                            [--unsaid-29 off|on|RULES [...]]
                                            [--unsaid-30 off|on|RULES [...]]
+                                           [--unsaid-31 off|on|RULES [...]]
                                            [--off-topic-25 off|RULES [off|RULES ...]]
                                            [--off-topic-26 off|RULES [off|RULES ...]]
                                            [--off-topic-27 off|RULES [off|RULES ...]]
@@ -846,6 +847,14 @@ amazon's ev plan": an intent noun narrowed by words the cited passages write,
 place inside Canada, `bot.lookups.REGIONS_BY_KIND_30`); `fraction` and `regions` ship on,
 `countries` and `plan` off (docs/quality-log.md, "Questions the sources do not answer (session
 30)"), each in turn.
+`--unsaid-31 off on` measures session 31's near-domain readings, or some joined by '+':
+`finer` ("where in texas will the factory be" wants a place inside Texas:
+`bot.question_kind.FINER_PLACE_31`), `exact` ("exactly how many …" asks as "how many …":
+`EXACTLY_HOW_31`), `putting` ("how much is jeff putting into …" asks an amount:
+`PUT_INTO_AMOUNT_31`), `number` ("what is the number of …" asks a number: `NUMBER_OF_31`), `like`
+("so like how many …": `CHAT_LIKE_31`), `degree` ("how big is the team": "big" is the question's
+form, not a word the sources must write: `bot.source_terms.HOW_DEGREE_GRAMMAR_31`);
+docs/quality-log.md, "Questions the sources do not answer (session 31)", each in turn.
 `--off-topic-22 off chat+named+compound` measures session 22's off-topic rules, joined by "+":
 `chat`, the word after a first name read as chat, no surname, when it is small talk alone ("elon
 lmao"), before a bare verb with the first name its subject ("is jeff tryna beat elon") or before a
@@ -1792,6 +1801,19 @@ def set_unsaid_30(unsaid_30: str, bench: Bench) -> str:
     bot.unsaid.INTENT_NARROWED_WRITTEN_30 = "plan" in rules
     bot.lookups.REGIONS_BY_KIND_30 = "regions" in rules
     return f"=== session 30's near-domain readings: {unsaid_30}"
+
+
+def set_unsaid_31(unsaid_31: str, bench: Bench) -> str:
+    rules = set(unsaid_31.split("+"))
+    if "on" in rules:
+        rules = {"finer", "exact", "putting", "number", "like", "degree"}
+    bot.question_kind.FINER_PLACE_31 = "finer" in rules
+    bot.question_kind.EXACTLY_HOW_31 = "exact" in rules
+    bot.question_kind.PUT_INTO_AMOUNT_31 = "putting" in rules
+    bot.question_kind.NUMBER_OF_31 = "number" in rules
+    bot.question_kind.CHAT_LIKE_31 = "like" in rules
+    bot.source_terms.HOW_DEGREE_GRAMMAR_31 = "degree" in rules
+    return f"=== session 31's near-domain readings: {unsaid_31}"
 
 
 def set_quote_spread(quote_spread: str, bench: Bench) -> str:
@@ -2865,6 +2887,7 @@ SWITCHES = (
     Switch("unsaid_28", 109, set_unsaid_28),
     Switch("unsaid_29", 115, set_unsaid_29),
     Switch("unsaid_30", 121, set_unsaid_30),
+    Switch("unsaid_31", 127, set_unsaid_31),
 )
 
 
@@ -4236,6 +4259,13 @@ def main() -> None:
         default=[None],
         help="session 30's near-domain readings: on, off or rules joined by '+' (fraction, "
         "countries, plan, regions), each in turn",
+    )
+    parser.add_argument(
+        "--unsaid-31",
+        nargs="+",
+        default=[None],
+        help="session 31's near-domain readings: on, off or rules joined by '+' (finer, exact, "
+        "putting, number, like, degree), each in turn",
     )
     parser.add_argument(
         "--labels-16",

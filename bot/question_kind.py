@@ -22,8 +22,10 @@ from bot.lookups import (
     parsed_unit,
     people_in,
     places_in,
+    places_inside,
     question_words,
     region_codes,
+    regions_in,
     unit_registry,
 )
 
@@ -163,6 +165,15 @@ _CHAT_OPENERS_25 = re.compile(
     r"^(?:(?:wait|hold on|hmm+|umm*|uhh*|right|alright|yeah|yep|btw|"
     rf"actually|anyway|anyways|ok|okay|so|and|but|also|well|then)\b[\s,:.!-]*)+(?={_WH_WORD})"
 )
+# Session 31: "so like how many engineers are on the team": a chat "like" before a wh-word hides
+# the kind as the openers above do (conversations read it so since session 30). `--unsaid-31
+# like`.
+CHAT_LIKE_31 = True
+# Not before "what": "like what?" asks for examples.
+_CHAT_LIKE = re.compile(
+    r"^(?:like\b[\s,]*)+(?:(?:so|and|but|um+|uh+)\b[\s,]*)*"
+    r"(?=(?:how|when|where|who|whos|who's|which)\b)"
+)
 # "whats the big hurdle …" read as "what's the big hurdle …" by every label rule (the kind's
 # rules read it since session 9; the unsaid attribute and focus rules read it as typed).
 WHATS_25 = False
@@ -174,6 +185,8 @@ def label_text(question: str) -> str:
     text = question_text(question)
     if CHAT_OPENERS_25:
         text = _CHAT_OPENERS_25.sub("", text)
+    if CHAT_LIKE_31:
+        text = _CHAT_LIKE.sub("", text)
     if WHATS_25:
         text = re.sub(r"^whats\b", "what's", text)
     return text
@@ -221,6 +234,7 @@ def _kind_of(text: str, for_label: bool) -> Kind | None:
     asks = asks + (_session_28_asks() if for_label else [])
     asks = asks + (_session_29_asks() if for_label else [])
     asks = asks + (_session_30_asks() if for_label else [])
+    asks = asks + (_session_31_asks() if for_label else [])
     for kind, pattern in asks:
         if pattern.search(text):
             return kind
@@ -525,6 +539,8 @@ def holds(kind: Kind, text: str, question: str = "", of_the_kind_asked: bool = F
         return bool(pattern.search(text))
     if kind == "place" and of_the_kind_asked and asks_an_address(clause):
         return _STREET_NUMBER.search(text) is not None  # a state or a city is no address
+    if kind == "place" and of_the_kind_asked and (region := region_narrowed(clause)):
+        return any(place in places_inside(region) for place in places_in(text))
     spot = AIRPORTS_29 and _WHICH_SPOT.search(label_text(clause)) is not None
     if kind == "place" and of_the_kind_asked and spot:  # "which airports": named on the map
         return any(place not in question_words(question) for place in places_in(text))
@@ -826,6 +842,8 @@ def _inner_clause(text: str) -> str | None:
     if APPROXIMATE_KIND and (hedge := _APPROXIMATE.match(text)):
         return text[hedge.end() :]
     if HEDGED_HOW_27 and (hedge := _HEDGED_HOW.match(text)):
+        return text[hedge.end() :]
+    if EXACTLY_HOW_31 and (hedge := _EXACTLY_HOW.match(text)):
         return text[hedge.end() :]
     if WH_AFTER_STATEMENT and not _WH_FIRST.match(text):
         found = _AFTER_STATEMENT.search(text)
@@ -1394,6 +1412,15 @@ def _session_30_asks() -> list[tuple[Kind, re.Pattern[str]]]:
     return asks
 
 
+def _session_31_asks() -> list[tuple[Kind, re.Pattern[str]]]:
+    asks: list[tuple[Kind, re.Pattern[str]]] = []
+    if PUT_INTO_AMOUNT_31:
+        asks.append(("amount", _PUT_INTO))
+    if NUMBER_OF_31:
+        asks.append(("number", _NUMBER_OF))
+    return asks
+
+
 def _session_25_asks() -> list[tuple[Kind, re.Pattern[str]]]:
     asks: list[tuple[Kind, re.Pattern[str]]] = []
     if TEAM_SIZE_25:
@@ -1464,3 +1491,57 @@ _FRAGMENT_MEASURES: list[tuple[Kind, re.Pattern[str]]] = [
         ),
     )
 ]
+
+
+# Session 31 (the lead's probe): "where in texas will the factory be" was answered by "… in
+# California, with production lines expected to be constructed in Texas and Michigan": the
+# question names Texas and California is another place, yet a place inside Texas is what it
+# asks. "where (exactly / abouts) in <region>" is held only by a place the quote names inside
+# that region (a state of the United States, a city of Texas; `lookups.places_inside`), for the
+# label only. `benchmarks/quality.py --unsaid-31 finer`.
+FINER_PLACE_31 = True
+_WHERE_IN = re.compile(
+    r"^where(?:abouts| exactly| precisely| specifically| abouts)? in (?:the )?(?P<rest>[a-z].*)"
+)
+
+
+def region_narrowed(question: str) -> str | None:
+    """The region a "where in <region> …" question asks for a place inside of ("Texas"), as
+    `regions_in` names it; None for other questions ("where in the article …")."""
+    found = _WHERE_IN.match(label_text(question)) if FINER_PLACE_31 else None
+    if found is None:
+        return None
+    regions = regions_in(found["rest"])
+    first = regions[0] if regions else None
+    return first if first and found["rest"].startswith(first.lower()) else None
+
+
+# Session 31 (tuning-extra-30): "exactly how many warehouses does amazon run" was answered by a
+# sentence holding no figure: a word asking for precision before "how many / how much / how
+# big …" leaves the kind asked as it is, as a hedge does (`APPROXIMATE_KIND`, `HEDGED_HOW_27`).
+# `--unsaid-31 exact`.
+EXACTLY_HOW_31 = True
+_EXACTLY_HOW = re.compile(
+    r"^(?:(?:exactly|precisely|specifically|just),? (?=how (?:many|much|big|large|long|old|far|"
+    r"fast)\b)|(?:exactly|precisely|specifically),? (?=(?:when|where|who|which|what year)\b))"
+)
+# Session 31: "what is the number of engineers on the team" asked no kind, though "the number of
+# engineers on the team?" asks a number (a fragment, `FRAGMENT_KINDS`): "what is the (total)
+# number / count / headcount of …" asks a number too. `--unsaid-31 number`.
+NUMBER_OF_31 = True
+_NUMBER_OF = re.compile(
+    r"^(?:what|what's|whats)(?: is| was| are| were| will be)? the "
+    r"(?:(?:total|exact|overall|actual|rough|approximate|current|final) )?"
+    r"(?:number|count|headcount|tally) of\b"
+)
+# Session 31 (tuning-extra-30): "how much is jeff personally putting into the ev startup" was
+# answered by the opening passage: money put into a venture is an amount, as money spent or
+# invested is (`SPENDING_AMOUNT_29`). "putting / throwing / plowing … into", "betting on".
+# `--unsaid-31 putting`.
+PUT_INTO_AMOUNT_31 = True
+_PUT_INTO = re.compile(
+    r"^how much\b(?!.*\b(?:effort|time|thought|work|energy|attention|weight)\b).*\b"
+    r"(?:putting|puts|put|throwing|throws|plowing|plows|ploughing|pumping|pumps|dropping|drops)"
+    r" (?:[a-z'-]+ ){0,4}?(?:in|into)\b"
+    r"|^how much\b.*\b(?:betting|bets|wagering|staking|stakes|committing|commits)\b"
+)

@@ -47,6 +47,7 @@ def test_session_23_kinds(
     assert asked_kind(question) == kind
     # Label only: the quote is chosen as before.
     assert asked_kind(question, for_label=False) is None
+    monkeypatch.setattr(question_kind, "PUT_INTO_AMOUNT_31", False)  # "put into": session 31's
     monkeypatch.setattr(question_kind, rule, False)
     assert asked_kind(question) is None
 
@@ -142,6 +143,7 @@ def test_session_23_near_domain_questions_labelled(
     answer = service.ask(question)
     assert answer.outcome == "partial", answer.answer
     assert answer.quotes and answer.citations
+    monkeypatch.setattr(question_kind, "PUT_INTO_AMOUNT_31", False)  # "put into": session 31's
     monkeypatch.setattr(question_kind, rule, False)
     assert service.ask(question).outcome == "answered"
 
