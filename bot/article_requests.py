@@ -67,6 +67,10 @@ NamesRespelt = Callable[[str], str]
 NAMES_RESPELT_31 = True
 
 
+def _titles(index: SearchIndex) -> list[str]:
+    return [str(a.get("title") or "") for a in index.manifest["articles"].values()]
+
+
 def asks_for_last_part(message: str) -> bool:
     """Whether `message` asked for the article's last part ("what's the conclusion?")."""
     return asks_for_overview(message, True) in ("conclusion", "ending")
@@ -227,8 +231,8 @@ def _structure_answer(
             return overview_answer(text, index, doc_ids, built_at, "opening")
         assert isinstance(summed, SectionRequest)
         return section_answer(text, summed, index, doc_ids, built_at)
-    titles = [str(a.get("title") or "") for a in index.manifest["articles"].values()]
-    if overview.asks_about_title(text, titles, bool(history)):  # "tell me about the ev rivalry"
+    # "tell me about the ev rivalry": what the title names, its overview
+    if overview.asks_about_title(text, _titles(index), bool(history)):
         return overview_answer(text, index, articles_asked(history), built_at, "both")
     part = asks_for_overview(text, in_conversation=bool(history))
     if part is not None:  # "tl;dr?": how the article opens and closes
@@ -241,6 +245,8 @@ def _structure_answer(
         request, at = following
         return section_answer(text, request, index, articles_asked(history[:at]), built_at)
     asked = overview_asked_more_of(more)
+    if more is not None and asked is None:  # "what can you tell me about the ev rivalry? → more"
+        asked = overview.title_asked_more_of(more, _titles(index))
     if more is not None and asked is not None:  # "tell me more" after it: the sections it skipped
         doc_ids = articles_asked(more.history)
         return overview_more_answer(text, index, doc_ids, built_at, asked, more.times)

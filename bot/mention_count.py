@@ -326,6 +326,9 @@ def compared_answer(
         sentences = [s for group in sentences_by_section(index, doc_id).values() for s in group]
         first, second = (mentions_in(sentences, thing) for thing in things)
         found = found or bool(first or second)
+        if not first and not second:
+            lines.append(f"{title} doesn't mention “{things[0]}” or “{things[1]}”.")
+            continue
         said = f"{title} mentions “{things[0]}” {_times(first)} and “{things[1]}” {_times(second)}"
         said = said.replace(" 0 times", " no times")
         more = things[0] if first > second else things[1] if second > first else None

@@ -457,6 +457,13 @@ def overview_asked_more_of(more: More | None) -> Part | None:
     return asks_for_overview(more.question, in_conversation=bool(more.history))
 
 
+def title_asked_more_of(more: More, titles: Sequence[str]) -> Part | None:
+    """ "both" when `more` asks for more after what a title names was asked (`asks_about_title`):
+    the overview's tour goes on; None otherwise."""
+    asked = TOUR and asks_about_title(more.question, titles, bool(more.history))
+    return "both" if asked else None
+
+
 def overview_more_answer(
     question: str,
     index: SearchIndex,

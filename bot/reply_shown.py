@@ -16,16 +16,29 @@ from collections.abc import Sequence
 from bot.answer import Answer, passages_answer, reply_answer
 from bot.chunking import Passage
 from bot.index import SearchIndex
-from bot.mention_count import counted_thing, mentions_in, names_thing, sections_naming_asked
+from bot.mention_count import (
+    compared_things,
+    counted_thing,
+    mentions_in,
+    most_mentioned_where,
+    names_thing,
+    part_mention_asked,
+    sections_naming_asked,
+)
 from bot.more import NOTHING_MORE, More
 from bot.names_mentioned import asked_names, counted_names, names_in_text
-from bot.section_parts import OPENING, asks_heading, asks_section_length
+from bot.section_parts import OPENING, asks_heading, asks_section_length, part_named, part_sentences
 from bot.sections import article_sentences
 
 # On: a request for more, or to see them, after a reply counting or naming the article's words
 # quotes the sentences behind that reply (session 30; `benchmarks/quality.py --lead-30` measures
 # it).
 SHOWN_30 = True
+# On: after "which section mentions tesla the most?", "who is mentioned more, bezos or musk?" or
+# "does the conclusion mention musk?", "show me" quotes the sentences naming them (in that part;
+# in the article when the part names none) (session 31, the lead's probes: refused).
+SHOWN_31 = True
+
 # Sentences quoted per request, as the dates and numbers are (bot/dates_named.py).
 QUOTED = 5
 
@@ -97,6 +110,17 @@ def _behind(more: More) -> tuple[str, str] | None:
     before = more.history[-1] if more.history else None
     if asks_section_length(more.question, before) == OPENING:  # a section's: bot/section_parts.py
         return "opening", OPENING
+    if not SHOWN_31:
+        return None
+    thing = most_mentioned_where(more.question)
+    if thing is not None:  # "which section mentions tesla the most?": that section's mentions
+        return "most", thing
+    pair = compared_things(more.question)
+    if pair is not None:  # "who is mentioned more, bezos or musk?": where either is
+        return "either", "\n".join(pair)
+    asked = part_mention_asked(more.question)
+    if asked is not None and part_named(asked[0], before) is not None:
+        return "part", asked[1]
     return None
 
 
@@ -116,6 +140,27 @@ def sentences_behind(
         return [(p, s) for p, s in sentences if mentions_in([s], asked)]
     if what == "opening":
         return [(p, s) for p, s in sentences if p.section is None]
+    if what == "most":  # the sentences naming it in the section (or sections) naming it most
+        counts: dict[tuple[str, str | None], int] = {}
+        for p, sentence in sentences:
+            key = (p.doc_id, p.section)
+            counts[key] = counts.get(key, 0) + mentions_in([sentence], asked)
+        most = max(counts.values(), default=0)
+        top = {key for key, count in counts.items() if count == most}
+        return [
+            (p, s) for p, s in sentences if (p.doc_id, p.section) in top and mentions_in([s], asked)
+        ]
+    if what == "either":
+        things = asked.split("\n")
+        return [(p, s) for p, s in sentences if any(mentions_in([s], t) for t in things)]
+    if what == "part":  # in the part named, else anywhere in the article
+        naming = [(p, s) for p, s in sentences if mentions_in([s], asked)]
+        part = part_mention_asked(more.question)
+        named = part_named(part[0], more.history[-1] if more.history else None) if part else None
+        held = [part_sentences(named, index, doc_id) for doc_id in doc_ids] if named else []
+        headings = {h[0] for h in held if h is not None}
+        within = [(p, s) for p, s in naming if p.section in headings]
+        return within or naming
     shown: list[tuple[Passage, str]] = []
     seen: set[str] = set()
     for passage, sentence in sentences:
@@ -137,7 +182,7 @@ def shown_answer(text: str, more: More, index: SearchIndex, doc_ids: Sequence[st
         said = (
             f"The article names no {what[1]}."
             if what[0] == "names"
-            else (f"The article doesn't mention “{what[1]}”.")
+            else f"The article doesn't mention “{what[1].replace(chr(10), '” or “')}”."
         )
         return reply_answer(text, said, "article", built_at=built_at)
     return passages_answer(text, page, index.manifest["articles"], built_at, NOTHING_MORE)

@@ -7,6 +7,7 @@ import re
 import pytest
 
 import bot.article_requests
+import bot.overview
 import bot.reply_shown
 from bot.more import NOTHING_MORE
 from bot.service import AnswerService
@@ -129,3 +130,32 @@ def test_where_after_a_count_of_a_misspelt_name_shows_the_name_respelt_and_not_w
         assert service.ask(said, typed).quotes == right.quotes
     monkeypatch.setattr(bot.article_requests, "NAMES_RESPELT_31", False)
     assert service.ask("where?", typed).outcome == "refused"
+
+
+def test_show_me_after_mentions_compared_or_a_parts_mention_quotes_them_and_not_without_the_rule(
+    service: AnswerService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    most = service.ask("show me", ["which section mentions tesla the most?"])
+    assert most.outcome == "answered" and most.quotes
+    assert {c.section for c in most.citations} == {"The Competitive Landscape"}
+    assert all("Tesla" in q.text for q in most.quotes)
+    part = service.ask("show me", ["does the conclusion mention musk?"])
+    assert (part.citations[0].section or "").startswith("Conclusion")
+    elsewhere = service.ask("show me", ["does the conclusion mention rivian?"])  # named elsewhere
+    assert elsewhere.quotes and "Rivian" in elsewhere.quotes[0].text
+    either = service.ask("where?", ["who is mentioned more, bezos or musk?"])
+    assert either.quotes and all(("Bezos" in q.text) or ("Musk" in q.text) for q in either.quotes)
+    neither = service.ask("where?", ["who is mentioned more, toyota or honda?"])
+    assert neither.answer == "The article doesn't mention “toyota” or “honda”."
+    monkeypatch.setattr(bot.reply_shown, "SHOWN_31", False)
+    assert service.ask("show me", ["which section mentions tesla the most?"]).outcome == "refused"
+
+
+def test_more_after_what_the_title_names_goes_on_with_the_overview(
+    service: AnswerService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    tour = service.ask("tell me more", ["tl;dr"]).quotes
+    asked = ["what can you tell me about the ev rivalry?"]
+    assert service.ask("tell me more", asked).quotes == tour
+    monkeypatch.setattr(bot.overview, "TITLE_ASKED_31", False)
+    assert service.ask("tell me more", asked).quotes != tour
