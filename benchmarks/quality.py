@@ -105,6 +105,7 @@
                                            [--off-topic-28 off|RULES [off|RULES ...]]
                                            [--off-topic-29 off|RULES [off|RULES ...]]
                                            [--off-topic-30 off|RULES [off|RULES ...]]
+                                           [--off-topic-31 off|RULES [off|RULES ...]]
 
 Asks every question as `evbot ask` does (AnswerService over a fresh index of corpus/) and prints,
 per set: right passage first / in the top three, the quoted answer holding the expected words,
@@ -1084,6 +1085,14 @@ prose matching their tokens under M, and under C when read only after a plural v
 amazon parrots learn to talk": `MODIFIER_PROSE_MATCH`, `PLURAL_SUBJECT_LOW_COSINE`); `howto`, the
 asker's "how do i …" naming only names of the sources and a word they never use ("how do i get a
 job at amazon": `ASKERS_HOW_TO`), each in turn.
+`--off-topic-31 off noun+now+howto=0.33+steps` measures session 31's off-topic rules, joined by "+":
+`noun`, a name and a word the dictionary reads as a noun among other readings, after "is" / "does",
+before a word of the predicate, are a compound subject ("what does musk oil smell like", "is prime
+video worth it": `bot.off_topic.COMPOUND_OTHER_READINGS`); `now`, a question asking only the time
+or the date now ("what day is it today": `ASKS_NOW`); `howto=C`, the asker's "how do i …" with a
+word the sources never use, whatever their prose beside it, under cosine C ("how do i return
+something i ordered on amazon": `ASKERS_HOW_TO_WEAK`); `steps`, the same of "how to …" and "best
+way to …" ("best way to store aa batteries long term": `INSTRUCTIONS_ASKED`), each in turn.
 Prints figures; asserts nothing.
 """
 
@@ -2052,6 +2061,16 @@ def set_off_topic_30(off_topic_30: str, bench: Bench) -> str:
     return f"=== off-topic questions (session 30): {off_topic_30}"
 
 
+def set_off_topic_31(off_topic_31: str, bench: Bench) -> str:
+    rules = dict(r.partition("=")[::2] for r in off_topic_31.split("+"))
+    bot.off_topic.COMPOUND_OTHER_READINGS = "noun" in rules
+    bot.off_topic.ASKS_NOW = "now" in rules
+    weak = rules.get("howto")
+    bot.off_topic.ASKERS_HOW_TO_WEAK = float(weak or 0.33) if weak is not None else None
+    bot.off_topic.INSTRUCTIONS_ASKED = "steps" in rules
+    return f"=== off-topic questions (session 31): {off_topic_31}"
+
+
 def set_follow_ups_19(follow_ups_19: str, bench: Bench) -> str:
     rules = set(follow_ups_19.split("+"))
     bot.follow_up.DEMONSTRATIVE_SUBJECT = "subject" in rules
@@ -2884,6 +2903,7 @@ SWITCHES = (
     Switch("off_topic_28", 110, set_off_topic_28),
     Switch("off_topic_29", 116, set_off_topic_29),
     Switch("off_topic_30", 122, set_off_topic_30),
+    Switch("off_topic_31", 128, set_off_topic_31),
     Switch("unsaid_24", 85, set_unsaid_24),
     Switch("unsaid_25", 91, set_unsaid_25),
     Switch("unsaid_26", 97, set_unsaid_26),
@@ -3763,6 +3783,13 @@ def main() -> None:
         default=[None],
         help="session 30's off-topic rules joined by '+' (it, sense=MATCH:COSINE, howto) or off, "
         "each in turn",
+    )
+    parser.add_argument(
+        "--off-topic-31",
+        nargs="+",
+        default=[None],
+        help="session 31's off-topic rules joined by '+' (noun, now, howto=COSINE, steps) or "
+        "off, each in turn",
     )
     parser.add_argument(
         "--follow-ups-20",

@@ -403,9 +403,39 @@ PLURAL_SUBJECT_LOW_COSINE: float | None = 0.4
 # two such words of any question in the first person. `benchmarks/quality.py --off-topic-30`
 # ("howto").
 ASKERS_HOW_TO = True
+# Session 31: "what does musk oil smell like" (`offtopic-tuning-20`, 0.31) was answered:
+# `NAME_COMPOUND` reads a name before a word only the dictionary's noun, and lemminflect reads
+# "oil" (as "video") as a verb too, so "musk oil" was no compound. On: such a word after a name is
+# a compound's head where the grammar says the two are one subject: after "is" / "does" (not a
+# plural verb's "do tesla fans"), before a word of the predicate ("smell", "worth"), no "-ing" or
+# "-ed" form ("is jeff doing this solo", "does prime fit in": the name's own verb). Read with the
+# same signals (weak as a whole or pulling away). A scan of every set: read only three tuning
+# off-topic questions, no held-out message. `benchmarks/quality.py --off-topic-31` ("noun").
+COMPOUND_OTHER_READINGS = True
+# Session 31: "what day is it today" was answered in threads (refused alone, 0.12): a question
+# asking only the date or the time now asks about the asker's present, which no article says,
+# whatever was said before it. `benchmarks/quality.py --off-topic-31` ("now").
+ASKS_NOW = True
+# Session 31: "how do i return something i ordered on amazon" (0.26), "how do i get certified in
+# aws cloud practitioner" (0.29) were answered or labelled: `ASKERS_HOW_TO` reads only names of the
+# sources beside the asker's foreign word, and these use words of their prose too ("ordered",
+# "cloud"). The sources give no instructions: of the tuning sets' "how do i / can i …" questions 65
+# are off-topic, 6 near-domain, and the one in-domain names the sources' car ("how can i order an
+# amazon ev?" 0.52). On: the same reading whatever the prose beside the names, refused under this
+# cosine, the names-only rules' (`NAMES_ONLY_WEAK`): "how do i link my amazon account to the car"
+# (in-domain, written for the tests) is at 0.37, as "how do i set up billing alerts in the aws
+# console" is, so the other asker rules' 0.4 would refuse it. None: not read.
+# `benchmarks/quality.py --off-topic-31` ("howto=C").
+ASKERS_HOW_TO_WEAK: float | None = 0.33
+# Session 31: the same reading of instructions asked by anyone, "how to …" and "(the) best way to
+# …" ("whats the best way to store lithium batteries over winter" 0.32, answered): of the tuning
+# sets' questions in those forms all 23 are off-topic. `benchmarks/quality.py --off-topic-31`
+# ("steps").
+INSTRUCTIONS_ASKED = True
 
 _ARTICLES = frozenset({"a", "an", "the"})
 _PLURAL_VERBS = frozenset({"do", "are", "were", "have"})
+_SINGULAR_AUXILIARIES = frozenset({"is", "was", "does", "did"})
 _JOINED = frozenset({"and", "or", "&"})
 # A first name of another person has this many letters at least: shorter ones gender-guesser
 # knows are chat as often ("uh", "im", "tho": "uh and bezos?").
@@ -446,6 +476,18 @@ _FIRST_PERSON = frozenset({"i", "me", "my", "mine", "myself"})
 # The asker asking how they do something now: instructions ("how do i …", "how can i …"; not the
 # hypothetical "how would i …").
 _HOW_TO = re.compile(r"\bhow (?:do|can) i\b")
+# `INSTRUCTIONS_ASKED`: instructions asked by anyone ("how to fold …", "best way to store …").
+_INSTRUCTIONS = re.compile(r"\bhow (?:do|can) i\b|^how to\b|\bbest way to\b")
+# `ASKS_NOW`: the whole question asks the time or the date now ("what day is it today", "what's
+# today's date", "what time is it right now"); "what's the date?" alone may ask a date said before.
+_NOW = r"(?: (?:today|now|right now))"
+_ASKS_NOW = re.compile(
+    rf"^(?:so |ok |okay |hey |um )?(?:"
+    rf"what (?:time|day|date|year|month)(?: of the (?:week|month|year))? is it{_NOW}?"
+    rf"|what(?:'s| is|s) (?:the )?(?:time|date|day)(?: of the week)?{_NOW}"
+    rf"|what(?:'s| is|s) today(?:'s|s)? date|(?:what|which) day is (?:it )?today"
+    rf")[?.! ]*$"
+)
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 _VOWEL = re.compile(r"[aeiouy]")
 # "doesnt", "shouldnt": an auxiliary's negation typed without the apostrophe.
@@ -567,6 +609,22 @@ def _words_known(
     return words, grammar, known, unknown
 
 
+def _subject_compound(words: list[tuple[str, bool]], at: int) -> bool:
+    """Whether the name at `at` and the word after it are a compound subject after a singular
+    auxiliary, before a word of its predicate: "does musk oil smell", "is prime video worth"; the
+    word a noun by the dictionary among other readings, no "-ing" or "-ed" form ("is jeff doing
+    this", "does prime fit in": the name is the subject; `COMPOUND_OTHER_READINGS`)."""
+    head = words[at + 1][0]
+    after = words[at + 2][0] if at + 2 < len(words) else None
+    return (
+        words[at - 1][0] in _SINGULAR_AUXILIARIES
+        and "NOUN" in dictionary_lemmas(head)
+        and not head.endswith(("ing", "ed"))
+        and after is not None
+        and _content(after)
+    )
+
+
 def _modified_heads(
     words: list[tuple[str, bool]], known: set[str], unknown: Callable[[str], bool]
 ) -> tuple[list[tuple[str, str]], list[tuple[str, str]], bool]:
@@ -587,7 +645,10 @@ def _modified_heads(
         before = words[at - 1][0]
         joined = at + 2 < len(words) and words[at + 2][0] in _JOINED
         plural = before in _PLURAL_VERBS or (origin and at == 2)
-        compound = NAME_COMPOUND and set(dictionary_lemmas(head)) == {"NOUN"}
+        lemmas = set(dictionary_lemmas(head))
+        compound = NAME_COMPOUND and (
+            lemmas == {"NOUN"} or (COMPOUND_OTHER_READINGS and _subject_compound(words, at))
+        )
         if before in _ARTICLES or (plural and not joined) or compound:
             heads.append((word, head))
             indefinite = indefinite or before in {"a", "an"}
@@ -1296,11 +1357,16 @@ def askers_how_to(
     holds_term: Callable[[str], bool],
     written_as_name: Callable[[str], bool],
     word_match: Callable[[str], float | None],
+    *,
+    names_only: bool = True,
 ) -> bool:
     """Whether the asker asks how to do an errand of theirs ("how do i …") naming only names of
     the sources and a word they never use matching their tokens under `NAMES_ONLY_FOREIGN`, with
-    no word pointing at something said ("how do i get a job at amazon"; `ASKERS_HOW_TO`)."""
-    if NAMES_ONLY_FOREIGN is None or not _HOW_TO.search(question.lower()):
+    no word pointing at something said ("how do i get a job at amazon"; `ASKERS_HOW_TO`); without
+    `names_only`, whatever words of the sources beside it (`ASKERS_HOW_TO_WEAK`), and with
+    `INSTRUCTIONS_ASKED` "how to …", "best way to …" too."""
+    frame = _HOW_TO if names_only or not INSTRUCTIONS_ASKED else _INSTRUCTIONS
+    if NAMES_ONLY_FOREIGN is None or not frame.search(question.lower()):
         return False
     words = [w for w, _ in _words(question)]
     if _points_at_something_said(words):
@@ -1309,7 +1375,7 @@ def askers_how_to(
     content = list(dict.fromkeys(w for w in words if _content(w)))
     known = [w for w in content if not unknown(w)]
     unused = [w for w in content if unknown(w)]
-    if not known or not unused or not all(map(written_as_name, known)):
+    if not known or not unused or (names_only and not all(map(written_as_name, known))):
         return False
     matches = (word_match(w) for w in unused)  # the model's reading, last: an encoder pass
     return any(m is not None and m < NAMES_ONLY_FOREIGN for m in matches)
@@ -1435,6 +1501,12 @@ def compared_foreign(
     return False
 
 
+def asks_now(question: str) -> bool:
+    """Whether the whole question asks the time or the date now ("what day is it today";
+    `ASKS_NOW`)."""
+    return _ASKS_NOW.match(" ".join(question.lower().replace("’", "'").split())) is not None
+
+
 def _weak_as_a_whole(question: str, best_cosine: Callable[[str], float] | None) -> bool:
     """Whether the question's best passage cosine is under `ASKERS_LOW_COSINE` (true when
     either is not read)."""
@@ -1475,6 +1547,8 @@ def off_topic(
     `their_first_name` (`RIVAL_NAMED`'s) to not read."""
     is_unit = is_unit or reads_as_unit
     in_dictionary = in_dictionary or dictionary_word
+    if ASKS_NOW and asks_now(question):
+        return True
     if (
         PERSON_NEVER_NAMED
         and first_name is not None
@@ -1526,6 +1600,14 @@ def off_topic(
         ASKERS_HOW_TO
         and word_match is not None
         and askers_how_to(question, holds_term, written_as_name, word_match)
+    ):
+        return True
+    if (
+        ASKERS_HOW_TO_WEAK is not None
+        and word_match is not None
+        and best_cosine is not None
+        and askers_how_to(question, holds_term, written_as_name, word_match, names_only=False)
+        and best_cosine(question) < ASKERS_HOW_TO_WEAK
     ):
         return True
     if (

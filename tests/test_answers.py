@@ -1131,7 +1131,8 @@ def test_the_thing_asked_for_matched_weakly_by_the_quote_labels_the_answer(
     [
         ("What tires will the Amazon EV use?", "partial"),  # tuning-extra-4: "tires" 0.23
         ("What safety rating did the Tesla Model Y get?", "partial"),  # tuning-extra-3
-        ("how do i set a timer with alexa", "partial"),  # shipped-questions
+        # shipped-questions' "how do i set a timer with alexa" is refused since session 31 (the
+        # off-topic how-to): its label with that rule off, in tests/test_off_topic_31.py.
         ("How old is Elon Musk?", "partial"),  # shipped-questions: "two of the most …"
         ("How fast does the Amazon EV go from 0 to 60?", "partial"),  # tuning-extra-8: 2040
         ("tesla's 2023 delivery numbers?", "partial"),  # tuning-extra-8

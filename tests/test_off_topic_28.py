@@ -75,6 +75,7 @@ def test_it_is_refused_under_the_floor_only_with_the_rule_on(
 ) -> None:
     assert refused(question)
     monkeypatch.setattr(bot.off_topic, "OWN_QUESTION_FOREIGN_WEAK", None)
+    monkeypatch.setattr(bot.off_topic, "INSTRUCTIONS_ASKED", False)  # session 31's: "how to"
     assert not refused(question)
 
 
@@ -96,6 +97,7 @@ def test_an_off_topic_question_in_a_thread_is_refused_over_the_shipped_article(
     assert service.ask(question).outcome == "refused"  # alone: under the floor
     assert service.ask(question, history).outcome == "refused"
     monkeypatch.setattr(bot.off_topic, "OWN_QUESTION_FOREIGN_WEAK", None)
+    monkeypatch.setattr(bot.off_topic, "INSTRUCTIONS_ASKED", False)  # session 31's: "how to"
     assert service.ask(question).outcome == "refused"
     assert service.ask(question, history).outcome != "refused"  # searched as a follow-up
 
