@@ -685,7 +685,7 @@ end?", "the opening line of the conclusion" quoting that part's first or last se
 team is" asked directly ("who is rivian?") (`bot.preamble.EMBEDDED_30`); `simpler`, a bare "eli5",
 "dumb it down" after an answer its first sentence (`bot.more.SIMPLER_30`), each in turn.
 `--lead-31 off
-summed+previous+moreafteritem+passage+respelt+unwritten+capitals+very+title+remember+compared+prose+pointedback+countassumed+shown`
+summed+previous+moreafteritem+passage+respelt+unwritten+capitals+very+title+remember+compared+prose+pointedback+countassumed+shown+shortnamed+names`
 measures the lead's session 31 rules, joined by '+': `summed`, "summarize it" after "how long is
 the conclusion?" or "what's the first section called?" quoting that part's first sentence
 (`bot.section_parts.SUMMED_31`); `previous`, "previous", "the one before?" right after a section
@@ -711,7 +711,10 @@ before it (`bot.antecedent.ASKED_POINTED_BACK_31`); `countassumed`, "what are th
 weaknesses?" asked without the asker's count (`bot.assumed_count.COUNT_ASSUMED_31`); `shown`,
 "show me" after "which section mentions tesla the most?", "who is mentioned more, bezos or musk?"
 or "does the conclusion mention musk?" quoting the sentences naming them
-(`bot.reply_shown.SHOWN_31`), each in turn.
+(`bot.reply_shown.SHOWN_31`); `shortnamed`, "what's rivian? also, what's nvidia?" answered as two
+questions (`bot.several_questions.SHORT_NAMED_31`); `names`, "tell me about rivian, panasonic and
+nvidia", "compare rivian and lucid" asking about each name in turn when few passages hold each
+(`bot.several_questions.SEVERAL_NAMES_31`), each in turn.
 `--forms-19 off match=0.7`: `match=M`, another form of a question's word ("partners" /
 "partnerships", "hq" / "headquartered") matches the passage tokens of that word at least at M in
 late interaction (`bot.retrieval.FORM_MATCH`), `+words=N` for a question of at most N counted words
@@ -2471,6 +2474,8 @@ def set_lead_31(lead_31: str, bench: Bench) -> str:
     bot.antecedent.ASKED_POINTED_BACK_31 = "pointedback" in rules
     bot.assumed_count.COUNT_ASSUMED_31 = "countassumed" in rules
     bot.reply_shown.SHOWN_31 = "shown" in rules
+    bot.several_questions.SHORT_NAMED_31 = "shortnamed" in rules
+    bot.several_questions.SEVERAL_NAMES_31 = "names" in rules
     return f"=== session 31's lead rules: {lead_31}"
 
 
@@ -4123,7 +4128,8 @@ def main() -> None:
         "'factories'; pointedback: 'what are the weaknesses?' quotes the sentence naming them "
         "before '… exploit these weaknesses'; countassumed: 'what are the three weaknesses?' "
         "asked without 'three'; shown: 'show me' after 'which section mentions tesla the "
-        "most?' quotes those sentences) or off, each in turn",
+        "most?' quotes those sentences; shortnamed: 'what's rivian? also, what's nvidia?' two "
+        "questions; names: 'compare rivian and lucid' each name in turn) or off, each in turn",
     )
     parser.add_argument(
         "--lead-29",

@@ -103,7 +103,12 @@ from bot.recall import (
 from bot.retrieval import Hit, Retriever
 from bot.sections import section_topic
 from bot.settings import Settings
-from bot.several_questions import joined_answer, points_back_in_message, questions_in
+from bot.several_questions import (
+    joined_answer,
+    names_asked,
+    points_back_in_message,
+    questions_in,
+)
 from bot.small_talk import (
     SmallTalk,
     closing_thanks,
@@ -114,6 +119,7 @@ from bot.small_talk import (
     without_greeting,
 )
 from bot.source_terms import (
+    NAME_TOPIC_SHARE,
     asks_about_the_text,
     asks_off_topic,
     asks_whether_mentioned,
@@ -494,6 +500,14 @@ class AnswerService:
         return text, with_returns(history)
 
     @staticmethod
+    def _rare_name(retriever: Retriever, word: str) -> bool:
+        """Whether the sources write `word` as a name ("rivian", "NVIDIA") held by at most
+        NAME_TOPIC_SHARE of their passages: a topic of its own, not what they are about."""
+        named = written_as_name(retriever, word) or written_in_capitals(retriever, word)
+        passages = len(retriever.index.passages)
+        return named and retriever.index.lexical.passages_with(word) <= NAME_TOPIC_SHARE * passages
+
+    @staticmethod
     def _spelt(text: str, retriever: Retriever) -> str:
         """`text` with a name's typo respelt as the sources write it ("tesal": "tesla")."""
         index = retriever.index
@@ -692,6 +706,8 @@ class AnswerService:
         """`_searched`, for each question of a message asking several ("who is rivian and where
         are the factories?"), each in the context of those before it, the answers joined."""
         parts = questions_in(text)
+        if len(parts) == 1:  # "compare rivian and lucid": each name in turn, asked alone
+            parts = names_asked(text, lambda word: self._rare_name(retriever, word)) or parts
         if len(parts) == 1:
             return self._searched(text, history, retriever, conversation, k, past)
         answers: list[Answer] = []

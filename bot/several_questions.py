@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from bot.answer import Answer, Citation, Quote
-from bot.conversation import looks_like_question
+from bot.conversation import content_words, looks_like_question
 
 # On: a message of several questions answers each (session 22; docs/quality-log.md, "The lead's
 # rules (session 22)"). `benchmarks/quality.py --lead-22` measures it.
@@ -89,9 +89,52 @@ def questions_in(text: str) -> list[str]:
         parts += joined if len(joined) > 1 else [sentence]
     if not 1 < len(parts) <= MOST_QUESTIONS:
         return [text]
-    if any(len(part.split()) < FEWEST_WORDS or not looks_like_question(part) for part in parts):
+    if any(_too_short(part) or not looks_like_question(part) for part in parts):
         return [text]
     return parts
+
+
+# On: "tell me about rivian, panasonic and nvidia", "compare rivian and lucid" ask about each name
+# in turn when each is a name the sources write that few passages hold (the caller's `is_topic`);
+# "compare amazon and tesla" stays one question, its answer the sentence weighing both (session
+# 31, the lead's probes: the first quoted the Panasonic sentence alone, the second Rivian alone).
+SEVERAL_NAMES_31 = True
+_NAMES_ASKED_31 = re.compile(
+    r"^(?:(?:ok|okay|so|and|hey|please|pls|can you|could you)[,!]? )*(?:tell (?:me|us)(?: more)?"
+    r" about|compare|what about|how about|what do (?:you|u) know about|info on|what are) "
+    r"(?P<items>[\w' .,&-]+?)[?.! ]*$",
+    re.IGNORECASE,
+)
+_ITEMS_31 = re.compile(r"\s*,\s*(?:and\s+)?|\s+(?:and|&|vs\.?|versus|or)\s+", re.IGNORECASE)
+
+
+def names_asked(text: str, is_topic: Callable[[str], bool]) -> list[str]:
+    """The names "tell me about rivian, panasonic and nvidia" asks about, each asked of in turn
+    ("tell me about rivian", …); empty unless there are two to four, each one or two words every
+    one of which `is_topic`."""
+    found = _NAMES_ASKED_31.match(" ".join(text.replace("’", "'").split()))
+    if not SEVERAL_NAMES_31 or found is None:
+        return []
+    items = [i.strip(" .").removeprefix("the ") for i in _ITEMS_31.split(found["items"])]
+    if not 2 <= len(items) <= MOST_QUESTIONS or not all(0 < len(i.split()) <= 2 for i in items):
+        return []
+    if not all(all(map(is_topic, item.lower().split())) for item in items):
+        return []
+    return [f"tell me about {item}" for item in items]
+
+
+# On: a short part opening with a question word and naming a thing of its own ("what's rivian?
+# also, what's nvidia?") is a question of its own (session 31, the lead's probes: the message was
+# one question, answered for NVIDIA alone); "and why?", "who's he?" name none.
+SHORT_NAMED_31 = True
+
+
+def _too_short(part: str) -> bool:
+    """Whether `part` is too short to be a question of its own ("and why?")."""
+    if len(part.split()) >= FEWEST_WORDS:
+        return False
+    named = _OPENS_WITH_QUESTION_WORD.match(part) is not None and bool(content_words(part))
+    return not (SHORT_NAMED_31 and named)
 
 
 def _listed(text: str) -> str:

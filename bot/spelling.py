@@ -17,6 +17,7 @@ from functools import cache
 from typing import Any
 
 from bot import request_words
+from bot.lexical import is_chat_word
 from bot.request_words import REQUEST_WORDS
 
 # On: a misspelt word is read as the sources' word one edit from it (session 23;
@@ -89,9 +90,13 @@ def prose_typo(typed: str, terms: Callable[[str], Collection[str]]) -> str | Non
     None."""
     if not PROSE_TYPOS_31:
         return None
+    if is_chat_word(typed):  # "lowkey" is no typo of "looked"
+        return None
     meant = _checker().correction(typed)
-    # "jeffs", "greenr": letters after a word are an ending, as for names
-    if not meant or typed.startswith(meant) or not terms(meant):
+    # "jeffs", "greenr": letters after a word are an ending, as for names; one edit, as for names
+    if not meant or typed.startswith(meant) or meant not in one_edit_away(typed):
+        return None
+    if not terms(meant):
         return None
     typed_terms = set(terms(typed))
     return meant if not typed_terms or typed_terms == set(terms(meant)) else None

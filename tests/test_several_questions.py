@@ -182,3 +182,36 @@ def test_a_later_question_pointing_at_none_before_it_is_asked_alone_and_not_with
     assert opening.answer  # "they" keeps the factories as its context
     monkeypatch.setattr(bot.several_questions, "SEPARATORS_29", False)
     assert "Lucid" not in service.ask("who is rivian and who is lucid?").answer
+
+
+def test_a_short_part_naming_a_thing_is_a_question_of_its_own_and_not_without_the_rule(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    asked = "what's rivian? also, what's nvidia?"
+    assert questions_in(asked) == ["what's rivian?", "also, what's nvidia?"]
+    assert questions_in("who is rivian? why?") == ["who is rivian? why?"]  # names nothing
+    assert questions_in("who is rivian? what's that?") == ["who is rivian? what's that?"]
+    monkeypatch.setattr(bot.several_questions, "SHORT_NAMED_31", False)
+    assert questions_in(asked) == [asked]
+
+
+@pytest.mark.parametrize(
+    ("asked", "names"),
+    [("tell me about rivian, panasonic and nvidia", ["rivian", "panasonic", "nvidia"]),
+     ("tell me about rivian, panasonic, and nvidia", ["rivian", "panasonic", "nvidia"]),
+     ("compare rivian and lucid", ["rivian", "lucid"])],
+)  # fmt: skip
+def test_several_rare_names_asked_about_are_each_answered_and_not_without_the_rule(
+    service: AnswerService, monkeypatch: pytest.MonkeyPatch, asked: str, names: list[str]
+) -> None:
+    answer = service.ask(asked).answer.lower()
+    assert all(name in answer for name in names)
+    monkeypatch.setattr(bot.several_questions, "SEVERAL_NAMES_31", False)
+    alone = service.ask(asked).answer.lower()
+    assert not all(name in alone for name in names)
+
+
+def test_names_most_passages_hold_stay_one_question(service: AnswerService) -> None:
+    weighed = service.ask("compare amazon and tesla")
+    assert len(weighed.citations) == len(service.ask("how do amazon and tesla compare?").citations)
+    assert not bot.several_questions.names_asked("compare amazon and tesla", lambda word: False)
