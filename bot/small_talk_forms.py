@@ -317,14 +317,15 @@ SPELLED_30 = {"gr8": "great", "gr8t": "great", "l8r": "later", "2day": "today", 
 ABOUT_BOT_31 = True
 # What the article it answers from is called when asked for by a singular or another word
 # ("which article do you use?", "what article is this?", "what's in your database?"). Not "which
-# article is that from?" (an answer's origin) nor "what sources do you use?" (the front matter's).
+# article is that from?" (an answer's origin) nor "what sources do you use?" (the front matter's),
+# nor a plural ("what articles do you have?": the front matter lists them, bot/about_article.py).
 _ARTICLE_31 = r"(?:article|text|story|piece|document|doc|data ?set|database|knowledge base)"
 ARTICLE_USED_31 = (
-    rf"(?:(?:which|what) {_ARTICLE_31}s? (?:do|did|can|will) you (?:use|have|read|know(?: about)?|"
+    rf"(?:(?:which|what) {_ARTICLE_31} (?:do|did|can|will) you (?:use|have|read|know(?: about)?|"
     r"cover|answer (?:from|about)|draw (?:on|from)|rely on|quote(?: from)?|work (?:with|from|on)|"
     r"look at|talk about)|"
-    rf"(?:which|what) {_ARTICLE_31}s? (?:is|are) (?:this|these)|"
-    rf"(?:which|what) {_ARTICLE_31}s? (?:are|r) you (?:using|reading|quoting(?: from)?|based on|"
+    rf"(?:which|what) {_ARTICLE_31} (?:is|are) (?:this|these)|"
+    rf"(?:which|what) {_ARTICLE_31} (?:are|r) you (?:using|reading|quoting(?: from)?|based on|"
     r"working (?:with|from|on)|looking at|answering (?:from|about)|talking about)|"
     r"what(?:'s| is) in your (?:database|data|memory|knowledge(?: base)?|index|head)|"
     r"what (?:data|info(?:rmation)?|stuff) (?:were|was|are) you (?:trained|built|fed) on|"

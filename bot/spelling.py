@@ -84,6 +84,11 @@ def is_english_word(word: str) -> bool:
 PROSE_TYPOS_31 = True
 
 
+# The words whose typos the request readers respell themselves (`request_respelt`): "secnd" is
+# "second" to them, and pyspellchecker's "send" would hide it.
+_REQUEST_TYPOS = REQUEST_WORDS | request_words.PARTS_WORDS_30
+
+
 def prose_typo(typed: str, terms: Callable[[str], Collection[str]]) -> str | None:
     """The word list's correction of `typed` when the sources write it (`terms`: its terms in
     their keyword index) and the keyword index reads `typed` as the same terms or as none, else
@@ -91,6 +96,8 @@ def prose_typo(typed: str, terms: Callable[[str], Collection[str]]) -> str | Non
     if not PROSE_TYPOS_31:
         return None
     if is_chat_word(typed):  # "lowkey" is no typo of "looked"
+        return None
+    if not _REQUEST_TYPOS.isdisjoint(one_edit_away(typed)):  # "secnd": the request readers' own
         return None
     meant = _checker().correction(typed)
     # "jeffs", "greenr": letters after a word are an ending, as for names; one edit, as for names
