@@ -66,7 +66,7 @@ def _line(title: str, thing: str, sections: Mapping[str | None, list[str]]) -> t
     total = sum(counts)
     if not total:
         return f"{title} doesn't mention “{thing}”.", 0
-    times = "once" if total == 1 else f"{total} times"
+    times = _times(total)
     named = [s for s in sections if s]
     within = sum(1 for s, c in zip(sections, counts, strict=True) if s and c)
     where = f", in {within} of its {len(named)} sections" if len(named) > 1 else ""

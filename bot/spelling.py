@@ -97,13 +97,16 @@ def prose_typo(typed: str, terms: Callable[[str], Collection[str]]) -> str | Non
         return None
     if is_chat_word(typed):  # "lowkey" is no typo of "looked"
         return None
-    if not _REQUEST_TYPOS.isdisjoint(one_edit_away(typed)):  # "secnd": the request readers' own
+    near = one_edit_away(typed)
+    if not _REQUEST_TYPOS.isdisjoint(near):  # "secnd": the request readers' own
         return None
-    meant = _checker().correction(typed)
-    # "jeffs", "greenr": letters after a word are an ending, as for names; one edit, as for names
-    if not meant or typed.startswith(meant) or meant not in one_edit_away(typed):
-        return None
-    if not terms(meant):
+    # pyspellchecker's correction among the words one edit away (its own `correction` would try
+    # two edits too: seconds for a long unknown word); "jeffs", "greenr": letters after a word
+    # are an ending, as for names
+    checker = _checker()
+    known = checker.known(near)
+    meant = max(sorted(known), key=lambda word: checker.word_frequency[word]) if known else None
+    if not meant or typed.startswith(meant) or not terms(meant):
         return None
     typed_terms = set(terms(typed))
     return meant if not typed_terms or typed_terms == set(terms(meant)) else None
