@@ -20,6 +20,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from bot.chunking import Passage
 from bot.conversation import (
     asks_a_question_word,
     compares,
@@ -573,16 +574,16 @@ class QuestionSearches:
         if self.refused_alone:
             return False
         k = self.settings.citations
-        own = self.quoted_passage(self.question, self.vector, k)
-        context = self.quoted_passage(self.query, self.context_vector, k)
-        if own is None or context is None or own == context:
+        own = self.passage_quoted(self.question, self.vector, k)
+        context = self.passage_quoted(self.query, self.context_vector, k)
+        if own is None or context is None or own.id == context.id:
             return False
-        said = {
-            p.id
-            for p in self.retriever.index.passages
-            if any(_says(answer, t) for t in p.sentence_texts())
-        }
-        return own in said and context not in said
+
+        # only the two passages are read: the index may hold millions
+        def said(passage: Passage) -> bool:
+            return any(_says(answer, t) for t in passage.sentence_texts())
+
+        return said(own) and not said(context)
 
     @functools.cached_property
     def context_agrees_more(self) -> bool:
@@ -666,13 +667,18 @@ class QuestionSearches:
     def quoted_passage(self, query: str, vector: np.ndarray, k: int) -> str | None:
         """The id of the passage whose sentence the answer searched for `query` would quote (its
         best-scoring sentence among `k` cited passages, as a follow-up's quote is chosen)."""
+        passage = self.passage_quoted(query, vector, k)
+        return passage.id if passage is not None else None
+
+    def passage_quoted(self, query: str, vector: np.ndarray, k: int) -> Passage | None:
+        """`quoted_passage`, the passage itself."""
         answer = self.previous_answer
         if answer and (FOLLOW_UP_NEXT_PRIOR or FOLLOW_UP_SENTENCE_AFTER):
             hits = after_the_answer_before(self.retriever, query, vector, answer, k)
         else:
             hits = self.retriever.answer_search(query, vector, k)[0]
         scored = [h for h in hits if h.sentence_scores]
-        return max(scored, key=lambda h: max(h.sentence_scores)).passage.id if scored else None
+        return max(scored, key=lambda h: max(h.sentence_scores)).passage if scored else None
 
     def quotes_only_in_context(self, shared: int, k: int) -> bool:
         """Whether both searches' first passage `shared` is quoted by the answer searched in
