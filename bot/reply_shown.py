@@ -117,7 +117,7 @@ def _behind(more: More) -> tuple[str, str] | None:
         return "most", thing
     pair = compared_things(more.question)
     if pair is not None:  # "who is mentioned more, bezos or musk?": where either is
-        return "either", "\n".join(pair)
+        return "either", "” or “".join(pair)  # as the reply names them
     asked = part_mention_asked(more.question)
     if asked is not None and part_named(asked[0], before) is not None:
         return "part", asked[1]
@@ -151,7 +151,7 @@ def sentences_behind(
             (p, s) for p, s in sentences if (p.doc_id, p.section) in top and mentions_in([s], asked)
         ]
     if what == "either":
-        things = asked.split("\n")
+        things = compared_things(more.question) or ()
         return [(p, s) for p, s in sentences if any(mentions_in([s], t) for t in things)]
     if what == "part":  # in the part named, else anywhere in the article
         naming = [(p, s) for p, s in sentences if mentions_in([s], asked)]
@@ -182,7 +182,7 @@ def shown_answer(text: str, more: More, index: SearchIndex, doc_ids: Sequence[st
         said = (
             f"The article names no {what[1]}."
             if what[0] == "names"
-            else f"The article doesn't mention “{what[1].replace(chr(10), '” or “')}”."
+            else f"The article doesn't mention “{what[1]}”."
         )
         return reply_answer(text, said, "article", built_at=built_at)
     return passages_answer(text, page, index.manifest["articles"], built_at, NOTHING_MORE)

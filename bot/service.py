@@ -119,12 +119,12 @@ from bot.small_talk import (
     without_greeting,
 )
 from bot.source_terms import (
-    NAME_TOPIC_SHARE,
     asks_about_the_text,
     asks_off_topic,
     asks_whether_mentioned,
     best_similarity,
     names_source_terms,
+    topic_name,
     writes_every_word,
     writes_phrase,
     written_as_name,
@@ -500,14 +500,6 @@ class AnswerService:
         return text, with_returns(history)
 
     @staticmethod
-    def _rare_name(retriever: Retriever, word: str) -> bool:
-        """Whether the sources write `word` as a name ("rivian", "NVIDIA") held by at most
-        NAME_TOPIC_SHARE of their passages: a topic of its own, not what they are about."""
-        named = written_as_name(retriever, word) or written_in_capitals(retriever, word)
-        passages = len(retriever.index.passages)
-        return named and retriever.index.lexical.passages_with(word) <= NAME_TOPIC_SHARE * passages
-
-    @staticmethod
     def _spelt(text: str, retriever: Retriever) -> str:
         """`text` with a name's typo respelt as the sources write it ("tesal": "tesla")."""
         index = retriever.index
@@ -707,7 +699,7 @@ class AnswerService:
         are the factories?"), each in the context of those before it, the answers joined."""
         parts = questions_in(text)
         if len(parts) == 1:  # "compare rivian and lucid": each name in turn, asked alone
-            parts = names_asked(text, lambda word: self._rare_name(retriever, word)) or parts
+            parts = names_asked(text, lambda w: topic_name(retriever, w, capitals=True)) or parts
         if len(parts) == 1:
             return self._searched(text, history, retriever, conversation, k, past)
         answers: list[Answer] = []

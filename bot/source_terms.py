@@ -157,22 +157,27 @@ def written_as_name(retriever: Retriever, word: str) -> bool:
     """Whether the sources write `word` only capitalised within a sentence ("Amazon", "Musk"; not
     as an acronym, "EV", nor only where a sentence starts, "Critics"), read in the NAME_PASSAGES
     passages BM25 finds for it: a name, not a word of their prose."""
+    found = _forms_found(retriever, word)
+    within = [w for w, starts in found if not starts]
+    return bool(within) and all(w[0].isupper() and not w.isupper() for w, _ in found)
+
+
+def _forms_found(retriever: Retriever, word: str) -> list[tuple[str, bool]]:
+    """Each place `word` is written in the NAME_PASSAGES passages BM25 finds for it, as written,
+    and whether a sentence starts there."""
     pattern = re.compile(rf"\b{re.escape(word)}\b", re.IGNORECASE)
-    found = [
+    return [
         (m.group(0), _SENTENCE_START.search(text[: m.start()]) is not None)
         for text in _found_for(retriever, word)
         for m in pattern.finditer(text)
     ]
-    within = [w for w, starts in found if not starts]
-    return bool(within) and all(w[0].isupper() and not w.isupper() for w, _ in found)
 
 
 def written_in_capitals(retriever: Retriever, word: str) -> bool:
     """Whether the sources write `word` (five letters or more) only in capitals ("NVIDIA"): a
     name, though `written_as_name` leaves out acronyms ("EV", "AWS")."""
-    pattern = re.compile(rf"\b{re.escape(word)}\b", re.IGNORECASE)
-    found = [m.group(0) for text in _found_for(retriever, word) for m in pattern.finditer(text)]
-    return len(word) >= 5 and bool(found) and all(w.isupper() for w in found)
+    found = _forms_found(retriever, word)
+    return len(word) >= 5 and bool(found) and all(w.isupper() for w, _ in found)
 
 
 # `lowercase_names` takes only a name in at most this share of the passages: one most passages
@@ -186,14 +191,17 @@ def lowercase_names(retriever: Retriever, question: str, said: str) -> list[str]
     (`written_as_name`) and `said` (the turn before) does not use: "europe", "asia"."""
     before = {w.removesuffix("'s") for w in re.findall(r"[\w']+", said.lower().replace("’", "'"))}
     words = dict.fromkeys(w.removesuffix("'s") for w in content_words(question))
+    return [w for w in words if w not in before and topic_name(retriever, w)]
+
+
+def topic_name(retriever: Retriever, word: str, capitals: bool = False) -> bool:
+    """Whether the sources write `word` as a name (`written_as_name`; with `capitals`, also
+    `written_in_capitals`: "NVIDIA") held by at most NAME_TOPIC_SHARE of their passages: a topic
+    of its own, not what they are about."""
     passages = len(retriever.index.passages)
-    return [
-        w
-        for w in words
-        if w not in before
-        and retriever.index.lexical.passages_with(w) <= NAME_TOPIC_SHARE * passages
-        and written_as_name(retriever, w)
-    ]
+    if retriever.index.lexical.passages_with(word) > NAME_TOPIC_SHARE * passages:
+        return False
+    return written_as_name(retriever, word) or (capitals and written_in_capitals(retriever, word))
 
 
 def _found_for(retriever: Retriever, word: str) -> list[str]:
